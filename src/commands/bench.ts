@@ -1,0 +1,35 @@
+/** `clerk-agent bench`: runs every benchmark script in bench/ and prints its figures. Figures, not tests. */
+const suites = ['tools', 'sandbox', 'agent', 'startup', 'evals'] as const;
+
+/** Runs the benchmarks named in argv (default: all) and returns the exit code. */
+export async function run(argv: string[]): Promise<number> {
+  if (argv.includes('--help')) {
+    process.stdout.write(`Usage: clerk-agent bench [${suites.join('|')} …]\nPrints benchmark figures (tokens, throughput, latency, memory, start-up time).\n`);
+    return 0;
+  }
+  const unknown = argv.filter((a) => !(suites as readonly string[]).includes(a));
+  if (unknown.length > 0) {
+    process.stderr.write(`clerk-agent bench: unknown suite "${unknown[0]}". Choose from: ${suites.join(', ')}.\n`);
+    return 2;
+  }
+  const chosen = argv.length > 0 ? argv : [...suites];
+  const log = (line: string) => process.stdout.write(line + '\n');
+  let failed = 0;
+  for (const name of chosen) {
+    let mod: { run(log: (line: string) => void): Promise<void> };
+    try {
+      mod = await import(`../../bench/${name}.js`);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND' && name === 'evals') continue;
+      throw error;
+    }
+    log(`== ${name}`);
+    try {
+      await mod.run(log);
+    } catch (error) {
+      failed++;
+      log(`${name}: FAILED — ${(error as Error).message}`);
+    }
+  }
+  return failed > 0 ? 1 : 0;
+}

@@ -1,0 +1,138 @@
+/**
+ * The only reader of process.env. Everything configurable arrives here, is validated with zod, and leaves as a
+ * typed Config. Errors name the variable to fix and never echo secret values.
+ */
+import { homedir } from 'node:os';
+import path from 'node:path';
+import { z } from 'zod';
+
+/** A configuration problem the user can fix; the message says which variable or flag. */
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+export interface Config {
+  /** Which model drives the agent. */
+  model:
+    | { kind: 'offline' }
+    | { kind: 'openai'; apiKey: string | undefined; baseUrl: string | undefined; model: string };
+  /** Which Clerk backend the agent administers. */
+  clerk:
+    | { kind: 'sandbox'; dataDir: string }
+    | { kind: 'remote'; secretKey: string; apiUrl: string; live: boolean };
+  /** Where the sandbox state, audit log and transcripts live. */
+  dataDir: string;
+  /** Who is asking (recorded in the audit). */
+  requester: string;
+  dryRun: boolean;
+  /** Show `private_metadata` to the model (off by default: DESIGN §3 rule 10). */
+  exposePrivateMetadata: boolean;
+  maxStepsPerTurn: number;
+}
+
+const SECRET_KEY = /^sk_(test|live)_[A-Za-z0-9_-]{8,}$/;
+
+const envSchema = z.object({
+  OPENAI_API_KEY: z.string().optional(),
+  OPENAI_BASE_URL: z.string().optional(),
+  OPENAI_MODEL: z.string().optional(),
+  CLERK_SECRET_KEY: z.string().optional(),
+  CLERK_API_URL: z.string().optional(),
+  CLERK_AGENT_DATA_DIR: z.string().optional(),
+  CLERK_AGENT_MODEL: z.string().optional(),
+  CLERK_AGENT_DRY_RUN: z.string().optional(),
+  CLERK_AGENT_EXPOSE_PRIVATE_METADATA: z.string().optional(),
+  CLERK_AGENT_MAX_STEPS: z.string().optional(),
+  USER: z.string().optional(),
+});
+
+/** Flags that override the environment (from the CLI). */
+export interface ConfigOverrides {
+  model?: string;
+  baseUrl?: string;
+  dataDir?: string;
+  dryRun?: boolean;
+}
+
+const truthy = (v: string | undefined) => v !== undefined && /^(1|true|yes|on)$/i.test(v.trim());
+
+function checkUrl(value: string, name: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError(`${name} is not a valid URL (got "${value}"). Example: http://127.0.0.1:11434/v1`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new ConfigError(`${name} must start with http:// or https:// (got "${url.protocol}").`);
+  }
+  return value.replace(/\/+$/, '');
+}
+
+/** Build the Config from an environment (default process.env) and CLI overrides. Throws ConfigError. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: ConfigOverrides = {}): Config {
+  const e = envSchema.parse(env);
+  const blank = (v: string | undefined) => (v === undefined || v.trim() === '' ? undefined : v.trim());
+  const dataDir = path.resolve(overrides.dataDir ?? blank(e.CLERK_AGENT_DATA_DIR) ?? '.clerk-agent');
+
+  // Model: explicit choice first, then "any OpenAI setting means OpenAI", else the offline model.
+  const modelChoice = overrides.model ?? blank(e.CLERK_AGENT_MODEL);
+  const apiKey = blank(e.OPENAI_API_KEY);
+  const baseUrlRaw = overrides.baseUrl ?? blank(e.OPENAI_BASE_URL);
+  let model: Config['model'];
+  if (modelChoice === 'offline' || (!modelChoice && !apiKey && !baseUrlRaw)) {
+    model = { kind: 'offline' };
+  } else {
+    const baseUrl = baseUrlRaw ? checkUrl(baseUrlRaw, overrides.baseUrl ? '--base-url' : 'OPENAI_BASE_URL') : undefined;
+    if (!apiKey && !baseUrl) {
+      throw new ConfigError(
+        `Model "${modelChoice}" needs OPENAI_API_KEY (for OpenAI) or OPENAI_BASE_URL (for a local OpenAI-compatible server). Use --model offline for the built-in offline model.`,
+      );
+    }
+    model = { kind: 'openai', apiKey, baseUrl, model: modelChoice ?? blank(e.OPENAI_MODEL) ?? 'gpt-4o-mini' };
+  }
+
+  const secretKey = blank(e.CLERK_SECRET_KEY);
+  let clerk: Config['clerk'];
+  if (secretKey) {
+    if (!SECRET_KEY.test(secretKey)) {
+      throw new ConfigError(
+        'CLERK_SECRET_KEY does not look like a Clerk secret key: it must start with sk_test_ or sk_live_ (copy it from the Clerk Dashboard → API Keys). Unset it to use the local sandbox.',
+      );
+    }
+    const apiUrl = checkUrl(blank(e.CLERK_API_URL) ?? 'https://api.clerk.com/v1', 'CLERK_API_URL');
+    clerk = { kind: 'remote', secretKey, apiUrl, live: secretKey.startsWith('sk_live_') };
+  } else {
+    if (blank(e.CLERK_API_URL)) {
+      throw new ConfigError('CLERK_API_URL is set but CLERK_SECRET_KEY is not: set both to use a Clerk instance, or neither for the local sandbox.');
+    }
+    clerk = { kind: 'sandbox', dataDir: path.join(dataDir, 'sandbox') };
+  }
+
+  const maxStepsRaw = blank(e.CLERK_AGENT_MAX_STEPS);
+  const maxStepsPerTurn = maxStepsRaw === undefined ? 12 : Number(maxStepsRaw);
+  if (!Number.isInteger(maxStepsPerTurn) || maxStepsPerTurn < 1 || maxStepsPerTurn > 100) {
+    throw new ConfigError(`CLERK_AGENT_MAX_STEPS must be a whole number from 1 to 100 (got "${maxStepsRaw}").`);
+  }
+
+  return {
+    model,
+    clerk,
+    dataDir,
+    requester: `local:${blank(e.USER) ?? safeUser()}`,
+    dryRun: overrides.dryRun ?? truthy(e.CLERK_AGENT_DRY_RUN),
+    exposePrivateMetadata: truthy(e.CLERK_AGENT_EXPOSE_PRIVATE_METADATA),
+    maxStepsPerTurn,
+  };
+}
+
+function safeUser(): string {
+  try {
+    return path.basename(homedir()) || 'admin';
+  } catch {
+    return 'admin';
+  }
+}
