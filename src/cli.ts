@@ -2,6 +2,8 @@
  * One entry point: `clerk-agent [chat|sandbox|tools|eval|bench|help] …`.
  * Each command lives in src/commands/<name>.ts and is imported lazily, so `chat` never pays for eval or bench code.
  */
+import { pathToFileURL } from 'node:url';
+
 type Command = (argv: string[]) => Promise<number>;
 
 const commands: Record<string, { summary: string; load: () => Promise<Command> }> = {
@@ -34,4 +36,17 @@ export async function main(argv: string[]): Promise<number> {
   const args = name === first ? rest : argv;
   const command = await commands[name]!.load();
   return command(args);
+}
+
+// Run when executed directly (`tsx src/cli.ts …`, `node dist/src/cli.js …`); bin/clerk-agent.js imports main().
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`clerk-agent: ${(error as Error)?.message ?? String(error)}\n`);
+      process.exitCode = 1;
+    },
+  );
 }
