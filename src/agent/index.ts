@@ -1,0 +1,8 @@
+/** The agent's public surface, for front ends and the composition root. */
+export { createAgent, type AgentDeps } from './create-agent.js';
+export { createAuditLog, type AuditEntry, type AuditLog } from './audit.js';
+export { loadSystemPrompt } from './prompt.js';
+export { parseRunState, serializeRunState } from './run-state.js';
+export { redact, redactDeep } from './redact.js';
+export { AgentError, CancelledError, MaxTurnsError, RunStateError } from './errors.js';
+export type * from './types.js';

@@ -1,0 +1,34 @@
+/**
+ * The closing summary, built from what actually happened to each mutation (the same outcomes the audit
+ * records), never from the model's words. Its `line` sits next to the model's text, so a model that claims a
+ * change it did not make is contradicted on screen.
+ */
+import type { MutationOutcome, RunSummary } from './types.js';
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+const clip = (text: string, max = 140) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+
+/** Builds the RunSummary of a turn from its mutation outcomes and the model's final text. */
+export function buildSummary(outcomes: readonly MutationOutcome[], modelText: string): RunSummary {
+  const by = (status: MutationOutcome['status']) => outcomes.filter((o) => o.status === status);
+  const executed = by('executed');
+  const denied = by('denied');
+  const failed = by('failed');
+  const dryRun = by('dry_run');
+
+  const parts: string[] = [];
+  if (executed.length > 0) {
+    parts.push(`Done: ${plural(executed.length, 'change')} (${executed.map((o) => clip(o.previewText)).join('; ')}).`);
+  } else {
+    parts.push('No changes were made.');
+  }
+  const notDone = [
+    ...denied.map((o) => `denied: ${clip(o.previewText)}${o.reason ? ` — ${clip(o.reason, 80)}` : ''}`),
+    ...failed.map((o) => `failed: ${clip(o.previewText)}${o.error ? ` — ${clip(o.error, 120)}` : ''}`),
+  ];
+  if (notDone.length > 0) parts.push(`Not done: ${notDone.length} (${notDone.join('; ')}).`);
+  if (dryRun.length > 0) {
+    parts.push(`Dry run: ${plural(dryRun.length, 'change')} previewed, none executed (${dryRun.map((o) => clip(o.previewText)).join('; ')}).`);
+  }
+  return { modelText, executed, denied, failed, dryRun, line: parts.join(' ') };
+}
