@@ -1,0 +1,57 @@
+/**
+ * The offline model: a deterministic natural-language planner behind the ChatModel interface. It reads the
+ * conversation like an LLM would (the latest request, our clarifying questions and the user's answers, the tool
+ * results so far) and answers with the next step: read calls that resolve names to ids, the mutating calls (which
+ * the agent gates behind a human yes), one clear question when something is ambiguous or missing, or a final
+ * answer built from the results. It is stateless: everything is recomputed from the messages on every call.
+ * Text inside tool results is only ever displayed, never interpreted as a request.
+ */
+import type { ChatModel, ModelRequest, ModelResponse, ToolCall } from './model.js';
+import { readConversation } from './offline/conversation.js';
+import { planStep } from './offline/planner.js';
+import { helpText } from './offline/examples.js';
+
+/** Options for the offline model. */
+export interface OfflineModelOptions {
+  /** Clock for relative dates ("this week"); default Date.now. */
+  now?: () => number;
+}
+
+/** Creates the offline model (name 'offline'). */
+export function createOfflineModel(options: OfflineModelOptions = {}): ChatModel {
+  const now = options.now ?? Date.now;
+  return {
+    name: 'offline',
+    async complete(request: ModelRequest): Promise<ModelResponse> {
+      request.signal?.throwIfAborted();
+      try {
+        return respond(request, now());
+      } catch (error) {
+        // A planner bug must not crash the loop: say so plainly and change nothing.
+        const message = error instanceof Error ? error.message : String(error);
+        return { message: { role: 'assistant', content: `Sorry, the offline model hit an internal error (${message}). Nothing was changed.` }, finishReason: 'stop' };
+      }
+    },
+  };
+}
+
+function respond(request: ModelRequest, now: number): ModelResponse {
+  const turn = readConversation(request.messages);
+  if (!turn) return text(request, helpText());
+  const tools = new Set(request.tools.map((t) => t.name));
+  const outcome = planStep(turn, tools, now);
+  if (outcome.kind === 'say') return text(request, outcome.text);
+  const step = turn.toolSteps + 1;
+  const toolCalls: ToolCall[] = outcome.calls.map((c, n) => ({ id: `call_${step}_${n + 1}`, name: c.name, arguments: JSON.stringify(c.args) }));
+  const usage = { inputTokens: estimate(request), outputTokens: Math.ceil(toolCalls.reduce((sum, c) => sum + c.arguments.length + c.name.length, 0) / 4) };
+  return { message: { role: 'assistant', content: outcome.text ?? null, toolCalls }, finishReason: 'tool_calls', usage };
+}
+
+function text(request: ModelRequest, content: string): ModelResponse {
+  return { message: { role: 'assistant', content }, finishReason: 'stop', usage: { inputTokens: estimate(request), outputTokens: Math.ceil(content.length / 4) } };
+}
+
+/** A rough token figure (characters / 4) so budgets and reports have something honest to show. */
+function estimate(request: ModelRequest): number {
+  return Math.ceil(request.messages.reduce((sum, m) => sum + (typeof m.content === 'string' ? m.content.length : 0), 0) / 4);
+}

@@ -1,0 +1,76 @@
+/**
+ * What the offline model understood a request to mean. The parser (intents.ts) produces one Intent per request;
+ * the planner turns it into reads, mutations and a closing answer. Slots the user left out stay undefined, and the
+ * planner asks for the ones it needs.
+ */
+import type { DateWindow } from './dates.js';
+
+/**
+ * A reference to a record as the user wrote it: an email, a Clerk id, a name to search for, or a pronoun ("her",
+ * "them") that points at the users of the previous request.
+ */
+export interface Ref {
+  kind: 'email' | 'id' | 'name' | 'pronoun';
+  value: string;
+}
+
+/** Filters for clerk_users_list in the user's words. */
+export interface UserFilter {
+  query?: string;
+  emailQuery?: string;
+  banned?: boolean;
+  /** Applied to the returned page (Clerk has no such filter). */
+  locked?: boolean;
+  created?: DateWindow;
+  active?: DateWindow;
+  signIn?: DateWindow;
+  limit?: number;
+  orgRef?: Ref;
+}
+
+/** Free-form field changes, already mapped to Clerk param names. Metadata values are objects here. */
+export type Fields = Record<string, unknown>;
+
+/** One understood request (see intents.ts for the phrasings behind each kind). */
+export type Intent =
+  | { kind: 'help' }
+  | { kind: 'smalltalk'; reply: string }
+  | { kind: 'refuse'; reason: string }
+  | { kind: 'unknown'; topic?: string; reason?: string }
+  | { kind: 'users_list'; filter: UserFilter; count: boolean }
+  | { kind: 'user_lookup'; refs: Ref[] }
+  | { kind: 'user_create'; fields: Fields }
+  | { kind: 'user_update'; target?: Ref; fields: Fields }
+  | { kind: 'user_action'; action: 'clerk_user_ban' | 'clerk_user_unban' | 'clerk_user_lock' | 'clerk_user_unlock' | 'clerk_user_delete'; targets: Ref[] }
+  | { kind: 'user_restore_sign_in'; targets: Ref[] }
+  | { kind: 'rename_any'; target: Ref; newName: string }
+  | { kind: 'sign_out'; targets: Ref[] }
+  | { kind: 'sessions_list'; target?: Ref; status?: string }
+  | { kind: 'session_get'; ids: string[] }
+  | { kind: 'session_revoke'; ids: string[] }
+  | { kind: 'orgs_list'; query?: string; count: boolean; memberRef?: Ref }
+  | { kind: 'org_get'; org: Ref }
+  | { kind: 'org_create'; fields: Fields; ownerRef?: Ref }
+  | { kind: 'org_update'; org?: Ref; fields: Fields }
+  | { kind: 'org_delete'; orgs: Ref[] }
+  | { kind: 'members_list'; org?: Ref; role?: string; count: boolean }
+  | { kind: 'membership_get'; org?: Ref; user?: Ref }
+  | { kind: 'membership_add'; org?: Ref; users: Ref[]; role: string }
+  | { kind: 'membership_set_role'; org?: Ref; users: Ref[]; role: string }
+  | { kind: 'membership_remove'; org?: Ref; users: Ref[] }
+  | { kind: 'org_invitations_list'; org?: Ref; status?: string }
+  | { kind: 'invite'; emails: string[]; org?: Ref; app: boolean; role: string; fields: Fields }
+  | { kind: 'org_invitation_revoke'; org?: Ref; emails: string[]; ids: string[] }
+  | { kind: 'invitations_list'; status?: string; query?: string }
+  | { kind: 'invitation_revoke'; emails: string[]; ids: string[] }
+  | { kind: 'list_entries'; list: 'allowlist' | 'blocklist' }
+  | { kind: 'list_add'; list: 'allowlist' | 'blocklist'; identifiers: string[]; notify?: boolean }
+  | { kind: 'list_remove'; list: 'allowlist' | 'blocklist'; identifiers: string[]; ids: string[] }
+  | { kind: 'named_list'; resource: NamedResource }
+  | { kind: 'named_get'; resource: NamedResource; ref?: Ref }
+  | { kind: 'named_create'; resource: NamedResource; fields: Fields }
+  | { kind: 'named_update'; resource: NamedResource; ref?: Ref; fields: Fields }
+  | { kind: 'named_delete'; resource: NamedResource; refs: Ref[] };
+
+/** Resources found by name in a small list: JWT templates, domains, OAuth applications. */
+export type NamedResource = 'jwt' | 'domain' | 'oauth';

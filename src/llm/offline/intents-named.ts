@@ -1,0 +1,156 @@
+/**
+ * Intent patterns for the small named resources: JWT templates, domains and OAuth applications. Each is found by
+ * name (or id) in its list, so the parser only needs the name and the fields.
+ */
+import type { Sentence } from './entities.js';
+import { unmask } from './entities.js';
+import type { Fields, Intent, NamedResource, Ref } from './intent-types.js';
+import { COUNT, READ } from './phrases.js';
+
+const STOP = new Set(['a', 'an', 'the', 'new', 'jwt', 'this', 'that', 'every', 'each', 'all', 'any', 'my', 'our', 'called', 'named', 'with', 'for', 'to', 'and', 'of', 'template', 'templates', 'token', 'oauth', 'app', 'application', 'domain', 'satellite', 'existing', 'its', 'their']);
+
+function verbKind(c: string): 'create' | 'delete' | 'update' | 'read' | undefined {
+  if (/^(?:delete|remove|drop|destroy|erase|get rid of|purge|trash|deregister|unregister|revoke)\b/i.test(c)) return 'delete';
+  if (/^(?:create|add|new|make (?:a|an|new)|set ?up|register|define|start|build|generate|spin up|connect)\b/i.test(c)) return 'create';
+  if (/^(?:update|change|set|edit|modify|rename|alter|adjust|raise|lower|increase|decrease|bump|switch|turn|make|enable|disable|require|extend|shorten|replace)\b/i.test(c)) return 'update';
+  if (READ.test(c) || COUNT.test(c)) return 'read';
+  return undefined;
+}
+
+/** Seconds from "3600", "3600 seconds", "5 minutes", "2 hours", "1 day". */
+function seconds(n: string, unit: string | undefined): number {
+  const v = Number(n);
+  if (!unit) return v;
+  if (/^m(?:in|inute)?s?$/i.test(unit)) return v * 60;
+  if (/^h(?:our|r)?s?$/i.test(unit)) return v * 3600;
+  if (/^d(?:ay)?s?$/i.test(unit)) return v * 86400;
+  return v;
+}
+
+function jwtName(c: string, s: Sentence): string | undefined {
+  const quoted = c.match(/⟦q(\d+)⟧/);
+  if (quoted) return s.ents.quoted[Number(quoted[1])];
+  const candidates = [
+    c.match(/\b(?:called|named)\s+([\w.-]+)/i)?.[1],
+    c.match(/\b(?:jwt\s+)?template\s+(?!called|named)([\w.-]+)/i)?.[1],
+    c.match(/\b([\w.-]+)\s+(?:jwt\s+)?(?:token\s+)?template\b/i)?.[1],
+    c.match(/\bjwt\s+(?!templates?\b)([\w.-]+)/i)?.[1],
+  ];
+  return candidates.find((x) => x !== undefined && !STOP.has(x.toLowerCase()) && !/^\d+$/.test(x) && !/⟦/.test(x));
+}
+
+/** JWT templates. */
+export function parseJwt(c: string, s: Sentence): Intent | undefined {
+  if (!/\bjwts?\b|\btemplates?\b/i.test(c) || /\bemail template|\binvitation template/i.test(c)) return undefined;
+  const id = s.ents.ids.find((i) => i.prefix === 'jtmp');
+  const verb = verbKind(c);
+  const fields: Fields = {};
+  if (s.ents.json[0]) fields.claims = s.ents.json[0];
+  const life = c.match(/\b(?:lifetime|expir\w*|ttl|valid(?:ity)?|lasts?|lasting)\b[^\d⟦]*(\d+)\s*(s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?)?\b/i);
+  if (life) fields.lifetime = seconds(life[1]!, life[2]);
+  const skew = c.match(/\b(?:clock )?skew\b[^\d⟦]*(\d+)/i);
+  if (skew) fields.allowed_clock_skew = Number(skew[1]);
+  if (verb === 'create') {
+    const name = jwtName(c, s);
+    if (name) fields.name = name;
+    return { kind: 'named_create', resource: 'jwt', fields };
+  }
+  const plural = /\btemplates\b|\bjwts\b/i.test(c);
+  const ref: Ref | undefined = id ? { kind: 'id', value: id.value } : nameRef(jwtName(c, s));
+  if (verb === 'delete') return ref ? { kind: 'named_delete', resource: 'jwt', refs: [ref] } : { kind: 'named_list', resource: 'jwt' };
+  if (verb === 'update') {
+    const rename = c.match(/^rename\s+(?:the\s+)?(?:jwt\s+)?(?:template\s+)?(?:⟦q\d+⟧|[\w.-]+)(?:\s+(?:jwt\s+)?template)?\s+to\s+(?:⟦q(\d+)⟧|([\w.-]+))/i);
+    if (rename) fields.name = rename[1] !== undefined ? s.ents.quoted[Number(rename[1])] : rename[2];
+    const target = id ? ref : nameRef(jwtName(c.replace(/\s+to\s+(?:⟦q\d+⟧|[\w.-]+)$/i, ''), s));
+    return { kind: 'named_update', resource: 'jwt', ...(target ? { ref: target } : {}), fields };
+  }
+  if (ref && !plural) return { kind: 'named_get', resource: 'jwt', ref };
+  if (verb === 'read' || plural || /^jwt/i.test(c)) return { kind: 'named_list', resource: 'jwt' };
+  return undefined;
+}
+
+function nameRef(name: string | undefined): Ref | undefined {
+  return name ? { kind: 'name', value: name } : undefined;
+}
+
+/** Domains: list, get, create (satellite), delete. */
+export function parseDomains(c: string, s: Sentence): Intent | undefined {
+  const id = s.ents.ids.find((i) => i.prefix === 'dmn');
+  if (!/\bdomains?\b|\bsatellites?\b/i.test(c) && !id) return undefined;
+  if (/\bemail domain\b/i.test(c)) return undefined;
+  const verb = verbKind(c);
+  const host = s.ents.hosts[0];
+  const ref: Ref | undefined = id ? { kind: 'id', value: id.value } : host ? { kind: 'name', value: host } : undefined;
+  if (verb === 'create') {
+    const fields: Fields = {};
+    if (host) fields.name = host;
+    const proxy = c.match(/\bproxy(?:\s+url)?(?:\s+(?:at|of|to|is))?\s+⟦u(\d+)⟧/i);
+    if (proxy) fields.proxy_url = s.ents.urls[Number(proxy[1])];
+    return { kind: 'named_create', resource: 'domain', fields };
+  }
+  if (verb === 'delete') {
+    const refs: Ref[] = id ? [{ kind: 'id', value: id.value }] : s.ents.hosts.map((h) => ({ kind: 'name' as const, value: h }));
+    return refs.length > 0 ? { kind: 'named_delete', resource: 'domain', refs } : undefined;
+  }
+  if (ref && !/\bdomains\b/i.test(c)) return { kind: 'named_get', resource: 'domain', ref };
+  if (verb === 'read' || /\bdomains\b/i.test(c)) return { kind: 'named_list', resource: 'domain' };
+  return undefined;
+}
+
+const OAUTH = /\bo-?auth\s*2?\b|\bclient app(?:lication)?s?\b|\boauth[- ]?apps?\b/i;
+
+function oauthName(c: string, s: Sentence): string | undefined {
+  const quoted = c.match(/⟦q(\d+)⟧/);
+  if (quoted) return s.ents.quoted[Number(quoted[1])];
+  const raw =
+    c.match(/\b(?:called|named)\s+(.+?)(?=\s+(?:with|and|that|having|redirect|scopes?|which|using|to)\b|,|$)/i)?.[1] ??
+    c.match(/\b(?:for|of|on)\s+(?:the\s+)?(.+?)\s+(?:o-?auth\s*2?\s*)(?:app|application|client)s?\b/i)?.[1] ??
+    c.match(/^\w+(?:\s+up)?\s+(?:the\s+)?(?:details (?:of|for)\s+(?:the\s+)?)?(.+?)\s+(?:o-?auth\s*2?\s*)(?:app|application|client)s?\b/i)?.[1] ??
+    c.match(/\bo-?auth\s*2?\s*(?:app|application|client)\s+(?!called|named)(.+?)(?=\s+(?:to|with|and|so|that|redirect|scopes?|public|pkce|consent)\b|,|$)/i)?.[1];
+  if (!raw) return undefined;
+  const name = unmask(raw, s.ents).replace(/^(?:the|an?|new)\s+/i, '').trim();
+  return name && !/⟦/.test(name) && !STOP.has(name.toLowerCase()) ? name : undefined;
+}
+
+/** OAuth applications. */
+export function parseOAuth(c: string, s: Sentence): Intent | undefined {
+  const id = s.ents.ids.find((i) => i.prefix === 'oa' || i.prefix === 'oauth' || i.prefix === 'app');
+  if (!OAUTH.test(c) && !id) return undefined;
+  const verb = verbKind(c);
+  const fields: Fields = {};
+  if (s.ents.urls.length > 0 && /\bredirect|\bcallback/i.test(c)) fields.redirect_uris = [...s.ents.urls];
+  const scopes = c.match(/\bscopes?\b(?:\s+(?:to|of|=|:))?\s+(?:⟦q(\d+)⟧|((?:[\w:.]+)(?:(?:\s*,\s*|\s+and\s+|\s+)(?!with\b|and\b|public\b|pkce\b)[\w:.]+)*))/i);
+  if (scopes) fields.scopes = (scopes[1] !== undefined ? s.ents.quoted[Number(scopes[1])]! : scopes[2]!).replace(/\s*,\s*|\s+and\s+/g, ' ').trim();
+  if (/\b(?:make (?:it )?public|as (?:a )?public|public client|set public|to public)\b|\bpublic\s*(?:=|:)\s*true|^make\b.*\bpublic$/i.test(c)) fields.public = true;
+  if (/\b(?:confidential|private client|not public|non-public)\b|^make\b.*\bprivate$/i.test(c)) fields.public = false;
+  if (/\b(?:require|enable|turn on)\s+pkce\b|\bpkce\s+(?:required|on|enabled)\b|\bwith pkce\b/i.test(c)) fields.pkce_required = true;
+  if (/\b(?:don'?t require|disable|turn off|no)\s+pkce\b|\bpkce\s+(?:off|disabled|optional)\b/i.test(c)) fields.pkce_required = false;
+  if (/\b(?:enable|show|turn on)\s+(?:the\s+)?consent/i.test(c)) fields.consent_screen_enabled = true;
+  if (/\b(?:disable|skip|hide|turn off|no|without)\s+(?:the\s+)?consent/i.test(c)) fields.consent_screen_enabled = false;
+  if (verb === 'create') {
+    const name = oauthName(c, s);
+    if (name) fields.name = name;
+    return { kind: 'named_create', resource: 'oauth', fields };
+  }
+  const ref: Ref | undefined = id ? { kind: 'id', value: id.value } : nameRef(oauthName(c.replace(/\s+to\s+(?:⟦q\d+⟧|[^⟦]+)$/i, (m) => (/^rename/i.test(c) ? '' : m)), s));
+  if (verb === 'delete') return ref ? { kind: 'named_delete', resource: 'oauth', refs: [ref] } : undefined;
+  if (verb === 'update') {
+    const rename = c.match(/^rename\s+.+?\s+to\s+(?:⟦q(\d+)⟧|(.+))$/i);
+    if (rename) fields.name = rename[1] !== undefined ? s.ents.quoted[Number(rename[1])] : unmask(rename[2]!, s.ents).trim();
+    const renamedRef = rename ? nameRef(oauthName(c.replace(/\s+to\s+(?:⟦q\d+⟧|.+)$/i, ''), s)) : ref;
+    const target = id ? ref : renamedRef;
+    return { kind: 'named_update', resource: 'oauth', ...(target ? { ref: target } : {}), fields };
+  }
+  const plural = /\b(?:apps|applications|clients)\b/i.test(c);
+  if (ref && !plural) return { kind: 'named_get', resource: 'oauth', ref };
+  if (verb === 'read' || plural) return { kind: 'named_list', resource: 'oauth' };
+  return undefined;
+}
+
+/** Which named resource a bare answer or word refers to (for "didn't understand" examples). */
+export function namedTopic(c: string): NamedResource | undefined {
+  if (/\bjwt|\btemplate/i.test(c)) return 'jwt';
+  if (/\bdomain/i.test(c)) return 'domain';
+  if (OAUTH.test(c)) return 'oauth';
+  return undefined;
+}

@@ -1,0 +1,142 @@
+/**
+ * Plans for invitations: app invitations (list, create, revoke by email or id) and organization invitations
+ * (list, create with a role, revoke by email or id). A missing organization is asked for, with "the app" as the
+ * way to say "no organization".
+ */
+import { act, say, withJsonArgs } from './act.js';
+import { analyze, roleKey } from './entities.js';
+import type { Intent, Ref } from './intent-types.js';
+import type { Call, Outcome, PlanContext } from './plan-context.js';
+import { orgOrAsk, orgText, roleWord } from './plan-orgs.js';
+import { orgRef } from './refs.js';
+import { asObject, asPage, field } from './results.js';
+import { askFor, readFailed, requireOrg, stopped } from './resolve.js';
+import { day, plural, table } from './summarize.js';
+
+type Of<K extends Intent['kind']> = Extract<Intent, { kind: K }>;
+
+/** Pending (or other) invitations of one org. */
+export function planOrgInvitationsList(ctx: PlanContext, intent: Of<'org_invitations_list'>): Outcome {
+  const ref = orgOrAsk(ctx, intent.org, "Which organization's invitations should I list?");
+  if (!ref.ok) return stopped(ctx, ref);
+  const org = requireOrg(ctx, ref.value);
+  if (!org.ok) return stopped(ctx, org);
+  const args: Record<string, unknown> = { organization_id: org.value.id, limit: 100 };
+  if (intent.status) args.status = intent.status;
+  const env = ctx.read('clerk_org_invitations_list', args);
+  if (!env) return ctx.pending();
+  if (env.status !== 'ok') return readFailed(env, `the invitations of ${orgText(org.value)}`);
+  const items = asPage(env.result).items;
+  const what = `${intent.status ? `${intent.status} ` : ''}invitation`;
+  if (items.length === 0) return say(`${org.value.name} has no ${what}s.`);
+  return say(`${org.value.name} has ${plural(items.length, what)}:\n${table(['Email', 'Role', 'Status', 'Created', 'ID'], items.map((i) => [field(i, 'email_address'), roleWord(field(i, 'role') ?? ''), field(i, 'status'), day(field(i, 'created_at')), field(i, 'id')]))}`);
+}
+
+const APP = /^(?:the\s+)?(?:app|application|our app|my app|instance|platform|product|sign ?up|signup|site|no org(?:anization)?|none|just the app|app invitation|plain(?: app)? invitation)\b/i;
+
+/** "invite X [to Y] [as role]": an app invitation or an org invitation per email. */
+export function planInvite(ctx: PlanContext, intent: Of<'invite'>): Outcome {
+  let emails = intent.emails;
+  if (emails.length === 0) {
+    const r = askFor(ctx, 'Which email address should I invite?', (a) => {
+      const found = analyze(a).ents.emails;
+      return found.length > 0 ? found : undefined;
+    });
+    if (!r.ok) return stopped(ctx, r);
+    emails = r.value;
+  }
+  let target: Ref | 'app' | undefined = intent.app ? 'app' : intent.org;
+  let role = intent.role;
+  if (!target) {
+    const r = askFor<{ target: Ref | 'app'; role?: string }>(ctx, `Which organization should I invite ${emails.join(', ')} to — or should it be a plain app invitation (say "the app")?`, (a) => {
+      if (APP.test(a)) return { target: 'app' };
+      const s = analyze(a.replace(/\s+as\s+(?:an?\s+)?(\S+)$/i, ''));
+      const roleMatch = a.match(/\bas\s+(?:an?\s+)?(\S+)$/i);
+      const ref = orgRef(s.masked.replace(/^(?:to|into|in)\s+/i, ''), s.ents);
+      const newRole = roleMatch ? roleKey(roleMatch[1]!) : undefined;
+      return ref ? { target: ref, ...(newRole ? { role: newRole } : {}) } : undefined;
+    });
+    if (!r.ok) return stopped(ctx, r);
+    target = r.value.target;
+    if (r.value.role) role = r.value.role;
+  }
+  const extra = withJsonArgs(intent.fields, ['public_metadata']);
+  if (target === 'app') {
+    return act(
+      ctx,
+      emails.map((e) => ({
+        name: 'clerk_invitation_create',
+        args: { email_address: e, ...extra },
+        label: `invite ${e} to sign up to the app${intent.fields.notify === false ? ' (no email sent)' : ''}`,
+        done: (result: unknown) => `Invited ${e} to the app (invitation ${field(asObject(result) ?? {}, 'id') ?? 'created'}, status ${field(asObject(result) ?? {}, 'status') ?? 'pending'})`,
+      })),
+    );
+  }
+  const org = requireOrg(ctx, target);
+  if (!org.ok) return stopped(ctx, org);
+  const o = org.value;
+  return act(
+    ctx,
+    emails.map((e) => ({
+      name: 'clerk_org_invitation_create',
+      args: { organization_id: o.id, email_address: e, role, ...extra },
+      label: `invite ${e} to ${orgText(o)} as ${roleWord(role)}`,
+      done: (result: unknown) => `Invited ${e} to ${orgText(o)} as ${roleWord(role)} (invitation ${field(asObject(result) ?? {}, 'id') ?? 'created'})`,
+    })),
+  );
+}
+
+/** Revokes org invitations by email (found with a list read) or id. */
+export function planOrgInvitationRevoke(ctx: PlanContext, intent: Of<'org_invitation_revoke'>): Outcome {
+  const ref = orgOrAsk(ctx, intent.org, 'Which organization is that invitation for?');
+  if (!ref.ok) return stopped(ctx, ref);
+  const org = requireOrg(ctx, ref.value);
+  if (!org.ok) return stopped(ctx, org);
+  const o = org.value;
+  const envs = intent.emails.map((e) => ({ e, env: ctx.read('clerk_org_invitations_list', { organization_id: o.id, email_address: e, status: 'pending' }) }));
+  if (envs.some((x) => !x.env)) return ctx.pending();
+  const notes: string[] = [];
+  const calls: Call[] = intent.ids.map((id) => ({ name: 'clerk_org_invitation_revoke', args: { organization_id: o.id, invitation_id: id }, label: `revoke invitation ${id} to ${orgText(o)}`, done: () => `Revoked invitation ${id} to ${orgText(o)}` }));
+  for (const { e, env } of envs) {
+    if (env!.status !== 'ok') return readFailed(env!, `the invitations of ${orgText(o)}`);
+    const pending = asPage((env as { result: unknown }).result).items.filter((i) => field(i, 'email_address')?.toLowerCase() === e && (field(i, 'status') ?? 'pending') === 'pending');
+    if (pending.length === 0) notes.push(`There is no pending invitation for ${e} to ${o.name}.`);
+    for (const i of pending) {
+      const id = field(i, 'id')!;
+      calls.push({ name: 'clerk_org_invitation_revoke', args: { organization_id: o.id, invitation_id: id }, label: `revoke the invitation of ${e} to ${orgText(o)} (${id})`, done: () => `Revoked the invitation of ${e} to ${orgText(o)}` });
+    }
+  }
+  return act(ctx, calls, notes);
+}
+
+/** App invitations list. */
+export function planInvitationsList(ctx: PlanContext, intent: Of<'invitations_list'>): Outcome {
+  const args: Record<string, unknown> = { limit: 100 };
+  if (intent.status) args.status = intent.status;
+  if (intent.query) args.query = intent.query;
+  const env = ctx.read('clerk_invitations_list', args);
+  if (!env) return ctx.pending();
+  if (env.status !== 'ok') return readFailed(env, 'invitations');
+  const items = asPage(env.result).items;
+  const what = `${intent.status ? `${intent.status} ` : ''}invitation`;
+  if (items.length === 0) return say(`There are no ${what}s${intent.query ? ` for ${intent.query}` : ''}.`);
+  return say(`${plural(items.length, what)}${intent.query ? ` for ${intent.query}` : ''}:\n${table(['Email', 'Status', 'Created', 'Expires', 'ID'], items.map((i) => [field(i, 'email_address'), field(i, 'status'), day(field(i, 'created_at')), day(field(i, 'expires_at')), field(i, 'id')]))}`);
+}
+
+/** Revokes app invitations by email (found with a list read) or id. */
+export function planInvitationRevoke(ctx: PlanContext, intent: Of<'invitation_revoke'>): Outcome {
+  const envs = intent.emails.map((e) => ({ e, env: ctx.read('clerk_invitations_list', { query: e, status: 'pending' }) }));
+  if (envs.some((x) => !x.env)) return ctx.pending();
+  const notes: string[] = [];
+  const calls: Call[] = intent.ids.map((id) => ({ name: 'clerk_invitation_revoke', args: { invitation_id: id }, label: `revoke invitation ${id}`, done: () => `Revoked invitation ${id}` }));
+  for (const { e, env } of envs) {
+    if (env!.status !== 'ok') return readFailed(env!, 'invitations');
+    const pending = asPage((env as { result: unknown }).result).items.filter((i) => field(i, 'email_address')?.toLowerCase() === e && (field(i, 'status') ?? 'pending') === 'pending');
+    if (pending.length === 0) notes.push(`There is no pending app invitation for ${e}. (For an organization invitation, name the organization: "revoke the invitation of ${e} to Acme".)`);
+    for (const i of pending) {
+      const id = field(i, 'id')!;
+      calls.push({ name: 'clerk_invitation_revoke', args: { invitation_id: id }, label: `revoke the app invitation of ${e} (${id})`, done: () => `Revoked the app invitation of ${e}` });
+    }
+  }
+  return act(ctx, calls, notes);
+}

@@ -1,0 +1,116 @@
+/**
+ * Plans for memberships: member lists and counts, one membership, add, role changes (read the membership first;
+ * create it when the user is not a member yet) and removal.
+ */
+import { act, say } from './act.js';
+import type { Intent, Ref } from './intent-types.js';
+import type { Call, Outcome, PlanContext } from './plan-context.js';
+import { orgOrAsk, orgText, roleWord } from './plan-orgs.js';
+import { missingNotes, userText } from './plan-users.js';
+import { asObject, asPage, field, toMember, type OrgRow, type UserRow } from './results.js';
+import { firstStop, readFailed, requireOrg, resolveUsers, stopped, type Res } from './resolve.js';
+import { table } from './summarize.js';
+
+type Of<K extends Intent['kind']> = Extract<Intent, { kind: K }>;
+
+/** Members of one org (or how many). */
+export function planMembersList(ctx: PlanContext, intent: Of<'members_list'>): Outcome {
+  const ref = orgOrAsk(ctx, intent.org, 'Which organization?');
+  if (!ref.ok) return stopped(ctx, ref);
+  const org = requireOrg(ctx, ref.value);
+  if (!org.ok) return stopped(ctx, org);
+  const args: Record<string, unknown> = { organization_id: org.value.id, limit: intent.count ? 500 : 100 };
+  if (intent.role) args.role = [intent.role];
+  const env = ctx.read('clerk_org_memberships_list', args);
+  if (!env) return ctx.pending();
+  if (env.status !== 'ok') return readFailed(env, `the members of ${orgText(org.value)}`);
+  const page = asPage(env.result);
+  const rows = page.items.map(toMember);
+  const n = page.total ?? rows.length;
+  const who = intent.role ? `${roleWord(intent.role)}s` : 'members';
+  if (intent.count) return say(`${org.value.name} has ${n} ${n === 1 ? who.replace(/s$/, '') : who}.`);
+  if (rows.length === 0) return say(`${org.value.name} has no ${who}.`);
+  return say(`${org.value.name} has ${n} ${n === 1 ? who.replace(/s$/, '') : who}:\n${table(['Name', 'Email', 'Role', 'User ID'], rows.map((m) => [m.name, m.email, roleWord(m.role), m.userId]))}`);
+}
+
+/** Resolves one org and one or more users together (reads go out in parallel). */
+function orgAndUsers(ctx: PlanContext, orgRefValue: Ref, users: Ref[]): Res<{ org: OrgRow; users: UserRow[]; notes: string[] }> {
+  const org = requireOrg(ctx, orgRefValue);
+  const us = resolveUsers(ctx, users);
+  const stop = firstStop(ctx, [org, us]);
+  if (stop) return { ok: false, outcome: stop };
+  const o = (org as { ok: true; value: OrgRow }).value;
+  const { found, missing } = (us as { ok: true; value: { found: UserRow[]; missing: Ref[] } }).value;
+  const notes = missingNotes(missing);
+  if (found.length === 0) return { ok: false, outcome: say(`${notes.join('\n')}\nNothing was changed.`) };
+  return { ok: true, value: { org: o, users: found, notes } };
+}
+
+/** "what role does X have in Y" / "is X a member of Y". */
+export function planMembershipGet(ctx: PlanContext, intent: Of<'membership_get'>): Outcome {
+  if (!intent.org || !intent.user) return say('Tell me the user and the organization, for example "what role does jane@example.com have in Acme?".');
+  const r = orgAndUsers(ctx, intent.org, [intent.user]);
+  if (!r.ok) return stopped(ctx, r);
+  const { org, users } = r.value;
+  const u = users[0]!;
+  const env = ctx.read('clerk_org_membership_get', { organization_id: org.id, user_id: u.id });
+  if (!env) return ctx.pending();
+  if (env.status === 'error' && env.httpStatus === 404) return say(`${userText(u)} is not a member of ${orgText(org)}.`);
+  if (env.status !== 'ok') return readFailed(env, `the membership of ${userText(u)}`);
+  const m = toMember(asObject(env.result) ?? {});
+  const since = field(asObject(env.result) ?? {}, 'created_at');
+  return say(`${userText(u)} is ${m.role === 'org:admin' ? 'an admin' : `a ${roleWord(m.role)}`} of ${orgText(org)} (role ${m.role}${since ? `, since ${since.slice(0, 10)}` : ''}).`);
+}
+
+function membershipCall(action: 'clerk_org_membership_create' | 'clerk_org_membership_update' | 'clerk_org_membership_delete', org: OrgRow, u: UserRow, role?: string): Call {
+  const words = {
+    clerk_org_membership_create: [`add ${userText(u)} to ${orgText(org)} as ${roleWord(role ?? '')}`, `Added ${userText(u)} to ${orgText(org)} as ${roleWord(role ?? '')}`],
+    clerk_org_membership_update: [`change the role of ${userText(u)} in ${orgText(org)} to ${roleWord(role ?? '')}`, `${userText(u)} is now ${roleWord(role ?? '')} of ${orgText(org)}`],
+    clerk_org_membership_delete: [`remove ${userText(u)} from ${orgText(org)}`, `Removed ${userText(u)} from ${orgText(org)}`],
+  }[action];
+  return { name: action, args: { organization_id: org.id, user_id: u.id, ...(role ? { role } : {}) }, label: words[0]!, done: () => words[1]! };
+}
+
+/** "add X to Y [as role]". */
+export function planMembershipAdd(ctx: PlanContext, intent: Of<'membership_add'>): Outcome {
+  const ref = orgOrAsk(ctx, intent.org, 'Which organization should I add them to?');
+  if (!ref.ok) return stopped(ctx, ref);
+  const r = orgAndUsers(ctx, ref.value, intent.users);
+  if (!r.ok) return stopped(ctx, r);
+  return act(ctx, r.value.users.map((u) => membershipCall('clerk_org_membership_create', r.value.org, u, intent.role)), r.value.notes);
+}
+
+/** "make X an admin of Y": read the membership, then update it (or create it when X is not a member). */
+export function planMembershipSetRole(ctx: PlanContext, intent: Of<'membership_set_role'>): Outcome {
+  const ref = orgOrAsk(ctx, intent.org, 'In which organization?');
+  if (!ref.ok) return stopped(ctx, ref);
+  const r = orgAndUsers(ctx, ref.value, intent.users);
+  if (!r.ok) return stopped(ctx, r);
+  const { org, users, notes } = r.value;
+  const envs = users.map((u) => ctx.read('clerk_org_membership_get', { organization_id: org.id, user_id: u.id }));
+  if (envs.some((e) => !e)) return ctx.pending();
+  const calls: Call[] = [];
+  users.forEach((u, i) => {
+    const env = envs[i]!;
+    if (env.status === 'error' && env.httpStatus === 404) {
+      notes.push(`${userText(u)} is not a member of ${org.name} yet, so I'll add them with that role.`);
+      calls.push(membershipCall('clerk_org_membership_create', org, u, intent.role));
+    } else if (env.status !== 'ok') {
+      notes.push(`I couldn't read the membership of ${userText(u)}: ${env.status === 'error' ? env.message : env.status}.`);
+    } else if (toMember(asObject(env.result) ?? {}).role === intent.role) {
+      notes.push(`${userText(u)} is already ${intent.role === 'org:admin' ? 'an admin' : `a ${roleWord(intent.role)}`} of ${org.name}.`);
+    } else {
+      calls.push(membershipCall('clerk_org_membership_update', org, u, intent.role));
+    }
+  });
+  return act(ctx, calls, notes);
+}
+
+/** "remove X from Y". */
+export function planMembershipRemove(ctx: PlanContext, intent: Of<'membership_remove'>): Outcome {
+  const ref = orgOrAsk(ctx, intent.org, 'Which organization should I remove them from?');
+  if (!ref.ok) return stopped(ctx, ref);
+  const r = orgAndUsers(ctx, ref.value, intent.users);
+  if (!r.ok) return stopped(ctx, r);
+  return act(ctx, r.value.users.map((u) => membershipCall('clerk_org_membership_delete', r.value.org, u)), r.value.notes);
+}

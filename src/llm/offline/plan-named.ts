@@ -1,0 +1,239 @@
+/**
+ * Plans for JWT templates, domains and OAuth applications: found by name in their list (or used by id), then read
+ * or changed. A JWT template update first reads the template, because Clerk requires the full name and claims on
+ * every update.
+ */
+import { act, jsonArg, say } from './act.js';
+import { analyze, type Sentence } from './entities.js';
+import type { Fields, Intent, NamedResource, Ref } from './intent-types.js';
+import { parseDomains, parseJwt, parseOAuth } from './intents-named.js';
+import type { Call, Outcome, PlanContext } from './plan-context.js';
+import { asObject, asPage, field } from './results.js';
+import { askFor, chooseNamed, readFailed, stopped, type Res } from './resolve.js';
+import { cell, plural, table } from './summarize.js';
+
+type Of<K extends Intent['kind']> = Extract<Intent, { kind: K }>;
+type Obj = Record<string, unknown>;
+
+interface Spec {
+  noun: string;
+  list: string;
+  get: string;
+  create: string;
+  update?: string;
+  delete: string;
+  idParam: string;
+  listArgs: (name?: string) => Record<string, unknown>;
+  columns: string[];
+  row: (o: Obj) => unknown[];
+  details: string[];
+}
+
+const SPECS: Record<NamedResource, Spec> = {
+  jwt: {
+    noun: 'JWT template',
+    list: 'clerk_jwt_templates_list',
+    get: 'clerk_jwt_template_get',
+    create: 'clerk_jwt_template_create',
+    update: 'clerk_jwt_template_update',
+    delete: 'clerk_jwt_template_delete',
+    idParam: 'template_id',
+    listArgs: () => ({}),
+    columns: ['Name', 'Lifetime (s)', 'Claims', 'ID'],
+    row: (o) => [field(o, 'name'), field(o, 'lifetime'), o.claims, field(o, 'id')],
+    details: ['id', 'name', 'claims', 'lifetime', 'allowed_clock_skew', 'signing_algorithm', 'custom_signing_key', 'created_at'],
+  },
+  domain: {
+    noun: 'domain',
+    list: 'clerk_domains_list',
+    get: 'clerk_domain_get',
+    create: 'clerk_domain_create',
+    delete: 'clerk_domain_delete',
+    idParam: 'domain_id',
+    listArgs: () => ({}),
+    columns: ['Name', 'Satellite', 'Frontend API', 'ID'],
+    row: (o) => [field(o, 'name'), o.is_satellite === true ? 'yes' : 'no (primary)', field(o, 'frontend_api_url'), field(o, 'id')],
+    details: ['id', 'name', 'is_satellite', 'frontend_api_url', 'accounts_portal_url', 'proxy_url', 'development_origin', 'cname_targets'],
+  },
+  oauth: {
+    noun: 'OAuth application',
+    list: 'clerk_clients_list',
+    get: 'clerk_client_get',
+    create: 'clerk_client_create',
+    update: 'clerk_client_update',
+    delete: 'clerk_client_delete',
+    idParam: 'oauth_application_id',
+    listArgs: (name) => (name ? { name_query: name } : {}),
+    columns: ['Name', 'Client ID', 'Public', 'Scopes', 'ID'],
+    row: (o) => [field(o, 'name'), field(o, 'client_id'), o.public === true ? 'yes' : 'no', field(o, 'scopes'), field(o, 'id')],
+    details: ['id', 'name', 'client_id', 'public', 'pkce_required', 'consent_screen_enabled', 'scopes', 'redirect_uris', 'created_at'],
+  },
+};
+
+interface Item {
+  id: string;
+  name: string;
+  raw: Obj;
+}
+
+/** Finds one item by name (list read) or takes the id as is. `undefined` = nothing matched. */
+function findItem(ctx: PlanContext, resource: NamedResource, ref: Ref): Res<Item | undefined> {
+  const spec = SPECS[resource];
+  if (ref.kind === 'id') return { ok: true, value: { id: ref.value, name: ref.value, raw: {} } };
+  const env = ctx.read(spec.list, spec.listArgs(ref.value));
+  if (!env) return { ok: false, outcome: 'pending' };
+  if (env.status !== 'ok') return { ok: false, outcome: readFailed(env, `${spec.noun}s`) };
+  const items = asPage(env.result).items.map((o) => ({ id: field(o, 'id') ?? '', name: field(o, 'name') ?? '', raw: o }));
+  return chooseNamed(ctx, items, ref.value, spec.noun);
+}
+
+function requireItem(ctx: PlanContext, resource: NamedResource, ref: Ref): Res<Item> {
+  const r = findItem(ctx, resource, ref);
+  if (!r.ok) return r;
+  if (!r.value) return { ok: false, outcome: say(`I couldn't find a ${SPECS[resource].noun} called "${ref.value}". Nothing was changed. Try "list ${SPECS[resource].noun}s".`) };
+  return { ok: true, value: r.value };
+}
+
+function itemText(resource: NamedResource, item: Item): string {
+  return item.name === item.id ? `${SPECS[resource].noun} ${item.id}` : `${SPECS[resource].noun} "${item.name}" (${item.id})`;
+}
+
+/** Lists JWT templates, domains or OAuth apps. */
+export function planNamedList(ctx: PlanContext, intent: Of<'named_list'>): Outcome {
+  const spec = SPECS[intent.resource];
+  const env = ctx.read(spec.list, spec.listArgs());
+  if (!env) return ctx.pending();
+  if (env.status !== 'ok') return readFailed(env, `${spec.noun}s`);
+  const items = asPage(env.result).items;
+  if (items.length === 0) return say(`There are no ${spec.noun}s.`);
+  return say(`${plural(items.length, spec.noun)}:\n${table(spec.columns, items.map(spec.row))}`);
+}
+
+/** One item in detail. */
+export function planNamedGet(ctx: PlanContext, intent: Of<'named_get'>): Outcome {
+  const spec = SPECS[intent.resource];
+  if (!intent.ref) return planNamedList(ctx, { kind: 'named_list', resource: intent.resource });
+  const item = requireItem(ctx, intent.resource, intent.ref);
+  if (!item.ok) return stopped(ctx, item);
+  const env = ctx.read(spec.get, { [spec.idParam]: item.value.id });
+  if (!env) return ctx.pending();
+  if (env.status === 'error' && env.httpStatus === 404) return say(`No ${spec.noun} has the id ${item.value.id}.`);
+  if (env.status !== 'ok') return readFailed(env, itemText(intent.resource, item.value));
+  const o = asObject(env.result) ?? {};
+  const lines = spec.details.filter((k) => o[k] !== undefined && o[k] !== null).map((k) => `  ${k.replace(/_/g, ' ')}: ${k === 'claims' || k === 'cname_targets' ? JSON.stringify(o[k]) : cell(o[k])}`);
+  return say(`${spec.noun.charAt(0).toUpperCase()}${spec.noun.slice(1)} ${field(o, 'name') ?? item.value.id}:\n${lines.join('\n')}`);
+}
+
+/** Creates a JWT template, a satellite domain or an OAuth app (asking for a missing name). */
+export function planNamedCreate(ctx: PlanContext, intent: Of<'named_create'>): Outcome {
+  const spec = SPECS[intent.resource];
+  const fields: Fields = { ...intent.fields };
+  if (!fields.name) {
+    const question =
+      intent.resource === 'jwt' ? 'What should the new JWT template be called?'
+        : intent.resource === 'domain' ? 'Which domain should I add as a satellite (for example shop.example.com)?'
+          : 'What should the new OAuth application be called?';
+    const r = askFor(ctx, question, (a) => {
+      if (intent.resource === 'domain') return analyze(a).ents.hosts[0];
+      const s = analyze(a);
+      const name = s.ents.quoted[0] ?? a.replace(/^(?:call it|name it|it'?s|called|named)\s+/i, '').replace(/[.!?]+$/, '').trim();
+      return name && (intent.resource === 'oauth' || /^[\w.-]+$/.test(name)) ? name : undefined;
+    });
+    if (!r.ok) return stopped(ctx, r);
+    fields.name = r.value;
+  }
+  const notes: string[] = [];
+  if (intent.resource === 'jwt') {
+    if (!fields.claims) notes.push('No claims were given, so the template starts with empty claims ({}).');
+    fields.claims = jsonArg(fields.claims ?? {});
+  }
+  const what = intent.resource === 'domain' ? `satellite domain ${String(fields.name)}` : `${spec.noun} "${String(fields.name)}"`;
+  const details = Object.entries(fields)
+    .filter(([k]) => k !== 'name')
+    .map(([k, v]) => `${k.replace(/_/g, ' ')} ${typeof v === 'string' ? v : JSON.stringify(v)}`)
+    .join(', ');
+  return act(
+    ctx,
+    [
+      {
+        name: spec.create,
+        args: fields,
+        label: `create ${what}${details ? ` with ${details}` : ''}`,
+        done: (result) => {
+          const o = asObject(result) ?? {};
+          const extra = intent.resource === 'oauth' && field(o, 'client_id') ? `, client_id ${field(o, 'client_id')}; the client secret is shown only in the Clerk Dashboard` : '';
+          return `Created ${what}${field(o, 'id') ? ` (${field(o, 'id')}${extra})` : ''}`;
+        },
+      },
+    ],
+    notes,
+  );
+}
+
+/** Fields for an update given in a follow-up answer ("lifetime 300", "redirect uri https://…"). */
+function fieldsFromAnswer(resource: NamedResource, answer: string): Fields | undefined {
+  const parsers: Record<NamedResource, (c: string, s: Sentence) => Intent | undefined> = { jwt: parseJwt, domain: parseDomains, oauth: parseOAuth };
+  const noun = resource === 'jwt' ? 'jwt template' : resource === 'oauth' ? 'oauth app' : 'domain';
+  const s = analyze(`update ${noun} x ${answer}`);
+  const intent = parsers[resource](s.masked, s);
+  if (intent?.kind !== 'named_update') return undefined;
+  return Object.keys(intent.fields).length > 0 ? intent.fields : undefined;
+}
+
+/** Updates a JWT template (read first: name and claims are required) or an OAuth app. */
+export function planNamedUpdate(ctx: PlanContext, intent: Of<'named_update'>): Outcome {
+  const spec = SPECS[intent.resource];
+  if (!spec.update) return say(`Clerk can't update a ${spec.noun} in place; delete it and add it again. Nothing was changed.`);
+  let ref = intent.ref;
+  if (!ref) {
+    const r = askFor(ctx, `Which ${spec.noun} should I change?`, (a) => {
+      const name = analyze(a).ents.quoted[0] ?? a.replace(/^(?:the\s+)?/i, '').replace(/\s+(?:jwt\s+)?template$|\s+(?:oauth\s+)?app$/i, '').trim();
+      return name ? ({ kind: 'name', value: name } as Ref) : undefined;
+    });
+    if (!r.ok) return stopped(ctx, r);
+    ref = r.value;
+  }
+  let fields = intent.fields;
+  if (Object.keys(fields).length === 0) {
+    const example = intent.resource === 'jwt' ? '"lifetime 300" or claims as JSON' : '"redirect uri https://app.example.com/cb" or "require PKCE"';
+    const r = askFor(ctx, `What should I change on the ${spec.noun} "${ref.value}" (for example ${example})?`, (a) => fieldsFromAnswer(intent.resource, a));
+    if (!r.ok) return stopped(ctx, r);
+    fields = r.value;
+  }
+  const item = requireItem(ctx, intent.resource, ref);
+  if (!item.ok) return stopped(ctx, item);
+  const it = item.value;
+  let args: Record<string, unknown> = { [spec.idParam]: it.id, ...fields };
+  if (intent.resource === 'jwt') {
+    const env = ctx.read(spec.get, { template_id: it.id });
+    if (!env) return ctx.pending();
+    if (env.status !== 'ok') return readFailed(env, itemText('jwt', it));
+    const current = asObject(env.result) ?? {};
+    args = { template_id: it.id, name: fields.name ?? field(current, 'name') ?? it.name, claims: jsonArg(fields.claims ?? current.claims ?? {}) };
+    for (const k of ['lifetime', 'allowed_clock_skew'] as const) if (fields[k] !== undefined) args[k] = fields[k];
+  }
+  const change = Object.entries(fields)
+    .map(([k, v]) => `${k.replace(/_/g, ' ')} → ${typeof v === 'string' ? v : JSON.stringify(v)}`)
+    .join(', ');
+  const call: Call = { name: spec.update, args, label: `update ${itemText(intent.resource, it)}: ${change}`, done: () => `Updated ${itemText(intent.resource, it)}: ${change}` };
+  return act(ctx, [call]);
+}
+
+/** Deletes one or more items. */
+export function planNamedDelete(ctx: PlanContext, intent: Of<'named_delete'>): Outcome {
+  const spec = SPECS[intent.resource];
+  const found: Item[] = [];
+  let pending = false;
+  for (const ref of intent.refs) {
+    const r = requireItem(ctx, intent.resource, ref);
+    if (!r.ok && r.outcome === 'pending') pending = true;
+    else if (!r.ok) return r.outcome as Outcome;
+    else found.push(r.value);
+  }
+  if (pending) return ctx.pending();
+  return act(
+    ctx,
+    found.map((it) => ({ name: spec.delete, args: { [spec.idParam]: it.id }, label: `permanently delete ${itemText(intent.resource, it)}`, done: () => `Deleted ${itemText(intent.resource, it)}` })),
+  );
+}
+

@@ -1,0 +1,92 @@
+/**
+ * Turning captured chunks of a request ("jane@example.com and Dave", "the Acme org", "Chris Park's account") into
+ * References. Placeholders from entities.ts are resolved back to the entity they stand for.
+ */
+import type { Entities, Sentence } from './entities.js';
+import { unmask } from './entities.js';
+import type { Ref } from './intent-types.js';
+
+const LEAD = /^(?:(?:the|a|an|user|users|account|accounts|member|members|person|people|customer|customers|of|for|called|named|with email|email|e-mail|id|user id|my|our|this|that)\s+)+/i;
+const TRAIL = /(?:'s|’s|s')?(?:\s+(?:account|accounts|user|users|profile|too|as well|please|now|right now|immediately|permanently|for good|from the app|from clerk|everywhere|again))+$/i;
+const PRONOUN = /^(?:him|her|them|this one|that one|this user|that user|the same user|those users|these users|both of them|both)$/i;
+
+/** Removes filler around a name: "the user Dave Miller's account" → "Dave Miller". */
+export function cleanName(chunk: string): string {
+  let s = chunk.trim().replace(/^[,;:]+|[,;:?]+$/g, '').trim();
+  for (let i = 0; i < 3; i++) s = s.replace(LEAD, '').replace(TRAIL, '').trim();
+  return s.replace(/(?:'s|’s)$/i, '').replace(/\s+/g, ' ').trim();
+}
+
+/** One chunk → one Ref, or undefined when nothing usable is left. */
+export function toRef(chunk: string, ents: Entities): Ref | undefined {
+  const email = chunk.match(/⟦e(\d+)⟧/);
+  if (email) return { kind: 'email', value: ents.emails[Number(email[1])]! };
+  const id = chunk.match(/⟦i(\d+)⟧/);
+  if (id) return { kind: 'id', value: ents.ids[Number(id[1])]!.value };
+  const quoted = chunk.match(/⟦q(\d+)⟧/);
+  if (quoted) return { kind: 'name', value: ents.quoted[Number(quoted[1])]! };
+  const bare = unmask(chunk, ents).trim().replace(/(?:'s|’s)$/i, '').replace(/\s+(?:too|as well|again|also|back)$/i, '');
+  if (PRONOUN.test(bare)) return { kind: 'pronoun', value: bare.toLowerCase() };
+  const name = cleanName(unmask(chunk, ents));
+  if (!name || /⟦/.test(name) || /^(?:it|its)$/i.test(name)) return undefined;
+  if (name.length > 60 || name.split(' ').length > 5) return undefined;
+  return { kind: 'name', value: name };
+}
+
+/** A list of targets: "a@x.test, b@x.test and Dave" → three Refs. */
+export function splitRefs(chunk: string, ents: Entities): Ref[] {
+  const parts = chunk.split(/\s*(?:,|;|\band\b|&|\bplus\b|\bas well as\b)\s*/i).filter((p) => p.trim() !== '');
+  const refs: Ref[] = [];
+  for (const part of parts) {
+    // Several placeholders in one part ("⟦e0⟧ ⟦e1⟧") are several targets.
+    const many = part.match(/⟦[ei]\d+⟧/g);
+    if (many && many.length > 1) {
+      for (const one of many) {
+        const r = toRef(one, ents);
+        if (r) refs.push(r);
+      }
+      continue;
+    }
+    const r = toRef(part, ents);
+    if (r) refs.push(r);
+  }
+  return dedupe(refs);
+}
+
+function dedupe(refs: Ref[]): Ref[] {
+  const seen = new Set<string>();
+  return refs.filter((r) => {
+    const key = `${r.kind}:${r.value.toLowerCase()}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** All user-ish targets anywhere in the sentence (emails and user ids), for requests that name them plainly. */
+export function userRefsAnywhere(s: Sentence): Ref[] {
+  const refs: Ref[] = s.ents.emails.map((value) => ({ kind: 'email' as const, value }));
+  for (const id of s.ents.ids) if (id.prefix === 'user') refs.push({ kind: 'id', value: id.value });
+  return refs;
+}
+
+/** An organization reference from a captured chunk ("the Acme org", "org_…", "acme"). */
+export function orgRef(chunk: string | undefined, ents: Entities): Ref | undefined {
+  if (!chunk) return undefined;
+  const id = chunk.match(/⟦i(\d+)⟧/);
+  if (id && ents.ids[Number(id[1])]!.prefix === 'org') return { kind: 'id', value: ents.ids[Number(id[1])]!.value };
+  const quoted = chunk.match(/⟦q(\d+)⟧/);
+  if (quoted) return { kind: 'name', value: ents.quoted[Number(quoted[1])]! };
+  const host = chunk.match(/⟦h(\d+)⟧/);
+  let name = unmask(chunk, ents)
+    .replace(/^(?:the|an?|our|my)\s+/i, '')
+    .replace(/\s+(?:org|orgs|organization|organisation|organizations|company|team|workspace|tenant)$/i, '')
+    .replace(/^(?:org|organization|organisation|company|team|workspace|tenant)\s+/i, '')
+    .replace(/(?:'s|’s)$/i, '')
+    .replace(/^(?:the|an?)\s+/i, '')
+    .trim();
+  if (host && !name) name = ents.hosts[Number(host[1])]!;
+  if (!name || /⟦/.test(name) || name.split(' ').length > 5) return undefined;
+  if (/^(?:it|them|the app|app|application|the application|our app|instance|the instance|everyone|all)$/i.test(name)) return undefined;
+  return { kind: 'name', value: name };
+}

@@ -1,0 +1,266 @@
+/**
+ * Name → id resolution with read calls, the way an agent does it: emails through clerk_users_list
+ * {email_address}, names through {query}, organizations through clerk_organizations_list {query}. A name that
+ * matches several records becomes one clear question; the answer (by number, email, id or name) is used on the
+ * next turn. Nothing here ever guesses between candidates.
+ */
+import { analyze } from './entities.js';
+import type { Ref } from './intent-types.js';
+import type { Outcome, PlanContext } from './plan-context.js';
+import { asPage, toOrg, toUser, userLabel, type Envelope, type OrgRow, type UserRow } from './results.js';
+import { userRefsAnywhere } from './refs.js';
+
+/** A resolution: a value, or why the plan must stop here (reads pending, a question, an error). */
+export type Res<T> = { ok: true; value: T } | { ok: false; outcome: Outcome | 'pending' };
+
+/** Users found, and the references that matched nobody. */
+export interface UsersFound {
+  found: UserRow[];
+  missing: Ref[];
+}
+
+const ok = <T>(value: T): Res<T> => ({ ok: true, value });
+const stop = <T>(outcome: Outcome | 'pending'): Res<T> => ({ ok: false, outcome });
+const say = (text: string): Outcome => ({ kind: 'say', text });
+
+/** The outcome for a resolution that stopped (pending reads become the calls to make). */
+export function stopped(ctx: PlanContext, res: { ok: false; outcome: Outcome | 'pending' }): Outcome {
+  return res.outcome === 'pending' ? ctx.pending() : res.outcome;
+}
+
+/** First stop among several resolutions: pending reads win (so all reads go out together), then questions. */
+export function firstStop(ctx: PlanContext, results: Array<Res<unknown>>): Outcome | undefined {
+  if (results.some((r) => !r.ok && r.outcome === 'pending')) return ctx.pending();
+  for (const r of results) if (!r.ok) return r.outcome as Outcome;
+  return undefined;
+}
+
+/** "I couldn't look up X: …" for a failed read. */
+export function readFailed(env: Envelope, what: string): Outcome {
+  const why = env.status === 'error' ? `${env.httpStatus ? `Clerk ${env.httpStatus}: ` : ''}${env.message}` : env.status === 'denied' ? 'the call was denied' : 'the call was not run';
+  return say(`I couldn't look up ${what} (${why}). Nothing was changed.`);
+}
+
+function idUser(id: string): UserRow {
+  return { id, name: null, email: null, banned: false, locked: false, createdAt: null, lastActiveAt: null, lastSignInAt: null, stub: true };
+}
+
+/** The user ids the most recent earlier request acted on or read by id ("ban her too"). */
+function recentUserIds(ctx: PlanContext): string[] {
+  const earlier = ctx.turn.earlier;
+  for (let i = earlier.length - 1; i >= 0; i--) {
+    const m = earlier[i]!;
+    if (m.role !== 'assistant' || !m.toolCalls) continue;
+    const ids = m.toolCalls.flatMap((c) => {
+      try {
+        const args = JSON.parse(c.arguments) as Record<string, unknown>;
+        return typeof args.user_id === 'string' && args.user_id.startsWith('user_') ? [args.user_id] : [];
+      } catch {
+        return [];
+      }
+    });
+    if (ids.length > 0) return [...new Set(ids)];
+  }
+  return [];
+}
+
+/** Pronouns become the users of the previous request (read by id, so names and state are known). */
+function expandPronouns(ctx: PlanContext, refs: Ref[]): { refs: Ref[]; unknown: Ref[] } {
+  const out: Ref[] = [];
+  const unknown: Ref[] = [];
+  for (const r of refs) {
+    if (r.kind !== 'pronoun') out.push(r);
+    else {
+      const ids = recentUserIds(ctx);
+      if (ids.length === 0) unknown.push(r);
+      for (const id of ids) out.push({ kind: 'id', value: id });
+    }
+  }
+  return { refs: out, unknown };
+}
+
+/** Resolves user references. `state: true` also reads users given by id (to know banned/locked). */
+export function resolveUsers(ctx: PlanContext, given: Ref[], opts: { state?: boolean } = {}): Res<UsersFound> {
+  const expanded = expandPronouns(ctx, given);
+  const refs = expanded.refs;
+  const fromPronoun = new Set(refs.filter((r) => r.kind === 'id' && !given.some((g) => g.kind === 'id' && g.value === r.value)).map((r) => r.value));
+  let pending = false;
+  const emails = refs.filter((r) => r.kind === 'email').map((r) => r.value);
+  let emailRows: UserRow[] = [];
+  if (emails.length > 0) {
+    const env = ctx.read('clerk_users_list', { email_address: emails });
+    if (!env) pending = true;
+    else if (env.status !== 'ok') return stop(readFailed(env, emails.join(', ')));
+    else emailRows = asPage(env.result).items.map(toUser);
+  }
+  const idRows = new Map<string, UserRow | null>();
+  for (const r of refs.filter((x) => x.kind === 'id')) {
+    if (!opts.state && !fromPronoun.has(r.value)) continue;
+    const env = ctx.read('clerk_user_get', { user_id: r.value });
+    if (!env) pending = true;
+    else if (env.status === 'error' && env.httpStatus === 404) idRows.set(r.value, null);
+    else if (env.status !== 'ok') return stop(readFailed(env, r.value));
+    else idRows.set(r.value, toUser(asPage(env.result).items[0] ?? {}));
+  }
+  const nameRows = new Map<string, UserRow[]>();
+  for (const r of refs.filter((x) => x.kind === 'name')) {
+    const env = ctx.read('clerk_users_list', { query: r.value });
+    if (!env) pending = true;
+    else if (env.status !== 'ok') return stop(readFailed(env, `"${r.value}"`));
+    else nameRows.set(r.value, asPage(env.result).items.map(toUser));
+  }
+  if (pending) return stop('pending');
+
+  const found: UserRow[] = [];
+  const missing: Ref[] = [...expanded.unknown];
+  for (const r of refs) {
+    if (r.kind === 'email') {
+      const u = emailRows.find((row) => row.email?.toLowerCase() === r.value) ?? emailRows.find((row) => JSON.stringify(row).toLowerCase().includes(`"${r.value}"`));
+      if (u) found.push(u);
+      else missing.push(r);
+    } else if (r.kind === 'id') {
+      const row = idRows.get(r.value);
+      if (row === null) missing.push(r);
+      else found.push(row ?? idUser(r.value));
+    } else {
+      const rows = nameRows.get(r.value) ?? [];
+      const choice = chooseUser(ctx, r.value, rows);
+      if (!choice.ok) return choice;
+      if (choice.value) found.push(choice.value);
+      else missing.push(r);
+    }
+  }
+  const seen = new Set<string>();
+  return ok({ found: found.filter((u) => (seen.has(u.id) ? false : (seen.add(u.id), true))), missing });
+}
+
+const words = (text: string): string[] => text.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+
+/** Narrows a name search to one user, or asks which one. `undefined` value = nobody matched. */
+function chooseUser(ctx: PlanContext, name: string, rows: UserRow[]): Res<UserRow | undefined> {
+  const lower = name.toLowerCase();
+  const exact = rows.filter((u) => u.name?.toLowerCase() === lower || u.username?.toLowerCase() === lower);
+  if (exact.length === 1) return ok(exact[0]);
+  const tokens = words(name);
+  const byWord = rows.filter((u) => {
+    const hay = new Set(words(`${u.name ?? ''} ${u.email?.split('@')[0] ?? ''} ${u.username ?? ''}`));
+    return tokens.every((t) => hay.has(t));
+  });
+  if (byWord.length === 1) return ok(byWord[0]);
+  const candidates = exact.length > 1 ? exact : byWord.length > 1 ? byWord : rows;
+  if (candidates.length === 0) return ok(undefined);
+  return pick(ctx, candidates, userLabel, (u) => [u.id, u.email ?? '', u.name ?? '', u.username ?? ''], name, 'user', 'user');
+}
+
+/**
+ * Asks which candidate was meant, or uses the next answer. An answer that names someone outside the list (an email
+ * or id) is resolved afresh. Unmatched answers are skipped and the question is asked again.
+ */
+function pick<T extends { id: string }>(
+  ctx: PlanContext,
+  candidates: T[],
+  label: (c: T) => string,
+  keys: (c: T) => string[],
+  term: string,
+  noun: string,
+  kind: 'user' | 'other' = 'other',
+): Res<T> {
+  let retry = false;
+  for (;;) {
+    const answer = ctx.answer();
+    if (answer === undefined) {
+      const list = candidates.slice(0, 10).map((c, i) => `  ${i + 1}. ${label(c)} (${c.id})`).join('\n');
+      const lead = retry ? "Sorry, I couldn't match that to one of them. " : '';
+      const head = candidates.length === 1 ? `The only ${noun} that partly matches "${term}" is` : `I found ${candidates.length} ${noun}s matching "${term}"`;
+      const tail = candidates.length === 1 ? 'Is that the one you mean (reply "yes", or give an email or id)' : `Which one do you mean — reply with a number${kind === 'user' ? ', email' : ''}, id or full name`;
+      return stop(say(`${lead}${head}:\n${list}\n${tail}?`));
+    }
+    const chosen = matchAnswer(answer, candidates, keys);
+    if (chosen) return ok(chosen);
+    if (kind === 'user') {
+      const refs = userRefsAnywhere(analyze(answer));
+      if (refs.length > 0) {
+        const res = resolveUsers(ctx, refs.slice(0, 1));
+        if (!res.ok) return res;
+        const u = res.value.found[0];
+        if (u) return ok(u as unknown as T);
+        return stop(say(`I couldn't find a user for ${refs[0]!.value}. Nothing was changed.`));
+      }
+    }
+    retry = true;
+  }
+}
+
+const ORDINALS: Array<[RegExp, number]> = [
+  [/^(?:the\s+)?(?:1|1st|first|one|#1|number one)\b/i, 0],
+  [/^(?:the\s+)?(?:2|2nd|second|two|#2|number two)\b/i, 1],
+  [/^(?:the\s+)?(?:3|3rd|third|three|#3)\b/i, 2],
+  [/^(?:the\s+)?(?:4|4th|fourth|four|#4)\b/i, 3],
+  [/^(?:the\s+)?(?:5|5th|fifth|five|#5)\b/i, 4],
+];
+
+/** Matches an answer to one candidate by number, exact key, or words that fit exactly one candidate. */
+function matchAnswer<T>(answer: string, candidates: T[], keys: (c: T) => string[]): T | undefined {
+  const a = answer.trim().replace(/[.!?]+$/, '').replace(/^(?:i mean|i meant|the one (?:at|with|from)|it'?s|that'?s|use|pick|choose)\s+/i, '').trim();
+  if (candidates.length === 1 && /^(?:yes|yep|yeah|y|ok|okay|correct|right|that one|that's (?:it|the one)|sure)\b/i.test(a)) return candidates[0];
+  for (const [re, i] of ORDINALS) if (re.test(a) && a.split(/\s+/).length <= 4) return candidates[i];
+  if (/^(?:the\s+)?last(?: one)?$/i.test(a)) return candidates[candidates.length - 1];
+  const lower = a.toLowerCase();
+  const exact = candidates.filter((c) => keys(c).some((k) => k !== '' && k.toLowerCase() === lower));
+  if (exact.length === 1) return exact[0];
+  const tokens = words(a).filter((t) => !['the', 'one', 'at', 'from', 'with', 'in', 'user', 'org', 'i', 'mean'].includes(t));
+  if (tokens.length === 0) return undefined;
+  const byWords = candidates.filter((c) => {
+    const hay = new Set(keys(c).flatMap(words));
+    return tokens.every((t) => hay.has(t));
+  });
+  return byWords.length === 1 ? byWords[0] : undefined;
+}
+
+/** Resolves one organization reference (id as is; name/slug via clerk_organizations_list {query}). */
+export function resolveOrg(ctx: PlanContext, ref: Ref): Res<OrgRow | undefined> {
+  if (ref.kind === 'id') return ok({ id: ref.value, name: ref.value, slug: '', createdAt: null });
+  const env = ctx.read('clerk_organizations_list', { query: ref.value });
+  if (!env) return stop('pending');
+  if (env.status !== 'ok') return stop(readFailed(env, `the organization "${ref.value}"`));
+  const rows = asPage(env.result).items.map(toOrg);
+  const lower = ref.value.toLowerCase();
+  const exact = rows.filter((o) => o.name.toLowerCase() === lower || o.slug.toLowerCase() === lower || o.id === ref.value);
+  if (exact.length === 1) return ok(exact[0]);
+  const prefix = rows.filter((o) => o.name.toLowerCase().startsWith(`${lower} `) || o.name.toLowerCase().startsWith(lower) || o.slug.toLowerCase().startsWith(lower));
+  if (prefix.length === 1) return ok(prefix[0]);
+  const candidates = exact.length > 1 ? exact : prefix.length > 1 ? prefix : rows;
+  if (candidates.length === 0) return ok(undefined);
+  return pick(ctx, candidates, (o) => `${o.name} (slug ${o.slug})`, (o) => [o.id, o.name, o.slug], ref.value, 'organization');
+}
+
+/** An org that must exist: missing → a clear "not found" answer. */
+export function requireOrg(ctx: PlanContext, ref: Ref): Res<OrgRow> {
+  const r = resolveOrg(ctx, ref);
+  if (!r.ok) return r;
+  if (!r.value) return stop(say(`I couldn't find an organization matching "${ref.value}". Nothing was changed. Try "list organizations" to see them.`));
+  return ok(r.value);
+}
+
+/** Picks one item from a list read by name (JWT templates, domains, OAuth apps, list entries). */
+export function chooseNamed<T extends { id: string; name: string }>(ctx: PlanContext, items: T[], name: string, what: string): Res<T | undefined> {
+  const lower = name.toLowerCase();
+  const exact = items.filter((i) => i.name.toLowerCase() === lower || i.id === name);
+  if (exact.length === 1) return ok(exact[0]);
+  const partial = items.filter((i) => i.name.toLowerCase().includes(lower));
+  if (partial.length === 1) return ok(partial[0]);
+  if (partial.length === 0) return ok(undefined);
+  return pick(ctx, partial, (i) => i.name, (i) => [i.id, i.name], name, what);
+}
+
+/** Asks for a missing value; the parser turns the next answer into the value (undefined = ask again). */
+export function askFor<T>(ctx: PlanContext, question: string, parse: (answer: string) => T | undefined): Res<T> {
+  let retry = false;
+  for (;;) {
+    const answer = ctx.answer();
+    if (answer === undefined) return stop(say(`${retry ? "Sorry, I couldn't use that. " : ''}${question}`));
+    const value = parse(answer.trim());
+    if (value !== undefined) return ok(value);
+    retry = true;
+  }
+}
