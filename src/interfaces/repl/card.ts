@@ -1,0 +1,67 @@
+/**
+ * The approval card: everything a human needs to say yes or no to one pending call, in a numbered block.
+ * Destructive calls are marked in red; a live instance gets a LIVE warning on every card.
+ */
+import type { FieldChange, PendingCall } from '../../agent/types.js';
+import type { Colors } from './colors.js';
+
+const short = (text: string, max: number) => ([...text].length <= max ? text : `${[...text].slice(0, max - 1).join('')}…`);
+
+/** One diff value as short JSON text ("(unset)" when absent). */
+function showValue(value: unknown): string {
+  if (value === undefined) return '(unset)';
+  try {
+    return short(JSON.stringify(value) ?? String(value), 60);
+  } catch {
+    return short(String(value), 60);
+  }
+}
+
+/** "first_name: "Jane" → "Janet"". */
+export function formatChange(change: FieldChange): string {
+  return `${change.field}: ${showValue(change.before)} → ${showValue(change.after)}`;
+}
+
+/** Splits text into lines of at most `width` characters, on spaces where possible. */
+export function wrap(text: string, width: number): string[] {
+  const out: string[] = [];
+  for (const paragraph of text.split('\n')) {
+    let line = '';
+    for (const word of paragraph.split(' ')) {
+      if (line !== '' && [...line].length + 1 + [...word].length > width) {
+        out.push(line);
+        line = word;
+      } else {
+        line = line === '' ? word : `${line} ${word}`;
+      }
+    }
+    out.push(line);
+  }
+  return out;
+}
+
+/** The LIVE warning line used in the banner and on every card. */
+export function liveWarning(colors: Colors): string {
+  return colors.alert(' LIVE ') + ' ' + colors.bold('This is a live Clerk instance: changes affect real users.');
+}
+
+/** Renders the card for call `index` (0-based) of `total` as lines. */
+export function renderCard(call: PendingCall, index: number, total: number, colors: Colors, width = 100): string[] {
+  const tier = call.risk === 'destructive' ? colors.red(colors.bold('DESTRUCTIVE')) : colors.yellow('write');
+  const inner = Math.max(30, width - 4);
+  const bar = colors.dim('│');
+  const lines = [`${colors.dim('╭─')} ${colors.bold(`Change ${index + 1} of ${total}`)} · ${tier} · ${call.action}`];
+  for (const l of wrap(call.preview.text, inner)) lines.push(`${bar} ${colors.bold(l)}`);
+  lines.push(`${bar} ${colors.cyan(call.preview.method)} ${call.preview.path}`);
+  if (call.preview.diff && call.preview.diff.length > 0) {
+    lines.push(`${bar} Changes:`);
+    for (const change of call.preview.diff) for (const l of wrap(formatChange(change), inner - 2)) lines.push(`${bar}   ${l}`);
+  }
+  if (call.preview.consequences && call.preview.consequences.length > 0) {
+    lines.push(`${bar} Consequences:`);
+    for (const c of call.preview.consequences) for (const l of wrap(`- ${c}`, inner - 2)) lines.push(`${bar}   ${l}`);
+  }
+  if (call.live) lines.push(`${bar} ${liveWarning(colors)}`);
+  lines.push(colors.dim('╰─'));
+  return lines;
+}

@@ -1,0 +1,155 @@
+/**
+ * AgentEvent → terminal text, as the events happen. The only place that decides how an event looks: one switch.
+ * A list read prints one progress line at once; its rows are held and shown as a table after the model has spoken
+ * (before the approval cards or the summary), unless the model's own words already list them.
+ */
+import type { AgentEvent, RunSummary } from '../../agent/types.js';
+import type { Output } from './output.js';
+import { formatArgs, viewResult } from './result-view.js';
+import { renderTable } from './table.js';
+
+/** Renders a stream of events for one turn at a time. */
+export interface Renderer {
+  handle(event: AgentEvent): void;
+  /** Resets per-turn memory (call before each turn); `signal` is the turn's Ctrl-C signal. */
+  startTurn(signal?: AbortSignal): void;
+  /** True when an `error` event was printed in this turn (so the outcome's error is not printed twice). */
+  readonly errorShown: boolean;
+  /** True when a summary was printed in this turn. */
+  readonly summaryShown: boolean;
+}
+
+const IDENTIFYING = ['email', 'email_address', 'identifier', 'slug', 'id', 'name'];
+
+/** True when `text` already names at least half of the rows (by email, identifier, slug, id or name). */
+export function rowsMentioned(rows: readonly Record<string, unknown>[], text: string): boolean {
+  const shown = rows.slice(0, 25);
+  const named = shown.filter((row) => IDENTIFYING.some((k) => typeof row[k] === 'string' && row[k] !== '' && text.includes(row[k] as string)));
+  return named.length * 2 >= shown.length;
+}
+
+/** Creates a renderer writing to `out`. */
+export function createRenderer(out: Output): Renderer {
+  const c = out.colors;
+  const calls = new Map<string, { args: unknown; risk: string }>();
+  let spoken: string[] = [];
+  let heldRows: Record<string, unknown>[] | undefined;
+  let errorShown = '';
+  let summaryShown = false;
+  let turnSignal: AbortSignal | undefined;
+
+  const say = (text: string) => {
+    out.line(text);
+    spoken.push(text);
+  };
+
+  const flushTable = () => {
+    if (heldRows && !rowsMentioned(heldRows, spoken.join('\n'))) {
+      for (const line of renderTable(heldRows, { width: out.width })) out.line(line);
+    }
+    heldRows = undefined;
+  };
+
+  const showSummary = (summary: RunSummary) => {
+    const text = summary.modelText.trim();
+    // The model's closing words usually arrived already as assistant_text; print them once.
+    if (text !== '' && !spoken.includes(text)) say(text);
+    flushTable();
+    const line = summary.line.trim();
+    // An error line that already ends with the summary ("… No changes were made.") is not repeated.
+    if (line === '' || errorShown.trimEnd().endsWith(line)) return;
+    if (summary.executed.length + summary.denied.length + summary.failed.length + summary.dryRun.length === 0) {
+      out.line(c.dim(line)); // a read-only turn: "No changes were made." is a footnote, not news
+      return;
+    }
+    const paint = summary.failed.length > 0 ? c.red : summary.executed.length > 0 ? c.green : c.yellow;
+    out.line(paint(c.bold(line)));
+  };
+
+  return {
+    startTurn(signal) {
+      turnSignal = signal;
+      calls.clear();
+      spoken = [];
+      heldRows = undefined;
+      errorShown = '';
+      summaryShown = false;
+    },
+    get errorShown() {
+      return errorShown !== '';
+    },
+    get summaryShown() {
+      return summaryShown;
+    },
+    handle(event) {
+      switch (event.type) {
+        case 'turn_start':
+          break;
+        case 'model_start':
+          out.spinner.start('thinking…');
+          break;
+        case 'model_end':
+          out.spinner.stop();
+          break;
+        case 'assistant_text': {
+          const text = event.text.trim();
+          if (text !== '') say(text);
+          break;
+        }
+        case 'tool_start':
+          calls.set(event.callId, { args: event.args, risk: event.risk });
+          out.spinner.start(`${event.risk === 'read' ? 'reading' : 'running'} ${event.action}…`);
+          break;
+        case 'tool_end': {
+          const call = calls.get(event.callId);
+          const isRead = call === undefined || call.risk === 'read';
+          const args = formatArgs(call?.args);
+          const head = `${event.action}${args ? ` ${args}` : ''}`;
+          if (!event.ok) {
+            const paint = isRead ? c.yellow : c.red;
+            out.line(`${paint(isRead ? '!' : '✗')} ${head} → ${paint(event.error ?? 'failed')}`);
+            break;
+          }
+          const view = viewResult(event.action, event.result);
+          if (isRead) {
+            out.line(c.dim(`· ${head} → ${view.text}`));
+            if (view.rows) heldRows = view.rows;
+          } else {
+            out.line(`${view.dryRun ? c.yellow('○') : c.green('✓')} ${head} → ${view.text}`);
+          }
+          break;
+        }
+        case 'approval_needed':
+          // The cards themselves are shown by the approval conversation (confirm.ts), which numbers them.
+          out.spinner.stop();
+          flushTable();
+          break;
+        case 'decision':
+          out.line(
+            event.approved
+              ? c.green(`✓ approved ${event.action} (${event.approver})`)
+              : c.yellow(`✗ not approved ${event.action}${event.reason ? `: ${event.reason}` : ''}`),
+          );
+          break;
+        case 'error':
+          flushTable();
+          errorShown = event.message;
+          // After Ctrl-C the "error" is the cancellation the user asked for: say it, but not as a failure.
+          out.line(turnSignal?.aborted ? c.yellow(event.message) : c.red(`error: ${event.message}`));
+          break;
+        case 'summary':
+          summaryShown = true;
+          showSummary(event.summary);
+          break;
+        case 'turn_end':
+          out.spinner.stop();
+          flushTable();
+          break;
+        default: {
+          const unknown: never = event;
+          void unknown;
+        }
+      }
+    },
+  };
+}

@@ -1,0 +1,209 @@
+/**
+ * Builders for REPL tests: a scripted fake Agent (a ban flow with N pending calls), captured output, scripted
+ * prompts and line sources, and a fake app. No network, no real agent.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { afterAll } from 'vitest';
+import { createRegistry } from '../../../src/actions/registry.js';
+import { createAuditLog, type AuditLog } from '../../../src/agent/audit.js';
+import { buildSummary } from '../../../src/agent/summary.js';
+import type {
+  Agent, AgentEvent, Decision, MutationOutcome, PendingCall, ResumeOptions, RunOptions, RunOutcome, RunState,
+} from '../../../src/agent/types.js';
+import { loadConfig } from '../../../src/config.js';
+import { createColors } from '../../../src/interfaces/repl/colors.js';
+import { createStreamLineSource, type LineSource } from '../../../src/interfaces/repl/input.js';
+import { createOutput, type Output } from '../../../src/interfaces/repl/output.js';
+import type { Prompter } from '../../../src/interfaces/repl/prompt.js';
+import type { InterruptSource } from '../../../src/interfaces/repl/repl.js';
+import { createSpinner } from '../../../src/interfaces/repl/spinner.js';
+import type { ReplApp } from '../../../src/interfaces/repl/types.js';
+
+const created: string[] = [];
+// Every test file that uses these builders removes its temp folders when it is done.
+afterAll(() => {
+  for (const dir of created.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A fresh temp folder, removed after the test file. */
+export function tempDir(prefix = 'clerk-repl-'): string {
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  created.push(dir);
+  return dir;
+}
+
+/** Output captured in memory. */
+export function captureOutput(options: { colors?: boolean; width?: number } = {}): { out: Output; text(): string } {
+  let buffer = '';
+  const stream = { write: (t: string) => ((buffer += t), true), columns: options.width ?? 120 };
+  const colors = createColors(options.colors ?? false);
+  const out = createOutput(stream, createSpinner(stream, { enabled: false, colors }), colors);
+  return { out, text: () => buffer };
+}
+
+/** One scripted answer: text, null (EOF) or a function of the signal (to simulate Ctrl-C). */
+export type ScriptedAnswer = string | null | ((signal?: AbortSignal) => string | null);
+
+/** A prompter that replays answers and records the questions; null once the script runs out (like EOF). */
+export function scriptedPrompter(answers: ScriptedAnswer[]): Prompter & { questions: string[] } {
+  const questions: string[] = [];
+  return {
+    questions,
+    async ask(question, signal) {
+      questions.push(question);
+      const next = answers.shift();
+      const answer = typeof next === 'function' ? next(signal) : (next ?? null);
+      return signal?.aborted ? null : answer;
+    },
+  };
+}
+
+/** Lines from an in-memory "pipe" (the real stream line source over a Readable). */
+export function pipedLines(lines: string[], output: { write(t: string): unknown } = { write: () => true }): LineSource {
+  return createStreamLineSource(Readable.from([lines.map((l) => l + '\n').join('')]), output, { echo: true });
+}
+
+/** An interrupt source whose `fire()` plays Ctrl-C. */
+export function fakeInterrupts(): InterruptSource & { fire(): void; count(): number } {
+  const handlers = new Set<() => void>();
+  return {
+    onInterrupt(handler) {
+      handlers.add(handler);
+      return () => handlers.delete(handler);
+    },
+    fire: () => handlers.forEach((h) => h()),
+    count: () => handlers.size,
+  };
+}
+
+/** Records of what the fake agent was asked to do. */
+export interface FakeAgentLog {
+  runs: Array<{ input: string; options?: RunOptions }>;
+  resumes: Array<{ decisions: Decision[] }>;
+  cancels: Array<{ reason: string }>;
+  executed: string[];
+}
+
+const pendingCall = (i: number, live: boolean): PendingCall => ({
+  approvalId: `appr_${i}`,
+  callId: `call_${i}`,
+  action: i === 0 ? 'clerk_user_ban' : 'clerk_user_delete',
+  args: { user_id: `user_${i}` },
+  argsDigest: `digest_${i}`,
+  risk: i === 0 ? 'write' : 'destructive',
+  preview: {
+    text: i === 0 ? 'Ban Jane Doe <jane@example.com> (user_0)' : `Delete user user_${i}`,
+    method: i === 0 ? 'POST' : 'DELETE',
+    path: i === 0 ? '/users/user_0/ban' : `/users/user_${i}`,
+    ...(i === 0 ? { diff: [{ field: 'banned', before: false, after: true }] } : { consequences: ['the user is gone for good'] }),
+  },
+  live,
+});
+
+/** Options for the fake agent. */
+export interface FakeAgentOptions {
+  /** Pending calls per turn (0 = a read-only turn). */
+  pending?: number;
+  live?: boolean;
+  /** Make `run` end in an error outcome with this message. */
+  error?: string;
+  /** Called inside run() before it returns (e.g. to fire Ctrl-C mid-turn). */
+  duringRun?: (options?: RunOptions) => void;
+}
+
+/** A scripted Agent: each run reads one user, then pauses with `pending` calls (a ban first). */
+export function createFakeAgent(options: FakeAgentOptions = {}): Agent & { log: FakeAgentLog } {
+  const log: FakeAgentLog = { runs: [], resumes: [], cancels: [], executed: [] };
+  const count = options.pending ?? 1;
+  const state = (pending: PendingCall[], prior?: RunState): RunState => ({
+    version: 1,
+    runId: prior?.runId ?? `run_${log.runs.length}`,
+    requester: 'local:test',
+    messages: [...(prior?.messages ?? []), { role: 'user', content: 'x' }],
+    pending,
+    outcomes: [],
+    stepsThisTurn: 0,
+    usage: { inputTokens: 0, outputTokens: 0 },
+    modelCalls: 0,
+  });
+  const finish = (s: RunState, outcomes: MutationOutcome[], emit: (e: AgentEvent) => void, text: string): RunOutcome => {
+    const summary = buildSummary(outcomes, text);
+    emit({ type: 'assistant_text', text });
+    emit({ type: 'summary', summary });
+    emit({ type: 'turn_end', status: 'done' });
+    return { status: 'done', state: { ...s, pending: [] }, summary };
+  };
+  return {
+    log,
+    async run(input, runOptions) {
+      log.runs.push({ input, ...(runOptions ? { options: runOptions } : {}) });
+      const emit = runOptions?.onEvent ?? (() => {});
+      const s0 = state([], runOptions?.state);
+      emit({ type: 'turn_start', runId: s0.runId, input });
+      emit({ type: 'model_start', step: 1 });
+      emit({ type: 'model_end', step: 1, finishReason: 'tool_calls' });
+      options.duringRun?.(runOptions);
+      if (options.error) {
+        emit({ type: 'error', message: options.error });
+        emit({ type: 'turn_end', status: 'error' });
+        return { status: 'error', state: s0, error: options.error };
+      }
+      emit({ type: 'tool_start', callId: 'r1', action: 'clerk_users_list', args: { email_address: ['jane@example.com'] }, risk: 'read' });
+      emit({
+        type: 'tool_end', callId: 'r1', action: 'clerk_users_list', ok: true, durationMs: 1,
+        result: { returned: 1, offset: 0, data: [{ id: 'user_0', name: 'Jane Doe', email: 'jane@example.com', banned: false }] },
+      });
+      if (count === 0) return finish(s0, [], emit, 'Jane Doe is active.');
+      const pending = Array.from({ length: count }, (_, i) => pendingCall(i, options.live ?? false));
+      emit({ type: 'assistant_text', text: 'I will ban Jane Doe.' });
+      emit({ type: 'approval_needed', pending });
+      emit({ type: 'turn_end', status: 'paused' });
+      return { status: 'paused', state: state(pending, runOptions?.state), pending };
+    },
+    async resume(s, decisions, resumeOptions?: ResumeOptions) {
+      log.resumes.push({ decisions });
+      const emit = resumeOptions?.onEvent ?? (() => {});
+      const outcomes: MutationOutcome[] = [];
+      for (const call of s.pending) {
+        const d = decisions.find((x) => x.approvalId === call.approvalId && x.callId === call.callId && x.argsDigest === call.argsDigest && x.action === call.action);
+        const base = { callId: call.callId, action: call.action, args: call.args, previewText: call.preview.text };
+        emit({ type: 'decision', callId: call.callId, action: call.action, approved: d?.approved === true, approver: d?.approver ?? 'nobody', ...(d?.reason ? { reason: d.reason } : {}) });
+        if (d?.approved === true) {
+          log.executed.push(call.callId);
+          emit({ type: 'tool_start', callId: call.callId, action: call.action, args: call.args, risk: call.risk });
+          emit({ type: 'tool_end', callId: call.callId, action: call.action, ok: true, durationMs: 1, result: { id: 'user_0', name: 'Jane Doe', email: 'jane@example.com', banned: true } });
+          outcomes.push({ ...base, status: 'executed' });
+        } else {
+          outcomes.push({ ...base, status: 'denied', reason: d?.reason ?? 'no decision' });
+        }
+      }
+      return finish(s, outcomes, emit, outcomes.some((o) => o.status === 'executed') ? 'Banned Jane Doe.' : 'OK, I did not ban Jane Doe.');
+    },
+    async cancel(s, reason, resumeOptions) {
+      log.cancels.push({ reason });
+      const emit = resumeOptions?.onEvent ?? (() => {});
+      const outcomes = s.pending.map((call): MutationOutcome => ({ callId: call.callId, action: call.action, args: call.args, previewText: call.preview.text, status: 'denied', reason }));
+      for (const o of outcomes) emit({ type: 'decision', callId: o.callId, action: o.action, approved: false, approver: 'local:test', reason });
+      return finish(s, outcomes, emit, 'Cancelled; nothing was changed.');
+    },
+  };
+}
+
+/** A fake app around `agent` (real registry and a memory audit log). */
+export function fakeApp(agent: Agent, extra: Partial<ReplApp> & { audit?: AuditLog } = {}): ReplApp {
+  const dataDir = tempDir();
+  return {
+    agent,
+    config: { ...loadConfig({}, { dataDir }), requester: 'local:tester' },
+    registry: createRegistry(),
+    audit: createAuditLog(),
+    modelName: 'scripted',
+    backendLabel: 'fake backend',
+    live: false,
+    dataDir,
+    ...extra,
+  };
+}
