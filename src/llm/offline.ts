@@ -19,13 +19,27 @@ export interface OfflineModelOptions {
 
 /** Creates the offline model (name 'offline'). */
 export function createOfflineModel(options: OfflineModelOptions = {}): ChatModel {
-  const now = options.now ?? Date.now;
+  const clock = options.now ?? Date.now;
+  // Relative dates ("this week") must not move between the steps of one request: the planner recognises a read
+  // it already made by its exact arguments, so a clock that ticks between steps would repeat the read forever.
+  // The clock is therefore read once per user message and reused for every later step of that request.
+  const anchors = new Map<string, number>();
+  const now = (request: ModelRequest): number => {
+    const key = latestUserKey(request);
+    let t = anchors.get(key);
+    if (t === undefined) {
+      t = clock();
+      anchors.set(key, t);
+      if (anchors.size > 256) anchors.delete(anchors.keys().next().value as string);
+    }
+    return t;
+  };
   return {
     name: 'offline',
     async complete(request: ModelRequest): Promise<ModelResponse> {
       request.signal?.throwIfAborted();
       try {
-        return respond(request, now());
+        return respond(request, now(request));
       } catch (error) {
         // A planner bug must not crash the loop: say so plainly and change nothing.
         const message = error instanceof Error ? error.message : String(error);
@@ -49,6 +63,15 @@ function respond(request: ModelRequest, now: number): ModelResponse {
 
 function text(request: ModelRequest, content: string): ModelResponse {
   return { message: { role: 'assistant', content }, finishReason: 'stop', usage: { inputTokens: estimate(request), outputTokens: Math.ceil(content.length / 4) } };
+}
+
+/** Identifies the current request: the position and text of the latest user message. */
+function latestUserKey(request: ModelRequest): string {
+  for (let i = request.messages.length - 1; i >= 0; i--) {
+    const m = request.messages[i]!;
+    if (m.role === 'user') return `${i}\u0000${m.content}`;
+  }
+  return '';
 }
 
 /** A rough token figure (characters / 4) so budgets and reports have something honest to show. */
