@@ -1,0 +1,113 @@
+/**
+ * `serveSandbox`: the sandbox over HTTP on 127.0.0.1 (keep-alive), for the REPL, the official SDK and any other
+ * Clerk client. Requests go straight to the sandbox's plain-value pipeline; no Request/Response objects are built.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { CoreRequest, CoreResponse } from './handler.js';
+import { CORE, type SandboxWithCore } from './sandbox.js';
+import type { Sandbox } from './types.js';
+
+/** A running server. */
+export interface SandboxServer {
+  /** e.g. `http://127.0.0.1:4010/v1` */
+  url: string;
+  close(): Promise<void>;
+}
+
+type Pipeline = (req: CoreRequest) => CoreResponse | Promise<CoreResponse>;
+
+/** Adapter for a Sandbox that is not ours: go through its fetch. */
+function viaFetch(sandbox: Sandbox): Pipeline {
+  return async (req) => {
+    const headers = new Headers();
+    if (req.authorization !== undefined) headers.set('authorization', req.authorization);
+    if (req.apiVersion !== undefined) headers.set('clerk-api-version', req.apiVersion);
+    const hasBody = req.method !== 'GET' && req.method !== 'HEAD' && req.body !== '';
+    const res = await sandbox.fetch(`http://sandbox.local${req.path}${req.search ? '?' + req.search : ''}`, { method: req.method, headers, ...(hasBody ? { body: req.body } : {}) });
+    return { status: res.status, headers: Object.fromEntries(res.headers), body: await res.text() };
+  };
+}
+
+function readBody(req: IncomingMessage): Promise<string> | string {
+  const hasBody = req.headers['content-length'] !== undefined ? req.headers['content-length'] !== '0' : req.headers['transfer-encoding'] !== undefined;
+  if (!hasBody) return '';
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function send(res: ServerResponse, out: CoreResponse): void {
+  if (out.cached) {
+    // Cached GET bodies keep their encoded bytes, so a repeated read is not re-encoded.
+    const bytes = (out.cached.bytes ??= Buffer.from(out.body, 'utf8'));
+    res.writeHead(out.status, { ...out.headers, 'content-length': bytes.length });
+    res.end(bytes);
+    return;
+  }
+  res.writeHead(out.status, { ...out.headers, 'content-length': Buffer.byteLength(out.body, 'utf8') });
+  res.end(out.body);
+}
+
+function toCore(req: IncomingMessage, body: string): CoreRequest {
+  const raw = req.url ?? '/';
+  const q = raw.indexOf('?');
+  const version = req.headers['clerk-api-version'];
+  return {
+    method: req.method ?? 'GET',
+    path: q < 0 ? raw : raw.slice(0, q),
+    search: q < 0 ? '' : raw.slice(q + 1),
+    authorization: req.headers.authorization,
+    apiVersion: Array.isArray(version) ? version[0] : version,
+    body,
+  };
+}
+
+function failure(res: ServerResponse, err: unknown): void {
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  const message = err instanceof Error ? err.message : String(err);
+  const body = JSON.stringify({ errors: [{ code: 'internal_clerk_error', message: 'Oops, an unexpected error occurred', long_message: `Sandbox failure: ${message}` }] });
+  send(res, { status: 500, headers: { 'content-type': 'application/json' }, body });
+}
+
+/** Serve `sandbox` on `host:port` (defaults 127.0.0.1 and an ephemeral port). */
+export function serveSandbox(sandbox: Sandbox, options: { port?: number; host?: '127.0.0.1' } = {}): Promise<SandboxServer> {
+  const pipeline: Pipeline = (sandbox as Partial<SandboxWithCore>)[CORE] ?? viaFetch(sandbox);
+  const server = createServer((req, res) => {
+    const handle = (body: string) => {
+      const out = pipeline(toCore(req, body));
+      if (out instanceof Promise) out.then((o) => send(res, o), (err) => failure(res, err));
+      else send(res, out);
+    };
+    try {
+      const body = readBody(req);
+      if (typeof body === 'string') handle(body);
+      else body.then(handle).catch((err) => failure(res, err));
+    } catch (err) {
+      failure(res, err);
+    }
+  });
+  server.keepAliveTimeout = 30_000;
+  const host = options.host ?? '127.0.0.1';
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => {
+      server.off('error', reject);
+      const { port } = server.address() as AddressInfo;
+      resolve({
+        url: `http://${host}:${port}/v1`,
+        close: () =>
+          new Promise<void>((done) => {
+            server.close(() => done());
+            server.closeAllConnections();
+          }),
+      });
+    });
+  });
+}
