@@ -3,7 +3,7 @@
  * send-keys / capture-pane. Skipped when tmux is not installed.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -24,7 +24,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** Starts `clerk-agent chat` in a new tmux session with a minimal, model/Clerk-free environment. */
 function start(name: string, dataDir: string): void {
   const env = [`PATH=${process.env['PATH'] ?? '/usr/bin:/bin'}`, `HOME=${dataDir}`, 'TERM=xterm-256color', `CLERK_AGENT_DATA_DIR=${dataDir}`, 'NO_COLOR=1'];
-  const command = `cd ${quote(dataDir)} && exec env -i ${env.map(quote).join(' ')} ${quote(process.execPath)} --import ${quote(tsxLoader)} ${quote(cliPath)} chat`;
+  // The exit status goes to a file: tmux 3.3's #{pane_dead_status} can stay empty after the pane dies.
+  const command = `cd ${quote(dataDir)} && env -i ${env.map(quote).join(' ')} ${quote(process.execPath)} --import ${quote(tsxLoader)} ${quote(cliPath)} chat; echo $? > ${quote(statusFile(name))}`;
   tmux('new-session', '-d', '-s', name, '-x', '120', '-y', '50', command);
   tmux('set-option', '-t', name, 'remain-on-exit', 'on');
 }
@@ -47,10 +48,15 @@ const type = (name: string, text: string) => {
   tmux('send-keys', '-t', name, 'Enter');
 };
 
+const statusFile = (name: string) => path.join(socketDir, `${name}.exit`);
+
+/** Waits for the CLI in session `name` to exit and returns its exit status. */
 async function exitStatus(name: string): Promise<number> {
   for (let i = 0; i < 300; i++) {
-    const [dead, status] = tmux('display-message', '-p', '-t', name, '#{pane_dead} #{pane_dead_status}').trim().split(' ');
-    if (dead === '1') return Number(status);
+    if (existsSync(statusFile(name))) {
+      const text = readFileSync(statusFile(name), 'utf8').trim();
+      if (text !== '') return Number(text);
+    }
     await sleep(100);
   }
   throw new Error('the CLI did not exit');
