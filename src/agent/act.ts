@@ -10,6 +10,7 @@ import { createPendingCall } from './approval.js';
 import { compact, type CompactOptions } from './compact.js';
 import type { AgentContext, Emit } from './context.js';
 import { buildPreview } from './preview.js';
+import { redactDeep } from './redact.js';
 import {
   describeFailure, errorResult, failedResult, okResult, skippedResult, toToolMessage, type ToolResult,
 } from './tool-result.js';
@@ -71,7 +72,9 @@ async function runRead(ctx: AgentContext, call: ToolCall, action: Action, args: 
 }
 
 async function prepareMutation(ctx: AgentContext, call: ToolCall, action: Action, args: Record<string, unknown>, signal?: AbortSignal): Promise<Slot> {
-  const preview = await buildPreview(action, args, { registry: ctx.registry, reader: ctx.reader }, signal);
+  // The preview quotes Clerk data (diff "before" values, labels) and is rendered by front ends straight from the
+  // pending call, not from the scrubbed event, so it is scrubbed here. It is not part of the digest; args stay exact.
+  const preview = redactDeep(await buildPreview(action, args, { registry: ctx.registry, reader: ctx.reader }, signal));
   return { pending: createPendingCall({ approvalId: ctx.newId(), callId: call.id, action, args, preview, live: ctx.reader.live }) };
 }
 

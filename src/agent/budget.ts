@@ -17,11 +17,19 @@ function messageText(m: Message): string {
   return `${m.content ?? ''}\n${calls}`;
 }
 
+/**
+ * Above this many UTF-8 bytes a message is costed by its byte count (an upper bound) instead of the tokenizer:
+ * tiktoken's BPE is quadratic in an unbroken run of characters (100 KB of "x" takes ~13 s, 32 KB ~1 s) and crashes its WASM
+ * ("unreachable") at ~2 MB, which would end every later turn of the conversation with a model error.
+ */
+const TOKENIZE_MAX_BYTES = 32 * 1024;
+
 /** Tokens one message costs (cached per object). */
 export function messageTokens(m: Message): number {
   let n = tokenCache.get(m);
   if (n === undefined) {
-    n = countTokens(messageText(m)) + MESSAGE_OVERHEAD;
+    const bytes = messageBytes(m);
+    n = bytes > TOKENIZE_MAX_BYTES + MESSAGE_OVERHEAD ? bytes : countTokens(messageText(m)) + MESSAGE_OVERHEAD;
     tokenCache.set(m, n);
   }
   return n;

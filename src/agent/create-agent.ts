@@ -47,6 +47,17 @@ export function createAgent(deps: AgentDeps): Agent {
   const execute = createMutationExecutor(deps.clerk);
   /** Approval ids this agent has already decided (or denied by cancel): a stale copy of a paused run cannot run them. */
   const decided = new Set<string>();
+  /**
+   * `decided` plus the approval ids of `pending` that the audit already holds: after a restart the in-memory set is
+   * empty, and a stale stored copy of a run (a second click, a replayed state) must still not run a call again.
+   */
+  const decidedBefore = (pending: readonly { approvalId: string }[]): ReadonlySet<string> => {
+    const wanted = new Set(pending.map((p) => p.approvalId).filter((id) => !decided.has(id)));
+    if (wanted.size === 0) return decided;
+    const ids = new Set(decided);
+    for (const entry of deps.audit.entries()) if (wanted.has(entry.approvalId)) ids.add(entry.approvalId);
+    return ids;
+  };
 
   return {
     async run(input, options = {}) {
@@ -70,7 +81,7 @@ export function createAgent(deps: AgentDeps): Agent {
       const emit = createEmit(options.onEvent);
       const state = parseRunState(saved);
       if (state.pending.length === 0) return endWithError(state, emit, 'Nothing to resume: this run has no calls waiting for a decision.');
-      const match = withoutDecided(matchDecisions(state.pending, Array.isArray(decisions) ? decisions : []), decided);
+      const match = withoutDecided(matchDecisions(state.pending, Array.isArray(decisions) ? decisions : []), decidedBefore(state.pending));
       for (const call of state.pending) decided.add(call.approvalId);
       // Dry run: approved calls are recorded, never executed, so the executor is not even handed over.
       await applyDecisions(ctx, state, match, ctx.dryRun ? undefined : execute, emit, options.signal);

@@ -5,7 +5,11 @@
 
 const SECRET_PATTERNS: ReadonlyArray<[RegExp, string]> = [
   [/\bsk_(?:test|live)_[A-Za-z0-9_-]+/g, '[redacted Clerk key]'],
+  // A key glued to a word (`CLERK_sk_live_…`, `token=abcsk_live_…`) has no word boundary before it; a long key body
+  // is what tells it apart from ordinary words such as "task_test_runner".
+  [/sk_(?:test|live)_[A-Za-z0-9]{20,}/g, '[redacted Clerk key]'],
   [/\bsk-[A-Za-z0-9_-]{6,}/g, '[redacted API key]'],
+  [/sk-(?:proj|svcacct|admin)-[A-Za-z0-9_-]{20,}/g, '[redacted API key]'],
   [/\bxox[abposr]-[A-Za-z0-9-]+/g, '[redacted Slack token]'],
   [/\bBearer\s+[A-Za-z0-9._~+/=-]+/g, 'Bearer [redacted]'],
 ];

@@ -4,7 +4,7 @@
  */
 import { ClerkApiError, ClerkNetworkError, InvalidArgumentError } from '../clerk/errors.js';
 import type { ToolMessage } from '../llm/model.js';
-import { redact } from './redact.js';
+import { redact, redactDeep } from './redact.js';
 
 export type ToolErrorKind = 'clerk' | 'invalid_args' | 'unknown_action' | 'network' | 'internal';
 
@@ -69,9 +69,13 @@ export function toolErrorFrom(error: unknown): ToolError {
   return { kind: 'internal', message: redact(message) };
 }
 
-/** The tool message for one call: the envelope as JSON text, secrets scrubbed. */
+/**
+ * The tool message for one call: the envelope as JSON text, secrets scrubbed. The values are scrubbed before they
+ * become JSON: in JSON text a key after a newline reads `\nsk_live_…`, where the `n` hides the word boundary the
+ * patterns need; scrubbing the values also masks secret-named fields (password, signing_key).
+ */
 export function toToolMessage(callId: string, result: ToolResult): ToolMessage {
-  return { role: 'tool', toolCallId: callId, content: redact(JSON.stringify(result)) };
+  return { role: 'tool', toolCallId: callId, content: redact(JSON.stringify(redactDeep(result))) };
 }
 
 /** A one-line description of a failed envelope, for events and summaries. */

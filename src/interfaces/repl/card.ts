@@ -5,6 +5,18 @@
 import type { FieldChange, PendingCall } from '../../agent/types.js';
 import type { Colors } from './colors.js';
 
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
+
+/**
+ * Card text quotes Clerk data (names an end user chose, organization names, metadata keys). A terminal control
+ * character in it could erase or move lines and make a delete look like something else, or a newline could add a
+ * fake card line, so each one is shown as a visible escape (`\u001b`) instead of being sent to the terminal.
+ */
+export function visible(text: string): string {
+  return text.replace(CONTROL, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 const short = (text: string, max: number) => ([...text].length <= max ? text : `${[...text].slice(0, max - 1).join('')}…`);
 
 /** One diff value as short JSON text ("(unset)" when absent). */
@@ -13,13 +25,13 @@ function showValue(value: unknown): string {
   try {
     return short(JSON.stringify(value) ?? String(value), 60);
   } catch {
-    return short(String(value), 60);
+    return short(visible(String(value)), 60);
   }
 }
 
 /** "first_name: "Jane" → "Janet"". */
 export function formatChange(change: FieldChange): string {
-  return `${change.field}: ${showValue(change.before)} → ${showValue(change.after)}`;
+  return `${visible(change.field)}: ${showValue(change.before)} → ${showValue(change.after)}`;
 }
 
 /** Splits text into lines of at most `width` characters, on spaces where possible. */
@@ -50,16 +62,16 @@ export function renderCard(call: PendingCall, index: number, total: number, colo
   const tier = call.risk === 'destructive' ? colors.red(colors.bold('DESTRUCTIVE')) : colors.yellow('write');
   const inner = Math.max(30, width - 4);
   const bar = colors.dim('│');
-  const lines = [`${colors.dim('╭─')} ${colors.bold(`Change ${index + 1} of ${total}`)} · ${tier} · ${call.action}`];
-  for (const l of wrap(call.preview.text, inner)) lines.push(`${bar} ${colors.bold(l)}`);
-  lines.push(`${bar} ${colors.cyan(call.preview.method)} ${call.preview.path}`);
+  const lines = [`${colors.dim('╭─')} ${colors.bold(`Change ${index + 1} of ${total}`)} · ${tier} · ${visible(call.action)}`];
+  for (const l of wrap(visible(call.preview.text), inner)) lines.push(`${bar} ${colors.bold(l)}`);
+  lines.push(`${bar} ${colors.cyan(visible(call.preview.method))} ${visible(call.preview.path)}`);
   if (call.preview.diff && call.preview.diff.length > 0) {
     lines.push(`${bar} Changes:`);
     for (const change of call.preview.diff) for (const l of wrap(formatChange(change), inner - 2)) lines.push(`${bar}   ${l}`);
   }
   if (call.preview.consequences && call.preview.consequences.length > 0) {
     lines.push(`${bar} Consequences:`);
-    for (const c of call.preview.consequences) for (const l of wrap(`- ${c}`, inner - 2)) lines.push(`${bar}   ${l}`);
+    for (const c of call.preview.consequences) for (const l of wrap(`- ${visible(c)}`, inner - 2)) lines.push(`${bar}   ${l}`);
   }
   if (call.live) lines.push(`${bar} ${liveWarning(colors)}`);
   lines.push(colors.dim('╰─'));

@@ -3,8 +3,9 @@
  * No; only `y` (this call) or `a` (this and the rest of the plan) approve. `?` shows the raw arguments and asks again.
  * Each decision carries the exact binding (approvalId, callId, action, argsDigest) of its pending call.
  */
+import { redactDeep } from '../../agent/redact.js';
 import type { Decision, PendingCall } from '../../agent/types.js';
-import { renderCard } from './card.js';
+import { renderCard, visible } from './card.js';
 import type { Output } from './output.js';
 import type { Prompter } from './prompt.js';
 
@@ -67,7 +68,11 @@ export async function askApprovals(pending: readonly PendingCall[], options: Con
       const text = answer.trim();
       const word = text.toLowerCase();
       if (word === '?') {
-        out.line(c.dim(`${call.action} ${JSON.stringify(call.args, null, 2)}`));
+        // The args are exact (they must match the digest), so they can hold a password or a key pasted into
+        // metadata: show them scrubbed, like every other output (rule 10). JSON escapes C0 controls in strings but not
+        // C1 ones (\u009b is a terminal CSI), so each line also goes through visible(); the newlines are the layout.
+        const raw = JSON.stringify(redactDeep(call.args), null, 2).split('\n').map(visible).join('\n');
+        out.line(c.dim(`${call.action} ${raw}`));
         out.line(c.dim(`approval ${call.approvalId} · call ${call.callId} · digest ${call.argsDigest.slice(0, 16)}…`));
         continue;
       }
