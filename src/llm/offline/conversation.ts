@@ -5,8 +5,9 @@
  */
 import type { Message } from '../model.js';
 import { analyze } from './entities.js';
-import { parseSentence } from './intents.js';
+import { parseRequest } from './request.js';
 import { parseEnvelope, type Envelope } from './results.js';
+import { hadFailure, isRetry } from './retry.js';
 
 /** The request in progress, with what has happened since it was made. */
 export interface Turn {
@@ -21,6 +22,8 @@ export interface Turn {
   cancelled: boolean;
   /** Messages before the request, oldest first (earlier turns). */
   earlier: Message[];
+  /** The user said "try again" but nothing of the previous request failed. */
+  nothingToRetry?: boolean;
 }
 
 const CANCEL = /^(?:never ?mind|nevermind|cancel|stop|forget it|abort|no(?:pe)?|nothing|none|skip it|don'?t|leave it)\b/i;
@@ -50,7 +53,7 @@ function isNewRequest(text: string): boolean {
   const s = analyze(text);
   const bare = /^[\s,;]*(?:(?:⟦[eiqwh]\d+⟧|and|or|the|one|user|org)[\s,;]*)+$/i.test(s.masked.replace(/[.!?]+$/, ''));
   if (bare) return false;
-  const kind = parseSentence(s, 0).kind;
+  const kind = parseRequest(text, 0).kind;
   return kind !== 'unknown' && kind !== 'smalltalk';
 }
 
@@ -89,7 +92,7 @@ export function readConversation(messages: Message[]): Turn | undefined {
     }
   }
   const latest = answers[answers.length - 1];
-  return {
+  const turn: Turn = {
     request: (messages[requestIdx] as { content: string }).content,
     answers,
     results,
@@ -97,6 +100,15 @@ export function readConversation(messages: Message[]): Turn | undefined {
     cancelled: latest !== undefined && CANCEL.test(latest.trim()),
     earlier: messages.slice(0, requestIdx),
   };
+  return isRetry(turn.request) ? retried(messages, requestIdx, turn) : turn;
+}
+
+/** "Try again": the previous request, with only the results gathered since the retry (so calls are re-made). */
+function retried(messages: Message[], retryIdx: number, turn: Turn): Turn {
+  const prev = readConversation(messages.slice(0, retryIdx));
+  if (!prev) return turn;
+  if (!hadFailure(messages, prev.earlier.length, retryIdx)) return { ...turn, nothingToRetry: true };
+  return { ...turn, request: prev.request, answers: [...prev.answers, ...turn.answers], earlier: prev.earlier };
 }
 
 function lastAssistantBefore(messages: Message[], idx: number): Message | undefined {

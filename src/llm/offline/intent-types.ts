@@ -25,6 +25,8 @@ export interface UserFilter {
   active?: DateWindow;
   signIn?: DateWindow;
   limit?: number;
+  /** Sort for "the oldest / newest N" (Clerk order_by). */
+  order?: '+created_at' | '-created_at';
   orgRef?: Ref;
 }
 
@@ -41,7 +43,8 @@ export type Intent =
   | { kind: 'user_lookup'; refs: Ref[] }
   | { kind: 'user_create'; fields: Fields }
   | { kind: 'user_update'; target?: Ref; fields: Fields }
-  | { kind: 'user_action'; action: 'clerk_user_ban' | 'clerk_user_unban' | 'clerk_user_lock' | 'clerk_user_unlock' | 'clerk_user_delete'; targets: Ref[] }
+  /** `unblock`: the user said "unblock <email>", which may mean the blocklist entry rather than a ban. */
+  | { kind: 'user_action'; action: 'clerk_user_ban' | 'clerk_user_unban' | 'clerk_user_lock' | 'clerk_user_unlock' | 'clerk_user_delete'; targets: Ref[]; unblock?: boolean }
   | { kind: 'user_restore_sign_in'; targets: Ref[] }
   | { kind: 'rename_any'; target: Ref; newName: string }
   | { kind: 'sign_out'; targets: Ref[] }
@@ -60,9 +63,10 @@ export type Intent =
   | { kind: 'membership_remove'; org?: Ref; users: Ref[] }
   | { kind: 'org_invitations_list'; org?: Ref; status?: string }
   | { kind: 'invite'; emails: string[]; org?: Ref; app: boolean; role: string; fields: Fields }
-  | { kind: 'org_invitation_revoke'; org?: Ref; emails: string[]; ids: string[] }
+  /** `all`: "revoke all pending invitations" — every pending one, one gated call each. */
+  | { kind: 'org_invitation_revoke'; org?: Ref; emails: string[]; ids: string[]; all?: boolean }
   | { kind: 'invitations_list'; status?: string; query?: string }
-  | { kind: 'invitation_revoke'; emails: string[]; ids: string[] }
+  | { kind: 'invitation_revoke'; emails: string[]; ids: string[]; all?: boolean }
   | { kind: 'list_entries'; list: 'allowlist' | 'blocklist' }
   | { kind: 'list_add'; list: 'allowlist' | 'blocklist'; identifiers: string[]; notify?: boolean }
   | { kind: 'list_remove'; list: 'allowlist' | 'blocklist'; identifiers: string[]; ids: string[] }
@@ -70,7 +74,9 @@ export type Intent =
   | { kind: 'named_get'; resource: NamedResource; ref?: Ref }
   | { kind: 'named_create'; resource: NamedResource; fields: Fields }
   | { kind: 'named_update'; resource: NamedResource; ref?: Ref; fields: Fields }
-  | { kind: 'named_delete'; resource: NamedResource; refs: Ref[] };
+  | { kind: 'named_delete'; resource: NamedResource; refs: Ref[] }
+  /** Several steps from one message ("sign X out and ban him"), planned in order (plan-sequence.ts). */
+  | { kind: 'sequence'; steps: Intent[] };
 
 /** Resources found by name in a small list: JWT templates, domains, OAuth applications. */
 export type NamedResource = 'jwt' | 'domain' | 'oauth';

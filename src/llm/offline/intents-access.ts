@@ -57,7 +57,9 @@ function identifiers(s: Sentence, list: 'allowlist' | 'blocklist'): string[] {
 
 /** Allowlist and blocklist: list, add, remove. */
 export function parseAccessLists(c: string, s: Sentence): Intent | undefined {
-  const blockSignup = /^(?:block|ban|stop|prevent|deny)\b.*\bfrom\s+(?:signing up|sign(?:ing)?[- ]?ups?|registering|creating (?:an )?accounts?|joining)\b/i.test(c);
+  // "block the address x@y.test": an identifier, not a user (banning is "ban" or "block the user").
+  const blockIdentifier = /^(?:block|deny|blacklist)\s+(?:the\s+)?(?:email\s+)?(?:address(?:es)?|identifiers?|domains?|phone(?: numbers?)?|emails?)\s+⟦[wehp]/i.test(c);
+  const blockSignup = blockIdentifier || /^(?:block|ban|stop|prevent|deny)\b.*\bfrom\s+(?:signing up|sign(?:ing)?[- ]?ups?|registering|creating (?:an )?accounts?|joining)\b/i.test(c);
   const allowSignup = /^(?:allow|permit|let)\b.*\b(?:to\s+)?sign(?:ing)?[- ]?up\b/i.test(c) && !/\bagain\b/i.test(c);
   const list: 'allowlist' | 'blocklist' | undefined =
     BLOCK.test(c) || blockSignup || s.ents.ids.some((i) => i.prefix === 'blid') ? 'blocklist'

@@ -57,7 +57,7 @@ export function parseJwt(c: string, s: Sentence): Intent | undefined {
   }
   const plural = /\btemplates\b|\bjwts\b/i.test(c);
   const ref: Ref | undefined = id ? { kind: 'id', value: id.value } : nameRef(jwtName(c, s));
-  if (verb === 'delete') return ref ? { kind: 'named_delete', resource: 'jwt', refs: [ref] } : { kind: 'named_list', resource: 'jwt' };
+  if (verb === 'delete') return ref ? { kind: 'named_delete', resource: 'jwt', refs: [ref] } : plural ? { kind: 'named_list', resource: 'jwt' } : { kind: 'named_delete', resource: 'jwt', refs: [] };
   if (verb === 'update') {
     const rename = c.match(/^rename\s+(?:the\s+)?(?:jwt\s+)?(?:template\s+)?(?:⟦q\d+⟧|[\w.-]+)(?:\s+(?:jwt\s+)?template)?\s+to\s+(?:⟦q(\d+)⟧|([\w.-]+))/i);
     if (rename) fields.name = rename[1] !== undefined ? s.ents.quoted[Number(rename[1])] : rename[2];
@@ -133,7 +133,7 @@ export function parseOAuth(c: string, s: Sentence): Intent | undefined {
     return { kind: 'named_create', resource: 'oauth', fields };
   }
   const ref: Ref | undefined = id ? { kind: 'id', value: id.value } : nameRef(oauthName(c.replace(/\s+to\s+(?:⟦q\d+⟧|[^⟦]+)$/i, (m) => (/^rename/i.test(c) ? '' : m)), s));
-  if (verb === 'delete') return ref ? { kind: 'named_delete', resource: 'oauth', refs: [ref] } : undefined;
+  if (verb === 'delete') return ref ? { kind: 'named_delete', resource: 'oauth', refs: [ref] } : /\b(?:apps|applications|clients)\b/i.test(c) ? undefined : { kind: 'named_delete', resource: 'oauth', refs: [] };
   if (verb === 'update') {
     const rename = c.match(/^rename\s+.+?\s+to\s+(?:⟦q(\d+)⟧|(.+))$/i);
     if (rename) fields.name = rename[1] !== undefined ? s.ents.quoted[Number(rename[1])] : unmask(rename[2]!, s.ents).trim();

@@ -7,6 +7,7 @@ import { roleKey, unmask } from './entities.js';
 import type { Fields, Intent, Ref } from './intent-types.js';
 import { COUNT, READ } from './phrases.js';
 import { orgRef, splitRefs, toRef } from './refs.js';
+import { parseKeyValues } from './kv.js';
 
 const ORG_WORD = /\b(?:orgs?|organi[sz]ations?|compan(?:y|ies)|teams?|workspaces?|tenants?)\b/i;
 const ROLE = '(?:an?\\s+)?(admin|administrator|owner|member|basic member|regular member|normal member|org:[\\w:-]+)s?';
@@ -36,6 +37,21 @@ export function parseMemberships(c: string, s: Sentence): Intent | undefined {
   }
   if ((m = c.match(new RegExp(`^(?:promote|demote)\\s+(.+?)\\s+(?:to|into)\\s+${ROLE}\\s+(?:of|in|at|for|on)\\s+(.+)$`, 'i')))) {
     return setRole(m[1]!, m[3]!, m[2]!, s);
+  }
+  // "make jane@x.test an admin": no organization named; the planner finds hers or asks.
+  if ((m = c.match(new RegExp(`^(?:make|set|turn|promote|demote)\\s+(.+?)\\s+(?:to\\s+|into\\s+)?${ROLE}$`, 'i')))) {
+    const users = splitRefs(m[1]!, s.ents);
+    const role = roleKey(m[2]!);
+    if (users.length > 0 && role) return { kind: 'membership_set_role', users, role };
+  }
+  // "move X from A to B [as role]": add to B, then remove from A.
+  if ((m = c.match(new RegExp(`^(?:move|transfer|switch)\\s+(.+?)\\s+from\\s+(?:the\\s+)?(.+?)\\s+(?:to|into|over to)\\s+(?:the\\s+)?(.+?)(?:\\s*,?\\s+(?:as|with (?:the )?role)\\s+${ROLE})?$`, 'i')))) {
+    const users = splitRefs(m[1]!, s.ents);
+    const from = orgChunk(m[2]!, s);
+    const to = orgChunk(m[3]!, s);
+    if (users.length > 0 && from && to) {
+      return { kind: 'sequence', steps: [{ kind: 'membership_add', org: to, users, role: roleKey(m[4] ?? 'member') ?? 'org:member' }, { kind: 'membership_remove', org: from, users }] };
+    }
   }
   if ((m = c.match(new RegExp(`^(?:promote|demote)\\s+(.+?)\\s+(?:in|at|of|on)\\s+(.+?)\\s+(?:to|into)\\s+${ROLE}$`, 'i')))) {
     return setRole(m[1]!, m[2]!, m[3]!, s);
@@ -163,7 +179,8 @@ export function parseOrganizations(c: string, s: Sentence): Intent | undefined {
     const max = c.match(/\b(?:max(?:imum)?|limit|cap|seats?|member(?:ship)? (?:limit|cap)|members)\b.*?\bto\s+(\d+)/i);
     if (max) fields.max_allowed_memberships = Number(max[1]);
     if (/\b(?:admin delete|admins? (?:to )?delete)\b/i.test(c)) fields.admin_delete_enabled = !/\b(?:disable|turn off|forbid|don't|do not|prevent)\b/i.test(c);
-    if (s.ents.json[0] && /\bmetadata\b/i.test(c)) fields[/\bprivate\b/i.test(c) ? 'private_metadata' : 'public_metadata'] = s.ents.json[0];
+    const meta = /\bmetadata\b/i.test(c) ? s.ents.json[0] ?? parseKeyValues(c, s) : undefined;
+    if (meta) fields[/\bprivate\b/i.test(c) ? 'private_metadata' : 'public_metadata'] = meta;
     const who =
       (orgId ? `⟦i${s.ents.ids.indexOf(orgId)}⟧` : undefined) ??
       c.match(/\b(?:of|for|on)\s+(?:the\s+)?(.+?)(?:\s+(?:org|organi[sz]ation|company|team))?\s+to\b/i)?.[1] ??
@@ -228,13 +245,15 @@ export function parseInvitations(c: string, s: Sentence): Intent | undefined {
     const orgText =
       c.match(/\b(?:to|for|at|from|in|of)\s+(?:the\s+)?(?!⟦[ei])(.+?)(?:\s+(?:org|organi[sz]ation|team|company))?$/i)?.[1] ??
       c.match(/^\w+\s+(?:the\s+)?(?!⟦)(.+?)\s+(?:org(?:anization)?\s+)?invit\w*\b/i)?.[1];
-    const cleanedOrg = orgText && !/^(?:the\s+)?(?:pending\s+|open\s+)?invit|^(?:the\s+)?(?:pending\s+)?(?:app|application)\b|^(?:the|this|that|an?|pending|open|their|his|her|my|our)$/i.test(orgText.trim()) ? orgChunk(orgText.replace(/^(?:pending|open)\s+/i, ''), s) : undefined;
+    const cleanedOrg = orgText && !/^(?:the\s+)?(?:all|every|each|any)\b|^(?:the\s+)?(?:pending\s+|open\s+)?invit|^(?:the\s+)?(?:pending\s+)?(?:app|application)\b|^(?:the|this|that|an?|pending|open|their|his|her|my|our)$/i.test(orgText.trim()) ? orgChunk(orgText.replace(/^(?:pending|open)\s+/i, ''), s) : undefined;
     const appOnly = /\b(?:app|application)\s+invit/i.test(c);
     const org = appOnly ? undefined : cleanedOrg;
+    const all = /\b(?:all|every|each|any)\b/i.test(c) && s.ents.emails.length === 0 && inviteIds.length === 0;
     if (org || inviteIds.some((i) => i.prefix === 'orginv')) {
-      return { kind: 'org_invitation_revoke', ...(org ? { org } : {}), emails: [...s.ents.emails], ids: inviteIds.map((i) => i.value) };
+      return { kind: 'org_invitation_revoke', ...(org ? { org } : {}), emails: [...s.ents.emails], ids: inviteIds.map((i) => i.value), ...(all ? { all } : {}) };
     }
     if (s.ents.emails.length > 0 || inviteIds.length > 0) return { kind: 'invitation_revoke', emails: [...s.ents.emails], ids: inviteIds.map((i) => i.value) };
+    if (/\b(?:all|every|each|any)\b/i.test(c) && /\binvitations\b|\b(?:every|each|any)\s+(?:pending\s+|open\s+)?invitation\b/i.test(c)) return { kind: 'invitation_revoke', emails: [], ids: [], all: true };
     return undefined;
   }
   // create
@@ -242,7 +261,7 @@ export function parseInvitations(c: string, s: Sentence): Intent | undefined {
   if (createVerb && (/^invite\b/i.test(c) || /\binvit(?:e|ation)\b/i.test(c))) {
     const emails = [...s.ents.emails];
     const role = roleKey(c.match(new RegExp(`\\bas\\s+${ROLE}`, 'i'))?.[1] ?? c.match(/\bwith (?:the )?role\s+(\S+)/i)?.[1] ?? 'member') ?? 'org:member';
-    const app = /\b(?:app|application|instance|platform|product|sign ?up|signup|site)\s+invit|\binvit\w*\s+(?:to|for)\s+(?:the\s+)?(?:app|application|instance|platform|product|sign ?up|signup|site|clerk)\b|\bto sign up\b/i.test(c);
+    const app = /\b(?:app|application|instance|platform|product|sign ?up|signup|site)\s+invit|\binvit\w*\s+(?:to|for)\s+(?:the\s+)?(?:app|application|instance|platform|product|sign ?up|signup|site|clerk)\b|\bto sign up\b|\bjoin (?:the\s+)?(?:app|application|instance|platform|product|site)\b/i.test(c);
     const orgText = app ? undefined : (
       c.match(/\b(?:to join|into|to|join|at|in|for)\s+(?:the\s+)?(?!⟦[ei])(.+?)(?:\s+(?:org|organi[sz]ation|team|company|workspace))?(?=\s+(?:as|with|expiring|valid|lasting|and|that|which|redirect|without|silently|no)\b|,|$)/i)?.[1]);
     const org = orgText && !APP_WORDS.test(orgText.trim()) ? orgChunk(orgText, s) : undefined;

@@ -9,6 +9,7 @@ import { unmask } from './entities.js';
 import type { Fields, Intent, Ref, UserFilter } from './intent-types.js';
 import { COUNT, READ } from './phrases.js';
 import { cleanName, splitRefs, toRef, userRefsAnywhere } from './refs.js';
+import { parseKeyValues } from './kv.js';
 
 type Verb = 'clerk_user_ban' | 'clerk_user_unban' | 'clerk_user_lock' | 'clerk_user_unlock' | 'clerk_user_delete';
 
@@ -42,7 +43,8 @@ export function parseUserAction(c: string, s: Sentence): Intent | undefined {
     const targets = splitRefs(chunk, s.ents);
     if (targets.length === 0) return undefined;
     if (action === 'restore') return { kind: 'user_restore_sign_in', targets };
-    return { kind: 'user_action', action, targets };
+    const unblock = action === 'clerk_user_unban' && /^un-?block\b/i.test(c) && targets.every((t) => t.kind === 'email');
+    return { kind: 'user_action', action, targets, ...(unblock ? { unblock } : {}) };
   }
   return undefined;
 }
@@ -94,7 +96,7 @@ function parseMetadataChange(c: string, s: Sentence): Intent | undefined {
   if (!/\bmetadata\b/i.test(c)) return undefined;
   if (/\b(?:org|orgs|organi[sz]ation|company|team)\b/i.test(c) || s.ents.ids.some((i) => i.prefix === 'org')) return undefined;
   const which = /\bprivate\b/i.test(c) ? 'private_metadata' : /\bunsafe\b/i.test(c) ? 'unsafe_metadata' : 'public_metadata';
-  const json = s.ents.json[0];
+  const json = s.ents.json[0] ?? parseKeyValues(c.replace(/⟦[ei]\d+⟧(?:'s|’s)?/g, ' '), s);
   const target =
     userRefsAnywhere(s)[0] ??
     refFrom(c.match(/\b(?:of|for|on|to)\s+(?:the\s+user\s+|user\s+)?(.+?)(?:\s+(?:to|with|as)\s+⟦j\d+⟧.*)?$/i)?.[1], s) ??
@@ -106,7 +108,7 @@ function parseMetadataChange(c: string, s: Sentence): Intent | undefined {
 
 function refFrom(chunk: string | undefined, s: Sentence): Ref | undefined {
   if (!chunk) return undefined;
-  const cleaned = chunk.replace(/\s*(?:public |private |unsafe )?metadata.*$/i, '').replace(/⟦j\d+⟧/g, '').trim();
+  const cleaned = chunk.replace(/\s*(?:public |private |unsafe )?metadata.*$/i, '').replace(/\s*[:=].*$/, '').replace(/⟦j\d+⟧/g, '').trim();
   return cleaned ? toRef(cleaned, s.ents) : undefined;
 }
 
@@ -166,7 +168,7 @@ export function parseUserLookup(c: string, s: Sentence): Intent | undefined {
   if (!m) return undefined;
   // "who's banned?", "show me everything": a status or a vague word, not somebody's name.
   const chunk = m[1]!.trim();
-  if (/^(?:the\s+|all\s+|my\s+|our\s+)*(?:\d+\s+)?(?:banned|locked(?: out)?|blocked|suspended|active|inactive|new|newest|latest|recent|first|last|top|online|everyone|everybody|all|everything|users?|people|accounts?|me|stats|statistics|status|admins?|members?|ones?)\b/i.test(chunk)) return undefined;
+  if (/^(?:the\s+|all\s+|my\s+|our\s+)*(?:\d+\s+)?(?:banned|locked(?: out)?|blocked|suspended|active|inactive|new|newest|latest|oldest|earliest|recent|first|last|top|online|everyone|everybody|all|everything|users?|people|accounts?|me|stats|statistics|status|admins?|members?|ones?)\b/i.test(chunk)) return undefined;
   if (/\b(?:users|accounts|people|members|ones)\b/i.test(chunk)) return undefined;
   const refs = splitRefs(m[1]!, s.ents);
   return refs.length > 0 ? { kind: 'user_lookup', refs } : undefined;
@@ -201,6 +203,14 @@ export function parseUsersList(c: string, s: Sentence, now: number): Intent | un
   }
   const top = c.match(/\b(?:first|top|last|latest|newest|recent)\s+(\d+)\b(?!\s*(?:days?|weeks?|months?|hours?|years?)\b)|\b(\d+)\s+(?:newest|latest|most recent|recent|users)\b/i);
   if (top) filter.limit = Number(top[1] ?? top[2]);
+  // "the oldest account", "our 3 earliest users": sorted reads. ("5 newest users" keeps Clerk's default order.)
+  if (/\b(?:oldest|earliest|longest[- ]standing)\b|\bfirst (?:users?|accounts?|sign-?ups?|customers?) (?:ever|we had|to sign up)\b/i.test(c)) {
+    filter.order = '+created_at';
+    filter.limit = top ? Number(top[1] ?? top[2]) : /\b(?:users|accounts|people|customers|ones|sign-?ups)\b/i.test(c) ? s.ents.numbers[0] ?? 10 : 1;
+  } else if (/\b(?:newest|latest|most recent)\s+(?:one|user|account|sign-?up|customer)\b|\bwho signed up last\b/i.test(c) && !top) {
+    filter.order = '-created_at';
+    filter.limit = 1;
+  }
   const plainList = /\b(?:list|show|display|get|see|view|print|all)\b.*\b(?:users|accounts|people|customers)\b|^users$/i.test(c);
   const hasFilter = Object.keys(filter).length > 0;
   if (!hasFilter && !count && !plainList) return undefined;

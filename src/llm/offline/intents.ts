@@ -25,7 +25,8 @@ export function parseIntent(text: string, now: number): Intent {
 
 /** Same as parseIntent, for an already analyzed sentence. */
 export function parseSentence(s: Sentence, now: number): Intent {
-  const c = core(s);
+  // "rename X to just Y": the new name is Y.
+  const c = core(s).replace(/\b((?:rename|name|call)\b.*?\bto)\s+(?:just|simply|only|plain)\s+(?=\S)/i, '$1 ');
   if (c === '' || HELP.test(c)) return { kind: 'help' };
   for (const [re, reply] of SMALLTALK) if (re.test(c)) return { kind: 'smalltalk', reply };
   if (BULK.test(c) && s.ents.emails.length === 0 && s.ents.ids.length === 0 && !/\bsessions?\b/i.test(c)) {

@@ -12,6 +12,7 @@ import { orgRef } from './refs.js';
 import { asObject, asPage, field } from './results.js';
 import { askFor, readFailed, requireOrg, stopped } from './resolve.js';
 import { day, plural, table } from './summarize.js';
+import { planRevokeAllPending } from './plan-revoke-all.js';
 
 type Of<K extends Intent['kind']> = Extract<Intent, { kind: K }>;
 
@@ -93,6 +94,7 @@ export function planOrgInvitationRevoke(ctx: PlanContext, intent: Of<'org_invita
   const org = requireOrg(ctx, ref.value);
   if (!org.ok) return stopped(ctx, org);
   const o = org.value;
+  if (intent.all) return planRevokeAllPending(ctx, o, orgText(o));
   const envs = intent.emails.map((e) => ({ e, env: ctx.read('clerk_org_invitations_list', { organization_id: o.id, email_address: e, status: 'pending' }) }));
   if (envs.some((x) => !x.env)) return ctx.pending();
   const notes: string[] = [];
@@ -125,6 +127,7 @@ export function planInvitationsList(ctx: PlanContext, intent: Of<'invitations_li
 
 /** Revokes app invitations by email (found with a list read) or id. */
 export function planInvitationRevoke(ctx: PlanContext, intent: Of<'invitation_revoke'>): Outcome {
+  if (intent.all) return planRevokeAllPending(ctx);
   const envs = intent.emails.map((e) => ({ e, env: ctx.read('clerk_invitations_list', { query: e, status: 'pending' }) }));
   if (envs.some((x) => !x.env)) return ctx.pending();
   const notes: string[] = [];

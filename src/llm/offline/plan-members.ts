@@ -10,6 +10,7 @@ import { missingNotes, userText } from './plan-users.js';
 import { asObject, asPage, field, toMember, type OrgRow, type UserRow } from './results.js';
 import { firstStop, readFailed, requireOrg, resolveUsers, stopped, type Res } from './resolve.js';
 import { table } from './summarize.js';
+import { orgOfUser } from './plan-org-of-user.js';
 
 type Of<K extends Intent['kind']> = Extract<Intent, { kind: K }>;
 
@@ -82,6 +83,12 @@ export function planMembershipAdd(ctx: PlanContext, intent: Of<'membership_add'>
 
 /** "make X an admin of Y": read the membership, then update it (or create it when X is not a member). */
 export function planMembershipSetRole(ctx: PlanContext, intent: Of<'membership_set_role'>): Outcome {
+  const only = intent.users[0];
+  if (!intent.org && only && intent.users.length === 1) {
+    const found = orgOfUser(ctx, only, `become ${roleWord(intent.role) === 'admin' ? 'an admin' : `a ${roleWord(intent.role)}`}`);
+    if (!found.ok) return stopped(ctx, found);
+    intent = { ...intent, org: found.value };
+  }
   const ref = orgOrAsk(ctx, intent.org, 'In which organization?');
   if (!ref.ok) return stopped(ctx, ref);
   const r = orgAndUsers(ctx, ref.value, intent.users);

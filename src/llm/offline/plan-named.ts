@@ -9,7 +9,7 @@ import type { Fields, Intent, NamedResource, Ref } from './intent-types.js';
 import { parseDomains, parseJwt, parseOAuth } from './intents-named.js';
 import type { Call, Outcome, PlanContext } from './plan-context.js';
 import { asObject, asPage, field } from './results.js';
-import { askFor, chooseNamed, readFailed, stopped, type Res } from './resolve.js';
+import { askFor, chooseNamed, matchAnswer, readFailed, stopped, type Res } from './resolve.js';
 import { cell, plural, table } from './summarize.js';
 
 type Of<K extends Intent['kind']> = Extract<Intent, { kind: K }>;
@@ -222,6 +222,7 @@ export function planNamedUpdate(ctx: PlanContext, intent: Of<'named_update'>): O
 /** Deletes one or more items. */
 export function planNamedDelete(ctx: PlanContext, intent: Of<'named_delete'>): Outcome {
   const spec = SPECS[intent.resource];
+  if (intent.refs.length === 0) return planNamedDeleteWhich(ctx, intent.resource);
   const found: Item[] = [];
   let pending = false;
   for (const ref of intent.refs) {
@@ -237,3 +238,21 @@ export function planNamedDelete(ctx: PlanContext, intent: Of<'named_delete'>): O
   );
 }
 
+
+/** "Delete the JWT template" without a name: list them and ask which one (never pick one ourselves). */
+function planNamedDeleteWhich(ctx: PlanContext, resource: NamedResource): Outcome {
+  const spec = SPECS[resource];
+  const env = ctx.read(spec.list, spec.listArgs());
+  if (!env) return ctx.pending();
+  if (env.status !== 'ok') return readFailed(env, `${spec.noun}s`);
+  const items: Item[] = asPage(env.result).items.map((o) => ({ id: field(o, 'id') ?? '', name: field(o, 'name') ?? '', raw: o }));
+  if (items.length === 0) return say(`There are no ${spec.noun}s, so there is nothing to delete.`);
+  const names = items.map((i) => i.name || i.id);
+  const question = items.length === 1
+    ? `There is one ${spec.noun}, ${names[0]}. Should I delete it?`
+    : `There are ${items.length} ${spec.noun}s: ${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}. Which one should I delete?`;
+  const r = askFor(ctx, question, (a) => matchAnswer(a, items, (i) => [i.id, i.name]));
+  if (!r.ok) return stopped(ctx, r);
+  const it = r.value;
+  return act(ctx, [{ name: spec.delete, args: { [spec.idParam]: it.id }, label: `permanently delete ${itemText(resource, it)}`, done: () => `Deleted ${itemText(resource, it)}` }]);
+}

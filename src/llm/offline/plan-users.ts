@@ -11,6 +11,8 @@ import { askFor, readFailed, resolveUsers, stopped } from './resolve.js';
 import { toRef, userRefsAnywhere } from './refs.js';
 import { parseLooseJson } from './entities.js';
 import { day, plural, table } from './summarize.js';
+import { planUnblock } from './plan-unblock.js';
+import { readAllPages } from './paging.js';
 
 type Of<K extends Intent['kind']> = Extract<Intent, { kind: K }>;
 
@@ -85,28 +87,58 @@ function status(u: UserRow): string {
   return [u.banned ? 'banned' : '', u.locked ? 'locked' : ''].filter(Boolean).join(', ') || 'active';
 }
 
-/** Users list / count. */
+/** Users list / count. Counts (and the locked filter, which Clerk cannot apply) page through the whole list. */
 export function planUsersList(ctx: PlanContext, intent: Of<'users_list'>): Outcome {
+  if (intent.filter.order) return planUsersOrdered(ctx, intent);
   const args = filterArgs(intent.filter, intent.count);
-  const env = ctx.read('clerk_users_list', args);
-  if (!env) return ctx.pending();
-  if (env.status !== 'ok') return readFailed(env, 'users');
-  const page = asPage(env.result);
-  let rows = page.items.map(toUser);
+  const whole = intent.count || intent.filter.locked !== undefined;
+  let items: Array<Record<string, unknown>>;
+  let capped: boolean;
+  let total: number | undefined;
+  if (whole) {
+    const paged = readAllPages(ctx, 'clerk_users_list', args);
+    if (paged.kind === 'pending') return ctx.pending();
+    if (paged.kind === 'failed') return readFailed(paged.env, 'users');
+    ({ items, total } = paged);
+    capped = !paged.complete;
+  } else {
+    const env = ctx.read('clerk_users_list', args);
+    if (!env) return ctx.pending();
+    if (env.status !== 'ok') return readFailed(env, 'users');
+    const page = asPage(env.result);
+    items = page.items;
+    total = page.total;
+    // We know the page size we asked for: a short page is complete, whatever the "more may exist" note says.
+    capped = page.items.length >= (args.limit as number);
+  }
+  let rows = items.map(toUser);
   const checked = rows.length;
   if (intent.filter.locked !== undefined) rows = rows.filter((u) => u.locked === intent.filter.locked);
-  // We know the page size we asked for: a short page is complete, whatever the "more may exist" note says.
-  const capped = page.items.length >= (args.limit as number);
-  const n = intent.filter.locked === undefined && page.total !== undefined ? page.total : rows.length;
-  const phrase = usersPhrase(intent.filter, n, capped && page.total === undefined);
+  const n = intent.filter.locked === undefined && total !== undefined ? total : rows.length;
+  const phrase = usersPhrase(intent.filter, n, capped && total === undefined);
   const scope = intent.filter.locked !== undefined ? ` (checked ${capped ? 'the first ' : 'all '}${checked} users)` : '';
   if (intent.count) return say(`There ${n === 1 && !capped ? 'is' : 'are'} ${phrase}${scope}.`);
   if (rows.length === 0) return say(`There are no ${usersPhrase(intent.filter, undefined)}${scope}.`);
   if (intent.filter.limit !== undefined && Object.keys(intent.filter).length === 1) {
     return say(`The ${plural(rows.length, 'newest user').replace(/^\d+ /, `${rows.length} `)}:\n${usersTable(rows)}`);
   }
-  const shown = capped && intent.filter.locked === undefined ? ` (the first ${page.items.length}; add a filter or a smaller window to see others)` : scope;
+  const shown = capped && intent.filter.locked === undefined ? ` (the first ${items.length}; add a filter or a smaller window to see others)` : scope;
   return say(`${phrase.charAt(0).toUpperCase()}${phrase.slice(1)}${shown}:\n${usersTable(rows)}`);
+}
+
+/** "the oldest account", "the 3 newest users": Clerk sorts (order_by), so one short read answers it. */
+function planUsersOrdered(ctx: PlanContext, intent: Of<'users_list'>): Outcome {
+  const f = intent.filter;
+  const n = f.limit ?? 1;
+  const args = { ...filterArgs({ ...f, limit: n }, false), order_by: f.order };
+  const env = ctx.read('clerk_users_list', args);
+  if (!env) return ctx.pending();
+  if (env.status !== 'ok') return readFailed(env, 'users');
+  const rows = asPage(env.result).items.map(toUser);
+  const word = f.order === '+created_at' ? 'oldest' : 'newest';
+  if (rows.length === 0) return say(`There are no ${usersPhrase({ ...f, limit: undefined }, undefined)}.`);
+  if (n === 1) return say(`The ${word} ${usersPhrase({ ...f, limit: undefined }, 1).replace(/^1 /, '')} is ${userText(rows[0]!)}, signed up ${day(rows[0]!.createdAt)}.`);
+  return say(`The ${rows.length} ${word} ${usersPhrase({ ...f, limit: undefined }, rows.length).replace(/^\d+ /, '')}:\n${usersTable(rows)}`);
 }
 
 /** One user in detail. */
@@ -162,7 +194,7 @@ const VERB_WORDS: Record<string, [string, string]> = {
 };
 
 /** A call that changes one user, with plan and summary words. */
-function userCall(action: string, u: UserRow, args: Record<string, unknown> = {}, words?: [string, string]): Call {
+export function userCall(action: string, u: UserRow, args: Record<string, unknown> = {}, words?: [string, string]): Call {
   const [verb, past] = words ?? VERB_WORDS[action] ?? [action, `Done: ${action}`];
   return {
     name: action,
@@ -174,6 +206,7 @@ function userCall(action: string, u: UserRow, args: Record<string, unknown> = {}
 
 /** ban / unban / lock / unlock / delete. */
 export function planUserAction(ctx: PlanContext, intent: Of<'user_action'>): Outcome {
+  if (intent.unblock) return planUnblock(ctx, intent);
   const res = resolveUsers(ctx, intent.targets);
   if (!res.ok) return stopped(ctx, res);
   const { found, missing } = res.value;

@@ -6,7 +6,8 @@ import { say } from './act.js';
 import type { Turn } from './conversation.js';
 import { helpText, notUnderstood } from './examples.js';
 import type { Intent } from './intent-types.js';
-import { parseIntent } from './intents.js';
+import { parseRequest } from './request.js';
+import { planSequence } from './plan-sequence.js';
 import { PlanContext, type Outcome } from './plan-context.js';
 import { planListAdd, planListEntries, planListRemove, planSessionGet, planSessionRevoke, planSessionsList, planSignOut } from './plan-access.js';
 import { planNamedCreate, planNamedDelete, planNamedGet, planNamedList, planNamedUpdate } from './plan-named.js';
@@ -19,7 +20,8 @@ import { planRestoreSignIn, planUserAction, planUserCreate, planUserLookup, plan
 /** Decides the next step for `turn`. `tools` = names offered to the model (empty = all). */
 export function planStep(turn: Turn, tools: ReadonlySet<string>, now: number): Outcome {
   if (turn.cancelled) return say('OK, I stopped there. Nothing was changed.');
-  const intent = parseIntent(turn.request, now);
+  if (turn.nothingToRetry) return say('Nothing failed in your last request, so there is nothing to retry. Tell me what you would like to do.');
+  const intent = parseRequest(turn.request, now);
   return planIntent(new PlanContext(turn, tools, now), intent);
 }
 
@@ -64,5 +66,6 @@ export function planIntent(ctx: PlanContext, intent: Intent): Outcome {
     case 'named_create': return planNamedCreate(ctx, intent);
     case 'named_update': return planNamedUpdate(ctx, intent);
     case 'named_delete': return planNamedDelete(ctx, intent);
+    case 'sequence': return planSequence(ctx, intent.steps, planIntent);
   }
 }

@@ -200,7 +200,7 @@ const ORDINALS: Array<[RegExp, number]> = [
 ];
 
 /** Matches an answer to one candidate by number, exact key, or words that fit exactly one candidate. */
-function matchAnswer<T>(answer: string, candidates: T[], keys: (c: T) => string[]): T | undefined {
+export function matchAnswer<T>(answer: string, candidates: T[], keys: (c: T) => string[]): T | undefined {
   const a = answer.trim().replace(/[.!?]+$/, '').replace(/^(?:i mean|i meant|the one (?:at|with|from)|it'?s|that'?s|use|pick|choose)\s+/i, '').trim();
   if (candidates.length === 1 && /^(?:yes|yep|yeah|y|ok|okay|correct|right|that one|that's (?:it|the one)|sure)\b/i.test(a)) return candidates[0];
   for (const [re, i] of ORDINALS) if (re.test(a) && a.split(/\s+/).length <= 4) return candidates[i];

@@ -6,6 +6,7 @@
  */
 import { SEED_FACTS as F } from '../../../src/sandbox/index.js';
 import { DAY, NOW } from './drive.js';
+import { REALISTIC } from './phrasings-realistic.data.js';
 
 /** [action, args] as the agent validated them. */
 export type Call = [action: string, args: Record<string, unknown>];
@@ -91,7 +92,7 @@ export const PHRASINGS: Phrasing[] = [
   // ---- clerk_user_unban
   { say: 'unban sam.taylor@globex.test', reads: [byEmail('sam.taylor@globex.test')], pending: [['clerk_user_unban', { user_id: U.sam.id }]] },
   { say: 'lift the ban on Sam Taylor', reads: [byQuery('Sam Taylor')], pending: [['clerk_user_unban', { user_id: U.sam.id }]] },
-  { say: 'unblock sam.taylor@globex.test', reads: [byEmail('sam.taylor@globex.test')], pending: [['clerk_user_unban', { user_id: U.sam.id }]] },
+  { say: 'unblock sam.taylor@globex.test', reads: [byEmail('sam.taylor@globex.test'), ['clerk_blocklists_list', {}]], pending: [['clerk_user_unban', { user_id: U.sam.id }]] },
   { say: 'let sam.taylor@globex.test sign in again', reads: [byEmail('sam.taylor@globex.test')], pending: [['clerk_user_unban', { user_id: U.sam.id }]] },
 
   // ---- clerk_user_lock
@@ -311,4 +312,7 @@ export const PHRASINGS: Phrasing[] = [
   { say: 'make me a sandwich', answer: /didn't understand[\s\S]*Requests like these work/ },
   { say: 'do something with jwt', answer: /didn't understand[\s\S]*JWT template/ },
   { say: 'help', answer: /offline model[\s\S]*invite bob@acme\.test/ },
+
+  // ---- realistic phrasings: context, asides, pronouns, compound requests (phrasings-realistic.data.ts)
+  ...REALISTIC,
 ];

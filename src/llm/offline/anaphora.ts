@@ -1,0 +1,32 @@
+/**
+ * Pronouns inside one message: "lee@x.test got locked out. Can you unlock the account?", "sign dave@x.test out and
+ * ban him". A clause that names no user but says him / her / them / the account / the user / his sessions gets the
+ * user(s) named in the nearest other clause of the same message (earlier first). Pronouns with no antecedent in
+ * the message are left alone: the planner resolves them to the previous request's users, or asks.
+ */
+
+const USER_TOKEN = /⟦e\d+⟧|⟦i\d+⟧/g;
+const POSSESSED = '(?:sessions?|memberships?|roles?|(?:first |last |user ?|display )?name|username|(?:public |private |unsafe )?metadata|email(?: address)?)';
+const NOUN_PHRASE = /\b(?:(?:the|this|that|said|same)\s+(?:same\s+)?(?:user|account|person|member|customer|employee)(?:'s)?|(?:his|her|their)\s+(?:user\s+)?accounts?|this one|that one)\b/gi;
+const POSSESSIVE = new RegExp(`\\b(?:his|her|their)\\s+(?=${POSSESSED}\\b)`, 'gi');
+const OBJECT = /\b(?:him|her|them)\b/gi;
+
+/** User placeholders of a masked clause whose ids are user ids (emails always count). */
+export function userTokens(masked: string, isUserId: (token: string) => boolean): string[] {
+  return [...masked.matchAll(USER_TOKEN)].map((m) => m[0]).filter((t) => t.startsWith('⟦e') || isUserId(t));
+}
+
+/** True when the clause refers to someone by pronoun or "the account". */
+export function hasAnaphor(masked: string): boolean {
+  return new RegExp(`${NOUN_PHRASE.source}|${POSSESSIVE.source}|${OBJECT.source}`, 'i').test(masked);
+}
+
+/** Replaces the anaphors of `masked` with the given user placeholders ("a and b" for several). */
+export function fillAnaphors(masked: string, tokens: string[]): string {
+  if (tokens.length === 0) return masked;
+  const who = tokens.length === 1 ? tokens[0]! : `${tokens.slice(0, -1).join(', ')} and ${tokens[tokens.length - 1]!}`;
+  return masked
+    .replace(NOUN_PHRASE, (m) => (/'s$/i.test(m) ? `${who}'s` : who))
+    .replace(POSSESSIVE, `${who}'s `)
+    .replace(OBJECT, who);
+}

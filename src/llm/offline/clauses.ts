@@ -1,0 +1,57 @@
+/**
+ * Splitting a request into the pieces an admin actually writes: sentences ("The chargeback was resolved. Unban
+ * sam@x.test please."), clauses joined before an action verb ("sign him out, remove him from Acme, and ban him")
+ * and trailing asides (", it was a mistake"). Splitting happens on the placeholder-masked text, so dots inside
+ * emails, hosts, quoted names or JSON never split anything. Each piece becomes its own Sentence with only its
+ * own entities.
+ */
+import type { Entities, Sentence } from './entities.js';
+
+/** Verbs that start a new instruction after "and" / "then" / a comma. */
+export const ACTION_VERB =
+  '(?:ban|unban|block|unblock|lock|unlock|delete|remove|sign|log|revoke|add|invite|make|set|change|rename|update|promote|demote|kick|allow|disallow|create|end|suspend|reinstate|restore|let|give|move|transfer|list|show|tell|send|cancel|disable|enable|drop|put|reset|terminate|kill|lift)';
+const FILLER = '(?:(?:just|also|please|then|and|finally|afterwards|after that)\\s+)*';
+
+/** One piece of a request. `verbLed`: it was split off because it starts with an action verb. */
+export interface Unit {
+  masked: string;
+  verbLed: boolean;
+}
+
+/** Sentences of a masked request (". ", "! ", "? ", "; " and ": " before an action verb). */
+export function splitSentences(masked: string): string[] {
+  const parts = masked.split(new RegExp(`(?<=[.!?;])\\s+|:\\s+(?=${FILLER}${ACTION_VERB}\\b)`, 'i'));
+  return parts.map((p) => p.trim().replace(/[.!?;]+$/, '').trim()).filter((p) => p !== '');
+}
+
+/** Clauses of one sentence: action-verb clauses, and asides that start with a subject pronoun. */
+export function splitClauses(sentence: string): Unit[] {
+  // Case-sensitive on purpose: "Rename Acme to Make and Ban Inc" names a company; a new instruction is lowercase.
+  const verbSplit = new RegExp(`(?:\\s*,\\s*(?:and\\s+)?(?:then\\s+)?|\\s+and\\s+(?:then\\s+)?|\\s+then\\s+)(?=${FILLER}${ACTION_VERB}\\b)`, 'g');
+  const asideSplit = /\s*,\s*(?=(?:it|he|she|they|we|i|this|that|there)(?:'s|'re|'ve|'ll)?\s)/gi;
+  const units: Unit[] = [];
+  for (const piece of sentence.split(asideSplit)) {
+    const clauses = piece.split(verbSplit).map((c) => c.trim()).filter((c) => c !== '');
+    clauses.forEach((c, k) => units.push({ masked: c.replace(new RegExp(`^${FILLER}`, 'i'), '').trim() || c, verbLed: k > 0 }));
+  }
+  return units;
+}
+
+/** A Sentence for one piece of a masked request, with its entities renumbered from 0. */
+export function subSentence(whole: Sentence, masked: string): Sentence {
+  const ents: Entities = { emails: [], wildcards: [], ids: [], quoted: [], json: [], badJson: [], urls: [], hosts: [], phones: [], numbers: [] };
+  const lists: Record<string, keyof Entities> = { e: 'emails', w: 'wildcards', i: 'ids', q: 'quoted', j: 'json', x: 'badJson', u: 'urls', h: 'hosts', p: 'phones' };
+  const seen = new Map<string, number>();
+  const renumbered = masked.replace(/⟦([a-z])(\d+)⟧/g, (token, kind: string, n: string) => {
+    const key = lists[kind];
+    if (!key) return token;
+    if (!seen.has(token)) {
+      const target = ents[key] as unknown[];
+      target.push((whole.ents[key] as unknown[])[Number(n)]);
+      seen.set(token, target.length - 1);
+    }
+    return `⟦${kind}${seen.get(token)!}⟧`;
+  });
+  for (const m of renumbered.matchAll(/(?<![\w⟦.])(\d+)(?![\w.]|⟧)/g)) ents.numbers.push(Number(m[1]));
+  return { raw: masked, text: masked, masked: renumbered, ents };
+}

@@ -1,0 +1,45 @@
+/**
+ * Metadata written the way people say it, without JSON: "set plan to enterprise in the public metadata of X",
+ * "X's metadata plan=pro, seats=3", "add tier: gold to the metadata". Values that look like numbers or booleans
+ * become those; everything else stays a string. Returns undefined when no key/value pair is clearly there.
+ */
+import type { Sentence } from './entities.js';
+
+const KEY = '(⟦q\\d+⟧|[A-Za-z_][\\w.-]*)';
+const VALUE = '(⟦q\\d+⟧|[^\\s,;⟦=]+)';
+const NOT_KEYS = new Set(['metadata', 'public', 'private', 'unsafe', 'the', 'a', 'an', 'it', 'its', 'his', 'her', 'their', 'key', 'field', 'value', 'user', 'org', 'organization', 'role', 'name', 'first', 'last', 'username', 'slug']);
+
+/** Key/value pairs from a masked metadata request, or undefined. */
+export function parseKeyValues(c: string, s: Sentence): Record<string, unknown> | undefined {
+  const out: Record<string, unknown> = {};
+  const put = (k: string, v: string): void => {
+    const key = token(k, s);
+    if (!key || NOT_KEYS.has(key.toLowerCase())) return;
+    out[key] = coerce(v, s);
+  };
+  // "plan=pro, seats=3" first; "plan: pro" only when there is no "=" form (so "Acme: tier=gold" reads tier).
+  for (const sep of ['=', ':']) {
+    for (const m of c.matchAll(new RegExp(`(?:^|[\\s,;:])${KEY}\\s*${sep}\\s*${VALUE}`, 'g'))) put(m[1]!, m[2]!);
+    if (Object.keys(out).length > 0) return out;
+  }
+  // "set plan to enterprise …", "metadata key plan to pro", "change the tier in the metadata to gold"
+  for (const verb of c.matchAll(new RegExp(`\\b(?:set|put|add|change|update|make|and)\\s+(?:the\\s+)?(?:(?:public|private|unsafe)\\s+)?(?:metadata\\s+)?(?:key\\s+|field\\s+|value\\s+(?:of\\s+)?)?${KEY}\\s+(?:to|as)\\s+${VALUE}`, 'gi'))) put(verb[1]!, verb[2]!);
+  const after = c.match(new RegExp(`\\bmetadata\\s+(?:key\\s+|field\\s+)?${KEY}\\s+(?:to|as|=)\\s+${VALUE}`, 'i'));
+  if (Object.keys(out).length === 0 && after) put(after[1]!, after[2]!);
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
+function token(t: string, s: Sentence): string | undefined {
+  const q = t.match(/^⟦q(\d+)⟧$/);
+  return q ? s.ents.quoted[Number(q[1])] : t;
+}
+
+function coerce(v: string, s: Sentence): unknown {
+  const q = v.match(/^⟦q(\d+)⟧$/);
+  if (q) return s.ents.quoted[Number(q[1])];
+  const bare = v.replace(/[.!?]+$/, '');
+  if (/^-?\d+(?:\.\d+)?$/.test(bare)) return Number(bare);
+  if (/^(?:true|false)$/i.test(bare)) return bare.toLowerCase() === 'true';
+  if (/^null$/i.test(bare)) return null;
+  return bare;
+}

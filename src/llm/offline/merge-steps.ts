@@ -1,0 +1,29 @@
+/**
+ * Folding the steps of a compound request that describe one change: "Rename Hooli to Hooli XYZ and change its
+ * slug to hooli-xyz" is one organization update with two fields, not a rename plus an update of "its".
+ */
+import type { Intent } from './intent-types.js';
+
+/** Merges an organization update that names no organization into the organization step before it. */
+export function mergeSteps(steps: Intent[]): Intent[] {
+  const out: Intent[] = [];
+  for (const step of steps) {
+    const prev = out[out.length - 1];
+    if (step.kind === 'org_update' && !step.org && prev) {
+      if (prev.kind === 'org_update' && prev.org) {
+        out[out.length - 1] = { ...prev, fields: { ...prev.fields, ...step.fields } };
+        continue;
+      }
+      if (prev.kind === 'rename_any') {
+        out[out.length - 1] = { kind: 'org_update', org: prev.target, fields: { name: prev.newName, ...step.fields } };
+        continue;
+      }
+      if (prev.kind === 'org_create') {
+        out[out.length - 1] = { ...prev, fields: { ...prev.fields, ...step.fields } };
+        continue;
+      }
+    }
+    out.push(step);
+  }
+  return out;
+}

@@ -1,0 +1,33 @@
+/**
+ * "Make jane@example.com an admin" names no organization: read the user's organizations; one → that one, several
+ * → one question listing them, none → ask where. The answer is matched against the list (number, name, slug, id).
+ */
+import { analyze } from './entities.js';
+import type { Ref } from './intent-types.js';
+import type { PlanContext } from './plan-context.js';
+import { userText } from './plan-users.js';
+import { orgRef } from './refs.js';
+import { asPage, toOrg } from './results.js';
+import { askFor, matchAnswer, readFailed, resolveUsers, type Res } from './resolve.js';
+
+/** The organization meant for `user` when the request did not say; `what` completes the question. */
+export function orgOfUser(ctx: PlanContext, user: Ref, what: string): Res<Ref> {
+  const res = resolveUsers(ctx, [user]);
+  if (!res.ok) return res;
+  const u = res.value.found[0];
+  if (!u) return { ok: false, outcome: { kind: 'say', text: `No user matches "${user.value}". Nothing was changed.` } };
+  const env = ctx.read('clerk_organizations_list', { user_id: [u.id], include_members_count: true, limit: 100 });
+  if (!env) return { ok: false, outcome: 'pending' };
+  if (env.status !== 'ok') return { ok: false, outcome: readFailed(env, `the organizations of ${userText(u)}`) };
+  const orgs = asPage(env.result).items.map(toOrg);
+  const first = orgs[0];
+  if (orgs.length === 1 && first) return { ok: true, value: { kind: 'name', value: first.name } };
+  if (orgs.length === 0) {
+    return askFor(ctx, `${userText(u)} is not in any organization. In which organization should they ${what}?`, (a) => orgRef(analyze(a).masked.replace(/^(?:in|at|to|of)\s+/i, ''), analyze(a).ents));
+  }
+  const names = orgs.map((o) => o.name);
+  const r = askFor(ctx, `${userText(u)} belongs to ${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}. In which organization should they ${what}?`, (a) =>
+    matchAnswer(a.replace(/^(?:in|at|of|for)\s+/i, ''), orgs, (o) => [o.id, o.name, o.slug]));
+  if (!r.ok) return r;
+  return { ok: true, value: { kind: 'name', value: r.value.name } };
+}

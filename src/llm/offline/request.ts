@@ -1,0 +1,89 @@
+/**
+ * A whole message → one Intent. Messages are split into sentences and clauses (clauses.ts); context sentences
+ * ("The chargeback was resolved."), asides (", it was a mistake") and constraints ("Don't delete it") carry no
+ * action and are dropped; pronouns borrow the user named elsewhere in the message (anaphora.ts). One actionable
+ * clause is that intent; several become a `sequence` planned step by step. A message with no actionable clause is
+ * parsed whole, exactly as before splitting existed.
+ */
+import { fillAnaphors, hasAnaphor, userTokens } from './anaphora.js';
+import { ACTION_VERB, splitClauses, splitSentences, subSentence, type Unit } from './clauses.js';
+import { analyze, type Sentence } from './entities.js';
+import type { Intent } from './intent-types.js';
+import { parseSentence } from './intents.js';
+import { core, COUNT, READ } from './phrases.js';
+import { mergeSteps } from './merge-steps.js';
+
+const NEGATED = /^(?:(?:please|but|and|just|also)\s+)*(?:don'?t|do not|never|no need to|without|not|nor|avoid)\b/i;
+const CORRECTION = /^(?:(?:no|nope|hmm|ok|okay|oh)[,.!]?\s+)*(?:wait|actually|scratch that|on second thought|i mean|correction|rather|sorry)\b|\binstead\b/i;
+const PASSIVE_KINDS = new Set<Intent['kind']>(['unknown', 'smalltalk', 'help']);
+const READ_KINDS = new Set<Intent['kind']>(['users_list', 'user_lookup', 'sessions_list', 'session_get', 'orgs_list', 'org_get', 'members_list', 'membership_get', 'org_invitations_list', 'invitations_list', 'list_entries', 'named_list', 'named_get']);
+
+/** Parses a whole user message. `now` (Unix ms) anchors relative dates. */
+export function parseRequest(text: string, now: number): Intent {
+  const whole = analyze(text);
+  const sentences = splitSentences(whole.masked);
+  const units = sentences.flatMap((sentence, n) => clausesOf(whole, sentence, now).map((u) => ({ ...u, sentence: n })));
+  if (units.length === 0) return parseSentence(whole, now);
+  if (units.length === 1) {
+    const one = parseSentence(subSentence(whole, units[0]!.masked), now);
+    return PASSIVE_KINDS.has(one.kind) ? parseSentence(whole, now) : one;
+  }
+  const isUserId = (token: string): boolean => whole.ents.ids[Number(token.slice(2, -1))]?.prefix === 'user';
+  // Negated clauses ("Don't delete it") are constraints, never actions; they still name people for pronouns.
+  const parsed = units.flatMap((u, i) => {
+    if (NEGATED.test(stripLead(u.masked))) return [];
+    let masked = u.masked;
+    if (userTokens(masked, isUserId).length === 0 && hasAnaphor(masked)) masked = fillAnaphors(masked, antecedent(units, i, isUserId));
+    const s = subSentence(whole, masked);
+    return [{ s, intent: parseSentence(s, now), sentence: u.sentence, corrects: CORRECTION.test(sentences[u.sentence]!) }];
+  });
+  let actionable = parsed.filter((p) => !PASSIVE_KINDS.has(p.intent.kind));
+  // "Delete X. Actually, ban him instead.": a correction replaces what was asked in the sentences before it.
+  const last = actionable.map((p) => p.corrects).lastIndexOf(true);
+  if (last > 0) actionable = actionable.filter((p, i) => i >= last || p.sentence === actionable[last]!.sentence);
+  if (actionable.length === 0) return parseSentence(whole, now);
+  // Statements that merely read ("jane@x.test is locked") are context when the message also asks for a change.
+  if (actionable.some((p) => !READ_KINDS.has(p.intent.kind))) actionable = actionable.filter((p) => !READ_KINDS.has(p.intent.kind) || asksToRead(p.s));
+  const steps = mergeSteps(actionable.map((p) => p.intent));
+  return steps.length === 1 ? steps[0]! : { kind: 'sequence', steps };
+}
+
+/**
+ * The clauses of one sentence. When a clause that starts with an action verb does not parse on its own, the split
+ * was probably wrong ("set plan to pro and set seats to 3 in the metadata of X"), so the sentence stays whole.
+ */
+function clausesOf(whole: Sentence, sentence: string, now: number): Unit[] {
+  // "Tell me about Umbrella Corp: its slug and how many members it has": the part after the colon only says
+  // which details matter; the read before it shows them all.
+  const colon = sentence.match(/^(.+?):\s+([^⟦]+)$/);
+  if (colon && READ_KINDS.has(parseSentence(subSentence(whole, colon[1]!), now).kind)) return [{ masked: colon[1]!, verbLed: false }];
+  const units = splitClauses(sentence);
+  if (!units.some((u) => u.verbLed)) return units;
+  const instruction = new RegExp(`^${ACTION_VERB}\\b`, 'i');
+  const broken = units.some((u) => (u.verbLed || instruction.test(stripLead(u.masked))) && !NEGATED.test(stripLead(u.masked)) && !hasAnaphor(u.masked) && PASSIVE_KINDS.has(parseSentence(subSentence(whole, u.masked), now).kind));
+  if (!broken) return units;
+  return [{ masked: sentence, verbLed: false }];
+}
+
+/** The user placeholders of the nearest other clause that names users (earlier clauses first). */
+function antecedent(units: Unit[], index: number, isUserId: (token: string) => boolean): string[] {
+  for (let i = index - 1; i >= 0; i--) {
+    const t = userTokens(units[i]!.masked, isUserId);
+    if (t.length > 0) return [...new Set(t)];
+  }
+  for (let i = index + 1; i < units.length; i++) {
+    const t = userTokens(units[i]!.masked, isUserId);
+    if (t.length > 0) return [...new Set(t)];
+  }
+  return [];
+}
+
+function stripLead(masked: string): string {
+  return masked.replace(/^(?:(?:ok|okay|so|and|but|please|also|then)[,\s]+)+/i, '');
+}
+
+/** A clause phrased as a request to see something (not a statement of fact). */
+function asksToRead(s: Sentence): boolean {
+  const c = core(s);
+  return /\?\s*$/.test(s.masked) || new RegExp(`^(?:${READ.source}|${COUNT.source})`, 'i').test(c);
+}
