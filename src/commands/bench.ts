@@ -1,4 +1,10 @@
-/** `clerk-agent bench`: runs every benchmark script in bench/ and prints its figures. Figures, not tests. */
+/**
+ * `clerk-agent bench`: runs every benchmark script in bench/ and prints its figures. Figures, not tests.
+ * With several suites, each runs in its own process, so one suite's memory (the tokenizer alone is ~100 MB) or
+ * warm caches never leak into another's figures.
+ */
+import { spawn } from 'node:child_process';
+
 const suites = ['tools', 'sandbox', 'agent', 'startup', 'evals'] as const;
 
 /** Runs the benchmarks named in argv (default: all) and returns the exit code. */
@@ -13,6 +19,11 @@ export async function run(argv: string[]): Promise<number> {
     return 2;
   }
   const chosen = argv.length > 0 ? argv : [...suites];
+  if (chosen.length > 1) {
+    let failed = 0;
+    for (const name of chosen) failed += (await runIsolated(name)) === 0 ? 0 : 1;
+    return failed > 0 ? 1 : 0;
+  }
   const log = (line: string) => process.stdout.write(line + '\n');
   let failed = 0;
   for (const name of chosen) {
@@ -32,4 +43,13 @@ export async function run(argv: string[]): Promise<number> {
     }
   }
   return failed > 0 ? 1 : 0;
+}
+
+/** Runs one suite in a child process (same Node flags and entry point) and returns its exit code. */
+function runIsolated(name: string): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [...process.execArgv, process.argv[1]!, 'bench', name], { stdio: 'inherit' });
+    child.on('error', () => resolve(1));
+    child.on('exit', (code) => resolve(code ?? 1));
+  });
 }
