@@ -53,14 +53,23 @@ export async function runTurn(input: string, ctx: TurnContext): Promise<TurnResu
   try {
     outcome = await agent.run(input, { ...(ctx.state ? { state: ctx.state } : {}), requester: ctx.requester, signal, onEvent });
     while (outcome.status === 'paused') {
-      const answer = signal.aborted
-        ? ({ kind: 'cancelled' } as const)
-        : await askApprovals(outcome.pending, { out, prompter: ctx.prompter, approver: ctx.requester, signal });
+      let reason = CANCEL_REASON;
+      let answer: Awaited<ReturnType<typeof askApprovals>> | { kind: 'cancelled' };
+      try {
+        answer = signal.aborted
+          ? { kind: 'cancelled' }
+          : await askApprovals(outcome.pending, { out, prompter: ctx.prompter, approver: ctx.requester, signal });
+      } catch (error) {
+        // A failing prompt (terminal gone, readline error) is a "no" like any other: deny everything pending
+        // through the agent, so the denials are audited and the summary stays truthful.
+        reason = `the approval prompt failed (${oneLine(error)})`;
+        answer = { kind: 'cancelled' };
+      }
       if (answer.kind === 'cancelled') {
         cancelled = true;
         out.line(c.yellow('Cancelled: the pending changes are denied and will not run.'));
-        ctx.transcript?.record({ kind: 'note', text: CANCEL_REASON });
-        outcome = await agent.cancel(outcome.state, CANCEL_REASON, { onEvent });
+        ctx.transcript?.record({ kind: 'note', text: reason });
+        outcome = await agent.cancel(outcome.state, reason, { onEvent });
         break;
       }
       ctx.transcript?.record({ kind: 'decisions', decisions: answer.decisions });

@@ -38,6 +38,22 @@ describe('REPL over the real app', () => {
     }
   });
 
+  it('a prompt that fails (terminal gone) denies the pending call through the agent, so the denial is audited', async () => {
+    const app = await createApp(loadConfig({}, { dataDir: tempDir() }));
+    try {
+      const { out, text } = captureOutput();
+      const prompter = { ask: async () => Promise.reject(new Error('no /dev/tty')) };
+      const repl = createRepl({ app, input: pipedLines([]), prompter, out, interrupts: fakeInterrupts() });
+      await repl.runOnce('ban jane@example.com');
+      expect(jane(app.sandbox!).banned).toBe(false);
+      expect(app.sandbox!.requests.filter((r) => r.mutating)).toEqual([]);
+      expect(app.audit.recent(5)).toEqual([expect.objectContaining({ action: 'clerk_user_ban', status: 'denied', reason: expect.stringContaining('approval prompt failed') })]);
+      expect(text()).toContain('No changes were made.');
+    } finally {
+      await app.close();
+    }
+  });
+
   it('Ctrl-C while the model is thinking: the turn ends as cancelled (not as a failure) and the REPL goes on', async () => {
     const interrupts = fakeInterrupts();
     // A model that never answers on its own: it only ends when the turn's signal aborts.
