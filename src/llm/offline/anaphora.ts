@@ -10,6 +10,9 @@ const POSSESSED = '(?:sessions?|memberships?|roles?|(?:first |last |user ?|displ
 const NOUN_PHRASE = /\b(?:(?:the|this|that|said|same)\s+(?:same\s+)?(?:user|account|person|member|customer|employee)(?:'s)?|(?:his|her|their)\s+(?:user\s+)?accounts?|this one|that one)\b/gi;
 const POSSESSIVE = new RegExp(`\\b(?:his|her|their)\\s+(?=${POSSESSED}\\b)`, 'gi');
 const OBJECT = /\b(?:him|her|them)\b/gi;
+// "it" is a user only right after a verb that acts on accounts alone ("Could you unlock it?"); elsewhere it is
+// as likely an org, a domain or a template, so it is left alone.
+const IT_USER = /\b((?:un-?lock|lock|un-?ban|ban|suspend|reinstate)\s+)it\b/gi;
 
 /** User placeholders of a masked clause whose ids are user ids (emails always count). */
 export function userTokens(masked: string, isUserId: (token: string) => boolean): string[] {
@@ -18,7 +21,7 @@ export function userTokens(masked: string, isUserId: (token: string) => boolean)
 
 /** True when the clause refers to someone by pronoun or "the account". */
 export function hasAnaphor(masked: string): boolean {
-  return new RegExp(`${NOUN_PHRASE.source}|${POSSESSIVE.source}|${OBJECT.source}`, 'i').test(masked);
+  return new RegExp(`${NOUN_PHRASE.source}|${POSSESSIVE.source}|${OBJECT.source}|${IT_USER.source}`, 'i').test(masked);
 }
 
 /** Replaces the anaphors of `masked` with the given user placeholders ("a and b" for several). */
@@ -28,5 +31,6 @@ export function fillAnaphors(masked: string, tokens: string[]): string {
   return masked
     .replace(NOUN_PHRASE, (m) => (/'s$/i.test(m) ? `${who}'s` : who))
     .replace(POSSESSIVE, `${who}'s `)
-    .replace(OBJECT, who);
+    .replace(OBJECT, who)
+    .replace(IT_USER, `$1${who}`);
 }

@@ -8,6 +8,7 @@ import { analyze } from './entities.js';
 import { parseRequest } from './request.js';
 import { parseEnvelope, type Envelope } from './results.js';
 import { hadFailure, isRetry } from './retry.js';
+import { fieldFollowUp, withField } from './follow-up.js';
 
 /** The request in progress, with what has happened since it was made. */
 export interface Turn {
@@ -100,7 +101,16 @@ export function readConversation(messages: Message[]): Turn | undefined {
     cancelled: latest !== undefined && CANCEL.test(latest.trim()),
     earlier: messages.slice(0, requestIdx),
   };
-  return isRetry(turn.request) ? retried(messages, requestIdx, turn) : turn;
+  if (isRetry(turn.request)) return retried(messages, requestIdx, turn);
+  const fix = answers.length === 0 ? fieldFollowUp(turn.request) : undefined;
+  return fix ? (corrected(messages, requestIdx, turn, fix) ?? turn) : turn;
+}
+
+/** "Use acme-labs as the slug then" after a failure: the failed request again, with that value replaced. */
+function corrected(messages: Message[], idx: number, turn: Turn, fix: { field: string; value: string }): Turn | undefined {
+  const prev = readConversation(messages.slice(0, idx));
+  if (!prev || !hadFailure(messages, prev.earlier.length, idx)) return undefined;
+  return { ...turn, request: withField(prev.request, fix.field, fix.value), answers: [], earlier: prev.earlier };
 }
 
 /** "Try again": the previous request, with only the results gathered since the retry (so calls are re-made). */

@@ -177,6 +177,8 @@ export function roleKey(word: string): string | undefined {
   const w = word.toLowerCase().replace(/^(an?|the)\s+/, '').trim();
   if (/^org:[a-z0-9_:-]+$/.test(w)) return w;
   if (/^(admin|administrator|admins|owner)$/.test(w)) return 'org:admin';
-  if (/^(member|members|basic member|regular member|normal member|basic_member|user)$/.test(w)) return 'org:member';
+  if (/^(member|members|basic member|regular member|normal member|plain member|ordinary member|basic_member|user)$/.test(w)) return 'org:member';
+  if (/^(billing|billing member|billing manager|billing admin)$/.test(w)) return 'org:billing';
+  if (/^(viewer|read-only member)$/.test(w)) return 'org:viewer';
   return undefined;
 }

@@ -51,6 +51,8 @@ export type Intent =
   | { kind: 'sessions_list'; target?: Ref; status?: string }
   | { kind: 'session_get'; ids: string[] }
   | { kind: 'session_revoke'; ids: string[] }
+  /** "kill that session" about a described device: `words` as the user said them ("iPhone", "in London"). */
+  | { kind: 'session_revoke_device'; target: Ref; words: string[] }
   | { kind: 'orgs_list'; query?: string; count: boolean; memberRef?: Ref }
   | { kind: 'org_get'; org: Ref }
   | { kind: 'org_create'; fields: Fields; ownerRef?: Ref }
@@ -65,12 +67,16 @@ export type Intent =
   | { kind: 'invite'; emails: string[]; org?: Ref; app: boolean; role: string; fields: Fields }
   /** `all`: "revoke all pending invitations" — every pending one, one gated call each. */
   | { kind: 'org_invitation_revoke'; org?: Ref; emails: string[]; ids: string[]; all?: boolean }
+  /** Replace a mistyped invitation: revoke the one to `oldEmail`, invite `newEmail` (same org, same role). */
+  | { kind: 'reinvite'; oldEmail: string; newEmail: string; org?: Ref; role?: string }
   | { kind: 'invitations_list'; status?: string; query?: string }
-  | { kind: 'invitation_revoke'; emails: string[]; ids: string[]; all?: boolean }
+  /** `one`: "revoke the pending invitation" — the single pending one, or ask which. */
+  | { kind: 'invitation_revoke'; emails: string[]; ids: string[]; all?: boolean; one?: boolean }
   | { kind: 'list_entries'; list: 'allowlist' | 'blocklist' }
   | { kind: 'list_add'; list: 'allowlist' | 'blocklist'; identifiers: string[]; notify?: boolean }
   | { kind: 'list_remove'; list: 'allowlist' | 'blocklist'; identifiers: string[]; ids: string[] }
-  | { kind: 'named_list'; resource: NamedResource }
+  /** `details`: extra fields the user asked to see for each item ("and the redirect URIs"). */
+  | { kind: 'named_list'; resource: NamedResource; details?: string[] }
   | { kind: 'named_get'; resource: NamedResource; ref?: Ref }
   | { kind: 'named_create'; resource: NamedResource; fields: Fields }
   | { kind: 'named_update'; resource: NamedResource; ref?: Ref; fields: Fields }

@@ -7,7 +7,9 @@ import { unmask } from './entities.js';
 import type { Fields, Intent, NamedResource, Ref } from './intent-types.js';
 import { COUNT, READ } from './phrases.js';
 
-const STOP = new Set(['a', 'an', 'the', 'new', 'jwt', 'this', 'that', 'every', 'each', 'all', 'any', 'my', 'our', 'called', 'named', 'with', 'for', 'to', 'and', 'of', 'template', 'templates', 'token', 'oauth', 'app', 'application', 'domain', 'satellite', 'existing', 'its', 'their']);
+const STOP = new Set(['a', 'an', 'the', 'new', 'jwt', 'this', 'that', 'every', 'each', 'all', 'any', 'my', 'our', 'called', 'named', 'with', 'for', 'to', 'and', 'of', 'template', 'templates', 'token', 'oauth', 'app', 'application', 'domain', 'satellite', 'existing', 'its', 'their',
+  // Function words never name a template: "the template are getting rejected", "template is broken".
+  'are', 'is', 'was', 'were', 'be', 'been', 'being', 'getting', 'gets', 'got', 'has', 'have', 'had', 'from', 'in', 'on', 'at', 'by', 'it', 'so', 'because', 'keeps', 'should', 'will', 'can', 'does', 'did', 'which', 'we', 'our', 'you', 'i']);
 
 function verbKind(c: string): 'create' | 'delete' | 'update' | 'read' | undefined {
   if (/^(?:delete|remove|drop|destroy|erase|get rid of|purge|trash|deregister|unregister|revoke)\b/i.test(c)) return 'delete';
@@ -48,8 +50,8 @@ export function parseJwt(c: string, s: Sentence): Intent | undefined {
   if (s.ents.json[0]) fields.claims = s.ents.json[0];
   const life = c.match(/\b(?:lifetime|expir\w*|ttl|valid(?:ity)?|lasts?|lasting)\b[^\d⟦]*(\d+)\s*(s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?)?\b/i);
   if (life) fields.lifetime = seconds(life[1]!, life[2]);
-  const skew = c.match(/\b(?:clock )?skew\b[^\d⟦]*(\d+)/i);
-  if (skew) fields.allowed_clock_skew = Number(skew[1]);
+  const skew = c.match(/\b(?:clock )?skew\b[^\d⟦]*(\d+)\s*(s|secs?|seconds?|m|mins?|minutes?)?\b/i);
+  if (skew) fields.allowed_clock_skew = seconds(skew[1]!, skew[2]);
   if (verb === 'create') {
     const name = jwtName(c, s);
     if (name) fields.name = name;
@@ -107,15 +109,19 @@ function oauthName(c: string, s: Sentence): string | undefined {
     c.match(/\b(?:for|of|on)\s+(?:the\s+)?(.+?)\s+(?:o-?auth\s*2?\s*)(?:app|application|client)s?\b/i)?.[1] ??
     c.match(/^\w+(?:\s+up)?\s+(?:the\s+)?(?:details (?:of|for)\s+(?:the\s+)?)?(.+?)\s+(?:o-?auth\s*2?\s*)(?:app|application|client)s?\b/i)?.[1] ??
     c.match(/\bo-?auth\s*2?\s*(?:app|application|client)\s+(?!called|named)(.+?)(?=\s+(?:to|with|and|so|that|redirect|scopes?|public|pkce|consent)\b|,|$)/i)?.[1];
-  if (!raw) return undefined;
-  const name = unmask(raw, s.ents).replace(/^(?:the|an?|new)\s+/i, '').trim();
+  // "Our Internal Dashboard app needs …": a capitalised name right before "app".
+  const named = raw ?? c.match(/((?:\b[A-Z][\w-]*\s+)+)(?:o-?auth\s*2?\s*)?(?:app|application)\b/)?.[1]?.replace(/^(?:Our|The|My|This|That)\s+/, '');
+  if (!named) return undefined;
+  const name = unmask(named, s.ents).replace(/^(?:the|an?|new|our|my)\s+/i, '').trim();
   return name && !/⟦/.test(name) && !STOP.has(name.toLowerCase()) ? name : undefined;
 }
 
 /** OAuth applications. */
 export function parseOAuth(c: string, s: Sentence): Intent | undefined {
   const id = s.ents.ids.find((i) => i.prefix === 'oa' || i.prefix === 'oauth' || i.prefix === 'app');
-  if (!OAUTH.test(c) && !id) return undefined;
+  // "The Internal Dashboard app needs https://… as a callback": an app with a callback URL is an OAuth app.
+  const callbackApp = /\b(?:app|application)\b/i.test(c) && /\b(?:callback|redirect)/i.test(c) && s.ents.urls.length > 0 && !/\binvit/i.test(c);
+  if (!OAUTH.test(c) && !id && !callbackApp) return undefined;
   const verb = verbKind(c);
   const fields: Fields = {};
   if (s.ents.urls.length > 0 && /\bredirect|\bcallback/i.test(c)) fields.redirect_uris = [...s.ents.urls];
@@ -127,6 +133,15 @@ export function parseOAuth(c: string, s: Sentence): Intent | undefined {
   if (/\b(?:don'?t require|disable|turn off|no)\s+pkce\b|\bpkce\s+(?:off|disabled|optional)\b/i.test(c)) fields.pkce_required = false;
   if (/\b(?:enable|show|turn on)\s+(?:the\s+)?consent/i.test(c)) fields.consent_screen_enabled = true;
   if (/\b(?:disable|skip|hide|turn off|no|without)\s+(?:the\s+)?consent/i.test(c)) fields.consent_screen_enabled = false;
+  // "add a redirect URI to X", "X needs a second callback: URL": Clerk replaces the list, so the planner sends
+  // the existing URIs plus these (never a create, never a replace).
+  const addsRedirect = s.ents.urls.length > 0 && /\b(?:callback|redirect)/i.test(c) && !/\b(?:called|named|new (?:o-?auth )?app)\b/i.test(c) &&
+    (/^(?:add|append|include|register|allow)\b/i.test(c) || /\b(?:second|another|additional|extra|more|also|keep(?:s|ing)? working|as well)\b/i.test(c));
+  if (addsRedirect) {
+    const target = id ? { kind: 'id' as const, value: id.value } : nameRef(oauthName(c.replace(/^(?:add|append|include|register|allow)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:redirect(?:\s+uri|\s+url)?|callback(?:\s+url)?)s?\s+⟦u\d+⟧(?:\s*(?:,|and)\s*⟦u\d+⟧)*\s+(?:to|for|on)\s+/i, 'for '), s));
+    delete fields.redirect_uris;
+    return { kind: 'named_update', resource: 'oauth', ...(target ? { ref: target } : {}), fields: { ...fields, add_redirect_uris: [...s.ents.urls] } };
+  }
   if (verb === 'create') {
     const name = oauthName(c, s);
     if (name) fields.name = name;
@@ -143,7 +158,10 @@ export function parseOAuth(c: string, s: Sentence): Intent | undefined {
   }
   const plural = /\b(?:apps|applications|clients)\b/i.test(c);
   if (ref && !plural) return { kind: 'named_get', resource: 'oauth', ref };
-  if (verb === 'read' || plural) return { kind: 'named_list', resource: 'oauth' };
+  if (verb === 'read' || plural) {
+    const details = [/\bredirect|\bcallback/i.test(c) ? 'redirect_uris' : '', /\bscopes?\b/i.test(c) ? 'scopes' : ''].filter(Boolean);
+    return { kind: 'named_list', resource: 'oauth', ...(details.length > 0 ? { details } : {}) };
+  }
   return undefined;
 }
 

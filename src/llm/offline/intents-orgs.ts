@@ -10,7 +10,7 @@ import { orgRef, splitRefs, toRef } from './refs.js';
 import { parseKeyValues } from './kv.js';
 
 const ORG_WORD = /\b(?:orgs?|organi[sz]ations?|compan(?:y|ies)|teams?|workspaces?|tenants?)\b/i;
-const ROLE = '(?:an?\\s+)?(admin|administrator|owner|member|basic member|regular member|normal member|org:[\\w:-]+)s?';
+const ROLE = '(?:an?\\s+)?(admin|administrator|owner|member|basic member|regular member|normal member|plain member|ordinary member|billing(?: member| manager| admin)?|viewer|read-only member|org:[\\w:-]+)s?';
 const APP_WORDS = /^(?:the\s+)?(?:app|application|our app|my app|instance|platform|product|service|sign ?up|signup|site|website|clerk)$/i;
 
 /** A chunk that names an org, unless it is really a date, a host or a list ("the last 7 days", "the allowlist"). */
@@ -67,6 +67,14 @@ export function parseMemberships(c: string, s: Sentence): Intent | undefined {
   }
   if ((m = c.match(new RegExp(`^give\\s+(.+?)\\s+${ROLE}\\s+(?:role|rights|access|permissions)?\\s*(?:in|at|on|for|to)\\s+(.+)$`, 'i')))) {
     return setRole(m[1]!, m[3]!, m[2]!, s);
+  }
+  // "switch him to a normal member", "move Alice down to a regular member [in Acme]": a role change, not a move.
+  if ((m = c.match(new RegExp(`^(?:switch|move|change|demote|downgrade|upgrade|bump|set|put|turn|drop)\\s+(.+?)\\s+(?:down\\s+|back\\s+|over\\s+|up\\s+)?(?:to|into)\\s+(?:the\\s+)?${ROLE}(?:\\s+(?:role|access|permissions))?(?:\\s+(?:of|in|at|for|on|within)\\s+(.+))?$`, 'i')))) {
+    if (/\brole\b/i.test(m[1]!)) return undefined;
+    const users = splitRefs(m[1]!, s.ents);
+    const role = roleKey(m[2]!);
+    if (m[3]) return setRole(m[1]!, m[3], m[2]!, s);
+    if (users.length > 0 && role) return { kind: 'membership_set_role', users, role };
   }
   // remove from org
   if ((m = c.match(/^(?:remove|kick|take|drop|boot|expel|delete|eject|pull)\s+(.+?)\s+(?:out of|from|off(?: of)?)\s+(?:the\s+)?(.+)$/i))) {
@@ -254,6 +262,8 @@ export function parseInvitations(c: string, s: Sentence): Intent | undefined {
     }
     if (s.ents.emails.length > 0 || inviteIds.length > 0) return { kind: 'invitation_revoke', emails: [...s.ents.emails], ids: inviteIds.map((i) => i.value) };
     if (/\b(?:all|every|each|any)\b/i.test(c) && /\binvitations\b|\b(?:every|each|any)\s+(?:pending\s+|open\s+)?invitation\b/i.test(c)) return { kind: 'invitation_revoke', emails: [], ids: [], all: true };
+    // "revoke the pending invitation": one, not named — the planner revokes it only if it is the only one.
+    if (/^\w+(?:\s+back)?\s+(?:the|that|this|our)\s+(?:(?:pending|open|outstanding|unaccepted|app|application)\s+)*invit(?:e|ation)\b/i.test(c)) return { kind: 'invitation_revoke', emails: [], ids: [], one: true };
     return undefined;
   }
   // create

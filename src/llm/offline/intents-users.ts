@@ -195,7 +195,7 @@ export function parseUsersList(c: string, s: Sentence, now: number): Intent | un
     filter.limit = s.ents.numbers[0] ?? 10;
   }
   const host = s.masked.match(/@?⟦h(\d+)⟧/);
-  if (host && /\b(?:at|from|with|on|in|using|@)\b|@⟦h/i.test(c)) filter.emailQuery = `@${s.ents.hosts[Number(host[1])]!}`;
+  if (host && (/\b(?:at|from|with|on|in|using|@)\b|@⟦h/i.test(c) || /⟦h\d+⟧\s+(?:e-?mails?|e-?mail addresses|addresses|address|accounts?)\b/i.test(c))) filter.emailQuery = `@${s.ents.hosts[Number(host[1])]!}`;
   const named = c.match(/\b(?:named|called|matching|containing|with (?:the )?name|whose name (?:is|contains))\s+(.+?)(?:\s+(?:who|that|in|at)\b.*)?$/i);
   if (named) {
     const q = cleanName(unmask(named[1]!, s.ents));

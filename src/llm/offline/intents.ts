@@ -10,6 +10,7 @@ import { parseDomains, parseJwt, parseOAuth } from './intents-named.js';
 import { parseInvitations, parseMemberships, parseOrganizations } from './intents-orgs.js';
 import { bulkReason, parseUserAction, parseUserCreate, parseUserLookup, parseUsersList, parseUserUpdate } from './intents-users.js';
 import { core } from './phrases.js';
+import { canonicalVerb } from './synonyms.js';
 
 const HELP = /^(?:help|\?|commands|examples|usage|menu|what can you do|what do you (?:do|understand|support)|how do(?:es)? (?:this|it|i use (?:this|you)) work|what can i (?:ask|say|do)|show (?:me )?(?:some )?examples|how do i use (?:this|you))$/i;
 const SMALLTALK: Array<[RegExp, string]> = [
@@ -26,7 +27,7 @@ export function parseIntent(text: string, now: number): Intent {
 /** Same as parseIntent, for an already analyzed sentence. */
 export function parseSentence(s: Sentence, now: number): Intent {
   // "rename X to just Y": the new name is Y.
-  const c = core(s).replace(/\b((?:rename|name|call)\b.*?\bto)\s+(?:just|simply|only|plain)\s+(?=\S)/i, '$1 ');
+  const c = canonicalVerb(core(s)).replace(/\b((?:rename|name|call)\b.*?\bto)\s+(?:just|simply|only|plain)\s+(?=\S)/i, '$1 ');
   if (c === '' || HELP.test(c)) return { kind: 'help' };
   for (const [re, reply] of SMALLTALK) if (re.test(c)) return { kind: 'smalltalk', reply };
   if (BULK.test(c) && s.ents.emails.length === 0 && s.ents.ids.length === 0 && !/\bsessions?\b/i.test(c)) {

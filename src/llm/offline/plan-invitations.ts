@@ -3,6 +3,7 @@
  * (list, create with a role, revoke by email or id). A missing organization is asked for, with "the app" as the
  * way to say "no organization".
  */
+import { planRevokeOnePending } from './plan-revoke-one.js';
 import { act, say, withJsonArgs } from './act.js';
 import { analyze, roleKey } from './entities.js';
 import type { Intent, Ref } from './intent-types.js';
@@ -128,6 +129,7 @@ export function planInvitationsList(ctx: PlanContext, intent: Of<'invitations_li
 /** Revokes app invitations by email (found with a list read) or id. */
 export function planInvitationRevoke(ctx: PlanContext, intent: Of<'invitation_revoke'>): Outcome {
   if (intent.all) return planRevokeAllPending(ctx);
+  if (intent.one) return planRevokeOnePending(ctx);
   const envs = intent.emails.map((e) => ({ e, env: ctx.read('clerk_invitations_list', { query: e, status: 'pending' }) }));
   if (envs.some((x) => !x.env)) return ctx.pending();
   const notes: string[] = [];

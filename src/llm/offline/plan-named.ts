@@ -106,7 +106,19 @@ export function planNamedList(ctx: PlanContext, intent: Of<'named_list'>): Outco
   if (env.status !== 'ok') return readFailed(env, `${spec.noun}s`);
   const items = asPage(env.result).items;
   if (items.length === 0) return say(`There are no ${spec.noun}s.`);
-  return say(`${plural(items.length, spec.noun)}:\n${table(spec.columns, items.map(spec.row))}`);
+  const extra = (intent.details ?? []).filter((k) => !spec.columns.some((c) => c.toLowerCase() === k.replace(/_/g, ' ')));
+  // Asked-for fields are listed in full under the table (URIs are too long for a column and must not be cut).
+  const lines = extra.flatMap((k) => [`${k.replace(/_/g, ' ')}:`, ...items.map((o) => `  ${short(field(o, 'name') ?? field(o, 'id') ?? '?')}: ${listValue(o[k])}`)]);
+  return say(`${plural(items.length, spec.noun)}:\n${table(spec.columns, items.map(spec.row))}${lines.length > 0 ? `\n${lines.join('\n')}` : ''}`);
+}
+
+function short(name: string): string {
+  return name.length > 48 ? `${name.slice(0, 47)}…` : name;
+}
+
+function listValue(v: unknown): string {
+  if (Array.isArray(v)) return v.length === 0 ? '(none)' : v.map(String).join(', ');
+  return v === undefined || v === null || v === '' ? '(none)' : typeof v === 'string' ? v : JSON.stringify(v);
 }
 
 /** One item in detail. */
@@ -211,6 +223,19 @@ export function planNamedUpdate(ctx: PlanContext, intent: Of<'named_update'>): O
     const current = asObject(env.result) ?? {};
     args = { template_id: it.id, name: fields.name ?? field(current, 'name') ?? it.name, claims: jsonArg(fields.claims ?? current.claims ?? {}) };
     for (const k of ['lifetime', 'allowed_clock_skew'] as const) if (fields[k] !== undefined) args[k] = fields[k];
+  }
+  if (intent.resource === 'oauth' && Array.isArray(fields.add_redirect_uris)) {
+    // clerk_client_update replaces redirect_uris: read the app and send the union, so existing callbacks keep working.
+    const env = ctx.read(spec.get, { oauth_application_id: it.id });
+    if (!env) return ctx.pending();
+    if (env.status !== 'ok') return readFailed(env, itemText('oauth', it));
+    const current = asObject(env.result)?.redirect_uris;
+    const existing = Array.isArray(current) ? current.filter((u): u is string => typeof u === 'string') : [];
+    const added = (fields.add_redirect_uris as string[]).filter((u) => !existing.includes(u));
+    if (added.length === 0) return say(`${itemText('oauth', it)} already has ${(fields.add_redirect_uris as string[]).join(', ')} as a redirect URI. Nothing was changed.`);
+    const { add_redirect_uris: _added, ...rest } = fields;
+    fields = { ...rest, redirect_uris: [...existing, ...added] };
+    args = { [spec.idParam]: it.id, ...fields };
   }
   const change = Object.entries(fields)
     .map(([k, v]) => `${k.replace(/_/g, ' ')} → ${typeof v === 'string' ? v : JSON.stringify(v)}`)

@@ -14,6 +14,8 @@ import { planNamedCreate, planNamedDelete, planNamedGet, planNamedList, planName
 import { planInvitationRevoke, planInvitationsList, planInvite, planOrgInvitationRevoke, planOrgInvitationsList } from './plan-invitations.js';
 import { planMembersList, planMembershipAdd, planMembershipGet, planMembershipRemove, planMembershipSetRole } from './plan-members.js';
 import { planOrgCreate, planOrgDelete, planOrgGet, planOrgsList, planOrgUpdate } from './plan-orgs.js';
+import { planReinvite } from './plan-reinvite.js';
+import { planSessionRevokeDevice } from './plan-session-device.js';
 import { planRenameAny } from './plan-rename.js';
 import { planRestoreSignIn, planUserAction, planUserCreate, planUserLookup, planUsersList, planUserUpdate } from './plan-users.js';
 
@@ -43,6 +45,8 @@ export function planIntent(ctx: PlanContext, intent: Intent): Outcome {
     case 'sessions_list': return planSessionsList(ctx, intent);
     case 'session_get': return planSessionGet(ctx, intent);
     case 'session_revoke': return planSessionRevoke(ctx, intent);
+    case 'reinvite': return planReinvite(ctx, intent);
+    case 'session_revoke_device': return planSessionRevokeDevice(ctx, intent);
     case 'orgs_list': return planOrgsList(ctx, intent);
     case 'org_get': return planOrgGet(ctx, intent);
     case 'org_create': return planOrgCreate(ctx, intent);

@@ -7,7 +7,7 @@ import { unmask } from './entities.js';
 import type { Ref } from './intent-types.js';
 
 const LEAD = /^(?:(?:the|a|an|user|users|account|accounts|member|members|person|people|customer|customers|of|for|called|named|with email|email|e-mail|id|user id|my|our|this|that)\s+)+/i;
-const TRAIL = /(?:'s|’s|s')?(?:\s+(?:account|accounts|user|users|profile|too|as well|please|now|right now|immediately|permanently|for good|from the app|from clerk|everywhere|again|instead|then|also|as well))+$/i;
+const TRAIL = /(?:'s|’s|s')?(?:\s+(?:account|accounts|user|users|profile|too|as well|please|now|right now|immediately|permanently|for good|from the app|from clerk|everywhere|again|instead|then|also|as well|for now|for the moment|for a while|for the time being|temporarily|asap|right away))+$/i;
 const PRONOUN = /^(?:him|her|them|this one|that one|this user|that user|the same user|those users|these users|both of them|both)$/i;
 
 /** Removes filler around a name: "the user Dave Miller's account" → "Dave Miller". */
@@ -27,10 +27,21 @@ export function toRef(chunk: string, ents: Entities): Ref | undefined {
   if (quoted) return { kind: 'name', value: ents.quoted[Number(quoted[1])]! };
   const bare = unmask(chunk, ents).trim().replace(/(?:'s|’s)$/i, '').replace(/\s+(?:too|as well|again|also|back|instead|then)$/i, '');
   if (PRONOUN.test(bare)) return { kind: 'pronoun', value: bare.toLowerCase() };
-  const name = cleanName(unmask(chunk, ents));
+  const name = preferFullName(cleanName(unmask(chunk, ents)));
   if (!name || /⟦/.test(name) || /^(?:it|its)$/i.test(name)) return undefined;
   if (name.length > 60 || name.split(' ').length > 5) return undefined;
   return { kind: 'name', value: name };
+}
+
+/**
+ * A capitalised full name inside a longer fragment ("Nia Okafor's account for" → "Nia Okafor"): people are named
+ * with capitals, the words around them ("account", "for") are not, so the fragment is never sent as a search.
+ */
+export function preferFullName(chunk: string): string {
+  const words = chunk.split(' ');
+  if (words.length < 3 || !words.some((w) => /^[a-z]/.test(w))) return chunk;
+  const run = chunk.match(/\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)+/);
+  return run ? run[0].replace(/(?:'s|’s)$/i, '') : chunk;
 }
 
 /** A list of targets: "a@x.test, b@x.test and Dave" → three Refs. */

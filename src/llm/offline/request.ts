@@ -12,6 +12,11 @@ import type { Intent } from './intent-types.js';
 import { parseSentence } from './intents.js';
 import { core, COUNT, READ } from './phrases.js';
 import { mergeSteps } from './merge-steps.js';
+import { fillThere, orgMention, personNames, withOrg } from './org-context.js';
+import { parseReinvite } from './reinvite.js';
+import { parseDeviceRevoke } from './session-device.js';
+import { sharedNoun, withSharedNoun } from './shared-noun.js';
+import { fillEntityAnaphor, fillResourceAnaphor, hasResourceAnaphor } from './resource-anaphora.js';
 
 const NEGATED = /^(?:(?:please|but|and|just|also)\s+)*(?:don'?t|do not|never|no need to|without|not|nor|avoid)\b/i;
 const CORRECTION = /^(?:(?:no|nope|hmm|ok|okay|oh)[,.!]?\s+)*(?:wait|actually|scratch that|on second thought|i mean|correction|rather|sorry)\b|\binstead\b/i;
@@ -21,8 +26,13 @@ const READ_KINDS = new Set<Intent['kind']>(['users_list', 'user_lookup', 'sessio
 /** Parses a whole user message. `now` (Unix ms) anchors relative dates. */
 export function parseRequest(text: string, now: number): Intent {
   const whole = analyze(text);
+  const device = parseDeviceRevoke(whole);
+  if (device) return device;
+  const reinvite = parseReinvite(whole);
+  if (reinvite) return reinvite;
   const sentences = splitSentences(whole.masked);
-  const units = sentences.flatMap((sentence, n) => clausesOf(whole, sentence, now).map((u) => ({ ...u, sentence: n })));
+  const org = orgMention(whole.masked);
+  const units = sentences.flatMap((sentence, n) => clausesOf(whole, org ? fillThere(sentence, org) : sentence, now).map((u) => ({ ...u, sentence: n })));
   if (units.length === 0) return parseSentence(whole, now);
   if (units.length === 1) {
     const one = parseSentence(subSentence(whole, units[0]!.masked), now);
@@ -33,9 +43,28 @@ export function parseRequest(text: string, now: number): Intent {
   const parsed = units.flatMap((u, i) => {
     if (NEGATED.test(stripLead(u.masked))) return [];
     let masked = u.masked;
-    if (userTokens(masked, isUserId).length === 0 && hasAnaphor(masked)) masked = fillAnaphors(masked, antecedent(units, i, isUserId));
-    const s = subSentence(whole, masked);
-    return [{ s, intent: parseSentence(s, now), sentence: u.sentence, corrects: CORRECTION.test(sentences[u.sentence]!) }];
+    if (userTokens(masked, isUserId).length === 0 && hasAnaphor(masked)) {
+      const tokens = antecedent(units, i, isUserId);
+      masked = fillAnaphors(masked, tokens.length > 0 ? tokens : personAntecedent(units, i, org));
+    }
+    let s = subSentence(whole, masked);
+    let intent = parseSentence(s, now);
+    const others = [...units.slice(0, i).reverse(), ...units.slice(i + 1)].map((o) => o.masked);
+    const mentionsEntity = intent.kind === 'list_entries' || PASSIVE_KINDS.has(intent.kind);
+    if (mentionsEntity && units.length > 1) {
+      const filled = fillEntityAnaphor(masked, others);
+      const retry = filled ? subSentence(whole, filled) : undefined;
+      const again = retry ? parseSentence(retry, now) : undefined;
+      if (retry && again && !PASSIVE_KINDS.has(again.kind) && !READ_KINDS.has(again.kind)) [s, intent] = [retry, again];
+    }
+    if (PASSIVE_KINDS.has(intent.kind) && hasResourceAnaphor(masked)) {
+      const filled = fillResourceAnaphor(masked, others);
+      const retry = filled ? subSentence(whole, filled) : undefined;
+      const again = retry ? parseSentence(retry, now) : undefined;
+      if (retry && again && !PASSIVE_KINDS.has(again.kind)) [s, intent] = [retry, again];
+    }
+    intent = withOrg(intent, org);
+    return [{ s, intent, sentence: u.sentence, corrects: CORRECTION.test(sentences[u.sentence]!) }];
   });
   let actionable = parsed.filter((p) => !PASSIVE_KINDS.has(p.intent.kind));
   // "Delete X. Actually, ban him instead.": a correction replaces what was asked in the sentences before it.
@@ -44,7 +73,13 @@ export function parseRequest(text: string, now: number): Intent {
   if (actionable.length === 0) return parseSentence(whole, now);
   // Statements that merely read ("jane@x.test is locked") are context when the message also asks for a change.
   if (actionable.some((p) => !READ_KINDS.has(p.intent.kind))) actionable = actionable.filter((p) => !READ_KINDS.has(p.intent.kind) || asksToRead(p.s));
-  const steps = mergeSteps(actionable.map((p) => p.intent));
+  // "…, and how many of those are banned?": a follow-up question narrows the users the question before it counted.
+  const intents = actionable.map((p, i) => {
+    const prev = actionable[i - 1]?.intent;
+    if (p.intent.kind !== 'users_list' || prev?.kind !== 'users_list' || !/\b(?:of|among)\s+(?:those|them|these)\b/i.test(p.s.masked)) return p.intent;
+    return { ...p.intent, filter: { ...prev.filter, ...p.intent.filter } };
+  });
+  const steps = mergeSteps(intents);
   return steps.length === 1 ? steps[0]! : { kind: 'sequence', steps };
 }
 
@@ -56,11 +91,31 @@ function clausesOf(whole: Sentence, sentence: string, now: number): Unit[] {
   // "Tell me about Umbrella Corp: its slug and how many members it has": the part after the colon only says
   // which details matter; the read before it shows them all.
   const colon = sentence.match(/^(.+?):\s+([^⟦]+)$/);
-  if (colon && READ_KINDS.has(parseSentence(subSentence(whole, colon[1]!), now).kind)) return [{ masked: colon[1]!, verbLed: false }];
-  const units = splitClauses(sentence);
+  if (colon) {
+    const head = parseSentence(subSentence(whole, colon[1]!), now);
+    if (READ_KINDS.has(head.kind)) {
+      // "…OAuth apps: names and the redirect URIs": the whole sentence may name extra columns for the same read.
+      const joined = `${colon[1]!} with ${colon[2]!}`;
+      const both = parseSentence(subSentence(whole, joined), now);
+      return [{ masked: both.kind === head.kind && both.kind === 'named_list' ? joined : colon[1]!, verbLed: false }];
+    }
+  }
+  const noun = sharedNoun(sentence);
+  const units = splitClauses(sentence).map((u) => {
+    const hostOnly = /⟦h\d+⟧/.test(u.masked) && !/⟦[ei]\d+⟧/.test(u.masked);
+    if (!noun || (!hostOnly && !PASSIVE_KINDS.has(parseSentence(subSentence(whole, u.masked), now).kind))) return u;
+    const borrowed = withSharedNoun(u.masked, noun);
+    return borrowed && !PASSIVE_KINDS.has(parseSentence(subSentence(whole, borrowed), now).kind) ? { ...u, masked: borrowed } : u;
+  });
   if (!units.some((u) => u.verbLed)) return units;
   const instruction = new RegExp(`^${ACTION_VERB}\\b`, 'i');
-  const broken = units.some((u) => (u.verbLed || instruction.test(stripLead(u.masked))) && !NEGATED.test(stripLead(u.masked)) && !hasAnaphor(u.masked) && PASSIVE_KINDS.has(parseSentence(subSentence(whole, u.masked), now).kind));
+  // "…, so please nuke it": the clause is whole once "it" borrows the resource another clause names.
+  const borrowsResource = (masked: string): boolean => {
+    if (!hasResourceAnaphor(masked)) return false;
+    const filled = fillResourceAnaphor(masked, units.map((o) => o.masked).filter((o) => o !== masked));
+    return filled !== undefined && !PASSIVE_KINDS.has(parseSentence(subSentence(whole, filled), now).kind);
+  };
+  const broken = units.some((u) => (u.verbLed || instruction.test(stripLead(u.masked))) && !NEGATED.test(stripLead(u.masked)) && !hasAnaphor(u.masked) && !borrowsResource(u.masked) && PASSIVE_KINDS.has(parseSentence(subSentence(whole, u.masked), now).kind));
   if (!broken) return units;
   return [{ masked: sentence, verbLed: false }];
 }
@@ -74,6 +129,17 @@ function antecedent(units: Unit[], index: number, isUserId: (token: string) => b
   for (let i = index + 1; i < units.length; i++) {
     const t = userTokens(units[i]!.masked, isUserId);
     if (t.length > 0) return [...new Set(t)];
+  }
+  return [];
+}
+
+/** The one person named by full name in the nearest other clause ("Marcus Johnson … Switch him …"). */
+function personAntecedent(units: Unit[], index: number, org: string | undefined): string[] {
+  const order = [...units.slice(0, index).reverse(), ...units.slice(index + 1)];
+  for (const u of order) {
+    const names = [...new Set(personNames(u.masked, org))];
+    if (names.length === 1) return names;
+    if (names.length > 1) return [];
   }
   return [];
 }

@@ -7,7 +7,7 @@
 import type { Message } from '../model.js';
 import { parseEnvelope } from './results.js';
 
-const RETRY = /^(?:(?:ok(?:ay)?|please|pls|now|then|so|can you|could you|would you|just|let's|lets)[,\s]+)*(?:try (?:it |that |this )?again|retry(?: it| that)?|try once more|one more (?:try|time)|give it another (?:try|go|shot)|do (?:it|that) again|again)(?:[,\s]+(?:please|pls|now|thanks))*[.!?]*$/i;
+const RETRY = /^(?:(?:yes|yeah|yep|sure|ok(?:ay)?|please|pls|now|then|so|can you|could you|would you|just|let's|lets)[,\s]+)*(?:try (?:it |that |this )?again|retry(?: it| that)?|try once more|one more (?:try|time)|give it another (?:try|go|shot)|do (?:it|that) again|again)(?:[,\s]+(?:please|pls|now|thanks))*[.!?]*$/i;
 
 /** True when the message only asks to retry the previous request. */
 export function isRetry(text: string): boolean {

@@ -1,0 +1,56 @@
+/**
+ * Context a message gives once and its clauses rely on: the organization ("Alice is stepping back from running
+ * Acme Inc. Promote Grace Kim to admin there") and the person ("Marcus Johnson doesn't need billing access
+ * anymore. Switch him to a normal member"). Names are recognised by their capitals; an organization by the word
+ * that introduces it ("at", "running", "of") or a company suffix ("Inc", "Corp").
+ */
+import type { Intent } from './intent-types.js';
+
+const CAPS = "[A-Z][\\w&'’-]*";
+const SUFFIX = /\s(?:Inc|Corp|Corporation|LLC|Ltd|Co|Labs|Group|Industries|GmbH|SA|AG)\.?$/;
+const ORG_INTRO = new RegExp(`\\b(?:at|running|runs|run|within|inside|of the|for the)\\s+((?:${CAPS})(?:\\s+${CAPS}){0,2})`, 'g');
+const ORG_WORD = new RegExp(`\\b((?:${CAPS})(?:\\s+${CAPS}){0,2})\\s+(?:org|organi[sz]ation|team|company|workspace)\\b`, 'g');
+const SUFFIXED = new RegExp(`(?:${CAPS}\\s+){1,2}(?:Inc|Corp|Corporation|LLC|Ltd|Co|Labs|Group|Industries|GmbH|SA|AG)\\b\\.?`, 'g');
+const NOT_NAME = /^(?:I|We|You|He|She|They|It|The|This|That|Please|Can|Could|Would|Our|My|Hey|Hi|Hello|Ok|Okay|So|And|But|Also|Then|Switch|Move|Make|Promote|Demote|Remove|Add|Set|Change)$/;
+
+/** The organization a masked message names, if exactly one. */
+export function orgMention(masked: string): string | undefined {
+  const found = new Set<string>();
+  for (const re of [ORG_INTRO, ORG_WORD]) for (const m of masked.matchAll(re)) found.add(trimOrg(m[1]!));
+  for (const m of masked.matchAll(SUFFIXED)) found.add(trimOrg(m[0]));
+  // "Acme" and "Acme Inc" are one organization.
+  const names = [...found].filter((n) => n !== '' && ![...found].some((o) => o !== n && o.startsWith(`${n} `)));
+  return names.length === 1 ? names[0] : undefined;
+}
+
+function trimOrg(name: string): string {
+  return name.replace(/\.$/, '').replace(/(?:'s|’s)$/, '').split(' ').filter((w) => !NOT_NAME.test(w)).join(' ').trim();
+}
+
+/** Capitalised full names of people in a masked clause ("Marcus Johnson"), organizations excluded. */
+export function personNames(masked: string, org: string | undefined): string[] {
+  const out: string[] = [];
+  for (const m of masked.matchAll(new RegExp(`(?<![\\w⟦])${CAPS}(?:\\s+${CAPS})+`, 'g'))) {
+    const words = m[0].replace(/(?:'s|’s)$/, '').split(' ');
+    while (words.length > 0 && NOT_NAME.test(words[0]!)) words.shift();
+    const name = words.join(' ');
+    if (words.length < 2 || SUFFIX.test(name) || (org && (name === org || org.startsWith(name) || name.startsWith(org)))) continue;
+    const before = masked.slice(0, m.index).trimEnd();
+    if (/\b(?:at|running|within|inside|in|of)$/i.test(before)) continue;
+    out.push(name);
+  }
+  return out;
+}
+
+/** "promote X to admin there": "there" is the organization named elsewhere in the message. */
+export function fillThere(masked: string, org: string): string {
+  return masked.replace(/\s+(?:in |over )?there\b/i, ` in ${org}`);
+}
+
+const MEMBERSHIP_KINDS = new Set<Intent['kind']>(['membership_set_role', 'membership_add', 'membership_remove', 'membership_get', 'members_list', 'org_invitations_list', 'org_invitation_revoke']);
+
+/** A membership intent without an organization gets the one the message named. */
+export function withOrg(intent: Intent, org: string | undefined): Intent {
+  if (!org || !MEMBERSHIP_KINDS.has(intent.kind) || ('org' in intent && intent.org)) return intent;
+  return { ...intent, org: { kind: 'name', value: org } } as Intent;
+}

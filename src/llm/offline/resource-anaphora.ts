@@ -1,0 +1,54 @@
+/**
+ * "it" / "its" for the small named resources: "tokens from the supabase jwt template are rejected. Bump its clock
+ * skew to 30", "the blog.example.com domain is obsolete, delete it". A clause that does not parse on its own but
+ * says it/its borrows the resource phrase named in another clause of the same message (earlier clauses first).
+ * Only phrases that name both the resource and which one are borrowed, so nothing is guessed.
+ */
+
+const PHRASES = [
+  /\b[\w.-]+\s+(?:jwt\s+)?(?:token\s+)?template\b/gi,
+  /\b(?:jwt\s+)?template\s+⟦q\d+⟧/gi,
+  /⟦h\d+⟧(?:\s+(?:satellite\s+)?domain)?|\b(?:satellite\s+)?domain\s+⟦h\d+⟧/gi,
+  /(?:\b[A-Z][\w-]*\s+)+(?:o-?auth\s+)?(?:app|application|client)\b|⟦q\d+⟧\s+(?:o-?auth\s+)?(?:app|application)\b/g,
+];
+const NOT_A_NAME = /^(?:the|a|an|this|that|jwt|o-?auth|our|my|new|its|their|every|each|all|any|which|are|is)\s/i;
+const IT = /\bits\b|\bit\b/i;
+
+/** True when the clause refers to something with it / its. */
+export function hasResourceAnaphor(masked: string): boolean {
+  return IT.test(masked);
+}
+
+/** The resource phrase a clause names ("supabase jwt template"), if any. */
+export function resourcePhrase(masked: string): string | undefined {
+  for (const re of PHRASES) {
+    for (const m of masked.matchAll(re)) {
+      const phrase = m[0].trim();
+      if (!NOT_A_NAME.test(phrase) && !/^(?:jwt\s+)?(?:token\s+)?template$/i.test(phrase)) return phrase;
+    }
+  }
+  return undefined;
+}
+
+/** Replaces it / its with the phrase borrowed from the nearest other clause; undefined when there is none. */
+export function fillResourceAnaphor(masked: string, others: string[]): string | undefined {
+  const phrase = others.map(resourcePhrase).find((p) => p !== undefined);
+  if (!phrase) return undefined;
+  return masked.replace(/\bits\b/i, `the ${phrase}'s`).replace(/\bit\b/i, `the ${phrase}`);
+}
+
+const ENTITY_ANAPHOR = /\b(?:that|this|the same|the)\s+(?:(phone\s+)?number|(?:e-?mail\s+)?address|e-?mail|domain|identifier)\b/i;
+
+/**
+ * "Add that number to the blocklist": the phone, email or host named in another clause of the message. The token
+ * kind must fit the noun (a number is a phone, an address an email), and exactly one such entity must be named.
+ */
+export function fillEntityAnaphor(masked: string, others: string[]): string | undefined {
+  const m = masked.match(ENTITY_ANAPHOR);
+  if (!m) return undefined;
+  const word = m[0].toLowerCase();
+  const kinds = /number/.test(word) ? 'p' : /domain/.test(word) ? 'hw' : /address|mail/.test(word) ? 'e' : 'pehw';
+  const tokens = new Set(others.flatMap((o) => [...o.matchAll(/⟦([a-z])\d+⟧/g)].filter((t) => kinds.includes(t[1]!)).map((t) => t[0])));
+  if (tokens.size !== 1) return undefined;
+  return masked.replace(ENTITY_ANAPHOR, [...tokens][0]!);
+}
