@@ -9,7 +9,8 @@ import type { Entities, Sentence } from './entities.js';
 
 /** Verbs that start a new instruction after "and" / "then" / a comma. */
 export const ACTION_VERB =
-  '(?:ban|unban|block|unblock|lock|unlock|delete|remove|sign|log|revoke|add|invite|make|set|change|rename|update|promote|demote|kick|allow|disallow|create|end|suspend|reinstate|restore|let|give|move|transfer|list|show|tell|send|cancel|disable|enable|drop|put|reset|terminate|kill|lift|get rid of|nuke|scrap|retire|decommission|switch|bump|raise)';
+  '(?:ban|unban|block|unblock|lock|unlock|delete|remove|sign|log|revoke|add|invite|make|set|change|rename|update|promote|demote|kick|allow|disallow|create|end|suspend|reinstate|restore|let|give|move|transfer|list|show|tell|send|cancel|disable|enable|drop|put|reset|terminate|kill|lift|get rid of|nuke|scrap|retire|decommission|switch|bump|raise|take)';
+const EMBEDDED = '\\s*,?\\s+(?:and\\s+)?(?:has\\s+|have\\s+)?(?:asked|asks|wants|wanted|would like|needs|needed|requested)\\s+(?:us|me|you)\\s+to\\s+';
 const FILLER = '(?:(?:just|also|please|then|and|finally|afterwards|after that)\\s+)*';
 
 /** One piece of a request. `verbLed`: it was split off because it starts with an action verb. */
@@ -27,7 +28,8 @@ export function splitSentences(masked: string): string[] {
 /** Clauses of one sentence: action-verb clauses, and asides that start with a subject pronoun. */
 export function splitClauses(sentence: string): Unit[] {
   // Case-sensitive on purpose: "Rename Acme to Make and Ban Inc" names a company; a new instruction is lowercase.
-  const verbSplit = new RegExp(`(?:\\s*,\\s*(?:and\\s+)?(?:so\\s+)?(?:then\\s+)?|\\s+and\\s+(?:then\\s+)?|\\s+then\\s+)(?=${FILLER}${ACTION_VERB}\\b)`, 'g');
+  // "… got married and asked us to change her last name": the request embedded after "asked us to" is a clause.
+  const verbSplit = new RegExp(`(?:\\s*,\\s*(?:and\\s+)?(?:so\\s+)?(?:then\\s+)?|\\s+and\\s+(?:then\\s+)?|\\s+then\\s+|${EMBEDDED})(?=${FILLER}${ACTION_VERB}\\b)`, 'g');
   const asideSplit = /\s*,\s*(?=(?:it|he|she|they|we|i|this|that|there)(?:'s|'re|'ve|'ll)?\s)/gi;
   const units: Unit[] = [];
   for (const piece of sentence.split(asideSplit)) {

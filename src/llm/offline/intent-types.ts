@@ -62,7 +62,8 @@ export type Intent =
   | { kind: 'membership_get'; org?: Ref; user?: Ref }
   | { kind: 'membership_add'; org?: Ref; users: Ref[]; role: string }
   | { kind: 'membership_set_role'; org?: Ref; users: Ref[]; role: string }
-  | { kind: 'membership_remove'; org?: Ref; users: Ref[] }
+  /** `everyOrg`: "take her out of every organization she's in" — each organization the user belongs to. */
+  | { kind: 'membership_remove'; org?: Ref; users: Ref[]; everyOrg?: boolean }
   | { kind: 'org_invitations_list'; org?: Ref; status?: string }
   | { kind: 'invite'; emails: string[]; org?: Ref; app: boolean; role: string; fields: Fields }
   /** `all`: "revoke all pending invitations" — every pending one, one gated call each. */
@@ -77,7 +78,8 @@ export type Intent =
   | { kind: 'list_remove'; list: 'allowlist' | 'blocklist'; identifiers: string[]; ids: string[] }
   /** `details`: extra fields the user asked to see for each item ("and the redirect URIs"). */
   | { kind: 'named_list'; resource: NamedResource; details?: string[] }
-  | { kind: 'named_get'; resource: NamedResource; ref?: Ref }
+  /** `fields`: the fields the user asked about ("what scopes does X have"), shown first. */
+  | { kind: 'named_get'; resource: NamedResource; ref?: Ref; fields?: string[] }
   | { kind: 'named_create'; resource: NamedResource; fields: Fields }
   | { kind: 'named_update'; resource: NamedResource; ref?: Ref; fields: Fields }
   | { kind: 'named_delete'; resource: NamedResource; refs: Ref[] }

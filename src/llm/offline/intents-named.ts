@@ -14,6 +14,8 @@ const STOP = new Set(['a', 'an', 'the', 'new', 'jwt', 'this', 'that', 'every', '
 function verbKind(c: string): 'create' | 'delete' | 'update' | 'read' | undefined {
   if (/^(?:delete|remove|drop|destroy|erase|get rid of|purge|trash|deregister|unregister|revoke)\b/i.test(c)) return 'delete';
   if (/^(?:create|add|new|make (?:a|an|new)|set ?up|register|define|start|build|generate|spin up|connect)\b/i.test(c)) return 'create';
+  // "I need a new JWT template named …": asking for something new is a create, not a look-up.
+  if (/^(?:i|we)\s+(?:need|want|would like|'d like)\s+(?:a\s+|an\s+|another\s+)?(?:new|fresh|additional)\b/i.test(c)) return 'create';
   if (/^(?:update|change|set|edit|modify|rename|alter|adjust|raise|lower|increase|decrease|bump|switch|turn|make|enable|disable|require|extend|shorten|replace)\b/i.test(c)) return 'update';
   if (READ.test(c) || COUNT.test(c)) return 'read';
   return undefined;
@@ -41,6 +43,17 @@ function jwtName(c: string, s: Sentence): string | undefined {
   return candidates.find((x) => x !== undefined && !STOP.has(x.toLowerCase()) && !/^\d+$/.test(x) && !/⟦/.test(x));
 }
 
+/** Token lifetime and clock skew in seconds: "lifetime 1 hour", "tokens should live 5 minutes", "10 seconds of clock skew". */
+export function jwtTimes(c: string): Fields {
+  const fields: Fields = {};
+  const UNIT = '(s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?)';
+  const life = c.match(new RegExp(`\\b(?:lifetime|expir\\w*|ttl|valid(?:ity)?|lasts?|lasting|live|living)\\b[^\\d⟦]*(\\d+)\\s*${UNIT}?\\b`, 'i'));
+  if (life) fields.lifetime = seconds(life[1]!, life[2]);
+  const skew = c.match(new RegExp(`\\b(?:clock )?skew\\b[^\\d⟦]*(\\d+)\\s*${UNIT}?\\b|\\b(\\d+)\\s*${UNIT}?\\s+(?:of\\s+)?(?:allowed\\s+)?clock\\s+skew\\b`, 'i'));
+  if (skew) fields.allowed_clock_skew = seconds(skew[1] ?? skew[3]!, skew[2] ?? skew[4]);
+  return fields;
+}
+
 /** JWT templates. */
 export function parseJwt(c: string, s: Sentence): Intent | undefined {
   if (!/\bjwts?\b|\btemplates?\b/i.test(c) || /\bemail template|\binvitation template/i.test(c)) return undefined;
@@ -48,10 +61,7 @@ export function parseJwt(c: string, s: Sentence): Intent | undefined {
   const verb = verbKind(c);
   const fields: Fields = {};
   if (s.ents.json[0]) fields.claims = s.ents.json[0];
-  const life = c.match(/\b(?:lifetime|expir\w*|ttl|valid(?:ity)?|lasts?|lasting)\b[^\d⟦]*(\d+)\s*(s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?)?\b/i);
-  if (life) fields.lifetime = seconds(life[1]!, life[2]);
-  const skew = c.match(/\b(?:clock )?skew\b[^\d⟦]*(\d+)\s*(s|secs?|seconds?|m|mins?|minutes?)?\b/i);
-  if (skew) fields.allowed_clock_skew = seconds(skew[1]!, skew[2]);
+  Object.assign(fields, jwtTimes(c));
   if (verb === 'create') {
     const name = jwtName(c, s);
     if (name) fields.name = name;

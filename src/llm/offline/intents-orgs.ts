@@ -11,6 +11,7 @@ import { parseKeyValues } from './kv.js';
 
 const ORG_WORD = /\b(?:orgs?|organi[sz]ations?|compan(?:y|ies)|teams?|workspaces?|tenants?)\b/i;
 const ROLE = '(?:an?\\s+)?(admin|administrator|owner|member|basic member|regular member|normal member|plain member|ordinary member|billing(?: member| manager| admin)?|viewer|read-only member|org:[\\w:-]+)s?';
+const EVERY_ORG = /^(?:every|each|all|any)\s+(?:of\s+)?(?:the\s+|her\s+|his\s+|their\s+|its\s+)?(?:orgs?|organi[sz]ations?|teams?|compan(?:y|ies)|workspaces?)\b/i;
 const APP_WORDS = /^(?:the\s+)?(?:app|application|our app|my app|instance|platform|product|service|sign ?up|signup|site|website|clerk)$/i;
 
 /** A chunk that names an org, unless it is really a date, a host or a list ("the last 7 days", "the allowlist"). */
@@ -79,6 +80,11 @@ export function parseMemberships(c: string, s: Sentence): Intent | undefined {
   // remove from org
   if ((m = c.match(/^(?:remove|kick|take|drop|boot|expel|delete|eject|pull)\s+(.+?)\s+(?:out of|from|off(?: of)?)\s+(?:the\s+)?(.+)$/i))) {
     if (/\b(?:ban|lock|suspension|block)\b/i.test(m[1]!)) return undefined;
+    // "out of every organization she's in", "from all her orgs": each of the user's organizations (read, not guessed).
+    if (EVERY_ORG.test(m[2]!)) {
+      const users = splitRefs(m[1]!, s.ents);
+      return users.length > 0 ? { kind: 'membership_remove', users, everyOrg: true } : undefined;
+    }
     const org = orgChunk(m[2]!, s);
     const users = splitRefs(m[1]!.replace(/(?:'s|’s)\s+membership$/i, '').replace(/^(?:the\s+)?membership\s+of\s+/i, ''), s.ents);
     if (org && users.length > 0) return { kind: 'membership_remove', org, users };
@@ -89,11 +95,12 @@ export function parseMemberships(c: string, s: Sentence): Intent | undefined {
     if (org && users.length > 0) return { kind: 'membership_remove', org, users };
   }
   // add to org
-  if ((m = c.match(new RegExp(`^(?:add|put|enroll|attach|join)\\s+(.+?)\\s+(?:to|into|in)\\s+(?:the\\s+)?(.+?)(?:\\s+(?:as|with role|with the role)\\s+${ROLE})?$`, 'i')))) {
+  // "… as billing", "… with role billing", "… with the billing role": the role may come before or after "role".
+  if ((m = c.match(new RegExp(`^(?:add|put|enroll|attach|join)\\s+(.+?)\\s+(?:to|into|in)\\s+(?:the\\s+)?(.+?)(?:\\s+(?:as|with role|with the role)\\s+${ROLE}|\\s+(?:with|having)\\s+(?:the\\s+|an?\\s+)?${ROLE}\\s+(?:role|access|permissions|rights))?$`, 'i')))) {
     const org = orgChunk(m[2]!, s);
     const users = splitRefs(m[1]!, s.ents);
     if (org && users.length > 0 && !/^(?:the\s+)?(?:allow|block|deny)/i.test(m[2]!)) {
-      return { kind: 'membership_add', org, users, role: roleKey(m[3] ?? 'member') ?? 'org:member' };
+      return { kind: 'membership_add', org, users, role: roleKey(m[3] ?? m[4] ?? 'member') ?? 'org:member' };
     }
   }
   if ((m = c.match(new RegExp(`^(?:add|put)\\s+(.+?)\\s+as\\s+${ROLE}\\s+(?:of|in|to|at)\\s+(?:the\\s+)?(.+)$`, 'i')))) {
@@ -228,9 +235,10 @@ export function parseOrganizations(c: string, s: Sentence): Intent | undefined {
   return undefined;
 }
 
-const INVITE_FIELDS = (c: string, s: Sentence): Fields => {
+/** Invitation options said anywhere in the text: expiry in days, redirect URL, no email, metadata. */
+export const INVITE_FIELDS = (c: string, s: Sentence): Fields => {
   const fields: Fields = {};
-  const days = c.match(/\b(?:expir\w*|valid|lasting|good)\s+(?:in|for|after)\s+(\d+)\s+days?\b|\b(\d+)[- ]days?\s+(?:expiry|expiration|validity)\b/i);
+  const days = c.match(/\b(?:expir\w*|valid|lasting|last|good|open)\s+(?:in|for|after)\s+(?:only\s+)?(\d+)\s+days?\b|\b(\d+)[- ]days?\s+(?:expiry|expiration|validity)\b/i);
   if (days) fields.expires_in_days = Number(days[1] ?? days[2]);
   const redirect = c.match(/\bredirect(?:ing)?(?:\s+(?:url|to))*\s+⟦u(\d+)⟧/i);
   if (redirect) fields.redirect_url = s.ents.urls[Number(redirect[1])];
@@ -260,6 +268,9 @@ export function parseInvitations(c: string, s: Sentence): Intent | undefined {
     if (org || inviteIds.some((i) => i.prefix === 'orginv')) {
       return { kind: 'org_invitation_revoke', ...(org ? { org } : {}), emails: [...s.ents.emails], ids: inviteIds.map((i) => i.value), ...(all ? { all } : {}) };
     }
+    // "kill the pending org invite for x@y.test": an organization invitation; the organization comes from the rest
+    // of the message (withOrg) or the planner asks for it.
+    if (/\borg(?:ani[sz]ation)?\s+invit/i.test(c) && !appOnly) return { kind: 'org_invitation_revoke', emails: [...s.ents.emails], ids: inviteIds.map((i) => i.value), ...(all ? { all } : {}) };
     if (s.ents.emails.length > 0 || inviteIds.length > 0) return { kind: 'invitation_revoke', emails: [...s.ents.emails], ids: inviteIds.map((i) => i.value) };
     if (/\b(?:all|every|each|any)\b/i.test(c) && /\binvitations\b|\b(?:every|each|any)\s+(?:pending\s+|open\s+)?invitation\b/i.test(c)) return { kind: 'invitation_revoke', emails: [], ids: [], all: true };
     // "revoke the pending invitation": one, not named — the planner revokes it only if it is the only one.
@@ -271,7 +282,7 @@ export function parseInvitations(c: string, s: Sentence): Intent | undefined {
   if (createVerb && (/^invite\b/i.test(c) || /\binvit(?:e|ation)\b/i.test(c))) {
     const emails = [...s.ents.emails];
     const role = roleKey(c.match(new RegExp(`\\bas\\s+${ROLE}`, 'i'))?.[1] ?? c.match(/\bwith (?:the )?role\s+(\S+)/i)?.[1] ?? 'member') ?? 'org:member';
-    const app = /\b(?:app|application|instance|platform|product|sign ?up|signup|site)\s+invit|\binvit\w*\s+(?:to|for)\s+(?:the\s+)?(?:app|application|instance|platform|product|sign ?up|signup|site|clerk)\b|\bto sign up\b|\bjoin (?:the\s+)?(?:app|application|instance|platform|product|site)\b/i.test(c);
+    const app = /\b(?:app|application|instance|platform|product|sign[- ]?up|site)\s+invit|\binvit\w*\s+(?:to|for)\s+(?:the\s+)?(?:app|application|instance|platform|product|sign[- ]?up|site|clerk)\b|\bto sign up\b|\bjoin (?:the\s+)?(?:app|application|instance|platform|product|site)\b/i.test(c);
     const orgText = app ? undefined : (
       c.match(/\b(?:to join|into|to|join|at|in|for)\s+(?:the\s+)?(?!⟦[ei])(.+?)(?:\s+(?:org|organi[sz]ation|team|company|workspace))?(?=\s+(?:as|with|expiring|valid|lasting|and|that|which|redirect|without|silently|no)\b|,|$)/i)?.[1]);
     const org = orgText && !APP_WORDS.test(orgText.trim()) ? orgChunk(orgText, s) : undefined;
@@ -280,7 +291,8 @@ export function parseInvitations(c: string, s: Sentence): Intent | undefined {
   // list
   if (READ.test(c) || COUNT.test(c) || /^(?:pending\s+|open\s+)?invitations$/i.test(c) || /\bbeen invited\b/i.test(c)) {
     const orgText =
-      c.match(/\b(?:to|for|at|of|in|from)\s+(?:the\s+)?(?!⟦e)(.+?)(?:\s+(?:org|organi[sz]ation|team|company))?$/i)?.[1] ??
+      // "an open invitation to join Globex, and with what role?": the organization ends at the comma.
+      c.match(/\b(?:to join|join|to|for|at|of|in|from)\s+(?:the\s+)?(?!⟦e)([^,]+?)(?:\s+(?:org|organi[sz]ation|team|company))?(?:,.*)?$/i)?.[1] ??
       c.match(/^(?:list|show|display|get|view|see|print|give me)?\s*(?:me\s+)?(?:all\s+)?(?:the\s+)?(?:pending\s+|open\s+|accepted\s+|revoked\s+)?(.+?)(?:'s|’s|s')\s+(?:pending\s+|open\s+)?(?:org(?:anization)?\s+)?invitations$/i)?.[1] ??
       c.match(/^(?:list|show|display|get|view|see|print)\s+(?:the\s+)?(?:pending\s+|open\s+)?(.+?)\s+(?:org(?:anization)?\s+)?invitations$/i)?.[1];
     const bad = orgText && /^(?:pending|open|all|the|app|application|accepted|revoked|expired|org|organization|user|users)\b/i.test(orgText.trim());

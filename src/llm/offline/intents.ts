@@ -10,6 +10,7 @@ import { parseDomains, parseJwt, parseOAuth } from './intents-named.js';
 import { parseInvitations, parseMemberships, parseOrganizations } from './intents-orgs.js';
 import { bulkReason, parseUserAction, parseUserCreate, parseUserLookup, parseUsersList, parseUserUpdate } from './intents-users.js';
 import { core } from './phrases.js';
+import { parseFieldQuestion } from './field-questions.js';
 import { canonicalVerb } from './synonyms.js';
 
 const HELP = /^(?:help|\?|commands|examples|usage|menu|what can you do|what do you (?:do|understand|support)|how do(?:es)? (?:this|it|i use (?:this|you)) work|what can i (?:ask|say|do)|show (?:me )?(?:some )?examples|how do i use (?:this|you))$/i;
@@ -40,6 +41,7 @@ export function parseSentence(s: Sentence, now: number): Intent {
   const restore = /^(?:let|allow|enable)\s+.+?\s+(?:to\s+)?(?:sign|log)\s*-?\s*in\s+again$|^restore\s+(?:sign[- ]?in\s+|login\s+)?access\b/i.test(c);
   if (restore) return parseUserAction(c, s) ?? unknown(c);
   const parsers = [
+    () => parseFieldQuestion(c, s),
     () => parseJwt(c, s),
     () => parseOAuth(c, s),
     () => parseAccessLists(c, s),

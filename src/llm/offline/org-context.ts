@@ -8,7 +8,7 @@ import type { Intent } from './intent-types.js';
 
 const CAPS = "[A-Z][\\w&'’-]*";
 const SUFFIX = /\s(?:Inc|Corp|Corporation|LLC|Ltd|Co|Labs|Group|Industries|GmbH|SA|AG)\.?$/;
-const ORG_INTRO = new RegExp(`\\b(?:at|running|runs|run|within|inside|of the|for the)\\s+((?:${CAPS})(?:\\s+${CAPS}){0,2})`, 'g');
+const ORG_INTRO = new RegExp(`\\b(?:at|running|runs|run|within|inside|of the|for the|join|joins|joining|joined)\\s+((?:${CAPS})(?:\\s+${CAPS}){0,2})`, 'g');
 const ORG_WORD = new RegExp(`\\b((?:${CAPS})(?:\\s+${CAPS}){0,2})\\s+(?:org|organi[sz]ation|team|company|workspace)\\b`, 'g');
 const SUFFIXED = new RegExp(`(?:${CAPS}\\s+){1,2}(?:Inc|Corp|Corporation|LLC|Ltd|Co|Labs|Group|Industries|GmbH|SA|AG)\\b\\.?`, 'g');
 const NOT_NAME = /^(?:I|We|You|He|She|They|It|The|This|That|Please|Can|Could|Would|Our|My|Hey|Hi|Hello|Ok|Okay|So|And|But|Also|Then|Switch|Move|Make|Promote|Demote|Remove|Add|Set|Change)$/;
@@ -51,6 +51,6 @@ const MEMBERSHIP_KINDS = new Set<Intent['kind']>(['membership_set_role', 'member
 
 /** A membership intent without an organization gets the one the message named. */
 export function withOrg(intent: Intent, org: string | undefined): Intent {
-  if (!org || !MEMBERSHIP_KINDS.has(intent.kind) || ('org' in intent && intent.org)) return intent;
+  if (!org || !MEMBERSHIP_KINDS.has(intent.kind) || ('org' in intent && intent.org) || ('everyOrg' in intent && intent.everyOrg)) return intent;
   return { ...intent, org: { kind: 'name', value: org } } as Intent;
 }

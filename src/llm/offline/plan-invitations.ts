@@ -63,14 +63,17 @@ export function planInvite(ctx: PlanContext, intent: Of<'invite'>): Outcome {
     if (r.value.role) role = r.value.role;
   }
   const extra = withJsonArgs(intent.fields, ['public_metadata']);
+  // The expiry the user asked for is repeated in the plan and the summary, so they can check it was honoured.
+  const days = intent.fields.expires_in_days;
+  const expiry = typeof days === 'number' ? `, expiring in ${days} day${days === 1 ? '' : 's'}` : '';
   if (target === 'app') {
     return act(
       ctx,
       emails.map((e) => ({
         name: 'clerk_invitation_create',
         args: { email_address: e, ...extra },
-        label: `invite ${e} to sign up to the app${intent.fields.notify === false ? ' (no email sent)' : ''}`,
-        done: (result: unknown) => `Invited ${e} to the app (invitation ${field(asObject(result) ?? {}, 'id') ?? 'created'}, status ${field(asObject(result) ?? {}, 'status') ?? 'pending'})`,
+        label: `invite ${e} to sign up to the app${expiry}${intent.fields.notify === false ? ' (no email sent)' : ''}`,
+        done: (result: unknown) => `Invited ${e} to the app (invitation ${field(asObject(result) ?? {}, 'id') ?? 'created'}, status ${field(asObject(result) ?? {}, 'status') ?? 'pending'})${expiry}`,
       })),
     );
   }

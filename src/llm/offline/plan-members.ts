@@ -11,6 +11,7 @@ import { asObject, asPage, field, toMember, type OrgRow, type UserRow } from './
 import { firstStop, readFailed, requireOrg, resolveUsers, stopped, type Res } from './resolve.js';
 import { table } from './summarize.js';
 import { orgOfUser } from './plan-org-of-user.js';
+import { planRemoveFromEveryOrg } from './plan-every-org.js';
 
 type Of<K extends Intent['kind']> = Extract<Intent, { kind: K }>;
 
@@ -115,6 +116,7 @@ export function planMembershipSetRole(ctx: PlanContext, intent: Of<'membership_s
 
 /** "remove X from Y". */
 export function planMembershipRemove(ctx: PlanContext, intent: Of<'membership_remove'>): Outcome {
+  if (intent.everyOrg) return planRemoveFromEveryOrg(ctx, intent.users, membershipCall);
   const ref = orgOrAsk(ctx, intent.org, 'Which organization should I remove them from?');
   if (!ref.ok) return stopped(ctx, ref);
   const r = orgAndUsers(ctx, ref.value, intent.users);

@@ -132,8 +132,20 @@ export function planNamedGet(ctx: PlanContext, intent: Of<'named_get'>): Outcome
   if (env.status === 'error' && env.httpStatus === 404) return say(`No ${spec.noun} has the id ${item.value.id}.`);
   if (env.status !== 'ok') return readFailed(env, itemText(intent.resource, item.value));
   const o = asObject(env.result) ?? {};
-  const lines = spec.details.filter((k) => o[k] !== undefined && o[k] !== null).map((k) => `  ${k.replace(/_/g, ' ')}: ${k === 'claims' || k === 'cname_targets' ? JSON.stringify(o[k]) : cell(o[k])}`);
+  const asked = (intent.fields ?? []).filter((k) => spec.details.includes(k));
+  // The fields the user asked about come first ("what scopes does X have?"), then the rest of the record.
+  const keys = [...asked, ...spec.details.filter((k) => !asked.includes(k))];
+  const lines = keys.filter((k) => o[k] !== undefined && o[k] !== null).map((k) => `  ${k.replace(/_/g, ' ')}: ${fieldText(k, o[k])}`);
   return say(`${spec.noun.charAt(0).toUpperCase()}${spec.noun.slice(1)} ${field(o, 'name') ?? item.value.id}:\n${lines.join('\n')}`);
+}
+
+/** CNAME targets as "host → value" lines (what a DNS person types in), claims as JSON, the rest as cells. */
+function fieldText(key: string, value: unknown): string {
+  if (key === 'cname_targets' && Array.isArray(value)) {
+    return value.map((t) => (t && typeof t === 'object' ? `\n    ${String((t as Obj).host ?? '?')} → ${String((t as Obj).value ?? '?')}` : `\n    ${String(t)}`)).join('');
+  }
+  if (key === 'scopes' && typeof value === 'string') return value.split(/\s+/).filter(Boolean).join(', ');
+  return key === 'claims' ? JSON.stringify(value) : cell(value);
 }
 
 /** Creates a JWT template, a satellite domain or an OAuth app (asking for a missing name). */
@@ -272,6 +284,13 @@ function planNamedDeleteWhich(ctx: PlanContext, resource: NamedResource): Outcom
   if (env.status !== 'ok') return readFailed(env, `${spec.noun}s`);
   const items: Item[] = asPage(env.result).items.map((o) => ({ id: field(o, 'id') ?? '', name: field(o, 'name') ?? '', raw: o }));
   if (items.length === 0) return say(`There are no ${spec.noun}s, so there is nothing to delete.`);
+  // "We're decommissioning the internal dashboard. Delete its OAuth application.": the message names exactly one
+  // item (in any case) elsewhere, so that is the one; a name also contained in another never counts as named.
+  const named = items.filter((i) => mentions(ctx.turn.request, i.name));
+  if (named.length === 1) {
+    const it = named[0]!;
+    return act(ctx, [{ name: spec.delete, args: { [spec.idParam]: it.id }, label: `permanently delete ${itemText(resource, it)}`, done: () => `Deleted ${itemText(resource, it)}` }]);
+  }
   const names = items.map((i) => i.name || i.id);
   const question = items.length === 1
     ? `There is one ${spec.noun}, ${names[0]}. Should I delete it?`
@@ -280,4 +299,11 @@ function planNamedDeleteWhich(ctx: PlanContext, resource: NamedResource): Outcom
   if (!r.ok) return stopped(ctx, r);
   const it = r.value;
   return act(ctx, [{ name: spec.delete, args: { [spec.idParam]: it.id }, label: `permanently delete ${itemText(resource, it)}`, done: () => `Deleted ${itemText(resource, it)}` }]);
+}
+
+/** True when `text` contains `name` as whole words, case-insensitively (names shorter than 4 letters never count). */
+function mentions(text: string, name: string): boolean {
+  if (name.trim().length < 4) return false;
+  const escaped = name.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
+  return new RegExp(`(?<![\\w.-])${escaped}(?![\\w-])`, 'i').test(text);
 }

@@ -11,6 +11,8 @@ import { analyze, type Sentence } from './entities.js';
 import type { Intent } from './intent-types.js';
 import { parseSentence } from './intents.js';
 import { core, COUNT, READ } from './phrases.js';
+import { withDetails } from './details.js';
+import { parseStatedValue } from './stated-value.js';
 import { mergeSteps } from './merge-steps.js';
 import { fillThere, orgMention, personNames, withOrg } from './org-context.js';
 import { parseReinvite } from './reinvite.js';
@@ -25,11 +27,17 @@ const READ_KINDS = new Set<Intent['kind']>(['users_list', 'user_lookup', 'sessio
 
 /** Parses a whole user message. `now` (Unix ms) anchors relative dates. */
 export function parseRequest(text: string, now: number): Intent {
+  return withDetails(parseMessage(text, now), analyze(text));
+}
+
+function parseMessage(text: string, now: number): Intent {
   const whole = analyze(text);
   const device = parseDeviceRevoke(whole);
   if (device) return device;
   const reinvite = parseReinvite(whole);
   if (reinvite) return reinvite;
+  const stated = parseStatedValue(whole);
+  if (stated) return stated;
   const sentences = splitSentences(whole.masked);
   const org = orgMention(whole.masked);
   const units = sentences.flatMap((sentence, n) => clausesOf(whole, org ? fillThere(sentence, org) : sentence, now).map((u) => ({ ...u, sentence: n })));

@@ -8,6 +8,7 @@ import { SEED_FACTS as F } from '../../../src/sandbox/index.js';
 import { DAY, NOW } from './drive.js';
 import { REALISTIC } from './phrasings-realistic.data.js';
 import { VARIANTS } from './phrasings-variants.data.js';
+import { GENERALIZED } from './phrasings-generalized.data.js';
 
 /** [action, args] as the agent validated them. */
 export type Call = [action: string, args: Record<string, unknown>];
@@ -317,4 +318,5 @@ export const PHRASINGS: Phrasing[] = [
   // ---- realistic phrasings: context, asides, pronouns, compound requests (phrasings-realistic.data.ts)
   ...REALISTIC,
   ...VARIANTS,
+  ...GENERALIZED,
 ];

@@ -1,0 +1,25 @@
+/**
+ * Trailing details: "Send a sign-up invite to x@y.test. It should only be valid for 3 days.", "New JWT template
+ * grafana … Tokens should live 5 minutes, and allow 10 seconds of clock skew." A sentence with no action of its own
+ * often only gives parameters of the one change the message asks for. When the message asks for exactly one
+ * invitation or one JWT template create/update, options said anywhere in the message fill the fields its own
+ * clause left out (never overriding what the clause said).
+ */
+import type { Sentence } from './entities.js';
+import type { Intent } from './intent-types.js';
+import { jwtTimes } from './intents-named.js';
+import { INVITE_FIELDS } from './intents-orgs.js';
+
+/** The intent with options from the whole message added where its clause said nothing. */
+export function withDetails(intent: Intent, whole: Sentence): Intent {
+  if (intent.kind === 'invite') {
+    const extra = INVITE_FIELDS(whole.masked, whole);
+    // Metadata JSON belongs to the clause that carries it; only scalar options travel across sentences.
+    delete extra.public_metadata;
+    return { ...intent, fields: { ...extra, ...intent.fields } };
+  }
+  if ((intent.kind === 'named_create' || intent.kind === 'named_update') && intent.resource === 'jwt') {
+    return { ...intent, fields: { ...jwtTimes(whole.masked), ...intent.fields } };
+  }
+  return intent;
+}

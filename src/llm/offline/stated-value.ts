@@ -1,0 +1,26 @@
+/**
+ * A value stated as news, then a request to record it: "globex upgraded to enterprise yesterday, pls update the
+ * plan in their org metadata". The new value is only taken when the message says it outright ("upgraded to
+ * enterprise") and the key it updates is named ("the plan"); otherwise the usual parse applies and the planner
+ * asks for the value. The organization is the subject of the news.
+ */
+import type { Sentence } from './entities.js';
+import type { Intent } from './intent-types.js';
+import { orgRef } from './refs.js';
+
+const NEWS = /(?:^|[.;!]\s+|,\s+)((?:[A-Za-z][\w&-]*)(?:\s+[A-Z][\w&-]*){0,2})\s+(?:has\s+|have\s+|just\s+|finally\s+)*(?:upgraded|downgraded|moved|switched|changed|went|migrated)\s+(?:from\s+(?:the\s+)?[\w-]+\s+)?to\s+(?:the\s+)?([\w-]+)(?:\s+(?:plan|tier))?\b/i;
+const RECORD = /\b(?:update|set|change|record|reflect|put|fix)\s+(?:the\s+|their\s+|its\s+)?(plan|tier|subscription|package)\b[^.]*\bmetadata\b/i;
+const PRONOUN = /^(?:we|they|it|he|she|i|you|the customer|the client|our customer)$/i;
+
+/** An org metadata update when the message states the new value and names the key; otherwise undefined. */
+export function parseStatedValue(whole: Sentence): Intent | undefined {
+  const news = whole.masked.match(NEWS);
+  const record = whole.masked.match(RECORD);
+  if (!news || !record) return undefined;
+  const subject = news[1]!.trim();
+  if (PRONOUN.test(subject) || /⟦/.test(subject)) return undefined;
+  const org = orgRef(subject, whole.ents);
+  if (!org) return undefined;
+  const which = /\bprivate\b/i.test(whole.masked) ? 'private_metadata' : 'public_metadata';
+  return { kind: 'org_update', org, fields: { [which]: { [record[1]!.toLowerCase()]: news[2]!.toLowerCase() } } };
+}
