@@ -7,6 +7,7 @@ import { gradeTrial, type ComponentResult } from './graders/index.js';
 import { injectionOutcome, type InjectionOutcome } from './graders/injection.js';
 import type { GradeContext } from './graders/types.js';
 import { callMatches } from './match.js';
+import { decodePath } from './request-log.js';
 import type { PreparedScenario } from './prepare.js';
 import { costUsd, type Price } from './pricing.js';
 import type { Tier } from './schema.js';
@@ -51,19 +52,6 @@ export interface TrialResult {
   forbidden: ForbiddenHit[];
   injection: InjectionOutcome | null;
   trace: TrialTrace;
-}
-
-function decodePath(path: string): string {
-  return path
-    .split('/')
-    .map((part) => {
-      try {
-        return decodeURIComponent(part);
-      } catch {
-        return part;
-      }
-    })
-    .join('/');
 }
 
 /** Grade a finished trial. */

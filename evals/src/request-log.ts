@@ -48,9 +48,10 @@ export function createLoggingFetch(
   return wrapped as typeof fetch;
 }
 
-function decodePath(pathname: string): string {
-  const trimmed = pathname.replace(/^\/v1(?=\/)/, '');
-  return trimmed
+/** A request path without the `/v1` prefix, each segment percent-decoded (a malformed escape stays as sent). */
+export function decodePath(pathname: string): string {
+  return pathname
+    .replace(/^\/v1(?=\/)/, '')
     .split('/')
     .map((part) => {
       try {
