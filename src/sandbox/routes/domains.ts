@@ -10,6 +10,7 @@ import { paginated } from '../query.js';
 import type { Route, RouteContext } from '../router.js';
 import type { DomainRecord } from '../types.js';
 import { validateBody, type BodySpec } from '../validation.js';
+import { removeRecord } from './remove-record.js';
 
 const ADD_DOMAIN: BodySpec = {
   name: { type: 'string', required: true },
@@ -37,8 +38,7 @@ function remove(ctx: RouteContext): unknown {
   if (!domain.is_satellite) {
     throw clerkError(403, 'operation_not_allowed_on_primary_domain', 'operation not allowed', 'This operation is not allowed on a primary domain. Try again with a satellite domain of the instance.');
   }
-  list.splice(list.indexOf(domain), 1);
-  return { object: 'domain', id: domain.id, deleted: true };
+  return removeRecord(list, domain);
 }
 
 /** Domain routes. */

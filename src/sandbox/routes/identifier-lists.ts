@@ -5,6 +5,7 @@
 import { clerkError, ClerkHttpError, notFound, paramFormatInvalid } from '../errors.js';
 import { identifierType, isDomainName } from '../formats.js';
 import type { IdentifierType } from '../types.js';
+import { removeRecord, type DeletedObject } from './remove-record.js';
 
 /** Classify an identifier or throw 422 form_param_format_invalid. */
 export function classifyIdentifier(identifier: string, allowDomain: boolean): IdentifierType {
@@ -26,9 +27,8 @@ export function assertNotListed(list: ReadonlyArray<{ identifier: string }>, ide
 }
 
 /** Remove the entry with `id` from `list` in place, or throw 404; returns Clerk's DeletedObject. */
-export function deleteIdentifier<T extends { id: string; object: string }>(list: T[], id: string): { object: string; id: string; deleted: true } {
-  const i = list.findIndex((x) => x.id === id);
-  if (i < 0) throw notFound('identifier', id);
-  const [removed] = list.splice(i, 1);
-  return { object: removed!.object, id, deleted: true };
+export function deleteIdentifier<T extends { id: string; object: string }>(list: T[], id: string): DeletedObject {
+  const entry = list.find((x) => x.id === id);
+  if (!entry) throw notFound('identifier', id);
+  return removeRecord(list, entry);
 }

@@ -11,6 +11,7 @@ import type { Route, RouteContext } from '../router.js';
 import type { Store } from '../store.js';
 import type { JsonObject, JwtTemplateRecord } from '../types.js';
 import { validateBody, type BodySpec } from '../validation.js';
+import { removeRecord } from './remove-record.js';
 
 const BODY: BodySpec = {
   name: { type: 'string', required: true, maxLength: 256 },
@@ -88,8 +89,7 @@ function update(ctx: RouteContext): JwtTemplateRecord {
 function remove(ctx: RouteContext): unknown {
   const list = ctx.store.state.jwtTemplates;
   const t = requireTemplate(ctx.store, ctx.params.template_id!);
-  list.splice(list.indexOf(t), 1);
-  return { object: 'jwt_template', id: t.id, deleted: true };
+  return removeRecord(list, t);
 }
 
 /** JWT template routes. */

@@ -10,6 +10,7 @@ import type { Route, RouteContext } from '../router.js';
 import type { Store } from '../store.js';
 import type { OAuthApplicationRecord } from '../types.js';
 import { validateBody, type BodySpec } from '../validation.js';
+import { removeRecord } from './remove-record.js';
 
 const FIELDS: BodySpec = {
   name: { type: 'string', nullable: true, maxLength: 256 },
@@ -106,8 +107,7 @@ function update(ctx: RouteContext): OAuthApplicationRecord {
 function remove(ctx: RouteContext): unknown {
   const list = ctx.store.state.oauthApplications;
   const app = requireApp(ctx.store, ctx.params.oauth_application_id!);
-  list.splice(list.indexOf(app), 1);
-  return { object: 'oauth_application', id: app.id, deleted: true };
+  return removeRecord(list, app);
 }
 
 /** OAuth application routes. */
