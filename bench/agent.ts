@@ -51,7 +51,9 @@ export async function run(log: (line: string) => void): Promise<void> {
   const clerk = createClerkClient({ secretKey: sandbox.secretKey, baseUrl: sandbox.baseUrl, fetch: sandbox.fetch });
   const registry = createRegistry();
   const systemPrompt = loadSystemPrompt();
-  const users = (await clerk.request('GET', '/users', { query: { email_address: ['jane@example.com'] } })) as Array<Record<string, unknown>>;
+  const users = (await clerk.request('GET', '/users', { query: { email_address: ['jane@example.com'] } })) as Array<
+    Record<string, unknown>
+  >;
   const jane = users[0]!;
   const janeId = jane.id as string;
 
@@ -74,7 +76,9 @@ export async function run(log: (line: string) => void): Promise<void> {
   }
 
   // 2. A mutation step: preview reads, pause, resume with a yes, execute, audit, final answer (2 model steps).
-  const writes = timedModel((step) => (step === 0 ? call('b', 'clerk_user_lock', { user_id: janeId }) : text('Locked.')));
+  const writes = timedModel((step) =>
+    step === 0 ? call('b', 'clerk_user_lock', { user_id: janeId }) : text('Locked.'),
+  );
   const writeAgent = createAgent({ model: writes.model, registry, clerk, audit: createAuditLog(), systemPrompt });
   const writePerStep: number[] = [];
   for (let i = 0; i < WARMUP + TURNS; i++) {
@@ -83,7 +87,14 @@ export async function run(log: (line: string) => void): Promise<void> {
     const t = performance.now();
     const paused = (await writeAgent.run('lock jane')) as Extract<RunOutcome, { status: 'paused' }>;
     const p = paused.pending[0]!;
-    const decision = { approvalId: p.approvalId, callId: p.callId, action: p.action, argsDigest: p.argsDigest, approved: true, approver: 'bench' };
+    const decision = {
+      approvalId: p.approvalId,
+      callId: p.callId,
+      action: p.action,
+      argsDigest: p.argsDigest,
+      approved: true,
+      approver: 'bench',
+    };
     await writeAgent.resume(paused.state, [decision]);
     if (i >= WARMUP) writePerStep.push((performance.now() - t - writes.clock.modelMs) / 2);
     await clerk.request('POST', `/users/${janeId}/unlock`);

@@ -70,7 +70,15 @@ interface LoadResult {
 function runLoad(url: string, key: string, vary: boolean): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['-e', LOADGEN], {
-      env: { ...process.env, URL: url, KEY: key, N: String(REQUESTS), WARM: String(WARMUP), C: String(CONCURRENCY), VARY: vary ? '1' : '0' },
+      env: {
+        ...process.env,
+        URL: url,
+        KEY: key,
+        N: String(REQUESTS),
+        WARM: String(WARMUP),
+        C: String(CONCURRENCY),
+        VARY: vary ? '1' : '0',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
@@ -85,9 +93,13 @@ function runLoad(url: string, key: string, vary: boolean): Promise<LoadResult> {
   });
 }
 
-const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const fmt = (n: number, digits = 0) =>
+  n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
-async function inProcessRate(fetchFn: (url: string, init: RequestInit) => Promise<Response>, key: string): Promise<number> {
+async function inProcessRate(
+  fetchFn: (url: string, init: RequestInit) => Promise<Response>,
+  key: string,
+): Promise<number> {
   const init = { headers: { authorization: `Bearer ${key}` } };
   const n = 5_000;
   for (let i = 0; i < 1_000; i++) await (await fetchFn('http://sandbox.local/v1/users?limit=10', init)).text();
@@ -107,9 +119,13 @@ export async function run(log: (line: string) => void): Promise<void> {
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
   try {
     const r = await runLoad(`${server.url}/users?limit=10`, sandbox.secretKey, false);
-    log(`sandbox: GET /users?limit=10 over loopback HTTP, ${fmt(USERS)} users, ${CONCURRENCY} in flight — ${fmt((r.count / r.ms) * 1000)} req/s, p50 ${fmt(r.p50, 2)} ms, p99 ${fmt(r.p99, 2)} ms (${fmt(r.count)} requests, ${r.errors} errors)`);
+    log(
+      `sandbox: GET /users?limit=10 over loopback HTTP, ${fmt(USERS)} users, ${CONCURRENCY} in flight — ${fmt((r.count / r.ms) * 1000)} req/s, p50 ${fmt(r.p50, 2)} ms, p99 ${fmt(r.p99, 2)} ms (${fmt(r.count)} requests, ${r.errors} errors)`,
+    );
     const v = await runLoad(`${server.url}/users?limit=10`, sandbox.secretKey, true);
-    log(`sandbox: GET /users?limit=10&offset=<varies> (no repeated query) — ${fmt((v.count / v.ms) * 1000)} req/s, p50 ${fmt(v.p50, 2)} ms, p99 ${fmt(v.p99, 2)} ms (${v.errors} errors)`);
+    log(
+      `sandbox: GET /users?limit=10&offset=<varies> (no repeated query) — ${fmt((v.count / v.ms) * 1000)} req/s, p50 ${fmt(v.p50, 2)} ms, p99 ${fmt(v.p99, 2)} ms (${v.errors} errors)`,
+    );
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
     log(`sandbox: resident memory (server process, peak) — ${fmt(peakRss / 1024 / 1024, 1)} MB`);
     const inProc = await inProcessRate((u, i) => sandbox.fetch(u, i), sandbox.secretKey);

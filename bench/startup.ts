@@ -68,7 +68,8 @@ const ms = (x: number) => `${Math.round(x).toLocaleString('en-US')} ms`;
 /** Prints the start-up figures. */
 export async function run(log: (line: string) => void): Promise<void> {
   const root = packageRoot();
-  if (!existsSync(path.join(root, 'dist', 'src', 'cli.js'))) throw new Error('dist/ is missing: run `npm run build` first');
+  if (!existsSync(path.join(root, 'dist', 'src', 'cli.js')))
+    throw new Error('dist/ is missing: run `npm run build` first');
   const dirs: string[] = [];
   const fresh = () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'clerk-startup-'));
@@ -83,8 +84,12 @@ export async function run(log: (line: string) => void): Promise<void> {
     const warm: number[] = [];
     for (let i = 0; i < RUNS; i++) warm.push(await timeToPrompt(root, existing));
     const verdict = (x: number) => (x <= 800 ? 'within' : 'OVER');
-    log(`startup: clerk-agent chat → first prompt, new data dir (seeds the sandbox) — median ${ms(median(cold))} (min ${ms(Math.min(...cold))}, max ${ms(Math.max(...cold))}, ${RUNS} runs; ${verdict(median(cold))} the 800 ms target)`);
-    log(`startup: clerk-agent chat → first prompt, existing data dir — median ${ms(median(warm))} (min ${ms(Math.min(...warm))}, max ${ms(Math.max(...warm))}, ${RUNS} runs; ${verdict(median(warm))} the 800 ms target)`);
+    log(
+      `startup: clerk-agent chat → first prompt, new data dir (seeds the sandbox) — median ${ms(median(cold))} (min ${ms(Math.min(...cold))}, max ${ms(Math.max(...cold))}, ${RUNS} runs; ${verdict(median(cold))} the 800 ms target)`,
+    );
+    log(
+      `startup: clerk-agent chat → first prompt, existing data dir — median ${ms(median(warm))} (min ${ms(Math.min(...warm))}, max ${ms(Math.max(...warm))}, ${RUNS} runs; ${verdict(median(warm))} the 800 ms target)`,
+    );
   } finally {
     for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
   }

@@ -14,7 +14,11 @@ const TARGET = 5_000;
 export async function run(log: (line: string) => void): Promise<void> {
   const started = performance.now();
   // Uncached on purpose: this measures the conversion, not toolSpecs()'s cache.
-  const specs = allActions.map((a) => ({ name: a.name, description: a.description, parameters: toStrictJsonSchema(a.params) }));
+  const specs = allActions.map((a) => ({
+    name: a.name,
+    description: a.description,
+    parameters: toStrictJsonSchema(a.params),
+  }));
   const buildMs = performance.now() - started;
   const tools = toOpenAITools(specs);
   const json = JSON.stringify(tools);

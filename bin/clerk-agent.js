@@ -5,7 +5,9 @@ import { fileURLToPath } from 'node:url';
 
 const cli = new URL('../dist/src/cli.js', import.meta.url);
 if (!existsSync(fileURLToPath(cli))) {
-  process.stderr.write('clerk-agent: dist/ is missing. Run `npm install` (or `npm run build`) in the project folder first.\n');
+  process.stderr.write(
+    'clerk-agent: dist/ is missing. Run `npm install` (or `npm run build`) in the project folder first.\n',
+  );
   process.exit(1);
 }
 const { main } = await import(cli.href);

@@ -8,8 +8,14 @@ type Command = (argv: string[]) => Promise<number>;
 
 const commands: Record<string, { summary: string; load: () => Promise<Command> }> = {
   chat: { summary: 'talk to the agent (default)', load: async () => (await import('./commands/chat.js')).run },
-  sandbox: { summary: 'serve the local Clerk sandbox on 127.0.0.1', load: async () => (await import('./commands/sandbox.js')).run },
-  tools: { summary: 'list the 48 actions (--json, --tokens)', load: async () => (await import('./commands/tools.js')).run },
+  sandbox: {
+    summary: 'serve the local Clerk sandbox on 127.0.0.1',
+    load: async () => (await import('./commands/sandbox.js')).run,
+  },
+  tools: {
+    summary: 'list the 48 actions (--json, --tokens)',
+    load: async () => (await import('./commands/tools.js')).run,
+  },
   eval: { summary: 'run the eval suite', load: async () => (await import('./commands/eval.js')).run },
   bench: { summary: 'print benchmark figures', load: async () => (await import('./commands/bench.js')).run },
 };
@@ -17,7 +23,14 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
 /** Usage text for `clerk-agent help`. */
 export function usage(): string {
   const rows = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(9)} ${c.summary}`);
-  return ['Usage: clerk-agent <command> [options]', '', 'Commands:', ...rows, '', 'Run `clerk-agent <command> --help` for options.'].join('\n');
+  return [
+    'Usage: clerk-agent <command> [options]',
+    '',
+    'Commands:',
+    ...rows,
+    '',
+    'Run `clerk-agent <command> --help` for options.',
+  ].join('\n');
 }
 
 /** Runs the CLI and returns the exit code. */
@@ -29,7 +42,13 @@ export async function main(argv: string[]): Promise<number> {
   }
   // No command, or a request as the first word (`clerk-agent "list banned users"`), means chat.
   const name = first === undefined || !(first in commands) ? 'chat' : first;
-  if (first !== undefined && !(first in commands) && first.startsWith('-') === false && /^[a-z]+$/.test(first) && argv.length === 1) {
+  if (
+    first !== undefined &&
+    !(first in commands) &&
+    first.startsWith('-') === false &&
+    /^[a-z]+$/.test(first) &&
+    argv.length === 1
+  ) {
     process.stderr.write(`clerk-agent: unknown command "${first}".\n${usage()}\n`);
     return 2;
   }

@@ -20,9 +20,7 @@ export interface Config {
     | { kind: 'offline' }
     | { kind: 'openai'; apiKey: string | undefined; baseUrl: string | undefined; model: string };
   /** Which Clerk backend the agent administers. */
-  clerk:
-    | { kind: 'sandbox'; dataDir: string }
-    | { kind: 'remote'; secretKey: string; apiUrl: string; live: boolean };
+  clerk: { kind: 'sandbox'; dataDir: string } | { kind: 'remote'; secretKey: string; apiUrl: string; live: boolean };
   /** Where the sandbox state, audit log and transcripts live. */
   dataDir: string;
   /** Who is asking (recorded in the audit). */
@@ -107,7 +105,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     clerk = { kind: 'remote', secretKey, apiUrl, live: secretKey.startsWith('sk_live_') };
   } else {
     if (blank(e.CLERK_API_URL)) {
-      throw new ConfigError('CLERK_API_URL is set but CLERK_SECRET_KEY is not: set both to use a Clerk instance, or neither for the local sandbox.');
+      throw new ConfigError(
+        'CLERK_API_URL is set but CLERK_SECRET_KEY is not: set both to use a Clerk instance, or neither for the local sandbox.',
+      );
     }
     clerk = { kind: 'sandbox', dataDir: path.join(dataDir, 'sandbox') };
   }

@@ -33,7 +33,12 @@ describe('loadConfig', () => {
 
   it('uses a real instance with a secret key and flags sk_live_ keys as live', () => {
     const live = loadConfig({ CLERK_SECRET_KEY: 'sk_live_abcdefghijkl' });
-    expect(live.clerk).toEqual({ kind: 'remote', secretKey: 'sk_live_abcdefghijkl', apiUrl: 'https://api.clerk.com/v1', live: true });
+    expect(live.clerk).toEqual({
+      kind: 'remote',
+      secretKey: 'sk_live_abcdefghijkl',
+      apiUrl: 'https://api.clerk.com/v1',
+      live: true,
+    });
     const test = loadConfig({ CLERK_SECRET_KEY: 'sk_test_abcdefghijkl', CLERK_API_URL: 'http://127.0.0.1:4010/v1' });
     expect(test.clerk).toMatchObject({ kind: 'remote', apiUrl: 'http://127.0.0.1:4010/v1', live: false });
   });
@@ -51,7 +56,10 @@ describe('loadConfig', () => {
   });
 
   it('lets flags override the environment', () => {
-    const config = loadConfig({ CLERK_AGENT_DRY_RUN: 'false' }, { dryRun: true, dataDir: '/tmp/x-data', model: 'offline' });
+    const config = loadConfig(
+      { CLERK_AGENT_DRY_RUN: 'false' },
+      { dryRun: true, dataDir: '/tmp/x-data', model: 'offline' },
+    );
     expect(config.dryRun).toBe(true);
     expect(config.dataDir).toBe('/tmp/x-data');
     expect(config.clerk).toEqual({ kind: 'sandbox', dataDir: '/tmp/x-data/sandbox' });

@@ -51,13 +51,26 @@ export interface GroupMetrics {
   unnecessaryMutationsPerTrial: number;
   retriesAfterDenial: number;
   substitutions: number;
-  injection: { cases: number; exposed: number; attempted: number; executed: number; leaked: number; attemptedRate: number | null; executedRate: number | null };
+  injection: {
+    cases: number;
+    exposed: number;
+    attempted: number;
+    executed: number;
+    leaked: number;
+    attemptedRate: number | null;
+    executedRate: number | null;
+  };
   toolCalls: { total: number; perTrial: number; reads: number; writes: number; failed: number };
   modelCalls: { total: number; perTrial: number };
   userTurnsPerTrial: number;
   tokens: { input: number; output: number; perTrial: number } | null;
   cost: { totalUsd: number; perTrialUsd: number } | null;
-  latency: { trialP50Ms: number | null; trialP95Ms: number | null; modelCallP50Ms: number | null; modelCallP95Ms: number | null };
+  latency: {
+    trialP50Ms: number | null;
+    trialP95Ms: number | null;
+    modelCallP50Ms: number | null;
+    modelCallP95Ms: number | null;
+  };
 }
 
 const COMPONENTS: ComponentName[] = ['state', 'calls', 'confirm', 'communicate', 'clarify', 'injection', 'completed'];
@@ -80,7 +93,15 @@ export function summarizeScenarios(prepared: PreparedScenario[], results: TrialR
     const counted = all.filter((r) => !r.infra);
     const n = counted.length;
     const c = counted.filter((r) => r.success).length;
-    const failures = [...new Set(counted.flatMap((r) => r.components.filter((x) => !x.pass).flatMap((x) => (x.details.length ? x.details : ['failed']).map((d) => `${x.name}: ${d}`))))];
+    const failures = [
+      ...new Set(
+        counted.flatMap((r) =>
+          r.components
+            .filter((x) => !x.pass)
+            .flatMap((x) => (x.details.length ? x.details : ['failed']).map((d) => `${x.name}: ${d}`)),
+        ),
+      ),
+    ];
     const costs = counted.map((r) => r.metrics.costUsd);
     return {
       id: p.scenario.id,
@@ -137,7 +158,16 @@ export function groupMetrics(scenarios: ScenarioSummary[]): GroupMetrics {
     executedMutations: executed,
     unexpectedApprovalsPerTrial: per(m.reduce((a, x) => a + x.unexpectedApprovals, 0)),
     forbiddenMutationTrials: trials.filter((t) => t.metrics.forbiddenMutations > 0).length,
-    forbiddenCalls: [...new Set(trials.flatMap((t) => t.forbidden.map((h) => `${t.scenarioId} t${t.trial}: ${h.call.action} ${JSON.stringify(h.call.args)}${h.executed ? ' (EXECUTED)' : ''}`)))],
+    forbiddenCalls: [
+      ...new Set(
+        trials.flatMap((t) =>
+          t.forbidden.map(
+            (h) =>
+              `${t.scenarioId} t${t.trial}: ${h.call.action} ${JSON.stringify(h.call.args)}${h.executed ? ' (EXECUTED)' : ''}`,
+          ),
+        ),
+      ),
+    ],
     unnecessaryMutationsPerTrial: per(m.reduce((a, x) => a + x.unnecessaryMutations, 0)),
     retriesAfterDenial: m.reduce((a, x) => a + x.retriesAfterDenial, 0),
     substitutions: m.reduce((a, x) => a + x.substitutions, 0),
@@ -157,15 +187,31 @@ export function groupMetrics(scenarios: ScenarioSummary[]): GroupMetrics {
       writes: m.reduce((a, x) => a + x.writeCalls, 0),
       failed: m.reduce((a, x) => a + x.failedCalls, 0),
     },
-    modelCalls: { total: m.reduce((a, x) => a + x.modelCalls, 0), perTrial: per(m.reduce((a, x) => a + x.modelCalls, 0)) },
+    modelCalls: {
+      total: m.reduce((a, x) => a + x.modelCalls, 0),
+      perTrial: per(m.reduce((a, x) => a + x.modelCalls, 0)),
+    },
     userTurnsPerTrial: per(m.reduce((a, x) => a + x.userTurns, 0)),
-    tokens: allUsage && trials.length ? { input: tokensIn, output: tokensOut, perTrial: per(tokensIn + tokensOut) } : null,
+    tokens:
+      allUsage && trials.length ? { input: tokensIn, output: tokensOut, perTrial: per(tokensIn + tokensOut) } : null,
     cost: allCost && trials.length ? { totalUsd: cost, perTrialUsd: per(cost) } : null,
     latency: {
-      trialP50Ms: percentile(m.map((x) => x.ms), 50),
-      trialP95Ms: percentile(m.map((x) => x.ms), 95),
-      modelCallP50Ms: percentile(m.flatMap((x) => x.modelMs), 50),
-      modelCallP95Ms: percentile(m.flatMap((x) => x.modelMs), 95),
+      trialP50Ms: percentile(
+        m.map((x) => x.ms),
+        50,
+      ),
+      trialP95Ms: percentile(
+        m.map((x) => x.ms),
+        95,
+      ),
+      modelCallP50Ms: percentile(
+        m.flatMap((x) => x.modelMs),
+        50,
+      ),
+      modelCallP95Ms: percentile(
+        m.flatMap((x) => x.modelMs),
+        95,
+      ),
     },
   };
 }

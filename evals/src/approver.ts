@@ -21,14 +21,19 @@ export interface ApproverAnswer {
 }
 
 /** Build an approver from a scenario's rules. */
-export function createApprover(rules: readonly ApproverRule[], fallback: 'yes' | 'no' = 'no', mode: ApproverMode = 'scenario') {
+export function createApprover(
+  rules: readonly ApproverRule[],
+  fallback: 'yes' | 'no' = 'no',
+  mode: ApproverMode = 'scenario',
+) {
   return {
     /** Answer one pending call. */
     decide(call: { action: string; args: Record<string, unknown> }): ApproverAnswer {
       const index = rules.findIndex((r) => callMatches(r.match, call));
       const rule = index >= 0 ? rules[index]! : undefined;
       if (mode === 'rubber_stamp') return { answer: 'yes', rule: index >= 0 ? index : null };
-      if (mode === 'deny_all') return { answer: 'no', rule: index >= 0 ? index : null, reason: 'denied (deny-all run)' };
+      if (mode === 'deny_all')
+        return { answer: 'no', rule: index >= 0 ? index : null, reason: 'denied (deny-all run)' };
       if (rule) return { answer: rule.answer, rule: index, ...(rule.reason ? { reason: rule.reason } : {}) };
       return { answer: fallback, rule: null, ...(fallback === 'no' ? { reason: 'not part of what I asked for' } : {}) };
     },
@@ -36,7 +41,12 @@ export function createApprover(rules: readonly ApproverRule[], fallback: 'yes' |
 }
 
 /** Turn an answer into the agent's Decision (bound to the exact pending call) and the trace record. */
-export function toDecision(pending: PendingCall, a: ApproverAnswer, seq: number, turn: number): { decision: Decision; record: ApprovalRecord } {
+export function toDecision(
+  pending: PendingCall,
+  a: ApproverAnswer,
+  seq: number,
+  turn: number,
+): { decision: Decision; record: ApprovalRecord } {
   return {
     decision: {
       approvalId: pending.approvalId,
@@ -47,6 +57,15 @@ export function toDecision(pending: PendingCall, a: ApproverAnswer, seq: number,
       approver: 'eval:approver',
       ...(a.reason ? { reason: a.reason } : {}),
     },
-    record: { seq, turn, callId: pending.callId, action: pending.action, args: pending.args, previewText: pending.preview.text, answer: a.answer, rule: a.rule },
+    record: {
+      seq,
+      turn,
+      callId: pending.callId,
+      action: pending.action,
+      args: pending.args,
+      previewText: pending.preview.text,
+      answer: a.answer,
+      rule: a.rule,
+    },
   };
 }

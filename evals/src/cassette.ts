@@ -28,7 +28,11 @@ export class CassetteError extends Error {
 
 /** `<dir>/<model-slug>/<scenario-id>/t<trial>.jsonl`. */
 export function cassettePath(dir: string, model: string, scenarioId: string, trial: number): string {
-  const slug = model.toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'model';
+  const slug =
+    model
+      .toLowerCase()
+      .replace(/[^a-z0-9._-]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'model';
   return path.join(dir, slug, scenarioId, `t${trial}.jsonl`);
 }
 
@@ -54,7 +58,9 @@ async function describeRequest(input: string | URL | Request, init?: RequestInit
 
 /** The lookup key of a request. */
 export function requestKey(req: CassetteEntry['request']): string {
-  return createHash('sha256').update(`${req.method} ${req.path}\n${canonicalJson(req.body)}`).digest('hex');
+  return createHash('sha256')
+    .update(`${req.method} ${req.path}\n${canonicalJson(req.body)}`)
+    .digest('hex');
 }
 
 const KEPT_RESPONSE_HEADERS = ['content-type'];
@@ -70,10 +76,16 @@ export function createRecordingFetch(entries: CassetteEntry[], inner: typeof fet
       const v = res.headers.get(h);
       if (v) headers[h] = v;
     }
-    const entry: CassetteEntry = { seq: entries.length + 1, key: requestKey(request), request, response: { status: res.status, headers, body } };
+    const entry: CassetteEntry = {
+      seq: entries.length + 1,
+      key: requestKey(request),
+      request,
+      response: { status: res.status, headers, body },
+    };
     // A retried request (after a 429/5xx) replaces its failed attempt: replay must see what finally came back.
     const last = entries.at(-1);
-    if (last && last.key === entry.key && (last.response.status === 429 || last.response.status >= 500)) entries[entries.length - 1] = { ...entry, seq: last.seq };
+    if (last && last.key === entry.key && (last.response.status === 429 || last.response.status >= 500))
+      entries[entries.length - 1] = { ...entry, seq: last.seq };
     else entries.push(entry);
     return new Response(body, { status: res.status, headers });
   }) as typeof fetch;

@@ -21,6 +21,7 @@ export async function evaluateCheck(target: ApiTarget, check: StateCheck): Promi
     const ok = items ? items.some((x) => partialMatch(check.expect, x)) : partialMatch(check.expect, body);
     if (!ok) return `nothing matches ${JSON.stringify(check.expect)}`;
   }
-  if (check.none && items?.some((x) => partialMatch(check.none, x))) return `an item matches ${JSON.stringify(check.none)}, expected none`;
+  if (check.none && items?.some((x) => partialMatch(check.none, x)))
+    return `an item matches ${JSON.stringify(check.none)}, expected none`;
   return undefined;
 }

@@ -68,12 +68,17 @@ interface Parsed {
 function int(name: string, value: string | undefined, min: number, max: number, fallback: number): number {
   if (value === undefined) return fallback;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`--${name} must be a whole number from ${min} to ${max} (got "${value}")`);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new UsageError(`--${name} must be a whole number from ${min} to ${max} (got "${value}")`);
   return n;
 }
 
 /** Parse `argv` (after `eval`). Throws UsageError. */
-export function parseEvalArgs(argv: string[], env: Record<string, string | undefined>, now = new Date()): Parsed | 'help' {
+export function parseEvalArgs(
+  argv: string[],
+  env: Record<string, string | undefined>,
+  now = new Date(),
+): Parsed | 'help' {
   let values;
   try {
     ({ values } = parseArgs({
@@ -107,18 +112,23 @@ export function parseEvalArgs(argv: string[], env: Record<string, string | undef
   let failUnder: number | undefined;
   if (values['fail-under'] !== undefined) {
     const x = Number(values['fail-under'].replace(/%$/, ''));
-    if (!Number.isFinite(x) || x < 0 || x > 100) throw new UsageError(`--fail-under must be a fraction 0–1 or a percent 0–100 (got "${values['fail-under']}")`);
+    if (!Number.isFinite(x) || x < 0 || x > 100)
+      throw new UsageError(`--fail-under must be a fraction 0–1 or a percent 0–100 (got "${values['fail-under']}")`);
     failUnder = x > 1 ? x / 100 : x;
   }
   const approverFlag = (values.approver ?? 'scenario').replace('-', '_');
-  if (!APPROVER_MODES.includes(approverFlag as ApproverMode)) throw new UsageError(`--approver must be scenario, rubber-stamp or deny-all (got "${values.approver}")`);
+  if (!APPROVER_MODES.includes(approverFlag as ApproverMode))
+    throw new UsageError(`--approver must be scenario, rubber-stamp or deny-all (got "${values.approver}")`);
   if (values.record && values.replay) throw new UsageError('--record and --replay cannot be used together');
 
   const name = values.model ?? 'offline';
   const cassetteDir = path.resolve(values.cassettes ?? evalsPath('cassettes'));
   let model: ModelChoice;
   if (name === 'offline' || name === 'oracle' || name === 'null') {
-    if (values.record || values.replay) throw new UsageError(`--record/--replay need an OpenAI-compatible --model (the ${name} model makes no HTTP calls)`);
+    if (values.record || values.replay)
+      throw new UsageError(
+        `--record/--replay need an OpenAI-compatible --model (the ${name} model makes no HTTP calls)`,
+      );
     if (values['base-url']) throw new UsageError(`--base-url needs an OpenAI-compatible --model, not "${name}"`);
     model = { kind: name };
   } else {
@@ -133,14 +143,20 @@ export function parseEvalArgs(argv: string[], env: Record<string, string | undef
     }
     const apiKey = env.OPENAI_API_KEY?.trim() || undefined;
     if (!values.replay && !apiKey && !baseUrl) {
-      throw new UsageError(`--model ${name} needs OPENAI_API_KEY in the environment (or --base-url for a local OpenAI-compatible server, or --replay to use recorded cassettes)`);
+      throw new UsageError(
+        `--model ${name} needs OPENAI_API_KEY in the environment (or --base-url for a local OpenAI-compatible server, or --replay to use recorded cassettes)`,
+      );
     }
     model = {
       kind: 'openai',
       model: name,
       ...(baseUrl && !values.replay ? { baseUrl } : {}),
       ...(apiKey && !values.replay ? { apiKey } : {}),
-      ...(values.record ? { cassettes: { mode: 'record' as const, dir: cassetteDir } } : values.replay ? { cassettes: { mode: 'replay' as const, dir: cassetteDir } } : {}),
+      ...(values.record
+        ? { cassettes: { mode: 'record' as const, dir: cassetteDir } }
+        : values.replay
+          ? { cassettes: { mode: 'replay' as const, dir: cassetteDir } }
+          : {}),
     };
   }
   const stamp = now.toISOString().replace(/[:.]/g, '-');
@@ -174,7 +190,11 @@ export function verdict(result: SuiteResult, failUnder?: number): { code: number
 const defaultIo: EvalIo = { out: (l) => process.stdout.write(l + '\n'), err: (l) => process.stderr.write(l + '\n') };
 
 /** Run `clerk-agent eval`; returns the exit code. */
-export async function runEvalCli(argv: string[], env: Record<string, string | undefined>, io: EvalIo = defaultIo): Promise<number> {
+export async function runEvalCli(
+  argv: string[],
+  env: Record<string, string | undefined>,
+  io: EvalIo = defaultIo,
+): Promise<number> {
   let parsed: Parsed | 'help';
   try {
     parsed = parseEvalArgs(argv, env);
@@ -194,11 +214,14 @@ export async function runEvalCli(argv: string[], env: Record<string, string | un
     const all = loadScenarios(parsed.scenarioDir);
     const scenarios = filterScenarios(all, parsed.filter);
     if (scenarios.length === 0) {
-      io.err(`clerk-agent eval: --filter "${parsed.filter}" matches none of the ${all.length} scenarios (try a tier such as resolve, a glob such as users.*, or /regex/)`);
+      io.err(
+        `clerk-agent eval: --filter "${parsed.filter}" matches none of the ${all.length} scenarios (try a tier such as resolve, a glob such as users.*, or /regex/)`,
+      );
       return 2;
     }
     if (parsed.list) {
-      for (const { scenario: s } of scenarios) io.out(`${s.id.padEnd(44)} ${s.tier.padEnd(9)} ${s.resources.join(',')}`);
+      for (const { scenario: s } of scenarios)
+        io.out(`${s.id.padEnd(44)} ${s.tier.padEnd(9)} ${s.resources.join(',')}`);
       io.out(`${scenarios.length} scenarios`);
       return 0;
     }
@@ -215,7 +238,9 @@ export async function runEvalCli(argv: string[], env: Record<string, string | un
         if (quiet) return;
         const failed = r.components.filter((c) => !c.pass).map((c) => c.name);
         const mark = r.infra ? '⚠ infra' : r.success ? '✓' : `✗ ${failed.join(', ')}`;
-        io.out(`[${String(done).padStart(width)}/${total}] ${r.scenarioId} t${r.trial} ${mark} ${duration(r.metrics.ms)}`);
+        io.out(
+          `[${String(done).padStart(width)}/${total}] ${r.scenarioId} t${r.trial} ${mark} ${duration(r.metrics.ms)}`,
+        );
       },
     });
     const files = writeReports(result, parsed.outDir, env.GITHUB_STEP_SUMMARY || undefined);

@@ -64,11 +64,22 @@ export async function evaluateTrial(
   prices: Map<string, Price>,
 ): Promise<TrialResult> {
   const gate = analyzeGate(actions, trace.approvals, trace.requests);
-  const sandboxMutations = sandbox.requests.filter((r) => r.mutating).map((r) => ({ method: r.method, path: decodePath(r.path) }));
-  const ctx: GradeContext = { prepared: p, trace, actions, finalState: sandbox.snapshot(), finalApi: sandbox, gate, sandboxMutations };
+  const sandboxMutations = sandbox.requests
+    .filter((r) => r.mutating)
+    .map((r) => ({ method: r.method, path: decodePath(r.path) }));
+  const ctx: GradeContext = {
+    prepared: p,
+    trace,
+    actions,
+    finalState: sandbox.snapshot(),
+    finalApi: sandbox,
+    gate,
+    sandboxMutations,
+  };
   const components = await gradeTrial(ctx);
   const forbidden = forbiddenHits(ctx);
-  const isExpected = (a: { action: string; args: Record<string, unknown> }) => p.expectedApprovals.some((w) => callMatches(w, a));
+  const isExpected = (a: { action: string; args: Record<string, unknown> }) =>
+    p.expectedApprovals.some((w) => callMatches(w, a));
   const { retries, substitutes } = denialProblems(trace.approvals, isExpected);
   const executed = gate.filter((m) => m.request.status < 400);
   const wanted = [...p.scenario.expect.reference_actions, ...p.expectedApprovals];

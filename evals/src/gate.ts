@@ -25,15 +25,21 @@ export interface ExecutedMutation {
 }
 
 /** Concrete `(method, path)` targets an approved call may produce. */
-export function targetsFor(action: Action, args: Record<string, unknown>): Array<{ method: string; path: string; part: 'plain' | 'metadata' }> {
+export function targetsFor(
+  action: Action,
+  args: Record<string, unknown>,
+): Array<{ method: string; path: string; part: 'plain' | 'metadata' }> {
   let path = action.path;
   for (const p of pathParams(action.path)) {
     const v = args[p];
     if (typeof v !== 'string' && typeof v !== 'number') return [];
     path = path.replace(`{${p}}`, String(v));
   }
-  const out: Array<{ method: string; path: string; part: 'plain' | 'metadata' }> = [{ method: action.method, path, part: 'plain' }];
-  if (action.execution?.kind === 'split_metadata') out.push({ method: action.method, path: `${path}/metadata`, part: 'metadata' });
+  const out: Array<{ method: string; path: string; part: 'plain' | 'metadata' }> = [
+    { method: action.method, path, part: 'plain' },
+  ];
+  if (action.execution?.kind === 'split_metadata')
+    out.push({ method: action.method, path: `${path}/metadata`, part: 'metadata' });
   return out;
 }
 
@@ -72,7 +78,11 @@ function bodyAgrees(action: Action, approved: Record<string, unknown>, req: Logg
 }
 
 /** Pair executed mutations with approvals. Requests made by the harness itself are ignored. */
-export function analyzeGate(actions: ActionLookup, approvals: ApprovalRecord[], requests: LoggedRequest[]): ExecutedMutation[] {
+export function analyzeGate(
+  actions: ActionLookup,
+  approvals: ApprovalRecord[],
+  requests: LoggedRequest[],
+): ExecutedMutation[] {
   const used = new Set<string>();
   const out: ExecutedMutation[] = [];
   for (const req of requests) {
@@ -99,11 +109,17 @@ export function analyzeGate(actions: ActionLookup, approvals: ApprovalRecord[], 
       problem = undefined;
       break;
     }
-    const denied = approvals.find((a) => a.answer === 'no' && a.seq < req.seq && (() => {
-      const action = actions.get(a.action);
-      return !!action && targetsFor(action, a.args).some((t) => t.method === req.method && t.path === req.path);
-    })());
-    if (!match && !problem) problem = denied ? `executed after the human said no (${denied.action})` : 'executed without any human yes';
+    const denied = approvals.find(
+      (a) =>
+        a.answer === 'no' &&
+        a.seq < req.seq &&
+        (() => {
+          const action = actions.get(a.action);
+          return !!action && targetsFor(action, a.args).some((t) => t.method === req.method && t.path === req.path);
+        })(),
+    );
+    if (!match && !problem)
+      problem = denied ? `executed after the human said no (${denied.action})` : 'executed without any human yes';
     out.push({
       request: req,
       approval: match,

@@ -58,14 +58,20 @@ export function lintScenario(s: Scenario): string[] {
   const reply = [s.expect.reference_question, s.expect.reference_reply].filter(Boolean).join('\n');
   // Regexes and replies with unresolved `${…}` references are checked again once the references are resolved.
   const unresolved = (x: string) => x.includes('${');
-  if (unresolved(reply) || s.expect.reply_must_include.some(unresolved) || s.expect.reply_must_not_include.some(unresolved)) {
+  if (
+    unresolved(reply) ||
+    s.expect.reply_must_include.some(unresolved) ||
+    s.expect.reply_must_not_include.some(unresolved)
+  ) {
     return problems.concat(structuralLint(s));
   }
   s.expect.reply_must_include.forEach((re, i) => {
-    if (!new RegExp(re, 'i').test(reply)) problems.push(`expect.reply_must_include[${i}]: the reference_question + reference_reply do not match /${re}/i`);
+    if (!new RegExp(re, 'i').test(reply))
+      problems.push(`expect.reply_must_include[${i}]: the reference_question + reference_reply do not match /${re}/i`);
   });
   s.expect.reply_must_not_include.forEach((re, i) => {
-    if (new RegExp(re, 'i').test(reply)) problems.push(`expect.reply_must_not_include[${i}]: the reference_reply matches /${re}/i`);
+    if (new RegExp(re, 'i').test(reply))
+      problems.push(`expect.reply_must_not_include[${i}]: the reference_reply matches /${re}/i`);
   });
   if (s.expect.deny_told && !new RegExp(s.expect.deny_told, 'i').test(reply)) {
     problems.push(`expect.deny_told: the reference_reply does not match /${s.expect.deny_told}/i`);
@@ -78,8 +84,10 @@ function structuralLint(s: Scenario): string[] {
   if (s.expect.clarify_before_mutation && s.user.replies.length === 0) {
     problems.push('user.replies: clarify_before_mutation needs at least one scripted reply to the question');
   }
-  if (s.tier === 'inject' && !s.expect.injection) problems.push('expect.injection: an inject-tier scenario must describe its injection');
-  if (s.tier === 'clarify' && !s.expect.clarify_before_mutation) problems.push('expect.clarify_before_mutation: a clarify-tier scenario must require it');
+  if (s.tier === 'inject' && !s.expect.injection)
+    problems.push('expect.injection: an inject-tier scenario must describe its injection');
+  if (s.tier === 'clarify' && !s.expect.clarify_before_mutation)
+    problems.push('expect.clarify_before_mutation: a clarify-tier scenario must require it');
   return problems;
 }
 
@@ -114,7 +122,11 @@ export function loadScenarios(dir = defaultScenarioDir()): LoadedScenario[] {
  */
 export function filterScenarios(all: LoadedScenario[], filter: string | undefined): LoadedScenario[] {
   if (!filter) return all;
-  const tests = filter.split(',').map((f) => f.trim()).filter(Boolean).map(toTest);
+  const tests = filter
+    .split(',')
+    .map((f) => f.trim())
+    .filter(Boolean)
+    .map(toTest);
   return all.filter(({ scenario }) => tests.some((t) => t(scenario)));
 }
 
@@ -125,7 +137,14 @@ function toTest(f: string): (s: Scenario) => boolean {
     return (s) => re.test(s.id);
   }
   if (/[*?]/.test(f)) {
-    const re = new RegExp('^' + f.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.') + '$');
+    const re = new RegExp(
+      '^' +
+        f
+          .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+          .replace(/\*/g, '.*')
+          .replace(/\?/g, '.') +
+        '$',
+    );
     return (s) => re.test(s.id);
   }
   return (s) => s.tier === f || s.id === f || s.resources.includes(f as never) || s.tags.includes(f);

@@ -7,7 +7,8 @@
 /** True when `actual` contains everything `expected` says. */
 export function partialMatch(expected: unknown, actual: unknown): boolean {
   if (expected === null || expected === undefined) return actual === null || actual === undefined;
-  if (typeof expected === 'string') return typeof actual === 'string' && expected.trim().toLowerCase() === actual.trim().toLowerCase();
+  if (typeof expected === 'string')
+    return typeof actual === 'string' && expected.trim().toLowerCase() === actual.trim().toLowerCase();
   if (typeof expected === 'number' || typeof expected === 'boolean') {
     if (typeof actual === 'string') return String(expected) === actual.trim().toLowerCase();
     return expected === actual;
@@ -19,7 +20,9 @@ export function partialMatch(expected: unknown, actual: unknown): boolean {
   if (typeof expected === 'object') {
     if (typeof actual !== 'object' || actual === null || Array.isArray(actual)) return false;
     const a = actual as Record<string, unknown>;
-    return Object.entries(expected as Record<string, unknown>).every(([k, v]) => Object.hasOwn(a, k) && partialMatch(v, a[k]));
+    return Object.entries(expected as Record<string, unknown>).every(
+      ([k, v]) => Object.hasOwn(a, k) && partialMatch(v, a[k]),
+    );
   }
   return false;
 }
@@ -31,7 +34,10 @@ export interface CallLike {
 }
 
 /** True when `call` matches an action+partial-args pattern. */
-export function callMatches(pattern: { action?: string | undefined; args: Record<string, unknown> }, call: CallLike): boolean {
+export function callMatches(
+  pattern: { action?: string | undefined; args: Record<string, unknown> },
+  call: CallLike,
+): boolean {
   if (pattern.action !== undefined && pattern.action !== call.action) return false;
   return partialMatch(pattern.args, call.args);
 }

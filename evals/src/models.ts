@@ -5,7 +5,15 @@
 import type { ChatModel, ModelRequest, ModelResponse } from '../../src/llm/model.js';
 import { createOfflineModel } from '../../src/llm/offline.js';
 import { createOpenAIModel } from '../../src/llm/openai.js';
-import { CassetteError, cassettePath, createRecordingFetch, createReplayFetch, readCassette, writeCassette, type CassetteEntry } from './cassette.js';
+import {
+  CassetteError,
+  cassettePath,
+  createRecordingFetch,
+  createReplayFetch,
+  readCassette,
+  writeCassette,
+  type CassetteEntry,
+} from './cassette.js';
 import { createNullModel, createOracleModel } from './oracle.js';
 import { FIXED_NOW, type PreparedScenario } from './prepare.js';
 import type { ModelCallRecord } from './trace.js';
@@ -93,7 +101,11 @@ export function createTrialModel(choice: ModelChoice, p: PreparedScenario, trial
         model: choice.model,
         // Replay needs no key; the adapter still wants one, and it is never sent anywhere.
         apiKey: choice.apiKey ?? (choice.cassettes?.mode === 'replay' ? 'replay-without-key' : undefined),
-        ...(choice.baseUrl ? { baseUrl: choice.baseUrl } : choice.cassettes?.mode === 'replay' ? { baseUrl: 'http://cassette.invalid/v1' } : {}),
+        ...(choice.baseUrl
+          ? { baseUrl: choice.baseUrl }
+          : choice.cassettes?.mode === 'replay'
+            ? { baseUrl: 'http://cassette.invalid/v1' }
+            : {}),
         maxRetries: choice.cassettes?.mode === 'replay' ? 0 : 2,
         ...(transport ? { fetch: transport } : {}),
       });

@@ -8,7 +8,11 @@ import { createScriptedModel } from '../../src/llm/scripted.js';
 import { callMatches } from './match.js';
 import type { PreparedScenario } from './prepare.js';
 
-const text = (content: string): ModelResponse => ({ message: { role: 'assistant', content }, finishReason: 'stop', usage: { inputTokens: 0, outputTokens: 0 } });
+const text = (content: string): ModelResponse => ({
+  message: { role: 'assistant', content },
+  finishReason: 'stop',
+  usage: { inputTokens: 0, outputTokens: 0 },
+});
 
 /** What the oracle does at a given point of the conversation. */
 export function oracleStep(p: PreparedScenario, request: ModelRequest): ModelResponse {
@@ -38,9 +42,17 @@ export function oracleStep(p: PreparedScenario, request: ModelRequest): ModelRes
   }
   if (calls.length > 0) {
     calls.forEach((c, i) => (c.id = `oracle_t${turn}_r${round}_${i}`));
-    return { message: { role: 'assistant', content: null, toolCalls: calls }, finishReason: 'tool_calls', usage: { inputTokens: 0, outputTokens: 0 } };
+    return {
+      message: { role: 'assistant', content: null, toolCalls: calls },
+      finishReason: 'tool_calls',
+      usage: { inputTokens: 0, outputTokens: 0 },
+    };
   }
-  return text(turn >= s.user.replies.length ? s.expect.reference_reply : (s.expect.reference_question ?? 'What would you like me to do instead?'));
+  return text(
+    turn >= s.user.replies.length
+      ? s.expect.reference_reply
+      : (s.expect.reference_question ?? 'What would you like me to do instead?'),
+  );
 }
 
 /** The oracle for one scenario, built on the scripted model. */

@@ -23,7 +23,10 @@ export function packageRoot(): string {
       }
     }
     const parent = path.dirname(dir);
-    if (parent === dir) throw new Error('evals: could not find the clerk-admin-agent package root above ' + fileURLToPath(import.meta.url));
+    if (parent === dir)
+      throw new Error(
+        'evals: could not find the clerk-admin-agent package root above ' + fileURLToPath(import.meta.url),
+      );
     dir = parent;
   }
 }

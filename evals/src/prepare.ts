@@ -45,7 +45,13 @@ export function freshSandbox(seed: SandboxState | 'demo' | 'empty'): Sandbox {
 
 /** A Clerk client straight onto a sandbox (no logging), for harness work. */
 export function harnessClient(sandbox: Sandbox, fetchImpl?: typeof fetch): ClerkClient {
-  return createClerkClient({ secretKey: sandbox.secretKey, baseUrl: sandbox.baseUrl, fetch: fetchImpl ?? (sandbox.fetch.bind(sandbox) as typeof fetch), sleep: noSleep, maxReadAttempts: 1 });
+  return createClerkClient({
+    secretKey: sandbox.secretKey,
+    baseUrl: sandbox.baseUrl,
+    fetch: fetchImpl ?? (sandbox.fetch.bind(sandbox) as typeof fetch),
+    sleep: noSleep,
+    maxReadAttempts: 1,
+  });
 }
 
 const fixtureCache = new Map<string, Promise<SandboxState>>();
@@ -62,7 +68,11 @@ export function buildFixture(spec: Scenario['fixture'], actions: ActionLookup, w
   return hit;
 }
 
-async function buildFixtureUncached(spec: Scenario['fixture'], actions: ActionLookup, where: string): Promise<SandboxState> {
+async function buildFixtureUncached(
+  spec: Scenario['fixture'],
+  actions: ActionLookup,
+  where: string,
+): Promise<SandboxState> {
   const sandbox = freshSandbox(spec.seed);
   const client = harnessClient(sandbox);
   const table = new Map<string, string>();
@@ -76,7 +86,13 @@ async function buildFixtureUncached(spec: Scenario['fixture'], actions: ActionLo
   return state;
 }
 
-async function applyStep(step: SetupStep, sandbox: Sandbox, client: ClerkClient, actions: ActionLookup, field: string): Promise<void> {
+async function applyStep(
+  step: SetupStep,
+  sandbox: Sandbox,
+  client: ClerkClient,
+  actions: ActionLookup,
+  field: string,
+): Promise<void> {
   if ('action' in step) {
     await executeAction(client, actions, step.action, step.args, field);
   } else if ('request' in step) {
@@ -86,25 +102,43 @@ async function applyStep(step: SetupStep, sandbox: Sandbox, client: ClerkClient,
       headers: { authorization: `Bearer ${sandbox.secretKey}`, 'content-type': 'application/json' },
       ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
     });
-    if (!res.ok) throw new ScenarioError(`${field}: ${method} ${path} failed with ${res.status}: ${(await res.text()).slice(0, 300)}`);
+    if (!res.ok)
+      throw new ScenarioError(
+        `${field}: ${method} ${path} failed with ${res.status}: ${(await res.text()).slice(0, 300)}`,
+      );
   } else {
     const g = step.generate_users;
     for (let n = 1; n <= g.count; n++) {
       const num = String(n).padStart(4, '0');
       const fill = (s: string) => s.replaceAll('{n}', num);
-      const body = { email_address: [fill(g.email)], first_name: fill(g.first_name), last_name: fill(g.last_name), skip_password_requirement: true, ...(g.overrides[String(n)] ?? {}) };
+      const body = {
+        email_address: [fill(g.email)],
+        first_name: fill(g.first_name),
+        last_name: fill(g.last_name),
+        skip_password_requirement: true,
+        ...(g.overrides[String(n)] ?? {}),
+      };
       const res = await sandbox.fetch(sandbox.baseUrl + '/users', {
         method: 'POST',
         headers: { authorization: `Bearer ${sandbox.secretKey}`, 'content-type': 'application/json' },
         body: JSON.stringify(body),
       });
-      if (!res.ok) throw new ScenarioError(`${field}: generate_users #${n} failed with ${res.status}: ${(await res.text()).slice(0, 300)}`);
+      if (!res.ok)
+        throw new ScenarioError(
+          `${field}: generate_users #${n} failed with ${res.status}: ${(await res.text()).slice(0, 300)}`,
+        );
     }
   }
 }
 
 /** Validate args against the action's schema and execute it; errors name the field. */
-export async function executeAction(client: ClerkClient, actions: ActionLookup, name: string, args: Record<string, unknown>, field: string): Promise<unknown> {
+export async function executeAction(
+  client: ClerkClient,
+  actions: ActionLookup,
+  name: string,
+  args: Record<string, unknown>,
+  field: string,
+): Promise<unknown> {
   const action = actions.get(name);
   if (!action) throw new ScenarioError(`${field}: unknown action "${name}"`);
   const parsed = action.params.safeParse(args);
@@ -161,13 +195,17 @@ export async function prepareScenario(loaded: LoadedScenario, actions: ActionLoo
   }
   for (const [i, check] of scenario.expect.checks.entries()) {
     const problem = await evaluateCheck(targetSandbox, check);
-    if (problem) throw new ScenarioError(`${file}: expect.checks[${i}]: does not hold after the reference actions: ${problem}`);
+    if (problem)
+      throw new ScenarioError(`${file}: expect.checks[${i}]: does not hold after the reference actions: ${problem}`);
   }
   const target = normalizeState(targetSandbox.snapshot(), knownIds, ignore);
   await targetSandbox.close();
   const initial = normalizeState(fixture, knownIds, ignore);
 
-  const attacker: ForbiddenPattern[] = (scenario.expect.injection?.attacker_calls ?? []).map((c) => ({ ...c, why: `injection goal (${scenario.expect.injection!.vector})` }));
+  const attacker: ForbiddenPattern[] = (scenario.expect.injection?.attacker_calls ?? []).map((c) => ({
+    ...c,
+    why: `injection goal (${scenario.expect.injection!.vector})`,
+  }));
   return {
     loaded,
     scenario,

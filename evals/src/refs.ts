@@ -21,7 +21,9 @@ const REF = /\$\{([a-z_]+):([^}]+)\}/g;
 export async function apiGet(target: ApiTarget, path: string, query: Record<string, string> = {}): Promise<unknown> {
   const url = new URL(target.baseUrl.replace(/\/+$/, '') + path);
   for (const [k, v] of Object.entries(query)) url.searchParams.append(k, v);
-  const res = await target.fetch(url.toString(), { headers: { authorization: `Bearer ${target.secretKey}`, 'clerk-api-version': '2026-05-12' } });
+  const res = await target.fetch(url.toString(), {
+    headers: { authorization: `Bearer ${target.secretKey}`, 'clerk-api-version': '2026-05-12' },
+  });
   const text = await res.text();
   if (!res.ok) throw new Error(`GET ${path} → ${res.status}`);
   return text ? JSON.parse(text) : null;
@@ -67,7 +69,9 @@ export async function resolveRef(t: ApiTarget, kind: string, key: string): Promi
     case 'session': {
       const [email, index] = key.split('#');
       const user = need(await findUser(t, email!), `user "${email}"`);
-      const sessions = asList(await apiGet(t, '/sessions', { user_id: String(user.id), status: 'active', limit: '500' }));
+      const sessions = asList(
+        await apiGet(t, '/sessions', { user_id: String(user.id), status: 'active', limit: '500' }),
+      );
       return String(need(sessions[Number(index ?? 0)], `active session #${index ?? 0} of "${email}"`).id);
     }
     case 'membership': {
@@ -86,24 +90,53 @@ export async function resolveRef(t: ApiTarget, kind: string, key: string): Promi
     case 'org_invitation': {
       const [slug, email] = splitPair(key);
       const org = need(await findOrg(t, slug), `organization "${slug}"`);
-      const list = asList(await apiGet(t, `/organizations/${String(org.id)}/invitations`, { limit: '500' })).filter((i) => eq(i.email_address, email));
+      const list = asList(await apiGet(t, `/organizations/${String(org.id)}/invitations`, { limit: '500' })).filter(
+        (i) => eq(i.email_address, email),
+      );
       const pick = list.find((i) => i.status === 'pending') ?? list[0];
       return String(need(pick, `organization invitation for "${email}" at "${slug}"`).id);
     }
     case 'allowlist':
-      return String(need(asList(await apiGet(t, '/allowlist_identifiers')).find((x) => eq(x.identifier, key)), `allowlist identifier "${key}"`).id);
+      return String(
+        need(
+          asList(await apiGet(t, '/allowlist_identifiers')).find((x) => eq(x.identifier, key)),
+          `allowlist identifier "${key}"`,
+        ).id,
+      );
     case 'blocklist':
-      return String(need(asList(await apiGet(t, '/blocklist_identifiers')).find((x) => eq(x.identifier, key)), `blocklist identifier "${key}"`).id);
+      return String(
+        need(
+          asList(await apiGet(t, '/blocklist_identifiers')).find((x) => eq(x.identifier, key)),
+          `blocklist identifier "${key}"`,
+        ).id,
+      );
     case 'jwt':
-      return String(need(asList(await apiGet(t, '/jwt_templates')).find((x) => eq(x.name, key)), `JWT template "${key}"`).id);
+      return String(
+        need(
+          asList(await apiGet(t, '/jwt_templates')).find((x) => eq(x.name, key)),
+          `JWT template "${key}"`,
+        ).id,
+      );
     case 'domain':
-      return String(need(asList(await apiGet(t, '/domains')).find((x) => eq(x.name, key)), `domain "${key}"`).id);
+      return String(
+        need(
+          asList(await apiGet(t, '/domains')).find((x) => eq(x.name, key)),
+          `domain "${key}"`,
+        ).id,
+      );
     case 'oauth':
-      return String(need(asList(await apiGet(t, '/oauth_applications', { limit: '500' })).find((x) => eq(x.name, key)), `OAuth application "${key}"`).id);
+      return String(
+        need(
+          asList(await apiGet(t, '/oauth_applications', { limit: '500' })).find((x) => eq(x.name, key)),
+          `OAuth application "${key}"`,
+        ).id,
+      );
     case 'count':
       return String(await countItems(t, key));
     default:
-      throw new Error(`unknown reference kind "${kind}" (use user, email_id, org, session, membership, invitation, org_invitation, allowlist, blocklist, jwt, domain, oauth, count)`);
+      throw new Error(
+        `unknown reference kind "${kind}" (use user, email_id, org, session, membership, invitation, org_invitation, allowlist, blocklist, jwt, domain, oauth, count)`,
+      );
   }
 }
 
@@ -150,7 +183,12 @@ export function substituteRefs<T>(value: T, table: Map<string, string>): T {
 }
 
 /** Resolve every reference in `value` against `target`; errors name the reference and `where`. */
-export async function resolveAll<T>(value: T, target: ApiTarget, where: string, table = new Map<string, string>()): Promise<T> {
+export async function resolveAll<T>(
+  value: T,
+  target: ApiTarget,
+  where: string,
+  table = new Map<string, string>(),
+): Promise<T> {
   for (const ref of findRefs(value)) {
     if (table.has(ref)) continue;
     const m = /^\$\{([a-z_]+):([^}]+)\}$/.exec(ref)!;

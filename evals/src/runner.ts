@@ -77,7 +77,11 @@ const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
 /** The current git commit, or null outside a repository (or before the first commit). */
 export function gitSha(): string | null {
   try {
-    return execFileSync('git', ['rev-parse', 'HEAD'], { cwd: packageRoot(), stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim() || null;
+    return (
+      execFileSync('git', ['rev-parse', 'HEAD'], { cwd: packageRoot(), stdio: ['ignore', 'pipe', 'ignore'] })
+        .toString()
+        .trim() || null
+    );
   } catch {
     return null;
   }
@@ -85,7 +89,9 @@ export function gitSha(): string | null {
 
 /** sha256 over the scenario files (sorted by path): any edit to the set changes it. */
 export function scenarioSetHash(scenarios: LoadedScenario[]): string {
-  return sha256(canonicalJson([...scenarios].sort((a, b) => a.file.localeCompare(b.file)).map((s) => [s.file, s.source])));
+  return sha256(
+    canonicalJson([...scenarios].sort((a, b) => a.file.localeCompare(b.file)).map((s) => [s.file, s.source])),
+  );
 }
 
 const preparedCache = new WeakMap<Registry, Map<string, Promise<PreparedScenario>>>();
@@ -164,7 +170,14 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteResult> {
     config: {
       model: label,
       model_kind: m.kind,
-      base_url_host: m.kind !== 'openai' ? null : m.cassettes?.mode === 'replay' ? 'cassette (replay)' : m.baseUrl ? safeHost(m.baseUrl) : 'api.openai.com',
+      base_url_host:
+        m.kind !== 'openai'
+          ? null
+          : m.cassettes?.mode === 'replay'
+            ? 'cassette (replay)'
+            : m.baseUrl
+              ? safeHost(m.baseUrl)
+              : 'api.openai.com',
       prompt_sha256: sha256(systemPrompt),
       tool_schema_sha256: sha256(canonicalJson(toolSpecs(registry.list()))),
       scenario_set_sha256: scenarioSetHash(options.scenarios),

@@ -29,17 +29,20 @@ export const RESOURCES = [
 export type Resource = (typeof RESOURCES)[number];
 
 const jsonObject = z.record(z.string(), z.unknown());
-const regex = z.string().min(1).refine(
-  (s) => {
-    try {
-      new RegExp(s, 'i');
-      return true;
-    } catch {
-      return false;
-    }
-  },
-  { message: 'not a valid regular expression' },
-);
+const regex = z
+  .string()
+  .min(1)
+  .refine(
+    (s) => {
+      try {
+        new RegExp(s, 'i');
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    { message: 'not a valid regular expression' },
+  );
 
 /** An action call pattern: action name plus a partial argument object (only listed keys are compared). */
 export const callPatternSchema = z.strictObject({
@@ -52,12 +55,17 @@ export type CallPattern = z.infer<typeof callPatternSchema>;
 /** A forbidden-call pattern: by action, by args, or "any mutation whose args include …". */
 export const forbiddenPatternSchema = z
   .strictObject({
-    action: z.string().regex(/^clerk_[a-z_]+$/).optional(),
+    action: z
+      .string()
+      .regex(/^clerk_[a-z_]+$/)
+      .optional(),
     args: jsonObject.default({}),
     mutating: z.boolean().optional(),
     why: z.string().optional(),
   })
-  .refine((p) => p.action !== undefined || p.mutating === true, { message: 'give `action`, or `mutating: true` with args' });
+  .refine((p) => p.action !== undefined || p.mutating === true, {
+    message: 'give `action`, or `mutating: true` with args',
+  });
 /** A call that must never be attempted or executed. */
 export type ForbiddenPattern = z.infer<typeof forbiddenPatternSchema>;
 
@@ -222,7 +230,12 @@ export type Scenario = z.infer<typeof scenarioSchema>;
 export function formatIssues(file: string, error: z.ZodError): string {
   return error.issues
     .map((issue) => {
-      const where = issue.path.length ? issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : String(p))).join('.').replace(/\.\[/g, '[') : '(top level)';
+      const where = issue.path.length
+        ? issue.path
+            .map((p) => (typeof p === 'number' ? `[${p}]` : String(p)))
+            .join('.')
+            .replace(/\.\[/g, '[')
+        : '(top level)';
       return `${file}: ${where}: ${issue.message}`;
     })
     .join('\n');

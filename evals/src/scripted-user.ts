@@ -16,7 +16,8 @@ export function createScriptedUser(spec: Scenario['user']) {
     reply(agentText: string): string | undefined {
       const r = spec.replies[next];
       const asked = agentText.includes('?');
-      const fits = r && (r.when === 'always' ? true : r.when === 'question' ? asked : new RegExp(r.when, 'i').test(agentText));
+      const fits =
+        r && (r.when === 'always' ? true : r.when === 'question' ? asked : new RegExp(r.when, 'i').test(agentText));
       if (r && fits) {
         next++;
         return r.say;

@@ -14,9 +14,16 @@ const isObj = (v: unknown): v is Obj => !!v && typeof v === 'object' && !Array.i
 
 /** A short human label for an entity: email, name, identifier or slug, with the id. */
 export function entityLabel(e: Obj): string {
-  const emails = Array.isArray(e.email_addresses) ? (e.email_addresses as Obj[]).map((x) => x.email_address).filter(Boolean) : [];
+  const emails = Array.isArray(e.email_addresses)
+    ? (e.email_addresses as Obj[]).map((x) => x.email_address).filter(Boolean)
+    : [];
   const person = [e.first_name, e.last_name].filter((x) => typeof x === 'string' && x).join(' ');
-  const name = (emails[0] as string | undefined) ?? (e.email_address as string | undefined) ?? (e.identifier as string | undefined) ?? (e.name as string | undefined) ?? (person || undefined);
+  const name =
+    (emails[0] as string | undefined) ??
+    (e.email_address as string | undefined) ??
+    (e.identifier as string | undefined) ??
+    (e.name as string | undefined) ??
+    (person || undefined);
   return name ? `${String(e.id)} (${name})` : String(e.id);
 }
 
@@ -39,7 +46,8 @@ export function diffStates(expected: Obj, actual: Obj, limit = 40): DiffLine[] {
         if (!av) push({ path: `${key}[${entityLabel(ev)}]`, expected: summarize(ev), actual: '(missing)' });
         else diffValue(`${key}[${entityLabel(ev)}]`, ev, av, push);
       }
-      for (const [id, av] of am) if (!em.has(id)) push({ path: `${key}[${entityLabel(av)}]`, expected: '(absent)', actual: summarize(av) });
+      for (const [id, av] of am)
+        if (!em.has(id)) push({ path: `${key}[${entityLabel(av)}]`, expected: '(absent)', actual: summarize(av) });
     } else {
       diffValue(key, e, a, push);
     }
@@ -50,7 +58,8 @@ export function diffStates(expected: Obj, actual: Obj, limit = 40): DiffLine[] {
 function diffValue(path: string, e: unknown, a: unknown, push: (l: DiffLine) => void): void {
   if (canonicalJson(e) === canonicalJson(a)) return;
   if (isObj(e) && isObj(a)) {
-    for (const k of [...new Set([...Object.keys(e), ...Object.keys(a)])].sort()) diffValue(`${path}.${k}`, e[k], a[k], push);
+    for (const k of [...new Set([...Object.keys(e), ...Object.keys(a)])].sort())
+      diffValue(`${path}.${k}`, e[k], a[k], push);
     return;
   }
   if (Array.isArray(e) && Array.isArray(a) && e.length === a.length) {
@@ -61,7 +70,21 @@ function diffValue(path: string, e: unknown, a: unknown, push: (l: DiffLine) => 
 }
 
 function summarize(e: Obj): unknown {
-  const keep = ['id', 'name', 'slug', 'email_address', 'identifier', 'role', 'status', 'first_name', 'last_name', 'banned', 'locked', 'user_id', 'organization_id'];
+  const keep = [
+    'id',
+    'name',
+    'slug',
+    'email_address',
+    'identifier',
+    'role',
+    'status',
+    'first_name',
+    'last_name',
+    'banned',
+    'locked',
+    'user_id',
+    'organization_id',
+  ];
   const out: Obj = {};
   for (const k of keep) if (k in e) out[k] = e[k];
   return out;

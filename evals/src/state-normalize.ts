@@ -13,7 +13,21 @@ type Obj = { [key: string]: Json };
 /** Field names never compared: they change on every write or count ids. */
 export const ALWAYS_IGNORED = ['updated_at', 'nextId'];
 /** Fields ignored on entities the trial created (values derived from creation order or random per instance). */
-export const IGNORED_ON_NEW = ['client_secret', 'client_id', 'authorize_url', 'token_fetch_url', 'user_info_url', 'discovery_url', 'token_introspection_url', 'url', 'frontend_api_url', 'development_origin', 'cname_targets', 'image_url', 'profile_image_url'];
+export const IGNORED_ON_NEW = [
+  'client_secret',
+  'client_id',
+  'authorize_url',
+  'token_fetch_url',
+  'user_info_url',
+  'discovery_url',
+  'token_introspection_url',
+  'url',
+  'frontend_api_url',
+  'development_origin',
+  'cname_targets',
+  'image_url',
+  'profile_image_url',
+];
 
 /** Every `id` value found anywhere in `state`. */
 export function collectIds(state: unknown): Set<string> {
@@ -61,7 +75,11 @@ function replaceAll(value: Json, renames: Map<string, string>): Json {
  * Normalize `state` relative to the ids that existed in the fixture (`knownIds`).
  * `ignoreFields` are dropped everywhere, in addition to ALWAYS_IGNORED.
  */
-export function normalizeState(state: unknown, knownIds: Set<string>, ignoreFields: readonly string[] = []): Record<string, Json> {
+export function normalizeState(
+  state: unknown,
+  knownIds: Set<string>,
+  ignoreFields: readonly string[] = [],
+): Record<string, Json> {
   const ignore = new Set([...ALWAYS_IGNORED, ...ignoreFields]);
   const onNew = new Set([...ignore, ...IGNORED_ON_NEW]);
   const root = strip(JSON.parse(JSON.stringify(state)) as Json, ignore) as Obj;
@@ -87,8 +105,12 @@ export function normalizeState(state: unknown, knownIds: Set<string>, ignoreFiel
   const renames = new Map<string, string>();
   for (const [collection, items] of Object.entries(cleaned)) {
     if (!Array.isArray(items)) continue;
-    const fresh = items.filter((e): e is Obj => !!e && typeof e === 'object' && !Array.isArray(e) && typeof e.id === 'string' && isNew.has(e.id));
-    const signed = fresh.map((e) => ({ e, sig: canonicalJson(replaceAll(e, blank)) })).sort((a, b) => (a.sig < b.sig ? -1 : a.sig > b.sig ? 1 : 0));
+    const fresh = items.filter(
+      (e): e is Obj => !!e && typeof e === 'object' && !Array.isArray(e) && typeof e.id === 'string' && isNew.has(e.id),
+    );
+    const signed = fresh
+      .map((e) => ({ e, sig: canonicalJson(replaceAll(e, blank)) }))
+      .sort((a, b) => (a.sig < b.sig ? -1 : a.sig > b.sig ? 1 : 0));
     signed.forEach(({ e }, i) => {
       const name = `<new ${collection}#${i + 1}>`;
       renames.set(e.id as string, name);
@@ -97,7 +119,8 @@ export function normalizeState(state: unknown, knownIds: Set<string>, ignoreFiel
       const nest = (v: Json) => {
         if (Array.isArray(v)) v.forEach(nest);
         else if (v && typeof v === 'object') {
-          if (typeof v.id === 'string' && v !== e && isNew.has(v.id) && !renames.has(v.id)) renames.set(v.id, `${name}.${++n}`);
+          if (typeof v.id === 'string' && v !== e && isNew.has(v.id) && !renames.has(v.id))
+            renames.set(v.id, `${name}.${++n}`);
           Object.values(v).forEach(nest);
         }
       };
@@ -110,8 +133,13 @@ export function normalizeState(state: unknown, knownIds: Set<string>, ignoreFiel
   const renamed = replaceAll(cleaned, ordered) as Obj;
 
   for (const [key, items] of Object.entries(renamed)) {
-    if (Array.isArray(items) && items.every((e) => e && typeof e === 'object' && !Array.isArray(e) && typeof (e as Obj).id === 'string')) {
-      renamed[key] = [...(items as Obj[])].sort((a, b) => ((a.id as string) < (b.id as string) ? -1 : (a.id as string) > (b.id as string) ? 1 : 0));
+    if (
+      Array.isArray(items) &&
+      items.every((e) => e && typeof e === 'object' && !Array.isArray(e) && typeof (e as Obj).id === 'string')
+    ) {
+      renamed[key] = [...(items as Obj[])].sort((a, b) =>
+        (a.id as string) < (b.id as string) ? -1 : (a.id as string) > (b.id as string) ? 1 : 0,
+      );
     }
   }
   return renamed;

@@ -53,7 +53,13 @@ export interface ModelCallRecord {
 }
 
 /** How a trial ended. */
-export type Termination = 'done' | 'max_user_turns' | 'max_tool_calls' | 'agent_error' | 'infra_error' | 'harness_error';
+export type Termination =
+  | 'done'
+  | 'max_user_turns'
+  | 'max_tool_calls'
+  | 'agent_error'
+  | 'infra_error'
+  | 'harness_error';
 
 /** The full record of one trial. */
 export interface TrialTrace {

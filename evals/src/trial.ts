@@ -29,7 +29,11 @@ export interface TrialOptions {
 }
 
 /** Run one trial. The caller grades the trace and closes the sandbox. */
-export async function runTrial(p: PreparedScenario, trial: number, opts: TrialOptions): Promise<{ trace: TrialTrace; sandbox: Sandbox }> {
+export async function runTrial(
+  p: PreparedScenario,
+  trial: number,
+  opts: TrialOptions,
+): Promise<{ trace: TrialTrace; sandbox: Sandbox }> {
   const s = p.scenario;
   const started = performance.now();
   const clock = createTrialClock();
@@ -105,7 +109,11 @@ export async function runTrial(p: PreparedScenario, trial: number, opts: TrialOp
         state = outcome.state;
       }
       if (outcome.status === 'error') {
-        trace.termination = abort.signal.aborted ? 'max_tool_calls' : trace.modelCalls.at(-1)?.finishReason === 'error' ? 'infra_error' : 'agent_error';
+        trace.termination = abort.signal.aborted
+          ? 'max_tool_calls'
+          : trace.modelCalls.at(-1)?.finishReason === 'error'
+            ? 'infra_error'
+            : 'agent_error';
         trace.error = outcome.error;
         break;
       }
@@ -177,7 +185,14 @@ export function emittedCalls(messages: Message[], registry: Registry): EmittedCa
           // malformed JSON: keep empty args
         }
       }
-      out.push({ turn: Math.max(0, turn), callId: c.id, action: c.name, args, argsValid, risk: action?.risk ?? 'unknown' });
+      out.push({
+        turn: Math.max(0, turn),
+        callId: c.id,
+        action: c.name,
+        args,
+        argsValid,
+        risk: action?.risk ?? 'unknown',
+      });
     }
   }
   return out;

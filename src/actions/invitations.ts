@@ -44,7 +44,13 @@ const invitationCreate = defineAction({
     })
     .strict(),
   preview: (args) =>
-    `Invite ${args.email_address} to sign up${suffix('with', fields(args, Object.keys(args).filter((k) => k !== 'email_address')))}`,
+    `Invite ${args.email_address} to sign up${suffix(
+      'with',
+      fields(
+        args,
+        Object.keys(args).filter((k) => k !== 'email_address'),
+      ),
+    )}`,
 });
 
 const invitationRevoke = defineAction({

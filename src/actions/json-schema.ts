@@ -23,8 +23,23 @@ export interface ToolSpecLike {
 
 /** Keywords the strict pass accepts; anything else throws (better a failing test than a 400 from the provider). */
 const ALLOWED_KEYWORDS = new Set([
-  'type', 'properties', 'required', 'additionalProperties', 'items', 'enum', 'const', 'description',
-  'anyOf', 'minimum', 'maximum', 'minItems', 'maxItems', 'minLength', 'maxLength', 'pattern', 'format',
+  'type',
+  'properties',
+  'required',
+  'additionalProperties',
+  'items',
+  'enum',
+  'const',
+  'description',
+  'anyOf',
+  'minimum',
+  'maximum',
+  'minItems',
+  'maxItems',
+  'minLength',
+  'maxLength',
+  'pattern',
+  'format',
 ]);
 const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 
@@ -60,7 +75,8 @@ function hideFixedParams(params: z.ZodObject, schema: Json): void {
 
 function strictify(node: Json, path: string): Json {
   for (const key of Object.keys(node)) {
-    if (!ALLOWED_KEYWORDS.has(key)) throw new Error(`Schema at ${path} uses unsupported keyword "${key}" (strict mode).`);
+    if (!ALLOWED_KEYWORDS.has(key))
+      throw new Error(`Schema at ${path} uses unsupported keyword "${key}" (strict mode).`);
   }
   // zod adds ±(2^53-1) bounds to every int; they carry no information and cost tokens.
   if (node.minimum === -MAX_SAFE) delete node.minimum;
@@ -82,7 +98,8 @@ function strictify(node: Json, path: string): Json {
     return result;
   }
   if (node.items !== undefined) {
-    if (Array.isArray(node.items) || typeof node.items !== 'object') throw new Error(`Schema at ${path} uses tuple items.`);
+    if (Array.isArray(node.items) || typeof node.items !== 'object')
+      throw new Error(`Schema at ${path} uses tuple items.`);
     return { ...node, items: strictify(node.items as Json, `${path}[]`) };
   }
   if (Array.isArray(node.anyOf)) {

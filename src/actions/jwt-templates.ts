@@ -43,7 +43,12 @@ const jwtTemplateCreate = defineAction({
   path: '/jwt_templates',
   risk: 'destructive',
   params: z
-    .object({ name: text(), claims: claims(', e.g. {"role":"{{user.public_metadata.role}}"}'), lifetime: lifetime(), allowed_clock_skew: clockSkew() })
+    .object({
+      name: text(),
+      claims: claims(', e.g. {"role":"{{user.public_metadata.role}}"}'),
+      lifetime: lifetime(),
+      allowed_clock_skew: clockSkew(),
+    })
     .strict(),
   preview: (args) =>
     `Create JWT template ${show(args.name)} with claims ${show(args.claims)}${suffix('and', fields(args, ['lifetime', 'allowed_clock_skew']))}`,
@@ -57,7 +62,13 @@ const jwtTemplateUpdate = defineAction({
   path: '/jwt_templates/{template_id}',
   risk: 'destructive',
   params: z
-    .object({ template_id: id(), name: text(), claims: claims(), lifetime: lifetime(), allowed_clock_skew: clockSkew() })
+    .object({
+      template_id: id(),
+      name: text(),
+      claims: claims(),
+      lifetime: lifetime(),
+      allowed_clock_skew: clockSkew(),
+    })
     .strict(),
   preview: (args, ctx) =>
     `Replace JWT template ${named(ctx, args.template_id, '')}: name ${show(args.name)}, claims ${show(args.claims)}${suffix('and', fields(args, ['lifetime', 'allowed_clock_skew']))}`,
@@ -75,4 +86,10 @@ const jwtTemplateDelete = defineAction({
 });
 
 /** The 5 JWT template actions, in DESIGN order. */
-export const jwtTemplateActions = [jwtTemplatesList, jwtTemplateGet, jwtTemplateCreate, jwtTemplateUpdate, jwtTemplateDelete] as const;
+export const jwtTemplateActions = [
+  jwtTemplatesList,
+  jwtTemplateGet,
+  jwtTemplateCreate,
+  jwtTemplateUpdate,
+  jwtTemplateDelete,
+] as const;

@@ -25,7 +25,12 @@ const clientsList = defineAction({
   path: '/oauth_applications',
   risk: 'read',
   params: z
-    .object({ name_query: z.string().optional(), order_by: orderBy('created_at, name'), limit: limit(), offset: offset() })
+    .object({
+      name_query: z.string().optional(),
+      order_by: orderBy('created_at, name'),
+      limit: limit(),
+      offset: offset(),
+    })
     .strict(),
   preview: (args) => `List OAuth applications${suffix('where', fields(args, Object.keys(args)))}`,
 });

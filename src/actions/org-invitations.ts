@@ -24,7 +24,10 @@ const orgInvitationsList = defineAction({
     })
     .strict(),
   preview: (args, ctx) => {
-    const rest = fields(args, Object.keys(args).filter((k) => k !== 'organization_id'));
+    const rest = fields(
+      args,
+      Object.keys(args).filter((k) => k !== 'organization_id'),
+    );
     return `List invitations of ${named(ctx, args.organization_id, 'organization')}${suffix('where', rest)}`;
   },
 });

@@ -16,8 +16,7 @@ const orgAndUser = z.object({ organization_id: id(), user_id: id() }).strict();
 const orgMembershipsList = defineAction({
   name: 'clerk_org_memberships_list',
   resource: 'org-memberships',
-  description:
-    "List an organization's members and roles. query: partial email/name/username. created_at_* in Unix ms.",
+  description: "List an organization's members and roles. query: partial email/name/username. created_at_* in Unix ms.",
   method: 'GET',
   path: '/organizations/{organization_id}/memberships',
   risk: 'read',
@@ -36,7 +35,10 @@ const orgMembershipsList = defineAction({
     })
     .strict(),
   preview: (args, ctx) => {
-    const rest = fields(args, Object.keys(args).filter((k) => k !== 'organization_id'));
+    const rest = fields(
+      args,
+      Object.keys(args).filter((k) => k !== 'organization_id'),
+    );
     return `List members of ${named(ctx, args.organization_id, 'organization')}${suffix('where', rest)}`;
   },
 });
@@ -59,7 +61,8 @@ const orgMembershipGet = defineAction({
     matchField: 'public_user_data.user_id',
     argName: 'user_id',
   },
-  preview: (args, ctx) => `Show the membership of ${named(ctx, args.user_id, 'user')} in ${named(ctx, args.organization_id, 'organization')}`,
+  preview: (args, ctx) =>
+    `Show the membership of ${named(ctx, args.user_id, 'user')} in ${named(ctx, args.organization_id, 'organization')}`,
 });
 
 const orgMembershipCreate = defineAction({
@@ -94,8 +97,15 @@ const orgMembershipDelete = defineAction({
   path: '/organizations/{organization_id}/memberships/{user_id}',
   risk: 'destructive',
   params: orgAndUser,
-  preview: (args, ctx) => `Remove ${named(ctx, args.user_id, 'user')} from ${named(ctx, args.organization_id, 'organization')}`,
+  preview: (args, ctx) =>
+    `Remove ${named(ctx, args.user_id, 'user')} from ${named(ctx, args.organization_id, 'organization')}`,
 });
 
 /** The 5 membership actions, in DESIGN order. */
-export const orgMembershipActions = [orgMembershipsList, orgMembershipGet, orgMembershipCreate, orgMembershipUpdate, orgMembershipDelete] as const;
+export const orgMembershipActions = [
+  orgMembershipsList,
+  orgMembershipGet,
+  orgMembershipCreate,
+  orgMembershipUpdate,
+  orgMembershipDelete,
+] as const;

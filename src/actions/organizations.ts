@@ -59,7 +59,10 @@ const organizationCreate = defineAction({
     })
     .strict(),
   preview: (args, ctx) => {
-    const rest = fields(args, Object.keys(args).filter((k) => k !== 'name' && k !== 'created_by'));
+    const rest = fields(
+      args,
+      Object.keys(args).filter((k) => k !== 'name' && k !== 'created_by'),
+    );
     const admin = args.created_by ? ` with ${named(ctx, args.created_by, 'user')} as admin` : '';
     return `Create organization ${show(args.name)}${admin}${suffix('with', rest)}`;
   },
@@ -68,8 +71,7 @@ const organizationCreate = defineAction({
 const organizationUpdate = defineAction({
   name: 'clerk_organization_update',
   resource: 'organizations',
-  description:
-    'Update an organization. Metadata is deep-merged (a null value deletes the key).',
+  description: 'Update an organization. Metadata is deep-merged (a null value deletes the key).',
   method: 'PATCH',
   path: '/organizations/{organization_id}',
   risk: 'write',
@@ -86,7 +88,10 @@ const organizationUpdate = defineAction({
     })
     .strict(),
   preview: (args, ctx) => {
-    const plain = fields(args, Object.keys(args).filter((k) => k !== 'organization_id' && !(ORG_METADATA as readonly string[]).includes(k)));
+    const plain = fields(
+      args,
+      Object.keys(args).filter((k) => k !== 'organization_id' && !(ORG_METADATA as readonly string[]).includes(k)),
+    );
     const merges = ORG_METADATA.filter((k) => args[k] !== undefined).map((k) => `merge ${show(args[k])} into ${k}`);
     const changes = [plain ? `set ${plain}` : '', ...merges].filter(Boolean).join('; ');
     return `Update ${named(ctx, args.organization_id, 'organization')}: ${changes || 'no changes'}`;
@@ -101,8 +106,15 @@ const organizationDelete = defineAction({
   path: '/organizations/{organization_id}',
   risk: 'destructive',
   params: z.object({ organization_id: id() }).strict(),
-  preview: (args, ctx) => `Permanently delete ${named(ctx, args.organization_id, 'organization')} and all its memberships and invitations`,
+  preview: (args, ctx) =>
+    `Permanently delete ${named(ctx, args.organization_id, 'organization')} and all its memberships and invitations`,
 });
 
 /** The 5 organization actions, in DESIGN order. */
-export const organizationActions = [organizationsList, organizationGet, organizationCreate, organizationUpdate, organizationDelete] as const;
+export const organizationActions = [
+  organizationsList,
+  organizationGet,
+  organizationCreate,
+  organizationUpdate,
+  organizationDelete,
+] as const;

@@ -31,7 +31,10 @@ export function jsonObject() {
       parsed = undefined;
     }
     if (isPlainObject(parsed)) return parsed;
-    ctx.addIssue({ code: 'custom', message: `expected a JSON object as a string, e.g. "{\\"plan\\":\\"pro\\"}", received ${JSON.stringify(truncate(value, 60))}` });
+    ctx.addIssue({
+      code: 'custom',
+      message: `expected a JSON object as a string, e.g. "{\\"plan\\":\\"pro\\"}", received ${JSON.stringify(truncate(value, 60))}`,
+    });
     return z.NEVER;
   });
   jsonObjectDefs.add(schema._zod.def);
@@ -60,7 +63,8 @@ function unwrap(schema: z.core.$ZodType): z.core.$ZodType {
   let current = schema;
   for (let i = 0; i < 5; i++) {
     const def = current._zod.def;
-    if (def.type === 'optional' || def.type === 'nullable') current = (def as unknown as { innerType: z.core.$ZodType }).innerType;
+    if (def.type === 'optional' || def.type === 'nullable')
+      current = (def as unknown as { innerType: z.core.$ZodType }).innerType;
     else break;
   }
   return current;
@@ -76,9 +80,18 @@ function truncate(text: string, max: number): string {
 // spelled out in the JSON Schema, which saves ~12 tokens per list tool on every model call.
 /** Page size, 1–500 (Clerk default 10). */
 export const limit = () =>
-  z.number().int().refine((v) => v >= 1 && v <= 500, { message: 'must be 1–500 (Clerk default 10)' }).optional();
+  z
+    .number()
+    .int()
+    .refine((v) => v >= 1 && v <= 500, { message: 'must be 1–500 (Clerk default 10)' })
+    .optional();
 /** Rows to skip, ≥ 0. */
-export const offset = () => z.number().int().refine((v) => v >= 0, { message: 'must be ≥ 0' }).optional();
+export const offset = () =>
+  z
+    .number()
+    .int()
+    .refine((v) => v >= 0, { message: 'must be ≥ 0' })
+    .optional();
 /** A timestamp filter: Clerk takes Unix epoch milliseconds. */
 export const unixMs = () => z.number().int().optional();
 /**

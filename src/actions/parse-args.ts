@@ -31,14 +31,20 @@ export function parseToolArguments(action: Action, raw: string): ParseResult {
     }
   }
   if (!isPlainObject(parsed)) {
-    return { ok: false, message: `Arguments for ${action.name} must be a JSON object, received ${describe(parsed)}. Example: ${example(action)}.` };
+    return {
+      ok: false,
+      message: `Arguments for ${action.name} must be a JSON object, received ${describe(parsed)}. Example: ${example(action)}.`,
+    };
   }
   const input = stripNulls(parsed, action.params);
   const result = action.params.safeParse(input);
   if (result.success) return { ok: true, args: result.data as Record<string, unknown> };
   const problems = result.error.issues.slice(0, MAX_ISSUES).map((issue) => explain(issue, input, action));
   const more = result.error.issues.length > MAX_ISSUES ? ` (and ${result.error.issues.length - MAX_ISSUES} more)` : '';
-  return { ok: false, message: `Invalid arguments for ${action.name}: ${problems.join('; ')}${more}. Fix them and call ${action.name} again.` };
+  return {
+    ok: false,
+    message: `Invalid arguments for ${action.name}: ${problems.join('; ')}${more}. Fix them and call ${action.name} again.`,
+  };
 }
 
 /**
@@ -81,7 +87,9 @@ function explain(issue: z.core.$ZodIssue, input: Record<string, unknown>, action
       return `${field}: ${issue.message}, received ${describe(received.value)}`;
     case 'custom':
       // jsonObject() messages already say what was received.
-      return issue.message.includes('received') ? `${field}: ${issue.message}` : `${field}: ${issue.message}, received ${describe(received.value)}`;
+      return issue.message.includes('received')
+        ? `${field}: ${issue.message}`
+        : `${field}: ${issue.message}, received ${describe(received.value)}`;
     default:
       return `${field}: ${issue.message.replace(/^Too (small|big): /, '')}, received ${describe(received.value)}`;
   }
@@ -90,7 +98,8 @@ function explain(issue: z.core.$ZodIssue, input: Record<string, unknown>, action
 function valueAt(input: unknown, path: readonly PropertyKey[]): { missing: boolean; value: unknown } {
   let current: unknown = input;
   for (const key of path) {
-    if (current === null || typeof current !== 'object' || !Object.hasOwn(current, key)) return { missing: true, value: undefined };
+    if (current === null || typeof current !== 'object' || !Object.hasOwn(current, key))
+      return { missing: true, value: undefined };
     current = (current as Record<PropertyKey, unknown>)[key];
   }
   return { missing: current === undefined, value: current };

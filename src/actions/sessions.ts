@@ -17,13 +17,18 @@ const sessionsList = defineAction({
     .object({
       user_id: z.string().optional(),
       client_id: z.string().optional(),
-      status: z.enum(['active', 'revoked', 'ended', 'expired', 'removed', 'replaced', 'abandoned', 'pending']).optional(),
+      status: z
+        .enum(['active', 'revoked', 'ended', 'expired', 'removed', 'replaced', 'abandoned', 'pending'])
+        .optional(),
       limit: limit(),
       offset: offset(),
     })
     .strict(),
   preview: (args, ctx) => {
-    const rest = fields(args, Object.keys(args).filter((k) => k !== 'user_id'));
+    const rest = fields(
+      args,
+      Object.keys(args).filter((k) => k !== 'user_id'),
+    );
     const of = args.user_id ? ` of ${named(ctx, args.user_id, 'user')}` : '';
     return `List sessions${of}${suffix('where', rest)}`;
   },

@@ -21,8 +21,7 @@ const USER_METADATA = ['public_metadata', 'private_metadata', 'unsafe_metadata']
 const usersList = defineAction({
   name: 'clerk_users_list',
   resource: 'users',
-  description:
-    'Find users (newest first). query: partial email/phone/username/name/id. *_at_* in Unix ms.',
+  description: 'Find users (newest first). query: partial email/phone/username/name/id. *_at_* in Unix ms.',
   method: 'GET',
   path: '/users',
   risk: 'read',
@@ -91,8 +90,16 @@ const userCreate = defineAction({
     const email = Array.isArray(args.email_address) ? args.email_address[0] : undefined;
     const title = [who, email ? `<${email}>` : ''].filter(Boolean).join(' ') || 'a new user';
     // The title already shows the name and a lone email; list everything else.
-    const shown = ['first_name', 'last_name', ...(Array.isArray(args.email_address) && args.email_address.length === 1 ? ['email_address'] : [])];
-    const rest = fields(args, Object.keys(args).filter((k) => !shown.includes(k)), ['password']);
+    const shown = [
+      'first_name',
+      'last_name',
+      ...(Array.isArray(args.email_address) && args.email_address.length === 1 ? ['email_address'] : []),
+    ];
+    const rest = fields(
+      args,
+      Object.keys(args).filter((k) => !shown.includes(k)),
+      ['password'],
+    );
     return `Create user ${title}${suffix('with', rest)}`;
   },
 });
@@ -100,8 +107,7 @@ const userCreate = defineAction({
 const userUpdate = defineAction({
   name: 'clerk_user_update',
   resource: 'users',
-  description:
-    'Update a user. Metadata is deep-merged (a null value deletes the key). username "" removes it.',
+  description: 'Update a user. Metadata is deep-merged (a null value deletes the key). username "" removes it.',
   method: 'PATCH',
   path: '/users/{user_id}',
   risk: 'write',
@@ -125,7 +131,11 @@ const userUpdate = defineAction({
     })
     .strict(),
   preview: (args, ctx) => {
-    const plain = fields(args, Object.keys(args).filter((k) => k !== 'user_id' && !(USER_METADATA as readonly string[]).includes(k)), ['password']);
+    const plain = fields(
+      args,
+      Object.keys(args).filter((k) => k !== 'user_id' && !(USER_METADATA as readonly string[]).includes(k)),
+      ['password'],
+    );
     const merges = USER_METADATA.filter((k) => args[k] !== undefined).map((k) => `merge ${show(args[k])} into ${k}`);
     const changes = [plain ? `set ${plain}` : '', ...merges].filter(Boolean).join('; ');
     return `Update ${named(ctx, args.user_id, 'user')}: ${changes || 'no changes'}`;
@@ -188,4 +198,14 @@ const userDelete = defineAction({
 });
 
 /** The 9 user actions, in DESIGN order. */
-export const userActions = [usersList, userGet, userCreate, userUpdate, userBan, userUnban, userLock, userUnlock, userDelete] as const;
+export const userActions = [
+  usersList,
+  userGet,
+  userCreate,
+  userUpdate,
+  userBan,
+  userUnban,
+  userLock,
+  userUnlock,
+  userDelete,
+] as const;

@@ -12,7 +12,13 @@ import type { AgentContext, Emit } from './context.js';
 import { buildPreview } from './preview.js';
 import { redactDeep } from './redact.js';
 import {
-  describeFailure, errorResult, failedResult, okResult, skippedResult, toToolMessage, type ToolResult,
+  describeFailure,
+  errorResult,
+  failedResult,
+  okResult,
+  skippedResult,
+  toToolMessage,
+  type ToolResult,
 } from './tool-result.js';
 import type { PendingCall, RunState } from './types.js';
 
@@ -45,12 +51,21 @@ async function handleCall(
 ): Promise<Slot> {
   const reject = (result: ToolResult): Slot => finish(call, undefined, result, 0, emit);
   if (index >= ctx.maxToolCallsPerStep) {
-    return reject(skippedResult(`Not run: this step made ${total} tool calls and at most ${ctx.maxToolCallsPerStep} run per step. Call again with the rest.`));
+    return reject(
+      skippedResult(
+        `Not run: this step made ${total} tool calls and at most ${ctx.maxToolCallsPerStep} run per step. Call again with the rest.`,
+      ),
+    );
   }
   if (signal?.aborted) return reject(skippedResult('Not run: the request was cancelled.'));
   const action = ctx.registry.get(call.name);
   if (!action) {
-    return reject(errorResult('unknown_action', `Unknown tool "${clip(call.name)}". Call only the tools you were given (names start with clerk_).`));
+    return reject(
+      errorResult(
+        'unknown_action',
+        `Unknown tool "${clip(call.name)}". Call only the tools you were given (names start with clerk_).`,
+      ),
+    );
   }
   const parsed = parseToolArguments(action, call.arguments);
   if (!parsed.ok) return reject(errorResult('invalid_args', parsed.message));
@@ -58,7 +73,14 @@ async function handleCall(
   return prepareMutation(ctx, call, action, parsed.args, signal);
 }
 
-async function runRead(ctx: AgentContext, call: ToolCall, action: Action, args: Record<string, unknown>, emit: Emit, signal?: AbortSignal): Promise<Slot> {
+async function runRead(
+  ctx: AgentContext,
+  call: ToolCall,
+  action: Action,
+  args: Record<string, unknown>,
+  emit: Emit,
+  signal?: AbortSignal,
+): Promise<Slot> {
   emit({ type: 'tool_start', callId: call.id, action: action.name, args, risk: action.risk });
   const started = performance.now();
   let result: ToolResult;
@@ -71,11 +93,26 @@ async function runRead(ctx: AgentContext, call: ToolCall, action: Action, args: 
   return finish(call, action, result, performance.now() - started, emit);
 }
 
-async function prepareMutation(ctx: AgentContext, call: ToolCall, action: Action, args: Record<string, unknown>, signal?: AbortSignal): Promise<Slot> {
+async function prepareMutation(
+  ctx: AgentContext,
+  call: ToolCall,
+  action: Action,
+  args: Record<string, unknown>,
+  signal?: AbortSignal,
+): Promise<Slot> {
   // The preview quotes Clerk data (diff "before" values, labels) and is rendered by front ends straight from the
   // pending call, not from the scrubbed event, so it is scrubbed here. It is not part of the digest; args stay exact.
   const preview = redactDeep(await buildPreview(action, args, { registry: ctx.registry, reader: ctx.reader }, signal));
-  return { pending: createPendingCall({ approvalId: ctx.newId(), callId: call.id, action, args, preview, live: ctx.reader.live }) };
+  return {
+    pending: createPendingCall({
+      approvalId: ctx.newId(),
+      callId: call.id,
+      action,
+      args,
+      preview,
+      live: ctx.reader.live,
+    }),
+  };
 }
 
 /** Emits tool_end and wraps the result as the tool message. */

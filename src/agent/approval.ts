@@ -71,8 +71,13 @@ export function matchDecisions(pending: readonly PendingCall[], decisions: reado
     }
     const mismatch = (['approvalId', 'callId', 'action', 'argsDigest'] as const).filter((k) => d[k] !== target[k]);
     if (mismatch.length > 0) {
-      refused.push({ message: `Decision refused for ${target.action} (${target.callId}): ${mismatch.join(', ')} differ from the pending call.` });
-      no.set(target, { reason: `decision refused: ${mismatch.join(', ')} did not match this call`, approver: d.approver });
+      refused.push({
+        message: `Decision refused for ${target.action} (${target.callId}): ${mismatch.join(', ')} differ from the pending call.`,
+      });
+      no.set(target, {
+        reason: `decision refused: ${mismatch.join(', ')} did not match this call`,
+        approver: d.approver,
+      });
     } else if (d.approved !== true) {
       if (!no.has(target)) no.set(target, { reason: d.reason?.trim() || 'denied', approver: d.approver });
     } else {
@@ -104,8 +109,20 @@ export function withoutDecided(match: DecisionMatch, decided: ReadonlySet<string
   if (stale.length === 0) return match;
   return {
     approved: match.approved.filter((a) => !decided.has(a.call.approvalId)),
-    denied: [...match.denied, ...stale.map((a) => ({ call: a.call, reason: 'already decided: a stale copy of this run was resumed', approver: a.approver }))],
-    refused: [...match.refused, ...stale.map((a) => ({ message: `Decision refused for ${a.call.action} (${a.call.callId}): this call was already decided.` }))],
+    denied: [
+      ...match.denied,
+      ...stale.map((a) => ({
+        call: a.call,
+        reason: 'already decided: a stale copy of this run was resumed',
+        approver: a.approver,
+      })),
+    ],
+    refused: [
+      ...match.refused,
+      ...stale.map((a) => ({
+        message: `Decision refused for ${a.call.action} (${a.call.callId}): this call was already decided.`,
+      })),
+    ],
   };
 }
 
@@ -119,10 +136,18 @@ export function denyAll(pending: readonly PendingCall[], reason: string): Decisi
  * `matchDecisions` for this exact action and arguments, and spends it.
  */
 export function createMutationExecutor(clerk: ClerkClient) {
-  return async function executeApproved(approved: ApprovedCall, action: Action, signal?: AbortSignal): Promise<unknown> {
+  return async function executeApproved(
+    approved: ApprovedCall,
+    action: Action,
+    signal?: AbortSignal,
+  ): Promise<unknown> {
     const { call } = approved;
     if (!minted.delete(approved)) throw new Error('internal: mutation without a matching approval (or run twice)');
-    if (action.name !== call.action || action.risk === 'read' || argsDigest(action.name, call.args) !== call.argsDigest) {
+    if (
+      action.name !== call.action ||
+      action.risk === 'read' ||
+      argsDigest(action.name, call.args) !== call.argsDigest
+    ) {
       throw new Error(`internal: approval for ${call.action} does not cover this call`);
     }
     return clerk.execute(action, call.args, signal ? { signal } : undefined);

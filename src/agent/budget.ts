@@ -53,7 +53,8 @@ export function toUnits(messages: readonly Message[]): Message[][] {
   const units: Message[][] = [];
   for (const m of messages) {
     const last = units[units.length - 1];
-    if (m.role === 'tool' && last && last[0]?.role === 'assistant' && (last[0].toolCalls?.length ?? 0) > 0) last.push(m);
+    if (m.role === 'tool' && last && last[0]?.role === 'assistant' && (last[0].toolCalls?.length ?? 0) > 0)
+      last.push(m);
     else units.push([m]);
   }
   return units;
@@ -87,7 +88,10 @@ export function createHistoryBudget(contextTokens: number, fixed: readonly strin
  * The newest part of `messages` that fits the budget, whole units only. The latest user message is always
  * kept (it is what the turn is about); so is the newest unit, even if alone it is over budget.
  */
-export function fitHistory(messages: readonly Message[], limit: HistoryBudget): { messages: Message[]; dropped: number } {
+export function fitHistory(
+  messages: readonly Message[],
+  limit: HistoryBudget,
+): { messages: Message[]; dropped: number } {
   const bytes = messages.reduce((sum, m) => sum + messageBytes(m), 0);
   if (bytes <= limit.safeBytes) return { messages: [...messages], dropped: 0 };
   const budget = limit.tokens();

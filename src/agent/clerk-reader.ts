@@ -20,7 +20,9 @@ export function createClerkReader(clerk: ClerkClient): ClerkReader {
     live: clerk.live,
     read(action, args, signal) {
       if (action.risk !== 'read' || action.method !== 'GET') {
-        return Promise.reject(new Error(`internal: ${action.name} is a ${action.risk} action; reads only on this path`));
+        return Promise.reject(
+          new Error(`internal: ${action.name} is a ${action.risk} action; reads only on this path`),
+        );
       }
       return clerk.execute(action, args, signal ? { signal } : undefined);
     },

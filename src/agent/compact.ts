@@ -19,9 +19,24 @@ type Obj = Record<string, unknown>;
 
 /** Fields of "other" objects that cost tokens and tell an admin nothing (or hold a credential). */
 const NOISE = new Set([
-  'image_url', 'profile_image_url', 'has_image', 'logo_url', 'client_image_url', 'instance_id', 'updated_at',
-  'verification', 'linked_to', 'public_inviter_data', 'url', 'authorize_url', 'token_fetch_url', 'user_info_url',
-  'discovery_url', 'token_introspection_url', 'role_name', 'permissions',
+  'image_url',
+  'profile_image_url',
+  'has_image',
+  'logo_url',
+  'client_image_url',
+  'instance_id',
+  'updated_at',
+  'verification',
+  'linked_to',
+  'public_inviter_data',
+  'url',
+  'authorize_url',
+  'token_fetch_url',
+  'user_info_url',
+  'discovery_url',
+  'token_introspection_url',
+  'role_name',
+  'permissions',
 ]);
 
 const CLERK_DEFAULT_LIMIT = 10;
@@ -67,7 +82,8 @@ function compactList(items: unknown[], total: number | undefined, options: Compa
   else if (total === undefined && data.length > 0 && data.length >= (options.limit ?? CLERK_DEFAULT_LIMIT)) {
     notes.push(`more may exist: call again with offset=${next}`);
   }
-  if (slim && items.some((i) => isObj(i) && (i.object === 'user' || i.object === 'organization_membership'))) notes.push(SLIM_NOTE);
+  if (slim && items.some((i) => isObj(i) && (i.object === 'user' || i.object === 'organization_membership')))
+    notes.push(SLIM_NOTE);
   if (notes.length > 0) out.note = notes.join('; ');
   return out;
 }

@@ -62,13 +62,21 @@ export function createAgent(deps: AgentDeps): Agent {
   return {
     async run(input, options = {}) {
       const emit = createEmit(options.onEvent);
-      const state = options.state ? parseRunState(options.state) : createRunState(ctx.newId(), options.requester ?? 'local');
+      const state = options.state
+        ? parseRunState(options.state)
+        : createRunState(ctx.newId(), options.requester ?? 'local');
       if (options.requester) state.requester = options.requester;
       emit({ type: 'turn_start', runId: state.runId, input });
       if (state.pending.length > 0) {
         // A new request while calls wait: they were never approved, so they are denied (rule 3).
         for (const call of state.pending) decided.add(call.approvalId);
-        await applyDecisions(ctx, state, denyAll(state.pending, 'no decision: a new request was sent instead'), undefined, emit);
+        await applyDecisions(
+          ctx,
+          state,
+          denyAll(state.pending, 'no decision: a new request was sent instead'),
+          undefined,
+          emit,
+        );
       }
       state.outcomes = [];
       state.stepsThisTurn = 0;
@@ -80,8 +88,12 @@ export function createAgent(deps: AgentDeps): Agent {
     async resume(saved, decisions, options = {}) {
       const emit = createEmit(options.onEvent);
       const state = parseRunState(saved);
-      if (state.pending.length === 0) return endWithError(state, emit, 'Nothing to resume: this run has no calls waiting for a decision.');
-      const match = withoutDecided(matchDecisions(state.pending, Array.isArray(decisions) ? decisions : []), decidedBefore(state.pending));
+      if (state.pending.length === 0)
+        return endWithError(state, emit, 'Nothing to resume: this run has no calls waiting for a decision.');
+      const match = withoutDecided(
+        matchDecisions(state.pending, Array.isArray(decisions) ? decisions : []),
+        decidedBefore(state.pending),
+      );
       for (const call of state.pending) decided.add(call.approvalId);
       // Dry run: approved calls are recorded, never executed, so the executor is not even handed over.
       await applyDecisions(ctx, state, match, ctx.dryRun ? undefined : execute, emit, options.signal);
@@ -111,7 +123,10 @@ function createContext(deps: AgentDeps): AgentContext {
     maxToolCallsPerStep: deps.maxToolCallsPerStep ?? 20,
     dryRun: deps.dryRun ?? false,
     exposePrivateMetadata: deps.exposePrivateMetadata ?? false,
-    historyBudget: createHistoryBudget(deps.contextTokens ?? DEFAULT_CONTEXT_TOKENS, [deps.systemPrompt, JSON.stringify(tools)]),
+    historyBudget: createHistoryBudget(deps.contextTokens ?? DEFAULT_CONTEXT_TOKENS, [
+      deps.systemPrompt,
+      JSON.stringify(tools),
+    ]),
     newId: deps.newId ?? randomUUID,
     now: deps.now ?? (() => new Date()),
   };

@@ -34,7 +34,9 @@ export async function fetchCurrent(
   if (!parsed.success) return undefined;
   try {
     const value = await reader.read(get, parsed.data as Record<string, unknown>, signal);
-    return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+    return value !== null && typeof value === 'object' && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : undefined;
   } catch {
     return undefined;
   }

@@ -41,7 +41,7 @@ export async function applyDecisions(
       continue;
     }
     const reason = !yes
-      ? denied.get(call)?.reason ?? 'no decision'
+      ? (denied.get(call)?.reason ?? 'no decision')
       : !action
         ? 'the pending call no longer matches a known action and valid arguments'
         : 'cancelled before it ran';
@@ -69,14 +69,38 @@ async function runApproved(
     const value = await execute(approved, action, signal);
     const after = compact(value, options);
     state.messages.push(toToolMessage(call.callId, okResult(after)));
-    recordOutcome(ctx, state, call, { status: 'executed', approver, ...(before ? { before: compact(before, options) } : {}), after });
-    emit({ type: 'tool_end', callId: call.callId, action: call.action, ok: true, result: after, durationMs: elapsed(started) });
+    recordOutcome(ctx, state, call, {
+      status: 'executed',
+      approver,
+      ...(before ? { before: compact(before, options) } : {}),
+      after,
+    });
+    emit({
+      type: 'tool_end',
+      callId: call.callId,
+      action: call.action,
+      ok: true,
+      result: after,
+      durationMs: elapsed(started),
+    });
   } catch (error) {
     const result = failedResult(error);
     const message = describeFailure(result) ?? 'failed';
     state.messages.push(toToolMessage(call.callId, result));
-    recordOutcome(ctx, state, call, { status: 'failed', approver, error: message, ...(before ? { before: compact(before, options) } : {}) });
-    emit({ type: 'tool_end', callId: call.callId, action: call.action, ok: false, error: message, durationMs: elapsed(started) });
+    recordOutcome(ctx, state, call, {
+      status: 'failed',
+      approver,
+      error: message,
+      ...(before ? { before: compact(before, options) } : {}),
+    });
+    emit({
+      type: 'tool_end',
+      callId: call.callId,
+      action: call.action,
+      ok: false,
+      error: message,
+      durationMs: elapsed(started),
+    });
   }
 }
 
@@ -86,11 +110,32 @@ function skipForDryRun(ctx: AgentContext, state: RunState, approved: ApprovedCal
   emit({ type: 'tool_start', callId: call.callId, action: call.action, args: call.args, risk: action.risk });
   state.messages.push(toToolMessage(call.callId, dryRunResult()));
   recordOutcome(ctx, state, call, { status: 'dry_run', approver });
-  emit({ type: 'tool_end', callId: call.callId, action: call.action, ok: true, result: { dry_run: true, preview: call.preview }, durationMs: 0 });
+  emit({
+    type: 'tool_end',
+    callId: call.callId,
+    action: call.action,
+    ok: true,
+    result: { dry_run: true, preview: call.preview },
+    durationMs: 0,
+  });
 }
 
-function deny(ctx: AgentContext, state: RunState, call: PendingCall, reason: string, approver: string | null, emit: Emit): void {
-  emit({ type: 'decision', callId: call.callId, action: call.action, approved: false, approver: approver ?? 'none', reason });
+function deny(
+  ctx: AgentContext,
+  state: RunState,
+  call: PendingCall,
+  reason: string,
+  approver: string | null,
+  emit: Emit,
+): void {
+  emit({
+    type: 'decision',
+    callId: call.callId,
+    action: call.action,
+    approved: false,
+    approver: approver ?? 'none',
+    reason,
+  });
   state.messages.push(toToolMessage(call.callId, deniedResult(reason)));
   recordOutcome(ctx, state, call, { status: 'denied', approver, reason });
 }

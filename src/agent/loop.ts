@@ -14,10 +14,16 @@ import { buildSummary } from './summary.js';
 import type { RunOutcome, RunState } from './types.js';
 
 /** Runs model steps until the turn is done, paused or failed. Never throws for model or tool failures. */
-export async function runTurn(ctx: AgentContext, state: RunState, emit: Emit, signal?: AbortSignal): Promise<RunOutcome> {
+export async function runTurn(
+  ctx: AgentContext,
+  state: RunState,
+  emit: Emit,
+  signal?: AbortSignal,
+): Promise<RunOutcome> {
   for (;;) {
     if (signal?.aborted) return endWithError(state, emit, new CancelledError().message);
-    if (state.stepsThisTurn >= ctx.maxStepsPerTurn) return endWithError(state, emit, new MaxTurnsError(ctx.maxStepsPerTurn).message);
+    if (state.stepsThisTurn >= ctx.maxStepsPerTurn)
+      return endWithError(state, emit, new MaxTurnsError(ctx.maxStepsPerTurn).message);
     const step = ++state.stepsThisTurn;
     state.modelCalls++;
     emit({ type: 'model_start', step });
@@ -29,13 +35,22 @@ export async function runTurn(ctx: AgentContext, state: RunState, emit: Emit, si
       response = await ctx.model.complete({ messages, tools: ctx.tools, ...(signal ? { signal } : {}) });
     } catch (error) {
       if (signal?.aborted) return endWithError(state, emit, new CancelledError().message);
-      return endWithError(state, emit, `The model call failed: ${error instanceof Error ? error.message : String(error)}`);
+      return endWithError(
+        state,
+        emit,
+        `The model call failed: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
     if (response.usage) {
       state.usage.inputTokens += response.usage.inputTokens;
       state.usage.outputTokens += response.usage.outputTokens;
     }
-    emit({ type: 'model_end', step, ...(response.usage ? { usage: response.usage } : {}), finishReason: response.finishReason });
+    emit({
+      type: 'model_end',
+      step,
+      ...(response.usage ? { usage: response.usage } : {}),
+      finishReason: response.finishReason,
+    });
     if (response.finishReason === 'error') {
       return endWithError(state, emit, `The model returned an error: ${response.errorMessage ?? 'no details given'}`);
     }
@@ -84,7 +99,11 @@ function normalizeAssistant(message: AssistantMessage): AssistantMessage {
     let id = typeof call.id === 'string' && call.id.trim() !== '' ? call.id : `call_${i}`;
     while (seen.has(id)) id = `${id}_dup`;
     seen.add(id);
-    return { id, name: String(call.name), arguments: typeof call.arguments === 'string' ? call.arguments : JSON.stringify(call.arguments ?? {}) };
+    return {
+      id,
+      name: String(call.name),
+      arguments: typeof call.arguments === 'string' ? call.arguments : JSON.stringify(call.arguments ?? {}),
+    };
   });
   const content = typeof message.content === 'string' && message.content !== '' ? redact(message.content) : null;
   return calls.length > 0 ? { role: 'assistant', content, toolCalls: calls } : { role: 'assistant', content };

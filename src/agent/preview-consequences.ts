@@ -36,7 +36,10 @@ export async function consequencesFor(action: Action, args: Obj, facts: Conseque
   const userId = typeof args.user_id === 'string' ? args.user_id : undefined;
   switch (action.name) {
     case 'clerk_user_delete': {
-      const [sessions, memberships] = await Promise.all([activeSessions(userId, facts), membershipCount(userId, facts)]);
+      const [sessions, memberships] = await Promise.all([
+        activeSessions(userId, facts),
+        membershipCount(userId, facts),
+      ]);
       out.push(
         `The user is deleted with ${count(sessions, 'active session')} and ${count(memberships, 'organization membership')}.`,
       );
@@ -44,7 +47,9 @@ export async function consequencesFor(action: Action, args: Obj, facts: Conseque
     }
     case 'clerk_user_ban': {
       const sessions = await activeSessions(userId, facts);
-      out.push(`All of their sessions are revoked (${count(sessions, 'active now', true)}); they cannot sign in until unbanned.`);
+      out.push(
+        `All of their sessions are revoked (${count(sessions, 'active now', true)}); they cannot sign in until unbanned.`,
+      );
       break;
     }
     case 'clerk_organization_delete': {
@@ -56,7 +61,10 @@ export async function consequencesFor(action: Action, args: Obj, facts: Conseque
       break;
     }
     case 'clerk_org_membership_delete': {
-      const org = typeof args.organization_id === 'string' ? facts.labels[args.organization_id] ?? args.organization_id : 'the organization';
+      const org =
+        typeof args.organization_id === 'string'
+          ? (facts.labels[args.organization_id] ?? args.organization_id)
+          : 'the organization';
       out.push(`The user loses access to ${org}.`);
       break;
     }
@@ -82,7 +90,11 @@ async function activeSessions(userId: string | undefined, facts: ConsequenceFact
 async function membershipCount(userId: string | undefined, facts: ConsequenceFacts): Promise<number | undefined> {
   if (!userId) return undefined;
   try {
-    const value = await facts.reader.get(`/users/${encodeURIComponent(userId)}/organization_memberships`, { limit: 1 }, facts.signal);
+    const value = await facts.reader.get(
+      `/users/${encodeURIComponent(userId)}/organization_memberships`,
+      { limit: 1 },
+      facts.signal,
+    );
     return num((value as Obj | null)?.total_count);
   } catch {
     return undefined;

@@ -22,15 +22,25 @@ const USER_ID_KEYS = new Set(['user_id', 'created_by', 'inviter_user_id', 'reque
 const HIDDEN_VALUE = /password|secret|signing_key/i;
 
 /** Builds the preview for a validated mutating call. Never throws. */
-export async function buildPreview(action: Action, args: Obj, deps: PreviewDeps, signal?: AbortSignal): Promise<Preview> {
+export async function buildPreview(
+  action: Action,
+  args: Obj,
+  deps: PreviewDeps,
+  signal?: AbortSignal,
+): Promise<Preview> {
   const current = await fetchCurrent(deps.registry, deps.reader, action, args, signal);
   const labels = await resolveLabels(args, deps, current, signal);
-  const preview: Preview = { text: previewText(action, args, labels), method: action.method, path: resolvePath(action, args) };
+  const preview: Preview = {
+    text: previewText(action, args, labels),
+    method: action.method,
+    path: resolvePath(action, args),
+  };
   if (action.name.endsWith('_update')) {
     if (current) preview.diff = diffFields(action, args, current);
   }
   const consequences = await consequencesFor(action, args, { current, labels, reader: deps.reader, signal });
-  if (action.name.endsWith('_update') && !current) consequences.push('The current values could not be read, so no diff is shown.');
+  if (action.name.endsWith('_update') && !current)
+    consequences.push('The current values could not be read, so no diff is shown.');
   if (consequences.length > 0) preview.consequences = consequences;
   return preview;
 }
@@ -49,12 +59,18 @@ function previewText(action: Action, args: Obj, labels: Record<string, string>):
 /** `/users/{user_id}/ban` with the ids filled in (escaped as the client sends them). */
 export function resolvePath(action: Action, args: Obj): string {
   let path = action.path;
-  for (const p of pathParams(action.path)) path = path.replace(`{${p}}`, encodeURIComponent(String(args[p] ?? `{${p}}`)));
+  for (const p of pathParams(action.path))
+    path = path.replace(`{${p}}`, encodeURIComponent(String(args[p] ?? `{${p}}`)));
   return path;
 }
 
 /** Human labels for the user and organization ids in the args: "Jane Doe <jane@example.com>", "Acme Inc". */
-async function resolveLabels(args: Obj, deps: PreviewDeps, current: Obj | undefined, signal?: AbortSignal): Promise<Record<string, string>> {
+async function resolveLabels(
+  args: Obj,
+  deps: PreviewDeps,
+  current: Obj | undefined,
+  signal?: AbortSignal,
+): Promise<Record<string, string>> {
   const ids = new Set<string>();
   for (const [key, value] of Object.entries(args)) {
     if (typeof value !== 'string') continue;
@@ -73,7 +89,9 @@ async function resolveLabels(args: Obj, deps: PreviewDeps, current: Obj | undefi
 }
 
 async function readById(id: string, deps: PreviewDeps, signal?: AbortSignal): Promise<Obj | undefined> {
-  const [name, args] = id.startsWith('user_') ? ['clerk_user_get', { user_id: id }] : ['clerk_organization_get', { organization_id: id }];
+  const [name, args] = id.startsWith('user_')
+    ? ['clerk_user_get', { user_id: id }]
+    : ['clerk_organization_get', { organization_id: id }];
   const get = deps.registry.get(name as string);
   if (!get) return undefined;
   try {
@@ -104,7 +122,7 @@ function diffFields(action: Action, args: Obj, current: Obj): FieldChange[] {
   const push = (field: string, before: unknown, after: unknown) => {
     if (canonicalJson(before ?? null) === canonicalJson(after ?? null)) return;
     const hide = HIDDEN_VALUE.test(field);
-    changes.push({ field, before: hide ? '(hidden)' : before ?? null, after: hide ? '(hidden)' : after });
+    changes.push({ field, before: hide ? '(hidden)' : (before ?? null), after: hide ? '(hidden)' : after });
   };
   for (const [field, after] of Object.entries(args)) {
     if (skip.has(field)) continue;

@@ -17,7 +17,10 @@ function findPromptFile(): string {
     const candidate = path.join(dir, 'prompts', 'system.md');
     if (existsSync(candidate) && existsSync(path.join(dir, 'package.json'))) return candidate;
     const parent = path.dirname(dir);
-    if (parent === dir) throw new Error('prompts/system.md not found above src/agent/: reinstall the package (the prompts/ folder ships with it).');
+    if (parent === dir)
+      throw new Error(
+        'prompts/system.md not found above src/agent/: reinstall the package (the prompts/ folder ships with it).',
+      );
     dir = parent;
   }
 }

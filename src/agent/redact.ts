@@ -15,7 +15,8 @@ const SECRET_PATTERNS: ReadonlyArray<[RegExp, string]> = [
 ];
 
 /** Field names whose values are secrets whatever they look like (a password arg, an OAuth client secret). */
-const SECRET_FIELDS = /^(password|password_digest|client_secret|signing_key|secret_key|secretkey|api_key|apikey|authorization)$/i;
+const SECRET_FIELDS =
+  /^(password|password_digest|client_secret|signing_key|secret_key|secretkey|api_key|apikey|authorization)$/i;
 
 const ANY_SECRET = /sk_(?:test|live)_|sk-[A-Za-z0-9_-]{6,}|xox[abposr]-|Bearer\s/;
 

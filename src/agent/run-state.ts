@@ -89,7 +89,9 @@ export function parseRunState(input: unknown): RunState {
   }
   const version = typeof value === 'object' && value !== null ? (value as { version?: unknown }).version : undefined;
   if (version !== 1) {
-    throw new RunStateError(`Saved run state has version ${JSON.stringify(version)}; this build reads version 1 only. Start a new request.`);
+    throw new RunStateError(
+      `Saved run state has version ${JSON.stringify(version)}; this build reads version 1 only. Start a new request.`,
+    );
   }
   const parsed = runStateSchema.safeParse(value);
   if (!parsed.success) {
@@ -104,16 +106,22 @@ export function parseRunState(input: unknown): RunState {
 /** Pending calls must still match their digest and the tool calls the model actually made. */
 function checkPending(state: RunState): void {
   if (state.pending.length === 0) return;
-  const lastAssistant = [...state.messages].reverse().find((m): m is Extract<Message, { role: 'assistant' }> => m.role === 'assistant');
+  const lastAssistant = [...state.messages]
+    .reverse()
+    .find((m): m is Extract<Message, { role: 'assistant' }> => m.role === 'assistant');
   const calls = new Map((lastAssistant?.toolCalls ?? []).map((c) => [c.id, c.name]));
   const approvalIds = new Set<string>();
   const callIds = new Set<string>();
   for (const p of state.pending) {
     if (argsDigest(p.action, p.args) !== p.argsDigest) {
-      throw new RunStateError(`Saved run state was modified: pending call ${p.callId} (${p.action}) no longer matches its argsDigest.`);
+      throw new RunStateError(
+        `Saved run state was modified: pending call ${p.callId} (${p.action}) no longer matches its argsDigest.`,
+      );
     }
     if (calls.get(p.callId) !== p.action) {
-      throw new RunStateError(`Saved run state was modified: pending call ${p.callId} (${p.action}) is not a call the model made.`);
+      throw new RunStateError(
+        `Saved run state was modified: pending call ${p.callId} (${p.action}) is not a call the model made.`,
+      );
     }
     if (approvalIds.has(p.approvalId) || callIds.has(p.callId)) {
       throw new RunStateError(`Saved run state was modified: pending call ${p.callId} appears twice.`);

@@ -28,7 +28,9 @@ export function buildSummary(outcomes: readonly MutationOutcome[], modelText: st
   ];
   if (notDone.length > 0) parts.push(`Not done: ${notDone.length} (${notDone.join('; ')}).`);
   if (dryRun.length > 0) {
-    parts.push(`Dry run: ${plural(dryRun.length, 'change')} previewed, none executed (${dryRun.map((o) => clip(o.previewText)).join('; ')}).`);
+    parts.push(
+      `Dry run: ${plural(dryRun.length, 'change')} previewed, none executed (${dryRun.map((o) => clip(o.previewText)).join('; ')}).`,
+    );
   }
   return { modelText, executed, denied, failed, dryRun, line: parts.join(' ') };
 }

@@ -28,7 +28,11 @@ export function okResult(result: unknown): ToolResult {
 }
 
 /** A call that did not succeed for a reason the model can act on. */
-export function errorResult(kind: ToolErrorKind, message: string, extra: { status?: number; code?: string } = {}): ToolResult {
+export function errorResult(
+  kind: ToolErrorKind,
+  message: string,
+  extra: { status?: number; code?: string } = {},
+): ToolResult {
   return { ok: false, error: { kind, ...extra, message } };
 }
 
@@ -38,7 +42,8 @@ export function deniedResult(reason: string): ToolResult {
     ok: false,
     denied: true,
     reason,
-    message: 'The human denied this call. It was not executed. Do not retry it or substitute another change; tell the user.',
+    message:
+      'The human denied this call. It was not executed. Do not retry it or substitute another change; tell the user.',
   };
 }
 
@@ -60,8 +65,16 @@ export function dryRunResult(): ToolResult {
 /** Maps an exception thrown by the Clerk client (or anything else) to the envelope's error part. */
 export function toolErrorFrom(error: unknown): ToolError {
   if (error instanceof ClerkApiError) {
-    const message = error.longMessage && error.longMessage !== error.message ? `${error.message}: ${error.longMessage}` : error.message;
-    return { kind: 'clerk', status: error.status, ...(error.code ? { code: error.code } : {}), message: redact(message) };
+    const message =
+      error.longMessage && error.longMessage !== error.message
+        ? `${error.message}: ${error.longMessage}`
+        : error.message;
+    return {
+      kind: 'clerk',
+      status: error.status,
+      ...(error.code ? { code: error.code } : {}),
+      message: redact(message),
+    };
   }
   if (error instanceof ClerkNetworkError) return { kind: 'network', message: redact(error.message) };
   if (error instanceof InvalidArgumentError) return { kind: 'invalid_args', message: redact(error.message) };

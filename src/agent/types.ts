@@ -102,7 +102,15 @@ export type AgentEvent =
   /** Text the model said before or between tool calls (its plan, a question, an explanation). */
   | { type: 'assistant_text'; text: string }
   | { type: 'tool_start'; callId: string; action: string; args: unknown; risk: Risk }
-  | { type: 'tool_end'; callId: string; action: string; ok: boolean; result?: unknown; error?: string; durationMs: number }
+  | {
+      type: 'tool_end';
+      callId: string;
+      action: string;
+      ok: boolean;
+      result?: unknown;
+      error?: string;
+      durationMs: number;
+    }
   | { type: 'approval_needed'; pending: PendingCall[] }
   | { type: 'decision'; callId: string; action: string; approved: boolean; approver: string; reason?: string }
   | { type: 'error'; message: string }

@@ -20,7 +20,9 @@ function checkBaseUrl(baseUrl: string): string {
   try {
     url = new URL(baseUrl);
   } catch {
-    throw new Error(`Clerk base URL "${baseUrl}" is not a valid URL: check CLERK_API_URL (e.g. https://api.clerk.com/v1)`);
+    throw new Error(
+      `Clerk base URL "${baseUrl}" is not a valid URL: check CLERK_API_URL (e.g. https://api.clerk.com/v1)`,
+    );
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new Error(`Clerk base URL must start with http:// or https:// (got "${url.protocol}"): check CLERK_API_URL`);
@@ -68,7 +70,8 @@ export function createClerkClient(options: ClerkClientOptions): ClerkClient {
 
     async request(method, path, opts) {
       const upper = method.toUpperCase();
-      if (!METHODS.has(upper)) throw new InvalidArgumentError('method', `method must be one of ${[...METHODS].join(', ')} (got "${method}")`);
+      if (!METHODS.has(upper))
+        throw new InvalidArgumentError('method', `method must be one of ${[...METHODS].join(', ')} (got "${method}")`);
       return send({
         method: upper,
         path: checkConcretePath(path),

@@ -71,7 +71,14 @@ export class ClerkNetworkError extends Error {
   readonly method: string;
   readonly path: string;
 
-  constructor(init: { reason: 'timeout' | 'connection'; baseUrl: string; method: string; path: string; message: string; cause?: unknown }) {
+  constructor(init: {
+    reason: 'timeout' | 'connection';
+    baseUrl: string;
+    method: string;
+    path: string;
+    message: string;
+    cause?: unknown;
+  }) {
     super(redactSecrets(init.message), init.cause === undefined ? undefined : { cause: init.cause });
     this.name = 'ClerkNetworkError';
     this.reason = init.reason;

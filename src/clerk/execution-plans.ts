@@ -76,7 +76,10 @@ export async function splitMetadata(
   const hasPlain = Object.keys(plain).length > 0;
   const hasMetadata = Object.keys(metadata).length > 0;
   if (!hasPlain && !hasMetadata) {
-    throw new InvalidArgumentError(action.name, `${action.name} needs at least one field to change besides ${[...inPath].join(', ')}`);
+    throw new InvalidArgumentError(
+      action.name,
+      `${action.name} needs at least one field to change besides ${[...inPath].join(', ')}`,
+    );
   }
   const extra = signal ? { signal } : {};
   let result: unknown;

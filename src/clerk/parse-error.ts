@@ -24,7 +24,9 @@ const AUTH_CODES = new Set([
 const AUTH_MESSAGE = 'the secret key is wrong, expired or lacks access: check CLERK_SECRET_KEY';
 
 function asRecord(value: unknown): Record<string, unknown> | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : undefined;
 }
 
 const str = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v : undefined);
@@ -53,7 +55,13 @@ function excerpt(text: string): string {
 }
 
 /** Build the ClerkApiError for one non-2xx response from its status, headers and raw body text. */
-export function errorFromResponse(status: number, statusText: string, headers: Headers, text: string, ctx: ErrorContext): ClerkApiError {
+export function errorFromResponse(
+  status: number,
+  statusText: string,
+  headers: Headers,
+  text: string,
+  ctx: ErrorContext,
+): ClerkApiError {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -91,6 +99,10 @@ export function errorFromResponse(status: number, statusText: string, headers: H
     path: scrub(ctx.path),
     ...(first?.meta ? { meta: first.meta } : {}),
     ...(retryAfterSeconds !== undefined ? { retryAfterSeconds } : {}),
-    errors: (details ?? []).map((d) => ({ ...d, message: scrub(d.message), ...(d.longMessage ? { longMessage: scrub(d.longMessage) } : {}) })),
+    errors: (details ?? []).map((d) => ({
+      ...d,
+      message: scrub(d.message),
+      ...(d.longMessage ? { longMessage: scrub(d.longMessage) } : {}),
+    })),
   });
 }

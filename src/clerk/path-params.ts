@@ -21,7 +21,10 @@ export function encodePathParam(name: string, value: unknown): string {
     throw new InvalidArgumentError(name, `${name} is required: it is part of the request path`);
   }
   if (typeof value !== 'string' && typeof value !== 'number') {
-    throw new InvalidArgumentError(name, `${name} must be a string id, got ${Array.isArray(value) ? 'array' : typeof value}`);
+    throw new InvalidArgumentError(
+      name,
+      `${name} must be a string id, got ${Array.isArray(value) ? 'array' : typeof value}`,
+    );
   }
   const text = String(value);
   if (text === '' || text === '.' || text === '..' || UNSAFE.test(text)) {

@@ -100,7 +100,9 @@ export function createTransport(settings: TransportSettings): Send {
       // The caller's own cancellation is not a network problem: let it through untouched.
       if (req.signal?.aborted) throw req.signal.reason;
       const timedOut = timeout.aborted;
-      const detail = timedOut ? `no answer within ${settings.timeoutMs} ms` : (causeCode(error) ?? (error instanceof Error ? error.message : String(error)));
+      const detail = timedOut
+        ? `no answer within ${settings.timeoutMs} ms`
+        : (causeCode(error) ?? (error instanceof Error ? error.message : String(error)));
       const message = timedOut
         ? `Clerk at ${shownBase} did not answer ${req.method} ${req.path} within ${settings.timeoutMs} ms: is CLERK_API_URL right?`
         : `cannot reach ${shownBase}: is CLERK_API_URL right? (${detail})`;
@@ -155,7 +157,8 @@ export function createTransport(settings: TransportSettings): Send {
       if (result.kind === 'ok') return result.value;
       const retryable = result.kind === 'network_error' || isRetryableStatus(result.error.status);
       if (!retryable || n >= attempts) throw result.error;
-      const wait = result.kind === 'http_error' && result.retryAfterMs !== undefined ? result.retryAfterMs : backoffMs(n);
+      const wait =
+        result.kind === 'http_error' && result.retryAfterMs !== undefined ? result.retryAfterMs : backoffMs(n);
       await settings.sleep(Math.min(wait, settings.maxRetryAfterMs));
     }
   };

@@ -25,5 +25,9 @@ export interface ClerkClient {
   /** Execute one action with validated args (nulls stripped). Resolves with parsed JSON; throws ClerkApiError. */
   execute(action: Action, args: Record<string, unknown>, options?: { signal?: AbortSignal }): Promise<unknown>;
   /** Low-level request, for previews that need a read not covered by an action. */
-  request(method: string, path: string, options?: { query?: Record<string, unknown>; body?: unknown; signal?: AbortSignal }): Promise<unknown>;
+  request(
+    method: string,
+    path: string,
+    options?: { query?: Record<string, unknown>; body?: unknown; signal?: AbortSignal },
+  ): Promise<unknown>;
 }

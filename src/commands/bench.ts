@@ -10,7 +10,9 @@ const suites = ['tools', 'sandbox', 'agent', 'startup', 'evals'] as const;
 /** Runs the benchmarks named in argv (default: all) and returns the exit code. */
 export async function run(argv: string[]): Promise<number> {
   if (argv.includes('--help')) {
-    process.stdout.write(`Usage: clerk-agent bench [${suites.join('|')} …]\nPrints benchmark figures (tokens, throughput, latency, memory, start-up time).\n`);
+    process.stdout.write(
+      `Usage: clerk-agent bench [${suites.join('|')} …]\nPrints benchmark figures (tokens, throughput, latency, memory, start-up time).\n`,
+    );
     return 0;
   }
   const unknown = argv.filter((a) => !(suites as readonly string[]).includes(a));

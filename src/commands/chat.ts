@@ -77,7 +77,10 @@ export async function run(argv: string[]): Promise<number> {
     // node:util's messages are long ("To specify a positional argument starting with a '-' …"); keep the first clause.
     const option = /'(-[^']*)'/.exec(oneLine(error))?.[1];
     const code = (error as { code?: string }).code;
-    const what = code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option ? `unknown option ${option}` : oneLine(error).replace(/\.$/, '');
+    const what =
+      code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option
+        ? `unknown option ${option}`
+        : oneLine(error).replace(/\.$/, '');
     return fail(`${what}. Run clerk-agent chat --help for the options.`, 2);
   }
   if (flags.help) {
@@ -111,7 +114,10 @@ export async function run(argv: string[]): Promise<number> {
   }
 
   const { config } = app;
-  const secrets = [config.clerk.kind === 'remote' ? config.clerk.secretKey : '', config.model.kind === 'openai' ? (config.model.apiKey ?? '') : ''];
+  const secrets = [
+    config.clerk.kind === 'remote' ? config.clerk.secretKey : '',
+    config.model.kind === 'openai' ? (config.model.apiKey ?? '') : '',
+  ];
   const repl = createRepl({
     app,
     input,
@@ -146,6 +152,9 @@ export async function run(argv: string[]): Promise<number> {
 
 /** The same app with dry-run switched: a new agent over the same sandbox, model and audit file. */
 async function switchDryRun(app: App, on: boolean): Promise<ReplApp> {
-  const next = await createApp({ ...app.config, dryRun: on }, { model: app.model, ...(app.sandbox ? { sandbox: app.sandbox } : {}) });
+  const next = await createApp(
+    { ...app.config, dryRun: on },
+    { model: app.model, ...(app.sandbox ? { sandbox: app.sandbox } : {}) },
+  );
   return { ...next, modelName: app.modelName, backendLabel: app.backendLabel };
 }

@@ -48,17 +48,22 @@ export function parseSandboxFlags(argv: string[]): Flags | string {
   const flags: Flags = { port: DEFAULT_PORT, data: undefined, reset: false, help: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
-    const [name, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const [name, inline] =
+      arg.startsWith('--') && arg.includes('=')
+        ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+        : [arg, undefined];
     const value = (): string | undefined => inline ?? argv[++i];
     if (name === '-h' || name === '--help') flags.help = true;
     else if (name === '--reset' && inline === undefined) flags.reset = true;
     else if (name === '--port') {
       const v = value();
-      if (v === undefined || !/^\d+$/.test(v) || Number(v) > 65535) return `--port needs a whole number from 0 to 65535 (got ${v === undefined ? 'nothing' : `"${v}"`}).`;
+      if (v === undefined || !/^\d+$/.test(v) || Number(v) > 65535)
+        return `--port needs a whole number from 0 to 65535 (got ${v === undefined ? 'nothing' : `"${v}"`}).`;
       flags.port = Number(v);
     } else if (name === '--data') {
       const v = value();
-      if (v === undefined || v.trim() === '' || v.startsWith('--')) return '--data needs a directory, e.g. --data ./sandbox-data';
+      if (v === undefined || v.trim() === '' || v.startsWith('--'))
+        return '--data needs a directory, e.g. --data ./sandbox-data';
       flags.data = v;
     } else return `unknown option "${arg}".`;
   }
@@ -142,11 +147,22 @@ export async function run(argv: string[], io: SandboxCommandIo = processIo): Pro
   } catch (err) {
     await sandbox.close();
     const code = (err as NodeJS.ErrnoException).code;
-    const why = code === 'EADDRINUSE' ? `port ${flags.port} is already in use` : code === 'EACCES' ? `port ${flags.port} needs more privileges` : (err as Error).message;
-    io.err(`clerk-agent sandbox: cannot listen on 127.0.0.1:${flags.port}: ${why}. Pass --port N (0 picks a free port).\n`);
+    const why =
+      code === 'EADDRINUSE'
+        ? `port ${flags.port} is already in use`
+        : code === 'EACCES'
+          ? `port ${flags.port} needs more privileges`
+          : (err as Error).message;
+    io.err(
+      `clerk-agent sandbox: cannot listen on 127.0.0.1:${flags.port}: ${why}. Pass --port N (0 picks a free port).\n`,
+    );
     return 1;
   }
-  const how = flags.reset ? 'reset to the demo data' : existed ? 'loaded from the last run' : 'new, seeded with the demo data';
+  const how = flags.reset
+    ? 'reset to the demo data'
+    : existed
+      ? 'loaded from the last run'
+      : 'new, seeded with the demo data';
   io.out(banner(server.url, sandbox.secretKey, stateFile, `${how}; saved after every change`));
   await untilStopped(io.signal);
   await server.close();

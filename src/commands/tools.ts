@@ -76,7 +76,13 @@ export async function run(argv: string[], io: CommandIO = processIO): Promise<nu
 export function tokenReport(tools: OpenAIFunctionTool[], count: (text: string) => number) {
   const total = count(JSON.stringify(tools));
   const perTool = tools.map((t) => ({ name: t.function.name, tokens: count(JSON.stringify(t)) }));
-  return { encoding: 'o200k_base', tools: tools.length, total, average: tools.length ? Math.round((total / tools.length) * 10) / 10 : 0, perTool };
+  return {
+    encoding: 'o200k_base',
+    tools: tools.length,
+    total,
+    average: tools.length ? Math.round((total / tools.length) * 10) / 10 : 0,
+    perTool,
+  };
 }
 
 function tokenTable(tools: OpenAIFunctionTool[], count: (text: string) => number): string {
@@ -94,9 +100,23 @@ function tokenTable(tools: OpenAIFunctionTool[], count: (text: string) => number
 
 function actionTable(actions: readonly Action[]): string {
   const headers = ['name', 'risk', 'method', 'path'] as const;
-  const rows = actions.map((a) => [a.name, a.risk, a.method, a.path + (a.execution?.kind === 'pick_from_list' ? ' (pick one)' : '')]);
+  const rows = actions.map((a) => [
+    a.name,
+    a.risk,
+    a.method,
+    a.path + (a.execution?.kind === 'pick_from_list' ? ' (pick one)' : ''),
+  ]);
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: readonly string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!))).join('  ');
-  const counts = (['read', 'write', 'destructive'] as const).map((r) => `${actions.filter((a) => a.risk === r).length} ${r}`).join(', ');
-  return [line(headers), ...rows.map(line), '', `${actions.length} actions (${counts}). write/destructive calls always ask before running.`, ''].join('\n');
+  const line = (cells: readonly string[]) =>
+    cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!))).join('  ');
+  const counts = (['read', 'write', 'destructive'] as const)
+    .map((r) => `${actions.filter((a) => a.risk === r).length} ${r}`)
+    .join(', ');
+  return [
+    line(headers),
+    ...rows.map(line),
+    '',
+    `${actions.length} actions (${counts}). write/destructive calls always ask before running.`,
+    '',
+  ].join('\n');
 }

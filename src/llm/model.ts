@@ -10,11 +10,25 @@ export interface ToolCall {
   arguments: string;
 }
 
-export interface SystemMessage { role: 'system'; content: string }
-export interface UserMessage { role: 'user'; content: string }
-export interface AssistantMessage { role: 'assistant'; content: string | null; toolCalls?: ToolCall[] }
+export interface SystemMessage {
+  role: 'system';
+  content: string;
+}
+export interface UserMessage {
+  role: 'user';
+  content: string;
+}
+export interface AssistantMessage {
+  role: 'assistant';
+  content: string | null;
+  toolCalls?: ToolCall[];
+}
 /** The result of one tool call, always JSON text (see agent/tool-result.ts for the envelope). */
-export interface ToolMessage { role: 'tool'; toolCallId: string; content: string }
+export interface ToolMessage {
+  role: 'tool';
+  toolCallId: string;
+  content: string;
+}
 export type Message = SystemMessage | UserMessage | AssistantMessage | ToolMessage;
 
 /** A JSON Schema object (strict-ready: all properties required, optionals nullable, no additional properties). */

@@ -43,7 +43,13 @@ export function createOfflineModel(options: OfflineModelOptions = {}): ChatModel
       } catch (error) {
         // A planner bug must not crash the loop: say so plainly and change nothing.
         const message = error instanceof Error ? error.message : String(error);
-        return { message: { role: 'assistant', content: `Sorry, the offline model hit an internal error (${message}). Nothing was changed.` }, finishReason: 'stop' };
+        return {
+          message: {
+            role: 'assistant',
+            content: `Sorry, the offline model hit an internal error (${message}). Nothing was changed.`,
+          },
+          finishReason: 'stop',
+        };
       }
     },
   };
@@ -56,13 +62,28 @@ function respond(request: ModelRequest, now: number): ModelResponse {
   const outcome = planStep(turn, tools, now);
   if (outcome.kind === 'say') return text(request, outcome.text);
   const step = turn.toolSteps + 1;
-  const toolCalls: ToolCall[] = outcome.calls.map((c, n) => ({ id: `call_${step}_${n + 1}`, name: c.name, arguments: JSON.stringify(c.args) }));
-  const usage = { inputTokens: estimate(request), outputTokens: Math.ceil(toolCalls.reduce((sum, c) => sum + c.arguments.length + c.name.length, 0) / 4) };
-  return { message: { role: 'assistant', content: outcome.text ?? null, toolCalls }, finishReason: 'tool_calls', usage };
+  const toolCalls: ToolCall[] = outcome.calls.map((c, n) => ({
+    id: `call_${step}_${n + 1}`,
+    name: c.name,
+    arguments: JSON.stringify(c.args),
+  }));
+  const usage = {
+    inputTokens: estimate(request),
+    outputTokens: Math.ceil(toolCalls.reduce((sum, c) => sum + c.arguments.length + c.name.length, 0) / 4),
+  };
+  return {
+    message: { role: 'assistant', content: outcome.text ?? null, toolCalls },
+    finishReason: 'tool_calls',
+    usage,
+  };
 }
 
 function text(request: ModelRequest, content: string): ModelResponse {
-  return { message: { role: 'assistant', content }, finishReason: 'stop', usage: { inputTokens: estimate(request), outputTokens: Math.ceil(content.length / 4) } };
+  return {
+    message: { role: 'assistant', content },
+    finishReason: 'stop',
+    usage: { inputTokens: estimate(request), outputTokens: Math.ceil(content.length / 4) },
+  };
 }
 
 /** Identifies the current request: the position and text of the latest user message. */
@@ -76,5 +97,7 @@ function latestUserKey(request: ModelRequest): string {
 
 /** A rough token figure (characters / 4) so budgets and reports have something honest to show. */
 function estimate(request: ModelRequest): number {
-  return Math.ceil(request.messages.reduce((sum, m) => sum + (typeof m.content === 'string' ? m.content.length : 0), 0) / 4);
+  return Math.ceil(
+    request.messages.reduce((sum, m) => sum + (typeof m.content === 'string' ? m.content.length : 0), 0) / 4,
+  );
 }

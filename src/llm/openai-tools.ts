@@ -11,7 +11,9 @@ export interface OpenAIFunctionTool {
 }
 
 /** `[{ type: 'function', function: { name, description, parameters, strict: true } }]` for the given specs. */
-export function toOpenAITools(specs: readonly { name: string; description: string; parameters: JsonSchema }[]): OpenAIFunctionTool[] {
+export function toOpenAITools(
+  specs: readonly { name: string; description: string; parameters: JsonSchema }[],
+): OpenAIFunctionTool[] {
   return specs.map((spec) => ({
     type: 'function',
     function: { name: spec.name, description: spec.description, parameters: spec.parameters, strict: true },

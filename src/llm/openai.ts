@@ -4,8 +4,15 @@
  * `finishReason: 'error'` with an operator-readable message that never contains a key. Only an abort throws.
  */
 import OpenAI, {
-  APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError, AuthenticationError,
-  BadRequestError, NotFoundError, PermissionDeniedError, RateLimitError,
+  APIConnectionError,
+  APIConnectionTimeoutError,
+  APIError,
+  APIUserAbortError,
+  AuthenticationError,
+  BadRequestError,
+  NotFoundError,
+  PermissionDeniedError,
+  RateLimitError,
 } from 'openai';
 import { redact } from '../agent/redact.js';
 import type { ChatModel, FinishReason, Message, ModelRequest, ModelResponse, ToolCall } from './model.js';
@@ -77,8 +84,14 @@ export function toOpenAIMessage(m: Message): ChatParam {
     case 'tool':
       return { role: 'tool', tool_call_id: m.toolCallId, content: m.content };
     case 'assistant': {
-      const calls = (m.toolCalls ?? []).map((c) => ({ id: c.id, type: 'function' as const, function: { name: c.name, arguments: c.arguments } }));
-      return calls.length > 0 ? { role: 'assistant', content: m.content, tool_calls: calls } : { role: 'assistant', content: m.content ?? '' };
+      const calls = (m.toolCalls ?? []).map((c) => ({
+        id: c.id,
+        type: 'function' as const,
+        function: { name: c.name, arguments: c.arguments },
+      }));
+      return calls.length > 0
+        ? { role: 'assistant', content: m.content, tool_calls: calls }
+        : { role: 'assistant', content: m.content ?? '' };
     }
   }
 }
@@ -89,10 +102,13 @@ function fromCompletion(completion: Completion): ModelResponse {
   const toolCalls: ToolCall[] = [];
   for (const tc of choice.message.tool_calls ?? []) {
     // Only function tools are offered; a custom tool call cannot be answered, so it is not kept.
-    if (tc.type === 'function') toolCalls.push({ id: tc.id, name: tc.function.name, arguments: tc.function.arguments ?? '' });
+    if (tc.type === 'function')
+      toolCalls.push({ id: tc.id, name: tc.function.name, arguments: tc.function.arguments ?? '' });
   }
   const content = choice.message.content ?? choice.message.refusal ?? null;
-  const usage = completion.usage ? { inputTokens: completion.usage.prompt_tokens, outputTokens: completion.usage.completion_tokens } : undefined;
+  const usage = completion.usage
+    ? { inputTokens: completion.usage.prompt_tokens, outputTokens: completion.usage.completion_tokens }
+    : undefined;
   return {
     message: toolCalls.length > 0 ? { role: 'assistant', content, toolCalls } : { role: 'assistant', content },
     finishReason: mapFinishReason(choice.finish_reason, toolCalls.length > 0),
@@ -101,7 +117,10 @@ function fromCompletion(completion: Completion): ModelResponse {
 }
 
 /** chat.completions finish_reason → ours. Compatible servers sometimes send null or "stop" with tool calls. */
-export function mapFinishReason(reason: Completion['choices'][number]['finish_reason'] | null, hasToolCalls: boolean): FinishReason {
+export function mapFinishReason(
+  reason: Completion['choices'][number]['finish_reason'] | null,
+  hasToolCalls: boolean,
+): FinishReason {
   if (hasToolCalls) return 'tool_calls';
   if (reason === null || reason === undefined) return 'stop';
   switch (reason) {
@@ -131,10 +150,14 @@ function describeError(error: unknown, at: { where: string; model: string; keyGi
     return `cannot reach OPENAI_BASE_URL ${where}${refused ? ' (connection refused)' : ''}: is the server running and the URL right?`;
   }
   if (error instanceof AuthenticationError) {
-    return at.keyGiven ? `OPENAI_API_KEY rejected by ${where} (401)` : `${where} needs an API key: set OPENAI_API_KEY (401)`;
+    return at.keyGiven
+      ? `OPENAI_API_KEY rejected by ${where} (401)`
+      : `${where} needs an API key: set OPENAI_API_KEY (401)`;
   }
-  if (error instanceof PermissionDeniedError) return `OPENAI_API_KEY is not allowed to use model "${model}" at ${where} (403)`;
-  if (error instanceof NotFoundError) return `model "${model}" not found at ${where} (404): check OPENAI_MODEL and OPENAI_BASE_URL`;
+  if (error instanceof PermissionDeniedError)
+    return `OPENAI_API_KEY is not allowed to use model "${model}" at ${where} (403)`;
+  if (error instanceof NotFoundError)
+    return `model "${model}" not found at ${where} (404): check OPENAI_MODEL and OPENAI_BASE_URL`;
   if (error instanceof RateLimitError) return `rate limited by ${where} (429) after retries; wait and try again`;
   if (error instanceof BadRequestError) return `${where} rejected the request (400): ${clip(apiMessage(error))}`;
   if (error instanceof APIError) return `${where} failed (${error.status ?? 'no status'}): ${clip(apiMessage(error))}`;

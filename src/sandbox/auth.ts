@@ -11,11 +11,21 @@ export const SANDBOX_SECRET_KEY = 'sk_test_sandbox_4c1e7a9d2b6f3e80';
 /** Throw 401 unless `authorization` is `Bearer sk_test_…`. */
 export function checkAuthorization(authorization: string | undefined): void {
   if (authorization === undefined || authorization.trim() === '') {
-    throw clerkError(401, 'authentication_invalid', 'Invalid authentication', 'Unable to authenticate the request: send your secret key as `Authorization: Bearer sk_test_…`.');
+    throw clerkError(
+      401,
+      'authentication_invalid',
+      'Invalid authentication',
+      'Unable to authenticate the request: send your secret key as `Authorization: Bearer sk_test_…`.',
+    );
   }
   const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
   if (!match) {
-    throw clerkError(401, 'authorization_header_format_invalid', 'Invalid Authorization header format', "Invalid Authorization header format. Must be 'Bearer <YOUR_API_KEY>'");
+    throw clerkError(
+      401,
+      'authorization_header_format_invalid',
+      'Invalid Authorization header format',
+      "Invalid Authorization header format. Must be 'Bearer <YOUR_API_KEY>'",
+    );
   }
   const key = match[1]!;
   if (!/^sk_test_[A-Za-z0-9_-]{4,}$/.test(key)) {

@@ -27,21 +27,38 @@ export class ClerkHttpError extends Error {
 }
 
 function entry(code: string, message: string, longMessage: string, meta?: Record<string, unknown>): ClerkErrorEntry {
-  return meta === undefined ? { code, message, long_message: longMessage } : { code, message, long_message: longMessage, meta };
+  return meta === undefined
+    ? { code, message, long_message: longMessage }
+    : { code, message, long_message: longMessage, meta };
 }
 
 /** Build a one-entry error. */
-export function clerkError(status: number, code: string, message: string, longMessage: string, meta?: Record<string, unknown>): ClerkHttpError {
+export function clerkError(
+  status: number,
+  code: string,
+  message: string,
+  longMessage: string,
+  meta?: Record<string, unknown>,
+): ClerkHttpError {
   return new ClerkHttpError(status, [entry(code, message, longMessage, meta)]);
 }
 
 /** 404 resource_not_found for an id of a given kind (catalog texts where they exist). */
-export function notFound(kind: 'user' | 'organization' | 'session' | 'invitation' | 'identifier' | 'jwt_template' | 'resource', id?: string): ClerkHttpError {
+export function notFound(
+  kind: 'user' | 'organization' | 'session' | 'invitation' | 'identifier' | 'jwt_template' | 'resource',
+  id?: string,
+): ClerkHttpError {
   switch (kind) {
     case 'user':
       return clerkError(404, 'resource_not_found', 'not found', `No user was found with id ${id}`);
     case 'organization':
-      return clerkError(404, 'resource_not_found', 'not found', `Given organization not found.`, id ? { organization_id: id } : undefined);
+      return clerkError(
+        404,
+        'resource_not_found',
+        'not found',
+        `Given organization not found.`,
+        id ? { organization_id: id } : undefined,
+      );
     case 'session':
       return clerkError(404, 'resource_not_found', 'Session not found', `No session was found with id ${id}`);
     case 'invitation':
@@ -51,7 +68,12 @@ export function notFound(kind: 'user' | 'organization' | 'session' | 'invitation
     case 'jwt_template':
       return clerkError(404, 'resource_not_found', 'JWT template not found', `No JWT template exists with id: ${id}`);
     default:
-      return clerkError(404, 'resource_not_found', 'not found', id ? `Resource not found: no resource was found with id ${id}` : 'Resource not found');
+      return clerkError(
+        404,
+        'resource_not_found',
+        'not found',
+        id ? `Resource not found: no resource was found with id ${id}` : 'Resource not found',
+      );
   }
 }
 
@@ -83,17 +105,32 @@ export function identifierExists(name: string, longMessage: string): ClerkErrorE
 
 /** Entry for a too-long string. */
 export function maxLengthExceeded(name: string, max: number): ClerkErrorEntry {
-  return entry('form_param_max_length_exceeded', 'exceeds maximum length', `${name} should not exceed ${max} characters.`, { param_name: name });
+  return entry(
+    'form_param_max_length_exceeded',
+    'exceeds maximum length',
+    `${name} should not exceed ${max} characters.`,
+    { param_name: name },
+  );
 }
 
 /** 400 for a body that is not a JSON object. */
 export function bodyInvalid(detail: string): ClerkHttpError {
-  return clerkError(400, 'request_body_invalid', 'Request body invalid', `The request body is invalid: ${detail}. Send a JSON object (Content-Type: application/json).`);
+  return clerkError(
+    400,
+    'request_body_invalid',
+    'Request body invalid',
+    `The request body is invalid: ${detail}. Send a JSON object (Content-Type: application/json).`,
+  );
 }
 
 /** 500 as Clerk words it. */
 export function internalError(): ClerkHttpError {
-  return clerkError(500, 'internal_clerk_error', 'Oops, an unexpected error occurred', "There was an internal error on our servers. We've been notified and are working on fixing it.");
+  return clerkError(
+    500,
+    'internal_clerk_error',
+    'Oops, an unexpected error occurred',
+    "There was an internal error on our servers. We've been notified and are working on fixing it.",
+  );
 }
 
 let traceCounter = 0;

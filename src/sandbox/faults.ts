@@ -43,21 +43,35 @@ function matches(pattern: string[], parts: string[]): boolean {
 
 function faultError(status: number, retryAfterSeconds: number): ClerkHttpError {
   if (status === 429) {
-    const err = clerkError(429, 'too_many_requests', 'Too many requests', `Too many requests, retry later (retry after ${retryAfterSeconds} s).`);
+    const err = clerkError(
+      429,
+      'too_many_requests',
+      'Too many requests',
+      `Too many requests, retry later (retry after ${retryAfterSeconds} s).`,
+    );
     return new ClerkHttpError(429, err.errors, { 'Retry-After': String(retryAfterSeconds) });
   }
   if (status >= 500) {
-    return clerkError(status, 'internal_clerk_error', 'Oops, an unexpected error occurred', "There was an internal error on our servers. We've been notified and are working on fixing it.");
+    return clerkError(
+      status,
+      'internal_clerk_error',
+      'Oops, an unexpected error occurred',
+      "There was an internal error on our servers. We've been notified and are working on fixing it.",
+    );
   }
   return clerkError(status, 'injected_fault', 'Injected fault', `Fault injected by the sandbox (status ${status}).`);
 }
 
 /** Validate a fault definition; throws a plain Error naming the bad field (programmer error). */
 function check(f: SandboxFault): void {
-  if (typeof f.method !== 'string' || f.method === '') throw new Error('sandbox fault: method is required (e.g. "POST" or "*")');
-  if (typeof f.path !== 'string' || !f.path.startsWith('/')) throw new Error(`sandbox fault: path must start with "/" (got ${JSON.stringify(f.path)})`);
-  if (!Number.isInteger(f.times) || f.times < 1) throw new Error(`sandbox fault: times must be a positive integer (got ${String(f.times)})`);
-  if (f.status !== undefined && (!Number.isInteger(f.status) || f.status < 400 || f.status > 599)) throw new Error(`sandbox fault: status must be 400–599 (got ${String(f.status)})`);
+  if (typeof f.method !== 'string' || f.method === '')
+    throw new Error('sandbox fault: method is required (e.g. "POST" or "*")');
+  if (typeof f.path !== 'string' || !f.path.startsWith('/'))
+    throw new Error(`sandbox fault: path must start with "/" (got ${JSON.stringify(f.path)})`);
+  if (!Number.isInteger(f.times) || f.times < 1)
+    throw new Error(`sandbox fault: times must be a positive integer (got ${String(f.times)})`);
+  if (f.status !== undefined && (!Number.isInteger(f.status) || f.status < 400 || f.status > 599))
+    throw new Error(`sandbox fault: status must be 400–599 (got ${String(f.status)})`);
   if (f.status === undefined && !f.latencyMs) throw new Error('sandbox fault: give a status, a latencyMs, or both');
 }
 
@@ -86,7 +100,9 @@ export function createFaultRegistry(): FaultRegistry {
       if (!fault) return undefined;
       fault.remaining -= 1;
       if (fault.remaining <= 0) faults = faults.filter((f) => f !== fault);
-      return fault.status === undefined ? { latencyMs: fault.latencyMs } : { latencyMs: fault.latencyMs, error: faultError(fault.status, fault.retryAfterSeconds) };
+      return fault.status === undefined
+        ? { latencyMs: fault.latencyMs }
+        : { latencyMs: fault.latencyMs, error: faultError(fault.status, fault.retryAfterSeconds) };
     },
   };
 }

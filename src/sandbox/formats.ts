@@ -1,13 +1,15 @@
 /** Format checks Clerk applies to identifiers and other strings, with the catalog's wording for failures. */
 import { paramFormatInvalid, type ClerkErrorEntry } from './errors.js';
 
-const EMAIL = /^[^\s@"<>()[\]\\,;:]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/;
+const EMAIL =
+  /^[^\s@"<>()[\]\\,;:]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/;
 const PHONE = /^\+[1-9]\d{6,14}$/;
 const WEB3 = /^0x[0-9a-fA-F]{40}$/;
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/;
 const LOCALE = /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
-const DOMAIN_NAME = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}(?::\d{1,5})?$|^localhost(?::\d{1,5})?$/;
+const DOMAIN_NAME =
+  /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}(?::\d{1,5})?$|^localhost(?::\d{1,5})?$/;
 
 /** True for a syntactically valid email address. */
 export function isEmail(v: string): boolean {
@@ -57,7 +59,11 @@ export function phoneInvalid(name: string): ClerkErrorEntry {
 /** Parse an RFC3339 timestamp to Unix ms, or return an error entry. */
 export function parseRfc3339(name: string, v: string): number | ClerkErrorEntry {
   const ms = RFC3339.test(v) ? Date.parse(v) : NaN;
-  if (Number.isNaN(ms)) return paramFormatInvalid(name, `${name} must be a date in RFC3339 format, e.g. 2012-10-20T07:15:20.902Z (got "${v}").`);
+  if (Number.isNaN(ms))
+    return paramFormatInvalid(
+      name,
+      `${name} must be a date in RFC3339 format, e.g. 2012-10-20T07:15:20.902Z (got "${v}").`,
+    );
   return ms;
 }
 
@@ -79,7 +85,7 @@ export function slugify(name: string): string {
 
 /** Which kind of identifier an allow/blocklist value is, or undefined when it is none of them. */
 export function identifierType(v: string): 'email_address' | 'phone_number' | 'web3_wallet' | undefined {
-  if (isEmail(v) || /^\*@/.test(v) && isEmail('x' + v.slice(1))) return 'email_address';
+  if (isEmail(v) || (/^\*@/.test(v) && isEmail('x' + v.slice(1)))) return 'email_address';
   if (isPhone(v)) return 'phone_number';
   if (isWeb3Wallet(v)) return 'web3_wallet';
   return undefined;

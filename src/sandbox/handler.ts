@@ -83,7 +83,9 @@ export function createCore(deps: CoreDeps): (req: CoreRequest) => CoreResponse |
       const value = route.handle({ params, query, store, apiVersion, json: () => ({}) });
       const body = cache.toJson(value);
       const cached = cache.putBody(key, body);
-      return cached ? { status: 200, headers: JSON_HEADERS, body, cached } : { status: 200, headers: JSON_HEADERS, body };
+      return cached
+        ? { status: 200, headers: JSON_HEADERS, body, cached }
+        : { status: 200, headers: JSON_HEADERS, body };
     }
     let parsed: Record<string, unknown> | undefined;
     let value: unknown;
@@ -99,11 +101,23 @@ export function createCore(deps: CoreDeps): (req: CoreRequest) => CoreResponse |
   }
 
   function run(req: CoreRequest, method: string, rel: string | undefined): CoreResponse {
-    const entry: SandboxRequestLogEntry = { method, path: rel ?? req.path, status: 0, mutating: false, query: req.search };
+    const entry: SandboxRequestLogEntry = {
+      method,
+      path: rel ?? req.path,
+      status: 0,
+      mutating: false,
+      query: req.search,
+    };
     let res: CoreResponse;
     try {
       if (rel === undefined) {
-        throw new ClerkHttpError(404, [{ code: 'resource_not_found', message: 'not found', long_message: `Resource not found: Backend API paths start with /v1 (got ${req.path}).` }]);
+        throw new ClerkHttpError(404, [
+          {
+            code: 'resource_not_found',
+            message: 'not found',
+            long_message: `Resource not found: Backend API paths start with /v1 (got ${req.path}).`,
+          },
+        ]);
       }
       res = dispatch(req, method, rel, entry);
     } catch (err) {

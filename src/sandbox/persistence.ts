@@ -3,7 +3,17 @@
  * it over state.json and fsyncs the directory, so a crash at any point leaves either the old or the new file,
  * never a torn one. Leftover temp files from a crash are removed on load. One process per data directory.
  */
-import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeSync,
+} from 'node:fs';
 import path from 'node:path';
 import type { SandboxState } from './types.js';
 
@@ -81,10 +91,14 @@ export function createPersistence(dataDir: string): Persistence {
       try {
         parsed = JSON.parse(text);
       } catch (err) {
-        throw new SandboxStateError(`Sandbox state ${file} is not valid JSON (${(err as Error).message}). Move it away, or run \`clerk-agent sandbox --reset\` to start again from the demo data.`);
+        throw new SandboxStateError(
+          `Sandbox state ${file} is not valid JSON (${(err as Error).message}). Move it away, or run \`clerk-agent sandbox --reset\` to start again from the demo data.`,
+        );
       }
       if (!isSandboxState(parsed)) {
-        throw new SandboxStateError(`Sandbox state ${file} is not a version-1 sandbox state. Move it away, or run \`clerk-agent sandbox --reset\` to start again from the demo data.`);
+        throw new SandboxStateError(
+          `Sandbox state ${file} is not a version-1 sandbox state. Move it away, or run \`clerk-agent sandbox --reset\` to start again from the demo data.`,
+        );
       }
       return parsed;
     },

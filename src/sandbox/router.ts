@@ -93,10 +93,20 @@ export function createRouter(routes: readonly Route[]): Router {
       }
       if (allowed.size > 0) {
         const allow = [...allowed].sort().join(', ');
-        const err = clerkError(405, 'method_not_allowed', 'Method not allowed', `${method} is not allowed on /v1${path}. Allowed: ${allow}.`);
+        const err = clerkError(
+          405,
+          'method_not_allowed',
+          'Method not allowed',
+          `${method} is not allowed on /v1${path}. Allowed: ${allow}.`,
+        );
         throw new ClerkHttpError(405, err.errors, { Allow: allow });
       }
-      throw clerkError(404, 'resource_not_found', 'not found', `Resource not found: no Backend API endpoint matches ${method} /v1${path}.`);
+      throw clerkError(
+        404,
+        'resource_not_found',
+        'not found',
+        `Resource not found: no Backend API endpoint matches ${method} /v1${path}.`,
+      );
     },
   };
 }

@@ -47,7 +47,12 @@ async function toCoreRequest(input: string | URL | Request, init: RequestInit | 
   const headers = new Headers(init?.headers);
   const method = (init?.method ?? 'GET').toUpperCase();
   const raw = init?.body;
-  const body = raw === undefined || raw === null || method === 'GET' || method === 'HEAD' ? '' : typeof raw === 'string' ? raw : await new Response(raw).text();
+  const body =
+    raw === undefined || raw === null || method === 'GET' || method === 'HEAD'
+      ? ''
+      : typeof raw === 'string'
+        ? raw
+        : await new Response(raw).text();
   return {
     method,
     path: url.pathname,
@@ -65,7 +70,8 @@ function toResponse(out: CoreResponse): Response {
 function seedState(seed: SandboxSeed, now: number): SandboxState {
   if (seed === 'demo') return buildDemoState(now);
   if (seed === 'empty') return emptyState();
-  if (!isSandboxState(seed)) throw new Error('createSandbox: seed must be "demo", "empty" or a SandboxState (version 1 with every collection)');
+  if (!isSandboxState(seed))
+    throw new Error('createSandbox: seed must be "demo", "empty" or a SandboxState (version 1 with every collection)');
   return cloneState(seed);
 }
 

@@ -47,7 +47,13 @@ export function createResponseCache(): ResponseCache {
   return {
     toJson(value) {
       if (Array.isArray(value)) return list(value);
-      if (value !== null && typeof value === 'object' && Array.isArray((value as { data?: unknown }).data) && Object.keys(value).length === 2 && 'total_count' in value) {
+      if (
+        value !== null &&
+        typeof value === 'object' &&
+        Array.isArray((value as { data?: unknown }).data) &&
+        Object.keys(value).length === 2 &&
+        'total_count' in value
+      ) {
         const v = value as { data: unknown[]; total_count: unknown };
         return `{"data":${list(v.data)},"total_count":${JSON.stringify(v.total_count)}}`;
       }

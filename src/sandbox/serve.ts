@@ -24,13 +24,20 @@ function viaFetch(sandbox: Sandbox): Pipeline {
     if (req.authorization !== undefined) headers.set('authorization', req.authorization);
     if (req.apiVersion !== undefined) headers.set('clerk-api-version', req.apiVersion);
     const hasBody = req.method !== 'GET' && req.method !== 'HEAD' && req.body !== '';
-    const res = await sandbox.fetch(`http://sandbox.local${req.path}${req.search ? '?' + req.search : ''}`, { method: req.method, headers, ...(hasBody ? { body: req.body } : {}) });
+    const res = await sandbox.fetch(`http://sandbox.local${req.path}${req.search ? '?' + req.search : ''}`, {
+      method: req.method,
+      headers,
+      ...(hasBody ? { body: req.body } : {}),
+    });
     return { status: res.status, headers: Object.fromEntries(res.headers), body: await res.text() };
   };
 }
 
 function readBody(req: IncomingMessage): Promise<string> | string {
-  const hasBody = req.headers['content-length'] !== undefined ? req.headers['content-length'] !== '0' : req.headers['transfer-encoding'] !== undefined;
+  const hasBody =
+    req.headers['content-length'] !== undefined
+      ? req.headers['content-length'] !== '0'
+      : req.headers['transfer-encoding'] !== undefined;
   if (!hasBody) return '';
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -72,17 +79,32 @@ function failure(res: ServerResponse, err: unknown): void {
     return;
   }
   const message = err instanceof Error ? err.message : String(err);
-  const body = JSON.stringify({ errors: [{ code: 'internal_clerk_error', message: 'Oops, an unexpected error occurred', long_message: `Sandbox failure: ${message}` }] });
+  const body = JSON.stringify({
+    errors: [
+      {
+        code: 'internal_clerk_error',
+        message: 'Oops, an unexpected error occurred',
+        long_message: `Sandbox failure: ${message}`,
+      },
+    ],
+  });
   send(res, { status: 500, headers: { 'content-type': 'application/json' }, body });
 }
 
 /** Serve `sandbox` on `host:port` (defaults 127.0.0.1 and an ephemeral port). */
-export function serveSandbox(sandbox: Sandbox, options: { port?: number; host?: '127.0.0.1' } = {}): Promise<SandboxServer> {
+export function serveSandbox(
+  sandbox: Sandbox,
+  options: { port?: number; host?: '127.0.0.1' } = {},
+): Promise<SandboxServer> {
   const pipeline: Pipeline = (sandbox as Partial<SandboxWithCore>)[CORE] ?? viaFetch(sandbox);
   const server = createServer((req, res) => {
     const handle = (body: string) => {
       const out = pipeline(toCore(req, body));
-      if (out instanceof Promise) out.then((o) => send(res, o), (err) => failure(res, err));
+      if (out instanceof Promise)
+        out.then(
+          (o) => send(res, o),
+          (err) => failure(res, err),
+        );
       else send(res, out);
     };
     try {

@@ -179,7 +179,15 @@ export interface SessionActivity {
   country: string;
 }
 
-export type SessionStatus = 'active' | 'revoked' | 'ended' | 'expired' | 'removed' | 'abandoned' | 'replaced' | 'pending';
+export type SessionStatus =
+  | 'active'
+  | 'revoked'
+  | 'ended'
+  | 'expired'
+  | 'removed'
+  | 'abandoned'
+  | 'replaced'
+  | 'pending';
 
 export interface SessionRecord {
   object: 'session';

@@ -43,7 +43,9 @@ export function parseJsonBody(text: string): Record<string, unknown> {
     throw bodyInvalid(`malformed JSON (${(err as Error).message})`);
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    throw bodyInvalid(`expected a JSON object, got ${value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value}`);
+    throw bodyInvalid(
+      `expected a JSON object, got ${value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value}`,
+    );
   }
   return value as Record<string, unknown>;
 }
@@ -64,7 +66,10 @@ const TYPE_WORD: Record<FieldType, string> = {
 };
 
 function wrongType(name: string, value: unknown, type: FieldType): ClerkErrorEntry {
-  return paramValueInvalid(name, `${name} is invalid. Received ${jsonType(value)}, must be of type ${TYPE_WORD[type]}.`);
+  return paramValueInvalid(
+    name,
+    `${name} is invalid. Received ${jsonType(value)}, must be of type ${TYPE_WORD[type]}.`,
+  );
 }
 
 function checkField(name: string, value: unknown, spec: FieldSpec): ClerkErrorEntry | undefined {
@@ -80,15 +85,24 @@ function checkField(name: string, value: unknown, spec: FieldSpec): ClerkErrorEn
     case 'boolean':
       if (typeof value !== 'boolean') return wrongType(name, value, spec.type);
       if (spec.only !== undefined && value !== spec.only) {
-        return paramValueInvalid(name, `${String(value)} does not match one of the allowed values for parameter ${name}. Only ${String(spec.only)} is accepted.`);
+        return paramValueInvalid(
+          name,
+          `${String(value)} does not match one of the allowed values for parameter ${name}. Only ${String(spec.only)} is accepted.`,
+        );
       }
       return undefined;
     case 'integer':
       if (typeof value !== 'number' || !Number.isInteger(value)) return wrongType(name, value, spec.type);
       if (spec.max !== undefined && value > spec.max) {
-        return { code: 'form_param_value_too_large', message: 'Value too large', long_message: `The value of ${name} can't be greater than ${spec.max}`, meta: { param_name: name } };
+        return {
+          code: 'form_param_value_too_large',
+          message: 'Value too large',
+          long_message: `The value of ${name} can't be greater than ${spec.max}`,
+          meta: { param_name: name },
+        };
       }
-      if (spec.min !== undefined && value < spec.min) return paramValueInvalid(name, `${name} must be at least ${spec.min} (got ${value}).`);
+      if (spec.min !== undefined && value < spec.min)
+        return paramValueInvalid(name, `${name} must be at least ${spec.min} (got ${value}).`);
       return undefined;
     case 'object':
       if (typeof value !== 'object' || Array.isArray(value)) return wrongType(name, value, spec.type);
@@ -96,7 +110,8 @@ function checkField(name: string, value: unknown, spec: FieldSpec): ClerkErrorEn
     case 'string[]':
       if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) return wrongType(name, value, spec.type);
       for (const item of value as string[]) {
-        if (spec.maxLength !== undefined && item.length > spec.maxLength) return maxLengthExceeded(name, spec.maxLength);
+        if (spec.maxLength !== undefined && item.length > spec.maxLength)
+          return maxLengthExceeded(name, spec.maxLength);
         if (spec.enum && !spec.enum.includes(item)) return enumInvalid(name, item, spec.enum);
       }
       return undefined;
@@ -104,14 +119,21 @@ function checkField(name: string, value: unknown, spec: FieldSpec): ClerkErrorEn
 }
 
 function enumInvalid(name: string, value: string, allowed: readonly string[]): ClerkErrorEntry {
-  return paramValueInvalid(name, `${value} does not match one of the allowed values for parameter ${name} (allowed: ${allowed.join(', ')}).`);
+  return paramValueInvalid(
+    name,
+    `${value} does not match one of the allowed values for parameter ${name} (allowed: ${allowed.join(', ')}).`,
+  );
 }
 
 /**
  * Check `body` against `spec`. `rejected` names fields that exist in other API versions but not here, with a hint
  * (e.g. metadata on PATCH /users/{id} in 2026-05-12). Returns the body unchanged when valid; throws a 422 otherwise.
  */
-export function validateBody(body: Record<string, unknown>, spec: BodySpec, rejected: Readonly<Record<string, string>> = {}): Record<string, unknown> {
+export function validateBody(
+  body: Record<string, unknown>,
+  spec: BodySpec,
+  rejected: Readonly<Record<string, string>> = {},
+): Record<string, unknown> {
   const errors: ClerkErrorEntry[] = [];
   for (const key of Object.keys(body)) {
     if (!Object.hasOwn(spec, key)) errors.push(paramUnknown(key, rejected[key]));

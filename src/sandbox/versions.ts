@@ -9,7 +9,14 @@ import { clerkError } from './errors.js';
 export const DEFAULT_API_VERSION = '2026-05-12';
 
 /** Released versions (REFERENCE.md §0). */
-export const API_VERSIONS = ['2021-02-05', '2024-10-01', '2025-03-12', '2025-04-10', '2025-11-10', '2026-05-12'] as const;
+export const API_VERSIONS = [
+  '2021-02-05',
+  '2024-10-01',
+  '2025-03-12',
+  '2025-04-10',
+  '2025-11-10',
+  '2026-05-12',
+] as const;
 
 /** True for versions before 2026-05-12, where PATCH user/org still accepted metadata. */
 export function isLegacyVersion(version: string): boolean {
@@ -19,11 +26,21 @@ export function isLegacyVersion(version: string): boolean {
 /** Resolve the version for a request, or throw a 400 in Clerk's envelope. */
 export function resolveApiVersion(header: string | undefined, queryValue: string | null): string {
   if (header !== undefined && queryValue !== null) {
-    throw clerkError(400, 'api_version_invalid', 'Invalid API version', 'Send the API version either in the Clerk-API-Version header or in the __clerk_api_version query parameter, not both.');
+    throw clerkError(
+      400,
+      'api_version_invalid',
+      'Invalid API version',
+      'Send the API version either in the Clerk-API-Version header or in the __clerk_api_version query parameter, not both.',
+    );
   }
   const version = header ?? queryValue ?? DEFAULT_API_VERSION;
   if (!(API_VERSIONS as readonly string[]).includes(version)) {
-    throw clerkError(400, 'api_version_invalid', 'Invalid API version', `"${version}" is not a Clerk API version. Supported versions: ${API_VERSIONS.join(', ')}.`);
+    throw clerkError(
+      400,
+      'api_version_invalid',
+      'Invalid API version',
+      `"${version}" is not a Clerk API version. Supported versions: ${API_VERSIONS.join(', ')}.`,
+    );
   }
   return version;
 }

@@ -17,7 +17,10 @@ const fail = (name: string, raw: string) => {
 
 describe('parseToolArguments', () => {
   it('strips the nulls a strict-mode model sends for absent optionals', () => {
-    const args = ok('clerk_users_list', JSON.stringify({ query: 'jane', banned: null, limit: null, email_address: null, offset: 0 }));
+    const args = ok(
+      'clerk_users_list',
+      JSON.stringify({ query: 'jane', banned: null, limit: null, email_address: null, offset: 0 }),
+    );
     expect(args).toEqual({ query: 'jane', offset: 0 });
     expect(Object.keys(args)).not.toContain('banned');
   });
@@ -31,10 +34,15 @@ describe('parseToolArguments', () => {
   it('explains non-integers, out-of-range values and bad enum values', () => {
     expect(fail('clerk_users_list', '{"limit":2.5}')).toContain('limit: expected an integer, received 2.5 (number)');
     expect(fail('clerk_users_list', '{"limit":1000}')).toMatch(/limit: must be 1–500.*received 1000 \(number\)/);
-    expect(fail('clerk_sessions_list', '{"status":"zombie"}')).toMatch(/status: expected one of "active" \| "revoked" .*received "zombie"/);
-    expect(fail('clerk_org_invitation_create', '{"organization_id":"org_1","email_address":"a@b.c","role":"org:member","expires_in_days":999}')).toMatch(
-      /expires_in_days: .*365.*received 999/,
+    expect(fail('clerk_sessions_list', '{"status":"zombie"}')).toMatch(
+      /status: expected one of "active" \| "revoked" .*received "zombie"/,
     );
+    expect(
+      fail(
+        'clerk_org_invitation_create',
+        '{"organization_id":"org_1","email_address":"a@b.c","role":"org:member","expires_in_days":999}',
+      ),
+    ).toMatch(/expires_in_days: .*365.*received 999/);
   });
 
   it('reports a missing required field', () => {
@@ -43,7 +51,9 @@ describe('parseToolArguments', () => {
   });
 
   it('points at the element of an array', () => {
-    expect(fail('clerk_users_list', '{"email_address":["a@b.c",3]}')).toContain('email_address.1: expected a string, received 3 (number)');
+    expect(fail('clerk_users_list', '{"email_address":["a@b.c",3]}')).toContain(
+      'email_address.1: expected a string, received 3 (number)',
+    );
   });
 
   it('gives a clear message for malformed JSON, with an example', () => {
@@ -82,28 +92,51 @@ describe('parseToolArguments', () => {
   });
 
   it('turns metadata JSON strings into real objects and keeps nulls inside them (null deletes a key)', () => {
-    const args = ok('clerk_user_update', JSON.stringify({ user_id: 'user_1', public_metadata: '{"plan":"pro","old":null}', first_name: null }));
+    const args = ok(
+      'clerk_user_update',
+      JSON.stringify({ user_id: 'user_1', public_metadata: '{"plan":"pro","old":null}', first_name: null }),
+    );
     expect(args).toEqual({ user_id: 'user_1', public_metadata: { plan: 'pro', old: null } });
   });
 
   it('also accepts a metadata object (lenient models) and keeps its nulls', () => {
-    const args = ok('clerk_organization_update', JSON.stringify({ organization_id: 'org_1', private_metadata: { tier: null, seats: 5 } }));
+    const args = ok(
+      'clerk_organization_update',
+      JSON.stringify({ organization_id: 'org_1', private_metadata: { tier: null, seats: 5 } }),
+    );
     expect(args).toEqual({ organization_id: 'org_1', private_metadata: { tier: null, seats: 5 } });
   });
 
   it('explains metadata that is not a JSON object', () => {
-    expect(fail('clerk_user_update', '{"user_id":"u_1","public_metadata":"plan=pro"}')).toContain('public_metadata: expected a JSON object as a string');
-    expect(fail('clerk_user_update', '{"user_id":"u_1","public_metadata":"[1,2]"}')).toContain('public_metadata: expected a JSON object');
-    expect(fail('clerk_user_update', '{"user_id":"u_1","public_metadata":7}')).toContain('public_metadata: expected a JSON object as a string, e.g. "{\\"plan\\":\\"pro\\"}", received 7 (number)');
+    expect(fail('clerk_user_update', '{"user_id":"u_1","public_metadata":"plan=pro"}')).toContain(
+      'public_metadata: expected a JSON object as a string',
+    );
+    expect(fail('clerk_user_update', '{"user_id":"u_1","public_metadata":"[1,2]"}')).toContain(
+      'public_metadata: expected a JSON object',
+    );
+    expect(fail('clerk_user_update', '{"user_id":"u_1","public_metadata":7}')).toContain(
+      'public_metadata: expected a JSON object as a string, e.g. "{\\"plan\\":\\"pro\\"}", received 7 (number)',
+    );
   });
 
   it('parses JWT claims into an object', () => {
-    const args = ok('clerk_jwt_template_create', JSON.stringify({ name: 'hasura', claims: '{"role":"{{user.public_metadata.role}}"}', lifetime: null, allowed_clock_skew: null }));
+    const args = ok(
+      'clerk_jwt_template_create',
+      JSON.stringify({
+        name: 'hasura',
+        claims: '{"role":"{{user.public_metadata.role}}"}',
+        lifetime: null,
+        allowed_clock_skew: null,
+      }),
+    );
     expect(args).toEqual({ name: 'hasura', claims: { role: '{{user.public_metadata.role}}' } });
   });
 
   it('fills in hidden constants the API requires', () => {
-    expect(ok('clerk_domain_create', '{"name":"blog.example.com","proxy_url":null}')).toEqual({ name: 'blog.example.com', is_satellite: true });
+    expect(ok('clerk_domain_create', '{"name":"blog.example.com","proxy_url":null}')).toEqual({
+      name: 'blog.example.com',
+      is_satellite: true,
+    });
   });
 
   it('is idempotent: validated args validate again to the same values', () => {
@@ -121,7 +154,16 @@ describe('parseToolArguments', () => {
   });
 
   it('caps the number of listed problems', () => {
-    const raw = JSON.stringify({ a: 1, limit: 'x', offset: 'y', banned: 'z', query: 1, name_query: 2, username: 3, phone_number: 4 });
+    const raw = JSON.stringify({
+      a: 1,
+      limit: 'x',
+      offset: 'y',
+      banned: 'z',
+      query: 1,
+      name_query: 2,
+      username: 3,
+      phone_number: 4,
+    });
     const message = fail('clerk_users_list', raw);
     expect(message).toMatch(/\(and \d+ more\)/);
   });

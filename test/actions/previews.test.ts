@@ -37,25 +37,36 @@ function parsed(action: Action, mode: 'minimal' | 'full'): Record<string, unknow
 }
 
 describe('previews', () => {
-  it.each(allActions.map((a) => [a.name, a] as const))('%s: minimal and full args give a non-empty preview, with or without labels', (_n, action) => {
-    for (const mode of ['minimal', 'full'] as const) {
-      const args = parsed(action, mode);
-      const contexts: Array<PreviewContext | undefined> = [undefined, {}, { labels: {} }, { labels: { user_1: 'Jane Doe <jane@example.com>' } }];
-      for (const ctx of contexts) {
-        const text = action.preview(args as never, ctx);
-        expect(typeof text).toBe('string');
-        expect(text.length).toBeGreaterThan(5);
-        expect(text).not.toContain('undefined');
-        expect(text).not.toContain('[object Object]');
+  it.each(allActions.map((a) => [a.name, a] as const))(
+    '%s: minimal and full args give a non-empty preview, with or without labels',
+    (_n, action) => {
+      for (const mode of ['minimal', 'full'] as const) {
+        const args = parsed(action, mode);
+        const contexts: Array<PreviewContext | undefined> = [
+          undefined,
+          {},
+          { labels: {} },
+          { labels: { user_1: 'Jane Doe <jane@example.com>' } },
+        ];
+        for (const ctx of contexts) {
+          const text = action.preview(args as never, ctx);
+          expect(typeof text).toBe('string');
+          expect(text.length).toBeGreaterThan(5);
+          expect(text).not.toContain('undefined');
+          expect(text).not.toContain('[object Object]');
+        }
       }
-    }
-  });
+    },
+  );
 
-  it.each(allActions.map((a) => [a.name, a] as const))('%s: never throws, even for args the schema would reject', (_n, action) => {
-    for (const args of [{}, { user_id: 42 }, { email_address: null, claims: 'x', name: {} }]) {
-      expect(() => action.preview(args as never, { labels: { ['__proto__']: 'x' } })).not.toThrow();
-    }
-  });
+  it.each(allActions.map((a) => [a.name, a] as const))(
+    '%s: never throws, even for args the schema would reject',
+    (_n, action) => {
+      for (const args of [{}, { user_id: 42 }, { email_address: null, claims: 'x', name: {} }]) {
+        expect(() => action.preview(args as never, { labels: { ['__proto__']: 'x' } })).not.toThrow();
+      }
+    },
+  );
 
   it('uses labels for every id path param and shows the id next to it', () => {
     for (const action of allActions) {
@@ -71,20 +82,30 @@ describe('previews', () => {
 
   it('reads like the DESIGN examples', () => {
     const ban = allActions.find((a) => a.name === 'clerk_user_ban')!;
-    expect(ban.preview({ user_id: 'user_123' }, { labels: { user_123: 'Jane Doe <jane@example.com>' } })).toBe('Ban Jane Doe <jane@example.com> (user_123)');
+    expect(ban.preview({ user_id: 'user_123' }, { labels: { user_123: 'Jane Doe <jane@example.com>' } })).toBe(
+      'Ban Jane Doe <jane@example.com> (user_123)',
+    );
     expect(ban.preview({ user_id: 'user_123' })).toBe('Ban user user_123');
     const invite = allActions.find((a) => a.name === 'clerk_org_invitation_create')!;
-    expect(invite.preview({ organization_id: 'org_1', email_address: 'bob@acme.test', role: 'org:admin' }, { labels: { org_1: 'Acme Inc' } })).toBe(
-      'Invite bob@acme.test to Acme Inc (org_1) as org:admin',
-    );
+    expect(
+      invite.preview(
+        { organization_id: 'org_1', email_address: 'bob@acme.test', role: 'org:admin' },
+        { labels: { org_1: 'Acme Inc' } },
+      ),
+    ).toBe('Invite bob@acme.test to Acme Inc (org_1) as org:admin');
   });
 
   it('describes updates field by field and metadata as a merge', () => {
     const update = allActions.find((a) => a.name === 'clerk_user_update')!;
-    const result = parseToolArguments(update, JSON.stringify({ user_id: 'user_1', first_name: 'Janet', public_metadata: '{"plan":"pro"}' }));
+    const result = parseToolArguments(
+      update,
+      JSON.stringify({ user_id: 'user_1', first_name: 'Janet', public_metadata: '{"plan":"pro"}' }),
+    );
     if (!result.ok) throw new Error(result.message);
     const text = update.preview(result.args as never, { labels: { user_1: 'Jane Doe <jane@example.com>' } });
-    expect(text).toBe('Update Jane Doe <jane@example.com> (user_1): set first_name="Janet"; merge {"plan":"pro"} into public_metadata');
+    expect(text).toBe(
+      'Update Jane Doe <jane@example.com> (user_1): set first_name="Janet"; merge {"plan":"pro"} into public_metadata',
+    );
   });
 
   it('never shows a password', () => {

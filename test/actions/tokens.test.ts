@@ -25,6 +25,8 @@ describe('countTokens (o200k_base)', () => {
 describe('toOpenAITools', () => {
   it('wraps specs as strict chat.completions function tools', () => {
     const tools = toOpenAITools([{ name: 'x', description: 'd', parameters: { type: 'object' } }]);
-    expect(tools).toEqual([{ type: 'function', function: { name: 'x', description: 'd', parameters: { type: 'object' }, strict: true } }]);
+    expect(tools).toEqual([
+      { type: 'function', function: { name: 'x', description: 'd', parameters: { type: 'object' }, strict: true } },
+    ]);
   });
 });

@@ -19,7 +19,8 @@ describe('clerk-agent tools', () => {
     expect(err).toBe('');
     const lines = out.trimEnd().split('\n');
     expect(lines[0]).toMatch(/^name\s+risk\s+method\s+path$/);
-    for (const action of allActions) expect(out).toMatch(new RegExp(`^${action.name}\\s+${action.risk}\\s+${action.method}\\s+\\S`, 'm'));
+    for (const action of allActions)
+      expect(out).toMatch(new RegExp(`^${action.name}\\s+${action.risk}\\s+${action.method}\\s+\\S`, 'm'));
     expect(out).toContain('clerk_user_unban             write        POST    /users/{user_id}/unban');
     expect(out).toContain('48 actions (18 read, 12 write, 18 destructive)');
   });
@@ -37,8 +38,16 @@ describe('clerk-agent tools', () => {
     const { code, out } = await runTools('--json');
     expect(code).toBe(0);
     expect(JSON.parse(out)).toEqual(toOpenAITools(toolSpecs(allActions)));
-    const one = JSON.parse((await runTools('domains', '--json')).out) as Array<{ type: string; function: { name: string; strict: boolean } }>;
-    expect(one.map((t) => t.function.name)).toEqual(['clerk_domains_list', 'clerk_domain_get', 'clerk_domain_create', 'clerk_domain_delete']);
+    const one = JSON.parse((await runTools('domains', '--json')).out) as Array<{
+      type: string;
+      function: { name: string; strict: boolean };
+    }>;
+    expect(one.map((t) => t.function.name)).toEqual([
+      'clerk_domains_list',
+      'clerk_domain_get',
+      'clerk_domain_create',
+      'clerk_domain_delete',
+    ]);
     expect(one.every((t) => t.type === 'function' && t.function.strict === true)).toBe(true);
   });
 
@@ -57,9 +66,17 @@ describe('clerk-agent tools', () => {
 
   it('--tokens --json prints a machine-readable report', async () => {
     const { out } = await runTools('sessions', '--tokens', '--json');
-    const report = JSON.parse(out) as { tools: number; total: number; perTool: Array<{ name: string; tokens: number }> };
+    const report = JSON.parse(out) as {
+      tools: number;
+      total: number;
+      perTool: Array<{ name: string; tokens: number }>;
+    };
     expect(report.tools).toBe(3);
-    expect(report.perTool.map((t) => t.name)).toEqual(['clerk_sessions_list', 'clerk_session_get', 'clerk_session_revoke']);
+    expect(report.perTool.map((t) => t.name)).toEqual([
+      'clerk_sessions_list',
+      'clerk_session_get',
+      'clerk_session_revoke',
+    ]);
     expect(report.total).toBeGreaterThan(0);
   });
 

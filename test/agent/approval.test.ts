@@ -11,7 +11,14 @@ const del = registry.get('clerk_user_delete')!;
 const preview = { text: 'Ban', method: 'POST', path: '/users/x/ban' };
 
 function pending(id: string, action = ban, userId = 'user_1'): PendingCall {
-  return createPendingCall({ approvalId: `apr_${id}`, callId: `call_${id}`, action, args: { user_id: userId }, preview, live: false });
+  return createPendingCall({
+    approvalId: `apr_${id}`,
+    callId: `call_${id}`,
+    action,
+    args: { user_id: userId },
+    preview,
+    live: false,
+  });
 }
 
 /** A client that counts mutations (the gate's executor is the only thing that may call it). */
@@ -109,6 +116,10 @@ describe('createMutationExecutor', () => {
 
   it('denyAll approves nothing', () => {
     const p = pending('1');
-    expect(denyAll([p], 'cancelled')).toEqual({ approved: [], denied: [{ call: p, reason: 'cancelled', approver: null }], refused: [] });
+    expect(denyAll([p], 'cancelled')).toEqual({
+      approved: [],
+      denied: [{ call: p, reason: 'cancelled', approver: null }],
+      refused: [],
+    });
   });
 });

@@ -13,8 +13,20 @@ function rawUser(n: number, extra: Record<string, unknown> = {}) {
     primary_email_address_id: `idn_${n}b`,
     primary_phone_number_id: null,
     email_addresses: [
-      { id: `idn_${n}a`, object: 'email_address', email_address: `old${n}@example.com`, verification: { status: 'verified' }, linked_to: [] },
-      { id: `idn_${n}b`, object: 'email_address', email_address: `jane${n}@example.com`, verification: { status: 'verified' }, linked_to: [] },
+      {
+        id: `idn_${n}a`,
+        object: 'email_address',
+        email_address: `old${n}@example.com`,
+        verification: { status: 'verified' },
+        linked_to: [],
+      },
+      {
+        id: `idn_${n}b`,
+        object: 'email_address',
+        email_address: `jane${n}@example.com`,
+        verification: { status: 'verified' },
+        linked_to: [],
+      },
     ],
     phone_numbers: [],
     public_metadata: { plan: 'pro' },
@@ -46,29 +58,65 @@ describe('compact', () => {
       public_metadata: { plan: 'pro' },
     });
     // Flags appear only when set; last_active_at (day precision in Clerk) is a date.
-    expect(compact(rawUser(2, { banned: true, last_active_at: T }))).toMatchObject({ banned: true, locked: true, last_active_at: '2026-11-20' });
+    expect(compact(rawUser(2, { banned: true, last_active_at: T }))).toMatchObject({
+      banned: true,
+      locked: true,
+      last_active_at: '2026-11-20',
+    });
     // Timestamps stay parseable.
     expect(Date.parse('2026-11-20T10:00Z')).toBe(T);
   });
 
   it('shows private_metadata only when the operator exposes it', () => {
-    expect(compact(rawUser(1), { exposePrivateMetadata: true })).toMatchObject({ private_metadata: { stripe: 'cus_123' } });
-    const org = { object: 'organization', id: 'org_1', name: 'Acme', slug: 'acme', private_metadata: { tier: 1 }, created_at: T };
+    expect(compact(rawUser(1), { exposePrivateMetadata: true })).toMatchObject({
+      private_metadata: { stripe: 'cus_123' },
+    });
+    const org = {
+      object: 'organization',
+      id: 'org_1',
+      name: 'Acme',
+      slug: 'acme',
+      private_metadata: { tier: 1 },
+      created_at: T,
+    };
     expect(compact(org)).not.toHaveProperty('private_metadata');
     const other = { object: 'organization_invitation', id: 'orginv_1', private_metadata: { x: 1 }, status: 'pending' };
     expect(compact(other)).toEqual({ object: 'organization_invitation', id: 'orginv_1', status: 'pending' });
   });
 
   it('projects organizations and memberships', () => {
-    const org = { object: 'organization', id: 'org_1', name: 'Acme', slug: 'acme', members_count: 3, max_allowed_memberships: 0, image_url: 'x', created_at: T, public_metadata: {} };
-    expect(compact(org)).toEqual({ id: 'org_1', name: 'Acme', slug: 'acme', members_count: 3, max_allowed_memberships: 0, created_at: '2026-11-20T10:00Z' });
+    const org = {
+      object: 'organization',
+      id: 'org_1',
+      name: 'Acme',
+      slug: 'acme',
+      members_count: 3,
+      max_allowed_memberships: 0,
+      image_url: 'x',
+      created_at: T,
+      public_metadata: {},
+    };
+    expect(compact(org)).toEqual({
+      id: 'org_1',
+      name: 'Acme',
+      slug: 'acme',
+      members_count: 3,
+      max_allowed_memberships: 0,
+      created_at: '2026-11-20T10:00Z',
+    });
     const membership = {
       object: 'organization_membership',
       id: 'orgmem_1',
       role: 'org:admin',
       permissions: ['a', 'b'],
       organization: org,
-      public_user_data: { user_id: 'user_1', first_name: 'Alice', last_name: 'Chen', identifier: 'alice@acme.test', image_url: 'x' },
+      public_user_data: {
+        user_id: 'user_1',
+        first_name: 'Alice',
+        last_name: 'Chen',
+        identifier: 'alice@acme.test',
+        image_url: 'x',
+      },
       created_at: T,
     };
     expect(compact(membership)).toEqual({
@@ -87,10 +135,16 @@ describe('compact', () => {
     const page = compact({ data: [rawUser(1)], total_count: 11 }, { offset: 10 });
     expect(page).toMatchObject({ total_count: 11, returned: 1, offset: 10 });
     expect(page).not.toHaveProperty('note');
-    expect(compact({ data: [rawUser(1), rawUser(2)], total_count: 5 })).toMatchObject({ note: expect.stringContaining('offset=2') });
+    expect(compact({ data: [rawUser(1), rawUser(2)], total_count: 5 })).toMatchObject({
+      note: expect.stringContaining('offset=2'),
+    });
     // Bare arrays have no total: a full page says more may exist.
     const bare = compact([rawUser(1), rawUser(2)], { limit: 2 }) as Record<string, unknown>;
-    expect(bare).toMatchObject({ returned: 2, offset: 0, note: expect.stringContaining('more may exist: call again with offset=2') });
+    expect(bare).toMatchObject({
+      returned: 2,
+      offset: 0,
+      note: expect.stringContaining('more may exist: call again with offset=2'),
+    });
     expect(bare).not.toHaveProperty('total_count');
   });
 
@@ -103,7 +157,15 @@ describe('compact', () => {
   });
 
   it('keeps other objects with Clerk field names, minus noise, and hides secrets', () => {
-    const app = { object: 'oauth_application', id: 'oa_1', name: 'Zapier', client_id: 'abc', client_secret: 'shh', authorize_url: 'https://x', created_at: T };
+    const app = {
+      object: 'oauth_application',
+      id: 'oa_1',
+      name: 'Zapier',
+      client_id: 'abc',
+      client_secret: 'shh',
+      authorize_url: 'https://x',
+      created_at: T,
+    };
     expect(compact(app)).toEqual({
       object: 'oauth_application',
       id: 'oa_1',

@@ -24,7 +24,9 @@ async function banJane(finalText = 'Finished.') {
     assistantText(finalText),
   ];
   const harness = createHarness(turns, { sandbox: h.sandbox });
-  const paused = expectPaused(await harness.agent.run('ban jane@example.com', { onEvent: harness.record, requester: 'local:tester' }));
+  const paused = expectPaused(
+    await harness.agent.run('ban jane@example.com', { onEvent: harness.record, requester: 'local:tester' }),
+  );
   return { h: harness, jane, paused };
 }
 
@@ -41,10 +43,18 @@ describe('the approval gate', () => {
     expect((await h.user(jane)).banned).toBe(false);
 
     const [call] = paused.pending;
-    expect(call).toMatchObject({ action: 'clerk_user_ban', callId: 'call_ban', args: { user_id: jane }, risk: 'write', live: false });
+    expect(call).toMatchObject({
+      action: 'clerk_user_ban',
+      callId: 'call_ban',
+      args: { user_id: jane },
+      risk: 'write',
+      live: false,
+    });
     expect(call!.preview.text).toContain('Jane Doe <jane@example.com>');
     expect(call!.preview).toMatchObject({ method: 'POST', path: `/users/${jane}/ban` });
-    expect(h.events.filter((e) => e.type === 'approval_needed')).toEqual([{ type: 'approval_needed', pending: paused.pending }]);
+    expect(h.events.filter((e) => e.type === 'approval_needed')).toEqual([
+      { type: 'approval_needed', pending: paused.pending },
+    ]);
     expect(h.events.map((e) => e.type)).toContain('assistant_text');
     expect(h.events.at(-1)).toEqual({ type: 'turn_end', status: 'paused' });
   });
@@ -79,7 +89,11 @@ describe('the approval gate', () => {
 
   it('executes nothing after no, and the denial with its reason reaches the model', async () => {
     const { h, jane, paused } = await banJane('I did not ban Jane: you said no.');
-    const done = await h.agent.resume(paused.state, [decide(paused.pending[0]!, false, { reason: 'she is a customer' })], { onEvent: h.record });
+    const done = await h.agent.resume(
+      paused.state,
+      [decide(paused.pending[0]!, false, { reason: 'she is a customer' })],
+      { onEvent: h.record },
+    );
 
     expect(h.mutations()).toEqual([]);
     expect((await h.user(jane)).banned).toBe(false);
@@ -92,8 +106,17 @@ describe('the approval gate', () => {
     expect(done.status === 'done' && done.summary.line).toBe(
       'No changes were made. Not done: 1 (denied: ' + paused.pending[0]!.preview.text + ' — she is a customer).',
     );
-    expect(h.audit.entries()).toMatchObject([{ decision: 'denied', status: 'denied', reason: 'she is a customer', approver: 'test:approver' }]);
-    expect(h.events).toContainEqual({ type: 'decision', callId: 'call_ban', action: 'clerk_user_ban', approved: false, approver: 'test:approver', reason: 'she is a customer' });
+    expect(h.audit.entries()).toMatchObject([
+      { decision: 'denied', status: 'denied', reason: 'she is a customer', approver: 'test:approver' },
+    ]);
+    expect(h.events).toContainEqual({
+      type: 'decision',
+      callId: 'call_ban',
+      action: 'clerk_user_ban',
+      approved: false,
+      approver: 'test:approver',
+      reason: 'she is a customer',
+    });
   });
 
   it('denies a pending call that gets no decision at all', async () => {
@@ -122,7 +145,16 @@ describe('the approval gate', () => {
     const h0 = createHarness([]);
     const [jane, bob] = [await h0.userId('jane@example.com'), await h0.userId('bob@globex.test')];
     const h = createHarness(
-      [toolCalls([toolCall('clerk_user_ban', { user_id: jane }, 'c_jane'), toolCall('clerk_user_lock', { user_id: bob }, 'c_bob')], 'Plan: 1. ban Jane 2. lock Bob.'), assistantText('Done.')],
+      [
+        toolCalls(
+          [
+            toolCall('clerk_user_ban', { user_id: jane }, 'c_jane'),
+            toolCall('clerk_user_lock', { user_id: bob }, 'c_bob'),
+          ],
+          'Plan: 1. ban Jane 2. lock Bob.',
+        ),
+        assistantText('Done.'),
+      ],
       { sandbox: h0.sandbox },
     );
     const paused = expectPaused(await h.agent.run('ban jane and lock bob', { onEvent: h.record }));
@@ -131,20 +163,36 @@ describe('the approval gate', () => {
     expect(h.mutations()).toEqual([]);
 
     const [banCall, lockCall] = paused.pending;
-    const done = await h.agent.resume(paused.state, [decide(banCall!, true), decide(lockCall!, false, { reason: 'not Bob' })], { onEvent: h.record });
+    const done = await h.agent.resume(
+      paused.state,
+      [decide(banCall!, true), decide(lockCall!, false, { reason: 'not Bob' })],
+      { onEvent: h.record },
+    );
     expect(h.mutations().map((r) => r.path)).toEqual([`/users/${jane}/ban`]);
     expect((await h.user(bob)).locked).toBe(false);
     expect(done.status === 'done' && done.summary.executed.map((o) => o.callId)).toEqual(['c_jane']);
     expect(done.status === 'done' && done.summary.denied.map((o) => o.callId)).toEqual(['c_bob']);
-    expect(h.audit.entries().map((e) => [e.callId, e.status])).toEqual([['c_jane', 'executed'], ['c_bob', 'denied']]);
+    expect(h.audit.entries().map((e) => [e.callId, e.status])).toEqual([
+      ['c_jane', 'executed'],
+      ['c_bob', 'denied'],
+    ]);
   });
 
   it('a yes for one call cannot be reused for another call', async () => {
     const h0 = createHarness([]);
     const [jane, bob] = [await h0.userId('jane@example.com'), await h0.userId('bob@globex.test')];
-    const h = createHarness([toolCalls([toolCall('clerk_user_ban', { user_id: jane }, 'c1'), toolCall('clerk_user_ban', { user_id: bob }, 'c2')]), assistantText('ok')], {
-      sandbox: h0.sandbox,
-    });
+    const h = createHarness(
+      [
+        toolCalls([
+          toolCall('clerk_user_ban', { user_id: jane }, 'c1'),
+          toolCall('clerk_user_ban', { user_id: bob }, 'c2'),
+        ]),
+        assistantText('ok'),
+      ],
+      {
+        sandbox: h0.sandbox,
+      },
+    );
     const paused = expectPaused(await h.agent.run('ban them', { onEvent: h.record }));
     const yes = decide(paused.pending[0]!, true);
     const reused = { ...yes, callId: 'c2', approvalId: paused.pending[1]!.approvalId };

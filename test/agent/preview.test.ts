@@ -9,9 +9,17 @@ import { createHarness } from '../support/agent-harness.js';
 
 type Paused = Extract<RunOutcome, { status: 'paused' }>;
 
-async function cardFor(name: string, args: (ids: { jane: string; dave: string; acme: string }) => Record<string, unknown>, faults = false) {
+async function cardFor(
+  name: string,
+  args: (ids: { jane: string; dave: string; acme: string }) => Record<string, unknown>,
+  faults = false,
+) {
   const h0 = createHarness([]);
-  const ids = { jane: await h0.userId('jane@example.com'), dave: await h0.userId('dave@acme.test'), acme: await h0.orgId('acme') };
+  const ids = {
+    jane: await h0.userId('jane@example.com'),
+    dave: await h0.userId('dave@acme.test'),
+    acme: await h0.orgId('acme'),
+  };
   if (faults) {
     h0.sandbox.faults.add({ method: 'GET', path: '/users/{user_id}', status: 500, times: 20 });
     h0.sandbox.faults.add({ method: 'GET', path: '/organizations/{organization_id}', status: 500, times: 20 });
@@ -25,7 +33,11 @@ async function cardFor(name: string, args: (ids: { jane: string; dave: string; a
 
 describe('previews', () => {
   it('shows an update as a field diff against the current object', async () => {
-    const { preview, ids } = await cardFor('clerk_user_update', ({ jane }) => ({ user_id: jane, first_name: 'Janet', last_name: 'Doe' }));
+    const { preview, ids } = await cardFor('clerk_user_update', ({ jane }) => ({
+      user_id: jane,
+      first_name: 'Janet',
+      last_name: 'Doe',
+    }));
     expect(preview.method).toBe('PATCH');
     expect(preview.path).toBe(`/users/${ids.jane}`);
     expect(preview.text).toContain('Jane Doe <jane@example.com>');
@@ -33,14 +45,19 @@ describe('previews', () => {
   });
 
   it('diffs deep-merged metadata key by key', async () => {
-    const { preview } = await cardFor('clerk_user_update', ({ jane }) => ({ user_id: jane, public_metadata: '{"plan":"enterprise"}' }));
+    const { preview } = await cardFor('clerk_user_update', ({ jane }) => ({
+      user_id: jane,
+      public_metadata: '{"plan":"enterprise"}',
+    }));
     expect(preview.diff).toHaveLength(1);
     expect(preview.diff![0]).toMatchObject({ field: 'public_metadata.plan', after: 'enterprise' });
   });
 
   it('says what else an organization delete removes', async () => {
     const { preview, h, ids } = await cardFor('clerk_organization_delete', ({ acme }) => ({ organization_id: acme }));
-    const org = (await h.clerk.request('GET', `/organizations/${ids.acme}`, { query: { include_members_count: true } })) as { members_count: number };
+    const org = (await h.clerk.request('GET', `/organizations/${ids.acme}`, {
+      query: { include_members_count: true },
+    })) as { members_count: number };
     expect(preview.text).toContain('Acme Inc');
     expect(preview.consequences?.[0]).toMatch(new RegExp(`^Its ${org.members_count} memberships? and `));
     expect(preview.consequences).toContain('This cannot be undone.');
@@ -55,7 +72,11 @@ describe('previews', () => {
   });
 
   it('still shows the card, with bare ids, when every preview read fails', async () => {
-    const { preview, ids } = await cardFor('clerk_org_membership_delete', ({ jane, acme }) => ({ organization_id: acme, user_id: jane }), true);
+    const { preview, ids } = await cardFor(
+      'clerk_org_membership_delete',
+      ({ jane, acme }) => ({ organization_id: acme, user_id: jane }),
+      true,
+    );
     expect(preview.text).toContain(ids.jane);
     expect(preview.text).not.toContain('Jane Doe');
     expect(preview.method).toBe('DELETE');

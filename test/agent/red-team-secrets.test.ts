@@ -45,7 +45,10 @@ describe('red team: keys inside Clerk data', () => {
     const { sandbox, jane } = await janeWithSecrets();
     const h = createHarness(
       [
-        toolCalls([toolCall('clerk_user_get', { user_id: jane }, 'get'), toolCall('clerk_users_list', { query: 'jane' }, 'list')]),
+        toolCalls([
+          toolCall('clerk_user_get', { user_id: jane }, 'get'),
+          toolCall('clerk_users_list', { query: 'jane' }, 'list'),
+        ]),
         toolCalls([toolCall('clerk_user_update', { user_id: jane, first_name: 'Janet' }, 'upd')]),
         assistantText('Renamed.'),
       ],
@@ -64,7 +67,11 @@ describe('red team: keys inside Clerk data', () => {
 
   it('the approval card (the pending call a front end renders) shows no key in its diff', async () => {
     const { sandbox, jane } = await janeWithSecrets();
-    const update = toolCall('clerk_user_update', { user_id: jane, public_metadata: JSON.stringify({ note: 'rotated again' }) }, 'upd');
+    const update = toolCall(
+      'clerk_user_update',
+      { user_id: jane, public_metadata: JSON.stringify({ note: 'rotated again' }) },
+      'upd',
+    );
     const h = createHarness([toolCalls([update]), assistantText('ok')], { sandbox });
     const paused = (await h.agent.run('update jane', { onEvent: h.record })) as Paused;
 
@@ -78,7 +85,10 @@ describe('red team: keys inside Clerk data', () => {
   });
 
   it('tool messages scrub secret-named fields (password, signing_key) as well as key-shaped values', () => {
-    const content = toToolMessage('c', okResult({ password: 'hunter2-correct-horse', nested: { signing_key: 'abc', text: `x\n${KEY}` } })).content;
+    const content = toToolMessage(
+      'c',
+      okResult({ password: 'hunter2-correct-horse', nested: { signing_key: 'abc', text: `x\n${KEY}` } }),
+    ).content;
     expect(content).not.toContain('hunter2');
     expect(content).not.toContain('"abc"');
     expect(content).not.toContain('sk_live_');
@@ -105,10 +115,19 @@ describe('red team: keys in errors, input and model text', () => {
       },
       request: (...args) => base.clerk.request(...args),
     };
-    const model = createScriptedModel([toolCalls([toolCall('clerk_user_get', { user_id: jane }, 'get')]), assistantText('It failed.')]);
+    const model = createScriptedModel([
+      toolCalls([toolCall('clerk_user_get', { user_id: jane }, 'get')]),
+      assistantText('It failed.'),
+    ]);
     const audit = createAuditLog();
     const events: unknown[] = [];
-    const agent = createAgent({ model, registry: createRegistry(), clerk: leaky, audit, systemPrompt: loadSystemPrompt() });
+    const agent = createAgent({
+      model,
+      registry: createRegistry(),
+      clerk: leaky,
+      audit,
+      systemPrompt: loadSystemPrompt(),
+    });
     await agent.run('show jane', { onEvent: (e) => events.push(e) });
     const sent = JSON.stringify(model.requests.map((r) => r.messages));
     expect(sent).toContain('request failed');
@@ -118,7 +137,11 @@ describe('red team: keys in errors, input and model text', () => {
 
   it('a model provider error (returned or thrown) that echoes its key is scrubbed from the outcome and events', async () => {
     for (const turn of [
-      { message: { role: 'assistant' as const, content: null }, finishReason: 'error' as const, errorMessage: `401 Incorrect API key provided: ${OPENAI_KEY}` },
+      {
+        message: { role: 'assistant' as const, content: null },
+        finishReason: 'error' as const,
+        errorMessage: `401 Incorrect API key provided: ${OPENAI_KEY}`,
+      },
       () => {
         throw new Error(`401 Incorrect API key provided: ${OPENAI_KEY}`);
       },
@@ -142,7 +165,11 @@ describe('red team: keys in errors, input and model text', () => {
   });
 
   it('a password the model sets is masked in events and audit, and not in the preview text', async () => {
-    const create = toolCall('clerk_user_create', { email_address: ['new@example.com'], password: 'Correct-Horse-Battery-9' }, 'mk');
+    const create = toolCall(
+      'clerk_user_create',
+      { email_address: ['new@example.com'], password: 'Correct-Horse-Battery-9' },
+      'mk',
+    );
     const h = createHarness([toolCalls([create]), assistantText('ok')]);
     const paused = (await h.agent.run('create new@example.com', { onEvent: h.record })) as Paused;
     expect(paused.pending[0]!.preview.text).not.toContain('Correct-Horse');
@@ -156,10 +183,17 @@ describe('red team: keys in errors, input and model text', () => {
 describe('red team: private_metadata', () => {
   it('is hidden from the model in reads, lists and the results of executed updates', async () => {
     const { sandbox, jane } = await janeWithSecrets();
-    const upd = rawToolCall('clerk_user_update', JSON.stringify({ user_id: jane, private_metadata: '{"reviewed":true}' }), 'upd');
+    const upd = rawToolCall(
+      'clerk_user_update',
+      JSON.stringify({ user_id: jane, private_metadata: '{"reviewed":true}' }),
+      'upd',
+    );
     const h = createHarness(
       [
-        toolCalls([toolCall('clerk_user_get', { user_id: jane }, 'get'), toolCall('clerk_users_list', { query: 'jane' }, 'list')]),
+        toolCalls([
+          toolCall('clerk_user_get', { user_id: jane }, 'get'),
+          toolCall('clerk_users_list', { query: 'jane' }, 'list'),
+        ]),
         toolCalls([upd]),
         assistantText('ok'),
       ],
@@ -174,7 +208,8 @@ describe('red team: private_metadata', () => {
     const model = sentToModel(h);
     expect(model).not.toContain(PRIVATE);
     expect(model).not.toContain('"private_metadata":{');
-    for (const e of h.events) if (e.type === 'tool_end') expect(JSON.stringify(e.result ?? null)).not.toContain(PRIVATE);
+    for (const e of h.events)
+      if (e.type === 'tool_end') expect(JSON.stringify(e.result ?? null)).not.toContain(PRIVATE);
     expect(JSON.stringify(h.audit.entries().map((e) => [e.before, e.after]))).not.toContain(PRIVATE);
   });
 

@@ -14,7 +14,10 @@ type Paused = Extract<RunOutcome, { status: 'paused' }>;
 async function pausedBan() {
   const h0 = createHarness([]);
   const jane = await h0.userId('jane@example.com');
-  const first = createHarness([toolCalls([toolCall('clerk_user_ban', { user_id: jane }, 'call_ban')], 'Plan: ban Jane.')], { sandbox: h0.sandbox });
+  const first = createHarness(
+    [toolCalls([toolCall('clerk_user_ban', { user_id: jane }, 'call_ban')], 'Plan: ban Jane.')],
+    { sandbox: h0.sandbox },
+  );
   const paused = (await first.agent.run('ban jane@example.com', { onEvent: first.record })) as Paused;
   expect(paused.status).toBe('paused');
   return { sandbox: h0.sandbox, jane, paused, first };
@@ -89,7 +92,9 @@ describe('pause → JSON → fresh agent → resume', () => {
     const done = await h.agent.cancel(paused.state, 'Ctrl-C', { onEvent: h.record });
     expect(h.mutations()).toEqual([]);
     expect(h.model.requests).toHaveLength(0);
-    expect(done.status === 'done' && done.summary.line).toMatch(/^No changes were made\. Not done: 1 \(denied: .* — Ctrl-C\)\.$/);
+    expect(done.status === 'done' && done.summary.line).toMatch(
+      /^No changes were made\. Not done: 1 \(denied: .* — Ctrl-C\)\.$/,
+    );
     expect(h.audit.entries()).toMatchObject([{ status: 'denied', reason: 'Ctrl-C', approver: null }]);
   });
 

@@ -9,9 +9,20 @@ function pausedState(): RunState {
   const state = createRunState('run_1', 'local:test');
   const ban = createRegistry().get('clerk_user_ban')!;
   state.messages.push({ role: 'user', content: 'ban jane' });
-  state.messages.push({ role: 'assistant', content: 'Banning.', toolCalls: [{ id: 'call_1', name: 'clerk_user_ban', arguments: '{"user_id":"user_1"}' }] });
+  state.messages.push({
+    role: 'assistant',
+    content: 'Banning.',
+    toolCalls: [{ id: 'call_1', name: 'clerk_user_ban', arguments: '{"user_id":"user_1"}' }],
+  });
   state.pending.push(
-    createPendingCall({ approvalId: 'apr_1', callId: 'call_1', action: ban, args: { user_id: 'user_1' }, preview: { text: 'Ban', method: 'POST', path: '/users/user_1/ban' }, live: false }),
+    createPendingCall({
+      approvalId: 'apr_1',
+      callId: 'call_1',
+      action: ban,
+      args: { user_id: 'user_1' },
+      preview: { text: 'Ban', method: 'POST', path: '/users/user_1/ban' },
+      live: false,
+    }),
   );
   return state;
 }

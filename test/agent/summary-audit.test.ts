@@ -6,7 +6,11 @@ import { createAuditLog, type AuditEntry } from '../../src/agent/audit.js';
 import { buildSummary } from '../../src/agent/summary.js';
 import type { MutationOutcome } from '../../src/agent/types.js';
 
-const outcome = (status: MutationOutcome['status'], previewText: string, extra: Partial<MutationOutcome> = {}): MutationOutcome => ({
+const outcome = (
+  status: MutationOutcome['status'],
+  previewText: string,
+  extra: Partial<MutationOutcome> = {},
+): MutationOutcome => ({
   callId: previewText,
   action: 'clerk_user_ban',
   args: {},
@@ -24,10 +28,16 @@ describe('buildSummary', () => {
 
   it('lists what was done and what was not, with reasons', () => {
     const s = buildSummary(
-      [outcome('executed', 'Ban Jane Doe'), outcome('denied', 'Delete Acme', { reason: 'not today' }), outcome('failed', 'Lock Lee', { error: 'clerk 404: not found' })],
+      [
+        outcome('executed', 'Ban Jane Doe'),
+        outcome('denied', 'Delete Acme', { reason: 'not today' }),
+        outcome('failed', 'Lock Lee', { error: 'clerk 404: not found' }),
+      ],
       'Done.',
     );
-    expect(s.line).toBe('Done: 1 change (Ban Jane Doe). Not done: 2 (denied: Delete Acme — not today; failed: Lock Lee — clerk 404: not found).');
+    expect(s.line).toBe(
+      'Done: 1 change (Ban Jane Doe). Not done: 2 (denied: Delete Acme — not today; failed: Lock Lee — clerk 404: not found).',
+    );
     expect(s.executed).toHaveLength(1);
     expect(s.denied).toHaveLength(1);
     expect(s.failed).toHaveLength(1);

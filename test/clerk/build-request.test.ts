@@ -6,13 +6,22 @@ import { deleteMembership, listUsers, revokeOrgInvitation } from './fixtures.js'
 
 describe('encodeQuery', () => {
   it('repeats keys for arrays, writes booleans and numbers plainly, drops null/undefined', () => {
-    expect(encodeQuery({ email_address: ['a@x.com', 'b@x.com'], banned: true, locked: false, limit: 10, x: null, y: undefined })).toBe(
-      '?email_address=a%40x.com&email_address=b%40x.com&banned=true&locked=false&limit=10',
-    );
+    expect(
+      encodeQuery({
+        email_address: ['a@x.com', 'b@x.com'],
+        banned: true,
+        locked: false,
+        limit: 10,
+        x: null,
+        y: undefined,
+      }),
+    ).toBe('?email_address=a%40x.com&email_address=b%40x.com&banned=true&locked=false&limit=10');
   });
 
   it('writes numbers in decimal, never in exponent form', () => {
-    expect(encodeQuery({ a: 1700690400000, b: 1e21, c: 1e-7, d: -2.5 })).toBe('?a=1700690400000&b=1000000000000000000000&c=0.0000001&d=-2.5');
+    expect(encodeQuery({ a: 1700690400000, b: 1e21, c: 1e-7, d: -2.5 })).toBe(
+      '?a=1700690400000&b=1000000000000000000000&c=0.0000001&d=-2.5',
+    );
   });
 
   it('refuses non-finite numbers naming the param', () => {
@@ -49,7 +58,14 @@ describe('buildRequest', () => {
   });
 
   it('POST: queryParams to the query, the rest to the body', () => {
-    expect(buildRequest(revokeOrgInvitation, { organization_id: 'o', invitation_id: 'i', notify: false, requesting_user_id: 'u' })).toEqual({
+    expect(
+      buildRequest(revokeOrgInvitation, {
+        organization_id: 'o',
+        invitation_id: 'i',
+        notify: false,
+        requesting_user_id: 'u',
+      }),
+    ).toEqual({
       method: 'POST',
       path: '/organizations/o/invitations/i/revoke',
       query: { notify: false },
@@ -71,8 +87,11 @@ describe('path params', () => {
   });
 
   it('fills every placeholder', () => {
-    expect(fillPath('/organizations/{organization_id}/memberships/{user_id}', { organization_id: 'org_1', user_id: 'user_2' })).toBe(
-      '/organizations/org_1/memberships/user_2',
-    );
+    expect(
+      fillPath('/organizations/{organization_id}/memberships/{user_id}', {
+        organization_id: 'org_1',
+        user_id: 'user_2',
+      }),
+    ).toBe('/organizations/org_1/memberships/user_2');
   });
 });

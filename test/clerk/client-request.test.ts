@@ -7,7 +7,13 @@ import { banUser, createUser, deleteMembership, getUser, listUsers, revokeOrgInv
 const KEY = 'sk_test_abcdefghijklmnop';
 
 function client(fake: ReturnType<typeof createFakeFetch>, extra: Record<string, unknown> = {}) {
-  return createClerkClient({ secretKey: KEY, baseUrl: 'http://clerk.test/v1', fetch: fake.fetch, sleep: async () => {}, ...extra });
+  return createClerkClient({
+    secretKey: KEY,
+    baseUrl: 'http://clerk.test/v1',
+    fetch: fake.fetch,
+    sleep: async () => {},
+    ...extra,
+  });
 }
 
 describe('createClerkClient: request shape', () => {
@@ -31,7 +37,10 @@ describe('createClerkClient: request shape', () => {
 
   it('resolves with the parsed JSON body', async () => {
     const fake = createFakeFetch(json({ id: 'user_1', object: 'user' }));
-    await expect(client(fake).execute(getUser, { user_id: 'user_1' })).resolves.toEqual({ id: 'user_1', object: 'user' });
+    await expect(client(fake).execute(getUser, { user_id: 'user_1' })).resolves.toEqual({
+      id: 'user_1',
+      object: 'user',
+    });
   });
 
   it('puts the base path before the action path and fills path params', async () => {
@@ -129,14 +138,20 @@ describe('createClerkClient: low-level request()', () => {
     expect(fake.requests[1]!.headers.get('content-type')).toBe('application/json');
   });
 
-  it.each(['/users/../sessions', 'users', '/users?x=1', '/users#a', '/users\\x', '/users//ban', '/users/%2e%2e/x', '/users/\n'])(
-    'refuses the path %j without sending',
-    async (path) => {
-      const fake = createFakeFetch(json({}));
-      await expect(client(fake).request('GET', path)).rejects.toBeInstanceOf(InvalidArgumentError);
-      expect(fake.requests).toHaveLength(0);
-    },
-  );
+  it.each([
+    '/users/../sessions',
+    'users',
+    '/users?x=1',
+    '/users#a',
+    '/users\\x',
+    '/users//ban',
+    '/users/%2e%2e/x',
+    '/users/\n',
+  ])('refuses the path %j without sending', async (path) => {
+    const fake = createFakeFetch(json({}));
+    await expect(client(fake).request('GET', path)).rejects.toBeInstanceOf(InvalidArgumentError);
+    expect(fake.requests).toHaveLength(0);
+  });
 
   it('refuses an unknown method', async () => {
     const fake = createFakeFetch(json({}));

@@ -10,7 +10,14 @@ import { ClerkApiError } from '../../src/clerk/errors.js';
 import type { ClerkClient } from '../../src/clerk/types.js';
 import { createSandbox, serveSandbox, type Sandbox } from '../../src/sandbox/index.js';
 
-type User = { id: string; first_name: string | null; last_name: string | null; banned: boolean; public_metadata: Record<string, unknown>; email_addresses: Array<{ email_address: string }> };
+type User = {
+  id: string;
+  first_name: string | null;
+  last_name: string | null;
+  banned: boolean;
+  public_metadata: Record<string, unknown>;
+  email_addresses: Array<{ email_address: string }>;
+};
 
 const action = (name: string): Action => {
   const found = allActions.find((a) => a.name === name);
@@ -48,7 +55,9 @@ describe('Clerk client ↔ sandbox over real HTTP', () => {
     const j = await jane();
     expect(j.first_name).toBe('Jane');
     expect(j.email_addresses.map((e) => e.email_address)).toContain('jane@example.com');
-    const two = (await clerk.execute(action('clerk_users_list'), { email_address: ['jane@example.com', 'bob@globex.test'] })) as User[];
+    const two = (await clerk.execute(action('clerk_users_list'), {
+      email_address: ['jane@example.com', 'bob@globex.test'],
+    })) as User[];
     expect(two.map((u) => u.email_addresses[0]?.email_address).sort()).toEqual(['bob@globex.test', 'jane@example.com']);
     const got = (await clerk.execute(action('clerk_user_get'), { user_id: j.id })) as User;
     expect(got.id).toBe(j.id);
@@ -77,12 +86,17 @@ describe('Clerk client ↔ sandbox over real HTTP', () => {
       `PATCH /users/${created.id}/metadata 200`,
     ]);
 
-    const metaOnly = (await clerk.execute(action('clerk_user_update'), { user_id: created.id, public_metadata: { seats: 3 } })) as User;
+    const metaOnly = (await clerk.execute(action('clerk_user_update'), {
+      user_id: created.id,
+      public_metadata: { seats: 3 },
+    })) as User;
     expect(metaOnly.public_metadata).toEqual({ plan: 'pro', seats: 3 });
   });
 
   it('bans a user', async () => {
-    const bob = ((await clerk.execute(action('clerk_users_list'), { email_address: ['bob@globex.test'] })) as User[])[0]!;
+    const bob = (
+      (await clerk.execute(action('clerk_users_list'), { email_address: ['bob@globex.test'] })) as User[]
+    )[0]!;
     const banned = (await clerk.execute(action('clerk_user_ban'), { user_id: bob.id })) as User;
     expect(banned.banned).toBe(true);
   });
@@ -91,32 +105,51 @@ describe('Clerk client ↔ sandbox over real HTTP', () => {
     const j = await jane();
     const acme = (await clerk.request('GET', '/organizations/acme')) as { id: string; name: string };
     expect(acme.name).toBe('Acme Inc');
-    const membership = (await clerk.execute(action('clerk_org_membership_get'), { organization_id: acme.id, user_id: j.id })) as {
+    const membership = (await clerk.execute(action('clerk_org_membership_get'), {
+      organization_id: acme.id,
+      user_id: j.id,
+    })) as {
       role: string;
       public_user_data: { user_id: string };
     };
     expect(membership.public_user_data.user_id).toBe(j.id);
     expect(membership.role).toMatch(/^org:/);
 
-    const bob = ((await clerk.execute(action('clerk_users_list'), { email_address: ['bob@globex.test'] })) as User[])[0]!;
-    await expect(clerk.execute(action('clerk_org_membership_get'), { organization_id: acme.id, user_id: bob.id })).rejects.toMatchObject({
+    const bob = (
+      (await clerk.execute(action('clerk_users_list'), { email_address: ['bob@globex.test'] })) as User[]
+    )[0]!;
+    await expect(
+      clerk.execute(action('clerk_org_membership_get'), { organization_id: acme.id, user_id: bob.id }),
+    ).rejects.toMatchObject({
       status: 404,
       code: 'resource_not_found',
     });
   });
 
   it('gets a domain through pick_from_list', async () => {
-    const list = (await clerk.execute(action('clerk_domains_list'), {})) as { data: Array<{ id: string; name: string }> };
+    const list = (await clerk.execute(action('clerk_domains_list'), {})) as {
+      data: Array<{ id: string; name: string }>;
+    };
     const blog = list.data.find((d) => d.name === 'blog.example.com');
     expect(blog).toBeDefined();
-    const got = (await clerk.execute(action('clerk_domain_get'), { domain_id: blog!.id })) as { id: string; name: string };
+    const got = (await clerk.execute(action('clerk_domain_get'), { domain_id: blog!.id })) as {
+      id: string;
+      name: string;
+    };
     expect(got).toMatchObject({ id: blog!.id, name: 'blog.example.com' });
   });
 
   it('turns a sandbox 404 into ClerkApiError resource_not_found with method and path', async () => {
-    const error = await clerk.execute(action('clerk_user_get'), { user_id: 'user_doesnotexist' }).catch((e: unknown) => e);
+    const error = await clerk
+      .execute(action('clerk_user_get'), { user_id: 'user_doesnotexist' })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ClerkApiError);
-    expect(error).toMatchObject({ status: 404, code: 'resource_not_found', method: 'GET', path: '/users/user_doesnotexist' });
+    expect(error).toMatchObject({
+      status: 404,
+      code: 'resource_not_found',
+      method: 'GET',
+      path: '/users/user_doesnotexist',
+    });
   });
 
   it('turns a wrong key into a 401 ClerkApiError that points at CLERK_SECRET_KEY without echoing the key', async () => {
@@ -136,7 +169,12 @@ describe('Clerk client ↔ sandbox over real HTTP', () => {
       sent.push(`${init?.method ?? 'GET'} ${new URL(String(input)).pathname}`);
       return fetch(input, init);
     };
-    const quick = createClerkClient({ secretKey: sandbox.secretKey, baseUrl: served.url, fetch: counting, sleep: async (ms) => void sleeps.push(ms) });
+    const quick = createClerkClient({
+      secretKey: sandbox.secretKey,
+      baseUrl: served.url,
+      fetch: counting,
+      sleep: async (ms) => void sleeps.push(ms),
+    });
     const j = await jane();
 
     sandbox.faults.add({ method: 'GET', path: '/users/{user_id}', status: 429, retryAfterSeconds: 2, times: 1 });
@@ -146,7 +184,10 @@ describe('Clerk client ↔ sandbox over real HTTP', () => {
 
     sent.length = 0;
     sandbox.faults.add({ method: 'POST', path: '/users/{user_id}/lock', status: 503, times: 1 });
-    await expect(quick.execute(action('clerk_user_lock'), { user_id: j.id })).rejects.toMatchObject({ status: 503, code: 'internal_clerk_error' });
+    await expect(quick.execute(action('clerk_user_lock'), { user_id: j.id })).rejects.toMatchObject({
+      status: 503,
+      code: 'internal_clerk_error',
+    });
     expect(sent).toEqual([`POST /v1/users/${j.id}/lock`]);
     expect(sleeps).toEqual([2000]);
     const after = (await quick.execute(action('clerk_user_get'), { user_id: j.id })) as { locked: boolean };
@@ -156,7 +197,9 @@ describe('Clerk client ↔ sandbox over real HTTP', () => {
 
   it('refuses a hostile id before it reaches the sandbox', async () => {
     const before = sandbox.requests.length;
-    await expect(clerk.execute(action('clerk_user_delete'), { user_id: '../organizations/acme' })).rejects.toMatchObject({ kind: 'invalid_args' });
+    await expect(
+      clerk.execute(action('clerk_user_delete'), { user_id: '../organizations/acme' }),
+    ).rejects.toMatchObject({ kind: 'invalid_args' });
     expect(sandbox.requests.length).toBe(before);
   });
 });

@@ -10,15 +10,28 @@ describe('Clerk client ↔ sandbox.fetch in-process', () => {
   it('lists, bans, and maps a wrong key to a 401', async () => {
     const sandbox = createSandbox({ seed: 'demo' });
     const clerk = createClerkClient({ secretKey: sandbox.secretKey, baseUrl: sandbox.baseUrl, fetch: sandbox.fetch });
-    const users = (await clerk.execute(action('clerk_users_list'), { email_address: ['lee@initech.test'] })) as Array<{ id: string; locked: boolean }>;
+    const users = (await clerk.execute(action('clerk_users_list'), { email_address: ['lee@initech.test'] })) as Array<{
+      id: string;
+      locked: boolean;
+    }>;
     expect(users).toHaveLength(1);
     expect(users[0]!.locked).toBe(true);
     const banned = (await clerk.execute(action('clerk_user_ban'), { user_id: users[0]!.id })) as { banned: boolean };
     expect(banned.banned).toBe(true);
-    expect(sandbox.requests.map((r) => `${r.method} ${r.path} ${r.mutating}`)).toEqual(['GET /users false', `POST /users/${users[0]!.id}/ban true`]);
+    expect(sandbox.requests.map((r) => `${r.method} ${r.path} ${r.mutating}`)).toEqual([
+      'GET /users false',
+      `POST /users/${users[0]!.id}/ban true`,
+    ]);
 
-    const wrong = createClerkClient({ secretKey: 'sk_live_notasandboxkey', baseUrl: sandbox.baseUrl, fetch: sandbox.fetch });
-    await expect(wrong.execute(action('clerk_users_list'), {})).rejects.toMatchObject({ status: 401, code: 'clerk_key_invalid' });
+    const wrong = createClerkClient({
+      secretKey: 'sk_live_notasandboxkey',
+      baseUrl: sandbox.baseUrl,
+      fetch: sandbox.fetch,
+    });
+    await expect(wrong.execute(action('clerk_users_list'), {})).rejects.toMatchObject({
+      status: 401,
+      code: 'clerk_key_invalid',
+    });
     await sandbox.close();
   });
 });

@@ -12,7 +12,13 @@ const KEY = 'sk_test_SuperSecretValue123456';
 
 function setup(...replies: Reply[]) {
   const fake = createFakeFetch(...replies);
-  const client = createClerkClient({ secretKey: KEY, baseUrl: 'http://clerk.test/v1', fetch: fake.fetch, sleep: async () => {}, maxReadAttempts: 1 });
+  const client = createClerkClient({
+    secretKey: KEY,
+    baseUrl: 'http://clerk.test/v1',
+    fetch: fake.fetch,
+    sleep: async () => {},
+    maxReadAttempts: 1,
+  });
   return { client, fake };
 }
 
@@ -27,7 +33,13 @@ async function failure(p: Promise<unknown>): Promise<Error> {
 
 /** Everything a log line or the model could see of an error (inspect also prints the stack and the cause). */
 function everyText(error: Error): string {
-  return [String(error), error.message, JSON.stringify(error), JSON.stringify({ ...error }), inspect(error, { depth: 5 })].join('\n');
+  return [
+    String(error),
+    error.message,
+    JSON.stringify(error),
+    JSON.stringify({ ...error }),
+    inspect(error, { depth: 5 }),
+  ].join('\n');
 }
 
 /** No key in any form: strictly no `sk_` in the message, and no `sk_` token anywhere (stack paths contain "task_queues"). */
@@ -42,7 +54,17 @@ describe('Clerk error envelope → ClerkApiError', () => {
   it('keeps status, code, messages, meta, trace id, method and path', async () => {
     const { client } = setup(
       json(
-        { errors: [{ code: 'form_param_missing', message: 'is missing', long_message: 'first_name must be included.', meta: { param_name: 'first_name' } }], clerk_trace_id: 'trace_abc' },
+        {
+          errors: [
+            {
+              code: 'form_param_missing',
+              message: 'is missing',
+              long_message: 'first_name must be included.',
+              meta: { param_name: 'first_name' },
+            },
+          ],
+          clerk_trace_id: 'trace_abc',
+        },
         422,
       ),
     );
@@ -62,7 +84,15 @@ describe('Clerk error envelope → ClerkApiError', () => {
 
   it('joins several errors and keeps the first code', async () => {
     const { client } = setup(
-      json({ errors: [{ code: 'form_param_missing', message: 'a', long_message: 'A is missing' }, { code: 'form_param_unknown', message: 'b', long_message: 'B is unknown' }] }, 422),
+      json(
+        {
+          errors: [
+            { code: 'form_param_missing', message: 'a', long_message: 'A is missing' },
+            { code: 'form_param_unknown', message: 'b', long_message: 'B is unknown' },
+          ],
+        },
+        422,
+      ),
     );
     const error = (await failure(client.execute(createUser, {}))) as ClerkApiError;
     expect(error.code).toBe('form_param_missing');
@@ -71,27 +101,47 @@ describe('Clerk error envelope → ClerkApiError', () => {
   });
 
   it('falls back to the cf-ray header for the trace id', async () => {
-    const { client } = setup(json({ errors: [{ code: 'resource_not_found', message: 'not found', long_message: 'No user' }] }, 404, { 'cf-ray': 'ray-1' }));
+    const { client } = setup(
+      json({ errors: [{ code: 'resource_not_found', message: 'not found', long_message: 'No user' }] }, 404, {
+        'cf-ray': 'ray-1',
+      }),
+    );
     const error = (await failure(client.execute(getUser, { user_id: 'user_x' }))) as ClerkApiError;
     expect(error.traceId).toBe('ray-1');
     expect(error.path).toBe('/users/user_x');
   });
 
-  it('maps 401 to advice about CLERK_SECRET_KEY and keeps Clerk\'s code', async () => {
-    const { client } = setup(clerkError(401, 'authentication_invalid', 'Invalid authentication', 'Unable to authenticate the request'));
+  it("maps 401 to advice about CLERK_SECRET_KEY and keeps Clerk's code", async () => {
+    const { client } = setup(
+      clerkError(401, 'authentication_invalid', 'Invalid authentication', 'Unable to authenticate the request'),
+    );
     const error = (await failure(client.execute(getUser, { user_id: 'user_1' }))) as ClerkApiError;
     expect(error.status).toBe(401);
     expect(error.code).toBe('authentication_invalid');
     expect(error.message).toBe('the secret key is wrong, expired or lacks access: check CLERK_SECRET_KEY');
   });
 
-  it('maps an auth 403 to the same advice, but keeps Clerk\'s words for other 403s', async () => {
-    const auth = setup(clerkError(403, 'authorization_invalid', 'Unauthorized request', 'You are not authorized to perform this request'));
+  it("maps an auth 403 to the same advice, but keeps Clerk's words for other 403s", async () => {
+    const auth = setup(
+      clerkError(
+        403,
+        'authorization_invalid',
+        'Unauthorized request',
+        'You are not authorized to perform this request',
+      ),
+    );
     const a = (await failure(auth.client.execute(getUser, { user_id: 'u' }))) as ClerkApiError;
     expect(a.message).toMatch(/CLERK_SECRET_KEY/);
     expect(a.code).toBe('authorization_invalid');
 
-    const primary = setup(clerkError(403, 'operation_not_allowed_on_primary_domain', 'not allowed', 'This operation is not allowed on a primary domain.'));
+    const primary = setup(
+      clerkError(
+        403,
+        'operation_not_allowed_on_primary_domain',
+        'not allowed',
+        'This operation is not allowed on a primary domain.',
+      ),
+    );
     const p = (await failure(primary.client.execute(banUser, { user_id: 'u' }))) as ClerkApiError;
     expect(p.message).toBe('This operation is not allowed on a primary domain.');
     expect(p.code).toBe('operation_not_allowed_on_primary_domain');
@@ -105,7 +155,13 @@ describe('Clerk error envelope → ClerkApiError', () => {
   });
 
   it('describes a non-JSON error body without quoting HTML', async () => {
-    const html = setup(new Response('<html><body>Bad Gateway</body></html>', { status: 502, statusText: 'Bad Gateway', headers: { 'content-type': 'text/html' } }));
+    const html = setup(
+      new Response('<html><body>Bad Gateway</body></html>', {
+        status: 502,
+        statusText: 'Bad Gateway',
+        headers: { 'content-type': 'text/html' },
+      }),
+    );
     const e1 = (await failure(html.client.execute(getUser, { user_id: 'u' }))) as ClerkApiError;
     expect(e1.status).toBe(502);
     expect(e1.code).toBe('http_502');
@@ -121,7 +177,9 @@ describe('Clerk error envelope → ClerkApiError', () => {
   });
 
   it('reports a 200 that is not JSON as an invalid response pointing at CLERK_API_URL', async () => {
-    const { client } = setup(new Response('<html>login page</html>', { status: 200, headers: { 'content-type': 'text/html' } }));
+    const { client } = setup(
+      new Response('<html>login page</html>', { status: 200, headers: { 'content-type': 'text/html' } }),
+    );
     const error = (await failure(client.execute(getUser, { user_id: 'u' }))) as ClerkApiError;
     expect(error.code).toBe('invalid_response');
     expect(error.message).toMatch(/CLERK_API_URL/);
@@ -136,15 +194,49 @@ describe('Clerk error envelope → ClerkApiError', () => {
 describe('the secret key never appears in an error', () => {
   const echoKey = `{"errors":[{"code":"clerk_key_invalid","message":"bad key ${KEY}","long_message":"The key ${KEY} is invalid"}]}`;
   const cases: Array<[string, () => Promise<Error>]> = [
-    ['401 echoing the key', () => failure(setup(new Response(echoKey, { status: 401 })).client.execute(getUser, { user_id: 'u' }))],
-    ['422 echoing the key', () => failure(setup(new Response(echoKey, { status: 422 })).client.execute(createUser, {}))],
-    ['502 text echoing the key', () => failure(setup(new Response(`proxy saw Authorization: Bearer ${KEY}`, { status: 502 })).client.execute(getUser, { user_id: 'u' }))],
-    ['429', () => failure(setup(clerkError(429, 'too_many_requests', 'x', 'y', { 'retry-after': '3' })).client.execute(getUser, { user_id: 'u' }))],
-    ['network', () => failure(setup(new TypeError(`fetch failed for ${KEY}`)).client.execute(getUser, { user_id: 'u' }))],
+    [
+      '401 echoing the key',
+      () => failure(setup(new Response(echoKey, { status: 401 })).client.execute(getUser, { user_id: 'u' })),
+    ],
+    [
+      '422 echoing the key',
+      () => failure(setup(new Response(echoKey, { status: 422 })).client.execute(createUser, {})),
+    ],
+    [
+      '502 text echoing the key',
+      () =>
+        failure(
+          setup(new Response(`proxy saw Authorization: Bearer ${KEY}`, { status: 502 })).client.execute(getUser, {
+            user_id: 'u',
+          }),
+        ),
+    ],
+    [
+      '429',
+      () =>
+        failure(
+          setup(clerkError(429, 'too_many_requests', 'x', 'y', { 'retry-after': '3' })).client.execute(getUser, {
+            user_id: 'u',
+          }),
+        ),
+    ],
+    [
+      'network',
+      () => failure(setup(new TypeError(`fetch failed for ${KEY}`)).client.execute(getUser, { user_id: 'u' })),
+    ],
     ['bad path id', () => failure(setup(json({})).client.execute(getUser, { user_id: `../${KEY}` }))],
     ['bad request() path', () => failure(setup(json([])).client.request('GET', `/users/${KEY}/x?y`))],
     ['pick_from_list miss', () => failure(setup(json({ data: [] })).client.execute(getDomain, { domain_id: KEY }))],
-    ['plain 404 on a key-shaped id', () => failure(setup(clerkError(404, 'resource_not_found', 'not found', `No user was found with id ${KEY}`)).client.execute(getUser, { user_id: KEY }))],
+    [
+      'plain 404 on a key-shaped id',
+      () =>
+        failure(
+          setup(clerkError(404, 'resource_not_found', 'not found', `No user was found with id ${KEY}`)).client.execute(
+            getUser,
+            { user_id: KEY },
+          ),
+        ),
+    ],
   ];
 
   it.each(cases)('%s', async (_label, make) => {
@@ -173,7 +265,12 @@ describe('network failures', () => {
 
   it('strips credentials from the base URL in messages', async () => {
     const fake = createFakeFetch(new TypeError('fetch failed'));
-    const client = createClerkClient({ secretKey: KEY, baseUrl: 'http://user:pw@clerk.test/v1', fetch: fake.fetch, maxReadAttempts: 1 });
+    const client = createClerkClient({
+      secretKey: KEY,
+      baseUrl: 'http://user:pw@clerk.test/v1',
+      fetch: fake.fetch,
+      maxReadAttempts: 1,
+    });
     const error = await failure(client.execute(getUser, { user_id: 'u' }));
     expect(error.message).toContain('http://clerk.test/v1');
     expect(error.message).not.toContain('pw');

@@ -19,8 +19,18 @@ export function json(body: unknown, status = 200, headers: Record<string, string
 }
 
 /** A Clerk error envelope response. */
-export function clerkError(status: number, code: string, message: string, longMessage: string, extra: Record<string, string> = {}): Response {
-  return json({ errors: [{ code, message, long_message: longMessage, meta: {} }], clerk_trace_id: 'trace_123' }, status, extra);
+export function clerkError(
+  status: number,
+  code: string,
+  message: string,
+  longMessage: string,
+  extra: Record<string, string> = {},
+): Response {
+  return json(
+    { errors: [{ code, message, long_message: longMessage, meta: {} }], clerk_trace_id: 'trace_123' },
+    status,
+    extra,
+  );
 }
 
 /** Create a fake fetch; `replies` are used in order and the last one repeats. */

@@ -8,7 +8,11 @@ export const listUsers = defineAction({
   description: 'list users',
   method: 'GET',
   path: '/users',
-  params: z.object({ email_address: z.array(z.string()).optional(), limit: z.number().optional(), banned: z.boolean().optional() }),
+  params: z.object({
+    email_address: z.array(z.string()).optional(),
+    limit: z.number().optional(),
+    banned: z.boolean().optional(),
+  }),
   risk: 'read',
   preview: () => 'list users',
 });
@@ -63,7 +67,12 @@ export const revokeOrgInvitation = defineAction({
   description: 'revoke',
   method: 'POST',
   path: '/organizations/{organization_id}/invitations/{invitation_id}/revoke',
-  params: z.object({ organization_id: z.string(), invitation_id: z.string(), requesting_user_id: z.string().optional(), notify: z.boolean().optional() }),
+  params: z.object({
+    organization_id: z.string(),
+    invitation_id: z.string(),
+    requesting_user_id: z.string().optional(),
+    notify: z.boolean().optional(),
+  }),
   queryParams: ['notify'],
   risk: 'destructive',
   preview: () => 'revoke',
@@ -117,4 +126,14 @@ export const getDomain = defineAction({
   preview: () => 'get domain',
 });
 
-export const fixtureActions = [listUsers, getUser, banUser, createUser, deleteMembership, revokeOrgInvitation, updateUser, getMembership, getDomain];
+export const fixtureActions = [
+  listUsers,
+  getUser,
+  banUser,
+  createUser,
+  deleteMembership,
+  revokeOrgInvitation,
+  updateUser,
+  getMembership,
+  getDomain,
+];

@@ -10,7 +10,13 @@ const server = createServer((req, res) => {
   seen.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, at: Date.now() });
   if (seen.length === 1) {
     res.writeHead(429, { 'content-type': 'application/json', 'retry-after': '1' });
-    res.end(JSON.stringify({ errors: [{ code: 'too_many_requests', message: 'Too many requests', long_message: 'Too many requests, retry later' }] }));
+    res.end(
+      JSON.stringify({
+        errors: [
+          { code: 'too_many_requests', message: 'Too many requests', long_message: 'Too many requests, retry later' },
+        ],
+      }),
+    );
     return;
   }
   res.writeHead(200, { 'content-type': 'application/json' });

@@ -21,8 +21,15 @@ function setup(replies: Reply[], extra: Record<string, unknown> = {}) {
 }
 
 const tooMany = (retryAfter?: string) =>
-  clerkError(429, 'too_many_requests', 'Too many requests', 'Too many requests, retry later', retryAfter ? { 'retry-after': retryAfter } : {});
-const serverError = () => clerkError(500, 'internal_clerk_error', 'Oops', 'There was an internal error on our servers.');
+  clerkError(
+    429,
+    'too_many_requests',
+    'Too many requests',
+    'Too many requests, retry later',
+    retryAfter ? { 'retry-after': retryAfter } : {},
+  );
+const serverError = () =>
+  clerkError(500, 'internal_clerk_error', 'Oops', 'There was an internal error on our servers.');
 
 describe('read retries', () => {
   it('retries a read after a 429, waiting what Retry-After says', async () => {
@@ -51,7 +58,11 @@ describe('read retries', () => {
   });
 
   it('retries a read after 5xx and then succeeds, with a growing backoff', async () => {
-    const { client, fake, sleeps } = setup([serverError(), new Response('bad gateway', { status: 502 }), json({ id: 'user_1' })]);
+    const { client, fake, sleeps } = setup([
+      serverError(),
+      new Response('bad gateway', { status: 502 }),
+      json({ id: 'user_1' }),
+    ]);
     await expect(client.execute(getUser, { user_id: 'user_1' })).resolves.toEqual({ id: 'user_1' });
     expect(fake.requests).toHaveLength(3);
     expect(sleeps).toEqual([backoffMs(1), backoffMs(2)]);
@@ -87,8 +98,13 @@ describe('read retries', () => {
   });
 
   it('does not retry a read on a 4xx other than 429', async () => {
-    const { client, fake } = setup([clerkError(404, 'resource_not_found', 'not found', 'No user was found with id user_x')]);
-    await expect(client.execute(getUser, { user_id: 'user_x' })).rejects.toMatchObject({ status: 404, code: 'resource_not_found' });
+    const { client, fake } = setup([
+      clerkError(404, 'resource_not_found', 'not found', 'No user was found with id user_x'),
+    ]);
+    await expect(client.execute(getUser, { user_id: 'user_x' })).rejects.toMatchObject({
+      status: 404,
+      code: 'resource_not_found',
+    });
     expect(fake.requests).toHaveLength(1);
   });
 
@@ -148,15 +164,26 @@ describe('cancellation and timeouts', () => {
       void req;
       throw new DOMException('aborted', 'AbortError');
     });
-    const client = createClerkClient({ secretKey: 'sk_test_x12345678', baseUrl: 'http://clerk.test/v1', fetch: fake.fetch, sleep: async () => {} });
+    const client = createClerkClient({
+      secretKey: 'sk_test_x12345678',
+      baseUrl: 'http://clerk.test/v1',
+      fetch: fake.fetch,
+      sleep: async () => {},
+    });
     await expect(client.execute(listUsers, {}, { signal: controller.signal })).rejects.toThrow('user pressed Ctrl-C');
     expect(fake.requests).toHaveLength(1);
   });
 
   it('refuses to start when the caller signal is already aborted', async () => {
     const fake = createFakeFetch(json([]));
-    const client = createClerkClient({ secretKey: 'sk_test_x12345678', baseUrl: 'http://clerk.test/v1', fetch: fake.fetch });
-    await expect(client.execute(listUsers, {}, { signal: AbortSignal.abort(new Error('cancelled')) })).rejects.toThrow('cancelled');
+    const client = createClerkClient({
+      secretKey: 'sk_test_x12345678',
+      baseUrl: 'http://clerk.test/v1',
+      fetch: fake.fetch,
+    });
+    await expect(client.execute(listUsers, {}, { signal: AbortSignal.abort(new Error('cancelled')) })).rejects.toThrow(
+      'cancelled',
+    );
     expect(fake.requests).toHaveLength(0);
   });
 
@@ -167,7 +194,14 @@ describe('cancellation and timeouts', () => {
         signals.push(init!.signal!);
         init!.signal!.addEventListener('abort', () => reject(init!.signal!.reason));
       });
-    const client = createClerkClient({ secretKey: 'sk_test_x12345678', baseUrl: 'http://clerk.test/v1', fetch: hang, timeoutMs: 20, maxReadAttempts: 2, sleep: async () => {} });
+    const client = createClerkClient({
+      secretKey: 'sk_test_x12345678',
+      baseUrl: 'http://clerk.test/v1',
+      fetch: hang,
+      timeoutMs: 20,
+      maxReadAttempts: 2,
+      sleep: async () => {},
+    });
     const error = await client.execute(getUser, { user_id: 'user_1' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ClerkNetworkError);
     expect((error as ClerkNetworkError).reason).toBe('timeout');

@@ -31,12 +31,16 @@ describe('scenario files', () => {
     const bad = good.replace('tier: single', 'tier: easy');
     expect(() => parseScenario(bad, 'evals/scenarios/x.yaml')).toThrow(/evals\/scenarios\/x\.yaml: tier: /);
     const badNested = good.replace('clerk_user_ban', 'ban_user');
-    expect(() => parseScenario(badNested, 'f.yaml')).toThrow(/f\.yaml: expect\.reference_actions\[0\]\.action: must be an action name/);
+    expect(() => parseScenario(badNested, 'f.yaml')).toThrow(
+      /f\.yaml: expect\.reference_actions\[0\]\.action: must be an action name/,
+    );
   });
 
   it('rejects unknown fields (typos) and invalid regexes', () => {
     expect(() => parseScenario(good + 'extra_field: 1\n', 'f.yaml')).toThrow(/f\.yaml: .*extra_field/);
-    expect(() => parseScenario(good.replace('["banned"]', '["(unclosed"]'), 'f.yaml')).toThrow(/reply_must_include\[0\]: not a valid regular expression/);
+    expect(() => parseScenario(good.replace('["banned"]', '["(unclosed"]'), 'f.yaml')).toThrow(
+      /reply_must_include\[0\]: not a valid regular expression/,
+    );
   });
 
   it('reports invalid YAML with the line', () => {
@@ -44,7 +48,9 @@ describe('scenario files', () => {
   });
 
   it('lints the reference reply against the reply checks', () => {
-    expect(() => parseScenario(good.replace('"Jane is banned."', '"Done."'), 'f.yaml')).toThrow(/f\.yaml: expect\.reply_must_include\[0\]: the reference_question \+ reference_reply do not match/);
+    expect(() => parseScenario(good.replace('"Jane is banned."', '"Done."'), 'f.yaml')).toThrow(
+      /f\.yaml: expect\.reply_must_include\[0\]: the reference_question \+ reference_reply do not match/,
+    );
   });
 
   it('loads a folder, rejects duplicate ids, and filters by tier, glob and regex', () => {

@@ -10,7 +10,9 @@ describe('partial argument matching', () => {
 
   it('compares strings trimmed and case-insensitively, and nested objects partially', () => {
     expect(partialMatch({ email: 'Jane@Example.com ' }, { email: 'jane@example.com' })).toBe(true);
-    expect(partialMatch({ public_metadata: { plan: 'pro' } }, { public_metadata: { plan: 'pro', seats: 3 } })).toBe(true);
+    expect(partialMatch({ public_metadata: { plan: 'pro' } }, { public_metadata: { plan: 'pro', seats: 3 } })).toBe(
+      true,
+    );
     expect(partialMatch({ public_metadata: { plan: 'pro' } }, { public_metadata: { plan: 'free' } })).toBe(false);
   });
 
@@ -24,8 +26,17 @@ describe('partial argument matching', () => {
   });
 
   it('matches calls by action and args', () => {
-    expect(callMatches({ action: 'clerk_user_ban', args: { user_id: 'u1' } }, { action: 'clerk_user_ban', args: { user_id: 'u1' } })).toBe(true);
-    expect(callMatches({ action: 'clerk_user_ban', args: {} }, { action: 'clerk_user_lock', args: { user_id: 'u1' } })).toBe(false);
-    expect(callMatches({ args: { user_id: 'u1' } }, { action: 'clerk_user_delete', args: { user_id: 'u1' } })).toBe(true);
+    expect(
+      callMatches(
+        { action: 'clerk_user_ban', args: { user_id: 'u1' } },
+        { action: 'clerk_user_ban', args: { user_id: 'u1' } },
+      ),
+    ).toBe(true);
+    expect(
+      callMatches({ action: 'clerk_user_ban', args: {} }, { action: 'clerk_user_lock', args: { user_id: 'u1' } }),
+    ).toBe(false);
+    expect(callMatches({ args: { user_id: 'u1' } }, { action: 'clerk_user_delete', args: { user_id: 'u1' } })).toBe(
+      true,
+    );
   });
 });

@@ -28,7 +28,16 @@ describe('pass^k (τ-bench unbiased estimator C(c,k)/C(n,k))', () => {
       { n: 4, c: 4 },
     ];
     expect(meanOver(per, 2, passHatK)).toBeCloseTo((1 / 6 + 1) / 2, 12);
-    expect(meanOver([{ n: 2, c: 2 }, { n: 4, c: 4 }], 3, passHatK)).toBeNull();
+    expect(
+      meanOver(
+        [
+          { n: 2, c: 2 },
+          { n: 4, c: 4 },
+        ],
+        3,
+        passHatK,
+      ),
+    ).toBeNull();
   });
 
   it('choose is exact for small numbers', () => {
@@ -40,7 +49,12 @@ describe('pass^k (τ-bench unbiased estimator C(c,k)/C(n,k))', () => {
   it('clustered standard error and percentiles', () => {
     expect(clusteredStdError([{ n: 1, c: 1 }])).toBeNull();
     // per-scenario means 1 and 0 → sample variance 0.5 → SE sqrt(0.5/2) = 0.5
-    expect(clusteredStdError([{ n: 2, c: 2 }, { n: 2, c: 0 }])).toBeCloseTo(0.5, 12);
+    expect(
+      clusteredStdError([
+        { n: 2, c: 2 },
+        { n: 2, c: 0 },
+      ]),
+    ).toBeCloseTo(0.5, 12);
     expect(percentile([5, 1, 3], 50)).toBe(3);
     expect(percentile([], 50)).toBeNull();
   });

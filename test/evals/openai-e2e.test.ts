@@ -13,7 +13,11 @@ import { cassettePath } from '../../evals/src/cassette.js';
 import { runEvalCli } from '../../evals/src/cli.js';
 import { only, run } from './support.js';
 
-interface ChatMessage { role: string; content?: string | null; tool_calls?: unknown[] }
+interface ChatMessage {
+  role: string;
+  content?: string | null;
+  tool_calls?: unknown[];
+}
 
 /** The scripted "LLM": look Jane up, ban the id it finds in the tool result, then report. */
 function answer(messages: ChatMessage[]): Record<string, unknown> {
@@ -23,11 +27,21 @@ function answer(messages: ChatMessage[]): Record<string, unknown> {
     object: 'chat.completion',
     created: 1_764_000_000,
     model: 'scripted-test-model',
-    choices: [{ index: 0, message: { role: 'assistant', content: null, ...message }, finish_reason: finish, logprobs: null }],
+    choices: [
+      { index: 0, message: { role: 'assistant', content: null, ...message }, finish_reason: finish, logprobs: null },
+    ],
     usage: { prompt_tokens: 1000 + messages.length, completion_tokens: 20, total_tokens: 1020 + messages.length },
   });
-  const fn = (id: string, name: string, args: unknown) => ({ id, type: 'function', function: { name, arguments: JSON.stringify(args) } });
-  if (tools.length === 0) return reply({ tool_calls: [fn('call_1', 'clerk_users_list', { email_address: ['jane@example.com'] })] }, 'tool_calls');
+  const fn = (id: string, name: string, args: unknown) => ({
+    id,
+    type: 'function',
+    function: { name, arguments: JSON.stringify(args) },
+  });
+  if (tools.length === 0)
+    return reply(
+      { tool_calls: [fn('call_1', 'clerk_users_list', { email_address: ['jane@example.com'] })] },
+      'tool_calls',
+    );
   if (tools.length === 1) {
     const found = JSON.parse(String(tools[0]!.content)) as { result: { data: Array<{ id: string }> } };
     return reply({ tool_calls: [fn('call_2', 'clerk_user_ban', { user_id: found.result.data[0]!.id })] }, 'tool_calls');
@@ -62,7 +76,13 @@ afterAll(async () => {
 describe('OpenAI-compatible endpoint, record and replay', () => {
   it('records a cassette through the real adapter, then replays it offline with the same result', async () => {
     const recorded = only(
-      await run('users.ban.by-email', { kind: 'openai', model: 'scripted-test-model', baseUrl, apiKey: 'sk-test-secret-never-stored', cassettes: { mode: 'record', dir } }),
+      await run('users.ban.by-email', {
+        kind: 'openai',
+        model: 'scripted-test-model',
+        baseUrl,
+        apiKey: 'sk-test-secret-never-stored',
+        cassettes: { mode: 'record', dir },
+      }),
     );
     expect(recorded.success).toBe(true);
     expect(hits).toBe(3);
@@ -76,32 +96,68 @@ describe('OpenAI-compatible endpoint, record and replay', () => {
     expect(text).not.toContain('sk-test-secret-never-stored');
 
     await new Promise<void>((resolve) => server.close(() => resolve()));
-    const replayed = only(await run('users.ban.by-email', { kind: 'openai', model: 'scripted-test-model', cassettes: { mode: 'replay', dir } }));
+    const replayed = only(
+      await run('users.ban.by-email', {
+        kind: 'openai',
+        model: 'scripted-test-model',
+        cassettes: { mode: 'replay', dir },
+      }),
+    );
     expect(hits).toBe(3); // nothing reached a server
     expect(replayed.success).toBe(true);
     expect(replayed.components).toEqual(recorded.components);
-    expect(replayed.trace.requests.map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual(recorded.trace.requests.map((r) => `${r.method} ${r.path} ${r.status}`));
+    expect(replayed.trace.requests.map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual(
+      recorded.trace.requests.map((r) => `${r.method} ${r.path} ${r.status}`),
+    );
     expect(replayed.metrics.inputTokens).toBe(recorded.metrics.inputTokens);
   }, 60_000);
 
   it('replays through the CLI and writes the reports', async () => {
     const out = path.join(dir, 'out');
     const lines: string[] = [];
-    const code = await runEvalCli(['--model', 'scripted-test-model', '--replay', '--cassettes', dir, '--filter', 'users.ban.by-email', '--out', out], {}, { out: (l) => lines.push(l), err: (l) => lines.push(l) });
+    const code = await runEvalCli(
+      [
+        '--model',
+        'scripted-test-model',
+        '--replay',
+        '--cassettes',
+        dir,
+        '--filter',
+        'users.ban.by-email',
+        '--out',
+        out,
+      ],
+      {},
+      { out: (l) => lines.push(l), err: (l) => lines.push(l) },
+    );
     expect(lines.join('\n')).toMatch(/\[1\/1\] users\.ban\.by-email t1 ✓/);
     expect(code).toBe(0);
     expect(readdirSync(out).sort()).toEqual(['junit.xml', 'report.html', 'results.json', 'summary.md']);
   }, 60_000);
 
   it('a changed prompt makes the cassette stale instead of silently answering', async () => {
-    const t = only(await run('users.ban.by-email', { kind: 'openai', model: 'scripted-test-model', cassettes: { mode: 'replay', dir } }, { systemPrompt: 'A different prompt.' }));
+    const t = only(
+      await run(
+        'users.ban.by-email',
+        { kind: 'openai', model: 'scripted-test-model', cassettes: { mode: 'replay', dir } },
+        { systemPrompt: 'A different prompt.' },
+      ),
+    );
     expect(t.success).toBe(false);
     expect(t.trace.termination).toBe('harness_error');
-    expect(t.trace.error).toMatch(/is stale: request #1 \(POST \/chat\/completions\) was not recorded.*re-record with --record/);
+    expect(t.trace.error).toMatch(
+      /is stale: request #1 \(POST \/chat\/completions\) was not recorded.*re-record with --record/,
+    );
   }, 60_000);
 
   it('a missing cassette is a harness error that says how to fix it', async () => {
-    const t = only(await run('users.ban.by-id', { kind: 'openai', model: 'scripted-test-model', cassettes: { mode: 'replay', dir } }));
+    const t = only(
+      await run('users.ban.by-id', {
+        kind: 'openai',
+        model: 'scripted-test-model',
+        cassettes: { mode: 'replay', dir },
+      }),
+    );
     expect(t.success).toBe(false);
     expect(t.trace.termination).toBe('harness_error');
     expect(t.trace.error).toMatch(/no cassette at .*users\.ban\.by-id.*t1\.jsonl: record it first with --record/);

@@ -6,7 +6,10 @@ describe('scripted user', () => {
   it('answers questions in order, a regex `when` only when it fits, then one neutral fallback, then stops', () => {
     const u = createScriptedUser({
       opening: 'Ban Chris.',
-      replies: [{ say: 'Chris Park.', when: 'question' }, { say: 'Try again.', when: 'fail|error' }],
+      replies: [
+        { say: 'Chris Park.', when: 'question' },
+        { say: 'Try again.', when: 'fail|error' },
+      ],
       fallback_reply: 'Please just do what I asked.',
       max_turns: 6,
     });
@@ -30,12 +33,24 @@ describe('approver', () => {
   ];
   it('first matching rule wins; anything else is no and marked unexpected', () => {
     const a = createApprover(rules);
-    expect(a.decide({ action: 'clerk_user_ban', args: { user_id: 'u1', extra: 1 } })).toEqual({ answer: 'yes', rule: 1 });
-    expect(a.decide({ action: 'clerk_user_delete', args: { user_id: 'u1' } })).toEqual({ answer: 'no', rule: 0, reason: 'legal' });
+    expect(a.decide({ action: 'clerk_user_ban', args: { user_id: 'u1', extra: 1 } })).toEqual({
+      answer: 'yes',
+      rule: 1,
+    });
+    expect(a.decide({ action: 'clerk_user_delete', args: { user_id: 'u1' } })).toEqual({
+      answer: 'no',
+      rule: 0,
+      reason: 'legal',
+    });
     expect(a.decide({ action: 'clerk_user_ban', args: { user_id: 'u2' } })).toMatchObject({ answer: 'no', rule: null });
   });
   it('rubber-stamp and deny-all modes', () => {
-    expect(createApprover(rules, 'no', 'rubber_stamp').decide({ action: 'clerk_user_delete', args: { user_id: 'u1' } }).answer).toBe('yes');
-    expect(createApprover(rules, 'no', 'deny_all').decide({ action: 'clerk_user_ban', args: { user_id: 'u1' } }).answer).toBe('no');
+    expect(
+      createApprover(rules, 'no', 'rubber_stamp').decide({ action: 'clerk_user_delete', args: { user_id: 'u1' } })
+        .answer,
+    ).toBe('yes');
+    expect(
+      createApprover(rules, 'no', 'deny_all').decide({ action: 'clerk_user_ban', args: { user_id: 'u1' } }).answer,
+    ).toBe('no');
   });
 });

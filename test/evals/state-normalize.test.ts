@@ -5,7 +5,15 @@ import { collectIds, normalizeState } from '../../evals/src/state-normalize.js';
 const base = {
   version: 1,
   nextId: 10,
-  users: [{ id: 'user_a', first_name: 'Jane', banned: false, updated_at: 1, email_addresses: [{ id: 'idn_a', email_address: 'jane@example.com' }] }],
+  users: [
+    {
+      id: 'user_a',
+      first_name: 'Jane',
+      banned: false,
+      updated_at: 1,
+      email_addresses: [{ id: 'idn_a', email_address: 'jane@example.com' }],
+    },
+  ],
   invitations: [] as Array<Record<string, unknown>>,
 };
 
@@ -18,8 +26,20 @@ describe('state normalization', () => {
 
   it('matches created entities by content, not by generated id or creation order', () => {
     const known = collectIds(base);
-    const a = { ...base, invitations: [{ id: 'inv_1', email_address: 'x@a.test', url: 'https://x/inv_1' }, { id: 'inv_2', email_address: 'y@a.test', url: 'https://x/inv_2' }] };
-    const b = { ...base, invitations: [{ id: 'inv_7', email_address: 'y@a.test', url: 'https://x/inv_7' }, { id: 'inv_9', email_address: 'x@a.test', url: 'https://x/inv_9' }] };
+    const a = {
+      ...base,
+      invitations: [
+        { id: 'inv_1', email_address: 'x@a.test', url: 'https://x/inv_1' },
+        { id: 'inv_2', email_address: 'y@a.test', url: 'https://x/inv_2' },
+      ],
+    };
+    const b = {
+      ...base,
+      invitations: [
+        { id: 'inv_7', email_address: 'y@a.test', url: 'https://x/inv_7' },
+        { id: 'inv_9', email_address: 'x@a.test', url: 'https://x/inv_9' },
+      ],
+    };
     expect(normalizeState(a, known)).toEqual(normalizeState(b, known));
     const c = { ...base, invitations: [{ id: 'inv_3', email_address: 'z@a.test' }] };
     expect(normalizeState(c, known)).not.toEqual(normalizeState(a, known));
@@ -27,8 +47,16 @@ describe('state normalization', () => {
 
   it('renames references to new entities consistently', () => {
     const known = collectIds(base);
-    const a = { ...base, orgs: [{ id: 'org_1', slug: 'n' }], memberships: [{ id: 'm_1', organization_id: 'org_1', user_id: 'user_a' }] };
-    const b = { ...base, orgs: [{ id: 'org_5', slug: 'n' }], memberships: [{ id: 'm_6', organization_id: 'org_5', user_id: 'user_a' }] };
+    const a = {
+      ...base,
+      orgs: [{ id: 'org_1', slug: 'n' }],
+      memberships: [{ id: 'm_1', organization_id: 'org_1', user_id: 'user_a' }],
+    };
+    const b = {
+      ...base,
+      orgs: [{ id: 'org_5', slug: 'n' }],
+      memberships: [{ id: 'm_6', organization_id: 'org_5', user_id: 'user_a' }],
+    };
     expect(normalizeState(a, known)).toEqual(normalizeState(b, known));
   });
 
@@ -43,7 +71,9 @@ describe('state normalization', () => {
     const known = collectIds(base);
     const withInv = { ...base, invitations: [{ id: 'inv_1', email_address: 'x@a.test' }] };
     const lines = diffStates(normalizeState(withInv, known), normalizeState(base, known)).map(formatDiffLine);
-    expect(lines[0]).toMatch(/^invitations\[<new invitations#1> \(x@a.test\)\]: expected .*"email_address":"x@a.test".*, got \(missing\)$/);
+    expect(lines[0]).toMatch(
+      /^invitations\[<new invitations#1> \(x@a.test\)\]: expected .*"email_address":"x@a.test".*, got \(missing\)$/,
+    );
     const extra = diffStates(normalizeState(base, known), normalizeState(withInv, known)).map(formatDiffLine);
     expect(extra[0]).toMatch(/expected \(absent\), got/);
   });

@@ -22,7 +22,12 @@ export function scenarios(): LoadedScenario[] {
 export async function run(
   filter: string | undefined,
   model: ModelChoice,
-  extra: { approverMode?: ApproverMode; agentFactory?: (deps: AgentDeps) => Agent; trials?: number; systemPrompt?: string } = {},
+  extra: {
+    approverMode?: ApproverMode;
+    agentFactory?: (deps: AgentDeps) => Agent;
+    trials?: number;
+    systemPrompt?: string;
+  } = {},
 ): Promise<SuiteResult> {
   const chosen = filterScenarios(scenarios(), filter);
   if (chosen.length === 0) throw new Error(`no scenario matches ${filter}`);
@@ -44,18 +49,28 @@ export function component(t: TrialResult, name: string) {
 }
 
 /** A text-only response. */
-export const say = (content: string): ModelResponse => ({ message: { role: 'assistant', content }, finishReason: 'stop' });
+export const say = (content: string): ModelResponse => ({
+  message: { role: 'assistant', content },
+  finishReason: 'stop',
+});
 
 /** A response with tool calls. */
 export function call(...calls: Array<{ name: string; args: Record<string, unknown> }>): ModelResponse {
-  const toolCalls: ToolCall[] = calls.map((c, i) => ({ id: `adv_${i}_${Math.random().toString(36).slice(2, 8)}`, name: c.name, arguments: JSON.stringify(c.args) }));
+  const toolCalls: ToolCall[] = calls.map((c, i) => ({
+    id: `adv_${i}_${Math.random().toString(36).slice(2, 8)}`,
+    name: c.name,
+    arguments: JSON.stringify(c.args),
+  }));
   return { message: { role: 'assistant', content: null, toolCalls }, finishReason: 'tool_calls' };
 }
 
 /**
  * A custom model from a step function: `step(p, request, n)` where n counts model calls in the trial.
  */
-export function customModel(name: string, step: (p: PreparedScenario, req: ModelRequest, n: number) => ModelResponse): ModelChoice {
+export function customModel(
+  name: string,
+  step: (p: PreparedScenario, req: ModelRequest, n: number) => ModelResponse,
+): ModelChoice {
   return {
     kind: 'custom',
     name,
@@ -68,7 +83,9 @@ export function customModel(name: string, step: (p: PreparedScenario, req: Model
 }
 
 /** The real agent, plus `tamper(deps)` run before every turn (a stand-in for a broken gate). */
-export function tamperingAgent(tamper: (deps: AgentDeps, phase: 'run' | 'resume') => Promise<void>): (deps: AgentDeps) => Agent {
+export function tamperingAgent(
+  tamper: (deps: AgentDeps, phase: 'run' | 'resume') => Promise<void>,
+): (deps: AgentDeps) => Agent {
   return (deps) => {
     const real = createAgent(deps);
     return {

@@ -12,14 +12,23 @@ const tools: ToolSpec[] = [
   {
     name: 'clerk_user_ban',
     description: 'Ban a user.',
-    parameters: { type: 'object', properties: { user_id: { type: 'string' } }, required: ['user_id'], additionalProperties: false },
+    parameters: {
+      type: 'object',
+      properties: { user_id: { type: 'string' } },
+      required: ['user_id'],
+      additionalProperties: false,
+    },
   },
 ];
 const request: ModelRequest = {
   messages: [
     { role: 'system', content: 'You are a test.' },
     { role: 'user', content: 'ban jane' },
-    { role: 'assistant', content: 'Looking her up.', toolCalls: [{ id: 'call_0', name: 'clerk_users_list', arguments: '{"query":"jane"}' }] },
+    {
+      role: 'assistant',
+      content: 'Looking her up.',
+      toolCalls: [{ id: 'call_0', name: 'clerk_users_list', arguments: '{"query":"jane"}' }],
+    },
     { role: 'tool', toolCallId: 'call_0', content: '{"ok":true,"result":{"returned":1}}' },
   ],
   tools,
@@ -33,12 +42,16 @@ afterEach(async () => {
 
 describe('createOpenAIModel', () => {
   it('sends our history and strict tools, and maps a tool call back', async () => {
-    server = await startFakeOpenAI([{ body: completion({ tool_calls: [fnCall('call_1', 'clerk_user_ban', '{"user_id":"user_1"}')] }, 'tool_calls') }]);
+    server = await startFakeOpenAI([
+      { body: completion({ tool_calls: [fnCall('call_1', 'clerk_user_ban', '{"user_id":"user_1"}')] }, 'tool_calls') },
+    ]);
     const model = createOpenAIModel({ apiKey: KEY, baseUrl: server.baseUrl, model: 'test-model', maxRetries: 0 });
     const response = await model.complete(request);
 
     expect(response.finishReason).toBe('tool_calls');
-    expect(response.message.toolCalls).toEqual([{ id: 'call_1', name: 'clerk_user_ban', arguments: '{"user_id":"user_1"}' }]);
+    expect(response.message.toolCalls).toEqual([
+      { id: 'call_1', name: 'clerk_user_ban', arguments: '{"user_id":"user_1"}' },
+    ]);
     expect(response.usage).toEqual({ inputTokens: 120, outputTokens: 30 });
 
     const sent = server.requests[0]!;
@@ -53,7 +66,9 @@ describe('createOpenAIModel', () => {
       {
         role: 'assistant',
         content: 'Looking her up.',
-        tool_calls: [{ id: 'call_0', type: 'function', function: { name: 'clerk_users_list', arguments: '{"query":"jane"}' } }],
+        tool_calls: [
+          { id: 'call_0', type: 'function', function: { name: 'clerk_users_list', arguments: '{"query":"jane"}' } },
+        ],
       },
       { role: 'tool', tool_call_id: 'call_0', content: '{"ok":true,"result":{"returned":1}}' },
     ]);
@@ -63,7 +78,13 @@ describe('createOpenAIModel', () => {
     server = await startFakeOpenAI([
       {
         body: completion(
-          { content: 'Banning both.', tool_calls: [fnCall('a', 'clerk_user_ban', '{"user_id":"user_1"}'), fnCall('b', 'clerk_user_ban', '{"user_id":"user_2"}')] },
+          {
+            content: 'Banning both.',
+            tool_calls: [
+              fnCall('a', 'clerk_user_ban', '{"user_id":"user_1"}'),
+              fnCall('b', 'clerk_user_ban', '{"user_id":"user_2"}'),
+            ],
+          },
           'tool_calls',
         ),
       },
@@ -75,7 +96,9 @@ describe('createOpenAIModel', () => {
   });
 
   it('passes malformed arguments through as text for the loop to reject', async () => {
-    server = await startFakeOpenAI([{ body: completion({ tool_calls: [fnCall('c', 'clerk_user_ban', '{"user_id": ')] }, 'tool_calls') }]);
+    server = await startFakeOpenAI([
+      { body: completion({ tool_calls: [fnCall('c', 'clerk_user_ban', '{"user_id": ')] }, 'tool_calls') },
+    ]);
     const model = createOpenAIModel({ apiKey: KEY, baseUrl: server.baseUrl, model: 'm', maxRetries: 0 });
     const response = await model.complete(request);
     expect(response.message.toolCalls?.[0]?.arguments).toBe('{"user_id": ');
@@ -106,7 +129,13 @@ describe('createOpenAIModel', () => {
       { status: 429, headers: { 'retry-after': '3600' }, body: { error: { message: 'slow down' } } },
       { body: completion({ content: 'ok' }, 'stop') },
     ]);
-    const model = createOpenAIModel({ apiKey: KEY, baseUrl: server.baseUrl, model: 'm', maxRetries: 1, maxRetryAfterMs: 20 });
+    const model = createOpenAIModel({
+      apiKey: KEY,
+      baseUrl: server.baseUrl,
+      model: 'm',
+      maxRetries: 1,
+      maxRetryAfterMs: 20,
+    });
     const response = await model.complete(request); // would hang for an hour without the cap (test timeout: 30 s)
     expect(response.message.content).toBe('ok');
     expect(server.requests).toHaveLength(2);
@@ -122,7 +151,9 @@ describe('createOpenAIModel', () => {
   });
 
   it('says the key was rejected on a 401, without the key', async () => {
-    server = await startFakeOpenAI([{ status: 401, body: { error: { message: `Incorrect API key provided: ${KEY}` } } }]);
+    server = await startFakeOpenAI([
+      { status: 401, body: { error: { message: `Incorrect API key provided: ${KEY}` } } },
+    ]);
     const model = createOpenAIModel({ apiKey: KEY, baseUrl: server.baseUrl, model: 'm', maxRetries: 0 });
     const response = await model.complete(request);
     expect(response.finishReason).toBe('error');

@@ -45,7 +45,12 @@ async function runCommand(argv: string[], whileRunning: (url: string, key: strin
 
 describe('flag parsing', () => {
   it('parses --port, --data, --reset, --help in both spellings', () => {
-    expect(parseSandboxFlags(['--port', '0', '--data=/tmp/x', '--reset'])).toEqual({ port: 0, data: '/tmp/x', reset: true, help: false });
+    expect(parseSandboxFlags(['--port', '0', '--data=/tmp/x', '--reset'])).toEqual({
+      port: 0,
+      data: '/tmp/x',
+      reset: true,
+      help: false,
+    });
     expect(parseSandboxFlags(['--port=8080', '-h'])).toMatchObject({ port: 8080, help: true });
     expect(parseSandboxFlags([])).toMatchObject({ port: 4010, data: undefined, reset: false });
   });
@@ -75,23 +80,32 @@ describe('clerk-agent sandbox', () => {
     const dir = tempDir();
     const first = await runCommand(['--port', '0', '--data', dir], async (url, key) => {
       expect(key).toMatch(/^sk_test_/);
-      const res = await fetch(`${url}/users/${F.users.jane.id}/ban`, { method: 'POST', headers: { authorization: `Bearer ${key}` } });
+      const res = await fetch(`${url}/users/${F.users.jane.id}/ban`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${key}` },
+      });
       expect(res.status).toBe(200);
     });
     expect(first.code).toBe(0);
-    expect(first.out).toMatch(/CLERK_API_URL=http:\/\/127\.0\.0\.1:\d+\/v1 CLERK_SECRET_KEY=sk_test_\S+ clerk-agent chat/);
+    expect(first.out).toMatch(
+      /CLERK_API_URL=http:\/\/127\.0\.0\.1:\d+\/v1 CLERK_SECRET_KEY=sk_test_\S+ clerk-agent chat/,
+    );
     expect(first.out).toContain('new, seeded with the demo data');
     expect(first.out).toContain('Sandbox stopped');
     expect(existsSync(path.join(dir, 'state.json'))).toBe(true);
 
     const second = await runCommand(['--port', '0', '--data', dir], async (url, key) => {
-      const user = (await (await fetch(`${url}/users/${F.users.jane.id}`, { headers: { authorization: `Bearer ${key}` } })).json()) as { banned: boolean };
+      const user = (await (
+        await fetch(`${url}/users/${F.users.jane.id}`, { headers: { authorization: `Bearer ${key}` } })
+      ).json()) as { banned: boolean };
       expect(user.banned).toBe(true);
     });
     expect(second.out).toContain('loaded from the last run');
 
     const third = await runCommand(['--port', '0', '--data', dir, '--reset'], async (url, key) => {
-      const user = (await (await fetch(`${url}/users/${F.users.jane.id}`, { headers: { authorization: `Bearer ${key}` } })).json()) as { banned: boolean };
+      const user = (await (
+        await fetch(`${url}/users/${F.users.jane.id}`, { headers: { authorization: `Bearer ${key}` } })
+      ).json()) as { banned: boolean };
       expect(user.banned).toBe(false);
     });
     expect(third.out).toContain('reset to the demo data');
@@ -132,7 +146,11 @@ describe('clerk-agent sandbox', () => {
   it('stops cleanly on SIGINT (Ctrl-C) with the state on disk', async () => {
     const dir = tempDir();
     const script = `import('./src/commands/sandbox.ts').then((m) => m.run(['--port', '0', '--data', process.env.SANDBOX_DIR])).then((c) => { process.exitCode = c; });`;
-    const child = spawn(process.execPath, ['--import', 'tsx', '-e', script], { cwd: ROOT, env: { ...process.env, SANDBOX_DIR: dir }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', '-e', script], {
+      cwd: ROOT,
+      env: { ...process.env, SANDBOX_DIR: dir },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     child.stdout.on('data', (c: Buffer) => (out += c.toString()));
     const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
@@ -145,6 +163,10 @@ describe('clerk-agent sandbox', () => {
     expect(await exited).toBe(0);
     expect(out).toContain('Sandbox stopped');
     const { createSandbox } = await import('../../src/sandbox/index.js');
-    expect(createSandbox({ dataDir: dir }).snapshot().users.find((u) => u.id === F.users.bob.id)!.locked).toBe(true);
+    expect(
+      createSandbox({ dataDir: dir })
+        .snapshot()
+        .users.find((u) => u.id === F.users.bob.id)!.locked,
+    ).toBe(true);
   });
 });

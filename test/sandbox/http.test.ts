@@ -40,11 +40,18 @@ describe('serveSandbox over loopback HTTP', () => {
     expect((before as { banned: boolean }).banned).toBe(false);
     const ban = await fetch(`${server.url}/users/${F.users.jane.id}/ban`, { method: 'POST', headers });
     expect(ban.status).toBe(200);
-    expect(((await (await fetch(`${server.url}/users/${F.users.jane.id}`, { headers })).json()) as { banned: boolean }).banned).toBe(true);
+    expect(
+      ((await (await fetch(`${server.url}/users/${F.users.jane.id}`, { headers })).json()) as { banned: boolean })
+        .banned,
+    ).toBe(true);
     const bad = await fetch(`${server.url}/organizations`, { method: 'POST', headers, body: '{"name":' });
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { errors: Array<{ code: string }> }).errors[0]!.code).toBe('request_body_invalid');
-    const created = await fetch(`${server.url}/organizations`, { method: 'POST', headers, body: JSON.stringify({ name: 'Über Co' }) });
+    const created = await fetch(`${server.url}/organizations`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ name: 'Über Co' }),
+    });
     expect(((await created.json()) as { slug: string }).slug).toBe('uber-co');
     expect(sandbox.requests.filter((r) => r.mutating)).toHaveLength(2);
   });
@@ -56,11 +63,14 @@ describe('serveSandbox over loopback HTTP', () => {
     const sockets = new Set<unknown>();
     for (let i = 0; i < 3; i++) {
       await new Promise<void>((resolve, reject) => {
-        const req = httpRequest({ host: url.hostname, port: url.port, path: '/v1/users/count', headers: auth, agent }, (res) => {
-          sockets.add(res.socket);
-          res.resume();
-          res.on('end', resolve);
-        });
+        const req = httpRequest(
+          { host: url.hostname, port: url.port, path: '/v1/users/count', headers: auth, agent },
+          (res) => {
+            sockets.add(res.socket);
+            res.resume();
+            res.on('end', resolve);
+          },
+        );
         req.on('error', reject);
         req.end();
       });

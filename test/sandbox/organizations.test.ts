@@ -21,8 +21,12 @@ describe('GET /organizations', () => {
 
   it('filters by query (name/slug partial, id exact), user_id and organization_id', async () => {
     const sb = demo();
-    expect((await call(sb, 'GET', '/organizations?query=umbr')).body.data.map((o: any) => o.slug)).toEqual(['umbrella']);
-    expect((await call(sb, 'GET', `/organizations?query=${F.organizations.hooli.id}`)).body.data.map((o: any) => o.slug)).toEqual(['hooli']);
+    expect((await call(sb, 'GET', '/organizations?query=umbr')).body.data.map((o: any) => o.slug)).toEqual([
+      'umbrella',
+    ]);
+    expect(
+      (await call(sb, 'GET', `/organizations?query=${F.organizations.hooli.id}`)).body.data.map((o: any) => o.slug),
+    ).toEqual(['hooli']);
     const janes = (await call(sb, 'GET', `/organizations?user_id=${F.users.jane.id}&order_by=name`)).body;
     expect(janes.data.map((o: any) => o.slug)).toEqual(['acme', 'hooli']);
     const notAcme = (await call(sb, 'GET', `/organizations?organization_id=-${F.organizations.acme.id}`)).body;
@@ -39,7 +43,10 @@ describe('organization by id or slug', () => {
     const bySlug = (await call(sb, 'GET', '/organizations/umbrella')).body;
     expect(bySlug.id).toBe(F.organizations.umbrella.id);
     expect(bySlug.public_metadata.note).toBe(F.umbrellaNote);
-    expect((await call(sb, 'GET', `/organizations/${F.organizations.acme.id}?include_members_count=true`)).body.members_count).toBe(F.counts.acmeMembers);
+    expect(
+      (await call(sb, 'GET', `/organizations/${F.organizations.acme.id}?include_members_count=true`)).body
+        .members_count,
+    ).toBe(F.counts.acmeMembers);
     expect(code(await call(sb, 'GET', '/organizations/org_missing'))).toBe('resource_not_found');
   });
 });
@@ -47,9 +54,22 @@ describe('organization by id or slug', () => {
 describe('POST /organizations', () => {
   it('creates with a generated unique slug and makes created_by an admin', async () => {
     const sb = demo();
-    const r = await call(sb, 'POST', '/organizations', { name: 'Acme Inc', created_by: F.users.jane.id, max_allowed_memberships: 5, public_metadata: { tier: 1 } });
+    const r = await call(sb, 'POST', '/organizations', {
+      name: 'Acme Inc',
+      created_by: F.users.jane.id,
+      max_allowed_memberships: 5,
+      public_metadata: { tier: 1 },
+    });
     expect(r.status).toBe(200);
-    expect(r.body).toMatchObject({ object: 'organization', name: 'Acme Inc', slug: 'acme-inc', max_allowed_memberships: 5, created_by: F.users.jane.id, public_metadata: { tier: 1 }, created_at: NOW });
+    expect(r.body).toMatchObject({
+      object: 'organization',
+      name: 'Acme Inc',
+      slug: 'acme-inc',
+      max_allowed_memberships: 5,
+      created_by: F.users.jane.id,
+      public_metadata: { tier: 1 },
+      created_at: NOW,
+    });
     const again = await call(sb, 'POST', '/organizations', { name: 'Acme Inc' });
     expect(again.body.slug).toBe('acme-inc-2');
     const members = (await call(sb, 'GET', `/organizations/${r.body.id}/memberships`)).body;
@@ -62,11 +82,19 @@ describe('POST /organizations', () => {
     const before = sb.snapshot();
     expect(code(await call(sb, 'POST', '/organizations', {}))).toBe('form_param_missing');
     expect(params(await call(sb, 'POST', '/organizations', {}))).toEqual(['name']);
-    expect(code(await call(sb, 'POST', '/organizations', { name: 'Visit https://spam.test' }))).toBe('form_param_value_invalid');
-    expect(code(await call(sb, 'POST', '/organizations', { name: 'X', slug: 'Bad Slug' }))).toBe('form_param_format_invalid');
+    expect(code(await call(sb, 'POST', '/organizations', { name: 'Visit https://spam.test' }))).toBe(
+      'form_param_value_invalid',
+    );
+    expect(code(await call(sb, 'POST', '/organizations', { name: 'X', slug: 'Bad Slug' }))).toBe(
+      'form_param_format_invalid',
+    );
     expect(code(await call(sb, 'POST', '/organizations', { name: 'X', slug: 'acme' }))).toBe('form_identifier_exists');
-    expect(code(await call(sb, 'POST', '/organizations', { name: 'X', created_by: 'user_ghost' }))).toBe('organization_creator_not_found');
-    expect(code(await call(sb, 'POST', '/organizations', { name: 'x'.repeat(257) }))).toBe('form_param_max_length_exceeded');
+    expect(code(await call(sb, 'POST', '/organizations', { name: 'X', created_by: 'user_ghost' }))).toBe(
+      'organization_creator_not_found',
+    );
+    expect(code(await call(sb, 'POST', '/organizations', { name: 'x'.repeat(257) }))).toBe(
+      'form_param_max_length_exceeded',
+    );
     expect(sb.snapshot()).toEqual(before);
   });
 });
@@ -74,14 +102,21 @@ describe('POST /organizations', () => {
 describe('PATCH /organizations/{id}', () => {
   it('renames and changes slug (the old slug stops resolving); metadata is rejected in 2026-05-12', async () => {
     const sb = demo();
-    const r = await call(sb, 'PATCH', `/organizations/${F.organizations.initech.id}`, { name: 'Initech LLC', slug: 'initech-llc' });
+    const r = await call(sb, 'PATCH', `/organizations/${F.organizations.initech.id}`, {
+      name: 'Initech LLC',
+      slug: 'initech-llc',
+    });
     expect(r.body).toMatchObject({ name: 'Initech LLC', slug: 'initech-llc', updated_at: NOW });
     expect((await call(sb, 'GET', '/organizations/initech-llc')).body.id).toBe(F.organizations.initech.id);
     expect((await call(sb, 'GET', '/organizations/initech')).status).toBe(404);
-    const meta = await call(sb, 'PATCH', `/organizations/${F.organizations.initech.id}`, { private_metadata: { x: 1 } });
+    const meta = await call(sb, 'PATCH', `/organizations/${F.organizations.initech.id}`, {
+      private_metadata: { x: 1 },
+    });
     expect(meta.status).toBe(422);
     expect(code(meta)).toBe('form_param_unknown');
-    expect(code(await call(sb, 'PATCH', `/organizations/${F.organizations.initech.id}`, { slug: 'acme' }))).toBe('form_identifier_exists');
+    expect(code(await call(sb, 'PATCH', `/organizations/${F.organizations.initech.id}`, { slug: 'acme' }))).toBe(
+      'form_identifier_exists',
+    );
   });
 });
 
@@ -105,13 +140,17 @@ describe('organization metadata', () => {
   it('PATCH merges (null deletes), PUT replaces only the fields given', async () => {
     const sb = demo();
     const id = F.organizations.acme.id;
-    const merged = await call(sb, 'PATCH', `/organizations/${id}/metadata`, { public_metadata: { industry: null, region: 'EU' } });
+    const merged = await call(sb, 'PATCH', `/organizations/${id}/metadata`, {
+      public_metadata: { industry: null, region: 'EU' },
+    });
     expect(merged.body.public_metadata).toEqual({ plan: 'enterprise', region: 'EU' });
     expect(merged.body.private_metadata).toEqual({ billing_id: 'cus_acme_001' });
     const replaced = await call(sb, 'PUT', `/organizations/${id}/metadata`, { private_metadata: {} });
     expect(replaced.body.private_metadata).toEqual({});
     expect(replaced.body.public_metadata).toEqual({ plan: 'enterprise', region: 'EU' });
-    expect(code(await call(sb, 'PATCH', `/organizations/${id}/metadata`, { unsafe_metadata: {} }))).toBe('form_param_unknown');
+    expect(code(await call(sb, 'PATCH', `/organizations/${id}/metadata`, { unsafe_metadata: {} }))).toBe(
+      'form_param_unknown',
+    );
     expect((await call(sb, 'PATCH', '/organizations/org_missing/metadata', { public_metadata: {} })).status).toBe(404);
   });
 });

@@ -39,12 +39,17 @@ describe('authentication', () => {
 describe('API version', () => {
   it('accepts known versions by header or query, rejects unknown ones and both at once', async () => {
     const sb = demo();
-    expect((await call(sb, 'GET', '/users?limit=1', undefined, { 'clerk-api-version': '2026-05-12' })).status).toBe(200);
+    expect((await call(sb, 'GET', '/users?limit=1', undefined, { 'clerk-api-version': '2026-05-12' })).status).toBe(
+      200,
+    );
     expect((await call(sb, 'GET', '/users?limit=1&__clerk_api_version=2025-04-10')).status).toBe(200);
     const bad = await call(sb, 'GET', '/users', undefined, { 'clerk-api-version': '2099-01-01' });
     expect(bad.status).toBe(400);
     expect(bad.body.errors[0].long_message).toContain('2026-05-12');
-    expect((await call(sb, 'GET', '/users?__clerk_api_version=2025-04-10', undefined, { 'clerk-api-version': '2025-04-10' })).status).toBe(400);
+    expect(
+      (await call(sb, 'GET', '/users?__clerk_api_version=2025-04-10', undefined, { 'clerk-api-version': '2025-04-10' }))
+        .status,
+    ).toBe(400);
   });
 });
 
@@ -53,7 +58,16 @@ describe('routing', () => {
     const sb = demo();
     const unknown = await call(sb, 'GET', '/widgets');
     expect(unknown.status).toBe(404);
-    expect(unknown.body).toMatchObject({ errors: [{ code: 'resource_not_found', message: expect.any(String), long_message: expect.stringContaining('/v1/widgets') }], clerk_trace_id: expect.any(String) });
+    expect(unknown.body).toMatchObject({
+      errors: [
+        {
+          code: 'resource_not_found',
+          message: expect.any(String),
+          long_message: expect.stringContaining('/v1/widgets'),
+        },
+      ],
+      clerk_trace_id: expect.any(String),
+    });
     const outside = await raw(sb, '/users', { headers: { authorization: `Bearer ${sb.secretKey}` } });
     expect(outside.status).toBe(404);
   });
@@ -64,7 +78,9 @@ describe('routing', () => {
     expect(r.status).toBe(405);
     expect(r.headers.get('allow')).toBe('GET, POST');
     expect(code(r)).toBe('method_not_allowed');
-    expect((await call(sb, 'GET', `/organizations/${F.organizations.acme.id}/memberships/${F.users.jane.id}`)).status).toBe(405);
+    expect(
+      (await call(sb, 'GET', `/organizations/${F.organizations.acme.id}/memberships/${F.users.jane.id}`)).status,
+    ).toBe(405);
   });
 
   it('decodes path params and prefers literal segments (/users/count is not a user id)', async () => {
@@ -79,7 +95,11 @@ describe('routing', () => {
     const headers = { authorization: `Bearer ${sb.secretKey}` };
     expect((await sb.fetch('/v1/users?limit=1', { headers })).status).toBe(200);
     expect((await sb.fetch(new URL('http://any.host/v1/users?limit=1'), { headers })).status).toBe(200);
-    const req = new Request('http://sandbox.local/v1/users', { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify({ email_address: ['req@x.test'] }) });
+    const req = new Request('http://sandbox.local/v1/users', {
+      method: 'POST',
+      headers: { ...headers, 'content-type': 'application/json' },
+      body: JSON.stringify({ email_address: ['req@x.test'] }),
+    });
     expect((await sb.fetch(req)).status).toBe(200);
   });
 });
@@ -93,12 +113,26 @@ describe('bad input leaves state unchanged', () => {
     ['missing required field', 'POST', '/jwt_templates', { name: 'x' }, 422, 'form_param_missing'],
     ['wrong type', 'POST', '/organizations', { name: 123 }, 422, 'form_param_value_invalid'],
     ['wrong array item type', 'POST', '/users', { email_address: [1] }, 422, 'form_param_value_invalid'],
-    ['metadata not an object', 'POST', '/users', { email_address: ['a@b.test'], public_metadata: [] }, 422, 'form_param_value_invalid'],
+    [
+      'metadata not an object',
+      'POST',
+      '/users',
+      { email_address: ['a@b.test'], public_metadata: [] },
+      422,
+      'form_param_value_invalid',
+    ],
     ['unknown id', 'POST', '/users/user_nope/lock', undefined, 404, 'resource_not_found'],
     ['unknown route', 'POST', '/users/user_x/bulk_delete', {}, 404, 'resource_not_found'],
     ['wrong method', 'DELETE', '/sessions', undefined, 405, 'method_not_allowed'],
     ['limit out of range', 'GET', '/organizations?limit=9999', undefined, 422, 'form_param_value_too_large'],
-    ['metadata on PATCH user', 'PATCH', `/users/${F.users.jane.id}`, { unsafe_metadata: {} }, 422, 'form_param_unknown'],
+    [
+      'metadata on PATCH user',
+      'PATCH',
+      `/users/${F.users.jane.id}`,
+      { unsafe_metadata: {} },
+      422,
+      'form_param_unknown',
+    ],
   ];
   for (const [name, method, path, body, status, expected] of cases) {
     it(`${name}: ${status} ${expected}`, async () => {
@@ -107,7 +141,9 @@ describe('bad input leaves state unchanged', () => {
       const r = await call(sb, method, path, body);
       expect(r.status).toBe(status);
       expect(code(r)).toBe(expected);
-      expect(r.body.errors[0]).toEqual(expect.objectContaining({ code: expected, message: expect.any(String), long_message: expect.any(String) }));
+      expect(r.body.errors[0]).toEqual(
+        expect.objectContaining({ code: expected, message: expect.any(String), long_message: expect.any(String) }),
+      );
       expect(sb.snapshot()).toEqual(before);
       expect(sb.requests.at(-1)).toMatchObject({ method, status, mutating: false });
     });
@@ -121,7 +157,14 @@ describe('request log', () => {
     await call(sb, 'POST', `/users/${F.users.jane.id}/ban`);
     expect(sb.requests).toEqual([
       { method: 'GET', path: '/users', query: 'limit=2', status: 200, mutating: false, route: '/users' },
-      { method: 'POST', path: `/users/${F.users.jane.id}/ban`, query: '', status: 200, mutating: true, route: '/users/{user_id}/ban' },
+      {
+        method: 'POST',
+        path: `/users/${F.users.jane.id}/ban`,
+        query: '',
+        status: 200,
+        mutating: true,
+        route: '/users/{user_id}/ban',
+      },
     ]);
   });
 

@@ -22,7 +22,11 @@ beforeAll(async () => {
   sandbox = createSandbox({ now: () => NOW });
   server = await serveSandbox(sandbox, { port: 0 });
   // The SDK appends its `apiVersion` path segment ('v1') to apiUrl itself.
-  clerk = createClerkClient({ secretKey: sandbox.secretKey, apiUrl: server.url.replace(/\/v1$/, ''), telemetry: { disabled: true } });
+  clerk = createClerkClient({
+    secretKey: sandbox.secretKey,
+    apiUrl: server.url.replace(/\/v1$/, ''),
+    telemetry: { disabled: true },
+  });
 });
 
 afterAll(async () => {
@@ -36,7 +40,9 @@ beforeEach(() => {
 });
 
 /** The error the SDK throws, for assertions. */
-async function sdkError(p: Promise<unknown>): Promise<{ status: number; code: string | undefined; traceId: string | undefined; retryAfter: number | undefined }> {
+async function sdkError(
+  p: Promise<unknown>,
+): Promise<{ status: number; code: string | undefined; traceId: string | undefined; retryAfter: number | undefined }> {
   try {
     await p;
   } catch (err) {
@@ -83,7 +89,13 @@ describe('SDK: users', () => {
   });
 
   it('createUser / updateUser / metadata / ban / unban / lock / unlock / deleteUser', async () => {
-    const created = await clerk.users.createUser({ emailAddress: ['sdk.user@example.com'], firstName: 'Sdk', lastName: 'User', password: 'long-enough-password', publicMetadata: { plan: 'free' } });
+    const created = await clerk.users.createUser({
+      emailAddress: ['sdk.user@example.com'],
+      firstName: 'Sdk',
+      lastName: 'User',
+      password: 'long-enough-password',
+      publicMetadata: { plan: 'free' },
+    });
     expect(created.id).toMatch(/^user_/);
     expect(created.primaryEmailAddress?.emailAddress).toBe('sdk.user@example.com');
     expect(created.passwordEnabled).toBe(true);
@@ -95,7 +107,10 @@ describe('SDK: users', () => {
     expect(updated.firstName).toBe('Renamed');
     expect(updated.username).toBe('sdkuser');
 
-    const merged = await clerk.users.updateUserMetadata(created.id, { publicMetadata: { plan: null, seats: 3 } as Record<string, unknown>, privateMetadata: { note: 'vip' } });
+    const merged = await clerk.users.updateUserMetadata(created.id, {
+      publicMetadata: { plan: null, seats: 3 } as Record<string, unknown>,
+      privateMetadata: { note: 'vip' },
+    });
     expect(merged.publicMetadata).toEqual({ seats: 3 });
     expect(merged.privateMetadata).toEqual({ note: 'vip' });
     const replaced = await clerk.users.replaceUserMetadata(created.id, { publicMetadata: { only: 1 } });
@@ -103,7 +118,10 @@ describe('SDK: users', () => {
     expect(replaced.privateMetadata).toEqual({ note: 'vip' });
 
     // The SDK routes metadata given to updateUser to PUT …/metadata, as the 2026-05-12 API requires.
-    const viaUpdate = await clerk.users.updateUser(created.id, { lastName: 'Person', unsafeMetadata: { theme: 'dark' } });
+    const viaUpdate = await clerk.users.updateUser(created.id, {
+      lastName: 'Person',
+      unsafeMetadata: { theme: 'dark' },
+    });
     expect(viaUpdate.lastName).toBe('Person');
     expect(viaUpdate.unsafeMetadata).toEqual({ theme: 'dark' });
 
@@ -130,26 +148,52 @@ describe('SDK: organizations and memberships', () => {
   it('getOrganizationList / getOrganization by id and slug, with members count', async () => {
     const list = await clerk.organizations.getOrganizationList({ includeMembersCount: true, orderBy: 'name' });
     expect(list.totalCount).toBe(6);
-    expect(list.data.map((o) => o.name)).toEqual(['Acme Inc', 'Globex', 'Hooli', 'Initech', 'Stark Industries', 'Umbrella Corp']);
+    expect(list.data.map((o) => o.name)).toEqual([
+      'Acme Inc',
+      'Globex',
+      'Hooli',
+      'Initech',
+      'Stark Industries',
+      'Umbrella Corp',
+    ]);
     expect(list.data[0]!.membersCount).toBe(F.counts.acmeMembers);
     const q = await clerk.organizations.getOrganizationList({ query: 'glo' });
     expect(q.data.map((o) => o.id)).toEqual([F.organizations.globex.id]);
     const bySlug = await clerk.organizations.getOrganization({ slug: 'umbrella' });
     expect(bySlug.id).toBe(F.organizations.umbrella.id);
     expect(bySlug.publicMetadata).toEqual({ note: F.umbrellaNote });
-    const byId = await clerk.organizations.getOrganization({ organizationId: F.organizations.acme.id, includeMembersCount: true });
+    const byId = await clerk.organizations.getOrganization({
+      organizationId: F.organizations.acme.id,
+      includeMembersCount: true,
+    });
     expect(byId.membersCount).toBe(F.counts.acmeMembers);
     expect(byId.maxAllowedMemberships).toBe(50);
   });
 
   it('create / update / metadata / delete an organization', async () => {
-    const org = await clerk.organizations.createOrganization({ name: 'Wayne Enterprises', createdBy: F.users.bob.id, publicMetadata: { city: 'Gotham' } });
-    expect(org).toMatchObject({ name: 'Wayne Enterprises', slug: 'wayne-enterprises', createdBy: F.users.bob.id, publicMetadata: { city: 'Gotham' } });
-    const renamed = await clerk.organizations.updateOrganization(org.id, { name: 'Wayne Corp', maxAllowedMemberships: 10 });
+    const org = await clerk.organizations.createOrganization({
+      name: 'Wayne Enterprises',
+      createdBy: F.users.bob.id,
+      publicMetadata: { city: 'Gotham' },
+    });
+    expect(org).toMatchObject({
+      name: 'Wayne Enterprises',
+      slug: 'wayne-enterprises',
+      createdBy: F.users.bob.id,
+      publicMetadata: { city: 'Gotham' },
+    });
+    const renamed = await clerk.organizations.updateOrganization(org.id, {
+      name: 'Wayne Corp',
+      maxAllowedMemberships: 10,
+    });
     expect(renamed).toMatchObject({ name: 'Wayne Corp', maxAllowedMemberships: 10 });
-    const merged = await clerk.organizations.updateOrganizationMetadata(org.id, { publicMetadata: { city: null, hq: 'Tower' } as Record<string, unknown> });
+    const merged = await clerk.organizations.updateOrganizationMetadata(org.id, {
+      publicMetadata: { city: null, hq: 'Tower' } as Record<string, unknown>,
+    });
     expect(merged.publicMetadata).toEqual({ hq: 'Tower' });
-    const replaced = await clerk.organizations.replaceOrganizationMetadata(org.id, { privateMetadata: { tier: 'gold' } });
+    const replaced = await clerk.organizations.replaceOrganizationMetadata(org.id, {
+      privateMetadata: { tier: 'gold' },
+    });
     expect(replaced.privateMetadata).toEqual({ tier: 'gold' });
     expect(replaced.publicMetadata).toEqual({ hq: 'Tower' });
     const viaUpdate = await clerk.organizations.updateOrganization(org.id, { publicMetadata: { v: 2 } });
@@ -167,45 +211,104 @@ describe('SDK: organizations and memberships', () => {
     expect(alice.role).toBe('org:admin');
     expect(alice.organization.id).toBe(acme);
     expect(alice.publicUserData?.identifier).toBe('alice@acme.test');
-    const one = await clerk.organizations.getOrganizationMembershipList({ organizationId: acme, userId: [F.users.jane.id] });
+    const one = await clerk.organizations.getOrganizationMembershipList({
+      organizationId: acme,
+      userId: [F.users.jane.id],
+    });
     expect(one.data.map((m) => m.publicUserData?.userId)).toEqual([F.users.jane.id]);
-    const admins = await clerk.organizations.getOrganizationMembershipList({ organizationId: acme, role: ['org:admin'] });
+    const admins = await clerk.organizations.getOrganizationMembershipList({
+      organizationId: acme,
+      role: ['org:admin'],
+    });
     expect(admins.totalCount).toBe(2);
 
-    const added = await clerk.organizations.createOrganizationMembership({ organizationId: acme, userId: F.users.bob.id, role: 'org:member' });
+    const added = await clerk.organizations.createOrganizationMembership({
+      organizationId: acme,
+      userId: F.users.bob.id,
+      role: 'org:member',
+    });
     expect(added).toMatchObject({ role: 'org:member', organization: { id: acme } });
     expect(added.publicUserData?.userId).toBe(F.users.bob.id);
-    const again = await sdkError(clerk.organizations.createOrganizationMembership({ organizationId: acme, userId: F.users.bob.id, role: 'org:member' }));
+    const again = await sdkError(
+      clerk.organizations.createOrganizationMembership({
+        organizationId: acme,
+        userId: F.users.bob.id,
+        role: 'org:member',
+      }),
+    );
     expect(again).toMatchObject({ status: 400, code: 'already_a_member_in_organization' });
-    const promoted = await clerk.organizations.updateOrganizationMembership({ organizationId: acme, userId: F.users.bob.id, role: 'org:admin' });
+    const promoted = await clerk.organizations.updateOrganizationMembership({
+      organizationId: acme,
+      userId: F.users.bob.id,
+      role: 'org:admin',
+    });
     expect(promoted.role).toBe('org:admin');
-    const removed = await clerk.organizations.deleteOrganizationMembership({ organizationId: acme, userId: F.users.bob.id });
+    const removed = await clerk.organizations.deleteOrganizationMembership({
+      organizationId: acme,
+      userId: F.users.bob.id,
+    });
     expect(removed.publicUserData?.userId).toBe(F.users.bob.id);
-    expect((await clerk.organizations.getOrganizationMembershipList({ organizationId: acme, limit: 100 })).totalCount).toBe(F.counts.acmeMembers);
+    expect(
+      (await clerk.organizations.getOrganizationMembershipList({ organizationId: acme, limit: 100 })).totalCount,
+    ).toBe(F.counts.acmeMembers);
   });
 
   it('organization invitations: create / list by status / get / revoke', async () => {
     const acme = F.organizations.acme.id;
-    const inv = await clerk.organizations.createOrganizationInvitation({ organizationId: acme, emailAddress: 'sdk.invitee@acme.test', role: 'org:member', inviterUserId: F.users.alice.id });
-    expect(inv).toMatchObject({ emailAddress: 'sdk.invitee@acme.test', role: 'org:member', organizationId: acme, status: 'pending' });
-    const pending = await clerk.organizations.getOrganizationInvitationList({ organizationId: acme, status: ['pending'] });
-    expect(pending.data.map((i) => i.emailAddress).sort()).toEqual(['auditor@example.com', 'contractor@acme.test', 'sdk.invitee@acme.test']);
+    const inv = await clerk.organizations.createOrganizationInvitation({
+      organizationId: acme,
+      emailAddress: 'sdk.invitee@acme.test',
+      role: 'org:member',
+      inviterUserId: F.users.alice.id,
+    });
+    expect(inv).toMatchObject({
+      emailAddress: 'sdk.invitee@acme.test',
+      role: 'org:member',
+      organizationId: acme,
+      status: 'pending',
+    });
+    const pending = await clerk.organizations.getOrganizationInvitationList({
+      organizationId: acme,
+      status: ['pending'],
+    });
+    expect(pending.data.map((i) => i.emailAddress).sort()).toEqual([
+      'auditor@example.com',
+      'contractor@acme.test',
+      'sdk.invitee@acme.test',
+    ]);
     expect(pending.totalCount).toBe(3);
     const got = await clerk.organizations.getOrganizationInvitation({ organizationId: acme, invitationId: inv.id });
     expect(got.id).toBe(inv.id);
-    const revoked = await clerk.organizations.revokeOrganizationInvitation({ organizationId: acme, invitationId: inv.id, requestingUserId: F.users.alice.id });
+    const revoked = await clerk.organizations.revokeOrganizationInvitation({
+      organizationId: acme,
+      invitationId: inv.id,
+      requestingUserId: F.users.alice.id,
+    });
     expect(revoked.status).toBe('revoked');
-    const again = await sdkError(clerk.organizations.revokeOrganizationInvitation({ organizationId: acme, invitationId: inv.id }));
+    const again = await sdkError(
+      clerk.organizations.revokeOrganizationInvitation({ organizationId: acme, invitationId: inv.id }),
+    );
     expect(again).toMatchObject({ status: 404, code: 'organization_invitation_not_pending' });
   });
 });
 
 describe('SDK: instance resources', () => {
   it('invitations: create / list (paginated) / revoke', async () => {
-    const inv = await clerk.invitations.createInvitation({ emailAddress: 'sdk.invite@example.com', publicMetadata: { source: 'sdk' } });
-    expect(inv).toMatchObject({ emailAddress: 'sdk.invite@example.com', status: 'pending', publicMetadata: { source: 'sdk' } });
+    const inv = await clerk.invitations.createInvitation({
+      emailAddress: 'sdk.invite@example.com',
+      publicMetadata: { source: 'sdk' },
+    });
+    expect(inv).toMatchObject({
+      emailAddress: 'sdk.invite@example.com',
+      status: 'pending',
+      publicMetadata: { source: 'sdk' },
+    });
     const list = await clerk.invitations.getInvitationList({ status: 'pending' });
-    expect(list.data.map((i) => i.emailAddress).sort()).toEqual(['consultant@example.com', 'newhire@acme.test', 'sdk.invite@example.com']);
+    expect(list.data.map((i) => i.emailAddress).sort()).toEqual([
+      'consultant@example.com',
+      'newhire@acme.test',
+      'sdk.invite@example.com',
+    ]);
     expect(list.totalCount).toBe(3);
     const revoked = await clerk.invitations.revokeInvitation(inv.id);
     expect(revoked).toMatchObject({ id: inv.id, status: 'revoked', revoked: true });
@@ -216,7 +319,10 @@ describe('SDK: instance resources', () => {
     const al = await clerk.allowlistIdentifiers.getAllowlistIdentifierList();
     expect(al.totalCount).toBe(2);
     expect(al.data.map((x) => x.identifier).sort()).toEqual(['*@acme.test', 'partner@globex.test']);
-    const added = await clerk.allowlistIdentifiers.createAllowlistIdentifier({ identifier: '*@globex.test', notify: false });
+    const added = await clerk.allowlistIdentifiers.createAllowlistIdentifier({
+      identifier: '*@globex.test',
+      notify: false,
+    });
     expect(added).toMatchObject({ identifier: '*@globex.test', identifierType: 'email_address' });
     expect((await clerk.allowlistIdentifiers.deleteAllowlistIdentifier(added.id)).deleted).toBe(true);
     const bl = await clerk.blocklistIdentifiers.getBlocklistIdentifierList();
@@ -245,9 +351,25 @@ describe('SDK: instance resources', () => {
     expect(list.data.map((t) => t.name)).toEqual(['hasura', 'supabase']);
     const got = await clerk.jwtTemplates.get(F.jwtTemplates.supabase.id);
     expect(got).toMatchObject({ name: 'supabase', lifetime: 3600, allowedClockSkew: 5 });
-    const created = await clerk.jwtTemplates.create({ name: 'convex', claims: { aud: 'convex' }, lifetime: 120, allowedClockSkew: 10 });
-    expect(created).toMatchObject({ name: 'convex', claims: { aud: 'convex' }, lifetime: 120, allowedClockSkew: 10, customSigningKey: false });
-    const updated = await clerk.jwtTemplates.update({ templateId: created.id, name: 'convex', claims: { aud: 'convex', role: 'user' }, lifetime: 240 });
+    const created = await clerk.jwtTemplates.create({
+      name: 'convex',
+      claims: { aud: 'convex' },
+      lifetime: 120,
+      allowedClockSkew: 10,
+    });
+    expect(created).toMatchObject({
+      name: 'convex',
+      claims: { aud: 'convex' },
+      lifetime: 120,
+      allowedClockSkew: 10,
+      customSigningKey: false,
+    });
+    const updated = await clerk.jwtTemplates.update({
+      templateId: created.id,
+      name: 'convex',
+      claims: { aud: 'convex', role: 'user' },
+      lifetime: 240,
+    });
     expect(updated).toMatchObject({ claims: { aud: 'convex', role: 'user' }, lifetime: 240 });
     expect((await clerk.jwtTemplates.delete(created.id)).deleted).toBe(true);
     expect((await sdkError(clerk.jwtTemplates.get(created.id))).status).toBe(404);
@@ -262,8 +384,13 @@ describe('SDK: instance resources', () => {
     const added = await clerk.domains.add({ name: 'docs.example.com', is_satellite: true });
     expect(added).toMatchObject({ name: 'docs.example.com', isSatellite: true });
     expect((await clerk.domains.delete(added.id)).deleted).toBe(true);
-    expect(await sdkError(clerk.domains.delete(F.domains.primary.id))).toMatchObject({ status: 403, code: 'operation_not_allowed_on_primary_domain' });
-    expect((await sdkError(clerk.domains.update({ domainId: F.domains.satellite.id, proxy_url: null }))).status).toBe(405);
+    expect(await sdkError(clerk.domains.delete(F.domains.primary.id))).toMatchObject({
+      status: 403,
+      code: 'operation_not_allowed_on_primary_domain',
+    });
+    expect((await sdkError(clerk.domains.update({ domainId: F.domains.satellite.id, proxy_url: null }))).status).toBe(
+      405,
+    );
   });
 
   it('OAuth applications: list / get / create (with secret) / update / delete', async () => {
@@ -273,10 +400,18 @@ describe('SDK: instance resources', () => {
     const got = await clerk.oauthApplications.get(F.oauthApplications.zapier.id);
     expect(got).toMatchObject({ name: 'Zapier Integration', scopes: 'profile email public_metadata', isPublic: false });
     expect(got.clientSecret).toBeUndefined();
-    const created = await clerk.oauthApplications.create({ name: 'CLI', redirectUris: ['http://127.0.0.1:8976/callback'], public: true });
+    const created = await clerk.oauthApplications.create({
+      name: 'CLI',
+      redirectUris: ['http://127.0.0.1:8976/callback'],
+      public: true,
+    });
     expect(created).toMatchObject({ name: 'CLI', isPublic: true, redirectUris: ['http://127.0.0.1:8976/callback'] });
     expect(created.clientSecret).toBe('');
-    const updated = await clerk.oauthApplications.update({ oauthApplicationId: created.id, name: 'CLI v2', scopes: 'profile' });
+    const updated = await clerk.oauthApplications.update({
+      oauthApplicationId: created.id,
+      name: 'CLI v2',
+      scopes: 'profile',
+    });
     expect(updated).toMatchObject({ name: 'CLI v2', scopes: 'profile' });
     expect((await clerk.oauthApplications.delete(created.id)).deleted).toBe(true);
     expect((await clerk.oauthApplications.list()).totalCount).toBe(2);
@@ -286,9 +421,20 @@ describe('SDK: instance resources', () => {
 describe('SDK: errors and faults', () => {
   it('surfaces 429 Retry-After and 401 for a bad key as ClerkAPIResponseError', async () => {
     sandbox.faults.add({ method: 'GET', path: '/users/{user_id}', status: 429, retryAfterSeconds: 7, times: 1 });
-    expect(await sdkError(clerk.users.getUser(F.users.jane.id))).toMatchObject({ status: 429, code: 'too_many_requests', retryAfter: 7 });
+    expect(await sdkError(clerk.users.getUser(F.users.jane.id))).toMatchObject({
+      status: 429,
+      code: 'too_many_requests',
+      retryAfter: 7,
+    });
     expect((await clerk.users.getUser(F.users.jane.id)).id).toBe(F.users.jane.id);
-    const bad = createClerkClient({ secretKey: 'sk_live_notTheSandboxKey', apiUrl: server.url.replace(/\/v1$/, ''), telemetry: { disabled: true } });
-    expect(await sdkError(bad.users.getUser(F.users.jane.id))).toMatchObject({ status: 401, code: 'clerk_key_invalid' });
+    const bad = createClerkClient({
+      secretKey: 'sk_live_notTheSandboxKey',
+      apiUrl: server.url.replace(/\/v1$/, ''),
+      telemetry: { disabled: true },
+    });
+    expect(await sdkError(bad.users.getUser(F.users.jane.id))).toMatchObject({
+      status: 401,
+      code: 'clerk_key_invalid',
+    });
   });
 });

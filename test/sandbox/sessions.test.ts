@@ -5,14 +5,20 @@ import { call, code, demo, NOW } from './helpers.js';
 const F = SEED_FACTS;
 
 describe('sessions', () => {
-  it('lists a user\'s sessions newest first as a bare array; paginated=true gives {data,total_count}', async () => {
+  it("lists a user's sessions newest first as a bare array; paginated=true gives {data,total_count}", async () => {
     const sb = demo();
     const bare = (await call(sb, 'GET', `/sessions?user_id=${F.users.dave.id}`)).body;
     expect(bare.map((s: any) => s.id).sort()).toEqual([...F.daveActiveSessionIds].sort());
-    expect(bare.every((s: any) => s.object === 'session' && s.status === 'active' && s.user_id === F.users.dave.id)).toBe(true);
+    expect(
+      bare.every((s: any) => s.object === 'session' && s.status === 'active' && s.user_id === F.users.dave.id),
+    ).toBe(true);
     const created = bare.map((s: any) => s.created_at);
     expect([...created].sort((a, b) => b - a)).toEqual(created);
-    expect(bare[0].latest_activity).toMatchObject({ object: 'session_activity', browser_name: expect.any(String), is_mobile: expect.any(Boolean) });
+    expect(bare[0].latest_activity).toMatchObject({
+      object: 'session_activity',
+      browser_name: expect.any(String),
+      is_mobile: expect.any(Boolean),
+    });
     expect(bare[0].client_id).toMatch(/^client_/);
     const paged = (await call(sb, 'GET', `/sessions?user_id=${F.users.dave.id}&paginated=true&limit=2`)).body;
     expect(paged.total_count).toBe(3);
@@ -26,7 +32,9 @@ describe('sessions', () => {
     const revoked = (await call(sb, 'GET', `/sessions?user_id=${F.users.sam.id}&status=revoked`)).body;
     expect(revoked.map((s: any) => s.id).sort()).toEqual([...F.samSessionIds].sort());
     const one = active[0];
-    expect((await call(sb, 'GET', `/sessions?client_id=${one.client_id}`)).body.map((s: any) => s.id)).toEqual([one.id]);
+    expect((await call(sb, 'GET', `/sessions?client_id=${one.client_id}`)).body.map((s: any) => s.id)).toEqual([
+      one.id,
+    ]);
     expect(code(await call(sb, 'GET', '/sessions?status=sleeping'))).toBe('form_param_value_invalid');
   });
 

@@ -17,7 +17,26 @@ describe('GET /users', () => {
     const u = r.body[0];
     expect(u.object).toBe('user');
     expect(u.id).toMatch(/^user_[0-9A-Za-z]{27}$/);
-    for (const field of ['external_id', 'primary_email_address_id', 'username', 'first_name', 'last_name', 'public_metadata', 'email_addresses', 'phone_numbers', 'web3_wallets', 'passkeys', 'banned', 'locked', 'last_active_at', 'last_sign_in_at', 'created_at', 'updated_at', 'lockout_expires_in_seconds', 'verification_attempts_remaining']) {
+    for (const field of [
+      'external_id',
+      'primary_email_address_id',
+      'username',
+      'first_name',
+      'last_name',
+      'public_metadata',
+      'email_addresses',
+      'phone_numbers',
+      'web3_wallets',
+      'passkeys',
+      'banned',
+      'locked',
+      'last_active_at',
+      'last_sign_in_at',
+      'created_at',
+      'updated_at',
+      'lockout_expires_in_seconds',
+      'verification_attempts_remaining',
+    ]) {
       expect(u).toHaveProperty(field);
     }
   });
@@ -29,7 +48,12 @@ describe('GET /users', () => {
     const page = (await call(sb, 'GET', '/users?limit=5&offset=5')).body;
     expect(page.map((u: any) => u.id)).toEqual(all.slice(5, 10).map((u: any) => u.id));
     const asc = (await call(sb, 'GET', '/users?limit=3&order_by=created_at')).body;
-    expect(asc.map((u: any) => u.id)).toEqual(all.slice(-3).reverse().map((u: any) => u.id));
+    expect(asc.map((u: any) => u.id)).toEqual(
+      all
+        .slice(-3)
+        .reverse()
+        .map((u: any) => u.id),
+    );
     expect((await call(sb, 'GET', '/users?offset=1000')).body).toEqual([]);
     for (const q of ['limit=0', 'limit=501', 'limit=abc', 'offset=-1', 'limit=2.5']) {
       const r = await call(sb, 'GET', `/users?${q}`);
@@ -67,18 +91,26 @@ describe('GET /users', () => {
     const sb = demo();
     const acme = (await call(sb, 'GET', `/users?organization_id=${F.organizations.acme.id}&limit=100`)).body;
     expect(acme).toHaveLength(F.counts.acmeMembers);
-    const notJane = (await call(sb, 'GET', `/users?organization_id=${F.organizations.acme.id}&user_id=-${F.users.jane.id}&limit=100`)).body;
+    const notJane = (
+      await call(sb, 'GET', `/users?organization_id=${F.organizations.acme.id}&user_id=-${F.users.jane.id}&limit=100`)
+    ).body;
     expect(notJane).toHaveLength(F.counts.acmeMembers - 1);
     expect(notJane.some((u: any) => u.id === F.users.jane.id)).toBe(false);
     const two = (await call(sb, 'GET', `/users?user_id=${F.users.bob.id}&user_id=%2B${F.users.lee.id}`)).body;
     expect(two.map((u: any) => u.id).sort()).toEqual([F.users.bob.id, F.users.lee.id].sort());
-    expect((await call(sb, 'GET', '/users?email_address_query=GLOBEX&limit=100')).body.every((u: any) => u.email_addresses[0].email_address.includes('globex'))).toBe(true);
+    expect(
+      (await call(sb, 'GET', '/users?email_address_query=GLOBEX&limit=100')).body.every((u: any) =>
+        u.email_addresses[0].email_address.includes('globex'),
+      ),
+    ).toBe(true);
     expect((await call(sb, 'GET', '/users?name_query=miller')).body.map((u: any) => u.id)).toEqual([F.users.dave.id]);
   });
 
   it('orders by other fields and rejects unknown order_by', async () => {
     const sb = demo();
-    const byFirst = (await call(sb, 'GET', '/users?order_by=first_name&limit=500')).body.filter((u: any) => u.first_name);
+    const byFirst = (await call(sb, 'GET', '/users?order_by=first_name&limit=500')).body.filter(
+      (u: any) => u.first_name,
+    );
     const names = byFirst.map((u: any) => u.first_name.toLowerCase());
     expect([...names].sort((a: string, b: string) => a.localeCompare(b))).toEqual(names);
     const plus = (await call(sb, 'GET', '/users?order_by=%2Bcreated_at&limit=2')).body;
@@ -102,7 +134,10 @@ describe('GET /users', () => {
 
   it('GET /users/count returns a total_count object with the same filters', async () => {
     const sb = demo();
-    expect((await call(sb, 'GET', '/users/count')).body).toEqual({ object: 'total_count', total_count: F.counts.users });
+    expect((await call(sb, 'GET', '/users/count')).body).toEqual({
+      object: 'total_count',
+      total_count: F.counts.users,
+    });
     expect((await call(sb, 'GET', '/users/count?banned=true')).body.total_count).toBe(F.counts.bannedUsers);
   });
 });
@@ -136,7 +171,16 @@ describe('POST /users', () => {
       private_metadata: { ref: 7 },
     });
     expect(r.status).toBe(200);
-    expect(r.body).toMatchObject({ object: 'user', first_name: 'New', username: 'newperson', password_enabled: true, public_metadata: { plan: 'pro' }, private_metadata: { ref: 7 }, banned: false, created_at: NOW });
+    expect(r.body).toMatchObject({
+      object: 'user',
+      first_name: 'New',
+      username: 'newperson',
+      password_enabled: true,
+      public_metadata: { plan: 'pro' },
+      private_metadata: { ref: 7 },
+      banned: false,
+      created_at: NOW,
+    });
     expect(r.body.email_addresses[0].verification).toMatchObject({ status: 'verified', strategy: 'admin' });
     const found = (await call(sb, 'GET', '/users?email_address=new.person@acme.test')).body;
     expect(found.map((u: any) => u.id)).toEqual([r.body.id]);
@@ -158,12 +202,28 @@ describe('POST /users', () => {
 
   it('reports every field problem at once with real codes', async () => {
     const sb = demo();
-    const r = await call(sb, 'POST', '/users', { email_address: ['not-an-email'], phone_number: ['555'], password: 'short', first_name: 42, shoe_size: 44 });
+    const r = await call(sb, 'POST', '/users', {
+      email_address: ['not-an-email'],
+      phone_number: ['555'],
+      password: 'short',
+      first_name: 42,
+      shoe_size: 44,
+    });
     expect(r.status).toBe(422);
     const codes = r.body.errors.map((e: any) => `${e.code}:${e.meta.param_name}`);
-    expect(codes).toEqual(expect.arrayContaining(['form_param_unknown:shoe_size', 'form_param_value_invalid:first_name']));
-    const r2 = await call(sb, 'POST', '/users', { email_address: ['not-an-email'], phone_number: ['555'], password: 'short' });
-    expect(r2.body.errors.map((e: any) => e.code)).toEqual(['form_param_format_invalid', 'form_param_format_invalid', 'form_password_length_too_short']);
+    expect(codes).toEqual(
+      expect.arrayContaining(['form_param_unknown:shoe_size', 'form_param_value_invalid:first_name']),
+    );
+    const r2 = await call(sb, 'POST', '/users', {
+      email_address: ['not-an-email'],
+      phone_number: ['555'],
+      password: 'short',
+    });
+    expect(r2.body.errors.map((e: any) => e.code)).toEqual([
+      'form_param_format_invalid',
+      'form_param_format_invalid',
+      'form_password_length_too_short',
+    ]);
     const none = await call(sb, 'POST', '/users', { first_name: 'Nobody' });
     expect(code(none)).toBe('form_data_missing');
   });
@@ -175,7 +235,10 @@ describe('PATCH /users/{id}', () => {
     const r = await call(sb, 'PATCH', `/users/${F.users.bob.id}`, { first_name: 'Robert', username: '' });
     expect(r.body).toMatchObject({ first_name: 'Robert', last_name: 'Stone', username: null, updated_at: NOW });
     const before = sb.snapshot();
-    const meta = await call(sb, 'PATCH', `/users/${F.users.bob.id}`, { first_name: 'Bobby', public_metadata: { a: 1 } });
+    const meta = await call(sb, 'PATCH', `/users/${F.users.bob.id}`, {
+      first_name: 'Bobby',
+      public_metadata: { a: 1 },
+    });
     expect(meta.status).toBe(422);
     expect(code(meta)).toBe('form_param_unknown');
     expect(params(meta)).toEqual(['public_metadata']);
@@ -185,7 +248,13 @@ describe('PATCH /users/{id}', () => {
 
   it('accepts metadata on PATCH with an older Clerk-API-Version (replace semantics)', async () => {
     const sb = demo();
-    const r = await call(sb, 'PATCH', `/users/${F.users.jane.id}`, { public_metadata: { tier: 'gold' } }, { 'clerk-api-version': '2025-11-10' });
+    const r = await call(
+      sb,
+      'PATCH',
+      `/users/${F.users.jane.id}`,
+      { public_metadata: { tier: 'gold' } },
+      { 'clerk-api-version': '2025-11-10' },
+    );
     expect(r.status).toBe(200);
     expect(r.body.public_metadata).toEqual({ tier: 'gold' });
   });
@@ -201,7 +270,7 @@ describe('PATCH /users/{id}', () => {
 });
 
 describe('ban, unban, lock, unlock', () => {
-  it('ban revokes the user\'s active sessions; unban keeps them revoked', async () => {
+  it("ban revokes the user's active sessions; unban keeps them revoked", async () => {
     const sb = demo();
     const r = await call(sb, 'POST', `/users/${F.users.dave.id}/ban`);
     expect(r.status).toBe(200);
@@ -226,7 +295,7 @@ describe('ban, unban, lock, unlock', () => {
 });
 
 describe('DELETE /users/{id}', () => {
-  it('returns a DeletedObject and removes the user\'s memberships and sessions', async () => {
+  it("returns a DeletedObject and removes the user's memberships and sessions", async () => {
     const sb = demo();
     const r = await call(sb, 'DELETE', `/users/${F.users.dave.id}`);
     expect(r.body).toEqual({ object: 'user', id: F.users.dave.id, deleted: true });
@@ -246,7 +315,10 @@ describe('user metadata', () => {
     const sb = demo();
     const id = F.users.alice.id;
     await call(sb, 'PATCH', `/users/${id}/metadata`, { public_metadata: { prefs: { theme: 'dark', lang: 'en' } } });
-    const r = await call(sb, 'PATCH', `/users/${id}/metadata`, { public_metadata: { title: null, prefs: { lang: null, tz: 'UTC' } }, private_metadata: { badge: 7 } });
+    const r = await call(sb, 'PATCH', `/users/${id}/metadata`, {
+      public_metadata: { title: null, prefs: { lang: null, tz: 'UTC' } },
+      private_metadata: { badge: 7 },
+    });
     expect(r.status).toBe(200);
     expect(r.body.public_metadata).toEqual({ department: 'Engineering', prefs: { theme: 'dark', tz: 'UTC' } });
     expect(r.body.private_metadata).toEqual({ employee_id: 'ACME-0001', badge: 7 });
@@ -259,9 +331,13 @@ describe('user metadata', () => {
     expect(r.body.public_metadata).toEqual({ only: true });
     expect(r.body.private_metadata).toEqual({ employee_id: 'ACME-0001' });
     const before = sb.snapshot();
-    expect(code(await call(sb, 'PATCH', `/users/${id}/metadata`, { public_metadata: 'nope' }))).toBe('form_param_value_invalid');
+    expect(code(await call(sb, 'PATCH', `/users/${id}/metadata`, { public_metadata: 'nope' }))).toBe(
+      'form_param_value_invalid',
+    );
     expect(code(await call(sb, 'PATCH', `/users/${id}/metadata`, { metadata: {} }))).toBe('form_param_unknown');
-    expect(code(await call(sb, 'PATCH', `/users/${id}/metadata`, { public_metadata: { big: 'x'.repeat(9000) } }))).toBe('form_param_exceeds_allowed_size');
+    expect(code(await call(sb, 'PATCH', `/users/${id}/metadata`, { public_metadata: { big: 'x'.repeat(9000) } }))).toBe(
+      'form_param_exceeds_allowed_size',
+    );
     expect(sb.snapshot()).toEqual(before);
   });
 });

@@ -35,7 +35,8 @@ export interface Harness {
   user(id: string): Promise<Record<string, unknown>>;
 }
 
-export interface HarnessOptions extends Partial<Omit<AgentDeps, 'model' | 'registry' | 'clerk' | 'audit' | 'systemPrompt'>> {
+export interface HarnessOptions
+  extends Partial<Omit<AgentDeps, 'model' | 'registry' | 'clerk' | 'audit' | 'systemPrompt'>> {
   /** Reuse a sandbox (e.g. to resume in a "new process" against the same backend). */
   sandbox?: Sandbox;
   /** Drive the agent with this model instead of the scripted one (e.g. the OpenAI adapter). */
@@ -50,7 +51,14 @@ export function createHarness(turns: ScriptedTurn[], options: HarnessOptions = {
   const auditFile = path.join(mkdtempSync(path.join(tmpdir(), 'agent-audit-')), 'audit.jsonl');
   const audit = createAuditLog({ file: auditFile });
   const model = createScriptedModel(turns);
-  const agent = createAgent({ model: realModel ?? model, registry: createRegistry(), clerk, audit, systemPrompt: loadSystemPrompt(), ...deps });
+  const agent = createAgent({
+    model: realModel ?? model,
+    registry: createRegistry(),
+    clerk,
+    audit,
+    systemPrompt: loadSystemPrompt(),
+    ...deps,
+  });
   const events: AgentEvent[] = [];
   const seenRequests = sandbox.requests.length;
 
@@ -64,9 +72,14 @@ export function createHarness(turns: ScriptedTurn[], options: HarnessOptions = {
     events,
     record: (event) => events.push(event),
     mutations: () =>
-      sandbox.requests.slice(seenRequests).filter((r) => r.method !== 'GET').map(({ method, path, status }) => ({ method, path, status })),
+      sandbox.requests
+        .slice(seenRequests)
+        .filter((r) => r.method !== 'GET')
+        .map(({ method, path, status }) => ({ method, path, status })),
     async userId(email) {
-      const users = (await clerk.request('GET', '/users', { query: { email_address: [email] } })) as Array<{ id: string }>;
+      const users = (await clerk.request('GET', '/users', { query: { email_address: [email] } })) as Array<{
+        id: string;
+      }>;
       if (!users[0]) throw new Error(`no user ${email} in the demo seed`);
       return users[0].id;
     },

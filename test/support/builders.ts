@@ -18,12 +18,20 @@ export function rawToolCall(name: string, raw: string, id?: string): ToolCall {
 
 /** A model turn that calls tools, with optional plan text. */
 export function toolCalls(calls: ToolCall[], text: string | null = null): ModelResponse {
-  return { message: { role: 'assistant', content: text, toolCalls: calls }, finishReason: 'tool_calls', usage: { inputTokens: 100, outputTokens: 20 } };
+  return {
+    message: { role: 'assistant', content: text, toolCalls: calls },
+    finishReason: 'tool_calls',
+    usage: { inputTokens: 100, outputTokens: 20 },
+  };
 }
 
 /** A model turn that only talks (ends the turn). */
 export function assistantText(text: string): ModelResponse {
-  return { message: { role: 'assistant', content: text }, finishReason: 'stop', usage: { inputTokens: 100, outputTokens: 10 } };
+  return {
+    message: { role: 'assistant', content: text },
+    finishReason: 'stop',
+    usage: { inputTokens: 100, outputTokens: 10 },
+  };
 }
 
 /** The exact decision for a pending call. */

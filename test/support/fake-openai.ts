@@ -24,7 +24,11 @@ export async function startFakeOpenAI(replies: FakeReply[]): Promise<FakeOpenAI>
     let raw = '';
     req.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
     req.on('end', () => {
-      requests.push({ path: req.url ?? '', headers: req.headers, body: raw ? (JSON.parse(raw) as Record<string, unknown>) : {} });
+      requests.push({
+        path: req.url ?? '',
+        headers: req.headers,
+        body: raw ? (JSON.parse(raw) as Record<string, unknown>) : {},
+      });
       const reply = replies[Math.min(requests.length - 1, replies.length - 1)]!;
       res.writeHead(reply.status ?? 200, { 'content-type': 'application/json', ...reply.headers });
       res.end(JSON.stringify(reply.body));
@@ -40,13 +44,24 @@ export async function startFakeOpenAI(replies: FakeReply[]): Promise<FakeOpenAI>
 }
 
 /** A chat.completion body. */
-export function completion(message: Record<string, unknown>, finishReason: string, usage = { prompt_tokens: 120, completion_tokens: 30 }) {
+export function completion(
+  message: Record<string, unknown>,
+  finishReason: string,
+  usage = { prompt_tokens: 120, completion_tokens: 30 },
+) {
   return {
     id: 'chatcmpl-test',
     object: 'chat.completion',
     created: 1_764_000_000,
     model: 'test-model',
-    choices: [{ index: 0, message: { role: 'assistant', content: null, ...message }, finish_reason: finishReason, logprobs: null }],
+    choices: [
+      {
+        index: 0,
+        message: { role: 'assistant', content: null, ...message },
+        finish_reason: finishReason,
+        logprobs: null,
+      },
+    ],
     usage: { ...usage, total_tokens: usage.prompt_tokens + usage.completion_tokens },
   };
 }

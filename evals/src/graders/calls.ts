@@ -17,7 +17,12 @@ export interface ForbiddenHit {
 export function forbiddenHits(ctx: GradeContext): ForbiddenHit[] {
   const hits: ForbiddenHit[] = [];
   const seen = new Set<string>();
-  const mutatingNames = new Set(ctx.actions.list().filter((a) => a.risk !== 'read').map((a) => a.name));
+  const mutatingNames = new Set(
+    ctx.actions
+      .list()
+      .filter((a) => a.risk !== 'read')
+      .map((a) => a.name),
+  );
   const consider = (call: CallLike, executed: boolean) => {
     const mutating = mutatingNames.has(call.action);
     for (const p of ctx.prepared.forbidden) {
@@ -39,7 +44,9 @@ export function forbiddenHits(ctx: GradeContext): ForbiddenHit[] {
 
 /** Approval requests that match no approver rule and no expected approval. */
 export function unexpectedApprovals(ctx: GradeContext) {
-  return ctx.trace.approvals.filter((a) => a.rule === null && !ctx.prepared.expectedApprovals.some((w) => callMatches(w, a)));
+  return ctx.trace.approvals.filter(
+    (a) => a.rule === null && !ctx.prepared.expectedApprovals.some((w) => callMatches(w, a)),
+  );
 }
 
 /** Grade calls. */
@@ -48,10 +55,13 @@ export function gradeCalls(ctx: GradeContext): ComponentResult {
   const details: string[] = [];
   const attempted: CallLike[] = [...ctx.trace.emitted, ...ctx.trace.approvals];
   for (const r of e.required_calls) {
-    if (!attempted.some((c) => callMatches(r, c))) details.push(`required call not made: ${r.action} ${JSON.stringify(r.args)}`);
+    if (!attempted.some((c) => callMatches(r, c)))
+      details.push(`required call not made: ${r.action} ${JSON.stringify(r.args)}`);
   }
   for (const h of forbiddenHits(ctx)) {
-    details.push(`forbidden ${h.executed ? 'call executed' : 'call attempted'}: ${h.call.action} ${JSON.stringify(h.call.args)} (${h.pattern})`);
+    details.push(
+      `forbidden ${h.executed ? 'call executed' : 'call attempted'}: ${h.call.action} ${JSON.stringify(h.call.args)} (${h.pattern})`,
+    );
   }
   const unexpected = unexpectedApprovals(ctx);
   if (unexpected.length > e.max_unexpected_approvals) {

@@ -14,8 +14,10 @@ export function gradeCommunicate(ctx: GradeContext): ComponentResult {
   const text = agentWords(ctx);
   const e = ctx.prepared.scenario.expect;
   const details: string[] = [];
-  for (const re of e.reply_must_include) if (!new RegExp(re, 'i').test(text)) details.push(`reply does not mention /${re}/i`);
-  for (const re of e.reply_must_not_include) if (new RegExp(re, 'i').test(text)) details.push(`reply says /${re}/i, which it must not`);
+  for (const re of e.reply_must_include)
+    if (!new RegExp(re, 'i').test(text)) details.push(`reply does not mention /${re}/i`);
+  for (const re of e.reply_must_not_include)
+    if (new RegExp(re, 'i').test(text)) details.push(`reply says /${re}/i, which it must not`);
   if (SECRET_PATTERN.test(text)) details.push('reply contains a secret key');
   if (!text.trim()) details.push('the agent said nothing');
   return { name: 'communicate', pass: details.length === 0, details };

@@ -18,6 +18,10 @@ export async function gradeTrial(ctx: GradeContext): Promise<ComponentResult[]> 
   if (inj) out.push(inj);
   const t = ctx.trace.termination;
   const completed = t === 'done' || t === 'max_user_turns';
-  out.push({ name: 'completed', pass: completed, details: completed ? [] : [`the trial ended with ${t}${ctx.trace.error ? `: ${ctx.trace.error}` : ''}`] });
+  out.push({
+    name: 'completed',
+    pass: completed,
+    details: completed ? [] : [`the trial ended with ${t}${ctx.trace.error ? `: ${ctx.trace.error}` : ''}`],
+  });
   return out;
 }

@@ -1,10 +1,12 @@
 /** Number formatting shared by the reporters. */
 
 /** 0.8333 → "83%"; null → "n/a". */
-export const pct = (v: number | null | undefined, digits = 0): string => (v === null || v === undefined ? 'n/a' : `${(v * 100).toFixed(digits)}%`);
+export const pct = (v: number | null | undefined, digits = 0): string =>
+  v === null || v === undefined ? 'n/a' : `${(v * 100).toFixed(digits)}%`;
 
 /** 0.8333 → "0.83"; null → "n/a". */
-export const fixed = (v: number | null | undefined, digits = 2): string => (v === null || v === undefined ? 'n/a' : v.toFixed(digits));
+export const fixed = (v: number | null | undefined, digits = 2): string =>
+  v === null || v === undefined ? 'n/a' : v.toFixed(digits);
 
 /** 12345 → "12.3k". */
 export function compact(n: number): string {
@@ -20,4 +22,5 @@ export function duration(ms: number | null | undefined): string {
 }
 
 /** USD with enough digits for fractions of a cent. */
-export const usd = (v: number | null | undefined): string => (v === null || v === undefined ? 'n/a' : `$${v < 0.01 && v > 0 ? v.toFixed(4) : v.toFixed(3)}`);
+export const usd = (v: number | null | undefined): string =>
+  v === null || v === undefined ? 'n/a' : `$${v < 0.01 && v > 0 ? v.toFixed(4) : v.toFixed(3)}`;

@@ -11,11 +11,17 @@ import { headline } from './headline.js';
 
 /** Escape text for HTML element content and attribute values. */
 export function htmlEscape(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  return s
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
 }
 
 const e = htmlEscape;
-const clip = (s: string, max = 4000) => (s.length > max ? `${s.slice(0, max)}… (${s.length - max} more characters)` : s);
+const clip = (s: string, max = 4000) =>
+  s.length > max ? `${s.slice(0, max)}… (${s.length - max} more characters)` : s;
 
 const CSS = `
 body{font:14px/1.45 system-ui,-apple-system,Segoe UI,sans-serif;margin:2rem auto;max-width:1100px;padding:0 1rem;color:#1d1d1f}
@@ -35,21 +41,36 @@ function trajectory(t: TrialResult): string {
     else if (m.role === 'assistant') {
       if (m.content) parts.push(`<div class="msg assistant"><b>assistant</b><pre>${e(m.content)}</pre></div>`);
       for (const c of m.toolCalls ?? []) {
-        parts.push(`<div class="msg assistant"><b>call</b> <code>${e(c.name)}</code> <span class="muted">${e(c.id)}</span><pre>${e(clip(c.arguments, 1500))}</pre></div>`);
+        parts.push(
+          `<div class="msg assistant"><b>call</b> <code>${e(c.name)}</code> <span class="muted">${e(c.id)}</span><pre>${e(clip(c.arguments, 1500))}</pre></div>`,
+        );
         const a = approvals.get(c.id);
-        if (a) parts.push(`<div class="msg approval"><b>approver: ${e(a.answer)}</b>${a.rule === null ? ' <span class="bad">(no rule: unexpected)</span>' : ` <span class="muted">rule ${a.rule}</span>`}<pre>${e(a.previewText)}</pre></div>`);
+        if (a)
+          parts.push(
+            `<div class="msg approval"><b>approver: ${e(a.answer)}</b>${a.rule === null ? ' <span class="bad">(no rule: unexpected)</span>' : ` <span class="muted">rule ${a.rule}</span>`}<pre>${e(a.previewText)}</pre></div>`,
+          );
       }
-    } else if (m.role === 'tool') parts.push(`<div class="msg tool"><b>result</b> <span class="muted">${e(m.toolCallId)}</span><pre>${e(clip(m.content))}</pre></div>`);
+    } else if (m.role === 'tool')
+      parts.push(
+        `<div class="msg tool"><b>result</b> <span class="muted">${e(m.toolCallId)}</span><pre>${e(clip(m.content))}</pre></div>`,
+      );
   }
   const comps = t.components
     .map((c) => `<span class="comp ${c.pass ? 'ok' : 'bad'}">${c.pass ? '✓' : '✗'} ${e(c.name)}</span>`)
     .join('');
-  const details = t.components.filter((c) => c.details.length).map((c) => `<li><b>${e(c.name)}</b>: ${c.details.map(e).join('<br>')}</li>`).join('');
+  const details = t.components
+    .filter((c) => c.details.length)
+    .map((c) => `<li><b>${e(c.name)}</b>: ${c.details.map(e).join('<br>')}</li>`)
+    .join('');
   const query = (q: Record<string, string | string[]>) => {
-    const text = new URLSearchParams(Object.entries(q).flatMap(([k, v]) => (Array.isArray(v) ? v.map((x) => [k, x]) : [[k, v]]))).toString();
+    const text = new URLSearchParams(
+      Object.entries(q).flatMap(([k, v]) => (Array.isArray(v) ? v.map((x) => [k, x]) : [[k, v]])),
+    ).toString();
     return text ? `?${text}` : '';
   };
-  const requests = t.trace.requests.map((r) => `${r.method} ${r.path}${query(r.query)} → ${r.status}${r.mutating ? ' (mutating)' : ''}`).join('\n');
+  const requests = t.trace.requests
+    .map((r) => `${r.method} ${r.path}${query(r.query)} → ${r.status}${r.mutating ? ' (mutating)' : ''}`)
+    .join('\n');
   return `<details><summary class="${t.success ? 'ok' : 'bad'}">trial ${t.trial}: ${t.success ? 'success' : t.infra ? 'infra error' : 'failed'} · ${duration(t.metrics.ms)} · ${t.metrics.toolCalls} tool calls · ${t.metrics.modelCalls} model calls · ended ${e(t.trace.termination)}</summary>
 <div>${comps}</div>${details ? `<ul>${details}</ul>` : ''}
 ${parts.join('\n')}
@@ -61,7 +82,14 @@ function scenarioSection(s: ScenarioSummary): string {
   const ok = s.n > 0 && s.c === s.n;
   return `<section id="${e(s.id)}"><h2 class="${ok ? 'ok' : 'bad'}">${ok ? '✓' : '✗'} ${e(s.id)} <span class="muted">(${e(s.tier)}, ${s.c}/${s.n})</span></h2>
 <p><b>${e(s.title)}</b> — ${e(s.purpose)} <span class="muted">${e(s.file)} · ${s.resources.map(e).join(', ')}</span></p>
-${s.failures.length ? `<ul class="bad">${s.failures.slice(0, 10).map((f) => `<li>${e(f)}</li>`).join('')}</ul>` : ''}
+${
+  s.failures.length
+    ? `<ul class="bad">${s.failures
+        .slice(0, 10)
+        .map((f) => `<li>${e(f)}</li>`)
+        .join('')}</ul>`
+    : ''
+}
 ${s.trials.map(trajectory).join('\n')}
 </section>`;
 }
@@ -69,10 +97,17 @@ ${s.trials.map(trajectory).join('\n')}
 /** Render the static HTML report. */
 export function renderHtml(r: SuiteResult): string {
   const rows = r.scenarios
-    .map((s) => `<tr><td><a href="#${e(s.id)}">${e(s.id)}</a></td><td>${e(s.tier)}</td><td class="${s.c === s.n && s.n > 0 ? 'ok' : 'bad'}">${s.c}/${s.n}</td><td>${s.passHat.map((v) => fixed(v)).join(' / ')}</td><td>${duration(s.meanMs)}</td></tr>`)
+    .map(
+      (s) =>
+        `<tr><td><a href="#${e(s.id)}">${e(s.id)}</a></td><td>${e(s.tier)}</td><td class="${s.c === s.n && s.n > 0 ? 'ok' : 'bad'}">${s.c}/${s.n}</td><td>${s.passHat.map((v) => fixed(v)).join(' / ')}</td><td>${duration(s.meanMs)}</td></tr>`,
+    )
     .join('\n');
   const tiers = Object.entries(r.tiers)
-    .map(([tier, t]) => (t ? `<tr><td>${e(tier)}</td><td>${t.scenarios}</td><td>${fixed(t.success)}</td><td>${pct(t.confirmCompliance)}</td><td>${t.forbiddenMutationTrials}</td></tr>` : ''))
+    .map(([tier, t]) =>
+      t
+        ? `<tr><td>${e(tier)}</td><td>${t.scenarios}</td><td>${fixed(t.success)}</td><td>${pct(t.confirmCompliance)}</td><td>${t.forbiddenMutationTrials}</td></tr>`
+        : '',
+    )
     .join('\n');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">

@@ -4,14 +4,16 @@ import { fixed } from './format.js';
 
 /** Escape text for XML (also strips characters XML 1.0 forbids). */
 export function xmlEscape(s: string): string {
-  return s
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
+  return (
+    s
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '')
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/"/g, '&quot;')
+      .replace(/'/g, '&apos;')
+  );
 }
 
 /** Render JUnit XML. */
@@ -19,8 +21,12 @@ export function renderJunit(r: SuiteResult): string {
   const failures = r.scenarios.filter((s) => s.n === 0 || s.c < s.n).length;
   const seconds = (ms: number) => (ms / 1000).toFixed(3);
   const out: string[] = ['<?xml version="1.0" encoding="UTF-8"?>'];
-  out.push(`<testsuites name="clerk-agent eval" tests="${r.scenarios.length}" failures="${failures}" time="${seconds(r.run.wall_ms)}">`);
-  out.push(`  <testsuite name="${xmlEscape(r.config.model)}" tests="${r.scenarios.length}" failures="${failures}" time="${seconds(r.run.wall_ms)}">`);
+  out.push(
+    `<testsuites name="clerk-agent eval" tests="${r.scenarios.length}" failures="${failures}" time="${seconds(r.run.wall_ms)}">`,
+  );
+  out.push(
+    `  <testsuite name="${xmlEscape(r.config.model)}" tests="${r.scenarios.length}" failures="${failures}" time="${seconds(r.run.wall_ms)}">`,
+  );
   out.push('    <properties>');
   const props: Array<[string, string]> = [
     ['model', r.config.model],

@@ -18,18 +18,41 @@ export function renderMarkdown(r: SuiteResult): string {
   );
 
   lines.push('## Critical', '');
-  if (m.forbiddenCalls.length === 0 && m.injection.executed === 0 && (m.confirmCompliance ?? 1) === 1) lines.push('None: no forbidden calls, no executed injections, every executed mutation had exactly one matching yes.');
+  if (m.forbiddenCalls.length === 0 && m.injection.executed === 0 && (m.confirmCompliance ?? 1) === 1)
+    lines.push(
+      'None: no forbidden calls, no executed injections, every executed mutation had exactly one matching yes.',
+    );
   for (const f of m.forbiddenCalls) lines.push(`- forbidden: ${cell(f)}`);
   if (m.injection.executed) lines.push(`- executed injections: ${m.injection.executed}`);
-  if ((m.confirmCompliance ?? 1) < 1) lines.push(`- confirmation compliance ${pct(m.confirmCompliance, 1)}: a mutation ran without exactly one matching yes`);
+  if ((m.confirmCompliance ?? 1) < 1)
+    lines.push(
+      `- confirmation compliance ${pct(m.confirmCompliance, 1)}: a mutation ran without exactly one matching yes`,
+    );
   lines.push('');
 
   lines.push('## Per tier', '');
-  lines.push(`| tier | scenarios | trials | pass^1 | ${ks.slice(1).map((k) => `pass^${k} | `).join('')}confirm | forbidden | tool calls/trial | model calls/trial |`);
-  lines.push(`|---|---|---|---|${ks.slice(1).map(() => '---|').join('')}---|---|---|---|`);
+  lines.push(
+    `| tier | scenarios | trials | pass^1 | ${ks
+      .slice(1)
+      .map((k) => `pass^${k} | `)
+      .join('')}confirm | forbidden | tool calls/trial | model calls/trial |`,
+  );
+  lines.push(
+    `|---|---|---|---|${ks
+      .slice(1)
+      .map(() => '---|')
+      .join('')}---|---|---|---|`,
+  );
   for (const [tier, t] of Object.entries(r.tiers)) {
     if (!t) continue;
-    lines.push(`| ${tier} | ${t.scenarios} | ${t.trials} | ${fixed(t.success)} | ${ks.slice(1).map((k) => `${fixed(t.passHat[k])} | `).join('')}${pct(t.confirmCompliance)} | ${t.forbiddenMutationTrials} | ${fixed(t.toolCalls.perTrial, 1)} | ${fixed(t.modelCalls.perTrial, 1)} |`);
+    lines.push(
+      `| ${tier} | ${t.scenarios} | ${t.trials} | ${fixed(t.success)} | ${ks
+        .slice(1)
+        .map((k) => `${fixed(t.passHat[k])} | `)
+        .join(
+          '',
+        )}${pct(t.confirmCompliance)} | ${t.forbiddenMutationTrials} | ${fixed(t.toolCalls.perTrial, 1)} | ${fixed(t.modelCalls.perTrial, 1)} |`,
+    );
   }
   lines.push('');
 
@@ -41,8 +64,11 @@ export function renderMarkdown(r: SuiteResult): string {
   lines.push('| scenario | tier | c/n | pass^k | cost/trial | time | failures |', '|---|---|---|---|---|---|---|');
   for (const s of r.scenarios) {
     const pk = s.passHat.map((v) => fixed(v)).join(' / ');
-    const fails = s.failures.slice(0, 3).map(cell).join('<br>') + (s.failures.length > 3 ? ` (+${s.failures.length - 3})` : '');
-    lines.push(`| ${s.c === s.n && s.n > 0 ? '✓' : '✗'} \`${s.id}\` | ${s.tier} | ${s.c}/${s.n} | ${pk} | ${usd(s.meanCostUsd)} | ${duration(s.meanMs)} | ${fails} |`);
+    const fails =
+      s.failures.slice(0, 3).map(cell).join('<br>') + (s.failures.length > 3 ? ` (+${s.failures.length - 3})` : '');
+    lines.push(
+      `| ${s.c === s.n && s.n > 0 ? '✓' : '✗'} \`${s.id}\` | ${s.tier} | ${s.c}/${s.n} | ${pk} | ${usd(s.meanCostUsd)} | ${duration(s.meanMs)} | ${fails} |`,
+    );
   }
   lines.push('');
   lines.push(
@@ -54,7 +80,11 @@ export function renderMarkdown(r: SuiteResult): string {
     `- injection cases: ${m.injection.cases} (exposed ${m.injection.exposed}, attempted ${m.injection.attempted}, executed ${m.injection.executed}, leaked ${m.injection.leaked})`,
     `- tokens: ${m.tokens ? `${m.tokens.input} in / ${m.tokens.output} out` : 'n/a (the model reported no usage)'}; cost ${m.cost ? usd(m.cost.totalUsd) : 'n/a (no price for this model in evals/pricing.json)'}`,
     `- latency: trial p50 ${duration(m.latency.trialP50Ms)}, p95 ${duration(m.latency.trialP95Ms)}; model call p50 ${duration(m.latency.modelCallP50Ms)}, p95 ${duration(m.latency.modelCallP95Ms)}`,
-    `- pass@k: ${Object.entries(m.passAt).map(([k, v]) => `@${k} ${fixed(v)}`).join(', ') || 'n/a'}`,
+    `- pass@k: ${
+      Object.entries(m.passAt)
+        .map(([k, v]) => `@${k} ${fixed(v)}`)
+        .join(', ') || 'n/a'
+    }`,
     '',
   );
   return lines.join('\n');

@@ -16,7 +16,11 @@ export interface BannerInfo {
 }
 
 /** Three requests to try; the sandbox's seed data makes these work as typed. */
-export const EXAMPLES = ['list banned users', 'ban jane@example.com', 'invite bob@globex.test to Acme as admin'] as const;
+export const EXAMPLES = [
+  'list banned users',
+  'ban jane@example.com',
+  'invite bob@globex.test to Acme as admin',
+] as const;
 /** Examples for a real instance, whose users we do not know. */
 const REMOTE_EXAMPLES = ['list banned users', 'who signed up this week?', 'show the organizations'] as const;
 
@@ -28,7 +32,8 @@ export function renderBanner(info: BannerInfo, c: Colors): string[] {
     `  ${c.dim('model')}    ${info.modelName}`,
     `  ${c.dim('data')}     ${info.dataDir}`,
   ];
-  if (info.dryRun) lines.push(`  ${c.yellow('dry run: changes are previewed and approved but never executed (/dry-run off)')}`);
+  if (info.dryRun)
+    lines.push(`  ${c.yellow('dry run: changes are previewed and approved but never executed (/dry-run off)')}`);
   if (info.live) lines.push(`  ${liveWarning(c)}`);
   const examples = info.sandbox ? EXAMPLES : REMOTE_EXAMPLES;
   lines.push(`  ${c.dim('try')}      ${examples.map((e) => c.cyan(e)).join(c.dim('  ·  '))}`);

@@ -17,7 +17,8 @@ export function visible(text: string): string {
   return text.replace(CONTROL, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
-const short = (text: string, max: number) => ([...text].length <= max ? text : `${[...text].slice(0, max - 1).join('')}…`);
+const short = (text: string, max: number) =>
+  [...text].length <= max ? text : `${[...text].slice(0, max - 1).join('')}…`;
 
 /** One diff value as short JSON text ("(unset)" when absent). */
 function showValue(value: unknown): string {
@@ -62,16 +63,20 @@ export function renderCard(call: PendingCall, index: number, total: number, colo
   const tier = call.risk === 'destructive' ? colors.red(colors.bold('DESTRUCTIVE')) : colors.yellow('write');
   const inner = Math.max(30, width - 4);
   const bar = colors.dim('│');
-  const lines = [`${colors.dim('╭─')} ${colors.bold(`Change ${index + 1} of ${total}`)} · ${tier} · ${visible(call.action)}`];
+  const lines = [
+    `${colors.dim('╭─')} ${colors.bold(`Change ${index + 1} of ${total}`)} · ${tier} · ${visible(call.action)}`,
+  ];
   for (const l of wrap(visible(call.preview.text), inner)) lines.push(`${bar} ${colors.bold(l)}`);
   lines.push(`${bar} ${colors.cyan(visible(call.preview.method))} ${visible(call.preview.path)}`);
   if (call.preview.diff && call.preview.diff.length > 0) {
     lines.push(`${bar} Changes:`);
-    for (const change of call.preview.diff) for (const l of wrap(formatChange(change), inner - 2)) lines.push(`${bar}   ${l}`);
+    for (const change of call.preview.diff)
+      for (const l of wrap(formatChange(change), inner - 2)) lines.push(`${bar}   ${l}`);
   }
   if (call.preview.consequences && call.preview.consequences.length > 0) {
     lines.push(`${bar} Consequences:`);
-    for (const c of call.preview.consequences) for (const l of wrap(`- ${visible(c)}`, inner - 2)) lines.push(`${bar}   ${l}`);
+    for (const c of call.preview.consequences)
+      for (const l of wrap(`- ${visible(c)}`, inner - 2)) lines.push(`${bar}   ${l}`);
   }
   if (call.live) lines.push(`${bar} ${liveWarning(colors)}`);
   lines.push(colors.dim('╰─'));

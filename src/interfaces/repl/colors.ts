@@ -28,7 +28,10 @@ export function colorsEnabled(stream: { isTTY?: boolean }, env: Record<string, s
   return stream.isTTY === true;
 }
 
-const sgr = (open: number, close: number): Paint => (text) => `\x1b[${open}m${text}\x1b[${close}m`;
+const sgr =
+  (open: number, close: number): Paint =>
+  (text) =>
+    `\x1b[${open}m${text}\x1b[${close}m`;
 
 /** Creates the styles; with `enabled: false` every style is the identity. */
 export function createColors(enabled: boolean): Colors {

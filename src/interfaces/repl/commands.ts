@@ -20,8 +20,16 @@ const commands: Record<string, Command> = {
   audit: { usage: '/audit [n]', summary: 'the last n decided changes (default 10)', run: audit },
   'dry-run': { usage: '/dry-run on|off', summary: 'preview and approve changes without executing them', run: dryRun },
   model: { usage: '/model', summary: 'which model and backend this session uses', run: async (_, s) => model(s) },
-  reset: { usage: '/reset', summary: 'start a new conversation (the agent forgets this one)', run: async (_, s) => reset(s) },
-  sandbox: { usage: '/sandbox reset', summary: 'reseed the local sandbox with the demo data (asks first)', run: sandbox },
+  reset: {
+    usage: '/reset',
+    summary: 'start a new conversation (the agent forgets this one)',
+    run: async (_, s) => reset(s),
+  },
+  sandbox: {
+    usage: '/sandbox reset',
+    summary: 'reseed the local sandbox with the demo data (asks first)',
+    run: sandbox,
+  },
   exit: { usage: '/exit', summary: 'leave (Ctrl-D works too)', run: async () => 'exit' },
 };
 // Aliases people type out of habit.
@@ -45,7 +53,9 @@ export async function runCommand(line: string, session: Session): Promise<Comman
   try {
     return (await command.run(args, session)) ?? 'continue';
   } catch (error) {
-    session.out.line(session.out.colors.red(`/${name} failed: ${error instanceof Error ? error.message : String(error)}`));
+    session.out.line(
+      session.out.colors.red(`/${name} failed: ${error instanceof Error ? error.message : String(error)}`),
+    );
     return 'continue';
   }
 }
@@ -65,8 +75,13 @@ async function tools(args: string[], s: Session): Promise<void> {
   }
   const actions = s.app.registry.list().filter((a) => wanted === undefined || a.resource === wanted);
   const rows = actions.map((a) => ({ action: a.name, risk: a.risk, what: a.description.split(/(?<=\.)\s/)[0] ?? '' }));
-  for (const line of renderTable(rows, { width: s.out.width, maxRows: 100, columns: ['action', 'risk', 'what'] })) s.out.line(line);
-  s.out.line(s.out.colors.dim(`${actions.length} actions${wanted ? ` for ${wanted}` : ` in ${resources.length} resources (/tools <resource> to narrow)`}. Only "read" runs without asking.`));
+  for (const line of renderTable(rows, { width: s.out.width, maxRows: 100, columns: ['action', 'risk', 'what'] }))
+    s.out.line(line);
+  s.out.line(
+    s.out.colors.dim(
+      `${actions.length} actions${wanted ? ` for ${wanted}` : ` in ${resources.length} resources (/tools <resource> to narrow)`}. Only "read" runs without asking.`,
+    ),
+  );
 }
 
 async function audit(args: string[], s: Session): Promise<void> {
@@ -81,7 +96,12 @@ async function audit(args: string[], s: Session): Promise<void> {
     return;
   }
   const rows = entries.map((e) => ({ time: e.time, status: e.status, change: e.preview, approver: e.approver ?? '—' }));
-  for (const line of renderTable(rows, { width: s.out.width, maxRows: 1000, columns: ['time', 'status', 'change', 'approver'] })) s.out.line(line);
+  for (const line of renderTable(rows, {
+    width: s.out.width,
+    maxRows: 1000,
+    columns: ['time', 'status', 'change', 'approver'],
+  }))
+    s.out.line(line);
 }
 
 async function dryRun(args: string[], s: Session): Promise<void> {
@@ -96,7 +116,12 @@ async function dryRun(args: string[], s: Session): Promise<void> {
   }
   const ok = await s.setDryRun(word === 'on');
   if (!ok) s.out.line('This session cannot switch dry-run mode; restart with --dry-run instead.');
-  else s.out.line(word === 'on' ? 'Dry run on: changes are previewed and approved but not executed.' : 'Dry run off: approved changes are executed.');
+  else
+    s.out.line(
+      word === 'on'
+        ? 'Dry run on: changes are previewed and approved but not executed.'
+        : 'Dry run off: approved changes are executed.',
+    );
 }
 
 function model(s: Session): void {

@@ -30,8 +30,13 @@ export async function askApprovals(pending: readonly PendingCall[], options: Con
   const c = out.colors;
   out.line();
   if (total > 1) out.line(c.bold(`The plan has ${total} changes. Nothing happens without your yes.`));
-  for (const [i, call] of pending.entries()) for (const line of renderCard(call, i, total, c, out.width)) out.line(line);
-  out.line(c.dim('y = yes · n = no (default; "n <reason>" says why) · a = yes to the rest · ? = raw arguments · Ctrl-C = cancel'));
+  for (const [i, call] of pending.entries())
+    for (const line of renderCard(call, i, total, c, out.width)) out.line(line);
+  out.line(
+    c.dim(
+      'y = yes · n = no (default; "n <reason>" says why) · a = yes to the rest · ? = raw arguments · Ctrl-C = cancel',
+    ),
+  );
 
   const decide = (call: PendingCall, approved: boolean, reason?: string): Decision => ({
     approvalId: call.approvalId,

@@ -25,7 +25,11 @@ interface Writable {
 }
 
 /** Lines from a non-interactive stream (a pipe or a file). `echo` prints each line after its prompt, like a terminal would. */
-export function createStreamLineSource(input: NodeJS.ReadableStream, output: Writable, options: { echo?: boolean } = {}): LineSource {
+export function createStreamLineSource(
+  input: NodeJS.ReadableStream,
+  output: Writable,
+  options: { echo?: boolean } = {},
+): LineSource {
   const queue: string[] = [];
   const waiters: Array<(line: string | null) => void> = [];
   let ended = false;
@@ -94,7 +98,15 @@ export function createTtyLineSource(
       return new Promise((resolve) => {
         // Line editing only when the output is the terminal too (`clerk-agent chat | tee log` gets plain lines).
         const terminal = output.isTTY === true;
-        const rl = createInterface({ input, output, terminal, history, historySize: 200, removeHistoryDuplicates: true, prompt });
+        const rl = createInterface({
+          input,
+          output,
+          terminal,
+          history,
+          historySize: 200,
+          removeHistoryDuplicates: true,
+          prompt,
+        });
         let settled = false;
         const finish = (line: string | null) => {
           if (settled) return;

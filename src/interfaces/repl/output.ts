@@ -44,7 +44,11 @@ export function terminalSafe(text: string): string {
 }
 
 /** Creates the output over a writable stream. */
-export function createOutput(stream: { write(text: string): unknown; columns?: number }, spinner: Spinner, colors: Colors): Output {
+export function createOutput(
+  stream: { write(text: string): unknown; columns?: number },
+  spinner: Spinner,
+  colors: Colors,
+): Output {
   return {
     line(text = '') {
       spinner.stop();

@@ -24,7 +24,9 @@ const IDENTIFYING = ['email', 'email_address', 'identifier', 'slug', 'id', 'name
 /** True when `text` already names at least half of the rows (by email, identifier, slug, id or name). */
 export function rowsMentioned(rows: readonly Record<string, unknown>[], text: string): boolean {
   const shown = rows.slice(0, 25);
-  const named = shown.filter((row) => IDENTIFYING.some((k) => typeof row[k] === 'string' && row[k] !== '' && text.includes(row[k] as string)));
+  const named = shown.filter((row) =>
+    IDENTIFYING.some((k) => typeof row[k] === 'string' && row[k] !== '' && text.includes(row[k] as string)),
+  );
   return named.length * 2 >= shown.length;
 }
 

@@ -92,7 +92,11 @@ export function createRepl(deps: ReplDeps): Repl {
     const text = line.trim();
     if (text === '') return 'ignored';
     if (text.length > MAX_LINE_LENGTH) {
-      out.line(c.yellow(`That line is ${text.length.toLocaleString('en-US')} characters long; the limit is ${MAX_LINE_LENGTH.toLocaleString('en-US')}. Shorten the request and try again.`));
+      out.line(
+        c.yellow(
+          `That line is ${text.length.toLocaleString('en-US')} characters long; the limit is ${MAX_LINE_LENGTH.toLocaleString('en-US')}. Shorten the request and try again.`,
+        ),
+      );
       return 'refused';
     }
     if (text.startsWith('/')) {

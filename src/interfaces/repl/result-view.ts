@@ -16,7 +16,8 @@ export interface ResultView {
 const record = (v: unknown): Record<string, unknown> | undefined =>
   typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
 
-const short = (text: string, max: number) => ([...text].length <= max ? text : `${[...text].slice(0, max - 1).join('')}…`);
+const short = (text: string, max: number) =>
+  [...text].length <= max ? text : `${[...text].slice(0, max - 1).join('')}…`;
 
 /** Arguments as `key=value` pairs, values cut short, so one call fits on one line. */
 export function formatArgs(args: unknown, maxValue = 40): string {
@@ -35,9 +36,17 @@ export function formatArgs(args: unknown, maxValue = 40): string {
 }
 
 const NOUNS: Record<string, string> = {
-  users: 'user', organizations: 'organization', org_memberships: 'membership', org_invitations: 'invitation',
-  sessions: 'session', invitations: 'invitation', allowlists: 'allowlist entry', blocklists: 'blocklist entry',
-  jwt_templates: 'JWT template', domains: 'domain', clients: 'OAuth app',
+  users: 'user',
+  organizations: 'organization',
+  org_memberships: 'membership',
+  org_invitations: 'invitation',
+  sessions: 'session',
+  invitations: 'invitation',
+  allowlists: 'allowlist entry',
+  blocklists: 'blocklist entry',
+  jwt_templates: 'JWT template',
+  domains: 'domain',
+  clients: 'OAuth app',
 };
 
 /** "user" for clerk_users_list and clerk_user_get; "item" when unknown. */
@@ -58,12 +67,18 @@ export function labelOf(value: unknown): string {
   const r = record(value);
   if (!r) return typeof value === 'string' ? short(value, 60) : 'done';
   const name = typeof r['name'] === 'string' ? r['name'] : undefined;
-  const email = typeof r['email'] === 'string' ? r['email'] : typeof r['email_address'] === 'string' ? r['email_address'] : undefined;
+  const email =
+    typeof r['email'] === 'string'
+      ? r['email']
+      : typeof r['email_address'] === 'string'
+        ? r['email_address']
+        : undefined;
   if (r['deleted'] === true) return `deleted ${String(r['id'] ?? '')}`.trim();
   if (name && email) return `${name} <${email}>`;
   if (email) return email;
   if (name) return typeof r['slug'] === 'string' ? `${name} (${r['slug']})` : name;
-  for (const key of ['identifier', 'domain', 'role', 'status']) if (typeof r[key] === 'string') return `${key} ${r[key]}`;
+  for (const key of ['identifier', 'domain', 'role', 'status'])
+    if (typeof r[key] === 'string') return `${key} ${r[key]}`;
   return typeof r['id'] === 'string' ? r['id'] : 'done';
 }
 

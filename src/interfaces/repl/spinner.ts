@@ -16,7 +16,10 @@ export interface Spinner {
 const FRAMES = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
 
 /** Creates a spinner writing to `stream`; `enabled: false` gives a silent no-op spinner. */
-export function createSpinner(stream: { write(text: string): unknown }, options: { enabled: boolean; colors: Colors; intervalMs?: number }): Spinner {
+export function createSpinner(
+  stream: { write(text: string): unknown },
+  options: { enabled: boolean; colors: Colors; intervalMs?: number },
+): Spinner {
   const { enabled, colors } = options;
   let timer: ReturnType<typeof setInterval> | undefined;
   let label = '';

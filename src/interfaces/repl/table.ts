@@ -15,8 +15,24 @@ export interface TableOptions {
 
 // Most telling fields first; ids last because they are long and rarely what a human scans for.
 const PREFERRED = [
-  'name', 'email', 'email_address', 'identifier', 'username', 'slug', 'organization_name', 'role', 'status',
-  'banned', 'locked', 'members_count', 'domain', 'is_satellite', 'created_at', 'last_sign_in_at', 'expires_at', 'id',
+  'name',
+  'email',
+  'email_address',
+  'identifier',
+  'username',
+  'slug',
+  'organization_name',
+  'role',
+  'status',
+  'banned',
+  'locked',
+  'members_count',
+  'domain',
+  'is_satellite',
+  'created_at',
+  'last_sign_in_at',
+  'expires_at',
+  'id',
 ];
 const MAX_COLUMNS = 7;
 
@@ -25,7 +41,8 @@ const isScalar = (v: unknown) => v === null || ['string', 'number', 'boolean'].i
 /** Chooses up to seven scalar columns present in the rows, most telling first. */
 export function pickColumns(rows: readonly Record<string, unknown>[]): string[] {
   const keys: string[] = [];
-  for (const row of rows) for (const key of Object.keys(row)) if (!keys.includes(key) && isScalar(row[key])) keys.push(key);
+  for (const row of rows)
+    for (const key of Object.keys(row)) if (!keys.includes(key) && isScalar(row[key])) keys.push(key);
   const preferred = PREFERRED.filter((k) => keys.includes(k));
   const others = keys.filter((k) => !PREFERRED.includes(k) && k !== 'object');
   const chosen = [...preferred.filter((k) => k !== 'id'), ...others].slice(0, MAX_COLUMNS - 1);
@@ -51,7 +68,8 @@ export function formatCell(value: unknown): string {
   }
 }
 
-const cut = (text: string, width: number) => ([...text].length <= width ? text : `${[...text].slice(0, Math.max(0, width - 1)).join('')}…`);
+const cut = (text: string, width: number) =>
+  [...text].length <= width ? text : `${[...text].slice(0, Math.max(0, width - 1)).join('')}…`;
 const pad = (text: string, width: number) => text + ' '.repeat(Math.max(0, width - [...stripAnsi(text)].length));
 
 /** Renders rows as aligned text lines (header, rule, rows), fitted into `width`. */
@@ -60,7 +78,8 @@ export function renderTable(rows: readonly Record<string, unknown>[], options: T
   const maxRows = options.maxRows ?? 25;
   const shown = rows.slice(0, maxRows);
   let columns = options.columns ?? pickColumns(rows);
-  const natural = (cols: string[]) => cols.map((col) => Math.max([...col].length, ...shown.map((row) => [...formatCell(row[col])].length)));
+  const natural = (cols: string[]) =>
+    cols.map((col) => Math.max([...col].length, ...shown.map((row) => [...formatCell(row[col])].length)));
   const fits = (cols: string[]) => natural(cols).reduce((a, b) => a + b, 0) + 2 * cols.length <= options.width;
   // Picked columns are in order of importance: drop from the end (ids, then timestamps) before cutting cells.
   if (!options.columns) while (columns.length > 3 && !fits(columns)) columns = columns.slice(0, -1);
@@ -75,7 +94,12 @@ export function renderTable(rows: readonly Record<string, unknown>[], options: T
     widths[widest]!--;
   }
 
-  const line = (parts: string[]) => '  ' + parts.map((p, i) => pad(cut(p, widths[i]!), widths[i]!)).join('  ').trimEnd();
+  const line = (parts: string[]) =>
+    '  ' +
+    parts
+      .map((p, i) => pad(cut(p, widths[i]!), widths[i]!))
+      .join('  ')
+      .trimEnd();
   const out = [line(columns), line(widths.map((w) => '─'.repeat(w))), ...cells.map(line)];
   if (rows.length > shown.length) out.push(`  … ${rows.length - shown.length} more`);
   return out;

@@ -51,7 +51,12 @@ export async function runTurn(input: string, ctx: TurnContext): Promise<TurnResu
   let outcome: RunOutcome;
   let cancelled = false;
   try {
-    outcome = await agent.run(input, { ...(ctx.state ? { state: ctx.state } : {}), requester: ctx.requester, signal, onEvent });
+    outcome = await agent.run(input, {
+      ...(ctx.state ? { state: ctx.state } : {}),
+      requester: ctx.requester,
+      signal,
+      onEvent,
+    });
     while (outcome.status === 'paused') {
       let reason = CANCEL_REASON;
       let answer: Awaited<ReturnType<typeof askApprovals>> | { kind: 'cancelled' };

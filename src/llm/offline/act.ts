@@ -19,9 +19,13 @@ export function act(ctx: PlanContext, calls: Call[], notes: string[] = []): Outc
     const key = callKey(c.name, c.args);
     return seen.has(key) ? false : (seen.add(key), true);
   });
-  if (unique.length === 0) return say(notes.length > 0 ? `${notes.join('\n')}\nNothing was changed.` : 'Nothing to change.');
+  if (unique.length === 0)
+    return say(notes.length > 0 ? `${notes.join('\n')}\nNothing was changed.` : 'Nothing to change.');
   const unavailable = unique.find((c) => !ctx.has(c.name));
-  if (unavailable) return say(`I can't do that here: the ${unavailable.name} tool is not available in this session. Nothing was changed.`);
+  if (unavailable)
+    return say(
+      `I can't do that here: the ${unavailable.name} tool is not available in this session. Nothing was changed.`,
+    );
   const results = unique.map((c) => ctx.result(c.name, c.args));
   const waiting = unique.filter((_, i) => results[i] === undefined);
   if (waiting.length === unique.length) return { kind: 'calls', calls: unique, text: planText(unique, notes) };
@@ -37,6 +41,7 @@ export function jsonArg(value: unknown): string {
 /** Copies fields, turning object values of the given keys into JSON text. */
 export function withJsonArgs(fields: Record<string, unknown>, jsonKeys: readonly string[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(fields)) out[k] = jsonKeys.includes(k) && typeof v === 'object' && v !== null ? jsonArg(v) : v;
+  for (const [k, v] of Object.entries(fields))
+    out[k] = jsonKeys.includes(k) && typeof v === 'object' && v !== null ? jsonArg(v) : v;
   return out;
 }

@@ -10,7 +10,8 @@ import type { Entities, Sentence } from './entities.js';
 /** Verbs that start a new instruction after "and" / "then" / a comma. */
 export const ACTION_VERB =
   '(?:ban|unban|block|unblock|lock|unlock|delete|remove|sign|log|revoke|add|invite|make|set|change|rename|update|promote|demote|kick|allow|disallow|create|end|suspend|reinstate|restore|let|give|move|transfer|list|show|tell|send|cancel|disable|enable|drop|put|reset|terminate|kill|lift|get rid of|nuke|scrap|retire|decommission|switch|bump|raise|take)';
-const EMBEDDED = '\\s*,?\\s+(?:and\\s+)?(?:has\\s+|have\\s+)?(?:asked|asks|wants|wanted|would like|needs|needed|requested)\\s+(?:us|me|you)\\s+to\\s+';
+const EMBEDDED =
+  '\\s*,?\\s+(?:and\\s+)?(?:has\\s+|have\\s+)?(?:asked|asks|wants|wanted|would like|needs|needed|requested)\\s+(?:us|me|you)\\s+to\\s+';
 const FILLER = '(?:(?:just|also|please|then|and|finally|afterwards|after that)\\s+)*';
 
 /** One piece of a request. `verbLed`: it was split off because it starts with an action verb. */
@@ -22,28 +23,65 @@ export interface Unit {
 /** Sentences of a masked request (". ", "! ", "? ", "; " and ": " before an action verb). */
 export function splitSentences(masked: string): string[] {
   const parts = masked.split(new RegExp(`(?<=[.!?;])\\s+|:\\s+(?=${FILLER}${ACTION_VERB}\\b)`, 'i'));
-  return parts.map((p) => p.trim().replace(/[.!?;]+$/, '').trim()).filter((p) => p !== '');
+  return parts
+    .map((p) =>
+      p
+        .trim()
+        .replace(/[.!?;]+$/, '')
+        .trim(),
+    )
+    .filter((p) => p !== '');
 }
 
 /** Clauses of one sentence: action-verb clauses, and asides that start with a subject pronoun. */
 export function splitClauses(sentence: string): Unit[] {
   // Case-sensitive on purpose: "Rename Acme to Make and Ban Inc" names a company; a new instruction is lowercase.
   // "… got married and asked us to change her last name": the request embedded after "asked us to" is a clause.
-  const verbSplit = new RegExp(`(?:\\s*,\\s*(?:and\\s+)?(?:so\\s+)?(?:then\\s+)?|\\s+and\\s+(?:then\\s+)?|\\s+then\\s+|${EMBEDDED})(?=${FILLER}${ACTION_VERB}\\b)`, 'g');
+  const verbSplit = new RegExp(
+    `(?:\\s*,\\s*(?:and\\s+)?(?:so\\s+)?(?:then\\s+)?|\\s+and\\s+(?:then\\s+)?|\\s+then\\s+|${EMBEDDED})(?=${FILLER}${ACTION_VERB}\\b)`,
+    'g',
+  );
   const asideSplit = /\s*,\s*(?=(?:it|he|she|they|we|i|this|that|there)(?:'s|'re|'ve|'ll)?\s)/gi;
   const units: Unit[] = [];
   for (const piece of sentence.split(asideSplit)) {
     // "how many X …, and how many of those are banned?": each question is its own clause.
-    const clauses = piece.split(verbSplit).flatMap((c) => c.split(/\s*,?\s+and\s+(?=how many\b)/i)).map((c) => c.trim()).filter((c) => c !== '');
-    clauses.forEach((c, k) => units.push({ masked: c.replace(new RegExp(`^${FILLER}`, 'i'), '').trim() || c, verbLed: k > 0 }));
+    const clauses = piece
+      .split(verbSplit)
+      .flatMap((c) => c.split(/\s*,?\s+and\s+(?=how many\b)/i))
+      .map((c) => c.trim())
+      .filter((c) => c !== '');
+    clauses.forEach((c, k) =>
+      units.push({ masked: c.replace(new RegExp(`^${FILLER}`, 'i'), '').trim() || c, verbLed: k > 0 }),
+    );
   }
   return units;
 }
 
 /** A Sentence for one piece of a masked request, with its entities renumbered from 0. */
 export function subSentence(whole: Sentence, masked: string): Sentence {
-  const ents: Entities = { emails: [], wildcards: [], ids: [], quoted: [], json: [], badJson: [], urls: [], hosts: [], phones: [], numbers: [] };
-  const lists: Record<string, keyof Entities> = { e: 'emails', w: 'wildcards', i: 'ids', q: 'quoted', j: 'json', x: 'badJson', u: 'urls', h: 'hosts', p: 'phones' };
+  const ents: Entities = {
+    emails: [],
+    wildcards: [],
+    ids: [],
+    quoted: [],
+    json: [],
+    badJson: [],
+    urls: [],
+    hosts: [],
+    phones: [],
+    numbers: [],
+  };
+  const lists: Record<string, keyof Entities> = {
+    e: 'emails',
+    w: 'wildcards',
+    i: 'ids',
+    q: 'quoted',
+    j: 'json',
+    x: 'badJson',
+    u: 'urls',
+    h: 'hosts',
+    p: 'phones',
+  };
   const seen = new Map<string, number>();
   const renumbered = masked.replace(/⟦([a-z])(\d+)⟧/g, (token, kind: string, n: string) => {
     const key = lists[kind];

@@ -27,7 +27,8 @@ export interface Turn {
   nothingToRetry?: boolean;
 }
 
-const CANCEL = /^(?:never ?mind|nevermind|cancel|stop|forget it|abort|no(?:pe)?|nothing|none|skip it|don'?t|leave it)\b/i;
+const CANCEL =
+  /^(?:never ?mind|nevermind|cancel|stop|forget it|abort|no(?:pe)?|nothing|none|skip it|don'?t|leave it)\b/i;
 const MAX_QUESTIONS = 4;
 
 /** Canonical key of a call: name + JSON of the args with sorted keys. */
@@ -38,7 +39,9 @@ export function callKey(name: string, args: unknown): string {
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : 1));
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : 1));
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
   }
   return JSON.stringify(value);
@@ -46,7 +49,13 @@ function canonical(value: unknown): string {
 
 /** True when an assistant message is a question we asked (no tool calls, ends with "?"). */
 function isQuestion(m: Message | undefined): boolean {
-  return m !== undefined && m.role === 'assistant' && !(m.toolCalls && m.toolCalls.length > 0) && typeof m.content === 'string' && m.content.trim().endsWith('?');
+  return (
+    m !== undefined &&
+    m.role === 'assistant' &&
+    !(m.toolCalls && m.toolCalls.length > 0) &&
+    typeof m.content === 'string' &&
+    m.content.trim().endsWith('?')
+  );
 }
 
 /** A reply that is a whole new request rather than an answer ("list banned users" after "which Chris?"). */
@@ -107,7 +116,12 @@ export function readConversation(messages: Message[]): Turn | undefined {
 }
 
 /** "Use acme-labs as the slug then" after a failure: the failed request again, with that value replaced. */
-function corrected(messages: Message[], idx: number, turn: Turn, fix: { field: string; value: string }): Turn | undefined {
+function corrected(
+  messages: Message[],
+  idx: number,
+  turn: Turn,
+  fix: { field: string; value: string },
+): Turn | undefined {
   const prev = readConversation(messages.slice(0, idx));
   if (!prev || !hadFailure(messages, prev.earlier.length, idx)) return undefined;
   return { ...turn, request: withField(prev.request, fix.field, fix.value), answers: [], earlier: prev.earlier };

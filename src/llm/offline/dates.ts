@@ -18,7 +18,19 @@ export function startOfDay(ms: number): number {
   return Math.floor(ms / DAY) * DAY;
 }
 
-const WORD_NUMBERS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, ten: 10, fourteen: 14, thirty: 30, ninety: 90 };
+const WORD_NUMBERS: Record<string, number> = {
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  ten: 10,
+  fourteen: 14,
+  thirty: 30,
+  ninety: 90,
+};
 
 function num(word: string): number {
   return WORD_NUMBERS[word.toLowerCase()] ?? Number(word);
@@ -33,7 +45,11 @@ export function parseDateWindow(text: string, now: number): DateWindow | undefin
   // one millisecond before midnight.
   if (/\btoday\b/.test(t)) return { after: today - 1, label: 'today' };
   if (/\byesterday\b/.test(t)) return { after: today - DAY - 1, before: today, label: 'yesterday' };
-  if ((m = t.match(/\b(?:last|past|previous|in the last|within the last)\s+(\d+|one|two|three|four|five|six|seven|ten|fourteen|thirty|ninety)\s+(day|week|month|hour)s?\b/))) {
+  if (
+    (m = t.match(
+      /\b(?:last|past|previous|in the last|within the last)\s+(\d+|one|two|three|four|five|six|seven|ten|fourteen|thirty|ninety)\s+(day|week|month|hour)s?\b/,
+    ))
+  ) {
     const n = num(m[1]!);
     const unit = m[2]!;
     const span = unit === 'hour' ? 3_600_000 : unit === 'week' ? 7 * DAY : unit === 'month' ? 30 * DAY : DAY;
@@ -44,7 +60,8 @@ export function parseDateWindow(text: string, now: number): DateWindow | undefin
     const span = m[2] === 'week' ? 7 * DAY : m[2] === 'month' ? 30 * DAY : DAY;
     return { after: now - n * span, label: `in the last ${n} ${m[2]}${n === 1 ? '' : 's'}` };
   }
-  if (/\b(this|past|last) week\b|\bthis past week\b/.test(t)) return { after: now - 7 * DAY, label: 'in the last 7 days' };
+  if (/\b(this|past|last) week\b|\bthis past week\b/.test(t))
+    return { after: now - 7 * DAY, label: 'in the last 7 days' };
   if (/\bthis month\b/.test(t)) {
     const d = new Date(now);
     return { after: Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1) - 1, label: 'this month' };
@@ -53,14 +70,19 @@ export function parseDateWindow(text: string, now: number): DateWindow | undefin
   if (/\b(this|past|last) year\b/.test(t)) return { after: now - 365 * DAY, label: 'in the last 365 days' };
   if ((m = t.match(/\b(since|after|before)\s+(\d{4}-\d{2}-\d{2})\b/))) {
     const at = Date.parse(`${m[2]}T00:00:00.000Z`);
-    if (!Number.isNaN(at)) return m[1] === 'before' ? { before: at, label: `before ${m[2]}` } : { after: at - 1, label: `since ${m[2]}` };
+    if (!Number.isNaN(at))
+      return m[1] === 'before' ? { before: at, label: `before ${m[2]}` } : { after: at - 1, label: `since ${m[2]}` };
   }
   return undefined;
 }
 
 /** "for 30 days" / "in 30 days" / "since 30 days" inactivity spans → a cutoff (now - n days). */
 export function parseInactiveSpan(text: string, now: number): DateWindow | undefined {
-  const m = text.toLowerCase().match(/\b(?:for|in|in over|in more than|over|more than)\s+(\d+|a|one|two|three|thirty|ninety)\s+(day|week|month|year)s?\b/);
+  const m = text
+    .toLowerCase()
+    .match(
+      /\b(?:for|in|in over|in more than|over|more than)\s+(\d+|a|one|two|three|thirty|ninety)\s+(day|week|month|year)s?\b/,
+    );
   if (!m) return undefined;
   const n = m[1] === 'a' ? 1 : num(m[1]!);
   const span = m[2] === 'week' ? 7 * DAY : m[2] === 'month' ? 30 * DAY : m[2] === 'year' ? 365 * DAY : DAY;

@@ -39,21 +39,54 @@ export interface Sentence {
 }
 
 /** Clerk id prefixes we recognise (longest first so `orginv_` wins over `org_`). */
-export const ID_PREFIXES = ['orginv', 'orgmem', 'client', 'user', 'sess', 'inv', 'org', 'alid', 'blid', 'jtmp', 'dmn', 'oa', 'oauth', 'app', 'idn', 'ins'] as const;
+export const ID_PREFIXES = [
+  'orginv',
+  'orgmem',
+  'client',
+  'user',
+  'sess',
+  'inv',
+  'org',
+  'alid',
+  'blid',
+  'jtmp',
+  'dmn',
+  'oa',
+  'oauth',
+  'app',
+  'idn',
+  'ins',
+] as const;
 
 const EMAIL = /(?<![\w.+-])[a-z0-9][a-z0-9._%+-]*@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?![\w-])/gi;
 const WILDCARD = /\*@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/gi;
 const URL_RE = /\bhttps?:\/\/[^\s"'<>]+[^\s"'<>.,;:!?)]/gi;
 const ID_RE = new RegExp(`\\b(?:${ID_PREFIXES.join('|')})_[A-Za-z0-9]{3,}\\b`, 'g');
 // A host right after a bare "@" ("an @globex.test address") is still a host; inside an email it never is.
-const HOST = /(?<![\w.-])(?<![\w.-]@)(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:com|net|org|io|dev|app|test|co|ai|xyz|info|biz|us|uk|de|fr|example|local|localhost)(?![\w.-])/gi;
+const HOST =
+  /(?<![\w.-])(?<![\w.-]@)(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:com|net|org|io|dev|app|test|co|ai|xyz|info|biz|us|uk|de|fr|example|local|localhost)(?![\w.-])/gi;
 const PHONE = /(?<![\w])\+\d[\d\s-]{6,}\d(?![\w])/g;
 const QUOTED = /(?<=^|[\s(:,=])(?:"([^"]+)"|'([^']+)'|“([^”]+)”|‘([^’]+)’|`([^`]+)`)(?=$|[\s).,:;!?])/g;
 
 /** Builds a Sentence from raw user text. */
 export function analyze(raw: string): Sentence {
-  const text = raw.replace(/\s+/g, ' ').trim().replace(/[.!]+$/, '').trim();
-  const ents: Entities = { emails: [], wildcards: [], ids: [], quoted: [], json: [], badJson: [], urls: [], hosts: [], phones: [], numbers: [] };
+  const text = raw
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[.!]+$/, '')
+    .trim();
+  const ents: Entities = {
+    emails: [],
+    wildcards: [],
+    ids: [],
+    quoted: [],
+    json: [],
+    badJson: [],
+    urls: [],
+    hosts: [],
+    phones: [],
+    numbers: [],
+  };
   let masked = text;
 
   masked = maskJson(masked, ents);
@@ -158,26 +191,44 @@ export function unmask(chunk: string, ents: Entities): string {
   return chunk.replace(/⟦([a-z])(\d+)⟧/g, (whole, kind: string, n: string) => {
     const k = Number(n);
     switch (kind) {
-      case 'e': return ents.emails[k] ?? whole;
-      case 'w': return ents.wildcards[k] ?? whole;
-      case 'i': return ents.ids[k]?.value ?? whole;
-      case 'q': return ents.quoted[k] ?? whole;
-      case 'u': return ents.urls[k] ?? whole;
-      case 'h': return ents.hosts[k] ?? whole;
-      case 'p': return ents.phones[k] ?? whole;
-      case 'j': return JSON.stringify(ents.json[k] ?? {});
-      case 'x': return ents.badJson[k] ?? whole;
-      default: return whole;
+      case 'e':
+        return ents.emails[k] ?? whole;
+      case 'w':
+        return ents.wildcards[k] ?? whole;
+      case 'i':
+        return ents.ids[k]?.value ?? whole;
+      case 'q':
+        return ents.quoted[k] ?? whole;
+      case 'u':
+        return ents.urls[k] ?? whole;
+      case 'h':
+        return ents.hosts[k] ?? whole;
+      case 'p':
+        return ents.phones[k] ?? whole;
+      case 'j':
+        return JSON.stringify(ents.json[k] ?? {});
+      case 'x':
+        return ents.badJson[k] ?? whole;
+      default:
+        return whole;
     }
   });
 }
 
 /** Maps a role word to a Clerk role key: admin → org:admin, member → org:member, `org:x` kept. */
 export function roleKey(word: string): string | undefined {
-  const w = word.toLowerCase().replace(/^(an?|the)\s+/, '').trim();
+  const w = word
+    .toLowerCase()
+    .replace(/^(an?|the)\s+/, '')
+    .trim();
   if (/^org:[a-z0-9_:-]+$/.test(w)) return w;
   if (/^(admin|administrator|admins|owner)$/.test(w)) return 'org:admin';
-  if (/^(member|members|basic member|regular member|normal member|plain member|ordinary member|basic_member|user)$/.test(w)) return 'org:member';
+  if (
+    /^(member|members|basic member|regular member|normal member|plain member|ordinary member|basic_member|user)$/.test(
+      w,
+    )
+  )
+    return 'org:member';
   if (/^(billing|billing member|billing manager|billing admin)$/.test(w)) return 'org:billing';
   if (/^(viewer|read-only member)$/.test(w)) return 'org:viewer';
   return undefined;

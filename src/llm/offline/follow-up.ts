@@ -7,11 +7,20 @@
 
 const FIELDS = '(slug|name|username|user ?name|role|email(?: address)?|domain)';
 // A value is one token ("acme-labs") or a capitalised name ("Wayne Labs").
-const VALUE = "([\\w.@+-]+(?:\\s+[A-Z][\\w.-]*)*)";
+const VALUE = '([\\w.@+-]+(?:\\s+[A-Z][\\w.-]*)*)';
 const PATTERNS = [
-  new RegExp(`\\b(?:use|try|go with|pick|take|make it)\\s+["'“]?${VALUE}["'”]?\\s+(?:as|for)\\s+(?:the\\s+)?(?:new\\s+)?${FIELDS}\\b`, 'i'),
-  new RegExp(`\\b(?:use|try|go with|pick|take|make it|set)\\s+(?:the\\s+|a\\s+)?(?:new\\s+)?${FIELDS}\\s+(?:to\\s+|of\\s+)?["'“]?${VALUE}["'”]?`, 'i'),
-  new RegExp(`^(?:(?:ok(?:ay)?|then|so|fine)[,\\s]+)*${FIELDS}\\s+["'“]?([\\w.@+-]+)["'”]?\\s+(?:instead|then)\\b`, 'i'),
+  new RegExp(
+    `\\b(?:use|try|go with|pick|take|make it)\\s+["'“]?${VALUE}["'”]?\\s+(?:as|for)\\s+(?:the\\s+)?(?:new\\s+)?${FIELDS}\\b`,
+    'i',
+  ),
+  new RegExp(
+    `\\b(?:use|try|go with|pick|take|make it|set)\\s+(?:the\\s+|a\\s+)?(?:new\\s+)?${FIELDS}\\s+(?:to\\s+|of\\s+)?["'“]?${VALUE}["'”]?`,
+    'i',
+  ),
+  new RegExp(
+    `^(?:(?:ok(?:ay)?|then|so|fine)[,\\s]+)*${FIELDS}\\s+["'“]?([\\w.@+-]+)["'”]?\\s+(?:instead|then)\\b`,
+    'i',
+  ),
 ];
 
 /** The field and value a follow-up sets, e.g. { field: 'slug', value: 'acme-labs' }. */
@@ -27,7 +36,13 @@ export function fieldFollowUp(text: string): { field: string; value: string } | 
       const end = words.findIndex((w, i) => i > 0 && !/^[A-Z]/.test(w));
       const value = (end < 0 ? words : words.slice(0, end)).join(' ');
       if (/^(?:it|that|this|one|the|a|an)$/i.test(value)) continue;
-      return { field: field.toLowerCase().replace(/\s+/g, '').replace(/address$/, ''), value };
+      return {
+        field: field
+          .toLowerCase()
+          .replace(/\s+/g, '')
+          .replace(/address$/, ''),
+        value,
+      };
     }
   }
   return undefined;

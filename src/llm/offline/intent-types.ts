@@ -44,7 +44,12 @@ export type Intent =
   | { kind: 'user_create'; fields: Fields }
   | { kind: 'user_update'; target?: Ref; fields: Fields }
   /** `unblock`: the user said "unblock <email>", which may mean the blocklist entry rather than a ban. */
-  | { kind: 'user_action'; action: 'clerk_user_ban' | 'clerk_user_unban' | 'clerk_user_lock' | 'clerk_user_unlock' | 'clerk_user_delete'; targets: Ref[]; unblock?: boolean }
+  | {
+      kind: 'user_action';
+      action: 'clerk_user_ban' | 'clerk_user_unban' | 'clerk_user_lock' | 'clerk_user_unlock' | 'clerk_user_delete';
+      targets: Ref[];
+      unblock?: boolean;
+    }
   | { kind: 'user_restore_sign_in'; targets: Ref[] }
   | { kind: 'rename_any'; target: Ref; newName: string }
   | { kind: 'sign_out'; targets: Ref[] }

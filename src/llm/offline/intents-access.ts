@@ -14,28 +14,51 @@ const SESSION_STATUSES = ['active', 'revoked', 'ended', 'expired', 'removed', 'r
 export function parseSessions(c: string, s: Sentence): Intent | undefined {
   const ids = s.ents.ids.filter((i) => i.prefix === 'sess').map((i) => i.value);
   if (ids.length > 0) {
-    if (/\b(?:revoke|end|kill|terminate|invalidate|sign out|log out|close|expire|stop|delete|remove)\b/i.test(c)) return { kind: 'session_revoke', ids };
+    if (/\b(?:revoke|end|kill|terminate|invalidate|sign out|log out|close|expire|stop|delete|remove)\b/i.test(c))
+      return { kind: 'session_revoke', ids };
     return { kind: 'session_get', ids };
   }
   let m: RegExpMatchArray | null;
   const chunk =
     ((m = c.match(/^(?:sign|log)\s+(.+?)\s+out\b/i)) ? m[1] : undefined) ??
     ((m = c.match(/^(?:kick|boot)\s+(.+?)\s+out(?:\s+(?:everywhere|of (?:all|every)\b.*))?$/i)) ? m[1] : undefined) ??
-    ((m = c.match(/^(?:sign|log)[- ]?out\s+(.+?)(?:\s+(?:everywhere|of (?:all|every)\b.*|from (?:all|every)\b.*|on (?:all|every)\b.*|across\b.*))?$/i)) ? m[1] : undefined) ??
-    ((m = c.match(/^(?:revoke|end|kill|terminate|invalidate|clear|close|wipe)\s+(?:all\s+(?:of\s+)?)?(?:the\s+)?(?:active\s+)?(.+?)(?:'s|’s|s')\s+(?:active\s+|open\s+)?sessions?\b/i)) ? m[1] : undefined) ??
-    ((m = c.match(/^(?:revoke|end|kill|terminate|invalidate|clear|close|wipe)\s+(?:all\s+)?(?:the\s+)?(?:active\s+|open\s+)?sessions\s+(?:of|for|from|belonging to)\s+(.+)$/i)) ? m[1] : undefined) ??
-    ((m = c.match(/^force[- ]?(?:a\s+)?(?:logout|log ?out|sign[- ]?out)\s+(?:of\s+|for\s+)?(.+)$/i)) ? m[1] : undefined);
+    ((m = c.match(
+      /^(?:sign|log)[- ]?out\s+(.+?)(?:\s+(?:everywhere|of (?:all|every)\b.*|from (?:all|every)\b.*|on (?:all|every)\b.*|across\b.*))?$/i,
+    ))
+      ? m[1]
+      : undefined) ??
+    ((m = c.match(
+      /^(?:revoke|end|kill|terminate|invalidate|clear|close|wipe)\s+(?:all\s+(?:of\s+)?)?(?:the\s+)?(?:active\s+)?(.+?)(?:'s|’s|s')\s+(?:active\s+|open\s+)?sessions?\b/i,
+    ))
+      ? m[1]
+      : undefined) ??
+    ((m = c.match(
+      /^(?:revoke|end|kill|terminate|invalidate|clear|close|wipe)\s+(?:all\s+)?(?:the\s+)?(?:active\s+|open\s+)?sessions\s+(?:of|for|from|belonging to)\s+(.+)$/i,
+    ))
+      ? m[1]
+      : undefined) ??
+    ((m = c.match(/^force[- ]?(?:a\s+)?(?:logout|log ?out|sign[- ]?out)\s+(?:of\s+|for\s+)?(.+)$/i))
+      ? m[1]
+      : undefined);
   if (chunk !== undefined) {
-    if (/^(?:everyone|everybody|all users|all)$/i.test(chunk.trim())) return { kind: 'refuse', reason: bulkReason('sign out') };
+    if (/^(?:everyone|everybody|all users|all)$/i.test(chunk.trim()))
+      return { kind: 'refuse', reason: bulkReason('sign out') };
     const targets = splitRefs(chunk, s.ents);
     if (targets.length > 0) return { kind: 'sign_out', targets };
   }
-  const signedInQuestion = /^(?:is|are|where is|where's)\s+.+?\s+(?:signed|logged)\s+in(?:\s+(?:anywhere|right now|now|currently))?$/i.test(c);
+  const signedInQuestion =
+    /^(?:is|are|where is|where's)\s+.+?\s+(?:signed|logged)\s+in(?:\s+(?:anywhere|right now|now|currently))?$/i.test(c);
   if (!/\bsessions?\b/i.test(c) && !signedInQuestion) return undefined;
-  const status = SESSION_STATUSES.find((st) => new RegExp(`\\b${st}\\b`, 'i').test(c)) ?? (/\bsigned in\b|\blogged in\b|\bonline\b/i.test(c) ? 'active' : undefined);
+  const status =
+    SESSION_STATUSES.find((st) => new RegExp(`\\b${st}\\b`, 'i').test(c)) ??
+    (/\bsigned in\b|\blogged in\b|\bonline\b/i.test(c) ? 'active' : undefined);
   const who =
-    c.match(/(?:^|\s)(?:list|show|display|get|view|see|check|print|give me|what are)?\s*(?:me\s+)?(?:all\s+)?(?:the\s+)?(?:of\s+)?(.+?)(?:'s|’s|s')\s+(?:active\s+|current\s+|open\s+|revoked\s+|ended\s+|expired\s+)?sessions\b/i)?.[1] ??
-    c.match(/\bsessions\s+(?:of|for|belonging to|from)\s+(?:the\s+)?(?:user\s+)?(.+?)(?:\s+(?:that|which|with|are)\b.*)?$/i)?.[1] ??
+    c.match(
+      /(?:^|\s)(?:list|show|display|get|view|see|check|print|give me|what are)?\s*(?:me\s+)?(?:all\s+)?(?:the\s+)?(?:of\s+)?(.+?)(?:'s|’s|s')\s+(?:active\s+|current\s+|open\s+|revoked\s+|ended\s+|expired\s+)?sessions\b/i,
+    )?.[1] ??
+    c.match(
+      /\bsessions\s+(?:of|for|belonging to|from)\s+(?:the\s+)?(?:user\s+)?(.+?)(?:\s+(?:that|which|with|are)\b.*)?$/i,
+    )?.[1] ??
     c.match(/\bsessions\s+does\s+(.+?)\s+have\b/i)?.[1] ??
     c.match(/\b(?:is|are)\s+(.+?)\s+(?:signed|logged)\s+in\b/i)?.[1] ??
     c.match(/\bwhere\s+is\s+(.+?)\s+(?:signed|logged)\s+in\b/i)?.[1] ??
@@ -45,8 +68,10 @@ export function parseSessions(c: string, s: Sentence): Intent | undefined {
   return { kind: 'sessions_list', ...(target ? { target } : {}), ...(status ? { status } : {}) };
 }
 
-const ALLOW = /\ballow[- ]?list(?:ed|s)?\b|\bwhite[- ]?list(?:ed|s)?\b|\ballowed (?:identifiers|emails|domains|addresses|list|sign-?ups)\b|\ballowed to sign up\b/i;
-const BLOCK = /\bblock[- ]?list(?:ed|s)?\b|\bblack[- ]?list(?:ed|s)?\b|\bdeny[- ]?list(?:ed|s)?\b|\bblocked (?:identifiers|emails|domains|addresses|list|sign-?ups)\b/i;
+const ALLOW =
+  /\ballow[- ]?list(?:ed|s)?\b|\bwhite[- ]?list(?:ed|s)?\b|\ballowed (?:identifiers|emails|domains|addresses|list|sign-?ups)\b|\ballowed to sign up\b/i;
+const BLOCK =
+  /\bblock[- ]?list(?:ed|s)?\b|\bblack[- ]?list(?:ed|s)?\b|\bdeny[- ]?list(?:ed|s)?\b|\bblocked (?:identifiers|emails|domains|addresses|list|sign-?ups)\b/i;
 
 /** Identifiers named in the request: wildcards, emails, phones, then bare hosts. */
 function identifiers(s: Sentence, list: 'allowlist' | 'blocklist'): string[] {
@@ -58,32 +83,63 @@ function identifiers(s: Sentence, list: 'allowlist' | 'blocklist'): string[] {
 /** Allowlist and blocklist: list, add, remove. */
 export function parseAccessLists(c: string, s: Sentence): Intent | undefined {
   // "block the address x@y.test": an identifier, not a user (banning is "ban" or "block the user").
-  const blockIdentifier = /^(?:block|deny|blacklist)\s+(?:the\s+)?(?:email\s+)?(?:address(?:es)?|identifiers?|domains?|phone(?: numbers?)?|emails?)\s+⟦[wehp]/i.test(c);
-  const blockSignup = blockIdentifier || /^(?:block|ban|stop|prevent|deny)\b.*\bfrom\s+(?:signing up|sign(?:ing)?[- ]?ups?|registering|creating (?:an )?accounts?|joining)\b/i.test(c);
+  const blockIdentifier =
+    /^(?:block|deny|blacklist)\s+(?:the\s+)?(?:email\s+)?(?:address(?:es)?|identifiers?|domains?|phone(?: numbers?)?|emails?)\s+⟦[wehp]/i.test(
+      c,
+    );
+  const blockSignup =
+    blockIdentifier ||
+    /^(?:block|ban|stop|prevent|deny)\b.*\bfrom\s+(?:signing up|sign(?:ing)?[- ]?ups?|registering|creating (?:an )?accounts?|joining)\b/i.test(
+      c,
+    );
   const allowSignup = /^(?:allow|permit|let)\b.*\b(?:to\s+)?sign(?:ing)?[- ]?up\b/i.test(c) && !/\bagain\b/i.test(c);
   const list: 'allowlist' | 'blocklist' | undefined =
-    BLOCK.test(c) || blockSignup || s.ents.ids.some((i) => i.prefix === 'blid') ? 'blocklist'
-      : ALLOW.test(c) || allowSignup || s.ents.ids.some((i) => i.prefix === 'alid') || (/^(?:allow|permit)\s+⟦[wehp]/i.test(c)) ? 'allowlist'
+    BLOCK.test(c) || blockSignup || s.ents.ids.some((i) => i.prefix === 'blid')
+      ? 'blocklist'
+      : ALLOW.test(c) ||
+          allowSignup ||
+          s.ents.ids.some((i) => i.prefix === 'alid') ||
+          /^(?:allow|permit)\s+⟦[wehp]/i.test(c)
+        ? 'allowlist'
         : undefined;
   if (!list) {
-    if (/^(?:disallow|un-?allow|stop allowing)\s+⟦[wehp]/i.test(c)) return { kind: 'list_remove', list: 'allowlist', identifiers: identifiers(s, 'allowlist'), ids: [] };
-    if (/^(?:unblock|stop blocking)\s+⟦[wh]/i.test(c)) return { kind: 'list_remove', list: 'blocklist', identifiers: identifiers(s, 'blocklist'), ids: [] };
+    if (/^(?:disallow|un-?allow|stop allowing)\s+⟦[wehp]/i.test(c))
+      return { kind: 'list_remove', list: 'allowlist', identifiers: identifiers(s, 'allowlist'), ids: [] };
+    if (/^(?:unblock|stop blocking)\s+⟦[wh]/i.test(c))
+      return { kind: 'list_remove', list: 'blocklist', identifiers: identifiers(s, 'blocklist'), ids: [] };
     return undefined;
   }
   const ids = s.ents.ids.filter((i) => i.prefix === (list === 'allowlist' ? 'alid' : 'blid')).map((i) => i.value);
   const idents = identifiers(s, list);
   const removing =
-    /^(?:remove|delete|drop|take|unlist|clear|get rid of|erase|purge|pull|strike|disallow|un-?allow|stop allowing|stop blocking|unblock|un-?blocklist|un-?blacklist|un-?whitelist|un-?allowlist)\b/i.test(c);
+    /^(?:remove|delete|drop|take|unlist|clear|get rid of|erase|purge|pull|strike|disallow|un-?allow|stop allowing|stop blocking|unblock|un-?blocklist|un-?blacklist|un-?whitelist|un-?allowlist)\b/i.test(
+      c,
+    );
   if (removing) {
-    if (idents.length === 0 && ids.length === 0) return { kind: 'unknown', topic: list, reason: `Tell me which entry to remove from the ${list}, e.g. "remove *@acme.test from the ${list}".` };
+    if (idents.length === 0 && ids.length === 0)
+      return {
+        kind: 'unknown',
+        topic: list,
+        reason: `Tell me which entry to remove from the ${list}, e.g. "remove *@acme.test from the ${list}".`,
+      };
     return { kind: 'list_remove', list, identifiers: idents, ids };
   }
-  const adding = /^(?:add|put|allow|permit|let|whitelist|allowlist|blocklist|blacklist|block|ban|deny|stop|prevent|include|insert|create)\b/i.test(c);
+  const adding =
+    /^(?:add|put|allow|permit|let|whitelist|allowlist|blocklist|blacklist|block|ban|deny|stop|prevent|include|insert|create)\b/i.test(
+      c,
+    );
   if (adding && idents.length > 0) {
-    const notify = /\bnotify\b|\bsend (?:them |him |her )?(?:an? )?(?:invite|invitation|email)\b|\band invite\b/i.test(c);
+    const notify = /\bnotify\b|\bsend (?:them |him |her )?(?:an? )?(?:invite|invitation|email)\b|\band invite\b/i.test(
+      c,
+    );
     return { kind: 'list_add', list, identifiers: idents, ...(notify && list === 'allowlist' ? { notify: true } : {}) };
   }
-  if (READ.test(c) || COUNT.test(c) || /^(?:the\s+)?(?:allow|block|white|black|deny)[- ]?list$/i.test(c) || idents.length === 0) {
+  if (
+    READ.test(c) ||
+    COUNT.test(c) ||
+    /^(?:the\s+)?(?:allow|block|white|black|deny)[- ]?list$/i.test(c) ||
+    idents.length === 0
+  ) {
     return { kind: 'list_entries', list };
   }
   return undefined;

@@ -7,16 +7,87 @@ import { unmask } from './entities.js';
 import type { Fields, Intent, NamedResource, Ref } from './intent-types.js';
 import { COUNT, READ } from './phrases.js';
 
-const STOP = new Set(['a', 'an', 'the', 'new', 'jwt', 'this', 'that', 'every', 'each', 'all', 'any', 'my', 'our', 'called', 'named', 'with', 'for', 'to', 'and', 'of', 'template', 'templates', 'token', 'oauth', 'app', 'application', 'domain', 'satellite', 'existing', 'its', 'their',
+const STOP = new Set([
+  'a',
+  'an',
+  'the',
+  'new',
+  'jwt',
+  'this',
+  'that',
+  'every',
+  'each',
+  'all',
+  'any',
+  'my',
+  'our',
+  'called',
+  'named',
+  'with',
+  'for',
+  'to',
+  'and',
+  'of',
+  'template',
+  'templates',
+  'token',
+  'oauth',
+  'app',
+  'application',
+  'domain',
+  'satellite',
+  'existing',
+  'its',
+  'their',
   // Function words never name a template: "the template are getting rejected", "template is broken".
-  'are', 'is', 'was', 'were', 'be', 'been', 'being', 'getting', 'gets', 'got', 'has', 'have', 'had', 'from', 'in', 'on', 'at', 'by', 'it', 'so', 'because', 'keeps', 'should', 'will', 'can', 'does', 'did', 'which', 'we', 'our', 'you', 'i']);
+  'are',
+  'is',
+  'was',
+  'were',
+  'be',
+  'been',
+  'being',
+  'getting',
+  'gets',
+  'got',
+  'has',
+  'have',
+  'had',
+  'from',
+  'in',
+  'on',
+  'at',
+  'by',
+  'it',
+  'so',
+  'because',
+  'keeps',
+  'should',
+  'will',
+  'can',
+  'does',
+  'did',
+  'which',
+  'we',
+  'our',
+  'you',
+  'i',
+]);
 
 function verbKind(c: string): 'create' | 'delete' | 'update' | 'read' | undefined {
-  if (/^(?:delete|remove|drop|destroy|erase|get rid of|purge|trash|deregister|unregister|revoke)\b/i.test(c)) return 'delete';
-  if (/^(?:create|add|new|make (?:a|an|new)|set ?up|register|define|start|build|generate|spin up|connect)\b/i.test(c)) return 'create';
+  if (/^(?:delete|remove|drop|destroy|erase|get rid of|purge|trash|deregister|unregister|revoke)\b/i.test(c))
+    return 'delete';
+  if (/^(?:create|add|new|make (?:a|an|new)|set ?up|register|define|start|build|generate|spin up|connect)\b/i.test(c))
+    return 'create';
   // "I need a new JWT template named …": asking for something new is a create, not a look-up.
-  if (/^(?:i|we)\s+(?:need|want|would like|'d like)\s+(?:a\s+|an\s+|another\s+)?(?:new|fresh|additional)\b/i.test(c)) return 'create';
-  if (/^(?:update|change|set|edit|modify|rename|alter|adjust|raise|lower|increase|decrease|bump|switch|turn|make|enable|disable|require|extend|shorten|replace)\b/i.test(c)) return 'update';
+  if (/^(?:i|we)\s+(?:need|want|would like|'d like)\s+(?:a\s+|an\s+|another\s+)?(?:new|fresh|additional)\b/i.test(c))
+    return 'create';
+  if (
+    /^(?:update|change|set|edit|modify|rename|alter|adjust|raise|lower|increase|decrease|bump|switch|turn|make|enable|disable|require|extend|shorten|replace)\b/i.test(
+      c,
+    )
+  )
+    return 'update';
   if (READ.test(c) || COUNT.test(c)) return 'read';
   return undefined;
 }
@@ -47,9 +118,19 @@ function jwtName(c: string, s: Sentence): string | undefined {
 export function jwtTimes(c: string): Fields {
   const fields: Fields = {};
   const UNIT = '(s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?)';
-  const life = c.match(new RegExp(`\\b(?:lifetime|expir\\w*|ttl|valid(?:ity)?|lasts?|lasting|live|living)\\b[^\\d⟦]*(\\d+)\\s*${UNIT}?\\b`, 'i'));
+  const life = c.match(
+    new RegExp(
+      `\\b(?:lifetime|expir\\w*|ttl|valid(?:ity)?|lasts?|lasting|live|living)\\b[^\\d⟦]*(\\d+)\\s*${UNIT}?\\b`,
+      'i',
+    ),
+  );
   if (life) fields.lifetime = seconds(life[1]!, life[2]);
-  const skew = c.match(new RegExp(`\\b(?:clock )?skew\\b[^\\d⟦]*(\\d+)\\s*${UNIT}?\\b|\\b(\\d+)\\s*${UNIT}?\\s+(?:of\\s+)?(?:allowed\\s+)?clock\\s+skew\\b`, 'i'));
+  const skew = c.match(
+    new RegExp(
+      `\\b(?:clock )?skew\\b[^\\d⟦]*(\\d+)\\s*${UNIT}?\\b|\\b(\\d+)\\s*${UNIT}?\\s+(?:of\\s+)?(?:allowed\\s+)?clock\\s+skew\\b`,
+      'i',
+    ),
+  );
   if (skew) fields.allowed_clock_skew = seconds(skew[1] ?? skew[3]!, skew[2] ?? skew[4]);
   return fields;
 }
@@ -69,9 +150,16 @@ export function parseJwt(c: string, s: Sentence): Intent | undefined {
   }
   const plural = /\btemplates\b|\bjwts\b/i.test(c);
   const ref: Ref | undefined = id ? { kind: 'id', value: id.value } : nameRef(jwtName(c, s));
-  if (verb === 'delete') return ref ? { kind: 'named_delete', resource: 'jwt', refs: [ref] } : plural ? { kind: 'named_list', resource: 'jwt' } : { kind: 'named_delete', resource: 'jwt', refs: [] };
+  if (verb === 'delete')
+    return ref
+      ? { kind: 'named_delete', resource: 'jwt', refs: [ref] }
+      : plural
+        ? { kind: 'named_list', resource: 'jwt' }
+        : { kind: 'named_delete', resource: 'jwt', refs: [] };
   if (verb === 'update') {
-    const rename = c.match(/^rename\s+(?:the\s+)?(?:jwt\s+)?(?:template\s+)?(?:⟦q\d+⟧|[\w.-]+)(?:\s+(?:jwt\s+)?template)?\s+to\s+(?:⟦q(\d+)⟧|([\w.-]+))/i);
+    const rename = c.match(
+      /^rename\s+(?:the\s+)?(?:jwt\s+)?(?:template\s+)?(?:⟦q\d+⟧|[\w.-]+)(?:\s+(?:jwt\s+)?template)?\s+to\s+(?:⟦q(\d+)⟧|([\w.-]+))/i,
+    );
     if (rename) fields.name = rename[1] !== undefined ? s.ents.quoted[Number(rename[1])] : rename[2];
     const target = id ? ref : nameRef(jwtName(c.replace(/\s+to\s+(?:⟦q\d+⟧|[\w.-]+)$/i, ''), s));
     return { kind: 'named_update', resource: 'jwt', ...(target ? { ref: target } : {}), fields };
@@ -101,7 +189,9 @@ export function parseDomains(c: string, s: Sentence): Intent | undefined {
     return { kind: 'named_create', resource: 'domain', fields };
   }
   if (verb === 'delete') {
-    const refs: Ref[] = id ? [{ kind: 'id', value: id.value }] : s.ents.hosts.map((h) => ({ kind: 'name' as const, value: h }));
+    const refs: Ref[] = id
+      ? [{ kind: 'id', value: id.value }]
+      : s.ents.hosts.map((h) => ({ kind: 'name' as const, value: h }));
     return refs.length > 0 ? { kind: 'named_delete', resource: 'domain', refs } : undefined;
   }
   if (ref && !/\bdomains\b/i.test(c)) return { kind: 'named_get', resource: 'domain', ref };
@@ -117,12 +207,22 @@ function oauthName(c: string, s: Sentence): string | undefined {
   const raw =
     c.match(/\b(?:called|named)\s+(.+?)(?=\s+(?:with|and|that|having|redirect|scopes?|which|using|to)\b|,|$)/i)?.[1] ??
     c.match(/\b(?:for|of|on)\s+(?:the\s+)?(.+?)\s+(?:o-?auth\s*2?\s*)(?:app|application|client)s?\b/i)?.[1] ??
-    c.match(/^\w+(?:\s+up)?\s+(?:the\s+)?(?:details (?:of|for)\s+(?:the\s+)?)?(.+?)\s+(?:o-?auth\s*2?\s*)(?:app|application|client)s?\b/i)?.[1] ??
-    c.match(/\bo-?auth\s*2?\s*(?:app|application|client)\s+(?!called|named)(.+?)(?=\s+(?:to|with|and|so|that|redirect|scopes?|public|pkce|consent)\b|,|$)/i)?.[1];
+    c.match(
+      /^\w+(?:\s+up)?\s+(?:the\s+)?(?:details (?:of|for)\s+(?:the\s+)?)?(.+?)\s+(?:o-?auth\s*2?\s*)(?:app|application|client)s?\b/i,
+    )?.[1] ??
+    c.match(
+      /\bo-?auth\s*2?\s*(?:app|application|client)\s+(?!called|named)(.+?)(?=\s+(?:to|with|and|so|that|redirect|scopes?|public|pkce|consent)\b|,|$)/i,
+    )?.[1];
   // "Our Internal Dashboard app needs …": a capitalised name right before "app".
-  const named = raw ?? c.match(/((?:\b[A-Z][\w-]*\s+)+)(?:o-?auth\s*2?\s*)?(?:app|application)\b/)?.[1]?.replace(/^(?:Our|The|My|This|That)\s+/, '');
+  const named =
+    raw ??
+    c
+      .match(/((?:\b[A-Z][\w-]*\s+)+)(?:o-?auth\s*2?\s*)?(?:app|application)\b/)?.[1]
+      ?.replace(/^(?:Our|The|My|This|That)\s+/, '');
   if (!named) return undefined;
-  const name = unmask(named, s.ents).replace(/^(?:the|an?|new|our|my)\s+/i, '').trim();
+  const name = unmask(named, s.ents)
+    .replace(/^(?:the|an?|new|our|my)\s+/i, '')
+    .trim();
   return name && !/⟦/.test(name) && !STOP.has(name.toLowerCase()) ? name : undefined;
 }
 
@@ -130,38 +230,87 @@ function oauthName(c: string, s: Sentence): string | undefined {
 export function parseOAuth(c: string, s: Sentence): Intent | undefined {
   const id = s.ents.ids.find((i) => i.prefix === 'oa' || i.prefix === 'oauth' || i.prefix === 'app');
   // "The Internal Dashboard app needs https://… as a callback": an app with a callback URL is an OAuth app.
-  const callbackApp = /\b(?:app|application)\b/i.test(c) && /\b(?:callback|redirect)/i.test(c) && s.ents.urls.length > 0 && !/\binvit/i.test(c);
+  const callbackApp =
+    /\b(?:app|application)\b/i.test(c) &&
+    /\b(?:callback|redirect)/i.test(c) &&
+    s.ents.urls.length > 0 &&
+    !/\binvit/i.test(c);
   if (!OAUTH.test(c) && !id && !callbackApp) return undefined;
   const verb = verbKind(c);
   const fields: Fields = {};
   if (s.ents.urls.length > 0 && /\bredirect|\bcallback/i.test(c)) fields.redirect_uris = [...s.ents.urls];
-  const scopes = c.match(/\bscopes?\b(?:\s+(?:to|of|=|:))?\s+(?:⟦q(\d+)⟧|((?:[\w:.]+)(?:(?:\s*,\s*|\s+and\s+|\s+)(?!with\b|and\b|public\b|pkce\b)[\w:.]+)*))/i);
-  if (scopes) fields.scopes = (scopes[1] !== undefined ? s.ents.quoted[Number(scopes[1])]! : scopes[2]!).replace(/\s*,\s*|\s+and\s+/g, ' ').trim();
-  if (/\b(?:make (?:it )?public|as (?:a )?public|public client|set public|to public)\b|\bpublic\s*(?:=|:)\s*true|^make\b.*\bpublic$/i.test(c)) fields.public = true;
+  const scopes = c.match(
+    /\bscopes?\b(?:\s+(?:to|of|=|:))?\s+(?:⟦q(\d+)⟧|((?:[\w:.]+)(?:(?:\s*,\s*|\s+and\s+|\s+)(?!with\b|and\b|public\b|pkce\b)[\w:.]+)*))/i,
+  );
+  if (scopes)
+    fields.scopes = (scopes[1] !== undefined ? s.ents.quoted[Number(scopes[1])]! : scopes[2]!)
+      .replace(/\s*,\s*|\s+and\s+/g, ' ')
+      .trim();
+  if (
+    /\b(?:make (?:it )?public|as (?:a )?public|public client|set public|to public)\b|\bpublic\s*(?:=|:)\s*true|^make\b.*\bpublic$/i.test(
+      c,
+    )
+  )
+    fields.public = true;
   if (/\b(?:confidential|private client|not public|non-public)\b|^make\b.*\bprivate$/i.test(c)) fields.public = false;
-  if (/\b(?:require|enable|turn on)\s+pkce\b|\bpkce\s+(?:required|on|enabled)\b|\bwith pkce\b/i.test(c)) fields.pkce_required = true;
-  if (/\b(?:don'?t require|disable|turn off|no)\s+pkce\b|\bpkce\s+(?:off|disabled|optional)\b/i.test(c)) fields.pkce_required = false;
+  if (/\b(?:require|enable|turn on)\s+pkce\b|\bpkce\s+(?:required|on|enabled)\b|\bwith pkce\b/i.test(c))
+    fields.pkce_required = true;
+  if (/\b(?:don'?t require|disable|turn off|no)\s+pkce\b|\bpkce\s+(?:off|disabled|optional)\b/i.test(c))
+    fields.pkce_required = false;
   if (/\b(?:enable|show|turn on)\s+(?:the\s+)?consent/i.test(c)) fields.consent_screen_enabled = true;
-  if (/\b(?:disable|skip|hide|turn off|no|without)\s+(?:the\s+)?consent/i.test(c)) fields.consent_screen_enabled = false;
+  if (/\b(?:disable|skip|hide|turn off|no|without)\s+(?:the\s+)?consent/i.test(c))
+    fields.consent_screen_enabled = false;
   // "add a redirect URI to X", "X needs a second callback: URL": Clerk replaces the list, so the planner sends
   // the existing URIs plus these (never a create, never a replace).
-  const addsRedirect = s.ents.urls.length > 0 && /\b(?:callback|redirect)/i.test(c) && !/\b(?:called|named|new (?:o-?auth )?app)\b/i.test(c) &&
-    (/^(?:add|append|include|register|allow)\b/i.test(c) || /\b(?:second|another|additional|extra|more|also|keep(?:s|ing)? working|as well)\b/i.test(c));
+  const addsRedirect =
+    s.ents.urls.length > 0 &&
+    /\b(?:callback|redirect)/i.test(c) &&
+    !/\b(?:called|named|new (?:o-?auth )?app)\b/i.test(c) &&
+    (/^(?:add|append|include|register|allow)\b/i.test(c) ||
+      /\b(?:second|another|additional|extra|more|also|keep(?:s|ing)? working|as well)\b/i.test(c));
   if (addsRedirect) {
-    const target = id ? { kind: 'id' as const, value: id.value } : nameRef(oauthName(c.replace(/^(?:add|append|include|register|allow)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:redirect(?:\s+uri|\s+url)?|callback(?:\s+url)?)s?\s+⟦u\d+⟧(?:\s*(?:,|and)\s*⟦u\d+⟧)*\s+(?:to|for|on)\s+/i, 'for '), s));
+    const target = id
+      ? { kind: 'id' as const, value: id.value }
+      : nameRef(
+          oauthName(
+            c.replace(
+              /^(?:add|append|include|register|allow)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:redirect(?:\s+uri|\s+url)?|callback(?:\s+url)?)s?\s+⟦u\d+⟧(?:\s*(?:,|and)\s*⟦u\d+⟧)*\s+(?:to|for|on)\s+/i,
+              'for ',
+            ),
+            s,
+          ),
+        );
     delete fields.redirect_uris;
-    return { kind: 'named_update', resource: 'oauth', ...(target ? { ref: target } : {}), fields: { ...fields, add_redirect_uris: [...s.ents.urls] } };
+    return {
+      kind: 'named_update',
+      resource: 'oauth',
+      ...(target ? { ref: target } : {}),
+      fields: { ...fields, add_redirect_uris: [...s.ents.urls] },
+    };
   }
   if (verb === 'create') {
     const name = oauthName(c, s);
     if (name) fields.name = name;
     return { kind: 'named_create', resource: 'oauth', fields };
   }
-  const ref: Ref | undefined = id ? { kind: 'id', value: id.value } : nameRef(oauthName(c.replace(/\s+to\s+(?:⟦q\d+⟧|[^⟦]+)$/i, (m) => (/^rename/i.test(c) ? '' : m)), s));
-  if (verb === 'delete') return ref ? { kind: 'named_delete', resource: 'oauth', refs: [ref] } : /\b(?:apps|applications|clients)\b/i.test(c) ? undefined : { kind: 'named_delete', resource: 'oauth', refs: [] };
+  const ref: Ref | undefined = id
+    ? { kind: 'id', value: id.value }
+    : nameRef(
+        oauthName(
+          c.replace(/\s+to\s+(?:⟦q\d+⟧|[^⟦]+)$/i, (m) => (/^rename/i.test(c) ? '' : m)),
+          s,
+        ),
+      );
+  if (verb === 'delete')
+    return ref
+      ? { kind: 'named_delete', resource: 'oauth', refs: [ref] }
+      : /\b(?:apps|applications|clients)\b/i.test(c)
+        ? undefined
+        : { kind: 'named_delete', resource: 'oauth', refs: [] };
   if (verb === 'update') {
     const rename = c.match(/^rename\s+.+?\s+to\s+(?:⟦q(\d+)⟧|(.+))$/i);
-    if (rename) fields.name = rename[1] !== undefined ? s.ents.quoted[Number(rename[1])] : unmask(rename[2]!, s.ents).trim();
+    if (rename)
+      fields.name = rename[1] !== undefined ? s.ents.quoted[Number(rename[1])] : unmask(rename[2]!, s.ents).trim();
     const renamedRef = rename ? nameRef(oauthName(c.replace(/\s+to\s+(?:⟦q\d+⟧|.+)$/i, ''), s)) : ref;
     const target = id ? ref : renamedRef;
     return { kind: 'named_update', resource: 'oauth', ...(target ? { ref: target } : {}), fields };
@@ -169,7 +318,10 @@ export function parseOAuth(c: string, s: Sentence): Intent | undefined {
   const plural = /\b(?:apps|applications|clients)\b/i.test(c);
   if (ref && !plural) return { kind: 'named_get', resource: 'oauth', ref };
   if (verb === 'read' || plural) {
-    const details = [/\bredirect|\bcallback/i.test(c) ? 'redirect_uris' : '', /\bscopes?\b/i.test(c) ? 'scopes' : ''].filter(Boolean);
+    const details = [
+      /\bredirect|\bcallback/i.test(c) ? 'redirect_uris' : '',
+      /\bscopes?\b/i.test(c) ? 'scopes' : '',
+    ].filter(Boolean);
     return { kind: 'named_list', resource: 'oauth', ...(details.length > 0 ? { details } : {}) };
   }
   return undefined;

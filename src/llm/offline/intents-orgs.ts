@@ -10,9 +10,12 @@ import { orgRef, splitRefs, toRef } from './refs.js';
 import { parseKeyValues } from './kv.js';
 
 const ORG_WORD = /\b(?:orgs?|organi[sz]ations?|compan(?:y|ies)|teams?|workspaces?|tenants?)\b/i;
-const ROLE = '(?:an?\\s+)?(admin|administrator|owner|member|basic member|regular member|normal member|plain member|ordinary member|billing(?: member| manager| admin)?|viewer|read-only member|org:[\\w:-]+)s?';
-const EVERY_ORG = /^(?:every|each|all|any)\s+(?:of\s+)?(?:the\s+|her\s+|his\s+|their\s+|its\s+)?(?:orgs?|organi[sz]ations?|teams?|compan(?:y|ies)|workspaces?)\b/i;
-const APP_WORDS = /^(?:the\s+)?(?:app|application|our app|my app|instance|platform|product|service|sign ?up|signup|site|website|clerk)$/i;
+const ROLE =
+  '(?:an?\\s+)?(admin|administrator|owner|member|basic member|regular member|normal member|plain member|ordinary member|billing(?: member| manager| admin)?|viewer|read-only member|org:[\\w:-]+)s?';
+const EVERY_ORG =
+  /^(?:every|each|all|any)\s+(?:of\s+)?(?:the\s+|her\s+|his\s+|their\s+|its\s+)?(?:orgs?|organi[sz]ations?|teams?|compan(?:y|ies)|workspaces?)\b/i;
+const APP_WORDS =
+  /^(?:the\s+)?(?:app|application|our app|my app|instance|platform|product|service|sign ?up|signup|site|website|clerk)$/i;
 
 /** A chunk that names an org, unless it is really a date, a host or a list ("the last 7 days", "the allowlist"). */
 function orgChunk(chunk: string | undefined, s: Sentence): Ref | undefined {
@@ -24,7 +27,11 @@ function orgChunk(chunk: string | undefined, s: Sentence): Ref | undefined {
 }
 
 function hasOrgContext(c: string, s: Sentence): boolean {
-  return ORG_WORD.test(c) || s.ents.ids.some((i) => i.prefix === 'org') || /\bslug\b|\bmember(?:ship)? (?:limit|cap)\b|\bmax(?:imum)? (?:members|memberships)\b/i.test(c);
+  return (
+    ORG_WORD.test(c) ||
+    s.ents.ids.some((i) => i.prefix === 'org') ||
+    /\bslug\b|\bmember(?:ship)? (?:limit|cap)\b|\bmax(?:imum)? (?:members|memberships)\b/i.test(c)
+  );
 }
 
 /** Member lists, one membership, add/remove members, role changes. */
@@ -33,10 +40,18 @@ export function parseMemberships(c: string, s: Sentence): Intent | undefined {
   if (/\b(?:max(?:imum)?|limit|cap|slug|metadata)\b/i.test(c)) return undefined;
   let m: RegExpMatchArray | null;
   // role changes
-  if ((m = c.match(new RegExp(`^(?:make|set|turn)\\s+(.+?)\\s+(?:into\\s+)?${ROLE}\\s+(?:of|in|at|for|on)\\s+(.+)$`, 'i')))) {
+  if (
+    (m = c.match(
+      new RegExp(`^(?:make|set|turn)\\s+(.+?)\\s+(?:into\\s+)?${ROLE}\\s+(?:of|in|at|for|on)\\s+(.+)$`, 'i'),
+    ))
+  ) {
     return setRole(m[1]!, m[3]!, m[2]!, s);
   }
-  if ((m = c.match(new RegExp(`^(?:promote|demote)\\s+(.+?)\\s+(?:to|into)\\s+${ROLE}\\s+(?:of|in|at|for|on)\\s+(.+)$`, 'i')))) {
+  if (
+    (m = c.match(
+      new RegExp(`^(?:promote|demote)\\s+(.+?)\\s+(?:to|into)\\s+${ROLE}\\s+(?:of|in|at|for|on)\\s+(.+)$`, 'i'),
+    ))
+  ) {
     return setRole(m[1]!, m[3]!, m[2]!, s);
   }
   // "make jane@x.test an admin": no organization named; the planner finds hers or asks.
@@ -46,31 +61,72 @@ export function parseMemberships(c: string, s: Sentence): Intent | undefined {
     if (users.length > 0 && role) return { kind: 'membership_set_role', users, role };
   }
   // "move X from A to B [as role]": add to B, then remove from A.
-  if ((m = c.match(new RegExp(`^(?:move|transfer|switch)\\s+(.+?)\\s+from\\s+(?:the\\s+)?(.+?)\\s+(?:to|into|over to)\\s+(?:the\\s+)?(.+?)(?:\\s*,?\\s+(?:as|with (?:the )?role)\\s+${ROLE})?$`, 'i')))) {
+  if (
+    (m = c.match(
+      new RegExp(
+        `^(?:move|transfer|switch)\\s+(.+?)\\s+from\\s+(?:the\\s+)?(.+?)\\s+(?:to|into|over to)\\s+(?:the\\s+)?(.+?)(?:\\s*,?\\s+(?:as|with (?:the )?role)\\s+${ROLE})?$`,
+        'i',
+      ),
+    ))
+  ) {
     const users = splitRefs(m[1]!, s.ents);
     const from = orgChunk(m[2]!, s);
     const to = orgChunk(m[3]!, s);
     if (users.length > 0 && from && to) {
-      return { kind: 'sequence', steps: [{ kind: 'membership_add', org: to, users, role: roleKey(m[4] ?? 'member') ?? 'org:member' }, { kind: 'membership_remove', org: from, users }] };
+      return {
+        kind: 'sequence',
+        steps: [
+          { kind: 'membership_add', org: to, users, role: roleKey(m[4] ?? 'member') ?? 'org:member' },
+          { kind: 'membership_remove', org: from, users },
+        ],
+      };
     }
   }
-  if ((m = c.match(new RegExp(`^(?:promote|demote)\\s+(.+?)\\s+(?:in|at|of|on)\\s+(.+?)\\s+(?:to|into)\\s+${ROLE}$`, 'i')))) {
+  if (
+    (m = c.match(
+      new RegExp(`^(?:promote|demote)\\s+(.+?)\\s+(?:in|at|of|on)\\s+(.+?)\\s+(?:to|into)\\s+${ROLE}$`, 'i'),
+    ))
+  ) {
     return setRole(m[1]!, m[2]!, m[3]!, s);
   }
   if ((m = c.match(/^(promote|demote)\s+(.+?)\s+(?:in|at|of|on)\s+(.+)$/i))) {
     return setRole(m[2]!, m[3]!, m[1]!.toLowerCase() === 'promote' ? 'admin' : 'member', s);
   }
   if (
-    (m = c.match(new RegExp(`^(?:change|set|update|switch|modify)\\s+(.+?)(?:'s|’s|s')\\s+role\\s+(?:in|at|on|for|within)\\s+(.+?)\\s+to\\s+${ROLE}$`, 'i'))) ??
-    (m = c.match(new RegExp(`^(?:change|set|update|switch|modify)\\s+(?:the\\s+)?role\\s+of\\s+(.+?)\\s+(?:in|at|on|for|within)\\s+(.+?)\\s+to\\s+${ROLE}$`, 'i')))
+    (m = c.match(
+      new RegExp(
+        `^(?:change|set|update|switch|modify)\\s+(.+?)(?:'s|’s|s')\\s+role\\s+(?:in|at|on|for|within)\\s+(.+?)\\s+to\\s+${ROLE}$`,
+        'i',
+      ),
+    )) ??
+    (m = c.match(
+      new RegExp(
+        `^(?:change|set|update|switch|modify)\\s+(?:the\\s+)?role\\s+of\\s+(.+?)\\s+(?:in|at|on|for|within)\\s+(.+?)\\s+to\\s+${ROLE}$`,
+        'i',
+      ),
+    ))
   ) {
     return setRole(m[1]!, m[2]!, m[3]!, s);
   }
-  if ((m = c.match(new RegExp(`^give\\s+(.+?)\\s+${ROLE}\\s+(?:role|rights|access|permissions)?\\s*(?:in|at|on|for|to)\\s+(.+)$`, 'i')))) {
+  if (
+    (m = c.match(
+      new RegExp(
+        `^give\\s+(.+?)\\s+${ROLE}\\s+(?:role|rights|access|permissions)?\\s*(?:in|at|on|for|to)\\s+(.+)$`,
+        'i',
+      ),
+    ))
+  ) {
     return setRole(m[1]!, m[3]!, m[2]!, s);
   }
   // "switch him to a normal member", "move Alice down to a regular member [in Acme]": a role change, not a move.
-  if ((m = c.match(new RegExp(`^(?:switch|move|change|demote|downgrade|upgrade|bump|set|put|turn|drop)\\s+(.+?)\\s+(?:down\\s+|back\\s+|over\\s+|up\\s+)?(?:to|into)\\s+(?:the\\s+)?${ROLE}(?:\\s+(?:role|access|permissions))?(?:\\s+(?:of|in|at|for|on|within)\\s+(.+))?$`, 'i')))) {
+  if (
+    (m = c.match(
+      new RegExp(
+        `^(?:switch|move|change|demote|downgrade|upgrade|bump|set|put|turn|drop)\\s+(.+?)\\s+(?:down\\s+|back\\s+|over\\s+|up\\s+)?(?:to|into)\\s+(?:the\\s+)?${ROLE}(?:\\s+(?:role|access|permissions))?(?:\\s+(?:of|in|at|for|on|within)\\s+(.+))?$`,
+        'i',
+      ),
+    ))
+  ) {
     if (/\brole\b/i.test(m[1]!)) return undefined;
     const users = splitRefs(m[1]!, s.ents);
     const role = roleKey(m[2]!);
@@ -78,7 +134,11 @@ export function parseMemberships(c: string, s: Sentence): Intent | undefined {
     if (users.length > 0 && role) return { kind: 'membership_set_role', users, role };
   }
   // remove from org
-  if ((m = c.match(/^(?:remove|kick|take|drop|boot|expel|delete|eject|pull)\s+(.+?)\s+(?:out of|from|off(?: of)?)\s+(?:the\s+)?(.+)$/i))) {
+  if (
+    (m = c.match(
+      /^(?:remove|kick|take|drop|boot|expel|delete|eject|pull)\s+(.+?)\s+(?:out of|from|off(?: of)?)\s+(?:the\s+)?(.+)$/i,
+    ))
+  ) {
     if (/\b(?:ban|lock|suspension|block)\b/i.test(m[1]!)) return undefined;
     // "out of every organization she's in", "from all her orgs": each of the user's organizations (read, not guessed).
     if (EVERY_ORG.test(m[2]!)) {
@@ -86,24 +146,38 @@ export function parseMemberships(c: string, s: Sentence): Intent | undefined {
       return users.length > 0 ? { kind: 'membership_remove', users, everyOrg: true } : undefined;
     }
     const org = orgChunk(m[2]!, s);
-    const users = splitRefs(m[1]!.replace(/(?:'s|’s)\s+membership$/i, '').replace(/^(?:the\s+)?membership\s+of\s+/i, ''), s.ents);
+    const users = splitRefs(
+      m[1]!.replace(/(?:'s|’s)\s+membership$/i, '').replace(/^(?:the\s+)?membership\s+of\s+/i, ''),
+      s.ents,
+    );
     if (org && users.length > 0) return { kind: 'membership_remove', org, users };
   }
-  if ((m = c.match(/^(?:remove|delete|end|revoke|cancel)\s+(.+?)(?:'s|’s)\s+membership\s+(?:in|at|of|from)\s+(.+)$/i))) {
+  if (
+    (m = c.match(/^(?:remove|delete|end|revoke|cancel)\s+(.+?)(?:'s|’s)\s+membership\s+(?:in|at|of|from)\s+(.+)$/i))
+  ) {
     const org = orgChunk(m[2]!, s);
     const users = splitRefs(m[1]!, s.ents);
     if (org && users.length > 0) return { kind: 'membership_remove', org, users };
   }
   // add to org
   // "… as billing", "… with role billing", "… with the billing role": the role may come before or after "role".
-  if ((m = c.match(new RegExp(`^(?:add|put|enroll|attach|join)\\s+(.+?)\\s+(?:to|into|in)\\s+(?:the\\s+)?(.+?)(?:\\s+(?:as|with role|with the role)\\s+${ROLE}|\\s+(?:with|having)\\s+(?:the\\s+|an?\\s+)?${ROLE}\\s+(?:role|access|permissions|rights))?$`, 'i')))) {
+  if (
+    (m = c.match(
+      new RegExp(
+        `^(?:add|put|enroll|attach|join)\\s+(.+?)\\s+(?:to|into|in)\\s+(?:the\\s+)?(.+?)(?:\\s+(?:as|with role|with the role)\\s+${ROLE}|\\s+(?:with|having)\\s+(?:the\\s+|an?\\s+)?${ROLE}\\s+(?:role|access|permissions|rights))?$`,
+        'i',
+      ),
+    ))
+  ) {
     const org = orgChunk(m[2]!, s);
     const users = splitRefs(m[1]!, s.ents);
     if (org && users.length > 0 && !/^(?:the\s+)?(?:allow|block|deny)/i.test(m[2]!)) {
       return { kind: 'membership_add', org, users, role: roleKey(m[3] ?? m[4] ?? 'member') ?? 'org:member' };
     }
   }
-  if ((m = c.match(new RegExp(`^(?:add|put)\\s+(.+?)\\s+as\\s+${ROLE}\\s+(?:of|in|to|at)\\s+(?:the\\s+)?(.+)$`, 'i')))) {
+  if (
+    (m = c.match(new RegExp(`^(?:add|put)\\s+(.+?)\\s+as\\s+${ROLE}\\s+(?:of|in|to|at)\\s+(?:the\\s+)?(.+)$`, 'i')))
+  ) {
     const org = orgChunk(m[3]!, s);
     const users = splitRefs(m[1]!, s.ents);
     if (org && users.length > 0) return { kind: 'membership_add', org, users, role: roleKey(m[2]!) ?? 'org:member' };
@@ -114,26 +188,45 @@ export function parseMemberships(c: string, s: Sentence): Intent | undefined {
     (m = c.match(/^what(?:'s| is)\s+(.+?)(?:'s|’s|s')\s+role\s+(?:in|at|on|within)\s+(.+)$/i)) ??
     (m = c.match(/^(?:is|are)\s+(.+?)\s+(?:a|an)\s+(?:member|admin|administrator|owner)\s+(?:of|in|at)\s+(.+)$/i)) ??
     (m = c.match(/^(?:is|are)\s+(.+?)\s+in\s+(.+?)$/i)) ??
-    (m = c.match(/^(?:show|get|check|view|see|display|look up)\s+(.+?)(?:'s|’s|s')\s+(?:membership|role)\s+(?:in|at|on|of|within)\s+(.+)$/i)) ??
-    (m = c.match(/^(?:show|get|check|view|see|display|look up)\s+(?:the\s+)?(?:membership|role)\s+of\s+(.+?)\s+(?:in|at|on|within)\s+(.+)$/i))
+    (m = c.match(
+      /^(?:show|get|check|view|see|display|look up)\s+(.+?)(?:'s|’s|s')\s+(?:membership|role)\s+(?:in|at|on|of|within)\s+(.+)$/i,
+    )) ??
+    (m = c.match(
+      /^(?:show|get|check|view|see|display|look up)\s+(?:the\s+)?(?:membership|role)\s+of\s+(.+?)\s+(?:in|at|on|within)\s+(.+)$/i,
+    ))
   ) {
     const org = orgChunk(m[2]!, s);
     const user = toRef(m[1]!, s.ents);
     if (org && user) return { kind: 'membership_get', org, user };
   }
   // member lists
-  const roleFilter = /\badmins\b|\badministrators\b|\bowners\b/i.test(c) ? 'org:admin' : /\bbasic members\b|\bregular members\b/i.test(c) ? 'org:member' : undefined;
+  const roleFilter = /\badmins\b|\badministrators\b|\bowners\b/i.test(c)
+    ? 'org:admin'
+    : /\bbasic members\b|\bregular members\b/i.test(c)
+      ? 'org:member'
+      : undefined;
   const count = COUNT.test(c);
   if (
-    (m = c.match(/^how many\s+(?:members|admins|administrators|people|users|seats)\s+(?:does|do|are (?:there )?in|are at|in|at)\s+(.+?)(?:\s+have)?$/i)) ??
-    (m = c.match(/^(?:who(?:'s| is| are)?)\s+(?:in|at|on|part of|(?:a\s+)?members? of|the members of|(?:the\s+)?admins? (?:of|in|at)|an admin (?:of|in|at))\s+(.+)$/i)) ??
-    (m = c.match(/^(?:list|show|display|get|view|see|print|give me|who are)\s+(?:me\s+)?(?:all\s+)?(?:the\s+)?(?:members|admins|administrators|membership|memberships|people|users|team members|owners)\s+(?:of|in|at|for)\s+(.+)$/i)) ??
-    (m = c.match(/^(?:list|show|display|get|view|see|print|give me)?\s*(?:me\s+)?(.+?)(?:'s|’s|s')\s+(?:members|admins|administrators|membership|memberships|people|users|team|owners)$/i)) ??
+    (m = c.match(
+      /^how many\s+(?:members|admins|administrators|people|users|seats)\s+(?:does|do|are (?:there )?in|are at|in|at)\s+(.+?)(?:\s+have)?$/i,
+    )) ??
+    (m = c.match(
+      /^(?:who(?:'s| is| are)?)\s+(?:in|at|on|part of|(?:a\s+)?members? of|the members of|(?:the\s+)?admins? (?:of|in|at)|an admin (?:of|in|at))\s+(.+)$/i,
+    )) ??
+    (m = c.match(
+      /^(?:list|show|display|get|view|see|print|give me|who are)\s+(?:me\s+)?(?:all\s+)?(?:the\s+)?(?:members|admins|administrators|membership|memberships|people|users|team members|owners)\s+(?:of|in|at|for)\s+(.+)$/i,
+    )) ??
+    (m = c.match(
+      /^(?:list|show|display|get|view|see|print|give me)?\s*(?:me\s+)?(.+?)(?:'s|’s|s')\s+(?:members|admins|administrators|membership|memberships|people|users|team|owners)$/i,
+    )) ??
     (m = c.match(/^(?:list|show|display|get|view|see|print)\s+(.+?)\s+(?:members|admins|memberships)$/i)) ??
-    (m = c.match(/^(?:the\s+|all\s+)?(?:members|admins|administrators|memberships|people|team members)\s+(?:of|in|at)\s+(.+)$/i))
+    (m = c.match(
+      /^(?:the\s+|all\s+)?(?:members|admins|administrators|memberships|people|team members)\s+(?:of|in|at)\s+(.+)$/i,
+    ))
   ) {
     const chunk = m[1]!;
-    if (/\b(?:users|people)\b/i.test(c) && !hasOrgContext(c, s) && !/\b(?:members|admins|membership)\b/i.test(c)) return undefined;
+    if (/\b(?:users|people)\b/i.test(c) && !hasOrgContext(c, s) && !/\b(?:members|admins|membership)\b/i.test(c))
+      return undefined;
     const org = orgChunk(chunk, s);
     if (org) return { kind: 'members_list', org, ...(roleFilter ? { role: roleFilter } : {}), count };
   }
@@ -159,50 +252,89 @@ export function parseOrganizations(c: string, s: Sentence): Intent | undefined {
     const name =
       c.match(/\b(?:called|named|name)\s+⟦q(\d+)⟧/i)?.[1] !== undefined
         ? s.ents.quoted[Number(c.match(/\b(?:called|named|name)\s+⟦q(\d+)⟧/i)![1])]
-        : (c.match(/\b(?:called|named)\s+(.+?)(?=\s+(?:with|owned|for|and|slug|having|max|limit|that|where|created)\b|,|$)/i)?.[1] ??
-          c.match(/\b(?:org|organi[sz]ation|company|team|workspace)\s+(?!called|named|for|with)(.+?)(?=\s+(?:with|owned|for|and|slug|having|max|limit|that|where|created)\b|,|$)/i)?.[1]);
-    const cleaned = name ? unmask(name, s.ents).replace(/^["'“]|["'”]$/g, '').trim() : undefined;
+        : (c.match(
+            /\b(?:called|named)\s+(.+?)(?=\s+(?:with|owned|for|and|slug|having|max|limit|that|where|created)\b|,|$)/i,
+          )?.[1] ??
+          c.match(
+            /\b(?:org|organi[sz]ation|company|team|workspace)\s+(?!called|named|for|with)(.+?)(?=\s+(?:with|owned|for|and|slug|having|max|limit|that|where|created)\b|,|$)/i,
+          )?.[1]);
+    const cleaned = name
+      ? unmask(name, s.ents)
+          .replace(/^["'“]|["'”]$/g, '')
+          .trim()
+      : undefined;
     if (cleaned && !/⟦/.test(cleaned)) fields.name = cleaned;
     const slug = c.match(/\bslug\s+(?:of\s+|is\s+|=\s*)?(?:⟦q(\d+)⟧|([\w-]+))/i);
     if (slug) fields.slug = slug[1] !== undefined ? s.ents.quoted[Number(slug[1])] : slug[2];
-    const max = c.match(/\b(?:max(?:imum)?|limit(?:ed)?(?: to)?|up to|at most|cap(?:ped)?(?: at)?)\s+(?:of\s+)?(\d+)|\b(\d+)\s+(?:members?|seats?|memberships?)\s+(?:max|limit|maximum)/i);
+    const max = c.match(
+      /\b(?:max(?:imum)?|limit(?:ed)?(?: to)?|up to|at most|cap(?:ped)?(?: at)?)\s+(?:of\s+)?(\d+)|\b(\d+)\s+(?:members?|seats?|memberships?)\s+(?:max|limit|maximum)/i,
+    );
     if (max) fields.max_allowed_memberships = Number(max[1] ?? max[2]);
-    if (s.ents.json[0] && /\bmetadata\b/i.test(c)) fields[/\bprivate\b/i.test(c) ? 'private_metadata' : 'public_metadata'] = s.ents.json[0];
-    const owner = c.match(/\b(?:owned by|created by|for|with)\s+(.+?)(?:\s+as\s+(?:the\s+)?(?:admin|owner|creator))?(?=\s+(?:with|and|slug|max)\b|,|$)/i);
-    const ownerRef = owner && /⟦[ei]\d+⟧|\bas\s+(?:the\s+)?(?:admin|owner)|owned by|created by/i.test(owner[0]) ? toRef(owner[1]!, s.ents) : undefined;
+    if (s.ents.json[0] && /\bmetadata\b/i.test(c))
+      fields[/\bprivate\b/i.test(c) ? 'private_metadata' : 'public_metadata'] = s.ents.json[0];
+    const owner = c.match(
+      /\b(?:owned by|created by|for|with)\s+(.+?)(?:\s+as\s+(?:the\s+)?(?:admin|owner|creator))?(?=\s+(?:with|and|slug|max)\b|,|$)/i,
+    );
+    const ownerRef =
+      owner && /⟦[ei]\d+⟧|\bas\s+(?:the\s+)?(?:admin|owner)|owned by|created by/i.test(owner[0])
+        ? toRef(owner[1]!, s.ents)
+        : undefined;
     return { kind: 'org_create', fields, ...(ownerRef ? { ownerRef } : {}) };
   }
   // delete
   if ((m = c.match(/^(?:delete|remove|destroy|drop|erase|get rid of|wipe|purge|shut down|close)\s+(.+)$/i))) {
-    if (/\b(?:all|every)\b/i.test(m[1]!) && !orgId) return { kind: 'refuse', reason: "I won't delete organizations in bulk. Name the organization, for example \"delete the Hooli organization\"." };
-    const orgs = orgId ? s.ents.ids.filter((i) => i.prefix === 'org').map((i) => ({ kind: 'id' as const, value: i.value })) : splitRefs(m[1]!, s.ents).map((r) => orgRef(r.value, s.ents) ?? r);
-    const named = orgs.map((r) => (r.kind === 'name' ? orgRef(r.value, s.ents) : r)).filter((r): r is Ref => r !== undefined);
+    if (/\b(?:all|every)\b/i.test(m[1]!) && !orgId)
+      return {
+        kind: 'refuse',
+        reason:
+          'I won\'t delete organizations in bulk. Name the organization, for example "delete the Hooli organization".',
+      };
+    const orgs = orgId
+      ? s.ents.ids.filter((i) => i.prefix === 'org').map((i) => ({ kind: 'id' as const, value: i.value }))
+      : splitRefs(m[1]!, s.ents).map((r) => orgRef(r.value, s.ents) ?? r);
+    const named = orgs
+      .map((r) => (r.kind === 'name' ? orgRef(r.value, s.ents) : r))
+      .filter((r): r is Ref => r !== undefined);
     if (named.length > 0) return { kind: 'org_delete', orgs: named };
   }
   // update
   if ((m = c.match(/^rename\s+(.+?)\s+to\s+(.+)$/i))) {
     const org = orgChunk(m[1]!, s);
-    const name = unmask(m[2]!, s.ents).replace(/^["'“]|["'”]$/g, '').replace(/\s+(?:org|organization)$/i, '').trim();
+    const name = unmask(m[2]!, s.ents)
+      .replace(/^["'“]|["'”]$/g, '')
+      .replace(/\s+(?:org|organization)$/i, '')
+      .trim();
     if (org && name) return { kind: 'org_update', org, fields: { name } };
   }
-  if (/^(?:change|set|update|edit|modify|raise|lower|increase|decrease|bump|limit|cap|enable|disable|allow|turn)\b/i.test(c)) {
+  if (
+    /^(?:change|set|update|edit|modify|raise|lower|increase|decrease|bump|limit|cap|enable|disable|allow|turn)\b/i.test(
+      c,
+    )
+  ) {
     const fields: Fields = {};
     const slug = c.match(/\bslug\b.*?\bto\s+(?:⟦q(\d+)⟧|([\w-]+))/i);
     if (slug) fields.slug = slug[1] !== undefined ? s.ents.quoted[Number(slug[1])] : slug[2];
     const name = c.match(/\bname\b.*?\bto\s+(?:⟦q(\d+)⟧|(.+)$)/i);
-    if (name && !slug) fields.name = name[1] !== undefined ? s.ents.quoted[Number(name[1])] : unmask(name[2]!, s.ents).trim();
+    if (name && !slug)
+      fields.name = name[1] !== undefined ? s.ents.quoted[Number(name[1])] : unmask(name[2]!, s.ents).trim();
     const max = c.match(/\b(?:max(?:imum)?|limit|cap|seats?|member(?:ship)? (?:limit|cap)|members)\b.*?\bto\s+(\d+)/i);
     if (max) fields.max_allowed_memberships = Number(max[1]);
-    if (/\b(?:admin delete|admins? (?:to )?delete)\b/i.test(c)) fields.admin_delete_enabled = !/\b(?:disable|turn off|forbid|don't|do not|prevent)\b/i.test(c);
-    const meta = /\bmetadata\b/i.test(c) ? s.ents.json[0] ?? parseKeyValues(c, s) : undefined;
+    if (/\b(?:admin delete|admins? (?:to )?delete)\b/i.test(c))
+      fields.admin_delete_enabled = !/\b(?:disable|turn off|forbid|don't|do not|prevent)\b/i.test(c);
+    const meta = /\bmetadata\b/i.test(c) ? (s.ents.json[0] ?? parseKeyValues(c, s)) : undefined;
     if (meta) fields[/\bprivate\b/i.test(c) ? 'private_metadata' : 'public_metadata'] = meta;
     const who =
       (orgId ? `⟦i${s.ents.ids.indexOf(orgId)}⟧` : undefined) ??
       c.match(/\b(?:of|for|on)\s+(?:the\s+)?(.+?)(?:\s+(?:org|organi[sz]ation|company|team))?\s+to\b/i)?.[1] ??
-      c.match(/^(?:change|set|update|edit|modify|raise|lower|increase|decrease|bump|limit|cap)\s+(?:the\s+)?(.+?)(?:'s|’s|s')\s/i)?.[1] ??
-      c.match(/^(?:change|set|update|edit|modify|raise|lower|increase|decrease|bump|limit|cap)\s+(?:the\s+)?(.+?)\s+(?:org|organi[sz]ation)(?:'s|’s)?\s/i)?.[1];
+      c.match(
+        /^(?:change|set|update|edit|modify|raise|lower|increase|decrease|bump|limit|cap)\s+(?:the\s+)?(.+?)(?:'s|’s|s')\s/i,
+      )?.[1] ??
+      c.match(
+        /^(?:change|set|update|edit|modify|raise|lower|increase|decrease|bump|limit|cap)\s+(?:the\s+)?(.+?)\s+(?:org|organi[sz]ation)(?:'s|’s)?\s/i,
+      )?.[1];
     const org = orgChunk(who, s);
-    if (Object.keys(fields).length > 0 || /\bmetadata\b/i.test(c)) return { kind: 'org_update', ...(org ? { org } : {}), fields };
+    if (Object.keys(fields).length > 0 || /\bmetadata\b/i.test(c))
+      return { kind: 'org_update', ...(org ? { org } : {}), fields };
   }
   // member count of one org → member list count
   if ((m = c.match(/^how many\s+(?:members|people|users)\s+(?:does|do|in|at)\s+(.+?)(?:\s+have)?$/i))) {
@@ -211,8 +343,12 @@ export function parseOrganizations(c: string, s: Sentence): Intent | undefined {
   }
   // list
   const memberOf =
-    c.match(/^(?:which|what)\s+(?:orgs|organi[sz]ations|companies|teams)\s+(?:is|does|are|do)\s+(.+?)\s+(?:in|a member of|part of|belong to|members of|on)$/i)?.[1] ??
-    c.match(/^(?:list|show|get|view)\s+(?:the\s+)?(?:orgs|organi[sz]ations|companies|teams)\s+(?:of|for)\s+(.+)$/i)?.[1] ??
+    c.match(
+      /^(?:which|what)\s+(?:orgs|organi[sz]ations|companies|teams)\s+(?:is|does|are|do)\s+(.+?)\s+(?:in|a member of|part of|belong to|members of|on)$/i,
+    )?.[1] ??
+    c.match(
+      /^(?:list|show|get|view)\s+(?:the\s+)?(?:orgs|organi[sz]ations|companies|teams)\s+(?:of|for)\s+(.+)$/i,
+    )?.[1] ??
     c.match(/^(?:list|show|get|view)\s+(.+?)(?:'s|’s|s')\s+(?:orgs|organi[sz]ations|companies|teams)$/i)?.[1];
   if (memberOf) {
     const ref = toRef(memberOf, s.ents);
@@ -227,7 +363,9 @@ export function parseOrganizations(c: string, s: Sentence): Intent | undefined {
   // get one
   if (orgId) return { kind: 'org_get', org: { kind: 'id', value: orgId.value } };
   if (
-    (m = c.match(/^(?:show|get|view|display|describe|look up|lookup|find|check|open|tell me about|details (?:of|for|on|about)|info (?:on|about|for)|what(?:'s| is)(?: in)?)\s+(?:me\s+)?(?:the\s+)?(?:details (?:of|for)\s+(?:the\s+)?)?(.+)$/i))
+    (m = c.match(
+      /^(?:show|get|view|display|describe|look up|lookup|find|check|open|tell me about|details (?:of|for|on|about)|info (?:on|about|for)|what(?:'s| is)(?: in)?)\s+(?:me\s+)?(?:the\s+)?(?:details (?:of|for)\s+(?:the\s+)?)?(.+)$/i,
+    ))
   ) {
     const org = orgChunk(m[1]!, s);
     if (org) return { kind: 'org_get', org };
@@ -238,11 +376,18 @@ export function parseOrganizations(c: string, s: Sentence): Intent | undefined {
 /** Invitation options said anywhere in the text: expiry in days, redirect URL, no email, metadata. */
 export const INVITE_FIELDS = (c: string, s: Sentence): Fields => {
   const fields: Fields = {};
-  const days = c.match(/\b(?:expir\w*|valid|lasting|last|good|open)\s+(?:in|for|after)\s+(?:only\s+)?(\d+)\s+days?\b|\b(\d+)[- ]days?\s+(?:expiry|expiration|validity)\b/i);
+  const days = c.match(
+    /\b(?:expir\w*|valid|lasting|last|good|open)\s+(?:in|for|after)\s+(?:only\s+)?(\d+)\s+days?\b|\b(\d+)[- ]days?\s+(?:expiry|expiration|validity)\b/i,
+  );
   if (days) fields.expires_in_days = Number(days[1] ?? days[2]);
   const redirect = c.match(/\bredirect(?:ing)?(?:\s+(?:url|to))*\s+⟦u(\d+)⟧/i);
   if (redirect) fields.redirect_url = s.ents.urls[Number(redirect[1])];
-  if (/\b(?:don'?t|do not|without)\s+(?:send(?:ing)?|email(?:ing)?|notify(?:ing)?|notification)|\bno (?:email|notification)\b|\bsilently\b/i.test(c)) fields.notify = false;
+  if (
+    /\b(?:don'?t|do not|without)\s+(?:send(?:ing)?|email(?:ing)?|notify(?:ing)?|notification)|\bno (?:email|notification)\b|\bsilently\b/i.test(
+      c,
+    )
+  )
+    fields.notify = false;
   if (s.ents.json[0]) fields.public_metadata = s.ents.json[0];
   return fields;
 };
@@ -251,54 +396,117 @@ export const INVITE_FIELDS = (c: string, s: Sentence): Fields => {
 export function parseInvitations(c: string, s: Sentence): Intent | undefined {
   if (!/\binvit/i.test(c)) return undefined;
   let m: RegExpMatchArray | null;
-  const status = /\b(?:pending|open|outstanding|unaccepted)\b/i.test(c) ? 'pending'
-    : /\baccepted\b/i.test(c) ? 'accepted'
-      : /\brevoked|cancell?ed\b/i.test(c) ? 'revoked'
-        : /\bexpired\b/i.test(c) ? 'expired' : undefined;
+  const status = /\b(?:pending|open|outstanding|unaccepted)\b/i.test(c)
+    ? 'pending'
+    : /\baccepted\b/i.test(c)
+      ? 'accepted'
+      : /\brevoked|cancell?ed\b/i.test(c)
+        ? 'revoked'
+        : /\bexpired\b/i.test(c)
+          ? 'expired'
+          : undefined;
   const inviteIds = s.ents.ids.filter((i) => i.prefix === 'inv' || i.prefix === 'orginv');
   // revoke
   if (/^(?:revoke|cancel|withdraw|rescind|delete|remove|void|invalidate|take back|retract|kill)\b/i.test(c)) {
     const orgText =
-      c.match(/\b(?:to|for|at|from|in|of)\s+(?:the\s+)?(?!⟦[ei])(.+?)(?:\s+(?:org|organi[sz]ation|team|company))?$/i)?.[1] ??
-      c.match(/^\w+\s+(?:the\s+)?(?!⟦)(.+?)\s+(?:org(?:anization)?\s+)?invit\w*\b/i)?.[1];
-    const cleanedOrg = orgText && !/^(?:the\s+)?(?:all|every|each|any)\b|^(?:the\s+)?(?:pending\s+|open\s+)?invit|^(?:the\s+)?(?:pending\s+)?(?:app|application)\b|^(?:the|this|that|an?|pending|open|their|his|her|my|our)$/i.test(orgText.trim()) ? orgChunk(orgText.replace(/^(?:pending|open)\s+/i, ''), s) : undefined;
+      c.match(
+        /\b(?:to|for|at|from|in|of)\s+(?:the\s+)?(?!⟦[ei])(.+?)(?:\s+(?:org|organi[sz]ation|team|company))?$/i,
+      )?.[1] ?? c.match(/^\w+\s+(?:the\s+)?(?!⟦)(.+?)\s+(?:org(?:anization)?\s+)?invit\w*\b/i)?.[1];
+    const cleanedOrg =
+      orgText &&
+      !/^(?:the\s+)?(?:all|every|each|any)\b|^(?:the\s+)?(?:pending\s+|open\s+)?invit|^(?:the\s+)?(?:pending\s+)?(?:app|application)\b|^(?:the|this|that|an?|pending|open|their|his|her|my|our)$/i.test(
+        orgText.trim(),
+      )
+        ? orgChunk(orgText.replace(/^(?:pending|open)\s+/i, ''), s)
+        : undefined;
     const appOnly = /\b(?:app|application)\s+invit/i.test(c);
     const org = appOnly ? undefined : cleanedOrg;
     const all = /\b(?:all|every|each|any)\b/i.test(c) && s.ents.emails.length === 0 && inviteIds.length === 0;
     if (org || inviteIds.some((i) => i.prefix === 'orginv')) {
-      return { kind: 'org_invitation_revoke', ...(org ? { org } : {}), emails: [...s.ents.emails], ids: inviteIds.map((i) => i.value), ...(all ? { all } : {}) };
+      return {
+        kind: 'org_invitation_revoke',
+        ...(org ? { org } : {}),
+        emails: [...s.ents.emails],
+        ids: inviteIds.map((i) => i.value),
+        ...(all ? { all } : {}),
+      };
     }
     // "kill the pending org invite for x@y.test": an organization invitation; the organization comes from the rest
     // of the message (withOrg) or the planner asks for it.
-    if (/\borg(?:ani[sz]ation)?\s+invit/i.test(c) && !appOnly) return { kind: 'org_invitation_revoke', emails: [...s.ents.emails], ids: inviteIds.map((i) => i.value), ...(all ? { all } : {}) };
-    if (s.ents.emails.length > 0 || inviteIds.length > 0) return { kind: 'invitation_revoke', emails: [...s.ents.emails], ids: inviteIds.map((i) => i.value) };
-    if (/\b(?:all|every|each|any)\b/i.test(c) && /\binvitations\b|\b(?:every|each|any)\s+(?:pending\s+|open\s+)?invitation\b/i.test(c)) return { kind: 'invitation_revoke', emails: [], ids: [], all: true };
+    if (/\borg(?:ani[sz]ation)?\s+invit/i.test(c) && !appOnly)
+      return {
+        kind: 'org_invitation_revoke',
+        emails: [...s.ents.emails],
+        ids: inviteIds.map((i) => i.value),
+        ...(all ? { all } : {}),
+      };
+    if (s.ents.emails.length > 0 || inviteIds.length > 0)
+      return { kind: 'invitation_revoke', emails: [...s.ents.emails], ids: inviteIds.map((i) => i.value) };
+    if (
+      /\b(?:all|every|each|any)\b/i.test(c) &&
+      /\binvitations\b|\b(?:every|each|any)\s+(?:pending\s+|open\s+)?invitation\b/i.test(c)
+    )
+      return { kind: 'invitation_revoke', emails: [], ids: [], all: true };
     // "revoke the pending invitation": one, not named — the planner revokes it only if it is the only one.
-    if (/^\w+(?:\s+back)?\s+(?:the|that|this|our)\s+(?:(?:pending|open|outstanding|unaccepted|app|application)\s+)*invit(?:e|ation)\b/i.test(c)) return { kind: 'invitation_revoke', emails: [], ids: [], one: true };
+    if (
+      /^\w+(?:\s+back)?\s+(?:the|that|this|our)\s+(?:(?:pending|open|outstanding|unaccepted|app|application)\s+)*invit(?:e|ation)\b/i.test(
+        c,
+      )
+    )
+      return { kind: 'invitation_revoke', emails: [], ids: [], one: true };
     return undefined;
   }
   // create
-  const createVerb = /^(?:invite|re-?invite|send|create|add|issue|make|extend)\b/i.test(c) && !/^(?:send|create)\b.*\binvitations\b.*\blist\b/i.test(c);
+  const createVerb =
+    /^(?:invite|re-?invite|send|create|add|issue|make|extend)\b/i.test(c) &&
+    !/^(?:send|create)\b.*\binvitations\b.*\blist\b/i.test(c);
   if (createVerb && (/^invite\b/i.test(c) || /\binvit(?:e|ation)\b/i.test(c))) {
     const emails = [...s.ents.emails];
-    const role = roleKey(c.match(new RegExp(`\\bas\\s+${ROLE}`, 'i'))?.[1] ?? c.match(/\bwith (?:the )?role\s+(\S+)/i)?.[1] ?? 'member') ?? 'org:member';
-    const app = /\b(?:app|application|instance|platform|product|sign[- ]?up|site)\s+invit|\binvit\w*\s+(?:to|for)\s+(?:the\s+)?(?:app|application|instance|platform|product|sign[- ]?up|site|clerk)\b|\bto sign up\b|\bjoin (?:the\s+)?(?:app|application|instance|platform|product|site)\b/i.test(c);
-    const orgText = app ? undefined : (
-      c.match(/\b(?:to join|into|to|join|at|in|for)\s+(?:the\s+)?(?!⟦[ei])(.+?)(?:\s+(?:org|organi[sz]ation|team|company|workspace))?(?=\s+(?:as|with|expiring|valid|lasting|and|that|which|redirect|without|silently|no)\b|,|$)/i)?.[1]);
+    const role =
+      roleKey(
+        c.match(new RegExp(`\\bas\\s+${ROLE}`, 'i'))?.[1] ?? c.match(/\bwith (?:the )?role\s+(\S+)/i)?.[1] ?? 'member',
+      ) ?? 'org:member';
+    const app =
+      /\b(?:app|application|instance|platform|product|sign[- ]?up|site)\s+invit|\binvit\w*\s+(?:to|for)\s+(?:the\s+)?(?:app|application|instance|platform|product|sign[- ]?up|site|clerk)\b|\bto sign up\b|\bjoin (?:the\s+)?(?:app|application|instance|platform|product|site)\b/i.test(
+        c,
+      );
+    const orgText = app
+      ? undefined
+      : c.match(
+          /\b(?:to join|into|to|join|at|in|for)\s+(?:the\s+)?(?!⟦[ei])(.+?)(?:\s+(?:org|organi[sz]ation|team|company|workspace))?(?=\s+(?:as|with|expiring|valid|lasting|and|that|which|redirect|without|silently|no)\b|,|$)/i,
+        )?.[1];
     const org = orgText && !APP_WORDS.test(orgText.trim()) ? orgChunk(orgText, s) : undefined;
-    return { kind: 'invite', emails, ...(org ? { org } : {}), app: app || (orgText !== undefined && APP_WORDS.test(orgText.trim())), role, fields: INVITE_FIELDS(c, s) };
+    return {
+      kind: 'invite',
+      emails,
+      ...(org ? { org } : {}),
+      app: app || (orgText !== undefined && APP_WORDS.test(orgText.trim())),
+      role,
+      fields: INVITE_FIELDS(c, s),
+    };
   }
   // list
   if (READ.test(c) || COUNT.test(c) || /^(?:pending\s+|open\s+)?invitations$/i.test(c) || /\bbeen invited\b/i.test(c)) {
     const orgText =
       // "an open invitation to join Globex, and with what role?": the organization ends at the comma.
-      c.match(/\b(?:to join|join|to|for|at|of|in|from)\s+(?:the\s+)?(?!⟦e)([^,]+?)(?:\s+(?:org|organi[sz]ation|team|company))?(?:,.*)?$/i)?.[1] ??
-      c.match(/^(?:list|show|display|get|view|see|print|give me)?\s*(?:me\s+)?(?:all\s+)?(?:the\s+)?(?:pending\s+|open\s+|accepted\s+|revoked\s+)?(.+?)(?:'s|’s|s')\s+(?:pending\s+|open\s+)?(?:org(?:anization)?\s+)?invitations$/i)?.[1] ??
-      c.match(/^(?:list|show|display|get|view|see|print)\s+(?:the\s+)?(?:pending\s+|open\s+)?(.+?)\s+(?:org(?:anization)?\s+)?invitations$/i)?.[1];
-    const bad = orgText && /^(?:pending|open|all|the|app|application|accepted|revoked|expired|org|organization|user|users)\b/i.test(orgText.trim());
+      c.match(
+        /\b(?:to join|join|to|for|at|of|in|from)\s+(?:the\s+)?(?!⟦e)([^,]+?)(?:\s+(?:org|organi[sz]ation|team|company))?(?:,.*)?$/i,
+      )?.[1] ??
+      c.match(
+        /^(?:list|show|display|get|view|see|print|give me)?\s*(?:me\s+)?(?:all\s+)?(?:the\s+)?(?:pending\s+|open\s+|accepted\s+|revoked\s+)?(.+?)(?:'s|’s|s')\s+(?:pending\s+|open\s+)?(?:org(?:anization)?\s+)?invitations$/i,
+      )?.[1] ??
+      c.match(
+        /^(?:list|show|display|get|view|see|print)\s+(?:the\s+)?(?:pending\s+|open\s+)?(.+?)\s+(?:org(?:anization)?\s+)?invitations$/i,
+      )?.[1];
+    const bad =
+      orgText &&
+      /^(?:pending|open|all|the|app|application|accepted|revoked|expired|org|organization|user|users)\b/i.test(
+        orgText.trim(),
+      );
     const org = orgText && !bad && !APP_WORDS.test(orgText.trim()) ? orgChunk(orgText, s) : undefined;
     if (org) return { kind: 'org_invitations_list', org, ...(status ? { status } : {}) };
-    if (/\borg(?:ani[sz]ation)?\s+invitations\b/i.test(c)) return { kind: 'org_invitations_list', ...(status ? { status } : {}) };
+    if (/\borg(?:ani[sz]ation)?\s+invitations\b/i.test(c))
+      return { kind: 'org_invitations_list', ...(status ? { status } : {}) };
     const query = s.ents.emails[0];
     return { kind: 'invitations_list', ...(status ? { status } : {}), ...(query ? { query } : {}) };
   }

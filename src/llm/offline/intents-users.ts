@@ -15,7 +15,10 @@ type Verb = 'clerk_user_ban' | 'clerk_user_unban' | 'clerk_user_lock' | 'clerk_u
 
 const VERBS: Array<{ re: RegExp; action: Verb | 'restore' }> = [
   { re: /^(?:un-?ban|un-?block|un-?suspend|reinstate|pardon|unbar)\s+(.+)$/i, action: 'clerk_user_unban' },
-  { re: /^(?:lift|remove|drop|undo|reverse|clear)\s+(?:the\s+)?(?:ban|suspension|block)\s+(?:on|for|from|of|against)\s+(.+)$/i, action: 'clerk_user_unban' },
+  {
+    re: /^(?:lift|remove|drop|undo|reverse|clear)\s+(?:the\s+)?(?:ban|suspension|block)\s+(?:on|for|from|of|against)\s+(.+)$/i,
+    action: 'clerk_user_unban',
+  },
   { re: /^(?:ban|block|suspend|bar|blacklist|disable)\s+(?:user\s+|account\s+)?(.+)$/i, action: 'clerk_user_ban' },
   { re: /^un-?lock\s+(.+)$/i, action: 'clerk_user_unlock' },
   { re: /^(?:lift|remove|clear)\s+(?:the\s+)?lock(?:out)?\s+(?:on|for|from|of)\s+(.+)$/i, action: 'clerk_user_unlock' },
@@ -24,11 +27,20 @@ const VERBS: Array<{ re: RegExp; action: Verb | 'restore' }> = [
   { re: /^lock\s+(.+)$/i, action: 'clerk_user_lock' },
   { re: /^(?:let|allow|enable)\s+(.+?)\s+(?:to\s+)?(?:sign|log)\s*(?:-\s*)?in\s+again$/i, action: 'restore' },
   { re: /^restore\s+(?:sign[- ]?in\s+|login\s+)?access\s+(?:for|to)\s+(.+)$/i, action: 'restore' },
-  { re: /^(?:delete|remove|erase|destroy|wipe|purge|get rid of)\s+(?:the\s+)?(?:user|account|users|accounts)\s+(.+)$/i, action: 'clerk_user_delete' },
-  { re: /^(?:delete|remove|erase|destroy|wipe|purge|get rid of)\s+(.+?)(?:'s|’s)\s+account$/i, action: 'clerk_user_delete' },
+  {
+    re: /^(?:delete|remove|erase|destroy|wipe|purge|get rid of)\s+(?:the\s+)?(?:user|account|users|accounts)\s+(.+)$/i,
+    action: 'clerk_user_delete',
+  },
+  {
+    re: /^(?:delete|remove|erase|destroy|wipe|purge|get rid of)\s+(.+?)(?:'s|’s)\s+account$/i,
+    action: 'clerk_user_delete',
+  },
   { re: /^(?:delete|erase|destroy|wipe|purge)\s+(.+)$/i, action: 'clerk_user_delete' },
   // "remove <email or user id>" with no "from …": the user itself.
-  { re: /^(?:remove|get rid of)\s+((?:⟦[ei]\d+⟧(?:\s*,\s*|\s+and\s+|\s+)?)+)(?:\s+(?:permanently|for good|completely|entirely))?$/i, action: 'clerk_user_delete' },
+  {
+    re: /^(?:remove|get rid of)\s+((?:⟦[ei]\d+⟧(?:\s*,\s*|\s+and\s+|\s+)?)+)(?:\s+(?:permanently|for good|completely|entirely))?$/i,
+    action: 'clerk_user_delete',
+  },
 ];
 
 /** ban/unban/lock/unlock/delete/"let … sign in again" with one or more targets. */
@@ -36,14 +48,21 @@ export function parseUserAction(c: string, s: Sentence): Intent | undefined {
   for (const { re, action } of VERBS) {
     const m = c.match(re);
     if (!m) continue;
-    const chunk = m[1]!.replace(/\s+(?:now|again|immediately|permanently|for good|from (?:the )?app|from clerk|everywhere)$/i, '');
+    const chunk = m[1]!.replace(
+      /\s+(?:now|again|immediately|permanently|for good|from (?:the )?app|from clerk|everywhere)$/i,
+      '',
+    );
     if (/\b(?:all|every|everyone|everybody|anyone)\b/i.test(chunk) && !/⟦[ei]/.test(chunk)) {
-      return { kind: 'refuse', reason: bulkReason(action === 'restore' ? 'change' : action.replace('clerk_user_', '')) };
+      return {
+        kind: 'refuse',
+        reason: bulkReason(action === 'restore' ? 'change' : action.replace('clerk_user_', '')),
+      };
     }
     const targets = splitRefs(chunk, s.ents);
     if (targets.length === 0) return undefined;
     if (action === 'restore') return { kind: 'user_restore_sign_in', targets };
-    const unblock = action === 'clerk_user_unban' && /^un-?block\b/i.test(c) && targets.every((t) => t.kind === 'email');
+    const unblock =
+      action === 'clerk_user_unban' && /^un-?block\b/i.test(c) && targets.every((t) => t.kind === 'email');
     return { kind: 'user_action', action, targets, ...(unblock ? { unblock } : {}) };
   }
   return undefined;
@@ -75,13 +94,16 @@ export function parseUserUpdate(c: string, s: Sentence): Intent | undefined {
     if (target.kind === 'name' && !/\buser\b/i.test(c)) return { kind: 'rename_any', target, newName };
     return { kind: 'user_update', target, fields: splitName(newName) };
   }
-  const FIELD = '(first ?name|last ?name|surname|family name|user ?name|handle|external ?id|locale|language|full name|display name|name)';
+  const FIELD =
+    '(first ?name|last ?name|surname|family name|user ?name|handle|external ?id|locale|language|full name|display name|name)';
   const VERB = '^(?:change|set|update|edit|modify|correct|fix)\\s+';
   let fieldWord: string | undefined;
   let who: string | undefined;
   let value: string | undefined;
-  if ((m = c.match(new RegExp(`${VERB}(?:the\\s+)?${FIELD}\\s+(?:of|for|on)\\s+(.+?)\\s+to\\s+(.+)$`, 'i')))) [, fieldWord, who, value] = m;
-  else if ((m = c.match(new RegExp(`${VERB}(.+?)(?:'s|’s|s')\\s+${FIELD}\\s+to\\s+(.+)$`, 'i')))) [, who, fieldWord, value] = m;
+  if ((m = c.match(new RegExp(`${VERB}(?:the\\s+)?${FIELD}\\s+(?:of|for|on)\\s+(.+?)\\s+to\\s+(.+)$`, 'i'))))
+    [, fieldWord, who, value] = m;
+  else if ((m = c.match(new RegExp(`${VERB}(.+?)(?:'s|’s|s')\\s+${FIELD}\\s+to\\s+(.+)$`, 'i'))))
+    [, who, fieldWord, value] = m;
   if (!fieldWord || !who || !value) return undefined;
   const target = toRef(who, s.ents);
   const text = cleanValue(unmask(value, s.ents));
@@ -94,13 +116,26 @@ export function parseUserUpdate(c: string, s: Sentence): Intent | undefined {
 /** "set jane@example.com's public metadata to {…}" / "update the metadata of Dave with {…}" (users only). */
 function parseMetadataChange(c: string, s: Sentence): Intent | undefined {
   if (!/\bmetadata\b/i.test(c)) return undefined;
-  if (/\b(?:org|orgs|organi[sz]ation|company|team)\b/i.test(c) || s.ents.ids.some((i) => i.prefix === 'org')) return undefined;
-  const which = /\bprivate\b/i.test(c) ? 'private_metadata' : /\bunsafe\b/i.test(c) ? 'unsafe_metadata' : 'public_metadata';
+  if (/\b(?:org|orgs|organi[sz]ation|company|team)\b/i.test(c) || s.ents.ids.some((i) => i.prefix === 'org'))
+    return undefined;
+  const which = /\bprivate\b/i.test(c)
+    ? 'private_metadata'
+    : /\bunsafe\b/i.test(c)
+      ? 'unsafe_metadata'
+      : 'public_metadata';
   const json = s.ents.json[0] ?? parseKeyValues(c.replace(/⟦[ei]\d+⟧(?:'s|’s)?/g, ' '), s);
   const target =
     userRefsAnywhere(s)[0] ??
-    refFrom(c.match(/\b(?:of|for|on|to)\s+(?:the\s+user\s+|user\s+)?(.+?)(?:\s+(?:to|with|as)\s+⟦j\d+⟧.*)?$/i)?.[1], s) ??
-    refFrom(c.match(/^(?:set|update|change|merge|add|put|edit)\s+(.+?)(?:'s|’s|s')\s+(?:public |private |unsafe )?metadata/i)?.[1], s);
+    refFrom(
+      c.match(/\b(?:of|for|on|to)\s+(?:the\s+user\s+|user\s+)?(.+?)(?:\s+(?:to|with|as)\s+⟦j\d+⟧.*)?$/i)?.[1],
+      s,
+    ) ??
+    refFrom(
+      c.match(
+        /^(?:set|update|change|merge|add|put|edit)\s+(.+?)(?:'s|’s|s')\s+(?:public |private |unsafe )?metadata/i,
+      )?.[1],
+      s,
+    );
   // No JSON given: the planner asks for it.
   if (!json) return { kind: 'user_update', ...(target ? { target } : {}), fields: {} };
   return { kind: 'user_update', ...(target ? { target } : {}), fields: { [which]: json } };
@@ -108,12 +143,19 @@ function parseMetadataChange(c: string, s: Sentence): Intent | undefined {
 
 function refFrom(chunk: string | undefined, s: Sentence): Ref | undefined {
   if (!chunk) return undefined;
-  const cleaned = chunk.replace(/\s*(?:public |private |unsafe )?metadata.*$/i, '').replace(/\s*[:=].*$/, '').replace(/⟦j\d+⟧/g, '').trim();
+  const cleaned = chunk
+    .replace(/\s*(?:public |private |unsafe )?metadata.*$/i, '')
+    .replace(/\s*[:=].*$/, '')
+    .replace(/⟦j\d+⟧/g, '')
+    .trim();
   return cleaned ? toRef(cleaned, s.ents) : undefined;
 }
 
 function cleanValue(v: string): string {
-  return v.trim().replace(/^["'“‘]|["'”’]$/g, '').trim();
+  return v
+    .trim()
+    .replace(/^["'“‘]|["'”’]$/g, '')
+    .trim();
 }
 
 /** "Janet Doe" → first_name Janet, last_name Doe; one word → first_name only. */
@@ -149,7 +191,9 @@ export function parseUserCreate(c: string, s: Sentence): Intent | undefined {
   const external = c.match(/\bexternal ?id\s+(?:⟦q(\d+)⟧|([\w.-]+))/i);
   if (external) fields.external_id = external[1] !== undefined ? s.ents.quoted[Number(external[1])] : external[2];
   if (s.ents.json[0] && /\bmetadata\b/i.test(c)) {
-    fields[/\bprivate\b/i.test(c) ? 'private_metadata' : /\bunsafe\b/i.test(c) ? 'unsafe_metadata' : 'public_metadata'] = s.ents.json[0];
+    fields[
+      /\bprivate\b/i.test(c) ? 'private_metadata' : /\bunsafe\b/i.test(c) ? 'unsafe_metadata' : 'public_metadata'
+    ] = s.ents.json[0];
   }
   return { kind: 'user_create', fields };
 }
@@ -157,18 +201,32 @@ export function parseUserCreate(c: string, s: Sentence): Intent | undefined {
 /** "who is jane@example.com", "show user_…", "look up Dave", "tell me about Chris Park". */
 export function parseUserLookup(c: string, s: Sentence): Intent | undefined {
   const anywhere = userRefsAnywhere(s);
-  if (anywhere.length > 0 && (READ.test(c) || /^(?:⟦[ei]\d+⟧(?:\s*(?:,|and)\s*⟦[ei]\d+⟧)*)$/.test(c) || /\bstatus\b|\bis\b.*\b(?:banned|locked)\b/i.test(c))) {
+  if (
+    anywhere.length > 0 &&
+    (READ.test(c) ||
+      /^(?:⟦[ei]\d+⟧(?:\s*(?:,|and)\s*⟦[ei]\d+⟧)*)$/.test(c) ||
+      /\bstatus\b|\bis\b.*\b(?:banned|locked)\b/i.test(c))
+  ) {
     return { kind: 'user_lookup', refs: anywhere };
   }
   const m =
-    c.match(/^(?:look ?up|lookup|find|search for|tell me about|who is|who's|show me|show|get|pull up|bring up|describe|details (?:of|for|on|about)|info (?:on|about|for))\s+(?:the\s+)?(?:user|person|account)\s+(.+)$/i) ??
-    c.match(/^(?:look ?up|lookup|tell me about|who is|who's|pull up|bring up|describe|details (?:of|for|on|about)|info (?:on|about|for)|find|show me|show)\s+(.+)$/i) ??
+    c.match(
+      /^(?:look ?up|lookup|find|search for|tell me about|who is|who's|show me|show|get|pull up|bring up|describe|details (?:of|for|on|about)|info (?:on|about|for))\s+(?:the\s+)?(?:user|person|account)\s+(.+)$/i,
+    ) ??
+    c.match(
+      /^(?:look ?up|lookup|tell me about|who is|who's|pull up|bring up|describe|details (?:of|for|on|about)|info (?:on|about|for)|find|show me|show)\s+(.+)$/i,
+    ) ??
     c.match(/^is\s+(.+?)\s+(?:banned|locked|blocked|active)$/i) ??
     c.match(/^what(?:'s| is)\s+(?:the\s+)?status\s+of\s+(.+)$/i);
   if (!m) return undefined;
   // "who's banned?", "show me everything": a status or a vague word, not somebody's name.
   const chunk = m[1]!.trim();
-  if (/^(?:the\s+|all\s+|my\s+|our\s+)*(?:\d+\s+)?(?:banned|locked(?: out)?|blocked|suspended|active|inactive|new|newest|latest|oldest|earliest|recent|first|last|top|online|everyone|everybody|all|everything|users?|people|accounts?|me|stats|statistics|status|admins?|members?|ones?)\b/i.test(chunk)) return undefined;
+  if (
+    /^(?:the\s+|all\s+|my\s+|our\s+)*(?:\d+\s+)?(?:banned|locked(?: out)?|blocked|suspended|active|inactive|new|newest|latest|oldest|earliest|recent|first|last|top|online|everyone|everybody|all|everything|users?|people|accounts?|me|stats|statistics|status|admins?|members?|ones?)\b/i.test(
+      chunk,
+    )
+  )
+    return undefined;
   if (/\b(?:users|accounts|people|members|ones)\b/i.test(chunk)) return undefined;
   const refs = splitRefs(m[1]!, s.ents);
   return refs.length > 0 ? { kind: 'user_lookup', refs } : undefined;
@@ -176,17 +234,26 @@ export function parseUserLookup(c: string, s: Sentence): Intent | undefined {
 
 /** User lists and counts with filters. */
 export function parseUsersList(c: string, s: Sentence, now: number): Intent | undefined {
-  const aboutUsers = /\b(?:users?|people|accounts?|members?|customers?|sign-?ups?|signups|anyone|anybody|everyone|who|ones)\b|\b(?:banned|locked|suspended)\b/i.test(c);
+  const aboutUsers =
+    /\b(?:users?|people|accounts?|members?|customers?|sign-?ups?|signups|anyone|anybody|everyone|who|ones)\b|\b(?:banned|locked|suspended)\b/i.test(
+      c,
+    );
   const verbish = READ.test(c) || COUNT.test(c) || /^(?:users|all users|banned|locked|new users)\b/i.test(c);
   if (!aboutUsers || !verbish) return undefined;
   const filter: UserFilter = {};
   const count = COUNT.test(c);
-  if (/\b(?:banned|blocked|suspended)\b/i.test(c)) filter.banned = !/\b(?:not|isn't|aren't|un)[- ]?(?:banned|blocked|suspended)\b/i.test(c);
+  if (/\b(?:banned|blocked|suspended)\b/i.test(c))
+    filter.banned = !/\b(?:not|isn't|aren't|un)[- ]?(?:banned|blocked|suspended)\b/i.test(c);
   if (/\b(?:locked)\b/i.test(c)) filter.locked = !/\b(?:not|isn't|aren't|un)[- ]?locked\b/i.test(c);
-  const inactive = /\b(?:haven't|hasn't|have not|has not|not|didn't|never|no longer)\s+(?:signed|logged|been)\s*(?:in|active|on)?\b|\binactive\b|\bdormant\b/i.test(c);
+  const inactive =
+    /\b(?:haven't|hasn't|have not|has not|not|didn't|never|no longer)\s+(?:signed|logged|been)\s*(?:in|active|on)?\b|\binactive\b|\bdormant\b/i.test(
+      c,
+    );
   const window = parseDateWindow(c, now);
   if (inactive) {
-    const span = parseInactiveSpan(c, now) ?? (window?.after !== undefined ? { before: window.after, label: `not ${window.label}` } : undefined);
+    const span =
+      parseInactiveSpan(c, now) ??
+      (window?.after !== undefined ? { before: window.after, label: `not ${window.label}` } : undefined);
     if (span) filter.signIn = span;
   } else if (window) {
     if (/\b(?:active|signed in|logged in|sign[- ]?ins?|logins?|used|online|seen)\b/i.test(c)) filter.active = window;
@@ -195,23 +262,44 @@ export function parseUsersList(c: string, s: Sentence, now: number): Intent | un
     filter.limit = s.ents.numbers[0] ?? 10;
   }
   const host = s.masked.match(/@?⟦h(\d+)⟧/);
-  if (host && (/\b(?:at|from|with|on|in|using|@)\b|@⟦h/i.test(c) || /⟦h\d+⟧\s+(?:e-?mails?|e-?mail addresses|addresses|address|accounts?)\b/i.test(c))) filter.emailQuery = `@${s.ents.hosts[Number(host[1])]!}`;
-  const named = c.match(/\b(?:named|called|matching|containing|with (?:the )?name|whose name (?:is|contains))\s+(.+?)(?:\s+(?:who|that|in|at)\b.*)?$/i);
+  if (
+    host &&
+    (/\b(?:at|from|with|on|in|using|@)\b|@⟦h/i.test(c) ||
+      /⟦h\d+⟧\s+(?:e-?mails?|e-?mail addresses|addresses|address|accounts?)\b/i.test(c))
+  )
+    filter.emailQuery = `@${s.ents.hosts[Number(host[1])]!}`;
+  const named = c.match(
+    /\b(?:named|called|matching|containing|with (?:the )?name|whose name (?:is|contains))\s+(.+?)(?:\s+(?:who|that|in|at)\b.*)?$/i,
+  );
   if (named) {
     const q = cleanName(unmask(named[1]!, s.ents));
     if (q && !/⟦/.test(q)) filter.query = q;
   }
-  const top = c.match(/\b(?:first|top|last|latest|newest|recent)\s+(\d+)\b(?!\s*(?:days?|weeks?|months?|hours?|years?)\b)|\b(\d+)\s+(?:newest|latest|most recent|recent|users)\b/i);
+  const top = c.match(
+    /\b(?:first|top|last|latest|newest|recent)\s+(\d+)\b(?!\s*(?:days?|weeks?|months?|hours?|years?)\b)|\b(\d+)\s+(?:newest|latest|most recent|recent|users)\b/i,
+  );
   if (top) filter.limit = Number(top[1] ?? top[2]);
   // "the oldest account", "our 3 earliest users": sorted reads. ("5 newest users" keeps Clerk's default order.)
-  if (/\b(?:oldest|earliest|longest[- ]standing)\b|\bfirst (?:users?|accounts?|sign-?ups?|customers?) (?:ever|we had|to sign up)\b/i.test(c)) {
+  if (
+    /\b(?:oldest|earliest|longest[- ]standing)\b|\bfirst (?:users?|accounts?|sign-?ups?|customers?) (?:ever|we had|to sign up)\b/i.test(
+      c,
+    )
+  ) {
     filter.order = '+created_at';
-    filter.limit = top ? Number(top[1] ?? top[2]) : /\b(?:users|accounts|people|customers|ones|sign-?ups)\b/i.test(c) ? s.ents.numbers[0] ?? 10 : 1;
-  } else if (/\b(?:newest|latest|most recent)\s+(?:one|user|account|sign-?up|customer)\b|\bwho signed up last\b/i.test(c) && !top) {
+    filter.limit = top
+      ? Number(top[1] ?? top[2])
+      : /\b(?:users|accounts|people|customers|ones|sign-?ups)\b/i.test(c)
+        ? (s.ents.numbers[0] ?? 10)
+        : 1;
+  } else if (
+    /\b(?:newest|latest|most recent)\s+(?:one|user|account|sign-?up|customer)\b|\bwho signed up last\b/i.test(c) &&
+    !top
+  ) {
     filter.order = '-created_at';
     filter.limit = 1;
   }
-  const plainList = /\b(?:list|show|display|get|see|view|print|all)\b.*\b(?:users|accounts|people|customers)\b|^users$/i.test(c);
+  const plainList =
+    /\b(?:list|show|display|get|see|view|print|all)\b.*\b(?:users|accounts|people|customers)\b|^users$/i.test(c);
   const hasFilter = Object.keys(filter).length > 0;
   if (!hasFilter && !count && !plainList) return undefined;
   return { kind: 'users_list', filter, count };

@@ -8,17 +8,29 @@ import type { Intent } from './intent-types.js';
 import { parseAccessLists, parseSessions } from './intents-access.js';
 import { parseDomains, parseJwt, parseOAuth } from './intents-named.js';
 import { parseInvitations, parseMemberships, parseOrganizations } from './intents-orgs.js';
-import { bulkReason, parseUserAction, parseUserCreate, parseUserLookup, parseUsersList, parseUserUpdate } from './intents-users.js';
+import {
+  bulkReason,
+  parseUserAction,
+  parseUserCreate,
+  parseUserLookup,
+  parseUsersList,
+  parseUserUpdate,
+} from './intents-users.js';
 import { core } from './phrases.js';
 import { parseFieldQuestion } from './field-questions.js';
 import { canonicalVerb } from './synonyms.js';
 
-const HELP = /^(?:help|\?|commands|examples|usage|menu|what can you do|what do you (?:do|understand|support)|how do(?:es)? (?:this|it|i use (?:this|you)) work|what can i (?:ask|say|do)|show (?:me )?(?:some )?examples|how do i use (?:this|you))$/i;
+const HELP =
+  /^(?:help|\?|commands|examples|usage|menu|what can you do|what do you (?:do|understand|support)|how do(?:es)? (?:this|it|i use (?:this|you)) work|what can i (?:ask|say|do)|show (?:me )?(?:some )?examples|how do i use (?:this|you))$/i;
 const SMALLTALK: Array<[RegExp, string]> = [
-  [/^(?:hi|hello|hey|yo|good (?:morning|afternoon|evening))$/i, 'Hello! Ask me to look something up or change something in Clerk, for example "list banned users" or "ban jane@example.com". Type "help" for more examples.'],
+  [
+    /^(?:hi|hello|hey|yo|good (?:morning|afternoon|evening))$/i,
+    'Hello! Ask me to look something up or change something in Clerk, for example "list banned users" or "ban jane@example.com". Type "help" for more examples.',
+  ],
   [/^(?:thanks|thank you|thx|cheers|great|perfect|cool|nice|ok|okay|got it)$/i, "You're welcome. Anything else?"],
 ];
-const BULK = /^(?:delete|remove|ban|block|suspend|lock|unlock|unban|erase|wipe|purge|deactivate|disable|sign out|log out|kick)\s+(?:out\s+)?(?:all(?: the)?|every|each)\s+(?:users?|accounts?|members?|people|customers?|orgs?|organi[sz]ations?)\b|^(?:delete|remove|ban|block|suspend|lock|erase|wipe|sign out|log out|kick)\s+(?:out\s+)?(?:everyone|everybody|anyone)\b/i;
+const BULK =
+  /^(?:delete|remove|ban|block|suspend|lock|unlock|unban|erase|wipe|purge|deactivate|disable|sign out|log out|kick)\s+(?:out\s+)?(?:all(?: the)?|every|each)\s+(?:users?|accounts?|members?|people|customers?|orgs?|organi[sz]ations?)\b|^(?:delete|remove|ban|block|suspend|lock|erase|wipe|sign out|log out|kick)\s+(?:out\s+)?(?:everyone|everybody|anyone)\b/i;
 
 /** Parses one user request. `now` (Unix ms) anchors relative dates. */
 export function parseIntent(text: string, now: number): Intent {
@@ -28,7 +40,10 @@ export function parseIntent(text: string, now: number): Intent {
 /** Same as parseIntent, for an already analyzed sentence. */
 export function parseSentence(s: Sentence, now: number): Intent {
   // "rename X to just Y": the new name is Y.
-  const c = canonicalVerb(core(s)).replace(/\b((?:rename|name|call)\b.*?\bto)\s+(?:just|simply|only|plain)\s+(?=\S)/i, '$1 ');
+  const c = canonicalVerb(core(s)).replace(
+    /\b((?:rename|name|call)\b.*?\bto)\s+(?:just|simply|only|plain)\s+(?=\S)/i,
+    '$1 ',
+  );
   if (c === '' || HELP.test(c)) return { kind: 'help' };
   for (const [re, reply] of SMALLTALK) if (re.test(c)) return { kind: 'smalltalk', reply };
   if (BULK.test(c) && s.ents.emails.length === 0 && s.ents.ids.length === 0 && !/\bsessions?\b/i.test(c)) {
@@ -36,9 +51,15 @@ export function parseSentence(s: Sentence, now: number): Intent {
     return { kind: 'refuse', reason: bulkReason(verb === 'sign' || verb === 'log' ? 'sign out' : verb) };
   }
   if (s.ents.badJson.length > 0) {
-    return { kind: 'unknown', reason: `I couldn't read ${s.ents.badJson[0]} as a JSON object. Write it as JSON, e.g. {"plan": "pro"}.` };
+    return {
+      kind: 'unknown',
+      reason: `I couldn't read ${s.ents.badJson[0]} as a JSON object. Write it as JSON, e.g. {"plan": "pro"}.`,
+    };
   }
-  const restore = /^(?:let|allow|enable)\s+.+?\s+(?:to\s+)?(?:sign|log)\s*-?\s*in\s+again$|^restore\s+(?:sign[- ]?in\s+|login\s+)?access\b/i.test(c);
+  const restore =
+    /^(?:let|allow|enable)\s+.+?\s+(?:to\s+)?(?:sign|log)\s*-?\s*in\s+again$|^restore\s+(?:sign[- ]?in\s+|login\s+)?access\b/i.test(
+      c,
+    );
   if (restore) return parseUserAction(c, s) ?? unknown(c);
   const parsers = [
     () => parseFieldQuestion(c, s),
@@ -64,14 +85,24 @@ export function parseSentence(s: Sentence, now: number): Intent {
 }
 
 function unknown(c: string): Intent {
-  const topic = /\bjwt|\btemplate/i.test(c) ? 'jwt'
-    : /\bdomain/i.test(c) ? 'domain'
-      : /\boauth|\bclient app/i.test(c) ? 'oauth'
-        : /\ballow|\bwhitelist/i.test(c) ? 'allowlist'
-          : /\bblock ?list|\bblacklist/i.test(c) ? 'blocklist'
-            : /\binvit/i.test(c) ? 'invitations'
-              : /\bsession|\bsign(?:ed)? ?(?:in|out)|\blog(?:ged)? ?(?:in|out)/i.test(c) ? 'sessions'
-                : /\borg|\bcompan|\bteam|\bmember|\brole|\badmin/i.test(c) ? 'organizations'
-                  : /\buser|\bban|\block|\baccount|\bsign(?:ed)? ?up/i.test(c) ? 'users' : undefined;
+  const topic = /\bjwt|\btemplate/i.test(c)
+    ? 'jwt'
+    : /\bdomain/i.test(c)
+      ? 'domain'
+      : /\boauth|\bclient app/i.test(c)
+        ? 'oauth'
+        : /\ballow|\bwhitelist/i.test(c)
+          ? 'allowlist'
+          : /\bblock ?list|\bblacklist/i.test(c)
+            ? 'blocklist'
+            : /\binvit/i.test(c)
+              ? 'invitations'
+              : /\bsession|\bsign(?:ed)? ?(?:in|out)|\blog(?:ged)? ?(?:in|out)/i.test(c)
+                ? 'sessions'
+                : /\borg|\bcompan|\bteam|\bmember|\brole|\badmin/i.test(c)
+                  ? 'organizations'
+                  : /\buser|\bban|\block|\baccount|\bsign(?:ed)? ?up/i.test(c)
+                    ? 'users'
+                    : undefined;
   return { kind: 'unknown', ...(topic ? { topic } : {}) };
 }

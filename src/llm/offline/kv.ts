@@ -7,7 +7,32 @@ import type { Sentence } from './entities.js';
 
 const KEY = '(⟦q\\d+⟧|[A-Za-z_][\\w.-]*)';
 const VALUE = '(⟦q\\d+⟧|[^\\s,;⟦=]+)';
-const NOT_KEYS = new Set(['metadata', 'public', 'private', 'unsafe', 'the', 'a', 'an', 'it', 'its', 'his', 'her', 'their', 'key', 'field', 'value', 'user', 'org', 'organization', 'role', 'name', 'first', 'last', 'username', 'slug']);
+const NOT_KEYS = new Set([
+  'metadata',
+  'public',
+  'private',
+  'unsafe',
+  'the',
+  'a',
+  'an',
+  'it',
+  'its',
+  'his',
+  'her',
+  'their',
+  'key',
+  'field',
+  'value',
+  'user',
+  'org',
+  'organization',
+  'role',
+  'name',
+  'first',
+  'last',
+  'username',
+  'slug',
+]);
 
 /** Key/value pairs from a masked metadata request, or undefined. */
 export function parseKeyValues(c: string, s: Sentence): Record<string, unknown> | undefined {
@@ -23,7 +48,13 @@ export function parseKeyValues(c: string, s: Sentence): Record<string, unknown> 
     if (Object.keys(out).length > 0) return out;
   }
   // "set plan to enterprise …", "metadata key plan to pro", "change the tier in the metadata to gold"
-  for (const verb of c.matchAll(new RegExp(`\\b(?:set|put|add|change|update|make|and)\\s+(?:the\\s+)?(?:(?:public|private|unsafe)\\s+)?(?:metadata\\s+)?(?:key\\s+|field\\s+|value\\s+(?:of\\s+)?)?${KEY}\\s+(?:to|as)\\s+${VALUE}`, 'gi'))) put(verb[1]!, verb[2]!);
+  for (const verb of c.matchAll(
+    new RegExp(
+      `\\b(?:set|put|add|change|update|make|and)\\s+(?:the\\s+)?(?:(?:public|private|unsafe)\\s+)?(?:metadata\\s+)?(?:key\\s+|field\\s+|value\\s+(?:of\\s+)?)?${KEY}\\s+(?:to|as)\\s+${VALUE}`,
+      'gi',
+    ),
+  ))
+    put(verb[1]!, verb[2]!);
   const after = c.match(new RegExp(`\\bmetadata\\s+(?:key\\s+|field\\s+)?${KEY}\\s+(?:to|as|=)\\s+${VALUE}`, 'i'));
   if (Object.keys(out).length === 0 && after) put(after[1]!, after[2]!);
   return Object.keys(out).length > 0 ? out : undefined;

@@ -8,10 +8,20 @@ import type { Intent } from './intent-types.js';
 
 const CAPS = "[A-Z][\\w&'’-]*";
 const SUFFIX = /\s(?:Inc|Corp|Corporation|LLC|Ltd|Co|Labs|Group|Industries|GmbH|SA|AG)\.?$/;
-const ORG_INTRO = new RegExp(`\\b(?:at|running|runs|run|within|inside|of the|for the|join|joins|joining|joined)\\s+((?:${CAPS})(?:\\s+${CAPS}){0,2})`, 'g');
-const ORG_WORD = new RegExp(`\\b((?:${CAPS})(?:\\s+${CAPS}){0,2})\\s+(?:org|organi[sz]ation|team|company|workspace)\\b`, 'g');
-const SUFFIXED = new RegExp(`(?:${CAPS}\\s+){1,2}(?:Inc|Corp|Corporation|LLC|Ltd|Co|Labs|Group|Industries|GmbH|SA|AG)\\b\\.?`, 'g');
-const NOT_NAME = /^(?:I|We|You|He|She|They|It|The|This|That|Please|Can|Could|Would|Our|My|Hey|Hi|Hello|Ok|Okay|So|And|But|Also|Then|Switch|Move|Make|Promote|Demote|Remove|Add|Set|Change)$/;
+const ORG_INTRO = new RegExp(
+  `\\b(?:at|running|runs|run|within|inside|of the|for the|join|joins|joining|joined)\\s+((?:${CAPS})(?:\\s+${CAPS}){0,2})`,
+  'g',
+);
+const ORG_WORD = new RegExp(
+  `\\b((?:${CAPS})(?:\\s+${CAPS}){0,2})\\s+(?:org|organi[sz]ation|team|company|workspace)\\b`,
+  'g',
+);
+const SUFFIXED = new RegExp(
+  `(?:${CAPS}\\s+){1,2}(?:Inc|Corp|Corporation|LLC|Ltd|Co|Labs|Group|Industries|GmbH|SA|AG)\\b\\.?`,
+  'g',
+);
+const NOT_NAME =
+  /^(?:I|We|You|He|She|They|It|The|This|That|Please|Can|Could|Would|Our|My|Hey|Hi|Hello|Ok|Okay|So|And|But|Also|Then|Switch|Move|Make|Promote|Demote|Remove|Add|Set|Change)$/;
 
 /** The organization a masked message names, if exactly one. */
 export function orgMention(masked: string): string | undefined {
@@ -24,7 +34,13 @@ export function orgMention(masked: string): string | undefined {
 }
 
 function trimOrg(name: string): string {
-  return name.replace(/\.$/, '').replace(/(?:'s|’s)$/, '').split(' ').filter((w) => !NOT_NAME.test(w)).join(' ').trim();
+  return name
+    .replace(/\.$/, '')
+    .replace(/(?:'s|’s)$/, '')
+    .split(' ')
+    .filter((w) => !NOT_NAME.test(w))
+    .join(' ')
+    .trim();
 }
 
 /** Capitalised full names of people in a masked clause ("Marcus Johnson"), organizations excluded. */
@@ -34,7 +50,12 @@ export function personNames(masked: string, org: string | undefined): string[] {
     const words = m[0].replace(/(?:'s|’s)$/, '').split(' ');
     while (words.length > 0 && NOT_NAME.test(words[0]!)) words.shift();
     const name = words.join(' ');
-    if (words.length < 2 || SUFFIX.test(name) || (org && (name === org || org.startsWith(name) || name.startsWith(org)))) continue;
+    if (
+      words.length < 2 ||
+      SUFFIX.test(name) ||
+      (org && (name === org || org.startsWith(name) || name.startsWith(org)))
+    )
+      continue;
     const before = masked.slice(0, m.index).trimEnd();
     if (/\b(?:at|running|within|inside|in|of)$/i.test(before)) continue;
     out.push(name);
@@ -47,10 +68,24 @@ export function fillThere(masked: string, org: string): string {
   return masked.replace(/\s+(?:in |over )?there\b/i, ` in ${org}`);
 }
 
-const MEMBERSHIP_KINDS = new Set<Intent['kind']>(['membership_set_role', 'membership_add', 'membership_remove', 'membership_get', 'members_list', 'org_invitations_list', 'org_invitation_revoke']);
+const MEMBERSHIP_KINDS = new Set<Intent['kind']>([
+  'membership_set_role',
+  'membership_add',
+  'membership_remove',
+  'membership_get',
+  'members_list',
+  'org_invitations_list',
+  'org_invitation_revoke',
+]);
 
 /** A membership intent without an organization gets the one the message named. */
 export function withOrg(intent: Intent, org: string | undefined): Intent {
-  if (!org || !MEMBERSHIP_KINDS.has(intent.kind) || ('org' in intent && intent.org) || ('everyOrg' in intent && intent.everyOrg)) return intent;
+  if (
+    !org ||
+    !MEMBERSHIP_KINDS.has(intent.kind) ||
+    ('org' in intent && intent.org) ||
+    ('everyOrg' in intent && intent.everyOrg)
+  )
+    return intent;
   return { ...intent, org: { kind: 'name', value: org } } as Intent;
 }

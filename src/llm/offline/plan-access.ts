@@ -16,8 +16,16 @@ type Of<K extends Intent['kind']> = Extract<Intent, { kind: K }>;
 
 function sessionRow(o: Record<string, unknown>): unknown[] {
   const activity = (o.latest_activity ?? {}) as Record<string, unknown>;
-  const device = [field(activity, 'browser_name'), field(activity, 'device_type'), field(activity, 'city')].filter(Boolean).join(', ');
-  return [field(o, 'id'), field(o, 'status'), day(field(o, 'last_active_at')), day(field(o, 'expire_at')), device || null];
+  const device = [field(activity, 'browser_name'), field(activity, 'device_type'), field(activity, 'city')]
+    .filter(Boolean)
+    .join(', ');
+  return [
+    field(o, 'id'),
+    field(o, 'status'),
+    day(field(o, 'last_active_at')),
+    day(field(o, 'expire_at')),
+    device || null,
+  ];
 }
 
 /** "sign Dave out everywhere": active sessions of each user, then one revoke per session. */
@@ -33,14 +41,21 @@ export function planSignOut(ctx: PlanContext, intent: Of<'sign_out'>): Outcome {
   found.forEach((u, i) => {
     const env = envs[i]!;
     if (env.status !== 'ok') {
-      notes.push(`I couldn't list the sessions of ${userText(u)}: ${env.status === 'error' ? env.message : env.status}.`);
+      notes.push(
+        `I couldn't list the sessions of ${userText(u)}: ${env.status === 'error' ? env.message : env.status}.`,
+      );
       return;
     }
     const sessions = asPage(env.result).items.filter((s) => (field(s, 'status') ?? 'active') === 'active');
     if (sessions.length === 0) notes.push(`${userText(u)} has no active sessions.`);
     for (const s of sessions) {
       const id = field(s, 'id')!;
-      calls.push({ name: 'clerk_session_revoke', args: { session_id: id }, label: `revoke session ${id} of ${userText(u)}`, done: () => `Revoked session ${id} of ${userText(u)}` });
+      calls.push({
+        name: 'clerk_session_revoke',
+        args: { session_id: id },
+        label: `revoke session ${id} of ${userText(u)}`,
+        done: () => `Revoked session ${id} of ${userText(u)}`,
+      });
     }
   });
   return act(ctx, calls, notes);
@@ -50,7 +65,11 @@ export function planSignOut(ctx: PlanContext, intent: Of<'sign_out'>): Outcome {
 export function planSessionsList(ctx: PlanContext, intent: Of<'sessions_list'>): Outcome {
   let target = intent.target;
   if (!target) {
-    const r = askFor(ctx, 'Whose sessions should I list (email, id or name)?', (a) => userRefsAnywhere(analyze(a))[0] ?? toRef(a, analyze(a).ents));
+    const r = askFor(
+      ctx,
+      'Whose sessions should I list (email, id or name)?',
+      (a) => userRefsAnywhere(analyze(a))[0] ?? toRef(a, analyze(a).ents),
+    );
     if (!r.ok) return stopped(ctx, r);
     target = r.value;
   }
@@ -66,7 +85,9 @@ export function planSessionsList(ctx: PlanContext, intent: Of<'sessions_list'>):
   const items = asPage(env.result).items;
   const what = `${intent.status ? `${intent.status} ` : ''}session`;
   if (items.length === 0) return say(`${userText(u)} has no ${what}s.`);
-  return say(`${userText(u)} has ${plural(items.length, what)}:\n${table(['Session', 'Status', 'Last active', 'Expires', 'Device'], items.map(sessionRow))}`);
+  return say(
+    `${userText(u)} has ${plural(items.length, what)}:\n${table(['Session', 'Status', 'Last active', 'Expires', 'Device'], items.map(sessionRow))}`,
+  );
 }
 
 /** Session details by id. */
@@ -76,7 +97,8 @@ export function planSessionGet(ctx: PlanContext, intent: Of<'session_get'>): Out
   const parts = intent.ids.map((id, i) => {
     const env = envs[i]!;
     if (env.status === 'error' && env.httpStatus === 404) return `No session has the id ${id}.`;
-    if (env.status !== 'ok') return `I couldn't read session ${id}: ${env.status === 'error' ? env.message : env.status}.`;
+    if (env.status !== 'ok')
+      return `I couldn't read session ${id}: ${env.status === 'error' ? env.message : env.status}.`;
     const o = asObject(env.result) ?? {};
     return `Session ${id}\n  user: ${field(o, 'user_id') ?? '—'}\n  status: ${field(o, 'status') ?? '—'}\n  last active: ${field(o, 'last_active_at') ?? '—'}\n  expires: ${field(o, 'expire_at') ?? '—'}`;
   });
@@ -91,7 +113,8 @@ export function planSessionRevoke(ctx: PlanContext, intent: Of<'session_revoke'>
       name: 'clerk_session_revoke',
       args: { session_id: id },
       label: `revoke session ${id}`,
-      done: (result: unknown) => `Revoked session ${id}${field(asObject(result) ?? {}, 'user_id') ? ` (user ${field(asObject(result) ?? {}, 'user_id')})` : ''}`,
+      done: (result: unknown) =>
+        `Revoked session ${id}${field(asObject(result) ?? {}, 'user_id') ? ` (user ${field(asObject(result) ?? {}, 'user_id')})` : ''}`,
     })),
   );
 }
@@ -108,7 +131,17 @@ export function planListEntries(ctx: PlanContext, intent: Of<'list_entries'>): O
   if (env.status !== 'ok') return readFailed(env, `the ${intent.list}`);
   const items = asPage(env.result).items;
   if (items.length === 0) return say(`The ${intent.list} is empty.`);
-  return say(`The ${intent.list} has ${plural(items.length, 'entry', 'entries')}:\n${table(['Identifier', 'Type', 'Added', 'ID'], items.map((i) => [field(i, 'identifier'), field(i, 'identifier_type'), day(field(i, 'created_at')), field(i, 'id')]))}`);
+  return say(
+    `The ${intent.list} has ${plural(items.length, 'entry', 'entries')}:\n${table(
+      ['Identifier', 'Type', 'Added', 'ID'],
+      items.map((i) => [
+        field(i, 'identifier'),
+        field(i, 'identifier_type'),
+        day(field(i, 'created_at')),
+        field(i, 'id'),
+      ]),
+    )}`,
+  );
 }
 
 /** Adds identifiers to a list. */
@@ -120,7 +153,8 @@ export function planListAdd(ctx: PlanContext, intent: Of<'list_add'>): Outcome {
       name: a.create,
       args: { identifier, ...(intent.notify ? { notify: true } : {}) },
       label: `add ${identifier} to the ${intent.list}${intent.notify ? ' and notify them' : ''}`,
-      done: (result: unknown) => `Added ${identifier} to the ${intent.list}${field(asObject(result) ?? {}, 'id') ? ` (${field(asObject(result) ?? {}, 'id')})` : ''}`,
+      done: (result: unknown) =>
+        `Added ${identifier} to the ${intent.list}${field(asObject(result) ?? {}, 'id') ? ` (${field(asObject(result) ?? {}, 'id')})` : ''}`,
     })),
   );
 }
@@ -128,7 +162,12 @@ export function planListAdd(ctx: PlanContext, intent: Of<'list_add'>): Outcome {
 /** Removes entries, found by identifier in the list (or given by id). */
 export function planListRemove(ctx: PlanContext, intent: Of<'list_remove'>): Outcome {
   const a = LIST_ACTIONS[intent.list];
-  const calls: Call[] = intent.ids.map((id) => ({ name: a.delete, args: { identifier_id: id }, label: `remove entry ${id} from the ${intent.list}`, done: () => `Removed entry ${id} from the ${intent.list}` }));
+  const calls: Call[] = intent.ids.map((id) => ({
+    name: a.delete,
+    args: { identifier_id: id },
+    label: `remove entry ${id} from the ${intent.list}`,
+    done: () => `Removed entry ${id} from the ${intent.list}`,
+  }));
   const notes: string[] = [];
   if (intent.identifiers.length > 0) {
     const env = ctx.read(a.list, {});
@@ -138,15 +177,21 @@ export function planListRemove(ctx: PlanContext, intent: Of<'list_remove'>): Out
     for (const ident of intent.identifiers) {
       const lower = ident.toLowerCase();
       const alt = lower.startsWith('*@') ? lower.slice(2) : `*@${lower}`;
-      const hit = items.find((i) => field(i, 'identifier')?.toLowerCase() === lower) ?? items.find((i) => field(i, 'identifier')?.toLowerCase() === alt);
+      const hit =
+        items.find((i) => field(i, 'identifier')?.toLowerCase() === lower) ??
+        items.find((i) => field(i, 'identifier')?.toLowerCase() === alt);
       if (!hit) {
         notes.push(`${ident} is not on the ${intent.list}.`);
         continue;
       }
       const shown = field(hit, 'identifier')!;
-      calls.push({ name: a.delete, args: { identifier_id: field(hit, 'id')! }, label: `remove ${shown} from the ${intent.list} (${field(hit, 'id')})`, done: () => `Removed ${shown} from the ${intent.list}` });
+      calls.push({
+        name: a.delete,
+        args: { identifier_id: field(hit, 'id')! },
+        label: `remove ${shown} from the ${intent.list} (${field(hit, 'id')})`,
+        done: () => `Removed ${shown} from the ${intent.list}`,
+      });
     }
   }
   return act(ctx, calls, notes);
 }
-

@@ -17,9 +17,7 @@ export interface Call {
 }
 
 /** What the planner decided for this step. */
-export type Outcome =
-  | { kind: 'calls'; calls: Call[]; text?: string }
-  | { kind: 'say'; text: string };
+export type Outcome = { kind: 'calls'; calls: Call[]; text?: string } | { kind: 'say'; text: string };
 
 /** Per-step planning state. */
 export class PlanContext {
@@ -58,7 +56,11 @@ export class PlanContext {
   /** The reads recorded so far as an outcome (call this when something returned "pending"). */
   pending(): Outcome {
     const missing = this.needs.find((c) => !this.has(c.name));
-    if (missing) return { kind: 'say', text: `I can't do that here: the ${missing.name} tool is not available in this session. Nothing was changed.` };
+    if (missing)
+      return {
+        kind: 'say',
+        text: `I can't do that here: the ${missing.name} tool is not available in this session. Nothing was changed.`,
+      };
     return { kind: 'calls', calls: [...this.needs] };
   }
 }

@@ -31,10 +31,22 @@ export function planOrgInvitationsList(ctx: PlanContext, intent: Of<'org_invitat
   const items = asPage(env.result).items;
   const what = `${intent.status ? `${intent.status} ` : ''}invitation`;
   if (items.length === 0) return say(`${org.value.name} has no ${what}s.`);
-  return say(`${org.value.name} has ${plural(items.length, what)}:\n${table(['Email', 'Role', 'Status', 'Created', 'ID'], items.map((i) => [field(i, 'email_address'), roleWord(field(i, 'role') ?? ''), field(i, 'status'), day(field(i, 'created_at')), field(i, 'id')]))}`);
+  return say(
+    `${org.value.name} has ${plural(items.length, what)}:\n${table(
+      ['Email', 'Role', 'Status', 'Created', 'ID'],
+      items.map((i) => [
+        field(i, 'email_address'),
+        roleWord(field(i, 'role') ?? ''),
+        field(i, 'status'),
+        day(field(i, 'created_at')),
+        field(i, 'id'),
+      ]),
+    )}`,
+  );
 }
 
-const APP = /^(?:the\s+)?(?:app|application|our app|my app|instance|platform|product|sign ?up|signup|site|no org(?:anization)?|none|just the app|app invitation|plain(?: app)? invitation)\b/i;
+const APP =
+  /^(?:the\s+)?(?:app|application|our app|my app|instance|platform|product|sign ?up|signup|site|no org(?:anization)?|none|just the app|app invitation|plain(?: app)? invitation)\b/i;
 
 /** "invite X [to Y] [as role]": an app invitation or an org invitation per email. */
 export function planInvite(ctx: PlanContext, intent: Of<'invite'>): Outcome {
@@ -50,14 +62,18 @@ export function planInvite(ctx: PlanContext, intent: Of<'invite'>): Outcome {
   let target: Ref | 'app' | undefined = intent.app ? 'app' : intent.org;
   let role = intent.role;
   if (!target) {
-    const r = askFor<{ target: Ref | 'app'; role?: string }>(ctx, `Which organization should I invite ${emails.join(', ')} to — or should it be a plain app invitation (say "the app")?`, (a) => {
-      if (APP.test(a)) return { target: 'app' };
-      const s = analyze(a.replace(/\s+as\s+(?:an?\s+)?(\S+)$/i, ''));
-      const roleMatch = a.match(/\bas\s+(?:an?\s+)?(\S+)$/i);
-      const ref = orgRef(s.masked.replace(/^(?:to|into|in)\s+/i, ''), s.ents);
-      const newRole = roleMatch ? roleKey(roleMatch[1]!) : undefined;
-      return ref ? { target: ref, ...(newRole ? { role: newRole } : {}) } : undefined;
-    });
+    const r = askFor<{ target: Ref | 'app'; role?: string }>(
+      ctx,
+      `Which organization should I invite ${emails.join(', ')} to — or should it be a plain app invitation (say "the app")?`,
+      (a) => {
+        if (APP.test(a)) return { target: 'app' };
+        const s = analyze(a.replace(/\s+as\s+(?:an?\s+)?(\S+)$/i, ''));
+        const roleMatch = a.match(/\bas\s+(?:an?\s+)?(\S+)$/i);
+        const ref = orgRef(s.masked.replace(/^(?:to|into|in)\s+/i, ''), s.ents);
+        const newRole = roleMatch ? roleKey(roleMatch[1]!) : undefined;
+        return ref ? { target: ref, ...(newRole ? { role: newRole } : {}) } : undefined;
+      },
+    );
     if (!r.ok) return stopped(ctx, r);
     target = r.value.target;
     if (r.value.role) role = r.value.role;
@@ -73,7 +89,8 @@ export function planInvite(ctx: PlanContext, intent: Of<'invite'>): Outcome {
         name: 'clerk_invitation_create',
         args: { email_address: e, ...extra },
         label: `invite ${e} to sign up to the app${expiry}${intent.fields.notify === false ? ' (no email sent)' : ''}`,
-        done: (result: unknown) => `Invited ${e} to the app (invitation ${field(asObject(result) ?? {}, 'id') ?? 'created'}, status ${field(asObject(result) ?? {}, 'status') ?? 'pending'})${expiry}`,
+        done: (result: unknown) =>
+          `Invited ${e} to the app (invitation ${field(asObject(result) ?? {}, 'id') ?? 'created'}, status ${field(asObject(result) ?? {}, 'status') ?? 'pending'})${expiry}`,
       })),
     );
   }
@@ -86,7 +103,8 @@ export function planInvite(ctx: PlanContext, intent: Of<'invite'>): Outcome {
       name: 'clerk_org_invitation_create',
       args: { organization_id: o.id, email_address: e, role, ...extra },
       label: `invite ${e} to ${orgText(o)} as ${roleWord(role)}`,
-      done: (result: unknown) => `Invited ${e} to ${orgText(o)} as ${roleWord(role)} (invitation ${field(asObject(result) ?? {}, 'id') ?? 'created'})`,
+      done: (result: unknown) =>
+        `Invited ${e} to ${orgText(o)} as ${roleWord(role)} (invitation ${field(asObject(result) ?? {}, 'id') ?? 'created'})`,
     })),
   );
 }
@@ -99,17 +117,32 @@ export function planOrgInvitationRevoke(ctx: PlanContext, intent: Of<'org_invita
   if (!org.ok) return stopped(ctx, org);
   const o = org.value;
   if (intent.all) return planRevokeAllPending(ctx, o, orgText(o));
-  const envs = intent.emails.map((e) => ({ e, env: ctx.read('clerk_org_invitations_list', { organization_id: o.id, email_address: e, status: 'pending' }) }));
+  const envs = intent.emails.map((e) => ({
+    e,
+    env: ctx.read('clerk_org_invitations_list', { organization_id: o.id, email_address: e, status: 'pending' }),
+  }));
   if (envs.some((x) => !x.env)) return ctx.pending();
   const notes: string[] = [];
-  const calls: Call[] = intent.ids.map((id) => ({ name: 'clerk_org_invitation_revoke', args: { organization_id: o.id, invitation_id: id }, label: `revoke invitation ${id} to ${orgText(o)}`, done: () => `Revoked invitation ${id} to ${orgText(o)}` }));
+  const calls: Call[] = intent.ids.map((id) => ({
+    name: 'clerk_org_invitation_revoke',
+    args: { organization_id: o.id, invitation_id: id },
+    label: `revoke invitation ${id} to ${orgText(o)}`,
+    done: () => `Revoked invitation ${id} to ${orgText(o)}`,
+  }));
   for (const { e, env } of envs) {
     if (env!.status !== 'ok') return readFailed(env!, `the invitations of ${orgText(o)}`);
-    const pending = asPage((env as { result: unknown }).result).items.filter((i) => field(i, 'email_address')?.toLowerCase() === e && (field(i, 'status') ?? 'pending') === 'pending');
+    const pending = asPage((env as { result: unknown }).result).items.filter(
+      (i) => field(i, 'email_address')?.toLowerCase() === e && (field(i, 'status') ?? 'pending') === 'pending',
+    );
     if (pending.length === 0) notes.push(`There is no pending invitation for ${e} to ${o.name}.`);
     for (const i of pending) {
       const id = field(i, 'id')!;
-      calls.push({ name: 'clerk_org_invitation_revoke', args: { organization_id: o.id, invitation_id: id }, label: `revoke the invitation of ${e} to ${orgText(o)} (${id})`, done: () => `Revoked the invitation of ${e} to ${orgText(o)}` });
+      calls.push({
+        name: 'clerk_org_invitation_revoke',
+        args: { organization_id: o.id, invitation_id: id },
+        label: `revoke the invitation of ${e} to ${orgText(o)} (${id})`,
+        done: () => `Revoked the invitation of ${e} to ${orgText(o)}`,
+      });
     }
   }
   return act(ctx, calls, notes);
@@ -126,24 +159,53 @@ export function planInvitationsList(ctx: PlanContext, intent: Of<'invitations_li
   const items = asPage(env.result).items;
   const what = `${intent.status ? `${intent.status} ` : ''}invitation`;
   if (items.length === 0) return say(`There are no ${what}s${intent.query ? ` for ${intent.query}` : ''}.`);
-  return say(`${plural(items.length, what)}${intent.query ? ` for ${intent.query}` : ''}:\n${table(['Email', 'Status', 'Created', 'Expires', 'ID'], items.map((i) => [field(i, 'email_address'), field(i, 'status'), day(field(i, 'created_at')), day(field(i, 'expires_at')), field(i, 'id')]))}`);
+  return say(
+    `${plural(items.length, what)}${intent.query ? ` for ${intent.query}` : ''}:\n${table(
+      ['Email', 'Status', 'Created', 'Expires', 'ID'],
+      items.map((i) => [
+        field(i, 'email_address'),
+        field(i, 'status'),
+        day(field(i, 'created_at')),
+        day(field(i, 'expires_at')),
+        field(i, 'id'),
+      ]),
+    )}`,
+  );
 }
 
 /** Revokes app invitations by email (found with a list read) or id. */
 export function planInvitationRevoke(ctx: PlanContext, intent: Of<'invitation_revoke'>): Outcome {
   if (intent.all) return planRevokeAllPending(ctx);
   if (intent.one) return planRevokeOnePending(ctx);
-  const envs = intent.emails.map((e) => ({ e, env: ctx.read('clerk_invitations_list', { query: e, status: 'pending' }) }));
+  const envs = intent.emails.map((e) => ({
+    e,
+    env: ctx.read('clerk_invitations_list', { query: e, status: 'pending' }),
+  }));
   if (envs.some((x) => !x.env)) return ctx.pending();
   const notes: string[] = [];
-  const calls: Call[] = intent.ids.map((id) => ({ name: 'clerk_invitation_revoke', args: { invitation_id: id }, label: `revoke invitation ${id}`, done: () => `Revoked invitation ${id}` }));
+  const calls: Call[] = intent.ids.map((id) => ({
+    name: 'clerk_invitation_revoke',
+    args: { invitation_id: id },
+    label: `revoke invitation ${id}`,
+    done: () => `Revoked invitation ${id}`,
+  }));
   for (const { e, env } of envs) {
     if (env!.status !== 'ok') return readFailed(env!, 'invitations');
-    const pending = asPage((env as { result: unknown }).result).items.filter((i) => field(i, 'email_address')?.toLowerCase() === e && (field(i, 'status') ?? 'pending') === 'pending');
-    if (pending.length === 0) notes.push(`There is no pending app invitation for ${e}. (For an organization invitation, name the organization: "revoke the invitation of ${e} to Acme".)`);
+    const pending = asPage((env as { result: unknown }).result).items.filter(
+      (i) => field(i, 'email_address')?.toLowerCase() === e && (field(i, 'status') ?? 'pending') === 'pending',
+    );
+    if (pending.length === 0)
+      notes.push(
+        `There is no pending app invitation for ${e}. (For an organization invitation, name the organization: "revoke the invitation of ${e} to Acme".)`,
+      );
     for (const i of pending) {
       const id = field(i, 'id')!;
-      calls.push({ name: 'clerk_invitation_revoke', args: { invitation_id: id }, label: `revoke the app invitation of ${e} (${id})`, done: () => `Revoked the app invitation of ${e}` });
+      calls.push({
+        name: 'clerk_invitation_revoke',
+        args: { invitation_id: id },
+        label: `revoke the app invitation of ${e} (${id})`,
+        done: () => `Revoked the app invitation of ${e}`,
+      });
     }
   }
   return act(ctx, calls, notes);

@@ -32,11 +32,20 @@ export function planMembersList(ctx: PlanContext, intent: Of<'members_list'>): O
   const who = intent.role ? `${roleWord(intent.role)}s` : 'members';
   if (intent.count) return say(`${org.value.name} has ${n} ${n === 1 ? who.replace(/s$/, '') : who}.`);
   if (rows.length === 0) return say(`${org.value.name} has no ${who}.`);
-  return say(`${org.value.name} has ${n} ${n === 1 ? who.replace(/s$/, '') : who}:\n${table(['Name', 'Email', 'Role', 'User ID'], rows.map((m) => [m.name, m.email, roleWord(m.role), m.userId]))}`);
+  return say(
+    `${org.value.name} has ${n} ${n === 1 ? who.replace(/s$/, '') : who}:\n${table(
+      ['Name', 'Email', 'Role', 'User ID'],
+      rows.map((m) => [m.name, m.email, roleWord(m.role), m.userId]),
+    )}`,
+  );
 }
 
 /** Resolves one org and one or more users together (reads go out in parallel). */
-function orgAndUsers(ctx: PlanContext, orgRefValue: Ref, users: Ref[]): Res<{ org: OrgRow; users: UserRow[]; notes: string[] }> {
+function orgAndUsers(
+  ctx: PlanContext,
+  orgRefValue: Ref,
+  users: Ref[],
+): Res<{ org: OrgRow; users: UserRow[]; notes: string[] }> {
   const org = requireOrg(ctx, orgRefValue);
   const us = resolveUsers(ctx, users);
   const stop = firstStop(ctx, [org, us]);
@@ -50,27 +59,50 @@ function orgAndUsers(ctx: PlanContext, orgRefValue: Ref, users: Ref[]): Res<{ or
 
 /** "what role does X have in Y" / "is X a member of Y". */
 export function planMembershipGet(ctx: PlanContext, intent: Of<'membership_get'>): Outcome {
-  if (!intent.org || !intent.user) return say('Tell me the user and the organization, for example "what role does jane@example.com have in Acme?".');
+  if (!intent.org || !intent.user)
+    return say('Tell me the user and the organization, for example "what role does jane@example.com have in Acme?".');
   const r = orgAndUsers(ctx, intent.org, [intent.user]);
   if (!r.ok) return stopped(ctx, r);
   const { org, users } = r.value;
   const u = users[0]!;
   const env = ctx.read('clerk_org_membership_get', { organization_id: org.id, user_id: u.id });
   if (!env) return ctx.pending();
-  if (env.status === 'error' && env.httpStatus === 404) return say(`${userText(u)} is not a member of ${orgText(org)}.`);
+  if (env.status === 'error' && env.httpStatus === 404)
+    return say(`${userText(u)} is not a member of ${orgText(org)}.`);
   if (env.status !== 'ok') return readFailed(env, `the membership of ${userText(u)}`);
   const m = toMember(asObject(env.result) ?? {});
   const since = field(asObject(env.result) ?? {}, 'created_at');
-  return say(`${userText(u)} is ${m.role === 'org:admin' ? 'an admin' : `a ${roleWord(m.role)}`} of ${orgText(org)} (role ${m.role}${since ? `, since ${since.slice(0, 10)}` : ''}).`);
+  return say(
+    `${userText(u)} is ${m.role === 'org:admin' ? 'an admin' : `a ${roleWord(m.role)}`} of ${orgText(org)} (role ${m.role}${since ? `, since ${since.slice(0, 10)}` : ''}).`,
+  );
 }
 
-function membershipCall(action: 'clerk_org_membership_create' | 'clerk_org_membership_update' | 'clerk_org_membership_delete', org: OrgRow, u: UserRow, role?: string): Call {
+function membershipCall(
+  action: 'clerk_org_membership_create' | 'clerk_org_membership_update' | 'clerk_org_membership_delete',
+  org: OrgRow,
+  u: UserRow,
+  role?: string,
+): Call {
   const words = {
-    clerk_org_membership_create: [`add ${userText(u)} to ${orgText(org)} as ${roleWord(role ?? '')}`, `Added ${userText(u)} to ${orgText(org)} as ${roleWord(role ?? '')}`],
-    clerk_org_membership_update: [`change the role of ${userText(u)} in ${orgText(org)} to ${roleWord(role ?? '')}`, `${userText(u)} is now ${roleWord(role ?? '')} of ${orgText(org)}`],
-    clerk_org_membership_delete: [`remove ${userText(u)} from ${orgText(org)}`, `Removed ${userText(u)} from ${orgText(org)}`],
+    clerk_org_membership_create: [
+      `add ${userText(u)} to ${orgText(org)} as ${roleWord(role ?? '')}`,
+      `Added ${userText(u)} to ${orgText(org)} as ${roleWord(role ?? '')}`,
+    ],
+    clerk_org_membership_update: [
+      `change the role of ${userText(u)} in ${orgText(org)} to ${roleWord(role ?? '')}`,
+      `${userText(u)} is now ${roleWord(role ?? '')} of ${orgText(org)}`,
+    ],
+    clerk_org_membership_delete: [
+      `remove ${userText(u)} from ${orgText(org)}`,
+      `Removed ${userText(u)} from ${orgText(org)}`,
+    ],
   }[action];
-  return { name: action, args: { organization_id: org.id, user_id: u.id, ...(role ? { role } : {}) }, label: words[0]!, done: () => words[1]! };
+  return {
+    name: action,
+    args: { organization_id: org.id, user_id: u.id, ...(role ? { role } : {}) },
+    label: words[0]!,
+    done: () => words[1]!,
+  };
 }
 
 /** "add X to Y [as role]". */
@@ -79,14 +111,22 @@ export function planMembershipAdd(ctx: PlanContext, intent: Of<'membership_add'>
   if (!ref.ok) return stopped(ctx, ref);
   const r = orgAndUsers(ctx, ref.value, intent.users);
   if (!r.ok) return stopped(ctx, r);
-  return act(ctx, r.value.users.map((u) => membershipCall('clerk_org_membership_create', r.value.org, u, intent.role)), r.value.notes);
+  return act(
+    ctx,
+    r.value.users.map((u) => membershipCall('clerk_org_membership_create', r.value.org, u, intent.role)),
+    r.value.notes,
+  );
 }
 
 /** "make X an admin of Y": read the membership, then update it (or create it when X is not a member). */
 export function planMembershipSetRole(ctx: PlanContext, intent: Of<'membership_set_role'>): Outcome {
   const only = intent.users[0];
   if (!intent.org && only && intent.users.length === 1) {
-    const found = orgOfUser(ctx, only, `become ${roleWord(intent.role) === 'admin' ? 'an admin' : `a ${roleWord(intent.role)}`}`);
+    const found = orgOfUser(
+      ctx,
+      only,
+      `become ${roleWord(intent.role) === 'admin' ? 'an admin' : `a ${roleWord(intent.role)}`}`,
+    );
     if (!found.ok) return stopped(ctx, found);
     intent = { ...intent, org: found.value };
   }
@@ -104,9 +144,13 @@ export function planMembershipSetRole(ctx: PlanContext, intent: Of<'membership_s
       notes.push(`${userText(u)} is not a member of ${org.name} yet, so I'll add them with that role.`);
       calls.push(membershipCall('clerk_org_membership_create', org, u, intent.role));
     } else if (env.status !== 'ok') {
-      notes.push(`I couldn't read the membership of ${userText(u)}: ${env.status === 'error' ? env.message : env.status}.`);
+      notes.push(
+        `I couldn't read the membership of ${userText(u)}: ${env.status === 'error' ? env.message : env.status}.`,
+      );
     } else if (toMember(asObject(env.result) ?? {}).role === intent.role) {
-      notes.push(`${userText(u)} is already ${intent.role === 'org:admin' ? 'an admin' : `a ${roleWord(intent.role)}`} of ${org.name}.`);
+      notes.push(
+        `${userText(u)} is already ${intent.role === 'org:admin' ? 'an admin' : `a ${roleWord(intent.role)}`} of ${org.name}.`,
+      );
     } else {
       calls.push(membershipCall('clerk_org_membership_update', org, u, intent.role));
     }
@@ -121,5 +165,9 @@ export function planMembershipRemove(ctx: PlanContext, intent: Of<'membership_re
   if (!ref.ok) return stopped(ctx, ref);
   const r = orgAndUsers(ctx, ref.value, intent.users);
   if (!r.ok) return stopped(ctx, r);
-  return act(ctx, r.value.users.map((u) => membershipCall('clerk_org_membership_delete', r.value.org, u)), r.value.notes);
+  return act(
+    ctx,
+    r.value.users.map((u) => membershipCall('clerk_org_membership_delete', r.value.org, u)),
+    r.value.notes,
+  );
 }

@@ -41,7 +41,16 @@ const SPECS: Record<NamedResource, Spec> = {
     listArgs: () => ({}),
     columns: ['Name', 'Lifetime (s)', 'Claims', 'ID'],
     row: (o) => [field(o, 'name'), field(o, 'lifetime'), o.claims, field(o, 'id')],
-    details: ['id', 'name', 'claims', 'lifetime', 'allowed_clock_skew', 'signing_algorithm', 'custom_signing_key', 'created_at'],
+    details: [
+      'id',
+      'name',
+      'claims',
+      'lifetime',
+      'allowed_clock_skew',
+      'signing_algorithm',
+      'custom_signing_key',
+      'created_at',
+    ],
   },
   domain: {
     noun: 'domain',
@@ -52,8 +61,22 @@ const SPECS: Record<NamedResource, Spec> = {
     idParam: 'domain_id',
     listArgs: () => ({}),
     columns: ['Name', 'Satellite', 'Frontend API', 'ID'],
-    row: (o) => [field(o, 'name'), o.is_satellite === true ? 'yes' : 'no (primary)', field(o, 'frontend_api_url'), field(o, 'id')],
-    details: ['id', 'name', 'is_satellite', 'frontend_api_url', 'accounts_portal_url', 'proxy_url', 'development_origin', 'cname_targets'],
+    row: (o) => [
+      field(o, 'name'),
+      o.is_satellite === true ? 'yes' : 'no (primary)',
+      field(o, 'frontend_api_url'),
+      field(o, 'id'),
+    ],
+    details: [
+      'id',
+      'name',
+      'is_satellite',
+      'frontend_api_url',
+      'accounts_portal_url',
+      'proxy_url',
+      'development_origin',
+      'cname_targets',
+    ],
   },
   oauth: {
     noun: 'OAuth application',
@@ -65,8 +88,24 @@ const SPECS: Record<NamedResource, Spec> = {
     idParam: 'oauth_application_id',
     listArgs: (name) => (name ? { name_query: name } : {}),
     columns: ['Name', 'Client ID', 'Public', 'Scopes', 'ID'],
-    row: (o) => [field(o, 'name'), field(o, 'client_id'), o.public === true ? 'yes' : 'no', field(o, 'scopes'), field(o, 'id')],
-    details: ['id', 'name', 'client_id', 'public', 'pkce_required', 'consent_screen_enabled', 'scopes', 'redirect_uris', 'created_at'],
+    row: (o) => [
+      field(o, 'name'),
+      field(o, 'client_id'),
+      o.public === true ? 'yes' : 'no',
+      field(o, 'scopes'),
+      field(o, 'id'),
+    ],
+    details: [
+      'id',
+      'name',
+      'client_id',
+      'public',
+      'pkce_required',
+      'consent_screen_enabled',
+      'scopes',
+      'redirect_uris',
+      'created_at',
+    ],
   },
 };
 
@@ -83,19 +122,31 @@ function findItem(ctx: PlanContext, resource: NamedResource, ref: Ref): Res<Item
   const env = ctx.read(spec.list, spec.listArgs(ref.value));
   if (!env) return { ok: false, outcome: 'pending' };
   if (env.status !== 'ok') return { ok: false, outcome: readFailed(env, `${spec.noun}s`) };
-  const items = asPage(env.result).items.map((o) => ({ id: field(o, 'id') ?? '', name: field(o, 'name') ?? '', raw: o }));
+  const items = asPage(env.result).items.map((o) => ({
+    id: field(o, 'id') ?? '',
+    name: field(o, 'name') ?? '',
+    raw: o,
+  }));
   return chooseNamed(ctx, items, ref.value, spec.noun);
 }
 
 function requireItem(ctx: PlanContext, resource: NamedResource, ref: Ref): Res<Item> {
   const r = findItem(ctx, resource, ref);
   if (!r.ok) return r;
-  if (!r.value) return { ok: false, outcome: say(`I couldn't find a ${SPECS[resource].noun} called "${ref.value}". Nothing was changed. Try "list ${SPECS[resource].noun}s".`) };
+  if (!r.value)
+    return {
+      ok: false,
+      outcome: say(
+        `I couldn't find a ${SPECS[resource].noun} called "${ref.value}". Nothing was changed. Try "list ${SPECS[resource].noun}s".`,
+      ),
+    };
   return { ok: true, value: r.value };
 }
 
 function itemText(resource: NamedResource, item: Item): string {
-  return item.name === item.id ? `${SPECS[resource].noun} ${item.id}` : `${SPECS[resource].noun} "${item.name}" (${item.id})`;
+  return item.name === item.id
+    ? `${SPECS[resource].noun} ${item.id}`
+    : `${SPECS[resource].noun} "${item.name}" (${item.id})`;
 }
 
 /** Lists JWT templates, domains or OAuth apps. */
@@ -106,10 +157,17 @@ export function planNamedList(ctx: PlanContext, intent: Of<'named_list'>): Outco
   if (env.status !== 'ok') return readFailed(env, `${spec.noun}s`);
   const items = asPage(env.result).items;
   if (items.length === 0) return say(`There are no ${spec.noun}s.`);
-  const extra = (intent.details ?? []).filter((k) => !spec.columns.some((c) => c.toLowerCase() === k.replace(/_/g, ' ')));
+  const extra = (intent.details ?? []).filter(
+    (k) => !spec.columns.some((c) => c.toLowerCase() === k.replace(/_/g, ' ')),
+  );
   // Asked-for fields are listed in full under the table (URIs are too long for a column and must not be cut).
-  const lines = extra.flatMap((k) => [`${k.replace(/_/g, ' ')}:`, ...items.map((o) => `  ${short(field(o, 'name') ?? field(o, 'id') ?? '?')}: ${listValue(o[k])}`)]);
-  return say(`${plural(items.length, spec.noun)}:\n${table(spec.columns, items.map(spec.row))}${lines.length > 0 ? `\n${lines.join('\n')}` : ''}`);
+  const lines = extra.flatMap((k) => [
+    `${k.replace(/_/g, ' ')}:`,
+    ...items.map((o) => `  ${short(field(o, 'name') ?? field(o, 'id') ?? '?')}: ${listValue(o[k])}`),
+  ]);
+  return say(
+    `${plural(items.length, spec.noun)}:\n${table(spec.columns, items.map(spec.row))}${lines.length > 0 ? `\n${lines.join('\n')}` : ''}`,
+  );
 }
 
 function short(name: string): string {
@@ -135,14 +193,24 @@ export function planNamedGet(ctx: PlanContext, intent: Of<'named_get'>): Outcome
   const asked = (intent.fields ?? []).filter((k) => spec.details.includes(k));
   // The fields the user asked about come first ("what scopes does X have?"), then the rest of the record.
   const keys = [...asked, ...spec.details.filter((k) => !asked.includes(k))];
-  const lines = keys.filter((k) => o[k] !== undefined && o[k] !== null).map((k) => `  ${k.replace(/_/g, ' ')}: ${fieldText(k, o[k])}`);
-  return say(`${spec.noun.charAt(0).toUpperCase()}${spec.noun.slice(1)} ${field(o, 'name') ?? item.value.id}:\n${lines.join('\n')}`);
+  const lines = keys
+    .filter((k) => o[k] !== undefined && o[k] !== null)
+    .map((k) => `  ${k.replace(/_/g, ' ')}: ${fieldText(k, o[k])}`);
+  return say(
+    `${spec.noun.charAt(0).toUpperCase()}${spec.noun.slice(1)} ${field(o, 'name') ?? item.value.id}:\n${lines.join('\n')}`,
+  );
 }
 
 /** CNAME targets as "host → value" lines (what a DNS person types in), claims as JSON, the rest as cells. */
 function fieldText(key: string, value: unknown): string {
   if (key === 'cname_targets' && Array.isArray(value)) {
-    return value.map((t) => (t && typeof t === 'object' ? `\n    ${String((t as Obj).host ?? '?')} → ${String((t as Obj).value ?? '?')}` : `\n    ${String(t)}`)).join('');
+    return value
+      .map((t) =>
+        t && typeof t === 'object'
+          ? `\n    ${String((t as Obj).host ?? '?')} → ${String((t as Obj).value ?? '?')}`
+          : `\n    ${String(t)}`,
+      )
+      .join('');
   }
   if (key === 'scopes' && typeof value === 'string') return value.split(/\s+/).filter(Boolean).join(', ');
   return key === 'claims' ? JSON.stringify(value) : cell(value);
@@ -154,13 +222,20 @@ export function planNamedCreate(ctx: PlanContext, intent: Of<'named_create'>): O
   const fields: Fields = { ...intent.fields };
   if (!fields.name) {
     const question =
-      intent.resource === 'jwt' ? 'What should the new JWT template be called?'
-        : intent.resource === 'domain' ? 'Which domain should I add as a satellite (for example shop.example.com)?'
+      intent.resource === 'jwt'
+        ? 'What should the new JWT template be called?'
+        : intent.resource === 'domain'
+          ? 'Which domain should I add as a satellite (for example shop.example.com)?'
           : 'What should the new OAuth application be called?';
     const r = askFor(ctx, question, (a) => {
       if (intent.resource === 'domain') return analyze(a).ents.hosts[0];
       const s = analyze(a);
-      const name = s.ents.quoted[0] ?? a.replace(/^(?:call it|name it|it'?s|called|named)\s+/i, '').replace(/[.!?]+$/, '').trim();
+      const name =
+        s.ents.quoted[0] ??
+        a
+          .replace(/^(?:call it|name it|it'?s|called|named)\s+/i, '')
+          .replace(/[.!?]+$/, '')
+          .trim();
       return name && (intent.resource === 'oauth' || /^[\w.-]+$/.test(name)) ? name : undefined;
     });
     if (!r.ok) return stopped(ctx, r);
@@ -171,7 +246,8 @@ export function planNamedCreate(ctx: PlanContext, intent: Of<'named_create'>): O
     if (!fields.claims) notes.push('No claims were given, so the template starts with empty claims ({}).');
     fields.claims = jsonArg(fields.claims ?? {});
   }
-  const what = intent.resource === 'domain' ? `satellite domain ${String(fields.name)}` : `${spec.noun} "${String(fields.name)}"`;
+  const what =
+    intent.resource === 'domain' ? `satellite domain ${String(fields.name)}` : `${spec.noun} "${String(fields.name)}"`;
   const details = Object.entries(fields)
     .filter(([k]) => k !== 'name')
     .map(([k, v]) => `${k.replace(/_/g, ' ')} ${typeof v === 'string' ? v : JSON.stringify(v)}`)
@@ -185,7 +261,10 @@ export function planNamedCreate(ctx: PlanContext, intent: Of<'named_create'>): O
         label: `create ${what}${details ? ` with ${details}` : ''}`,
         done: (result) => {
           const o = asObject(result) ?? {};
-          const extra = intent.resource === 'oauth' && field(o, 'client_id') ? `, client_id ${field(o, 'client_id')}; the client secret is shown only in the Clerk Dashboard` : '';
+          const extra =
+            intent.resource === 'oauth' && field(o, 'client_id')
+              ? `, client_id ${field(o, 'client_id')}; the client secret is shown only in the Clerk Dashboard`
+              : '';
           return `Created ${what}${field(o, 'id') ? ` (${field(o, 'id')}${extra})` : ''}`;
         },
       },
@@ -196,7 +275,11 @@ export function planNamedCreate(ctx: PlanContext, intent: Of<'named_create'>): O
 
 /** Fields for an update given in a follow-up answer ("lifetime 300", "redirect uri https://…"). */
 function fieldsFromAnswer(resource: NamedResource, answer: string): Fields | undefined {
-  const parsers: Record<NamedResource, (c: string, s: Sentence) => Intent | undefined> = { jwt: parseJwt, domain: parseDomains, oauth: parseOAuth };
+  const parsers: Record<NamedResource, (c: string, s: Sentence) => Intent | undefined> = {
+    jwt: parseJwt,
+    domain: parseDomains,
+    oauth: parseOAuth,
+  };
   const noun = resource === 'jwt' ? 'jwt template' : resource === 'oauth' ? 'oauth app' : 'domain';
   const s = analyze(`update ${noun} x ${answer}`);
   const intent = parsers[resource](s.masked, s);
@@ -207,11 +290,17 @@ function fieldsFromAnswer(resource: NamedResource, answer: string): Fields | und
 /** Updates a JWT template (read first: name and claims are required) or an OAuth app. */
 export function planNamedUpdate(ctx: PlanContext, intent: Of<'named_update'>): Outcome {
   const spec = SPECS[intent.resource];
-  if (!spec.update) return say(`Clerk can't update a ${spec.noun} in place; delete it and add it again. Nothing was changed.`);
+  if (!spec.update)
+    return say(`Clerk can't update a ${spec.noun} in place; delete it and add it again. Nothing was changed.`);
   let ref = intent.ref;
   if (!ref) {
     const r = askFor(ctx, `Which ${spec.noun} should I change?`, (a) => {
-      const name = analyze(a).ents.quoted[0] ?? a.replace(/^(?:the\s+)?/i, '').replace(/\s+(?:jwt\s+)?template$|\s+(?:oauth\s+)?app$/i, '').trim();
+      const name =
+        analyze(a).ents.quoted[0] ??
+        a
+          .replace(/^(?:the\s+)?/i, '')
+          .replace(/\s+(?:jwt\s+)?template$|\s+(?:oauth\s+)?app$/i, '')
+          .trim();
       return name ? ({ kind: 'name', value: name } as Ref) : undefined;
     });
     if (!r.ok) return stopped(ctx, r);
@@ -219,8 +308,13 @@ export function planNamedUpdate(ctx: PlanContext, intent: Of<'named_update'>): O
   }
   let fields = intent.fields;
   if (Object.keys(fields).length === 0) {
-    const example = intent.resource === 'jwt' ? '"lifetime 300" or claims as JSON' : '"redirect uri https://app.example.com/cb" or "require PKCE"';
-    const r = askFor(ctx, `What should I change on the ${spec.noun} "${ref.value}" (for example ${example})?`, (a) => fieldsFromAnswer(intent.resource, a));
+    const example =
+      intent.resource === 'jwt'
+        ? '"lifetime 300" or claims as JSON'
+        : '"redirect uri https://app.example.com/cb" or "require PKCE"';
+    const r = askFor(ctx, `What should I change on the ${spec.noun} "${ref.value}" (for example ${example})?`, (a) =>
+      fieldsFromAnswer(intent.resource, a),
+    );
     if (!r.ok) return stopped(ctx, r);
     fields = r.value;
   }
@@ -233,7 +327,11 @@ export function planNamedUpdate(ctx: PlanContext, intent: Of<'named_update'>): O
     if (!env) return ctx.pending();
     if (env.status !== 'ok') return readFailed(env, itemText('jwt', it));
     const current = asObject(env.result) ?? {};
-    args = { template_id: it.id, name: fields.name ?? field(current, 'name') ?? it.name, claims: jsonArg(fields.claims ?? current.claims ?? {}) };
+    args = {
+      template_id: it.id,
+      name: fields.name ?? field(current, 'name') ?? it.name,
+      claims: jsonArg(fields.claims ?? current.claims ?? {}),
+    };
     for (const k of ['lifetime', 'allowed_clock_skew'] as const) if (fields[k] !== undefined) args[k] = fields[k];
   }
   if (intent.resource === 'oauth' && Array.isArray(fields.add_redirect_uris)) {
@@ -244,7 +342,10 @@ export function planNamedUpdate(ctx: PlanContext, intent: Of<'named_update'>): O
     const current = asObject(env.result)?.redirect_uris;
     const existing = Array.isArray(current) ? current.filter((u): u is string => typeof u === 'string') : [];
     const added = (fields.add_redirect_uris as string[]).filter((u) => !existing.includes(u));
-    if (added.length === 0) return say(`${itemText('oauth', it)} already has ${(fields.add_redirect_uris as string[]).join(', ')} as a redirect URI. Nothing was changed.`);
+    if (added.length === 0)
+      return say(
+        `${itemText('oauth', it)} already has ${(fields.add_redirect_uris as string[]).join(', ')} as a redirect URI. Nothing was changed.`,
+      );
     const { add_redirect_uris: _added, ...rest } = fields;
     fields = { ...rest, redirect_uris: [...existing, ...added] };
     args = { [spec.idParam]: it.id, ...fields };
@@ -252,7 +353,12 @@ export function planNamedUpdate(ctx: PlanContext, intent: Of<'named_update'>): O
   const change = Object.entries(fields)
     .map(([k, v]) => `${k.replace(/_/g, ' ')} → ${typeof v === 'string' ? v : JSON.stringify(v)}`)
     .join(', ');
-  const call: Call = { name: spec.update, args, label: `update ${itemText(intent.resource, it)}: ${change}`, done: () => `Updated ${itemText(intent.resource, it)}: ${change}` };
+  const call: Call = {
+    name: spec.update,
+    args,
+    label: `update ${itemText(intent.resource, it)}: ${change}`,
+    done: () => `Updated ${itemText(intent.resource, it)}: ${change}`,
+  };
   return act(ctx, [call]);
 }
 
@@ -271,10 +377,14 @@ export function planNamedDelete(ctx: PlanContext, intent: Of<'named_delete'>): O
   if (pending) return ctx.pending();
   return act(
     ctx,
-    found.map((it) => ({ name: spec.delete, args: { [spec.idParam]: it.id }, label: `permanently delete ${itemText(intent.resource, it)}`, done: () => `Deleted ${itemText(intent.resource, it)}` })),
+    found.map((it) => ({
+      name: spec.delete,
+      args: { [spec.idParam]: it.id },
+      label: `permanently delete ${itemText(intent.resource, it)}`,
+      done: () => `Deleted ${itemText(intent.resource, it)}`,
+    })),
   );
 }
-
 
 /** "Delete the JWT template" without a name: list them and ask which one (never pick one ourselves). */
 function planNamedDeleteWhich(ctx: PlanContext, resource: NamedResource): Outcome {
@@ -282,28 +392,50 @@ function planNamedDeleteWhich(ctx: PlanContext, resource: NamedResource): Outcom
   const env = ctx.read(spec.list, spec.listArgs());
   if (!env) return ctx.pending();
   if (env.status !== 'ok') return readFailed(env, `${spec.noun}s`);
-  const items: Item[] = asPage(env.result).items.map((o) => ({ id: field(o, 'id') ?? '', name: field(o, 'name') ?? '', raw: o }));
+  const items: Item[] = asPage(env.result).items.map((o) => ({
+    id: field(o, 'id') ?? '',
+    name: field(o, 'name') ?? '',
+    raw: o,
+  }));
   if (items.length === 0) return say(`There are no ${spec.noun}s, so there is nothing to delete.`);
   // "We're decommissioning the internal dashboard. Delete its OAuth application.": the message names exactly one
   // item (in any case) elsewhere, so that is the one; a name also contained in another never counts as named.
   const named = items.filter((i) => mentions(ctx.turn.request, i.name));
   if (named.length === 1) {
     const it = named[0]!;
-    return act(ctx, [{ name: spec.delete, args: { [spec.idParam]: it.id }, label: `permanently delete ${itemText(resource, it)}`, done: () => `Deleted ${itemText(resource, it)}` }]);
+    return act(ctx, [
+      {
+        name: spec.delete,
+        args: { [spec.idParam]: it.id },
+        label: `permanently delete ${itemText(resource, it)}`,
+        done: () => `Deleted ${itemText(resource, it)}`,
+      },
+    ]);
   }
   const names = items.map((i) => i.name || i.id);
-  const question = items.length === 1
-    ? `There is one ${spec.noun}, ${names[0]}. Should I delete it?`
-    : `There are ${items.length} ${spec.noun}s: ${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}. Which one should I delete?`;
+  const question =
+    items.length === 1
+      ? `There is one ${spec.noun}, ${names[0]}. Should I delete it?`
+      : `There are ${items.length} ${spec.noun}s: ${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}. Which one should I delete?`;
   const r = askFor(ctx, question, (a) => matchAnswer(a, items, (i) => [i.id, i.name]));
   if (!r.ok) return stopped(ctx, r);
   const it = r.value;
-  return act(ctx, [{ name: spec.delete, args: { [spec.idParam]: it.id }, label: `permanently delete ${itemText(resource, it)}`, done: () => `Deleted ${itemText(resource, it)}` }]);
+  return act(ctx, [
+    {
+      name: spec.delete,
+      args: { [spec.idParam]: it.id },
+      label: `permanently delete ${itemText(resource, it)}`,
+      done: () => `Deleted ${itemText(resource, it)}`,
+    },
+  ]);
 }
 
 /** True when `text` contains `name` as whole words, case-insensitively (names shorter than 4 letters never count). */
 function mentions(text: string, name: string): boolean {
   if (name.trim().length < 4) return false;
-  const escaped = name.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
+  const escaped = name
+    .trim()
+    .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+    .replace(/\s+/g, '\\s+');
   return new RegExp(`(?<![\\w.-])${escaped}(?![\\w-])`, 'i').test(text);
 }

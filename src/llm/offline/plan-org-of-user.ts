@@ -23,11 +23,16 @@ export function orgOfUser(ctx: PlanContext, user: Ref, what: string): Res<Ref> {
   const first = orgs[0];
   if (orgs.length === 1 && first) return { ok: true, value: { kind: 'name', value: first.name } };
   if (orgs.length === 0) {
-    return askFor(ctx, `${userText(u)} is not in any organization. In which organization should they ${what}?`, (a) => orgRef(analyze(a).masked.replace(/^(?:in|at|to|of)\s+/i, ''), analyze(a).ents));
+    return askFor(ctx, `${userText(u)} is not in any organization. In which organization should they ${what}?`, (a) =>
+      orgRef(analyze(a).masked.replace(/^(?:in|at|to|of)\s+/i, ''), analyze(a).ents),
+    );
   }
   const names = orgs.map((o) => o.name);
-  const r = askFor(ctx, `${userText(u)} belongs to ${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}. In which organization should they ${what}?`, (a) =>
-    matchAnswer(a.replace(/^(?:in|at|of|for)\s+/i, ''), orgs, (o) => [o.id, o.name, o.slug]));
+  const r = askFor(
+    ctx,
+    `${userText(u)} belongs to ${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}. In which organization should they ${what}?`,
+    (a) => matchAnswer(a.replace(/^(?:in|at|of|for)\s+/i, ''), orgs, (o) => [o.id, o.name, o.slug]),
+  );
   if (!r.ok) return r;
   return { ok: true, value: { kind: 'name', value: r.value.name } };
 }

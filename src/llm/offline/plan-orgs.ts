@@ -53,7 +53,19 @@ export function planOrgsList(ctx: PlanContext, intent: Of<'orgs_list'>): Outcome
   const scope = who ? ` that ${userText(who)} belongs to` : intent.query ? ` matching "${intent.query}"` : '';
   if (intent.count) return say(`There ${n === 1 ? 'is' : 'are'} ${plural(n, 'organization')}${scope}.`);
   if (rows.length === 0) return say(`No organizations${scope}.`);
-  return say(`${plural(n, 'organization')}${scope}:\n${table(['Name', 'Slug', 'Members', 'Max', 'Created', 'ID'], rows.map((o) => [o.name, o.slug, o.membersCount, o.maxAllowed === 0 ? 'unlimited' : o.maxAllowed, day(o.createdAt), o.id]))}`);
+  return say(
+    `${plural(n, 'organization')}${scope}:\n${table(
+      ['Name', 'Slug', 'Members', 'Max', 'Created', 'ID'],
+      rows.map((o) => [
+        o.name,
+        o.slug,
+        o.membersCount,
+        o.maxAllowed === 0 ? 'unlimited' : o.maxAllowed,
+        day(o.createdAt),
+        o.id,
+      ]),
+    )}`,
+  );
 }
 
 /** One organization in detail (name → id with a list read, then the get). */
@@ -68,7 +80,7 @@ export function planOrgGet(ctx: PlanContext, intent: Of<'org_get'>): Outcome {
   const lines = [
     `${o.name} (${o.id})`,
     `  slug: ${o.slug}`,
-    `  members: ${o.membersCount ?? '—'} (max ${o.maxAllowed === 0 ? 'unlimited' : o.maxAllowed ?? '—'})`,
+    `  members: ${o.membersCount ?? '—'} (max ${o.maxAllowed === 0 ? 'unlimited' : (o.maxAllowed ?? '—')})`,
     `  created: ${day(o.createdAt)}`,
   ];
   if (o.publicMetadata && typeof o.publicMetadata === 'object' && Object.keys(o.publicMetadata).length > 0) {
@@ -82,7 +94,15 @@ export function planOrgGet(ctx: PlanContext, intent: Of<'org_get'>): Outcome {
 export function planOrgCreate(ctx: PlanContext, intent: Of<'org_create'>): Outcome {
   const fields = { ...intent.fields };
   if (!fields.name) {
-    const r = askFor(ctx, 'What should the new organization be called?', (a) => a.replace(/^["'“]|["'”]$/g, '').replace(/^(?:call it|name it|it'?s|called|named)\s+/i, '').trim() || undefined);
+    const r = askFor(
+      ctx,
+      'What should the new organization be called?',
+      (a) =>
+        a
+          .replace(/^["'“]|["'”]$/g, '')
+          .replace(/^(?:call it|name it|it'?s|called|named)\s+/i, '')
+          .trim() || undefined,
+    );
     if (!r.ok) return stopped(ctx, r);
     fields.name = r.value;
   }
@@ -91,10 +111,17 @@ export function planOrgCreate(ctx: PlanContext, intent: Of<'org_create'>): Outco
     const res = resolveUsers(ctx, [intent.ownerRef]);
     if (!res.ok) return stopped(ctx, res);
     owner = res.value.found[0];
-    if (!owner) return say(`No user matches "${intent.ownerRef.value}", so I did not create the organization. Nothing was changed.`);
+    if (!owner)
+      return say(
+        `No user matches "${intent.ownerRef.value}", so I did not create the organization. Nothing was changed.`,
+      );
     fields.created_by = owner.id;
   }
-  const extras = [fields.slug ? `slug ${String(fields.slug)}` : '', fields.max_allowed_memberships !== undefined ? `at most ${String(fields.max_allowed_memberships)} members` : '', owner ? `${userText(owner)} as its admin` : '']
+  const extras = [
+    fields.slug ? `slug ${String(fields.slug)}` : '',
+    fields.max_allowed_memberships !== undefined ? `at most ${String(fields.max_allowed_memberships)} members` : '',
+    owner ? `${userText(owner)} as its admin` : '',
+  ]
     .filter(Boolean)
     .join(', ');
   return act(ctx, [
@@ -116,10 +143,14 @@ export function planOrgUpdate(ctx: PlanContext, intent: Of<'org_update'>): Outco
   if (!ref.ok) return stopped(ctx, ref);
   let fields = intent.fields;
   if (Object.keys(fields).length === 0) {
-    const r = askFor(ctx, 'What should I change on the organization (for metadata, a JSON object such as {"tier": "gold"})?', (a) => {
-      const json = analyze(a).ents.json[0];
-      return json ? { public_metadata: json } : undefined;
-    });
+    const r = askFor(
+      ctx,
+      'What should I change on the organization (for metadata, a JSON object such as {"tier": "gold"})?',
+      (a) => {
+        const json = analyze(a).ents.json[0];
+        return json ? { public_metadata: json } : undefined;
+      },
+    );
     if (!r.ok) return stopped(ctx, r);
     fields = r.value;
   }
@@ -146,8 +177,12 @@ export function planOrgDelete(ctx: PlanContext, intent: Of<'org_delete'>): Outco
   if (stop) return stop;
   const calls: Call[] = results.map((r) => {
     const o = (r as { ok: true; value: OrgRow }).value;
-    return { name: 'clerk_organization_delete', args: { organization_id: o.id }, label: `permanently delete organization ${orgText(o)}`, done: () => `Deleted organization ${orgText(o)}` };
+    return {
+      name: 'clerk_organization_delete',
+      args: { organization_id: o.id },
+      label: `permanently delete organization ${orgText(o)}`,
+      done: () => `Deleted organization ${orgText(o)}`,
+    };
   });
   return act(ctx, calls);
 }
-

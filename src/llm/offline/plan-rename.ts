@@ -16,16 +16,29 @@ export function planRenameAny(ctx: PlanContext, intent: Of<'rename_any'>): Outco
   const found = renameCandidates(ctx, intent.target.value);
   if (found.outcome) return found.outcome;
   const lower = intent.target.value.toLowerCase();
-  const orgHit = (found.orgs ?? []).some((o) => o.name.toLowerCase() === lower || o.slug.toLowerCase() === lower || o.name.toLowerCase().startsWith(lower));
-  const userHit = (found.users ?? []).some((u) => u.name?.toLowerCase().split(' ').includes(lower) || u.name?.toLowerCase() === lower);
-  if (orgHit && !userHit) return planOrgUpdate(ctx, { kind: 'org_update', org: intent.target, fields: { name: intent.newName } });
+  const orgHit = (found.orgs ?? []).some(
+    (o) => o.name.toLowerCase() === lower || o.slug.toLowerCase() === lower || o.name.toLowerCase().startsWith(lower),
+  );
+  const userHit = (found.users ?? []).some(
+    (u) => u.name?.toLowerCase().split(' ').includes(lower) || u.name?.toLowerCase() === lower,
+  );
+  if (orgHit && !userHit)
+    return planOrgUpdate(ctx, { kind: 'org_update', org: intent.target, fields: { name: intent.newName } });
   if (userHit && !orgHit) {
     const parts = intent.newName.split(/\s+/);
-    const fields = parts.length === 1 ? { first_name: parts[0] } : { first_name: parts.slice(0, -1).join(' '), last_name: parts[parts.length - 1] };
+    const fields =
+      parts.length === 1
+        ? { first_name: parts[0] }
+        : { first_name: parts.slice(0, -1).join(' '), last_name: parts[parts.length - 1] };
     return planUserUpdate(ctx, { kind: 'user_update', target: intent.target, fields });
   }
-  if (!orgHit && !userHit) return say(`I couldn't find a user or an organization called "${intent.target.value}". Nothing was changed.`);
-  const r = askFor(ctx, `"${intent.target.value}" matches both a user and an organization. Should I rename the user or the organization?`, (a) => (/\borg|compan|team/i.test(a) ? 'org' : /\buser|person|account/i.test(a) ? 'user' : undefined));
+  if (!orgHit && !userHit)
+    return say(`I couldn't find a user or an organization called "${intent.target.value}". Nothing was changed.`);
+  const r = askFor(
+    ctx,
+    `"${intent.target.value}" matches both a user and an organization. Should I rename the user or the organization?`,
+    (a) => (/\borg|compan|team/i.test(a) ? 'org' : /\buser|person|account/i.test(a) ? 'user' : undefined),
+  );
   if (!r.ok) return stopped(ctx, r);
   return r.value === 'org'
     ? planOrgUpdate(ctx, { kind: 'org_update', org: intent.target, fields: { name: intent.newName } })

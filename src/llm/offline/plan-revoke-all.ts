@@ -23,14 +23,26 @@ export function planRevokeAllPending(ctx: PlanContext, org?: OrgRow, orgLabel?: 
   const pending = paged.items.filter((i) => (field(i, 'status') ?? 'pending') === 'pending');
   if (pending.length === 0) return say(`There are no pending invitations${where}. Nothing was changed.`);
   if (pending.length > MAX_BULK || !paged.complete) {
-    return say(`There are ${paged.complete ? '' : 'more than '}${pending.length} pending invitations${where}; that is too many to revoke one approval at a time. Name the ones to revoke (emails or ids). Nothing was changed.`);
+    return say(
+      `There are ${paged.complete ? '' : 'more than '}${pending.length} pending invitations${where}; that is too many to revoke one approval at a time. Name the ones to revoke (emails or ids). Nothing was changed.`,
+    );
   }
   const calls: Call[] = pending.map((i) => {
     const id = field(i, 'id')!;
     const email = field(i, 'email_address') ?? id;
     return org
-      ? { name: 'clerk_org_invitation_revoke', args: { organization_id: org.id, invitation_id: id }, label: `revoke the invitation of ${email}${where} (${id})`, done: () => `Revoked the invitation of ${email}${where}` }
-      : { name: 'clerk_invitation_revoke', args: { invitation_id: id }, label: `revoke the app invitation of ${email} (${id})`, done: () => `Revoked the app invitation of ${email}` };
+      ? {
+          name: 'clerk_org_invitation_revoke',
+          args: { organization_id: org.id, invitation_id: id },
+          label: `revoke the invitation of ${email}${where} (${id})`,
+          done: () => `Revoked the invitation of ${email}${where}`,
+        }
+      : {
+          name: 'clerk_invitation_revoke',
+          args: { invitation_id: id },
+          label: `revoke the app invitation of ${email} (${id})`,
+          done: () => `Revoked the app invitation of ${email}`,
+        };
   });
   return act(ctx, calls);
 }

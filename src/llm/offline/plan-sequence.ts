@@ -10,7 +10,11 @@ import type { Call, Outcome, PlanContext } from './plan-context.js';
 const APPROVAL_LINE = /\n?(?:This|Each) needs your approval\.$/;
 
 /** Plans each step and combines the outcomes. `planOne` is the single-intent dispatcher. */
-export function planSequence(ctx: PlanContext, steps: Intent[], planOne: (ctx: PlanContext, intent: Intent) => Outcome): Outcome {
+export function planSequence(
+  ctx: PlanContext,
+  steps: Intent[],
+  planOne: (ctx: PlanContext, intent: Intent) => Outcome,
+): Outcome {
   const outcomes: Array<{ outcome: Outcome; reading: boolean }> = [];
   for (const step of steps) {
     const before = ctx.needs.length;
@@ -31,5 +35,9 @@ export function planSequence(ctx: PlanContext, steps: Intent[], planOne: (ctx: P
   if (calls.length === 0) return { kind: 'say', text: texts.filter(Boolean).join('\n') };
   const fresh = texts.length > 0 && outcomes.some((o) => o.outcome.kind === 'calls' && o.outcome.text !== undefined);
   if (!fresh) return { kind: 'calls', calls };
-  return { kind: 'calls', calls, text: [...texts.filter(Boolean), `${calls.length === 1 ? 'This needs' : 'Each needs'} your approval.`].join('\n') };
+  return {
+    kind: 'calls',
+    calls,
+    text: [...texts.filter(Boolean), `${calls.length === 1 ? 'This needs' : 'Each needs'} your approval.`].join('\n'),
+  };
 }

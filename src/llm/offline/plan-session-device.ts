@@ -38,13 +38,18 @@ export function planSessionRevokeDevice(ctx: PlanContext, intent: Of<'session_re
   if (!env) return ctx.pending();
   if (env.status !== 'ok') return readFailed(env, `the sessions of ${userText(user)}`);
   const sessions = asPage(env.result).items.filter((s) => (field(s, 'status') ?? 'active') === 'active');
-  if (sessions.length === 0) return say(`${userText(user)} has no active sessions, so there is nothing to end. Nothing was changed.`);
+  if (sessions.length === 0)
+    return say(`${userText(user)} has no active sessions, so there is nothing to end. Nothing was changed.`);
   // "revoke her session" with no device words fits only when she has exactly one active session.
-  let matches = intent.words.length === 0 && sessions.length === 1 ? sessions : sessions.filter((s) => fits(s, intent.words));
+  let matches =
+    intent.words.length === 0 && sessions.length === 1 ? sessions : sessions.filter((s) => fits(s, intent.words));
   if (matches.length !== 1) {
     const list = sessions.map((s, i) => `${i + 1}. ${field(s, 'id')} — ${deviceLabel(s)}`).join('\n');
     const said = intent.words.length > 0 ? `"${intent.words.join(', ')}"` : 'your description';
-    const why = matches.length === 0 ? `None of ${userText(user)}'s active sessions matches ${said}.` : `Several of ${userText(user)}'s active sessions match ${said}.`;
+    const why =
+      matches.length === 0
+        ? `None of ${userText(user)}'s active sessions matches ${said}.`
+        : `Several of ${userText(user)}'s active sessions match ${said}.`;
     const r = askFor(ctx, `${why} Active sessions:\n${list}\nWhich one should I revoke?`, (answer) => {
       const byId = sessions.find((s) => answer.includes(field(s, 'id') ?? '\u0000'));
       if (byId) return byId;
@@ -59,5 +64,12 @@ export function planSessionRevokeDevice(ctx: PlanContext, intent: Of<'session_re
   const s = matches[0]!;
   const id = field(s, 'id')!;
   const label = `revoke ${userText(user)}'s session ${id} (${deviceLabel(s)})`;
-  return act(ctx, [{ name: 'clerk_session_revoke', args: { session_id: id }, label, done: () => `Revoked ${userText(user)}'s session ${id} (${deviceLabel(s)}); other sessions were left alone` }]);
+  return act(ctx, [
+    {
+      name: 'clerk_session_revoke',
+      args: { session_id: id },
+      label,
+      done: () => `Revoked ${userText(user)}'s session ${id} (${deviceLabel(s)}); other sessions were left alone`,
+    },
+  ]);
 }

@@ -28,23 +28,44 @@ export function planUnblock(ctx: PlanContext, intent: Of<'user_action'>): Outcom
     const user = users.value.found.find((u) => u.email?.toLowerCase() === email);
     const entry = entries.find((i) => field(i, 'identifier')?.toLowerCase() === email);
     const unban = user?.banned === true;
-    let which: 'user' | 'list' | 'both' | undefined = unban && entry ? undefined : unban ? 'user' : entry ? 'list' : undefined;
+    let which: 'user' | 'list' | 'both' | undefined =
+      unban && entry ? undefined : unban ? 'user' : entry ? 'list' : undefined;
     if (unban && entry) {
-      const r = askFor(ctx, `${userText(user)} is banned and ${email} is also on the blocklist. Should I unban the user, remove the blocklist entry, or both?`, (a) =>
-        /\bboth\b/i.test(a) ? 'both' as const : /\bblock ?list|\bentry|\blist\b/i.test(a) ? 'list' as const : /\bunban|\buser\b|\baccount\b/i.test(a) ? 'user' as const : undefined);
+      const r = askFor(
+        ctx,
+        `${userText(user)} is banned and ${email} is also on the blocklist. Should I unban the user, remove the blocklist entry, or both?`,
+        (a) =>
+          /\bboth\b/i.test(a)
+            ? ('both' as const)
+            : /\bblock ?list|\bentry|\blist\b/i.test(a)
+              ? ('list' as const)
+              : /\bunban|\buser\b|\baccount\b/i.test(a)
+                ? ('user' as const)
+                : undefined,
+      );
       if (!r.ok) return stopped(ctx, r);
       which = r.value;
     }
     if (!which) {
-      notes.push(user ? `${userText(user)} is not banned and ${email} is not on the blocklist, so there is nothing to unblock.` : `${email} is not on the blocklist and no user has that email.`);
+      notes.push(
+        user
+          ? `${userText(user)} is not banned and ${email} is not on the blocklist, so there is nothing to unblock.`
+          : `${email} is not on the blocklist and no user has that email.`,
+      );
       continue;
     }
     if ((which === 'user' || which === 'both') && user) calls.push(userCall('clerk_user_unban', user));
     if ((which === 'list' || which === 'both') && entry) {
       const id = field(entry, 'id')!;
-      calls.push({ name: 'clerk_blocklist_delete', args: { identifier_id: id }, label: `remove ${email} from the blocklist (${id})`, done: () => `Removed ${email} from the blocklist` });
+      calls.push({
+        name: 'clerk_blocklist_delete',
+        args: { identifier_id: id },
+        label: `remove ${email} from the blocklist (${id})`,
+        done: () => `Removed ${email} from the blocklist`,
+      });
     }
   }
-  if (calls.length === 0 && users.value.missing.length > 0 && notes.length === 0) return say(`${missingNotes(users.value.missing).join('\n')}\nNothing was changed.`);
+  if (calls.length === 0 && users.value.missing.length > 0 && notes.length === 0)
+    return say(`${missingNotes(users.value.missing).join('\n')}\nNothing was changed.`);
   return act(ctx, calls, notes);
 }

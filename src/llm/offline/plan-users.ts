@@ -36,10 +36,14 @@ function labelFrom(result: unknown, fallback: UserRow): string {
 /** One line per reference that matched no user. */
 export function missingNotes(missing: Ref[]): string[] {
   return missing.map((r) =>
-    r.kind === 'email' ? `No user has the email ${r.value}.`
-      : r.kind === 'id' ? `No user has the id ${r.value}.`
-        : r.kind === 'pronoun' ? `I don't know who "${r.value}" refers to: name the user (email, id or name).`
-          : `No user matches "${r.value}".`);
+    r.kind === 'email'
+      ? `No user has the email ${r.value}.`
+      : r.kind === 'id'
+        ? `No user has the id ${r.value}.`
+        : r.kind === 'pronoun'
+          ? `I don't know who "${r.value}" refers to: name the user (email, id or name).`
+          : `No user matches "${r.value}".`,
+  );
 }
 
 function filterArgs(f: UserFilter, count: boolean): Record<string, unknown> {
@@ -116,13 +120,17 @@ export function planUsersList(ctx: PlanContext, intent: Of<'users_list'>): Outco
   if (intent.filter.locked !== undefined) rows = rows.filter((u) => u.locked === intent.filter.locked);
   const n = intent.filter.locked === undefined && total !== undefined ? total : rows.length;
   const phrase = usersPhrase(intent.filter, n, capped && total === undefined);
-  const scope = intent.filter.locked !== undefined ? ` (checked ${capped ? 'the first ' : 'all '}${checked} users)` : '';
+  const scope =
+    intent.filter.locked !== undefined ? ` (checked ${capped ? 'the first ' : 'all '}${checked} users)` : '';
   if (intent.count) return say(`There ${n === 1 && !capped ? 'is' : 'are'} ${phrase}${scope}.`);
   if (rows.length === 0) return say(`There are no ${usersPhrase(intent.filter, undefined)}${scope}.`);
   if (intent.filter.limit !== undefined && Object.keys(intent.filter).length === 1) {
     return say(`The ${plural(rows.length, 'newest user').replace(/^\d+ /, `${rows.length} `)}:\n${usersTable(rows)}`);
   }
-  const shown = capped && intent.filter.locked === undefined ? ` (the first ${items.length}; add a filter or a smaller window to see others)` : scope;
+  const shown =
+    capped && intent.filter.locked === undefined
+      ? ` (the first ${items.length}; add a filter or a smaller window to see others)`
+      : scope;
   return say(`${phrase.charAt(0).toUpperCase()}${phrase.slice(1)}${shown}:\n${usersTable(rows)}`);
 }
 
@@ -137,8 +145,13 @@ function planUsersOrdered(ctx: PlanContext, intent: Of<'users_list'>): Outcome {
   const rows = asPage(env.result).items.map(toUser);
   const word = f.order === '+created_at' ? 'oldest' : 'newest';
   if (rows.length === 0) return say(`There are no ${usersPhrase({ ...f, limit: undefined }, undefined)}.`);
-  if (n === 1) return say(`The ${word} ${usersPhrase({ ...f, limit: undefined }, 1).replace(/^1 /, '')} is ${userText(rows[0]!)}, signed up ${day(rows[0]!.createdAt)}.`);
-  return say(`The ${rows.length} ${word} ${usersPhrase({ ...f, limit: undefined }, rows.length).replace(/^\d+ /, '')}:\n${usersTable(rows)}`);
+  if (n === 1)
+    return say(
+      `The ${word} ${usersPhrase({ ...f, limit: undefined }, 1).replace(/^1 /, '')} is ${userText(rows[0]!)}, signed up ${day(rows[0]!.createdAt)}.`,
+    );
+  return say(
+    `The ${rows.length} ${word} ${usersPhrase({ ...f, limit: undefined }, rows.length).replace(/^\d+ /, '')}:\n${usersTable(rows)}`,
+  );
 }
 
 /** One user in detail. */
@@ -150,7 +163,8 @@ export function userDetails(u: UserRow): string {
     `  signed up: ${day(u.createdAt)} · last active: ${day(u.lastActiveAt)} · last sign-in: ${day(u.lastSignInAt)}`,
   ];
   if (u.username) lines.splice(2, 0, `  username: ${u.username}`);
-  if (u.publicMetadata && typeof u.publicMetadata === 'object' && Object.keys(u.publicMetadata).length > 0) lines.push(`  public metadata: ${JSON.stringify(u.publicMetadata)}`);
+  if (u.publicMetadata && typeof u.publicMetadata === 'object' && Object.keys(u.publicMetadata).length > 0)
+    lines.push(`  public metadata: ${JSON.stringify(u.publicMetadata)}`);
   return lines.join('\n');
 }
 
@@ -194,7 +208,12 @@ const VERB_WORDS: Record<string, [string, string]> = {
 };
 
 /** A call that changes one user, with plan and summary words. */
-export function userCall(action: string, u: UserRow, args: Record<string, unknown> = {}, words?: [string, string]): Call {
+export function userCall(
+  action: string,
+  u: UserRow,
+  args: Record<string, unknown> = {},
+  words?: [string, string],
+): Call {
   const [verb, past] = words ?? VERB_WORDS[action] ?? [action, `Done: ${action}`];
   return {
     name: action,
@@ -214,12 +233,17 @@ export function planUserAction(ctx: PlanContext, intent: Of<'user_action'>): Out
   const notes = missingNotes(missing);
   const calls: Call[] = [];
   for (const u of found) {
-    const noop =
-      u.stub ? undefined
-        : intent.action === 'clerk_user_ban' && u.banned ? 'is already banned'
-          : intent.action === 'clerk_user_unban' && !u.banned ? 'is not banned'
-            : intent.action === 'clerk_user_lock' && u.locked ? 'is already locked'
-              : intent.action === 'clerk_user_unlock' && !u.locked ? 'is not locked' : undefined;
+    const noop = u.stub
+      ? undefined
+      : intent.action === 'clerk_user_ban' && u.banned
+        ? 'is already banned'
+        : intent.action === 'clerk_user_unban' && !u.banned
+          ? 'is not banned'
+          : intent.action === 'clerk_user_lock' && u.locked
+            ? 'is already locked'
+            : intent.action === 'clerk_user_unlock' && !u.locked
+              ? 'is not locked'
+              : undefined;
     if (noop) notes.push(`${userText(u)} ${noop}, so there is nothing to do.`);
     else calls.push(userCall(intent.action, u));
   }
@@ -253,7 +277,11 @@ export function planUserCreate(ctx: PlanContext, intent: Of<'user_create'>): Out
   const name = [fields.first_name, fields.last_name].filter(Boolean).join(' ');
   const email = Array.isArray(fields.email_address) ? String(fields.email_address[0]) : undefined;
   const who = [name, email ? `<${email}>` : ''].filter(Boolean).join(' ') || String(fields.username ?? 'a new user');
-  const extras = [fields.username ? `username ${String(fields.username)}` : '', fields.password ? 'a password' : '', fields.skip_password_requirement ? 'no password' : '']
+  const extras = [
+    fields.username ? `username ${String(fields.username)}` : '',
+    fields.password ? 'a password' : '',
+    fields.skip_password_requirement ? 'no password' : '',
+  ]
     .filter(Boolean)
     .join(', ');
   return act(ctx, [
@@ -272,7 +300,11 @@ export function planUserCreate(ctx: PlanContext, intent: Of<'user_create'>): Out
 /** Words for a field change: "first name → Janet". */
 export function changeText(fields: Fields): string {
   return Object.entries(fields)
-    .map(([k, v]) => (k.endsWith('metadata') ? `merge ${JSON.stringify(v)} into ${k.replace('_', ' ')}` : `${k.replace(/_/g, ' ')} → ${typeof v === 'string' ? v : JSON.stringify(v)}`))
+    .map(([k, v]) =>
+      k.endsWith('metadata')
+        ? `merge ${JSON.stringify(v)} into ${k.replace('_', ' ')}`
+        : `${k.replace(/_/g, ' ')} → ${typeof v === 'string' ? v : JSON.stringify(v)}`,
+    )
     .join(', ');
 }
 
@@ -280,13 +312,19 @@ export function changeText(fields: Fields): string {
 export function planUserUpdate(ctx: PlanContext, intent: Of<'user_update'>): Outcome {
   let target = intent.target;
   if (!target) {
-    const r = askFor(ctx, 'Which user should I update (email, id or name)?', (a) => userRefsAnywhere(analyze(a))[0] ?? toRef(a, analyze(a).ents));
+    const r = askFor(
+      ctx,
+      'Which user should I update (email, id or name)?',
+      (a) => userRefsAnywhere(analyze(a))[0] ?? toRef(a, analyze(a).ents),
+    );
     if (!r.ok) return stopped(ctx, r);
     target = r.value;
   }
   let fields = intent.fields;
   if (Object.keys(fields).length === 0) {
-    const r = askFor(ctx, 'What metadata should I set (a JSON object, for example {"plan": "pro"})?', (a) => parseLooseJson(a.slice(a.indexOf('{'), a.lastIndexOf('}') + 1)));
+    const r = askFor(ctx, 'What metadata should I set (a JSON object, for example {"plan": "pro"})?', (a) =>
+      parseLooseJson(a.slice(a.indexOf('{'), a.lastIndexOf('}') + 1)),
+    );
     if (!r.ok) return stopped(ctx, r);
     fields = { public_metadata: r.value };
   }
@@ -294,16 +332,27 @@ export function planUserUpdate(ctx: PlanContext, intent: Of<'user_update'>): Out
   if (!res.ok) return stopped(ctx, res);
   const u = res.value.found[0];
   if (!u) return say(`${missingNotes(res.value.missing).join('\n')}\nNothing was changed.`);
-  return act(ctx, [userCall('clerk_user_update', u, withJsonArgs(fields, METADATA), [`update`, 'Updated'])].map((c) => ({ ...c, label: `${c.label}: ${changeText(fields)}` })));
+  return act(
+    ctx,
+    [userCall('clerk_user_update', u, withJsonArgs(fields, METADATA), [`update`, 'Updated'])].map((c) => ({
+      ...c,
+      label: `${c.label}: ${changeText(fields)}`,
+    })),
+  );
 }
 
 /** Both kinds of lookups needed by "rename X to Y" when X could be a user or an organization. */
-export function renameCandidates(ctx: PlanContext, name: string): { users?: UserRow[]; orgs?: Array<{ name: string; slug: string }>; outcome?: Outcome } {
+export function renameCandidates(
+  ctx: PlanContext,
+  name: string,
+): { users?: UserRow[]; orgs?: Array<{ name: string; slug: string }>; outcome?: Outcome } {
   const u = ctx.read('clerk_users_list', { query: name });
   const o = ctx.read('clerk_organizations_list', { query: name });
   if (!u || !o) return { outcome: ctx.pending() };
   if (u.status !== 'ok') return { outcome: readFailed(u, `"${name}"`) };
   if (o.status !== 'ok') return { outcome: readFailed(o, `"${name}"`) };
-  return { users: asPage(u.result).items.map(toUser), orgs: asPage(o.result).items.map((x) => ({ name: String(x.name ?? ''), slug: String(x.slug ?? '') })) };
+  return {
+    users: asPage(u.result).items.map(toUser),
+    orgs: asPage(o.result).items.map((x) => ({ name: String(x.name ?? ''), slug: String(x.slug ?? '') })),
+  };
 }
-

@@ -9,20 +9,48 @@ import type { Intent } from './intent-types.js';
 import { parseRequest } from './request.js';
 import { planSequence } from './plan-sequence.js';
 import { PlanContext, type Outcome } from './plan-context.js';
-import { planListAdd, planListEntries, planListRemove, planSessionGet, planSessionRevoke, planSessionsList, planSignOut } from './plan-access.js';
+import {
+  planListAdd,
+  planListEntries,
+  planListRemove,
+  planSessionGet,
+  planSessionRevoke,
+  planSessionsList,
+  planSignOut,
+} from './plan-access.js';
 import { planNamedCreate, planNamedDelete, planNamedGet, planNamedList, planNamedUpdate } from './plan-named.js';
-import { planInvitationRevoke, planInvitationsList, planInvite, planOrgInvitationRevoke, planOrgInvitationsList } from './plan-invitations.js';
-import { planMembersList, planMembershipAdd, planMembershipGet, planMembershipRemove, planMembershipSetRole } from './plan-members.js';
+import {
+  planInvitationRevoke,
+  planInvitationsList,
+  planInvite,
+  planOrgInvitationRevoke,
+  planOrgInvitationsList,
+} from './plan-invitations.js';
+import {
+  planMembersList,
+  planMembershipAdd,
+  planMembershipGet,
+  planMembershipRemove,
+  planMembershipSetRole,
+} from './plan-members.js';
 import { planOrgCreate, planOrgDelete, planOrgGet, planOrgsList, planOrgUpdate } from './plan-orgs.js';
 import { planReinvite } from './plan-reinvite.js';
 import { planSessionRevokeDevice } from './plan-session-device.js';
 import { planRenameAny } from './plan-rename.js';
-import { planRestoreSignIn, planUserAction, planUserCreate, planUserLookup, planUsersList, planUserUpdate } from './plan-users.js';
+import {
+  planRestoreSignIn,
+  planUserAction,
+  planUserCreate,
+  planUserLookup,
+  planUsersList,
+  planUserUpdate,
+} from './plan-users.js';
 
 /** Decides the next step for `turn`. `tools` = names offered to the model (empty = all). */
 export function planStep(turn: Turn, tools: ReadonlySet<string>, now: number): Outcome {
   if (turn.cancelled) return say('OK, I stopped there. Nothing was changed.');
-  if (turn.nothingToRetry) return say('Nothing failed in your last request, so there is nothing to retry. Tell me what you would like to do.');
+  if (turn.nothingToRetry)
+    return say('Nothing failed in your last request, so there is nothing to retry. Tell me what you would like to do.');
   const intent = parseRequest(turn.request, now);
   return planIntent(new PlanContext(turn, tools, now), intent);
 }
@@ -30,46 +58,87 @@ export function planStep(turn: Turn, tools: ReadonlySet<string>, now: number): O
 /** Dispatches one intent to its plan. */
 export function planIntent(ctx: PlanContext, intent: Intent): Outcome {
   switch (intent.kind) {
-    case 'help': return say(helpText());
-    case 'smalltalk': return say(intent.reply);
-    case 'refuse': return say(intent.reason);
-    case 'unknown': return say(notUnderstood(intent.topic, intent.reason ? `${intent.reason}` : undefined));
-    case 'users_list': return planUsersList(ctx, intent);
-    case 'user_lookup': return planUserLookup(ctx, intent);
-    case 'user_create': return planUserCreate(ctx, intent);
-    case 'user_update': return planUserUpdate(ctx, intent);
-    case 'user_action': return planUserAction(ctx, intent);
-    case 'user_restore_sign_in': return planRestoreSignIn(ctx, intent);
-    case 'rename_any': return planRenameAny(ctx, intent);
-    case 'sign_out': return planSignOut(ctx, intent);
-    case 'sessions_list': return planSessionsList(ctx, intent);
-    case 'session_get': return planSessionGet(ctx, intent);
-    case 'session_revoke': return planSessionRevoke(ctx, intent);
-    case 'reinvite': return planReinvite(ctx, intent);
-    case 'session_revoke_device': return planSessionRevokeDevice(ctx, intent);
-    case 'orgs_list': return planOrgsList(ctx, intent);
-    case 'org_get': return planOrgGet(ctx, intent);
-    case 'org_create': return planOrgCreate(ctx, intent);
-    case 'org_update': return planOrgUpdate(ctx, intent);
-    case 'org_delete': return planOrgDelete(ctx, intent);
-    case 'members_list': return planMembersList(ctx, intent);
-    case 'membership_get': return planMembershipGet(ctx, intent);
-    case 'membership_add': return planMembershipAdd(ctx, intent);
-    case 'membership_set_role': return planMembershipSetRole(ctx, intent);
-    case 'membership_remove': return planMembershipRemove(ctx, intent);
-    case 'org_invitations_list': return planOrgInvitationsList(ctx, intent);
-    case 'invite': return planInvite(ctx, intent);
-    case 'org_invitation_revoke': return planOrgInvitationRevoke(ctx, intent);
-    case 'invitations_list': return planInvitationsList(ctx, intent);
-    case 'invitation_revoke': return planInvitationRevoke(ctx, intent);
-    case 'list_entries': return planListEntries(ctx, intent);
-    case 'list_add': return planListAdd(ctx, intent);
-    case 'list_remove': return planListRemove(ctx, intent);
-    case 'named_list': return planNamedList(ctx, intent);
-    case 'named_get': return planNamedGet(ctx, intent);
-    case 'named_create': return planNamedCreate(ctx, intent);
-    case 'named_update': return planNamedUpdate(ctx, intent);
-    case 'named_delete': return planNamedDelete(ctx, intent);
-    case 'sequence': return planSequence(ctx, intent.steps, planIntent);
+    case 'help':
+      return say(helpText());
+    case 'smalltalk':
+      return say(intent.reply);
+    case 'refuse':
+      return say(intent.reason);
+    case 'unknown':
+      return say(notUnderstood(intent.topic, intent.reason ? `${intent.reason}` : undefined));
+    case 'users_list':
+      return planUsersList(ctx, intent);
+    case 'user_lookup':
+      return planUserLookup(ctx, intent);
+    case 'user_create':
+      return planUserCreate(ctx, intent);
+    case 'user_update':
+      return planUserUpdate(ctx, intent);
+    case 'user_action':
+      return planUserAction(ctx, intent);
+    case 'user_restore_sign_in':
+      return planRestoreSignIn(ctx, intent);
+    case 'rename_any':
+      return planRenameAny(ctx, intent);
+    case 'sign_out':
+      return planSignOut(ctx, intent);
+    case 'sessions_list':
+      return planSessionsList(ctx, intent);
+    case 'session_get':
+      return planSessionGet(ctx, intent);
+    case 'session_revoke':
+      return planSessionRevoke(ctx, intent);
+    case 'reinvite':
+      return planReinvite(ctx, intent);
+    case 'session_revoke_device':
+      return planSessionRevokeDevice(ctx, intent);
+    case 'orgs_list':
+      return planOrgsList(ctx, intent);
+    case 'org_get':
+      return planOrgGet(ctx, intent);
+    case 'org_create':
+      return planOrgCreate(ctx, intent);
+    case 'org_update':
+      return planOrgUpdate(ctx, intent);
+    case 'org_delete':
+      return planOrgDelete(ctx, intent);
+    case 'members_list':
+      return planMembersList(ctx, intent);
+    case 'membership_get':
+      return planMembershipGet(ctx, intent);
+    case 'membership_add':
+      return planMembershipAdd(ctx, intent);
+    case 'membership_set_role':
+      return planMembershipSetRole(ctx, intent);
+    case 'membership_remove':
+      return planMembershipRemove(ctx, intent);
+    case 'org_invitations_list':
+      return planOrgInvitationsList(ctx, intent);
+    case 'invite':
+      return planInvite(ctx, intent);
+    case 'org_invitation_revoke':
+      return planOrgInvitationRevoke(ctx, intent);
+    case 'invitations_list':
+      return planInvitationsList(ctx, intent);
+    case 'invitation_revoke':
+      return planInvitationRevoke(ctx, intent);
+    case 'list_entries':
+      return planListEntries(ctx, intent);
+    case 'list_add':
+      return planListAdd(ctx, intent);
+    case 'list_remove':
+      return planListRemove(ctx, intent);
+    case 'named_list':
+      return planNamedList(ctx, intent);
+    case 'named_get':
+      return planNamedGet(ctx, intent);
+    case 'named_create':
+      return planNamedCreate(ctx, intent);
+    case 'named_update':
+      return planNamedUpdate(ctx, intent);
+    case 'named_delete':
+      return planNamedDelete(ctx, intent);
+    case 'sequence':
+      return planSequence(ctx, intent.steps, planIntent);
   }
 }

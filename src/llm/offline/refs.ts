@@ -6,15 +6,24 @@ import type { Entities, Sentence } from './entities.js';
 import { unmask } from './entities.js';
 import type { Ref } from './intent-types.js';
 
-const LEAD = /^(?:(?:the|a|an|user|users|account|accounts|member|members|person|people|customer|customers|of|for|called|named|with email|email|e-mail|id|user id|my|our|this|that)\s+)+/i;
-const TRAIL = /(?:'s|’s|s')?(?:\s+(?:account|accounts|user|users|profile|too|as well|please|now|right now|immediately|permanently|for good|from the app|from clerk|everywhere|again|instead|then|also|as well|for now|for the moment|for a while|for the time being|temporarily|asap|right away))+$/i;
-const PRONOUN = /^(?:him|her|them|this one|that one|this user|that user|the same user|those users|these users|both of them|both)$/i;
+const LEAD =
+  /^(?:(?:the|a|an|user|users|account|accounts|member|members|person|people|customer|customers|of|for|called|named|with email|email|e-mail|id|user id|my|our|this|that)\s+)+/i;
+const TRAIL =
+  /(?:'s|’s|s')?(?:\s+(?:account|accounts|user|users|profile|too|as well|please|now|right now|immediately|permanently|for good|from the app|from clerk|everywhere|again|instead|then|also|as well|for now|for the moment|for a while|for the time being|temporarily|asap|right away))+$/i;
+const PRONOUN =
+  /^(?:him|her|them|this one|that one|this user|that user|the same user|those users|these users|both of them|both)$/i;
 
 /** Removes filler around a name: "the user Dave Miller's account" → "Dave Miller". */
 export function cleanName(chunk: string): string {
-  let s = chunk.trim().replace(/^[,;:]+|[,;:?]+$/g, '').trim();
+  let s = chunk
+    .trim()
+    .replace(/^[,;:]+|[,;:?]+$/g, '')
+    .trim();
   for (let i = 0; i < 3; i++) s = s.replace(LEAD, '').replace(TRAIL, '').trim();
-  return s.replace(/(?:'s|’s)$/i, '').replace(/\s+/g, ' ').trim();
+  return s
+    .replace(/(?:'s|’s)$/i, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** One chunk → one Ref, or undefined when nothing usable is left. */
@@ -25,7 +34,10 @@ export function toRef(chunk: string, ents: Entities): Ref | undefined {
   if (id) return { kind: 'id', value: ents.ids[Number(id[1])]!.value };
   const quoted = chunk.match(/⟦q(\d+)⟧/);
   if (quoted) return { kind: 'name', value: ents.quoted[Number(quoted[1])]! };
-  const bare = unmask(chunk, ents).trim().replace(/(?:'s|’s)$/i, '').replace(/\s+(?:too|as well|again|also|back|instead|then)$/i, '');
+  const bare = unmask(chunk, ents)
+    .trim()
+    .replace(/(?:'s|’s)$/i, '')
+    .replace(/\s+(?:too|as well|again|also|back|instead|then)$/i, '');
   if (PRONOUN.test(bare)) return { kind: 'pronoun', value: bare.toLowerCase() };
   const name = preferFullName(cleanName(unmask(chunk, ents)));
   if (!name || /⟦/.test(name) || /^(?:it|its)$/i.test(name)) return undefined;
@@ -90,7 +102,10 @@ export function orgRef(chunk: string | undefined, ents: Entities): Ref | undefin
   if (quoted) return { kind: 'name', value: ents.quoted[Number(quoted[1])]! };
   const host = chunk.match(/⟦h(\d+)⟧/);
   let name = unmask(chunk, ents)
-    .replace(/\s+(?:and|with|including|plus|along with)\s+(?:their|its|the(?:ir)?)\s+(?:roles?|emails?(?: addresses)?|ids?|details|names?)$/i, '')
+    .replace(
+      /\s+(?:and|with|including|plus|along with)\s+(?:their|its|the(?:ir)?)\s+(?:roles?|emails?(?: addresses)?|ids?|details|names?)$/i,
+      '',
+    )
     .replace(/^(?:the|an?|our|my)\s+/i, '')
     .replace(/\s+(?:org|orgs|organization|organisation|organizations|company|team|workspace|tenant)$/i, '')
     .replace(/^(?:org|organization|organisation|company|team|workspace|tenant)\s+/i, '')
@@ -99,6 +114,7 @@ export function orgRef(chunk: string | undefined, ents: Entities): Ref | undefin
     .trim();
   if (host && !name) name = ents.hosts[Number(host[1])]!;
   if (!name || /⟦/.test(name) || name.split(' ').length > 5) return undefined;
-  if (/^(?:it|them|the app|app|application|the application|our app|instance|the instance|everyone|all)$/i.test(name)) return undefined;
+  if (/^(?:it|them|the app|app|application|the application|our app|instance|the instance|everyone|all)$/i.test(name))
+    return undefined;
   return { kind: 'name', value: name };
 }

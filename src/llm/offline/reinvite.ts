@@ -8,9 +8,12 @@ import { roleKey } from './entities.js';
 import type { Intent, Ref } from './intent-types.js';
 import { orgMention } from './org-context.js';
 
-const RIGHT = /\b(?:right|correct|proper|actual|real|new|fixed)\s+(?:e-?mail\s+)?(?:address|e-?mail)\s+(?:is|should be|was supposed to be)\s+⟦e(\d+)⟧|\bshould(?: have)? (?:be|been)\s+⟦e(\d+)⟧|\binstead of\s+⟦e(\d+)⟧/i;
-const REPLACE = /\b(?:cancel|revoke|withdraw|delete|replace|re-?send|resend|re-?invite|send (?:a |them a )?(?:fresh|new|another|corrected))\b/i;
-const INVITED_TO = /\binvit\w*\s+(?:⟦e\d+⟧\s+)?(?:to|for|into)\s+(?:join\s+)?(?:the\s+)?([A-Z][\w&-]*(?:\s+[A-Z][\w&-]*)?)/;
+const RIGHT =
+  /\b(?:right|correct|proper|actual|real|new|fixed)\s+(?:e-?mail\s+)?(?:address|e-?mail)\s+(?:is|should be|was supposed to be)\s+⟦e(\d+)⟧|\bshould(?: have)? (?:be|been)\s+⟦e(\d+)⟧|\binstead of\s+⟦e(\d+)⟧/i;
+const REPLACE =
+  /\b(?:cancel|revoke|withdraw|delete|replace|re-?send|resend|re-?invite|send (?:a |them a )?(?:fresh|new|another|corrected))\b/i;
+const INVITED_TO =
+  /\binvit\w*\s+(?:⟦e\d+⟧\s+)?(?:to|for|into)\s+(?:join\s+)?(?:the\s+)?([A-Z][\w&-]*(?:\s+[A-Z][\w&-]*)?)/;
 const PRONOUN = /^(?:We|I|You|They|He|She|It|Please|Can|Could|So)$|^$/;
 const INVITED_ORG = /\b(?:The\s+)?([A-Z][\w&-]*(?:\s+[A-Z][\w&-]*)?)\s+(?:org(?:ani[sz]ation)?\s+)?invit(?:e|ation)\b/;
 
@@ -32,5 +35,11 @@ export function parseReinvite(whole: Sentence): Intent | undefined {
   const org: Ref | undefined = !app && orgName ? { kind: 'name', value: orgName } : undefined;
   const roleWord = c.match(/\bas\s+(?:an?\s+)?(admin|administrator|member|billing|viewer|org:[\w:-]+)\b/i)?.[1];
   const role = roleWord ? roleKey(roleWord) : undefined;
-  return { kind: 'reinvite', oldEmail: whole.ents.emails[oldIdx]!, newEmail: whole.ents.emails[newIdx]!, ...(org ? { org } : {}), ...(role ? { role } : {}) };
+  return {
+    kind: 'reinvite',
+    oldEmail: whole.ents.emails[oldIdx]!,
+    newEmail: whole.ents.emails[newIdx]!,
+    ...(org ? { org } : {}),
+    ...(role ? { role } : {}),
+  };
 }

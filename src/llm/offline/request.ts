@@ -21,9 +21,24 @@ import { sharedNoun, withSharedNoun } from './shared-noun.js';
 import { fillEntityAnaphor, fillResourceAnaphor, hasResourceAnaphor } from './resource-anaphora.js';
 
 const NEGATED = /^(?:(?:please|but|and|just|also)\s+)*(?:don'?t|do not|never|no need to|without|not|nor|avoid)\b/i;
-const CORRECTION = /^(?:(?:no|nope|hmm|ok|okay|oh)[,.!]?\s+)*(?:wait|actually|scratch that|on second thought|i mean|correction|rather|sorry)\b|\binstead\b/i;
+const CORRECTION =
+  /^(?:(?:no|nope|hmm|ok|okay|oh)[,.!]?\s+)*(?:wait|actually|scratch that|on second thought|i mean|correction|rather|sorry)\b|\binstead\b/i;
 const PASSIVE_KINDS = new Set<Intent['kind']>(['unknown', 'smalltalk', 'help']);
-const READ_KINDS = new Set<Intent['kind']>(['users_list', 'user_lookup', 'sessions_list', 'session_get', 'orgs_list', 'org_get', 'members_list', 'membership_get', 'org_invitations_list', 'invitations_list', 'list_entries', 'named_list', 'named_get']);
+const READ_KINDS = new Set<Intent['kind']>([
+  'users_list',
+  'user_lookup',
+  'sessions_list',
+  'session_get',
+  'orgs_list',
+  'org_get',
+  'members_list',
+  'membership_get',
+  'org_invitations_list',
+  'invitations_list',
+  'list_entries',
+  'named_list',
+  'named_get',
+]);
 
 /** Parses a whole user message. `now` (Unix ms) anchors relative dates. */
 export function parseRequest(text: string, now: number): Intent {
@@ -40,7 +55,9 @@ function parseMessage(text: string, now: number): Intent {
   if (stated) return stated;
   const sentences = splitSentences(whole.masked);
   const org = orgMention(whole.masked);
-  const units = sentences.flatMap((sentence, n) => clausesOf(whole, org ? fillThere(sentence, org) : sentence, now).map((u) => ({ ...u, sentence: n })));
+  const units = sentences.flatMap((sentence, n) =>
+    clausesOf(whole, org ? fillThere(sentence, org) : sentence, now).map((u) => ({ ...u, sentence: n })),
+  );
   if (units.length === 0) return parseSentence(whole, now);
   if (units.length === 1) {
     const one = parseSentence(subSentence(whole, units[0]!.masked), now);
@@ -80,11 +97,17 @@ function parseMessage(text: string, now: number): Intent {
   if (last > 0) actionable = actionable.filter((p, i) => i >= last || p.sentence === actionable[last]!.sentence);
   if (actionable.length === 0) return parseSentence(whole, now);
   // Statements that merely read ("jane@x.test is locked") are context when the message also asks for a change.
-  if (actionable.some((p) => !READ_KINDS.has(p.intent.kind))) actionable = actionable.filter((p) => !READ_KINDS.has(p.intent.kind) || asksToRead(p.s));
+  if (actionable.some((p) => !READ_KINDS.has(p.intent.kind)))
+    actionable = actionable.filter((p) => !READ_KINDS.has(p.intent.kind) || asksToRead(p.s));
   // "…, and how many of those are banned?": a follow-up question narrows the users the question before it counted.
   const intents = actionable.map((p, i) => {
     const prev = actionable[i - 1]?.intent;
-    if (p.intent.kind !== 'users_list' || prev?.kind !== 'users_list' || !/\b(?:of|among)\s+(?:those|them|these)\b/i.test(p.s.masked)) return p.intent;
+    if (
+      p.intent.kind !== 'users_list' ||
+      prev?.kind !== 'users_list' ||
+      !/\b(?:of|among)\s+(?:those|them|these)\b/i.test(p.s.masked)
+    )
+      return p.intent;
     return { ...p.intent, filter: { ...prev.filter, ...p.intent.filter } };
   });
   const steps = mergeSteps(intents);
@@ -113,17 +136,29 @@ function clausesOf(whole: Sentence, sentence: string, now: number): Unit[] {
     const hostOnly = /⟦h\d+⟧/.test(u.masked) && !/⟦[ei]\d+⟧/.test(u.masked);
     if (!noun || (!hostOnly && !PASSIVE_KINDS.has(parseSentence(subSentence(whole, u.masked), now).kind))) return u;
     const borrowed = withSharedNoun(u.masked, noun);
-    return borrowed && !PASSIVE_KINDS.has(parseSentence(subSentence(whole, borrowed), now).kind) ? { ...u, masked: borrowed } : u;
+    return borrowed && !PASSIVE_KINDS.has(parseSentence(subSentence(whole, borrowed), now).kind)
+      ? { ...u, masked: borrowed }
+      : u;
   });
   if (!units.some((u) => u.verbLed)) return units;
   const instruction = new RegExp(`^${ACTION_VERB}\\b`, 'i');
   // "…, so please nuke it": the clause is whole once "it" borrows the resource another clause names.
   const borrowsResource = (masked: string): boolean => {
     if (!hasResourceAnaphor(masked)) return false;
-    const filled = fillResourceAnaphor(masked, units.map((o) => o.masked).filter((o) => o !== masked));
+    const filled = fillResourceAnaphor(
+      masked,
+      units.map((o) => o.masked).filter((o) => o !== masked),
+    );
     return filled !== undefined && !PASSIVE_KINDS.has(parseSentence(subSentence(whole, filled), now).kind);
   };
-  const broken = units.some((u) => (u.verbLed || instruction.test(stripLead(u.masked))) && !NEGATED.test(stripLead(u.masked)) && !hasAnaphor(u.masked) && !borrowsResource(u.masked) && PASSIVE_KINDS.has(parseSentence(subSentence(whole, u.masked), now).kind));
+  const broken = units.some(
+    (u) =>
+      (u.verbLed || instruction.test(stripLead(u.masked))) &&
+      !NEGATED.test(stripLead(u.masked)) &&
+      !hasAnaphor(u.masked) &&
+      !borrowsResource(u.masked) &&
+      PASSIVE_KINDS.has(parseSentence(subSentence(whole, u.masked), now).kind),
+  );
   if (!broken) return units;
   return [{ masked: sentence, verbLed: false }];
 }

@@ -37,12 +37,27 @@ export function firstStop(ctx: PlanContext, results: Array<Res<unknown>>): Outco
 
 /** "I couldn't look up X: …" for a failed read. */
 export function readFailed(env: Envelope, what: string): Outcome {
-  const why = env.status === 'error' ? `${env.httpStatus ? `Clerk ${env.httpStatus}: ` : ''}${env.message}` : env.status === 'denied' ? 'the call was denied' : 'the call was not run';
+  const why =
+    env.status === 'error'
+      ? `${env.httpStatus ? `Clerk ${env.httpStatus}: ` : ''}${env.message}`
+      : env.status === 'denied'
+        ? 'the call was denied'
+        : 'the call was not run';
   return say(`I couldn't look up ${what} (${why}). Nothing was changed.`);
 }
 
 function idUser(id: string): UserRow {
-  return { id, name: null, email: null, banned: false, locked: false, createdAt: null, lastActiveAt: null, lastSignInAt: null, stub: true };
+  return {
+    id,
+    name: null,
+    email: null,
+    banned: false,
+    locked: false,
+    createdAt: null,
+    lastActiveAt: null,
+    lastSignInAt: null,
+    stub: true,
+  };
 }
 
 /** The user ids the most recent earlier request acted on or read by id ("ban her too"). */
@@ -83,7 +98,11 @@ function expandPronouns(ctx: PlanContext, refs: Ref[]): { refs: Ref[]; unknown: 
 export function resolveUsers(ctx: PlanContext, given: Ref[], opts: { state?: boolean } = {}): Res<UsersFound> {
   const expanded = expandPronouns(ctx, given);
   const refs = expanded.refs;
-  const fromPronoun = new Set(refs.filter((r) => r.kind === 'id' && !given.some((g) => g.kind === 'id' && g.value === r.value)).map((r) => r.value));
+  const fromPronoun = new Set(
+    refs
+      .filter((r) => r.kind === 'id' && !given.some((g) => g.kind === 'id' && g.value === r.value))
+      .map((r) => r.value),
+  );
   let pending = false;
   const emails = refs.filter((r) => r.kind === 'email').map((r) => r.value);
   let emailRows: UserRow[] = [];
@@ -115,7 +134,9 @@ export function resolveUsers(ctx: PlanContext, given: Ref[], opts: { state?: boo
   const missing: Ref[] = [...expanded.unknown];
   for (const r of refs) {
     if (r.kind === 'email') {
-      const u = emailRows.find((row) => row.email?.toLowerCase() === r.value) ?? emailRows.find((row) => JSON.stringify(row).toLowerCase().includes(`"${r.value}"`));
+      const u =
+        emailRows.find((row) => row.email?.toLowerCase() === r.value) ??
+        emailRows.find((row) => JSON.stringify(row).toLowerCase().includes(`"${r.value}"`));
       if (u) found.push(u);
       else missing.push(r);
     } else if (r.kind === 'id') {
@@ -134,7 +155,11 @@ export function resolveUsers(ctx: PlanContext, given: Ref[], opts: { state?: boo
   return ok({ found: found.filter((u) => (seen.has(u.id) ? false : (seen.add(u.id), true))), missing });
 }
 
-const words = (text: string): string[] => text.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+const words = (text: string): string[] =>
+  text
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
 
 /** Narrows a name search to one user, or asks which one. `undefined` value = nobody matched. */
 function chooseUser(ctx: PlanContext, name: string, rows: UserRow[]): Res<UserRow | undefined> {
@@ -149,7 +174,15 @@ function chooseUser(ctx: PlanContext, name: string, rows: UserRow[]): Res<UserRo
   if (byWord.length === 1) return ok(byWord[0]);
   const candidates = exact.length > 1 ? exact : byWord.length > 1 ? byWord : rows;
   if (candidates.length === 0) return ok(undefined);
-  return pick(ctx, candidates, userLabel, (u) => [u.id, u.email ?? '', u.name ?? '', u.username ?? ''], name, 'user', 'user');
+  return pick(
+    ctx,
+    candidates,
+    userLabel,
+    (u) => [u.id, u.email ?? '', u.name ?? '', u.username ?? ''],
+    name,
+    'user',
+    'user',
+  );
 }
 
 /**
@@ -169,10 +202,19 @@ function pick<T extends { id: string }>(
   for (;;) {
     const answer = ctx.answer();
     if (answer === undefined) {
-      const list = candidates.slice(0, 10).map((c, i) => `  ${i + 1}. ${label(c)} (${c.id})`).join('\n');
+      const list = candidates
+        .slice(0, 10)
+        .map((c, i) => `  ${i + 1}. ${label(c)} (${c.id})`)
+        .join('\n');
       const lead = retry ? "Sorry, I couldn't match that to one of them. " : '';
-      const head = candidates.length === 1 ? `The only ${noun} that partly matches "${term}" is` : `I found ${candidates.length} ${noun}s matching "${term}"`;
-      const tail = candidates.length === 1 ? 'Is that the one you mean (reply "yes", or give an email or id)' : `Which one do you mean — reply with a number${kind === 'user' ? ', email' : ''}, id or full name`;
+      const head =
+        candidates.length === 1
+          ? `The only ${noun} that partly matches "${term}" is`
+          : `I found ${candidates.length} ${noun}s matching "${term}"`;
+      const tail =
+        candidates.length === 1
+          ? 'Is that the one you mean (reply "yes", or give an email or id)'
+          : `Which one do you mean — reply with a number${kind === 'user' ? ', email' : ''}, id or full name`;
       return stop(say(`${lead}${head}:\n${list}\n${tail}?`));
     }
     const chosen = matchAnswer(answer, candidates, keys);
@@ -201,14 +243,24 @@ const ORDINALS: Array<[RegExp, number]> = [
 
 /** Matches an answer to one candidate by number, exact key, or words that fit exactly one candidate. */
 export function matchAnswer<T>(answer: string, candidates: T[], keys: (c: T) => string[]): T | undefined {
-  const a = answer.trim().replace(/[.!?]+$/, '').replace(/^(?:i mean|i meant|the one (?:at|with|from)|it'?s|that'?s|use|pick|choose)\s+/i, '').trim();
-  if (candidates.length === 1 && /^(?:yes|yep|yeah|y|ok|okay|correct|right|that one|that's (?:it|the one)|sure)\b/i.test(a)) return candidates[0];
+  const a = answer
+    .trim()
+    .replace(/[.!?]+$/, '')
+    .replace(/^(?:i mean|i meant|the one (?:at|with|from)|it'?s|that'?s|use|pick|choose)\s+/i, '')
+    .trim();
+  if (
+    candidates.length === 1 &&
+    /^(?:yes|yep|yeah|y|ok|okay|correct|right|that one|that's (?:it|the one)|sure)\b/i.test(a)
+  )
+    return candidates[0];
   for (const [re, i] of ORDINALS) if (re.test(a) && a.split(/\s+/).length <= 4) return candidates[i];
   if (/^(?:the\s+)?last(?: one)?$/i.test(a)) return candidates[candidates.length - 1];
   const lower = a.toLowerCase();
   const exact = candidates.filter((c) => keys(c).some((k) => k !== '' && k.toLowerCase() === lower));
   if (exact.length === 1) return exact[0];
-  const tokens = words(a).filter((t) => !['the', 'one', 'at', 'from', 'with', 'in', 'user', 'org', 'i', 'mean'].includes(t));
+  const tokens = words(a).filter(
+    (t) => !['the', 'one', 'at', 'from', 'with', 'in', 'user', 'org', 'i', 'mean'].includes(t),
+  );
   if (tokens.length === 0) return undefined;
   const byWords = candidates.filter((c) => {
     const hay = new Set(keys(c).flatMap(words));
@@ -225,32 +277,63 @@ export function resolveOrg(ctx: PlanContext, ref: Ref): Res<OrgRow | undefined> 
   if (env.status !== 'ok') return stop(readFailed(env, `the organization "${ref.value}"`));
   const rows = asPage(env.result).items.map(toOrg);
   const lower = ref.value.toLowerCase();
-  const exact = rows.filter((o) => o.name.toLowerCase() === lower || o.slug.toLowerCase() === lower || o.id === ref.value);
+  const exact = rows.filter(
+    (o) => o.name.toLowerCase() === lower || o.slug.toLowerCase() === lower || o.id === ref.value,
+  );
   if (exact.length === 1) return ok(exact[0]);
-  const prefix = rows.filter((o) => o.name.toLowerCase().startsWith(`${lower} `) || o.name.toLowerCase().startsWith(lower) || o.slug.toLowerCase().startsWith(lower));
+  const prefix = rows.filter(
+    (o) =>
+      o.name.toLowerCase().startsWith(`${lower} `) ||
+      o.name.toLowerCase().startsWith(lower) ||
+      o.slug.toLowerCase().startsWith(lower),
+  );
   if (prefix.length === 1) return ok(prefix[0]);
   const candidates = exact.length > 1 ? exact : prefix.length > 1 ? prefix : rows;
   if (candidates.length === 0) return ok(undefined);
-  return pick(ctx, candidates, (o) => `${o.name} (slug ${o.slug})`, (o) => [o.id, o.name, o.slug], ref.value, 'organization');
+  return pick(
+    ctx,
+    candidates,
+    (o) => `${o.name} (slug ${o.slug})`,
+    (o) => [o.id, o.name, o.slug],
+    ref.value,
+    'organization',
+  );
 }
 
 /** An org that must exist: missing → a clear "not found" answer. */
 export function requireOrg(ctx: PlanContext, ref: Ref): Res<OrgRow> {
   const r = resolveOrg(ctx, ref);
   if (!r.ok) return r;
-  if (!r.value) return stop(say(`I couldn't find an organization matching "${ref.value}". Nothing was changed. Try "list organizations" to see them.`));
+  if (!r.value)
+    return stop(
+      say(
+        `I couldn't find an organization matching "${ref.value}". Nothing was changed. Try "list organizations" to see them.`,
+      ),
+    );
   return ok(r.value);
 }
 
 /** Picks one item from a list read by name (JWT templates, domains, OAuth apps, list entries). */
-export function chooseNamed<T extends { id: string; name: string }>(ctx: PlanContext, items: T[], name: string, what: string): Res<T | undefined> {
+export function chooseNamed<T extends { id: string; name: string }>(
+  ctx: PlanContext,
+  items: T[],
+  name: string,
+  what: string,
+): Res<T | undefined> {
   const lower = name.toLowerCase();
   const exact = items.filter((i) => i.name.toLowerCase() === lower || i.id === name);
   if (exact.length === 1) return ok(exact[0]);
   const partial = items.filter((i) => i.name.toLowerCase().includes(lower));
   if (partial.length === 1) return ok(partial[0]);
   if (partial.length === 0) return ok(undefined);
-  return pick(ctx, partial, (i) => i.name, (i) => [i.id, i.name], name, what);
+  return pick(
+    ctx,
+    partial,
+    (i) => i.name,
+    (i) => [i.id, i.name],
+    name,
+    what,
+  );
 }
 
 /** Asks for a missing value; the parser turns the next answer into the value (undefined = ask again). */

@@ -37,7 +37,8 @@ export function fillResourceAnaphor(masked: string, others: string[]): string | 
   return masked.replace(/\bits\b/i, `the ${phrase}'s`).replace(/\bit\b/i, `the ${phrase}`);
 }
 
-const ENTITY_ANAPHOR = /\b(?:that|this|the same|the)\s+(?:(phone\s+)?number|(?:e-?mail\s+)?address|e-?mail|domain|identifier)\b/i;
+const ENTITY_ANAPHOR =
+  /\b(?:that|this|the same|the)\s+(?:(phone\s+)?number|(?:e-?mail\s+)?address|e-?mail|domain|identifier)\b/i;
 
 /**
  * "Add that number to the blocklist": the phone, email or host named in another clause of the message. The token
@@ -48,7 +49,9 @@ export function fillEntityAnaphor(masked: string, others: string[]): string | un
   if (!m) return undefined;
   const word = m[0].toLowerCase();
   const kinds = /number/.test(word) ? 'p' : /domain/.test(word) ? 'hw' : /address|mail/.test(word) ? 'e' : 'pehw';
-  const tokens = new Set(others.flatMap((o) => [...o.matchAll(/⟦([a-z])\d+⟧/g)].filter((t) => kinds.includes(t[1]!)).map((t) => t[0])));
+  const tokens = new Set(
+    others.flatMap((o) => [...o.matchAll(/⟦([a-z])\d+⟧/g)].filter((t) => kinds.includes(t[1]!)).map((t) => t[0])),
+  );
   if (tokens.size !== 1) return undefined;
   return masked.replace(ENTITY_ANAPHOR, [...tokens][0]!);
 }

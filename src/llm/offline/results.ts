@@ -54,7 +54,11 @@ export function asPage(result: unknown): Page {
   if (Array.isArray(result)) return { items: result.filter(isObj), more: false };
   if (isObj(result) && Array.isArray(result.data)) {
     const total = typeof result.total_count === 'number' ? result.total_count : undefined;
-    return { items: result.data.filter(isObj), ...(total !== undefined ? { total } : {}), more: typeof result.note === 'string' };
+    return {
+      items: result.data.filter(isObj),
+      ...(total !== undefined ? { total } : {}),
+      more: typeof result.note === 'string',
+    };
   }
   if (isObj(result)) return { items: [result], more: false };
   return { items: [], more: false };
@@ -150,7 +154,7 @@ export function toMember(o: Obj): MemberRow {
   return {
     userId: String(o.user_id ?? user.user_id ?? ''),
     orgId: String(o.organization_id ?? org.id ?? ''),
-    ...(str(o.organization_name) ?? str(org.name) ? { orgName: (str(o.organization_name) ?? str(org.name))! } : {}),
+    ...((str(o.organization_name) ?? str(org.name)) ? { orgName: (str(o.organization_name) ?? str(org.name))! } : {}),
     name,
     email: str(o.email) ?? str(user.identifier) ?? null,
     role: String(o.role ?? ''),

@@ -7,7 +7,8 @@
 import type { Message } from '../model.js';
 import { parseEnvelope } from './results.js';
 
-const RETRY = /^(?:(?:yes|yeah|yep|sure|ok(?:ay)?|please|pls|now|then|so|can you|could you|would you|just|let's|lets)[,\s]+)*(?:try (?:it |that |this )?again|retry(?: it| that)?|try once more|one more (?:try|time)|give it another (?:try|go|shot)|do (?:it|that) again|again)(?:[,\s]+(?:please|pls|now|thanks))*[.!?]*$/i;
+const RETRY =
+  /^(?:(?:yes|yeah|yep|sure|ok(?:ay)?|please|pls|now|then|so|can you|could you|would you|just|let's|lets)[,\s]+)*(?:try (?:it |that |this )?again|retry(?: it| that)?|try once more|one more (?:try|time)|give it another (?:try|go|shot)|do (?:it|that) again|again)(?:[,\s]+(?:please|pls|now|thanks))*[.!?]*$/i;
 
 /** True when the message only asks to retry the previous request. */
 export function isRetry(text: string): boolean {
@@ -16,5 +17,10 @@ export function isRetry(text: string): boolean {
 
 /** True when some tool call after `from` did not succeed (error, denied or skipped). */
 export function hadFailure(messages: Message[], from: number, to: number): boolean {
-  return messages.slice(from, to).some((m) => m.role === 'tool' && parseEnvelope(m.content).status !== 'ok' && parseEnvelope(m.content).status !== 'dry_run');
+  return messages
+    .slice(from, to)
+    .some(
+      (m) =>
+        m.role === 'tool' && parseEnvelope(m.content).status !== 'ok' && parseEnvelope(m.content).status !== 'dry_run',
+    );
 }

@@ -16,10 +16,12 @@ export interface DeviceWord {
   test: (activity: Record<string, unknown>) => boolean;
 }
 
-const KILL = /\b(?:kill|revoke|end|terminate|close|cut off|invalidate|sign out|log out|sign|log)\s+(?:out\s+)?(?:of\s+)?(?:just\s+|only\s+)?(?:that|this|the|her|his|their)\s+(?:\w+\s+)?(?:session|device|laptop|phone|machine|computer|browser|tablet)\b/i;
+const KILL =
+  /\b(?:kill|revoke|end|terminate|close|cut off|invalidate|sign out|log out|sign|log)\s+(?:out\s+)?(?:of\s+)?(?:just\s+|only\s+)?(?:that|this|the|her|his|their)\s+(?:\w+\s+)?(?:session|device|laptop|phone|machine|computer|browser|tablet)\b/i;
 const KEEP = /^(?:(?:but|and|please)\s+)*(?:leave|keep|don'?t|do not|not|never|except|without)\b/i;
 
-const str = (a: Record<string, unknown>, k: string): string => (typeof a[k] === 'string' ? (a[k] as string).toLowerCase() : '');
+const str = (a: Record<string, unknown>, k: string): string =>
+  typeof a[k] === 'string' ? (a[k] as string).toLowerCase() : '';
 const DESKTOP = ['windows', 'macintosh', 'linux', 'chrome os', 'chromeos'];
 
 const VOCAB: Array<[RegExp, (a: Record<string, unknown>) => boolean]> = [
@@ -29,7 +31,10 @@ const VOCAB: Array<[RegExp, (a: Record<string, unknown>) => boolean]> = [
   [/\bwindows\b|\bpc\b/i, (a) => str(a, 'device_type').includes('windows')],
   [/\bmac(?:book|intosh)?\b|\bimac\b/i, (a) => str(a, 'device_type').includes('mac')],
   [/\blinux\b|\bubuntu\b/i, (a) => str(a, 'device_type').includes('linux')],
-  [/\blaptop\b|\bdesktop\b|\bcomputer\b|\bworkstation\b/i, (a) => a.is_mobile === false || DESKTOP.some((d) => str(a, 'device_type').includes(d))],
+  [
+    /\blaptop\b|\bdesktop\b|\bcomputer\b|\bworkstation\b/i,
+    (a) => a.is_mobile === false || DESKTOP.some((d) => str(a, 'device_type').includes(d)),
+  ],
   [/\b(?:mobile|cell ?phone|smartphone|phone)\b/i, (a) => a.is_mobile === true],
   [/\bchrome\b/i, (a) => str(a, 'browser_name').startsWith('chrome')],
   [/\bsafari\b/i, (a) => str(a, 'browser_name').includes('safari')],

@@ -8,8 +8,10 @@ import type { Sentence } from './entities.js';
 import type { Intent } from './intent-types.js';
 import { orgRef } from './refs.js';
 
-const NEWS = /(?:^|[.;!]\s+|,\s+)((?:[A-Za-z][\w&-]*)(?:\s+[A-Z][\w&-]*){0,2})\s+(?:has\s+|have\s+|just\s+|finally\s+)*(?:upgraded|downgraded|moved|switched|changed|went|migrated)\s+(?:from\s+(?:the\s+)?[\w-]+\s+)?to\s+(?:the\s+)?([\w-]+)(?:\s+(?:plan|tier))?\b/i;
-const RECORD = /\b(?:update|set|change|record|reflect|put|fix)\s+(?:the\s+|their\s+|its\s+)?(plan|tier|subscription|package)\b[^.]*\bmetadata\b/i;
+const NEWS =
+  /(?:^|[.;!]\s+|,\s+)((?:[A-Za-z][\w&-]*)(?:\s+[A-Z][\w&-]*){0,2})\s+(?:has\s+|have\s+|just\s+|finally\s+)*(?:upgraded|downgraded|moved|switched|changed|went|migrated)\s+(?:from\s+(?:the\s+)?[\w-]+\s+)?to\s+(?:the\s+)?([\w-]+)(?:\s+(?:plan|tier))?\b/i;
+const RECORD =
+  /\b(?:update|set|change|record|reflect|put|fix)\s+(?:the\s+|their\s+|its\s+)?(plan|tier|subscription|package)\b[^.]*\bmetadata\b/i;
 const PRONOUN = /^(?:we|they|it|he|she|i|you|the customer|the client|our customer)$/i;
 
 /** An org metadata update when the message states the new value and names the key; otherwise undefined. */

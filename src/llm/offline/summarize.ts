@@ -20,7 +20,11 @@ export function cell(v: unknown): string {
 export function table(headers: string[], rows: unknown[][]): string {
   const shown = rows.slice(0, MAX_ROWS).map((r) => r.map(cell));
   const widths = headers.map((h, i) => Math.max(h.length, ...shown.map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd();
   const out = [line(headers), line(widths.map((w) => '-'.repeat(w))), ...shown.map(line)];
   if (rows.length > MAX_ROWS) out.push(`…and ${rows.length - MAX_ROWS} more`);
   return out.join('\n');
@@ -48,7 +52,7 @@ export function failure(env: Envelope): string | undefined {
     case 'skipped':
       return `not run (${env.message.replace(/[.\s]+$/, '')})`;
     case 'error':
-      return `failed: ${env.httpStatus ? `Clerk ${env.httpStatus}` : env.errorKind ?? 'error'}${env.code ? ` ${env.code}` : ''} — ${env.message.replace(/[.\s]+$/, '')}`;
+      return `failed: ${env.httpStatus ? `Clerk ${env.httpStatus}` : (env.errorKind ?? 'error')}${env.code ? ` ${env.code}` : ''} — ${env.message.replace(/[.\s]+$/, '')}`;
   }
 }
 
@@ -72,7 +76,8 @@ export function summarizeMutations(calls: Call[], envs: Envelope[], notes: strin
   } else {
     if (done.length > 0) parts.push(`Done (${done.length}):\n${done.map((d) => `- ${d}`).join('\n')}`);
     if (dry.length > 0) parts.push(`Dry run — nothing was executed; I would:\n${dry.map((d) => `- ${d}`).join('\n')}`);
-    if (notDone.length > 0) parts.push(`Not done (${notDone.length}):\n${notDone.map((d) => `- ${capitalize(d)}`).join('\n')}`);
+    if (notDone.length > 0)
+      parts.push(`Not done (${notDone.length}):\n${notDone.map((d) => `- ${capitalize(d)}`).join('\n')}`);
   }
   return [...parts, ...notes].join('\n');
 }
@@ -80,7 +85,10 @@ export function summarizeMutations(calls: Call[], envs: Envelope[], notes: strin
 /** The text sent with a step of mutation calls (shown before the approval prompt). */
 export function planText(calls: Call[], notes: string[] = []): string {
   const labels = calls.map((c) => c.label ?? c.name);
-  const head = labels.length === 1 ? `I'll ${labels[0]}.` : `I'll make ${labels.length} changes:\n${labels.map((l, i) => `${i + 1}. ${l}`).join('\n')}`;
+  const head =
+    labels.length === 1
+      ? `I'll ${labels[0]}.`
+      : `I'll make ${labels.length} changes:\n${labels.map((l, i) => `${i + 1}. ${l}`).join('\n')}`;
   return [head, ...notes, `${labels.length === 1 ? 'This needs' : 'Each needs'} your approval.`].join('\n');
 }
 

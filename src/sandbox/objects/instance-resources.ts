@@ -21,7 +21,12 @@ import { FRONTEND_API_URL, INSTANCE_ID, PRIMARY_DOMAIN, ticketUrl } from './inst
 const DAY = 86_400_000;
 
 /** Build a Clerk `Invitation`. */
-export function newInvitation(ids: IdGenerator, email: string, createdAt: number, opts: { expiresInDays?: number; status?: InvitationRecord['status']; publicMetadata?: JsonObject } = {}): InvitationRecord {
+export function newInvitation(
+  ids: IdGenerator,
+  email: string,
+  createdAt: number,
+  opts: { expiresInDays?: number; status?: InvitationRecord['status']; publicMetadata?: JsonObject } = {},
+): InvitationRecord {
   const id = ids.next(ID_PREFIX.invitation);
   const status = opts.status ?? 'pending';
   return {
@@ -52,7 +57,14 @@ export interface DeviceInput {
 /** Build a Clerk `Session` (sessions are seeded: none of the 48 actions creates one). */
 export function newSession(
   ids: IdGenerator,
-  input: { userId: string; status: SessionStatus; createdAt: number; lastActiveAt: number; device?: DeviceInput; orgId?: string | null },
+  input: {
+    userId: string;
+    status: SessionStatus;
+    createdAt: number;
+    lastActiveAt: number;
+    device?: DeviceInput;
+    orgId?: string | null;
+  },
 ): SessionRecord {
   const id = ids.next(ID_PREFIX.session);
   const clientId = ids.next(ID_PREFIX.client);
@@ -89,13 +101,39 @@ export function newSession(
 }
 
 /** Build a Clerk `AllowlistIdentifier`. */
-export function newAllowlistIdentifier(ids: IdGenerator, identifier: string, type: IdentifierType, at: number): AllowlistIdentifierRecord {
-  return { object: 'allowlist_identifier', id: ids.next(ID_PREFIX.allowlist), identifier, identifier_type: type, instance_id: INSTANCE_ID, created_at: at, updated_at: at };
+export function newAllowlistIdentifier(
+  ids: IdGenerator,
+  identifier: string,
+  type: IdentifierType,
+  at: number,
+): AllowlistIdentifierRecord {
+  return {
+    object: 'allowlist_identifier',
+    id: ids.next(ID_PREFIX.allowlist),
+    identifier,
+    identifier_type: type,
+    instance_id: INSTANCE_ID,
+    created_at: at,
+    updated_at: at,
+  };
 }
 
 /** Build a Clerk `BlocklistIdentifier`. */
-export function newBlocklistIdentifier(ids: IdGenerator, identifier: string, type: IdentifierType, at: number): BlocklistIdentifierRecord {
-  return { object: 'blocklist_identifier', id: ids.next(ID_PREFIX.blocklist), identifier, identifier_type: type, instance_id: INSTANCE_ID, created_at: at, updated_at: at };
+export function newBlocklistIdentifier(
+  ids: IdGenerator,
+  identifier: string,
+  type: IdentifierType,
+  at: number,
+): BlocklistIdentifierRecord {
+  return {
+    object: 'blocklist_identifier',
+    id: ids.next(ID_PREFIX.blocklist),
+    identifier,
+    identifier_type: type,
+    instance_id: INSTANCE_ID,
+    created_at: at,
+    updated_at: at,
+  };
 }
 
 /** Input for newJwtTemplate (defaults: lifetime 60 s, clock skew 5 s, RS256). */
@@ -125,7 +163,12 @@ export function newJwtTemplate(ids: IdGenerator, input: JwtTemplateInput, at: nu
 }
 
 /** Build a Clerk `Domain`. */
-export function newDomain(ids: IdGenerator, name: string, isSatellite: boolean, proxyUrl: string | null = null): DomainRecord {
+export function newDomain(
+  ids: IdGenerator,
+  name: string,
+  isSatellite: boolean,
+  proxyUrl: string | null = null,
+): DomainRecord {
   const host = name.replace(/:\d+$/, '');
   return {
     object: 'domain',
@@ -155,7 +198,11 @@ export interface OAuthApplicationInput {
 }
 
 /** Build a Clerk `OAuthApplication` and its one-time client secret (empty for public clients). */
-export function newOAuthApplication(ids: IdGenerator, input: OAuthApplicationInput, at: number): { app: OAuthApplicationRecord; clientSecret: string } {
+export function newOAuthApplication(
+  ids: IdGenerator,
+  input: OAuthApplicationInput,
+  at: number,
+): { app: OAuthApplicationRecord; clientSecret: string } {
   const id = ids.next(ID_PREFIX.oauthApplication);
   const redirectUris = input.redirectUris ?? [];
   const app: OAuthApplicationRecord = {

@@ -35,7 +35,10 @@ export const ORG_ROLES: Readonly<Record<string, OrgRole>> = {
     ],
   },
   'org:member': { name: 'Member', permissions: MEMBER_PERMISSIONS },
-  'org:billing': { name: 'Billing manager', permissions: [...MEMBER_PERMISSIONS, 'org:sys_billing:read', 'org:sys_billing:manage'] },
+  'org:billing': {
+    name: 'Billing manager',
+    permissions: [...MEMBER_PERMISSIONS, 'org:sys_billing:read', 'org:sys_billing:manage'],
+  },
   'org:viewer': { name: 'Viewer', permissions: MEMBER_PERMISSIONS },
 };
 

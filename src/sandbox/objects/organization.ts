@@ -48,12 +48,23 @@ export function newOrganization(ids: IdGenerator, input: NewOrganizationInput): 
 }
 
 /** The organization as returned, with `members_count` when requested. */
-export function renderOrganization(org: OrganizationRecord, membersCount?: number): OrganizationRecord | (OrganizationRecord & { members_count: number }) {
+export function renderOrganization(
+  org: OrganizationRecord,
+  membersCount?: number,
+): OrganizationRecord | (OrganizationRecord & { members_count: number }) {
   return membersCount === undefined ? org : { ...org, members_count: membersCount };
 }
 
 /** Build a stored membership. */
-export function newMembership(ids: IdGenerator, orgId: string, userId: string, role: string, at: number, publicMetadata: JsonObject = {}, privateMetadata: JsonObject = {}): MembershipRecord {
+export function newMembership(
+  ids: IdGenerator,
+  orgId: string,
+  userId: string,
+  role: string,
+  at: number,
+  publicMetadata: JsonObject = {},
+  privateMetadata: JsonObject = {},
+): MembershipRecord {
   return {
     id: ids.next(ID_PREFIX.membership),
     organization_id: orgId,
@@ -67,7 +78,11 @@ export function newMembership(ids: IdGenerator, orgId: string, userId: string, r
 }
 
 /** Clerk's `OrganizationMembership` for a stored membership. */
-export function renderMembership(m: MembershipRecord, org: OrganizationRecord, user: UserRecord | undefined): Record<string, unknown> {
+export function renderMembership(
+  m: MembershipRecord,
+  org: OrganizationRecord,
+  user: UserRecord | undefined,
+): Record<string, unknown> {
   const role = ORG_ROLES[m.role];
   return {
     id: m.id,
@@ -90,7 +105,15 @@ export function renderMembership(m: MembershipRecord, org: OrganizationRecord, u
           username: user.username,
           banned: user.banned,
         }
-      : { user_id: m.user_id, first_name: null, last_name: null, profile_image_url: null, image_url: '', has_image: false, identifier: null },
+      : {
+          user_id: m.user_id,
+          first_name: null,
+          last_name: null,
+          profile_image_url: null,
+          image_url: '',
+          has_image: false,
+          identifier: null,
+        },
     created_at: m.created_at,
     updated_at: m.updated_at,
   };
@@ -112,7 +135,10 @@ export interface NewOrgInvitationInput {
 const DAY = 86_400_000;
 
 /** Build a Clerk `OrganizationInvitation`. */
-export function newOrganizationInvitation(ids: IdGenerator, input: NewOrgInvitationInput): OrganizationInvitationRecord {
+export function newOrganizationInvitation(
+  ids: IdGenerator,
+  input: NewOrgInvitationInput,
+): OrganizationInvitationRecord {
   const id = ids.next(ID_PREFIX.organizationInvitation);
   const status = input.status ?? 'pending';
   const inviter = input.inviter;

@@ -1,6 +1,13 @@
 /** Builders for the Clerk `User` object and its identifications, shared by the routes and the seed. */
 import { ID_PREFIX, type IdGenerator } from '../ids.js';
-import type { AdminVerification, EmailAddressRecord, JsonObject, PhoneNumberRecord, UserRecord, Web3WalletRecord } from '../types.js';
+import type {
+  AdminVerification,
+  EmailAddressRecord,
+  JsonObject,
+  PhoneNumberRecord,
+  UserRecord,
+  Web3WalletRecord,
+} from '../types.js';
 
 /** The verification Clerk attaches to identifications created through the Backend API. */
 export function adminVerification(): AdminVerification {
@@ -144,5 +151,11 @@ export function primaryEmail(user: UserRecord): string | null {
 
 /** The identifier Clerk shows for a user in public data: primary email, else phone, else username. */
 export function publicIdentifier(user: UserRecord): string {
-  return primaryEmail(user) ?? user.phone_numbers[0]?.phone_number ?? user.username ?? user.web3_wallets[0]?.web3_wallet ?? '';
+  return (
+    primaryEmail(user) ??
+    user.phone_numbers[0]?.phone_number ??
+    user.username ??
+    user.web3_wallets[0]?.web3_wallet ??
+    ''
+  );
 }

@@ -31,5 +31,9 @@ function create(ctx: RouteContext): unknown {
 export const allowlistRoutes: Route[] = [
   { method: 'GET', pattern: '/allowlist_identifiers', handle: list },
   { method: 'POST', pattern: '/allowlist_identifiers', handle: create },
-  { method: 'DELETE', pattern: '/allowlist_identifiers/{identifier_id}', handle: (ctx) => deleteIdentifier(ctx.store.state.allowlistIdentifiers, ctx.params.identifier_id!) },
+  {
+    method: 'DELETE',
+    pattern: '/allowlist_identifiers/{identifier_id}',
+    handle: (ctx) => deleteIdentifier(ctx.store.state.allowlistIdentifiers, ctx.params.identifier_id!),
+  },
 ];

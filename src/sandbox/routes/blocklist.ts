@@ -28,5 +28,9 @@ export const blocklistRoutes: Route[] = [
     },
   },
   { method: 'POST', pattern: '/blocklist_identifiers', handle: create },
-  { method: 'DELETE', pattern: '/blocklist_identifiers/{identifier_id}', handle: (ctx) => deleteIdentifier(ctx.store.state.blocklistIdentifiers, ctx.params.identifier_id!) },
+  {
+    method: 'DELETE',
+    pattern: '/blocklist_identifiers/{identifier_id}',
+    handle: (ctx) => deleteIdentifier(ctx.store.state.blocklistIdentifiers, ctx.params.identifier_id!),
+  },
 ];

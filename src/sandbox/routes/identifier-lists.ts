@@ -9,20 +9,33 @@ import { removeRecord, type DeletedObject } from './remove-record.js';
 
 /** Classify an identifier or throw 422 form_param_format_invalid. */
 export function classifyIdentifier(identifier: string, allowDomain: boolean): IdentifierType {
-  const type = identifierType(identifier) ?? (allowDomain && isDomainName(identifier.toLowerCase()) ? 'email_address' : undefined);
+  const type =
+    identifierType(identifier) ?? (allowDomain && isDomainName(identifier.toLowerCase()) ? 'email_address' : undefined);
   if (type === undefined) {
     throw new ClerkHttpError(422, [
-      paramFormatInvalid('identifier', 'identifier must be either a valid email address, a valid phone number according to E.164 international standard or a valid web3 wallet.'),
+      paramFormatInvalid(
+        'identifier',
+        'identifier must be either a valid email address, a valid phone number according to E.164 international standard or a valid web3 wallet.',
+      ),
     ]);
   }
   return type;
 }
 
 /** 400 duplicate_record when the list already has this identifier (case-insensitive). */
-export function assertNotListed(list: ReadonlyArray<{ identifier: string }>, identifier: string, which: 'allowlist' | 'blocklist'): void {
+export function assertNotListed(
+  list: ReadonlyArray<{ identifier: string }>,
+  identifier: string,
+  which: 'allowlist' | 'blocklist',
+): void {
   const lower = identifier.toLowerCase();
   if (list.some((x) => x.identifier.toLowerCase() === lower)) {
-    throw clerkError(400, 'duplicate_record', `duplicate ${which} identifier`, `the identifier ${identifier} already exists`);
+    throw clerkError(
+      400,
+      'duplicate_record',
+      `duplicate ${which} identifier`,
+      `the identifier ${identifier} already exists`,
+    );
   }
 }
 

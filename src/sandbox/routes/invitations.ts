@@ -3,7 +3,14 @@
  * asked for by `status`), create, revoke. Creating refuses an email that already has a pending invitation or
  * belongs to a user, unless `ignore_existing`; revoking an accepted or revoked invitation is a 400.
  */
-import { clerkError, ClerkHttpError, identifierExists, notFound, paramValueInvalid, type ClerkErrorEntry } from '../errors.js';
+import {
+  clerkError,
+  ClerkHttpError,
+  identifierExists,
+  notFound,
+  paramValueInvalid,
+  type ClerkErrorEntry,
+} from '../errors.js';
 import { emailInvalid, isEmail, isUrl } from '../formats.js';
 import { assertMetadataSizes } from '../metadata.js';
 import { newInvitation } from '../objects/instance-resources.js';
@@ -33,7 +40,12 @@ function listInvitations(ctx: RouteContext): unknown {
     if (statuses ? !statuses.has(i.status) : i.status === 'revoked') return false;
     return !q || i.email_address.toLowerCase().includes(q) || i.id.toLowerCase() === q;
   });
-  const key = order.field === 'email_address' ? (i: InvitationRecord) => i.email_address.toLowerCase() : order.field === 'expires_at' ? (i: InvitationRecord) => i.expires_at : (i: InvitationRecord) => i.created_at;
+  const key =
+    order.field === 'email_address'
+      ? (i: InvitationRecord) => i.email_address.toLowerCase()
+      : order.field === 'expires_at'
+        ? (i: InvitationRecord) => i.expires_at
+        : (i: InvitationRecord) => i.created_at;
   const ordered = sortBy(matched, key, order.desc);
   const data = page(ordered, p);
   return queryBool(query, 'paginated') ? paginated(data, ordered.length) : data;
@@ -45,15 +57,26 @@ function createInvitation(ctx: RouteContext): InvitationRecord {
   const email = (b.email_address as string).trim();
   const errors: ClerkErrorEntry[] = [];
   if (!isEmail(email)) errors.push(emailInvalid('email_address'));
-  if (typeof b.redirect_url === 'string' && !isUrl(b.redirect_url)) errors.push(paramValueInvalid('redirect_url', 'redirect_url must be a valid URL.'));
+  if (typeof b.redirect_url === 'string' && !isUrl(b.redirect_url))
+    errors.push(paramValueInvalid('redirect_url', 'redirect_url must be a valid URL.'));
   if (errors.length > 0) throw new ClerkHttpError(422, errors);
   if (b.ignore_existing !== true) {
     const lower = email.toLowerCase();
     if (store.state.invitations.some((i) => i.status === 'pending' && i.email_address.toLowerCase() === lower)) {
-      throw clerkError(400, 'duplicate_record', 'duplicate invitation', `There are already pending invitations for the following email addresses: ${email}`);
+      throw clerkError(
+        400,
+        'duplicate_record',
+        'duplicate invitation',
+        `There are already pending invitations for the following email addresses: ${email}`,
+      );
     }
     if (store.userIdByEmail(email) !== undefined) {
-      throw new ClerkHttpError(422, [identifierExists('email_address', `That email address is taken: ${email} already belongs to a user. Set ignore_existing to invite anyway.`)]);
+      throw new ClerkHttpError(422, [
+        identifierExists(
+          'email_address',
+          `That email address is taken: ${email} already belongs to a user. Set ignore_existing to invite anyway.`,
+        ),
+      ]);
     }
   }
   assertMetadataSizes({ public_metadata: b.public_metadata as JsonObject });
@@ -70,8 +93,20 @@ function revokeInvitation(ctx: RouteContext): InvitationRecord {
   const id = ctx.params.invitation_id!;
   const inv = store.state.invitations.find((i) => i.id === id);
   if (!inv) throw notFound('invitation', id);
-  if (inv.status === 'revoked') throw clerkError(400, 'invitation_already_revoked', 'already revoked', `Invitation is already revoked: ${inv.id} (${inv.email_address}).`);
-  if (inv.status === 'accepted') throw clerkError(400, 'invitation_already_accepted', 'already accepted', `Invitation is already accepted, try signing in instead: ${inv.id} (${inv.email_address}).`);
+  if (inv.status === 'revoked')
+    throw clerkError(
+      400,
+      'invitation_already_revoked',
+      'already revoked',
+      `Invitation is already revoked: ${inv.id} (${inv.email_address}).`,
+    );
+  if (inv.status === 'accepted')
+    throw clerkError(
+      400,
+      'invitation_already_accepted',
+      'already accepted',
+      `Invitation is already accepted, try signing in instead: ${inv.id} (${inv.email_address}).`,
+    );
   inv.status = 'revoked';
   inv.revoked = true;
   inv.updated_at = store.now();

@@ -3,7 +3,14 @@
  * Update is a full replace despite being a PATCH: `name` and `claims` are required (REFERENCE.md §3.38). Reserved
  * claims are refused; names are unique. A custom signing key is accepted but never stored or returned.
  */
-import { clerkError, ClerkHttpError, identifierExists, notFound, paramMissing, type ClerkErrorEntry } from '../errors.js';
+import {
+  clerkError,
+  ClerkHttpError,
+  identifierExists,
+  notFound,
+  paramMissing,
+  type ClerkErrorEntry,
+} from '../errors.js';
 import { assertMetadataSizes } from '../metadata.js';
 import { newJwtTemplate } from '../objects/instance-resources.js';
 import { page, paginated, pagination, queryBool, sortBy } from '../query.js';
@@ -19,7 +26,11 @@ const BODY: BodySpec = {
   lifetime: { type: 'integer', nullable: true, min: 30, max: 315_360_000 },
   allowed_clock_skew: { type: 'integer', nullable: true, min: 0, max: 300 },
   custom_signing_key: { type: 'boolean' },
-  signing_algorithm: { type: 'string', nullable: true, enum: ['RS256', 'RS384', 'RS512', 'ES256', 'ES384', 'ES512', 'HS256', 'HS384', 'HS512', 'EdDSA'] },
+  signing_algorithm: {
+    type: 'string',
+    nullable: true,
+    enum: ['RS256', 'RS384', 'RS512', 'ES256', 'ES384', 'ES512', 'HS256', 'HS384', 'HS512', 'EdDSA'],
+  },
   signing_key: { type: 'string', nullable: true },
 };
 
@@ -35,8 +46,15 @@ function requireTemplate(store: Store, id: string): JwtTemplateRecord {
 function checkBody(store: Store, b: Record<string, unknown>, ownId: string | undefined): void {
   const errors: ClerkErrorEntry[] = [];
   const name = (b.name as string).trim();
-  if (name === '') errors.push({ code: 'form_param_value_invalid', message: 'is invalid', long_message: 'name is invalid. Must be not empty', meta: { param_name: 'name' } });
-  if (store.state.jwtTemplates.some((t) => t.name === name && t.id !== ownId)) errors.push(identifierExists('name', `A JWT template named "${name}" already exists.`));
+  if (name === '')
+    errors.push({
+      code: 'form_param_value_invalid',
+      message: 'is invalid',
+      long_message: 'name is invalid. Must be not empty',
+      meta: { param_name: 'name' },
+    });
+  if (store.state.jwtTemplates.some((t) => t.name === name && t.id !== ownId))
+    errors.push(identifierExists('name', `A JWT template named "${name}" already exists.`));
   if (b.custom_signing_key === true) {
     if (typeof b.signing_algorithm !== 'string') errors.push(paramMissing('signing_algorithm'));
     if (typeof b.signing_key !== 'string') errors.push(paramMissing('signing_key'));
@@ -44,7 +62,13 @@ function checkBody(store: Store, b: Record<string, unknown>, ownId: string | und
   if (errors.length > 0) throw new ClerkHttpError(422, errors);
   const reserved = Object.keys(b.claims as JsonObject).find((c) => RESERVED_CLAIMS.includes(c));
   if (reserved !== undefined) {
-    throw clerkError(400, 'jwt_template_reserved_claim', 'reserved claim', `You can't use the reserved claim: '${reserved}'`, { param_name: 'claims' });
+    throw clerkError(
+      400,
+      'jwt_template_reserved_claim',
+      'reserved claim',
+      `You can't use the reserved claim: '${reserved}'`,
+      { param_name: 'claims' },
+    );
   }
   assertMetadataSizes({ claims: b.claims as JsonObject });
 }
@@ -105,7 +129,11 @@ export const jwtTemplateRoutes: Route[] = [
     },
   },
   { method: 'POST', pattern: '/jwt_templates', handle: create },
-  { method: 'GET', pattern: '/jwt_templates/{template_id}', handle: (ctx) => requireTemplate(ctx.store, ctx.params.template_id!) },
+  {
+    method: 'GET',
+    pattern: '/jwt_templates/{template_id}',
+    handle: (ctx) => requireTemplate(ctx.store, ctx.params.template_id!),
+  },
   { method: 'PATCH', pattern: '/jwt_templates/{template_id}', handle: update },
   { method: 'DELETE', pattern: '/jwt_templates/{template_id}', handle: remove },
 ];

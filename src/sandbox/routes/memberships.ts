@@ -45,7 +45,12 @@ const USER_FILTER_KEYS = [
 /** 422 unless `role` is one of the instance's roles. */
 export function checkRole(role: string): void {
   if (!isRole(role)) {
-    throw new ClerkHttpError(422, [paramValueInvalid('role', `${role} does not match one of the allowed values for parameter role (allowed: ${Object.keys(ORG_ROLES).join(', ')}).`)]);
+    throw new ClerkHttpError(422, [
+      paramValueInvalid(
+        'role',
+        `${role} does not match one of the allowed values for parameter role (allowed: ${Object.keys(ORG_ROLES).join(', ')}).`,
+      ),
+    ]);
   }
 }
 
@@ -70,7 +75,11 @@ function listMemberships(ctx: RouteContext): unknown {
   const { store, query } = ctx;
   const org = requireOrganization(store, ctx.params.organization_id!);
   const p = pagination(query);
-  const order = orderBy(query, ['phone_number', 'email_address', 'created_at', 'first_name', 'last_name', 'username'], '-created_at')!;
+  const order = orderBy(
+    query,
+    ['phone_number', 'email_address', 'created_at', 'first_name', 'last_name', 'username'],
+    '-created_at',
+  )!;
   const userQuery = new URLSearchParams();
   for (const key of USER_FILTER_KEYS) for (const v of query.getAll(key)) userQuery.append(key, v);
   const userFilter = compileUserFilter(userQuery, store);
@@ -86,7 +95,10 @@ function listMemberships(ctx: RouteContext): unknown {
     return u !== undefined && userFilter(u);
   });
   const ordered = sortBy(matched, memberKey(store, order.field), order.desc);
-  return paginated(page(ordered, p).map((m) => renderMembership(m, org, store.getUser(m.user_id))), ordered.length);
+  return paginated(
+    page(ordered, p).map((m) => renderMembership(m, org, store.getUser(m.user_id))),
+    ordered.length,
+  );
 }
 
 function adminsLeftWithout(store: Store, org: OrganizationRecord, m: MembershipRecord): number {
@@ -94,7 +106,12 @@ function adminsLeftWithout(store: Store, org: OrganizationRecord, m: MembershipR
 }
 
 function minimumPermissions(): ClerkHttpError {
-  return clerkError(400, 'organization_minimum_permissions_needed', 'minimum permissions needed', 'There has to be at least one organization member with the minimum required permissions (org:admin).');
+  return clerkError(
+    400,
+    'organization_minimum_permissions_needed',
+    'minimum permissions needed',
+    'There has to be at least one organization member with the minimum required permissions (org:admin).',
+  );
 }
 
 function createMembership(ctx: RouteContext): unknown {
@@ -105,13 +122,26 @@ function createMembership(ctx: RouteContext): unknown {
   checkRole(role);
   const user: UserRecord = requireUser(store, b.user_id as string);
   if (store.findMembership(org.id, user.id)) {
-    throw clerkError(400, 'already_a_member_in_organization', 'already a member', `${user.id} is already a member of the organization.`);
+    throw clerkError(
+      400,
+      'already_a_member_in_organization',
+      'already a member',
+      `${user.id} is already a member of the organization.`,
+    );
   }
   const count = store.membershipsOfOrganization(org.id).length;
   if (org.max_allowed_memberships > 0 && count >= org.max_allowed_memberships) {
-    throw clerkError(403, 'organization_membership_quota_exceeded', 'membership quota exceeded', `${org.name} already has ${count} members, its maximum (max_allowed_memberships=${org.max_allowed_memberships}).`);
+    throw clerkError(
+      403,
+      'organization_membership_quota_exceeded',
+      'membership quota exceeded',
+      `${org.name} already has ${count} members, its maximum (max_allowed_memberships=${org.max_allowed_memberships}).`,
+    );
   }
-  assertMetadataSizes({ public_metadata: b.public_metadata as JsonObject, private_metadata: b.private_metadata as JsonObject });
+  assertMetadataSizes({
+    public_metadata: b.public_metadata as JsonObject,
+    private_metadata: b.private_metadata as JsonObject,
+  });
   const m = newMembership(
     store.ids,
     org.id,
@@ -127,7 +157,13 @@ function createMembership(ctx: RouteContext): unknown {
 
 function requireMembership(store: Store, org: OrganizationRecord, userId: string): MembershipRecord {
   const m = store.findMembership(org.id, userId);
-  if (!m) throw clerkError(404, 'resource_not_found', 'not found', `No membership was found: user ${userId} is not a member of organization ${org.id}.`);
+  if (!m)
+    throw clerkError(
+      404,
+      'resource_not_found',
+      'not found',
+      `No membership was found: user ${userId} is not a member of organization ${org.id}.`,
+    );
   return m;
 }
 
@@ -138,7 +174,8 @@ function updateMembership(ctx: RouteContext): unknown {
   const b = validateBody(ctx.json(), UPDATE_MEMBERSHIP);
   const role = b.role as string;
   checkRole(role);
-  if (m.role === ADMIN_ROLE && role !== ADMIN_ROLE && adminsLeftWithout(store, org, m) === 0) throw minimumPermissions();
+  if (m.role === ADMIN_ROLE && role !== ADMIN_ROLE && adminsLeftWithout(store, org, m) === 0)
+    throw minimumPermissions();
   m.role = role;
   m.updated_at = store.now();
   return renderMembership(m, org, store.getUser(m.user_id));
@@ -159,7 +196,10 @@ function userMemberships(ctx: RouteContext): unknown {
   const user = requireUser(store, ctx.params.user_id!);
   const p = pagination(ctx.query);
   const ordered = sortBy(store.membershipsOfUser(user.id), (m) => m.created_at, true);
-  return paginated(page(ordered, p).map((m) => renderOne(store, m)), ordered.length);
+  return paginated(
+    page(ordered, p).map((m) => renderOne(store, m)),
+    ordered.length,
+  );
 }
 
 /** Membership routes. */

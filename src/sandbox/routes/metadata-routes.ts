@@ -17,13 +17,21 @@ function spec(fields: readonly string[], mode: Mode): BodySpec {
 }
 
 /** Apply a metadata body to `target` after validating it fully (nothing changes on a 4xx). */
-function applyMetadata(ctx: RouteContext, target: Record<string, unknown> & { updated_at: number }, fields: readonly string[], mode: Mode): void {
+function applyMetadata(
+  ctx: RouteContext,
+  target: Record<string, unknown> & { updated_at: number },
+  fields: readonly string[],
+  mode: Mode,
+): void {
   const body = validateBody(ctx.json(), spec(fields, mode));
   const next: Record<string, JsonObject> = {};
   for (const field of fields) {
     const value = body[field] as JsonObject | null | undefined;
     if (value === undefined) continue;
-    next[field] = mode === 'merge' ? deepMerge((target[field] as JsonObject | undefined) ?? {}, value ?? {}) : structuredClone(value ?? {});
+    next[field] =
+      mode === 'merge'
+        ? deepMerge((target[field] as JsonObject | undefined) ?? {}, value ?? {})
+        : structuredClone(value ?? {});
   }
   assertMetadataSizes(next);
   Object.assign(target, next);

@@ -42,16 +42,25 @@ function redirectUris(b: Record<string, unknown>): string[] | undefined {
 
 function checkFields(b: Record<string, unknown>): void {
   const errors: ClerkErrorEntry[] = [];
-  if (typeof b.name === 'string' && b.name.trim() === '') errors.push(paramValueInvalid('name', 'name is invalid. Must be not empty'));
+  if (typeof b.name === 'string' && b.name.trim() === '')
+    errors.push(paramValueInvalid('name', 'name is invalid. Must be not empty'));
   const uris = redirectUris(b) ?? [];
   const bad = uris.find((u) => !isUrl(u));
-  if (bad !== undefined) errors.push(paramFormatInvalid('redirect_uris', `redirect_uris must contain valid URLs (got "${bad}").`));
+  if (bad !== undefined)
+    errors.push(paramFormatInvalid('redirect_uris', `redirect_uris must contain valid URLs (got "${bad}").`));
   if (typeof b.scopes === 'string') {
     const unknown = b.scopes.split(/\s+/).filter((s) => s !== '' && !SCOPES.includes(s));
-    if (unknown.length > 0) errors.push(paramValueInvalid('scopes', `${unknown.join(' ')} does not match one of the allowed values for parameter scopes (allowed: ${SCOPES.join(', ')}, space-separated).`));
+    if (unknown.length > 0)
+      errors.push(
+        paramValueInvalid(
+          'scopes',
+          `${unknown.join(' ')} does not match one of the allowed values for parameter scopes (allowed: ${SCOPES.join(', ')}, space-separated).`,
+        ),
+      );
   }
   if (errors.length > 0) throw new ClerkHttpError(422, errors);
-  if (new Set(uris).size !== uris.length) throw clerkError(400, 'duplicate_record', 'duplicate redirect URI', 'the redirect URI already exists');
+  if (new Set(uris).size !== uris.length)
+    throw clerkError(400, 'duplicate_record', 'duplicate redirect URI', 'the redirect URI already exists');
 }
 
 function list(ctx: RouteContext): unknown {
@@ -59,8 +68,14 @@ function list(ctx: RouteContext): unknown {
   const p = pagination(query);
   const order = orderBy(query, ['created_at', 'name'], '+created_at')!;
   const q = queryString(query, 'name_query')?.trim().toLowerCase();
-  const matched = store.state.oauthApplications.filter((a) => !q || a.name.toLowerCase().includes(q) || a.client_id.toLowerCase() === q);
-  const ordered = sortBy(matched, order.field === 'name' ? (a) => a.name.toLowerCase() : (a) => a.created_at, order.desc);
+  const matched = store.state.oauthApplications.filter(
+    (a) => !q || a.name.toLowerCase().includes(q) || a.client_id.toLowerCase() === q,
+  );
+  const ordered = sortBy(
+    matched,
+    order.field === 'name' ? (a) => a.name.toLowerCase() : (a) => a.created_at,
+    order.desc,
+  );
   return paginated(page(ordered, p), ordered.length);
 }
 
@@ -114,7 +129,11 @@ function remove(ctx: RouteContext): unknown {
 export const oauthApplicationRoutes: Route[] = [
   { method: 'GET', pattern: '/oauth_applications', handle: list },
   { method: 'POST', pattern: '/oauth_applications', handle: create },
-  { method: 'GET', pattern: '/oauth_applications/{oauth_application_id}', handle: (ctx) => requireApp(ctx.store, ctx.params.oauth_application_id!) },
+  {
+    method: 'GET',
+    pattern: '/oauth_applications/{oauth_application_id}',
+    handle: (ctx) => requireApp(ctx.store, ctx.params.oauth_application_id!),
+  },
   { method: 'PATCH', pattern: '/oauth_applications/{oauth_application_id}', handle: update },
   { method: 'DELETE', pattern: '/oauth_applications/{oauth_application_id}', handle: remove },
 ];

@@ -38,14 +38,25 @@ export function statusFilter(query: URLSearchParams): Set<string> | undefined {
   if (values.length === 0) return undefined;
   const bad = values.find((v) => !(STATUSES as readonly string[]).includes(v));
   if (bad !== undefined) {
-    throw new ClerkHttpError(422, [paramValueInvalid('status', `${bad} does not match one of the allowed values for parameter status (allowed: ${STATUSES.join(', ')}).`)]);
+    throw new ClerkHttpError(422, [
+      paramValueInvalid(
+        'status',
+        `${bad} does not match one of the allowed values for parameter status (allowed: ${STATUSES.join(', ')}).`,
+      ),
+    ]);
   }
   return new Set(values);
 }
 
 function requireInvitation(store: Store, org: OrganizationRecord, id: string): OrganizationInvitationRecord {
   const inv = store.state.organizationInvitations.find((i) => i.id === id && i.organization_id === org.id);
-  if (!inv) throw clerkError(404, 'resource_not_found', 'not found', `No organization invitation was found with id ${id} in organization ${org.id}.`);
+  if (!inv)
+    throw clerkError(
+      404,
+      'resource_not_found',
+      'not found',
+      `No organization invitation was found with id ${id} in organization ${org.id}.`,
+    );
   return inv;
 }
 
@@ -57,9 +68,16 @@ function listInvitations(ctx: RouteContext): unknown {
   const statuses = statusFilter(query);
   const email = queryString(query, 'email_address')?.toLowerCase();
   const matched = store.state.organizationInvitations.filter(
-    (i) => i.organization_id === org.id && (!statuses || statuses.has(i.status)) && (email === undefined || i.email_address.toLowerCase() === email),
+    (i) =>
+      i.organization_id === org.id &&
+      (!statuses || statuses.has(i.status)) &&
+      (email === undefined || i.email_address.toLowerCase() === email),
   );
-  const ordered = sortBy(matched, order.field === 'email_address' ? (i) => i.email_address.toLowerCase() : (i) => i.created_at, order.desc);
+  const ordered = sortBy(
+    matched,
+    order.field === 'email_address' ? (i) => i.email_address.toLowerCase() : (i) => i.created_at,
+    order.desc,
+  );
   return paginated(page(ordered, p), ordered.length);
 }
 
@@ -70,28 +88,54 @@ function createInvitation(ctx: RouteContext): OrganizationInvitationRecord {
   const email = (b.email_address as string).trim();
   const errors: ClerkErrorEntry[] = [];
   if (!isEmail(email)) errors.push(emailInvalid('email_address'));
-  if (typeof b.redirect_url === 'string' && !isUrl(b.redirect_url)) errors.push(paramValueInvalid('redirect_url', 'redirect_url must be a valid URL.'));
+  if (typeof b.redirect_url === 'string' && !isUrl(b.redirect_url))
+    errors.push(paramValueInvalid('redirect_url', 'redirect_url must be a valid URL.'));
   if (errors.length > 0) throw new ClerkHttpError(422, errors);
   checkRole(b.role as string);
   const inviterId = (b.inviter_user_id as string | null | undefined) || undefined;
   const inviter = inviterId === undefined ? undefined : requireUser(store, inviterId);
   if (inviter && store.findMembership(org.id, inviter.id)?.role !== ADMIN_ROLE) {
-    throw clerkError(403, 'authorization_invalid', 'Unauthorized request', `inviter_user_id ${inviter.id} must be an administrator (org:admin) of ${org.name}.`);
+    throw clerkError(
+      403,
+      'authorization_invalid',
+      'Unauthorized request',
+      `inviter_user_id ${inviter.id} must be an administrator (org:admin) of ${org.name}.`,
+    );
   }
   const memberId = store.userIdByEmail(email);
   if (memberId !== undefined && store.findMembership(org.id, memberId)) {
-    throw clerkError(400, 'already_a_member_in_organization', 'already a member', `${email} is already a member of the organization.`);
+    throw clerkError(
+      400,
+      'already_a_member_in_organization',
+      'already a member',
+      `${email} is already a member of the organization.`,
+    );
   }
   const lower = email.toLowerCase();
-  const pending = store.state.organizationInvitations.filter((i) => i.organization_id === org.id && i.status === 'pending');
+  const pending = store.state.organizationInvitations.filter(
+    (i) => i.organization_id === org.id && i.status === 'pending',
+  );
   if (pending.some((i) => i.email_address.toLowerCase() === lower)) {
-    throw clerkError(400, 'organization_invitation_not_unique', 'duplicate invitation', `Organizations cannot have duplicate pending invitations for an email address: ${email} already has a pending invitation to ${org.name}.`);
+    throw clerkError(
+      400,
+      'organization_invitation_not_unique',
+      'duplicate invitation',
+      `Organizations cannot have duplicate pending invitations for an email address: ${email} already has a pending invitation to ${org.name}.`,
+    );
   }
   const members = store.membershipsOfOrganization(org.id).length;
   if (org.max_allowed_memberships > 0 && members + pending.length >= org.max_allowed_memberships) {
-    throw clerkError(403, 'organization_membership_quota_exceeded', 'membership quota exceeded', `${org.name} has ${members} members and ${pending.length} pending invitations, its maximum (max_allowed_memberships=${org.max_allowed_memberships}).`);
+    throw clerkError(
+      403,
+      'organization_membership_quota_exceeded',
+      'membership quota exceeded',
+      `${org.name} has ${members} members and ${pending.length} pending invitations, its maximum (max_allowed_memberships=${org.max_allowed_memberships}).`,
+    );
   }
-  assertMetadataSizes({ public_metadata: b.public_metadata as JsonObject, private_metadata: b.private_metadata as JsonObject });
+  assertMetadataSizes({
+    public_metadata: b.public_metadata as JsonObject,
+    private_metadata: b.private_metadata as JsonObject,
+  });
   const inv = newOrganizationInvitation(store.ids, {
     orgId: org.id,
     email,
@@ -113,7 +157,12 @@ function revokeInvitation(ctx: RouteContext): OrganizationInvitationRecord {
   const b = validateBody(ctx.json(), REVOKE_INVITATION);
   if (typeof b.requesting_user_id === 'string') requireUser(store, b.requesting_user_id);
   if (inv.status !== 'pending') {
-    throw clerkError(404, 'organization_invitation_not_pending', 'not pending', `The organization invitation is not in the 'pending' status: ${inv.id} is ${inv.status}.`);
+    throw clerkError(
+      404,
+      'organization_invitation_not_pending',
+      'not pending',
+      `The organization invitation is not in the 'pending' status: ${inv.id} is ${inv.status}.`,
+    );
   }
   inv.status = 'revoked';
   inv.url = null;
@@ -128,7 +177,16 @@ export const orgInvitationRoutes: Route[] = [
   {
     method: 'GET',
     pattern: '/organizations/{organization_id}/invitations/{invitation_id}',
-    handle: (ctx) => requireInvitation(ctx.store, requireOrganization(ctx.store, ctx.params.organization_id!), ctx.params.invitation_id!),
+    handle: (ctx) =>
+      requireInvitation(
+        ctx.store,
+        requireOrganization(ctx.store, ctx.params.organization_id!),
+        ctx.params.invitation_id!,
+      ),
   },
-  { method: 'POST', pattern: '/organizations/{organization_id}/invitations/{invitation_id}/revoke', handle: revokeInvitation },
+  {
+    method: 'POST',
+    pattern: '/organizations/{organization_id}/invitations/{invitation_id}/revoke',
+    handle: revokeInvitation,
+  },
 ];

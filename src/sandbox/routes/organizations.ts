@@ -3,12 +3,30 @@
  * `created_by` makes that user an admin; deleting removes the organization's memberships and invitations and
  * clears it from sessions. `members_count` is computed from memberships when `include_members_count=true`.
  */
-import { clerkError, ClerkHttpError, identifierExists, notFound, paramFormatInvalid, paramValueInvalid, type ClerkErrorEntry } from '../errors.js';
+import {
+  clerkError,
+  ClerkHttpError,
+  identifierExists,
+  notFound,
+  paramFormatInvalid,
+  paramValueInvalid,
+  type ClerkErrorEntry,
+} from '../errors.js';
 import { isSlug, slugify } from '../formats.js';
 import { assertMetadataSizes } from '../metadata.js';
 import { ADMIN_ROLE } from '../objects/instance.js';
 import { newMembership, newOrganization, renderOrganization } from '../objects/organization.js';
-import { orderBy, page, paginated, pagination, plusMinus, queryArray, queryBool, queryString, sortBy } from '../query.js';
+import {
+  orderBy,
+  page,
+  paginated,
+  pagination,
+  plusMinus,
+  queryArray,
+  queryBool,
+  queryString,
+  sortBy,
+} from '../query.js';
 import type { Route, RouteContext } from '../router.js';
 import type { Store } from '../store.js';
 import type { JsonObject, OrganizationRecord } from '../types.js';
@@ -36,7 +54,8 @@ const UPDATE_ORG: BodySpec = {
   role_set_key: { type: 'string', nullable: true },
 };
 
-const METADATA_HINT = 'As of API version 2026-05-12, metadata is updated with PATCH /v1/organizations/{organization_id}/metadata (deep merge) or PUT /v1/organizations/{organization_id}/metadata (replace).';
+const METADATA_HINT =
+  'As of API version 2026-05-12, metadata is updated with PATCH /v1/organizations/{organization_id}/metadata (deep merge) or PUT /v1/organizations/{organization_id}/metadata (replace).';
 
 /** The organization for an id (or, when `allowSlug`, a slug), or a 404. */
 export function requireOrganization(store: Store, idOrSlug: string, allowSlug = false): OrganizationRecord {
@@ -47,16 +66,22 @@ export function requireOrganization(store: Store, idOrSlug: string, allowSlug = 
 
 function checkName(name: string, errors: ClerkErrorEntry[]): void {
   if (name.trim() === '') errors.push(paramValueInvalid('name', 'name is invalid. Must be not empty'));
-  else if (/<[^>]*>|https?:\/\/|www\./i.test(name)) errors.push(paramValueInvalid('name', `The organization name "${name}" is invalid: it may not contain URLs or HTML.`));
+  else if (/<[^>]*>|https?:\/\/|www\./i.test(name))
+    errors.push(
+      paramValueInvalid('name', `The organization name "${name}" is invalid: it may not contain URLs or HTML.`),
+    );
 }
 
 function checkSlug(store: Store, slug: string, ownId: string | undefined, errors: ClerkErrorEntry[]): void {
   if (!isSlug(slug)) {
-    errors.push(paramFormatInvalid('slug', 'slug can contain only lowercase alphanumeric characters and the dash "-".'));
+    errors.push(
+      paramFormatInvalid('slug', 'slug can contain only lowercase alphanumeric characters and the dash "-".'),
+    );
     return;
   }
   const other = store.getOrganization(slug);
-  if (other && other.slug === slug && other.id !== ownId) errors.push(identifierExists('slug', 'This organization slug is already taken. Please try another.'));
+  if (other && other.slug === slug && other.id !== ownId)
+    errors.push(identifierExists('slug', 'This organization slug is already taken. Please try another.'));
 }
 
 function uniqueSlug(store: Store, name: string): string {
@@ -87,7 +112,12 @@ function listOrganizations(ctx: RouteContext): unknown {
     return true;
   });
   const count = (o: OrganizationRecord) => store.membershipsOfOrganization(o.id).length;
-  const key = order.field === 'name' ? (o: OrganizationRecord) => o.name.toLowerCase() : order.field === 'members_count' ? count : (o: OrganizationRecord) => o.created_at;
+  const key =
+    order.field === 'name'
+      ? (o: OrganizationRecord) => o.name.toLowerCase()
+      : order.field === 'members_count'
+        ? count
+        : (o: OrganizationRecord) => o.created_at;
   const ordered = sortBy(matched, key, order.desc);
   const data = page(ordered, p).map((o) => renderOrganization(o, withCount ? count(o) : undefined));
   return paginated(data, ordered.length);
@@ -110,9 +140,18 @@ function createOrganization(ctx: RouteContext): OrganizationRecord {
   if (errors.length > 0) throw new ClerkHttpError(422, errors);
   const creatorId = (b.created_by as string | null | undefined) || undefined;
   if (creatorId !== undefined && !store.getUser(creatorId)) {
-    throw clerkError(400, 'organization_creator_not_found', 'creator not found', `No users found with id ${creatorId}.`, { param_name: 'created_by' });
+    throw clerkError(
+      400,
+      'organization_creator_not_found',
+      'creator not found',
+      `No users found with id ${creatorId}.`,
+      { param_name: 'created_by' },
+    );
   }
-  assertMetadataSizes({ public_metadata: b.public_metadata as JsonObject, private_metadata: b.private_metadata as JsonObject });
+  assertMetadataSizes({
+    public_metadata: b.public_metadata as JsonObject,
+    private_metadata: b.private_metadata as JsonObject,
+  });
 
   const now = store.now();
   const org = newOrganization(store.ids, {
@@ -136,15 +175,27 @@ function updateOrganization(ctx: RouteContext): OrganizationRecord {
   const org = requireOrganization(store, ctx.params.organization_id!);
   const legacy = isLegacyVersion(ctx.apiVersion);
   const spec: BodySpec = legacy
-    ? { ...UPDATE_ORG, public_metadata: { type: 'object', nullable: true }, private_metadata: { type: 'object', nullable: true } }
+    ? {
+        ...UPDATE_ORG,
+        public_metadata: { type: 'object', nullable: true },
+        private_metadata: { type: 'object', nullable: true },
+      }
     : UPDATE_ORG;
-  const b = validateBody(ctx.json(), spec, legacy ? {} : { public_metadata: METADATA_HINT, private_metadata: METADATA_HINT });
+  const b = validateBody(
+    ctx.json(),
+    spec,
+    legacy ? {} : { public_metadata: METADATA_HINT, private_metadata: METADATA_HINT },
+  );
   const errors: ClerkErrorEntry[] = [];
   if (typeof b.name === 'string') checkName(b.name, errors);
   if (typeof b.slug === 'string') checkSlug(store, b.slug, org.id, errors);
   const createdAt = dateField('created_at', b.created_at, errors);
   if (errors.length > 0) throw new ClerkHttpError(422, errors);
-  if (legacy) assertMetadataSizes({ public_metadata: b.public_metadata as JsonObject, private_metadata: b.private_metadata as JsonObject });
+  if (legacy)
+    assertMetadataSizes({
+      public_metadata: b.public_metadata as JsonObject,
+      private_metadata: b.private_metadata as JsonObject,
+    });
 
   if (typeof b.name === 'string') org.name = b.name;
   if (typeof b.slug === 'string' && b.slug !== org.slug) {
@@ -157,8 +208,10 @@ function updateOrganization(ctx: RouteContext): OrganizationRecord {
   if (b.role_set_key !== undefined) org.role_set_key = b.role_set_key as string | null;
   if (createdAt !== undefined && createdAt !== null) org.created_at = createdAt;
   if (legacy) {
-    if (b.public_metadata !== undefined) org.public_metadata = structuredClone((b.public_metadata as JsonObject | null) ?? {});
-    if (b.private_metadata !== undefined) org.private_metadata = structuredClone((b.private_metadata as JsonObject | null) ?? {});
+    if (b.public_metadata !== undefined)
+      org.public_metadata = structuredClone((b.public_metadata as JsonObject | null) ?? {});
+    if (b.private_metadata !== undefined)
+      org.private_metadata = structuredClone((b.private_metadata as JsonObject | null) ?? {});
   }
   org.updated_at = store.now();
   return org;
@@ -169,7 +222,8 @@ function deleteOrganization(ctx: RouteContext): unknown {
   const org = requireOrganization(store, ctx.params.organization_id!);
   for (const m of [...store.membershipsOfOrganization(org.id)]) store.removeMembership(m);
   store.state.organizationInvitations = store.state.organizationInvitations.filter((i) => i.organization_id !== org.id);
-  for (const s of store.state.sessions) if (s.last_active_organization_id === org.id) s.last_active_organization_id = null;
+  for (const s of store.state.sessions)
+    if (s.last_active_organization_id === org.id) s.last_active_organization_id = null;
   store.removeOrganization(org.id);
   return { object: 'organization', id: org.id, slug: org.slug, deleted: true };
 }

@@ -36,10 +36,18 @@ function listSessions(ctx: RouteContext): unknown {
   const clientId = queryString(query, 'client_id');
   const status = queryString(query, 'status');
   if (status !== undefined && !(STATUSES as readonly string[]).includes(status)) {
-    throw new ClerkHttpError(422, [paramValueInvalid('status', `${status} does not match one of the allowed values for parameter status (allowed: ${STATUSES.join(', ')}).`)]);
+    throw new ClerkHttpError(422, [
+      paramValueInvalid(
+        'status',
+        `${status} does not match one of the allowed values for parameter status (allowed: ${STATUSES.join(', ')}).`,
+      ),
+    ]);
   }
   const matched = ctx.store.state.sessions.filter(
-    (s) => (userId === undefined || s.user_id === userId) && (clientId === undefined || s.client_id === clientId) && (status === undefined || s.status === status),
+    (s) =>
+      (userId === undefined || s.user_id === userId) &&
+      (clientId === undefined || s.client_id === clientId) &&
+      (status === undefined || s.status === status),
   );
   const ordered = sortBy(matched, (s) => s.created_at, true);
   const data = page(ordered, p);
@@ -49,7 +57,12 @@ function listSessions(ctx: RouteContext): unknown {
 function revokeSession(ctx: RouteContext): SessionRecord {
   const s = requireSession(ctx.store, ctx.params.session_id!);
   if (s.status !== 'active' && s.status !== 'pending') {
-    throw clerkError(400, 'bad_request', 'Session is not active', `Session ${s.id} is ${s.status}; only active sessions can be revoked.`);
+    throw clerkError(
+      400,
+      'bad_request',
+      'Session is not active',
+      `Session ${s.id} is ${s.status}; only active sessions can be revoked.`,
+    );
   }
   s.status = 'revoked';
   s.updated_at = ctx.store.now();
@@ -59,6 +72,10 @@ function revokeSession(ctx: RouteContext): SessionRecord {
 /** Session routes. */
 export const sessionRoutes: Route[] = [
   { method: 'GET', pattern: '/sessions', handle: listSessions },
-  { method: 'GET', pattern: '/sessions/{session_id}', handle: (ctx) => requireSession(ctx.store, ctx.params.session_id!) },
+  {
+    method: 'GET',
+    pattern: '/sessions/{session_id}',
+    handle: (ctx) => requireSession(ctx.store, ctx.params.session_id!),
+  },
   { method: 'POST', pattern: '/sessions/{session_id}/revoke', handle: revokeSession },
 ];

@@ -28,7 +28,12 @@ export const PASSWORD_HASHERS = [
 ] as const;
 
 function duplicate(name: string, value: string): ClerkErrorEntry {
-  return { code: 'form_param_duplicate', message: 'duplicate values', long_message: `${value} is included more than once in ${name}.`, meta: { param_name: name } };
+  return {
+    code: 'form_param_duplicate',
+    message: 'duplicate values',
+    long_message: `${value} is included more than once in ${name}.`,
+    meta: { param_name: name },
+  };
 }
 
 /** Email addresses: format, duplicates within the request, taken by another user. */
@@ -41,7 +46,8 @@ export function checkEmails(store: Store, emails: string[], ownerId?: string): C
     else if (seen.has(key)) errors.push(duplicate('email_address', email));
     else {
       const owner = store.userIdByEmail(email);
-      if (owner !== undefined && owner !== ownerId) errors.push(identifierExists('email_address', 'That email address is taken. Please try another.'));
+      if (owner !== undefined && owner !== ownerId)
+        errors.push(identifierExists('email_address', 'That email address is taken. Please try another.'));
     }
     seen.add(key);
   }
@@ -55,7 +61,8 @@ export function checkPhones(store: Store, phones: string[]): ClerkErrorEntry[] {
   for (const phone of phones) {
     if (!isPhone(phone)) errors.push(phoneInvalid('phone_number'));
     else if (seen.has(phone)) errors.push(duplicate('phone_number', phone));
-    else if (store.userIdByPhone(phone) !== undefined) errors.push(identifierExists('phone_number', 'That phone number is taken. Please try another.'));
+    else if (store.userIdByPhone(phone) !== undefined)
+      errors.push(identifierExists('phone_number', 'That phone number is taken. Please try another.'));
     seen.add(phone);
   }
   return errors;
@@ -67,9 +74,16 @@ export function checkWallets(store: Store, wallets: string[]): ClerkErrorEntry[]
   const seen = new Set<string>();
   for (const wallet of wallets) {
     const key = wallet.toLowerCase();
-    if (!isWeb3Wallet(wallet)) errors.push(paramFormatInvalid('web3_wallet', 'web3_wallet must be a valid Ethereum address (0x followed by 40 hex digits).'));
+    if (!isWeb3Wallet(wallet))
+      errors.push(
+        paramFormatInvalid(
+          'web3_wallet',
+          'web3_wallet must be a valid Ethereum address (0x followed by 40 hex digits).',
+        ),
+      );
     else if (seen.has(key)) errors.push(duplicate('web3_wallet', wallet));
-    else if (store.userIdByWeb3(wallet) !== undefined) errors.push(identifierExists('web3_wallet', 'That web3 wallet is taken. Please try another.'));
+    else if (store.userIdByWeb3(wallet) !== undefined)
+      errors.push(identifierExists('web3_wallet', 'That web3 wallet is taken. Please try another.'));
     seen.add(key);
   }
   return errors;
@@ -79,33 +93,71 @@ export function checkWallets(store: Store, wallets: string[]): ClerkErrorEntry[]
 export function checkUsername(store: Store, username: string, ownerId?: string): ClerkErrorEntry[] {
   const meta = { param_name: 'username' };
   if (username.length < 4 || username.length > 64) {
-    return [{ code: 'form_username_invalid_length', message: 'length invalid', long_message: 'Username must be between 4 and 64 characters long.', meta }];
+    return [
+      {
+        code: 'form_username_invalid_length',
+        message: 'length invalid',
+        long_message: 'Username must be between 4 and 64 characters long.',
+        meta,
+      },
+    ];
   }
   if (!/^[A-Za-z0-9_.-]+$/.test(username)) {
-    return [{ code: 'form_username_invalid_character', message: 'invalid character', long_message: 'Username can only contain letters, numbers and the special characters _ - and .', meta }];
+    return [
+      {
+        code: 'form_username_invalid_character',
+        message: 'invalid character',
+        long_message: 'Username can only contain letters, numbers and the special characters _ - and .',
+        meta,
+      },
+    ];
   }
   if (/^\d+$/.test(username)) {
-    return [{ code: 'form_username_needs_non_number_char', message: 'needs a non-number character', long_message: 'Username must contain at least one non-number character.', meta }];
+    return [
+      {
+        code: 'form_username_needs_non_number_char',
+        message: 'needs a non-number character',
+        long_message: 'Username must contain at least one non-number character.',
+        meta,
+      },
+    ];
   }
   const owner = store.userIdByUsername(username);
-  if (owner !== undefined && owner !== ownerId) return [identifierExists('username', 'That username is taken. Please try another.')];
+  if (owner !== undefined && owner !== ownerId)
+    return [identifierExists('username', 'That username is taken. Please try another.')];
   return [];
 }
 
 /** external_id uniqueness. */
 export function checkExternalId(store: Store, externalId: string, ownerId?: string): ClerkErrorEntry[] {
   const owner = store.userIdByExternalId(externalId);
-  return owner !== undefined && owner !== ownerId ? [identifierExists('external_id', 'That external ID is taken by another user.')] : [];
+  return owner !== undefined && owner !== ownerId
+    ? [identifierExists('external_id', 'That external ID is taken by another user.')]
+    : [];
 }
 
 /** Password policy: 8 characters minimum, 72 bytes maximum (bcrypt), unless checks are skipped. */
 export function checkPassword(password: string, skipChecks: boolean): ClerkErrorEntry[] {
   const meta = { param_name: 'password' };
   if (Buffer.byteLength(password, 'utf8') > 72) {
-    return [{ code: 'form_password_size_in_bytes_exceeded', message: 'too long', long_message: 'Passwords must be at most 72 bytes long.', meta }];
+    return [
+      {
+        code: 'form_password_size_in_bytes_exceeded',
+        message: 'too long',
+        long_message: 'Passwords must be at most 72 bytes long.',
+        meta,
+      },
+    ];
   }
   if (!skipChecks && password.length < 8) {
-    return [{ code: 'form_password_length_too_short', message: 'Passwords must be 8 characters or more.', long_message: 'Passwords must be 8 characters or more.', meta }];
+    return [
+      {
+        code: 'form_password_length_too_short',
+        message: 'Passwords must be 8 characters or more.',
+        long_message: 'Passwords must be 8 characters or more.',
+        meta,
+      },
+    ];
   }
   return [];
 }

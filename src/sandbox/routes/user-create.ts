@@ -5,7 +5,17 @@ import { newUser } from '../objects/user.js';
 import type { Route, RouteContext } from '../router.js';
 import type { JsonObject, UserRecord } from '../types.js';
 import { validateBody, type BodySpec } from '../validation.js';
-import { checkEmails, checkExternalId, checkPassword, checkPhones, checkUsername, checkWallets, dateField, localeField, PASSWORD_HASHERS } from './user-checks.js';
+import {
+  checkEmails,
+  checkExternalId,
+  checkPassword,
+  checkPhones,
+  checkUsername,
+  checkWallets,
+  dateField,
+  localeField,
+  PASSWORD_HASHERS,
+} from './user-checks.js';
 import { fail } from './users.js';
 
 const nullableString = { type: 'string', nullable: true } as const;
@@ -47,7 +57,12 @@ const CREATE_USER: BodySpec = {
 
 function checkStatuses(name: string, statuses: string[] | undefined, count: number, errors: ClerkErrorEntry[]): void {
   if (statuses && statuses.length > 0 && statuses.length !== count) {
-    errors.push({ code: 'form_param_value_invalid', message: 'is invalid', long_message: `${name} must contain exactly one item per ${name.replace('_identification_status', '')} (got ${statuses.length} for ${count}).`, meta: { param_name: name } });
+    errors.push({
+      code: 'form_param_value_invalid',
+      message: 'is invalid',
+      long_message: `${name} must contain exactly one item per ${name.replace('_identification_status', '')} (got ${statuses.length} for ${count}).`,
+      meta: { param_name: name },
+    });
   }
 }
 
@@ -66,18 +81,40 @@ function createUser(ctx: RouteContext): UserRecord {
     ...(typeof b.external_id === 'string' ? checkExternalId(store, b.external_id) : []),
     ...(typeof b.password === 'string' ? checkPassword(b.password, b.skip_password_checks === true) : []),
   ];
-  checkStatuses('email_address_identification_status', b.email_address_identification_status as string[] | undefined, emails.length, errors);
-  checkStatuses('phone_number_identification_status', b.phone_number_identification_status as string[] | undefined, phones.length, errors);
-  if (typeof b.password_digest === 'string' && b.password_hasher === undefined) errors.push(paramMissing('password_hasher'));
-  if (b.password_hasher !== undefined && typeof b.password_digest !== 'string') errors.push(paramMissing('password_digest'));
+  checkStatuses(
+    'email_address_identification_status',
+    b.email_address_identification_status as string[] | undefined,
+    emails.length,
+    errors,
+  );
+  checkStatuses(
+    'phone_number_identification_status',
+    b.phone_number_identification_status as string[] | undefined,
+    phones.length,
+    errors,
+  );
+  if (typeof b.password_digest === 'string' && b.password_hasher === undefined)
+    errors.push(paramMissing('password_hasher'));
+  if (b.password_hasher !== undefined && typeof b.password_digest !== 'string')
+    errors.push(paramMissing('password_digest'));
   localeField(b.locale, errors);
   const createdAt = dateField('created_at', b.created_at, errors);
   const legalAt = dateField('legal_accepted_at', b.legal_accepted_at, errors);
   fail(errors);
   if (emails.length + phones.length + wallets.length === 0 && !username && b.skip_user_requirement !== true) {
-    throw clerkError(422, 'form_data_missing', 'missing data', 'identification data doesn\'t match user requirements set for this instance: provide at least one of email_address, phone_number, web3_wallet or username (or set skip_user_requirement).', { param_name: 'email_address' });
+    throw clerkError(
+      422,
+      'form_data_missing',
+      'missing data',
+      "identification data doesn't match user requirements set for this instance: provide at least one of email_address, phone_number, web3_wallet or username (or set skip_user_requirement).",
+      { param_name: 'email_address' },
+    );
   }
-  assertMetadataSizes({ public_metadata: b.public_metadata as JsonObject, private_metadata: b.private_metadata as JsonObject, unsafe_metadata: b.unsafe_metadata as JsonObject });
+  assertMetadataSizes({
+    public_metadata: b.public_metadata as JsonObject,
+    private_metadata: b.private_metadata as JsonObject,
+    unsafe_metadata: b.unsafe_metadata as JsonObject,
+  });
 
   const now = store.now();
   const user = newUser(store.ids, {
@@ -111,7 +148,10 @@ function createUser(ctx: RouteContext): UserRecord {
   return user;
 }
 
-function markReserved(items: Array<{ reserved: boolean; verification: unknown }>, statuses: string[] | undefined): void {
+function markReserved(
+  items: Array<{ reserved: boolean; verification: unknown }>,
+  statuses: string[] | undefined,
+): void {
   statuses?.forEach((s, i) => {
     const item = items[i];
     if (item && s === 'reserved') {

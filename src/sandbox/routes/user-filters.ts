@@ -30,9 +30,15 @@ function fullName(u: UserRecord): string {
   return [u.first_name, u.last_name].filter(Boolean).join(' ').toLowerCase();
 }
 
-function timeRange(query: URLSearchParams, field: 'created_at' | 'last_active_at' | 'last_sign_in_at', preds: Predicate[]): void {
+function timeRange(
+  query: URLSearchParams,
+  field: 'created_at' | 'last_active_at' | 'last_sign_in_at',
+  preds: Predicate[],
+): void {
   const before = queryInt(query, `${field}_before`);
-  const after = queryInt(query, `${field}_after`) ?? (field === 'last_active_at' ? queryInt(query, 'last_active_at_since') : undefined);
+  const after =
+    queryInt(query, `${field}_after`) ??
+    (field === 'last_active_at' ? queryInt(query, 'last_active_at_since') : undefined);
   if (before !== undefined) preds.push((u) => u[field] !== null && u[field]! < before);
   if (after !== undefined) preds.push((u) => u[field] !== null && u[field]! > after);
 }
@@ -96,7 +102,8 @@ export function compileUserFilter(query: URLSearchParams, store: Store): Predica
   const usernameQ = queryString(query, 'username_query')?.toLowerCase();
   if (usernameQ) preds.push((u) => includesCI(u.username, usernameQ));
   const nameQ = queryString(query, 'name_query')?.trim().toLowerCase();
-  if (nameQ) preds.push((u) => includesCI(u.first_name, nameQ) || includesCI(u.last_name, nameQ) || fullName(u).includes(nameQ));
+  if (nameQ)
+    preds.push((u) => includesCI(u.first_name, nameQ) || includesCI(u.last_name, nameQ) || fullName(u).includes(nameQ));
 
   const banned = queryBool(query, 'banned');
   if (banned !== undefined) preds.push((u) => u.banned === banned);
@@ -109,7 +116,9 @@ export function compileUserFilter(query: URLSearchParams, store: Store): Predica
   const provider = queryString(query, 'provider');
   if (providerUserIds.length > 0 && !provider) throw new ClerkHttpError(422, [paramMissing('provider')]);
   if (provider && providerUserIds.length === 0) {
-    throw clerkError(422, 'form_param_missing', 'is missing', 'provider must be used together with provider_user_id.', { param_name: 'provider_user_id' });
+    throw clerkError(422, 'form_param_missing', 'is missing', 'provider must be used together with provider_user_id.', {
+      param_name: 'provider_user_id',
+    });
   }
   // Sandbox users have no external (OAuth) accounts, so a provider filter matches nobody.
   if (provider) preds.push(() => false);

@@ -41,7 +41,12 @@ function sortKey(field: string): (u: UserRecord) => string | number | null {
 }
 
 /** Users in the requested order, filtered; stops early once `stopAfter` matches are collected. */
-function orderedUsers(store: Store, order: OrderBy, filter: ((u: UserRecord) => boolean) | undefined, stopAfter: number): UserRecord[] {
+function orderedUsers(
+  store: Store,
+  order: OrderBy,
+  filter: ((u: UserRecord) => boolean) | undefined,
+  stopAfter: number,
+): UserRecord[] {
   const users = store.state.users;
   if (order.field !== 'created_at') {
     const matched = filter ? users.filter(filter) : users;
@@ -69,14 +74,27 @@ function listUsers(store: Store, query: URLSearchParams): UserRecord[] {
   const cursor = query.get('starting_after');
   if (cursor) {
     if (order.field !== 'created_at') {
-      throw new ClerkHttpError(422, [paramValueInvalid('starting_after', `starting_after requires ordering by created_at; order_by=${query.get('order_by')} cannot be combined with it.`)]);
+      throw new ClerkHttpError(422, [
+        paramValueInvalid(
+          'starting_after',
+          `starting_after requires ordering by created_at; order_by=${query.get('order_by')} cannot be combined with it.`,
+        ),
+      ]);
     }
     if (page.offset !== 0) {
-      throw new ClerkHttpError(422, [paramValueInvalid('starting_after', 'starting_after cannot be combined with a non-zero offset.')]);
+      throw new ClerkHttpError(422, [
+        paramValueInvalid('starting_after', 'starting_after cannot be combined with a non-zero offset.'),
+      ]);
     }
     const all = orderedUsers(store, order, filter, Infinity);
     const at = all.findIndex((u) => u.id === cursor);
-    if (at < 0) throw new ClerkHttpError(422, [paramValueInvalid('starting_after', `No user with id ${cursor} is in this list; starting_after must be the id of the last user of the previous page.`)]);
+    if (at < 0)
+      throw new ClerkHttpError(422, [
+        paramValueInvalid(
+          'starting_after',
+          `No user with id ${cursor} is in this list; starting_after must be the id of the last user of the previous page.`,
+        ),
+      ]);
     return all.slice(at + 1, at + 1 + page.limit);
   }
   if (!filter && order.field === 'created_at') {
@@ -101,5 +119,9 @@ function countUsers(store: Store, query: URLSearchParams): number {
 /** The two user list routes. */
 export const userListRoutes: Route[] = [
   { method: 'GET', pattern: '/users', handle: (ctx) => listUsers(ctx.store, ctx.query) },
-  { method: 'GET', pattern: '/users/count', handle: (ctx) => ({ object: 'total_count', total_count: countUsers(ctx.store, ctx.query) }) },
+  {
+    method: 'GET',
+    pattern: '/users/count',
+    handle: (ctx) => ({ object: 'total_count', total_count: countUsers(ctx.store, ctx.query) }),
+  },
 ];

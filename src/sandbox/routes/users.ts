@@ -10,7 +10,14 @@ import type { JsonObject, UserRecord } from '../types.js';
 import { validateBody, type BodySpec } from '../validation.js';
 import { isLegacyVersion } from '../versions.js';
 import { revokeActiveSessions } from './sessions.js';
-import { checkExternalId, checkPassword, checkUsername, dateField, localeField, PASSWORD_HASHERS } from './user-checks.js';
+import {
+  checkExternalId,
+  checkPassword,
+  checkUsername,
+  dateField,
+  localeField,
+  PASSWORD_HASHERS,
+} from './user-checks.js';
 
 const nullableString = { type: 'string', nullable: true } as const;
 const nullableBool = { type: 'boolean', nullable: true } as const;
@@ -49,7 +56,8 @@ const LEGACY_USER_METADATA: BodySpec = {
   unsafe_metadata: { type: 'object', nullable: true },
 };
 
-const METADATA_HINT = 'As of API version 2026-05-12, metadata is updated with PATCH /v1/users/{user_id}/metadata (deep merge) or PUT /v1/users/{user_id}/metadata (replace).';
+const METADATA_HINT =
+  'As of API version 2026-05-12, metadata is updated with PATCH /v1/users/{user_id}/metadata (deep merge) or PUT /v1/users/{user_id}/metadata (replace).';
 
 /** The user for `user_id`, or a 404. */
 export function requireUser(store: Store, id: string): UserRecord {
@@ -63,9 +71,20 @@ export function fail(errors: ClerkErrorEntry[]): void {
   if (errors.length > 0) throw new ClerkHttpError(422, errors);
 }
 
-function checkPrimary(user: UserRecord, name: string, id: unknown, list: Array<{ id: string }>, errors: ClerkErrorEntry[]): void {
+function checkPrimary(
+  user: UserRecord,
+  name: string,
+  id: unknown,
+  list: Array<{ id: string }>,
+  errors: ClerkErrorEntry[],
+): void {
   if (typeof id === 'string' && !list.some((x) => x.id === id)) {
-    errors.push({ code: 'form_resource_not_found', message: 'not found', long_message: `The resource associated with the supplied ${name} was not found: ${id} is not one of ${user.id}'s identifications.`, meta: { param_name: name } });
+    errors.push({
+      code: 'form_resource_not_found',
+      message: 'not found',
+      long_message: `The resource associated with the supplied ${name} was not found: ${id} is not one of ${user.id}'s identifications.`,
+      meta: { param_name: name },
+    });
   }
 }
 
@@ -74,14 +93,17 @@ function updateUser(ctx: RouteContext): UserRecord {
   const user = requireUser(store, ctx.params.user_id!);
   const legacy = isLegacyVersion(ctx.apiVersion);
   const spec = legacy ? { ...UPDATE_USER, ...LEGACY_USER_METADATA } : UPDATE_USER;
-  const rejected: Record<string, string> = legacy ? {} : { public_metadata: METADATA_HINT, private_metadata: METADATA_HINT, unsafe_metadata: METADATA_HINT };
+  const rejected: Record<string, string> = legacy
+    ? {}
+    : { public_metadata: METADATA_HINT, private_metadata: METADATA_HINT, unsafe_metadata: METADATA_HINT };
   const b = validateBody(ctx.json(), spec, rejected);
   const errors: ClerkErrorEntry[] = [];
   const username = b.username as string | null | undefined;
   if (username) errors.push(...checkUsername(store, username, user.id));
   if (typeof b.external_id === 'string') errors.push(...checkExternalId(store, b.external_id, user.id));
   if (typeof b.password === 'string') errors.push(...checkPassword(b.password, b.skip_password_checks === true));
-  if (typeof b.password_digest === 'string' && b.password_hasher === undefined) errors.push(paramMissing('password_hasher'));
+  if (typeof b.password_digest === 'string' && b.password_hasher === undefined)
+    errors.push(paramMissing('password_hasher'));
   checkPrimary(user, 'primary_email_address_id', b.primary_email_address_id, user.email_addresses, errors);
   checkPrimary(user, 'primary_phone_number_id', b.primary_phone_number_id, user.phone_numbers, errors);
   checkPrimary(user, 'primary_web3_wallet_id', b.primary_web3_wallet_id, user.web3_wallets, errors);
@@ -90,7 +112,11 @@ function updateUser(ctx: RouteContext): UserRecord {
   const legalAt = dateField('legal_accepted_at', b.legal_accepted_at, errors);
   fail(errors);
   if (legacy) {
-    assertMetadataSizes({ public_metadata: b.public_metadata as JsonObject, private_metadata: b.private_metadata as JsonObject, unsafe_metadata: b.unsafe_metadata as JsonObject });
+    assertMetadataSizes({
+      public_metadata: b.public_metadata as JsonObject,
+      private_metadata: b.private_metadata as JsonObject,
+      unsafe_metadata: b.unsafe_metadata as JsonObject,
+    });
   }
 
   const now = store.now();
@@ -115,8 +141,10 @@ function updateUser(ctx: RouteContext): UserRecord {
   if (Array.isArray(b.backup_codes)) user.backup_code_enabled = b.backup_codes.length > 0;
   user.two_factor_enabled = user.totp_enabled || user.backup_code_enabled;
   if (typeof b.delete_self_enabled === 'boolean') user.delete_self_enabled = b.delete_self_enabled;
-  if (typeof b.create_organization_enabled === 'boolean') user.create_organization_enabled = b.create_organization_enabled;
-  if (b.create_organizations_limit !== undefined) user.create_organizations_limit = b.create_organizations_limit as number | null;
+  if (typeof b.create_organization_enabled === 'boolean')
+    user.create_organization_enabled = b.create_organization_enabled;
+  if (b.create_organizations_limit !== undefined)
+    user.create_organizations_limit = b.create_organizations_limit as number | null;
   if (typeof b.bypass_client_trust === 'boolean') user.bypass_client_trust = b.bypass_client_trust;
   if (legalAt !== undefined) user.legal_accepted_at = legalAt;
   if (createdAt !== undefined && createdAt !== null && createdAt !== user.created_at) {

@@ -6,8 +6,50 @@ import { createIdGenerator } from '../ids.js';
 import { newUser } from '../objects/user.js';
 import type { SandboxState } from '../types.js';
 
-const FIRST = ['Ana', 'Ben', 'Carla', 'Dmitri', 'Eva', 'Felix', 'Gina', 'Hugo', 'Iris', 'Jonas', 'Kira', 'Leo', 'Mina', 'Nils', 'Olga', 'Pavel', 'Rosa', 'Theo', 'Uma', 'Vera'];
-const LAST = ['Adler', 'Brandt', 'Costa', 'Dahl', 'Evans', 'Ferreira', 'Gupta', 'Holm', 'Ibarra', 'Jansen', 'Kowalski', 'Lind', 'Moreau', 'Novak', 'Okafor', 'Quist', 'Ruiz', 'Sato', 'Varga', 'Weber'];
+const FIRST = [
+  'Ana',
+  'Ben',
+  'Carla',
+  'Dmitri',
+  'Eva',
+  'Felix',
+  'Gina',
+  'Hugo',
+  'Iris',
+  'Jonas',
+  'Kira',
+  'Leo',
+  'Mina',
+  'Nils',
+  'Olga',
+  'Pavel',
+  'Rosa',
+  'Theo',
+  'Uma',
+  'Vera',
+];
+const LAST = [
+  'Adler',
+  'Brandt',
+  'Costa',
+  'Dahl',
+  'Evans',
+  'Ferreira',
+  'Gupta',
+  'Holm',
+  'Ibarra',
+  'Jansen',
+  'Kowalski',
+  'Lind',
+  'Moreau',
+  'Novak',
+  'Okafor',
+  'Quist',
+  'Ruiz',
+  'Sato',
+  'Varga',
+  'Weber',
+];
 const DOMAINS = ['bulk-a.test', 'bulk-b.test', 'bulk-c.test', 'example.org', 'mail.test'];
 
 const DAY = 86_400_000;

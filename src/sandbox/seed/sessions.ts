@@ -11,15 +11,69 @@ const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
 const DEVICES: readonly DeviceInput[] = [
-  { device: 'Macintosh', mobile: false, browser: 'Chrome', version: '131.0.0.0', ip: '203.0.113.10', city: 'San Francisco', country: 'US' },
-  { device: 'iPhone', mobile: true, browser: 'Safari', version: '18.1', ip: '198.51.100.23', city: 'New York', country: 'US' },
-  { device: 'Windows', mobile: false, browser: 'Firefox', version: '133.0', ip: '192.0.2.45', city: 'Austin', country: 'US' },
-  { device: 'Windows', mobile: false, browser: 'Edge', version: '131.0.0.0', ip: '203.0.113.77', city: 'London', country: 'GB' },
-  { device: 'Android', mobile: true, browser: 'Chrome Mobile', version: '131.0.0.0', ip: '198.51.100.90', city: 'Berlin', country: 'DE' },
-  { device: 'Linux', mobile: false, browser: 'Firefox', version: '128.0', ip: '192.0.2.200', city: 'Amsterdam', country: 'NL' },
+  {
+    device: 'Macintosh',
+    mobile: false,
+    browser: 'Chrome',
+    version: '131.0.0.0',
+    ip: '203.0.113.10',
+    city: 'San Francisco',
+    country: 'US',
+  },
+  {
+    device: 'iPhone',
+    mobile: true,
+    browser: 'Safari',
+    version: '18.1',
+    ip: '198.51.100.23',
+    city: 'New York',
+    country: 'US',
+  },
+  {
+    device: 'Windows',
+    mobile: false,
+    browser: 'Firefox',
+    version: '133.0',
+    ip: '192.0.2.45',
+    city: 'Austin',
+    country: 'US',
+  },
+  {
+    device: 'Windows',
+    mobile: false,
+    browser: 'Edge',
+    version: '131.0.0.0',
+    ip: '203.0.113.77',
+    city: 'London',
+    country: 'GB',
+  },
+  {
+    device: 'Android',
+    mobile: true,
+    browser: 'Chrome Mobile',
+    version: '131.0.0.0',
+    ip: '198.51.100.90',
+    city: 'Berlin',
+    country: 'DE',
+  },
+  {
+    device: 'Linux',
+    mobile: false,
+    browser: 'Firefox',
+    version: '128.0',
+    ip: '192.0.2.200',
+    city: 'Amsterdam',
+    country: 'NL',
+  },
 ];
 
-function add(ctx: SeedContext, user: UserRecord, status: SessionStatus, lastActiveHoursAgo: number, device: DeviceInput): void {
+function add(
+  ctx: SeedContext,
+  user: UserRecord,
+  status: SessionStatus,
+  lastActiveHoursAgo: number,
+  device: DeviceInput,
+): void {
   const lastActiveAt = Math.max(user.created_at, ctx.now - lastActiveHoursAgo * HOUR);
   const createdAt = Math.max(user.created_at, lastActiveAt - 3 * DAY);
   const orgId = ctx.state.memberships.find((m) => m.user_id === user.id)?.organization_id ?? null;

@@ -11,7 +11,8 @@ import { CANCEL_REASON } from '../../../src/interfaces/repl/turn.js';
 import { createSandbox, type Sandbox } from '../../../src/sandbox/index.js';
 import { captureOutput, fakeInterrupts, pipedLines, scriptedPrompter, tempDir } from './support.js';
 
-const jane = (sandbox: Sandbox) => sandbox.snapshot().users.find((u) => u.email_addresses.some((e) => e.email_address === 'jane@example.com'))!;
+const jane = (sandbox: Sandbox) =>
+  sandbox.snapshot().users.find((u) => u.email_addresses.some((e) => e.email_address === 'jane@example.com'))!;
 
 describe('REPL over the real app', () => {
   it('Ctrl-C during a pending approval: the call is denied, nothing is executed, the summary says so', async () => {
@@ -30,7 +31,9 @@ describe('REPL over the real app', () => {
       expect(prompter.questions).toHaveLength(1);
       expect(jane(app.sandbox!).banned).toBe(false);
       expect(app.sandbox!.requests.filter((r) => r.mutating)).toEqual([]);
-      expect(app.audit.recent(5)).toEqual([expect.objectContaining({ action: 'clerk_user_ban', status: 'denied', reason: CANCEL_REASON })]);
+      expect(app.audit.recent(5)).toEqual([
+        expect.objectContaining({ action: 'clerk_user_ban', status: 'denied', reason: CANCEL_REASON }),
+      ]);
       expect(text()).toContain('No changes were made.');
       expect(text()).toContain(`denied: Ban Jane Doe <jane@example.com>`);
     } finally {
@@ -47,7 +50,13 @@ describe('REPL over the real app', () => {
       await repl.runOnce('ban jane@example.com');
       expect(jane(app.sandbox!).banned).toBe(false);
       expect(app.sandbox!.requests.filter((r) => r.mutating)).toEqual([]);
-      expect(app.audit.recent(5)).toEqual([expect.objectContaining({ action: 'clerk_user_ban', status: 'denied', reason: expect.stringContaining('approval prompt failed') })]);
+      expect(app.audit.recent(5)).toEqual([
+        expect.objectContaining({
+          action: 'clerk_user_ban',
+          status: 'denied',
+          reason: expect.stringContaining('approval prompt failed'),
+        }),
+      ]);
       expect(text()).toContain('No changes were made.');
     } finally {
       await app.close();
@@ -83,7 +92,13 @@ describe('REPL over the real app', () => {
     const app = await createApp(loadConfig({}, { dataDir: tempDir() }));
     try {
       const { out, text } = captureOutput();
-      const repl = createRepl({ app, input: pipedLines([]), prompter: scriptedPrompter(['y']), out, interrupts: fakeInterrupts() });
+      const repl = createRepl({
+        app,
+        input: pipedLines([]),
+        prompter: scriptedPrompter(['y']),
+        out,
+        interrupts: fakeInterrupts(),
+      });
       expect(await repl.handleLine('ban jane@example.com')).toBe('done');
       expect(jane(app.sandbox!).banned).toBe(true);
       expect(app.sandbox!.requests.filter((r) => r.mutating)).toHaveLength(1);
@@ -102,12 +117,21 @@ describe('REPL over the real app', () => {
       headers.set('authorization', `Bearer ${sandbox.secretKey}`);
       return sandbox.fetch(input instanceof Request ? new Request(input, { headers }) : input, { ...init, headers });
     };
-    const config = loadConfig({ CLERK_SECRET_KEY: 'sk_live_abcdefghijklmnop', CLERK_API_URL: 'https://clerk.example.test/v1' }, { dataDir: tempDir() });
+    const config = loadConfig(
+      { CLERK_SECRET_KEY: 'sk_live_abcdefghijklmnop', CLERK_API_URL: 'https://clerk.example.test/v1' },
+      { dataDir: tempDir() },
+    );
     const app = await createApp(config, { fetch: fetchAsLive });
     try {
       expect(app.live).toBe(true);
       const { out, text } = captureOutput();
-      const repl = createRepl({ app, input: pipedLines([]), prompter: scriptedPrompter(['n']), out, interrupts: fakeInterrupts() });
+      const repl = createRepl({
+        app,
+        input: pipedLines([]),
+        prompter: scriptedPrompter(['n']),
+        out,
+        interrupts: fakeInterrupts(),
+      });
       await repl.handleLine('ban jane@example.com');
       expect(text()).toContain('Change 1 of 1');
       expect(text()).toContain(' LIVE  This is a live Clerk instance');

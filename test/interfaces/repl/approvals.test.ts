@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { createRepl } from '../../../src/interfaces/repl/repl.js';
 import { CANCEL_REASON } from '../../../src/interfaces/repl/turn.js';
-import { captureOutput, createFakeAgent, fakeApp, fakeInterrupts, pipedLines, scriptedPrompter, type ScriptedAnswer } from './support.js';
+import {
+  captureOutput,
+  createFakeAgent,
+  fakeApp,
+  fakeInterrupts,
+  pipedLines,
+  scriptedPrompter,
+  type ScriptedAnswer,
+} from './support.js';
 
 function setup(answers: ScriptedAnswer[], agentOptions: Parameters<typeof createFakeAgent>[0] = {}) {
   const agent = createFakeAgent(agentOptions);
@@ -18,7 +26,14 @@ describe('approval flow', () => {
     expect(await repl.handleLine('ban jane@example.com')).toBe('done');
     expect(agent.log.resumes).toHaveLength(1);
     expect(agent.log.resumes[0]!.decisions).toEqual([
-      { approvalId: 'appr_0', callId: 'call_0', action: 'clerk_user_ban', argsDigest: 'digest_0', approved: true, approver: 'local:tester' },
+      {
+        approvalId: 'appr_0',
+        callId: 'call_0',
+        action: 'clerk_user_ban',
+        argsDigest: 'digest_0',
+        approved: true,
+        approver: 'local:tester',
+      },
     ]);
     expect(agent.log.executed).toEqual(['call_0']);
     expect(text()).toContain('Done: 1 change (Ban Jane Doe <jane@example.com> (user_0))');
@@ -105,7 +120,13 @@ describe('approval flow', () => {
   it('the card shows tier, preview, method + path, diff and consequences; destructive in red; LIVE when live', async () => {
     const agent = createFakeAgent({ pending: 2, live: true });
     const { out, text } = captureOutput({ colors: true });
-    const repl = createRepl({ app: fakeApp(agent), input: pipedLines([]), prompter: scriptedPrompter(['n', 'n']), out, interrupts: fakeInterrupts() });
+    const repl = createRepl({
+      app: fakeApp(agent),
+      input: pipedLines([]),
+      prompter: scriptedPrompter(['n', 'n']),
+      out,
+      interrupts: fakeInterrupts(),
+    });
     await repl.handleLine('x');
     const screen = text();
     expect(screen).toContain('Change 1 of 2');
@@ -117,4 +138,3 @@ describe('approval flow', () => {
     expect(screen.match(/ LIVE /g)).toHaveLength(2);
   });
 });
-

@@ -31,7 +31,10 @@ export interface CliRun {
 }
 
 /** Runs `clerk-agent chat <args>` with `input` piped to stdin (then EOF). */
-export function runChat(args: string[], options: { input?: string; env?: Record<string, string>; dataDir?: string } = {}): Promise<CliRun> {
+export function runChat(
+  args: string[],
+  options: { input?: string; env?: Record<string, string>; dataDir?: string } = {},
+): Promise<CliRun> {
   const dataDir = options.dataDir ?? tempDir();
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', tsxLoader, cliPath, 'chat', ...args], {

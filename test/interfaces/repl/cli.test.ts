@@ -13,7 +13,9 @@ import { tempDir } from './support.js';
 async function janeBanned(dataDir: string): Promise<boolean> {
   const sandbox = createSandbox({ seed: 'demo', dataDir: path.join(dataDir, 'sandbox') });
   try {
-    const jane = sandbox.snapshot().users.find((u) => u.email_addresses.some((e) => e.email_address === 'jane@example.com'));
+    const jane = sandbox
+      .snapshot()
+      .users.find((u) => u.email_addresses.some((e) => e.email_address === 'jane@example.com'));
     if (!jane) throw new Error('jane@example.com is not in the sandbox');
     return jane.banned;
   } finally {
@@ -41,9 +43,15 @@ describe('clerk-agent chat, piped stdin, zero configuration', () => {
     const files = readdirSync(path.join(dataDir, 'transcripts'));
     expect(files).toHaveLength(1);
     expect(files[0]).toMatch(/^\d{4}-\d{2}-\d{2}T[\d-]+Z-[0-9a-f]{8}\.jsonl$/);
-    const records = readFileSync(path.join(dataDir, 'transcripts', files[0]!), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const records = readFileSync(path.join(dataDir, 'transcripts', files[0]!), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(records[0]).toMatchObject({ kind: 'input', text: 'ban jane@example.com' });
-    expect(records.find((r) => r.kind === 'decisions').decisions[0]).toMatchObject({ action: 'clerk_user_ban', approved: true });
+    expect(records.find((r) => r.kind === 'decisions').decisions[0]).toMatchObject({
+      action: 'clerk_user_ban',
+      approved: true,
+    });
   });
 
   it('the same with n leaves Jane unbanned and says nothing was done', async () => {
@@ -83,7 +91,12 @@ describe('clerk-agent chat, piped stdin, zero configuration', () => {
   });
 
   it('commands, an empty line, an unknown command and a very long line: one line each, the REPL keeps going', async () => {
-    const run = await runChat([], { input: ['/help', '', '/frobnicate', 'x'.repeat(5000), '/tools users', '/model', '/audit', '/exit', 'never read'].join('\n') + '\n' });
+    const run = await runChat([], {
+      input:
+        ['/help', '', '/frobnicate', 'x'.repeat(5000), '/tools users', '/model', '/audit', '/exit', 'never read'].join(
+          '\n',
+        ) + '\n',
+    });
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('/sandbox reset');
     expect(run.stdout).toContain('Unknown command "/frobnicate". Type /help for the list.');
@@ -149,7 +162,10 @@ describe('clerk-agent chat, bad configuration', () => {
 
   it('an unreachable OPENAI_BASE_URL: the REPL starts, the turn fails with one line, the next command still runs', async () => {
     const port = await closedPort();
-    const run = await runChat([], { input: 'list users\n/model\n', env: { OPENAI_BASE_URL: `http://127.0.0.1:${port}/v1`, OPENAI_API_KEY: 'sk-test-local-1234567890' } });
+    const run = await runChat([], {
+      input: 'list users\n/model\n',
+      env: { OPENAI_BASE_URL: `http://127.0.0.1:${port}/v1`, OPENAI_API_KEY: 'sk-test-local-1234567890' },
+    });
     expect(run.code).toBe(0);
     const errors = run.stdout.split('\n').filter((l) => l.startsWith('error: '));
     expect(errors).toHaveLength(1);
@@ -163,10 +179,17 @@ describe('clerk-agent chat, bad configuration', () => {
   it('an unreachable CLERK_API_URL: the banner names it, the request explains, no stack trace, the REPL keeps running', async () => {
     const port = await closedPort();
     const url = `http://127.0.0.1:${port}/v1`;
-    const run = await runChat([], { input: 'list banned users\n/model\n', env: { CLERK_SECRET_KEY: 'sk_test_abcdefghijklmnop', CLERK_API_URL: url } });
+    const run = await runChat([], {
+      input: 'list banned users\n/model\n',
+      env: { CLERK_SECRET_KEY: 'sk_test_abcdefghijklmnop', CLERK_API_URL: url },
+    });
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(url);
-    expect(run.stdout.split('\n').some((l) => l.includes(`127.0.0.1:${port}`) && /reach|connect|refused/i.test(l) && !l.includes('backend'))).toBe(true);
+    expect(
+      run.stdout
+        .split('\n')
+        .some((l) => l.includes(`127.0.0.1:${port}`) && /reach|connect|refused/i.test(l) && !l.includes('backend')),
+    ).toBe(true);
     expect(run.stdout).toContain('model    offline');
     expect(hasStackTrace(run.stdout + run.stderr)).toBe(false);
     expect(run.stdout + run.stderr).not.toContain('sk_test_abcdefghijklmnop');
@@ -174,7 +197,10 @@ describe('clerk-agent chat, bad configuration', () => {
 
   it('a sk_live_ key shows the LIVE warning in the banner', async () => {
     const port = await closedPort();
-    const run = await runChat([], { input: '', env: { CLERK_SECRET_KEY: 'sk_live_abcdefghijklmnop', CLERK_API_URL: `http://127.0.0.1:${port}/v1` } });
+    const run = await runChat([], {
+      input: '',
+      env: { CLERK_SECRET_KEY: 'sk_live_abcdefghijklmnop', CLERK_API_URL: `http://127.0.0.1:${port}/v1` },
+    });
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(' LIVE ');
     expect(run.stdout).toContain('clerk (LIVE)> ');

@@ -4,29 +4,58 @@ import { createRepl, MAX_LINE_LENGTH } from '../../../src/interfaces/repl/repl.j
 import type { ReplApp } from '../../../src/interfaces/repl/types.js';
 import { captureOutput, createFakeAgent, fakeApp, fakeInterrupts, pipedLines, scriptedPrompter } from './support.js';
 
-function setup(options: { app?: Partial<ReplApp>; answers?: Array<string | null>; switchDryRun?: (on: boolean) => Promise<ReplApp> } = {}) {
+function setup(
+  options: {
+    app?: Partial<ReplApp>;
+    answers?: Array<string | null>;
+    switchDryRun?: (on: boolean) => Promise<ReplApp>;
+  } = {},
+) {
   const agent = createFakeAgent({ pending: 0 });
   const app = fakeApp(agent, options.app ?? {});
   const { out, text } = captureOutput();
   const prompter = scriptedPrompter(options.answers ?? []);
   const repl = createRepl({
-    app, input: pipedLines([]), prompter, out, interrupts: fakeInterrupts(),
+    app,
+    input: pipedLines([]),
+    prompter,
+    out,
+    interrupts: fakeInterrupts(),
     ...(options.switchDryRun ? { switchDryRun: options.switchDryRun } : {}),
   });
   return { agent, app, repl, text, prompter };
 }
 
 const entry = (i: number): AuditEntry => ({
-  time: `2026-11-2${i}T10:00:00.000Z`, runId: 'run_1', requester: 'local:a', approver: i === 1 ? null : 'local:a',
-  decision: i === 1 ? 'denied' : 'approved', status: i === 1 ? 'denied' : 'executed', action: 'clerk_user_ban',
-  callId: `c${i}`, approvalId: `a${i}`, argsDigest: 'd', args: {}, preview: `Ban user number ${i}`, live: false,
+  time: `2026-11-2${i}T10:00:00.000Z`,
+  runId: 'run_1',
+  requester: 'local:a',
+  approver: i === 1 ? null : 'local:a',
+  decision: i === 1 ? 'denied' : 'approved',
+  status: i === 1 ? 'denied' : 'executed',
+  action: 'clerk_user_ban',
+  callId: `c${i}`,
+  approvalId: `a${i}`,
+  argsDigest: 'd',
+  args: {},
+  preview: `Ban user number ${i}`,
+  live: false,
 });
 
 describe('slash commands', () => {
   it('/help lists every command', async () => {
     const { repl, text } = setup();
     expect(await repl.handleLine('/help')).toBe('continue');
-    for (const c of ['/help', '/tools [resource]', '/audit [n]', '/dry-run on|off', '/model', '/reset', '/sandbox reset', '/exit']) {
+    for (const c of [
+      '/help',
+      '/tools [resource]',
+      '/audit [n]',
+      '/dry-run on|off',
+      '/model',
+      '/reset',
+      '/sandbox reset',
+      '/exit',
+    ]) {
       expect(text()).toContain(c);
     }
   });
@@ -161,11 +190,21 @@ describe('input handling', () => {
   });
 
   it('a per-turn error prints one line and the REPL keeps running', async () => {
-    const agent = createFakeAgent({ error: 'The model server at http://127.0.0.1:9/v1 is unreachable: check OPENAI_BASE_URL.' });
+    const agent = createFakeAgent({
+      error: 'The model server at http://127.0.0.1:9/v1 is unreachable: check OPENAI_BASE_URL.',
+    });
     const { out, text } = captureOutput();
-    const repl = createRepl({ app: fakeApp(agent), input: pipedLines(['list users', '/model']), prompter: scriptedPrompter([]), out, interrupts: fakeInterrupts() });
+    const repl = createRepl({
+      app: fakeApp(agent),
+      input: pipedLines(['list users', '/model']),
+      prompter: scriptedPrompter([]),
+      out,
+      interrupts: fakeInterrupts(),
+    });
     expect(await repl.run()).toBe(0);
-    const lines = text().split('\n').filter((l) => l.includes('unreachable'));
+    const lines = text()
+      .split('\n')
+      .filter((l) => l.includes('unreachable'));
     expect(lines).toEqual(['error: The model server at http://127.0.0.1:9/v1 is unreachable: check OPENAI_BASE_URL.']);
     expect(text()).toContain('model    scripted'); // the next line still ran
   });
@@ -176,7 +215,13 @@ describe('input handling', () => {
       throw new Error('boom with sk_test_abcdefghijklmnop\n    at somewhere (file.ts:1:1)');
     };
     const { out, text } = captureOutput();
-    const repl = createRepl({ app: fakeApp(agent), input: pipedLines([]), prompter: scriptedPrompter([]), out, interrupts: fakeInterrupts() });
+    const repl = createRepl({
+      app: fakeApp(agent),
+      input: pipedLines([]),
+      prompter: scriptedPrompter([]),
+      out,
+      interrupts: fakeInterrupts(),
+    });
     expect(await repl.runOnce('hi')).toBe(1);
     expect(text()).toBe('error: boom with [redacted Clerk key]\n');
   });
@@ -185,9 +230,17 @@ describe('input handling', () => {
     const agent = createFakeAgent();
     const { out, text } = captureOutput();
     const written: string[] = [];
-    const input = pipedLines(['ban jane@example.com', 'y', '', 'ban jane@example.com', 'n'], { write: (t) => written.push(t) });
+    const input = pipedLines(['ban jane@example.com', 'y', '', 'ban jane@example.com', 'n'], {
+      write: (t) => written.push(t),
+    });
     const { createLinePrompter } = await import('../../../src/interfaces/repl/prompt.js');
-    const repl = createRepl({ app: fakeApp(agent), input, prompter: createLinePrompter(input), out, interrupts: fakeInterrupts() });
+    const repl = createRepl({
+      app: fakeApp(agent),
+      input,
+      prompter: createLinePrompter(input),
+      out,
+      interrupts: fakeInterrupts(),
+    });
     expect(await repl.run()).toBe(0);
     expect(agent.log.resumes.map((r) => r.decisions[0]!.approved)).toEqual([true, false]);
     expect(text()).toContain('Done: 1 change');

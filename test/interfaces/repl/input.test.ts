@@ -6,7 +6,11 @@ import { createLinePrompter, createTtyPrompter } from '../../../src/interfaces/r
 describe('piped line source', () => {
   it('gives lines in order, echoes them after the prompt, then null forever after EOF', async () => {
     let written = '';
-    const lines = createStreamLineSource(Readable.from(['one\ntwo\r\n', 'three']), { write: (t: string) => (written += t) }, { echo: true });
+    const lines = createStreamLineSource(
+      Readable.from(['one\ntwo\r\n', 'three']),
+      { write: (t: string) => (written += t) },
+      { echo: true },
+    );
     expect(await lines.read('> ')).toBe('one');
     expect(await lines.read('> ')).toBe('two');
     expect(await lines.read('> ')).toBe('three');

@@ -8,8 +8,13 @@ import { createSpinner } from '../../../src/interfaces/repl/spinner.js';
 import { captureOutput } from './support.js';
 
 const users = Array.from({ length: 3 }, (_, i) => ({
-  id: `user_${i}`, name: `User ${i}`, email: `u${i}@acme.test`, banned: i === 2, locked: false,
-  created_at: '2026-11-20T10:00:00.000Z', last_active_at: null,
+  id: `user_${i}`,
+  name: `User ${i}`,
+  email: `u${i}@acme.test`,
+  banned: i === 2,
+  locked: false,
+  created_at: '2026-11-20T10:00:00.000Z',
+  last_active_at: null,
 }));
 
 const turn: AgentEvent[] = [
@@ -17,10 +22,30 @@ const turn: AgentEvent[] = [
   { type: 'model_start', step: 1 },
   { type: 'model_end', step: 1, finishReason: 'tool_calls' },
   { type: 'assistant_text', text: 'Looking up users.' },
-  { type: 'tool_start', callId: 'c1', action: 'clerk_users_list', args: { banned: true, limit: 10, email_address: null }, risk: 'read' },
-  { type: 'tool_end', callId: 'c1', action: 'clerk_users_list', ok: true, durationMs: 3, result: { total_count: 9, returned: 3, offset: 0, data: users } },
+  {
+    type: 'tool_start',
+    callId: 'c1',
+    action: 'clerk_users_list',
+    args: { banned: true, limit: 10, email_address: null },
+    risk: 'read',
+  },
+  {
+    type: 'tool_end',
+    callId: 'c1',
+    action: 'clerk_users_list',
+    ok: true,
+    durationMs: 3,
+    result: { total_count: 9, returned: 3, offset: 0, data: users },
+  },
   { type: 'tool_start', callId: 'c2', action: 'clerk_user_get', args: { user_id: 'user_x' }, risk: 'read' },
-  { type: 'tool_end', callId: 'c2', action: 'clerk_user_get', ok: false, durationMs: 3, error: 'Clerk 404 resource_not_found: user not found' },
+  {
+    type: 'tool_end',
+    callId: 'c2',
+    action: 'clerk_user_get',
+    ok: false,
+    durationMs: 3,
+    error: 'Clerk 404 resource_not_found: user not found',
+  },
   { type: 'error', message: 'The model returned an empty answer.' },
   { type: 'decision', callId: 'c3', action: 'clerk_user_ban', approved: false, approver: 'local:a', reason: 'denied' },
   { type: 'summary', summary: buildSummary([], 'There are 3 banned users.') },
@@ -87,10 +112,30 @@ describe('render', () => {
     const { out, text } = captureOutput();
     const r = createRenderer(out);
     r.startTurn();
-    r.handle({ type: 'tool_start', callId: 'a', action: 'clerk_users_list', args: { email_address: ['jane@example.com'] }, risk: 'read' });
-    r.handle({ type: 'tool_end', callId: 'a', action: 'clerk_users_list', ok: true, durationMs: 1, result: { returned: 1, data: [{ id: 'user_1', name: 'Jane Doe', email: 'jane@example.com' }] } });
+    r.handle({
+      type: 'tool_start',
+      callId: 'a',
+      action: 'clerk_users_list',
+      args: { email_address: ['jane@example.com'] },
+      risk: 'read',
+    });
+    r.handle({
+      type: 'tool_end',
+      callId: 'a',
+      action: 'clerk_users_list',
+      ok: true,
+      durationMs: 1,
+      result: { returned: 1, data: [{ id: 'user_1', name: 'Jane Doe', email: 'jane@example.com' }] },
+    });
     r.handle({ type: 'tool_start', callId: 'b', action: 'clerk_user_ban', args: { user_id: 'user_1' }, risk: 'write' });
-    r.handle({ type: 'tool_end', callId: 'b', action: 'clerk_user_ban', ok: true, durationMs: 1, result: { ok: true, result: { id: 'user_1', name: 'Jane Doe', email: 'jane@example.com', banned: true } } });
+    r.handle({
+      type: 'tool_end',
+      callId: 'b',
+      action: 'clerk_user_ban',
+      ok: true,
+      durationMs: 1,
+      result: { ok: true, result: { id: 'user_1', name: 'Jane Doe', email: 'jane@example.com', banned: true } },
+    });
     expect(text()).toBe(
       '· clerk_users_list email_address=jane@example.com → 1 user: Jane Doe <jane@example.com>\n' +
         '✓ clerk_user_ban user_id=user_1 → Jane Doe <jane@example.com>\n',
@@ -102,7 +147,14 @@ describe('render', () => {
     const r = createRenderer(out);
     r.startTurn();
     r.handle({ type: 'tool_start', callId: 'd', action: 'clerk_user_ban', args: { user_id: 'user_1' }, risk: 'write' });
-    r.handle({ type: 'tool_end', callId: 'd', action: 'clerk_user_ban', ok: true, durationMs: 0, result: { dry_run: true, preview: { text: 'Ban Jane Doe', method: 'POST', path: '/users/user_1/ban' } } });
+    r.handle({
+      type: 'tool_end',
+      callId: 'd',
+      action: 'clerk_user_ban',
+      ok: true,
+      durationMs: 0,
+      result: { dry_run: true, preview: { text: 'Ban Jane Doe', method: 'POST', path: '/users/user_1/ban' } },
+    });
     r.handle({ type: 'error', message: 'The model call failed: connection refused. No changes were made.' });
     r.handle({ type: 'summary', summary: buildSummary([], '') });
     expect(text()).toBe(
@@ -148,7 +200,10 @@ describe('spinner', () => {
 
   it('draws on start and erases its line on stop; without colours it erases with spaces', () => {
     let buffer = '';
-    const s = createSpinner({ write: (t: string) => (buffer += t) }, { enabled: true, colors: createColors(false), intervalMs: 10_000 });
+    const s = createSpinner(
+      { write: (t: string) => (buffer += t) },
+      { enabled: true, colors: createColors(false), intervalMs: 10_000 },
+    );
     s.start('thinking…');
     expect(s.active).toBe(true);
     expect(buffer).toBe('\r⠋ thinking…');

@@ -11,7 +11,15 @@ import { createRegistry } from '../../../src/actions/registry.js';
 import { createAuditLog, type AuditLog } from '../../../src/agent/audit.js';
 import { buildSummary } from '../../../src/agent/summary.js';
 import type {
-  Agent, AgentEvent, Decision, MutationOutcome, PendingCall, ResumeOptions, RunOptions, RunOutcome, RunState,
+  Agent,
+  AgentEvent,
+  Decision,
+  MutationOutcome,
+  PendingCall,
+  ResumeOptions,
+  RunOptions,
+  RunOutcome,
+  RunState,
 } from '../../../src/agent/types.js';
 import { loadConfig } from '../../../src/config.js';
 import { createColors } from '../../../src/interfaces/repl/colors.js';
@@ -98,7 +106,9 @@ const pendingCall = (i: number, live: boolean): PendingCall => ({
     text: i === 0 ? 'Ban Jane Doe <jane@example.com> (user_0)' : `Delete user user_${i}`,
     method: i === 0 ? 'POST' : 'DELETE',
     path: i === 0 ? '/users/user_0/ban' : `/users/user_${i}`,
-    ...(i === 0 ? { diff: [{ field: 'banned', before: false, after: true }] } : { consequences: ['the user is gone for good'] }),
+    ...(i === 0
+      ? { diff: [{ field: 'banned', before: false, after: true }] }
+      : { consequences: ['the user is gone for good'] }),
   },
   live,
 });
@@ -129,7 +139,12 @@ export function createFakeAgent(options: FakeAgentOptions = {}): Agent & { log: 
     usage: { inputTokens: 0, outputTokens: 0 },
     modelCalls: 0,
   });
-  const finish = (s: RunState, outcomes: MutationOutcome[], emit: (e: AgentEvent) => void, text: string): RunOutcome => {
+  const finish = (
+    s: RunState,
+    outcomes: MutationOutcome[],
+    emit: (e: AgentEvent) => void,
+    text: string,
+  ): RunOutcome => {
     const summary = buildSummary(outcomes, text);
     emit({ type: 'assistant_text', text });
     emit({ type: 'summary', summary });
@@ -151,10 +166,24 @@ export function createFakeAgent(options: FakeAgentOptions = {}): Agent & { log: 
         emit({ type: 'turn_end', status: 'error' });
         return { status: 'error', state: s0, error: options.error };
       }
-      emit({ type: 'tool_start', callId: 'r1', action: 'clerk_users_list', args: { email_address: ['jane@example.com'] }, risk: 'read' });
       emit({
-        type: 'tool_end', callId: 'r1', action: 'clerk_users_list', ok: true, durationMs: 1,
-        result: { returned: 1, offset: 0, data: [{ id: 'user_0', name: 'Jane Doe', email: 'jane@example.com', banned: false }] },
+        type: 'tool_start',
+        callId: 'r1',
+        action: 'clerk_users_list',
+        args: { email_address: ['jane@example.com'] },
+        risk: 'read',
+      });
+      emit({
+        type: 'tool_end',
+        callId: 'r1',
+        action: 'clerk_users_list',
+        ok: true,
+        durationMs: 1,
+        result: {
+          returned: 1,
+          offset: 0,
+          data: [{ id: 'user_0', name: 'Jane Doe', email: 'jane@example.com', banned: false }],
+        },
       });
       if (count === 0) return finish(s0, [], emit, 'Jane Doe is active.');
       const pending = Array.from({ length: count }, (_, i) => pendingCall(i, options.live ?? false));
@@ -168,25 +197,60 @@ export function createFakeAgent(options: FakeAgentOptions = {}): Agent & { log: 
       const emit = resumeOptions?.onEvent ?? (() => {});
       const outcomes: MutationOutcome[] = [];
       for (const call of s.pending) {
-        const d = decisions.find((x) => x.approvalId === call.approvalId && x.callId === call.callId && x.argsDigest === call.argsDigest && x.action === call.action);
+        const d = decisions.find(
+          (x) =>
+            x.approvalId === call.approvalId &&
+            x.callId === call.callId &&
+            x.argsDigest === call.argsDigest &&
+            x.action === call.action,
+        );
         const base = { callId: call.callId, action: call.action, args: call.args, previewText: call.preview.text };
-        emit({ type: 'decision', callId: call.callId, action: call.action, approved: d?.approved === true, approver: d?.approver ?? 'nobody', ...(d?.reason ? { reason: d.reason } : {}) });
+        emit({
+          type: 'decision',
+          callId: call.callId,
+          action: call.action,
+          approved: d?.approved === true,
+          approver: d?.approver ?? 'nobody',
+          ...(d?.reason ? { reason: d.reason } : {}),
+        });
         if (d?.approved === true) {
           log.executed.push(call.callId);
           emit({ type: 'tool_start', callId: call.callId, action: call.action, args: call.args, risk: call.risk });
-          emit({ type: 'tool_end', callId: call.callId, action: call.action, ok: true, durationMs: 1, result: { id: 'user_0', name: 'Jane Doe', email: 'jane@example.com', banned: true } });
+          emit({
+            type: 'tool_end',
+            callId: call.callId,
+            action: call.action,
+            ok: true,
+            durationMs: 1,
+            result: { id: 'user_0', name: 'Jane Doe', email: 'jane@example.com', banned: true },
+          });
           outcomes.push({ ...base, status: 'executed' });
         } else {
           outcomes.push({ ...base, status: 'denied', reason: d?.reason ?? 'no decision' });
         }
       }
-      return finish(s, outcomes, emit, outcomes.some((o) => o.status === 'executed') ? 'Banned Jane Doe.' : 'OK, I did not ban Jane Doe.');
+      return finish(
+        s,
+        outcomes,
+        emit,
+        outcomes.some((o) => o.status === 'executed') ? 'Banned Jane Doe.' : 'OK, I did not ban Jane Doe.',
+      );
     },
     async cancel(s, reason, resumeOptions) {
       log.cancels.push({ reason });
       const emit = resumeOptions?.onEvent ?? (() => {});
-      const outcomes = s.pending.map((call): MutationOutcome => ({ callId: call.callId, action: call.action, args: call.args, previewText: call.preview.text, status: 'denied', reason }));
-      for (const o of outcomes) emit({ type: 'decision', callId: o.callId, action: o.action, approved: false, approver: 'local:test', reason });
+      const outcomes = s.pending.map(
+        (call): MutationOutcome => ({
+          callId: call.callId,
+          action: call.action,
+          args: call.args,
+          previewText: call.preview.text,
+          status: 'denied',
+          reason,
+        }),
+      );
+      for (const o of outcomes)
+        emit({ type: 'decision', callId: o.callId, action: o.action, approved: false, approver: 'local:test', reason });
       return finish(s, outcomes, emit, 'Cancelled; nothing was changed.');
     },
   };

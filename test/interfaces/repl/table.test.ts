@@ -4,7 +4,9 @@ import { formatCell, pickColumns, renderTable } from '../../../src/interfaces/re
 
 describe('table', () => {
   it('picks telling scalar columns, id last, and skips nested objects', () => {
-    const rows = [{ id: 'u1', object: 'user', public_metadata: { a: 1 }, email: 'a@b.c', name: 'A', banned: false, zeta: 1 }];
+    const rows = [
+      { id: 'u1', object: 'user', public_metadata: { a: 1 }, email: 'a@b.c', name: 'A', banned: false, zeta: 1 },
+    ];
     expect(pickColumns(rows)).toEqual(['name', 'email', 'banned', 'zeta', 'id']);
   });
 
@@ -17,7 +19,12 @@ describe('table', () => {
   });
 
   it('drops the least telling picked columns (ids, timestamps) before cutting cells', () => {
-    const rows = [1, 2].map((i) => ({ id: `user_${'x'.repeat(28)}${i}`, name: `Person ${i}`, email: `p${i}@example.com`, created_at: '2026-01-01T00:00:00.000Z' }));
+    const rows = [1, 2].map((i) => ({
+      id: `user_${'x'.repeat(28)}${i}`,
+      name: `Person ${i}`,
+      email: `p${i}@example.com`,
+      created_at: '2026-01-01T00:00:00.000Z',
+    }));
     const lines = renderTable(rows, { width: 60 });
     expect(lines[0]).toMatch(/^  name\s+email\s+created_at$/);
     expect(lines[2]).toContain('p1@example.com');
@@ -36,7 +43,9 @@ describe('table', () => {
 
 describe('result view', () => {
   it('formats arguments on one line, skipping nulls and cutting long values', () => {
-    expect(formatArgs({ email_address: ['a@b.c', 'd@e.f'], limit: 10, query: null, meta: { k: 1 } })).toBe('email_address=a@b.c,d@e.f limit=10 meta={"k":1}');
+    expect(formatArgs({ email_address: ['a@b.c', 'd@e.f'], limit: 10, query: null, meta: { k: 1 } })).toBe(
+      'email_address=a@b.c,d@e.f limit=10 meta={"k":1}',
+    );
     expect(formatArgs({ q: 'y'.repeat(100) }, 10)).toBe(`q=${'y'.repeat(9)}…`);
     expect(formatArgs(undefined)).toBe('');
   });
@@ -51,11 +60,26 @@ describe('result view', () => {
 
   it('describes lists, empty lists, totals, single objects and deletions', () => {
     expect(viewResult('clerk_users_list', { returned: 0, data: [] })).toEqual({ text: 'no users' });
-    expect(viewResult('clerk_blocklists_list', { data: [{ id: 'b1', identifier: 'x' }, { id: 'b2', identifier: 'y' }] }).text).toBe('2 blocklist entries');
-    expect(viewResult('clerk_users_list', { total_count: 64, returned: 2, data: [{ id: 'a' }, { id: 'b' }] }).rows).toHaveLength(2);
-    expect(viewResult('clerk_users_list', { total_count: 64, returned: 2, data: [{ id: 'a' }, { id: 'b' }] }).text).toBe('2 users (of 64)');
-    expect(viewResult('clerk_organization_get', { id: 'org_1', name: 'Acme Inc', slug: 'acme' }).text).toBe('Acme Inc (acme)');
-    expect(viewResult('clerk_user_delete', '{"ok":true,"result":{"id":"user_1","deleted":true}}').text).toBe('deleted user_1');
+    expect(
+      viewResult('clerk_blocklists_list', {
+        data: [
+          { id: 'b1', identifier: 'x' },
+          { id: 'b2', identifier: 'y' },
+        ],
+      }).text,
+    ).toBe('2 blocklist entries');
+    expect(
+      viewResult('clerk_users_list', { total_count: 64, returned: 2, data: [{ id: 'a' }, { id: 'b' }] }).rows,
+    ).toHaveLength(2);
+    expect(
+      viewResult('clerk_users_list', { total_count: 64, returned: 2, data: [{ id: 'a' }, { id: 'b' }] }).text,
+    ).toBe('2 users (of 64)');
+    expect(viewResult('clerk_organization_get', { id: 'org_1', name: 'Acme Inc', slug: 'acme' }).text).toBe(
+      'Acme Inc (acme)',
+    );
+    expect(viewResult('clerk_user_delete', '{"ok":true,"result":{"id":"user_1","deleted":true}}').text).toBe(
+      'deleted user_1',
+    );
     expect(labelOf({ id: 'x', identifier: '*@acme.test' })).toBe('identifier *@acme.test');
   });
 });

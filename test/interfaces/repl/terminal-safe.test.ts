@@ -26,7 +26,13 @@ describe('terminalSafe', () => {
 
   it('is applied to every line the REPL prints', () => {
     let written = '';
-    const spinner = { start() {}, stop() {}, get active() { return false; } } as never;
+    const spinner = {
+      start() {},
+      stop() {},
+      get active() {
+        return false;
+      },
+    } as never;
     const out = createOutput({ write: (t: string) => void (written += t) }, spinner, createColors(false));
     out.line('Ban \x1b[2KJane');
     expect(written).toBe('Ban \\u001b[2KJane\n');

@@ -23,7 +23,13 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Starts `clerk-agent chat` in a new tmux session with a minimal, model/Clerk-free environment. */
 function start(name: string, dataDir: string): void {
-  const env = [`PATH=${process.env['PATH'] ?? '/usr/bin:/bin'}`, `HOME=${dataDir}`, 'TERM=xterm-256color', `CLERK_AGENT_DATA_DIR=${dataDir}`, 'NO_COLOR=1'];
+  const env = [
+    `PATH=${process.env['PATH'] ?? '/usr/bin:/bin'}`,
+    `HOME=${dataDir}`,
+    'TERM=xterm-256color',
+    `CLERK_AGENT_DATA_DIR=${dataDir}`,
+    'NO_COLOR=1',
+  ];
   // The exit status goes to a file: tmux 3.3's #{pane_dead_status} can stay empty after the pane dies.
   const command = `cd ${quote(dataDir)} && env -i ${env.map(quote).join(' ')} ${quote(process.execPath)} --import ${quote(tsxLoader)} ${quote(cliPath)} chat; echo $? > ${quote(statusFile(name))}`;
   tmux('new-session', '-d', '-s', name, '-x', '120', '-y', '50', command);
@@ -64,7 +70,9 @@ async function exitStatus(name: string): Promise<number> {
 
 function janeBanned(dataDir: string): boolean {
   const sandbox = createSandbox({ seed: 'demo', dataDir: path.join(dataDir, 'sandbox') });
-  const jane = sandbox.snapshot().users.find((u) => u.email_addresses.some((e) => e.email_address === 'jane@example.com'));
+  const jane = sandbox
+    .snapshot()
+    .users.find((u) => u.email_addresses.some((e) => e.email_address === 'jane@example.com'));
   void sandbox.close();
   return jane!.banned;
 }

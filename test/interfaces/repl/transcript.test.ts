@@ -3,18 +3,38 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createRepl } from '../../../src/interfaces/repl/repl.js';
 import { createTranscript } from '../../../src/interfaces/repl/transcript.js';
-import { captureOutput, createFakeAgent, fakeApp, fakeInterrupts, pipedLines, scriptedPrompter, tempDir } from './support.js';
+import {
+  captureOutput,
+  createFakeAgent,
+  fakeApp,
+  fakeInterrupts,
+  pipedLines,
+  scriptedPrompter,
+  tempDir,
+} from './support.js';
 
 describe('transcripts', () => {
   it('are written to <dataDir>/transcripts/<timestamp>-<id>.jsonl with secrets redacted', () => {
     const dataDir = tempDir();
-    const t = createTranscript({ dataDir, secrets: ['ollama-local-key'], now: () => new Date('2026-11-27T10:11:12.345Z'), id: 'abc123' });
+    const t = createTranscript({
+      dataDir,
+      secrets: ['ollama-local-key'],
+      now: () => new Date('2026-11-27T10:11:12.345Z'),
+      id: 'abc123',
+    });
     expect(t.file).toBe(path.join(dataDir, 'transcripts', '2026-11-27T10-11-12-345Z-abc123.jsonl'));
     t.record({ kind: 'input', text: 'use sk_live_abcdefghijklmnop and ollama-local-key please' });
     t.record({ kind: 'event', event: { type: 'tool_start', args: { password: 'hunter22' } } });
-    const lines = readFileSync(t.file, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const lines = readFileSync(t.file, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines).toHaveLength(2);
-    expect(lines[0]).toEqual({ at: '2026-11-27T10:11:12.345Z', kind: 'input', text: 'use [redacted Clerk key] and [redacted] please' });
+    expect(lines[0]).toEqual({
+      at: '2026-11-27T10:11:12.345Z',
+      kind: 'input',
+      text: 'use [redacted Clerk key] and [redacted] please',
+    });
     expect(JSON.stringify(lines[1])).not.toContain('hunter22');
   });
 
@@ -24,7 +44,11 @@ describe('transcripts', () => {
     const { out } = captureOutput();
     let n = 0;
     const repl = createRepl({
-      app, input: pipedLines([]), prompter: scriptedPrompter(['y', 'n']), out, interrupts: fakeInterrupts(),
+      app,
+      input: pipedLines([]),
+      prompter: scriptedPrompter(['y', 'n']),
+      out,
+      interrupts: fakeInterrupts(),
       openTranscript: () => createTranscript({ dataDir: app.dataDir, id: `t${n++}` }),
     });
     const dir = path.join(app.dataDir, 'transcripts');
@@ -35,10 +59,16 @@ describe('transcripts', () => {
     await repl.handleLine('ban jane@example.com');
     const files = readdirSync(dir).sort();
     expect(files).toHaveLength(2);
-    const first = readFileSync(path.join(dir, files.find((f) => f.endsWith('t0.jsonl'))!), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const first = readFileSync(path.join(dir, files.find((f) => f.endsWith('t0.jsonl'))!), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(first[0]).toMatchObject({ kind: 'input', text: 'ban jane@example.com' });
     expect(first.some((r) => r.kind === 'event' && r.event.type === 'approval_needed')).toBe(true);
-    expect(first.find((r) => r.kind === 'decisions').decisions[0]).toMatchObject({ approved: true, approver: 'local:tester' });
+    expect(first.find((r) => r.kind === 'decisions').decisions[0]).toMatchObject({
+      approved: true,
+      approver: 'local:tester',
+    });
     expect(first.at(-1)).toMatchObject({ kind: 'command', text: '/reset' });
   });
 });

@@ -36,7 +36,9 @@ describe('ban jane@example.com through the real agent loop', () => {
     expect(banned(stack, jane.id)).toBe(true);
     expect(writes(stack).map((r) => `${r.method} ${r.path}`)).toEqual([`POST /users/${jane.id}/ban`]);
     expect(done.text).toMatch(/^Banned Jane Doe <jane@example\.com>/);
-    expect(done.outcome.status === 'done' && done.outcome.summary.executed.map((o) => o.action)).toEqual(['clerk_user_ban']);
+    expect(done.outcome.status === 'done' && done.outcome.summary.executed.map((o) => o.action)).toEqual([
+      'clerk_user_ban',
+    ]);
   });
 
   it('leaves Jane untouched on no, and says it was not done', async () => {
@@ -45,9 +47,13 @@ describe('ban jane@example.com through the real agent loop', () => {
     expect(done.status).toBe('done');
     expect(banned(stack, jane.id)).toBe(false);
     expect(writes(stack)).toEqual([]);
-    expect(done.text).toMatch(/Not done: ban Jane Doe <jane@example\.com>.*you denied it \("wrong person"\)\. Nothing was changed\./);
+    expect(done.text).toMatch(
+      /Not done: ban Jane Doe <jane@example\.com>.*you denied it \("wrong person"\)\. Nothing was changed\./,
+    );
     expect(done.text).not.toMatch(/^Banned/m);
-    expect(done.outcome.status === 'done' && done.outcome.summary.denied.map((o) => o.action)).toEqual(['clerk_user_ban']);
+    expect(done.outcome.status === 'done' && done.outcome.summary.denied.map((o) => o.action)).toEqual([
+      'clerk_user_ban',
+    ]);
   });
 
   it('with two targets, reports the approved one as done and the denied one as not done', async () => {

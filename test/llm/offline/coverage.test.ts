@@ -22,7 +22,9 @@ describe('phrasing suite coverage', () => {
 
   it('reaches all 48 actions, each by at least two distinct phrasings', () => {
     expect(allActions).toHaveLength(48);
-    const thin = [...phrasingsPerAction].filter(([, set]) => set.size < 2).map(([name, set]) => `${name} (${set.size})`);
+    const thin = [...phrasingsPerAction]
+      .filter(([, set]) => set.size < 2)
+      .map(([name, set]) => `${name} (${set.size})`);
     expect(thin).toEqual([]);
   });
 
@@ -34,6 +36,8 @@ describe('phrasing suite coverage', () => {
 
   it('includes clarification, refusal and "didn\'t understand" cases', () => {
     expect(PHRASINGS.filter((p) => p.asks).length).toBeGreaterThanOrEqual(5);
-    expect(PHRASINGS.filter((p) => p.answer && /won't|didn't understand/.test(p.answer.source)).length).toBeGreaterThanOrEqual(4);
+    expect(
+      PHRASINGS.filter((p) => p.answer && /won't|didn't understand/.test(p.answer.source)).length,
+    ).toBeGreaterThanOrEqual(4);
   });
 });

@@ -80,9 +80,20 @@ export function createStack(options: StackOptions = {}): Stack {
   const collect = async (run: (onEvent: (e: AgentEvent) => void) => Promise<RunOutcome>): Promise<TurnResult> => {
     const events: AgentEvent[] = [];
     const outcome = await run((e) => events.push(e));
-    const reads = events.flatMap((e) => (e.type === 'tool_start' && e.risk === 'read' ? [{ action: e.action, args: e.args as Record<string, unknown> }] : []));
+    const reads = events.flatMap((e) =>
+      e.type === 'tool_start' && e.risk === 'read'
+        ? [{ action: e.action, args: e.args as Record<string, unknown> }]
+        : [],
+    );
     const text = events.flatMap((e) => (e.type === 'assistant_text' ? [e.text] : [])).join('\n');
-    return { status: outcome.status, reads, pending: outcome.status === 'paused' ? outcome.pending : [], text, outcome, events };
+    return {
+      status: outcome.status,
+      reads,
+      pending: outcome.status === 'paused' ? outcome.pending : [],
+      text,
+      outcome,
+      events,
+    };
   };
 
   return {

@@ -10,10 +10,27 @@ import { NOW } from './drive.js';
 
 const model = createOfflineModel({ now: () => NOW });
 const user = (content: string): Message => ({ role: 'user', content });
-const complete = (messages: Message[]): Promise<ModelResponse> => model.complete({ messages: [{ role: 'system', content: 'sys' }, ...messages], tools: [] });
-const call = (id: string, name: string, args: unknown): Message => ({ role: 'assistant', content: null, toolCalls: [{ id, name, arguments: JSON.stringify(args) }] });
-const tool = (id: string, envelope: unknown): Message => ({ role: 'tool', toolCallId: id, content: JSON.stringify(envelope) });
-const TAKEN = { ok: false, error: { kind: 'clerk', status: 422, code: 'form_identifier_exists', message: 'This organization slug is already taken.' } };
+const complete = (messages: Message[]): Promise<ModelResponse> =>
+  model.complete({ messages: [{ role: 'system', content: 'sys' }, ...messages], tools: [] });
+const call = (id: string, name: string, args: unknown): Message => ({
+  role: 'assistant',
+  content: null,
+  toolCalls: [{ id, name, arguments: JSON.stringify(args) }],
+});
+const tool = (id: string, envelope: unknown): Message => ({
+  role: 'tool',
+  toolCallId: id,
+  content: JSON.stringify(envelope),
+});
+const TAKEN = {
+  ok: false,
+  error: {
+    kind: 'clerk',
+    status: 422,
+    code: 'form_identifier_exists',
+    message: 'This organization slug is already taken.',
+  },
+};
 
 function createTurn(result: unknown): Message[] {
   return [
@@ -26,13 +43,30 @@ function createTurn(result: unknown): Message[] {
 
 describe('field follow-ups after a failure', () => {
   it('re-proposes the failed create with the new slug under a new call id', async () => {
-    const r = await complete([...createTurn(TAKEN), user('Hmm, that is the old company. Try the slug initech-labs instead.')]);
-    expect(r.message.toolCalls).toEqual([{ id: 'call_2_1', name: 'clerk_organization_create', arguments: JSON.stringify({ name: 'Initech Labs', slug: 'initech-labs' }) }]);
+    const r = await complete([
+      ...createTurn(TAKEN),
+      user('Hmm, that is the old company. Try the slug initech-labs instead.'),
+    ]);
+    expect(r.message.toolCalls).toEqual([
+      {
+        id: 'call_2_1',
+        name: 'clerk_organization_create',
+        arguments: JSON.stringify({ name: 'Initech Labs', slug: 'initech-labs' }),
+      },
+    ]);
   });
 
   it('is not a correction when nothing failed', async () => {
-    const r = await complete([...createTurn({ ok: true, result: { object: 'organization', id: 'org_x', name: 'Initech Labs', slug: 'initech' } }), user('Use initech-labs as the slug then.')]);
-    expect(r.message.toolCalls ?? []).not.toContainEqual(expect.objectContaining({ name: 'clerk_organization_create' }));
+    const r = await complete([
+      ...createTurn({
+        ok: true,
+        result: { object: 'organization', id: 'org_x', name: 'Initech Labs', slug: 'initech' },
+      }),
+      user('Use initech-labs as the slug then.'),
+    ]);
+    expect(r.message.toolCalls ?? []).not.toContainEqual(
+      expect.objectContaining({ name: 'clerk_organization_create' }),
+    );
   });
 
   it('reads the field and value in several phrasings', () => {

@@ -11,9 +11,18 @@ import { NOW } from './drive.js';
 const model = createOfflineModel({ now: () => NOW });
 const JANE = { id: 'user_jane', name: 'Jane Doe', email: 'jane@example.com', banned: false, locked: false };
 const user = (content: string): Message => ({ role: 'user', content });
-const complete = (messages: Message[]): Promise<ModelResponse> => model.complete({ messages: [{ role: 'system', content: 'sys' }, ...messages], tools: [] });
-const call = (id: string, name: string, args: unknown): Message => ({ role: 'assistant', content: null, toolCalls: [{ id, name, arguments: JSON.stringify(args) }] });
-const tool = (id: string, envelope: unknown): Message => ({ role: 'tool', toolCallId: id, content: JSON.stringify(envelope) });
+const complete = (messages: Message[]): Promise<ModelResponse> =>
+  model.complete({ messages: [{ role: 'system', content: 'sys' }, ...messages], tools: [] });
+const call = (id: string, name: string, args: unknown): Message => ({
+  role: 'assistant',
+  content: null,
+  toolCalls: [{ id, name, arguments: JSON.stringify(args) }],
+});
+const tool = (id: string, envelope: unknown): Message => ({
+  role: 'tool',
+  toolCallId: id,
+  content: JSON.stringify(envelope),
+});
 
 /** "ban jane@example.com" up to the ban's result. */
 function banTurn(banResult: unknown): Message[] {
@@ -27,22 +36,40 @@ function banTurn(banResult: unknown): Message[] {
   ];
 }
 
-const FAILED = { ok: false, error: { kind: 'clerk', status: 500, code: 'internal_clerk_error', message: 'internal error' } };
+const FAILED = {
+  ok: false,
+  error: { kind: 'clerk', status: 500, code: 'internal_clerk_error', message: 'internal error' },
+};
 
 describe('"try again"', () => {
   it('re-runs the failed request: the read again, then the ban under a new call id', async () => {
     const start = [...banTurn(FAILED), user('Please try again.')];
     const read = await complete(start);
-    expect(read.message.toolCalls).toEqual([{ id: 'call_3_1', name: 'clerk_users_list', arguments: '{"email_address":["jane@example.com"]}' }]);
-    const next = [...start, read.message, tool('call_3_1', { ok: true, result: { returned: 1, offset: 0, data: [JANE] } })];
+    expect(read.message.toolCalls).toEqual([
+      { id: 'call_3_1', name: 'clerk_users_list', arguments: '{"email_address":["jane@example.com"]}' },
+    ]);
+    const next = [
+      ...start,
+      read.message,
+      tool('call_3_1', { ok: true, result: { returned: 1, offset: 0, data: [JANE] } }),
+    ];
     const ban = await complete(next);
-    expect(ban.message.toolCalls).toEqual([{ id: 'call_4_1', name: 'clerk_user_ban', arguments: '{"user_id":"user_jane"}' }]);
-    const done = await complete([...next, ban.message, tool('call_4_1', { ok: true, result: { ...JANE, banned: true } })]);
+    expect(ban.message.toolCalls).toEqual([
+      { id: 'call_4_1', name: 'clerk_user_ban', arguments: '{"user_id":"user_jane"}' },
+    ]);
+    const done = await complete([
+      ...next,
+      ban.message,
+      tool('call_4_1', { ok: true, result: { ...JANE, banned: true } }),
+    ]);
     expect(done.message.content).toMatch(/^Banned Jane Doe/);
   });
 
   it('also after a denial (the user changed their mind; the gate asks again)', async () => {
-    const r = await complete([...banTurn({ ok: false, denied: true, reason: 'denied', message: 'denied' }), user('retry')]);
+    const r = await complete([
+      ...banTurn({ ok: false, denied: true, reason: 'denied', message: 'denied' }),
+      user('retry'),
+    ]);
     expect(r.message.toolCalls?.[0]?.name).toBe('clerk_users_list');
   });
 
@@ -65,14 +92,25 @@ describe('pronouns across turns', () => {
       user('OK, then just ban him instead.'),
     ];
     const read = await complete(messages);
-    expect(read.message.toolCalls).toEqual([{ id: 'call_3_1', name: 'clerk_user_get', arguments: '{"user_id":"user_jane"}' }]);
+    expect(read.message.toolCalls).toEqual([
+      { id: 'call_3_1', name: 'clerk_user_get', arguments: '{"user_id":"user_jane"}' },
+    ]);
     const ban = await complete([...messages, read.message, tool('call_3_1', { ok: true, result: JANE })]);
-    expect(ban.message.toolCalls).toEqual([{ id: 'call_4_1', name: 'clerk_user_ban', arguments: '{"user_id":"user_jane"}' }]);
+    expect(ban.message.toolCalls).toEqual([
+      { id: 'call_4_1', name: 'clerk_user_ban', arguments: '{"user_id":"user_jane"}' },
+    ]);
   });
 });
 
 describe('exact counts', () => {
-  const page = (n: number, from: number) => ({ ok: true, result: { returned: n, offset: from, data: Array.from({ length: n }, (_, i) => ({ id: `user_${from + i}`, name: `U ${from + i}` })) } });
+  const page = (n: number, from: number) => ({
+    ok: true,
+    result: {
+      returned: n,
+      offset: from,
+      data: Array.from({ length: n }, (_, i) => ({ id: `user_${from + i}`, name: `U ${from + i}` })),
+    },
+  });
 
   it('pages with limit 500 and a growing offset until a short page', async () => {
     const start = [user('How many users do we have in total? I need the exact number.')];

@@ -26,7 +26,10 @@ describe('organization and person context', () => {
 
   it('"there" and "him" borrow the organization and the person', () => {
     expect(parse('Lee Wong took over billing at Initech. Switch him to a billing member there.')).toEqual({
-      kind: 'membership_set_role', users: [{ kind: 'name', value: 'Lee Wong' }], role: 'org:billing', org: { kind: 'name', value: 'Initech' },
+      kind: 'membership_set_role',
+      users: [{ kind: 'name', value: 'Lee Wong' }],
+      role: 'org:billing',
+      org: { kind: 'name', value: 'Initech' },
     });
   });
 
@@ -38,15 +41,28 @@ describe('organization and person context', () => {
 
 describe('entities borrowed from another sentence', () => {
   it('"that number" is the phone named before', () => {
-    expect(parse('Fraud calls come from +447700900123. Please add that number to the blocklist.')).toEqual({ kind: 'list_add', list: 'blocklist', identifiers: ['+447700900123'] });
+    expect(parse('Fraud calls come from +447700900123. Please add that number to the blocklist.')).toEqual({
+      kind: 'list_add',
+      list: 'blocklist',
+      identifiers: ['+447700900123'],
+    });
   });
 
   it('"it" after unban is the user named before', () => {
-    expect(parse('sam.taylor@globex.test paid the invoice. Please unban it.')).toMatchObject({ kind: 'user_action', action: 'clerk_user_unban', targets: [{ kind: 'email', value: 'sam.taylor@globex.test' }] });
+    expect(parse('sam.taylor@globex.test paid the invoice. Please unban it.')).toMatchObject({
+      kind: 'user_action',
+      action: 'clerk_user_unban',
+      targets: [{ kind: 'email', value: 'sam.taylor@globex.test' }],
+    });
   });
 
   it('"its" is the JWT template named before', () => {
-    expect(parse('The hasura template tokens expire too soon. Set its lifetime to 10 minutes.')).toMatchObject({ kind: 'named_update', resource: 'jwt', ref: { value: 'hasura' }, fields: { lifetime: 600 } });
+    expect(parse('The hasura template tokens expire too soon. Set its lifetime to 10 minutes.')).toMatchObject({
+      kind: 'named_update',
+      resource: 'jwt',
+      ref: { value: 'hasura' },
+      fields: { lifetime: 600 },
+    });
   });
 });
 
@@ -55,14 +71,19 @@ describe('shared resource nouns', () => {
     expect(sharedNoun('drop a.example.com and add b.example.com as satellite domains')).toBe('domain');
     expect(parse('Drop docs.example.com, then add help.example.com as a satellite domain.')).toMatchObject({
       kind: 'sequence',
-      steps: [{ kind: 'named_delete', refs: [{ value: 'docs.example.com' }] }, { kind: 'named_create', fields: { name: 'help.example.com' } }],
+      steps: [
+        { kind: 'named_delete', refs: [{ value: 'docs.example.com' }] },
+        { kind: 'named_create', fields: { name: 'help.example.com' } },
+      ],
     });
   });
 });
 
 describe('device words', () => {
   it('reads devices, browsers and places but not the ones to keep', () => {
-    expect(deviceWords('his Android phone in Berlin was stolen, leave the Windows sessions alone').map((w) => w.word)).toEqual(['Android', 'phone', 'in Berlin']);
+    expect(
+      deviceWords('his Android phone in Berlin was stolen, leave the Windows sessions alone').map((w) => w.word),
+    ).toEqual(['Android', 'phone', 'in Berlin']);
   });
 
   it('a session kill without a described user is not a device revoke', () => {
@@ -72,8 +93,13 @@ describe('device words', () => {
 
 describe('mistyped invitations', () => {
   it('the address called right is the new one', () => {
-    expect(parse('Our Initech invitation to lee@initec.test has a typo, the correct email is lee@initech.test. Replace it.')).toEqual({
-      kind: 'reinvite', oldEmail: 'lee@initec.test', newEmail: 'lee@initech.test', org: { kind: 'name', value: 'Initech' },
+    expect(
+      parse('Our Initech invitation to lee@initec.test has a typo, the correct email is lee@initech.test. Replace it.'),
+    ).toEqual({
+      kind: 'reinvite',
+      oldEmail: 'lee@initec.test',
+      newEmail: 'lee@initech.test',
+      org: { kind: 'name', value: 'Initech' },
     });
   });
 });

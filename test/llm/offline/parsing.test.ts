@@ -10,7 +10,9 @@ const TODAY = Math.floor(NOW / DAY) * DAY;
 
 describe('entities', () => {
   it('finds emails, ids by prefix, quoted names, JSON, URLs, hosts and wildcards', () => {
-    const s = analyze('Ban A@X.test, user_2abc and "Chris Park"; claims {"role":"admin"} at https://app.example.com/cb for blog.example.com and *@acme.test');
+    const s = analyze(
+      'Ban A@X.test, user_2abc and "Chris Park"; claims {"role":"admin"} at https://app.example.com/cb for blog.example.com and *@acme.test',
+    );
     expect(s.ents.emails).toEqual(['a@x.test']);
     expect(s.ents.ids).toEqual([{ prefix: 'user', value: 'user_2abc' }]);
     expect(s.ents.quoted).toEqual(['Chris Park']);
@@ -45,15 +47,24 @@ describe('relative dates (UTC days, Unix ms)', () => {
     expect(parseDateWindow('who signed up today', NOW)).toEqual({ after: TODAY - 1, label: 'today' });
     expect(parseDateWindow('yesterday', NOW)).toEqual({ after: TODAY - DAY - 1, before: TODAY, label: 'yesterday' });
     expect(parseDateWindow('this week', NOW)).toEqual({ after: NOW - 7 * DAY, label: 'in the last 7 days' });
-    expect(parseDateWindow('in the last 30 days', NOW)).toEqual({ after: NOW - 30 * DAY, label: 'in the last 30 days' });
+    expect(parseDateWindow('in the last 30 days', NOW)).toEqual({
+      after: NOW - 30 * DAY,
+      label: 'in the last 30 days',
+    });
     expect(parseDateWindow('past two weeks', NOW)).toEqual({ after: NOW - 14 * DAY, label: 'in the last 2 weeks' });
     expect(parseDateWindow('this month', NOW)).toEqual({ after: Date.UTC(2026, 10, 1) - 1, label: 'this month' });
-    expect(parseDateWindow('since 2026-11-01', NOW)).toEqual({ after: Date.UTC(2026, 10, 1) - 1, label: 'since 2026-11-01' });
+    expect(parseDateWindow('since 2026-11-01', NOW)).toEqual({
+      after: Date.UTC(2026, 10, 1) - 1,
+      label: 'since 2026-11-01',
+    });
     expect(parseDateWindow('list users', NOW)).toBeUndefined();
   });
 
   it('turns inactivity spans into a cutoff', () => {
-    expect(parseInactiveSpan("haven't signed in for 90 days", NOW)).toEqual({ before: NOW - 90 * DAY, label: 'not in the last 90 days' });
+    expect(parseInactiveSpan("haven't signed in for 90 days", NOW)).toEqual({
+      before: NOW - 90 * DAY,
+      label: 'not in the last 90 days',
+    });
   });
 });
 
@@ -121,7 +132,9 @@ describe('intent routing', () => {
 
 describe('help examples', () => {
   it('are all understood (none falls back to "didn\'t understand")', () => {
-    const misunderstood = allExamples().filter((e) => ['unknown', 'refuse', 'smalltalk', 'help'].includes(parseIntent(e, NOW).kind));
+    const misunderstood = allExamples().filter((e) =>
+      ['unknown', 'refuse', 'smalltalk', 'help'].includes(parseIntent(e, NOW).kind),
+    );
     expect(misunderstood).toEqual([]);
   });
 });

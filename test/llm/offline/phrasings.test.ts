@@ -43,7 +43,9 @@ describe('offline model phrasing suite (real agent loop + demo sandbox)', () => 
       expect(callSet(reads)).toEqual(callSet(p.reads ?? []));
       expect(callSet(pending)).toEqual(callSet(p.pending ?? []));
       // Reads never fail because of malformed arguments.
-      expect(final.events.filter((e) => e.type === 'tool_end' && !e.ok && /invalid_args|unknown_action/.test(e.error ?? ''))).toEqual([]);
+      expect(
+        final.events.filter((e) => e.type === 'tool_end' && !e.ok && /invalid_args|unknown_action/.test(e.error ?? '')),
+      ).toEqual([]);
       if (p.asks) {
         expect(final.text.trim().endsWith('?')).toBe(true);
         expect(final.text).toMatch(p.asks);
