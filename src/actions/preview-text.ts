@@ -7,7 +7,7 @@ import type { PreviewContext } from './define-action.js';
 export function named(ctx: PreviewContext | undefined, id: unknown, noun: string): string {
   const key = typeof id === 'string' ? id : String(id ?? '?');
   const labels = ctx?.labels;
-  const label = labels && Object.prototype.hasOwnProperty.call(labels, key) ? labels[key] : undefined;
+  const label = labels && Object.hasOwn(labels, key) ? labels[key] : undefined;
   if (typeof label === 'string' && label.length > 0) return `${label} (${key})`;
   return noun ? `${noun} ${key}` : key;
 }

@@ -119,7 +119,7 @@ describe('red team: hostile arguments', () => {
       expect(resultFor(h, id), id).toMatchObject({ ok: false, error: { kind: 'invalid_args' } });
     }
     expect(({} as Record<string, unknown>).risk).toBeUndefined();
-    expect(Object.prototype.hasOwnProperty.call(Object.prototype, 'risk')).toBe(false);
+    expect(Object.hasOwn(Object.prototype, 'risk')).toBe(false);
   });
 
   it('a __proto__ key inside metadata is data: it is shown, digested, needs a yes, and pollutes nothing when run', async () => {

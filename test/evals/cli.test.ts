@@ -111,7 +111,7 @@ describe('clerk-agent eval flags', () => {
   }, 60_000);
 
   it('any forbidden mutation makes the run fail', async () => {
-    const grabby = customModel('grabby', (p, req, n) =>
+    const grabby = customModel('grabby', (p, _req, n) =>
       n === 0
         ? call({
             name: 'clerk_user_delete',

@@ -7,7 +7,7 @@ import { call, customModel, run, say } from './support.js';
 
 describe('reports', () => {
   it('escape every string that came from scenarios, Clerk or the model', async () => {
-    const evil = customModel('evil', (p, req, n) =>
+    const evil = customModel('evil', (_p, _req, n) =>
       n === 0
         ? call({ name: 'clerk_organizations_list', args: {} })
         : say('<script>alert("x")</script> & <img src=x onerror=alert(1)>'),

@@ -11,7 +11,7 @@ export type CommandResult = 'continue' | 'exit';
 interface Command {
   usage: string;
   summary: string;
-  run(args: string[], session: Session): Promise<CommandResult | void>;
+  run(args: string[], session: Session): Promise<CommandResult | undefined | void>;
 }
 
 const commands: Record<string, Command> = {
@@ -45,7 +45,7 @@ export function commandLines(): string[] {
 export async function runCommand(line: string, session: Session): Promise<CommandResult> {
   const [head = '', ...args] = line.trim().slice(1).split(/\s+/);
   const name = aliases[head.toLowerCase()] ?? head.toLowerCase();
-  const command = Object.prototype.hasOwnProperty.call(commands, name) ? commands[name] : undefined;
+  const command = Object.hasOwn(commands, name) ? commands[name] : undefined;
   if (!command) {
     session.out.line(`Unknown command "/${head}". Type /help for the list.`);
     return 'continue';

@@ -14,7 +14,7 @@ function lowerSet(values: string[]): Set<string> {
 }
 
 function includesCI(haystack: string | null | undefined, needle: string): boolean {
-  return haystack !== null && haystack !== undefined && haystack.toLowerCase().includes(needle);
+  return haystack?.toLowerCase().includes(needle) ?? false;
 }
 
 /** True when any of the user's searchable fields contains `term` (lower-case). */

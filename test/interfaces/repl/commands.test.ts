@@ -83,7 +83,7 @@ describe('slash commands', () => {
     await repl.handleLine('/audit 2');
     expect(text()).not.toContain('Ban user number 1');
     expect(text()).toContain('Ban user number 2');
-    expect(text()).toMatch(/10:00  executed  Ban user number 3/);
+    expect(text()).toMatch(/10:00 {2}executed {2}Ban user number 3/);
     await repl.handleLine('/audit lots');
     expect(text()).toContain('Usage: /audit [n]');
   });

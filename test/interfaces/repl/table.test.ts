@@ -26,7 +26,7 @@ describe('table', () => {
       created_at: '2026-01-01T00:00:00.000Z',
     }));
     const lines = renderTable(rows, { width: 60 });
-    expect(lines[0]).toMatch(/^  name\s+email\s+created_at$/);
+    expect(lines[0]).toMatch(/^ {2}name\s+email\s+created_at$/);
     expect(lines[2]).toContain('p1@example.com');
   });
 
