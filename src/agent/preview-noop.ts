@@ -55,9 +55,11 @@ async function detect(action: Action, args: Obj, facts: NoopFacts): Promise<stri
     const org = facts.labels[String(args.organization_id)] ?? String(args.organization_id);
     return `${user} already has the role ${current.role} in ${org} — nothing to change`;
   }
-  if (action.name.endsWith('_update') && current && facts.diff) {
+  if (action.name.endsWith('_update') && typeof current?.id === 'string' && facts.diff) {
     const { changes, unconfirmed } = facts.diff;
-    if (changes.length > 0 || unconfirmed.length > 0) return undefined;
+    const asked = Object.keys(args).filter((k) => !action.path.includes(`{${k}}`) && args[k] !== undefined);
+    // An update that names no field is not "already so": it is passed on as asked (and Clerk answers it).
+    if (asked.length === 0 || changes.length > 0 || unconfirmed.length > 0) return undefined;
     const id = Object.values(args).find((v) => typeof v === 'string' && v === current.id);
     return `${alreadySo(who(current, id), args, action)} — nothing to change`;
   }
