@@ -216,4 +216,18 @@ describe('approval flow (real agent, in-process sandbox)', () => {
     expect(audit()).toEqual([]);
     expect(text()).toContain(`Nothing to change (already so): Jane Doe's public metadata already has plan: "pro"`);
   });
+
+  it('a bulk plan drops its no-op items and says how many; only the real change is asked for', async () => {
+    const { who, text, prompter, repl, writes } = await setup(['y'], (w) => [
+      toolCall('clerk_user_unban', { user_id: w.jane }, 'u'), // Jane is not banned
+      toolCall('clerk_user_ban', { user_id: w.bob }, 'b'),
+    ]);
+    await repl.handleLine('unban jane, ban bob');
+    expect(prompter.questions).toEqual(['Approve this change? [y/N/a/?] ']);
+    const screen = text();
+    expect(screen).toContain('1 of the planned changes left out: already so, nothing to change.');
+    expect(screen).toContain('Change 1 of 1');
+    expect(writes()).toEqual([`POST /users/${who.bob}/ban`]);
+    expect(screen).toContain('Nothing to change (already so): Jane Doe is not banned — nothing to change.');
+  });
 });
