@@ -4,7 +4,7 @@
  * deletes, and whether the call would change nothing at all. Every read here is best effort: when one fails the
  * card still shows, with bare ids, and the call is asked for as usual.
  */
-import { pathParams, type Action } from '../actions/define-action.js';
+import type { Action } from '../actions/define-action.js';
 import type { Registry } from '../actions/registry.js';
 import { encodeQuery } from '../clerk/build-request.js';
 import { planRequests } from '../clerk/execution-plans.js';
@@ -79,14 +79,6 @@ export function previewText(action: Action, args: Obj, labels: Record<string, st
     // A preview must not throw (define-action.ts), but the card matters more than the contract breach.
   }
   return `${action.name} ${JSON.stringify(args)}`;
-}
-
-/** `/users/{user_id}/ban` with the ids filled in (escaped as the client sends them). */
-export function resolvePath(action: Action, args: Obj): string {
-  let path = action.path;
-  for (const p of pathParams(action.path))
-    path = path.replace(`{${p}}`, encodeURIComponent(String(args[p] ?? `{${p}}`)));
-  return path;
 }
 
 /** Human labels for the user and organization ids in the args: "Jane Doe <jane@example.com>", "Acme Inc". */
