@@ -3,15 +3,16 @@
  * edit the state could make a DELETE read "Show Bob Stone (GET)". The argsDigest binds the action and arguments,
  * not the words a human reads, so the words are recomputed here from the registry and the exact action + args:
  * the text (with the labels it was written with: names from reads, always shown next to their id), the request
- * lines and their bodies, and the fixed consequences ("This cannot be undone."). A stored card that differs in any
- * of these is refused: its call is denied, whatever the decision says. Only the live-read parts (the field diff and
- * counted consequences) may differ, as they reflect the instance at preview time.
+ * lines and their bodies, and the fixed consequences ("This cannot be undone."); the labels themselves are read
+ * again and must match what the instance says now. A stored card that differs in any of these is refused: its call
+ * is denied, whatever the decision says. Only the live-read parts (the field diff and counted consequences) may
+ * differ, as they reflect the instance at preview time.
  */
 import type { Registry } from '../actions/registry.js';
 import type { DecisionMatch } from './approval.js';
 import { canonicalJson } from './digest.js';
 import { fixedConsequences } from './preview-consequences.js';
-import { boundCard } from './preview.js';
+import { boundCard, type PreviewDeps, resolveLabels } from './preview.js';
 import { redactDeep } from './redact.js';
 import type { PendingCall, Preview } from './types.js';
 
@@ -55,12 +56,25 @@ export function verifiedPending(
   });
 }
 
-/** Turns approvals of calls whose stored card was altered into denials (and says so). */
-export function withoutAlteredCards(registry: Registry, match: DecisionMatch): DecisionMatch {
+/**
+ * Turns approvals of calls whose stored card was altered into denials (and says so). The names on the card are
+ * read again: a stored label that differs from what the instance says now for the same id (an edited name, or a
+ * rename since the card was shown) means the human approved words that are not true; a name that cannot be read
+ * now is not held against the card (its id is always shown next to it).
+ */
+export async function withoutAlteredCards(
+  deps: PreviewDeps,
+  match: DecisionMatch,
+  signal?: AbortSignal,
+): Promise<DecisionMatch> {
   const altered = new Map<PendingCall, string>();
   for (const a of match.approved) {
-    const card = recomputeCard(registry, a.call);
+    const card = recomputeCard(deps.registry, a.call);
     if (!card.ok) altered.set(a.call, card.reason);
+    else {
+      const stale = await staleLabels(a.call, deps, signal);
+      if (stale) altered.set(a.call, stale);
+    }
   }
   if (altered.size === 0) return match;
   return {
@@ -82,4 +96,13 @@ export function withoutAlteredCards(registry: Registry, match: DecisionMatch): D
       })),
     ],
   };
+}
+
+/** Why the card's names are not what the instance says now, or undefined when every readable name matches. */
+async function staleLabels(call: PendingCall, deps: PreviewDeps, signal?: AbortSignal): Promise<string | undefined> {
+  const stored = call.preview.labels ?? {};
+  if (Object.keys(stored).length === 0) return undefined;
+  const live = redactDeep(await resolveLabels(call.args, deps, undefined, signal));
+  const wrong = Object.keys(live).filter((id) => Object.hasOwn(stored, id) && stored[id] !== live[id]);
+  return wrong.length > 0 ? `the name shown for ${wrong.join(', ')} is not the one the instance has` : undefined;
 }

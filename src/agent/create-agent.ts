@@ -92,12 +92,13 @@ export function createAgent(deps: AgentDeps): Agent {
       if (state.pending.length === 0)
         return endWithError(state, emit, 'Nothing to resume: this run has no calls waiting for a decision.');
       // The words a human approved must be the ones this action + args produce (card-binding.ts).
-      const match = withoutAlteredCards(
-        ctx.registry,
+      const match = await withoutAlteredCards(
+        { registry: ctx.registry, reader: ctx.reader },
         withoutDecided(
           matchDecisions(state.pending, Array.isArray(decisions) ? decisions : []),
           decidedBefore(state.pending),
         ),
+        options.signal,
       );
       for (const call of state.pending) decided.add(call.approvalId);
       // Dry run: approved calls are recorded, never executed, so the executor is not even handed over.

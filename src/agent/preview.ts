@@ -82,7 +82,7 @@ export function previewText(action: Action, args: Obj, labels: Record<string, st
 }
 
 /** Human labels for the user and organization ids in the args: "Jane Doe <jane@example.com>", "Acme Inc". */
-async function resolveLabels(
+export async function resolveLabels(
   args: Obj,
   deps: PreviewDeps,
   current: Obj | undefined,

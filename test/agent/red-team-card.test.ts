@@ -61,6 +61,14 @@ const edits: Array<[string, (s: RunState, bob: string) => void]> = [
     'a label swapped for another name',
     (s, bob) => void (s.pending[0]!.preview.labels = { [bob]: 'Test Account <qa@example.com>' }),
   ],
+  [
+    'a label and the text edited together, consistently (the name is read again at resume)',
+    (s, bob) => {
+      const p = s.pending[0]!.preview;
+      p.labels = { [bob]: 'Test Account <qa@example.com>' };
+      p.text = `Permanently delete Test Account <qa@example.com> (${bob})`;
+    },
+  ],
 ];
 
 describe('red team: a tampered approval card', () => {
