@@ -10,6 +10,7 @@ import type { ChatModel } from '../llm/model.js';
 import { createMutationExecutor, denyAll, matchDecisions, withoutDecided } from './approval.js';
 import type { AuditLog } from './audit.js';
 import { createHistoryBudget } from './budget.js';
+import { withoutAlteredCards } from './card-binding.js';
 import { createClerkReader } from './clerk-reader.js';
 import { createEmit, type AgentContext } from './context.js';
 import { applyDecisions } from './decide.js';
@@ -90,9 +91,14 @@ export function createAgent(deps: AgentDeps): Agent {
       const state = parseRunState(saved);
       if (state.pending.length === 0)
         return endWithError(state, emit, 'Nothing to resume: this run has no calls waiting for a decision.');
-      const match = withoutDecided(
-        matchDecisions(state.pending, Array.isArray(decisions) ? decisions : []),
-        decidedBefore(state.pending),
+      // The words a human approved must be the ones this action + args produce (card-binding.ts).
+      const match = await withoutAlteredCards(
+        { registry: ctx.registry, reader: ctx.reader },
+        withoutDecided(
+          matchDecisions(state.pending, Array.isArray(decisions) ? decisions : []),
+          decidedBefore(state.pending),
+        ),
+        options.signal,
       );
       for (const call of state.pending) decided.add(call.approvalId);
       // Dry run: approved calls are recorded, never executed, so the executor is not even handed over.

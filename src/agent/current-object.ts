@@ -7,7 +7,8 @@ import type { Action } from '../actions/define-action.js';
 import type { Registry } from '../actions/registry.js';
 import type { ClerkReader } from './clerk-reader.js';
 
-const VERB = /^(clerk_[a-z_]+?)_(update|delete|ban|unban|lock|unlock|revoke)$/;
+// `create` qualifies only where the get takes no id the create lacks (a membership: organization_id + user_id).
+const VERB = /^(clerk_[a-z_]+?)_(create|update|delete|ban|unban|lock|unlock|revoke)$/;
 
 /** The read action that fetches the target of `action`, if there is one. */
 export function getActionFor(registry: Registry, action: Action): Action | undefined {

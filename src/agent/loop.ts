@@ -61,10 +61,10 @@ export async function runTurn(
     const calls = assistant.toolCalls ?? [];
     if (calls.length === 0) return endDone(state, emit, finalText(assistant.content, response.finishReason));
 
-    const pending = await actOnToolCalls(ctx, state, calls, emit, signal);
+    const { pending, dropped } = await actOnToolCalls(ctx, state, calls, emit, signal);
     if (pending.length > 0) {
       state.pending = pending;
-      emit({ type: 'approval_needed', pending });
+      emit({ type: 'approval_needed', pending, ...(dropped.length > 0 ? { dropped } : {}) });
       emit({ type: 'turn_end', status: 'paused' });
       return { status: 'paused', state, pending };
     }

@@ -3,7 +3,8 @@ import type { AgentContext } from './context.js';
 import type { MutationOutcome, PendingCall, RunState } from './types.js';
 
 export interface OutcomeFacts {
-  status: MutationOutcome['status'];
+  // A no-op is never audited: nothing was decided or sent (act.ts records it for the summary only).
+  status: Exclude<MutationOutcome['status'], 'noop'>;
   approver: string | null;
   reason?: string;
   error?: string;

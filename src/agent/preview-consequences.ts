@@ -30,6 +30,15 @@ const FIXED: Record<string, string> = {
   clerk_client_delete: 'Apps using this OAuth application can no longer sign users in.',
 };
 
+/** The consequences that follow from the action alone (no reads): every card for it must say them. */
+export function fixedConsequences(action: Action): string[] {
+  const out: string[] = [];
+  const fixed = FIXED[action.name];
+  if (fixed) out.push(fixed);
+  if (action.method === 'DELETE') out.push('This cannot be undone.');
+  return out;
+}
+
 /** Knock-on effects of `action` with `args`. Never throws. */
 export async function consequencesFor(action: Action, args: Obj, facts: ConsequenceFacts): Promise<string[]> {
   const out: string[] = [];

@@ -1,52 +1,77 @@
 /**
- * The approval card's content: the action's own words with ids resolved to names, the HTTP method and resolved
- * path, a field diff for updates and the knock-on effects of deletes. Every read here is best effort: when one
- * fails the card still shows, with bare ids.
+ * The approval card's content: the action's own words with ids resolved to names, every HTTP request the call will
+ * send (from the same function that builds them for the client), a field diff for updates, the knock-on effects of
+ * deletes, and whether the call would change nothing at all. Every read here is best effort: when one fails the
+ * card still shows, with bare ids, and the call is asked for as usual.
  */
-import { pathParams, type Action } from '../actions/define-action.js';
+import type { Action } from '../actions/define-action.js';
 import type { Registry } from '../actions/registry.js';
+import { encodeQuery } from '../clerk/build-request.js';
+import { planRequests } from '../clerk/execution-plans.js';
 import type { ClerkReader } from './clerk-reader.js';
 import { fetchCurrent } from './current-object.js';
-import { canonicalJson } from './digest.js';
 import { consequencesFor } from './preview-consequences.js';
-import type { FieldChange, Preview } from './types.js';
+import { diffFields, type FieldDiff } from './preview-diff.js';
+import { noopReason } from './preview-noop.js';
+import type { Preview, RequestLine } from './types.js';
 
 export interface PreviewDeps {
   registry: Registry;
   reader: ClerkReader;
 }
 
+/** A preview, plus the reason the call would change nothing (then it is neither asked for nor sent). */
+export interface CallPreview {
+  preview: Preview;
+  noop?: string;
+}
+
 type Obj = Record<string, unknown>;
 
 const USER_ID_KEYS = new Set(['user_id', 'created_by', 'inviter_user_id', 'requesting_user_id']);
-const HIDDEN_VALUE = /password|secret|signing_key/i;
 
-/** Builds the preview for a validated mutating call. Never throws. */
+/**
+ * The requests `action` with `args` will send, as card lines. Throws InvalidArgumentError (before any read) when
+ * no request can be built: such a call is refused to the model, never put to a human.
+ */
+export function requestLines(action: Action, args: Obj): RequestLine[] {
+  return planRequests(action, args).map((r) => ({
+    method: r.method,
+    path: `${r.path}${encodeQuery(r.query)}`,
+    ...(r.body ? { body: r.body } : {}),
+  }));
+}
+
+/** The part of a card that follows from the action and its arguments alone (and the labels it names them with). */
+export function boundCard(action: Action, args: Obj, labels: Record<string, string>) {
+  const requests = requestLines(action, args);
+  return { text: previewText(action, args, labels), method: requests[0]!.method, path: requests[0]!.path, requests };
+}
+
+/** Builds the preview for a validated mutating call. Throws only what `requestLines` throws. */
 export async function buildPreview(
   action: Action,
   args: Obj,
   deps: PreviewDeps,
   signal?: AbortSignal,
-): Promise<Preview> {
+): Promise<CallPreview> {
+  const requests = requestLines(action, args);
   const current = await fetchCurrent(deps.registry, deps.reader, action, args, signal);
   const labels = await resolveLabels(args, deps, current, signal);
-  const preview: Preview = {
-    text: previewText(action, args, labels),
-    method: action.method,
-    path: resolvePath(action, args),
-  };
-  if (action.name.endsWith('_update')) {
-    if (current) preview.diff = diffFields(action, args, current);
-  }
-  const consequences = await consequencesFor(action, args, { current, labels, reader: deps.reader, signal });
-  if (action.name.endsWith('_update') && !current)
-    consequences.push('The current values could not be read, so no diff is shown.');
+  const preview: Preview = { ...boundCard(action, args, labels), requests, labels };
+  const isUpdate = action.name.endsWith('_update');
+  const diff: FieldDiff | undefined = isUpdate && current ? diffFields(action, args, current) : undefined;
+  if (diff) preview.diff = diff.changes;
+  const facts = { current, labels, reader: deps.reader, signal };
+  const noop = await noopReason(action, args, { ...facts, diff });
+  const consequences = await consequencesFor(action, args, facts);
+  if (isUpdate && !current) consequences.push('The current values could not be read, so no diff is shown.');
   if (consequences.length > 0) preview.consequences = consequences;
-  return preview;
+  return noop ? { preview, noop } : { preview };
 }
 
 /** The action's own sentence; falls back to name + args if a preview function misbehaves. */
-function previewText(action: Action, args: Obj, labels: Record<string, string>): string {
+export function previewText(action: Action, args: Obj, labels: Record<string, string>): string {
   try {
     const text = action.preview(args as never, { labels });
     if (typeof text === 'string' && text.trim() !== '') return text;
@@ -56,16 +81,8 @@ function previewText(action: Action, args: Obj, labels: Record<string, string>):
   return `${action.name} ${JSON.stringify(args)}`;
 }
 
-/** `/users/{user_id}/ban` with the ids filled in (escaped as the client sends them). */
-export function resolvePath(action: Action, args: Obj): string {
-  let path = action.path;
-  for (const p of pathParams(action.path))
-    path = path.replace(`{${p}}`, encodeURIComponent(String(args[p] ?? `{${p}}`)));
-  return path;
-}
-
 /** Human labels for the user and organization ids in the args: "Jane Doe <jane@example.com>", "Acme Inc". */
-async function resolveLabels(
+export async function resolveLabels(
   args: Obj,
   deps: PreviewDeps,
   current: Obj | undefined,
@@ -113,28 +130,3 @@ export function labelOf(object: Obj): string | undefined {
   if (name && email) return `${name} <${email}>`;
   return name || email || (typeof object.username === 'string' ? object.username : undefined);
 }
-
-/** Field-by-field changes an update would make; metadata that Clerk deep-merges is compared key by key. */
-function diffFields(action: Action, args: Obj, current: Obj): FieldChange[] {
-  const skip = new Set([...pathParams(action.path), ...(action.queryParams ?? [])]);
-  const merged = new Set(action.execution?.kind === 'split_metadata' ? action.execution.metadataFields : []);
-  const changes: FieldChange[] = [];
-  const push = (field: string, before: unknown, after: unknown) => {
-    if (canonicalJson(before ?? null) === canonicalJson(after ?? null)) return;
-    const hide = HIDDEN_VALUE.test(field);
-    changes.push({ field, before: hide ? '(hidden)' : (before ?? null), after: hide ? '(hidden)' : after });
-  };
-  for (const [field, after] of Object.entries(args)) {
-    if (skip.has(field)) continue;
-    const before = current[field];
-    if (merged.has(field) && isObj(after)) {
-      const old = isObj(before) ? before : {};
-      for (const [key, value] of Object.entries(after)) push(`${field}.${key}`, old[key], value);
-    } else {
-      push(field, before, after);
-    }
-  }
-  return changes;
-}
-
-const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);

@@ -20,8 +20,22 @@ const preview = z.object({
   text: z.string(),
   method: z.string(),
   path: z.string(),
-  diff: z.array(z.object({ field: z.string(), before: z.unknown(), after: z.unknown() })).optional(),
+  diff: z
+    .array(
+      z.object({
+        field: z.string(),
+        before: z.unknown(),
+        after: z.unknown(),
+        added: z.array(z.unknown()).optional(),
+        removed: z.array(z.unknown()).optional(),
+      }),
+    )
+    .optional(),
   consequences: z.array(z.string()).optional(),
+  requests: z
+    .array(z.object({ method: z.string(), path: z.string(), body: z.record(z.string(), z.unknown()).optional() }))
+    .optional(),
+  labels: z.record(z.string(), z.string()).optional(),
 });
 const pendingCall = z.object({
   approvalId: z.string().min(1),
@@ -38,7 +52,7 @@ const outcome = z.object({
   action: z.string(),
   args: z.record(z.string(), z.unknown()),
   previewText: z.string(),
-  status: z.enum(['executed', 'denied', 'failed', 'dry_run']),
+  status: z.enum(['executed', 'denied', 'failed', 'dry_run', 'noop']),
   error: z.string().optional(),
   reason: z.string().optional(),
 });

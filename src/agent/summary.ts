@@ -15,12 +15,16 @@ export function buildSummary(outcomes: readonly MutationOutcome[], modelText: st
   const denied = by('denied');
   const failed = by('failed');
   const dryRun = by('dry_run');
+  const noop = by('noop');
 
   const parts: string[] = [];
   if (executed.length > 0) {
     parts.push(`Done: ${plural(executed.length, 'change')} (${executed.map((o) => clip(o.previewText)).join('; ')}).`);
-  } else {
+  } else if (noop.length === 0) {
     parts.push('No changes were made.');
+  }
+  if (noop.length > 0) {
+    parts.push(`Nothing to change (already so): ${noop.map((o) => clip(o.reason ?? o.previewText)).join('; ')}.`);
   }
   const notDone = [
     ...denied.map((o) => `denied: ${clip(o.previewText)}${o.reason ? ` — ${clip(o.reason, 80)}` : ''}`),
@@ -32,5 +36,5 @@ export function buildSummary(outcomes: readonly MutationOutcome[], modelText: st
       `Dry run: ${plural(dryRun.length, 'change')} previewed, none executed (${dryRun.map((o) => clip(o.previewText)).join('; ')}).`,
     );
   }
-  return { modelText, executed, denied, failed, dryRun, line: parts.join(' ') };
+  return { modelText, executed, denied, failed, dryRun, noop, line: parts.join(' ') };
 }

@@ -20,7 +20,8 @@ export type ToolResult =
   | { ok: true; dry_run: true; message: string }
   | { ok: false; error: ToolError }
   | { ok: false; denied: true; reason: string; message: string }
-  | { ok: false; skipped: true; message: string };
+  | { ok: false; skipped: true; message: string }
+  | { ok: true; noop: true; message: string };
 
 /** A successful call: `result` is already compacted. */
 export function okResult(result: unknown): ToolResult {
@@ -55,6 +56,15 @@ export function failedResult(error: unknown): ToolResult {
 /** Not run: cancelled, or over the per-step cap. */
 export function skippedResult(message: string): ToolResult {
   return { ok: false, skipped: true, message };
+}
+
+/** The current state already is what the call asks for: nothing was asked or sent. */
+export function noopResult(reason: string): ToolResult {
+  return {
+    ok: true,
+    noop: true,
+    message: `${reason}. Not sent to Clerk and no approval asked: it is already so. Do not retry it; tell the user.`,
+  };
 }
 
 /** Dry-run mode: previewed, never executed. */

@@ -7,18 +7,39 @@ import type { Message, Usage } from '../llm/model.js';
 
 /** One field that an update would change, for the approval card. */
 export interface FieldChange {
+  /** Dotted for nested metadata keys: `public_metadata.billing.plan`. */
   field: string;
+  /** Absent (undefined) when the key does not exist before, or is removed (metadata `null`) after. */
   before: unknown;
   after: unknown;
+  /** For list-valued fields (redirect URIs, scopes): the items the change adds and removes. */
+  added?: unknown[];
+  removed?: unknown[];
+}
+
+/** One HTTP request the call will send, exactly as the Clerk client builds it (`path` includes any query). */
+export interface RequestLine {
+  method: string;
+  path: string;
+  /** The JSON body, secrets masked; absent when none is sent. */
+  body?: Record<string, unknown>;
 }
 
 /** What the human sees before deciding. */
 export interface Preview {
   /** e.g. "Ban Jane Doe <jane@example.com> (user_2x…)". */
   text: string;
+  /** The first request's method and path (kept for front ends that show one line). */
   method: string;
   /** Resolved path with ids filled in, e.g. `/users/user_2x…/ban`. */
   path: string;
+  /**
+   * Every request the call will send, in order, from the same function that builds them for the HTTP client.
+   * Always set by the agent; optional only so that older stored states parse (they fail the card check instead).
+   */
+  requests?: RequestLine[];
+  /** The names the text was written with (id → label, from reads), so the card can be recomputed and checked. */
+  labels?: Record<string, string>;
   /** For updates: field-by-field diff against the current object (fetched with a read). */
   diff?: FieldChange[];
   /** Knock-on effects, e.g. "the organization's 12 memberships are removed too". */
@@ -58,7 +79,8 @@ export interface MutationOutcome {
   action: string;
   args: Record<string, unknown>;
   previewText: string;
-  status: 'executed' | 'denied' | 'failed' | 'dry_run';
+  /** `noop`: the current state already is what the call asks for; nothing was asked or sent (not audited). */
+  status: 'executed' | 'denied' | 'failed' | 'dry_run' | 'noop';
   error?: string;
   reason?: string;
 }
@@ -70,6 +92,8 @@ export interface RunSummary {
   denied: MutationOutcome[];
   failed: MutationOutcome[];
   dryRun: MutationOutcome[];
+  /** Calls that would have changed nothing (already so): neither asked nor executed. */
+  noop: MutationOutcome[];
   /** One honest line, e.g. "Done: 1 change (Ban Jane Doe …); not done: 1 (denied: …)". */
   line: string;
 }
@@ -111,7 +135,8 @@ export type AgentEvent =
       error?: string;
       durationMs: number;
     }
-  | { type: 'approval_needed'; pending: PendingCall[] }
+  /** `dropped`: calls of the same step left out of the plan because they would change nothing (already so). */
+  | { type: 'approval_needed'; pending: PendingCall[]; dropped?: MutationOutcome[] }
   | { type: 'decision'; callId: string; action: string; approved: boolean; approver: string; reason?: string }
   | { type: 'error'; message: string }
   | { type: 'summary'; summary: RunSummary }

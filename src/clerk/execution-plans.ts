@@ -3,6 +3,7 @@
  * `pick_from_list` (no GET-one endpoint) and `split_metadata` (2026-05-12 rejects metadata on the plain PATCH).
  */
 import { pathParams, type Action, type ExecutionPlan } from '../actions/define-action.js';
+import { buildRequest, type RequestParts } from './build-request.js';
 import { ClerkApiError, InvalidArgumentError } from './errors.js';
 import { fillPath } from './path-params.js';
 import type { Send } from './transport.js';
@@ -28,17 +29,8 @@ export async function pickFromList(
   args: Record<string, unknown>,
   signal?: AbortSignal,
 ): Promise<unknown> {
-  // The declared path's ids are checked too, so a bad id is refused the same way whatever the plan.
-  fillPath(action.path, args);
+  const { path, query } = planPick(action, plan, args);
   const wanted = args[plan.argName];
-  if (wanted === undefined || wanted === null || wanted === '') {
-    throw new InvalidArgumentError(plan.argName, `${plan.argName} is required to find the ${action.resource} item`);
-  }
-  const path = fillPath(plan.listPath, args);
-  const query: Record<string, unknown> = {};
-  for (const [key, argName] of Object.entries(plan.listQuery)) {
-    if (args[argName] !== undefined && args[argName] !== null) query[key] = args[argName];
-  }
   const list = await send({ method: 'GET', path, query, ...(signal ? { signal } : {}) });
   const items = Array.isArray(list) ? list : (list as { data?: unknown } | null)?.data;
   const found = Array.isArray(items) ? items.find((item) => dotted(item, plan.matchField) === wanted) : undefined;
@@ -56,14 +48,43 @@ export async function pickFromList(
   });
 }
 
-/** PATCH the plain fields to `path` and the metadata fields to `path/metadata`; resolve with the last answer. */
-export async function splitMetadata(
-  send: Send,
-  action: Action,
-  plan: SplitPlan,
-  args: Record<string, unknown>,
-  signal?: AbortSignal,
-): Promise<unknown> {
+/**
+ * Every request `action` with `args` will send, in order (the approval card shows exactly these). The client sends
+ * what this returns: `plain` is `buildRequest`, `split_metadata` is the plain PATCH (when plain fields are set)
+ * then the metadata PATCH (when metadata is set), `pick_from_list` is the list GET. Throws InvalidArgumentError
+ * when no request can be built (a bad path id, nothing to change).
+ */
+export function planRequests(action: Action, args: Record<string, unknown>): RequestParts[] {
+  const plan = action.execution ?? { kind: 'plain' };
+  switch (plan.kind) {
+    case 'plain':
+      return [buildRequest(action, args)];
+    case 'split_metadata':
+      return planSplit(action, plan, args);
+    case 'pick_from_list':
+      return [planPick(action, plan, args)];
+    default: {
+      const unknown: never = plan;
+      throw new Error(`unknown execution plan ${JSON.stringify(unknown)} on ${action.name}`);
+    }
+  }
+}
+
+function planPick(action: Action, plan: PickPlan, args: Record<string, unknown>): RequestParts {
+  // The declared path's ids are checked too, so a bad id is refused the same way whatever the plan.
+  fillPath(action.path, args);
+  const wanted = args[plan.argName];
+  if (wanted === undefined || wanted === null || wanted === '') {
+    throw new InvalidArgumentError(plan.argName, `${plan.argName} is required to find the ${action.resource} item`);
+  }
+  const query: Record<string, unknown> = {};
+  for (const [key, argName] of Object.entries(plan.listQuery)) {
+    if (args[argName] !== undefined && args[argName] !== null) query[key] = args[argName];
+  }
+  return { method: 'GET', path: fillPath(plan.listPath, args), query };
+}
+
+function planSplit(action: Action, plan: SplitPlan, args: Record<string, unknown>): RequestParts[] {
   const path = fillPath(action.path, args);
   const inPath = new Set(pathParams(action.path));
   const metadataNames = new Set(plan.metadataFields);
@@ -73,25 +94,41 @@ export async function splitMetadata(
     if (inPath.has(key) || value === undefined || value === null) continue;
     (metadataNames.has(key) ? metadata : plain)[key] = value;
   }
-  const hasPlain = Object.keys(plain).length > 0;
-  const hasMetadata = Object.keys(metadata).length > 0;
-  if (!hasPlain && !hasMetadata) {
+  const out: RequestParts[] = [];
+  if (Object.keys(plain).length > 0) out.push({ method: action.method, path, query: {}, body: plain });
+  if (Object.keys(metadata).length > 0)
+    out.push({ method: action.method, path: `${path}/metadata`, query: {}, body: metadata });
+  if (out.length === 0) {
     throw new InvalidArgumentError(
       action.name,
       `${action.name} needs at least one field to change besides ${[...inPath].join(', ')}`,
     );
   }
+  return out;
+}
+
+/** PATCH the plain fields to `path` and the metadata fields to `path/metadata`; resolve with the last answer. */
+export async function splitMetadata(
+  send: Send,
+  action: Action,
+  plan: SplitPlan,
+  args: Record<string, unknown>,
+  signal?: AbortSignal,
+): Promise<unknown> {
+  const requests = planSplit(action, plan, args);
   const extra = signal ? { signal } : {};
   let result: unknown;
-  if (hasPlain) result = await send({ method: action.method, path, body: plain, ...extra });
-  if (!hasMetadata) return result;
-  try {
-    return await send({ method: action.method, path: `${path}/metadata`, body: metadata, ...extra });
-  } catch (error) {
-    // Say plainly that half of the change already happened, so the summary stays truthful.
-    if (hasPlain && error instanceof Error) {
-      error.message += ` (the other fields, ${Object.keys(plain).join(', ')}, were already updated by ${action.method} ${path})`;
+  for (const [i, request] of requests.entries()) {
+    try {
+      result = await send({ ...request, ...extra });
+    } catch (error) {
+      // Say plainly that half of the change already happened, so the summary stays truthful.
+      const first = requests[0]!;
+      if (i > 0 && error instanceof Error) {
+        error.message += ` (the other fields, ${Object.keys(first.body ?? {}).join(', ')}, were already updated by ${first.method} ${first.path})`;
+      }
+      throw error;
     }
-    throw error;
   }
+  return result;
 }

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { RunOutcome } from '../../src/agent/types.js';
+import { formatChange } from '../../src/interfaces/repl/card.js';
 import { toolCall, toolCalls } from '../support/builders.js';
 import { createHarness } from '../support/agent-harness.js';
 
@@ -81,5 +82,72 @@ describe('previews', () => {
     expect(preview.text).not.toContain('Jane Doe');
     expect(preview.method).toBe('DELETE');
     expect(preview.path).toBe(`/organizations/${ids.acme}/memberships/${ids.jane}`);
+  });
+
+  it('diffs nested metadata leaf by leaf, including keys removed with null (Clerk deep merge)', async () => {
+    const h0 = createHarness([]);
+    const jane = await h0.userId('jane@example.com');
+    await h0.clerk.request('PATCH', `/users/${jane}/metadata`, {
+      body: { public_metadata: { billing: { plan: 'pro', seats: 3 }, legacy: true } },
+    });
+    const h = createHarness(
+      [
+        toolCalls([
+          toolCall(
+            'clerk_user_update',
+            { user_id: jane, public_metadata: '{"billing":{"plan":"enterprise","seats":null},"legacy":null}' },
+            'c',
+          ),
+        ]),
+      ],
+      { sandbox: h0.sandbox },
+    );
+    const paused = (await h.agent.run('x')) as Paused;
+    const diff = paused.pending[0]!.preview.diff!;
+    expect(diff).toEqual([
+      { field: 'public_metadata.billing.plan', before: 'pro', after: 'enterprise' },
+      { field: 'public_metadata.billing.seats', before: 3 },
+      { field: 'public_metadata.legacy', before: true },
+    ]);
+    // What the card shows: a removed key reads "(removed)".
+    const lines = diff.map(formatChange);
+    expect(lines).toContain('public_metadata.billing.seats: 3 → (removed)');
+    expect(lines).toContain('public_metadata.legacy: true → (removed)');
+  });
+
+  it('shows list-valued fields (redirect URIs, scopes) as added and removed items', async () => {
+    const h0 = createHarness([]);
+    const apps = (await h0.clerk.request('GET', '/oauth_applications')) as { data: Array<Record<string, unknown>> };
+    const zapier = apps.data.find((a) => a.name === 'Zapier Integration')!;
+    const old = (zapier.redirect_uris as string[])[0]!;
+    const h = createHarness(
+      [
+        toolCalls([
+          toolCall(
+            'clerk_client_update',
+            {
+              oauth_application_id: zapier.id,
+              redirect_uris: ['https://zapier.com/new/callback'],
+              scopes: 'profile email offline_access',
+            },
+            'c',
+          ),
+        ]),
+      ],
+      { sandbox: h0.sandbox },
+    );
+    const paused = (await h.agent.run('x')) as Paused;
+    const diff = paused.pending[0]!.preview.diff!;
+    expect(diff).toContainEqual(
+      expect.objectContaining({
+        field: 'redirect_uris',
+        added: ['https://zapier.com/new/callback'],
+        removed: [old],
+      }),
+    );
+    expect(diff).toContainEqual(
+      expect.objectContaining({ field: 'scopes', added: ['offline_access'], removed: ['public_metadata'] }),
+    );
+    expect(diff.map(formatChange).join('\n')).toContain('(+ "offline_access"; − "public_metadata")');
   });
 });

@@ -217,9 +217,10 @@ describe('red team: call ids', () => {
     const { sandbox, jane } = await seeded();
     const h = createHarness(
       [
-        toolCalls([toolCall('clerk_user_ban', { user_id: jane }, 'c1')]),
+        // An invitation, not a ban: a second ban of a banned user is a no-op that is never asked for.
+        toolCalls([toolCall('clerk_invitation_create', { email_address: 'new.hire@example.com' }, 'c1')]),
         toolCalls([toolCall('clerk_user_delete', { user_id: jane }, 'c1')]),
-        toolCalls([toolCall('clerk_user_ban', { user_id: jane }, 'c1')]),
+        toolCalls([toolCall('clerk_invitation_create', { email_address: 'new.hire@example.com' }, 'c1')]),
         assistantText('done'),
       ],
       { sandbox },
@@ -240,7 +241,7 @@ describe('red team: call ids', () => {
     const done = asDone(await h.agent.resume(third.state, [oldYes]));
     expect(h.mutations()).toHaveLength(1);
     expect(done.summary.executed).toHaveLength(1);
-    expect(done.summary.denied.map((o) => o.action)).toEqual(['clerk_user_delete', 'clerk_user_ban']);
+    expect(done.summary.denied.map((o) => o.action)).toEqual(['clerk_user_delete', 'clerk_invitation_create']);
   });
 });
 

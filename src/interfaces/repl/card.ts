@@ -2,7 +2,7 @@
  * The approval card: everything a human needs to say yes or no to one pending call, in a numbered block.
  * Destructive calls are marked in red; a live instance gets a LIVE warning on every card.
  */
-import type { FieldChange, PendingCall } from '../../agent/types.js';
+import type { FieldChange, PendingCall, RequestLine } from '../../agent/types.js';
 import type { Colors } from './colors.js';
 
 // eslint-disable-next-line no-control-regex
@@ -20,9 +20,9 @@ export function visible(text: string): string {
 const short = (text: string, max: number) =>
   [...text].length <= max ? text : `${[...text].slice(0, max - 1).join('')}…`;
 
-/** One diff value as short JSON text ("(unset)" when absent). */
-function showValue(value: unknown): string {
-  if (value === undefined) return '(unset)';
+/** One diff value as short JSON text (`absent` when there is none: "(unset)" before, "(removed)" after). */
+function showValue(value: unknown, absent = '(unset)'): string {
+  if (value === undefined) return absent;
   try {
     return short(JSON.stringify(value) ?? String(value), 60);
   } catch {
@@ -30,9 +30,19 @@ function showValue(value: unknown): string {
   }
 }
 
-/** "first_name: "Jane" → "Janet"". */
+/** "first_name: "Jane" → "Janet""; list fields also say "(+ "b"; − "a")". */
 export function formatChange(change: FieldChange): string {
-  return `${visible(change.field)}: ${showValue(change.before)} → ${showValue(change.after)}`;
+  const line = `${visible(change.field)}: ${showValue(change.before)} → ${showValue(change.after, '(removed)')}`;
+  const items = [
+    ...(change.added ?? []).map((x) => `+ ${showValue(x)}`),
+    ...(change.removed ?? []).map((x) => `− ${showValue(x)}`),
+  ];
+  return items.length > 0 ? `${line} (${items.map(visible).join('; ')})` : line;
+}
+
+/** The requests a call sends, one per line; a preview stored before request lines existed shows its one line. */
+export function requestLinesOf(call: PendingCall): RequestLine[] {
+  return call.preview.requests ?? [{ method: call.preview.method, path: call.preview.path }];
 }
 
 /** Splits text into lines of at most `width` characters, on spaces where possible. */
@@ -67,7 +77,8 @@ export function renderCard(call: PendingCall, index: number, total: number, colo
     `${colors.dim('╭─')} ${colors.bold(`Change ${index + 1} of ${total}`)} · ${tier} · ${visible(call.action)}`,
   ];
   for (const l of wrap(visible(call.preview.text), inner)) lines.push(`${bar} ${colors.bold(l)}`);
-  lines.push(`${bar} ${colors.cyan(visible(call.preview.method))} ${visible(call.preview.path)}`);
+  for (const request of requestLinesOf(call))
+    lines.push(`${bar} ${colors.cyan(visible(request.method))} ${visible(request.path)}`);
   if (call.preview.diff && call.preview.diff.length > 0) {
     lines.push(`${bar} Changes:`);
     for (const change of call.preview.diff)

@@ -5,7 +5,7 @@
  */
 import { redactDeep } from '../../agent/redact.js';
 import type { Decision, PendingCall } from '../../agent/types.js';
-import { renderCard, visible } from './card.js';
+import { renderCard, requestLinesOf, visible } from './card.js';
 import type { Output } from './output.js';
 import type { Prompter } from './prompt.js';
 
@@ -34,7 +34,7 @@ export async function askApprovals(pending: readonly PendingCall[], options: Con
     for (const line of renderCard(call, i, total, c, out.width)) out.line(line);
   out.line(
     c.dim(
-      'y = yes · n = no (default; "n <reason>" says why) · a = yes to the rest · ? = raw arguments · Ctrl-C = cancel',
+      'y = yes · n = no (default; "n <reason>" says why) · a = yes to the rest · ? = raw arguments and requests · Ctrl-C = cancel',
     ),
   );
 
@@ -78,6 +78,11 @@ export async function askApprovals(pending: readonly PendingCall[], options: Con
         // C1 ones (\u009b is a terminal CSI), so each line also goes through visible(); the newlines are the layout.
         const raw = JSON.stringify(redactDeep(call.args), null, 2).split('\n').map(visible).join('\n');
         out.line(c.dim(`${call.action} ${raw}`));
+        // The exact requests and bodies (already scrubbed by the agent, scrubbed again here like everything shown).
+        for (const request of requestLinesOf(call)) {
+          const body = request.body ? ` ${JSON.stringify(redactDeep(request.body), null, 2)}` : '';
+          out.line(c.dim(`${request.method} ${request.path}${body}`.split('\n').map(visible).join('\n')));
+        }
         out.line(c.dim(`approval ${call.approvalId} · call ${call.callId} · digest ${call.argsDigest.slice(0, 16)}…`));
         continue;
       }

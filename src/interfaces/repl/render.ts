@@ -125,6 +125,8 @@ export function createRenderer(out: Output): Renderer {
           // The cards themselves are shown by the approval conversation (confirm.ts), which numbers them.
           out.spinner.stop();
           flushTable();
+          if (event.dropped?.length)
+            out.line(c.dim(`${event.dropped.length} of the planned changes left out: already so, nothing to change.`));
           break;
         case 'decision':
           out.line(

@@ -10,6 +10,8 @@ type Obj = Record<string, unknown>;
 export type Envelope =
   | { status: 'ok'; result: unknown }
   | { status: 'dry_run'; message: string }
+  /** The call would have changed nothing (already so): not asked, not sent. */
+  | { status: 'noop'; message: string }
   | { status: 'error'; message: string; httpStatus?: number; code?: string; errorKind?: string }
   | { status: 'denied'; reason: string }
   | { status: 'skipped'; message: string };
@@ -28,6 +30,7 @@ export function parseEnvelope(content: string): Envelope {
   if (!isObj(value) || typeof value.ok !== 'boolean') return { status: 'ok', result: value };
   if (value.ok) {
     if (value.dry_run === true) return { status: 'dry_run', message: str(value.message) ?? 'Dry run: not executed.' };
+    if (value.noop === true) return { status: 'noop', message: str(value.message) ?? 'already so' };
     return { status: 'ok', result: value.result };
   }
   if (value.denied === true) return { status: 'denied', reason: str(value.reason) ?? 'denied' };

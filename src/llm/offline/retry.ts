@@ -15,12 +15,9 @@ export function isRetry(text: string): boolean {
   return RETRY.test(text.trim());
 }
 
-/** True when some tool call after `from` did not succeed (error, denied or skipped). */
+/** True when some tool call after `from` did not succeed (error, denied or skipped; a no-op is not a failure). */
 export function hadFailure(messages: Message[], from: number, to: number): boolean {
   return messages
     .slice(from, to)
-    .some(
-      (m) =>
-        m.role === 'tool' && parseEnvelope(m.content).status !== 'ok' && parseEnvelope(m.content).status !== 'dry_run',
-    );
+    .some((m) => m.role === 'tool' && !['ok', 'dry_run', 'noop'].includes(parseEnvelope(m.content).status));
 }

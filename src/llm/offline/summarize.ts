@@ -47,6 +47,8 @@ export function failure(env: Envelope): string | undefined {
       return undefined;
     case 'dry_run':
       return 'dry run: not executed';
+    case 'noop':
+      return `already so, nothing to change`;
     case 'denied':
       return `you denied it${env.reason && env.reason !== 'denied' ? ` ("${env.reason}")` : ''}`;
     case 'skipped':
@@ -60,12 +62,14 @@ export function failure(env: Envelope): string | undefined {
 export function summarizeMutations(calls: Call[], envs: Envelope[], notes: string[] = []): string {
   const done: string[] = [];
   const dry: string[] = [];
+  const already: string[] = [];
   const notDone: string[] = [];
   calls.forEach((call, i) => {
     const env = envs[i]!;
     const label = call.label ?? call.name;
     if (env.status === 'ok') done.push(call.done ? call.done(env.result) : `Done: ${label}`);
     else if (env.status === 'dry_run') dry.push(label);
+    else if (env.status === 'noop') already.push(env.message.replace(/ — nothing to change[\s\S]*$/, ''));
     else notDone.push(`${label} — ${failure(env)}`);
   });
   const parts: string[] = [];
@@ -73,11 +77,14 @@ export function summarizeMutations(calls: Call[], envs: Envelope[], notes: strin
     if (done[0]) parts.push(`${done[0]}.`);
     if (dry[0]) parts.push(`Dry run: I would ${dry[0]}. Nothing was executed.`);
     if (notDone[0]) parts.push(`Not done: ${notDone[0]}. Nothing was changed.`);
+    if (already[0]) parts.push(`Nothing to change: ${already[0]}.`);
   } else {
     if (done.length > 0) parts.push(`Done (${done.length}):\n${done.map((d) => `- ${d}`).join('\n')}`);
     if (dry.length > 0) parts.push(`Dry run — nothing was executed; I would:\n${dry.map((d) => `- ${d}`).join('\n')}`);
     if (notDone.length > 0)
       parts.push(`Not done (${notDone.length}):\n${notDone.map((d) => `- ${capitalize(d)}`).join('\n')}`);
+    if (already.length > 0)
+      parts.push(`Already so, nothing to change (${already.length}):\n${already.map((d) => `- ${d}`).join('\n')}`);
   }
   return [...parts, ...notes].join('\n');
 }

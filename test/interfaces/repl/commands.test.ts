@@ -2,7 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { createAuditLog, type AuditEntry } from '../../../src/agent/audit.js';
 import { createRepl, MAX_LINE_LENGTH } from '../../../src/interfaces/repl/repl.js';
 import type { ReplApp } from '../../../src/interfaces/repl/types.js';
-import { captureOutput, createFakeAgent, fakeApp, fakeInterrupts, pipedLines, scriptedPrompter } from './support.js';
+import { assistantText, toolCall, toolCalls } from '../../support/builders.js';
+import { createHarness } from '../../support/agent-harness.js';
+import {
+  captureOutput,
+  createFakeAgent,
+  fakeApp,
+  fakeInterrupts,
+  pipedLines,
+  realApp,
+  scriptedPrompter,
+} from './support.js';
 
 function setup(
   options: {
@@ -227,22 +237,37 @@ describe('input handling', () => {
   });
 
   it('piped: requests and answers come from the same stream in order, EOF ends the session', async () => {
-    const agent = createFakeAgent();
+    // The real agent and gate over the in-process sandbox: what ran is read from the sandbox, not from a fake.
+    const h0 = createHarness([]);
+    const [jane, bob] = [await h0.userId('jane@example.com'), await h0.userId('bob@globex.test')];
+    const app = realApp(
+      [
+        toolCalls([toolCall('clerk_user_ban', { user_id: jane }, 'j')]),
+        assistantText('Banned Jane.'),
+        toolCalls([toolCall('clerk_user_ban', { user_id: bob }, 'b')]),
+        assistantText('Bob stays.'),
+      ],
+      { sandbox: h0.sandbox },
+    );
     const { out, text } = captureOutput();
     const written: string[] = [];
-    const input = pipedLines(['ban jane@example.com', 'y', '', 'ban jane@example.com', 'n'], {
+    const input = pipedLines(['ban jane@example.com', 'y', '', 'ban bob@globex.test', 'n'], {
       write: (t) => written.push(t),
     });
     const { createLinePrompter } = await import('../../../src/interfaces/repl/prompt.js');
     const repl = createRepl({
-      app: fakeApp(agent),
+      app,
       input,
       prompter: createLinePrompter(input),
       out,
       interrupts: fakeInterrupts(),
     });
     expect(await repl.run()).toBe(0);
-    expect(agent.log.resumes.map((r) => r.decisions[0]!.approved)).toEqual([true, false]);
+    expect(app.harness.mutations().map((m) => m.path)).toEqual([`/users/${jane}/ban`]);
+    expect(app.audit.entries().map((e) => [e.callId, e.status])).toEqual([
+      ['j', 'executed'],
+      ['b', 'denied'],
+    ]);
     expect(text()).toContain('Done: 1 change');
     expect(text()).toContain('No changes were made.');
     // The prompt and each echoed line reach the output, so a piped session reads like a terminal one.

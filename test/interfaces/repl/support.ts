@@ -1,6 +1,7 @@
 /**
- * Builders for REPL tests: a scripted fake Agent (a ban flow with N pending calls), captured output, scripted
- * prompts and line sources, and a fake app. No network, no real agent.
+ * Builders for REPL tests: the real agent over the in-process sandbox (`realApp`, for everything that involves
+ * approvals), a scripted fake Agent (for commands and transcripts, where the gate is not under test), captured
+ * output, scripted prompts and line sources. No network.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -29,6 +30,9 @@ import type { Prompter } from '../../../src/interfaces/repl/prompt.js';
 import type { InterruptSource } from '../../../src/interfaces/repl/repl.js';
 import { createSpinner } from '../../../src/interfaces/repl/spinner.js';
 import type { ReplApp } from '../../../src/interfaces/repl/types.js';
+import type { ScriptedTurn } from '../../../src/llm/scripted.js';
+import type { Sandbox } from '../../../src/sandbox/index.js';
+import { createHarness, type Harness } from '../../support/agent-harness.js';
 
 const created: string[] = [];
 // Every test file that uses these builders removes its temp folders when it is done.
@@ -92,7 +96,6 @@ export interface FakeAgentLog {
   runs: Array<{ input: string; options?: RunOptions }>;
   resumes: Array<{ decisions: Decision[] }>;
   cancels: Array<{ reason: string }>;
-  executed: string[];
 }
 
 const pendingCall = (i: number, live: boolean): PendingCall => ({
@@ -126,7 +129,7 @@ export interface FakeAgentOptions {
 
 /** A scripted Agent: each run reads one user, then pauses with `pending` calls (a ban first). */
 export function createFakeAgent(options: FakeAgentOptions = {}): Agent & { log: FakeAgentLog } {
-  const log: FakeAgentLog = { runs: [], resumes: [], cancels: [], executed: [] };
+  const log: FakeAgentLog = { runs: [], resumes: [], cancels: [] };
   const count = options.pending ?? 1;
   const state = (pending: PendingCall[], prior?: RunState): RunState => ({
     version: 1,
@@ -192,49 +195,22 @@ export function createFakeAgent(options: FakeAgentOptions = {}): Agent & { log: 
       emit({ type: 'turn_end', status: 'paused' });
       return { status: 'paused', state: state(pending, runOptions?.state), pending };
     },
+    // The gate is not re-implemented here: approvals are tested against the real agent (realApp). This fake only
+    // records the decisions it was given and ends the turn with nothing executed.
     async resume(s, decisions, resumeOptions?: ResumeOptions) {
       log.resumes.push({ decisions });
       const emit = resumeOptions?.onEvent ?? (() => {});
-      const outcomes: MutationOutcome[] = [];
-      for (const call of s.pending) {
-        const d = decisions.find(
-          (x) =>
-            x.approvalId === call.approvalId &&
-            x.callId === call.callId &&
-            x.argsDigest === call.argsDigest &&
-            x.action === call.action,
-        );
-        const base = { callId: call.callId, action: call.action, args: call.args, previewText: call.preview.text };
-        emit({
-          type: 'decision',
+      const outcomes = s.pending.map(
+        (call): MutationOutcome => ({
           callId: call.callId,
           action: call.action,
-          approved: d?.approved === true,
-          approver: d?.approver ?? 'nobody',
-          ...(d?.reason ? { reason: d.reason } : {}),
-        });
-        if (d?.approved === true) {
-          log.executed.push(call.callId);
-          emit({ type: 'tool_start', callId: call.callId, action: call.action, args: call.args, risk: call.risk });
-          emit({
-            type: 'tool_end',
-            callId: call.callId,
-            action: call.action,
-            ok: true,
-            durationMs: 1,
-            result: { id: 'user_0', name: 'Jane Doe', email: 'jane@example.com', banned: true },
-          });
-          outcomes.push({ ...base, status: 'executed' });
-        } else {
-          outcomes.push({ ...base, status: 'denied', reason: d?.reason ?? 'no decision' });
-        }
-      }
-      return finish(
-        s,
-        outcomes,
-        emit,
-        outcomes.some((o) => o.status === 'executed') ? 'Banned Jane Doe.' : 'OK, I did not ban Jane Doe.',
+          args: call.args,
+          previewText: call.preview.text,
+          status: 'denied',
+          reason: 'fake agent: executes nothing',
+        }),
       );
+      return finish(s, outcomes, emit, 'The fake agent executes nothing.');
     },
     async cancel(s, reason, resumeOptions) {
       log.cancels.push({ reason });
@@ -269,5 +245,22 @@ export function fakeApp(agent: Agent, extra: Partial<ReplApp> & { audit?: AuditL
     live: false,
     dataDir,
     ...extra,
+  };
+}
+
+/** A REPL app over the real agent: scripted model, real registry and gate, in-process demo sandbox, memory audit. */
+export function realApp(turns: ScriptedTurn[], options: { sandbox?: Sandbox } = {}): ReplApp & { harness: Harness } {
+  const harness = createHarness(turns, options.sandbox ? { sandbox: options.sandbox } : {});
+  const dataDir = tempDir();
+  return {
+    harness,
+    agent: harness.agent,
+    config: { ...loadConfig({}, { dataDir }), requester: 'local:tester' },
+    registry: createRegistry(),
+    audit: harness.audit,
+    modelName: 'scripted',
+    backendLabel: 'in-process sandbox',
+    live: false,
+    dataDir,
   };
 }
