@@ -272,3 +272,20 @@ describe('clerk-agent doctor', () => {
     expect(result.code).toBe(1);
   });
 });
+
+describe('configuration errors point to doctor', () => {
+  it('a ConfigError from chat and a model that cannot be reached both say "run clerk-agent doctor" in their one line', async () => {
+    const { runChat, closedPort } = await import('../interfaces/repl/cli-support.js');
+    const bad = await runChat([], { env: { CLERK_SECRET_KEY: 'not-a-key' } });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr.trim().split('\n')).toHaveLength(1);
+    expect(bad.stderr).toContain('Run `clerk-agent doctor`');
+
+    const port = await closedPort();
+    const run = await runChat(['list users'], { env: { OPENAI_BASE_URL: `http://127.0.0.1:${port}/v1` } });
+    const errors = run.stdout.split('\n').filter((l) => l.startsWith('error: '));
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toContain(`cannot reach OPENAI_BASE_URL http://127.0.0.1:${port}/v1`);
+    expect(errors[0]).toContain('Run `clerk-agent doctor`');
+  });
+});
