@@ -166,7 +166,15 @@ async function checkModel(model: ProbeModel, config: Config): Promise<Line[]> {
   const lines: Line[] = [];
 
   const list = await model.listModels(LIST_MS);
-  if (!list.ok && (list.refused || list.timedOut || list.status === undefined)) {
+  if (!list.ok && list.timedOut) {
+    lines.push({
+      mark: '✗',
+      text: `model endpoint: ${where} accepted the connection but did not answer GET /models within ${LIST_MS / 1000} s: is the server hung, or is it the right URL?`,
+    });
+    lines.push({ mark: '–', text: 'model checks skipped: the server does not answer' });
+    return lines;
+  }
+  if (!list.ok && (list.refused || list.status === undefined)) {
     lines.push({
       mark: '✗',
       text: `model endpoint: cannot reach OPENAI_BASE_URL ${where} (${list.message}): start the server or fix the URL`,
@@ -241,7 +249,11 @@ function probeLine(probe: ModelResponse): Line {
       / ?Run `clerk-agent doctor` to check the whole setup\./,
       '',
     );
-    return { mark: '✗', text: `tool calling: ${why}` };
+    // A local server loads the model on the first request, which can take longer than the probe waits.
+    const loading = /no complete answer/.test(why)
+      ? ' (a local server may still be loading the model: try again in a minute)'
+      : '';
+    return { mark: '✗', text: `tool calling: ${why}${loading}` };
   }
   const calls = probe.message.toolCalls ?? [];
   if (calls.length > 0) {
