@@ -231,7 +231,7 @@ async function describeError(error: unknown, at: At, models: () => Promise<Model
   if (error instanceof PermissionDeniedError) {
     return `OPENAI_API_KEY is not allowed to use model "${model}" at ${where} (403)${quoted}. ${DOCTOR}`;
   }
-  if (error instanceof NotFoundError && !hint?.includes('context')) {
+  if (error instanceof NotFoundError) {
     const offered = await models();
     const choice =
       offered.ok && offered.ids.length > 0

@@ -408,6 +408,23 @@ const quirks: Quirk[] = [
     sees: [/cut off .* in the middle of a tool call/, /nothing was run/, /CLERK_AGENT_MAX_STEPS/],
   },
   {
+    name: 'finish_reason "length" after a complete tool call',
+    source: 'servers that report length when max_tokens is reached right after the call',
+    chat: (jane) => [
+      {
+        body: completion(
+          {
+            content: null,
+            tool_calls: [{ id: 'c1', type: 'function', function: { name: 'clerk_user_ban', arguments: ban(jane) } }],
+          },
+          'length',
+        ),
+      },
+    ],
+    status: 'paused',
+    sees: [/approval: Ban Jane/i],
+  },
+  {
     name: 'an empty reply (no content, no tool call)',
     source: 'Ollama with a prompt truncated by a small num_ctx',
     chat: () => [{ body: completion({ content: '' }, 'stop') }],
