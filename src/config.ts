@@ -78,6 +78,12 @@ function checkUrl(value: string, name: string): string {
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new ConfigError(`${name} must start with http:// or https:// (got "${url.protocol}").`);
   }
+  // fetch refuses URLs with credentials, and printing one would print the password; say so without echoing it.
+  if (url.username || url.password) {
+    throw new ConfigError(
+      `${name} must not contain a user name or password (user:password@host); put the key in the matching *_KEY variable.`,
+    );
+  }
   return value.replace(/\/+$/, '');
 }
 

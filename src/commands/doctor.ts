@@ -135,11 +135,11 @@ async function checkClerk(app: App, config: Config): Promise<Line[]> {
   const instance = config.clerk.live
     ? 'LIVE instance: approved changes affect real users'
     : 'test instance (sk_test_ key)';
-  return [{ mark: '✓', text: `Clerk: ${config.clerk.apiUrl} reachable, key accepted, ${instance}` }];
+  return [{ mark: '✓', text: `Clerk: ${shownUrl(config.clerk.apiUrl)} reachable, key accepted, ${instance}` }];
 }
 
 function clerkFailure(error: unknown, config: Config): string {
-  const url = config.clerk.kind === 'remote' ? config.clerk.apiUrl : 'the local sandbox';
+  const url = config.clerk.kind === 'remote' ? shownUrl(config.clerk.apiUrl) : 'the local sandbox';
   if (error instanceof ClerkApiError) {
     if (error.status === 401 || error.status === 403) {
       return `CLERK_SECRET_KEY rejected by ${url} (${error.status}: ${error.message}): copy the secret key from the Clerk Dashboard → API Keys`;
@@ -161,7 +161,7 @@ function offlineLines(): Line[] {
 
 async function checkModel(model: ProbeModel, config: Config): Promise<Line[]> {
   if (config.model.kind !== 'openai') return offlineLines();
-  const where = config.model.baseUrl ?? 'https://api.openai.com/v1';
+  const where = shownUrl(config.model.baseUrl ?? 'https://api.openai.com/v1');
   const name = config.model.model;
   const lines: Line[] = [];
 
@@ -267,12 +267,22 @@ function probeLine(probe: ModelResponse): Line {
 
 function modelLabel(config: Config): string {
   if (config.model.kind === 'offline') return 'offline';
-  return `${config.model.model} @ ${config.model.baseUrl ?? 'https://api.openai.com/v1'}`;
+  return `${config.model.model} @ ${shownUrl(config.model.baseUrl ?? 'https://api.openai.com/v1')}`;
 }
 
 function clerkLabel(config: Config): string {
   if (config.clerk.kind === 'sandbox') return 'local sandbox';
-  return `${config.clerk.apiUrl}${config.clerk.live ? ' (LIVE key)' : ' (test key)'}`;
+  return `${shownUrl(config.clerk.apiUrl)}${config.clerk.live ? ' (LIVE key)' : ' (test key)'}`;
+}
+
+/** A URL as it may be printed: no user:password, no query (a key can hide in either). */
+function shownUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.protocol}//${u.host}${u.pathname}`.replace(/\/+$/, '');
+  } catch {
+    return '(invalid URL)';
+  }
 }
 
 function raceSignal<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {

@@ -69,12 +69,15 @@ export const DEFAULT_MODEL_TIMEOUT_MS = 30_000;
 /** A ChatModel backed by the openai SDK's chat.completions. */
 export function createOpenAIModel(options: OpenAIModelOptions): OpenAIModel {
   const baseUrl = (options.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, '');
+  // A query in the base URL (Azure's `?api-version=…`) must go on every request, not before the path.
+  const { path: basePath, query: defaultQuery } = splitQuery(baseUrl);
   const timeoutMs = options.timeoutMs ?? DEFAULT_MODEL_TIMEOUT_MS;
   const rawFetch = options.fetch ?? globalThis.fetch;
   const client = new OpenAI({
     // A placeholder key keeps the SDK from reading process.env itself (config.ts is the only reader).
     apiKey: options.apiKey ?? 'no-key-set',
-    baseURL: baseUrl,
+    baseURL: basePath,
+    ...(defaultQuery ? { defaultQuery } : {}),
     organization: null,
     project: null,
     maxRetries: options.maxRetries ?? 2,
@@ -315,6 +318,19 @@ function causeCodes(error: unknown): string[] {
     if (typeof code === 'string') codes.push(code);
   }
   return codes;
+}
+
+/** `https://h/p?a=1` → path `https://h/p` and query `{a:'1'}` (undefined when there is none). */
+function splitQuery(url: string): { path: string; query?: Record<string, string> } {
+  try {
+    const u = new URL(url);
+    if (u.search === '') return { path: url };
+    const query = Object.fromEntries(u.searchParams);
+    u.search = '';
+    return { path: u.toString().replace(/\/+$/, ''), query };
+  } catch {
+    return { path: url };
+  }
 }
 
 /** The URL without credentials or query (safe to show). */

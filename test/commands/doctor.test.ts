@@ -300,3 +300,24 @@ describe('clerk-agent doctor, a hung server', () => {
     expect(code).toBe(1);
   });
 });
+
+describe('clerk-agent doctor, credentials in URLs', () => {
+  it('a user:password in OPENAI_BASE_URL: ✗ config without echoing it, exit 2', async () => {
+    const { code, text } = await doctor({ OPENAI_BASE_URL: 'http://admin:hunter2secret@127.0.0.1:1/v1' });
+    expect(text).toMatch(/^✗ config: OPENAI_BASE_URL must not contain a user name or password/m);
+    expect(text).not.toContain('hunter2secret');
+    expect(code).toBe(2);
+  });
+
+  it('a query in OPENAI_BASE_URL (Azure api-version) is sent with every request but never printed', async () => {
+    const server = await fake([echoCall]);
+    const { code, text } = await doctor({
+      OPENAI_BASE_URL: `${server.baseUrl}?api-version=querysecret123`,
+      OPENAI_MODEL: 'good-model',
+    });
+    expect(text).toMatch(/^✓ tool calling/m);
+    expect(server.posts[0]!.path).toBe('/v1/chat/completions?api-version=querysecret123');
+    expect(text).not.toContain('querysecret123');
+    expect(code).toBe(0);
+  });
+});

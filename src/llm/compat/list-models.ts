@@ -17,7 +17,7 @@ export async function listModels(options: {
 }): Promise<ModelList> {
   const deadline = startDeadline(options.timeoutMs);
   try {
-    const response = await (options.fetch ?? globalThis.fetch)(`${options.baseUrl.replace(/\/+$/, '')}/models`, {
+    const response = await (options.fetch ?? globalThis.fetch)(modelsUrl(options.baseUrl), {
       headers: { accept: 'application/json', ...(options.apiKey ? { authorization: `Bearer ${options.apiKey}` } : {}) },
       signal: deadline.signal,
     });
@@ -49,6 +49,13 @@ export async function listModels(options: {
   }
 }
 
+/** `<base>/models`, keeping a query the base URL carries (Azure's `?api-version=…`). */
+function modelsUrl(baseUrl: string): string {
+  const u = new URL(baseUrl);
+  u.pathname = `${u.pathname.replace(/\/+$/, '')}/models`;
+  return u.toString();
+}
+
 /** "a, b, c" (at most `max` names, then "and N more"). */
 export function nameList(ids: readonly string[], max = 8): string {
   const shown = ids.slice(0, max).join(', ');
@@ -58,7 +65,9 @@ export function nameList(ids: readonly string[], max = 8): string {
 function errorText(error: unknown): string {
   const cause = (error as { cause?: { message?: unknown } })?.cause?.message;
   const base = error instanceof Error ? error.message : String(error);
-  return typeof cause === 'string' && cause !== '' ? `${base} (${cause})` : base;
+  const text = typeof cause === 'string' && cause !== '' ? `${base} (${cause})` : base;
+  // fetch's own messages may quote the URL; ours already names it without credentials or query.
+  return text.replace(/\bhttps?:\/\/\S+/g, '(the URL)');
 }
 
 function codes(error: unknown): string[] {

@@ -39,7 +39,7 @@ export async function startFakeServer(options: FakeOptions): Promise<FakeServer>
     req.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
     req.on('end', () => {
       let reply: RawReply;
-      if (req.method === 'GET' && req.url?.endsWith('/models')) {
+      if (req.method === 'GET' && new URL(req.url ?? '/', 'http://x').pathname.endsWith('/models')) {
         reply = options.models ?? { status: 404, body: { error: { message: 'no model list here' } } };
       } else {
         posts.push({ path: req.url ?? '', headers: req.headers, body: raw ? JSON.parse(raw) : {} });
