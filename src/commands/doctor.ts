@@ -25,7 +25,7 @@ Options:
 
 /** Per-check bounds: Clerk and the model are checked in parallel, so the whole run stays under 10 s. */
 const CLERK_MS = 4_000;
-const LIST_MS = 3_000;
+const LIST_MS = 2_500;
 const PROBE_MS = 5_000;
 
 type Mark = '✓' | '✗' | '–';
@@ -253,7 +253,9 @@ function probeLine(probe: ModelResponse): Line {
     const loading = /no complete answer/.test(why)
       ? ' (a local server may still be loading the model: try again in a minute)'
       : '';
-    return { mark: '✗', text: `tool calling: ${why}${loading}` };
+    // The probe waits at most 5 s whatever CLERK_AGENT_MODEL_TIMEOUT_MS says, so that advice does not apply here.
+    const text = why.replace(/ \(a slow local model may need a larger CLERK_AGENT_MODEL_TIMEOUT_MS\)\./, '.');
+    return { mark: '✗', text: `tool calling: ${text}${loading}` };
   }
   const calls = probe.message.toolCalls ?? [];
   if (calls.length > 0) {

@@ -155,7 +155,8 @@ export function createOpenAIModel(options: OpenAIModelOptions): OpenAIModel {
           );
         }
         if (error instanceof APIUserAbortError || request.signal?.aborted) throw error;
-        return failure(await describeError(error, at, () => list(Math.min(timeoutMs, 3_000))));
+        // Bounded so a "model not found" stays quick (1 s under doctor's 5 s probe, 3 s in chat).
+        return failure(await describeError(error, at, () => list(Math.min(3_000, Math.max(500, timeoutMs / 5)))));
       } finally {
         deadline.clear();
       }

@@ -294,7 +294,7 @@ describe('clerk-agent doctor, a hung server', () => {
   it('a server that accepts connections and never answers: ✗ with "did not answer", model checks skipped, exit 1', async () => {
     const server = await fake([{ hangBeforeHeaders: true }], { hangBeforeHeaders: true });
     const { code, text } = await doctor(modelEnv(server));
-    expect(text).toMatch(/^✗ model endpoint: .* did not answer GET \/models within 3 s/m);
+    expect(text).toMatch(/^✗ model endpoint: .* did not answer GET \/models within 2.5 s/m);
     expect(text).toMatch(/^– model checks skipped/m);
     expect(server.posts).toHaveLength(0);
     expect(code).toBe(1);
