@@ -29,10 +29,26 @@ export function findTextToolCalls(content: string, offered: ReadonlySet<string>)
   if (pythonTag)
     return callsIn(parseJson(pythonTag[1] ?? ''), () => true).map((name) => ({ name, form: 'python_tag' }));
 
-  const fenced = /^\s*```(?:json)?\s*([\s\S]*?)\s*```\s*$/.exec(content)?.[1];
-  const candidate = (fenced ?? content).trim();
-  if (!candidate.startsWith('{') && !candidate.startsWith('[')) return [];
-  return callsIn(parseJson(candidate), (name) => offered.has(name)).map((name) => ({ name, form: 'json' }));
+  for (const candidate of jsonCandidates(content)) {
+    const names = callsIn(parseJson(candidate), (name) => offered.has(name));
+    if (names.length > 0) return names.map((name) => ({ name, form: 'json' }));
+  }
+  return [];
+}
+
+/**
+ * Where a bare-JSON call can be: the whole content, optionally fenced, or a block that ends the content and starts
+ * on its own line after a sentence ("Let me look that up.\n{…}"). JSON in the middle of prose is never a call.
+ */
+function jsonCandidates(content: string): string[] {
+  const out: string[] = [];
+  const whole = /^\s*```(?:json)?\s*([\s\S]*?)\s*```\s*$/.exec(content)?.[1] ?? content;
+  out.push(whole.trim());
+  const trailingFence = /\n\s*```(?:json)?\s*([\s\S]*?)\s*```\s*$/.exec(content)?.[1];
+  if (trailingFence) out.push(trailingFence.trim());
+  const lineStart = content.search(/\n\s*[[{]/);
+  if (lineStart >= 0) out.push(content.slice(lineStart).trim());
+  return out.filter((c) => c.startsWith('{') || c.startsWith('['));
 }
 
 /** Names of call-shaped objects in a parsed value (an object or an array of them). */

@@ -35,6 +35,16 @@ describe('findTextToolCalls', () => {
     ],
     ['bare JSON array', '[{"name": "clerk_users_list", "arguments": {}}]', 'clerk_users_list'],
     ['fenced JSON', '```json\n{"name": "clerk_users_list", "arguments": {"query": "x"}}\n```', 'clerk_users_list'],
+    [
+      'a sentence, then JSON on its own line',
+      'Let me look that up.\n{"name": "clerk_users_list", "arguments": {}}',
+      'clerk_users_list',
+    ],
+    [
+      'a sentence, then a fenced block',
+      'Sure:\n```json\n{"name": "clerk_user_ban", "arguments": {"user_id": "u1"}}\n```',
+      'clerk_user_ban',
+    ],
   ])('%s', (_form, content, names) => {
     expect(
       findTextToolCalls(content, offered)
@@ -49,6 +59,10 @@ describe('findTextToolCalls', () => {
     ['a call-shaped object naming a tool we did not offer', '{"name": "delete_everything", "arguments": {}}'],
     ['prose around JSON', 'Here is the user: {"name": "clerk_user_ban", "arguments": {}} as you asked'],
     ['malformed JSON', '{"name": "clerk_user_ban", "arguments": {'],
+    [
+      'JSON on its own line followed by more prose',
+      'Call:\n{"name": "clerk_users_list", "arguments": {}}\nThen I will report.',
+    ],
   ])('not a call: %s', (_what, content) => {
     expect(findTextToolCalls(content, offered)).toEqual([]);
   });
