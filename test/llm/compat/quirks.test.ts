@@ -537,6 +537,41 @@ describe('OpenAI-compatible quirks through the real SDK and the real agent loop'
     expect(userView(h.events)).toMatch(/rejected the request \(400\): "messages: must not be empty"/);
   });
 
+  it('Azure: a 404 DeploymentNotFound names the deployment-vs-model mix-up (Azure host routed to a local fake)', async () => {
+    server = await startFakeServer({
+      chat: [
+        error(404, {
+          error: {
+            code: 'DeploymentNotFound',
+            message:
+              'The API deployment for this resource does not exist. If you created the deployment within the last 5 minutes, please wait a moment and try again.',
+          },
+        }),
+      ],
+    });
+    const local = server.baseUrl;
+    // The SDK talks to an Azure URL; the bytes go to 127.0.0.1 (no network here).
+    const toLocal: typeof fetch = (input, init) =>
+      fetch(
+        String(input instanceof Request ? input.url : input).replace('https://acme.openai.azure.com/openai/v1', local),
+        init,
+      );
+    const model = createOpenAIModel({
+      apiKey: KEY,
+      baseUrl: 'https://acme.openai.azure.com/openai/v1',
+      model: 'gpt-4o',
+      maxRetries: 0,
+      fetch: toLocal,
+    });
+    const h = createHarness([], { model });
+    const outcome = await h.agent.run('list users', { onEvent: h.record });
+    const seen = userView(h.events);
+    expect(outcome.status).toBe('error');
+    expect(seen).toMatch(/The API deployment for this resource does not exist/);
+    expect(seen).toMatch(/OPENAI_MODEL must be your deployment name \(not the model name\)/);
+    expect(h.mutations()).toEqual([]);
+  });
+
   it('synthesized ids round-trip: the tool results go back under the ids the model was given', async () => {
     const h0 = createHarness([]);
     const jane = await h0.userId('jane@example.com');
