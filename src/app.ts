@@ -115,6 +115,9 @@ async function createModel(config: Config): Promise<ChatModel> {
   const { createOpenAIModel } = await import('./llm/openai.js');
   return createOpenAIModel({
     model: config.model.model,
+    ...(config.model.timeoutMs !== undefined ? { timeoutMs: config.model.timeoutMs } : {}),
+    // Verbose: say when the compatibility layer adjusts to the server (e.g. retried without `strict`).
+    ...(config.verbose ? { onNotice: (line: string) => process.stderr.write(`clerk-agent: ${line}\n`) } : {}),
     ...(config.model.apiKey ? { apiKey: config.model.apiKey } : {}),
     ...(config.model.baseUrl ? { baseUrl: config.model.baseUrl } : {}),
   });

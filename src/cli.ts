@@ -18,6 +18,10 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
   },
   eval: { summary: 'run the eval suite', load: async () => (await import('./commands/eval.js')).run },
   bench: { summary: 'print benchmark figures', load: async () => (await import('./commands/bench.js')).run },
+  doctor: {
+    summary: 'check the configuration end to end (Clerk, model, tool calling)',
+    load: async () => (await import('./commands/doctor.js')).run,
+  },
 };
 
 /** Usage text for `clerk-agent help`. */

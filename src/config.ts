@@ -18,7 +18,14 @@ export interface Config {
   /** Which model drives the agent. */
   model:
     | { kind: 'offline' }
-    | { kind: 'openai'; apiKey: string | undefined; baseUrl: string | undefined; model: string };
+    | {
+        kind: 'openai';
+        apiKey: string | undefined;
+        baseUrl: string | undefined;
+        model: string;
+        /** Overall deadline per model request, body included (CLERK_AGENT_MODEL_TIMEOUT_MS, default 30 000). */
+        timeoutMs?: number;
+      };
   /** Which Clerk backend the agent administers. */
   clerk: { kind: 'sandbox'; dataDir: string } | { kind: 'remote'; secretKey: string; apiUrl: string; live: boolean };
   /** Where the sandbox state, audit log and transcripts live. */
@@ -29,6 +36,8 @@ export interface Config {
   /** Show `private_metadata` to the model (off by default: DESIGN §3 rule 10). */
   exposePrivateMetadata: boolean;
   maxStepsPerTurn: number;
+  /** Print compatibility adjustments and other diagnostics to stderr (CLERK_AGENT_VERBOSE). */
+  verbose?: boolean;
 }
 
 const SECRET_KEY = /^sk_(test|live)_[A-Za-z0-9_-]{8,}$/;
@@ -44,6 +53,8 @@ const envSchema = z.object({
   CLERK_AGENT_DRY_RUN: z.string().optional(),
   CLERK_AGENT_EXPOSE_PRIVATE_METADATA: z.string().optional(),
   CLERK_AGENT_MAX_STEPS: z.string().optional(),
+  CLERK_AGENT_MODEL_TIMEOUT_MS: z.string().optional(),
+  CLERK_AGENT_VERBOSE: z.string().optional(),
   USER: z.string().optional(),
 });
 
@@ -66,6 +77,12 @@ function checkUrl(value: string, name: string): string {
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new ConfigError(`${name} must start with http:// or https:// (got "${url.protocol}").`);
+  }
+  // fetch refuses URLs with credentials, and printing one would print the password; say so without echoing it.
+  if (url.username || url.password) {
+    throw new ConfigError(
+      `${name} must not contain a user name or password (user:password@host); put the key in the matching *_KEY variable.`,
+    );
   }
   return value.replace(/\/+$/, '');
 }
@@ -90,7 +107,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
         `Model "${modelChoice}" needs OPENAI_API_KEY (for OpenAI) or OPENAI_BASE_URL (for a local OpenAI-compatible server). Use --model offline for the built-in offline model.`,
       );
     }
-    model = { kind: 'openai', apiKey, baseUrl, model: modelChoice ?? blank(e.OPENAI_MODEL) ?? 'gpt-4o-mini' };
+    model = {
+      kind: 'openai',
+      apiKey,
+      baseUrl,
+      model: modelChoice ?? blank(e.OPENAI_MODEL) ?? 'gpt-4o-mini',
+      ...modelTimeoutMs(blank(e.CLERK_AGENT_MODEL_TIMEOUT_MS)),
+    };
   }
 
   const secretKey = blank(e.CLERK_SECRET_KEY);
@@ -126,7 +149,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     dryRun: overrides.dryRun ?? truthy(e.CLERK_AGENT_DRY_RUN),
     exposePrivateMetadata: truthy(e.CLERK_AGENT_EXPOSE_PRIVATE_METADATA),
     maxStepsPerTurn,
+    ...(truthy(e.CLERK_AGENT_VERBOSE) ? { verbose: true } : {}),
   };
+}
+
+/** CLERK_AGENT_MODEL_TIMEOUT_MS: the whole model request (headers and body), 1 s to 10 min; unset = 30 s (openai.ts). */
+function modelTimeoutMs(raw: string | undefined): { timeoutMs?: number } {
+  if (raw === undefined) return {};
+  const ms = Number(raw);
+  if (!Number.isInteger(ms) || ms < 1000 || ms > 600_000) {
+    throw new ConfigError(
+      `CLERK_AGENT_MODEL_TIMEOUT_MS must be a whole number of milliseconds from 1000 to 600000 (got "${raw}").`,
+    );
+  }
+  return { timeoutMs: ms };
 }
 
 function safeUser(): string {

@@ -33,6 +33,8 @@ Options:
 Environment: OPENAI_API_KEY, OPENAI_BASE_URL, OPENAI_MODEL, CLERK_SECRET_KEY, CLERK_API_URL,
 CLERK_AGENT_DATA_DIR (a .env file in the current folder is read too). None set = local sandbox + offline model.`;
 
+const DOCTOR_HINT = 'Run `clerk-agent doctor` to check the whole setup.';
+
 const fail = (message: string, code: number) => {
   process.stderr.write(`clerk-agent: ${message}\n`);
   return code;
@@ -93,8 +95,9 @@ export async function run(argv: string[]): Promise<number> {
   try {
     app = await createApp(loadConfig(process.env, flags.overrides));
   } catch (error) {
-    if (error instanceof ConfigError) return fail(error.message, 2);
-    return fail(`could not start: ${oneLine(error)}`, 1);
+    // Every configuration error line points to the command that checks the whole setup.
+    if (error instanceof ConfigError) return fail(`${error.message} ${DOCTOR_HINT}`, 2);
+    return fail(`could not start: ${oneLine(error)} ${DOCTOR_HINT}`, 1);
   }
 
   const stdout = process.stdout;
