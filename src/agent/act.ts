@@ -10,7 +10,7 @@ import { createPendingCall } from './approval.js';
 import { compact, type CompactOptions } from './compact.js';
 import type { AgentContext, Emit } from './context.js';
 import { buildPreview } from './preview.js';
-import { redactDeep } from './redact.js';
+import { redactDeep } from '../util/secrets.js';
 import {
   describeFailure,
   errorResult,

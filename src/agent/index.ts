@@ -3,6 +3,6 @@ export { createAgent, type AgentDeps } from './create-agent.js';
 export { createAuditLog, type AuditEntry, type AuditLog } from './audit.js';
 export { loadSystemPrompt } from './prompt.js';
 export { parseRunState, serializeRunState } from './run-state.js';
-export { redact, redactDeep } from './redact.js';
+export { redact, redactDeep } from '../util/secrets.js';
 export { AgentError, CancelledError, MaxTurnsError, RunStateError } from './errors.js';
 export type * from './types.js';

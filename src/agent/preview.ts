@@ -7,6 +7,7 @@ import { pathParams, type Action } from '../actions/define-action.js';
 import type { Registry } from '../actions/registry.js';
 import type { ClerkReader } from './clerk-reader.js';
 import { fetchCurrent } from './current-object.js';
+import { isSecretField } from '../util/secrets.js';
 import { canonicalJson } from './digest.js';
 import { consequencesFor } from './preview-consequences.js';
 import type { FieldChange, Preview } from './types.js';
@@ -19,7 +20,6 @@ export interface PreviewDeps {
 type Obj = Record<string, unknown>;
 
 const USER_ID_KEYS = new Set(['user_id', 'created_by', 'inviter_user_id', 'requesting_user_id']);
-const HIDDEN_VALUE = /password|secret|signing_key/i;
 
 /** Builds the preview for a validated mutating call. Never throws. */
 export async function buildPreview(
@@ -121,7 +121,7 @@ function diffFields(action: Action, args: Obj, current: Obj): FieldChange[] {
   const changes: FieldChange[] = [];
   const push = (field: string, before: unknown, after: unknown) => {
     if (canonicalJson(before ?? null) === canonicalJson(after ?? null)) return;
-    const hide = HIDDEN_VALUE.test(field);
+    const hide = isSecretField(field.split('.').pop() ?? field);
     changes.push({ field, before: hide ? '(hidden)' : (before ?? null), after: hide ? '(hidden)' : after });
   };
   for (const [field, after] of Object.entries(args)) {

@@ -4,7 +4,7 @@
  */
 import { ClerkApiError, ClerkNetworkError, InvalidArgumentError } from '../clerk/errors.js';
 import type { ToolMessage } from '../llm/model.js';
-import { redact, redactDeep } from './redact.js';
+import { redact, redactDeep } from '../util/secrets.js';
 
 export type ToolErrorKind = 'clerk' | 'invalid_args' | 'unknown_action' | 'network' | 'internal';
 

@@ -14,7 +14,7 @@ import OpenAI, {
   PermissionDeniedError,
   RateLimitError,
 } from 'openai';
-import { redact } from '../agent/redact.js';
+import { redact } from '../util/secrets.js';
 import type { ChatModel, FinishReason, Message, ModelRequest, ModelResponse, ToolCall } from './model.js';
 import { toOpenAITools } from './openai-tools.js';
 
