@@ -57,7 +57,7 @@ function previewText(action: Action, args: Obj, labels: Record<string, string>):
 }
 
 /** `/users/{user_id}/ban` with the ids filled in (escaped as the client sends them). */
-export function resolvePath(action: Action, args: Obj): string {
+function resolvePath(action: Action, args: Obj): string {
   let path = action.path;
   for (const p of pathParams(action.path))
     path = path.replace(`{${p}}`, encodeURIComponent(String(args[p] ?? `{${p}}`)));

@@ -63,7 +63,7 @@ export function dryRunResult(): ToolResult {
 }
 
 /** Maps an exception thrown by the Clerk client (or anything else) to the envelope's error part. */
-export function toolErrorFrom(error: unknown): ToolError {
+function toolErrorFrom(error: unknown): ToolError {
   if (error instanceof ClerkApiError) {
     const message =
       error.longMessage && error.longMessage !== error.message

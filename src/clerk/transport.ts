@@ -34,7 +34,7 @@ export interface TransportRequest {
 export type Send = (request: TransportRequest) => Promise<unknown>;
 
 /** Sent on every request so Clerk can tell this agent's traffic apart. */
-export const USER_AGENT = 'clerk-admin-agent/0.1';
+const USER_AGENT = 'clerk-admin-agent/0.1';
 
 type Attempt =
   | { kind: 'ok'; value: unknown }

@@ -75,7 +75,7 @@ export function createOpenAIModel(options: OpenAIModelOptions): ChatModel {
 }
 
 /** Our message → the chat.completions message. */
-export function toOpenAIMessage(m: Message): ChatParam {
+function toOpenAIMessage(m: Message): ChatParam {
   switch (m.role) {
     case 'system':
       return { role: 'system', content: m.content };
@@ -174,7 +174,7 @@ const failure = (message: string): ModelResponse => ({
  * Wraps fetch so that a Retry-After longer than `capMs` is shortened to `capMs`: the SDK sleeps for whatever the
  * server says (`retry-after: 3600` would stall a chat for an hour).
  */
-export function capRetryAfter(inner: typeof fetch, capMs: number): typeof fetch {
+function capRetryAfter(inner: typeof fetch, capMs: number): typeof fetch {
   return async (input, init) => {
     const response = await inner(input, init);
     if (response.ok) return response;
