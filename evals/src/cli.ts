@@ -15,7 +15,7 @@ import { writeReports } from './reporters/write.js';
 import { runSuite, type SuiteResult } from './runner.js';
 
 /** Help text for `clerk-agent eval --help`. */
-export const EVAL_HELP = `Usage: clerk-agent eval [options]
+const EVAL_HELP = `Usage: clerk-agent eval [options]
 
 Runs the eval scenarios (evals/scenarios/**/*.yaml) against the real agent loop with the local sandbox, a
 simulated approver and a scripted user, then writes results.json, summary.md, junit.xml and report.html.

@@ -200,7 +200,7 @@ function errorTermination({ trace, abort }: Chat): TrialTrace['termination'] {
 }
 
 /** The model's own words in user turn `turn` (0-based): assistant contents between that user message and the next. */
-export function turnText(messages: Message[], turn: number): string {
+function turnText(messages: Message[], turn: number): string {
   let seen = -1;
   const parts: string[] = [];
   for (const m of messages) {
@@ -212,7 +212,7 @@ export function turnText(messages: Message[], turn: number): string {
 }
 
 /** Every tool call in the transcript, with arguments parsed as the agent would (invalid ones kept, args empty). */
-export function emittedCalls(messages: Message[], registry: Registry): EmittedCall[] {
+function emittedCalls(messages: Message[], registry: Registry): EmittedCall[] {
   const out: EmittedCall[] = [];
   let turn = -1;
   for (const m of messages) {
