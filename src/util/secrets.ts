@@ -14,7 +14,7 @@
  */
 const START = String.raw`(?:(?<![A-Za-z0-9])|(?<=\\[nrtbf]))`;
 
-/** Field names whose values are secrets whatever they look like; a prefix is allowed (`CLERK_SECRET_KEY`, `x_password`). */
+/** Field names whose values are secrets whatever they look like. */
 const SECRET_NAMES = [
   'password',
   'password_digest',
@@ -34,11 +34,14 @@ const SECRET_NAMES = [
   'bot_token',
   'app_token',
 ];
-const SECRET_NAME = `(?:[A-Za-z0-9]+_)*(?:${SECRET_NAMES.join('|')})`;
-const SECRET_FIELD = new RegExp(`^${SECRET_NAME}$`, 'i');
+/**
+ * A name ending in a secret name, in any case and with `_`, `-` or nothing between its words: `CLERK_SECRET_KEY`,
+ * `stripeSecretKey`, `client-secret`, `hashed_password`; not `password_enabled` or `publishable_key`.
+ */
+const SECRET_FIELD = new RegExp(`(?:${SECRET_NAMES.map((n) => n.replace(/_/g, '[_-]?')).join('|')})$`, 'i');
 
-/** Names that suggest a key; a long hex value under one of them is a secret (an HMAC key, a signing secret). */
-const KEYISH_NAME = /key|secret|token/i;
+/** Names that end like a key; a long hex value under one of them is a secret (`"hmac_key": "9f86d0…"`). */
+const KEYISH_NAME = /(?:key|secret|token)$/i;
 const LONG_HEX = /^[0-9a-f]{32,}$/i;
 
 const VALUE_PATTERNS: ReadonlyArray<[RegExp, string]> = [
@@ -52,27 +55,51 @@ const VALUE_PATTERNS: ReadonlyArray<[RegExp, string]> = [
   [new RegExp(`${START}Bearer\\s+[A-Za-z0-9._~+/=-]+`, 'gi'), 'Bearer [redacted]'],
 ];
 
-/** `name: value`, `name=value`, `"name":"value"` and `\"name\":\"value\"` (a JSON string inside JSON). */
-const FIELD_IN_TEXT = new RegExp(
-  String.raw`(${START}${SECRET_NAME}\\?["']?\s*[:=]\s*)(?:\\"(?:(?!\\").)*\\"|"(?:[^"\\]|\\.)*"|'[^']*'|(?!Bearer\s)(?:Basic\s+)?[^\s"',;&}\\([][^\s"',;&}\\]*)`,
+/**
+ * Every `name: value`, `name=value`, `"name":"value"` and `\"name\":\"value\"` (a JSON string inside JSON). The
+ * value sits in a lookahead: a pair whose name is harmless consumes only its name, so a pair inside its value
+ * (`"note":"password: hunter2"`) is still examined. JSON literals (`null`, `true`, `false`) are never secrets.
+ */
+const NAMED_VALUE = new RegExp(
+  String.raw`${START}([A-Za-z0-9_-]{1,60})(\\?["']?\s*[:=]\s*)(?=(\\"(?:(?!\\").)*\\"|"(?:[^"\\]|\\.)*"|'[^']*'|(?!(?:Bearer|null|true|false)\b)(?:Basic\s+)?[^\s"',;&{}\\([][^\s"',;&}\\]*))`,
   'gi',
 );
-/** A long hex value in a key-named field (`"hmac_key": "9f86d0…"`). */
-const HEX_IN_TEXT = /([A-Za-z0-9_]*(?:key|secret|token)[A-Za-z0-9_]*\\?["']?\s*[:=]\s*\\?["']?)[0-9a-fA-F]{32,}\b/gi;
 
-/** Cheap pre-check: text without any of these fragments holds no secret by the rules above. */
-const MAYBE_SECRET = /sk_|sk-|xox[a-z]-|xapp-|bearer|authoriz|pass|secret|key|token/i;
+/** Cheap pre-checks: text with none of these holds no key shape, resp. no secret-named pair, by the rules above. */
+const SHAPE_HINT = /sk_|sk-|xox[a-z]-|xapp-|bearer/i;
+// Every secret name and every key-like name ends in one of these words.
+const PAIR_HINT = /(?:pass(?:wor)?d|digest|secret|key|token|authorization)\\?["']?\s*[:=]/i;
 
-/** Replace every secret in `text`: known values first, then key shapes, then secret-named fields. */
+/** Replace every secret in `text`: known values first, then key shapes, then the values of secret-named pairs. */
 export function redact(text: string, known: readonly string[] = []): string {
   let out = text;
   for (const secret of known) {
     if (secret.length >= 4) out = out.split(secret).join('[redacted]');
   }
-  if (!MAYBE_SECRET.test(out)) return out;
-  for (const [pattern, replacement] of VALUE_PATTERNS) out = out.replace(pattern, replacement);
-  out = out.replace(FIELD_IN_TEXT, (match: string, name: string) => `${name}${quoted(match.slice(name.length))}`);
-  return out.replace(HEX_IN_TEXT, (_m, name: string) => `${name}[redacted]`);
+  if (SHAPE_HINT.test(out))
+    for (const [pattern, replacement] of VALUE_PATTERNS) out = out.replace(pattern, replacement);
+  return PAIR_HINT.test(out) ? redactNamedValues(out) : out;
+}
+
+/** Masks the value of every secret-named pair in `text`, by the same test as object fields (`secretField`). */
+function redactNamedValues(text: string): string {
+  let out = '';
+  let from = 0;
+  NAMED_VALUE.lastIndex = 0;
+  for (let m = NAMED_VALUE.exec(text); m !== null; m = NAMED_VALUE.exec(text)) {
+    const [head, name, , value] = m as unknown as [string, string, string, string];
+    if (!secretField(name, unquoted(value))) continue;
+    out += `${text.slice(from, m.index)}${head}${quoted(value)}`;
+    from = m.index + head.length + value.length;
+    NAMED_VALUE.lastIndex = from;
+  }
+  return out + text.slice(from);
+}
+
+/** A text value without its quotes (`\"x\"`, `"x"`, `'x'` → `x`). */
+function unquoted(value: string): string {
+  if (value.startsWith('\\"')) return value.slice(2, -2);
+  return value[0] === '"' || value[0] === "'" ? value.slice(1, -1) : value;
 }
 
 /** `[redacted]` in the quotes the original value had, so JSON text stays JSON. */

@@ -80,6 +80,8 @@ describe('redact: secret-named fields in text', () => {
     ["client_secret='abc def'", "client_secret='[redacted]'"],
     ['CLERK_AGENT_STATE_KEY=s3cr3t-value', 'CLERK_AGENT_STATE_KEY=[redacted]'],
     ['SLACK_SIGNING_SECRET: 8f7e6d', 'SLACK_SIGNING_SECRET: [redacted]'],
+    ['{ stripeSecretKey: "rk_abc" }', '{ stripeSecretKey: "[redacted]" }'],
+    ['passwordless: true, password_hasher=bcrypt', 'passwordless: true, password_hasher=bcrypt'],
   ])('%s', (text, expected) => {
     expect(redact(text)).toBe(expected);
   });
@@ -92,6 +94,16 @@ describe('redact: secret-named fields in text', () => {
       user: 'jane',
       password: '[redacted]',
       signing_key: '[redacted]',
+    });
+  });
+
+  it('leaves JSON literals and empty values alone, and finds a pair inside another value', () => {
+    const json = JSON.stringify({ password: null, api_key: '', enabled: true, note: 'password: hunter2' });
+    expect(JSON.parse(redact(json))).toEqual({
+      password: null,
+      api_key: '',
+      enabled: true,
+      note: 'password: [redacted]',
     });
   });
 
@@ -118,14 +130,14 @@ describe('redactDeep', () => {
       args: { password: 'hunter22', note: `key ${SECRETS['Clerk test key']}` },
       list: [SECRETS['OpenAI project key']],
       env: { OPENAI_API_KEY: 'anything', CLERK_AGENT_STATE_KEY: 'x'.repeat(10) },
-      hmac: { state_key_hex: 'ab'.repeat(32) },
+      hmac: { state_hmac_key: 'ab'.repeat(32), key_id: 'ab'.repeat(32) },
       empty: { password: '' },
     };
     expect(redactDeep(dirty)).toEqual({
       args: { password: '[redacted]', note: 'key [redacted Clerk key]' },
       list: ['[redacted API key]'],
       env: { OPENAI_API_KEY: '[redacted]', CLERK_AGENT_STATE_KEY: '[redacted]' },
-      hmac: { state_key_hex: '[redacted]' },
+      hmac: { state_hmac_key: '[redacted]', key_id: 'ab'.repeat(32) },
       empty: { password: '' },
     });
     expect(dirty.args.password).toBe('hunter22');
@@ -136,9 +148,17 @@ describe('redactDeep', () => {
   });
 
   it('isSecretField names the fields whatever their value', () => {
-    for (const name of ['password', 'client_secret', 'CLERK_SECRET_KEY', 'SLACK_BOT_TOKEN', 'totp_secret'])
+    const secret = [
+      'password',
+      'client_secret',
+      'CLERK_SECRET_KEY',
+      'SLACK_BOT_TOKEN',
+      'totp_secret',
+      'stripeSecretKey',
+    ];
+    for (const name of [...secret, 'apiKey', 'client-secret', 'hashed_password'])
       expect(isSecretField(name), name).toBe(true);
-    for (const name of ['password_enabled', 'publishable_key', 'secretive', 'token_count', 'first_name'])
+    for (const name of ['password_enabled', 'publishable_key', 'secretive', 'token_count', 'first_name', 'monkey'])
       expect(isSecretField(name), name).toBe(false);
   });
 });
