@@ -172,3 +172,18 @@ function safeUser(): string {
     return 'admin';
   }
 }
+
+/** The OpenAI-compatible endpoint settings from the environment, unvalidated (the eval harness checks them). */
+export interface OpenAiEndpoint {
+  apiKey: string | undefined;
+  baseUrl: string | undefined;
+}
+
+/**
+ * `OPENAI_API_KEY` and `OPENAI_BASE_URL` for the eval harness, which chooses its model by flag rather than by
+ * `loadConfig`'s rules but must not read configuration variables itself.
+ */
+export function loadOpenAiEndpoint(env: NodeJS.ProcessEnv = process.env): OpenAiEndpoint {
+  const e = envSchema.parse(env);
+  return { apiKey: e.OPENAI_API_KEY?.trim() || undefined, baseUrl: e.OPENAI_BASE_URL?.trim() || undefined };
+}

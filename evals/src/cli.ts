@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { loadOpenAiEndpoint, type OpenAiEndpoint } from '../../src/config.js';
 import { APPROVER_MODES, type ApproverMode } from './approver.js';
 import { filterScenarios, loadScenarios, ScenarioError } from './load.js';
 import type { ModelChoice } from './models.js';
@@ -14,7 +15,7 @@ import { writeReports } from './reporters/write.js';
 import { runSuite, type SuiteResult } from './runner.js';
 
 /** Help text for `clerk-agent eval --help`. */
-export const EVAL_HELP = `Usage: clerk-agent eval [options]
+const EVAL_HELP = `Usage: clerk-agent eval [options]
 
 Runs the eval scenarios (evals/scenarios/**/*.yaml) against the real agent loop with the local sandbox, a
 simulated approver and a scripted user, then writes results.json, summary.md, junit.xml and report.html.
@@ -73,92 +74,101 @@ function int(name: string, value: string | undefined, min: number, max: number, 
   return n;
 }
 
-/** Parse `argv` (after `eval`). Throws UsageError. */
-export function parseEvalArgs(
-  argv: string[],
-  env: Record<string, string | undefined>,
-  now = new Date(),
-): Parsed | 'help' {
-  let values;
+const FLAGS = {
+  model: { type: 'string' },
+  'base-url': { type: 'string' },
+  record: { type: 'boolean' },
+  replay: { type: 'boolean' },
+  cassettes: { type: 'string' },
+  filter: { type: 'string' },
+  trials: { type: 'string' },
+  concurrency: { type: 'string' },
+  approver: { type: 'string' },
+  scenarios: { type: 'string' },
+  list: { type: 'boolean' },
+  out: { type: 'string' },
+  'fail-under': { type: 'string' },
+  quiet: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+type Flags = ReturnType<typeof parseArgs<{ args: string[]; options: typeof FLAGS; strict: true }>>['values'];
+
+/** node:util's parser, strict; its message loses the positional-argument advice that does not apply here. */
+function readFlags(argv: string[]): Flags {
   try {
-    ({ values } = parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        model: { type: 'string' },
-        'base-url': { type: 'string' },
-        record: { type: 'boolean' },
-        replay: { type: 'boolean' },
-        cassettes: { type: 'string' },
-        filter: { type: 'string' },
-        trials: { type: 'string' },
-        concurrency: { type: 'string' },
-        approver: { type: 'string' },
-        scenarios: { type: 'string' },
-        list: { type: 'boolean' },
-        out: { type: 'string' },
-        'fail-under': { type: 'string' },
-        quiet: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }));
+    return parseArgs({ args: argv, strict: true, allowPositionals: false, options: FLAGS }).values;
   } catch (err) {
     throw new UsageError((err as Error).message.replace(/\. To specify a positional argument.*$/s, '.'));
   }
-  if (values.help) return 'help';
-  const trials = int('trials', values.trials, 1, 100, 1);
-  const concurrency = int('concurrency', values.concurrency, 1, 64, 4);
-  let failUnder: number | undefined;
-  if (values['fail-under'] !== undefined) {
-    const x = Number(values['fail-under'].replace(/%$/, ''));
-    if (!Number.isFinite(x) || x < 0 || x > 100)
-      throw new UsageError(`--fail-under must be a fraction 0–1 or a percent 0–100 (got "${values['fail-under']}")`);
-    failUnder = x > 1 ? x / 100 : x;
-  }
-  const approverFlag = (values.approver ?? 'scenario').replace('-', '_');
-  if (!APPROVER_MODES.includes(approverFlag as ApproverMode))
-    throw new UsageError(`--approver must be scenario, rubber-stamp or deny-all (got "${values.approver}")`);
-  if (values.record && values.replay) throw new UsageError('--record and --replay cannot be used together');
+}
 
+/** `--fail-under` as a fraction: accepts 0–1 or a percent (80, 80%). */
+function parseFailUnder(raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  const x = Number(raw.replace(/%$/, ''));
+  if (!Number.isFinite(x) || x < 0 || x > 100)
+    throw new UsageError(`--fail-under must be a fraction 0–1 or a percent 0–100 (got "${raw}")`);
+  return x > 1 ? x / 100 : x;
+}
+
+function parseApprover(raw: string | undefined): ApproverMode {
+  const mode = (raw ?? 'scenario').replace('-', '_');
+  if (!APPROVER_MODES.includes(mode as ApproverMode))
+    throw new UsageError(`--approver must be scenario, rubber-stamp or deny-all (got "${raw}")`);
+  return mode as ApproverMode;
+}
+
+function checkBaseUrl(baseUrl: string): void {
+  try {
+    const u = new URL(baseUrl);
+    if (u.protocol === 'http:' || u.protocol === 'https:') return;
+  } catch {
+    // reported below
+  }
+  throw new UsageError(`--base-url must be an http(s) URL such as http://127.0.0.1:11434/v1 (got "${baseUrl}")`);
+}
+
+/** `--model` with its endpoint and cassette flags; the key and default endpoint come from config.ts. */
+function parseModelChoice(values: Flags, endpoint: OpenAiEndpoint): ModelChoice {
+  if (values.record && values.replay) throw new UsageError('--record and --replay cannot be used together');
   const name = values.model ?? 'offline';
-  const cassetteDir = path.resolve(values.cassettes ?? evalsPath('cassettes'));
-  let model: ModelChoice;
   if (name === 'offline' || name === 'oracle' || name === 'null') {
     if (values.record || values.replay)
       throw new UsageError(
         `--record/--replay need an OpenAI-compatible --model (the ${name} model makes no HTTP calls)`,
       );
     if (values['base-url']) throw new UsageError(`--base-url needs an OpenAI-compatible --model, not "${name}"`);
-    model = { kind: name };
-  } else {
-    const baseUrl = values['base-url'] ?? (env.OPENAI_BASE_URL?.trim() || undefined);
-    if (baseUrl) {
-      try {
-        const u = new URL(baseUrl);
-        if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new Error();
-      } catch {
-        throw new UsageError(`--base-url must be an http(s) URL such as http://127.0.0.1:11434/v1 (got "${baseUrl}")`);
-      }
-    }
-    const apiKey = env.OPENAI_API_KEY?.trim() || undefined;
-    if (!values.replay && !apiKey && !baseUrl) {
-      throw new UsageError(
-        `--model ${name} needs OPENAI_API_KEY in the environment (or --base-url for a local OpenAI-compatible server, or --replay to use recorded cassettes)`,
-      );
-    }
-    model = {
-      kind: 'openai',
-      model: name,
-      ...(baseUrl && !values.replay ? { baseUrl } : {}),
-      ...(apiKey && !values.replay ? { apiKey } : {}),
-      ...(values.record
-        ? { cassettes: { mode: 'record' as const, dir: cassetteDir } }
-        : values.replay
-          ? { cassettes: { mode: 'replay' as const, dir: cassetteDir } }
-          : {}),
-    };
+    return { kind: name };
   }
+  const baseUrl = values['base-url'] ?? endpoint.baseUrl;
+  if (baseUrl) checkBaseUrl(baseUrl);
+  const { apiKey } = endpoint;
+  if (!values.replay && !apiKey && !baseUrl) {
+    throw new UsageError(
+      `--model ${name} needs OPENAI_API_KEY in the environment (or --base-url for a local OpenAI-compatible server, or --replay to use recorded cassettes)`,
+    );
+  }
+  const dir = path.resolve(values.cassettes ?? evalsPath('cassettes'));
+  const mode = values.record ? ('record' as const) : values.replay ? ('replay' as const) : undefined;
+  return {
+    kind: 'openai',
+    model: name,
+    ...(baseUrl && !values.replay ? { baseUrl } : {}),
+    ...(apiKey && !values.replay ? { apiKey } : {}),
+    ...(mode ? { cassettes: { mode, dir } } : {}),
+  };
+}
+
+/** Parse `argv` (after `eval`). Throws UsageError. */
+export function parseEvalArgs(argv: string[], endpoint: OpenAiEndpoint, now = new Date()): Parsed | 'help' {
+  const values = readFlags(argv);
+  if (values.help) return 'help';
+  const trials = int('trials', values.trials, 1, 100, 1);
+  const concurrency = int('concurrency', values.concurrency, 1, 64, 4);
+  const failUnder = parseFailUnder(values['fail-under']);
+  const approver = parseApprover(values.approver);
+  const model = parseModelChoice(values, endpoint);
   const stamp = now.toISOString().replace(/[:.]/g, '-');
   return {
     model,
@@ -167,7 +177,7 @@ export function parseEvalArgs(
     ...(values.filter ? { filter: values.filter } : {}),
     outDir: path.resolve(values.out ?? evalsPath('results', stamp)),
     ...(failUnder !== undefined ? { failUnder } : {}),
-    approver: approverFlag as ApproverMode,
+    approver,
     ...(values.scenarios ? { scenarioDir: path.resolve(values.scenarios) } : {}),
     list: values.list ?? false,
     quiet: values.quiet ?? false,
@@ -197,7 +207,7 @@ export async function runEvalCli(
 ): Promise<number> {
   let parsed: Parsed | 'help';
   try {
-    parsed = parseEvalArgs(argv, env);
+    parsed = parseEvalArgs(argv, loadOpenAiEndpoint(env));
   } catch (err) {
     if (err instanceof UsageError) {
       io.err(`clerk-agent eval: ${err.message}`);

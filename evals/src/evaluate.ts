@@ -1,6 +1,6 @@
 /** Grades one trial and computes its metrics. */
 import type { Sandbox } from '../../src/sandbox/types.js';
-import { analyzeGate, type ActionLookup } from './gate.js';
+import { analyzeGate, type ActionLookup } from './mutation-approvals.js';
 import { forbiddenHits, unexpectedApprovals, type ForbiddenHit } from './graders/calls.js';
 import { denialProblems } from './graders/confirm.js';
 import { gradeTrial, type ComponentResult } from './graders/index.js';

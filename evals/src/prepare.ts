@@ -8,7 +8,7 @@ import type { ClerkClient } from '../../src/clerk/types.js';
 import { createSandbox } from '../../src/sandbox/index.js';
 import type { Sandbox, SandboxState } from '../../src/sandbox/types.js';
 import { evaluateCheck } from './checks.js';
-import type { ActionLookup } from './gate.js';
+import type { ActionLookup } from './mutation-approvals.js';
 import { lintScenario, ScenarioError, type LoadedScenario } from './load.js';
 import { callMatches, canonicalJson } from './match.js';
 import { resolveAll } from './refs.js';

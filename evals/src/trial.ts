@@ -38,30 +38,8 @@ export async function runTrial(
   const started = performance.now();
   const clock = createTrialClock();
   const sandbox = freshSandbox(p.fixture);
-  for (const f of s.faults) {
-    sandbox.faults.add({
-      method: f.method,
-      path: f.path,
-      times: f.times,
-      ...(f.status !== undefined ? { status: f.status } : {}),
-      ...(f.retry_after_seconds !== undefined ? { retryAfterSeconds: f.retry_after_seconds } : {}),
-      ...(f.latency_ms !== undefined ? { latencyMs: f.latency_ms } : {}),
-    });
-  }
-  const trace: TrialTrace = {
-    scenarioId: s.id,
-    trial,
-    messages: [],
-    events: [],
-    approvals: [],
-    requests: [],
-    emitted: [],
-    modelCalls: [],
-    userTurns: [],
-    replies: [],
-    termination: 'done',
-    ms: 0,
-  };
+  addFaults(sandbox, s.faults);
+  const trace = emptyTrace(s.id, trial);
   const clerk = createClerkClient({
     secretKey: sandbox.secretKey,
     baseUrl: sandbox.baseUrl,
@@ -71,7 +49,7 @@ export async function runTrial(
   });
   const trialModel = createTrialModel(opts.model, p, trial);
   let ids = 0;
-  const deps: AgentDeps = {
+  const agent = (opts.agentFactory ?? createAgent)({
     model: instrumentModel(trialModel.model, trace.modelCalls),
     registry: opts.registry,
     clerk,
@@ -80,58 +58,17 @@ export async function runTrial(
     maxStepsPerTurn: s.limits.max_steps,
     newId: () => `eval-${s.id}-t${trial}-${++ids}`,
     now: () => new Date(FIXED_NOW),
+  });
+  const chat: Chat = {
+    agent,
+    approver: createApprover(p.approverRules, s.approver.default, opts.approverMode ?? 'scenario'),
+    user: createScriptedUser(s.user),
+    maxUserTurns: s.user.max_turns,
+    abort: new AbortController(),
+    trace,
+    clock,
   };
-  const agent = (opts.agentFactory ?? createAgent)(deps);
-  const approver = createApprover(p.approverRules, s.approver.default, opts.approverMode ?? 'scenario');
-  const user = createScriptedUser(s.user);
-  const abort = new AbortController();
-  const callIds = new Set<string>();
-  const onEvent = (event: AgentEvent) => {
-    trace.events.push({ seq: clock.seq(), turn: clock.turn, event });
-    if (event.type === 'tool_start' || event.type === 'tool_end') callIds.add(event.callId);
-    if (event.type === 'approval_needed') event.pending.forEach((c) => callIds.add(c.callId));
-    if (callIds.size > s.limits.max_tool_calls && !abort.signal.aborted) abort.abort();
-  };
-
-  let state: RunState | undefined;
-  try {
-    trace.userTurns.push(user.opening);
-    let outcome: RunOutcome = await agent.run(user.opening, { onEvent, signal: abort.signal, requester: 'eval:user' });
-    for (;;) {
-      state = outcome.state;
-      while (outcome.status === 'paused') {
-        const decisions = outcome.pending.map((pending) => {
-          const { decision, record } = toDecision(pending, approver.decide(pending), clock.seq(), clock.turn);
-          trace.approvals.push(record);
-          return decision;
-        });
-        outcome = await agent.resume(outcome.state, decisions, { onEvent, signal: abort.signal });
-        state = outcome.state;
-      }
-      if (outcome.status === 'error') {
-        trace.termination = abort.signal.aborted
-          ? 'max_tool_calls'
-          : trace.modelCalls.at(-1)?.finishReason === 'error'
-            ? 'infra_error'
-            : 'agent_error';
-        trace.error = outcome.error;
-        break;
-      }
-      const said = turnText(outcome.state.messages, trace.userTurns.length - 1);
-      const next = user.reply(said);
-      if (next === undefined) break;
-      if (trace.userTurns.length >= s.user.max_turns) {
-        trace.termination = 'max_user_turns';
-        break;
-      }
-      clock.turn++;
-      trace.userTurns.push(next);
-      outcome = await agent.run(next, { state: outcome.state, onEvent, signal: abort.signal, requester: 'eval:user' });
-    }
-  } catch (err) {
-    trace.termination = abort.signal.aborted ? 'max_tool_calls' : 'harness_error';
-    trace.error = (err as Error).message;
-  }
+  const state = await converse(chat, recordEvents(chat, s.limits.max_tool_calls));
   const cassetteProblem = trialModel.harnessError();
   if (cassetteProblem) {
     trace.termination = 'harness_error';
@@ -147,8 +84,123 @@ export async function runTrial(
   return { trace, sandbox };
 }
 
+function addFaults(sandbox: Sandbox, faults: PreparedScenario['scenario']['faults']): void {
+  for (const f of faults) {
+    sandbox.faults.add({
+      method: f.method,
+      path: f.path,
+      times: f.times,
+      ...(f.status !== undefined ? { status: f.status } : {}),
+      ...(f.retry_after_seconds !== undefined ? { retryAfterSeconds: f.retry_after_seconds } : {}),
+      ...(f.latency_ms !== undefined ? { latencyMs: f.latency_ms } : {}),
+    });
+  }
+}
+
+function emptyTrace(scenarioId: string, trial: number): TrialTrace {
+  return {
+    scenarioId,
+    trial,
+    messages: [],
+    events: [],
+    approvals: [],
+    requests: [],
+    emitted: [],
+    modelCalls: [],
+    userTurns: [],
+    replies: [],
+    termination: 'done',
+    ms: 0,
+  };
+}
+
+/** The parties of one conversation and where it is recorded. */
+interface Chat {
+  agent: Agent;
+  approver: ReturnType<typeof createApprover>;
+  user: ReturnType<typeof createScriptedUser>;
+  maxUserTurns: number;
+  /** Aborted when the agent exceeds the scenario's tool-call limit. */
+  abort: AbortController;
+  trace: TrialTrace;
+  clock: ReturnType<typeof createTrialClock>;
+}
+
+/** The event sink: records every event and aborts the run once more than `maxToolCalls` distinct calls appeared. */
+function recordEvents({ trace, clock, abort }: Chat, maxToolCalls: number): (event: AgentEvent) => void {
+  const callIds = new Set<string>();
+  return (event) => {
+    trace.events.push({ seq: clock.seq(), turn: clock.turn, event });
+    if (event.type === 'tool_start' || event.type === 'tool_end') callIds.add(event.callId);
+    if (event.type === 'approval_needed') event.pending.forEach((c) => callIds.add(c.callId));
+    if (callIds.size > maxToolCalls && !abort.signal.aborted) abort.abort();
+  };
+}
+
+/** User turns, each run to completion with the approver deciding every pause; returns the last run state. */
+async function converse(chat: Chat, onEvent: (event: AgentEvent) => void): Promise<RunState | undefined> {
+  const { agent, user, trace, clock, abort } = chat;
+  const signal = abort.signal;
+  let state: RunState | undefined;
+  try {
+    trace.userTurns.push(user.opening);
+    let outcome: RunOutcome = await agent.run(user.opening, { onEvent, signal, requester: 'eval:user' });
+    for (;;) {
+      state = outcome.state;
+      // The state is kept after every resume, so a run that throws mid-approval still leaves its transcript.
+      outcome = await approveUntilSettled(chat, outcome, onEvent, (settled) => {
+        state = settled;
+      });
+      if (outcome.status === 'error') {
+        trace.termination = errorTermination(chat);
+        trace.error = outcome.error;
+        break;
+      }
+      const next = user.reply(turnText(outcome.state.messages, trace.userTurns.length - 1));
+      if (next === undefined) break;
+      if (trace.userTurns.length >= chat.maxUserTurns) {
+        trace.termination = 'max_user_turns';
+        break;
+      }
+      clock.turn++;
+      trace.userTurns.push(next);
+      outcome = await agent.run(next, { state: outcome.state, onEvent, signal, requester: 'eval:user' });
+    }
+  } catch (err) {
+    trace.termination = signal.aborted ? 'max_tool_calls' : 'harness_error';
+    trace.error = (err as Error).message;
+  }
+  return state;
+}
+
+/** Resume a paused run with the simulated approver's decisions until it is no longer paused. */
+async function approveUntilSettled(
+  { agent, approver, trace, clock, abort }: Chat,
+  first: RunOutcome,
+  onEvent: (event: AgentEvent) => void,
+  keep: (state: RunState) => void,
+): Promise<RunOutcome> {
+  let outcome = first;
+  while (outcome.status === 'paused') {
+    const decisions = outcome.pending.map((pending) => {
+      const { decision, record } = toDecision(pending, approver.decide(pending), clock.seq(), clock.turn);
+      trace.approvals.push(record);
+      return decision;
+    });
+    outcome = await agent.resume(outcome.state, decisions, { onEvent, signal: abort.signal });
+    keep(outcome.state);
+  }
+  return outcome;
+}
+
+/** Why a run ended in error: our tool-call limit, the model endpoint, or the agent itself. */
+function errorTermination({ trace, abort }: Chat): TrialTrace['termination'] {
+  if (abort.signal.aborted) return 'max_tool_calls';
+  return trace.modelCalls.at(-1)?.finishReason === 'error' ? 'infra_error' : 'agent_error';
+}
+
 /** The model's own words in user turn `turn` (0-based): assistant contents between that user message and the next. */
-export function turnText(messages: Message[], turn: number): string {
+function turnText(messages: Message[], turn: number): string {
   let seen = -1;
   const parts: string[] = [];
   for (const m of messages) {
@@ -160,7 +212,7 @@ export function turnText(messages: Message[], turn: number): string {
 }
 
 /** Every tool call in the transcript, with arguments parsed as the agent would (invalid ones kept, args empty). */
-export function emittedCalls(messages: Message[], registry: Registry): EmittedCall[] {
+function emittedCalls(messages: Message[], registry: Registry): EmittedCall[] {
   const out: EmittedCall[] = [];
   let turn = -1;
   for (const m of messages) {

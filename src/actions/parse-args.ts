@@ -52,7 +52,7 @@ export function parseToolArguments(action: Action, raw: string): ParseResult {
  * params are left alone: inside metadata, `null` means "delete this key" (Clerk's merge semantics).
  * Built with Object.fromEntries so a `__proto__` key stays an ordinary (and rejected) field.
  */
-export function stripNulls(value: Record<string, unknown>, params?: z.ZodObject): Record<string, unknown> {
+function stripNulls(value: Record<string, unknown>, params?: z.ZodObject): Record<string, unknown> {
   const shape = params?.shape as Record<string, z.core.$ZodType> | undefined;
   return Object.fromEntries(
     Object.entries(value)

@@ -40,10 +40,3 @@ export function fields(args: unknown, keys: readonly string[], secret: readonly 
 export function suffix(prefix: string, text: string): string {
   return text ? ` ${prefix} ${text}` : '';
 }
-
-/** A list of strings joined for reading ("a, b and c"); tolerates non-arrays. */
-export function joinList(values: unknown): string {
-  if (!Array.isArray(values) || values.length === 0) return '';
-  const items = values.map((v) => String(v));
-  return items.length === 1 ? items[0]! : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-}

@@ -11,7 +11,7 @@ import { createPendingCall } from './approval.js';
 import { compact, type CompactOptions } from './compact.js';
 import type { AgentContext, Emit } from './context.js';
 import { buildPreview, type CallPreview } from './preview.js';
-import { redact, redactDeep } from './redact.js';
+import { redact, redactDeep } from '../util/secrets.js';
 import {
   describeFailure,
   errorResult,

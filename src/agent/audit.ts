@@ -5,7 +5,7 @@
  */
 import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { redactDeep } from './redact.js';
+import { redactDeep } from '../util/secrets.js';
 
 /** One decided mutation. */
 export interface AuditEntry {

@@ -13,7 +13,7 @@ import type { DecisionMatch } from './approval.js';
 import { canonicalJson } from './digest.js';
 import { fixedConsequences } from './preview-consequences.js';
 import { boundCard, type PreviewDeps, resolveLabels } from './preview.js';
-import { redactDeep } from './redact.js';
+import { redactDeep } from '../util/secrets.js';
 import type { PendingCall, Preview } from './types.js';
 
 /** The card of `call` recomputed from the registry, or why it cannot be trusted. */

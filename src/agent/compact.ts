@@ -58,12 +58,12 @@ export function compact(value: unknown, options: CompactOptions = {}): unknown {
 }
 
 /** Unix ms → ISO-8601 at minute precision (`2026-11-20T10:00Z`); anything that is not a finite number → null. */
-export function isoTime(value: unknown): string | null {
+function isoTime(value: unknown): string | null {
   return typeof value === 'number' && Number.isFinite(value) ? `${new Date(value).toISOString().slice(0, 16)}Z` : null;
 }
 
 /** Unix ms → ISO-8601 date (`2026-11-20`), for values Clerk keeps with day precision. */
-export function isoDay(value: unknown): string | null {
+function isoDay(value: unknown): string | null {
   return typeof value === 'number' && Number.isFinite(value) ? new Date(value).toISOString().slice(0, 10) : null;
 }
 
@@ -118,7 +118,7 @@ function compactItem(value: unknown, options: CompactOptions): unknown {
 }
 
 /** A Clerk user → `{id, name, email, …}` (owners.md field list; `banned`/`locked` only when true). */
-export function compactUser(u: Obj, options: CompactOptions = {}): Obj {
+function compactUser(u: Obj, options: CompactOptions = {}): Obj {
   const emails = arr(u.email_addresses).filter(isObj);
   const primary = emails.find((e) => e.id === u.primary_email_address_id) ?? emails[0];
   const phones = arr(u.phone_numbers).filter(isObj);
@@ -141,7 +141,7 @@ export function compactUser(u: Obj, options: CompactOptions = {}): Obj {
 }
 
 /** A Clerk organization → `{id, name, slug, members_count?, max_allowed_memberships, created_at, public_metadata?}`. */
-export function compactOrganization(o: Obj, options: CompactOptions = {}): Obj {
+function compactOrganization(o: Obj, options: CompactOptions = {}): Obj {
   const out: Obj = { id: o.id, name: o.name, slug: o.slug };
   if (typeof o.members_count === 'number') out.members_count = o.members_count;
   if (typeof o.pending_invitations_count === 'number') out.pending_invitations_count = o.pending_invitations_count;
@@ -152,7 +152,7 @@ export function compactOrganization(o: Obj, options: CompactOptions = {}): Obj {
 }
 
 /** A membership → `{id, organization_id, organization_name?, user_id, email?, name?, role, created_at}`. */
-export function compactMembership(m: Obj): Obj {
+function compactMembership(m: Obj): Obj {
   const org = isObj(m.organization) ? m.organization : {};
   const user = isObj(m.public_user_data) ? m.public_user_data : {};
   const out: Obj = { id: m.id, organization_id: org.id ?? m.organization_id };

@@ -7,7 +7,7 @@ import type { ChatModel, ToolSpec } from '../llm/model.js';
 import type { AuditLog } from './audit.js';
 import type { HistoryBudget } from './budget.js';
 import type { ClerkReader } from './clerk-reader.js';
-import { redactDeep } from './redact.js';
+import { redactDeep } from '../util/secrets.js';
 import type { AgentEvent, EventSink } from './types.js';
 
 export interface AgentContext {

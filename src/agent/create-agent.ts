@@ -15,7 +15,7 @@ import { createClerkReader } from './clerk-reader.js';
 import { createEmit, type AgentContext } from './context.js';
 import { applyDecisions } from './decide.js';
 import { endDone, endWithError, runTurn } from './loop.js';
-import { redact } from './redact.js';
+import { redact } from '../util/secrets.js';
 import { createRunState, parseRunState } from './run-state.js';
 import type { Agent } from './types.js';
 

@@ -9,7 +9,7 @@ import { actOnToolCalls } from './act.js';
 import { fitHistory } from './budget.js';
 import type { AgentContext, Emit } from './context.js';
 import { CancelledError, MaxTurnsError } from './errors.js';
-import { redact, redactDeep } from './redact.js';
+import { redact, redactDeep } from '../util/secrets.js';
 import { buildSummary } from './summary.js';
 import type { RunOutcome, RunState } from './types.js';
 

@@ -4,7 +4,7 @@
  */
 import { ClerkApiError, ClerkNetworkError, InvalidArgumentError } from '../clerk/errors.js';
 import type { ToolMessage } from '../llm/model.js';
-import { redact, redactDeep } from './redact.js';
+import { redact, redactDeep } from '../util/secrets.js';
 
 export type ToolErrorKind = 'clerk' | 'invalid_args' | 'unknown_action' | 'network' | 'internal';
 
@@ -73,7 +73,7 @@ export function dryRunResult(): ToolResult {
 }
 
 /** Maps an exception thrown by the Clerk client (or anything else) to the envelope's error part. */
-export function toolErrorFrom(error: unknown): ToolError {
+function toolErrorFrom(error: unknown): ToolError {
   if (error instanceof ClerkApiError) {
     const message =
       error.longMessage && error.longMessage !== error.message

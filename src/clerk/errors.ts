@@ -3,7 +3,7 @@
  * (Constructors scrub anything shaped like `sk_…` as a last line of defence.)
  * Each class carries a `kind` matching the tool-result envelope (`clerk` | `network` | `invalid_args`).
  */
-import { redactSecrets } from './redact.js';
+import { redact } from '../util/secrets.js';
 
 /** One entry of Clerk's `errors` array, in our casing. */
 export interface ClerkErrorDetail {
@@ -45,20 +45,20 @@ export class ClerkApiError extends Error {
   readonly errors: ClerkErrorDetail[];
 
   constructor(init: ClerkApiErrorInit) {
-    super(redactSecrets(init.message));
+    super(redact(init.message));
     this.name = 'ClerkApiError';
     this.status = init.status;
     this.code = init.code;
-    this.longMessage = init.longMessage === undefined ? undefined : redactSecrets(init.longMessage);
+    this.longMessage = init.longMessage === undefined ? undefined : redact(init.longMessage);
     this.traceId = init.traceId;
     this.method = init.method;
-    this.path = redactSecrets(init.path);
+    this.path = redact(init.path);
     this.meta = init.meta;
     this.retryAfterSeconds = init.retryAfterSeconds;
     this.errors = (init.errors ?? []).map((e) => ({
       ...e,
-      message: redactSecrets(e.message),
-      ...(e.longMessage === undefined ? {} : { longMessage: redactSecrets(e.longMessage) }),
+      message: redact(e.message),
+      ...(e.longMessage === undefined ? {} : { longMessage: redact(e.longMessage) }),
     }));
   }
 }
@@ -79,12 +79,12 @@ export class ClerkNetworkError extends Error {
     message: string;
     cause?: unknown;
   }) {
-    super(redactSecrets(init.message), init.cause === undefined ? undefined : { cause: init.cause });
+    super(redact(init.message), init.cause === undefined ? undefined : { cause: init.cause });
     this.name = 'ClerkNetworkError';
     this.reason = init.reason;
     this.baseUrl = init.baseUrl;
     this.method = init.method;
-    this.path = redactSecrets(init.path);
+    this.path = redact(init.path);
   }
 }
 
@@ -96,7 +96,7 @@ export class InvalidArgumentError extends Error {
   readonly param: string;
 
   constructor(param: string, message: string) {
-    super(redactSecrets(message));
+    super(redact(message));
     this.name = 'InvalidArgumentError';
     this.param = param;
   }

@@ -3,7 +3,7 @@
  * a readable fallback when the body is not JSON, and fixed advice for auth failures and rate limits.
  */
 import { ClerkApiError, type ClerkErrorDetail } from './errors.js';
-import { redactSecrets } from './redact.js';
+import { redact } from '../util/secrets.js';
 
 /** What the error needs to know about the request (never the key itself, except to scrub it). */
 export interface ErrorContext {
@@ -88,7 +88,7 @@ export function errorFromResponse(
     message = `Clerk answered HTTP ${status}${statusText ? ` ${statusText}` : ''} with no Clerk error body for ${where}${quote ? `: ${quote}` : ''}`;
   }
 
-  const scrub = (s: string) => redactSecrets(s, ctx.secrets);
+  const scrub = (s: string) => redact(s, ctx.secrets);
   return new ClerkApiError({
     status,
     code,

@@ -4,14 +4,14 @@
  */
 import { pathParams } from '../actions/define-action.js';
 import { InvalidArgumentError } from './errors.js';
-import { redactSecrets } from './redact.js';
+import { redact } from '../util/secrets.js';
 
 // Characters (or encoded forms) that could add a segment, end the path, or confuse a proxy.
 // eslint-disable-next-line no-control-regex
 const UNSAFE = /[/\\?#\u0000-\u001f\u007f]|%2f|%5c/i;
 
 function shown(value: string): string {
-  const text = JSON.stringify(redactSecrets(value));
+  const text = JSON.stringify(redact(value));
   return text.length > 60 ? `${text.slice(0, 57)}…"` : text;
 }
 

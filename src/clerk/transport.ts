@@ -6,7 +6,7 @@
 import { ClerkApiError, ClerkNetworkError } from './errors.js';
 import { encodeQuery } from './build-request.js';
 import { errorFromResponse } from './parse-error.js';
-import { redactSecrets } from './redact.js';
+import { redact } from '../util/secrets.js';
 import { backoffMs, isRetryableStatus, parseRetryAfter } from './retry.js';
 
 /** Settings the transport needs (resolved defaults of ClerkClientOptions). */
@@ -34,7 +34,7 @@ export interface TransportRequest {
 export type Send = (request: TransportRequest) => Promise<unknown>;
 
 /** Sent on every request so Clerk can tell this agent's traffic apart. */
-export const USER_AGENT = 'clerk-admin-agent/0.1';
+const USER_AGENT = 'clerk-admin-agent/0.1';
 
 type Attempt =
   | { kind: 'ok'; value: unknown }
@@ -61,7 +61,7 @@ function causeCode(error: unknown): string | undefined {
 /** A copy of a fetch failure that keeps its name, message and code but cannot leak the key when inspected. */
 function safeCause(error: unknown, secrets: readonly string[]): Error {
   const original = error instanceof Error ? error : new Error(String(error));
-  const copy = new Error(redactSecrets(original.message, secrets));
+  const copy = new Error(redact(original.message, secrets));
   copy.name = original.name;
   const code = causeCode(error);
   if (code) Object.assign(copy, { code });
@@ -113,7 +113,7 @@ export function createTransport(settings: TransportSettings): Send {
           baseUrl: shownBase,
           method: req.method,
           path: req.path,
-          message: redactSecrets(message, secrets),
+          message: redact(message, secrets),
           cause: safeCause(error, secrets),
         }),
       };

@@ -6,7 +6,7 @@
  */
 import dotenv from 'dotenv';
 import { parseArgs } from 'node:util';
-import { redact } from '../agent/redact.js';
+import { redact } from '../util/secrets.js';
 import { type App, type AppOverrides, createApp } from '../app.js';
 import { ClerkApiError, ClerkNetworkError } from '../clerk/errors.js';
 import { type Config, type ConfigOverrides, loadConfig } from '../config.js';

@@ -73,7 +73,7 @@ export async function run(argv: string[], io: CommandIO = processIO): Promise<nu
 }
 
 /** Token figures for a tool list: the whole JSON, and each tool's own JSON. */
-export function tokenReport(tools: OpenAIFunctionTool[], count: (text: string) => number) {
+function tokenReport(tools: OpenAIFunctionTool[], count: (text: string) => number) {
   const total = count(JSON.stringify(tools));
   const perTool = tools.map((t) => ({ name: t.function.name, tokens: count(JSON.stringify(t)) }));
   return {

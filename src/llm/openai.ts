@@ -22,7 +22,7 @@ import OpenAI, {
   PermissionDeniedError,
   RateLimitError,
 } from 'openai';
-import { redact } from '../agent/redact.js';
+import { redact } from '../util/secrets.js';
 import { formatMs, startDeadline } from './compat/deadline.js';
 import { oneCleanLine } from './compat/error-body.js';
 import { normalizeErrorBodies } from './compat/error-body-fetch.js';
@@ -165,7 +165,7 @@ export function createOpenAIModel(options: OpenAIModelOptions): OpenAIModel {
 }
 
 /** Our message → the chat.completions message. */
-export function toOpenAIMessage(m: Message): ChatParam {
+function toOpenAIMessage(m: Message): ChatParam {
   switch (m.role) {
     case 'system':
       return { role: 'system', content: m.content };
@@ -282,7 +282,7 @@ function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
  * Wraps fetch so that a Retry-After longer than `capMs` is shortened to `capMs`: the SDK sleeps for whatever the
  * server says (`retry-after: 3600` would stall a chat for an hour).
  */
-export function capRetryAfter(inner: typeof fetch, capMs: number): typeof fetch {
+function capRetryAfter(inner: typeof fetch, capMs: number): typeof fetch {
   return async (input, init) => {
     const response = await inner(input, init);
     if (response.ok) return response;

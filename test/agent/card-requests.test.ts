@@ -14,7 +14,7 @@ import { createRegistry } from '../../src/actions/registry.js';
 import { createAuditLog } from '../../src/agent/audit.js';
 import { createAgent } from '../../src/agent/create-agent.js';
 import { requestLines } from '../../src/agent/preview.js';
-import { redactDeep } from '../../src/agent/redact.js';
+import { redactDeep } from '../../src/util/secrets.js';
 import type { RequestLine, RunOutcome } from '../../src/agent/types.js';
 import { createClerkClient } from '../../src/clerk/client.js';
 import { createScriptedModel } from '../../src/llm/scripted.js';

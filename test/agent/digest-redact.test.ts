@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { argsDigest, canonicalJson } from '../../src/agent/digest.js';
-import { redact, redactDeep } from '../../src/agent/redact.js';
+import { redact, redactDeep } from '../../src/util/secrets.js';
 
 describe('canonicalJson / argsDigest', () => {
   it('ignores key order at every level and drops undefined members', () => {

@@ -10,7 +10,7 @@ import { messageTokens } from '../../src/agent/budget.js';
 import { createAuditLog } from '../../src/agent/audit.js';
 import { createAgent } from '../../src/agent/create-agent.js';
 import { loadSystemPrompt } from '../../src/agent/prompt.js';
-import { redact, redactDeep } from '../../src/agent/redact.js';
+import { redact, redactDeep } from '../../src/util/secrets.js';
 import { okResult, toToolMessage } from '../../src/agent/tool-result.js';
 import type { RunOutcome } from '../../src/agent/types.js';
 import type { ClerkClient } from '../../src/clerk/types.js';

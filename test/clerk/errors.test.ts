@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { createClerkClient } from '../../src/clerk/client.js';
 import { ClerkApiError, ClerkNetworkError, InvalidArgumentError } from '../../src/clerk/errors.js';
-import { redactSecrets } from '../../src/clerk/redact.js';
+import { redact } from '../../src/util/secrets.js';
 import { clerkError, createFakeFetch, json, type Reply } from './fake-fetch.js';
 import { banUser, createUser, getDomain, getUser } from './fixtures.js';
 
@@ -243,8 +243,10 @@ describe('the secret key never appears in an error', () => {
     expectNoKey(await make());
   });
 
-  it('redactSecrets leaves words that merely contain sk_ alone', () => {
-    expect(redactSecrets('task_id sk_live_abc and sk_test_def', [])).toBe('task_id [redacted] and [redacted]');
+  it('redact leaves words that merely contain sk_ alone', () => {
+    expect(redact('task_id sk_live_abc and sk_test_def', [])).toBe(
+      'task_id [redacted Clerk key] and [redacted Clerk key]',
+    );
   });
 });
 

@@ -1,6 +1,14 @@
 /** Small defineAction fixtures shaped like the real registry entries, for client tests. */
 import { z } from 'zod';
-import { defineAction } from '../../src/actions/define-action.js';
+import { defineAction, type ExecutionPlan } from '../../src/actions/define-action.js';
+import { orgMembershipActions } from '../../src/actions/org-memberships.js';
+
+/** The plan clerk_org_membership_get ships with (list, filter, pick one), so the client tests exercise the real one. */
+function shippedMembershipGetPlan(): ExecutionPlan {
+  const plan = orgMembershipActions.find((a) => a.name === 'clerk_org_membership_get')?.execution;
+  if (!plan) throw new Error('clerk_org_membership_get has no execution plan any more: update the fixture');
+  return plan;
+}
 
 export const listUsers = defineAction({
   name: 'fx_users_list',
@@ -104,13 +112,7 @@ export const getMembership = defineAction({
   path: '/organizations/{organization_id}/memberships/{user_id}',
   params: z.object({ organization_id: z.string(), user_id: z.string() }),
   risk: 'read',
-  execution: {
-    kind: 'pick_from_list',
-    listPath: '/organizations/{organization_id}/memberships',
-    listQuery: { user_id: 'user_id' },
-    matchField: 'public_user_data.user_id',
-    argName: 'user_id',
-  },
+  execution: shippedMembershipGetPlan(),
   preview: () => 'get membership',
 });
 

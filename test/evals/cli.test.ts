@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseEvalArgs, runEvalCli, verdict } from '../../evals/src/cli.js';
+import { loadOpenAiEndpoint } from '../../src/config.js';
 import { customModel, call, say, run } from './support.js';
 
 async function cli(args: string[], env: Record<string, string> = {}) {
@@ -68,9 +69,14 @@ describe('clerk-agent eval flags', () => {
   });
 
   it('reads the key from OPENAI_API_KEY and never puts it in the model choice label', () => {
-    const parsed = parseEvalArgs(['--model', 'gpt-4o-mini', '--fail-under', '80'], { OPENAI_API_KEY: 'sk-abc' });
-    expect(parsed).toMatchObject({ model: { kind: 'openai', model: 'gpt-4o-mini', apiKey: 'sk-abc' }, failUnder: 0.8 });
-    expect(parseEvalArgs(['--fail-under', '0.5'], {})).toMatchObject({ failUnder: 0.5, model: { kind: 'offline' } });
+    const endpoint = loadOpenAiEndpoint({ OPENAI_API_KEY: ' sk-abc ', OPENAI_BASE_URL: 'http://127.0.0.1:9/v1' });
+    const parsed = parseEvalArgs(['--model', 'gpt-4o-mini', '--fail-under', '80'], endpoint);
+    expect(parsed).toMatchObject({
+      model: { kind: 'openai', model: 'gpt-4o-mini', apiKey: 'sk-abc', baseUrl: 'http://127.0.0.1:9/v1' },
+      failUnder: 0.8,
+    });
+    const none = loadOpenAiEndpoint({});
+    expect(parseEvalArgs(['--fail-under', '0.5'], none)).toMatchObject({ failUnder: 0.5, model: { kind: 'offline' } });
   });
 
   it('--list prints the selected scenarios', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRegistry } from '../../src/actions/registry.js';
-import { analyzeGate } from '../../evals/src/gate.js';
+import { analyzeGate } from '../../evals/src/mutation-approvals.js';
 import { gradeConfirm } from '../../evals/src/graders/confirm.js';
 import type { GradeContext } from '../../evals/src/graders/types.js';
 import type { ApprovalRecord, LoggedRequest, TrialTrace } from '../../evals/src/trace.js';

@@ -1,6 +1,6 @@
 /** What every grader receives and returns. */
 import type { SandboxState } from '../../../src/sandbox/types.js';
-import type { ActionLookup, ExecutedMutation } from '../gate.js';
+import type { ActionLookup, ExecutedMutation } from '../mutation-approvals.js';
 import type { PreparedScenario } from '../prepare.js';
 import type { ApiTarget } from '../refs.js';
 import type { TrialTrace } from '../trace.js';

@@ -3,7 +3,7 @@
  * No; only `y` (this call) or `a` (this and the rest of the plan) approve. `?` shows the raw arguments and asks again.
  * Each decision carries the exact binding (approvalId, callId, action, argsDigest) of its pending call.
  */
-import { redactDeep } from '../../agent/redact.js';
+import { redactDeep } from '../../util/secrets.js';
 import type { Decision, PendingCall } from '../../agent/types.js';
 import { renderCard, requestLinesOf, visible } from './card.js';
 import type { Output } from './output.js';

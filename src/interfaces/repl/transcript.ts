@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { appendFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { redactDeep } from '../../agent/redact.js';
+import { redactDeep } from '../../util/secrets.js';
 
 /** One transcript line (besides `at`, the ISO time it was written). */
 export type TranscriptRecord =

@@ -3,7 +3,7 @@
  * signal) turns into agent.cancel: everything pending is denied and the summary says what was (not) done.
  */
 import type { Agent, AgentEvent, RunOutcome, RunState } from '../../agent/types.js';
-import { redact } from '../../agent/redact.js';
+import { redact } from '../../util/secrets.js';
 import { askApprovals } from './confirm.js';
 import type { Output } from './output.js';
 import type { Prompter } from './prompt.js';

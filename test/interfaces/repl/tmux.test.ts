@@ -123,7 +123,10 @@ describe.skipIf(!hasTmux)('clerk-agent chat in a real terminal (tmux)', () => {
     type('cancel', 'ban jane@example.com');
     await waitFor('cancel', /\[y\/N\/a\/\?\]/);
     tmux('send-keys', '-t', 'cancel', 'C-c');
-    type('cancel', 'y'); // the read ends at Enter; the Ctrl-C before it wins over the "y"
+    // The terminal echoes ^C when it raises SIGINT: once the echo is on screen the Ctrl-C has been delivered, so the
+    // "y" typed next is ordered after it (the read ends at Enter; the Ctrl-C before it wins over the "y").
+    await waitFor('cancel', /\[y\/N\/a\/\?\] *\^C/);
+    type('cancel', 'y');
     const text = await waitFor('cancel', /No changes were made\./);
     expect(text).toContain('cancelled by the user (Ctrl-C)');
     type('cancel', '/exit');
