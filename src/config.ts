@@ -29,6 +29,8 @@ export interface Config {
   /** Show `private_metadata` to the model (off by default: DESIGN §3 rule 10). */
   exposePrivateMetadata: boolean;
   maxStepsPerTurn: number;
+  /** Overall deadline for one Clerk request, retries included (CLERK_AGENT_REQUEST_TIMEOUT_MS, default 30 s). */
+  clerkRequestTimeoutMs: number;
 }
 
 const SECRET_KEY = /^sk_(test|live)_[A-Za-z0-9_-]{8,}$/;
@@ -44,6 +46,7 @@ const envSchema = z.object({
   CLERK_AGENT_DRY_RUN: z.string().optional(),
   CLERK_AGENT_EXPOSE_PRIVATE_METADATA: z.string().optional(),
   CLERK_AGENT_MAX_STEPS: z.string().optional(),
+  CLERK_AGENT_REQUEST_TIMEOUT_MS: z.string().optional(),
   USER: z.string().optional(),
 });
 
@@ -118,6 +121,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     throw new ConfigError(`CLERK_AGENT_MAX_STEPS must be a whole number from 1 to 100 (got "${maxStepsRaw}").`);
   }
 
+  const timeoutRaw = blank(e.CLERK_AGENT_REQUEST_TIMEOUT_MS);
+  const clerkRequestTimeoutMs = timeoutRaw === undefined ? 30_000 : Number(timeoutRaw);
+  if (!Number.isInteger(clerkRequestTimeoutMs) || clerkRequestTimeoutMs < 100 || clerkRequestTimeoutMs > 600_000) {
+    throw new ConfigError(
+      `CLERK_AGENT_REQUEST_TIMEOUT_MS must be a whole number of milliseconds from 100 to 600000 (got "${timeoutRaw}").`,
+    );
+  }
+
   return {
     model,
     clerk,
@@ -126,6 +137,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     dryRun: overrides.dryRun ?? truthy(e.CLERK_AGENT_DRY_RUN),
     exposePrivateMetadata: truthy(e.CLERK_AGENT_EXPOSE_PRIVATE_METADATA),
     maxStepsPerTurn,
+    clerkRequestTimeoutMs,
   };
 }
 
