@@ -146,7 +146,7 @@ export function appendDurably(file: string, text: string): void {
 function describeFsError(error: unknown): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   const message = error instanceof Error ? error.message : String(error);
-  const first = (message.split('\n')[0] ?? '').replace(/,\s*(open|write|fsync|close)\s+'[^']*'$/, '').trim();
+  const first = (message.split('\n')[0] ?? '').replace(/,\s*(open|write|fsync|close)(\s+'[^']*')?$/, '').trim();
   if (code && first.startsWith(code)) return first;
   return code ? `${code}: ${first}` : first || 'unknown error';
 }

@@ -58,9 +58,14 @@ export interface MutationOutcome {
   action: string;
   args: Record<string, unknown>;
   previewText: string;
-  status: 'executed' | 'denied' | 'failed' | 'dry_run';
+  /** `unknown`: sent, but no definite answer came back and no read could settle whether it took effect. */
+  status: 'executed' | 'denied' | 'failed' | 'dry_run' | 'unknown';
   error?: string;
   reason?: string;
+  /** After a lost reply: what the verification read showed, e.g. "Jane Doe is now banned (checked)". */
+  checked?: string;
+  /** The audit record of this outcome could not be written (the outcome itself is still true). */
+  auditError?: string;
 }
 
 /** The closing summary: built from the audit, shown together with the model's own words. */
@@ -70,6 +75,8 @@ export interface RunSummary {
   denied: MutationOutcome[];
   failed: MutationOutcome[];
   dryRun: MutationOutcome[];
+  /** Sent, but whether they took effect is unknown (a lost reply no read could settle). */
+  unknown: MutationOutcome[];
   /** One honest line, e.g. "Done: 1 change (Ban Jane Doe …); not done: 1 (denied: …)". */
   line: string;
 }

@@ -139,15 +139,37 @@ export async function run(argv: string[]): Promise<number> {
   try {
     if (flags.request !== '') {
       for (const line of renderHeader(info, colors)) out.line(line);
+      for (const line of unresolvedLines(app)) out.line(colors.yellow(line));
       return await repl.runOnce(flags.request);
     }
     for (const line of renderBanner(info, colors)) out.line(line);
+    for (const line of unresolvedLines(app)) out.line(colors.yellow(line));
     return await repl.run();
   } finally {
     spinner.stop();
     input.close();
     await app.close();
   }
+}
+
+/**
+ * Approved changes whose result never reached the audit (a chat stopped during the call): their outcome is unknown,
+ * and the user must hear it before retrying them.
+ */
+function unresolvedLines(app: App): string[] {
+  let unknown: ReturnType<App['audit']['unresolvedIntents']>;
+  try {
+    unknown = app.audit.unresolvedIntents();
+  } catch {
+    return []; // an unreadable audit file is reported when it is written to
+  }
+  if (unknown.length === 0) return [];
+  const shown = unknown.slice(-5).map((e) => `  ${e.time.slice(0, 16).replace('T', ' ')}  ${oneLine(e.preview)}`);
+  return [
+    `Outcome unknown: ${unknown.length === 1 ? '1 approved change was' : `${unknown.length} approved changes were`} running when an earlier chat stopped; check Clerk before retrying (/audit lists them):`,
+    ...shown,
+    ...(unknown.length > shown.length ? [`  … and ${unknown.length - shown.length} more`] : []),
+  ];
 }
 
 /** The same app with dry-run switched: a new agent over the same sandbox, model and audit file. */
