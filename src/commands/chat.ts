@@ -12,7 +12,7 @@ import { colorsEnabled, createColors } from '../interfaces/repl/colors.js';
 import { createStreamLineSource, createTtyLineSource, type LineSource } from '../interfaces/repl/input.js';
 import { createOutput } from '../interfaces/repl/output.js';
 import { createLinePrompter, createTtyPrompter, type Prompter } from '../interfaces/repl/prompt.js';
-import { createRepl, INTERRUPT_HINT, type InterruptSource } from '../interfaces/repl/repl.js';
+import { createRepl, INTERRUPT_HINT, type InterruptSource, MAX_LINE_LENGTH } from '../interfaces/repl/repl.js';
 import { createSpinner } from '../interfaces/repl/spinner.js';
 import { createTranscript } from '../interfaces/repl/transcript.js';
 import { oneLine } from '../interfaces/repl/turn.js';
@@ -39,7 +39,13 @@ const fail = (message: string, code: number) => {
 };
 
 /** Parses flags into config overrides and the one-shot request. Throws with a one-line message. */
-function parseFlags(argv: string[]): { overrides: ConfigOverrides; request: string; help: boolean } {
+function parseFlags(argv: string[]): {
+  overrides: ConfigOverrides;
+  request: string;
+  /** True when words were given for a one-shot request, even if they are blank. */
+  oneShot: boolean;
+  help: boolean;
+} {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -57,7 +63,12 @@ function parseFlags(argv: string[]): { overrides: ConfigOverrides; request: stri
   if (values['base-url'] !== undefined) overrides.baseUrl = values['base-url'];
   if (values.data !== undefined) overrides.dataDir = values.data;
   if (values['dry-run']) overrides.dryRun = true;
-  return { overrides, request: positionals.join(' ').trim(), help: values.help === true };
+  return {
+    overrides,
+    request: positionals.join(' ').trim(),
+    oneShot: positionals.length > 0,
+    help: values.help === true,
+  };
 }
 
 /** Process SIGINT as an interrupt source (installing a listener keeps Ctrl-C from killing the process). */
@@ -88,6 +99,13 @@ export async function run(argv: string[]): Promise<number> {
     return 0;
   }
 
+  if (flags.oneShot && flags.request === '') {
+    return fail(
+      'the request is empty. Type it in quotes, e.g. clerk-agent chat "list banned users", or run clerk-agent chat alone for the interactive chat.',
+      2,
+    );
+  }
+
   dotenv.config({ quiet: true });
   let app: App;
   try {
@@ -109,7 +127,7 @@ export async function run(argv: string[]): Promise<number> {
     input = createTtyLineSource(process.stdin, stdout, { onInterrupt: () => INTERRUPT_HINT });
     prompter = createTtyPrompter();
   } else {
-    input = createStreamLineSource(process.stdin, stdout, { echo: true });
+    input = createStreamLineSource(process.stdin, stdout, { echo: true, maxEcho: MAX_LINE_LENGTH });
     prompter = createLinePrompter(input);
   }
 
