@@ -6,11 +6,13 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { createAuditLog } from '../../src/agent/audit.js';
 
 const fixture = fileURLToPath(new URL('./fixtures/hang-during-ban.ts', import.meta.url));
+const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 
 /** Polls `check` every 25 ms until it holds or `ms` pass. */
 async function waitFor(check: () => boolean, ms: number): Promise<boolean> {
@@ -25,7 +27,7 @@ async function waitFor(check: () => boolean, ms: number): Promise<boolean> {
 describe('kill -9 between intent and result', () => {
   it('leaves the intent on disk, and the next start reports it as outcome unknown', async () => {
     const auditFile = path.join(mkdtempSync(path.join(tmpdir(), 'audit-kill-')), 'audit.jsonl');
-    const child = spawn(process.execPath, ['--import', 'tsx', fixture, auditFile], {
+    const child = spawn(process.execPath, ['--import', tsxLoader, fixture, auditFile], {
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     let stderr = '';
