@@ -160,6 +160,27 @@ describe('a write whose reply was lost', () => {
     expect(JSON.parse(tool!.content as string)).toMatchObject({ ok: false, error: { kind: 'outcome_unknown' } });
   });
 
+  it('the offline model does not call an unknown outcome "not done" either', async () => {
+    const { createOfflineModel } = await import('../../src/llm/offline.js');
+    const h = createHarness([], {
+      model: createOfflineModel(),
+      clerkTimeoutMs: 300,
+      wrapFetch: losingWrites('timeout').wrap,
+    });
+    let outcome: RunOutcome = await h.agent.run('invite new.person@example.com to the app');
+    while (outcome.status === 'paused')
+      outcome = await h.agent.resume(
+        outcome.state,
+        outcome.pending.map((p) => decide(p, true)),
+      );
+    const done = outcome as Done;
+    expect(done.summary.unknown).toHaveLength(1);
+    expect(done.summary.modelText).toContain(
+      'Outcome unknown: invite new.person@example.com to sign up to the app — The request timed out; outcome unknown: check Clerk before retrying',
+    );
+    expect(done.summary.modelText).not.toMatch(/Not done|Nothing was changed/);
+  });
+
   it('a clean Clerk error (4xx with an error body) stays "not done", with no verification read needed', async () => {
     const net = losingWrites('clean-400', false);
     const { done } = await approveOne(ban, { wrapFetch: net.wrap });
