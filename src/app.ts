@@ -52,13 +52,19 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
 
   if (config.clerk.kind === 'sandbox') {
     sandbox = overrides.sandbox ?? createSandbox({ seed: 'demo', dataDir: config.clerk.dataDir });
-    clerk = createClerkClient({ secretKey: sandbox.secretKey, baseUrl: sandbox.baseUrl, fetch: sandbox.fetch });
+    clerk = createClerkClient({
+      secretKey: sandbox.secretKey,
+      baseUrl: sandbox.baseUrl,
+      fetch: sandbox.fetch,
+      ...(config.clerkRequestTimeoutMs ? { timeoutMs: config.clerkRequestTimeoutMs } : {}),
+    });
     backendLabel = 'local sandbox (demo data)';
   } else {
     clerk = createClerkClient({
       secretKey: config.clerk.secretKey,
       baseUrl: config.clerk.apiUrl,
       ...(overrides.fetch ? { fetch: overrides.fetch } : {}),
+      ...(config.clerkRequestTimeoutMs ? { timeoutMs: config.clerkRequestTimeoutMs } : {}),
     });
     backendLabel = `Clerk ${config.clerk.apiUrl}${config.clerk.live ? ' (LIVE instance)' : ' (test instance)'}`;
   }

@@ -38,6 +38,9 @@ export interface Config {
   maxStepsPerTurn: number;
   /** Print compatibility adjustments and other diagnostics to stderr (CLERK_AGENT_VERBOSE). */
   verbose?: boolean;
+
+  /** Overall deadline for one Clerk request, retries included (CLERK_AGENT_REQUEST_TIMEOUT_MS, default 30 s). */
+  clerkRequestTimeoutMs: number;
 }
 
 const SECRET_KEY = /^sk_(test|live)_[A-Za-z0-9_-]{8,}$/;
@@ -55,6 +58,8 @@ const envSchema = z.object({
   CLERK_AGENT_MAX_STEPS: z.string().optional(),
   CLERK_AGENT_MODEL_TIMEOUT_MS: z.string().optional(),
   CLERK_AGENT_VERBOSE: z.string().optional(),
+
+  CLERK_AGENT_REQUEST_TIMEOUT_MS: z.string().optional(),
   USER: z.string().optional(),
 });
 
@@ -141,6 +146,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     throw new ConfigError(`CLERK_AGENT_MAX_STEPS must be a whole number from 1 to 100 (got "${maxStepsRaw}").`);
   }
 
+  const timeoutRaw = blank(e.CLERK_AGENT_REQUEST_TIMEOUT_MS);
+  const clerkRequestTimeoutMs = timeoutRaw === undefined ? 30_000 : Number(timeoutRaw);
+  if (!Number.isInteger(clerkRequestTimeoutMs) || clerkRequestTimeoutMs < 100 || clerkRequestTimeoutMs > 600_000) {
+    throw new ConfigError(
+      `CLERK_AGENT_REQUEST_TIMEOUT_MS must be a whole number of milliseconds from 100 to 600000 (got "${timeoutRaw}").`,
+    );
+  }
+
   return {
     model,
     clerk,
@@ -150,6 +163,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     exposePrivateMetadata: truthy(e.CLERK_AGENT_EXPOSE_PRIVATE_METADATA),
     maxStepsPerTurn,
     ...(truthy(e.CLERK_AGENT_VERBOSE) ? { verbose: true } : {}),
+
+    clerkRequestTimeoutMs,
   };
 }
 

@@ -65,3 +65,18 @@ describe('loadConfig', () => {
     expect(config.clerk).toEqual({ kind: 'sandbox', dataDir: '/tmp/x-data/sandbox' });
   });
 });
+
+describe('CLERK_AGENT_REQUEST_TIMEOUT_MS', () => {
+  it('defaults to 30 s for a whole Clerk request and accepts whole milliseconds', () => {
+    expect(loadConfig({}).clerkRequestTimeoutMs).toBe(30_000);
+    expect(loadConfig({ CLERK_AGENT_REQUEST_TIMEOUT_MS: '5000' }).clerkRequestTimeoutMs).toBe(5_000);
+  });
+
+  it('refuses a value that is not a sensible number of milliseconds, naming the variable', () => {
+    for (const bad of ['abc', '-1', '0', '1.5', '9999999']) {
+      const error = fail({ CLERK_AGENT_REQUEST_TIMEOUT_MS: bad });
+      expect(error).toBeInstanceOf(ConfigError);
+      expect(error.message).toContain('CLERK_AGENT_REQUEST_TIMEOUT_MS');
+    }
+  });
+});

@@ -11,7 +11,7 @@ import type { ClerkReader } from './clerk-reader.js';
 const VERB = /^(clerk_[a-z_]+?)_(create|update|delete|ban|unban|lock|unlock|revoke)$/;
 
 /** The read action that fetches the target of `action`, if there is one. */
-function getActionFor(registry: Registry, action: Action): Action | undefined {
+export function getActionFor(registry: Registry, action: Action): Action | undefined {
   const m = VERB.exec(action.name);
   const get = m ? registry.get(`${m[1]}_get`) : undefined;
   return get && get.risk === 'read' ? get : undefined;

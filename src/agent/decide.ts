@@ -9,9 +9,19 @@ import type { ApprovedCall, DecisionMatch, MutationExecutor } from './approval.j
 import { compact } from './compact.js';
 import type { AgentContext, Emit } from './context.js';
 import { fetchCurrent } from './current-object.js';
-import { recordOutcome } from './outcomes.js';
-import { deniedResult, describeFailure, dryRunResult, failedResult, okResult, toToolMessage } from './tool-result.js';
+import { lostReply } from './lost-reply.js';
+import { recordIntent, recordOutcome } from './outcomes.js';
+import {
+  deniedResult,
+  describeFailure,
+  dryRunResult,
+  errorResult,
+  failedResult,
+  okResult,
+  toToolMessage,
+} from './tool-result.js';
 import type { PendingCall, RunState } from './types.js';
+import { verifyOutcome } from './verify.js';
 
 /**
  * Resolves every pending call of `state` per `match`, appending tool results; leaves `state.pending` empty.
@@ -62,46 +72,116 @@ async function runApproved(
   const { call, approver } = approved;
   emit({ type: 'decision', callId: call.callId, action: call.action, approved: true, approver });
   const options = { exposePrivateMetadata: ctx.exposePrivateMetadata };
-  const before = await fetchCurrent(ctx.registry, ctx.reader, action, call.args, signal);
+  const current = await fetchCurrent(ctx.registry, ctx.reader, action, call.args, signal);
+  const before = current ? compact(current, options) : undefined;
   emit({ type: 'tool_start', callId: call.callId, action: call.action, args: call.args, risk: action.risk });
   const started = performance.now();
+  const end = (ok: boolean, detail: { result?: unknown; error?: string }) =>
+    emit({ type: 'tool_end', callId: call.callId, action: call.action, ok, ...detail, durationMs: elapsed(started) });
+
+  // Write-ahead: no durable record of the intent, no call (a crash after the call must leave a trace).
+  const intentFailure = recordIntent(ctx, state, call, approver, before);
+  if (intentFailure) {
+    const message = `not done: ${intentFailure}`;
+    state.messages.push(toToolMessage(call.callId, errorResult('internal', message)));
+    // Nothing can be audited now either; the outcome still reaches the summary.
+    recordOutcome(ctx, state, call, { status: 'failed', approver, error: intentFailure });
+    end(false, { error: message });
+    return;
+  }
+
+  let value: unknown;
   try {
-    const value = await execute(approved, action, signal);
-    const after = compact(value, options);
-    state.messages.push(toToolMessage(call.callId, okResult(after)));
-    recordOutcome(ctx, state, call, {
-      status: 'executed',
-      approver,
-      ...(before ? { before: compact(before, options) } : {}),
-      after,
-    });
-    emit({
-      type: 'tool_end',
-      callId: call.callId,
-      action: call.action,
-      ok: true,
-      result: after,
-      durationMs: elapsed(started),
-    });
+    value = await execute(approved, action, signal);
   } catch (error) {
+    const lost = lostReply(error);
+    if (lost) {
+      await settleLostReply(ctx, state, approved, action, { lost, before, current }, emit, end, signal);
+      return;
+    }
     const result = failedResult(error);
     const message = describeFailure(result) ?? 'failed';
     state.messages.push(toToolMessage(call.callId, result));
-    recordOutcome(ctx, state, call, {
+    const auditFailure = recordOutcome(ctx, state, call, {
       status: 'failed',
       approver,
       error: message,
-      ...(before ? { before: compact(before, options) } : {}),
+      ...(before ? { before } : {}),
     });
-    emit({
-      type: 'tool_end',
-      callId: call.callId,
-      action: call.action,
-      ok: false,
-      error: message,
-      durationMs: elapsed(started),
-    });
+    if (auditFailure) emit({ type: 'error', message: `Not done, and ${auditFailure}.` });
+    end(false, { error: message });
+    return;
   }
+  const after = compact(value, options);
+  state.messages.push(toToolMessage(call.callId, okResult(after)));
+  // An audit failure here is reported by the summary ("the change was made, but the audit log …"): the outcome
+  // carries it, and nothing is printed twice.
+  recordOutcome(ctx, state, call, { status: 'executed', approver, ...(before ? { before } : {}), after });
+  end(true, { result: after });
+}
+
+/**
+ * A write was sent and its reply lost: never "not done" on that basis. One verification read, where the action
+ * allows it, says what happened; otherwise the outcome is unknown and the user is told to check before retrying.
+ */
+async function settleLostReply(
+  ctx: AgentContext,
+  state: RunState,
+  approved: ApprovedCall,
+  action: Action,
+  facts: { lost: string; before: unknown; current: Record<string, unknown> | undefined },
+  emit: Emit,
+  end: (ok: boolean, detail: { result?: unknown; error?: string }) => void,
+  signal?: AbortSignal,
+): Promise<void> {
+  const { call, approver } = approved;
+  const options = { exposePrivateMetadata: ctx.exposePrivateMetadata };
+  const check = signal?.aborted
+    ? undefined
+    : await verifyOutcome({
+        registry: ctx.registry,
+        reader: ctx.reader,
+        action,
+        args: call.args,
+        before: facts.current,
+        ...(signal ? { signal } : {}),
+      }).catch(() => undefined);
+  const before = facts.before !== undefined ? { before: facts.before } : {};
+  let auditFailure: string | undefined;
+  if (check?.done) {
+    const checked = `${facts.lost}; ${check.what}`;
+    const after = check.object === undefined ? undefined : compact(check.object, options);
+    state.messages.push(
+      toToolMessage(call.callId, okResult({ checked, ...(after !== undefined ? { now: after } : {}) })),
+    );
+    auditFailure = recordOutcome(ctx, state, call, {
+      status: 'executed',
+      approver,
+      checked,
+      ...before,
+      ...(after !== undefined ? { after } : {}),
+    });
+    end(true, { result: { checked } });
+  } else if (check) {
+    const error = `${facts.lost}; ${check.what} — not done`;
+    state.messages.push(toToolMessage(call.callId, errorResult('network', error)));
+    auditFailure = recordOutcome(ctx, state, call, {
+      status: 'failed',
+      approver,
+      error,
+      checked: check.what,
+      ...before,
+    });
+    end(false, { error });
+  } else {
+    const error = `${facts.lost}; outcome unknown: check Clerk before retrying`;
+    const forModel = `${error}. The change may or may not have been made. Do not retry it; tell the user to check.`;
+    state.messages.push(toToolMessage(call.callId, errorResult('outcome_unknown', forModel)));
+    auditFailure = recordOutcome(ctx, state, call, { status: 'unknown', approver, error, ...before });
+    end(false, { error });
+  }
+  // A done outcome shows its audit failure in the summary; the others say it here.
+  if (auditFailure && !check?.done) emit({ type: 'error', message: `${call.preview.text}: ${auditFailure}.` });
 }
 
 function skipForDryRun(ctx: AgentContext, state: RunState, approved: ApprovedCall, action: Action, emit: Emit): void {
@@ -109,7 +189,8 @@ function skipForDryRun(ctx: AgentContext, state: RunState, approved: ApprovedCal
   emit({ type: 'decision', callId: call.callId, action: call.action, approved: true, approver });
   emit({ type: 'tool_start', callId: call.callId, action: call.action, args: call.args, risk: action.risk });
   state.messages.push(toToolMessage(call.callId, dryRunResult()));
-  recordOutcome(ctx, state, call, { status: 'dry_run', approver });
+  const auditFailure = recordOutcome(ctx, state, call, { status: 'dry_run', approver });
+  if (auditFailure) emit({ type: 'error', message: `Dry run (nothing executed), but ${auditFailure}.` });
   emit({
     type: 'tool_end',
     callId: call.callId,
@@ -137,7 +218,8 @@ function deny(
     reason,
   });
   state.messages.push(toToolMessage(call.callId, deniedResult(reason)));
-  recordOutcome(ctx, state, call, { status: 'denied', approver, reason });
+  const auditFailure = recordOutcome(ctx, state, call, { status: 'denied', approver, reason });
+  if (auditFailure) emit({ type: 'error', message: `Denied (nothing executed), but ${auditFailure}.` });
 }
 
 /** The registry's action for a pending call, if the call still validates as a mutation of that action. */

@@ -52,9 +52,11 @@ const outcome = z.object({
   action: z.string(),
   args: z.record(z.string(), z.unknown()),
   previewText: z.string(),
-  status: z.enum(['executed', 'denied', 'failed', 'dry_run', 'noop']),
+  status: z.enum(['executed', 'denied', 'failed', 'dry_run', 'noop', 'unknown']),
   error: z.string().optional(),
   reason: z.string().optional(),
+  checked: z.string().optional(),
+  auditError: z.string().optional(),
 });
 const runStateSchema = z.object({
   version: z.literal(1),

@@ -6,7 +6,8 @@ import { ClerkApiError, ClerkNetworkError, InvalidArgumentError } from '../clerk
 import type { ToolMessage } from '../llm/model.js';
 import { redact, redactDeep } from '../util/secrets.js';
 
-export type ToolErrorKind = 'clerk' | 'invalid_args' | 'unknown_action' | 'network' | 'internal';
+/** `outcome_unknown`: a write was sent but its reply was lost and no read could settle it; never to be retried. */
+export type ToolErrorKind = 'clerk' | 'invalid_args' | 'unknown_action' | 'network' | 'internal' | 'outcome_unknown';
 
 export interface ToolError {
   kind: ToolErrorKind;

@@ -79,10 +79,17 @@ export interface MutationOutcome {
   action: string;
   args: Record<string, unknown>;
   previewText: string;
-  /** `noop`: the current state already is what the call asks for; nothing was asked or sent (not audited). */
-  status: 'executed' | 'denied' | 'failed' | 'dry_run' | 'noop';
+  /**
+   * `noop`: the current state already is what the call asks for; nothing was asked or sent (not audited).
+   * `unknown`: sent, but no definite answer came back and no read could settle whether it took effect.
+   */
+  status: 'executed' | 'denied' | 'failed' | 'dry_run' | 'noop' | 'unknown';
   error?: string;
   reason?: string;
+  /** After a lost reply: what the verification read showed, e.g. "Jane Doe is now banned (checked)". */
+  checked?: string;
+  /** The audit record of this outcome could not be written (the outcome itself is still true). */
+  auditError?: string;
 }
 
 /** The closing summary: built from the audit, shown together with the model's own words. */
@@ -94,6 +101,8 @@ export interface RunSummary {
   dryRun: MutationOutcome[];
   /** Calls that would have changed nothing (already so): neither asked nor executed. */
   noop: MutationOutcome[];
+  /** Sent, but whether they took effect is unknown (a lost reply no read could settle). */
+  unknown: MutationOutcome[];
   /** One honest line, e.g. "Done: 1 change (Ban Jane Doe …); not done: 1 (denied: …)". */
   line: string;
 }

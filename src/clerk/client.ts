@@ -43,6 +43,7 @@ export function createClerkClient(options: ClerkClientOptions): ClerkClient {
     maxReadAttempts: options.maxReadAttempts ?? 3,
     maxRetryAfterMs: options.maxRetryAfterMs ?? 10_000,
     sleep: options.sleep ?? realSleep,
+    ...(options.now ? { now: options.now } : {}),
   });
 
   return {

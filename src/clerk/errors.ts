@@ -70,6 +70,11 @@ export class ClerkNetworkError extends Error {
   readonly baseUrl: string;
   readonly method: string;
   readonly path: string;
+  /**
+   * False only when the request cannot have reached Clerk (connection refused, unknown host, TLS refused). A write
+   * that failed with `maybeSent` true may have been done: its outcome is unknown until a read checks it.
+   */
+  readonly maybeSent: boolean;
 
   constructor(init: {
     reason: 'timeout' | 'connection';
@@ -77,6 +82,7 @@ export class ClerkNetworkError extends Error {
     method: string;
     path: string;
     message: string;
+    maybeSent?: boolean;
     cause?: unknown;
   }) {
     super(redact(init.message), init.cause === undefined ? undefined : { cause: init.cause });
@@ -85,6 +91,7 @@ export class ClerkNetworkError extends Error {
     this.baseUrl = init.baseUrl;
     this.method = init.method;
     this.path = redact(init.path);
+    this.maybeSent = init.maybeSent ?? true;
   }
 }
 

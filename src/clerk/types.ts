@@ -9,13 +9,15 @@ export interface ClerkClientOptions {
   apiVersion?: string;
   /** Injected fetch (tests pass the sandbox's in-process handler). Default globalThis.fetch. */
   fetch?: typeof fetch;
-  /** Per-request timeout in ms. Default 30 000. */
+  /** Overall deadline per request in ms: every attempt, body read and retry wait together. Default 30 000. */
   timeoutMs?: number;
   /** Read retries on 429/5xx. Default 3 attempts total, Retry-After capped at 10 s. */
   maxReadAttempts?: number;
   maxRetryAfterMs?: number;
   /** Injected sleep (tests). */
   sleep?: (ms: number) => Promise<void>;
+  /** Injected clock for the deadline arithmetic between retries (tests). Default Date.now. */
+  now?: () => number;
 }
 
 export interface ClerkClient {

@@ -12,7 +12,7 @@ import { colorsEnabled, createColors } from '../interfaces/repl/colors.js';
 import { createStreamLineSource, createTtyLineSource, type LineSource } from '../interfaces/repl/input.js';
 import { createOutput } from '../interfaces/repl/output.js';
 import { createLinePrompter, createTtyPrompter, type Prompter } from '../interfaces/repl/prompt.js';
-import { createRepl, INTERRUPT_HINT, type InterruptSource } from '../interfaces/repl/repl.js';
+import { createRepl, INTERRUPT_HINT, type InterruptSource, MAX_LINE_LENGTH } from '../interfaces/repl/repl.js';
 import { createSpinner } from '../interfaces/repl/spinner.js';
 import { createTranscript } from '../interfaces/repl/transcript.js';
 import { oneLine } from '../interfaces/repl/turn.js';
@@ -41,7 +41,13 @@ const fail = (message: string, code: number) => {
 };
 
 /** Parses flags into config overrides and the one-shot request. Throws with a one-line message. */
-function parseFlags(argv: string[]): { overrides: ConfigOverrides; request: string; help: boolean } {
+function parseFlags(argv: string[]): {
+  overrides: ConfigOverrides;
+  request: string;
+  /** True when words were given for a one-shot request, even if they are blank. */
+  oneShot: boolean;
+  help: boolean;
+} {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -59,7 +65,12 @@ function parseFlags(argv: string[]): { overrides: ConfigOverrides; request: stri
   if (values['base-url'] !== undefined) overrides.baseUrl = values['base-url'];
   if (values.data !== undefined) overrides.dataDir = values.data;
   if (values['dry-run']) overrides.dryRun = true;
-  return { overrides, request: positionals.join(' ').trim(), help: values.help === true };
+  return {
+    overrides,
+    request: positionals.join(' ').trim(),
+    oneShot: positionals.length > 0,
+    help: values.help === true,
+  };
 }
 
 /** Process SIGINT as an interrupt source (installing a listener keeps Ctrl-C from killing the process). */
@@ -90,6 +101,13 @@ export async function run(argv: string[]): Promise<number> {
     return 0;
   }
 
+  if (flags.oneShot && flags.request === '') {
+    return fail(
+      'the request is empty. Type it in quotes, e.g. clerk-agent chat "list banned users", or run clerk-agent chat alone for the interactive chat.',
+      2,
+    );
+  }
+
   dotenv.config({ quiet: true });
   let app: App;
   try {
@@ -112,7 +130,7 @@ export async function run(argv: string[]): Promise<number> {
     input = createTtyLineSource(process.stdin, stdout, { onInterrupt: () => INTERRUPT_HINT });
     prompter = createTtyPrompter();
   } else {
-    input = createStreamLineSource(process.stdin, stdout, { echo: true });
+    input = createStreamLineSource(process.stdin, stdout, { echo: true, maxEcho: MAX_LINE_LENGTH });
     prompter = createLinePrompter(input);
   }
 
@@ -142,15 +160,37 @@ export async function run(argv: string[]): Promise<number> {
   try {
     if (flags.request !== '') {
       for (const line of renderHeader(info, colors)) out.line(line);
+      for (const line of unresolvedLines(app)) out.line(colors.yellow(line));
       return await repl.runOnce(flags.request);
     }
     for (const line of renderBanner(info, colors)) out.line(line);
+    for (const line of unresolvedLines(app)) out.line(colors.yellow(line));
     return await repl.run();
   } finally {
     spinner.stop();
     input.close();
     await app.close();
   }
+}
+
+/**
+ * Approved changes whose result never reached the audit (a chat stopped during the call): their outcome is unknown,
+ * and the user must hear it before retrying them.
+ */
+function unresolvedLines(app: App): string[] {
+  let unknown: ReturnType<App['audit']['unresolvedIntents']>;
+  try {
+    unknown = app.audit.unresolvedIntents();
+  } catch {
+    return []; // an unreadable audit file is reported when it is written to
+  }
+  if (unknown.length === 0) return [];
+  const shown = unknown.slice(-5).map((e) => `  ${e.time.slice(0, 16).replace('T', ' ')}  ${oneLine(e.preview)}`);
+  return [
+    `Outcome unknown: ${unknown.length === 1 ? '1 approved change was' : `${unknown.length} approved changes were`} running when an earlier chat stopped; check Clerk before retrying (/audit lists them):`,
+    ...shown,
+    ...(unknown.length > shown.length ? [`  … and ${unknown.length - shown.length} more`] : []),
+  ];
 }
 
 /** The same app with dry-run switched: a new agent over the same sandbox, model and audit file. */

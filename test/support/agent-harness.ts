@@ -6,7 +6,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createRegistry } from '../../src/actions/registry.js';
-import { createAuditLog, type AuditLog } from '../../src/agent/audit.js';
+import { createAuditLog, type AuditLog, type DurableAppend } from '../../src/agent/audit.js';
 import { createAgent, type AgentDeps } from '../../src/agent/create-agent.js';
 import { loadSystemPrompt } from '../../src/agent/prompt.js';
 import type { Agent, AgentEvent } from '../../src/agent/types.js';
@@ -41,15 +41,26 @@ export interface HarnessOptions
   sandbox?: Sandbox;
   /** Drive the agent with this model instead of the scripted one (e.g. the OpenAI adapter). */
   model?: ChatModel;
+  /** Wraps the sandbox's fetch (e.g. to lose a reply after the sandbox applied a write). */
+  wrapFetch?: (inner: typeof fetch) => typeof fetch;
+  /** Replaces the audit's durable append (e.g. to simulate ENOSPC). */
+  auditAppend?: DurableAppend;
+  /** Overall deadline per Clerk request. */
+  clerkTimeoutMs?: number;
 }
 
 /** Builds the stack around a scripted model with `turns`. */
 export function createHarness(turns: ScriptedTurn[], options: HarnessOptions = {}): Harness {
-  const { sandbox: given, model: realModel, ...deps } = options;
+  const { sandbox: given, model: realModel, wrapFetch, auditAppend, clerkTimeoutMs, ...deps } = options;
   const sandbox = given ?? createSandbox({ seed: 'demo' });
-  const clerk = createClerkClient({ secretKey: sandbox.secretKey, baseUrl: sandbox.baseUrl, fetch: sandbox.fetch });
+  const clerk = createClerkClient({
+    secretKey: sandbox.secretKey,
+    baseUrl: sandbox.baseUrl,
+    fetch: wrapFetch ? wrapFetch(sandbox.fetch) : sandbox.fetch,
+    ...(clerkTimeoutMs ? { timeoutMs: clerkTimeoutMs } : {}),
+  });
   const auditFile = path.join(mkdtempSync(path.join(tmpdir(), 'agent-audit-')), 'audit.jsonl');
-  const audit = createAuditLog({ file: auditFile });
+  const audit = createAuditLog({ file: auditFile, ...(auditAppend ? { append: auditAppend } : {}) });
   const model = createScriptedModel(turns);
   const agent = createAgent({
     model: realModel ?? model,

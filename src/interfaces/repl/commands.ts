@@ -95,7 +95,16 @@ async function audit(args: string[], s: Session): Promise<void> {
     s.out.line('The audit log is empty: no change has been approved or denied yet.');
     return;
   }
-  const rows = entries.map((e) => ({ time: e.time, status: e.status, change: e.preview, approver: e.approver ?? '—' }));
+  // An intent with no result: still running in another process, or its outcome is unknown (a chat stopped mid-call).
+  const unknown = new Set(s.app.audit.unresolvedIntents().map((e) => e.approvalId));
+  const status = (e: AuditEntry) =>
+    e.status !== 'intent' ? e.status : unknown.has(e.approvalId) ? 'outcome unknown' : 'in progress';
+  const rows = entries.map((e) => ({
+    time: e.time,
+    status: status(e),
+    change: e.preview,
+    approver: e.approver ?? '—',
+  }));
   for (const line of renderTable(rows, {
     width: s.out.width,
     maxRows: 1000,

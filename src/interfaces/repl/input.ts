@@ -24,11 +24,26 @@ interface Writable {
   write(text: string): unknown;
 }
 
-/** Lines from a non-interactive stream (a pipe or a file). `echo` prints each line after its prompt, like a terminal would. */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+
+/**
+ * A piped line as it is echoed: every control character (escape sequences included: the line is data, not our
+ * colours) shown as a visible `\u001b`-style escape, so input cannot move the cursor or rewrite the screen.
+ */
+export function visibleInput(line: string): string {
+  return line.replace(CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/**
+ * Lines from a non-interactive stream (a pipe or a file). `echo` prints each line after its prompt, like a terminal
+ * would, made terminal-safe; a line longer than `maxEcho` characters (the REPL refuses it) is not printed at all,
+ * only its length.
+ */
 export function createStreamLineSource(
   input: NodeJS.ReadableStream,
   output: Writable,
-  options: { echo?: boolean } = {},
+  options: { echo?: boolean; maxEcho?: number } = {},
 ): LineSource {
   const queue: string[] = [];
   const waiters: Array<(line: string | null) => void> = [];
@@ -49,8 +64,12 @@ export function createStreamLineSource(
     });
   };
 
+  const echoed = (line: string) =>
+    options.maxEcho !== undefined && line.trim().length > options.maxEcho
+      ? `[a line of ${line.trim().length.toLocaleString('en-US')} characters, not shown]`
+      : visibleInput(line);
   const answer = (line: string | null) => {
-    output.write(line === null ? '\n' : options.echo ? `${line}\n` : '');
+    output.write(line === null ? '\n' : options.echo ? `${echoed(line)}\n` : '');
     return line;
   };
 

@@ -60,11 +60,13 @@ export function createRenderer(out: Output): Renderer {
     const line = summary.line.trim();
     // An error line that already ends with the summary ("… No changes were made.") is not repeated.
     if (line === '' || errorShown.trimEnd().endsWith(line)) return;
-    if (summary.executed.length + summary.denied.length + summary.failed.length + summary.dryRun.length === 0) {
+    const unknown = summary.unknown ?? [];
+    const decided = summary.executed.length + summary.denied.length + summary.failed.length + summary.dryRun.length;
+    if (decided + unknown.length === 0) {
       out.line(c.dim(line)); // a read-only turn: "No changes were made." is a footnote, not news
       return;
     }
-    const paint = summary.failed.length > 0 ? c.red : summary.executed.length > 0 ? c.green : c.yellow;
+    const paint = summary.failed.length + unknown.length > 0 ? c.red : summary.executed.length > 0 ? c.green : c.yellow;
     out.line(paint(c.bold(line)));
   };
 

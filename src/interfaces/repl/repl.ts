@@ -38,7 +38,10 @@ export interface ReplDeps {
 export interface Repl {
   /** Reads lines until /exit or end of input; resolves with the exit code. */
   run(): Promise<number>;
-  /** Handles one request or command, then returns (0 = done, 1 = the turn ended in an error, 2 = input refused). */
+  /**
+   * Handles one request or command, then returns 0 = done, 1 = the request could not be done (the turn ended in an
+   * error, Clerk could not be reached, or an approved change failed or has an unknown outcome), 2 = input refused.
+   */
   runOnce(line: string): Promise<number>;
   /** Handles one line (exposed for tests; Ctrl-C is only listened to inside run and runOnce). */
   handleLine(line: string): Promise<CommandResult | TurnResult['status'] | 'ignored' | 'refused'>;
@@ -57,6 +60,8 @@ export function createRepl(deps: ReplDeps): Repl {
   let transcript: Transcript | undefined;
   let active: AbortController | undefined;
   let atPrompt = false;
+  /** Whether the last turn ended normally but could not do the request (see TurnResult.incomplete). */
+  let lastIncomplete = false;
 
   const promptText = () => {
     const tags = [app.live ? c.red('LIVE') : '', app.config.dryRun ? c.yellow('dry run') : ''].filter(Boolean);
@@ -106,6 +111,7 @@ export function createRepl(deps: ReplDeps): Repl {
     record({ kind: 'input', text });
     const controller = new AbortController();
     active = controller;
+    lastIncomplete = false;
     try {
       const result = await runTurn(text, {
         agent: app.agent,
@@ -118,6 +124,7 @@ export function createRepl(deps: ReplDeps): Repl {
         signal: controller.signal,
       });
       state = result.state;
+      lastIncomplete = result.incomplete === true;
       return result.status;
     } finally {
       active = undefined;
@@ -162,7 +169,7 @@ export function createRepl(deps: ReplDeps): Repl {
     runOnce: (line) =>
       withInterrupts(async () => {
         const status = await handleLine(line);
-        return status === 'error' ? 1 : status === 'refused' ? 2 : 0;
+        return status === 'error' || lastIncomplete ? 1 : status === 'refused' ? 2 : 0;
       }),
   };
 }

@@ -31,7 +31,15 @@ export interface TurnContext {
 export interface TurnResult {
   status: RunOutcome['status'] | 'cancelled';
   state: RunState | undefined;
+  /**
+   * True when the request could not be done although the turn ended normally: Clerk could not be reached (or a
+   * reply was lost), or an approved change failed or has an unknown outcome. A one-shot run exits non-zero then.
+   */
+  incomplete?: boolean;
 }
+
+/** Tool failures that mean Clerk itself could not answer (describeFailure's `kind: message` prefix). */
+const UNREACHABLE = /^(network|outcome_unknown)\b/;
 
 /** The first line of an error's message, with secrets removed. */
 export function oneLine(error: unknown): string {
@@ -43,7 +51,11 @@ export function oneLine(error: unknown): string {
 export async function runTurn(input: string, ctx: TurnContext): Promise<TurnResult> {
   const { agent, out, renderer, signal } = ctx;
   const c = out.colors;
+  let incomplete = false;
   const onEvent = (event: AgentEvent) => {
+    if (event.type === 'tool_end' && !event.ok && UNREACHABLE.test(event.error ?? '')) incomplete = true;
+    if (event.type === 'summary' && event.summary.failed.length + (event.summary.unknown?.length ?? 0) > 0)
+      incomplete = true;
     ctx.transcript?.record({ kind: 'event', event });
     renderer.handle(event);
   };
@@ -89,5 +101,9 @@ export async function runTurn(input: string, ctx: TurnContext): Promise<TurnResu
   out.spinner.stop();
   if (outcome.status === 'error' && !renderer.errorShown) out.line(c.red(`error: ${redact(outcome.error)}`));
   if ((signal.aborted || cancelled) && !renderer.summaryShown) out.line(c.yellow('Cancelled: nothing more was done.'));
-  return { status: cancelled || signal.aborted ? 'cancelled' : outcome.status, state: outcome.state };
+  return {
+    status: cancelled || signal.aborted ? 'cancelled' : outcome.status,
+    state: outcome.state,
+    ...(incomplete ? { incomplete } : {}),
+  };
 }

@@ -64,12 +64,16 @@ export function summarizeMutations(calls: Call[], envs: Envelope[], notes: strin
   const dry: string[] = [];
   const already: string[] = [];
   const notDone: string[] = [];
+  // A write whose reply was lost and that no read could check: neither done nor not done (issue 13).
+  const unknown: string[] = [];
   calls.forEach((call, i) => {
     const env = envs[i]!;
     const label = call.label ?? call.name;
     if (env.status === 'ok') done.push(call.done ? call.done(env.result) : `Done: ${label}`);
     else if (env.status === 'dry_run') dry.push(label);
     else if (env.status === 'noop') already.push(env.message.replace(/ — nothing to change[\s\S]*$/, ''));
+    else if (env.status === 'error' && env.errorKind === 'outcome_unknown')
+      unknown.push(`${label} — ${env.message.split('.')[0]!.trim()}`);
     else notDone.push(`${label} — ${failure(env)}`);
   });
   const parts: string[] = [];
@@ -78,6 +82,8 @@ export function summarizeMutations(calls: Call[], envs: Envelope[], notes: strin
     if (dry[0]) parts.push(`Dry run: I would ${dry[0]}. Nothing was executed.`);
     if (notDone[0]) parts.push(`Not done: ${notDone[0]}. Nothing was changed.`);
     if (already[0]) parts.push(`Nothing to change: ${already[0]}.`);
+
+    if (unknown[0]) parts.push(`Outcome unknown: ${unknown[0]}. Do not retry before checking in Clerk.`);
   } else {
     if (done.length > 0) parts.push(`Done (${done.length}):\n${done.map((d) => `- ${d}`).join('\n')}`);
     if (dry.length > 0) parts.push(`Dry run — nothing was executed; I would:\n${dry.map((d) => `- ${d}`).join('\n')}`);
@@ -85,6 +91,11 @@ export function summarizeMutations(calls: Call[], envs: Envelope[], notes: strin
       parts.push(`Not done (${notDone.length}):\n${notDone.map((d) => `- ${capitalize(d)}`).join('\n')}`);
     if (already.length > 0)
       parts.push(`Already so, nothing to change (${already.length}):\n${already.map((d) => `- ${d}`).join('\n')}`);
+
+    if (unknown.length > 0)
+      parts.push(
+        `Outcome unknown (${unknown.length}) — check in Clerk before retrying:\n${unknown.map((d) => `- ${capitalize(d)}`).join('\n')}`,
+      );
   }
   return [...parts, ...notes].join('\n');
 }
