@@ -140,24 +140,34 @@ export async function attemptOnce(
   return { kind: 'http_error', error, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) };
 }
 
+/** How long a body that has already started arriving may still be read after the signal fires. */
+const BODY_GRACE_MS = 250;
+
 /**
  * The body as text, ended by `signal` even when the fetch implementation ignores it for the body (an injected
  * fetch may): a server that sends headers and then never ends the body cannot hold the request past its deadline.
+ * An answer already in hand when the signal fires (Ctrl-C just after Clerk replied) is still read, for a short
+ * grace: a change Clerk made must be reported as done, not lost to our own cancellation.
  */
 function readBody(response: Response, signal: AbortSignal): Promise<string> {
-  if (signal.aborted) return Promise.reject(signal.reason);
   return new Promise<string>((resolve, reject) => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
     const onAbort = () => {
-      reject(signal.reason);
-      response.body?.cancel().catch(() => {});
+      timer = setTimeout(() => {
+        reject(signal.reason);
+        response.body?.cancel().catch(() => {});
+      }, BODY_GRACE_MS);
     };
-    signal.addEventListener('abort', onAbort, { once: true });
+    if (signal.aborted) onAbort();
+    else signal.addEventListener('abort', onAbort, { once: true });
     response.text().then(
       (text) => {
+        if (timer) clearTimeout(timer);
         signal.removeEventListener('abort', onAbort);
         resolve(text);
       },
       (error: unknown) => {
+        if (timer) clearTimeout(timer);
         signal.removeEventListener('abort', onAbort);
         reject(error);
       },

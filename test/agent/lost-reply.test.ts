@@ -137,9 +137,9 @@ describe('a write whose reply was lost', () => {
   it('metadata updates are checked by reading the user back', async () => {
     const net = losingWrites('timeout');
     const update = ({ jane }: Ids) =>
-      toolCall('clerk_user_update', { user_id: jane, public_metadata: { plan: 'pro' } });
+      toolCall('clerk_user_update', { user_id: jane, public_metadata: { plan: 'enterprise' } });
     const { h, ids, done } = await approveOne(update, { wrapFetch: net.wrap });
-    expect(((await h.user(ids.jane)).public_metadata as Record<string, unknown>).plan).toBe('pro');
+    expect(((await h.user(ids.jane)).public_metadata as Record<string, unknown>).plan).toBe('enterprise');
     expect(done.summary.line).toContain('The request timed out; Jane Doe shows the new public_metadata (checked)');
   });
 
