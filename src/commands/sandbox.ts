@@ -17,7 +17,7 @@ seeded with demo data (60 users, 6 organizations, invitations, sessions, ...).
 
 Options:
   --port N     port to listen on (default ${DEFAULT_PORT}; 0 picks a free port)
-  --data DIR   where the sandbox keeps state.json (default .clerk-agent/sandbox,
+  --data DIR   where the sandbox keeps its state (default .clerk-agent/sandbox,
                or $CLERK_AGENT_DATA_DIR/sandbox)
   --reset      discard the saved state and start again from the demo data
   -h, --help   show this help
@@ -129,8 +129,8 @@ export async function run(argv: string[], io: SandboxCommandIo = processIo): Pro
     }
     throw err;
   }
-  const stateFile = path.join(dataDir, 'state.json');
-  const existed = existsSync(stateFile);
+  const stateFile = dataDir;
+  const existed = existsSync(path.join(dataDir, 'snapshot.ndjson')) || existsSync(path.join(dataDir, 'state.json'));
   let sandbox;
   try {
     sandbox = createSandbox({ dataDir, reset: flags.reset });
@@ -163,7 +163,7 @@ export async function run(argv: string[], io: SandboxCommandIo = processIo): Pro
     : existed
       ? 'loaded from the last run'
       : 'new, seeded with the demo data';
-  io.out(banner(server.url, sandbox.secretKey, stateFile, `${how}; saved after every change`));
+  io.out(banner(server.url, sandbox.secretKey, stateFile, `${how}; every change is journaled before it is answered`));
   await untilStopped(io.signal);
   await server.close();
   await sandbox.close();
