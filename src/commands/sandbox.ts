@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError, loadConfig } from '../config.js';
-import { createSandbox, SandboxStateError, serveSandbox } from '../sandbox/index.js';
+import { openSandbox, SandboxBusyError, SandboxStateError, serveSandbox } from '../sandbox/index.js';
 
 const DEFAULT_PORT = 4010;
 
@@ -132,10 +132,11 @@ export async function run(argv: string[], io: SandboxCommandIo = processIo): Pro
   const stateFile = dataDir;
   const existed = existsSync(path.join(dataDir, 'snapshot.ndjson')) || existsSync(path.join(dataDir, 'state.json'));
   let sandbox;
+  let sharedWith;
   try {
-    sandbox = createSandbox({ dataDir, reset: flags.reset });
+    ({ sandbox, sharedWith } = await openSandbox({ dataDir, reset: flags.reset, owner: 'clerk-agent sandbox' }));
   } catch (err) {
-    if (err instanceof SandboxStateError) {
+    if (err instanceof SandboxStateError || err instanceof SandboxBusyError) {
       io.err(`clerk-agent sandbox: ${err.message}\n`);
       return 1;
     }
@@ -158,12 +159,21 @@ export async function run(argv: string[], io: SandboxCommandIo = processIo): Pro
     );
     return 1;
   }
-  const how = flags.reset
-    ? 'reset to the demo data'
-    : existed
-      ? 'loaded from the last run'
-      : 'new, seeded with the demo data';
-  io.out(banner(server.url, sandbox.secretKey, stateFile, `${how}; every change is journaled before it is answered`));
+  const how = sharedWith
+    ? `shared with pid ${sharedWith.pid} (${sharedWith.command}), which owns it`
+    : flags.reset
+      ? 'reset to the demo data'
+      : existed
+        ? 'loaded from the last run'
+        : 'new, seeded with the demo data';
+  io.out(
+    banner(
+      server.url,
+      sandbox.secretKey,
+      stateFile,
+      sharedWith ? how : `${how}; every change is journaled before it is answered`,
+    ),
+  );
   await untilStopped(io.signal);
   await server.close();
   await sandbox.close();

@@ -5,12 +5,14 @@
  * directory every mutation is journaled (persistence.ts) and answered only once it is durable; a failed save is
  * answered 500 and the in-memory state is rebuilt from disk, so memory never holds a change the disk does not.
  */
+import path from 'node:path';
 import { SANDBOX_SECRET_KEY } from './auth.js';
 import { createCore, type CoreRequest, type CoreResponse } from './handler.js';
 import { createFaultRegistry } from './faults.js';
 import type { FsPort } from './durability/fs-port.js';
 import { journalName } from './durability/journal.js';
 import { notAcceptingChanges } from './errors.js';
+import { acquireLock, type SandboxLock } from './ownership/lock.js';
 import { createPersistence, type LoadedState, type Persistence } from './persistence.js';
 import { replayJournal } from './replay.js';
 import { allRoutes } from './routes/index.js';
@@ -35,7 +37,10 @@ const MAX_LOG = 50_000;
 const router = createRouter(allRoutes);
 
 /** Read what the pipeline needs from fetch arguments; a bare path such as `/v1/users` is allowed. */
-async function toCoreRequest(input: string | URL | Request, init: RequestInit | undefined): Promise<CoreRequest> {
+export async function toCoreRequest(
+  input: string | URL | Request,
+  init: RequestInit | undefined,
+): Promise<CoreRequest> {
   if (input instanceof Request) {
     const request = init ? new Request(input, init) : input;
     const url = new URL(request.url);
@@ -87,6 +92,12 @@ export interface SandboxInternals {
   fs?: FsPort;
   /** Journal size that triggers a snapshot (default 64 MiB). */
   compactAfterBytes?: number;
+}
+
+/** What the lock file says about an owner that did not name itself. */
+function defaultOwner(): string {
+  const script = process.argv[1] ? path.basename(process.argv[1]) : 'node';
+  return [script, ...process.argv.slice(2)].join(' ').slice(0, 200);
 }
 
 /** Build a store from what is on disk: the snapshot, then the journal replayed on top of it. */
@@ -147,12 +158,20 @@ export function createSandbox(options: CreateSandboxOptions = {}, internals: San
             }
           },
         });
-  const loaded = persistence && !options.reset ? persistence.load() : undefined;
-  let store: Store = loaded
-    ? restore(loaded, persistence!, clock, now)
-    : createStore(seedState(defaultSeed, now()), storeNow);
-  if (persistence && loaded) persistence.resume(loaded);
-  else persistence?.rewrite(store.state);
+  // One owner per state: taken before anything is read, released on close (or right away if opening fails).
+  const lock: SandboxLock | undefined = persistence
+    ? acquireLock(persistence.dir, options.owner ?? defaultOwner())
+    : undefined;
+  let store: Store;
+  try {
+    const loaded = persistence && !options.reset ? persistence.load() : undefined;
+    store = loaded ? restore(loaded, persistence!, clock, now) : createStore(seedState(defaultSeed, now()), storeNow);
+    if (persistence && loaded) persistence.resume(loaded);
+    else persistence?.rewrite(store.state);
+  } catch (err) {
+    lock?.release();
+    throw err;
+  }
 
   let closed = false;
   const requests: SandboxRequestLogEntry[] = [];
@@ -224,6 +243,7 @@ export function createSandbox(options: CreateSandboxOptions = {}, internals: San
         // The journal is still valid: the next start replays it.
       }
       await persistence.close();
+      lock?.release();
     },
     [CORE]: guarded,
   };

@@ -30,6 +30,16 @@ afterEach(async () => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 
+/** The state files of `dir` copied elsewhere: what a restart after kill -9 would read (the lock stays behind). */
+function copyState(dir: string): string {
+  const copy = tempDir();
+  for (const n of readdirSync(dir)) {
+    if (n === 'owner.lock' || n === 'sandbox.sock') continue;
+    fs.copyFileSync(path.join(dir, n), path.join(copy, n));
+  }
+  return copy;
+}
+
 const journalOf = (dir: string) => readdirSync(dir).find((n) => n.startsWith('journal-'))!;
 
 /** node:fs with journal writes or fsyncs failing while `state.failing` is set. */
@@ -79,8 +89,7 @@ describe('persistence: snapshot + journal', () => {
     expect(lines[1]).toContain('persisted@x.test');
 
     // A second reader of the same files (what a restart after kill -9 sees): snapshot + journal replayed.
-    const copy = tempDir();
-    for (const n of readdirSync(dir)) fs.copyFileSync(path.join(dir, n), path.join(copy, n));
+    const copy = copyState(dir);
     const b = sandboxOn(copy, { now: () => NOW + 1000 });
     expect((await call(b, 'GET', `/users/${F.users.jane.id}`)).body.banned).toBe(true);
     const replayed = (await call(b, 'GET', `/users/${created.id}`)).body;
@@ -108,8 +117,7 @@ describe('persistence: snapshot + journal', () => {
       Array.from({ length: 50 }, (_, i) => call(a, 'POST', '/users', { email_address: [`c${i}@x.test`] })),
     );
     expect(results.every((r) => r.status === 200)).toBe(true);
-    const copy = tempDir();
-    for (const n of readdirSync(dir)) fs.copyFileSync(path.join(dir, n), path.join(copy, n));
+    const copy = copyState(dir);
     const ids = new Set(
       sandboxOn(copy)
         .snapshot()
@@ -142,8 +150,7 @@ describe('persistence: snapshot + journal', () => {
     for (let i = 0; i < 30; i++)
       made.push((await call(a, 'POST', '/users', { email_address: [`k${i}@x.test`] })).body.id);
     expect(statSync(path.join(dir, journalOf(dir))).size).toBeLessThan(4000);
-    const copy = tempDir();
-    for (const n of readdirSync(dir)) fs.copyFileSync(path.join(dir, n), path.join(copy, n));
+    const copy = copyState(dir);
     const ids = new Set(
       sandboxOn(copy)
         .snapshot()
@@ -277,8 +284,7 @@ describe('persistence: a full disk never loses or misreports a change', () => {
       // Space again: the next change works and everything acknowledged survives a restart.
       state.failing = false;
       expect((await call(a, 'POST', `/users/${F.users.lee.id}/unlock`)).status).toBe(200);
-      const copy = tempDir();
-      for (const n of readdirSync(dir)) fs.copyFileSync(path.join(dir, n), path.join(copy, n));
+      const copy = copyState(dir);
       const b = sandboxOn(copy);
       const users = b.snapshot().users;
       expect(users.find((u) => u.id === F.users.bob.id)!.locked).toBe(true);
@@ -305,8 +311,7 @@ describe('persistence: a full disk never loses or misreports a change', () => {
     expect((await call(a, 'GET', `/users/${F.users.jane.id}`)).status).toBe(404);
     expect(readdirSync(dir).filter((n) => n.includes('.tmp-'))).toEqual([]);
     full = false;
-    const copy = tempDir();
-    for (const n of readdirSync(dir)) fs.copyFileSync(path.join(dir, n), path.join(copy, n));
+    const copy = copyState(dir);
     expect((await call(sandboxOn(copy), 'GET', `/users/${F.users.jane.id}`)).status).toBe(404);
   });
 });
