@@ -173,3 +173,33 @@ describe('kill -9 during a stream of mutations', () => {
     expect(everAcked.length).toBeGreaterThan(20 * 5);
   }, 240_000);
 });
+
+describe('when the owner stops', () => {
+  it('a process that shared its sandbox takes the state over on its next request (never re-sending one that may have arrived)', async () => {
+    const dir = tempDir();
+    const owner = spawnChild(dir);
+    children.push(owner);
+    await owner.until((l) => l.some((x) => x.startsWith('READY owner')));
+    const { sandbox, sharedWith } = await openSandbox({ dataDir: dir, owner: 'second terminal' });
+    expect(sharedWith?.pid).toBe(owner.proc.pid);
+    expect((await call(sandbox, 'POST', `/users/${F.users.jane.id}/ban`)).status).toBe(200);
+
+    owner.proc.kill('SIGKILL');
+    await owner.exited;
+    children.pop();
+    // The owner is gone (its socket file is still there, nothing listens): this request was never sent, so it
+    // runs here after taking over the stale lock.
+    const lock = await call(sandbox, 'POST', `/users/${F.users.bob.id}/lock`);
+    expect(lock.status).toBe(200);
+    expect(JSON.parse(readFileSync(path.join(dir, 'owner.lock'), 'utf8'))).toMatchObject({
+      pid: process.pid,
+      command: 'second terminal',
+    });
+    const jane = await call(sandbox, 'GET', `/users/${F.users.jane.id}`);
+    expect(jane.body.banned).toBe(true);
+    await sandbox.close();
+    const after = createSandbox({ dataDir: dir });
+    expect(after.snapshot().users.find((u) => u.id === F.users.bob.id)!.locked).toBe(true);
+    await after.close();
+  });
+});

@@ -49,7 +49,7 @@ export async function openSandbox(
         `Cannot reset the sandbox in ${dir}: it is in use by ${who}. Stop that process first, or reset from it (/sandbox reset in its chat).`,
       );
     }
-    const remote = await connect(socketPath, holder);
+    const remote = await connect(socketPath, holder, () => takeOver(options, internals));
     if (!remote) {
       throw new SandboxBusyError(
         holder,
@@ -104,8 +104,33 @@ function send(
   });
 }
 
-/** A Sandbox whose fetch goes to the owner over its socket; undefined when the owner does not answer. */
-async function connect(socketPath: string, holder: LockHolder): Promise<Sandbox | undefined> {
+/** The owner is gone: open the state here if its lock is free now (a sharer of a newer owner is fine too). */
+async function takeOver(options: OpenSandboxOptions, internals: SandboxInternals): Promise<Sandbox | undefined> {
+  try {
+    return (await openSandbox(options, internals)).sandbox;
+  } catch {
+    return undefined;
+  }
+}
+
+/** True when the request never reached the owner (nothing listens on the socket any more): safe to send again. */
+function neverSent(err: unknown): boolean {
+  const code = (err as NodeJS.ErrnoException).code;
+  return code === 'ECONNREFUSED' || code === 'ENOENT';
+}
+
+/**
+ * A Sandbox whose fetch goes to the owner over its socket; undefined when the owner does not answer. When the
+ * owner has stopped (its socket refuses the connection, so the request was never sent), the next request takes
+ * the state over through `takeOver` and runs here; a request that may have reached the owner is never re-sent.
+ */
+async function connect(
+  socketPath: string,
+  holder: LockHolder,
+  takeOver: () => Promise<Sandbox | undefined>,
+): Promise<Sandbox | undefined> {
+  let successor: Sandbox | undefined;
+  let taking: Promise<Sandbox | undefined> | undefined;
   if (!existsSync(socketPath)) return undefined;
   const agent = new Agent({ keepAlive: true });
   const auth = `Bearer ${SANDBOX_SECRET_KEY}`;
@@ -133,10 +158,14 @@ async function connect(socketPath: string, holder: LockHolder): Promise<Sandbox 
     baseUrl: SANDBOX_BASE_URL,
     secretKey: SANDBOX_SECRET_KEY,
     requests: [],
-    faults: { add: ownerOnly('Injecting faults'), clear: ownerOnly('Clearing faults') },
-    snapshot: ownerOnly('Taking a snapshot'),
-    reset: ownerOnly('Resetting the sandbox'),
+    faults: {
+      add: (f) => (successor ? successor.faults.add(f) : ownerOnly('Injecting faults')()),
+      clear: () => (successor ? successor.faults.clear() : ownerOnly('Clearing faults')()),
+    },
+    snapshot: () => (successor ? successor.snapshot() : ownerOnly('Taking a snapshot')()),
+    reset: (seed) => (successor ? successor.reset(seed) : ownerOnly('Resetting the sandbox')()),
     async fetch(input, init) {
+      if (successor) return successor.fetch(input, init);
       const req = await toCoreRequest(input, init);
       const headers: Record<string, string> = { 'content-type': 'application/json' };
       if (req.authorization !== undefined) headers.authorization = req.authorization;
@@ -146,6 +175,18 @@ async function connect(socketPath: string, holder: LockHolder): Promise<Sandbox 
       try {
         out = await send(socketPath, agent, req.method, target, headers, req.body);
       } catch (err) {
+        if (neverSent(err)) {
+          taking ??= takeOver();
+          successor = await taking;
+          if (successor) {
+            const retryHeaders: Record<string, string> = { ...headers };
+            return successor.fetch(`http://sandbox.local${target}`, {
+              method: req.method,
+              headers: retryHeaders,
+              ...(req.body !== '' ? { body: req.body } : {}),
+            });
+          }
+        }
         // Like a real fetch: a network failure is a TypeError with the cause attached.
         throw new TypeError(
           `fetch failed: the sandbox owner (pid ${holder.pid}) did not answer (${(err as Error).message})`,
@@ -159,6 +200,7 @@ async function connect(socketPath: string, holder: LockHolder): Promise<Sandbox 
     },
     async close() {
       agent.destroy();
+      await successor?.close();
     },
   };
 }
