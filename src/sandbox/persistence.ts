@@ -12,6 +12,7 @@ import {
   createJournalWriter,
   encodeRecord,
   JOURNAL_PREFIX,
+  JOURNAL_SUFFIX,
   type JournalRecord,
   type JournalWriter,
   journalName,
@@ -118,23 +119,33 @@ export function createPersistence(dataDir: string, options: PersistenceOptions):
     return { state: parsed, records: [], generation: 0, journalBytes: 0, legacy: true };
   };
 
+  /** Journal files in the folder, by generation. */
+  const journalGenerations = (): number[] =>
+    fs
+      .readdirSync(dir)
+      .filter((n) => n.startsWith(JOURNAL_PREFIX) && n.endsWith(JOURNAL_SUFFIX))
+      .map((n) => Number(n.slice(JOURNAL_PREFIX.length, -JOURNAL_SUFFIX.length)))
+      .filter((g) => Number.isInteger(g));
+
   const rewrite = (state: SandboxState) => {
     fs.mkdirSync(dir, { recursive: true });
-    const next = generation + 1;
+    // Above every journal on disk, never one an existing snapshot still names (a reset has not loaded it).
+    const next = Math.max(generation, ...journalGenerations()) + 1;
     const nextFile = path.join(dir, journalName(next));
-    fs.closeSync(fs.openSync(nextFile, 'w', 0o600));
+    fs.closeSync(fs.openSync(nextFile, 'wx', 0o600));
     try {
       writeSnapshot(fs, dir, state, next);
     } catch (err) {
       fs.rmSync(nextFile, { force: true });
       throw err;
     }
+    // The new snapshot is durable and names journal `next`: every other journal is superseded. A retired writer
+    // may still finish a write into its (now unlinked) file; nothing reads it again.
     const old = writer;
-    const oldFile = path.join(dir, journalName(generation));
     generation = next;
     writer = openWriter(next, 0);
-    if (old) void old.close().then(() => fs.rmSync(oldFile, { force: true }));
-    else fs.rmSync(oldFile, { force: true });
+    for (const g of journalGenerations()) if (g !== next) fs.rmSync(path.join(dir, journalName(g)), { force: true });
+    if (old) void old.close();
   };
 
   return {

@@ -315,3 +315,29 @@ describe('persistence: a full disk never loses or misreports a change', () => {
     expect((await call(sandboxOn(copy), 'GET', `/users/${F.users.jane.id}`)).status).toBe(404);
   });
 });
+
+describe('persistence: reset never endangers the state it replaces', () => {
+  it('a --reset whose snapshot cannot be written leaves the previous snapshot and its journal intact', async () => {
+    const dir = tempDir();
+    const a = sandboxOn(dir);
+    await call(a, 'POST', `/users/${F.users.jane.id}/ban`);
+    // Simulate a crash: the journal keeps the ban, no compaction ran.
+    const copy = copyState(dir);
+    let full = false;
+    const port: FsPort = {
+      ...fs,
+      writeSync: ((...args: Parameters<typeof fs.writeSync>) => {
+        if (full) throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+        return (fs.writeSync as (...a: unknown[]) => number)(...args);
+      }) as FsPort['writeSync'],
+    };
+    full = true;
+    expect(() => sandboxOn(copy, { reset: true }, port)).toThrow(/ENOSPC/);
+    full = false;
+    expect(
+      sandboxOn(copy)
+        .snapshot()
+        .users.find((u) => u.id === F.users.jane.id)!.banned,
+    ).toBe(true);
+  });
+});
