@@ -20,7 +20,11 @@ Options:
   --data DIR   where the sandbox keeps its state (default .clerk-agent/sandbox,
                or $CLERK_AGENT_DATA_DIR/sandbox)
   --reset      discard the saved state and start again from the demo data
+               (refused while another process owns the folder)
   -h, --help   show this help
+
+One process owns a sandbox folder (DIR/owner.lock). If a chat or another sandbox
+already runs on DIR, this one serves that process's sandbox (shared, not a copy).
 `;
 
 /** Where the command writes, and an optional stop signal (tests). */
