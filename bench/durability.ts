@@ -192,6 +192,11 @@ export async function run(log: (line: string) => void): Promise<void> {
     const ids = state.users.slice(0, 2_000).map((u) => u.id);
     const t0 = performance.now();
     await createSandbox({ seed: state, dataDir: dir }).close();
+    // Figures depend on what else runs: say how busy the machine was.
+    const load = loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' / ');
+    log(`durability: machine — ${availableParallelism()} CPUs, load average ${load} (1/5/15 min)`);
     log(
       `durability: ${fmt(USERS)} users seeded and snapshotted in ${fmt(performance.now() - t0)} ms (data dir on ${dir})`,
     );
