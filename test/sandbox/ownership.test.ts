@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { run } from '../../src/commands/sandbox.js';
-import { createSandbox, openSandbox, SandboxBusyError, SEED_FACTS } from '../../src/sandbox/index.js';
+import { createSandbox, openSandbox, SandboxBusyError, SEED_FACTS, serveSandbox } from '../../src/sandbox/index.js';
 import { acks, type Child, spawnChild } from './child-support.js';
 import { call } from './helpers.js';
 
@@ -94,6 +94,28 @@ describe('one owner per sandbox state', () => {
     expect(() => createSandbox({ dataDir: dir })).toThrow(SandboxBusyError);
     // Nothing was read or written.
     expect(existsSync(path.join(dir, 'snapshot.ndjson'))).toBe(false);
+  });
+
+  it('a process started while the owner is still loading waits for its socket instead of being refused', async () => {
+    const dir = tempDir();
+    // An owner that has just taken the lock (this process) and has not opened its socket yet.
+    writeFileSync(
+      path.join(dir, 'owner.lock'),
+      JSON.stringify({ pid: process.pid, command: 'slow owner', startedAt: new Date().toISOString() }),
+    );
+    const opening = openSandbox({ dataDir: dir, owner: 'second' });
+    await new Promise((r) => setTimeout(r, 300));
+    const ownerSandbox = createSandbox({ now: () => 0 });
+    const server = await serveSandbox(ownerSandbox, { socketPath: path.join(dir, 'sandbox.sock') });
+    try {
+      const { sandbox, sharedWith } = await opening;
+      expect(sharedWith).toMatchObject({ pid: process.pid, command: 'slow owner' });
+      expect((await call(sandbox, 'POST', `/users/${F.users.jane.id}/ban`)).status).toBe(200);
+      expect(ownerSandbox.snapshot().users.find((u) => u.id === F.users.jane.id)!.banned).toBe(true);
+      await sandbox.close();
+    } finally {
+      await server.close();
+    }
   });
 
   it('a stale lock from a dead process is recovered', async () => {

@@ -49,6 +49,7 @@ export async function openSandbox(
         `Cannot reset the sandbox in ${dir}: it is in use by ${who}. Stop that process first, or reset from it (/sandbox reset in its chat).`,
       );
     }
+    await socketOfYoungOwner(socketPath, holder);
     const remote = await connect(socketPath, holder, () => takeOver(options, internals));
     if (!remote) {
       throw new SandboxBusyError(
@@ -102,6 +103,18 @@ function send(
     req.on('error', reject);
     req.end(body);
   });
+}
+
+/**
+ * An owner takes the lock before it loads the state (seconds for a large sandbox) and opens its socket after:
+ * a process started meanwhile waits for the socket rather than being refused. Only for a lock taken in the last
+ * 30 s, so an owner that never serves one (too long a path) is refused without delay.
+ */
+async function socketOfYoungOwner(socketPath: string, holder: LockHolder): Promise<void> {
+  const age = Date.now() - Date.parse(holder.startedAt);
+  if (!(age >= 0 && age < 30_000)) return;
+  const deadline = Date.now() + 15_000;
+  while (!existsSync(socketPath) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
 }
 
 /** The owner is gone: open the state here if its lock is free now (a sharer of a newer owner is fine too). */
