@@ -13,7 +13,7 @@ import { createClerkClient } from './clerk/client.js';
 import type { ClerkClient } from './clerk/types.js';
 import type { Config } from './config.js';
 import type { ChatModel } from './llm/model.js';
-import { createSandbox, type Sandbox } from './sandbox/index.js';
+import { openSandbox, type Sandbox } from './sandbox/index.js';
 
 /** Everything a front end needs, ready to use. */
 export interface App {
@@ -49,16 +49,24 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   let sandbox: Sandbox | undefined;
   let clerk: ClerkClient;
   let backendLabel: string;
+  let sharedWith: { pid: number; command: string } | undefined;
 
   if (config.clerk.kind === 'sandbox') {
-    sandbox = overrides.sandbox ?? createSandbox({ seed: 'demo', dataDir: config.clerk.dataDir });
+    // One owner per sandbox folder: a second process in the same folder shares the owner's sandbox (sandbox/ownership).
+    const opened = overrides.sandbox
+      ? { sandbox: overrides.sandbox }
+      : await openSandbox({ seed: 'demo', dataDir: config.clerk.dataDir, owner: 'clerk-agent chat' });
+    sandbox = opened.sandbox;
     clerk = createClerkClient({
       secretKey: sandbox.secretKey,
       baseUrl: sandbox.baseUrl,
       fetch: sandbox.fetch,
       ...(config.clerkRequestTimeoutMs ? { timeoutMs: config.clerkRequestTimeoutMs } : {}),
     });
-    backendLabel = 'local sandbox (demo data)';
+    sharedWith = opened.sharedWith;
+    backendLabel = sharedWith
+      ? `local sandbox (shared with pid ${sharedWith.pid}, ${sharedWith.command})`
+      : 'local sandbox (demo data)';
   } else {
     clerk = createClerkClient({
       secretKey: config.clerk.secretKey,
@@ -107,7 +115,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   if (sandbox) {
     app.sandbox = sandbox;
     const box = sandbox;
-    app.resetSandbox = async () => box.reset('demo');
+    // A shared sandbox is reset by its owner only.
+    if (!sharedWith) app.resetSandbox = async () => box.reset('demo');
   }
   return app;
 }

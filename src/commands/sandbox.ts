@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError, loadConfig } from '../config.js';
-import { createSandbox, SandboxStateError, serveSandbox } from '../sandbox/index.js';
+import { openSandbox, SandboxBusyError, SandboxStateError, serveSandbox } from '../sandbox/index.js';
 
 const DEFAULT_PORT = 4010;
 
@@ -17,10 +17,14 @@ seeded with demo data (60 users, 6 organizations, invitations, sessions, ...).
 
 Options:
   --port N     port to listen on (default ${DEFAULT_PORT}; 0 picks a free port)
-  --data DIR   where the sandbox keeps state.json (default .clerk-agent/sandbox,
+  --data DIR   where the sandbox keeps its state (default .clerk-agent/sandbox,
                or $CLERK_AGENT_DATA_DIR/sandbox)
   --reset      discard the saved state and start again from the demo data
+               (refused while another process owns the folder)
   -h, --help   show this help
+
+One process owns a sandbox folder (DIR/owner.lock). If a chat or another sandbox
+already runs on DIR, this one serves that process's sandbox (shared, not a copy).
 `;
 
 /** Where the command writes, and an optional stop signal (tests). */
@@ -129,13 +133,14 @@ export async function run(argv: string[], io: SandboxCommandIo = processIo): Pro
     }
     throw err;
   }
-  const stateFile = path.join(dataDir, 'state.json');
-  const existed = existsSync(stateFile);
+  const stateFile = dataDir;
+  const existed = existsSync(path.join(dataDir, 'snapshot.ndjson')) || existsSync(path.join(dataDir, 'state.json'));
   let sandbox;
+  let sharedWith;
   try {
-    sandbox = createSandbox({ dataDir, reset: flags.reset });
+    ({ sandbox, sharedWith } = await openSandbox({ dataDir, reset: flags.reset, owner: 'clerk-agent sandbox' }));
   } catch (err) {
-    if (err instanceof SandboxStateError) {
+    if (err instanceof SandboxStateError || err instanceof SandboxBusyError) {
       io.err(`clerk-agent sandbox: ${err.message}\n`);
       return 1;
     }
@@ -158,12 +163,21 @@ export async function run(argv: string[], io: SandboxCommandIo = processIo): Pro
     );
     return 1;
   }
-  const how = flags.reset
-    ? 'reset to the demo data'
-    : existed
-      ? 'loaded from the last run'
-      : 'new, seeded with the demo data';
-  io.out(banner(server.url, sandbox.secretKey, stateFile, `${how}; saved after every change`));
+  const how = sharedWith
+    ? `shared with pid ${sharedWith.pid} (${sharedWith.command}), which owns it`
+    : flags.reset
+      ? 'reset to the demo data'
+      : existed
+        ? 'loaded from the last run'
+        : 'new, seeded with the demo data';
+  io.out(
+    banner(
+      server.url,
+      sandbox.secretKey,
+      stateFile,
+      sharedWith ? how : `${how}; every change is journaled before it is answered`,
+    ),
+  );
   await untilStopped(io.signal);
   await server.close();
   await sandbox.close();

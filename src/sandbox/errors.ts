@@ -145,3 +145,36 @@ export function nextTraceId(): string {
 export function errorBody(errors: ClerkErrorEntry[]): string {
   return JSON.stringify({ errors, meta: {}, clerk_trace_id: nextTraceId() });
 }
+
+/** Largest request body the sandbox reads (Clerk documents none; 1 MiB is far above any real Backend API body). */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+/** 413 for a body over MAX_BODY_BYTES (Clerk's envelope; the code is the sandbox's choice, Clerk's is unverified). */
+export function bodyTooLarge(bytes: number | undefined): ClerkHttpError {
+  return clerkError(
+    413,
+    'request_body_too_large',
+    'Request body too large',
+    `The request body${bytes === undefined ? '' : ` (${bytes} bytes)`} exceeds the sandbox's limit of ${MAX_BODY_BYTES} bytes.`,
+  );
+}
+
+/** 500 for a mutation that could not be made durable: nothing was changed. */
+export function notSaved(detail: string): ClerkHttpError {
+  return clerkError(
+    500,
+    'internal_clerk_error',
+    'Oops, an unexpected error occurred',
+    `The sandbox could not save this change (${detail}); nothing was changed. Free disk space or check the sandbox folder, then retry.`,
+  );
+}
+
+/** 503 while the sandbox cannot accept changes (recovering from a failed save, or its journal is unusable). */
+export function notAcceptingChanges(detail: string): ClerkHttpError {
+  return clerkError(
+    503,
+    'service_unavailable',
+    'Service unavailable',
+    `The sandbox is not accepting changes: ${detail}`,
+  );
+}

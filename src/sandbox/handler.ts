@@ -5,7 +5,7 @@
  * nothing. Content-Type is exactly `application/json` (the official SDK compares it verbatim).
  */
 import { checkAuthorization } from './auth.js';
-import { ClerkHttpError, errorBody, internalError } from './errors.js';
+import { bodyTooLarge, ClerkHttpError, errorBody, internalError, MAX_BODY_BYTES, notSaved } from './errors.js';
 import type { FaultRegistry } from './faults.js';
 import type { Router } from './router.js';
 import { createResponseCache, type CachedBody } from './serialize.js';
@@ -40,8 +40,12 @@ export interface CoreDeps {
   store(): Store;
   router: Router;
   faults: FaultRegistry;
-  /** Called after every successful mutation (persistence). */
-  afterMutation(): void;
+  /**
+   * Run a mutating route: may refuse (throws ClerkHttpError), runs it at one fixed clock value and journals it.
+   * `durable` settles when the change is on disk (undefined when the sandbox keeps no files); it rejects when the
+   * change could not be saved, and then the change has been undone.
+   */
+  mutate(req: CoreRequest, rel: string, apply: () => unknown): { value: unknown; durable: Promise<void> | undefined };
   log(entry: SandboxRequestLogEntry): void;
 }
 
@@ -64,7 +68,12 @@ export function createCore(deps: CoreDeps): (req: CoreRequest) => CoreResponse |
   let servedStore: Store | undefined;
 
   /** Run the matched route; throws ClerkHttpError for any Clerk-level failure. */
-  function dispatch(req: CoreRequest, method: string, rel: string, entry: SandboxRequestLogEntry): CoreResponse {
+  function dispatch(
+    req: CoreRequest,
+    method: string,
+    rel: string,
+    entry: SandboxRequestLogEntry,
+  ): CoreResponse | Promise<CoreResponse> {
     checkAuthorization(req.authorization);
     const query = new URLSearchParams(req.search);
     const apiVersion = resolveApiVersion(req.apiVersion, query.get('__clerk_api_version'));
@@ -87,20 +96,34 @@ export function createCore(deps: CoreDeps): (req: CoreRequest) => CoreResponse |
         ? { status: 200, headers: JSON_HEADERS, body, cached }
         : { status: 200, headers: JSON_HEADERS, body };
     }
+    if (req.body.length > MAX_BODY_BYTES) throw bodyTooLarge(Buffer.byteLength(req.body, 'utf8'));
     let parsed: Record<string, unknown> | undefined;
-    let value: unknown;
+    let outcome: ReturnType<CoreDeps['mutate']>;
     try {
-      value = route.handle({ params, query, store, apiVersion, json: () => (parsed ??= parseJsonBody(req.body)) });
+      outcome = deps.mutate(req, rel, () =>
+        route.handle({ params, query, store, apiVersion, json: () => (parsed ??= parseJsonBody(req.body)) }),
+      );
     } finally {
       // Any non-GET may have touched records, even one that failed half-way.
       cache.invalidate();
     }
-    entry.mutating = true;
-    deps.afterMutation();
-    return { status: 200, headers: JSON_HEADERS, body: cache.toJson(value) };
+    const body = cache.toJson(outcome.value);
+    if (!outcome.durable) {
+      entry.mutating = true;
+      return { status: 200, headers: JSON_HEADERS, body };
+    }
+    return outcome.durable.then(
+      (): CoreResponse => {
+        entry.mutating = true;
+        return { status: 200, headers: JSON_HEADERS, body };
+      },
+      (err: Error) => {
+        throw notSaved(err.message);
+      },
+    );
   }
 
-  function run(req: CoreRequest, method: string, rel: string | undefined): CoreResponse {
+  function run(req: CoreRequest, method: string, rel: string | undefined): CoreResponse | Promise<CoreResponse> {
     const entry: SandboxRequestLogEntry = {
       method,
       path: rel ?? req.path,
@@ -108,7 +131,15 @@ export function createCore(deps: CoreDeps): (req: CoreRequest) => CoreResponse |
       mutating: false,
       query: req.search,
     };
-    let res: CoreResponse;
+    const finish = (res: CoreResponse): CoreResponse => {
+      entry.status = res.status;
+      deps.log(entry);
+      return res;
+    };
+    const failed = (err: unknown): CoreResponse => {
+      entry.mutating = false;
+      return finish(err instanceof ClerkHttpError ? errorResponse(err) : unexpected(err));
+    };
     try {
       if (rel === undefined) {
         throw new ClerkHttpError(404, [
@@ -119,14 +150,11 @@ export function createCore(deps: CoreDeps): (req: CoreRequest) => CoreResponse |
           },
         ]);
       }
-      res = dispatch(req, method, rel, entry);
+      const res = dispatch(req, method, rel, entry);
+      return res instanceof Promise ? res.then(finish, failed) : finish(res);
     } catch (err) {
-      entry.mutating = false;
-      res = err instanceof ClerkHttpError ? errorResponse(err) : unexpected(err);
+      return failed(err);
     }
-    entry.status = res.status;
-    deps.log(entry);
-    return res;
   }
 
   return (req) => {
@@ -134,7 +162,7 @@ export function createCore(deps: CoreDeps): (req: CoreRequest) => CoreResponse |
     const rel = req.path === '/v1' ? '/' : req.path.startsWith('/v1/') ? req.path.slice(3) : undefined;
     const fault = deps.faults.take(method, rel ?? req.path);
     if (!fault) return run(req, method, rel);
-    const finish = (): CoreResponse => {
+    const finish = (): CoreResponse | Promise<CoreResponse> => {
       if (!fault.error) return run(req, method, rel);
       const res = errorResponse(fault.error);
       deps.log({ method, path: rel ?? req.path, status: res.status, mutating: false, query: req.search });

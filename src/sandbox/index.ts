@@ -10,6 +10,8 @@ export { buildDemoState } from './seed/demo.js';
 export { addGeneratedUsers } from './seed/generate.js';
 export { emptyState } from './seed/state.js';
 export { SandboxStateError } from './persistence.js';
+export { SandboxBusyError, type LockHolder } from './ownership/lock.js';
+export { openSandbox, type OpenedSandbox, type OpenSandboxOptions } from './ownership/share.js';
 export { DEFAULT_API_VERSION } from './versions.js';
 export type {
   Sandbox,

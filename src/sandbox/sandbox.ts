@@ -1,16 +1,24 @@
 /**
  * `createSandbox`: the in-process Clerk Backend API. It owns the state (seeded, or loaded from `<dataDir>`), the
  * fault registry and the request log, and exposes a standard `fetch` (Request in, Response out) for any client
- * that accepts an injected fetch. `serveSandbox` (serve.ts) puts the same pipeline on 127.0.0.1.
+ * that accepts an injected fetch. `serveSandbox` (serve.ts) puts the same pipeline on 127.0.0.1. With a data
+ * directory every mutation is journaled (persistence.ts) and answered only once it is durable; a failed save is
+ * answered 500 and the in-memory state is rebuilt from disk, so memory never holds a change the disk does not.
  */
+import path from 'node:path';
 import { SANDBOX_SECRET_KEY } from './auth.js';
 import { createCore, type CoreRequest, type CoreResponse } from './handler.js';
 import { createFaultRegistry } from './faults.js';
-import { createPersistence, isSandboxState } from './persistence.js';
+import type { FsPort } from './durability/fs-port.js';
+import { journalName } from './durability/journal.js';
+import { notAcceptingChanges } from './errors.js';
+import { acquireLock, type SandboxLock } from './ownership/lock.js';
+import { createPersistence, type LoadedState, type Persistence } from './persistence.js';
+import { replayJournal } from './replay.js';
 import { allRoutes } from './routes/index.js';
 import { createRouter } from './router.js';
 import { buildDemoState } from './seed/demo.js';
-import { cloneState, emptyState } from './seed/state.js';
+import { cloneState, emptyState, isSandboxState } from './seed/state.js';
 import { createStore, type Store } from './store.js';
 import type { CreateSandboxOptions, Sandbox, SandboxRequestLogEntry, SandboxSeed, SandboxState } from './types.js';
 
@@ -29,7 +37,10 @@ const MAX_LOG = 50_000;
 const router = createRouter(allRoutes);
 
 /** Read what the pipeline needs from fetch arguments; a bare path such as `/v1/users` is allowed. */
-async function toCoreRequest(input: string | URL | Request, init: RequestInit | undefined): Promise<CoreRequest> {
+export async function toCoreRequest(
+  input: string | URL | Request,
+  init: RequestInit | undefined,
+): Promise<CoreRequest> {
   if (input instanceof Request) {
     const request = init ? new Request(input, init) : input;
     const url = new URL(request.url);
@@ -75,14 +86,92 @@ function seedState(seed: SandboxSeed, now: number): SandboxState {
   return cloneState(seed);
 }
 
-/** Create a sandbox. With `dataDir`, state persists in `<dataDir>/state.json` and is loaded when present. */
-export function createSandbox(options: CreateSandboxOptions = {}): Sandbox {
+/** Test and bench hooks beyond the public options. */
+export interface SandboxInternals {
+  /** File-system calls for persistence (tests inject failures). */
+  fs?: FsPort;
+  /** Journal size that triggers a snapshot (default 64 MiB). */
+  compactAfterBytes?: number;
+}
+
+/** What the lock file says about an owner that did not name itself. */
+function defaultOwner(): string {
+  const script = process.argv[1] ? path.basename(process.argv[1]) : 'node';
+  return [script, ...process.argv.slice(2)].join(' ').slice(0, 200);
+}
+
+/** Build a store from what is on disk: the snapshot, then the journal replayed on top of it. */
+function restore(
+  loaded: LoadedState,
+  persistence: Persistence,
+  clock: { at: number | undefined },
+  now: () => number,
+): Store {
+  const store = createStore(loaded.state, () => clock.at ?? now());
+  const atClock = (t: number, fn: () => void) => {
+    clock.at = t;
+    try {
+      fn();
+    } finally {
+      clock.at = undefined;
+    }
+  };
+  replayJournal(router, store, loaded.records, atClock, `${persistence.dir}/${journalName(loaded.generation)}`);
+  return store;
+}
+
+/** Create a sandbox. With `dataDir`, state persists in `<dataDir>` (snapshot + journal) and is loaded when present. */
+export function createSandbox(options: CreateSandboxOptions = {}, internals: SandboxInternals = {}): Sandbox {
   const now = options.now ?? Date.now;
   const defaultSeed = options.seed ?? 'demo';
-  const persistence = options.dataDir === undefined ? undefined : createPersistence(options.dataDir);
-  const loaded = persistence && !options.reset ? persistence.load() : undefined;
-  let store: Store = createStore(loaded ?? seedState(defaultSeed, now()), now);
-  if (persistence && !loaded) persistence.save(store.state);
+  // One clock value per mutation, recorded in the journal, so replay rebuilds identical timestamps.
+  const clock: { at: number | undefined } = { at: undefined };
+  const storeNow = () => clock.at ?? now();
+  /** Set when the files cannot be trusted any more: every later mutation is refused with this reason. */
+  let broken: string | undefined;
+
+  const persistence =
+    options.dataDir === undefined
+      ? undefined
+      : createPersistence(options.dataDir, {
+          ...(internals.fs ? { fs: internals.fs } : {}),
+          ...(internals.compactAfterBytes !== undefined ? { compactAfterBytes: internals.compactAfterBytes } : {}),
+          onWriteFailure(err, truncated) {
+            if (!truncated) {
+              broken = `a failed save (${err.message}) could not be undone in the journal; stop the sandbox, check the disk and start it again`;
+              return;
+            }
+            // Memory may hold the failed changes (and any made after them): rebuild it from what is durable.
+            try {
+              const loaded = persistence!.load();
+              store = loaded ? restore(loaded, persistence!, clock, now) : store;
+            } catch (reloadErr) {
+              broken = `after a failed save the state could not be reloaded (${(reloadErr as Error).message}); restart the sandbox`;
+            }
+          },
+          onCompactDue() {
+            if (!persistence!.idle()) return;
+            try {
+              persistence!.rewrite(store.state);
+            } catch {
+              // Not fatal: the journal stays valid and keeps growing; the next quiet moment tries again.
+            }
+          },
+        });
+  // One owner per state: taken before anything is read, released on close (or right away if opening fails).
+  const lock: SandboxLock | undefined = persistence
+    ? acquireLock(persistence.dir, options.owner ?? defaultOwner())
+    : undefined;
+  let store: Store;
+  try {
+    const loaded = persistence && !options.reset ? persistence.load() : undefined;
+    store = loaded ? restore(loaded, persistence!, clock, now) : createStore(seedState(defaultSeed, now()), storeNow);
+    if (persistence && loaded) persistence.resume(loaded);
+    else persistence?.rewrite(store.state);
+  } catch (err) {
+    lock?.release();
+    throw err;
+  }
 
   let closed = false;
   const requests: SandboxRequestLogEntry[] = [];
@@ -91,7 +180,30 @@ export function createSandbox(options: CreateSandboxOptions = {}): Sandbox {
     store: () => store,
     router,
     faults,
-    afterMutation: () => persistence?.save(store.state),
+    mutate(req, rel, apply) {
+      if (broken) throw notAcceptingChanges(broken);
+      if (persistence && !persistence.healthy())
+        throw notAcceptingChanges('it is undoing a failed save; retry in a moment');
+      const t = now();
+      clock.at = t;
+      let value: unknown;
+      try {
+        value = apply();
+      } finally {
+        clock.at = undefined;
+      }
+      if (!persistence) return { value, durable: undefined };
+      const durable = persistence.append({
+        t,
+        m: req.method.toUpperCase(),
+        p: rel,
+        q: req.search,
+        v: req.apiVersion,
+        b: req.body,
+        n: store.state.nextId,
+      });
+      return { value, durable };
+    },
     log(entry) {
       if (requests.length >= MAX_LOG) requests.splice(0, MAX_LOG / 2);
       requests.push(entry);
@@ -113,12 +225,25 @@ export function createSandbox(options: CreateSandboxOptions = {}): Sandbox {
     },
     snapshot: () => cloneState(store.state),
     reset(seed) {
-      store = createStore(seedState(seed ?? defaultSeed, now()), now);
-      persistence?.save(store.state);
+      const next = createStore(seedState(seed ?? defaultSeed, now()), storeNow);
+      // Durable before it replaces the live state: a reset that cannot be saved changes nothing.
+      persistence?.rewrite(next.state);
+      store = next;
     },
     async close() {
-      // Writes are synchronous (every mutation is on disk before its response), so there is nothing to flush.
+      if (closed) return;
       closed = true;
+      // Every acknowledged mutation is already durable; wait for those still in flight, then compact so the next
+      // start-up has no journal to replay.
+      if (!persistence) return;
+      await persistence.drain();
+      try {
+        if (!broken && persistence.journalBytes() > 0) persistence.rewrite(store.state);
+      } catch {
+        // The journal is still valid: the next start replays it.
+      }
+      await persistence.close();
+      lock?.release();
     },
     [CORE]: guarded,
   };

@@ -4,6 +4,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { bodyTooLarge, errorBody, MAX_BODY_BYTES } from './errors.js';
 import type { CoreRequest, CoreResponse } from './handler.js';
 import { CORE, type SandboxWithCore } from './sandbox.js';
 import type { Sandbox } from './types.js';
@@ -33,15 +34,34 @@ function viaFetch(sandbox: Sandbox): Pipeline {
   };
 }
 
+/** A body over MAX_BODY_BYTES: answered 413 without reading it into memory. */
+class BodyTooLarge extends Error {
+  constructor(readonly bytes: number | undefined) {
+    super('request body too large');
+  }
+}
+
 function readBody(req: IncomingMessage): Promise<string> | string {
-  const hasBody =
-    req.headers['content-length'] !== undefined
-      ? req.headers['content-length'] !== '0'
-      : req.headers['transfer-encoding'] !== undefined;
+  const declared = req.headers['content-length'];
+  const hasBody = declared !== undefined ? declared !== '0' : req.headers['transfer-encoding'] !== undefined;
   if (!hasBody) return '';
+  if (declared !== undefined && Number(declared) > MAX_BODY_BYTES)
+    return Promise.reject(new BodyTooLarge(Number(declared)));
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
+    let size = 0;
+    const onData = (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY_BYTES) {
+        // Stop keeping it: the rest is read and dropped so the connection can carry the 413.
+        req.off('data', onData);
+        chunks.length = 0;
+        reject(new BodyTooLarge(undefined));
+        return;
+      }
+      chunks.push(c);
+    };
+    req.on('data', onData);
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
@@ -73,9 +93,20 @@ function toCore(req: IncomingMessage, body: string): CoreRequest {
   };
 }
 
-function failure(res: ServerResponse, err: unknown): void {
+function failure(req: IncomingMessage, res: ServerResponse, err: unknown): void {
   if (res.headersSent) {
     res.destroy();
+    return;
+  }
+  if (err instanceof BodyTooLarge) {
+    const tooLarge = bodyTooLarge(err.bytes);
+    // Drain what the client still sends, then close: the server never holds the body and keeps answering.
+    req.resume();
+    send(res, {
+      status: 413,
+      headers: { 'content-type': 'application/json', connection: 'close' },
+      body: errorBody(tooLarge.errors),
+    });
     return;
   }
   const message = err instanceof Error ? err.message : String(err);
@@ -94,7 +125,7 @@ function failure(res: ServerResponse, err: unknown): void {
 /** Serve `sandbox` on `host:port` (defaults 127.0.0.1 and an ephemeral port). */
 export function serveSandbox(
   sandbox: Sandbox,
-  options: { port?: number; host?: '127.0.0.1' } = {},
+  options: { port?: number; host?: '127.0.0.1'; socketPath?: string; unref?: boolean } = {},
 ): Promise<SandboxServer> {
   const pipeline: Pipeline = (sandbox as Partial<SandboxWithCore>)[CORE] ?? viaFetch(sandbox);
   const server = createServer((req, res) => {
@@ -103,33 +134,39 @@ export function serveSandbox(
       if (out instanceof Promise)
         out.then(
           (o) => send(res, o),
-          (err) => failure(res, err),
+          (err) => failure(req, res, err),
         );
       else send(res, out);
     };
     try {
       const body = readBody(req);
       if (typeof body === 'string') handle(body);
-      else body.then(handle).catch((err) => failure(res, err));
+      else body.then(handle).catch((err) => failure(req, res, err));
     } catch (err) {
-      failure(res, err);
+      failure(req, res, err);
     }
   });
   server.keepAliveTimeout = 30_000;
   const host = options.host ?? '127.0.0.1';
   return new Promise((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port ?? 0, host, () => {
+    const listening = () => {
       server.off('error', reject);
-      const { port } = server.address() as AddressInfo;
+      const url = options.socketPath
+        ? `http://localhost/v1`
+        : `http://${host}:${(server.address() as AddressInfo).port}/v1`;
       resolve({
-        url: `http://${host}:${port}/v1`,
+        url,
         close: () =>
           new Promise<void>((done) => {
             server.close(() => done());
             server.closeAllConnections();
           }),
       });
-    });
+    };
+    // unref: a server that must not keep the process alive by itself (the sharing socket of a chat).
+    if (options.unref) server.unref();
+    if (options.socketPath) server.listen(options.socketPath, listening);
+    else server.listen(options.port ?? 0, host, listening);
   });
 }

@@ -69,24 +69,16 @@ function removeFrom<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   if (list.length === 0) map.delete(key);
 }
 
-/** Wrap `state` (taken over, not copied) with fresh indexes. */
-export function createStore(state: SandboxState, now: () => number): Store {
-  // Stable sort: users with equal created_at keep their stored order.
-  state.users.sort((a, b) => a.created_at - b.created_at);
-
-  const usersById = new Map<string, UserRecord>();
+/** Users by id and by each unique identifier, with the two calls that keep them in step with a user's fields. */
+function createUserIndex(users: readonly UserRecord[]) {
+  const byId = new Map<string, UserRecord>();
   const byEmail = new Map<string, string>();
   const byPhone = new Map<string, string>();
   const byUsername = new Map<string, string>();
   const byExternalId = new Map<string, string>();
   const byWeb3 = new Map<string, string>();
-  const orgsById = new Map<string, OrganizationRecord>();
-  const orgIdBySlug = new Map<string, string>();
-  const membersByOrg = new Map<string, MembershipRecord[]>();
-  const membersByUser = new Map<string, MembershipRecord[]>();
-
   const indexUser = (u: UserRecord) => {
-    usersById.set(u.id, u);
+    byId.set(u.id, u);
     for (const e of u.email_addresses) byEmail.set(lower(e.email_address), u.id);
     for (const p of u.phone_numbers) byPhone.set(p.phone_number, u.id);
     for (const w of u.web3_wallets) byWeb3.set(lower(w.web3_wallet), u.id);
@@ -100,8 +92,16 @@ export function createStore(state: SandboxState, now: () => number): Store {
     if (u.username) byUsername.delete(lower(u.username));
     if (u.external_id) byExternalId.delete(u.external_id);
   };
+  for (const u of users) indexUser(u);
+  return { byId, byEmail, byPhone, byUsername, byExternalId, byWeb3, indexUser, unindexUser };
+}
 
-  for (const u of state.users) indexUser(u);
+/** Organizations by id and slug; memberships by organization and by user. */
+function createOrgIndex(state: SandboxState) {
+  const orgsById = new Map<string, OrganizationRecord>();
+  const orgIdBySlug = new Map<string, string>();
+  const membersByOrg = new Map<string, MembershipRecord[]>();
+  const membersByUser = new Map<string, MembershipRecord[]>();
   for (const o of state.organizations) {
     orgsById.set(o.id, o);
     orgIdBySlug.set(o.slug, o.id);
@@ -110,32 +110,42 @@ export function createStore(state: SandboxState, now: () => number): Store {
     pushTo(membersByOrg, m.organization_id, m);
     pushTo(membersByUser, m.user_id, m);
   }
+  return { orgsById, orgIdBySlug, membersByOrg, membersByUser };
+}
 
-  const store: Store = {
+/** Wrap `state` (taken over, not copied) with fresh indexes. */
+export function createStore(state: SandboxState, now: () => number): Store {
+  // Stable sort: users with equal created_at keep their stored order.
+  state.users.sort((a, b) => a.created_at - b.created_at);
+  const users = createUserIndex(state.users);
+  const { indexUser, unindexUser } = users;
+  const { orgsById, orgIdBySlug, membersByOrg, membersByUser } = createOrgIndex(state);
+
+  return {
     state,
     ids: createIdGenerator(state),
     now,
 
-    getUser: (id) => usersById.get(id),
-    userIdByEmail: (email) => byEmail.get(lower(email)),
-    userIdByPhone: (phone) => byPhone.get(phone),
-    userIdByUsername: (username) => byUsername.get(lower(username)),
-    userIdByExternalId: (externalId) => byExternalId.get(externalId),
-    userIdByWeb3: (wallet) => byWeb3.get(lower(wallet)),
+    getUser: (id) => users.byId.get(id),
+    userIdByEmail: (email) => users.byEmail.get(lower(email)),
+    userIdByPhone: (phone) => users.byPhone.get(phone),
+    userIdByUsername: (username) => users.byUsername.get(lower(username)),
+    userIdByExternalId: (externalId) => users.byExternalId.get(externalId),
+    userIdByWeb3: (wallet) => users.byWeb3.get(lower(wallet)),
     insertUser(user) {
-      const users = state.users;
-      const last = users[users.length - 1];
-      if (!last || last.created_at <= user.created_at) users.push(user);
-      else users.splice(insertionIndex(users, user.created_at), 0, user);
+      const list = state.users;
+      const last = list[list.length - 1];
+      if (!last || last.created_at <= user.created_at) list.push(user);
+      else list.splice(insertionIndex(list, user.created_at), 0, user);
       indexUser(user);
     },
     unindexUser,
     indexUser,
     removeUser(id) {
-      const user = usersById.get(id);
+      const user = users.byId.get(id);
       if (!user) return;
       unindexUser(user);
-      usersById.delete(id);
+      users.byId.delete(id);
       const i = state.users.indexOf(user);
       if (i >= 0) state.users.splice(i, 1);
     },
@@ -175,5 +185,4 @@ export function createStore(state: SandboxState, now: () => number): Store {
       removeFrom(membersByUser, m.user_id, m);
     },
   };
-  return store;
 }

@@ -278,7 +278,7 @@ export interface OAuthApplicationRecord {
   updated_at: number;
 }
 
-/** The whole sandbox: plain JSON, persisted as `<dataDir>/state.json`. Users are kept in ascending created_at order. */
+/** The whole sandbox: plain JSON, persisted in `<dataDir>` as a snapshot plus a journal (persistence.ts). Users are kept in ascending created_at order. */
 export interface SandboxState {
   version: 1;
   /** Next value of the deterministic id counter (ids.ts). */
@@ -331,11 +331,13 @@ export interface SandboxRequestLogEntry {
 
 export interface CreateSandboxOptions {
   seed?: SandboxSeed;
-  /** Persist to `<dataDir>/state.json`; load it when present (the seed is used only when it is absent). */
+  /** Persist to `<dataDir>` (snapshot + journal, owner.lock); load it when present (else the seed is used). */
   dataDir?: string;
   now?: () => number;
   /** Ignore any state on disk and start from the seed (what `--reset` does). Added beyond owners.md. */
   reset?: boolean;
+  /** How the owner is named in `<dataDir>/owner.lock` (e.g. `clerk-agent chat`); default: the process's argv. */
+  owner?: string;
 }
 
 /** The sandbox API (owners.md). */

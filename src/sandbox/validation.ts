@@ -33,6 +33,33 @@ export interface FieldSpec {
 
 export type BodySpec = Readonly<Record<string, FieldSpec>>;
 
+/**
+ * Length bounds for string fields whose spec declares none. REFERENCE.md documents only some limits (names of
+ * organizations, OAuth applications and JWT templates: 256; callback URLs: 1024), which the route specs carry. The
+ * figures below are the sandbox's own choices where Clerk documents none: an email address cannot exceed 320
+ * characters (RFC 5321: 64 + @ + 255), usernames 64 (Clerk's default maximum username length setting), external ids
+ * and other identifiers 256, and any other string 1024 — so a 1 MB string is refused, never saved.
+ */
+const NAMED_MAX_LENGTH: Readonly<Record<string, number>> = {
+  email_address: 320,
+  identifier: 320,
+  username: 64,
+  external_id: 256,
+  phone_number: 64,
+  web3_wallet: 256,
+};
+const DEFAULT_MAX_LENGTH = 1024;
+
+/**
+ * Largest JSON size of one metadata (or other object) field. REFERENCE.md does not document one; Clerk's
+ * dashboard documentation states 8 KB for user metadata, used here for every object field.
+ */
+export const MAX_OBJECT_BYTES = 8 * 1024;
+
+function maxLengthOf(name: string, spec: FieldSpec): number {
+  return spec.maxLength ?? NAMED_MAX_LENGTH[name] ?? DEFAULT_MAX_LENGTH;
+}
+
 /** Parse a request body; an empty body is `{}`. Throws 400 request_body_invalid for anything but a JSON object. */
 export function parseJsonBody(text: string): Record<string, unknown> {
   if (text.trim() === '') return {};
@@ -79,7 +106,7 @@ function checkField(name: string, value: unknown, spec: FieldSpec): ClerkErrorEn
   switch (spec.type) {
     case 'string':
       if (typeof value !== 'string') return wrongType(name, value, spec.type);
-      if (spec.maxLength !== undefined && value.length > spec.maxLength) return maxLengthExceeded(name, spec.maxLength);
+      if (value.length > maxLengthOf(name, spec)) return maxLengthExceeded(name, maxLengthOf(name, spec));
       if (spec.enum && !spec.enum.includes(value)) return enumInvalid(name, value, spec.enum);
       return undefined;
     case 'boolean':
@@ -106,12 +133,19 @@ function checkField(name: string, value: unknown, spec: FieldSpec): ClerkErrorEn
       return undefined;
     case 'object':
       if (typeof value !== 'object' || Array.isArray(value)) return wrongType(name, value, spec.type);
+      if (Buffer.byteLength(JSON.stringify(value), 'utf8') > MAX_OBJECT_BYTES) {
+        return {
+          code: 'form_param_exceeds_allowed_size',
+          message: 'exceeds allowed size',
+          long_message: `${name} exceeds the maximum allowed size of ${MAX_OBJECT_BYTES} bytes.`,
+          meta: { param_name: name },
+        };
+      }
       return undefined;
     case 'string[]':
       if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) return wrongType(name, value, spec.type);
       for (const item of value as string[]) {
-        if (spec.maxLength !== undefined && item.length > spec.maxLength)
-          return maxLengthExceeded(name, spec.maxLength);
+        if (item.length > maxLengthOf(name, spec)) return maxLengthExceeded(name, maxLengthOf(name, spec));
         if (spec.enum && !spec.enum.includes(item)) return enumInvalid(name, item, spec.enum);
       }
       return undefined;

@@ -92,7 +92,7 @@ describe('clerk-agent sandbox', () => {
     );
     expect(first.out).toContain('new, seeded with the demo data');
     expect(first.out).toContain('Sandbox stopped');
-    expect(existsSync(path.join(dir, 'state.json'))).toBe(true);
+    expect(existsSync(path.join(dir, 'snapshot.ndjson'))).toBe(true);
 
     const second = await runCommand(['--port', '0', '--data', dir], async (url, key) => {
       const user = (await (
@@ -118,7 +118,7 @@ describe('clerk-agent sandbox', () => {
     try {
       const r = await runCommand(['--port', '0']);
       expect(r.code).toBe(0);
-      expect(existsSync(path.join(dir, 'sandbox', 'state.json'))).toBe(true);
+      expect(existsSync(path.join(dir, 'sandbox', 'snapshot.ndjson'))).toBe(true);
     } finally {
       if (saved === undefined) delete process.env.CLERK_AGENT_DATA_DIR;
       else process.env.CLERK_AGENT_DATA_DIR = saved;
@@ -137,7 +137,7 @@ describe('clerk-agent sandbox', () => {
       blocker.close();
     }
     const dir = tempDir();
-    writeFileSync(path.join(dir, 'state.json'), 'not json');
+    writeFileSync(path.join(dir, 'snapshot.ndjson'), 'not json\n');
     const corrupt = await runCommand(['--port', '0', '--data', dir]);
     expect(corrupt.code).toBe(1);
     expect(corrupt.err).toContain('--reset');

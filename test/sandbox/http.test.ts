@@ -81,11 +81,71 @@ describe('serveSandbox over loopback HTTP', () => {
 
   it('applies latency faults asynchronously without blocking other requests', async () => {
     const { server, auth, sandbox } = await start();
-    sandbox.faults.add({ method: 'GET', path: '/organizations', latencyMs: 150, times: 1 });
-    const slow = fetch(`${server.url}/organizations`, { headers: auth }).then(() => Date.now());
-    const fast = await fetch(`${server.url}/users/count`, { headers: auth }).then(() => Date.now());
-    expect(fast).toBeLessThan(await slow);
+    // Far longer than any request takes: the other request must finish while this one is still pending.
+    sandbox.faults.add({ method: 'GET', path: '/organizations', latencyMs: 5_000, times: 1 });
+    const abort = new AbortController();
+    let slowSettled = false;
+    const slow = fetch(`${server.url}/organizations`, { headers: auth, signal: abort.signal }).finally(() => {
+      slowSettled = true;
+    });
+    const fast = await fetch(`${server.url}/users/count`, { headers: auth });
+    expect(fast.status).toBe(200);
+    expect(slowSettled).toBe(false);
+    abort.abort();
+    await slow.catch(() => undefined);
   });
+
+  /** POST `size` bytes to /v1/users with a declared length or chunked; resolves with the status and body. */
+  function postRaw(
+    url: string,
+    key: string,
+    size: number,
+    chunked: boolean,
+  ): Promise<{ status: number; body: string }> {
+    const target = new URL(`${url}/users`);
+    return new Promise((resolve, reject) => {
+      const headers: Record<string, string | number> = {
+        authorization: `Bearer ${key}`,
+        'content-type': 'application/json',
+      };
+      if (!chunked) headers['content-length'] = size;
+      const req = httpRequest(
+        { host: target.hostname, port: target.port, path: target.pathname, method: 'POST', headers },
+        (res) => {
+          let body = '';
+          res.setEncoding('utf8').on('data', (c: string) => (body += c));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+        },
+      );
+      // The server may close after answering while we still send: only an error before any answer counts.
+      req.on('error', reject);
+      const chunk = Buffer.alloc(64 * 1024, 'a');
+      let sent = 0;
+      const pump = () => {
+        while (sent < size) {
+          const n = Math.min(chunk.length, size - sent);
+          sent += n;
+          if (!req.write(chunk.subarray(0, n))) return void req.once('drain', pump);
+        }
+        req.end();
+      };
+      pump();
+    });
+  }
+
+  for (const chunked of [false, true]) {
+    it(`answers an oversized body (${chunked ? 'chunked' : 'with Content-Length'}) with 413 and keeps answering`, async () => {
+      const { server, auth, sandbox } = await start();
+      const res = await postRaw(server.url, sandbox.secretKey, 3 * 1024 * 1024, chunked);
+      expect(res.status).toBe(413);
+      const body = JSON.parse(res.body) as { errors: Array<{ code: string; long_message: string }> };
+      expect(body.errors[0]!.code).toBe('request_body_too_large');
+      expect(body.errors[0]!.long_message).toContain('1048576 bytes');
+      const after = await fetch(`${server.url}/users/count`, { headers: auth });
+      expect(after.status).toBe(200);
+      expect(sandbox.requests.filter((r) => r.mutating)).toHaveLength(0);
+    });
+  }
 
   it('close() stops listening', async () => {
     const { server, sandbox } = await start();

@@ -341,3 +341,41 @@ describe('user metadata', () => {
     expect(sb.snapshot()).toEqual(before);
   });
 });
+
+describe('size limits (issue 13, defect 6)', () => {
+  it('refuses over-long fields with 422 form_param_max_length_exceeded and saves nothing', async () => {
+    const sb = demo();
+    const long = 'x'.repeat(100_000);
+    for (const [field, value, max] of [
+      ['external_id', long, 256],
+      ['username', 'u'.repeat(65), 64],
+      ['first_name', 'n'.repeat(257), 256],
+      ['email_address', [`${'e'.repeat(320)}@x.test`], 320],
+    ] as const) {
+      const r = await call(sb, 'POST', '/users', { [field]: value });
+      expect(r.status).toBe(422);
+      expect(code(r)).toBe('form_param_max_length_exceeded');
+      expect(r.body.errors[0].long_message).toBe(`${field} should not exceed ${max} characters.`);
+    }
+    expect(sb.requests.filter((r) => r.mutating)).toHaveLength(0);
+  });
+
+  it('refuses metadata over 8 KB with 422 form_param_exceeds_allowed_size', async () => {
+    const sb = demo();
+    const r = await call(sb, 'PATCH', `/users/${SEED_FACTS.users.jane.id}/metadata`, {
+      public_metadata: { blob: 'm'.repeat(9000) },
+    });
+    expect(r.status).toBe(422);
+    expect(code(r)).toBe('form_param_exceeds_allowed_size');
+    expect(sb.snapshot().users.find((u) => u.id === SEED_FACTS.users.jane.id)!.public_metadata).not.toHaveProperty(
+      'blob',
+    );
+  });
+
+  it('refuses a body over 1 MiB in-process with 413', async () => {
+    const sb = demo();
+    const r = await call(sb, 'POST', '/users', JSON.stringify({ first_name: 'a'.repeat(2 * 1024 * 1024) }));
+    expect(r.status).toBe(413);
+    expect(code(r)).toBe('request_body_too_large');
+  });
+});

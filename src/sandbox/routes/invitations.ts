@@ -3,22 +3,14 @@
  * asked for by `status`), create, revoke. Creating refuses an email that already has a pending invitation or
  * belongs to a user, unless `ignore_existing`; revoking an accepted or revoked invitation is a 400.
  */
-import {
-  clerkError,
-  ClerkHttpError,
-  identifierExists,
-  notFound,
-  paramValueInvalid,
-  type ClerkErrorEntry,
-} from '../errors.js';
-import { emailInvalid, isEmail, isUrl } from '../formats.js';
+import { clerkError, ClerkHttpError, identifierExists, notFound } from '../errors.js';
 import { assertMetadataSizes } from '../metadata.js';
 import { newInvitation } from '../objects/instance-resources.js';
 import { orderBy, page, paginated, pagination, queryBool, queryString, sortBy } from '../query.js';
 import type { Route, RouteContext } from '../router.js';
 import type { InvitationRecord, JsonObject } from '../types.js';
 import { validateBody, type BodySpec } from '../validation.js';
-import { statusFilter } from './org-invitations.js';
+import { invitationEmail, pendingFor, revoke, statusFilter } from './invitation-common.js';
 
 const CREATE_INVITATION: BodySpec = {
   email_address: { type: 'string', required: true },
@@ -54,15 +46,9 @@ function listInvitations(ctx: RouteContext): unknown {
 function createInvitation(ctx: RouteContext): InvitationRecord {
   const { store } = ctx;
   const b = validateBody(ctx.json(), CREATE_INVITATION);
-  const email = (b.email_address as string).trim();
-  const errors: ClerkErrorEntry[] = [];
-  if (!isEmail(email)) errors.push(emailInvalid('email_address'));
-  if (typeof b.redirect_url === 'string' && !isUrl(b.redirect_url))
-    errors.push(paramValueInvalid('redirect_url', 'redirect_url must be a valid URL.'));
-  if (errors.length > 0) throw new ClerkHttpError(422, errors);
+  const email = invitationEmail(b);
   if (b.ignore_existing !== true) {
-    const lower = email.toLowerCase();
-    if (store.state.invitations.some((i) => i.status === 'pending' && i.email_address.toLowerCase() === lower)) {
+    if (pendingFor(store.state.invitations, email)) {
       throw clerkError(
         400,
         'duplicate_record',
@@ -93,24 +79,29 @@ function revokeInvitation(ctx: RouteContext): InvitationRecord {
   const id = ctx.params.invitation_id!;
   const inv = store.state.invitations.find((i) => i.id === id);
   if (!inv) throw notFound('invitation', id);
-  if (inv.status === 'revoked')
-    throw clerkError(
-      400,
-      'invitation_already_revoked',
-      'already revoked',
-      `Invitation is already revoked: ${inv.id} (${inv.email_address}).`,
-    );
-  if (inv.status === 'accepted')
-    throw clerkError(
-      400,
-      'invitation_already_accepted',
-      'already accepted',
-      `Invitation is already accepted, try signing in instead: ${inv.id} (${inv.email_address}).`,
-    );
-  inv.status = 'revoked';
-  inv.revoked = true;
-  inv.updated_at = store.now();
-  return inv;
+  return revoke(
+    inv,
+    store.now(),
+    (i) =>
+      i.status === 'revoked'
+        ? clerkError(
+            400,
+            'invitation_already_revoked',
+            'already revoked',
+            `Invitation is already revoked: ${i.id} (${i.email_address}).`,
+          )
+        : i.status === 'accepted'
+          ? clerkError(
+              400,
+              'invitation_already_accepted',
+              'already accepted',
+              `Invitation is already accepted, try signing in instead: ${i.id} (${i.email_address}).`,
+            )
+          : undefined,
+    (i) => {
+      i.revoked = true;
+    },
+  );
 }
 
 /** Invitation routes. */

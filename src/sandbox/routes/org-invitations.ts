@@ -3,21 +3,19 @@
  * pending invitations can be revoked (404 `organization_invitation_not_pending`, as Clerk's catalog has it), and an
  * email may have one pending invitation per organization.
  */
-import { clerkError, ClerkHttpError, paramValueInvalid, type ClerkErrorEntry } from '../errors.js';
-import { emailInvalid, isEmail, isUrl } from '../formats.js';
+import { clerkError } from '../errors.js';
 import { assertMetadataSizes } from '../metadata.js';
 import { ADMIN_ROLE } from '../objects/instance.js';
 import { newOrganizationInvitation } from '../objects/organization.js';
-import { orderBy, page, paginated, pagination, queryArray, queryString, sortBy } from '../query.js';
+import { orderBy, page, paginated, pagination, queryString, sortBy } from '../query.js';
 import type { Route, RouteContext } from '../router.js';
 import type { Store } from '../store.js';
 import type { JsonObject, OrganizationInvitationRecord, OrganizationRecord } from '../types.js';
 import { validateBody, type BodySpec } from '../validation.js';
+import { invitationEmail, pendingFor, revoke, statusFilter } from './invitation-common.js';
 import { checkRole } from './memberships.js';
 import { requireOrganization } from './organizations.js';
 import { requireUser } from './users.js';
-
-const STATUSES = ['pending', 'accepted', 'revoked', 'expired'] as const;
 
 const CREATE_INVITATION: BodySpec = {
   email_address: { type: 'string', required: true },
@@ -31,22 +29,6 @@ const CREATE_INVITATION: BodySpec = {
 };
 
 const REVOKE_INVITATION: BodySpec = { requesting_user_id: { type: 'string', nullable: true } };
-
-/** Validate a `status` filter (string or repeated) against the invitation statuses. */
-export function statusFilter(query: URLSearchParams): Set<string> | undefined {
-  const values = queryArray(query, 'status');
-  if (values.length === 0) return undefined;
-  const bad = values.find((v) => !(STATUSES as readonly string[]).includes(v));
-  if (bad !== undefined) {
-    throw new ClerkHttpError(422, [
-      paramValueInvalid(
-        'status',
-        `${bad} does not match one of the allowed values for parameter status (allowed: ${STATUSES.join(', ')}).`,
-      ),
-    ]);
-  }
-  return new Set(values);
-}
 
 function requireInvitation(store: Store, org: OrganizationRecord, id: string): OrganizationInvitationRecord {
   const inv = store.state.organizationInvitations.find((i) => i.id === id && i.organization_id === org.id);
@@ -85,12 +67,7 @@ function createInvitation(ctx: RouteContext): OrganizationInvitationRecord {
   const { store } = ctx;
   const org = requireOrganization(store, ctx.params.organization_id!);
   const b = validateBody(ctx.json(), CREATE_INVITATION);
-  const email = (b.email_address as string).trim();
-  const errors: ClerkErrorEntry[] = [];
-  if (!isEmail(email)) errors.push(emailInvalid('email_address'));
-  if (typeof b.redirect_url === 'string' && !isUrl(b.redirect_url))
-    errors.push(paramValueInvalid('redirect_url', 'redirect_url must be a valid URL.'));
-  if (errors.length > 0) throw new ClerkHttpError(422, errors);
+  const email = invitationEmail(b);
   checkRole(b.role as string);
   const inviterId = (b.inviter_user_id as string | null | undefined) || undefined;
   const inviter = inviterId === undefined ? undefined : requireUser(store, inviterId);
@@ -111,11 +88,10 @@ function createInvitation(ctx: RouteContext): OrganizationInvitationRecord {
       `${email} is already a member of the organization.`,
     );
   }
-  const lower = email.toLowerCase();
   const pending = store.state.organizationInvitations.filter(
     (i) => i.organization_id === org.id && i.status === 'pending',
   );
-  if (pending.some((i) => i.email_address.toLowerCase() === lower)) {
+  if (pendingFor(pending, email)) {
     throw clerkError(
       400,
       'organization_invitation_not_unique',
@@ -156,18 +132,22 @@ function revokeInvitation(ctx: RouteContext): OrganizationInvitationRecord {
   const inv = requireInvitation(store, org, ctx.params.invitation_id!);
   const b = validateBody(ctx.json(), REVOKE_INVITATION);
   if (typeof b.requesting_user_id === 'string') requireUser(store, b.requesting_user_id);
-  if (inv.status !== 'pending') {
-    throw clerkError(
-      404,
-      'organization_invitation_not_pending',
-      'not pending',
-      `The organization invitation is not in the 'pending' status: ${inv.id} is ${inv.status}.`,
-    );
-  }
-  inv.status = 'revoked';
-  inv.url = null;
-  inv.updated_at = store.now();
-  return inv;
+  return revoke(
+    inv,
+    store.now(),
+    (i) =>
+      i.status === 'pending'
+        ? undefined
+        : clerkError(
+            404,
+            'organization_invitation_not_pending',
+            'not pending',
+            `The organization invitation is not in the 'pending' status: ${i.id} is ${i.status}.`,
+          ),
+    (i) => {
+      i.url = null;
+    },
+  );
 }
 
 /** Organization invitation routes. */

@@ -24,3 +24,24 @@ export function emptyState(): SandboxState {
 export function cloneState(state: SandboxState): SandboxState {
   return structuredClone(state);
 }
+
+const COLLECTION_KEYS = [
+  'users',
+  'organizations',
+  'memberships',
+  'organizationInvitations',
+  'invitations',
+  'sessions',
+  'allowlistIdentifiers',
+  'blocklistIdentifiers',
+  'jwtTemplates',
+  'domains',
+  'oauthApplications',
+] as const;
+
+/** True when `value` has the SandboxState shape (version 1, a counter and every collection as an array). */
+export function isSandboxState(value: unknown): value is SandboxState {
+  if (value === null || typeof value !== 'object') return false;
+  const v = value as Record<string, unknown>;
+  return v.version === 1 && Number.isInteger(v.nextId) && COLLECTION_KEYS.every((c) => Array.isArray(v[c]));
+}
