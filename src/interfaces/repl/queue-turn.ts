@@ -102,6 +102,7 @@ async function waitForDecisions(ctx: QueueTurnContext, runId: string): Promise<b
     const open = (await ctx.approvals.list({ runId })).filter((r) => r.status === 'pending');
     if (open.length === 0) return true;
     if (ctx.signal.aborted) return false;
+    await ctx.approvals.heartbeat(runId);
     if (!told) {
       told = true;
       tellWaiting(ctx, open);
