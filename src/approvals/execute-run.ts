@@ -212,8 +212,9 @@ async function recordResults(
     let result: NonNullable<ChangeRequest['result']>;
     if (!found) result = { status: 'unknown', message: OUTCOME_UNKNOWN, at };
     else if (found.status === 'executed') result = { status: 'executed', message: found.previewText, at };
+    // A dry run changed nothing, so it is "not done" (failed) with the reason, never "executed".
     else if (found.status === 'dry_run')
-      result = { status: 'executed', message: `dry run: approved but not sent to Clerk (${found.previewText})`, at };
+      result = { status: 'failed', message: `dry run: approved but not sent to Clerk (${found.previewText})`, at };
     else if (found.status === 'failed') result = { status: 'failed', message: found.error ?? 'failed', at };
     else result = { status: 'failed', message: `not run: ${found.reason ?? 'denied by the gate'}`, at };
     const next: ChangeRequest = { ...mine, version: mine.version + 1, status: result.status, result };

@@ -218,3 +218,16 @@ describe('learning of decisions made elsewhere', () => {
     expect(stack.mutations()).toEqual([]);
   });
 });
+
+describe('dry run through the queue', () => {
+  it('an approved change in dry-run mode is "not done: dry run", never "executed", and nothing is sent', async () => {
+    const stack = await banStack({ dryRun: true });
+    const { request } = await pausedBan(stack);
+    await stack.service.decide(request.id, { approve: true }, alice);
+    const result = await stack.service.execute(request.id);
+    expect(result.ok && result.requests[0]).toMatchObject({ status: 'failed', result: { message: /^dry run/ } });
+    const final = (await stack.service.get(request.id))!;
+    expect(stack.service.statusText(final)).toMatch(/^not done: dry run/);
+    expect(stack.mutations()).toEqual([]);
+  });
+});
