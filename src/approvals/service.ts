@@ -142,6 +142,7 @@ export function createApprovalService(deps: ApprovalServiceDeps): ApprovalServic
   /** Requests already reported as tampered (audit once per version, not on every poll). */
   const reportedTampered = new Set<string>();
   const timers = new Set<() => void>();
+  const finishedRuns = new Set<string>();
   let polling: Promise<PollReport> | undefined;
 
   const mayRequest = async (requester: Identity) => {
@@ -215,9 +216,13 @@ export function createApprovalService(deps: ApprovalServiceDeps): ApprovalServic
       const anyToRun = rs.some(
         (r) => r.status !== 'pending' && !['executing', 'executed', 'failed', 'unknown'].includes(r.status),
       );
-      if (!anyOpen && !anyToRun) continue;
+      if ((!anyOpen && !anyToRun) || finishedRuns.has(runId)) continue;
       const loaded = await loadRun(core, runId);
-      if (!('run' in loaded) || loaded.run.status !== 'waiting') continue;
+      if (!('run' in loaded) || loaded.run.status !== 'waiting') {
+        // A finished run never waits again: remember it so polls stay cheap as history grows.
+        if ('run' in loaded && loaded.run.status === 'done') finishedRuns.add(runId);
+        continue;
+      }
       const run = loaded.run;
       const mine = run.owner === core.executorId;
       if (mine && anyOpen && now.getTime() - Date.parse(run.ownerSeenAt) > core.staleOwnerMs / 3) {

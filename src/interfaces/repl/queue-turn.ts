@@ -7,7 +7,7 @@
 import { formatIdentity } from '../../approvals/identity.js';
 import type { ApprovalService } from '../../approvals/service.js';
 import type { ChangeRequest, Identity } from '../../approvals/types.js';
-import type { EventSink, RunOutcome } from '../../agent/types.js';
+import type { Agent, EventSink, RunOutcome } from '../../agent/types.js';
 import { askApprovals } from './confirm.js';
 import type { Output } from './output.js';
 import type { Prompter } from './prompt.js';
@@ -16,6 +16,7 @@ import type { Transcript } from './transcript.js';
 type Paused = Extract<RunOutcome, { status: 'paused' }>;
 
 export interface QueueTurnContext {
+  agent: Agent;
   approvals: ApprovalService;
   identity: Identity;
   conversationId: string;
@@ -37,7 +38,16 @@ export async function settleThroughQueue(
 ): Promise<{ outcome: RunOutcome; cancelled: boolean }> {
   const { approvals, identity } = ctx;
   let outcome: Paused = first;
-  let requests = await approvals.submitRun(outcome, { requester: identity, conversationId: ctx.conversationId });
+  let requests: ChangeRequest[];
+  try {
+    requests = await approvals.submitRun(outcome, { requester: identity, conversationId: ctx.conversationId });
+  } catch (error) {
+    // The queue refused the request (the policy does not let this person ask): deny everything pending through the
+    // agent, so the denial is audited and the summary says nothing was done.
+    const reason = firstLine(error);
+    ctx.out.line(ctx.out.colors.yellow(reason));
+    return { outcome: await ctx.agent.cancel(outcome.state, reason, { onEvent: ctx.onEvent }), cancelled: false };
+  }
   for (;;) {
     const runId = requests[0]!.runId!;
     // Keep this run ours while the person reads the card: another process takes a run over only when its owner's
