@@ -103,6 +103,10 @@ export interface ApprovalService {
   expireStale(): Promise<number>;
   /** One pass: expire, heartbeat own runs, mark orphaned executions unknown, execute ready runs this process may run. */
   poll(options?: ExecuteOptions): Promise<PollReport>;
+  /**
+   * Called by poll() for every request whose version it has not seen yet (on the first poll: every request once),
+   * e.g. so a Slack front end edits its message when someone decided elsewhere. Returns the unsubscribe function.
+   */
   onChange(listener: (request: ChangeRequest) => void): () => void;
   /** Refreshes this process's heartbeat on a run it owns (throttled), so others do not take it over. */
   heartbeat(runId: string): Promise<void>;
