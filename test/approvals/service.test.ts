@@ -231,3 +231,33 @@ describe('dry run through the queue', () => {
     expect(stack.mutations()).toEqual([]);
   });
 });
+
+describe('expiry and background polling', () => {
+  it('expireStale expires what nobody decided in time; the owner then finishes the run with it denied', async () => {
+    let now = new Date('2026-12-06T10:00:00Z');
+    const stack = await banStack({ service: { clock: () => now } });
+    const { request } = await pausedBan(stack);
+    expect(await stack.service.expireStale()).toBe(0);
+    now = new Date('2026-12-07T10:00:01Z');
+    expect(await stack.service.expireStale()).toBe(1);
+    expect(stack.service.statusText((await stack.service.get(request.id))!)).toMatch(/^expired at /);
+    const report = await stack.service.poll();
+    expect(report.executed).toEqual([request.runId]);
+    expect(stack.mutations()).toEqual([]);
+    expect(stack.audit.entries()).toMatchObject([{ status: 'denied', reason: 'expired: nobody decided in time' }]);
+  });
+
+  it('startPolling executes an owned run once it is approved elsewhere, and stops cleanly', async () => {
+    const stack = await banStack({ service: { pollIntervalMs: 20 } });
+    const { request } = await pausedBan(stack);
+    const statuses: string[] = [];
+    stack.service.onChange((r) => statuses.push(r.status));
+    const stop = stack.service.startPolling();
+    await stack.service.decide(request.id, { approve: true }, alice);
+    for (let i = 0; i < 500 && !statuses.includes('executed'); i++) await new Promise((r) => setTimeout(r, 10));
+    stop();
+    expect(statuses).toContain('executed');
+    expect(stack.mutations()).toHaveLength(1);
+    await stack.service.close();
+  });
+});
