@@ -118,7 +118,15 @@ export async function createEmbeddedStore(options: EmbeddedStoreOptions): Promis
     if (top === 0) return undefined;
     const cached = cache.get(folder);
     if (cached && cached.version === top) return cached as { version: number; value: T };
-    const envelope = JSON.parse(await fs.readFile(path.join(folder, `v${top}.json`), 'utf8')) as Envelope<T>;
+    let envelope: Envelope<T>;
+    try {
+      envelope = JSON.parse(await fs.readFile(path.join(folder, `v${top}.json`), 'utf8')) as Envelope<T>;
+      if (typeof envelope !== 'object' || envelope === null || typeof envelope.record !== 'object') throw new Error();
+    } catch {
+      // Not something this store wrote (files are linked only once complete): an edit on disk. One bad file must not
+      // take the whole queue down; the record is treated as absent, and the service never acts on it.
+      return undefined;
+    }
     if (top === 1 && !(await isCommitted(envelope.batch))) return undefined;
     const entry = { version: top, value: envelope.record };
     cache.set(folder, entry);

@@ -146,3 +146,17 @@ describe('embedded approval store', () => {
     expect(await store.get('../../etc/passwd')).toBeUndefined();
   });
 });
+
+describe('embedded store and garbage on disk', () => {
+  it('a version file overwritten with garbage hides that record only; the rest of the queue works', async () => {
+    const dataDir = tempDir();
+    const store = await createEmbeddedStore({ dataDir });
+    await store.insert([request('cr_a01')]);
+    await store.insert([request('cr_b02')]);
+    writeFileSync(path.join(dataDir, 'approvals', 'requests', 'cr_a01', 'v1.json'), 'not json');
+    const fresh = await createEmbeddedStore({ dataDir });
+    expect((await fresh.list()).map((r) => r.id)).toEqual(['cr_b02']);
+    expect(await fresh.get('cr_a01')).toBeUndefined();
+    expect(await fresh.update({ ...request('cr_a01'), version: 2 }, ['pending'])).toBe(false);
+  });
+});
