@@ -22,6 +22,11 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
     summary: 'check the configuration end to end (Clerk, model, tool calling)',
     load: async () => (await import('./commands/doctor.js')).run,
   },
+  approvals: {
+    summary: 'list, show, approve or deny change requests',
+    load: async () => (await import('./commands/approvals.js')).run,
+  },
+  policy: { summary: 'check the approval policy file', load: async () => (await import('./commands/policy.js')).run },
 };
 
 /** Usage text for `clerk-agent help`. */

@@ -41,6 +41,12 @@ export interface Config {
 
   /** Overall deadline for one Clerk request, retries included (CLERK_AGENT_REQUEST_TIMEOUT_MS, default 30 s). */
   clerkRequestTimeoutMs: number;
+  /** The approval policy file (CLERK_AGENT_POLICY); unset = `clerk-agent.policy.yaml` in the working folder, if any. */
+  policyFile?: string;
+  /** A Postgres URL for a shared approval queue (CLERK_AGENT_DATABASE_URL); unset = the embedded store. Secret. */
+  databaseUrl?: string;
+  /** The key that signs stored approval state (CLERK_AGENT_STATE_KEY); unset = `<dataDir>/state.key`. Secret. */
+  stateKey?: string;
 }
 
 const SECRET_KEY = /^sk_(test|live)_[A-Za-z0-9_-]{8,}$/;
@@ -60,6 +66,9 @@ const envSchema = z.object({
   CLERK_AGENT_VERBOSE: z.string().optional(),
 
   CLERK_AGENT_REQUEST_TIMEOUT_MS: z.string().optional(),
+  CLERK_AGENT_POLICY: z.string().optional(),
+  CLERK_AGENT_DATABASE_URL: z.string().optional(),
+  CLERK_AGENT_STATE_KEY: z.string().optional(),
   USER: z.string().optional(),
 });
 
@@ -153,8 +162,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
       `CLERK_AGENT_REQUEST_TIMEOUT_MS must be a whole number of milliseconds from 100 to 600000 (got "${timeoutRaw}").`,
     );
   }
+  const approvals = approvalSettings(e);
 
   return {
+    ...approvals,
     model,
     clerk,
     dataDir,
@@ -178,6 +189,33 @@ function modelTimeoutMs(raw: string | undefined): { timeoutMs?: number } {
     );
   }
   return { timeoutMs: ms };
+}
+
+/** The approval queue's settings. Values of the URL and key are secrets: messages never echo them. */
+function approvalSettings(e: z.infer<typeof envSchema>): Pick<Config, 'policyFile' | 'databaseUrl' | 'stateKey'> {
+  const blank = (v: string | undefined) => (v === undefined || v.trim() === '' ? undefined : v.trim());
+  const out: Pick<Config, 'policyFile' | 'databaseUrl' | 'stateKey'> = {};
+  const policy = blank(e.CLERK_AGENT_POLICY);
+  if (policy) out.policyFile = policy;
+  const url = blank(e.CLERK_AGENT_DATABASE_URL);
+  if (url) {
+    if (!/^postgres(ql)?:\/\/\S+$/.test(url)) {
+      throw new ConfigError(
+        'CLERK_AGENT_DATABASE_URL must be a Postgres URL (postgres://user:password@host:5432/db). Unset it to use the embedded store.',
+      );
+    }
+    out.databaseUrl = url;
+  }
+  const key = blank(e.CLERK_AGENT_STATE_KEY);
+  if (key) {
+    if (key.length < 32) {
+      throw new ConfigError(
+        'CLERK_AGENT_STATE_KEY must be at least 32 characters (e.g. `openssl rand -hex 32`). Unset it to use <data dir>/state.key.',
+      );
+    }
+    out.stateKey = key;
+  }
+  return out;
 }
 
 function safeUser(): string {

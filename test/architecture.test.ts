@@ -25,7 +25,7 @@ const RULES: Rules = {
     'src/clerk/': { may: ['src/actions/', 'src/util/'] },
     'src/llm/': { may: ['src/util/'] },
     'src/agent/': { may: ['src/actions/', 'src/clerk/', 'src/llm/', 'src/util/'] },
-    'src/approvals/': { may: ['src/actions/', 'src/agent/', 'src/clerk/types.ts', 'src/util/'] },
+    'src/approvals/': { may: ['src/actions/', 'src/agent/', 'src/clerk/types.ts', 'src/config.ts', 'src/util/'] },
     'src/sandbox/': { may: [] },
     'src/interfaces/repl/': { may: FRONT_END },
     'src/interfaces/slack/': { may: FRONT_END },
@@ -38,7 +38,7 @@ const RULES: Rules = {
     'src/commands/bench.ts': { may: [...COMMAND, 'bench/'] },
     'src/cli.ts': { may: ['src/commands/', 'src/config.ts'] },
     'evals/src/': { may: [...CORE, 'src/sandbox/'] },
-    'bench/': { may: [...CORE, 'src/sandbox/', 'evals/src/'] },
+    'bench/': { may: [...CORE, 'src/approvals/', 'src/sandbox/', 'evals/src/'] },
   },
   packageOwners: [
     { pattern: /^openai(\/|$)/, owners: ['src/llm/openai.ts'] },
@@ -187,5 +187,14 @@ describe('the checker itself (run on injected files, so a broken checker cannot 
     expect(areaOf('src/commands/sandbox.ts', RULES)).toBe('src/commands/sandbox.ts');
     expect(areaOf('src/commands/chat.ts', RULES)).toBe('src/commands/');
     expect(areaOf('src/interfaces/shared.ts', RULES)).toBeUndefined();
+  });
+});
+
+describe('approval queue boundaries', () => {
+  it('approvals never import the gate executor or the Clerk client: they execute only through agent.resume', () => {
+    const banned = ['src/agent/approval.ts', 'src/clerk/client.ts'];
+    for (const f of files.filter((x) => x.rel.startsWith('src/approvals/'))) {
+      for (const i of importsOf(f)) expect(banned.includes(i.target), `${f.rel} imports ${i.target}`).toBe(false);
+    }
   });
 });
