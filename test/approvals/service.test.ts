@@ -164,14 +164,14 @@ describe('approval service', () => {
         () =>
           toolCalls([
             toolCall('clerk_user_ban', { user_id: janeId }, 'c1'),
-            toolCall('clerk_user_unban', { user_id: janeId }, 'c2'),
+            toolCall('clerk_user_lock', { user_id: janeId }, 'c2'),
           ]),
-        assistantText('Banned and unbanned.'),
+        assistantText('Banned and locked.'),
       ],
       { policy: TEAM_POLICY },
     );
     janeId = await stack.userId('jane@example.com');
-    const paused = (await stack.agent.run('ban then unban', { requester: 'slack:UCAROL' })) as Paused;
+    const paused = (await stack.agent.run('ban then lock', { requester: 'slack:UCAROL' })) as Paused;
     const requests = await stack.service.submitRun(paused, { requester: carol, conversationId: 'c' });
     expect(requests.map((r) => r.callId)).toEqual(['c1', 'c2']);
     // Decided out of order; executed in the order the model asked.
@@ -179,7 +179,7 @@ describe('approval service', () => {
     const first = await stack.service.decide(requests[0]!.id, { approve: true }, alice);
     expect(first).toMatchObject({ ok: true, ready: true });
     await stack.service.execute(requests[0]!.runId!);
-    expect(stack.mutations().map((m) => m.path)).toEqual([`/users/${janeId}/ban`, `/users/${janeId}/unban`]);
+    expect(stack.mutations().map((m) => m.path)).toEqual([`/users/${janeId}/ban`, `/users/${janeId}/lock`]);
   });
 });
 
