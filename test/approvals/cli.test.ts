@@ -7,10 +7,11 @@ import { createRequire } from 'node:module';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { cleanEnv, cliPath, hasStackTrace } from '../interfaces/repl/cli-support.js';
+import { startPostgres, type TestPostgres } from '../support/postgres.js';
 import { tempDir } from './support.js';
 
 const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
@@ -37,8 +38,8 @@ function cli(args: string[], dataDir: string, env: Record<string, string> = {}) 
 
 const mcpClient = { via: 'mcp' as const, id: 'claude-code', name: 'Claude Code' };
 
-async function raise(dataDir: string, email: string) {
-  const app = await createApp(loadConfig({ USER: 'tester' }, { dataDir }));
+async function raise(dataDir: string, email: string, env: Record<string, string> = {}) {
+  const app = await createApp(loadConfig({ USER: 'tester', ...env }, { dataDir }));
   try {
     const [user] = (await app.clerk.request('GET', '/users', { query: { email_address: [email] } })) as Array<{
       id: string;
@@ -55,8 +56,8 @@ async function raise(dataDir: string, email: string) {
   }
 }
 
-async function banned(dataDir: string, userId: string) {
-  const app = await createApp(loadConfig({ USER: 'tester' }, { dataDir }));
+async function banned(dataDir: string, userId: string, env: Record<string, string> = {}) {
+  const app = await createApp(loadConfig({ USER: 'tester', ...env }, { dataDir }));
   try {
     return ((await app.clerk.request('GET', `/users/${userId}`)) as { banned: boolean }).banned;
   } finally {
@@ -64,54 +65,72 @@ async function banned(dataDir: string, userId: string) {
   }
 }
 
-describe('clerk-agent approvals', () => {
+let pg: TestPostgres | undefined;
+afterAll(async () => {
+  await pg?.stop();
+});
+const stores: Array<[string, () => Promise<Record<string, string>>]> = [
+  ['embedded', async () => ({})],
+  [
+    'postgres',
+    async () => {
+      pg ??= await startPostgres();
+      return { CLERK_AGENT_DATABASE_URL: pg.url };
+    },
+  ],
+];
+
+describe.each(stores)('clerk-agent approvals (%s store)', (_name, storeEnv) => {
   it('lists, shows, approves (runs it) and denies requests raised elsewhere', async () => {
     const dataDir = tempDir();
-    const first = await raise(dataDir, 'jane@example.com');
-    const second = await raise(dataDir, 'bob@example.com').catch(() => raise(dataDir, 'jane@example.com'));
+    const env = await storeEnv();
+    const first = await raise(dataDir, 'jane@example.com', env);
+    const second = await raise(dataDir, 'bob@example.com', env).catch(() => raise(dataDir, 'jane@example.com', env));
 
-    const list = await cli(['approvals'], dataDir);
+    const list = await cli(['approvals'], dataDir, env);
     expect(list.code).toBe(0);
     expect(list.stdout).toContain(first.request.id);
     expect(list.stdout).toContain('Claude Code (mcp:claude-code)');
     expect(list.stdout).toMatch(/write\s+pending\s+Ban /);
 
-    const show = await cli(['approvals', 'show', first.request.id], dataDir);
+    const show = await cli(['approvals', 'show', first.request.id], dataDir, env);
     expect(show.code).toBe(0);
     expect(show.stdout).toMatch(/Ban Jane Doe/);
     expect(show.stdout).toMatch(/approvals\s+0 of 1/);
     expect(show.stdout).toContain(first.request.argsDigest);
 
-    const approve = await cli(['approvals', 'approve', first.request.id], dataDir);
+    const approve = await cli(['approvals', 'approve', first.request.id], dataDir, env);
     expect(approve.stderr).toBe('');
     expect(approve.code).toBe(0);
     expect(approve.stdout).toMatch(/approved by tester \(terminal:tester\)|terminal:tester/);
     expect(approve.stdout).toMatch(/done: Ban Jane Doe/);
-    expect(await banned(dataDir, first.userId)).toBe(true);
+    expect(await banned(dataDir, first.userId, env)).toBe(true);
 
-    const again = await cli(['approvals', 'approve', first.request.id], dataDir);
+    const again = await cli(['approvals', 'approve', first.request.id], dataDir, env);
     expect(again.code).toBe(1);
     expect(again.stderr).toMatch(/already approved by terminal:tester at \d\d:\d\d UTC/);
 
-    const deny = await cli(['approvals', 'deny', second.request.id, 'not', 'today'], dataDir);
+    const deny = await cli(['approvals', 'deny', second.request.id, 'not', 'today'], dataDir, env);
     expect(deny.code).toBe(0);
     expect(deny.stdout).toMatch(/denied by .*: not today/);
-    if (second.userId !== first.userId) expect(await banned(dataDir, second.userId)).toBe(false);
+    if (second.userId !== first.userId) expect(await banned(dataDir, second.userId, env)).toBe(false);
 
-    const empty = await cli(['approvals', 'list'], dataDir);
+    const empty = await cli(['approvals', 'list'], dataDir, env);
     expect(empty.stdout).toContain('No pending change requests.');
-    const all = await cli(['approvals', 'list', '--all', '--json'], dataDir);
+    const all = await cli(['approvals', 'list', '--all', '--json'], dataDir, env);
     expect((JSON.parse(all.stdout) as Array<{ status: string }>).map((r) => r.status).sort()).toEqual([
       'denied',
       'executed',
     ]);
 
-    const unknown = await cli(['approvals', 'approve', 'cr_aaaaaaaaaaaaaaaaaaaa'], dataDir);
+    const unknown = await cli(['approvals', 'approve', 'cr_aaaaaaaaaaaaaaaaaaaa'], dataDir, env);
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toMatch(/No change request cr_a/);
     expect(hasStackTrace(unknown.stderr)).toBe(false);
   }, 120_000);
+});
 
+describe('clerk-agent policy', () => {
   it('policy check prints the effective policy, its problems, and line-numbered errors', async () => {
     const dataDir = tempDir();
     const clean = await cli(['policy', 'check'], dataDir);

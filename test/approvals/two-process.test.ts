@@ -9,6 +9,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSandbox, type Sandbox, type SandboxServer, serveSandbox } from '../../src/sandbox/index.js';
+import { startPostgres, type TestPostgres } from '../support/postgres.js';
 import { tempDir } from './support.js';
 
 const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
@@ -21,8 +22,8 @@ interface Worker {
   exited: Promise<number | null>;
 }
 
-function start(args: string[]): Worker {
-  const child = spawn(process.execPath, ['--import', tsx, worker, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+function start(args: string[], env: NodeJS.ProcessEnv = process.env): Worker {
+  const child = spawn(process.execPath, ['--import', tsx, worker, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env });
   const lines: string[] = [];
   const waiters: Array<(line: string) => void> = [];
   let stderr = '';
@@ -81,15 +82,38 @@ const unban = async () => {
     });
 };
 
-describe('two processes on one embedded queue', () => {
+/** The same scenarios on each store: the embedded files, and PostgreSQL (a throwaway cluster). */
+let pgServer: TestPostgres | undefined;
+afterAll(async () => {
+  await pgServer?.stop();
+});
+
+const stores: Array<[string, () => Promise<NodeJS.ProcessEnv>]> = [
+  ['embedded', async () => process.env],
+  [
+    'postgres',
+    async () => {
+      pgServer ??= await startPostgres();
+      return { ...process.env, WORKER_DATABASE_URL: pgServer.url };
+    },
+  ],
+];
+
+describe.each(stores)('two processes on one %s queue', (_name, storeEnv) => {
+  let env: NodeJS.ProcessEnv = process.env;
+  beforeAll(async () => {
+    env = await storeEnv();
+  }, 60_000);
+  const run = (args: string[]) => start(args, env);
+
   it('raised by one, approved by another while the first runs: the first executes it, once', async () => {
     await unban();
     const before = mutations().length;
     const dataDir = tempDir();
-    const raiser = start(['raise', dataDir, server.url, janeId, 'wait']);
+    const raiser = run(['raise', dataDir, server.url, janeId, 'wait']);
     const raised = await raiser.next();
     expect(raised).toMatchObject({ event: 'raised' });
-    const approver = start(['decide', dataDir, server.url, String(raised.requestId), 'slack:UALICE', 'approve']);
+    const approver = run(['decide', dataDir, server.url, String(raised.requestId), 'slack:UALICE', 'approve']);
     const decided = await approver.next();
     // The raiser is alive, so the approving process leaves the execution to it.
     expect(decided).toMatchObject({ decided: { ok: true, status: 'approved' }, executed: { ok: false, code: 'busy' } });
@@ -109,14 +133,14 @@ describe('two processes on one embedded queue', () => {
     await unban();
     const before = mutations().length;
     const dataDir = tempDir();
-    const raiser = start(['raise', dataDir, server.url, janeId, 'exit']);
+    const raiser = run(['raise', dataDir, server.url, janeId, 'exit']);
     const raised = await raiser.next();
     expect(await raiser.exited).toBe(0);
-    const approver = start(['decide', dataDir, server.url, String(raised.requestId), 'slack:UALICE', 'approve']);
+    const approver = run(['decide', dataDir, server.url, String(raised.requestId), 'slack:UALICE', 'approve']);
     const decided = await approver.next();
     expect(decided).toMatchObject({ decided: { ok: true }, executed: { ok: true } });
     expect(String((decided.executed as { summary: string }).summary)).toMatch(/^Done: 1 change/);
-    const later = await start(['poll', dataDir, server.url]).next();
+    const later = await run(['poll', dataDir, server.url]).next();
     expect(later).toMatchObject({ executed: [], statuses: [{ status: 'executed' }] });
     expect(mutations().slice(before)).toHaveLength(1);
     expect(jane().banned).toBe(true);
@@ -126,11 +150,11 @@ describe('two processes on one embedded queue', () => {
     await unban();
     const before = mutations().length;
     const dataDir = tempDir();
-    const raiser = start(['raise', dataDir, server.url, janeId, 'exit']);
+    const raiser = run(['raise', dataDir, server.url, janeId, 'exit']);
     const raised = await raiser.next();
     await raiser.exited;
     // A person not allowed to approve is refused by a third process; nothing runs.
-    const refused = await start([
+    const refused = await run([
       'decide',
       dataDir,
       server.url,
@@ -139,11 +163,11 @@ describe('two processes on one embedded queue', () => {
       'approve',
     ]).next();
     expect(refused).toMatchObject({ decided: { ok: false, code: 'not_allowed' } });
-    const polled1 = await start(['poll', dataDir, server.url]).next();
+    const polled1 = await run(['poll', dataDir, server.url]).next();
     expect(polled1).toMatchObject({ executed: [] });
     expect(mutations().slice(before)).toHaveLength(0);
     // Approve without executing (deny-then... no: decide executes if orphaned), so use two pollers racing instead.
-    const approved = await start([
+    const approved = await run([
       'decide',
       dataDir,
       server.url,
@@ -153,8 +177,8 @@ describe('two processes on one embedded queue', () => {
     ]).next();
     expect(approved).toMatchObject({ decided: { ok: true } });
     const racers = await Promise.all([
-      start(['poll', dataDir, server.url]).next(),
-      start(['poll', dataDir, server.url]).next(),
+      run(['poll', dataDir, server.url]).next(),
+      run(['poll', dataDir, server.url]).next(),
     ]);
     expect(racers.every((r) => (r.executed as string[]).length === 0)).toBe(true);
     expect(mutations().slice(before)).toHaveLength(1);
@@ -164,20 +188,20 @@ describe('two processes on one embedded queue', () => {
     await unban();
     const before = mutations().length;
     const dataDir = tempDir();
-    const raiser = start(['raise', dataDir, server.url, janeId, 'wait', '--hang']);
+    const raiser = run(['raise', dataDir, server.url, janeId, 'wait', '--hang']);
     const raised = await raiser.next();
-    await start(['decide', dataDir, server.url, String(raised.requestId), 'slack:UALICE', 'approve']).next();
+    await run(['decide', dataDir, server.url, String(raised.requestId), 'slack:UALICE', 'approve']).next();
     expect(await raiser.next()).toMatchObject({ event: 'mutation_sent' });
     raiser.child.kill('SIGKILL');
     await raiser.exited;
     expect(mutations().slice(before)).toHaveLength(1);
-    const restarted = await start(['poll', dataDir, server.url]).next();
+    const restarted = await run(['poll', dataDir, server.url]).next();
     expect(restarted).toMatchObject({ executed: [], unknown: [raised.requestId] });
     const [status] = restarted.statuses as Array<{ status: string; text: string }>;
     expect(status).toMatchObject({ status: 'unknown' });
     expect(status!.text).toMatch(/outcome unknown: check Clerk before retrying/);
     // Another approval and more pollers change nothing.
-    const again = await start([
+    const again = await run([
       'decide',
       dataDir,
       server.url,
@@ -186,7 +210,38 @@ describe('two processes on one embedded queue', () => {
       'approve',
     ]).next();
     expect(again).toMatchObject({ decided: { ok: false, code: 'already_decided' } });
-    await start(['poll', dataDir, server.url]).next();
+    await run(['poll', dataDir, server.url]).next();
     expect(mutations().slice(before)).toHaveLength(1);
   });
+
+  it('20 concurrent approvals from two processes: one wins, 19 are told it was already approved, one execution', async () => {
+    await unban();
+    const before = mutations().length;
+    const dataDir = tempDir();
+    const raiser = run(['raise', dataDir, server.url, janeId, 'exit']);
+    const raised = await raiser.next();
+    await raiser.exited;
+    const id = String(raised.requestId);
+    const [a, b] = await Promise.all([
+      run(['decide-many', dataDir, server.url, id, 'slack:UALICE', '10']).next(),
+      run(['decide-many', dataDir, server.url, id, 'slack:UALICE', '10']).next(),
+    ]);
+    const results = [
+      ...(a.results as Array<{ ok: boolean; message?: string }>),
+      ...(b.results as Array<{ ok: boolean; message?: string }>),
+    ];
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    for (const r of results.filter((x) => !x.ok)) expect(r.message).toMatch(/already approved by/);
+    const polled = await Promise.all([
+      run(['poll', dataDir, server.url]).next(),
+      run(['poll', dataDir, server.url]).next(),
+    ]);
+    expect(polled.flatMap((p) => p.executed as string[])).toHaveLength(1);
+    expect(
+      mutations()
+        .slice(before)
+        .map((r) => `${r.method} ${r.path}`),
+    ).toEqual([`POST /users/${janeId}/ban`]);
+    expect(jane().banned).toBe(true);
+  }, 90_000);
 });
