@@ -18,6 +18,10 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
   },
   eval: { summary: 'run the eval suite', load: async () => (await import('./commands/eval.js')).run },
   bench: { summary: 'print benchmark figures', load: async () => (await import('./commands/bench.js')).run },
+  mcp: {
+    summary: 'serve the actions to MCP clients (stdio, or --http PORT)',
+    load: async () => (await import('./commands/mcp.js')).run,
+  },
 };
 
 /** Usage text for `clerk-agent help`. */
