@@ -78,7 +78,10 @@ describe('MCP tool list', () => {
 
   it('runs a read at once and returns compact, secret-free data', async () => {
     const { client, calls } = await connect();
-    const result = await client.callTool({ name: 'clerk_users_list', arguments: { email_address: ['jane@example.com'] } });
+    const result = await client.callTool({
+      name: 'clerk_users_list',
+      arguments: { email_address: ['jane@example.com'] },
+    });
     const text = (result.content as Array<{ text: string }>)[0]!.text;
     const parsed = JSON.parse(text);
     expect(JSON.stringify(parsed)).toContain('jane@example.com');
