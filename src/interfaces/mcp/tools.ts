@@ -53,10 +53,6 @@ export function annotationsOf(action: Action): McpToolAnnotations {
   };
 }
 
-const GATE_NOTE =
-  ' Changes wait for a human: this call returns the approval result, or "pending approval <id>" to check with ' +
-  `${APPROVAL_STATUS_TOOL}.`;
-
 /** The 48 actions as MCP tools, plus the read-only approval status tool. */
 export function mcpTools(actions: readonly Action[]): McpTool[] {
   const specs = toolSpecs(actions);
@@ -65,7 +61,9 @@ export function mcpTools(actions: readonly Action[]): McpTool[] {
     return {
       name: action.name,
       title: titleOf(action),
-      description: action.risk === 'read' ? spec.description : spec.description + GATE_NOTE,
+      // The approval flow is explained once, in the server instructions and in every mutating call's result,
+      // not in 30 descriptions: the tool list is paid for on every model call.
+      description: spec.description,
       inputSchema: spec.parameters as McpTool['inputSchema'],
       annotations: annotationsOf(action),
     };
