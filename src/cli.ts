@@ -27,6 +27,10 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
     load: async () => (await import('./commands/approvals.js')).run,
   },
   policy: { summary: 'check the approval policy file', load: async () => (await import('./commands/policy.js')).run },
+  mcp: {
+    summary: 'serve the actions to MCP clients (stdio, or --http PORT)',
+    load: async () => (await import('./commands/mcp.js')).run,
+  },
 };
 
 /** Usage text for `clerk-agent help`. */

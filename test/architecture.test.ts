@@ -43,7 +43,7 @@ const RULES: Rules = {
   packageOwners: [
     { pattern: /^openai(\/|$)/, owners: ['src/llm/openai.ts'] },
     { pattern: /^@slack\//, owners: ['src/interfaces/slack/'] },
-    { pattern: /^@modelcontextprotocol\//, owners: ['src/interfaces/mcp/'] },
+    { pattern: /^@modelcontextprotocol\//, owners: ['src/interfaces/mcp/', 'bench/mcp.ts'] },
     { pattern: /^(hono|@hono\/)/, owners: ['src/interfaces/web/'] },
     { pattern: /^tiktoken(\/|$)/, owners: ['src/util/tokens.ts'] },
   ],

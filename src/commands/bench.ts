@@ -5,7 +5,17 @@
  */
 import { spawn } from 'node:child_process';
 
-const suites = ['tools', 'sandbox', 'durability', 'agent', 'long-chat', 'startup', 'evals', 'approvals'] as const;
+const suites = [
+  'tools',
+  'sandbox',
+  'durability',
+  'agent',
+  'long-chat',
+  'startup',
+  'evals',
+  'approvals',
+  'mcp',
+] as const;
 
 /** Runs the benchmarks named in argv (default: all) and returns the exit code. */
 export async function run(argv: string[]): Promise<number> {
