@@ -18,6 +18,10 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
   },
   eval: { summary: 'run the eval suite', load: async () => (await import('./commands/eval.js')).run },
   bench: { summary: 'print benchmark figures', load: async () => (await import('./commands/bench.js')).run },
+  web: {
+    summary: 'open the web console (chat, approvals inbox, audit) on 127.0.0.1',
+    load: async () => (await import('./commands/web.js')).run,
+  },
   approvals: {
     summary: 'list, show, approve or deny change requests',
     load: async () => (await import('./commands/approvals.js')).run,
