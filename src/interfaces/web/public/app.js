@@ -4,7 +4,8 @@
 
 const csrf = document.querySelector('meta[name="csrf-token"]').getAttribute('content');
 const $ = (id) => document.getElementById(id);
-const state = { conversation: null, me: null, options: [] };
+// refusals: the last refusal per change request, kept across re-renders (live updates redraw cards).
+const state = { conversation: null, me: null, options: [], refusals: new Map() };
 
 function el(tag, props = {}, ...children) {
   const node = document.createElement(tag);
@@ -108,9 +109,12 @@ $('new-conversation').addEventListener('click', () => newConversation().catch((e
 async function openConversation(id) {
   state.conversation = id;
   const data = await api(`/api/conversations/${encodeURIComponent(id)}`);
-  const ol = $('messages');
-  ol.replaceChildren();
-  for (const m of data.messages) await appendMessage(m);
+  // Build every message first, then swap them in at once: a live update never shows a half-drawn conversation.
+  const nodes = [];
+  for (const m of data.messages) nodes.push(await messageNode(m));
+  if (state.conversation !== id) return;
+  $('messages').replaceChildren(...nodes);
+  nodes.at(-1)?.scrollIntoView({ block: 'end' });
   await refreshConversations();
 }
 
@@ -153,7 +157,12 @@ function renderText(text) {
 }
 
 async function appendMessage(m) {
-  const ol = $('messages');
+  const li = await messageNode(m);
+  $('messages').append(li);
+  li.scrollIntoView({ block: 'end' });
+}
+
+async function messageNode(m) {
   let body;
   if (m.role === 'card' && m.requestId) {
     body = el('div', { class: 'card-slot', 'data-request': m.requestId });
@@ -167,11 +176,10 @@ async function appendMessage(m) {
   } else {
     body = el('p', { text: m.text });
   }
-  const li = el('li', { class: `message ${m.role}` });
+  const li = el('li', { class: `message msg-${m.role}` });
   if (m.by && m.role === 'user') li.append(el('span', { class: 'by', text: m.by }));
   li.append(body);
-  ol.append(li);
-  li.scrollIntoView({ block: 'end' });
+  return li;
 }
 
 // ---- sending (streamed) ---------------------------------------------------------------------------------------
@@ -271,6 +279,8 @@ function renderCard(card) {
   );
   const status = el('p', { class: 'status', role: 'status', text: card.statusText });
   article.append(status);
+  const refusal = el('p', { class: 'refusal', role: 'alert', text: state.refusals.get(card.id) ?? '' });
+  article.append(refusal);
   if (card.status === 'pending') {
     const reason = el('input', {
       type: 'text',
@@ -289,7 +299,8 @@ function renderCard(card) {
         const result = await api(`/api/approvals/${encodeURIComponent(card.id)}/decide`, { method: 'POST', body });
         status.textContent = result.message;
       } catch (err) {
-        status.textContent = err.message;
+        state.refusals.set(card.id, err.message);
+        refusal.textContent = err.message;
         for (const b of buttons.querySelectorAll('button')) b.disabled = false;
         return;
       }
