@@ -22,6 +22,10 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
     summary: 'check the configuration end to end (Clerk, model, tool calling)',
     load: async () => (await import('./commands/doctor.js')).run,
   },
+  web: {
+    summary: 'open the web console (chat, approvals inbox, audit) on 127.0.0.1',
+    load: async () => (await import('./commands/web.js')).run,
+  },
   approvals: {
     summary: 'list, show, approve or deny change requests',
     load: async () => (await import('./commands/approvals.js')).run,
