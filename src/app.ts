@@ -11,6 +11,9 @@ import { loadSystemPrompt } from './agent/prompt.js';
 import type { Agent } from './agent/types.js';
 import { createClerkClient } from './clerk/client.js';
 import type { ClerkClient } from './clerk/types.js';
+import { openApprovals } from './approvals/open.js';
+import type { ApprovalService } from './approvals/service.js';
+import type { ApprovalStore } from './approvals/types.js';
 import type { Config } from './config.js';
 import type { ChatModel } from './llm/model.js';
 import { createSandbox, type Sandbox } from './sandbox/index.js';
@@ -30,6 +33,8 @@ export interface App {
   live: boolean;
   dataDir: string;
   sandbox?: Sandbox;
+  /** The shared approval queue (change requests, policy, decisions, execution). */
+  approvals: ApprovalService;
   /** Reseed the local sandbox (sandbox backend only). */
   resetSandbox?(): Promise<void>;
   close(): Promise<void>;
@@ -39,8 +44,10 @@ export interface AppOverrides {
   model?: ChatModel;
   fetch?: typeof fetch;
   sandbox?: Sandbox;
-  /** Audit file; default `<dataDir>/audit.jsonl`; `null` keeps the audit in memory. */
+  /** Audit file; default `<dataDir>/audit.jsonl`; `null` keeps the audit in memory (the queue's audit too). */
   auditFile?: string | null;
+  /** Approval store to use instead of the configured one (tests, benchmarks). */
+  approvalStore?: ApprovalStore;
 }
 
 /** Builds the app from a Config. Does no network I/O: a wrong URL or key shows up on the first request. */
@@ -83,8 +90,18 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     exposePrivateMetadata: config.exposePrivateMetadata,
   });
 
+  const approvals = await openApprovals({
+    config,
+    agent,
+    registry,
+    clerk,
+    ...(auditFile === null ? { auditFile: null } : {}),
+    ...(overrides.approvalStore ? { store: overrides.approvalStore } : {}),
+  });
+
   const app: App = {
     agent,
+    approvals,
     config,
     clerk,
     registry,
@@ -95,6 +112,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     live: clerk.live,
     dataDir: config.dataDir,
     async close() {
+      await approvals.close();
       await sandbox?.close();
     },
   };

@@ -29,6 +29,12 @@ export interface Config {
   /** Show `private_metadata` to the model (off by default: DESIGN §3 rule 10). */
   exposePrivateMetadata: boolean;
   maxStepsPerTurn: number;
+  /** The approval policy file (CLERK_AGENT_POLICY); unset = `clerk-agent.policy.yaml` in the working folder, if any. */
+  policyFile?: string;
+  /** A Postgres URL for a shared approval queue (CLERK_AGENT_DATABASE_URL); unset = the embedded store. Secret. */
+  databaseUrl?: string;
+  /** The key that signs stored approval state (CLERK_AGENT_STATE_KEY); unset = `<dataDir>/state.key`. Secret. */
+  stateKey?: string;
 }
 
 const SECRET_KEY = /^sk_(test|live)_[A-Za-z0-9_-]{8,}$/;
@@ -44,6 +50,9 @@ const envSchema = z.object({
   CLERK_AGENT_DRY_RUN: z.string().optional(),
   CLERK_AGENT_EXPOSE_PRIVATE_METADATA: z.string().optional(),
   CLERK_AGENT_MAX_STEPS: z.string().optional(),
+  CLERK_AGENT_POLICY: z.string().optional(),
+  CLERK_AGENT_DATABASE_URL: z.string().optional(),
+  CLERK_AGENT_STATE_KEY: z.string().optional(),
   USER: z.string().optional(),
 });
 
@@ -118,7 +127,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     throw new ConfigError(`CLERK_AGENT_MAX_STEPS must be a whole number from 1 to 100 (got "${maxStepsRaw}").`);
   }
 
+  const approvals = approvalSettings(e);
+
   return {
+    ...approvals,
     model,
     clerk,
     dataDir,
@@ -127,6 +139,33 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     exposePrivateMetadata: truthy(e.CLERK_AGENT_EXPOSE_PRIVATE_METADATA),
     maxStepsPerTurn,
   };
+}
+
+/** The approval queue's settings. Values of the URL and key are secrets: messages never echo them. */
+function approvalSettings(e: z.infer<typeof envSchema>): Pick<Config, 'policyFile' | 'databaseUrl' | 'stateKey'> {
+  const blank = (v: string | undefined) => (v === undefined || v.trim() === '' ? undefined : v.trim());
+  const out: Pick<Config, 'policyFile' | 'databaseUrl' | 'stateKey'> = {};
+  const policy = blank(e.CLERK_AGENT_POLICY);
+  if (policy) out.policyFile = policy;
+  const url = blank(e.CLERK_AGENT_DATABASE_URL);
+  if (url) {
+    if (!/^postgres(ql)?:\/\/\S+$/.test(url)) {
+      throw new ConfigError(
+        'CLERK_AGENT_DATABASE_URL must be a Postgres URL (postgres://user:password@host:5432/db). Unset it to use the embedded store.',
+      );
+    }
+    out.databaseUrl = url;
+  }
+  const key = blank(e.CLERK_AGENT_STATE_KEY);
+  if (key) {
+    if (key.length < 32) {
+      throw new ConfigError(
+        'CLERK_AGENT_STATE_KEY must be at least 32 characters (e.g. `openssl rand -hex 32`). Unset it to use <data dir>/state.key.',
+      );
+    }
+    out.stateKey = key;
+  }
+  return out;
 }
 
 function safeUser(): string {

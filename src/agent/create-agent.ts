@@ -14,6 +14,7 @@ import { createClerkReader } from './clerk-reader.js';
 import { createEmit, type AgentContext } from './context.js';
 import { applyDecisions } from './decide.js';
 import { endDone, endWithError, runTurn } from './loop.js';
+import { proposeCall } from './propose.js';
 import { redact } from './redact.js';
 import { createRunState, parseRunState } from './run-state.js';
 import type { Agent } from './types.js';
@@ -97,6 +98,7 @@ export function createAgent(deps: AgentDeps): Agent {
       for (const call of state.pending) decided.add(call.approvalId);
       // Dry run: approved calls are recorded, never executed, so the executor is not even handed over.
       await applyDecisions(ctx, state, match, ctx.dryRun ? undefined : execute, emit, options.signal);
+      if (options.closeWithoutModel) return endDone(state, emit, '');
       return runTurn(ctx, state, emit, options.signal);
     },
 
@@ -106,6 +108,10 @@ export function createAgent(deps: AgentDeps): Agent {
       for (const call of state.pending) decided.add(call.approvalId);
       await applyDecisions(ctx, state, denyAll(state.pending, reason.trim() || 'cancelled'), undefined, emit);
       return endDone(state, emit, '');
+    },
+
+    async propose(action, args, requester, options = {}) {
+      return proposeCall(ctx, action, args, requester, createEmit(options.onEvent), options.signal);
     },
   };
 }

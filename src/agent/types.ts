@@ -131,6 +131,8 @@ export interface RunOptions {
 export interface ResumeOptions {
   signal?: AbortSignal;
   onEvent?: EventSink;
+  /** End the turn after the decisions without asking the model again (a directly proposed call has no model turn). */
+  closeWithoutModel?: boolean;
 }
 
 export interface Agent {
@@ -143,4 +145,9 @@ export interface Agent {
   resume(state: RunState, decisions: Decision[], options?: ResumeOptions): Promise<RunOutcome>;
   /** Deny everything pending (Ctrl-C, timeout) and finish the turn truthfully. */
   cancel(state: RunState, reason: string, options?: ResumeOptions): Promise<RunOutcome>;
+  /**
+   * A change asked for directly (no model): validates `args` and builds the card like a model's tool call, and
+   * returns a paused run with that one pending call (or an error outcome). Optional so test doubles need not have it.
+   */
+  propose?(action: string, args: Record<string, unknown>, requester: string, options?: RunOptions): Promise<RunOutcome>;
 }

@@ -1,0 +1,58 @@
+/**
+ * Opens the approval queue for an app: the store the config asks for (embedded by default, Postgres when
+ * CLERK_AGENT_DATABASE_URL is set), the policy file, the state key and the queue audit.
+ */
+import path from 'node:path';
+import type { Registry } from '../actions/registry.js';
+import type { Agent } from '../agent/types.js';
+import type { ClerkClient } from '../clerk/types.js';
+import type { Config } from '../config.js';
+import { loadPolicy } from './policy.js';
+import { resolvePolicyPath } from './policy-file.js';
+import { createQueueAudit } from './queue-audit.js';
+import { type ApprovalService, createApprovalService } from './service.js';
+import { loadStateKey } from './signing.js';
+import { createEmbeddedStore } from './store-embedded.js';
+import type { ApprovalStore } from './types.js';
+
+/** The store the config asks for. Postgres is loaded only when a database URL is set. */
+export async function openApprovalStore(config: Pick<Config, 'dataDir' | 'databaseUrl'>): Promise<ApprovalStore> {
+  if (!config.databaseUrl) return createEmbeddedStore({ dataDir: config.dataDir });
+  // A variable specifier: the Postgres store lives in its own module (and pulls in `pg`) only for this case.
+  const specifier = './store-postgres.js';
+  const mod = (await import(specifier)) as {
+    createPostgresStore?: (options: { url: string }) => Promise<ApprovalStore>;
+  };
+  if (!mod.createPostgresStore) throw new Error('the Postgres approval store is not available in this build');
+  return mod.createPostgresStore({ url: config.databaseUrl });
+}
+
+export interface OpenApprovalsInput {
+  config: Config;
+  agent: Agent;
+  registry: Registry;
+  clerk: ClerkClient;
+  /** Queue audit file; default `<dataDir>/approvals-audit.jsonl`; null keeps it in memory. */
+  auditFile?: string | null;
+  store?: ApprovalStore;
+  cwd?: string;
+}
+
+/** The approval service for an app. Throws PolicyError for a bad policy file (fail closed: nothing starts). */
+export async function openApprovals(input: OpenApprovalsInput): Promise<ApprovalService> {
+  const { config } = input;
+  const policy = loadPolicy(resolvePolicyPath(config.policyFile, input.cwd), { live: input.clerk.live });
+  const key = await loadStateKey(config.dataDir, config.stateKey);
+  const store = input.store ?? (await openApprovalStore(config));
+  const auditFile =
+    input.auditFile === undefined ? path.join(config.dataDir, 'approvals-audit.jsonl') : input.auditFile;
+  return createApprovalService({
+    store,
+    policy,
+    agent: input.agent,
+    registry: input.registry,
+    clerk: input.clerk,
+    audit: createQueueAudit(auditFile === null ? {} : { file: auditFile }),
+    key,
+  });
+}

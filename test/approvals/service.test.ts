@@ -1,0 +1,184 @@
+/**
+ * The approval service in one process: a paused run becomes signed change requests; decisions go through the
+ * policy and compare-and-set; execution resumes the agent once, with a truthful closing summary.
+ */
+import { describe, expect, it } from 'vitest';
+import { formatIdentity } from '../../src/approvals/identity.js';
+import type { RunOutcome } from '../../src/agent/types.js';
+import { assistantText, toolCall, toolCalls } from '../support/builders.js';
+import { alice, bob, carol, conversation, createQueueStack, TEAM_POLICY, terminal } from './support.js';
+
+type Paused = Extract<RunOutcome, { status: 'paused' }>;
+
+async function pausedBan(stack: Awaited<ReturnType<typeof createQueueStack>>, requester = carol) {
+  const jane = await stack.userId('jane@example.com');
+  const paused = (await stack.agent.run('ban jane', { requester: formatIdentity(requester) })) as Paused;
+  expect(paused.status).toBe('paused');
+  const [request] = await stack.service.submitRun(paused, { requester, conversationId: conversation() });
+  return { jane, paused, request: request! };
+}
+
+/** The scripted model needs Jane's real id: the first turn is a function that finds it in the history. */
+async function banStack(options: Parameters<typeof createQueueStack>[1] = {}) {
+  let janeId = '';
+  const stack = await createQueueStack(
+    [
+      () => toolCalls([toolCall('clerk_user_ban', { user_id: janeId }, 'call_ban')], 'Plan: ban Jane.'),
+      assistantText('Banned Jane.'),
+    ],
+    { policy: TEAM_POLICY, ...options },
+  );
+  janeId = await stack.userId('jane@example.com');
+  return stack;
+}
+
+describe('approval service', () => {
+  it('submit → approve → execute runs the change once and the closing summary is right', async () => {
+    const stack = await banStack();
+    const { jane, request } = await pausedBan(stack);
+    expect(request).toMatchObject({ status: 'pending', version: 1, action: 'clerk_user_ban', risk: 'write' });
+    expect(request.id).toMatch(/^cr_[a-z2-7]{20}$/);
+    expect(request.sig).toMatch(/^[0-9a-f]{64}$/);
+
+    const decided = await stack.service.decide(request.id, { approve: true, argsDigest: request.argsDigest }, alice);
+    expect(decided).toMatchObject({ ok: true, ready: true, request: { status: 'approved' } });
+    const result = await stack.service.execute(request.id);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.outcome.status).toBe('done');
+    if (result.outcome.status === 'done') expect(result.outcome.summary.line).toMatch(/^Done: 1 change/);
+    expect(result.requests[0]).toMatchObject({ status: 'executed' });
+    expect(stack.mutations().map((m) => `${m.method} ${m.path}`)).toEqual([`POST /users/${jane}/ban`]);
+    // The agent's audit names both people as via:id.
+    expect(stack.audit.entries()).toMatchObject([
+      { status: 'executed', requester: 'slack:UCAROL', approver: 'slack:UALICE' },
+    ]);
+    // A second execute does nothing.
+    const again = await stack.service.execute(request.id);
+    expect(again).toMatchObject({ ok: false, code: 'finished' });
+    expect(stack.mutations()).toHaveLength(1);
+    expect((await stack.service.get(request.id))?.status).toBe('executed');
+  });
+
+  it('a denial resumes the run with the reason and nothing runs', async () => {
+    const stack = await banStack();
+    const { request } = await pausedBan(stack);
+    const decided = await stack.service.decide(request.id, { approve: false, reason: 'not today' }, bob);
+    expect(decided).toMatchObject({ ok: true, ready: true, request: { status: 'denied', reason: 'not today' } });
+    const result = await stack.service.execute(request.id);
+    expect(result.ok && result.outcome.status).toBe('done');
+    expect(stack.mutations()).toEqual([]);
+    expect(stack.audit.entries()).toMatchObject([{ status: 'denied', reason: 'not today', approver: 'slack:UBOB' }]);
+  });
+
+  it('exactly one of 20 concurrent approvals wins; the others hear who approved', async () => {
+    const stack = await banStack();
+    const { request } = await pausedBan(stack);
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => stack.service.decide(request.id, { approve: true }, i % 2 ? alice : bob)),
+    );
+    const won = results.filter((r) => r.ok);
+    expect(won).toHaveLength(1);
+    for (const r of results.filter((x) => !x.ok)) {
+      expect(r).toMatchObject({ code: 'already_decided' });
+      if (!r.ok) expect(r.message).toMatch(/already approved by (Alice|Bob) \(slack:U(ALICE|BOB)\) at \d\d:\d\d UTC/);
+    }
+    expect(stack.queueAudit.entries().filter((e) => e.event === 'refused')).toHaveLength(19);
+  });
+
+  it('four-eyes on destructive: two approvals from people other than the requester', async () => {
+    let janeId = '';
+    const stack = await createQueueStack(
+      [() => toolCalls([toolCall('clerk_user_delete', { user_id: janeId }, 'call_del')]), assistantText('Deleted.')],
+      { policy: TEAM_POLICY },
+    );
+    janeId = await stack.userId('jane@example.com');
+    const paused = (await stack.agent.run('delete jane', { requester: 'slack:UALICE' })) as Paused;
+    const [request] = await stack.service.submitRun(paused, { requester: alice, conversationId: conversation() });
+    const self = await stack.service.decide(request!.id, { approve: true }, alice);
+    expect(self).toMatchObject({ ok: false, code: 'self_approval' });
+    const first = await stack.service.decide(request!.id, { approve: true }, bob);
+    expect(first).toMatchObject({ ok: true, ready: false, request: { status: 'pending' } });
+    const twice = await stack.service.decide(request!.id, { approve: true }, bob);
+    expect(twice).toMatchObject({ ok: false, code: 'already_decided' });
+    expect(await stack.service.execute(request!.id)).toMatchObject({ ok: false, code: 'not_ready' });
+    expect(stack.mutations()).toEqual([]);
+    // Carol may request but not approve.
+    expect(await stack.service.decide(request!.id, { approve: true }, carol)).toMatchObject({
+      ok: false,
+      code: 'not_allowed',
+    });
+    expect(stack.mutations()).toEqual([]);
+  });
+
+  it('default policy: the terminal user asks and approves, like today', async () => {
+    const stack = await banStack({ policy: undefined });
+    const { request } = await pausedBan(stack, terminal);
+    expect(await stack.service.decide(request.id, { approve: true }, terminal)).toMatchObject({
+      ok: true,
+      ready: true,
+    });
+    const result = await stack.service.execute(request.id);
+    expect(result.ok && result.requests[0]!.status).toBe('executed');
+    // Under the default policy a Slack user may ask but not approve.
+    const other = await banStack({ policy: undefined });
+    const second = await pausedBan(other, alice);
+    expect(await other.service.decide(second.request.id, { approve: true }, alice)).toMatchObject({
+      code: 'not_allowed',
+    });
+  });
+
+  it('submitCall: a standalone change (no model) runs through the gate once approved', async () => {
+    const stack = await createQueueStack([], { policy: TEAM_POLICY });
+    const jane = await stack.userId('jane@example.com');
+    const request = await stack.service.submitCall({
+      action: 'clerk_user_ban',
+      args: { user_id: jane },
+      requester: carol,
+      conversationId: 'mcp-1',
+    });
+    expect(request).toMatchObject({ runId: null, status: 'pending', action: 'clerk_user_ban' });
+    expect(request.preview.text).toMatch(/Jane/);
+    await stack.service.decide(request.id, { approve: true }, alice);
+    const result = await stack.service.execute(request.id);
+    expect(result.ok && result.requests[0]!.status).toBe('executed');
+    expect(stack.model.requests).toHaveLength(0);
+    expect(stack.mutations().map((m) => `${m.method} ${m.path}`)).toEqual([`POST /users/${jane}/ban`]);
+    await expect(
+      stack.service.submitCall({ action: 'clerk_user_ban', args: {}, requester: carol, conversationId: 'x' }),
+    ).rejects.toThrow(/user_id/);
+  });
+
+  it('the card is rebuilt from action and arguments, not from the stored preview text', async () => {
+    const stack = await banStack();
+    const { request } = await pausedBan(stack);
+    const card = await stack.service.card(request.id);
+    expect(card?.call.preview.text).toMatch(/Jane/);
+    expect(card?.status).toMatch(/waiting for approval/);
+  });
+
+  it('two requests in one conversation are handled in order', async () => {
+    let janeId = '';
+    const stack = await createQueueStack(
+      [
+        () =>
+          toolCalls([
+            toolCall('clerk_user_ban', { user_id: janeId }, 'c1'),
+            toolCall('clerk_user_unban', { user_id: janeId }, 'c2'),
+          ]),
+        assistantText('Banned and unbanned.'),
+      ],
+      { policy: TEAM_POLICY },
+    );
+    janeId = await stack.userId('jane@example.com');
+    const paused = (await stack.agent.run('ban then unban', { requester: 'slack:UCAROL' })) as Paused;
+    const requests = await stack.service.submitRun(paused, { requester: carol, conversationId: 'c' });
+    expect(requests.map((r) => r.callId)).toEqual(['c1', 'c2']);
+    // Decided out of order; executed in the order the model asked.
+    expect((await stack.service.decide(requests[1]!.id, { approve: true }, bob)).ok && true).toBe(true);
+    const first = await stack.service.decide(requests[0]!.id, { approve: true }, alice);
+    expect(first).toMatchObject({ ok: true, ready: true });
+    await stack.service.execute(requests[0]!.runId!);
+    expect(stack.mutations().map((m) => m.path)).toEqual([`/users/${janeId}/ban`, `/users/${janeId}/unban`]);
+  });
+});
