@@ -18,6 +18,7 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
   },
   eval: { summary: 'run the eval suite', load: async () => (await import('./commands/eval.js')).run },
   bench: { summary: 'print benchmark figures', load: async () => (await import('./commands/bench.js')).run },
+  slack: { summary: 'run the Slack bot (approval cards)', load: async () => (await import('./commands/slack.js')).run },
 };
 
 /** Usage text for `clerk-agent help`. */

@@ -4,7 +4,7 @@
  * and hand the work to a tracked background task, so Slack gets its ack within 3 s however long the agent takes.
  * Retried and replayed deliveries are dropped before any listener runs.
  */
-import { App as BoltApp, HTTPReceiver, type Receiver, SocketModeReceiver } from '@slack/bolt';
+import { App as BoltApp, HTTPReceiver, type Receiver, SocketModeReceiver, webApi } from '@slack/bolt';
 import type { App } from '../../app.js';
 import type { ApprovalService } from '../../approvals/service.js';
 import type { SlackConfig } from '../../config.js';
@@ -76,16 +76,22 @@ export async function createSlackBot(options: SlackBotOptions): Promise<SlackBot
           processBeforeResponse: false,
         });
   }
+  const clientOptions = { slackApiUrl: config.apiUrl, retryConfig: { retries: 0 }, logger };
+  // The bot's identity is checked once at start() (auth.test), not at construction (Bolt would retry for 30
+  // minutes, or crash the process) and not on every delivery (Bolt's single-token authorize does that).
+  let identity: { userId: string; botId?: string } | undefined;
   const bolt = new BoltApp({
     receiver,
-    token: config.botToken,
-    // No eager auth.test at construction (it would retry for 30 minutes, or crash the process): start() checks.
-    tokenVerificationEnabled: false,
+    authorize: async () => ({
+      botToken: config.botToken,
+      ...(identity?.botId ? { botId: identity.botId } : {}),
+      ...(identity?.userId ? { botUserId: identity.userId } : {}),
+    }),
     logger,
     ignoreSelf: false,
-    clientOptions: { slackApiUrl: config.apiUrl, retryConfig: { retries: 0 }, logger },
+    clientOptions,
   });
-  const api = createSlackApi(bolt.client);
+  const api = createSlackApi(new webApi.WebClient(config.botToken, clientOptions));
   const clock = options.clock ?? (() => new Date());
   let service = options.service;
   if (!service) {
@@ -244,7 +250,7 @@ export async function createSlackBot(options: SlackBotOptions): Promise<SlackBot
     api,
     async start() {
       try {
-        await api.whoAmI();
+        identity = await api.whoAmI();
       } catch (error) {
         const code = (error as { data?: { error?: string } }).data?.error;
         throw new SlackStartError(
