@@ -53,6 +53,13 @@ describe('architecture boundaries', () => {
     }
   });
 
+  it('only src/interfaces/slack imports the Slack SDK (@slack/*)', () => {
+    for (const f of files) {
+      if (f.rel.startsWith('src/interfaces/slack/')) continue;
+      for (const i of f.imports) expect(i.startsWith('@slack/'), `${f.rel} imports ${i}`).toBe(false);
+    }
+  });
+
   it('sandbox stands alone: it never imports clerk, agent, llm or interfaces', () => {
     for (const f of under('src/sandbox/')) {
       for (const i of f.imports) {
