@@ -18,6 +18,11 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
   },
   eval: { summary: 'run the eval suite', load: async () => (await import('./commands/eval.js')).run },
   bench: { summary: 'print benchmark figures', load: async () => (await import('./commands/bench.js')).run },
+  approvals: {
+    summary: 'list, show, approve or deny change requests',
+    load: async () => (await import('./commands/approvals.js')).run,
+  },
+  policy: { summary: 'check the approval policy file', load: async () => (await import('./commands/policy.js')).run },
   slack: { summary: 'run the Slack bot (approval cards)', load: async () => (await import('./commands/slack.js')).run },
 };
 

@@ -7,9 +7,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { isNode, LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
+import { ConfigError } from '../config.js';
 
 /** A policy problem the user fixes in the file; the message names where. */
-export class PolicyError extends Error {
+export class PolicyError extends ConfigError {
   constructor(message: string) {
     super(message);
     this.name = 'PolicyError';

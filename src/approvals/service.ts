@@ -75,6 +75,8 @@ export interface ApprovalCard {
 export interface PollReport {
   expired: number;
   executed: string[];
+  /** The outcome of each run (or standalone request) this pass executed. */
+  outcomes: Array<{ id: string; outcome: RunOutcome }>;
   unknown: string[];
   changed: ChangeRequest[];
 }
@@ -107,6 +109,13 @@ export interface ApprovalService {
   /** One pass: expire, heartbeat own runs, mark orphaned executions unknown, execute ready runs this process may run. */
   poll(options?: ExecuteOptions): Promise<PollReport>;
   onChange(listener: (request: ChangeRequest) => void): () => void;
+  /** Refreshes this process's heartbeat on a run it owns (throttled), so others do not take it over. */
+  heartbeat(runId: string): Promise<void>;
+  /**
+   * Executes a decided run only if its owner is gone (dead process on this host, or a stale heartbeat), or a
+   * standalone request at once (its claim is atomic, whoever runs it). For `approvals approve` and late processes.
+   */
+  executeIfOrphaned(id: string, options?: ExecuteOptions): Promise<ExecuteResult>;
   /** Polls every pollIntervalMs until the returned stop function is called (or close()). */
   startPolling(options?: ExecuteOptions): () => void;
   close(): Promise<void>;
@@ -314,19 +323,50 @@ export function createApprovalService(deps: ApprovalServiceDeps): ApprovalServic
           const unknown = await markOrphans(requests);
           const ready = await heartbeatAndFindReady(requests);
           const executed: string[] = [];
+          const outcomes: PollReport['outcomes'] = [];
           for (const id of ready) {
             const result = await executeTarget(core, id, options).catch(() => undefined);
-            if (result?.ok) executed.push(id);
+            if (result?.ok) {
+              executed.push(id);
+              outcomes.push({ id, outcome: result.outcome });
+            }
           }
           if (unknown.length + executed.length + expired > 0) requests = await list();
           const changed = requests.filter((r) => seen.get(r.id) !== r.version);
           for (const r of changed) emitChange(r);
-          return { expired, executed, unknown, changed };
+          return { expired, executed, outcomes, unknown, changed };
         } finally {
           polling = undefined;
         }
       })();
       return polling;
+    },
+
+    async heartbeat(runId) {
+      const loaded = await loadRun(core, runId);
+      if (!('run' in loaded) || loaded.run.owner !== core.executorId || loaded.run.status !== 'waiting') return;
+      const now = core.now();
+      if (now.getTime() - Date.parse(loaded.run.ownerSeenAt) < core.staleOwnerMs / 3) return;
+      await saveRun(core, { ...loaded.run, version: loaded.run.version + 1, ownerSeenAt: now.toISOString() });
+    },
+
+    async executeIfOrphaned(id, options) {
+      const request = isRequestId(id) ? await service.get(id) : undefined;
+      const runId = request ? request.runId : id;
+      if (runId !== null) {
+        const loaded = await loadRun(core, runId);
+        if ('run' in loaded && loaded.run.status === 'waiting' && loaded.run.owner !== core.executorId) {
+          const stale = core.now().getTime() - Date.parse(loaded.run.ownerSeenAt) > core.staleOwnerMs;
+          if (!stale && executorGone(loaded.run.owner) !== true) {
+            return {
+              ok: false,
+              code: 'busy',
+              message: `The process that asked for it (${loaded.run.owner}) is still running and will carry it out.`,
+            };
+          }
+        }
+      }
+      return executeTarget(core, id, options);
     },
 
     onChange(listener) {

@@ -2,6 +2,8 @@
  * The session loop: read a line, run a slash command or a conversational turn, repeat until /exit or end of input.
  * Also the one-shot mode (`clerk-agent chat "list banned users"`).
  */
+import { randomUUID } from 'node:crypto';
+import { terminalIdentity } from '../../approvals/identity.js';
 import type { RunState } from '../../agent/types.js';
 import { runCommand, type CommandResult } from './commands.js';
 import type { LineSource } from './input.js';
@@ -54,6 +56,8 @@ export function createRepl(deps: ReplDeps): Repl {
   const renderer = createRenderer(out);
   let app = deps.app;
   let state: RunState | undefined;
+  /** The queue's conversation id for this session's conversation (new after /new). */
+  let conversationId = `terminal-${randomUUID()}`;
   let transcript: Transcript | undefined;
   let active: AbortController | undefined;
   let atPrompt = false;
@@ -72,6 +76,7 @@ export function createRepl(deps: ReplDeps): Repl {
     resetConversation() {
       state = undefined;
       transcript = undefined;
+      conversationId = `terminal-${randomUUID()}`;
     },
     async setDryRun(on) {
       if (!deps.switchDryRun) return false;
@@ -116,6 +121,9 @@ export function createRepl(deps: ReplDeps): Repl {
         prompter,
         ...(transcript ? { transcript } : {}),
         signal: controller.signal,
+        ...(app.approvals
+          ? { approvals: app.approvals, identity: terminalIdentity(app.config.requester), conversationId }
+          : {}),
       });
       state = result.state;
       return result.status;

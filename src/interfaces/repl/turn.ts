@@ -4,7 +4,11 @@
  */
 import type { Agent, AgentEvent, RunOutcome, RunState } from '../../agent/types.js';
 import { redact } from '../../agent/redact.js';
+import { formatIdentity } from '../../approvals/identity.js';
+import type { ApprovalService } from '../../approvals/service.js';
+import type { Identity } from '../../approvals/types.js';
 import { askApprovals } from './confirm.js';
+import { settleThroughQueue } from './queue-turn.js';
 import type { Output } from './output.js';
 import type { Prompter } from './prompt.js';
 import type { Renderer } from './render.js';
@@ -25,6 +29,10 @@ export interface TurnContext {
   transcript?: Transcript;
   /** Aborted by Ctrl-C. */
   signal: AbortSignal;
+  /** The approval queue: when given, approvals go through it as `identity` (the real app always gives it). */
+  approvals?: ApprovalService;
+  identity?: Identity;
+  conversationId?: string;
 }
 
 /** How the turn ended, and the conversation state to continue from. */
@@ -51,12 +59,27 @@ export async function runTurn(input: string, ctx: TurnContext): Promise<TurnResu
   let outcome: RunOutcome;
   let cancelled = false;
   try {
+    const queue = ctx.approvals && ctx.identity ? { approvals: ctx.approvals, identity: ctx.identity } : undefined;
     outcome = await agent.run(input, {
       ...(ctx.state ? { state: ctx.state } : {}),
-      requester: ctx.requester,
+      requester: queue ? formatIdentity(queue.identity) : ctx.requester,
       signal,
       onEvent,
     });
+    if (queue && outcome.status === 'paused') {
+      const settled = await settleThroughQueue(outcome, {
+        ...queue,
+        conversationId: ctx.conversationId ?? outcome.state.runId,
+        out,
+        prompter: ctx.prompter,
+        ...(ctx.transcript ? { transcript: ctx.transcript } : {}),
+        signal,
+        onEvent,
+        cancelReason: CANCEL_REASON,
+      });
+      outcome = settled.outcome;
+      cancelled = settled.cancelled;
+    }
     while (outcome.status === 'paused') {
       let reason = CANCEL_REASON;
       let answer: Awaited<ReturnType<typeof askApprovals>> | { kind: 'cancelled' };

@@ -9,7 +9,9 @@ import type { Prompter } from './prompt.js';
 export type ReplApp = Pick<
   App,
   'agent' | 'config' | 'registry' | 'audit' | 'modelName' | 'backendLabel' | 'live' | 'dataDir' | 'resetSandbox'
->;
+> &
+  /** The approval queue (the real app has one; test fakes may leave it out and approve in-process). */
+  Partial<Pick<App, 'approvals'>>;
 
 /** The session as slash commands see it. */
 export interface Session {

@@ -102,7 +102,14 @@ describe('REPL over the real app', () => {
       expect(await repl.handleLine('ban jane@example.com')).toBe('done');
       expect(jane(app.sandbox!).banned).toBe(true);
       expect(app.sandbox!.requests.filter((r) => r.mutating)).toHaveLength(1);
-      expect(app.audit.recent(1)[0]).toMatchObject({ status: 'executed', approver: app.config.requester });
+      // Through the approval queue the audit names people as via:id: the terminal user is `terminal:<user>`.
+      const terminalUser = app.config.requester.replace(/^local:/, 'terminal:');
+      expect(app.audit.recent(1)[0]).toMatchObject({
+        status: 'executed',
+        requester: terminalUser,
+        approver: terminalUser,
+      });
+      expect(await app.approvals.list({ status: ['executed'] })).toHaveLength(1);
       expect(text()).toMatch(/Done: 1 change/);
     } finally {
       await app.close();

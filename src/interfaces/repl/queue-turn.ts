@@ -1,0 +1,140 @@
+/**
+ * The terminal on the approval queue: a paused run becomes change requests, the person at the terminal decides
+ * them as the local terminal identity under the policy, and the run executes through the queue (the same path a
+ * Slack click or an `approvals approve` takes). With the default policy this looks exactly like the old prompt;
+ * when the policy wants someone else too (four-eyes), the terminal waits for that decision, and Ctrl-C cancels.
+ */
+import { formatIdentity } from '../../approvals/identity.js';
+import type { ApprovalService } from '../../approvals/service.js';
+import type { ChangeRequest, Identity } from '../../approvals/types.js';
+import type { EventSink, RunOutcome } from '../../agent/types.js';
+import { askApprovals } from './confirm.js';
+import type { Output } from './output.js';
+import type { Prompter } from './prompt.js';
+import type { Transcript } from './transcript.js';
+
+type Paused = Extract<RunOutcome, { status: 'paused' }>;
+
+export interface QueueTurnContext {
+  approvals: ApprovalService;
+  identity: Identity;
+  conversationId: string;
+  out: Output;
+  prompter: Prompter;
+  transcript?: Transcript;
+  signal: AbortSignal;
+  onEvent: EventSink;
+  /** Reason recorded when the person cancels (Ctrl-C). */
+  cancelReason: string;
+  /** How often to look for decisions made elsewhere while waiting (default 250 ms). */
+  waitPollMs?: number;
+}
+
+/** Settles a paused outcome through the queue until the turn is done, failed, or cancelled. */
+export async function settleThroughQueue(
+  first: Paused,
+  ctx: QueueTurnContext,
+): Promise<{ outcome: RunOutcome; cancelled: boolean }> {
+  const { approvals, identity, out, signal } = ctx;
+  const c = out.colors;
+  let outcome: Paused = first;
+  let requests = await approvals.submitRun(outcome, { requester: identity, conversationId: ctx.conversationId });
+  for (;;) {
+    const runId = requests[0]!.runId!;
+    let reason = ctx.cancelReason;
+    let answer: Awaited<ReturnType<typeof askApprovals>> | { kind: 'cancelled' };
+    try {
+      answer = signal.aborted
+        ? { kind: 'cancelled' }
+        : await askApprovals(outcome.pending, {
+            out,
+            prompter: ctx.prompter,
+            approver: formatIdentity(identity),
+            signal,
+          });
+    } catch (error) {
+      // A failing prompt (terminal gone) is a "no": everything pending is cancelled through the queue and agent.
+      reason = `the approval prompt failed (${firstLine(error)})`;
+      answer = { kind: 'cancelled' };
+    }
+    if (answer.kind === 'cancelled') return cancel(ctx, runId, outcome, reason);
+    ctx.transcript?.record({ kind: 'decisions', decisions: answer.decisions });
+    for (const d of answer.decisions) {
+      const request = requests.find((r) => r.approvalId === d.approvalId && r.callId === d.callId);
+      if (!request) continue;
+      const result = await approvals.decide(
+        request.id,
+        { approve: d.approved, argsDigest: d.argsDigest, ...(d.reason ? { reason: d.reason } : {}) },
+        identity,
+      );
+      if (!result.ok) out.line(c.yellow(result.message));
+    }
+    if (!(await waitForDecisions(ctx, runId))) return cancel(ctx, runId, outcome, ctx.cancelReason);
+    const result = await approvals.execute(runId, { signal, onEvent: ctx.onEvent });
+    if (!result.ok) {
+      return { outcome: { status: 'error', state: outcome.state, error: result.message }, cancelled: false };
+    }
+    if (result.outcome.status !== 'paused') return { outcome: result.outcome, cancelled: false };
+    outcome = result.outcome;
+    requests = result.next;
+  }
+}
+
+async function cancel(
+  ctx: QueueTurnContext,
+  runId: string,
+  outcome: Paused,
+  reason: string,
+): Promise<{ outcome: RunOutcome; cancelled: boolean }> {
+  ctx.out.line(ctx.out.colors.yellow('Cancelled: the pending changes are denied and will not run.'));
+  ctx.transcript?.record({ kind: 'note', text: reason });
+  const result = await ctx.approvals.cancel(runId, reason, ctx.identity, { onEvent: ctx.onEvent });
+  return {
+    outcome: result.ok ? result.outcome : { status: 'error', state: outcome.state, error: result.message },
+    cancelled: true,
+  };
+}
+
+/** Waits until no request of the run is pending; false when Ctrl-C came first. */
+async function waitForDecisions(ctx: QueueTurnContext, runId: string): Promise<boolean> {
+  let told = false;
+  for (;;) {
+    const open = (await ctx.approvals.list({ runId })).filter((r) => r.status === 'pending');
+    if (open.length === 0) return true;
+    if (ctx.signal.aborted) return false;
+    await ctx.approvals.heartbeat(runId);
+    if (!told) {
+      told = true;
+      tellWaiting(ctx, open);
+    }
+    await sleep(ctx.waitPollMs ?? 250, ctx.signal);
+  }
+}
+
+function tellWaiting(ctx: QueueTurnContext, open: ChangeRequest[]): void {
+  const c = ctx.out.colors;
+  ctx.out.spinner.stop();
+  for (const r of open) ctx.out.line(c.yellow(`Waiting: ${r.id} (${r.preview.text}): ${ctx.approvals.statusText(r)}.`));
+  ctx.out.line(
+    c.dim(
+      `Another approver can decide with: clerk-agent approvals approve ${open[0]!.id} (or in Slack). Ctrl-C cancels.`,
+    ),
+  );
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+    signal.addEventListener('abort', done, { once: true });
+  });
+}
+
+function firstLine(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.split('\n')[0]?.trim() || 'unknown error';
+}

@@ -1,0 +1,93 @@
+/**
+ * The REPL on the queue: the same prompt as before for one user, and under a four-eyes policy the terminal's own
+ * yes is refused and the REPL waits for another approver's decision (made through the queue, as from Slack).
+ */
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createApp } from '../../src/app.js';
+import { loadConfig } from '../../src/config.js';
+import { createRepl } from '../../src/interfaces/repl/repl.js';
+import type { Sandbox } from '../../src/sandbox/index.js';
+import { captureOutput, fakeInterrupts, pipedLines, scriptedPrompter, tempDir } from '../interfaces/repl/support.js';
+import { bob } from './support.js';
+
+const jane = (sandbox: Sandbox) =>
+  sandbox.snapshot().users.find((u) => u.email_addresses.some((e) => e.email_address === 'jane@example.com'))!;
+
+/** Polls `check` until it returns a value (bounded: fails the test rather than hanging). */
+async function eventually<T>(check: () => Promise<T | undefined>, tries = 400): Promise<T> {
+  for (let i = 0; i < tries; i++) {
+    const value = await check();
+    if (value !== undefined) return value;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error('condition not reached');
+}
+
+describe('REPL on the approval queue', () => {
+  it('four-eyes: the terminal user cannot approve their own ban; the REPL waits, Bob approves, it runs once', async () => {
+    const dataDir = tempDir();
+    const policyFile = path.join(dataDir, 'policy.yaml');
+    writeFileSync(
+      policyFile,
+      [
+        'approve:',
+        '  write: ["terminal:*", "slack:UBOB"]',
+        '  destructive: ["slack:UBOB"]',
+        'self_approval:',
+        '  write: false',
+      ].join('\n'),
+    );
+    const app = await createApp(loadConfig({ CLERK_AGENT_POLICY: policyFile, USER: 'tester' }, { dataDir }));
+    try {
+      const { out, text } = captureOutput();
+      const repl = createRepl({
+        app,
+        input: pipedLines([]),
+        prompter: scriptedPrompter(['y']),
+        out,
+        interrupts: fakeInterrupts(),
+      });
+      const turn = repl.handleLine('ban jane@example.com');
+      const pending = await eventually(async () => {
+        const [r] = await app.approvals.list({ status: ['pending'] });
+        return r && text().includes('Waiting:') ? r : undefined;
+      });
+      expect(jane(app.sandbox!).banned).toBe(false);
+      expect(await app.approvals.decide(pending.id, { approve: true }, bob)).toMatchObject({ ok: true, ready: true });
+      expect(await turn).toBe('done');
+      expect(jane(app.sandbox!).banned).toBe(true);
+      expect(app.sandbox!.requests.filter((r) => r.mutating)).toHaveLength(1);
+      expect(text()).toMatch(/may not approve it too \(four-eyes\)/);
+      expect(text()).toMatch(/Done: 1 change/);
+      expect(app.audit.recent(1)[0]).toMatchObject({ requester: 'terminal:tester', approver: 'slack:UBOB' });
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('n: the request is denied in the queue and nothing runs', async () => {
+    const app = await createApp(loadConfig({ USER: 'tester' }, { dataDir: tempDir() }));
+    try {
+      const { out } = captureOutput();
+      const repl = createRepl({
+        app,
+        input: pipedLines([]),
+        prompter: scriptedPrompter(['n not now']),
+        out,
+        interrupts: fakeInterrupts(),
+      });
+      expect(await repl.handleLine('ban jane@example.com')).toBe('done');
+      expect(jane(app.sandbox!).banned).toBe(false);
+      const [request] = await app.approvals.list();
+      expect(request).toMatchObject({
+        status: 'denied',
+        reason: 'not now',
+        decidedBy: { via: 'terminal', id: 'tester' },
+      });
+    } finally {
+      await app.close();
+    }
+  });
+});
