@@ -30,6 +30,8 @@ export interface FakeSlackApi {
   groups: Record<string, string[]>;
   /** Users (for users.info): id → display name. */
   users: Record<string, string>;
+  /** Calls `listener` after each recorded call (benchmarks wait on it); returns an unsubscribe function. */
+  onCall(listener: (call: FakeCall) => void): () => void;
   /** Makes `method` answer `{ok:false, error}` the next `times` calls. */
   fail(method: string, error: string, times?: number): void;
   close(): Promise<void>;
@@ -71,6 +73,11 @@ const readBody = (req: IncomingMessage) =>
 export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   const calls: FakeCall[] = [];
   const failures = new Map<string, { error: string; times: number }>();
+  const listeners = new Set<(call: FakeCall) => void>();
+  const record = (call: FakeCall) => {
+    calls.push(call);
+    for (const listener of listeners) listener(call);
+  };
   let tsCounter = 0;
   const nextTs = () => `1765000000.${String(++tsCounter).padStart(6, '0')}`;
 
@@ -121,13 +128,13 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const args = parseBody(raw, req.headers['content-type']);
     if (url.pathname.startsWith('/response/')) {
-      calls.push({ method: 'response_url', args, authorization: req.headers.authorization, raw });
+      record({ method: 'response_url', args, authorization: req.headers.authorization, raw });
       res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
       return;
     }
     const method = url.pathname.replace(/^\/api\//, '');
     const result = answer(method, args);
-    calls.push({ method, args, authorization: req.headers.authorization, raw, result });
+    record({ method, args, authorization: req.headers.authorization, raw, result });
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(result));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -140,6 +147,10 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     callsOf: (method) => calls.filter((c) => c.method === method),
     groups: {},
     users: {},
+    onCall(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
     fail(method, error, times = 1) {
       failures.set(method, { error, times });
     },
