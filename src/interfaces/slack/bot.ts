@@ -91,7 +91,7 @@ export async function createSlackBot(options: SlackBotOptions): Promise<SlackBot
     ignoreSelf: false,
     clientOptions,
   });
-  const api = createSlackApi(new webApi.WebClient(config.botToken, clientOptions));
+  const api = createSlackApi(new webApi.WebClient(config.botToken, clientOptions), secrets);
   const clock = options.clock ?? (() => new Date());
   let service = options.service;
   if (!service) {

@@ -1,9 +1,13 @@
 /**
  * The few Web API calls the bot makes, as one small typed port over Bolt's WebClient (so the handlers need not
  * know the SDK's wide types). The Web API client never retries here: a chat.update that failed is redone from the
- * store on the next change, and a retried post could duplicate a card.
+ * store on the next change, and a retried post could duplicate a card. It is also the one way out to Slack, so
+ * every text and block passes the secret scrubbers here (Clerk/OpenAI keys, Slack tokens, our own secrets): a key a
+ * user typed into `/clerk`, or one in Clerk data, never gets posted.
  */
 import type { webApi } from '@slack/bolt';
+import { redact, redactDeep } from '../../agent/redact.js';
+import { scrubSecrets } from './logger.js';
 import type { MessageRef } from './threads.js';
 
 type Blocks = unknown[];
@@ -20,28 +24,35 @@ export interface SlackApi {
   whoAmI(): Promise<{ userId: string; botId?: string }>;
 }
 
-export function createSlackApi(client: webApi.WebClient): SlackApi {
+export function createSlackApi(client: webApi.WebClient, secrets: readonly string[] = []): SlackApi {
+  const clean = (text: string) => scrubSecrets(redact(text), secrets);
+  const cleanBlocks = (blocks: Blocks): Blocks => JSON.parse(clean(JSON.stringify(redactDeep(blocks)))) as Blocks;
   const names = new Map<string, { at: number; name: string }>();
   return {
     async postMessage({ channel, text, threadTs, blocks }) {
       const res = await client.chat.postMessage({
         channel,
-        text,
+        text: clean(text),
         ...(threadTs ? { thread_ts: threadTs } : {}),
-        ...(blocks ? { blocks: blocks as never } : {}),
+        ...(blocks ? { blocks: cleanBlocks(blocks) as never } : {}),
         unfurl_links: false,
         unfurl_media: false,
       });
       return { channel: String(res.channel ?? channel), ts: String(res.ts) };
     },
     async update({ channel, ts, text, blocks }) {
-      await client.chat.update({ channel, ts, text, blocks: (blocks ?? []) as never });
+      await client.chat.update({ channel, ts, text: clean(text), blocks: cleanBlocks(blocks ?? []) as never });
     },
     async postEphemeral({ channel, user, text, threadTs }) {
-      await client.chat.postEphemeral({ channel, user, text, ...(threadTs ? { thread_ts: threadTs } : {}) });
+      await client.chat.postEphemeral({
+        channel,
+        user,
+        text: clean(text),
+        ...(threadTs ? { thread_ts: threadTs } : {}),
+      });
     },
     async openView(triggerId, view) {
-      await client.views.open({ trigger_id: triggerId, view: view as never });
+      await client.views.open({ trigger_id: triggerId, view: cleanBlocks([view])[0] as never });
     },
     async permalink({ channel, ts }) {
       const res = await client.chat.getPermalink({ channel, message_ts: ts }).catch(() => undefined);

@@ -141,6 +141,26 @@ describe('faults', () => {
       expect(bodies).not.toContain(secret);
       expect(logs).not.toContain(secret);
     }
+    // A key typed into /clerk is echoed into the channel as the thread's first message: scrubbed there too.
+    const { post, signedCommand } = await import('../../../src/interfaces/slack/testing/signed-request.js');
+    const typed = 'sk_test_typedintoslack0123456789';
+    await post(
+      s.url,
+      signedCommand(SECRET, {
+        command: '/clerk',
+        text: `use ${typed} and ${BOT_TOKEN} to list users`,
+        user_id: 'UCAROL',
+        channel_id: 'COPS',
+        trigger_id: 'trig.secret',
+        response_url: `${s.fake.responseUrl}x`,
+      }),
+    );
+    await s.bot.idle();
+    const root = s.fake.callsOf('chat.postMessage').find((c) => String(c.args.text).includes('asked:'))!;
+    expect(String(root.args.text)).toContain('[redacted');
+    const after = everythingSent(s);
+    expect(after).not.toContain(typed);
+    expect(after).not.toContain(BOT_TOKEN);
     // The bot token is only ever in the Authorization header.
     expect(s.fake.calls.every((c) => c.authorization === `Bearer ${BOT_TOKEN}`)).toBe(true);
   });
