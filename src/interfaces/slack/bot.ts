@@ -117,6 +117,7 @@ export async function createSlackBot(options: SlackBotOptions): Promise<SlackBot
     log,
     serial: createSerializer(),
     now: clock,
+    executing: new Set(),
   };
 
   const tasks = new Set<Promise<unknown>>();

@@ -81,7 +81,19 @@ async function closeApproveAll(ctx: BotContext, runId: string): Promise<void> {
 
 /** Executes a decided run and reports it: cards updated, the truthful summary in the thread, new cards if it paused. */
 export async function executeAndReport(ctx: BotContext, requestId: string): Promise<ExecuteResult> {
+  const runId = (await ctx.service.get(requestId))?.runId ?? null;
+  if (runId) ctx.executing.add(runId);
+  try {
+    return await executeAndReportRun(ctx, requestId, runId);
+  } finally {
+    if (runId) ctx.executing.delete(runId);
+  }
+}
+
+async function executeAndReportRun(ctx: BotContext, requestId: string, runId: string | null): Promise<ExecuteResult> {
   const result = await ctx.service.execute(requestId);
+  const record = runId ? ctx.threads.run(runId) : undefined;
+  if (runId && record && result.ok) ctx.threads.saveRun(runId, { ...record, reported: true });
   if (!result.ok) {
     if (result.code !== 'busy' && result.code !== 'finished')
       ctx.log('warn', `execute ${requestId}: ${result.message}`);
@@ -89,12 +101,8 @@ export async function executeAndReport(ctx: BotContext, requestId: string): Prom
     return result;
   }
   for (const r of result.requests) await syncCard(ctx, r.id);
-  const first = result.requests[0];
-  const runId = first?.runId ?? null;
-  const threadKey = (runId && ctx.threads.run(runId)?.threadKey) || ctx.threads.card(requestId)?.threadKey;
+  const threadKey = record?.threadKey || ctx.threads.card(requestId)?.threadKey;
   const thread = threadKey ? ctx.threads.thread(threadKey) : undefined;
-  if (runId)
-    ctx.threads.saveRun(runId, { ...(ctx.threads.run(runId) ?? { threadKey: threadKey ?? '' }), reported: true });
   if (!thread) return result;
   await reportOutcome(ctx, thread, result.outcome, result.next);
   return result;
@@ -146,10 +154,10 @@ export async function reportOutcome(
  */
 export async function reportFromStore(ctx: BotContext, request: ChangeRequest): Promise<void> {
   const runId = request.runId;
-  if (!runId || !FINAL.has(request.status)) return;
+  if (!runId || !FINAL.has(request.status) || ctx.executing.has(runId)) return;
   await ctx.serial(`run:${runId}`, async () => {
     const run = ctx.threads.run(runId);
-    if (!run || run.reported) return;
+    if (!run || run.reported || ctx.executing.has(runId)) return;
     const all = await ctx.service.list({ runId });
     if (all.length === 0 || !all.every((r) => FINAL.has(r.status))) return;
     const thread = ctx.threads.thread(run.threadKey);
@@ -159,10 +167,11 @@ export async function reportFromStore(ctx: BotContext, request: ChangeRequest): 
       (r) => `• ${escapeMrkdwn(truncate(r.preview.text, 200))}: ${escapeMrkdwn(ctx.service.statusText(r))}`,
     );
     const done = all.filter((r) => r.status === 'executed').length;
+    const head = done === all.length ? 'Done' : done === 0 ? 'Nothing was changed' : `Done: ${done} of ${all.length}`;
     await ctx.slack.postMessage({
       channel: thread.channel,
       threadTs: thread.threadTs,
-      text: `*${done === all.length ? 'Done' : `Done: ${done} of ${all.length}`}* (decided outside this thread):\n${lines.join('\n')}`,
+      text: `*${head}:*\n${lines.join('\n')}`,
     });
     if (thread.waitingRunId === runId) {
       // The run finished in another process; its conversation state is not ours to continue: start afresh.

@@ -15,6 +15,8 @@ export interface BotContext {
   /** Runs `fn` after every earlier task with the same key (one thread or one card at a time). */
   serial<T>(key: string, fn: () => Promise<T>): Promise<T>;
   now(): Date;
+  /** Runs this process is executing from a click right now: the poller's change reports skip them. */
+  executing: Set<string>;
 }
 
 /** A per-key queue: tasks with the same key run one after another; different keys run concurrently. */

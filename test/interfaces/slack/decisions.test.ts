@@ -101,6 +101,26 @@ describe('decisions from Slack', () => {
     expect(allText(card)).toContain('Expired');
   });
 
+  it('expiry without any click: the poller closes the card and the thread says nothing was changed', async () => {
+    let now = Date.now();
+    const s = await open({ bot: { clock: () => new Date(now) } });
+    const { ts: thread } = await s.mention('UCAROL', 'ban jane@example.com');
+    const { ts } = lastCard(s);
+    now += 2 * 3_600_000;
+    await s.bot.poll();
+    const card = s.message(ts)!;
+    expect(buttonsOf(card.blocks)).toHaveLength(0);
+    expect(allText(card)).toContain('Expired');
+    const summary = s.fake.callsOf('chat.postMessage').at(-1)!;
+    expect(summary.args.thread_ts).toBe(thread);
+    expect(String(summary.args.text)).toContain('Nothing was changed');
+    expect(mutations(s)).toHaveLength(0);
+    // Reported once, however often the poller runs.
+    const posts = s.fake.callsOf('chat.postMessage').length;
+    await s.bot.poll();
+    expect(s.fake.callsOf('chat.postMessage')).toHaveLength(posts);
+  });
+
   it('a click on a card posted before a restart works (new bot, same data dir)', async () => {
     const first = await open();
     await first.mention('UCAROL', 'ban jane@example.com');
