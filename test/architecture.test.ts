@@ -89,3 +89,16 @@ describe('architecture boundaries', () => {
     for (const f of files) expect(path.basename(f.rel), f.rel).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*(\.[a-z]+)?\.ts$/);
   });
 });
+
+describe('approval queue boundaries', () => {
+  it('approvals never import interfaces or sandbox, nor the gate executor or the Clerk client: they execute only through agent.resume', () => {
+    for (const f of under('src/approvals/')) {
+      for (const i of f.imports) {
+        expect(
+          /^src\/(interfaces|sandbox)\//.test(i) || i === 'src/agent/approval.js' || i === 'src/clerk/client.js',
+          `${f.rel} imports ${i}`,
+        ).toBe(false);
+      }
+    }
+  });
+});

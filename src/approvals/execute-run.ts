@@ -8,12 +8,13 @@
 import type { EventSink, RunOutcome } from '../agent/types.js';
 import { loadRequest, loadRun, note, refuse, saveRequest, saveRun, tamperedMessage, type Core } from './core.js';
 import { isRequestId } from './ids.js';
+import { matches } from './policy.js';
 import { decisionFor, directState, FINAL, pauseId, requestFor, storedRunFor } from './records.js';
 import { sign, verify } from './signing.js';
 import { OUTCOME_UNKNOWN } from './status-text.js';
 import type { ChangeRequest, StoredRun } from './types.js';
 
-export type ExecuteCode = 'unknown' | 'tampered' | 'not_ready' | 'busy' | 'finished' | 'not_approved';
+export type ExecuteCode = 'unknown' | 'tampered' | 'not_ready' | 'busy' | 'finished' | 'not_approved' | 'not_allowed';
 
 export type ExecuteResult =
   | {
@@ -147,6 +148,15 @@ async function executeStandalone(core: Core, request: ChangeRequest, options: Ex
   return { ok: true, outcome, requests: finals, next: [] };
 }
 
+/** The requester, an approver of every tier involved, or the system itself may cancel. */
+async function mayCancel(core: Core, by: ChangeRequest['requester'], requests: ChangeRequest[]): Promise<boolean> {
+  if (by.via === 'system') return true;
+  if (requests.length > 0 && requests.every((r) => r.requester.via === by.via && r.requester.id === by.id)) return true;
+  for (const tier of new Set(requests.map((r) => r.risk)))
+    if (!(await matches(core.policy, by, core.policy.approve[tier], core.groupsOf))) return false;
+  return true;
+}
+
 /** Pending requests past their expiry become `expired` (compare-and-set; someone else may have decided first). */
 export async function expireDue(core: Core, requests: ChangeRequest[]): Promise<ChangeRequest[]> {
   const now = core.now();
@@ -274,7 +284,21 @@ export async function cancelTarget(
     note(core, next, 'cancelled', { by: `${by.via}:${by.id}`, message: reason });
     return sign(core.key, next);
   };
+  const denied = async (requests: ChangeRequest[]): Promise<ExecuteResult | undefined> => {
+    if (await mayCancel(core, by, requests)) return undefined;
+    const message = `Refused: ${by.name || by.id} (${by.via}:${by.id}) may not cancel this: only the requester or an approver of its risk tier may.`;
+    refuse(
+      core,
+      { requestId: requests[0]?.id ?? id, runId: requests[0]?.runId ?? null },
+      'not_allowed',
+      message,
+      `${by.via}:${by.id}`,
+    );
+    return fail('not_allowed', message);
+  };
   if (standalone) {
+    const refusal = await denied([standalone]);
+    if (refusal) return refusal;
     const after = await cancelOne(standalone);
     if (after.status !== 'cancelled') return fail('finished', `Change request ${id} is already ${after.status}.`);
     const outcome = await core.agent.cancel(
@@ -290,6 +314,8 @@ export async function cancelTarget(
   const run = loadedRun.run;
   if (run.status !== 'waiting')
     return fail(run.status === 'done' ? 'finished' : 'busy', `Run ${runId} is ${run.status}.`);
+  const refusal = await denied((await core.store.list({ runId })).filter((r) => verify(core.key, r)));
+  if (refusal) return refusal;
   const claimedRun: StoredRun = {
     ...run,
     version: run.version + 1,

@@ -6,7 +6,7 @@
  * goes to a temp file, is fsynced, then `link()`ed to `v<N>.json`; link fails with EEXIST when another writer got
  * there first, which is exactly compare-and-set on the version. Readers take the highest version. Old versions are
  * never deleted while the record lives: pruning could let a slow writer re-create a deleted `v<N>` and "win" a CAS
- * it lost.
+ * it lost. A request's runId never changes after insert: `runs/<runId>/members/` indexes them.
  *
  * An insert of several records is atomic through a batch marker: every `v1.json` of the batch names the batch, and
  * the records become visible only once `batches/<batch>` exists (created last). A crash at any point leaves either
@@ -133,6 +133,17 @@ export async function createEmbeddedStore(options: EmbeddedStoreOptions): Promis
     return path.join(dirs.runs, id);
   };
 
+  /** Request ids inserted with this runId (runId never changes after insert). */
+  const runMembers = async (runId: string): Promise<string[]> => {
+    if (!SAFE_ID.test(runId)) return [];
+    try {
+      return await fs.readdir(path.join(runDir(runId), 'members'));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      throw error;
+    }
+  };
+
   const store: ApprovalStore = {
     kind: 'embedded',
 
@@ -149,6 +160,17 @@ export async function createEmbeddedStore(options: EmbeddedStoreOptions): Promis
       const batch = records.length > 1 ? `${Date.now()}-${randomBytes(8).toString('hex')}` : undefined;
       const linked: string[] = [];
       try {
+        // The run index first: `runs/<runId>/members/<requestId>` lets list({ runId }) read only that run's records.
+        // A marker whose record never became visible is harmless (readers skip invisible records).
+        const members = new Set<string>();
+        for (const r of requests) {
+          if (r.runId === null) continue;
+          const dir = path.join(runDir(r.runId), 'members');
+          await fs.mkdir(dir, { recursive: true });
+          await fs.writeFile(path.join(dir, r.id), '');
+          members.add(dir);
+        }
+        for (const dir of members) await fsyncDir(dir);
         for (const { folder, record, label } of records) {
           await fs.mkdir(folder, { recursive: true });
           const temp = await writeTemp(batch ? { batch, record } : { record });
@@ -180,7 +202,7 @@ export async function createEmbeddedStore(options: EmbeddedStoreOptions): Promis
 
     async list(filter: ChangeFilter = {}) {
       checkOpen();
-      const names = await fs.readdir(dirs.requests);
+      const names = filter.runId !== undefined ? await runMembers(filter.runId) : await fs.readdir(dirs.requests);
       const found = await Promise.all(
         names.filter((n) => SAFE_ID.test(n)).map((n) => readLatest<ChangeRequest>(path.join(dirs.requests, n))),
       );

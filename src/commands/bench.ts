@@ -5,7 +5,7 @@
  */
 import { spawn } from 'node:child_process';
 
-const suites = ['tools', 'sandbox', 'agent', 'startup', 'evals', 'slack'] as const;
+const suites = ['tools', 'sandbox', 'agent', 'startup', 'evals', 'approvals', 'slack'] as const;
 
 /** Runs the benchmarks named in argv (default: all) and returns the exit code. */
 export async function run(argv: string[]): Promise<number> {

@@ -220,3 +220,27 @@ describe('hostile decisions and records', () => {
     expect(stack.mutations()).toEqual([]);
   });
 });
+
+describe('cancelling', () => {
+  it('only the requester or an approver may cancel; a cancel finishes the run with nothing run', async () => {
+    let janeId = '';
+    const stack = await createQueueStack(
+      [() => toolCalls([toolCall('clerk_user_ban', { user_id: janeId }, 'call_1')]), assistantText('Done.')],
+      { policy: TEAM_POLICY },
+    );
+    janeId = await stack.userId('jane@example.com');
+    const paused = (await stack.agent.run('ban', { requester: 'slack:UCAROL' })) as Paused;
+    const [request] = await stack.service.submitRun(paused, { requester: carol, conversationId: 'c' });
+    expect(await stack.service.cancel(request!.id, 'nope', mallory)).toMatchObject({ ok: false, code: 'not_allowed' });
+    expect((await stack.service.get(request!.id))?.status).toBe('pending');
+    const cancelled = await stack.service.cancel(request!.runId!, 'changed my mind', carol);
+    expect(cancelled.ok && cancelled.outcome.status).toBe('done');
+    expect((await stack.service.get(request!.id))?.status).toBe('cancelled');
+    expect(await stack.service.decide(request!.id, { approve: true }, alice)).toMatchObject({
+      code: 'already_decided',
+    });
+    expect(stack.mutations()).toEqual([]);
+    expect(stack.model.requests).toHaveLength(1);
+    expect(stack.audit.entries()).toMatchObject([{ status: 'denied', reason: 'changed my mind' }]);
+  });
+});

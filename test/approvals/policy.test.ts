@@ -1,5 +1,5 @@
 /** The policy file: validation errors name line and field; defaults keep the single-user terminal behaviour. */
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildPolicy, matches, policyProblems, selfApprovalAllowed } from '../../src/approvals/policy.js';
@@ -113,5 +113,22 @@ describe('state key and signatures', () => {
       CLERK_AGENT_DATABASE_URL: 'postgres://u:p@127.0.0.1/db',
     });
     expect(config).toMatchObject({ policyFile: 'team.yaml', databaseUrl: 'postgres://u:p@127.0.0.1/db' });
+  });
+});
+
+describe('the README example', () => {
+  it('parses, has no problems, and means what the README says', async () => {
+    const readme = readFileSync(path.resolve(import.meta.dirname, '../../README.md'), 'utf8');
+    const yaml = /```yaml\n(# clerk-agent\.policy\.yaml\n[\s\S]*?)```/.exec(readme)?.[1];
+    expect(yaml).toBeDefined();
+    const policy = buildPolicy(parsePolicyText(yaml!), { live: false });
+    expect(policyProblems(policy)).toEqual([]);
+    const sam = { via: 'slack' as const, id: 'U03SAM', name: 'Sam' };
+    const aliceSlack = { via: 'slack' as const, id: 'U01ALICE', name: 'Alice' };
+    expect(await matches(policy, sam, policy.request, async () => ['S04SUPPORT'])).toBe(true);
+    expect(await matches(policy, sam, policy.approve.write)).toBe(false);
+    expect(await matches(policy, aliceSlack, policy.approve.destructive)).toBe(true);
+    expect(policy.approvals.destructive).toBe(2);
+    expect(selfApprovalAllowed(policy, 'destructive', aliceSlack)).toBe(false);
   });
 });
