@@ -83,6 +83,11 @@ export async function run(argv: string[]): Promise<number> {
     process.stdout.write(
       `Slack bot running (${mode}) · model ${app.modelName} · ${app.backendLabel} · policy ${app.approvals.policy.source}\nCtrl-C stops it.\n`,
     );
+    if (app.approvals.policy.source === 'default') {
+      process.stdout.write(
+        'No policy file: nobody in Slack can approve yet (only `clerk-agent approvals approve` at this terminal). Write clerk-agent.policy.yaml (README "Run it in Slack") to name Slack approvers.\n',
+      );
+    }
     await new Promise<void>((resolve) => {
       process.once('SIGINT', resolve);
       process.once('SIGTERM', resolve);

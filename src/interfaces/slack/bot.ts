@@ -4,7 +4,7 @@
  * and hand the work to a tracked background task, so Slack gets its ack within 3 s however long the agent takes.
  * Retried and replayed deliveries are dropped before any listener runs.
  */
-import { App as BoltApp, HTTPReceiver, type Receiver, SocketModeReceiver, webApi } from '@slack/bolt';
+import { App as BoltApp, HTTPReceiver, LogLevel, type Receiver, SocketModeReceiver, webApi } from '@slack/bolt';
 import type { App } from '../../app.js';
 import type { ApprovalService } from '../../approvals/service.js';
 import type { SlackConfig } from '../../config.js';
@@ -76,7 +76,10 @@ export async function createSlackBot(options: SlackBotOptions): Promise<SlackBot
           processBeforeResponse: false,
         });
   }
-  const clientOptions = { slackApiUrl: config.apiUrl, retryConfig: { retries: 0 }, logger };
+  // The Web API client warns on every failed request; start() and the handlers report failures themselves.
+  const clientLogger = createSlackLogger(sink, { secrets, level: LogLevel.ERROR, fixedLevel: true });
+  // A fresh object for each client: Bolt overwrites `logger` in the options it is given.
+  const clientOptions = () => ({ slackApiUrl: config.apiUrl, retryConfig: { retries: 0 }, logger: clientLogger });
   // The bot's identity is checked once at start() (auth.test), not at construction (Bolt would retry for 30
   // minutes, or crash the process) and not on every delivery (Bolt's single-token authorize does that).
   let identity: { userId: string; botId?: string } | undefined;
@@ -89,9 +92,9 @@ export async function createSlackBot(options: SlackBotOptions): Promise<SlackBot
     }),
     logger,
     ignoreSelf: false,
-    clientOptions,
+    clientOptions: clientOptions(),
   });
-  const api = createSlackApi(new webApi.WebClient(config.botToken, clientOptions), secrets);
+  const api = createSlackApi(new webApi.WebClient(config.botToken, clientOptions()), secrets);
   const clock = options.clock ?? (() => new Date());
   let service = options.service;
   if (!service) {

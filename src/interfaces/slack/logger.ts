@@ -17,7 +17,7 @@ const ORDER = [LogLevel.DEBUG, LogLevel.INFO, LogLevel.WARN, LogLevel.ERROR];
 
 export function createSlackLogger(
   sink: (line: string) => void = (line) => process.stderr.write(line + '\n'),
-  options: { level?: LogLevel; secrets?: readonly string[] } = {},
+  options: { level?: LogLevel; secrets?: readonly string[]; fixedLevel?: boolean } = {},
 ): Logger {
   let level = options.level ?? LogLevel.WARN;
   let name = 'slack';
@@ -32,7 +32,8 @@ export function createSlackLogger(
     warn: (...a) => write(LogLevel.WARN, a),
     error: (...a) => write(LogLevel.ERROR, a),
     setLevel: (l) => {
-      level = l;
+      // Bolt sets its level on the loggers it is given; a fixed logger keeps the level it was made with.
+      if (!options.fixedLevel) level = l;
     },
     getLevel: () => level,
     setName: (n) => {

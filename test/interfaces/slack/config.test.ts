@@ -1,5 +1,9 @@
 /** Slack settings: one clear line naming the variable for missing or malformed values; never a token echoed. */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { startFakeSlackApi } from '../../../src/interfaces/slack/testing/fake-web-api.js';
 import { run } from '../../../src/commands/slack.js';
 import { ConfigError, loadSlackConfig } from '../../../src/config.js';
 
@@ -91,5 +95,30 @@ describe('clerk-agent slack (start-up errors)', () => {
     expect(await run(['--port', 'abc'])).toBe(2);
     expect(err.join('')).toContain('unknown option --nope');
     expect(err.join('')).toContain('--port must be a number');
+  });
+
+  it('a refused token or an unreachable Web API: one line, exit 1, no token', async () => {
+    const token = 'xoxb-refused-by-slack-123';
+    const fake = await startFakeSlackApi();
+    fake.fail('auth.test', 'invalid_auth');
+    vi.stubEnv('SLACK_BOT_TOKEN', token);
+    vi.stubEnv('SLACK_SIGNING_SECRET', 'abcdef0123456789abcdef');
+    vi.stubEnv('SLACK_API_URL', fake.url);
+    const err: string[] = [];
+    vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
+      err.push(String(chunk));
+      return true;
+    });
+    const data = mkdtempSync(path.join(tmpdir(), 'slack-cmd-'));
+    expect(await run(['--data', data, '--port', '0', '--host', '127.0.0.1'])).toBe(1);
+    await fake.close();
+    vi.stubEnv('SLACK_API_URL', 'http://127.0.0.1:1/api');
+    expect(await run(['--data', data, '--port', '0', '--host', '127.0.0.1'])).toBe(1);
+    const text = err.join('');
+    expect(text.split('\n').filter((l) => l !== '')).toEqual([
+      expect.stringMatching(/^clerk-agent slack: Slack refused SLACK_BOT_TOKEN \(invalid_auth\)/),
+      expect.stringMatching(/^clerk-agent slack: Cannot reach the Slack Web API at http:\/\/127\.0\.0\.1:1\/api\//),
+    ]);
+    expect(text).not.toContain(token);
   });
 });
