@@ -86,6 +86,25 @@ describe('decisions from Slack', () => {
     expect(allText(s.message(ts))).toContain('Approved by <@UBOB>');
   });
 
+  it('a tier that needs two approvals: the first keeps the buttons ("approved so far"), the second runs it', async () => {
+    const { TEAM_POLICY } = await import('./support.js');
+    const s = await open({
+      policy: TEAM_POLICY.replace('approvals: { write: 1, destructive: 1 }', 'approvals: { write: 2, destructive: 2 }'),
+    });
+    await s.mention('UCAROL', 'ban jane@example.com');
+    const { approve, ts } = lastCard(s);
+    await s.click('UALICE', 'clerk_approve', approve.value);
+    expect(mutations(s)).toHaveLength(0);
+    const partial = s.message(ts)!;
+    expect(buttonsOf(partial.blocks).length).toBeGreaterThan(0);
+    expect(allText(partial)).toContain('Approved so far by <@UALICE>; waiting for 1 more');
+    await s.click('UALICE', 'clerk_approve', approve.value); // the same person twice does not count twice
+    expect(mutations(s)).toHaveLength(0);
+    await s.click('UBOB', 'clerk_approve', approve.value);
+    expect(mutations(s).filter((m) => m.path.endsWith('/ban'))).toHaveLength(1);
+    expect(allText(s.message(ts))).toContain('Approved by <@UALICE> and <@UBOB>');
+  });
+
   it('a click after expiry changes nothing and the card says Expired', async () => {
     let now = Date.now();
     const s = await open({ bot: { clock: () => new Date(now) } });
