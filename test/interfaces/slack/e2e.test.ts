@@ -46,6 +46,13 @@ describe('Slack end to end (offline model, in-process sandbox)', () => {
     expect(janeBanned(s).banned).toBe(false);
     expect(s.app.sandbox!.requests.filter((r) => r.method !== 'GET').length).toBe(mutationsBefore);
 
+    // Nor may Mallory deny it (denying is an approver's right too).
+    const deny = card.buttons.find((b) => b.action_id === 'clerk_deny')!;
+    await s.click('UMALLORY', 'clerk_deny', deny.value);
+    expect(s.fake.callsOf('chat.postEphemeral')).toHaveLength(2);
+    expect(String(s.fake.callsOf('chat.postEphemeral')[1]!.args.text)).toContain('not an approver');
+    expect((await s.bot.service.list({ status: ['pending'] })).length).toBe(1);
+
     // Alice approves: executed exactly once.
     await s.click('UALICE', 'clerk_approve', approve.value);
     expect(janeBanned(s).banned).toBe(true);
