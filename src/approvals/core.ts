@@ -34,7 +34,8 @@ export async function loadRequest(
 ): Promise<{ request: ChangeRequest } | { missing: true } | { tampered: true }> {
   const raw = await core.store.get(id);
   if (!raw) return { missing: true };
-  if (!verify(core.key, raw)) {
+  // A validly signed record found under another id is a copy (a replayed file), not this request.
+  if (!verify(core.key, raw) || raw.id !== id) {
     refuse(core, { requestId: id }, 'tampered', tamperedMessage(`change request ${id}`));
     return { tampered: true };
   }
@@ -48,7 +49,7 @@ export async function loadRun(
 ): Promise<{ run: StoredRun } | { missing: true } | { tampered: true }> {
   const raw = await core.store.getRun(runId);
   if (!raw) return { missing: true };
-  if (!verify(core.key, raw)) {
+  if (!verify(core.key, raw) || raw.runId !== runId) {
     refuse(core, { runId }, 'tampered', tamperedMessage(`run ${runId}`));
     return { tampered: true };
   }

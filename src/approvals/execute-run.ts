@@ -8,7 +8,6 @@
 import type { EventSink, RunOutcome } from '../agent/types.js';
 import { loadRequest, loadRun, note, refuse, saveRequest, saveRun, tamperedMessage, type Core } from './core.js';
 import { isRequestId } from './ids.js';
-import { matches } from './policy.js';
 import { decisionFor, directState, FINAL, pauseId, requestFor, storedRunFor } from './records.js';
 import { sign, verify } from './signing.js';
 import { OUTCOME_UNKNOWN } from './status-text.js';
@@ -32,7 +31,7 @@ export interface ExecuteOptions {
   signal?: AbortSignal;
 }
 
-const fail = (code: ExecuteCode, message: string): ExecuteResult => ({ ok: false, code, message });
+export const fail = (code: ExecuteCode, message: string): ExecuteResult => ({ ok: false, code, message });
 
 /** Executes the run `id` (a run id, or a request id: its run, or the request itself when standalone). */
 export async function executeTarget(core: Core, id: string, options: ExecuteOptions = {}): Promise<ExecuteResult> {
@@ -148,15 +147,6 @@ async function executeStandalone(core: Core, request: ChangeRequest, options: Ex
   return { ok: true, outcome, requests: finals, next: [] };
 }
 
-/** The requester, an approver of every tier involved, or the system itself may cancel. */
-async function mayCancel(core: Core, by: ChangeRequest['requester'], requests: ChangeRequest[]): Promise<boolean> {
-  if (by.via === 'system') return true;
-  if (requests.length > 0 && requests.every((r) => r.requester.via === by.via && r.requester.id === by.id)) return true;
-  for (const tier of new Set(requests.map((r) => r.risk)))
-    if (!(await matches(core.policy, by, core.policy.approve[tier], core.groupsOf))) return false;
-  return true;
-}
-
 /** Pending requests past their expiry become `expired` (compare-and-set; someone else may have decided first). */
 export async function expireDue(core: Core, requests: ChangeRequest[]): Promise<ChangeRequest[]> {
   const now = core.now();
@@ -212,8 +202,9 @@ async function recordResults(
     let result: NonNullable<ChangeRequest['result']>;
     if (!found) result = { status: 'unknown', message: OUTCOME_UNKNOWN, at };
     else if (found.status === 'executed') result = { status: 'executed', message: found.previewText, at };
+    // A dry run changed nothing, so it is "not done" (failed) with the reason, never "executed".
     else if (found.status === 'dry_run')
-      result = { status: 'executed', message: `dry run: approved but not sent to Clerk (${found.previewText})`, at };
+      result = { status: 'failed', message: `dry run: approved but not sent to Clerk (${found.previewText})`, at };
     else if (found.status === 'failed') result = { status: 'failed', message: found.error ?? 'failed', at };
     else result = { status: 'failed', message: `not run: ${found.reason ?? 'denied by the gate'}`, at };
     const next: ChangeRequest = { ...mine, version: mine.version + 1, status: result.status, result };
@@ -254,80 +245,4 @@ export async function insertPause(
   await core.store.insert(requests, run);
   for (const r of requests) note(core, r, 'requested');
   return requests;
-}
-
-/**
- * Cancels a run: everything not yet running (pending or approved) becomes `cancelled`, and the agent finishes the
- * turn with `agent.cancel` (every pending call denied, no model call), like Ctrl-C in the terminal.
- */
-export async function cancelTarget(
-  core: Core,
-  id: string,
-  reason: string,
-  by: ChangeRequest['requester'],
-  options: ExecuteOptions = {},
-): Promise<ExecuteResult> {
-  let runId = id;
-  let standalone: ChangeRequest | undefined;
-  if (isRequestId(id)) {
-    const loaded = await loadRequest(core, id);
-    if ('missing' in loaded) return fail('unknown', `No change request ${id}.`);
-    if ('tampered' in loaded) return fail('tampered', tamperedMessage(`Change request ${id}`));
-    if (loaded.request.runId === null) standalone = loaded.request;
-    else runId = loaded.request.runId;
-  }
-  const stamp = () => ({ decidedBy: by, decidedAt: core.now().toISOString(), reason: reason.slice(0, 500) });
-  const cancelOne = async (r: ChangeRequest): Promise<ChangeRequest> => {
-    if (r.status !== 'pending' && r.status !== 'approved') return r;
-    const next: ChangeRequest = { ...r, version: r.version + 1, status: 'cancelled', ...stamp() };
-    if (!(await saveRequest(core, next, ['pending', 'approved']))) return r;
-    note(core, next, 'cancelled', { by: `${by.via}:${by.id}`, message: reason });
-    return sign(core.key, next);
-  };
-  const denied = async (requests: ChangeRequest[]): Promise<ExecuteResult | undefined> => {
-    if (await mayCancel(core, by, requests)) return undefined;
-    const message = `Refused: ${by.name || by.id} (${by.via}:${by.id}) may not cancel this: only the requester or an approver of its risk tier may.`;
-    refuse(
-      core,
-      { requestId: requests[0]?.id ?? id, runId: requests[0]?.runId ?? null },
-      'not_allowed',
-      message,
-      `${by.via}:${by.id}`,
-    );
-    return fail('not_allowed', message);
-  };
-  if (standalone) {
-    const refusal = await denied([standalone]);
-    if (refusal) return refusal;
-    const after = await cancelOne(standalone);
-    if (after.status !== 'cancelled') return fail('finished', `Change request ${id} is already ${after.status}.`);
-    const outcome = await core.agent.cancel(
-      directState(after),
-      reason,
-      options.onEvent ? { onEvent: options.onEvent } : {},
-    );
-    return { ok: true, outcome, requests: [after], next: [] };
-  }
-  const loadedRun = await loadRun(core, runId);
-  if ('missing' in loadedRun) return fail('unknown', `No paused run ${runId.slice(0, 80)}.`);
-  if ('tampered' in loadedRun) return fail('tampered', tamperedMessage(`Run ${runId}`));
-  const run = loadedRun.run;
-  if (run.status !== 'waiting')
-    return fail(run.status === 'done' ? 'finished' : 'busy', `Run ${runId} is ${run.status}.`);
-  const refusal = await denied((await core.store.list({ runId })).filter((r) => verify(core.key, r)));
-  if (refusal) return refusal;
-  const claimedRun: StoredRun = {
-    ...run,
-    version: run.version + 1,
-    status: 'resuming',
-    owner: core.executorId,
-    ownerSeenAt: core.now().toISOString(),
-  };
-  if (!(await saveRun(core, claimedRun))) return fail('busy', `Run ${runId} was claimed by another process.`);
-  const requests: ChangeRequest[] = [];
-  for (const r of await core.store.list({ runId })) requests.push(verify(core.key, r) ? await cancelOne(r) : r);
-  const outcome = await core.agent.cancel(run.state, reason, options.onEvent ? { onEvent: options.onEvent } : {});
-  const signedClaim = sign(core.key, claimedRun);
-  await saveRun(core, { ...signedClaim, version: signedClaim.version + 1, status: 'done', state: outcome.state });
-  return { ok: true, outcome, requests, next: [] };
 }

@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { Registry } from '../actions/registry.js';
 import type { Agent } from '../agent/types.js';
 import type { ClerkClient } from '../clerk/types.js';
-import type { Config } from '../config.js';
+import { type Config, ConfigError } from '../config.js';
 import { loadPolicy } from './policy.js';
 import { resolvePolicyPath } from './policy-file.js';
 import { createQueueAudit } from './queue-audit.js';
@@ -20,11 +20,19 @@ export async function openApprovalStore(config: Pick<Config, 'dataDir' | 'databa
   if (!config.databaseUrl) return createEmbeddedStore({ dataDir: config.dataDir });
   // A variable specifier: the Postgres store lives in its own module (and pulls in `pg`) only for this case.
   const specifier = './store-postgres.js';
-  const mod = (await import(specifier)) as {
-    createPostgresStore?: (options: { url: string }) => Promise<ApprovalStore>;
-  };
-  if (!mod.createPostgresStore) throw new Error('the Postgres approval store is not available in this build');
-  return mod.createPostgresStore({ url: config.databaseUrl });
+  let mod: { createPostgresStore?: (options: { url: string; connectionString: string }) => Promise<ApprovalStore> };
+  try {
+    mod = await import(specifier);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ERR_MODULE_NOT_FOUND') throw error;
+    mod = {};
+  }
+  if (!mod.createPostgresStore) {
+    throw new ConfigError(
+      'CLERK_AGENT_DATABASE_URL is set but this build has no Postgres approval store; unset it to use the embedded store.',
+    );
+  }
+  return mod.createPostgresStore({ url: config.databaseUrl, connectionString: config.databaseUrl });
 }
 
 export interface OpenApprovalsInput {

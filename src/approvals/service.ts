@@ -10,23 +10,18 @@ import { buildPreview } from '../agent/preview.js';
 import { redactDeep } from '../agent/redact.js';
 import type { Agent, PendingCall, RunOutcome } from '../agent/types.js';
 import type { ClerkClient } from '../clerk/types.js';
-import { type Core, loadRequest, loadRun, note, refuse, saveRequest, saveRun } from './core.js';
+import { type Core, loadRequest, loadRun, note, refuse, saveRun } from './core.js';
 import { type DecideInput, type DecideResult, decideRequest } from './decide-request.js';
-import {
-  cancelTarget,
-  type ExecuteOptions,
-  type ExecuteResult,
-  executeTarget,
-  expireDue,
-  insertPause,
-} from './execute-run.js';
+import { cancelTarget } from './cancel-run.js';
+import { findReady, markOrphans } from './poll.js';
+import { type ExecuteOptions, type ExecuteResult, executeTarget, expireDue, insertPause } from './execute-run.js';
 import { describeIdentity, formatIdentity } from './identity.js';
 import { executorGone, isRequestId, newExecutorId } from './ids.js';
 import { type GroupResolver, matches, type Policy } from './policy.js';
 import type { QueueAudit } from './queue-audit.js';
-import { DECIDED, pendingOf, requestFor } from './records.js';
+import { pendingOf, requestFor } from './records.js';
 import { sign, verify } from './signing.js';
-import { OUTCOME_UNKNOWN, statusText } from './status-text.js';
+import { statusText } from './status-text.js';
 import type { ApprovalStore, ChangeFilter, ChangeRequest, Identity } from './types.js';
 
 export type { DecideInput, DecideResult } from './decide-request.js';
@@ -142,6 +137,7 @@ export function createApprovalService(deps: ApprovalServiceDeps): ApprovalServic
   /** Requests already reported as tampered (audit once per version, not on every poll). */
   const reportedTampered = new Set<string>();
   const timers = new Set<() => void>();
+  const finishedRuns = new Set<string>();
   let polling: Promise<PollReport> | undefined;
 
   const mayRequest = async (requester: Identity) => {
@@ -178,61 +174,6 @@ export function createApprovalService(deps: ApprovalServiceDeps): ApprovalServic
         // A listener's failure must not stop the poller.
       }
     }
-  };
-
-  /** Executing requests whose claiming process is certainly gone become `unknown`; never re-run. */
-  const markOrphans = async (requests: ChangeRequest[]): Promise<string[]> => {
-    const out: string[] = [];
-    for (const r of requests) {
-      if (r.status !== 'executing' || !r.claimedBy || r.claimedBy === core.executorId) continue;
-      if (executorGone(r.claimedBy) !== true) continue;
-      const result = { status: 'unknown' as const, message: OUTCOME_UNKNOWN, at: core.now().toISOString() };
-      const next: ChangeRequest = { ...r, version: r.version + 1, status: 'unknown', result };
-      if (await saveRequest(core, next, ['executing'])) {
-        note(core, next, 'unknown', { message: `${OUTCOME_UNKNOWN} (process ${r.claimedBy} is gone)` });
-        out.push(r.id);
-        if (r.runId) await closeOrphanRun(r.runId);
-      }
-    }
-    return out;
-  };
-
-  /** A run stuck in `resuming` by a dead process is closed: it cannot continue, and must not run again. */
-  const closeOrphanRun = async (runId: string) => {
-    const loaded = await loadRun(core, runId);
-    if (!('run' in loaded) || loaded.run.status !== 'resuming') return;
-    if (executorGone(loaded.run.owner) !== true) return;
-    await saveRun(core, { ...loaded.run, version: loaded.run.version + 1, status: 'done' });
-  };
-
-  const heartbeatAndFindReady = async (requests: ChangeRequest[]): Promise<string[]> => {
-    const byRun = new Map<string, ChangeRequest[]>();
-    for (const r of requests) if (r.runId) byRun.set(r.runId, [...(byRun.get(r.runId) ?? []), r]);
-    const ready: string[] = [];
-    const now = core.now();
-    for (const [runId, rs] of byRun) {
-      const anyOpen = rs.some((r) => r.status === 'pending');
-      const anyToRun = rs.some(
-        (r) => r.status !== 'pending' && !['executing', 'executed', 'failed', 'unknown'].includes(r.status),
-      );
-      if (!anyOpen && !anyToRun) continue;
-      const loaded = await loadRun(core, runId);
-      if (!('run' in loaded) || loaded.run.status !== 'waiting') continue;
-      const run = loaded.run;
-      const mine = run.owner === core.executorId;
-      if (mine && anyOpen && now.getTime() - Date.parse(run.ownerSeenAt) > core.staleOwnerMs / 3) {
-        await saveRun(core, { ...run, version: run.version + 1, ownerSeenAt: now.toISOString() });
-      }
-      if (anyOpen) continue;
-      const stale = now.getTime() - Date.parse(run.ownerSeenAt) > core.staleOwnerMs;
-      if (mine || stale || executorGone(run.owner) === true) ready.push(runId);
-    }
-    for (const r of requests) {
-      if (r.runId !== null || r.status !== 'approved') continue;
-      const decidedAgo = now.getTime() - Date.parse(r.decidedAt ?? r.createdAt);
-      if (ownStandalone.has(r.id) || decidedAgo > core.staleOwnerMs) ready.push(r.id);
-    }
-    return ready;
   };
 
   const service: ApprovalService = {
@@ -320,8 +261,8 @@ export function createApprovalService(deps: ApprovalServiceDeps): ApprovalServic
         try {
           const expired = await service.expireStale();
           let requests = await list();
-          const unknown = await markOrphans(requests);
-          const ready = await heartbeatAndFindReady(requests);
+          const unknown = await markOrphans(core, requests);
+          const ready = await findReady(core, requests, { ownStandalone, finishedRuns });
           const executed: string[] = [];
           const outcomes: PollReport['outcomes'] = [];
           for (const id of ready) {
@@ -401,5 +342,3 @@ export function createApprovalService(deps: ApprovalServiceDeps): ApprovalServic
   };
   return service;
 }
-
-export { DECIDED };

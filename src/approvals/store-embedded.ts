@@ -43,6 +43,7 @@ export async function createEmbeddedStore(options: EmbeddedStoreOptions): Promis
     tmp: path.join(root, 'tmp'),
   };
   for (const dir of Object.values(dirs)) await fs.mkdir(dir, { recursive: true });
+  await sweepTemp(dirs.tmp);
   /** Batches seen committed; a marker is never removed, so the cache cannot go stale. */
   const committed = new Set<string>();
   /** Last record read per folder and its version: a version file never changes, so it is safe to reuse. */
@@ -250,4 +251,17 @@ export async function createEmbeddedStore(options: EmbeddedStoreOptions): Promis
     },
   };
   return store;
+}
+
+/** Temp files older than 10 minutes are leftovers of a crashed writer (a live write takes milliseconds). */
+async function sweepTemp(dir: string): Promise<void> {
+  const cutoff = Date.now() - 10 * 60_000;
+  for (const name of await fs.readdir(dir)) {
+    const file = path.join(dir, name);
+    try {
+      if ((await fs.stat(file)).mtimeMs < cutoff) await fs.rm(file, { force: true });
+    } catch {
+      // Another process swept it first.
+    }
+  }
 }

@@ -91,3 +91,25 @@ describe('REPL on the approval queue', () => {
     }
   });
 });
+
+describe('REPL when the policy does not let the terminal user ask', () => {
+  it('says so in one line, and the pending change is denied and audited', async () => {
+    const dataDir = tempDir();
+    const policyFile = path.join(dataDir, 'policy.yaml');
+    writeFileSync(policyFile, 'request: ["slack:UBOB"]\n');
+    const app = await createApp(loadConfig({ CLERK_AGENT_POLICY: policyFile, USER: 'tester' }, { dataDir }));
+    try {
+      const { out, text } = captureOutput();
+      const prompter = scriptedPrompter(['y']);
+      const repl = createRepl({ app, input: pipedLines([]), prompter, out, interrupts: fakeInterrupts() });
+      expect(await repl.handleLine('ban jane@example.com')).toBe('done');
+      expect(prompter.questions).toHaveLength(0);
+      expect(text()).toMatch(/terminal:tester may not ask for changes/);
+      expect(jane(app.sandbox!).banned).toBe(false);
+      expect(app.audit.recent(1)[0]).toMatchObject({ status: 'denied', reason: expect.stringMatching(/may not ask/) });
+      expect(await app.approvals.list()).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
+});

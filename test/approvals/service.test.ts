@@ -182,3 +182,52 @@ describe('approval service', () => {
     expect(stack.mutations().map((m) => m.path)).toEqual([`/users/${janeId}/ban`, `/users/${janeId}/unban`]);
   });
 });
+
+describe('learning of decisions made elsewhere', () => {
+  it('the owner polls, sees the decision another service made (onChange) and executes its run once', async () => {
+    const owner = await banStack();
+    const { request, jane } = await pausedBan(owner);
+    // Another process on the same store and key (a Slack replica, the approvals command).
+    const other = await createQueueStack([], { policy: TEAM_POLICY, dataDir: owner.dataDir, sandbox: owner.sandbox });
+    const seen: string[] = [];
+    owner.service.onChange((r) => seen.push(`${r.id}:${r.status}`));
+    await owner.service.poll();
+    expect(seen).toEqual([`${request.id}:pending`]);
+    // The other process decides but does not execute: the owner is alive and fresh.
+    expect(await other.service.decide(request.id, { approve: true }, alice)).toMatchObject({ ok: true, ready: true });
+    expect(await other.service.executeIfOrphaned(request.id)).toMatchObject({ ok: false, code: 'busy' });
+    expect(await other.service.poll()).toMatchObject({ executed: [] });
+    const report = await owner.service.poll();
+    expect(report.executed).toEqual([request.runId]);
+    expect(seen.at(-1)).toBe(`${request.id}:executed`);
+    expect(owner.mutations().map((m) => m.path)).toEqual([`/users/${jane}/ban`]);
+    expect((await owner.service.poll()).executed).toEqual([]);
+  });
+
+  it('a validly signed record copied under another id is refused', async () => {
+    const { cpSync, readdirSync } = await import('node:fs');
+    const path = await import('node:path');
+    const stack = await banStack();
+    const { request } = await pausedBan(stack);
+    const dir = path.join(stack.dataDir, 'approvals', 'requests');
+    cpSync(path.join(dir, request.id), path.join(dir, 'cr_cccccccccccccccccccc'), { recursive: true });
+    expect(readdirSync(dir)).toHaveLength(2);
+    expect(await stack.service.decide('cr_cccccccccccccccccccc', { approve: true }, alice)).toMatchObject({
+      code: 'tampered',
+    });
+    expect(stack.mutations()).toEqual([]);
+  });
+});
+
+describe('dry run through the queue', () => {
+  it('an approved change in dry-run mode is "not done: dry run", never "executed", and nothing is sent', async () => {
+    const stack = await banStack({ dryRun: true });
+    const { request } = await pausedBan(stack);
+    await stack.service.decide(request.id, { approve: true }, alice);
+    const result = await stack.service.execute(request.id);
+    expect(result.ok && result.requests[0]).toMatchObject({ status: 'failed', result: { message: /^dry run/ } });
+    const final = (await stack.service.get(request.id))!;
+    expect(stack.service.statusText(final)).toMatch(/^not done: dry run/);
+    expect(stack.mutations()).toEqual([]);
+  });
+});

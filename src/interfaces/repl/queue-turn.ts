@@ -7,7 +7,7 @@
 import { formatIdentity } from '../../approvals/identity.js';
 import type { ApprovalService } from '../../approvals/service.js';
 import type { ChangeRequest, Identity } from '../../approvals/types.js';
-import type { EventSink, RunOutcome } from '../../agent/types.js';
+import type { Agent, EventSink, RunOutcome } from '../../agent/types.js';
 import { askApprovals } from './confirm.js';
 import type { Output } from './output.js';
 import type { Prompter } from './prompt.js';
@@ -16,6 +16,7 @@ import type { Transcript } from './transcript.js';
 type Paused = Extract<RunOutcome, { status: 'paused' }>;
 
 export interface QueueTurnContext {
+  agent: Agent;
   approvals: ApprovalService;
   identity: Identity;
   conversationId: string;
@@ -35,49 +36,82 @@ export async function settleThroughQueue(
   first: Paused,
   ctx: QueueTurnContext,
 ): Promise<{ outcome: RunOutcome; cancelled: boolean }> {
-  const { approvals, identity, out, signal } = ctx;
-  const c = out.colors;
+  const { approvals, identity } = ctx;
   let outcome: Paused = first;
-  let requests = await approvals.submitRun(outcome, { requester: identity, conversationId: ctx.conversationId });
+  let requests: ChangeRequest[];
+  try {
+    requests = await approvals.submitRun(outcome, { requester: identity, conversationId: ctx.conversationId });
+  } catch (error) {
+    // The queue refused the request (the policy does not let this person ask): deny everything pending through the
+    // agent, so the denial is audited and the summary says nothing was done.
+    const reason = firstLine(error);
+    ctx.out.line(ctx.out.colors.yellow(reason));
+    return { outcome: await ctx.agent.cancel(outcome.state, reason, { onEvent: ctx.onEvent }), cancelled: false };
+  }
   for (;;) {
     const runId = requests[0]!.runId!;
-    let reason = ctx.cancelReason;
-    let answer: Awaited<ReturnType<typeof askApprovals>> | { kind: 'cancelled' };
+    // Keep this run ours while the person reads the card: another process takes a run over only when its owner's
+    // heartbeat is stale.
+    const beat = setInterval(() => void approvals.heartbeat(runId).catch(() => undefined), 5_000);
+    beat.unref();
     try {
-      answer = signal.aborted
-        ? { kind: 'cancelled' }
-        : await askApprovals(outcome.pending, {
-            out,
-            prompter: ctx.prompter,
-            approver: formatIdentity(identity),
-            signal,
-          });
-    } catch (error) {
-      // A failing prompt (terminal gone) is a "no": everything pending is cancelled through the queue and agent.
-      reason = `the approval prompt failed (${firstLine(error)})`;
-      answer = { kind: 'cancelled' };
+      const step = await settleOnce(ctx, runId, outcome, requests);
+      if ('done' in step) return step.done;
+      outcome = step.outcome;
+      requests = step.requests;
+    } finally {
+      clearInterval(beat);
     }
-    if (answer.kind === 'cancelled') return cancel(ctx, runId, outcome, reason);
-    ctx.transcript?.record({ kind: 'decisions', decisions: answer.decisions });
-    for (const d of answer.decisions) {
-      const request = requests.find((r) => r.approvalId === d.approvalId && r.callId === d.callId);
-      if (!request) continue;
-      const result = await approvals.decide(
-        request.id,
-        { approve: d.approved, argsDigest: d.argsDigest, ...(d.reason ? { reason: d.reason } : {}) },
-        identity,
-      );
-      if (!result.ok) out.line(c.yellow(result.message));
-    }
-    if (!(await waitForDecisions(ctx, runId))) return cancel(ctx, runId, outcome, ctx.cancelReason);
-    const result = await approvals.execute(runId, { signal, onEvent: ctx.onEvent });
-    if (!result.ok) {
-      return { outcome: { status: 'error', state: outcome.state, error: result.message }, cancelled: false };
-    }
-    if (result.outcome.status !== 'paused') return { outcome: result.outcome, cancelled: false };
-    outcome = result.outcome;
-    requests = result.next;
   }
+}
+
+/** One round: ask, decide, wait for others, execute. */
+async function settleOnce(
+  ctx: QueueTurnContext,
+  runId: string,
+  outcome: Paused,
+  requests: ChangeRequest[],
+): Promise<{ done: { outcome: RunOutcome; cancelled: boolean } } | { outcome: Paused; requests: ChangeRequest[] }> {
+  const { approvals, identity, out, signal } = ctx;
+  const c = out.colors;
+  let reason = ctx.cancelReason;
+  let answer: Awaited<ReturnType<typeof askApprovals>> | { kind: 'cancelled' };
+  try {
+    answer = signal.aborted
+      ? { kind: 'cancelled' }
+      : await askApprovals(outcome.pending, {
+          out,
+          prompter: ctx.prompter,
+          approver: formatIdentity(identity),
+          signal,
+        });
+  } catch (error) {
+    // A failing prompt (terminal gone) is a "no": everything pending is cancelled through the queue and agent.
+    reason = `the approval prompt failed (${firstLine(error)})`;
+    answer = { kind: 'cancelled' };
+  }
+  if (answer.kind === 'cancelled') return { done: await cancel(ctx, runId, outcome, reason) };
+  ctx.transcript?.record({ kind: 'decisions', decisions: answer.decisions });
+  for (const d of answer.decisions) {
+    const request = requests.find((r) => r.approvalId === d.approvalId && r.callId === d.callId);
+    if (!request) continue;
+    const result = await approvals.decide(
+      request.id,
+      { approve: d.approved, argsDigest: d.argsDigest, ...(d.reason ? { reason: d.reason } : {}) },
+      identity,
+    );
+    if (!result.ok) out.line(c.yellow(result.message));
+  }
+  if (!(await waitForDecisions(ctx, runId))) return { done: await cancel(ctx, runId, outcome, ctx.cancelReason) };
+  const result = await approvals.execute(runId, { signal, onEvent: ctx.onEvent });
+  if (!result.ok) {
+    // Say what the queue knows (another process may have carried it out), not just that this one did not.
+    const known = (await approvals.list({ runId })).map((r) => `${r.preview.text}: ${approvals.statusText(r)}`);
+    const error = [result.message, ...known].join(' ');
+    return { done: { outcome: { status: 'error', state: outcome.state, error }, cancelled: false } };
+  }
+  if (result.outcome.status !== 'paused') return { done: { outcome: result.outcome, cancelled: false } };
+  return { outcome: result.outcome, requests: result.next };
 }
 
 async function cancel(

@@ -69,6 +69,7 @@ export async function runTurn(input: string, ctx: TurnContext): Promise<TurnResu
     if (queue && outcome.status === 'paused') {
       const settled = await settleThroughQueue(outcome, {
         ...queue,
+        agent,
         conversationId: ctx.conversationId ?? outcome.state.runId,
         out,
         prompter: ctx.prompter,
