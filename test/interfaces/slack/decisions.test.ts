@@ -86,6 +86,23 @@ describe('decisions from Slack', () => {
     expect(allText(s.message(ts))).toContain('Approved by <@UBOB>');
   });
 
+  it('a forged or stale button (other digest, unknown request, garbage) is refused and changes nothing', async () => {
+    const s = await open();
+    await s.mention('UCAROL', 'ban jane@example.com');
+    const { approve } = lastCard(s);
+    const { r } = JSON.parse(approve.value) as { r: string };
+    await s.click('UALICE', 'clerk_approve', JSON.stringify({ r, d: '0'.repeat(64) }));
+    await s.click('UALICE', 'clerk_approve', JSON.stringify({ r: 'cr_doesnotexist000000', d: '0'.repeat(64) }));
+    await s.click('UALICE', 'clerk_approve', '{"r":"../../x"}');
+    const texts = s.fake.callsOf('chat.postEphemeral').map((c) => String(c.args.text));
+    expect(texts).toHaveLength(3);
+    expect(texts[0]).toMatch(/out of date/);
+    expect(texts[2]).toMatch(/not valid/);
+    for (const t of texts) expect(t).toMatch(/Nothing was changed/);
+    expect(mutations(s)).toHaveLength(0);
+    expect(await s.bot.service.list({ status: ['pending'] })).toHaveLength(1);
+  });
+
   it('a tier that needs two approvals: the first keeps the buttons ("approved so far"), the second runs it', async () => {
     const { TEAM_POLICY } = await import('./support.js');
     const s = await open({
