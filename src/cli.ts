@@ -35,6 +35,7 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
     summary: 'serve the actions to MCP clients (stdio, or --http PORT)',
     load: async () => (await import('./commands/mcp.js')).run,
   },
+  slack: { summary: 'run the Slack bot (approval cards)', load: async () => (await import('./commands/slack.js')).run },
 };
 
 /** Usage text for `clerk-agent help`. */

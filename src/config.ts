@@ -240,3 +240,89 @@ export function loadOpenAiEndpoint(env: NodeJS.ProcessEnv = process.env): OpenAi
   const e = envSchema.parse(env);
   return { apiKey: e.OPENAI_API_KEY?.trim() || undefined, baseUrl: e.OPENAI_BASE_URL?.trim() || undefined };
 }
+
+/** The Slack front end's settings (`clerk-agent slack`). Token values are secrets: messages never echo them. */
+export interface SlackConfig {
+  /** Bot token (xoxb-…): SLACK_BOT_TOKEN. */
+  botToken: string;
+  /** Signing secret for the HTTP Events API: SLACK_SIGNING_SECRET (required unless Socket Mode). */
+  signingSecret: string | undefined;
+  /** App-level token (xapp-…) for Socket Mode: SLACK_APP_TOKEN. Set = Socket Mode, unset = HTTP. */
+  appToken: string | undefined;
+  /** Web API base URL, ending in `/` (SLACK_API_URL; default Slack's own). */
+  apiUrl: string;
+  /** Channel ids where @mentions are answered (SLACK_CHANNELS, comma-separated); empty = any channel the bot is in. */
+  channels: string[];
+  /** Channel id where approval cards go, with a link from the request thread (SLACK_APPROVERS_CHANNEL). */
+  approversChannel: string | undefined;
+  /** HTTP port (SLACK_PORT or --port; default 3000). */
+  port: number;
+}
+
+const slackEnvSchema = z.object({
+  SLACK_BOT_TOKEN: z.string().optional(),
+  SLACK_SIGNING_SECRET: z.string().optional(),
+  SLACK_APP_TOKEN: z.string().optional(),
+  SLACK_API_URL: z.string().optional(),
+  SLACK_CHANNELS: z.string().optional(),
+  SLACK_APPROVERS_CHANNEL: z.string().optional(),
+  SLACK_PORT: z.string().optional(),
+});
+
+/** Reads the Slack settings. Throws ConfigError naming the variable; never includes a token in the message. */
+export function loadSlackConfig(env: NodeJS.ProcessEnv = process.env, overrides: { port?: number } = {}): SlackConfig {
+  const e = slackEnvSchema.parse(env);
+  const blank = (v: string | undefined) => (v === undefined || v.trim() === '' ? undefined : v.trim());
+  const botToken = blank(e.SLACK_BOT_TOKEN);
+  if (!botToken) {
+    throw new ConfigError(
+      'SLACK_BOT_TOKEN is not set: copy the Bot User OAuth Token (xoxb-…) from your Slack app → OAuth & Permissions.',
+    );
+  }
+  if (!/^xoxb-[A-Za-z0-9-]+$/.test(botToken)) {
+    throw new ConfigError(
+      'SLACK_BOT_TOKEN does not look like a bot token: it must start with xoxb- (OAuth & Permissions).',
+    );
+  }
+  const appToken = blank(e.SLACK_APP_TOKEN);
+  if (appToken && !/^xapp-[A-Za-z0-9-]+$/.test(appToken)) {
+    throw new ConfigError(
+      'SLACK_APP_TOKEN does not look like an app-level token: it must start with xapp- (Basic Information → App-Level Tokens, scope connections:write).',
+    );
+  }
+  const signingSecret = blank(e.SLACK_SIGNING_SECRET);
+  if (signingSecret && !/^[A-Za-z0-9]{16,128}$/.test(signingSecret)) {
+    throw new ConfigError(
+      'SLACK_SIGNING_SECRET does not look like a signing secret (letters and digits, from Basic Information → App Credentials).',
+    );
+  }
+  if (!appToken && !signingSecret) {
+    throw new ConfigError(
+      'SLACK_SIGNING_SECRET is not set: the HTTP Events API needs it (Basic Information → App Credentials), or set SLACK_APP_TOKEN for Socket Mode.',
+    );
+  }
+  const apiUrl = `${checkUrl(blank(e.SLACK_API_URL) ?? 'https://slack.com/api', 'SLACK_API_URL')}/`;
+  const channelId = /^[CGD][A-Z0-9]{2,}$/;
+  const channels = (blank(e.SLACK_CHANNELS) ?? '')
+    .split(',')
+    .map((c) => c.trim())
+    .filter((c) => c !== '');
+  const badChannel = channels.find((c) => !channelId.test(c));
+  if (badChannel !== undefined) {
+    throw new ConfigError(
+      `SLACK_CHANNELS must be channel ids separated by commas, e.g. C012AB3CD (got "${badChannel.slice(0, 40)}").`,
+    );
+  }
+  const approversChannel = blank(e.SLACK_APPROVERS_CHANNEL);
+  if (approversChannel && !channelId.test(approversChannel)) {
+    throw new ConfigError(
+      'SLACK_APPROVERS_CHANNEL must be a channel id, e.g. C012AB3CD (right-click the channel → Copy link).',
+    );
+  }
+  const portRaw = overrides.port ?? blank(e.SLACK_PORT) ?? '3000';
+  const port = Number(portRaw);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new ConfigError(`SLACK_PORT must be a port number from 0 to 65535 (got "${String(portRaw).slice(0, 20)}").`);
+  }
+  return { botToken, signingSecret, appToken, apiUrl, channels, approversChannel, port };
+}

@@ -15,6 +15,7 @@ const suites = [
   'evals',
   'approvals',
   'mcp',
+  'slack',
 ] as const;
 
 /** Runs the benchmarks named in argv (default: all) and returns the exit code. */
