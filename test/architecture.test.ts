@@ -39,6 +39,8 @@ const RULES: Rules = {
     'src/cli.ts': { may: ['src/commands/', 'src/config.ts'] },
     'evals/src/': { may: [...CORE, 'src/sandbox/'] },
     'bench/': { may: [...CORE, 'src/approvals/', 'src/sandbox/', 'evals/src/'] },
+    // Front-end benchmarks drive a front end from outside, as a user or a client would.
+    'bench/slack.ts': { may: [...CORE, 'src/approvals/', 'src/sandbox/', 'src/app.ts', 'src/interfaces/slack/'] },
   },
   packageOwners: [
     { pattern: /^openai(\/|$)/, owners: ['src/llm/openai.ts'] },

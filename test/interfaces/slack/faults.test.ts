@@ -71,7 +71,11 @@ describe('faults', () => {
 
   it('a hostile model proposing 50 changes gets 50 cards, and nothing runs without clicks', async () => {
     const probe = await open();
-    const ids = (probe.app.sandbox!.snapshot().users as unknown as Array<{ id: string }>).map((u) => u.id).slice(0, 50);
+    // Users not banned yet: banning a banned user is a no-op and gets no card.
+    const ids = (probe.app.sandbox!.snapshot().users as unknown as Array<{ id: string; banned: boolean }>)
+      .filter((u) => !u.banned)
+      .map((u) => u.id)
+      .slice(0, 50);
     expect(ids).toHaveLength(50);
     // The agent runs at most 20 tool calls per step, so the model spreads its 50 over three requests.
     const batches = [ids.slice(0, 20), ids.slice(20, 40), ids.slice(40)];
