@@ -3,7 +3,9 @@
  * conversation like an LLM would (the latest request, our clarifying questions and the user's answers, the tool
  * results so far) and answers with the next step: read calls that resolve names to ids, the mutating calls (which
  * the agent gates behind a human yes), one clear question when something is ambiguous or missing, or a final
- * answer built from the results. It is stateless: everything is recomputed from the messages on every call.
+ * answer built from the results. Everything it understands is recomputed from the messages on every call; the one
+ * piece of state it keeps is a small map from each user message to the clock reading taken when it was first seen
+ * (see `anchors` below), so relative dates stay fixed across the steps of one request.
  * Text inside tool results is only ever displayed, never interpreted as a request.
  */
 import type { ChatModel, ModelRequest, ModelResponse, ToolCall } from './model.js';

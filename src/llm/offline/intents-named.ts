@@ -4,7 +4,7 @@
  */
 import type { Sentence } from './entities.js';
 import { unmask } from './entities.js';
-import type { Fields, Intent, NamedResource, Ref } from './intent-types.js';
+import type { Fields, Intent, Ref } from './intent-types.js';
 import { COUNT, READ } from './phrases.js';
 
 const STOP = new Set([
@@ -324,13 +324,5 @@ export function parseOAuth(c: string, s: Sentence): Intent | undefined {
     ].filter(Boolean);
     return { kind: 'named_list', resource: 'oauth', ...(details.length > 0 ? { details } : {}) };
   }
-  return undefined;
-}
-
-/** Which named resource a bare answer or word refers to (for "didn't understand" examples). */
-export function namedTopic(c: string): NamedResource | undefined {
-  if (/\bjwt|\btemplate/i.test(c)) return 'jwt';
-  if (/\bdomain/i.test(c)) return 'domain';
-  if (OAUTH.test(c)) return 'oauth';
   return undefined;
 }

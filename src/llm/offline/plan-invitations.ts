@@ -4,7 +4,7 @@
  * way to say "no organization".
  */
 import { planRevokeOnePending } from './plan-revoke-one.js';
-import { act, say, withJsonArgs } from './act.js';
+import { act, say, withJsonArgs } from './mutation-step.js';
 import { analyze, roleKey } from './entities.js';
 import type { Intent, Ref } from './intent-types.js';
 import type { Call, Outcome, PlanContext } from './plan-context.js';

@@ -2,7 +2,7 @@
  * The planner: from the conversation (request, answers, results so far) to the next step — read calls,
  * mutation calls, a clarifying question, or the final answer. Pure and deterministic.
  */
-import { say } from './act.js';
+import { say } from './mutation-step.js';
 import type { Turn } from './conversation.js';
 import { helpText, notUnderstood } from './examples.js';
 import type { Intent } from './intent-types.js';
@@ -56,7 +56,7 @@ export function planStep(turn: Turn, tools: ReadonlySet<string>, now: number): O
 }
 
 /** Dispatches one intent to its plan. */
-export function planIntent(ctx: PlanContext, intent: Intent): Outcome {
+function planIntent(ctx: PlanContext, intent: Intent): Outcome {
   switch (intent.kind) {
     case 'help':
       return say(helpText());

@@ -176,7 +176,7 @@ function antecedent(units: Unit[], index: number, isUserId: (token: string) => b
   return [];
 }
 
-/** The one person named by full name in the nearest other clause ("Marcus Johnson … Switch him …"). */
+/** The one person named by full name in the nearest other clause (a full name in a context sentence, a pronoun in the request). */
 function personAntecedent(units: Unit[], index: number, org: string | undefined): string[] {
   const order = [...units.slice(0, index).reverse(), ...units.slice(index + 1)];
   for (const u of order) {

@@ -14,7 +14,7 @@ import { userRefsAnywhere } from './refs.js';
 export type Res<T> = { ok: true; value: T } | { ok: false; outcome: Outcome | 'pending' };
 
 /** Users found, and the references that matched nobody. */
-export interface UsersFound {
+interface UsersFound {
   found: UserRow[];
   missing: Ref[];
 }
@@ -270,7 +270,7 @@ export function matchAnswer<T>(answer: string, candidates: T[], keys: (c: T) => 
 }
 
 /** Resolves one organization reference (id as is; name/slug via clerk_organizations_list {query}). */
-export function resolveOrg(ctx: PlanContext, ref: Ref): Res<OrgRow | undefined> {
+function resolveOrg(ctx: PlanContext, ref: Ref): Res<OrgRow | undefined> {
   if (ref.kind === 'id') return ok({ id: ref.value, name: ref.value, slug: '', createdAt: null });
   const env = ctx.read('clerk_organizations_list', { query: ref.value });
   if (!env) return stop('pending');

@@ -20,7 +20,7 @@ export function hasResourceAnaphor(masked: string): boolean {
 }
 
 /** The resource phrase a clause names ("supabase jwt template"), if any. */
-export function resourcePhrase(masked: string): string | undefined {
+function resourcePhrase(masked: string): string | undefined {
   for (const re of PHRASES) {
     for (const m of masked.matchAll(re)) {
       const phrase = m[0].trim();
