@@ -18,7 +18,7 @@ import {
 } from './intents-users.js';
 import { core } from './phrases.js';
 import { parseFieldQuestion } from './field-questions.js';
-import { canonicalVerb } from './synonyms.js';
+import { canonicalVerb } from './lexicon.js';
 
 const HELP =
   /^(?:help|\?|commands|examples|usage|menu|what can you do|what do you (?:do|understand|support)|how do(?:es)? (?:this|it|i use (?:this|you)) work|what can i (?:ask|say|do)|show (?:me )?(?:some )?examples|how do i use (?:this|you))$/i;

@@ -8,6 +8,7 @@
 import { fillAnaphors, hasAnaphor, userTokens } from './anaphora.js';
 import { ACTION_VERB, splitClauses, splitSentences, subSentence, type Unit } from './clauses.js';
 import { analyze, type Sentence } from './entities.js';
+import { normalize } from './normalize.js';
 import type { Intent } from './intent-types.js';
 import { parseSentence } from './intents.js';
 import { core, COUNT, READ } from './phrases.js';
@@ -20,8 +21,9 @@ import { parseDeviceRevoke } from './session-device.js';
 import { sharedNoun, withSharedNoun } from './shared-noun.js';
 import { fillEntityAnaphor, fillResourceAnaphor, hasResourceAnaphor } from './resource-anaphora.js';
 
-const NEGATED = /^(?:(?:please|but|and|just|also)\s+)*(?:don'?t|do not|never|no need to|without|not|nor|avoid)\b/i;
-const CORRECTION =
+export const NEGATED =
+  /^(?:(?:please|but|and|just|also)\s+)*(?:don'?t|do not|never|no need to|without|not|nor|avoid)\b/i;
+export const CORRECTION =
   /^(?:(?:no|nope|hmm|ok|okay|oh)[,.!]?\s+)*(?:wait|actually|scratch that|on second thought|i mean|correction|rather|sorry)\b|\binstead\b/i;
 const PASSIVE_KINDS = new Set<Intent['kind']>(['unknown', 'smalltalk', 'help']);
 const READ_KINDS = new Set<Intent['kind']>([
@@ -42,11 +44,20 @@ const READ_KINDS = new Set<Intent['kind']>([
 
 /** Parses a whole user message. `now` (Unix ms) anchors relative dates. */
 export function parseRequest(text: string, now: number): Intent {
-  return withDetails(parseMessage(text, now), analyze(text));
+  return parseAnalyzed(readMessage(text), now);
 }
 
-function parseMessage(text: string, now: number): Intent {
-  const whole = analyze(text);
+/** A message as the parsers see it: entities masked, noise dropped, typos and casual verbs normalized. */
+export function readMessage(text: string): Sentence {
+  return normalize(analyze(text));
+}
+
+/** Parses an already analyzed message (accounting re-parses it with one clause left out). */
+export function parseAnalyzed(whole: Sentence, now: number): Intent {
+  return withDetails(parseMessage(whole, now), whole);
+}
+
+function parseMessage(whole: Sentence, now: number): Intent {
   const device = parseDeviceRevoke(whole);
   if (device) return device;
   const reinvite = parseReinvite(whole);
@@ -187,7 +198,7 @@ function personAntecedent(units: Unit[], index: number, org: string | undefined)
   return [];
 }
 
-function stripLead(masked: string): string {
+export function stripLead(masked: string): string {
   return masked.replace(/^(?:(?:ok|okay|so|and|but|please|also|then)[,\s]+)+/i, '');
 }
 
