@@ -127,7 +127,8 @@ export const SYNONYMS: Array<[RegExp, string]> = [
   // "give them their access back", "give jane@x.test her access back": restore sign-in (ban or lock, whichever).
   [/\bgive\s+(\S+)\s+(?:back\s+)?(?:their|his|her)\s+(?:access|account|login)(?:\s+back)?\b/gi, 'let $1 sign in again'],
   [/\b(?:rescind|withdraw)\b/gi, 'revoke'],
-  [/\b(?:boot|chuck|throw)\s+(.+?)\s+(?:out\s+of|off(?:\s+of)?|from)\b/gi, 'remove $1 from'],
+  [/\b(?:boot|chuck|throw|get)\s+(\S+)\s+(?:out\s+of|off(?:\s+of)?)\b/gi, 'remove $1 from'],
+  [/\b(?:boot|chuck)\s+(\S+)\s+from\b/gi, 'remove $1 from'],
   [/^(?:get rid of|do away with|nuke|scrap|retire|decommission|trash|axe|nix)\b/i, 'delete'],
   // "take that one off the blocklist", "take her out of Acme": removal from a list or an organization.
   [/^(?:take|kick)\s+(.+?)\s+(?:off(?:\s+of)?|out\s+of|off\s+from)\s+/i, 'remove $1 from '],

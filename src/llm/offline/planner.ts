@@ -6,7 +6,7 @@ import { say } from './mutation-step.js';
 import type { Turn } from './conversation.js';
 import { helpText, notUnderstood } from './examples.js';
 import type { Intent } from './intent-types.js';
-import { parseRequest } from './request.js';
+import { understand, unplacedNote } from './accounting.js';
 import { planSequence } from './plan-sequence.js';
 import { PlanContext, type Outcome } from './plan-context.js';
 import {
@@ -51,8 +51,20 @@ export function planStep(turn: Turn, tools: ReadonlySet<string>, now: number): O
   if (turn.cancelled) return say('OK, I stopped there. Nothing was changed.');
   if (turn.nothingToRetry)
     return say('Nothing failed in your last request, so there is nothing to retry. Tell me what you would like to do.');
-  const intent = parseRequest(turn.request, now);
-  return planIntent(new PlanContext(turn, tools, now), intent);
+  const { intent, unplaced } = understand(turn.request, now);
+  return withNote(planIntent(new PlanContext(turn, tools, now), intent), unplacedNote(unplaced));
+}
+
+const APPROVAL_LINE = /\n?(?:This|Each) needs your approval\.$/;
+
+/** Every answer of the request, and the plan shown before approval, carry the note about unplaced clauses. */
+function withNote(outcome: Outcome, note: string): Outcome {
+  if (!note) return outcome;
+  if (outcome.kind === 'say')
+    return say(outcome.text.trim().endsWith('?') ? `${note}\n${outcome.text}` : `${outcome.text}\n${note}`);
+  if (outcome.text === undefined) return outcome;
+  const approval = outcome.text.match(APPROVAL_LINE)?.[0] ?? '';
+  return { ...outcome, text: `${outcome.text.slice(0, outcome.text.length - approval.length)}\n${note}${approval}` };
 }
 
 /** Dispatches one intent to its plan. */

@@ -57,13 +57,14 @@ export function parseAnalyzed(whole: Sentence, now: number): Intent {
   return withDetails(parseMessage(whole, now), whole);
 }
 
+/** Requests only the whole message expresses (a device described, a typo'd invitation, a value stated as news). */
+export function parseWholeMessage(whole: Sentence): Intent | undefined {
+  return parseDeviceRevoke(whole) ?? parseReinvite(whole) ?? parseStatedValue(whole);
+}
+
 function parseMessage(whole: Sentence, now: number): Intent {
-  const device = parseDeviceRevoke(whole);
-  if (device) return device;
-  const reinvite = parseReinvite(whole);
-  if (reinvite) return reinvite;
-  const stated = parseStatedValue(whole);
-  if (stated) return stated;
+  const read = parseWholeMessage(whole);
+  if (read) return read;
   const sentences = splitSentences(whole.masked);
   const org = orgMention(whole.masked);
   const units = sentences.flatMap((sentence, n) =>
