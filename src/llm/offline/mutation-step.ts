@@ -6,6 +6,7 @@ import { callKey } from './conversation.js';
 import type { Call, Outcome, PlanContext } from './plan-context.js';
 import type { Envelope } from './results.js';
 import { planText, summarizeMutations } from './summarize.js';
+import { nothingToChange } from './truthful.js';
 
 /** A plain answer (no tool calls). */
 export function say(text: string): Outcome {
@@ -20,7 +21,7 @@ export function act(ctx: PlanContext, calls: Call[], notes: string[] = []): Outc
     return seen.has(key) ? false : (seen.add(key), true);
   });
   if (unique.length === 0)
-    return say(notes.length > 0 ? `${notes.join('\n')}\nNothing was changed.` : 'Nothing to change.');
+    return say(notes.length > 0 ? `${notes.join('\n')}\nNothing was changed.` : nothingToChange(ctx.turn));
   const unavailable = unique.find((c) => !ctx.has(c.name));
   if (unavailable)
     return say(

@@ -7,6 +7,7 @@ import type { Turn } from './conversation.js';
 import { helpText, notUnderstood } from './examples.js';
 import type { Intent } from './intent-types.js';
 import { understand, unplacedNote } from './accounting.js';
+import { executedChanges, truthfulText, withoutNothingChanged } from './truthful.js';
 import { planSequence } from './plan-sequence.js';
 import { PlanContext, type Outcome } from './plan-context.js';
 import {
@@ -48,11 +49,19 @@ import {
 
 /** Decides the next step for `turn`. `tools` = names offered to the model (empty = all). */
 export function planStep(turn: Turn, tools: ReadonlySet<string>, now: number): Outcome {
-  if (turn.cancelled) return say('OK, I stopped there. Nothing was changed.');
+  if (turn.cancelled)
+    return say(
+      executedChanges(turn).length > 0
+        ? 'OK, I stopped there. The changes already made above stand; nothing more was changed.'
+        : 'OK, I stopped there. Nothing was changed.',
+    );
   if (turn.nothingToRetry)
     return say('Nothing failed in your last request, so there is nothing to retry. Tell me what you would like to do.');
   const { intent, unplaced } = understand(turn.request, now);
-  return withNote(planIntent(new PlanContext(turn, tools, now), intent), unplacedNote(unplaced));
+  const outcome = withNote(planIntent(new PlanContext(turn, tools, now), intent), unplacedNote(unplaced));
+  if (outcome.kind === 'say') return say(truthfulText(outcome.text, turn));
+  // A plan with calls is about to change something: a step's "Nothing was changed" would contradict it.
+  return outcome.text === undefined ? outcome : { ...outcome, text: withoutNothingChanged(outcome.text) };
 }
 
 const APPROVAL_LINE = /\n?(?:This|Each) needs your approval\.$/;
