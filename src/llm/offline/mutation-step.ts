@@ -29,6 +29,7 @@ export function act(ctx: PlanContext, calls: Call[], notes: string[] = []): Outc
     );
   const results = unique.map((c) => ctx.result(c.name, c.args));
   const waiting = unique.filter((_, i) => results[i] === undefined);
+  ctx.acted = waiting.length > 0 ? 'proposed' : results.every((r) => r?.status === 'ok') ? 'done' : 'not_done';
   if (waiting.length === unique.length) return { kind: 'calls', calls: unique, text: planText(unique, notes) };
   if (waiting.length > 0) return { kind: 'calls', calls: waiting };
   return say(summarizeMutations(unique, results as Envelope[], notes));

@@ -25,6 +25,9 @@ export const NEGATED =
   /^(?:(?:please|but|and|just|also)\s+)*(?:don'?t|do not|never|no need to|without|not|nor|avoid)\b/i;
 export const CORRECTION =
   /^(?:(?:no|nope|hmm|ok|okay|oh)[,.!]?\s+)*(?:wait|actually|scratch that|on second thought|i mean|correction|rather|sorry)\b|\binstead\b/i;
+// "to it", "to the new organization", "there": the organization a clause before created.
+const NEW_ORG = /\b(?:it|there|the new (?:org|organi[sz]ation|team|one)|that (?:org|organi[sz]ation))\b/i;
+const ORG_STEPS = new Set<Intent['kind']>(['invite', 'membership_add', 'membership_set_role', 'members_list']);
 const PASSIVE_KINDS = new Set<Intent['kind']>(['unknown', 'smalltalk', 'help']);
 const READ_KINDS = new Set<Intent['kind']>([
   'users_list',
@@ -76,6 +79,7 @@ function parseMessage(whole: Sentence, now: number): Intent {
     return PASSIVE_KINDS.has(one.kind) ? parseSentence(whole, now) : one;
   }
   const isUserId = (token: string): boolean => whole.ents.ids[Number(token.slice(2, -1))]?.prefix === 'user';
+  let created: string | undefined;
   // Negated clauses ("Don't delete it") are constraints, never actions; they still name people for pronouns.
   const parsed = units.flatMap((u, i) => {
     if (NEGATED.test(stripLead(u.masked))) return [];
@@ -100,6 +104,15 @@ function parseMessage(whole: Sentence, now: number): Intent {
       const again = retry ? parseSentence(retry, now) : undefined;
       if (retry && again && !PASSIVE_KINDS.has(again.kind)) [s, intent] = [retry, again];
     }
+    // "Create an organization called X and add Y to it": "it" is the organization an earlier clause creates.
+    const orgless =
+      PASSIVE_KINDS.has(intent.kind) || (ORG_STEPS.has(intent.kind) && !(intent as { org?: unknown }).org);
+    if (orgless && created && NEW_ORG.test(masked)) {
+      const retry = subSentence(whole, masked.replace(NEW_ORG, created));
+      const again = parseSentence(retry, now);
+      if (!PASSIVE_KINDS.has(again.kind)) [s, intent] = [retry, again];
+    }
+    if (intent.kind === 'org_create' && typeof intent.fields.name === 'string') created = intent.fields.name;
     intent = withOrg(intent, org);
     return [{ s, intent, sentence: u.sentence, corrects: CORRECTION.test(sentences[u.sentence]!) }];
   });
@@ -169,6 +182,10 @@ function clausesOf(whole: Sentence, sentence: string, now: number): Unit[] {
       !NEGATED.test(stripLead(u.masked)) &&
       !hasAnaphor(u.masked) &&
       !borrowsResource(u.masked) &&
+      !(
+        NEW_ORG.test(u.masked) &&
+        units.some((o) => parseSentence(subSentence(whole, o.masked), now).kind === 'org_create')
+      ) &&
       PASSIVE_KINDS.has(parseSentence(subSentence(whole, u.masked), now).kind),
   );
   if (!broken) return units;
