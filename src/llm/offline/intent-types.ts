@@ -88,6 +88,13 @@ export type Intent =
   | { kind: 'named_create'; resource: NamedResource; fields: Fields }
   | { kind: 'named_update'; resource: NamedResource; ref?: Ref; fields: Fields }
   | { kind: 'named_delete'; resource: NamedResource; refs: Ref[] }
+  /** "lock every user at @spam.test": list with the filter, then one gated change per listed user (bulk.ts). */
+  | {
+      kind: 'bulk_user_action';
+      action: 'clerk_user_ban' | 'clerk_user_unban' | 'clerk_user_lock' | 'clerk_user_unlock';
+      filter: UserFilter;
+      domain?: string;
+    }
   /** Several steps from one message ("sign X out and ban him"), planned in order (plan-sequence.ts). */
   | { kind: 'sequence'; steps: Intent[] };
 

@@ -7,6 +7,7 @@ import type { Turn } from './conversation.js';
 import { helpText, notUnderstood } from './examples.js';
 import type { Intent } from './intent-types.js';
 import { understand, unplacedNote } from './accounting.js';
+import { planBulkUserAction } from './bulk.js';
 import { executedChanges, truthfulText, withoutNothingChanged } from './truthful.js';
 import { planSequence } from './plan-sequence.js';
 import { PlanContext, type Outcome } from './plan-context.js';
@@ -159,6 +160,8 @@ function planIntent(ctx: PlanContext, intent: Intent): Outcome {
       return planNamedUpdate(ctx, intent);
     case 'named_delete':
       return planNamedDelete(ctx, intent);
+    case 'bulk_user_action':
+      return planBulkUserAction(ctx, intent);
     case 'sequence':
       return planSequence(ctx, intent.steps, planIntent);
   }
