@@ -235,14 +235,20 @@ export function parseOAuth(c: string, s: Sentence): Intent | undefined {
     /\b(?:callback|redirect)/i.test(c) &&
     s.ents.urls.length > 0 &&
     !/\binvit/i.test(c);
-  if (!OAUTH.test(c) && !id && !callbackApp) return undefined;
+  // Scopes are a field only OAuth applications have: a request that changes them names an OAuth app.
+  const scopesOf = c.match(/^(?:set|change|update|replace)\s+(?:the\s+)?scopes?\s+(?:of|for|on)\s+.+?\s+to\s+(.+)$/i);
+  if (!OAUTH.test(c) && !id && !callbackApp && !scopesOf) return undefined;
   const verb = verbKind(c);
   const fields: Fields = {};
   if (s.ents.urls.length > 0 && /\bredirect|\bcallback/i.test(c)) fields.redirect_uris = [...s.ents.urls];
   const scopes = c.match(
     /\bscopes?\b(?:\s+(?:to|of|=|:))?\s+(?:⟦q(\d+)⟧|((?:[\w:.]+)(?:(?:\s*,\s*|\s+and\s+|\s+)(?!with\b|and\b|public\b|pkce\b)[\w:.]+)*))/i,
   );
-  if (scopes)
+  if (scopesOf)
+    fields.scopes = unmask(scopesOf[1]!, s.ents)
+      .replace(/\s*,\s*|\s+and\s+/g, ' ')
+      .trim();
+  else if (scopes)
     fields.scopes = (scopes[1] !== undefined ? s.ents.quoted[Number(scopes[1])]! : scopes[2]!)
       .replace(/\s*,\s*|\s+and\s+/g, ' ')
       .trim();
