@@ -95,6 +95,10 @@ export type Intent =
       filter: UserFilter;
       domain?: string;
     }
+  /** Two lookups (two-lookups.ts): roles in each of a user's organizations, a date in words, an inviter's invitation. */
+  | { kind: 'roles_every_org'; user: Ref }
+  | { kind: 'user_when'; user: Ref; what: 'last_sign_in' | 'last_active' | 'created' }
+  | { kind: 'invitation_by_inviter'; inviter: Ref }
   /** Several steps from one message ("sign X out and ban him"), planned in order (plan-sequence.ts). */
   | { kind: 'sequence'; steps: Intent[] };
 

@@ -20,6 +20,7 @@ import { core } from './phrases.js';
 import { parseFieldQuestion } from './field-questions.js';
 import { canonicalVerb } from './lexicon.js';
 import { parseBulkUserAction } from './bulk.js';
+import { parseTwoLookups } from './two-lookups.js';
 
 const HELP =
   /^(?:help|\?|commands|examples|usage|menu|what can you do|what do you (?:do|understand|support)|how do(?:es)? (?:this|it|i use (?:this|you)) work|what can i (?:ask|say|do)|show (?:me )?(?:some )?examples|how do i use (?:this|you))$/i;
@@ -66,6 +67,7 @@ export function parseSentence(s: Sentence, now: number): Intent {
   if (restore) return parseUserAction(c, s) ?? unknown(c);
   const parsers = [
     () => parseFieldQuestion(c, s),
+    () => parseTwoLookups(c, s),
     () => parseJwt(c, s),
     () => parseOAuth(c, s),
     () => parseAccessLists(c, s),

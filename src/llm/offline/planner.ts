@@ -8,6 +8,7 @@ import { helpText, notUnderstood } from './examples.js';
 import type { Intent } from './intent-types.js';
 import { understand, unplacedNote } from './accounting.js';
 import { planBulkUserAction } from './bulk.js';
+import { planInvitationByInviter, planRolesEveryOrg, planUserWhen } from './two-lookups.js';
 import { executedChanges, truthfulText, withoutNothingChanged } from './truthful.js';
 import { planSequence } from './plan-sequence.js';
 import { PlanContext, type Outcome } from './plan-context.js';
@@ -162,6 +163,12 @@ function planIntent(ctx: PlanContext, intent: Intent): Outcome {
       return planNamedDelete(ctx, intent);
     case 'bulk_user_action':
       return planBulkUserAction(ctx, intent);
+    case 'roles_every_org':
+      return planRolesEveryOrg(ctx, intent);
+    case 'user_when':
+      return planUserWhen(ctx, intent);
+    case 'invitation_by_inviter':
+      return planInvitationByInviter(ctx, intent);
     case 'sequence':
       return planSequence(ctx, intent.steps, planIntent);
   }
