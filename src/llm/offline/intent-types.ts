@@ -10,8 +10,10 @@ import type { DateWindow } from './dates.js';
  * "them") that points at the users of the previous request.
  */
 export interface Ref {
-  kind: 'email' | 'id' | 'name' | 'pronoun';
+  /** `role`: everyone with the role `value` (e.g. "org:admin") in the organization named `org` ("Globex's admins"). */
+  kind: 'email' | 'id' | 'name' | 'pronoun' | 'role';
   value: string;
+  org?: string;
 }
 
 /** Filters for clerk_users_list in the user's words. */

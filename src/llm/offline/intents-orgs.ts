@@ -6,7 +6,8 @@ import type { Sentence } from './entities.js';
 import { roleKey, unmask } from './entities.js';
 import type { Fields, Intent, Ref } from './intent-types.js';
 import { COUNT, READ } from './phrases.js';
-import { orgRef, splitRefs, toRef } from './refs.js';
+import { orgRef, roleRef, splitRefs, toRef } from './refs.js';
+import { ACTION_VERB } from './clauses.js';
 import { parseKeyValues } from './kv.js';
 
 const ORG_WORD = /\b(?:orgs?|organi[sz]ations?|compan(?:y|ies)|teams?|workspaces?|tenants?)\b/i;
@@ -34,6 +35,13 @@ function hasOrgContext(c: string, s: Sentence): boolean {
   );
 }
 
+/** A membership change of "Globex's admins" with no organization named: the role reference's organization. */
+function withRoleOrg(intent: Intent): Intent {
+  if (!('users' in intent) || !Array.isArray(intent.users) || ('org' in intent && intent.org)) return intent;
+  const role = intent.users.find((u) => u.kind === 'role');
+  return role?.org ? ({ ...intent, org: { kind: 'name', value: role.org } } as Intent) : intent;
+}
+
 /** A sub-parser's answer: an intent, undefined (not this phrasing, try the next) or null (stop: not a membership). */
 type Parsed = Intent | undefined | null;
 
@@ -51,7 +59,7 @@ export function parseMemberships(c: string, s: Sentence): Intent | undefined {
   ]) {
     const intent = parse(c, s);
     if (intent === null) return undefined;
-    if (intent) return intent;
+    if (intent) return withRoleOrg(intent);
   }
   return undefined;
 }
@@ -162,6 +170,12 @@ function parseRoleChange(c: string, s: Sentence): Parsed {
 
 /** Removal from an organization (or from every organization the user is in). */
 function parseMemberRemoval(c: string, s: Sentence): Parsed {
+  // "remove whoever has the viewer role in Globex", "kick Globex's guests": the role reference names the org.
+  const byRole = c.match(
+    /^(?:remove|kick|boot|expel|drop)\s+(?:out\s+)?(.+?)(?:\s+from\s+(?:the\s+)?(?:org|organi[sz]ation))?$/i,
+  );
+  const role = byRole && !/⟦/.test(byRole[1]!) ? roleRef(byRole[1]!) : undefined;
+  if (role) return { kind: 'membership_remove', org: { kind: 'name', value: role.org! }, users: [role] };
   let m: RegExpMatchArray | null;
   if (
     (m = c.match(
@@ -269,6 +283,9 @@ function parseMemberList(c: string, s: Sentence): Parsed {
     ))
   ) {
     const chunk = m[1]!;
+    // "lock Hooli's admins": an action on the members the role names, not a request to list them.
+    if (new RegExp(`^${ACTION_VERB}\\s`, 'i').test(chunk) && !/^(?:list|show|get|tell)\b/i.test(chunk))
+      return undefined;
     if (/\b(?:users|people)\b/i.test(c) && !hasOrgContext(c, s) && !/\b(?:members|admins|membership)\b/i.test(c))
       return null;
     const org = orgChunk(chunk, s);
