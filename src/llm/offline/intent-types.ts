@@ -14,6 +14,8 @@ export interface Ref {
   kind: 'email' | 'id' | 'name' | 'pronoun' | 'role';
   value: string;
   org?: string;
+  /** A described item rather than a named one: "the satellite domain" (any domain but the primary). */
+  where?: 'satellite';
 }
 
 /** Filters for clerk_users_list in the user's words. */

@@ -180,7 +180,12 @@ export function parseDomains(c: string, s: Sentence): Intent | undefined {
   if (/\bemail domain\b/i.test(c)) return undefined;
   const verb = verbKind(c);
   const host = s.ents.hosts[0];
-  const ref: Ref | undefined = id ? { kind: 'id', value: id.value } : host ? { kind: 'name', value: host } : undefined;
+  // "the satellite domain": described, not named; the planner picks among the satellites (or asks).
+  const satellite: Ref | undefined =
+    !host && !id && /\bthe\s+satellite(?:\s+domain)?\b/i.test(c) && !/\bdomains\b/i.test(c)
+      ? { kind: 'name', value: 'satellite', where: 'satellite' }
+      : undefined;
+  const ref: Ref | undefined = id ? { kind: 'id', value: id.value } : host ? { kind: 'name', value: host } : satellite;
   if (verb === 'create') {
     const fields: Fields = {};
     if (host) fields.name = host;
@@ -191,7 +196,9 @@ export function parseDomains(c: string, s: Sentence): Intent | undefined {
   if (verb === 'delete') {
     const refs: Ref[] = id
       ? [{ kind: 'id', value: id.value }]
-      : s.ents.hosts.map((h) => ({ kind: 'name' as const, value: h }));
+      : satellite
+        ? [satellite]
+        : s.ents.hosts.map((h) => ({ kind: 'name' as const, value: h }));
     return refs.length > 0 ? { kind: 'named_delete', resource: 'domain', refs } : undefined;
   }
   if (ref && !/\bdomains\b/i.test(c)) return { kind: 'named_get', resource: 'domain', ref };

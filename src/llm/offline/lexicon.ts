@@ -127,6 +127,18 @@ export const SYNONYMS: Array<[RegExp, string]> = [
   // "give them their access back", "give jane@x.test her access back": restore sign-in (ban or lock, whichever).
   [/\bgive\s+(\S+)\s+(?:back\s+)?(?:their|his|her)\s+(?:access|account|login)(?:\s+back)?\b/gi, 'let $1 sign in again'],
   [/\b(?:rescind|withdraw)\b/gi, 'revoke'],
+  // Descriptions instead of names: "the app whose name mentions the dashboard" → "the app called dashboard"
+  // (names match by part, so the described word finds the item); "the domain that is not the primary one" →
+  // "the satellite domain" (every domain but the primary one is a satellite).
+  [
+    /\s+(?:whose|with\s+a|with\s+the)\s+name\s+(?:mentions|contains|includes|has|says|matches|starts\s+with)\s+(?:the\s+(?:word\s+)?)?/gi,
+    ' called ',
+  ],
+  [
+    /\b(?:the\s+)?(domain|one)\s+(?:that|which)\s+(?:is\s+not|isn't)\s+(?:the\s+)?primary(?:\s+(?:one|domain))?/gi,
+    'the satellite $1',
+  ],
+  [/\b(?:the\s+)?(?:non-?primary|secondary)\s+domain\b/gi, 'the satellite domain'],
   [/\b(?:boot|chuck|throw|get)\s+(\S+)\s+(?:out\s+of|off(?:\s+of)?)\b/gi, 'remove $1 from'],
   [/\b(?:boot|chuck)\s+(\S+)\s+from\b/gi, 'remove $1 from'],
   [/^(?:get rid of|do away with|nuke|scrap|retire|decommission|trash|axe|nix)\b/i, 'delete'],

@@ -127,6 +127,12 @@ function findItem(ctx: PlanContext, resource: NamedResource, ref: Ref): Res<Item
     name: field(o, 'name') ?? '',
     raw: o,
   }));
+  if (ref.where === 'satellite') {
+    // Described, not named: the satellites among the listed domains (one → it, several → ask which).
+    const satellites = items.filter((i) => i.raw.is_satellite === true);
+    if (satellites.length <= 1) return { ok: true, value: satellites[0] };
+    return chooseNamed(ctx, satellites, '', `satellite ${spec.noun}`);
+  }
   return chooseNamed(ctx, items, ref.value, spec.noun);
 }
 

@@ -63,3 +63,28 @@ describe('role references', () => {
     expect(turn.text).toMatch(/Nobody in Stark has the guest role/);
   });
 });
+
+describe('references by description', () => {
+  it('finds the OAuth app whose name mentions a word', async () => {
+    const stack = createStack();
+    const turn = await stack.say('delete the OAuth app whose name mentions the dashboard');
+    expect(turn.pending.map((c) => c.action)).toEqual(['clerk_client_delete']);
+    expect(turn.text).toMatch(/OAuth application "Internal Dashboard"/);
+    await stack.cancel(turn);
+  });
+
+  it('finds the domain that is not the primary one among the listed domains', async () => {
+    const stack = createStack();
+    const turn = await stack.say('delete the domain that is not the primary one');
+    const base = stack.sandbox.baseUrl.replace(/\/v1\/?$/, '');
+    const res = await stack.sandbox.fetch(`${base}/v1/domains`, {
+      headers: { authorization: `Bearer ${stack.sandbox.secretKey}` },
+    });
+    const satellites = ((await res.json()) as { data: Array<{ id: string; is_satellite: boolean }> }).data.filter(
+      (d) => d.is_satellite,
+    );
+    expect(satellites).toHaveLength(1);
+    expect(turn.pending.map((c) => [c.action, c.args.domain_id])).toEqual([['clerk_domain_delete', satellites[0]!.id]]);
+    await stack.cancel(turn);
+  });
+});
