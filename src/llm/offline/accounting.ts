@@ -28,14 +28,16 @@ export function understand(text: string, now: number): Understood {
   const intent = parseAnalyzed(whole, now);
   if (NO_ACTION.has(intent.kind) || parseWholeMessage(whole)) return { intent, unplaced: [] };
   const clauses = instructionClauses(whole);
-  if (clauses.length < 2) return { intent, unplaced: [] };
+  // One clause alone is the whole message (its answer already says whether it was understood); one instruction
+  // beside context sentences is checked like any other part.
+  if (clauses.length === 0 || clauseCount(whole) < 2) return { intent, unplaced: [] };
   const key = JSON.stringify(intent);
   const unplaced = clauses.filter((clause) => {
     const rest = without(whole.masked, clause);
     return rest !== undefined && JSON.stringify(parseAnalyzed({ ...whole, masked: rest }, now)) === key;
   });
   // No clause changes the intent when left out: the message was read as a whole (a reinvite, a stated value).
-  if (unplaced.length === clauses.length) return { intent, unplaced: [] };
+  if (clauses.length > 1 && unplaced.length === clauses.length) return { intent, unplaced: [] };
   return { intent, unplaced: unplaced.map((c) => unmask(c, whole.ents)) };
 }
 
@@ -70,6 +72,12 @@ function thenParts(masked: string): Array<{ masked: string; chained: boolean }> 
     .split(/\s*,?\s+(?:and\s+then|then|and\s+also|and\s+afterwards|and\s+after\s+that)\s+/i)
     .map((part, i) => ({ masked: part.trim(), chained: i > 0 }))
     .filter((p) => p.masked !== '');
+}
+
+/** How many clauses the message has in all (instructions, context and asides). */
+function clauseCount(whole: Sentence): number {
+  return splitSentences(whole.masked).flatMap((sentence) => splitClauses(sentence).flatMap((u) => thenParts(u.masked)))
+    .length;
 }
 
 /** The masked message with one clause (and the "and"/comma that joined it) taken out; undefined if not found. */

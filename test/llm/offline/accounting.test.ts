@@ -83,6 +83,18 @@ describe('a clause the planner cannot place is reported, never dropped', () => {
     expect(unplaced).toEqual(['give him a hug']);
   });
 
+  it('checks one instruction beside context sentences too', () => {
+    const { intent, unplaced } = understand(
+      'Our contractor dave@acme.test finished. Lock his account and send him a thank-you card.',
+      NOW,
+    );
+    expect(intent).toMatchObject({ kind: 'user_action', action: 'clerk_user_lock' });
+    expect(unplaced).toEqual(['send him a thank-you card']);
+    const described = understand("we don't need the domain that is not the primary one anymore, delete it", NOW);
+    expect(described.intent).toMatchObject({ kind: 'named_delete', resource: 'domain' });
+    expect(described.unplaced).toEqual([]);
+  });
+
   it('reports nothing for a constraint or a corrected request', () => {
     expect(understand("Rename Hooli to Hooli XYZ. Don't change the slug.", NOW).unplaced).toEqual([]);
     expect(understand('Delete dave@acme.test. Actually, ban him instead.', NOW).unplaced).toEqual([]);
