@@ -139,7 +139,7 @@ export const SYNONYMS: Array<[RegExp, string]> = [
     'the satellite $1',
   ],
   [/\b(?:the\s+)?(?:non-?primary|secondary)\s+domain\b/gi, 'the satellite domain'],
-  [/\b(?:boot|chuck|throw|get)\s+(\S+)\s+(?:out\s+of|off(?:\s+of)?)\b/gi, 'remove $1 from'],
+  [/\b(?:boot|chuck|throw|get|kick)\s+(\S+)\s+(?:out\s+of|off(?:\s+of)?)\b/gi, 'remove $1 from'],
   [/\b(?:boot|chuck)\s+(\S+)\s+from\b/gi, 'remove $1 from'],
   [/^(?:get rid of|do away with|nuke|scrap|retire|decommission|trash|axe|nix)\b/i, 'delete'],
   // "take that one off the blocklist", "take her out of Acme": removal from a list or an organization.

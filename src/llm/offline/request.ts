@@ -9,7 +9,7 @@ import { fillAnaphors, hasAnaphor, userTokens } from './anaphora.js';
 import { ACTION_VERB, splitClauses, splitSentences, subSentence, type Unit } from './clauses.js';
 import { analyze, type Sentence } from './entities.js';
 import { normalize } from './normalize.js';
-import type { Intent } from './intent-types.js';
+import type { Intent, Ref } from './intent-types.js';
 import { parseSentence } from './intents.js';
 import { core, COUNT, READ } from './phrases.js';
 import { withDetails } from './details.js';
@@ -27,6 +27,11 @@ export const CORRECTION =
   /^(?:(?:no|nope|hmm|ok|okay|oh)[,.!]?\s+)*(?:wait|actually|scratch that|on second thought|i mean|correction|rather|sorry)\b|\binstead\b/i;
 // "to it", "to the new organization", "there": the organization a clause before created.
 const NEW_ORG = /\b(?:it|there|the new (?:org|organi[sz]ation|team|one)|that (?:org|organi[sz]ation))\b/i;
+const THERE = /\b(?:there|in the same (?:org|organi[sz]ation))\b/i;
+/** True when an intent names an organization by name (so "there" in another clause can mean it). */
+function namesOrg(intent: Intent): boolean {
+  return (intent as { org?: Ref }).org?.kind === 'name';
+}
 const ORG_STEPS = new Set<Intent['kind']>(['invite', 'membership_add', 'membership_set_role', 'members_list']);
 const PASSIVE_KINDS = new Set<Intent['kind']>(['unknown', 'smalltalk', 'help']);
 const READ_KINDS = new Set<Intent['kind']>([
@@ -80,6 +85,7 @@ function parseMessage(whole: Sentence, now: number): Intent {
   }
   const isUserId = (token: string): boolean => whole.ents.ids[Number(token.slice(2, -1))]?.prefix === 'user';
   let created: string | undefined;
+  let lastOrg: string | undefined;
   // Negated clauses ("Don't delete it") are constraints, never actions; they still name people for pronouns.
   const parsed = units.flatMap((u, i) => {
     if (NEGATED.test(stripLead(u.masked))) return [];
@@ -113,6 +119,16 @@ function parseMessage(whole: Sentence, now: number): Intent {
       if (!PASSIVE_KINDS.has(again.kind)) [s, intent] = [retry, again];
     }
     if (intent.kind === 'org_create' && typeof intent.fields.name === 'string') created = intent.fields.name;
+    // "remove X from globex and make Y an admin there": "there" is the organization an earlier clause named.
+    const stillOrgless =
+      PASSIVE_KINDS.has(intent.kind) || (ORG_STEPS.has(intent.kind) && !(intent as { org?: unknown }).org);
+    if (stillOrgless && lastOrg && THERE.test(masked)) {
+      const retry = subSentence(whole, fillThere(masked, lastOrg));
+      const again = parseSentence(retry, now);
+      if (!PASSIVE_KINDS.has(again.kind)) [s, intent] = [retry, again];
+    }
+    const named = (intent as { org?: Ref }).org;
+    if (named?.kind === 'name') lastOrg = named.value;
     intent = withOrg(intent, org);
     return [{ s, intent, sentence: u.sentence, corrects: CORRECTION.test(sentences[u.sentence]!) }];
   });
@@ -186,6 +202,7 @@ function clausesOf(whole: Sentence, sentence: string, now: number): Unit[] {
         NEW_ORG.test(u.masked) &&
         units.some((o) => parseSentence(subSentence(whole, o.masked), now).kind === 'org_create')
       ) &&
+      !(THERE.test(u.masked) && units.some((o) => namesOrg(parseSentence(subSentence(whole, o.masked), now)))) &&
       PASSIVE_KINDS.has(parseSentence(subSentence(whole, u.masked), now).kind),
   );
   if (!broken) return units;

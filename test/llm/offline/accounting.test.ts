@@ -69,6 +69,10 @@ describe('two-part requests across resources keep both parts', () => {
     ['lock dave@acme.test and add spam@foo.test to the blocklist', ['user_action', 'list_add']],
     ['unban sam.taylor@globex.test and sign out chris@globex.test', ['user_action', 'sign_out']],
     ['delete the hasura template and unban sam.taylor@globex.test', ['named_delete', 'user_action']],
+    [
+      'please kick daniel@globex.test out of globex and make ivan@globex.test an admin there',
+      ['membership_remove', 'membership_set_role'],
+    ],
   ])('%s', (text, expected) => {
     const { intent, unplaced } = understand(text, NOW);
     expect(kinds(intent)).toEqual(expected);
