@@ -258,12 +258,18 @@ function parseOneMembership(c: string, s: Sentence): Parsed {
 /** Member lists and counts of one organization. */
 function parseMemberList(c: string, s: Sentence): Parsed {
   let m: RegExpMatchArray | null;
-  const roleFilter = /\badmins\b|\badministrators\b|\bowners\b/i.test(c)
+  const roleFilter = /\badmins?\b|\badministrators?\b|\bowners?\b/i.test(c)
     ? 'org:admin'
     : /\bbasic members\b|\bregular members\b/i.test(c)
       ? 'org:member'
       : undefined;
   const count = COUNT.test(c);
+  // "what roles do people have in Hooli?": the member list shows every member's role.
+  const roles = c.match(
+    /^(?:what|which)\s+roles?\s+do(?:es)?\s+(?:people|users|members|everyone|everybody)\s+have\s+(?:in|at)\s+(.+)$/i,
+  );
+  const rolesOrg = roles ? orgChunk(roles[1]!, s) : undefined;
+  if (rolesOrg) return { kind: 'members_list', org: rolesOrg, count: false };
   if (
     (m = c.match(
       /^how many\s+(?:members|admins|administrators|people|users|seats)\s+(?:does|do|are (?:there )?in|are at|in|at)\s+(.+?)(?:\s+have)?$/i,

@@ -125,8 +125,20 @@ export const SYNONYMS: Array<[RegExp, string]> = [
   [/\bunfreeze\b/gi, 'unlock'],
   [/\bfreeze\b/gi, 'lock'],
   // "give them their access back", "give jane@x.test her access back": restore sign-in (ban or lock, whichever).
-  [/\bgive\s+(\S+)\s+(?:back\s+)?(?:their|his|her)\s+(?:access|account|login)(?:\s+back)?\b/gi, 'let $1 sign in again'],
+  [
+    /\bgive\s+(⟦[ei]\d+⟧|[\w.'’-]+?)\s+(?:back\s+)?(?:their|his|her)\s+(?:access|account|login)(?:\s+back)?\b/gi,
+    'let $1 sign in again',
+  ],
   [/\b(?:rescind|withdraw)\b/gi, 'revoke'],
+  // "reinstate access for X", "restore X's access": whatever stops them signing in (ban or lock) is lifted.
+  [
+    /\b(?:reinstate|restore|give back)\s+(?:the\s+)?(?:sign[- ]?in\s+|login\s+)?access\s+(?:for|to|of)\s+(⟦[ei]\d+⟧|[\w.'’-]+?)/gi,
+    'let $1 sign in again',
+  ],
+  [
+    /\b(?:reinstate|restore)\s+(⟦[ei]\d+⟧|[\w.'’-]+?)(?:'s|’s)\s+(?:sign[- ]?in\s+|login\s+)?access\b/gi,
+    'let $1 sign in again',
+  ],
   // Descriptions instead of names: "the app whose name mentions the dashboard" → "the app called dashboard"
   // (names match by part, so the described word finds the item); "the domain that is not the primary one" →
   // "the satellite domain" (every domain but the primary one is a satellite).
@@ -139,8 +151,8 @@ export const SYNONYMS: Array<[RegExp, string]> = [
     'the satellite $1',
   ],
   [/\b(?:the\s+)?(?:non-?primary|secondary)\s+domain\b/gi, 'the satellite domain'],
-  [/\b(?:boot|chuck|throw|get|kick)\s+(\S+)\s+(?:out\s+of|off(?:\s+of)?)\b/gi, 'remove $1 from'],
-  [/\b(?:boot|chuck)\s+(\S+)\s+from\b/gi, 'remove $1 from'],
+  [/\b(?:boot|chuck|throw|get|kick)\s+(⟦[ei]\d+⟧|[\w.'’-]+?)\s+(?:out\s+of|off(?:\s+of)?)\b/gi, 'remove $1 from'],
+  [/\b(?:boot|chuck)\s+(⟦[ei]\d+⟧|[\w.'’-]+?)\s+from\b/gi, 'remove $1 from'],
   [/^(?:get rid of|do away with|nuke|scrap|retire|decommission|trash|axe|nix)\b/i, 'delete'],
   // "take that one off the blocklist", "take her out of Acme": removal from a list or an organization.
   [/^(?:take|kick)\s+(.+?)\s+(?:off(?:\s+of)?|out\s+of|off\s+from)\s+/i, 'remove $1 from '],

@@ -70,3 +70,18 @@ describe('noise in pasted tickets', () => {
     expect(intent).toMatchObject({ kind: 'user_action', action: 'clerk_user_unlock' });
   });
 });
+
+describe('casual phrasings end to end (parser)', () => {
+  it.each([
+    [
+      "can you reinstate access for lee@initech.test? he's been locked out since friday",
+      { kind: 'user_restore_sign_in', targets: [{ kind: 'email', value: 'lee@initech.test' }] },
+    ],
+    ['Sam Taylor settled the chargeback, can you unban him', { kind: 'user_action', action: 'clerk_user_unban' }],
+    ['who is the admin of Initech?', { kind: 'members_list', role: 'org:admin' }],
+    ['What roles do people have in Hooli?', { kind: 'members_list', org: { kind: 'name', value: 'Hooli' } }],
+    ['Hi! Please delte the hasura jwt template. Thanks', { kind: 'named_delete', resource: 'jwt' }],
+  ])('%s', (text, intent) => {
+    expect(parseRequest(text, 0)).toMatchObject(intent);
+  });
+});
