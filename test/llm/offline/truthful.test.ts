@@ -20,6 +20,17 @@ describe('truthful wording', () => {
     expect(done.text).not.toMatch(/nothing (?:was|to) change/i);
   });
 
+  it('finds a pending organization invitation before saying there is none', async () => {
+    const stack = createStack();
+    const turn = await stack.say('revoke the pending invite to bighead@hooli.test');
+    expect(turn.pending.map((c) => c.action)).toEqual(['clerk_org_invitation_revoke']);
+    expect(turn.text).toMatch(/revoke the invitation of bighead@hooli\.test to Hooli/);
+    await stack.cancel(turn);
+    const none = await stack.say('revoke the invitation to nobody@x.test');
+    expect(none.pending).toEqual([]);
+    expect(none.text).toMatch(/I checked the app invitations and the pending invitations of all \d+ organizations/);
+  });
+
   it('still says "Nothing was changed" when nothing ran', async () => {
     const stack = createStack();
     const turn = await stack.say('unban jane@example.com');
