@@ -133,6 +133,8 @@ export const SYNONYMS: Array<[RegExp, string]> = [
     'let $1 sign in again',
   ],
   [/\b(?:rescind|withdraw)\b/gi, 'revoke'],
+  // "give X access to Globex as a member": a membership.
+  [/\bgive\s+(⟦[ei]\d+⟧|[\w.'’-]+?)\s+access\s+to\s+/gi, 'add $1 to '],
   // "reinstate access for X", "restore X's access": whatever stops them signing in (ban or lock) is lifted.
   [
     /\b(?:reinstate|restore|give back)\s+(?:the\s+)?(?:sign[- ]?in\s+|login\s+)?access\s+(?:for|to|of)\s+(⟦[ei]\d+⟧|[\w.'’-]+?)/gi,

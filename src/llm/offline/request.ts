@@ -32,6 +32,7 @@ const THERE = /\b(?:there|in the same (?:org|organi[sz]ation))\b/i;
 function namesOrg(intent: Intent): boolean {
   return (intent as { org?: Ref }).org?.kind === 'name';
 }
+const ORG_INTENTS = new Set<Intent['kind']>(['org_update', 'rename_any', 'org_get', 'org_delete']);
 const ORG_STEPS = new Set<Intent['kind']>(['invite', 'membership_add', 'membership_set_role', 'members_list']);
 const PASSIVE_KINDS = new Set<Intent['kind']>(['unknown', 'smalltalk', 'help']);
 const READ_KINDS = new Set<Intent['kind']>([
@@ -122,6 +123,12 @@ function parseMessage(whole: Sentence, now: number): Intent {
     // "remove X from globex and make Y an admin there": "there" is the organization an earlier clause named.
     const stillOrgless =
       PASSIVE_KINDS.has(intent.kind) || (ORG_STEPS.has(intent.kind) && !(intent as { org?: unknown }).org);
+    // "…Stark Industries to 20 and rename it to Stark Intl": "it" is the organization the clause before named.
+    if (PASSIVE_KINDS.has(intent.kind) && lastOrg && /\bit\b/i.test(masked)) {
+      const retry = subSentence(whole, masked.replace(/\bit\b/i, lastOrg));
+      const again = parseSentence(retry, now);
+      if (ORG_INTENTS.has(again.kind)) [s, intent] = [retry, again];
+    }
     if (stillOrgless && lastOrg && THERE.test(masked)) {
       const retry = subSentence(whole, fillThere(masked, lastOrg));
       const again = parseSentence(retry, now);
@@ -202,7 +209,10 @@ function clausesOf(whole: Sentence, sentence: string, now: number): Unit[] {
         NEW_ORG.test(u.masked) &&
         units.some((o) => parseSentence(subSentence(whole, o.masked), now).kind === 'org_create')
       ) &&
-      !(THERE.test(u.masked) && units.some((o) => namesOrg(parseSentence(subSentence(whole, o.masked), now)))) &&
+      !(
+        (THERE.test(u.masked) || /\bit\b/i.test(u.masked)) &&
+        units.some((o) => o !== u && namesOrg(parseSentence(subSentence(whole, o.masked), now)))
+      ) &&
       PASSIVE_KINDS.has(parseSentence(subSentence(whole, u.masked), now).kind),
   );
   if (!broken) return units;

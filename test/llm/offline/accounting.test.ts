@@ -73,6 +73,11 @@ describe('two-part requests across resources keep both parts', () => {
       'please kick daniel@globex.test out of globex and make ivan@globex.test an admin there',
       ['membership_remove', 'membership_set_role'],
     ],
+    ['set the max members of Stark Industries to 20 and rename it to Stark Intl', ['org_update']],
+    [
+      'give newdev@globex.test access to Globex as a member, and lock mallory@evil.test',
+      ['membership_add', 'user_action'],
+    ],
   ])('%s', (text, expected) => {
     const { intent, unplaced } = understand(text, NOW);
     expect(kinds(intent)).toEqual(expected);
