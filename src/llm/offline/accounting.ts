@@ -26,7 +26,10 @@ const REPLY_ONLY = /^(?:let me know|tell me (?:when|once|if|after)|show me (?:wh
 export function understand(text: string, now: number): Understood {
   const whole = readMessage(text);
   const intent = parseAnalyzed(whole, now);
-  if (NO_ACTION.has(intent.kind) || parseWholeMessage(whole)) return { intent, unplaced: [] };
+  if (NO_ACTION.has(intent.kind)) return { intent, unplaced: [] };
+  const exception = ignoredException(whole, intent, now);
+  if (exception) return { intent: exception, unplaced: [] };
+  if (parseWholeMessage(whole)) return { intent, unplaced: [] };
   const clauses = instructionClauses(whole);
   // One clause alone is the whole message (its answer already says whether it was understood); one instruction
   // beside context sentences is checked like any other part.
@@ -39,6 +42,27 @@ export function understand(text: string, now: number): Understood {
   // No clause changes the intent when left out: the message was read as a whole (a reinvite, a stated value).
   if (clauses.length > 1 && unplaced.length === clauses.length) return { intent, unplaced: [] };
   return { intent, unplaced: unplaced.map((c) => unmask(c, whole.ents)) };
+}
+
+// "except the one on his iPhone", "but not Dave", "other than the admins": a part that narrows the targets.
+const EXCEPTION =
+  /\s*,?\s*\b(?:except(?:\s+for)?|but\s+not|other\s+than|apart\s+from|excluding|save\s+for|besides)\b[^.;!?]*/i;
+
+/**
+ * An exception the parser did not use ("revoke all of Dave's sessions except the one on his iPhone" parsed the
+ * same as without it) would widen the change to the very targets the user kept out. Such a request is not acted
+ * on: the answer says why and asks for the targets by name. Returns that answer, or undefined.
+ */
+function ignoredException(whole: Sentence, intent: Intent, now: number): Intent | undefined {
+  const m = whole.masked.match(EXCEPTION);
+  if (!m) return undefined;
+  const rest = whole.masked.replace(EXCEPTION, '');
+  if (JSON.stringify(parseAnalyzed({ ...whole, masked: rest }, now)) !== JSON.stringify(intent)) return undefined;
+  const said = unmask(m[0].replace(/^\s*,?\s*/, ''), whole.ents);
+  return {
+    kind: 'unknown',
+    reason: `I can't apply "${said}" to this request, and doing it without that exception would change more than you asked. Name exactly which ones to change (or list them first), and I'll prepare one change each. Nothing was changed.`,
+  };
 }
 
 /**

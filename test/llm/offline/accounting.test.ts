@@ -104,6 +104,17 @@ describe('a clause the planner cannot place is reported, never dropped', () => {
     expect(described.unplaced).toEqual([]);
   });
 
+  it('does not act when an exception it cannot apply would widen the change', async () => {
+    const stack = createStack();
+    const turn = await stack.say("revoke all of dave@acme.test's sessions except the one on his iPhone");
+    expect(turn.status).toBe('done');
+    expect(turn.pending).toEqual([]);
+    expect(turn.text).toMatch(/I can't apply "except the one on his iPhone"/);
+    expect(understand('ban mallory@evil.test and dave@acme.test but not dave@acme.test', NOW).intent.kind).toBe(
+      'unknown',
+    );
+  });
+
   it('reports nothing for a constraint or a corrected request', () => {
     expect(understand("Rename Hooli to Hooli XYZ. Don't change the slug.", NOW).unplaced).toEqual([]);
     expect(understand('Delete dave@acme.test. Actually, ban him instead.', NOW).unplaced).toEqual([]);
