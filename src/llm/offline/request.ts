@@ -32,6 +32,8 @@ const THERE = /\b(?:there|in the same (?:org|organi[sz]ation))\b/i;
 function namesOrg(intent: Intent): boolean {
   return (intent as { org?: Ref }).org?.kind === 'name';
 }
+const STATEMENT =
+  /^(?:someone|somebody|we|i|he|she|they|you|our\s+[\w-]+|the\s+[\w-]+|⟦[ei]\d+⟧)\s+(?:(?:already|just|accidentally|mistakenly|recently|also)\s+)?(?:(?!(?:need|proceed|feed|seed|speed|exceed)\b)[a-z]+ed|was|were|had|got|did|made|sent|left|took|gave|set|put)\b/i;
 const ORG_INTENTS = new Set<Intent['kind']>(['org_update', 'rename_any', 'org_get', 'org_delete']);
 const ORG_STEPS = new Set<Intent['kind']>(['invite', 'membership_add', 'membership_set_role', 'members_list']);
 const PASSIVE_KINDS = new Set<Intent['kind']>(['unknown', 'smalltalk', 'help']);
@@ -90,6 +92,9 @@ function parseMessage(whole: Sentence, now: number): Intent {
   // Negated clauses ("Don't delete it") are constraints, never actions; they still name people for pronouns.
   const parsed = units.flatMap((u, i) => {
     if (NEGATED.test(stripLead(u.masked))) return [];
+    // "Someone deleted the hasura template last week": a report of what happened (a subject, then a past-tense
+    // verb) is context, never an instruction — it still names people and things for the other clauses.
+    if (STATEMENT.test(stripLead(u.masked))) return [];
     let masked = u.masked;
     if (userTokens(masked, isUserId).length === 0 && hasAnaphor(masked)) {
       const tokens = antecedent(units, i, isUserId);

@@ -81,6 +81,9 @@ describe('casual phrasings end to end (parser)', () => {
     ['who is the admin of Initech?', { kind: 'members_list', role: 'org:admin' }],
     ['What roles do people have in Hooli?', { kind: 'members_list', org: { kind: 'name', value: 'Hooli' } }],
     ['Hi! Please delte the hasura jwt template. Thanks', { kind: 'named_delete', resource: 'jwt' }],
+    // A report of what happened is context, not an instruction ("deleted" must not become a lookup or a delete).
+    ['Someone deleted the hasura template last week; can you list the JWT templates?', { kind: 'named_list' }],
+    ['I locked lee@initech.test earlier today. Please unlock him now.', { action: 'clerk_user_unlock' }],
   ])('%s', (text, intent) => {
     expect(parseRequest(text, 0)).toMatchObject(intent);
   });
