@@ -9,13 +9,14 @@ import { fillAnaphors, hasAnaphor, userTokens } from './anaphora.js';
 import { ACTION_VERB, splitClauses, splitSentences, subSentence, type Unit } from './clauses.js';
 import { analyze, type Sentence } from './entities.js';
 import { normalize } from './normalize.js';
-import type { Intent, Ref } from './intent-types.js';
+import type { Intent } from './intent-types.js';
 import { parseSentence } from './intents.js';
 import { core, COUNT, READ } from './phrases.js';
 import { withDetails } from './details.js';
 import { parseStatedValue } from './stated-value.js';
 import { mergeSteps } from './merge-steps.js';
 import { fillThere, orgMention, personNames, withOrg } from './org-context.js';
+import { OrgThread, refersToOrgOf } from './org-thread.js';
 import { parseReinvite } from './reinvite.js';
 import { parseDeviceRevoke } from './session-device.js';
 import { sharedNoun, withSharedNoun } from './shared-noun.js';
@@ -25,17 +26,8 @@ export const NEGATED =
   /^(?:(?:please|but|and|just|also)\s+)*(?:don'?t|do not|never|no need to|without|not|nor|avoid)\b/i;
 export const CORRECTION =
   /^(?:(?:no|nope|hmm|ok|okay|oh)[,.!]?\s+)*(?:wait|actually|scratch that|on second thought|i mean|correction|rather|sorry)\b|\binstead\b/i;
-// "to it", "to the new organization", "there": the organization a clause before created.
-const NEW_ORG = /\b(?:it|there|the new (?:org|organi[sz]ation|team|one)|that (?:org|organi[sz]ation))\b/i;
-const THERE = /\b(?:there|in the same (?:org|organi[sz]ation))\b/i;
-/** True when an intent names an organization by name (so "there" in another clause can mean it). */
-function namesOrg(intent: Intent): boolean {
-  return (intent as { org?: Ref }).org?.kind === 'name';
-}
 const STATEMENT =
   /^(?:someone|somebody|we|i|he|she|they|you|our\s+[\w-]+|the\s+[\w-]+|⟦[ei]\d+⟧)\s+(?:(?:already|just|accidentally|mistakenly|recently|also)\s+)?(?:(?!(?:need|proceed|feed|seed|speed|exceed)\b)[a-z]+ed|was|were|had|got|did|made|sent|left|took|gave|set|put)\b/i;
-const ORG_INTENTS = new Set<Intent['kind']>(['org_update', 'rename_any', 'org_get', 'org_delete']);
-const ORG_STEPS = new Set<Intent['kind']>(['invite', 'membership_add', 'membership_set_role', 'members_list']);
 const PASSIVE_KINDS = new Set<Intent['kind']>(['unknown', 'smalltalk', 'help']);
 const READ_KINDS = new Set<Intent['kind']>([
   'users_list',
@@ -87,8 +79,7 @@ function parseMessage(whole: Sentence, now: number): Intent {
     return PASSIVE_KINDS.has(one.kind) ? parseSentence(whole, now) : one;
   }
   const isUserId = (token: string): boolean => whole.ents.ids[Number(token.slice(2, -1))]?.prefix === 'user';
-  let created: string | undefined;
-  let lastOrg: string | undefined;
+  const orgs = new OrgThread();
   // Negated clauses ("Don't delete it") are constraints, never actions; they still name people for pronouns.
   const parsed = units.flatMap((u, i) => {
     if (NEGATED.test(stripLead(u.masked))) return [];
@@ -116,31 +107,7 @@ function parseMessage(whole: Sentence, now: number): Intent {
       const again = retry ? parseSentence(retry, now) : undefined;
       if (retry && again && !PASSIVE_KINDS.has(again.kind)) [s, intent] = [retry, again];
     }
-    // "Create an organization called X and add Y to it": "it" is the organization an earlier clause creates.
-    const orgless =
-      PASSIVE_KINDS.has(intent.kind) || (ORG_STEPS.has(intent.kind) && !(intent as { org?: unknown }).org);
-    if (orgless && created && NEW_ORG.test(masked)) {
-      const retry = subSentence(whole, masked.replace(NEW_ORG, created));
-      const again = parseSentence(retry, now);
-      if (!PASSIVE_KINDS.has(again.kind)) [s, intent] = [retry, again];
-    }
-    if (intent.kind === 'org_create' && typeof intent.fields.name === 'string') created = intent.fields.name;
-    // "remove X from globex and make Y an admin there": "there" is the organization an earlier clause named.
-    const stillOrgless =
-      PASSIVE_KINDS.has(intent.kind) || (ORG_STEPS.has(intent.kind) && !(intent as { org?: unknown }).org);
-    // "…Stark Industries to 20 and rename it to Stark Intl": "it" is the organization the clause before named.
-    if (PASSIVE_KINDS.has(intent.kind) && lastOrg && /\bit\b/i.test(masked)) {
-      const retry = subSentence(whole, masked.replace(/\bit\b/i, lastOrg));
-      const again = parseSentence(retry, now);
-      if (ORG_INTENTS.has(again.kind)) [s, intent] = [retry, again];
-    }
-    if (stillOrgless && lastOrg && THERE.test(masked)) {
-      const retry = subSentence(whole, fillThere(masked, lastOrg));
-      const again = parseSentence(retry, now);
-      if (!PASSIVE_KINDS.has(again.kind)) [s, intent] = [retry, again];
-    }
-    const named = (intent as { org?: Ref }).org;
-    if (named?.kind === 'name') lastOrg = named.value;
+    [s, intent] = orgs.complete(whole, masked, s, intent, (again) => parseSentence(again, now));
     intent = withOrg(intent, org);
     return [{ s, intent, sentence: u.sentence, corrects: CORRECTION.test(sentences[u.sentence]!) }];
   });
@@ -210,13 +177,9 @@ function clausesOf(whole: Sentence, sentence: string, now: number): Unit[] {
       !NEGATED.test(stripLead(u.masked)) &&
       !hasAnaphor(u.masked) &&
       !borrowsResource(u.masked) &&
-      !(
-        NEW_ORG.test(u.masked) &&
-        units.some((o) => parseSentence(subSentence(whole, o.masked), now).kind === 'org_create')
-      ) &&
-      !(
-        (THERE.test(u.masked) || /\bit\b/i.test(u.masked)) &&
-        units.some((o) => o !== u && namesOrg(parseSentence(subSentence(whole, o.masked), now)))
+      !refersToOrgOf(
+        u.masked,
+        units.filter((o) => o !== u).map((o) => parseSentence(subSentence(whole, o.masked), now)),
       ) &&
       PASSIVE_KINDS.has(parseSentence(subSentence(whole, u.masked), now).kind),
   );
