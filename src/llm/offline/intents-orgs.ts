@@ -208,6 +208,11 @@ function parseMemberRemoval(c: string, s: Sentence): Parsed {
 /** Adding users to an organization with a role. */
 function parseMemberAdd(c: string, s: Sentence): Parsed {
   let m: RegExpMatchArray | null;
+  // "add him back as a member": the organization is the one the message named elsewhere (withOrg) or asked for.
+  const back = c.match(new RegExp(`^(?:add|put)\\s+(.+?)\\s+back(?:\\s+(?:as|with role)\\s+${ROLE})?$`, 'i'));
+  const backUsers = back ? splitRefs(back[1]!, s.ents) : [];
+  if (back && backUsers.length > 0)
+    return { kind: 'membership_add', users: backUsers, role: roleKey(back[2] ?? 'member') ?? 'org:member' };
   // "… as billing", "… with role billing", "… with the billing role": the role may come before or after "role".
   if (
     (m = c.match(

@@ -84,6 +84,10 @@ describe('casual phrasings end to end (parser)', () => {
     // A report of what happened is context, not an instruction ("deleted" must not become a lookup or a delete).
     ['Someone deleted the hasura template last week; can you list the JWT templates?', { kind: 'named_list' }],
     ['I locked lee@initech.test earlier today. Please unlock him now.', { action: 'clerk_user_unlock' }],
+    [
+      'dave@acme.test was removed from Acme yesterday by mistake. Please add him back as a member.',
+      { kind: 'membership_add', org: { kind: 'name', value: 'Acme' }, role: 'org:member' },
+    ],
   ])('%s', (text, intent) => {
     expect(parseRequest(text, 0)).toMatchObject(intent);
   });
