@@ -3,7 +3,9 @@
  * conversation like an LLM would (the latest request, our clarifying questions and the user's answers, the tool
  * results so far) and answers with the next step: read calls that resolve names to ids, the mutating calls (which
  * the agent gates behind a human yes), one clear question when something is ambiguous or missing, or a final
- * answer built from the results. It is stateless: everything is recomputed from the messages on every call.
+ * answer built from the results. Everything it understands is recomputed from the messages on every call; the one
+ * piece of state it keeps is a small map from each user message to the clock reading taken when it was first seen
+ * (see `anchors` below), so relative dates stay fixed across the steps of one request.
  * Text inside tool results is only ever displayed, never interpreted as a request.
  */
 import type { ChatModel, ModelRequest, ModelResponse, ToolCall } from './model.js';
@@ -43,10 +45,12 @@ export function createOfflineModel(options: OfflineModelOptions = {}): ChatModel
       } catch (error) {
         // A planner bug must not crash the loop: say so plainly and change nothing.
         const message = error instanceof Error ? error.message : String(error);
+        // Only claim "nothing was changed" when no change of this request has run (the loop's results say so).
+        const ran = changeRan(request);
         return {
           message: {
             role: 'assistant',
-            content: `Sorry, the offline model hit an internal error (${message}). Nothing was changed.`,
+            content: `Sorry, the offline model hit an internal error (${message}). ${ran ? 'Steps already reported above stand; I made no further change.' : 'Nothing was changed.'}`,
           },
           finishReason: 'stop',
         };
@@ -84,6 +88,20 @@ function text(request: ModelRequest, content: string): ModelResponse {
     finishReason: 'stop',
     usage: { inputTokens: estimate(request), outputTokens: Math.ceil(content.length / 4) },
   };
+}
+
+/** True when a mutating call (not a _list/_get read) has a successful result in the conversation. */
+function changeRan(request: ModelRequest): boolean {
+  const names = new Map<string, string>();
+  for (const m of request.messages)
+    if (m.role === 'assistant') for (const c of m.toolCalls ?? []) names.set(c.id, c.name);
+  return request.messages.some(
+    (m) =>
+      m.role === 'tool' &&
+      !/_(?:list|get)$/.test(names.get(m.toolCallId) ?? '_get') &&
+      /"ok"\s*:\s*true/.test(m.content) &&
+      !/"dry_run"\s*:\s*true/.test(m.content),
+  );
 }
 
 /** Identifies the current request: the position and text of the latest user message. */

@@ -12,7 +12,9 @@ export const ACTION_VERB =
   '(?:ban|unban|block|unblock|lock|unlock|delete|remove|sign|log|revoke|add|invite|make|set|change|rename|update|promote|demote|kick|allow|disallow|create|end|suspend|reinstate|restore|let|give|move|transfer|list|show|tell|send|cancel|disable|enable|drop|put|reset|terminate|kill|lift|get rid of|nuke|scrap|retire|decommission|switch|bump|raise|take)';
 const EMBEDDED =
   '\\s*,?\\s+(?:and\\s+)?(?:has\\s+|have\\s+)?(?:asked|asks|wants|wanted|would like|needs|needed|requested)\\s+(?:us|me|you)\\s+to\\s+';
-const FILLER = '(?:(?:just|also|please|then|and|finally|afterwards|after that)\\s+)*';
+// Politeness between clauses ("…, can you unban him") belongs to the next instruction, not to the sentence before.
+const FILLER =
+  '(?:(?:just|also|please|pls|then|and|finally|afterwards|after that|(?:can|could|would|will) (?:you|u))\\s+)*';
 
 /** One piece of a request. `verbLed`: it was split off because it starts with an action verb. */
 export interface Unit {

@@ -14,7 +14,7 @@ export interface DateWindow {
 }
 
 /** Start of the UTC day containing `ms`. */
-export function startOfDay(ms: number): number {
+function startOfDay(ms: number): number {
   return Math.floor(ms / DAY) * DAY;
 }
 

@@ -5,7 +5,7 @@
  */
 
 /** A Clerk id found in the text, e.g. `{ prefix: 'user', value: 'user_2x…' }`. */
-export interface IdEntity {
+interface IdEntity {
   prefix: string;
   value: string;
 }
@@ -39,7 +39,7 @@ export interface Sentence {
 }
 
 /** Clerk id prefixes we recognise (longest first so `orginv_` wins over `org_`). */
-export const ID_PREFIXES = [
+const ID_PREFIXES = [
   'orginv',
   'orgmem',
   'client',

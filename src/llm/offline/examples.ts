@@ -62,7 +62,7 @@ export function allExamples(): string[] {
 }
 
 /** 3–5 examples, those of `topic` first. */
-export function examplesFor(topic?: string): string[] {
+function examplesFor(topic?: string): string[] {
   const key = topic ? (TOPIC_ALIASES[topic] ?? topic) : undefined;
   const first = key && EXAMPLES[key] ? EXAMPLES[key]!.slice(0, 3) : [];
   const general = [

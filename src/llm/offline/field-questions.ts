@@ -1,8 +1,7 @@
 /**
- * Questions about one field of one named record: "what scopes does the zapier integration have?", "what CNAME
- * records does blog.example.com need?", "which claims are in the supabase template?". The field word says which
- * resource is meant (scopes are OAuth, CNAMEs are domains, claims are JWT templates), so the record needs no
- * resource noun; the answer shows the record with the asked fields first.
+ * Questions about one field of one named record: "what/which <field> does <record> have/need", "<field> of
+ * <record>". Rule: the field word says which resource is meant (scopes are OAuth, CNAMEs are domains, claims are
+ * JWT templates), so the record needs no resource noun; the answer shows the record with the asked fields first.
  */
 import type { Sentence } from './entities.js';
 import { unmask } from './entities.js';
@@ -28,7 +27,7 @@ const NOUN = /\s+(?:o-?auth\s*2?\s*)?(?:app|application|client|integration|domai
 
 /** A named_get for a question about a field of one record, or undefined. */
 export function parseFieldQuestion(c: string, s: Sentence): Intent | undefined {
-  // "Our DNS person is asking what CNAME records X needs": the question may be reported inside a sentence.
+  // Rule: a question may be reported inside a sentence ("<someone> is asking what …"); read it from the wh-word on.
   const q = c.replace(/^.*?\b(?:asking|asks|asked|wants to know|wondering|know)\s+(?=(?:what|which)\s)/i, '');
   const m =
     q.match(

@@ -10,8 +10,12 @@ import type { DateWindow } from './dates.js';
  * "them") that points at the users of the previous request.
  */
 export interface Ref {
-  kind: 'email' | 'id' | 'name' | 'pronoun';
+  /** `role`: everyone with the role `value` (e.g. "org:admin") in the organization named `org` ("Globex's admins"). */
+  kind: 'email' | 'id' | 'name' | 'pronoun' | 'role';
   value: string;
+  org?: string;
+  /** A described item rather than a named one: "the satellite domain" (any domain but the primary). */
+  where?: 'satellite';
 }
 
 /** Filters for clerk_users_list in the user's words. */
@@ -88,6 +92,17 @@ export type Intent =
   | { kind: 'named_create'; resource: NamedResource; fields: Fields }
   | { kind: 'named_update'; resource: NamedResource; ref?: Ref; fields: Fields }
   | { kind: 'named_delete'; resource: NamedResource; refs: Ref[] }
+  /** "lock every user at @spam.test": list with the filter, then one gated change per listed user (bulk.ts). */
+  | {
+      kind: 'bulk_user_action';
+      action: 'clerk_user_ban' | 'clerk_user_unban' | 'clerk_user_lock' | 'clerk_user_unlock';
+      filter: UserFilter;
+      domain?: string;
+    }
+  /** Two lookups (two-lookups.ts): roles in each of a user's organizations, a date in words, an inviter's invitation. */
+  | { kind: 'roles_every_org'; user: Ref }
+  | { kind: 'user_when'; user: Ref; what: 'last_sign_in' | 'last_active' | 'created' }
+  | { kind: 'invitation_by_inviter'; inviter: Ref }
   /** Several steps from one message ("sign X out and ban him"), planned in order (plan-sequence.ts). */
   | { kind: 'sequence'; steps: Intent[] };
 

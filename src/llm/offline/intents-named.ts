@@ -4,7 +4,7 @@
  */
 import type { Sentence } from './entities.js';
 import { unmask } from './entities.js';
-import type { Fields, Intent, NamedResource, Ref } from './intent-types.js';
+import type { Fields, Intent, Ref } from './intent-types.js';
 import { COUNT, READ } from './phrases.js';
 
 const STOP = new Set([
@@ -180,7 +180,12 @@ export function parseDomains(c: string, s: Sentence): Intent | undefined {
   if (/\bemail domain\b/i.test(c)) return undefined;
   const verb = verbKind(c);
   const host = s.ents.hosts[0];
-  const ref: Ref | undefined = id ? { kind: 'id', value: id.value } : host ? { kind: 'name', value: host } : undefined;
+  // "the satellite domain": described, not named; the planner picks among the satellites (or asks).
+  const satellite: Ref | undefined =
+    !host && !id && /\bthe\s+satellite(?:\s+domain)?\b/i.test(c) && !/\bdomains\b/i.test(c)
+      ? { kind: 'name', value: 'satellite', where: 'satellite' }
+      : undefined;
+  const ref: Ref | undefined = id ? { kind: 'id', value: id.value } : host ? { kind: 'name', value: host } : satellite;
   if (verb === 'create') {
     const fields: Fields = {};
     if (host) fields.name = host;
@@ -191,7 +196,9 @@ export function parseDomains(c: string, s: Sentence): Intent | undefined {
   if (verb === 'delete') {
     const refs: Ref[] = id
       ? [{ kind: 'id', value: id.value }]
-      : s.ents.hosts.map((h) => ({ kind: 'name' as const, value: h }));
+      : satellite
+        ? [satellite]
+        : s.ents.hosts.map((h) => ({ kind: 'name' as const, value: h }));
     return refs.length > 0 ? { kind: 'named_delete', resource: 'domain', refs } : undefined;
   }
   if (ref && !/\bdomains\b/i.test(c)) return { kind: 'named_get', resource: 'domain', ref };
@@ -235,14 +242,20 @@ export function parseOAuth(c: string, s: Sentence): Intent | undefined {
     /\b(?:callback|redirect)/i.test(c) &&
     s.ents.urls.length > 0 &&
     !/\binvit/i.test(c);
-  if (!OAUTH.test(c) && !id && !callbackApp) return undefined;
+  // Scopes are a field only OAuth applications have: a request that changes them names an OAuth app.
+  const scopesOf = c.match(/^(?:set|change|update|replace)\s+(?:the\s+)?scopes?\s+(?:of|for|on)\s+.+?\s+to\s+(.+)$/i);
+  if (!OAUTH.test(c) && !id && !callbackApp && !scopesOf) return undefined;
   const verb = verbKind(c);
   const fields: Fields = {};
   if (s.ents.urls.length > 0 && /\bredirect|\bcallback/i.test(c)) fields.redirect_uris = [...s.ents.urls];
   const scopes = c.match(
     /\bscopes?\b(?:\s+(?:to|of|=|:))?\s+(?:⟦q(\d+)⟧|((?:[\w:.]+)(?:(?:\s*,\s*|\s+and\s+|\s+)(?!with\b|and\b|public\b|pkce\b)[\w:.]+)*))/i,
   );
-  if (scopes)
+  if (scopesOf)
+    fields.scopes = unmask(scopesOf[1]!, s.ents)
+      .replace(/\s*,\s*|\s+and\s+/g, ' ')
+      .trim();
+  else if (scopes)
     fields.scopes = (scopes[1] !== undefined ? s.ents.quoted[Number(scopes[1])]! : scopes[2]!)
       .replace(/\s*,\s*|\s+and\s+/g, ' ')
       .trim();
@@ -324,13 +337,5 @@ export function parseOAuth(c: string, s: Sentence): Intent | undefined {
     ].filter(Boolean);
     return { kind: 'named_list', resource: 'oauth', ...(details.length > 0 ? { details } : {}) };
   }
-  return undefined;
-}
-
-/** Which named resource a bare answer or word refers to (for "didn't understand" examples). */
-export function namedTopic(c: string): NamedResource | undefined {
-  if (/\bjwt|\btemplate/i.test(c)) return 'jwt';
-  if (/\bdomain/i.test(c)) return 'domain';
-  if (OAUTH.test(c)) return 'oauth';
   return undefined;
 }

@@ -6,7 +6,8 @@ import type { Sentence } from './entities.js';
 import { roleKey, unmask } from './entities.js';
 import type { Fields, Intent, Ref } from './intent-types.js';
 import { COUNT, READ } from './phrases.js';
-import { orgRef, splitRefs, toRef } from './refs.js';
+import { orgRef, roleRef, splitRefs, toRef } from './refs.js';
+import { ACTION_VERB } from './clauses.js';
 import { parseKeyValues } from './kv.js';
 
 const ORG_WORD = /\b(?:orgs?|organi[sz]ations?|compan(?:y|ies)|teams?|workspaces?|tenants?)\b/i;
@@ -34,33 +35,38 @@ function hasOrgContext(c: string, s: Sentence): boolean {
   );
 }
 
-/** Member lists, one membership, add/remove members, role changes. */
+/** A membership change of "Globex's admins" with no organization named: the role reference's organization. */
+function withRoleOrg(intent: Intent): Intent {
+  if (!('users' in intent) || !Array.isArray(intent.users) || ('org' in intent && intent.org)) return intent;
+  const role = intent.users.find((u) => u.kind === 'role');
+  return role?.org ? ({ ...intent, org: { kind: 'name', value: role.org } } as Intent) : intent;
+}
+
+/** A sub-parser's answer: an intent, undefined (not this phrasing, try the next) or null (stop: not a membership). */
+type Parsed = Intent | undefined | null;
+
+/** Member lists, one membership, add/remove members, role changes: the first sub-parser that answers wins. */
 export function parseMemberships(c: string, s: Sentence): Intent | undefined {
   // Org settings ("set max members of Initech to 25") are organization updates, not role changes.
   if (/\b(?:max(?:imum)?|limit|cap|slug|metadata)\b/i.test(c)) return undefined;
+  for (const parse of [
+    parseMove,
+    parseRoleChange,
+    parseMemberRemoval,
+    parseMemberAdd,
+    parseOneMembership,
+    parseMemberList,
+  ]) {
+    const intent = parse(c, s);
+    if (intent === null) return undefined;
+    if (intent) return withRoleOrg(intent);
+  }
+  return undefined;
+}
+
+/** "move X from A to B [as role]": add to B, then remove from A. */
+function parseMove(c: string, s: Sentence): Parsed {
   let m: RegExpMatchArray | null;
-  // role changes
-  if (
-    (m = c.match(
-      new RegExp(`^(?:make|set|turn)\\s+(.+?)\\s+(?:into\\s+)?${ROLE}\\s+(?:of|in|at|for|on)\\s+(.+)$`, 'i'),
-    ))
-  ) {
-    return setRole(m[1]!, m[3]!, m[2]!, s);
-  }
-  if (
-    (m = c.match(
-      new RegExp(`^(?:promote|demote)\\s+(.+?)\\s+(?:to|into)\\s+${ROLE}\\s+(?:of|in|at|for|on)\\s+(.+)$`, 'i'),
-    ))
-  ) {
-    return setRole(m[1]!, m[3]!, m[2]!, s);
-  }
-  // "make jane@x.test an admin": no organization named; the planner finds hers or asks.
-  if ((m = c.match(new RegExp(`^(?:make|set|turn|promote|demote)\\s+(.+?)\\s+(?:to\\s+|into\\s+)?${ROLE}$`, 'i')))) {
-    const users = splitRefs(m[1]!, s.ents);
-    const role = roleKey(m[2]!);
-    if (users.length > 0 && role) return { kind: 'membership_set_role', users, role };
-  }
-  // "move X from A to B [as role]": add to B, then remove from A.
   if (
     (m = c.match(
       new RegExp(
@@ -81,6 +87,32 @@ export function parseMemberships(c: string, s: Sentence): Intent | undefined {
         ],
       };
     }
+  }
+  return undefined;
+}
+
+/** Role changes: "make X an admin of Y", "promote X in Y", "switch X to a normal member". */
+function parseRoleChange(c: string, s: Sentence): Parsed {
+  let m: RegExpMatchArray | null;
+  if (
+    (m = c.match(
+      new RegExp(`^(?:make|set|turn)\\s+(.+?)\\s+(?:into\\s+)?${ROLE}\\s+(?:of|in|at|for|on)\\s+(.+)$`, 'i'),
+    ))
+  ) {
+    return setRole(m[1]!, m[3]!, m[2]!, s);
+  }
+  if (
+    (m = c.match(
+      new RegExp(`^(?:promote|demote)\\s+(.+?)\\s+(?:to|into)\\s+${ROLE}\\s+(?:of|in|at|for|on)\\s+(.+)$`, 'i'),
+    ))
+  ) {
+    return setRole(m[1]!, m[3]!, m[2]!, s);
+  }
+  // "make jane@x.test an admin": no organization named; the planner finds hers or asks.
+  if ((m = c.match(new RegExp(`^(?:make|set|turn|promote|demote)\\s+(.+?)\\s+(?:to\\s+|into\\s+)?${ROLE}$`, 'i')))) {
+    const users = splitRefs(m[1]!, s.ents);
+    const role = roleKey(m[2]!);
+    if (users.length > 0 && role) return { kind: 'membership_set_role', users, role };
   }
   if (
     (m = c.match(
@@ -127,23 +159,34 @@ export function parseMemberships(c: string, s: Sentence): Intent | undefined {
       ),
     ))
   ) {
-    if (/\brole\b/i.test(m[1]!)) return undefined;
+    if (/\brole\b/i.test(m[1]!)) return null;
     const users = splitRefs(m[1]!, s.ents);
     const role = roleKey(m[2]!);
     if (m[3]) return setRole(m[1]!, m[3], m[2]!, s);
     if (users.length > 0 && role) return { kind: 'membership_set_role', users, role };
   }
-  // remove from org
+  return undefined;
+}
+
+/** Removal from an organization (or from every organization the user is in). */
+function parseMemberRemoval(c: string, s: Sentence): Parsed {
+  // "remove whoever has the viewer role in Globex", "kick Globex's guests": the role reference names the org.
+  const byRole = c.match(
+    /^(?:remove|kick|boot|expel|drop)\s+(?:out\s+)?(.+?)(?:\s+from\s+(?:the\s+)?(?:org|organi[sz]ation))?$/i,
+  );
+  const role = byRole && !/⟦/.test(byRole[1]!) ? roleRef(byRole[1]!) : undefined;
+  if (role) return { kind: 'membership_remove', org: { kind: 'name', value: role.org! }, users: [role] };
+  let m: RegExpMatchArray | null;
   if (
     (m = c.match(
       /^(?:remove|kick|take|drop|boot|expel|delete|eject|pull)\s+(.+?)\s+(?:out of|from|off(?: of)?)\s+(?:the\s+)?(.+)$/i,
     ))
   ) {
-    if (/\b(?:ban|lock|suspension|block)\b/i.test(m[1]!)) return undefined;
+    if (/\b(?:ban|lock|suspension|block)\b/i.test(m[1]!)) return null;
     // "out of every organization she's in", "from all her orgs": each of the user's organizations (read, not guessed).
     if (EVERY_ORG.test(m[2]!)) {
       const users = splitRefs(m[1]!, s.ents);
-      return users.length > 0 ? { kind: 'membership_remove', users, everyOrg: true } : undefined;
+      return users.length > 0 ? { kind: 'membership_remove', users, everyOrg: true } : null;
     }
     const org = orgChunk(m[2]!, s);
     const users = splitRefs(
@@ -159,7 +202,17 @@ export function parseMemberships(c: string, s: Sentence): Intent | undefined {
     const users = splitRefs(m[1]!, s.ents);
     if (org && users.length > 0) return { kind: 'membership_remove', org, users };
   }
-  // add to org
+  return undefined;
+}
+
+/** Adding users to an organization with a role. */
+function parseMemberAdd(c: string, s: Sentence): Parsed {
+  let m: RegExpMatchArray | null;
+  // "add him back as a member": the organization is the one the message named elsewhere (withOrg) or asked for.
+  const back = c.match(new RegExp(`^(?:add|put)\\s+(.+?)\\s+back(?:\\s+(?:as|with role)\\s+${ROLE})?$`, 'i'));
+  const backUsers = back ? splitRefs(back[1]!, s.ents) : [];
+  if (back && backUsers.length > 0)
+    return { kind: 'membership_add', users: backUsers, role: roleKey(back[2] ?? 'member') ?? 'org:member' };
   // "… as billing", "… with role billing", "… with the billing role": the role may come before or after "role".
   if (
     (m = c.match(
@@ -182,7 +235,12 @@ export function parseMemberships(c: string, s: Sentence): Intent | undefined {
     const users = splitRefs(m[1]!, s.ents);
     if (org && users.length > 0) return { kind: 'membership_add', org, users, role: roleKey(m[2]!) ?? 'org:member' };
   }
-  // one membership
+  return undefined;
+}
+
+/** Questions about one membership: "what role does X have in Y", "is X in Y". */
+function parseOneMembership(c: string, s: Sentence): Parsed {
+  let m: RegExpMatchArray | null;
   if (
     (m = c.match(/^what(?:'s| is)?\s+(?:the\s+)?role\s+(?:does|do)\s+(.+?)\s+have\s+(?:in|at|on|within)\s+(.+)$/i)) ??
     (m = c.match(/^what(?:'s| is)\s+(.+?)(?:'s|’s|s')\s+role\s+(?:in|at|on|within)\s+(.+)$/i)) ??
@@ -199,13 +257,24 @@ export function parseMemberships(c: string, s: Sentence): Intent | undefined {
     const user = toRef(m[1]!, s.ents);
     if (org && user) return { kind: 'membership_get', org, user };
   }
-  // member lists
-  const roleFilter = /\badmins\b|\badministrators\b|\bowners\b/i.test(c)
+  return undefined;
+}
+
+/** Member lists and counts of one organization. */
+function parseMemberList(c: string, s: Sentence): Parsed {
+  let m: RegExpMatchArray | null;
+  const roleFilter = /\badmins?\b|\badministrators?\b|\bowners?\b/i.test(c)
     ? 'org:admin'
     : /\bbasic members\b|\bregular members\b/i.test(c)
       ? 'org:member'
       : undefined;
   const count = COUNT.test(c);
+  // "what roles do people have in Hooli?": the member list shows every member's role.
+  const roles = c.match(
+    /^(?:what|which)\s+roles?\s+do(?:es)?\s+(?:people|users|members|everyone|everybody)\s+have\s+(?:in|at)\s+(.+)$/i,
+  );
+  const rolesOrg = roles ? orgChunk(roles[1]!, s) : undefined;
+  if (rolesOrg) return { kind: 'members_list', org: rolesOrg, count: false };
   if (
     (m = c.match(
       /^how many\s+(?:members|admins|administrators|people|users|seats)\s+(?:does|do|are (?:there )?in|are at|in|at)\s+(.+?)(?:\s+have)?$/i,
@@ -225,8 +294,11 @@ export function parseMemberships(c: string, s: Sentence): Intent | undefined {
     ))
   ) {
     const chunk = m[1]!;
-    if (/\b(?:users|people)\b/i.test(c) && !hasOrgContext(c, s) && !/\b(?:members|admins|membership)\b/i.test(c))
+    // "lock Hooli's admins": an action on the members the role names, not a request to list them.
+    if (new RegExp(`^${ACTION_VERB}\\s`, 'i').test(chunk) && !/^(?:list|show|get|tell)\b/i.test(chunk))
       return undefined;
+    if (/\b(?:users|people)\b/i.test(c) && !hasOrgContext(c, s) && !/\b(?:members|admins|membership)\b/i.test(c))
+      return null;
     const org = orgChunk(chunk, s);
     if (org) return { kind: 'members_list', org, ...(roleFilter ? { role: roleFilter } : {}), count };
   }
@@ -244,44 +316,50 @@ function setRole(userChunk: string, orgText: string, roleWord: string, s: Senten
 /** Organization list/get/create/update/delete. */
 export function parseOrganizations(c: string, s: Sentence): Intent | undefined {
   if (!hasOrgContext(c, s)) return undefined;
+  if (/^(?:create|add|new|make|set ?up|start|register|spin up|open)\b/i.test(c)) return parseOrgCreate(c, s);
+  return parseOrgDelete(c, s) ?? parseOrgUpdate(c, s) ?? parseOrgRead(c, s);
+}
+
+/** "create an organization called X [with slug …, max N members, owned by …]". */
+function parseOrgCreate(c: string, s: Sentence): Intent {
+  const fields: Fields = {};
+  const name =
+    c.match(/\b(?:called|named|name)\s+⟦q(\d+)⟧/i)?.[1] !== undefined
+      ? s.ents.quoted[Number(c.match(/\b(?:called|named|name)\s+⟦q(\d+)⟧/i)![1])]
+      : (c.match(
+          /\b(?:called|named)\s+(.+?)(?=\s+(?:with|owned|for|and|slug|having|max|limit|that|where|created)\b|,|$)/i,
+        )?.[1] ??
+        c.match(
+          /\b(?:org|organi[sz]ation|company|team|workspace)\s+(?!called|named|for|with)(.+?)(?=\s+(?:with|owned|for|and|slug|having|max|limit|that|where|created)\b|,|$)/i,
+        )?.[1]);
+  const cleaned = name
+    ? unmask(name, s.ents)
+        .replace(/^["'“]|["'”]$/g, '')
+        .trim()
+    : undefined;
+  if (cleaned && !/⟦/.test(cleaned)) fields.name = cleaned;
+  const slug = c.match(/\bslug\s+(?:of\s+|is\s+|=\s*)?(?:⟦q(\d+)⟧|([\w-]+))/i);
+  if (slug) fields.slug = slug[1] !== undefined ? s.ents.quoted[Number(slug[1])] : slug[2];
+  const max = c.match(
+    /\b(?:max(?:imum)?|limit(?:ed)?(?: to)?|up to|at most|cap(?:ped)?(?: at)?)\s+(?:of\s+)?(\d+)|\b(\d+)\s+(?:members?|seats?|memberships?)\s+(?:max|limit|maximum)/i,
+  );
+  if (max) fields.max_allowed_memberships = Number(max[1] ?? max[2]);
+  if (s.ents.json[0] && /\bmetadata\b/i.test(c))
+    fields[/\bprivate\b/i.test(c) ? 'private_metadata' : 'public_metadata'] = s.ents.json[0];
+  const owner = c.match(
+    /\b(?:owned by|created by|for|with)\s+(.+?)(?:\s+as\s+(?:the\s+)?(?:admin|owner|creator))?(?=\s+(?:with|and|slug|max)\b|,|$)/i,
+  );
+  const ownerRef =
+    owner && /⟦[ei]\d+⟧|\bas\s+(?:the\s+)?(?:admin|owner)|owned by|created by/i.test(owner[0])
+      ? toRef(owner[1]!, s.ents)
+      : undefined;
+  return { kind: 'org_create', fields, ...(ownerRef ? { ownerRef } : {}) };
+}
+
+/** "delete the X organization" (never in bulk). */
+function parseOrgDelete(c: string, s: Sentence): Intent | undefined {
   let m: RegExpMatchArray | null;
   const orgId = s.ents.ids.find((i) => i.prefix === 'org');
-  // create
-  if (/^(?:create|add|new|make|set ?up|start|register|spin up|open)\b/i.test(c)) {
-    const fields: Fields = {};
-    const name =
-      c.match(/\b(?:called|named|name)\s+⟦q(\d+)⟧/i)?.[1] !== undefined
-        ? s.ents.quoted[Number(c.match(/\b(?:called|named|name)\s+⟦q(\d+)⟧/i)![1])]
-        : (c.match(
-            /\b(?:called|named)\s+(.+?)(?=\s+(?:with|owned|for|and|slug|having|max|limit|that|where|created)\b|,|$)/i,
-          )?.[1] ??
-          c.match(
-            /\b(?:org|organi[sz]ation|company|team|workspace)\s+(?!called|named|for|with)(.+?)(?=\s+(?:with|owned|for|and|slug|having|max|limit|that|where|created)\b|,|$)/i,
-          )?.[1]);
-    const cleaned = name
-      ? unmask(name, s.ents)
-          .replace(/^["'“]|["'”]$/g, '')
-          .trim()
-      : undefined;
-    if (cleaned && !/⟦/.test(cleaned)) fields.name = cleaned;
-    const slug = c.match(/\bslug\s+(?:of\s+|is\s+|=\s*)?(?:⟦q(\d+)⟧|([\w-]+))/i);
-    if (slug) fields.slug = slug[1] !== undefined ? s.ents.quoted[Number(slug[1])] : slug[2];
-    const max = c.match(
-      /\b(?:max(?:imum)?|limit(?:ed)?(?: to)?|up to|at most|cap(?:ped)?(?: at)?)\s+(?:of\s+)?(\d+)|\b(\d+)\s+(?:members?|seats?|memberships?)\s+(?:max|limit|maximum)/i,
-    );
-    if (max) fields.max_allowed_memberships = Number(max[1] ?? max[2]);
-    if (s.ents.json[0] && /\bmetadata\b/i.test(c))
-      fields[/\bprivate\b/i.test(c) ? 'private_metadata' : 'public_metadata'] = s.ents.json[0];
-    const owner = c.match(
-      /\b(?:owned by|created by|for|with)\s+(.+?)(?:\s+as\s+(?:the\s+)?(?:admin|owner|creator))?(?=\s+(?:with|and|slug|max)\b|,|$)/i,
-    );
-    const ownerRef =
-      owner && /⟦[ei]\d+⟧|\bas\s+(?:the\s+)?(?:admin|owner)|owned by|created by/i.test(owner[0])
-        ? toRef(owner[1]!, s.ents)
-        : undefined;
-    return { kind: 'org_create', fields, ...(ownerRef ? { ownerRef } : {}) };
-  }
-  // delete
   if ((m = c.match(/^(?:delete|remove|destroy|drop|erase|get rid of|wipe|purge|shut down|close)\s+(.+)$/i))) {
     if (/\b(?:all|every)\b/i.test(m[1]!) && !orgId)
       return {
@@ -297,7 +375,13 @@ export function parseOrganizations(c: string, s: Sentence): Intent | undefined {
       .filter((r): r is Ref => r !== undefined);
     if (named.length > 0) return { kind: 'org_delete', orgs: named };
   }
-  // update
+  return undefined;
+}
+
+/** Renames and settings: name, slug, max members, admin delete, metadata. */
+function parseOrgUpdate(c: string, s: Sentence): Intent | undefined {
+  let m: RegExpMatchArray | null;
+  const orgId = s.ents.ids.find((i) => i.prefix === 'org');
   if ((m = c.match(/^rename\s+(.+?)\s+to\s+(.+)$/i))) {
     const org = orgChunk(m[1]!, s);
     const name = unmask(m[2]!, s.ents)
@@ -336,6 +420,13 @@ export function parseOrganizations(c: string, s: Sentence): Intent | undefined {
     if (Object.keys(fields).length > 0 || /\bmetadata\b/i.test(c))
       return { kind: 'org_update', ...(org ? { org } : {}), fields };
   }
+  return undefined;
+}
+
+/** Organization lists (all, matching, of one user), member counts, one organization. */
+function parseOrgRead(c: string, s: Sentence): Intent | undefined {
+  let m: RegExpMatchArray | null;
+  const orgId = s.ents.ids.find((i) => i.prefix === 'org');
   // member count of one org → member list count
   if ((m = c.match(/^how many\s+(?:members|people|users)\s+(?:does|do|in|at)\s+(.+?)(?:\s+have)?$/i))) {
     const org = orgChunk(m[1]!, s);

@@ -159,7 +159,7 @@ function cleanValue(v: string): string {
 }
 
 /** "Janet Doe" → first_name Janet, last_name Doe; one word → first_name only. */
-export function splitName(full: string): Fields {
+function splitName(full: string): Fields {
   const parts = full.trim().split(/\s+/);
   if (parts.length === 1) return { first_name: parts[0] };
   return { first_name: parts.slice(0, -1).join(' '), last_name: parts[parts.length - 1] };

@@ -18,7 +18,9 @@ import {
 } from './intents-users.js';
 import { core } from './phrases.js';
 import { parseFieldQuestion } from './field-questions.js';
-import { canonicalVerb } from './synonyms.js';
+import { canonicalVerb } from './lexicon.js';
+import { parseBulkUserAction } from './bulk.js';
+import { parseTwoLookups } from './two-lookups.js';
 
 const HELP =
   /^(?:help|\?|commands|examples|usage|menu|what can you do|what do you (?:do|understand|support)|how do(?:es)? (?:this|it|i use (?:this|you)) work|what can i (?:ask|say|do)|show (?:me )?(?:some )?examples|how do i use (?:this|you))$/i;
@@ -46,6 +48,8 @@ export function parseSentence(s: Sentence, now: number): Intent {
   );
   if (c === '' || HELP.test(c)) return { kind: 'help' };
   for (const [re, reply] of SMALLTALK) if (re.test(c)) return { kind: 'smalltalk', reply };
+  const bulk = parseBulkUserAction(c, s);
+  if (bulk) return bulk;
   if (BULK.test(c) && s.ents.emails.length === 0 && s.ents.ids.length === 0 && !/\bsessions?\b/i.test(c)) {
     const verb = c.split(/\s+/)[0]!.toLowerCase();
     return { kind: 'refuse', reason: bulkReason(verb === 'sign' || verb === 'log' ? 'sign out' : verb) };
@@ -63,6 +67,7 @@ export function parseSentence(s: Sentence, now: number): Intent {
   if (restore) return parseUserAction(c, s) ?? unknown(c);
   const parsers = [
     () => parseFieldQuestion(c, s),
+    () => parseTwoLookups(c, s),
     () => parseJwt(c, s),
     () => parseOAuth(c, s),
     () => parseAccessLists(c, s),

@@ -57,7 +57,28 @@ export function parseKeyValues(c: string, s: Sentence): Record<string, unknown> 
     put(verb[1]!, verb[2]!);
   const after = c.match(new RegExp(`\\bmetadata\\s+(?:key\\s+|field\\s+)?${KEY}\\s+(?:to|as|=)\\s+${VALUE}`, 'i'));
   if (Object.keys(out).length === 0 && after) put(after[1]!, after[2]!);
+  if (Object.keys(out).length === 0) proseForms(c, put);
   return Object.keys(out).length > 0 ? out : undefined;
+}
+
+/**
+ * Metadata said in prose, only when the message talks about metadata: "remove the 'region' key" → region: null
+ * (Clerk deletes a key set to null), "mark her as a beta_tester" / "flag X as vip" → beta_tester: true.
+ */
+function proseForms(c: string, put: (k: string, v: string) => void): void {
+  if (!/\bmetadata\b/i.test(c)) return;
+  const removal = c.match(
+    new RegExp(
+      `\\b(?:remove|delete|drop|clear|unset|erase|strip)\\s+(?:the\\s+)?(?:(?:key|field|entry|flag)\\s+)?${KEY}(?:\\s+(?:key|field|entry|flag|value))?\\b`,
+      'i',
+    ),
+  );
+  if (removal) {
+    put(removal[1]!, 'null');
+    return;
+  }
+  const flag = c.match(new RegExp(`\\b(?:mark|flag|tag|set|label)\\s+.+?\\s+as\\s+(?:an?\\s+)?${KEY}`, 'i'));
+  if (flag) put(flag[1]!, 'true');
 }
 
 function token(t: string, s: Sentence): string | undefined {

@@ -23,6 +23,16 @@ export function mergeSteps(steps: Intent[]): Intent[] {
         continue;
       }
     }
+    // "set the max members of X to 20 and rename it to Y": one update of X with both fields.
+    if (
+      step.kind === 'rename_any' &&
+      prev?.kind === 'org_update' &&
+      prev.org?.kind === 'name' &&
+      prev.org.value.toLowerCase() === step.target.value.toLowerCase()
+    ) {
+      out[out.length - 1] = { ...prev, fields: { ...prev.fields, name: step.newName } };
+      continue;
+    }
     out.push(step);
   }
   return out;

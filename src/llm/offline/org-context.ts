@@ -1,15 +1,15 @@
 /**
- * Context a message gives once and its clauses rely on: the organization ("Alice is stepping back from running
- * Acme Inc. Promote Grace Kim to admin there") and the person ("Marcus Johnson doesn't need billing access
- * anymore. Switch him to a normal member"). Names are recognised by their capitals; an organization by the word
- * that introduces it ("at", "running", "of") or a company suffix ("Inc", "Corp").
+ * Context a message gives once and its clauses rely on. Rule: an organization named in one sentence is the
+ * organization of a membership clause elsewhere that names none ("… there"), and a person named by full name in
+ * one sentence is who a pronoun in another clause means. Names are recognised by their capitals; an organization
+ * by the word that introduces it ("at", "running", "of") or a company suffix ("Inc", "Corp").
  */
 import type { Intent } from './intent-types.js';
 
 const CAPS = "[A-Z][\\w&'’-]*";
 const SUFFIX = /\s(?:Inc|Corp|Corporation|LLC|Ltd|Co|Labs|Group|Industries|GmbH|SA|AG)\.?$/;
 const ORG_INTRO = new RegExp(
-  `\\b(?:at|running|runs|run|within|inside|of the|for the|join|joins|joining|joined)\\s+((?:${CAPS})(?:\\s+${CAPS}){0,2})`,
+  `\\b(?:at|running|runs|run|within|inside|of the|for the|join|joins|joining|joined|removed from|taken out of|kicked out of)\\s+((?:${CAPS})(?:\\s+${CAPS}){0,2})`,
   'g',
 );
 const ORG_WORD = new RegExp(

@@ -9,13 +9,13 @@ import { asPage, type Envelope } from './results.js';
 type Obj = Record<string, unknown>;
 
 /** The pages read so far: all items, whether the list is complete, or the read still needed / that failed. */
-export type Paged =
+type Paged =
   | { kind: 'done'; items: Obj[]; complete: boolean; total?: number }
   | { kind: 'pending' }
   | { kind: 'failed'; env: Envelope };
 
 /** Max pages read for one answer (10,000 rows at 500 a page). */
-export const MAX_PAGES = 20;
+const MAX_PAGES = 20;
 
 /** Reads `name` with `args` (its `limit` is the page size) page after page; offset 0 is left out of the args. */
 export function readAllPages(ctx: PlanContext, name: string, args: Record<string, unknown>): Paged {

@@ -2,7 +2,7 @@
  * Plans for sessions (sign out everywhere = list active sessions, then revoke each; get/revoke by id; list a
  * user's sessions) and for the sign-up allowlist and blocklist (list, add, remove by identifier or id).
  */
-import { act, say } from './act.js';
+import { act, say } from './mutation-step.js';
 import { analyze } from './entities.js';
 import type { Intent } from './intent-types.js';
 import type { Call, Outcome, PlanContext } from './plan-context.js';

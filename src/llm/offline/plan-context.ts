@@ -22,6 +22,8 @@ export type Outcome = { kind: 'calls'; calls: Call[]; text?: string } | { kind: 
 /** Per-step planning state. */
 export class PlanContext {
   readonly needs: Call[] = [];
+  /** What the latest act() found: its calls still to run, all done, or some not done (set by mutation-step.ts). */
+  acted: 'proposed' | 'done' | 'not_done' | undefined;
   private answerIndex = 0;
 
   constructor(

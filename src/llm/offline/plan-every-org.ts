@@ -3,7 +3,7 @@
  * (clerk_organizations_list with user_id — there is no per-user membership tool), and remove one membership per
  * organization, each a gated call. No organization is guessed: only those the read returned.
  */
-import { act, say } from './act.js';
+import { act, say } from './mutation-step.js';
 import type { Ref } from './intent-types.js';
 import type { Call, Outcome, PlanContext } from './plan-context.js';
 import { missingNotes, userText } from './plan-users.js';

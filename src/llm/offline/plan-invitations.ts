@@ -4,13 +4,13 @@
  * way to say "no organization".
  */
 import { planRevokeOnePending } from './plan-revoke-one.js';
-import { act, say, withJsonArgs } from './act.js';
+import { act, say, withJsonArgs } from './mutation-step.js';
 import { analyze, roleKey } from './entities.js';
 import type { Intent, Ref } from './intent-types.js';
 import type { Call, Outcome, PlanContext } from './plan-context.js';
 import { orgOrAsk, orgText, roleWord } from './plan-orgs.js';
 import { orgRef } from './refs.js';
-import { asObject, asPage, field } from './results.js';
+import { asObject, asPage, field, toOrg } from './results.js';
 import { askFor, readFailed, requireOrg, stopped } from './resolve.js';
 import { day, plural, table } from './summarize.js';
 import { planRevokeAllPending } from './plan-revoke-all.js';
@@ -194,10 +194,14 @@ export function planInvitationRevoke(ctx: PlanContext, intent: Of<'invitation_re
     const pending = asPage((env as { result: unknown }).result).items.filter(
       (i) => field(i, 'email_address')?.toLowerCase() === e && (field(i, 'status') ?? 'pending') === 'pending',
     );
-    if (pending.length === 0)
-      notes.push(
-        `There is no pending app invitation for ${e}. (For an organization invitation, name the organization: "revoke the invitation of ${e} to Acme".)`,
-      );
+    if (pending.length === 0) {
+      // No app invitation: it may be an organization invitation. Look in every organization before saying
+      // there is none (a second lookup built from the first), so "none" is only said when it is proven.
+      const inOrgs = orgInvitationsOf(ctx, e);
+      if (inOrgs === 'pending') return ctx.pending();
+      if (typeof inOrgs === 'string') notes.push(inOrgs);
+      else calls.push(...inOrgs);
+    }
     for (const i of pending) {
       const id = field(i, 'id')!;
       calls.push({
@@ -209,4 +213,39 @@ export function planInvitationRevoke(ctx: PlanContext, intent: Of<'invitation_re
     }
   }
   return act(ctx, calls, notes);
+}
+
+/**
+ * Pending organization invitations of `email` in any organization (the organizations, then each one's pending
+ * invitations for that address) as revoke calls; a sentence saying where it looked when there are none.
+ */
+function orgInvitationsOf(ctx: PlanContext, email: string): Call[] | string | 'pending' {
+  const orgsEnv = ctx.read('clerk_organizations_list', { limit: 100 });
+  if (!orgsEnv) return 'pending';
+  if (orgsEnv.status !== 'ok')
+    return `There is no pending app invitation for ${email}, and I could not list the organizations to look for an organization invitation.`;
+  const orgs = asPage(orgsEnv.result).items.map(toOrg);
+  const envs = orgs.map((o) =>
+    ctx.read('clerk_org_invitations_list', { organization_id: o.id, email_address: email, status: 'pending' }),
+  );
+  if (envs.some((x) => !x)) return 'pending';
+  const calls: Call[] = [];
+  orgs.forEach((o, k) => {
+    const env = envs[k]!;
+    if (env.status !== 'ok') return;
+    for (const i of asPage(env.result).items) {
+      if (field(i, 'email_address')?.toLowerCase() !== email || (field(i, 'status') ?? 'pending') !== 'pending')
+        continue;
+      const id = field(i, 'id')!;
+      calls.push({
+        name: 'clerk_org_invitation_revoke',
+        args: { organization_id: o.id, invitation_id: id },
+        label: `revoke the invitation of ${email} to ${orgText(o)} (${id})`,
+        done: () => `Revoked the invitation of ${email} to ${orgText(o)}`,
+      });
+    }
+  });
+  return calls.length > 0
+    ? calls
+    : `There is no pending invitation for ${email}: I checked the app invitations and the pending invitations of ${orgs.length >= 100 ? 'the first 100' : `all ${orgs.length}`} organizations.`;
 }

@@ -2,7 +2,7 @@
  * Plans for memberships: member lists and counts, one membership, add, role changes (read the membership first;
  * create it when the user is not a member yet) and removal.
  */
-import { act, say } from './act.js';
+import { act, say } from './mutation-step.js';
 import type { Intent, Ref } from './intent-types.js';
 import type { Call, Outcome, PlanContext } from './plan-context.js';
 import { orgOrAsk, orgText, roleWord } from './plan-orgs.js';

@@ -3,7 +3,7 @@
  * or changed. A JWT template update first reads the template, because Clerk requires the full name and claims on
  * every update.
  */
-import { act, jsonArg, say } from './act.js';
+import { act, jsonArg, say } from './mutation-step.js';
 import { analyze, type Sentence } from './entities.js';
 import type { Fields, Intent, NamedResource, Ref } from './intent-types.js';
 import { parseDomains, parseJwt, parseOAuth } from './intents-named.js';
@@ -127,6 +127,12 @@ function findItem(ctx: PlanContext, resource: NamedResource, ref: Ref): Res<Item
     name: field(o, 'name') ?? '',
     raw: o,
   }));
+  if (ref.where === 'satellite') {
+    // Described, not named: the satellites among the listed domains (one → it, several → ask which).
+    const satellites = items.filter((i) => i.raw.is_satellite === true);
+    if (satellites.length <= 1) return { ok: true, value: satellites[0] };
+    return chooseNamed(ctx, satellites, '', `satellite ${spec.noun}`);
+  }
   return chooseNamed(ctx, items, ref.value, spec.noun);
 }
 
@@ -398,8 +404,8 @@ function planNamedDeleteWhich(ctx: PlanContext, resource: NamedResource): Outcom
     raw: o,
   }));
   if (items.length === 0) return say(`There are no ${spec.noun}s, so there is nothing to delete.`);
-  // "We're decommissioning the internal dashboard. Delete its OAuth application.": the message names exactly one
-  // item (in any case) elsewhere, so that is the one; a name also contained in another never counts as named.
+  // Rule: when the message names exactly one item anywhere (in any case, e.g. in a context sentence before the
+  // request), that is the one; a name also contained in another never counts as named.
   const named = items.filter((i) => mentions(ctx.turn.request, i.name));
   if (named.length === 1) {
     const it = named[0]!;

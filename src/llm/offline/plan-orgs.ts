@@ -2,7 +2,7 @@
  * Plans for organizations, memberships and invitations: resolve the org (and users) with reads, then act; member
  * lists and counts; role changes check the current membership first (create it when the user is not a member yet).
  */
-import { act, say, withJsonArgs } from './act.js';
+import { act, say, withJsonArgs } from './mutation-step.js';
 import { analyze } from './entities.js';
 import type { Intent, Ref } from './intent-types.js';
 import type { Call, Outcome, PlanContext } from './plan-context.js';

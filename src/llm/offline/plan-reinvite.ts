@@ -3,7 +3,7 @@
  * or among app invitations), then two gated calls — revoke it, and invite the right address with the same role.
  * No pending invitation for the old address means nothing to replace, and nothing is sent.
  */
-import { act, say } from './act.js';
+import { act, say } from './mutation-step.js';
 import type { Intent } from './intent-types.js';
 import type { Call, Outcome, PlanContext } from './plan-context.js';
 import { orgText, roleWord } from './plan-orgs.js';

@@ -2,7 +2,7 @@
  * "rename X to Y" when the request does not say whether X is a user or an organization: look both up, act on the
  * one that matches, ask when both do.
  */
-import { say } from './act.js';
+import { say } from './mutation-step.js';
 import type { Intent } from './intent-types.js';
 import type { Outcome, PlanContext } from './plan-context.js';
 import { planOrgUpdate } from './plan-orgs.js';

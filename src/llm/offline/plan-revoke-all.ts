@@ -2,7 +2,7 @@
  * "Revoke all pending invitations [to Acme]": list the pending ones, then one gated revoke per invitation. A long
  * list is not turned into dozens of approvals: above MAX_BULK the user is asked to narrow it down.
  */
-import { act, say } from './act.js';
+import { act, say } from './mutation-step.js';
 import type { Call, Outcome, PlanContext } from './plan-context.js';
 import { readAllPages } from './paging.js';
 import { field } from './results.js';
@@ -10,7 +10,7 @@ import { readFailed } from './resolve.js';
 import type { OrgRow } from './results.js';
 
 /** Most invitations revoked from one sentence. */
-export const MAX_BULK = 25;
+const MAX_BULK = 25;
 
 /** Revokes every pending app invitation (org given: every pending invitation of that org). */
 export function planRevokeAllPending(ctx: PlanContext, org?: OrgRow, orgLabel?: string): Outcome {

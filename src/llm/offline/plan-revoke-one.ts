@@ -3,7 +3,7 @@
  * (after approval, like every change); several become one question naming them all, and only the one the user
  * picks is revoked.
  */
-import { act, say } from './act.js';
+import { act, say } from './mutation-step.js';
 import type { Outcome, PlanContext } from './plan-context.js';
 import { readAllPages } from './paging.js';
 import { field } from './results.js';

@@ -7,6 +7,22 @@
 import type { Intent } from './intent-types.js';
 import type { Call, Outcome, PlanContext } from './plan-context.js';
 
+/** True when `step` names, as its organization, the organization `earlier` creates. */
+function usesResultOf(step: Intent, earlier: Intent): boolean {
+  if (earlier.kind !== 'org_create' || typeof earlier.fields.name !== 'string') return false;
+  const org = 'org' in step ? step.org : undefined;
+  return org?.kind === 'name' && org.value.toLowerCase() === earlier.fields.name.toLowerCase();
+}
+
+/** Words for a step not planned yet. */
+function describe(step: Intent): string {
+  if (step.kind === 'membership_add')
+    return `add ${step.users.map((u) => u.value).join(', ')} to ${step.org?.value ?? 'it'} as ${step.role.replace(/^org:/, '')}`;
+  if (step.kind === 'invite')
+    return `invite ${step.emails.join(', ')} to ${step.org?.value ?? 'it'} as ${step.role.replace(/^org:/, '')}`;
+  return `do the next step (${step.kind.replace(/_/g, ' ')})`;
+}
+
 const APPROVAL_LINE = /\n?(?:This|Each) needs your approval\.$/;
 
 /** Plans each step and combines the outcomes. `planOne` is the single-intent dispatcher. */
@@ -16,10 +32,25 @@ export function planSequence(
   planOne: (ctx: PlanContext, intent: Intent) => Outcome,
 ): Outcome {
   const outcomes: Array<{ outcome: Outcome; reading: boolean }> = [];
-  for (const step of steps) {
+  const outcomeState: Array<PlanContext['acted']> = [];
+  for (const [i, step] of steps.entries()) {
+    // A step that uses what an earlier step creates waits until that step has run; if it did not run, it is not
+    // attempted (and says so).
+    const source = steps.slice(0, i).findIndex((earlier) => usesResultOf(step, earlier));
+    if (source >= 0 && outcomeState[source] !== 'done') {
+      const why =
+        outcomeState[source] === 'proposed' || outcomeState[source] === undefined
+          ? `Once that is done, I'll ${describe(step)}.`
+          : `I did not ${describe(step)}, because the step it depends on was not done.`;
+      outcomes.push({ outcome: { kind: 'say', text: why }, reading: false });
+      outcomeState.push(undefined);
+      continue;
+    }
     const before = ctx.needs.length;
+    ctx.acted = undefined;
     const outcome = planOne(ctx, step);
     outcomes.push({ outcome, reading: ctx.needs.length > before });
+    outcomeState.push(ctx.acted);
   }
   if (outcomes.some((o) => o.reading)) return ctx.pending();
   const question = outcomes.find((o) => o.outcome.kind === 'say' && o.outcome.text.trim().endsWith('?'));

@@ -3,7 +3,7 @@
  * lists the user's active sessions by device; the answer (session id, number or device words) picks one. A
  * session is never picked by elimination or by guess.
  */
-import { act, say } from './act.js';
+import { act, say } from './mutation-step.js';
 import type { Intent } from './intent-types.js';
 import type { Outcome, PlanContext } from './plan-context.js';
 import { missingNotes, userText } from './plan-users.js';
@@ -15,7 +15,7 @@ type Of<K extends Intent['kind']> = Extract<Intent, { kind: K }>;
 type Obj = Record<string, unknown>;
 
 /** "Safari on iPhone, New York (US)". */
-export function deviceLabel(session: Obj): string {
+function deviceLabel(session: Obj): string {
   const a = (session.latest_activity ?? {}) as Obj;
   const place = [field(a, 'city'), field(a, 'country')].filter(Boolean).join(', ');
   const what = [field(a, 'browser_name'), field(a, 'device_type')].filter(Boolean).join(' on ');

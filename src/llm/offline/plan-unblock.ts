@@ -3,7 +3,7 @@
  * Both are read (the user by email, the blocklist), and the one that applies is proposed; when both apply, one
  * question decides. Nothing is guessed.
  */
-import { act, say } from './act.js';
+import { act, say } from './mutation-step.js';
 import type { Intent } from './intent-types.js';
 import type { Call, Outcome, PlanContext } from './plan-context.js';
 import { missingNotes, userCall, userText } from './plan-users.js';

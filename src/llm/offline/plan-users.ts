@@ -2,7 +2,7 @@
  * Plans for user requests: lists and counts, look-ups, ban/unban/lock/unlock/delete (one call per user, skipping
  * no-ops we can see), "let … sign in again" (unban or unlock, whichever applies), create and update.
  */
-import { act, say, withJsonArgs } from './act.js';
+import { act, say, withJsonArgs } from './mutation-step.js';
 import { analyze } from './entities.js';
 import type { Fields, Intent, Ref, UserFilter } from './intent-types.js';
 import type { Call, Outcome, PlanContext } from './plan-context.js';
@@ -42,7 +42,9 @@ export function missingNotes(missing: Ref[]): string[] {
         ? `No user has the id ${r.value}.`
         : r.kind === 'pronoun'
           ? `I don't know who "${r.value}" refers to: name the user (email, id or name).`
-          : `No user matches "${r.value}".`,
+          : r.kind === 'role'
+            ? `Nobody in ${r.org} has the ${r.value.replace(/^org:/, '')} role (I listed its members with that role).`
+            : `No user matches "${r.value}".`,
   );
 }
 
@@ -80,7 +82,7 @@ function usersPhrase(f: UserFilter, n: number | undefined, atLeast = false): str
 }
 
 /** A table of users. */
-export function usersTable(rows: UserRow[]): string {
+function usersTable(rows: UserRow[]): string {
   return table(
     ['Name', 'Email', 'Status', 'Signed up', 'Last sign-in', 'ID'],
     rows.map((u) => [u.name, u.email, status(u), day(u.createdAt), day(u.lastSignInAt), u.id]),
@@ -155,7 +157,7 @@ function planUsersOrdered(ctx: PlanContext, intent: Of<'users_list'>): Outcome {
 }
 
 /** One user in detail. */
-export function userDetails(u: UserRow): string {
+function userDetails(u: UserRow): string {
   const lines = [
     `${userLabel(u)}`,
     `  id: ${u.id}`,

@@ -2,11 +2,14 @@
  * The planner: from the conversation (request, answers, results so far) to the next step — read calls,
  * mutation calls, a clarifying question, or the final answer. Pure and deterministic.
  */
-import { say } from './act.js';
+import { say } from './mutation-step.js';
 import type { Turn } from './conversation.js';
 import { helpText, notUnderstood } from './examples.js';
 import type { Intent } from './intent-types.js';
-import { parseRequest } from './request.js';
+import { understand, unplacedNote } from './accounting.js';
+import { planBulkUserAction } from './bulk.js';
+import { planInvitationByInviter, planRolesEveryOrg, planUserWhen } from './two-lookups.js';
+import { executedChanges, truthfulText, withoutNothingChanged } from './truthful.js';
 import { planSequence } from './plan-sequence.js';
 import { PlanContext, type Outcome } from './plan-context.js';
 import {
@@ -48,15 +51,35 @@ import {
 
 /** Decides the next step for `turn`. `tools` = names offered to the model (empty = all). */
 export function planStep(turn: Turn, tools: ReadonlySet<string>, now: number): Outcome {
-  if (turn.cancelled) return say('OK, I stopped there. Nothing was changed.');
+  if (turn.cancelled)
+    return say(
+      executedChanges(turn).length > 0
+        ? 'OK, I stopped there. The changes already made above stand; nothing more was changed.'
+        : 'OK, I stopped there. Nothing was changed.',
+    );
   if (turn.nothingToRetry)
     return say('Nothing failed in your last request, so there is nothing to retry. Tell me what you would like to do.');
-  const intent = parseRequest(turn.request, now);
-  return planIntent(new PlanContext(turn, tools, now), intent);
+  const { intent, unplaced } = understand(turn.request, now);
+  const outcome = withNote(planIntent(new PlanContext(turn, tools, now), intent), unplacedNote(unplaced));
+  if (outcome.kind === 'say') return say(truthfulText(outcome.text, turn));
+  // A plan with calls is about to change something: a step's "Nothing was changed" would contradict it.
+  return outcome.text === undefined ? outcome : { ...outcome, text: withoutNothingChanged(outcome.text) };
+}
+
+const APPROVAL_LINE = /\n?(?:This|Each) needs your approval\.$/;
+
+/** Every answer of the request, and the plan shown before approval, carry the note about unplaced clauses. */
+function withNote(outcome: Outcome, note: string): Outcome {
+  if (!note) return outcome;
+  if (outcome.kind === 'say')
+    return say(outcome.text.trim().endsWith('?') ? `${note}\n${outcome.text}` : `${outcome.text}\n${note}`);
+  if (outcome.text === undefined) return outcome;
+  const approval = outcome.text.match(APPROVAL_LINE)?.[0] ?? '';
+  return { ...outcome, text: `${outcome.text.slice(0, outcome.text.length - approval.length)}\n${note}${approval}` };
 }
 
 /** Dispatches one intent to its plan. */
-export function planIntent(ctx: PlanContext, intent: Intent): Outcome {
+function planIntent(ctx: PlanContext, intent: Intent): Outcome {
   switch (intent.kind) {
     case 'help':
       return say(helpText());
@@ -138,6 +161,14 @@ export function planIntent(ctx: PlanContext, intent: Intent): Outcome {
       return planNamedUpdate(ctx, intent);
     case 'named_delete':
       return planNamedDelete(ctx, intent);
+    case 'bulk_user_action':
+      return planBulkUserAction(ctx, intent);
+    case 'roles_every_org':
+      return planRolesEveryOrg(ctx, intent);
+    case 'user_when':
+      return planUserWhen(ctx, intent);
+    case 'invitation_by_inviter':
+      return planInvitationByInviter(ctx, intent);
     case 'sequence':
       return planSequence(ctx, intent.steps, planIntent);
   }

@@ -26,8 +26,50 @@ export function cleanName(chunk: string): string {
     .trim();
 }
 
+const ORG_NAME = "([A-Z][\\w&'-]*(?:\\s+[A-Z][\\w&'-]*){0,2})";
+const ROLE_WORD = '(admins?|administrators?|owners?|members?|viewers?|billing(?: managers?)?|guests?|[a-z_]+)';
+/** "Globex's admins", "the viewers of Initech", "whoever has the viewer role in Initech", "everyone with the billing role at Hooli". */
+const ROLE_REFS: Array<{ re: RegExp; org: number; role: number }> = [
+  { re: new RegExp(`^(?:all\\s+(?:of\\s+)?)?(?:the\\s+)?${ORG_NAME}(?:'s|’s)\\s+${ROLE_WORD}$`), org: 1, role: 2 },
+  {
+    re: new RegExp(
+      `^(?:all\\s+(?:of\\s+)?)?the\\s+${ROLE_WORD}\\s+(?:of|in|at)\\s+(?:the\\s+)?${ORG_NAME}(?:\\s+(?:org|organi[sz]ation))?$`,
+    ),
+    org: 2,
+    role: 1,
+  },
+  {
+    re: new RegExp(
+      `^(?:whoever|anyone|everyone|everybody|all users|the users?|the people|users|people|each user)\\s+(?:who\\s+)?(?:has|have|with|holding)\\s+(?:the\\s+|an?\\s+)?${ROLE_WORD}\\s+role\\s+(?:in|at|of|on)\\s+(?:the\\s+)?${ORG_NAME}(?:\\s+(?:org|organi[sz]ation))?$`,
+      'i',
+    ),
+    org: 2,
+    role: 1,
+  },
+];
+
+/** A role reference ("Globex's admins") as a Ref of kind `role`, or undefined. */
+export function roleRef(chunk: string): Ref | undefined {
+  const text = chunk.trim();
+  for (const { re, org, role } of ROLE_REFS) {
+    const m = text.match(re);
+    if (!m) continue;
+    const word = m[role]!.toLowerCase();
+    if (/^(?:user|users|people|account|accounts)$/.test(word)) return undefined;
+    const key = /^(?:admins?|administrators?|owners?)$/.test(word)
+      ? 'org:admin'
+      : /^members?$/.test(word)
+        ? 'org:member'
+        : `org:${word.replace(/ managers?$/, '').replace(/s$/, '')}`;
+    return { kind: 'role', value: key, org: m[org]! };
+  }
+  return undefined;
+}
+
 /** One chunk → one Ref, or undefined when nothing usable is left. */
 export function toRef(chunk: string, ents: Entities): Ref | undefined {
+  const role = /⟦/.test(chunk) ? undefined : roleRef(chunk);
+  if (role) return role;
   const email = chunk.match(/⟦e(\d+)⟧/);
   if (email) return { kind: 'email', value: ents.emails[Number(email[1])]! };
   const id = chunk.match(/⟦i(\d+)⟧/);

@@ -8,6 +8,7 @@
 import { fillAnaphors, hasAnaphor, userTokens } from './anaphora.js';
 import { ACTION_VERB, splitClauses, splitSentences, subSentence, type Unit } from './clauses.js';
 import { analyze, type Sentence } from './entities.js';
+import { normalize } from './normalize.js';
 import type { Intent } from './intent-types.js';
 import { parseSentence } from './intents.js';
 import { core, COUNT, READ } from './phrases.js';
@@ -15,14 +16,18 @@ import { withDetails } from './details.js';
 import { parseStatedValue } from './stated-value.js';
 import { mergeSteps } from './merge-steps.js';
 import { fillThere, orgMention, personNames, withOrg } from './org-context.js';
+import { OrgThread, refersToOrgOf } from './org-thread.js';
 import { parseReinvite } from './reinvite.js';
 import { parseDeviceRevoke } from './session-device.js';
 import { sharedNoun, withSharedNoun } from './shared-noun.js';
 import { fillEntityAnaphor, fillResourceAnaphor, hasResourceAnaphor } from './resource-anaphora.js';
 
-const NEGATED = /^(?:(?:please|but|and|just|also)\s+)*(?:don'?t|do not|never|no need to|without|not|nor|avoid)\b/i;
-const CORRECTION =
+export const NEGATED =
+  /^(?:(?:please|but|and|just|also)\s+)*(?:don'?t|do not|never|no need to|without|not|nor|avoid)\b/i;
+export const CORRECTION =
   /^(?:(?:no|nope|hmm|ok|okay|oh)[,.!]?\s+)*(?:wait|actually|scratch that|on second thought|i mean|correction|rather|sorry)\b|\binstead\b/i;
+const STATEMENT =
+  /^(?:someone|somebody|we|i|he|she|they|you|our\s+[\w-]+|the\s+[\w-]+|⟦[ei]\d+⟧)\s+(?:(?:already|just|accidentally|mistakenly|recently|also)\s+)?(?:(?!(?:need|proceed|feed|seed|speed|exceed)\b)[a-z]+ed|was|were|had|got|did|made|sent|left|took|gave|set|put)\b/i;
 const PASSIVE_KINDS = new Set<Intent['kind']>(['unknown', 'smalltalk', 'help']);
 const READ_KINDS = new Set<Intent['kind']>([
   'users_list',
@@ -42,17 +47,27 @@ const READ_KINDS = new Set<Intent['kind']>([
 
 /** Parses a whole user message. `now` (Unix ms) anchors relative dates. */
 export function parseRequest(text: string, now: number): Intent {
-  return withDetails(parseMessage(text, now), analyze(text));
+  return parseAnalyzed(readMessage(text), now);
 }
 
-function parseMessage(text: string, now: number): Intent {
-  const whole = analyze(text);
-  const device = parseDeviceRevoke(whole);
-  if (device) return device;
-  const reinvite = parseReinvite(whole);
-  if (reinvite) return reinvite;
-  const stated = parseStatedValue(whole);
-  if (stated) return stated;
+/** A message as the parsers see it: entities masked, noise dropped, typos and casual verbs normalized. */
+export function readMessage(text: string): Sentence {
+  return normalize(analyze(text));
+}
+
+/** Parses an already analyzed message (accounting re-parses it with one clause left out). */
+export function parseAnalyzed(whole: Sentence, now: number): Intent {
+  return withDetails(parseMessage(whole, now), whole);
+}
+
+/** Requests only the whole message expresses (a device described, a typo'd invitation, a value stated as news). */
+export function parseWholeMessage(whole: Sentence): Intent | undefined {
+  return parseDeviceRevoke(whole) ?? parseReinvite(whole) ?? parseStatedValue(whole);
+}
+
+function parseMessage(whole: Sentence, now: number): Intent {
+  const read = parseWholeMessage(whole);
+  if (read) return read;
   const sentences = splitSentences(whole.masked);
   const org = orgMention(whole.masked);
   const units = sentences.flatMap((sentence, n) =>
@@ -64,9 +79,13 @@ function parseMessage(text: string, now: number): Intent {
     return PASSIVE_KINDS.has(one.kind) ? parseSentence(whole, now) : one;
   }
   const isUserId = (token: string): boolean => whole.ents.ids[Number(token.slice(2, -1))]?.prefix === 'user';
+  const orgs = new OrgThread();
   // Negated clauses ("Don't delete it") are constraints, never actions; they still name people for pronouns.
   const parsed = units.flatMap((u, i) => {
     if (NEGATED.test(stripLead(u.masked))) return [];
+    // "Someone deleted the hasura template last week": a report of what happened (a subject, then a past-tense
+    // verb) is context, never an instruction — it still names people and things for the other clauses.
+    if (STATEMENT.test(stripLead(u.masked))) return [];
     let masked = u.masked;
     if (userTokens(masked, isUserId).length === 0 && hasAnaphor(masked)) {
       const tokens = antecedent(units, i, isUserId);
@@ -88,6 +107,7 @@ function parseMessage(text: string, now: number): Intent {
       const again = retry ? parseSentence(retry, now) : undefined;
       if (retry && again && !PASSIVE_KINDS.has(again.kind)) [s, intent] = [retry, again];
     }
+    [s, intent] = orgs.complete(whole, masked, s, intent, (again) => parseSentence(again, now));
     intent = withOrg(intent, org);
     return [{ s, intent, sentence: u.sentence, corrects: CORRECTION.test(sentences[u.sentence]!) }];
   });
@@ -157,6 +177,10 @@ function clausesOf(whole: Sentence, sentence: string, now: number): Unit[] {
       !NEGATED.test(stripLead(u.masked)) &&
       !hasAnaphor(u.masked) &&
       !borrowsResource(u.masked) &&
+      !refersToOrgOf(
+        u.masked,
+        units.filter((o) => o !== u).map((o) => parseSentence(subSentence(whole, o.masked), now)),
+      ) &&
       PASSIVE_KINDS.has(parseSentence(subSentence(whole, u.masked), now).kind),
   );
   if (!broken) return units;
@@ -176,7 +200,7 @@ function antecedent(units: Unit[], index: number, isUserId: (token: string) => b
   return [];
 }
 
-/** The one person named by full name in the nearest other clause ("Marcus Johnson … Switch him …"). */
+/** The one person named by full name in the nearest other clause (a full name in a context sentence, a pronoun in the request). */
 function personAntecedent(units: Unit[], index: number, org: string | undefined): string[] {
   const order = [...units.slice(0, index).reverse(), ...units.slice(index + 1)];
   for (const u of order) {
@@ -187,7 +211,7 @@ function personAntecedent(units: Unit[], index: number, org: string | undefined)
   return [];
 }
 
-function stripLead(masked: string): string {
+export function stripLead(masked: string): string {
   return masked.replace(/^(?:(?:ok|okay|so|and|but|please|also|then)[,\s]+)+/i, '');
 }
 

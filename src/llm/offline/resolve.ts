@@ -7,14 +7,14 @@
 import { analyze } from './entities.js';
 import type { Ref } from './intent-types.js';
 import type { Outcome, PlanContext } from './plan-context.js';
-import { asPage, toOrg, toUser, userLabel, type Envelope, type OrgRow, type UserRow } from './results.js';
+import { asPage, toMember, toOrg, toUser, userLabel, type Envelope, type OrgRow, type UserRow } from './results.js';
 import { userRefsAnywhere } from './refs.js';
 
 /** A resolution: a value, or why the plan must stop here (reads pending, a question, an error). */
 export type Res<T> = { ok: true; value: T } | { ok: false; outcome: Outcome | 'pending' };
 
 /** Users found, and the references that matched nobody. */
-export interface UsersFound {
+interface UsersFound {
   found: UserRow[];
   missing: Ref[];
 }
@@ -80,11 +80,47 @@ function recentUserIds(ctx: PlanContext): string[] {
 }
 
 /** Pronouns become the users of the previous request (read by id, so names and state are known). */
-function expandPronouns(ctx: PlanContext, refs: Ref[]): { refs: Ref[]; unknown: Ref[] } {
+function expandPronouns(
+  ctx: PlanContext,
+  refs: Ref[],
+): { refs: Ref[]; unknown: Ref[]; stop?: { ok: false; outcome: Outcome | 'pending' } } {
   const out: Ref[] = [];
   const unknown: Ref[] = [];
   for (const r of refs) {
-    if (r.kind !== 'pronoun') out.push(r);
+    if (r.kind === 'role') {
+      // "Globex's admins": the organization, then its members with that role (two lookups), as user ids.
+      const org = requireOrg(ctx, { kind: 'name', value: r.org ?? '' });
+      if (!org.ok) return { refs: out, unknown, stop: org };
+      const env = ctx.read('clerk_org_memberships_list', {
+        organization_id: org.value.id,
+        role: [r.value],
+        limit: 100,
+      });
+      if (!env) return { refs: out, unknown, stop: { ok: false, outcome: 'pending' } };
+      if (env.status !== 'ok')
+        return {
+          refs: out,
+          unknown,
+          stop: { ok: false, outcome: readFailed(env, `the members of ${org.value.name}`) },
+        };
+      const ids = asPage(env.result)
+        .items.map(toMember)
+        .filter((m) => m.role === r.value && m.userId)
+        .map((m) => m.userId);
+      if (ids.length > MAX_ROLE_TARGETS)
+        return {
+          refs: out,
+          unknown,
+          stop: {
+            ok: false,
+            outcome: say(
+              `${ids.length} members of ${org.value.name} have the ${r.value.replace(/^org:/, '')} role — more than the ${MAX_ROLE_TARGETS} I act on from one request. Name them, or narrow it down. Nothing was changed.`,
+            ),
+          },
+        };
+      if (ids.length === 0) unknown.push(r);
+      for (const id of ids) out.push({ kind: 'id', value: id });
+    } else if (r.kind !== 'pronoun') out.push(r);
     else {
       const ids = recentUserIds(ctx);
       if (ids.length === 0) unknown.push(r);
@@ -94,9 +130,13 @@ function expandPronouns(ctx: PlanContext, refs: Ref[]): { refs: Ref[]; unknown: 
   return { refs: out, unknown };
 }
 
+/** Most users one role reference may stand for (the same cap as bulk changes). */
+const MAX_ROLE_TARGETS = 25;
+
 /** Resolves user references. `state: true` also reads users given by id (to know banned/locked). */
 export function resolveUsers(ctx: PlanContext, given: Ref[], opts: { state?: boolean } = {}): Res<UsersFound> {
   const expanded = expandPronouns(ctx, given);
+  if (expanded.stop) return expanded.stop;
   const refs = expanded.refs;
   const fromPronoun = new Set(
     refs
@@ -270,7 +310,7 @@ export function matchAnswer<T>(answer: string, candidates: T[], keys: (c: T) => 
 }
 
 /** Resolves one organization reference (id as is; name/slug via clerk_organizations_list {query}). */
-export function resolveOrg(ctx: PlanContext, ref: Ref): Res<OrgRow | undefined> {
+function resolveOrg(ctx: PlanContext, ref: Ref): Res<OrgRow | undefined> {
   if (ref.kind === 'id') return ok({ id: ref.value, name: ref.value, slug: '', createdAt: null });
   const env = ctx.read('clerk_organizations_list', { query: ref.value });
   if (!env) return stop('pending');

@@ -9,6 +9,8 @@ const PHRASES = [
   /\b[\w.-]+\s+(?:jwt\s+)?(?:token\s+)?template\b/gi,
   /\b(?:jwt\s+)?template\s+⟦q\d+⟧/gi,
   /⟦h\d+⟧(?:\s+(?:satellite\s+)?domain)?|\b(?:satellite\s+)?domain\s+⟦h\d+⟧/gi,
+  // "the satellite domain": a description that still says which one (lexicon.ts rewrites "not the primary one").
+  /\bsatellite\s+domain\b/gi,
   /(?:\b[A-Z][\w-]*\s+)+(?:o-?auth\s+)?(?:app|application|client)\b|⟦q\d+⟧\s+(?:o-?auth\s+)?(?:app|application)\b/g,
 ];
 const NOT_A_NAME = /^(?:the|a|an|this|that|jwt|o-?auth|our|my|new|its|their|every|each|all|any|which|are|is)\s/i;
@@ -20,7 +22,7 @@ export function hasResourceAnaphor(masked: string): boolean {
 }
 
 /** The resource phrase a clause names ("supabase jwt template"), if any. */
-export function resourcePhrase(masked: string): string | undefined {
+function resourcePhrase(masked: string): string | undefined {
   for (const re of PHRASES) {
     for (const m of masked.matchAll(re)) {
       const phrase = m[0].trim();

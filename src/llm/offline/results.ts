@@ -140,7 +140,7 @@ export function toOrg(o: Obj): OrgRow {
 }
 
 /** What the summaries need about a membership. */
-export interface MemberRow {
+interface MemberRow {
   userId: string;
   orgId: string;
   orgName?: string;

@@ -11,7 +11,7 @@ import { personNames } from './org-context.js';
 import { userRefsAnywhere } from './refs.js';
 
 /** One thing said about the device, checked against a session's latest_activity. */
-export interface DeviceWord {
+interface DeviceWord {
   word: string;
   test: (activity: Record<string, unknown>) => boolean;
 }

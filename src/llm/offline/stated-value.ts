@@ -1,8 +1,8 @@
 /**
- * A value stated as news, then a request to record it: "globex upgraded to enterprise yesterday, pls update the
- * plan in their org metadata". The new value is only taken when the message says it outright ("upgraded to
- * enterprise") and the key it updates is named ("the plan"); otherwise the usual parse applies and the planner
- * asks for the value. The organization is the subject of the news.
+ * A value stated as news, then a request to record it: "<org> <changed> to <value>, … update the <key> in its
+ * metadata". Rule: the new value is only taken when the message states it outright ("<verb of change> to
+ * <value>") and names the key it updates; otherwise the usual parse applies and the planner asks for the value.
+ * The organization is the subject of the news sentence.
  */
 import type { Sentence } from './entities.js';
 import type { Intent } from './intent-types.js';

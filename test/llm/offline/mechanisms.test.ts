@@ -8,7 +8,7 @@ import { parseRequest } from '../../../src/llm/offline/request.js';
 import { orgMention, personNames } from '../../../src/llm/offline/org-context.js';
 import { deviceWords } from '../../../src/llm/offline/session-device.js';
 import { preferFullName } from '../../../src/llm/offline/refs.js';
-import { canonicalVerb } from '../../../src/llm/offline/synonyms.js';
+import { canonicalVerb } from '../../../src/llm/offline/lexicon.js';
 import { sharedNoun } from '../../../src/llm/offline/shared-noun.js';
 
 const parse = (text: string) => parseRequest(text, 0);

@@ -6,6 +6,7 @@ import { callKey } from './conversation.js';
 import type { Call, Outcome, PlanContext } from './plan-context.js';
 import type { Envelope } from './results.js';
 import { planText, summarizeMutations } from './summarize.js';
+import { nothingToChange } from './truthful.js';
 
 /** A plain answer (no tool calls). */
 export function say(text: string): Outcome {
@@ -20,7 +21,7 @@ export function act(ctx: PlanContext, calls: Call[], notes: string[] = []): Outc
     return seen.has(key) ? false : (seen.add(key), true);
   });
   if (unique.length === 0)
-    return say(notes.length > 0 ? `${notes.join('\n')}\nNothing was changed.` : 'Nothing to change.');
+    return say(notes.length > 0 ? `${notes.join('\n')}\nNothing was changed.` : nothingToChange(ctx.turn));
   const unavailable = unique.find((c) => !ctx.has(c.name));
   if (unavailable)
     return say(
@@ -28,6 +29,7 @@ export function act(ctx: PlanContext, calls: Call[], notes: string[] = []): Outc
     );
   const results = unique.map((c) => ctx.result(c.name, c.args));
   const waiting = unique.filter((_, i) => results[i] === undefined);
+  ctx.acted = waiting.length > 0 ? 'proposed' : results.every((r) => r?.status === 'ok') ? 'done' : 'not_done';
   if (waiting.length === unique.length) return { kind: 'calls', calls: unique, text: planText(unique, notes) };
   if (waiting.length > 0) return { kind: 'calls', calls: waiting };
   return say(summarizeMutations(unique, results as Envelope[], notes));

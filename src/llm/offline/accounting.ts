@@ -1,0 +1,123 @@
+/**
+ * Accounting for every part of a request. The parser turns a message into one intent; a clause it could not place
+ * (an unknown phrasing, a split that went wrong, a step folded into another by mistake) used to vanish silently,
+ * so a two-part request could come back as "Done: 1 change" with the second part never mentioned. Here each
+ * clause that reads as an instruction (it starts with an action verb) is checked by leaving it out: when the
+ * message parses to the same intent without it, nothing in the plan came from it, and the answer says so
+ * ("I did not act on: …"). Pure and deterministic, like the parser it checks.
+ */
+import { ACTION_VERB, splitClauses, splitSentences, subSentence } from './clauses.js';
+import { type Sentence, unmask } from './entities.js';
+import type { Intent } from './intent-types.js';
+import { core } from './phrases.js';
+import { CORRECTION, NEGATED, parseAnalyzed, parseWholeMessage, readMessage, stripLead } from './request.js';
+
+/** A parsed request with the instruction clauses nothing in the intent came from (as the user wrote them). */
+export interface Understood {
+  intent: Intent;
+  unplaced: string[];
+}
+
+const NO_ACTION = new Set<Intent['kind']>(['unknown', 'smalltalk', 'help', 'refuse']);
+// "let me know when it's done", "tell me once you're finished": asks for a reply, not for an action.
+const REPLY_ONLY = /^(?:let me know|tell me (?:when|once|if|after)|show me (?:when|once))\b/i;
+
+/** Parses `text` and lists the instruction clauses the intent does not account for. */
+export function understand(text: string, now: number): Understood {
+  const whole = readMessage(text);
+  const intent = parseAnalyzed(whole, now);
+  if (NO_ACTION.has(intent.kind)) return { intent, unplaced: [] };
+  const exception = ignoredException(whole, intent, now);
+  if (exception) return { intent: exception, unplaced: [] };
+  if (parseWholeMessage(whole)) return { intent, unplaced: [] };
+  const clauses = instructionClauses(whole);
+  // One clause alone is the whole message (its answer already says whether it was understood); one instruction
+  // beside context sentences is checked like any other part.
+  if (clauses.length === 0 || clauseCount(whole) < 2) return { intent, unplaced: [] };
+  const key = JSON.stringify(intent);
+  const unplaced = clauses.filter((clause) => {
+    const rest = without(whole.masked, clause);
+    return rest !== undefined && JSON.stringify(parseAnalyzed({ ...whole, masked: rest }, now)) === key;
+  });
+  // No clause changes the intent when left out: the message was read as a whole (a reinvite, a stated value).
+  if (clauses.length > 1 && unplaced.length === clauses.length) return { intent, unplaced: [] };
+  return { intent, unplaced: unplaced.map((c) => unmask(c, whole.ents)) };
+}
+
+// "except the one on his iPhone", "but not Dave", "other than the admins": a part that narrows the targets.
+const EXCEPTION =
+  /\s*,?\s*\b(?:except(?:\s+for)?|but\s+not|other\s+than|apart\s+from|excluding|save\s+for|besides)\b[^.;!?]*/i;
+
+/**
+ * An exception the parser did not use ("revoke all of Dave's sessions except the one on his iPhone" parsed the
+ * same as without it) would widen the change to the very targets the user kept out. Such a request is not acted
+ * on: the answer says why and asks for the targets by name. Returns that answer, or undefined.
+ */
+function ignoredException(whole: Sentence, intent: Intent, now: number): Intent | undefined {
+  const m = whole.masked.match(EXCEPTION);
+  if (!m) return undefined;
+  const rest = whole.masked.replace(EXCEPTION, '');
+  if (JSON.stringify(parseAnalyzed({ ...whole, masked: rest }, now)) !== JSON.stringify(intent)) return undefined;
+  const said = unmask(m[0].replace(/^\s*,?\s*/, ''), whole.ents);
+  return {
+    kind: 'unknown',
+    reason: `I can't apply "${said}" to this request, and doing it without that exception would change more than you asked. Name exactly which ones to change (or list them first), and I'll prepare one change each. Nothing was changed.`,
+  };
+}
+
+/**
+ * The clauses of a message that read as instructions: they start with an action verb once politeness is
+ * stripped, are not negated ("don't delete it" is a constraint), and come after the last correction ("Actually,
+ * ban him instead" replaces what was asked before it, on purpose).
+ */
+export function instructionClauses(whole: Sentence): string[] {
+  const sentences = splitSentences(whole.masked);
+  const lastCorrection = sentences.map((s) => CORRECTION.test(s)).lastIndexOf(true);
+  const verb = new RegExp(`^${ACTION_VERB}\\b`, 'i');
+  return sentences
+    .slice(Math.max(lastCorrection, 0))
+    .flatMap((sentence) => splitClauses(sentence).flatMap((u) => thenParts(u.masked)))
+    .filter(({ masked, chained }) => {
+      const lead = core(subSentence(whole, stripLead(masked)));
+      if (NEGATED.test(stripLead(masked)) || REPLY_ONLY.test(lead)) return false;
+      // After "and then" / "and also" an instruction may use a verb the lexicon does not know: it still counts.
+      return verb.test(lead) || (chained && /^[a-z]+\b/.test(lead) && !NARRATIVE.test(lead));
+    })
+    .map(({ masked }) => masked);
+}
+
+// "…, and then he got locked out": a subject or a determiner after "then" starts a narrative, not an instruction.
+const NARRATIVE =
+  /^(?:i|we|you|he|she|it|they|there|this|that|the|a|an|his|her|their|our|my|its|was|were|is|are|got|had|has)\b/i;
+
+/** A clause cut after "and then", "then" and "and also": the parts after the first are `chained`. */
+function thenParts(masked: string): Array<{ masked: string; chained: boolean }> {
+  return masked
+    .split(/\s*,?\s+(?:and\s+then|then|and\s+also|and\s+afterwards|and\s+after\s+that)\s+/i)
+    .map((part, i) => ({ masked: part.trim(), chained: i > 0 }))
+    .filter((p) => p.masked !== '');
+}
+
+/** How many clauses the message has in all (instructions, context and asides). */
+function clauseCount(whole: Sentence): number {
+  return splitSentences(whole.masked).flatMap((sentence) => splitClauses(sentence).flatMap((u) => thenParts(u.masked)))
+    .length;
+}
+
+/** The masked message with one clause (and the "and"/comma that joined it) taken out; undefined if not found. */
+function without(masked: string, clause: string): string | undefined {
+  const i = masked.indexOf(clause);
+  if (i < 0) return undefined;
+  const before = masked.slice(0, i).replace(/(?:\s*,\s*|\s+)(?:(?:and|then|so|also|please|just|finally)\s+)*$/i, '');
+  const after = masked.slice(i + clause.length).replace(/^\s*,?\s*(?:(?:and|then)\s+)?/i, '');
+  if (before.trim() === '') return after;
+  if (after.trim() === '' || /^[.!?;]/.test(after)) return `${before}${after}`;
+  return `${before} and ${after}`;
+}
+
+/** The answer's words about clauses nothing was done for (empty when every clause was placed). */
+export function unplacedNote(unplaced: string[]): string {
+  if (unplaced.length === 0) return '';
+  const quoted = unplaced.map((u) => `"${u.trim()}"`).join(', ');
+  return `I did not act on: ${quoted} — I couldn't read ${unplaced.length === 1 ? 'it' : 'them'} as a request I can carry out together with the rest. Say ${unplaced.length === 1 ? 'it' : 'each'} on its own line.`;
+}

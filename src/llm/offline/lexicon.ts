@@ -1,0 +1,250 @@
+/**
+ * The action lexicon: one table of the verbs and resource words every intent parser understands, one table of the
+ * casual phrasings people use for them ("undo the block on", "give her access back", "nuke"), and a typo
+ * corrector that maps a misspelt verb or resource word ("bann", "unlcok", "revkoe", "invitaton") to the word it is
+ * closest to by edit distance. The parsers keep their patterns on canonical words; this file is the only place
+ * that knows the variants, so a new synonym is one row here rather than one more regex in each parser.
+ */
+
+/** Verbs the parsers act on. Short ones (≤ 4 letters) are only corrected for a swapped or doubled letter. */
+export const VERBS = [
+  'ban',
+  'unban',
+  'block',
+  'unblock',
+  'lock',
+  'unlock',
+  'delete',
+  'remove',
+  'revoke',
+  'invite',
+  'rename',
+  'update',
+  'change',
+  'create',
+  'cancel',
+  'promote',
+  'demote',
+  'restore',
+  'suspend',
+  'reinstate',
+  'disable',
+  'enable',
+  'transfer',
+  'terminate',
+  'list',
+  'show',
+  'make',
+  'sign',
+  'kick',
+];
+
+/** Resource words, corrected anywhere in a message (they are long enough not to collide with names). */
+export const NOUNS = [
+  'invitation',
+  'invitations',
+  'organization',
+  'organizations',
+  'organisation',
+  'organisations',
+  'membership',
+  'memberships',
+  'session',
+  'sessions',
+  'template',
+  'templates',
+  'allowlist',
+  'blocklist',
+  'metadata',
+  'application',
+  'applications',
+  'members',
+  'satellite',
+  'domain',
+  'domains',
+  'pending',
+  'banned',
+  'locked',
+];
+
+/** English words one edit away from a lexicon word: never "corrected". */
+const REAL_WORDS = new Set([
+  'sing',
+  'sigh',
+  'look',
+  'luck',
+  'lick',
+  'lack',
+  'lost',
+  'last',
+  'lest',
+  'mist',
+  'shop',
+  'snow',
+  'slow',
+  'shot',
+  'shoe',
+  'band',
+  'bank',
+  'barn',
+  'bean',
+  'black',
+  'remote',
+  'devote',
+  'unable',
+  'chance',
+  'crate',
+  'evoke',
+  'cancer',
+  'male',
+  'mike',
+  'make',
+  'fake',
+  'take',
+  'sick',
+  'pick',
+  'kink',
+  'trending',
+  'sending',
+  'spending',
+  'passion',
+  'locker',
+  'blocked',
+  'bloke',
+]);
+
+/**
+ * Casual phrasings → the canonical words (applied to the masked message; `$1` keeps a captured reference).
+ * Order matters only where one phrase contains another.
+ */
+export const SYNONYMS: Array<[RegExp, string]> = [
+  [/\b(?:undo|lift|remove|reverse|drop|clear)\s+(?:the\s+|their\s+|his\s+|her\s+)?ban\s+(?:on|for|of)\b/gi, 'unban'],
+  [/\btake\s+(?:the\s+)?ban\s+off(?:\s+of)?\b/gi, 'unban'],
+  [/\b(?:undo|lift|remove|reverse|clear)\s+(?:the\s+|their\s+|his\s+|her\s+)?block\s+(?:on|for|of)\b/gi, 'unblock'],
+  [
+    /\b(?:undo|lift|remove|reverse|clear)\s+(?:the\s+|their\s+|his\s+|her\s+)?(?:lock|lockout)\s+(?:on|for|of)\b/gi,
+    'unlock',
+  ],
+  [/\bunfreeze\b/gi, 'unlock'],
+  [/\bfreeze\b/gi, 'lock'],
+  // "give them their access back", "give jane@x.test her access back": restore sign-in (ban or lock, whichever).
+  [
+    /\bgive\s+(⟦[ei]\d+⟧|[\w.'’-]+?)\s+(?:back\s+)?(?:their|his|her)\s+(?:access|account|login)(?:\s+back)?\b/gi,
+    'let $1 sign in again',
+  ],
+  [/\b(?:rescind|withdraw)\b/gi, 'revoke'],
+  // "give X access to Globex as a member": a membership.
+  [/\bgive\s+(⟦[ei]\d+⟧|[\w.'’-]+?)\s+access\s+to\s+/gi, 'add $1 to '],
+  // "reinstate access for X", "restore X's access": whatever stops them signing in (ban or lock) is lifted.
+  [
+    /\b(?:reinstate|restore|give back)\s+(?:the\s+)?(?:sign[- ]?in\s+|login\s+)?access\s+(?:for|to|of)\s+(⟦[ei]\d+⟧|[\w.'’-]+?)/gi,
+    'let $1 sign in again',
+  ],
+  [
+    /\b(?:reinstate|restore)\s+(⟦[ei]\d+⟧|[\w.'’-]+?)(?:'s|’s)\s+(?:sign[- ]?in\s+|login\s+)?access\b/gi,
+    'let $1 sign in again',
+  ],
+  // Descriptions instead of names: "the app whose name mentions the dashboard" → "the app called dashboard"
+  // (names match by part, so the described word finds the item); "the domain that is not the primary one" →
+  // "the satellite domain" (every domain but the primary one is a satellite).
+  [
+    /\s+(?:whose|with\s+a|with\s+the)\s+name\s+(?:mentions|contains|includes|has|says|matches|starts\s+with)\s+(?:the\s+(?:word\s+)?)?/gi,
+    ' called ',
+  ],
+  [
+    /\b(?:the\s+)?(domain|one)\s+(?:that|which)\s+(?:is\s+not|isn't)\s+(?:the\s+)?primary(?:\s+(?:one|domain))?/gi,
+    'the satellite $1',
+  ],
+  [/\b(?:the\s+)?(?:non-?primary|secondary)\s+domain\b/gi, 'the satellite domain'],
+  [/\b(?:boot|chuck|throw|get|kick)\s+(⟦[ei]\d+⟧|[\w.'’-]+?)\s+(?:out\s+of|off(?:\s+of)?)\b/gi, 'remove $1 from'],
+  [/\b(?:boot|chuck)\s+(⟦[ei]\d+⟧|[\w.'’-]+?)\s+from\b/gi, 'remove $1 from'],
+  [/^(?:get rid of|do away with|nuke|scrap|retire|decommission|trash|axe|nix)\b/i, 'delete'],
+  // "take that one off the blocklist", "take her out of Acme": removal from a list or an organization.
+  [/^(?:take|kick)\s+(.+?)\s+(?:off(?:\s+of)?|out\s+of|off\s+from)\s+/i, 'remove $1 from '],
+];
+
+/** The clause with every casual phrasing replaced by its canonical verb. */
+export function canonicalVerb(c: string): string {
+  let out = c;
+  for (const [re, to] of SYNONYMS) out = out.replace(re, to);
+  return out;
+}
+
+// A word right after one of these (or at the start of a clause) stands where a request puts its verb.
+const VERB_SLOT =
+  /(?:^|[,.;:!?(]|\b(?:please|pls|plz|you|u|and|then|to|also|just|kindly|now|can|could|would|will|quickly|must|should))\s*$/i;
+
+/** Misspelt verbs (in a verb's place) and resource words (anywhere) replaced by the lexicon word they are closest to. */
+export function correctTypos(masked: string): string {
+  const parts = masked.split(/(\s+)/);
+  for (let i = 0; i < parts.length; i++) {
+    const token = parts[i]!;
+    const m = token.match(/^([A-Za-z]+)([,.;:!?]*)$/);
+    if (!m) continue;
+    const word = m[1]!.toLowerCase();
+    const before = parts.slice(0, i).join('');
+    const fixed =
+      (VERB_SLOT.test(before) ? closest(word, VERBS) : undefined) ??
+      (word.length >= 6 ? closest(word, NOUNS) : undefined);
+    if (fixed) parts[i] = `${fixed}${m[2]}`;
+  }
+  return parts.join('');
+}
+
+/** The one lexicon word `word` is a typo of, or undefined (known words, inflections and ties are left alone). */
+export function closest(word: string, lexicon: readonly string[]): string | undefined {
+  if (word.length < 4 || REAL_WORDS.has(word) || lexicon.includes(word) || isInflection(word)) return undefined;
+  let best: string[] = [];
+  let bestDistance = Number.POSITIVE_INFINITY;
+  for (const target of lexicon) {
+    if (Math.abs(target.length - word.length) > 2) continue;
+    const d = distance(word, target);
+    const allowed = target.length <= 4 ? (slip(word, target) ? 1 : 0) : target.length >= 8 ? 2 : 1;
+    if (d > allowed) continue;
+    if (d < bestDistance) [best, bestDistance] = [[target], d];
+    else if (d === bestDistance) best.push(target);
+  }
+  return best.length === 1 ? best[0] : undefined;
+}
+
+/** A swapped pair or a doubled letter: the only slips short words are corrected for ("bann", "lcok"). */
+function slip(word: string, target: string): boolean {
+  if (word.length === target.length + 1)
+    return [...word].some((ch, i) => i > 0 && ch === word[i - 1] && word.slice(0, i) + word.slice(i + 1) === target);
+  if (word.length !== target.length) return false;
+  const diff = [...word].map((ch, i) => (ch === target[i] ? -1 : i)).filter((i) => i >= 0);
+  return (
+    diff.length === 2 &&
+    diff[1] === diff[0]! + 1 &&
+    word[diff[0]!] === target[diff[1]!] &&
+    word[diff[1]!] === target[diff[0]!]
+  );
+}
+
+/** "banned", "invites", "revoking": an inflected lexicon word is a real word, not a typo. */
+function isInflection(word: string): boolean {
+  // "member" next to "members": the singular of a lexicon plural is a word too.
+  if ([...VERBS, ...NOUNS].some((w) => w === `${word}s` || w === `${word}es`)) return true;
+  const stems = [word.replace(/(?:ed|es|s|ing|er|ers|al)$/, ''), word.replace(/(?:d|r|rs)$/, '')];
+  return stems.some(
+    (stem) =>
+      stem !== word &&
+      [...VERBS, ...NOUNS].some((w) => w === stem || w === `${stem}e` || w === stem.replace(/(.)\1$/, '$1')),
+  );
+}
+
+/** Damerau–Levenshtein distance (optimal string alignment). */
+export function distance(a: string, b: string): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) =>
+    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
+    }
+  }
+  return d[a.length]![b.length]!;
+}

@@ -1,0 +1,28 @@
+/**
+ * What a message says once the noise is gone: a pasted ticket or email keeps only its own words (the greeting
+ * line, "hope you're well", the sign-off and signature are dropped), casual verbs become the canonical ones, and
+ * misspelt verbs and resource words are corrected (lexicon.ts). Works on the masked text, so emails, ids, quoted
+ * names and JSON are never touched. Context sentences are kept: the clause splitter drops what carries no action.
+ */
+import type { Sentence } from './entities.js';
+import { canonicalVerb, correctTypos } from './lexicon.js';
+
+// "Hi team,", "Hello Kim!", "Dear support -": a greeting at the very start, with whom it greets.
+const GREETING =
+  /^(?:hi|hello|hey|hiya|dear|good (?:morning|afternoon|evening)|greetings)(?:\s+(?:team|all|there|folks|everyone|everybody|guys|support|admins?|[A-Z][\w'-]*))?\s*[,!.:-]+\s*/i;
+// "Hope you're well.", "I hope this finds you well!": a pleasantry sentence anywhere.
+const PLEASANTRY =
+  /(?:^|(?<=[.!?]\s))(?:i\s+)?hope\s+(?:you(?:'re| are)|this (?:finds you|message finds you)|all is|everything is|your (?:day|week) is)[^.!?]*[.!?]?\s*/gi;
+// "Thanks, Kim", "Best regards,\nSam", "-- Sam", "Sent from my phone": the sign-off and everything after it.
+const SIGN_OFF =
+  /(?:^|(?<=[.!?\n])\s*|\s+)(?:(?:many\s+)?thanks(?:\s+(?:a lot|so much|in advance))?|thank you(?: so much| in advance)?|cheers|best(?:\s+regards|\s+wishes)?|kind regards|regards|warm regards|sincerely|--+|sent from my \w+)\s*[,!.]?(?:\s+(?:[A-Z][\w'-]*|⟦e\d+⟧)(?:\s+[A-Z][\w'-]*)?)?\s*[.!]?\s*$/i;
+
+/** The message without greeting, pleasantries and sign-off; synonyms and typos normalized. */
+export function normalize(s: Sentence): Sentence {
+  let masked = s.masked.replace(GREETING, '').replace(PLEASANTRY, '');
+  // Only a sign-off that leaves something before it: "thanks" alone is a reply, not a signature.
+  const signed = masked.replace(SIGN_OFF, '');
+  if (signed.trim() !== '' && /[a-z]/i.test(signed)) masked = signed;
+  masked = canonicalVerb(correctTypos(masked.trim()));
+  return masked === s.masked ? s : { ...s, masked: masked || s.masked };
+}

@@ -1,0 +1,60 @@
+/**
+ * The organization a message keeps talking about, clause after clause: "create an organization called X and add
+ * Y to it" (the one created), "remove X from globex and make Y an admin there", "…Stark Industries to 20 and
+ * rename it to Stark Intl" (the one the clause before named). A clause that does not parse, or names no
+ * organization for a membership step, is re-read with the reference replaced by that organization's name; the
+ * re-reading is kept only when it parses to a step of the right kind, so nothing is guessed.
+ */
+import { subSentence } from './clauses.js';
+import type { Sentence } from './entities.js';
+import type { Intent, Ref } from './intent-types.js';
+import { fillThere } from './org-context.js';
+
+const PASSIVE = new Set<Intent['kind']>(['unknown', 'smalltalk', 'help']);
+// "to it", "to the new organization", "there": the organization an earlier clause created.
+const NEW_ORG = /\b(?:it|there|the new (?:org|organi[sz]ation|team|one)|that (?:org|organi[sz]ation))\b/i;
+const THERE = /\b(?:there|in the same (?:org|organi[sz]ation))\b/i;
+const IT = /\bit\b/i;
+const ORG_INTENTS = new Set<Intent['kind']>(['org_update', 'rename_any', 'org_get', 'org_delete']);
+const ORG_STEPS = new Set<Intent['kind']>(['invite', 'membership_add', 'membership_set_role', 'members_list']);
+
+type Parse = (s: Sentence) => Intent;
+
+/** True when an intent names an organization by name (so "there" / "it" in another clause can mean it). */
+export function namesOrg(intent: Intent): boolean {
+  return (intent as { org?: Ref }).org?.kind === 'name';
+}
+
+/** True when a clause that does not parse alone may be completed by another clause's organization. */
+export function refersToOrgOf(masked: string, others: Intent[]): boolean {
+  if (NEW_ORG.test(masked) && others.some((o) => o.kind === 'org_create')) return true;
+  return (THERE.test(masked) || IT.test(masked)) && others.some(namesOrg);
+}
+
+/** Tracks the organizations of earlier clauses and completes later clauses that refer to them. */
+export class OrgThread {
+  private created: string | undefined;
+  private last: string | undefined;
+
+  /** The clause's sentence and intent, re-read with the organization reference filled when that parses. */
+  complete(whole: Sentence, masked: string, s: Sentence, intent: Intent, parse: Parse): [Sentence, Intent] {
+    let out: [Sentence, Intent] = [s, intent];
+    const orgless = (i: Intent): boolean => PASSIVE.has(i.kind) || (ORG_STEPS.has(i.kind) && !namesOrg(i));
+    const retry = (text: string, accept: (i: Intent) => boolean): void => {
+      const again = subSentence(whole, text);
+      const parsed = parse(again);
+      if (accept(parsed)) out = [again, parsed];
+    };
+    if (orgless(out[1]) && this.created && NEW_ORG.test(masked))
+      retry(masked.replace(NEW_ORG, this.created), (i) => !PASSIVE.has(i.kind));
+    if (PASSIVE.has(out[1].kind) && this.last && IT.test(masked))
+      retry(masked.replace(IT, this.last), (i) => ORG_INTENTS.has(i.kind));
+    if (orgless(out[1]) && this.last && THERE.test(masked))
+      retry(fillThere(masked, this.last), (i) => !PASSIVE.has(i.kind));
+    const final = out[1];
+    if (final.kind === 'org_create' && typeof final.fields.name === 'string') this.created = final.fields.name;
+    const named = (final as { org?: Ref }).org;
+    if (named?.kind === 'name') this.last = named.value;
+    return out;
+  }
+}

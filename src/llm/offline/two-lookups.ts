@@ -1,0 +1,169 @@
+/**
+ * Questions and references that need two lookups, the second built from the first's result:
+ * - the role a user has in each of their organizations: the user's organizations, then each membership;
+ * - how long ago a user last signed in / was active / signed up: the user, then the date in words from now;
+ * - an invitation described by who sent it ("the invitation Priya sent"): the inviter, the inviter's
+ *   organizations, their pending invitations filtered by inviter — then one gated revoke, or a question.
+ * Each answer says what was looked up, so "none found" is proven rather than assumed.
+ */
+import type { Sentence } from './entities.js';
+import type { Intent, Ref } from './intent-types.js';
+import { act, say } from './mutation-step.js';
+import type { Call, Outcome, PlanContext } from './plan-context.js';
+import { userText } from './plan-users.js';
+import { toRef } from './refs.js';
+import { askFor, matchAnswer, readFailed, resolveUsers, stopped } from './resolve.js';
+import { asPage, field, toOrg, type OrgRow, type UserRow } from './results.js';
+import { plural, table } from './summarize.js';
+
+export type RolesIntent = Extract<Intent, { kind: 'roles_every_org' }>;
+export type WhenIntent = Extract<Intent, { kind: 'user_when' }>;
+export type InviterIntent = Extract<Intent, { kind: 'invitation_by_inviter' }>;
+
+const EACH_ORG =
+  /\s+(?:in|at|across|for)\s+(?:each|every|all)(?:\s+(?:one\s+)?of)?\s+(?:his|her|their|the|its)?\s*(?:orgs?|organi[sz]ations?|teams?|companies)(?:\s+(?:she|he|they)(?:'s|'re|\s+is|\s+are|\s+belongs?\s+to)?(?:\s+in)?)?$/i;
+const WHEN =
+  /^(?:how long ago|when|how many days ago)\s+(?:did|was|has)\s+(.+?)\s+(?:last\s+)?(sign(?:ed)?\s*-?\s*in|log(?:ged)?\s*-?\s*in|(?:been\s+)?active|seen|sign(?:ed)?\s*-?\s*up|created|join(?:ed)?)(?:\s+(?:last|for the last time))?$/i;
+const BY_INVITER = [
+  /^(?:revoke|cancel|delete|remove)\s+(?:the\s+)?(?:pending\s+)?(?:org(?:ani[sz]ation)?\s+)?invit(?:ation|e)s?\s+(?:that\s+)?(.+?)\s+(?:sent|made|created|issued)(?:\s+out)?$/i,
+  /^(?:revoke|cancel|delete|remove)\s+(?:the\s+)?(?:pending\s+)?(?:org(?:ani[sz]ation)?\s+)?invit(?:ation|e)s?\s+(?:sent|made|created|issued)\s+by\s+(.+)$/i,
+];
+
+/** A two-lookup question or reference, or undefined. */
+export function parseTwoLookups(c: string, s: Sentence): Intent | undefined {
+  const roles =
+    c.match(/^(?:what|which)(?:'s| is| are)?\s+(?:the\s+)?roles?\s+(?:does|do)\s+(.+?)\s+have(.*)$/i) ??
+    c.match(/^(?:what|which)(?:'s| is| are)\s+(.+?)(?:'s|’s|s')\s+roles?(.*)$/i) ??
+    c.match(/^(?:list|show)\s+(?:me\s+)?(.+?)(?:'s|’s|s')\s+roles(.*)$/i);
+  if (roles && (EACH_ORG.test(roles[2]!) || roles[2]!.trim() === '')) {
+    const user = toRef(roles[1]!, s.ents);
+    if (user && (roles[2]!.trim() !== '' || /\broles\b/i.test(c))) return { kind: 'roles_every_org', user };
+  }
+  const when = c.match(WHEN);
+  if (when) {
+    const user = toRef(when[1]!, s.ents);
+    const word = when[2]!.toLowerCase();
+    const what = /active|seen/.test(word) ? 'last_active' : /up|created|join/.test(word) ? 'created' : 'last_sign_in';
+    if (user) return { kind: 'user_when', user, what };
+  }
+  for (const re of BY_INVITER) {
+    const m = c.match(re);
+    const inviter = m ? toRef(m[1]!, s.ents) : undefined;
+    if (inviter && !/^(?:i|we|you|they|someone)$/i.test(m![1]!.trim()))
+      return { kind: 'invitation_by_inviter', inviter };
+  }
+  return undefined;
+}
+
+function oneUser(ctx: PlanContext, ref: Ref): { ok: true; user: UserRow } | { ok: false; outcome: Outcome } {
+  const res = resolveUsers(ctx, [ref]);
+  if (!res.ok) return { ok: false, outcome: stopped(ctx, res) };
+  const user = res.value.found[0];
+  return user ? { ok: true, user } : { ok: false, outcome: say(`No user matches "${ref.value}".`) };
+}
+
+/** The organizations `user` belongs to (first lookup of two). */
+function orgsOf(ctx: PlanContext, user: UserRow): { ok: true; orgs: OrgRow[] } | { ok: false; outcome: Outcome } {
+  const env = ctx.read('clerk_organizations_list', { user_id: [user.id], include_members_count: true, limit: 100 });
+  if (!env) return { ok: false, outcome: ctx.pending() };
+  if (env.status !== 'ok') return { ok: false, outcome: readFailed(env, 'organizations') };
+  return { ok: true, orgs: asPage(env.result).items.map(toOrg) };
+}
+
+/** "What role does X have in each of their organizations?" */
+export function planRolesEveryOrg(ctx: PlanContext, intent: RolesIntent): Outcome {
+  const u = oneUser(ctx, intent.user);
+  if (!u.ok) return u.outcome;
+  const o = orgsOf(ctx, u.user);
+  if (!o.ok) return o.outcome;
+  if (o.orgs.length === 0)
+    return say(`${userText(u.user)} is not a member of any organization (I listed their organizations).`);
+  const envs = o.orgs.map((org) =>
+    ctx.read('clerk_org_membership_get', { organization_id: org.id, user_id: u.user.id }),
+  );
+  if (envs.some((e) => !e)) return ctx.pending();
+  const rows = o.orgs.map((org, i) => {
+    const env = envs[i]!;
+    const role = env.status === 'ok' ? (field(env.result as Record<string, unknown>, 'role') ?? '—') : 'lookup failed';
+    return [org.name, role.replace(/^org:/, ''), org.id];
+  });
+  return say(
+    `${userText(u.user)} is in ${plural(o.orgs.length, 'organization')}:\n${table(['Organization', 'Role', 'ID'], rows)}`,
+  );
+}
+
+/** "How long ago did X last sign in?" */
+export function planUserWhen(ctx: PlanContext, intent: WhenIntent): Outcome {
+  const u = oneUser(ctx, intent.user);
+  if (!u.ok) return u.outcome;
+  const [iso, verb] =
+    intent.what === 'last_active'
+      ? [u.user.lastActiveAt, 'was last active']
+      : intent.what === 'created'
+        ? [u.user.createdAt, 'signed up']
+        : [u.user.lastSignInAt, 'last signed in'];
+  if (!iso)
+    return say(
+      `${userText(u.user)} has never ${intent.what === 'created' ? 'been created' : 'signed in'} (no date on record).`,
+    );
+  return say(
+    `${userText(u.user)} ${verb} ${ago(Date.parse(iso), ctx.now)} (${iso.slice(0, 16).replace('T', ' ')} UTC).`,
+  );
+}
+
+/** "3 days ago", "5 hours ago", "2 months ago". */
+export function ago(then: number, now: number): string {
+  const minutes = Math.max(0, Math.round((now - then) / 60_000));
+  if (minutes < 60) return minutes <= 1 ? 'just now' : `${minutes} minutes ago`;
+  const hours = Math.round(minutes / 60);
+  if (hours < 48) return `${plural(hours, 'hour')} ago`;
+  const days = Math.round(hours / 24);
+  if (days < 60) return `${plural(days, 'day')} ago`;
+  const months = Math.round(days / 30);
+  return months < 24 ? `${plural(months, 'month')} ago` : `${plural(Math.round(days / 365), 'year')} ago`;
+}
+
+/** "Cancel the invitation Priya sent": the inviter's organizations, their pending invitations, the inviter's ones. */
+export function planInvitationByInviter(ctx: PlanContext, intent: InviterIntent): Outcome {
+  const u = oneUser(ctx, intent.inviter);
+  if (!u.ok) return u.outcome;
+  const o = orgsOf(ctx, u.user);
+  if (!o.ok) return o.outcome;
+  const envs = o.orgs.map((org) =>
+    ctx.read('clerk_org_invitations_list', { organization_id: org.id, status: 'pending', limit: 100 }),
+  );
+  if (envs.some((e) => !e)) return ctx.pending();
+  const sent: Array<{ org: OrgRow; id: string; email: string }> = [];
+  o.orgs.forEach((org, i) => {
+    const env = envs[i]!;
+    if (env.status !== 'ok') return;
+    for (const inv of asPage(env.result).items)
+      if (field(inv, 'inviter_id') === u.user.id && (field(inv, 'status') ?? 'pending') === 'pending')
+        sent.push({ org, id: field(inv, 'id') ?? '', email: field(inv, 'email_address') ?? '' });
+  });
+  const checked = o.orgs.map((org) => org.name).join(', ') || 'none';
+  if (sent.length === 0)
+    return say(
+      `I found no pending organization invitation sent by ${userText(u.user)} (I checked the pending invitations of the organizations they belong to: ${checked}). App invitations do not record who sent them. Nothing was changed.`,
+    );
+  let chosen = sent;
+  if (sent.length > 1) {
+    const r = askFor(
+      ctx,
+      `${userText(u.user)} sent ${sent.length} pending invitations: ${sent.map((x) => `${x.email} to ${x.org.name}`).join(', ')}. Which one should I revoke (or "all")?`,
+      (a) =>
+        /^(?:all|both|every|each)\b/i.test(a.trim())
+          ? sent
+          : ((x) => (x ? [x] : undefined))(matchAnswer(a, sent, (x) => [x.email, x.id])),
+    );
+    if (!r.ok) return stopped(ctx, r);
+    chosen = r.value;
+  }
+  const calls: Call[] = chosen.map((x) => ({
+    name: 'clerk_org_invitation_revoke',
+    args: { organization_id: x.org.id, invitation_id: x.id },
+    label: `revoke the invitation of ${x.email} to ${x.org.name} (${x.id}), sent by ${userText(u.user)}`,
+    done: () => `Revoked the invitation of ${x.email} to ${x.org.name}`,
+  }));
+  return act(ctx, calls);
+}
