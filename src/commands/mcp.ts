@@ -4,10 +4,7 @@
  * serves Streamable HTTP on 127.0.0.1 and prints the URL and a bearer token. Same configuration as the chat
  * (sandbox + offline model with nothing set; CLERK_SECRET_KEY for a real instance).
  */
-import dotenv from 'dotenv';
-import { parseArgs } from 'node:util';
-import { createApp } from '../app.js';
-import { ConfigError, loadConfig, type ConfigOverrides } from '../config.js';
+import { openAppForCommand } from './open-app.js';
 
 const USAGE = `Usage: clerk-agent mcp [options]
 
@@ -21,44 +18,14 @@ Options:
 
 export async function run(argv: string[]): Promise<number> {
   const err = (line: string) => process.stderr.write(`${line}\n`);
-  let values: { http?: string; data?: string; help?: boolean };
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: false,
-      options: { http: { type: 'string' }, data: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-    }));
-  } catch (error) {
-    err(`clerk-agent mcp: ${(error as Error).message}. See clerk-agent mcp --help.`);
-    return 2;
-  }
-  if (values.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
-  let port: number | undefined;
-  if (values.http !== undefined) {
-    port = Number(values.http);
-    if (!Number.isInteger(port) || port < 0 || port > 65535) {
-      err(`clerk-agent mcp: --http needs a port number from 0 to 65535 (got "${values.http}").`);
-      return 2;
-    }
-  }
-
-  dotenv.config({ quiet: true });
-  const overrides: ConfigOverrides = {};
-  if (values.data !== undefined) overrides.dataDir = values.data;
-  let app: Awaited<ReturnType<typeof createApp>>;
-  try {
-    app = await createApp(loadConfig(process.env, overrides));
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      err(`clerk-agent mcp: ${error.message}`);
-      return 2;
-    }
-    throw error;
-  }
+  const opened = await openAppForCommand<{ http?: string }>('mcp', argv, USAGE, { http: { type: 'string' } }, (f) =>
+    f.http !== undefined && !validPort(f.http)
+      ? `--http needs a port number from 0 to 65535 (got "${f.http}").`
+      : undefined,
+  );
+  if ('exit' in opened) return opened.exit;
+  const { app, flags } = opened;
+  const port = flags.http === undefined ? undefined : Number(flags.http);
 
   const { startMcp } = await import('../interfaces/mcp/start.js');
   const handle = await startMcp(app, { ...(port !== undefined ? { httpPort: port } : {}), log: err });
@@ -72,3 +39,5 @@ export async function run(argv: string[]): Promise<number> {
   await app.close();
   return 0;
 }
+
+const validPort = (text: string) => /^\d{1,5}$/.test(text) && Number(text) <= 65535;

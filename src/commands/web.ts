@@ -3,10 +3,7 @@
  * 127.0.0.1. Same configuration as the chat (sandbox + offline model with nothing set). Prints the URL with a
  * random access token; keep it to yourself (anyone with it can act as the people the policy lists).
  */
-import dotenv from 'dotenv';
-import { parseArgs } from 'node:util';
-import { createApp } from '../app.js';
-import { ConfigError, loadConfig, type ConfigOverrides } from '../config.js';
+import { openAppForCommand } from './open-app.js';
 
 const DEFAULT_PORT = 4780;
 
@@ -21,40 +18,14 @@ Options:
 
 export async function run(argv: string[]): Promise<number> {
   const err = (line: string) => process.stderr.write(`${line}\n`);
-  let values: { port?: string; data?: string; help?: boolean };
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: false,
-      options: { port: { type: 'string' }, data: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-    }));
-  } catch (error) {
-    err(`clerk-agent web: ${(error as Error).message}. See clerk-agent web --help.`);
-    return 2;
-  }
-  if (values.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
-  const port = values.port === undefined ? DEFAULT_PORT : Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    err(`clerk-agent web: --port needs a number from 0 to 65535 (got "${values.port}").`);
-    return 2;
-  }
-  dotenv.config({ quiet: true });
-  const overrides: ConfigOverrides = {};
-  if (values.data !== undefined) overrides.dataDir = values.data;
-  let app: Awaited<ReturnType<typeof createApp>>;
-  try {
-    app = await createApp(loadConfig(process.env, overrides));
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      err(`clerk-agent web: ${error.message}`);
-      return 2;
-    }
-    throw error;
-  }
+  const opened = await openAppForCommand<{ port?: string }>('web', argv, USAGE, { port: { type: 'string' } }, (f) =>
+    f.port !== undefined && !(/^\d{1,5}$/.test(f.port) && Number(f.port) <= 65535)
+      ? `--port needs a number from 0 to 65535 (got "${f.port}").`
+      : undefined,
+  );
+  if ('exit' in opened) return opened.exit;
+  const { app, flags } = opened;
+  const port = flags.port === undefined ? DEFAULT_PORT : Number(flags.port);
   const { startWeb } = await import('../interfaces/web/start.js');
   let handle: Awaited<ReturnType<typeof startWeb>>;
   try {
