@@ -91,46 +91,10 @@ export function createPersistence(dataDir: string, options: PersistenceOptions):
     return w;
   };
 
-  const removeLeftovers = (names: string[], keepJournal: string | undefined) => {
-    for (const name of names) {
-      const stale =
-        name.startsWith(SNAPSHOT_TEMP_PREFIX) ||
-        name.startsWith(LEGACY_TEMP_PREFIX) ||
-        (name.startsWith(JOURNAL_PREFIX) && name !== keepJournal);
-      if (stale) fs.rmSync(path.join(dir, name), { force: true });
-    }
-  };
-
-  const loadLegacy = (): LoadedState => {
-    const file = path.join(dir, LEGACY_FILE);
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(fs.readFileSync(file, 'utf8'));
-    } catch (err) {
-      throw new SandboxStateError(
-        `Sandbox state ${file} is not valid JSON (${(err as Error).message}). Move it away, or run \`clerk-agent sandbox --reset\` to start again from the demo data.`,
-      );
-    }
-    if (!isSandboxState(parsed)) {
-      throw new SandboxStateError(
-        `Sandbox state ${file} is not a version-1 sandbox state. Move it away, or run \`clerk-agent sandbox --reset\` to start again from the demo data.`,
-      );
-    }
-    return { state: parsed, records: [], generation: 0, journalBytes: 0, legacy: true };
-  };
-
-  /** Journal files in the folder, by generation. */
-  const journalGenerations = (): number[] =>
-    fs
-      .readdirSync(dir)
-      .filter((n) => n.startsWith(JOURNAL_PREFIX) && n.endsWith(JOURNAL_SUFFIX))
-      .map((n) => Number(n.slice(JOURNAL_PREFIX.length, -JOURNAL_SUFFIX.length)))
-      .filter((g) => Number.isInteger(g));
-
   const rewrite = (state: SandboxState) => {
     fs.mkdirSync(dir, { recursive: true });
     // Above every journal on disk, never one an existing snapshot still names (a reset has not loaded it).
-    const next = Math.max(generation, ...journalGenerations()) + 1;
+    const next = Math.max(generation, ...journalGenerations(fs, dir)) + 1;
     const nextFile = path.join(dir, journalName(next));
     fs.closeSync(fs.openSync(nextFile, 'wx', 0o600));
     try {
@@ -144,32 +108,15 @@ export function createPersistence(dataDir: string, options: PersistenceOptions):
     const old = writer;
     generation = next;
     writer = openWriter(next, 0);
-    for (const g of journalGenerations()) if (g !== next) fs.rmSync(path.join(dir, journalName(g)), { force: true });
+    for (const g of journalGenerations(fs, dir))
+      if (g !== next) fs.rmSync(path.join(dir, journalName(g)), { force: true });
     if (old) void old.close();
   };
 
   return {
     dir,
     rewrite,
-    load() {
-      let names: string[];
-      try {
-        names = fs.readdirSync(dir);
-      } catch {
-        return undefined;
-      }
-      if (!names.includes(SNAPSHOT_FILE)) {
-        removeLeftovers(names, undefined);
-        return names.includes(LEGACY_FILE) ? loadLegacy() : undefined;
-      }
-      const snap = readSnapshot(fs, dir);
-      const journal = journalName(snap.generation);
-      removeLeftovers(names, journal);
-      if (!names.includes(journal))
-        return { state: snap.state, records: [], generation: snap.generation, journalBytes: 0, legacy: false };
-      const { records, validBytes } = readJournal(fs, path.join(dir, journal));
-      return { state: snap.state, records, generation: snap.generation, journalBytes: validBytes, legacy: false };
-    },
+    load: () => loadState(fs, dir),
     resume(loaded) {
       if (loaded.legacy) {
         rewrite(loaded.state);
@@ -206,4 +153,64 @@ export function createPersistence(dataDir: string, options: PersistenceOptions):
       writer = undefined;
     },
   };
+}
+
+/** The snapshot + journal on disk, or undefined when the folder holds no state (see Persistence.load). */
+function loadState(fs: FsPort, dir: string): LoadedState | undefined {
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return undefined;
+  }
+  if (!names.includes(SNAPSHOT_FILE)) {
+    removeLeftovers(fs, dir, names, undefined);
+    return names.includes(LEGACY_FILE) ? loadLegacy(fs, dir) : undefined;
+  }
+  const snap = readSnapshot(fs, dir);
+  const journal = journalName(snap.generation);
+  removeLeftovers(fs, dir, names, journal);
+  if (!names.includes(journal))
+    return { state: snap.state, records: [], generation: snap.generation, journalBytes: 0, legacy: false };
+  const { records, validBytes } = readJournal(fs, path.join(dir, journal));
+  return { state: snap.state, records, generation: snap.generation, journalBytes: validBytes, legacy: false };
+}
+
+/** Removes temp files and every journal but `keepJournal` (a crash can leave them behind). */
+function removeLeftovers(fs: FsPort, dir: string, names: string[], keepJournal: string | undefined): void {
+  for (const name of names) {
+    const stale =
+      name.startsWith(SNAPSHOT_TEMP_PREFIX) ||
+      name.startsWith(LEGACY_TEMP_PREFIX) ||
+      (name.startsWith(JOURNAL_PREFIX) && name !== keepJournal);
+    if (stale) fs.rmSync(path.join(dir, name), { force: true });
+  }
+}
+
+/** Reads a `state.json` from earlier versions. */
+function loadLegacy(fs: FsPort, dir: string): LoadedState {
+  const file = path.join(dir, LEGACY_FILE);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw new SandboxStateError(
+      `Sandbox state ${file} is not valid JSON (${(err as Error).message}). Move it away, or run \`clerk-agent sandbox --reset\` to start again from the demo data.`,
+    );
+  }
+  if (!isSandboxState(parsed)) {
+    throw new SandboxStateError(
+      `Sandbox state ${file} is not a version-1 sandbox state. Move it away, or run \`clerk-agent sandbox --reset\` to start again from the demo data.`,
+    );
+  }
+  return { state: parsed, records: [], generation: 0, journalBytes: 0, legacy: true };
+}
+
+/** Journal files in the folder, by generation. */
+function journalGenerations(fs: FsPort, dir: string): number[] {
+  return fs
+    .readdirSync(dir)
+    .filter((n) => n.startsWith(JOURNAL_PREFIX) && n.endsWith(JOURNAL_SUFFIX))
+    .map((n) => Number(n.slice(JOURNAL_PREFIX.length, -JOURNAL_SUFFIX.length)))
+    .filter((g) => Number.isInteger(g));
 }

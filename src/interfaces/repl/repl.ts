@@ -9,7 +9,7 @@ import { runCommand, type CommandResult } from './commands.js';
 import type { LineSource } from './input.js';
 import type { Output } from './output.js';
 import type { Prompter } from './prompt.js';
-import { createRenderer } from './render.js';
+import { createRenderer, type Renderer } from './render.js';
 import type { Transcript } from './transcript.js';
 import { runTurn, type TurnResult } from './turn.js';
 import type { ReplApp, Session } from './types.js';
@@ -52,51 +52,39 @@ export interface Repl {
 /** The hint for Ctrl-C at the prompt. */
 export const INTERRUPT_HINT = 'Nothing is running. Type /exit or press Ctrl-D to leave.';
 
+/** What one REPL remembers between lines. */
+interface ReplMemory {
+  /** The app; /dryrun swaps it for one with dry-run switched. */
+  app: ReplApp;
+  /** The conversation's agent state (none before the first request and after /new). */
+  state: RunState | undefined;
+  /** The queue's conversation id for this session's conversation (new after /new). */
+  conversationId: string;
+  transcript: Transcript | undefined;
+  /** The running turn's controller: Ctrl-C aborts it. */
+  active: AbortController | undefined;
+  atPrompt: boolean;
+  /** Whether the last turn ended normally but could not do the request (see TurnResult.incomplete). */
+  lastIncomplete: boolean;
+}
+
+const newConversationId = () => `terminal-${randomUUID()}`;
+
 /** Creates the REPL. */
 export function createRepl(deps: ReplDeps): Repl {
-  const { input, prompter, out } = deps;
+  const { input, out } = deps;
   const c = out.colors;
   const renderer = createRenderer(out);
-  let app = deps.app;
-  let state: RunState | undefined;
-  /** The queue's conversation id for this session's conversation (new after /new). */
-  let conversationId = `terminal-${randomUUID()}`;
-  let transcript: Transcript | undefined;
-  let active: AbortController | undefined;
-  let atPrompt = false;
-  /** Whether the last turn ended normally but could not do the request (see TurnResult.incomplete). */
-  let lastIncomplete = false;
-
-  const promptText = () => {
-    const tags = [app.live ? c.red('LIVE') : '', app.config.dryRun ? c.yellow('dry run') : ''].filter(Boolean);
-    return `${c.bold(c.cyan('clerk'))}${tags.length > 0 ? ` (${tags.join(', ')})` : ''}> `;
+  const memory: ReplMemory = {
+    app: deps.app,
+    state: undefined,
+    conversationId: newConversationId(),
+    transcript: undefined,
+    active: undefined,
+    atPrompt: false,
+    lastIncomplete: false,
   };
-
-  const session: Session = {
-    get app() {
-      return app;
-    },
-    out,
-    prompter,
-    resetConversation() {
-      state = undefined;
-      transcript = undefined;
-      conversationId = `terminal-${randomUUID()}`;
-    },
-    async setDryRun(on) {
-      if (!deps.switchDryRun) return false;
-      app = await deps.switchDryRun(on);
-      return true;
-    },
-  };
-
-  const record = (entry: Parameters<Transcript['record']>[0]) => {
-    if (!deps.openTranscript) return;
-    // A conversation starts with its first request: commands typed before it leave no file behind.
-    if (!transcript && entry.kind === 'command') return;
-    transcript ??= deps.openTranscript();
-    transcript.record(entry);
-  };
+  const session = createSession(memory, deps);
 
   const handleLine: Repl['handleLine'] = async (line) => {
     const text = line.trim();
@@ -110,47 +98,14 @@ export function createRepl(deps: ReplDeps): Repl {
       return 'refused';
     }
     if (text.startsWith('/')) {
-      record({ kind: 'command', text });
+      record(memory, deps, { kind: 'command', text });
       return runCommand(text, session);
     }
-    record({ kind: 'input', text });
-    const controller = new AbortController();
-    active = controller;
-    lastIncomplete = false;
-    try {
-      const result = await runTurn(text, {
-        agent: app.agent,
-        state,
-        requester: app.config.requester,
-        out,
-        renderer,
-        prompter,
-        ...(transcript ? { transcript } : {}),
-        signal: controller.signal,
-        ...(app.approvals
-          ? { approvals: app.approvals, identity: terminalIdentity(app.config.requester), conversationId }
-          : {}),
-      });
-      state = result.state;
-      lastIncomplete = result.incomplete === true;
-      return result.status;
-    } finally {
-      active = undefined;
-    }
+    record(memory, deps, { kind: 'input', text });
+    return runRequest(text, memory, deps, renderer);
   };
 
-  const onInterrupt = () => {
-    if (active && !active.signal.aborted) {
-      active.abort();
-      out.line(c.yellow('^C cancelling: anything pending will be denied…'));
-    } else if (active) {
-      out.line(c.yellow('^C still cancelling…'));
-    } else {
-      out.line(atPrompt ? `\n${INTERRUPT_HINT}` : INTERRUPT_HINT);
-      if (atPrompt) out.write(promptText());
-    }
-  };
-
+  const onInterrupt = () => interrupt(memory, out);
   const withInterrupts = async <T>(fn: () => Promise<T>): Promise<T> => {
     const off = deps.interrupts.onInterrupt(onInterrupt);
     try {
@@ -166,9 +121,9 @@ export function createRepl(deps: ReplDeps): Repl {
       withInterrupts(async () => {
         for (;;) {
           out.spinner.stop();
-          atPrompt = true;
-          const line = await input.read(promptText());
-          atPrompt = false;
+          memory.atPrompt = true;
+          const line = await input.read(promptText(memory.app, out));
+          memory.atPrompt = false;
           if (line === null) break;
           if ((await handleLine(line)) === 'exit') break;
         }
@@ -177,7 +132,96 @@ export function createRepl(deps: ReplDeps): Repl {
     runOnce: (line) =>
       withInterrupts(async () => {
         const status = await handleLine(line);
-        return status === 'error' || lastIncomplete ? 1 : status === 'refused' ? 2 : 0;
+        return status === 'error' || memory.lastIncomplete ? 1 : status === 'refused' ? 2 : 0;
       }),
   };
+}
+
+/** The prompt, tagged LIVE and/or dry run. */
+function promptText(app: ReplApp, out: Output): string {
+  const c = out.colors;
+  const tags = [app.live ? c.red('LIVE') : '', app.config.dryRun ? c.yellow('dry run') : ''].filter(Boolean);
+  return `${c.bold(c.cyan('clerk'))}${tags.length > 0 ? ` (${tags.join(', ')})` : ''}> `;
+}
+
+/** The session the slash commands act on. */
+function createSession(memory: ReplMemory, deps: ReplDeps): Session {
+  return {
+    get app() {
+      return memory.app;
+    },
+    out: deps.out,
+    prompter: deps.prompter,
+    resetConversation() {
+      memory.state = undefined;
+      memory.transcript = undefined;
+      memory.conversationId = newConversationId();
+    },
+    async setDryRun(on) {
+      if (!deps.switchDryRun) return false;
+      memory.app = await deps.switchDryRun(on);
+      return true;
+    },
+  };
+}
+
+/** Writes a transcript entry, opening the transcript with the conversation's first request. */
+function record(memory: ReplMemory, deps: ReplDeps, entry: Parameters<Transcript['record']>[0]): void {
+  if (!deps.openTranscript) return;
+  // A conversation starts with its first request: commands typed before it leave no file behind.
+  if (!memory.transcript && entry.kind === 'command') return;
+  memory.transcript ??= deps.openTranscript();
+  memory.transcript.record(entry);
+}
+
+/** Runs one conversational turn, cancellable by Ctrl-C while it runs. */
+async function runRequest(
+  text: string,
+  memory: ReplMemory,
+  deps: ReplDeps,
+  renderer: Renderer,
+): Promise<TurnResult['status']> {
+  const { app, transcript } = memory;
+  const controller = new AbortController();
+  memory.active = controller;
+  memory.lastIncomplete = false;
+  try {
+    const result = await runTurn(text, {
+      agent: app.agent,
+      state: memory.state,
+      requester: app.config.requester,
+      out: deps.out,
+      renderer,
+      prompter: deps.prompter,
+      ...(transcript ? { transcript } : {}),
+      signal: controller.signal,
+      ...(app.approvals
+        ? {
+            approvals: app.approvals,
+            identity: terminalIdentity(app.config.requester),
+            conversationId: memory.conversationId,
+          }
+        : {}),
+    });
+    memory.state = result.state;
+    memory.lastIncomplete = result.incomplete === true;
+    return result.status;
+  } finally {
+    memory.active = undefined;
+  }
+}
+
+/** Ctrl-C: cancels the running turn, or at the prompt says how to leave. */
+function interrupt(memory: ReplMemory, out: Output): void {
+  const c = out.colors;
+  const { active } = memory;
+  if (active && !active.signal.aborted) {
+    active.abort();
+    out.line(c.yellow('^C cancelling: anything pending will be denied…'));
+  } else if (active) {
+    out.line(c.yellow('^C still cancelling…'));
+  } else {
+    out.line(memory.atPrompt ? `\n${INTERRUPT_HINT}` : INTERRUPT_HINT);
+    if (memory.atPrompt) out.write(promptText(memory.app, out));
+  }
 }

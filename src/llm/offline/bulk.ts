@@ -8,7 +8,7 @@
 import type { Sentence } from './entities.js';
 import type { Intent, UserFilter } from './intent-types.js';
 import { act, say } from './mutation-step.js';
-import type { Call, Outcome, PlanContext } from './plan-context.js';
+import type { Call, PlanStep, PlanContext } from './plan-context.js';
 import { userCall } from './plan-users.js';
 import { asPage, toUser, type UserRow } from './results.js';
 import { readFailed } from './resolve.js';
@@ -49,7 +49,7 @@ export function parseBulkUserAction(c: string, s: Sentence): BulkIntent | undefi
 }
 
 /** Lists the filtered users, then proposes one change per user that needs it (at most MAX_TARGETS). */
-export function planBulkUserAction(ctx: PlanContext, intent: BulkIntent): Outcome {
+export function planBulkUserAction(ctx: PlanContext, intent: BulkIntent): PlanStep {
   const args: Record<string, unknown> = { limit: LIST_LIMIT };
   if (intent.filter.emailQuery) args.email_address_query = intent.filter.emailQuery;
   if (intent.filter.banned !== undefined) args.banned = intent.filter.banned;

@@ -486,8 +486,26 @@ export const INVITE_FIELDS = (c: string, s: Sentence): Fields => {
 /** Invitations: list, create (app or org), revoke. */
 export function parseInvitations(c: string, s: Sentence): Intent | undefined {
   if (!/\binvit/i.test(c)) return undefined;
-  let m: RegExpMatchArray | null;
-  const status = /\b(?:pending|open|outstanding|unaccepted)\b/i.test(c)
+  if (/^(?:revoke|cancel|withdraw|rescind|delete|remove|void|invalidate|take back|retract|kill)\b/i.test(c))
+    return parseInvitationRevoke(c, s);
+  const createVerb =
+    /^(?:invite|re-?invite|send|create|add|issue|make|extend)\b/i.test(c) &&
+    !/^(?:send|create)\b.*\binvitations\b.*\blist\b/i.test(c);
+  if (createVerb && (/^invite\b/i.test(c) || /\binvit(?:e|ation)\b/i.test(c))) return parseInvitationCreate(c, s);
+  const status = invitationStatus(c);
+  if (READ.test(c) || COUNT.test(c) || /^(?:pending\s+|open\s+)?invitations$/i.test(c) || /\bbeen invited\b/i.test(c))
+    return parseInvitationList(c, s, status);
+  const m = c.match(/^invitations?\s+(?:for|to)\s+(.+)$/i);
+  if (m) {
+    const org = orgChunk(m[1]!, s);
+    if (org) return { kind: 'org_invitations_list', org, ...(status ? { status } : {}) };
+  }
+  return undefined;
+}
+
+/** The status an invitation list asks for ("pending invitations"), if any. */
+function invitationStatus(c: string): 'pending' | 'accepted' | 'revoked' | 'expired' | undefined {
+  return /\b(?:pending|open|outstanding|unaccepted)\b/i.test(c)
     ? 'pending'
     : /\baccepted\b/i.test(c)
       ? 'accepted'
@@ -496,114 +514,109 @@ export function parseInvitations(c: string, s: Sentence): Intent | undefined {
         : /\bexpired\b/i.test(c)
           ? 'expired'
           : undefined;
+}
+
+/** "revoke the invitation for x@y.test", "cancel all pending Acme invitations": app or organization invitations. */
+function parseInvitationRevoke(c: string, s: Sentence): Intent | undefined {
   const inviteIds = s.ents.ids.filter((i) => i.prefix === 'inv' || i.prefix === 'orginv');
-  // revoke
-  if (/^(?:revoke|cancel|withdraw|rescind|delete|remove|void|invalidate|take back|retract|kill)\b/i.test(c)) {
-    const orgText =
-      c.match(
-        /\b(?:to|for|at|from|in|of)\s+(?:the\s+)?(?!⟦[ei])(.+?)(?:\s+(?:org|organi[sz]ation|team|company))?$/i,
-      )?.[1] ?? c.match(/^\w+\s+(?:the\s+)?(?!⟦)(.+?)\s+(?:org(?:anization)?\s+)?invit\w*\b/i)?.[1];
-    const cleanedOrg =
-      orgText &&
-      !/^(?:the\s+)?(?:all|every|each|any)\b|^(?:the\s+)?(?:pending\s+|open\s+)?invit|^(?:the\s+)?(?:pending\s+)?(?:app|application)\b|^(?:the|this|that|an?|pending|open|their|his|her|my|our)$/i.test(
-        orgText.trim(),
-      )
-        ? orgChunk(orgText.replace(/^(?:pending|open)\s+/i, ''), s)
-        : undefined;
-    const appOnly = /\b(?:app|application)\s+invit/i.test(c);
-    const org = appOnly ? undefined : cleanedOrg;
-    const all = /\b(?:all|every|each|any)\b/i.test(c) && s.ents.emails.length === 0 && inviteIds.length === 0;
-    if (org || inviteIds.some((i) => i.prefix === 'orginv')) {
-      return {
-        kind: 'org_invitation_revoke',
-        ...(org ? { org } : {}),
-        emails: [...s.ents.emails],
-        ids: inviteIds.map((i) => i.value),
-        ...(all ? { all } : {}),
-      };
-    }
-    // "kill the pending org invite for x@y.test": an organization invitation; the organization comes from the rest
-    // of the message (withOrg) or the planner asks for it.
-    if (/\borg(?:ani[sz]ation)?\s+invit/i.test(c) && !appOnly)
-      return {
-        kind: 'org_invitation_revoke',
-        emails: [...s.ents.emails],
-        ids: inviteIds.map((i) => i.value),
-        ...(all ? { all } : {}),
-      };
-    if (s.ents.emails.length > 0 || inviteIds.length > 0)
-      return { kind: 'invitation_revoke', emails: [...s.ents.emails], ids: inviteIds.map((i) => i.value) };
-    if (
-      /\b(?:all|every|each|any)\b/i.test(c) &&
-      /\binvitations\b|\b(?:every|each|any)\s+(?:pending\s+|open\s+)?invitation\b/i.test(c)
+  const orgText =
+    c.match(
+      /\b(?:to|for|at|from|in|of)\s+(?:the\s+)?(?!⟦[ei])(.+?)(?:\s+(?:org|organi[sz]ation|team|company))?$/i,
+    )?.[1] ?? c.match(/^\w+\s+(?:the\s+)?(?!⟦)(.+?)\s+(?:org(?:anization)?\s+)?invit\w*\b/i)?.[1];
+  const cleanedOrg =
+    orgText &&
+    !/^(?:the\s+)?(?:all|every|each|any)\b|^(?:the\s+)?(?:pending\s+|open\s+)?invit|^(?:the\s+)?(?:pending\s+)?(?:app|application)\b|^(?:the|this|that|an?|pending|open|their|his|her|my|our)$/i.test(
+      orgText.trim(),
     )
-      return { kind: 'invitation_revoke', emails: [], ids: [], all: true };
-    // "revoke the pending invitation": one, not named — the planner revokes it only if it is the only one.
-    if (
-      /^\w+(?:\s+back)?\s+(?:the|that|this|our)\s+(?:(?:pending|open|outstanding|unaccepted|app|application)\s+)*invit(?:e|ation)\b/i.test(
-        c,
-      )
-    )
-      return { kind: 'invitation_revoke', emails: [], ids: [], one: true };
-    return undefined;
-  }
-  // create
-  const createVerb =
-    /^(?:invite|re-?invite|send|create|add|issue|make|extend)\b/i.test(c) &&
-    !/^(?:send|create)\b.*\binvitations\b.*\blist\b/i.test(c);
-  if (createVerb && (/^invite\b/i.test(c) || /\binvit(?:e|ation)\b/i.test(c))) {
-    const emails = [...s.ents.emails];
-    const role =
-      roleKey(
-        c.match(new RegExp(`\\bas\\s+${ROLE}`, 'i'))?.[1] ?? c.match(/\bwith (?:the )?role\s+(\S+)/i)?.[1] ?? 'member',
-      ) ?? 'org:member';
-    const app =
-      /\b(?:app|application|instance|platform|product|sign[- ]?up|site)\s+invit|\binvit\w*\s+(?:to|for)\s+(?:the\s+)?(?:app|application|instance|platform|product|sign[- ]?up|site|clerk)\b|\bto sign up\b|\bjoin (?:the\s+)?(?:app|application|instance|platform|product|site)\b/i.test(
-        c,
-      );
-    const orgText = app
-      ? undefined
-      : c.match(
-          /\b(?:to join|into|to|join|at|in|for)\s+(?:the\s+)?(?!⟦[ei])(.+?)(?:\s+(?:org|organi[sz]ation|team|company|workspace))?(?=\s+(?:as|with|expiring|valid|lasting|and|that|which|redirect|without|silently|no)\b|,|$)/i,
-        )?.[1];
-    const org = orgText && !APP_WORDS.test(orgText.trim()) ? orgChunk(orgText, s) : undefined;
+      ? orgChunk(orgText.replace(/^(?:pending|open)\s+/i, ''), s)
+      : undefined;
+  const appOnly = /\b(?:app|application)\s+invit/i.test(c);
+  const org = appOnly ? undefined : cleanedOrg;
+  const all = /\b(?:all|every|each|any)\b/i.test(c) && s.ents.emails.length === 0 && inviteIds.length === 0;
+  if (org || inviteIds.some((i) => i.prefix === 'orginv')) {
     return {
-      kind: 'invite',
-      emails,
+      kind: 'org_invitation_revoke',
       ...(org ? { org } : {}),
-      app: app || (orgText !== undefined && APP_WORDS.test(orgText.trim())),
-      role,
-      fields: INVITE_FIELDS(c, s),
+      emails: [...s.ents.emails],
+      ids: inviteIds.map((i) => i.value),
+      ...(all ? { all } : {}),
     };
   }
-  // list
-  if (READ.test(c) || COUNT.test(c) || /^(?:pending\s+|open\s+)?invitations$/i.test(c) || /\bbeen invited\b/i.test(c)) {
-    const orgText =
-      // "an open invitation to join Globex, and with what role?": the organization ends at the comma.
-      c.match(
-        /\b(?:to join|join|to|for|at|of|in|from)\s+(?:the\s+)?(?!⟦e)([^,]+?)(?:\s+(?:org|organi[sz]ation|team|company))?(?:,.*)?$/i,
-      )?.[1] ??
-      c.match(
-        /^(?:list|show|display|get|view|see|print|give me)?\s*(?:me\s+)?(?:all\s+)?(?:the\s+)?(?:pending\s+|open\s+|accepted\s+|revoked\s+)?(.+?)(?:'s|’s|s')\s+(?:pending\s+|open\s+)?(?:org(?:anization)?\s+)?invitations$/i,
-      )?.[1] ??
-      c.match(
-        /^(?:list|show|display|get|view|see|print)\s+(?:the\s+)?(?:pending\s+|open\s+)?(.+?)\s+(?:org(?:anization)?\s+)?invitations$/i,
-      )?.[1];
-    const bad =
-      orgText &&
-      /^(?:pending|open|all|the|app|application|accepted|revoked|expired|org|organization|user|users)\b/i.test(
-        orgText.trim(),
-      );
-    const org = orgText && !bad && !APP_WORDS.test(orgText.trim()) ? orgChunk(orgText, s) : undefined;
-    if (org) return { kind: 'org_invitations_list', org, ...(status ? { status } : {}) };
-    if (/\borg(?:ani[sz]ation)?\s+invitations\b/i.test(c))
-      return { kind: 'org_invitations_list', ...(status ? { status } : {}) };
-    const query = s.ents.emails[0];
-    return { kind: 'invitations_list', ...(status ? { status } : {}), ...(query ? { query } : {}) };
-  }
-  if ((m = c.match(/^invitations?\s+(?:for|to)\s+(.+)$/i))) {
-    const org = orgChunk(m[1]!, s);
-    if (org) return { kind: 'org_invitations_list', org, ...(status ? { status } : {}) };
-  }
+  // "kill the pending org invite for x@y.test": an organization invitation; the organization comes from the rest
+  // of the message (withOrg) or the planner asks for it.
+  if (/\borg(?:ani[sz]ation)?\s+invit/i.test(c) && !appOnly)
+    return {
+      kind: 'org_invitation_revoke',
+      emails: [...s.ents.emails],
+      ids: inviteIds.map((i) => i.value),
+      ...(all ? { all } : {}),
+    };
+  if (s.ents.emails.length > 0 || inviteIds.length > 0)
+    return { kind: 'invitation_revoke', emails: [...s.ents.emails], ids: inviteIds.map((i) => i.value) };
+  if (
+    /\b(?:all|every|each|any)\b/i.test(c) &&
+    /\binvitations\b|\b(?:every|each|any)\s+(?:pending\s+|open\s+)?invitation\b/i.test(c)
+  )
+    return { kind: 'invitation_revoke', emails: [], ids: [], all: true };
+  // "revoke the pending invitation": one, not named — the planner revokes it only if it is the only one.
+  if (
+    /^\w+(?:\s+back)?\s+(?:the|that|this|our)\s+(?:(?:pending|open|outstanding|unaccepted|app|application)\s+)*invit(?:e|ation)\b/i.test(
+      c,
+    )
+  )
+    return { kind: 'invitation_revoke', emails: [], ids: [], one: true };
   return undefined;
+}
+
+/** "invite x@y.test to Acme as admin", "send an app invitation to x@y.test". */
+function parseInvitationCreate(c: string, s: Sentence): Intent {
+  const emails = [...s.ents.emails];
+  const role =
+    roleKey(
+      c.match(new RegExp(`\\bas\\s+${ROLE}`, 'i'))?.[1] ?? c.match(/\bwith (?:the )?role\s+(\S+)/i)?.[1] ?? 'member',
+    ) ?? 'org:member';
+  const app =
+    /\b(?:app|application|instance|platform|product|sign[- ]?up|site)\s+invit|\binvit\w*\s+(?:to|for)\s+(?:the\s+)?(?:app|application|instance|platform|product|sign[- ]?up|site|clerk)\b|\bto sign up\b|\bjoin (?:the\s+)?(?:app|application|instance|platform|product|site)\b/i.test(
+      c,
+    );
+  const orgText = app
+    ? undefined
+    : c.match(
+        /\b(?:to join|into|to|join|at|in|for)\s+(?:the\s+)?(?!⟦[ei])(.+?)(?:\s+(?:org|organi[sz]ation|team|company|workspace))?(?=\s+(?:as|with|expiring|valid|lasting|and|that|which|redirect|without|silently|no)\b|,|$)/i,
+      )?.[1];
+  const org = orgText && !APP_WORDS.test(orgText.trim()) ? orgChunk(orgText, s) : undefined;
+  return {
+    kind: 'invite',
+    emails,
+    ...(org ? { org } : {}),
+    app: app || (orgText !== undefined && APP_WORDS.test(orgText.trim())),
+    role,
+    fields: INVITE_FIELDS(c, s),
+  };
+}
+
+/** "pending invitations for Acme", "who has been invited": app or organization invitation lists. */
+function parseInvitationList(c: string, s: Sentence, status: ReturnType<typeof invitationStatus>): Intent {
+  const orgText =
+    // "an open invitation to join Globex, and with what role?": the organization ends at the comma.
+    c.match(
+      /\b(?:to join|join|to|for|at|of|in|from)\s+(?:the\s+)?(?!⟦e)([^,]+?)(?:\s+(?:org|organi[sz]ation|team|company))?(?:,.*)?$/i,
+    )?.[1] ??
+    c.match(
+      /^(?:list|show|display|get|view|see|print|give me)?\s*(?:me\s+)?(?:all\s+)?(?:the\s+)?(?:pending\s+|open\s+|accepted\s+|revoked\s+)?(.+?)(?:'s|’s|s')\s+(?:pending\s+|open\s+)?(?:org(?:anization)?\s+)?invitations$/i,
+    )?.[1] ??
+    c.match(
+      /^(?:list|show|display|get|view|see|print)\s+(?:the\s+)?(?:pending\s+|open\s+)?(.+?)\s+(?:org(?:anization)?\s+)?invitations$/i,
+    )?.[1];
+  const bad =
+    orgText &&
+    /^(?:pending|open|all|the|app|application|accepted|revoked|expired|org|organization|user|users)\b/i.test(
+      orgText.trim(),
+    );
+  const org = orgText && !bad && !APP_WORDS.test(orgText.trim()) ? orgChunk(orgText, s) : undefined;
+  if (org) return { kind: 'org_invitations_list', org, ...(status ? { status } : {}) };
+  if (/\borg(?:ani[sz]ation)?\s+invitations\b/i.test(c))
+    return { kind: 'org_invitations_list', ...(status ? { status } : {}) };
+  const query = s.ents.emails[0];
+  return { kind: 'invitations_list', ...(status ? { status } : {}), ...(query ? { query } : {}) };
 }

@@ -3,18 +3,18 @@
  * from their results once the loop has executed, denied or skipped each one.
  */
 import { callKey } from './conversation.js';
-import type { Call, Outcome, PlanContext } from './plan-context.js';
+import type { Call, PlanStep, PlanContext } from './plan-context.js';
 import type { Envelope } from './results.js';
 import { planText, summarizeMutations } from './summarize.js';
 import { nothingToChange } from './truthful.js';
 
 /** A plain answer (no tool calls). */
-export function say(text: string): Outcome {
+export function say(text: string): PlanStep {
   return { kind: 'say', text };
 }
 
 /** Emits `calls` or, once they have results, the truthful summary. `notes` go into both texts. */
-export function act(ctx: PlanContext, calls: Call[], notes: string[] = []): Outcome {
+export function act(ctx: PlanContext, calls: Call[], notes: string[] = []): PlanStep {
   const seen = new Set<string>();
   const unique = calls.filter((c) => {
     const key = callKey(c.name, c.args);

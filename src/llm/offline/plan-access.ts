@@ -5,7 +5,7 @@
 import { act, say } from './mutation-step.js';
 import { analyze } from './entities.js';
 import type { Intent } from './intent-types.js';
-import type { Call, Outcome, PlanContext } from './plan-context.js';
+import type { Call, PlanStep, PlanContext } from './plan-context.js';
 import { asObject, asPage, field } from './results.js';
 import { askFor, readFailed, resolveUsers, stopped } from './resolve.js';
 import { toRef, userRefsAnywhere } from './refs.js';
@@ -29,7 +29,7 @@ function sessionRow(o: Record<string, unknown>): unknown[] {
 }
 
 /** "sign Dave out everywhere": active sessions of each user, then one revoke per session. */
-export function planSignOut(ctx: PlanContext, intent: Of<'sign_out'>): Outcome {
+export function planSignOut(ctx: PlanContext, intent: Of<'sign_out'>): PlanStep {
   const res = resolveUsers(ctx, intent.targets);
   if (!res.ok) return stopped(ctx, res);
   const { found, missing } = res.value;
@@ -62,7 +62,7 @@ export function planSignOut(ctx: PlanContext, intent: Of<'sign_out'>): Outcome {
 }
 
 /** A user's sessions. */
-export function planSessionsList(ctx: PlanContext, intent: Of<'sessions_list'>): Outcome {
+export function planSessionsList(ctx: PlanContext, intent: Of<'sessions_list'>): PlanStep {
   let target = intent.target;
   if (!target) {
     const r = askFor(
@@ -91,7 +91,7 @@ export function planSessionsList(ctx: PlanContext, intent: Of<'sessions_list'>):
 }
 
 /** Session details by id. */
-export function planSessionGet(ctx: PlanContext, intent: Of<'session_get'>): Outcome {
+export function planSessionGet(ctx: PlanContext, intent: Of<'session_get'>): PlanStep {
   const envs = intent.ids.map((id) => ctx.read('clerk_session_get', { session_id: id }));
   if (envs.some((e) => !e)) return ctx.pending();
   const parts = intent.ids.map((id, i) => {
@@ -106,7 +106,7 @@ export function planSessionGet(ctx: PlanContext, intent: Of<'session_get'>): Out
 }
 
 /** Revoke sessions by id. */
-export function planSessionRevoke(ctx: PlanContext, intent: Of<'session_revoke'>): Outcome {
+export function planSessionRevoke(ctx: PlanContext, intent: Of<'session_revoke'>): PlanStep {
   return act(
     ctx,
     intent.ids.map((id) => ({
@@ -125,7 +125,7 @@ const LIST_ACTIONS = {
 } as const;
 
 /** Allowlist / blocklist entries. */
-export function planListEntries(ctx: PlanContext, intent: Of<'list_entries'>): Outcome {
+export function planListEntries(ctx: PlanContext, intent: Of<'list_entries'>): PlanStep {
   const env = ctx.read(LIST_ACTIONS[intent.list].list, {});
   if (!env) return ctx.pending();
   if (env.status !== 'ok') return readFailed(env, `the ${intent.list}`);
@@ -145,7 +145,7 @@ export function planListEntries(ctx: PlanContext, intent: Of<'list_entries'>): O
 }
 
 /** Adds identifiers to a list. */
-export function planListAdd(ctx: PlanContext, intent: Of<'list_add'>): Outcome {
+export function planListAdd(ctx: PlanContext, intent: Of<'list_add'>): PlanStep {
   const a = LIST_ACTIONS[intent.list];
   return act(
     ctx,
@@ -160,7 +160,7 @@ export function planListAdd(ctx: PlanContext, intent: Of<'list_add'>): Outcome {
 }
 
 /** Removes entries, found by identifier in the list (or given by id). */
-export function planListRemove(ctx: PlanContext, intent: Of<'list_remove'>): Outcome {
+export function planListRemove(ctx: PlanContext, intent: Of<'list_remove'>): PlanStep {
   const a = LIST_ACTIONS[intent.list];
   const calls: Call[] = intent.ids.map((id) => ({
     name: a.delete,

@@ -16,8 +16,8 @@ export interface Call {
   done?: (result: unknown) => string;
 }
 
-/** What the planner decided for this step. */
-export type Outcome = { kind: 'calls'; calls: Call[]; text?: string } | { kind: 'say'; text: string };
+/** What the planner decided for this step: calls to make (reads, or mutations to propose), or words to say. */
+export type PlanStep = { kind: 'calls'; calls: Call[]; text?: string } | { kind: 'say'; text: string };
 
 /** Per-step planning state. */
 export class PlanContext {
@@ -56,7 +56,7 @@ export class PlanContext {
   }
 
   /** The reads recorded so far as an outcome (call this when something returned "pending"). */
-  pending(): Outcome {
+  pending(): PlanStep {
     const missing = this.needs.find((c) => !this.has(c.name));
     if (missing)
       return {

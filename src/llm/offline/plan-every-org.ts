@@ -5,7 +5,7 @@
  */
 import { act, say } from './mutation-step.js';
 import type { Ref } from './intent-types.js';
-import type { Call, Outcome, PlanContext } from './plan-context.js';
+import type { Call, PlanStep, PlanContext } from './plan-context.js';
 import { missingNotes, userText } from './plan-users.js';
 import { asPage, toOrg, type OrgRow, type UserRow } from './results.js';
 import { readFailed, resolveUsers, stopped } from './resolve.js';
@@ -13,7 +13,7 @@ import { readFailed, resolveUsers, stopped } from './resolve.js';
 type RemoveCall = (action: 'clerk_org_membership_delete', org: OrgRow, u: UserRow) => Call;
 
 /** Removes each user from every organization they belong to. */
-export function planRemoveFromEveryOrg(ctx: PlanContext, users: Ref[], removeCall: RemoveCall): Outcome {
+export function planRemoveFromEveryOrg(ctx: PlanContext, users: Ref[], removeCall: RemoveCall): PlanStep {
   const res = resolveUsers(ctx, users);
   if (!res.ok) return stopped(ctx, res);
   const { found, missing } = res.value;

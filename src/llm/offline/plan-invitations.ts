@@ -7,7 +7,7 @@ import { planRevokeOnePending } from './plan-revoke-one.js';
 import { act, say, withJsonArgs } from './mutation-step.js';
 import { analyze, roleKey } from './entities.js';
 import type { Intent, Ref } from './intent-types.js';
-import type { Call, Outcome, PlanContext } from './plan-context.js';
+import type { Call, PlanStep, PlanContext } from './plan-context.js';
 import { orgOrAsk, orgText, roleWord } from './plan-orgs.js';
 import { orgRef } from './refs.js';
 import { asObject, asPage, field, toOrg } from './results.js';
@@ -18,7 +18,7 @@ import { planRevokeAllPending } from './plan-revoke-all.js';
 type Of<K extends Intent['kind']> = Extract<Intent, { kind: K }>;
 
 /** Pending (or other) invitations of one org. */
-export function planOrgInvitationsList(ctx: PlanContext, intent: Of<'org_invitations_list'>): Outcome {
+export function planOrgInvitationsList(ctx: PlanContext, intent: Of<'org_invitations_list'>): PlanStep {
   const ref = orgOrAsk(ctx, intent.org, "Which organization's invitations should I list?");
   if (!ref.ok) return stopped(ctx, ref);
   const org = requireOrg(ctx, ref.value);
@@ -49,7 +49,7 @@ const APP =
   /^(?:the\s+)?(?:app|application|our app|my app|instance|platform|product|sign ?up|signup|site|no org(?:anization)?|none|just the app|app invitation|plain(?: app)? invitation)\b/i;
 
 /** "invite X [to Y] [as role]": an app invitation or an org invitation per email. */
-export function planInvite(ctx: PlanContext, intent: Of<'invite'>): Outcome {
+export function planInvite(ctx: PlanContext, intent: Of<'invite'>): PlanStep {
   let emails = intent.emails;
   if (emails.length === 0) {
     const r = askFor(ctx, 'Which email address should I invite?', (a) => {
@@ -110,7 +110,7 @@ export function planInvite(ctx: PlanContext, intent: Of<'invite'>): Outcome {
 }
 
 /** Revokes org invitations by email (found with a list read) or id. */
-export function planOrgInvitationRevoke(ctx: PlanContext, intent: Of<'org_invitation_revoke'>): Outcome {
+export function planOrgInvitationRevoke(ctx: PlanContext, intent: Of<'org_invitation_revoke'>): PlanStep {
   const ref = orgOrAsk(ctx, intent.org, 'Which organization is that invitation for?');
   if (!ref.ok) return stopped(ctx, ref);
   const org = requireOrg(ctx, ref.value);
@@ -149,7 +149,7 @@ export function planOrgInvitationRevoke(ctx: PlanContext, intent: Of<'org_invita
 }
 
 /** App invitations list. */
-export function planInvitationsList(ctx: PlanContext, intent: Of<'invitations_list'>): Outcome {
+export function planInvitationsList(ctx: PlanContext, intent: Of<'invitations_list'>): PlanStep {
   const args: Record<string, unknown> = { limit: 100 };
   if (intent.status) args.status = intent.status;
   if (intent.query) args.query = intent.query;
@@ -174,7 +174,7 @@ export function planInvitationsList(ctx: PlanContext, intent: Of<'invitations_li
 }
 
 /** Revokes app invitations by email (found with a list read) or id. */
-export function planInvitationRevoke(ctx: PlanContext, intent: Of<'invitation_revoke'>): Outcome {
+export function planInvitationRevoke(ctx: PlanContext, intent: Of<'invitation_revoke'>): PlanStep {
   if (intent.all) return planRevokeAllPending(ctx);
   if (intent.one) return planRevokeOnePending(ctx);
   const envs = intent.emails.map((e) => ({

@@ -4,7 +4,7 @@
  */
 import { act, say } from './mutation-step.js';
 import type { Intent, Ref } from './intent-types.js';
-import type { Call, Outcome, PlanContext } from './plan-context.js';
+import type { Call, PlanStep, PlanContext } from './plan-context.js';
 import { orgOrAsk, orgText, roleWord } from './plan-orgs.js';
 import { missingNotes, userText } from './plan-users.js';
 import { asObject, asPage, field, toMember, type OrgRow, type UserRow } from './results.js';
@@ -16,7 +16,7 @@ import { planRemoveFromEveryOrg } from './plan-every-org.js';
 type Of<K extends Intent['kind']> = Extract<Intent, { kind: K }>;
 
 /** Members of one org (or how many). */
-export function planMembersList(ctx: PlanContext, intent: Of<'members_list'>): Outcome {
+export function planMembersList(ctx: PlanContext, intent: Of<'members_list'>): PlanStep {
   const ref = orgOrAsk(ctx, intent.org, 'Which organization?');
   if (!ref.ok) return stopped(ctx, ref);
   const org = requireOrg(ctx, ref.value);
@@ -58,7 +58,7 @@ function orgAndUsers(
 }
 
 /** "what role does X have in Y" / "is X a member of Y". */
-export function planMembershipGet(ctx: PlanContext, intent: Of<'membership_get'>): Outcome {
+export function planMembershipGet(ctx: PlanContext, intent: Of<'membership_get'>): PlanStep {
   if (!intent.org || !intent.user)
     return say('Tell me the user and the organization, for example "what role does jane@example.com have in Acme?".');
   const r = orgAndUsers(ctx, intent.org, [intent.user]);
@@ -106,7 +106,7 @@ function membershipCall(
 }
 
 /** "add X to Y [as role]". */
-export function planMembershipAdd(ctx: PlanContext, intent: Of<'membership_add'>): Outcome {
+export function planMembershipAdd(ctx: PlanContext, intent: Of<'membership_add'>): PlanStep {
   const ref = orgOrAsk(ctx, intent.org, 'Which organization should I add them to?');
   if (!ref.ok) return stopped(ctx, ref);
   const r = orgAndUsers(ctx, ref.value, intent.users);
@@ -119,7 +119,7 @@ export function planMembershipAdd(ctx: PlanContext, intent: Of<'membership_add'>
 }
 
 /** "make X an admin of Y": read the membership, then update it (or create it when X is not a member). */
-export function planMembershipSetRole(ctx: PlanContext, intent: Of<'membership_set_role'>): Outcome {
+export function planMembershipSetRole(ctx: PlanContext, intent: Of<'membership_set_role'>): PlanStep {
   const only = intent.users[0];
   if (!intent.org && only && intent.users.length === 1) {
     const found = orgOfUser(
@@ -159,7 +159,7 @@ export function planMembershipSetRole(ctx: PlanContext, intent: Of<'membership_s
 }
 
 /** "remove X from Y". */
-export function planMembershipRemove(ctx: PlanContext, intent: Of<'membership_remove'>): Outcome {
+export function planMembershipRemove(ctx: PlanContext, intent: Of<'membership_remove'>): PlanStep {
   if (intent.everyOrg) return planRemoveFromEveryOrg(ctx, intent.users, membershipCall);
   const ref = orgOrAsk(ctx, intent.org, 'Which organization should I remove them from?');
   if (!ref.ok) return stopped(ctx, ref);

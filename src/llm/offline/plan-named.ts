@@ -7,7 +7,7 @@ import { act, jsonArg, say } from './mutation-step.js';
 import { analyze, type Sentence } from './entities.js';
 import type { Fields, Intent, NamedResource, Ref } from './intent-types.js';
 import { parseDomains, parseJwt, parseOAuth } from './intents-named.js';
-import type { Call, Outcome, PlanContext } from './plan-context.js';
+import type { Call, PlanStep, PlanContext } from './plan-context.js';
 import { asObject, asPage, field } from './results.js';
 import { askFor, chooseNamed, matchAnswer, readFailed, stopped, type Res } from './resolve.js';
 import { cell, plural, table } from './summarize.js';
@@ -156,7 +156,7 @@ function itemText(resource: NamedResource, item: Item): string {
 }
 
 /** Lists JWT templates, domains or OAuth apps. */
-export function planNamedList(ctx: PlanContext, intent: Of<'named_list'>): Outcome {
+export function planNamedList(ctx: PlanContext, intent: Of<'named_list'>): PlanStep {
   const spec = SPECS[intent.resource];
   const env = ctx.read(spec.list, spec.listArgs());
   if (!env) return ctx.pending();
@@ -186,7 +186,7 @@ function listValue(v: unknown): string {
 }
 
 /** One item in detail. */
-export function planNamedGet(ctx: PlanContext, intent: Of<'named_get'>): Outcome {
+export function planNamedGet(ctx: PlanContext, intent: Of<'named_get'>): PlanStep {
   const spec = SPECS[intent.resource];
   if (!intent.ref) return planNamedList(ctx, { kind: 'named_list', resource: intent.resource });
   const item = requireItem(ctx, intent.resource, intent.ref);
@@ -223,7 +223,7 @@ function fieldText(key: string, value: unknown): string {
 }
 
 /** Creates a JWT template, a satellite domain or an OAuth app (asking for a missing name). */
-export function planNamedCreate(ctx: PlanContext, intent: Of<'named_create'>): Outcome {
+export function planNamedCreate(ctx: PlanContext, intent: Of<'named_create'>): PlanStep {
   const spec = SPECS[intent.resource];
   const fields: Fields = { ...intent.fields };
   if (!fields.name) {
@@ -294,7 +294,7 @@ function fieldsFromAnswer(resource: NamedResource, answer: string): Fields | und
 }
 
 /** Updates a JWT template (read first: name and claims are required) or an OAuth app. */
-export function planNamedUpdate(ctx: PlanContext, intent: Of<'named_update'>): Outcome {
+export function planNamedUpdate(ctx: PlanContext, intent: Of<'named_update'>): PlanStep {
   const spec = SPECS[intent.resource];
   if (!spec.update)
     return say(`Clerk can't update a ${spec.noun} in place; delete it and add it again. Nothing was changed.`);
@@ -369,7 +369,7 @@ export function planNamedUpdate(ctx: PlanContext, intent: Of<'named_update'>): O
 }
 
 /** Deletes one or more items. */
-export function planNamedDelete(ctx: PlanContext, intent: Of<'named_delete'>): Outcome {
+export function planNamedDelete(ctx: PlanContext, intent: Of<'named_delete'>): PlanStep {
   const spec = SPECS[intent.resource];
   if (intent.refs.length === 0) return planNamedDeleteWhich(ctx, intent.resource);
   const found: Item[] = [];
@@ -377,7 +377,7 @@ export function planNamedDelete(ctx: PlanContext, intent: Of<'named_delete'>): O
   for (const ref of intent.refs) {
     const r = requireItem(ctx, intent.resource, ref);
     if (!r.ok && r.outcome === 'pending') pending = true;
-    else if (!r.ok) return r.outcome as Outcome;
+    else if (!r.ok) return r.outcome as PlanStep;
     else found.push(r.value);
   }
   if (pending) return ctx.pending();
@@ -393,7 +393,7 @@ export function planNamedDelete(ctx: PlanContext, intent: Of<'named_delete'>): O
 }
 
 /** "Delete the JWT template" without a name: list them and ask which one (never pick one ourselves). */
-function planNamedDeleteWhich(ctx: PlanContext, resource: NamedResource): Outcome {
+function planNamedDeleteWhich(ctx: PlanContext, resource: NamedResource): PlanStep {
   const spec = SPECS[resource];
   const env = ctx.read(spec.list, spec.listArgs());
   if (!env) return ctx.pending();

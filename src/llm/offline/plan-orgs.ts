@@ -5,7 +5,7 @@
 import { act, say, withJsonArgs } from './mutation-step.js';
 import { analyze } from './entities.js';
 import type { Intent, Ref } from './intent-types.js';
-import type { Call, Outcome, PlanContext } from './plan-context.js';
+import type { Call, PlanStep, PlanContext } from './plan-context.js';
 import { asObject, asPage, toOrg, type OrgRow, type UserRow } from './results.js';
 import { askFor, firstStop, readFailed, requireOrg, resolveUsers, stopped, type Res } from './resolve.js';
 import { orgRef } from './refs.js';
@@ -33,7 +33,7 @@ export function orgOrAsk(ctx: PlanContext, ref: Ref | undefined, question: strin
 }
 
 /** Organizations list / count / "which orgs is X in". */
-export function planOrgsList(ctx: PlanContext, intent: Of<'orgs_list'>): Outcome {
+export function planOrgsList(ctx: PlanContext, intent: Of<'orgs_list'>): PlanStep {
   const args: Record<string, unknown> = { include_members_count: true, limit: intent.count ? 500 : 100 };
   if (intent.query) args.query = intent.query;
   let who: UserRow | undefined;
@@ -69,7 +69,7 @@ export function planOrgsList(ctx: PlanContext, intent: Of<'orgs_list'>): Outcome
 }
 
 /** One organization in detail (name → id with a list read, then the get). */
-export function planOrgGet(ctx: PlanContext, intent: Of<'org_get'>): Outcome {
+export function planOrgGet(ctx: PlanContext, intent: Of<'org_get'>): PlanStep {
   const org = requireOrg(ctx, intent.org);
   if (!org.ok) return stopped(ctx, org);
   const env = ctx.read('clerk_organization_get', { organization_id: org.value.id, include_members_count: true });
@@ -91,7 +91,7 @@ export function planOrgGet(ctx: PlanContext, intent: Of<'org_get'>): Outcome {
 }
 
 /** "create an organization called …". */
-export function planOrgCreate(ctx: PlanContext, intent: Of<'org_create'>): Outcome {
+export function planOrgCreate(ctx: PlanContext, intent: Of<'org_create'>): PlanStep {
   const fields = { ...intent.fields };
   if (!fields.name) {
     const r = askFor(
@@ -138,7 +138,7 @@ export function planOrgCreate(ctx: PlanContext, intent: Of<'org_create'>): Outco
 }
 
 /** Rename, slug, member limit, metadata. */
-export function planOrgUpdate(ctx: PlanContext, intent: Of<'org_update'>): Outcome {
+export function planOrgUpdate(ctx: PlanContext, intent: Of<'org_update'>): PlanStep {
   const ref = orgOrAsk(ctx, intent.org, 'Which organization should I change?');
   if (!ref.ok) return stopped(ctx, ref);
   let fields = intent.fields;
@@ -171,7 +171,7 @@ export function planOrgUpdate(ctx: PlanContext, intent: Of<'org_update'>): Outco
 }
 
 /** Deletes one or more organizations. */
-export function planOrgDelete(ctx: PlanContext, intent: Of<'org_delete'>): Outcome {
+export function planOrgDelete(ctx: PlanContext, intent: Of<'org_delete'>): PlanStep {
   const results = intent.orgs.map((r) => requireOrg(ctx, r));
   const stop = firstStop(ctx, results);
   if (stop) return stop;

@@ -5,7 +5,7 @@
  */
 import { act, say } from './mutation-step.js';
 import type { Intent } from './intent-types.js';
-import type { Call, Outcome, PlanContext } from './plan-context.js';
+import type { Call, PlanStep, PlanContext } from './plan-context.js';
 import { orgText, roleWord } from './plan-orgs.js';
 import { asPage, field } from './results.js';
 import { readFailed, requireOrg, stopped } from './resolve.js';
@@ -13,7 +13,7 @@ import { readFailed, requireOrg, stopped } from './resolve.js';
 type Of<K extends Intent['kind']> = Extract<Intent, { kind: K }>;
 
 /** Revokes the old invitation and sends the corrected one. */
-export function planReinvite(ctx: PlanContext, intent: Of<'reinvite'>): Outcome {
+export function planReinvite(ctx: PlanContext, intent: Of<'reinvite'>): PlanStep {
   const { oldEmail, newEmail } = intent;
   if (!intent.org) {
     const env = ctx.read('clerk_invitations_list', { query: oldEmail, status: 'pending' });

@@ -4,7 +4,7 @@
  */
 import { say } from './mutation-step.js';
 import type { Intent } from './intent-types.js';
-import type { Outcome, PlanContext } from './plan-context.js';
+import type { PlanStep, PlanContext } from './plan-context.js';
 import { planOrgUpdate } from './plan-orgs.js';
 import { planUserUpdate, renameCandidates } from './plan-users.js';
 import { askFor, stopped } from './resolve.js';
@@ -12,7 +12,7 @@ import { askFor, stopped } from './resolve.js';
 type Of<K extends Intent['kind']> = Extract<Intent, { kind: K }>;
 
 /** "rename X to Y" without saying whether X is a user or an organization: look both up. */
-export function planRenameAny(ctx: PlanContext, intent: Of<'rename_any'>): Outcome {
+export function planRenameAny(ctx: PlanContext, intent: Of<'rename_any'>): PlanStep {
   const found = renameCandidates(ctx, intent.target.value);
   if (found.outcome) return found.outcome;
   const lower = intent.target.value.toLowerCase();

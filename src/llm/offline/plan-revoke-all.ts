@@ -3,7 +3,7 @@
  * list is not turned into dozens of approvals: above MAX_BULK the user is asked to narrow it down.
  */
 import { act, say } from './mutation-step.js';
-import type { Call, Outcome, PlanContext } from './plan-context.js';
+import type { Call, PlanStep, PlanContext } from './plan-context.js';
 import { readAllPages } from './paging.js';
 import { field } from './results.js';
 import { readFailed } from './resolve.js';
@@ -13,7 +13,7 @@ import type { OrgRow } from './results.js';
 const MAX_BULK = 25;
 
 /** Revokes every pending app invitation (org given: every pending invitation of that org). */
-export function planRevokeAllPending(ctx: PlanContext, org?: OrgRow, orgLabel?: string): Outcome {
+export function planRevokeAllPending(ctx: PlanContext, org?: OrgRow, orgLabel?: string): PlanStep {
   const paged = org
     ? readAllPages(ctx, 'clerk_org_invitations_list', { organization_id: org.id, status: 'pending', limit: 100 })
     : readAllPages(ctx, 'clerk_invitations_list', { status: 'pending', limit: 100 });

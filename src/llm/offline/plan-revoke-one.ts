@@ -4,7 +4,7 @@
  * picks is revoked.
  */
 import { act, say } from './mutation-step.js';
-import type { Outcome, PlanContext } from './plan-context.js';
+import type { PlanStep, PlanContext } from './plan-context.js';
 import { readAllPages } from './paging.js';
 import { field } from './results.js';
 import { askFor, matchAnswer, readFailed, stopped } from './resolve.js';
@@ -12,7 +12,7 @@ import { askFor, matchAnswer, readFailed, stopped } from './resolve.js';
 type Obj = Record<string, unknown>;
 
 /** Revokes the single pending app invitation, or asks which one. */
-export function planRevokeOnePending(ctx: PlanContext): Outcome {
+export function planRevokeOnePending(ctx: PlanContext): PlanStep {
   const paged = readAllPages(ctx, 'clerk_invitations_list', { status: 'pending', limit: 100 });
   if (paged.kind === 'pending') return ctx.pending();
   if (paged.kind === 'failed') return readFailed(paged.env, 'invitations');

@@ -5,7 +5,7 @@
  * per-step summaries are joined. A step that cannot act (nobody found, already banned) says why in the plan.
  */
 import type { Intent } from './intent-types.js';
-import type { Call, Outcome, PlanContext } from './plan-context.js';
+import type { Call, PlanStep, PlanContext } from './plan-context.js';
 
 /** True when `step` names, as its organization, the organization `earlier` creates. */
 function usesResultOf(step: Intent, earlier: Intent): boolean {
@@ -29,9 +29,9 @@ const APPROVAL_LINE = /\n?(?:This|Each) needs your approval\.$/;
 export function planSequence(
   ctx: PlanContext,
   steps: Intent[],
-  planOne: (ctx: PlanContext, intent: Intent) => Outcome,
-): Outcome {
-  const outcomes: Array<{ outcome: Outcome; reading: boolean }> = [];
+  planOne: (ctx: PlanContext, intent: Intent) => PlanStep,
+): PlanStep {
+  const outcomes: Array<{ outcome: PlanStep; reading: boolean }> = [];
   const outcomeState: Array<PlanContext['acted']> = [];
   for (const [i, step] of steps.entries()) {
     // A step that uses what an earlier step creates waits until that step has run; if it did not run, it is not

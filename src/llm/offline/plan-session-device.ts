@@ -5,7 +5,7 @@
  */
 import { act, say } from './mutation-step.js';
 import type { Intent } from './intent-types.js';
-import type { Outcome, PlanContext } from './plan-context.js';
+import type { PlanStep, PlanContext } from './plan-context.js';
 import { missingNotes, userText } from './plan-users.js';
 import { asPage, field } from './results.js';
 import { askFor, readFailed, resolveUsers, stopped } from './resolve.js';
@@ -29,7 +29,7 @@ function fits(session: Obj, words: string[]): boolean {
 }
 
 /** Revokes the described session of one user. */
-export function planSessionRevokeDevice(ctx: PlanContext, intent: Of<'session_revoke_device'>): Outcome {
+export function planSessionRevokeDevice(ctx: PlanContext, intent: Of<'session_revoke_device'>): PlanStep {
   const res = resolveUsers(ctx, [intent.target]);
   if (!res.ok) return stopped(ctx, res);
   const user = res.value.found[0];

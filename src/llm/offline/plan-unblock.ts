@@ -5,7 +5,7 @@
  */
 import { act, say } from './mutation-step.js';
 import type { Intent } from './intent-types.js';
-import type { Call, Outcome, PlanContext } from './plan-context.js';
+import type { Call, PlanStep, PlanContext } from './plan-context.js';
 import { missingNotes, userCall, userText } from './plan-users.js';
 import { asPage, field } from './results.js';
 import { askFor, firstStop, readFailed, resolveUsers, stopped } from './resolve.js';
@@ -13,7 +13,7 @@ import { askFor, firstStop, readFailed, resolveUsers, stopped } from './resolve.
 type Of<K extends Intent['kind']> = Extract<Intent, { kind: K }>;
 
 /** Unban and/or remove blocklist entries for the emails of an "unblock" request. */
-export function planUnblock(ctx: PlanContext, intent: Of<'user_action'>): Outcome {
+export function planUnblock(ctx: PlanContext, intent: Of<'user_action'>): PlanStep {
   const env = ctx.read('clerk_blocklists_list', {});
   const users = resolveUsers(ctx, intent.targets);
   const stop = firstStop(ctx, [users, env ? { ok: true, value: env } : { ok: false, outcome: 'pending' }]);

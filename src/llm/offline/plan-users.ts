@@ -5,7 +5,7 @@
 import { act, say, withJsonArgs } from './mutation-step.js';
 import { analyze } from './entities.js';
 import type { Fields, Intent, Ref, UserFilter } from './intent-types.js';
-import type { Call, Outcome, PlanContext } from './plan-context.js';
+import type { Call, PlanStep, PlanContext } from './plan-context.js';
 import { asObject, asPage, toUser, userLabel, type UserRow } from './results.js';
 import { askFor, readFailed, resolveUsers, stopped } from './resolve.js';
 import { toRef, userRefsAnywhere } from './refs.js';
@@ -94,7 +94,7 @@ function status(u: UserRow): string {
 }
 
 /** Users list / count. Counts (and the locked filter, which Clerk cannot apply) page through the whole list. */
-export function planUsersList(ctx: PlanContext, intent: Of<'users_list'>): Outcome {
+export function planUsersList(ctx: PlanContext, intent: Of<'users_list'>): PlanStep {
   if (intent.filter.order) return planUsersOrdered(ctx, intent);
   const args = filterArgs(intent.filter, intent.count);
   const whole = intent.count || intent.filter.locked !== undefined;
@@ -137,7 +137,7 @@ export function planUsersList(ctx: PlanContext, intent: Of<'users_list'>): Outco
 }
 
 /** "the oldest account", "the 3 newest users": Clerk sorts (order_by), so one short read answers it. */
-function planUsersOrdered(ctx: PlanContext, intent: Of<'users_list'>): Outcome {
+function planUsersOrdered(ctx: PlanContext, intent: Of<'users_list'>): PlanStep {
   const f = intent.filter;
   const n = f.limit ?? 1;
   const args = { ...filterArgs({ ...f, limit: n }, false), order_by: f.order };
@@ -171,7 +171,7 @@ function userDetails(u: UserRow): string {
 }
 
 /** "who is X" / "show user_…": reads, then details (or a table when a name matches several). */
-export function planUserLookup(ctx: PlanContext, intent: Of<'user_lookup'>): Outcome {
+export function planUserLookup(ctx: PlanContext, intent: Of<'user_lookup'>): PlanStep {
   const emails = intent.refs.filter((r) => r.kind === 'email').map((r) => r.value);
   const envs: Array<{ ref: Ref | undefined; env: ReturnType<PlanContext['read']> }> = [];
   if (emails.length > 0) envs.push({ ref: undefined, env: ctx.read('clerk_users_list', { email_address: emails }) });
@@ -226,7 +226,7 @@ export function userCall(
 }
 
 /** ban / unban / lock / unlock / delete. */
-export function planUserAction(ctx: PlanContext, intent: Of<'user_action'>): Outcome {
+export function planUserAction(ctx: PlanContext, intent: Of<'user_action'>): PlanStep {
   if (intent.unblock) return planUnblock(ctx, intent);
   const res = resolveUsers(ctx, intent.targets);
   if (!res.ok) return stopped(ctx, res);
@@ -253,7 +253,7 @@ export function planUserAction(ctx: PlanContext, intent: Of<'user_action'>): Out
 }
 
 /** "let X sign in again": unban if banned, unlock if locked. */
-export function planRestoreSignIn(ctx: PlanContext, intent: Of<'user_restore_sign_in'>): Outcome {
+export function planRestoreSignIn(ctx: PlanContext, intent: Of<'user_restore_sign_in'>): PlanStep {
   const res = resolveUsers(ctx, intent.targets, { state: true });
   if (!res.ok) return stopped(ctx, res);
   const { found, missing } = res.value;
@@ -268,7 +268,7 @@ export function planRestoreSignIn(ctx: PlanContext, intent: Of<'user_restore_sig
 }
 
 /** "create a user …". */
-export function planUserCreate(ctx: PlanContext, intent: Of<'user_create'>): Outcome {
+export function planUserCreate(ctx: PlanContext, intent: Of<'user_create'>): PlanStep {
   const fields: Fields = { ...intent.fields };
   if (!fields.email_address && !fields.phone_number && !fields.username) {
     const email = askFor(ctx, 'What email address should the new user have?', (a) => analyze(a).ents.emails[0]);
@@ -311,7 +311,7 @@ export function changeText(fields: Fields): string {
 }
 
 /** Profile or metadata updates. */
-export function planUserUpdate(ctx: PlanContext, intent: Of<'user_update'>): Outcome {
+export function planUserUpdate(ctx: PlanContext, intent: Of<'user_update'>): PlanStep {
   let target = intent.target;
   if (!target) {
     const r = askFor(
@@ -347,7 +347,7 @@ export function planUserUpdate(ctx: PlanContext, intent: Of<'user_update'>): Out
 export function renameCandidates(
   ctx: PlanContext,
   name: string,
-): { users?: UserRow[]; orgs?: Array<{ name: string; slug: string }>; outcome?: Outcome } {
+): { users?: UserRow[]; orgs?: Array<{ name: string; slug: string }>; outcome?: PlanStep } {
   const u = ctx.read('clerk_users_list', { query: name });
   const o = ctx.read('clerk_organizations_list', { query: name });
   if (!u || !o) return { outcome: ctx.pending() };

@@ -11,7 +11,7 @@ import { planBulkUserAction } from './bulk.js';
 import { planInvitationByInviter, planRolesEveryOrg, planUserWhen } from './two-lookups.js';
 import { executedChanges, truthfulText, withoutNothingChanged } from './truthful.js';
 import { planSequence } from './plan-sequence.js';
-import { PlanContext, type Outcome } from './plan-context.js';
+import { PlanContext, type PlanStep } from './plan-context.js';
 import {
   planListAdd,
   planListEntries,
@@ -50,7 +50,7 @@ import {
 } from './plan-users.js';
 
 /** Decides the next step for `turn`. `tools` = names offered to the model (empty = all). */
-export function planStep(turn: Turn, tools: ReadonlySet<string>, now: number): Outcome {
+export function planStep(turn: Turn, tools: ReadonlySet<string>, now: number): PlanStep {
   if (turn.cancelled)
     return say(
       executedChanges(turn).length > 0
@@ -69,7 +69,7 @@ export function planStep(turn: Turn, tools: ReadonlySet<string>, now: number): O
 const APPROVAL_LINE = /\n?(?:This|Each) needs your approval\.$/;
 
 /** Every answer of the request, and the plan shown before approval, carry the note about unplaced clauses. */
-function withNote(outcome: Outcome, note: string): Outcome {
+function withNote(outcome: PlanStep, note: string): PlanStep {
   if (!note) return outcome;
   if (outcome.kind === 'say')
     return say(outcome.text.trim().endsWith('?') ? `${note}\n${outcome.text}` : `${outcome.text}\n${note}`);
@@ -79,7 +79,7 @@ function withNote(outcome: Outcome, note: string): Outcome {
 }
 
 /** Dispatches one intent to its plan. */
-function planIntent(ctx: PlanContext, intent: Intent): Outcome {
+function planIntent(ctx: PlanContext, intent: Intent): PlanStep {
   switch (intent.kind) {
     case 'help':
       return say(helpText());

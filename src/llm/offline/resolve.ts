@@ -6,12 +6,12 @@
  */
 import { analyze } from './entities.js';
 import type { Ref } from './intent-types.js';
-import type { Outcome, PlanContext } from './plan-context.js';
+import type { PlanStep, PlanContext } from './plan-context.js';
 import { asPage, toMember, toOrg, toUser, userLabel, type Envelope, type OrgRow, type UserRow } from './results.js';
 import { userRefsAnywhere } from './refs.js';
 
 /** A resolution: a value, or why the plan must stop here (reads pending, a question, an error). */
-export type Res<T> = { ok: true; value: T } | { ok: false; outcome: Outcome | 'pending' };
+export type Res<T> = { ok: true; value: T } | { ok: false; outcome: PlanStep | 'pending' };
 
 /** Users found, and the references that matched nobody. */
 interface UsersFound {
@@ -20,23 +20,23 @@ interface UsersFound {
 }
 
 const ok = <T>(value: T): Res<T> => ({ ok: true, value });
-const stop = <T>(outcome: Outcome | 'pending'): Res<T> => ({ ok: false, outcome });
-const say = (text: string): Outcome => ({ kind: 'say', text });
+const stop = <T>(outcome: PlanStep | 'pending'): Res<T> => ({ ok: false, outcome });
+const say = (text: string): PlanStep => ({ kind: 'say', text });
 
 /** The outcome for a resolution that stopped (pending reads become the calls to make). */
-export function stopped(ctx: PlanContext, res: { ok: false; outcome: Outcome | 'pending' }): Outcome {
+export function stopped(ctx: PlanContext, res: { ok: false; outcome: PlanStep | 'pending' }): PlanStep {
   return res.outcome === 'pending' ? ctx.pending() : res.outcome;
 }
 
 /** First stop among several resolutions: pending reads win (so all reads go out together), then questions. */
-export function firstStop(ctx: PlanContext, results: Array<Res<unknown>>): Outcome | undefined {
+export function firstStop(ctx: PlanContext, results: Array<Res<unknown>>): PlanStep | undefined {
   if (results.some((r) => !r.ok && r.outcome === 'pending')) return ctx.pending();
-  for (const r of results) if (!r.ok) return r.outcome as Outcome;
+  for (const r of results) if (!r.ok) return r.outcome as PlanStep;
   return undefined;
 }
 
 /** "I couldn't look up X: …" for a failed read. */
-export function readFailed(env: Envelope, what: string): Outcome {
+export function readFailed(env: Envelope, what: string): PlanStep {
   const why =
     env.status === 'error'
       ? `${env.httpStatus ? `Clerk ${env.httpStatus}: ` : ''}${env.message}`
@@ -83,7 +83,7 @@ function recentUserIds(ctx: PlanContext): string[] {
 function expandPronouns(
   ctx: PlanContext,
   refs: Ref[],
-): { refs: Ref[]; unknown: Ref[]; stop?: { ok: false; outcome: Outcome | 'pending' } } {
+): { refs: Ref[]; unknown: Ref[]; stop?: { ok: false; outcome: PlanStep | 'pending' } } {
   const out: Ref[] = [];
   const unknown: Ref[] = [];
   for (const r of refs) {

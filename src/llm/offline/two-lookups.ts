@@ -9,7 +9,7 @@
 import type { Sentence } from './entities.js';
 import type { Intent, Ref } from './intent-types.js';
 import { act, say } from './mutation-step.js';
-import type { Call, Outcome, PlanContext } from './plan-context.js';
+import type { Call, PlanStep, PlanContext } from './plan-context.js';
 import { userText } from './plan-users.js';
 import { toRef } from './refs.js';
 import { askFor, matchAnswer, readFailed, resolveUsers, stopped } from './resolve.js';
@@ -55,7 +55,7 @@ export function parseTwoLookups(c: string, s: Sentence): Intent | undefined {
   return undefined;
 }
 
-function oneUser(ctx: PlanContext, ref: Ref): { ok: true; user: UserRow } | { ok: false; outcome: Outcome } {
+function oneUser(ctx: PlanContext, ref: Ref): { ok: true; user: UserRow } | { ok: false; outcome: PlanStep } {
   const res = resolveUsers(ctx, [ref]);
   if (!res.ok) return { ok: false, outcome: stopped(ctx, res) };
   const user = res.value.found[0];
@@ -63,7 +63,7 @@ function oneUser(ctx: PlanContext, ref: Ref): { ok: true; user: UserRow } | { ok
 }
 
 /** The organizations `user` belongs to (first lookup of two). */
-function orgsOf(ctx: PlanContext, user: UserRow): { ok: true; orgs: OrgRow[] } | { ok: false; outcome: Outcome } {
+function orgsOf(ctx: PlanContext, user: UserRow): { ok: true; orgs: OrgRow[] } | { ok: false; outcome: PlanStep } {
   const env = ctx.read('clerk_organizations_list', { user_id: [user.id], include_members_count: true, limit: 100 });
   if (!env) return { ok: false, outcome: ctx.pending() };
   if (env.status !== 'ok') return { ok: false, outcome: readFailed(env, 'organizations') };
@@ -71,7 +71,7 @@ function orgsOf(ctx: PlanContext, user: UserRow): { ok: true; orgs: OrgRow[] } |
 }
 
 /** "What role does X have in each of their organizations?" */
-export function planRolesEveryOrg(ctx: PlanContext, intent: RolesIntent): Outcome {
+export function planRolesEveryOrg(ctx: PlanContext, intent: RolesIntent): PlanStep {
   const u = oneUser(ctx, intent.user);
   if (!u.ok) return u.outcome;
   const o = orgsOf(ctx, u.user);
@@ -93,7 +93,7 @@ export function planRolesEveryOrg(ctx: PlanContext, intent: RolesIntent): Outcom
 }
 
 /** "How long ago did X last sign in?" */
-export function planUserWhen(ctx: PlanContext, intent: WhenIntent): Outcome {
+export function planUserWhen(ctx: PlanContext, intent: WhenIntent): PlanStep {
   const u = oneUser(ctx, intent.user);
   if (!u.ok) return u.outcome;
   const [iso, verb] =
@@ -124,7 +124,7 @@ export function ago(then: number, now: number): string {
 }
 
 /** "Cancel the invitation Priya sent": the inviter's organizations, their pending invitations, the inviter's ones. */
-export function planInvitationByInviter(ctx: PlanContext, intent: InviterIntent): Outcome {
+export function planInvitationByInviter(ctx: PlanContext, intent: InviterIntent): PlanStep {
   const u = oneUser(ctx, intent.inviter);
   if (!u.ok) return u.outcome;
   const o = orgsOf(ctx, u.user);
