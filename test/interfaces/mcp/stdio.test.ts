@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { afterEach, describe, expect, it } from 'vitest';
-import { cleanEnv, cliPath, } from '../repl/cli-support.js';
+import { cleanEnv, cliPath } from '../repl/cli-support.js';
 import { tempDir } from '../repl/support.js';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
