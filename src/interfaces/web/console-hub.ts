@@ -250,6 +250,12 @@ export function createConsoleHub(deps: HubDeps): ConsoleHub {
         } finally {
           c.busy = false;
         }
+      } else if (result.ready && !c) {
+        // Not a conversation of this console (raised by an MCP client, the terminal, Slack, or by this console before
+        // a restart): the queue runs it here only if the process that raised it is gone (or it stands alone);
+        // otherwise that process carries it out. Either way it runs once.
+        await approvals.executeIfOrphaned(requestId);
+        announce({ type: 'requests' });
       }
       const latest = (await approvals.get(requestId)) ?? request;
       return { ok: true, message: approvals.statusText(latest), status: latest.status };

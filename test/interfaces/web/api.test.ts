@@ -184,4 +184,28 @@ describe('web console: the team flow', () => {
     }>;
     expect(audit[0]).toMatchObject({ action: 'clerk_user_delete', approver: 'web:bob', requester: 'web:alice' });
   });
+
+  it('approves a change another front end raised (an MCP client), and it runs once', async () => {
+    const c = await console_({ team: true });
+    const [jane] = (await c.app.clerk.request('GET', '/users', {
+      query: { email_address: ['jane@example.com'] },
+    })) as Array<{
+      id: string;
+    }>;
+    const request = await c.app.approvals.submitCall({
+      action: 'clerk_user_ban',
+      args: { user_id: jane!.id },
+      requester: { via: 'mcp', id: 'claude-code', name: 'Claude Code' },
+      conversationId: 'mcp-session',
+    });
+    await c.as('bob');
+    const inbox = (await (await c.request('GET', '/api/approvals')).json()) as Array<{ id: string; requester: string }>;
+    expect(inbox.find((x) => x.id === request.id)?.requester).toBe('Claude Code (mcp:claude-code)');
+    const bans = () => c.app.sandbox!.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/ban')).length;
+    const before = bans();
+    const approved = await c.post(`/api/approvals/${request.id}/decide`, { approve: true });
+    expect(approved.status).toBe(200);
+    expect(((await approved.json()) as { status: string }).status).toBe('executed');
+    expect(bans()).toBe(before + 1);
+  });
 });

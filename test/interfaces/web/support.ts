@@ -12,7 +12,7 @@ export const TEAM_POLICY = `version: 1
 users:
   alice: { name: Alice, identities: ["web:alice"] }
   bob: { name: Bob, identities: ["web:bob"] }
-request: [alice, bob]
+request: [alice, bob, "mcp:*"]
 approve:
   write: [alice, bob]
   destructive: [alice, bob]
