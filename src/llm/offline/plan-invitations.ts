@@ -111,6 +111,15 @@ export function planInvite(ctx: PlanContext, intent: Of<'invite'>): Outcome {
 
 /** Revokes org invitations by email (found with a list read) or id. */
 export function planOrgInvitationRevoke(ctx: PlanContext, intent: Of<'org_invitation_revoke'>): Outcome {
+  if (!intent.org && !intent.all && intent.ids.length === 0 && intent.emails.length > 0) {
+    // No organization named: each address's pending invitation is looked for in every organization; the answer
+    // is used when each address has exactly one, otherwise the organization is asked for.
+    const found = intent.emails.map((e) => orgInvitationsOf(ctx, e, false));
+    if (found.includes('pending')) return ctx.pending();
+    if (found.every((f) => Array.isArray(f) && f.length === 1)) return act(ctx, (found as Call[][]).flat(), []);
+    // None anywhere: say where it looked (a question about the organization could not find one either).
+    if (found.every((f) => typeof f === 'string')) return say(found.join('\n'));
+  }
   const ref = orgOrAsk(ctx, intent.org, 'Which organization is that invitation for?');
   if (!ref.ok) return stopped(ctx, ref);
   const org = requireOrg(ctx, ref.value);
@@ -219,11 +228,12 @@ export function planInvitationRevoke(ctx: PlanContext, intent: Of<'invitation_re
  * Pending organization invitations of `email` in any organization (the organizations, then each one's pending
  * invitations for that address) as revoke calls; a sentence saying where it looked when there are none.
  */
-function orgInvitationsOf(ctx: PlanContext, email: string): Call[] | string | 'pending' {
+function orgInvitationsOf(ctx: PlanContext, email: string, checkedApp = true): Call[] | string | 'pending' {
+  const app = checkedApp ? 'app invitation' : 'organization invitation';
   const orgsEnv = ctx.read('clerk_organizations_list', { limit: 100 });
   if (!orgsEnv) return 'pending';
   if (orgsEnv.status !== 'ok')
-    return `There is no pending app invitation for ${email}, and I could not list the organizations to look for an organization invitation.`;
+    return `There is no pending ${app} for ${email}, and I could not list the organizations to look for an organization invitation.`;
   const orgs = asPage(orgsEnv.result).items.map(toOrg);
   const envs = orgs.map((o) =>
     ctx.read('clerk_org_invitations_list', { organization_id: o.id, email_address: email, status: 'pending' }),
@@ -247,5 +257,5 @@ function orgInvitationsOf(ctx: PlanContext, email: string): Call[] | string | 'p
   });
   return calls.length > 0
     ? calls
-    : `There is no pending invitation for ${email}: I checked the app invitations and the pending invitations of ${orgs.length >= 100 ? 'the first 100' : `all ${orgs.length}`} organizations.`;
+    : `There is no pending invitation for ${email}: I checked ${checkedApp ? 'the app invitations and ' : ''}the pending invitations of ${orgs.length >= 100 ? 'the first 100' : `all ${orgs.length}`} organizations.`;
 }

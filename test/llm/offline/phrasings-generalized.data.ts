@@ -56,7 +56,20 @@ export const GENERALIZED: Phrasing[] = [
     ],
     pending: [['clerk_org_invitation_revoke', { organization_id: O.acme.id, invitation_id: OI.contractorPending.id }]],
   },
-  { say: 'Kill the pending org invite for someone@acme.test', asks: /Which organization/ },
+  {
+    // No organization named and no pending invitation for the address in any of them: said, with where it looked.
+    say: 'Kill the pending org invite for someone@acme.test',
+    reads: [
+      ['clerk_organizations_list', { limit: 100 }],
+      ...Object.values(O).map(
+        (o): Call => [
+          'clerk_org_invitations_list',
+          { organization_id: o.id, email_address: 'someone@acme.test', status: 'pending' },
+        ],
+      ),
+    ],
+    answer: /no pending invitation for someone@acme\.test: I checked the pending invitations of all 6 organizations/,
+  },
   {
     say: 'Who has a pending invitation to join Acme?',
     reads: [

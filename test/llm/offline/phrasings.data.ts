@@ -1046,7 +1046,8 @@ export const PHRASINGS: Phrasing[] = [
   },
   {
     say: 'delete the Wayne Corp organization',
-    reads: [orgQuery('Wayne Corp')],
+    // No organization by that name, and none within a slip of it in the full listing (a misspelt name would be).
+    reads: [orgQuery('Wayne Corp'), ['clerk_organizations_list', { limit: 100 }]],
     answer: /couldn't find an organization/,
   },
   { say: 'what is the weather like?', answer: /didn't understand[\s\S]*- ban jane@example\.com/ },
