@@ -10,7 +10,7 @@ import type { Intent, Ref } from './intent-types.js';
 import type { Call, Outcome, PlanContext } from './plan-context.js';
 import { orgOrAsk, orgText, roleWord } from './plan-orgs.js';
 import { orgRef } from './refs.js';
-import { asObject, asPage, field, toOrg } from './results.js';
+import { asObject, asPage, field, toOrg, toUser } from './results.js';
 import { askFor, readFailed, requireOrg, stopped } from './resolve.js';
 import { day, plural, table } from './summarize.js';
 import { planRevokeAllPending } from './plan-revoke-all.js';
@@ -31,13 +31,28 @@ export function planOrgInvitationsList(ctx: PlanContext, intent: Of<'org_invitat
   const items = asPage(env.result).items;
   const what = `${intent.status ? `${intent.status} ` : ''}invitation`;
   if (items.length === 0) return say(`${org.value.name} has no ${what}s.`);
+  // Who sent each one (the list gives only the inviter's id): one read of those users, so "who invited X?" is
+  // answered by the listing itself.
+  const inviterIds = [...new Set(items.map((i) => field(i, 'inviter_id')).filter((x): x is string => !!x))].sort();
+  const names = new Map<string, string>();
+  if (inviterIds.length > 0) {
+    const users = ctx.read('clerk_users_list', { user_id: inviterIds, limit: 100 });
+    if (!users) return ctx.pending();
+    if (users.status === 'ok')
+      for (const u of asPage(users.result).items.map(toUser)) names.set(u.id, u.name ?? u.email ?? u.id);
+  }
+  const inviterName = (i: Record<string, unknown>): string => {
+    const id = field(i, 'inviter_id');
+    return id ? (names.get(id) ?? id) : '—';
+  };
   return say(
     `${org.value.name} has ${plural(items.length, what)}:\n${table(
-      ['Email', 'Role', 'Status', 'Created', 'ID'],
+      ['Email', 'Role', 'Status', 'Invited by', 'Created', 'ID'],
       items.map((i) => [
         field(i, 'email_address'),
         roleWord(field(i, 'role') ?? ''),
         field(i, 'status'),
+        inviterName(i),
         day(field(i, 'created_at')),
         field(i, 'id'),
       ]),

@@ -6,6 +6,7 @@
  * of a named record, a lowercase app name said elsewhere in the message, and a plan change stated as news (and
  * the question when the new value is not stated).
  */
+import { invitersRead } from './inviters.js';
 import { SEED_FACTS as F } from '../../../src/sandbox/index.js';
 import type { Call, Phrasing } from './phrasings.data.js';
 
@@ -75,6 +76,7 @@ export const GENERALIZED: Phrasing[] = [
     reads: [
       orgQuery('Acme'),
       ['clerk_org_invitations_list', { organization_id: O.acme.id, status: 'pending', limit: 100 }],
+      invitersRead('alice@acme.test', 'priya@acme.test'),
     ],
     answer: /contractor@acme\.test[\s\S]*auditor@example\.com/,
   },
