@@ -60,14 +60,18 @@ const ASKS =
   /^(?:is\s+it\s+possible\s+to|would\s+it\s+be\s+possible\s+to|is\s+there\s+a\s+way\s+to|are\s+you\s+able\s+to|would\s+you\s+be\s+able\s+to|any\s+chance\s+you\s+(?:can|could)|(?:i|we)(?:'d|’d| would)\s+like\s+you\s+to|(?:i|we)\s+need\s+you\s+to)\s+/i;
 // "X shouldn't be on the blocklist anymore", "X should no longer be in Acme", "X shouldn't have access to Acme".
 const NO_LONGER =
-  /^(.+?)\s+(?:should(?:n't|’t|\s+not)|must(?:n't|’t|\s+not)|should\s+no\s+longer|must\s+no\s+longer|(?:does|do)(?:n't|’t|\s+not)\s+need\s+to)\s+(?:be\s+(?:on|in|part\s+of|a\s+member\s+of)|have\s+access\s+to)\s+(.+?)(?:\s+(?:anymore|any\s+more|any\s+longer))?([,;].*)?$/i;
+  /^(.+?)\s+(?:should(?:n't|n’t|\s+not)|must(?:n't|n’t|\s+not)|should\s+no\s+longer|must\s+no\s+longer|(?:does|do)(?:n't|n’t|\s+not)\s+need\s+to)\s+(?:be\s+(?:on|in|part\s+of|a\s+member\s+of)|have\s+access\s+to)\s+(.+?)(?:\s+(?:anymore|any\s+more|any\s+longer))?([,;].*)?$/i;
 // "Acme's slug should be acme-inc", "the lifetime of hasura should be 300": a field stated as it should be.
 const FIELD_STATE =
   /^((?:.+?(?:'s|’s)|the\s+.+?\s+(?:of|for|on))\s+.+?)\s+(?:should|must|needs?\s+to)\s+(?:now\s+)?be\s+(?:changed\s+to\s+|set\s+to\s+|updated\s+to\s+)?(.+)$/i;
 
+// A subject that asks or negates ("who should be removed?", "nobody needs to be banned") is not a request.
+const NOT_A_SUBJECT = /^(?:who|whom|what|which|whoever|nobody|no\s+one|none|nothing|if|whether|when|why|how)\b/i;
+
 /** One sentence in the imperative, or unchanged when it is not one of the shapes above. */
 export function imperative(sentence: string): string {
   const s = sentence.replace(ASKS, '');
+  if (NOT_A_SUBJECT.test(s)) return sentence;
   const passive = s.match(PASSIVE);
   if (passive) {
     const verb = verbOf(passive[2]!, passive[3]!);
