@@ -120,6 +120,9 @@ const REAL_WORDS = new Set([
 export const SYNONYMS: Array<[RegExp, string]> = [
   // British spelling: the parsers read one spelling.
   [/\borganis(ations?|ed?)\b/gi, 'organiz$1'],
+  // "the Internal Dashboard app": a capitalized name before "app"/"application" is an OAuth application (an
+  // "app invitation" is not).
+  [/\b(?!OAuth\b)([A-Z][\w-]*)\s+(?:app|application)\b(?!\s+invit)/g, '$1 oauth app'],
   [/\b(?:undo|lift|remove|reverse|drop|clear)\s+(?:the\s+|their\s+|his\s+|her\s+)?ban\s+(?:on|for|of)\b/gi, 'unban'],
   [/\btake\s+(?:the\s+)?ban\s+off(?:\s+of)?\b/gi, 'unban'],
   [/\b(?:undo|lift|remove|reverse|clear)\s+(?:the\s+|their\s+|his\s+|her\s+)?block\s+(?:on|for|of)\b/gi, 'unblock'],

@@ -32,32 +32,37 @@ const PARTICIPLES: ReadonlyMap<string, string> = (() => {
 /** The verb a participle asks for; "gone" is a removal from somewhere, or a deletion. */
 function verbOf(participle: string, rest: string): string | undefined {
   const p = participle.toLowerCase();
+  // "taken out of Acme", "thrown off the allowlist": a phrasal removal.
+  if (/^(?:taken|thrown|kicked|booted)$/.test(p)) return /^\s*(?:out\s+of|off)\b/i.test(rest) ? 'remove' : undefined;
   if (p === 'gone' || p === 'deactivated') return /^\s*(?:from|out of)\b/i.test(rest) ? 'remove' : 'delete';
   return PARTICIPLES.get(p);
 }
 
 // Any participle the lexicon knows, or "gone": the word the rules below look for.
-const PP = `(${[...PARTICIPLES.keys(), 'gone', 'deactivated'].join('|')})`;
+const PP = `(${[...PARTICIPLES.keys(), 'gone', 'deactivated', 'taken', 'thrown', 'booted'].join('|')})`;
+
+// Context before the request in the same sentence ("X no longer works with us, she needs to be …").
+const LEAD = '((?:[^,]*,\\s*)*?)';
 
 const MODAL =
   '(?:should|must|needs?\\s+to|has\\s+to|have\\s+to|can|could|is\\s+to|are\\s+to|ought\\s+to|will\\s+need\\s+to|wants?\\s+to)';
 const ADVERB = '(?:(?:now|also|please|just|finally|actually|probably|definitely)\\s+)?';
 
 // "X should be locked …", "X needs to be removed from Acme", "X can be unbanned now".
-const PASSIVE = new RegExp(`^(.+?)\\s+${MODAL}\\s+${ADVERB}(?:be|get)\\s+${ADVERB}${PP}\\b(.*)$`, 'i');
+const PASSIVE = new RegExp(`^${LEAD}([^,]+?)\\s+${MODAL}\\s+${ADVERB}(?:be|get)\\s+${ADVERB}${PP}\\b(.*)$`, 'i');
 // "I need X gone", "we want X banned", "please get X unlocked", "can you have X removed from Acme".
 const WANTED = new RegExp(
-  `^(?:(?:i|we)(?:'d|’d| would)?\\s+(?:need|want|like)|(?:please\\s+)?(?:get|have)|(?:can|could|would)\\s+(?:you|u)\\s+(?:please\\s+)?(?:get|have))\\s+(?!to\\b)(.+?)\\s+${PP}\\b(.*)$`,
+  `^${LEAD}(?:(?:i|we)(?:'d|’d| would)?\\s+(?:need|want|like)|(?:please\\s+)?(?:get|have)|(?:can|could|would)\\s+(?:you|u)\\s+(?:please\\s+)?(?:get|have))\\s+(?!to\\b)([^,]+?)\\s+${PP}\\b(.*)$`,
   'i',
 );
 // "make sure X is banned", "ensure that X gets locked".
 const ENSURE = new RegExp(
-  `^(?:(?:can|could|would)\\s+(?:you|u)\\s+)?(?:please\\s+)?(?:make\\s+sure|ensure|see\\s+to\\s+it)\\s+(?:that\\s+)?(.+?)\\s+(?:is|are|gets|get|stays|stay)\\s+${PP}\\b(.*)$`,
+  `^${LEAD}(?:(?:can|could|would)\\s+(?:you|u)\\s+)?(?:please\\s+)?(?:make\\s+sure|ensure|see\\s+to\\s+it)\\s+(?:that\\s+)?([^,]+?)\\s+(?:is|are|gets|get|stays|stay)\\s+${PP}\\b(.*)$`,
   'i',
 );
 // "is it possible to unlock X?", "would you be able to …": the question wraps an instruction.
 const ASKS =
-  /^(?:is\s+it\s+possible\s+to|would\s+it\s+be\s+possible\s+to|is\s+there\s+a\s+way\s+to|are\s+you\s+able\s+to|would\s+you\s+be\s+able\s+to|any\s+chance\s+you\s+(?:can|could)|(?:i|we)(?:'d|’d| would)\s+like\s+you\s+to|(?:i|we)\s+need\s+you\s+to)\s+/i;
+  /^(?:(?:can|could|would|will)\s+(?:you|u)(?:\s+(?:please|possibly|kindly|perhaps|maybe|quickly|just|also))+|is\s+it\s+possible\s+to|would\s+it\s+be\s+possible\s+to|is\s+there\s+a\s+way\s+to|are\s+you\s+able\s+to|would\s+you\s+be\s+able\s+to|any\s+chance\s+you\s+(?:can|could)|(?:i|we)(?:'d|’d| would)\s+like\s+you\s+to|(?:i|we)\s+need\s+you\s+to)\s+/i;
 // "X shouldn't be on the blocklist anymore", "X should no longer be in Acme", "X shouldn't have access to Acme".
 const NO_LONGER =
   /^(.+?)\s+(?:should(?:n't|n’t|\s+not)|must(?:n't|n’t|\s+not)|should\s+no\s+longer|must\s+no\s+longer|(?:does|do)(?:n't|n’t|\s+not)\s+need\s+to)\s+(?:be\s+(?:on|in|part\s+of|a\s+member\s+of)|have\s+access\s+to)\s+(.+?)(?:\s+(?:anymore|any\s+more|any\s+longer))?([,;].*)?$/i;
@@ -68,19 +73,23 @@ const FIELD_STATE =
 // A subject that asks or negates ("who should be removed?", "nobody needs to be banned") is not a request.
 const NOT_A_SUBJECT = /^(?:who|whom|what|which|whoever|nobody|no\s+one|none|nothing|if|whether|when|why|how)\b/i;
 
+const OBJECT_FORM: Record<string, string> = { she: 'her', he: 'him', they: 'them', we: 'us', i: 'me' };
+
+/** "remove" + the subject as an object + the rest, "out of"/"off" said as "from": "remove her from Stark". */
+function request(verb: string, subject: string, rest: string): string {
+  const who = OBJECT_FORM[subject.trim().toLowerCase()] ?? subject;
+  const tail = verb === 'remove' ? rest.replace(/^\s*(?:out\s+of|off(?:\s+of)?)\s+/i, ' from ') : rest;
+  return `${verb} ${who}${tail}`;
+}
+
 /** One sentence in the imperative, or unchanged when it is not one of the shapes above. */
 export function imperative(sentence: string): string {
   const s = sentence.replace(ASKS, '');
   if (NOT_A_SUBJECT.test(s)) return sentence;
-  const passive = s.match(PASSIVE);
-  if (passive) {
-    const verb = verbOf(passive[2]!, passive[3]!);
-    if (verb) return `${verb} ${passive[1]}${passive[3]}`;
-  }
-  for (const re of [WANTED, ENSURE]) {
+  for (const re of [PASSIVE, WANTED, ENSURE]) {
     const m = s.match(re);
-    const verb = m && verbOf(m[2]!, m[3]!);
-    if (m && verb) return `${verb} ${m[1]}${m[3]}`;
+    const verb = m && verbOf(m[3]!, m[4]!);
+    if (m && verb && !NOT_A_SUBJECT.test(m[2]!)) return `${m[1]}${request(verb, m[2]!, m[4]!)}`;
   }
   const gone = s.match(NO_LONGER);
   if (gone) return `remove ${gone[1]} from ${gone[2]}${gone[3] ?? ''}`;

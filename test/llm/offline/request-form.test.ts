@@ -24,6 +24,12 @@ describe('request forms → the imperative', () => {
     ['⟦e0⟧ should no longer be in Initech', 'remove ⟦e0⟧ from Initech'],
     ["Umbrella Corp's slug should be umbrella-corp", "set Umbrella Corp's slug to umbrella-corp"],
     ['the lifetime of the hasura template should be 300', 'set the lifetime of the hasura template to 300'],
+    // Context before the request in the same sentence stays; "she … taken out of" is "remove her from".
+    [
+      'Natasha (⟦e0⟧) no longer works with us, she needs to be taken out of Stark',
+      'Natasha (⟦e0⟧) no longer works with us, remove her from Stark',
+    ],
+    ['could you possibly revoke the invitation to ⟦e0⟧', 'revoke the invitation to ⟦e0⟧'],
   ])('%s → %s', (said, meant) => {
     expect(imperative(said)).toBe(meant);
   });
@@ -37,6 +43,8 @@ describe('request forms → the imperative', () => {
     'who should be removed from Acme',
     'nobody needs to be removed',
     'ban ⟦e0⟧',
+    'she was taken out of Stark last week',
+    'he should be taken to lunch',
   ])('leaves "%s" alone', (said) => {
     expect(imperative(said)).toBe(said);
   });
