@@ -26,6 +26,8 @@ const PARTICIPLES: ReadonlyMap<string, string> = (() => {
     for (const f of forms) m.set(f, v === 'kick' ? 'remove' : v);
   }
   m.set('kicked', 'remove');
+  // "should be added to the blocklist / to Acme": adding is not a lexicon verb (it is never misspelt-corrected).
+  m.set('added', 'add');
   return m;
 })();
 
