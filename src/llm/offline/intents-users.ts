@@ -134,10 +134,7 @@ function parseMetadataChange(c: string, s: Sentence): Intent | undefined {
       )?.[1],
       s,
     ) ??
-    refFrom(
-      c.match(/\b(?:of|for|on|to)\s+(?:the\s+user\s+|user\s+)?(.+?)(?:\s+(?:to|with|as)\s+⟦j\d+⟧.*)?$/i)?.[1],
-      s,
-    );
+    refFrom(c.match(/\b(?:of|for|on|to)\s+(?:the\s+user\s+|user\s+)?(.+?)(?:\s+(?:to|with|as)\s+⟦j\d+⟧.*)?$/i)?.[1], s);
   // No JSON given: the planner asks for it.
   if (!json) return { kind: 'user_update', ...(target ? { target } : {}), fields: {} };
   return { kind: 'user_update', ...(target ? { target } : {}), fields: { [which]: json } };

@@ -125,3 +125,28 @@ describe('misspelt names', () => {
     expect(turn.text).toMatch(/supabase/);
   });
 });
+
+describe('references and questions (round 2)', () => {
+  it("a word for the people holding a role ('Hooli's billing person') is a role reference", async () => {
+    const stack = createStack();
+    const turn = await stack.say("remove Hooli's billing person from the org");
+    expect(turn.pending.map((p) => p.action)).toEqual(['clerk_org_membership_delete']);
+    expect(turn.text).toMatch(/Monica Hall/);
+  });
+
+  it('a question followed by "and what …" asks both, about the same person', async () => {
+    const stack = createStack();
+    const turn = await stack.say("which orgs is Jane Doe in and what's her role in each?");
+    expect(turn.pending).toEqual([]);
+    expect(turn.reads.filter((r) => r.action === 'clerk_org_membership_get')).toHaveLength(2);
+    expect(turn.text).toMatch(/Hooli[\s\S]*viewer/);
+  });
+
+  it("a metadata owner before \"'s … metadata\" wins over the value after 'to'", async () => {
+    const stack = createStack();
+    const turn = await stack.say("set Omar's private metadata employee_id to ACME-0042");
+    expect(turn.pending.map((p) => [p.action, p.args.private_metadata])).toEqual([
+      ['clerk_user_update', { employee_id: 'ACME-0042' }],
+    ]);
+  });
+});
