@@ -134,6 +134,8 @@ function parseMetadataChange(c: string, s: Sentence): Intent | undefined {
       )?.[1],
       s,
     ) ??
+    // "mark Noah Wilson as a vip in his public metadata": the one marked.
+    refFrom(c.match(/^(?:mark|flag|tag|label)\s+(.+?)\s+as\s+/i)?.[1], s) ??
     refFrom(c.match(/\b(?:of|for|on|to)\s+(?:the\s+user\s+|user\s+)?(.+?)(?:\s+(?:to|with|as)\s+⟦j\d+⟧.*)?$/i)?.[1], s);
   // No JSON given: the planner asks for it.
   if (!json) return { kind: 'user_update', ...(target ? { target } : {}), fields: {} };

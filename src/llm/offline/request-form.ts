@@ -68,6 +68,14 @@ const ASKS =
 // "X shouldn't be on the blocklist anymore", "X should no longer be in Acme", "X shouldn't have access to Acme".
 const NO_LONGER =
   /^(.+?)\s+(?:should(?:n't|n’t|\s+not)|must(?:n't|n’t|\s+not)|should\s+no\s+longer|must\s+no\s+longer|(?:does|do)(?:n't|n’t|\s+not)\s+need\s+to)\s+(?:be\s+(?:on|in|part\s+of|a\s+member\s+of)|have\s+access\s+to)\s+(.+?)(?:\s+(?:anymore|any\s+more|any\s+longer))?([,;].*)?$/i;
+// "Bob should just be a regular member of Globex, not an admin": a role (or kind) stated as what someone should be.
+const BE_A = new RegExp(
+  `^${LEAD}([^,]+?)\\s+${MODAL}\\s+${ADVERB}(?:only\\s+)?be\\s+(an?\\s+.+?)(?:,?\\s+(?:not|instead\\s+of|rather\\s+than)\\s+.*)?$`,
+  'i',
+);
+// "the Zapier app should only have the profile and email scopes": a list field stated as what it should hold.
+const HAVE =
+  /^(.+?)\s+(?:should|must|needs?\s+to)\s+(?:only\s+|just\s+)?have\s+(?:the\s+)?(.+?)\s+(scopes?|redirect\s+ur[il]s?|claims)$/i;
 // "Acme's slug should be acme-inc", "the lifetime of hasura should be 300": a field stated as it should be.
 const FIELD_STATE =
   /^((?:.+?(?:'s|’s)|the\s+.+?\s+(?:of|for|on))\s+.+?)\s+(?:should|must|needs?\s+to)\s+(?:now\s+)?be\s+(?:changed\s+to\s+|set\s+to\s+|updated\s+to\s+)?(.+)$/i;
@@ -93,6 +101,11 @@ export function imperative(sentence: string): string {
     const verb = m && verbOf(m[3]!, m[4]!);
     if (m && verb && !NOT_A_SUBJECT.test(m[2]!)) return `${m[1]}${request(verb, m[2]!, m[4]!)}`;
   }
+  const be = s.match(BE_A);
+  if (be && !NOT_A_SUBJECT.test(be[2]!) && !/^(?:it|this|that|there)$/i.test(be[2]!.trim()))
+    return `${be[1]}make ${OBJECT_FORM[be[2]!.trim().toLowerCase()] ?? be[2]} ${be[3]}`;
+  const has = s.match(HAVE);
+  if (has && !NOT_A_SUBJECT.test(has[1]!)) return `set ${has[1]}'s ${has[3]} to ${has[2]}`;
   const gone = s.match(NO_LONGER);
   if (gone) return `remove ${gone[1]} from ${gone[2]}${gone[3] ?? ''}`;
   const field = s.match(FIELD_STATE);

@@ -30,6 +30,12 @@ describe('request forms → the imperative', () => {
       'Natasha (⟦e0⟧) no longer works with us, remove her from Stark',
     ],
     ['could you possibly revoke the invitation to ⟦e0⟧', 'revoke the invitation to ⟦e0⟧'],
+    ['Bob Stone should just be a regular member of Globex, not an admin', 'make Bob Stone a regular member of Globex'],
+    [
+      'the Zapier oauth app should only have the profile and email scopes',
+      "set the Zapier oauth app's scopes to profile and email",
+    ],
+    ['*@x.test should be added to the blocklist', 'add *@x.test to the blocklist'],
   ])('%s → %s', (said, meant) => {
     expect(imperative(said)).toBe(meant);
   });
@@ -45,6 +51,8 @@ describe('request forms → the imperative', () => {
     'ban ⟦e0⟧',
     'she was taken out of Stark last week',
     'he should be taken to lunch',
+    'who should be an admin of Globex',
+    'Bob was an admin of Globex',
   ])('leaves "%s" alone', (said) => {
     expect(imperative(said)).toBe(said);
   });
