@@ -44,7 +44,7 @@ function verbOf(participle: string, rest: string): string | undefined {
 const PP = `(${[...PARTICIPLES.keys(), 'gone', 'deactivated', 'taken', 'thrown', 'booted'].join('|')})`;
 
 // Context before the request in the same sentence ("X no longer works with us, she needs to be …").
-const LEAD = '((?:[^,]*,\\s*)*?)';
+const LEAD = '((?:[^,]*,\\s*)*?(?:(?:and|so|then|also)\\s+)?)';
 
 const MODAL =
   '(?:should|must|needs?\\s+to|has\\s+to|have\\s+to|can|could|is\\s+to|are\\s+to|ought\\s+to|will\\s+need\\s+to|wants?\\s+to)';
@@ -102,7 +102,14 @@ export function imperative(sentence: string): string {
     if (m && verb && !NOT_A_SUBJECT.test(m[2]!)) return `${m[1]}${request(verb, m[2]!, m[4]!)}`;
   }
   const be = s.match(BE_A);
-  if (be && !NOT_A_SUBJECT.test(be[2]!) && !/^(?:it|this|that|there)$/i.test(be[2]!.trim()))
+  // Only with a named subject and an organization: "she should be a regular member" answering a question keeps
+  // its own words (the question's parser reads them).
+  if (
+    be &&
+    !NOT_A_SUBJECT.test(be[2]!) &&
+    !/^(?:it|this|that|there|he|she|they|i|we|you)$/i.test(be[2]!.trim()) &&
+    /\s(?:of|in|at)\s/i.test(be[3]!)
+  )
     return `${be[1]}make ${OBJECT_FORM[be[2]!.trim().toLowerCase()] ?? be[2]} ${be[3]}`;
   const has = s.match(HAVE);
   if (has && !NOT_A_SUBJECT.test(has[1]!)) return `set ${has[1]}'s ${has[3]} to ${has[2]}`;

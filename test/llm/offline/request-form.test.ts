@@ -53,6 +53,8 @@ describe('request forms → the imperative', () => {
     'he should be taken to lunch',
     'who should be an admin of Globex',
     'Bob was an admin of Globex',
+    // An answer to "which email?" keeps its words: the question's own parser reads the role from them.
+    'Her email is ⟦e0⟧, and she should be a regular member',
   ])('leaves "%s" alone', (said) => {
     expect(imperative(said)).toBe(said);
   });
