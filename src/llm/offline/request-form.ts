@@ -80,6 +80,8 @@ const HAVE =
 const FIELD_STATE =
   /^((?:.+?(?:'s|’s)|the\s+.+?\s+(?:of|for|on))\s+.+?)\s+(?:should|must|needs?\s+to)\s+(?:now\s+)?be\s+(?:changed\s+to\s+|set\s+to\s+|updated\s+to\s+)?(.+)$/i;
 
+const NEGATION = /\b(?:not|never|no\s+longer|nobody|hardly)\b|n['’]t\b/i;
+
 // A subject that asks or negates ("who should be removed?", "nobody needs to be banned") is not a request.
 const NOT_A_SUBJECT = /^(?:who|whom|what|which|whoever|nobody|no\s+one|none|nothing|if|whether|when|why|how)\b/i;
 
@@ -99,7 +101,10 @@ export function imperative(sentence: string): string {
   for (const re of [PASSIVE, WANTED, ENSURE]) {
     const m = s.match(re);
     const verb = m && verbOf(m[3]!, m[4]!);
-    if (m && verb && !NOT_A_SUBJECT.test(m[2]!)) return `${m[1]}${request(verb, m[2]!, m[4]!)}`;
+    // A negation anywhere before the participle ("X doesn't need to be removed", "we never want X banned")
+    // means the opposite of the request: left alone.
+    const head = m ? s.slice(m[1]!.length, s.length - m[4]!.length) : '';
+    if (m && verb && !NOT_A_SUBJECT.test(m[2]!) && !NEGATION.test(head)) return `${m[1]}${request(verb, m[2]!, m[4]!)}`;
   }
   const be = s.match(BE_A);
   // Only with a named subject and an organization: "she should be a regular member" answering a question keeps
@@ -108,11 +113,12 @@ export function imperative(sentence: string): string {
     be &&
     !NOT_A_SUBJECT.test(be[2]!) &&
     !/^(?:it|this|that|there|he|she|they|i|we|you)$/i.test(be[2]!.trim()) &&
-    /\s(?:of|in|at)\s/i.test(be[3]!)
+    /\s(?:of|in|at)\s/i.test(be[3]!) &&
+    !NEGATION.test(be[2]!)
   )
     return `${be[1]}make ${OBJECT_FORM[be[2]!.trim().toLowerCase()] ?? be[2]} ${be[3]}`;
   const has = s.match(HAVE);
-  if (has && !NOT_A_SUBJECT.test(has[1]!)) return `set ${has[1]}'s ${has[3]} to ${has[2]}`;
+  if (has && !NOT_A_SUBJECT.test(has[1]!) && !NEGATION.test(has[0])) return `set ${has[1]}'s ${has[3]} to ${has[2]}`;
   const gone = s.match(NO_LONGER);
   if (gone) return `remove ${gone[1]} from ${gone[2]}${gone[3] ?? ''}`;
   const field = s.match(FIELD_STATE);
@@ -171,4 +177,18 @@ export function imperatives(masked: string): string {
     .split(/((?:[.!?;]+)\s+)/)
     .map((piece, i) => (i % 2 === 0 ? imperative(piece) : piece))
     .join('');
+}
+
+/** Whether a sentence of the message is a request form said in the negative ("X doesn't need to be removed"). */
+export function negatedRequest(masked: string): boolean {
+  return masked.split(/[.!?;]+\s+/).some((sentence) => {
+    const s = sentence.replace(ASKS, '');
+    if (!NEGATION.test(s)) return false;
+    // The same sentence without its negation is a request form: the negation is what the sentence says.
+    const positive = s.replace(/\b(?:not|never)\s+/gi, '').replace(/n['’]t\b/gi, '');
+    return [PASSIVE, WANTED, ENSURE].some((re) => {
+      const m = positive.match(re);
+      return !!m && !!verbOf(m[3]!, m[4]!);
+    });
+  });
 }

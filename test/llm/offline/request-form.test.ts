@@ -53,10 +53,22 @@ describe('request forms → the imperative', () => {
     'he should be taken to lunch',
     'who should be an admin of Globex',
     'Bob was an admin of Globex',
+    '⟦e0⟧ doesn’t need to be removed from Acme after all',
+    "⟦e0⟧ doesn't need to be removed from Acme after all",
+    'we never want ⟦e0⟧ banned',
+    'Bob Stone should not be an admin of Globex',
     // An answer to "which email?" keeps its words: the question's own parser reads the role from them.
     'Her email is ⟦e0⟧, and she should be a regular member',
   ])('leaves "%s" alone', (said) => {
     expect(imperative(said)).toBe(said);
+  });
+
+  it('never plans a change for "X doesn\'t need to be removed from Acme after all"', async () => {
+    const stack = createStack();
+    const turn = await stack.say("grace@acme.test doesn't need to be removed from Acme after all");
+    expect(turn.pending).toEqual([]);
+    expect(turn.reads.filter((r) => r.action === 'clerk_organizations_list')).toEqual([]);
+    expect(turn.text).toMatch(/I changed nothing: "grace@acme\.test doesn't need to be removed/);
   });
 
   it('never plans a change for a negated passive ("X should not be banned")', async () => {
