@@ -47,9 +47,14 @@ export function splitClauses(sentence: string): Unit[] {
   const units: Unit[] = [];
   for (const piece of sentence.split(asideSplit)) {
     // "how many X …, and how many of those are banned?": each question is its own clause.
+    // A question followed by "and what/which/who/when/how …" asks two questions: each is its own clause.
+    const asks = /^(?:how|what|which|who|when|where|is|are|does|do)\b/i.test(piece.trim());
+    const nextQuestion = asks
+      ? /\s*,?\s+and\s+(?=(?:how|what|which|who|when|where)\b)/i
+      : /\s*,?\s+and\s+(?=how many\b)/i;
     const clauses = piece
       .split(verbSplit)
-      .flatMap((c) => c.split(/\s*,?\s+and\s+(?=how many\b)/i))
+      .flatMap((c) => c.split(nextQuestion))
       .map((c) => c.trim())
       .filter((c) => c !== '');
     clauses.forEach((c, k) =>

@@ -3,6 +3,7 @@
  * wildcard identifiers, phone numbers, roles and numbers out of a request, and replaces each with a placeholder
  * (`⟦e0⟧`, `⟦i0⟧`, …) so intent patterns can match the sentence's shape without tripping over its contents.
  */
+import { layout } from './request-form.js';
 
 /** A Clerk id found in the text, e.g. `{ prefix: 'user', value: 'user_2x…' }`. */
 interface IdEntity {
@@ -70,7 +71,8 @@ const QUOTED = /(?<=^|[\s(:,=])(?:"([^"]+)"|'([^']+)'|“([^”]+)”|‘([^’]
 
 /** Builds a Sentence from raw user text. */
 export function analyze(raw: string): Sentence {
-  const text = raw
+  // Line layout first (bullets, quoted history, signature): after this, lines no longer exist.
+  const text = layout(raw)
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/[.!]+$/, '')

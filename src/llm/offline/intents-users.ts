@@ -124,18 +124,19 @@ function parseMetadataChange(c: string, s: Sentence): Intent | undefined {
       ? 'unsafe_metadata'
       : 'public_metadata';
   const json = s.ents.json[0] ?? parseKeyValues(c.replace(/⟦[ei]\d+⟧(?:'s|’s)?/g, ' '), s);
+  // The owner named before "'s … metadata" comes first: a later "to X" is usually the value ("set Omar's
+  // private metadata employee_id to ACME-0042"), not the user.
   const target =
     userRefsAnywhere(s)[0] ??
-    refFrom(
-      c.match(/\b(?:of|for|on|to)\s+(?:the\s+user\s+|user\s+)?(.+?)(?:\s+(?:to|with|as)\s+⟦j\d+⟧.*)?$/i)?.[1],
-      s,
-    ) ??
     refFrom(
       c.match(
         /^(?:set|update|change|merge|add|put|edit)\s+(.+?)(?:'s|’s|s')\s+(?:public |private |unsafe )?metadata/i,
       )?.[1],
       s,
-    );
+    ) ??
+    // "mark Noah Wilson as a vip in his public metadata": the one marked.
+    refFrom(c.match(/^(?:mark|flag|tag|label)\s+(.+?)\s+as\s+/i)?.[1], s) ??
+    refFrom(c.match(/\b(?:of|for|on|to)\s+(?:the\s+user\s+|user\s+)?(.+?)(?:\s+(?:to|with|as)\s+⟦j\d+⟧.*)?$/i)?.[1], s);
   // No JSON given: the planner asks for it.
   if (!json) return { kind: 'user_update', ...(target ? { target } : {}), fields: {} };
   return { kind: 'user_update', ...(target ? { target } : {}), fields: { [which]: json } };

@@ -118,6 +118,11 @@ const REAL_WORDS = new Set([
  * Order matters only where one phrase contains another.
  */
 export const SYNONYMS: Array<[RegExp, string]> = [
+  // British spelling: the parsers read one spelling.
+  [/\borganis(ations?|ed?)\b/gi, 'organiz$1'],
+  // "the Internal Dashboard app": a capitalized name before "app"/"application" is an OAuth application (an
+  // "app invitation" is not).
+  [/\b(?!OAuth\b)([A-Z][\w-]*)\s+(?:app|application)\b(?!\s+invit)/g, '$1 oauth app'],
   [/\b(?:undo|lift|remove|reverse|drop|clear)\s+(?:the\s+|their\s+|his\s+|her\s+)?ban\s+(?:on|for|of)\b/gi, 'unban'],
   [/\btake\s+(?:the\s+)?ban\s+off(?:\s+of)?\b/gi, 'unban'],
   [/\b(?:undo|lift|remove|reverse|clear)\s+(?:the\s+|their\s+|his\s+|her\s+)?block\s+(?:on|for|of)\b/gi, 'unblock'],
@@ -147,6 +152,11 @@ export const SYNONYMS: Array<[RegExp, string]> = [
   // Descriptions instead of names: "the app whose name mentions the dashboard" → "the app called dashboard"
   // (names match by part, so the described word finds the item); "the domain that is not the primary one" →
   // "the satellite domain" (every domain but the primary one is a satellite).
+  // "the app that has zapier in its name", "the template with supa in the name".
+  [
+    /\s+(?:(?:that|which)\s+(?:has|have|contains?|includes?)|with)\s+(?:the\s+word\s+)?([\w.-]+)\s+in\s+(?:its|the|their)\s+name\b/gi,
+    ' called $1',
+  ],
   [
     /\s+(?:whose|with\s+a|with\s+the)\s+name\s+(?:mentions|contains|includes|has|says|matches|starts\s+with)\s+(?:the\s+(?:word\s+)?)?/gi,
     ' called ',

@@ -6,6 +6,7 @@
  */
 import type { Sentence } from './entities.js';
 import { canonicalVerb, correctTypos } from './lexicon.js';
+import { imperatives } from './request-form.js';
 
 // "Hi team,", "Hello Kim!", "Dear support -": a greeting at the very start, with whom it greets.
 const GREETING =
@@ -15,7 +16,7 @@ const PLEASANTRY =
   /(?:^|(?<=[.!?]\s))(?:i\s+)?hope\s+(?:you(?:'re| are)|this (?:finds you|message finds you)|all is|everything is|your (?:day|week) is)[^.!?]*[.!?]?\s*/gi;
 // "Thanks, Kim", "Best regards,\nSam", "-- Sam", "Sent from my phone": the sign-off and everything after it.
 const SIGN_OFF =
-  /(?:^|(?<=[.!?\n])\s*|\s+)(?:(?:many\s+)?thanks(?:\s+(?:a lot|so much|in advance))?|thank you(?: so much| in advance)?|cheers|best(?:\s+regards|\s+wishes)?|kind regards|regards|warm regards|sincerely|--+|sent from my \w+)\s*[,!.]?(?:\s+(?:[A-Z][\w'-]*|⟦e\d+⟧)(?:\s+[A-Z][\w'-]*)?)?\s*[.!]?\s*$/i;
+  /(?:^|(?<=[.!?\n])\s*|\s+)(?:thx|tia|ty|(?:many\s+)?thanks(?:\s+(?:a lot|so much|in advance))?|thank you(?: so much| in advance)?|cheers|best(?:\s+regards|\s+wishes)?|kind regards|regards|warm regards|sincerely|--+|sent from my \w+)\s*[,!.]?(?:\s+(?:[A-Z][\w'-]*|⟦e\d+⟧)(?:\s+[A-Z][\w'-]*)?)?\s*[.!]?\s*$/i;
 
 /** The message without greeting, pleasantries and sign-off; synonyms and typos normalized. */
 export function normalize(s: Sentence): Sentence {
@@ -23,6 +24,6 @@ export function normalize(s: Sentence): Sentence {
   // Only a sign-off that leaves something before it: "thanks" alone is a reply, not a signature.
   const signed = masked.replace(SIGN_OFF, '');
   if (signed.trim() !== '' && /[a-z]/i.test(signed)) masked = signed;
-  masked = canonicalVerb(correctTypos(masked.trim()));
+  masked = canonicalVerb(imperatives(correctTypos(masked.trim())));
   return masked === s.masked ? s : { ...s, masked: masked || s.masked };
 }

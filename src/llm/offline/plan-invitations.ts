@@ -10,7 +10,7 @@ import type { Intent, Ref } from './intent-types.js';
 import type { Call, PlanStep, PlanContext } from './plan-context.js';
 import { orgOrAsk, orgText, roleWord } from './plan-orgs.js';
 import { orgRef } from './refs.js';
-import { asObject, asPage, field, toOrg } from './results.js';
+import { asObject, asPage, field, toOrg, toUser } from './results.js';
 import { askFor, readFailed, requireOrg, stopped } from './resolve.js';
 import { day, plural, table } from './summarize.js';
 import { planRevokeAllPending } from './plan-revoke-all.js';
@@ -31,13 +31,28 @@ export function planOrgInvitationsList(ctx: PlanContext, intent: Of<'org_invitat
   const items = asPage(env.result).items;
   const what = `${intent.status ? `${intent.status} ` : ''}invitation`;
   if (items.length === 0) return say(`${org.value.name} has no ${what}s.`);
+  // Who sent each one (the list gives only the inviter's id): one read of those users, so "who invited X?" is
+  // answered by the listing itself.
+  const inviterIds = [...new Set(items.map((i) => field(i, 'inviter_id')).filter((x): x is string => !!x))].sort();
+  const names = new Map<string, string>();
+  if (inviterIds.length > 0) {
+    const users = ctx.read('clerk_users_list', { user_id: inviterIds, limit: 100 });
+    if (!users) return ctx.pending();
+    if (users.status === 'ok')
+      for (const u of asPage(users.result).items.map(toUser)) names.set(u.id, u.name ?? u.email ?? u.id);
+  }
+  const inviterName = (i: Record<string, unknown>): string => {
+    const id = field(i, 'inviter_id');
+    return id ? (names.get(id) ?? id) : '—';
+  };
   return say(
     `${org.value.name} has ${plural(items.length, what)}:\n${table(
-      ['Email', 'Role', 'Status', 'Created', 'ID'],
+      ['Email', 'Role', 'Status', 'Invited by', 'Created', 'ID'],
       items.map((i) => [
         field(i, 'email_address'),
         roleWord(field(i, 'role') ?? ''),
         field(i, 'status'),
+        inviterName(i),
         day(field(i, 'created_at')),
         field(i, 'id'),
       ]),
@@ -111,6 +126,15 @@ export function planInvite(ctx: PlanContext, intent: Of<'invite'>): PlanStep {
 
 /** Revokes org invitations by email (found with a list read) or id. */
 export function planOrgInvitationRevoke(ctx: PlanContext, intent: Of<'org_invitation_revoke'>): PlanStep {
+  if (!intent.org && !intent.all && intent.ids.length === 0 && intent.emails.length > 0) {
+    // No organization named: each address's pending invitation is looked for in every organization; the answer
+    // is used when each address has exactly one, otherwise the organization is asked for.
+    const found = intent.emails.map((e) => orgInvitationsOf(ctx, e, false));
+    if (found.includes('pending')) return ctx.pending();
+    if (found.every((f) => Array.isArray(f) && f.length === 1)) return act(ctx, (found as Call[][]).flat(), []);
+    // None anywhere: say where it looked (a question about the organization could not find one either).
+    if (found.every((f) => typeof f === 'string')) return say(found.join('\n'));
+  }
   const ref = orgOrAsk(ctx, intent.org, 'Which organization is that invitation for?');
   if (!ref.ok) return stopped(ctx, ref);
   const org = requireOrg(ctx, ref.value);
@@ -219,11 +243,12 @@ export function planInvitationRevoke(ctx: PlanContext, intent: Of<'invitation_re
  * Pending organization invitations of `email` in any organization (the organizations, then each one's pending
  * invitations for that address) as revoke calls; a sentence saying where it looked when there are none.
  */
-function orgInvitationsOf(ctx: PlanContext, email: string): Call[] | string | 'pending' {
+function orgInvitationsOf(ctx: PlanContext, email: string, checkedApp = true): Call[] | string | 'pending' {
+  const app = checkedApp ? 'app invitation' : 'organization invitation';
   const orgsEnv = ctx.read('clerk_organizations_list', { limit: 100 });
   if (!orgsEnv) return 'pending';
   if (orgsEnv.status !== 'ok')
-    return `There is no pending app invitation for ${email}, and I could not list the organizations to look for an organization invitation.`;
+    return `There is no pending ${app} for ${email}, and I could not list the organizations to look for an organization invitation.`;
   const orgs = asPage(orgsEnv.result).items.map(toOrg);
   const envs = orgs.map((o) =>
     ctx.read('clerk_org_invitations_list', { organization_id: o.id, email_address: email, status: 'pending' }),
@@ -247,5 +272,5 @@ function orgInvitationsOf(ctx: PlanContext, email: string): Call[] | string | 'p
   });
   return calls.length > 0
     ? calls
-    : `There is no pending invitation for ${email}: I checked the app invitations and the pending invitations of ${orgs.length >= 100 ? 'the first 100' : `all ${orgs.length}`} organizations.`;
+    : `There is no pending invitation for ${email}: I checked ${checkedApp ? 'the app invitations and ' : ''}the pending invitations of ${orgs.length >= 100 ? 'the first 100' : `all ${orgs.length}`} organizations.`;
 }

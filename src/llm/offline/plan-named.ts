@@ -122,7 +122,14 @@ function findItem(ctx: PlanContext, resource: NamedResource, ref: Ref): Res<Item
   const env = ctx.read(spec.list, spec.listArgs(ref.value));
   if (!env) return { ok: false, outcome: 'pending' };
   if (env.status !== 'ok') return { ok: false, outcome: readFailed(env, `${spec.noun}s`) };
-  const items = asPage(env.result).items.map((o) => ({
+  let found = asPage(env.result).items;
+  if (found.length === 0 && ref.value !== '' && spec.list && JSON.stringify(spec.listArgs(ref.value)) !== '{}') {
+    // The server found nothing by that name: a misspelt one is matched against the whole list (chooseNamed).
+    const all = ctx.read(spec.list, spec.listArgs());
+    if (!all) return { ok: false, outcome: 'pending' };
+    if (all.status === 'ok') found = asPage(all.result).items;
+  }
+  const items = found.map((o) => ({
     id: field(o, 'id') ?? '',
     name: field(o, 'name') ?? '',
     raw: o,

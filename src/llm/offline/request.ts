@@ -9,6 +9,7 @@ import { fillAnaphors, hasAnaphor, userTokens } from './anaphora.js';
 import { ACTION_VERB, splitClauses, splitSentences, subSentence, type Unit } from './clauses.js';
 import { analyze, type Sentence } from './entities.js';
 import { normalize } from './normalize.js';
+import { negatedRequest } from './request-form.js';
 import type { Intent } from './intent-types.js';
 import { parseSentence } from './intents.js';
 import { core, COUNT, READ } from './phrases.js';
@@ -57,7 +58,14 @@ export function readMessage(text: string): Sentence {
 
 /** Parses an already analyzed message (accounting re-parses it with one clause left out). */
 export function parseAnalyzed(whole: Sentence, now: number): Intent {
-  return withDetails(parseMessage(whole, now), whole);
+  const intent = withDetails(parseMessage(whole, now), whole);
+  // "X doesn't need to be removed after all": understood as what NOT to do — said so, rather than "not understood".
+  if (intent.kind === 'unknown' && !intent.reason && negatedRequest(whole.masked))
+    return {
+      kind: 'unknown',
+      reason: `I changed nothing: "${whole.raw.trim()}" says what should not be done. If you meant a change, say it as a request.`,
+    };
+  return intent;
 }
 
 /** Requests only the whole message expresses (a device described, a typo'd invitation, a value stated as news). */

@@ -2,9 +2,11 @@
  * Name → id resolution with read calls, the way an agent does it: emails through clerk_users_list
  * {email_address}, names through {query}, organizations through clerk_organizations_list {query}. A name that
  * matches several records becomes one clear question; the answer (by number, email, id or name) is used on the
- * next turn. Nothing here ever guesses between candidates.
+ * next turn. Nothing here ever guesses between candidates; a misspelt name (fuzzy.ts) resolves only to the one
+ * record nearest to it, shown in full on the approval card.
  */
 import { analyze } from './entities.js';
+import { lookupWords, nearest } from './fuzzy.js';
 import type { Ref } from './intent-types.js';
 import type { PlanStep, PlanContext } from './plan-context.js';
 import { asPage, toMember, toOrg, toUser, userLabel, type Envelope, type OrgRow, type UserRow } from './results.js';
@@ -169,6 +171,13 @@ export function resolveUsers(ctx: PlanContext, given: Ref[], opts: { state?: boo
     else nameRows.set(r.value, asPage(env.result).items.map(toUser));
   }
   if (pending) return stop('pending');
+  // A name that found nobody may be misspelt: look each of its words up, keep the records nearest to the name.
+  for (const [name, rows] of nameRows) {
+    if (rows.length > 0) continue;
+    const near = nearUsers(ctx, name);
+    if (!near.ok) return near;
+    nameRows.set(name, near.value);
+  }
 
   const found: UserRow[] = [];
   const missing: Ref[] = [...expanded.unknown];
@@ -195,6 +204,19 @@ export function resolveUsers(ctx: PlanContext, given: Ref[], opts: { state?: boo
   return ok({ found: found.filter((u) => (seen.has(u.id) ? false : (seen.add(u.id), true))), missing });
 }
 
+/** Users whose name is within a slip or two of `name`, found by looking up each of its words. */
+function nearUsers(ctx: PlanContext, name: string): Res<UserRow[]> {
+  const rows = new Map<string, UserRow>();
+  let pending = false;
+  for (const word of lookupWords(name)) {
+    const env = ctx.read('clerk_users_list', { query: word });
+    if (!env) pending = true;
+    else if (env.status === 'ok') for (const u of asPage(env.result).items.map(toUser)) rows.set(u.id, u);
+  }
+  if (pending) return stop('pending');
+  return ok(nearest(name, [...rows.values()], (u) => [u.name, u.username]));
+}
+
 const words = (text: string): string[] =>
   text
     .toLowerCase()
@@ -212,6 +234,9 @@ function chooseUser(ctx: PlanContext, name: string, rows: UserRow[]): Res<UserRo
     return tokens.every((t) => hay.has(t));
   });
   if (byWord.length === 1) return ok(byWord[0]);
+  // No record has the name as written: one record within a slip or two of it is the one meant ("Gibons").
+  const near = exact.length === 0 && byWord.length === 0 ? nearest(name, rows, (u) => [u.name, u.username]) : [];
+  if (near.length === 1) return ok(near[0]);
   const candidates = exact.length > 1 ? exact : byWord.length > 1 ? byWord : rows;
   if (candidates.length === 0) return ok(undefined);
   return pick(
@@ -315,7 +340,15 @@ function resolveOrg(ctx: PlanContext, ref: Ref): Res<OrgRow | undefined> {
   const env = ctx.read('clerk_organizations_list', { query: ref.value });
   if (!env) return stop('pending');
   if (env.status !== 'ok') return stop(readFailed(env, `the organization "${ref.value}"`));
-  const rows = asPage(env.result).items.map(toOrg);
+  let rows = asPage(env.result).items.map(toOrg);
+  if (rows.length === 0) {
+    // Nothing by that name: a misspelt one ("Globx") is matched against every organization.
+    const all = ctx.read('clerk_organizations_list', { limit: 100 });
+    if (!all) return stop('pending');
+    if (all.status !== 'ok') return stop(readFailed(all, 'organizations'));
+    rows = nearest(ref.value, asPage(all.result).items.map(toOrg), (o) => [o.name, o.slug]);
+    if (rows.length === 1) return ok(rows[0]);
+  }
   const lower = ref.value.toLowerCase();
   const exact = rows.filter(
     (o) => o.name.toLowerCase() === lower || o.slug.toLowerCase() === lower || o.id === ref.value,
@@ -363,7 +396,9 @@ export function chooseNamed<T extends { id: string; name: string }>(
   const lower = name.toLowerCase();
   const exact = items.filter((i) => i.name.toLowerCase() === lower || i.id === name);
   if (exact.length === 1) return ok(exact[0]);
-  const partial = items.filter((i) => i.name.toLowerCase().includes(lower));
+  let partial = items.filter((i) => i.name.toLowerCase().includes(lower));
+  // Nothing contains the name: a misspelt one ("supabse") is the item nearest to it, if only one is.
+  if (partial.length === 0 && name !== '') partial = nearest(name, items, (i) => [i.name]);
   if (partial.length === 1) return ok(partial[0]);
   if (partial.length === 0) return ok(undefined);
   return pick(

@@ -21,7 +21,7 @@ export type WhenIntent = Extract<Intent, { kind: 'user_when' }>;
 export type InviterIntent = Extract<Intent, { kind: 'invitation_by_inviter' }>;
 
 const EACH_ORG =
-  /\s+(?:in|at|across|for)\s+(?:each|every|all)(?:\s+(?:one\s+)?of)?\s+(?:his|her|their|the|its)?\s*(?:orgs?|organi[sz]ations?|teams?|companies)(?:\s+(?:she|he|they)(?:'s|'re|\s+is|\s+are|\s+belongs?\s+to)?(?:\s+in)?)?$/i;
+  /\s+(?:in|at|across|for)\s+(?:each|every|all)(?:(?:\s+(?:one\s+)?of)?\s+(?:his|her|their|the|its)?\s*(?:orgs?|organi[sz]ations?|teams?|companies)(?:\s+(?:she|he|they)(?:'s|'re|\s+is|\s+are|\s+belongs?\s+to)?(?:\s+in)?)?|\s+(?:one\s+)?of\s+(?:them|those)|\s+one)?$/i;
 const WHEN =
   /^(?:how long ago|when|how many days ago)\s+(?:did|was|has)\s+(.+?)\s+(?:last\s+)?(sign(?:ed)?\s*-?\s*in|log(?:ged)?\s*-?\s*in|(?:been\s+)?active|seen|sign(?:ed)?\s*-?\s*up|created|join(?:ed)?)(?:\s+(?:last|for the last time))?$/i;
 const BY_INVITER = [
@@ -120,7 +120,9 @@ export function ago(then: number, now: number): string {
   const days = Math.round(hours / 24);
   if (days < 60) return `${plural(days, 'day')} ago`;
   const months = Math.round(days / 30);
-  return months < 24 ? `${plural(months, 'month')} ago` : `${plural(Math.round(days / 365), 'year')} ago`;
+  // The rough figure, then the exact day count (someone asking "how many days ago" gets the number asked for).
+  const rough = months < 24 ? plural(months, 'month') : plural(Math.round(days / 365), 'year');
+  return `${rough} ago (${days} days)`;
 }
 
 /** "Cancel the invitation Priya sent": the inviter's organizations, their pending invitations, the inviter's ones. */

@@ -47,6 +47,12 @@ describe('synonyms (one table)', () => {
     ['give ⟦e0⟧ their access back', 'let ⟦e0⟧ sign in again'],
     ['boot ⟦e0⟧ out of Globex', 'remove ⟦e0⟧ from Globex'],
     ['nuke the hasura template', 'delete the hasura template'],
+    ['revoke the organisation invitation', 'revoke the organization invitation'],
+    ['rename the Internal Dashboard app to Ops', 'rename the Internal Dashboard oauth app to Ops'],
+    ['delete the app that has zapier in its name', 'delete the app called zapier'],
+    // An app invitation stays one, and "OAuth app" is not doubled.
+    ['revoke the Acme app invitation', 'revoke the Acme app invitation'],
+    ['rename the OAuth app Zapier', 'rename the OAuth app Zapier'],
   ])('%s → %s', (phrase, canonical) => {
     expect(canonicalVerb(phrase)).toBe(canonical);
   });

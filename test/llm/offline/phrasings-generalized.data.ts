@@ -6,6 +6,7 @@
  * of a named record, a lowercase app name said elsewhere in the message, and a plan change stated as news (and
  * the question when the new value is not stated).
  */
+import { invitersRead } from './inviters.js';
 import { SEED_FACTS as F } from '../../../src/sandbox/index.js';
 import type { Call, Phrasing } from './phrasings.data.js';
 
@@ -56,12 +57,26 @@ export const GENERALIZED: Phrasing[] = [
     ],
     pending: [['clerk_org_invitation_revoke', { organization_id: O.acme.id, invitation_id: OI.contractorPending.id }]],
   },
-  { say: 'Kill the pending org invite for someone@acme.test', asks: /Which organization/ },
+  {
+    // No organization named and no pending invitation for the address in any of them: said, with where it looked.
+    say: 'Kill the pending org invite for someone@acme.test',
+    reads: [
+      ['clerk_organizations_list', { limit: 100 }],
+      ...Object.values(O).map(
+        (o): Call => [
+          'clerk_org_invitations_list',
+          { organization_id: o.id, email_address: 'someone@acme.test', status: 'pending' },
+        ],
+      ),
+    ],
+    answer: /no pending invitation for someone@acme\.test: I checked the pending invitations of all 6 organizations/,
+  },
   {
     say: 'Who has a pending invitation to join Acme?',
     reads: [
       orgQuery('Acme'),
       ['clerk_org_invitations_list', { organization_id: O.acme.id, status: 'pending', limit: 100 }],
+      invitersRead('alice@acme.test', 'priya@acme.test'),
     ],
     answer: /contractor@acme\.test[\s\S]*auditor@example\.com/,
   },

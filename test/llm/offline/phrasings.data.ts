@@ -4,6 +4,7 @@
  * conversation; `pending` are the mutations waiting for approval at the end. Both compare as sets (calls within a
  * step are parallel). Cases without `pending` must end with no mutation pending.
  */
+import { invitersRead } from './inviters.js';
 import { SEED_FACTS as F } from '../../../src/sandbox/index.js';
 import { DAY, NOW } from './drive.js';
 import { REALISTIC } from './phrasings-realistic.data.js';
@@ -506,18 +507,28 @@ export const PHRASINGS: Phrasing[] = [
     reads: [
       orgQuery('Acme'),
       ['clerk_org_invitations_list', { organization_id: O.acme.id, status: 'pending', limit: 100 }],
+      invitersRead('alice@acme.test', 'priya@acme.test'),
     ],
     answer: /contractor@acme\.test/,
   },
   {
     say: "show Acme's invitations",
-    reads: [orgQuery('Acme'), ['clerk_org_invitations_list', { organization_id: O.acme.id, limit: 100 }]],
+    reads: [
+      orgQuery('Acme'),
+      ['clerk_org_invitations_list', { organization_id: O.acme.id, limit: 100 }],
+      invitersRead('alice@acme.test', 'priya@acme.test'),
+    ],
     answer: /hannah@acme\.test/,
   },
   {
     say: 'who has been invited to Globex?',
-    reads: [orgQuery('Globex'), ['clerk_org_invitations_list', { organization_id: O.globex.id, limit: 100 }]],
-    answer: /newdev@globex\.test/,
+    reads: [
+      orgQuery('Globex'),
+      ['clerk_org_invitations_list', { organization_id: O.globex.id, limit: 100 }],
+      invitersRead('bob@globex.test', 'laura@globex.test'),
+    ],
+    // The listing names who sent each invitation.
+    answer: /newdev@globex\.test\s+member\s+pending\s+Bob Stone/,
   },
 
   // ---- clerk_org_invitation_create
@@ -1046,7 +1057,8 @@ export const PHRASINGS: Phrasing[] = [
   },
   {
     say: 'delete the Wayne Corp organization',
-    reads: [orgQuery('Wayne Corp')],
+    // No organization by that name, and none within a slip of it in the full listing (a misspelt name would be).
+    reads: [orgQuery('Wayne Corp'), ['clerk_organizations_list', { limit: 100 }]],
     answer: /couldn't find an organization/,
   },
   { say: 'what is the weather like?', answer: /didn't understand[\s\S]*- ban jane@example\.com/ },

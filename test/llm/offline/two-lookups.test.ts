@@ -30,7 +30,7 @@ describe('two-lookup questions', () => {
   it('words durations', () => {
     expect(ago(NOW - 3 * DAY, NOW)).toBe('3 days ago');
     expect(ago(NOW - 5 * 3_600_000, NOW)).toBe('5 hours ago');
-    expect(ago(NOW - 90 * DAY, NOW)).toBe('3 months ago');
+    expect(ago(NOW - 90 * DAY, NOW)).toBe('3 months ago (90 days)');
   });
 });
 
