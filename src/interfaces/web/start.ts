@@ -14,11 +14,13 @@ export interface WebHandle {
   close(): Promise<void>;
 }
 
-export async function startWeb(
-  app: App,
-  options: { port: number; token?: string; tickMs?: number },
-): Promise<WebHandle> {
-  const hub = createConsoleHub({ agent: app.agent, approvals: app.approvals, tickMs: options.tickMs ?? 1_000 });
+/** The console for an App as a fetch handler (what `startWeb` serves and what tests call in-process). */
+export function createConsole(app: App, options: { token?: string; tickMs?: number } = {}) {
+  const hub = createConsoleHub({
+    agent: app.agent,
+    approvals: app.approvals,
+    ...(options.tickMs !== undefined ? { tickMs: options.tickMs } : {}),
+  });
   const secrets = createSecrets(options.token);
   const web = createWebApp({
     hub,
@@ -27,6 +29,17 @@ export async function startWeb(
     requester: app.config.requester,
     audit: app.audit,
     info: { backend: app.backendLabel, model: app.modelName, live: app.live },
+  });
+  return { hub, secrets, web };
+}
+
+export async function startWeb(
+  app: App,
+  options: { port: number; token?: string; tickMs?: number },
+): Promise<WebHandle> {
+  const { hub, secrets, web } = createConsole(app, {
+    tickMs: options.tickMs ?? 1_000,
+    ...(options.token !== undefined ? { token: options.token } : {}),
   });
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve({ fetch: web.fetch, port: options.port, hostname: '127.0.0.1' }, () => resolve(s));

@@ -7,6 +7,7 @@
 import path from 'node:path';
 import { SandboxStateError } from '../state-error.js';
 import type { SandboxState } from '../types.js';
+import { COLLECTION_KEYS } from '../seed/state.js';
 import { type FsPort, fsyncDir, readLines, writeAllSync } from './fs-port.js';
 
 export const SNAPSHOT_FILE = 'snapshot.ndjson';
@@ -14,19 +15,7 @@ export const SNAPSHOT_TEMP_PREFIX = 'snapshot.ndjson.tmp-';
 const FORMAT = 'clerk-sandbox-snapshot';
 
 /** The collections of a SandboxState, in the order they are written. */
-export const COLLECTIONS = [
-  'users',
-  'organizations',
-  'memberships',
-  'organizationInvitations',
-  'invitations',
-  'sessions',
-  'allowlistIdentifiers',
-  'blocklistIdentifiers',
-  'jwtTemplates',
-  'domains',
-  'oauthApplications',
-] as const;
+export const COLLECTIONS = COLLECTION_KEYS;
 type Collection = (typeof COLLECTIONS)[number];
 
 interface Header {

@@ -25,7 +25,8 @@ export function cloneState(state: SandboxState): SandboxState {
   return structuredClone(state);
 }
 
-const COLLECTION_KEYS = [
+/** The collections of a SandboxState, in the order they are stored (the snapshot writes them in this order). */
+export const COLLECTION_KEYS = [
   'users',
   'organizations',
   'memberships',

@@ -5,9 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { App } from '../../../src/app.js';
-import { createConsoleHub } from '../../../src/interfaces/web/console-hub.js';
-import { createSecrets } from '../../../src/interfaces/web/security.js';
-import { createWebApp } from '../../../src/interfaces/web/server.js';
+import { createConsole } from '../../../src/interfaces/web/start.js';
 import { createTestApp } from './support.js';
 
 const apps: App[] = [];
@@ -18,16 +16,7 @@ afterEach(async () => {
 async function console_(options: { team?: boolean } = {}) {
   const app = await createTestApp(options);
   apps.push(app);
-  const hub = createConsoleHub({ agent: app.agent, approvals: app.approvals });
-  const secrets = createSecrets('test-token-123');
-  const web = createWebApp({
-    hub,
-    secrets,
-    policy: app.approvals.policy,
-    requester: app.config.requester,
-    audit: app.audit,
-    info: { backend: app.backendLabel, model: app.modelName, live: app.live },
-  });
+  const { hub, secrets, web } = createConsole(app, { token: 'test-token-123' });
   const base = 'http://127.0.0.1:4780';
   let cookies: Record<string, string> = {};
   const request = async (
