@@ -3,8 +3,9 @@
  * verified records and the card the service rebuilds from the registry, never from the client's words.
  */
 import type { PendingCall } from '../../agent/types.js';
+import { sameIdentity } from '../../approvals/identity.js';
 import type { ApprovalService } from '../../approvals/service.js';
-import type { ChangeRequest, Identity } from '../../approvals/types.js';
+import type { ChangeRequest } from '../../approvals/types.js';
 import type { McpApprovalPort } from './server.js';
 
 export function createMcpApprovalPort(service: ApprovalService): McpApprovalPort {
@@ -43,16 +44,12 @@ export function createMcpApprovalPort(service: ApprovalService): McpApprovalPort
     async status(id, requester) {
       const request = id ? await service.get(id) : undefined;
       // Only the client that proposed a request may see it: ids are not secrets, and the card quotes Clerk data.
-      if (!request || !sameRequester(request.requester, requester)) {
+      if (!request || !sameIdentity(request.requester, requester)) {
         return `unknown change request "${id.slice(0, 40)}": ids look like cr_… and only requests this client proposed are shown.`;
       }
       return resultLine(service, request);
     },
   };
-}
-
-function sameRequester(a: Identity, b: Identity): boolean {
-  return a.via === b.via && a.id === b.id;
 }
 
 function resultLine(service: ApprovalService, request: ChangeRequest): string {
@@ -63,9 +60,9 @@ function resultLine(service: ApprovalService, request: ChangeRequest): string {
 export function cardText(call: PendingCall | null, request: ChangeRequest): string {
   const preview = call?.preview ?? request.preview;
   const lines = [`${preview.text}`];
-  const requests = (preview as { requests?: Array<{ method: string; path: string }> }).requests;
-  if (requests && requests.length > 0) for (const r of requests) lines.push(`  ${r.method} ${r.path}`);
-  else lines.push(`  ${preview.method} ${preview.path}`);
+  for (const r of preview.requests ?? [{ method: preview.method, path: preview.path }]) {
+    lines.push(`  ${r.method} ${r.path}`);
+  }
   for (const change of preview.diff ?? []) {
     lines.push(`  ${change.field}: ${show(change.before)} → ${show(change.after)}`);
   }

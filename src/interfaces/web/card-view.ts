@@ -35,9 +35,7 @@ const show = (value: unknown) => {
 export function toCardView(card: ApprovalCard): CardView {
   const { request, call } = card;
   const preview = call.preview;
-  const requests = (preview as { requests?: Array<{ method: string; path: string }> }).requests ?? [
-    { method: preview.method, path: preview.path },
-  ];
+  const requests = preview.requests ?? [{ method: preview.method, path: preview.path }];
   return {
     id: request.id,
     conversationId: request.conversationId,

@@ -31,13 +31,16 @@ export interface Conversation {
   state?: RunState;
   /** The run waiting on change requests, if any. */
   runId?: string;
+  /** Who asked for that run (the requester of its change requests, and of any follow-up pause). */
+  requester?: Identity;
   busy: boolean;
 }
 
 export type HubEvent =
   | { type: 'message'; conversationId: string; message: WebMessage }
   | { type: 'conversation'; conversationId: string }
-  | { type: 'requests' };
+  /** A change request changed (decided, executed, expired…) here or in another process; `requestId` when known. */
+  | { type: 'requests'; requestId?: string };
 
 export interface ConsoleHub {
   list(): Conversation[];
@@ -67,6 +70,7 @@ export interface HubDeps {
 }
 
 const MAX_CONVERSATIONS = 200;
+const UNKNOWN_REQUESTER: Identity = { via: 'web', id: 'unknown', name: 'unknown' };
 const MAX_TEXT = 4_000;
 
 export function createConsoleHub(deps: HubDeps): ConsoleHub {
@@ -117,6 +121,7 @@ export function createConsoleHub(deps: HubDeps): ConsoleHub {
     if (outcome.status === 'paused') {
       const requests = await approvals.submitRun(outcome, { requester: by, conversationId: c.id });
       c.runId = requests[0]?.runId ?? undefined;
+      c.requester = by;
       for (const r of requests) say('card', r.preview.text, { requestId: r.id, by: describeIdentity(by) });
       announce({ type: 'requests' });
       return;
@@ -134,14 +139,13 @@ export function createConsoleHub(deps: HubDeps): ConsoleHub {
   const executeRun = async (c: Conversation, runId: string) => {
     const result = await approvals.execute(runId);
     if (!result.ok) {
-      // Someone else claimed it (another replica) or it is not ready: the queue's status says which.
+      // Someone else claimed it (this process's poll, another replica) or it is not ready: the queue's status says
+      // which, and the poll delivers the outcome if it ran here.
       if (result.code !== 'busy' && result.code !== 'not_ready' && result.code !== 'finished')
         add(c, 'error', result.message);
       return;
     }
-    const requester = result.requests[0]?.requester;
-    await settle(c, result.outcome, requester ?? { via: 'web', id: 'unknown', name: 'unknown' });
-    announce({ type: 'requests' });
+    await settle(c, result.outcome, c.requester ?? UNKNOWN_REQUESTER);
     announce({ type: 'conversation', conversationId: c.id });
   };
 
@@ -150,18 +154,15 @@ export function createConsoleHub(deps: HubDeps): ConsoleHub {
     if (ticking) return;
     ticking = true;
     try {
-      const expired = await approvals.expireStale();
-      if (expired > 0) announce({ type: 'requests' });
-      for (const c of conversations.values()) {
-        if (!c.runId || c.busy) continue;
-        const requests = await approvals.list({ runId: c.runId });
-        if (requests.length === 0 || requests.some((r) => r.status === 'pending')) continue;
-        c.busy = true;
-        try {
-          await executeRun(c, c.runId);
-        } finally {
-          c.busy = false;
-        }
+      // One poll pass of the queue: expiry, heartbeats for this console's waiting runs (so no other process takes
+      // them over), executions of dead processes marked unknown, and the decided runs this process owns executed
+      // once. Changes reach the live updates through onChange; outcomes of our runs go to their conversations.
+      const report = await approvals.poll();
+      for (const { id, outcome } of report.outcomes) {
+        const c = [...conversations.values()].find((x) => x.runId === id);
+        if (!c) continue;
+        await settle(c, outcome, c.requester ?? UNKNOWN_REQUESTER);
+        announce({ type: 'conversation', conversationId: c.id });
       }
     } finally {
       ticking = false;
@@ -170,7 +171,7 @@ export function createConsoleHub(deps: HubDeps): ConsoleHub {
 
   const timer = deps.tickMs ? setInterval(() => void tick().catch(() => {}), deps.tickMs) : undefined;
   timer?.unref();
-  const stopChanges = approvals.onChange(() => announce({ type: 'requests' }));
+  const stopChanges = approvals.onChange((r) => announce({ type: 'requests', requestId: r.id }));
 
   return {
     list: () => [...conversations.values()],
@@ -239,7 +240,7 @@ export function createConsoleHub(deps: HubDeps): ConsoleHub {
 
     async decide(requestId, input, by) {
       const result = await approvals.decide(requestId, input, by);
-      announce({ type: 'requests' });
+      announce({ type: 'requests', requestId });
       if (!result.ok) return { ok: false, message: result.message };
       const request = result.request;
       const c = request.conversationId ? conversations.get(request.conversationId) : undefined;
@@ -255,7 +256,7 @@ export function createConsoleHub(deps: HubDeps): ConsoleHub {
         // a restart): the queue runs it here only if the process that raised it is gone (or it stands alone);
         // otherwise that process carries it out. Either way it runs once.
         await approvals.executeIfOrphaned(requestId);
-        announce({ type: 'requests' });
+        announce({ type: 'requests', requestId });
       }
       const latest = (await approvals.get(requestId)) ?? request;
       return { ok: true, message: approvals.statusText(latest), status: latest.status };

@@ -198,3 +198,31 @@ describe('web console: the team flow', () => {
     expect(bans()).toBe(before + 1);
   });
 });
+
+describe('web console: decisions made elsewhere', () => {
+  it('a decision made outside the console reaches the conversation and the live updates through the poll', async () => {
+    const c = await console_({ team: true });
+    await c.as('alice');
+    const { id } = (await (await c.post('/api/conversations', {})).json()) as { id: string };
+    const streamed = await events(await c.post(`/api/conversations/${id}/messages`, { text: 'ban jane@example.com' }));
+    const requestId = streamed.find((m) => m.role === 'card')?.requestId;
+    expect(requestId).toMatch(/^cr_/);
+    const seen: Array<{ type: string; requestId?: string }> = [];
+    c.hub.subscribe((e) => seen.push(e as { type: string; requestId?: string }));
+
+    // Bob approves with `clerk-agent approvals approve` (the queue directly, not this console).
+    const bob = { via: 'web' as const, id: 'bob', name: 'Bob' };
+    expect((await c.app.approvals.decide(requestId!, { approve: true }, bob)).ok).toBe(true);
+    const bans = () => c.app.sandbox!.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/ban')).length;
+    const before = bans();
+    await c.hub.tick();
+    expect(bans()).toBe(before + 1);
+    expect(seen.some((e) => e.type === 'requests' && e.requestId === requestId)).toBe(true);
+    const convo = (await (await c.request('GET', `/api/conversations/${id}`)).json()) as {
+      messages: Array<{ role: string; text: string }>;
+    };
+    expect(convo.messages.some((m) => m.role === 'summary' && /Done: 1 change/.test(m.text))).toBe(true);
+    await c.hub.tick();
+    expect(bans()).toBe(before + 1);
+  });
+});

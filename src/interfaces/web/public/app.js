@@ -337,11 +337,11 @@ function renderCard(card) {
 }
 
 async function refreshCard(id) {
+  const shown = [...document.querySelectorAll(`article.card[data-request="${CSS.escape(id)}"]`)];
+  if (shown.length === 0) return;
   const card = await api(`/api/approvals/${encodeURIComponent(id)}`).catch(() => null);
   if (!card) return;
-  for (const slot of document.querySelectorAll(`[data-request="${CSS.escape(id)}"]`)) {
-    if (slot.classList.contains('card')) slot.replaceWith(renderCard(card));
-  }
+  for (const slot of shown) slot.replaceWith(renderCard(card));
 }
 
 async function refreshInbox() {
@@ -408,9 +408,14 @@ $('audit-filter').addEventListener('submit', (e) => {
 
 function listen() {
   const events = new EventSource('/api/events');
-  events.addEventListener('requests', () => {
-    refreshInbox();
-    for (const node of document.querySelectorAll('article.card')) refreshCard(node.getAttribute('data-request'));
+  // One change request changed: redraw that card only (each redraw rebuilds the card on the server); the inbox
+  // list is refreshed once per burst of changes.
+  let inboxTimer;
+  events.addEventListener('requests', (e) => {
+    const { requestId } = JSON.parse(e.data);
+    if (requestId) refreshCard(requestId);
+    clearTimeout(inboxTimer);
+    inboxTimer = setTimeout(refreshInbox, 150);
   });
   events.addEventListener('message', (e) => {
     const event = JSON.parse(e.data);
