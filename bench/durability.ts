@@ -14,6 +14,7 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { addGeneratedUsers, buildDemoState, createSandbox } from '../src/sandbox/index.js';
+import { LOAD_PHASES, type LoadResult } from './support/load-phases.js';
 
 const USERS = 100_000;
 const MUTATIONS = 10_000;
@@ -28,7 +29,6 @@ const url = new URL(target);
 const ids = (IDS || '').split(',');
 const agent = new http.Agent({ keepAlive: true, maxSockets: Number(C) });
 let seq = 0;
-let stop = false;
 function once() {
   return new Promise((resolve, reject) => {
     const n = seq++;
@@ -47,41 +47,10 @@ function once() {
     req.end(body);
   });
 }
-async function phase(total, record) {
-  let next = 0, errors = 0;
-  const lat = [];
-  const worker = async () => {
-    while (UNTIL_STDIN ? !stop : next < total) {
-      next++;
-      const r = await once();
-      if (!r.ok) errors++;
-      if (record) lat.push(r.ms);
-    }
-  };
-  const t0 = process.hrtime.bigint();
-  await Promise.all(Array.from({ length: Number(C) }, worker));
-  return { lat, errors, ms: Number(process.hrtime.bigint() - t0) / 1e6 };
-}
-(async () => {
-  if (UNTIL_STDIN) { process.stdin.on('data', () => { stop = true; }); process.stdout.write('STARTED\\n'); }
-  else await phase(Number(WARM), false);
-  const r = await phase(Number(N), true);
-  r.lat.sort((a, b) => a - b);
-  const q = (p) => r.lat[Math.min(r.lat.length - 1, Math.floor(p * r.lat.length))];
-  process.stdout.write(JSON.stringify({ count: r.lat.length, errors: r.errors, ms: r.ms, p50: q(0.5), p99: q(0.99), max: r.lat[r.lat.length - 1] }) + '\\n');
-  agent.destroy();
-  process.exit(0);
-})().catch((e) => { process.stderr.write(String(e && e.stack || e)); process.exit(1); });
+${LOAD_PHASES}
+if (UNTIL_STDIN) { process.stdin.on('data', () => { stop = true; }); process.stdout.write('STARTED\\n'); }
+measure(Boolean(UNTIL_STDIN)).catch((e) => { process.stderr.write(String(e && e.stack || e)); process.exit(1); });
 `;
-
-interface LoadResult {
-  count: number;
-  errors: number;
-  ms: number;
-  p50: number;
-  p99: number;
-  max: number;
-}
 
 interface LoadOptions {
   mode: 'read' | 'mutate';

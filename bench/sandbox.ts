@@ -6,6 +6,7 @@
  */
 import { spawn } from 'node:child_process';
 import { addGeneratedUsers, buildDemoState, createSandbox, serveSandbox } from '../src/sandbox/index.js';
+import { LOAD_PHASES, type LoadResult } from './support/load-phases.js';
 
 const USERS = 10_000;
 const REQUESTS = 30_000;
@@ -33,39 +34,9 @@ function once() {
     req.on('error', reject);
   });
 }
-async function phase(total, record) {
-  let next = 0, errors = 0;
-  const lat = [];
-  const worker = async () => {
-    while (next < total) {
-      next++;
-      const r = await once();
-      if (!r.ok) errors++;
-      if (record) lat.push(r.ms);
-    }
-  };
-  const t0 = process.hrtime.bigint();
-  await Promise.all(Array.from({ length: Number(C) }, worker));
-  return { lat, errors, ms: Number(process.hrtime.bigint() - t0) / 1e6 };
-}
-(async () => {
-  await phase(Number(WARM), false);
-  const r = await phase(Number(N), true);
-  r.lat.sort((a, b) => a - b);
-  const q = (p) => r.lat[Math.min(r.lat.length - 1, Math.floor(p * r.lat.length))];
-  process.stdout.write(JSON.stringify({ count: r.lat.length, errors: r.errors, ms: r.ms, p50: q(0.5), p99: q(0.99), max: r.lat[r.lat.length - 1] }));
-  agent.destroy();
-})().catch((e) => { process.stderr.write(String(e && e.stack || e)); process.exit(1); });
+${LOAD_PHASES}
+measure(false).catch((e) => { process.stderr.write(String(e && e.stack || e)); process.exit(1); });
 `;
-
-interface LoadResult {
-  count: number;
-  errors: number;
-  ms: number;
-  p50: number;
-  p99: number;
-  max: number;
-}
 
 function runLoad(url: string, key: string, vary: boolean): Promise<LoadResult> {
   return new Promise((resolve, reject) => {

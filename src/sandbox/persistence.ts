@@ -94,7 +94,8 @@ export function createPersistence(dataDir: string, options: PersistenceOptions):
   const rewrite = (state: SandboxState) => {
     fs.mkdirSync(dir, { recursive: true });
     // Above every journal on disk, never one an existing snapshot still names (a reset has not loaded it).
-    const next = Math.max(generation, ...journalGenerations(fs, dir)) + 1;
+    const existing = journalGenerations(fs, dir);
+    const next = Math.max(generation, ...existing) + 1;
     const nextFile = path.join(dir, journalName(next));
     fs.closeSync(fs.openSync(nextFile, 'wx', 0o600));
     try {
@@ -108,8 +109,8 @@ export function createPersistence(dataDir: string, options: PersistenceOptions):
     const old = writer;
     generation = next;
     writer = openWriter(next, 0);
-    for (const g of journalGenerations(fs, dir))
-      if (g !== next) fs.rmSync(path.join(dir, journalName(g)), { force: true });
+    // The folder is ours (the lock): the journals listed above are all there is besides `next`.
+    for (const g of existing) fs.rmSync(path.join(dir, journalName(g)), { force: true });
     if (old) void old.close();
   };
 

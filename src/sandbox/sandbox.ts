@@ -74,6 +74,18 @@ export async function toCoreRequest(
   };
 }
 
+/** The inverse of toCoreRequest: fetch arguments that carry `req` to another Sandbox's fetch. */
+export function toFetchArgs(req: CoreRequest): [string, RequestInit] {
+  const headers = new Headers();
+  if (req.authorization !== undefined) headers.set('authorization', req.authorization);
+  if (req.apiVersion !== undefined) headers.set('clerk-api-version', req.apiVersion);
+  const hasBody = req.method !== 'GET' && req.method !== 'HEAD' && req.body !== '';
+  return [
+    `http://sandbox.local${req.path}${req.search ? `?${req.search}` : ''}`,
+    { method: req.method, headers, ...(hasBody ? { body: req.body } : {}) },
+  ];
+}
+
 function toResponse(out: CoreResponse): Response {
   return new Response(out.body, { status: out.status, headers: out.headers });
 }

@@ -6,7 +6,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { bodyTooLarge, errorBody, MAX_BODY_BYTES } from './errors.js';
 import type { CoreRequest, CoreResponse } from './handler.js';
-import { CORE, type SandboxWithCore } from './sandbox.js';
+import { CORE, type SandboxWithCore, toFetchArgs } from './sandbox.js';
 import type { Sandbox } from './types.js';
 
 /** A running server. */
@@ -21,15 +21,7 @@ type Pipeline = (req: CoreRequest) => CoreResponse | Promise<CoreResponse>;
 /** Adapter for a Sandbox that is not ours: go through its fetch. */
 function viaFetch(sandbox: Sandbox): Pipeline {
   return async (req) => {
-    const headers = new Headers();
-    if (req.authorization !== undefined) headers.set('authorization', req.authorization);
-    if (req.apiVersion !== undefined) headers.set('clerk-api-version', req.apiVersion);
-    const hasBody = req.method !== 'GET' && req.method !== 'HEAD' && req.body !== '';
-    const res = await sandbox.fetch(`http://sandbox.local${req.path}${req.search ? '?' + req.search : ''}`, {
-      method: req.method,
-      headers,
-      ...(hasBody ? { body: req.body } : {}),
-    });
+    const res = await sandbox.fetch(...toFetchArgs(req));
     return { status: res.status, headers: Object.fromEntries(res.headers), body: await res.text() };
   };
 }

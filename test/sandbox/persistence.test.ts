@@ -40,6 +40,19 @@ function copyState(dir: string): string {
   return copy;
 }
 
+/** node:fs whose synchronous writes (snapshots) fail with ENOSPC while `disk.full` is set. */
+function fullDiskSnapshots() {
+  const disk = { full: false };
+  const port: FsPort = {
+    ...fs,
+    writeSync: ((...args: Parameters<typeof fs.writeSync>) => {
+      if (disk.full) throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+      return (fs.writeSync as (...a: unknown[]) => number)(...args);
+    }) as FsPort['writeSync'],
+  };
+  return { port, disk };
+}
+
 const journalOf = (dir: string) => readdirSync(dir).find((n) => n.startsWith('journal-'))!;
 
 /** node:fs with journal writes or fsyncs failing while `state.failing` is set. */
@@ -296,21 +309,14 @@ describe('persistence: a full disk never loses or misreports a change', () => {
 
   it('a snapshot that cannot be written (reset on a full disk) changes nothing', async () => {
     const dir = tempDir();
-    let full = false;
-    const port: FsPort = {
-      ...fs,
-      writeSync: ((...args: Parameters<typeof fs.writeSync>) => {
-        if (full) throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
-        return (fs.writeSync as (...a: unknown[]) => number)(...args);
-      }) as FsPort['writeSync'],
-    };
+    const { port, disk } = fullDiskSnapshots();
     const a = sandboxOn(dir, {}, port);
     await call(a, 'DELETE', `/users/${F.users.jane.id}`);
-    full = true;
+    disk.full = true;
     expect(() => a.reset()).toThrow(/ENOSPC/);
     expect((await call(a, 'GET', `/users/${F.users.jane.id}`)).status).toBe(404);
     expect(readdirSync(dir).filter((n) => n.includes('.tmp-'))).toEqual([]);
-    full = false;
+    disk.full = false;
     const copy = copyState(dir);
     expect((await call(sandboxOn(copy), 'GET', `/users/${F.users.jane.id}`)).status).toBe(404);
   });
@@ -323,17 +329,10 @@ describe('persistence: reset never endangers the state it replaces', () => {
     await call(a, 'POST', `/users/${F.users.jane.id}/ban`);
     // Simulate a crash: the journal keeps the ban, no compaction ran.
     const copy = copyState(dir);
-    let full = false;
-    const port: FsPort = {
-      ...fs,
-      writeSync: ((...args: Parameters<typeof fs.writeSync>) => {
-        if (full) throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
-        return (fs.writeSync as (...a: unknown[]) => number)(...args);
-      }) as FsPort['writeSync'],
-    };
-    full = true;
+    const { port, disk } = fullDiskSnapshots();
+    disk.full = true;
     expect(() => sandboxOn(copy, { reset: true }, port)).toThrow(/ENOSPC/);
-    full = false;
+    disk.full = false;
     expect(
       sandboxOn(copy)
         .snapshot()

@@ -118,56 +118,22 @@ describe('demo seed', () => {
 
   it('uses Clerk id prefixes and 27-character bodies', () => {
     const s = buildDemoState(NOW);
-    const check = (ids: string[], prefix: string) =>
-      ids.forEach((id) => expect(id).toMatch(new RegExp(`^${prefix}[0-9A-Za-z]{27}$`)));
-    check(
-      s.users.map((u) => u.id),
-      'user_',
-    );
-    check(
-      s.users.flatMap((u) => u.email_addresses.map((e) => e.id)),
-      'idn_',
-    );
-    check(
-      s.organizations.map((o) => o.id),
-      'org_',
-    );
-    check(
-      s.memberships.map((m) => m.id),
-      'orgmem_',
-    );
-    check(
-      s.organizationInvitations.map((i) => i.id),
-      'orginv_',
-    );
-    check(
-      s.invitations.map((i) => i.id),
-      'inv_',
-    );
-    check(
-      s.sessions.map((x) => x.id),
-      'sess_',
-    );
-    check(
-      s.allowlistIdentifiers.map((x) => x.id),
-      'alid_',
-    );
-    check(
-      s.blocklistIdentifiers.map((x) => x.id),
-      'blid_',
-    );
-    check(
-      s.jwtTemplates.map((x) => x.id),
-      'jtmp_',
-    );
-    check(
-      s.domains.map((x) => x.id),
-      'dmn_',
-    );
-    check(
-      s.oauthApplications.map((x) => x.id),
-      'oa_',
-    );
+    const cases: Array<[string[], string]> = [
+      [s.users.map((u) => u.id), 'user_'],
+      [s.users.flatMap((u) => u.email_addresses.map((e) => e.id)), 'idn_'],
+      [s.organizations.map((o) => o.id), 'org_'],
+      [s.memberships.map((m) => m.id), 'orgmem_'],
+      [s.organizationInvitations.map((i) => i.id), 'orginv_'],
+      [s.invitations.map((i) => i.id), 'inv_'],
+      [s.sessions.map((x) => x.id), 'sess_'],
+      [s.allowlistIdentifiers.map((x) => x.id), 'alid_'],
+      [s.blocklistIdentifiers.map((x) => x.id), 'blid_'],
+      [s.jwtTemplates.map((x) => x.id), 'jtmp_'],
+      [s.domains.map((x) => x.id), 'dmn_'],
+      [s.oauthApplications.map((x) => x.id), 'oa_'],
+    ];
+    for (const [ids, prefix] of cases)
+      for (const id of ids) expect(id).toMatch(new RegExp(`^${prefix}[0-9A-Za-z]{27}$`));
   });
 
   it('SEED_FACTS matches the seed a sandbox actually serves', () => {

@@ -9,7 +9,7 @@ import { existsSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import path from 'node:path';
 import { SANDBOX_SECRET_KEY } from '../auth.js';
-import { createSandbox, SANDBOX_BASE_URL, type SandboxInternals, toCoreRequest } from '../sandbox.js';
+import { createSandbox, SANDBOX_BASE_URL, type SandboxInternals, toCoreRequest, toFetchArgs } from '../sandbox.js';
 import { serveSandbox } from '../serve.js';
 import type { CreateSandboxOptions, Sandbox } from '../types.js';
 import { type LockHolder, SandboxBusyError } from './lock.js';
@@ -191,14 +191,7 @@ async function connect(
         if (neverSent(err)) {
           taking ??= takeOver();
           successor = await taking;
-          if (successor) {
-            const retryHeaders: Record<string, string> = { ...headers };
-            return successor.fetch(`http://sandbox.local${target}`, {
-              method: req.method,
-              headers: retryHeaders,
-              ...(req.body !== '' ? { body: req.body } : {}),
-            });
-          }
+          if (successor) return successor.fetch(...toFetchArgs(req));
         }
         // Like a real fetch: a network failure is a TypeError with the cause attached.
         throw new TypeError(
