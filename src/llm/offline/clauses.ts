@@ -5,7 +5,7 @@
  * emails, hosts, quoted names or JSON never split anything. Each piece becomes its own Sentence with only its
  * own entities.
  */
-import type { Entities, Sentence } from './entities.js';
+import { type Entities, emptyEntities, type Sentence } from './entities.js';
 
 /** Verbs that start a new instruction after "and" / "then" / a comma. */
 export const ACTION_VERB =
@@ -66,18 +66,7 @@ export function splitClauses(sentence: string): Unit[] {
 
 /** A Sentence for one piece of a masked request, with its entities renumbered from 0. */
 export function subSentence(whole: Sentence, masked: string): Sentence {
-  const ents: Entities = {
-    emails: [],
-    wildcards: [],
-    ids: [],
-    quoted: [],
-    json: [],
-    badJson: [],
-    urls: [],
-    hosts: [],
-    phones: [],
-    numbers: [],
-  };
+  const ents = emptyEntities();
   const lists: Record<string, keyof Entities> = {
     e: 'emails',
     w: 'wildcards',

@@ -69,15 +69,9 @@ const HOST =
 const PHONE = /(?<![\w])\+\d[\d\s-]{6,}\d(?![\w])/g;
 const QUOTED = /(?<=^|[\s(:,=])(?:"([^"]+)"|'([^']+)'|“([^”]+)”|‘([^’]+)’|`([^`]+)`)(?=$|[\s).,:;!?])/g;
 
-/** Builds a Sentence from raw user text. */
-export function analyze(raw: string): Sentence {
-  // Line layout first (bullets, quoted history, signature): after this, lines no longer exist.
-  const text = layout(raw)
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/[.!]+$/, '')
-    .trim();
-  const ents: Entities = {
+/** Entities with every list empty (filled by analyze, or renumbered by clauses.subSentence). */
+export function emptyEntities(): Entities {
+  return {
     emails: [],
     wildcards: [],
     ids: [],
@@ -89,6 +83,17 @@ export function analyze(raw: string): Sentence {
     phones: [],
     numbers: [],
   };
+}
+
+/** Builds a Sentence from raw user text. */
+export function analyze(raw: string): Sentence {
+  // Line layout first (bullets, quoted history, signature): after this, lines no longer exist.
+  const text = layout(raw)
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[.!]+$/, '')
+    .trim();
+  const ents = emptyEntities();
   let masked = text;
 
   masked = maskJson(masked, ents);

@@ -117,7 +117,7 @@ const REAL_WORDS = new Set([
  * Casual phrasings → the canonical words (applied to the masked message; `$1` keeps a captured reference).
  * Order matters only where one phrase contains another.
  */
-export const SYNONYMS: Array<[RegExp, string]> = [
+const SYNONYMS: Array<[RegExp, string]> = [
   // British spelling: the parsers read one spelling.
   [/\borganis(ations?|ed?)\b/gi, 'organiz$1'],
   // "the Internal Dashboard app": a capitalized name before "app"/"application" is an OAuth application (an

@@ -21,7 +21,7 @@ const ORG_STEPS = new Set<Intent['kind']>(['invite', 'membership_add', 'membersh
 type Parse = (s: Sentence) => Intent;
 
 /** True when an intent names an organization by name (so "there" / "it" in another clause can mean it). */
-export function namesOrg(intent: Intent): boolean {
+function namesOrg(intent: Intent): boolean {
   return (intent as { org?: Ref }).org?.kind === 'name';
 }
 

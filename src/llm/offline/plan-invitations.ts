@@ -10,7 +10,7 @@ import type { Intent, Ref } from './intent-types.js';
 import type { Call, PlanStep, PlanContext } from './plan-context.js';
 import { orgOrAsk, orgText, roleWord } from './plan-orgs.js';
 import { orgRef } from './refs.js';
-import { asObject, asPage, field, toOrg, toUser } from './results.js';
+import { asObject, asPage, field, type OrgRow, toOrg, toUser } from './results.js';
 import { askFor, readFailed, requireOrg, stopped } from './resolve.js';
 import { day, plural, table } from './summarize.js';
 import { planRevokeAllPending } from './plan-revoke-all.js';
@@ -160,13 +160,7 @@ export function planOrgInvitationRevoke(ctx: PlanContext, intent: Of<'org_invita
     );
     if (pending.length === 0) notes.push(`There is no pending invitation for ${e} to ${o.name}.`);
     for (const i of pending) {
-      const id = field(i, 'id')!;
-      calls.push({
-        name: 'clerk_org_invitation_revoke',
-        args: { organization_id: o.id, invitation_id: id },
-        label: `revoke the invitation of ${e} to ${orgText(o)} (${id})`,
-        done: () => `Revoked the invitation of ${e} to ${orgText(o)}`,
-      });
+      calls.push(revokeInvitationOf(o, e, field(i, 'id')!));
     }
   }
   return act(ctx, calls, notes);
@@ -261,16 +255,20 @@ function orgInvitationsOf(ctx: PlanContext, email: string, checkedApp = true): C
     for (const i of asPage(env.result).items) {
       if (field(i, 'email_address')?.toLowerCase() !== email || (field(i, 'status') ?? 'pending') !== 'pending')
         continue;
-      const id = field(i, 'id')!;
-      calls.push({
-        name: 'clerk_org_invitation_revoke',
-        args: { organization_id: o.id, invitation_id: id },
-        label: `revoke the invitation of ${email} to ${orgText(o)} (${id})`,
-        done: () => `Revoked the invitation of ${email} to ${orgText(o)}`,
-      });
+      calls.push(revokeInvitationOf(o, email, field(i, 'id')!));
     }
   });
   return calls.length > 0
     ? calls
     : `There is no pending invitation for ${email}: I checked ${checkedApp ? 'the app invitations and ' : ''}the pending invitations of ${orgs.length >= 100 ? 'the first 100' : `all ${orgs.length}`} organizations.`;
+}
+
+/** Revoking the pending invitation `id` of `email` to `o` (found by listing the organization's invitations). */
+function revokeInvitationOf(o: OrgRow, email: string, id: string): Call {
+  return {
+    name: 'clerk_org_invitation_revoke',
+    args: { organization_id: o.id, invitation_id: id },
+    label: `revoke the invitation of ${email} to ${orgText(o)} (${id})`,
+    done: () => `Revoked the invitation of ${email} to ${orgText(o)}`,
+  };
 }

@@ -132,7 +132,7 @@ const QUOTED = /^\s*>/;
 const BULLET = /^\s*(?:[-*•·]|\d{1,2}[.)])\s+/;
 
 /** Mail headers and quoted history dropped, when the author wrote something of their own. */
-export function dropQuoted(masked: string): string {
+function dropQuoted(masked: string): string {
   if (!masked.includes('\n')) return masked;
   const lines = masked.split('\n').filter((l) => !MAIL_HEADER.test(l));
   const own = lines.filter((l) => !QUOTED.test(l) && !/^\s*on\s.+\swrote:\s*$/i.test(l));
@@ -140,7 +140,7 @@ export function dropQuoted(masked: string): string {
 }
 
 /** Each line a sentence, bullets removed: "few things:\n- unlock X\n- ban Y" is three sentences. */
-export function linesToSentences(text: string): string {
+function linesToSentences(text: string): string {
   // JSON or code spread over lines keeps its layout (a period inside it would change it).
   if (!text.includes('\n') || /[{[]/.test(text)) return text;
   return text
@@ -156,7 +156,7 @@ const SIGN_OFF_LINE =
   /^\s*(?:thx|tia|ty|(?:many\s+)?thanks(?:\s+(?:a lot|so much|in advance|again))?|thank you(?: so much| in advance)?|cheers|best(?:\s+regards|\s+wishes)?|kind regards|regards|warm regards|sincerely|--+)\s*[,!.]?\s*$/i;
 
 /** A mail signature: the sign-off line and the short lines after it (name, title, team). */
-export function dropSignature(text: string): string {
+function dropSignature(text: string): string {
   const lines = text.split('\n');
   for (let i = lines.length - 1; i > 0; i--) {
     if (!SIGN_OFF_LINE.test(lines[i]!)) continue;

@@ -3,25 +3,10 @@
  * with that value; without a failure the same words are not treated as a correction.
  */
 import { describe, expect, it } from 'vitest';
-import type { Message, ModelResponse } from '../../../src/llm/model.js';
-import { createOfflineModel } from '../../../src/llm/offline.js';
+import type { Message } from '../../../src/llm/model.js';
 import { fieldFollowUp, withField } from '../../../src/llm/offline/follow-up.js';
-import { NOW } from './drive.js';
+import { call, complete, tool, user } from './messages.js';
 
-const model = createOfflineModel({ now: () => NOW });
-const user = (content: string): Message => ({ role: 'user', content });
-const complete = (messages: Message[]): Promise<ModelResponse> =>
-  model.complete({ messages: [{ role: 'system', content: 'sys' }, ...messages], tools: [] });
-const call = (id: string, name: string, args: unknown): Message => ({
-  role: 'assistant',
-  content: null,
-  toolCalls: [{ id, name, arguments: JSON.stringify(args) }],
-});
-const tool = (id: string, envelope: unknown): Message => ({
-  role: 'tool',
-  toolCallId: id,
-  content: JSON.stringify(envelope),
-});
 const TAKEN = {
   ok: false,
   error: {

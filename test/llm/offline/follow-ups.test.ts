@@ -4,25 +4,10 @@
  * "then just ban him instead" resolves "him" to the previous request's user; exact counts page past 500.
  */
 import { describe, expect, it } from 'vitest';
-import type { Message, ModelResponse } from '../../../src/llm/model.js';
-import { createOfflineModel } from '../../../src/llm/offline.js';
-import { NOW } from './drive.js';
+import type { Message } from '../../../src/llm/model.js';
+import { call, complete, tool, user } from './messages.js';
 
-const model = createOfflineModel({ now: () => NOW });
 const JANE = { id: 'user_jane', name: 'Jane Doe', email: 'jane@example.com', banned: false, locked: false };
-const user = (content: string): Message => ({ role: 'user', content });
-const complete = (messages: Message[]): Promise<ModelResponse> =>
-  model.complete({ messages: [{ role: 'system', content: 'sys' }, ...messages], tools: [] });
-const call = (id: string, name: string, args: unknown): Message => ({
-  role: 'assistant',
-  content: null,
-  toolCalls: [{ id, name, arguments: JSON.stringify(args) }],
-});
-const tool = (id: string, envelope: unknown): Message => ({
-  role: 'tool',
-  toolCallId: id,
-  content: JSON.stringify(envelope),
-});
 
 /** "ban jane@example.com" up to the ban's result. */
 function banTurn(banResult: unknown): Message[] {
