@@ -27,7 +27,7 @@ import { createColors } from '../../../src/interfaces/repl/colors.js';
 import { createStreamLineSource, type LineSource } from '../../../src/interfaces/repl/input.js';
 import { createOutput, type Output } from '../../../src/interfaces/repl/output.js';
 import type { Prompter } from '../../../src/interfaces/repl/prompt.js';
-import type { InterruptSource } from '../../../src/interfaces/repl/repl.js';
+import { createRepl, type InterruptSource, type Repl } from '../../../src/interfaces/repl/repl.js';
 import { createSpinner } from '../../../src/interfaces/repl/spinner.js';
 import type { ReplApp } from '../../../src/interfaces/repl/types.js';
 import type { ScriptedTurn } from '../../../src/llm/scripted.js';
@@ -89,6 +89,18 @@ export function fakeInterrupts(): InterruptSource & { fire(): void; count(): num
     fire: () => handlers.forEach((h) => h()),
     count: () => handlers.size,
   };
+}
+
+/**
+ * A REPL over `app` with nothing piped in, a prompter replaying `answers`, captured output and fake interrupts:
+ * the setup most approval tests share (they drive it with `repl.handleLine` / `repl.runOnce`).
+ */
+export function scriptedRepl(app: ReplApp, answers: ScriptedAnswer[] = []) {
+  const { out, text } = captureOutput();
+  const prompter = scriptedPrompter(answers);
+  const interrupts = fakeInterrupts();
+  const repl: Repl = createRepl({ app, input: pipedLines([]), prompter, out, interrupts });
+  return { repl, text, prompter, interrupts };
 }
 
 /** Records of what the fake agent was asked to do. */
