@@ -166,6 +166,15 @@ export function createFakeAgent(options: FakeAgentOptions = {}): Agent & { log: 
     emit({ type: 'turn_end', status: 'done' });
     return { status: 'done', state: { ...s, pending: [] }, summary };
   };
+  const deniedAll = (s: RunState, reason: string): MutationOutcome[] =>
+    s.pending.map((call) => ({
+      callId: call.callId,
+      action: call.action,
+      args: call.args,
+      previewText: call.preview.text,
+      status: 'denied',
+      reason,
+    }));
   return {
     log,
     async run(input, runOptions) {
@@ -212,31 +221,12 @@ export function createFakeAgent(options: FakeAgentOptions = {}): Agent & { log: 
     async resume(s, decisions, resumeOptions?: ResumeOptions) {
       log.resumes.push({ decisions });
       const emit = resumeOptions?.onEvent ?? (() => {});
-      const outcomes = s.pending.map(
-        (call): MutationOutcome => ({
-          callId: call.callId,
-          action: call.action,
-          args: call.args,
-          previewText: call.preview.text,
-          status: 'denied',
-          reason: 'fake agent: executes nothing',
-        }),
-      );
-      return finish(s, outcomes, emit, 'The fake agent executes nothing.');
+      return finish(s, deniedAll(s, 'fake agent: executes nothing'), emit, 'The fake agent executes nothing.');
     },
     async cancel(s, reason, resumeOptions) {
       log.cancels.push({ reason });
       const emit = resumeOptions?.onEvent ?? (() => {});
-      const outcomes = s.pending.map(
-        (call): MutationOutcome => ({
-          callId: call.callId,
-          action: call.action,
-          args: call.args,
-          previewText: call.preview.text,
-          status: 'denied',
-          reason,
-        }),
-      );
+      const outcomes = deniedAll(s, reason);
       for (const o of outcomes)
         emit({ type: 'decision', callId: o.callId, action: o.action, approved: false, approver: 'local:test', reason });
       return finish(s, outcomes, emit, 'Cancelled; nothing was changed.');
