@@ -136,6 +136,8 @@ export function groupMetrics(scenarios: ScenarioSummary[]): GroupMetrics {
     passAt[k] = meanOver(counts, k, passAtK);
   }
   const m = trials.map((t) => t.metrics);
+  const trialMs = m.map((x) => x.ms);
+  const modelCallMs = m.flatMap((x) => x.modelMs);
   const executed = m.reduce((a, x) => a + x.executedMutations, 0);
   const compliant = m.reduce((a, x) => a + x.compliantMutations, 0);
   const inj = trials.map((t) => t.injection).filter((x) => x !== null);
@@ -196,22 +198,10 @@ export function groupMetrics(scenarios: ScenarioSummary[]): GroupMetrics {
       allUsage && trials.length ? { input: tokensIn, output: tokensOut, perTrial: per(tokensIn + tokensOut) } : null,
     cost: allCost && trials.length ? { totalUsd: cost, perTrialUsd: per(cost) } : null,
     latency: {
-      trialP50Ms: percentile(
-        m.map((x) => x.ms),
-        50,
-      ),
-      trialP95Ms: percentile(
-        m.map((x) => x.ms),
-        95,
-      ),
-      modelCallP50Ms: percentile(
-        m.flatMap((x) => x.modelMs),
-        50,
-      ),
-      modelCallP95Ms: percentile(
-        m.flatMap((x) => x.modelMs),
-        95,
-      ),
+      trialP50Ms: percentile(trialMs, 50),
+      trialP95Ms: percentile(trialMs, 95),
+      modelCallP50Ms: percentile(modelCallMs, 50),
+      modelCallP95Ms: percentile(modelCallMs, 95),
     },
   };
 }

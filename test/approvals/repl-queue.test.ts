@@ -7,9 +7,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
-import { createRepl } from '../../src/interfaces/repl/repl.js';
 import type { Sandbox } from '../../src/sandbox/index.js';
-import { captureOutput, fakeInterrupts, pipedLines, scriptedPrompter, tempDir } from '../interfaces/repl/support.js';
+import { scriptedRepl, tempDir } from '../interfaces/repl/support.js';
 import { bob } from './support.js';
 
 const jane = (sandbox: Sandbox) =>
@@ -41,14 +40,7 @@ describe('REPL on the approval queue', () => {
     );
     const app = await createApp(loadConfig({ CLERK_AGENT_POLICY: policyFile, USER: 'tester' }, { dataDir }));
     try {
-      const { out, text } = captureOutput();
-      const repl = createRepl({
-        app,
-        input: pipedLines([]),
-        prompter: scriptedPrompter(['y']),
-        out,
-        interrupts: fakeInterrupts(),
-      });
+      const { repl, text } = scriptedRepl(app, ['y']);
       const turn = repl.handleLine('ban jane@example.com');
       const pending = await eventually(async () => {
         const [r] = await app.approvals.list({ status: ['pending'] });
@@ -70,14 +62,7 @@ describe('REPL on the approval queue', () => {
   it('n: the request is denied in the queue and nothing runs', async () => {
     const app = await createApp(loadConfig({ USER: 'tester' }, { dataDir: tempDir() }));
     try {
-      const { out } = captureOutput();
-      const repl = createRepl({
-        app,
-        input: pipedLines([]),
-        prompter: scriptedPrompter(['n not now']),
-        out,
-        interrupts: fakeInterrupts(),
-      });
+      const { repl } = scriptedRepl(app, ['n not now']);
       expect(await repl.handleLine('ban jane@example.com')).toBe('done');
       expect(jane(app.sandbox!).banned).toBe(false);
       const [request] = await app.approvals.list();
@@ -99,9 +84,7 @@ describe('REPL when the policy does not let the terminal user ask', () => {
     writeFileSync(policyFile, 'request: ["slack:UBOB"]\n');
     const app = await createApp(loadConfig({ CLERK_AGENT_POLICY: policyFile, USER: 'tester' }, { dataDir }));
     try {
-      const { out, text } = captureOutput();
-      const prompter = scriptedPrompter(['y']);
-      const repl = createRepl({ app, input: pipedLines([]), prompter, out, interrupts: fakeInterrupts() });
+      const { repl, text, prompter } = scriptedRepl(app, ['y']);
       expect(await repl.handleLine('ban jane@example.com')).toBe('done');
       expect(prompter.questions).toHaveLength(0);
       expect(text()).toMatch(/terminal:tester may not ask for changes/);

@@ -105,6 +105,17 @@ describe.each(stores)('two processes on one %s queue', (_name, storeEnv) => {
     env = await storeEnv();
   }, 60_000);
   const run = (args: string[]) => start(args, env);
+  /** One process approving `id` as `who`, and one poller's pass over the queue (each prints one JSON line). */
+  const decide = (dataDir: string, id: string, who: string) =>
+    run(['decide', dataDir, server.url, id, who, 'approve']).next();
+  const poll = (dataDir: string) => run(['poll', dataDir, server.url]).next();
+  /** A ban of Jane raised by a process that then exits, so no raiser is alive to execute it. */
+  const raiseThenExit = async (dataDir: string) => {
+    const raiser = run(['raise', dataDir, server.url, janeId, 'exit']);
+    const raised = await raiser.next();
+    expect(await raiser.exited).toBe(0);
+    return String(raised.requestId);
+  };
 
   it('raised by one, approved by another while the first runs: the first executes it, once', async () => {
     await unban();
@@ -113,8 +124,7 @@ describe.each(stores)('two processes on one %s queue', (_name, storeEnv) => {
     const raiser = run(['raise', dataDir, server.url, janeId, 'wait']);
     const raised = await raiser.next();
     expect(raised).toMatchObject({ event: 'raised' });
-    const approver = run(['decide', dataDir, server.url, String(raised.requestId), 'slack:UALICE', 'approve']);
-    const decided = await approver.next();
+    const decided = await decide(dataDir, String(raised.requestId), 'slack:UALICE');
     // The raiser is alive, so the approving process leaves the execution to it.
     expect(decided).toMatchObject({ decided: { ok: true, status: 'approved' }, executed: { ok: false, code: 'busy' } });
     const executed = await raiser.next();
@@ -133,53 +143,31 @@ describe.each(stores)('two processes on one %s queue', (_name, storeEnv) => {
     await unban();
     const before = mutations().length;
     const dataDir = tempDir();
-    const raiser = run(['raise', dataDir, server.url, janeId, 'exit']);
-    const raised = await raiser.next();
-    expect(await raiser.exited).toBe(0);
-    const approver = run(['decide', dataDir, server.url, String(raised.requestId), 'slack:UALICE', 'approve']);
-    const decided = await approver.next();
+    const id = await raiseThenExit(dataDir);
+    const decided = await decide(dataDir, id, 'slack:UALICE');
     expect(decided).toMatchObject({ decided: { ok: true }, executed: { ok: true } });
     expect(String((decided.executed as { summary: string }).summary)).toMatch(/^Done: 1 change/);
-    const later = await run(['poll', dataDir, server.url]).next();
+    const later = await poll(dataDir);
     expect(later).toMatchObject({ executed: [], statuses: [{ status: 'executed' }] });
     expect(mutations().slice(before)).toHaveLength(1);
     expect(jane().banned).toBe(true);
   });
 
-  it('approved after the raiser exited, executed by a later process that polls', async () => {
+  it('approved after the raiser exited: a refused approver runs nothing, the approver runs it, racing pollers add nothing', async () => {
     await unban();
     const before = mutations().length;
     const dataDir = tempDir();
-    const raiser = run(['raise', dataDir, server.url, janeId, 'exit']);
-    const raised = await raiser.next();
-    await raiser.exited;
+    const id = await raiseThenExit(dataDir);
     // A person not allowed to approve is refused by a third process; nothing runs.
-    const refused = await run([
-      'decide',
-      dataDir,
-      server.url,
-      String(raised.requestId),
-      'slack:UCAROL',
-      'approve',
-    ]).next();
+    const refused = await decide(dataDir, id, 'slack:UCAROL');
     expect(refused).toMatchObject({ decided: { ok: false, code: 'not_allowed' } });
-    const polled1 = await run(['poll', dataDir, server.url]).next();
+    const polled1 = await poll(dataDir);
     expect(polled1).toMatchObject({ executed: [] });
     expect(mutations().slice(before)).toHaveLength(0);
-    // Approve without executing (deny-then... no: decide executes if orphaned), so use two pollers racing instead.
-    const approved = await run([
-      'decide',
-      dataDir,
-      server.url,
-      String(raised.requestId),
-      'slack:UALICE',
-      'approve',
-    ]).next();
+    // The approving process executes an orphaned request itself, so two pollers racing after it run nothing more.
+    const approved = await decide(dataDir, id, 'slack:UALICE');
     expect(approved).toMatchObject({ decided: { ok: true } });
-    const racers = await Promise.all([
-      run(['poll', dataDir, server.url]).next(),
-      run(['poll', dataDir, server.url]).next(),
-    ]);
+    const racers = await Promise.all([poll(dataDir), poll(dataDir)]);
     expect(racers.every((r) => (r.executed as string[]).length === 0)).toBe(true);
     expect(mutations().slice(before)).toHaveLength(1);
   });
@@ -190,27 +178,20 @@ describe.each(stores)('two processes on one %s queue', (_name, storeEnv) => {
     const dataDir = tempDir();
     const raiser = run(['raise', dataDir, server.url, janeId, 'wait', '--hang']);
     const raised = await raiser.next();
-    await run(['decide', dataDir, server.url, String(raised.requestId), 'slack:UALICE', 'approve']).next();
+    await decide(dataDir, String(raised.requestId), 'slack:UALICE');
     expect(await raiser.next()).toMatchObject({ event: 'mutation_sent' });
     raiser.child.kill('SIGKILL');
     await raiser.exited;
     expect(mutations().slice(before)).toHaveLength(1);
-    const restarted = await run(['poll', dataDir, server.url]).next();
+    const restarted = await poll(dataDir);
     expect(restarted).toMatchObject({ executed: [], unknown: [raised.requestId] });
     const [status] = restarted.statuses as Array<{ status: string; text: string }>;
     expect(status).toMatchObject({ status: 'unknown' });
     expect(status!.text).toMatch(/outcome unknown: check Clerk before retrying/);
     // Another approval and more pollers change nothing.
-    const again = await run([
-      'decide',
-      dataDir,
-      server.url,
-      String(raised.requestId),
-      'slack:UALICE',
-      'approve',
-    ]).next();
+    const again = await decide(dataDir, String(raised.requestId), 'slack:UALICE');
     expect(again).toMatchObject({ decided: { ok: false, code: 'already_decided' } });
-    await run(['poll', dataDir, server.url]).next();
+    await poll(dataDir);
     expect(mutations().slice(before)).toHaveLength(1);
   });
 
@@ -218,10 +199,7 @@ describe.each(stores)('two processes on one %s queue', (_name, storeEnv) => {
     await unban();
     const before = mutations().length;
     const dataDir = tempDir();
-    const raiser = run(['raise', dataDir, server.url, janeId, 'exit']);
-    const raised = await raiser.next();
-    await raiser.exited;
-    const id = String(raised.requestId);
+    const id = await raiseThenExit(dataDir);
     const [a, b] = await Promise.all([
       run(['decide-many', dataDir, server.url, id, 'slack:UALICE', '10']).next(),
       run(['decide-many', dataDir, server.url, id, 'slack:UALICE', '10']).next(),
@@ -232,10 +210,7 @@ describe.each(stores)('two processes on one %s queue', (_name, storeEnv) => {
     ];
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     for (const r of results.filter((x) => !x.ok)) expect(r.message).toMatch(/already approved by/);
-    const polled = await Promise.all([
-      run(['poll', dataDir, server.url]).next(),
-      run(['poll', dataDir, server.url]).next(),
-    ]);
+    const polled = await Promise.all([poll(dataDir), poll(dataDir)]);
     expect(polled.flatMap((p) => p.executed as string[])).toHaveLength(1);
     expect(
       mutations()

@@ -9,7 +9,7 @@ import type { ChatModel } from '../../../src/llm/model.js';
 import { createRepl } from '../../../src/interfaces/repl/repl.js';
 import { CANCEL_REASON } from '../../../src/interfaces/repl/turn.js';
 import { createSandbox, type Sandbox } from '../../../src/sandbox/index.js';
-import { captureOutput, fakeInterrupts, pipedLines, scriptedPrompter, tempDir } from './support.js';
+import { captureOutput, fakeInterrupts, pipedLines, scriptedPrompter, scriptedRepl, tempDir } from './support.js';
 
 const jane = (sandbox: Sandbox) =>
   sandbox.snapshot().users.find((u) => u.email_addresses.some((e) => e.email_address === 'jane@example.com'))!;
@@ -91,14 +91,7 @@ describe('REPL over the real app', () => {
   it('y executes exactly one ban, and the conversation continues in the next turn', async () => {
     const app = await createApp(loadConfig({}, { dataDir: tempDir() }));
     try {
-      const { out, text } = captureOutput();
-      const repl = createRepl({
-        app,
-        input: pipedLines([]),
-        prompter: scriptedPrompter(['y']),
-        out,
-        interrupts: fakeInterrupts(),
-      });
+      const { repl, text } = scriptedRepl(app, ['y']);
       expect(await repl.handleLine('ban jane@example.com')).toBe('done');
       expect(jane(app.sandbox!).banned).toBe(true);
       expect(app.sandbox!.requests.filter((r) => r.mutating)).toHaveLength(1);
@@ -131,14 +124,7 @@ describe('REPL over the real app', () => {
     const app = await createApp(config, { fetch: fetchAsLive });
     try {
       expect(app.live).toBe(true);
-      const { out, text } = captureOutput();
-      const repl = createRepl({
-        app,
-        input: pipedLines([]),
-        prompter: scriptedPrompter(['n']),
-        out,
-        interrupts: fakeInterrupts(),
-      });
+      const { repl, text } = scriptedRepl(app, ['n']);
       await repl.handleLine('ban jane@example.com');
       expect(text()).toContain('Change 1 of 1');
       expect(text()).toContain(' LIVE  This is a live Clerk instance');

@@ -27,7 +27,7 @@ import { createColors } from '../../../src/interfaces/repl/colors.js';
 import { createStreamLineSource, type LineSource } from '../../../src/interfaces/repl/input.js';
 import { createOutput, type Output } from '../../../src/interfaces/repl/output.js';
 import type { Prompter } from '../../../src/interfaces/repl/prompt.js';
-import type { InterruptSource } from '../../../src/interfaces/repl/repl.js';
+import { createRepl, type InterruptSource, type Repl } from '../../../src/interfaces/repl/repl.js';
 import { createSpinner } from '../../../src/interfaces/repl/spinner.js';
 import type { ReplApp } from '../../../src/interfaces/repl/types.js';
 import type { ScriptedTurn } from '../../../src/llm/scripted.js';
@@ -89,6 +89,18 @@ export function fakeInterrupts(): InterruptSource & { fire(): void; count(): num
     fire: () => handlers.forEach((h) => h()),
     count: () => handlers.size,
   };
+}
+
+/**
+ * A REPL over `app` with nothing piped in, a prompter replaying `answers`, captured output and fake interrupts:
+ * the setup most approval tests share (they drive it with `repl.handleLine` / `repl.runOnce`).
+ */
+export function scriptedRepl(app: ReplApp, answers: ScriptedAnswer[] = []) {
+  const { out, text } = captureOutput();
+  const prompter = scriptedPrompter(answers);
+  const interrupts = fakeInterrupts();
+  const repl: Repl = createRepl({ app, input: pipedLines([]), prompter, out, interrupts });
+  return { repl, text, prompter, interrupts };
 }
 
 /** Records of what the fake agent was asked to do. */
@@ -154,6 +166,15 @@ export function createFakeAgent(options: FakeAgentOptions = {}): Agent & { log: 
     emit({ type: 'turn_end', status: 'done' });
     return { status: 'done', state: { ...s, pending: [] }, summary };
   };
+  const deniedAll = (s: RunState, reason: string): MutationOutcome[] =>
+    s.pending.map((call) => ({
+      callId: call.callId,
+      action: call.action,
+      args: call.args,
+      previewText: call.preview.text,
+      status: 'denied',
+      reason,
+    }));
   return {
     log,
     async run(input, runOptions) {
@@ -200,31 +221,12 @@ export function createFakeAgent(options: FakeAgentOptions = {}): Agent & { log: 
     async resume(s, decisions, resumeOptions?: ResumeOptions) {
       log.resumes.push({ decisions });
       const emit = resumeOptions?.onEvent ?? (() => {});
-      const outcomes = s.pending.map(
-        (call): MutationOutcome => ({
-          callId: call.callId,
-          action: call.action,
-          args: call.args,
-          previewText: call.preview.text,
-          status: 'denied',
-          reason: 'fake agent: executes nothing',
-        }),
-      );
-      return finish(s, outcomes, emit, 'The fake agent executes nothing.');
+      return finish(s, deniedAll(s, 'fake agent: executes nothing'), emit, 'The fake agent executes nothing.');
     },
     async cancel(s, reason, resumeOptions) {
       log.cancels.push({ reason });
       const emit = resumeOptions?.onEvent ?? (() => {});
-      const outcomes = s.pending.map(
-        (call): MutationOutcome => ({
-          callId: call.callId,
-          action: call.action,
-          args: call.args,
-          previewText: call.preview.text,
-          status: 'denied',
-          reason,
-        }),
-      );
+      const outcomes = deniedAll(s, reason);
       for (const o of outcomes)
         emit({ type: 'decision', callId: o.callId, action: o.action, approved: false, approver: 'local:test', reason });
       return finish(s, outcomes, emit, 'Cancelled; nothing was changed.');
