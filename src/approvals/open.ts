@@ -7,10 +7,10 @@ import type { Registry } from '../actions/registry.js';
 import type { Agent } from '../agent/types.js';
 import type { ClerkClient } from '../clerk/types.js';
 import { type Config, ConfigError } from '../config.js';
-import { loadPolicy } from './policy.js';
+import { loadPolicy, type Policy } from './policy.js';
 import { resolvePolicyPath } from './policy-file.js';
 import { createQueueAudit } from './queue-audit.js';
-import { type ApprovalService, createApprovalService } from './service.js';
+import { type ApprovalService, type ApprovalServiceDeps, createApprovalService } from './service.js';
 import { loadStateKey } from './signing.js';
 import { createEmbeddedStore } from './store-embedded.js';
 import type { ApprovalStore } from './types.js';
@@ -44,12 +44,17 @@ export interface OpenApprovalsInput {
   auditFile?: string | null;
   store?: ApprovalStore;
   cwd?: string;
+  /** An already loaded policy: a second service over the same queue (the Slack bot's) reuses the app's. */
+  policy?: Policy;
+  /** Passed to the service as is: the Slack bot's user-group resolver, clock and poll interval. */
+  service?: Pick<ApprovalServiceDeps, 'groupsOf' | 'clock' | 'pollIntervalMs'>;
 }
 
 /** The approval service for an app. Throws PolicyError for a bad policy file (fail closed: nothing starts). */
 export async function openApprovals(input: OpenApprovalsInput): Promise<ApprovalService> {
   const { config } = input;
-  const policy = loadPolicy(resolvePolicyPath(config.policyFile, input.cwd), { live: input.clerk.live });
+  const policy =
+    input.policy ?? loadPolicy(resolvePolicyPath(config.policyFile, input.cwd), { live: input.clerk.live });
   const key = await loadStateKey(config.dataDir, config.stateKey);
   const store = input.store ?? (await openApprovalStore(config));
   const auditFile =
@@ -62,5 +67,6 @@ export async function openApprovals(input: OpenApprovalsInput): Promise<Approval
     clerk: input.clerk,
     audit: createQueueAudit(auditFile === null ? {} : { file: auditFile }),
     key,
+    ...input.service,
   });
 }

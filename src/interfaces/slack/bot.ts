@@ -7,8 +7,8 @@
 import { App as BoltApp, HTTPReceiver, LogLevel, type Receiver, SocketModeReceiver, webApi } from '@slack/bolt';
 import type { App } from '../../app.js';
 import type { ApprovalService } from '../../approvals/service.js';
+import { openApprovals } from '../../approvals/open.js';
 import type { SlackConfig } from '../../config.js';
-import { openSlackApprovals } from './approvals.js';
 import { reportFromStore, syncCard } from './card-posts.js';
 import { ACTIONS, DENY_VIEW } from './card.js';
 import { type Click, onApproveAll, onDecision, onDenySubmitted, onDenyWithReason } from './clicks.js';
@@ -105,10 +105,15 @@ export async function createSlackBot(options: SlackBotOptions): Promise<SlackBot
         onError: (m) => log('warn', m),
       },
     );
-    service = await openSlackApprovals(app, {
-      groupsOf,
-      clock,
-      ...(options.pollIntervalMs ? { pollIntervalMs: options.pollIntervalMs } : {}),
+    // The app's queue (same store, policy, state key and audit file) plus the Slack user-group resolver.
+    service = await openApprovals({
+      config: app.config,
+      agent: app.agent,
+      registry: app.registry,
+      clerk: app.clerk,
+      store: app.approvals.store,
+      policy: app.approvals.policy,
+      service: { groupsOf, clock, ...(options.pollIntervalMs ? { pollIntervalMs: options.pollIntervalMs } : {}) },
     });
   }
   const ctx: BotContext = {

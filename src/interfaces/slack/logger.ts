@@ -3,14 +3,16 @@
  * token-shaped string replaced, so a Slack or Clerk secret never reaches a log line.
  */
 import { LogLevel, type Logger } from '@slack/bolt';
+import { redact } from '../../util/secrets.js';
 
 const SECRET = /\b(xox[abposr]-[A-Za-z0-9-]+|xapp-[A-Za-z0-9-]+|sk_(?:live|test)_[A-Za-z0-9_-]+)/g;
 
-/** Replaces Slack tokens and Clerk secret keys in text. */
+/** Replaces Slack tokens, Clerk secret keys, the given secrets and everything `redact` knows in text. */
 export function scrubSecrets(text: string, extra: readonly string[] = []): string {
   let out = text.replace(SECRET, '[redacted]');
   for (const s of extra) if (s.length >= 8) out = out.split(s).join('[redacted]');
-  return out;
+  // Then the project's shared redaction: model API keys, Bearer tokens and secret-named values too.
+  return redact(out);
 }
 
 const ORDER = [LogLevel.DEBUG, LogLevel.INFO, LogLevel.WARN, LogLevel.ERROR];

@@ -17,24 +17,18 @@ import {
   allText,
   buttonsOf,
   clickPayload,
-  createSlackStack,
   postedCards,
   SECRET,
   type SlackStack,
+  stacksClosedAfterEach,
   TEAM_POLICY,
 } from './support.js';
 
-const stacks: SlackStack[] = [];
+const { open } = stacksClosedAfterEach();
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {
-  while (stacks.length > 0) await stacks.pop()!.close();
   while (cleanups.length > 0) await cleanups.pop()!();
 });
-const open = async (options: Parameters<typeof createSlackStack>[0] = {}) => {
-  const s = await createSlackStack(options);
-  stacks.push(s);
-  return s;
-};
 const userByEmail = (s: { app: SlackStack['app'] }, email: string) =>
   Object.values(s.app.sandbox!.snapshot().users).find((u: any) => JSON.stringify(u).includes(`"${email}"`)) as any;
 

@@ -3,18 +3,10 @@
  * their own destructive change under four-eyes; a click after expiry changes nothing; a click on a card posted
  * before a restart works (the state is in the store, not in memory).
  */
-import { afterEach, describe, expect, it } from 'vitest';
-import { allText, buttonsOf, createSlackStack, postedCards, type SlackStack } from './support.js';
+import { describe, expect, it } from 'vitest';
+import { allText, buttonsOf, postedCards, type SlackStack, stacksClosedAfterEach } from './support.js';
 
-const stacks: SlackStack[] = [];
-afterEach(async () => {
-  while (stacks.length > 0) await stacks.pop()!.close();
-});
-const open = async (options: Parameters<typeof createSlackStack>[0] = {}) => {
-  const s = await createSlackStack(options);
-  stacks.push(s);
-  return s;
-};
+const { open, opened: stacks } = stacksClosedAfterEach();
 
 const userByEmail = (s: SlackStack, email: string) =>
   Object.values(s.app.sandbox!.snapshot().users).find((u: any) => JSON.stringify(u).includes(`"${email}"`)) as any;

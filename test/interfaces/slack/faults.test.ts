@@ -2,20 +2,20 @@
  * Faults and hostile input: Clerk failing during execution, hostile text in Clerk data, a hostile model proposing
  * many changes at once, and secrets that must never reach Slack or the log.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createScriptedModel } from '../../../src/llm/scripted.js';
 import { assistantText, toolCall, toolCalls } from '../../support/builders.js';
-import { allText, BOT_TOKEN, buttonsOf, createSlackStack, postedCards, SECRET, type SlackStack } from './support.js';
+import {
+  allText,
+  BOT_TOKEN,
+  buttonsOf,
+  postedCards,
+  SECRET,
+  type SlackStack,
+  stacksClosedAfterEach,
+} from './support.js';
 
-const stacks: SlackStack[] = [];
-afterEach(async () => {
-  while (stacks.length > 0) await stacks.pop()!.close();
-});
-const open = async (options: Parameters<typeof createSlackStack>[0] = {}) => {
-  const s = await createSlackStack(options);
-  stacks.push(s);
-  return s;
-};
+const { open } = stacksClosedAfterEach();
 const mutations = (s: SlackStack) => s.app.sandbox!.requests.filter((r) => r.method !== 'GET');
 const cardTs = (s: SlackStack, index: number) => {
   const card = postedCards(s.fake)[index]!;

@@ -17,4 +17,13 @@ describe('slack logger', () => {
       expect(text).not.toContain(secret);
     expect(text).toContain('[redacted]');
   });
+
+  it('scrubs model API keys and Bearer tokens too (the shared redaction)', () => {
+    const lines: string[] = [];
+    const logger = createSlackLogger((l) => lines.push(l));
+    logger.error('model refused key sk-proj-abcdefghijklmnopqrstuvwx with Bearer abc.def.ghi');
+    const text = lines.join('\n');
+    expect(text).not.toContain('sk-proj-abcdefghijklmnopqrstuvwx');
+    expect(text).not.toContain('abc.def.ghi');
+  });
 });

@@ -6,6 +6,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { afterEach } from 'vitest';
 import { type App, createApp } from '../../../src/app.js';
 import { loadConfig, loadSlackConfig } from '../../../src/config.js';
 import { createSlackBot, type SlackBot, type SlackBotOptions } from '../../../src/interfaces/slack/bot.js';
@@ -155,6 +156,26 @@ export async function createSlackStack(options: StackOptions = {}): Promise<Slac
     },
   };
   return stack;
+}
+
+/**
+ * For a test file: `open` creates a stack that is closed after the test (newest first); `opened` lists the ones
+ * still open (a test that closes one itself pops it).
+ */
+export function stacksClosedAfterEach(): {
+  open: (options?: StackOptions) => Promise<SlackStack>;
+  opened: SlackStack[];
+} {
+  const opened: SlackStack[] = [];
+  afterEach(async () => {
+    while (opened.length > 0) await opened.pop()!.close();
+  });
+  const open = async (options: StackOptions = {}) => {
+    const s = await createSlackStack(options);
+    opened.push(s);
+    return s;
+  };
+  return { open, opened };
 }
 
 export function clickPayload(user: string, actionId: string, value: string, triggerId?: string, responseUrl?: string) {
