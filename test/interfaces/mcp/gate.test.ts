@@ -165,6 +165,6 @@ describe('MCP gate: client without elicitation', () => {
       expect(textOf(proto)).not.toMatch(/sk_(test|live)_[A-Za-z0-9]/);
     }
     expect(stack.mutations()).toEqual([]);
-    expect(await client.listTools()).toBeTruthy();
+    expect((await client.listTools()).tools).toHaveLength(49);
   }, 120_000);
 });
