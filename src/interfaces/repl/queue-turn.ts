@@ -135,7 +135,7 @@ async function cancel(
 async function waitForDecisions(ctx: QueueTurnContext, runId: string): Promise<boolean> {
   let told = false;
   for (;;) {
-    const open = (await ctx.approvals.list({ runId })).filter((r) => r.status === 'pending');
+    const open = await ctx.approvals.list({ runId, status: ['pending'] });
     if (open.length === 0) return true;
     if (ctx.signal.aborted) return false;
     await ctx.approvals.heartbeat(runId);
