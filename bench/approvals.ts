@@ -44,26 +44,28 @@ const POLICY = buildPolicy(
   { live: false, source: 'bench policy' },
 );
 
-/** Invites the address in the last user message; after the tool result, one closing sentence. */
-const inviter: ChatModel = {
-  name: 'bench-scripted',
-  async complete(request: ModelRequest): Promise<ModelResponse> {
-    const last = request.messages.at(-1);
-    if (last?.role === 'tool') return { message: { role: 'assistant', content: 'Invited.' }, finishReason: 'stop' };
-    const text = [...request.messages].reverse().find((m) => m.role === 'user')?.content ?? '';
-    const email = /\S+@\S+/.exec(String(text))?.[0] ?? 'nobody@example.com';
-    return {
-      message: {
-        role: 'assistant',
-        content: null,
-        toolCalls: [
-          { id: 'call_inv', name: 'clerk_invitation_create', arguments: JSON.stringify({ email_address: email }) },
-        ],
-      },
-      finishReason: 'tool_calls',
-    };
-  },
-};
+/**
+ * Invites the address named in the last user message; after the tool result, one closing sentence. Stateless, so
+ * one copy serves every run (the concurrency tests script their model with it too).
+ */
+export function inviteNamedAddress(request: ModelRequest): ModelResponse {
+  const last = request.messages.at(-1);
+  if (last?.role === 'tool') return { message: { role: 'assistant', content: 'Invited.' }, finishReason: 'stop' };
+  const text = [...request.messages].reverse().find((m) => m.role === 'user')?.content ?? '';
+  const email = /\S+@\S+/.exec(String(text))?.[0] ?? 'nobody@example.com';
+  return {
+    message: {
+      role: 'assistant',
+      content: null,
+      toolCalls: [
+        { id: 'call_inv', name: 'clerk_invitation_create', arguments: JSON.stringify({ email_address: email }) },
+      ],
+    },
+    finishReason: 'tool_calls',
+  };
+}
+
+const inviter: ChatModel = { name: 'bench-scripted', complete: async (request) => inviteNamedAddress(request) };
 
 const pct = (xs: number[], p: number) => {
   const sorted = [...xs].sort((a, b) => a - b);

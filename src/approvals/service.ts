@@ -169,6 +169,13 @@ export function createApprovalService(deps: ApprovalServiceDeps): ApprovalServic
     });
   };
 
+  /** Expires the overdue pending ones among `requests` (the rest pass through); their latest copies, in order. */
+  const expireAmong = async (requests: ChangeRequest[]) => {
+    const after = await expireDue(core, requests);
+    const expired = after.filter((r, i) => r.status === 'expired' && requests[i]!.status === 'pending').length;
+    return { requests: after, expired };
+  };
+
   const emitChange = (r: ChangeRequest) => {
     seen.set(r.id, r.version);
     for (const listener of listeners) {
@@ -257,17 +264,17 @@ export function createApprovalService(deps: ApprovalServiceDeps): ApprovalServic
     statusText: (request) => statusText(request, core.policy.approvals[request.risk], core.now()),
 
     async expireStale() {
-      const pending = await list({ status: ['pending'] });
-      const after = await expireDue(core, pending);
-      return after.filter((r, i) => r.status === 'expired' && pending[i]!.status === 'pending').length;
+      return (await expireAmong(await list({ status: ['pending'] }))).expired;
     },
 
     poll(options) {
       // One pass at a time per process: a slow execution must not start a second copy of itself.
       polling ??= (async () => {
         try {
-          const expired = await service.expireStale();
-          let requests = await list();
+          // One listing serves the pass: expiry passes what is not overdue through and returns fresh copies.
+          const listed = await expireAmong(await list());
+          const expired = listed.expired;
+          let requests = listed.requests;
           const unknown = await markOrphans(core, requests);
           const ready = await findReady(core, requests, { ownStandalone, finishedRuns });
           const executed: string[] = [];

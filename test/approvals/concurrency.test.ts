@@ -3,39 +3,25 @@
  * another (no queue-wide lock, no ordering across conversations); each runs its own change exactly once.
  */
 import { describe, expect, it } from 'vitest';
-import type { ModelRequest, ModelResponse } from '../../src/llm/model.js';
+import { inviteNamedAddress } from '../../bench/approvals.js';
 import { alice, carol, createQueueStack } from './support.js';
 
-/** Invites the address named in the user's message; after the tool result, says so. Safe to share across runs. */
-const inviter = (request: ModelRequest): ModelResponse => {
-  const last = request.messages.at(-1);
-  if (last?.role === 'tool') return { message: { role: 'assistant', content: 'Invited.' }, finishReason: 'stop' };
-  const text = [...request.messages].reverse().find((m) => m.role === 'user')?.content ?? '';
-  const email = /\S+@\S+/.exec(String(text))?.[0] ?? 'nobody@example.com';
-  return {
-    message: {
-      role: 'assistant',
-      content: null,
-      toolCalls: [
-        { id: 'call_inv', name: 'clerk_invitation_create', arguments: JSON.stringify({ email_address: email }) },
-      ],
+/** Enough invite turns for 50 runs (two turns each); Carol asks, Alice approves. */
+const inviteStack = () =>
+  createQueueStack(
+    Array.from({ length: 100 }, () => inviteNamedAddress),
+    {
+      policy: {
+        users: { alice: { identities: ['slack:UALICE'] }, carol: { identities: ['slack:UCAROL'] } },
+        request: ['carol'],
+        approve: { write: ['alice'] },
+      },
     },
-    finishReason: 'tool_calls',
-  };
-};
+  );
 
 describe('50 conversations on one host', () => {
   it('all pause at once; deciding them in reverse order runs each while the others still wait', async () => {
-    const stack = await createQueueStack(
-      Array.from({ length: 100 }, () => inviter),
-      {
-        policy: {
-          users: { alice: { identities: ['slack:UALICE'] }, carol: { identities: ['slack:UCAROL'] } },
-          request: ['carol'],
-          approve: { write: ['alice'] },
-        },
-      },
-    );
+    const stack = await inviteStack();
     const n = 50;
     const emails = Array.from({ length: n }, (_, i) => `guest${i}@example.com`);
     const submitted = await Promise.all(
@@ -62,16 +48,7 @@ describe('50 conversations on one host', () => {
   }, 60_000);
 
   it('50 conversations submitted, decided and executed concurrently: 50 changes, each exactly once', async () => {
-    const stack = await createQueueStack(
-      Array.from({ length: 100 }, () => inviter),
-      {
-        policy: {
-          users: { alice: { identities: ['slack:UALICE'] }, carol: { identities: ['slack:UCAROL'] } },
-          request: ['carol'],
-          approve: { write: ['alice'] },
-        },
-      },
-    );
+    const stack = await inviteStack();
     const results = await Promise.all(
       Array.from({ length: 50 }, async (_, i) => {
         const outcome = await stack.agent.run(`invite par${i}@example.com`, { requester: 'slack:UCAROL' });

@@ -247,6 +247,20 @@ describe('expiry and background polling', () => {
     expect(stack.audit.entries()).toMatchObject([{ status: 'denied', reason: 'expired: nobody decided in time' }]);
   });
 
+  it('one poll pass expires what is overdue and, in the same pass, finishes the run with it denied', async () => {
+    let now = new Date('2026-12-06T10:00:00Z');
+    const stack = await banStack({ service: { clock: () => now } });
+    const { request } = await pausedBan(stack);
+    now = new Date('2026-12-07T10:00:01Z');
+    const report = await stack.service.poll();
+    expect(report.expired).toBe(1);
+    expect(report.executed).toEqual([request.runId]);
+    expect((await stack.service.get(request.id))?.status).toBe('expired');
+    expect(report.changed.find((r) => r.id === request.id)?.status).toBe('expired');
+    expect(stack.mutations()).toEqual([]);
+    expect(stack.audit.entries()).toMatchObject([{ status: 'denied', reason: 'expired: nobody decided in time' }]);
+  });
+
   it('startPolling executes an owned run once it is approved elsewhere, and stops cleanly', async () => {
     const stack = await banStack({ service: { pollIntervalMs: 20 } });
     const { request } = await pausedBan(stack);

@@ -12,6 +12,8 @@ import { askApprovals } from './confirm.js';
 import type { Output } from './output.js';
 import type { Prompter } from './prompt.js';
 import type { Transcript } from './transcript.js';
+// turn.ts calls into this module too; only functions cross, at call time, so the cycle is harmless.
+import { oneLine } from './turn.js';
 
 type Paused = Extract<RunOutcome, { status: 'paused' }>;
 
@@ -44,7 +46,7 @@ export async function settleThroughQueue(
   } catch (error) {
     // The queue refused the request (the policy does not let this person ask): deny everything pending through the
     // agent, so the denial is audited and the summary says nothing was done.
-    const reason = firstLine(error);
+    const reason = oneLine(error);
     ctx.out.line(ctx.out.colors.yellow(reason));
     return { outcome: await ctx.agent.cancel(outcome.state, reason, { onEvent: ctx.onEvent }), cancelled: false };
   }
@@ -87,7 +89,7 @@ async function settleOnce(
         });
   } catch (error) {
     // A failing prompt (terminal gone) is a "no": everything pending is cancelled through the queue and agent.
-    reason = `the approval prompt failed (${firstLine(error)})`;
+    reason = `the approval prompt failed (${oneLine(error)})`;
     answer = { kind: 'cancelled' };
   }
   if (answer.kind === 'cancelled') return { done: await cancel(ctx, runId, outcome, reason) };
@@ -133,7 +135,7 @@ async function cancel(
 async function waitForDecisions(ctx: QueueTurnContext, runId: string): Promise<boolean> {
   let told = false;
   for (;;) {
-    const open = (await ctx.approvals.list({ runId })).filter((r) => r.status === 'pending');
+    const open = await ctx.approvals.list({ runId, status: ['pending'] });
     if (open.length === 0) return true;
     if (ctx.signal.aborted) return false;
     await ctx.approvals.heartbeat(runId);
@@ -166,9 +168,4 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
     }
     signal.addEventListener('abort', done, { once: true });
   });
-}
-
-function firstLine(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  return message.split('\n')[0]?.trim() || 'unknown error';
 }
