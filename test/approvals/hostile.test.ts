@@ -39,7 +39,8 @@ function tamper(dataDir: string, id: string, edit: (record: Record<string, unkno
 describe('hostile decisions and records', () => {
   it('a tampered stored request (arguments swapped on disk) is refused and never executed', async () => {
     const { stack, request, refusals } = await stackWithRequest();
-    const bobId = await stack.userId('bob@example.com').catch(() => 'user_other');
+    // A real other user: the swapped arguments would ban someone who exists.
+    const bobId = await stack.userId('bob@globex.test');
     tamper(stack.dataDir, request.id, (r) => {
       r.args = { user_id: bobId };
     });
