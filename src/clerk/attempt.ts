@@ -68,7 +68,7 @@ export function displayUrl(baseUrl: string): string {
   }
 }
 
-export function causeCode(error: unknown): string | undefined {
+function causeCode(error: unknown): string | undefined {
   const own = (error as { code?: unknown } | undefined)?.code;
   const cause = (error as { cause?: { code?: unknown } } | undefined)?.cause;
   if (typeof cause?.code === 'string') return cause.code;
