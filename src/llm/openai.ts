@@ -24,6 +24,7 @@ import OpenAI, {
 } from 'openai';
 import { redact } from '../util/secrets.js';
 import { formatMs, startDeadline } from './compat/deadline.js';
+import { causeCodes } from './compat/cause-codes.js';
 import { oneCleanLine } from './compat/error-body.js';
 import { normalizeErrorBodies } from './compat/error-body-fetch.js';
 import { CONTEXT_HINT, DOCTOR, hintFor, isAzure, NEEDS_TOOLS_HINT, PARSER_HINT } from './compat/hints.js';
@@ -310,15 +311,6 @@ function retryAfterMs(headers: Headers): number | undefined {
 function apiMessage(error: APIError): string {
   const body = error.error as { message?: unknown } | undefined;
   return typeof body?.message === 'string' ? body.message : error.message;
-}
-
-function causeCodes(error: unknown): string[] {
-  const codes: string[] = [];
-  for (let e: unknown = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === 'string') codes.push(code);
-  }
-  return codes;
 }
 
 /** `https://h/p?a=1` → path `https://h/p` and query `{a:'1'}` (undefined when there is none). */
