@@ -24,6 +24,7 @@ import OpenAI, {
 } from 'openai';
 import { redact } from '../util/secrets.js';
 import { formatMs, startDeadline } from './compat/deadline.js';
+import { untilAborted } from '../util/until-aborted.js';
 import { causeCodes } from './compat/cause-codes.js';
 import { oneCleanLine } from './compat/error-body.js';
 import { normalizeErrorBodies } from './compat/error-body-fetch.js';
@@ -257,27 +258,6 @@ const failure = (message: string): ModelResponse => ({
   finishReason: 'error',
   errorMessage: redact(message),
 });
-
-/** Resolves with `promise`, or rejects as soon as `signal` aborts (the promise is left to settle on its own). */
-function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  // Once we stop waiting, the SDK's own rejection (an abort) has nobody to catch it.
-  promise.catch(() => undefined);
-  if (signal.aborted) return Promise.reject(signal.reason);
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
-}
 
 /**
  * Wraps fetch so that a Retry-After longer than `capMs` is shortened to `capMs`: the SDK sleeps for whatever the
