@@ -34,7 +34,7 @@ export type Attempt =
   | { kind: 'network_error'; error: unknown };
 
 /** Sent on every request so Clerk can tell this agent's traffic apart. */
-export const USER_AGENT = 'clerk-admin-agent/0.1';
+const USER_AGENT = 'clerk-admin-agent/0.1';
 
 /**
  * Failures that happen before any byte of the request can have reached Clerk (no connection, no name, TLS refused):

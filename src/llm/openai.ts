@@ -66,7 +66,7 @@ export interface OpenAIModel extends ChatModel {
 }
 
 const DEFAULT_BASE_URL = 'https://api.openai.com/v1';
-export const DEFAULT_MODEL_TIMEOUT_MS = 30_000;
+const DEFAULT_MODEL_TIMEOUT_MS = 30_000;
 
 /** A ChatModel backed by the openai SDK's chat.completions. */
 export function createOpenAIModel(options: OpenAIModelOptions): OpenAIModel {
@@ -307,7 +307,7 @@ function splitQuery(url: string): { path: string; query?: Record<string, string>
 }
 
 /** The URL without credentials or query (safe to show). */
-export function safeUrl(url: string): string {
+function safeUrl(url: string): string {
   try {
     const u = new URL(url);
     return `${u.protocol}//${u.host}${u.pathname}`.replace(/\/+$/, '');
