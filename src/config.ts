@@ -81,6 +81,20 @@ export interface ConfigOverrides {
 }
 
 const truthy = (v: string | undefined) => v !== undefined && /^(1|true|yes|on)$/i.test(v.trim());
+/** An unset or all-space variable counts as unset; a set one is trimmed. */
+const blank = (v: string | undefined) => (v === undefined || v.trim() === '' ? undefined : v.trim());
+
+const MS = ' of milliseconds';
+
+/** A whole number in [min, max] from a variable's (blanked) value; unset = undefined. Throws ConfigError naming it. */
+function wholeNumber(raw: string | undefined, name: string, min: number, max: number, unit = ''): number | undefined {
+  if (raw === undefined) return undefined;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new ConfigError(`${name} must be a whole number${unit} from ${min} to ${max} (got "${raw}").`);
+  }
+  return n;
+}
 
 function checkUrl(value: string, name: string): string {
   let url: URL;
@@ -104,7 +118,6 @@ function checkUrl(value: string, name: string): string {
 /** Build the Config from an environment (default process.env) and CLI overrides. Throws ConfigError. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: ConfigOverrides = {}): Config {
   const e = envSchema.parse(env);
-  const blank = (v: string | undefined) => (v === undefined || v.trim() === '' ? undefined : v.trim());
   const dataDir = path.resolve(overrides.dataDir ?? blank(e.CLERK_AGENT_DATA_DIR) ?? '.clerk-agent');
 
   // Model: explicit choice first, then "any OpenAI setting means OpenAI", else the offline model.
@@ -149,19 +162,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     clerk = { kind: 'sandbox', dataDir: path.join(dataDir, 'sandbox') };
   }
 
-  const maxStepsRaw = blank(e.CLERK_AGENT_MAX_STEPS);
-  const maxStepsPerTurn = maxStepsRaw === undefined ? 12 : Number(maxStepsRaw);
-  if (!Number.isInteger(maxStepsPerTurn) || maxStepsPerTurn < 1 || maxStepsPerTurn > 100) {
-    throw new ConfigError(`CLERK_AGENT_MAX_STEPS must be a whole number from 1 to 100 (got "${maxStepsRaw}").`);
-  }
-
-  const timeoutRaw = blank(e.CLERK_AGENT_REQUEST_TIMEOUT_MS);
-  const clerkRequestTimeoutMs = timeoutRaw === undefined ? 30_000 : Number(timeoutRaw);
-  if (!Number.isInteger(clerkRequestTimeoutMs) || clerkRequestTimeoutMs < 100 || clerkRequestTimeoutMs > 600_000) {
-    throw new ConfigError(
-      `CLERK_AGENT_REQUEST_TIMEOUT_MS must be a whole number of milliseconds from 100 to 600000 (got "${timeoutRaw}").`,
-    );
-  }
+  const maxStepsPerTurn = wholeNumber(blank(e.CLERK_AGENT_MAX_STEPS), 'CLERK_AGENT_MAX_STEPS', 1, 100) ?? 12;
+  const clerkRequestTimeoutMs =
+    wholeNumber(blank(e.CLERK_AGENT_REQUEST_TIMEOUT_MS), 'CLERK_AGENT_REQUEST_TIMEOUT_MS', 100, 600_000, MS) ?? 30_000;
   const approvals = approvalSettings(e);
 
   return {
@@ -181,19 +184,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
 
 /** CLERK_AGENT_MODEL_TIMEOUT_MS: the whole model request (headers and body), 1 s to 10 min; unset = 30 s (openai.ts). */
 function modelTimeoutMs(raw: string | undefined): { timeoutMs?: number } {
-  if (raw === undefined) return {};
-  const ms = Number(raw);
-  if (!Number.isInteger(ms) || ms < 1000 || ms > 600_000) {
-    throw new ConfigError(
-      `CLERK_AGENT_MODEL_TIMEOUT_MS must be a whole number of milliseconds from 1000 to 600000 (got "${raw}").`,
-    );
-  }
-  return { timeoutMs: ms };
+  const ms = wholeNumber(raw, 'CLERK_AGENT_MODEL_TIMEOUT_MS', 1000, 600_000, MS);
+  return ms === undefined ? {} : { timeoutMs: ms };
 }
 
 /** The approval queue's settings. Values of the URL and key are secrets: messages never echo them. */
 function approvalSettings(e: z.infer<typeof envSchema>): Pick<Config, 'policyFile' | 'databaseUrl' | 'stateKey'> {
-  const blank = (v: string | undefined) => (v === undefined || v.trim() === '' ? undefined : v.trim());
   const out: Pick<Config, 'policyFile' | 'databaseUrl' | 'stateKey'> = {};
   const policy = blank(e.CLERK_AGENT_POLICY);
   if (policy) out.policyFile = policy;
@@ -238,7 +234,7 @@ export interface OpenAiEndpoint {
  */
 export function loadOpenAiEndpoint(env: NodeJS.ProcessEnv = process.env): OpenAiEndpoint {
   const e = envSchema.parse(env);
-  return { apiKey: e.OPENAI_API_KEY?.trim() || undefined, baseUrl: e.OPENAI_BASE_URL?.trim() || undefined };
+  return { apiKey: blank(e.OPENAI_API_KEY), baseUrl: blank(e.OPENAI_BASE_URL) };
 }
 
 /** The Slack front end's settings (`clerk-agent slack`). Token values are secrets: messages never echo them. */
@@ -272,7 +268,6 @@ const slackEnvSchema = z.object({
 /** Reads the Slack settings. Throws ConfigError naming the variable; never includes a token in the message. */
 export function loadSlackConfig(env: NodeJS.ProcessEnv = process.env, overrides: { port?: number } = {}): SlackConfig {
   const e = slackEnvSchema.parse(env);
-  const blank = (v: string | undefined) => (v === undefined || v.trim() === '' ? undefined : v.trim());
   const botToken = blank(e.SLACK_BOT_TOKEN);
   if (!botToken) {
     throw new ConfigError(

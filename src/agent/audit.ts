@@ -8,7 +8,17 @@
  * Old readers keep working: every line has the same shape, and an intent is its own status, so a reader that
  * counts `status === 'executed'` does not count a change twice.
  */
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  fstatSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readSync,
+  writeSync,
+} from 'node:fs';
 import path from 'node:path';
 import { redactDeep } from '../util/secrets.js';
 
@@ -155,8 +165,21 @@ function describeFsError(error: unknown): string {
 function prepareFile(file: string): void {
   mkdirSync(path.dirname(file), { recursive: true });
   if (!existsSync(file)) return;
-  const text = readFileSync(file, 'utf8');
-  if (text.length > 0 && !text.endsWith('\n')) appendDurably(file, '\n');
+  if (!endsWithNewline(file)) appendDurably(file, '\n');
+}
+
+/** True for an empty file or one whose last byte is a newline (reads one byte, not the whole log). */
+function endsWithNewline(file: string): boolean {
+  const fd = openSync(file, 'r');
+  try {
+    const { size } = fstatSync(fd);
+    if (size === 0) return true;
+    const last = Buffer.alloc(1);
+    readSync(fd, last, 0, 1, size - 1);
+    return last[0] === 0x0a;
+  } finally {
+    closeSync(fd);
+  }
 }
 
 function readEntries(file: string): AuditEntry[] {

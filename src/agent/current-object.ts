@@ -17,6 +17,13 @@ export function getActionFor(registry: Registry, action: Action): Action | undef
   return get && get.risk === 'read' ? get : undefined;
 }
 
+/** The args of the mutation that the `_get` read takes (its ids), unparsed. */
+export function getArgsFrom(get: Action, args: Record<string, unknown>): Record<string, unknown> {
+  const getArgs: Record<string, unknown> = {};
+  for (const key of Object.keys(get.params.shape)) if (args[key] !== undefined) getArgs[key] = args[key];
+  return getArgs;
+}
+
 /** The current state of the object `action` would change, or undefined when it cannot be read. */
 export async function fetchCurrent(
   registry: Registry,
@@ -27,10 +34,8 @@ export async function fetchCurrent(
 ): Promise<Record<string, unknown> | undefined> {
   const get = getActionFor(registry, action);
   if (!get) return undefined;
-  const shape = get.params.shape as Record<string, unknown>;
-  const getArgs: Record<string, unknown> = {};
-  for (const key of Object.keys(shape)) if (args[key] !== undefined) getArgs[key] = args[key];
-  if ('include_members_count' in shape) getArgs.include_members_count = true;
+  const getArgs = getArgsFrom(get, args);
+  if ('include_members_count' in get.params.shape) getArgs.include_members_count = true;
   const parsed = get.params.safeParse(getArgs);
   if (!parsed.success) return undefined;
   try {

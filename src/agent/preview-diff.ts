@@ -26,7 +26,7 @@ const own = (o: Obj, key: string) => Object.hasOwn(o, key);
 const same = (a: unknown, b: unknown) => canonicalJson(a ?? null) === canonicalJson(b ?? null);
 
 /** Clerk's metadata merge: nested objects merge, other values replace, `null` removes the key. */
-export function mergeMetadata(base: Obj, patch: Obj): Obj {
+function mergeMetadata(base: Obj, patch: Obj): Obj {
   const out: Obj = { ...base };
   // defineProperty, not `out[key] =`: a "__proto__" key is data here and must not set the prototype.
   const set = (key: string, value: unknown) =>
@@ -40,7 +40,7 @@ export function mergeMetadata(base: Obj, patch: Obj): Obj {
 }
 
 /** The fields of `action` that Clerk deep-merges (metadata on split_metadata updates). */
-export function mergedFields(action: Action): Set<string> {
+function mergedFields(action: Action): Set<string> {
   return new Set(action.execution?.kind === 'split_metadata' ? action.execution.metadataFields : []);
 }
 

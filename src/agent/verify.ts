@@ -8,7 +8,7 @@ import type { Action } from '../actions/define-action.js';
 import type { Registry } from '../actions/registry.js';
 import { ClerkApiError } from '../clerk/errors.js';
 import type { ClerkReader } from './clerk-reader.js';
-import { fetchCurrent, getActionFor } from './current-object.js';
+import { fetchCurrent, getActionFor, getArgsFrom } from './current-object.js';
 
 type Obj = Record<string, unknown>;
 
@@ -79,9 +79,7 @@ function readTarget(input: VerifyInput): Promise<Obj | undefined> {
 async function verifyGone(input: VerifyInput): Promise<Verification | undefined> {
   const get = getActionFor(input.registry, input.action);
   if (!get) return undefined;
-  const getArgs: Obj = {};
-  for (const key of Object.keys(get.params.shape as Obj))
-    if (input.args[key] !== undefined) getArgs[key] = input.args[key];
+  const getArgs = getArgsFrom(get, input.args);
   const parsed = get.params.safeParse(getArgs);
   if (!parsed.success) return undefined;
   const name = nameOf(input.before, String(Object.values(getArgs)[0] ?? 'the object'));

@@ -34,7 +34,7 @@ export type Attempt =
   | { kind: 'network_error'; error: unknown };
 
 /** Sent on every request so Clerk can tell this agent's traffic apart. */
-export const USER_AGENT = 'clerk-admin-agent/0.1';
+const USER_AGENT = 'clerk-admin-agent/0.1';
 
 /**
  * Failures that happen before any byte of the request can have reached Clerk (no connection, no name, TLS refused):
@@ -68,7 +68,7 @@ export function displayUrl(baseUrl: string): string {
   }
 }
 
-export function causeCode(error: unknown): string | undefined {
+function causeCode(error: unknown): string | undefined {
   const own = (error as { code?: unknown } | undefined)?.code;
   const cause = (error as { cause?: { code?: unknown } } | undefined)?.cause;
   if (typeof cause?.code === 'string') return cause.code;

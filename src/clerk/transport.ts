@@ -16,8 +16,6 @@ import { ClerkNetworkError } from './errors.js';
 import { redact as redactSecrets } from '../util/secrets.js';
 import { backoffMs, isRetryableStatus } from './retry.js';
 
-export { USER_AGENT, type TransportRequest } from './attempt.js';
-
 /** Settings the transport needs (resolved defaults of ClerkClientOptions). */
 export interface TransportSettings {
   secretKey: string;

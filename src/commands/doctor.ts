@@ -7,6 +7,7 @@
 import dotenv from 'dotenv';
 import { parseArgs } from 'node:util';
 import { redact } from '../util/secrets.js';
+import { untilAborted } from '../util/until-aborted.js';
 import { type App, type AppOverrides, createApp } from '../app.js';
 import { ClerkApiError, ClerkNetworkError } from '../clerk/errors.js';
 import { type Config, type ConfigOverrides, loadConfig } from '../config.js';
@@ -125,7 +126,7 @@ async function createProbeModel(config: Config) {
 async function checkClerk(app: App, config: Config): Promise<Line[]> {
   const signal = AbortSignal.timeout(CLERK_MS);
   try {
-    await raceSignal(app.clerk.request('GET', '/users', { query: { limit: 1 }, signal }), signal);
+    await untilAborted(app.clerk.request('GET', '/users', { query: { limit: 1 }, signal }), signal);
   } catch (error) {
     return [{ mark: '✗', text: `Clerk: ${clerkFailure(error, config)}` }];
   }
@@ -285,15 +286,6 @@ function shownUrl(url: string): string {
   } catch {
     return '(invalid URL)';
   }
-}
-
-function raceSignal<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  promise.catch(() => undefined);
-  return new Promise<T>((resolve, reject) => {
-    if (signal.aborted) reject(signal.reason);
-    signal.addEventListener('abort', () => reject(signal.reason), { once: true });
-    promise.then(resolve, reject);
-  });
 }
 
 const isTimeout = (error: unknown) =>

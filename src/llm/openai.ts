@@ -24,6 +24,8 @@ import OpenAI, {
 } from 'openai';
 import { redact } from '../util/secrets.js';
 import { formatMs, startDeadline } from './compat/deadline.js';
+import { untilAborted } from '../util/until-aborted.js';
+import { causeCodes } from './compat/cause-codes.js';
 import { oneCleanLine } from './compat/error-body.js';
 import { normalizeErrorBodies } from './compat/error-body-fetch.js';
 import { CONTEXT_HINT, DOCTOR, hintFor, isAzure, NEEDS_TOOLS_HINT, PARSER_HINT } from './compat/hints.js';
@@ -64,7 +66,7 @@ export interface OpenAIModel extends ChatModel {
 }
 
 const DEFAULT_BASE_URL = 'https://api.openai.com/v1';
-export const DEFAULT_MODEL_TIMEOUT_MS = 30_000;
+const DEFAULT_MODEL_TIMEOUT_MS = 30_000;
 
 /** A ChatModel backed by the openai SDK's chat.completions. */
 export function createOpenAIModel(options: OpenAIModelOptions): OpenAIModel {
@@ -257,27 +259,6 @@ const failure = (message: string): ModelResponse => ({
   errorMessage: redact(message),
 });
 
-/** Resolves with `promise`, or rejects as soon as `signal` aborts (the promise is left to settle on its own). */
-function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  // Once we stop waiting, the SDK's own rejection (an abort) has nobody to catch it.
-  promise.catch(() => undefined);
-  if (signal.aborted) return Promise.reject(signal.reason);
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
-}
-
 /**
  * Wraps fetch so that a Retry-After longer than `capMs` is shortened to `capMs`: the SDK sleeps for whatever the
  * server says (`retry-after: 3600` would stall a chat for an hour).
@@ -312,15 +293,6 @@ function apiMessage(error: APIError): string {
   return typeof body?.message === 'string' ? body.message : error.message;
 }
 
-function causeCodes(error: unknown): string[] {
-  const codes: string[] = [];
-  for (let e: unknown = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === 'string') codes.push(code);
-  }
-  return codes;
-}
-
 /** `https://h/p?a=1` → path `https://h/p` and query `{a:'1'}` (undefined when there is none). */
 function splitQuery(url: string): { path: string; query?: Record<string, string> } {
   try {
@@ -335,7 +307,7 @@ function splitQuery(url: string): { path: string; query?: Record<string, string>
 }
 
 /** The URL without credentials or query (safe to show). */
-export function safeUrl(url: string): string {
+function safeUrl(url: string): string {
   try {
     const u = new URL(url);
     return `${u.protocol}//${u.host}${u.pathname}`.replace(/\/+$/, '');

@@ -9,6 +9,8 @@ import { toOpenAITools } from '../../src/llm/openai-tools.js';
 type Json = Record<string, unknown>;
 
 // Keywords OpenAI strict function calling accepts (structured outputs "supported schemas").
+// Written out here on purpose, not imported from json-schema.ts: an independent oracle catches a keyword wrongly
+// added to the source's list, which a shared list could not.
 const SUPPORTED = new Set([
   'type',
   'properties',

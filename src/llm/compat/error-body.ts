@@ -21,7 +21,7 @@ export function oneCleanLine(text: string, max = MAX): string {
 }
 
 /** The message in a parsed JSON error body, or undefined when the shape is unknown. */
-export function messageFromJson(body: unknown): string | undefined {
+function messageFromJson(body: unknown): string | undefined {
   if (typeof body === 'string') return body;
   if (!body || typeof body !== 'object') return undefined;
   const b = body as Record<string, unknown>;

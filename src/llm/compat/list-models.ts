@@ -2,6 +2,7 @@
  * `GET /models` on an OpenAI-compatible server: which model names it offers. Used to say what to put in
  * OPENAI_MODEL when a model is not found, and by `clerk-agent doctor`. Plain fetch (no SDK), bounded by a deadline.
  */
+import { causeCodes } from './cause-codes.js';
 import { startDeadline } from './deadline.js';
 import { describeErrorBody } from './error-body.js';
 
@@ -40,7 +41,7 @@ export async function listModels(options: {
     return { ok: true, ids };
   } catch (error) {
     if (deadline.expired()) return { ok: false, message: `no answer within ${options.timeoutMs} ms`, timedOut: true };
-    const refused = codes(error).includes('ECONNREFUSED');
+    const refused = causeCodes(error).includes('ECONNREFUSED');
     const message =
       error instanceof SyntaxError ? 'the model list is not JSON' : refused ? 'connection refused' : errorText(error);
     return { ok: false, message, refused };
@@ -68,13 +69,4 @@ function errorText(error: unknown): string {
   const text = typeof cause === 'string' && cause !== '' ? `${base} (${cause})` : base;
   // fetch's own messages may quote the URL; ours already names it without credentials or query.
   return text.replace(/\bhttps?:\/\/\S+/g, '(the URL)');
-}
-
-function codes(error: unknown): string[] {
-  const out: string[] = [];
-  for (let e: unknown = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === 'string') out.push(code);
-  }
-  return out;
 }

@@ -7,7 +7,6 @@
  */
 
 export type OptionalField = 'strict' | 'parallel_tool_calls' | 'stream_options';
-export const OPTIONAL_FIELDS: readonly OptionalField[] = ['strict', 'parallel_tool_calls', 'stream_options'];
 
 const GENERIC_REJECTION =
   /unrecogni[sz]ed|unknown (field|param|parameter|argument|key)|extra (inputs?|fields?)|not permitted|unsupported (param|parameter|field)|additional ?properties|unexpected (field|keyword|property)/i;

@@ -13,9 +13,3 @@ export function stripThinking(content: string): string {
   if (close >= 0) text = text.slice(close + '</think>'.length);
   return text.trim();
 }
-
-/** True when the message carries reasoning in a side field. */
-export function hasReasoningField(message: Record<string, unknown>): boolean {
-  const r = message.reasoning_content ?? message.reasoning;
-  return typeof r === 'string' ? r.trim() !== '' : r !== undefined && r !== null;
-}

@@ -28,6 +28,16 @@ interface Quirk {
 }
 
 const ban = (jane: string) => JSON.stringify({ user_id: jane });
+/** One ban call for Jane, as a tool_calls reply (or cut short, with finish reason `length`). */
+const banCall = (jane: string, finish: 'tool_calls' | 'length' = 'tool_calls'): RawReply => ({
+  body: completion(
+    {
+      content: null,
+      tool_calls: [{ id: 'c1', type: 'function', function: { name: 'clerk_user_ban', arguments: ban(jane) } }],
+    },
+    finish,
+  ),
+});
 const answer = (text: string): RawReply => ({ body: completion({ content: text }, 'stop') });
 const error = (status: number, body: unknown, headers?: Record<string, string>): RawReply => ({
   status,
@@ -291,15 +301,7 @@ const quirks: Quirk[] = [
           "[{'type': 'extra_forbidden', 'loc': ('body', 'tools', 0, 'function', 'strict'), 'msg': 'Extra inputs are not permitted', 'input': True}]",
         code: 400,
       }),
-      {
-        body: completion(
-          {
-            content: null,
-            tool_calls: [{ id: 'c1', type: 'function', function: { name: 'clerk_user_ban', arguments: ban(jane) } }],
-          },
-          'tool_calls',
-        ),
-      },
+      banCall(jane),
     ],
     status: 'paused',
     sees: [/approval: Ban Jane/i],
@@ -328,15 +330,7 @@ const quirks: Quirk[] = [
           },
         ],
       }),
-      {
-        body: completion(
-          {
-            content: null,
-            tool_calls: [{ id: 'c1', type: 'function', function: { name: 'clerk_user_ban', arguments: ban(jane) } }],
-          },
-          'tool_calls',
-        ),
-      },
+      banCall(jane),
     ],
     status: 'paused',
     sees: [/approval: Ban Jane/i],
@@ -410,17 +404,7 @@ const quirks: Quirk[] = [
   {
     name: 'finish_reason "length" after a complete tool call',
     source: 'servers that report length when max_tokens is reached right after the call',
-    chat: (jane) => [
-      {
-        body: completion(
-          {
-            content: null,
-            tool_calls: [{ id: 'c1', type: 'function', function: { name: 'clerk_user_ban', arguments: ban(jane) } }],
-          },
-          'length',
-        ),
-      },
-    ],
+    chat: (jane) => [banCall(jane, 'length')],
     status: 'paused',
     sees: [/approval: Ban Jane/i],
   },
