@@ -24,6 +24,9 @@ interface Writable {
   write(text: string): unknown;
 }
 
+/** Lines read ahead of the REPL before the input is paused. */
+const MAX_QUEUED = 256;
+
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 
@@ -57,6 +60,8 @@ export function createStreamLineSource(
       const waiter = waiters.shift();
       if (waiter) waiter(line);
       else queue.push(line);
+      // Backpressure: an endless pipe (`yes | clerk-agent chat …`) must not grow the queue until the heap dies.
+      if (queue.length >= MAX_QUEUED) rl?.pause();
     });
     rl.on('close', () => {
       ended = true;
@@ -77,7 +82,11 @@ export function createStreamLineSource(
     read(prompt, signal) {
       start();
       output.write(prompt);
-      if (queue.length > 0) return Promise.resolve(answer(queue.shift()!));
+      if (queue.length > 0) {
+        const line = queue.shift()!;
+        if (queue.length < MAX_QUEUED / 2) rl?.resume();
+        return Promise.resolve(answer(line));
+      }
       if (ended || signal?.aborted) return Promise.resolve(answer(null));
       return new Promise((resolve) => {
         const onAbort = () => {

@@ -36,6 +36,26 @@ describe('piped line source', () => {
     expect(await lines.read('')).toBeNull();
   });
 
+  it('an endless pipe is read only as fast as the REPL asks (the queue does not grow without bound)', async () => {
+    let produced = 0;
+    const endless = new Readable({
+      read() {
+        // Ends after 200,000 lines so that the unbounded reader this guards against fails the test, not the worker.
+        if (produced >= 200_000) return void this.push(null);
+        produced += 100;
+        this.push('a\n'.repeat(100));
+      },
+    });
+    const lines = createStreamLineSource(endless, { write: () => true });
+    expect(await lines.read('')).toBe('a');
+    for (let i = 0; i < 200; i++) await new Promise((r) => setImmediate(r));
+    // Paused once 256 lines wait: what was read ahead is bounded by the queue plus the stream's own buffer.
+    expect(produced).toBeLessThan(50_000);
+    for (let i = 0; i < 1000; i++) expect(await lines.read('')).toBe('a'); // reading on resumes the input
+    endless.destroy();
+    lines.close();
+  });
+
   it('the line prompter answers from the same queue', async () => {
     const lines = createStreamLineSource(Readable.from(['ban jane\ny\n']), { write: () => true });
     const prompter = createLinePrompter(lines);
