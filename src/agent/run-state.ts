@@ -24,8 +24,9 @@ const preview = z.object({
     .array(
       z.object({
         field: z.string(),
-        before: z.unknown(),
-        after: z.unknown(),
+        // A key the change adds has no "before" (and JSON drops an undefined value): both sides may be absent.
+        before: z.unknown().optional(),
+        after: z.unknown().optional(),
         added: z.array(z.unknown()).optional(),
         removed: z.array(z.unknown()).optional(),
       }),

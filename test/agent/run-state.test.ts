@@ -35,6 +35,13 @@ describe('run state', () => {
     expect(back).not.toBe(state);
   });
 
+  it('a diff entry for an added key (no "before") survives JSON, where undefined is dropped', () => {
+    const state = pausedState();
+    state.pending[0]!.preview.diff = [{ field: 'public_metadata.beta', before: undefined, after: true }];
+    const back = parseRunState(serializeRunState(state));
+    expect(back.pending[0]!.preview.diff).toEqual([{ field: 'public_metadata.beta', after: true }]);
+  });
+
   it('rejects another version clearly', () => {
     const text = JSON.stringify({ ...pausedState(), version: 2 });
     expect(() => parseRunState(text)).toThrow(RunStateError);

@@ -109,6 +109,19 @@ describe('REPL over the real app', () => {
     }
   });
 
+  it('a change that adds a metadata key (its diff has no "before") survives the queue and executes on y', async () => {
+    const app = await createApp(loadConfig({}, { dataDir: tempDir() }));
+    try {
+      const { repl, text } = scriptedRepl(app, ['y']);
+      expect(await repl.handleLine('mark jane@example.com as a beta_tester in public metadata')).toBe('done');
+      expect(text()).not.toMatch(/malformed/);
+      expect(jane(app.sandbox!).public_metadata).toMatchObject({ beta_tester: true });
+      expect(text()).toMatch(/Done: 1 change/);
+    } finally {
+      await app.close();
+    }
+  });
+
   it('a sk_live_ key: every approval card carries the LIVE warning', async () => {
     const sandbox = createSandbox({ seed: 'demo' });
     // The sandbox refuses live keys; this fetch swaps in its test key so the agent sees a "live" backend.
