@@ -6,6 +6,7 @@
 import { createAgent, type AgentDeps } from '../../src/agent/create-agent.js';
 import { createAuditLog } from '../../src/agent/audit.js';
 import type { Agent, AgentEvent, RunOutcome, RunState } from '../../src/agent/types.js';
+import { parseRunState, serializeRunState } from '../../src/agent/run-state.js';
 import { parseToolArguments } from '../../src/actions/parse-args.js';
 import type { Registry } from '../../src/actions/registry.js';
 import { createClerkClient } from '../../src/clerk/client.js';
@@ -187,7 +188,10 @@ async function approveUntilSettled(
       trace.approvals.push(record);
       return decision;
     });
-    outcome = await agent.resume(outcome.state, decisions, { onEvent, signal: abort.signal });
+    // Every front end stores the paused run and reads it back before resuming (a click can come after a restart):
+    // so does the harness, so a state that does not survive serialization fails the trial as it would in use.
+    const stored = parseRunState(serializeRunState(outcome.state));
+    outcome = await agent.resume(stored, decisions, { onEvent, signal: abort.signal });
     keep(outcome.state);
   }
   return outcome;
