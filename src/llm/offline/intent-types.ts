@@ -10,8 +10,13 @@ import type { DateWindow } from './dates.js';
  * "them") that points at the users of the previous request.
  */
 export interface Ref {
-  /** `role`: everyone with the role `value` (e.g. "org:admin") in the organization named `org` ("Globex's admins"). */
-  kind: 'email' | 'id' | 'name' | 'pronoun' | 'role';
+  /**
+   * `role`: everyone with the role `value` (e.g. "org:admin") in the organization named `org` ("Globex's admins");
+   * no `org` = the organization of the request ("every plain member" of the org a membership change names).
+   * `newest`: the most recently created user ("the latest sign-up"); `value` is "user".
+   * `external`: the user whose external id is `value` ("the user whose external ID is crm-123").
+   */
+  kind: 'email' | 'id' | 'name' | 'pronoun' | 'role' | 'newest' | 'external';
   value: string;
   org?: string;
   /** A described item rather than a named one: "the satellite domain" (any domain but the primary). */
@@ -76,12 +81,15 @@ export type Intent =
   | { kind: 'org_invitations_list'; org?: Ref; status?: string }
   | { kind: 'invite'; emails: string[]; org?: Ref; app: boolean; role: string; fields: Fields }
   /** `all`: "revoke all pending invitations" — every pending one, one gated call each. */
-  | { kind: 'org_invitation_revoke'; org?: Ref; emails: string[]; ids: string[]; all?: boolean }
+  | { kind: 'org_invitation_revoke'; org?: Ref; emails: string[]; ids: string[]; all?: boolean; newest?: boolean }
   /** Replace a mistyped invitation: revoke the one to `oldEmail`, invite `newEmail` (same org, same role). */
   | { kind: 'reinvite'; oldEmail: string; newEmail: string; org?: Ref; role?: string }
   | { kind: 'invitations_list'; status?: string; query?: string }
-  /** `one`: "revoke the pending invitation" — the single pending one, or ask which. */
-  | { kind: 'invitation_revoke'; emails: string[]; ids: string[]; all?: boolean; one?: boolean }
+  /**
+   * `one`: "revoke the pending invitation" — the single pending one, or ask which.
+   * `newest`: "revoke the newest invitation" — the pending one created last.
+   */
+  | { kind: 'invitation_revoke'; emails: string[]; ids: string[]; all?: boolean; one?: boolean; newest?: boolean }
   | { kind: 'list_entries'; list: 'allowlist' | 'blocklist' }
   | { kind: 'list_add'; list: 'allowlist' | 'blocklist'; identifiers: string[]; notify?: boolean }
   | { kind: 'list_remove'; list: 'allowlist' | 'blocklist'; identifiers: string[]; ids: string[] }

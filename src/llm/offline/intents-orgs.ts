@@ -8,6 +8,7 @@ import type { Fields, Intent, Ref } from './intent-types.js';
 import { COUNT, READ } from './phrases.js';
 import { orgRef, roleRef, splitRefs, toRef } from './refs.js';
 import { ACTION_VERB } from './clauses.js';
+import { withRefOrg } from './org-context.js';
 import { parseKeyValues } from './kv.js';
 
 const ORG_WORD = /\b(?:orgs?|organi[sz]ations?|compan(?:y|ies)|teams?|workspaces?|tenants?)\b/i;
@@ -59,7 +60,7 @@ export function parseMemberships(c: string, s: Sentence): Intent | undefined {
   ]) {
     const intent = parse(c, s);
     if (intent === null) return undefined;
-    if (intent) return withRoleOrg(intent);
+    if (intent) return withRefOrg(withRoleOrg(intent));
   }
   return undefined;
 }
@@ -140,15 +141,59 @@ function parseRoleChange(c: string, s: Sentence): Parsed {
   ) {
     return setRole(m[1]!, m[2]!, m[3]!, s);
   }
+  // "give admin rights to the person who holds the billing role in their organization [in Acme]".
   if (
     (m = c.match(
       new RegExp(
-        `^give\\s+(.+?)\\s+${ROLE}\\s+(?:role|rights|access|permissions)?\\s*(?:in|at|on|for|to)\\s+(.+)$`,
+        `^(?:give|grant|assign)\\s+(?:the\\s+)?${ROLE}\\s+(?:role|rights|access|permissions|privileges)\\s+to\\s+(.+)$`,
+        'i',
+      ),
+    ))
+  ) {
+    const role = roleKey(m[1]!);
+    const whole = toRef(m[2]!, s.ents);
+    if (role && whole?.kind === 'role')
+      return {
+        kind: 'membership_set_role',
+        ...(whole.org ? { org: { kind: 'name', value: whole.org } } : {}),
+        users: [whole],
+        role,
+      };
+    const split = m[2]!.match(/^(.+?)\s+(?:in|at|on|for|within)\s+(?:the\s+)?(.+)$/i);
+    if (role && split) return setRole(split[1]!, split[2]!, m[1]!, s);
+    const users = splitRefs(m[2]!, s.ents);
+    if (role && users.length > 0) return { kind: 'membership_set_role', users, role };
+  }
+  if (
+    (m = c.match(
+      new RegExp(
+        `^give\\s+(.+?)\\s+(?:the\\s+)?${ROLE}\\s+(?:role|rights|access|permissions)?\\s*(?:in|at|on|for|to)\\s+(.+)$`,
         'i',
       ),
     ))
   ) {
     return setRole(m[1]!, m[3]!, m[2]!, s);
+  }
+  // "whoever holds the member role in Hooli should become a viewer", "the one person with viewer access in Acme
+  // needs normal member access": a role stated as what the holders of another role should have. (A named subject
+  // is request-form's "X should be a member of Y"; only a role description is read here, it names its org.)
+  if (
+    (m = c.match(
+      new RegExp(
+        `^(.+?)\\s+(?:needs?|should|must|has\\s+to|have\\s+to|is\\s+to|are\\s+to|will)\\s+(?:(?:now|just|only|all|each|also|then)\\s+)*(?:(?:be(?:come)?|get|have|be\\s+(?:made|given|moved\\s+to|switched\\s+to|changed\\s+to|set\\s+to|downgraded\\s+to|upgraded\\s+to))\\s+)?(?:the\\s+)?${ROLE}(?:\\s+(?:role|access|rights|permissions|seat))?(?:\\s+(?:now|instead|from now on|going forward|again))*$`,
+        'i',
+      ),
+    ))
+  ) {
+    const who = toRef(m[1]!, s.ents);
+    const role = roleKey(m[2]!);
+    if (who?.kind === 'role' && role && who.value !== role)
+      return {
+        kind: 'membership_set_role',
+        ...(who.org ? { org: { kind: 'name', value: who.org } } : {}),
+        users: [who],
+        role,
+      };
   }
   // "switch him to a normal member", "move Alice down to a regular member [in Acme]": a role change, not a move.
   if (
@@ -175,7 +220,7 @@ function parseMemberRemoval(c: string, s: Sentence): Parsed {
     /^(?:remove|kick|boot|expel|drop)\s+(?:out\s+)?(.+?)(?:\s+from\s+(?:the\s+)?(?:org|organi[sz]ation))?$/i,
   );
   const role = byRole && !/⟦/.test(byRole[1]!) ? roleRef(byRole[1]!) : undefined;
-  if (role) return { kind: 'membership_remove', org: { kind: 'name', value: role.org! }, users: [role] };
+  if (role?.org) return { kind: 'membership_remove', org: { kind: 'name', value: role.org }, users: [role] };
   let m: RegExpMatchArray | null;
   if (
     (m = c.match(

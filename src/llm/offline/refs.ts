@@ -5,11 +5,13 @@
 import type { Entities, Sentence } from './entities.js';
 import { unmask } from './entities.js';
 import type { Ref } from './intent-types.js';
+import { describedRef } from './described.js';
 
 const LEAD =
   /^(?:(?:the|a|an|user|users|account|accounts|member|members|person|people|customer|customers|of|for|called|named|with email|email|e-mail|id|user id|my|our|this|that)\s+)+/i;
+// Filler a name is typed with ("lock chris account pls"): the possessive, the account noun and chat politeness.
 const TRAIL =
-  /(?:'s|’s|s')?(?:\s+(?:account|accounts|user|users|profile|too|as well|please|now|right now|immediately|permanently|for good|from the app|from clerk|everywhere|again|instead|then|also|as well|for now|for the moment|for a while|for the time being|temporarily|asap|right away))+$/i;
+  /(?:'s|’s|s')?(?:\s+(?:account|accounts|user|users|profile|login|too|as well|please|pls|plz|pleas|thx|thanks|ty|now|right now|immediately|permanently|for good|from the app|from clerk|everywhere|again|instead|then|also|as well|for now|for the moment|for a while|for the time being|temporarily|asap|right away))+$/i;
 const PRONOUN =
   /^(?:him|her|them|this one|that one|this user|that user|the same user|those users|these users|both of them|both)$/i;
 
@@ -30,6 +32,16 @@ const ORG_NAME = "([A-Z][\\w&'-]*(?:\\s+[A-Z][\\w&'-]*){0,2})";
 const ROLE_WORD = '(admins?|administrators?|owners?|members?|viewers?|billing(?: managers?)?|guests?|[a-z_]+)';
 // "Hooli's billing person", "the viewer folks of Initech": a word for the people holding the role.
 const HOLDER = '(?:\\s+(?:person|persons|people|folks?|guys?|users?|accounts?|contacts?|members?|role\\s+holders?))?';
+// Who holds the role, said as a person: "whoever", "the one person", "every user", "all the people".
+const HOLDER_WORDS =
+  '(?:(?:the|every|each|all(?:\\s+(?:of\\s+)?the)?|any|whichever|those|these)\\s+)?(?:(?:one|only|single|sole|current|lone)\\s+)*(?:whoever|anyone|anybody|everyone|everybody|someone|persons?|people|users?|members?|accounts?|folks?|guys?|ones?|individuals?|employees?|all users)';
+const WHO_HAS =
+  '(?:\\s+(?:who|that|which))?(?:\\s+(?:currently|now|still|already|presently))?\\s+(?:has|have|holds?|holding|having|with|owns?|carries|carrying)\\s+';
+const ROLE_NOUN = '(?:role|access|rights|permissions?|seat|privileges?|level)s?';
+const KNOWN_ROLE = '(admins?|administrators?|owners?|members?|viewers?|billing(?: managers?)?|guests?)';
+// The organization after "in/at/of", or "their organization" (the one the request names elsewhere: no org here).
+const IN_ORG =
+  "(?:\\s+(?:in|at|of|on|for|within)\\s+(?:the\\s+)?(?:(?:their|his|her|its|our|your|that|this|the)\\s+(?:own\\s+)?(?:org|organi[sz]ation|company|team|workspace)|([\\w&'’-]+(?:\\s+[\\w&'’-]+){0,2}?)(?:\\s+(?:org|organi[sz]ation|company|team|workspace))?))?";
 /** "Globex's admins", "the viewers of Initech", "whoever has the viewer role in Initech", "everyone with the billing role at Hooli". */
 const ROLE_REFS: Array<{ re: RegExp; org: number; role: number }> = [
   {
@@ -44,9 +56,26 @@ const ROLE_REFS: Array<{ re: RegExp; org: number; role: number }> = [
     org: 2,
     role: 1,
   },
+  // "whoever has the viewer role in Globex", "the person who currently holds the billing role in their
+  // organization", "the one person with viewer access in Acme Inc", "every user who holds the member role".
+  {
+    re: new RegExp(`^${HOLDER_WORDS}${WHO_HAS}(?:(?:the|an?|that)\\s+)?${ROLE_WORD}\\s+${ROLE_NOUN}${IN_ORG}$`, 'i'),
+    org: 2,
+    role: 1,
+  },
+  // "whoever is the viewer in Globex", "the user who is admin of Acme".
   {
     re: new RegExp(
-      `^(?:whoever|anyone|everyone|everybody|all users|the users?|the people|users|people|each user)\\s+(?:who\\s+)?(?:has|have|with|holding)\\s+(?:the\\s+|an?\\s+)?${ROLE_WORD}\\s+role\\s+(?:in|at|of|on)\\s+(?:the\\s+)?${ORG_NAME}(?:\\s+(?:org|organi[sz]ation))?$`,
+      `^${HOLDER_WORDS}(?:\\s+(?:who|that))?\\s+(?:is|are)\\s+(?:currently\\s+)?(?:(?:the|an?|our)\\s+)?(?:only\\s+|sole\\s+)?${KNOWN_ROLE}(?:\\s+${ROLE_NOUN})?${IN_ORG}$`,
+      'i',
+    ),
+    org: 2,
+    role: 1,
+  },
+  // "every ordinary member of Stark", "the plain members": members with the member role (no admin, no billing).
+  {
+    re: new RegExp(
+      `^(?:every|each|all(?:\\s+(?:of\\s+)?the)?|the|any)\\s+(ordinary|plain|regular|normal|basic|standard|simple|non-admin)\\s+(?:members?|users?|people)${IN_ORG}$`,
       'i',
     ),
     org: 2,
@@ -61,21 +90,25 @@ export function roleRef(chunk: string): Ref | undefined {
     const m = text.match(re);
     if (!m) continue;
     const word = m[role]!.toLowerCase();
-    if (/^(?:user|users|people|account|accounts)$/.test(word)) return undefined;
+    if (/^(?:user|users|people|account|accounts|the|an?|that|this|their|same|any|some|no)$/.test(word))
+      return undefined;
     const key = /^(?:admins?|administrators?|owners?)$/.test(word)
       ? 'org:admin'
-      : /^members?$/.test(word)
+      : /^(?:members?|ordinary|plain|regular|normal|basic|standard|simple|non-admin)$/.test(word)
         ? 'org:member'
         : `org:${word.replace(/ managers?$/, '').replace(/s$/, '')}`;
-    return { kind: 'role', value: key, org: m[org]! };
+    const orgName = m[org]?.trim();
+    return orgName ? { kind: 'role', value: key, org: orgName } : { kind: 'role', value: key };
   }
   return undefined;
 }
 
 /** One chunk → one Ref, or undefined when nothing usable is left. */
 export function toRef(chunk: string, ents: Entities): Ref | undefined {
-  const role = /⟦/.test(chunk) ? undefined : roleRef(chunk);
-  if (role) return role;
+  const described = /⟦/.test(chunk) ? undefined : describedRef(unmask(chunk, ents));
+  if (described) return described;
+  // "the user whose external ID is that": a description whose value is elsewhere is no name to search for.
+  if (/\bexternal[\s_-]?id\s+(?:is\s+)?(?:that|this|it)$/i.test(chunk.trim())) return undefined;
   const email = chunk.match(/⟦e(\d+)⟧/);
   if (email) return { kind: 'email', value: ents.emails[Number(email[1])]! };
   const id = chunk.match(/⟦i(\d+)⟧/);
@@ -87,6 +120,8 @@ export function toRef(chunk: string, ents: Entities): Ref | undefined {
     .replace(/(?:'s|’s)$/i, '')
     .replace(/\s+(?:too|as well|again|also|back|instead|then)$/i, '');
   if (PRONOUN.test(bare)) return { kind: 'pronoun', value: bare.toLowerCase() };
+  // "lock that one, dont ban yet": a negated aside names nobody.
+  if (/^(?:don'?t|do not|not|never|no need)\b/i.test(bare)) return undefined;
   const name = preferFullName(cleanName(unmask(chunk, ents)));
   if (!name || /⟦/.test(name) || /^(?:it|its)$/i.test(name)) return undefined;
   if (name.length > 60 || name.split(' ').length > 5) return undefined;

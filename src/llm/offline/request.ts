@@ -16,7 +16,7 @@ import { core, COUNT, READ } from './phrases.js';
 import { withDetails } from './details.js';
 import { parseStatedValue } from './stated-value.js';
 import { mergeSteps } from './merge-steps.js';
-import { fillThere, orgMention, personNames, withOrg } from './org-context.js';
+import { fillThere, orgMention, referents, withOrg } from './org-context.js';
 import { OrgThread, refersToOrgOf } from './org-thread.js';
 import { parseReinvite } from './reinvite.js';
 import { parseDeviceRevoke } from './session-device.js';
@@ -212,7 +212,7 @@ function antecedent(units: Unit[], index: number, isUserId: (token: string) => b
 function personAntecedent(units: Unit[], index: number, org: string | undefined): string[] {
   const order = [...units.slice(0, index).reverse(), ...units.slice(index + 1)];
   for (const u of order) {
-    const names = [...new Set(personNames(u.masked, org))];
+    const names = [...new Set(referents(u.masked, org, units.map((x) => x.masked).join(' ')))];
     if (names.length === 1) return names;
     if (names.length > 1) return [];
   }

@@ -89,9 +89,31 @@ function expandPronouns(
   const out: Ref[] = [];
   const unknown: Ref[] = [];
   for (const r of refs) {
-    if (r.kind === 'role') {
-      // "Globex's admins": the organization, then its members with that role (two lookups), as user ids.
-      const org = requireOrg(ctx, { kind: 'name', value: r.org ?? '' });
+    if (r.kind === 'newest' || r.kind === 'external') {
+      // "the latest sign-up", "the user whose external ID is crm-1": one read answers it, as a user id.
+      const args = r.kind === 'newest' ? { order_by: '-created_at', limit: 1 } : { external_id: [r.value], limit: 10 };
+      const env = ctx.read('clerk_users_list', args);
+      if (!env) return { refs: out, unknown, stop: { ok: false, outcome: 'pending' } };
+      if (env.status !== 'ok')
+        return { refs: out, unknown, stop: { ok: false, outcome: readFailed(env, describe(r)) } };
+      const items = asPage(env.result).items;
+      // The newest by created_at among what the read returned (not trusting the order); the external id exactly.
+      const ids =
+        r.kind === 'newest'
+          ? items
+              .map(toUser)
+              .sort((a, b) => Date.parse(b.createdAt ?? '') - Date.parse(a.createdAt ?? ''))
+              .slice(0, 1)
+              .map((u) => u.id)
+          : items.filter((u) => u.external_id === r.value).map((u) => String(u.id));
+      if (ids.length === 0) unknown.push(r);
+      for (const id of ids) out.push({ kind: 'id', value: id });
+    } else if (r.kind === 'role') {
+      // "Globex's admins": the organization, then its members with that role (two lookups), as user ids. With no
+      // organization in the reference ("their organization"), the one organization the request names.
+      const org = r.org
+        ? requireOrg(ctx, r.org.startsWith('org_') ? { kind: 'id', value: r.org } : { kind: 'name', value: r.org })
+        : requestOrg(ctx);
       if (!org.ok) return { refs: out, unknown, stop: org };
       const env = ctx.read('clerk_org_memberships_list', {
         organization_id: org.value.id,
@@ -131,6 +153,66 @@ function expandPronouns(
   }
   return { refs: out, unknown };
 }
+
+/**
+ * A membership change whose users are "the person with the billing role in their organization" and that names no
+ * organization: the role reference's organization is the change's organization (the one the request names).
+ */
+export function orgOfRoleRefs(ctx: PlanContext, users: Ref[]): Res<Ref | undefined> {
+  const named = users.find((u) => u.kind === 'role' && u.org);
+  if (named?.org) return ok({ kind: named.org.startsWith('org_') ? 'id' : 'name', value: named.org });
+  if (!users.some((u) => u.kind === 'role')) return ok(undefined);
+  const org = requestOrg(ctx);
+  if (!org.ok) return org;
+  return ok({ kind: 'id', value: org.value.id });
+}
+
+/** A described reference in words, for messages. */
+function describe(r: Ref): string {
+  return r.kind === 'newest'
+    ? 'the newest user'
+    : r.kind === 'external'
+      ? `the user with external id ${r.value}`
+      : r.value;
+}
+
+/**
+ * The one organization a request names, for a role reference that names none ("the person with the billing
+ * role in their organization"): each capitalised word of the request is looked up, and only organizations whose
+ * name or slug is that word (or starts with it) count. None or several → ask.
+ */
+function requestOrg(ctx: PlanContext): Res<OrgRow> {
+  const words = [
+    ...new Set(
+      [...ctx.turn.request.matchAll(/(?<![\w@.⟦-])([A-Z][\w&-]{2,})(?![\w@-]|\.\w)/g)]
+        .map((m) => m[1]!)
+        .filter((w) => !NOT_ORG_WORD.test(w)),
+    ),
+  ].slice(0, 4);
+  const found = new Map<string, OrgRow>();
+  let pending = false;
+  for (const word of words) {
+    const env = ctx.read('clerk_organizations_list', { query: word });
+    if (!env) pending = true;
+    else if (env.status === 'ok')
+      for (const o of asPage(env.result).items.map(toOrg)) {
+        const w = word.toLowerCase();
+        if (o.name.toLowerCase() === w || o.slug.toLowerCase() === w || o.name.toLowerCase().startsWith(`${w} `))
+          found.set(o.id, o);
+      }
+  }
+  if (pending) return stop('pending');
+  if (found.size === 1) return ok([...found.values()][0]!);
+  const asked = askFor(ctx, 'In which organization? (name or id)', (a) => a.replace(/[.!?]+$/, '').trim() || undefined);
+  if (!asked.ok) return asked;
+  return requireOrg(
+    ctx,
+    asked.value.startsWith('org_') ? { kind: 'id', value: asked.value } : { kind: 'name', value: asked.value },
+  );
+}
+
+const NOT_ORG_WORD =
+  /^(?:I|We|You|He|She|They|It|The|This|That|Please|Can|Could|Would|Our|My|Hey|Hi|Hello|Thanks|Ok|Okay|So|And|But|Also|Then|Sorry)$/;
 
 /** Most users one role reference may stand for (the same cap as bulk changes). */
 const MAX_ROLE_TARGETS = 25;
@@ -306,20 +388,37 @@ const ORDINALS: Array<[RegExp, number]> = [
   [/^(?:the\s+)?(?:5|5th|fifth|five|#5)\b/i, 4],
 ];
 
-/** Matches an answer to one candidate by number, exact key, or words that fit exactly one candidate. */
+/**
+ * Matches an answer to one candidate by number, exact key, or words that fit exactly one candidate. An answer with
+ * asides ("Sorry - Jo Lee, the one on nights") is also read part by part: the parts that name a candidate must
+ * all name the same one, and the parts that name nobody are asides.
+ */
 export function matchAnswer<T>(answer: string, candidates: T[], keys: (c: T) => string[]): T | undefined {
+  const whole = matchWhole(answer, candidates, keys);
+  if (whole !== undefined) return whole;
+  const parts = answer.split(/\s*(?:[,;:()–—]|\s-\s|^\s*-\s)\s*/).filter((p) => p.trim() !== '');
+  if (parts.length < 2) return undefined;
+  // Parts are matched by name only: "the one on nights" is an aside, not "the first one".
+  const named = new Set(parts.map((p) => matchWhole(p, candidates, keys, true)).filter((c) => c !== undefined));
+  return named.size === 1 ? [...named][0] : undefined;
+}
+
+function matchWhole<T>(answer: string, candidates: T[], keys: (c: T) => string[], byName = false): T | undefined {
   const a = answer
     .trim()
     .replace(/[.!?]+$/, '')
     .replace(/^(?:i mean|i meant|the one (?:at|with|from)|it'?s|that'?s|use|pick|choose)\s+/i, '')
     .trim();
   if (
+    !byName &&
     candidates.length === 1 &&
     /^(?:yes|yep|yeah|y|ok|okay|correct|right|that one|that's (?:it|the one)|sure)\b/i.test(a)
   )
     return candidates[0];
-  for (const [re, i] of ORDINALS) if (re.test(a) && a.split(/\s+/).length <= 4) return candidates[i];
-  if (/^(?:the\s+)?last(?: one)?$/i.test(a)) return candidates[candidates.length - 1];
+  if (!byName) {
+    for (const [re, i] of ORDINALS) if (re.test(a) && a.split(/\s+/).length <= 4) return candidates[i];
+    if (/^(?:the\s+)?last(?: one)?$/i.test(a)) return candidates[candidates.length - 1];
+  }
   const lower = a.toLowerCase();
   const exact = candidates.filter((c) => keys(c).some((k) => k !== '' && k.toLowerCase() === lower));
   if (exact.length === 1) return exact[0];
@@ -397,8 +496,9 @@ export function chooseNamed<T extends { id: string; name: string }>(
   const exact = items.filter((i) => i.name.toLowerCase() === lower || i.id === name);
   if (exact.length === 1) return ok(exact[0]);
   let partial = items.filter((i) => i.name.toLowerCase().includes(lower));
-  // Nothing contains the name: a misspelt one ("supabse") is the item nearest to it, if only one is.
-  if (partial.length === 0 && name !== '') partial = nearest(name, items, (i) => [i.name]);
+  // Nothing contains the name: a misspelt one ("supabse") is the item nearest to it, if only one is — compared with
+  // the whole name and with each of its words, so a slip in one word of a longer name still finds it.
+  if (partial.length === 0 && name !== '') partial = nearest(name, items, (i) => [i.name, ...i.name.split(/\s+/)]);
   if (partial.length === 1) return ok(partial[0]);
   if (partial.length === 0) return ok(undefined);
   return pick(
