@@ -529,8 +529,17 @@ export const INVITE_FIELDS = (c: string, s: Sentence): Fields => {
 };
 
 /** Invitations: list, create (app or org), revoke. */
+// Recency of an invitation: "the most recent pending invite", "the newest invitation we sent".
+const NEWEST_INVITE =
+  /\b(?:newest|latest|most\s+recent(?:ly\s+(?:sent|created|issued))?|last(?:\s+sent)?)\s+(?:(?:pending|open|outstanding|app|application|org(?:ani[sz]ation)?)\s+)*invit(?:e|ation)\b(?!s)/i;
+
 export function parseInvitations(c: string, s: Sentence): Intent | undefined {
   if (!/\binvit/i.test(c)) return undefined;
+  // "in acme org revoke the latest invite": a place said first is the same as said last.
+  const placeFirst = c.match(
+    /^(?:in|at|for|within)\s+(?:the\s+)?([^,]+?)\s+(?:org|organi[sz]ation|team|company)\s*,?\s+(?=(?:revoke|cancel|withdraw|rescind|delete|remove)\b)(.+)$/i,
+  );
+  if (placeFirst) return parseInvitations(`${placeFirst[2]!} in the ${placeFirst[1]!} organization`, s);
   if (/^(?:revoke|cancel|withdraw|rescind|delete|remove|void|invalidate|take back|retract|kill)\b/i.test(c))
     return parseInvitationRevoke(c, s);
   const createVerb =
@@ -576,8 +585,10 @@ function parseInvitationRevoke(c: string, s: Sentence): Intent | undefined {
       ? orgChunk(orgText.replace(/^(?:pending|open)\s+/i, ''), s)
       : undefined;
   const appOnly = /\b(?:app|application)\s+invit/i.test(c);
-  const org = appOnly ? undefined : cleanedOrg;
-  const all = /\b(?:all|every|each|any)\b/i.test(c) && s.ents.emails.length === 0 && inviteIds.length === 0;
+  const newest = NEWEST_INVITE.test(c) && s.ents.emails.length === 0 && inviteIds.length === 0;
+  // "the newest invitation we have sent": "we have sent" says who sent it, it names no organization.
+  const org = appOnly || (newest && /^(?:we|i|you|they)\b/i.test(orgText ?? '')) ? undefined : cleanedOrg;
+  const all = !newest && /\b(?:all|every|each|any)\b/i.test(c) && s.ents.emails.length === 0 && inviteIds.length === 0;
   if (org || inviteIds.some((i) => i.prefix === 'orginv')) {
     return {
       kind: 'org_invitation_revoke',
@@ -585,8 +596,11 @@ function parseInvitationRevoke(c: string, s: Sentence): Intent | undefined {
       emails: [...s.ents.emails],
       ids: inviteIds.map((i) => i.value),
       ...(all ? { all } : {}),
+      ...(newest ? { newest } : {}),
     };
   }
+  if (newest && !/\borg(?:ani[sz]ation)?\s+invit/i.test(c))
+    return { kind: 'invitation_revoke', emails: [], ids: [], one: true, newest: true };
   // "kill the pending org invite for x@y.test": an organization invitation; the organization comes from the rest
   // of the message (withOrg) or the planner asks for it.
   if (/\borg(?:ani[sz]ation)?\s+invit/i.test(c) && !appOnly)
@@ -595,6 +609,7 @@ function parseInvitationRevoke(c: string, s: Sentence): Intent | undefined {
       emails: [...s.ents.emails],
       ids: inviteIds.map((i) => i.value),
       ...(all ? { all } : {}),
+      ...(newest ? { newest } : {}),
     };
   if (s.ents.emails.length > 0 || inviteIds.length > 0)
     return { kind: 'invitation_revoke', emails: [...s.ents.emails], ids: inviteIds.map((i) => i.value) };
