@@ -43,6 +43,10 @@ function withRoleOrg(intent: Intent): Intent {
   return role?.org ? ({ ...intent, org: { kind: 'name', value: role.org } } as Intent) : intent;
 }
 
+// A subject that asks or negates ("who should be admin in Acme?", "nobody should be …") names nobody to change.
+const NOT_A_SUBJECT =
+  /^(?:who|whom|what|which|whoever|nobody|no\s+one|none|nothing|if|whether|when|why|how|it|this|that|there)\b/i;
+
 /** A sub-parser's answer: an intent, undefined (not this phrasing, try the next) or null (stop: not a membership). */
 type Parsed = Intent | undefined | null;
 
@@ -180,20 +184,24 @@ function parseRoleChange(c: string, s: Sentence): Parsed {
   if (
     (m = c.match(
       new RegExp(
-        `^(.+?)\\s+(?:needs?|should|must|has\\s+to|have\\s+to|is\\s+to|are\\s+to|will)\\s+(?:(?:now|just|only|all|each|also|then)\\s+)*(?:(?:be(?:come)?|get|have|be\\s+(?:made|given|moved\\s+to|switched\\s+to|changed\\s+to|set\\s+to|downgraded\\s+to|upgraded\\s+to))\\s+)?(?:the\\s+)?${ROLE}(?:\\s+(?:role|access|rights|permissions|seat))?(?:\\s+(?:now|instead|from now on|going forward|again))*$`,
+        `^(.+?)\\s+(?:needs?|should|must|has\\s+to|have\\s+to|is\\s+to|are\\s+to|will)\\s+(?:(?:now|just|only|all|each|also|then)\\s+)*(?:(?:be(?:come)?|get|have|be\\s+(?:made|given|moved\\s+to|switched\\s+to|changed\\s+to|set\\s+to|downgraded\\s+to|upgraded\\s+to))\\s+)?(?:the\\s+)?${ROLE}(?:\\s+(?:role|access|rights|permissions|seat))?(?:\\s+(?:in|of|at|for|within)\\s+(?:the\\s+)?(.+?))?(?:\\s+(?:now|instead|from now on|going forward|again|(?:from|starting|as of|effective)\\s+(?:today|now|tomorrow|monday|tuesday|wednesday|thursday|friday|next week|this week)))*$`,
         'i',
       ),
     ))
   ) {
     const who = toRef(m[1]!, s.ents);
     const role = roleKey(m[2]!);
+    const org = m[3] ? orgChunk(m[3], s) : undefined;
+    // A named subject needs the organization said ("hannah should be admin in acme"); a role description names it.
     if (who?.kind === 'role' && role && who.value !== role)
       return {
         kind: 'membership_set_role',
-        ...(who.org ? { org: { kind: 'name', value: who.org } } : {}),
+        ...(org ? { org } : who.org ? { org: { kind: 'name', value: who.org } } : {}),
         users: [who],
         role,
       };
+    if (who && who.kind !== 'role' && who.kind !== 'pronoun' && role && org && !NOT_A_SUBJECT.test(m[1]!))
+      return { kind: 'membership_set_role', org, users: [who], role };
   }
   // "switch him to a normal member", "move Alice down to a regular member [in Acme]": a role change, not a move.
   if (

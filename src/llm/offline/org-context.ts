@@ -70,8 +70,8 @@ const STARTER =
 
 /**
  * Who a clause is about, for a pronoun in another clause: a user description ("the latest sign-up looks like a
- * bot", "whoever has the viewer role in Globex"), else the people named by full name, else a first name that is
- * the clause's subject ("Natasha is taking over …", "Priya sent an invite …"). `context` is the whole message
+ * bot", "whoever has the viewer role in Globex"), else the people named by full name, else a capitalised first name
+ * that is the clause's subject ("Natasha is taking over …", "Priya sent an invite …"). `context` is the whole message
  * (a description may point into it: "whose external ID is that").
  */
 export function referents(masked: string, org: string | undefined, context = ''): string[] {
@@ -79,7 +79,11 @@ export function referents(masked: string, org: string | undefined, context = '')
   if (described) return [described];
   const names = personNames(masked, org);
   if (names.length > 0) return names;
-  const subject = masked.match(new RegExp(`^(?:(?:so|and|but|ok|okay|hey|hi|fyi)[,\\s]+)?(${CAPS})\\s+(?=[a-z])`));
+  // Only before a verb a person is the subject of ("Natasha is …", "Priya in Finance sent …"): a capitalised word
+  // before any other verb is as likely an organization or a team ("Sales wants …").
+  const subject = masked.match(
+    new RegExp(`^(${CAPS})(?:\\s+(?:from|in|at|on)\\s+${CAPS})?\\s+(?=(?:is|was|sent|invited|has|had)\\b)`),
+  );
   const name = subject?.[1]?.replace(/(?:'s|’s)$/, '');
   if (!name || NOT_NAME.test(name) || STARTER.test(name) || /['’]/.test(name) || org?.split(' ').includes(name))
     return [];
