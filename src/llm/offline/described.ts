@@ -19,7 +19,8 @@ const SIGNED_UP_LAST =
 const EXTERNAL =
   /^(?:(?:the|a)\s+)?(?:(?:user|account|person|customer|member|one)\s+)?(?:whose|with(?:\s+the)?|having(?:\s+the)?|that\s+has(?:\s+the)?|who\s+has(?:\s+the)?)\s+external[\s_-]?id\s+(?:is\s+|of\s+|=\s*|:\s*)?(\S+)$/i;
 const EXTERNAL_BARE = /^(?:the\s+)?(?:user\s+with\s+)?external[\s_-]?id\s+(\S+)$/i;
-const POINTER = /^(?:that|this|it|one|same)$/i;
+// A value that only points elsewhere ("… is that") or is no value at all.
+const POINTER = /^(?:that|this|it|one|same|is|of|the|an?|was)$/i;
 
 /** A chunk that describes a user (role holders, the newest user, an external id), or undefined. */
 export function describedRef(chunk: string): Ref | undefined {

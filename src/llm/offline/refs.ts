@@ -39,9 +39,11 @@ const WHO_HAS =
   '(?:\\s+(?:who|that|which))?(?:\\s+(?:currently|now|still|already|presently))?\\s+(?:has|have|holds?|holding|having|with|owns?|carries|carrying)\\s+';
 const ROLE_NOUN = '(?:role|access|rights|permissions?|seat|privileges?|level)s?';
 const KNOWN_ROLE = '(admins?|administrators?|owners?|members?|viewers?|billing(?: managers?)?|guests?)';
+// A word of an organization's name: not a verb or a joining word ("… in Hooli has been abusing it" ends at Hooli).
+const ORG_WORD =
+  "(?!(?:has|have|had|is|are|was|were|been|be|should|must|needs?|will|can|could|would|looks?|seems?|and|or|but|to|from|with|who|that|which|now|today|please|as|so|because|since)\\b)[\\w&'’-]+";
 // The organization after "in/at/of", or "their organization" (the one the request names elsewhere: no org here).
-const IN_ORG =
-  "(?:\\s+(?:in|at|of|on|for|within)\\s+(?:the\\s+)?(?:(?:their|his|her|its|our|your|that|this|the)\\s+(?:own\\s+)?(?:org|organi[sz]ation|company|team|workspace)|([\\w&'’-]+(?:\\s+[\\w&'’-]+){0,2}?)(?:\\s+(?:org|organi[sz]ation|company|team|workspace))?))?";
+const IN_ORG = `(?:\\s+(?:in|at|of|on|for|within)\\s+(?:the\\s+)?(?:(?:their|his|her|its|our|your|that|this|the)\\s+(?:own\\s+)?(?:org|organi[sz]ation|company|team|workspace)|(${ORG_WORD}(?:\\s+${ORG_WORD}){0,2}?)(?:\\s+(?:org|organi[sz]ation|company|team|workspace))?))?`;
 /** "Globex's admins", "the viewers of Initech", "whoever has the viewer role in Initech", "everyone with the billing role at Hooli". */
 const ROLE_REFS: Array<{ re: RegExp; org: number; role: number }> = [
   {
