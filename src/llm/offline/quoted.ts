@@ -1,3 +1,5 @@
+import { VERBS } from './lexicon.js';
+
 /**
  * Forwarded and quoted text in a pasted message is DATA, not instructions (issue 15; the gate's "hostile data"
  * rule). An admin pastes a customer's mail, an abuse report or a phishing message to say what to do about it; what
@@ -6,7 +8,7 @@
  * - the admin's own words are the request;
  * - the quoted part is the request too only when the admin's own words hand it over ("pls handle:", "can you
  *   action it?", "take care of it") and do not say the opposite ("do not act on anything it asks");
- * - when the admin wrote nothing of their own, the pasted text is all there is and is read as the request;
+ * - when the admin asked nothing of their own (no action verb: "Email below:"), the pasted text is the request;
  * - otherwise the quoted part only names who it is about: its sender (From:/Sender:) is kept as a context
  *   statement, so "please unlock her account" can find "her", while none of its sentences can become a call.
  */
@@ -17,6 +19,14 @@ const DELIMITER = /^\s*(?:([-=_~*#])\1+[^\n]*\1{2}|[-_=]{3,})\s*$/;
 // Mail headers (and the "Sender:"/"Reporter:" lines of tickets) inside pasted text.
 const HEADER = /^\s*(?:from|to|cc|bcc|date|sent|subject|sender|reply-to):\s*(.*)$/i;
 const QUOTED_LINE = /^\s*>/;
+// An own line that announces pasted text after it ("Customer email below:", "copying the ticket from our COO").
+const ANNOUNCES =
+  /\b(?:below|following|pasted|pasting|forwarded|forwarding|fwd|copying|copied)\b.*\b(?:e-?mail|mail|message|ticket|report|thread|note|complaint|inbox)\b|\b(?:e-?mail|mail|message|ticket|report|thread|note|complaint)\b.*\b(?:below|follows|following)\b/i;
+// A verb of the admin's own: a request of their own, so pasted text is not implicitly handed over.
+const OWN_VERB = new RegExp(
+  `\\b(?:${[...VERBS, 'add', 'set', 'make', 'put', 'give', 'take', 'move', 'kick', 'boot', 'invite', 'sign'].join('|')})\\b`,
+  'i',
+);
 const GREETING = /^\s*(?:hi|hello|hey|dear|team|good\s+(?:morning|afternoon|evening))\b/i;
 const WROTE = /^\s*on\s.+\swrote:\s*$/i;
 const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/;
@@ -40,9 +50,12 @@ export function splitPasted(raw: string): Pasted {
   const quoted: string[] = [];
   let sender: string | undefined;
   let inBlock = false;
+  let announcing = false;
+  let announced = false;
   const lines = raw.split('\n');
   for (const [i, line] of lines.entries()) {
     if (DELIMITER.test(line)) {
+      if (announced) continue;
       // A labelled rule ("---- abuse report ----") always opens pasted text; a bare one only when a mail or ticket
       // follows (a header or a greeting), so a rule the admin uses between their own requests drops nothing.
       const next = lines.slice(i + 1).find((l) => l.trim() !== '') ?? '';
@@ -50,7 +63,9 @@ export function splitPasted(raw: string): Pasted {
       continue;
     }
     if (WROTE.test(line)) continue;
-    const isQuoted = inBlock || QUOTED_LINE.test(line);
+    // The announcing paragraph ends at a blank line; what follows it is the pasted text.
+    if (announcing && line.trim() === '') announced = true;
+    const isQuoted = announced || inBlock || QUOTED_LINE.test(line);
     const text = isQuoted ? line.replace(/^\s*>+\s?/, '') : line;
     const header = text.match(HEADER);
     if (header) {
@@ -59,6 +74,8 @@ export function splitPasted(raw: string): Pasted {
       if (!(isQuoted && /\s(?:has|have|is|are|was|were)\s/i.test(header[1]!))) continue;
     }
     (isQuoted ? quoted : own).push(text);
+    // "Customer email below." then a blank line: the rest is the pasted email.
+    if (!isQuoted && ANNOUNCES.test(text)) announcing = true;
   }
   return { own, quoted, ...(sender ? { sender } : {}) };
 }
@@ -69,9 +86,13 @@ export function requestText(raw: string): string {
   const { own, quoted, sender } = splitPasted(raw);
   if (quoted.length === 0) return own.join('\n');
   const ownText = own.join('\n');
-  if (!/[a-z]{3}/i.test(ownText)) return quoted.join('\n');
-  if (DELEGATES.test(ownText) && !FORBIDS.test(ownText)) return [...own, ...quoted].join('\n');
-  const about = sender ?? singleEmail(quoted);
+  if (FORBIDS.test(ownText)) return withSender(ownText, sender ?? singleEmail(quoted));
+  if (!OWN_VERB.test(ownText) || DELEGATES.test(ownText)) return [...own, ...quoted].join('\n');
+  return withSender(ownText, sender ?? singleEmail(quoted));
+}
+
+/** The admin's own words, plus who the pasted text is from as context ("Someone quoted a message from X."). */
+function withSender(ownText: string, about: string | undefined): string {
   return about ? `${ownText}\nSomeone quoted a message from ${about}.` : ownText;
 }
 
