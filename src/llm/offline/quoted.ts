@@ -101,3 +101,18 @@ function singleEmail(lines: string[]): string | undefined {
   const found = new Set(lines.flatMap((l) => l.match(new RegExp(EMAIL.source, 'g')) ?? []));
   return found.size === 1 ? [...found][0] : undefined;
 }
+
+/**
+ * What the answer says when pasted text asked for something and was read as information only, so nothing the
+ * admin may have expected is dropped silently ('' when nothing pasted asked for anything).
+ */
+export function pastedNote(raw: string): string {
+  if (!raw.includes('\n')) return '';
+  const { own, quoted } = splitPasted(raw);
+  if (quoted.length === 0 || !quoted.some((l) => OWN_VERB.test(l))) return '';
+  const request = requestText(raw);
+  if (quoted.every((l) => l.trim() === '' || request.includes(l))) return '';
+  return own.some((l) => /[a-z]{3}/i.test(l))
+    ? 'I read the pasted message as information, not as instructions: I did not act on what it asks. If you want any of it done, say so in your own words.'
+    : '';
+}
