@@ -9,7 +9,7 @@ import { describedRef } from './described.js';
 
 const LEAD =
   /^(?:(?:the|a|an|user|users|account|accounts|member|members|person|people|customer|customers|of|for|called|named|with email|email|e-mail|id|user id|my|our|this|that)\s+)+/i;
-// Filler a name is typed with ("lock chris account pls"): the possessive, the account noun and chat politeness.
+// Filler a name is typed with ("unlock dana account plz"): the possessive, the account noun and chat politeness.
 const TRAIL =
   /(?:'s|’s|s')?(?:\s+(?:account|accounts|user|users|profile|login|too|as well|please|pls|plz|pleas|thx|thanks|ty|now|right now|immediately|permanently|for good|from the app|from clerk|everywhere|again|instead|then|also|as well|for now|for the moment|for a while|for the time being|temporarily|asap|right away))+$/i;
 const PRONOUN =
@@ -39,12 +39,12 @@ const WHO_HAS =
   '(?:\\s+(?:who|that|which))?(?:\\s+(?:currently|now|still|already|presently))?\\s+(?:has|have|holds?|holding|having|with|owns?|carries|carrying)\\s+';
 const ROLE_NOUN = '(?:role|access|rights|permissions?|seat|privileges?|level)s?';
 const KNOWN_ROLE = '(admins?|administrators?|owners?|members?|viewers?|billing(?: managers?)?|guests?)';
-// A word of an organization's name: not a verb or a joining word ("… in Hooli has been abusing it" ends at Hooli).
+// A word of an organization's name: not a verb or a joining word ("… in Umbrella has been spamming" ends at Umbrella).
 const ORG_WORD =
   "(?!(?:has|have|had|is|are|was|were|been|be|should|must|needs?|will|can|could|would|looks?|seems?|and|or|but|to|from|with|who|that|which|now|today|please|as|so|because|since)\\b)[\\w&'’-]+";
 // The organization after "in/at/of", or "their organization" (the one the request names elsewhere: no org here).
 const IN_ORG = `(?:\\s+(?:in|at|of|on|for|within)\\s+(?:the\\s+)?(?:(?:their|his|her|its|our|your|that|this|the)\\s+(?:own\\s+)?(?:org|organi[sz]ation|company|team|workspace)|(${ORG_WORD}(?:\\s+${ORG_WORD}){0,2}?)(?:\\s+(?:org|organi[sz]ation|company|team|workspace))?))?`;
-/** "Globex's admins", "the viewers of Initech", "whoever has the viewer role in Initech", "everyone with the billing role at Hooli". */
+/** "Globex's admins", "the viewers of Initech", "whoever holds the billing role in Initech", "everyone with the billing role at Hooli". */
 const ROLE_REFS: Array<{ re: RegExp; org: number; role: number }> = [
   {
     re: new RegExp(`^(?:all\\s+(?:of\\s+)?)?(?:the\\s+)?${ORG_NAME}(?:'s|’s)\\s+${ROLE_WORD}${HOLDER}$`),
@@ -58,14 +58,14 @@ const ROLE_REFS: Array<{ re: RegExp; org: number; role: number }> = [
     org: 2,
     role: 1,
   },
-  // "whoever has the viewer role in Globex", "the person who currently holds the billing role in their
-  // organization", "the one person with viewer access in Acme Inc", "every user who holds the member role".
+  // "anyone holding the admin role at Umbrella", "the user who now has the guest role in their company", "the
+  // sole account with billing access in Wayne Corp", "each person that holds the viewer role".
   {
     re: new RegExp(`^${HOLDER_WORDS}${WHO_HAS}(?:(?:the|an?|that)\\s+)?${ROLE_WORD}\\s+${ROLE_NOUN}${IN_ORG}$`, 'i'),
     org: 2,
     role: 1,
   },
-  // "whoever is the viewer in Globex", "the user who is admin of Acme".
+  // "whoever is the billing manager of Initech", "the members who are admins of Umbrella".
   {
     re: new RegExp(
       `^${HOLDER_WORDS}(?:\\s+(?:who|that))?\\s+(?:is|are)\\s+(?:currently\\s+)?(?:(?:the|an?|our)\\s+)?(?:only\\s+|sole\\s+)?${KNOWN_ROLE}(?:\\s+${ROLE_NOUN})?${IN_ORG}$`,
@@ -74,7 +74,7 @@ const ROLE_REFS: Array<{ re: RegExp; org: number; role: number }> = [
     org: 2,
     role: 1,
   },
-  // "every ordinary member of Stark", "the plain members": members with the member role (no admin, no billing).
+  // "all the regular members of Umbrella", "each plain member": members with the member role (no admin, no billing).
   {
     re: new RegExp(
       `^(?:every|each|all(?:\\s+(?:of\\s+)?the)?|the|any)\\s+(ordinary|plain|regular|normal|basic|standard|simple|non-admin)\\s+(?:members?|users?|people)${IN_ORG}$`,
