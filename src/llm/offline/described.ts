@@ -1,15 +1,15 @@
 /**
- * Users described rather than named (issue 15): by organization role ("whoever holds the billing role in Globex",
- * "every plain member of Stark"), by recency ("the very latest sign-up") and by external id ("the user whose
+ * Users described rather than named (issue 15): by organization role ("anyone holding the guest role at Umbrella",
+ * "each regular member of Wayne"), by recency ("our newest registration") and by external id ("the user whose
  * external ID is crm-123"). `describedRef` reads a chunk that IS a description; `descriptionIn` finds one inside a
- * longer clause ("the latest signup looks like a bot"), so a pronoun in another clause ("lock that one") can mean
+ * longer clause ("the newest account is obviously spam"), so a pronoun in another clause ("lock that one") can mean
  * it. Each description is resolved by a read (resolve.ts) and the user found is shown on the approval card; a
  * description never matches a user by guesswork.
  */
 import type { Ref } from './intent-types.js';
 import { roleRef } from './refs.js';
 
-// "the very latest signup", "the most recent user", "our newest account".
+// "our newest registration", "the most recent user", "the latest account".
 const NEWEST =
   /^(?:(?:the|our|my)\s+)?(?:very\s+)?(?:newest|latest|most\s+recent(?:ly\s+(?:created|added|registered|joined))?|youngest)\s+(?:sign[- ]?ups?|signups?|users?|accounts?|registrations?|registrants?|customers?|members?|person|people)$/i;
 // "the user who signed up last", "whoever registered most recently".
@@ -40,12 +40,12 @@ export function describedRef(chunk: string): Ref | undefined {
 // Words a description can start with: a determiner or a "whoever".
 const START =
   /^(?:the|every|each|all|any|whoever|anyone|anybody|everyone|everybody|whichever|those|these|our|my|user|account|person)$/i;
-// An identifier as people write record numbers: letters and digits joined by "-" or "_" ("crm-2077", "acct_17").
+// An identifier as people write record numbers: letters and digits joined by "-" or "_" ("erp-4410", "acct_17").
 const IDENTIFIER = /(?<![\w⟦@.-])(?=[\w-]*\d)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)+(?![\w⟧@-])/gi;
 
 /**
- * The longest user description inside a clause, as text `describedRef` reads ("the latest signup looks like a
- * bot" → "the latest signup"). "whose external ID is that" takes the identifier the rest of the message gives
+ * The longest user description inside a clause, as text `describedRef` reads ("the newest account is obviously
+ * spam" → "the newest account"). "whose external ID is that" takes the identifier the rest of the message gives
  * (`context`), when it gives exactly one.
  */
 export function descriptionIn(masked: string, context = ''): string | undefined {

@@ -184,7 +184,7 @@ export function parseDomains(c: string, s: Sentence): Intent | undefined {
   if (/\bemail domain\b/i.test(c)) return undefined;
   const verb = verbKind(c);
   const host = s.ents.hosts[0];
-  // "the satellite domain", "whichever of our domains is the non-primary one": described, not named; the
+  // "the satellite domain", "the one of our domains that isn't the primary": described, not named; the
   // planner picks among the satellites (or asks). A plural is a list, unless it is the whole the one is out of.
   const partitive = /\b(?:of|among)\s+(?:our|the|my|your|their)\s+(?:\w+\s+)?domains\b/i.test(c);
   const satellite: Ref | undefined =
@@ -214,7 +214,7 @@ export function parseDomains(c: string, s: Sentence): Intent | undefined {
 
 const OAUTH = /\bo-?auth\s*2?\b|\bclient app(?:lication)?s?\b|\boauth[- ]?apps?\b/i;
 
-// A name described by a word in it: "with Zapier somewhere in its name", "whose name contains Zap".
+// A name described by a word in it: "having Dash in its name", "whose name contains Dash".
 const NAME_HAS = [
   /\b(?:with|having|that\s+has|which\s+has|has)\s+(?:the\s+(?:word|text|string)\s+)?(⟦q\d+⟧|[\w.-]+)\s+(?:somewhere\s+)?in\s+(?:its|the|their)\s+(?:name|title)\b/i,
   /\bwhose\s+(?:name|title)\s+(?:contains|includes|mentions|has|starts\s+with|begins\s+with)\s+(?:the\s+(?:word|text)\s+)?(⟦q\d+⟧|[\w.-]+)/i,

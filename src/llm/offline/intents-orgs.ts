@@ -145,7 +145,7 @@ function parseRoleChange(c: string, s: Sentence): Parsed {
   ) {
     return setRole(m[1]!, m[2]!, m[3]!, s);
   }
-  // "give admin rights to the person who holds the billing role in their organization [in Acme]".
+  // "grant viewer access to the user holding the guest role in their company [in Umbrella]".
   if (
     (m = c.match(
       new RegExp(
@@ -178,8 +178,8 @@ function parseRoleChange(c: string, s: Sentence): Parsed {
   ) {
     return setRole(m[1]!, m[3]!, m[2]!, s);
   }
-  // "whoever holds the member role in Hooli should become a viewer", "the one person with viewer access in Acme
-  // needs normal member access": a role stated as what the holders of another role should have. (A named subject
+  // "each person holding the guest role at Umbrella should become a member", "the sole account with billing
+  // access in Wayne needs admin rights": a role stated as what the holders of another role should have. (A named subject
   // is request-form's "X should be a member of Y"; only a role description is read here, it names its org.)
   if (
     (m = c.match(
@@ -192,7 +192,7 @@ function parseRoleChange(c: string, s: Sentence): Parsed {
     const who = toRef(m[1]!, s.ents);
     const role = roleKey(m[2]!);
     const org = m[3] ? orgChunk(m[3], s) : undefined;
-    // A named subject needs the organization said ("hannah should be admin in acme"); a role description names it.
+    // A named subject needs the organization said ("dana should be billing in umbrella"); a role description names it.
     if (who?.kind === 'role' && role && who.value !== role)
       return {
         kind: 'membership_set_role',
@@ -537,13 +537,13 @@ export const INVITE_FIELDS = (c: string, s: Sentence): Fields => {
 };
 
 /** Invitations: list, create (app or org), revoke. */
-// Recency of an invitation: "the most recent pending invite", "the newest invitation we sent".
+// Recency of an invitation: "the latest open invite", "our last sent invitation".
 const NEWEST_INVITE =
   /\b(?:newest|latest|most\s+recent(?:ly\s+(?:sent|created|issued))?|last(?:\s+sent)?)\s+(?:(?:pending|open|outstanding|app|application|org(?:ani[sz]ation)?)\s+)*invit(?:e|ation)\b(?!s)/i;
 
 export function parseInvitations(c: string, s: Sentence): Intent | undefined {
   if (!/\binvit/i.test(c)) return undefined;
-  // "in acme org revoke the latest invite": a place said first is the same as said last.
+  // "at the umbrella org withdraw the newest invitation": a place said first is the same as said last.
   const placeFirst = c.match(
     /^(?:in|at|for|within)\s+(?:the\s+)?([^,]+?)\s+(?:org|organi[sz]ation|team|company)\s*,?\s+(?=(?:revoke|cancel|withdraw|rescind|delete|remove)\b)(.+)$/i,
   );
@@ -594,7 +594,7 @@ function parseInvitationRevoke(c: string, s: Sentence): Intent | undefined {
       : undefined;
   const appOnly = /\b(?:app|application)\s+invit/i.test(c);
   const newest = NEWEST_INVITE.test(c) && s.ents.emails.length === 0 && inviteIds.length === 0;
-  // "the newest invitation we have sent": "we have sent" says who sent it, it names no organization.
+  // "the latest invitation we sent": "we sent" says who sent it, it names no organization.
   const org = appOnly || (newest && /^(?:we|i|you|they)\b/i.test(orgText ?? '')) ? undefined : cleanedOrg;
   const all = !newest && /\b(?:all|every|each|any)\b/i.test(c) && s.ents.emails.length === 0 && inviteIds.length === 0;
   if (org || inviteIds.some((i) => i.prefix === 'orginv')) {

@@ -69,9 +69,9 @@ const STARTER =
   /^(?:How|What|Which|Who|Whom|Whose|When|Where|Why|Is|Are|Was|Were|Do|Does|Did|Has|Have|Had|Will|Shall|Should|Must|May|Might|Any|All|Every|Each|Some|No|None|Nobody|Everyone|Everybody|Someone|Somebody|Anyone|Just|Only|Let|Lets|Note|Fyi|FYI|Yes|Not|There|Here|Now|Today|Yesterday|Tomorrow|Once|If|After|Before|Since|Because|As|In|On|At|For|From|To|With|Without|Their|His|Her|Its|Your|A|An|Whoever|Both|Either|Neither|Thanks|Thank|Sorry|Dear|Team|Folks|Guys|Everything|Nothing|Something)$/;
 
 /**
- * Who a clause is about, for a pronoun in another clause: a user description ("the latest sign-up looks like a
- * bot", "whoever has the viewer role in Globex"), else the people named by full name, else a capitalised first name
- * that is the clause's subject ("Natasha is taking over …", "Priya sent an invite …"). `context` is the whole message
+ * Who a clause is about, for a pronoun in another clause: a user description ("the newest account is obviously
+ * spam", "anyone holding the guest role at Umbrella"), else the people named by full name, else a capitalised first name
+ * that is the clause's subject ("Ravi is leaving …", "Mira sent an invite …"). `context` is the whole message
  * (a description may point into it: "whose external ID is that").
  */
 export function referents(masked: string, org: string | undefined, context = ''): string[] {
@@ -79,7 +79,7 @@ export function referents(masked: string, org: string | undefined, context = '')
   if (described) return [described];
   const names = personNames(masked, org);
   if (names.length > 0) return names;
-  // Only before a verb a person is the subject of ("Natasha is …", "Priya in Finance sent …"): a capitalised word
+  // Only before a verb a person is the subject of ("Ravi is …", "Mira from Legal sent …"): a capitalised word
   // before any other verb is as likely an organization or a team ("Sales wants …").
   const subject = masked.match(
     new RegExp(`^(${CAPS})(?:\\s+(?:from|in|at|on)\\s+${CAPS})?\\s+(?=(?:is|was|sent|invited|has|had)\\b)`),
@@ -87,7 +87,7 @@ export function referents(masked: string, org: string | undefined, context = '')
   const name = subject?.[1]?.replace(/(?:'s|’s)$/, '');
   if (!name || NOT_NAME.test(name) || STARTER.test(name) || /['’]/.test(name) || org?.split(' ').includes(name))
     return [];
-  // A word the message also uses as an organization ("… the member role in Hooli") is not a person.
+  // A word the message also uses as an organization ("… the guest role at Umbrella") is not a person.
   if (new RegExp(`\\b(?:in|at|of|from|for|into|within)\\s+(?:the\\s+)?${name}\\b`).test(`${masked} ${context}`))
     return [];
   return [name];
@@ -121,7 +121,7 @@ export function withOrg(intent: Intent, org: string | undefined): Intent {
 }
 
 /**
- * "take every plain member out of Stark": a role reference that names no organization means the organization of
+ * "remove each regular member from Umbrella": a role reference that names no organization means the organization of
  * the membership change it is part of.
  */
 export function withRefOrg(intent: Intent): Intent {

@@ -155,7 +155,7 @@ function expandPronouns(
 }
 
 /**
- * A membership change whose users are "the person with the billing role in their organization" and that names no
+ * A membership change whose users are "the user holding the guest role in their company" and that names no
  * organization: the role reference's organization is the change's organization (the one the request names).
  */
 export function orgOfRoleRefs(ctx: PlanContext, users: Ref[]): Res<Ref | undefined> {
@@ -390,7 +390,7 @@ const ORDINALS: Array<[RegExp, number]> = [
 
 /**
  * Matches an answer to one candidate by number, exact key, or words that fit exactly one candidate. An answer with
- * asides ("Sorry - Jo Lee, the one on nights") is also read part by part: the parts that name a candidate must
+ * asides ("oops - Jo Lee, the one in support") is also read part by part: the parts that name a candidate must
  * all name the same one, and the parts that name nobody are asides.
  */
 export function matchAnswer<T>(answer: string, candidates: T[], keys: (c: T) => string[]): T | undefined {
@@ -398,7 +398,7 @@ export function matchAnswer<T>(answer: string, candidates: T[], keys: (c: T) => 
   if (whole !== undefined) return whole;
   const parts = answer.split(/\s*(?:[,;:()–—]|\s-\s|^\s*-\s)\s*/).filter((p) => p.trim() !== '');
   if (parts.length < 2) return undefined;
-  // Parts are matched by name only: "the one on nights" is an aside, not "the first one".
+  // Parts are matched by name only: "the one in support" is an aside, not "the first one".
   const named = new Set(parts.map((p) => matchWhole(p, candidates, keys, true)).filter((c) => c !== undefined));
   return named.size === 1 ? [...named][0] : undefined;
 }

@@ -21,8 +21,8 @@ export function hasResourceAnaphor(masked: string): boolean {
   return IT.test(masked);
 }
 
-// A resource described by a word of its name ("an OAuth application with Zapier somewhere in its name"): says
-// which one as surely as a name does.
+// A resource described by one word of its name rather than the whole name: that still says which one, as
+// surely as a name does.
 const DESCRIBED =
   /\bo-?auth\s+(?:app|application|client)\s+(?:(?:with|having|that\s+has|which\s+has)\s+(?:the\s+(?:word|text)\s+)?(?:⟦q\d+⟧|[\w.-]+)\s+(?:somewhere\s+)?in\s+(?:its|the)\s+name|whose\s+name\s+(?:contains|includes|mentions|has)\s+(?:⟦q\d+⟧|[\w.-]+))/i;
 
