@@ -132,13 +132,13 @@ function parseRoleChange(c: string, s: Sentence): Parsed {
   if (
     (m = c.match(
       new RegExp(
-        `^(?:change|set|update|switch|modify)\\s+(.+?)(?:'s|’s|s')\\s+role\\s+(?:in|at|on|for|within)\\s+(.+?)\\s+to\\s+${ROLE}$`,
+        `^(?:change|set|update|switch|modify)\\s+(.+?)(?:'s|’s|s')?\\s+role\\s+(?:in|at|on|for|within)\\s+(.+?)(?:\\s+from\\s+(?:an?\\s+|the\\s+)?[\\w:-]+(?:\\s+member)?)?\\s+to\\s+${ROLE}$`,
         'i',
       ),
     )) ??
     (m = c.match(
       new RegExp(
-        `^(?:change|set|update|switch|modify)\\s+(?:the\\s+)?role\\s+of\\s+(.+?)\\s+(?:in|at|on|for|within)\\s+(.+?)\\s+to\\s+${ROLE}$`,
+        `^(?:change|set|update|switch|modify)\\s+(?:the\\s+)?role\\s+of\\s+(.+?)\\s+(?:in|at|on|for|within)\\s+(.+?)(?:\\s+from\\s+(?:an?\\s+|the\\s+)?[\\w:-]+(?:\\s+member)?)?\\s+to\\s+${ROLE}$`,
         'i',
       ),
     ))

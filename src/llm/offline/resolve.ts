@@ -286,17 +286,28 @@ export function resolveUsers(ctx: PlanContext, given: Ref[], opts: { state?: boo
   return ok({ found: found.filter((u) => (seen.has(u.id) ? false : (seen.add(u.id), true))), missing });
 }
 
-/** Users whose name is within a slip or two of `name`, found by looking up each of its words. */
+/**
+ * Users whose name is within a slip or two of `name`, found by looking up each of its words and each word's first
+ * three letters (a slip later in the word — "Hanah", "daniels" — still finds the record to compare with). A name
+ * typed as one word is compared with each word of a record's name too.
+ */
 function nearUsers(ctx: PlanContext, name: string): Res<UserRow[]> {
   const rows = new Map<string, UserRow>();
   let pending = false;
-  for (const word of lookupWords(name)) {
+  const terms = lookupWords(name).flatMap((w) => (w.length >= 5 ? [w, w.slice(0, 3)] : [w]));
+  for (const word of [...new Set(terms)]) {
     const env = ctx.read('clerk_users_list', { query: word });
     if (!env) pending = true;
     else if (env.status === 'ok') for (const u of asPage(env.result).items.map(toUser)) rows.set(u.id, u);
   }
   if (pending) return stop('pending');
-  return ok(nearest(name, [...rows.values()], (u) => [u.name, u.username]));
+  return ok(nearest(name, [...rows.values()], nameKeys(name)));
+}
+
+/** What a typed name is compared with: a record's name and username, and each word of its name when one was typed. */
+function nameKeys(name: string): (u: UserRow) => Array<string | null | undefined> {
+  const oneWord = !/\s/.test(name.trim());
+  return (u) => [u.name, u.username, ...(oneWord ? (u.name ?? '').split(/\s+/) : [])];
 }
 
 const words = (text: string): string[] =>
@@ -317,7 +328,7 @@ function chooseUser(ctx: PlanContext, name: string, rows: UserRow[]): Res<UserRo
   });
   if (byWord.length === 1) return ok(byWord[0]);
   // No record has the name as written: one record within a slip or two of it is the one meant ("Gibons").
-  const near = exact.length === 0 && byWord.length === 0 ? nearest(name, rows, (u) => [u.name, u.username]) : [];
+  const near = exact.length === 0 && byWord.length === 0 ? nearest(name, rows, nameKeys(name)) : [];
   if (near.length === 1) return ok(near[0]);
   const candidates = exact.length > 1 ? exact : byWord.length > 1 ? byWord : rows;
   if (candidates.length === 0) return ok(undefined);

@@ -205,4 +205,22 @@ describe('described references through the real agent loop', () => {
     expect(turn.pending.map((p) => [p.action, p.args.user_id])).toEqual([['clerk_user_lock', park[0]!.id]]);
     await stack.cancel(turn);
   });
+
+  it('finds a first name typed with a slip by its first letters, and acts when one user is that close', async () => {
+    const stack = createStack();
+    const turn = await stack.say('lock hanah');
+    const hannah = await api<Array<{ id: string }>>(stack, '/users?email_address=hannah@acme.test');
+    expect(turn.pending.map((p) => [p.action, p.args.user_id])).toEqual([['clerk_user_lock', hannah[0]!.id]]);
+    await stack.cancel(turn);
+  });
+
+  it('reads a role change said with the old role and no apostrophe', async () => {
+    const stack = createStack();
+    const turn = await stack.say('update hannahs role in acme from member to billing');
+    const hannah = await api<Array<{ id: string }>>(stack, '/users?email_address=hannah@acme.test');
+    expect(turn.pending.map((p) => [p.action, p.args.user_id, p.args.role])).toEqual([
+      ['clerk_org_membership_update', hannah[0]!.id, 'org:billing'],
+    ]);
+    await stack.cancel(turn);
+  });
 });
