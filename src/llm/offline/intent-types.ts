@@ -13,7 +13,8 @@ export interface Ref {
   /**
    * `role`: everyone with the role `value` (e.g. "org:admin") in the organization named `org` ("Globex's admins");
    * no `org` = the organization of the request ("every plain member" of the org a membership change names).
-   * `newest`: the most recently created user ("the latest sign-up"); `value` is "user".
+   * `newest`: the most recently created user ("the latest sign-up"), `value` "user"; or the first created,
+   * `value` "oldest" ("our oldest account").
    * `external`: the user whose external id is `value` ("the user whose external ID is crm-123").
    */
   kind: 'email' | 'id' | 'name' | 'pronoun' | 'role' | 'newest' | 'external';

@@ -41,7 +41,7 @@ const ROLE_NOUN = '(?:role|access|rights|permissions?|seat|privileges?|level)s?'
 const KNOWN_ROLE = '(admins?|administrators?|owners?|members?|viewers?|billing(?: managers?)?|guests?)';
 // A word of an organization's name: not a verb or a joining word ("… in Umbrella has been spamming" ends at Umbrella).
 const ORG_WORD =
-  "(?!(?:has|have|had|is|are|was|were|been|be|should|must|needs?|will|can|could|would|looks?|seems?|and|or|but|to|from|with|who|that|which|now|today|please|as|so|because|since)\\b)[\\w&'’-]+";
+  "(?!(?:has|have|had|is|are|was|were|been|be|should|must|needs?|will|can|could|would|looks?|seems?|and|or|but|to|from|with|who|that|which|now|today|please|as|so|because|since|the|an?|our|my|their|this|that|team|org|organi[sz]ation|company|workspace|group|app|instance)\\b)[\\w&'’-]+";
 // The organization after "in/at/of", or "their organization" (the one the request names elsewhere: no org here).
 const IN_ORG = `(?:\\s+(?:in|at|of|on|for|within)\\s+(?:the\\s+)?(?:(?:their|his|her|its|our|your|that|this|the)\\s+(?:own\\s+)?(?:org|organi[sz]ation|company|team|workspace)|(${ORG_WORD}(?:\\s+${ORG_WORD}){0,2}?)(?:\\s+(?:org|organi[sz]ation|company|team|workspace))?))?`;
 /** "Globex's admins", "the viewers of Initech", "whoever holds the billing role in Initech", "everyone with the billing role at Hooli". */
@@ -64,6 +64,32 @@ const ROLE_REFS: Array<{ re: RegExp; org: number; role: number }> = [
     re: new RegExp(`^${HOLDER_WORDS}${WHO_HAS}(?:(?:the|an?|that)\\s+)?${ROLE_WORD}\\s+${ROLE_NOUN}${IN_ORG}$`, 'i'),
     org: 2,
     role: 1,
+  },
+  // "the user with admin in Umbrella", "whoever has billing at Wayne": a known role needs no "role" after it.
+  {
+    re: new RegExp(
+      `^${HOLDER_WORDS}${WHO_HAS}(?:(?:the|an?|that)\\s+)?${KNOWN_ROLE}(?:\\s+${ROLE_NOUN})?${IN_ORG}$`,
+      'i',
+    ),
+    org: 2,
+    role: 1,
+  },
+  // "the only admin of umbrella", "the billing person at wayne", "umbrella's sole viewer": lowercase as typed.
+  {
+    re: new RegExp(
+      `^(?:all\\s+(?:of\\s+)?)?the\\s+(?:only\\s+|sole\\s+|one\\s+|single\\s+)?${KNOWN_ROLE}${HOLDER}(?:\\s+(?:of|in|at)\\s+(?:the\\s+)?(${ORG_WORD}(?:\\s+${ORG_WORD}){0,2}?)(?:\\s+(?:org|organi[sz]ation|company|team))?)$`,
+      'i',
+    ),
+    org: 2,
+    role: 1,
+  },
+  {
+    re: new RegExp(
+      `^(?:all\\s+(?:of\\s+)?)?(?:the\\s+)?(${ORG_WORD}(?:\\s+${ORG_WORD}){0,2}?)(?:'s|’s)\\s+(?:only\\s+|sole\\s+|one\\s+|single\\s+)?${KNOWN_ROLE}${HOLDER}$`,
+      'i',
+    ),
+    org: 1,
+    role: 2,
   },
   // "whoever is the billing manager of Initech", "the members who are admins of Umbrella".
   {

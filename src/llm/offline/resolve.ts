@@ -91,18 +91,23 @@ function expandPronouns(
   for (const r of refs) {
     if (r.kind === 'newest' || r.kind === 'external') {
       // "the latest sign-up", "the user whose external ID is crm-1": one read answers it, as a user id.
-      const args = r.kind === 'newest' ? { order_by: '-created_at', limit: 1 } : { external_id: [r.value], limit: 10 };
+      const oldest = r.kind === 'newest' && r.value === 'oldest';
+      const args =
+        r.kind === 'newest'
+          ? { order_by: oldest ? '+created_at' : '-created_at', limit: 1 }
+          : { external_id: [r.value], limit: 10 };
       const env = ctx.read('clerk_users_list', args);
       if (!env) return { refs: out, unknown, stop: { ok: false, outcome: 'pending' } };
       if (env.status !== 'ok')
         return { refs: out, unknown, stop: { ok: false, outcome: readFailed(env, describe(r)) } };
       const items = asPage(env.result).items;
-      // The newest by created_at among what the read returned (not trusting the order); the external id exactly.
+      // The newest (oldest) by created_at among what the read returned (not trusting the order); the external id
+      // exactly.
       const ids =
         r.kind === 'newest'
           ? items
               .map(toUser)
-              .sort((a, b) => Date.parse(b.createdAt ?? '') - Date.parse(a.createdAt ?? ''))
+              .sort((a, b) => (oldest ? -1 : 1) * (Date.parse(b.createdAt ?? '') - Date.parse(a.createdAt ?? '')))
               .slice(0, 1)
               .map((u) => u.id)
           : items.filter((u) => u.external_id === r.value).map((u) => String(u.id));
@@ -170,7 +175,7 @@ export function orgOfRoleRefs(ctx: PlanContext, users: Ref[]): Res<Ref | undefin
 /** A described reference in words, for messages. */
 function describe(r: Ref): string {
   return r.kind === 'newest'
-    ? 'the newest user'
+    ? `the ${r.value === 'oldest' ? 'oldest' : 'newest'} user`
     : r.kind === 'external'
       ? `the user with external id ${r.value}`
       : r.value;

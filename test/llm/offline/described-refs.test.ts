@@ -43,16 +43,25 @@ describe('describedRef', () => {
     ['whoever signed up most recently', { kind: 'newest', value: 'user' }],
     ['the account with external id acct_991', { kind: 'external', value: 'acct_991' }],
     ['the customer whose external ID is erp-7', { kind: 'external', value: 'erp-7' }],
+    ['the only admin of umbrella', { kind: 'role', value: 'org:admin', org: 'umbrella' }],
+    ["wayne's sole billing person", { kind: 'role', value: 'org:billing', org: 'wayne' }],
+    ['the user with admin in Umbrella', { kind: 'role', value: 'org:admin', org: 'Umbrella' }],
+    ['the first user to sign up', { kind: 'newest', value: 'oldest' }],
+    ['the last person to register', { kind: 'newest', value: 'user' }],
   ])('%s', (chunk, ref) => {
     expect(describedRef(chunk)).toEqual(ref);
   });
 
-  it.each(['Dana Scully', 'the Acme org', 'the user whose external id is that', 'my account', 'the admin role'])(
-    'is not a description: %s',
-    (chunk) => {
-      expect(describedRef(chunk)).toBeUndefined();
-    },
-  );
+  it.each([
+    'Dana Scully',
+    'the Acme org',
+    'the user whose external id is that',
+    'my account',
+    'the admin role',
+    'the members of the team',
+  ])('is not a description: %s', (chunk) => {
+    expect(describedRef(chunk)).toBeUndefined();
+  });
 });
 
 describe('descriptionIn', () => {
@@ -139,6 +148,14 @@ describe('described references through the real agent loop', () => {
     const turn = await stack.say('the most recent registration looks fake, lock that one');
     const newest = await api<Array<{ id: string }>>(stack, '/users?order_by=-created_at&limit=1');
     expect(turn.pending.map((p) => [p.action, p.args.user_id])).toEqual([['clerk_user_lock', newest[0]!.id]]);
+    await stack.cancel(turn);
+  });
+
+  it('locks the oldest user, read by created_at ascending', async () => {
+    const stack = createStack();
+    const turn = await stack.say('our oldest account was compromised. lock it');
+    const oldest = await api<Array<{ id: string }>>(stack, '/users?order_by=%2Bcreated_at&limit=1');
+    expect(turn.pending.map((p) => [p.action, p.args.user_id])).toEqual([['clerk_user_lock', oldest[0]!.id]]);
     await stack.cancel(turn);
   });
 
