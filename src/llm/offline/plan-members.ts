@@ -118,9 +118,17 @@ export function planMembershipAdd(ctx: PlanContext, intent: Of<'membership_add'>
   );
 }
 
-/** A membership change of role holders with no organization named: the organization the request names. */
+/**
+ * A membership change of role holders with no organization named: the organization the request names. And a
+ * first name in a change of one organization's memberships means a member of it ("remove Chris from Globex": of
+ * the users named Chris, the one in Globex; several there still make a question).
+ */
 function withRoleOrg<T extends { org?: Ref; users: Ref[] }>(ctx: PlanContext, intent: T): Res<T> {
-  if (intent.org) return { ok: true, value: intent };
+  if (intent.org) {
+    const org = intent.org;
+    const users = intent.users.map((u) => (u.kind === 'name' && !u.org ? { ...u, org: org.value } : u));
+    return { ok: true, value: { ...intent, users } };
+  }
   const org = orgOfRoleRefs(ctx, intent.users);
   if (!org.ok) return org;
   if (!org.value) return { ok: true, value: intent };

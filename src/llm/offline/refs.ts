@@ -150,6 +150,12 @@ export function toRef(chunk: string, ents: Entities): Ref | undefined {
   if (PRONOUN.test(bare)) return { kind: 'pronoun', value: bare.toLowerCase() };
   // "lock that one, dont ban yet": a negated aside names nobody.
   if (/^(?:don'?t|do not|not|never|no need)\b/i.test(bare)) return undefined;
+  // "Chris at Globex", "Lee from Initech": a name narrowed by the organization the person belongs to.
+  const qualified = cleanName(unmask(chunk, ents)).match(
+    /^([\p{L}'’-]+(?:\s+[\p{L}'’-]+)?)\s+(?:at|from|of|in)\s+(?:the\s+)?([\p{L}][\w&'’-]*(?:\s+[\p{L}][\w&'’-]*)?)(?:\s+(?:org|organi[sz]ation|team|company))?$/iu,
+  );
+  if (qualified && !/^(?:the|a|an|it|him|her|them|everyone|all)$/i.test(qualified[1]!))
+    return { kind: 'name', value: qualified[1]!, org: qualified[2]! };
   const name = preferFullName(cleanName(unmask(chunk, ents)));
   if (!name || /⟦/.test(name) || /^(?:it|its)$/i.test(name)) return undefined;
   if (name.length > 60 || name.split(' ').length > 5) return undefined;

@@ -280,7 +280,12 @@ export function resolveUsers(ctx: PlanContext, given: Ref[], opts: { state?: boo
       if (row === null) missing.push(r);
       else found.push(row ?? idUser(r.value));
     } else {
-      const rows = nameRows.get(r.value) ?? [];
+      let rows = nameRows.get(r.value) ?? [];
+      if (r.org && rows.length > 1) {
+        const narrowed = membersAmong(ctx, r.org, rows);
+        if (!narrowed.ok) return narrowed;
+        if (narrowed.value.length > 0) rows = narrowed.value;
+      }
       const choice = chooseUser(ctx, r.value, rows);
       if (!choice.ok) return choice;
       if (choice.value) found.push(choice.value);
@@ -289,6 +294,40 @@ export function resolveUsers(ctx: PlanContext, given: Ref[], opts: { state?: boo
   }
   const seen = new Set<string>();
   return ok({ found: found.filter((u) => (seen.has(u.id) ? false : (seen.add(u.id), true))), missing });
+}
+
+/**
+ * "Chris at Globex": of the users the name found, those who belong to that organization (its member list, read
+ * once). An organization that is not found, or has none of them, narrows nothing — the question lists them all.
+ */
+function membersAmong(ctx: PlanContext, orgName: string, rows: UserRow[]): Res<UserRow[]> {
+  if (orgName.startsWith('org_')) return membersOf(ctx, orgName, rows);
+  const env = ctx.read('clerk_organizations_list', { query: orgName });
+  if (!env) return stop('pending');
+  if (env.status !== 'ok') return ok([]);
+  const lower = orgName.toLowerCase();
+  const orgs = asPage(env.result)
+    .items.map(toOrg)
+    .filter(
+      (o) =>
+        o.name.toLowerCase() === lower ||
+        o.slug.toLowerCase() === lower ||
+        o.name.toLowerCase().startsWith(`${lower} `),
+    );
+  if (orgs.length !== 1) return ok([]);
+  return membersOf(ctx, orgs[0]!.id, rows);
+}
+
+function membersOf(ctx: PlanContext, orgId: string, rows: UserRow[]): Res<UserRow[]> {
+  const members = ctx.read('clerk_org_memberships_list', { organization_id: orgId, limit: 100 });
+  if (!members) return stop('pending');
+  if (members.status !== 'ok') return ok([]);
+  const ids = new Set(
+    asPage(members.result)
+      .items.map(toMember)
+      .map((m) => m.userId),
+  );
+  return ok(rows.filter((u) => ids.has(u.id)));
 }
 
 /**

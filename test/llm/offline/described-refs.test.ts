@@ -240,4 +240,19 @@ describe('described references through the real agent loop', () => {
     ]);
     await stack.cancel(turn);
   });
+
+  it('narrows a shared first name by the organization said with it, never to a non-member', async () => {
+    const stack = createStack();
+    const evans = await api<Array<{ id: string }>>(stack, '/users?email_address=chris@globex.test');
+    const park = await api<Array<{ id: string }>>(stack, '/users?email_address=chris.park@acme.test');
+    const atGlobex = await stack.say('please lock chris at globex');
+    expect(atGlobex.pending.map((p) => [p.action, p.args.user_id])).toEqual([['clerk_user_lock', evans[0]!.id]]);
+    await stack.cancel(atGlobex);
+    const out = await createStack().say('take chris out of the acme org');
+    expect(out.pending.map((p) => [p.action, p.args.user_id])).toEqual([['clerk_org_membership_delete', park[0]!.id]]);
+    // Neither Chris is in Umbrella: the qualifier narrows nothing and the question lists both.
+    const neither = await createStack().say('lock Chris at Umbrella');
+    expect(neither.pending).toEqual([]);
+    expect(neither.text).toMatch(/Which one do you mean/);
+  });
 });
