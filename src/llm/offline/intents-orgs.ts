@@ -6,7 +6,7 @@ import type { Sentence } from './entities.js';
 import { roleKey, unmask } from './entities.js';
 import type { Fields, Intent, Ref } from './intent-types.js';
 import { COUNT, READ } from './phrases.js';
-import { orgRef, roleRef, splitRefs, toRef } from './refs.js';
+import { orgRef, roleRef, splitOrgRefs, splitRefs, toRef } from './refs.js';
 import { ACTION_VERB } from './clauses.js';
 import { withRefOrg } from './org-context.js';
 import { parseKeyValues } from './kv.js';
@@ -422,10 +422,8 @@ function parseOrgDelete(c: string, s: Sentence): Intent | undefined {
       };
     const orgs = orgId
       ? s.ents.ids.filter((i) => i.prefix === 'org').map((i) => ({ kind: 'id' as const, value: i.value }))
-      : splitRefs(m[1]!, s.ents).map((r) => orgRef(r.value, s.ents) ?? r);
-    const named = orgs
-      .map((r) => (r.kind === 'name' ? orgRef(r.value, s.ents) : r))
-      .filter((r): r is Ref => r !== undefined);
+      : splitOrgRefs(m[1]!, s.ents);
+    const named = orgs;
     if (named.length > 0) return { kind: 'org_delete', orgs: named };
   }
   return undefined;

@@ -210,9 +210,29 @@ export function userRefsAnywhere(s: Sentence): Ref[] {
   return refs;
 }
 
+/**
+ * Organizations named in a list ("Hooli and the Umbrella org"). A part that reads as a clause ("…, the contract
+ * is over", "…, the customer churned") is an aside, not a name.
+ */
+export function splitOrgRefs(chunk: string, ents: Entities): Ref[] {
+  return chunk
+    .split(/\s*(?:,|;|\band\b|&|\bplus\b|\bas well as\b)\s*/i)
+    .filter((p) => p.trim() !== '' && !CLAUSE.test(unmask(p, ents)))
+    .map((p) => orgRef(p, ents))
+    .filter((r): r is Ref => r !== undefined);
+}
+
+// A finite verb in lowercase ("is over", "churned", "has ended"): the words are a clause, not a name.
+const CLAUSE = /\b(?:is|are|was|were|has|have|had|will|did|does|got|went|left)\b|\b[a-z]{3,}ed\b/;
+// Words after an organization's name that only say how ("… organisation entirely", "… for good").
+const ORG_TRAIL =
+  /\s+(?:entirely|completely|altogether|permanently|for good|right now|now|please|pls|plz|asap|too|as well|again|today)$/i;
+
 /** An organization reference from a captured chunk ("the Acme org", "org_…", "acme"). */
-export function orgRef(chunk: string | undefined, ents: Entities): Ref | undefined {
-  if (!chunk) return undefined;
+export function orgRef(given: string | undefined, ents: Entities): Ref | undefined {
+  if (!given) return undefined;
+  let chunk = given;
+  for (let i = 0; i < 3; i++) chunk = chunk.trim().replace(ORG_TRAIL, '');
   const id = chunk.match(/⟦i(\d+)⟧/);
   if (id && ents.ids[Number(id[1])]!.prefix === 'org') return { kind: 'id', value: ents.ids[Number(id[1])]!.value };
   const quoted = chunk.match(/⟦q(\d+)⟧/);

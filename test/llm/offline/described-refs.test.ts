@@ -114,6 +114,16 @@ describe('pronouns whose antecedent is a description or a first name', () => {
   });
 });
 
+describe('organization names as people type them', () => {
+  it.each([
+    ['please remove the wayne enterprises org completely, they moved off us', 'wayne enterprises'],
+    ['delete the Pied Piper organization for good, the pilot has ended', 'Pied Piper'],
+    ['delete the Bank of Toronto org', 'Bank of Toronto'],
+  ])('%s', (text, org) => {
+    expect(parseRequest(text, NOW)).toEqual({ kind: 'org_delete', orgs: [{ kind: 'name', value: org }] });
+  });
+});
+
 describe('names and answers as people type them', () => {
   it.each([
     ['dana account pls', 'dana'],
