@@ -101,6 +101,14 @@ describe('pronouns whose antecedent is a description or a first name', () => {
     expect(intent.kind === 'user_action' ? intent.targets : []).toEqual([target]);
   });
 
+  it('"her login" is the user named in the other clause', () => {
+    const intent = parseRequest('sign kim@corp.test out and lock her login', NOW);
+    expect(intent).toMatchObject({
+      kind: 'sequence',
+      steps: [{ kind: 'sign_out' }, { kind: 'user_action', targets: [{ kind: 'email', value: 'kim@corp.test' }] }],
+    });
+  });
+
   it('an invitation "she sent" is the one the named person sent', () => {
     expect(parseRequest('Mira sent an invite by accident. cancel the invitation she sent', NOW)).toEqual({
       kind: 'invitation_by_inviter',
