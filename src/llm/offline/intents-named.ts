@@ -173,6 +173,10 @@ function nameRef(name: string | undefined): Ref | undefined {
   return name ? { kind: 'name', value: name } : undefined;
 }
 
+// Words before "domain" that say what kind of domain, not which one.
+const DOMAIN_ADJECTIVE =
+  /^(?:satellite|primary|main|secondary|email|e-mail|custom|new|old|other|same|whole|entire|production|prod|staging|dev|root|apex|sender|sending|mail|its|their|your|a|an)$/i;
+
 // A domain described by its kind: "the satellite (one)", "the non-primary one", "the secondary domain".
 const SATELLITE =
   /\bthe\s+(?:satellite|non-?\s?primary|secondary)(?:\s+(?:one|domain))?\b|\b(?:isn'?t|is\s+not|that'?s\s+not)\s+(?:the\s+)?(?:primary|main)\b|\bis\s+(?:a|the)\s+satellite\b/i;
@@ -191,7 +195,15 @@ export function parseDomains(c: string, s: Sentence): Intent | undefined {
     !host && !id && SATELLITE.test(c) && (partitive || !/\bdomains\b/i.test(c)) && !/\b(?:all|every|each)\b/i.test(c)
       ? { kind: 'name', value: 'satellite', where: 'satellite' }
       : undefined;
-  const ref: Ref | undefined = id ? { kind: 'id', value: id.value } : host ? { kind: 'name', value: host } : satellite;
+  // "the blog domain", "our shop domain": a domain named by a word of its host name (matched against the list).
+  const word = c.match(/\b(?:the|our|my|that|this)\s+([a-z0-9][a-z0-9-]*)\s+domain\b(?!s)/i)?.[1];
+  const byWord: Ref | undefined =
+    !host && !id && !satellite && word && !DOMAIN_ADJECTIVE.test(word) ? { kind: 'name', value: word } : undefined;
+  const ref: Ref | undefined = id
+    ? { kind: 'id', value: id.value }
+    : host
+      ? { kind: 'name', value: host }
+      : (satellite ?? byWord);
   if (verb === 'create') {
     const fields: Fields = {};
     if (host) fields.name = host;
@@ -204,7 +216,11 @@ export function parseDomains(c: string, s: Sentence): Intent | undefined {
       ? [{ kind: 'id', value: id.value }]
       : satellite
         ? [satellite]
-        : s.ents.hosts.map((h) => ({ kind: 'name' as const, value: h }));
+        : s.ents.hosts.length > 0
+          ? s.ents.hosts.map((h) => ({ kind: 'name' as const, value: h }))
+          : byWord
+            ? [byWord]
+            : [];
     return refs.length > 0 ? { kind: 'named_delete', resource: 'domain', refs } : undefined;
   }
   if (ref && !/\bdomains\b/i.test(c)) return { kind: 'named_get', resource: 'domain', ref };

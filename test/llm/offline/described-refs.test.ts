@@ -122,6 +122,22 @@ describe('pronouns whose antecedent is a description or a first name', () => {
   });
 });
 
+describe('resources named by one word', () => {
+  it.each([
+    [
+      'please delete the blog domain, the site is gone',
+      { kind: 'named_delete', resource: 'domain', refs: [{ kind: 'name', value: 'blog' }] },
+    ],
+    ['show our shop domain', { kind: 'named_get', resource: 'domain', ref: { kind: 'name', value: 'shop' } }],
+  ])('%s', (text, intent) => {
+    expect(parseRequest(text, NOW)).toEqual(intent);
+  });
+
+  it('a kind of domain is not a name', () => {
+    expect(parseRequest('delete the primary domain', NOW)).not.toMatchObject({ refs: [{ value: 'primary' }] });
+  });
+});
+
 describe('organization names as people type them', () => {
   it.each([
     ['please remove the wayne enterprises org completely, they moved off us', 'wayne enterprises'],
