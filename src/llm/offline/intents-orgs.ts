@@ -4,7 +4,7 @@
 import { parseDateWindow } from './dates.js';
 import type { Sentence } from './entities.js';
 import { roleKey, unmask } from './entities.js';
-import type { Fields, Intent, Ref } from './intent-types.js';
+import type { Fields, Intent, Recency, Ref } from './intent-types.js';
 import { COUNT, READ } from './phrases.js';
 import { orgRef, roleRef, splitOrgRefs, splitRefs, toRef } from './refs.js';
 import { ACTION_VERB } from './clauses.js';
@@ -538,6 +538,8 @@ export const INVITE_FIELDS = (c: string, s: Sentence): Fields => {
 // Recency of an invitation: "the latest open invite", "our last sent invitation".
 const NEWEST_INVITE =
   /\b(?:newest|latest|most\s+recent(?:ly\s+(?:sent|created|issued))?|last(?:\s+sent)?)\s+(?:(?:pending|open|outstanding|app|application|org(?:ani[sz]ation)?)\s+)*invit(?:e|ation)\b(?!s)/i;
+const OLDEST_INVITE =
+  /\b(?:oldest|earliest|first(?:\s+sent)?)\s+(?:(?:pending|open|outstanding|app|application|org(?:ani[sz]ation)?)\s+)*invit(?:e|ation)\b(?!s)/i;
 
 export function parseInvitations(c: string, s: Sentence): Intent | undefined {
   if (!/\binvit/i.test(c)) return undefined;
@@ -585,13 +587,20 @@ function parseInvitationRevoke(c: string, s: Sentence): Intent | undefined {
     )?.[1] ?? c.match(/^\w+\s+(?:the\s+)?(?!⟦)(.+?)\s+(?:org(?:anization)?\s+)?invit\w*\b/i)?.[1];
   const cleanedOrg =
     orgText &&
-    !/^(?:the\s+)?(?:all|every|each|any)\b|^(?:the\s+)?(?:pending\s+|open\s+)?invit|^(?:the\s+)?(?:pending\s+)?(?:app|application)\b|^(?:the|this|that|an?|pending|open|their|his|her|my|our)$/i.test(
+    !/^(?:the\s+)?(?:all|every|each|any)\b|^(?:the\s+)?(?:pending\s+|open\s+)?invit|^(?:the\s+)?(?:pending\s+)?(?:app|application)\b|^(?:the|this|that|an?|pending|open|their|his|her|my|our)$|^(?:the\s+)?(?:very\s+)?(?:newest|latest|oldest|earliest|first|last|most\s+recent|recent)(?:\s+(?:pending|open|sent))?$/i.test(
       orgText.trim(),
     )
       ? orgChunk(orgText.replace(/^(?:pending|open)\s+/i, ''), s)
       : undefined;
   const appOnly = /\b(?:app|application)\s+invit/i.test(c);
-  const newest = NEWEST_INVITE.test(c) && s.ents.emails.length === 0 && inviteIds.length === 0;
+  const named = s.ents.emails.length > 0 || inviteIds.length > 0;
+  const newest: Recency | undefined = named
+    ? undefined
+    : NEWEST_INVITE.test(c)
+      ? 'newest'
+      : OLDEST_INVITE.test(c)
+        ? 'oldest'
+        : undefined;
   // "the latest invitation we sent": "we sent" says who sent it, it names no organization.
   const org = appOnly || (newest && /^(?:we|i|you|they)\b/i.test(orgText ?? '')) ? undefined : cleanedOrg;
   const all = !newest && /\b(?:all|every|each|any)\b/i.test(c) && s.ents.emails.length === 0 && inviteIds.length === 0;
@@ -606,7 +615,7 @@ function parseInvitationRevoke(c: string, s: Sentence): Intent | undefined {
     };
   }
   if (newest && !/\borg(?:ani[sz]ation)?\s+invit/i.test(c))
-    return { kind: 'invitation_revoke', emails: [], ids: [], one: true, newest: true };
+    return { kind: 'invitation_revoke', emails: [], ids: [], one: true, newest };
   // "kill the pending org invite for x@y.test": an organization invitation; the organization comes from the rest
   // of the message (withOrg) or the planner asks for it.
   if (/\borg(?:ani[sz]ation)?\s+invit/i.test(c) && !appOnly)

@@ -147,7 +147,7 @@ export function planOrgInvitationRevoke(ctx: PlanContext, intent: Of<'org_invita
     if (!env) return ctx.pending();
     if (env.status !== 'ok') return readFailed(env, `the invitations of ${orgText(o)}`);
     const pending = asPage(env.result).items.filter((i) => (field(i, 'status') ?? 'pending') === 'pending');
-    const chosen = newestOf(pending);
+    const chosen = newestOf(pending, intent.newest === 'oldest');
     if (!chosen)
       return say(`${o.name} has no pending invitations, so there is nothing to revoke. Nothing was changed.`);
     const email = field(chosen, 'email_address') ?? '?';
@@ -156,7 +156,7 @@ export function planOrgInvitationRevoke(ctx: PlanContext, intent: Of<'org_invita
       {
         name: 'clerk_org_invitation_revoke',
         args: { organization_id: o.id, invitation_id: id },
-        label: `revoke the newest pending invitation to ${orgText(o)}: ${email} (${id}${sentOn(chosen)})`,
+        label: `revoke the ${intent.newest} pending invitation to ${orgText(o)}: ${email} (${id}${sentOn(chosen)})`,
         done: () => `Revoked the invitation of ${email} to ${orgText(o)}`,
       },
     ]);
@@ -214,7 +214,7 @@ export function planInvitationsList(ctx: PlanContext, intent: Of<'invitations_li
 /** Revokes app invitations by email (found with a list read) or id. */
 export function planInvitationRevoke(ctx: PlanContext, intent: Of<'invitation_revoke'>): PlanStep {
   if (intent.all) return planRevokeAllPending(ctx);
-  if (intent.one) return planRevokeOnePending(ctx, intent.newest === true);
+  if (intent.one) return planRevokeOnePending(ctx, intent.newest);
   const envs = intent.emails.map((e) => ({
     e,
     env: ctx.read('clerk_invitations_list', { query: e, status: 'pending' }),

@@ -4,6 +4,7 @@
  * picks is revoked.
  */
 import { act, say } from './mutation-step.js';
+import type { Recency } from './intent-types.js';
 import type { PlanStep, PlanContext } from './plan-context.js';
 import { readAllPages } from './paging.js';
 import { field } from './results.js';
@@ -12,12 +13,12 @@ import { askFor, matchAnswer, readFailed, stopped } from './resolve.js';
 type Obj = Record<string, unknown>;
 
 /** The invitation created last (by created_at) among `items`. */
-export function newestOf(items: Obj[]): Obj | undefined {
+export function newestOf(items: Obj[], oldest = false): Obj | undefined {
   const at = (i: Obj): number => {
     const v = i.created_at;
     return typeof v === 'number' ? v : typeof v === 'string' ? Date.parse(v) : Number.NaN;
   };
-  return [...items].filter((i) => Number.isFinite(at(i))).sort((a, b) => at(b) - at(a))[0];
+  return [...items].filter((i) => Number.isFinite(at(i))).sort((a, b) => (oldest ? -1 : 1) * (at(b) - at(a)))[0];
 }
 
 /** "sent 2026-11-25": the date shown on the card, so "the newest" is checked by the person approving. */
@@ -31,15 +32,17 @@ export function sentOn(i: Obj): string {
  * Revokes the single pending app invitation, or asks which one. `newest`: "the newest invitation" — the pending
  * one created last, with its date on the card.
  */
-export function planRevokeOnePending(ctx: PlanContext, newest = false): PlanStep {
+export function planRevokeOnePending(ctx: PlanContext, recency?: Recency): PlanStep {
+  const newest = recency !== undefined;
   const paged = readAllPages(ctx, 'clerk_invitations_list', { status: 'pending', limit: 100 });
   if (paged.kind === 'pending') return ctx.pending();
   if (paged.kind === 'failed') return readFailed(paged.env, 'invitations');
   const pending = paged.items.filter((i) => (field(i, 'status') ?? 'pending') === 'pending');
   if (pending.length === 0)
     return say('There are no pending app invitations, so there is nothing to revoke. Nothing was changed.');
-  let chosen: Obj = (newest ? newestOf(pending) : undefined) ?? pending[0]!;
-  if (pending.length > 1 && !(newest && newestOf(pending))) {
+  const end = newest ? newestOf(pending, recency === 'oldest') : undefined;
+  let chosen: Obj = end ?? pending[0]!;
+  if (pending.length > 1 && !end) {
     const emails = pending.map((i) => field(i, 'email_address') ?? field(i, 'id') ?? '?');
     const list = pending.length <= 10 ? `: ${emails.slice(0, -1).join(', ')} and ${emails[emails.length - 1]}` : '';
     const r = askFor(
@@ -63,7 +66,7 @@ export function planRevokeOnePending(ctx: PlanContext, newest = false): PlanStep
     {
       name: 'clerk_invitation_revoke',
       args: { invitation_id: id },
-      label: `revoke the ${newest ? 'newest pending ' : ''}app invitation of ${email} (${id}${newest ? sentOn(chosen) : ''})`,
+      label: `revoke the ${newest ? `${recency} pending ` : ''}app invitation of ${email} (${id}${newest ? sentOn(chosen) : ''})`,
       done: () => `Revoked the app invitation of ${email}`,
     },
   ]);

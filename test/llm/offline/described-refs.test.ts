@@ -289,4 +289,18 @@ describe('described references through the real agent loop', () => {
     expect(neither.pending).toEqual([]);
     expect(neither.text).toMatch(/Which one do you mean/);
   });
+
+  it('revokes the oldest pending app invitation when asked for the earliest one', async () => {
+    const stack = createStack();
+    const turn = await stack.say('withdraw our earliest open app invite please');
+    const page = await api<{ data: Array<{ id: string; status: string; created_at: number }> }>(
+      stack,
+      '/invitations?status=pending&limit=100',
+    );
+    const list = Array.isArray(page) ? (page as Array<{ id: string; created_at: number }>) : page.data;
+    const oldest = [...list].sort((a, b) => a.created_at - b.created_at)[0]!;
+    expect(list.length).toBeGreaterThan(1);
+    expect(turn.pending.map((p) => [p.action, p.args.invitation_id])).toEqual([['clerk_invitation_revoke', oldest.id]]);
+    await stack.cancel(turn);
+  });
 });
