@@ -154,7 +154,12 @@ export function toRef(chunk: string, ents: Entities): Ref | undefined {
   const qualified = cleanName(unmask(chunk, ents)).match(
     /^([\p{L}'’-]+(?:\s+[\p{L}'’-]+)?)\s+(?:at|from|of|in)\s+(?:the\s+)?([\p{L}][\w&'’-]*(?:\s+[\p{L}][\w&'’-]*)?)(?:\s+(?:org|organi[sz]ation|team|company))?$/iu,
   );
-  if (qualified && !/^(?:the|a|an|it|him|her|them|everyone|all)$/i.test(qualified[1]!))
+  if (
+    qualified &&
+    !/^(?:the|a|an|it|him|her|them|everyone|everybody|all|every|each|any|some|no|both|whoever|anyone)\b/i.test(
+      qualified[1]!,
+    )
+  )
     return { kind: 'name', value: qualified[1]!, org: qualified[2]! };
   const name = preferFullName(cleanName(unmask(chunk, ents)));
   if (!name || /⟦/.test(name) || /^(?:it|its)$/i.test(name)) return undefined;
