@@ -24,7 +24,13 @@ export interface Unit {
 
 /** Sentences of a masked request (". ", "! ", "? ", "; " and ": " before an action verb). */
 export function splitSentences(masked: string): string[] {
-  const parts = masked.split(new RegExp(`(?<=[.!?;])\\s+|:\\s+(?=${FILLER}${ACTION_VERB}\\b)`, 'i'));
+  // A dash before an instruction ends what came before it ("Viktor Crane - give him his access back").
+  const parts = masked.split(
+    new RegExp(
+      `(?<=[.!?;])\\s+|:\\s+(?=${FILLER}${ACTION_VERB}\\b)|\\s+(?:-{1,2}|–|—)\\s+(?=${FILLER}${ACTION_VERB}\\b)`,
+      'i',
+    ),
+  );
   return parts
     .map((p) =>
       p
@@ -43,7 +49,9 @@ export function splitClauses(sentence: string): Unit[] {
     `(?:\\s*,\\s*(?:and\\s+)?(?:so\\s+)?(?:then\\s+)?|\\s+and\\s+(?:then\\s+)?|\\s+then\\s+|${EMBEDDED})(?=${FILLER}${ACTION_VERB}\\b)`,
     'g',
   );
-  const asideSplit = /\s*,\s*(?=(?:it|he|she|they|we|i|this|that|there)(?:'s|'re|'ve|'ll)?\s)/gi;
+  // ", his contract ended", ", the credential stuffing thing was a false alarm": a report after a comma is an aside.
+  const asideSplit =
+    /\s*,\s*(?=(?:it|he|she|they|we|i|this|that|there)(?:'s|'re|'ve|'ll)?\s|(?:the|his|her|their|our|my)(?:\s+[\w-]+){1,4}\s+(?:was|were|is|are|has|had|turned|ended|expired|finished)\b)/gi;
   const units: Unit[] = [];
   for (const piece of sentence.split(asideSplit)) {
     // "how many X …, and how many of those are banned?": each question is its own clause.

@@ -301,6 +301,25 @@ export function parseOAuth(c: string, s: Sentence): Intent | undefined {
       fields: { ...fields, add_redirect_uris: [...s.ents.urls] },
     };
   }
+  // "remove the public_metadata scope from the Zapier app": one field edited, never the app deleted. Clerk replaces
+  // the scope list, so the planner reads the app and sends the scopes it has minus these.
+  const dropScopes = c.match(
+    /^(?:remove|drop|revoke|strip|delete|take\s+away|take\s+out|get rid of)\s+(?:the\s+)?(.+?)\s+scopes?\s+(?:from|on|of|in)\s+(.+)$/i,
+  );
+  if (dropScopes) {
+    const names = unmask(dropScopes[1]!, s.ents)
+      .split(/\s*,\s*|\s+and\s+|\s+/)
+      .map((w) => w.replace(/^["'`]|["'`]$/g, ''))
+      .filter((w) => w !== '' && !/^(?:the|a|an)$/i.test(w));
+    const target = id ? { kind: 'id' as const, value: id.value } : nameRef(oauthName(`for ${dropScopes[2]!}`, s));
+    if (names.length > 0)
+      return {
+        kind: 'named_update',
+        resource: 'oauth',
+        ...(target ? { ref: target } : {}),
+        fields: { remove_scopes: names },
+      };
+  }
   if (verb === 'create') {
     const name = oauthName(c, s);
     if (name) fields.name = name;

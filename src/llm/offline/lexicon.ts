@@ -65,6 +65,7 @@ export const NOUNS = [
   'pending',
   'banned',
   'locked',
+  'access',
 ];
 
 /** English words one edit away from a lexicon word: never "corrected". */
@@ -113,17 +114,35 @@ const REAL_WORDS = new Set([
   'bloke',
 ]);
 
+// Where a verb stands (start of a clause, after punctuation or "please" / "and" / "to"): lexicon rows anchored
+// here match a phrase wherever the request puts it, not only at the start of the message.
+const SLOT = '(?<=^|[,.;:!?()-]\\s*|\\b(?:please|pls|plz|and|then|also|just|kindly|to|you|u|now)\\s+)';
+const POSSESSIVE: Record<string, string> = { he: 'his', she: 'her', they: 'their' };
+
 /**
  * Casual phrasings → the canonical words (applied to the masked message; `$1` keeps a captured reference).
  * Order matters only where one phrase contains another.
  */
-const SYNONYMS: Array<[RegExp, string]> = [
+const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
   // British spelling: the parsers read one spelling.
   [/\borganis(ations?|ed?)\b/gi, 'organiz$1'],
   // "the Internal Dashboard app": a capitalized name before "app"/"application" is an OAuth application (an
   // "app invitation" is not).
   [/\b(?!OAuth\b)([A-Z][\w-]*)\s+(?:app|application)\b(?!\s+invit)/g, '$1 oauth app'],
-  [/\b(?:undo|lift|remove|reverse|drop|clear)\s+(?:the\s+|their\s+|his\s+|her\s+)?ban\s+(?:on|for|of)\b/gi, 'unban'],
+  // "lift all of the bans", "clear all bans": every banned user (bulk.ts lists them first). "lift the bans" on
+  // people named in the message is "unban them" (never everyone).
+  [
+    /\b(?:undo|lift|remove|reverse|drop|clear|take\s+back|revoke|cancel)\s+all\s+(?:of\s+)?(?:the\s+|those\s+)?(?:current\s+|active\s+|existing\s+)?bans\b(?!\s+(?:on|for|of|against)\b)/gi,
+    'unban all banned users',
+  ],
+  [
+    /\b(?:undo|lift|remove|reverse|drop|clear|take\s+back|revoke|cancel)\s+(?:the|their|those|these)\s+bans\b(?!\s+(?:on|for|of|against)\b)/gi,
+    'unban them',
+  ],
+  [
+    /\b(?:undo|lift|remove|reverse|drop|clear|take\s+back|revoke|cancel)\s+(?:the\s+|their\s+|his\s+|her\s+)?bans?\s+(?:on|for|of|against)\b/gi,
+    'unban',
+  ],
   [/\btake\s+(?:the\s+)?ban\s+off(?:\s+of)?\b/gi, 'unban'],
   [/\b(?:undo|lift|remove|reverse|clear)\s+(?:the\s+|their\s+|his\s+|her\s+)?block\s+(?:on|for|of)\b/gi, 'unblock'],
   [
@@ -167,16 +186,30 @@ const SYNONYMS: Array<[RegExp, string]> = [
   ],
   [/\b(?:the\s+)?(?:non-?primary|secondary)\s+domain\b/gi, 'the satellite domain'],
   [/\b(?:boot|chuck|throw|get|kick)\s+(⟦[ei]\d+⟧|[\w.'’-]+?)\s+(?:out\s+of|off(?:\s+of)?)\b/gi, 'remove $1 from'],
-  [/\b(?:boot|chuck)\s+(⟦[ei]\d+⟧|[\w.'’-]+?)\s+from\b/gi, 'remove $1 from'],
-  [/^(?:get rid of|do away with|nuke|scrap|retire|decommission|trash|axe|nix)\b/i, 'delete'],
-  // "take that one off the blocklist", "take her out of Acme": removal from a list or an organization.
-  [/^(?:take|kick)\s+(.+?)\s+(?:off(?:\s+of)?|out\s+of|off\s+from)\s+/i, 'remove $1 from '],
+  [/\b(?:boot|chuck|kick)\s+(⟦[ei]\d+⟧|[\w.'’-]+?)\s+from\b/gi, 'remove $1 from'],
+  [new RegExp(`${SLOT}(?:get rid of|do away with|nuke|scrap|retire|decommission|trash|axe|nix)\\b`, 'gi'), 'delete'],
+  // "take that one off the blocklist", "please take her out of Acme": removal from a list or an organization.
+  [
+    new RegExp(`${SLOT}(?:take|kick)\\s+(.+?)\\s+(?:off(?:\\s+of)?|out\\s+of|off\\s+from)\\s+`, 'gi'),
+    'remove $1 from ',
+  ],
+  // "lock his login", "ban her user": the person's account is the person.
+  [/\b(his|her|their)\s+(?:user\s+)?(?:login|user)\b(?!\s+(?:name|e-?mail|id|metadata|details)\b)/gi, '$1 account'],
+  // "kill all of his active sessions": whose sessions, whichever are active (only active ones can be ended).
+  [/\b(his|her|their)\s+(?:active|open|current|live|running)\s+(sessions?)\b/gi, '$1 $2'],
+  // "terminate whatever session she currently has open": the sessions that person has.
+  [
+    /\b(?:whatever|any|every|all(?:\s+(?:of\s+)?the)?|the)\s+(?:active\s+|open\s+)?sessions?\s+(?:that\s+)?(he|she|they)\s+(?:currently\s+|still\s+|now\s+)?(?:has|have)(?:\s+(?:open|active|running|going))?\b/gi,
+    (_m: string, who: string) => `${POSSESSIVE[who.toLowerCase()]} sessions`,
+  ],
 ];
 
 /** The clause with every casual phrasing replaced by its canonical verb. */
 export function canonicalVerb(c: string): string {
   let out = c;
-  for (const [re, to] of SYNONYMS) out = out.replace(re, to);
+  for (const [re, to] of SYNONYMS)
+    out =
+      typeof to === 'string' ? out.replace(re, to) : out.replace(re, to as (m: string, ...rest: string[]) => string);
   return out;
 }
 
@@ -195,7 +228,8 @@ export function correctTypos(masked: string): string {
     const before = parts.slice(0, i).join('');
     const fixed =
       (VERB_SLOT.test(before) ? closest(word, VERBS) : undefined) ??
-      (word.length >= 6 ? closest(word, NOUNS) : undefined);
+      // Five letters ("acess") only when written in lower case: a capitalised short word is more likely a name.
+      (word.length >= 6 || (word.length === 5 && m[1] === word) ? closest(word, NOUNS) : undefined);
     if (fixed) parts[i] = `${fixed}${m[2]}`;
   }
   return parts.join('');

@@ -80,6 +80,12 @@ const HAVE =
 const FIELD_STATE =
   /^((?:.+?(?:'s|’s)|the\s+.+?\s+(?:of|for|on))\s+.+?)\s+(?:should|must|needs?\s+to)\s+(?:now\s+)?be\s+(?:changed\s+to\s+|set\s+to\s+|updated\s+to\s+)?(.+)$/i;
 
+// "he needs the billing role in Globex now instead of plain member": a role stated as what someone needs.
+const NEEDS_ROLE = new RegExp(
+  `^${LEAD}([^,]+?)\\s+(?:needs|should\\s+(?:have|get)|must\\s+(?:have|get)|will\\s+need|gets)\\s+(?:the\\s+)?([\\w:-]+)\\s+role\\s+((?:in|at|of|for|on)\\s+.+?)(?:\\s+(?:now|from\\s+now\\s+on|going\\s+forward|from\\s+today))?(?:,?\\s+(?:instead\\s+of|rather\\s+than|not)\\s+.*)?$`,
+  'i',
+);
+
 const NEGATION = /\b(?:not|never|no\s+longer|nobody|hardly)\b|n['’]t\b/i;
 
 // A subject that asks or negates ("who should be removed?", "nobody needs to be banned") is not a request.
@@ -89,7 +95,12 @@ const OBJECT_FORM: Record<string, string> = { she: 'her', he: 'him', they: 'them
 
 /** "remove" + the subject as an object + the rest, "out of"/"off" said as "from": "remove her from Stark". */
 function request(verb: string, subject: string, rest: string): string {
-  const who = OBJECT_FORM[subject.trim().toLowerCase()] ?? subject;
+  // "Until we finish the investigation the account of X must be banned": the subject is "the account of X".
+  const owned = subject.replace(
+    /^.+?(?<!\bthe)\s(?=(?:the\s+)?(?:user\s+)?(?:account|login|user)s?\s+(?:of|for|belonging\s+to)\s+⟦)/i,
+    '',
+  );
+  const who = OBJECT_FORM[owned.trim().toLowerCase()] ?? owned;
   const tail = verb === 'remove' ? rest.replace(/^\s*(?:out\s+of|off(?:\s+of)?)\s+/i, ' from ') : rest;
   return `${verb} ${who}${tail}`;
 }
@@ -106,6 +117,9 @@ export function imperative(sentence: string): string {
     const head = m ? s.slice(m[1]!.length, s.length - m[4]!.length) : '';
     if (m && verb && !NOT_A_SUBJECT.test(m[2]!) && !NEGATION.test(head)) return `${m[1]}${request(verb, m[2]!, m[4]!)}`;
   }
+  const role = s.match(NEEDS_ROLE);
+  if (role && !NOT_A_SUBJECT.test(role[2]!) && !NEGATION.test(role[2]!))
+    return `${role[1]}make ${OBJECT_FORM[role[2]!.trim().toLowerCase()] ?? role[2]} ${role[3]} ${role[4]}`;
   const be = s.match(BE_A);
   // Only with a named subject and an organization: "she should be a regular member" answering a question keeps
   // its own words (the question's parser reads them).
@@ -131,20 +145,62 @@ const MAIL_HEADER = /^\s*(?:-{2,}\s*(?:forwarded|original)\s+message\s*-*|(?:fro
 const QUOTED = /^\s*>/;
 const BULLET = /^\s*(?:[-*•·]|\d{1,2}[.)])\s+/;
 
-/** Mail headers and quoted history dropped, when the author wrote something of their own. */
+// "laura.martinez  9:41 AM", "Bob Smith 10:02": the author-and-time header of a pasted chat message.
+const CHAT_HEADER = /^\s*[\w.'’-]+(?:\s+[\w.'’-]+){0,2}\s+\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?\s*$/i;
+// Any word that asks for an action: the author's own lines that say none ("fwd from support, pls handle") only
+// pass the quoted text on.
+const ACTS = new RegExp(`\\b(?:${VERBS.join('|')}|add|put|set|give|let|allow|send|kill|end|lift)\\b`, 'i');
+
+/**
+ * Mail headers and quoted history dropped, when the author wrote something of their own that asks for something.
+ * A forward whose own words ask for no action ("pls handle:") keeps the quoted text: it is the request.
+ */
 function dropQuoted(masked: string): string {
   if (!masked.includes('\n')) return masked;
-  const lines = masked.split('\n').filter((l) => !MAIL_HEADER.test(l));
+  // A chat header ends the message before it: it becomes a blank line, so wrapped lines are not joined across it.
+  const lines = masked
+    .split('\n')
+    .filter((l) => !MAIL_HEADER.test(l))
+    .map((l) => (CHAT_HEADER.test(l) ? '' : l));
   const own = lines.filter((l) => !QUOTED.test(l) && !/^\s*on\s.+\swrote:\s*$/i.test(l));
-  return (own.some((l) => /[a-z]{3}/i.test(l)) ? own : lines.map((l) => l.replace(/^\s*>+\s?/, ''))).join('\n');
+  const quoted = own.length < lines.length;
+  const ownAsks = own.some((l) => /[a-z]{3}/i.test(l)) && (!quoted || own.some((l) => ACTS.test(l)));
+  return (ownAsks ? own : lines.map((l) => l.replace(/^\s*>+\s?/, ''))).join('\n');
 }
+
+/**
+ * Hard-wrapped prose joined back: a line of a paragraph that ends mid-sentence (no closing punctuation, long
+ * enough to have been wrapped) continues on the next line when that one starts in lower case ("…the account of
+ * x@y.test must be" / "banned so that …"). Bullets and numbered steps are never joined.
+ */
+function unwrap(lines: string[]): string[] {
+  const out: string[] = [];
+  for (const line of lines) {
+    const prev = out[out.length - 1];
+    const continues =
+      prev !== undefined &&
+      prev.trim().length >= 50 &&
+      !/[.!?:;]\s*$/.test(prev) &&
+      /^\s*[a-z]/.test(line) &&
+      !BULLET.test(line) &&
+      !ENUMERATOR.test(line);
+    if (continues) out[out.length - 1] = `${prev!.trimEnd()} ${line.trim()}`;
+    else out.push(line);
+  }
+  return out;
+}
+
+// "(a) remove him …; (b) ban him": letters or numbers in parentheses that enumerate steps inside a line.
+const ENUMERATOR = /^\s*\(?(?:[a-h]|[1-9])\)\s+/i;
+const INLINE_ENUMERATOR = /(^|[\s:;,])\((?:[a-h]|[1-9])\)\s+(?=[a-z])/gi;
+// ":(" and ";)" end what was said before them, like a full stop.
+const EMOTICON = /\s+[:;]-?[()](?=\s|$)/g;
 
 /** Each line a sentence, bullets removed: "few things:\n- unlock X\n- ban Y" is three sentences. */
 function linesToSentences(text: string): string {
   // JSON or code spread over lines keeps its layout (a period inside it would change it).
   if (!text.includes('\n') || /[{[]/.test(text)) return text;
-  return text
-    .split('\n')
+  return unwrap(text.split('\n'))
     .map((l) => l.replace(BULLET, '').trim())
     .filter((l) => l !== '')
     .map((l) => (/[.!?;,]$/.test(l) ? l : `${l.replace(/:$/, '')}.`))
@@ -168,14 +224,48 @@ function dropSignature(text: string): string {
 
 /** Pasted text as sentences: quoted history and headers, signature, bullets and line layout handled. */
 export function layout(raw: string): string {
-  return raw.includes('\n') ? linesToSentences(dropSignature(dropQuoted(raw))) : raw;
+  const text = raw.includes('\n') ? linesToSentences(dropSignature(dropQuoted(raw))) : raw;
+  return text.replace(INLINE_ENUMERATOR, '$1').replace(EMOTICON, '.');
 }
+
+// "…so that no one can use it", "…until she re-verifies", "…while Finance reconciles": why or how long, said
+// after the request. It names no target and no action, and would otherwise be read as part of the reference.
+const ADJUNCT =
+  /\s*,?\s+(?:so\s+that|so|until|while|because|since)\s+(?:no\s*one|nobody|anyone|anybody|everyone|he|she|they|we|i|it|you|his|her|their)\b[^,;]*/gi;
+// "I would be most grateful if you could kindly …", "it would be great if you could …": a polite "please".
+const POLITE =
+  /\b(?:(?:i|we)(?:'d|’d|\s+would)\s+(?:be\s+(?:\w+\s+)?(?:grateful|thankful|glad|happy|obliged)|(?:really\s+)?appreciate\s+it)|it\s+would\s+be\s+(?:\w+\s+)?(?:great|good|helpful|nice|ideal))\s+if\s+(?:you|u)\s+(?:could|would|can|might)(?:\s+(?:kindly|please|possibly|perhaps))?\s+/gi;
+
+/**
+ * A fix asked for with no verb of its own ("can you sort that out for him?", "please fix it"), in a message that
+ * says someone cannot sign in (locked, banned, "can't get in"): the fix is restoring sign-in, which lifts
+ * whichever of the ban or the lock is there (the planner looks). Without such a statement it stays a wrapper.
+ */
+const FIX =
+  /\b(?:sort\s+(?:that|this|it)\s+out|sort\s+out\s+(?:that|this|it)|(?:fix|resolve|take\s+care\s+of|deal\s+with|handle)\s+(?:that|this|it))(?:\s+for\s+(⟦[ei]\d+⟧|him|her|them))?/i;
+const LOCKED_OUT =
+  /\b(?:is|was|got|gets|been|are|were|being|still)\s+(?:locked|banned)(?:\s+out)?\b|\blocked\s+out\b|\bcan(?:'|’)?t\s+(?:get|log|sign)\s+(?:in|on)\b|\bcannot\s+(?:get|log|sign)\s+(?:in|on)\b/i;
+
+function fixMeansRestore(masked: string): string {
+  if (!LOCKED_OUT.test(masked)) return masked;
+  return masked.replace(FIX, (_m, who: string | undefined) => `let ${who ?? 'the account'} sign in again`);
+}
+
+// "make sure that invite can no longer be used", "ensure the invitation is no longer valid": a revocation.
+const UNUSABLE =
+  /\b(?:make\s+sure|ensure|see\s+to\s+it)\s+(?:that\s+)?((?:the|that|this|their|his|her)\s+(?:[\w-]+\s+)?(?:invit\w*|sessions?))\s+(?:can(?:not|'t|’t|\s+not|\s+no\s+longer)\s+be\s+used|is\s+no\s+longer\s+(?:valid|usable)|(?:won't|will\s+not)\s+work(?:\s+anymore)?)\b/gi;
 
 /** Every sentence of the message in the imperative (sentence ends kept). */
 export function imperatives(masked: string): string {
-  return masked
+  const polite = fixMeansRestore(
+    masked
+      .replace(POLITE, 'please ')
+      .replace(/\bplease\s+to\s+(?=[a-z])/gi, 'please ')
+      .replace(UNUSABLE, 'revoke $1'),
+  );
+  return polite
     .split(/((?:[.!?;]+)\s+)/)
-    .map((piece, i) => (i % 2 === 0 ? imperative(piece) : piece))
+    .map((piece, i) => (i % 2 === 0 ? imperative(piece.replace(ADJUNCT, '')) : piece))
     .join('');
 }
 

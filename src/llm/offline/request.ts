@@ -95,10 +95,10 @@ function parseMessage(whole: Sentence, now: number): Intent {
     // verb) is context, never an instruction — it still names people and things for the other clauses.
     if (STATEMENT.test(stripLead(u.masked))) return [];
     let masked = u.masked;
-    if (userTokens(masked, isUserId).length === 0 && hasAnaphor(masked)) {
-      const tokens = antecedent(units, i, isUserId);
-      masked = fillAnaphors(masked, tokens.length > 0 ? tokens : personAntecedent(units, i, org));
-    }
+    if (userTokens(masked, isUserId).length === 0 && hasAnaphor(masked))
+      masked = fillAnaphors(masked, antecedent(units, i, isUserId, org));
+    const rest = units.filter((_, k) => k !== i).map((o) => o.masked);
+    masked = fillInvitation(masked, rest) ?? fillQuotedApp(masked, rest) ?? masked;
     let s = subSentence(whole, masked);
     let intent = parseSentence(s, now);
     const others = [...units.slice(0, i).reverse(), ...units.slice(i + 1)].map((o) => o.masked);
@@ -195,28 +195,72 @@ function clausesOf(whole: Sentence, sentence: string, now: number): Unit[] {
   return [{ masked: sentence, verbLed: false }];
 }
 
-/** The user placeholders of the nearest other clause that names users (earlier clauses first). */
-function antecedent(units: Unit[], index: number, isUserId: (token: string) => boolean): string[] {
-  for (let i = index - 1; i >= 0; i--) {
-    const t = userTokens(units[i]!.masked, isUserId);
-    if (t.length > 0) return [...new Set(t)];
-  }
-  for (let i = index + 1; i < units.length; i++) {
-    const t = userTokens(units[i]!.masked, isUserId);
-    if (t.length > 0) return [...new Set(t)];
+/**
+ * Who a pronoun in clause `index` points at: the users named in the nearest other clause (earlier clauses first),
+ * by placeholder or by one full name; failing that, the one person a report in the message is about ("dave from
+ * sales lost his phone. kill all of his sessions").
+ */
+function antecedent(
+  units: Unit[],
+  index: number,
+  isUserId: (token: string) => boolean,
+  org: string | undefined,
+): string[] {
+  const order = [...units.slice(0, index).reverse(), ...units.slice(index + 1)];
+  for (const u of order) {
+    const tokens = userTokens(u.masked, isUserId);
+    if (tokens.length > 0) return [...new Set(tokens)];
+    const names = [...new Set(personNames(u.masked, org))];
+    if (names.length === 1) return names;
+    if (names.length > 1) return [];
+    const subject = reportSubject(u.masked);
+    if (subject) return [subject];
   }
   return [];
 }
 
-/** The one person named by full name in the nearest other clause (a full name in a context sentence, a pronoun in the request). */
-function personAntecedent(units: Unit[], index: number, org: string | undefined): string[] {
-  const order = [...units.slice(0, index).reverse(), ...units.slice(index + 1)];
-  for (const u of order) {
-    const names = [...new Set(personNames(u.masked, org))];
-    if (names.length === 1) return names;
-    if (names.length > 1) return [];
-  }
-  return [];
+// Words that start a report but are not somebody's name.
+const NOT_PERSON =
+  /^(?:i|we|you|he|she|it|they|this|that|there|these|those|the|a|an|our|my|your|his|her|their|its|someone|somebody|anyone|everyone|nobody|no|some|all|every|each|one|what|which|who|when|if|please|pls|hey|hi|hello|so|and|but|also|then|just|now|today|yesterday|compliance|security|legal|finance|support|hr|it|ops|team|management)$/i;
+
+/** The person a report is about, written in lower case ("kevin o'brien moved to finance", "dave from sales lost …"). */
+function reportSubject(masked: string): string | undefined {
+  const m = masked.match(
+    /^(?:(?:hey|hi|so|and|but|also|btw|fyi|ok)[,\s]+)*([A-Za-z][\w'’-]+(?:\s+[A-Za-z][\w'’-]+)?)(?:\s+(?:from|in|at|on)\s+(?:the\s+)?[\w-]+(?:\s+team)?)?\s+(?:(?:just|already|recently|has|had)\s+)?(?:moved|left|lost|quit|joined|changed|switched|transferred|resigned|retired|finished|started|forgot|went|is|was|has|had|says|said|got)\b/,
+  );
+  if (!m) return undefined;
+  const words = m[1]!.split(/\s+/);
+  if (words.some((w) => NOT_PERSON.test(w))) return undefined;
+  return m[1];
+}
+
+const THAT_INVITATION = /\b(?:that|this|the\s+same|said)\s+(invit(?:e|ation))\b(?!\s+(?:to|for)\b)/i;
+
+/**
+ * "We sent them an invite (x@y.test). Please revoke that invite.": "that invitation" is the one invitation whose
+ * address another clause of the message names next to the word invite. Exactly one address, or nothing is filled.
+ */
+function fillInvitation(masked: string, others: string[]): string | undefined {
+  if (!THAT_INVITATION.test(masked) || /⟦e\d+⟧/.test(masked)) return undefined;
+  const tokens = new Set(
+    others.filter((o) => /\binvit/i.test(o)).flatMap((o) => [...o.matchAll(/⟦e\d+⟧/g)].map((m) => m[0])),
+  );
+  if (tokens.size !== 1) return undefined;
+  return masked.replace(THAT_INVITATION, `the $1 to ${[...tokens][0]!}`);
+}
+
+const THAT_APP =
+  /\b(?:that|this|the\s+same|said)\s+(?:o-?auth\s*2?\s+)?(?:app|application|client|integration|connector)\b/i;
+
+/**
+ * "The connector ("Zapier Integration") has too much access. Remove a scope from that OAuth application.": an app
+ * named only by "that application" is the one quoted name of the message's other clauses.
+ */
+function fillQuotedApp(masked: string, others: string[]): string | undefined {
+  if (!THAT_APP.test(masked) || /⟦q\d+⟧/.test(masked)) return undefined;
+  const tokens = new Set(others.flatMap((o) => [...o.matchAll(/⟦q\d+⟧/g)].map((m) => m[0])));
+  if (tokens.size !== 1) return undefined;
+  return masked.replace(THAT_APP, `the ${[...tokens][0]!} oauth app`);
 }
 
 export function stripLead(masked: string): string {
