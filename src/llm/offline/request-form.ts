@@ -253,7 +253,7 @@ function fixMeansRestore(masked: string): string {
 
 // "make sure that invite can no longer be used", "ensure the invitation is no longer valid": a revocation.
 const UNUSABLE =
-  /\b(?:make\s+sure|ensure|see\s+to\s+it)\s+(?:that\s+)?((?:the|that|this|their|his|her)\s+(?:[\w-]+\s+)?(?:invit\w*|sessions?))\s+(?:can(?:not|'t|’t|\s+not|\s+no\s+longer)\s+be\s+used|is\s+no\s+longer\s+(?:valid|usable)|(?:won't|will\s+not)\s+work(?:\s+anymore)?)\b/gi;
+  /\b(?:make\s+sure|ensure|see\s+to\s+it)\s+(?:that\s+)?((?:the|that|this|their|his|her)\s+(?:[\w-]+\s+)?(?:invit\w*|sessions?)(?:\s+(?:to|for|of)\s+⟦e\d+⟧)?)\s+(?:can(?:not|'t|’t|\s+not|\s+no\s+longer)\s+be\s+used|is\s+no\s+longer\s+(?:valid|usable)|(?:won't|will\s+not)\s+work(?:\s+anymore)?)\b/gi;
 
 /** Every sentence of the message in the imperative (sentence ends kept). */
 export function imperatives(masked: string): string {

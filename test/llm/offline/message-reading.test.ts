@@ -1,0 +1,193 @@
+/**
+ * Reading the message (issue 15, round 3): pasted layouts (chat headers, hard-wrapped mail, forwards whose only
+ * request is quoted, inline "(a) … (b) …" steps), casual verbs found wherever they stand, purpose clauses after
+ * a request, polite wrappers, roles said as what someone needs, invitations that must "no longer be usable", a
+ * "sort that out" about a locked account, bulk by an email-domain phrase, whole-domain list entries and a scope
+ * removed from an OAuth app. The phrasings are invented for the tests; the safety half checks that none of these
+ * rules acts on more than was asked.
+ */
+import { describe, expect, it } from 'vitest';
+import { understand } from '../../../src/llm/offline/accounting.js';
+import { canonicalVerb, correctTypos } from '../../../src/llm/offline/lexicon.js';
+import { parseRequest } from '../../../src/llm/offline/request.js';
+import { imperatives, layout } from '../../../src/llm/offline/request-form.js';
+import { createStack, NOW } from './drive.js';
+
+describe('pasted layouts', () => {
+  it('drops chat author/time headers and keeps each chat message apart', () => {
+    const text =
+      'from the #it channel:\n\nsam.k  10:02 AM\nplease unlock a@x.test, she got locked out after too many tries\nRuth Ng 10:04\nand ban b@x.test\nlee  10:05 PM\n+1';
+    expect(layout(text)).toBe(
+      'from the #it channel. please unlock a@x.test, she got locked out after too many tries. and ban b@x.test. +1.',
+    );
+  });
+
+  it('joins a hard-wrapped sentence, but never a bullet or a short line', () => {
+    const wrapped =
+      'After the review we agreed that the old contractor account c@x.test should be\nlocked for the time being.';
+    expect(layout(wrapped)).toBe(
+      'After the review we agreed that the old contractor account c@x.test should be locked for the time being.',
+    );
+    expect(layout('two things\nunlock a@x.test\nban b@x.test')).toBe('two things. unlock a@x.test. ban b@x.test.');
+    expect(layout('A fairly long line of context about what happened to the accounts we run\n- unlock a@x.test')).toBe(
+      'A fairly long line of context about what happened to the accounts we run. unlock a@x.test.',
+    );
+  });
+
+  it('reads the quoted text of a forward whose own words ask for nothing', () => {
+    expect(layout('see below, thx\n\n> Hello,\n> please unlock z@x.test for me.')).toBe(
+      'see below, thx. Hello, please unlock z@x.test for me.',
+    );
+    // Own words that ask for something: the quoted history stays out.
+    expect(layout('lock q@x.test please\n\n> earlier: delete everyone')).toBe('lock q@x.test please.');
+  });
+
+  it('drops inline step letters so each step is a clause', () => {
+    expect(layout('Actions: (a) unlock a@x.test; (b) ban b@x.test')).toBe('Actions: unlock a@x.test; ban b@x.test');
+  });
+});
+
+describe('casual verbs, found where they stand', () => {
+  it.each([
+    ['can u take back the ban on ⟦e0⟧', 'can u unban ⟦e0⟧'],
+    ['please revoke the ban against ⟦e0⟧', 'please unban ⟦e0⟧'],
+    ['kick ⟦e0⟧ from the hooli org', 'remove ⟦e0⟧ from the hooli org'],
+    ['she left, please take her out of Hooli', 'she left, please remove her from Hooli'],
+    ['sure, and get rid of the old jwt template', 'sure, and delete the old jwt template'],
+    ['lock his login', 'lock his account'],
+    ['end all of her active sessions', 'end all of her sessions'],
+    ['terminate any session he still has open', 'terminate his sessions'],
+    ['lift all of the bans', 'unban all banned users'],
+    ['they were banned by mistake, lift the bans', 'they were banned by mistake, unban them'],
+  ])('%s → %s', (said, meant) => {
+    expect(canonicalVerb(said)).toBe(meant);
+  });
+
+  it('corrects a five-letter typo of a resource word only in lower case', () => {
+    expect(correctTypos('give her acess back')).toBe('give her access back');
+    expect(correctTypos('ask Acess about it')).toBe('ask Acess about it');
+  });
+
+  it('"lift all the bans" lists banned users first; "lift the bans" never means everyone', () => {
+    expect(parseRequest('please lift all the bans', NOW)).toMatchObject({
+      kind: 'bulk_user_action',
+      action: 'clerk_user_unban',
+      filter: { banned: true },
+    });
+    expect(parseRequest('lift the bans', NOW).kind).not.toBe('bulk_user_action');
+  });
+});
+
+describe('request forms inside long sentences', () => {
+  it.each([
+    [
+      'Until the audit is over the account of ⟦e0⟧ must be locked so that nobody can use it',
+      'lock the account of ⟦e0⟧',
+    ],
+    ['ban ⟦e0⟧ so he cannot sign in, and lock ⟦e1⟧', 'ban ⟦e0⟧, and lock ⟦e1⟧'],
+    ['lock ⟦e0⟧ until she calls the service desk', 'lock ⟦e0⟧'],
+    ['we would be very grateful if you could kindly ban ⟦e0⟧', 'please ban ⟦e0⟧'],
+    ['could you please to unlock ⟦e0⟧', 'unlock ⟦e0⟧'],
+    ['⟦e0⟧ needs the admin role in Hooli from now on instead of member', 'make ⟦e0⟧ admin in Hooli'],
+    ['make sure the invitation to ⟦e0⟧ can no longer be used', 'revoke the invitation to ⟦e0⟧'],
+    [
+      '⟦e0⟧ is locked and cannot get in. Can you sort that out for him?',
+      '⟦e0⟧ is locked and cannot get in. Can you let him sign in again?',
+    ],
+  ])('%s → %s', (said, meant) => {
+    expect(imperatives(said)).toBe(meant);
+  });
+
+  it.each([
+    // Nothing says the account is locked or banned: "fix it" stays a wrapper, not a restore.
+    'the report is wrong. Can you fix it for him?',
+    // A usable invitation is what is wanted here.
+    'make sure that invite can still be used',
+    // A role someone should NOT have is not a request to give it.
+    '⟦e0⟧ should not get the admin role in Hooli',
+  ])('leaves "%s" alone', (said) => {
+    expect(imperatives(said)).toBe(said);
+  });
+
+  it('"take care of it" passes a request on and is not reported as unplaced', () => {
+    const u = understand('can you take care of it? lock grace@acme.test', NOW);
+    expect(u.intent).toMatchObject({ kind: 'user_action', action: 'clerk_user_lock' });
+    expect(u.unplaced).toEqual([]);
+  });
+
+  it('a whole domain or a wildcard on the blocklist is every address at the host', () => {
+    expect(parseRequest('could you put the entire domain junk.test on the blocklist?', NOW)).toMatchObject({
+      kind: 'list_add',
+      list: 'blocklist',
+      identifiers: ['*@junk.test'],
+    });
+    // A bare host without "domain" or "wildcard" stays what it was.
+    expect(parseRequest('add junk.test to the blocklist', NOW)).toMatchObject({ identifiers: ['junk.test'] });
+  });
+
+  it('bulk by an email-domain phrase lists that domain', () => {
+    expect(parseRequest('lock every account that signs in with an initech.test email address', NOW)).toMatchObject({
+      kind: 'bulk_user_action',
+      action: 'clerk_user_lock',
+      filter: { emailQuery: '@initech.test' },
+    });
+  });
+});
+
+describe('whole messages through the agent', () => {
+  it('"sort that out" about a locked account unlocks the person it is about', async () => {
+    const stack = createStack();
+    const turn = await stack.say(
+      "Ava Thompson rang the helpdesk this morning: her account is locked and she can't log in.\nCould you sort that out for her?",
+    );
+    expect(turn.pending.map((p) => p.action)).toEqual(['clerk_user_unlock']);
+    expect(turn.text).toMatch(/ava@mail\.test/);
+  });
+
+  it('plans both parts of "take X out of Y and ban him so …"', async () => {
+    const stack = createStack();
+    const turn = await stack.say(
+      'As agreed with HR, please take grace@acme.test out of Acme and ban her so that nobody can sign in while legal reviews it.',
+    );
+    expect(turn.pending.map((p) => p.action)).toEqual(['clerk_org_membership_delete', 'clerk_user_ban']);
+    expect(new Set(turn.pending.map((p) => p.args.user_id)).size).toBe(1);
+  });
+
+  it('removes one scope from an OAuth app named earlier, keeping the others, never deleting the app', async () => {
+    const stack = createStack();
+    const turn = await stack.say(
+      'Our review found that the "Internal Dashboard" integration can read more than it should.\nFix: remove the email scope from that OAuth application.',
+    );
+    expect(turn.pending.map((p) => [p.action, p.args.scopes])).toEqual([['clerk_client_update', 'profile']]);
+  });
+
+  it('a scope the app does not have changes nothing', async () => {
+    const stack = createStack();
+    const turn = await stack.say('drop the public_metadata scope from the Internal Dashboard oauth app');
+    expect(turn.pending).toEqual([]);
+    expect(turn.text).toMatch(/Nothing was changed/);
+  });
+
+  it('"lift all of the bans" proposes an unban for banned users only', async () => {
+    const stack = createStack();
+    const turn = await stack.say('amnesty approved: please lift all of the bans');
+    expect(turn.pending.length).toBeGreaterThan(0);
+    const banned = new Set(
+      stack.sandbox
+        .snapshot()
+        .users.filter((u) => u.banned)
+        .map((u) => u.id),
+    );
+    for (const p of turn.pending) {
+      expect(p.action).toBe('clerk_user_unban');
+      expect(banned.has(p.args.user_id as string)).toBe(true);
+    }
+    expect(turn.pending).toHaveLength(banned.size);
+  });
+
+  it('"lift the bans" with nobody named changes nothing', async () => {
+    const stack = createStack();
+    const turn = await stack.say('lift the bans');
+    expect(turn.pending).toEqual([]);
+  });
+});
