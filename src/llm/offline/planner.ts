@@ -59,8 +59,11 @@ export function planStep(turn: Turn, tools: ReadonlySet<string>, now: number): P
     );
   if (turn.nothingToRetry)
     return say('Nothing failed in your last request, so there is nothing to retry. Tell me what you would like to do.');
-  const { intent, unplaced } = understand(turn.request, now);
-  const outcome = withNote(planIntent(new PlanContext(turn, tools, now), intent), unplacedNote(unplaced));
+  const { intent, unplaced, pastedIgnored } = understand(turn.request, now);
+  const outcome = withNote(
+    planIntent(new PlanContext(turn, tools, now), intent),
+    unplacedNote(unplaced, pastedIgnored),
+  );
   if (outcome.kind === 'say') return say(truthfulText(outcome.text, turn));
   // A plan with calls is about to change something: a step's "Nothing was changed" would contradict it.
   return outcome.text === undefined ? outcome : { ...outcome, text: withoutNothingChanged(outcome.text) };

@@ -147,25 +147,46 @@ const BULLET = /^\s*(?:[-*•·]|\d{1,2}[.)])\s+/;
 
 // "laura.martinez  9:41 AM", "Bob Smith 10:02": the author-and-time header of a pasted chat message.
 const CHAT_HEADER = /^\s*[\w.'’-]+(?:\s+[\w.'’-]+){0,2}\s+\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?\s*$/i;
-// Any word that asks for an action: the author's own lines that say none ("fwd from support, pls handle") only
-// pass the quoted text on.
-const ACTS = new RegExp(`\\b(?:${VERBS.join('|')}|add|put|set|give|let|allow|send|kill|end|lift)\\b`, 'i');
+/** The lines of pasted material (quoted "> …" history, a forwarded or quoted block) are enclosed by these. */
+export const PASTE_OPEN = '⟦Q⟧';
+export const PASTE_CLOSE = '⟦/Q⟧';
+// "---", "----- quoted -----", "---- abuse report #12 ----", "-------- Forwarded message --------": a line that
+// opens (or closes) a pasted block.
+const SEPARATOR = /^\s*(?:[-=_~*]{3,}|-{2,}\s*[^\n]*?\s*-{2,})\s*$/;
 
 /**
- * Mail headers and quoted history dropped, when the author wrote something of their own that asks for something.
- * A forward whose own words ask for no action ("pls handle:") keeps the quoted text: it is the request.
+ * Pasted material marked, not dropped: quoted "> …" lines and the lines of a block between separator lines are
+ * enclosed in PASTE_OPEN / PASTE_CLOSE (each its own sentence after layout). request.ts reads them as the request
+ * only when the author's own words ask for nothing ("fwd from support, pls handle:"); otherwise they are context
+ * (they name people and things, but their instructions are never acted on). Mail headers are dropped.
  */
-function dropQuoted(masked: string): string {
-  if (!masked.includes('\n')) return masked;
-  // A chat header ends the message before it: it becomes a blank line, so wrapped lines are not joined across it.
-  const lines = masked
-    .split('\n')
-    .filter((l) => !MAIL_HEADER.test(l))
-    .map((l) => (CHAT_HEADER.test(l) ? '' : l));
-  const own = lines.filter((l) => !QUOTED.test(l) && !/^\s*on\s.+\swrote:\s*$/i.test(l));
-  const quoted = own.length < lines.length;
-  const ownAsks = own.some((l) => /[a-z]{3}/i.test(l)) && (!quoted || own.some((l) => ACTS.test(l)));
-  return (ownAsks ? own : lines.map((l) => l.replace(/^\s*>+\s?/, ''))).join('\n');
+function markPasted(text: string): string {
+  if (!text.includes('\n')) return text;
+  const out: string[] = [];
+  let block = false;
+  let quote = false;
+  for (const line of text.split('\n')) {
+    if (SEPARATOR.test(line)) {
+      if (quote) out.push(PASTE_CLOSE);
+      quote = false;
+      out.push(block ? PASTE_CLOSE : PASTE_OPEN);
+      block = !block;
+      continue;
+    }
+    if (MAIL_HEADER.test(line) || /^\s*(?:>\s*)*on\s.+\swrote:\s*$/i.test(line)) continue;
+    // A chat header ends the message before it: a blank line, so wrapped lines are not joined across it.
+    if (CHAT_HEADER.test(line)) {
+      out.push('');
+      continue;
+    }
+    const quoted = QUOTED.test(line);
+    if (!block && quoted !== quote && (quoted || line.trim() !== '')) {
+      out.push(quoted ? PASTE_OPEN : PASTE_CLOSE);
+      quote = quoted;
+    }
+    out.push(quoted ? line.replace(/^\s*>+\s?/, '') : line);
+  }
+  return out.join('\n');
 }
 
 /**
@@ -224,7 +245,7 @@ function dropSignature(text: string): string {
 
 /** Pasted text as sentences: quoted history and headers, signature, bullets and line layout handled. */
 export function layout(raw: string): string {
-  const text = raw.includes('\n') ? linesToSentences(dropSignature(dropQuoted(raw))) : raw;
+  const text = raw.includes('\n') ? linesToSentences(dropSignature(markPasted(raw))) : raw;
   return text.replace(INLINE_ENUMERATOR, '$1').replace(EMOTICON, '.');
 }
 

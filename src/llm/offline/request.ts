@@ -9,7 +9,7 @@ import { fillAnaphors, hasAnaphor, userTokens } from './anaphora.js';
 import { ACTION_VERB, splitClauses, splitSentences, subSentence, type Unit } from './clauses.js';
 import { analyze, type Sentence } from './entities.js';
 import { normalize } from './normalize.js';
-import { negatedRequest } from './request-form.js';
+import { negatedRequest, PASTE_CLOSE, PASTE_OPEN } from './request-form.js';
 import type { Intent } from './intent-types.js';
 import { parseSentence } from './intents.js';
 import { core, COUNT, READ } from './phrases.js';
@@ -78,8 +78,11 @@ function parseMessage(whole: Sentence, now: number): Intent {
   if (read) return read;
   const sentences = splitSentences(whole.masked);
   const org = orgMention(whole.masked);
+  const { markers, context } = pastedContext(whole, now);
   const units = sentences.flatMap((sentence, n) =>
-    clausesOf(whole, org ? fillThere(sentence, org) : sentence, now).map((u) => ({ ...u, sentence: n })),
+    markers.has(n)
+      ? []
+      : clausesOf(whole, org ? fillThere(sentence, org) : sentence, now).map((u) => ({ ...u, sentence: n })),
   );
   if (units.length === 0) return parseSentence(whole, now);
   if (units.length === 1) {
@@ -90,6 +93,8 @@ function parseMessage(whole: Sentence, now: number): Intent {
   const orgs = new OrgThread();
   // Negated clauses ("Don't delete it") are constraints, never actions; they still name people for pronouns.
   const parsed = units.flatMap((u, i) => {
+    // Pasted text beside the author's own request names people and things; its instructions are never acted on.
+    if (context.has(u.sentence)) return [];
     if (NEGATED.test(stripLead(u.masked))) return [];
     // "Someone deleted the hasura template last week": a report of what happened (a subject, then a past-tense
     // verb) is context, never an instruction — it still names people and things for the other clauses.
@@ -140,6 +145,38 @@ function parseMessage(whole: Sentence, now: number): Intent {
   });
   const steps = mergeSteps(intents);
   return steps.length === 1 ? steps[0]! : { kind: 'sequence', steps };
+}
+
+/**
+ * Which sentences are pasted material (request-form.ts encloses quoted lines and forwarded blocks in markers):
+ * `markers` are the marker sentences themselves, `context` the pasted sentences to read as context only — all of
+ * them when the author's own words ask for something (a change or a read), none when the own words only pass the
+ * pasted text on ("fwd from support, pls handle:"), which is then the request.
+ */
+export function pastedContext(whole: Sentence, now: number): { markers: Set<number>; context: Set<number> } {
+  const sentences = splitSentences(whole.masked);
+  const markers = new Set<number>();
+  const pasted = new Set<number>();
+  let inside = false;
+  sentences.forEach((sentence, n) => {
+    const marker = sentence.trim();
+    if (marker === PASTE_OPEN || marker === PASTE_CLOSE) {
+      markers.add(n);
+      inside = marker === PASTE_OPEN;
+    } else if (inside) pasted.add(n);
+  });
+  if (pasted.size === 0) return { markers, context: pasted };
+  const ownAsks = sentences.some(
+    (sentence, n) =>
+      !markers.has(n) &&
+      !pasted.has(n) &&
+      splitClauses(sentence).some((u) => {
+        const lead = stripLead(u.masked);
+        if (NEGATED.test(lead) || STATEMENT.test(lead)) return false;
+        return !PASSIVE_KINDS.has(parseSentence(subSentence(whole, u.masked), now).kind);
+      }),
+  );
+  return { markers, context: ownAsks ? pasted : new Set() };
 }
 
 /**
