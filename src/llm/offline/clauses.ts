@@ -16,6 +16,9 @@ const EMBEDDED =
 const FILLER =
   '(?:(?:just|also|please|pls|then|and|finally|afterwards|after that|(?:can|could|would|will) (?:you|u))\\s+)*';
 
+// Verbs that report (past tense, or a state): "cleared", "churned", "was", "is", "left".
+const REPORT = '(?:was|were|is|are|has|had|left|quit|went|got|lost|moved|[a-z]+ed)';
+
 /** One piece of a request. `verbLed`: it was split off because it starts with an action verb. */
 export interface Unit {
   masked: string;
@@ -50,8 +53,11 @@ export function splitClauses(sentence: string): Unit[] {
     'g',
   );
   // ", his contract ended", ", the credential stuffing thing was a false alarm": a report after a comma is an aside.
-  const asideSplit =
-    /\s*,\s*(?=(?:it|he|she|they|we|i|this|that|there)(?:'s|'re|'ve|'ll)?\s|(?:the|his|her|their|our|my)(?:\s+[\w-]+){1,4}\s+(?:was|were|is|are|has|had|turned|ended|expired|finished)\b)/gi;
+  // ", t&s cleared her appeal", ", and tom is still a viewer there": a subject and a report, not an instruction.
+  const asideSplit = new RegExp(
+    `\\s*,\\s*(?=(?:it|he|she|they|we|i|this|that|there)(?:'s|'re|'ve|'ll)?\\s|(?:(?:and|but)\\s+)?(?!(?:and|but|then|so|also|please|pls|or|just|not|no)\\b|${FILLER}${ACTION_VERB}\\b)(?:[\\w&'’.-]+\\s+){1,4}(?:still\\s+|already\\s+|just\\s+)?${REPORT}\\b(?!\\s+(?:to|by|from|for|with|that)\\b))`,
+    'gi',
+  );
   const units: Unit[] = [];
   for (const piece of sentence.split(asideSplit)) {
     // "how many X …, and how many of those are banned?": each question is its own clause.
@@ -65,7 +71,9 @@ export function splitClauses(sentence: string): Unit[] {
       .flatMap((c) => c.split(nextQuestion))
       .map((c) => c.trim())
       .filter((c) => c !== '');
-    clauses.forEach((c, k) =>
+    // "make X an admin there first, then …", "bump him to member too": order and addition words, not targets.
+    const trimmed = clauses.map((c) => c.replace(/\s+(?:first|next|afterwards|after that|as well|too)$/i, ''));
+    trimmed.forEach((c, k) =>
       units.push({ masked: c.replace(new RegExp(`^${FILLER}`, 'i'), '').trim() || c, verbLed: k > 0 }),
     );
   }

@@ -75,13 +75,14 @@ const BLOCK =
 
 // "the whole domain x.test", "a wildcard", "every address at it": every email address at the host.
 const WHOLE_DOMAIN =
-  /\b(?:whole|entire|full)\s+(?:e-?mail\s+)?domain\b|\bwildcard\b|\b(?:every|any|all)\s+(?:e-?mail\s+)?address(?:es)?\s+(?:at|on|from|under)\b|\b(?:anyone|everyone|anybody)\s+(?:at|from|with)\b/i;
+  /\b(?:whole|entire|full)\s+(?:⟦h\d+⟧\s+)?(?:e-?mail\s+)?domain\b|\bwildcard\b|\b(?:every|any|all)\s+(?:e-?mail\s+)?address(?:es)?\s+(?:at|on|from|under)\b|\b(?:anyone|everyone|anybody)\s+(?:at|from|with)\b/i;
 
 /** Identifiers named in the request: wildcards, emails, phones, then bare hosts. */
 function identifiers(s: Sentence, list: 'allowlist' | 'blocklist', c = ''): string[] {
   const out = [...s.ents.wildcards, ...s.ents.emails, ...s.ents.phones];
   const wildcard = list === 'allowlist' || WHOLE_DOMAIN.test(c);
-  for (const h of s.ents.hosts) out.push(wildcard ? `*@${h}` : h);
+  // A host already given as a wildcard ("spammy.test (blocklist *@spammy.test)") is that wildcard, not a second entry.
+  for (const h of s.ents.hosts) if (!s.ents.wildcards.includes(`*@${h}`)) out.push(wildcard ? `*@${h}` : h);
   return [...new Set(out)];
 }
 

@@ -185,8 +185,28 @@ const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
     'the satellite $1',
   ],
   [/\b(?:the\s+)?(?:non-?primary|secondary)\s+domain\b/gi, 'the satellite domain'],
-  [/\b(?:boot|chuck|throw|get|kick)\s+(⟦[ei]\d+⟧|[\w.'’-]+?)\s+(?:out\s+of|off(?:\s+of)?)\b/gi, 'remove $1 from'],
-  [/\b(?:boot|chuck|kick)\s+(⟦[ei]\d+⟧|[\w.'’-]+?)\s+from\b/gi, 'remove $1 from'],
+  [/\boutta\b/gi, 'out of'],
+  [
+    /\b(?:boot|chuck|throw|get|kick)\s+(⟦[ei]\d+⟧|[\w.'’-]+?(?:\s+[\w.'’-]+?){0,2}?)\s+(?:out\s+of|off(?:\s+of)?)\s+(?!(?:work|here|there)\b)/gi,
+    'remove $1 from ',
+  ],
+  [/\b(?:boot|chuck|kick)\s+(⟦[ei]\d+⟧|[\w.'’-]+?(?:\s+[\w.'’-]+?){0,2}?)\s+from\b/gi, 'remove $1 from'],
+  // "delete the Umbrella org entirely": how thoroughly is not part of the name.
+  [/\s+(?:entirely|completely|altogether|for good|once and for all)\b/gi, ''],
+  // "add him to Initech with the member role": the role said as a role ("the member" is not a person here).
+  [/\b(?:with|in|under)\s+(?:the|a|an)\s+((?:normal\s+|regular\s+|plain\s+)?[\w:-]+)\s+role\b/gi, 'as $1'],
+  // "change his role from viewer to plain member": the role it has now is not part of the organization's name.
+  [
+    /\s+from\s+(?:an?\s+)?(?:plain\s+|regular\s+|normal\s+)?(?:admin|member|viewer|billing|guest|owner|basic[_ ]member)s?\s+(?:role\s+)?to\s+/gi,
+    ' to ',
+  ],
+  // "unlock her + set her plan": a plus between requests is "and".
+  [/\s+\+\s+/g, ' and '],
+  // "daniels role", "omars account": a possessive written without its apostrophe.
+  [
+    /\b(?!(?:his|its|hers|theirs|this|users|members|admins|owners|others|ours|yours|was|is|has|does)\b)([a-z][a-z'-]*[a-rt-z])s\s+(role|account|sessions?|membership|login|access)\b/g,
+    "$1's $2",
+  ],
   [new RegExp(`${SLOT}(?:get rid of|do away with|nuke|scrap|retire|decommission|trash|axe|nix)\\b`, 'gi'), 'delete'],
   // "take that one off the blocklist", "please take her out of Acme": removal from a list or an organization.
   [

@@ -86,6 +86,13 @@ const NEEDS_ROLE = new RegExp(
   'i',
 );
 
+// "partner@x.test must come off our allowlist and go onto the blocklist instead": moving an entry between lists.
+const LISTS = '(?:(?:the|our|my|their)\\s+)?(?:allow|block|white|black|deny)[- ]?list';
+const MOVE = new RegExp(
+  `^${LEAD}([^,]+?)\\s+${MODAL}\\s+${ADVERB}(?:(?:come|go|get|be\\s+taken)\\s+off(?:\\s+of)?\\s+(${LISTS})(?:\\s+and\\s+(?:go|get|be\\s+(?:added|put|moved))\\s+(?:onto|on|to|into)\\s+(${LISTS}))?|(?:go|get|be\\s+put)\\s+(?:onto|on|into)\\s+(${LISTS}))(?:\\s+instead)?$`,
+  'i',
+);
+
 const NEGATION = /\b(?:not|never|no\s+longer|nobody|hardly)\b|n['’]t\b/i;
 
 // A subject that asks or negates ("who should be removed?", "nobody needs to be banned") is not a request.
@@ -116,6 +123,12 @@ export function imperative(sentence: string): string {
     // means the opposite of the request: left alone.
     const head = m ? s.slice(m[1]!.length, s.length - m[4]!.length) : '';
     if (m && verb && !NOT_A_SUBJECT.test(m[2]!) && !NEGATION.test(head)) return `${m[1]}${request(verb, m[2]!, m[4]!)}`;
+  }
+  const move = s.match(MOVE);
+  if (move && !NOT_A_SUBJECT.test(move[2]!) && !NEGATION.test(move[0].slice(move[1]!.length))) {
+    const who = OBJECT_FORM[move[2]!.trim().toLowerCase()] ?? move[2]!;
+    if (move[5]) return `${move[1]}add ${who} to ${move[5]}`;
+    return `${move[1]}remove ${who} from ${move[3]}${move[4] ? ` and add ${who} to ${move[4]}` : ''}`;
   }
   const role = s.match(NEEDS_ROLE);
   if (role && !NOT_A_SUBJECT.test(role[2]!) && !NEGATION.test(role[2]!))

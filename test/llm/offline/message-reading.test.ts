@@ -8,6 +8,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { understand } from '../../../src/llm/offline/accounting.js';
+import { splitClauses } from '../../../src/llm/offline/clauses.js';
 import { canonicalVerb, correctTypos } from '../../../src/llm/offline/lexicon.js';
 import { parseRequest } from '../../../src/llm/offline/request.js';
 import { imperatives, layout } from '../../../src/llm/offline/request-form.js';
@@ -84,6 +85,19 @@ describe('casual verbs, found where they stand', () => {
     expect(canonicalVerb(said)).toBe(meant);
   });
 
+  it.each([
+    ['can u boot ⟦e0⟧ outta Hooli', 'can u remove ⟦e0⟧ from Hooli'],
+    ['chuck tom hardy out of hooli', 'remove tom hardy from hooli'],
+    ['delete the foo org entirely', 'delete the foo org'],
+    ['add him to Hooli with the member role', 'add him to Hooli as member'],
+    ['unlock her + ban him', 'unlock her and ban him'],
+    ['change daniels role in Hooli', "change daniel's role in Hooli"],
+    ['change its role in Hooli', 'change its role in Hooli'],
+    ['change her role in Hooli from viewer to plain member', 'change her role in Hooli to plain member'],
+  ])('%s → %s (round 2)', (said, meant) => {
+    expect(canonicalVerb(said)).toBe(meant);
+  });
+
   it('corrects a five-letter typo of a resource word only in lower case', () => {
     expect(correctTypos('give her acess back')).toBe('give her access back');
     expect(correctTypos('ask Acess about it')).toBe('ask Acess about it');
@@ -96,6 +110,26 @@ describe('casual verbs, found where they stand', () => {
       filter: { banned: true },
     });
     expect(parseRequest('lift the bans', NOW).kind).not.toBe('bulk_user_action');
+  });
+});
+
+describe('clauses', () => {
+  it('splits off a report after a comma, never an instruction', () => {
+    expect(splitClauses('unban ⟦e0⟧ asap, t&s cleared her appeal').map((u) => u.masked)).toEqual([
+      'unban ⟦e0⟧ asap',
+      't&s cleared her appeal',
+    ]);
+    expect(splitClauses('lock ⟦e0⟧, remove the locked ones from Hooli').map((u) => [u.masked, u.verbLed])).toEqual([
+      ['lock ⟦e0⟧', false],
+      ['remove the locked ones from Hooli', true],
+    ]);
+  });
+
+  it('drops order words at the end of a clause', () => {
+    expect(splitClauses('make ⟦e0⟧ an admin of Hooli first, then ban ⟦e1⟧ too').map((u) => u.masked)).toEqual([
+      'make ⟦e0⟧ an admin of Hooli',
+      'ban ⟦e1⟧',
+    ]);
   });
 });
 
@@ -112,6 +146,11 @@ describe('request forms inside long sentences', () => {
     ['⟦e0⟧ needs the admin role in Hooli from now on instead of member', 'make ⟦e0⟧ admin in Hooli'],
     ['make sure the invitation to ⟦e0⟧ can no longer be used', 'revoke the invitation to ⟦e0⟧'],
     [
+      '⟦e0⟧ must come off our allowlist and go onto the blocklist instead',
+      'remove ⟦e0⟧ from our allowlist and add ⟦e0⟧ to the blocklist',
+    ],
+    ['⟦e0⟧ should go on the blocklist', 'add ⟦e0⟧ to the blocklist'],
+    [
       '⟦e0⟧ is locked and cannot get in. Can you sort that out for him?',
       '⟦e0⟧ is locked and cannot get in. Can you let him sign in again?',
     ],
@@ -124,6 +163,8 @@ describe('request forms inside long sentences', () => {
     'the report is wrong. Can you fix it for him?',
     // A usable invitation is what is wanted here.
     'make sure that invite can still be used',
+    '⟦e0⟧ should not come off the allowlist',
+    'he should go on holiday first',
     // A role someone should NOT have is not a request to give it.
     '⟦e0⟧ should not get the admin role in Hooli',
   ])('leaves "%s" alone', (said) => {
@@ -141,6 +182,10 @@ describe('request forms inside long sentences', () => {
       kind: 'list_add',
       list: 'blocklist',
       identifiers: ['*@junk.test'],
+    });
+    // A host also given as its wildcard is one entry, not two.
+    expect(parseRequest('block the whole spam.test domain (blocklist *@spam.test)', NOW)).toMatchObject({
+      identifiers: ['*@spam.test'],
     });
     // A bare host without "domain" or "wildcard" stays what it was.
     expect(parseRequest('add junk.test to the blocklist', NOW)).toMatchObject({ identifiers: ['junk.test'] });
