@@ -109,6 +109,8 @@ function jwtName(c: string, s: Sentence): string | undefined {
     c.match(/\b(?:called|named)\s+([\w.-]+)/i)?.[1],
     c.match(/\b(?:jwt\s+)?template\s+(?!called|named)([\w.-]+)/i)?.[1],
     c.match(/\b([\w.-]+)\s+(?:jwt\s+)?(?:token\s+)?template\b/i)?.[1],
+    // "hasura jwt's clock skew": the name before "jwt".
+    c.match(/\b([\w.-]+)\s+jwt(?:'s|’s)?\s+(?!templates?\b)/i)?.[1],
     c.match(/\bjwt\s+(?!templates?\b)([\w.-]+)/i)?.[1],
   ];
   return candidates.find((x) => x !== undefined && !STOP.has(x.toLowerCase()) && !/^\d+$/.test(x) && !/⟦/.test(x));
@@ -139,7 +141,12 @@ export function jwtTimes(c: string): Fields {
 export function parseJwt(c: string, s: Sentence): Intent | undefined {
   if (!/\bjwts?\b|\btemplates?\b/i.test(c) || /\bemail template|\binvitation template/i.test(c)) return undefined;
   const id = s.ents.ids.find((i) => i.prefix === 'jtmp');
-  const verb = verbKind(c);
+  // "add a claim to our supabase template": a change to a template that exists, never a new template.
+  const addsToExisting =
+    /^(?:add|put|include|insert|append)\b.*\b(?:claims?|fields?|keys?)\b.*\b(?:to|in|into)\s+(?:our|the|my|that|this|existing)\b/i.test(
+      c,
+    );
+  const verb = addsToExisting ? 'update' : verbKind(c);
   const fields: Fields = {};
   if (s.ents.json[0]) fields.claims = s.ents.json[0];
   Object.assign(fields, jwtTimes(c));
@@ -214,6 +221,10 @@ function oauthName(c: string, s: Sentence): string | undefined {
   const raw =
     c.match(/\b(?:called|named)\s+(.+?)(?=\s+(?:with|and|that|having|redirect|scopes?|which|using|to)\b|,|$)/i)?.[1] ??
     c.match(/\b(?:for|of|on)\s+(?:the\s+)?(.+?)\s+(?:o-?auth\s*2?\s*)(?:app|application|client)s?\b/i)?.[1] ??
+    // "zapier oauth app needs one more redirect uri": the name first, before "oauth app".
+    c.match(
+      /^(?:the\s+|our\s+)?(?!(?:delete|remove|rename|update|change|set|add|create|show|list|get|make|drop|revoke|give|find|look|describe|edit|register|new)\b)([\w.-]+(?:\s+[\w.-]+)?)\s+o-?auth\s*2?\s*(?:app|application|client)\b/i,
+    )?.[1] ??
     c.match(
       /^\w+(?:\s+up)?\s+(?:the\s+)?(?:details (?:of|for)\s+(?:the\s+)?)?(.+?)\s+(?:o-?auth\s*2?\s*)(?:app|application|client)s?\b/i,
     )?.[1] ??

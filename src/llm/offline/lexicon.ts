@@ -200,6 +200,11 @@ const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
     /\s+from\s+(?:an?\s+)?(?:plain\s+|regular\s+|normal\s+)?(?:admin|member|viewer|billing|guest|owner|basic[_ ]member)s?\s+(?:role\s+)?to\s+/gi,
     ' to ',
   ],
+  // "the hasura jwt template clock skew", "the Zapier oauth app scopes": a field of the thing named before it.
+  [
+    /\b(jwt(?:\s+template)?|template|o-?auth\s+app(?:lication)?)\s+(?=(?:allowed\s+)?(?:clock\s+skew|lifetime|scopes?|redirect\s+ur[il]s?|claims)\b)/gi,
+    "$1's ",
+  ],
   // "unlock her + set her plan": a plus between requests is "and".
   [/\s+\+\s+/g, ' and '],
   // "daniels role", "omars account": a possessive written without its apostrophe.

@@ -93,6 +93,16 @@ const MOVE = new RegExp(
   'i',
 );
 
+const FIELD_WORD =
+  '(?:allowed\\s+)?clock\\s+skew|lifetime|scopes?|slug|(?:display\\s+|first\\s+|last\\s+|user)?name|redirect\\s+ur[il]s?|membership\\s+limit|max(?:imum)?\\s+(?:allowed\\s+)?members(?:hips)?';
+const TERSE = new RegExp(
+  `^((?!(?:${VERBS.join('|')}|set|add|put|give|let)\\b)[\\w\\s.-]+?(?:(?:'s|’s)|\\s+(?:jwt|template|o-?auth\\s+app|app|org|organi[sz]ation))\\s+(?:${FIELD_WORD}))\\s+to\\s+(.+)$`,
+  'i',
+);
+const ARROW = /^([^:]+?:\s*[\w\s-]+?|[\w\s'’-]+?)\s*(?:->|→|=>)\s*(.+)$/;
+const FRONTED =
+  /^(?:for|on)\s+(.+?),?\s+(?:please\s+|pls\s+|can\s+you\s+|could\s+you\s+)?(set|change|update)\s+(?:the\s+|its\s+)?([\w\s-]+?)\s+to\s+(?:exactly\s*:?\s*|just\s+)?(.+)$/i;
+
 const NEGATION = /\b(?:not|never|no\s+longer|nobody|hardly)\b|n['’]t\b/i;
 
 // A subject that asks or negates ("who should be removed?", "nobody needs to be banned") is not a request.
@@ -144,6 +154,15 @@ export function imperative(sentence: string): string {
     !NEGATION.test(be[2]!)
   )
     return `${be[1]}make ${OBJECT_FORM[be[2]!.trim().toLowerCase()] ?? be[2]} ${be[3]}`;
+  // "hasura jwt's clock skew to 10 sec": a field of a named thing and its new value, said without a verb.
+  const terse = s.match(TERSE);
+  if (terse && !NEGATION.test(terse[0])) return `set ${terse[1]} to ${terse[2]}`;
+  // "supabase template: allowed clock skew -> 30s": a field and the value it should take.
+  const arrow = s.match(ARROW);
+  if (arrow && !NEGATION.test(arrow[0])) return `set ${arrow[1]!.replace(/:\s*/, "'s ")} to ${arrow[2]}`;
+  // "For the Dashboard app, please set the scopes to exactly: a b c": the thing changed named first.
+  const fronted = s.match(FRONTED);
+  if (fronted) return `${fronted[2]} the ${fronted[3]} of ${fronted[1]} to ${fronted[4]}`;
   const has = s.match(HAVE);
   if (has && !NOT_A_SUBJECT.test(has[1]!) && !NEGATION.test(has[0])) return `set ${has[1]}'s ${has[3]} to ${has[2]}`;
   const gone = s.match(NO_LONGER);
@@ -226,7 +245,7 @@ function unwrap(lines: string[]): string[] {
 
 // "(a) remove him …; (b) ban him": letters or numbers in parentheses that enumerate steps inside a line.
 const ENUMERATOR = /^\s*\(?(?:[a-h]|[1-9])\)\s+/i;
-const INLINE_ENUMERATOR = /(^|[\s:;,])\((?:[a-h]|[1-9])\)\s+(?=[a-z])/gi;
+const INLINE_ENUMERATOR = /(?:^|\s*[:;,]?\s+)(?:\((?:[a-h]|[1-9])\)|[1-9]\))\s+(?=[a-z])/gi;
 // ":(" and ";)" end what was said before them, like a full stop.
 const EMOTICON = /\s+[:;]-?[()](?=\s|$)/g;
 
@@ -259,7 +278,8 @@ function dropSignature(text: string): string {
 /** Pasted text as sentences: quoted history and headers, signature, bullets and line layout handled. */
 export function layout(raw: string): string {
   const text = raw.includes('\n') ? linesToSentences(dropSignature(markPasted(raw))) : raw;
-  return text.replace(INLINE_ENUMERATOR, '$1').replace(EMOTICON, '.');
+  // A step number inside a line ends the step before it: "two things: 1) … 2) …".
+  return text.replace(INLINE_ENUMERATOR, (_m, offset: number) => (offset === 0 ? '' : '; ')).replace(EMOTICON, '.');
 }
 
 // "…so that no one can use it", "…until she re-verifies", "…while Finance reconciles": why or how long, said

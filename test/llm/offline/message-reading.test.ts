@@ -65,7 +65,8 @@ describe('pasted layouts', () => {
   });
 
   it('drops inline step letters so each step is a clause', () => {
-    expect(layout('Actions: (a) unlock a@x.test; (b) ban b@x.test')).toBe('Actions: unlock a@x.test; ban b@x.test');
+    expect(layout('Actions: (a) unlock a@x.test; (b) ban b@x.test')).toBe('Actions; unlock a@x.test; ban b@x.test');
+    expect(layout('two things: 1) unlock a@x.test 2) ban b@x.test')).toBe('two things; unlock a@x.test; ban b@x.test');
   });
 });
 
@@ -77,6 +78,7 @@ describe('casual verbs, found where they stand', () => {
     ['she left, please take her out of Hooli', 'she left, please remove her from Hooli'],
     ['sure, and get rid of the old jwt template', 'sure, and delete the old jwt template'],
     ['lock his login', 'lock his account'],
+    ['show his login email', 'show his login email'],
     ['end all of her active sessions', 'end all of her sessions'],
     ['terminate any session he still has open', 'terminate his sessions'],
     ['lift all of the bans', 'unban all banned users'],
@@ -197,6 +199,53 @@ describe('request forms inside long sentences', () => {
       action: 'clerk_user_lock',
       filter: { emailQuery: '@initech.test' },
     });
+  });
+});
+
+describe('field edits said in prose', () => {
+  it.each([
+    ['set the tier in her public metadata (key tier, value gold) for ⟦e0⟧', { tier: 'gold' }],
+    ['flag ⟦e0⟧ as a vip by setting vip_level to 3 in her public metadata', { vip_level: 3 }],
+  ])('%s → %j', (said, json) => {
+    const intent = parseRequest(said.replace('⟦e0⟧', 'zoe@mail.test'), NOW);
+    expect(intent).toMatchObject({ kind: 'user_update', fields: { public_metadata: json } });
+  });
+
+  it.each([
+    ['the foo jwt template lifetime to 120 sec', 'jwt', 'foo', { lifetime: 120 }],
+    ['foo template: allowed clock skew -> 20s', 'jwt', 'foo', { allowed_clock_skew: 20 }],
+    [
+      'For the Acme Portal oauth app please set the scopes to exactly: profile email',
+      'oauth',
+      'Acme Portal',
+      { scopes: 'profile email' },
+    ],
+    [
+      'acme portal oauth app needs one more redirect uri: https://p.example.com/cb',
+      'oauth',
+      'acme portal',
+      { add_redirect_uris: ['https://p.example.com/cb'] },
+    ],
+  ])('%s', (said, resource, name, fields) => {
+    expect(parseRequest(said, NOW)).toEqual({
+      kind: 'named_update',
+      resource,
+      ref: { kind: 'name', value: name },
+      fields,
+    });
+  });
+
+  it('"add a claim to our X template" changes that template, never creates one', () => {
+    expect(parseRequest('please add a claim to our foo JWT template', NOW)).toMatchObject({
+      kind: 'named_update',
+      resource: 'jwt',
+      ref: { kind: 'name', value: 'foo' },
+    });
+  });
+
+  it('a value that is the same field said as context is not a change', () => {
+    expect(imperatives('the old slug was acme')).toBe('the old slug was acme');
+    expect(imperatives("Acme's slug is not to be changed")).toBe("Acme's slug is not to be changed");
   });
 });
 
