@@ -9,7 +9,7 @@ const USER_TOKEN = /⟦e\d+⟧|⟦i\d+⟧/g;
 const POSSESSED =
   '(?:sessions?|memberships?|roles?|(?:first |last |user ?|display )?name|username|(?:public |private |unsafe )?metadata|email(?: address)?)';
 const NOUN_PHRASE =
-  /\b(?:(?:the|this|that|said|same)\s+(?:same\s+)?(?:user|account|person|member|customer|employee)(?:'s)?|(?:his|her|their)\s+(?:user\s+)?accounts?|this one|that one)\b/gi;
+  /\b(?:(?:the|this|that|said|same)\s+(?:same\s+)?(?:user|account|person|member|customer|employee)(?:'s)?(?!\s+roles?\b)|(?:his|her|their)\s+(?:user\s+)?accounts?|this one|that one)\b/gi;
 const POSSESSIVE = new RegExp(`\\b(?:his|her|their)\\s+(?=${POSSESSED}\\b)`, 'gi');
 const OBJECT = /\b(?:him|her|them)\b/gi;
 // "it" is a user only right after a verb that acts on accounts alone ("Could you unlock it?"); elsewhere it is

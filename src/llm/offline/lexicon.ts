@@ -194,7 +194,16 @@ const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
   // "delete the Umbrella org entirely": how thoroughly is not part of the name.
   [/\s+(?:entirely|completely|altogether|for good|once and for all)\b/gi, ''],
   // "add him to Initech with the member role": the role said as a role ("the member" is not a person here).
-  [/\b(?:with|in|under)\s+(?:the|a|an)\s+((?:normal\s+|regular\s+|plain\s+)?[\w:-]+)\s+role\b/gi, 'as $1'],
+  // ("everyone with the member role in Hooli" names people by role: only after "to/into <org>" is it the new role.)
+  [
+    /(\b(?:to|into)\s+(?:the\s+)?[^\s,;]+(?:\s+[A-Z][^\s,;]*)*(?:\s+org(?:ani[sz]ation)?)?)\s+(?:with|in|under)\s+(?:the|a|an)\s+((?:normal\s+|regular\s+|plain\s+)?[\w:-]+)\s+role\b/gi,
+    '$1 as $2',
+  ],
+  // "every user who holds the member role in Hooli": everyone who has that role (refs.ts reads the role).
+  [
+    /\b(?:every|each|any)\s+(?:user|person|one|account|member)\s+(?:who|that)\s+(?:holds|has|have|hold)\b/gi,
+    'everyone who has',
+  ],
   // "change his role from viewer to plain member": the role it has now is not part of the organization's name.
   [
     /\s+from\s+(?:an?\s+)?(?:plain\s+|regular\s+|normal\s+)?(?:admin|member|viewer|billing|guest|owner|basic[_ ]member)s?\s+(?:role\s+)?to\s+/gi,
@@ -226,6 +235,14 @@ const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
   [
     /\b(?:whatever|any|every|all(?:\s+(?:of\s+)?the)?|the)\s+(?:active\s+|open\s+)?sessions?\s+(?:that\s+)?(he|she|they)\s+(?:currently\s+|still\s+|now\s+)?(?:has|have)(?:\s+(?:open|active|running|going))?\b/gi,
     (_m: string, who: string) => `${POSSESSIVE[who.toLowerCase()]} sessions`,
+  ],
+  // "take every ordinary member out of the Stark org", "every viewer in Hooli": the people holding that role there
+  // (refs.ts reads "the members of Stark" as a role reference). A bare "every member" is everyone, so "member"
+  // needs a word that says the role (ordinary, plain, regular, normal).
+  [
+    /\b(?:every|each|all(?:\s+of)?(?:\s+the)?)\s+(?:(?:ordinary|plain|regular|normal|basic)\s+(member)|(admin|viewer|billing|guest)(?:\s+(?:member|user|person))?)s?\b(\s+(?:from|out\s+of|of|in|at)\s+(?:the\s+)?([A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*){0,2}))/g,
+    (_m: string, member: string | undefined, other: string | undefined, tail: string, org: string) =>
+      `the ${member ?? other}s of ${org}${tail.replace(/^\s+(?:of|in|at)\s+(?:the\s+)?\S.*$/, '')}`,
   ],
 ];
 

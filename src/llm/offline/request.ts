@@ -250,8 +250,9 @@ function antecedent(
     const names = [...new Set(personNames(u.masked, org))];
     if (names.length === 1) return names;
     if (names.length > 1) return [];
+    // An organization the message is about is not a person ("Hooli is moving to read-only").
     const subject = reportSubject(u.masked);
-    if (subject) return [subject];
+    if (subject && subject.toLowerCase() !== org?.toLowerCase()) return [subject];
   }
   return [];
 }

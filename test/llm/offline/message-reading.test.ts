@@ -202,6 +202,48 @@ describe('request forms inside long sentences', () => {
   });
 });
 
+describe('people named by their role, in bulk', () => {
+  it.each([
+    [
+      'take every ordinary member out of the Globex org',
+      { kind: 'membership_remove', users: [{ kind: 'role', value: 'org:member', org: 'Globex' }] },
+    ],
+    [
+      'remove every viewer in Hooli from Hooli',
+      { kind: 'membership_remove', users: [{ kind: 'role', value: 'org:viewer', org: 'Hooli' }] },
+    ],
+    [
+      'Globex is being frozen. Every user who holds the member role in Globex should become a viewer.',
+      {
+        kind: 'membership_set_role',
+        role: 'org:viewer',
+        users: [{ kind: 'role', value: 'org:member', org: 'Globex' }],
+      },
+    ],
+  ])('%s', (said, intent) => {
+    expect(parseRequest(said, NOW)).toMatchObject(intent);
+  });
+
+  it('a bare "every member" is everyone, so it is refused rather than read as the member role', () => {
+    expect(parseRequest('remove every member from Acme', NOW).kind).toBe('refuse');
+  });
+
+  it('plans one role change per holder of the role, and nobody else', async () => {
+    const stack = createStack();
+    const turn = await stack.say('Every user who holds the viewer role in Hooli should become a member of Hooli.');
+    const viewers = stack.sandbox
+      .snapshot()
+      .memberships.filter((m) => m.role === 'org:viewer' && m.organization_id === turn.pending[0]?.args.organization_id)
+      .map((m) => m.user_id)
+      .sort();
+    expect(viewers.length).toBeGreaterThan(0);
+    expect(turn.pending.map((p) => p.args.user_id).sort()).toEqual(viewers);
+    expect(turn.pending.every((p) => p.action === 'clerk_org_membership_update' && p.args.role === 'org:member')).toBe(
+      true,
+    );
+  });
+});
+
 describe('field edits said in prose', () => {
   it.each([
     ['set the tier in her public metadata (key tier, value gold) for ⟦e0⟧', { tier: 'gold' }],
