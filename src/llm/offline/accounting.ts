@@ -10,28 +10,18 @@ import { ACTION_VERB, splitClauses, splitSentences, subSentence } from './clause
 import { type Sentence, unmask } from './entities.js';
 import type { Intent } from './intent-types.js';
 import { core } from './phrases.js';
-import {
-  CORRECTION,
-  NEGATED,
-  parseAnalyzed,
-  parseWholeMessage,
-  pastedContext,
-  readMessage,
-  stripLead,
-} from './request.js';
+import { CORRECTION, NEGATED, parseAnalyzed, parseWholeMessage, readMessage, stripLead } from './request.js';
 
 /** A parsed request with the instruction clauses nothing in the intent came from (as the user wrote them). */
 export interface Understood {
   intent: Intent;
   unplaced: string[];
-  /** Instructions found only in pasted text beside the author's own request (never acted on). */
-  pastedIgnored?: boolean;
 }
 
 const NO_ACTION = new Set<Intent['kind']>(['unknown', 'smalltalk', 'help', 'refuse']);
 // "let me know when it's done", "tell me once you're finished": asks for a reply, not for an action.
 const REPLY_ONLY = /^(?:let me know|tell me (?:when|once|if|after)|show me (?:when|once))\b/i;
-// "can you take care of it?", "pls handle this", "do both things": passes the request on, asks for nothing itself.
+// "could you deal with this?", "pls action it": passes the request on, asks for nothing itself.
 const DELEGATE =
   /^(?:take care of|handle|action|deal with|sort out|look into|do|process|work on)\s+(?:it|this|that|these|those|them|the following|the below|both(?:\s+things)?|everything|all of (?:it|this|them))\b/i;
 
@@ -43,21 +33,18 @@ export function understand(text: string, now: number): Understood {
   const exception = ignoredException(whole, intent, now);
   if (exception) return { intent: exception, unplaced: [] };
   if (parseWholeMessage(whole)) return { intent, unplaced: [] };
-  const { context } = pastedContext(whole, now);
-  const pastedIgnored =
-    context.size > 0 && instructionClauses(whole, context, true).length > 0 ? { pastedIgnored: true } : {};
-  const clauses = instructionClauses(whole, context);
+  const clauses = instructionClauses(whole);
   // One clause alone is the whole message (its answer already says whether it was understood); one instruction
   // beside context sentences is checked like any other part.
-  if (clauses.length === 0 || clauseCount(whole) < 2) return { intent, unplaced: [], ...pastedIgnored };
+  if (clauses.length === 0 || clauseCount(whole) < 2) return { intent, unplaced: [] };
   const key = JSON.stringify(intent);
   const unplaced = clauses.filter((clause) => {
     const rest = without(whole.masked, clause);
     return rest !== undefined && JSON.stringify(parseAnalyzed({ ...whole, masked: rest }, now)) === key;
   });
   // No clause changes the intent when left out: the message was read as a whole (a reinvite, a stated value).
-  if (clauses.length > 1 && unplaced.length === clauses.length) return { intent, unplaced: [], ...pastedIgnored };
-  return { intent, unplaced: unplaced.map((c) => unmask(c, whole.ents)), ...pastedIgnored };
+  if (clauses.length > 1 && unplaced.length === clauses.length) return { intent, unplaced: [] };
+  return { intent, unplaced: unplaced.map((c) => unmask(c, whole.ents)) };
 }
 
 // "except the one on his iPhone", "but not Dave", "other than the admins": a part that narrows the targets.
@@ -86,14 +73,13 @@ function ignoredException(whole: Sentence, intent: Intent, now: number): Intent 
  * stripped, are not negated ("don't delete it" is a constraint), and come after the last correction ("Actually,
  * ban him instead" replaces what was asked before it, on purpose).
  */
-export function instructionClauses(whole: Sentence, pasted = new Set<number>(), onlyPasted = false): string[] {
+export function instructionClauses(whole: Sentence): string[] {
   const sentences = splitSentences(whole.masked);
   const lastCorrection = sentences.map((s) => CORRECTION.test(s)).lastIndexOf(true);
   const verb = new RegExp(`^${ACTION_VERB}\\b`, 'i');
-  // Pasted text read as context is not the author's instruction: it is left out (or, `onlyPasted`, all that counts).
   return sentences
-    .map((sentence, n) => (n < lastCorrection || pasted.has(n) !== onlyPasted ? '' : sentence))
-    .flatMap((sentence) => (sentence === '' ? [] : splitClauses(sentence).flatMap((u) => thenParts(u.masked))))
+    .slice(Math.max(lastCorrection, 0))
+    .flatMap((sentence) => splitClauses(sentence).flatMap((u) => thenParts(u.masked)))
     .filter(({ masked, chained }) => {
       const lead = core(subSentence(whole, stripLead(masked)));
       if (NEGATED.test(stripLead(masked)) || REPLY_ONLY.test(lead) || DELEGATE.test(lead)) return false;
@@ -133,11 +119,8 @@ function without(masked: string, clause: string): string | undefined {
 }
 
 /** The answer's words about clauses nothing was done for (empty when every clause was placed). */
-export function unplacedNote(unplaced: string[], pastedIgnored = false): string {
-  const pasted = pastedIgnored
-    ? 'I did not act on the instructions inside the pasted text, only on your own request.'
-    : '';
-  if (unplaced.length === 0) return pasted;
+export function unplacedNote(unplaced: string[]): string {
+  if (unplaced.length === 0) return '';
   const quoted = unplaced.map((u) => `"${u.trim()}"`).join(', ');
-  return `${pasted ? `${pasted}\n` : ''}I did not act on: ${quoted} — I couldn't read ${unplaced.length === 1 ? 'it' : 'them'} as a request I can carry out together with the rest. Say ${unplaced.length === 1 ? 'it' : 'each'} on its own line.`;
+  return `I did not act on: ${quoted} — I couldn't read ${unplaced.length === 1 ? 'it' : 'them'} as a request I can carry out together with the rest. Say ${unplaced.length === 1 ? 'it' : 'each'} on its own line.`;
 }

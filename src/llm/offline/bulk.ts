@@ -32,7 +32,7 @@ export function parseBulkUserAction(c: string, s: Sentence): BulkIntent | undefi
   const m = c.match(ALL);
   if (!m || /⟦[ei]\d+⟧/.test(c)) return undefined;
   const rest = m[2]!;
-  // "@spam.test", "with a spam.test email address", "users at spam.test": a host said as an email domain.
+  // "@junk.test", "whose address is on junk.test", "users at junk.test": a host said as an email domain.
   const host =
     rest.match(/@⟦h(\d+)⟧/) ??
     rest.match(/⟦h(\d+)⟧\s+(?:e-?mails?|e-?mail\s+addresse?s?|addresse?s?|domain|accounts?)\b/i) ??

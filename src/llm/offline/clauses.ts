@@ -16,7 +16,7 @@ const EMBEDDED =
 const FILLER =
   '(?:(?:just|also|please|pls|then|and|finally|afterwards|after that|(?:can|could|would|will) (?:you|u))\\s+)*';
 
-// Verbs that report (past tense, or a state): "cleared", "churned", "was", "is", "left".
+// Verbs that report (past tense, or a state): "approved", "quit", "was", "is", "left".
 const REPORT = '(?:was|were|is|are|has|had|left|quit|went|got|lost|moved|[a-z]+ed)';
 
 /** One piece of a request. `verbLed`: it was split off because it starts with an action verb. */
@@ -27,7 +27,7 @@ export interface Unit {
 
 /** Sentences of a masked request (". ", "! ", "? ", "; " and ": " before an action verb). */
 export function splitSentences(masked: string): string[] {
-  // A dash before an instruction ends what came before it ("Viktor Crane - give him his access back").
+  // A dash before an instruction ends what came before it ("Ann Lee - unlock her please").
   const parts = masked.split(
     new RegExp(
       `(?<=[.!?;])\\s+|:\\s+(?=${FILLER}${ACTION_VERB}\\b)|\\s+(?:-{1,2}|–|—)\\s+(?=${FILLER}${ACTION_VERB}\\b)`,
@@ -52,8 +52,8 @@ export function splitClauses(sentence: string): Unit[] {
     `(?:\\s*,\\s*(?:and\\s+)?(?:so\\s+)?(?:then\\s+)?|\\s+and\\s+(?:then\\s+)?|\\s+then\\s+|${EMBEDDED})(?=${FILLER}${ACTION_VERB}\\b)`,
     'g',
   );
-  // ", his contract ended", ", the credential stuffing thing was a false alarm": a report after a comma is an aside.
-  // ", t&s cleared her appeal", ", and tom is still a viewer there": a subject and a report, not an instruction.
+  // ", her trial expired", ", the old alert was noise": a report after a comma is an aside.
+  // ", legal approved it", ", and sam is still an admin there": a subject and a report, not an instruction.
   const asideSplit = new RegExp(
     `\\s*,\\s*(?=(?:it|he|she|they|we|i|this|that|there)(?:'s|'re|'ve|'ll)?\\s|(?:(?:and|but)\\s+)?(?!(?:and|but|then|so|also|please|pls|or|just|not|no)\\b|${FILLER}${ACTION_VERB}\\b)(?:[\\w&'’.-]+\\s+){1,4}(?:still\\s+|already\\s+|just\\s+)?${REPORT}\\b(?!\\s+(?:to|by|from|for|with|that)\\b))`,
     'gi',
@@ -71,7 +71,7 @@ export function splitClauses(sentence: string): Unit[] {
       .flatMap((c) => c.split(nextQuestion))
       .map((c) => c.trim())
       .filter((c) => c !== '');
-    // "make X an admin there first, then …", "bump him to member too": order and addition words, not targets.
+    // "promote X there first, then …", "lock her too": order and addition words, not targets.
     const trimmed = clauses.map((c) => c.replace(/\s+(?:first|next|afterwards|after that|as well|too)$/i, ''));
     trimmed.forEach((c, k) =>
       units.push({ masked: c.replace(new RegExp(`^${FILLER}`, 'i'), '').trim() || c, verbLed: k > 0 }),

@@ -73,7 +73,7 @@ const ALLOW =
 const BLOCK =
   /\bblock[- ]?list(?:ed|s)?\b|\bblack[- ]?list(?:ed|s)?\b|\bdeny[- ]?list(?:ed|s)?\b|\bblocked (?:identifiers|emails|domains|addresses|list|sign-?ups)\b/i;
 
-// "the whole domain x.test", "a wildcard", "every address at it": every email address at the host.
+// "the entire domain x.test", "a wildcard", "any address on it": every email address at the host.
 const WHOLE_DOMAIN =
   /\b(?:whole|entire|full)\s+(?:⟦h\d+⟧\s+)?(?:e-?mail\s+)?domain\b|\bwildcard\b|\b(?:every|any|all)\s+(?:e-?mail\s+)?address(?:es)?\s+(?:at|on|from|under)\b|\b(?:anyone|everyone|anybody)\s+(?:at|from|with)\b/i;
 
@@ -81,7 +81,7 @@ const WHOLE_DOMAIN =
 function identifiers(s: Sentence, list: 'allowlist' | 'blocklist', c = ''): string[] {
   const out = [...s.ents.wildcards, ...s.ents.emails, ...s.ents.phones];
   const wildcard = list === 'allowlist' || WHOLE_DOMAIN.test(c);
-  // A host already given as a wildcard ("spammy.test (blocklist *@spammy.test)") is that wildcard, not a second entry.
+  // A host already given as a wildcard ("junk.test, i.e. *@junk.test") is that wildcard, not a second entry.
   for (const h of s.ents.hosts) if (!s.ents.wildcards.includes(`*@${h}`)) out.push(wildcard ? `*@${h}` : h);
   return [...new Set(out)];
 }

@@ -109,7 +109,7 @@ function jwtName(c: string, s: Sentence): string | undefined {
     c.match(/\b(?:called|named)\s+([\w.-]+)/i)?.[1],
     c.match(/\b(?:jwt\s+)?template\s+(?!called|named)([\w.-]+)/i)?.[1],
     c.match(/\b([\w.-]+)\s+(?:jwt\s+)?(?:token\s+)?template\b/i)?.[1],
-    // "hasura jwt's clock skew": the name before "jwt".
+    // "foo jwt's lifetime": the name before "jwt".
     c.match(/\b([\w.-]+)\s+jwt(?:'s|’s)?\s+(?!templates?\b)/i)?.[1],
     c.match(/\bjwt\s+(?!templates?\b)([\w.-]+)/i)?.[1],
   ];
@@ -141,7 +141,7 @@ export function jwtTimes(c: string): Fields {
 export function parseJwt(c: string, s: Sentence): Intent | undefined {
   if (!/\bjwts?\b|\btemplates?\b/i.test(c) || /\bemail template|\binvitation template/i.test(c)) return undefined;
   const id = s.ents.ids.find((i) => i.prefix === 'jtmp');
-  // "add a claim to our supabase template": a change to a template that exists, never a new template.
+  // "put one more claim into the foo template": a change to a template that exists, never a new template.
   const addsToExisting =
     /^(?:add|put|include|insert|append)\b.*\b(?:claims?|fields?|keys?)\b.*\b(?:to|in|into)\s+(?:our|the|my|that|this|existing)\b/i.test(
       c,
@@ -221,7 +221,7 @@ function oauthName(c: string, s: Sentence): string | undefined {
   const raw =
     c.match(/\b(?:called|named)\s+(.+?)(?=\s+(?:with|and|that|having|redirect|scopes?|which|using|to)\b|,|$)/i)?.[1] ??
     c.match(/\b(?:for|of|on)\s+(?:the\s+)?(.+?)\s+(?:o-?auth\s*2?\s*)(?:app|application|client)s?\b/i)?.[1] ??
-    // "zapier oauth app needs one more redirect uri": the name first, before "oauth app".
+    // "portal oauth app gets a second callback": the name first, before "oauth app".
     c.match(
       /^(?:the\s+|our\s+)?(?!(?:delete|remove|rename|update|change|set|add|create|show|list|get|make|drop|revoke|give|find|look|describe|edit|register|new)\b)([\w.-]+(?:\s+[\w.-]+)?)\s+o-?auth\s*2?\s*(?:app|application|client)\b/i,
     )?.[1] ??
@@ -312,7 +312,7 @@ export function parseOAuth(c: string, s: Sentence): Intent | undefined {
       fields: { ...fields, add_redirect_uris: [...s.ents.urls] },
     };
   }
-  // "remove the public_metadata scope from the Zapier app": one field edited, never the app deleted. Clerk replaces
+  // "drop the email scope from the Portal app": one field edited, never the app deleted. Clerk replaces
   // the scope list, so the planner reads the app and sends the scopes it has minus these.
   const dropScopes = c.match(
     /^(?:remove|drop|revoke|strip|delete|take\s+away|take\s+out|get rid of)\s+(?:the\s+)?(.+?)\s+scopes?\s+(?:from|on|of|in)\s+(.+)$/i,

@@ -1,5 +1,5 @@
 /**
- * Metadata written the way people say it, without JSON: "set plan to enterprise in the public metadata of X",
+ * Metadata written the way people say it, without JSON: "set tier to gold in the public metadata of X",
  * "X's metadata plan=pro, seats=3", "add tier: gold to the metadata". Values that look like numbers or booleans
  * become those; everything else stays a string. Returns undefined when no key/value pair is clearly there.
  */
@@ -48,7 +48,7 @@ export function parseKeyValues(c: string, s: Sentence): Record<string, unknown> 
     for (const m of c.matchAll(new RegExp(`(?:^|[\\s,;:])${KEY}\\s*${sep}\\s*${VALUE}`, 'g'))) put(m[1]!, m[2]!);
     if (Object.keys(out).length > 0) return out;
   }
-  // "(key beta_tester, value true)", "the key should be plan and its value pro": the pair named as key and value.
+  // "(key tier, value gold)", "the key is tier and the value gold": the pair named as key and value.
   const named = c.match(
     new RegExp(
       `\\bkey\\s+(?:(?:should|must|will)\\s+be\\s+|is\\s+|of\\s+)?${KEY}\\s*[,;]?\\s*(?:and\\s+)?(?:its\\s+|the\\s+|a\\s+)?value\\s+(?:(?:should|must|will)\\s+be\\s+|is\\s+|of\\s+|=\\s*)?${VALUE}`,

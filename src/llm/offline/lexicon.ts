@@ -129,7 +129,7 @@ const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
   // "the Internal Dashboard app": a capitalized name before "app"/"application" is an OAuth application (an
   // "app invitation" is not).
   [/\b(?!OAuth\b)([A-Z][\w-]*)\s+(?:app|application)\b(?!\s+invit)/g, '$1 oauth app'],
-  // "lift all of the bans", "clear all bans": every banned user (bulk.ts lists them first). "lift the bans" on
+  // "undo all the bans", "clear all bans": every banned user (bulk.ts lists them first). "undo the bans" on
   // people named in the message is "unban them" (never everyone).
   [
     /\b(?:undo|lift|remove|reverse|drop|clear|take\s+back|revoke|cancel)\s+all\s+(?:of\s+)?(?:the\s+|those\s+)?(?:current\s+|active\s+|existing\s+)?bans\b(?!\s+(?:on|for|of|against)\b)/gi,
@@ -168,7 +168,7 @@ const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
     /\b(?:reinstate|restore)\s+(⟦[ei]\d+⟧|[\w.'’-]+?)(?:'s|’s)\s+(?:sign[- ]?in\s+|login\s+)?access\b/gi,
     'let $1 sign in again',
   ],
-  // Descriptions instead of names: "the app whose name mentions the dashboard" → "the app called dashboard"
+  // Descriptions instead of names: "the app whose name mentions billing" → "the app called billing"
   // (names match by part, so the described word finds the item); "the domain that is not the primary one" →
   // "the satellite domain" (every domain but the primary one is a satellite).
   // "the app that has zapier in its name", "the template with supa in the name".
@@ -191,32 +191,32 @@ const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
     'remove $1 from ',
   ],
   [/\b(?:boot|chuck|kick)\s+(⟦[ei]\d+⟧|[\w.'’-]+?(?:\s+[\w.'’-]+?){0,2}?)\s+from\b/gi, 'remove $1 from'],
-  // "delete the Umbrella org entirely": how thoroughly is not part of the name.
+  // "delete the Foo org completely": how thoroughly is not part of the name.
   [/\s+(?:entirely|completely|altogether|for good|once and for all)\b/gi, ''],
-  // "add him to Initech with the member role": the role said as a role ("the member" is not a person here).
-  // ("everyone with the member role in Hooli" names people by role: only after "to/into <org>" is it the new role.)
+  // "add her to Foo with the viewer role": the role said as a role ("the member" is not a person here).
+  // ("everyone with the viewer role in Foo" names people by role: only after "to/into <org>" is it the new role.)
   [
     /(\b(?:to|into)\s+(?:the\s+)?[^\s,;]+(?:\s+[A-Z][^\s,;]*)*(?:\s+org(?:ani[sz]ation)?)?)\s+(?:with|in|under)\s+(?:the|a|an)\s+((?:normal\s+|regular\s+|plain\s+)?[\w:-]+)\s+role\b/gi,
     '$1 as $2',
   ],
-  // "every user who holds the member role in Hooli": everyone who has that role (refs.ts reads the role).
+  // "each person that holds the viewer role in Foo": everyone who has that role (refs.ts reads the role).
   [
     /\b(?:every|each|any)\s+(?:user|person|one|account|member)\s+(?:who|that)\s+(?:holds|has|have|hold)\b/gi,
     'everyone who has',
   ],
-  // "change his role from viewer to plain member": the role it has now is not part of the organization's name.
+  // "move her from admin to member": the role it has now is not part of the organization's name.
   [
     /\s+from\s+(?:an?\s+)?(?:plain\s+|regular\s+|normal\s+)?(?:admin|member|viewer|billing|guest|owner|basic[_ ]member)s?\s+(?:role\s+)?to\s+/gi,
     ' to ',
   ],
-  // "the hasura jwt template clock skew", "the Zapier oauth app scopes": a field of the thing named before it.
+  // "the foo jwt template lifetime", "the Portal oauth app scopes": a field of the thing named before it.
   [
     /\b(jwt(?:\s+template)?|template|o-?auth\s+app(?:lication)?)\s+(?=(?:allowed\s+)?(?:clock\s+skew|lifetime|scopes?|redirect\s+ur[il]s?|claims)\b)/gi,
     "$1's ",
   ],
-  // "unlock her + set her plan": a plus between requests is "and".
+  // "ban him + lock her": a plus between requests is "and".
   [/\s+\+\s+/g, ' and '],
-  // "daniels role", "omars account": a possessive written without its apostrophe.
+  // "anns role", "bobs account": a possessive written without its apostrophe.
   [
     /\b(?!(?:his|its|hers|theirs|this|users|members|admins|owners|others|ours|yours|was|is|has|does)\b)([a-z][a-z'-]*[a-rt-z])s\s+(role|account|sessions?|membership|login|access)\b/g,
     "$1's $2",
@@ -229,15 +229,15 @@ const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
   ],
   // "lock his login", "ban her user": the person's account is the person.
   [/\b(his|her|their)\s+(?:user\s+)?(?:login|user)\b(?!\s+(?:name|e-?mail|id|metadata|details)\b)/gi, '$1 account'],
-  // "kill all of his active sessions": whose sessions, whichever are active (only active ones can be ended).
+  // "end her open sessions": whose sessions, whichever are active (only active ones can be ended).
   [/\b(his|her|their)\s+(?:active|open|current|live|running)\s+(sessions?)\b/gi, '$1 $2'],
-  // "terminate whatever session she currently has open": the sessions that person has.
+  // "end any session he still has": the sessions that person has.
   [
     /\b(?:whatever|any|every|all(?:\s+(?:of\s+)?the)?|the)\s+(?:active\s+|open\s+)?sessions?\s+(?:that\s+)?(he|she|they)\s+(?:currently\s+|still\s+|now\s+)?(?:has|have)(?:\s+(?:open|active|running|going))?\b/gi,
     (_m: string, who: string) => `${POSSESSIVE[who.toLowerCase()]} sessions`,
   ],
-  // "take every ordinary member out of the Stark org", "every viewer in Hooli": the people holding that role there
-  // (refs.ts reads "the members of Stark" as a role reference). A bare "every member" is everyone, so "member"
+  // "remove each plain member from the Foo org", "every viewer in Foo": the people holding that role there
+  // (refs.ts reads "the members of Foo" as a role reference). A bare "every member" is everyone, so "member"
   // needs a word that says the role (ordinary, plain, regular, normal).
   [
     /\b(?:every|each|all(?:\s+of)?(?:\s+the)?)\s+(?:(?:ordinary|plain|regular|normal|basic)\s+(member)|(admin|viewer|billing|guest)(?:\s+(?:member|user|person))?)s?\b(\s+(?:from|out\s+of|of|in|at)\s+(?:the\s+)?([A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*){0,2}))/g,

@@ -5,14 +5,15 @@
  * anymore", "Acme's slug should be acme-inc". Each shape is ONE rule over the action lexicon (any verb's past
  * participle works, so a new verb in lexicon.ts needs no new rule here), applied sentence by sentence.
  *
- * Also the layout of pasted text: one request per line or bullet ("- unlock X"), quoted reply history ("> …")
- * and forwarded-mail headers ("From: …", "Subject: …") are reduced to sentences and the author's own words.
+ * Also the layout of pasted text: one request per line or bullet ("- unlock X"); quoted and forwarded text is
+ * data unless the admin hands it over (quoted.ts).
  *
  * Safety: only the affirmative forms are rewritten. A negated participle ("X should not be banned"), a report of
  * the past ("X was banned") or a question about state ("is X locked?") is left alone, so it never becomes an
  * instruction.
  */
 import { VERBS } from './lexicon.js';
+import { requestText } from './quoted.js';
 
 // Verbs whose participle is not a request for that verb's action in these shapes (a listing, a "make").
 const NOT_ACTIONS = new Set(['list', 'show', 'make', 'sign', 'change', 'update']);
@@ -80,13 +81,13 @@ const HAVE =
 const FIELD_STATE =
   /^((?:.+?(?:'s|’s)|the\s+.+?\s+(?:of|for|on))\s+.+?)\s+(?:should|must|needs?\s+to)\s+(?:now\s+)?be\s+(?:changed\s+to\s+|set\s+to\s+|updated\s+to\s+)?(.+)$/i;
 
-// "he needs the billing role in Globex now instead of plain member": a role stated as what someone needs.
+// "she will need the admin role at Foo from today": a role stated as what someone needs.
 const NEEDS_ROLE = new RegExp(
   `^${LEAD}([^,]+?)\\s+(?:needs|should\\s+(?:have|get)|must\\s+(?:have|get)|will\\s+need|gets)\\s+(?:the\\s+)?([\\w:-]+)\\s+role\\s+((?:in|at|of|for|on)\\s+.+?)(?:\\s+(?:now|from\\s+now\\s+on|going\\s+forward|from\\s+today))?(?:,?\\s+(?:instead\\s+of|rather\\s+than|not)\\s+.*)?$`,
   'i',
 );
 
-// "partner@x.test must come off our allowlist and go onto the blocklist instead": moving an entry between lists.
+// "a@x.test should get off the allowlist and be put on the blocklist": moving an entry between lists.
 const LISTS = '(?:(?:the|our|my|their)\\s+)?(?:allow|block|white|black|deny)[- ]?list';
 const MOVE = new RegExp(
   `^${LEAD}([^,]+?)\\s+${MODAL}\\s+${ADVERB}(?:(?:come|go|get|be\\s+taken)\\s+off(?:\\s+of)?\\s+(${LISTS})(?:\\s+and\\s+(?:go|get|be\\s+(?:added|put|moved))\\s+(?:onto|on|to|into)\\s+(${LISTS}))?|(?:go|get|be\\s+put)\\s+(?:onto|on|into)\\s+(${LISTS}))(?:\\s+instead)?$`,
@@ -112,7 +113,7 @@ const OBJECT_FORM: Record<string, string> = { she: 'her', he: 'him', they: 'them
 
 /** "remove" + the subject as an object + the rest, "out of"/"off" said as "from": "remove her from Stark". */
 function request(verb: string, subject: string, rest: string): string {
-  // "Until we finish the investigation the account of X must be banned": the subject is "the account of X".
+  // "While we look into it the account of X should be locked": the subject is "the account of X".
   const owned = subject.replace(
     /^.+?(?<!\bthe)\s(?=(?:the\s+)?(?:user\s+)?(?:account|login|user)s?\s+(?:of|for|belonging\s+to)\s+⟦)/i,
     '',
@@ -155,13 +156,13 @@ export function imperative(sentence: string): string {
     !NEGATION.test(be[2]!)
   )
     return `${be[1]}make ${OBJECT_FORM[be[2]!.trim().toLowerCase()] ?? be[2]} ${be[3]}`;
-  // "hasura jwt's clock skew to 10 sec": a field of a named thing and its new value, said without a verb.
+  // "foo jwt lifetime to 2 min": a field of a named thing and its new value, said without a verb.
   const terse = s.match(TERSE);
   if (terse && !NEGATION.test(terse[0])) return `set ${terse[1]} to ${terse[2]}`;
-  // "supabase template: allowed clock skew -> 30s": a field and the value it should take.
+  // "foo template: lifetime -> 90s": a field and the value it should take.
   const arrow = s.match(ARROW);
   if (arrow && !NEGATION.test(arrow[0])) return `set ${arrow[1]!.replace(/:\s*/, "'s ")} to ${arrow[2]}`;
-  // "For the Dashboard app, please set the scopes to exactly: a b c": the thing changed named first.
+  // "On the Portal app, change the scopes to just: a b": the thing changed named first.
   const fronted = s.match(FRONTED);
   if (fronted) return `${fronted[2]} the ${fronted[3]} of ${fronted[1]} to ${fronted[4]}`;
   const has = s.match(HAVE);
@@ -173,59 +174,22 @@ export function imperative(sentence: string): string {
   return s;
 }
 
-// Lines a mail client adds around forwarded or quoted text.
-const MAIL_HEADER = /^\s*(?:-{2,}\s*(?:forwarded|original)\s+message\s*-*|(?:from|to|cc|date|sent|subject):\s.*)$/i;
-const QUOTED = /^\s*>/;
 const BULLET = /^\s*(?:[-*•·]|\d{1,2}[.)])\s+/;
 
-// "laura.martinez  9:41 AM", "Bob Smith 10:02": the author-and-time header of a pasted chat message.
+// "ann.lee  10:15 PM", "Bob Smith 10:02": the author-and-time header of a pasted chat message.
 const CHAT_HEADER = /^\s*[\w.'’-]+(?:\s+[\w.'’-]+){0,2}\s+\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?\s*$/i;
-/** The lines of pasted material (quoted "> …" history, a forwarded or quoted block) are enclosed by these. */
-export const PASTE_OPEN = '⟦Q⟧';
-export const PASTE_CLOSE = '⟦/Q⟧';
-// "---", "----- quoted -----", "---- abuse report #12 ----", "-------- Forwarded message --------": a line that
-// opens (or closes) a pasted block.
-const SEPARATOR = /^\s*(?:[-=_~*]{3,}|-{2,}\s*[^\n]*?\s*-{2,})\s*$/;
-
-/**
- * Pasted material marked, not dropped: quoted "> …" lines and the lines of a block between separator lines are
- * enclosed in PASTE_OPEN / PASTE_CLOSE (each its own sentence after layout). request.ts reads them as the request
- * only when the author's own words ask for nothing ("fwd from support, pls handle:"); otherwise they are context
- * (they name people and things, but their instructions are never acted on). Mail headers are dropped.
- */
-function markPasted(text: string): string {
-  if (!text.includes('\n')) return text;
-  const out: string[] = [];
-  let block = false;
-  let quote = false;
-  for (const line of text.split('\n')) {
-    if (SEPARATOR.test(line)) {
-      if (quote) out.push(PASTE_CLOSE);
-      quote = false;
-      out.push(block ? PASTE_CLOSE : PASTE_OPEN);
-      block = !block;
-      continue;
-    }
-    if (MAIL_HEADER.test(line) || /^\s*(?:>\s*)*on\s.+\swrote:\s*$/i.test(line)) continue;
-    // A chat header ends the message before it: a blank line, so wrapped lines are not joined across it.
-    if (CHAT_HEADER.test(line)) {
-      out.push('');
-      continue;
-    }
-    const quoted = QUOTED.test(line);
-    if (!block && quoted !== quote && (quoted || line.trim() !== '')) {
-      out.push(quoted ? PASTE_OPEN : PASTE_CLOSE);
-      quote = quoted;
-    }
-    out.push(quoted ? line.replace(/^\s*>+\s?/, '') : line);
-  }
-  return out.join('\n');
+/** Chat header lines become blank lines: a chat message ends at the next one's header. */
+function dropChatHeaders(text: string): string {
+  return text
+    .split('\n')
+    .map((l) => (CHAT_HEADER.test(l) ? '' : l))
+    .join('\n');
 }
 
 /**
  * Hard-wrapped prose joined back: a line of a paragraph that ends mid-sentence (no closing punctuation, long
- * enough to have been wrapped) continues on the next line when that one starts in lower case ("…the account of
- * x@y.test must be" / "banned so that …"). Bullets and numbered steps are never joined.
+ * enough to have been wrapped) continues on the next line when that one starts in lower case ("…we agreed that
+ * x@y.test should be" / "locked for now"). Bullets and numbered steps are never joined.
  */
 function unwrap(lines: string[]): string[] {
   const out: string[] = [];
@@ -244,7 +208,7 @@ function unwrap(lines: string[]): string[] {
   return out;
 }
 
-// "(a) remove him …; (b) ban him": letters or numbers in parentheses that enumerate steps inside a line.
+// "(a) unlock X; (b) ban Y": letters or numbers in parentheses that enumerate steps inside a line.
 const ENUMERATOR = /^\s*\(?(?:[a-h]|[1-9])\)\s+/i;
 const INLINE_ENUMERATOR = /(?:^|\s*[:;,]?\s+)(?:\((?:[a-h]|[1-9])\)|[1-9]\))\s+(?=[a-z])/gi;
 // ":(" and ";)" end what was said before them, like a full stop.
@@ -278,21 +242,21 @@ function dropSignature(text: string): string {
 
 /** Pasted text as sentences: quoted history and headers, signature, bullets and line layout handled. */
 export function layout(raw: string): string {
-  const text = raw.includes('\n') ? linesToSentences(dropSignature(markPasted(raw))) : raw;
-  // A step number inside a line ends the step before it: "two things: 1) … 2) …".
+  const text = raw.includes('\n') ? linesToSentences(dropSignature(requestText(dropChatHeaders(raw)))) : raw;
+  // A step number inside a line ends the step before it: "please: 1) … 2) …".
   return text.replace(INLINE_ENUMERATOR, (_m, offset: number) => (offset === 0 ? '' : '; ')).replace(EMOTICON, '.');
 }
 
-// "…so that no one can use it", "…until she re-verifies", "…while Finance reconciles": why or how long, said
+// "…so nobody signs in with it", "…until he calls back", "…because they asked": why or how long, said
 // after the request. It names no target and no action, and would otherwise be read as part of the reference.
 const ADJUNCT =
   /\s*,?\s+(?:so\s+that|so|until|while|because|since)\s+(?:no\s*one|nobody|anyone|anybody|everyone|he|she|they|we|i|it|you|his|her|their)\b[^,;]*/gi;
-// "I would be most grateful if you could kindly …", "it would be great if you could …": a polite "please".
+// "we'd be glad if you could …", "it would be great if you could …": a polite "please".
 const POLITE =
   /\b(?:(?:i|we)(?:'d|’d|\s+would)\s+(?:be\s+(?:\w+\s+)?(?:grateful|thankful|glad|happy|obliged)|(?:really\s+)?appreciate\s+it)|it\s+would\s+be\s+(?:\w+\s+)?(?:great|good|helpful|nice|ideal))\s+if\s+(?:you|u)\s+(?:could|would|can|might)(?:\s+(?:kindly|please|possibly|perhaps))?\s+/gi;
 
 /**
- * A fix asked for with no verb of its own ("can you sort that out for him?", "please fix it"), in a message that
+ * A fix asked for with no verb of its own ("could you fix that for her?", "please resolve it"), in a message that
  * says someone cannot sign in (locked, banned, "can't get in"): the fix is restoring sign-in, which lifts
  * whichever of the ban or the lock is there (the planner looks). Without such a statement it stays a wrapper.
  */
@@ -306,7 +270,7 @@ function fixMeansRestore(masked: string): string {
   return masked.replace(FIX, (_m, who: string | undefined) => `let ${who ?? 'the account'} sign in again`);
 }
 
-// "make sure that invite can no longer be used", "ensure the invitation is no longer valid": a revocation.
+// "ensure the invitation is no longer valid", "make sure this invite won't work": a revocation.
 const UNUSABLE =
   /\b(?:make\s+sure|ensure|see\s+to\s+it)\s+(?:that\s+)?((?:the|that|this|their|his|her)\s+(?:[\w-]+\s+)?(?:invit\w*|sessions?)(?:\s+(?:to|for|of)\s+⟦e\d+⟧)?)\s+(?:can(?:not|'t|’t|\s+not|\s+no\s+longer)\s+be\s+used|is\s+no\s+longer\s+(?:valid|usable)|(?:won't|will\s+not)\s+work(?:\s+anymore)?)\b/gi;
 

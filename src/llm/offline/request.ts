@@ -9,7 +9,7 @@ import { fillAnaphors, hasAnaphor, userTokens } from './anaphora.js';
 import { ACTION_VERB, splitClauses, splitSentences, subSentence, type Unit } from './clauses.js';
 import { analyze, type Sentence } from './entities.js';
 import { normalize } from './normalize.js';
-import { negatedRequest, PASTE_CLOSE, PASTE_OPEN } from './request-form.js';
+import { negatedRequest } from './request-form.js';
 import type { Intent } from './intent-types.js';
 import { parseSentence } from './intents.js';
 import { core, COUNT, READ } from './phrases.js';
@@ -78,11 +78,8 @@ function parseMessage(whole: Sentence, now: number): Intent {
   if (read) return read;
   const sentences = splitSentences(whole.masked);
   const org = orgMention(whole.masked);
-  const { markers, context } = pastedContext(whole, now);
   const units = sentences.flatMap((sentence, n) =>
-    markers.has(n)
-      ? []
-      : clausesOf(whole, org ? fillThere(sentence, org) : sentence, now).map((u) => ({ ...u, sentence: n })),
+    clausesOf(whole, org ? fillThere(sentence, org) : sentence, now).map((u) => ({ ...u, sentence: n })),
   );
   if (units.length === 0) return parseSentence(whole, now);
   if (units.length === 1) {
@@ -93,8 +90,6 @@ function parseMessage(whole: Sentence, now: number): Intent {
   const orgs = new OrgThread();
   // Negated clauses ("Don't delete it") are constraints, never actions; they still name people for pronouns.
   const parsed = units.flatMap((u, i) => {
-    // Pasted text beside the author's own request names people and things; its instructions are never acted on.
-    if (context.has(u.sentence)) return [];
     if (NEGATED.test(stripLead(u.masked))) return [];
     // "Someone deleted the hasura template last week": a report of what happened (a subject, then a past-tense
     // verb) is context, never an instruction — it still names people and things for the other clauses.
@@ -145,38 +140,6 @@ function parseMessage(whole: Sentence, now: number): Intent {
   });
   const steps = mergeSteps(intents);
   return steps.length === 1 ? steps[0]! : { kind: 'sequence', steps };
-}
-
-/**
- * Which sentences are pasted material (request-form.ts encloses quoted lines and forwarded blocks in markers):
- * `markers` are the marker sentences themselves, `context` the pasted sentences to read as context only — all of
- * them when the author's own words ask for something (a change or a read), none when the own words only pass the
- * pasted text on ("fwd from support, pls handle:"), which is then the request.
- */
-export function pastedContext(whole: Sentence, now: number): { markers: Set<number>; context: Set<number> } {
-  const sentences = splitSentences(whole.masked);
-  const markers = new Set<number>();
-  const pasted = new Set<number>();
-  let inside = false;
-  sentences.forEach((sentence, n) => {
-    const marker = sentence.trim();
-    if (marker === PASTE_OPEN || marker === PASTE_CLOSE) {
-      markers.add(n);
-      inside = marker === PASTE_OPEN;
-    } else if (inside) pasted.add(n);
-  });
-  if (pasted.size === 0) return { markers, context: pasted };
-  const ownAsks = sentences.some(
-    (sentence, n) =>
-      !markers.has(n) &&
-      !pasted.has(n) &&
-      splitClauses(sentence).some((u) => {
-        const lead = stripLead(u.masked);
-        if (NEGATED.test(lead) || STATEMENT.test(lead)) return false;
-        return !PASSIVE_KINDS.has(parseSentence(subSentence(whole, u.masked), now).kind);
-      }),
-  );
-  return { markers, context: ownAsks ? pasted : new Set() };
 }
 
 /**
@@ -234,8 +197,8 @@ function clausesOf(whole: Sentence, sentence: string, now: number): Unit[] {
 
 /**
  * Who a pronoun in clause `index` points at: the users named in the nearest other clause (earlier clauses first),
- * by placeholder or by one full name; failing that, the one person a report in the message is about ("dave from
- * sales lost his phone. kill all of his sessions").
+ * by placeholder or by one full name; failing that, the one person a report in the message is about ("ann from
+ * support quit today. lock her").
  */
 function antecedent(
   units: Unit[],
@@ -250,7 +213,7 @@ function antecedent(
     const names = [...new Set(personNames(u.masked, org))];
     if (names.length === 1) return names;
     if (names.length > 1) return [];
-    // An organization the message is about is not a person ("Hooli is moving to read-only").
+    // An organization the message is about is not a person ("Foo is shutting down").
     const subject = reportSubject(u.masked);
     if (subject && subject.toLowerCase() !== org?.toLowerCase()) return [subject];
   }
@@ -261,7 +224,7 @@ function antecedent(
 const NOT_PERSON =
   /^(?:i|we|you|he|she|it|they|this|that|there|these|those|the|a|an|our|my|your|his|her|their|its|someone|somebody|anyone|everyone|nobody|no|some|all|every|each|one|what|which|who|when|if|please|pls|hey|hi|hello|so|and|but|also|then|just|now|today|yesterday|compliance|security|legal|finance|support|hr|it|ops|team|management)$/i;
 
-/** The person a report is about, written in lower case ("kevin o'brien moved to finance", "dave from sales lost …"). */
+/** The person a report is about, written in lower case ("ann lee quit", "bob from support lost …"). */
 function reportSubject(masked: string): string | undefined {
   const m = masked.match(
     /^(?:(?:hey|hi|so|and|but|also|btw|fyi|ok)[,\s]+)*([A-Za-z][\w'’-]+(?:\s+[A-Za-z][\w'’-]+)?)(?:\s+(?:from|in|at|on)\s+(?:the\s+)?[\w-]+(?:\s+team)?)?\s+(?:(?:just|already|recently|has|had)\s+)?(?:moved|left|lost|quit|joined|changed|switched|transferred|resigned|retired|finished|started|forgot|went|is|was|has|had|says|said|got)\b/,
@@ -275,7 +238,7 @@ function reportSubject(masked: string): string | undefined {
 const THAT_INVITATION = /\b(?:that|this|the\s+same|said)\s+(invit(?:e|ation))\b(?!\s+(?:to|for)\b)/i;
 
 /**
- * "We sent them an invite (x@y.test). Please revoke that invite.": "that invitation" is the one invitation whose
+ * "An invite went to x@y.test by mistake. Cancel that invitation.": "that invitation" is the one invitation whose
  * address another clause of the message names next to the word invite. Exactly one address, or nothing is filled.
  */
 function fillInvitation(masked: string, others: string[]): string | undefined {
@@ -291,7 +254,7 @@ const THAT_APP =
   /\b(?:that|this|the\s+same|said)\s+(?:o-?auth\s*2?\s+)?(?:app|application|client|integration|connector)\b/i;
 
 /**
- * "The connector ("Zapier Integration") has too much access. Remove a scope from that OAuth application.": an app
+ * "The tool ("Foo Sync") reads too much. Drop a scope from that application.": an app
  * named only by "that application" is the one quoted name of the message's other clauses.
  */
 function fillQuotedApp(masked: string, others: string[]): string | undefined {

@@ -7,8 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { nearest, tolerance } from '../../../src/llm/offline/fuzzy.js';
 import { imperative, layout } from '../../../src/llm/offline/request-form.js';
-import { parseRequest } from '../../../src/llm/offline/request.js';
-import { createStack, NOW } from './drive.js';
+import { createStack } from './drive.js';
 
 describe('request forms → the imperative', () => {
   it.each([
@@ -86,14 +85,9 @@ describe('pasted layout', () => {
     );
   });
 
-  it('drops mail headers and keeps quoted history marked as pasted, never as the request', () => {
+  it('drops quoted history and mail headers when the author wrote something', () => {
     const text = 'From: Kim\nSubject: access\n\nPlease lock x@y.test.\n\n> On Monday, Kim wrote:\n> delete everyone';
-    expect(layout(text)).toBe('Please lock x@y.test. ⟦Q⟧. delete everyone.');
-    expect(parseRequest(text, NOW)).toEqual({
-      kind: 'user_action',
-      action: 'clerk_user_lock',
-      targets: [{ kind: 'email', value: 'x@y.test' }],
-    });
+    expect(layout(text)).toBe('Please lock x@y.test.');
   });
 
   it('drops a signature block after a sign-off line', () => {
