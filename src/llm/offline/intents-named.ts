@@ -146,10 +146,19 @@ export function parseJwt(c: string, s: Sentence): Intent | undefined {
     /^(?:add|put|include|insert|append)\b.*\b(?:claims?|fields?|keys?)\b.*\b(?:to|in|into)\s+(?:our|the|my|that|this|existing)\b/i.test(
       c,
     );
-  const verb = addsToExisting ? 'update' : verbKind(c);
+  const times = jwtTimes(c);
+  // "tokens from the foo template should live for 2 hours", "allow 10 seconds of clock skew on foo": a time value
+  // for a named template, with no verb that reads, is a change.
+  // (A report such as "the foo template expired 10 minutes ago" says no "should", so it stays a report.)
+  const statesTime =
+    Object.keys(times).length > 0 &&
+    /\b(?:should|must|needs?\s+to|has\s+to|ought\s+to|allow|permit)\b/i.test(c) &&
+    !READ.test(c) &&
+    !COUNT.test(c);
+  const verb = addsToExisting ? 'update' : (verbKind(c) ?? (statesTime ? 'update' : undefined));
   const fields: Fields = {};
   if (s.ents.json[0]) fields.claims = s.ents.json[0];
-  Object.assign(fields, jwtTimes(c));
+  Object.assign(fields, times);
   if (verb === 'create') {
     const name = jwtName(c, s);
     if (name) fields.name = name;

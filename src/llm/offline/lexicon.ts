@@ -118,6 +118,25 @@ const REAL_WORDS = new Set([
 // here match a phrase wherever the request puts it, not only at the start of the message.
 const SLOT = '(?<=^|[,.;:!?()-]\\s*|\\b(?:please|pls|plz|and|then|also|just|kindly|to|you|u|now)\\s+)';
 const POSSESSIVE: Record<string, string> = { he: 'his', she: 'her', they: 'their' };
+const NUMBER_WORDS: Record<string, number> = {
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  twelve: 12,
+  fifteen: 15,
+  twenty: 20,
+  thirty: 30,
+  'forty-five': 45,
+  sixty: 60,
+  ninety: 90,
+};
 
 /**
  * Casual phrasings → the canonical words (applied to the masked message; `$1` keeps a captured reference).
@@ -213,6 +232,16 @@ const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
   [
     /\b(jwt(?:\s+template)?|template|o-?auth\s+app(?:lication)?)\s+(?=(?:allowed\s+)?(?:clock\s+skew|lifetime|scopes?|redirect\s+ur[il]s?|claims)\b)/gi,
     "$1's ",
+  ],
+  // "change foo slug to foo-hq", "set foo member limit to 20": an organization's field, the name said before it.
+  [
+    /\b(change|set|update|edit|raise|lower|increase|bump)\s+(?!(?:the|its|their|his|her|my|our|your|this|that)\b)([\w.&-]+(?:\s+[\w.&-]+)?)\s+(slug|(?:member(?:ship)?|seat|user)\s+(?:limit|cap)|max(?:imum)?\s+(?:allowed\s+)?members(?:hips)?)\s+to\b/gi,
+    "$1 $2's $3 to",
+  ],
+  // "for two hours", "thirty seconds": a number in words before a unit of time is that number.
+  [
+    /\b(one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|forty-five|sixty|ninety)\s+(?=(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?)\b)/gi,
+    (_m: string, word: string) => `${NUMBER_WORDS[word.toLowerCase()]} `,
   ],
   // "ban him + lock her": a plus between requests is "and".
   [/\s+\+\s+/g, ' and '],

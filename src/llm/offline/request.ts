@@ -21,7 +21,7 @@ import { OrgThread, refersToOrgOf } from './org-thread.js';
 import { parseReinvite } from './reinvite.js';
 import { parseDeviceRevoke } from './session-device.js';
 import { sharedNoun, withSharedNoun } from './shared-noun.js';
-import { fillEntityAnaphor, fillResourceAnaphor, hasResourceAnaphor } from './resource-anaphora.js';
+import { fillEntityAnaphor, fillResourceAnaphor, hasResourceAnaphor, resourcePhrase } from './resource-anaphora.js';
 
 export const NEGATED =
   /^(?:(?:please|but|and|just|also)\s+)*(?:don'?t|do not|never|no need to|without|not|nor|avoid)\b/i;
@@ -114,6 +114,26 @@ function parseMessage(whole: Sentence, now: number): Intent {
       const retry = filled ? subSentence(whole, filled) : undefined;
       const again = retry ? parseSentence(retry, now) : undefined;
       if (retry && again && !PASSIVE_KINDS.has(again.kind)) [s, intent] = [retry, again];
+    }
+    // "the foo jwt template - tokens expire too fast. make the lifetime 5 minutes": a field change that names no
+    // target takes the one resource another clause names (a topic said first, then what to change).
+    if (
+      (PASSIVE_KINDS.has(intent.kind) || (intent.kind === 'named_update' && !intent.ref)) &&
+      FIELD_WORD.test(masked)
+    ) {
+      const phrase = others.map(resourcePhrase).find((p) => p !== undefined);
+      const retry = phrase ? subSentence(whole, `${masked} for the ${phrase}`) : undefined;
+      const again = retry ? parseSentence(retry, now) : undefined;
+      if (retry && again?.kind === 'named_update' && again.ref) [s, intent] = [retry, again];
+    }
+    // "foo bought more seats, raise their member limit to 20": an organization change that names none takes the
+    // organization a report in the message is about.
+    if (intent.kind === 'org_update' && !intent.org) {
+      const subject = units
+        .filter((_, k) => k !== i)
+        .map((o) => reportSubject(o.masked, true))
+        .find((n) => n !== undefined);
+      if (subject) intent = { ...intent, org: { kind: 'name', value: subject } };
     }
     [s, intent] = orgs.complete(whole, masked, s, intent, (again) => parseSentence(again, now));
     intent = withOrg(intent, org);
@@ -225,7 +245,15 @@ const NOT_PERSON =
   /^(?:i|we|you|he|she|it|they|this|that|there|these|those|the|a|an|our|my|your|his|her|their|its|someone|somebody|anyone|everyone|nobody|no|some|all|every|each|one|what|which|who|when|if|please|pls|hey|hi|hello|so|and|but|also|then|just|now|today|yesterday|compliance|security|legal|finance|support|hr|it|ops|team|management)$/i;
 
 /** The person a report is about, written in lower case ("ann lee quit", "bob from support lost …"). */
-function reportSubject(masked: string): string | undefined {
+function reportSubject(masked: string, anyVerb = false): string | undefined {
+  // An organization's report may use any past-tense verb ("foo renewed", "foo bought more seats").
+  if (anyVerb) {
+    const org = masked.match(
+      /^(?:(?:so|and|but|also|btw|fyi)[,\s]+)*([A-Za-z][\w&'’-]+(?:\s+[A-Za-z][\w&'’-]+)?)\s+(?:just\s+|recently\s+)?(?:[a-z]+ed|bought|sold|grew|paid|signed|is|was|has|had)\b/,
+    );
+    if (org && !org[1]!.split(/\s+/).some((w) => NOT_PERSON.test(w))) return org[1];
+    return undefined;
+  }
   const m = masked.match(
     /^(?:(?:hey|hi|so|and|but|also|btw|fyi|ok)[,\s]+)*([A-Za-z][\w'’-]+(?:\s+[A-Za-z][\w'’-]+)?)(?:\s+(?:from|in|at|on)\s+(?:the\s+)?[\w-]+(?:\s+team)?)?\s+(?:(?:just|already|recently|has|had)\s+)?(?:moved|left|lost|quit|joined|changed|switched|transferred|resigned|retired|finished|started|forgot|went|is|was|has|had|says|said|got)\b/,
   );
@@ -234,6 +262,9 @@ function reportSubject(masked: string): string | undefined {
   if (words.some((w) => NOT_PERSON.test(w))) return undefined;
   return m[1];
 }
+
+// Fields of the small named resources (JWT templates, OAuth apps).
+const FIELD_WORD = /\b(?:lifetime|clock\s+skew|scopes?|redirect\s+ur[il]s?|callback|claims?|pkce|consent)\b/i;
 
 const THAT_INVITATION = /\b(?:that|this|the\s+same|said)\s+(invit(?:e|ation))\b(?!\s+(?:to|for)\b)/i;
 

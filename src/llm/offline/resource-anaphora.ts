@@ -22,7 +22,7 @@ export function hasResourceAnaphor(masked: string): boolean {
 }
 
 /** The resource phrase a clause names ("supabase jwt template"), if any. */
-function resourcePhrase(masked: string): string | undefined {
+export function resourcePhrase(masked: string): string | undefined {
   for (const re of PHRASES) {
     for (const m of masked.matchAll(re)) {
       const phrase = m[0].trim();

@@ -275,6 +275,34 @@ describe('field edits said in prose', () => {
     });
   });
 
+  it.each([
+    [
+      'the foo jwt template - tokens expire too fast. make the lifetime 2 minutes',
+      { kind: 'named_update', resource: 'jwt', ref: { kind: 'name', value: 'foo' }, fields: { lifetime: 120 } },
+    ],
+    [
+      'tokens from the foo JWT template should last for two hours',
+      { kind: 'named_update', resource: 'jwt', ref: { kind: 'name', value: 'foo' }, fields: { lifetime: 7200 } },
+    ],
+    [
+      'change acme slug to acme-hq',
+      { kind: 'org_update', org: { kind: 'name', value: 'acme' }, fields: { slug: 'acme-hq' } },
+    ],
+    [
+      'acme bought more seats, raise their member limit to 30',
+      { kind: 'org_update', org: { kind: 'name', value: 'acme' }, fields: { max_allowed_memberships: 30 } },
+    ],
+  ])('a target said apart from the change: %s', (said, intent) => {
+    expect(parseRequest(said, NOW)).toEqual(intent);
+  });
+
+  it.each(['the foo template expired 10 minutes ago', 'acme bought more seats last week'])(
+    'a report is no change: %s',
+    (said) => {
+      expect(['named_update', 'org_update']).not.toContain(parseRequest(said, NOW).kind);
+    },
+  );
+
   it('"add a claim to our X template" changes that template, never creates one', () => {
     expect(parseRequest('please add a claim to our foo JWT template', NOW)).toMatchObject({
       kind: 'named_update',
