@@ -23,7 +23,7 @@ const NO_ACTION = new Set<Intent['kind']>(['unknown', 'smalltalk', 'help', 'refu
 const REPLY_ONLY = /^(?:let me know|tell me (?:when|once|if|after)|show me (?:when|once))\b/i;
 // "could you deal with this?", "pls action it": passes the request on, asks for nothing itself.
 const DELEGATE =
-  /^(?:take care of|handle|action|deal with|sort out|look into|do|process|work on)\s+(?:it|this|that|these|those|them|the following|the below|both(?:\s+things)?|everything|all of (?:it|this|them))\b/i;
+  /^(?:take care of|handle|action|deal with|sort out|look into|do|process|work on)\s+(?:it|this|that|these|those|them|the following|the below|both(?:\s+things)?|everything|all of (?:it|this|them))\b|^(?:update|change|fix|correct|adjust|set)\s+(?:it|this|that)(?:\s+(?:up|out))?(?:\s+for\s+(?:him|her|them|me|us))?$/i;
 
 /** Parses `text` and lists the instruction clauses the intent does not account for. */
 export function understand(text: string, now: number): Understood {

@@ -65,7 +65,7 @@ const ENSURE = new RegExp(
 );
 // "is it possible to unlock X?", "would you be able to …": the question wraps an instruction.
 const ASKS =
-  /^(?:(?:can|could|would|will)\s+(?:you|u)(?:\s+(?:please|possibly|kindly|perhaps|maybe|quickly|just|also))+|is\s+it\s+possible\s+to|would\s+it\s+be\s+possible\s+to|is\s+there\s+a\s+way\s+to|are\s+you\s+able\s+to|would\s+you\s+be\s+able\s+to|any\s+chance\s+you\s+(?:can|could)|(?:i|we)(?:'d|’d| would)\s+like\s+you\s+to|(?:i|we)\s+need\s+you\s+to)\s+/i;
+  /^(?:(?:can|could|would|will)\s+(?:you|u)(?:\s+(?:please|possibly|kindly|perhaps|maybe|quickly|just|also))+|would\s+you\s+be\s+so\s+kind\s+as\s+to|is\s+it\s+possible\s+to|would\s+it\s+be\s+possible\s+to|is\s+there\s+a\s+way\s+to|are\s+you\s+able\s+to|would\s+you\s+be\s+able\s+to|any\s+chance\s+you\s+(?:can|could)|(?:i|we)(?:'d|’d| would)\s+like\s+you\s+to|(?:i|we)\s+need\s+you\s+to)\s+/i;
 // "X shouldn't be on the blocklist anymore", "X should no longer be in Acme", "X shouldn't have access to Acme".
 const NO_LONGER =
   /^(.+?)\s+(?:should(?:n't|n’t|\s+not)|must(?:n't|n’t|\s+not)|should\s+no\s+longer|must\s+no\s+longer|(?:does|do)(?:n't|n’t|\s+not)\s+need\s+to)\s+(?:be\s+(?:on|in|part\s+of|a\s+member\s+of)|have\s+access\s+to)\s+(.+?)(?:\s+(?:anymore|any\s+more|any\s+longer))?([,;].*)?$/i;
@@ -83,7 +83,7 @@ const FIELD_STATE =
 
 // "she will need the admin role at Foo from today": a role stated as what someone needs.
 const NEEDS_ROLE = new RegExp(
-  `^${LEAD}([^,]+?)\\s+(?:needs|should\\s+(?:have|get)|must\\s+(?:have|get)|will\\s+need|gets)\\s+(?:the\\s+)?([\\w:-]+)\\s+role\\s+((?:in|at|of|for|on)\\s+.+?)(?:\\s+(?:now|from\\s+now\\s+on|going\\s+forward|from\\s+today))?(?:,?\\s+(?:instead\\s+of|rather\\s+than|not)\\s+.*)?$`,
+  `^${LEAD}([^,]+?)\\s+(?:needs|should\\s+(?:have|get)|must\\s+(?:have|get)|will\\s+need|gets)\\s+(?:the\\s+)?(?:([\\w:-]+)\\s+role|(admin|member|viewer|billing|owner|guest)\\s+(?:rights|access|permissions|privileges))\\s+((?:in|at|of|for|on)\\s+.+?)(?:\\s+(?:now|from\\s+now\\s+on|going\\s+forward|from\\s+today))?(?:,?\\s+(?:instead\\s+of|rather\\s+than|not)\\s+.*)?$`,
   'i',
 );
 
@@ -103,6 +103,9 @@ const TERSE = new RegExp(
 const ARROW = /^([^:]+?:\s*[\w\s-]+?|[\w\s'’-]+?)\s*(?:->|→|=>)\s*(.+)$/;
 const FRONTED =
   /^(?:for|on)\s+(.+?),?\s+(?:please\s+|pls\s+|can\s+you\s+|could\s+you\s+)?(set|change|update)\s+(?:the\s+|its\s+)?([\w\s-]+?)\s+to\s+(?:exactly\s*:?\s*|just\s+)?(.+)$/i;
+
+const NEW_VALUE =
+  /\b(his|her|their|he|she|they)(?:\s+new|\s+(?:new\s+)?(?:first|last|family)\s+name\s+is\s+now)?\s+((?:first|last|family|user|display)\s*name|surname|username)\s*,?\s*(?:which\s+)?(?:is|will\s+be|should\s+be|:)\s+(⟦q\d+⟧|[A-Z][\w'’.-]*)/;
 
 const NEGATION = /\b(?:not|never|no\s+longer|nobody|hardly)\b|n['’]t\b/i;
 
@@ -143,7 +146,16 @@ export function imperative(sentence: string): string {
   }
   const role = s.match(NEEDS_ROLE);
   if (role && !NOT_A_SUBJECT.test(role[2]!) && !NEGATION.test(role[2]!))
-    return `${role[1]}make ${OBJECT_FORM[role[2]!.trim().toLowerCase()] ?? role[2]} ${role[3]} ${role[4]}`;
+    return `${role[1]}make ${OBJECT_FORM[role[2]!.trim().toLowerCase()] ?? role[2]} ${role[3] ?? role[4]} ${role[5]}`;
+  // "… and would like her profile to show her new family name, which is X": the new value of a name field.
+  const renamed = s.match(NEW_VALUE);
+  if (renamed && !NEGATION.test(renamed[0])) {
+    const before = s.slice(0, renamed.index);
+    const cut = before.search(/(?:,|\s+and|\s+who|\s+so)\s+[^,]*$/);
+    const lead = (cut >= 0 ? before.slice(0, cut) : '').trim();
+    const field = /family|surname|last/i.test(renamed[2]!) ? 'last name' : renamed[2]!.toLowerCase();
+    return `${lead ? `${lead}, ` : ''}change the ${field} of ${OBJECT_FORM[renamed[1]!.toLowerCase()] ?? renamed[1]} to ${renamed[3]}`;
+  }
   const be = s.match(BE_A);
   // Only with a named subject and an organization: "she should be a regular member" answering a question keeps
   // its own words (the question's parser reads them).

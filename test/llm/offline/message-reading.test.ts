@@ -150,6 +150,12 @@ describe('request forms inside long sentences', () => {
       'remove ⟦e0⟧ from our allowlist and add ⟦e0⟧ to the blocklist',
     ],
     ['⟦e0⟧ should go on the blocklist', 'add ⟦e0⟧ to the blocklist'],
+    ['Ann Lee should have admin rights in the Foo org', 'make Ann Lee admin in the Foo org'],
+    [
+      'Ann Lee changed her name and wants her profile to show her new last name, which is Smith-Lee',
+      'Ann Lee changed her name, change the last name of her to Smith-Lee',
+    ],
+    ['would you be so kind as to unlock ⟦e0⟧', 'unlock ⟦e0⟧'],
     [
       '⟦e0⟧ is locked and cannot get in. Can you sort that out for him?',
       '⟦e0⟧ is locked and cannot get in. Can you let him sign in again?',
@@ -165,6 +171,7 @@ describe('request forms inside long sentences', () => {
     'make sure that invite can still be used',
     '⟦e0⟧ should not come off the allowlist',
     'he should go on holiday first',
+    'her new last name is not Smith',
     // A role someone should NOT have is not a request to give it.
     '⟦e0⟧ should not get the admin role in Hooli',
   ])('leaves "%s" alone', (said) => {
