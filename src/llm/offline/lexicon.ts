@@ -159,7 +159,7 @@ const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
     'unban them',
   ],
   [
-    /\b(?:undo|lift|remove|reverse|drop|clear|take\s+back|revoke|cancel)\s+(?:the\s+|their\s+|his\s+|her\s+)?bans?\s+(?:on|for|of|against)\b/gi,
+    /\b(?:undo|lift|remove|reverse|drop|clear|take\s+back|take\s+away|take\s+off|revoke|cancel)\s+(?:the\s+|their\s+|his\s+|her\s+)?bans?\s+(?:on|for|of|against)\b/gi,
     'unban',
   ],
   [/\btake\s+(?:the\s+)?ban\s+off(?:\s+of)?\b/gi, 'unban'],
@@ -176,6 +176,12 @@ const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
     'let $1 sign in again',
   ],
   [/\b(?:rescind|withdraw)\b/gi, 'revoke'],
+  // "x@y.test needs her access back", "Ann Lee wants his login back": restore sign-in, as above.
+  [
+    /(?<![\w'’⟧-])(⟦[ei]\d+⟧|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?|he|she|they)\s+(?:needs|wants|should\s+get|must\s+get|can\s+have|gets)\s+(?:his|her|their)\s+(?:access|account|login)\s+back\b/g,
+    (_m: string, who: string) =>
+      `let ${{ he: 'him', she: 'her', they: 'them' }[who.toLowerCase()] ?? who} sign in again`,
+  ],
   // "give X access to Globex as a member": a membership.
   [/\bgive\s+(⟦[ei]\d+⟧|[\w.'’-]+?)\s+access\s+to\s+/gi, 'add $1 to '],
   // "reinstate access for X", "restore X's access": whatever stops them signing in (ban or lock) is lifted.
@@ -262,8 +268,8 @@ const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
   [/\b(his|her|their)\s+(?:active|open|current|live|running)\s+(sessions?)\b/gi, '$1 $2'],
   // "end any session he still has": the sessions that person has.
   [
-    /\b(?:whatever|any|every|all(?:\s+(?:of\s+)?the)?|the)\s+(?:active\s+|open\s+)?sessions?\s+(?:that\s+)?(he|she|they)\s+(?:currently\s+|still\s+|now\s+)?(?:has|have)(?:\s+(?:open|active|running|going))?\b/gi,
-    (_m: string, who: string) => `${POSSESSIVE[who.toLowerCase()]} sessions`,
+    /\b(?:whatever|any|every|all(?:\s+(?:of\s+)?the)?|the)\s+(?:active\s+|open\s+)?sessions?\s+(?:that\s+)?(he|she|they|⟦[ei]\d+⟧)\s+(?:currently\s+|still\s+|now\s+)?(?:has|have)(?:\s+(?:open|active|running|going))?\b/gi,
+    (_m: string, who: string) => `${POSSESSIVE[who.toLowerCase()] ?? `${who}'s`} sessions`,
   ],
   // "remove each plain member from the Foo org", "every viewer in Foo": the people holding that role there
   // (refs.ts reads "the members of Foo" as a role reference). A bare "every member" is everyone, so "member"

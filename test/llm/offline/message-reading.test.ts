@@ -98,6 +98,25 @@ describe('casual verbs, found where they stand', () => {
     expect(canonicalVerb(said)).toBe(meant);
   });
 
+  it.each([
+    [
+      'lock all junk.test users',
+      { kind: 'bulk_user_action', action: 'clerk_user_lock', filter: { emailQuery: '@junk.test' } },
+    ],
+    ['end every session zoe@mail.test has', { kind: 'sign_out', targets: [{ kind: 'email', value: 'zoe@mail.test' }] }],
+    ['could you take away the ban on zoe@mail.test', { kind: 'user_action', action: 'clerk_user_unban' }],
+    [
+      'zoe@mail.test needs her access back',
+      { kind: 'user_restore_sign_in', targets: [{ kind: 'email', value: 'zoe@mail.test' }] },
+    ],
+  ])('%s', (said, intent) => {
+    expect(parseRequest(said, NOW)).toMatchObject(intent);
+  });
+
+  it('"needs access back" said in the negative is no restore', () => {
+    expect(parseRequest("zoe@mail.test doesn't need her access back", NOW).kind).not.toBe('user_restore_sign_in');
+  });
+
   it('corrects a five-letter typo of a resource word only in lower case', () => {
     expect(correctTypos('give her acess back')).toBe('give her access back');
     expect(correctTypos('ask Acess about it')).toBe('ask Acess about it');
