@@ -14,7 +14,7 @@ const EMBEDDED =
   '\\s*,?\\s+(?:and\\s+)?(?:has\\s+|have\\s+)?(?:asked|asks|wants|wanted|would like|needs|needed|requested)\\s+(?:us|me|you)\\s+to\\s+';
 // Politeness between clauses ("…, can you unban him") belongs to the next instruction, not to the sentence before.
 const FILLER =
-  '(?:(?:just|also|please|pls|then|and|finally|afterwards|after that|(?:can|could|would|will) (?:you|u))\\s+)*';
+  '(?:(?:just|also|please|pls|plz|kindly|then|and|finally|afterwards|after that|(?:can|could|would|will) (?:you|u))\\s+)*';
 
 // Verbs that report (past tense, or a state): "approved", "quit", "was", "is", "left".
 const REPORT = '(?:was|were|is|are|has|had|left|quit|went|got|lost|moved|[a-z]+ed)';

@@ -266,6 +266,13 @@ const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
   [/\b(his|her|their)\s+(?:user\s+)?(?:login|user)\b(?!\s+(?:name|e-?mail|id|metadata|details)\b)/gi, '$1 account'],
   // "end her open sessions": whose sessions, whichever are active (only active ones can be ended).
   [/\b(his|her|their)\s+(?:active|open|current|live|running)\s+(sessions?)\b/gi, '$1 $2'],
+  // "every session belonging to x@y.test": that person's sessions.
+  [
+    /\b(?:every|each|any|all(?:\s+(?:of\s+)?the)?)\s+(?:active\s+|open\s+|current\s+)?sessions?\s+(?:belonging\s+to|owned\s+by|of|for)\s+(⟦[ei]\d+⟧)/gi,
+    "$1's sessions",
+  ],
+  // "yank the invite for x@y.test", "pull that invitation": a revocation.
+  [/\b(?:yank|pull|scrap|kill)\s+(?=(?:the|that|this|our|his|her|their|an?)\s+(?:[\w-]+\s+)?invit)/gi, 'revoke '],
   // "end any session he still has": the sessions that person has.
   [
     /\b(?:whatever|any|every|all(?:\s+(?:of\s+)?the)?|the)\s+(?:active\s+|open\s+)?sessions?\s+(?:that\s+)?(he|she|they|⟦[ei]\d+⟧)\s+(?:currently\s+|still\s+|now\s+)?(?:has|have)(?:\s+(?:open|active|running|going))?\b/gi,

@@ -107,6 +107,9 @@ const FRONTED =
 const NEW_VALUE =
   /\b(his|her|their|he|she|they)(?:\s+new|\s+(?:new\s+)?(?:first|last|family)\s+name\s+is\s+now)?\s+((?:first|last|family|user|display)\s*name|surname|username)\s*,?\s*(?:which\s+)?(?:is|will\s+be|should\s+be|:)\s+(⟦q\d+⟧|[A-Z][\w'’.-]*)/;
 
+const TOPIC_VERB =
+  /^((?:[^:]+?(?=\s*:)|.+?(?=\s+[-–—]\s)))\s*(?::|\s[-–—])\s*(?:(?:please|pls|plz|kindly)\s+)?(ban|unban|lock|unlock|delete|suspend|reinstate)(?:\s+(?:please|pls|plz|asap|now|thanks|thx))*$/i;
+
 const NEGATION = /\b(?:not|never|no\s+longer|nobody|hardly)\b|n['’]t\b/i;
 
 // A subject that asks or negates ("who should be removed?", "nobody needs to be banned") is not a request.
@@ -168,6 +171,13 @@ export function imperative(sentence: string): string {
     !NEGATION.test(be[2]!)
   )
     return `${be[1]}make ${OBJECT_FORM[be[2]!.trim().toLowerCase()] ?? be[2]} ${be[3]}`;
+  // "x@y.test: please ban", "Ann Lee - pls unlock": the target first, then a verb with nothing after it.
+  const topic = s.match(TOPIC_VERB);
+  if (topic) {
+    const tokens = topic[1]!.match(/⟦[ei]\d+⟧/g);
+    const who = tokens && tokens.length === 1 ? tokens[0]! : topic[1]!;
+    return `${topic[2]} ${who}`;
+  }
   // "foo jwt lifetime to 2 min": a field of a named thing and its new value, said without a verb.
   const terse = s.match(TERSE);
   if (terse && !NEGATION.test(terse[0])) return `set ${terse[1]} to ${terse[2]}`;

@@ -113,6 +113,31 @@ describe('casual verbs, found where they stand', () => {
     expect(parseRequest(said, NOW)).toMatchObject(intent);
   });
 
+  it.each([
+    [
+      'zoe@mail.test: please ban',
+      { kind: 'user_action', action: 'clerk_user_ban', targets: [{ kind: 'email', value: 'zoe@mail.test' }] },
+    ],
+    [
+      'Re: login for zoe@mail.test - pls unlock',
+      { kind: 'user_action', action: 'clerk_user_unlock', targets: [{ kind: 'email', value: 'zoe@mail.test' }] },
+    ],
+    [
+      'hey can you yank the invite for zoe@mail.test, wrong person',
+      { kind: 'invitation_revoke', emails: ['zoe@mail.test'] },
+    ],
+    [
+      'As discussed, kindly end every session belonging to zoe@mail.test and lock her account',
+      { kind: 'sequence', steps: [{ kind: 'sign_out' }, { kind: 'user_action', action: 'clerk_user_lock' }] },
+    ],
+  ])('%s (target first, verb after; context before a request)', (said, intent) => {
+    expect(parseRequest(said, NOW)).toMatchObject(intent);
+  });
+
+  it('"Subject: do not ban" stays no request', () => {
+    expect(parseRequest('Subject: do not ban', NOW).kind).not.toBe('user_action');
+  });
+
   it('"needs access back" said in the negative is no restore', () => {
     expect(parseRequest("zoe@mail.test doesn't need her access back", NOW).kind).not.toBe('user_restore_sign_in');
   });
