@@ -6,6 +6,7 @@ import type { Sentence } from './entities.js';
 import { unmask } from './entities.js';
 import type { Fields, Intent, Ref } from './intent-types.js';
 import { COUNT, READ } from './phrases.js';
+import { parseClaimChange } from './claim-change.js';
 
 const STOP = new Set([
   'a',
@@ -114,9 +115,40 @@ function jwtName(c: string, s: Sentence): string | undefined {
   return candidates.find((x) => x !== undefined && !STOP.has(x.toLowerCase()) && !/^\d+$/.test(x) && !/⟦/.test(x));
 }
 
+const NUMBER_WORDS: Record<string, number> = {
+  a: 1,
+  an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  twelve: 12,
+  fifteen: 15,
+  twenty: 20,
+  thirty: 30,
+  'forty-five': 45,
+  sixty: 60,
+};
+
 /** Token lifetime and clock skew in seconds: "lifetime 1 hour", "tokens should live 5 minutes", "10 seconds of clock skew". */
-export function jwtTimes(c: string): Fields {
+export function jwtTimes(said: string): Fields {
   const fields: Fields = {};
+  // "two hours", "an hour", "half an hour": durations said in words read as digits.
+  const c = said
+    .replace(/\bhalf an? hour\b/gi, '30 minutes')
+    .replace(
+      new RegExp(
+        `\\b(${Object.keys(NUMBER_WORDS).join('|')})(?=\\s+(?:secs?|seconds?|mins?|minutes?|hrs?|hours?|days?)\\b)`,
+        'gi',
+      ),
+      (w) => String(NUMBER_WORDS[w.toLowerCase()]),
+    );
   const UNIT = '(s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?)';
   const life = c.match(
     new RegExp(
@@ -149,6 +181,20 @@ export function parseJwt(c: string, s: Sentence): Intent | undefined {
     return { kind: 'named_create', resource: 'jwt', fields };
   }
   const plural = /\btemplates\b|\bjwts\b/i.test(c);
+  // "the default role claim should be 'viewer'": one claim changes; the name is read from the rest of the clause.
+  const claim = parseClaimChange(c, s);
+  if (claim) {
+    const rest = c
+      .replace(/(?:[A-Za-z][\w'-]*\s+){1,5}claim\b/i, ' ')
+      .replace(/\b(?:should be|be|to|from|rather than|instead of|not)\s+(?:⟦q\d+⟧|[^\s,;.]+)/gi, ' ');
+    const target = id ? { kind: 'id' as const, value: id.value } : nameRef(jwtName(rest, s));
+    return {
+      kind: 'named_update',
+      resource: 'jwt',
+      ...(target ? { ref: target } : {}),
+      fields: { ...fields, claim_change: claim },
+    };
+  }
   const ref: Ref | undefined = id ? { kind: 'id', value: id.value } : nameRef(jwtName(c, s));
   if (verb === 'delete')
     return ref
@@ -156,7 +202,8 @@ export function parseJwt(c: string, s: Sentence): Intent | undefined {
       : plural
         ? { kind: 'named_list', resource: 'jwt' }
         : { kind: 'named_delete', resource: 'jwt', refs: [] };
-  if (verb === 'update') {
+  // "tokens from X should live two hours": a clause that states a lifetime or skew changes it, whatever its verb.
+  if (verb === 'update' || fields.lifetime !== undefined || fields.allowed_clock_skew !== undefined) {
     const rename = c.match(
       /^rename\s+(?:the\s+)?(?:jwt\s+)?(?:template\s+)?(?:⟦q\d+⟧|[\w.-]+)(?:\s+(?:jwt\s+)?template)?\s+to\s+(?:⟦q(\d+)⟧|([\w.-]+))/i,
     );

@@ -50,7 +50,7 @@ export function parseKeyValues(c: string, s: Sentence): Record<string, unknown> 
   // "set plan to enterprise …", "metadata key plan to pro", "change the tier in the metadata to gold"
   for (const verb of c.matchAll(
     new RegExp(
-      `\\b(?:set|put|add|change|update|make|and)\\s+(?:the\\s+)?(?:(?:public|private|unsafe)\\s+)?(?:metadata\\s+)?(?:key\\s+|field\\s+|value\\s+(?:of\\s+)?)?${KEY}\\s+(?:to|as)\\s+${VALUE}`,
+      `\\b(?:set(?:ting)?|put(?:ting)?|add(?:ing)?|chang(?:e|ing)|updat(?:e|ing)|mak(?:e|ing)|and)\\s+(?:the\\s+)?(?:(?:public|private|unsafe)\\s+)?(?:metadata\\s+)?(?:key\\s+|field\\s+|value\\s+(?:of\\s+)?)?${KEY}\\s+(?:to|as)\\s+${VALUE}`,
       'gi',
     ),
   ))

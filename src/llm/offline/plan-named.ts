@@ -3,6 +3,7 @@
  * or changed. A JWT template update first reads the template, because Clerk requires the full name and claims on
  * every update.
  */
+import { applyClaimChange, type ClaimChange } from './claim-change.js';
 import { act, jsonArg, say } from './mutation-step.js';
 import { analyze, type Sentence } from './entities.js';
 import type { Fields, Intent, NamedResource, Ref } from './intent-types.js';
@@ -340,10 +341,22 @@ export function planNamedUpdate(ctx: PlanContext, intent: Of<'named_update'>): P
     if (!env) return ctx.pending();
     if (env.status !== 'ok') return readFailed(env, itemText('jwt', it));
     const current = asObject(env.result) ?? {};
+    let claims = fields.claims ?? current.claims ?? {};
+    if (fields.claim_change) {
+      // One claim described in words: change that key only, keep every other claim as it is.
+      const changed = applyClaimChange(current.claims, fields.claim_change as ClaimChange);
+      if (!changed.ok)
+        return say(
+          `${itemText('jwt', it)} has ${changed.reason}; its claims are ${JSON.stringify(current.claims ?? {})}. Nothing was changed. Say which claim key to change.`,
+        );
+      claims = changed.claims;
+      const { claim_change: _c, ...rest } = fields;
+      fields = { ...rest, [`claim ${changed.path.join('.')}`]: (fields.claim_change as ClaimChange).value };
+    }
     args = {
       template_id: it.id,
       name: fields.name ?? field(current, 'name') ?? it.name,
-      claims: jsonArg(fields.claims ?? current.claims ?? {}),
+      claims: jsonArg(claims),
     };
     for (const k of ['lifetime', 'allowed_clock_skew'] as const) if (fields[k] !== undefined) args[k] = fields[k];
   }

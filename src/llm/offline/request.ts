@@ -14,7 +14,7 @@ import type { Intent } from './intent-types.js';
 import { parseSentence } from './intents.js';
 import { core, COUNT, READ } from './phrases.js';
 import { withDetails } from './details.js';
-import { parseStatedValue } from './stated-value.js';
+import { parseStatedValue, withStatedName } from './stated-value.js';
 import { mergeSteps } from './merge-steps.js';
 import { fillThere, orgMention, personNames, withOrg } from './org-context.js';
 import { OrgThread, refersToOrgOf } from './org-thread.js';
@@ -57,7 +57,8 @@ export function readMessage(text: string): Sentence {
 }
 
 /** Parses an already analyzed message (accounting re-parses it with one clause left out). */
-export function parseAnalyzed(whole: Sentence, now: number): Intent {
+export function parseAnalyzed(said: Sentence, now: number): Intent {
+  const whole = withStatedName(said);
   const intent = withDetails(parseMessage(whole, now), whole);
   // "X doesn't need to be removed after all": understood as what NOT to do — said so, rather than "not understood".
   if (intent.kind === 'unknown' && !intent.reason && negatedRequest(whole.masked))

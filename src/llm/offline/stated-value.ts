@@ -26,3 +26,29 @@ export function parseStatedValue(whole: Sentence): Intent | undefined {
   const which = /\bprivate\b/i.test(whole.masked) ? 'private_metadata' : 'public_metadata';
   return { kind: 'org_update', org, fields: { [which]: { [record[1]!.toLowerCase()]: news[2]!.toLowerCase() } } };
 }
+
+// "Globex rebranded to Globex Corporation", "Initech is now called Initrode": a new name stated as news.
+const RENAMED =
+  /(?:^|[.;!]\s+)([A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,2})\s+(?:(?:has|have|just|recently|finally|officially)\s+)*(?:rebranded(?:\s+itself)?|renamed itself|(?:was|has been|got|is being)\s+renamed|changed (?:its|their) name|is now (?:called|named|known as)|will be (?:called|known as))\s+(?:to\s+|as\s+)?(⟦q\d+⟧|[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})/;
+const THE_ORG = /\bthe\s+(?:org|organi[sz]ation|company|customer|client|team)\b(?!\s+(?:called|named)\b)/gi;
+const TO_THAT = /\b(to|as)\s+(?:that|this|the new (?:name|one|brand)|their new name|its new name|it)\b/gi;
+
+/**
+ * A message that states an organization's new name as news, then asks to "update the org's name to that": the
+ * rest of the message is read with "the org" as that organization and "that" as the new name. Rule: only when
+ * the news names both, and only the sentences after the news are rewritten; otherwise the message is unchanged.
+ */
+export function withStatedName(whole: Sentence): Sentence {
+  const news = whole.masked.match(RENAMED);
+  if (!news || news.index === undefined) return whole;
+  const subject = news[1]!.trim();
+  const name = news[2]!.replace(/[.,;]+$/, '').trim();
+  if (PRONOUN.test(subject) || subject.toLowerCase() === name.toLowerCase()) return whole;
+  const end = news.index + news[0].length;
+  const rest = whole.masked
+    .slice(end)
+    .replace(THE_ORG, `the ${subject} organization`)
+    .replace(TO_THAT, (_m, to: string) => `${to} ${name}`);
+  if (rest === whole.masked.slice(end)) return whole;
+  return { ...whole, masked: `${whole.masked.slice(0, end)}${rest}` };
+}
