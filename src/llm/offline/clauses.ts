@@ -24,7 +24,10 @@ export interface Unit {
 
 /** Sentences of a masked request (". ", "! ", "? ", "; " and ": " before an action verb). */
 export function splitSentences(masked: string): string[] {
-  const parts = masked.split(new RegExp(`(?<=[.!?;])\\s+|:\\s+(?=${FILLER}${ACTION_VERB}\\b)`, 'i'));
+  // "She's locked out - please unlock her account": a spaced dash before an instruction ends a sentence too.
+  const parts = masked.split(
+    new RegExp(`(?<=[.!?;])\\s+|:\\s+(?=${FILLER}${ACTION_VERB}\\b)|\\s+[-–—]+\\s+(?=${FILLER}${ACTION_VERB}\\b)`, 'i'),
+  );
   return parts
     .map((p) =>
       p

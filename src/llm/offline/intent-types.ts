@@ -53,6 +53,8 @@ export type Intent =
       action: 'clerk_user_ban' | 'clerk_user_unban' | 'clerk_user_lock' | 'clerk_user_unlock' | 'clerk_user_delete';
       targets: Ref[];
       unblock?: boolean;
+      /** `block`: "block <email>"; an address no user has goes onto the sign-up blocklist instead of a ban. */
+      block?: boolean;
     }
   | { kind: 'user_restore_sign_in'; targets: Ref[] }
   | { kind: 'rename_any'; target: Ref; newName: string }

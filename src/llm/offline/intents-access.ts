@@ -80,8 +80,41 @@ function identifiers(s: Sentence, list: 'allowlist' | 'blocklist'): string[] {
   return out;
 }
 
+// The list something leaves: "off/from/out of the allowlist", "instead of / rather than / not on the allowlist".
+const SOURCE =
+  /\b(?:off|from|out of|instead of|rather than|not on|no longer on)\s+(?:the\s+|our\s+|my\s+|its\s+)?(\w+[- ]?list)\b/i;
+
+/**
+ * A move between the lists: "move X from the allowlist to the blocklist", "X must come off our allowlist and go
+ * onto the blocklist", "put X on the blocklist instead of the allowlist". Rule: a clause that names both lists and
+ * an identifier, and marks one list as the one it leaves, removes it there and adds it to the other.
+ */
+function parseListMove(c: string, s: Sentence): Intent | undefined {
+  if (!ALLOW.test(c) || !BLOCK.test(c) || /(?:is|are)\s+.*\?$/.test(c)) return undefined;
+  const source = c.match(SOURCE)?.[1];
+  if (!source) return undefined;
+  const from: 'allowlist' | 'blocklist' | undefined = ALLOW.test(source)
+    ? 'allowlist'
+    : BLOCK.test(source)
+      ? 'blocklist'
+      : undefined;
+  if (!from) return undefined;
+  const to = from === 'allowlist' ? 'blocklist' : 'allowlist';
+  const moved = identifiers(s, from);
+  if (moved.length === 0) return undefined;
+  return {
+    kind: 'sequence',
+    steps: [
+      { kind: 'list_remove', list: from, identifiers: moved, ids: [] },
+      { kind: 'list_add', list: to, identifiers: identifiers(s, to) },
+    ],
+  };
+}
+
 /** Allowlist and blocklist: list, add, remove. */
 export function parseAccessLists(c: string, s: Sentence): Intent | undefined {
+  const move = parseListMove(c, s);
+  if (move) return move;
   // "block the address x@y.test": an identifier, not a user (banning is "ban" or "block the user").
   const blockIdentifier =
     /^(?:block|deny|blacklist)\s+(?:the\s+)?(?:email\s+)?(?:address(?:es)?|identifiers?|domains?|phone(?: numbers?)?|emails?)\s+⟦[wehp]/i.test(

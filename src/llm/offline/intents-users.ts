@@ -63,7 +63,9 @@ export function parseUserAction(c: string, s: Sentence): Intent | undefined {
     if (action === 'restore') return { kind: 'user_restore_sign_in', targets };
     const unblock =
       action === 'clerk_user_unban' && /^un-?block\b/i.test(c) && targets.every((t) => t.kind === 'email');
-    return { kind: 'user_action', action, targets, ...(unblock ? { unblock } : {}) };
+    const block =
+      action === 'clerk_user_ban' && /^(?:block|blacklist)\b/i.test(c) && targets.every((t) => t.kind === 'email');
+    return { kind: 'user_action', action, targets, ...(unblock ? { unblock } : {}), ...(block ? { block } : {}) };
   }
   return undefined;
 }

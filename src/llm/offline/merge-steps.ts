@@ -23,6 +23,17 @@ export function mergeSteps(steps: Intent[]): Intent[] {
         continue;
       }
     }
+    // "create X …, and make Y its creator": the second clause only names the creator of the first's organization.
+    if (
+      step.kind === 'org_create' &&
+      step.ownerRef &&
+      prev?.kind === 'org_create' &&
+      !prev.ownerRef &&
+      String(prev.fields.name ?? '').toLowerCase() === String(step.fields.name ?? '').toLowerCase()
+    ) {
+      out[out.length - 1] = { ...prev, ownerRef: step.ownerRef };
+      continue;
+    }
     // "set the max members of X to 20 and rename it to Y": one update of X with both fields.
     if (
       step.kind === 'rename_any' &&

@@ -231,9 +231,21 @@ export function planUserAction(ctx: PlanContext, intent: Of<'user_action'>): Pla
   const res = resolveUsers(ctx, intent.targets);
   if (!res.ok) return stopped(ctx, res);
   const { found, missing } = res.value;
-  if (found.length === 0) return say(`${missingNotes(missing).join('\n')}\nNothing was changed.`);
-  const notes = missingNotes(missing);
-  const calls: Call[] = [];
+  // "block spam@x.test" with no such user: the address is kept from signing up (the blocklist), not a ban.
+  const blocked = intent.block ? missing.filter((r) => r.kind === 'email') : [];
+  const unmatched = missing.filter((r) => !blocked.includes(r));
+  if (found.length === 0 && blocked.length === 0)
+    return say(`${missingNotes(unmatched).join('\n')}\nNothing was changed.`);
+  const notes = [
+    ...missingNotes(unmatched),
+    ...blocked.map((r) => `No user has the email ${r.value}, so blocking it means the sign-up blocklist.`),
+  ];
+  const calls: Call[] = blocked.map((r) => ({
+    name: 'clerk_blocklist_create',
+    args: { identifier: r.value },
+    label: `add ${r.value} to the blocklist`,
+    done: () => `Added ${r.value} to the blocklist`,
+  }));
   for (const u of found) {
     const noop = u.stub
       ? undefined

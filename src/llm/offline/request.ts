@@ -15,6 +15,7 @@ import { parseSentence } from './intents.js';
 import { core, COUNT, READ } from './phrases.js';
 import { withDetails } from './details.js';
 import { parseStatedValue, withStatedName } from './stated-value.js';
+import { withPastedSubject } from './pasted-subject.js';
 import { mergeSteps } from './merge-steps.js';
 import { fillThere, orgMention, personNames, withOrg } from './org-context.js';
 import { OrgThread, refersToOrgOf } from './org-thread.js';
@@ -53,7 +54,7 @@ export function parseRequest(text: string, now: number): Intent {
 
 /** A message as the parsers see it: entities masked, noise dropped, typos and casual verbs normalized. */
 export function readMessage(text: string): Sentence {
-  return normalize(analyze(text));
+  return withPastedSubject(normalize(analyze(text)));
 }
 
 /** Parses an already analyzed message (accounting re-parses it with one clause left out). */
