@@ -23,10 +23,16 @@ export interface Unit {
 }
 
 /** Sentences of a masked request (". ", "! ", "? ", "; " and ": " before an action verb). */
+const QUESTION = '(?:which|what|who|whom|whose|when|where|how|is|are|was|were|does|do|did|has|have|can|could)';
+
 export function splitSentences(masked: string): string[] {
-  // "She's locked out - please unlock her account": a spaced dash before an instruction ends a sentence too.
+  // "She's locked out - please unlock her account": a spaced dash before an instruction ends a sentence too, and
+  // so does a colon before a question ("Access review, no changes: which organizations is X in?").
   const parts = masked.split(
-    new RegExp(`(?<=[.!?;])\\s+|:\\s+(?=${FILLER}${ACTION_VERB}\\b)|\\s+[-–—]+\\s+(?=${FILLER}${ACTION_VERB}\\b)`, 'i'),
+    new RegExp(
+      `(?<=[.!?;])\\s+|:\\s+(?=${FILLER}${ACTION_VERB}\\b)|\\s+[-–—]+\\s+(?=${FILLER}${ACTION_VERB}\\b)|:\\s+(?=${QUESTION}\\s)`,
+      'i',
+    ),
   );
   return parts
     .map((p) =>

@@ -69,7 +69,8 @@ export type Intent =
   | { kind: 'org_create'; fields: Fields; ownerRef?: Ref }
   | { kind: 'org_update'; org?: Ref; fields: Fields }
   | { kind: 'org_delete'; orgs: Ref[] }
-  | { kind: 'members_list'; org?: Ref; role?: string; count: boolean }
+  /** `pick`: "…, and of those, who signed in most recently?" — the one member the second lookup singles out. */
+  | { kind: 'members_list'; org?: Ref; role?: string; count: boolean; pick?: 'last_sign_in' | 'last_active' }
   | { kind: 'membership_get'; org?: Ref; user?: Ref }
   | { kind: 'membership_add'; org?: Ref; users: Ref[]; role: string }
   | { kind: 'membership_set_role'; org?: Ref; users: Ref[]; role: string }
@@ -84,7 +85,8 @@ export type Intent =
   | { kind: 'invitations_list'; status?: string; query?: string }
   /** `one`: "revoke the pending invitation" — the single pending one, or ask which. */
   | { kind: 'invitation_revoke'; emails: string[]; ids: string[]; all?: boolean; one?: boolean }
-  | { kind: 'list_entries'; list: 'allowlist' | 'blocklist' }
+  /** `term`: a yes/no question ("are sign-ups from X blocked?") answered from the entries that cover X. */
+  | { kind: 'list_entries'; list: 'allowlist' | 'blocklist'; term?: string }
   | { kind: 'list_add'; list: 'allowlist' | 'blocklist'; identifiers: string[]; notify?: boolean }
   | { kind: 'list_remove'; list: 'allowlist' | 'blocklist'; identifiers: string[]; ids: string[] }
   /** `details`: extra fields the user asked to see for each item ("and the redirect URIs"). */

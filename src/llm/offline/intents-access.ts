@@ -111,8 +111,36 @@ function parseListMove(c: string, s: Sentence): Intent | undefined {
   };
 }
 
+const CHECK =
+  /^(?:is|are)\s+(.+?)\s+(?:currently\s+|still\s+|already\s+)?(blocked|blocklisted|blacklisted|denied|on\s+(?:the|our)\s+(?:block|black|deny)[- ]?list|allowed|allowlisted|whitelisted|on\s+(?:the|our)\s+(?:allow|white)[- ]?list)\b/i;
+const SIGNUP_WORDS =
+  /\b(?:the|any|all|new|sign-?ups?|signing up|registrations?|accounts?|users?|people|emails?|e-mails?|addresses|address|domains?|domain|from|at|with|using|on|our|instance|app|allowed to sign up)\b/gi;
+
+/**
+ * "Are sign-ups from guerrillamail addresses blocked?", "is *@x.test on the allowlist?": a question answered from
+ * the list (wildcards included), never a change. Rule: the subject names sign-ups, addresses or a domain (or is a
+ * wildcard/host), so "is jane@x.test blocked?" about a user stays a user question.
+ */
+function parseListCheck(c: string, s: Sentence): Intent | undefined {
+  const m = c.match(CHECK);
+  if (!m) return undefined;
+  const subject = m[1]!;
+  const list: 'allowlist' | 'blocklist' = /allow|white/i.test(m[2]!) ? 'allowlist' : 'blocklist';
+  const entity = subject.match(/⟦([wh])(\d+)⟧/);
+  if (entity) {
+    const v = entity[1] === 'w' ? s.ents.wildcards[Number(entity[2])] : s.ents.hosts[Number(entity[2])];
+    return v ? { kind: 'list_entries', list, term: v } : undefined;
+  }
+  if (!/\b(?:sign-?ups?|signing up|registrations?|addresses|emails|domains?)\b/i.test(subject) || /⟦/.test(subject))
+    return undefined;
+  const term = subject.replace(SIGNUP_WORDS, ' ').replace(/\s+/g, ' ').trim();
+  return /^[\w.-]+$/.test(term) ? { kind: 'list_entries', list, term: term.toLowerCase() } : undefined;
+}
+
 /** Allowlist and blocklist: list, add, remove. */
 export function parseAccessLists(c: string, s: Sentence): Intent | undefined {
+  const check = parseListCheck(c, s);
+  if (check) return check;
   const move = parseListMove(c, s);
   if (move) return move;
   // "block the address x@y.test": an identifier, not a user (banning is "ban" or "block the user").

@@ -169,6 +169,11 @@ const SYNONYMS: Array<[RegExp, string]> = [
   [/\b(?:boot|chuck|throw|get|kick)\s+(⟦[ei]\d+⟧|[\w.'’-]+?)\s+(?:out\s+of|off(?:\s+of)?)\b/gi, 'remove $1 from'],
   [/\b(?:boot|chuck)\s+(⟦[ei]\d+⟧|[\w.'’-]+?)\s+from\b/gi, 'remove $1 from'],
   [/^(?:get rid of|do away with|nuke|scrap|retire|decommission|trash|axe|nix)\b/i, 'delete'],
+  // "Bob should have admin rights in Globex", "X needs member access to Acme": a role stated as what someone should have.
+  [
+    /^((?:⟦[ei]\d+⟧|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}))\s+(?:should|must|needs?\s+to|ought\s+to)\s+(?:get|have|be\s+given|receive)\s+(admin|administrator|member|billing|viewer|owner)\s+(rights|privileges|permissions|access|powers)\b/,
+    'give $1 $2 $3',
+  ],
   // "take that one off the blocklist", "take her out of Acme": removal from a list or an organization.
   [/^(?:take|kick)\s+(.+?)\s+(?:off(?:\s+of)?|out\s+of|off\s+from)\s+/i, 'remove $1 from '],
 ];

@@ -23,6 +23,16 @@ export function mergeSteps(steps: Intent[]): Intent[] {
         continue;
       }
     }
+    // "which organizations is X in, and what role does she hold in each one?": the roles answer lists them all.
+    if (
+      step.kind === 'roles_every_org' &&
+      prev?.kind === 'orgs_list' &&
+      prev.memberRef &&
+      JSON.stringify(prev.memberRef) === JSON.stringify(step.user)
+    ) {
+      out[out.length - 1] = step;
+      continue;
+    }
     // "create X …, and make Y its creator": the second clause only names the creator of the first's organization.
     if (
       step.kind === 'org_create' &&

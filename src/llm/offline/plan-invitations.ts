@@ -14,6 +14,7 @@ import { asObject, asPage, field, type OrgRow, toOrg, toUser } from './results.j
 import { askFor, readFailed, requireOrg, stopped } from './resolve.js';
 import { day, plural, table } from './summarize.js';
 import { planRevokeAllPending } from './plan-revoke-all.js';
+import { orgInvitationFacts } from './two-lookups.js';
 
 type Of<K extends Intent['kind']> = Extract<Intent, { kind: K }>;
 
@@ -176,6 +177,11 @@ export function planInvitationsList(ctx: PlanContext, intent: Of<'invitations_li
   if (env.status !== 'ok') return readFailed(env, 'invitations');
   const items = asPage(env.result).items;
   const what = `${intent.status ? `${intent.status} ` : ''}invitation`;
+  // An address with no app invitation may have an organization invitation: look there too (who sent it, which role).
+  if (items.length === 0 && intent.query && /@/.test(intent.query) && (intent.status ?? 'pending') === 'pending') {
+    const facts = orgInvitationFacts(ctx, intent.query);
+    return facts === 'pending' ? ctx.pending() : say(facts);
+  }
   if (items.length === 0) return say(`There are no ${what}s${intent.query ? ` for ${intent.query}` : ''}.`);
   return say(
     `${plural(items.length, what)}${intent.query ? ` for ${intent.query}` : ''}:\n${table(
