@@ -170,7 +170,7 @@ function parseRoleChange(c: string, s: Sentence): Parsed {
 
 /** Removal from an organization (or from every organization the user is in). */
 function parseMemberRemoval(c: string, s: Sentence): Parsed {
-  // "remove whoever has the viewer role in Globex", "kick Globex's guests": the role reference names the org.
+  // "remove whoever holds the guest role in Hooli", "kick Globex's guests": the role reference names the org.
   const byRole = c.match(
     /^(?:remove|kick|boot|expel|drop)\s+(?:out\s+)?(.+?)(?:\s+from\s+(?:the\s+)?(?:org|organi[sz]ation))?$/i,
   );

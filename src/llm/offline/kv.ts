@@ -1,5 +1,5 @@
 /**
- * Metadata written the way people say it, without JSON: "set plan to enterprise in the public metadata of X",
+ * Metadata written the way people say it, without JSON: "set tier to gold in the public metadata of X",
  * "X's metadata plan=pro, seats=3", "add tier: gold to the metadata". Values that look like numbers or booleans
  * become those; everything else stays a string. Returns undefined when no key/value pair is clearly there.
  */

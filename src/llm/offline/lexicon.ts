@@ -149,7 +149,7 @@ const SYNONYMS: Array<[RegExp, string]> = [
     /\b(?:reinstate|restore)\s+(⟦[ei]\d+⟧|[\w.'’-]+?)(?:'s|’s)\s+(?:sign[- ]?in\s+|login\s+)?access\b/gi,
     'let $1 sign in again',
   ],
-  // Descriptions instead of names: "the app whose name mentions the dashboard" → "the app called dashboard"
+  // Descriptions instead of names: "the app whose name mentions billing" → "the app called billing"
   // (names match by part, so the described word finds the item); "the domain that is not the primary one" →
   // "the satellite domain" (every domain but the primary one is a satellite).
   // "the app that has zapier in its name", "the template with supa in the name".

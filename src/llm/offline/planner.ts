@@ -11,6 +11,7 @@ import { planBulkUserAction } from './bulk.js';
 import { planInvitationByInviter, planRolesEveryOrg, planUserWhen } from './two-lookups.js';
 import { executedChanges, truthfulText, withoutNothingChanged } from './truthful.js';
 import { planSequence } from './plan-sequence.js';
+import { pastedNote } from './quoted.js';
 import { PlanContext, type PlanStep } from './plan-context.js';
 import {
   planListAdd,
@@ -60,7 +61,8 @@ export function planStep(turn: Turn, tools: ReadonlySet<string>, now: number): P
   if (turn.nothingToRetry)
     return say('Nothing failed in your last request, so there is nothing to retry. Tell me what you would like to do.');
   const { intent, unplaced } = understand(turn.request, now);
-  const outcome = withNote(planIntent(new PlanContext(turn, tools, now), intent), unplacedNote(unplaced));
+  const note = [unplacedNote(unplaced), pastedNote(turn.request)].filter((n) => n !== '').join('\n');
+  const outcome = withNote(planIntent(new PlanContext(turn, tools, now), intent), note);
   if (outcome.kind === 'say') return say(truthfulText(outcome.text, turn));
   // A plan with calls is about to change something: a step's "Nothing was changed" would contradict it.
   return outcome.text === undefined ? outcome : { ...outcome, text: withoutNothingChanged(outcome.text) };

@@ -30,7 +30,7 @@ const ORG_NAME = "([A-Z][\\w&'-]*(?:\\s+[A-Z][\\w&'-]*){0,2})";
 const ROLE_WORD = '(admins?|administrators?|owners?|members?|viewers?|billing(?: managers?)?|guests?|[a-z_]+)';
 // "Hooli's billing person", "the viewer folks of Initech": a word for the people holding the role.
 const HOLDER = '(?:\\s+(?:person|persons|people|folks?|guys?|users?|accounts?|contacts?|members?|role\\s+holders?))?';
-/** "Globex's admins", "the viewers of Initech", "whoever has the viewer role in Initech", "everyone with the billing role at Hooli". */
+/** "Globex's admins", "the viewers of Initech", "whoever holds the billing role in Initech", "everyone with the billing role at Hooli". */
 const ROLE_REFS: Array<{ re: RegExp; org: number; role: number }> = [
   {
     re: new RegExp(`^(?:all\\s+(?:of\\s+)?)?(?:the\\s+)?${ORG_NAME}(?:'s|’s)\\s+${ROLE_WORD}${HOLDER}$`),

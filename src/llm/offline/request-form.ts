@@ -5,14 +5,15 @@
  * anymore", "Acme's slug should be acme-inc". Each shape is ONE rule over the action lexicon (any verb's past
  * participle works, so a new verb in lexicon.ts needs no new rule here), applied sentence by sentence.
  *
- * Also the layout of pasted text: one request per line or bullet ("- unlock X"), quoted reply history ("> …")
- * and forwarded-mail headers ("From: …", "Subject: …") are reduced to sentences and the author's own words.
+ * Also the layout of pasted text: one request per line or bullet ("- unlock X"); quoted and forwarded text is
+ * data unless the admin hands it over (quoted.ts).
  *
  * Safety: only the affirmative forms are rewritten. A negated participle ("X should not be banned"), a report of
  * the past ("X was banned") or a question about state ("is X locked?") is left alone, so it never becomes an
  * instruction.
  */
 import { VERBS } from './lexicon.js';
+import { requestText } from './quoted.js';
 
 // Verbs whose participle is not a request for that verb's action in these shapes (a listing, a "make").
 const NOT_ACTIONS = new Set(['list', 'show', 'make', 'sign', 'change', 'update']);
@@ -126,18 +127,7 @@ export function imperative(sentence: string): string {
   return s;
 }
 
-// Lines a mail client adds around forwarded or quoted text.
-const MAIL_HEADER = /^\s*(?:-{2,}\s*(?:forwarded|original)\s+message\s*-*|(?:from|to|cc|date|sent|subject):\s.*)$/i;
-const QUOTED = /^\s*>/;
 const BULLET = /^\s*(?:[-*•·]|\d{1,2}[.)])\s+/;
-
-/** Mail headers and quoted history dropped, when the author wrote something of their own. */
-function dropQuoted(masked: string): string {
-  if (!masked.includes('\n')) return masked;
-  const lines = masked.split('\n').filter((l) => !MAIL_HEADER.test(l));
-  const own = lines.filter((l) => !QUOTED.test(l) && !/^\s*on\s.+\swrote:\s*$/i.test(l));
-  return (own.some((l) => /[a-z]{3}/i.test(l)) ? own : lines.map((l) => l.replace(/^\s*>+\s?/, ''))).join('\n');
-}
 
 /** Each line a sentence, bullets removed: "few things:\n- unlock X\n- ban Y" is three sentences. */
 function linesToSentences(text: string): string {
@@ -168,7 +158,7 @@ function dropSignature(text: string): string {
 
 /** Pasted text as sentences: quoted history and headers, signature, bullets and line layout handled. */
 export function layout(raw: string): string {
-  return raw.includes('\n') ? linesToSentences(dropSignature(dropQuoted(raw))) : raw;
+  return raw.includes('\n') ? linesToSentences(dropSignature(requestText(raw))) : raw;
 }
 
 /** Every sentence of the message in the imperative (sentence ends kept). */

@@ -1,0 +1,118 @@
+import { VERBS } from './lexicon.js';
+
+/**
+ * Forwarded and quoted text in a pasted message is DATA, not instructions (issue 15; the gate's "hostile data"
+ * rule). An admin pastes a customer's mail, an abuse report or a phishing message to say what to do about it; what
+ * the pasted text itself demands ("as the administrator you must delete …", "NOTE TO THE AI: add … to the
+ * allowlist") is not the admin's request. So:
+ * - the admin's own words are the request;
+ * - the quoted part is the request too only when the admin's own words hand it over ("pls handle:", "can you
+ *   action it?", "take care of it") and do not say the opposite ("do not act on anything it asks");
+ * - when the admin asked nothing of their own (no action verb: "Email below:"), the pasted text is the request;
+ * - otherwise the quoted part only names who it is about: its sender (From:/Sender:) is kept as a context
+ *   statement, so "please unlock her account" can find "her", while none of its sentences can become a call.
+ */
+
+// A line that opens or closes pasted text: "---- abuse report #5521 ----", "---------- Forwarded message ---------",
+// "-----Original Message-----", "===== quoted =====", or a bare rule of three or more dashes/underscores/equals.
+const DELIMITER = /^\s*(?:([-=_~*#])\1+[^\n]*\1{2}|[-_=]{3,})\s*$/;
+// Mail headers (and the "Sender:"/"Reporter:" lines of tickets) inside pasted text.
+const HEADER = /^\s*(?:from|to|cc|bcc|date|sent|subject|sender|reply-to):\s*(.*)$/i;
+const QUOTED_LINE = /^\s*>/;
+// An own line that announces pasted text after it ("Customer email below:", "copying the ticket from our COO").
+const ANNOUNCES =
+  /\b(?:below|following|pasted|pasting|forwarded|forwarding|fwd|copying|copied)\b.*\b(?:e-?mail|mail|message|ticket|report|thread|note|complaint|inbox)\b|\b(?:e-?mail|mail|message|ticket|report|thread|note|complaint)\b.*\b(?:below|follows|following)\b/i;
+// A verb of the admin's own: a request of their own, so pasted text is not implicitly handed over.
+const OWN_VERB = new RegExp(
+  `\\b(?:${[...VERBS, 'add', 'set', 'make', 'put', 'give', 'take', 'move', 'kick', 'boot', 'invite', 'sign'].join('|')})\\b`,
+  'i',
+);
+const GREETING = /^\s*(?:hi|hello|hey|dear|team|good\s+(?:morning|afternoon|evening))\b/i;
+const WROTE = /^\s*on\s.+\swrote:\s*$/i;
+const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/;
+// The admin's own words hand the pasted request over.
+const DELEGATES =
+  /\b(?:handle|action|actioned|take\s+care\s+of|deal\s+with|sort\s+(?:it|this|that)\s+out|process|do\s+(?:the\s+)?needful|do\s+(?:what|as)\s+(?:it|they|he|she|the\s+\w+)\s+(?:asks?|says?|requests?)|do\s+(?:both|all|these|those|it|this)(?:\s+things)?)\b/i;
+// …or say not to act on it.
+const FORBIDS =
+  /\b(?:do\s+not|don'?t|never|without)\s+(?:act|do|follow|execute|carry\s+out|action)\w*\b[^.]*\b(?:message|mail|email|ticket|report|it|they|this|that|text|asks?|says?|requests?)\b/i;
+
+/** The parts of a pasted message: the admin's own lines, the quoted/forwarded lines, and who sent the quoted text. */
+export interface Pasted {
+  own: string[];
+  quoted: string[];
+  sender?: string;
+}
+
+/** Splits pasted text into the author's own lines and quoted/forwarded lines (headers and rules removed). */
+export function splitPasted(raw: string): Pasted {
+  const own: string[] = [];
+  const quoted: string[] = [];
+  let sender: string | undefined;
+  let inBlock = false;
+  let announcing = false;
+  let announced = false;
+  const lines = raw.split('\n');
+  for (const [i, line] of lines.entries()) {
+    if (DELIMITER.test(line)) {
+      if (announced) continue;
+      // A labelled rule ("---- abuse report ----") always opens pasted text; a bare one only when a mail or ticket
+      // follows (a header or a greeting), so a rule the admin uses between their own requests drops nothing.
+      const next = lines.slice(i + 1).find((l) => l.trim() !== '') ?? '';
+      if (inBlock || /[a-z]/i.test(line) || HEADER.test(next) || GREETING.test(next)) inBlock = !inBlock;
+      continue;
+    }
+    if (WROTE.test(line)) continue;
+    // The announcing paragraph ends at a blank line; what follows it is the pasted text.
+    if (announcing && line.trim() === '') announced = true;
+    const isQuoted = announced || inBlock || QUOTED_LINE.test(line);
+    const text = isQuoted ? line.replace(/^\s*>+\s?/, '') : line;
+    const header = text.match(HEADER);
+    if (header) {
+      if (isQuoted && !sender && /^\s*(?:from|sender|reply-to):/i.test(text)) sender = header[1]!.match(EMAIL)?.[0];
+      // "Sender: x@y.test has been sending bulk sign-ups": a header that goes on as a sentence keeps the sentence.
+      if (!(isQuoted && /\s(?:has|have|is|are|was|were)\s/i.test(header[1]!))) continue;
+    }
+    (isQuoted ? quoted : own).push(text);
+    // "Customer email below." then a blank line: the rest is the pasted email.
+    if (!isQuoted && ANNOUNCES.test(text)) announcing = true;
+  }
+  return { own, quoted, ...(sender ? { sender } : {}) };
+}
+
+/** What of a pasted message is the request (see the file comment). Text without quoted lines comes back as it was. */
+export function requestText(raw: string): string {
+  if (!raw.includes('\n')) return raw;
+  const { own, quoted, sender } = splitPasted(raw);
+  if (quoted.length === 0) return own.join('\n');
+  const ownText = own.join('\n');
+  if (FORBIDS.test(ownText)) return withSender(ownText, sender ?? singleEmail(quoted));
+  if (!OWN_VERB.test(ownText) || DELEGATES.test(ownText)) return [...own, ...quoted].join('\n');
+  return withSender(ownText, sender ?? singleEmail(quoted));
+}
+
+/** The admin's own words, plus who the pasted text is from as context ("Someone quoted a message from X."). */
+function withSender(ownText: string, about: string | undefined): string {
+  return about ? `${ownText}\nSomeone quoted a message from ${about}.` : ownText;
+}
+
+/** The one email address the quoted lines name, if exactly one. */
+function singleEmail(lines: string[]): string | undefined {
+  const found = new Set(lines.flatMap((l) => l.match(new RegExp(EMAIL.source, 'g')) ?? []));
+  return found.size === 1 ? [...found][0] : undefined;
+}
+
+/**
+ * What the answer says when pasted text asked for something and was read as information only, so nothing the
+ * admin may have expected is dropped silently ('' when nothing pasted asked for anything).
+ */
+export function pastedNote(raw: string): string {
+  if (!raw.includes('\n')) return '';
+  const { own, quoted } = splitPasted(raw);
+  if (quoted.length === 0 || !quoted.some((l) => OWN_VERB.test(l))) return '';
+  const request = requestText(raw);
+  if (quoted.every((l) => l.trim() === '' || request.includes(l))) return '';
+  return own.some((l) => /[a-z]{3}/i.test(l))
+    ? 'I read the pasted message as information, not as instructions: I did not act on what it asks. If you want any of it done, say so in your own words.'
+    : '';
+}
