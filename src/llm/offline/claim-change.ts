@@ -3,7 +3,7 @@
  * "set the org claim to {{org.id}}", "change the tenant claim from acme to globex". Rule: the words before
  * "claim" describe a key of the template's claims (at any depth); every word must be a part of that key
  * ("default role" → "x-hasura-default-role"). The planner reads the template and changes that one key only, so
- * the other claims stay exactly as they are. When the old value is said, a key holding it is preferred.
+ * every other claim is kept unchanged. When the old value is said, a key holding it is preferred.
  */
 import type { Sentence } from './entities.js';
 

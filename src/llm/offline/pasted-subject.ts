@@ -1,52 +1,32 @@
 /**
- * The admin's words about a pasted email or ticket: "She's locked out - please unlock her account" above a quoted
- * mail "> From: x@y.test …", "Block the spammer from this abuse report:" above a report with "Sender: x@y.test".
- * Rule: the person the admin means is the one address the pasted text's header lines name (From:, Sender:,
- * User:, …); the admin's reference ("her account", "the spammer from this report", "him") becomes that address,
- * and only the admin's own words are read. Instructions inside the pasted text ("as the administrator you must
- * delete …", "NOTE TO THE AI ASSISTANT: add … to the allowlist") are the sender's words, never the admin's, so
- * they are not parsed at all. Nothing changes when the pasted text names no one, or several people.
+ * The admin describes who a pasted mail or ticket is about instead of naming them: "Block the spammer from this
+ * abuse report", "please unlock the customer from the email below". quoted.ts keeps pasted text as data and its
+ * sender as context (so pronouns find them); a described reference ("the spammer", "the sender", "the customer
+ * in this ticket") is not a pronoun, so it is filled here with that one address, and only the admin's own words
+ * are read. Nothing changes when the pasted text names no one or several people, or the admin named someone.
  */
 import { analyze, type Sentence } from './entities.js';
 import { normalize } from './normalize.js';
+import { splitPasted } from './quoted.js';
 
-// "---- abuse report #5521 ----", "==========", "-- Forwarded message --": a line that opens or closes pasted text.
-const FENCE = /^\s*(?:[-=_~*]{3,}.*|.*\s[-=_~*]{3,})\s*$/;
-const QUOTED = /^\s*>/;
-// Header lines that name the person a pasted mail or report is about (never "To:", "Reported by:").
-const HEADER =
-  /^\s*(?:from|sender|sent by|user|email|e-mail|account|customer|reported (?:user|account|address|email)|offender|abuser|spammer)\s*:/i;
 const ROLE_NOUN =
   '(?:customer|sender|spammer|user|person|abuser|attacker|fraudster|bot|offender|account holder|account|address)';
 const SOURCE = '(?:report|email|e-?mail|mail|ticket|message|thread|complaint|note|case|request|chat|conversation|log)';
 const DESCRIBED = new RegExp(
-  `\\b(?:the|this|that)\\s+${ROLE_NOUN}\\b(?:\\s+(?:from|in|of|on|behind|named in|mentioned in|who sent|who wrote)\\s+(?:this|that|the|their|her|his)\\s+(?:[\\w#-]+\\s+){0,2}?${SOURCE}\\b)?`,
+  `\\b(?:the|this|that)\\s+${ROLE_NOUN}\\b(?:\\s+(?:from|in|of|on|behind|named in|mentioned in|who sent|who wrote)\\s+(?:this|that|the|their|her|his)\\s+(?:[\\w#-]+\\s+){0,2}?${SOURCE}\\b(?:\\s+below)?)?`,
   'gi',
 );
-const POSSESSIVE = /\b(?:her|his|their)\s+(?:account|user|login|profile|access)\b/gi;
-const OBJECT = /\b(?:her|him|them)\b(?!\s*['’])/gi;
+const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
 
-/** The message as the admin's words with their reference filled from the pasted header, or the message as is. */
+/** The message with the admin's described reference filled from the pasted text's one address, or as it was. */
 export function withPastedSubject(whole: Sentence): Sentence {
-  const raw = whole.raw;
-  if (!raw.includes('\n')) return whole;
-  const lines = raw.split('\n');
-  const fences = lines.map((l, i) => (FENCE.test(l) ? i : -1)).filter((i) => i >= 0);
-  const inFence = (i: number): boolean => fences.length >= 1 && i >= fences[0]! && i <= fences[fences.length - 1]!;
-  const pasted = (i: number): boolean =>
-    QUOTED.test(lines[i]!) || inFence(i) || (fences.length === 1 && i >= fences[0]!);
-  const own = lines.filter((_, i) => !pasted(i)).join('\n');
-  if (own.length === lines.join('\n').length || !/[a-z]{3}/i.test(own)) return whole;
-  const named = new Set(
-    lines
-      .filter((l, i) => pasted(i) && HEADER.test(l.replace(/^\s*>+\s?/, '')))
-      .flatMap((l) => analyze(l.replace(/^\s*>+\s?/, '')).ents.emails.map((e) => e.toLowerCase())),
-  );
-  if (named.size !== 1) return whole;
-  const email = [...named][0]!;
-  if (analyze(own).ents.emails.length > 0) return whole;
-  let text = own.replace(DESCRIBED, email).replace(POSSESSIVE, email);
-  if (text === own) text = own.replace(OBJECT, email);
-  if (text === own) return whole;
-  return normalize(analyze(text));
+  if (!whole.raw.includes('\n')) return whole;
+  const { own, quoted, sender } = splitPasted(whole.raw);
+  if (quoted.length === 0) return whole;
+  const named = new Set(quoted.flatMap((l) => l.match(EMAIL) ?? []).map((e) => e.toLowerCase()));
+  const about = sender ?? (named.size === 1 ? [...named][0] : undefined);
+  const ownText = own.join('\n');
+  if (!about || /[\w.+-]+@[\w-]+\./.test(ownText)) return whole;
+  const text = ownText.replace(DESCRIBED, about);
+  return text === ownText ? whole : normalize(analyze(text));
 }
