@@ -7,7 +7,7 @@
  */
 import type { Sentence } from './entities.js';
 import type { Intent } from './intent-types.js';
-import { jwtTimes } from './intents-named.js';
+import { jwtName, jwtTimes } from './intents-named.js';
 import { INVITE_FIELDS } from './intents-orgs.js';
 
 /** The intent with options from the whole message added where its clause said nothing. */
@@ -19,7 +19,14 @@ export function withDetails(intent: Intent, whole: Sentence): Intent {
     return { ...intent, fields: { ...extra, ...intent.fields } };
   }
   if ((intent.kind === 'named_create' || intent.kind === 'named_update') && intent.resource === 'jwt') {
-    return { ...intent, fields: { ...jwtTimes(whole.masked), ...intent.fields } };
+    const withTimes = { ...intent, fields: { ...jwtTimes(whole.masked), ...intent.fields } };
+    // "hasura jwt template - tokens expire too fast. make lifetime 5 minutes": the template one sentence names is
+    // the one the change in another sentence (which names none) is about.
+    if (withTimes.kind === 'named_update' && !withTimes.ref) {
+      const name = jwtName(whole.masked, whole);
+      if (name) return { ...withTimes, ref: { kind: 'name', value: name } };
+    }
+    return withTimes;
   }
   return intent;
 }

@@ -44,7 +44,8 @@ export type Intent =
   | { kind: 'refuse'; reason: string }
   | { kind: 'unknown'; topic?: string; reason?: string }
   | { kind: 'users_list'; filter: UserFilter; count: boolean }
-  | { kind: 'user_lookup'; refs: Ref[] }
+  /** `asks`: a yes/no question about the user's state ("is X locked right now?"), answered first. */
+  | { kind: 'user_lookup'; refs: Ref[]; asks?: 'locked' | 'banned' }
   | { kind: 'user_create'; fields: Fields }
   | { kind: 'user_update'; target?: Ref; fields: Fields }
   /** `unblock`: the user said "unblock <email>", which may mean the blocklist entry rather than a ban. */

@@ -75,9 +75,16 @@ const BLOCK =
 
 /** Identifiers named in the request: wildcards, emails, phones, then bare hosts. */
 function identifiers(s: Sentence, list: 'allowlist' | 'blocklist'): string[] {
-  const out = [...s.ents.wildcards, ...s.ents.emails, ...s.ents.phones];
-  for (const h of s.ents.hosts) out.push(list === 'allowlist' ? `*@${h}` : h);
-  return out;
+  // "the sender's whole domain, x.test, (as *@x.test)": an address in the possessive only says whose domain it is,
+  // and a bare domain that a wildcard in the same request already covers is the same entry said twice.
+  const emails = s.ents.emails.filter((_, i) => !new RegExp(`⟦e${i}⟧['’]s\\b`).test(s.masked));
+  const covered = new Set(s.ents.wildcards.map((w) => w.replace(/^\*@/, '').toLowerCase()));
+  const out = [...s.ents.wildcards, ...emails, ...s.ents.phones];
+  for (const h of s.ents.hosts) {
+    if (covered.has(h.toLowerCase())) continue;
+    out.push(list === 'allowlist' ? `*@${h}` : h);
+  }
+  return [...new Set(out)];
 }
 
 // The list something leaves: "off/from/out of the allowlist", "instead of / rather than / not on the allowlist".
@@ -126,6 +133,9 @@ function parseListCheck(c: string, s: Sentence): Intent | undefined {
   if (!m) return undefined;
   const subject = m[1]!;
   const list: 'allowlist' | 'blocklist' = /allow|white/i.test(m[2]!) ? 'allowlist' : 'blocklist';
+  // "is partner@x.test on the allowlist?": an address asked about by the list's name is a list question.
+  const email = subject.match(/^⟦e(\d+)⟧$/);
+  if (email && /list$/i.test(m[2]!)) return { kind: 'list_entries', list, term: s.ents.emails[Number(email[1])]! };
   const entity = subject.match(/⟦([wh])(\d+)⟧/);
   if (entity) {
     const v = entity[1] === 'w' ? s.ents.wildcards[Number(entity[2])] : s.ents.hosts[Number(entity[2])];

@@ -73,6 +73,13 @@ const STOP = new Set([
   'our',
   'you',
   'i',
+  // Field words of a template are not its name: "hasura jwt clock skew to 10 sec".
+  'clock',
+  'skew',
+  'lifetime',
+  'claims',
+  'claim',
+  'tokens',
 ]);
 
 function verbKind(c: string): 'create' | 'delete' | 'update' | 'read' | undefined {
@@ -103,16 +110,19 @@ function seconds(n: string, unit: string | undefined): number {
   return v;
 }
 
-function jwtName(c: string, s: Sentence): string | undefined {
+export function jwtName(c: string, s: Sentence): string | undefined {
   const quoted = c.match(/⟦q(\d+)⟧/);
   if (quoted) return s.ents.quoted[Number(quoted[1])];
   const candidates = [
     c.match(/\b(?:called|named)\s+([\w.-]+)/i)?.[1],
     c.match(/\b(?:jwt\s+)?template\s+(?!called|named)([\w.-]+)/i)?.[1],
     c.match(/\b([\w.-]+)\s+(?:jwt\s+)?(?:token\s+)?template\b/i)?.[1],
+    c.match(/\b([\w.-]+)\s+jwts?\b/i)?.[1],
     c.match(/\bjwt\s+(?!templates?\b)([\w.-]+)/i)?.[1],
   ];
-  return candidates.find((x) => x !== undefined && !STOP.has(x.toLowerCase()) && !/^\d+$/.test(x) && !/⟦/.test(x));
+  return candidates.find(
+    (x) => x !== undefined && !STOP.has(x.toLowerCase()) && /[a-z]/i.test(x) && !/^\d+$/.test(x) && !/⟦/.test(x),
+  );
 }
 
 const NUMBER_WORDS: Record<string, number> = {
@@ -169,7 +179,10 @@ export function jwtTimes(said: string): Fields {
 
 /** JWT templates. */
 export function parseJwt(c: string, s: Sentence): Intent | undefined {
-  if (!/\bjwts?\b|\btemplates?\b/i.test(c) || /\bemail template|\binvitation template/i.test(c)) return undefined;
+  // Lifetime and clock skew are fields only JWT templates have: "make lifetime 5 minutes" is about a template.
+  const timed = /\blifetime\b|\bclock skew\b/i.test(c) && Object.keys(jwtTimes(c)).length > 0;
+  if ((!/\bjwts?\b|\btemplates?\b/i.test(c) && !timed) || /\bemail template|\binvitation template/i.test(c))
+    return undefined;
   const id = s.ents.ids.find((i) => i.prefix === 'jtmp');
   const verb = verbKind(c);
   const fields: Fields = {};
@@ -260,6 +273,10 @@ function oauthName(c: string, s: Sentence): string | undefined {
   if (quoted) return s.ents.quoted[Number(quoted[1])];
   const raw =
     c.match(/\b(?:called|named)\s+(.+?)(?=\s+(?:with|and|that|having|redirect|scopes?|which|using|to)\b|,|$)/i)?.[1] ??
+    // "zapier oauth app needs one more redirect uri": the name is the subject before "<oauth> app <verb>".
+    c.match(
+      /^(?:the\s+|our\s+)?([\w.-]+(?:\s+[\w.-]+){0,2}?)\s+(?:o-?auth\s*2?\s*)(?:app|application|client)\s+(?:needs|should|must|has|is|requires|wants|needed|lacks)\b/i,
+    )?.[1] ??
     c.match(/\b(?:for|of|on)\s+(?:the\s+)?(.+?)\s+(?:o-?auth\s*2?\s*)(?:app|application|client)s?\b/i)?.[1] ??
     c.match(
       /^\w+(?:\s+up)?\s+(?:the\s+)?(?:details (?:of|for)\s+(?:the\s+)?)?(.+?)\s+(?:o-?auth\s*2?\s*)(?:app|application|client)s?\b/i,
@@ -296,7 +313,7 @@ export function parseOAuth(c: string, s: Sentence): Intent | undefined {
   const fields: Fields = {};
   if (s.ents.urls.length > 0 && /\bredirect|\bcallback/i.test(c)) fields.redirect_uris = [...s.ents.urls];
   const scopes = c.match(
-    /\bscopes?\b(?:\s+(?:to|of|=|:))?\s+(?:⟦q(\d+)⟧|((?:[\w:.]+)(?:(?:\s*,\s*|\s+and\s+|\s+)(?!with\b|and\b|public\b|pkce\b)[\w:.]+)*))/i,
+    /\bscopes?\b(?:\s+(?:to|of|=|:))?(?:\s+(?:exactly|only|just))?\s*:?\s+(?:⟦q(\d+)⟧|((?:[\w:.]+)(?:(?:\s*,\s*|\s+and\s+|\s+)(?!with\b|and\b|public\b|pkce\b)[\w:.]+)*))/i,
   );
   if (scopesOf)
     fields.scopes = unmask(scopesOf[1]!, s.ents)
@@ -367,10 +384,14 @@ export function parseOAuth(c: string, s: Sentence): Intent | undefined {
       : /\b(?:apps|applications|clients)\b/i.test(c)
         ? undefined
         : { kind: 'named_delete', resource: 'oauth', refs: [] };
-  if (verb === 'update') {
+  // "For the X app please set the scopes to …": a clause that gives a field's new value changes it, whatever comes first.
+  const setsField = /\b(?:set|change|update|make|replace)\b/i.test(c) && Object.keys(fields).length > 0;
+  if (verb === 'update' || setsField) {
     const rename = c.match(/^rename\s+.+?\s+to\s+(?:⟦q(\d+)⟧|(.+))$/i);
     if (rename)
-      fields.name = rename[1] !== undefined ? s.ents.quoted[Number(rename[1])] : unmask(rename[2]!, s.ents).trim();
+      fields.name = (rename[1] !== undefined ? s.ents.quoted[Number(rename[1])]! : unmask(rename[2]!, s.ents))
+        .replace(/[,;:.!?]+$/, '')
+        .trim();
     const renamedRef = rename ? nameRef(oauthName(c.replace(/\s+to\s+(?:⟦q\d+⟧|.+)$/i, ''), s)) : ref;
     const target = id ? ref : renamedRef;
     return { kind: 'named_update', resource: 'oauth', ...(target ? { ref: target } : {}), fields };

@@ -210,7 +210,8 @@ export function parseUserLookup(c: string, s: Sentence): Intent | undefined {
       /^(?:⟦[ei]\d+⟧(?:\s*(?:,|and)\s*⟦[ei]\d+⟧)*)$/.test(c) ||
       /\bstatus\b|\bis\b.*\b(?:banned|locked)\b/i.test(c))
   ) {
-    return { kind: 'user_lookup', refs: anywhere };
+    const asks = c.match(/^(?:is|are)\b.*?\b(banned|locked)\b/i)?.[1]?.toLowerCase() as 'banned' | 'locked' | undefined;
+    return { kind: 'user_lookup', refs: anywhere, ...(asks ? { asks } : {}) };
   }
   const m =
     c.match(

@@ -47,6 +47,14 @@ export function parseKeyValues(c: string, s: Sentence): Record<string, unknown> 
     for (const m of c.matchAll(new RegExp(`(?:^|[\\s,;:])${KEY}\\s*${sep}\\s*${VALUE}`, 'g'))) put(m[1]!, m[2]!);
     if (Object.keys(out).length > 0) return out;
   }
+  // "(key beta_tester, value true)", "key: plan, value: pro": the pair said with the words key and value.
+  const pair = c.match(
+    new RegExp(`\\bkey\\s*:?\\s*${KEY}\\s*[,;]?\\s*(?:and\\s+)?(?:its\\s+|the\\s+)?value\\s*:?\\s*${VALUE}`, 'i'),
+  );
+  if (pair) {
+    put(pair[1]!, pair[2]!.replace(/\)$/, ''));
+    if (Object.keys(out).length > 0) return out;
+  }
   // "set plan to enterprise …", "metadata key plan to pro", "change the tier in the metadata to gold"
   for (const verb of c.matchAll(
     new RegExp(

@@ -23,6 +23,12 @@ export function mergeSteps(steps: Intent[]): Intent[] {
         continue;
       }
     }
+    // "tokens from X should live two hours, and allow 10 seconds of clock skew": a template change that names no
+    // template continues the change of the template named just before.
+    if (step.kind === 'named_update' && !step.ref && prev?.kind === 'named_update' && prev.resource === step.resource) {
+      out[out.length - 1] = { ...prev, fields: { ...prev.fields, ...step.fields } };
+      continue;
+    }
     // "which organizations is X in, and what role does she hold in each one?": the roles answer lists them all.
     if (
       step.kind === 'roles_every_org' &&

@@ -223,8 +223,21 @@ export function planInvitationRevoke(ctx: PlanContext, intent: Of<'invitation_re
       // there is none (a second lookup built from the first), so "none" is only said when it is proven.
       const inOrgs = orgInvitationsOf(ctx, e);
       if (inOrgs === 'pending') return ctx.pending();
-      if (typeof inOrgs === 'string') notes.push(inOrgs);
-      else calls.push(...inOrgs);
+      if (typeof inOrgs === 'string') {
+        // None pending anywhere: an earlier invitation that was revoked or accepted is the reason, so say "already".
+        const any = ctx.read('clerk_invitations_list', { query: e, limit: 100 });
+        if (!any) return ctx.pending();
+        const past =
+          any.status === 'ok'
+            ? asPage(any.result).items.filter((i) => field(i, 'email_address')?.toLowerCase() === e)
+            : [];
+        const done = past.find((i) => ['revoked', 'accepted', 'expired'].includes(field(i, 'status') ?? ''));
+        notes.push(
+          done
+            ? `The invitation to ${e} (${field(done, 'id')}) is already ${field(done, 'status')}, so there is nothing to revoke; ${inOrgs.charAt(0).toLowerCase()}${inOrgs.slice(1)}`
+            : inOrgs,
+        );
+      } else calls.push(...inOrgs);
     }
     for (const i of pending) {
       const id = field(i, 'id')!;

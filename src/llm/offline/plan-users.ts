@@ -170,6 +170,13 @@ function userDetails(u: UserRow): string {
   return lines.join('\n');
 }
 
+/** "Is X locked?": the yes/no answer before the details (empty when the question asked for no state). */
+function stateAnswer(u: UserRow, asks: 'locked' | 'banned' | undefined): string {
+  if (!asks) return '';
+  const is = asks === 'locked' ? u.locked : u.banned;
+  return `${is ? 'Yes' : 'No'}: ${userText(u)} is ${is ? '' : 'not '}${asks} right now. Nothing was changed.\n`;
+}
+
 /** "who is X" / "show user_…": reads, then details (or a table when a name matches several). */
 export function planUserLookup(ctx: PlanContext, intent: Of<'user_lookup'>): PlanStep {
   const emails = intent.refs.filter((r) => r.kind === 'email').map((r) => r.value);
@@ -192,10 +199,10 @@ export function planUserLookup(ctx: PlanContext, intent: Of<'user_lookup'>): Pla
     if (!ref) {
       for (const e of emails) {
         const u = rows.find((row) => row.email?.toLowerCase() === e);
-        parts.push(u ? userDetails(u) : `No user has the email ${e}.`);
+        parts.push(u ? `${stateAnswer(u, intent.asks)}${userDetails(u)}` : `No user has the email ${e}.`);
       }
     } else if (rows.length === 0) parts.push(`No user matches "${ref.value}".`);
-    else if (rows.length === 1) parts.push(userDetails(rows[0]!));
+    else if (rows.length === 1) parts.push(`${stateAnswer(rows[0]!, intent.asks)}${userDetails(rows[0]!)}`);
     else parts.push(`${plural(rows.length, 'user')} match "${ref.value}":\n${usersTable(rows)}`);
   }
   return say(parts.join('\n\n'));

@@ -154,7 +154,9 @@ function clausesOf(whole: Sentence, sentence: string, now: number): Unit[] {
   const colon = sentence.match(/^(.+?):\s+([^⟦]+)$/);
   if (colon) {
     const head = parseSentence(subSentence(whole, colon[1]!), now);
-    if (READ_KINDS.has(head.kind)) {
+    // "supabase template: allowed clock skew -> 30s": the part after the colon is the change, not a detail.
+    const all = parseSentence(subSentence(whole, sentence), now);
+    if (READ_KINDS.has(head.kind) && (READ_KINDS.has(all.kind) || PASSIVE_KINDS.has(all.kind))) {
       // "…OAuth apps: names and the redirect URIs": the whole sentence may name extra columns for the same read.
       const joined = `${colon[1]!} with ${colon[2]!}`;
       const both = parseSentence(subSentence(whole, joined), now);

@@ -52,6 +52,15 @@ export function parseTwoLookups(c: string, s: Sentence): Intent | undefined {
     const user = toRef(roles[1]!, s.ents);
     if (user && (roles[2]!.trim() !== '' || /\broles\b/i.test(c))) return { kind: 'roles_every_org', user };
   }
+  // "which orgs is X in, and (with) what role (in each)?": both questions answered by one two-lookup answer.
+  const inWhich = c.match(
+    /\b(?:which|what)\s+(?:orgs?|organi[sz]ations?|teams?|companies)\s+(?:is|are|does|do)\s+(.+?)\s+(?:in|a member of|part of|belong(?:s|ing)? to)\b[,\s]+and\s+(?:with\s+|in\s+|as\s+)?(?:what|which)\s+roles?\b/i,
+  );
+  if (inWhich) {
+    const who = /^(?:she|he|they|them|her|him)$/i.test(inWhich[1]!.trim()) ? c.match(/⟦[ei]\d+⟧/)?.[0] : inWhich[1]!;
+    const user = who ? toRef(who, s.ents) : undefined;
+    if (user) return { kind: 'roles_every_org', user };
+  }
   const when = c.match(WHEN);
   if (when) {
     const user = toRef(when[1]!, s.ents);
