@@ -225,13 +225,17 @@ export function planInvitationRevoke(ctx: PlanContext, intent: Of<'invitation_re
       if (inOrgs === 'pending') return ctx.pending();
       if (typeof inOrgs === 'string') {
         // None pending anywhere: an earlier invitation that was revoked or accepted is the reason, so say "already".
-        const any = ctx.read('clerk_invitations_list', { query: e, limit: 100 });
-        if (!any) return ctx.pending();
-        const past =
-          any.status === 'ok'
-            ? asPage(any.result).items.filter((i) => field(i, 'email_address')?.toLowerCase() === e)
-            : [];
-        const done = past.find((i) => ['revoked', 'accepted', 'expired'].includes(field(i, 'status') ?? ''));
+        // (Clerk leaves revoked invitations out of a listing unless asked for them by status.)
+        const reads = ['revoked', 'accepted'].map((status) =>
+          ctx.read('clerk_invitations_list', { query: e, status, limit: 100 }),
+        );
+        if (reads.some((r) => !r)) return ctx.pending();
+        const past = reads.flatMap((r) =>
+          r!.status === 'ok'
+            ? asPage(r!.result).items.filter((i) => field(i, 'email_address')?.toLowerCase() === e)
+            : [],
+        );
+        const done = past[0];
         notes.push(
           done
             ? `The invitation to ${e} (${field(done, 'id')}) is already ${field(done, 'status')}, so there is nothing to revoke; ${inOrgs.charAt(0).toLowerCase()}${inOrgs.slice(1)}`
