@@ -31,14 +31,14 @@ export function parseClaimChange(c: string, s: Sentence): ClaimChange | undefine
   );
   const set = c.match(
     new RegExp(
-      `${WORDS}claim\\s+(?:(?:of|in|on|for)\\s+(?:the\\s+)?(?:⟦q\\d+⟧|[\\w.-]+)(?:\\s+(?:jwt\\s+)?template)?\\s+)?(?:from\\s+${VALUE}\\s+)?to\\s+${VALUE}`,
+      `${WORDS}claim\\s+(?:(?:of|in|on|for)\\s+(?:the\\s+)?(?:⟦q\\d+⟧|[\\w.-]+)(?:\\s+(?:jwt\\s+)?template)?\\s+)?(?:from\\s+${VALUE}\\s+)?to\\s+${VALUE}(?:\\s*,?\\s*(?:rather than|instead of|and not|not)\\s+${VALUE})?`,
       'i',
     ),
   );
   const m = stated
     ? { words: stated[1]!, value: stated[2]!, was: stated[3] }
     : set && /\b(?:set|change|update|switch|make)\b/i.test(c)
-      ? { words: set[1]!, value: set[3]!, was: set[2] }
+      ? { words: set[1]!, value: set[3]!, was: set[2] ?? set[4] }
       : undefined;
   if (!m) return undefined;
   const all = m.words.trim().split(/\s+/);

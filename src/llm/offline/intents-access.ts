@@ -199,6 +199,10 @@ export function parseAccessLists(c: string, s: Sentence): Intent | undefined {
     /^(?:add|put|allow|permit|let|whitelist|allowlist|blocklist|blacklist|block|ban|deny|stop|prevent|include|insert|create)\b/i.test(
       c,
     );
+  // "… and put onto the allowlist": an add that names nothing is not a read of the list; unparsed, so the
+  // sentence is read whole ("remove X from the blocklist and put onto the allowlist" is a move).
+  if (adding && idents.length === 0 && ids.length === 0 && !READ.test(c) && !COUNT.test(c))
+    return { kind: 'unknown', topic: list };
   if (adding && idents.length > 0) {
     const notify = /\bnotify\b|\bsend (?:them |him |her )?(?:an? )?(?:invite|invitation|email)\b|\band invite\b/i.test(
       c,

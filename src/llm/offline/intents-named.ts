@@ -198,7 +198,7 @@ export function parseJwt(c: string, s: Sentence): Intent | undefined {
   const claim = parseClaimChange(c, s);
   if (claim) {
     const rest = c
-      .replace(/(?:[A-Za-z][\w'-]*\s+){1,5}claim\b/i, ' ')
+      .replace(new RegExp(`\\b${claim.words.join("(?:'s)?\\s+")}\\s+claim\\b`, 'i'), ' ')
       .replace(/\b(?:should be|be|to|from|rather than|instead of|not)\s+(?:⟦q\d+⟧|[^\s,;.]+)/gi, ' ');
     const target = id ? { kind: 'id' as const, value: id.value } : nameRef(jwtName(rest, s));
     return {

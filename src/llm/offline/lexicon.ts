@@ -171,7 +171,7 @@ const SYNONYMS: Array<[RegExp, string]> = [
   [/^(?:get rid of|do away with|nuke|scrap|retire|decommission|trash|axe|nix)\b/i, 'delete'],
   // "Bob should have admin rights in Globex", "X needs member access to Acme": a role stated as what someone should have.
   [
-    /^((?:⟦[ei]\d+⟧|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}))\s+(?:should|must|needs?\s+to|ought\s+to)\s+(?:get|have|be\s+given|receive)\s+(admin|administrator|member|billing|viewer|owner)\s+(rights|privileges|permissions|access|powers)\b/,
+    /^((?:⟦[ei]\d+⟧|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}))\s+(?:(?:should|must|needs?\s+to|ought\s+to)\s+(?:get|have|be\s+given|receive)|needs|requires)\s+(admin|administrator|member|billing|viewer|owner)\s+(rights|privileges|permissions|access|powers)\b/,
     'give $1 $2 $3',
   ],
   // "take that one off the blocklist", "take her out of Acme": removal from a list or an organization.

@@ -23,6 +23,11 @@ export function mergeSteps(steps: Intent[]): Intent[] {
         continue;
       }
     }
+    // "list Globex's admins; which of them signed in last?": the narrowing joins the list before it.
+    if (step.kind === 'members_list' && step.pick && !step.org && prev?.kind === 'members_list' && !prev.count) {
+      out[out.length - 1] = { ...prev, pick: step.pick };
+      continue;
+    }
     // "tokens from X should live two hours, and allow 10 seconds of clock skew": a template change that names no
     // template continues the change of the template named just before.
     if (step.kind === 'named_update' && !step.ref && prev?.kind === 'named_update' && prev.resource === step.resource) {

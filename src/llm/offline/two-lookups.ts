@@ -42,6 +42,10 @@ export function parseTwoLookups(c: string, s: Sentence): Intent | undefined {
     if (head?.kind === 'members_list' && !head.count)
       return { ...head, pick: narrowed[2] ? 'last_sign_in' : 'last_active' };
   }
+  // The narrowing said as its own clause ("…; which of them logged in last?"): merge-steps.ts joins it to the list.
+  const alone = `x, ${c.replace(/^(?:and|so|then)\s+/i, '')}`.match(OF_THOSE);
+  if (alone && /^x$/.test(alone[1]!))
+    return { kind: 'members_list', count: false, pick: alone[2] ? 'last_sign_in' : 'last_active' };
   const roles =
     c.match(
       /^(?:what|which)(?:'s| is| are)?\s+(?:the\s+)?roles?\s+(?:does|do)\s+(.+?)\s+(?:have|hold|play|get)(.*)$/i,
