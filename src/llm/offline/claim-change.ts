@@ -13,6 +13,47 @@ export interface ClaimChange {
   value: unknown;
   /** The value the user says it has now, when said ("rather than 'user'"). */
   was?: unknown;
+  /** A new top-level claim with exactly this key ("add a claim user_plan = {{…}}"); `words` is unused then. */
+  key?: string;
+}
+
+const TOKEN = '(⟦[qixej]\\d+⟧|[^\\s,;]+)';
+const ADD_FORMS = [
+  new RegExp(
+    `\\bkey\\s+(?:should\\s+be\\s+|is\\s+|=\\s*|:\\s*|named\\s+|called\\s+)?${TOKEN}\\s*,?\\s*(?:and\\s+)?(?:its\\s+|the\\s+|with\\s+(?:the\\s+)?)?value\\s+(?:should\\s+be\\s+|is\\s+|=\\s*|:\\s*|of\\s+)?${TOKEN}`,
+    'i',
+  ),
+  new RegExp(
+    `\\bclaim\\s+(?:named\\s+|called\\s+)?${TOKEN}\\s+(?:with\\s+(?:the\\s+)?value|=|:|set\\s+to|as)\\s+${TOKEN}`,
+    'i',
+  ),
+];
+
+/** "add a claim …": the key and value said anywhere in the message (ids, quotes and template expressions kept). */
+export function parseClaimAdd(whole: Sentence): ClaimChange | undefined {
+  for (const re of ADD_FORMS) {
+    const m = whole.masked.match(re);
+    if (!m) continue;
+    const key = tokenText(m[1]!, whole);
+    if (typeof key !== 'string' || !/^[\w.:-]+$/.test(key)) continue;
+    return { words: [], key, value: tokenText(m[2]!.replace(/[.!?]+$/, ''), whole) };
+  }
+  return undefined;
+}
+
+function tokenText(t: string, s: Sentence): unknown {
+  const m = t.match(/^⟦([qixej])(\d+)⟧$/);
+  if (!m) return claimValue(t, s);
+  const n = Number(m[2]);
+  return m[1] === 'q'
+    ? s.ents.quoted[n]
+    : m[1] === 'i'
+      ? s.ents.ids[n]?.value
+      : m[1] === 'x'
+        ? s.ents.badJson[n]
+        : m[1] === 'e'
+          ? s.ents.emails[n]
+          : s.ents.json[n];
 }
 
 const VALUE = '(⟦q\\d+⟧|[^\\s,;.⟦]+)';
@@ -71,6 +112,11 @@ export function applyClaimChange(
   change: ClaimChange,
 ): { ok: true; claims: Obj; path: string[] } | { ok: false; reason: string } {
   const root = claims && typeof claims === 'object' && !Array.isArray(claims) ? (claims as Obj) : {};
+  if (change.key !== undefined) {
+    if (JSON.stringify(root[change.key]) === JSON.stringify(change.value))
+      return { ok: false, reason: `already a claim ${change.key} = ${JSON.stringify(change.value)}` };
+    return { ok: true, claims: { ...structuredClone(root), [change.key]: change.value }, path: [change.key] };
+  }
   const paths: string[][] = [];
   const walk = (o: Obj, at: string[]): void => {
     for (const [k, v] of Object.entries(o)) {

@@ -82,7 +82,10 @@ function identifiers(s: Sentence, list: 'allowlist' | 'blocklist'): string[] {
   const out = [...s.ents.wildcards, ...emails, ...s.ents.phones];
   for (const h of s.ents.hosts) {
     if (covered.has(h.toLowerCase())) continue;
-    out.push(list === 'allowlist' ? `*@${h}` : h);
+    // "the whole domain x.test (wildcard, every address at it)": a blocklisted domain said as every address.
+    const everyAddress =
+      /\b(?:whole|entire|all of)\s+(?:the\s+)?domain\b|\bwildcard\b|\b(?:every|all|any)\s+(?:e-?mail\s+)?address(?:es)?\b/i;
+    out.push(list === 'allowlist' || everyAddress.test(s.masked) ? `*@${h}` : h);
   }
   return [...new Set(out)];
 }

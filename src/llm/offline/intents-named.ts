@@ -188,6 +188,16 @@ export function parseJwt(c: string, s: Sentence): Intent | undefined {
   const fields: Fields = {};
   if (s.ents.json[0]) fields.claims = s.ents.json[0];
   Object.assign(fields, jwtTimes(c));
+  // "add a claim to the supabase template": a new claim in an existing template (details.ts finds key and value).
+  if (/^(?:add|include|put|insert)\s+(?:a\s+|an\s+|the\s+|one\s+|new\s+|another\s+|extra\s+)*claims?\b/i.test(c)) {
+    const target = id ? { kind: 'id' as const, value: id.value } : nameRef(jwtName(c, s));
+    return {
+      kind: 'named_update',
+      resource: 'jwt',
+      ...(target ? { ref: target } : {}),
+      fields: { ...fields, claim_add: true },
+    };
+  }
   if (verb === 'create') {
     const name = jwtName(c, s);
     if (name) fields.name = name;
@@ -268,7 +278,7 @@ export function parseDomains(c: string, s: Sentence): Intent | undefined {
 
 const OAUTH = /\bo-?auth\s*2?\b|\bclient app(?:lication)?s?\b|\boauth[- ]?apps?\b/i;
 
-function oauthName(c: string, s: Sentence): string | undefined {
+export function oauthName(c: string, s: Sentence): string | undefined {
   const quoted = c.match(/⟦q(\d+)⟧/);
   if (quoted) return s.ents.quoted[Number(quoted[1])];
   const raw =
@@ -345,6 +355,17 @@ export function parseOAuth(c: string, s: Sentence): Intent | undefined {
     !/\b(?:called|named|new (?:o-?auth )?app)\b/i.test(c) &&
     (/^(?:add|append|include|register|allow)\b/i.test(c) ||
       /\b(?:second|another|additional|extra|more|also|keep(?:s|ing)? working|as well)\b/i.test(c));
+  // "remove the public_metadata scope from X", "add the openid scope to X": Clerk replaces the scope string, so the
+  // planner reads the app and sends its scopes minus (or plus) these; the rest are kept.
+  const scopeEdit = c.match(
+    /^(remove|drop|revoke|take away|strip|delete|add|grant|include)\s+(?:the\s+)?([\w:.]+(?:\s*(?:,|and)\s*[\w:.]+)*)\s+scopes?\s+(?:from|of|on|to|for)\s+(.+)$/i,
+  );
+  if (scopeEdit) {
+    const named = scopeEdit[2]!.split(/\s*(?:,|and)\s*/).filter(Boolean);
+    const target = id ? { kind: 'id' as const, value: id.value } : nameRef(oauthName(`for ${scopeEdit[3]!}`, s));
+    const key = /^(?:add|grant|include)$/i.test(scopeEdit[1]!) ? 'add_scopes' : 'remove_scopes';
+    return { kind: 'named_update', resource: 'oauth', ...(target ? { ref: target } : {}), fields: { [key]: named } };
+  }
   if (addsRedirect) {
     const target = id
       ? { kind: 'id' as const, value: id.value }

@@ -360,6 +360,25 @@ export function planNamedUpdate(ctx: PlanContext, intent: Of<'named_update'>): P
     };
     for (const k of ['lifetime', 'allowed_clock_skew'] as const) if (fields[k] !== undefined) args[k] = fields[k];
   }
+  if (intent.resource === 'oauth' && (Array.isArray(fields.remove_scopes) || Array.isArray(fields.add_scopes))) {
+    // Clerk replaces the scope string: read the app and send its scopes minus/plus the named ones.
+    const env = ctx.read(spec.get, { oauth_application_id: it.id });
+    if (!env) return ctx.pending();
+    if (env.status !== 'ok') return readFailed(env, itemText('oauth', it));
+    const current = String(asObject(env.result)?.scopes ?? '')
+      .split(/\s+/)
+      .filter(Boolean);
+    const removing = (fields.remove_scopes as string[] | undefined) ?? [];
+    const adding = (fields.add_scopes as string[] | undefined) ?? [];
+    const next = [...current.filter((x) => !removing.includes(x)), ...adding.filter((x) => !current.includes(x))];
+    if (next.join(' ') === current.join(' '))
+      return say(
+        `${itemText('oauth', it)} already has the scopes ${current.join(' ') || '(none)'}${removing.length > 0 ? ` (no ${removing.join(', ')})` : ''}. Nothing was changed.`,
+      );
+    const { remove_scopes: _r, add_scopes: _a, ...rest } = fields;
+    fields = { ...rest, scopes: next.join(' ') };
+    args = { [spec.idParam]: it.id, ...fields };
+  }
   if (intent.resource === 'oauth' && Array.isArray(fields.add_redirect_uris)) {
     // clerk_client_update replaces redirect_uris: read the app and send the union, so existing callbacks keep working.
     const env = ctx.read(spec.get, { oauth_application_id: it.id });
@@ -377,7 +396,7 @@ export function planNamedUpdate(ctx: PlanContext, intent: Of<'named_update'>): P
     args = { [spec.idParam]: it.id, ...fields };
   }
   const change = Object.entries(fields)
-    .map(([k, v]) => `${k.replace(/_/g, ' ')} → ${typeof v === 'string' ? v : JSON.stringify(v)}`)
+    .map(([k, v]) => `${k.startsWith('claim ') ? k : k.replace(/_/g, ' ')} → ${typeof v === 'string' ? v : JSON.stringify(v)}`)
     .join(', ');
   const call: Call = {
     name: spec.update,
