@@ -5,7 +5,7 @@
  * ("default role" → "x-hasura-default-role"). The planner reads the template and changes that one key only, so
  * every other claim is kept unchanged. When the old value is said, a key holding it is preferred.
  */
-import type { Sentence } from './entities.js';
+import { type Sentence, unmask } from './entities.js';
 
 export interface ClaimChange {
   /** Words that describe the claim key, lower-case ("default", "hasura", "role"). */
@@ -46,7 +46,7 @@ function tokenText(t: string, s: Sentence): unknown {
   if (!m) return claimValue(t, s);
   const n = Number(m[2]);
   return m[1] === 'q'
-    ? s.ents.quoted[n]
+    ? unmask(s.ents.quoted[n] ?? '', s.ents)
     : m[1] === 'i'
       ? s.ents.ids[n]?.value
       : m[1] === 'x'

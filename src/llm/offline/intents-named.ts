@@ -189,7 +189,9 @@ export function parseJwt(c: string, s: Sentence): Intent | undefined {
   if (s.ents.json[0]) fields.claims = s.ents.json[0];
   Object.assign(fields, jwtTimes(c));
   // "add a claim to the supabase template": a new claim in an existing template (details.ts finds key and value).
-  if (/^(?:add|include|put|insert)\s+(?:a\s+|an\s+|the\s+|one\s+|new\s+|another\s+|extra\s+)*claims?\b/i.test(c)) {
+  if (
+    /^(?:add|include|put|insert)\s+(?:a\s+|an\s+|the\s+|one\s+|more\s+|new\s+|another\s+|extra\s+)*claims?\b/i.test(c)
+  ) {
     const target = id ? { kind: 'id' as const, value: id.value } : nameRef(jwtName(c, s));
     return {
       kind: 'named_update',

@@ -396,7 +396,10 @@ export function planNamedUpdate(ctx: PlanContext, intent: Of<'named_update'>): P
     args = { [spec.idParam]: it.id, ...fields };
   }
   const change = Object.entries(fields)
-    .map(([k, v]) => `${k.startsWith('claim ') ? k : k.replace(/_/g, ' ')} → ${typeof v === 'string' ? v : JSON.stringify(v)}`)
+    .map(
+      ([k, v]) =>
+        `${k.startsWith('claim ') ? k : k.replace(/_/g, ' ')} → ${typeof v === 'string' ? v : JSON.stringify(v)}`,
+    )
     .join(', ');
   const call: Call = {
     name: spec.update,

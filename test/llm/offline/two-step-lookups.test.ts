@@ -152,3 +152,46 @@ describe('pasted text', () => {
     ]);
   });
 });
+
+describe('fields read, then changed (the rest kept)', () => {
+  it('removes one scope of an OAuth app and keeps the others', async () => {
+    const stack = createStack();
+    const t = await stack.say('drop the public_metadata scope from the Zapier Integration oauth app');
+    expect(actions(t)).toEqual(['clerk_client_update']);
+    expect(t.pending[0]!.args.scopes).toBe('profile email');
+  });
+
+  it('says so when the scope to remove is not there', async () => {
+    const stack = createStack();
+    const t = await stack.say('remove the openid scope from the Zapier Integration oauth app');
+    expect(t.pending).toEqual([]);
+    expect(t.text).toMatch(/Nothing was changed/);
+  });
+
+  it('adds a claim to a template, with key and value said in another sentence, keeping the existing claims', async () => {
+    const stack = createStack();
+    const t = await stack.say(
+      "please add one more claim to the supabase template. Its key is 'org_tier' and the value '{{user.public_metadata.tier}}'.",
+    );
+    expect(actions(t)).toEqual(['clerk_jwt_template_update']);
+    const claims = t.pending[0]!.args.claims as Record<string, unknown>;
+    expect(claims.org_tier).toBe('{{user.public_metadata.tier}}');
+    expect(claims.aud).toBe('authenticated');
+  });
+});
+
+describe('the organization of a change named elsewhere in the message', () => {
+  it.each([
+    ['hooli signed a bigger contract, bump their member limit to 80', 'hooli'],
+    ['update globex slug to globex-intl', 'globex'],
+  ])('%s', (text, org) => {
+    expect(parse(text)).toMatchObject({ kind: 'org_update', org: { kind: 'name', value: org } });
+  });
+
+  it('a whole domain on the blocklist is its wildcard', () => {
+    expect(parse('add the entire domain junk.test to the blocklist, every address at it')).toMatchObject({
+      kind: 'list_add',
+      identifiers: ['*@junk.test'],
+    });
+  });
+});
