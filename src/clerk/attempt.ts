@@ -56,18 +56,6 @@ const NOT_SENT_CODES = new Set([
   'ERR_TLS_CERT_ALTNAME_INVALID',
 ]);
 
-/** The base URL without credentials, for messages. */
-export function displayUrl(baseUrl: string): string {
-  try {
-    const url = new URL(baseUrl);
-    url.username = '';
-    url.password = '';
-    return url.toString().replace(/\/$/, '');
-  } catch {
-    return baseUrl;
-  }
-}
-
 function causeCode(error: unknown): string | undefined {
   const own = (error as { code?: unknown } | undefined)?.code;
   const cause = (error as { cause?: { code?: unknown } } | undefined)?.cause;

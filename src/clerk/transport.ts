@@ -4,16 +4,10 @@
  * after attempts × timeout), the caller's signal, and retries for reads only. The exchange itself: attempt.ts.
  * Contract: a non-GET request is sent at most once, whatever happens.
  */
-import {
-  type Attempt,
-  attemptOnce,
-  type AttemptSettings,
-  connectionError,
-  displayUrl,
-  type TransportRequest,
-} from './attempt.js';
+import { type Attempt, attemptOnce, type AttemptSettings, connectionError, type TransportRequest } from './attempt.js';
 import { ClerkNetworkError } from './errors.js';
 import { redact as redactSecrets } from '../util/secrets.js';
+import { shownUrl } from '../util/shown-url.js';
 import { backoffMs, isRetryableStatus } from './retry.js';
 
 /** Settings the transport needs (resolved defaults of ClerkClientOptions). */
@@ -43,7 +37,7 @@ export function createTransport(settings: TransportSettings): Send {
   const connection: AttemptSettings = {
     secretKey: settings.secretKey,
     base,
-    shownBase: displayUrl(base),
+    shownBase: shownUrl(base),
     apiVersion: settings.apiVersion,
     fetch: settings.fetch,
   };

@@ -12,6 +12,7 @@ import { type App, type AppOverrides, createApp } from '../app.js';
 import { ClerkApiError, ClerkNetworkError } from '../clerk/errors.js';
 import { type Config, type ConfigOverrides, loadConfig } from '../config.js';
 import type { ModelResponse, ToolSpec } from '../llm/model.js';
+import { shownUrl } from '../util/shown-url.js';
 
 const USAGE = `Usage: clerk-agent doctor [options]
 
@@ -276,16 +277,6 @@ function modelLabel(config: Config): string {
 function clerkLabel(config: Config): string {
   if (config.clerk.kind === 'sandbox') return 'local sandbox';
   return `${shownUrl(config.clerk.apiUrl)}${config.clerk.live ? ' (LIVE key)' : ' (test key)'}`;
-}
-
-/** A URL as it may be printed: no user:password, no query (a key can hide in either). */
-function shownUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    return `${u.protocol}//${u.host}${u.pathname}`.replace(/\/+$/, '');
-  } catch {
-    return '(invalid URL)';
-  }
 }
 
 const isTimeout = (error: unknown) =>

@@ -35,6 +35,7 @@ import { type OptionalField, rejectedFields } from './compat/optional-fields.js'
 import { createToolCallIds } from './compat/tool-call-ids.js';
 import type { ChatModel, FinishReason, Message, ModelRequest, ModelResponse } from './model.js';
 import { toOpenAITools } from './openai-tools.js';
+import { shownUrl } from '../util/shown-url.js';
 
 type ChatParam = OpenAI.Chat.Completions.ChatCompletionMessageParam;
 type Completion = OpenAI.Chat.Completions.ChatCompletion;
@@ -86,7 +87,7 @@ export function createOpenAIModel(options: OpenAIModelOptions): OpenAIModel {
     timeout: timeoutMs,
     fetch: capRetryAfter(normalizeErrorBodies(rawFetch), options.maxRetryAfterMs ?? 10_000),
   });
-  const where = safeUrl(baseUrl);
+  const where = shownUrl(baseUrl, '(invalid OPENAI_BASE_URL)');
   const at = { where, baseUrl, model: options.model, keyGiven: options.apiKey !== undefined };
   const dropped = new Set<OptionalField>();
   const ids = createToolCallIds();
@@ -303,15 +304,5 @@ function splitQuery(url: string): { path: string; query?: Record<string, string>
     return { path: u.toString().replace(/\/+$/, ''), query };
   } catch {
     return { path: url };
-  }
-}
-
-/** The URL without credentials or query (safe to show). */
-function safeUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    return `${u.protocol}//${u.host}${u.pathname}`.replace(/\/+$/, '');
-  } catch {
-    return '(invalid OPENAI_BASE_URL)';
   }
 }
