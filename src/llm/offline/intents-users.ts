@@ -108,7 +108,12 @@ export function parseUserUpdate(c: string, s: Sentence): Intent | undefined {
     [, who, fieldWord, value] = m;
   if (!fieldWord || !who || !value) return undefined;
   const target = toRef(who, s.ents);
-  const text = cleanValue(unmask(value, s.ents));
+  // "… to Zoey, it's spelled wrong in our system": a comma that starts a new clause ends the value.
+  const said = value.replace(
+    /\s*[,;]\s*(?:it'?s|its|he|she|they|this|that|because|since|as|so|which|who|please|pls|thanks?|thx|nothing|only|just|and nothing)\b.*$/i,
+    '',
+  );
+  const text = cleanValue(unmask(said, s.ents));
   const field = FIELD_WORDS.find((f) => new RegExp(`^(?:${f.re.source})$`, 'i').test(fieldWord!.trim()))?.field;
   if (!target || !text || !field) return undefined;
   const fields: Fields = field === 'name' ? splitName(text) : { [field]: text };

@@ -35,6 +35,33 @@ export function withPastedSubject(whole: Sentence): Sentence {
     sender ?? (subject.size === 1 ? [...subject][0] : undefined) ?? (named.size === 1 ? [...named][0] : undefined);
   const ownText = own.join('\n');
   if (!about || /[\w.+-]+@[\w-]+\./.test(ownText)) return whole;
-  const text = ownText.replace(DESCRIBED, about);
+  const text = withStatedField(ownText.replace(DESCRIBED, about), quoted, about);
   return text === ownText ? whole : normalize(analyze(text));
+}
+
+const FIELD = '(first name|last name|family name|surname|username|display name|name)';
+// "pls fix her first name" (no new value said): the admin asks for the fix and leaves the value to the mail.
+const FIX = new RegExp(
+  `\\b(?:fix|correct|update|change|amend)\\s+(?:her|his|their|the(?:ir)?|the\\s+customer'?s)\\s+${FIELD}\\b(?!\\s+to\\b)`,
+  'i',
+);
+
+/**
+ * "pls fix her first name" above a mail that says "my first name should be written Zoey, not Zoe": the value of
+ * the field the ADMIN asked to fix is read from the pasted text (a value is data; nothing else the mail asks for
+ * is taken). Only a short name-like value, stated for the same field.
+ */
+function withStatedField(own: string, quoted: string[], about: string): string {
+  const fix = own.match(FIX);
+  if (!fix) return own;
+  const field = fix[1]!.toLowerCase();
+  const stated = quoted
+    .join(' ')
+    .match(
+      new RegExp(
+        `\\b(?:my|the|her|his|their)\\s+${field}\\s+(?:should|must|needs?\\s+to)\\s+(?:be|read)\\s+(?:written\\s+|spelled\\s+|spelt\\s+)?(?:as\\s+)?["'“]?([A-Z][\\w'’-]*(?:\\s+[A-Z][\\w'’-]*){0,2})`,
+      ),
+    );
+  if (!stated) return own;
+  return own.replace(FIX, `change ${about}'s ${field} to ${stated[1]!}`);
 }
