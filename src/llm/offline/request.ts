@@ -14,7 +14,7 @@ import type { Intent } from './intent-types.js';
 import { parseSentence } from './intents.js';
 import { core, COUNT, READ } from './phrases.js';
 import { withDetails } from './details.js';
-import { parseStatedValue, withStatedName } from './stated-value.js';
+import { parseStatedField, parseStatedValue, withStatedName } from './stated-value.js';
 import { withPastedSubject } from './pasted-subject.js';
 import { mergeSteps } from './merge-steps.js';
 import { fillThere, orgMention, personNames, withOrg } from './org-context.js';
@@ -72,7 +72,7 @@ export function parseAnalyzed(said: Sentence, now: number): Intent {
 
 /** Requests only the whole message expresses (a device described, a typo'd invitation, a value stated as news). */
 export function parseWholeMessage(whole: Sentence): Intent | undefined {
-  return parseDeviceRevoke(whole) ?? parseReinvite(whole) ?? parseStatedValue(whole);
+  return parseDeviceRevoke(whole) ?? parseReinvite(whole) ?? parseStatedValue(whole) ?? parseStatedField(whole);
 }
 
 function parseMessage(whole: Sentence, now: number): Intent {

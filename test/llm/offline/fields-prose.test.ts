@@ -111,3 +111,26 @@ describe('a new organization name stated as news, then "that"', () => {
     expect(withStatedName(plain)).toBe(plain);
   });
 });
+
+describe('a new value stated for a person, then "update it"', () => {
+  it.each([
+    [
+      'Tom Nguyen changed his name. His new last name is Tran-Nguyen, please update his profile.',
+      'Tom Nguyen',
+      { last_name: 'Tran-Nguyen' },
+    ],
+    [
+      'dave@acme.test asked us: her new username is dsmith2, can you change it?',
+      'dave@acme.test',
+      { username: 'dsmith2' },
+    ],
+  ])('%s', (text, who, fields) => {
+    expect(parse(text)).toMatchObject({ kind: 'user_update', target: { value: who }, fields });
+  });
+
+  it('does nothing when the message says not to update', () => {
+    expect(parse("Ann Lee got married, her new last name is Smith but don't update it yet")).not.toMatchObject({
+      kind: 'user_update',
+    });
+  });
+});
