@@ -23,6 +23,38 @@ export function mergeSteps(steps: Intent[]): Intent[] {
         continue;
       }
     }
+    // "list Globex's admins; which of them signed in last?": the narrowing joins the list before it.
+    if (step.kind === 'members_list' && step.pick && !step.org && prev?.kind === 'members_list' && !prev.count) {
+      out[out.length - 1] = { ...prev, pick: step.pick };
+      continue;
+    }
+    // "tokens from X should live two hours, and allow 10 seconds of clock skew": a template change that names no
+    // template continues the change of the template named just before.
+    if (step.kind === 'named_update' && !step.ref && prev?.kind === 'named_update' && prev.resource === step.resource) {
+      out[out.length - 1] = { ...prev, fields: { ...prev.fields, ...step.fields } };
+      continue;
+    }
+    // "which organizations is X in, and what role does she hold in each one?": the roles answer lists them all.
+    if (
+      step.kind === 'roles_every_org' &&
+      prev?.kind === 'orgs_list' &&
+      prev.memberRef &&
+      JSON.stringify(prev.memberRef) === JSON.stringify(step.user)
+    ) {
+      out[out.length - 1] = step;
+      continue;
+    }
+    // "create X …, and make Y its creator": the second clause only names the creator of the first's organization.
+    if (
+      step.kind === 'org_create' &&
+      step.ownerRef &&
+      prev?.kind === 'org_create' &&
+      !prev.ownerRef &&
+      String(prev.fields.name ?? '').toLowerCase() === String(step.fields.name ?? '').toLowerCase()
+    ) {
+      out[out.length - 1] = { ...prev, ownerRef: step.ownerRef };
+      continue;
+    }
     // "set the max members of X to 20 and rename it to Y": one update of X with both fields.
     if (
       step.kind === 'rename_any' &&
