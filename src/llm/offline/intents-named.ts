@@ -242,8 +242,10 @@ export function parseJwt(c: string, s: Sentence): Intent | undefined {
       : plural
         ? { kind: 'named_list', resource: 'jwt' }
         : { kind: 'named_delete', resource: 'jwt', refs: [] };
-  // "tokens from X should live two hours": a clause that states a lifetime or skew changes it, whatever its verb.
-  if (verb === 'update' || fields.lifetime !== undefined || fields.allowed_clock_skew !== undefined) {
+  // "tokens from X should live two hours": a clause that states a lifetime or skew changes it, whatever its verb —
+  // unless it reports the past ("the foo template expired 10 minutes ago").
+  const timeStated = Object.keys(times).length > 0 && !/\bago\b|\b(?:was|were|had|expired|lasted)\b/i.test(c);
+  if (verb === 'update' || timeStated) {
     const rename = c.match(
       /^rename\s+(?:the\s+)?(?:jwt\s+)?(?:template\s+)?(?:⟦q\d+⟧|[\w.-]+)(?:\s+(?:jwt\s+)?template)?\s+to\s+(?:⟦q(\d+)⟧|([\w.-]+))/i,
     );
