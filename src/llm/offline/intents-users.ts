@@ -238,7 +238,9 @@ export function parseUserLookup(c: string, s: Sentence): Intent | undefined {
     return undefined;
   if (/\b(?:users|accounts|people|members|ones)\b/i.test(chunk)) return undefined;
   const refs = splitRefs(m[1]!, s.ents);
-  return refs.length > 0 ? { kind: 'user_lookup', refs } : undefined;
+  // "is Ann Lee banned?" asks a yes/no about the state, named by name as by email.
+  const asks = c.match(/^is\s+.+?\s+(banned|locked)$/i)?.[1]?.toLowerCase() as 'banned' | 'locked' | undefined;
+  return refs.length > 0 ? { kind: 'user_lookup', refs, ...(asks ? { asks } : {}) } : undefined;
 }
 
 /** User lists and counts with filters. */

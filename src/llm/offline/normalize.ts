@@ -6,6 +6,7 @@
  */
 import type { Sentence } from './entities.js';
 import { canonicalVerb, correctTypos } from './lexicon.js';
+import { checkQuestions } from './checks.js';
 import { imperatives } from './request-form.js';
 
 // "Hi team,", "Hello Kim!", "Dear support -": a greeting at the very start, with whom it greets.
@@ -25,6 +26,6 @@ export function normalize(s: Sentence): Sentence {
   const signed = masked.replace(SIGN_OFF, '');
   // "rename it to Foo Bar, ty": the comma before the sign-off goes with it.
   if (signed.trim() !== '' && /[a-z]/i.test(signed)) masked = signed.replace(/\s*[,;:–—-]\s*$/, '');
-  masked = canonicalVerb(imperatives(correctTypos(masked.trim())));
+  masked = canonicalVerb(imperatives(checkQuestions(correctTypos(masked.trim()))));
   return masked === s.masked ? s : { ...s, masked: masked || s.masked };
 }

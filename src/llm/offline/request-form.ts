@@ -81,6 +81,18 @@ const HAVE =
 const FIELD_STATE =
   /^((?:.+?(?:'s|’s)|the\s+.+?\s+(?:of|for|on))\s+.+?)\s+(?:should|must|needs?\s+to)\s+(?:now\s+)?be\s+(?:changed\s+to\s+|set\s+to\s+|updated\s+to\s+)?(.+)$/i;
 
+// "Foo's seat limit needs to go up to 40", "their org's member cap should be raised to 25", "the slug of Foo has to
+// change to foo-inc": a field of a named thing said as where it should go (issue 15, round 2). Context before it in
+// the same sentence ("… signed the bigger contract so I think …") is kept as the lead.
+const SETTING =
+  '(?:seat|member(?:ship)?|user)\\s+(?:limit|cap|count)|seats|slug|(?:display\\s+|first\\s+|last\\s+)?name|surname|lifetime|(?:allowed\\s+)?clock\\s+skew|max(?:imum)?\\s+(?:allowed\\s+)?(?:members(?:hips)?|seats)';
+// Words that end the context before the thing named, never part of its name ("so I think their org's …").
+const NOT_OWNER = '(?:i|we|you|so|and|but|think|guess|believe|reckon|feel|suppose|that|then|now|also)\\b';
+const FIELD_GOES = new RegExp(
+  `^(.*?\\b)?((?:the\\s+(?:${SETTING})\\s+(?:of|for|on)\\s+[^,]+?)|(?:(?:their|its|our|the)\\s+(?:org|organi[sz]ation|company|team|workspace)|(?:(?!${NOT_OWNER})[\\w&.-]+\\s+){0,2}(?!${NOT_OWNER})[\\w&.-]+)(?:'s|’s)\\s+(?:${SETTING}))\\s+(?:needs?\\s+to|should|must|has\\s+to|will\\s+(?:need\\s+to\\s+)?)\\s*(?:now\\s+|also\\s+|just\\s+)?(?:be\\s+)?(?:go(?:ne)?|raised|increased|lowered|bumped|reduced|changed|change|set|updated|moved|brought)?\\s*(?:up|down)?\\s*to\\s+(.+)$`,
+  'i',
+);
+
 // "she will need the admin role at Foo from today": a role stated as what someone needs.
 const NEEDS_ROLE = new RegExp(
   `^${LEAD}([^,]+?)\\s+(?:needs|should\\s+(?:have|get)|must\\s+(?:have|get)|will\\s+need|gets)\\s+(?:the\\s+)?(?:([\\w:-]+)\\s+role|(admin|member|viewer|billing|owner|guest)\\s+(?:rights|access|permissions|privileges))\\s+((?:in|at|of|for|on)\\s+.+?)(?:\\s+(?:now|from\\s+now\\s+on|going\\s+forward|from\\s+today))?(?:,?\\s+(?:instead\\s+of|rather\\s+than|not)\\s+.*)?$`,
@@ -106,7 +118,7 @@ const FRONTED =
   /^(?:for|on)\s+(.+?),?\s+(?:please\s+|pls\s+|can\s+you\s+|could\s+you\s+)?(set|change|update)\s+(?:the\s+|its\s+)?([\w\s-]+?)\s+to\s+(?:exactly\s*:?\s*|just\s+)?(.+)$/i;
 
 const NEW_VALUE =
-  /\b(his|her|their|he|she|they)(?:\s+new|\s+(?:new\s+)?(?:first|last|family)\s+name\s+is\s+now)?\s+((?:first|last|family|user|display)\s*name|surname|username)\s*,?\s*(?:which\s+)?(?:is|will\s+be|should\s+be|:)\s+(⟦q\d+⟧|[A-Z][\w'’.-]*)/;
+  /\b(his|her|their|he|she|they)(?:\s+new|\s+(?:new\s+)?(?:first|last|family)\s+name\s+is\s+now)?\s+((?:first|last|family|user|display)\s*name|surname|username)\s*,?\s*(?:which\s+)?(?:is|will\s+be|should\s+be|:|to\s+(?:now\s+)?(?:be|become|read(?:\s+as)?|say|show(?:\s+up)?\s+as|display\s+as|appear\s+as|change\s+to))\s+(⟦q\d+⟧|[A-Z][\w'’.-]*)/;
 
 const TOPIC_VERB =
   /^((?:[^:]+?(?=\s*:)|.+?(?=\s+[-–—]\s)))\s*(?::|\s[-–—])\s*(?:(?:please|pls|plz|kindly)\s+)?(ban|unban|lock|unlock|delete|suspend|reinstate)(?:\s+(?:please|pls|plz|asap|now|thanks|thx))*$/i;
@@ -116,7 +128,16 @@ const NEGATION = /\b(?:not|never|no\s+longer|nobody|hardly)\b|n['’]t\b/i;
 // A subject that asks or negates ("who should be removed?", "nobody needs to be banned") is not a request.
 const NOT_A_SUBJECT = /^(?:who|whom|what|which|whoever|nobody|no\s+one|none|nothing|if|whether|when|why|how)\b/i;
 
-const OBJECT_FORM: Record<string, string> = { she: 'her', he: 'him', they: 'them', we: 'us', i: 'me' };
+const OBJECT_FORM: Record<string, string> = {
+  she: 'her',
+  he: 'him',
+  they: 'them',
+  we: 'us',
+  i: 'me',
+  // (a possessive in "his surname to show as X" names the same person)
+  his: 'him',
+  their: 'them',
+};
 
 /** "remove" + the subject as an object + the rest, "out of"/"off" said as "from": "remove her from Stark". */
 function request(verb: string, subject: string, rest: string): string {
@@ -195,6 +216,20 @@ export function imperative(sentence: string): string {
   if (has && !NOT_A_SUBJECT.test(has[1]!) && !NEGATION.test(has[0])) return `set ${has[1]}'s ${has[3]} to ${has[2]}`;
   const gone = s.match(NO_LONGER);
   if (gone) return `remove ${gone[1]} from ${gone[2]}${gone[3] ?? ''}`;
+  const goes = s.match(FIELD_GOES);
+  if (goes && !NEGATION.test(goes[0].slice((goes[1] ?? '').length))) {
+    // "their org's seat limit": the organization is the one the message is about (request.ts fills it in).
+    const what = goes[2]!.replace(
+      /^(?:their|its|our)\s+(?:org|organi[sz]ation|company|team|workspace)(?:'s|’s)\s+/i,
+      'the ',
+    );
+    // The context before it ends where the request starts ("… contract so I think | their seat limit …").
+    const lead = (goes[1] ?? '').replace(
+      /\s*\b(?:(?:and|so|but)\s+)?(?:(?:i|we)\s+(?:think|guess|believe|reckon|suppose|feel(?:\s+like)?)\s+)?$/i,
+      '',
+    );
+    return `${lead ? `${lead}, ` : ''}set ${what} to ${goes[3]}`;
+  }
   const field = s.match(FIELD_STATE);
   if (field && !/^(?:it|he|she|they|this|that|there)\b/i.test(field[1]!)) return `set ${field[1]} to ${field[2]}`;
   return s;
@@ -310,8 +345,18 @@ export function imperatives(masked: string): string {
   );
   return polite
     .split(/((?:[.!?;]+)\s+)/)
-    .map((piece, i) => (i % 2 === 0 ? imperative(piece.replace(ADJUNCT, '')) : piece))
+    .map((piece, i) => (i % 2 === 0 ? inAdjunct(piece) : piece))
     .join('');
+}
+
+/** The sentence in the imperative without its purpose adjunct ("lock X so he can't …"), unless the request is the
+ * adjunct itself ("… signed the contract so I think their seat limit needs to go up to 40"). */
+function inAdjunct(piece: string): string {
+  const cut = piece.replace(ADJUNCT, '');
+  const rewritten = imperative(cut);
+  if (rewritten !== cut) return rewritten;
+  const whole = imperative(piece);
+  return whole !== piece ? whole : rewritten;
 }
 
 /** Whether a sentence of the message is a request form said in the negative ("X doesn't need to be removed"). */

@@ -86,7 +86,7 @@ function parseMessage(whole: Sentence, now: number): Intent {
   if (units.length === 0) return parseSentence(whole, now);
   if (units.length === 1) {
     const one = parseSentence(subSentence(whole, units[0]!.masked), now);
-    return PASSIVE_KINDS.has(one.kind) ? parseSentence(whole, now) : one;
+    return PASSIVE_KINDS.has(one.kind) ? parseSentence(whole, now) : withMessageOrg(one, org);
   }
   const isUserId = (token: string): boolean => whole.ents.ids[Number(token.slice(2, -1))]?.prefix === 'user';
   const orgs = new OrgThread();
@@ -137,6 +137,7 @@ function parseMessage(whole: Sentence, now: number): Intent {
         .find((n) => n !== undefined);
       if (subject) intent = { ...intent, org: { kind: 'name', value: subject } };
     }
+    intent = withMessageOrg(intent, org);
     [s, intent] = orgs.complete(whole, masked, s, intent, (again) => parseSentence(again, now));
     intent = withOrg(intent, org);
     return [{ s, intent, sentence: u.sentence, corrects: CORRECTION.test(sentences[u.sentence]!) }];
@@ -307,4 +308,11 @@ export function stripLead(masked: string): string {
 function asksToRead(s: Sentence): boolean {
   const c = core(s);
   return /\?\s*$/.test(s.masked) || new RegExp(`^(?:${READ.source}|${COUNT.source})`, 'i').test(c);
+}
+
+/** "Pepper at Foo signed … set the seat limit to 40": a settings change that names no organization takes the one
+ * the message names (only when it names exactly one; otherwise the planner asks). */
+function withMessageOrg(intent: Intent, org: string | undefined): Intent {
+  if (intent.kind !== 'org_update' || intent.org || !org) return intent;
+  return { ...intent, org: { kind: 'name', value: org } };
 }

@@ -24,7 +24,7 @@ export type InviterIntent = Extract<Intent, { kind: 'invitation_by_inviter' }>;
 const EACH_ORG =
   /\s+(?:in|at|across|for)\s+(?:each|every|all)(?:(?:\s+(?:one\s+)?of)?\s+(?:his|her|their|the|its)?\s*(?:orgs?|organi[sz]ations?|teams?|companies)(?:\s+(?:she|he|they)(?:'s|'re|\s+is|\s+are|\s+belongs?\s+to)?(?:\s+in)?)?|\s+(?:one\s+)?of\s+(?:them|those)|\s+one)?$/i;
 const WHEN =
-  /^(?:how long ago|when|how many days ago)\s+(?:did|was|has)\s+(.+?)\s+(?:last\s+)?(sign(?:ed)?\s*-?\s*in|log(?:ged)?\s*-?\s*in|(?:been\s+)?active|seen|sign(?:ed)?\s*-?\s*up|created|join(?:ed)?)(?:\s+(?:last|for the last time))?$/i;
+  /^(?:how long ago|when|how many days ago|what(?:\s+(?:date|day|time))?)\s+(?:did|was|has)\s+(.+?)\s+(?:last\s+)?(sign(?:ed)?\s*-?\s*in|log(?:ged)?\s*-?\s*in|(?:been\s+)?active|seen|sign(?:ed)?\s*-?\s*up|created|join(?:ed)?)(?:\s+(?:last|for the last time))?$/i;
 const BY_INVITER = [
   /^(?:revoke|cancel|delete|remove)\s+(?:the\s+)?(?:pending\s+)?(?:org(?:ani[sz]ation)?\s+)?invit(?:ation|e)s?\s+(?:that\s+)?(.+?)\s+(?:sent|made|created|issued)(?:\s+out)?$/i,
   /^(?:revoke|cancel|delete|remove)\s+(?:the\s+)?(?:pending\s+)?(?:org(?:ani[sz]ation)?\s+)?invit(?:ation|e)s?\s+(?:sent|made|created|issued)\s+by\s+(.+)$/i,

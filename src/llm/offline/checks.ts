@@ -1,0 +1,55 @@
+/**
+ * Questions that only check a state (issue 15, round 2). People ask whether something was already done before
+ * asking for it: "did we ever ban him?", "has anyone locked X yet?", "have you already banned Ann Lee?",
+ * "was X ever banned?". Each becomes the state question the parsers read ("is X banned?"), so the answer reads
+ * the account and changes nothing. A conditional follow-up ("if not, we should", "if not, please do") names no
+ * action of its own: it is dropped here, so it can never turn a check into a change the admin did not see asked.
+ */
+
+// The state verbs a check can ask about, with the adjective the state question uses.
+const STATE: Readonly<Record<string, string>> = {
+  ban: 'banned',
+  lock: 'locked',
+  unban: 'unbanned',
+  unlock: 'unlocked',
+};
+const VERB = `(${Object.keys(STATE).join('|')})`;
+const PARTICIPLE = `(${Object.values(STATE).join('|')})`;
+const DOER = '(?:we|you|u|someone|somebody|anyone|anybody|they|i|support|the\\s+team)';
+const ADVERBS = '(?:(?:ever|already|actually|really|even|yet|previously|before)\\s+)*';
+const TAIL = '(?:\\s+(?:already|yet|before|ever|at\\s+some\\s+point|back\\s+then|previously))*';
+
+// "did we ever ban him", "have you already locked x@y.test", "has anyone banned Ann Lee yet".
+const DID = new RegExp(
+  `^(?:did|have|has|had)\\s+${DOER}\\s+${ADVERBS}${VERB}(?:ned|ed)?\\s+(.+?)${TAIL}\\s*(\\?*)$`,
+  'i',
+);
+// "was he ever banned", "has X been locked already", "is X already banned".
+const WAS = new RegExp(
+  `^(?:was|were|has|have|is)\\s+(.+?)\\s+(?:been\\s+)?${ADVERBS}(?:been\\s+)?${PARTICIPLE}${TAIL}\\s*(\\?*)$`,
+  'i',
+);
+// "if not (I suppose) we should (do it)", "if not, please do", "if he isn't, ban him": a follow-up on a check.
+const IF_NOT =
+  /^(?:and\s+)?if\s+(?:not|he\s+isn['’]?t|she\s+isn['’]?t|they\s+aren['’]?t|it\s+isn['’]?t|so)\b[^.!?]*[.!?]*$/i;
+
+/** The sentence as a state question, or unchanged. */
+export function checkQuestion(sentence: string): string {
+  const did = sentence.match(DID);
+  if (did) return `is ${did[2]} ${STATE[did[1]!.toLowerCase()]}${did[3]}`;
+  const was = sentence.match(WAS);
+  if (was && !/^(?:it|this|that|there)$/i.test(was[1]!)) return `is ${was[1]} ${was[2]!.toLowerCase()}${was[3]}`;
+  return sentence;
+}
+
+/** Every check question of the message as a state question; a follow-up conditioned on a check is dropped. */
+export function checkQuestions(masked: string): string {
+  const pieces = masked.split(/((?:[.!?;]+)\s+)/);
+  const checked = pieces.map((p, i) => (i % 2 === 0 ? checkQuestion(p) : p));
+  if (!checked.some((p, i) => i % 2 === 0 && p !== pieces[i])) return masked;
+  // (Only after a check: "if not, we should" then has nothing to act on but the check's answer.)
+  return checked
+    .map((p, i) => (i % 2 === 0 && IF_NOT.test(p.trim()) ? '' : p))
+    .join('')
+    .replace(/\s+$/, (m) => (m.includes('\n') ? m : ''));
+}
