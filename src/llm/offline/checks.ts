@@ -5,6 +5,7 @@
  * the account and changes nothing. A conditional follow-up ("if not, we should", "if not, please do") names no
  * action of its own: it is dropped here, so it can never turn a check into a change the admin did not see asked.
  */
+import { orgMention } from './org-context.js';
 
 // The state verbs a check can ask about, with the adjective the state question uses.
 const STATE: Readonly<Record<string, string>> = {
@@ -45,11 +46,51 @@ export function checkQuestion(sentence: string): string {
 /** Every check question of the message as a state question; a follow-up conditioned on a check is dropped. */
 export function checkQuestions(masked: string): string {
   const pieces = masked.split(/((?:[.!?;]+)\s+)/);
-  const checked = pieces.map((p, i) => (i % 2 === 0 ? checkQuestion(p) : p));
+  const org = orgMention(masked);
+  const checked = pieces.map((p, i) => (i % 2 === 0 ? (limitQuestion(p, org) ?? checkQuestion(p)) : p));
   if (!checked.some((p, i) => i % 2 === 0 && p !== pieces[i])) return masked;
   // (Only after a check: "if not, we should" then has nothing to act on but the check's answer.)
   return checked
     .map((p, i) => (i % 2 === 0 && IF_NOT.test(p.trim()) ? '' : p))
     .join('')
     .replace(/\s+$/, (m) => (m.includes('\n') ? m : ''));
+}
+
+// "how many members is Foo allowed to have", "how many seats can Foo have in total", "what's Foo's seat limit",
+// "what is the member cap of Foo": the organization's limit, read from the organization itself.
+const OWNER = '(?:the\\s+)?(.+?)(?:\\s+(?:org|organi[sz]ation|company|team|workspace))?';
+const LIMIT_QUESTIONS = [
+  new RegExp(
+    // (anywhere in the sentence: "… asked me how many members their org is allowed to have")
+    `\\bhow\\s+many\\s+(?:members|people|users|seats|memberships)\\s+(?:(?:is|are)\\s+${OWNER}\\s+(?:allowed|permitted|able)\\s+to|(?:can|could)\\s+${OWNER})\\s+have(?:\\s+(?:in\\s+total|at\\s+most|max(?:imum)?))?\\s*(\\?*)$`,
+    'i',
+  ),
+  // The embedded order: "… asked how many members their org is allowed to have".
+  new RegExp(
+    `\\bhow\\s+many\\s+(?:members|people|users|seats|memberships)\\s+${OWNER}\\s+(?:is|are)\\s+(?:allowed|permitted|able)\\s+to\\s+have(?:\\s+(?:in\\s+total|at\\s+most|max(?:imum)?))?\\s*(\\?*)$`,
+    'i',
+  ),
+  new RegExp(
+    `^what(?:'s|’s|\\s+is|\\s+was)\\s+(?:the\\s+)?(?:seat|member(?:ship)?|user)\\s+(?:limit|cap)\\s+(?:of|for|on|at)\\s+${OWNER}\\s*(\\?*)$`,
+    'i',
+  ),
+  new RegExp(
+    `^what(?:'s|’s|\\s+is|\\s+was)\\s+${OWNER}(?:'s|’s)\\s+(?:seat|member(?:ship)?|user)\\s+(?:limit|cap)\\s*(\\?*)$`,
+    'i',
+  ),
+];
+const THEIRS = /^(?:their|its|our|that|this)(?:\s+(?:org|organi[sz]ation|company|team|workspace))?$/i;
+
+/** A question about an organization's member limit as the organization's details, or undefined. */
+export function limitQuestion(sentence: string, messageOrg: string | undefined): string | undefined {
+  for (const re of LIMIT_QUESTIONS) {
+    const m = sentence.trim().match(re);
+    if (!m) continue;
+    // (The first form has the owner in one of two places: "is Foo allowed to" or "can Foo".)
+    const owner = (m[1] ?? m[2])!.trim();
+    // "their org": the organization the message names elsewhere, or nothing to read.
+    const name = THEIRS.test(owner) ? messageOrg : owner;
+    if (name && !/^(?:i|we|you|he|she|they|it)$/i.test(name)) return `show the ${name} organization${m.at(-1)}`;
+  }
+  return undefined;
 }

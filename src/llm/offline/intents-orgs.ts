@@ -400,10 +400,11 @@ function parseOrgCreate(c: string, s: Sentence): Intent {
   if (s.ents.json[0] && /\bmetadata\b/i.test(c))
     fields[/\bprivate\b/i.test(c) ? 'private_metadata' : 'public_metadata'] = s.ents.json[0];
   const owner = c.match(
-    /\b(?:owned by|created by|for|with)\s+(.+?)(?:\s+as\s+(?:the\s+)?(?:admin|owner|creator))?(?=\s+(?:with|and|slug|max)\b|,|$)/i,
+    /\b(?:owned by|created by|for|with)\s+(.+?)(?:\s+as\s+(?:the\s+|its\s+|their\s+)?(?:first\s+)?(?:admin|owner|creator))?(?=\s+(?:with|and|slug|max)\b|,|$)/i,
   );
   const ownerRef =
-    owner && /⟦[ei]\d+⟧|\bas\s+(?:the\s+)?(?:admin|owner)|owned by|created by/i.test(owner[0])
+    owner &&
+    /⟦[ei]\d+⟧|\bas\s+(?:the\s+|its\s+|their\s+)?(?:first\s+)?(?:admin|owner)|owned by|created by/i.test(owner[0])
       ? toRef(owner[1]!, s.ents)
       : undefined;
   return { kind: 'org_create', fields, ...(ownerRef ? { ownerRef } : {}) };

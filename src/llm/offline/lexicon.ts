@@ -244,6 +244,13 @@ const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
     /\b(change|set|update|edit|raise|lower|increase|bump)\s+(?!(?:the|its|their|his|her|my|our|your|this|that)\b)([\w.&-]+(?:\s+[\w.&-]+)?)\s+(slug|(?:member(?:ship)?|seat|user)\s+(?:limit|cap)|max(?:imum)?\s+(?:allowed\s+)?members(?:hips)?)\s+to\b/gi,
     "$1 $2's $3 to",
   ],
+  // "set up / spin up / stand up a new organization": creating one.
+  [
+    /\b(?:set|spin|stand)\s+up\s+(?=(?:a|an)\s+(?:new\s+|separate\s+)?(?:org|organi[sz]ation|workspace|company|team)\b)/gi,
+    'create ',
+  ],
+  // "create an org called Foo, with Ann as its admin": the owner said after a comma still belongs to the creation.
+  [/,\s+(with\s+[^,]+?\s+as\s+(?:its|the|their)\s+(?:first\s+)?(?:admin|owner|creator))\b/gi, ' $1'],
   // "for two hours", "thirty seconds": a number in words before a unit of time is that number.
   [
     /\b(one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|forty-five|sixty|ninety)\s+(?=(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?)\b)/gi,

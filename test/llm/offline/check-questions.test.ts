@@ -103,3 +103,54 @@ describe('possessive pronouns for the last sign-in', () => {
     expect(turn.text).toMatch(/last sign(?:ed)?[- ]in/);
   });
 });
+
+describe("an organization's member limit asked, never changed", () => {
+  it.each([
+    ['how many seats can Hooli have?', 'Hooli'],
+    ['how many members is Hooli allowed to have in total?', 'Hooli'],
+    ["what's the member limit of Hooli?", 'Hooli'],
+    ['Someone at Hooli asked me how many members their org is allowed to have. Do you know?', 'Hooli'],
+  ])('"%s" reads %s and changes nothing', async (said, org) => {
+    const stack = createStack();
+    const turn = await stack.say(said);
+    expect(turn.pending).toEqual([]);
+    expect(turn.reads.some((r) => r.action === 'clerk_organizations_list' && r.args.query === org)).toBe(true);
+    expect(turn.text).toMatch(/\(max (?:\d+|unlimited)\)/);
+  });
+
+  it('still counts members for "how many members does X have"', async () => {
+    const turn = await createStack().say('how many members does Hooli have?');
+    expect(turn.reads.some((r) => r.action === 'clerk_org_memberships_list')).toBe(true);
+  });
+});
+
+describe('creating an organization with someone as its admin', () => {
+  it.each([
+    'Natasha Romanoff wants her own space. Could you set up a new organization called Red Room, with her as its admin?',
+    'please spin up an organization called Red Room with Natasha Romanoff as its first admin',
+    'stand up a new workspace called Red Room, with Natasha Romanoff as the owner',
+    'create an organization called Red Room with Natasha Romanoff as its admin',
+  ])('"%s" asks to create it owned by her', async (said) => {
+    const turn = await createStack().say(said);
+    expect(turn.pending.map((p) => p.action)).toEqual(['clerk_organization_create']);
+    expect(turn.pending[0]!.args).toMatchObject({ name: 'Red Room' });
+    expect(String(turn.pending[0]!.args.created_by)).toMatch(/^user_/);
+  });
+});
+
+describe('adding someone who is already a member', () => {
+  it.each([
+    'add hannah@acme.test to Acme as a member',
+    'Hannah Schmidt cannot see Acme. Would it be at all possible to add her to the Acme org as a normal member?',
+    'please put hannah@acme.test in Acme',
+  ])('"%s" says so and asks for nothing', async (said) => {
+    const turn = await createStack().say(said);
+    expect(turn.pending).toEqual([]);
+    expect(turn.text).toMatch(/already a member of Acme/);
+  });
+
+  it('still asks to add someone who is not a member yet', async () => {
+    const turn = await createStack().say('add zoe@mail.test to Stark as a member');
+    expect(turn.pending.map((p) => p.action)).toEqual(['clerk_org_membership_create']);
+  });
+});

@@ -14,6 +14,10 @@ const U = F.users;
 const O = F.organizations;
 const byEmail = (...emails: string[]): Call => ['clerk_users_list', { email_address: emails }];
 const orgQuery = (query: string): Call => ['clerk_organizations_list', { query }];
+const memberGet = (org: string, user: string): Call => [
+  'clerk_org_membership_get',
+  { organization_id: org, user_id: user },
+];
 const OI = F.organizationInvitations;
 
 export const GENERALIZED: Phrasing[] = [
@@ -31,7 +35,7 @@ export const GENERALIZED: Phrasing[] = [
   // ---- "with the <role> role"
   {
     say: 'Put lee@initech.test into Umbrella with the admin role',
-    reads: [orgQuery('Umbrella'), byEmail(U.lee.email)],
+    reads: [orgQuery('Umbrella'), byEmail(U.lee.email), memberGet(O.umbrella.id, U.lee.id)],
     pending: [
       ['clerk_org_membership_create', { organization_id: O.umbrella.id, user_id: U.lee.id, role: 'org:admin' }],
     ],

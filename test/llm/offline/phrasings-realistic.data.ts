@@ -12,6 +12,10 @@ const U = F.users;
 const O = F.organizations;
 const byEmail = (...emails: string[]): Call => ['clerk_users_list', { email_address: emails }];
 const orgQuery = (query: string): Call => ['clerk_organizations_list', { query }];
+const memberGet = (org: string, user: string): Call => [
+  'clerk_org_membership_get',
+  { organization_id: org, user_id: user },
+];
 const revokeDave: Call[] = F.daveActiveSessionIds.map((id) => ['clerk_session_revoke', { session_id: id }]);
 const daveSessions: Call = ['clerk_sessions_list', { user_id: U.dave.id, status: 'active' }];
 
@@ -98,7 +102,7 @@ export const REALISTIC: Phrasing[] = [
   },
   {
     say: 'Move bob@globex.test from Globex to Initech, as a regular member.',
-    reads: [byEmail('bob@globex.test'), orgQuery('Globex'), orgQuery('Initech')],
+    reads: [byEmail('bob@globex.test'), orgQuery('Globex'), orgQuery('Initech'), memberGet(O.initech.id, U.bob.id)],
     pending: [
       ['clerk_org_membership_create', { organization_id: O.initech.id, user_id: U.bob.id, role: 'org:member' }],
       ['clerk_org_membership_delete', { organization_id: O.globex.id, user_id: U.bob.id }],
