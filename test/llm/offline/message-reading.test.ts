@@ -134,6 +134,11 @@ describe('casual verbs, found where they stand', () => {
     expect(parseRequest(said, NOW)).toMatchObject(intent);
   });
 
+  it('"kick X out of all his sessions" signs out, never removes a membership', () => {
+    expect(parseRequest('kick zoe@mail.test out of all her sessions', NOW).kind).toBe('sign_out');
+    expect(parseRequest('boot zoe@mail.test out of every device', NOW).kind).toBe('sign_out');
+  });
+
   it('"Subject: do not ban" stays no request', () => {
     expect(parseRequest('Subject: do not ban', NOW).kind).not.toBe('user_action');
   });
