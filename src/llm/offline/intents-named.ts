@@ -189,6 +189,14 @@ function nameRef(name: string | undefined): Ref | undefined {
   return name ? { kind: 'name', value: name } : undefined;
 }
 
+// Words before "domain" that say what kind of domain, not which one.
+const DOMAIN_ADJECTIVE =
+  /^(?:satellite|primary|main|secondary|email|e-mail|custom|new|old|other|same|whole|entire|production|prod|staging|dev|root|apex|sender|sending|mail|its|their|your|a|an)$/i;
+
+// A domain described by its kind: "the satellite (one)", "the non-primary one", "the secondary domain".
+const SATELLITE =
+  /\bthe\s+(?:satellite|non-?\s?primary|secondary)(?:\s+(?:one|domain))?\b|\b(?:isn'?t|is\s+not|that'?s\s+not)\s+(?:the\s+)?(?:primary|main)\b|\bis\s+(?:a|the)\s+satellite\b/i;
+
 /** Domains: list, get, create (satellite), delete. */
 export function parseDomains(c: string, s: Sentence): Intent | undefined {
   const id = s.ents.ids.find((i) => i.prefix === 'dmn');
@@ -196,12 +204,22 @@ export function parseDomains(c: string, s: Sentence): Intent | undefined {
   if (/\bemail domain\b/i.test(c)) return undefined;
   const verb = verbKind(c);
   const host = s.ents.hosts[0];
-  // "the satellite domain": described, not named; the planner picks among the satellites (or asks).
+  // "the satellite domain", "the one of our domains that isn't the primary": described, not named; the
+  // planner picks among the satellites (or asks). A plural is a list, unless it is the whole the one is out of.
+  const partitive = /\b(?:of|among)\s+(?:our|the|my|your|their)\s+(?:\w+\s+)?domains\b/i.test(c);
   const satellite: Ref | undefined =
-    !host && !id && /\bthe\s+satellite(?:\s+domain)?\b/i.test(c) && !/\bdomains\b/i.test(c)
+    !host && !id && SATELLITE.test(c) && (partitive || !/\bdomains\b/i.test(c)) && !/\b(?:all|every|each)\b/i.test(c)
       ? { kind: 'name', value: 'satellite', where: 'satellite' }
       : undefined;
-  const ref: Ref | undefined = id ? { kind: 'id', value: id.value } : host ? { kind: 'name', value: host } : satellite;
+  // "the blog domain", "our shop domain": a domain named by a word of its host name (matched against the list).
+  const word = c.match(/\b(?:the|our|my|that|this)\s+([a-z0-9][a-z0-9-]*)\s+domain\b(?!s)/i)?.[1];
+  const byWord: Ref | undefined =
+    !host && !id && !satellite && word && !DOMAIN_ADJECTIVE.test(word) ? { kind: 'name', value: word } : undefined;
+  const ref: Ref | undefined = id
+    ? { kind: 'id', value: id.value }
+    : host
+      ? { kind: 'name', value: host }
+      : (satellite ?? byWord);
   if (verb === 'create') {
     const fields: Fields = {};
     if (host) fields.name = host;
@@ -214,7 +232,11 @@ export function parseDomains(c: string, s: Sentence): Intent | undefined {
       ? [{ kind: 'id', value: id.value }]
       : satellite
         ? [satellite]
-        : s.ents.hosts.map((h) => ({ kind: 'name' as const, value: h }));
+        : s.ents.hosts.length > 0
+          ? s.ents.hosts.map((h) => ({ kind: 'name' as const, value: h }))
+          : byWord
+            ? [byWord]
+            : [];
     return refs.length > 0 ? { kind: 'named_delete', resource: 'domain', refs } : undefined;
   }
   if (ref && !/\bdomains\b/i.test(c)) return { kind: 'named_get', resource: 'domain', ref };
@@ -224,7 +246,18 @@ export function parseDomains(c: string, s: Sentence): Intent | undefined {
 
 const OAUTH = /\bo-?auth\s*2?\b|\bclient app(?:lication)?s?\b|\boauth[- ]?apps?\b/i;
 
+// A name described by a word in it: "having Dash in its name", "whose name contains Dash".
+const NAME_HAS = [
+  /\b(?:with|having|that\s+has|which\s+has|has)\s+(?:the\s+(?:word|text|string)\s+)?(⟦q\d+⟧|[\w.-]+)\s+(?:somewhere\s+)?in\s+(?:its|the|their)\s+(?:name|title)\b/i,
+  /\bwhose\s+(?:name|title)\s+(?:contains|includes|mentions|has|starts\s+with|begins\s+with)\s+(?:the\s+(?:word|text)\s+)?(⟦q\d+⟧|[\w.-]+)/i,
+  /\b(?:containing|mentioning|including)\s+(?:the\s+(?:word|text)\s+)?(⟦q\d+⟧|[\w.-]+)\s+in\s+(?:its|the|their)\s+(?:name|title)\b/i,
+];
+
 function oauthName(c: string, s: Sentence): string | undefined {
+  for (const re of NAME_HAS) {
+    const word = c.match(re)?.[1];
+    if (word) return unmask(word, s.ents).trim();
+  }
   const quoted = c.match(/⟦q(\d+)⟧/);
   if (quoted) return s.ents.quoted[Number(quoted[1])];
   const raw =

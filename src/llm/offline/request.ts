@@ -16,7 +16,7 @@ import { core, COUNT, READ } from './phrases.js';
 import { withDetails } from './details.js';
 import { parseStatedValue } from './stated-value.js';
 import { mergeSteps } from './merge-steps.js';
-import { fillThere, orgMention, personNames, withOrg } from './org-context.js';
+import { fillThere, orgMention, referents, withOrg } from './org-context.js';
 import { OrgThread, refersToOrgOf } from './org-thread.js';
 import { parseReinvite } from './reinvite.js';
 import { parseDeviceRevoke } from './session-device.js';
@@ -230,7 +230,7 @@ function antecedent(
   for (const u of order) {
     const tokens = userTokens(u.masked, isUserId);
     if (tokens.length > 0) return [...new Set(tokens)];
-    const names = [...new Set(personNames(u.masked, org))];
+    const names = [...new Set(referents(u.masked, org, units.map((x) => x.masked).join(' ')))];
     if (names.length === 1) return names;
     if (names.length > 1) return [];
     // An organization the message is about is not a person ("Foo is shutting down").
