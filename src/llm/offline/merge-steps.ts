@@ -23,6 +23,17 @@ export function mergeSteps(steps: Intent[]): Intent[] {
         continue;
       }
     }
+    // "rename Foo to Foo Group and raise its member limit to 40" (its = Foo): two fields of one record are one
+    // update, as long as no field is said twice.
+    if (
+      (step.kind === 'org_update' || step.kind === 'named_update') &&
+      prev?.kind === step.kind &&
+      sameRef(prev, step) &&
+      !Object.keys(step.fields).some((k) => k in prev.fields)
+    ) {
+      out[out.length - 1] = { ...prev, fields: { ...prev.fields, ...step.fields } } as Intent;
+      continue;
+    }
     // "set the max members of X to 20 and rename it to Y": one update of X with both fields.
     if (
       step.kind === 'rename_any' &&
@@ -36,4 +47,14 @@ export function mergeSteps(steps: Intent[]): Intent[] {
     out.push(step);
   }
   return out;
+}
+
+type Update = Extract<Intent, { kind: 'org_update' | 'named_update' }>;
+
+/** Both updates name the same record (same resource, same name or id). */
+function sameRef(a: Update, b: Update): boolean {
+  if (a.kind === 'named_update' && b.kind === 'named_update' && a.resource !== b.resource) return false;
+  const x = a.kind === 'org_update' ? a.org : a.ref;
+  const y = b.kind === 'org_update' ? b.org : b.ref;
+  return !!x && !!y && x.kind === y.kind && x.value.toLowerCase() === y.value.toLowerCase();
 }

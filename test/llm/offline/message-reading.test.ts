@@ -352,6 +352,19 @@ describe('field edits said in prose', () => {
     expect(parseRequest(said, NOW)).toEqual(intent);
   });
 
+  it('a new name said in a report is the value of "… to that", and two fields of one organization are one update', () => {
+    expect(
+      parseRequest(
+        'Acme rebranded to Acme Group last month. Update the org name to that and raise its member limit to 30.',
+        NOW,
+      ),
+    ).toEqual({
+      kind: 'org_update',
+      org: { kind: 'name', value: 'Acme' },
+      fields: { name: 'Acme Group', max_allowed_memberships: 30 },
+    });
+  });
+
   it.each(['the foo template expired 10 minutes ago', 'acme bought more seats last week'])(
     'a report is no change: %s',
     (said) => {
