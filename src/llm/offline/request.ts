@@ -98,7 +98,7 @@ function parseMessage(whole: Sentence, now: number): Intent {
     if (userTokens(masked, isUserId).length === 0 && hasAnaphor(masked))
       masked = fillAnaphors(masked, antecedent(units, i, isUserId, org));
     const rest = units.filter((_, k) => k !== i).map((o) => o.masked);
-    masked = fillInvitation(masked, rest) ?? fillQuotedApp(masked, rest) ?? masked;
+    masked = fillInvitation(masked, rest) ?? fillQuotedApp(masked, rest) ?? fillSender(masked, rest) ?? masked;
     let s = subSentence(whole, masked);
     let intent = parseSentence(s, now);
     const others = [...units.slice(0, i).reverse(), ...units.slice(i + 1)].map((o) => o.masked);
@@ -298,6 +298,22 @@ function fillInvitation(masked: string, others: string[]): string | undefined {
   );
   if (tokens.size !== 1) return undefined;
   return masked.replace(THAT_INVITATION, `the $1 to ${[...tokens][0]!}`);
+}
+
+// "the spammer from this abuse report", "the sender of that mail": whoever the pasted text is from.
+const SENDER =
+  /\bthe\s+(?:spammer|sender|attacker|author|scammer|phisher|requester)\s+(?:from|in|of|behind)\s+(?:this|the|that)\s+(?:[\w-]+\s+)?(?:report|mail|e-?mail|message|ticket|thread|complaint)\b/i;
+
+/**
+ * The sender of pasted text is the one address the rest of the message names (quoted.ts keeps it as "Someone quoted
+ * a message from x@y.test"). Said as "the address", so "block" reads it as a blocklist entry (a sender need not be a
+ * user); exactly one address, or nothing is filled.
+ */
+function fillSender(masked: string, others: string[]): string | undefined {
+  if (!SENDER.test(masked) || /⟦e\d+⟧/.test(masked)) return undefined;
+  const tokens = new Set(others.flatMap((o) => [...o.matchAll(/⟦e\d+⟧/g)].map((m) => m[0])));
+  if (tokens.size !== 1) return undefined;
+  return masked.replace(SENDER, `the address ${[...tokens][0]!}`);
 }
 
 const THAT_APP =
