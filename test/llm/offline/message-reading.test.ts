@@ -145,6 +145,13 @@ describe('casual verbs, found where they stand', () => {
     expect(parseRequest('boot zoe@mail.test out of every device', NOW).kind).toBe('sign_out');
   });
 
+  it('a request joined to a report by "so" is read, not trimmed as a reason', () => {
+    expect(parseRequest('zoe@mail.test left the company so we need her removed from Acme', NOW)).toMatchObject({
+      kind: 'membership_remove',
+      users: [{ kind: 'email', value: 'zoe@mail.test' }],
+    });
+  });
+
   it('"Subject: do not ban" stays no request', () => {
     expect(parseRequest('Subject: do not ban', NOW).kind).not.toBe('user_action');
   });
@@ -196,6 +203,8 @@ describe('request forms inside long sentences', () => {
     ],
     ['ban ⟦e0⟧ so he cannot sign in, and lock ⟦e1⟧', 'ban ⟦e0⟧, and lock ⟦e1⟧'],
     ['lock ⟦e0⟧ until she calls the service desk', 'lock ⟦e0⟧'],
+    // A request after "so" is no adjunct: it stays.
+    ['⟦e0⟧ left the company so we need her removed from Acme', '⟦e0⟧ left the company so remove her from Acme'],
     ['we would be very grateful if you could kindly ban ⟦e0⟧', 'please ban ⟦e0⟧'],
     ['could you please to unlock ⟦e0⟧', 'unlock ⟦e0⟧'],
     ['⟦e0⟧ needs the admin role in Hooli from now on instead of member', 'make ⟦e0⟧ admin in Hooli'],
