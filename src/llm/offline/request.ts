@@ -14,7 +14,8 @@ import type { Intent } from './intent-types.js';
 import { parseSentence } from './intents.js';
 import { core, COUNT, READ } from './phrases.js';
 import { withDetails } from './details.js';
-import { parseStatedValue } from './stated-value.js';
+import { parseStatedField, parseStatedValue, withStatedName } from './stated-value.js';
+import { withPastedSubject } from './pasted-subject.js';
 import { mergeSteps } from './merge-steps.js';
 import { fillThere, orgMention, referents, withOrg } from './org-context.js';
 import { OrgThread, refersToOrgOf } from './org-thread.js';
@@ -53,11 +54,12 @@ export function parseRequest(text: string, now: number): Intent {
 
 /** A message as the parsers see it: entities masked, noise dropped, typos and casual verbs normalized. */
 export function readMessage(text: string): Sentence {
-  return normalize(analyze(text));
+  return withPastedSubject(normalize(analyze(text)));
 }
 
 /** Parses an already analyzed message (accounting re-parses it with one clause left out). */
-export function parseAnalyzed(whole: Sentence, now: number): Intent {
+export function parseAnalyzed(said: Sentence, now: number): Intent {
+  const whole = withStatedName(said);
   const intent = withDetails(parseMessage(whole, now), whole);
   // "X doesn't need to be removed after all": understood as what NOT to do — said so, rather than "not understood".
   if (intent.kind === 'unknown' && !intent.reason && negatedRequest(whole.masked))
@@ -70,7 +72,7 @@ export function parseAnalyzed(whole: Sentence, now: number): Intent {
 
 /** Requests only the whole message expresses (a device described, a typo'd invitation, a value stated as news). */
 export function parseWholeMessage(whole: Sentence): Intent | undefined {
-  return parseDeviceRevoke(whole) ?? parseReinvite(whole) ?? parseStatedValue(whole);
+  return parseDeviceRevoke(whole) ?? parseReinvite(whole) ?? parseStatedValue(whole) ?? parseStatedField(whole);
 }
 
 function parseMessage(whole: Sentence, now: number): Intent {
@@ -98,7 +100,7 @@ function parseMessage(whole: Sentence, now: number): Intent {
     if (userTokens(masked, isUserId).length === 0 && hasAnaphor(masked))
       masked = fillAnaphors(masked, antecedent(units, i, isUserId, org));
     const rest = units.filter((_, k) => k !== i).map((o) => o.masked);
-    masked = fillInvitation(masked, rest) ?? fillQuotedApp(masked, rest) ?? fillSender(masked, rest) ?? masked;
+    masked = fillInvitation(masked, rest) ?? fillQuotedApp(masked, rest) ?? masked;
     let s = subSentence(whole, masked);
     let intent = parseSentence(s, now);
     const others = [...units.slice(0, i).reverse(), ...units.slice(i + 1)].map((o) => o.masked);
@@ -184,7 +186,9 @@ function clausesOf(whole: Sentence, sentence: string, now: number): Unit[] {
   const colon = sentence.match(/^(.+?):\s+([^⟦]+)$/);
   if (colon) {
     const head = parseSentence(subSentence(whole, colon[1]!), now);
-    if (READ_KINDS.has(head.kind)) {
+    // "supabase template: allowed clock skew -> 30s": the part after the colon is the change, not a detail.
+    const all = parseSentence(subSentence(whole, sentence), now);
+    if (READ_KINDS.has(head.kind) && (READ_KINDS.has(all.kind) || PASSIVE_KINDS.has(all.kind))) {
       // "…OAuth apps: names and the redirect URIs": the whole sentence may name extra columns for the same read.
       const joined = `${colon[1]!} with ${colon[2]!}`;
       const both = parseSentence(subSentence(whole, joined), now);
@@ -298,22 +302,6 @@ function fillInvitation(masked: string, others: string[]): string | undefined {
   );
   if (tokens.size !== 1) return undefined;
   return masked.replace(THAT_INVITATION, `the $1 to ${[...tokens][0]!}`);
-}
-
-// "the spammer from this abuse report", "the sender of that mail": whoever the pasted text is from.
-const SENDER =
-  /\bthe\s+(?:spammer|sender|attacker|author|scammer|phisher|requester)\s+(?:from|in|of|behind)\s+(?:this|the|that)\s+(?:[\w-]+\s+)?(?:report|mail|e-?mail|message|ticket|thread|complaint)\b/i;
-
-/**
- * The sender of pasted text is the one address the rest of the message names (quoted.ts keeps it as "Someone quoted
- * a message from x@y.test"). Said as "the address", so "block" reads it as a blocklist entry (a sender need not be a
- * user); exactly one address, or nothing is filled.
- */
-function fillSender(masked: string, others: string[]): string | undefined {
-  if (!SENDER.test(masked) || /⟦e\d+⟧/.test(masked)) return undefined;
-  const tokens = new Set(others.flatMap((o) => [...o.matchAll(/⟦e\d+⟧/g)].map((m) => m[0])));
-  if (tokens.size !== 1) return undefined;
-  return masked.replace(SENDER, `the address ${[...tokens][0]!}`);
 }
 
 const THAT_APP =
