@@ -7,7 +7,7 @@
  */
 import { fillAnaphors, hasAnaphor, userTokens } from './anaphora.js';
 import { ACTION_VERB, splitClauses, splitSentences, subSentence, type Unit } from './clauses.js';
-import { analyze, type Sentence } from './entities.js';
+import { analyze, type Sentence, unmask } from './entities.js';
 import { normalize } from './normalize.js';
 import { negatedRequest } from './request-form.js';
 import type { Intent } from './intent-types.js';
@@ -130,7 +130,19 @@ function parseMessage(whole: Sentence, now: number): Intent {
     }
     // "foo bought more seats, raise their member limit to 20": an organization change that names none takes the
     // organization a report in the message is about.
-    if (intent.kind === 'org_update' && !intent.org) {
+    // "Foo rebranded to Foo Group. Update the org's name to that": the value is the new name the report gives.
+    if (
+      intent.kind === 'org_update' &&
+      typeof intent.fields.name === 'string' &&
+      VALUE_ANAPHOR.test(intent.fields.name)
+    ) {
+      const renamed = others
+        .map((o) => o.match(RENAMED))
+        .map((m) => m?.[1] ?? m?.[2])
+        .find((n) => n !== undefined);
+      if (renamed) intent = { ...intent, fields: { ...intent.fields, name: unmask(renamed, whole.ents) } };
+    }
+    if (intent.kind === 'org_update' && (!intent.org || ORG_WORD.test(intent.org.value))) {
       const subject = units
         .filter((_, k) => k !== i)
         .map((o) => reportSubject(o.masked, true))
@@ -266,6 +278,13 @@ function reportSubject(masked: string, anyVerb = false): string | undefined {
   if (words.some((w) => NOT_PERSON.test(w))) return undefined;
   return m[1];
 }
+
+// "that", "the new name": a value said by pointing at another clause. "the org", "it": an organization not named.
+const VALUE_ANAPHOR = /^(?:that|this|it|the\s+new\s+(?:one|name))$/i;
+const ORG_WORD = /^(?:(?:the|our|their|its)\s+)?(?:org|organi[sz]ation|company|it|its|their|them)$|^(?:the|a|an|our)$/i;
+// "Foo rebranded to Foo Group", "Foo is now called Foo Group", "Foo changed its name to Foo Group".
+const RENAMED =
+  /\b(?:rebranded|renamed\s+itself|changed\s+(?:its|their)\s+name)\s+(?:to|as)\s+([A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3})|\bis\s+now\s+called\s+([A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3})/;
 
 // Fields of the small named resources (JWT templates, OAuth apps).
 const FIELD_WORD = /\b(?:lifetime|clock\s+skew|scopes?|redirect\s+ur[il]s?|callback|claims?|pkce|consent)\b/i;
