@@ -28,13 +28,18 @@ export interface Unit {
 /** Sentences of a masked request (". ", "! ", "? ", "; " and ": " before an action verb). */
 const QUESTION = '(?:which|what|who|whom|whose|when|where|how|is|are|was|were|does|do|did|has|have|can|could)';
 
+// "ban x - no wait, just lock him", "delete it, actually no, lock it": a correction mid-sentence starts a new
+// sentence, so the correction rule (request.ts) replaces what came before it.
+const SELF_CORRECTION =
+  '(?:(?:no|nope|hmm|oh)[,!]?\\s+)*(?:wait|actually|scratch\\s+that|on\\s+second\\s+thought|i\\s+mean|sorry)\\b';
+
 export function splitSentences(masked: string): string[] {
   // "She's locked out - please unlock her account": a spaced dash before an instruction ends a sentence too, and
   // so does a colon before a question ("Access review, no changes: which organizations is X in?"), a "+" between
   // two instructions, and an inline numbered item ("two things: 1) … 2) …").
   const parts = masked.split(
     new RegExp(
-      `(?<=[.!?;])\\s+|:\\s+(?=${FILLER}${ACTION_VERB}\\b)|\\s+[-–—]+\\s+(?=${FILLER}${ACTION_VERB}\\b)|:\\s+(?=${QUESTION}\\s)|\\s+\\+\\s+(?=${FILLER}${ACTION_VERB}\\b)|[:,;]?\\s+\\d{1,2}\\)\\s+`,
+      `(?<=[.!?;])\\s+|:\\s+(?=${FILLER}${ACTION_VERB}\\b)|\\s+[-–—]+\\s+(?=${FILLER}${ACTION_VERB}\\b)|:\\s+(?=${QUESTION}\\s)|\\s+\\+\\s+(?=${FILLER}${ACTION_VERB}\\b)|[:,;]?\\s+\\d{1,2}\\)\\s+|(?:\\s+[-–—]+|,|\\.{3}|…)\\s*(?=${SELF_CORRECTION})`,
       'i',
     ),
   );

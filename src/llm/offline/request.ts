@@ -26,6 +26,8 @@ import { fillEntityAnaphor, fillResourceAnaphor, hasResourceAnaphor, resourcePhr
 
 export const NEGATED =
   /^(?:(?:please|but|and|just|also)\s+)*(?:don'?t|do not|never|no need to|without|not|nor|avoid)\b/i;
+const CORRECTION_LEAD =
+  /^(?:(?:no|nope|hmm|ok|okay|oh)[,.!]?\s+)*(?:wait|actually|scratch that|on second thought|sorry|correction)[,.!]?\s+(?:(?:no|i mean|rather)[,.!]?\s+)?|^i mean[,.!]?\s+/i;
 export const CORRECTION =
   /^(?:(?:no|nope|hmm|ok|okay|oh)[,.!]?\s+)*(?:wait|actually|scratch that|on second thought|i mean|correction|rather|sorry)\b|\binstead\b/i;
 const STATEMENT =
@@ -96,7 +98,8 @@ function parseMessage(whole: Sentence, now: number): Intent {
     // "Someone deleted the hasura template last week": a report of what happened (a subject, then a past-tense
     // verb) is context, never an instruction — it still names people and things for the other clauses.
     if (STATEMENT.test(stripLead(u.masked))) return [];
-    let masked = u.masked;
+    // "sorry, I mean ban her": the correction's lead words are not part of what it asks.
+    let masked = u.masked.replace(CORRECTION_LEAD, '');
     if (userTokens(masked, isUserId).length === 0 && hasAnaphor(masked))
       masked = fillAnaphors(masked, antecedent(units, i, isUserId, org));
     const rest = units.filter((_, k) => k !== i).map((o) => o.masked);
@@ -157,6 +160,16 @@ function parseMessage(whole: Sentence, now: number): Intent {
   // "Delete X. Actually, ban him instead.": a correction replaces what was asked in the sentences before it.
   const last = actionable.map((p) => p.corrects).lastIndexOf(true);
   if (last > 0) actionable = actionable.filter((p, i) => i >= last || p.sentence === actionable[last]!.sentence);
+  // A correction the parser could not read still takes back what came before it: acting on the earlier request
+  // would do what the user just withdrew.
+  const lastCorrection = sentences.map((t) => CORRECTION.test(t)).lastIndexOf(true);
+  if (lastCorrection > 0 && !actionable.some((p) => p.sentence >= lastCorrection)) {
+    const said = unmask(sentences[lastCorrection]!, whole.ents);
+    return {
+      kind: 'unknown',
+      reason: `You corrected yourself ("${said}") and I could not read the correction as a request, so I changed nothing. Say the request you want on its own.`,
+    };
+  }
   if (actionable.length === 0) return parseSentence(whole, now);
   // Statements that merely read ("jane@x.test is locked") are context when the message also asks for a change.
   if (actionable.some((p) => !READ_KINDS.has(p.intent.kind)))
