@@ -10,7 +10,7 @@ const POSSESSED =
   '(?:sessions?|memberships?|roles?|(?:first |last |user ?|display )?name|username|(?:public |private |unsafe )?metadata|email(?: address)?)';
 // "the member role", "the user whose external id is …", "the person who holds …": a description, not a pronoun.
 const NOUN_PHRASE =
-  /\b(?:(?:the|this|that|said|same)\s+(?:same\s+)?(?:user|account|person|member|customer|employee)(?:'s)?(?!\s+(?:role|access|rights|permissions?|seat|level|privileges?|whose|who|that|which|with)\b)|(?:his|her|their)\s+(?:user\s+)?(?:accounts?|logins?|profiles?)|this one|that one)\b/gi;
+  /\b(?:(?:the|this|that|said|same)\s+(?:same\s+)?(?:user|account|person|member|customer|employee)(?:'s)?(?!\s+(?:roles?|access|rights|permissions?|seat|level|privileges?|whose|who|that|which|with)\b)|(?:his|her|their)\s+(?:user\s+)?(?:accounts?|logins?|profiles?)|this one|that one)\b/gi;
 const POSSESSIVE = new RegExp(`\\b(?:his|her|their)\\s+(?=${POSSESSED}\\b)`, 'gi');
 const OBJECT = /\b(?:him|her|them)\b/gi;
 // "it" is a user only right after a verb that acts on accounts alone ("Could you unlock it?"); elsewhere it is

@@ -14,7 +14,10 @@ const EMBEDDED =
   '\\s*,?\\s+(?:and\\s+)?(?:has\\s+|have\\s+)?(?:asked|asks|wants|wanted|would like|needs|needed|requested)\\s+(?:us|me|you)\\s+to\\s+';
 // Politeness between clauses ("…, can you unban him") belongs to the next instruction, not to the sentence before.
 const FILLER =
-  '(?:(?:just|also|please|pls|then|and|finally|afterwards|after that|(?:can|could|would|will) (?:you|u))\\s+)*';
+  '(?:(?:just|also|please|pls|plz|kindly|then|and|finally|afterwards|after that|(?:can|could|would|will) (?:you|u))\\s+)*';
+
+// Verbs that report (past tense, or a state): "approved", "quit", "was", "is", "left".
+const REPORT = '(?:was|were|is|are|has|had|left|quit|went|got|lost|moved|[a-z]+ed)';
 
 /** One piece of a request. `verbLed`: it was split off because it starts with an action verb. */
 export interface Unit {
@@ -24,7 +27,13 @@ export interface Unit {
 
 /** Sentences of a masked request (". ", "! ", "? ", "; " and ": " before an action verb). */
 export function splitSentences(masked: string): string[] {
-  const parts = masked.split(new RegExp(`(?<=[.!?;])\\s+|:\\s+(?=${FILLER}${ACTION_VERB}\\b)`, 'i'));
+  // A dash before an instruction ends what came before it ("Ann Lee - unlock her please").
+  const parts = masked.split(
+    new RegExp(
+      `(?<=[.!?;])\\s+|:\\s+(?=${FILLER}${ACTION_VERB}\\b)|\\s+(?:-{1,2}|–|—)\\s+(?=${FILLER}${ACTION_VERB}\\b)`,
+      'i',
+    ),
+  );
   return parts
     .map((p) =>
       p
@@ -43,7 +52,12 @@ export function splitClauses(sentence: string): Unit[] {
     `(?:\\s*,\\s*(?:and\\s+)?(?:so\\s+)?(?:then\\s+)?|\\s+[-–—]+\\s+|\\s+and\\s+(?:then\\s+)?|\\s+then\\s+|${EMBEDDED})(?=${FILLER}${ACTION_VERB}\\b)`,
     'g',
   );
-  const asideSplit = /\s*,\s*(?=(?:it|he|she|they|we|i|this|that|there)(?:'s|'re|'ve|'ll)?\s)/gi;
+  // ", her trial expired", ", the old alert was noise": a report after a comma is an aside.
+  // ", legal approved it", ", and sam is still an admin there": a subject and a report, not an instruction.
+  const asideSplit = new RegExp(
+    `\\s*,\\s*(?=(?:it|he|she|they|we|i|this|that|there)(?:'s|'re|'ve|'ll)?\\s|(?:(?:and|but)\\s+)?(?!(?:and|but|then|so|also|please|pls|or|just|not|no)\\b|${FILLER}${ACTION_VERB}\\b)(?:[\\w&'’.-]+\\s+){1,4}(?:still\\s+|already\\s+|just\\s+)?${REPORT}\\b(?!\\s+(?:to|by|from|for|with|that)\\b))`,
+    'gi',
+  );
   const units: Unit[] = [];
   for (const piece of sentence.split(asideSplit)) {
     // "how many X …, and how many of those are banned?": each question is its own clause.
@@ -57,7 +71,9 @@ export function splitClauses(sentence: string): Unit[] {
       .flatMap((c) => c.split(nextQuestion))
       .map((c) => c.trim())
       .filter((c) => c !== '');
-    clauses.forEach((c, k) =>
+    // "promote X there first, then …", "lock her too": order and addition words, not targets.
+    const trimmed = clauses.map((c) => c.replace(/\s+(?:first|next|afterwards|after that|as well|too)$/i, ''));
+    trimmed.forEach((c, k) =>
       units.push({ masked: c.replace(new RegExp(`^${FILLER}`, 'i'), '').trim() || c, verbLed: k > 0 }),
     );
   }

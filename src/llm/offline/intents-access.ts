@@ -73,11 +73,17 @@ const ALLOW =
 const BLOCK =
   /\bblock[- ]?list(?:ed|s)?\b|\bblack[- ]?list(?:ed|s)?\b|\bdeny[- ]?list(?:ed|s)?\b|\bblocked (?:identifiers|emails|domains|addresses|list|sign-?ups)\b/i;
 
+// "the entire domain x.test", "a wildcard", "any address on it": every email address at the host.
+const WHOLE_DOMAIN =
+  /\b(?:whole|entire|full)\s+(?:⟦h\d+⟧\s+)?(?:e-?mail\s+)?domain\b|\bwildcard\b|\b(?:every|any|all)\s+(?:e-?mail\s+)?address(?:es)?\s+(?:at|on|from|under)\b|\b(?:anyone|everyone|anybody)\s+(?:at|from|with)\b/i;
+
 /** Identifiers named in the request: wildcards, emails, phones, then bare hosts. */
-function identifiers(s: Sentence, list: 'allowlist' | 'blocklist'): string[] {
+function identifiers(s: Sentence, list: 'allowlist' | 'blocklist', c = ''): string[] {
   const out = [...s.ents.wildcards, ...s.ents.emails, ...s.ents.phones];
-  for (const h of s.ents.hosts) out.push(list === 'allowlist' ? `*@${h}` : h);
-  return out;
+  const wildcard = list === 'allowlist' || WHOLE_DOMAIN.test(c);
+  // A host already given as a wildcard ("junk.test, i.e. *@junk.test") is that wildcard, not a second entry.
+  for (const h of s.ents.hosts) if (!s.ents.wildcards.includes(`*@${h}`)) out.push(wildcard ? `*@${h}` : h);
+  return [...new Set(out)];
 }
 
 /** Allowlist and blocklist: list, add, remove. */
@@ -110,7 +116,7 @@ export function parseAccessLists(c: string, s: Sentence): Intent | undefined {
     return undefined;
   }
   const ids = s.ents.ids.filter((i) => i.prefix === (list === 'allowlist' ? 'alid' : 'blid')).map((i) => i.value);
-  const idents = identifiers(s, list);
+  const idents = identifiers(s, list, c);
   const removing =
     /^(?:remove|delete|drop|take|unlist|clear|get rid of|erase|purge|pull|strike|disallow|un-?allow|stop allowing|stop blocking|unblock|un-?blocklist|un-?blacklist|un-?whitelist|un-?allowlist)\b/i.test(
       c,

@@ -109,6 +109,8 @@ function jwtName(c: string, s: Sentence): string | undefined {
     c.match(/\b(?:called|named)\s+([\w.-]+)/i)?.[1],
     c.match(/\b(?:jwt\s+)?template\s+(?!called|named)([\w.-]+)/i)?.[1],
     c.match(/\b([\w.-]+)\s+(?:jwt\s+)?(?:token\s+)?template\b/i)?.[1],
+    // "foo jwt's lifetime": the name before "jwt".
+    c.match(/\b([\w.-]+)\s+jwt(?:'s|’s)?\s+(?!templates?\b)/i)?.[1],
     c.match(/\bjwt\s+(?!templates?\b)([\w.-]+)/i)?.[1],
   ];
   return candidates.find((x) => x !== undefined && !STOP.has(x.toLowerCase()) && !/^\d+$/.test(x) && !/⟦/.test(x));
@@ -139,10 +141,24 @@ export function jwtTimes(c: string): Fields {
 export function parseJwt(c: string, s: Sentence): Intent | undefined {
   if (!/\bjwts?\b|\btemplates?\b/i.test(c) || /\bemail template|\binvitation template/i.test(c)) return undefined;
   const id = s.ents.ids.find((i) => i.prefix === 'jtmp');
-  const verb = verbKind(c);
+  // "put one more claim into the foo template": a change to a template that exists, never a new template.
+  const addsToExisting =
+    /^(?:add|put|include|insert|append)\b.*\b(?:claims?|fields?|keys?)\b.*\b(?:to|in|into)\s+(?:our|the|my|that|this|existing)\b/i.test(
+      c,
+    );
+  const times = jwtTimes(c);
+  // "tokens from the foo template should live for 2 hours", "allow 10 seconds of clock skew on foo": a time value
+  // for a named template, with no verb that reads, is a change.
+  // (A report such as "the foo template expired 10 minutes ago" says no "should", so it stays a report.)
+  const statesTime =
+    Object.keys(times).length > 0 &&
+    /\b(?:should|must|needs?\s+to|has\s+to|ought\s+to|allow|permit)\b/i.test(c) &&
+    !READ.test(c) &&
+    !COUNT.test(c);
+  const verb = addsToExisting ? 'update' : (verbKind(c) ?? (statesTime ? 'update' : undefined));
   const fields: Fields = {};
   if (s.ents.json[0]) fields.claims = s.ents.json[0];
-  Object.assign(fields, jwtTimes(c));
+  Object.assign(fields, times);
   if (verb === 'create') {
     const name = jwtName(c, s);
     if (name) fields.name = name;
@@ -247,6 +263,10 @@ function oauthName(c: string, s: Sentence): string | undefined {
   const raw =
     c.match(/\b(?:called|named)\s+(.+?)(?=\s+(?:with|and|that|having|redirect|scopes?|which|using|to)\b|,|$)/i)?.[1] ??
     c.match(/\b(?:for|of|on)\s+(?:the\s+)?(.+?)\s+(?:o-?auth\s*2?\s*)(?:app|application|client)s?\b/i)?.[1] ??
+    // "portal oauth app gets a second callback": the name first, before "oauth app".
+    c.match(
+      /^(?:the\s+|our\s+)?(?!(?:delete|remove|rename|update|change|set|add|create|show|list|get|make|drop|revoke|give|find|look|describe|edit|register|new)\b)([\w.-]+(?:\s+[\w.-]+)?)\s+o-?auth\s*2?\s*(?:app|application|client)\b/i,
+    )?.[1] ??
     c.match(
       /^\w+(?:\s+up)?\s+(?:the\s+)?(?:details (?:of|for)\s+(?:the\s+)?)?(.+?)\s+(?:o-?auth\s*2?\s*)(?:app|application|client)s?\b/i,
     )?.[1] ??
@@ -333,6 +353,25 @@ export function parseOAuth(c: string, s: Sentence): Intent | undefined {
       ...(target ? { ref: target } : {}),
       fields: { ...fields, add_redirect_uris: [...s.ents.urls] },
     };
+  }
+  // "drop the email scope from the Portal app": one field edited, never the app deleted. Clerk replaces
+  // the scope list, so the planner reads the app and sends the scopes it has minus these.
+  const dropScopes = c.match(
+    /^(?:remove|drop|revoke|strip|delete|take\s+away|take\s+out|get rid of)\s+(?:the\s+)?(.+?)\s+scopes?\s+(?:from|on|of|in)\s+(.+)$/i,
+  );
+  if (dropScopes) {
+    const names = unmask(dropScopes[1]!, s.ents)
+      .split(/\s*,\s*|\s+and\s+|\s+/)
+      .map((w) => w.replace(/^["'`]|["'`]$/g, ''))
+      .filter((w) => w !== '' && !/^(?:the|a|an)$/i.test(w));
+    const target = id ? { kind: 'id' as const, value: id.value } : nameRef(oauthName(`for ${dropScopes[2]!}`, s));
+    if (names.length > 0)
+      return {
+        kind: 'named_update',
+        resource: 'oauth',
+        ...(target ? { ref: target } : {}),
+        fields: { remove_scopes: names },
+      };
   }
   if (verb === 'create') {
     const name = oauthName(c, s);
