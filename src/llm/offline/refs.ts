@@ -13,7 +13,7 @@ const LEAD =
 const TRAIL =
   /(?:'s|’s|s')?(?:\s+(?:account|accounts|user|users|profile|login|too|as well|please|pls|plz|pleas|thx|thanks|ty|now|right now|immediately|permanently|for good|from the app|from clerk|everywhere|again|instead|then|also|as well|for now|for the moment|for a while|for the time being|temporarily|asap|right away))+$/i;
 const PRONOUN =
-  /^(?:him|her|them|this one|that one|this user|that user|the same user|those users|these users|both of them|both)$/i;
+  /^(?:him|her|them|she|he|they|this one|that one|this user|that user|the same user|those users|these users|both of them|both)$/i;
 
 /** Removes filler around a name: "the user Dave Miller's account" → "Dave Miller". */
 export function cleanName(chunk: string): string {

@@ -31,8 +31,14 @@ const BY_INVITER = [
 
 /** A two-lookup question or reference, or undefined. */
 export function parseTwoLookups(c: string, s: Sentence): Intent | undefined {
+  // "which orgs is X in, and with what role in each?": the organizations and the role in each, one question.
+  const inWhich = c.match(
+    /(?:^|[:;,]\s+)(?:which|what)\s+(?:orgs?|organi[sz]ations?|teams?|companies)\s+(?:is|are|does|do)\s+(.+?)\s+(?:in|belong\s+to|a\s+member\s+of|part\s+of)\s*,?\s+(?:and\s+)?(?:with\s+|in\s+)?(?:what|which)\s+roles?\b.*$/i,
+  );
+  const inWhichUser = inWhich ? toRef(inWhich[1]!, s.ents) : undefined;
+  if (inWhichUser) return { kind: 'roles_every_org', user: inWhichUser };
   const roles =
-    c.match(/^(?:what|which)(?:'s| is| are)?\s+(?:the\s+)?roles?\s+(?:does|do)\s+(.+?)\s+have(.*)$/i) ??
+    c.match(/^(?:what|which)(?:'s| is| are)?\s+(?:the\s+)?roles?\s+(?:does|do)\s+(.+?)\s+(?:have|hold|play)(.*)$/i) ??
     c.match(/^(?:what|which)(?:'s| is| are)\s+(.+?)(?:'s|’s|s')\s+roles?(.*)$/i) ??
     c.match(/^(?:list|show)\s+(?:me\s+)?(.+?)(?:'s|’s|s')\s+roles(.*)$/i);
   if (roles && (EACH_ORG.test(roles[2]!) || roles[2]!.trim() === '')) {

@@ -104,6 +104,24 @@ describe('pronouns whose antecedent is a description or a first name', () => {
     expect(intent.kind === 'user_action' ? intent.targets : []).toEqual([target]);
   });
 
+  it.each([
+    ['Omar Haddad joined on Monday. how long ago did he last sign in?', { kind: 'name', value: 'Omar Haddad' }],
+    ['kim@corp.test is new here. when did she last log in?', { kind: 'email', value: 'kim@corp.test' }],
+  ])('a subject pronoun after an auxiliary means the person named before: %s', (text, user) => {
+    expect(parseRequest(text, NOW)).toMatchObject({ kind: 'user_when', user });
+  });
+
+  it.each([
+    'for the audit: which orgs does kim@corp.test belong to, and what role in each?',
+    'which teams is kim@corp.test in and with which role',
+    'kim@corp.test is on the audit list. what role does she hold in each of her organizations?',
+  ])('the organizations of a user and the role in each: %s', (text) => {
+    expect(parseRequest(text, NOW)).toEqual({
+      kind: 'roles_every_org',
+      user: { kind: 'email', value: 'kim@corp.test' },
+    });
+  });
+
   it('"her login" is the user named in the other clause', () => {
     const intent = parseRequest('sign kim@corp.test out and lock her login', NOW);
     expect(intent).toMatchObject({
