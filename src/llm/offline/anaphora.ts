@@ -13,18 +13,18 @@ const NOUN_PHRASE =
   /\b(?:(?:the|this|that|said|same)\s+(?:same\s+)?(?:user|account|person|member|customer|employee)(?:'s)?(?!\s+(?:roles?|access|rights|permissions?|seat|level|privileges?|whose|who|that|which|with)\b)|(?:his|her|their)\s+(?:user\s+)?(?:accounts?|logins?|profiles?)|this one|that one)\b/gi;
 const POSSESSIVE = new RegExp(`\\b(?:his|her|their)\\s+(?=${POSSESSED}\\b)`, 'gi');
 // "her" before an organization word is a possessive ("each of her organizations"), not the object.
-const OBJECT = /\b(?:him|her|them)\b(?!\s+(?:orgs?|organi[sz]ations?|teams?|compan(?:y|ies)|workspaces?)\b)/gi;
+// ("which of them signed in last?" narrows a list the message reads; it names nobody to act on.)
+const OBJECT =
+  /(?<!\b(?:which|who|whom)\s+(?:one\s+)?of\s+)\b(?:him|her|them)\b(?!\s+(?:orgs?|organi[sz]ations?|teams?|compan(?:y|ies)|workspaces?)\b)/gi;
 // "it" is a user only right after a verb that acts on accounts alone ("Could you unlock it?"); elsewhere it is
 // as likely an org, a domain or a template, so it is left alone.
 const IT_USER = /\b((?:un-?lock|lock|un-?ban|ban|suspend|reinstate)\s+)it\b/gi;
+// "When did she last sign in?", "what role does he hold …": a subject pronoun right after a question's auxiliary.
+const ASKED_ABOUT = /\b((?:did|does|has|is|was|can|could)\s+)(?:she|he)\b/gi;
 
 // "the invitation she sent", "the invites they created": the subject of a relative clause about what someone sent.
 const RELATIVE_SUBJECT =
   /(?<=\b(?:invit(?:e|ation)s?|ones?)\s+(?:that\s+|which\s+)?)(?:she|he|they)\b(?=\s+(?:(?:just|already|had|has|have|recently)\s+)?(?:sent|made|created|issued|added|[a-z]+ed)\b)/gi;
-
-// "when did she last sign in?", "is he locked?", "which orgs is she in": a subject pronoun after an auxiliary.
-const AUX_SUBJECT =
-  /(?<=\b(?:did|does|do|has|have|is|was|were|can|could|will|would|should)\s+)(?:she|he|they)\b(?!\s*['’])/gi;
 
 /** User placeholders of a masked clause whose ids are user ids (emails always count). */
 export function userTokens(masked: string, isUserId: (token: string) => boolean): string[] {
@@ -34,7 +34,7 @@ export function userTokens(masked: string, isUserId: (token: string) => boolean)
 /** True when the clause refers to someone by pronoun or "the account". */
 export function hasAnaphor(masked: string): boolean {
   return new RegExp(
-    `${NOUN_PHRASE.source}|${POSSESSIVE.source}|${OBJECT.source}|${IT_USER.source}|${RELATIVE_SUBJECT.source}|${AUX_SUBJECT.source}`,
+    `${NOUN_PHRASE.source}|${POSSESSIVE.source}|${OBJECT.source}|${IT_USER.source}|${RELATIVE_SUBJECT.source}|${ASKED_ABOUT.source}`,
     'i',
   ).test(masked);
 }
@@ -48,6 +48,6 @@ export function fillAnaphors(masked: string, tokens: string[]): string {
     .replace(POSSESSIVE, `${who}'s `)
     .replace(OBJECT, who)
     .replace(RELATIVE_SUBJECT, who)
-    .replace(AUX_SUBJECT, who)
-    .replace(IT_USER, `$1${who}`);
+    .replace(IT_USER, `$1${who}`)
+    .replace(ASKED_ABOUT, `$1${who}`);
 }

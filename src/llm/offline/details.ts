@@ -7,8 +7,10 @@
  */
 import type { Sentence } from './entities.js';
 import type { Intent } from './intent-types.js';
-import { jwtTimes } from './intents-named.js';
+import { jwtName, jwtTimes, oauthName } from './intents-named.js';
 import { INVITE_FIELDS } from './intents-orgs.js';
+import { orgMention } from './org-context.js';
+import { parseClaimAdd } from './claim-change.js';
 
 /** The intent with options from the whole message added where its clause said nothing. */
 export function withDetails(intent: Intent, whole: Sentence): Intent {
@@ -19,7 +21,49 @@ export function withDetails(intent: Intent, whole: Sentence): Intent {
     return { ...intent, fields: { ...extra, ...intent.fields } };
   }
   if ((intent.kind === 'named_create' || intent.kind === 'named_update') && intent.resource === 'jwt') {
-    return { ...intent, fields: { ...jwtTimes(whole.masked), ...intent.fields } };
+    const withTimes = { ...intent, fields: { ...jwtTimes(whole.masked), ...intent.fields } };
+    if (withTimes.fields.claim_add === true) {
+      const { claim_add: _add, ...rest } = withTimes.fields;
+      const added = parseClaimAdd(whole);
+      withTimes.fields = added ? { ...rest, claim_change: added } : rest;
+    }
+    // "hasura jwt template - tokens expire too fast. make lifetime 5 minutes": the template one sentence names is
+    // the one the change in another sentence (which names none) is about.
+    if (withTimes.kind === 'named_update' && !withTimes.ref) {
+      const name = jwtName(whole.masked, whole);
+      if (name) return { ...withTimes, ref: { kind: 'name', value: name } };
+    }
+    return withTimes;
+  }
+  // "initech slug to initech-hq", "stark industries bought more seats, raise their member limit to 15": an
+  // organization change whose clause names no organization is about the one the message names elsewhere — the
+  // owner before the field word, or the subject of the news clause. The planner still has to find it by lookup.
+  if (intent.kind === 'org_update' && !intent.org) {
+    const name = orgMention(whole.masked) ?? fieldOwner(whole.masked) ?? newsSubject(whole.masked);
+    if (name) return { ...intent, org: { kind: 'name', value: name } };
+  }
+  // "…the connector ("Zapier Integration") … remove the X scope from that OAuth application": the app the message
+  // names elsewhere is the one the change (which names none) is about.
+  if (intent.kind === 'named_update' && intent.resource === 'oauth' && !intent.ref) {
+    const name = oauthName(whole.masked, whole);
+    if (name) return { ...intent, ref: { kind: 'name', value: name } };
   }
   return intent;
+}
+
+const ORG_FIELD =
+  /\b(?:change|set|update|rename|raise|lower|bump|increase|decrease|fix)\s+(?:the\s+)?([a-z][\w&.-]*(?:\s+[a-z][\w&.-]*)?)\s+(?:slug|display name|name|member limit|members? cap|max(?:imum)?\s+members(?:hips)?|membership limit|seat limit|seats)\b/i;
+const NEWS_SUBJECT =
+  /^([a-z][\w&.-]*(?:\s+[a-z][\w&.-]*){0,2}?)\s+(?:just\s+|recently\s+|has\s+|have\s+)?(?:bought|purchased|signed|renewed|upgraded|downgraded|grew|expanded|added|got|needs|wants|hired|asked|requested)\b/i;
+const NOT_ORG =
+  /^(?:the|our|my|its|their|his|her|we|they|it|he|she|i|you|customer|client|team|company|org|organization)$/i;
+
+function fieldOwner(masked: string): string | undefined {
+  const m = masked.match(ORG_FIELD)?.[1];
+  return m && !m.split(/\s+/).some((w) => NOT_ORG.test(w)) ? m : undefined;
+}
+
+function newsSubject(masked: string): string | undefined {
+  const m = masked.match(NEWS_SUBJECT)?.[1];
+  return m && !m.split(/\s+/).some((w) => NOT_ORG.test(w)) && !/⟦/.test(m) ? m : undefined;
 }

@@ -52,7 +52,8 @@ export type Intent =
   | { kind: 'refuse'; reason: string }
   | { kind: 'unknown'; topic?: string; reason?: string }
   | { kind: 'users_list'; filter: UserFilter; count: boolean }
-  | { kind: 'user_lookup'; refs: Ref[] }
+  /** `asks`: a yes/no question about the user's state ("is X locked right now?"), answered first. */
+  | { kind: 'user_lookup'; refs: Ref[]; asks?: 'locked' | 'banned' }
   | { kind: 'user_create'; fields: Fields }
   | { kind: 'user_update'; target?: Ref; fields: Fields }
   /** `unblock`: the user said "unblock <email>", which may mean the blocklist entry rather than a ban. */
@@ -61,6 +62,8 @@ export type Intent =
       action: 'clerk_user_ban' | 'clerk_user_unban' | 'clerk_user_lock' | 'clerk_user_unlock' | 'clerk_user_delete';
       targets: Ref[];
       unblock?: boolean;
+      /** `block`: "block <email>"; an address no user has goes onto the sign-up blocklist instead of a ban. */
+      block?: boolean;
     }
   | { kind: 'user_restore_sign_in'; targets: Ref[] }
   | { kind: 'rename_any'; target: Ref; newName: string }
@@ -75,7 +78,8 @@ export type Intent =
   | { kind: 'org_create'; fields: Fields; ownerRef?: Ref }
   | { kind: 'org_update'; org?: Ref; fields: Fields }
   | { kind: 'org_delete'; orgs: Ref[] }
-  | { kind: 'members_list'; org?: Ref; role?: string; count: boolean }
+  /** `pick`: "…, and of those, who signed in most recently?" — the one member the second lookup singles out. */
+  | { kind: 'members_list'; org?: Ref; role?: string; count: boolean; pick?: 'last_sign_in' | 'last_active' }
   | { kind: 'membership_get'; org?: Ref; user?: Ref }
   | { kind: 'membership_add'; org?: Ref; users: Ref[]; role: string }
   | { kind: 'membership_set_role'; org?: Ref; users: Ref[]; role: string }
@@ -100,7 +104,8 @@ export type Intent =
    * `newest`: "revoke the newest (oldest) invitation" — the pending one created last (first).
    */
   | { kind: 'invitation_revoke'; emails: string[]; ids: string[]; all?: boolean; one?: boolean; newest?: Recency }
-  | { kind: 'list_entries'; list: 'allowlist' | 'blocklist' }
+  /** `term`: a yes/no question ("are sign-ups from X blocked?") answered from the entries that cover X. */
+  | { kind: 'list_entries'; list: 'allowlist' | 'blocklist'; term?: string }
   | { kind: 'list_add'; list: 'allowlist' | 'blocklist'; identifiers: string[]; notify?: boolean }
   | { kind: 'list_remove'; list: 'allowlist' | 'blocklist'; identifiers: string[]; ids: string[] }
   /** `details`: extra fields the user asked to see for each item ("and the redirect URIs"). */

@@ -79,15 +79,87 @@ const WHOLE_DOMAIN =
 
 /** Identifiers named in the request: wildcards, emails, phones, then bare hosts. */
 function identifiers(s: Sentence, list: 'allowlist' | 'blocklist', c = ''): string[] {
-  const out = [...s.ents.wildcards, ...s.ents.emails, ...s.ents.phones];
-  const wildcard = list === 'allowlist' || WHOLE_DOMAIN.test(c);
-  // A host already given as a wildcard ("junk.test, i.e. *@junk.test") is that wildcard, not a second entry.
-  for (const h of s.ents.hosts) if (!s.ents.wildcards.includes(`*@${h}`)) out.push(wildcard ? `*@${h}` : h);
+  // "the sender's whole domain, x.test, (as *@x.test)": an address in the possessive only says whose domain it is,
+  // and a bare domain that a wildcard in the same request already covers is the same entry said twice.
+  const emails = s.ents.emails.filter((_, i) => !new RegExp(`⟦e${i}⟧['’]s\\b`).test(s.masked));
+  const covered = new Set(s.ents.wildcards.map((w) => w.replace(/^\*@/, '').toLowerCase()));
+  const out = [...s.ents.wildcards, ...emails, ...s.ents.phones];
+  for (const h of s.ents.hosts) {
+    if (covered.has(h.toLowerCase())) continue;
+    // "the whole domain x.test (wildcard, every address at it)": a blocklisted domain said as every address.
+    const everyAddress =
+      /\b(?:whole|entire|all of)\s+(?:the\s+)?domain\b|\bwildcard\b|\b(?:every|all|any)\s+(?:e-?mail\s+)?address(?:es)?\b/i;
+    out.push(list === 'allowlist' || everyAddress.test(s.masked) || WHOLE_DOMAIN.test(c) ? `*@${h}` : h);
+  }
   return [...new Set(out)];
+}
+
+// The list something leaves: "off/from/out of the allowlist", "instead of / rather than / not on the allowlist".
+const SOURCE =
+  /\b(?:off|from|out of|instead of|rather than|not on|no longer on)\s+(?:the\s+|our\s+|my\s+|its\s+)?(\w+[- ]?list)\b/i;
+
+/**
+ * A move between the lists: "move X from the allowlist to the blocklist", "X must come off our allowlist and go
+ * onto the blocklist", "put X on the blocklist instead of the allowlist". Rule: a clause that names both lists and
+ * an identifier, and marks one list as the one it leaves, removes it there and adds it to the other.
+ */
+function parseListMove(c: string, s: Sentence): Intent | undefined {
+  if (!ALLOW.test(c) || !BLOCK.test(c) || /(?:is|are)\s+.*\?$/.test(c)) return undefined;
+  const source = c.match(SOURCE)?.[1];
+  if (!source) return undefined;
+  const from: 'allowlist' | 'blocklist' | undefined = ALLOW.test(source)
+    ? 'allowlist'
+    : BLOCK.test(source)
+      ? 'blocklist'
+      : undefined;
+  if (!from) return undefined;
+  const to = from === 'allowlist' ? 'blocklist' : 'allowlist';
+  const moved = identifiers(s, from);
+  if (moved.length === 0) return undefined;
+  return {
+    kind: 'sequence',
+    steps: [
+      { kind: 'list_remove', list: from, identifiers: moved, ids: [] },
+      { kind: 'list_add', list: to, identifiers: identifiers(s, to) },
+    ],
+  };
+}
+
+const CHECK =
+  /^(?:is|are)\s+(.+?)\s+(?:currently\s+|still\s+|already\s+)?(blocked|blocklisted|blacklisted|denied|on\s+(?:the|our)\s+(?:block|black|deny)[- ]?list|allowed|allowlisted|whitelisted|on\s+(?:the|our)\s+(?:allow|white)[- ]?list)\b/i;
+const SIGNUP_WORDS =
+  /\b(?:the|any|all|new|sign-?ups?|signing up|registrations?|accounts?|users?|people|emails?|e-mails?|addresses|address|domains?|domain|from|at|with|using|on|our|instance|app|allowed to sign up)\b/gi;
+
+/**
+ * "Are sign-ups from guerrillamail addresses blocked?", "is *@x.test on the allowlist?": a question answered from
+ * the list (wildcards included), never a change. Rule: the subject names sign-ups, addresses or a domain (or is a
+ * wildcard/host), so "is jane@x.test blocked?" about a user stays a user question.
+ */
+function parseListCheck(c: string, s: Sentence): Intent | undefined {
+  const m = c.match(CHECK);
+  if (!m) return undefined;
+  const subject = m[1]!;
+  const list: 'allowlist' | 'blocklist' = /allow|white/i.test(m[2]!) ? 'allowlist' : 'blocklist';
+  // "is partner@x.test on the allowlist?": an address asked about by the list's name is a list question.
+  const email = subject.match(/^⟦e(\d+)⟧$/);
+  if (email && /list$/i.test(m[2]!)) return { kind: 'list_entries', list, term: s.ents.emails[Number(email[1])]! };
+  const entity = subject.match(/⟦([wh])(\d+)⟧/);
+  if (entity) {
+    const v = entity[1] === 'w' ? s.ents.wildcards[Number(entity[2])] : s.ents.hosts[Number(entity[2])];
+    return v ? { kind: 'list_entries', list, term: v } : undefined;
+  }
+  if (!/\b(?:sign-?ups?|signing up|registrations?|addresses|emails|domains?)\b/i.test(subject) || /⟦/.test(subject))
+    return undefined;
+  const term = subject.replace(SIGNUP_WORDS, ' ').replace(/\s+/g, ' ').trim();
+  return /^[\w.-]+$/.test(term) ? { kind: 'list_entries', list, term: term.toLowerCase() } : undefined;
 }
 
 /** Allowlist and blocklist: list, add, remove. */
 export function parseAccessLists(c: string, s: Sentence): Intent | undefined {
+  const check = parseListCheck(c, s);
+  if (check) return check;
+  const move = parseListMove(c, s);
+  if (move) return move;
   // "block the address x@y.test": an identifier, not a user (banning is "ban" or "block the user").
   const blockIdentifier =
     /^(?:block|deny|blacklist)\s+(?:the\s+)?(?:email\s+)?(?:address(?:es)?|identifiers?|domains?|phone(?: numbers?)?|emails?)\s+⟦[wehp]/i.test(
@@ -134,6 +206,10 @@ export function parseAccessLists(c: string, s: Sentence): Intent | undefined {
     /^(?:add|put|allow|permit|let|whitelist|allowlist|blocklist|blacklist|block|ban|deny|stop|prevent|include|insert|create)\b/i.test(
       c,
     );
+  // "… and put onto the allowlist": an add that names nothing is not a read of the list; unparsed, so the
+  // sentence is read whole ("remove X from the blocklist and put onto the allowlist" is a move).
+  if (adding && idents.length === 0 && ids.length === 0 && !READ.test(c) && !COUNT.test(c))
+    return { kind: 'unknown', topic: list };
   if (adding && idents.length > 0) {
     const notify = /\bnotify\b|\bsend (?:them |him |her )?(?:an? )?(?:invite|invitation|email)\b|\band invite\b/i.test(
       c,

@@ -6,6 +6,7 @@ import type { Sentence } from './entities.js';
 import { unmask } from './entities.js';
 import type { Fields, Intent, Ref } from './intent-types.js';
 import { COUNT, READ } from './phrases.js';
+import { parseClaimChange } from './claim-change.js';
 
 const STOP = new Set([
   'a',
@@ -72,6 +73,13 @@ const STOP = new Set([
   'our',
   'you',
   'i',
+  // Field words of a template are not its name: "hasura jwt clock skew to 10 sec".
+  'clock',
+  'skew',
+  'lifetime',
+  'claims',
+  'claim',
+  'tokens',
 ]);
 
 function verbKind(c: string): 'create' | 'delete' | 'update' | 'read' | undefined {
@@ -102,23 +110,56 @@ function seconds(n: string, unit: string | undefined): number {
   return v;
 }
 
-function jwtName(c: string, s: Sentence): string | undefined {
+export function jwtName(c: string, s: Sentence): string | undefined {
   const quoted = c.match(/⟦q(\d+)⟧/);
   if (quoted) return s.ents.quoted[Number(quoted[1])];
   const candidates = [
     c.match(/\b(?:called|named)\s+([\w.-]+)/i)?.[1],
     c.match(/\b(?:jwt\s+)?template\s+(?!called|named)([\w.-]+)/i)?.[1],
     c.match(/\b([\w.-]+)\s+(?:jwt\s+)?(?:token\s+)?template\b/i)?.[1],
-    // "foo jwt's lifetime": the name before "jwt".
-    c.match(/\b([\w.-]+)\s+jwt(?:'s|’s)?\s+(?!templates?\b)/i)?.[1],
+    // "foo jwt's lifetime", "the foo jwts": the name before "jwt" (not "foo jwt template", read above).
+    c.match(/\b([\w.-]+)\s+jwt(?:s|'s|’s)?\b(?!\s+templates?\b)/i)?.[1],
     c.match(/\bjwt\s+(?!templates?\b)([\w.-]+)/i)?.[1],
   ];
-  return candidates.find((x) => x !== undefined && !STOP.has(x.toLowerCase()) && !/^\d+$/.test(x) && !/⟦/.test(x));
+  return candidates.find(
+    (x) => x !== undefined && !STOP.has(x.toLowerCase()) && /[a-z]/i.test(x) && !/^\d+$/.test(x) && !/⟦/.test(x),
+  );
 }
 
+const NUMBER_WORDS: Record<string, number> = {
+  a: 1,
+  an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  twelve: 12,
+  fifteen: 15,
+  twenty: 20,
+  thirty: 30,
+  'forty-five': 45,
+  sixty: 60,
+};
+
 /** Token lifetime and clock skew in seconds: "lifetime 1 hour", "tokens should live 5 minutes", "10 seconds of clock skew". */
-export function jwtTimes(c: string): Fields {
+export function jwtTimes(said: string): Fields {
   const fields: Fields = {};
+  // "two hours", "an hour", "half an hour": durations said in words read as digits.
+  const c = said
+    .replace(/\bhalf an? hour\b/gi, '30 minutes')
+    .replace(
+      new RegExp(
+        `\\b(${Object.keys(NUMBER_WORDS).join('|')})(?=\\s+(?:secs?|seconds?|mins?|minutes?|hrs?|hours?|days?)\\b)`,
+        'gi',
+      ),
+      (w) => String(NUMBER_WORDS[w.toLowerCase()]),
+    );
   const UNIT = '(s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?)';
   const life = c.match(
     new RegExp(
@@ -139,7 +180,10 @@ export function jwtTimes(c: string): Fields {
 
 /** JWT templates. */
 export function parseJwt(c: string, s: Sentence): Intent | undefined {
-  if (!/\bjwts?\b|\btemplates?\b/i.test(c) || /\bemail template|\binvitation template/i.test(c)) return undefined;
+  // Lifetime and clock skew are fields only JWT templates have: "make lifetime 5 minutes" is about a template.
+  const timed = /\blifetime\b|\bclock skew\b/i.test(c) && Object.keys(jwtTimes(c)).length > 0;
+  if ((!/\bjwts?\b|\btemplates?\b/i.test(c) && !timed) || /\bemail template|\binvitation template/i.test(c))
+    return undefined;
   const id = s.ents.ids.find((i) => i.prefix === 'jtmp');
   // "put one more claim into the foo template": a change to a template that exists, never a new template.
   const addsToExisting =
@@ -159,12 +203,38 @@ export function parseJwt(c: string, s: Sentence): Intent | undefined {
   const fields: Fields = {};
   if (s.ents.json[0]) fields.claims = s.ents.json[0];
   Object.assign(fields, times);
+  // "add a claim to the supabase template": a new claim in an existing template (details.ts finds key and value).
+  if (
+    /^(?:add|include|put|insert)\s+(?:a\s+|an\s+|the\s+|one\s+|more\s+|new\s+|another\s+|extra\s+)*claims?\b/i.test(c)
+  ) {
+    const target = id ? { kind: 'id' as const, value: id.value } : nameRef(jwtName(c, s));
+    return {
+      kind: 'named_update',
+      resource: 'jwt',
+      ...(target ? { ref: target } : {}),
+      fields: { ...fields, claim_add: true },
+    };
+  }
   if (verb === 'create') {
     const name = jwtName(c, s);
     if (name) fields.name = name;
     return { kind: 'named_create', resource: 'jwt', fields };
   }
   const plural = /\btemplates\b|\bjwts\b/i.test(c);
+  // "the default role claim should be 'viewer'": one claim changes; the name is read from the rest of the clause.
+  const claim = parseClaimChange(c, s);
+  if (claim) {
+    const rest = c
+      .replace(new RegExp(`\\b${claim.words.join("(?:'s)?\\s+")}\\s+claim\\b`, 'i'), ' ')
+      .replace(/\b(?:should be|be|to|from|rather than|instead of|not)\s+(?:⟦q\d+⟧|[^\s,;.]+)/gi, ' ');
+    const target = id ? { kind: 'id' as const, value: id.value } : nameRef(jwtName(rest, s));
+    return {
+      kind: 'named_update',
+      resource: 'jwt',
+      ...(target ? { ref: target } : {}),
+      fields: { ...fields, claim_change: claim },
+    };
+  }
   const ref: Ref | undefined = id ? { kind: 'id', value: id.value } : nameRef(jwtName(c, s));
   if (verb === 'delete')
     return ref
@@ -172,7 +242,10 @@ export function parseJwt(c: string, s: Sentence): Intent | undefined {
       : plural
         ? { kind: 'named_list', resource: 'jwt' }
         : { kind: 'named_delete', resource: 'jwt', refs: [] };
-  if (verb === 'update') {
+  // "tokens from X should live two hours": a clause that states a lifetime or skew changes it, whatever its verb —
+  // unless it reports the past ("the foo template expired 10 minutes ago").
+  const timeStated = Object.keys(times).length > 0 && !/\bago\b|\b(?:was|were|had|expired|lasted)\b/i.test(c);
+  if (verb === 'update' || timeStated) {
     const rename = c.match(
       /^rename\s+(?:the\s+)?(?:jwt\s+)?(?:template\s+)?(?:⟦q\d+⟧|[\w.-]+)(?:\s+(?:jwt\s+)?template)?\s+to\s+(?:⟦q(\d+)⟧|([\w.-]+))/i,
     );
@@ -253,7 +326,7 @@ const NAME_HAS = [
   /\b(?:containing|mentioning|including)\s+(?:the\s+(?:word|text)\s+)?(⟦q\d+⟧|[\w.-]+)\s+in\s+(?:its|the|their)\s+(?:name|title)\b/i,
 ];
 
-function oauthName(c: string, s: Sentence): string | undefined {
+export function oauthName(c: string, s: Sentence): string | undefined {
   for (const re of NAME_HAS) {
     const word = c.match(re)?.[1];
     if (word) return unmask(word, s.ents).trim();
@@ -262,6 +335,10 @@ function oauthName(c: string, s: Sentence): string | undefined {
   if (quoted) return s.ents.quoted[Number(quoted[1])];
   const raw =
     c.match(/\b(?:called|named)\s+(.+?)(?=\s+(?:with|and|that|having|redirect|scopes?|which|using|to)\b|,|$)/i)?.[1] ??
+    // "zapier oauth app needs one more redirect uri": the name is the subject before "<oauth> app <verb>".
+    c.match(
+      /^(?:the\s+|our\s+)?([\w.-]+(?:\s+[\w.-]+){0,2}?)\s+(?:o-?auth\s*2?\s*)(?:app|application|client)\s+(?:needs|should|must|has|is|requires|wants|needed|lacks)\b/i,
+    )?.[1] ??
     c.match(/\b(?:for|of|on)\s+(?:the\s+)?(.+?)\s+(?:o-?auth\s*2?\s*)(?:app|application|client)s?\b/i)?.[1] ??
     // "portal oauth app gets a second callback": the name first, before "oauth app".
     c.match(
@@ -302,7 +379,7 @@ export function parseOAuth(c: string, s: Sentence): Intent | undefined {
   const fields: Fields = {};
   if (s.ents.urls.length > 0 && /\bredirect|\bcallback/i.test(c)) fields.redirect_uris = [...s.ents.urls];
   const scopes = c.match(
-    /\bscopes?\b(?:\s+(?:to|of|=|:))?\s+(?:⟦q(\d+)⟧|((?:[\w:.]+)(?:(?:\s*,\s*|\s+and\s+|\s+)(?!with\b|and\b|public\b|pkce\b)[\w:.]+)*))/i,
+    /\bscopes?\b(?:\s+(?:to|of|=|:))?(?:\s+(?:exactly|only|just))?\s*:?\s+(?:⟦q(\d+)⟧|((?:[\w:.]+)(?:(?:\s*,\s*|\s+and\s+|\s+)(?!with\b|and\b|public\b|pkce\b)[\w:.]+)*))/i,
   );
   if (scopesOf)
     fields.scopes = unmask(scopesOf[1]!, s.ents)
@@ -334,6 +411,17 @@ export function parseOAuth(c: string, s: Sentence): Intent | undefined {
     !/\b(?:called|named|new (?:o-?auth )?app)\b/i.test(c) &&
     (/^(?:add|append|include|register|allow)\b/i.test(c) ||
       /\b(?:second|another|additional|extra|more|also|keep(?:s|ing)? working|as well)\b/i.test(c));
+  // "remove the public_metadata scope from X", "add the openid scope to X": Clerk replaces the scope string, so the
+  // planner reads the app and sends its scopes minus (or plus) these; the rest are kept.
+  const scopeEdit = c.match(
+    /^(remove|drop|revoke|take away|strip|delete|add|grant|include)\s+(?:the\s+)?([\w:.]+(?:\s*(?:,|and)\s*[\w:.]+)*)\s+scopes?\s+(?:from|of|on|to|for)\s+(.+)$/i,
+  );
+  if (scopeEdit) {
+    const named = scopeEdit[2]!.split(/\s*(?:,|and)\s*/).filter(Boolean);
+    const target = id ? { kind: 'id' as const, value: id.value } : nameRef(oauthName(`for ${scopeEdit[3]!}`, s));
+    const key = /^(?:add|grant|include)$/i.test(scopeEdit[1]!) ? 'add_scopes' : 'remove_scopes';
+    return { kind: 'named_update', resource: 'oauth', ...(target ? { ref: target } : {}), fields: { [key]: named } };
+  }
   if (addsRedirect) {
     const target = id
       ? { kind: 'id' as const, value: id.value }
@@ -392,10 +480,14 @@ export function parseOAuth(c: string, s: Sentence): Intent | undefined {
       : /\b(?:apps|applications|clients)\b/i.test(c)
         ? undefined
         : { kind: 'named_delete', resource: 'oauth', refs: [] };
-  if (verb === 'update') {
+  // "For the X app please set the scopes to …": a clause that gives a field's new value changes it, whatever comes first.
+  const setsField = /\b(?:set|change|update|make|replace)\b/i.test(c) && Object.keys(fields).length > 0;
+  if (verb === 'update' || setsField) {
     const rename = c.match(/^rename\s+.+?\s+to\s+(?:⟦q(\d+)⟧|(.+))$/i);
     if (rename)
-      fields.name = rename[1] !== undefined ? s.ents.quoted[Number(rename[1])] : unmask(rename[2]!, s.ents).trim();
+      fields.name = (rename[1] !== undefined ? s.ents.quoted[Number(rename[1])]! : unmask(rename[2]!, s.ents))
+        .replace(/[,;:.!?]+$/, '')
+        .trim();
     const renamedRef = rename ? nameRef(oauthName(c.replace(/\s+to\s+(?:⟦q\d+⟧|.+)$/i, ''), s)) : ref;
     const target = id ? ref : renamedRef;
     return { kind: 'named_update', resource: 'oauth', ...(target ? { ref: target } : {}), fields };

@@ -63,7 +63,9 @@ export function parseUserAction(c: string, s: Sentence): Intent | undefined {
     if (action === 'restore') return { kind: 'user_restore_sign_in', targets };
     const unblock =
       action === 'clerk_user_unban' && /^un-?block\b/i.test(c) && targets.every((t) => t.kind === 'email');
-    return { kind: 'user_action', action, targets, ...(unblock ? { unblock } : {}) };
+    const block =
+      action === 'clerk_user_ban' && /^(?:block|blacklist)\b/i.test(c) && targets.every((t) => t.kind === 'email');
+    return { kind: 'user_action', action, targets, ...(unblock ? { unblock } : {}), ...(block ? { block } : {}) };
   }
   return undefined;
 }
@@ -106,7 +108,12 @@ export function parseUserUpdate(c: string, s: Sentence): Intent | undefined {
     [, who, fieldWord, value] = m;
   if (!fieldWord || !who || !value) return undefined;
   const target = toRef(who, s.ents);
-  const text = cleanValue(unmask(value, s.ents));
+  // "… to Zoey, it's spelled wrong in our system": a comma that starts a new clause ends the value.
+  const said = value.replace(
+    /\s*[,;]\s*(?:it'?s|its|he|she|they|this|that|because|since|as|so|which|who|please|pls|thanks?|thx|nothing|only|just|and nothing)\b.*$/i,
+    '',
+  );
+  const text = cleanValue(unmask(said, s.ents));
   const field = FIELD_WORDS.find((f) => new RegExp(`^(?:${f.re.source})$`, 'i').test(fieldWord!.trim()))?.field;
   if (!target || !text || !field) return undefined;
   const fields: Fields = field === 'name' ? splitName(text) : { [field]: text };
@@ -208,7 +215,8 @@ export function parseUserLookup(c: string, s: Sentence): Intent | undefined {
       /^(?:⟦[ei]\d+⟧(?:\s*(?:,|and)\s*⟦[ei]\d+⟧)*)$/.test(c) ||
       /\bstatus\b|\bis\b.*\b(?:banned|locked)\b/i.test(c))
   ) {
-    return { kind: 'user_lookup', refs: anywhere };
+    const asks = c.match(/^(?:is|are)\b.*?\b(banned|locked)\b/i)?.[1]?.toLowerCase() as 'banned' | 'locked' | undefined;
+    return { kind: 'user_lookup', refs: anywhere, ...(asks ? { asks } : {}) };
   }
   const m =
     c.match(

@@ -23,6 +23,38 @@ export function mergeSteps(steps: Intent[]): Intent[] {
         continue;
       }
     }
+    // "list Globex's admins; which of them signed in last?": the narrowing joins the list before it.
+    if (step.kind === 'members_list' && step.pick && !step.org && prev?.kind === 'members_list' && !prev.count) {
+      out[out.length - 1] = { ...prev, pick: step.pick };
+      continue;
+    }
+    // "tokens from X should live two hours, and allow 10 seconds of clock skew": a template change that names no
+    // template continues the change of the template named just before.
+    if (step.kind === 'named_update' && !step.ref && prev?.kind === 'named_update' && prev.resource === step.resource) {
+      out[out.length - 1] = { ...prev, fields: { ...prev.fields, ...step.fields } };
+      continue;
+    }
+    // "which organizations is X in, and what role does she hold in each one?": the roles answer lists them all.
+    if (
+      step.kind === 'roles_every_org' &&
+      prev?.kind === 'orgs_list' &&
+      prev.memberRef &&
+      JSON.stringify(prev.memberRef) === JSON.stringify(step.user)
+    ) {
+      out[out.length - 1] = step;
+      continue;
+    }
+    // "create X …, and make Y its creator": the second clause only names the creator of the first's organization.
+    if (
+      step.kind === 'org_create' &&
+      step.ownerRef &&
+      prev?.kind === 'org_create' &&
+      !prev.ownerRef &&
+      String(prev.fields.name ?? '').toLowerCase() === String(step.fields.name ?? '').toLowerCase()
+    ) {
+      out[out.length - 1] = { ...prev, ownerRef: step.ownerRef };
+      continue;
+    }
     // "set the max members of X to 20 and rename it to Y": one update of X with both fields.
     if (
       step.kind === 'rename_any' &&
@@ -33,7 +65,29 @@ export function mergeSteps(steps: Intent[]): Intent[] {
       out[out.length - 1] = { ...prev, fields: { ...prev.fields, name: step.newName } };
       continue;
     }
+    // "tokens of foo should live a day, and allow 5 s of clock skew"; "set Foo's name to X and raise its cap to 30":
+    // two updates of the same record are one update with both fields (one approval, one request), never two
+    // replacements where the second could undo the first.
+    if (prev && sameTarget(prev, step)) {
+      const fields = { ...(prev as { fields: object }).fields, ...(step as { fields: object }).fields };
+      out[out.length - 1] = { ...prev, fields } as Intent;
+      continue;
+    }
     out.push(step);
   }
   return out;
+}
+
+/** Whether two updates name the same record the same way (same resource, same reference; no field set twice). */
+function sameTarget(a: Intent, b: Intent): boolean {
+  const key = (i: Intent): string | undefined =>
+    i.kind === 'named_update' && i.ref
+      ? `named:${i.resource}:${i.ref.kind}:${i.ref.value.toLowerCase()}`
+      : i.kind === 'org_update' && i.org
+        ? `org:${i.org.kind}:${i.org.value.toLowerCase()}`
+        : undefined;
+  const ka = key(a);
+  if (ka === undefined || ka !== key(b)) return false;
+  const fa = Object.keys((a as { fields: object }).fields);
+  return !Object.keys((b as { fields: object }).fields).some((f) => fa.includes(f));
 }

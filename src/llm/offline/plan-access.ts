@@ -124,12 +124,30 @@ const LIST_ACTIONS = {
   blocklist: { list: 'clerk_blocklists_list', create: 'clerk_blocklist_create', delete: 'clerk_blocklist_delete' },
 } as const;
 
+/** The entries that cover `term`: equal, a wildcard over its domain, or an entry that contains the word. */
+function listAnswer(list: 'allowlist' | 'blocklist', term: string, items: Array<Record<string, unknown>>): string {
+  const t = term.toLowerCase();
+  const domain = t.includes('@') ? t.split('@').pop()! : t.replace(/^\*@/, '');
+  const covers = items.filter((i) => {
+    const id = (field(i, 'identifier') ?? '').toLowerCase();
+    const idDomain = id.replace(/^\*@/, '').split('@').pop()!;
+    return id === t || idDomain === domain || (!/[@.]/.test(t) && id.includes(t));
+  });
+  const state = list === 'blocklist' ? 'blocked' : 'allowed';
+  if (covers.length === 0)
+    return `No: nothing on the ${list} covers ${term} (I read all ${plural(items.length, 'entry', 'entries')}), so sign-ups from it are not ${state} by the ${list}. Nothing was changed.`;
+  return `Yes: sign-ups from ${term} are ${state}. The ${list} has ${covers
+    .map((i) => `${field(i, 'identifier')} (${field(i, 'id')}, added ${day(field(i, 'created_at'))})`)
+    .join(', ')}. Nothing was changed.`;
+}
+
 /** Allowlist / blocklist entries. */
 export function planListEntries(ctx: PlanContext, intent: Of<'list_entries'>): PlanStep {
   const env = ctx.read(LIST_ACTIONS[intent.list].list, {});
   if (!env) return ctx.pending();
   if (env.status !== 'ok') return readFailed(env, `the ${intent.list}`);
   const items = asPage(env.result).items;
+  if (intent.term) return say(listAnswer(intent.list, intent.term, items));
   if (items.length === 0) return say(`The ${intent.list} is empty.`);
   return say(
     `The ${intent.list} has ${plural(items.length, 'entry', 'entries')}:\n${table(

@@ -14,6 +14,7 @@ import { asObject, asPage, field, type OrgRow, toOrg, toUser } from './results.j
 import { askFor, readFailed, requireOrg, stopped } from './resolve.js';
 import { day, plural, table } from './summarize.js';
 import { planRevokeAllPending } from './plan-revoke-all.js';
+import { orgInvitationFacts } from './two-lookups.js';
 
 type Of<K extends Intent['kind']> = Extract<Intent, { kind: K }>;
 
@@ -196,6 +197,11 @@ export function planInvitationsList(ctx: PlanContext, intent: Of<'invitations_li
   if (env.status !== 'ok') return readFailed(env, 'invitations');
   const items = asPage(env.result).items;
   const what = `${intent.status ? `${intent.status} ` : ''}invitation`;
+  // An address with no app invitation may have an organization invitation: look there too (who sent it, which role).
+  if (items.length === 0 && intent.query && /@/.test(intent.query) && (intent.status ?? 'pending') === 'pending') {
+    const facts = orgInvitationFacts(ctx, intent.query);
+    return facts === 'pending' ? ctx.pending() : say(facts);
+  }
   if (items.length === 0) return say(`There are no ${what}s${intent.query ? ` for ${intent.query}` : ''}.`);
   return say(
     `${plural(items.length, what)}${intent.query ? ` for ${intent.query}` : ''}:\n${table(
@@ -237,8 +243,25 @@ export function planInvitationRevoke(ctx: PlanContext, intent: Of<'invitation_re
       // there is none (a second lookup built from the first), so "none" is only said when it is proven.
       const inOrgs = orgInvitationsOf(ctx, e);
       if (inOrgs === 'pending') return ctx.pending();
-      if (typeof inOrgs === 'string') notes.push(inOrgs);
-      else calls.push(...inOrgs);
+      if (typeof inOrgs === 'string') {
+        // None pending anywhere: an earlier invitation that was revoked or accepted is the reason, so say "already".
+        // (Clerk leaves revoked invitations out of a listing unless asked for them by status.)
+        const reads = ['revoked', 'accepted'].map((status) =>
+          ctx.read('clerk_invitations_list', { query: e, status, limit: 100 }),
+        );
+        if (reads.some((r) => !r)) return ctx.pending();
+        const past = reads.flatMap((r) =>
+          r!.status === 'ok'
+            ? asPage(r!.result).items.filter((i) => field(i, 'email_address')?.toLowerCase() === e)
+            : [],
+        );
+        const done = past[0];
+        notes.push(
+          done
+            ? `The invitation to ${e} (${field(done, 'id')}) is already ${field(done, 'status')}, so there is nothing to revoke; ${inOrgs.charAt(0).toLowerCase()}${inOrgs.slice(1)}`
+            : inOrgs,
+        );
+      } else calls.push(...inOrgs);
     }
     for (const i of pending) {
       const id = field(i, 'id')!;

@@ -7,9 +7,9 @@ import type { Intent, Ref } from './intent-types.js';
 import type { Call, PlanStep, PlanContext } from './plan-context.js';
 import { orgOrAsk, orgText, roleWord } from './plan-orgs.js';
 import { missingNotes, userText } from './plan-users.js';
-import { asObject, asPage, field, toMember, type OrgRow, type UserRow } from './results.js';
+import { asObject, asPage, field, toMember, toUser, type OrgRow, type UserRow } from './results.js';
 import { firstStop, orgOfRoleRefs, readFailed, requireOrg, resolveUsers, stopped, type Res } from './resolve.js';
-import { table } from './summarize.js';
+import { plural, table } from './summarize.js';
 import { orgOfUser } from './plan-org-of-user.js';
 import { planRemoveFromEveryOrg } from './plan-every-org.js';
 
@@ -32,12 +32,42 @@ export function planMembersList(ctx: PlanContext, intent: Of<'members_list'>): P
   const who = intent.role ? `${roleWord(intent.role)}s` : 'members';
   if (intent.count) return say(`${org.value.name} has ${n} ${n === 1 ? who.replace(/s$/, '') : who}.`);
   if (rows.length === 0) return say(`${org.value.name} has no ${who}.`);
+  if (intent.pick) return pickRecent(ctx, intent.pick, org.value.name, who, rows);
   return say(
     `${org.value.name} has ${n} ${n === 1 ? who.replace(/s$/, '') : who}:\n${table(
       ['Name', 'Email', 'Role', 'User ID'],
       rows.map((m) => [m.name, m.email, roleWord(m.role), m.userId]),
     )}`,
   );
+}
+
+/** "…, and of those, who signed in most recently?": the members' users (second lookup), the latest date wins. */
+function pickRecent(
+  ctx: PlanContext,
+  pick: 'last_sign_in' | 'last_active',
+  orgName: string,
+  who: string,
+  rows: Array<ReturnType<typeof toMember>>,
+): PlanStep {
+  const env = ctx.read('clerk_users_list', { user_id: rows.map((m) => m.userId), limit: 100 });
+  if (!env) return ctx.pending();
+  if (env.status !== 'ok') return readFailed(env, `the ${who} of ${orgName}`);
+  const users = asPage(env.result).items.map(toUser);
+  const date = (u: UserRow): string | null => (pick === 'last_sign_in' ? u.lastSignInAt : u.lastActiveAt);
+  const verb = pick === 'last_sign_in' ? 'signed in' : 'was active';
+  const lines = users.map(
+    (u) =>
+      `- ${userText(u)}: ${date(u) ? `last ${verb.replace('was ', '')} ${date(u)!.slice(0, 16).replace('T', ' ')} UTC` : `never ${verb}`}`,
+  );
+  const dated = users.filter((u) => date(u)).sort((a, b) => Date.parse(date(b)!) - Date.parse(date(a)!));
+  const top = dated[0];
+  const tie = top && dated[1] && date(dated[1]) === date(top);
+  const answer = !top
+    ? `None of them has ${pick === 'last_sign_in' ? 'signed in' : 'been active'} yet.`
+    : tie
+      ? `${userText(top)} and ${userText(dated[1]!)} ${verb} at the same time, the most recently.`
+      : `Of those, ${userText(top)} ${verb} most recently (${date(top)!.slice(0, 16).replace('T', ' ')} UTC).`;
+  return say(`${orgName} has ${plural(users.length, who.replace(/s$/, ''))}:\n${lines.join('\n')}\n${answer}`);
 }
 
 /** Resolves one org and one or more users together (reads go out in parallel). */

@@ -3,6 +3,7 @@
  * or changed. A JWT template update first reads the template, because Clerk requires the full name and claims on
  * every update.
  */
+import { applyClaimChange, type ClaimChange } from './claim-change.js';
 import { act, jsonArg, say } from './mutation-step.js';
 import { analyze, type Sentence } from './entities.js';
 import type { Fields, Intent, NamedResource, Ref } from './intent-types.js';
@@ -340,12 +341,43 @@ export function planNamedUpdate(ctx: PlanContext, intent: Of<'named_update'>): P
     if (!env) return ctx.pending();
     if (env.status !== 'ok') return readFailed(env, itemText('jwt', it));
     const current = asObject(env.result) ?? {};
+    let claims = fields.claims ?? current.claims ?? {};
+    if (fields.claim_change) {
+      // One claim described in words: change that key only, keep every other claim as it is.
+      const changed = applyClaimChange(current.claims, fields.claim_change as ClaimChange);
+      if (!changed.ok)
+        return say(
+          `${itemText('jwt', it)} has ${changed.reason}; its claims are ${JSON.stringify(current.claims ?? {})}. Nothing was changed. Say which claim key to change.`,
+        );
+      claims = changed.claims;
+      const { claim_change: _c, ...rest } = fields;
+      fields = { ...rest, [`claim ${changed.path.join('.')}`]: (fields.claim_change as ClaimChange).value };
+    }
     args = {
       template_id: it.id,
       name: fields.name ?? field(current, 'name') ?? it.name,
-      claims: jsonArg(fields.claims ?? current.claims ?? {}),
+      claims: jsonArg(claims),
     };
     for (const k of ['lifetime', 'allowed_clock_skew'] as const) if (fields[k] !== undefined) args[k] = fields[k];
+  }
+  if (intent.resource === 'oauth' && (Array.isArray(fields.remove_scopes) || Array.isArray(fields.add_scopes))) {
+    // Clerk replaces the scope string: read the app and send its scopes minus/plus the named ones.
+    const env = ctx.read(spec.get, { oauth_application_id: it.id });
+    if (!env) return ctx.pending();
+    if (env.status !== 'ok') return readFailed(env, itemText('oauth', it));
+    const current = String(asObject(env.result)?.scopes ?? '')
+      .split(/\s+/)
+      .filter(Boolean);
+    const removing = (fields.remove_scopes as string[] | undefined) ?? [];
+    const adding = (fields.add_scopes as string[] | undefined) ?? [];
+    const next = [...current.filter((x) => !removing.includes(x)), ...adding.filter((x) => !current.includes(x))];
+    if (next.join(' ') === current.join(' '))
+      return say(
+        `${itemText('oauth', it)} already has the scopes ${current.join(' ') || '(none)'}${removing.length > 0 ? ` (no ${removing.join(', ')})` : ''}. Nothing was changed.`,
+      );
+    const { remove_scopes: _r, add_scopes: _a, ...rest } = fields;
+    fields = { ...rest, scopes: next.join(' ') };
+    args = { [spec.idParam]: it.id, ...fields };
   }
   if (intent.resource === 'oauth' && Array.isArray(fields.add_redirect_uris)) {
     // clerk_client_update replaces redirect_uris: read the app and send the union, so existing callbacks keep working.
@@ -381,7 +413,10 @@ export function planNamedUpdate(ctx: PlanContext, intent: Of<'named_update'>): P
     args = { [spec.idParam]: it.id, ...fields };
   }
   const change = Object.entries(fields)
-    .map(([k, v]) => `${k.replace(/_/g, ' ')} → ${typeof v === 'string' ? v : JSON.stringify(v)}`)
+    .map(
+      ([k, v]) =>
+        `${k.startsWith('claim ') ? k : k.replace(/_/g, ' ')} → ${typeof v === 'string' ? v : JSON.stringify(v)}`,
+    )
     .join(', ');
   const call: Call = {
     name: spec.update,

@@ -170,6 +170,13 @@ function userDetails(u: UserRow): string {
   return lines.join('\n');
 }
 
+/** "Is X locked?": the yes/no answer before the details (empty when the question asked for no state). */
+function stateAnswer(u: UserRow, asks: 'locked' | 'banned' | undefined): string {
+  if (!asks) return '';
+  const is = asks === 'locked' ? u.locked : u.banned;
+  return `${is ? 'Yes' : 'No'}: ${userText(u)} is ${is ? '' : 'not '}${asks} right now. Nothing was changed.\n`;
+}
+
 /** "who is X" / "show user_…": reads, then details (or a table when a name matches several). */
 export function planUserLookup(ctx: PlanContext, intent: Of<'user_lookup'>): PlanStep {
   const emails = intent.refs.filter((r) => r.kind === 'email').map((r) => r.value);
@@ -192,10 +199,10 @@ export function planUserLookup(ctx: PlanContext, intent: Of<'user_lookup'>): Pla
     if (!ref) {
       for (const e of emails) {
         const u = rows.find((row) => row.email?.toLowerCase() === e);
-        parts.push(u ? userDetails(u) : `No user has the email ${e}.`);
+        parts.push(u ? `${stateAnswer(u, intent.asks)}${userDetails(u)}` : `No user has the email ${e}.`);
       }
     } else if (rows.length === 0) parts.push(`No user matches "${ref.value}".`);
-    else if (rows.length === 1) parts.push(userDetails(rows[0]!));
+    else if (rows.length === 1) parts.push(`${stateAnswer(rows[0]!, intent.asks)}${userDetails(rows[0]!)}`);
     else parts.push(`${plural(rows.length, 'user')} match "${ref.value}":\n${usersTable(rows)}`);
   }
   return say(parts.join('\n\n'));
@@ -231,9 +238,21 @@ export function planUserAction(ctx: PlanContext, intent: Of<'user_action'>): Pla
   const res = resolveUsers(ctx, intent.targets);
   if (!res.ok) return stopped(ctx, res);
   const { found, missing } = res.value;
-  if (found.length === 0) return say(`${missingNotes(missing).join('\n')}\nNothing was changed.`);
-  const notes = missingNotes(missing);
-  const calls: Call[] = [];
+  // "block spam@x.test" with no such user: the address is kept from signing up (the blocklist), not a ban.
+  const blocked = intent.block ? missing.filter((r) => r.kind === 'email') : [];
+  const unmatched = missing.filter((r) => !blocked.includes(r));
+  if (found.length === 0 && blocked.length === 0)
+    return say(`${missingNotes(unmatched).join('\n')}\nNothing was changed.`);
+  const notes = [
+    ...missingNotes(unmatched),
+    ...blocked.map((r) => `No user has the email ${r.value}, so blocking it means the sign-up blocklist.`),
+  ];
+  const calls: Call[] = blocked.map((r) => ({
+    name: 'clerk_blocklist_create',
+    args: { identifier: r.value },
+    label: `add ${r.value} to the blocklist`,
+    done: () => `Added ${r.value} to the blocklist`,
+  }));
   for (const u of found) {
     const noop = u.stub
       ? undefined

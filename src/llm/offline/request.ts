@@ -14,7 +14,8 @@ import type { Intent } from './intent-types.js';
 import { parseSentence } from './intents.js';
 import { core, COUNT, READ } from './phrases.js';
 import { withDetails } from './details.js';
-import { parseStatedValue } from './stated-value.js';
+import { parseStatedField, parseStatedValue, withStatedName } from './stated-value.js';
+import { withPastedSubject } from './pasted-subject.js';
 import { mergeSteps } from './merge-steps.js';
 import { fillThere, orgMention, referents, withOrg } from './org-context.js';
 import { OrgThread, refersToOrgOf } from './org-thread.js';
@@ -53,11 +54,12 @@ export function parseRequest(text: string, now: number): Intent {
 
 /** A message as the parsers see it: entities masked, noise dropped, typos and casual verbs normalized. */
 export function readMessage(text: string): Sentence {
-  return normalize(analyze(text));
+  return withPastedSubject(normalize(analyze(text)));
 }
 
 /** Parses an already analyzed message (accounting re-parses it with one clause left out). */
-export function parseAnalyzed(whole: Sentence, now: number): Intent {
+export function parseAnalyzed(said: Sentence, now: number): Intent {
+  const whole = withStatedName(said);
   const intent = withDetails(parseMessage(whole, now), whole);
   // "X doesn't need to be removed after all": understood as what NOT to do — said so, rather than "not understood".
   if (intent.kind === 'unknown' && !intent.reason && negatedRequest(whole.masked))
@@ -70,7 +72,7 @@ export function parseAnalyzed(whole: Sentence, now: number): Intent {
 
 /** Requests only the whole message expresses (a device described, a typo'd invitation, a value stated as news). */
 export function parseWholeMessage(whole: Sentence): Intent | undefined {
-  return parseDeviceRevoke(whole) ?? parseReinvite(whole) ?? parseStatedValue(whole);
+  return parseDeviceRevoke(whole) ?? parseReinvite(whole) ?? parseStatedValue(whole) ?? parseStatedField(whole);
 }
 
 function parseMessage(whole: Sentence, now: number): Intent {
@@ -172,7 +174,9 @@ function clausesOf(whole: Sentence, sentence: string, now: number): Unit[] {
   const colon = sentence.match(/^(.+?):\s+([^⟦]+)$/);
   if (colon) {
     const head = parseSentence(subSentence(whole, colon[1]!), now);
-    if (READ_KINDS.has(head.kind)) {
+    // "supabase template: allowed clock skew -> 30s": the part after the colon is the change, not a detail.
+    const all = parseSentence(subSentence(whole, sentence), now);
+    if (READ_KINDS.has(head.kind) && (READ_KINDS.has(all.kind) || PASSIVE_KINDS.has(all.kind))) {
       // "…OAuth apps: names and the redirect URIs": the whole sentence may name extra columns for the same read.
       const joined = `${colon[1]!} with ${colon[2]!}`;
       const both = parseSentence(subSentence(whole, joined), now);

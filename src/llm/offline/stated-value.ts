@@ -5,7 +5,8 @@
  * The organization is the subject of the news sentence.
  */
 import type { Sentence } from './entities.js';
-import type { Intent } from './intent-types.js';
+import type { Intent, Ref } from './intent-types.js';
+import { personNames } from './org-context.js';
 import { orgRef } from './refs.js';
 
 const NEWS =
@@ -25,4 +26,80 @@ export function parseStatedValue(whole: Sentence): Intent | undefined {
   if (!org) return undefined;
   const which = /\bprivate\b/i.test(whole.masked) ? 'private_metadata' : 'public_metadata';
   return { kind: 'org_update', org, fields: { [which]: { [record[1]!.toLowerCase()]: news[2]!.toLowerCase() } } };
+}
+
+// "Globex rebranded to Globex Corporation", "Initech is now called Initrode": a new name stated as news.
+const RENAMED =
+  /(?:^|[.;!]\s+)([A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,2})\s+(?:(?:has|have|just|recently|finally|officially)\s+)*(?:rebranded(?:\s+itself)?|renamed itself|(?:was|has been|got|is being)\s+renamed|changed (?:its|their) name|is now (?:called|named|known as)|will be (?:called|known as))\s+(?:to\s+|as\s+)?(⟦q\d+⟧|[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})/;
+const THE_ORG = /\bthe\s+(?:org|organi[sz]ation|company|customer|client|team)\b(?!\s+(?:called|named)\b)/gi;
+const TO_THAT = /\b(to|as)\s+(?:that|this|the new (?:name|one|brand)|their new name|its new name|it)\b/gi;
+
+/**
+ * A message that states an organization's new name as news, then asks to "update the org's name to that": the
+ * rest of the message is read with "the org" as that organization and "that" as the new name. Rule: only when
+ * the news names both, and only the sentences after the news are rewritten; otherwise the message is unchanged.
+ */
+export function withStatedName(whole: Sentence): Sentence {
+  const news = whole.masked.match(RENAMED);
+  if (!news || news.index === undefined) return whole;
+  const subject = news[1]!.trim();
+  const name = news[2]!.replace(/[.,;]+$/, '').trim();
+  if (PRONOUN.test(subject) || subject.toLowerCase() === name.toLowerCase()) return whole;
+  const end = news.index + news[0].length;
+  const rest = whole.masked
+    .slice(end)
+    .replace(THE_ORG, `the ${subject} organization`)
+    .replace(TO_THAT, (_m, to: string) => `${to} ${name}`);
+  if (rest === whole.masked.slice(end)) return whole;
+  return { ...whole, masked: `${whole.masked.slice(0, end)}${rest}` };
+}
+
+const NEW_FIELD =
+  /\b(?:[Hh]er|[Hh]is|[Tt]heir|[Mm]y)\s+new\s+(first name|last name|family name|surname|name|username)\b,?\s+(?:which\s+is|that\s+is|is|will\s+be|should\s+be)\s+(?:now\s+)?["'“]?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}|[a-z][\w.-]*\w)/;
+const ASKS_UPDATE = /\b(?:update|change|fix|correct|set|reflect|show|amend|edit)\b/i;
+const FIELD_KEY: Record<string, string> = {
+  'first name': 'first_name',
+  'last name': 'last_name',
+  'family name': 'last_name',
+  surname: 'last_name',
+  username: 'username',
+};
+
+/**
+ * "Sofia Lopez … would like her profile to show her new family name, which is Lopez-Garcia. Would you update it?":
+ * a new value stated for a person's field, plus a request to update. Rule: the value is stated outright ("her new
+ * <field> is/which is <Value>"), the message asks for an update, and exactly one person is named (by full name or
+ * email); otherwise the usual parse applies.
+ */
+export function parseStatedField(whole: Sentence): Intent | undefined {
+  const m = whole.masked.match(NEW_FIELD);
+  if (!m || !ASKS_UPDATE.test(whole.masked)) return undefined;
+  // "…but don't update it yet": the update is what is not asked.
+  if (/\b(?:don'?t|do not|never|not yet|no need to)\b[^.]*\b(?:update|change|fix|set|edit)\b/i.test(whole.masked))
+    return undefined;
+  const emails = [...new Set(whole.ents.emails)];
+  const names = [...new Set(personNames(whole.masked, undefined))].filter((n) => !n.includes(m[2]!));
+  const target: Ref | undefined =
+    emails.length === 1
+      ? { kind: 'email', value: emails[0]! }
+      : emails.length === 0 && names.length === 1
+        ? { kind: 'name', value: names[0]! }
+        : undefined;
+  if (!target) return undefined;
+  const field = m[1]!.toLowerCase();
+  const value = m[2]!;
+  // A lower-case word is a value only for a username ("her new name is unknown" names nobody).
+  if (field !== 'username' && !/^[A-Z]/.test(value)) return undefined;
+  if (field === 'name') {
+    const parts = value.split(/\s+/);
+    return {
+      kind: 'user_update',
+      target,
+      fields:
+        parts.length === 1
+          ? { first_name: value }
+          : { first_name: parts.slice(0, -1).join(' '), last_name: parts.at(-1) },
+    };
+  }
+  return { kind: 'user_update', target, fields: { [FIELD_KEY[field]!]: value } };
 }

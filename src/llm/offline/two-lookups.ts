@@ -12,8 +12,9 @@ import { act, say } from './mutation-step.js';
 import type { Call, PlanStep, PlanContext } from './plan-context.js';
 import { userText } from './plan-users.js';
 import { toRef } from './refs.js';
+import { parseMemberships } from './intents-orgs.js';
 import { askFor, matchAnswer, readFailed, resolveUsers, stopped } from './resolve.js';
-import { asPage, field, toOrg, type OrgRow, type UserRow } from './results.js';
+import { asPage, field, toOrg, toUser, type OrgRow, type UserRow } from './results.js';
 import { plural, table } from './summarize.js';
 
 export type RolesIntent = Extract<Intent, { kind: 'roles_every_org' }>;
@@ -29,21 +30,40 @@ const BY_INVITER = [
   /^(?:revoke|cancel|delete|remove)\s+(?:the\s+)?(?:pending\s+)?(?:org(?:ani[sz]ation)?\s+)?invit(?:ation|e)s?\s+(?:sent|made|created|issued)\s+by\s+(.+)$/i,
 ];
 
+// "…, and of those, who signed in most recently?", "…; which of them was active last?"
+const OF_THOSE =
+  /^(.+?)[,;]?\s+(?:and\s+)?(?:(?:of|among)\s+(?:those|them|these)\s*,?\s+who|which\s+(?:one\s+)?of\s+(?:those|them|these))\s+(?:(signed|logged)\s+in|(?:was|has been)\s+(?:most\s+recently\s+)?active)\s*(?:most\s+recently|last|latest|the\s+latest|most\s+lately)?\??$/i;
+
 /** A two-lookup question or reference, or undefined. */
 export function parseTwoLookups(c: string, s: Sentence): Intent | undefined {
-  // "which orgs is X in, and with what role in each?": the organizations and the role in each, one question.
-  const inWhich = c.match(
-    /(?:^|[:;,]\s+)(?:which|what)\s+(?:orgs?|organi[sz]ations?|teams?|companies)\s+(?:is|are|does|do)\s+(.+?)\s+(?:in|belong\s+to|a\s+member\s+of|part\s+of)\s*,?\s+(?:and\s+)?(?:with\s+|in\s+)?(?:what|which)\s+roles?\b.*$/i,
-  );
-  const inWhichUser = inWhich ? toRef(inWhich[1]!, s.ents) : undefined;
-  if (inWhichUser) return { kind: 'roles_every_org', user: inWhichUser };
+  const narrowed = c.match(OF_THOSE);
+  if (narrowed) {
+    const head = parseMemberships(narrowed[1]!, s);
+    if (head?.kind === 'members_list' && !head.count)
+      return { ...head, pick: narrowed[2] ? 'last_sign_in' : 'last_active' };
+  }
+  // The narrowing said as its own clause ("…; which of them logged in last?"): merge-steps.ts joins it to the list.
+  const alone = `x, ${c.replace(/^(?:and|so|then)\s+/i, '')}`.match(OF_THOSE);
+  if (alone && /^x$/.test(alone[1]!))
+    return { kind: 'members_list', count: false, pick: alone[2] ? 'last_sign_in' : 'last_active' };
   const roles =
-    c.match(/^(?:what|which)(?:'s| is| are)?\s+(?:the\s+)?roles?\s+(?:does|do)\s+(.+?)\s+(?:have|hold|play)(.*)$/i) ??
+    c.match(
+      /^(?:what|which)(?:'s| is| are)?\s+(?:the\s+)?roles?\s+(?:does|do)\s+(.+?)\s+(?:have|hold|play|get)(.*)$/i,
+    ) ??
     c.match(/^(?:what|which)(?:'s| is| are)\s+(.+?)(?:'s|’s|s')\s+roles?(.*)$/i) ??
     c.match(/^(?:list|show)\s+(?:me\s+)?(.+?)(?:'s|’s|s')\s+roles(.*)$/i);
   if (roles && (EACH_ORG.test(roles[2]!) || roles[2]!.trim() === '')) {
     const user = toRef(roles[1]!, s.ents);
     if (user && (roles[2]!.trim() !== '' || /\broles\b/i.test(c))) return { kind: 'roles_every_org', user };
+  }
+  // "which orgs is X in, and (with) what role (in each)?": both questions answered by one two-lookup answer.
+  const inWhich = c.match(
+    /\b(?:which|what)\s+(?:orgs?|organi[sz]ations?|teams?|companies)\s+(?:is|are|does|do)\s+(.+?)\s+(?:in|a member of|part of|belong(?:s|ing)? to)\b[,\s]+and\s+(?:with\s+|in\s+|as\s+)?(?:what|which)\s+roles?\b/i,
+  );
+  if (inWhich) {
+    const who = /^(?:she|he|they|them|her|him)$/i.test(inWhich[1]!.trim()) ? c.match(/⟦[ei]\d+⟧/)?.[0] : inWhich[1]!;
+    const user = who ? toRef(who, s.ents) : undefined;
+    if (user) return { kind: 'roles_every_org', user };
   }
   const when = c.match(WHEN);
   if (when) {
@@ -174,4 +194,47 @@ export function planInvitationByInviter(ctx: PlanContext, intent: InviterIntent)
     done: () => `Revoked the invitation of ${x.email} to ${x.org.name}`,
   }));
   return act(ctx, calls);
+}
+
+/**
+ * "There's an outstanding invitation for x@y.test. Who sent it, and which role would it grant?" when no app
+ * invitation matches: the pending invitations of every organization for that address (second lookup), then the
+ * users who sent them (third), answered as organization, role and inviter. Says where it looked when none.
+ */
+export function orgInvitationFacts(ctx: PlanContext, email: string): string | 'pending' {
+  const orgsEnv = ctx.read('clerk_organizations_list', { limit: 100 });
+  if (!orgsEnv) return 'pending';
+  if (orgsEnv.status !== 'ok') return readFailedText('organizations');
+  const orgs = asPage(orgsEnv.result).items.map(toOrg);
+  const envs = orgs.map((o) =>
+    ctx.read('clerk_org_invitations_list', { organization_id: o.id, email_address: email, status: 'pending' }),
+  );
+  if (envs.some((x) => !x)) return 'pending';
+  const found: Array<{ org: OrgRow; role: string; inviter?: string; id: string }> = [];
+  orgs.forEach((org, k) => {
+    const env = envs[k]!;
+    if (env.status !== 'ok') return;
+    for (const i of asPage(env.result).items) {
+      if (field(i, 'email_address')?.toLowerCase() !== email.toLowerCase()) continue;
+      if ((field(i, 'status') ?? 'pending') !== 'pending') continue;
+      const inviter = field(i, 'inviter_id');
+      found.push({ org, role: field(i, 'role') ?? '?', id: field(i, 'id') ?? '', ...(inviter ? { inviter } : {}) });
+    }
+  });
+  const scope = `I checked the app invitations and the pending invitations of ${orgs.length >= 100 ? 'the first 100' : `all ${orgs.length}`} organizations`;
+  if (found.length === 0) return `There is no pending invitation for ${email} (${scope}).`;
+  const ids = [...new Set(found.flatMap((f) => (f.inviter ? [f.inviter] : [])))];
+  const usersEnv = ids.length > 0 ? ctx.read('clerk_users_list', { user_id: ids, limit: 100 }) : undefined;
+  if (ids.length > 0 && !usersEnv) return 'pending';
+  const users = usersEnv?.status === 'ok' ? asPage(usersEnv.result).items.map(toUser) : [];
+  const lines = found.map((f) => {
+    const who = f.inviter ? users.find((u) => u.id === f.inviter) : undefined;
+    const sender = who ? userText(who) : f.inviter ? `user ${f.inviter}` : 'someone Clerk did not record';
+    return `- to ${f.org.name} (${f.org.id}) with the role ${f.role.replace(/^org:/, '')} (${f.role}), sent by ${sender} (invitation ${f.id})`;
+  });
+  return `There is no pending app invitation for ${email}, but there ${found.length === 1 ? 'is a pending organization invitation' : `are ${found.length} pending organization invitations`}:\n${lines.join('\n')}`;
+}
+
+function readFailedText(what: string): string {
+  return `I could not list the ${what} to look for an organization invitation.`;
 }

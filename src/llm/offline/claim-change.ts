@@ -1,0 +1,148 @@
+/**
+ * One claim of a JWT template changed in prose: "the default role claim should be 'viewer' rather than 'user'",
+ * "set the org claim to {{org.id}}", "change the tenant claim from acme to globex". Rule: the words before
+ * "claim" describe a key of the template's claims (at any depth); every word must be a part of that key
+ * ("default role" → "x-hasura-default-role"). The planner reads the template and changes that one key only, so
+ * every other claim is kept unchanged. When the old value is said, a key holding it is preferred.
+ */
+import { type Sentence, unmask } from './entities.js';
+
+export interface ClaimChange {
+  /** Words that describe the claim key, lower-case ("default", "hasura", "role"). */
+  words: string[];
+  value: unknown;
+  /** The value the user says it has now, when said ("rather than 'user'"). */
+  was?: unknown;
+  /** A new top-level claim with exactly this key ("add a claim user_plan = {{…}}"); `words` is unused then. */
+  key?: string;
+}
+
+const TOKEN = '(⟦[qixej]\\d+⟧|[^\\s,;]+)';
+const ADD_FORMS = [
+  new RegExp(
+    `\\bkey\\s+(?:should\\s+be\\s+|is\\s+|=\\s*|:\\s*|named\\s+|called\\s+)?${TOKEN}\\s*,?\\s*(?:and\\s+)?(?:its\\s+|the\\s+|with\\s+(?:the\\s+)?)?value\\s+(?:should\\s+be\\s+|is\\s+|=\\s*|:\\s*|of\\s+)?${TOKEN}`,
+    'i',
+  ),
+  new RegExp(
+    `\\bclaim\\s+(?:named\\s+|called\\s+)?${TOKEN}\\s+(?:with\\s+(?:the\\s+)?value|=|:|set\\s+to|as)\\s+${TOKEN}`,
+    'i',
+  ),
+];
+
+/** "add a claim …": the key and value said anywhere in the message (ids, quotes and template expressions kept). */
+export function parseClaimAdd(whole: Sentence): ClaimChange | undefined {
+  for (const re of ADD_FORMS) {
+    const m = whole.masked.match(re);
+    if (!m) continue;
+    const key = tokenText(m[1]!, whole);
+    if (typeof key !== 'string' || !/^[\w.:-]+$/.test(key)) continue;
+    return { words: [], key, value: tokenText(m[2]!.replace(/[.!?]+$/, ''), whole) };
+  }
+  return undefined;
+}
+
+function tokenText(t: string, s: Sentence): unknown {
+  const m = t.match(/^⟦([qixej])(\d+)⟧$/);
+  if (!m) return claimValue(t, s);
+  const n = Number(m[2]);
+  return m[1] === 'q'
+    ? unmask(s.ents.quoted[n] ?? '', s.ents)
+    : m[1] === 'i'
+      ? s.ents.ids[n]?.value
+      : m[1] === 'x'
+        ? s.ents.badJson[n]
+        : m[1] === 'e'
+          ? s.ents.emails[n]
+          : s.ents.json[n];
+}
+
+const VALUE = '(⟦q\\d+⟧|[^\\s,;.⟦]+)';
+const WORDS = "((?:[A-Za-z][\\w'-]*\\s+){1,5})";
+// Words that introduce the description rather than being part of it.
+const LEAD =
+  /^(?:the|its|their|a|an|that|this|in|on|of|for|and|jwt|template|template's|templates|token|tokens|set|change|update|make|switch)$/i;
+
+/** The claim change a clause asks for, or undefined. */
+export function parseClaimChange(c: string, s: Sentence): ClaimChange | undefined {
+  const stated = c.match(
+    new RegExp(
+      `${WORDS}claim\\s+(?:should\\s+(?:be|become|say|read)|(?:needs?|has)\\s+to\\s+be|must\\s+be|=|:)\\s+${VALUE}(?:\\s*,?\\s*(?:rather than|instead of|and not|not)\\s+${VALUE})?`,
+      'i',
+    ),
+  );
+  const set = c.match(
+    new RegExp(
+      `${WORDS}claim\\s+(?:(?:of|in|on|for)\\s+(?:the\\s+)?(?:⟦q\\d+⟧|[\\w.-]+)(?:\\s+(?:jwt\\s+)?template)?\\s+)?(?:from\\s+${VALUE}\\s+)?to\\s+${VALUE}(?:\\s*,?\\s*(?:rather than|instead of|and not|not)\\s+${VALUE})?`,
+      'i',
+    ),
+  );
+  const m = stated
+    ? { words: stated[1]!, value: stated[2]!, was: stated[3] }
+    : set && /\b(?:set|change|update|switch|make)\b/i.test(c)
+      ? { words: set[1]!, value: set[3]!, was: set[2] ?? set[4] }
+      : undefined;
+  if (!m) return undefined;
+  const all = m.words.trim().split(/\s+/);
+  let start = 0;
+  all.forEach((w, i) => {
+    if (LEAD.test(w) || /⟦/.test(w)) start = i + 1;
+  });
+  const words = all.slice(start).map((w) => w.toLowerCase().replace(/'s$/, ''));
+  if (words.length === 0) return undefined;
+  return {
+    words,
+    value: claimValue(m.value, s),
+    ...(m.was !== undefined ? { was: claimValue(m.was, s) } : {}),
+  };
+}
+
+function claimValue(v: string, s: Sentence): unknown {
+  const q = v.match(/^⟦q(\d+)⟧$/);
+  if (q) return s.ents.quoted[Number(q[1])];
+  if (/^-?\d+(?:\.\d+)?$/.test(v)) return Number(v);
+  if (/^(?:true|false)$/i.test(v)) return v.toLowerCase() === 'true';
+  return v;
+}
+
+type Obj = Record<string, unknown>;
+
+/** The claims with the one described key changed, or why it could not be done. */
+export function applyClaimChange(
+  claims: unknown,
+  change: ClaimChange,
+): { ok: true; claims: Obj; path: string[] } | { ok: false; reason: string } {
+  const root = claims && typeof claims === 'object' && !Array.isArray(claims) ? (claims as Obj) : {};
+  if (change.key !== undefined) {
+    if (JSON.stringify(root[change.key]) === JSON.stringify(change.value))
+      return { ok: false, reason: `already a claim ${change.key} = ${JSON.stringify(change.value)}` };
+    return { ok: true, claims: { ...structuredClone(root), [change.key]: change.value }, path: [change.key] };
+  }
+  const paths: string[][] = [];
+  const walk = (o: Obj, at: string[]): void => {
+    for (const [k, v] of Object.entries(o)) {
+      const parts = new Set(
+        k
+          .toLowerCase()
+          .split(/[^a-z0-9]+/)
+          .filter(Boolean),
+      );
+      if (change.words.every((w) => parts.has(w))) paths.push([...at, k]);
+      if (v && typeof v === 'object' && !Array.isArray(v)) walk(v as Obj, [...at, k]);
+    }
+  };
+  walk(root, []);
+  const valueAt = (p: string[]): unknown => p.reduce<unknown>((o, k) => (o as Obj)?.[k], root);
+  const holding =
+    change.was !== undefined ? paths.filter((p) => JSON.stringify(valueAt(p)) === JSON.stringify(change.was)) : [];
+  const chosen = holding.length > 0 ? holding : paths;
+  const said = change.words.join(' ');
+  if (chosen.length === 0) return { ok: false, reason: `no claim matching "${said}"` };
+  if (chosen.length > 1)
+    return { ok: false, reason: `several claims match "${said}": ${chosen.map((p) => p.join('.')).join(', ')}` };
+  const path = chosen[0]!;
+  const copy = structuredClone(root);
+  let o = copy;
+  for (const k of path.slice(0, -1)) o = o[k] as Obj;
+  o[path[path.length - 1]!] = change.value;
+  return { ok: true, claims: copy, path };
+}

@@ -1,0 +1,67 @@
+/**
+ * The admin describes who a pasted mail or ticket is about instead of naming them: "Block the spammer from this
+ * abuse report", "please unlock the customer from the email below". quoted.ts keeps pasted text as data and its
+ * sender as context (so pronouns find them); a described reference ("the spammer", "the sender", "the customer
+ * in this ticket") is not a pronoun, so it is filled here with that one address, and only the admin's own words
+ * are read. Nothing changes when the pasted text names no one or several people, or the admin named someone.
+ */
+import { analyze, type Sentence } from './entities.js';
+import { normalize } from './normalize.js';
+import { splitPasted } from './quoted.js';
+
+const ROLE_NOUN =
+  '(?:customer|sender|spammer|user|person|abuser|attacker|fraudster|bot|offender|account holder|account|address)';
+const SOURCE = '(?:report|email|e-?mail|mail|ticket|message|thread|complaint|note|case|request|chat|conversation|log)';
+const DESCRIBED = new RegExp(
+  `\\b(?:the|this|that)\\s+${ROLE_NOUN}\\b(?:\\s+(?:from|in|of|on|behind|named in|mentioned in|who sent|who wrote)\\s+(?:this|that|the|their|her|his)\\s+(?:[\\w#-]+\\s+){0,2}?${SOURCE}\\b(?:\\s+below)?)?`,
+  'gi',
+);
+const SUBJECT_LINE =
+  /^\s*(?:user|email|e-mail|account|customer|reported (?:user|account|address|email)|offender|abuser|spammer)\s*:/i;
+const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
+
+/** The message with the admin's described reference filled from the pasted text's one address, or as it was. */
+export function withPastedSubject(whole: Sentence): Sentence {
+  if (!whole.raw.includes('\n')) return whole;
+  const { own, quoted, sender } = splitPasted(whole.raw);
+  if (quoted.length === 0) return whole;
+  // Who it is about: the sender header, else the one address of a subject line ("User: x@y.test …"), else the
+  // one address the pasted text names at all.
+  const emailsOf = (lines: string[]): Set<string> =>
+    new Set(lines.flatMap((l) => l.match(EMAIL) ?? []).map((e) => e.toLowerCase()));
+  const subject = emailsOf(quoted.filter((l) => SUBJECT_LINE.test(l)));
+  const named = emailsOf(quoted);
+  const about =
+    sender ?? (subject.size === 1 ? [...subject][0] : undefined) ?? (named.size === 1 ? [...named][0] : undefined);
+  const ownText = own.join('\n');
+  if (!about || /[\w.+-]+@[\w-]+\./.test(ownText)) return whole;
+  const text = withStatedField(ownText.replace(DESCRIBED, about), quoted, about);
+  return text === ownText ? whole : normalize(analyze(text));
+}
+
+const FIELD = '(first name|last name|family name|surname|username|display name|name)';
+// "pls fix her first name" (no new value said): the admin asks for the fix and leaves the value to the mail.
+const FIX = new RegExp(
+  `\\b(?:fix|correct|update|change|amend)\\s+(?:her|his|their|the(?:ir)?|the\\s+customer'?s)\\s+${FIELD}\\b(?!\\s+to\\b)`,
+  'i',
+);
+
+/**
+ * "pls fix her first name" above a mail that says "my first name should be written Zoey, not Zoe": the value of
+ * the field the ADMIN asked to fix is read from the pasted text (a value is data; nothing else the mail asks for
+ * is taken). Only a short name-like value, stated for the same field.
+ */
+function withStatedField(own: string, quoted: string[], about: string): string {
+  const fix = own.match(FIX);
+  if (!fix) return own;
+  const field = fix[1]!.toLowerCase();
+  const stated = quoted
+    .join(' ')
+    .match(
+      new RegExp(
+        `\\b(?:my|the|her|his|their)\\s+${field}\\s+(?:should|must|needs?\\s+to)\\s+(?:be|read)\\s+(?:written\\s+|spelled\\s+|spelt\\s+)?(?:as\\s+)?["'“]?([A-Z][\\w'’-]*(?:\\s+[A-Z][\\w'’-]*){0,2})`,
+      ),
+    );
+  if (!stated) return own;
+  return own.replace(FIX, `change ${about}'s ${field} to ${stated[1]!}`);
+}
