@@ -10,6 +10,8 @@ import type { Intent } from './intent-types.js';
 import { jwtName, jwtTimes, oauthName } from './intents-named.js';
 import { INVITE_FIELDS } from './intents-orgs.js';
 import { orgMention } from './org-context.js';
+import { CREATOR } from './org-thread.js';
+import { toRef } from './refs.js';
 import { parseClaimAdd } from './claim-change.js';
 
 /** The intent with options from the whole message added where its clause said nothing. */
@@ -30,10 +32,17 @@ export function withDetails(intent: Intent, whole: Sentence): Intent {
     // "hasura jwt template - tokens expire too fast. make lifetime 5 minutes": the template one sentence names is
     // the one the change in another sentence (which names none) is about.
     if (withTimes.kind === 'named_update' && !withTimes.ref) {
-      const name = jwtName(whole.masked, whole);
+      // (A quoted value — "from 'user' to 'viewer'" — is not a template's name.)
+      const name = jwtName(whole.masked.replace(/\b(?:from|to|be|than|of|value|is)\s+⟦q\d+⟧/gi, ' '), whole);
       if (name) return { ...withTimes, ref: { kind: 'name', value: name } };
     }
     return withTimes;
+  }
+  // "set up an org called X with slug x and have P as its creator" (one clause): P creates it (created_by).
+  if (intent.kind === 'org_create' && !intent.ownerRef) {
+    const creator = whole.masked.match(CREATOR)?.[1]?.replace(/\s*\([^)]*\)/g, '');
+    const ref = creator ? toRef(creator, whole.ents) : undefined;
+    if (ref) return { ...intent, ownerRef: ref };
   }
   // "initech slug to initech-hq", "stark industries bought more seats, raise their member limit to 15": an
   // organization change whose clause names no organization is about the one the message names elsewhere — the

@@ -80,6 +80,15 @@ const STOP = new Set([
   'claims',
   'claim',
   'tokens',
+  // Verbs never name a template: "in the supabase template change the role claim …".
+  'change',
+  'set',
+  'update',
+  'make',
+  'switch',
+  'add',
+  'remove',
+  'edit',
 ]);
 
 function verbKind(c: string): 'create' | 'delete' | 'update' | 'read' | undefined {
@@ -181,7 +190,9 @@ export function jwtTimes(said: string): Fields {
 export function parseJwt(c: string, s: Sentence): Intent | undefined {
   // Lifetime and clock skew are fields only JWT templates have: "make lifetime 5 minutes" is about a template.
   const timed = /\blifetime\b|\bclock skew\b/i.test(c) && Object.keys(jwtTimes(c)).length > 0;
-  if ((!/\bjwts?\b|\btemplates?\b/i.test(c) && !timed) || /\bemail template|\binvitation template/i.test(c))
+  // …and so are claims: "change the role claim from X to Y" (the template may be named in another clause).
+  const claimed = /\bclaim\b/i.test(c) && parseClaimChange(c, s) !== undefined;
+  if ((!/\bjwts?\b|\btemplates?\b/i.test(c) && !timed && !claimed) || /\bemail template|\binvitation template/i.test(c))
     return undefined;
   const id = s.ents.ids.find((i) => i.prefix === 'jtmp');
   const verb = verbKind(c);

@@ -49,7 +49,12 @@ export function withStatedName(whole: Sentence): Sentence {
   const rest = whole.masked
     .slice(end)
     .replace(THE_ORG, `the ${subject} organization`)
-    .replace(TO_THAT, (_m, to: string) => `${to} ${name}`);
+    .replace(TO_THAT, (_m, to: string) => `${to} ${name}`)
+    // "update the organization's name accordingly": the name asked for is the new one.
+    .replace(
+      /\b((?:update|change|set|fix|correct|adjust)\b[^.]*?\bname)\b(?!\s+(?:to|as)\b)(?:\s+(?:accordingly|too|as well))?/i,
+      `$1 to ${name}`,
+    );
   if (rest === whole.masked.slice(end)) return whole;
   return { ...whole, masked: `${whole.masked.slice(0, end)}${rest}` };
 }

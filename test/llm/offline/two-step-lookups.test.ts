@@ -219,3 +219,32 @@ describe('a field value read from a pasted mail, nothing else', () => {
     });
   });
 });
+
+describe('more phrasings of the same mechanisms', () => {
+  it.each([
+    [
+      'set up an org called Nimbus with slug nimbus and have jane@example.com as its creator',
+      { kind: 'org_create', ownerRef: { kind: 'email', value: 'jane@example.com' } },
+    ],
+    [
+      'Hooli was renamed to Hooli Labs. Please update the organization name accordingly.',
+      { kind: 'org_update', org: { value: 'Hooli' }, fields: { name: 'Hooli Labs' } },
+    ],
+    [
+      "in the supabase JWT template change the role claim from 'authenticated' to 'service'",
+      {
+        kind: 'named_update',
+        ref: { value: 'supabase' },
+        fields: { claim_change: { words: ['role'], value: 'service' } },
+      },
+    ],
+  ])('%s', (text, expected) => {
+    expect(parse(text)).toMatchObject(expected);
+  });
+
+  it('asks which template when a claim change names none (a quoted value is not a name)', () => {
+    const intent = parse("change the role claim from 'authenticated' to 'service'");
+    expect(intent).toMatchObject({ kind: 'named_update', resource: 'jwt' });
+    expect((intent as { ref?: unknown }).ref).toBeUndefined();
+  });
+});
