@@ -21,6 +21,9 @@ export interface Understood {
 const NO_ACTION = new Set<Intent['kind']>(['unknown', 'smalltalk', 'help', 'refuse']);
 // "let me know when it's done", "tell me once you're finished": asks for a reply, not for an action.
 const REPLY_ONLY = /^(?:let me know|tell me (?:when|once|if|after)|show me (?:when|once))\b/i;
+// "could you deal with this?", "pls action it": passes the request on, asks for nothing itself.
+const DELEGATE =
+  /^(?:take care of|handle|action|deal with|sort out|look into|do|process|work on)\s+(?:it|this|that|these|those|them|the following|the below|both(?:\s+things)?|everything|all of (?:it|this|them))\b|^(?:update|change|fix|correct|adjust|set)\s+(?:it|this|that)(?:\s+(?:up|out))?(?:\s+for\s+(?:him|her|them|me|us))?$/i;
 
 /** Parses `text` and lists the instruction clauses the intent does not account for. */
 export function understand(text: string, now: number): Understood {
@@ -79,7 +82,7 @@ export function instructionClauses(whole: Sentence): string[] {
     .flatMap((sentence) => splitClauses(sentence).flatMap((u) => thenParts(u.masked)))
     .filter(({ masked, chained }) => {
       const lead = core(subSentence(whole, stripLead(masked)));
-      if (NEGATED.test(stripLead(masked)) || REPLY_ONLY.test(lead)) return false;
+      if (NEGATED.test(stripLead(masked)) || REPLY_ONLY.test(lead) || DELEGATE.test(lead)) return false;
       // After "and then" / "and also" an instruction may use a verb the lexicon does not know: it still counts.
       return verb.test(lead) || (chained && /^[a-z]+\b/.test(lead) && !NARRATIVE.test(lead));
     })

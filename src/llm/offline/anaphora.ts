@@ -8,8 +8,9 @@
 const USER_TOKEN = /⟦e\d+⟧|⟦i\d+⟧/g;
 const POSSESSED =
   '(?:sessions?|memberships?|roles?|(?:first |last |user ?|display )?name|username|(?:public |private |unsafe )?metadata|email(?: address)?)';
+// "the member role", "the user whose external id is …", "the person who holds …": a description, not a pronoun.
 const NOUN_PHRASE =
-  /\b(?:(?:the|this|that|said|same)\s+(?:same\s+)?(?:user|account|person|member|customer|employee)(?:'s)?|(?:his|her|their)\s+(?:user\s+)?accounts?|this one|that one)\b/gi;
+  /\b(?:(?:the|this|that|said|same)\s+(?:same\s+)?(?:user|account|person|member|customer|employee)(?:'s)?(?!\s+(?:roles?|access|rights|permissions?|seat|level|privileges?|whose|who|that|which|with)\b)|(?:his|her|their)\s+(?:user\s+)?(?:accounts?|logins?|profiles?)|this one|that one)\b/gi;
 const POSSESSIVE = new RegExp(`\\b(?:his|her|their)\\s+(?=${POSSESSED}\\b)`, 'gi');
 const OBJECT = /\b(?:him|her|them)\b/gi;
 // "it" is a user only right after a verb that acts on accounts alone ("Could you unlock it?"); elsewhere it is
@@ -17,6 +18,10 @@ const OBJECT = /\b(?:him|her|them)\b/gi;
 const IT_USER = /\b((?:un-?lock|lock|un-?ban|ban|suspend|reinstate)\s+)it\b/gi;
 // "When did she last sign in?", "what role does he hold …": a subject pronoun right after a question's auxiliary.
 const ASKED_ABOUT = /\b((?:did|does|has|is|was|can|could)\s+)(?:she|he)\b/gi;
+
+// "the invitation she sent", "the invites they created": the subject of a relative clause about what someone sent.
+const RELATIVE_SUBJECT =
+  /(?<=\b(?:invit(?:e|ation)s?|ones?)\s+(?:that\s+|which\s+)?)(?:she|he|they)\b(?=\s+(?:(?:just|already|had|has|have|recently)\s+)?(?:sent|made|created|issued|added|[a-z]+ed)\b)/gi;
 
 /** User placeholders of a masked clause whose ids are user ids (emails always count). */
 export function userTokens(masked: string, isUserId: (token: string) => boolean): string[] {
@@ -26,7 +31,7 @@ export function userTokens(masked: string, isUserId: (token: string) => boolean)
 /** True when the clause refers to someone by pronoun or "the account". */
 export function hasAnaphor(masked: string): boolean {
   return new RegExp(
-    `${NOUN_PHRASE.source}|${POSSESSIVE.source}|${OBJECT.source}|${IT_USER.source}|${ASKED_ABOUT.source}`,
+    `${NOUN_PHRASE.source}|${POSSESSIVE.source}|${OBJECT.source}|${IT_USER.source}|${RELATIVE_SUBJECT.source}|${ASKED_ABOUT.source}`,
     'i',
   ).test(masked);
 }
@@ -39,6 +44,7 @@ export function fillAnaphors(masked: string, tokens: string[]): string {
     .replace(NOUN_PHRASE, (m) => (/'s$/i.test(m) ? `${who}'s` : who))
     .replace(POSSESSIVE, `${who}'s `)
     .replace(OBJECT, who)
+    .replace(RELATIVE_SUBJECT, who)
     .replace(IT_USER, `$1${who}`)
     .replace(ASKED_ABOUT, `$1${who}`);
 }

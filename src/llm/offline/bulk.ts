@@ -32,7 +32,13 @@ export function parseBulkUserAction(c: string, s: Sentence): BulkIntent | undefi
   const m = c.match(ALL);
   if (!m || /⟦[ei]\d+⟧/.test(c)) return undefined;
   const rest = m[2]!;
-  const host = rest.match(/@⟦h(\d+)⟧/);
+  // "@junk.test", "whose address is on junk.test", "users at junk.test": a host said as an email domain.
+  const host =
+    rest.match(/@⟦h(\d+)⟧/) ??
+    rest.match(
+      /⟦h(\d+)⟧\s+(?:e-?mails?|e-?mail\s+addresse?s?|addresse?s?|domain|accounts?|users?|people|members?|customers?)\b/i,
+    ) ??
+    rest.match(/\b(?:at|from|on|using|with|under)\s+(?:an?\s+|the\s+)?⟦h(\d+)⟧/i);
   const wild = rest.match(/⟦w(\d+)⟧/);
   const domain = host
     ? s.ents.hosts[Number(host[1])]

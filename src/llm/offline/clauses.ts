@@ -14,7 +14,10 @@ const EMBEDDED =
   '\\s*,?\\s+(?:and\\s+)?(?:has\\s+|have\\s+)?(?:asked|asks|wants|wanted|would like|needs|needed|requested)\\s+(?:us|me|you)\\s+to\\s+';
 // Politeness between clauses ("…, can you unban him") belongs to the next instruction, not to the sentence before.
 const FILLER =
-  '(?:(?:just|also|please|pls|then|and|finally|afterwards|after that|(?:can|could|would|will) (?:you|u))\\s+)*';
+  '(?:(?:just|also|please|pls|plz|kindly|then|and|finally|afterwards|after that|(?:can|could|would|will) (?:you|u))\\s+)*';
+
+// Verbs that report (past tense, or a state): "approved", "quit", "was", "is", "left".
+const REPORT = '(?:was|were|is|are|has|had|left|quit|went|got|lost|moved|[a-z]+ed)';
 
 /** One piece of a request. `verbLed`: it was split off because it starts with an action verb. */
 export interface Unit {
@@ -26,12 +29,12 @@ export interface Unit {
 const QUESTION = '(?:which|what|who|whom|whose|when|where|how|is|are|was|were|does|do|did|has|have|can|could)';
 
 export function splitSentences(masked: string): string[] {
-  // "She's locked out - please unlock her account": a spaced dash before an instruction ends a sentence too, and
-  // so does a colon before a question ("Access review, no changes: which organizations is X in?"), a "+" between
-  // two instructions, and an inline numbered item ("two things: 1) … 2) …").
+  // A dash before an instruction ends what came before it ("Ann Lee - unlock her please"), and so does a colon
+  // before a question ("Access review, no changes: which organizations is X in?"), a "+" between two
+  // instructions, and an inline numbered item ("two things: 1) … 2) …").
   const parts = masked.split(
     new RegExp(
-      `(?<=[.!?;])\\s+|:\\s+(?=${FILLER}${ACTION_VERB}\\b)|\\s+[-–—]+\\s+(?=${FILLER}${ACTION_VERB}\\b)|:\\s+(?=${QUESTION}\\s)|\\s+\\+\\s+(?=${FILLER}${ACTION_VERB}\\b)|[:,;]?\\s+\\d{1,2}\\)\\s+`,
+      `(?<=[.!?;])\\s+|:\\s+(?=${FILLER}${ACTION_VERB}\\b)|\\s+(?:-{1,2}|–|—)\\s+(?=${FILLER}${ACTION_VERB}\\b)|:\\s+(?=${QUESTION}\\s)|\\s+\\+\\s+(?=${FILLER}${ACTION_VERB}\\b)|[:,;]?\\s+\\d{1,2}\\)\\s+`,
       'i',
     ),
   );
@@ -50,10 +53,16 @@ export function splitClauses(sentence: string): Unit[] {
   // Case-sensitive on purpose: "Rename Acme to Make and Ban Inc" names a company; a new instruction is lowercase.
   // "… got married and asked us to change her last name": the request embedded after "asked us to" is a clause.
   const verbSplit = new RegExp(
-    `(?:\\s*,\\s*(?:and\\s+)?(?:so\\s+)?(?:then\\s+)?|\\s+and\\s+(?:then\\s+)?|\\s+then\\s+|${EMBEDDED})(?=${FILLER}${ACTION_VERB}\\b)`,
+    `(?:\\s*,\\s*(?:and\\s+)?(?:so\\s+)?(?:then\\s+)?|\\s+[-–—]+\\s+|\\s+and\\s+(?:then\\s+)?|\\s+then\\s+|${EMBEDDED})(?=${FILLER}${ACTION_VERB}\\b)`,
     'g',
   );
-  const asideSplit = /\s*,\s*(?=(?:it|he|she|they|we|i|this|that|there)(?:'s|'re|'ve|'ll)?\s)/gi;
+  // ", her trial expired", ", the old alert was noise": a report after a comma is an aside.
+  // ", legal approved it", ", and sam is still an admin there": a subject and a report, not an instruction.
+  // (", who signed in last?" asks a question: a wh-word is never the subject of an aside.)
+  const asideSplit = new RegExp(
+    `\\s*,\\s*(?=(?:it|he|she|they|we|i|this|that|there)(?:'s|'re|'ve|'ll)?\\s|(?:(?:and|but)\\s+)?(?!(?:and|but|then|so|also|please|pls|or|just|not|no|who|which|what|whose)\\b|${FILLER}${ACTION_VERB}\\b)(?:[\\w&'’.-]+\\s+){1,4}(?:still\\s+|already\\s+|just\\s+)?${REPORT}\\b(?!\\s+(?:to|by|from|for|with|that)\\b))`,
+    'gi',
+  );
   const units: Unit[] = [];
   for (const piece of sentence.split(asideSplit)) {
     // "how many X …, and how many of those are banned?": each question is its own clause.
@@ -67,7 +76,9 @@ export function splitClauses(sentence: string): Unit[] {
       .flatMap((c) => c.split(nextQuestion))
       .map((c) => c.trim())
       .filter((c) => c !== '');
-    clauses.forEach((c, k) =>
+    // "promote X there first, then …", "lock her too": order and addition words, not targets.
+    const trimmed = clauses.map((c) => c.replace(/\s+(?:first|next|afterwards|after that|as well|too)$/i, ''));
+    trimmed.forEach((c, k) =>
       units.push({ masked: c.replace(new RegExp(`^${FILLER}`, 'i'), '').trim() || c, verbLed: k > 0 }),
     );
   }

@@ -10,8 +10,14 @@ import type { DateWindow } from './dates.js';
  * "them") that points at the users of the previous request.
  */
 export interface Ref {
-  /** `role`: everyone with the role `value` (e.g. "org:admin") in the organization named `org` ("Globex's admins"). */
-  kind: 'email' | 'id' | 'name' | 'pronoun' | 'role';
+  /**
+   * `role`: everyone with the role `value` (e.g. "org:admin") in the organization named `org` ("Globex's admins");
+   * no `org` = the organization of the request ("every plain member" of the org a membership change names).
+   * `newest`: the most recently created user ("the latest sign-up"), `value` "user"; or the first created,
+   * `value` "oldest" ("our oldest account").
+   * `external`: the user whose external id is `value` ("the user whose external ID is crm-123").
+   */
+  kind: 'email' | 'id' | 'name' | 'pronoun' | 'role' | 'newest' | 'external';
   value: string;
   org?: string;
   /** A described item rather than a named one: "the satellite domain" (any domain but the primary). */
@@ -80,12 +86,22 @@ export type Intent =
   | { kind: 'org_invitations_list'; org?: Ref; status?: string }
   | { kind: 'invite'; emails: string[]; org?: Ref; app: boolean; role: string; fields: Fields }
   /** `all`: "revoke all pending invitations" — every pending one, one gated call each. */
-  | { kind: 'org_invitation_revoke'; org?: Ref; emails: string[]; ids: string[]; all?: boolean }
+  | {
+      kind: 'org_invitation_revoke';
+      org?: Ref;
+      emails: string[];
+      ids: string[];
+      all?: boolean;
+      newest?: Recency;
+    }
   /** Replace a mistyped invitation: revoke the one to `oldEmail`, invite `newEmail` (same org, same role). */
   | { kind: 'reinvite'; oldEmail: string; newEmail: string; org?: Ref; role?: string }
   | { kind: 'invitations_list'; status?: string; query?: string }
-  /** `one`: "revoke the pending invitation" — the single pending one, or ask which. */
-  | { kind: 'invitation_revoke'; emails: string[]; ids: string[]; all?: boolean; one?: boolean }
+  /**
+   * `one`: "revoke the pending invitation" — the single pending one, or ask which.
+   * `newest`: "revoke the newest (oldest) invitation" — the pending one created last (first).
+   */
+  | { kind: 'invitation_revoke'; emails: string[]; ids: string[]; all?: boolean; one?: boolean; newest?: Recency }
   /** `term`: a yes/no question ("are sign-ups from X blocked?") answered from the entries that cover X. */
   | { kind: 'list_entries'; list: 'allowlist' | 'blocklist'; term?: string }
   | { kind: 'list_add'; list: 'allowlist' | 'blocklist'; identifiers: string[]; notify?: boolean }
@@ -110,6 +126,9 @@ export type Intent =
   | { kind: 'invitation_by_inviter'; inviter: Ref }
   /** Several steps from one message ("sign X out and ban him"), planned in order (plan-sequence.ts). */
   | { kind: 'sequence'; steps: Intent[] };
+
+/** Which end of a list by created_at: "the latest invite" or "the oldest invite". */
+export type Recency = 'newest' | 'oldest';
 
 /** Resources found by name in a small list: JWT templates, domains, OAuth applications. */
 export type NamedResource = 'jwt' | 'domain' | 'oauth';

@@ -73,20 +73,18 @@ const ALLOW =
 const BLOCK =
   /\bblock[- ]?list(?:ed|s)?\b|\bblack[- ]?list(?:ed|s)?\b|\bdeny[- ]?list(?:ed|s)?\b|\bblocked (?:identifiers|emails|domains|addresses|list|sign-?ups)\b/i;
 
+// "the entire domain x.test", "a wildcard", "any address on it": every email address at the host.
+const WHOLE_DOMAIN =
+  /\b(?:whole|entire|full)\s+(?:⟦h\d+⟧\s+)?(?:e-?mail\s+)?domain\b|\bwildcard\b|\b(?:every|any|all)\s+(?:e-?mail\s+)?address(?:es)?\s+(?:at|on|from|under)\b|\b(?:anyone|everyone|anybody)\s+(?:at|from|with)\b/i;
+
 /** Identifiers named in the request: wildcards, emails, phones, then bare hosts. */
-function identifiers(s: Sentence, list: 'allowlist' | 'blocklist'): string[] {
-  // "the sender's whole domain, x.test, (as *@x.test)": an address in the possessive only says whose domain it is,
-  // and a bare domain that a wildcard in the same request already covers is the same entry said twice.
+function identifiers(s: Sentence, list: 'allowlist' | 'blocklist', c = ''): string[] {
+  // "the sender's whole domain, x.test": an address in the possessive only says whose domain it is.
   const emails = s.ents.emails.filter((_, i) => !new RegExp(`⟦e${i}⟧['’]s\\b`).test(s.masked));
-  const covered = new Set(s.ents.wildcards.map((w) => w.replace(/^\*@/, '').toLowerCase()));
   const out = [...s.ents.wildcards, ...emails, ...s.ents.phones];
-  for (const h of s.ents.hosts) {
-    if (covered.has(h.toLowerCase())) continue;
-    // "the whole domain x.test (wildcard, every address at it)": a blocklisted domain said as every address.
-    const everyAddress =
-      /\b(?:whole|entire|all of)\s+(?:the\s+)?domain\b|\bwildcard\b|\b(?:every|all|any)\s+(?:e-?mail\s+)?address(?:es)?\b/i;
-    out.push(list === 'allowlist' || everyAddress.test(s.masked) ? `*@${h}` : h);
-  }
+  const wildcard = list === 'allowlist' || WHOLE_DOMAIN.test(c) || WHOLE_DOMAIN.test(s.masked);
+  // A host already given as a wildcard ("junk.test, i.e. *@junk.test") is that wildcard, not a second entry.
+  for (const h of s.ents.hosts) if (!s.ents.wildcards.includes(`*@${h}`)) out.push(wildcard ? `*@${h}` : h);
   return [...new Set(out)];
 }
 
@@ -184,7 +182,7 @@ export function parseAccessLists(c: string, s: Sentence): Intent | undefined {
     return undefined;
   }
   const ids = s.ents.ids.filter((i) => i.prefix === (list === 'allowlist' ? 'alid' : 'blid')).map((i) => i.value);
-  const idents = identifiers(s, list);
+  const idents = identifiers(s, list, c);
   const removing =
     /^(?:remove|delete|drop|take|unlist|clear|get rid of|erase|purge|pull|strike|disallow|un-?allow|stop allowing|stop blocking|unblock|un-?blocklist|un-?blacklist|un-?whitelist|un-?allowlist)\b/i.test(
       c,

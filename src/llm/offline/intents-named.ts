@@ -126,6 +126,8 @@ export function jwtName(c: string, s: Sentence): string | undefined {
     c.match(/\b(?:called|named)\s+([\w.-]+)/i)?.[1],
     c.match(/\b(?:jwt\s+)?template\s+(?!called|named)([\w.-]+)/i)?.[1],
     c.match(/\b([\w.-]+)\s+(?:jwt\s+)?(?:token\s+)?template\b/i)?.[1],
+    // "foo jwt's lifetime": the name before "jwt".
+    c.match(/\b([\w.-]+)\s+jwt(?:'s|’s)?\s+(?!templates?\b)/i)?.[1],
     c.match(/\b([\w.-]+)\s+jwts?\b/i)?.[1],
     c.match(/\bjwt\s+(?!templates?\b)([\w.-]+)/i)?.[1],
   ];
@@ -195,10 +197,24 @@ export function parseJwt(c: string, s: Sentence): Intent | undefined {
   if ((!/\bjwts?\b|\btemplates?\b/i.test(c) && !timed && !claimed) || /\bemail template|\binvitation template/i.test(c))
     return undefined;
   const id = s.ents.ids.find((i) => i.prefix === 'jtmp');
-  const verb = verbKind(c);
+  // "put one more claim into the foo template": a change to a template that exists, never a new template.
+  const addsToExisting =
+    /^(?:add|put|include|insert|append)\b.*\b(?:claims?|fields?|keys?)\b.*\b(?:to|in|into)\s+(?:our|the|my|that|this|existing)\b/i.test(
+      c,
+    );
+  const times = jwtTimes(c);
+  // "tokens from the foo template should live for 2 hours", "allow 10 seconds of clock skew on foo": a time value
+  // for a named template, with no verb that reads, is a change.
+  // (A report such as "the foo template expired 10 minutes ago" says no "should", so it stays a report.)
+  const statesTime =
+    Object.keys(times).length > 0 &&
+    /\b(?:should|must|needs?\s+to|has\s+to|ought\s+to|allow|permit)\b/i.test(c) &&
+    !READ.test(c) &&
+    !COUNT.test(c);
+  const verb = addsToExisting ? 'update' : (verbKind(c) ?? (statesTime ? 'update' : undefined));
   const fields: Fields = {};
   if (s.ents.json[0]) fields.claims = s.ents.json[0];
-  Object.assign(fields, jwtTimes(c));
+  Object.assign(fields, times);
   // "add a claim to the supabase template": a new claim in an existing template (details.ts finds key and value).
   if (
     /^(?:add|include|put|insert)\s+(?:a\s+|an\s+|the\s+|one\s+|more\s+|new\s+|another\s+|extra\s+)*claims?\b/i.test(c)
@@ -238,8 +254,7 @@ export function parseJwt(c: string, s: Sentence): Intent | undefined {
       : plural
         ? { kind: 'named_list', resource: 'jwt' }
         : { kind: 'named_delete', resource: 'jwt', refs: [] };
-  // "tokens from X should live two hours": a clause that states a lifetime or skew changes it, whatever its verb.
-  if (verb === 'update' || fields.lifetime !== undefined || fields.allowed_clock_skew !== undefined) {
+  if (verb === 'update') {
     const rename = c.match(
       /^rename\s+(?:the\s+)?(?:jwt\s+)?(?:template\s+)?(?:⟦q\d+⟧|[\w.-]+)(?:\s+(?:jwt\s+)?template)?\s+to\s+(?:⟦q(\d+)⟧|([\w.-]+))/i,
     );
@@ -256,6 +271,14 @@ function nameRef(name: string | undefined): Ref | undefined {
   return name ? { kind: 'name', value: name } : undefined;
 }
 
+// Words before "domain" that say what kind of domain, not which one.
+const DOMAIN_ADJECTIVE =
+  /^(?:satellite|primary|main|secondary|email|e-mail|custom|new|old|other|same|whole|entire|production|prod|staging|dev|root|apex|sender|sending|mail|its|their|your|a|an)$/i;
+
+// A domain described by its kind: "the satellite (one)", "the non-primary one", "the secondary domain".
+const SATELLITE =
+  /\bthe\s+(?:satellite|non-?\s?primary|secondary)(?:\s+(?:one|domain))?\b|\b(?:isn'?t|is\s+not|that'?s\s+not)\s+(?:the\s+)?(?:primary|main)\b|\bis\s+(?:a|the)\s+satellite\b/i;
+
 /** Domains: list, get, create (satellite), delete. */
 export function parseDomains(c: string, s: Sentence): Intent | undefined {
   const id = s.ents.ids.find((i) => i.prefix === 'dmn');
@@ -263,12 +286,22 @@ export function parseDomains(c: string, s: Sentence): Intent | undefined {
   if (/\bemail domain\b/i.test(c)) return undefined;
   const verb = verbKind(c);
   const host = s.ents.hosts[0];
-  // "the satellite domain": described, not named; the planner picks among the satellites (or asks).
+  // "the satellite domain", "the one of our domains that isn't the primary": described, not named; the
+  // planner picks among the satellites (or asks). A plural is a list, unless it is the whole the one is out of.
+  const partitive = /\b(?:of|among)\s+(?:our|the|my|your|their)\s+(?:\w+\s+)?domains\b/i.test(c);
   const satellite: Ref | undefined =
-    !host && !id && /\bthe\s+satellite(?:\s+domain)?\b/i.test(c) && !/\bdomains\b/i.test(c)
+    !host && !id && SATELLITE.test(c) && (partitive || !/\bdomains\b/i.test(c)) && !/\b(?:all|every|each)\b/i.test(c)
       ? { kind: 'name', value: 'satellite', where: 'satellite' }
       : undefined;
-  const ref: Ref | undefined = id ? { kind: 'id', value: id.value } : host ? { kind: 'name', value: host } : satellite;
+  // "the blog domain", "our shop domain": a domain named by a word of its host name (matched against the list).
+  const word = c.match(/\b(?:the|our|my|that|this)\s+([a-z0-9][a-z0-9-]*)\s+domain\b(?!s)/i)?.[1];
+  const byWord: Ref | undefined =
+    !host && !id && !satellite && word && !DOMAIN_ADJECTIVE.test(word) ? { kind: 'name', value: word } : undefined;
+  const ref: Ref | undefined = id
+    ? { kind: 'id', value: id.value }
+    : host
+      ? { kind: 'name', value: host }
+      : (satellite ?? byWord);
   if (verb === 'create') {
     const fields: Fields = {};
     if (host) fields.name = host;
@@ -281,7 +314,11 @@ export function parseDomains(c: string, s: Sentence): Intent | undefined {
       ? [{ kind: 'id', value: id.value }]
       : satellite
         ? [satellite]
-        : s.ents.hosts.map((h) => ({ kind: 'name' as const, value: h }));
+        : s.ents.hosts.length > 0
+          ? s.ents.hosts.map((h) => ({ kind: 'name' as const, value: h }))
+          : byWord
+            ? [byWord]
+            : [];
     return refs.length > 0 ? { kind: 'named_delete', resource: 'domain', refs } : undefined;
   }
   if (ref && !/\bdomains\b/i.test(c)) return { kind: 'named_get', resource: 'domain', ref };
@@ -291,7 +328,18 @@ export function parseDomains(c: string, s: Sentence): Intent | undefined {
 
 const OAUTH = /\bo-?auth\s*2?\b|\bclient app(?:lication)?s?\b|\boauth[- ]?apps?\b/i;
 
+// A name described by a word in it: "having Dash in its name", "whose name contains Dash".
+const NAME_HAS = [
+  /\b(?:with|having|that\s+has|which\s+has|has)\s+(?:the\s+(?:word|text|string)\s+)?(⟦q\d+⟧|[\w.-]+)\s+(?:somewhere\s+)?in\s+(?:its|the|their)\s+(?:name|title)\b/i,
+  /\bwhose\s+(?:name|title)\s+(?:contains|includes|mentions|has|starts\s+with|begins\s+with)\s+(?:the\s+(?:word|text)\s+)?(⟦q\d+⟧|[\w.-]+)/i,
+  /\b(?:containing|mentioning|including)\s+(?:the\s+(?:word|text)\s+)?(⟦q\d+⟧|[\w.-]+)\s+in\s+(?:its|the|their)\s+(?:name|title)\b/i,
+];
+
 export function oauthName(c: string, s: Sentence): string | undefined {
+  for (const re of NAME_HAS) {
+    const word = c.match(re)?.[1];
+    if (word) return unmask(word, s.ents).trim();
+  }
   const quoted = c.match(/⟦q(\d+)⟧/);
   if (quoted) return s.ents.quoted[Number(quoted[1])];
   const raw =
@@ -301,6 +349,10 @@ export function oauthName(c: string, s: Sentence): string | undefined {
       /^(?:the\s+|our\s+)?([\w.-]+(?:\s+[\w.-]+){0,2}?)\s+(?:o-?auth\s*2?\s*)(?:app|application|client)\s+(?:needs|should|must|has|is|requires|wants|needed|lacks)\b/i,
     )?.[1] ??
     c.match(/\b(?:for|of|on)\s+(?:the\s+)?(.+?)\s+(?:o-?auth\s*2?\s*)(?:app|application|client)s?\b/i)?.[1] ??
+    // "portal oauth app gets a second callback": the name first, before "oauth app".
+    c.match(
+      /^(?:the\s+|our\s+)?(?!(?:delete|remove|rename|update|change|set|add|create|show|list|get|make|drop|revoke|give|find|look|describe|edit|register|new)\b)([\w.-]+(?:\s+[\w.-]+)?)\s+o-?auth\s*2?\s*(?:app|application|client)\b/i,
+    )?.[1] ??
     c.match(
       /^\w+(?:\s+up)?\s+(?:the\s+)?(?:details (?:of|for)\s+(?:the\s+)?)?(.+?)\s+(?:o-?auth\s*2?\s*)(?:app|application|client)s?\b/i,
     )?.[1] ??
@@ -398,6 +450,25 @@ export function parseOAuth(c: string, s: Sentence): Intent | undefined {
       ...(target ? { ref: target } : {}),
       fields: { ...fields, add_redirect_uris: [...s.ents.urls] },
     };
+  }
+  // "drop the email scope from the Portal app": one field edited, never the app deleted. Clerk replaces
+  // the scope list, so the planner reads the app and sends the scopes it has minus these.
+  const dropScopes = c.match(
+    /^(?:remove|drop|revoke|strip|delete|take\s+away|take\s+out|get rid of)\s+(?:the\s+)?(.+?)\s+scopes?\s+(?:from|on|of|in)\s+(.+)$/i,
+  );
+  if (dropScopes) {
+    const names = unmask(dropScopes[1]!, s.ents)
+      .split(/\s*,\s*|\s+and\s+|\s+/)
+      .map((w) => w.replace(/^["'`]|["'`]$/g, ''))
+      .filter((w) => w !== '' && !/^(?:the|a|an)$/i.test(w));
+    const target = id ? { kind: 'id' as const, value: id.value } : nameRef(oauthName(`for ${dropScopes[2]!}`, s));
+    if (names.length > 0)
+      return {
+        kind: 'named_update',
+        resource: 'oauth',
+        ...(target ? { ref: target } : {}),
+        fields: { remove_scopes: names },
+      };
   }
   if (verb === 'create') {
     const name = oauthName(c, s);

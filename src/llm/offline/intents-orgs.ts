@@ -4,10 +4,11 @@
 import { parseDateWindow } from './dates.js';
 import type { Sentence } from './entities.js';
 import { roleKey, unmask } from './entities.js';
-import type { Fields, Intent, Ref } from './intent-types.js';
+import type { Fields, Intent, Recency, Ref } from './intent-types.js';
 import { COUNT, READ } from './phrases.js';
-import { orgRef, roleRef, splitRefs, toRef } from './refs.js';
+import { orgRef, roleRef, splitOrgRefs, splitRefs, toRef } from './refs.js';
 import { ACTION_VERB } from './clauses.js';
+import { withRefOrg } from './org-context.js';
 import { parseKeyValues } from './kv.js';
 
 const ORG_WORD = /\b(?:orgs?|organi[sz]ations?|compan(?:y|ies)|teams?|workspaces?|tenants?)\b/i;
@@ -42,6 +43,10 @@ function withRoleOrg(intent: Intent): Intent {
   return role?.org ? ({ ...intent, org: { kind: 'name', value: role.org } } as Intent) : intent;
 }
 
+// A subject that asks or negates ("who should be admin in Acme?", "nobody should be …") names nobody to change.
+const NOT_A_SUBJECT =
+  /^(?:who|whom|what|which|whoever|nobody|no\s+one|none|nothing|if|whether|when|why|how|it|this|that|there)\b/i;
+
 /** A sub-parser's answer: an intent, undefined (not this phrasing, try the next) or null (stop: not a membership). */
 type Parsed = Intent | undefined | null;
 
@@ -59,7 +64,7 @@ export function parseMemberships(c: string, s: Sentence): Intent | undefined {
   ]) {
     const intent = parse(c, s);
     if (intent === null) return undefined;
-    if (intent) return withRoleOrg(intent);
+    if (intent) return withRefOrg(withRoleOrg(intent));
   }
   return undefined;
 }
@@ -127,28 +132,76 @@ function parseRoleChange(c: string, s: Sentence): Parsed {
   if (
     (m = c.match(
       new RegExp(
-        `^(?:change|set|update|switch|modify)\\s+(.+?)(?:'s|’s|s')\\s+role\\s+(?:in|at|on|for|within)\\s+(.+?)\\s+to\\s+${ROLE}$`,
+        `^(?:change|set|update|switch|modify)\\s+(.+?)(?:'s|’s|s')?\\s+role\\s+(?:in|at|on|for|within)\\s+(.+?)(?:\\s+from\\s+(?:an?\\s+|the\\s+)?[\\w:-]+(?:\\s+member)?)?\\s+to\\s+${ROLE}$`,
         'i',
       ),
     )) ??
     (m = c.match(
       new RegExp(
-        `^(?:change|set|update|switch|modify)\\s+(?:the\\s+)?role\\s+of\\s+(.+?)\\s+(?:in|at|on|for|within)\\s+(.+?)\\s+to\\s+${ROLE}$`,
+        `^(?:change|set|update|switch|modify)\\s+(?:the\\s+)?role\\s+of\\s+(.+?)\\s+(?:in|at|on|for|within)\\s+(.+?)(?:\\s+from\\s+(?:an?\\s+|the\\s+)?[\\w:-]+(?:\\s+member)?)?\\s+to\\s+${ROLE}$`,
         'i',
       ),
     ))
   ) {
     return setRole(m[1]!, m[2]!, m[3]!, s);
   }
+  // "grant viewer access to the user holding the guest role in their company [in Umbrella]".
   if (
     (m = c.match(
       new RegExp(
-        `^give\\s+(.+?)\\s+${ROLE}\\s+(?:role|rights|access|permissions)?\\s*(?:in|at|on|for|to)\\s+(.+)$`,
+        `^(?:give|grant|assign)\\s+(?:the\\s+)?${ROLE}\\s+(?:role|rights|access|permissions|privileges)\\s+to\\s+(.+)$`,
+        'i',
+      ),
+    ))
+  ) {
+    const role = roleKey(m[1]!);
+    const whole = toRef(m[2]!, s.ents);
+    if (role && whole?.kind === 'role')
+      return {
+        kind: 'membership_set_role',
+        ...(whole.org ? { org: { kind: 'name', value: whole.org } } : {}),
+        users: [whole],
+        role,
+      };
+    const split = m[2]!.match(/^(.+?)\s+(?:in|at|on|for|within)\s+(?:the\s+)?(.+)$/i);
+    if (role && split) return setRole(split[1]!, split[2]!, m[1]!, s);
+    const users = splitRefs(m[2]!, s.ents);
+    if (role && users.length > 0) return { kind: 'membership_set_role', users, role };
+  }
+  if (
+    (m = c.match(
+      new RegExp(
+        `^give\\s+(.+?)\\s+(?:the\\s+)?${ROLE}\\s+(?:role|rights|access|permissions)?\\s*(?:in|at|on|for|to)\\s+(.+)$`,
         'i',
       ),
     ))
   ) {
     return setRole(m[1]!, m[3]!, m[2]!, s);
+  }
+  // "each person holding the guest role at Umbrella should become a member", "the sole account with billing
+  // access in Wayne needs admin rights": a role stated as what the holders of another role should have. (A named subject
+  // is request-form's "X should be a member of Y"; only a role description is read here, it names its org.)
+  if (
+    (m = c.match(
+      new RegExp(
+        `^(.+?)\\s+(?:needs?|should|must|has\\s+to|have\\s+to|is\\s+to|are\\s+to|will)\\s+(?:(?:now|just|only|all|each|also|then)\\s+)*(?:(?:be(?:come)?|get|have|be\\s+(?:made|given|moved\\s+to|switched\\s+to|changed\\s+to|set\\s+to|downgraded\\s+to|upgraded\\s+to))\\s+)?(?:the\\s+)?${ROLE}(?:\\s+(?:role|access|rights|permissions|seat))?(?:\\s+(?:in|of|at|for|within)\\s+(?:the\\s+)?(.+?))?(?:\\s+(?:now|instead|from now on|going forward|again|(?:from|starting|as of|effective)\\s+(?:today|now|tomorrow|monday|tuesday|wednesday|thursday|friday|next week|this week)))*$`,
+        'i',
+      ),
+    ))
+  ) {
+    const who = toRef(m[1]!, s.ents);
+    const role = roleKey(m[2]!);
+    const org = m[3] ? orgChunk(m[3], s) : undefined;
+    // A named subject needs the organization said ("dana should be billing in umbrella"); a role description names it.
+    if (who?.kind === 'role' && role && who.value !== role)
+      return {
+        kind: 'membership_set_role',
+        ...(org ? { org } : who.org ? { org: { kind: 'name', value: who.org } } : {}),
+        users: [who],
+        role,
+      };
+    if (who && who.kind !== 'role' && who.kind !== 'pronoun' && role && org && !NOT_A_SUBJECT.test(m[1]!))
+      return { kind: 'membership_set_role', org, users: [who], role };
   }
   // "switch him to a normal member", "move Alice down to a regular member [in Acme]": a role change, not a move.
   if (
@@ -175,7 +228,7 @@ function parseMemberRemoval(c: string, s: Sentence): Parsed {
     /^(?:remove|kick|boot|expel|drop)\s+(?:out\s+)?(.+?)(?:\s+from\s+(?:the\s+)?(?:org|organi[sz]ation))?$/i,
   );
   const role = byRole && !/⟦/.test(byRole[1]!) ? roleRef(byRole[1]!) : undefined;
-  if (role) return { kind: 'membership_remove', org: { kind: 'name', value: role.org! }, users: [role] };
+  if (role?.org) return { kind: 'membership_remove', org: { kind: 'name', value: role.org }, users: [role] };
   let m: RegExpMatchArray | null;
   if (
     (m = c.match(
@@ -369,10 +422,8 @@ function parseOrgDelete(c: string, s: Sentence): Intent | undefined {
       };
     const orgs = orgId
       ? s.ents.ids.filter((i) => i.prefix === 'org').map((i) => ({ kind: 'id' as const, value: i.value }))
-      : splitRefs(m[1]!, s.ents).map((r) => orgRef(r.value, s.ents) ?? r);
-    const named = orgs
-      .map((r) => (r.kind === 'name' ? orgRef(r.value, s.ents) : r))
-      .filter((r): r is Ref => r !== undefined);
+      : splitOrgRefs(m[1]!, s.ents);
+    const named = orgs;
     if (named.length > 0) return { kind: 'org_delete', orgs: named };
   }
   return undefined;
@@ -484,8 +535,19 @@ export const INVITE_FIELDS = (c: string, s: Sentence): Fields => {
 };
 
 /** Invitations: list, create (app or org), revoke. */
+// Recency of an invitation: "the latest open invite", "our last sent invitation".
+const NEWEST_INVITE =
+  /\b(?:newest|latest|most\s+recent(?:ly\s+(?:sent|created|issued))?|last(?:\s+sent)?)\s+(?:(?:pending|open|outstanding|app|application|org(?:ani[sz]ation)?)\s+)*invit(?:e|ation)\b(?!s)/i;
+const OLDEST_INVITE =
+  /\b(?:oldest|earliest|first(?:\s+sent)?)\s+(?:(?:pending|open|outstanding|app|application|org(?:ani[sz]ation)?)\s+)*invit(?:e|ation)\b(?!s)/i;
+
 export function parseInvitations(c: string, s: Sentence): Intent | undefined {
   if (!/\binvit/i.test(c)) return undefined;
+  // "at the umbrella org withdraw the newest invitation": a place said first is the same as said last.
+  const placeFirst = c.match(
+    /^(?:in|at|for|within)\s+(?:the\s+)?([^,]+?)\s+(?:org|organi[sz]ation|team|company)\s*,?\s+(?=(?:revoke|cancel|withdraw|rescind|delete|remove)\b)(.+)$/i,
+  );
+  if (placeFirst) return parseInvitations(`${placeFirst[2]!} in the ${placeFirst[1]!} organization`, s);
   if (/^(?:revoke|cancel|withdraw|rescind|delete|remove|void|invalidate|take back|retract|kill)\b/i.test(c))
     return parseInvitationRevoke(c, s);
   const createVerb =
@@ -525,14 +587,23 @@ function parseInvitationRevoke(c: string, s: Sentence): Intent | undefined {
     )?.[1] ?? c.match(/^\w+\s+(?:the\s+)?(?!⟦)(.+?)\s+(?:org(?:anization)?\s+)?invit\w*\b/i)?.[1];
   const cleanedOrg =
     orgText &&
-    !/^(?:the\s+)?(?:all|every|each|any)\b|^(?:the\s+)?(?:pending\s+|open\s+)?invit|^(?:the\s+)?(?:pending\s+)?(?:app|application)\b|^(?:the|this|that|an?|pending|open|their|his|her|my|our)$/i.test(
+    !/^(?:the\s+)?(?:all|every|each|any)\b|^(?:the\s+)?(?:pending\s+|open\s+)?invit|^(?:the\s+)?(?:pending\s+)?(?:app|application)\b|^(?:the|this|that|an?|pending|open|their|his|her|my|our)$|^(?:the\s+)?(?:very\s+)?(?:newest|latest|oldest|earliest|first|last|most\s+recent|recent)(?:\s+(?:pending|open|sent))?$/i.test(
       orgText.trim(),
     )
       ? orgChunk(orgText.replace(/^(?:pending|open)\s+/i, ''), s)
       : undefined;
   const appOnly = /\b(?:app|application)\s+invit/i.test(c);
-  const org = appOnly ? undefined : cleanedOrg;
-  const all = /\b(?:all|every|each|any)\b/i.test(c) && s.ents.emails.length === 0 && inviteIds.length === 0;
+  const named = s.ents.emails.length > 0 || inviteIds.length > 0;
+  const newest: Recency | undefined = named
+    ? undefined
+    : NEWEST_INVITE.test(c)
+      ? 'newest'
+      : OLDEST_INVITE.test(c)
+        ? 'oldest'
+        : undefined;
+  // "the latest invitation we sent": "we sent" says who sent it, it names no organization.
+  const org = appOnly || (newest && /^(?:we|i|you|they)\b/i.test(orgText ?? '')) ? undefined : cleanedOrg;
+  const all = !newest && /\b(?:all|every|each|any)\b/i.test(c) && s.ents.emails.length === 0 && inviteIds.length === 0;
   if (org || inviteIds.some((i) => i.prefix === 'orginv')) {
     return {
       kind: 'org_invitation_revoke',
@@ -540,8 +611,11 @@ function parseInvitationRevoke(c: string, s: Sentence): Intent | undefined {
       emails: [...s.ents.emails],
       ids: inviteIds.map((i) => i.value),
       ...(all ? { all } : {}),
+      ...(newest ? { newest } : {}),
     };
   }
+  if (newest && !/\borg(?:ani[sz]ation)?\s+invit/i.test(c))
+    return { kind: 'invitation_revoke', emails: [], ids: [], one: true, newest };
   // "kill the pending org invite for x@y.test": an organization invitation; the organization comes from the rest
   // of the message (withOrg) or the planner asks for it.
   if (/\borg(?:ani[sz]ation)?\s+invit/i.test(c) && !appOnly)
@@ -550,6 +624,7 @@ function parseInvitationRevoke(c: string, s: Sentence): Intent | undefined {
       emails: [...s.ents.emails],
       ids: inviteIds.map((i) => i.value),
       ...(all ? { all } : {}),
+      ...(newest ? { newest } : {}),
     };
   if (s.ents.emails.length > 0 || inviteIds.length > 0)
     return { kind: 'invitation_revoke', emails: [...s.ents.emails], ids: inviteIds.map((i) => i.value) };

@@ -6,7 +6,8 @@
 import type { Sentence } from './entities.js';
 
 const KEY = '(⟦q\\d+⟧|[A-Za-z_][\\w.-]*)';
-const VALUE = '(⟦q\\d+⟧|[^\\s,;⟦=]+)';
+// A value ends at a space, a separator or a bracket: "(key tier, value gold)" reads gold, not "gold)".
+const VALUE = '(⟦q\\d+⟧|[^\\s,;⟦=()]+)';
 const NOT_KEYS = new Set([
   'metadata',
   'public',
@@ -47,12 +48,15 @@ export function parseKeyValues(c: string, s: Sentence): Record<string, unknown> 
     for (const m of c.matchAll(new RegExp(`(?:^|[\\s,;:])${KEY}\\s*${sep}\\s*${VALUE}`, 'g'))) put(m[1]!, m[2]!);
     if (Object.keys(out).length > 0) return out;
   }
-  // "(key beta_tester, value true)", "key: plan, value: pro": the pair said with the words key and value.
-  const pair = c.match(
-    new RegExp(`\\bkey\\s*:?\\s*${KEY}\\s*[,;]?\\s*(?:and\\s+)?(?:its\\s+|the\\s+)?value\\s*:?\\s*${VALUE}`, 'i'),
+  // "(key tier, value gold)", "the key is tier and the value gold": the pair named as key and value.
+  const named = c.match(
+    new RegExp(
+      `\\bkey\\s+(?:(?:should|must|will)\\s+be\\s+|is\\s+|of\\s+)?${KEY}\\s*[,;]?\\s*(?:and\\s+)?(?:its\\s+|the\\s+|a\\s+)?value\\s+(?:(?:should|must|will)\\s+be\\s+|is\\s+|of\\s+|=\\s*)?${VALUE}`,
+      'i',
+    ),
   );
-  if (pair) {
-    put(pair[1]!, pair[2]!.replace(/\)$/, ''));
+  if (named) {
+    put(named[1]!, named[2]!.replace(/\)$/, ''));
     if (Object.keys(out).length > 0) return out;
   }
   // "set plan to enterprise …", "metadata key plan to pro", "change the tier in the metadata to gold"

@@ -65,6 +65,7 @@ export const NOUNS = [
   'pending',
   'banned',
   'locked',
+  'access',
 ];
 
 /** English words one edit away from a lexicon word: never "corrected". */
@@ -113,17 +114,54 @@ const REAL_WORDS = new Set([
   'bloke',
 ]);
 
+// Where a verb stands (start of a clause, after punctuation or "please" / "and" / "to"): lexicon rows anchored
+// here match a phrase wherever the request puts it, not only at the start of the message.
+const SLOT = '(?<=^|[,.;:!?()-]\\s*|\\b(?:please|pls|plz|and|then|also|just|kindly|to|you|u|now)\\s+)';
+const POSSESSIVE: Record<string, string> = { he: 'his', she: 'her', they: 'their' };
+const NUMBER_WORDS: Record<string, number> = {
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  twelve: 12,
+  fifteen: 15,
+  twenty: 20,
+  thirty: 30,
+  'forty-five': 45,
+  sixty: 60,
+  ninety: 90,
+};
+
 /**
  * Casual phrasings → the canonical words (applied to the masked message; `$1` keeps a captured reference).
  * Order matters only where one phrase contains another.
  */
-const SYNONYMS: Array<[RegExp, string]> = [
+const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
   // British spelling: the parsers read one spelling.
   [/\borganis(ations?|ed?)\b/gi, 'organiz$1'],
   // "the Internal Dashboard app": a capitalized name before "app"/"application" is an OAuth application (an
   // "app invitation" is not).
   [/\b(?!OAuth\b)([A-Z][\w-]*)\s+(?:app|application)\b(?!\s+invit)/g, '$1 oauth app'],
-  [/\b(?:undo|lift|remove|reverse|drop|clear)\s+(?:the\s+|their\s+|his\s+|her\s+)?ban\s+(?:on|for|of)\b/gi, 'unban'],
+  // "undo all the bans", "clear all bans": every banned user (bulk.ts lists them first). "undo the bans" on
+  // people named in the message is "unban them" (never everyone).
+  [
+    /\b(?:undo|lift|remove|reverse|drop|clear|take\s+back|revoke|cancel)\s+all\s+(?:of\s+)?(?:the\s+|those\s+)?(?:current\s+|active\s+|existing\s+)?bans\b(?!\s+(?:on|for|of|against)\b)/gi,
+    'unban all banned users',
+  ],
+  [
+    /\b(?:undo|lift|remove|reverse|drop|clear|take\s+back|revoke|cancel)\s+(?:the|their|those|these)\s+bans\b(?!\s+(?:on|for|of|against)\b)/gi,
+    'unban them',
+  ],
+  [
+    /\b(?:undo|lift|remove|reverse|drop|clear|take\s+back|take\s+away|take\s+off|revoke|cancel)\s+(?:the\s+|their\s+|his\s+|her\s+)?bans?\s+(?:on|for|of|against)\b/gi,
+    'unban',
+  ],
   [/\btake\s+(?:the\s+)?ban\s+off(?:\s+of)?\b/gi, 'unban'],
   [/\b(?:undo|lift|remove|reverse|clear)\s+(?:the\s+|their\s+|his\s+|her\s+)?block\s+(?:on|for|of)\b/gi, 'unblock'],
   [
@@ -138,6 +176,12 @@ const SYNONYMS: Array<[RegExp, string]> = [
     'let $1 sign in again',
   ],
   [/\b(?:rescind|withdraw)\b/gi, 'revoke'],
+  // "x@y.test needs her access back", "Ann Lee wants his login back": restore sign-in, as above.
+  [
+    /(?<![\w'’⟧-])(⟦[ei]\d+⟧|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?|he|she|they)\s+(?:needs|wants|should\s+get|must\s+get|can\s+have|gets)\s+(?:his|her|their)\s+(?:access|account|login)\s+back\b/g,
+    (_m: string, who: string) =>
+      `let ${{ he: 'him', she: 'her', they: 'them' }[who.toLowerCase()] ?? who} sign in again`,
+  ],
   // "give X access to Globex as a member": a membership.
   [/\bgive\s+(⟦[ei]\d+⟧|[\w.'’-]+?)\s+access\s+to\s+/gi, 'add $1 to '],
   // "reinstate access for X", "restore X's access": whatever stops them signing in (ban or lock) is lifted.
@@ -166,22 +210,95 @@ const SYNONYMS: Array<[RegExp, string]> = [
     'the satellite $1',
   ],
   [/\b(?:the\s+)?(?:non-?primary|secondary)\s+domain\b/gi, 'the satellite domain'],
-  [/\b(?:boot|chuck|throw|get|kick)\s+(⟦[ei]\d+⟧|[\w.'’-]+?)\s+(?:out\s+of|off(?:\s+of)?)\b/gi, 'remove $1 from'],
-  [/\b(?:boot|chuck)\s+(⟦[ei]\d+⟧|[\w.'’-]+?)\s+from\b/gi, 'remove $1 from'],
-  [/^(?:get rid of|do away with|nuke|scrap|retire|decommission|trash|axe|nix)\b/i, 'delete'],
+  [/\boutta\b/gi, 'out of'],
+  [
+    /\b(?:boot|chuck|throw|get|kick)\s+(⟦[ei]\d+⟧|[\w.'’-]+?(?:\s+[\w.'’-]+?){0,2}?)\s+(?:out\s+of|off(?:\s+of)?)\s+(?!(?:work|here|there)\b)/gi,
+    'remove $1 from ',
+  ],
+  [/\b(?:boot|chuck|kick)\s+(⟦[ei]\d+⟧|[\w.'’-]+?(?:\s+[\w.'’-]+?){0,2}?)\s+from\b/gi, 'remove $1 from'],
+  // "delete the Foo org completely": how thoroughly is not part of the name.
+  [/\s+(?:entirely|completely|altogether|for good|once and for all)\b/gi, ''],
+  // "add her to Foo with the viewer role": the role said as a role ("the member" is not a person here).
+  // ("everyone with the viewer role in Foo" names people by role: only after "to/into <org>" is it the new role.)
+  [
+    /(\b(?:to|into)\s+(?:the\s+)?[^\s,;]+(?:\s+[A-Z][^\s,;]*)*(?:\s+org(?:ani[sz]ation)?)?)\s+(?:with|in|under)\s+(?:the|a|an)\s+((?:normal\s+|regular\s+|plain\s+)?[\w:-]+)\s+role\b/gi,
+    '$1 as $2',
+  ],
+  // "each person that holds the viewer role in Foo": everyone who has that role (refs.ts reads the role).
+  [
+    /\b(?:every|each|any)\s+(?:user|person|one|account|member)\s+(?:who|that)\s+(?:holds|has|have|hold)\b/gi,
+    'everyone who has',
+  ],
+  // "move her from admin to member": the role it has now is not part of the organization's name.
+  [
+    /\s+from\s+(?:an?\s+)?(?:plain\s+|regular\s+|normal\s+)?(?:admin|member|viewer|billing|guest|owner|basic[_ ]member)s?\s+(?:role\s+)?to\s+/gi,
+    ' to ',
+  ],
+  // "the foo jwt template lifetime", "the Portal oauth app scopes": a field of the thing named before it.
+  [
+    /\b(jwt(?:\s+template)?|template|o-?auth\s+app(?:lication)?)\s+(?=(?:allowed\s+)?(?:clock\s+skew|lifetime|scopes?|redirect\s+ur[il]s?|claims)\b)/gi,
+    "$1's ",
+  ],
+  // "change foo slug to foo-hq", "set foo member limit to 20": an organization's field, the name said before it.
+  [
+    /\b(change|set|update|edit|raise|lower|increase|bump)\s+(?!(?:the|its|their|his|her|my|our|your|this|that)\b)([\w.&-]+(?:\s+[\w.&-]+)?)\s+(slug|(?:member(?:ship)?|seat|user)\s+(?:limit|cap)|max(?:imum)?\s+(?:allowed\s+)?members(?:hips)?)\s+to\b/gi,
+    "$1 $2's $3 to",
+  ],
+  // "for two hours", "thirty seconds": a number in words before a unit of time is that number.
+  [
+    /\b(one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|forty-five|sixty|ninety)\s+(?=(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?)\b)/gi,
+    (_m: string, word: string) => `${NUMBER_WORDS[word.toLowerCase()]} `,
+  ],
+  // "ban him + lock her": a plus between requests is "and".
+  [/\s+\+\s+/g, ' and '],
+  // "anns role", "bobs account": a possessive written without its apostrophe.
+  [
+    /\b(?!(?:his|its|hers|theirs|this|users|members|admins|owners|others|ours|yours|was|is|has|does)\b)([a-z][a-z'-]*[a-rt-z])s\s+(role|account|sessions?|membership|login|access)\b/g,
+    "$1's $2",
+  ],
+  [new RegExp(`${SLOT}(?:get rid of|do away with|nuke|scrap|retire|decommission|trash|axe|nix)\\b`, 'gi'), 'delete'],
+  // "take that one off the blocklist", "please take her out of Acme": removal from a list or an organization.
+  [
+    new RegExp(`${SLOT}(?:take|kick)\\s+(.+?)\\s+(?:off(?:\\s+of)?|out\\s+of|off\\s+from)\\s+`, 'gi'),
+    'remove $1 from ',
+  ],
+  // "lock his login", "ban her user": the person's account is the person.
+  [/\b(his|her|their)\s+(?:user\s+)?(?:login|user)\b(?!\s+(?:name|e-?mail|id|metadata|details)\b)/gi, '$1 account'],
+  // "end her open sessions": whose sessions, whichever are active (only active ones can be ended).
+  [/\b(his|her|their)\s+(?:active|open|current|live|running)\s+(sessions?)\b/gi, '$1 $2'],
+  // "every session belonging to x@y.test": that person's sessions.
+  [
+    /\b(?:every|each|any|all(?:\s+(?:of\s+)?the)?)\s+(?:active\s+|open\s+|current\s+)?sessions?\s+(?:belonging\s+to|owned\s+by|of|for)\s+(⟦[ei]\d+⟧)/gi,
+    "$1's sessions",
+  ],
+  // "yank the invite for x@y.test", "pull that invitation": a revocation.
+  [/\b(?:yank|pull|scrap|kill)\s+(?=(?:the|that|this|our|his|her|their|an?)\s+(?:[\w-]+\s+)?invit)/gi, 'revoke '],
+  // "end any session he still has": the sessions that person has.
+  [
+    /\b(?:whatever|any|every|all(?:\s+(?:of\s+)?the)?|the)\s+(?:active\s+|open\s+)?sessions?\s+(?:that\s+)?(he|she|they|⟦[ei]\d+⟧)\s+(?:currently\s+|still\s+|now\s+)?(?:has|have)(?:\s+(?:open|active|running|going))?\b/gi,
+    (_m: string, who: string) => `${POSSESSIVE[who.toLowerCase()] ?? `${who}'s`} sessions`,
+  ],
+  // "remove each plain member from the Foo org", "every viewer in Foo": the people holding that role there
+  // (refs.ts reads "the members of Foo" as a role reference). A bare "every member" is everyone, so "member"
+  // needs a word that says the role (ordinary, plain, regular, normal).
+  [
+    /\b(?:every|each|all(?:\s+of)?(?:\s+the)?)\s+(?:(?:ordinary|plain|regular|normal|basic)\s+(member)|(admin|viewer|billing|guest)(?:\s+(?:member|user|person))?)s?\b(\s+(?:from|out\s+of|of|in|at)\s+(?:the\s+)?([A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*){0,2}))/g,
+    (_m: string, member: string | undefined, other: string | undefined, tail: string, org: string) =>
+      `the ${member ?? other}s of ${org}${tail.replace(/^\s+(?:of|in|at)\s+(?:the\s+)?\S.*$/, '')}`,
+  ],
   // "Bob should have admin rights in Globex", "X needs member access to Acme": a role stated as what someone should have.
   [
     /^((?:⟦[ei]\d+⟧|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}))\s+(?:(?:should|must|needs?\s+to|ought\s+to)\s+(?:get|have|be\s+given|receive)|needs|requires)\s+(admin|administrator|member|billing|viewer|owner)\s+(rights|privileges|permissions|access|powers)\b/,
     'give $1 $2 $3',
   ],
-  // "take that one off the blocklist", "take her out of Acme": removal from a list or an organization.
-  [/^(?:take|kick)\s+(.+?)\s+(?:off(?:\s+of)?|out\s+of|off\s+from)\s+/i, 'remove $1 from '],
 ];
 
 /** The clause with every casual phrasing replaced by its canonical verb. */
 export function canonicalVerb(c: string): string {
   let out = c;
-  for (const [re, to] of SYNONYMS) out = out.replace(re, to);
+  for (const [re, to] of SYNONYMS)
+    out =
+      typeof to === 'string' ? out.replace(re, to) : out.replace(re, to as (m: string, ...rest: string[]) => string);
   return out;
 }
 
@@ -200,7 +317,8 @@ export function correctTypos(masked: string): string {
     const before = parts.slice(0, i).join('');
     const fixed =
       (VERB_SLOT.test(before) ? closest(word, VERBS) : undefined) ??
-      (word.length >= 6 ? closest(word, NOUNS) : undefined);
+      // Five letters ("acess") only when written in lower case: a capitalised short word is more likely a name.
+      (word.length >= 6 || (word.length === 5 && m[1] === word) ? closest(word, NOUNS) : undefined);
     if (fixed) parts[i] = `${fixed}${m[2]}`;
   }
   return parts.join('');

@@ -9,6 +9,18 @@ export function mergeSteps(steps: Intent[]): Intent[] {
   const out: Intent[] = [];
   for (const step of steps) {
     const prev = out[out.length - 1];
+    // "…rename it to X and raise its member cap to 30": the same organization's update, said twice, is one update.
+    if (
+      step.kind === 'org_update' &&
+      prev?.kind === 'org_update' &&
+      step.org?.kind === 'name' &&
+      prev.org?.kind === 'name' &&
+      step.org.value.toLowerCase() === prev.org.value.toLowerCase() &&
+      !Object.keys(step.fields).some((k) => k in prev.fields)
+    ) {
+      out[out.length - 1] = { ...prev, fields: { ...prev.fields, ...step.fields } };
+      continue;
+    }
     if (step.kind === 'org_update' && !step.org && prev) {
       if (prev.kind === 'org_update' && prev.org) {
         out[out.length - 1] = { ...prev, fields: { ...prev.fields, ...step.fields } };
@@ -24,13 +36,27 @@ export function mergeSteps(steps: Intent[]): Intent[] {
       }
     }
     // "list Globex's admins; which of them signed in last?": the narrowing joins the list before it.
-    if (step.kind === 'members_list' && step.pick && !step.org && prev?.kind === 'members_list' && !prev.count) {
+    if (
+      step.kind === 'members_list' &&
+      step.pick &&
+      prev?.kind === 'members_list' &&
+      !prev.count &&
+      (!step.org || JSON.stringify(step.org) === JSON.stringify(prev.org))
+    ) {
       out[out.length - 1] = { ...prev, pick: step.pick };
       continue;
     }
     // "tokens from X should live two hours, and allow 10 seconds of clock skew": a template change that names no
     // template continues the change of the template named just before.
-    if (step.kind === 'named_update' && !step.ref && prev?.kind === 'named_update' && prev.resource === step.resource) {
+    const sameRef = (a?: { value: string }, b?: { value: string }): boolean =>
+      !a || (!!b && a.value.toLowerCase() === b.value.toLowerCase());
+    if (
+      step.kind === 'named_update' &&
+      prev?.kind === 'named_update' &&
+      prev.resource === step.resource &&
+      sameRef(step.ref, prev.ref) &&
+      !Object.keys(step.fields).some((k) => k in prev.fields)
+    ) {
       out[out.length - 1] = { ...prev, fields: { ...prev.fields, ...step.fields } };
       continue;
     }

@@ -23,7 +23,8 @@ export function normalize(s: Sentence): Sentence {
   let masked = s.masked.replace(GREETING, '').replace(PLEASANTRY, '');
   // Only a sign-off that leaves something before it: "thanks" alone is a reply, not a signature.
   const signed = masked.replace(SIGN_OFF, '');
-  if (signed.trim() !== '' && /[a-z]/i.test(signed)) masked = signed;
+  // "rename it to Foo Bar, ty": the comma before the sign-off goes with it.
+  if (signed.trim() !== '' && /[a-z]/i.test(signed)) masked = signed.replace(/\s*[,;:–—-]\s*$/, '');
   masked = canonicalVerb(imperatives(correctTypos(masked.trim())));
   return masked === s.masked ? s : { ...s, masked: masked || s.masked };
 }

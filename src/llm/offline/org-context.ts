@@ -4,6 +4,7 @@
  * one sentence is who a pronoun in another clause means. Names are recognised by their capitals; an organization
  * by the word that introduces it ("at", "running", "of") or a company suffix ("Inc", "Corp").
  */
+import { descriptionIn } from './described.js';
 import type { Intent } from './intent-types.js';
 
 const CAPS = "[A-Z][\\w&'’-]*";
@@ -63,6 +64,35 @@ export function personNames(masked: string, org: string | undefined): string[] {
   return out;
 }
 
+// Capitalised words that start a sentence without naming anyone ("How many …", "Every user …", "Today we …").
+const STARTER =
+  /^(?:How|What|Which|Who|Whom|Whose|When|Where|Why|Is|Are|Was|Were|Do|Does|Did|Has|Have|Had|Will|Shall|Should|Must|May|Might|Any|All|Every|Each|Some|No|None|Nobody|Everyone|Everybody|Someone|Somebody|Anyone|Just|Only|Let|Lets|Note|Fyi|FYI|Yes|Not|There|Here|Now|Today|Yesterday|Tomorrow|Once|If|After|Before|Since|Because|As|In|On|At|For|From|To|With|Without|Their|His|Her|Its|Your|A|An|Whoever|Both|Either|Neither|Thanks|Thank|Sorry|Dear|Team|Folks|Guys|Everything|Nothing|Something)$/;
+
+/**
+ * Who a clause is about, for a pronoun in another clause: a user description ("the newest account is obviously
+ * spam", "anyone holding the guest role at Umbrella"), else the people named by full name, else a capitalised first name
+ * that is the clause's subject ("Ravi is leaving …", "Mira sent an invite …"). `context` is the whole message
+ * (a description may point into it: "whose external ID is that").
+ */
+export function referents(masked: string, org: string | undefined, context = ''): string[] {
+  const described = descriptionIn(masked, context);
+  if (described) return [described];
+  const names = personNames(masked, org);
+  if (names.length > 0) return names;
+  // Only before a verb a person is the subject of ("Ravi is …", "Mira from Legal sent …"): a capitalised word
+  // before any other verb is as likely an organization or a team ("Sales wants …").
+  const subject = masked.match(
+    new RegExp(`^(${CAPS})(?:\\s+(?:from|in|at|on)\\s+${CAPS})?\\s+(?=(?:is|was|sent|invited|has|had)\\b)`),
+  );
+  const name = subject?.[1]?.replace(/(?:'s|’s)$/, '');
+  if (!name || NOT_NAME.test(name) || STARTER.test(name) || /['’]/.test(name) || org?.split(' ').includes(name))
+    return [];
+  // A word the message also uses as an organization ("… the guest role at Umbrella") is not a person.
+  if (new RegExp(`\\b(?:in|at|of|from|for|into|within)\\s+(?:the\\s+)?${name}\\b`).test(`${masked} ${context}`))
+    return [];
+  return [name];
+}
+
 /** "promote X to admin there": "there" is the organization named elsewhere in the message. */
 export function fillThere(masked: string, org: string): string {
   return masked.replace(/\s+(?:in |over )?there\b/i, ` in ${org}`);
@@ -86,6 +116,19 @@ export function withOrg(intent: Intent, org: string | undefined): Intent {
     ('org' in intent && intent.org) ||
     ('everyOrg' in intent && intent.everyOrg)
   )
-    return intent;
-  return { ...intent, org: { kind: 'name', value: org } } as Intent;
+    return withRefOrg(intent);
+  return withRefOrg({ ...intent, org: { kind: 'name', value: org } } as Intent);
+}
+
+/**
+ * "remove each regular member from Umbrella": a role reference that names no organization means the organization of
+ * the membership change it is part of.
+ */
+export function withRefOrg(intent: Intent): Intent {
+  if (!('users' in intent) || !Array.isArray(intent.users) || !('org' in intent) || !intent.org) return intent;
+  const org = intent.org;
+  if (org.kind !== 'name' && org.kind !== 'id') return intent;
+  if (!intent.users.some((u) => u.kind === 'role' && !u.org)) return intent;
+  const users = intent.users.map((u) => (u.kind === 'role' && !u.org ? { ...u, org: org.value } : u));
+  return { ...intent, users } as Intent;
 }

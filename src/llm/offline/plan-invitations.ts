@@ -3,7 +3,7 @@
  * (list, create with a role, revoke by email or id). A missing organization is asked for, with "the app" as the
  * way to say "no organization".
  */
-import { planRevokeOnePending } from './plan-revoke-one.js';
+import { newestOf, planRevokeOnePending, sentOn } from './plan-revoke-one.js';
 import { act, say, withJsonArgs } from './mutation-step.js';
 import { analyze, roleKey } from './entities.js';
 import type { Intent, Ref } from './intent-types.js';
@@ -142,6 +142,26 @@ export function planOrgInvitationRevoke(ctx: PlanContext, intent: Of<'org_invita
   if (!org.ok) return stopped(ctx, org);
   const o = org.value;
   if (intent.all) return planRevokeAllPending(ctx, o, orgText(o));
+  if (intent.newest && intent.emails.length === 0 && intent.ids.length === 0) {
+    // "the most recent pending invite in Acme": its pending invitations, the one created last.
+    const env = ctx.read('clerk_org_invitations_list', { organization_id: o.id, status: 'pending', limit: 100 });
+    if (!env) return ctx.pending();
+    if (env.status !== 'ok') return readFailed(env, `the invitations of ${orgText(o)}`);
+    const pending = asPage(env.result).items.filter((i) => (field(i, 'status') ?? 'pending') === 'pending');
+    const chosen = newestOf(pending, intent.newest === 'oldest');
+    if (!chosen)
+      return say(`${o.name} has no pending invitations, so there is nothing to revoke. Nothing was changed.`);
+    const email = field(chosen, 'email_address') ?? '?';
+    const id = field(chosen, 'id')!;
+    return act(ctx, [
+      {
+        name: 'clerk_org_invitation_revoke',
+        args: { organization_id: o.id, invitation_id: id },
+        label: `revoke the ${intent.newest} pending invitation to ${orgText(o)}: ${email} (${id}${sentOn(chosen)})`,
+        done: () => `Revoked the invitation of ${email} to ${orgText(o)}`,
+      },
+    ]);
+  }
   const envs = intent.emails.map((e) => ({
     e,
     env: ctx.read('clerk_org_invitations_list', { organization_id: o.id, email_address: e, status: 'pending' }),
@@ -200,7 +220,7 @@ export function planInvitationsList(ctx: PlanContext, intent: Of<'invitations_li
 /** Revokes app invitations by email (found with a list read) or id. */
 export function planInvitationRevoke(ctx: PlanContext, intent: Of<'invitation_revoke'>): PlanStep {
   if (intent.all) return planRevokeAllPending(ctx);
-  if (intent.one) return planRevokeOnePending(ctx);
+  if (intent.one) return planRevokeOnePending(ctx, intent.newest);
   const envs = intent.emails.map((e) => ({
     e,
     env: ctx.read('clerk_invitations_list', { query: e, status: 'pending' }),

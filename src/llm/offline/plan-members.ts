@@ -8,7 +8,7 @@ import type { Call, PlanStep, PlanContext } from './plan-context.js';
 import { orgOrAsk, orgText, roleWord } from './plan-orgs.js';
 import { missingNotes, userText } from './plan-users.js';
 import { asObject, asPage, field, toMember, toUser, type OrgRow, type UserRow } from './results.js';
-import { firstStop, readFailed, requireOrg, resolveUsers, stopped, type Res } from './resolve.js';
+import { firstStop, orgOfRoleRefs, readFailed, requireOrg, resolveUsers, stopped, type Res } from './resolve.js';
 import { plural, table } from './summarize.js';
 import { orgOfUser } from './plan-org-of-user.js';
 import { planRemoveFromEveryOrg } from './plan-every-org.js';
@@ -148,8 +148,29 @@ export function planMembershipAdd(ctx: PlanContext, intent: Of<'membership_add'>
   );
 }
 
+/**
+ * A membership change of role holders with no organization named: the organization the request names. And a
+ * first name in a change of one organization's memberships means a member of it ("remove Chris from Globex": of
+ * the users named Chris, the one in Globex; several there still make a question).
+ */
+function withRoleOrg<T extends { org?: Ref; users: Ref[] }>(ctx: PlanContext, intent: T): Res<T> {
+  if (intent.org) {
+    const org = intent.org;
+    const users = intent.users.map((u) => (u.kind === 'name' && !u.org ? { ...u, org: org.value } : u));
+    return { ok: true, value: { ...intent, users } };
+  }
+  const org = orgOfRoleRefs(ctx, intent.users);
+  if (!org.ok) return org;
+  if (!org.value) return { ok: true, value: intent };
+  const users = intent.users.map((u) => (u.kind === 'role' && !u.org ? { ...u, org: org.value!.value } : u));
+  return { ok: true, value: { ...intent, org: org.value, users } };
+}
+
 /** "make X an admin of Y": read the membership, then update it (or create it when X is not a member). */
-export function planMembershipSetRole(ctx: PlanContext, intent: Of<'membership_set_role'>): PlanStep {
+export function planMembershipSetRole(ctx: PlanContext, given: Of<'membership_set_role'>): PlanStep {
+  const withOrg = withRoleOrg(ctx, given);
+  if (!withOrg.ok) return stopped(ctx, withOrg);
+  let intent = withOrg.value;
   const only = intent.users[0];
   if (!intent.org && only && intent.users.length === 1) {
     const found = orgOfUser(
@@ -189,8 +210,11 @@ export function planMembershipSetRole(ctx: PlanContext, intent: Of<'membership_s
 }
 
 /** "remove X from Y". */
-export function planMembershipRemove(ctx: PlanContext, intent: Of<'membership_remove'>): PlanStep {
-  if (intent.everyOrg) return planRemoveFromEveryOrg(ctx, intent.users, membershipCall);
+export function planMembershipRemove(ctx: PlanContext, given: Of<'membership_remove'>): PlanStep {
+  if (given.everyOrg) return planRemoveFromEveryOrg(ctx, given.users, membershipCall);
+  const withOrg = withRoleOrg(ctx, given);
+  if (!withOrg.ok) return stopped(ctx, withOrg);
+  const intent = withOrg.value;
   const ref = orgOrAsk(ctx, intent.org, 'Which organization should I remove them from?');
   if (!ref.ok) return stopped(ctx, ref);
   const r = orgAndUsers(ctx, ref.value, intent.users);

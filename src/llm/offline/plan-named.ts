@@ -395,6 +395,23 @@ export function planNamedUpdate(ctx: PlanContext, intent: Of<'named_update'>): P
     fields = { ...rest, redirect_uris: [...existing, ...added] };
     args = { [spec.idParam]: it.id, ...fields };
   }
+  if (intent.resource === 'oauth' && Array.isArray(fields.remove_scopes)) {
+    // clerk_client_update replaces scopes: read the app and send the scopes it has minus the ones named.
+    const env = ctx.read(spec.get, { oauth_application_id: it.id });
+    if (!env) return ctx.pending();
+    if (env.status !== 'ok') return readFailed(env, itemText('oauth', it));
+    const current = asObject(env.result)?.scopes;
+    const existing = typeof current === 'string' ? current.split(/\s+/).filter(Boolean) : [];
+    const removed = fields.remove_scopes as string[];
+    const kept = existing.filter((scope) => !removed.some((r) => r.toLowerCase() === scope.toLowerCase()));
+    if (kept.length === existing.length)
+      return say(
+        `${itemText('oauth', it)} has no ${removed.join(', ')} scope (it has: ${existing.join(' ') || 'none'}). Nothing was changed.`,
+      );
+    const { remove_scopes: _removed, ...rest } = fields;
+    fields = { ...rest, scopes: kept.join(' ') };
+    args = { [spec.idParam]: it.id, ...fields };
+  }
   const change = Object.entries(fields)
     .map(
       ([k, v]) =>

@@ -4,6 +4,7 @@
  * picks is revoked.
  */
 import { act, say } from './mutation-step.js';
+import type { Recency } from './intent-types.js';
 import type { PlanStep, PlanContext } from './plan-context.js';
 import { readAllPages } from './paging.js';
 import { field } from './results.js';
@@ -11,16 +12,37 @@ import { askFor, matchAnswer, readFailed, stopped } from './resolve.js';
 
 type Obj = Record<string, unknown>;
 
-/** Revokes the single pending app invitation, or asks which one. */
-export function planRevokeOnePending(ctx: PlanContext): PlanStep {
+/** The invitation created last (by created_at) among `items`. */
+export function newestOf(items: Obj[], oldest = false): Obj | undefined {
+  const at = (i: Obj): number => {
+    const v = i.created_at;
+    return typeof v === 'number' ? v : typeof v === 'string' ? Date.parse(v) : Number.NaN;
+  };
+  return [...items].filter((i) => Number.isFinite(at(i))).sort((a, b) => (oldest ? -1 : 1) * (at(b) - at(a)))[0];
+}
+
+/** "sent 2026-11-25": the date shown on the card, so "the newest" is checked by the person approving. */
+export function sentOn(i: Obj): string {
+  const v = i.created_at;
+  const iso = typeof v === 'number' ? new Date(v).toISOString() : typeof v === 'string' ? v : '';
+  return iso ? `, sent ${iso.slice(0, 16).replace('T', ' ')} UTC` : '';
+}
+
+/**
+ * Revokes the single pending app invitation, or asks which one. `newest`: "the newest invitation" — the pending
+ * one created last, with its date on the card.
+ */
+export function planRevokeOnePending(ctx: PlanContext, recency?: Recency): PlanStep {
+  const newest = recency !== undefined;
   const paged = readAllPages(ctx, 'clerk_invitations_list', { status: 'pending', limit: 100 });
   if (paged.kind === 'pending') return ctx.pending();
   if (paged.kind === 'failed') return readFailed(paged.env, 'invitations');
   const pending = paged.items.filter((i) => (field(i, 'status') ?? 'pending') === 'pending');
   if (pending.length === 0)
     return say('There are no pending app invitations, so there is nothing to revoke. Nothing was changed.');
-  let chosen: Obj = pending[0]!;
-  if (pending.length > 1) {
+  const end = newest ? newestOf(pending, recency === 'oldest') : undefined;
+  let chosen: Obj = end ?? pending[0]!;
+  if (pending.length > 1 && !end) {
     const emails = pending.map((i) => field(i, 'email_address') ?? field(i, 'id') ?? '?');
     const list = pending.length <= 10 ? `: ${emails.slice(0, -1).join(', ')} and ${emails[emails.length - 1]}` : '';
     const r = askFor(
@@ -44,7 +66,7 @@ export function planRevokeOnePending(ctx: PlanContext): PlanStep {
     {
       name: 'clerk_invitation_revoke',
       args: { invitation_id: id },
-      label: `revoke the app invitation of ${email} (${id})`,
+      label: `revoke the ${newest ? `${recency} pending ` : ''}app invitation of ${email} (${id}${newest ? sentOn(chosen) : ''})`,
       done: () => `Revoked the app invitation of ${email}`,
     },
   ]);

@@ -5,11 +5,13 @@
 import type { Entities, Sentence } from './entities.js';
 import { unmask } from './entities.js';
 import type { Ref } from './intent-types.js';
+import { describedRef } from './described.js';
 
 const LEAD =
   /^(?:(?:the|a|an|user|users|account|accounts|member|members|person|people|customer|customers|of|for|called|named|with email|email|e-mail|id|user id|my|our|this|that)\s+)+/i;
+// Filler a name is typed with ("unlock dana account plz"): the possessive, the account noun and chat politeness.
 const TRAIL =
-  /(?:'s|’s|s')?(?:\s+(?:account|accounts|user|users|profile|too|as well|please|now|right now|immediately|permanently|for good|from the app|from clerk|everywhere|again|instead|then|also|as well|for now|for the moment|for a while|for the time being|temporarily|asap|right away))+$/i;
+  /(?:'s|’s|s')?(?:\s+(?:account|accounts|user|users|profile|login|too|as well|please|pls|plz|pleas|thx|thanks|ty|now|right now|immediately|permanently|for good|from the app|from clerk|everywhere|again|instead|then|also|as well|for now|for the moment|for a while|for the time being|temporarily|asap|right away))+$/i;
 const PRONOUN =
   /^(?:him|her|them|this one|that one|this user|that user|the same user|those users|these users|both of them|both)$/i;
 
@@ -30,6 +32,18 @@ const ORG_NAME = "([A-Z][\\w&'-]*(?:\\s+[A-Z][\\w&'-]*){0,2})";
 const ROLE_WORD = '(admins?|administrators?|owners?|members?|viewers?|billing(?: managers?)?|guests?|[a-z_]+)';
 // "Hooli's billing person", "the viewer folks of Initech": a word for the people holding the role.
 const HOLDER = '(?:\\s+(?:person|persons|people|folks?|guys?|users?|accounts?|contacts?|members?|role\\s+holders?))?';
+// Who holds the role, said as a person: "whoever", "the one person", "every user", "all the people".
+const HOLDER_WORDS =
+  '(?:(?:the|every|each|all(?:\\s+(?:of\\s+)?the)?|any|whichever|those|these)\\s+)?(?:(?:one|only|single|sole|current|lone)\\s+)*(?:whoever|anyone|anybody|everyone|everybody|someone|persons?|people|users?|members?|accounts?|folks?|guys?|ones?|individuals?|employees?|all users)';
+const WHO_HAS =
+  '(?:\\s+(?:who|that|which))?(?:\\s+(?:currently|now|still|already|presently))?\\s+(?:has|have|holds?|holding|having|with|owns?|carries|carrying)\\s+';
+const ROLE_NOUN = '(?:role|access|rights|permissions?|seat|privileges?|level)s?';
+const KNOWN_ROLE = '(admins?|administrators?|owners?|members?|viewers?|billing(?: managers?)?|guests?)';
+// A word of an organization's name: not a verb or a joining word ("… in Umbrella has been spamming" ends at Umbrella).
+const ORG_WORD =
+  "(?!(?:has|have|had|is|are|was|were|been|be|should|must|needs?|will|can|could|would|looks?|seems?|and|or|but|to|from|with|who|that|which|now|today|please|as|so|because|since|the|an?|our|my|their|this|that|team|org|organi[sz]ation|company|workspace|group|app|instance)\\b)[\\w&'’-]+";
+// The organization after "in/at/of", or "their organization" (the one the request names elsewhere: no org here).
+const IN_ORG = `(?:\\s+(?:in|at|of|on|for|within)\\s+(?:the\\s+)?(?:(?:their|his|her|its|our|your|that|this|the)\\s+(?:own\\s+)?(?:org|organi[sz]ation|company|team|workspace)|(${ORG_WORD}(?:\\s+${ORG_WORD}){0,2}?)(?:\\s+(?:org|organi[sz]ation|company|team|workspace))?))?`;
 /** "Globex's admins", "the viewers of Initech", "whoever holds the billing role in Initech", "everyone with the billing role at Hooli". */
 const ROLE_REFS: Array<{ re: RegExp; org: number; role: number }> = [
   {
@@ -44,9 +58,52 @@ const ROLE_REFS: Array<{ re: RegExp; org: number; role: number }> = [
     org: 2,
     role: 1,
   },
+  // "anyone holding the admin role at Umbrella", "the user who now has the guest role in their company", "the
+  // sole account with billing access in Wayne Corp", "each person that holds the viewer role".
+  {
+    re: new RegExp(`^${HOLDER_WORDS}${WHO_HAS}(?:(?:the|an?|that)\\s+)?${ROLE_WORD}\\s+${ROLE_NOUN}${IN_ORG}$`, 'i'),
+    org: 2,
+    role: 1,
+  },
+  // "the user with admin in Umbrella", "whoever has billing at Wayne": a known role needs no "role" after it.
   {
     re: new RegExp(
-      `^(?:whoever|anyone|everyone|everybody|all users|the users?|the people|users|people|each user)\\s+(?:who\\s+)?(?:has|have|with|holding)\\s+(?:the\\s+|an?\\s+)?${ROLE_WORD}\\s+role\\s+(?:in|at|of|on)\\s+(?:the\\s+)?${ORG_NAME}(?:\\s+(?:org|organi[sz]ation))?$`,
+      `^${HOLDER_WORDS}${WHO_HAS}(?:(?:the|an?|that)\\s+)?${KNOWN_ROLE}(?:\\s+${ROLE_NOUN})?${IN_ORG}$`,
+      'i',
+    ),
+    org: 2,
+    role: 1,
+  },
+  // "the only admin of umbrella", "the billing person at wayne", "umbrella's sole viewer": lowercase as typed.
+  {
+    re: new RegExp(
+      `^(?:all\\s+(?:of\\s+)?)?the\\s+(?:only\\s+|sole\\s+|one\\s+|single\\s+)?${KNOWN_ROLE}${HOLDER}(?:\\s+(?:of|in|at)\\s+(?:the\\s+)?(${ORG_WORD}(?:\\s+${ORG_WORD}){0,2}?)(?:\\s+(?:org|organi[sz]ation|company|team))?)$`,
+      'i',
+    ),
+    org: 2,
+    role: 1,
+  },
+  {
+    re: new RegExp(
+      `^(?:all\\s+(?:of\\s+)?)?(?:the\\s+)?(${ORG_WORD}(?:\\s+${ORG_WORD}){0,2}?)(?:'s|’s)\\s+(?:only\\s+|sole\\s+|one\\s+|single\\s+)?${KNOWN_ROLE}${HOLDER}$`,
+      'i',
+    ),
+    org: 1,
+    role: 2,
+  },
+  // "whoever is the billing manager of Initech", "the members who are admins of Umbrella".
+  {
+    re: new RegExp(
+      `^${HOLDER_WORDS}(?:\\s+(?:who|that))?\\s+(?:is|are)\\s+(?:currently\\s+)?(?:(?:the|an?|our)\\s+)?(?:only\\s+|sole\\s+)?${KNOWN_ROLE}(?:\\s+${ROLE_NOUN})?${IN_ORG}$`,
+      'i',
+    ),
+    org: 2,
+    role: 1,
+  },
+  // "all the regular members of Umbrella", "each plain member": members with the member role (no admin, no billing).
+  {
+    re: new RegExp(
+      `^(?:every|each|all(?:\\s+(?:of\\s+)?the)?|the|any)\\s+(ordinary|plain|regular|normal|basic|standard|simple|non-admin)\\s+(?:members?|users?|people)${IN_ORG}$`,
       'i',
     ),
     org: 2,
@@ -61,21 +118,25 @@ export function roleRef(chunk: string): Ref | undefined {
     const m = text.match(re);
     if (!m) continue;
     const word = m[role]!.toLowerCase();
-    if (/^(?:user|users|people|account|accounts)$/.test(word)) return undefined;
+    if (/^(?:user|users|people|account|accounts|the|an?|that|this|their|same|any|some|no)$/.test(word))
+      return undefined;
     const key = /^(?:admins?|administrators?|owners?)$/.test(word)
       ? 'org:admin'
-      : /^members?$/.test(word)
+      : /^(?:members?|ordinary|plain|regular|normal|basic|standard|simple|non-admin)$/.test(word)
         ? 'org:member'
         : `org:${word.replace(/ managers?$/, '').replace(/s$/, '')}`;
-    return { kind: 'role', value: key, org: m[org]! };
+    const orgName = m[org]?.trim();
+    return orgName ? { kind: 'role', value: key, org: orgName } : { kind: 'role', value: key };
   }
   return undefined;
 }
 
 /** One chunk → one Ref, or undefined when nothing usable is left. */
 export function toRef(chunk: string, ents: Entities): Ref | undefined {
-  const role = /⟦/.test(chunk) ? undefined : roleRef(chunk);
-  if (role) return role;
+  const described = /⟦/.test(chunk) ? undefined : describedRef(unmask(chunk, ents));
+  if (described) return described;
+  // "the user whose external ID is that": a description whose value is elsewhere is no name to search for.
+  if (/\bexternal[\s_-]?id\s+(?:is\s+)?(?:that|this|it)$/i.test(chunk.trim())) return undefined;
   const email = chunk.match(/⟦e(\d+)⟧/);
   if (email) return { kind: 'email', value: ents.emails[Number(email[1])]! };
   const id = chunk.match(/⟦i(\d+)⟧/);
@@ -87,6 +148,19 @@ export function toRef(chunk: string, ents: Entities): Ref | undefined {
     .replace(/(?:'s|’s)$/i, '')
     .replace(/\s+(?:too|as well|again|also|back|instead|then)$/i, '');
   if (PRONOUN.test(bare)) return { kind: 'pronoun', value: bare.toLowerCase() };
+  // "lock that one, dont ban yet": a negated aside names nobody.
+  if (/^(?:don'?t|do not|not|never|no need)\b/i.test(bare)) return undefined;
+  // "Chris at Globex", "Lee from Initech": a name narrowed by the organization the person belongs to.
+  const qualified = cleanName(unmask(chunk, ents)).match(
+    /^([\p{L}'’-]+(?:\s+[\p{L}'’-]+)?)\s+(?:at|from|of|in)\s+(?:the\s+)?([\p{L}][\w&'’-]*(?:\s+[\p{L}][\w&'’-]*)?)(?:\s+(?:org|organi[sz]ation|team|company))?$/iu,
+  );
+  if (
+    qualified &&
+    !/^(?:the|a|an|it|him|her|them|everyone|everybody|all|every|each|any|some|no|both|whoever|anyone)\b/i.test(
+      qualified[1]!,
+    )
+  )
+    return { kind: 'name', value: qualified[1]!, org: qualified[2]! };
   const name = preferFullName(cleanName(unmask(chunk, ents)));
   if (!name || /⟦/.test(name) || /^(?:it|its)$/i.test(name)) return undefined;
   if (name.length > 60 || name.split(' ').length > 5) return undefined;
@@ -141,9 +215,29 @@ export function userRefsAnywhere(s: Sentence): Ref[] {
   return refs;
 }
 
+/**
+ * Organizations named in a list ("Hooli and the Umbrella org"). A part that reads as a clause ("…, the contract
+ * is over", "…, the customer churned") is an aside, not a name.
+ */
+export function splitOrgRefs(chunk: string, ents: Entities): Ref[] {
+  return chunk
+    .split(/\s*(?:,|;|\band\b|&|\bplus\b|\bas well as\b)\s*/i)
+    .filter((p) => p.trim() !== '' && !CLAUSE.test(unmask(p, ents)))
+    .map((p) => orgRef(p, ents))
+    .filter((r): r is Ref => r !== undefined);
+}
+
+// A finite verb in lowercase ("is over", "churned", "has ended"): the words are a clause, not a name.
+const CLAUSE = /\b(?:is|are|was|were|has|have|had|will|did|does|got|went|left)\b|\b[a-z]{3,}ed\b/;
+// Words after an organization's name that only say how ("… organisation entirely", "… for good").
+const ORG_TRAIL =
+  /\s+(?:entirely|completely|altogether|permanently|for good|right now|now|please|pls|plz|asap|too|as well|again|today)$/i;
+
 /** An organization reference from a captured chunk ("the Acme org", "org_…", "acme"). */
-export function orgRef(chunk: string | undefined, ents: Entities): Ref | undefined {
-  if (!chunk) return undefined;
+export function orgRef(given: string | undefined, ents: Entities): Ref | undefined {
+  if (!given) return undefined;
+  let chunk = given;
+  for (let i = 0; i < 3; i++) chunk = chunk.trim().replace(ORG_TRAIL, '');
   const id = chunk.match(/⟦i(\d+)⟧/);
   if (id && ents.ids[Number(id[1])]!.prefix === 'org') return { kind: 'id', value: ents.ids[Number(id[1])]!.value };
   const quoted = chunk.match(/⟦q(\d+)⟧/);

@@ -65,13 +65,13 @@ const ENSURE = new RegExp(
 );
 // "is it possible to unlock X?", "would you be able to …": the question wraps an instruction.
 const ASKS =
-  /^(?:(?:can|could|would|will)\s+(?:you|u)(?:\s+(?:please|possibly|kindly|perhaps|maybe|quickly|just|also))+|is\s+it\s+possible\s+to|would\s+it\s+be\s+possible\s+to|is\s+there\s+a\s+way\s+to|are\s+you\s+able\s+to|would\s+you\s+be\s+able\s+to|any\s+chance\s+you\s+(?:can|could)|(?:i|we)(?:'d|’d| would)\s+like\s+you\s+to|(?:i|we)\s+need\s+you\s+to)\s+/i;
+  /^(?:(?:can|could|would|will)\s+(?:you|u)(?:\s+(?:please|possibly|kindly|perhaps|maybe|quickly|just|also))+|would\s+you\s+be\s+so\s+kind\s+as\s+to|is\s+it\s+possible\s+to|would\s+it\s+be\s+possible\s+to|is\s+there\s+a\s+way\s+to|are\s+you\s+able\s+to|would\s+you\s+be\s+able\s+to|any\s+chance\s+you\s+(?:can|could)|(?:i|we)(?:'d|’d| would)\s+like\s+you\s+to|(?:i|we)\s+need\s+you\s+to)\s+/i;
 // "X shouldn't be on the blocklist anymore", "X should no longer be in Acme", "X shouldn't have access to Acme".
 const NO_LONGER =
   /^(.+?)\s+(?:should(?:n't|n’t|\s+not)|must(?:n't|n’t|\s+not)|should\s+no\s+longer|must\s+no\s+longer|(?:does|do)(?:n't|n’t|\s+not)\s+need\s+to)\s+(?:be\s+(?:on|in|part\s+of|a\s+member\s+of)|have\s+access\s+to)\s+(.+?)(?:\s+(?:anymore|any\s+more|any\s+longer))?([,;].*)?$/i;
 // "Bob should just be a regular member of Globex, not an admin": a role (or kind) stated as what someone should be.
 const BE_A = new RegExp(
-  `^${LEAD}([^,]+?)\\s+${MODAL}\\s+${ADVERB}(?:only\\s+)?be\\s+(an?\\s+.+?)(?:,?\\s+(?:not|instead\\s+of|rather\\s+than)\\s+.*)?$`,
+  `^${LEAD}([^,]+?)\\s+${MODAL}\\s+${ADVERB}(?:only\\s+)?(?:be|become|turn\\s+into)\\s+(an?\\s+.+?)(?:,?\\s+(?:not|instead\\s+of|rather\\s+than)\\s+.*)?$`,
   'i',
 );
 // "the Zapier app should only have the profile and email scopes": a list field stated as what it should hold.
@@ -80,6 +80,35 @@ const HAVE =
 // "Acme's slug should be acme-inc", "the lifetime of hasura should be 300": a field stated as it should be.
 const FIELD_STATE =
   /^((?:.+?(?:'s|’s)|the\s+.+?\s+(?:of|for|on))\s+.+?)\s+(?:should|must|needs?\s+to)\s+(?:now\s+)?be\s+(?:changed\s+to\s+|set\s+to\s+|updated\s+to\s+)?(.+)$/i;
+
+// "she will need the admin role at Foo from today": a role stated as what someone needs.
+const NEEDS_ROLE = new RegExp(
+  `^${LEAD}([^,]+?)\\s+(?:needs|should\\s+(?:have|get)|must\\s+(?:have|get)|will\\s+need|gets)\\s+(?:the\\s+)?(?:([\\w:-]+)\\s+role|(admin|member|viewer|billing|owner|guest)\\s+(?:rights|access|permissions|privileges))\\s+((?:in|at|of|for|on)\\s+.+?)(?:\\s+(?:now|from\\s+now\\s+on|going\\s+forward|from\\s+today))?(?:,?\\s+(?:instead\\s+of|rather\\s+than|not)\\s+.*)?$`,
+  'i',
+);
+
+// "a@x.test should get off the allowlist and be put on the blocklist": moving an entry between lists.
+const LISTS = '(?:(?:the|our|my|their)\\s+)?(?:allow|block|white|black|deny)[- ]?list';
+const MOVE = new RegExp(
+  `^${LEAD}([^,]+?)\\s+${MODAL}\\s+${ADVERB}(?:(?:come|go|get|be\\s+taken)\\s+off(?:\\s+of)?\\s+(${LISTS})(?:\\s+and\\s+(?:go|get|be\\s+(?:added|put|moved))\\s+(?:onto|on|to|into)\\s+(${LISTS}))?|(?:go|get|be\\s+put)\\s+(?:onto|on|into)\\s+(${LISTS}))(?:\\s+instead)?$`,
+  'i',
+);
+
+const FIELD_WORD =
+  '(?:allowed\\s+)?clock\\s+skew|lifetime|scopes?|slug|(?:display\\s+|first\\s+|last\\s+|user)?name|redirect\\s+ur[il]s?|membership\\s+limit|max(?:imum)?\\s+(?:allowed\\s+)?members(?:hips)?';
+const TERSE = new RegExp(
+  `^((?!(?:(?:please|pls|plz|kindly)\\s+)?(?:${VERBS.join('|')}|set|add|put|give|let)\\b)[\\w\\s.-]+?(?:(?:'s|’s)|\\s+(?:jwt|template|o-?auth\\s+app|app|org|organi[sz]ation))\\s+(?:${FIELD_WORD}))\\s+to\\s+(.+)$`,
+  'i',
+);
+const ARROW = /^([^:]+?:\s*[\w\s-]+?|[\w\s'’-]+?)\s*(?:->|→|=>)\s*(.+)$/;
+const FRONTED =
+  /^(?:for|on)\s+(.+?),?\s+(?:please\s+|pls\s+|can\s+you\s+|could\s+you\s+)?(set|change|update)\s+(?:the\s+|its\s+)?([\w\s-]+?)\s+to\s+(?:exactly\s*:?\s*|just\s+)?(.+)$/i;
+
+const NEW_VALUE =
+  /\b(his|her|their|he|she|they)(?:\s+new|\s+(?:new\s+)?(?:first|last|family)\s+name\s+is\s+now)?\s+((?:first|last|family|user|display)\s*name|surname|username)\s*,?\s*(?:which\s+)?(?:is|will\s+be|should\s+be|:)\s+(⟦q\d+⟧|[A-Z][\w'’.-]*)/;
+
+const TOPIC_VERB =
+  /^((?:[^:]+?(?=\s*:)|.+?(?=\s+[-–—]\s)))\s*(?::|\s[-–—])\s*(?:(?:please|pls|plz|kindly)\s+)?(ban|unban|lock|unlock|delete|suspend|reinstate)(?:\s+(?:please|pls|plz|asap|now|thanks|thx))*$/i;
 
 const NEGATION = /\b(?:not|never|no\s+longer|nobody|hardly)\b|n['’]t\b/i;
 
@@ -90,7 +119,12 @@ const OBJECT_FORM: Record<string, string> = { she: 'her', he: 'him', they: 'them
 
 /** "remove" + the subject as an object + the rest, "out of"/"off" said as "from": "remove her from Stark". */
 function request(verb: string, subject: string, rest: string): string {
-  const who = OBJECT_FORM[subject.trim().toLowerCase()] ?? subject;
+  // "While we look into it the account of X should be locked": the subject is "the account of X".
+  const owned = subject.replace(
+    /^.+?(?<!\bthe)\s(?=(?:the\s+)?(?:user\s+)?(?:account|login|user)s?\s+(?:of|for|belonging\s+to)\s+⟦)/i,
+    '',
+  );
+  const who = OBJECT_FORM[owned.trim().toLowerCase()] ?? owned;
   const tail = verb === 'remove' ? rest.replace(/^\s*(?:out\s+of|off(?:\s+of)?)\s+/i, ' from ') : rest;
   return `${verb} ${who}${tail}`;
 }
@@ -107,6 +141,25 @@ export function imperative(sentence: string): string {
     const head = m ? s.slice(m[1]!.length, s.length - m[4]!.length) : '';
     if (m && verb && !NOT_A_SUBJECT.test(m[2]!) && !NEGATION.test(head)) return `${m[1]}${request(verb, m[2]!, m[4]!)}`;
   }
+  const move = s.match(MOVE);
+  if (move && !NOT_A_SUBJECT.test(move[2]!) && !NEGATION.test(move[0].slice(move[1]!.length))) {
+    const who = OBJECT_FORM[move[2]!.trim().toLowerCase()] ?? move[2]!;
+    if (move[5]) return `${move[1]}add ${who} to ${move[5]}`;
+    return `${move[1]}remove ${who} from ${move[3]}${move[4] ? ` and add ${who} to ${move[4]}` : ''}`;
+  }
+  const role = s.match(NEEDS_ROLE);
+  if (role && !NOT_A_SUBJECT.test(role[2]!) && !NEGATION.test(role[2]!))
+    return `${role[1]}make ${OBJECT_FORM[role[2]!.trim().toLowerCase()] ?? role[2]} ${role[3] ?? role[4]} ${role[5]}`;
+  // "… and would like her profile to show her new family name, which is X": the new value of a name field.
+  const renamed = s.match(NEW_VALUE);
+  // (A negation anywhere in the sentence — "…, but don't update it yet" — leaves it as it was.)
+  if (renamed && !NEGATION.test(s)) {
+    const before = s.slice(0, renamed.index);
+    const cut = before.search(/(?:,|\s+and|\s+who|\s+so)\s+[^,]*$/);
+    const lead = (cut >= 0 ? before.slice(0, cut) : '').trim();
+    const field = /family|surname|last/i.test(renamed[2]!) ? 'last name' : renamed[2]!.toLowerCase();
+    return `${lead ? `${lead}, ` : ''}change the ${field} of ${OBJECT_FORM[renamed[1]!.toLowerCase()] ?? renamed[1]} to ${renamed[3]}`;
+  }
   const be = s.match(BE_A);
   // Only with a named subject and an organization: "she should be a regular member" answering a question keeps
   // its own words (the question's parser reads them).
@@ -114,10 +167,27 @@ export function imperative(sentence: string): string {
     be &&
     !NOT_A_SUBJECT.test(be[2]!) &&
     !/^(?:it|this|that|there|he|she|they|i|we|you)$/i.test(be[2]!.trim()) &&
-    /\s(?:of|in|at)\s/i.test(be[3]!) &&
+    // The organization is in the role phrase, or the subject names people by their role there.
+    (/\s(?:of|in|at)\s/i.test(be[3]!) || /\brole\s+(?:in|at|of)\s/i.test(be[2]!)) &&
     !NEGATION.test(be[2]!)
   )
     return `${be[1]}make ${OBJECT_FORM[be[2]!.trim().toLowerCase()] ?? be[2]} ${be[3]}`;
+  // "x@y.test: please ban", "Ann Lee - pls unlock": the target first, then a verb with nothing after it.
+  const topic = s.match(TOPIC_VERB);
+  if (topic) {
+    const tokens = topic[1]!.match(/⟦[ei]\d+⟧/g);
+    const who = tokens && tokens.length === 1 ? tokens[0]! : topic[1]!;
+    return `${topic[2]} ${who}`;
+  }
+  // "foo jwt lifetime to 2 min": a field of a named thing and its new value, said without a verb.
+  const terse = s.match(TERSE);
+  if (terse && !NEGATION.test(terse[0])) return `set ${terse[1]} to ${terse[2]}`;
+  // "foo template: lifetime -> 90s": a field and the value it should take.
+  const arrow = s.match(ARROW);
+  if (arrow && !NEGATION.test(arrow[0])) return `set ${arrow[1]!.replace(/:\s*/, "'s ")} to ${arrow[2]}`;
+  // "On the Portal app, change the scopes to just: a b": the thing changed named first.
+  const fronted = s.match(FRONTED);
+  if (fronted) return `${fronted[2]} the ${fronted[3]} of ${fronted[1]} to ${fronted[4]}`;
   const has = s.match(HAVE);
   if (has && !NOT_A_SUBJECT.test(has[1]!) && !NEGATION.test(has[0])) return `set ${has[1]}'s ${has[3]} to ${has[2]}`;
   const gone = s.match(NO_LONGER);
@@ -129,12 +199,49 @@ export function imperative(sentence: string): string {
 
 const BULLET = /^\s*(?:[-*•·]|\d{1,2}[.)])\s+/;
 
+// "ann.lee  10:15 PM", "Bob Smith 10:02": the author-and-time header of a pasted chat message.
+const CHAT_HEADER = /^\s*[\w.'’-]+(?:\s+[\w.'’-]+){0,2}\s+\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?\s*$/i;
+/** Chat header lines become blank lines: a chat message ends at the next one's header. */
+function dropChatHeaders(text: string): string {
+  return text
+    .split('\n')
+    .map((l) => (CHAT_HEADER.test(l) ? '' : l))
+    .join('\n');
+}
+
+/**
+ * Hard-wrapped prose joined back: a line of a paragraph that ends mid-sentence (no closing punctuation, long
+ * enough to have been wrapped) continues on the next line when that one starts in lower case ("…we agreed that
+ * x@y.test should be" / "locked for now"). Bullets and numbered steps are never joined.
+ */
+function unwrap(lines: string[]): string[] {
+  const out: string[] = [];
+  for (const line of lines) {
+    const prev = out[out.length - 1];
+    const continues =
+      prev !== undefined &&
+      prev.trim().length >= 50 &&
+      !/[.!?:;]\s*$/.test(prev) &&
+      /^\s*[a-z]/.test(line) &&
+      !BULLET.test(line) &&
+      !ENUMERATOR.test(line);
+    if (continues) out[out.length - 1] = `${prev!.trimEnd()} ${line.trim()}`;
+    else out.push(line);
+  }
+  return out;
+}
+
+// "(a) unlock X; (b) ban Y": letters or numbers in parentheses that enumerate steps inside a line.
+const ENUMERATOR = /^\s*\(?(?:[a-h]|[1-9])\)\s+/i;
+const INLINE_ENUMERATOR = /(?:^|\s*[:;,]?\s+)(?:\((?:[a-h]|[1-9])\)|[1-9]\))\s+(?=[a-z])/gi;
+// ":(" and ";)" end what was said before them, like a full stop.
+const EMOTICON = /\s+[:;]-?[()](?=\s|$)/g;
+
 /** Each line a sentence, bullets removed: "few things:\n- unlock X\n- ban Y" is three sentences. */
 function linesToSentences(text: string): string {
   // JSON or code spread over lines keeps its layout (a period inside it would change it).
   if (!text.includes('\n') || /[{[]/.test(text)) return text;
-  return text
-    .split('\n')
+  return unwrap(text.split('\n'))
     .map((l) => l.replace(BULLET, '').trim())
     .filter((l) => l !== '')
     .map((l) => (/[.!?;,]$/.test(l) ? l : `${l.replace(/:$/, '')}.`))
@@ -158,14 +265,49 @@ function dropSignature(text: string): string {
 
 /** Pasted text as sentences: quoted history and headers, signature, bullets and line layout handled. */
 export function layout(raw: string): string {
-  return raw.includes('\n') ? linesToSentences(dropSignature(requestText(raw))) : raw;
+  const text = raw.includes('\n') ? linesToSentences(dropSignature(requestText(dropChatHeaders(raw)))) : raw;
+  // A step number inside a line ends the step before it: "please: 1) … 2) …".
+  return text.replace(INLINE_ENUMERATOR, (_m, offset: number) => (offset === 0 ? '' : '; ')).replace(EMOTICON, '.');
 }
+
+// "…so nobody signs in with it", "…until he calls back", "…because they asked": why or how long, said
+// after the request. It names no target and no action, and would otherwise be read as part of the reference.
+const ADJUNCT =
+  /\s*,?\s+(?:so\s+that|so|until|while|because|since)\s+(?:no\s*one|nobody|anyone|anybody|everyone|he|she|they|we|i|it|you|his|her|their)\b[^,;]*/gi;
+// "we'd be glad if you could …", "it would be great if you could …": a polite "please".
+const POLITE =
+  /\b(?:(?:i|we)(?:'d|’d|\s+would)\s+(?:be\s+(?:\w+\s+)?(?:grateful|thankful|glad|happy|obliged)|(?:really\s+)?appreciate\s+it)|it\s+would\s+be\s+(?:\w+\s+)?(?:great|good|helpful|nice|ideal))\s+if\s+(?:you|u)\s+(?:could|would|can|might)(?:\s+(?:kindly|please|possibly|perhaps))?\s+/gi;
+
+/**
+ * A fix asked for with no verb of its own ("could you fix that for her?", "please resolve it"), in a message that
+ * says someone cannot sign in (locked, banned, "can't get in"): the fix is restoring sign-in, which lifts
+ * whichever of the ban or the lock is there (the planner looks). Without such a statement it stays a wrapper.
+ */
+const FIX =
+  /\b(?:sort\s+(?:that|this|it)\s+out|sort\s+out\s+(?:that|this|it)|(?:fix|resolve|take\s+care\s+of|deal\s+with|handle)\s+(?:that|this|it))(?:\s+for\s+(⟦[ei]\d+⟧|him|her|them))?/i;
+const LOCKED_OUT =
+  /\b(?:is|was|got|gets|been|are|were|being|still)\s+(?:locked|banned)(?:\s+out)?\b|\blocked\s+out\b|\bcan(?:'|’)?t\s+(?:get|log|sign)\s+(?:in|on)\b|\bcannot\s+(?:get|log|sign)\s+(?:in|on)\b/i;
+
+function fixMeansRestore(masked: string): string {
+  if (!LOCKED_OUT.test(masked)) return masked;
+  return masked.replace(FIX, (_m, who: string | undefined) => `let ${who ?? 'the account'} sign in again`);
+}
+
+// "ensure the invitation is no longer valid", "make sure this invite won't work": a revocation.
+const UNUSABLE =
+  /\b(?:make\s+sure|ensure|see\s+to\s+it)\s+(?:that\s+)?((?:the|that|this|their|his|her)\s+(?:[\w-]+\s+)?(?:invit\w*|sessions?)(?:\s+(?:to|for|of)\s+⟦e\d+⟧)?)\s+(?:can(?:not|'t|’t|\s+not|\s+no\s+longer)\s+be\s+used|is\s+no\s+longer\s+(?:valid|usable)|(?:won't|will\s+not)\s+work(?:\s+anymore)?)\b/gi;
 
 /** Every sentence of the message in the imperative (sentence ends kept). */
 export function imperatives(masked: string): string {
-  return masked
+  const polite = fixMeansRestore(
+    masked
+      .replace(POLITE, 'please ')
+      .replace(/\bplease\s+to\s+(?=[a-z])/gi, 'please ')
+      .replace(UNUSABLE, 'revoke $1'),
+  );
+  return polite
     .split(/((?:[.!?;]+)\s+)/)
-    .map((piece, i) => (i % 2 === 0 ? imperative(piece) : piece))
+    .map((piece, i) => (i % 2 === 0 ? imperative(piece.replace(ADJUNCT, '')) : piece))
     .join('');
 }
 

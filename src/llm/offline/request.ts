@@ -17,12 +17,12 @@ import { withDetails } from './details.js';
 import { parseStatedField, parseStatedValue, withStatedName } from './stated-value.js';
 import { withPastedSubject } from './pasted-subject.js';
 import { mergeSteps } from './merge-steps.js';
-import { fillThere, orgMention, personNames, withOrg } from './org-context.js';
+import { fillThere, orgMention, referents, withOrg } from './org-context.js';
 import { OrgThread, refersToOrgOf } from './org-thread.js';
 import { parseReinvite } from './reinvite.js';
 import { parseDeviceRevoke } from './session-device.js';
 import { sharedNoun, withSharedNoun } from './shared-noun.js';
-import { fillEntityAnaphor, fillResourceAnaphor, hasResourceAnaphor } from './resource-anaphora.js';
+import { fillEntityAnaphor, fillResourceAnaphor, hasResourceAnaphor, resourcePhrase } from './resource-anaphora.js';
 
 export const NEGATED =
   /^(?:(?:please|but|and|just|also)\s+)*(?:don'?t|do not|never|no need to|without|not|nor|avoid)\b/i;
@@ -97,10 +97,10 @@ function parseMessage(whole: Sentence, now: number): Intent {
     // verb) is context, never an instruction — it still names people and things for the other clauses.
     if (STATEMENT.test(stripLead(u.masked))) return [];
     let masked = u.masked;
-    if (userTokens(masked, isUserId).length === 0 && hasAnaphor(masked)) {
-      const tokens = antecedent(units, i, isUserId);
-      masked = fillAnaphors(masked, tokens.length > 0 ? tokens : personAntecedent(units, i, org));
-    }
+    if (userTokens(masked, isUserId).length === 0 && hasAnaphor(masked))
+      masked = fillAnaphors(masked, antecedent(units, i, isUserId, org));
+    const rest = units.filter((_, k) => k !== i).map((o) => o.masked);
+    masked = fillInvitation(masked, rest) ?? fillQuotedApp(masked, rest) ?? masked;
     let s = subSentence(whole, masked);
     let intent = parseSentence(s, now);
     const others = [...units.slice(0, i).reverse(), ...units.slice(i + 1)].map((o) => o.masked);
@@ -116,6 +116,26 @@ function parseMessage(whole: Sentence, now: number): Intent {
       const retry = filled ? subSentence(whole, filled) : undefined;
       const again = retry ? parseSentence(retry, now) : undefined;
       if (retry && again && !PASSIVE_KINDS.has(again.kind)) [s, intent] = [retry, again];
+    }
+    // "the foo jwt template - tokens expire too fast. make the lifetime 5 minutes": a field change that names no
+    // target takes the one resource another clause names (a topic said first, then what to change).
+    if (
+      (PASSIVE_KINDS.has(intent.kind) || (intent.kind === 'named_update' && !intent.ref)) &&
+      FIELD_WORD.test(masked)
+    ) {
+      const phrase = others.map(resourcePhrase).find((p) => p !== undefined);
+      const retry = phrase ? subSentence(whole, `${masked} for the ${phrase}`) : undefined;
+      const again = retry ? parseSentence(retry, now) : undefined;
+      if (retry && again?.kind === 'named_update' && again.ref) [s, intent] = [retry, again];
+    }
+    // "foo bought more seats, raise their member limit to 20": an organization change that names none takes the
+    // organization a report in the message is about.
+    if (intent.kind === 'org_update' && !intent.org) {
+      const subject = units
+        .filter((_, k) => k !== i)
+        .map((o) => reportSubject(o.masked, true))
+        .find((n) => n !== undefined);
+      if (subject) intent = { ...intent, org: { kind: 'name', value: subject } };
     }
     [s, intent] = orgs.complete(whole, masked, s, intent, (again) => parseSentence(again, now));
     intent = withOrg(intent, org);
@@ -199,28 +219,84 @@ function clausesOf(whole: Sentence, sentence: string, now: number): Unit[] {
   return [{ masked: sentence, verbLed: false }];
 }
 
-/** The user placeholders of the nearest other clause that names users (earlier clauses first). */
-function antecedent(units: Unit[], index: number, isUserId: (token: string) => boolean): string[] {
-  for (let i = index - 1; i >= 0; i--) {
-    const t = userTokens(units[i]!.masked, isUserId);
-    if (t.length > 0) return [...new Set(t)];
-  }
-  for (let i = index + 1; i < units.length; i++) {
-    const t = userTokens(units[i]!.masked, isUserId);
-    if (t.length > 0) return [...new Set(t)];
+/**
+ * Who a pronoun in clause `index` points at: the users named in the nearest other clause (earlier clauses first),
+ * by placeholder or by one full name; failing that, the one person a report in the message is about ("ann from
+ * support quit today. lock her").
+ */
+function antecedent(
+  units: Unit[],
+  index: number,
+  isUserId: (token: string) => boolean,
+  org: string | undefined,
+): string[] {
+  const order = [...units.slice(0, index).reverse(), ...units.slice(index + 1)];
+  for (const u of order) {
+    const tokens = userTokens(u.masked, isUserId);
+    if (tokens.length > 0) return [...new Set(tokens)];
+    const names = [...new Set(referents(u.masked, org, units.map((x) => x.masked).join(' ')))];
+    if (names.length === 1) return names;
+    if (names.length > 1) return [];
+    // An organization the message is about is not a person ("Foo is shutting down").
+    const subject = reportSubject(u.masked);
+    if (subject && subject.toLowerCase() !== org?.toLowerCase()) return [subject];
   }
   return [];
 }
 
-/** The one person named by full name in the nearest other clause (a full name in a context sentence, a pronoun in the request). */
-function personAntecedent(units: Unit[], index: number, org: string | undefined): string[] {
-  const order = [...units.slice(0, index).reverse(), ...units.slice(index + 1)];
-  for (const u of order) {
-    const names = [...new Set(personNames(u.masked, org))];
-    if (names.length === 1) return names;
-    if (names.length > 1) return [];
+// Words that start a report but are not somebody's name.
+const NOT_PERSON =
+  /^(?:i|we|you|he|she|it|they|this|that|there|these|those|the|a|an|our|my|your|his|her|their|its|someone|somebody|anyone|everyone|nobody|no|some|all|every|each|one|what|which|who|when|if|please|pls|hey|hi|hello|so|and|but|also|then|just|now|today|yesterday|compliance|security|legal|finance|support|hr|it|ops|team|management)$/i;
+
+/** The person a report is about, written in lower case ("ann lee quit", "bob from support lost …"). */
+function reportSubject(masked: string, anyVerb = false): string | undefined {
+  // An organization's report may use any past-tense verb ("foo renewed", "foo bought more seats").
+  if (anyVerb) {
+    const org = masked.match(
+      /^(?:(?:so|and|but|also|btw|fyi)[,\s]+)*([A-Za-z][\w&'’-]+(?:\s+[A-Za-z][\w&'’-]+)?)\s+(?:just\s+|recently\s+)?(?:[a-z]+ed|bought|sold|grew|paid|signed|is|was|has|had)\b/,
+    );
+    if (org && !org[1]!.split(/\s+/).some((w) => NOT_PERSON.test(w))) return org[1];
+    return undefined;
   }
-  return [];
+  const m = masked.match(
+    /^(?:(?:hey|hi|so|and|but|also|btw|fyi|ok)[,\s]+)*([A-Za-z][\w'’-]+(?:\s+[A-Za-z][\w'’-]+)?)(?:\s+(?:from|in|at|on)\s+(?:the\s+)?[\w-]+(?:\s+team)?)?\s+(?:(?:just|already|recently|has|had)\s+)?(?:moved|left|lost|quit|joined|changed|switched|transferred|resigned|retired|finished|started|forgot|went|is|was|has|had|says|said|got)\b/,
+  );
+  if (!m) return undefined;
+  const words = m[1]!.split(/\s+/);
+  if (words.some((w) => NOT_PERSON.test(w))) return undefined;
+  return m[1];
+}
+
+// Fields of the small named resources (JWT templates, OAuth apps).
+const FIELD_WORD = /\b(?:lifetime|clock\s+skew|scopes?|redirect\s+ur[il]s?|callback|claims?|pkce|consent)\b/i;
+
+const THAT_INVITATION = /\b(?:that|this|the\s+same|said)\s+(invit(?:e|ation))\b(?!\s+(?:to|for)\b)/i;
+
+/**
+ * "An invite went to x@y.test by mistake. Cancel that invitation.": "that invitation" is the one invitation whose
+ * address another clause of the message names next to the word invite. Exactly one address, or nothing is filled.
+ */
+function fillInvitation(masked: string, others: string[]): string | undefined {
+  if (!THAT_INVITATION.test(masked) || /⟦e\d+⟧/.test(masked)) return undefined;
+  const tokens = new Set(
+    others.filter((o) => /\binvit/i.test(o)).flatMap((o) => [...o.matchAll(/⟦e\d+⟧/g)].map((m) => m[0])),
+  );
+  if (tokens.size !== 1) return undefined;
+  return masked.replace(THAT_INVITATION, `the $1 to ${[...tokens][0]!}`);
+}
+
+const THAT_APP =
+  /\b(?:that|this|the\s+same|said)\s+(?:o-?auth\s*2?\s+)?(?:app|application|client|integration|connector)\b/i;
+
+/**
+ * "The tool ("Foo Sync") reads too much. Drop a scope from that application.": an app
+ * named only by "that application" is the one quoted name of the message's other clauses.
+ */
+function fillQuotedApp(masked: string, others: string[]): string | undefined {
+  if (!THAT_APP.test(masked) || /⟦q\d+⟧/.test(masked)) return undefined;
+  const tokens = new Set(others.flatMap((o) => [...o.matchAll(/⟦q\d+⟧/g)].map((m) => m[0])));
+  if (tokens.size !== 1) return undefined;
+  return masked.replace(THAT_APP, `the ${[...tokens][0]!} oauth app`);
 }
 
 export function stripLead(masked: string): string {

@@ -89,9 +89,36 @@ function expandPronouns(
   const out: Ref[] = [];
   const unknown: Ref[] = [];
   for (const r of refs) {
-    if (r.kind === 'role') {
-      // "Globex's admins": the organization, then its members with that role (two lookups), as user ids.
-      const org = requireOrg(ctx, { kind: 'name', value: r.org ?? '' });
+    if (r.kind === 'newest' || r.kind === 'external') {
+      // "the latest sign-up", "the user whose external ID is crm-1": one read answers it, as a user id.
+      const oldest = r.kind === 'newest' && r.value === 'oldest';
+      const args =
+        r.kind === 'newest'
+          ? { order_by: oldest ? '+created_at' : '-created_at', limit: 1 }
+          : { external_id: [r.value], limit: 10 };
+      const env = ctx.read('clerk_users_list', args);
+      if (!env) return { refs: out, unknown, stop: { ok: false, outcome: 'pending' } };
+      if (env.status !== 'ok')
+        return { refs: out, unknown, stop: { ok: false, outcome: readFailed(env, describe(r)) } };
+      const items = asPage(env.result).items;
+      // The newest (oldest) by created_at among what the read returned (not trusting the order); the external id
+      // exactly.
+      const ids =
+        r.kind === 'newest'
+          ? items
+              .map(toUser)
+              .sort((a, b) => (oldest ? -1 : 1) * (Date.parse(b.createdAt ?? '') - Date.parse(a.createdAt ?? '')))
+              .slice(0, 1)
+              .map((u) => u.id)
+          : items.filter((u) => u.external_id === r.value).map((u) => String(u.id));
+      if (ids.length === 0) unknown.push(r);
+      for (const id of ids) out.push({ kind: 'id', value: id });
+    } else if (r.kind === 'role') {
+      // "Globex's admins": the organization, then its members with that role (two lookups), as user ids. With no
+      // organization in the reference ("their organization"), the one organization the request names.
+      const org = r.org
+        ? requireOrg(ctx, r.org.startsWith('org_') ? { kind: 'id', value: r.org } : { kind: 'name', value: r.org })
+        : requestOrg(ctx);
       if (!org.ok) return { refs: out, unknown, stop: org };
       const env = ctx.read('clerk_org_memberships_list', {
         organization_id: org.value.id,
@@ -131,6 +158,66 @@ function expandPronouns(
   }
   return { refs: out, unknown };
 }
+
+/**
+ * A membership change whose users are "the user holding the guest role in their company" and that names no
+ * organization: the role reference's organization is the change's organization (the one the request names).
+ */
+export function orgOfRoleRefs(ctx: PlanContext, users: Ref[]): Res<Ref | undefined> {
+  const named = users.find((u) => u.kind === 'role' && u.org);
+  if (named?.org) return ok({ kind: named.org.startsWith('org_') ? 'id' : 'name', value: named.org });
+  if (!users.some((u) => u.kind === 'role')) return ok(undefined);
+  const org = requestOrg(ctx);
+  if (!org.ok) return org;
+  return ok({ kind: 'id', value: org.value.id });
+}
+
+/** A described reference in words, for messages. */
+function describe(r: Ref): string {
+  return r.kind === 'newest'
+    ? `the ${r.value === 'oldest' ? 'oldest' : 'newest'} user`
+    : r.kind === 'external'
+      ? `the user with external id ${r.value}`
+      : r.value;
+}
+
+/**
+ * The one organization a request names, for a role reference that names none ("the person with the billing
+ * role in their organization"): each capitalised word of the request is looked up, and only organizations whose
+ * name or slug is that word (or starts with it) count. None or several → ask.
+ */
+function requestOrg(ctx: PlanContext): Res<OrgRow> {
+  const words = [
+    ...new Set(
+      [...ctx.turn.request.matchAll(/(?<![\w@.⟦-])([A-Z][\w&-]{2,})(?![\w@-]|\.\w)/g)]
+        .map((m) => m[1]!)
+        .filter((w) => !NOT_ORG_WORD.test(w)),
+    ),
+  ].slice(0, 4);
+  const found = new Map<string, OrgRow>();
+  let pending = false;
+  for (const word of words) {
+    const env = ctx.read('clerk_organizations_list', { query: word });
+    if (!env) pending = true;
+    else if (env.status === 'ok')
+      for (const o of asPage(env.result).items.map(toOrg)) {
+        const w = word.toLowerCase();
+        if (o.name.toLowerCase() === w || o.slug.toLowerCase() === w || o.name.toLowerCase().startsWith(`${w} `))
+          found.set(o.id, o);
+      }
+  }
+  if (pending) return stop('pending');
+  if (found.size === 1) return ok([...found.values()][0]!);
+  const asked = askFor(ctx, 'In which organization? (name or id)', (a) => a.replace(/[.!?]+$/, '').trim() || undefined);
+  if (!asked.ok) return asked;
+  return requireOrg(
+    ctx,
+    asked.value.startsWith('org_') ? { kind: 'id', value: asked.value } : { kind: 'name', value: asked.value },
+  );
+}
+
+const NOT_ORG_WORD =
+  /^(?:I|We|You|He|She|They|It|The|This|That|Please|Can|Could|Would|Our|My|Hey|Hi|Hello|Thanks|Ok|Okay|So|And|But|Also|Then|Sorry)$/;
 
 /** Most users one role reference may stand for (the same cap as bulk changes). */
 const MAX_ROLE_TARGETS = 25;
@@ -193,7 +280,12 @@ export function resolveUsers(ctx: PlanContext, given: Ref[], opts: { state?: boo
       if (row === null) missing.push(r);
       else found.push(row ?? idUser(r.value));
     } else {
-      const rows = nameRows.get(r.value) ?? [];
+      let rows = nameRows.get(r.value) ?? [];
+      if (r.org && rows.length > 1) {
+        const narrowed = membersAmong(ctx, r.org, rows);
+        if (!narrowed.ok) return narrowed;
+        if (narrowed.value.length > 0) rows = narrowed.value;
+      }
       const choice = chooseUser(ctx, r.value, rows);
       if (!choice.ok) return choice;
       if (choice.value) found.push(choice.value);
@@ -204,17 +296,62 @@ export function resolveUsers(ctx: PlanContext, given: Ref[], opts: { state?: boo
   return ok({ found: found.filter((u) => (seen.has(u.id) ? false : (seen.add(u.id), true))), missing });
 }
 
-/** Users whose name is within a slip or two of `name`, found by looking up each of its words. */
+/**
+ * "Chris at Globex": of the users the name found, those who belong to that organization (its member list, read
+ * once). An organization that is not found, or has none of them, narrows nothing — the question lists them all.
+ */
+function membersAmong(ctx: PlanContext, orgName: string, rows: UserRow[]): Res<UserRow[]> {
+  if (orgName.startsWith('org_')) return membersOf(ctx, orgName, rows);
+  const env = ctx.read('clerk_organizations_list', { query: orgName });
+  if (!env) return stop('pending');
+  if (env.status !== 'ok') return ok([]);
+  const lower = orgName.toLowerCase();
+  const orgs = asPage(env.result)
+    .items.map(toOrg)
+    .filter(
+      (o) =>
+        o.name.toLowerCase() === lower ||
+        o.slug.toLowerCase() === lower ||
+        o.name.toLowerCase().startsWith(`${lower} `),
+    );
+  if (orgs.length !== 1) return ok([]);
+  return membersOf(ctx, orgs[0]!.id, rows);
+}
+
+function membersOf(ctx: PlanContext, orgId: string, rows: UserRow[]): Res<UserRow[]> {
+  const members = ctx.read('clerk_org_memberships_list', { organization_id: orgId, limit: 100 });
+  if (!members) return stop('pending');
+  if (members.status !== 'ok') return ok([]);
+  const ids = new Set(
+    asPage(members.result)
+      .items.map(toMember)
+      .map((m) => m.userId),
+  );
+  return ok(rows.filter((u) => ids.has(u.id)));
+}
+
+/**
+ * Users whose name is within a slip or two of `name`, found by looking up each of its words and each word's first
+ * three letters (a slip later in the word — "Hanah", "daniels" — still finds the record to compare with). A name
+ * typed as one word is compared with each word of a record's name too.
+ */
 function nearUsers(ctx: PlanContext, name: string): Res<UserRow[]> {
   const rows = new Map<string, UserRow>();
   let pending = false;
-  for (const word of lookupWords(name)) {
+  const terms = lookupWords(name).flatMap((w) => (w.length >= 5 ? [w, w.slice(0, 3)] : [w]));
+  for (const word of [...new Set(terms)]) {
     const env = ctx.read('clerk_users_list', { query: word });
     if (!env) pending = true;
     else if (env.status === 'ok') for (const u of asPage(env.result).items.map(toUser)) rows.set(u.id, u);
   }
   if (pending) return stop('pending');
-  return ok(nearest(name, [...rows.values()], (u) => [u.name, u.username]));
+  return ok(nearest(name, [...rows.values()], nameKeys(name)));
+}
+
+/** What a typed name is compared with: a record's name and username, and each word of its name when one was typed. */
+function nameKeys(name: string): (u: UserRow) => Array<string | null | undefined> {
+  const oneWord = !/\s/.test(name.trim());
+  return (u) => [u.name, u.username, ...(oneWord ? (u.name ?? '').split(/\s+/) : [])];
 }
 
 const words = (text: string): string[] =>
@@ -235,7 +372,7 @@ function chooseUser(ctx: PlanContext, name: string, rows: UserRow[]): Res<UserRo
   });
   if (byWord.length === 1) return ok(byWord[0]);
   // No record has the name as written: one record within a slip or two of it is the one meant ("Gibons").
-  const near = exact.length === 0 && byWord.length === 0 ? nearest(name, rows, (u) => [u.name, u.username]) : [];
+  const near = exact.length === 0 && byWord.length === 0 ? nearest(name, rows, nameKeys(name)) : [];
   if (near.length === 1) return ok(near[0]);
   const candidates = exact.length > 1 ? exact : byWord.length > 1 ? byWord : rows;
   if (candidates.length === 0) return ok(undefined);
@@ -306,20 +443,37 @@ const ORDINALS: Array<[RegExp, number]> = [
   [/^(?:the\s+)?(?:5|5th|fifth|five|#5)\b/i, 4],
 ];
 
-/** Matches an answer to one candidate by number, exact key, or words that fit exactly one candidate. */
+/**
+ * Matches an answer to one candidate by number, exact key, or words that fit exactly one candidate. An answer with
+ * asides ("oops - Jo Lee, the one in support") is also read part by part: the parts that name a candidate must
+ * all name the same one, and the parts that name nobody are asides.
+ */
 export function matchAnswer<T>(answer: string, candidates: T[], keys: (c: T) => string[]): T | undefined {
+  const whole = matchWhole(answer, candidates, keys);
+  if (whole !== undefined) return whole;
+  const parts = answer.split(/\s*(?:[,;:()–—]|\s-\s|^\s*-\s)\s*/).filter((p) => p.trim() !== '');
+  if (parts.length < 2) return undefined;
+  // Parts are matched by name only: "the one in support" is an aside, not "the first one".
+  const named = new Set(parts.map((p) => matchWhole(p, candidates, keys, true)).filter((c) => c !== undefined));
+  return named.size === 1 ? [...named][0] : undefined;
+}
+
+function matchWhole<T>(answer: string, candidates: T[], keys: (c: T) => string[], byName = false): T | undefined {
   const a = answer
     .trim()
     .replace(/[.!?]+$/, '')
     .replace(/^(?:i mean|i meant|the one (?:at|with|from)|it'?s|that'?s|use|pick|choose)\s+/i, '')
     .trim();
   if (
+    !byName &&
     candidates.length === 1 &&
     /^(?:yes|yep|yeah|y|ok|okay|correct|right|that one|that's (?:it|the one)|sure)\b/i.test(a)
   )
     return candidates[0];
-  for (const [re, i] of ORDINALS) if (re.test(a) && a.split(/\s+/).length <= 4) return candidates[i];
-  if (/^(?:the\s+)?last(?: one)?$/i.test(a)) return candidates[candidates.length - 1];
+  if (!byName) {
+    for (const [re, i] of ORDINALS) if (re.test(a) && a.split(/\s+/).length <= 4) return candidates[i];
+    if (/^(?:the\s+)?last(?: one)?$/i.test(a)) return candidates[candidates.length - 1];
+  }
   const lower = a.toLowerCase();
   const exact = candidates.filter((c) => keys(c).some((k) => k !== '' && k.toLowerCase() === lower));
   if (exact.length === 1) return exact[0];
@@ -397,8 +551,9 @@ export function chooseNamed<T extends { id: string; name: string }>(
   const exact = items.filter((i) => i.name.toLowerCase() === lower || i.id === name);
   if (exact.length === 1) return ok(exact[0]);
   let partial = items.filter((i) => i.name.toLowerCase().includes(lower));
-  // Nothing contains the name: a misspelt one ("supabse") is the item nearest to it, if only one is.
-  if (partial.length === 0 && name !== '') partial = nearest(name, items, (i) => [i.name]);
+  // Nothing contains the name: a misspelt one ("supabse") is the item nearest to it, if only one is — compared with
+  // the whole name and with each of its words, so a slip in one word of a longer name still finds it.
+  if (partial.length === 0 && name !== '') partial = nearest(name, items, (i) => [i.name, ...i.name.split(/\s+/)]);
   if (partial.length === 1) return ok(partial[0]);
   if (partial.length === 0) return ok(undefined);
   return pick(

@@ -21,8 +21,15 @@ export function hasResourceAnaphor(masked: string): boolean {
   return IT.test(masked);
 }
 
+// A resource described by one word of its name rather than the whole name: that still says which one, as
+// surely as a name does.
+const DESCRIBED =
+  /\bo-?auth\s+(?:app|application|client)\s+(?:(?:with|having|that\s+has|which\s+has)\s+(?:the\s+(?:word|text)\s+)?(?:⟦q\d+⟧|[\w.-]+)\s+(?:somewhere\s+)?in\s+(?:its|the)\s+name|whose\s+name\s+(?:contains|includes|mentions|has)\s+(?:⟦q\d+⟧|[\w.-]+))/i;
+
 /** The resource phrase a clause names ("supabase jwt template"), if any. */
-function resourcePhrase(masked: string): string | undefined {
+export function resourcePhrase(masked: string): string | undefined {
+  const described = masked.match(DESCRIBED);
+  if (described) return described[0];
   for (const re of PHRASES) {
     for (const m of masked.matchAll(re)) {
       const phrase = m[0].trim();

@@ -43,9 +43,17 @@ export function parseTwoLookups(c: string, s: Sentence): Intent | undefined {
       return { ...head, pick: narrowed[2] ? 'last_sign_in' : 'last_active' };
   }
   // The narrowing said as its own clause ("…; which of them logged in last?"): merge-steps.ts joins it to the list.
-  const alone = `x, ${c.replace(/^(?:and|so|then)\s+/i, '')}`.match(OF_THOSE);
-  if (alone && /^x$/.test(alone[1]!))
-    return { kind: 'members_list', count: false, pick: alone[2] ? 'last_sign_in' : 'last_active' };
+  // (Or with the group said again: "which of Globex's admins logged in last?".)
+  const alone = c.match(
+    /^(?:(?:and|so|then)\s+)?(?:(?:of|among)\s+(?:those|them|these)\s*,?\s+who|(?:which|who)\s+(?:one\s+)?(?:of|among)\s+(.+?))\s+(?:(signed|logged)\s+in|(?:was|has been)\s+(?:most\s+recently\s+)?active)\s*(?:most\s+recently|last|latest|the\s+latest)?\??$/i,
+  );
+  if (alone) {
+    const pick = alone[2] ? 'last_sign_in' : 'last_active';
+    const group = alone[1];
+    if (!group || /^(?:those|them|these)$/i.test(group)) return { kind: 'members_list', count: false, pick };
+    const list = parseMemberships(`list ${group}`, s);
+    if (list?.kind === 'members_list' && list.org) return { ...list, count: false, pick };
+  }
   const roles =
     c.match(
       /^(?:what|which)(?:'s| is| are)?\s+(?:the\s+)?roles?\s+(?:does|do)\s+(.+?)\s+(?:have|hold|play|get)(.*)$/i,

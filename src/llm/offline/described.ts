@@ -1,0 +1,76 @@
+/**
+ * Users described rather than named (issue 15): by organization role ("anyone holding the guest role at Umbrella",
+ * "each regular member of Wayne"), by recency ("our newest registration") and by external id ("the user whose
+ * external ID is crm-123"). `describedRef` reads a chunk that IS a description; `descriptionIn` finds one inside a
+ * longer clause ("the newest account is obviously spam"), so a pronoun in another clause ("lock that one") can mean
+ * it. Each description is resolved by a read (resolve.ts) and the user found is shown on the approval card; a
+ * description never matches a user by guesswork.
+ */
+import type { Ref } from './intent-types.js';
+import { roleRef } from './refs.js';
+
+// "our newest registration", "the most recent user", "the latest account".
+const NEWEST =
+  /^(?:(?:the|our|my)\s+)?(?:very\s+)?(?:newest|latest|most\s+recent(?:ly\s+(?:created|added|registered|joined))?|youngest)\s+(?:sign[- ]?ups?|signups?|users?|accounts?|registrations?|registrants?|customers?|members?|person|people)$/i;
+// "the user who signed up last", "whoever registered most recently", "the last person to sign up".
+const SIGNED_UP_LAST =
+  /^(?:whoever|(?:the\s+)?(?:user|account|person|one|customer))\s+(?:who|that)?\s*(?:signed\s*-?\s*up|registered|joined|was\s+created|got\s+created)\s+(?:last|most\s+recently)$|^the\s+(?:last|latest|newest|most\s+recent)\s+(?:user|account|person|one|customer)\s+to\s+(?:sign\s*-?\s*up|register|join)$/i;
+// "our oldest account", "the earliest sign-up", "the first user to sign up".
+const OLDEST =
+  /^(?:(?:the|our|my)\s+)?(?:very\s+)?(?:oldest|earliest|first)\s+(?:sign[- ]?ups?|signups?|users?|accounts?|registrations?|customers?|person)(?:\s+(?:ever|to\s+(?:sign\s*-?\s*up|register|join)))?$/i;
+// "the user whose external ID is crm-123", "the account with external id crm-123".
+const EXTERNAL =
+  /^(?:(?:the|a)\s+)?(?:(?:user|account|person|customer|member|one)\s+)?(?:whose|with(?:\s+the)?|having(?:\s+the)?|that\s+has(?:\s+the)?|who\s+has(?:\s+the)?)\s+external[\s_-]?id\s+(?:is\s+|of\s+|=\s*|:\s*)?(\S+)$/i;
+const EXTERNAL_BARE = /^(?:the\s+)?(?:user\s+with\s+)?external[\s_-]?id\s+(\S+)$/i;
+// A value that only points elsewhere ("… is that") or is no value at all.
+const POINTER = /^(?:that|this|it|one|same|is|of|the|an?|was)$/i;
+
+/** A chunk that describes a user (role holders, the newest user, an external id), or undefined. */
+export function describedRef(chunk: string): Ref | undefined {
+  const text = chunk
+    .trim()
+    .replace(/[.,;:!?]+$/, '')
+    .trim();
+  if (text === '' || /⟦/.test(text)) return undefined;
+  const role = roleRef(text);
+  if (role) return role;
+  if (NEWEST.test(text) || SIGNED_UP_LAST.test(text)) return { kind: 'newest', value: 'user' };
+  if (OLDEST.test(text)) return { kind: 'newest', value: 'oldest' };
+  const ext = text.match(EXTERNAL) ?? text.match(EXTERNAL_BARE);
+  if (ext && !POINTER.test(ext[1]!)) return { kind: 'external', value: ext[1]!.replace(/^["'“‘]|["'”’]$/g, '') };
+  return undefined;
+}
+
+// Words a description can start with: a determiner or a "whoever".
+const START =
+  /^(?:the|every|each|all|any|whoever|anyone|anybody|everyone|everybody|whichever|those|these|our|my|user|account|person)$/i;
+// An identifier as people write record numbers: letters and digits joined by "-" or "_" ("erp-4410", "acct_17").
+const IDENTIFIER = /(?<![\w⟦@.-])(?=[\w-]*\d)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)+(?![\w⟧@-])/gi;
+
+/**
+ * The longest user description inside a clause, as text `describedRef` reads ("the newest account is obviously
+ * spam" → "the newest account"). "whose external ID is that" takes the identifier the rest of the message gives
+ * (`context`), when it gives exactly one.
+ */
+export function descriptionIn(masked: string, context = ''): string | undefined {
+  const words = masked.split(/\s+/).filter((w) => w !== '');
+  let best: string | undefined;
+  for (let i = 0; i < words.length; i++) {
+    if (!START.test(words[i]!)) continue;
+    for (let j = words.length; j > i; j--) {
+      if (best && j - i <= best.split(' ').length) break;
+      const text = words
+        .slice(i, j)
+        .join(' ')
+        .replace(/[.,;:!?)]+$/, '');
+      const pointer = text.match(/^(.*\bexternal[\s_-]?id\s+(?:is\s+|of\s+)?)(?:that|this|it)$/i);
+      if (pointer) {
+        const ids = [...new Set([...context.matchAll(IDENTIFIER)].map((m) => m[0]))];
+        if (ids.length === 1 && describedRef(`${pointer[1]}${ids[0]}`)) best = `${pointer[1]}${ids[0]}`;
+        continue;
+      }
+      if (describedRef(text)) best = text;
+    }
+  }
+  return best;
+}
