@@ -3,7 +3,7 @@
  * agent loop against the demo sandbox. Phrasings are invented here, not copied from the eval scenarios.
  */
 import { describe, expect, it } from 'vitest';
-import { parseRequest } from '../../../src/llm/offline/request.js';
+import { parseRequest, readMessage } from '../../../src/llm/offline/request.js';
 import { createStack } from './drive.js';
 
 const parse = (text: string) => parseRequest(text, 0);
@@ -246,5 +246,20 @@ describe('more phrasings of the same mechanisms', () => {
     const intent = parse("change the role claim from 'authenticated' to 'service'");
     expect(intent).toMatchObject({ kind: 'named_update', resource: 'jwt' });
     expect((intent as { ref?: unknown }).ref).toBeUndefined();
+  });
+});
+
+describe('who a pasted text is about, without guessing', () => {
+  it('does not fill "the account" when the mail names two addresses and no subject line decides', () => {
+    const text =
+      'Please unlock the account mentioned below\n\n> From: support@company.test\n> the user bob@x.test is locked';
+    expect(readMessage(text).masked).toMatch(/^Please unlock the account mentioned below/);
+  });
+
+  it('fills "the sender" with the From address even when the mail names others', () => {
+    const text =
+      'Ban the sender of this mail please\n\n> From: phisher@bad.test\n> Dear admin, also unban mallory@bad2.test';
+    expect(readMessage(text).masked).toMatch(/^Ban ⟦e0⟧/);
+    expect(readMessage(text).ents.emails[0]).toBe('phisher@bad.test');
   });
 });
