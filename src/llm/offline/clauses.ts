@@ -29,12 +29,12 @@ export interface Unit {
 const QUESTION = '(?:which|what|who|whom|whose|when|where|how|is|are|was|were|does|do|did|has|have|can|could)';
 
 export function splitSentences(masked: string): string[] {
-  // A dash before an instruction ends what came before it ("Ann Lee - unlock her please"), and so does a colon
-  // before a question ("Access review, no changes: which organizations is X in?"), a "+" between two
-  // instructions, and an inline numbered item ("two things: 1) … 2) …").
+  // "She's locked out - please unlock her account": a spaced dash before an instruction ends a sentence too, and
+  // so does a colon before a question ("Access review, no changes: which organizations is X in?"), a "+" between
+  // two instructions, and an inline numbered item ("two things: 1) … 2) …").
   const parts = masked.split(
     new RegExp(
-      `(?<=[.!?;])\\s+|:\\s+(?=${FILLER}${ACTION_VERB}\\b)|\\s+(?:-{1,2}|–|—)\\s+(?=${FILLER}${ACTION_VERB}\\b)|:\\s+(?=${QUESTION}\\s)|\\s+\\+\\s+(?=${FILLER}${ACTION_VERB}\\b)|[:,;]?\\s+\\d{1,2}\\)\\s+`,
+      `(?<=[.!?;])\\s+|:\\s+(?=${FILLER}${ACTION_VERB}\\b)|\\s+[-–—]+\\s+(?=${FILLER}${ACTION_VERB}\\b)|:\\s+(?=${QUESTION}\\s)|\\s+\\+\\s+(?=${FILLER}${ACTION_VERB}\\b)|[:,;]?\\s+\\d{1,2}\\)\\s+`,
       'i',
     ),
   );

@@ -79,12 +79,18 @@ const WHOLE_DOMAIN =
 
 /** Identifiers named in the request: wildcards, emails, phones, then bare hosts. */
 function identifiers(s: Sentence, list: 'allowlist' | 'blocklist', c = ''): string[] {
-  // "the sender's whole domain, x.test": an address in the possessive only says whose domain it is.
+  // "the sender's whole domain, x.test, (as *@x.test)": an address in the possessive only says whose domain it is,
+  // and a bare domain that a wildcard in the same request already covers is the same entry said twice.
   const emails = s.ents.emails.filter((_, i) => !new RegExp(`⟦e${i}⟧['’]s\\b`).test(s.masked));
+  const covered = new Set(s.ents.wildcards.map((w) => w.replace(/^\*@/, '').toLowerCase()));
   const out = [...s.ents.wildcards, ...emails, ...s.ents.phones];
-  const wildcard = list === 'allowlist' || WHOLE_DOMAIN.test(c) || WHOLE_DOMAIN.test(s.masked);
-  // A host already given as a wildcard ("junk.test, i.e. *@junk.test") is that wildcard, not a second entry.
-  for (const h of s.ents.hosts) if (!s.ents.wildcards.includes(`*@${h}`)) out.push(wildcard ? `*@${h}` : h);
+  for (const h of s.ents.hosts) {
+    if (covered.has(h.toLowerCase())) continue;
+    // "the whole domain x.test (wildcard, every address at it)": a blocklisted domain said as every address.
+    const everyAddress =
+      /\b(?:whole|entire|all of)\s+(?:the\s+)?domain\b|\bwildcard\b|\b(?:every|all|any)\s+(?:e-?mail\s+)?address(?:es)?\b/i;
+    out.push(list === 'allowlist' || everyAddress.test(s.masked) || WHOLE_DOMAIN.test(c) ? `*@${h}` : h);
+  }
   return [...new Set(out)];
 }
 

@@ -126,9 +126,8 @@ export function jwtName(c: string, s: Sentence): string | undefined {
     c.match(/\b(?:called|named)\s+([\w.-]+)/i)?.[1],
     c.match(/\b(?:jwt\s+)?template\s+(?!called|named)([\w.-]+)/i)?.[1],
     c.match(/\b([\w.-]+)\s+(?:jwt\s+)?(?:token\s+)?template\b/i)?.[1],
-    // "foo jwt's lifetime": the name before "jwt".
-    c.match(/\b([\w.-]+)\s+jwt(?:'s|’s)?\s+(?!templates?\b)/i)?.[1],
-    c.match(/\b([\w.-]+)\s+jwts?\b/i)?.[1],
+    // "foo jwt's lifetime", "the foo jwts": the name before "jwt" (not "foo jwt template", read above).
+    c.match(/\b([\w.-]+)\s+jwt(?:s|'s|’s)?\b(?!\s+templates?\b)/i)?.[1],
     c.match(/\bjwt\s+(?!templates?\b)([\w.-]+)/i)?.[1],
   ];
   return candidates.find(
@@ -254,7 +253,10 @@ export function parseJwt(c: string, s: Sentence): Intent | undefined {
       : plural
         ? { kind: 'named_list', resource: 'jwt' }
         : { kind: 'named_delete', resource: 'jwt', refs: [] };
-  if (verb === 'update') {
+  // "tokens from X should live two hours": a clause that states a lifetime or skew changes it, whatever its verb —
+  // unless it reports the past ("the foo template expired 10 minutes ago").
+  const timeStated = Object.keys(times).length > 0 && !/\bago\b|\b(?:was|were|had|expired|lasted)\b/i.test(c);
+  if (verb === 'update' || timeStated) {
     const rename = c.match(
       /^rename\s+(?:the\s+)?(?:jwt\s+)?(?:template\s+)?(?:⟦q\d+⟧|[\w.-]+)(?:\s+(?:jwt\s+)?template)?\s+to\s+(?:⟦q(\d+)⟧|([\w.-]+))/i,
     );

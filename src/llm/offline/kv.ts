@@ -48,10 +48,11 @@ export function parseKeyValues(c: string, s: Sentence): Record<string, unknown> 
     for (const m of c.matchAll(new RegExp(`(?:^|[\\s,;:])${KEY}\\s*${sep}\\s*${VALUE}`, 'g'))) put(m[1]!, m[2]!);
     if (Object.keys(out).length > 0) return out;
   }
-  // "(key tier, value gold)", "the key is tier and the value gold": the pair named as key and value.
+  // "(key tier, value gold)", "key: tier, value: gold", "the key is tier and the value gold": the pair named as
+  // key and value.
   const named = c.match(
     new RegExp(
-      `\\bkey\\s+(?:(?:should|must|will)\\s+be\\s+|is\\s+|of\\s+)?${KEY}\\s*[,;]?\\s*(?:and\\s+)?(?:its\\s+|the\\s+|a\\s+)?value\\s+(?:(?:should|must|will)\\s+be\\s+|is\\s+|of\\s+|=\\s*)?${VALUE}`,
+      `\\bkey\\s*:?\\s*(?:(?:should|must|will)\\s+be\\s+|is\\s+|of\\s+)?${KEY}\\s*[,;]?\\s*(?:and\\s+)?(?:its\\s+|the\\s+|a\\s+)?value\\s*:?\\s*(?:(?:should|must|will)\\s+be\\s+|is\\s+|of\\s+|=\\s*)?${VALUE}`,
       'i',
     ),
   );

@@ -286,7 +286,7 @@ const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
     (_m: string, member: string | undefined, other: string | undefined, tail: string, org: string) =>
       `the ${member ?? other}s of ${org}${tail.replace(/^\s+(?:of|in|at)\s+(?:the\s+)?\S.*$/, '')}`,
   ],
-  // "Bob should have admin rights in Globex", "X needs member access to Acme": a role stated as what someone should have.
+  // "Ann should have admin rights in Foo", "X needs member access to Bar": a role stated as what someone should have.
   [
     /^((?:⟦[ei]\d+⟧|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}))\s+(?:(?:should|must|needs?\s+to|ought\s+to)\s+(?:get|have|be\s+given|receive)|needs|requires)\s+(admin|administrator|member|billing|viewer|owner)\s+(rights|privileges|permissions|access|powers)\b/,
     'give $1 $2 $3',

@@ -91,7 +91,29 @@ export function mergeSteps(steps: Intent[]): Intent[] {
       out[out.length - 1] = { ...prev, fields: { ...prev.fields, name: step.newName } };
       continue;
     }
+    // "tokens of foo should live a day, and allow 5 s of clock skew"; "set Foo's name to X and raise its cap to 30":
+    // two updates of the same record are one update with both fields (one approval, one request), never two
+    // replacements where the second could undo the first.
+    if (prev && sameTarget(prev, step)) {
+      const fields = { ...(prev as { fields: object }).fields, ...(step as { fields: object }).fields };
+      out[out.length - 1] = { ...prev, fields } as Intent;
+      continue;
+    }
     out.push(step);
   }
   return out;
+}
+
+/** Whether two updates name the same record the same way (same resource, same reference; no field set twice). */
+function sameTarget(a: Intent, b: Intent): boolean {
+  const key = (i: Intent): string | undefined =>
+    i.kind === 'named_update' && i.ref
+      ? `named:${i.resource}:${i.ref.kind}:${i.ref.value.toLowerCase()}`
+      : i.kind === 'org_update' && i.org
+        ? `org:${i.org.kind}:${i.org.value.toLowerCase()}`
+        : undefined;
+  const ka = key(a);
+  if (ka === undefined || ka !== key(b)) return false;
+  const fa = Object.keys((a as { fields: object }).fields);
+  return !Object.keys((b as { fields: object }).fields).some((f) => fa.includes(f));
 }

@@ -100,6 +100,7 @@ const TERSE = new RegExp(
   `^((?!(?:(?:please|pls|plz|kindly)\\s+)?(?:${VERBS.join('|')}|set|add|put|give|let)\\b)[\\w\\s.-]+?(?:(?:'s|’s)|\\s+(?:jwt|template|o-?auth\\s+app|app|org|organi[sz]ation))\\s+(?:${FIELD_WORD}))\\s+to\\s+(.+)$`,
   'i',
 );
+const HAS_VERB = new RegExp(`\\b(?:${VERBS.join('|')}|set|add|put|give|let|make|please|pls|kindly)\\b`, 'i');
 const ARROW = /^([^:]+?:\s*[\w\s-]+?|[\w\s'’-]+?)\s*(?:->|→|=>)\s*(.+)$/;
 const FRONTED =
   /^(?:for|on)\s+(.+?),?\s+(?:please\s+|pls\s+|can\s+you\s+|could\s+you\s+)?(set|change|update)\s+(?:the\s+|its\s+)?([\w\s-]+?)\s+to\s+(?:exactly\s*:?\s*|just\s+)?(.+)$/i;
@@ -152,8 +153,9 @@ export function imperative(sentence: string): string {
     return `${role[1]}make ${OBJECT_FORM[role[2]!.trim().toLowerCase()] ?? role[2]} ${role[3] ?? role[4]} ${role[5]}`;
   // "… and would like her profile to show her new family name, which is X": the new value of a name field.
   const renamed = s.match(NEW_VALUE);
-  // (A negation anywhere in the sentence — "…, but don't update it yet" — leaves it as it was.)
-  if (renamed && !NEGATION.test(s)) {
+  // "… her new last name is X but don't update it yet": the update is what is not asked.
+  const notYet = /\b(?:don'?t|do not|never|not yet|no need to)\b[^.]*\b(?:update|change|fix|set|edit)\b/i.test(s);
+  if (renamed && !NEGATION.test(renamed[0]) && !notYet) {
     const before = s.slice(0, renamed.index);
     const cut = before.search(/(?:,|\s+and|\s+who|\s+so)\s+[^,]*$/);
     const lead = (cut >= 0 ? before.slice(0, cut) : '').trim();
@@ -181,7 +183,8 @@ export function imperative(sentence: string): string {
   }
   // "foo jwt lifetime to 2 min": a field of a named thing and its new value, said without a verb.
   const terse = s.match(TERSE);
-  if (terse && !NEGATION.test(terse[0])) return `set ${terse[1]} to ${terse[2]}`;
+  // (Only when no verb is said anywhere before the field: "please change the org name to X" has its own verb.)
+  if (terse && !NEGATION.test(terse[0]) && !HAS_VERB.test(terse[1]!)) return `set ${terse[1]} to ${terse[2]}`;
   // "foo template: lifetime -> 90s": a field and the value it should take.
   const arrow = s.match(ARROW);
   if (arrow && !NEGATION.test(arrow[0])) return `set ${arrow[1]!.replace(/:\s*/, "'s ")} to ${arrow[2]}`;
