@@ -73,14 +73,14 @@ const STOP = new Set([
   'our',
   'you',
   'i',
-  // Field words of a template are not its name: "hasura jwt clock skew to 10 sec".
+  // Field words of a template are not its name: "grafana jwt clock skew to 20 sec".
   'clock',
   'skew',
   'lifetime',
   'claims',
   'claim',
   'tokens',
-  // Verbs never name a template: "in the supabase template change the role claim …".
+  // Verbs never name a template: "in the grafana template change the team claim …".
   'change',
   'set',
   'update',
@@ -214,7 +214,7 @@ export function parseJwt(c: string, s: Sentence): Intent | undefined {
   const fields: Fields = {};
   if (s.ents.json[0]) fields.claims = s.ents.json[0];
   Object.assign(fields, times);
-  // "add a claim to the supabase template": a new claim in an existing template (details.ts finds key and value).
+  // "add a claim to the grafana template": a new claim in an existing template (details.ts finds key and value).
   if (
     /^(?:add|include|put|insert)\s+(?:a\s+|an\s+|the\s+|one\s+|more\s+|new\s+|another\s+|extra\s+)*claims?\b/i.test(c)
   ) {
@@ -346,7 +346,7 @@ export function oauthName(c: string, s: Sentence): string | undefined {
   if (quoted) return s.ents.quoted[Number(quoted[1])];
   const raw =
     c.match(/\b(?:called|named)\s+(.+?)(?=\s+(?:with|and|that|having|redirect|scopes?|which|using|to)\b|,|$)/i)?.[1] ??
-    // "zapier oauth app needs one more redirect uri": the name is the subject before "<oauth> app <verb>".
+    // "metrics oauth app needs another callback url": the name is the subject before "<oauth> app <verb>".
     c.match(
       /^(?:the\s+|our\s+)?([\w.-]+(?:\s+[\w.-]+){0,2}?)\s+(?:o-?auth\s*2?\s*)(?:app|application|client)\s+(?:needs|should|must|has|is|requires|wants|needed|lacks)\b/i,
     )?.[1] ??
@@ -491,7 +491,7 @@ export function parseOAuth(c: string, s: Sentence): Intent | undefined {
       : /\b(?:apps|applications|clients)\b/i.test(c)
         ? undefined
         : { kind: 'named_delete', resource: 'oauth', refs: [] };
-  // "For the X app please set the scopes to …": a clause that gives a field's new value changes it, whatever comes first.
+  // "On the X app, set the scopes to …": a clause that gives a field's new value changes it, whatever comes first.
   const setsField = /\b(?:set|change|update|make|replace)\b/i.test(c) && Object.keys(fields).length > 0;
   if (verb === 'update' || setsField) {
     const rename = c.match(/^rename\s+.+?\s+to\s+(?:⟦q(\d+)⟧|(.+))$/i);

@@ -35,7 +35,7 @@ export function mergeSteps(steps: Intent[]): Intent[] {
         continue;
       }
     }
-    // "list Globex's admins; which of them signed in last?": the narrowing joins the list before it.
+    // "list Fooco's admins; which of them logged in last?": the narrowing joins the list before it.
     if (
       step.kind === 'members_list' &&
       step.pick &&
@@ -46,7 +46,7 @@ export function mergeSteps(steps: Intent[]): Intent[] {
       out[out.length - 1] = { ...prev, pick: step.pick };
       continue;
     }
-    // "tokens from X should live two hours, and allow 10 seconds of clock skew": a template change that names no
+    // "tokens from X should last three hours, and allow 20 seconds of skew": a template change that names no
     // template continues the change of the template named just before.
     const sameRef = (a?: { value: string }, b?: { value: string }): boolean =>
       !a || (!!b && a.value.toLowerCase() === b.value.toLowerCase());
@@ -60,7 +60,7 @@ export function mergeSteps(steps: Intent[]): Intent[] {
       out[out.length - 1] = { ...prev, fields: { ...prev.fields, ...step.fields } };
       continue;
     }
-    // "which organizations is X in, and what role does she hold in each one?": the roles answer lists them all.
+    // "which orgs does X belong to, and with what role in each?": the roles answer lists them all.
     if (
       step.kind === 'roles_every_org' &&
       prev?.kind === 'orgs_list' &&

@@ -49,7 +49,7 @@ export class OrgThread {
     };
     if (orgless(out[1]) && this.created && NEW_ORG.test(masked))
       retry(masked.replace(NEW_ORG, this.created), (i) => !PASSIVE.has(i.kind));
-    // "…, and make Grace Kim its creator": the person who creates the new organization (its first admin), one
+    // "…, and make Ann Park its creator": the person who creates the new organization (its first admin), one
     // field of the create — re-read as "create <it> owned by <person>" and folded into the create (merge-steps.ts).
     const creator = this.created ? masked.match(CREATOR) : null;
     if (creator && this.created)

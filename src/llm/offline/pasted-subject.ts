@@ -1,6 +1,6 @@
 /**
- * The admin describes who a pasted mail or ticket is about instead of naming them: "Block the spammer from this
- * abuse report", "please unlock the customer from the email below". quoted.ts keeps pasted text as data and its
+ * The admin describes who a pasted mail or ticket is about instead of naming them: "Block the abuser from this
+ * report", "please unlock the customer from the email below". quoted.ts keeps pasted text as data and its
  * sender as context (so pronouns find them); a described reference ("the spammer", "the sender", "the customer
  * in this ticket") is not a pronoun, so it is filled here with that one address, and only the admin's own words
  * are read. Nothing changes when the pasted text names no one or several people, or the admin named someone.
@@ -58,7 +58,7 @@ const FIX = new RegExp(
 );
 
 /**
- * "pls fix her first name" above a mail that says "my first name should be written Zoey, not Zoe": the value of
+ * "please correct his last name" above a mail that says "my last name should be spelled Haddad-Ali": the value of
  * the field the ADMIN asked to fix is read from the pasted text (a value is data; nothing else the mail asks for
  * is taken). Only a short name-like value, stated for the same field.
  */

@@ -30,7 +30,7 @@ const BY_INVITER = [
   /^(?:revoke|cancel|delete|remove)\s+(?:the\s+)?(?:pending\s+)?(?:org(?:ani[sz]ation)?\s+)?invit(?:ation|e)s?\s+(?:sent|made|created|issued)\s+by\s+(.+)$/i,
 ];
 
-// "…, and of those, who signed in most recently?", "…; which of them was active last?"
+// "…; of them, who logged in last?", "…; which of them was active last?"
 const OF_THOSE =
   /^(.+?)[,;]?\s+(?:and\s+)?(?:(?:of|among)\s+(?:those|them|these)\s*,?\s+who|which\s+(?:one\s+)?of\s+(?:those|them|these))\s+(?:(signed|logged)\s+in|(?:was|has been)\s+(?:most\s+recently\s+)?active)\s*(?:most\s+recently|last|latest|the\s+latest|most\s+lately)?\??$/i;
 
@@ -205,7 +205,7 @@ export function planInvitationByInviter(ctx: PlanContext, intent: InviterIntent)
 }
 
 /**
- * "There's an outstanding invitation for x@y.test. Who sent it, and which role would it grant?" when no app
+ * "Is there an open invitation for x@y.test — who issued it, with what role?" when no app
  * invitation matches: the pending invitations of every organization for that address (second lookup), then the
  * users who sent them (third), answered as organization, role and inviter. Says where it looked when none.
  */
