@@ -27,6 +27,14 @@ const OWN_VERB = new RegExp(
   `\\b(?:${[...VERBS, 'add', 'set', 'make', 'put', 'give', 'take', 'move', 'kick', 'boot', 'invite', 'sign'].join('|')})\\b`,
   'i',
 );
+// Lines of pasted text that speak to the system, the assistant or the administrator, or claim an approval was
+// already given: the shape of a prompt injection, never a request (they are dropped even when the pasted text
+// is handed over; the admin's own words are never filtered).
+const INJECTION =
+  /\b(?:system\s+(?:override|prompt|message|instruction)|override\s*:|note\s+to\s+(?:the\s+)?(?:ai|assistant|bot|model|agent|admin(?:istrator)?)|(?:ai|assistant|bot|agent)\s*:|as\s+(?:the|an)\s+(?:admin(?:istrator)?|ai|assistant)\b[^.]*\b(?:must|should|need\s+to|have\s+to)|(?:ignore|disregard|forget)\s+(?:(?:all|any|your|the|my|of)\s+)*(?:(?:previous|prior|earlier|above|other)\s+)?(?:instructions|rules)|(?:approval|confirmation)\s+(?:is\s+|was\s+|has\s+been\s+)?(?:already\s+)?(?:pre-?)?(?:granted|given|approved)|pre-?approved|without\s+(?:asking\s+(?:for\s+)?)?(?:confirmation|approval)|i\s+instruct\s+(?:the|you))/i;
+// A sign-off with an optional name ("Kind regards, Maria"): the end of a pasted mail.
+const SIGN_OFF =
+  /^\s*(?:thx|thanks|thank you|cheers|best(?:\s+regards|\s+wishes)?|kind regards|regards|warm regards|sincerely)\b[\s,!.]*(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)?[.!]?\s*$/i;
 const GREETING = /^\s*(?:hi|hello|hey|dear|team|good\s+(?:morning|afternoon|evening))\b/i;
 const WROTE = /^\s*on\s.+\swrote:\s*$/i;
 const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/;
@@ -41,6 +49,8 @@ const FORBIDS =
 export interface Pasted {
   own: string[];
   quoted: string[];
+  /** Pasted lines shaped like a prompt injection ("SYSTEM OVERRIDE: …"), never read as a request. */
+  injected: string[];
   sender?: string;
 }
 
@@ -48,10 +58,12 @@ export interface Pasted {
 export function splitPasted(raw: string): Pasted {
   const own: string[] = [];
   const quoted: string[] = [];
+  const injected: string[] = [];
   let sender: string | undefined;
   let inBlock = false;
   let announcing = false;
   let announced = false;
+  let signedOff = false;
   const lines = raw.split('\n');
   for (const [i, line] of lines.entries()) {
     if (DELIMITER.test(line)) {
@@ -63,8 +75,13 @@ export function splitPasted(raw: string): Pasted {
       continue;
     }
     if (WROTE.test(line)) continue;
-    // The announcing paragraph ends at a blank line; what follows it is the pasted text.
-    if (announcing && line.trim() === '') announced = true;
+    // The announcing paragraph ends at a blank line; what follows it is the pasted text, up to its sign-off
+    // and the blank line after it (what the admin writes after the pasted mail is theirs again).
+    if (line.trim() === '') {
+      if (signedOff) [announced, announcing, signedOff] = [false, false, false];
+      else if (announcing) announced = true;
+    }
+    if (announced && !inBlock && SIGN_OFF.test(line)) signedOff = true;
     const isQuoted = announced || inBlock || QUOTED_LINE.test(line);
     const text = isQuoted ? line.replace(/^\s*>+\s?/, '') : line;
     const header = text.match(HEADER);
@@ -73,11 +90,15 @@ export function splitPasted(raw: string): Pasted {
       // "Sender: x@y.test has been sending bulk sign-ups": a header that goes on as a sentence keeps the sentence.
       if (!(isQuoted && /\s(?:has|have|is|are|was|were)\s/i.test(header[1]!))) continue;
     }
+    if (isQuoted && INJECTION.test(text)) {
+      injected.push(text.trim());
+      continue;
+    }
     (isQuoted ? quoted : own).push(text);
     // "Customer email below." then a blank line: the rest is the pasted email.
     if (!isQuoted && ANNOUNCES.test(text)) announcing = true;
   }
-  return { own, quoted, ...(sender ? { sender } : {}) };
+  return { own, quoted, injected, ...(sender ? { sender } : {}) };
 }
 
 /** What of a pasted message is the request (see the file comment). Text without quoted lines comes back as it was. */
@@ -108,7 +129,9 @@ function singleEmail(lines: string[]): string | undefined {
  */
 export function pastedNote(raw: string): string {
   if (!raw.includes('\n')) return '';
-  const { own, quoted } = splitPasted(raw);
+  const { own, quoted, injected } = splitPasted(raw);
+  if (injected.length > 0)
+    return `The pasted text contains instructions addressed to the system or to me ("${injected[0]!.slice(0, 80)}"); I ignored them. Only your own words are requests.`;
   if (quoted.length === 0 || !quoted.some((l) => OWN_VERB.test(l))) return '';
   const request = requestText(raw);
   if (quoted.every((l) => l.trim() === '' || request.includes(l))) return '';
