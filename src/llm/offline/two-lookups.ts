@@ -73,6 +73,14 @@ export function parseTwoLookups(c: string, s: Sentence): Intent | undefined {
     const user = who ? toRef(who, s.ents) : undefined;
     if (user) return { kind: 'roles_every_org', user };
   }
+  // "When was X's last sign-in?": the same question with the date as a noun.
+  const last = c.match(
+    /^(?:when|how long ago)\s+(?:was|is)\s+(.+?)(?:'s|’s|s')\s+(?:most\s+recent|last|latest)\s+(sign[- ]?in|log[- ]?in|login|activity)$/i,
+  );
+  if (last) {
+    const user = toRef(last[1]!, s.ents);
+    if (user) return { kind: 'user_when', user, what: /activity/i.test(last[2]!) ? 'last_active' : 'last_sign_in' };
+  }
   const when = c.match(WHEN);
   if (when) {
     const user = toRef(when[1]!, s.ents);

@@ -263,3 +263,12 @@ describe('who a pasted text is about, without guessing', () => {
     expect(readMessage(text).ents.emails[0]).toBe('phisher@bad.test');
   });
 });
+
+describe('a last sign-in asked as a noun', () => {
+  it.each([
+    ['When was Laura Martinez’s latest login?', 'Laura Martinez'],
+    ['Ann Lee joined in May. When was her last sign-in?', 'Ann Lee'],
+  ])('%s', (text, who) => {
+    expect(parse(text)).toMatchObject({ kind: 'user_when', user: { value: who }, what: 'last_sign_in' });
+  });
+});
