@@ -259,17 +259,17 @@ export function orgRef(given: string | undefined, ents: Entities): Ref | undefin
     .replace(/(?:'s|’s)$/i, '')
     .replace(/^(?:the|an?)\s+/i, '')
     .trim()
-    // Words after a name that are not part of it: sequencing ("… there first"), a role ("Initech with the member
-    // role"); then the org noun they followed ("Stark org first").
+    // Words after a name that are not part of it: sequencing ("… there first"), a role ("Fooco with the viewer
+    // role"); then the org noun they followed ("Fooco org first").
     .replace(
       /\s+(?:first|then|next|now|too|also|afterwards|again|as well|right away|please|entirely|completely|permanently|for good|altogether)$/i,
       '',
     )
     .replace(/\s+(?:with|as)\s+(?:\S+\s+){0,4}?(?:role|permissions?|access)$/i, '')
     .replace(/\s+(?:org|organization|organisation|company|team|workspace|tenant)$/i, '');
-  // A clause is not a name: "…the umbrella corp organisation, the contract is over".
+  // A clause is not a name: "…the fooco organisation, the deal has ended".
   if (/\b(?:is|are|was|were|has|have|had|will|won't|isn't|aren't|wasn't)\b/i.test(name)) return undefined;
-  // …nor a time: "the customer churned last month".
+  // …nor a time: "they left us last year".
   if (/\b(?:last|this|next)\s+(?:week|month|year|quarter)\b|\b(?:yesterday|ago)\b/i.test(name)) return undefined;
   if (host && !name) name = ents.hosts[Number(host[1])]!;
   if (!name || /⟦/.test(name) || name.split(' ').length > 5) return undefined;

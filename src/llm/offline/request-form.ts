@@ -98,7 +98,7 @@ const MOVE = new RegExp(
 const FIELD_WORD =
   '(?:allowed\\s+)?clock\\s+skew|lifetime|scopes?|slug|(?:display\\s+|first\\s+|last\\s+|user)?name|redirect\\s+ur[il]s?|membership\\s+limit|max(?:imum)?\\s+(?:allowed\\s+)?members(?:hips)?';
 const TERSE = new RegExp(
-  `^((?!(?:${VERBS.join('|')}|set|add|put|give|let)\\b)[\\w\\s.-]+?(?:(?:'s|’s)|\\s+(?:jwt|template|o-?auth\\s+app|app|org|organi[sz]ation))\\s+(?:${FIELD_WORD}))\\s+to\\s+(.+)$`,
+  `^((?!(?:(?:please|pls|plz|kindly)\\s+)?(?:${VERBS.join('|')}|set|add|put|give|let)\\b)[\\w\\s.-]+?(?:(?:'s|’s)|\\s+(?:jwt|template|o-?auth\\s+app|app|org|organi[sz]ation))\\s+(?:${FIELD_WORD}))\\s+to\\s+(.+)$`,
   'i',
 );
 const HAS_VERB = new RegExp(`\\b(?:${VERBS.join('|')}|set|add|put|give|let|make|please|pls|kindly)\\b`, 'i');
