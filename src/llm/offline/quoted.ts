@@ -107,14 +107,27 @@ export function requestText(raw: string): string {
   const { own, quoted, sender } = splitPasted(raw);
   if (quoted.length === 0) return own.join('\n');
   const ownText = own.join('\n');
-  if (FORBIDS.test(ownText)) return withSender(ownText, sender ?? singleEmail(quoted));
+  if (FORBIDS.test(ownText)) return withSender(ownText, about(sender, quoted));
   if (!OWN_VERB.test(ownText) || DELEGATES.test(ownText)) return [...own, ...quoted].join('\n');
-  return withSender(ownText, sender ?? singleEmail(quoted));
+  return withSender(ownText, about(sender, quoted));
 }
 
 /** The admin's own words, plus who the pasted text is from as context ("Someone quoted a message from X."). */
 function withSender(ownText: string, about: string | undefined): string {
   return about ? `${ownText}\nSomeone quoted a message from ${about}.` : ownText;
+}
+
+/**
+ * Who the pasted text is about, for the admin's pronouns: its sender when the text speaks for itself ("I am locked
+ * out", "unlock me"), else the one address it names. A mail from a manager about someone of theirs ("my report
+ * x@y.test is locked out") is about that person, not the sender: then nobody is assumed and "unlock the account"
+ * asks whose.
+ */
+function about(sender: string | undefined, quoted: string[]): string | undefined {
+  const text = quoted.join(' ');
+  const theirs = new RegExp(`\\b(?:my|our)\\s+(?:[\\w-]+\\s+){0,2}${EMAIL.source}`, 'i');
+  if (sender && /\b(?:i|i'm|im|me|my)\b/i.test(text) && !theirs.test(text)) return sender;
+  return singleEmail(quoted);
 }
 
 /** The one email address the quoted lines name, if exactly one. */
