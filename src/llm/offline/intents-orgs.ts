@@ -32,7 +32,7 @@ function hasOrgContext(c: string, s: Sentence): boolean {
   return (
     ORG_WORD.test(c) ||
     s.ents.ids.some((i) => i.prefix === 'org') ||
-    /\bslug\b|\b(?:member(?:ship)?|seat) (?:limit|cap)\b|\bmax(?:imum)? (?:members|memberships)\b/i.test(c)
+    /\bslug\b|\b(?:member(?:ship)?|seat) (?:limit|cap)\b|\bmax(?:imum)? (?:allowed )?(?:members|memberships)\b/i.test(c)
   );
 }
 

@@ -307,6 +307,18 @@ const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
     /^((?:⟦[ei]\d+⟧|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}))\s+(?:(?:should|must|needs?\s+to|ought\s+to)\s+(?:get|have|be\s+given|receive)|needs|requires)\s+(admin|administrator|member|billing|viewer|owner)\s+(rights|privileges|permissions|access|powers)\b/,
     'give $1 $2 $3',
   ],
+  // "max_allowed_memberships", "allowed_clock_skew", "last_name": an API field name said as the words the parsers
+  // read (only these settings: a metadata key such as beta_tester keeps its underscores).
+  [
+    /\b(max_allowed_memberships|allowed_clock_skew|first_name|last_name)\b/g,
+    (field: string) => field.replace(/_/g, ' '),
+  ],
+  // "clock skew from 5 to 15s", "max allowed memberships 25 -> 40" (arrow read as "to"): the old value is
+  // context, the new one is what to set.
+  [/\bfrom\s+\d+(?:\.\d+)?\s*[a-z]{0,7}\s+to\s+(?=\d)/gi, 'to '],
+  [/(?<=\b(?:members(?:hips)?|skew|lifetime|limit|cap|seats))\s+\d+\s+to\s+(?=\d)/gi, ' to '],
+  // "how many members does Foo have rn?", "… right now?": a time adverb at the end of a clause changes nothing.
+  [/\s+(?:rn|right\s+now|atm|at\s+the\s+moment|currently)(?=\s*[?!.]*$)/gi, ''],
 ];
 
 /** The clause with every casual phrasing replaced by its canonical verb. */

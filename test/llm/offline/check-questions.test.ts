@@ -154,3 +154,32 @@ describe('adding someone who is already a member', () => {
     expect(turn.pending.map((p) => p.action)).toEqual(['clerk_org_membership_create']);
   });
 });
+
+describe('API field names, old → new values and trailing time adverbs', () => {
+  it.each([
+    ['hooli: max_allowed_memberships 10 -> 12', 'Hooli', 12],
+    ['raise the member limit of Hooli from 10 to 12', 'Hooli', 12],
+    ['set max_allowed_memberships on the Hooli org to 12 right now', 'Hooli', 12],
+    ['Hooli max allowed memberships 10 → 12', 'Hooli', 12],
+  ])('"%s" sets %s to %d', async (said, org, max) => {
+    const turn = await createStack().say(said);
+    expect(
+      turn.reads.some(
+        (r) => r.action === 'clerk_organizations_list' && String(r.args.query).toLowerCase() === org.toLowerCase(),
+      ),
+    ).toBe(true);
+    expect(turn.pending.map((p) => [p.action, p.args.max_allowed_memberships])).toEqual([
+      ['clerk_organization_update', max],
+    ]);
+  });
+
+  it.each([
+    'how many members does Hooli have rn?',
+    'how many members does Hooli have right now',
+    'how many members does Hooli have atm?',
+  ])('"%s" counts the members', async (said) => {
+    const turn = await createStack().say(said);
+    expect(turn.pending).toEqual([]);
+    expect(turn.reads.some((r) => r.action === 'clerk_org_memberships_list')).toBe(true);
+  });
+});
