@@ -135,6 +135,15 @@ function parseMetadataChange(c: string, s: Sentence): Intent | undefined {
   // private metadata employee_id to ACME-0042"), not the user.
   const target =
     userRefsAnywhere(s)[0] ??
+    // "… the shift key from Ann Lee's public metadata", "beta: true in Ann Lee's metadata": the owner after a
+    // preposition, wherever the key and value were said.
+    refFrom(
+      // (the last preposition before it: "set x to true in Ann Lee's metadata" names Ann Lee, not "true in …")
+      c.match(
+        /^.*\b(?:in|from|of|on|inside)\s+(?!the\b)([^,]+?)(?:'s|’s|s')\s+(?:public |private |unsafe )?metadata/i,
+      )?.[1],
+      s,
+    ) ??
     refFrom(
       c.match(
         /^(?:set|update|change|merge|add|put|edit)\s+(.+?)(?:'s|’s|s')\s+(?:public |private |unsafe )?metadata/i,

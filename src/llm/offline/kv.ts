@@ -45,7 +45,7 @@ export function parseKeyValues(c: string, s: Sentence): Record<string, unknown> 
   };
   // "plan=pro, seats=3" first; "plan: pro" only when there is no "=" form (so "Acme: tier=gold" reads tier).
   for (const sep of ['=', ':']) {
-    for (const m of c.matchAll(new RegExp(`(?:^|[\\s,;:])${KEY}\\s*${sep}\\s*${VALUE}`, 'g'))) put(m[1]!, m[2]!);
+    for (const m of c.matchAll(new RegExp(`(?:^|[\\s,;:(])${KEY}\\s*${sep}\\s*${VALUE}`, 'g'))) put(m[1]!, m[2]!);
     if (Object.keys(out).length > 0) return out;
   }
   // "(key tier, value gold)", "key: tier, value: gold", "the key is tier and the value gold": the pair named as

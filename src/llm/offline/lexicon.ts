@@ -317,6 +317,8 @@ const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
   // context, the new one is what to set.
   [/\bfrom\s+\d+(?:\.\d+)?\s*[a-z]{0,7}\s+to\s+(?=\d)/gi, 'to '],
   [/(?<=\b(?:members(?:hips)?|skew|lifetime|limit|cap|seats))\s+\d+\s+to\s+(?=\d)/gi, ' to '],
+  // "her public md": metadata, abbreviated.
+  [/\b(public|private|unsafe)\s+md\b/gi, '$1 metadata'],
   // "how many members does Foo have rn?", "… right now?": a time adverb at the end of a clause changes nothing.
   [/\s+(?:rn|right\s+now|atm|at\s+the\s+moment|currently)(?=\s*[?!.]*$)/gi, ''],
 ];

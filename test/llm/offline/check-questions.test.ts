@@ -183,3 +183,19 @@ describe('API field names, old → new values and trailing time adverbs', () => 
     expect(turn.reads.some((r) => r.action === 'clerk_org_memberships_list')).toBe(true);
   });
 });
+
+describe('metadata said in prose, with the owner anywhere', () => {
+  it.each([
+    ["remove the shift key from Joanna Lee's public metadata", { shift: null }],
+    ['joanna lee moved teams. get rid of the shift key in her public metadata', { shift: null }],
+    [
+      'Joanna Lee helped out — could you flag her as a pilot user in her public md (pilot_user: true)?',
+      { pilot_user: true },
+    ],
+    ["put region = emea inside Joanna Lee's public metadata", { region: 'emea' }],
+  ])('"%s" updates her metadata', async (said, meta) => {
+    const turn = await createStack().say(said);
+    expect(turn.pending.map((p) => p.action)).toEqual(['clerk_user_update']);
+    expect(turn.pending[0]!.args.public_metadata).toEqual(meta);
+  });
+});
