@@ -94,6 +94,13 @@ const FIELD_GOES = new RegExp(
   'i',
 );
 
+// "x@y.test got married, last name should be Lee-Park now": a name field with no owner said is the person the
+// message names ("their" is then filled in by anaphora.ts).
+const BARE_NAME = new RegExp(
+  `^${LEAD}(?:the\\s+|and\\s+)?((?:first|last|family)\\s+name|surname|username)\\s+(?:should|must|needs?\\s+to|has\\s+to|is\\s+to|will)\\s+(?:now\\s+)?(?:be|become|change\\s+to|read|show\\s+as)\\s+(?:changed\\s+to\\s+|set\\s+to\\s+|updated\\s+to\\s+)?(\\S+)(?:\\s+(?:now|from\\s+now\\s+on|going\\s+forward|please))*$`,
+  'i',
+);
+
 // "she will need the admin role at Foo from today": a role stated as what someone needs.
 const NEEDS_ROLE = new RegExp(
   `^${LEAD}([^,]+?)\\s+(?:needs|should\\s+(?:have|get)|must\\s+(?:have|get)|will\\s+need|gets)\\s+(?:the\\s+)?(?:([\\w:-]+)\\s+role|(admin|member|viewer|billing|owner|guest)\\s+(?:rights|access|permissions|privileges))\\s+((?:in|at|of|for|on)\\s+.+?)(?:\\s+(?:now|from\\s+now\\s+on|going\\s+forward|from\\s+today))?(?:,?\\s+(?:instead\\s+of|rather\\s+than|not)\\s+.*)?$`,
@@ -217,6 +224,9 @@ export function imperative(sentence: string): string {
   if (has && !NOT_A_SUBJECT.test(has[1]!) && !NEGATION.test(has[0])) return `set ${has[1]}'s ${has[3]} to ${has[2]}`;
   const gone = s.match(NO_LONGER);
   if (gone) return `remove ${gone[1]} from ${gone[2]}${gone[3] ?? ''}`;
+  const bare = s.match(BARE_NAME);
+  if (bare && !NEGATION.test(bare[0].slice(bare[1]!.length)))
+    return `${bare[1]}set their ${/family|surname/i.test(bare[2]!) ? 'last name' : bare[2]!.toLowerCase()} to ${bare[3]}`;
   const goes = s.match(FIELD_GOES);
   if (goes && !NEGATION.test(goes[0].slice((goes[1] ?? '').length))) {
     // "their org's seat limit": the organization is the one the message is about (request.ts fills it in).

@@ -199,3 +199,22 @@ describe('metadata said in prose, with the owner anywhere', () => {
     expect(turn.pending[0]!.args.public_metadata).toEqual(meta);
   });
 });
+
+describe('a name field with no owner said takes the person the message names', () => {
+  it.each([
+    'lucas.martin@mail.test got married, last name should be Martin-Silva now',
+    'lucas.martin@mail.test changed names; the surname should now be Martin-Silva',
+    'Heads up: lucas.martin@mail.test got married. Last name needs to be Martin-Silva from now on',
+    'lucas.martin@mail.test is back from leave, family name will be Martin-Silva',
+  ])('"%s" changes his last name', async (said) => {
+    const turn = await createStack().say(said);
+    expect(turn.pending.map((p) => [p.action, p.args.last_name])).toEqual([['clerk_user_update', 'Martin-Silva']]);
+  });
+
+  it('leaves a negated one alone', async () => {
+    const turn = await createStack().say(
+      'lucas.martin@mail.test got married, last name should not be changed to Martin-Silva',
+    );
+    expect(turn.pending).toEqual([]);
+  });
+});
