@@ -176,6 +176,9 @@ const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
     'let $1 sign in again',
   ],
   [/\b(?:rescind|withdraw)\b/gi, 'revoke'],
+  // "pull it back", "pull back the invite": taking back something sent.
+  [/\bpull\s+(it|that|this|them)\s+back\b/gi, 'revoke $1'],
+  [/\bpull\s+back\b/gi, 'revoke'],
   // "x@y.test needs her access back", "Ann Lee wants his login back": restore sign-in, as above.
   [
     /(?<![\w'’⟧-])(⟦[ei]\d+⟧|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?|he|she|they)\s+(?:needs|wants|should\s+get|must\s+get|can\s+have|gets)\s+(?:his|her|their)\s+(?:access|account|login)\s+back\b/g,

@@ -5,6 +5,7 @@
  * names and JSON are never touched. Context sentences are kept: the clause splitter drops what carries no action.
  */
 import type { Sentence } from './entities.js';
+import { unhedge } from './hedges.js';
 import { canonicalVerb, correctTypos } from './lexicon.js';
 import { imperatives } from './request-form.js';
 
@@ -25,6 +26,6 @@ export function normalize(s: Sentence): Sentence {
   const signed = masked.replace(SIGN_OFF, '');
   // "rename it to Foo Bar, ty": the comma before the sign-off goes with it.
   if (signed.trim() !== '' && /[a-z]/i.test(signed)) masked = signed.replace(/\s*[,;:–—-]\s*$/, '');
-  masked = canonicalVerb(imperatives(correctTypos(masked.trim())));
+  masked = canonicalVerb(imperatives(unhedge(correctTypos(masked.trim()))));
   return masked === s.masked ? s : { ...s, masked: masked || s.masked };
 }

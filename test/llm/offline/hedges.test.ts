@@ -1,0 +1,79 @@
+/**
+ * Hedges and relative-clause role references (issue 15, round 2, src/llm/offline/hedges.ts). Every rule is checked
+ * on four phrasings invented here (none is a scenario text), through the whole parser; the safety half checks that
+ * taking a hedge off never turns a negation, a question or a statement into an instruction.
+ */
+import { describe, expect, it } from 'vitest';
+import { unhedge } from '../../../src/llm/offline/hedges.js';
+import { parseRequest } from '../../../src/llm/offline/request.js';
+import { createStack, NOW } from './drive.js';
+
+describe('hedges taken off a request', () => {
+  it.each([
+    ['I think we should lock ann@x.test for now', 'clerk_user_lock'],
+    ["Rob called about it and I'd like to ban ann@x.test, just in case", 'clerk_user_ban'],
+    ['would it be at all possible to unlock ann@x.test?', 'clerk_user_unlock'],
+    ["they've asked if we can lift the ban on ann@x.test", 'clerk_user_unban'],
+    ['we believe ann@x.test should be locked while we check', 'clerk_user_lock'],
+    ['ann@x.test might need their account locked until Monday', 'clerk_user_lock'],
+    ['I guess her account needs unlocking, ann@x.test that is', 'clerk_user_unlock'],
+    ['apparently ann@x.test may have to be banned', 'clerk_user_ban'],
+  ])('"%s" is the plain request', (said, action) => {
+    expect(parseRequest(said, NOW)).toMatchObject({ action });
+  });
+
+  it.each([
+    'I think ann@x.test should not be locked',
+    "I'd like to know whether ann@x.test is locked",
+    'I believe ann@x.test was banned last week',
+    'we want to check if ann@x.test is banned',
+  ])('"%s" does not become a change', (said) => {
+    const intent = parseRequest(said, NOW) as { action?: string };
+    expect(intent.action ?? '').not.toMatch(/lock|ban/);
+  });
+});
+
+describe('relative clauses and passives made plain', () => {
+  it.each([
+    ['whoever is the admin over at Foo', 'the admin at Foo'],
+    ['the person who is a viewer in Foo', 'the viewer in Foo'],
+    ['whoever has the billing role in Foo', 'the billing member in Foo'],
+    ['the one that holds the org:member role at Foo', 'the member at Foo'],
+  ])('"%s" → "%s"', (said, plain) => {
+    expect(unhedge(said)).toBe(plain);
+  });
+
+  it.each([
+    ['could ⟦e0⟧ be bumped up to a regular member in Foo?', 'switch ⟦e0⟧ to a regular member in Foo?'],
+    ['so ⟦e0⟧ should be moved to billing', 'so switch ⟦e0⟧ to billing'],
+    ['⟦e0⟧ needs to get promoted to an admin of Foo', 'switch ⟦e0⟧ to an admin of Foo'],
+    ['can the viewer of Foo be switched back to a member', 'switch the viewer of Foo to a member'],
+  ])('role change "%s"', (said, plain) => {
+    expect(unhedge(said)).toBe(plain);
+  });
+
+  it.each([
+    ['revoke whichever invite went out most recently', 'revoke the most recent pending invite'],
+    ['cancel the sign-up invitation that was sent last', 'cancel the most recent pending app invitation'],
+    ['revoke the org invitation Foo sent to ⟦e0⟧', "revoke Foo's invitation for ⟦e0⟧"],
+    ['remove the admin in the Foo org out of it', 'remove the admin in the Foo org out of Foo'],
+  ])('invitation and organization references "%s"', (said, plain) => {
+    expect(unhedge(said)).toBe(plain);
+  });
+});
+
+describe('through the agent', () => {
+  it('a hedged role reference acts on the one member with that role and nobody else', async () => {
+    const stack = createStack();
+    const turn = await stack.say(
+      'The finance lead quit last week, so I think whoever has the billing role in the Acme org should be taken out of it. The admins stay.',
+    );
+    expect(turn.pending.map((p) => p.action)).toEqual(['clerk_org_membership_delete']);
+  });
+
+  it('a hedge in front of a negated request plans nothing', async () => {
+    const stack = createStack();
+    const turn = await stack.say('I think whoever is the admin over at Initech should not be locked.');
+    expect(turn.pending).toEqual([]);
+  });
+});
