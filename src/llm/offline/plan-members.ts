@@ -141,11 +141,28 @@ export function planMembershipAdd(ctx: PlanContext, intent: Of<'membership_add'>
   if (!ref.ok) return stopped(ctx, ref);
   const r = orgAndUsers(ctx, ref.value, intent.users);
   if (!r.ok) return stopped(ctx, r);
-  return act(
-    ctx,
-    r.value.users.map((u) => membershipCall('clerk_org_membership_create', r.value.org, u, intent.role)),
-    r.value.notes,
-  );
+  // Read each membership first: someone already in the organization is not added again (the create would fail,
+  // and a role change is not what "add" asked for), the answer says so instead.
+  const { org, users, notes } = r.value;
+  const envs = users.map((u) => ctx.read('clerk_org_membership_get', { organization_id: org.id, user_id: u.id }));
+  if (envs.some((e) => !e)) return ctx.pending();
+  const calls: Call[] = [];
+  users.forEach((u, i) => {
+    const env = envs[i]!;
+    if (env.status === 'error' && env.httpStatus === 404) {
+      calls.push(membershipCall('clerk_org_membership_create', org, u, intent.role));
+    } else if (env.status !== 'ok') {
+      notes.push(
+        `I couldn't read the membership of ${userText(u)}: ${env.status === 'error' ? env.message : env.status}.`,
+      );
+    } else {
+      const role = toMember(asObject(env.result) ?? {}).role;
+      notes.push(
+        `${userText(u)} is already a member of ${org.name}${role ? ` (role ${role})` : ''}, so there is nothing to add.`,
+      );
+    }
+  });
+  return act(ctx, calls, notes);
 }
 
 /**

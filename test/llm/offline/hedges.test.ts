@@ -77,3 +77,12 @@ describe('through the agent', () => {
     expect(turn.pending).toEqual([]);
   });
 });
+
+describe('adding someone who is already a member', () => {
+  it('reads the membership and proposes no create (the answer says they are in already)', async () => {
+    const stack = createStack();
+    const turn = await stack.say('Would it be at all possible to add grace@acme.test to Acme as a member?');
+    expect(turn.pending).toEqual([]);
+    expect(turn.text).toMatch(/already a member of Acme/);
+  });
+});

@@ -31,7 +31,11 @@ export const GENERALIZED: Phrasing[] = [
   // ---- "with the <role> role"
   {
     say: 'Put lee@initech.test into Umbrella with the admin role',
-    reads: [orgQuery('Umbrella'), byEmail(U.lee.email)],
+    reads: [
+      orgQuery('Umbrella'),
+      byEmail(U.lee.email),
+      ['clerk_org_membership_get', { organization_id: O.umbrella.id, user_id: U.lee.id }],
+    ],
     pending: [
       ['clerk_org_membership_create', { organization_id: O.umbrella.id, user_id: U.lee.id, role: 'org:admin' }],
     ],

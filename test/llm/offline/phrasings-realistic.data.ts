@@ -98,7 +98,12 @@ export const REALISTIC: Phrasing[] = [
   },
   {
     say: 'Move bob@globex.test from Globex to Initech, as a regular member.',
-    reads: [byEmail('bob@globex.test'), orgQuery('Globex'), orgQuery('Initech')],
+    reads: [
+      byEmail('bob@globex.test'),
+      orgQuery('Globex'),
+      orgQuery('Initech'),
+      ['clerk_org_membership_get', { organization_id: O.initech.id, user_id: U.bob.id }],
+    ],
     pending: [
       ['clerk_org_membership_create', { organization_id: O.initech.id, user_id: U.bob.id, role: 'org:member' }],
       ['clerk_org_membership_delete', { organization_id: O.globex.id, user_id: U.bob.id }],

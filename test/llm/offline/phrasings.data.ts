@@ -434,19 +434,19 @@ export const PHRASINGS: Phrasing[] = [
   // ---- clerk_org_membership_create
   {
     say: 'add jane@example.com to Globex',
-    reads: [orgQuery('Globex'), byEmail('jane@example.com')],
+    reads: [orgQuery('Globex'), byEmail('jane@example.com'), memberGet(O.globex.id, U.jane.id)],
     pending: [
       ['clerk_org_membership_create', { organization_id: O.globex.id, user_id: U.jane.id, role: 'org:member' }],
     ],
   },
   {
     say: 'add Bob to Acme as admin',
-    reads: [orgQuery('Acme'), byQuery('Bob')],
+    reads: [orgQuery('Acme'), byQuery('Bob'), memberGet(O.acme.id, U.bob.id)],
     pending: [['clerk_org_membership_create', { organization_id: O.acme.id, user_id: U.bob.id, role: 'org:admin' }]],
   },
   {
     say: 'put chris@globex.test in Initech',
-    reads: [orgQuery('Initech'), byEmail('chris@globex.test')],
+    reads: [orgQuery('Initech'), byEmail('chris@globex.test'), memberGet(O.initech.id, U.chrisEvans.id)],
     pending: [
       ['clerk_org_membership_create', { organization_id: O.initech.id, user_id: U.chrisEvans.id, role: 'org:member' }],
     ],
