@@ -65,11 +65,23 @@ const NEWEST =
 // "the org invitation Foo sent to x@y.test": the organization's invitation for that address.
 const ORG_SENT = /\bthe\s+org(?:ani[sz]ation)?\s+invit\w*\s+(\w[\w-]*)\s+sent(?:\s+out)?\s+to\s+(⟦e\d+⟧)/gi;
 
+// "… so please …", "… so can you …", "… so I think …", "… so lock …": a request follows "so".
+const SO_REQUEST = new RegExp(
+  `(?<![,;:—–])\\s+so\\s+(?=(?:pls|please|plz|kindly|can\\s+(?:you|u)|could\\s+(?:you|u)|(?:i|we)\\s+think|get\\s+rid|take|kick|nuke|lift|pull|${VERBS.join('|')})\\b)`,
+  'gi',
+);
+
 /** The sentence(s) with hedges, softened modals and relative-clause role references made plain. */
 export function unhedge(masked: string): string {
   const known = new Set<string>(VERBS);
   const participle = (v: string) => (v.endsWith('e') ? `${v}d` : `${v}ed`);
-  let s = masked;
+  // "… until it's done — so X should be …": a dash before a joining word ends the context like a comma does.
+  let s = masked
+    .replace(/\s+[—–]\s+(?=(?:so|and|but|then)\s)/gi, ', ')
+    // "the partnership ended so pls get rid of …": "so" before a request starts it, as after a comma.
+    .replace(SO_REQUEST, ', so ')
+    // Irregular participles of verbs the lexicon maps: "withdrawn", "rescinded" are revocations.
+    .replace(/\b(?:withdrawn|rescinded|pulled\s+back)\b/gi, 'revoked');
   // Repeated: "so I think I'd like to …" takes off one softener per pass.
   for (let i = 0; i < 3; i++) {
     const next = s.replace(HEDGE, '$1');

@@ -86,3 +86,33 @@ describe('adding someone who is already a member', () => {
     expect(turn.text).toMatch(/already a member of Acme/);
   });
 });
+
+describe('context joined to the request by "so" or a dash', () => {
+  it.each([
+    ['the contract ended so pls unlock ann@x.test', 'clerk_user_unlock'],
+    ['the trial is over — so I think ann@x.test should be banned', 'clerk_user_ban'],
+    ['she left last week so could you lock ann@x.test', 'clerk_user_lock'],
+    ['the review is done – and ann@x.test can be unbanned now', 'clerk_user_unban'],
+  ])('"%s"', (said, action) => {
+    expect(parseRequest(said, NOW)).toMatchObject({ action });
+  });
+
+  it('"so" that starts a purpose ("so he has to …") is not a request', () => {
+    expect(unhedge('lock ⟦e0⟧ so he has to sign in again')).toBe('lock ⟦e0⟧ so he has to sign in again');
+  });
+});
+
+describe('organization invitations said in the plural', () => {
+  it.each([
+    'revoke the pending Foo org invitations',
+    'revoke all pending Foo invitations',
+    'any Foo org invitations that are still pending should be withdrawn',
+    'cancel every open invitation of Foo',
+  ])('"%s" is every pending invitation of that organization', (said) => {
+    expect(parseRequest(said, NOW)).toMatchObject({ kind: 'org_invitation_revoke', all: true, emails: [] });
+  });
+
+  it('one address keeps it to that invitation', () => {
+    expect(parseRequest('revoke the Foo invitation for ann@x.test', NOW)).not.toMatchObject({ all: true });
+  });
+});
