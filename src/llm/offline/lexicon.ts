@@ -274,6 +274,12 @@ const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
     /\b(?:every|each|any|all(?:\s+(?:of\s+)?the)?)\s+(?:active\s+|open\s+|current\s+)?sessions?\s+(?:belonging\s+to|owned\s+by|of|for)\s+(⟦[ei]\d+⟧)/gi,
     "$1's sessions",
   ],
+  // "nuke all his sessions", "delete her open sessions", "kill every session of X": sessions are revoked, never
+  // deleted (and never read as deleting the user).
+  [
+    /\b(?:delete|kill|wipe|clear)\s+(?=(?:all\s+(?:of\s+)?|every\s+|each\s+|any\s+)?(?:the\s+|his\s+|her\s+|their\s+|⟦[ei]\d+⟧(?:'s|’s)\s+|[\w.-]+(?:'s|’s)\s+)?(?:(?:active|open|current|live|existing)\s+)*sessions?\b)/gi,
+    'revoke ',
+  ],
   // "yank the invite for x@y.test", "pull that invitation": a revocation.
   [/\b(?:yank|pull|scrap|kill)\s+(?=(?:the|that|this|our|his|her|their|an?)\s+(?:[\w-]+\s+)?invit)/gi, 'revoke '],
   // "end any session he still has": the sessions that person has.

@@ -116,3 +116,16 @@ describe('organization invitations said in the plural', () => {
     expect(parseRequest('revoke the Foo invitation for ann@x.test', NOW)).not.toMatchObject({ all: true });
   });
 });
+
+describe('sessions are revoked whatever the verb', () => {
+  it.each([
+    "nuke all of ann@x.test's active sessions",
+    'kill every session of ann@x.test',
+    'please delete the open sessions of ann@x.test',
+    "wipe ann@x.test's sessions",
+  ])('"%s" revokes sessions and never deletes the user', (said) => {
+    const intent = parseRequest(said, NOW) as { kind: string };
+    expect(JSON.stringify(intent)).not.toMatch(/delete/);
+    expect(intent.kind).toMatch(/sign_out|session/);
+  });
+});
