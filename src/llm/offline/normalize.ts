@@ -17,7 +17,7 @@ const PLEASANTRY =
   /(?:^|(?<=[.!?]\s))(?:i\s+)?hope\s+(?:you(?:'re| are)|this (?:finds you|message finds you)|all is|everything is|your (?:day|week) is)[^.!?]*[.!?]?\s*/gi;
 // "Thanks, Kim", "Best regards,\nSam", "-- Sam", "Sent from my phone": the sign-off and everything after it.
 const SIGN_OFF =
-  /(?:^|(?<=[.!?\n])\s*|\s+)(?:thx|tia|ty|(?:many\s+)?thanks(?:\s+(?:a lot|so much|in advance))?|thank you(?: so much| in advance)?|cheers|best(?:\s+regards|\s+wishes)?|kind regards|regards|warm regards|sincerely|--+|sent from my \w+)\s*[,!.]?(?:\s+(?:[A-Z][\w'-]*|⟦e\d+⟧)(?:\s+[A-Z][\w'-]*)?)?\s*[.!]?\s*$/i;
+  /(?:^|(?<=[.!?\n])\s*|\s+)(?:thx|tia|ty|(?:many\s+)?thanks(?:\s+(?:a lot|so much|in advance))?|thank you(?: so much| in advance)?|cheers|best(?:\s+regards|\s+wishes)?|kind regards|regards|warm regards|sincerely|--+|sent from my \w+)\s*[,!.]?(?:\s+(?:[A-Z][\w'-]*|⟦e\d+⟧)(?:\s+[A-Z][\w'-]*)?)?(?:\s*\([^()]{1,60}\))?\s*[.!]?\s*$/i;
 
 /** The message without greeting, pleasantries and sign-off; synonyms and typos normalized. */
 export function normalize(s: Sentence): Sentence {

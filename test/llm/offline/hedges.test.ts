@@ -129,3 +129,21 @@ describe('sessions are revoked whatever the verb', () => {
     expect(intent.kind).toMatch(/sign_out|session/);
   });
 });
+
+describe('a forwarded ticket with a title line before its headers', () => {
+  it.each([
+    'I think her account might just need unlocking? Cheers, Bo (Service Desk, 1st line)',
+    'her account needs unlocking I guess. Thanks, Bo (Desk)',
+    'Probably she just needs her account unlocked? Best, Bo',
+    'I believe it should be unlocked for her. Cheers, Bo (IT)',
+  ])('the sender is the "her" of "%s"', async (own) => {
+    const stack = createStack();
+    const turn = await stack.say(
+      `Hi all, forwarding from the queue:\n\n---\nCase 1234 — Priority: low\nFrom: Ava T <ava@mail.test>\nHi, I typed my password wrong too often and I'm locked out now. Please help me get back in.\nThanks, Ava\n---\n\n${own}`,
+    );
+    expect(turn.pending.map((p) => `${p.action} ${JSON.stringify(p.args)}`)).toEqual([
+      expect.stringMatching(/^clerk_user_unlock /),
+    ]);
+    expect(turn.text).toMatch(/ava@mail\.test/);
+  });
+});
