@@ -147,3 +147,22 @@ describe('a forwarded ticket with a title line before its headers', () => {
     expect(turn.text).toMatch(/ava@mail\.test/);
   });
 });
+
+describe('"it" for an invitation named by its address', () => {
+  it.each([
+    "the app invite we sent out to ann@x.test isn't needed any more, revoke it?",
+    'the invite to ann@x.test is obsolete. please revoke it',
+    'the invitation for ann@x.test was a mistake — would it be at all possible to pull it back?',
+    'the invite I sent to ann@x.test went to the wrong person, can you cancel it',
+  ])('"%s" revokes that invitation', (said) => {
+    expect(parseRequest(said, NOW)).toMatchObject({ kind: 'invitation_revoke', emails: ['ann@x.test'] });
+  });
+});
+
+describe('a pasted note handed over whole', () => {
+  it('reads the pasted request even when the admin mentions "the account owner"', () => {
+    const said =
+      'Pasting the note from the account owner below:\n\n> Hello, the invite we sent to ann@x.test is not needed.\n> Could you pull it back please?\n';
+    expect(parseRequest(said, NOW)).toMatchObject({ kind: 'invitation_revoke', emails: ['ann@x.test'] });
+  });
+});
