@@ -71,6 +71,13 @@ const SO_REQUEST = new RegExp(
   'gi',
 );
 
+// "he'd need the billing role", "she would need admin rights": a softened "needs".
+const SOFT_NEED =
+  /\b(he|she|they|⟦e\d+⟧)(?:'d|’d|\s+would|\s+might|\s+may|\s+will)\s+(?:probably\s+|just\s+)?need\b(?!\s+to\b)/gi;
+const SIGN_UP_SAID = /\b(?:sign[- ]?up|app)\s+(?:link|invit\w*|e-?mail)\b/i;
+// "a new invite to x@y.test", "another invitation": not followed by an organization.
+const NEW_INVITE = /\b(new|another|fresh)\s+(invit(?:e|ation))\b/gi;
+
 /** The sentence(s) with hedges, softened modals and relative-clause role references made plain. */
 export function unhedge(masked: string): string {
   const known = new Set<string>(VERBS);
@@ -88,8 +95,16 @@ export function unhedge(masked: string): string {
     if (next === s) break;
     s = next;
   }
+  // An invitation kind said once holds for the new one: "the sign-up link we sent expired … send a new invite".
+  // (Not when the same sentence names an organization for it: "… a new invite to x@y.test for Acme".)
+  if (SIGN_UP_SAID.test(s))
+    s = s.replace(NEW_INVITE, (m: string, adj: string, noun: string, at: number, all: string) => {
+      const rest = all.slice(at + m.length).split(/[.!?;]\s/)[0]!;
+      return /\b(?:to|for|into|in|at)\s+(?:the\s+)?(?!⟦)[A-Z]/.test(rest) ? m : `${adj} app ${noun}`;
+    });
   return s
     .replace(SOFT_MODAL, 'needs to')
+    .replace(SOFT_NEED, '$1 needs')
     .replace(ACCOUNT_NEEDS, 'needs to be ')
     .replace(NEEDS_GERUND, (m, stem: string) => {
       const verb = known.has(stem) ? stem : known.has(`${stem}e`) ? `${stem}e` : undefined;

@@ -166,3 +166,22 @@ describe('a pasted note handed over whole', () => {
     expect(parseRequest(said, NOW)).toMatchObject({ kind: 'invitation_revoke', emails: ['ann@x.test'] });
   });
 });
+
+describe('an invitation kind said once holds for the new one', () => {
+  it.each([
+    'our intern never used the sign-up link we sent and now it has expired. send a new invite to ann@x.test',
+    'The app invitation to ann@x.test lapsed. Could you send another invitation to ann@x.test?',
+    'the sign-up email never arrived; please send a fresh invite to ann@x.test',
+    'ann@x.test lost the signup link, send her a new invitation: ann@x.test',
+  ])('"%s" is an app invitation', (said) => {
+    expect(parseRequest(said, NOW)).toMatchObject({ kind: 'invite', app: true, emails: ['ann@x.test'] });
+  });
+
+  it('an organization named for the new one keeps it an organization invitation', () => {
+    expect(parseRequest('the sign-up link expired. send a new invite to ann@x.test for Acme', NOW)).toMatchObject({
+      kind: 'invite',
+      app: false,
+      org: { value: 'Acme' },
+    });
+  });
+});
