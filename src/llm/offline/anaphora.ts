@@ -7,13 +7,15 @@
 
 const USER_TOKEN = /⟦e\d+⟧|⟦i\d+⟧/g;
 const POSSESSED =
-  '(?:sessions?|memberships?|roles?|(?:first |last |user ?|display )?name|username|(?:public |private |unsafe )?metadata|email(?: address)?)';
+  '(?:sessions?|memberships?|roles?|(?:first |last |user ?|display )?name|username|(?:public |private |unsafe )?metadata|email(?: address)?|last (?:sign[- ]?in|log[- ]?in|login|activity))';
 // "the member role", "the user whose external id is …", "the person who holds …": a description, not a pronoun.
 const NOUN_PHRASE =
   /\b(?:(?:the|this|that|said|same)\s+(?:same\s+)?(?:user|account|person|member|customer|employee)(?:'s)?(?!\s+(?:roles?|access|rights|permissions?|seat|level|privileges?|whose|who|that|which|with)\b)|(?:his|her|their)\s+(?:user\s+)?(?:accounts?|logins?|profiles?)|this one|that one)\b/gi;
 const POSSESSIVE = new RegExp(`\\b(?:his|her|their)\\s+(?=${POSSESSED}\\b)`, 'gi');
+// "her" before an organization word is a possessive ("each of her organizations"), not the object.
 // ("which of them signed in last?" narrows a list the message reads; it names nobody to act on.)
-const OBJECT = /(?<!\b(?:which|who|whom)\s+(?:one\s+)?of\s+)\b(?:him|her|them)\b/gi;
+const OBJECT =
+  /(?<!\b(?:which|who|whom)\s+(?:one\s+)?of\s+)\b(?:him|her|them)\b(?!\s+(?:orgs?|organi[sz]ations?|teams?|compan(?:y|ies)|workspaces?)\b)/gi;
 // "it" is a user only right after a verb that acts on accounts alone ("Could you unlock it?"); elsewhere it is
 // as likely an org, a domain or a template, so it is left alone.
 const IT_USER = /\b((?:un-?lock|lock|un-?ban|ban|suspend|reinstate)\s+)it\b/gi;

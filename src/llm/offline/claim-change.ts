@@ -1,14 +1,14 @@
 /**
- * One claim of a JWT template changed in prose: "the default role claim should be 'viewer' rather than 'user'",
+ * One claim of a JWT template changed in prose: "the tenant claim should be 'beta' rather than 'alpha'",
  * "set the org claim to {{org.id}}", "change the tenant claim from acme to globex". Rule: the words before
  * "claim" describe a key of the template's claims (at any depth); every word must be a part of that key
- * ("default role" → "x-hasura-default-role"). The planner reads the template and changes that one key only, so
+ * ("tenant id" → "x-app-tenant-id"). The planner reads the template and changes that one key only, so
  * every other claim is kept unchanged. When the old value is said, a key holding it is preferred.
  */
 import { type Sentence, unmask } from './entities.js';
 
 export interface ClaimChange {
-  /** Words that describe the claim key, lower-case ("default", "hasura", "role"). */
+  /** Words that describe the claim key, lower-case ("tenant", "id"). */
   words: string[];
   value: unknown;
   /** The value the user says it has now, when said ("rather than 'user'"). */

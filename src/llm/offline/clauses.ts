@@ -28,13 +28,18 @@ export interface Unit {
 /** Sentences of a masked request (". ", "! ", "? ", "; " and ": " before an action verb). */
 const QUESTION = '(?:which|what|who|whom|whose|when|where|how|is|are|was|were|does|do|did|has|have|can|could)';
 
+// "ban x - no wait, just lock him", "delete it, actually no, lock it": a correction mid-sentence starts a new
+// sentence, so the correction rule (request.ts) replaces what came before it.
+const SELF_CORRECTION =
+  '(?:(?:no|nope|hmm|oh)[,!]?\\s+)*(?:wait|actually|scratch\\s+that|on\\s+second\\s+thought|i\\s+mean|sorry)\\b';
+
 export function splitSentences(masked: string): string[] {
   // "She's locked out - please unlock her account": a spaced dash before an instruction ends a sentence too, and
   // so does a colon before a question ("Access review, no changes: which organizations is X in?"), a "+" between
   // two instructions, and an inline numbered item ("two things: 1) … 2) …").
   const parts = masked.split(
     new RegExp(
-      `(?<=[.!?;])\\s+|:\\s+(?=${FILLER}${ACTION_VERB}\\b)|\\s+[-–—]+\\s+(?=${FILLER}${ACTION_VERB}\\b)|:\\s+(?=${QUESTION}\\s)|\\s+\\+\\s+(?=${FILLER}${ACTION_VERB}\\b)|[:,;]?\\s+\\d{1,2}\\)\\s+`,
+      `(?<=[.!?;])\\s+|:\\s+(?=${FILLER}${ACTION_VERB}\\b)|\\s+[-–—]+\\s+(?=${FILLER}${ACTION_VERB}\\b)|:\\s+(?=${QUESTION}\\s)|\\s+\\+\\s+(?=${FILLER}${ACTION_VERB}\\b)|[:,;]?\\s+\\d{1,2}\\)\\s+|(?:\\s+[-–—]+|,|\\.{3}|…)\\s*(?=${SELF_CORRECTION})`,
       'i',
     ),
   );
@@ -53,13 +58,14 @@ export function splitClauses(sentence: string): Unit[] {
   // Case-sensitive on purpose: "Rename Acme to Make and Ban Inc" names a company; a new instruction is lowercase.
   // "… got married and asked us to change her last name": the request embedded after "asked us to" is a clause.
   const verbSplit = new RegExp(
-    `(?:\\s*,\\s*(?:and\\s+)?(?:so\\s+)?(?:then\\s+)?|\\s+[-–—]+\\s+|\\s+and\\s+(?:then\\s+)?|\\s+then\\s+|${EMBEDDED})(?=${FILLER}${ACTION_VERB}\\b)`,
+    `(?:\\s*,\\s*(?:and\\s+)?(?:so\\s+)?(?:then\\s+)?|\\s+[-–—]+\\s+|\\s+and\\s+(?:then\\s+)?|\\s+(?:and\\s+)?so\\s+|\\s+then\\s+|${EMBEDDED})(?=${FILLER}${ACTION_VERB}\\b)`,
     'g',
   );
   // ", her trial expired", ", the old alert was noise": a report after a comma is an aside.
   // ", legal approved it", ", and sam is still an admin there": a subject and a report, not an instruction.
+  // (", who signed in last?" asks a question: a wh-word is never the subject of an aside.)
   const asideSplit = new RegExp(
-    `\\s*,\\s*(?=(?:it|he|she|they|we|i|this|that|there)(?:'s|'re|'ve|'ll)?\\s|(?:(?:and|but)\\s+)?(?!(?:and|but|then|so|also|please|pls|or|just|not|no)\\b|${FILLER}${ACTION_VERB}\\b)(?:[\\w&'’.-]+\\s+){1,4}(?:still\\s+|already\\s+|just\\s+)?${REPORT}\\b(?!\\s+(?:to|by|from|for|with|that)\\b))`,
+    `\\s*,\\s*(?=(?:it|he|she|they|we|i|this|that|there)(?:'s|'re|'ve|'ll)?\\s|(?:(?:and|but)\\s+)?(?!(?:and|but|then|so|also|please|pls|or|just|not|no|who|which|what|whose)\\b|${FILLER}${ACTION_VERB}\\b)(?:[\\w&'’.-]+\\s+){1,4}(?:still\\s+|already\\s+|just\\s+)?${REPORT}\\b(?!\\s+(?:to|by|from|for|with|that)\\b))`,
     'gi',
   );
   const units: Unit[] = [];

@@ -10,6 +10,8 @@ import type { Intent } from './intent-types.js';
 import { jwtName, jwtTimes, oauthName } from './intents-named.js';
 import { INVITE_FIELDS } from './intents-orgs.js';
 import { orgMention } from './org-context.js';
+import { CREATOR } from './org-thread.js';
+import { toRef } from './refs.js';
 import { parseClaimAdd } from './claim-change.js';
 
 /** The intent with options from the whole message added where its clause said nothing. */
@@ -27,22 +29,29 @@ export function withDetails(intent: Intent, whole: Sentence): Intent {
       const added = parseClaimAdd(whole);
       withTimes.fields = added ? { ...rest, claim_change: added } : rest;
     }
-    // "hasura jwt template - tokens expire too fast. make lifetime 5 minutes": the template one sentence names is
+    // "grafana template - sessions drop too soon. set lifetime 10 minutes": the template one sentence names is
     // the one the change in another sentence (which names none) is about.
     if (withTimes.kind === 'named_update' && !withTimes.ref) {
-      const name = jwtName(whole.masked, whole);
+      // (A quoted value — "from 'user' to 'viewer'" — is not a template's name.)
+      const name = jwtName(whole.masked.replace(/\b(?:from|to|be|than|of|value|is)\s+⟦q\d+⟧/gi, ' '), whole);
       if (name) return { ...withTimes, ref: { kind: 'name', value: name } };
     }
     return withTimes;
   }
-  // "initech slug to initech-hq", "stark industries bought more seats, raise their member limit to 15": an
+  // "set up an org called X with slug x and have P as its creator" (one clause): P creates it (created_by).
+  if (intent.kind === 'org_create' && !intent.ownerRef) {
+    const creator = whole.masked.match(CREATOR)?.[1]?.replace(/\s*\([^)]*\)/g, '');
+    const ref = creator ? toRef(creator, whole.ents) : undefined;
+    if (ref) return { ...intent, ownerRef: ref };
+  }
+  // "fooco slug to fooco-eu", "fooco bought a bigger plan, lift their member cap to 60": an
   // organization change whose clause names no organization is about the one the message names elsewhere — the
   // owner before the field word, or the subject of the news clause. The planner still has to find it by lookup.
   if (intent.kind === 'org_update' && !intent.org) {
     const name = orgMention(whole.masked) ?? fieldOwner(whole.masked) ?? newsSubject(whole.masked);
     if (name) return { ...intent, org: { kind: 'name', value: name } };
   }
-  // "…the connector ("Zapier Integration") … remove the X scope from that OAuth application": the app the message
+  // "…our reporting tool ("Metrics Hub") … drop the X scope from that OAuth application": the app the message
   // names elsewhere is the one the change (which names none) is about.
   if (intent.kind === 'named_update' && intent.resource === 'oauth' && !intent.ref) {
     const name = oauthName(whole.masked, whole);

@@ -43,11 +43,13 @@ const ACCOUNT_NEEDS =
 // "his account might just need unlocking": a gerund after "need" is the passive of that verb.
 const NEEDS_GERUND = /\b(?:(?:might|may|would|could|will)\s+)?(?:just\s+)?needs?\s+(?:just\s+)?([a-z]+?)ing\b/gi;
 
-// "whoever is the admin over at Foo", "the person who has the billing role in Foo": a role reference.
+// "whoever is the admin over at Foo … should be locked", "the person who has the billing role in Foo": a role
+// reference. "whoever" only as the subject of a modal or passive (refs.ts reads it elsewhere, and a subject
+// starting with "whoever" is otherwise never a request in request-form.ts).
 const WHOEVER_IS =
-  /\b(?:whoever|the\s+(?:person|one|user|member|guy|lady)\s+(?:who|that))\s+(?:is|'s|’s)\s+(?:currently\s+)?(?:an?\s+|the\s+)?(admin|member|viewer|billing|owner|guest)\b/gi;
+  /\b(?:whoever(?=[^.!?;]*\b(?:should|must|needs?|might|may|can|could|has\s+to|be)\b)|the\s+(?:person|one|user|member|guy|lady)\s+(?:who|that))\s+(?:is|'s|’s)\s+(?:currently\s+)?(?:an?\s+|the\s+)?(admin|member|viewer|billing|owner|guest)\b/gi;
 const WHOEVER_HAS =
-  /\b(?:whoever|the\s+(?:person|one|user|member|guy|lady)\s+(?:who|that))\s+(?:has|holds|gets)\s+(?:the\s+|an?\s+)?(?:org:)?(admin|member|viewer|billing|owner|guest)\s+role\b/gi;
+  /\b(?:whoever(?=[^.!?;]*\b(?:should|must|needs?|might|may|can|could|has\s+to|be)\b)|the\s+(?:person|one|user|member|guy|lady)\s+(?:who|that))\s+(?:has|holds|gets)\s+(?:the\s+|an?\s+)?(?:org:)?(admin|member|viewer|billing|owner|guest)\s+role\b/gi;
 
 // "could X be bumped up to a regular member", "X should be moved to billing": a role change said as a passive.
 const ROLE_MOVE =
@@ -115,7 +117,10 @@ export function unhedge(masked: string): string {
       WHOEVER_HAS,
       (_m, role: string) => `the ${role.toLowerCase()}${/^(?:billing|guest)$/i.test(role) ? ' member' : ''}`,
     )
-    .replace(/\b(the\s+(?:admin|member|viewer|billing|owner|guest)(?:\s+member)?)\s+over\s+(at|in)\b/gi, '$1 $2')
+    .replace(
+      /\b((?:the|whoever\s+(?:is|has)(?:\s+(?:the|an?))?)\s+(?:admin|member|viewer|billing|owner|guest)(?:\s+(?:member|role))?)\s+over\s+(at|in)\b/gi,
+      '$1 $2',
+    )
     .replace(ROLE_MOVE, '$1switch $2 to $3')
     .replace(FROM_IT, '$1 $2')
     .replace(SIGN_UP_INVITE, 'app $1')

@@ -22,6 +22,8 @@ export interface Ref {
   org?: string;
   /** A described item rather than a named one: "the satellite domain" (any domain but the primary). */
   where?: 'satellite';
+  /** A role reference said in the singular ("the person who holds …"): several holders are asked about. */
+  one?: boolean;
 }
 
 /** Filters for clerk_users_list in the user's words. */

@@ -99,8 +99,8 @@ const SOURCE =
   /\b(?:off|from|out of|instead of|rather than|not on|no longer on)\s+(?:the\s+|our\s+|my\s+|its\s+)?(\w+[- ]?list)\b/i;
 
 /**
- * A move between the lists: "move X from the allowlist to the blocklist", "X must come off our allowlist and go
- * onto the blocklist", "put X on the blocklist instead of the allowlist". Rule: a clause that names both lists and
+ * A move between the lists: "move X from the allowlist to the blocklist", "X has to leave the allowlist and go
+ * on the blocklist", "put X on the blocklist instead of the allowlist". Rule: a clause that names both lists and
  * an identifier, and marks one list as the one it leaves, removes it there and adds it to the other.
  */
 function parseListMove(c: string, s: Sentence): Intent | undefined {
@@ -131,7 +131,7 @@ const SIGNUP_WORDS =
   /\b(?:the|any|all|new|sign-?ups?|signing up|registrations?|accounts?|users?|people|emails?|e-mails?|addresses|address|domains?|domain|from|at|with|using|on|our|instance|app|allowed to sign up)\b/gi;
 
 /**
- * "Are sign-ups from guerrillamail addresses blocked?", "is *@x.test on the allowlist?": a question answered from
+ * "Are registrations from mailinator addresses blocked?", "is *@x.test on the allowlist?": a question answered from
  * the list (wildcards included), never a change. Rule: the subject names sign-ups, addresses or a domain (or is a
  * wildcard/host), so "is jane@x.test blocked?" about a user stays a user question.
  */

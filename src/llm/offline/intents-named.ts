@@ -73,13 +73,22 @@ const STOP = new Set([
   'our',
   'you',
   'i',
-  // Field words of a template are not its name: "hasura jwt clock skew to 10 sec".
+  // Field words of a template are not its name: "grafana jwt clock skew to 20 sec".
   'clock',
   'skew',
   'lifetime',
   'claims',
   'claim',
   'tokens',
+  // Verbs never name a template: "in the grafana template change the team claim …".
+  'change',
+  'set',
+  'update',
+  'make',
+  'switch',
+  'add',
+  'remove',
+  'edit',
 ]);
 
 function verbKind(c: string): 'create' | 'delete' | 'update' | 'read' | undefined {
@@ -182,7 +191,9 @@ export function jwtTimes(said: string): Fields {
 export function parseJwt(c: string, s: Sentence): Intent | undefined {
   // Lifetime and clock skew are fields only JWT templates have: "make lifetime 5 minutes" is about a template.
   const timed = /\blifetime\b|\bclock skew\b/i.test(c) && Object.keys(jwtTimes(c)).length > 0;
-  if ((!/\bjwts?\b|\btemplates?\b/i.test(c) && !timed) || /\bemail template|\binvitation template/i.test(c))
+  // …and so are claims: "change the role claim from X to Y" (the template may be named in another clause).
+  const claimed = /\bclaim\b/i.test(c) && parseClaimChange(c, s) !== undefined;
+  if ((!/\bjwts?\b|\btemplates?\b/i.test(c) && !timed && !claimed) || /\bemail template|\binvitation template/i.test(c))
     return undefined;
   const id = s.ents.ids.find((i) => i.prefix === 'jtmp');
   // "put one more claim into the foo template": a change to a template that exists, never a new template.
@@ -203,7 +214,7 @@ export function parseJwt(c: string, s: Sentence): Intent | undefined {
   const fields: Fields = {};
   if (s.ents.json[0]) fields.claims = s.ents.json[0];
   Object.assign(fields, times);
-  // "add a claim to the supabase template": a new claim in an existing template (details.ts finds key and value).
+  // "add a claim to the grafana template": a new claim in an existing template (details.ts finds key and value).
   if (
     /^(?:add|include|put|insert)\s+(?:a\s+|an\s+|the\s+|one\s+|more\s+|new\s+|another\s+|extra\s+)*claims?\b/i.test(c)
   ) {
@@ -335,7 +346,7 @@ export function oauthName(c: string, s: Sentence): string | undefined {
   if (quoted) return s.ents.quoted[Number(quoted[1])];
   const raw =
     c.match(/\b(?:called|named)\s+(.+?)(?=\s+(?:with|and|that|having|redirect|scopes?|which|using|to)\b|,|$)/i)?.[1] ??
-    // "zapier oauth app needs one more redirect uri": the name is the subject before "<oauth> app <verb>".
+    // "metrics oauth app needs another callback url": the name is the subject before "<oauth> app <verb>".
     c.match(
       /^(?:the\s+|our\s+)?([\w.-]+(?:\s+[\w.-]+){0,2}?)\s+(?:o-?auth\s*2?\s*)(?:app|application|client)\s+(?:needs|should|must|has|is|requires|wants|needed|lacks)\b/i,
     )?.[1] ??
@@ -480,7 +491,7 @@ export function parseOAuth(c: string, s: Sentence): Intent | undefined {
       : /\b(?:apps|applications|clients)\b/i.test(c)
         ? undefined
         : { kind: 'named_delete', resource: 'oauth', refs: [] };
-  // "For the X app please set the scopes to …": a clause that gives a field's new value changes it, whatever comes first.
+  // "On the X app, set the scopes to …": a clause that gives a field's new value changes it, whatever comes first.
   const setsField = /\b(?:set|change|update|make|replace)\b/i.test(c) && Object.keys(fields).length > 0;
   if (verb === 'update' || setsField) {
     const rename = c.match(/^rename\s+.+?\s+to\s+(?:⟦q(\d+)⟧|(.+))$/i);

@@ -108,7 +108,7 @@ export function parseUserUpdate(c: string, s: Sentence): Intent | undefined {
     [, who, fieldWord, value] = m;
   if (!fieldWord || !who || !value) return undefined;
   const target = toRef(who, s.ents);
-  // "… to Zoey, it's spelled wrong in our system": a comma that starts a new clause ends the value.
+  // "… to Anne, it's misspelled": a comma that starts a new clause ends the value.
   const said = value.replace(
     /\s*[,;]\s*(?:it'?s|its|he|she|they|this|that|because|since|as|so|which|who|please|pls|thanks?|thx|nothing|only|just|and nothing)\b.*$/i,
     '',

@@ -118,6 +118,9 @@ const REAL_WORDS = new Set([
 // here match a phrase wherever the request puts it, not only at the start of the message.
 const SLOT = '(?<=^|[,.;:!?()-]\\s*|\\b(?:please|pls|plz|and|then|also|just|kindly|to|you|u|now)\\s+)';
 const POSSESSIVE: Record<string, string> = { he: 'his', she: 'her', they: 'their' };
+// "out of all his sessions", "off every device": signing out, not leaving an organization.
+const NOT_ORG =
+  '(?:(?:all|every|each|any)\\s+(?:of\\s+)?(?:(?:his|her|their|the)\\s+)?)?(?:(?:his|her|their)\\s+)?(?:sessions?|devices?|logins?)\\b';
 const NUMBER_WORDS: Record<string, number> = {
   one: 1,
   two: 2,
@@ -215,7 +218,10 @@ const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
   [/\b(?:the\s+)?(?:non-?primary|secondary)\s+domain\b/gi, 'the satellite domain'],
   [/\boutta\b/gi, 'out of'],
   [
-    /\b(?:boot|chuck|throw|get|kick)\s+(⟦[ei]\d+⟧|[\w.'’-]+?(?:\s+[\w.'’-]+?){0,2}?)\s+(?:out\s+of|off(?:\s+of)?)\s+(?!(?:work|here|there)\b)/gi,
+    new RegExp(
+      `\\b(?:boot|chuck|throw|get|kick)\\s+(⟦[ei]\\d+⟧|[\\w.'’-]+?(?:\\s+[\\w.'’-]+?){0,2}?)\\s+(?:out\\s+of|off(?:\\s+of)?)\\s+(?!(?:work|here|there|everywhere|everything|the\\s+app)\\b|${NOT_ORG})`,
+      'gi',
+    ),
     'remove $1 from ',
   ],
   [/\b(?:boot|chuck|kick)\s+(⟦[ei]\d+⟧|[\w.'’-]+?(?:\s+[\w.'’-]+?){0,2}?)\s+from\b/gi, 'remove $1 from'],
@@ -262,7 +268,10 @@ const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
   [new RegExp(`${SLOT}(?:get rid of|do away with|nuke|scrap|retire|decommission|trash|axe|nix)\\b`, 'gi'), 'delete'],
   // "take that one off the blocklist", "please take her out of Acme": removal from a list or an organization.
   [
-    new RegExp(`${SLOT}(?:take|kick)\\s+(.+?)\\s+(?:off(?:\\s+of)?|out\\s+of|off\\s+from)\\s+`, 'gi'),
+    new RegExp(
+      `${SLOT}(?:take|kick)\\s+(.+?)\\s+(?:off(?:\\s+of)?|out\\s+of|off\\s+from)\\s+(?!everywhere\\b|everything\\b|${NOT_ORG})`,
+      'gi',
+    ),
     'remove $1 from ',
   ],
   // "lock his login", "ban her user": the person's account is the person.

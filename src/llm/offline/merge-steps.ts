@@ -9,6 +9,18 @@ export function mergeSteps(steps: Intent[]): Intent[] {
   const out: Intent[] = [];
   for (const step of steps) {
     const prev = out[out.length - 1];
+    // "…rename it to X and raise its member cap to 30": the same organization's update, said twice, is one update.
+    if (
+      step.kind === 'org_update' &&
+      prev?.kind === 'org_update' &&
+      step.org?.kind === 'name' &&
+      prev.org?.kind === 'name' &&
+      step.org.value.toLowerCase() === prev.org.value.toLowerCase() &&
+      !Object.keys(step.fields).some((k) => k in prev.fields)
+    ) {
+      out[out.length - 1] = { ...prev, fields: { ...prev.fields, ...step.fields } };
+      continue;
+    }
     if (step.kind === 'org_update' && !step.org && prev) {
       if (prev.kind === 'org_update' && prev.org) {
         out[out.length - 1] = { ...prev, fields: { ...prev.fields, ...step.fields } };
@@ -23,18 +35,32 @@ export function mergeSteps(steps: Intent[]): Intent[] {
         continue;
       }
     }
-    // "list Globex's admins; which of them signed in last?": the narrowing joins the list before it.
-    if (step.kind === 'members_list' && step.pick && !step.org && prev?.kind === 'members_list' && !prev.count) {
+    // "list Fooco's admins; which of them logged in last?": the narrowing joins the list before it.
+    if (
+      step.kind === 'members_list' &&
+      step.pick &&
+      prev?.kind === 'members_list' &&
+      !prev.count &&
+      (!step.org || JSON.stringify(step.org) === JSON.stringify(prev.org))
+    ) {
       out[out.length - 1] = { ...prev, pick: step.pick };
       continue;
     }
-    // "tokens from X should live two hours, and allow 10 seconds of clock skew": a template change that names no
+    // "tokens from X should last three hours, and allow 20 seconds of skew": a template change that names no
     // template continues the change of the template named just before.
-    if (step.kind === 'named_update' && !step.ref && prev?.kind === 'named_update' && prev.resource === step.resource) {
+    const sameRef = (a?: { value: string }, b?: { value: string }): boolean =>
+      !a || (!!b && a.value.toLowerCase() === b.value.toLowerCase());
+    if (
+      step.kind === 'named_update' &&
+      prev?.kind === 'named_update' &&
+      prev.resource === step.resource &&
+      sameRef(step.ref, prev.ref) &&
+      !Object.keys(step.fields).some((k) => k in prev.fields)
+    ) {
       out[out.length - 1] = { ...prev, fields: { ...prev.fields, ...step.fields } };
       continue;
     }
-    // "which organizations is X in, and what role does she hold in each one?": the roles answer lists them all.
+    // "which orgs does X belong to, and with what role in each?": the roles answer lists them all.
     if (
       step.kind === 'roles_every_org' &&
       prev?.kind === 'orgs_list' &&

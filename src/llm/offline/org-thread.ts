@@ -15,8 +15,8 @@ const PASSIVE = new Set<Intent['kind']>(['unknown', 'smalltalk', 'help']);
 const NEW_ORG = /\b(?:it|there|the new (?:org|organi[sz]ation|team|one)|that (?:org|organi[sz]ation))\b/i;
 const THERE = /\b(?:there|in the same (?:org|organi[sz]ation))\b/i;
 const IT = /\bit\b/i;
-const CREATOR =
-  /\b(?:make|set|have|put|mark|record)\s+(.+?)\s+(?:as\s+)?(?:its|the|their|the new (?:org|organi[sz]ation)'s)\s+(?:creator|owner|founder)\b/i;
+export const CREATOR =
+  /\b(?:make|set|have|put|mark|record)\s+((?:(?!\b(?:make|set|have|put|mark|record|and|with|called|named)\b)[^,;])+?)\s+(?:as\s+)?(?:its|the|their|the new (?:org|organi[sz]ation)'s)\s+(?:creator|owner|founder)\b/i;
 const ORG_INTENTS = new Set<Intent['kind']>(['org_update', 'rename_any', 'org_get', 'org_delete']);
 const ORG_STEPS = new Set<Intent['kind']>(['invite', 'membership_add', 'membership_set_role', 'members_list']);
 
@@ -49,7 +49,7 @@ export class OrgThread {
     };
     if (orgless(out[1]) && this.created && NEW_ORG.test(masked))
       retry(masked.replace(NEW_ORG, this.created), (i) => !PASSIVE.has(i.kind));
-    // "…, and make Grace Kim its creator": the person who creates the new organization (its first admin), one
+    // "…, and make Ann Park its creator": the person who creates the new organization (its first admin), one
     // field of the create — re-read as "create <it> owned by <person>" and folded into the create (merge-steps.ts).
     const creator = this.created ? masked.match(CREATOR) : null;
     if (creator && this.created)

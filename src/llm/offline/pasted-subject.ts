@@ -1,6 +1,6 @@
 /**
- * The admin describes who a pasted mail or ticket is about instead of naming them: "Block the spammer from this
- * abuse report", "please unlock the customer from the email below". quoted.ts keeps pasted text as data and its
+ * The admin describes who a pasted mail or ticket is about instead of naming them: "Block the abuser from this
+ * report", "please unlock the customer from the email below". quoted.ts keeps pasted text as data and its
  * sender as context (so pronouns find them); a described reference ("the spammer", "the sender", "the customer
  * in this ticket") is not a pronoun, so it is filled here with that one address, and only the admin's own words
  * are read. Nothing changes when the pasted text names no one or several people, or the admin named someone.
@@ -18,6 +18,7 @@ const DESCRIBED = new RegExp(
 );
 const SUBJECT_LINE =
   /^\s*(?:user|email|e-mail|account|customer|reported (?:user|account|address|email)|offender|abuser|spammer)\s*:/i;
+const SENDER_WORD = /\b(?:sender|spammer|customer|abuser|attacker|fraudster|offender|bot)\b/i;
 const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
 
 /** The message with the admin's described reference filled from the pasted text's one address, or as it was. */
@@ -29,17 +30,27 @@ export function withPastedSubject(whole: Sentence): Sentence {
   // (A fix of a field the mail states a value for is still read from the admin's words, below.)
   const request = requestText(whole.raw);
   if (!FIX.test(own.join('\n')) && quoted.some((l) => l.trim() !== '' && request.includes(l))) return whole;
-  // Who it is about: the sender header, else the one address of a subject line ("User: x@y.test …"), else the
-  // one address the pasted text names at all.
+  // Who it is about: the one address the pasted text names (sender included); else the one address of a subject
+  // line ("User: x@y.test …"); else, only for a sender word ("the sender", "the spammer"), the sender. Several
+  // candidates and nothing that decides: no guess.
   const emailsOf = (lines: string[]): Set<string> =>
     new Set(lines.flatMap((l) => l.match(EMAIL) ?? []).map((e) => e.toLowerCase()));
   const subject = emailsOf(quoted.filter((l) => SUBJECT_LINE.test(l)));
-  const named = emailsOf(quoted);
-  const about =
-    sender ?? (subject.size === 1 ? [...subject][0] : undefined) ?? (named.size === 1 ? [...named][0] : undefined);
+  const all = new Set([...emailsOf(quoted), ...(sender ? [sender.toLowerCase()] : [])]);
   const ownText = own.join('\n');
-  if (!about || /[\w.+-]+@[\w-]+\./.test(ownText)) return whole;
-  const text = withStatedField(ownText.replace(DESCRIBED, about), quoted, about);
+  if (/[\w.+-]+@[\w-]+\./.test(ownText)) return whole;
+  const described = ownText.match(DESCRIBED)?.[0] ?? '';
+  const about =
+    all.size === 1
+      ? [...all][0]
+      : subject.size === 1
+        ? [...subject][0]
+        : SENDER_WORD.test(described)
+          ? sender
+          : undefined;
+  const fixed = sender ?? about;
+  let text = about ? ownText.replace(DESCRIBED, about) : ownText;
+  if (fixed) text = withStatedField(text, quoted, fixed);
   return text === ownText ? whole : normalize(analyze(text));
 }
 
@@ -51,7 +62,7 @@ const FIX = new RegExp(
 );
 
 /**
- * "pls fix her first name" above a mail that says "my first name should be written Zoey, not Zoe": the value of
+ * "please correct his last name" above a mail that says "my last name should be spelled Haddad-Ali": the value of
  * the field the ADMIN asked to fix is read from the pasted text (a value is data; nothing else the mail asks for
  * is taken). Only a short name-like value, stated for the same field.
  */

@@ -111,10 +111,14 @@ export function requestText(raw: string): string {
   const { own, quoted, sender } = splitPasted(raw);
   if (quoted.length === 0) return own.join('\n');
   const ownText = own.join('\n');
-  if (FORBIDS.test(ownText)) return withSender(ownText, sender ?? singleEmail(quoted));
-  // Handed over: the pasted text is the request, and its sender (a header the split dropped) stays as context.
-  if (!OWN_VERB.test(ownText) || DELEGATES.test(ownText)) return withSender([...own, ...quoted].join('\n'), sender);
-  return withSender(ownText, sender ?? singleEmail(quoted));
+  if (FORBIDS.test(ownText)) return withSender(ownText, about(sender, quoted));
+  // Handed over: the pasted text is the request, and its sender (a header the split dropped) stays as context
+  // when the text speaks for itself.
+  if (!OWN_VERB.test(ownText) || DELEGATES.test(ownText)) {
+    const from = sender && about(sender, quoted) === sender ? sender : undefined;
+    return withSender([...own, ...quoted].join('\n'), from);
+  }
+  return withSender(ownText, about(sender, quoted));
 }
 
 // A sign-off at the end of the admin's own last line, with a name and a role in parentheses.
@@ -127,6 +131,19 @@ function withSender(ownText: string, about: string | undefined): string {
   // The admin's own sign-off ("Cheers, Marta (IT desk)") goes before the context line is added after it.
   const unsigned = ownText.replace(INLINE_SIGN_OFF, '');
   return `${/[a-z]/i.test(unsigned) ? unsigned : ownText}\nSomeone quoted a message from ${about}.`;
+}
+
+/**
+ * Who the pasted text is about, for the admin's pronouns: its sender when the text speaks for itself ("I am locked
+ * out", "unlock me"), else the one address it names. A mail from a manager about someone of theirs ("my report
+ * x@y.test is locked out") is about that person, not the sender: then nobody is assumed and "unlock the account"
+ * asks whose.
+ */
+function about(sender: string | undefined, quoted: string[]): string | undefined {
+  const text = quoted.join(' ');
+  const theirs = new RegExp(`\\b(?:my|our)\\s+(?:[\\w-]+\\s+){0,2}${EMAIL.source}`, 'i');
+  if (sender && /\b(?:i|i'm|im|me|my)\b/i.test(text) && !theirs.test(text)) return sender;
+  return singleEmail(quoted);
 }
 
 /** The one email address the quoted lines name, if exactly one. */

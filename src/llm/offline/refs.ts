@@ -13,7 +13,7 @@ const LEAD =
 const TRAIL =
   /(?:'s|’s|s')?(?:\s+(?:account|accounts|user|users|profile|login|too|as well|please|pls|plz|pleas|thx|thanks|ty|now|right now|immediately|permanently|for good|from the app|from clerk|everywhere|again|instead|then|also|as well|for now|for the moment|for a while|for the time being|temporarily|asap|right away))+$/i;
 const PRONOUN =
-  /^(?:him|her|them|this one|that one|this user|that user|the same user|those users|these users|both of them|both)$/i;
+  /^(?:him|her|them|she|he|they|this one|that one|this user|that user|the same user|those users|these users|both of them|both)$/i;
 
 /** Removes filler around a name: "the user Dave Miller's account" → "Dave Miller". */
 export function cleanName(chunk: string): string {
@@ -44,6 +44,10 @@ const ORG_WORD =
   "(?!(?:has|have|had|is|are|was|were|been|be|should|must|needs?|will|can|could|would|looks?|seems?|and|or|but|to|from|with|who|that|which|now|today|please|as|so|because|since|the|an?|our|my|their|this|that|team|org|organi[sz]ation|company|workspace|group|app|instance)\\b)[\\w&'’-]+";
 // The organization after "in/at/of", or "their organization" (the one the request names elsewhere: no org here).
 const IN_ORG = `(?:\\s+(?:in|at|of|on|for|within)\\s+(?:the\\s+)?(?:(?:their|his|her|its|our|your|that|this|the)\\s+(?:own\\s+)?(?:org|organi[sz]ation|company|team|workspace)|(${ORG_WORD}(?:\\s+${ORG_WORD}){0,2}?)(?:\\s+(?:org|organi[sz]ation|company|team|workspace))?))?`;
+// One person meant: "the person who …", "the only admin of …", "Wayne's sole viewer" (not "whoever", not plurals).
+const SINGULAR =
+  /^(?:the|a|an|our)\s+(?:(?:one|only|single|sole|lone|current)\s+)*(?:person|user|member|account|one|individual|employee|guy|admin|administrator|owner|viewer|billing|guest)\b(?!s\b)|(?:'s|’s)\s+(?:only|sole|one|single)\s/i;
+
 /** "Globex's admins", "the viewers of Initech", "whoever holds the billing role in Initech", "everyone with the billing role at Hooli". */
 const ROLE_REFS: Array<{ re: RegExp; org: number; role: number }> = [
   {
@@ -126,7 +130,8 @@ export function roleRef(chunk: string): Ref | undefined {
         ? 'org:member'
         : `org:${word.replace(/ managers?$/, '').replace(/s$/, '')}`;
     const orgName = m[org]?.trim();
-    return orgName ? { kind: 'role', value: key, org: orgName } : { kind: 'role', value: key };
+    const one = SINGULAR.test(text) ? { one: true } : {};
+    return orgName ? { kind: 'role', value: key, org: orgName, ...one } : { kind: 'role', value: key, ...one };
   }
   return undefined;
 }
@@ -254,17 +259,17 @@ export function orgRef(given: string | undefined, ents: Entities): Ref | undefin
     .replace(/(?:'s|’s)$/i, '')
     .replace(/^(?:the|an?)\s+/i, '')
     .trim()
-    // Words after a name that are not part of it: sequencing ("… there first"), a role ("Initech with the member
-    // role"); then the org noun they followed ("Stark org first").
+    // Words after a name that are not part of it: sequencing ("… there first"), a role ("Fooco with the viewer
+    // role"); then the org noun they followed ("Fooco org first").
     .replace(
       /\s+(?:first|then|next|now|too|also|afterwards|again|as well|right away|please|entirely|completely|permanently|for good|altogether)$/i,
       '',
     )
     .replace(/\s+(?:with|as)\s+(?:\S+\s+){0,4}?(?:role|permissions?|access)$/i, '')
     .replace(/\s+(?:org|organization|organisation|company|team|workspace|tenant)$/i, '');
-  // A clause is not a name: "…the umbrella corp organisation, the contract is over".
+  // A clause is not a name: "…the fooco organisation, the deal has ended".
   if (/\b(?:is|are|was|were|has|have|had|will|won't|isn't|aren't|wasn't)\b/i.test(name)) return undefined;
-  // …nor a time: "the customer churned last month".
+  // …nor a time: "they left us last year".
   if (/\b(?:last|this|next)\s+(?:week|month|year|quarter)\b|\b(?:yesterday|ago)\b/i.test(name)) return undefined;
   if (host && !name) name = ents.hosts[Number(host[1])]!;
   if (!name || /⟦/.test(name) || name.split(' ').length > 5) return undefined;

@@ -45,7 +45,8 @@ function verbOf(participle: string, rest: string): string | undefined {
 const PP = `(${[...PARTICIPLES.keys(), 'gone', 'deactivated', 'taken', 'thrown', 'booted'].join('|')})`;
 
 // Context before the request in the same sentence ("X no longer works with us, she needs to be …").
-const LEAD = '((?:[^,]*,\\s*)*?(?:(?:and|so|then|also)\\s+)?)';
+// (Or a report joined by "so": "X left the company so we need her removed from Acme".)
+const LEAD = '((?:[^,]*,\\s*)*?(?:[^,]*?\\s(?=so\\s))?(?:(?:and|so|then|also)\\s+)?)';
 
 const MODAL =
   '(?:should|must|needs?\\s+to|has\\s+to|have\\s+to|can|could|is\\s+to|are\\s+to|ought\\s+to|will\\s+need\\s+to|wants?\\s+to)';
@@ -97,7 +98,7 @@ const MOVE = new RegExp(
 const FIELD_WORD =
   '(?:allowed\\s+)?clock\\s+skew|lifetime|scopes?|slug|(?:display\\s+|first\\s+|last\\s+|user)?name|redirect\\s+ur[il]s?|membership\\s+limit|max(?:imum)?\\s+(?:allowed\\s+)?members(?:hips)?';
 const TERSE = new RegExp(
-  `^((?!(?:${VERBS.join('|')}|set|add|put|give|let)\\b)[\\w\\s.-]+?(?:(?:'s|’s)|\\s+(?:jwt|template|o-?auth\\s+app|app|org|organi[sz]ation))\\s+(?:${FIELD_WORD}))\\s+to\\s+(.+)$`,
+  `^((?!(?:(?:please|pls|plz|kindly)\\s+)?(?:${VERBS.join('|')}|set|add|put|give|let)\\b)[\\w\\s.-]+?(?:(?:'s|’s)|\\s+(?:jwt|template|o-?auth\\s+app|app|org|organi[sz]ation))\\s+(?:${FIELD_WORD}))\\s+to\\s+(.+)$`,
   'i',
 );
 const HAS_VERB = new RegExp(`\\b(?:${VERBS.join('|')}|set|add|put|give|let|make|please|pls|kindly)\\b`, 'i');
@@ -276,7 +277,7 @@ export function layout(raw: string): string {
 // "…so nobody signs in with it", "…until he calls back", "…because they asked": why or how long, said
 // after the request. It names no target and no action, and would otherwise be read as part of the reference.
 const ADJUNCT =
-  /\s*,?\s+(?:so\s+that|so|until|while|because|since)\s+(?:no\s*one|nobody|anyone|anybody|everyone|he|she|they|we|i|it|you|his|her|their)\b[^,;]*/gi;
+  /\s*,?\s+(?:so\s+that|so|until|while|because)\s+(?:no\s*one|nobody|anyone|anybody|everyone|he|she|they|we|i|it|you|his|her|their)\b(?![^,;]*\b(?:need|needs|want|wants|should|must|please|pls|have\s+to|has\s+to|can\s+you|could\s+you)\b)[^,;]*/gi;
 // "we'd be glad if you could …", "it would be great if you could …": a polite "please".
 const POLITE =
   /\b(?:(?:i|we)(?:'d|’d|\s+would)\s+(?:be\s+(?:\w+\s+)?(?:grateful|thankful|glad|happy|obliged)|(?:really\s+)?appreciate\s+it)|it\s+would\s+be\s+(?:\w+\s+)?(?:great|good|helpful|nice|ideal))\s+if\s+(?:you|u)\s+(?:could|would|can|might)(?:\s+(?:kindly|please|possibly|perhaps))?\s+/gi;

@@ -7,7 +7,7 @@
  */
 import { fillAnaphors, hasAnaphor, userTokens } from './anaphora.js';
 import { ACTION_VERB, splitClauses, splitSentences, subSentence, type Unit } from './clauses.js';
-import { analyze, type Sentence } from './entities.js';
+import { analyze, type Sentence, unmask } from './entities.js';
 import { normalize } from './normalize.js';
 import { negatedRequest } from './request-form.js';
 import type { Intent } from './intent-types.js';
@@ -26,6 +26,8 @@ import { fillEntityAnaphor, fillResourceAnaphor, hasResourceAnaphor, resourcePhr
 
 export const NEGATED =
   /^(?:(?:please|but|and|just|also)\s+)*(?:don'?t|do not|never|no need to|without|not|nor|avoid)\b/i;
+const CORRECTION_LEAD =
+  /^(?:(?:no|nope|hmm|ok|okay|oh)[,.!]?\s+)*(?:wait|actually|scratch that|on second thought|sorry|correction)[,.!]?\s+(?:(?:no|i mean|rather)[,.!]?\s+)?|^i mean[,.!]?\s+/i;
 export const CORRECTION =
   /^(?:(?:no|nope|hmm|ok|okay|oh)[,.!]?\s+)*(?:wait|actually|scratch that|on second thought|i mean|correction|rather|sorry)\b|\binstead\b/i;
 const STATEMENT =
@@ -96,7 +98,8 @@ function parseMessage(whole: Sentence, now: number): Intent {
     // "Someone deleted the hasura template last week": a report of what happened (a subject, then a past-tense
     // verb) is context, never an instruction — it still names people and things for the other clauses.
     if (STATEMENT.test(stripLead(u.masked))) return [];
-    let masked = u.masked;
+    // "sorry, I mean ban her": the correction's lead words are not part of what it asks.
+    let masked = u.masked.replace(CORRECTION_LEAD, '');
     if (userTokens(masked, isUserId).length === 0 && hasAnaphor(masked))
       masked = fillAnaphors(masked, antecedent(units, i, isUserId, org));
     const rest = units.filter((_, k) => k !== i).map((o) => o.masked);
@@ -130,7 +133,19 @@ function parseMessage(whole: Sentence, now: number): Intent {
     }
     // "foo bought more seats, raise their member limit to 20": an organization change that names none takes the
     // organization a report in the message is about.
-    if (intent.kind === 'org_update' && !intent.org) {
+    // "Foo rebranded to Foo Group. Update the org's name to that": the value is the new name the report gives.
+    if (
+      intent.kind === 'org_update' &&
+      typeof intent.fields.name === 'string' &&
+      VALUE_ANAPHOR.test(intent.fields.name)
+    ) {
+      const renamed = others
+        .map((o) => o.match(RENAMED))
+        .map((m) => m?.[1] ?? m?.[2])
+        .find((n) => n !== undefined);
+      if (renamed) intent = { ...intent, fields: { ...intent.fields, name: unmask(renamed, whole.ents) } };
+    }
+    if (intent.kind === 'org_update' && (!intent.org || ORG_WORD.test(intent.org.value))) {
       const subject = units
         .filter((_, k) => k !== i)
         .map((o) => reportSubject(o.masked, true))
@@ -145,6 +160,16 @@ function parseMessage(whole: Sentence, now: number): Intent {
   // "Delete X. Actually, ban him instead.": a correction replaces what was asked in the sentences before it.
   const last = actionable.map((p) => p.corrects).lastIndexOf(true);
   if (last > 0) actionable = actionable.filter((p, i) => i >= last || p.sentence === actionable[last]!.sentence);
+  // A correction the parser could not read still takes back what came before it: acting on the earlier request
+  // would do what the user just withdrew.
+  const lastCorrection = sentences.map((t) => CORRECTION.test(t)).lastIndexOf(true);
+  if (lastCorrection > 0 && !actionable.some((p) => p.sentence >= lastCorrection)) {
+    const said = unmask(sentences[lastCorrection]!, whole.ents);
+    return {
+      kind: 'unknown',
+      reason: `You corrected yourself ("${said}") and I could not read the correction as a request, so I changed nothing. Say the request you want on its own.`,
+    };
+  }
   if (actionable.length === 0) return parseSentence(whole, now);
   // Statements that merely read ("jane@x.test is locked") are context when the message also asks for a change.
   if (actionable.some((p) => !READ_KINDS.has(p.intent.kind)))
@@ -266,6 +291,13 @@ function reportSubject(masked: string, anyVerb = false): string | undefined {
   if (words.some((w) => NOT_PERSON.test(w))) return undefined;
   return m[1];
 }
+
+// "that", "the new name": a value said by pointing at another clause. "the org", "it": an organization not named.
+const VALUE_ANAPHOR = /^(?:that|this|it|the\s+new\s+(?:one|name))$/i;
+const ORG_WORD = /^(?:(?:the|our|their|its)\s+)?(?:org|organi[sz]ation|company|it|its|their|them)$|^(?:the|a|an|our)$/i;
+// "Foo rebranded to Foo Group", "Foo is now called Foo Group", "Foo changed its name to Foo Group".
+const RENAMED =
+  /\b(?:rebranded|renamed\s+itself|changed\s+(?:its|their)\s+name)\s+(?:to|as)\s+([A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3})|\bis\s+now\s+called\s+([A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3})/;
 
 // Fields of the small named resources (JWT templates, OAuth apps).
 const FIELD_WORD = /\b(?:lifetime|clock\s+skew|scopes?|redirect\s+ur[il]s?|callback|claims?|pkce|consent)\b/i;

@@ -148,6 +148,24 @@ function expandPronouns(
           },
         };
       if (ids.length === 0) unknown.push(r);
+      if (r.one && ids.length > 1) {
+        // "the person who holds the billing role": one person was meant and several hold it — ask which.
+        const holders = asPage(env.result)
+          .items.map(toMember)
+          .filter((m) => m.role === r.value && m.userId)
+          .map((m) => ({ id: m.userId, name: m.name, email: m.email }));
+        const chosen = pick(
+          ctx,
+          holders,
+          (h) => [h.name, h.email ? `<${h.email}>` : ''].filter(Boolean).join(' ') || h.id,
+          (h) => [h.id, h.email ?? '', h.name ?? ''],
+          `the ${r.value.replace(/^org:/, '')} role in ${org.value.name}`,
+          'member',
+        );
+        if (!chosen.ok) return { refs: out, unknown, stop: chosen };
+        out.push({ kind: 'id', value: chosen.value.id });
+        continue;
+      }
       for (const id of ids) out.push({ kind: 'id', value: id });
     } else if (r.kind !== 'pronoun') out.push(r);
     else {

@@ -28,7 +28,7 @@ export function parseStatedValue(whole: Sentence): Intent | undefined {
   return { kind: 'org_update', org, fields: { [which]: { [record[1]!.toLowerCase()]: news[2]!.toLowerCase() } } };
 }
 
-// "Globex rebranded to Globex Corporation", "Initech is now called Initrode": a new name stated as news.
+// "Fooco rebranded to Fooco Group", "Barco is now called Barco Labs": a new name stated as news.
 const RENAMED =
   /(?:^|[.;!]\s+)([A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,2})\s+(?:(?:has|have|just|recently|finally|officially)\s+)*(?:rebranded(?:\s+itself)?|renamed itself|(?:was|has been|got|is being)\s+renamed|changed (?:its|their) name|is now (?:called|named|known as)|will be (?:called|known as))\s+(?:to\s+|as\s+)?(⟦q\d+⟧|[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})/;
 const THE_ORG = /\bthe\s+(?:org|organi[sz]ation|company|customer|client|team)\b(?!\s+(?:called|named)\b)/gi;
@@ -49,7 +49,12 @@ export function withStatedName(whole: Sentence): Sentence {
   const rest = whole.masked
     .slice(end)
     .replace(THE_ORG, `the ${subject} organization`)
-    .replace(TO_THAT, (_m, to: string) => `${to} ${name}`);
+    .replace(TO_THAT, (_m, to: string) => `${to} ${name}`)
+    // "update the organization's name accordingly": the name asked for is the new one.
+    .replace(
+      /\b((?:update|change|set|fix|correct|adjust)\b[^.]*?\bname)\b(?!\s+(?:to|as)\b)(?:\s+(?:accordingly|too|as well))?/i,
+      `$1 to ${name}`,
+    );
   if (rest === whole.masked.slice(end)) return whole;
   return { ...whole, masked: `${whole.masked.slice(0, end)}${rest}` };
 }
@@ -66,7 +71,7 @@ const FIELD_KEY: Record<string, string> = {
 };
 
 /**
- * "Sofia Lopez … would like her profile to show her new family name, which is Lopez-Garcia. Would you update it?":
+ * "Ann Lee … wants her profile to show her new surname, which is Lee-Park. Could you change it?":
  * a new value stated for a person's field, plus a request to update. Rule: the value is stated outright ("her new
  * <field> is/which is <Value>"), the message asks for an update, and exactly one person is named (by full name or
  * email); otherwise the usual parse applies.

@@ -30,7 +30,7 @@ const BY_INVITER = [
   /^(?:revoke|cancel|delete|remove)\s+(?:the\s+)?(?:pending\s+)?(?:org(?:ani[sz]ation)?\s+)?invit(?:ation|e)s?\s+(?:sent|made|created|issued)\s+by\s+(.+)$/i,
 ];
 
-// "…, and of those, who signed in most recently?", "…; which of them was active last?"
+// "…; of them, who logged in last?", "…; which of them was active last?"
 const OF_THOSE =
   /^(.+?)[,;]?\s+(?:and\s+)?(?:(?:of|among)\s+(?:those|them|these)\s*,?\s+who|which\s+(?:one\s+)?of\s+(?:those|them|these))\s+(?:(signed|logged)\s+in|(?:was|has been)\s+(?:most\s+recently\s+)?active)\s*(?:most\s+recently|last|latest|the\s+latest|most\s+lately)?\??$/i;
 
@@ -43,9 +43,17 @@ export function parseTwoLookups(c: string, s: Sentence): Intent | undefined {
       return { ...head, pick: narrowed[2] ? 'last_sign_in' : 'last_active' };
   }
   // The narrowing said as its own clause ("…; which of them logged in last?"): merge-steps.ts joins it to the list.
-  const alone = `x, ${c.replace(/^(?:and|so|then)\s+/i, '')}`.match(OF_THOSE);
-  if (alone && /^x$/.test(alone[1]!))
-    return { kind: 'members_list', count: false, pick: alone[2] ? 'last_sign_in' : 'last_active' };
+  // (Or with the group said again: "which of Globex's admins logged in last?".)
+  const alone = c.match(
+    /^(?:(?:and|so|then)\s+)?(?:(?:of|among)\s+(?:those|them|these)\s*,?\s+who|(?:which|who)\s+(?:one\s+)?(?:of|among)\s+(.+?))\s+(?:(signed|logged)\s+in|(?:was|has been)\s+(?:most\s+recently\s+)?active)\s*(?:most\s+recently|last|latest|the\s+latest)?\??$/i,
+  );
+  if (alone) {
+    const pick = alone[2] ? 'last_sign_in' : 'last_active';
+    const group = alone[1];
+    if (!group || /^(?:those|them|these)$/i.test(group)) return { kind: 'members_list', count: false, pick };
+    const list = parseMemberships(`list ${group}`, s);
+    if (list?.kind === 'members_list' && list.org) return { ...list, count: false, pick };
+  }
   const roles =
     c.match(
       /^(?:what|which)(?:'s| is| are)?\s+(?:the\s+)?roles?\s+(?:does|do)\s+(.+?)\s+(?:have|hold|play|get)(.*)$/i,
@@ -64,6 +72,14 @@ export function parseTwoLookups(c: string, s: Sentence): Intent | undefined {
     const who = /^(?:she|he|they|them|her|him)$/i.test(inWhich[1]!.trim()) ? c.match(/⟦[ei]\d+⟧/)?.[0] : inWhich[1]!;
     const user = who ? toRef(who, s.ents) : undefined;
     if (user) return { kind: 'roles_every_org', user };
+  }
+  // "When was X's last sign-in?": the same question with the date as a noun.
+  const last = c.match(
+    /^(?:when|how long ago)\s+(?:was|is)\s+(.+?)(?:'s|’s|s')\s+(?:most\s+recent|last|latest)\s+(sign[- ]?in|log[- ]?in|login|activity)$/i,
+  );
+  if (last) {
+    const user = toRef(last[1]!, s.ents);
+    if (user) return { kind: 'user_when', user, what: /activity/i.test(last[2]!) ? 'last_active' : 'last_sign_in' };
   }
   const when = c.match(WHEN);
   if (when) {
@@ -197,7 +213,7 @@ export function planInvitationByInviter(ctx: PlanContext, intent: InviterIntent)
 }
 
 /**
- * "There's an outstanding invitation for x@y.test. Who sent it, and which role would it grant?" when no app
+ * "Is there an open invitation for x@y.test — who issued it, with what role?" when no app
  * invitation matches: the pending invitations of every organization for that address (second lookup), then the
  * users who sent them (third), answered as organization, role and inviter. Says where it looked when none.
  */

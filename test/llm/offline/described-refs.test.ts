@@ -32,9 +32,12 @@ async function holders(stack: Stack, slug: string, role: string): Promise<string
 describe('describedRef', () => {
   it.each([
     ['anyone who holds the admin role at Umbrella', { kind: 'role', value: 'org:admin', org: 'Umbrella' }],
-    ['the sole user with billing access in wayne corp', { kind: 'role', value: 'org:billing', org: 'wayne corp' }],
+    [
+      'the sole user with billing access in wayne corp',
+      { kind: 'role', value: 'org:billing', org: 'wayne corp', one: true },
+    ],
     ['each member that currently has the viewer role', { kind: 'role', value: 'org:viewer' }],
-    ['the person who has the admin role in their company', { kind: 'role', value: 'org:admin' }],
+    ['the person who has the admin role in their company', { kind: 'role', value: 'org:admin', one: true }],
     ['whoever is the billing manager of Initech', { kind: 'role', value: 'org:billing', org: 'Initech' }],
     ['all the regular members of Hooli', { kind: 'role', value: 'org:member', org: 'Hooli' }],
     ['each plain member', { kind: 'role', value: 'org:member' }],
@@ -43,9 +46,9 @@ describe('describedRef', () => {
     ['whoever signed up most recently', { kind: 'newest', value: 'user' }],
     ['the account with external id acct_991', { kind: 'external', value: 'acct_991' }],
     ['the customer whose external ID is erp-7', { kind: 'external', value: 'erp-7' }],
-    ['the only admin of umbrella', { kind: 'role', value: 'org:admin', org: 'umbrella' }],
-    ["wayne's sole billing person", { kind: 'role', value: 'org:billing', org: 'wayne' }],
-    ['the user with admin in Umbrella', { kind: 'role', value: 'org:admin', org: 'Umbrella' }],
+    ['the only admin of umbrella', { kind: 'role', value: 'org:admin', org: 'umbrella', one: true }],
+    ["wayne's sole billing person", { kind: 'role', value: 'org:billing', org: 'wayne', one: true }],
+    ['the user with admin in Umbrella', { kind: 'role', value: 'org:admin', org: 'Umbrella', one: true }],
     ['the first user to sign up', { kind: 'newest', value: 'oldest' }],
     ['the last person to register', { kind: 'newest', value: 'user' }],
   ])('%s', (chunk, ref) => {
@@ -99,6 +102,24 @@ describe('pronouns whose antecedent is a description or a first name', () => {
     const intent = parseRequest(text, NOW);
     expect(intent.kind).toBe(kind);
     expect(intent.kind === 'user_action' ? intent.targets : []).toEqual([target]);
+  });
+
+  it.each([
+    ['Omar Haddad joined on Monday. how long ago did he last sign in?', { kind: 'name', value: 'Omar Haddad' }],
+    ['kim@corp.test is new here. when did she last log in?', { kind: 'email', value: 'kim@corp.test' }],
+  ])('a subject pronoun after an auxiliary means the person named before: %s', (text, user) => {
+    expect(parseRequest(text, NOW)).toMatchObject({ kind: 'user_when', user });
+  });
+
+  it.each([
+    'for the audit: which orgs does kim@corp.test belong to, and what role in each?',
+    'which teams is kim@corp.test in and with which role',
+    'kim@corp.test is on the audit list. what role does she hold in each of her organizations?',
+  ])('the organizations of a user and the role in each: %s', (text) => {
+    expect(parseRequest(text, NOW)).toEqual({
+      kind: 'roles_every_org',
+      user: { kind: 'email', value: 'kim@corp.test' },
+    });
   });
 
   it('"her login" is the user named in the other clause', () => {
@@ -302,5 +323,22 @@ describe('described references through the real agent loop', () => {
     expect(list.length).toBeGreaterThan(1);
     expect(turn.pending.map((p) => [p.action, p.args.invitation_id])).toEqual([['clerk_invitation_revoke', oldest.id]]);
     await stack.cancel(turn);
+  });
+
+  it('asks which one when a singular description fits several holders, then acts on the one named', async () => {
+    const stack = createStack();
+    const admins = await holders(stack, 'globex', 'org:admin');
+    expect(admins.length).toBeGreaterThan(1);
+    const question = await stack.say('lock the person who holds the admin role at Globex');
+    expect(question.pending).toEqual([]);
+    expect(question.text).toMatch(/Which one do you mean/);
+    const turn = await stack.say('the second one', question.outcome.state);
+    expect(turn.pending).toHaveLength(1);
+    expect(turn.pending[0]!.action).toBe('clerk_user_lock');
+    expect(admins).toContain(turn.pending[0]!.args.user_id);
+    await stack.cancel(turn);
+    // Said in the plural, every holder is meant (one gated call each).
+    const all = await createStack().say('lock the people who hold the admin role at Globex');
+    expect(all.pending.map((p) => p.args.user_id as string).sort()).toEqual(admins);
   });
 });

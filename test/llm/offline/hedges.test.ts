@@ -35,9 +35,10 @@ describe('hedges taken off a request', () => {
 
 describe('relative clauses and passives made plain', () => {
   it.each([
-    ['whoever is the admin over at Foo', 'the admin at Foo'],
+    ['whoever is the admin over at Foo should be locked', 'the admin at Foo should be locked'],
     ['the person who is a viewer in Foo', 'the viewer in Foo'],
-    ['whoever has the billing role in Foo', 'the billing member in Foo'],
+    ['whoever has the billing role in Foo must go', 'the billing member in Foo must go'],
+    ['lock whoever holds the admin role at Foo', 'lock whoever holds the admin role at Foo'],
     ['the one that holds the org:member role at Foo', 'the member at Foo'],
   ])('"%s" → "%s"', (said, plain) => {
     expect(unhedge(said)).toBe(plain);

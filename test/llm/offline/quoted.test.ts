@@ -140,3 +140,14 @@ describe('injection-shaped lines in pasted text', () => {
     expect(turn.text).toMatch(/ignored them/);
   });
 });
+
+describe('who the pasted text is about', () => {
+  it('the sender when the mail speaks for itself; the person it is about when the sender writes about someone', () => {
+    expect(requestText('Unlock her account please.\n> From: w@x.test\n> I am locked out.')).toMatch(
+      /Someone quoted a message from w@x\.test/,
+    );
+    const manager = requestText('Unlock the account please.\n> From: boss@x.test\n> My report y@x.test is locked out.');
+    expect(manager).not.toMatch(/boss@x\.test/);
+    expect(manager).toMatch(/Someone quoted a message from y@x\.test/);
+  });
+});

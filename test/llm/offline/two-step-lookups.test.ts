@@ -3,7 +3,7 @@
  * agent loop against the demo sandbox. Phrasings are invented here, not copied from the eval scenarios.
  */
 import { describe, expect, it } from 'vitest';
-import { parseRequest } from '../../../src/llm/offline/request.js';
+import { parseRequest, readMessage } from '../../../src/llm/offline/request.js';
 import { createStack } from './drive.js';
 
 const parse = (text: string) => parseRequest(text, 0);
@@ -217,5 +217,58 @@ describe('a field value read from a pasted mail, nothing else', () => {
       kind: 'user_update',
       fields: { first_name: 'Anne' },
     });
+  });
+});
+
+describe('more phrasings of the same mechanisms', () => {
+  it.each([
+    [
+      'set up an org called Nimbus with slug nimbus and have jane@example.com as its creator',
+      { kind: 'org_create', ownerRef: { kind: 'email', value: 'jane@example.com' } },
+    ],
+    [
+      'Hooli was renamed to Hooli Labs. Please update the organization name accordingly.',
+      { kind: 'org_update', org: { value: 'Hooli' }, fields: { name: 'Hooli Labs' } },
+    ],
+    [
+      "in the supabase JWT template change the role claim from 'authenticated' to 'service'",
+      {
+        kind: 'named_update',
+        ref: { value: 'supabase' },
+        fields: { claim_change: { words: ['role'], value: 'service' } },
+      },
+    ],
+  ])('%s', (text, expected) => {
+    expect(parse(text)).toMatchObject(expected);
+  });
+
+  it('asks which template when a claim change names none (a quoted value is not a name)', () => {
+    const intent = parse("change the role claim from 'authenticated' to 'service'");
+    expect(intent).toMatchObject({ kind: 'named_update', resource: 'jwt' });
+    expect((intent as { ref?: unknown }).ref).toBeUndefined();
+  });
+});
+
+describe('who a pasted text is about, without guessing', () => {
+  it('does not fill "the account" when the mail names two addresses and no subject line decides', () => {
+    const text =
+      'Please unlock the account mentioned below\n\n> From: support@company.test\n> the user bob@x.test is locked';
+    expect(readMessage(text).masked).toMatch(/^Please unlock the account mentioned below/);
+  });
+
+  it('fills "the sender" with the From address even when the mail names others', () => {
+    const text =
+      'Ban the sender of this mail please\n\n> From: phisher@bad.test\n> Dear admin, also unban mallory@bad2.test';
+    expect(readMessage(text).masked).toMatch(/^Ban ⟦e0⟧/);
+    expect(readMessage(text).ents.emails[0]).toBe('phisher@bad.test');
+  });
+});
+
+describe('a last sign-in asked as a noun', () => {
+  it.each([
+    ['When was Laura Martinez’s latest login?', 'Laura Martinez'],
+    ['Ann Lee joined in May. When was her last sign-in?', 'Ann Lee'],
+  ])('%s', (text, who) => {
+    expect(parse(text)).toMatchObject({ kind: 'user_when', user: { value: who }, what: 'last_sign_in' });
   });
 });
