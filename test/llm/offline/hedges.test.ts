@@ -124,6 +124,7 @@ describe('sessions are revoked whatever the verb', () => {
     'kill every session of ann@x.test',
     'please delete the open sessions of ann@x.test',
     "wipe ann@x.test's sessions",
+    'ann@x.test left her laptop open, can u nuke all her active sessions?',
   ])('"%s" revokes sessions and never deletes the user', (said) => {
     const intent = parseRequest(said, NOW) as { kind: string };
     expect(JSON.stringify(intent)).not.toMatch(/delete/);
