@@ -582,10 +582,15 @@ function invitationStatus(c: string): 'pending' | 'accepted' | 'revoked' | 'expi
 /** "revoke the invitation for x@y.test", "cancel all pending Acme invitations": app or organization invitations. */
 function parseInvitationRevoke(c: string, s: Sentence): Intent | undefined {
   const inviteIds = s.ents.ids.filter((i) => i.prefix === 'inv' || i.prefix === 'orginv');
-  const orgText =
+  const rawOrgText =
     c.match(
       /\b(?:to|for|at|from|in|of)\s+(?:the\s+)?(?!⟦[ei])(.+?)(?:\s+(?:org|organi[sz]ation|team|company))?$/i,
     )?.[1] ?? c.match(/^\w+\s+(?:the\s+)?(?!⟦)(.+?)\s+(?:org(?:anization)?\s+)?invit\w*\b/i)?.[1];
+  // "all pending Acme", "any Acme": the quantifier and status words say which invitations, not the organization.
+  const orgText = rawOrgText?.replace(
+    /^(?:(?:the|all|every|each|any|of|pending|open|outstanding|still)\s+)+(?=\S)/i,
+    '',
+  );
   const cleanedOrg =
     orgText &&
     !/^(?:the\s+)?(?:all|every|each|any)\b|^(?:the\s+)?(?:pending\s+|open\s+)?invit|^(?:the\s+)?(?:pending\s+)?(?:app|application)\b|^(?:the|this|that|an?|pending|open|their|his|her|my|our)$|^(?:the\s+)?(?:very\s+)?(?:newest|latest|oldest|earliest|first|last|most\s+recent|recent)(?:\s+(?:pending|open|sent))?$/i.test(
@@ -604,7 +609,12 @@ function parseInvitationRevoke(c: string, s: Sentence): Intent | undefined {
         : undefined;
   // "the latest invitation we sent": "we sent" says who sent it, it names no organization.
   const org = appOnly || (newest && /^(?:we|i|you|they)\b/i.test(orgText ?? '')) ? undefined : cleanedOrg;
-  const all = !newest && /\b(?:all|every|each|any)\b/i.test(c) && s.ents.emails.length === 0 && inviteIds.length === 0;
+  // "revoke the pending Acme invitations": the plural names every one of them, like "all".
+  const all =
+    !newest &&
+    /\b(?:all|every|each|any)\b|\binvit(?:ation|e)s\b/i.test(c) &&
+    s.ents.emails.length === 0 &&
+    inviteIds.length === 0;
   if (org || inviteIds.some((i) => i.prefix === 'orginv')) {
     return {
       kind: 'org_invitation_revoke',

@@ -179,6 +179,9 @@ const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
     'let $1 sign in again',
   ],
   [/\b(?:rescind|withdraw)\b/gi, 'revoke'],
+  // "pull it back", "pull back the invite": taking back something sent.
+  [/\bpull\s+(it|that|this|them)\s+back\b/gi, 'revoke $1'],
+  [/\bpull\s+back\b/gi, 'revoke'],
   // "x@y.test needs her access back", "Ann Lee wants his login back": restore sign-in, as above.
   [
     /(?<![\w'’⟧-])(⟦[ei]\d+⟧|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?|he|she|they)\s+(?:needs|wants|should\s+get|must\s+get|can\s+have|gets)\s+(?:his|her|their)\s+(?:access|account|login)\s+back\b/g,
@@ -286,6 +289,12 @@ const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
   [
     /\b(?:every|each|any|all(?:\s+(?:of\s+)?the)?)\s+(?:active\s+|open\s+|current\s+)?sessions?\s+(?:belonging\s+to|owned\s+by|of|for)\s+(⟦[ei]\d+⟧)/gi,
     "$1's sessions",
+  ],
+  // "nuke all his sessions", "delete her open sessions", "kill every session of X": sessions are revoked, never
+  // deleted (and never read as deleting the user).
+  [
+    /\b(?:delete|kill|wipe|clear)\s+(?=(?:all\s+(?:of\s+)?|every\s+|each\s+|any\s+)?(?:the\s+|his\s+|her\s+|their\s+|⟦[ei]\d+⟧(?:'s|’s)\s+|[\w.-]+(?:'s|’s)\s+)?(?:(?:active|open|current|live|existing)\s+)*sessions?\b)/gi,
+    'revoke ',
   ],
   // "yank the invite for x@y.test", "pull that invitation": a revocation.
   [/\b(?:yank|pull|scrap|kill)\s+(?=(?:the|that|this|our|his|her|their|an?)\s+(?:[\w-]+\s+)?invit)/gi, 'revoke '],

@@ -5,6 +5,7 @@
  * names and JSON are never touched. Context sentences are kept: the clause splitter drops what carries no action.
  */
 import type { Sentence } from './entities.js';
+import { unhedge } from './hedges.js';
 import { canonicalVerb, correctTypos } from './lexicon.js';
 import { checkQuestions } from './checks.js';
 import { imperatives } from './request-form.js';
@@ -17,7 +18,7 @@ const PLEASANTRY =
   /(?:^|(?<=[.!?]\s))(?:i\s+)?hope\s+(?:you(?:'re| are)|this (?:finds you|message finds you)|all is|everything is|your (?:day|week) is)[^.!?]*[.!?]?\s*/gi;
 // "Thanks, Kim", "Best regards,\nSam", "-- Sam", "Sent from my phone": the sign-off and everything after it.
 const SIGN_OFF =
-  /(?:^|(?<=[.!?\n])\s*|\s+)(?:thx|tia|ty|(?:many\s+)?thanks(?:\s+(?:a lot|so much|in advance))?|thank you(?: so much| in advance)?|cheers|best(?:\s+regards|\s+wishes)?|kind regards|regards|warm regards|sincerely|--+|sent from my \w+)\s*[,!.]?(?:\s+(?:[A-Z][\w'-]*|⟦e\d+⟧)(?:\s+[A-Z][\w'-]*)?)?\s*[.!]?\s*$/i;
+  /(?:^|(?<=[.!?\n])\s*|\s+)(?:thx|tia|ty|(?:many\s+)?thanks(?:\s+(?:a lot|so much|in advance))?|thank you(?: so much| in advance)?|cheers|best(?:\s+regards|\s+wishes)?|kind regards|regards|warm regards|sincerely|--+|sent from my \w+)\s*[,!.]?(?:\s+(?:[A-Z][\w'-]*|⟦e\d+⟧)(?:\s+[A-Z][\w'-]*)?)?(?:\s*\([^()]{1,60}\))?\s*[.!]?\s*$/i;
 
 /** The message without greeting, pleasantries and sign-off; synonyms and typos normalized. */
 export function normalize(s: Sentence): Sentence {
@@ -26,6 +27,6 @@ export function normalize(s: Sentence): Sentence {
   const signed = masked.replace(SIGN_OFF, '');
   // "rename it to Foo Bar, ty": the comma before the sign-off goes with it.
   if (signed.trim() !== '' && /[a-z]/i.test(signed)) masked = signed.replace(/\s*[,;:–—-]\s*$/, '');
-  masked = canonicalVerb(imperatives(checkQuestions(correctTypos(masked.trim()))));
+  masked = canonicalVerb(imperatives(unhedge(checkQuestions(correctTypos(masked.trim())))));
   return masked === s.masked ? s : { ...s, masked: masked || s.masked };
 }

@@ -7,7 +7,7 @@
  */
 import { analyze, type Sentence } from './entities.js';
 import { normalize } from './normalize.js';
-import { splitPasted } from './quoted.js';
+import { requestText, splitPasted } from './quoted.js';
 
 const ROLE_NOUN =
   '(?:customer|sender|spammer|user|person|abuser|attacker|fraudster|bot|offender|account holder|account|address)';
@@ -26,6 +26,10 @@ export function withPastedSubject(whole: Sentence): Sentence {
   if (!whole.raw.includes('\n')) return whole;
   const { own, quoted, sender } = splitPasted(whole.raw);
   if (quoted.length === 0) return whole;
+  // Handed over (the admin asked nothing of their own): the pasted text is the request, already read as such.
+  // (A fix of a field the mail states a value for is still read from the admin's words, below.)
+  const request = requestText(whole.raw);
+  if (!FIX.test(own.join('\n')) && quoted.some((l) => l.trim() !== '' && request.includes(l))) return whole;
   // Who it is about: the one address the pasted text names (sender included); else the one address of a subject
   // line ("User: x@y.test …"); else, only for a sender word ("the sender", "the spammer"), the sender. Several
   // candidates and nothing that decides: no guess.

@@ -24,7 +24,8 @@ const ANNOUNCES =
   /\b(?:below|following|pasted|pasting|forwarded|forwarding|fwd|copying|copied)\b.*\b(?:e-?mail|mail|message|ticket|report|thread|note|complaint|inbox)\b|\b(?:e-?mail|mail|message|ticket|report|thread|note|complaint)\b.*\b(?:below|follows|following)\b/i;
 // A verb of the admin's own: a request of their own, so pasted text is not implicitly handed over.
 const OWN_VERB = new RegExp(
-  `\\b(?:${[...VERBS, 'add', 'set', 'make', 'put', 'give', 'take', 'move', 'kick', 'boot', 'invite', 'sign'].join('|')})\\b`,
+  // ("needs unlocking", "should be revoked": a verb's -ing or -ed form asks for it too.)
+  `\\b(?:${[...VERBS, 'add', 'set', 'make', 'put', 'give', 'take', 'move', 'kick', 'boot', 'invite', 'sign'].join('|')})(?:ing|ed|d)?\\b`,
   'i',
 );
 // Lines of pasted text that speak to the system, the assistant or the administrator, or claim an approval was
@@ -70,8 +71,11 @@ export function splitPasted(raw: string): Pasted {
       if (announced) continue;
       // A labelled rule ("---- abuse report ----") always opens pasted text; a bare one only when a mail or ticket
       // follows (a header or a greeting), so a rule the admin uses between their own requests drops nothing.
-      const next = lines.slice(i + 1).find((l) => l.trim() !== '') ?? '';
-      if (inBlock || /[a-z]/i.test(line) || HEADER.test(next) || GREETING.test(next)) inBlock = !inBlock;
+      // (A ticket's title line may come before its headers: the next three lines are looked at.)
+      const following = lines.slice(i + 1).filter((l) => l.trim() !== '');
+      const next = following[0] ?? '';
+      const headed = following.slice(0, 3).some((l) => HEADER.test(l));
+      if (inBlock || /[a-z]/i.test(line) || headed || GREETING.test(next)) inBlock = !inBlock;
       continue;
     }
     if (WROTE.test(line)) continue;
@@ -108,13 +112,25 @@ export function requestText(raw: string): string {
   if (quoted.length === 0) return own.join('\n');
   const ownText = own.join('\n');
   if (FORBIDS.test(ownText)) return withSender(ownText, about(sender, quoted));
-  if (!OWN_VERB.test(ownText) || DELEGATES.test(ownText)) return [...own, ...quoted].join('\n');
+  // Handed over: the pasted text is the request, and its sender (a header the split dropped) stays as context
+  // when the text speaks for itself.
+  if (!OWN_VERB.test(ownText) || DELEGATES.test(ownText)) {
+    const from = sender && about(sender, quoted) === sender ? sender : undefined;
+    return withSender([...own, ...quoted].join('\n'), from);
+  }
   return withSender(ownText, about(sender, quoted));
 }
 
+// A sign-off at the end of the admin's own last line, with a name and a role in parentheses.
+const INLINE_SIGN_OFF =
+  /(?:^|\s+)(?:thx|thanks|thank you|many thanks|cheers|best(?:\s+regards)?|kind regards|regards)\b[\s,!.]*(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)?(?:\s*\([^()]{1,60}\))?[.!]?\s*$/i;
+
 /** The admin's own words, plus who the pasted text is from as context ("Someone quoted a message from X."). */
 function withSender(ownText: string, about: string | undefined): string {
-  return about ? `${ownText}\nSomeone quoted a message from ${about}.` : ownText;
+  if (!about) return ownText;
+  // The admin's own sign-off ("Cheers, Marta (IT desk)") goes before the context line is added after it.
+  const unsigned = ownText.replace(INLINE_SIGN_OFF, '');
+  return `${/[a-z]/i.test(unsigned) ? unsigned : ownText}\nSomeone quoted a message from ${about}.`;
 }
 
 /**

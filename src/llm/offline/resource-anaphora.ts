@@ -12,6 +12,8 @@ const PHRASES = [
   // "the satellite domain": a description that still says which one (lexicon.ts rewrites "not the primary one").
   /\bsatellite\s+domain\b/gi,
   /(?:\b[A-Z][\w-]*\s+)+(?:o-?auth\s+)?(?:app|application|client)\b|⟦q\d+⟧\s+(?:o-?auth\s+)?(?:app|application)\b/g,
+  // "the app invite we sent out to x@y.test isn't needed, pull it back": an invitation named by its address.
+  /\b(?:(?:app|org(?:ani[sz]ation)?)\s+)?invit(?:e|ation)\s+(?:(?:we|i|they|you)\s+sent(?:\s+out)?\s+)?(?:to|for)\s+⟦e\d+⟧/gi,
 ];
 const NOT_A_NAME = /^(?:the|a|an|this|that|jwt|o-?auth|our|my|new|its|their|every|each|all|any|which|are|is)\s/i;
 const IT = /\bits\b|\bit\b/i;
