@@ -3,6 +3,7 @@
  * "since 2026-11-01" → a Unix-ms window. Days are UTC days; "this week" means the last 7 days (rolling), and the
  * answer says so, so nobody has to guess which weekday a week starts on.
  */
+import { NUMBER_WORDS } from './number-words.js';
 
 const DAY = 86_400_000;
 
@@ -18,22 +19,8 @@ function startOfDay(ms: number): number {
   return Math.floor(ms / DAY) * DAY;
 }
 
-const WORD_NUMBERS: Record<string, number> = {
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  ten: 10,
-  fourteen: 14,
-  thirty: 30,
-  ninety: 90,
-};
-
 function num(word: string): number {
-  return WORD_NUMBERS[word.toLowerCase()] ?? Number(word);
+  return NUMBER_WORDS[word.toLowerCase()] ?? Number(word);
 }
 
 /** Finds the first relative or absolute date phrase in `text` (lowercase ok), or undefined. */

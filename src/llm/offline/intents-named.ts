@@ -7,6 +7,7 @@ import { unmask } from './entities.js';
 import type { Fields, Intent, Ref } from './intent-types.js';
 import { COUNT, READ } from './phrases.js';
 import { parseClaimChange } from './claim-change.js';
+import { NUMBER_WORDS } from './number-words.js';
 
 const STOP = new Set([
   'a',
@@ -135,26 +136,8 @@ export function jwtName(c: string, s: Sentence): string | undefined {
   );
 }
 
-const NUMBER_WORDS: Record<string, number> = {
-  a: 1,
-  an: 1,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  twelve: 12,
-  fifteen: 15,
-  twenty: 20,
-  thirty: 30,
-  'forty-five': 45,
-  sixty: 60,
-};
+// "a day", "an hour": an article before a unit is one of it.
+const DURATION_WORDS: Readonly<Record<string, number>> = { a: 1, an: 1, ...NUMBER_WORDS };
 
 /** Token lifetime and clock skew in seconds: "lifetime 1 hour", "tokens should live 5 minutes", "10 seconds of clock skew". */
 export function jwtTimes(said: string): Fields {
@@ -164,10 +147,10 @@ export function jwtTimes(said: string): Fields {
     .replace(/\bhalf an? hour\b/gi, '30 minutes')
     .replace(
       new RegExp(
-        `\\b(${Object.keys(NUMBER_WORDS).join('|')})(?=\\s+(?:secs?|seconds?|mins?|minutes?|hrs?|hours?|days?)\\b)`,
+        `\\b(${Object.keys(DURATION_WORDS).join('|')})(?=\\s+(?:secs?|seconds?|mins?|minutes?|hrs?|hours?|days?)\\b)`,
         'gi',
       ),
-      (w) => String(NUMBER_WORDS[w.toLowerCase()]),
+      (w) => String(DURATION_WORDS[w.toLowerCase()]),
     );
   const UNIT = '(s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?)';
   const life = c.match(

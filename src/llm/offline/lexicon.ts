@@ -5,6 +5,7 @@
  * closest to by edit distance. The parsers keep their patterns on canonical words; this file is the only place
  * that knows the variants, so a new synonym is one row here rather than one more regex in each parser.
  */
+import { NUMBER_WORDS } from './number-words.js';
 
 /** Verbs the parsers act on. Short ones (≤ 4 letters) are only corrected for a swapped or doubled letter. */
 export const VERBS = [
@@ -121,25 +122,6 @@ const POSSESSIVE: Record<string, string> = { he: 'his', she: 'her', they: 'their
 // "out of all his sessions", "off every device": signing out, not leaving an organization.
 const NOT_ORG =
   '(?:(?:all|every|each|any)\\s+(?:of\\s+)?(?:(?:his|her|their|the)\\s+)?)?(?:(?:his|her|their)\\s+)?(?:sessions?|devices?|logins?)\\b';
-const NUMBER_WORDS: Record<string, number> = {
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  twelve: 12,
-  fifteen: 15,
-  twenty: 20,
-  thirty: 30,
-  'forty-five': 45,
-  sixty: 60,
-  ninety: 90,
-};
 
 /**
  * Casual phrasings → the canonical words (applied to the masked message; `$1` keeps a captured reference).
