@@ -10,7 +10,7 @@ import { missingNotes, userText } from './plan-users.js';
 import { asObject, asPage, field, toMember, toUser, type OrgRow, type UserRow } from './results.js';
 import { firstStop, orgOfRoleRefs, readFailed, requireOrg, resolveUsers, stopped, type Res } from './resolve.js';
 import { plural, table } from './summarize.js';
-import { orgOfUser } from './plan-org-of-user.js';
+import { isPossessiveOrg, orgOfUser } from './plan-org-of-user.js';
 import { planRemoveFromEveryOrg } from './plan-every-org.js';
 
 type Of<K extends Intent['kind']> = Extract<Intent, { kind: K }>;
@@ -189,7 +189,7 @@ export function planMembershipSetRole(ctx: PlanContext, given: Of<'membership_se
   if (!withOrg.ok) return stopped(ctx, withOrg);
   let intent = withOrg.value;
   const only = intent.users[0];
-  if (!intent.org && only && intent.users.length === 1) {
+  if ((!intent.org || isPossessiveOrg(intent.org)) && only && intent.users.length === 1) {
     const found = orgOfUser(
       ctx,
       only,
@@ -231,7 +231,14 @@ export function planMembershipRemove(ctx: PlanContext, given: Of<'membership_rem
   if (given.everyOrg) return planRemoveFromEveryOrg(ctx, given.users, membershipCall);
   const withOrg = withRoleOrg(ctx, given);
   if (!withOrg.ok) return stopped(ctx, withOrg);
-  const intent = withOrg.value;
+  let intent = withOrg.value;
+  const only = intent.users[0];
+  // "take X out of her organization": the one organization X is in (or a question listing them).
+  if (isPossessiveOrg(intent.org) && only && intent.users.length === 1) {
+    const found = orgOfUser(ctx, only, 'leave', true);
+    if (!found.ok) return stopped(ctx, found);
+    intent = { ...intent, org: found.value };
+  }
   const ref = orgOrAsk(ctx, intent.org, 'Which organization should I remove them from?');
   if (!ref.ok) return stopped(ctx, ref);
   const r = orgAndUsers(ctx, ref.value, intent.users);

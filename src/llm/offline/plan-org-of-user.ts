@@ -10,8 +10,16 @@ import { orgRef } from './refs.js';
 import { asPage, toOrg } from './results.js';
 import { askFor, matchAnswer, readFailed, resolveUsers, type Res } from './resolve.js';
 
+/**
+ * "remove X from her organization", "make him an admin of their org": a possessive in place of the organization's
+ * name means the organization of the person the request is about (read, never guessed).
+ */
+export function isPossessiveOrg(ref: Ref | undefined): boolean {
+  return ref?.kind === 'name' && /^(?:his|her|their|its)(?:\s+(?:own|current|main))?$/i.test(ref.value.trim());
+}
+
 /** The organization meant for `user` when the request did not say; `what` completes the question. */
-export function orgOfUser(ctx: PlanContext, user: Ref, what: string): Res<Ref> {
+export function orgOfUser(ctx: PlanContext, user: Ref, what: string, removal = false): Res<Ref> {
   const res = resolveUsers(ctx, [user]);
   if (!res.ok) return res;
   const u = res.value.found[0];
@@ -23,6 +31,15 @@ export function orgOfUser(ctx: PlanContext, user: Ref, what: string): Res<Ref> {
   const first = orgs[0];
   if (orgs.length === 1 && first) return { ok: true, value: { kind: 'name', value: first.name } };
   if (orgs.length === 0) {
+    // Taking someone out of "their" organization when they are in none: there is nothing to take them out of.
+    if (removal)
+      return {
+        ok: false,
+        outcome: {
+          kind: 'say',
+          text: `${userText(u)} is not in any organization, so there is nothing to remove them from. Nothing was changed.`,
+        },
+      };
     return askFor(ctx, `${userText(u)} is not in any organization. In which organization should they ${what}?`, (a) =>
       orgRef(analyze(a).masked.replace(/^(?:in|at|to|of)\s+/i, ''), analyze(a).ents),
     );
@@ -30,7 +47,7 @@ export function orgOfUser(ctx: PlanContext, user: Ref, what: string): Res<Ref> {
   const names = orgs.map((o) => o.name);
   const r = askFor(
     ctx,
-    `${userText(u)} belongs to ${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}. In which organization should they ${what}?`,
+    `${userText(u)} belongs to ${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}. ${removal ? 'Which organization should I remove them from?' : `In which organization should they ${what}?`}`,
     (a) => matchAnswer(a.replace(/^(?:in|at|of|for)\s+/i, ''), orgs, (o) => [o.id, o.name, o.slug]),
   );
   if (!r.ok) return r;
