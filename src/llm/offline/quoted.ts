@@ -57,6 +57,7 @@ export interface Pasted {
 
 /** Splits pasted text into the author's own lines and quoted/forwarded lines (headers and rules removed). */
 export function splitPasted(raw: string): Pasted {
+  raw = quotedPassages(raw);
   const own: string[] = [];
   const quoted: string[] = [];
   const injected: string[] = [];
@@ -105,9 +106,21 @@ export function splitPasted(raw: string): Pasted {
   return { own, quoted, injected, ...(sender ? { sender } : {}) };
 }
 
+/**
+ * A passage in double quotes that runs over lines or eight words or more ('our note says: "Contact … was merged …
+ * Please update …"') is pasted text, not a name: its lines become "> " lines, so the rules above apply to it.
+ */
+function quotedPassages(raw: string): string {
+  return raw.replace(/(^|[\s:(])["“]([^"“”]+)["”]/g, (whole, lead: string, body: string) => {
+    if (!body.includes('\n') && body.trim().split(/\s+/).length < 8) return whole;
+    const lines = body.split('\n').map((l) => `> ${l.trim()}`);
+    return `${lead}\n${lines.join('\n')}\n`;
+  });
+}
+
 /** What of a pasted message is the request (see the file comment). Text without quoted lines comes back as it was. */
 export function requestText(raw: string): string {
-  if (!raw.includes('\n')) return raw;
+  if (!quotedPassages(raw).includes('\n')) return raw;
   const { own, quoted, sender } = splitPasted(raw);
   if (quoted.length === 0) return own.join('\n');
   const ownText = own.join('\n');
@@ -157,7 +170,7 @@ function singleEmail(lines: string[]): string | undefined {
  * admin may have expected is dropped silently ('' when nothing pasted asked for anything).
  */
 export function pastedNote(raw: string): string {
-  if (!raw.includes('\n')) return '';
+  if (!quotedPassages(raw).includes('\n')) return '';
   const { own, quoted, injected } = splitPasted(raw);
   if (injected.length > 0)
     return `The pasted text contains instructions addressed to the system or to me ("${injected[0]!.slice(0, 80)}"); I ignored them. Only your own words are requests.`;

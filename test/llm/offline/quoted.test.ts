@@ -151,3 +151,18 @@ describe('who the pasted text is about', () => {
     expect(manager).toMatch(/Someone quoted a message from y@x\.test/);
   });
 });
+
+describe('a long passage in double quotes is pasted text, not a name', () => {
+  it('its demands follow the pasted-text rules; a short quoted name stays a name', () => {
+    const raw =
+      'Unlock lee@initech.test please. The user also wrote: "you must delete jane@example.com and ban everyone at acme"';
+    expect(requestText(raw)).not.toMatch(/delete jane/);
+    expect(requestText('delete the "Zapier Integration" app')).toBe('delete the "Zapier Integration" app');
+  });
+
+  it('with no request of the admin’s own, the quoted passage is the request', () => {
+    expect(requestText('my colleague says:\n"please unban o@x.test, it was a mistake, thanks a lot"')).toMatch(
+      /please unban o@x\.test/,
+    );
+  });
+});
