@@ -196,7 +196,7 @@ export function planMembershipSetRole(ctx: PlanContext, given: Of<'membership_se
       `become ${roleWord(intent.role) === 'admin' ? 'an admin' : `a ${roleWord(intent.role)}`}`,
     );
     if (!found.ok) return stopped(ctx, found);
-    intent = { ...intent, org: found.value };
+    intent = { ...intent, org: found.value.org, users: [found.value.user] };
   }
   const ref = orgOrAsk(ctx, intent.org, 'In which organization?');
   if (!ref.ok) return stopped(ctx, ref);
@@ -237,7 +237,7 @@ export function planMembershipRemove(ctx: PlanContext, given: Of<'membership_rem
   if (isPossessiveOrg(intent.org) && only && intent.users.length === 1) {
     const found = orgOfUser(ctx, only, 'leave', true);
     if (!found.ok) return stopped(ctx, found);
-    intent = { ...intent, org: found.value };
+    intent = { ...intent, org: found.value.org, users: [found.value.user] };
   }
   const ref = orgOrAsk(ctx, intent.org, 'Which organization should I remove them from?');
   if (!ref.ok) return stopped(ctx, ref);

@@ -19,7 +19,7 @@ export function isPossessiveOrg(ref: Ref | undefined): boolean {
 }
 
 /** The organization meant for `user` when the request did not say; `what` completes the question. */
-export function orgOfUser(ctx: PlanContext, user: Ref, what: string, removal = false): Res<Ref> {
+export function orgOfUser(ctx: PlanContext, user: Ref, what: string, removal = false): Res<{ org: Ref; user: Ref }> {
   const res = resolveUsers(ctx, [user]);
   if (!res.ok) return res;
   const u = res.value.found[0];
@@ -28,8 +28,11 @@ export function orgOfUser(ctx: PlanContext, user: Ref, what: string, removal = f
   if (!env) return { ok: false, outcome: 'pending' };
   if (env.status !== 'ok') return { ok: false, outcome: readFailed(env, `the organizations of ${userText(u)}`) };
   const orgs = asPage(env.result).items.map(toOrg);
+  // A name comes back as the email it resolved to: resolving the name again would ask a clarified "which one?" a
+  // second time (an email is unique, and the card still shows the person's name).
+  const who: Ref = user.kind === 'name' && u.email ? { kind: 'email', value: u.email } : user;
   const first = orgs[0];
-  if (orgs.length === 1 && first) return { ok: true, value: { kind: 'name', value: first.name } };
+  if (orgs.length === 1 && first) return { ok: true, value: { org: { kind: 'name', value: first.name }, user: who } };
   if (orgs.length === 0) {
     // Taking someone out of "their" organization when they are in none: there is nothing to take them out of.
     if (removal)
@@ -40,9 +43,12 @@ export function orgOfUser(ctx: PlanContext, user: Ref, what: string, removal = f
           text: `${userText(u)} is not in any organization, so there is nothing to remove them from. Nothing was changed.`,
         },
       };
-    return askFor(ctx, `${userText(u)} is not in any organization. In which organization should they ${what}?`, (a) =>
-      orgRef(analyze(a).masked.replace(/^(?:in|at|to|of)\s+/i, ''), analyze(a).ents),
+    const asked = askFor(
+      ctx,
+      `${userText(u)} is not in any organization. In which organization should they ${what}?`,
+      (a) => orgRef(analyze(a).masked.replace(/^(?:in|at|to|of)\s+/i, ''), analyze(a).ents),
     );
+    return asked.ok ? { ok: true, value: { org: asked.value, user: who } } : asked;
   }
   const names = orgs.map((o) => o.name);
   const r = askFor(
@@ -51,5 +57,5 @@ export function orgOfUser(ctx: PlanContext, user: Ref, what: string, removal = f
     (a) => matchAnswer(a.replace(/^(?:in|at|of|for)\s+/i, ''), orgs, (o) => [o.id, o.name, o.slug]),
   );
   if (!r.ok) return r;
-  return { ok: true, value: { kind: 'name', value: r.value.name } };
+  return { ok: true, value: { org: { kind: 'name', value: r.value.name }, user: who } };
 }

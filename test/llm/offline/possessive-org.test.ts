@@ -29,3 +29,16 @@ describe('a possessive instead of the organization', () => {
     expect(turn.reads.some((r) => r.action === 'clerk_organizations_list' && r.args.query === 'her')).toBe(false);
   });
 });
+
+describe('a clarified name is not asked about twice', () => {
+  it('"take Lee out of their organization" → which Lee? → "Joanna Lee" → removed from her one organization', async () => {
+    const stack = createStack();
+    const asked = await stack.say('take Lee out of their organization');
+    expect(asked.pending).toEqual([]);
+    expect(asked.text).toMatch(/Which one do you mean/);
+    const answered = await stack.say('Joanna Lee', asked.outcome.state);
+    expect(answered.text).not.toMatch(/Which one do you mean/);
+    expect(answered.pending.map((p) => p.action)).toEqual(['clerk_org_membership_delete']);
+    expect(answered.text).toMatch(/Joanna Lee/);
+  });
+});
