@@ -84,10 +84,17 @@ export function instructionClauses(whole: Sentence): string[] {
       const lead = core(subSentence(whole, stripLead(masked)));
       if (NEGATED.test(stripLead(masked)) || REPLY_ONLY.test(lead) || DELEGATE.test(lead)) return false;
       // After "and then" / "and also" an instruction may use a verb the lexicon does not know: it still counts.
-      return verb.test(lead) || (chained && /^[a-z]+\b/.test(lead) && !NARRATIVE.test(lead));
+      return (
+        verb.test(lead) || WANTS.test(lead) || (chained && /^[a-z]+\b/.test(lead) && !NARRATIVE.test(lead))
+      );
     })
     .map(({ masked }) => masked);
 }
+
+// "I'd also like that domain blocked", "X really should be removed": a wanted state is an instruction too, even
+// when no rule rewrote it to the imperative — so if nothing came of it, the answer says so.
+const WANTS =
+  /\b(?:like|want|need|needs|should|must|has\s+to|have\s+to)\b(?!\s+to\s+know)[^.?!]*\b(?:banned|unbanned|locked|unlocked|blocked|unblocked|blocklisted|allowlisted|removed|deleted|revoked|cancell?ed|added|invited|renamed|updated|changed|suspended|disabled|enabled|restored|signed\s+out|logged\s+out)\b/i;
 
 // "…, and then he got locked out": a subject or a determiner after "then" starts a narrative, not an instruction.
 const NARRATIVE =

@@ -132,3 +132,19 @@ describe('a clause the planner cannot place is reported, never dropped', () => {
     expect(done.text).toMatch(/I did not act on: "sprinkle some magic on his profile" .* on its own line/);
   });
 });
+
+describe('a wanted state is an instruction clause too', () => {
+  it('"we must have X blocked" counts (so it is reported if nothing comes of it); "I need to know …" does not', () => {
+    expect(
+      instructionClauses(readMessage('ban zoe@mail.test. Honestly we must have the old thing over there blocked')),
+    ).toEqual(['ban ⟦e0⟧', 'we must have the old thing over there blocked']);
+    expect(instructionClauses(readMessage('ban zoe@mail.test. I need to know when it is done'))).toEqual(['ban ⟦e0⟧']);
+  });
+
+  it('"…, and I\'d also like that whole domain blocked" is planned, not dropped', async () => {
+    const turn = await createStack().say(
+      "can you unlock lee@initech.test, and I'd also like that whole domain blocked from signing up — *@spam.test",
+    );
+    expect(turn.pending.map((p) => p.action).sort()).toEqual(['clerk_blocklist_create', 'clerk_user_unlock']);
+  });
+});
