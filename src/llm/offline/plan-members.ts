@@ -7,7 +7,7 @@ import type { Intent, Ref } from './intent-types.js';
 import type { Call, PlanStep, PlanContext } from './plan-context.js';
 import { orgOrAsk, orgText, roleWord } from './plan-orgs.js';
 import { missingNotes, userText } from './plan-users.js';
-import { asObject, asPage, field, toMember, toUser, type OrgRow, type UserRow } from './results.js';
+import { asObject, asPage, type Envelope, field, toMember, toUser, type OrgRow, type UserRow } from './results.js';
 import { firstStop, orgOfRoleRefs, readFailed, requireOrg, resolveUsers, stopped, type Res } from './resolve.js';
 import { plural, table } from './summarize.js';
 import { isPossessiveOrg, orgOfUser } from './plan-org-of-user.js';
@@ -144,8 +144,8 @@ export function planMembershipAdd(ctx: PlanContext, intent: Of<'membership_add'>
   // Read each membership first: someone who is already a member is said so ("not sure whether someone already
   // did"), never re-added — a second create would only fail, and the admin asked for a state, not a call.
   const { org, users, notes } = r.value;
-  const envs = users.map((u) => ctx.read('clerk_org_membership_get', { organization_id: org.id, user_id: u.id }));
-  if (envs.some((e) => !e)) return ctx.pending();
+  const envs = readMemberships(ctx, org, users);
+  if (!envs) return ctx.pending();
   const calls: Call[] = [];
   users.forEach((u, i) => {
     const env = envs[i]!;
@@ -203,8 +203,8 @@ export function planMembershipSetRole(ctx: PlanContext, given: Of<'membership_se
   const r = orgAndUsers(ctx, ref.value, intent.users);
   if (!r.ok) return stopped(ctx, r);
   const { org, users, notes } = r.value;
-  const envs = users.map((u) => ctx.read('clerk_org_membership_get', { organization_id: org.id, user_id: u.id }));
-  if (envs.some((e) => !e)) return ctx.pending();
+  const envs = readMemberships(ctx, org, users);
+  if (!envs) return ctx.pending();
   const calls: Call[] = [];
   users.forEach((u, i) => {
     const env = envs[i]!;
@@ -248,4 +248,10 @@ export function planMembershipRemove(ctx: PlanContext, given: Of<'membership_rem
     r.value.users.map((u) => membershipCall('clerk_org_membership_delete', r.value.org, u)),
     r.value.notes,
   );
+}
+
+/** Each user's membership of `org` (a 404 envelope when there is none); undefined while a read is still pending. */
+function readMemberships(ctx: PlanContext, org: OrgRow, users: UserRow[]): Envelope[] | undefined {
+  const envs = users.map((u) => ctx.read('clerk_org_membership_get', { organization_id: org.id, user_id: u.id }));
+  return envs.every((e) => e !== undefined) ? (envs as Envelope[]) : undefined;
 }
