@@ -7,7 +7,7 @@
  */
 import { analyze, type Sentence } from './entities.js';
 import { normalize } from './normalize.js';
-import { requestText, splitPasted } from './quoted.js';
+import { pastedPerson, requestText, splitPasted } from './quoted.js';
 
 const ROLE_NOUN =
   '(?:customer|sender|spammer|user|person|abuser|attacker|fraudster|bot|offender|account holder|account|address)';
@@ -16,38 +16,23 @@ const DESCRIBED = new RegExp(
   `\\b(?:the|this|that)\\s+${ROLE_NOUN}\\b(?:\\s+(?:from|in|of|on|behind|named in|mentioned in|who sent|who wrote)\\s+(?:this|that|the|their|her|his)\\s+(?:[\\w#-]+\\s+){0,2}?${SOURCE}\\b(?:\\s+below)?)?`,
   'gi',
 );
-const SUBJECT_LINE =
-  /^\s*(?:user|email|e-mail|account|customer|reported (?:user|account|address|email)|offender|abuser|spammer)\s*:/i;
 const SENDER_WORD = /\b(?:sender|spammer|customer|abuser|attacker|fraudster|offender|bot)\b/i;
-const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
 
 /** The message with the admin's described reference filled from the pasted text's one address, or as it was. */
 export function withPastedSubject(whole: Sentence): Sentence {
   if (!whole.raw.includes('\n')) return whole;
-  const { own, quoted, sender } = splitPasted(whole.raw);
+  const pasted = splitPasted(whole.raw);
+  const { own, quoted, sender } = pasted;
   if (quoted.length === 0) return whole;
   // Handed over (the admin asked nothing of their own): the pasted text is the request, already read as such.
   // (A fix of a field the mail states a value for is still read from the admin's words, below.)
   const request = requestText(whole.raw);
   if (!FIX.test(own.join('\n')) && quoted.some((l) => l.trim() !== '' && request.includes(l))) return whole;
-  // Who it is about: the one address the pasted text names (sender included); else the one address of a subject
-  // line ("User: x@y.test …"); else, only for a sender word ("the sender", "the spammer"), the sender. Several
-  // candidates and nothing that decides: no guess.
-  const emailsOf = (lines: string[]): Set<string> =>
-    new Set(lines.flatMap((l) => l.match(EMAIL) ?? []).map((e) => e.toLowerCase()));
-  const subject = emailsOf(quoted.filter((l) => SUBJECT_LINE.test(l)));
-  const all = new Set([...emailsOf(quoted), ...(sender ? [sender.toLowerCase()] : [])]);
   const ownText = own.join('\n');
   if (/[\w.+-]+@[\w-]+\./.test(ownText)) return whole;
   const described = ownText.match(DESCRIBED)?.[0] ?? '';
-  const about =
-    all.size === 1
-      ? [...all][0]
-      : subject.size === 1
-        ? [...subject][0]
-        : SENDER_WORD.test(described)
-          ? sender
-          : undefined;
+  // Who it is about (one rule, quoted.ts); else, only for a sender word ("the sender", "the spammer"), the sender.
+  const about = pastedPerson(pasted) ?? (SENDER_WORD.test(described) ? sender : undefined);
   const fixed = sender ?? about;
   let text = about ? ownText.replace(DESCRIBED, about) : ownText;
   if (fixed) text = withStatedField(text, quoted, fixed);

@@ -121,17 +121,17 @@ function quotedPassages(raw: string): string {
 /** What of a pasted message is the request (see the file comment). Text without quoted lines comes back as it was. */
 export function requestText(raw: string): string {
   if (!quotedPassages(raw).includes('\n')) return raw;
-  const { own, quoted, sender } = splitPasted(raw);
+  const pasted = splitPasted(raw);
+  const { own, quoted, sender } = pasted;
   if (quoted.length === 0) return own.join('\n');
   const ownText = own.join('\n');
-  if (FORBIDS.test(ownText)) return withSender(ownText, about(sender, quoted));
+  const person = pronounPerson(pasted);
+  if (FORBIDS.test(ownText)) return withSender(ownText, person);
   // Handed over: the pasted text is the request, and its sender (a header the split dropped) stays as context
-  // when the text speaks for itself.
-  if (!OWN_VERB.test(ownText) || DELEGATES.test(ownText)) {
-    const from = sender && about(sender, quoted) === sender ? sender : undefined;
-    return withSender([...own, ...quoted].join('\n'), from);
-  }
-  return withSender(ownText, about(sender, quoted));
+  // when the text is about them.
+  if (!OWN_VERB.test(ownText) || DELEGATES.test(ownText))
+    return withSender([...own, ...quoted].join('\n'), person && person === sender?.toLowerCase() ? person : undefined);
+  return withSender(ownText, person);
 }
 
 // A sign-off at the end of the admin's own last line, with a name and a role in parentheses.
@@ -146,23 +146,41 @@ function withSender(ownText: string, about: string | undefined): string {
   return `${/[a-z]/i.test(unsigned) ? unsigned : ownText}\nSomeone quoted a message from ${about}.`;
 }
 
+// A line of a ticket that names who it is about ("User: x@y.test …", "Reported account: …").
+const SUBJECT_LINE =
+  /^\s*(?:user|email|e-mail|account|customer|reported (?:user|account|address|email)|offender|abuser|spammer)\s*:/i;
+
 /**
- * Who the pasted text is about, for the admin's pronouns: its sender when the text speaks for itself ("I am locked
- * out", "unlock me"), else the one address it names. A mail from a manager about someone of theirs ("my report
- * x@y.test is locked out") is about that person, not the sender: then nobody is assumed and "unlock the account"
- * asks whose.
+ * Who a pasted text is about — ONE rule, for the admin's pronouns here and for described references ("the spammer
+ * from this report") in pasted-subject.ts: the one address it names (its sender included); else the one address of
+ * a subject line; else its sender when the text speaks for itself ("I am locked out", "unlock me") and not about
+ * someone of theirs ("my report x@y.test is locked out"). Several candidates and nothing that decides: nobody.
  */
-function about(sender: string | undefined, quoted: string[]): string | undefined {
+export function pastedPerson({ quoted, sender }: Pasted): string | undefined {
+  const emails = (lines: string[]): string[] => [
+    ...new Set(lines.flatMap((l) => l.match(new RegExp(EMAIL.source, 'g')) ?? []).map((e) => e.toLowerCase())),
+  ];
+  const from = sender?.toLowerCase();
+  const named = emails(quoted);
+  const all = [...new Set([...named, ...(from ? [from] : [])])];
+  if (all.length === 1) return all[0];
+  const subject = emails(quoted.filter((l) => SUBJECT_LINE.test(l)));
+  if (subject.length === 1) return subject[0];
   const text = quoted.join(' ');
   const theirs = new RegExp(`\\b(?:my|our)\\s+(?:[\\w-]+\\s+){0,2}${EMAIL.source}`, 'i');
-  if (sender && /\b(?:i|i'm|im|me|my)\b/i.test(text) && !theirs.test(text)) return sender;
-  return singleEmail(quoted);
+  return from && /\b(?:i|i'm|im|me|my)\b/i.test(text) && !theirs.test(text) ? from : undefined;
 }
 
-/** The one email address the quoted lines name, if exactly one. */
-function singleEmail(lines: string[]): string | undefined {
-  const found = new Set(lines.flatMap((l) => l.match(new RegExp(EMAIL.source, 'g')) ?? []));
-  return found.size === 1 ? [...found][0] : undefined;
+/**
+ * Who the admin's pronouns may mean ("unlock her account"): the person above, else the one address the body names
+ * ("my report x@y.test is locked out" is about x). Only for pronouns: a described reference ("the sender") is not
+ * filled from the body this way (pasted-subject.ts).
+ */
+function pronounPerson(pasted: Pasted): string | undefined {
+  const named = new Set(
+    pasted.quoted.flatMap((l) => l.match(new RegExp(EMAIL.source, 'g')) ?? []).map((e) => e.toLowerCase()),
+  );
+  return pastedPerson(pasted) ?? (named.size === 1 ? [...named][0] : undefined);
 }
 
 /**
