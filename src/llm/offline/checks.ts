@@ -82,7 +82,7 @@ const LIMIT_QUESTIONS = [
 const THEIRS = /^(?:their|its|our|that|this)(?:\s+(?:org|organi[sz]ation|company|team|workspace))?$/i;
 
 /** A question about an organization's member limit as the organization's details, or undefined. */
-export function limitQuestion(sentence: string, messageOrg: string | undefined): string | undefined {
+function limitQuestion(sentence: string, messageOrg: string | undefined): string | undefined {
   for (const re of LIMIT_QUESTIONS) {
     const m = sentence.trim().match(re);
     if (!m) continue;

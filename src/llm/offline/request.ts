@@ -310,12 +310,7 @@ const THAT_INVITATION = /\b(?:that|this|the\s+same|said)\s+(invit(?:e|ation))\b(
  * address another clause of the message names next to the word invite. Exactly one address, or nothing is filled.
  */
 function fillInvitation(masked: string, others: string[]): string | undefined {
-  if (!THAT_INVITATION.test(masked) || /⟦e\d+⟧/.test(masked)) return undefined;
-  const tokens = new Set(
-    others.filter((o) => /\binvit/i.test(o)).flatMap((o) => [...o.matchAll(/⟦e\d+⟧/g)].map((m) => m[0])),
-  );
-  if (tokens.size !== 1) return undefined;
-  return masked.replace(THAT_INVITATION, `the $1 to ${[...tokens][0]!}`);
+  return fillThat(masked, others, THAT_INVITATION, /⟦e\d+⟧/g, 'the $1 to %', /\binvit/i);
 }
 
 const THAT_APP =
@@ -326,10 +321,28 @@ const THAT_APP =
  * named only by "that application" is the one quoted name of the message's other clauses.
  */
 function fillQuotedApp(masked: string, others: string[]): string | undefined {
-  if (!THAT_APP.test(masked) || /⟦q\d+⟧/.test(masked)) return undefined;
-  const tokens = new Set(others.flatMap((o) => [...o.matchAll(/⟦q\d+⟧/g)].map((m) => m[0])));
+  return fillThat(masked, others, THAT_APP, /⟦q\d+⟧/g, 'the % oauth app');
+}
+
+/**
+ * "that invitation", "that application": the one placeholder of `token`'s kind the other clauses name (only those
+ * matching `among`, when given) takes the place of `that` (`%` in `into`); nothing when the clause already names
+ * one, or the others name none or several.
+ */
+function fillThat(
+  masked: string,
+  others: string[],
+  that: RegExp,
+  token: RegExp,
+  into: string,
+  among?: RegExp,
+): string | undefined {
+  if (!that.test(masked) || new RegExp(token.source).test(masked)) return undefined;
+  const tokens = new Set(
+    others.filter((o) => !among || among.test(o)).flatMap((o) => [...o.matchAll(token)].map((m) => m[0])),
+  );
   if (tokens.size !== 1) return undefined;
-  return masked.replace(THAT_APP, `the ${[...tokens][0]!} oauth app`);
+  return masked.replace(that, into.replace('%', [...tokens][0]!));
 }
 
 export function stripLead(masked: string): string {
