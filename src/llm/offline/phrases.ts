@@ -20,3 +20,6 @@ export const READ =
   /\b(?:list|show|display|get|view|see|find|search|look ?up|lookup|fetch|check|give me|tell me|what(?:'s| is| are)?|which|who(?:'s| is| are)?|print|pull up|bring up|details?|info|describe|inspect|any)\b/i;
 /** Words that ask for a number. */
 export const COUNT = /\b(?:how many|count|number of|total)\b/i;
+
+/** "… but don't update it yet", "no need to change it": the update is what is NOT asked (request-form, stated-value). */
+export const NOT_UPDATE = /\b(?:don'?t|do not|never|not yet|no need to)\b[^.]*\b(?:update|change|fix|set|edit)\b/i;

@@ -13,6 +13,7 @@
  * instruction.
  */
 import { VERBS } from './lexicon.js';
+import { NOT_UPDATE } from './phrases.js';
 import { requestText } from './quoted.js';
 
 // Verbs whose participle is not a request for that verb's action in these shapes (a listing, a "make").
@@ -183,7 +184,7 @@ export function imperative(sentence: string): string {
   // "… and would like her profile to show her new family name, which is X": the new value of a name field.
   const renamed = s.match(NEW_VALUE);
   // "… her new last name is X but don't update it yet": the update is what is not asked.
-  const notYet = /\b(?:don'?t|do not|never|not yet|no need to)\b[^.]*\b(?:update|change|fix|set|edit)\b/i.test(s);
+  const notYet = NOT_UPDATE.test(s);
   if (renamed && !NEGATION.test(renamed[0]) && !notYet) {
     const before = s.slice(0, renamed.index);
     const cut = before.search(/(?:,|\s+and|\s+who|\s+so)\s+[^,]*$/);

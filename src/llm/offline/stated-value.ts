@@ -7,6 +7,7 @@
 import type { Sentence } from './entities.js';
 import type { Intent, Ref } from './intent-types.js';
 import { personNames } from './org-context.js';
+import { NOT_UPDATE } from './phrases.js';
 import { orgRef } from './refs.js';
 
 const NEWS =
@@ -80,8 +81,7 @@ export function parseStatedField(whole: Sentence): Intent | undefined {
   const m = whole.masked.match(NEW_FIELD);
   if (!m || !ASKS_UPDATE.test(whole.masked)) return undefined;
   // "…but don't update it yet": the update is what is not asked.
-  if (/\b(?:don'?t|do not|never|not yet|no need to)\b[^.]*\b(?:update|change|fix|set|edit)\b/i.test(whole.masked))
-    return undefined;
+  if (NOT_UPDATE.test(whole.masked)) return undefined;
   const emails = [...new Set(whole.ents.emails)];
   const names = [...new Set(personNames(whole.masked, undefined))].filter((n) => !n.includes(m[2]!));
   const target: Ref | undefined =
