@@ -113,11 +113,25 @@ describe('web console in Chromium', () => {
     await ask(page, 'delete noah@example.com');
     const deleteCard = page.locator('#messages article.card.destructive', { hasText: 'Noah' }).last();
     await deleteCard.waitFor();
+    // The server announces the refused decision as a live update before it answers, and the update redraws the
+    // card. CI once lost the refusal that way: it was written into the card the redraw had just replaced, and only
+    // a later redraw could have shown it. Hold the answer until that first redraw is done and stop any later one
+    // (card reads fail), so the refusal must reach the card on screen by itself.
+    await deleteCard.evaluate((node) => node.setAttribute('data-clicked', ''));
+    const cardRead = /\/api\/approvals\/cr_\w+$/;
+    await page.route('**/decide', async (route) => {
+      const response = await route.fetch();
+      await page.waitForFunction(() => !document.querySelector('article.card[data-clicked]'));
+      await page.route(cardRead, (read) => read.abort());
+      await route.fulfill({ response });
+    });
     await deleteCard.locator('button.approve').click();
     await page
       .locator('#messages article.card.destructive .refusal', { hasText: /four-eyes|someone else/i })
       .last()
       .waitFor();
+    await page.unroute('**/decide');
+    await page.unroute(cardRead);
     const deletes = () => app.sandbox!.requests.filter((r) => r.method === 'DELETE').length;
     const before = deletes();
 

@@ -297,11 +297,14 @@ function renderCard(card) {
         const body = { approve, argsDigest: card.argsDigest };
         if (!approve && reason.value.trim()) body.reason = reason.value.trim();
         const result = await api(`/api/approvals/${encodeURIComponent(card.id)}/decide`, { method: 'POST', body });
-        status.textContent = result.message;
+        for (const p of shownParts(card.id, '.status', status)) p.textContent = result.message;
       } catch (err) {
         state.refusals.set(card.id, err.message);
-        refusal.textContent = err.message;
-        for (const b of buttons.querySelectorAll('button')) b.disabled = false;
+        // A live update may have redrawn this card while the request was in flight: write to whatever copy of
+        // the card is on screen now, not only to the one that was clicked.
+        for (const p of shownParts(card.id, '.refusal', refusal)) p.textContent = err.message;
+        for (const b of shownParts(card.id, '.buttons button', ...buttons.querySelectorAll('button')))
+          b.disabled = false;
         return;
       }
       await refreshCard(card.id);
@@ -334,6 +337,12 @@ function renderCard(card) {
     });
   }
   return article;
+}
+
+// The elements matching `selector` in every copy of card `id` on screen now, plus `own` (the clicked copy's).
+function shownParts(id, selector, ...own) {
+  const live = document.querySelectorAll(`article.card[data-request="${CSS.escape(id)}"] ${selector}`);
+  return new Set([...own, ...live]);
 }
 
 async function refreshCard(id) {
