@@ -9,6 +9,7 @@ import { unhedge } from './hedges.js';
 import { canonicalVerb, correctTypos } from './lexicon.js';
 import { checkQuestions } from './checks.js';
 import { imperatives } from './request-form.js';
+import { spellOutTexting } from './texting.js';
 
 // "Hi team,", "Hello Kim!", "Dear support -": a greeting at the very start, with whom it greets.
 const GREETING =
@@ -27,6 +28,6 @@ export function normalize(s: Sentence): Sentence {
   const signed = masked.replace(SIGN_OFF, '');
   // "rename it to Foo Bar, ty": the comma before the sign-off goes with it.
   if (signed.trim() !== '' && /[a-z]/i.test(signed)) masked = signed.replace(/\s*[,;:–—-]\s*$/, '');
-  masked = canonicalVerb(imperatives(unhedge(checkQuestions(correctTypos(masked.trim())))));
+  masked = canonicalVerb(imperatives(unhedge(checkQuestions(correctTypos(spellOutTexting(masked.trim()))))));
   return masked === s.masked ? s : { ...s, masked: masked || s.masked };
 }
