@@ -236,7 +236,7 @@ export function splitOrgRefs(chunk: string, ents: Entities): Ref[] {
 const CLAUSE = /\b(?:is|are|was|were|has|have|had|will|did|does|got|went|left)\b|\b[a-z]{3,}ed\b/;
 // Words after an organization's name that only say how ("… organisation entirely", "… for good").
 const ORG_TRAIL =
-  /\s+(?:entirely|completely|altogether|permanently|for good|right now|now|please|pls|plz|asap|too|as well|again|today)$/i;
+  /\s+(?:entirely|completely|altogether|permanently|for good|right now|now|please|pls|plz|asap|too|as well|again|today|from now on|from today(?: on)?|going forward|for now|for the time being|moving forward|effective (?:immediately|today|now)|immediately|this week|starting (?:today|now|monday|tomorrow))$/i;
 
 /** An organization reference from a captured chunk ("the Acme org", "org_…", "acme"). */
 export function orgRef(given: string | undefined, ents: Entities): Ref | undefined {
