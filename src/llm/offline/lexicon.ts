@@ -69,6 +69,28 @@ export const NOUNS = [
   'access',
 ];
 
+/**
+ * Clipped resource words people type in a hurry ("revoke all pending invs", "kill his sess"): read as the full
+ * word wherever they stand. Only clippings that are not English words themselves.
+ */
+export const CLIPPED: Record<string, string> = {
+  inv: 'invitation',
+  invs: 'invitations',
+  invitn: 'invitation',
+  sess: 'sessions',
+  sesh: 'session',
+  seshs: 'sessions',
+  sessh: 'session',
+  acct: 'account',
+  accts: 'accounts',
+  orgz: 'orgs',
+  memb: 'member',
+  membs: 'members',
+  perms: 'permissions',
+  usr: 'user',
+  usrs: 'users',
+};
+
 /** English words one edit away from a lexicon word: never "corrected". */
 const REAL_WORDS = new Set([
   'sing',
@@ -169,6 +191,16 @@ const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
     /(?<![\w'’⟧-])(⟦[ei]\d+⟧|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?|he|she|they)\s+(?:needs|wants|should\s+get|must\s+get|can\s+have|gets)\s+(?:his|her|their)\s+(?:access|account|login)\s+back\b/g,
     (_m: string, who: string) =>
       `let ${{ he: 'him', she: 'her', they: 'them' }[who.toLowerCase()] ?? who} sign in again`,
+  ],
+  // "give her access back", "give him back access": restore sign-in for the person the pronoun names.
+  [
+    /\bgive\s+(⟦[ei]\d+⟧|him|her|them)\s+(?:back\s+(?:(?:their|his|her)\s+)?(?:access|login)|(?:access|login)\s+back)\b/gi,
+    'let $1 sign in again',
+  ],
+  // "lift the ban", "clear his ban" (no "on X"): the ban of the person the message is about.
+  [
+    /\b(?:undo|lift|remove|reverse|clear|take\s+back|revoke|cancel)\s+(?:the|his|her|their)\s+ban\b(?!\s+(?:on|for|of|against|from|reason|note|list)\b|_)/gi,
+    (m: string) => `unban ${/\bhis\b/i.test(m) ? 'him' : /\bher\b/i.test(m) ? 'her' : 'them'}`,
   ],
   // "give X access to Globex as a member": a membership.
   [/\bgive\s+(⟦[ei]\d+⟧|[\w.'’-]+?)\s+access\s+to\s+/gi, 'add $1 to '],
@@ -278,6 +310,11 @@ const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
     /\b(?:delete|kill|wipe|clear)\s+(?=(?:all\s+(?:of\s+)?|every\s+|each\s+|any\s+)?(?:the\s+|his\s+|her\s+|their\s+|⟦[ei]\d+⟧(?:'s|’s)\s+|[\w.-]+(?:'s|’s)\s+)?(?:(?:active|open|current|live|existing)\s+)*sessions?\b)/gi,
     'revoke ',
   ],
+  // "revoke all his sessions", "end her sessions": signing that person out (a pronoun the message fills).
+  [
+    /\b(?:revoke|end|kill|terminate|invalidate|clear|close|wipe)\s+(?:all\s+(?:of\s+)?|every\s+one\s+of\s+)?(his|her|their)\s+sessions\b/gi,
+    (_m: string, who: string) => `sign ${{ his: 'him', her: 'her', their: 'them' }[who.toLowerCase()]} out`,
+  ],
   // "yank the invite for x@y.test", "pull that invitation": a revocation.
   [/\b(?:yank|pull|scrap|kill)\s+(?=(?:the|that|this|our|his|her|their|an?)\s+(?:[\w-]+\s+)?invit)/gi, 'revoke '],
   // "end any session he still has": the sessions that person has.
@@ -335,6 +372,11 @@ export function correctTypos(masked: string): string {
     const m = token.match(/^([A-Za-z]+)([,.;:!?]*)$/);
     if (!m) continue;
     const word = m[1]!.toLowerCase();
+    const clipped = CLIPPED[word];
+    if (clipped) {
+      parts[i] = `${clipped}${m[2]}`;
+      continue;
+    }
     const before = parts.slice(0, i).join('');
     const fixed =
       (VERB_SLOT.test(before) ? closest(word, VERBS) : undefined) ??
