@@ -444,3 +444,53 @@ export function distance(a: string, b: string): number {
   }
   return d[a.length]![b.length]!;
 }
+
+/** Resources whose fields the field reader (field-edit.ts) edits. */
+export type FieldResource = 'org' | 'user' | 'jwt' | 'oauth';
+
+/**
+ * One row per field a request may edit: `param` is the Clerk API's own name (a test checks it against the update
+ * action's schema), `words` the ways people say it (a regex alternation, read on the normalized clause), `kind`
+ * how its value is read. A new synonym for a field is one edit here.
+ */
+export interface FieldWord {
+  resource: FieldResource;
+  param: string;
+  kind: 'text' | 'int' | 'seconds' | 'scopes' | 'list';
+  words: string;
+}
+
+export const FIELD_WORDS: readonly FieldWord[] = [
+  { resource: 'org', param: 'name', kind: 'text', words: 'name|display\\s+name' },
+  { resource: 'org', param: 'slug', kind: 'text', words: 'slug|url\\s+slug' },
+  {
+    resource: 'org',
+    param: 'max_allowed_memberships',
+    kind: 'int',
+    words:
+      'max(?:imum)?\\s+(?:allowed\\s+)?(?:number\\s+of\\s+)?(?:members(?:hips)?|seats|users)|(?:member(?:ship)?|seat|user)\\s+(?:limit|cap|count)|seat\\s+allowance',
+  },
+  { resource: 'user', param: 'first_name', kind: 'text', words: 'first\\s+name|given\\s+name|forename' },
+  { resource: 'user', param: 'last_name', kind: 'text', words: 'last\\s+name|surname|family\\s+name' },
+  { resource: 'user', param: 'username', kind: 'text', words: 'username|user\\s+name|handle' },
+  { resource: 'user', param: 'external_id', kind: 'text', words: 'external\\s+id|external_id' },
+  { resource: 'jwt', param: 'name', kind: 'text', words: 'name' },
+  { resource: 'jwt', param: 'lifetime', kind: 'seconds', words: '(?:token\\s+)?lifetime|ttl' },
+  { resource: 'jwt', param: 'allowed_clock_skew', kind: 'seconds', words: '(?:allowed\\s+)?clock\\s+skew|leeway' },
+  { resource: 'oauth', param: 'name', kind: 'text', words: 'name|display\\s+name' },
+  { resource: 'oauth', param: 'scopes', kind: 'scopes', words: 'scopes?' },
+  {
+    resource: 'oauth',
+    param: 'redirect_uris',
+    kind: 'list',
+    words: 'redirect(?:\\s+ur[il]s?)?|redirects|callback(?:\\s+ur[il]s?)?|callbacks',
+  },
+];
+
+/** The nouns that name each resource in a request ("the Foo workspace", "the Bar integration"). */
+export const RESOURCE_WORDS: Readonly<Record<FieldResource, string>> = {
+  org: 'orgs?|organi[sz]ations?|company|workspace|team|tenant',
+  user: 'users?|accounts?|profile',
+  jwt: 'jwts?(?:\\s+templates?)?|templates?',
+  oauth: 'o-?auth(?:\\s*2)?(?:\\s+(?:app|application|client))?|apps?|applications?|integrations?|clients?|connectors?',
+};

@@ -218,6 +218,16 @@ function clausesOf(whole: Sentence, sentence: string, now: number): Unit[] {
       ? { ...u, masked: borrowed }
       : u;
   });
+  // "acme: name=X, max allowed memberships=60": a part that reads as nothing on its own, when the whole sentence is
+  // one field edit, means the split was wrong (a list of fields, not a list of requests).
+  if (units.length > 1 && units.some((u) => PASSIVE_KINDS.has(parseSentence(subSentence(whole, u.masked), now).kind))) {
+    const all = parseSentence(subSentence(whole, sentence), now);
+    if (
+      (all.kind === 'org_update' || all.kind === 'user_update' || all.kind === 'named_update') &&
+      Object.keys(all.fields).length > 1
+    )
+      return [{ masked: sentence, verbLed: false }];
+  }
   if (!units.some((u) => u.verbLed)) return units;
   const instruction = new RegExp(`^${ACTION_VERB}\\b`, 'i');
   // "…, so please nuke it": the clause is whole once "it" borrows the resource another clause names.
