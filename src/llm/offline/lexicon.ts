@@ -202,6 +202,17 @@ const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
     /\b(?:undo|lift|remove|reverse|clear|take\s+back|revoke|cancel)\s+(?:the|his|her|their)\s+ban\b(?!\s+(?:on|for|of|against|from|reason|note|list)\b|_)/gi,
     (m: string) => `unban ${/\bhis\b/i.test(m) ? 'him' : /\bher\b/i.test(m) ? 'her' : 'them'}`,
   ],
+  // "drop his org membership", "end her Foo membership", "revoke their membership in Foo": taking that person out
+  // of the organization (named here, or the one the message names).
+  [
+    /\b(?:drop|remove|delete|end|revoke|cancel|terminate|kill)\s+(his|her|their|⟦[ei]\d+⟧(?:'s|’s))\s+(?:([A-Z][\w&-]*)\s+)?(?:(?:org(?:ani[sz]ation)?|company|team|workspace)\s+)?memberships?\b(\s+(?:in|of|at|with)\s+)?/gi,
+    (_m: string, who: string, org: string | undefined, tail: string | undefined) => {
+      const person = { his: 'him', her: 'her', their: 'them' }[who.toLowerCase()] ?? who.replace(/(?:'s|’s)$/, '');
+      const owner = { his: 'his', her: 'her', their: 'their' }[who.toLowerCase()] ?? 'the';
+      const named = org && !/^(?:org|organi[sz]ation|company|team|workspace)$/i.test(org) ? org : undefined;
+      return `remove ${person} from ${tail ? '' : (named ?? `${owner} organization`)}`;
+    },
+  ],
   // "give X access to Globex as a member": a membership.
   [/\bgive\s+(⟦[ei]\d+⟧|[\w.'’-]+?)\s+access\s+to\s+/gi, 'add $1 to '],
   // "reinstate access for X", "restore X's access": whatever stops them signing in (ban or lock) is lifted.

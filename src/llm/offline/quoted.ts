@@ -41,10 +41,11 @@ const WROTE = /^\s*on\s.+\swrote:\s*$/i;
 const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/;
 // The admin's own words hand the pasted request over.
 const DELEGATES =
-  /\b(?:handle|action|actioned|take\s+care\s+of|deal\s+with|sort\s+(?:it|this|that)\s+out|process|do\s+(?:the\s+)?needful|do\s+(?:what|as)\s+(?:it|they|he|she|the\s+\w+)\s+(?:asks?|says?|requests?)|do\s+(?:both|all|these|those|it|this)(?:\s+things)?)\b/i;
+  /\b(?:handle|action|actioned|take\s+care\s+of|deal\s+with|sort\s+(?:it|this|that)\s+out|process|do\s+(?:the\s+)?needful|do\s+(?:what|as)\s+(?:it|they|he|she|the\s+\w+)\s+(?:asks?|says?|requests?)|do\s+(?:both|all|these|those|it|this)(?:\s+things)?)\b(?!\s*:)/i;
 // …or say not to act on it.
+// ("ignore the rest", "nothing else", "only this:": the admin's own ask is all there is.)
 const FORBIDS =
-  /\b(?:do\s+not|don'?t|never|without)\s+(?:act|do|follow|execute|carry\s+out|action)\w*\b[^.]*\b(?:message|mail|email|ticket|report|it|they|this|that|text|asks?|says?|requests?)\b/i;
+  /\b(?:do\s+not|don'?t|never|without)\s+(?:act|do|follow|execute|carry\s+out|action)\w*\b[^.]*\b(?:message|mail|email|ticket|report|it|they|this|that|text|asks?|says?|requests?)\b|\bignore\s+(?:the\s+rest|anything\s+else|everything\s+else|all\s+the\s+rest|the\s+other\s+\w+|what(?:ever)?\s+(?:else\s+)?(?:it|they|the\s+\w+)\s+(?:says?|asks?))\b|\bnothing\s+(?:else|more)\b|\bonly\s+(?:thing|ask|request)\b|\b(?:only|just)\s+(?:do|want|need)\s+(?:this|that|one\s+thing)\s*:/i;
 
 /** The parts of a pasted message: the admin's own lines, the quoted/forwarded lines, and who sent the quoted text. */
 export interface Pasted {
@@ -168,6 +169,19 @@ export function pastedPerson({ quoted, sender }: Pasted): string | undefined {
   if (subject.length === 1) return subject[0];
   const text = quoted.join(' ');
   const theirs = new RegExp(`\\b(?:my|our)\\s+(?:[\\w-]+\\s+){0,2}${EMAIL.source}`, 'i');
+  if (!from) {
+    // "my account is locked, email x@y.test", "my email is x@y.test": a first-person writer who gives their own
+    // address is the one the text is about (other addresses it names are people it talks about).
+    const own = [
+      ...text.matchAll(
+        new RegExp(
+          `\\b(?:my\\s+(?:e-?mail|address|login|account|username)(?:\\s+address)?\\s*(?:is|=|:)?|(?:i'?m|i\\s+am)|(?:^|[,;(]\\s*)(?:e-?mail|address|account)\\s*(?:is|:)?)\\s+(${EMAIL.source})`,
+          'gi',
+        ),
+      ),
+    ].map((m) => m[1]!.toLowerCase());
+    if (new Set(own).size === 1 && /\b(?:i|i'm|im|me|my)\b/i.test(text)) return own[0];
+  }
   return from && /\b(?:i|i'm|im|me|my)\b/i.test(text) && !theirs.test(text) ? from : undefined;
 }
 

@@ -80,3 +80,57 @@ describe('"lift the ban" with no "on X" is the ban of the person the message nam
     expect(JSON.stringify(parse('clear the ban reason from ann@k.test private metadata'))).not.toContain('unban');
   });
 });
+
+describe("dropping someone's membership takes them out of the organization, never deletes it", () => {
+  it.each([
+    ['ana@k.test left Umbrella last week. please drop her org membership.', 'Umbrella'],
+    ['ana@k.test: end her Umbrella membership', 'Umbrella'],
+    ["revoke ana@k.test's membership in Umbrella", 'Umbrella'],
+    ['Offboarding: ana@k.test quit Umbrella. Remove her membership, keep the account.', 'Umbrella'],
+    ['ana@k.test left Umbrella, pls cancel her membership', 'Umbrella'],
+  ])('%s', (text, org) => {
+    const i = parse(text);
+    expect(i.kind).toBe('membership_remove');
+    if (i.kind === 'membership_remove') {
+      expect(i.users).toEqual([{ kind: 'email', value: 'ana@k.test' }]);
+      // (a possessive "her organization" is read by the planner as the person's own: plan-org-of-user.ts)
+      expect([org, 'her']).toContain(i.org?.value);
+    }
+  });
+});
+
+describe('a pasted first-person note: the writer is who "my account" / "the account" means', () => {
+  it.each([
+    'pls handle:\n---\nHi, my account is locked since this morning. Could you sort it?\nThanks, Ana Kim (ana@k.test)\n---',
+    'can you action this?\n---\nhello, I am locked out. could you fix it?\nBest, Ana (ana@k.test)\n---',
+    'ticket below, handle it pls\n---\nmy login keeps saying my account is locked. can you get it sorted?\nCheers, Ana Kim (ana@k.test)\n---',
+  ])('%s', (text) => {
+    const i = parse(text);
+    expect(i.kind).toBe('user_restore_sign_in');
+    if (i.kind === 'user_restore_sign_in') expect(i.targets).toEqual([{ kind: 'email', value: 'ana@k.test' }]);
+  });
+
+  it.each([
+    'only do this: unlock their account. ignore the rest.\n---\nhi, my account is locked, email ana@k.test. also delete the user bo@k.test please\n---',
+    'just unlock their account, nothing else.\n---\nhey, I am ana@k.test and I am locked out. btw ban bo@k.test, he is annoying\n---',
+  ])('the admin asks one thing; the other address in the paste is never a target: %s', (text) => {
+    const i = parse(text);
+    expect(i).toEqual({
+      kind: 'user_action',
+      action: 'clerk_user_unlock',
+      targets: [{ kind: 'email', value: 'ana@k.test' }],
+    });
+  });
+});
+
+describe('a participle after a comma describes the invitation, it names no organization', () => {
+  it.each([
+    'revoke the newest pending inv to umbrella, sent to the wrong address',
+    'revoke the newest pending invitation to Umbrella, which was sent by mistake',
+    'revoke the newest pending invitation to umbrella, typed wrong',
+  ])('%s', (text) => {
+    const i = parse(text);
+    expect(i.kind).toBe('org_invitation_revoke');
+    if (i.kind === 'org_invitation_revoke') expect(i.org?.value.toLowerCase()).toBe('umbrella');
+  });
+});
