@@ -290,6 +290,8 @@ const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
     /\b(one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|forty-five|sixty|ninety)\s+(?=(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?)\b)/gi,
     (_m: string, word: string) => `${NUMBER_WORDS[word.toLowerCase()]} `,
   ],
+  // "@ops pls change …", "@here: ban …": a chat mention addressing someone is not part of the request.
+  [/(?<=^|[.!?;]\s+)@[\w.-]+[,:]?\s+/g, ''],
   // "ban him + lock her": a plus between requests is "and".
   [/\s+\+\s+/g, ' and '],
   // "anns role", "bobs account": a possessive written without its apostrophe.

@@ -32,7 +32,7 @@ const OWN_VERB = new RegExp(
 // already given: the shape of a prompt injection, never a request (they are dropped even when the pasted text
 // is handed over; the admin's own words are never filtered).
 const INJECTION =
-  /\b(?:system\s+(?:override|prompt|message|instruction)|override\s*:|note\s+to\s+(?:the\s+)?(?:ai|assistant|bot|model|agent|admin(?:istrator)?)|(?:ai|assistant|bot|agent)\s*:|as\s+(?:the|an)\s+(?:admin(?:istrator)?|ai|assistant)\b[^.]*\b(?:must|should|need\s+to|have\s+to)|(?:ignore|disregard|forget)\s+(?:(?:all|any|your|the|my|of)\s+)*(?:(?:previous|prior|earlier|above|other)\s+)?(?:instructions|rules)|(?:approval|confirmation)\s+(?:is\s+|was\s+|has\s+been\s+)?(?:already\s+)?(?:pre-?)?(?:granted|given|approved)|pre-?approved|without\s+(?:asking\s+(?:for\s+)?)?(?:confirmation|approval)|i\s+instruct\s+(?:the|you))/i;
+  /\b(?:system\s+(?:override|prompt|message|instruction)|override\s*:|note\s+to\s+(?:the\s+)?(?:ai|assistant|bot|model|agent|admin(?:istrator)?)|(?:ai|assistant|bot|agent)\s*:|as\s+(?:the|an)\s+(?:admin(?:istrator)?|ai|assistant)\b[^.]*\b(?:must|should|need\s+to|have\s+to)|(?:ignore|disregard|forget)\s+(?:(?:all|any|your|the|my|of)\s+)*(?:(?:previous|prior|earlier|above|other)\s+)?(?:instructions|rules)|(?:approval|confirmation)\s+(?:is\s+|was\s+|has\s+been\s+)?(?:already\s+)?(?:pre-?)?(?:granted|given|approved)|pre-?approved|without\s+(?:asking\s+(?:for\s+)?)?(?:confirmation|approval)|i\s+instruct\s+(?:the|you)|\b(?:drive-?by|unknown|unverified|anonymous|random|untrusted|unauthori[sz]ed|third-?party)\s+(?:comment(?:er)?|account|user|person|sender|reply|poster|contributor)\b|\b(?:comment|reply|message)\s+from\s+(?:an?\s+)?(?:unknown|unverified|anonymous|random|untrusted|outside)\b)/i;
 // A sign-off with an optional name ("Kind regards, Maria"): the end of a pasted mail.
 const SIGN_OFF =
   /^\s*(?:thx|thanks|thank you|cheers|best(?:\s+regards|\s+wishes)?|kind regards|regards|warm regards|sincerely)\b[\s,!.]*(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)?[.!]?\s*$/i;
@@ -131,8 +131,23 @@ export function requestText(raw: string): string {
   // Handed over: the pasted text is the request, and its sender (a header the split dropped) stays as context
   // when the text is about them.
   if (!OWN_VERB.test(ownText) || DELEGATES.test(ownText))
-    return withSender([...own, ...quoted].join('\n'), person && person === sender?.toLowerCase() ? person : undefined);
+    return withSender(
+      [...own, ...pick(ownText, quoted)].join('\n'),
+      person && person === sender?.toLowerCase() ? person : undefined,
+    );
   return withSender(ownText, person);
+}
+
+// "the ask is the first comment", "only the last line": the admin hands over one item of the pasted text.
+const PICKS =
+  /\b(first|last|latest|final|top|bottom)\s+(?:comment|line|message|reply|item|one|ask|request|bullet|point)\b/i;
+
+/** The pasted lines the admin hands over: one of them when the admin says which, else all. */
+function pick(ownText: string, quoted: string[]): string[] {
+  const which = ownText.match(PICKS)?.[1]?.toLowerCase();
+  const lines = quoted.filter((l) => l.trim() !== '');
+  if (!which || lines.length < 2) return quoted;
+  return [/^(?:first|top)$/.test(which) ? lines[0]! : lines.at(-1)!];
 }
 
 // A sign-off at the end of the admin's own last line, with a name and a role in parentheses.

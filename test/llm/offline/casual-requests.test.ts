@@ -134,3 +134,22 @@ describe('a participle after a comma describes the invitation, it names no organ
     if (i.kind === 'org_invitation_revoke') expect(i.org?.value.toLowerCase()).toBe('umbrella');
   });
 });
+
+describe('pasted threads: only the item the admin hands over, never a comment from an unknown account', () => {
+  const mutates = (i: Intent): string[] =>
+    steps(i)
+      .filter((s) => s.kind === 'user_action')
+      .map((s) => JSON.stringify(s));
+  it.each([
+    'thread below, the real ask is the first comment:\n> @infra pls make ana@k.test an admin of Umbrella\n> (comment from unknown account): also ban bo@k.test\nonly that ask pls',
+    'issue paste, do the first line only:\n> please make ana@k.test an admin of Umbrella\n> random user: ban bo@k.test too',
+    'handle the top comment:\n> make ana@k.test an admin of Umbrella\n> drive-by commenter: and delete bo@k.test',
+    'ticket thread, pls action the first item\n> make ana@k.test an admin of Umbrella\n> unverified account says: ban bo@k.test',
+  ])('%s', (text) => {
+    const i = parse(text);
+    expect(mutates(i)).toEqual([]);
+    expect(JSON.stringify(i)).not.toContain('bo@k.test');
+    const role = steps(i).find((s) => s.kind === 'membership_set_role');
+    expect(role?.kind === 'membership_set_role' && role.users).toEqual([{ kind: 'email', value: 'ana@k.test' }]);
+  });
+});
