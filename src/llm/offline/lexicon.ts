@@ -290,6 +290,22 @@ const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
     /\b(one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|forty-five|sixty|ninety)\s+(?=(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?)\b)/gi,
     (_m: string, word: string) => `${NUMBER_WORDS[word.toLowerCase()]} `,
   ],
+  // "shoot her an invite", "fire off an invitation to X", "drop X an invite": sending one.
+  [
+    /\b(?:shoot|fire\s+off|drop|ping|throw)\s+(⟦e\d+⟧|him|her|them)\s+(an?\s+(?:new\s+|fresh\s+)?invit\w*)/gi,
+    'send $1 $2',
+  ],
+  [/\b(?:shoot|fire\s+off|fire|throw)\s+(an?\s+(?:new\s+|fresh\s+)?invit\w*\s+(?:to|over\s+to)\b)/gi, 'send $1'],
+  // ", after that invite X", "; once that's done, add Y": the next step of a sequence.
+  [
+    /,?\s+(?:and\s+)?(?:after\s+that|afterwards|once\s+(?:that'?s|that\s+is|it'?s)\s+done|when\s+that'?s\s+done)[,\s]+(?=\S)/gi,
+    ', then ',
+  ],
+  // "first allowlist X, then …", "step one: add Y": an order word before the verb is not part of the request.
+  [
+    /(?<=^|[.!?;]\s+)(?:first(?:ly)?|first\s+of\s+all|to\s+start|step\s+(?:one|1))[,:]?\s+(?=(?:please\s+)?(?:allowlist|whitelist|blocklist|add|invite|remove|ban|unban|lock|unlock|set|make|send|create|revoke|delete|rename|change|update)\b)/gi,
+    '',
+  ],
   // "@ops pls change …", "@here: ban …": a chat mention addressing someone is not part of the request.
   [/(?<=^|[.!?;]\s+)@[\w.-]+[,:]?\s+/g, ''],
   // "ban him + lock her": a plus between requests is "and".

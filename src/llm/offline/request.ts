@@ -17,6 +17,7 @@ import { withDetails } from './details.js';
 import { parseStatedField, parseStatedValue, withStatedName } from './stated-value.js';
 import { withPastedSubject } from './pasted-subject.js';
 import { mergeSteps } from './merge-steps.js';
+import { withAllowlistedInvite } from './allowlist-invite.js';
 import { fillThere, orgMention, referents, withOrg } from './org-context.js';
 import { OrgThread, refersToOrgOf } from './org-thread.js';
 import { parseReinvite } from './reinvite.js';
@@ -186,7 +187,7 @@ function parseMessage(whole: Sentence, now: number): Intent {
       return p.intent;
     return { ...p.intent, filter: { ...prev.filter, ...p.intent.filter } };
   });
-  const steps = mergeSteps(intents);
+  const steps = withAllowlistedInvite(mergeSteps(intents));
   return steps.length === 1 ? steps[0]! : { kind: 'sequence', steps };
 }
 

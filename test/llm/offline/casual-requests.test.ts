@@ -153,3 +153,25 @@ describe('pasted threads: only the item the admin hands over, never a comment fr
     expect(role?.kind === 'membership_set_role' && role.users).toEqual([{ kind: 'email', value: 'ana@k.test' }]);
   });
 });
+
+describe('allowlist then invite: the invitation is to the app unless an organization is named', () => {
+  const invite = (i: Intent) => steps(i).find((s) => s.kind === 'invite');
+  it.each([
+    'allowlist *@k.test, then send an invite to ana@k.test',
+    'add k.test to the allowlist and invite ana@k.test',
+    'allowlist ana@k.test then invite her',
+    'pls whitelist *@k.test and then shoot ana@k.test an invite',
+    'first allowlist the domain k.test, after that invite ana@k.test',
+  ])('%s', (text) => {
+    const i = invite(parse(text));
+    expect(i?.kind === 'invite' && i.app).toBe(true);
+  });
+  it('an organization named keeps it an organization invitation', () => {
+    const i = invite(parse('allowlist *@k.test, then invite ana@k.test to Umbrella'));
+    expect(i?.kind === 'invite' && [i.app, i.org?.value]).toEqual([false, 'Umbrella']);
+  });
+  it('an address the allowlist does not cover is still asked about', () => {
+    const i = invite(parse('allowlist *@k.test, then invite bo@other.test'));
+    expect(i?.kind === 'invite' && i.app).toBe(false);
+  });
+});
