@@ -595,10 +595,19 @@ function parseInvitationRevoke(said: string, s: Sentence): Intent | undefined {
     '',
   );
   const inviteIds = s.ents.ids.filter((i) => i.prefix === 'inv' || i.prefix === 'orginv');
+  // "… to the Acme organisation which are still pending", "… Acme org (not yet accepted)": a trailing status says
+  // which invitations (read by `all` and the planner's pending filter), never where they are to.
+  const core = c
+    .replace(/\s*\([^()]*\)\s*$/, '')
+    .replace(
+      /,?\s+(?:which|that)\s+(?:are|is|were|have|has|haven't|hasn't)\s+(?:still\s+|not\s+(?:yet\s+)?|yet\s+to\s+be\s+|never\s+)?(?:pending|open|outstanding|unaccepted|unused|accepted|been\s+accepted|used)\b.*$/i,
+      '',
+    )
+    .replace(/\s+(?:still|currently)\s+(?:pending|open|outstanding)$/i, '');
   const rawOrgText =
-    c.match(
+    core.match(
       /\b(?:to|for|at|from|in|of)\s+(?:the\s+)?(?!⟦[ei])(.+?)(?:\s+(?:org|organi[sz]ation|team|company))?$/i,
-    )?.[1] ?? c.match(/^\w+\s+(?:the\s+)?(?!⟦)(.+?)\s+(?:org(?:anization)?\s+)?invit\w*\b/i)?.[1];
+    )?.[1] ?? core.match(/^\w+\s+(?:the\s+)?(?!⟦)(.+?)\s+(?:org(?:anization)?\s+)?invit\w*\b/i)?.[1];
   // "all pending Acme", "any Acme": the quantifier and status words say which invitations, not the organization.
   const orgText = rawOrgText?.replace(
     /^(?:(?:the|all|every|each|any|of|pending|open|outstanding|still)\s+)+(?=\S)/i,
@@ -655,8 +664,12 @@ function parseInvitationRevoke(said: string, s: Sentence): Intent | undefined {
   if (
     /\b(?:all|every|each|any)\b/i.test(c) &&
     /\binvitations\b|\b(?:every|each|any)\s+(?:pending\s+|open\s+)?invitation\b/i.test(c)
-  )
+  ) {
+    // Every app invitation is the widest revoke there is: when the words speak of an organization this parser
+    // could not read, asking (not understood) beats revoking invitations the admin never meant.
+    if (/\b(?:org|organi[sz]ation|team|company)s?\b/i.test(c)) return undefined;
     return { kind: 'invitation_revoke', emails: [], ids: [], all: true };
+  }
   // "revoke the pending invitation": one, not named — the planner revokes it only if it is the only one.
   if (
     /^\w+(?:\s+back)?\s+(?:the|that|this|our)\s+(?:(?:pending|open|outstanding|unaccepted|app|application)\s+)*invit(?:e|ation)\b/i.test(
