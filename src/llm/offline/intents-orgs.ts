@@ -667,7 +667,8 @@ function parseInvitationRevoke(said: string, s: Sentence): Intent | undefined {
   ) {
     // Every app invitation is the widest revoke there is: when the words speak of an organization this parser
     // could not read, asking (not understood) beats revoking invitations the admin never meant.
-    if (/\b(?:org|organi[sz]ation|team|company)s?\b/i.test(c)) return undefined;
+    const orgWords = core.replace(/\bnot\s+(?:the\s+|any\s+)?(?:org|organi[sz]ation)[\w-]*/gi, '');
+    if (!appOnly && /\b(?:org|organi[sz]ation|team|company)s?\b/i.test(orgWords)) return undefined;
     return { kind: 'invitation_revoke', emails: [], ids: [], all: true };
   }
   // "revoke the pending invitation": one, not named — the planner revokes it only if it is the only one.

@@ -81,8 +81,6 @@ export const CLIPPED: Record<string, string> = {
   sesh: 'session',
   seshs: 'sessions',
   sessh: 'session',
-  acct: 'account',
-  accts: 'accounts',
   orgz: 'orgs',
   memb: 'member',
   membs: 'members',

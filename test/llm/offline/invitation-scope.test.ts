@@ -31,3 +31,12 @@ describe('bulk invitation revokes keep their organization', () => {
     expect(intent).not.toMatchObject({ kind: 'invitation_revoke', all: true });
   });
 });
+
+describe('app invitations said as such', () => {
+  it.each([
+    'revoke every invitation that is still pending (not the org ones, only the app invitations)',
+    'revoke all pending application invitations, not the organization ones',
+  ])('%j → every pending app invitation', (text) => {
+    expect(parseRequest(text, NOW)).toMatchObject({ kind: 'invitation_revoke', all: true });
+  });
+});
