@@ -335,7 +335,9 @@ export function oauthName(c: string, s: Sentence): string | undefined {
   const quoted = c.match(/⟦q(\d+)⟧/);
   if (quoted) return s.ents.quoted[Number(quoted[1])];
   const raw =
-    c.match(/\b(?:called|named)\s+(.+?)(?=\s+(?:with|and|that|having|redirect|scopes?|which|using|to)\b|,|$)/i)?.[1] ??
+    c.match(
+      /\b(?:called|named)\s+(.+?)(?=\s+(?:with|and|that|having|redirect|scopes?|which|using|to)\b|[,:]|$)/i,
+    )?.[1] ??
     // "metrics oauth app needs another callback url": the name is the subject before "<oauth> app <verb>".
     c.match(
       /^(?:the\s+|our\s+)?([\w.-]+(?:\s+[\w.-]+){0,2}?)\s+(?:o-?auth\s*2?\s*)(?:app|application|client)\s+(?:needs|should|must|has|is|requires|wants|needed|lacks)\b/i,

@@ -221,6 +221,10 @@ function parseRoleChange(c: string, s: Sentence): Parsed {
   return undefined;
 }
 
+// "the org" with no name: the organization the message names elsewhere. ("his organization" is the person's own,
+// read by the planner: plan-org-of-user.ts.)
+const THEIR_ORG = /^(?:(?:the|that|this)\s+)?(?:org|organi[sz]ation|company|workspace|tenant)$/i;
+
 /** Removal from an organization (or from every organization the user is in). */
 function parseMemberRemoval(c: string, s: Sentence): Parsed {
   // "remove whoever holds the guest role in Hooli", "kick Globex's guests": the role reference names the org.
@@ -236,6 +240,8 @@ function parseMemberRemoval(c: string, s: Sentence): Parsed {
     ))
   ) {
     if (/\b(?:ban|lock|suspension|block)\b/i.test(m[1]!)) return null;
+    // "…from her organization, keep the account": an organization's name ends at a comma.
+    m[2] = m[2]!.replace(/\s*,.*$/, '');
     // "out of every organization she's in", "from all her orgs": each of the user's organizations (read, not guessed).
     if (EVERY_ORG.test(m[2]!)) {
       const users = splitRefs(m[1]!, s.ents);
@@ -246,7 +252,9 @@ function parseMemberRemoval(c: string, s: Sentence): Parsed {
       m[1]!.replace(/(?:'s|’s)\s+membership$/i, '').replace(/^(?:the\s+)?membership\s+of\s+/i, ''),
       s.ents,
     );
-    if (org && users.length > 0) return { kind: 'membership_remove', org, users };
+    if (org && users.length > 0 && !THEIR_ORG.test(m[2]!.trim())) return { kind: 'membership_remove', org, users };
+    // "from the org": the organization the message names elsewhere (or the planner asks).
+    if (users.length > 0 && THEIR_ORG.test(m[2]!.trim())) return { kind: 'membership_remove', users };
   }
   if (
     (m = c.match(/^(?:remove|delete|end|revoke|cancel)\s+(.+?)(?:'s|’s)\s+membership\s+(?:in|at|of|from)\s+(.+)$/i))
@@ -580,7 +588,12 @@ function invitationStatus(c: string): 'pending' | 'accepted' | 'revoked' | 'expi
 }
 
 /** "revoke the invitation for x@y.test", "cancel all pending Acme invitations": app or organization invitations. */
-function parseInvitationRevoke(c: string, s: Sentence): Intent | undefined {
+function parseInvitationRevoke(said: string, s: Sentence): Intent | undefined {
+  // "…to acme, sent to the wrong address": a participle after a comma describes the invitation, it names no place.
+  const c = said.replace(
+    /,\s+(?:(?:which|that)\s+(?:was|were)\s+)?(?:sent|created|issued|made|typed|entered|mailed)\b.*$/i,
+    '',
+  );
   const inviteIds = s.ents.ids.filter((i) => i.prefix === 'inv' || i.prefix === 'orginv');
   // "… to the Acme organisation which are still pending", "… Acme org (not yet accepted)": a trailing status says
   // which invitations (read by `all` and the planner's pending filter), never where they are to.

@@ -69,6 +69,26 @@ export const NOUNS = [
   'access',
 ];
 
+/**
+ * Clipped resource words people type in a hurry ("revoke all pending invs", "kill his sess"): read as the full
+ * word wherever they stand. Only clippings that are not English words themselves.
+ */
+export const CLIPPED: Record<string, string> = {
+  inv: 'invitation',
+  invs: 'invitations',
+  invitn: 'invitation',
+  sess: 'sessions',
+  sesh: 'session',
+  seshs: 'sessions',
+  sessh: 'session',
+  orgz: 'orgs',
+  memb: 'member',
+  membs: 'members',
+  perms: 'permissions',
+  usr: 'user',
+  usrs: 'users',
+};
+
 /** English words one edit away from a lexicon word: never "corrected". */
 const REAL_WORDS = new Set([
   'sing',
@@ -170,6 +190,27 @@ const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
     (_m: string, who: string) =>
       `let ${{ he: 'him', she: 'her', they: 'them' }[who.toLowerCase()] ?? who} sign in again`,
   ],
+  // "give her access back", "give him back access": restore sign-in for the person the pronoun names.
+  [
+    /\bgive\s+(⟦[ei]\d+⟧|him|her|them)\s+(?:back\s+(?:(?:their|his|her)\s+)?(?:access|login)|(?:access|login)\s+back)\b/gi,
+    'let $1 sign in again',
+  ],
+  // "lift the ban", "clear his ban" (no "on X"): the ban of the person the message is about.
+  [
+    /\b(?:undo|lift|remove|reverse|clear|take\s+back|revoke|cancel)\s+(?:the|his|her|their)\s+ban\b(?!\s+(?:on|for|of|against|from|reason|note|list)\b|_)/gi,
+    (m: string) => `unban ${/\bhis\b/i.test(m) ? 'him' : /\bher\b/i.test(m) ? 'her' : 'them'}`,
+  ],
+  // "drop his org membership", "end her Foo membership", "revoke their membership in Foo": taking that person out
+  // of the organization (named here, or the one the message names).
+  [
+    /\b(?:drop|remove|delete|end|revoke|cancel|terminate|kill)\s+(his|her|their|⟦[ei]\d+⟧(?:'s|’s))\s+(?:([A-Z][\w&-]*)\s+)?(?:(?:org(?:ani[sz]ation)?|company|team|workspace)\s+)?memberships?\b(\s+(?:in|of|at|with)\s+)?/gi,
+    (_m: string, who: string, org: string | undefined, tail: string | undefined) => {
+      const person = { his: 'him', her: 'her', their: 'them' }[who.toLowerCase()] ?? who.replace(/(?:'s|’s)$/, '');
+      const owner = { his: 'his', her: 'her', their: 'their' }[who.toLowerCase()] ?? 'the';
+      const named = org && !/^(?:org|organi[sz]ation|company|team|workspace)$/i.test(org) ? org : undefined;
+      return `remove ${person} from ${tail ? '' : (named ?? `${owner} organization`)}`;
+    },
+  ],
   // "give X access to Globex as a member": a membership.
   [/\bgive\s+(⟦[ei]\d+⟧|[\w.'’-]+?)\s+access\s+to\s+/gi, 'add $1 to '],
   // "reinstate access for X", "restore X's access": whatever stops them signing in (ban or lock) is lifted.
@@ -247,6 +288,24 @@ const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
     /\b(one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|forty-five|sixty|ninety)\s+(?=(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?)\b)/gi,
     (_m: string, word: string) => `${NUMBER_WORDS[word.toLowerCase()]} `,
   ],
+  // "shoot her an invite", "fire off an invitation to X", "drop X an invite": sending one.
+  [
+    /\b(?:shoot|fire\s+off|drop|ping|throw)\s+(⟦e\d+⟧|him|her|them)\s+(an?\s+(?:new\s+|fresh\s+)?invit\w*)/gi,
+    'send $1 $2',
+  ],
+  [/\b(?:shoot|fire\s+off|fire|throw)\s+(an?\s+(?:new\s+|fresh\s+)?invit\w*\s+(?:to|over\s+to)\b)/gi, 'send $1'],
+  // ", after that invite X", "; once that's done, add Y": the next step of a sequence.
+  [
+    /,?\s+(?:and\s+)?(?:after\s+that|afterwards|once\s+(?:that'?s|that\s+is|it'?s)\s+done|when\s+that'?s\s+done)[,\s]+(?=\S)/gi,
+    ', then ',
+  ],
+  // "first allowlist X, then …", "step one: add Y": an order word before the verb is not part of the request.
+  [
+    /(?<=^|[.!?;]\s+)(?:first(?:ly)?|first\s+of\s+all|to\s+start|step\s+(?:one|1))[,:]?\s+(?=(?:please\s+)?(?:allowlist|whitelist|blocklist|add|invite|remove|ban|unban|lock|unlock|set|make|send|create|revoke|delete|rename|change|update)\b)/gi,
+    '',
+  ],
+  // "@ops pls change …", "@here: ban …": a chat mention addressing someone is not part of the request.
+  [/(?<=^|[.!?;]\s+)@[\w.-]+[,:]?\s+/g, ''],
   // "ban him + lock her": a plus between requests is "and".
   [/\s+\+\s+/g, ' and '],
   // "anns role", "bobs account": a possessive written without its apostrophe.
@@ -277,6 +336,11 @@ const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
   [
     /\b(?:delete|kill|wipe|clear)\s+(?=(?:all\s+(?:of\s+)?|every\s+|each\s+|any\s+)?(?:the\s+|his\s+|her\s+|their\s+|⟦[ei]\d+⟧(?:'s|’s)\s+|[\w.-]+(?:'s|’s)\s+)?(?:(?:active|open|current|live|existing)\s+)*sessions?\b)/gi,
     'revoke ',
+  ],
+  // "revoke all his sessions", "end her sessions": signing that person out (a pronoun the message fills).
+  [
+    /\b(?:revoke|end|kill|terminate|invalidate|clear|close|wipe)\s+(?:all\s+(?:of\s+)?|every\s+one\s+of\s+)?(his|her|their)\s+sessions\b/gi,
+    (_m: string, who: string) => `sign ${{ his: 'him', her: 'her', their: 'them' }[who.toLowerCase()]} out`,
   ],
   // "yank the invite for x@y.test", "pull that invitation": a revocation.
   [/\b(?:yank|pull|scrap|kill)\s+(?=(?:the|that|this|our|his|her|their|an?)\s+(?:[\w-]+\s+)?invit)/gi, 'revoke '],
@@ -335,6 +399,11 @@ export function correctTypos(masked: string): string {
     const m = token.match(/^([A-Za-z]+)([,.;:!?]*)$/);
     if (!m) continue;
     const word = m[1]!.toLowerCase();
+    const clipped = CLIPPED[word];
+    if (clipped) {
+      parts[i] = `${clipped}${m[2]}`;
+      continue;
+    }
     const before = parts.slice(0, i).join('');
     const fixed =
       (VERB_SLOT.test(before) ? closest(word, VERBS) : undefined) ??
@@ -402,3 +471,53 @@ export function distance(a: string, b: string): number {
   }
   return d[a.length]![b.length]!;
 }
+
+/** Resources whose fields the field reader (field-edit.ts) edits. */
+export type FieldResource = 'org' | 'user' | 'jwt' | 'oauth';
+
+/**
+ * One row per field a request may edit: `param` is the Clerk API's own name (a test checks it against the update
+ * action's schema), `words` the ways people say it (a regex alternation, read on the normalized clause), `kind`
+ * how its value is read. A new synonym for a field is one edit here.
+ */
+export interface FieldWord {
+  resource: FieldResource;
+  param: string;
+  kind: 'text' | 'int' | 'seconds' | 'scopes' | 'list';
+  words: string;
+}
+
+export const FIELD_WORDS: readonly FieldWord[] = [
+  { resource: 'org', param: 'name', kind: 'text', words: 'name|display\\s+name' },
+  { resource: 'org', param: 'slug', kind: 'text', words: 'slug|url\\s+slug' },
+  {
+    resource: 'org',
+    param: 'max_allowed_memberships',
+    kind: 'int',
+    words:
+      'max(?:imum)?\\s+(?:allowed\\s+)?(?:number\\s+of\\s+)?(?:members(?:hips)?|seats|users)|(?:member(?:ship)?|seat|user)\\s+(?:limit|cap|count)|seat\\s+allowance',
+  },
+  { resource: 'user', param: 'first_name', kind: 'text', words: 'first\\s+name|given\\s+name|forename' },
+  { resource: 'user', param: 'last_name', kind: 'text', words: 'last\\s+name|surname|family\\s+name' },
+  { resource: 'user', param: 'username', kind: 'text', words: 'username|user\\s+name|handle' },
+  { resource: 'user', param: 'external_id', kind: 'text', words: 'external\\s+id|external_id' },
+  { resource: 'jwt', param: 'name', kind: 'text', words: 'name' },
+  { resource: 'jwt', param: 'lifetime', kind: 'seconds', words: '(?:token\\s+)?lifetime|ttl' },
+  { resource: 'jwt', param: 'allowed_clock_skew', kind: 'seconds', words: '(?:allowed\\s+)?clock\\s+skew|leeway' },
+  { resource: 'oauth', param: 'name', kind: 'text', words: 'name|display\\s+name' },
+  { resource: 'oauth', param: 'scopes', kind: 'scopes', words: 'scopes?' },
+  {
+    resource: 'oauth',
+    param: 'redirect_uris',
+    kind: 'list',
+    words: 'redirect(?:\\s+ur[il]s?)?|redirects|callback(?:\\s+ur[il]s?)?|callbacks',
+  },
+];
+
+/** The nouns that name each resource in a request ("the Foo workspace", "the Bar integration"). */
+export const RESOURCE_WORDS: Readonly<Record<FieldResource, string>> = {
+  org: 'orgs?|organi[sz]ations?|company|workspace|team|tenant',
+  user: 'users?|accounts?|profile',
+  jwt: 'jwts?(?:\\s+templates?)?|templates?',
+  oauth: 'o-?auth(?:\\s*2)?(?:\\s+(?:app|application|client))?|apps?|applications?|integrations?|clients?|connectors?',
+};

@@ -27,7 +27,15 @@ export function normalize(s: Sentence): Sentence {
   // Only a sign-off that leaves something before it: "thanks" alone is a reply, not a signature.
   const signed = masked.replace(SIGN_OFF, '');
   // "rename it to Foo Bar, ty": the comma before the sign-off goes with it.
-  if (signed.trim() !== '' && /[a-z]/i.test(signed)) masked = signed.replace(/\s*[,;:–—-]\s*$/, '');
+  if (signed.trim() !== '' && /[a-z]/i.test(signed)) {
+    const signature = masked.slice(signed.length);
+    masked = signed.replace(/\s*[,;:–—-]\s*$/, '');
+    // "Thanks, Lee Wong (lee@x.test)": the address in the signature is who wrote ("my account is locked … could you
+    // sort it?"); it stays as a context sentence pronouns and "the account" can use, when nothing else names anyone.
+    const signer = [...new Set(signature.match(/⟦e\d+⟧/g) ?? [])];
+    if (signer.length === 1 && !/⟦[ei]\d+⟧/.test(masked))
+      masked = `${/[.!?]$/.test(masked) ? masked : `${masked}.`} The message was signed by ${signer[0]}.`;
+  }
   masked = canonicalVerb(imperatives(unhedge(checkQuestions(correctTypos(spellOutTexting(masked.trim()))))));
   return masked === s.masked ? s : { ...s, masked: masked || s.masked };
 }

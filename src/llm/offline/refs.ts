@@ -154,7 +154,8 @@ export function toRef(chunk: string, ents: Entities): Ref | undefined {
     .replace(/\s+(?:too|as well|again|also|back|instead|then)$/i, '');
   if (PRONOUN.test(bare)) return { kind: 'pronoun', value: bare.toLowerCase() };
   // "lock that one, dont ban yet": a negated aside names nobody.
-  if (/^(?:don'?t|do not|not|never|no need)\b/i.test(bare)) return undefined;
+  if (/^(?:don'?t|do not|not|never|no need|nothing\s+(?:else|more)|that'?s\s+(?:it|all))\b/i.test(bare))
+    return undefined;
   // "Chris at Globex", "Lee from Initech": a name narrowed by the organization the person belongs to.
   const qualified = cleanName(unmask(chunk, ents)).match(
     /^([\p{L}'’-]+(?:\s+[\p{L}'’-]+)?)\s+(?:at|from|of|in)\s+(?:the\s+)?([\p{L}][\w&'’-]*(?:\s+[\p{L}][\w&'’-]*)?)(?:\s+(?:org|organi[sz]ation|team|company))?$/iu,

@@ -334,7 +334,7 @@ const POLITE =
  * whichever of the ban or the lock is there (the planner looks). Without such a statement it stays a wrapper.
  */
 const FIX =
-  /\b(?:sort\s+(?:that|this|it)\s+out|sort\s+out\s+(?:that|this|it)|(?:fix|resolve|take\s+care\s+of|deal\s+with|handle)\s+(?:that|this|it))(?:\s+for\s+(⟦[ei]\d+⟧|him|her|them))?/i;
+  /\b(?:sort\s+(?:that|this|it)(?:\s+out)?|sort\s+out\s+(?:that|this|it)|get\s+(?:that|this|it)\s+(?:sorted|fixed|resolved)(?:\s+out)?|(?:fix|resolve|take\s+care\s+of|deal\s+with|handle)\s+(?:that|this|it))(?:\s+for\s+(⟦[ei]\d+⟧|him|her|them))?/i;
 const LOCKED_OUT =
   /\b(?:is|was|got|gets|been|are|were|being|still)\s+(?:locked|banned)(?:\s+out)?\b|\blocked\s+out\b|\bcan(?:'|’)?t\s+(?:get|log|sign)\s+(?:in|on)\b|\bcannot\s+(?:get|log|sign)\s+(?:in|on)\b/i;
 

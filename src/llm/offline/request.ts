@@ -17,6 +17,7 @@ import { withDetails } from './details.js';
 import { parseStatedField, parseStatedValue, withStatedName } from './stated-value.js';
 import { withPastedSubject } from './pasted-subject.js';
 import { mergeSteps } from './merge-steps.js';
+import { withAllowlistedInvite } from './allowlist-invite.js';
 import { fillThere, orgMention, referents, withOrg } from './org-context.js';
 import { OrgThread, refersToOrgOf } from './org-thread.js';
 import { parseReinvite } from './reinvite.js';
@@ -188,7 +189,7 @@ function parseMessage(whole: Sentence, now: number): Intent {
       return p.intent;
     return { ...p.intent, filter: { ...prev.filter, ...p.intent.filter } };
   });
-  const steps = mergeSteps(intents);
+  const steps = withAllowlistedInvite(mergeSteps(intents));
   return steps.length === 1 ? steps[0]! : { kind: 'sequence', steps };
 }
 
@@ -220,6 +221,16 @@ function clausesOf(whole: Sentence, sentence: string, now: number): Unit[] {
       ? { ...u, masked: borrowed }
       : u;
   });
+  // "acme: name=X, max allowed memberships=60": a part that reads as nothing on its own, when the whole sentence is
+  // one field edit, means the split was wrong (a list of fields, not a list of requests).
+  if (units.length > 1 && units.some((u) => PASSIVE_KINDS.has(parseSentence(subSentence(whole, u.masked), now).kind))) {
+    const all = parseSentence(subSentence(whole, sentence), now);
+    if (
+      (all.kind === 'org_update' || all.kind === 'user_update' || all.kind === 'named_update') &&
+      Object.keys(all.fields).length > 1
+    )
+      return [{ masked: sentence, verbLed: false }];
+  }
   if (!units.some((u) => u.verbLed)) return units;
   const instruction = new RegExp(`^${ACTION_VERB}\\b`, 'i');
   // "…, so please nuke it": the clause is whole once "it" borrows the resource another clause names.
@@ -287,7 +298,7 @@ function reportSubject(masked: string, anyVerb = false): string | undefined {
     return undefined;
   }
   const m = masked.match(
-    /^(?:(?:hey|hi|so|and|but|also|btw|fyi|ok)[,\s]+)*([A-Za-z][\w'’-]+(?:\s+[A-Za-z][\w'’-]+)?)(?:\s+(?:from|in|at|on)\s+(?:the\s+)?[\w-]+(?:\s+team)?)?\s+(?:(?:just|already|recently|has|had)\s+)?(?:moved|left|lost|quit|joined|changed|switched|transferred|resigned|retired|finished|started|forgot|went|is|was|has|had|says|said|got)\b/,
+    /^(?:(?:hey|hi|so|and|but|also|btw|fyi|ok)[,\s]+)*([A-Za-z][\w'’-]+(?:\s+[A-Za-z][\w'’-]+)?)(?:\s+(?:from|in|at|on)\s+(?:the\s+)?[\w-]+(?:\s+(?!(?:just|already|recently|has|had)\b)[a-z][\w-]*)?(?:\s+team)?)?\s+(?:(?:just|already|recently|has|had)\s+)?(?:moved|left|lost|quit|joined|changed|switched|transferred|resigned|retired|finished|started|forgot|went|is|was|has|had|says|said|got)\b/,
   );
   if (!m) return undefined;
   const words = m[1]!.split(/\s+/);
