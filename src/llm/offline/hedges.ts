@@ -20,7 +20,7 @@ const START = String.raw`(^|[.!?;:]\s+|[,—–]\s*|\s[-–]\s+|\b(?:so|and|but|
 
 // Softeners that say nothing about what is asked: "I think", "apparently", "it seems that".
 const HEDGES = [
-  String.raw`(?:i|we)\s+(?:think|believe|guess|suppose|reckon|gather|assume|feel)(?:\s+that)?`,
+  String.raw`(?:i|we)\s+(?:think|believe|guess|suppose|reckon|gather|assume|feel)(?:\s+that(?!\s+(?:one|ones|invit\w*|app|org)\b))?`,
   String.raw`(?:it\s+(?:seems|looks)(?:\s+like|\s+that)?)`,
   String.raw`(?:apparently|probably|presumably|perhaps|maybe|basically|honestly|ideally)\s*,?`,
   // "I'd like to lock …", "we want to remove …" — not "I'd like to know …" (a question follows).

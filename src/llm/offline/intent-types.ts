@@ -125,7 +125,8 @@ export type Intent =
   /** Two lookups (two-lookups.ts): roles in each of a user's organizations, a date in words, an inviter's invitation. */
   | { kind: 'roles_every_org'; user: Ref }
   | { kind: 'user_when'; user: Ref; what: 'last_sign_in' | 'last_active' | 'created' }
-  | { kind: 'invitation_by_inviter'; inviter: Ref }
+  /** `org`: "the pending Globex invite Bob sent" — only that organization's invitations. */
+  | { kind: 'invitation_by_inviter'; inviter: Ref; org?: Ref }
   /** Several steps from one message ("sign X out and ban him"), planned in order (plan-sequence.ts). */
   | { kind: 'sequence'; steps: Intent[] };
 

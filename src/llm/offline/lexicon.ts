@@ -161,6 +161,16 @@ const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
     'let $1 sign in again',
   ],
   [/\b(?:rescind|withdraw)\b/gi, 'revoke'],
+  // "the pending inv to acme", "all invs": an invitation, abbreviated (after a determiner or status word only).
+  [
+    /(?<=\b(?:the|an?|that|this|pending|open|org|app|all|any|every|each|recent|latest|newest|oldest|last)\s+)inv(s?)\b/gi,
+    'invite$1',
+  ],
+  // "drop X from its scopes", "remove X from the scopes of Y": the scope edit said with the list as the place.
+  [
+    /\b(remove|drop|revoke|strip|take\s+away)\s+(?:the\s+)?([\w:.]+(?:\s*(?:,|and)\s*[\w:.]+)*)\s+from\s+(?:the\s+scopes?\s+of\s+(.+?)|(.+?)(?:'s|’s)\s+scopes?)(?=\s*[,;.]|$)/gi,
+    '$1 the $2 scope from $3$4',
+  ],
   // "pull it back", "pull back the invite": taking back something sent.
   [/\bpull\s+(it|that|this|them)\s+back\b/gi, 'revoke $1'],
   [/\bpull\s+back\b/gi, 'revoke'],

@@ -82,7 +82,9 @@ export function referents(masked: string, org: string | undefined, context = '')
   // Only before a verb a person is the subject of ("Ravi is …", "Mira from Legal sent …"): a capitalised word
   // before any other verb is as likely an organization or a team ("Sales wants …").
   const subject = masked.match(
-    new RegExp(`^(${CAPS})(?:\\s+(?:from|in|at|on)\\s+${CAPS})?\\s+(?=(?:is|was|sent|invited|has|had)\\b)`),
+    new RegExp(
+      `^(${CAPS})(?:\\s+(?:from|in|at|on)\\s+${CAPS}(?:\\s+[a-z]+(?=\\s+(?:pinged|emailed|messaged|wrote|told|asked|texted|called)\\b))?)?\\s+(?=(?:is|was|sent|invited|has|had)\\b|(?:pinged|emailed|messaged|wrote\\s+to|told|asked|texted|called)\\s+(?:me|us)\\b)`,
+    ),
   );
   const name = subject?.[1]?.replace(/(?:'s|’s)$/, '');
   if (!name || NOT_NAME.test(name) || STARTER.test(name) || /['’]/.test(name) || org?.split(' ').includes(name))
