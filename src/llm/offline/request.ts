@@ -286,6 +286,13 @@ const NOT_PERSON =
 function reportSubject(masked: string, anyVerb = false): string | undefined {
   // An organization's report may use any past-tense verb ("foo renewed", "foo bought more seats").
   if (anyVerb) {
+    // ("Bill emailed: …", "Ann wrote …": whoever writes or calls is a person, not the organization.)
+    if (
+      /^(?:[\w'’-]+\s+){1,2}(?:emailed|wrote|mailed|messaged|pinged|called|texted|asked|replied|mentioned|said|told|reported|complained)\b/i.test(
+        masked,
+      )
+    )
+      return undefined;
     const org = masked.match(
       /^(?:(?:so|and|but|also|btw|fyi)[,\s]+)*([A-Za-z][\w&'’-]+(?:\s+[A-Za-z][\w&'’-]+)?)\s+(?:just\s+|recently\s+)?(?:[a-z]+ed|bought|sold|grew|paid|signed|is|was|has|had)\b/,
     );
