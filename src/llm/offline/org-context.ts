@@ -5,6 +5,7 @@
  * by the word that introduces it ("at", "running", "of") or a company suffix ("Inc", "Corp").
  */
 import { descriptionIn } from './described.js';
+import { USERNAME } from './refs.js';
 import type { Intent } from './intent-types.js';
 
 const CAPS = "[A-Z][\\w&'’-]*";
@@ -75,6 +76,9 @@ const STARTER =
  * (a description may point into it: "whose external ID is that").
  */
 export function referents(masked: string, org: string | undefined, context = ''): string[] {
+  // "Liam (username liamt)", "ann, login ann_k,": a username said beside a name is the surest way to find them.
+  const handle = masked.match(USERNAME);
+  if (handle) return [handle[1]!];
   const described = descriptionIn(masked, context);
   if (described) return [described];
   const names = personNames(masked, org);
