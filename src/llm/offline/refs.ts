@@ -243,7 +243,7 @@ export function splitOrgRefs(chunk: string, ents: Entities): Ref[] {
 const CLAUSE = /\b(?:is|are|was|were|has|have|had|will|did|does|got|went|left)\b|\b[a-z]{3,}ed\b/;
 // Words after an organization's name that only say how ("… organisation entirely", "… for good").
 const ORG_TRAIL =
-  /\s+(?:entirely|completely|altogether|permanently|for good|right now|now|please|pls|plz|asap|too|as well|again|today)$/i;
+  /\s+(?:entirely|completely|altogether|permanently|for good|right now|now|please|pls|plz|asap|too|as well|again|today|for (?:that|this|it|them|now|the moment))$/i;
 
 /** An organization reference from a captured chunk ("the Acme org", "org_…", "acme"). */
 export function orgRef(given: string | undefined, ents: Entities): Ref | undefined {
@@ -254,9 +254,6 @@ export function orgRef(given: string | undefined, ents: Entities): Ref | undefin
   if (id && ents.ids[Number(id[1])]!.prefix === 'org') return { kind: 'id', value: ents.ids[Number(id[1])]!.value };
   const quoted = chunk.match(/⟦q(\d+)⟧/);
   if (quoted) return { kind: 'name', value: ents.quoted[Number(quoted[1])]! };
-  // The username beside a name finds the one person (Clerk's query matches usernames).
-  const handle = chunk.match(USERNAME);
-  if (handle) return { kind: 'name', value: handle[1]! };
   const host = chunk.match(/⟦h(\d+)⟧/);
   let name = unmask(chunk, ents)
     .replace(
