@@ -86,7 +86,19 @@ export type Intent =
   /** `everyOrg`: "take her out of every organization she's in" — each organization the user belongs to. */
   | { kind: 'membership_remove'; org?: Ref; users: Ref[]; everyOrg?: boolean }
   | { kind: 'org_invitations_list'; org?: Ref; status?: string }
-  | { kind: 'invite'; emails: string[]; org?: Ref; app: boolean; role: string; fields: Fields }
+  /**
+   * `again`: "send them a fresh invitation, same address as before" — the address of the one expired (or revoked)
+   * invitation; `keepRole`: its role too (no role said).
+   */
+  | {
+      kind: 'invite';
+      emails: string[];
+      org?: Ref;
+      app: boolean;
+      role: string;
+      fields: Fields;
+      again?: { keepRole: boolean };
+    }
   /** `all`: "revoke all pending invitations" — every pending one, one gated call each. */
   | {
       kind: 'org_invitation_revoke';

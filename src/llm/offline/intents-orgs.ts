@@ -553,7 +553,7 @@ export function parseInvitations(c: string, s: Sentence): Intent | undefined {
   if (/^(?:revoke|cancel|withdraw|rescind|delete|remove|void|invalidate|take back|retract|kill)\b/i.test(c))
     return parseInvitationRevoke(c, s);
   const createVerb =
-    /^(?:invite|re-?invite|send|create|add|issue|make|extend)\b/i.test(c) &&
+    /^(?:invite|re-?invite|re-?send|send|create|add|issue|make|extend)\b/i.test(c) &&
     !/^(?:send|create)\b.*\binvitations\b.*\blist\b/i.test(c);
   if (createVerb && (/^invite\b/i.test(c) || /\binvit(?:e|ation)\b/i.test(c))) return parseInvitationCreate(c, s);
   const status = invitationStatus(c);
@@ -701,19 +701,26 @@ function parseInvitationRevoke(said: string, s: Sentence): Intent | undefined {
 /** "invite x@y.test to Acme as admin", "send an app invitation to x@y.test". */
 function parseInvitationCreate(c: string, s: Sentence): Intent {
   const emails = [...s.ents.emails];
-  const role =
-    roleKey(
-      c.match(new RegExp(`\\bas\\s+${ROLE}`, 'i'))?.[1] ?? c.match(/\bwith (?:the )?role\s+(\S+)/i)?.[1] ?? 'member',
-    ) ?? 'org:member';
+  const said = roleKey(
+    c.match(new RegExp(`\\bas\\s+${ROLE}`, 'i'))?.[1] ?? c.match(/\bwith (?:the )?role\s+(\S+)/i)?.[1] ?? '',
+  );
+  const role = said ?? 'org:member';
+  // "send them a fresh invitation, same address as before": the address of their old invitation (the planner
+  // finds the expired one), and its role when none is said.
+  const again = emails.length === 0 && AGAIN.test(c) ? { again: { keepRole: said === undefined } } : {};
   const app =
     /\b(?:app|application|instance|platform|product|sign[- ]?up|site)\s+invit|\binvit\w*\s+(?:to|for)\s+(?:the\s+)?(?:app|application|instance|platform|product|sign[- ]?up|site|clerk)\b|\bto sign up\b|\bjoin (?:the\s+)?(?:app|application|instance|platform|product|site)\b/i.test(
       c,
     );
   const orgText = app
     ? undefined
-    : c.match(
+    : (c.match(
         /\b(?:to join|into|to|join|at|in|for)\s+(?:the\s+)?(?!⟦[ei])(.+?)(?:\s+(?:org|organi[sz]ation|team|company|workspace))?(?=\s+(?:as|with|expiring|valid|lasting|and|that|which|redirect|without|silently|no)\b|,|$)/i,
-      )?.[1];
+      )?.[1] ??
+      // "resend the Globex invitation (that expired)": the organization said before the noun.
+      c.match(
+        /^(?:re-?send|re-?invite|send)\s+(?:the|their|that|our)\s+(?!(?:new|fresh|app|pending|same)\b)([\w&'’-]+?)(?:'s|’s)?\s+(?:org(?:ani[sz]ation)?\s+)?invit/i,
+      )?.[1]);
   const org = orgText && !APP_WORDS.test(orgText.trim()) ? orgChunk(orgText, s) : undefined;
   return {
     kind: 'invite',
@@ -722,8 +729,11 @@ function parseInvitationCreate(c: string, s: Sentence): Intent {
     app: app || (orgText !== undefined && APP_WORDS.test(orgText.trim())),
     role,
     fields: INVITE_FIELDS(c, s),
+    ...again,
   };
 }
+
+const AGAIN = /\b(?:same\s+(?:e-?mail\s+)?address|same\s+e-?mail|as\s+before|again|re-?send|re-?invite)\b/i;
 
 /** "pending invitations for Acme", "who has been invited": app or organization invitation lists. */
 function parseInvitationList(c: string, s: Sentence, status: ReturnType<typeof invitationStatus>): Intent {
