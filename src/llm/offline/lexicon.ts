@@ -171,6 +171,17 @@ const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
     /\b(remove|drop|revoke|strip|take\s+away)\s+(?:the\s+)?([\w:.]+(?:\s*(?:,|and)\s*[\w:.]+)*)\s+from\s+(?:the\s+scopes?\s+of\s+(.+?)|(.+?)(?:'s|’s)\s+scopes?)(?=\s*[,;.]|$)/gi,
     '$1 the $2 scope from $3$4',
   ],
+  // "drop his org membership", "end Ann Lee's membership in Foo", "revoke all her memberships": leaving an
+  // organization (never deleting one). With no organization said, the one the message names (plan-orgs.ts);
+  // "all … memberships" is every organization the person is in.
+  [
+    /\b(?:remove|drop|delete|end|revoke|cancel|terminate|kill|close)\s+(all\s+(?:of\s+)?)?(his|her|their|⟦[ei]\d+⟧(?:'s|’s)|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?(?:'s|’s))\s+(?:org(?:ani[sz]ation)?\s+|team\s+|company\s+|workspace\s+)?(memberships?)\b(?:\s+(?:in|of|at|with|from)\s+)?/g,
+    (m: string, all: string | undefined, who: string, noun: string) => {
+      const person = { his: 'him', her: 'her', their: 'them' }[who.toLowerCase()] ?? who.replace(/(?:'s|’s)$/, '');
+      if (/\s(?:in|of|at|with|from)\s+$/.test(m)) return `remove ${person} from `;
+      return all || noun.endsWith('s') ? `remove ${person} from every organization` : `remove ${person} from their org`;
+    },
+  ],
   // "pull it back", "pull back the invite": taking back something sent.
   [/\bpull\s+(it|that|this|them)\s+back\b/gi, 'revoke $1'],
   [/\bpull\s+back\b/gi, 'revoke'],
