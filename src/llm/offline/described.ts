@@ -32,13 +32,24 @@ export function describedRef(chunk: string): Ref | undefined {
     .replace(/[.,;:!?]+$/, '')
     .trim();
   if (text === '' || /⟦/.test(text)) return undefined;
-  const role = roleRef(text);
+  const role = roleRef(text) ?? roleRef(rolePerson(text));
   if (role) return role;
   if (NEWEST.test(text) || SIGNED_UP_LAST.test(text)) return { kind: 'newest', value: 'user' };
   if (OLDEST.test(text)) return { kind: 'newest', value: 'oldest' };
   const ext = text.match(EXTERNAL) ?? text.match(EXTERNAL_BARE);
   if (ext && !POINTER.test(ext[1]!)) return { kind: 'external', value: ext[1]!.replace(/^["'“‘]|["'”’]$/g, '') };
   return undefined;
+}
+
+// "our Globex contact who handles billing", "the person that looks after admin at Foo": the one who does a role's
+// work is its holder. Read as "the billing person at Globex", which refs.ts knows.
+const DOES_ROLE =
+  /^(?:[Tt]he|[Oo]ur|[Tt]heir|[Yy]our|[Mm]y)\s+(?:([A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*)?)\s+)?(?:contact|person|guy|gal|one|user|member|rep|representative|lead|point\s+of\s+contact|colleague)\s+(?:who|that)\s+(?:currently\s+|now\s+|usually\s+)?(?:handles|does|runs|manages|owns|looks\s+after|takes\s+care\s+of|is\s+in\s+charge\s+of|deals\s+with|covers|is\s+responsible\s+for)\s+(?:the\s+|our\s+|their\s+)?(admin|billing|member|viewer|guest|owner)(?:\s+(?:stuff|things|side|work|role))?((?:\s+(?:in|at|of|for)\s+.+)?)$/;
+
+function rolePerson(text: string): string {
+  const m = text.match(DOES_ROLE);
+  if (!m) return text;
+  return `the ${m[2]!.toLowerCase()} person${m[1] ? ` at ${m[1]}` : ''}${m[3] ?? ''}`;
 }
 
 // Words a description can start with: a determiner or a "whoever".

@@ -86,7 +86,19 @@ export type Intent =
   /** `everyOrg`: "take her out of every organization she's in" — each organization the user belongs to. */
   | { kind: 'membership_remove'; org?: Ref; users: Ref[]; everyOrg?: boolean }
   | { kind: 'org_invitations_list'; org?: Ref; status?: string }
-  | { kind: 'invite'; emails: string[]; org?: Ref; app: boolean; role: string; fields: Fields }
+  /**
+   * `again`: "send them a fresh invitation, same address as before" — the address of the one expired (or revoked)
+   * invitation; `keepRole`: its role too (no role said).
+   */
+  | {
+      kind: 'invite';
+      emails: string[];
+      org?: Ref;
+      app: boolean;
+      role: string;
+      fields: Fields;
+      again?: { keepRole: boolean };
+    }
   /** `all`: "revoke all pending invitations" — every pending one, one gated call each. */
   | {
       kind: 'org_invitation_revoke';
@@ -125,7 +137,8 @@ export type Intent =
   /** Two lookups (two-lookups.ts): roles in each of a user's organizations, a date in words, an inviter's invitation. */
   | { kind: 'roles_every_org'; user: Ref }
   | { kind: 'user_when'; user: Ref; what: 'last_sign_in' | 'last_active' | 'created' }
-  | { kind: 'invitation_by_inviter'; inviter: Ref }
+  /** `org`: "the pending Globex invite Bob sent" — only that organization's invitations. */
+  | { kind: 'invitation_by_inviter'; inviter: Ref; org?: Ref }
   /** Several steps from one message ("sign X out and ban him"), planned in order (plan-sequence.ts). */
   | { kind: 'sequence'; steps: Intent[] };
 

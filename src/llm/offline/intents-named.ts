@@ -363,6 +363,14 @@ export function oauthName(c: string, s: Sentence): string | undefined {
   const name = unmask(named, s.ents)
     .replace(/^(?:the|an?|new|our|my)\s+/i, '')
     .trim();
+  // "Could the OAuth app for it …": words of the sentence around a name the user never said are no name; the
+  // planner then looks for the one app the message mentions (plan-named.ts).
+  if (
+    /^(?:could|would|can|will|should|please|pls|for|it|its|this|that|these|those)\b|\b(?:the|for|it|its|an?)$/i.test(
+      name,
+    )
+  )
+    return undefined;
   return name && !/⟦/.test(name) && !STOP.has(name.toLowerCase()) ? name : undefined;
 }
 

@@ -181,6 +181,28 @@ const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
     'let $1 sign in again',
   ],
   [/\b(?:rescind|withdraw)\b/gi, 'revoke'],
+  // "the pending inv to acme", "all invs": an invitation, abbreviated (after a determiner or status word only).
+  [
+    /(?<=\b(?:the|an?|that|this|pending|open|org|app|all|any|every|each|recent|latest|newest|oldest|last)\s+)inv(s?)\b/gi,
+    'invite$1',
+  ],
+  // "drop X from its scopes", "remove X from the scopes of Y": the scope edit said with the list as the place.
+  [
+    /\b(remove|drop|revoke|strip|take\s+away)\s+(?:the\s+)?([\w:.]+(?:\s*(?:,|and)\s*[\w:.]+)*)\s+from\s+(?:the\s+scopes?\s+of\s+(.+?)|(.+?)(?:'s|’s)\s+scopes?)(?=\s*[,;.]|$)/gi,
+    '$1 the $2 scope from $3$4',
+  ],
+  // "drop his org membership", "end Ann Lee's membership in Foo", "end her Foo membership", "revoke all her
+  // memberships": leaving an organization (never deleting one). With no organization said, the one the message
+  // names (plan-orgs.ts); "all … memberships" is every organization the person is in.
+  [
+    /\b(?:[Rr]emove|[Dd]rop|[Dd]elete|[Ee]nd|[Rr]evoke|[Cc]ancel|[Tt]erminate|[Kk]ill|[Cc]lose)\s+(all\s+(?:of\s+)?)?(his|her|their|⟦[ei]\d+⟧(?:'s|’s)|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?(?:'s|’s))\s+(?:(?!(?:[Oo]rg|[Oo]rgani[sz]ation|[Tt]eam|[Cc]ompany|[Ww]orkspace)\b)([A-Z][\w&-]*)\s+)?(?:(?:[Oo]rg(?:ani[sz]ation)?|[Tt]eam|[Cc]ompany|[Ww]orkspace)\s+)?([Mm]emberships?)\b(?:\s+(?:in|of|at|with|from)\s+)?/g,
+    (m: string, all: string | undefined, who: string, org: string | undefined, noun: string) => {
+      const person = { his: 'him', her: 'her', their: 'them' }[who.toLowerCase()] ?? who.replace(/(?:'s|’s)$/, '');
+      if (/\s(?:in|of|at|with|from)\s+$/.test(m)) return `remove ${person} from `;
+      if (all || noun.endsWith('s')) return `remove ${person} from every organization`;
+      return `remove ${person} from ${org ?? 'their org'}`;
+    },
+  ],
   // "pull it back", "pull back the invite": taking back something sent.
   [/\bpull\s+(it|that|this|them)\s+back\b/gi, 'revoke $1'],
   [/\bpull\s+back\b/gi, 'revoke'],
@@ -199,17 +221,6 @@ const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
   [
     /\b(?:undo|lift|remove|reverse|clear|take\s+back|revoke|cancel)\s+(?:the|his|her|their)\s+ban\b(?!\s+(?:on|for|of|against|from|reason|note|list)\b|_)/gi,
     (m: string) => `unban ${/\bhis\b/i.test(m) ? 'him' : /\bher\b/i.test(m) ? 'her' : 'them'}`,
-  ],
-  // "drop his org membership", "end her Foo membership", "revoke their membership in Foo": taking that person out
-  // of the organization (named here, or the one the message names).
-  [
-    /\b(?:drop|remove|delete|end|revoke|cancel|terminate|kill)\s+(his|her|their|⟦[ei]\d+⟧(?:'s|’s))\s+(?:([A-Z][\w&-]*)\s+)?(?:(?:org(?:ani[sz]ation)?|company|team|workspace)\s+)?memberships?\b(\s+(?:in|of|at|with)\s+)?/gi,
-    (_m: string, who: string, org: string | undefined, tail: string | undefined) => {
-      const person = { his: 'him', her: 'her', their: 'them' }[who.toLowerCase()] ?? who.replace(/(?:'s|’s)$/, '');
-      const owner = { his: 'his', her: 'her', their: 'their' }[who.toLowerCase()] ?? 'the';
-      const named = org && !/^(?:org|organi[sz]ation|company|team|workspace)$/i.test(org) ? org : undefined;
-      return `remove ${person} from ${tail ? '' : (named ?? `${owner} organization`)}`;
-    },
   ],
   // "give X access to Globex as a member": a membership.
   [/\bgive\s+(⟦[ei]\d+⟧|[\w.'’-]+?)\s+access\s+to\s+/gi, 'add $1 to '],

@@ -136,6 +136,10 @@ export function roleRef(chunk: string): Ref | undefined {
   return undefined;
 }
 
+/** "Liam (username liamt)", "ann, login ann_k,": a username said beside a name (group 1). */
+export const USERNAME =
+  /[(,]\s*(?:user\s*-?\s*name|handle|login)\s*(?:is\s+|[:=]\s*)?@?([a-z0-9][\w.-]*[a-z0-9])\s*(?:[),]|$)/i;
+
 /** One chunk → one Ref, or undefined when nothing usable is left. */
 export function toRef(chunk: string, ents: Entities): Ref | undefined {
   const described = /⟦/.test(chunk) ? undefined : describedRef(unmask(chunk, ents));
@@ -148,6 +152,9 @@ export function toRef(chunk: string, ents: Entities): Ref | undefined {
   if (id) return { kind: 'id', value: ents.ids[Number(id[1])]!.value };
   const quoted = chunk.match(/⟦q(\d+)⟧/);
   if (quoted) return { kind: 'name', value: ents.quoted[Number(quoted[1])]! };
+  // The username beside a name finds the one person (Clerk's query matches usernames).
+  const handle = chunk.match(USERNAME);
+  if (handle) return { kind: 'name', value: handle[1]! };
   const bare = unmask(chunk, ents)
     .trim()
     .replace(/(?:'s|’s)$/i, '')
@@ -237,7 +244,7 @@ export function splitOrgRefs(chunk: string, ents: Entities): Ref[] {
 const CLAUSE = /\b(?:is|are|was|were|has|have|had|will|did|does|got|went|left)\b|\b[a-z]{3,}ed\b/;
 // Words after an organization's name that only say how ("… organisation entirely", "… for good").
 const ORG_TRAIL =
-  /\s+(?:entirely|completely|altogether|permanently|for good|right now|now|please|pls|plz|asap|too|as well|again|today|from now on|from today(?: on)?|going forward|for now|for the time being|moving forward|effective (?:immediately|today|now)|immediately|this week|starting (?:today|now|monday|tomorrow))$/i;
+  /\s+(?:entirely|completely|altogether|permanently|for good|right now|now|please|pls|plz|asap|too|as well|again|today|from now on|from today(?: on)?|going forward|for (?:that|this|it|them|now|the moment|the time being)|moving forward|effective (?:immediately|today|now)|immediately|this week|starting (?:today|now|monday|tomorrow))$/i;
 
 /** An organization reference from a captured chunk ("the Acme org", "org_…", "acme"). */
 export function orgRef(given: string | undefined, ents: Entities): Ref | undefined {

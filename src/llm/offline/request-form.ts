@@ -12,6 +12,7 @@
  * the past ("X was banned") or a question about state ("is X locked?") is left alone, so it never becomes an
  * instruction.
  */
+import { ACTION_VERB } from './clauses.js';
 import { VERBS } from './lexicon.js';
 import { NOT_UPDATE } from './phrases.js';
 import { requestText } from './quoted.js';
@@ -122,6 +123,9 @@ const TERSE = new RegExp(
   'i',
 );
 const HAS_VERB = new RegExp(`\\b(?:${VERBS.join('|')}|set|add|put|give|let|make|please|pls|kindly)\\b`, 'i');
+// Built on first use: clauses.ts and this module import each other through the lexicon.
+const arrowToVerb = (value: string): boolean =>
+  new RegExp(`^(?:(?:please|pls|just)\\s+)?${ACTION_VERB}\\b`, 'i').test(value);
 const ARROW = /^([^:]+?:\s*[\w\s-]+?|[\w\s'’-]+?)\s*(?:->|→|=>)\s*(.+)$/;
 const FRONTED =
   /^(?:for|on)\s+(.+?),?\s+(?:please\s+|pls\s+|can\s+you\s+|could\s+you\s+)?(set|change|update)\s+(?:the\s+|its\s+)?([\w\s-]+?)\s+to\s+(?:exactly\s*:?\s*|just\s+)?(.+)$/i;
@@ -217,7 +221,9 @@ export function imperative(sentence: string): string {
   if (terse && !NEGATION.test(terse[0]) && !HAS_VERB.test(terse[1]!)) return `set ${terse[1]} to ${terse[2]}`;
   // "foo template: lifetime -> 90s": a field and the value it should take.
   const arrow = s.match(ARROW);
-  if (arrow && !NEGATION.test(arrow[0])) return `set ${arrow[1]!.replace(/:\s*/, "'s ")} to ${arrow[2]}`;
+  // ("the Foo invite -> revoke": an arrow before a request points at what to act on, topic.ts.)
+  if (arrow && !NEGATION.test(arrow[0]) && !arrowToVerb(arrow[2]!))
+    return `set ${arrow[1]!.replace(/:\s*/, "'s ")} to ${arrow[2]}`;
   // "On the Portal app, change the scopes to just: a b": the thing changed named first.
   const fronted = s.match(FRONTED);
   if (fronted) return `${fronted[2]} the ${fronted[3]} of ${fronted[1]} to ${fronted[4]}`;

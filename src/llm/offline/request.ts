@@ -24,6 +24,7 @@ import { parseReinvite } from './reinvite.js';
 import { parseDeviceRevoke } from './session-device.js';
 import { sharedNoun, withSharedNoun } from './shared-noun.js';
 import { fillEntityAnaphor, fillResourceAnaphor, hasResourceAnaphor, resourcePhrase } from './resource-anaphora.js';
+import { arrowAsDash, topicOf, withTopic } from './topic.js';
 
 export const NEGATED =
   /^(?:(?:please|but|and|just|also)\s+)*(?:don'?t|do not|never|no need to|without|not|nor|avoid)\b/i;
@@ -83,7 +84,7 @@ export function parseWholeMessage(whole: Sentence): Intent | undefined {
 function parseMessage(whole: Sentence, now: number): Intent {
   const read = parseWholeMessage(whole);
   if (read) return read;
-  const sentences = splitSentences(whole.masked);
+  const sentences = splitSentences(arrowAsDash(whole.masked));
   const org = orgMention(whole.masked);
   const units = sentences.flatMap((sentence, n) =>
     clausesOf(whole, org ? fillThere(sentence, org) : sentence, now).map((u) => ({ ...u, sentence: n })),
@@ -103,6 +104,7 @@ function parseMessage(whole: Sentence, now: number): Intent {
     if (STATEMENT.test(stripLead(u.masked))) return [];
     // "sorry, I mean ban her": the correction's lead words are not part of what it asks.
     let masked = u.masked.replace(CORRECTION_LEAD, '');
+    masked = topicFilled(whole, masked, units, i, now) ?? masked;
     if (userTokens(masked, isUserId).length === 0 && hasAnaphor(masked))
       masked = fillAnaphors(masked, antecedent(units, i, isUserId, org));
     const rest = units.filter((_, k) => k !== i).map((o) => o.masked);
@@ -206,6 +208,12 @@ function clausesOf(whole: Sentence, sentence: string, now: number): Unit[] {
     // "supabase template: allowed clock skew -> 30s": the part after the colon is the change, not a detail.
     const all = parseSentence(subSentence(whole, sentence), now);
     if (READ_KINDS.has(head.kind) && (READ_KINDS.has(all.kind) || PASSIVE_KINDS.has(all.kind))) {
+      // "the app called foo: drop a scope from its scopes": the part after the colon acts on the topic before it.
+      const topic = topicOf(colon[1]!);
+      const acted = topic ? withTopic(colon[2]!, topic) : undefined;
+      const change = acted ? parseSentence(subSentence(whole, acted), now) : undefined;
+      if (acted && change && !READ_KINDS.has(change.kind) && !PASSIVE_KINDS.has(change.kind))
+        return [{ masked: acted, verbLed: false }];
       // "…OAuth apps: names and the redirect URIs": the whole sentence may name extra columns for the same read.
       const joined = `${colon[1]!} with ${colon[2]!}`;
       const both = parseSentence(subSentence(whole, joined), now);
@@ -291,6 +299,13 @@ const NOT_PERSON =
 function reportSubject(masked: string, anyVerb = false): string | undefined {
   // An organization's report may use any past-tense verb ("foo renewed", "foo bought more seats").
   if (anyVerb) {
+    // ("Bill emailed: …", "Ann wrote …": whoever writes or calls is a person, not the organization.)
+    if (
+      /^(?:[\w'’-]+\s+){1,2}(?:emailed|wrote|mailed|messaged|pinged|called|texted|asked|replied|mentioned|said|told|reported|complained)\b/i.test(
+        masked,
+      )
+    )
+      return undefined;
     const org = masked.match(
       /^(?:(?:so|and|but|also|btw|fyi)[,\s]+)*([A-Za-z][\w&'’-]+(?:\s+[A-Za-z][\w&'’-]+)?)\s+(?:just\s+|recently\s+)?(?:[a-z]+ed|bought|sold|grew|paid|signed|is|was|has|had)\b/,
     );
@@ -373,4 +388,19 @@ function asksToRead(s: Sentence): boolean {
 function withMessageOrg(intent: Intent, org: string | undefined): Intent {
   if (intent.kind !== 'org_update' || intent.org || !org) return intent;
   return { ...intent, org: { kind: 'name', value: org } };
+}
+
+/**
+ * "the pending Foo invite Bob sent - cancel it", "whoever has viewer in Foo -> bump to member": a request that
+ * points back at (or leaves out) its object takes the topic another clause names (nearest earlier first), when the
+ * result parses as a request (topic.ts).
+ */
+function topicFilled(whole: Sentence, masked: string, units: Unit[], index: number, now: number): string | undefined {
+  const order = [...units.slice(0, index).reverse(), ...units.slice(index + 1)];
+  for (const o of order) {
+    const topic = topicOf(o.masked);
+    const filled = topic ? withTopic(masked, topic) : undefined;
+    if (filled && !PASSIVE_KINDS.has(parseSentence(subSentence(whole, filled), now).kind)) return filled;
+  }
+  return undefined;
 }
