@@ -312,7 +312,7 @@ const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
   ],
   // "first allowlist X, then …", "step one: add Y": an order word before the verb is not part of the request.
   [
-    /(?<=^|[.!?;]\s+)(?:first(?:ly)?|first\s+of\s+all|to\s+start|step\s+(?:one|1))[,:]?\s+(?=(?:please\s+)?(?:allowlist|whitelist|blocklist|add|invite|remove|ban|unban|lock|unlock|set|make|send|create|revoke|delete|rename|change|update)\b)/gi,
+    /(?<=^|[.!?;]\s+)(?:first(?:ly)?|first\s+of\s+all|to\s+(?:start|begin)(?:\s+with)?|second(?:ly)?|third(?:ly)?|next|lastly|step\s+(?:one|two|three|[123]))[,:]?\s+(?=(?:(?:please|kindly|pls|plz|just|also|then)\s+)*(?:allowlist|whitelist|blocklist|add|invite|remove|ban|unban|lock|unlock|set|make|send|create|revoke|delete|rename|change|update)\b)/gi,
     '',
   ],
   // "@ops pls change …", "@here: ban …": a chat mention addressing someone is not part of the request.
