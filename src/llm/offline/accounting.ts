@@ -87,7 +87,12 @@ export function instructionClauses(whole: Sentence): string[] {
       const lead = core(subSentence(whole, stripLead(masked)));
       if (NEGATED.test(stripLead(masked)) || REPLY_ONLY.test(lead) || DELEGATE.test(lead)) return false;
       // After "and then" / "and also" an instruction may use a verb the lexicon does not know: it still counts.
-      return verb.test(lead) || asked.test(lead) || WANTS.test(lead) || (chained && /^[a-z]+\b/.test(lead) && !NARRATIVE.test(lead));
+      return (
+        verb.test(lead) ||
+        asked.test(lead) ||
+        WANTS.test(lead) ||
+        (chained && /^[a-z]+\b/.test(lead) && !NARRATIVE.test(lead))
+      );
     })
     .map(({ masked }) => masked);
 }
