@@ -32,7 +32,7 @@ interface Edit {
 /** The field edit a clause states, or undefined when it names no field with a readable new value. */
 export function readFieldEdit(c: string, s: Sentence): Intent | undefined {
   const edits = FIELD_WORDS.flatMap((w) => editsOf(c, s, w));
-  if (edits.length === 0) return readImplicitName(c, s);
+  if (edits.length === 0) return readImplicitName(c, s) ?? readScopeStatement(c, s);
   const resource = resourceOf(c, s, edits);
   if (!resource) return undefined;
   const fields: Fields = {};
@@ -84,6 +84,36 @@ function readImplicitName(c: string, s: Sentence): Intent | undefined {
   return undefined;
 }
 
+// The OAuth scopes Clerk grants: named in a request, they are scopes even when the word "scopes" is not said.
+const SCOPE = '(?:profile|email|public[_ ]metadata|private[_ ]metadata|openid|offline_access)';
+const SCOPES = `${SCOPE}(?:\\s*(?:,|\\+|&|\\band\\b|\\bplus\\b)\\s*${SCOPE})*`;
+
+/**
+ * "the Foo app shouldn't get public_metadata anymore, just profile + email", "Foo must no longer access private
+ * metadata": what an OAuth application may still read is its scope list. "just/only A and B" is the new list;
+ * otherwise what it must no longer get is removed (the planner keeps the rest).
+ */
+function readScopeStatement(c: string, s: Sentence): Intent | undefined {
+  if (!new RegExp(`\\b(?:${RESOURCE_WORDS.oauth}|scopes?)\\b`, 'i').test(c)) return undefined;
+  const names = (said: string): string[] =>
+    [...said.matchAll(new RegExp(SCOPE, 'gi'))].map((m) => m[0].toLowerCase().replace(' ', '_'));
+  const denied = c.match(
+    new RegExp(
+      `\\b(?:shouldn'?t|should\\s+not|must\\s+not|mustn'?t|can'?t|cannot|no\\s+longer)\\s+(?:be\\s+able\\s+to\\s+)?(?:get|have|see|read|access|use|request|keep)\\s+(?:the\\s+|any\\s+)?(${SCOPES})`,
+      'i',
+    ),
+  );
+  const kept = c.match(new RegExp(`\\b(?:just|only)\\s+(?:keeps?\\s+|gets?\\s+|have\\s+|the\\s+)?(${SCOPES})\\b`, 'i'));
+  const fields: Fields = kept
+    ? { scopes: names(kept[1]!).join(' ') }
+    : denied
+      ? { remove_scopes: names(denied[1]!) }
+      : {};
+  if (Object.keys(fields).length === 0) return undefined;
+  const ref = namedOwner('oauth', c, s);
+  return { kind: 'named_update', resource: 'oauth', ...(ref ? { ref } : {}), fields };
+}
+
 /** Every value the clause gives for one field word (usually none or one). */
 function editsOf(c: string, s: Sentence, word: FieldWord): Edit[] {
   const re = new RegExp(`\\b(?:${word.words})\\b`, 'gi');
@@ -92,7 +122,9 @@ function editsOf(c: string, s: Sentence, word: FieldWord): Edit[] {
     const after = c.slice(m.index! + m[0].length);
     const before = c.slice(0, m.index!);
     const fields =
-      word.kind === 'scopes' || word.kind === 'list' ? listEdit(word, before, after, c, s) : setValue(word, after, s);
+      word.kind === 'scopes' || word.kind === 'list'
+        ? listEdit(word, before, after, c, s)
+        : (setValue(word, after, s) ?? sharedValue(word, before, after, s));
     if (fields) out.push({ word, fields });
   }
   return out;
@@ -105,6 +137,19 @@ function setValue(word: FieldWord, after: string, s: Sentence): Fields | undefin
   if (!m) return undefined;
   const said = m[1]!.trim();
   const value = readValue(word, said, s);
+  return value === undefined ? undefined : { [word.param]: value };
+}
+
+/**
+ * "name should be Foo Labs and the slug foo-labs": a second field after "and" shares the first one's verb, so its
+ * value follows it directly.
+ */
+function sharedValue(word: FieldWord, before: string, after: string, s: Sentence): Fields | undefined {
+  if (!/\band\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?$/i.test(before)) return undefined;
+  if (!new RegExp(SETS, 'i').test(before)) return undefined;
+  const m = after.match(/^\s+(\S.*)$/);
+  if (!m) return undefined;
+  const value = readValue(word, m[1]!, s);
   return value === undefined ? undefined : { [word.param]: value };
 }
 
@@ -249,7 +294,18 @@ function namedOwner(resource: FieldResource, c: string, s: Sentence): Ref | unde
       /^(?:remove|drop|revoke|strip|delete|take\s+(?:away|out)|get\s+rid\s+of|trim|add|grant|include|append)\s+.+?\s+(?:from|off|out\s+of|to|into)\s+/i,
       'for ',
     );
-  const topic = c.match(/^([^:=]{1,40}?)\s*:\s/)?.[1];
+  let topic = c.match(/^([^:=]{1,40}?)\s*:\s/)?.[1];
+  // "security review thing: the foo oauth app …": a topic that is not the resource is only a label.
+  const noun = new RegExp(`\\b(?:${RESOURCE_WORDS[resource]})\\b`, 'i');
+  // "Following our review — the Foo app …": a dash ends a lead-in the same way.
+  const dash = c.split(/\s+[—–-]+\s+/);
+  if (dash.length > 1 && !noun.test(dash[0]!) && noun.test(dash.slice(1).join(' - ')))
+    return namedOwner(resource, dash.slice(1).join(' - '), s);
+  if (topic && !noun.test(topic)) {
+    const body = c.slice(c.indexOf(':') + 1).trim();
+    topic = undefined;
+    if (noun.test(body)) return namedOwner(resource, body, s);
+  }
   const name =
     resource === 'jwt'
       ? (jwtName(topic ?? head, s) ?? jwtName(c, s))

@@ -60,6 +60,11 @@ export const NOUNS = [
   'application',
   'applications',
   'members',
+  'member',
+  'account',
+  'accounts',
+  'integration',
+  'integrations',
   'satellite',
   'domain',
   'domains',
@@ -86,6 +91,9 @@ export const CLIPPED: Record<string, string> = {
   membs: 'members',
   perms: 'permissions',
   usr: 'user',
+  shld: 'should',
+  shd: 'should',
+  blok: 'block',
   usrs: 'users',
 };
 
@@ -152,7 +160,7 @@ const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
   [/\borganis(ations?|ed?)\b/gi, 'organiz$1'],
   // "the Internal Dashboard app": a capitalized name before "app"/"application" is an OAuth application (an
   // "app invitation" is not).
-  [/\b(?!OAuth\b)([A-Z][\w-]*)\s+(?:app|application)\b(?!\s+invit)/g, '$1 oauth app'],
+  [/\b(?!OAuth\b)([A-Z][\w-]*)\s+(?:app|application|integration|connector)\b(?!\s+invit)/g, '$1 oauth app'],
   // "undo all the bans", "clear all bans": every banned user (bulk.ts lists them first). "undo the bans" on
   // people named in the message is "unban them" (never everyone).
   [
@@ -288,6 +296,9 @@ const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
     /\b(one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|forty-five|sixty|ninety)\s+(?=(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?)\b)/gi,
     (_m: string, word: string) => `${NUMBER_WORDS[word.toLowerCase()]} `,
   ],
+  // "put pepper in it as the admin", "stick X into Foo": adding to an organization; "as the admin" is the role.
+  [/\b(?:put|stick|throw|pop)\s+(⟦[ei]\d+⟧|[\w.'’-]+(?:\s+[\w.'’-]+)?)\s+(?:in|into|on)\s+(?=\S)/gi, 'add $1 to '],
+  [/\b(to\s+(?:it|them|⟦i\d+⟧|[\w&.-]+(?:\s+[\w&.-]+)?)\s+)as\s+(?:the|an?)\s+(admin|administrator|member|viewer)\b/gi, '$1as $2'],
   // "shoot her an invite", "fire off an invitation to X", "drop X an invite": sending one.
   [
     /\b(?:shoot|fire\s+off|drop|ping|throw)\s+(⟦e\d+⟧|him|her|them)\s+(an?\s+(?:new\s+|fresh\s+)?invit\w*)/gi,
@@ -305,7 +316,7 @@ const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
     '',
   ],
   // "@ops pls change …", "@here: ban …": a chat mention addressing someone is not part of the request.
-  [/(?<=^|[.!?;]\s+)@[\w.-]+[,:]?\s+/g, ''],
+  [/(?<=^|[.!?;,]\s+)@[\w.-]+[,:]?\s+/g, ''],
   // "ban him + lock her": a plus between requests is "and".
   [/\s+\+\s+/g, ' and '],
   // "anns role", "bobs account": a possessive written without its apostrophe.
@@ -447,7 +458,9 @@ function slip(word: string, target: string): boolean {
 /** "banned", "invites", "revoking": an inflected lexicon word is a real word, not a typo. */
 function isInflection(word: string): boolean {
   // "member" next to "members": the singular of a lexicon plural is a word too.
-  if ([...VERBS, ...NOUNS].some((w) => w === `${word}s` || w === `${word}es`)) return true;
+  // ("templat" is not the singular of "templates": only -s/-x/-z/-ch/-sh words take -es.)
+  if ([...VERBS, ...NOUNS].some((w) => w === `${word}s` || (/(?:s|x|z|ch|sh)$/.test(word) && w === `${word}es`)))
+    return true;
   const stems = [word.replace(/(?:ed|es|s|ing|er|ers|al)$/, ''), word.replace(/(?:d|r|rs)$/, '')];
   return stems.some(
     (stem) =>

@@ -175,3 +175,18 @@ describe('allowlist then invite: the invitation is to the app unless an organiza
     expect(i?.kind === 'invite' && i.app).toBe(false);
   });
 });
+
+describe('typos of resource words and casual placement verbs', () => {
+  it.each([
+    ['pls lcok ana@k.test acount', 'user_action'],
+    ['add ana@k.test to the umbrella organisation as a normal memeber', 'membership_add'],
+    ['we stopped using relay, @bot pls nuke the relay integraton oauth aplication', 'named_delete'],
+    ['create an org called Foo Labs and put ana@k.test in it as the admin', 'sequence'],
+  ])('%s', (text, kind) => {
+    expect(parse(text).kind).toBe(kind);
+  });
+  it('"put X in it as the admin" adds X as an admin of the organization just created', () => {
+    const got = steps(parse('create an org called Foo Labs and put ana@k.test in it as the admin'));
+    expect(got[1]).toMatchObject({ kind: 'membership_add', org: { value: 'Foo Labs' }, role: 'org:admin' });
+  });
+});
