@@ -18,7 +18,7 @@ import { orgRef, toRef } from './refs.js';
 
 // How a new value is introduced after the field word.
 const SETS =
-  '(?:=|:|->|→|=>|\\bto\\b|\\bas\\b|\\bshould\\s+(?:now\\s+|instead\\s+)?(?:be|read|say|show(?:\\s+as)?)\\b|\\b(?:needs?|has|have)\\s+to\\s+(?:be|read|say|show(?:\\s+as)?|go\\s+(?:up|down)\\s+to)\\b|\\bmust\\s+be\\b|\\b(?:is|are)\\s+now\\b|\\bbecomes?\\b|\\bwill\\s+be\\b|\\bof\\b(?=\\s+\\d))';
+  '(?:=|:|->|→|=>|\\bto\\s+(?:be|read|say)\\b|\\bto\\b|\\bas\\b|\\bshould\\s+(?:now\\s+|instead\\s+)?(?:be|read|say|show(?:\\s+as)?)\\b|\\b(?:needs?|has|have)\\s+to\\s+(?:be|read|say|show(?:\\s+as)?|go\\s+(?:up|down)\\s+to)\\b|\\bmust\\s+be\\b|\\b(?:is|are)\\s+now\\b|\\bbecomes?\\b|\\bwill\\s+be\\b|\\bof\\b(?=\\s+\\d))';
 // Where a free-text value ends: a new clause, a sign-off, a purpose.
 const VALUE_END =
   /\s*(?:[,;]|\s+(?:and|but|while|because|since|so|please|pls|thanks|thx|now|instead|too|as well|going forward|from now on|if)\b|[.!?](?:\s|$)|$).*$/i;
@@ -32,7 +32,7 @@ interface Edit {
 /** The field edit a clause states, or undefined when it names no field with a readable new value. */
 export function readFieldEdit(c: string, s: Sentence): Intent | undefined {
   const edits = FIELD_WORDS.flatMap((w) => editsOf(c, s, w));
-  if (edits.length === 0) return readImplicitName(c, s) ?? readScopeStatement(c, s);
+  if (edits.length === 0) return readImplicitName(c, s) ?? readScopeStatement(c, s) ?? readMemberCap(c, s);
   const resource = resourceOf(c, s, edits);
   if (!resource) return undefined;
   const fields: Fields = {};
@@ -114,6 +114,21 @@ function readScopeStatement(c: string, s: Sentence): Intent | undefined {
   return { kind: 'named_update', resource: 'oauth', ...(ref ? { ref } : {}), fields };
 }
 
+// "allow 25 memberships", "capped at 15 members", "they can have up to 25 ppl": the member limit said as a count.
+const CAP =
+  /\b(?:allow(?:ing|s)?|up\s+to|capped\s+at|cap(?:\s+(?:it|them))?\s+(?:at|to)|limit(?:ed)?(?:\s+(?:it|them))?\s+(?:at|to)|max(?:imum)?\s+of)\s+(\d+)\s+(?:memberships|members|seats|people|ppl|users|persons)\b/i;
+const CAP_CONTEXT = new RegExp(
+  `\\b(?:${RESOURCE_WORDS.org}|raise|bump|increase|lower|decrease|set|cap|limit|seats?)\\b|\\bcapped\\b`,
+  'i',
+);
+
+function readMemberCap(c: string, s: Sentence): Intent | undefined {
+  const m = c.match(CAP);
+  if (!m || !CAP_CONTEXT.test(c.replace(m[0], ''))) return undefined;
+  const org = orgOwner(c, s);
+  return { kind: 'org_update', ...(org ? { org } : {}), fields: { max_allowed_memberships: Number(m[1]) } };
+}
+
 /** Every value the clause gives for one field word (usually none or one). */
 function editsOf(c: string, s: Sentence, word: FieldWord): Edit[] {
   const re = new RegExp(`\\b(?:${word.words})\\b`, 'gi');
@@ -133,7 +148,10 @@ function editsOf(c: string, s: Sentence, word: FieldWord): Edit[] {
 /** "<field> [of X] to V", "<field>: V", "<field> should now read V". */
 function setValue(word: FieldWord, after: string, s: Sentence): Fields | undefined {
   // The owner may stand between the field and its value: "the name of the acme org to Acme Corp".
-  const m = after.match(new RegExp(`^(?:\\s+(?:of|for|on|in)\\s+[^,;:=]+?)??\\s*${SETS}\\s*(.+)$`, 'i'));
+  // ("username from liamt to liam.turner": the old value is context.)
+  const m = after.match(
+    new RegExp(`^(?:\\s+(?:of|for|on|in)\\s+[^,;:=]+?)??(?:\\s+from\\s+\\S+)?\\s*${SETS}\\s*(.+)$`, 'i'),
+  );
   if (!m) return undefined;
   const said = m[1]!.trim();
   const value = readValue(word, said, s);
@@ -257,8 +275,12 @@ function orgOwner(c: string, s: Sentence): Ref | undefined {
       ),
     )?.[1];
   if (!chunk) return undefined;
-  const cleaned = chunk.replace(new RegExp(`^(?:${OWNER_VERB})\\s+`, 'i'), '');
-  if (/^(?:their|our|its|his|her|the|my|this|that)$/i.test(cleaned.trim())) return undefined;
+  const cleaned = chunk
+    .replace(new RegExp(`^(?:${OWNER_VERB})\\s+`, 'i'), '')
+    .replace(/^(?:(?:so|and|but|then|also|now)\s+)+/i, '');
+  // "their org", "in their org": a possessive or a preposition is no name (the message's organization is used).
+  if (/(?:^|\s)(?:their|our|its|his|her|the|my|this|that)$/i.test(cleaned.trim())) return undefined;
+  if (/^(?:in|of|for|to|at|on|with|from)\s/i.test(cleaned.trim())) return undefined;
   return orgRef(cleaned, s.ents);
 }
 

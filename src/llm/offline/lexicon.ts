@@ -141,6 +141,8 @@ const REAL_WORDS = new Set([
   'locker',
   'blocked',
   'bloke',
+  'ending',
+  'ended',
 ]);
 
 // Where a verb stands (start of a clause, after punctuation or "please" / "and" / "to"): lexicon rows anchored
@@ -298,7 +300,10 @@ const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
   ],
   // "put pepper in it as the admin", "stick X into Foo": adding to an organization; "as the admin" is the role.
   [/\b(?:put|stick|throw|pop)\s+(⟦[ei]\d+⟧|[\w.'’-]+(?:\s+[\w.'’-]+)?)\s+(?:in|into|on)\s+(?=\S)/gi, 'add $1 to '],
-  [/\b(to\s+(?:it|them|⟦i\d+⟧|[\w&.-]+(?:\s+[\w&.-]+)?)\s+)as\s+(?:the|an?)\s+(admin|administrator|member|viewer)\b/gi, '$1as $2'],
+  [
+    /\b(to\s+(?:it|them|⟦i\d+⟧|[\w&.-]+(?:\s+[\w&.-]+)?)\s+)as\s+(?:the|an?)\s+(admin|administrator|member|viewer)\b/gi,
+    '$1as $2',
+  ],
   // "shoot her an invite", "fire off an invitation to X", "drop X an invite": sending one.
   [
     /\b(?:shoot|fire\s+off|drop|ping|throw)\s+(⟦e\d+⟧|him|her|them)\s+(an?\s+(?:new\s+|fresh\s+)?invit\w*)/gi,
@@ -386,7 +391,23 @@ const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
   // "her public md": metadata, abbreviated.
   [/\b(public|private|unsafe)\s+md\b/gi, '$1 metadata'],
   // "how many members does Foo have rn?", "… right now?": a time adverb at the end of a clause changes nothing.
-  [/\s+(?:rn|right\s+now|atm|at\s+the\s+moment|currently)(?=\s*[?!.]*$)/gi, ''],
+  [
+    /\s+(?:rn|right\s+now|atm|at\s+the\s+moment|currently|today\s+itself|itself|at\s+the\s+earliest|asap|right\s+away)(?=\s*[?!.]*$)/gi,
+    '',
+  ],
+  // "kindly rename …": a polite "please".
+  [/\bkindly\b/gi, 'please'],
+  // "we are requesting that all users at @x.test are locked", "is it possible that every member of Foo is switched
+  // to viewer": the state asked for, said of its subject, is the request (the verb of that participle).
+  [
+    /\b(?:(?:we|i|they)\s+(?:are|am)\s+|(?:is|would|will)\s+it\s+(?:be\s+)?)?(?:requesting|request|asking|ask|possible|ok|okay)\s+that\s+(.+?)\s+(?:are|is|be|gets?|get)\s+(locked|unlocked|banned|unbanned|removed|deleted|revoked|switched|moved|changed)\b/gi,
+    (_m: string, who: string, done: string) =>
+      `${{ locked: 'lock', unlocked: 'unlock', banned: 'ban', unbanned: 'unban', removed: 'remove', deleted: 'delete', revoked: 'revoke', switched: 'switch', moved: 'move', changed: 'change' }[done.toLowerCase()]} ${who}`,
+  ],
+  // "… sign in again today": when, at the end of a request (not "who joined today", not "from today").
+  [/(?<=\b(?:again|back|access|account|now))\s+today(?=\s*[?!.]*$)/gi, ''],
+  // "rename the app 'Foo' as 'Bar'": renaming as is renaming to.
+  [/\b(rename\s+.+?)\s+as\s+(?=⟦q\d+⟧|[A-Z])/g, '$1 to '],
 ];
 
 /** The clause with every casual phrasing replaced by its canonical verb. */

@@ -323,7 +323,7 @@ export function layout(raw: string): string {
 // "…so nobody signs in with it", "…until he calls back", "…because they asked": why or how long, said
 // after the request. It names no target and no action, and would otherwise be read as part of the reference.
 const ADJUNCT =
-  /\s*,?\s+(?:so\s+that|so|until|while|because)\s+(?:no\s*one|nobody|anyone|anybody|everyone|he|she|they|we|i|it|you|his|her|their)\b(?![^,;]*\b(?:need|needs|want|wants|should|must|please|pls|have\s+to|has\s+to|can\s+you|could\s+you)\b)[^,;]*/gi;
+  /\s*,?\s+(?:so\s+that|so|until|while|because)\s+(?:no\s*one|nobody|anyone|anybody|everyone|he|she|they|we|i|it|you|his|her|their)\b(?![^,;]*\b(?:need|needs|want|wants|should|must|please|pls|have\s+to|has\s+to|can\s+you|could\s+you|\d+\s+(?:ppl|people|members|memberships|seats|users))\b)[^,;]*/gi;
 // "we'd be glad if you could …", "it would be great if you could …": a polite "please".
 const POLITE =
   /\b(?:(?:i|we)(?:'d|’d|\s+would)\s+(?:be\s+(?:\w+\s+)?(?:grateful|thankful|glad|happy|obliged)|(?:really\s+)?appreciate\s+it)|it\s+would\s+be\s+(?:\w+\s+)?(?:great|good|helpful|nice|ideal))\s+if\s+(?:you|u)\s+(?:could|would|can|might)(?:\s+(?:kindly|please|possibly|perhaps))?\s+/gi;

@@ -290,7 +290,7 @@ function reportSubject(masked: string, anyVerb = false): string | undefined {
   // An organization's report may use any past-tense verb ("foo renewed", "foo bought more seats").
   if (anyVerb) {
     const org = masked.match(
-      /^(?:(?:so|and|but|also|btw|fyi)[,\s]+)*([A-Za-z][\w&'’-]+(?:\s+[A-Za-z][\w&'’-]+)?)\s+(?:just\s+|recently\s+)?(?:[a-z]+ed|bought|sold|grew|paid|signed|is|was|has|had)\b/,
+      /^(?:(?:so|and|but|also|btw|fyi)[,\s]+)*([A-Za-z][\w&'’-]+(?:\s+(?!(?:is|was|has|had|are|were)\b)[A-Za-z][\w&'’-]+)?)\s+(?:just\s+|recently\s+|currently\s+|now\s+|still\s+|already\s+)?(?:[a-z]+ed|bought|sold|grew|paid|signed|is|was|has|had)\b/,
     );
     if (org && !org[1]!.split(/\s+/).some((w) => NOT_PERSON.test(w))) return org[1];
     return undefined;
@@ -306,7 +306,8 @@ function reportSubject(masked: string, anyVerb = false): string | undefined {
 
 // "that", "the new name": a value said by pointing at another clause. "the org", "it": an organization not named.
 const VALUE_ANAPHOR = /^(?:that|this|it|the\s+new\s+(?:one|name))$/i;
-const ORG_WORD = /^(?:(?:the|our|their|its)\s+)?(?:org|organi[sz]ation|company|it|its|their|them)$|^(?:the|a|an|our)$/i;
+const ORG_WORD =
+  /^(?:(?:the|our|their|its)\s+)?(?:org|organi[sz]ation|company|it|its|their|them)$|^(?:the|a|an|our|their|its)$/i;
 // "Foo rebranded to Foo Group", "Foo is now called Foo Group", "Foo changed its name to Foo Group".
 const RENAMED =
   /\b(?:rebranded|renamed\s+itself|changed\s+(?:its|their)\s+name)\s+(?:to|as)\s+([A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3})|\bis\s+now\s+called\s+([A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3})/;

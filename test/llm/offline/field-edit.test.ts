@@ -170,3 +170,53 @@ describe('a quoted error message is not a template name', () => {
     expect(i).toMatchObject({ kind: 'named_update', ref: { value: 'hasura' }, fields: { allowed_clock_skew: 20 } });
   });
 });
+
+describe('the member limit said as a count', () => {
+  it.each([
+    ['Umbrella Corp renewed. Could we maybe bump their organization to allow 30 memberships?', 'Umbrella Corp'],
+    ['umbrella downgraded, so their organization should be capped at 30 memberships from now on', undefined],
+    ['umbrella upgraded their plan so they can have up to 30 ppl in their org now. pls raise the limit', 'umbrella'],
+    ['please limit the Umbrella org to 30 members', 'Umbrella'],
+    [
+      "Umbrella Corp currently has no cap. Their contract says 30 seats. Could we set their organization's maximum memberships to 30?",
+      'Umbrella Corp',
+    ],
+  ])('%s', (text, org) => {
+    const i = parse(text);
+    expect(i.kind).toBe('org_update');
+    if (i.kind === 'org_update') {
+      expect(i.fields).toEqual({ max_allowed_memberships: 30 });
+      if (org) expect(i.org?.value).toBe(org);
+    }
+  });
+});
+
+describe('support-desk wording', () => {
+  it.each([
+    [
+      "as per change request CR-12 kindly rename the OAuth application 'Relay' as 'Relay (old)'",
+      { name: 'Relay (old)' },
+    ],
+    [
+      'user Ana Kim (ana@k.test) is requesting to change her username from anak to ana.kim. Kindly do the needful.',
+      { username: 'ana.kim' },
+    ],
+    [
+      'customer Umbrella Corp is wanting their URL slug to be umbrella-corp instead of umbrella. Kindly update.',
+      { slug: 'umbrella-corp' },
+    ],
+  ])('%s', (text, fields) => {
+    const i = parse(text);
+    expect('fields' in i && i.fields).toEqual(fields);
+  });
+
+  it('"we are requesting that all users at @x are locked" is the bulk lock of that domain', () => {
+    const i = parse(
+      'As a precaution we are requesting that all the users whose email id is ending with @leaky.test are locked till further notice.',
+    );
+    expect(i).toMatchObject({ kind: 'bulk_user_action', action: 'clerk_user_lock', domain: 'leaky.test' });
+  });
+  it('"ending" is a word, never corrected to "pending"', () => {
+    expect(JSON.stringify(parse('lock every user whose email is ending with @leaky.test'))).not.toMatch(/pending/);
+  });
+});
