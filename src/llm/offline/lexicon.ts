@@ -304,6 +304,17 @@ const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
     /\b(to\s+(?:it|them|⟦i\d+⟧|[\w&.-]+(?:\s+[\w&.-]+)?)\s+)as\s+(?:the|an?)\s+(admin|administrator|member|viewer)\b/gi,
     '$1as $2',
   ],
+  // "make it so sofia is admin there", "make sure X becomes a viewer in Foo": the role said as the state wanted.
+  [
+    /\bmake\s+(?:it\s+)?(?:so|sure)\s+(?:that\s+)?(⟦[ei]\d+⟧|[\w.'’-]+(?:\s+[\w.'’-]+)?)\s+(?:is|becomes|gets\s+to\s+be|ends\s+up)\s+(?:an?\s+)?(admin|member|viewer|billing)\b/gi,
+    'make $1 $2',
+  ],
+  // "move him out of acme and into globex", "move her, so out of Foo and over to Bar": the same as "move X from Foo to
+  // Bar" (leave one organization, join the other; a role said after "from" stays a role change).
+  [
+    /\bmove\s+(⟦[ei]\d+⟧|him|her|them|[\w.'’-]+(?:\s+[\w.'’-]+)?),?\s+(?:so\s+)?out\s+of\s+(?:the\s+)?([\w&-]+(?:\s+(?:org|organi[sz]ation|team))?)\s+(?:and\s+)?(?:into|over\s+to|to)\s+/gi,
+    'move $1 from $2 to ',
+  ],
   // "shoot her an invite", "fire off an invitation to X", "drop X an invite": sending one.
   [
     /\b(?:shoot|fire\s+off|drop|ping|throw)\s+(⟦e\d+⟧|him|her|them)\s+(an?\s+(?:new\s+|fresh\s+)?invit\w*)/gi,
@@ -341,7 +352,7 @@ const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
   // "lock his login", "ban her user": the person's account is the person.
   [/\b(his|her|their)\s+(?:user\s+)?(?:login|user)\b(?!\s+(?:name|e-?mail|id|metadata|details)\b)/gi, '$1 account'],
   // "end her open sessions": whose sessions, whichever are active (only active ones can be ended).
-  [/\b(his|her|their)\s+(?:active|open|current|live|running)\s+(sessions?)\b/gi, '$1 $2'],
+  [/\b(his|her|their)\s+(?:active|open|current|live|running|logged[- ]in|signed[- ]in)\s+(sessions?)\b/gi, '$1 $2'],
   // "every session belonging to x@y.test": that person's sessions.
   [
     /\b(?:every|each|any|all(?:\s+(?:of\s+)?the)?)\s+(?:active\s+|open\s+|current\s+)?sessions?\s+(?:belonging\s+to|owned\s+by|of|for)\s+(⟦[ei]\d+⟧)/gi,
@@ -355,7 +366,7 @@ const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
   ],
   // "revoke all his sessions", "end her sessions": signing that person out (a pronoun the message fills).
   [
-    /\b(?:revoke|end|kill|terminate|invalidate|clear|close|wipe)\s+(?:all\s+(?:of\s+)?|every\s+one\s+of\s+)?(his|her|their)\s+sessions\b/gi,
+    /\b(?:revoke|end|kill|terminate|invalidate|clear|close|wipe)\s+(?:all\s+(?:of\s+)?|every\s+one\s+of\s+)?(his|her|their)\s+sessions?\b/gi,
     (_m: string, who: string) => `sign ${{ his: 'him', her: 'her', their: 'them' }[who.toLowerCase()]} out`,
   ],
   // "yank the invite for x@y.test", "pull that invitation": a revocation.
