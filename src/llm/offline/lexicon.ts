@@ -182,6 +182,12 @@ const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
       return all || noun.endsWith('s') ? `remove ${person} from every organization` : `remove ${person} from their org`;
     },
   ],
+  // "the person Bob Stone invited (to Foo)", "the contractor she invited": described by the invitation, which is
+  // what a revocation acts on ("… - cancel that invite").
+  [
+    /\b(?:the\s+)?(?:person|one|guy|user|address|contractor|candidate)\s+(?:that\s+|whom\s+|who\s+)?(⟦[ei]\d+⟧|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?|he|she|they|we)\s+invited\b/g,
+    'the invite $1 sent',
+  ],
   // "pull it back", "pull back the invite": taking back something sent.
   [/\bpull\s+(it|that|this|them)\s+back\b/gi, 'revoke $1'],
   [/\bpull\s+back\b/gi, 'revoke'],

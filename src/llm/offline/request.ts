@@ -101,11 +101,15 @@ function parseMessage(whole: Sentence, now: number): Intent {
     if (STATEMENT.test(stripLead(u.masked))) return [];
     // "sorry, I mean ban her": the correction's lead words are not part of what it asks.
     let masked = u.masked.replace(CORRECTION_LEAD, '');
-    masked = topicFilled(whole, masked, units, i, now) ?? masked;
+    const rest = units.filter((_, k) => k !== i).map((o) => o.masked);
+    // "that invitation" with one address named elsewhere, else a topic another clause names (topic.ts).
+    masked =
+      fillInvitation(masked, rest) ??
+      fillQuotedApp(masked, rest) ??
+      topicFilled(whole, masked, units, i, now) ??
+      masked;
     if (userTokens(masked, isUserId).length === 0 && hasAnaphor(masked))
       masked = fillAnaphors(masked, antecedent(units, i, isUserId, org));
-    const rest = units.filter((_, k) => k !== i).map((o) => o.masked);
-    masked = fillInvitation(masked, rest) ?? fillQuotedApp(masked, rest) ?? masked;
     let s = subSentence(whole, masked);
     let intent = parseSentence(s, now);
     const others = [...units.slice(0, i).reverse(), ...units.slice(i + 1)].map((o) => o.masked);
