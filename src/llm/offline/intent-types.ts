@@ -80,7 +80,8 @@ export type Intent =
   | { kind: 'org_delete'; orgs: Ref[] }
   /** `pick`: "…, and of those, who signed in most recently?" — the one member the second lookup singles out. */
   | { kind: 'members_list'; org?: Ref; role?: string; count: boolean; pick?: 'last_sign_in' | 'last_active' }
-  | { kind: 'membership_get'; org?: Ref; user?: Ref }
+  /** `asks`: a yes/no question about one role ("does X have admin in Y?"), answered first. */
+  | { kind: 'membership_get'; org?: Ref; user?: Ref; asks?: string }
   | { kind: 'membership_add'; org?: Ref; users: Ref[]; role: string }
   | { kind: 'membership_set_role'; org?: Ref; users: Ref[]; role: string }
   /** `everyOrg`: "take her out of every organization she's in" — each organization the user belongs to. */

@@ -17,7 +17,7 @@ import { withDetails } from './details.js';
 import { parseStatedField, parseStatedValue, withStatedName } from './stated-value.js';
 import { withPastedSubject } from './pasted-subject.js';
 import { mergeSteps } from './merge-steps.js';
-import { fillThere, orgMention, referents, withOrg } from './org-context.js';
+import { fillThere, orgMention, personNames, referents, withOrg } from './org-context.js';
 import { OrgThread, refersToOrgOf } from './org-thread.js';
 import { parseReinvite } from './reinvite.js';
 import { parseDeviceRevoke } from './session-device.js';
@@ -108,6 +108,7 @@ function parseMessage(whole: Sentence, now: number): Intent {
       fillQuotedApp(masked, rest) ??
       topicFilled(whole, masked, units, i, now) ??
       masked;
+    masked = formerLatter(masked, units, i, isUserId, org) ?? masked;
     if (userTokens(masked, isUserId).length === 0 && hasAnaphor(masked))
       masked = fillAnaphors(masked, antecedent(units, i, isUserId, org));
     let s = subSentence(whole, masked);
@@ -280,6 +281,33 @@ function antecedent(
     if (subject && subject.toLowerCase() !== org?.toLowerCase()) return [subject];
   }
   return [];
+}
+
+/**
+ * "Grace Kim and Chris Park both work at Foo; lock the latter": "the former" / "the latter" is the first / last
+ * of the people the nearest other clause names (by placeholder or full name, in the order said). Two or more
+ * must be named there; otherwise nothing is filled (and the planner asks).
+ */
+function formerLatter(
+  masked: string,
+  units: Unit[],
+  index: number,
+  isUserId: (token: string) => boolean,
+  org: string | undefined,
+): string | undefined {
+  const which = masked.match(/\bthe\s+(former|latter)\b/i);
+  if (!which) return undefined;
+  const order = [...units.slice(0, index).reverse(), ...units.slice(index + 1)];
+  for (const u of order) {
+    const people = [...u.masked.matchAll(/⟦[ei]\d+⟧|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)+/g)]
+      .map((m) => m[0])
+      .filter((p) => (p.startsWith('⟦') ? userTokens(p, isUserId).length > 0 : personNames(p, org).length > 0));
+    if (people.length >= 2) {
+      const who = /former/i.test(which[1]!) ? people[0]! : people[people.length - 1]!;
+      return masked.replace(which[0], who);
+    }
+  }
+  return undefined;
 }
 
 // Words that start a report but are not somebody's name.
