@@ -139,7 +139,8 @@ export type Intent =
   | { kind: 'roles_every_org'; user: Ref }
   | { kind: 'user_when'; user: Ref; what: 'last_sign_in' | 'last_active' | 'created' }
   /** `org`: "the pending Globex invite Bob sent" — only that organization's invitations. */
-  | { kind: 'invitation_by_inviter'; inviter: Ref; org?: Ref }
+  /** `show`: "which invitations did Bob send?" — the same lookups, answered, nothing revoked. */
+  | { kind: 'invitation_by_inviter'; inviter: Ref; org?: Ref; show?: boolean }
   /** Several steps from one message ("sign X out and ban him"), planned in order (plan-sequence.ts). */
   | { kind: 'sequence'; steps: Intent[] };
 

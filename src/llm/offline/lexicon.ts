@@ -188,6 +188,12 @@ const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
     /\b(?:the\s+)?(?:person|one|guy|user|address|contractor|candidate)\s+(?:that\s+|whom\s+|who\s+)?(⟦[ei]\d+⟧|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?|he|she|they|we)\s+invited\b/g,
     'the invite $1 sent',
   ],
+  // "the guy from Initech who is a viewer", "the user at Foo that has admin": the holder of that role there
+  // (refs.ts reads "the viewer person at Initech"; said before "from X" it is no longer read as the place).
+  [
+    /\b(?:the|our)\s+(?:person|guy|gal|user|one|member|contact|account|employee)\s+(?:from|at|in|over\s+at)\s+([A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*)?)\s+(?:who|that)\s+(?:is|has|holds)\s+(?:the\s+|an?\s+)?(admin|billing|viewer|guest|owner)(?:\s+(?:role|access|rights))?\b/gi,
+    (_m: string, org: string, role: string) => `the ${role.toLowerCase()} person at ${org}`,
+  ],
   // "pull it back", "pull back the invite": taking back something sent.
   [/\bpull\s+(it|that|this|them)\s+back\b/gi, 'revoke $1'],
   [/\bpull\s+back\b/gi, 'revoke'],

@@ -94,3 +94,56 @@ describe('what is kept is never a topic', () => {
     expect(topicOf(text)).toBeUndefined();
   });
 });
+
+describe('a holder said as "the guy from Foo who is a viewer"', () => {
+  it.each([
+    ['remove the guy from Initech who is a viewer', 'membership_remove'],
+    ['lock the user at Initech that has admin', 'user_action'],
+    ['please demote the person over at Initech who holds the admin role to member', 'membership_set_role'],
+  ])('%s', (text, kind) => {
+    expect(parse(text)).toMatchObject({
+      kind,
+      ...(kind === 'user_action' ? { targets: [{ kind: 'role', org: 'Initech', one: true }] } : {}),
+      ...(kind !== 'user_action' ? { users: [{ kind: 'role', org: 'Initech', one: true }] } : {}),
+    });
+  });
+});
+
+describe('an app invitation said by who it went to', () => {
+  it('the one pending invitation whose address the message says is revoked, nothing is asked', async () => {
+    const stack = createStack();
+    const turn = await stack.say('revoke the app invite we sent to the consultant');
+    expect(turn.pending.map((p) => p.action)).toEqual(['clerk_invitation_revoke']);
+    expect(turn.text).toMatch(/consultant@example\.com/);
+    await stack.cancel(turn);
+  });
+
+  it('no address said: asks which', async () => {
+    const stack = createStack();
+    const turn = await stack.say('revoke the pending app invitation');
+    expect(turn.pending).toEqual([]);
+    expect(turn.text).toMatch(/Which one should I revoke/);
+  });
+});
+
+describe('which invitations someone sent', () => {
+  it.each([
+    'which invitations did Carl Ray send?',
+    'what invites has Carl Ray sent out, and to whom?',
+    'show the invites sent by Carl Ray',
+    'list the invitations Carl Ray sent',
+  ])('%s → a question, never a revocation', (text) => {
+    expect(parse(text)).toEqual({
+      kind: 'invitation_by_inviter',
+      inviter: { kind: 'name', value: 'Carl Ray' },
+      show: true,
+    });
+  });
+
+  it('through the loop: listed, nothing revoked', async () => {
+    const stack = createStack();
+    const turn = await stack.say('which invitations did Priya Patel send?');
+    expect(turn.pending).toEqual([]);
+    expect(turn.text).toMatch(/auditor@example\.com/);
+  });
+});
