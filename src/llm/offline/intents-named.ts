@@ -155,11 +155,18 @@ export function jwtTimes(said: string): Fields {
   const UNIT = '(s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?)';
   const life = c.match(
     new RegExp(
-      `\\b(?:lifetime|expir\\w*|ttl|valid(?:ity)?|lasts?|lasting|live|living)\\b[^\\d⟦]*(\\d+)\\s*${UNIT}?\\b`,
+      `\\b(?:lifetime|expir\\w*|ttl|valid(?:ity)?|lasts?|lasting|live|living)\\b([^\\d⟦]*)(\\d+)\\s*${UNIT}?\\b`,
       'i',
     ),
   );
-  if (life) fields.lifetime = seconds(life[1]!, life[2]);
+  // A bare number is a lifetime only when it is said of it ("lifetime to 300", "ttl: 60"), not one met clauses
+  // later ("tokens expire too fast, users get 401 all the time").
+  const gap = life?.[1] ?? '';
+  const bareAndFar =
+    life &&
+    !life[3] &&
+    (/[,.;!?]/.test(gap) || (gap.trim() !== '' && !/(?:\b(?:to|be|is|at|of|from)|[:=])\s*$/i.test(gap)));
+  if (life && !bareAndFar) fields.lifetime = seconds(life[2]!, life[3]);
   const skew = c.match(
     new RegExp(
       `\\b(?:clock )?skew\\b[^\\d⟦]*(\\d+)\\s*${UNIT}?\\b|\\b(\\d+)\\s*${UNIT}?\\s+(?:of\\s+)?(?:allowed\\s+)?clock\\s+skew\\b`,
@@ -328,7 +335,9 @@ export function oauthName(c: string, s: Sentence): string | undefined {
   const quoted = c.match(/⟦q(\d+)⟧/);
   if (quoted) return s.ents.quoted[Number(quoted[1])];
   const raw =
-    c.match(/\b(?:called|named)\s+(.+?)(?=\s+(?:with|and|that|having|redirect|scopes?|which|using|to)\b|,|$)/i)?.[1] ??
+    c.match(
+      /\b(?:called|named)\s+(.+?)(?=\s+(?:with|and|that|having|redirect|scopes?|which|using|to)\b|[,:]|$)/i,
+    )?.[1] ??
     // "metrics oauth app needs another callback url": the name is the subject before "<oauth> app <verb>".
     c.match(
       /^(?:the\s+|our\s+)?([\w.-]+(?:\s+[\w.-]+){0,2}?)\s+(?:o-?auth\s*2?\s*)(?:app|application|client)\s+(?:needs|should|must|has|is|requires|wants|needed|lacks)\b/i,

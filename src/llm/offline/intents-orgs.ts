@@ -221,6 +221,10 @@ function parseRoleChange(c: string, s: Sentence): Parsed {
   return undefined;
 }
 
+// "the org" with no name: the organization the message names elsewhere. ("his organization" is the person's own,
+// read by the planner: plan-org-of-user.ts.)
+const THEIR_ORG = /^(?:(?:the|that|this)\s+)?(?:org|organi[sz]ation|company|workspace|tenant)$/i;
+
 /** Removal from an organization (or from every organization the user is in). */
 function parseMemberRemoval(c: string, s: Sentence): Parsed {
   // "remove whoever holds the guest role in Hooli", "kick Globex's guests": the role reference names the org.
@@ -236,6 +240,8 @@ function parseMemberRemoval(c: string, s: Sentence): Parsed {
     ))
   ) {
     if (/\b(?:ban|lock|suspension|block)\b/i.test(m[1]!)) return null;
+    // "…from her organization, keep the account": an organization's name ends at a comma.
+    m[2] = m[2]!.replace(/\s*,.*$/, '');
     // "out of every organization she's in", "from all her orgs": each of the user's organizations (read, not guessed).
     if (EVERY_ORG.test(m[2]!)) {
       const users = splitRefs(m[1]!, s.ents);
@@ -246,7 +252,9 @@ function parseMemberRemoval(c: string, s: Sentence): Parsed {
       m[1]!.replace(/(?:'s|’s)\s+membership$/i, '').replace(/^(?:the\s+)?membership\s+of\s+/i, ''),
       s.ents,
     );
-    if (org && users.length > 0) return { kind: 'membership_remove', org, users };
+    if (org && users.length > 0 && !THEIR_ORG.test(m[2]!.trim())) return { kind: 'membership_remove', org, users };
+    // "from the org": the organization the message names elsewhere (or the planner asks).
+    if (users.length > 0 && THEIR_ORG.test(m[2]!.trim())) return { kind: 'membership_remove', users };
   }
   if (
     (m = c.match(/^(?:remove|delete|end|revoke|cancel)\s+(.+?)(?:'s|’s)\s+membership\s+(?:in|at|of|from)\s+(.+)$/i))
@@ -623,9 +631,11 @@ function inviterIn(c: string, s: Sentence): { inviter: Ref; rest: string } | und
 
 /** "revoke the invitation for x@y.test", "cancel all pending Acme invitations": app or organization invitations. */
 function parseInvitationRevoke(said: string, s: Sentence): Intent | undefined {
-  // ", sent to the wrong address", ", issued by mistake": a trailing participle describes the invitation, it
-  // names no organization.
-  const c = said.replace(/,\s+(?:(?:which|that)\s+(?:was|were)\s+)?(?:sent|issued|created|made)\b.*$/i, '');
+  // "…to acme, sent to the wrong address": a participle after a comma describes the invitation, it names no place.
+  const c = said.replace(
+    /,\s+(?:(?:which|that)\s+(?:was|were)\s+)?(?:sent|created|issued|made|typed|entered|mailed)\b.*$/i,
+    '',
+  );
   const by = inviterIn(c, s);
   if (by) {
     // "… for it", "… to the contractor": what the invitation was for says nothing about which organization.
@@ -637,10 +647,19 @@ function parseInvitationRevoke(said: string, s: Sentence): Intent | undefined {
     return { kind: 'invitation_by_inviter', inviter: by.inviter, ...(org ? { org } : {}) };
   }
   const inviteIds = s.ents.ids.filter((i) => i.prefix === 'inv' || i.prefix === 'orginv');
+  // "… to the Acme organisation which are still pending", "… Acme org (not yet accepted)": a trailing status says
+  // which invitations (read by `all` and the planner's pending filter), never where they are to.
+  const core = c
+    .replace(/\s*\([^()]*\)\s*$/, '')
+    .replace(
+      /,?\s+(?:which|that)\s+(?:are|is|were|have|has|haven't|hasn't)\s+(?:still\s+|not\s+(?:yet\s+)?|yet\s+to\s+be\s+|never\s+)?(?:pending|open|outstanding|unaccepted|unused|accepted|been\s+accepted|used)\b.*$/i,
+      '',
+    )
+    .replace(/\s+(?:still|currently)\s+(?:pending|open|outstanding)$/i, '');
   const rawOrgText =
-    c.match(
+    core.match(
       /\b(?:to|for|at|from|in|of)\s+(?:the\s+)?(?!⟦[ei])(.+?)(?:\s+(?:org|organi[sz]ation|team|company))?$/i,
-    )?.[1] ?? c.match(/^\w+\s+(?:the\s+)?(?!⟦)(.+?)\s+(?:org(?:anization)?\s+)?invit\w*\b/i)?.[1];
+    )?.[1] ?? core.match(/^\w+\s+(?:the\s+)?(?!⟦)(.+?)\s+(?:org(?:anization)?\s+)?invit\w*\b/i)?.[1];
   // "all pending Acme", "any Acme": the quantifier and status words say which invitations, not the organization.
   const orgText = rawOrgText?.replace(
     /^(?:(?:the|all|every|each|any|of|pending|open|outstanding|still|newest|latest|oldest|earliest|last|first|most\s+recent(?:ly\s+sent)?)\s+)+(?=\S)/i,
@@ -697,8 +716,13 @@ function parseInvitationRevoke(said: string, s: Sentence): Intent | undefined {
   if (
     /\b(?:all|every|each|any)\b/i.test(c) &&
     /\binvitations\b|\b(?:every|each|any)\s+(?:pending\s+|open\s+)?invitation\b/i.test(c)
-  )
+  ) {
+    // Every app invitation is the widest revoke there is: when the words speak of an organization this parser
+    // could not read, asking (not understood) beats revoking invitations the admin never meant.
+    const orgWords = core.replace(/\bnot\s+(?:the\s+|any\s+)?(?:org|organi[sz]ation)[\w-]*/gi, '');
+    if (!appOnly && /\b(?:org|organi[sz]ation|team|company)s?\b/i.test(orgWords)) return undefined;
     return { kind: 'invitation_revoke', emails: [], ids: [], all: true };
+  }
   // "revoke the pending invitation": one, not named — the planner revokes it only if it is the only one.
   if (
     /^\w+(?:\s+back)?\s+(?:the|that|this|our)\s+(?:(?:pending|open|outstanding|unaccepted|app|application)\s+)*invit(?:e|ation)\b/i.test(

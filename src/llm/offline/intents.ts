@@ -4,7 +4,7 @@
  * never reads as deleting a user.
  */
 import { analyze, type Sentence } from './entities.js';
-import type { Intent } from './intent-types.js';
+import type { Intent, Ref } from './intent-types.js';
 import { parseAccessLists, parseSessions } from './intents-access.js';
 import { parseDomains, parseJwt, parseOAuth } from './intents-named.js';
 import { parseInvitations, parseMemberships, parseOrganizations } from './intents-orgs.js';
@@ -21,6 +21,7 @@ import { parseFieldQuestion } from './field-questions.js';
 import { canonicalVerb } from './lexicon.js';
 import { parseBulkUserAction } from './bulk.js';
 import { parseTwoLookups } from './two-lookups.js';
+import { readFieldEdit } from './field-edit.js';
 
 const HELP =
   /^(?:help|\?|commands|examples|usage|menu|what can you do|what do you (?:do|understand|support)|how do(?:es)? (?:this|it|i use (?:this|you)) work|what can i (?:ask|say|do)|show (?:me )?(?:some )?examples|how do i use (?:this|you))$/i;
@@ -84,9 +85,31 @@ export function parseSentence(s: Sentence, now: number): Intent {
   ];
   for (const parse of parsers) {
     const intent = parse();
-    if (intent) return intent;
+    if (intent) return changesNothing(intent) ? (readFieldEdit(c, s) ?? intent) : intent;
   }
-  return unknown(c);
+  return readFieldEdit(c, s) ?? unknown(c);
+}
+
+/**
+ * A reading that changes no field although the clause may state one ("drop X from the Foo app's scopes" read as
+ * deleting an app called "X from the Foo"): the field reader (field-edit.ts) is asked for a better one.
+ */
+function changesNothing(intent: Intent): boolean {
+  if (intent.kind === 'named_delete') return true;
+  if (intent.kind === 'named_get' || intent.kind === 'org_get') return true;
+  // "remove X from its scopes": a list field, not an organization.
+  if (intent.kind === 'membership_remove' || intent.kind === 'membership_add')
+    return intent.org !== undefined && /\b(?:scopes?|redirects?|callbacks?|claims?|metadata)\b/i.test(intent.org.value);
+  if (intent.kind === 'user_update' || intent.kind === 'org_update' || intent.kind === 'named_update')
+    return Object.keys(intent.fields).length === 0 || !ownerOf(intent);
+  return false;
+}
+
+function ownerOf(intent: Intent): Ref | undefined {
+  if (intent.kind === 'org_update') return intent.org;
+  if (intent.kind === 'user_update') return intent.target;
+  if (intent.kind === 'named_update') return intent.ref;
+  return undefined;
 }
 
 function unknown(c: string): Intent {

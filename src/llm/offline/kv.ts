@@ -82,7 +82,8 @@ function proseForms(c: string, put: (k: string, v: string) => void): void {
   if (!/\bmetadata\b/i.test(c)) return;
   const removal = c.match(
     new RegExp(
-      `\\b(?:remove|delete|drop|clear|unset|erase|strip)\\s+(?:the\\s+)?(?:(?:key|field|entry|flag)\\s+)?${KEY}(?:\\s+(?:key|field|entry|flag|value))?\\b`,
+      // ("the flag key": a word before "key" is the key itself, never the noun "key".)
+      `\\b(?:remove|delete|drop|clear|unset|erase|strip|wipe)\\s+(?:the\\s+)?(?:(?:key|field|entry|flag)\\s+(?!(?:key|field|entry|note|value)\\b))?${KEY}(?:\\s+(?:key|field|entry|flag|value|note|setting|property|attribute))?\\b`,
       'i',
     ),
   );

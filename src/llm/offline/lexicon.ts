@@ -69,6 +69,26 @@ export const NOUNS = [
   'access',
 ];
 
+/**
+ * Clipped resource words people type in a hurry ("revoke all pending invs", "kill his sess"): read as the full
+ * word wherever they stand. Only clippings that are not English words themselves.
+ */
+export const CLIPPED: Record<string, string> = {
+  inv: 'invitation',
+  invs: 'invitations',
+  invitn: 'invitation',
+  sess: 'sessions',
+  sesh: 'session',
+  seshs: 'sessions',
+  sessh: 'session',
+  orgz: 'orgs',
+  memb: 'member',
+  membs: 'members',
+  perms: 'permissions',
+  usr: 'user',
+  usrs: 'users',
+};
+
 /** English words one edit away from a lexicon word: never "corrected". */
 const REAL_WORDS = new Set([
   'sing',
@@ -171,15 +191,16 @@ const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
     /\b(remove|drop|revoke|strip|take\s+away)\s+(?:the\s+)?([\w:.]+(?:\s*(?:,|and)\s*[\w:.]+)*)\s+from\s+(?:the\s+scopes?\s+of\s+(.+?)|(.+?)(?:'s|’s)\s+scopes?)(?=\s*[,;.]|$)/gi,
     '$1 the $2 scope from $3$4',
   ],
-  // "drop his org membership", "end Ann Lee's membership in Foo", "revoke all her memberships": leaving an
-  // organization (never deleting one). With no organization said, the one the message names (plan-orgs.ts);
-  // "all … memberships" is every organization the person is in.
+  // "drop his org membership", "end Ann Lee's membership in Foo", "end her Foo membership", "revoke all her
+  // memberships": leaving an organization (never deleting one). With no organization said, the one the message
+  // names (plan-orgs.ts); "all … memberships" is every organization the person is in.
   [
-    /\b(?:remove|drop|delete|end|revoke|cancel|terminate|kill|close)\s+(all\s+(?:of\s+)?)?(his|her|their|⟦[ei]\d+⟧(?:'s|’s)|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?(?:'s|’s))\s+(?:org(?:ani[sz]ation)?\s+|team\s+|company\s+|workspace\s+)?(memberships?)\b(?:\s+(?:in|of|at|with|from)\s+)?/g,
-    (m: string, all: string | undefined, who: string, noun: string) => {
+    /\b(?:[Rr]emove|[Dd]rop|[Dd]elete|[Ee]nd|[Rr]evoke|[Cc]ancel|[Tt]erminate|[Kk]ill|[Cc]lose)\s+(all\s+(?:of\s+)?)?(his|her|their|⟦[ei]\d+⟧(?:'s|’s)|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?(?:'s|’s))\s+(?:(?!(?:[Oo]rg|[Oo]rgani[sz]ation|[Tt]eam|[Cc]ompany|[Ww]orkspace)\b)([A-Z][\w&-]*)\s+)?(?:(?:[Oo]rg(?:ani[sz]ation)?|[Tt]eam|[Cc]ompany|[Ww]orkspace)\s+)?([Mm]emberships?)\b(?:\s+(?:in|of|at|with|from)\s+)?/g,
+    (m: string, all: string | undefined, who: string, org: string | undefined, noun: string) => {
       const person = { his: 'him', her: 'her', their: 'them' }[who.toLowerCase()] ?? who.replace(/(?:'s|’s)$/, '');
       if (/\s(?:in|of|at|with|from)\s+$/.test(m)) return `remove ${person} from `;
-      return all || noun.endsWith('s') ? `remove ${person} from every organization` : `remove ${person} from their org`;
+      if (all || noun.endsWith('s')) return `remove ${person} from every organization`;
+      return `remove ${person} from ${org ?? 'their org'}`;
     },
   ],
   // "the person Bob Stone invited (to Foo)", "the contractor she invited": described by the invitation, which is
@@ -202,6 +223,16 @@ const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
     /(?<![\w'’⟧-])(⟦[ei]\d+⟧|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?|he|she|they)\s+(?:needs|wants|should\s+get|must\s+get|can\s+have|gets)\s+(?:his|her|their)\s+(?:access|account|login)\s+back\b/g,
     (_m: string, who: string) =>
       `let ${{ he: 'him', she: 'her', they: 'them' }[who.toLowerCase()] ?? who} sign in again`,
+  ],
+  // "give her access back", "give him back access": restore sign-in for the person the pronoun names.
+  [
+    /\bgive\s+(⟦[ei]\d+⟧|him|her|them)\s+(?:back\s+(?:(?:their|his|her)\s+)?(?:access|login)|(?:access|login)\s+back)\b/gi,
+    'let $1 sign in again',
+  ],
+  // "lift the ban", "clear his ban" (no "on X"): the ban of the person the message is about.
+  [
+    /\b(?:undo|lift|remove|reverse|clear|take\s+back|revoke|cancel)\s+(?:the|his|her|their)\s+ban\b(?!\s+(?:on|for|of|against|from|reason|note|list)\b|_)/gi,
+    (m: string) => `unban ${/\bhis\b/i.test(m) ? 'him' : /\bher\b/i.test(m) ? 'her' : 'them'}`,
   ],
   // "give X access to Globex as a member": a membership.
   [/\bgive\s+(⟦[ei]\d+⟧|[\w.'’-]+?)\s+access\s+to\s+/gi, 'add $1 to '],
@@ -280,6 +311,24 @@ const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
     /\b(one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|forty-five|sixty|ninety)\s+(?=(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?)\b)/gi,
     (_m: string, word: string) => `${NUMBER_WORDS[word.toLowerCase()]} `,
   ],
+  // "shoot her an invite", "fire off an invitation to X", "drop X an invite": sending one.
+  [
+    /\b(?:shoot|fire\s+off|drop|ping|throw)\s+(⟦e\d+⟧|him|her|them)\s+(an?\s+(?:new\s+|fresh\s+)?invit\w*)/gi,
+    'send $1 $2',
+  ],
+  [/\b(?:shoot|fire\s+off|fire|throw)\s+(an?\s+(?:new\s+|fresh\s+)?invit\w*\s+(?:to|over\s+to)\b)/gi, 'send $1'],
+  // ", after that invite X", "; once that's done, add Y": the next step of a sequence.
+  [
+    /,?\s+(?:and\s+)?(?:after\s+that|afterwards|once\s+(?:that'?s|that\s+is|it'?s)\s+done|when\s+that'?s\s+done)[,\s]+(?=\S)/gi,
+    ', then ',
+  ],
+  // "first allowlist X, then …", "step one: add Y": an order word before the verb is not part of the request.
+  [
+    /(?<=^|[.!?;]\s+)(?:first(?:ly)?|first\s+of\s+all|to\s+(?:start|begin)(?:\s+with)?|second(?:ly)?|third(?:ly)?|next|lastly|step\s+(?:one|two|three|[123]))[,:]?\s+(?=(?:(?:please|kindly|pls|plz|just|also|then)\s+)*(?:allowlist|whitelist|blocklist|add|invite|remove|ban|unban|lock|unlock|set|make|send|create|revoke|delete|rename|change|update)\b)/gi,
+    '',
+  ],
+  // "@ops pls change …", "@here: ban …": a chat mention addressing someone is not part of the request.
+  [/(?<=^|[.!?;]\s+)@[\w.-]+[,:]?\s+/g, ''],
   // "ban him + lock her": a plus between requests is "and".
   [/\s+\+\s+/g, ' and '],
   // "anns role", "bobs account": a possessive written without its apostrophe.
@@ -310,6 +359,11 @@ const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
   [
     /\b(?:delete|kill|wipe|clear)\s+(?=(?:all\s+(?:of\s+)?|every\s+|each\s+|any\s+)?(?:the\s+|his\s+|her\s+|their\s+|⟦[ei]\d+⟧(?:'s|’s)\s+|[\w.-]+(?:'s|’s)\s+)?(?:(?:active|open|current|live|existing)\s+)*sessions?\b)/gi,
     'revoke ',
+  ],
+  // "revoke all his sessions", "end her sessions": signing that person out (a pronoun the message fills).
+  [
+    /\b(?:revoke|end|kill|terminate|invalidate|clear|close|wipe)\s+(?:all\s+(?:of\s+)?|every\s+one\s+of\s+)?(his|her|their)\s+sessions\b/gi,
+    (_m: string, who: string) => `sign ${{ his: 'him', her: 'her', their: 'them' }[who.toLowerCase()]} out`,
   ],
   // "yank the invite for x@y.test", "pull that invitation": a revocation.
   [/\b(?:yank|pull|scrap|kill)\s+(?=(?:the|that|this|our|his|her|their|an?)\s+(?:[\w-]+\s+)?invit)/gi, 'revoke '],
@@ -368,6 +422,11 @@ export function correctTypos(masked: string): string {
     const m = token.match(/^([A-Za-z]+)([,.;:!?]*)$/);
     if (!m) continue;
     const word = m[1]!.toLowerCase();
+    const clipped = CLIPPED[word];
+    if (clipped) {
+      parts[i] = `${clipped}${m[2]}`;
+      continue;
+    }
     const before = parts.slice(0, i).join('');
     const fixed =
       (VERB_SLOT.test(before) ? closest(word, VERBS) : undefined) ??
@@ -435,3 +494,53 @@ export function distance(a: string, b: string): number {
   }
   return d[a.length]![b.length]!;
 }
+
+/** Resources whose fields the field reader (field-edit.ts) edits. */
+export type FieldResource = 'org' | 'user' | 'jwt' | 'oauth';
+
+/**
+ * One row per field a request may edit: `param` is the Clerk API's own name (a test checks it against the update
+ * action's schema), `words` the ways people say it (a regex alternation, read on the normalized clause), `kind`
+ * how its value is read. A new synonym for a field is one edit here.
+ */
+export interface FieldWord {
+  resource: FieldResource;
+  param: string;
+  kind: 'text' | 'int' | 'seconds' | 'scopes' | 'list';
+  words: string;
+}
+
+export const FIELD_WORDS: readonly FieldWord[] = [
+  { resource: 'org', param: 'name', kind: 'text', words: 'name|display\\s+name' },
+  { resource: 'org', param: 'slug', kind: 'text', words: 'slug|url\\s+slug' },
+  {
+    resource: 'org',
+    param: 'max_allowed_memberships',
+    kind: 'int',
+    words:
+      'max(?:imum)?\\s+(?:allowed\\s+)?(?:number\\s+of\\s+)?(?:members(?:hips)?|seats|users)|(?:member(?:ship)?|seat|user)\\s+(?:limit|cap|count)|seat\\s+allowance',
+  },
+  { resource: 'user', param: 'first_name', kind: 'text', words: 'first\\s+name|given\\s+name|forename' },
+  { resource: 'user', param: 'last_name', kind: 'text', words: 'last\\s+name|surname|family\\s+name' },
+  { resource: 'user', param: 'username', kind: 'text', words: 'username|user\\s+name|handle' },
+  { resource: 'user', param: 'external_id', kind: 'text', words: 'external\\s+id|external_id' },
+  { resource: 'jwt', param: 'name', kind: 'text', words: 'name' },
+  { resource: 'jwt', param: 'lifetime', kind: 'seconds', words: '(?:token\\s+)?lifetime|ttl' },
+  { resource: 'jwt', param: 'allowed_clock_skew', kind: 'seconds', words: '(?:allowed\\s+)?clock\\s+skew|leeway' },
+  { resource: 'oauth', param: 'name', kind: 'text', words: 'name|display\\s+name' },
+  { resource: 'oauth', param: 'scopes', kind: 'scopes', words: 'scopes?' },
+  {
+    resource: 'oauth',
+    param: 'redirect_uris',
+    kind: 'list',
+    words: 'redirect(?:\\s+ur[il]s?)?|redirects|callback(?:\\s+ur[il]s?)?|callbacks',
+  },
+];
+
+/** The nouns that name each resource in a request ("the Foo workspace", "the Bar integration"). */
+export const RESOURCE_WORDS: Readonly<Record<FieldResource, string>> = {
+  org: 'orgs?|organi[sz]ations?|company|workspace|team|tenant',
+  user: 'users?|accounts?|profile',
+  jwt: 'jwts?(?:\\s+templates?)?|templates?',
+  oauth: 'o-?auth(?:\\s*2)?(?:\\s+(?:app|application|client))?|apps?|applications?|integrations?|clients?|connectors?',
+};

@@ -5,8 +5,7 @@
 import type { Intent } from './intent-types.js';
 
 /** Merges an organization update that names no organization into the organization step before it. */
-export function mergeSteps(given: Intent[]): Intent[] {
-  const steps = given.map((step) => signUpInvite(step, given));
+export function mergeSteps(steps: Intent[]): Intent[] {
   const out: Intent[] = [];
   for (const step of steps) {
     const prev = out[out.length - 1];
@@ -117,20 +116,4 @@ function sameTarget(a: Intent, b: Intent): boolean {
   if (ka === undefined || ka !== key(b)) return false;
   const fa = Object.keys((a as { fields: object }).fields);
   return !Object.keys((b as { fields: object }).fields).some((f) => fa.includes(f));
-}
-
-/**
- * "allowlist *@foo.test, then send an invite to ann@foo.test": an invitation that names no organization, to an
- * address the same message lets sign up, is an invitation to sign up (the app), not a question about which
- * organization. An organization named anywhere for it keeps it an organization invitation.
- */
-function signUpInvite(step: Intent, steps: Intent[]): Intent {
-  if (step.kind !== 'invite' || step.org || step.app || step.emails.length === 0) return step;
-  const allowed = steps.flatMap((s) => (s.kind === 'list_add' && s.list === 'allowlist' ? s.identifiers : []));
-  const covers = (email: string): boolean =>
-    allowed.some((id) => {
-      const lower = id.toLowerCase();
-      return lower === email.toLowerCase() || (lower.startsWith('*@') && email.toLowerCase().endsWith(lower.slice(1)));
-    });
-  return step.emails.every(covers) ? { ...step, app: true } : step;
 }

@@ -9,6 +9,7 @@ import { unhedge } from './hedges.js';
 import { canonicalVerb, correctTypos } from './lexicon.js';
 import { checkQuestions } from './checks.js';
 import { imperatives } from './request-form.js';
+import { spellOutTexting } from './texting.js';
 
 // "Hi team,", "Hello Kim!", "Dear support -": a greeting at the very start, with whom it greets.
 const GREETING =
@@ -26,7 +27,15 @@ export function normalize(s: Sentence): Sentence {
   // Only a sign-off that leaves something before it: "thanks" alone is a reply, not a signature.
   const signed = masked.replace(SIGN_OFF, '');
   // "rename it to Foo Bar, ty": the comma before the sign-off goes with it.
-  if (signed.trim() !== '' && /[a-z]/i.test(signed)) masked = signed.replace(/\s*[,;:–—-]\s*$/, '');
-  masked = canonicalVerb(imperatives(unhedge(checkQuestions(correctTypos(masked.trim())))));
+  if (signed.trim() !== '' && /[a-z]/i.test(signed)) {
+    const signature = masked.slice(signed.length);
+    masked = signed.replace(/\s*[,;:–—-]\s*$/, '');
+    // "Thanks, Lee Wong (lee@x.test)": the address in the signature is who wrote ("my account is locked … could you
+    // sort it?"); it stays as a context sentence pronouns and "the account" can use, when nothing else names anyone.
+    const signer = [...new Set(signature.match(/⟦e\d+⟧/g) ?? [])];
+    if (signer.length === 1 && !/⟦[ei]\d+⟧/.test(masked))
+      masked = `${/[.!?]$/.test(masked) ? masked : `${masked}.`} The message was signed by ${signer[0]}.`;
+  }
+  masked = canonicalVerb(imperatives(unhedge(checkQuestions(correctTypos(spellOutTexting(masked.trim()))))));
   return masked === s.masked ? s : { ...s, masked: masked || s.masked };
 }

@@ -11,7 +11,7 @@ import type { Intent } from './intent-types.js';
 const CAPS = "[A-Z][\\w&'’-]*";
 const SUFFIX = /\s(?:Inc|Corp|Corporation|LLC|Ltd|Co|Labs|Group|Industries|GmbH|SA|AG)\.?$/;
 const ORG_INTRO = new RegExp(
-  `\\b(?:at|running|runs|run|within|inside|of the|for the|join|joins|joining|joined|removed from|taken out of|kicked out of)\\s+((?:${CAPS})(?:\\s+${CAPS}){0,2})`,
+  `\\b(?:at|running|runs|run|within|inside|of the|for the|join|joins|joining|joined|removed from|taken out of|kicked out of|left|leaves|leaving|quit|quits)\\s+((?:${CAPS})(?:\\s+${CAPS}){0,2})`,
   'g',
 );
 const ORG_WORD = new RegExp(

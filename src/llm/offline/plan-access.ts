@@ -162,19 +162,49 @@ export function planListEntries(ctx: PlanContext, intent: Of<'list_entries'>): P
   );
 }
 
-/** Adds identifiers to a list. */
+/** The entry that already covers `identifier`: the same identifier, its `*@` twin, or a wildcard over its domain. */
+function coveringEntry(identifier: string, items: Array<Record<string, unknown>>): Record<string, unknown> | undefined {
+  const lower = identifier.toLowerCase();
+  const twin = lower.startsWith('*@') ? lower.slice(2) : `*@${lower}`;
+  const wildcard = lower.includes('@') && !lower.startsWith('*@') ? `*@${lower.split('@').pop()}` : undefined;
+  const id = (i: Record<string, unknown>) => field(i, 'identifier')?.toLowerCase();
+  return (
+    items.find((i) => id(i) === lower) ??
+    items.find((i) => id(i) === twin) ??
+    (wildcard ? items.find((i) => id(i) === wildcard) : undefined)
+  );
+}
+
+/**
+ * Adds identifiers to a list. The list is read first: an identifier it already covers is reported, not added
+ * again (a second create would be a needless approval and fails in Clerk with a duplicate error anyway).
+ */
 export function planListAdd(ctx: PlanContext, intent: Of<'list_add'>): PlanStep {
   const a = LIST_ACTIONS[intent.list];
-  return act(
-    ctx,
-    intent.identifiers.map((identifier) => ({
+  const env = ctx.read(a.list, {});
+  if (!env) return ctx.pending();
+  if (env.status !== 'ok') return readFailed(env, `the ${intent.list}`);
+  const items = asPage(env.result).items;
+  const notes: string[] = [];
+  const calls: Call[] = [];
+  for (const identifier of intent.identifiers) {
+    const entry = coveringEntry(identifier, items);
+    if (entry) {
+      const shown = field(entry, 'identifier');
+      notes.push(
+        `${identifier} is already on the ${intent.list}${shown?.toLowerCase() === identifier.toLowerCase() ? '' : ` (covered by ${shown})`}: ${field(entry, 'id')}, added ${day(field(entry, 'created_at'))}.`,
+      );
+      continue;
+    }
+    calls.push({
       name: a.create,
       args: { identifier, ...(intent.notify ? { notify: true } : {}) },
       label: `add ${identifier} to the ${intent.list}${intent.notify ? ' and notify them' : ''}`,
       done: (result: unknown) =>
         `Added ${identifier} to the ${intent.list}${field(asObject(result) ?? {}, 'id') ? ` (${field(asObject(result) ?? {}, 'id')})` : ''}`,
-    })),
-  );
+    });
+  }
+  return act(ctx, calls, notes);
 }
 
 /** Removes entries, found by identifier in the list (or given by id). */

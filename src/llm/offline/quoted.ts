@@ -32,7 +32,7 @@ const OWN_VERB = new RegExp(
 // already given: the shape of a prompt injection, never a request (they are dropped even when the pasted text
 // is handed over; the admin's own words are never filtered).
 const INJECTION =
-  /\b(?:system\s+(?:override|prompt|message|instruction)|override\s*:|note\s+to\s+(?:the\s+)?(?:ai|assistant|bot|model|agent|admin(?:istrator)?)|(?:ai|assistant|bot|agent)\s*:|as\s+(?:the|an)\s+(?:admin(?:istrator)?|ai|assistant)\b[^.]*\b(?:must|should|need\s+to|have\s+to)|(?:ignore|disregard|forget)\s+(?:(?:all|any|your|the|my|of)\s+)*(?:(?:previous|prior|earlier|above|other)\s+)?(?:instructions|rules)|(?:approval|confirmation)\s+(?:is\s+|was\s+|has\s+been\s+)?(?:already\s+)?(?:pre-?)?(?:granted|given|approved)|pre-?approved|without\s+(?:asking\s+(?:for\s+)?)?(?:confirmation|approval)|i\s+instruct\s+(?:the|you))/i;
+  /\b(?:system\s+(?:override|prompt|message|instruction)|override\s*:|note\s+to\s+(?:the\s+)?(?:ai|assistant|bot|model|agent|admin(?:istrator)?)|(?:ai|assistant|bot|agent)\s*:|as\s+(?:the|an)\s+(?:admin(?:istrator)?|ai|assistant)\b[^.]*\b(?:must|should|need\s+to|have\s+to)|(?:ignore|disregard|forget)\s+(?:(?:all|any|your|the|my|of)\s+)*(?:(?:previous|prior|earlier|above|other)\s+)?(?:instructions|rules)|(?:approval|confirmation)\s+(?:is\s+|was\s+|has\s+been\s+)?(?:already\s+)?(?:pre-?)?(?:granted|given|approved)|pre-?approved|without\s+(?:asking\s+(?:for\s+)?)?(?:confirmation|approval)|i\s+instruct\s+(?:the|you)|\b(?:drive-?by|unknown|unverified|anonymous|random|untrusted|unauthori[sz]ed|third-?party)\s+(?:comment(?:er)?|account|user|person|sender|reply|poster|contributor)\b|\b(?:comment|reply|message)\s+from\s+(?:an?\s+)?(?:unknown|unverified|anonymous|random|untrusted|outside)\b)/i;
 // A sign-off with an optional name ("Kind regards, Maria"): the end of a pasted mail.
 const SIGN_OFF =
   /^\s*(?:thx|thanks|thank you|cheers|best(?:\s+regards|\s+wishes)?|kind regards|regards|warm regards|sincerely)\b[\s,!.]*(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)?[.!]?\s*$/i;
@@ -41,10 +41,11 @@ const WROTE = /^\s*on\s.+\swrote:\s*$/i;
 const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/;
 // The admin's own words hand the pasted request over.
 const DELEGATES =
-  /\b(?:handle|action|actioned|take\s+care\s+of|deal\s+with|sort\s+(?:it|this|that)\s+out|process|do\s+(?:the\s+)?needful|do\s+(?:what|as)\s+(?:it|they|he|she|the\s+\w+)\s+(?:asks?|says?|requests?)|do\s+(?:both|all|these|those|it|this)(?:\s+things)?)\b/i;
+  /\b(?:handle|action|actioned|take\s+care\s+of|deal\s+with|sort\s+(?:it|this|that)\s+out|process|do\s+(?:the\s+)?needful|do\s+(?:what|as)\s+(?:it|they|he|she|the\s+\w+)\s+(?:asks?|says?|requests?)|do\s+(?:both|all|these|those|it|this)(?:\s+things)?)\b(?!\s*:)/i;
 // …or say not to act on it.
+// ("ignore the rest", "nothing else", "only this:": the admin's own ask is all there is.)
 const FORBIDS =
-  /\b(?:do\s+not|don'?t|never|without)\s+(?:act|do|follow|execute|carry\s+out|action)\w*\b[^.]*\b(?:message|mail|email|ticket|report|it|they|this|that|text|asks?|says?|requests?)\b/i;
+  /\b(?:do\s+not|don'?t|never|without)\s+(?:act|do|follow|execute|carry\s+out|action)\w*\b[^.]*\b(?:message|mail|email|ticket|report|it|they|this|that|text|asks?|says?|requests?)\b|\bignore\s+(?:the\s+rest|anything\s+else|everything\s+else|all\s+the\s+rest|the\s+other\s+\w+|what(?:ever)?\s+(?:else\s+)?(?:it|they|the\s+\w+)\s+(?:says?|asks?))\b|\bnothing\s+(?:else|more)\b|\bonly\s+(?:thing|ask|request)\b|\b(?:only|just)\s+(?:do|want|need)\s+(?:this|that|one\s+thing)\s*:/i;
 
 /** The parts of a pasted message: the admin's own lines, the quoted/forwarded lines, and who sent the quoted text. */
 export interface Pasted {
@@ -130,8 +131,23 @@ export function requestText(raw: string): string {
   // Handed over: the pasted text is the request, and its sender (a header the split dropped) stays as context
   // when the text is about them.
   if (!OWN_VERB.test(ownText) || DELEGATES.test(ownText))
-    return withSender([...own, ...quoted].join('\n'), person && person === sender?.toLowerCase() ? person : undefined);
+    return withSender(
+      [...own, ...pick(ownText, quoted)].join('\n'),
+      person && person === sender?.toLowerCase() ? person : undefined,
+    );
   return withSender(ownText, person);
+}
+
+// "the ask is the first comment", "only the last line": the admin hands over one item of the pasted text.
+const PICKS =
+  /\b(first|last|latest|final|top|bottom)\s+(?:comment|line|message|reply|item|one|ask|request|bullet|point)\b/i;
+
+/** The pasted lines the admin hands over: one of them when the admin says which, else all. */
+function pick(ownText: string, quoted: string[]): string[] {
+  const which = ownText.match(PICKS)?.[1]?.toLowerCase();
+  const lines = quoted.filter((l) => l.trim() !== '');
+  if (!which || lines.length < 2) return quoted;
+  return [/^(?:first|top)$/.test(which) ? lines[0]! : lines.at(-1)!];
 }
 
 // A sign-off at the end of the admin's own last line, with a name and a role in parentheses.
@@ -168,6 +184,19 @@ export function pastedPerson({ quoted, sender }: Pasted): string | undefined {
   if (subject.length === 1) return subject[0];
   const text = quoted.join(' ');
   const theirs = new RegExp(`\\b(?:my|our)\\s+(?:[\\w-]+\\s+){0,2}${EMAIL.source}`, 'i');
+  if (!from) {
+    // "my account is locked, email x@y.test", "my email is x@y.test": a first-person writer who gives their own
+    // address is the one the text is about (other addresses it names are people it talks about).
+    const own = [
+      ...text.matchAll(
+        new RegExp(
+          `\\b(?:my\\s+(?:e-?mail|address|login|account|username)(?:\\s+address)?\\s*(?:is|=|:)?|(?:i'?m|i\\s+am)|(?:^|[,;(]\\s*)(?:e-?mail|address|account)\\s*(?:is|:)?)\\s+(${EMAIL.source})`,
+          'gi',
+        ),
+      ),
+    ].map((m) => m[1]!.toLowerCase());
+    if (new Set(own).size === 1 && /\b(?:i|i'm|im|me|my)\b/i.test(text)) return own[0];
+  }
   return from && /\b(?:i|i'm|im|me|my)\b/i.test(text) && !theirs.test(text) ? from : undefined;
 }
 

@@ -172,7 +172,8 @@ export function toRef(chunk: string, ents: Entities): Ref | undefined {
     .replace(/\s+(?:too|as well|again|also|back|instead|then)$/i, '');
   if (PRONOUN.test(bare)) return { kind: 'pronoun', value: bare.toLowerCase() };
   // "lock that one, dont ban yet": a negated aside names nobody.
-  if (/^(?:don'?t|do not|not|never|no need)\b/i.test(bare)) return undefined;
+  if (/^(?:don'?t|do not|not|never|no need|nothing\s+(?:else|more)|that'?s\s+(?:it|all))\b/i.test(bare))
+    return undefined;
   // "Chris at Globex", "Lee from Initech": a name narrowed by the organization the person belongs to.
   const qualified = cleanName(unmask(chunk, ents)).match(
     /^([\p{L}'’-]+(?:\s+[\p{L}'’-]+)?)\s+(?:at|from|of|in)\s+(?:the\s+)?([\p{L}][\w&'’-]*(?:\s+[\p{L}][\w&'’-]*)?)(?:\s+(?:org|organi[sz]ation|team|company))?$/iu,
@@ -254,7 +255,7 @@ export function splitOrgRefs(chunk: string, ents: Entities): Ref[] {
 const CLAUSE = /\b(?:is|are|was|were|has|have|had|will|did|does|got|went|left)\b|\b[a-z]{3,}ed\b/;
 // Words after an organization's name that only say how ("… organisation entirely", "… for good").
 const ORG_TRAIL =
-  /\s+(?:entirely|completely|altogether|permanently|for good|right now|now|please|pls|plz|asap|too|as well|again|today|for (?:that|this|it|them|now|the moment))$/i;
+  /\s+(?:entirely|completely|altogether|permanently|for good|right now|now|please|pls|plz|asap|too|as well|again|today|from now on|from today(?: on)?|going forward|for (?:that|this|it|them|now|the moment|the time being)|moving forward|effective (?:immediately|today|now)|immediately|this week|starting (?:today|now|monday|tomorrow))$/i;
 
 const ORG_RECENCY =
   /^(?:(?:our|my|very)\s+)*(?:newest|latest|youngest|most\s+recent(?:ly\s+(?:created|added|made))?|last\s+created|oldest|earliest|first(?:\s+created)?)(?:\s+one)?$/i;

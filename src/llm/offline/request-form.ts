@@ -74,7 +74,7 @@ const NO_LONGER =
   /^(.+?)\s+(?:should(?:n't|n’t|\s+not)|must(?:n't|n’t|\s+not)|should\s+no\s+longer|must\s+no\s+longer|(?:does|do)(?:n't|n’t|\s+not)\s+need\s+to)\s+(?:be\s+(?:on|in|part\s+of|a\s+member\s+of)|have\s+access\s+to)\s+(.+?)(?:\s+(?:anymore|any\s+more|any\s+longer))?([,;].*)?$/i;
 // "Bob should just be a regular member of Globex, not an admin": a role (or kind) stated as what someone should be.
 const BE_A = new RegExp(
-  `^${LEAD}([^,]+?)\\s+${MODAL}\\s+${ADVERB}(?:only\\s+)?(?:be|become|turn\\s+into)\\s+(an?\\s+.+?)(?:,?\\s+(?:not|instead\\s+of|rather\\s+than)\\s+.*)?$`,
+  `^${LEAD}([^,]+?)\\s+${MODAL}\\s+${ADVERB}(?:only\\s+)?(?:be|become|turn\\s+into)\\s+((?:an?\\s+|(?=(?:admin|member|viewer|billing|owner)s?\\s+(?:of|in|at)\\s[^,]*$)).+?)(?:,?\\s+(?:not|instead\\s+of|rather\\s+than)\\s+.*)?$`,
   'i',
 );
 // "the Zapier app should only have the profile and email scopes": a list field stated as what it should hold.
@@ -340,7 +340,7 @@ const POLITE =
  * whichever of the ban or the lock is there (the planner looks). Without such a statement it stays a wrapper.
  */
 const FIX =
-  /\b(?:sort\s+(?:that|this|it)\s+out|sort\s+out\s+(?:that|this|it)|(?:fix|resolve|take\s+care\s+of|deal\s+with|handle)\s+(?:that|this|it))(?:\s+for\s+(⟦[ei]\d+⟧|him|her|them))?/i;
+  /\b(?:sort\s+(?:that|this|it)(?:\s+out)?|sort\s+out\s+(?:that|this|it)|get\s+(?:that|this|it)\s+(?:sorted|fixed|resolved)(?:\s+out)?|(?:fix|resolve|take\s+care\s+of|deal\s+with|handle)\s+(?:that|this|it))(?:\s+for\s+(⟦[ei]\d+⟧|him|her|them))?/i;
 const LOCKED_OUT =
   /\b(?:is|was|got|gets|been|are|were|being|still)\s+(?:locked|banned)(?:\s+out)?\b|\blocked\s+out\b|\bcan(?:'|’)?t\s+(?:get|log|sign)\s+(?:in|on)\b|\bcannot\s+(?:get|log|sign)\s+(?:in|on)\b/i;
 

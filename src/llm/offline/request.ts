@@ -17,6 +17,7 @@ import { withDetails } from './details.js';
 import { parseStatedField, parseStatedValue, withStatedName } from './stated-value.js';
 import { withPastedSubject } from './pasted-subject.js';
 import { mergeSteps } from './merge-steps.js';
+import { withAllowlistedInvite } from './allowlist-invite.js';
 import { fillThere, orgMention, personNames, referents, withOrg } from './org-context.js';
 import { OrgThread, refersToOrgOf } from './org-thread.js';
 import { parseReinvite } from './reinvite.js';
@@ -29,8 +30,10 @@ export const NEGATED =
   /^(?:(?:please|but|and|just|also)\s+)*(?:don'?t|do not|never|no need to|without|not|nor|avoid)\b/i;
 const CORRECTION_LEAD =
   /^(?:(?:no|nope|hmm|ok|okay|oh)[,.!]?\s+)*(?:wait|actually|scratch that|on second thought|sorry|correction)[,.!]?\s+(?:(?:no|i mean|rather)[,.!]?\s+)?|^i mean[,.!]?\s+/i;
+// "ban him instead", "lock her instead of banning her" take back what was asked; "should say Chairman instead of
+// CEO" only names the value being replaced.
 export const CORRECTION =
-  /^(?:(?:no|nope|hmm|ok|okay|oh)[,.!]?\s+)*(?:wait|actually|scratch that|on second thought|i mean|correction|rather|sorry)\b|\binstead\b/i;
+  /^(?:(?:no|nope|hmm|ok|okay|oh)[,.!]?\s+)*(?:wait|actually|scratch that|on second thought|i mean|correction|rather|sorry)\b|\binstead\b(?!\s+of\s+(?!\w+ing\b))/i;
 const STATEMENT =
   /^(?:someone|somebody|we|i|he|she|they|you|our\s+[\w-]+|the\s+[\w-]+|⟦[ei]\d+⟧)\s+(?:(?:already|just|accidentally|mistakenly|recently|also)\s+)?(?:(?!(?:need|proceed|feed|seed|speed|exceed)\b)[a-z]+ed|was|were|had|got|did|made|sent|left|took|gave|set|put)\b/i;
 const PASSIVE_KINDS = new Set<Intent['kind']>(['unknown', 'smalltalk', 'help']);
@@ -193,7 +196,7 @@ function parseMessage(whole: Sentence, now: number): Intent {
       return p.intent;
     return { ...p.intent, filter: { ...prev.filter, ...p.intent.filter } };
   });
-  const steps = mergeSteps(intents);
+  const steps = withAllowlistedInvite(mergeSteps(intents));
   return steps.length === 1 ? steps[0]! : { kind: 'sequence', steps };
 }
 
@@ -231,6 +234,16 @@ function clausesOf(whole: Sentence, sentence: string, now: number): Unit[] {
       ? { ...u, masked: borrowed }
       : u;
   });
+  // "acme: name=X, max allowed memberships=60": a part that reads as nothing on its own, when the whole sentence is
+  // one field edit, means the split was wrong (a list of fields, not a list of requests).
+  if (units.length > 1 && units.some((u) => PASSIVE_KINDS.has(parseSentence(subSentence(whole, u.masked), now).kind))) {
+    const all = parseSentence(subSentence(whole, sentence), now);
+    if (
+      (all.kind === 'org_update' || all.kind === 'user_update' || all.kind === 'named_update') &&
+      Object.keys(all.fields).length > 1
+    )
+      return [{ masked: sentence, verbLed: false }];
+  }
   if (!units.some((u) => u.verbLed)) return units;
   const instruction = new RegExp(`^${ACTION_VERB}\\b`, 'i');
   // "…, so please nuke it": the clause is whole once "it" borrows the resource another clause names.
@@ -332,7 +345,7 @@ function reportSubject(masked: string, anyVerb = false): string | undefined {
     return undefined;
   }
   const m = masked.match(
-    /^(?:(?:hey|hi|so|and|but|also|btw|fyi|ok)[,\s]+)*([A-Za-z][\w'’-]+(?:\s+[A-Za-z][\w'’-]+)?)(?:\s+(?:from|in|at|on)\s+(?:the\s+)?[\w-]+(?:\s+team)?)?\s+(?:(?:just|already|recently|has|had)\s+)?(?:moved|left|lost|quit|joined|changed|switched|transferred|resigned|retired|finished|started|forgot|went|is|was|has|had|says|said|got)\b/,
+    /^(?:(?:hey|hi|so|and|but|also|btw|fyi|ok)[,\s]+)*([A-Za-z][\w'’-]+(?:\s+[A-Za-z][\w'’-]+)?)(?:\s+(?:from|in|at|on)\s+(?:the\s+)?[\w-]+(?:\s+(?!(?:just|already|recently|has|had)\b)[a-z][\w-]*)?(?:\s+team)?)?\s+(?:(?:just|already|recently|has|had)\s+)?(?:moved|left|lost|quit|joined|changed|switched|transferred|resigned|retired|finished|started|forgot|went|is|was|has|had|says|said|got)\b/,
   );
   if (!m) return undefined;
   const words = m[1]!.split(/\s+/);

@@ -86,7 +86,7 @@ describe('casual verbs, found where they stand', () => {
     ['sure, and get rid of the old jwt template', 'sure, and delete the old jwt template'],
     ['lock his login', 'lock his account'],
     ['show his login email', 'show his login email'],
-    ['end all of her active sessions', 'end all of her sessions'],
+    ['end all of her active sessions', 'sign her out'],
     ['terminate any session he still has open', 'terminate his sessions'],
     ['lift all of the bans', 'unban all banned users'],
     ['they were banned by mistake, lift the bans', 'they were banned by mistake, unban them'],

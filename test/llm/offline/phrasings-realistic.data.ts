@@ -95,6 +95,10 @@ export const REALISTIC: Phrasing[] = [
   },
   {
     say: 'Allow anyone with an @globex.test address to sign up, and block the address bot@spamfarm.test.',
+    reads: [
+      ['clerk_allowlists_list', {}],
+      ['clerk_blocklists_list', {}],
+    ],
     pending: [
       ['clerk_allowlist_create', { identifier: '*@globex.test' }],
       ['clerk_blocklist_create', { identifier: 'bot@spamfarm.test' }],

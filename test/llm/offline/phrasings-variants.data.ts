@@ -52,6 +52,7 @@ export const VARIANTS: Phrasing[] = [
   },
   {
     say: 'A bot keeps registering as bot@spamfarm.test. Put that address on the blocklist.',
+    reads: [['clerk_blocklists_list', {}]],
     pending: [['clerk_blocklist_create', { identifier: 'bot@spamfarm.test' }]],
   },
   // ---- a capitalised full name inside a fragment is the search, not the fragment

@@ -715,10 +715,19 @@ export const PHRASINGS: Phrasing[] = [
   // ---- allowlist
   { say: 'show the allowlist', reads: [['clerk_allowlists_list', {}]], answer: /\*@acme\.test/ },
   { say: "what's on the allowlist?", reads: [['clerk_allowlists_list', {}]], answer: /allowlist has/ },
-  { say: 'allow *@wayne.test', pending: [['clerk_allowlist_create', { identifier: '*@wayne.test' }]] },
-  { say: 'add *@wayne.test to the allowlist', pending: [['clerk_allowlist_create', { identifier: '*@wayne.test' }]] },
+  {
+    say: 'allow *@wayne.test',
+    reads: [['clerk_allowlists_list', {}]],
+    pending: [['clerk_allowlist_create', { identifier: '*@wayne.test' }]],
+  },
+  {
+    say: 'add *@wayne.test to the allowlist',
+    reads: [['clerk_allowlists_list', {}]],
+    pending: [['clerk_allowlist_create', { identifier: '*@wayne.test' }]],
+  },
   {
     say: 'whitelist partner2@globex.test',
+    reads: [['clerk_allowlists_list', {}]],
     pending: [['clerk_allowlist_create', { identifier: 'partner2@globex.test' }]],
   },
   {
@@ -737,14 +746,23 @@ export const PHRASINGS: Phrasing[] = [
   },
 
   // ---- blocklist
+  // Already there: the list is read first, and nothing is proposed (a second create is a needless approval).
+  {
+    say: 'please put spam@mailinator.com on the blocklist',
+    reads: [['clerk_blocklists_list', {}]],
+    answer: /spam@mailinator\.com is already on the blocklist/,
+  },
+  { say: 'allow bob@acme.test', reads: [['clerk_allowlists_list', {}]], answer: /covered by \*@acme\.test/ },
   { say: 'show the blocklist', reads: [['clerk_blocklists_list', {}]], answer: /spam@mailinator\.com/ },
   { say: "what's on the blocklist?", reads: [['clerk_blocklists_list', {}]], answer: /blocklist has/ },
   {
     say: 'add spam2@mailinator.com to the blocklist',
+    reads: [['clerk_blocklists_list', {}]],
     pending: [['clerk_blocklist_create', { identifier: 'spam2@mailinator.com' }]],
   },
   {
     say: 'block spam2@mailinator.com from signing up',
+    reads: [['clerk_blocklists_list', {}]],
     pending: [['clerk_blocklist_create', { identifier: 'spam2@mailinator.com' }]],
   },
   {
@@ -1011,9 +1029,14 @@ export const PHRASINGS: Phrasing[] = [
   },
   {
     say: 'add jane@example.com to allow list',
+    reads: [['clerk_allowlists_list', {}]],
     pending: [['clerk_allowlist_create', { identifier: 'jane@example.com' }]],
   },
-  { say: 'blocklist *@tempmail.test', pending: [['clerk_blocklist_create', { identifier: '*@tempmail.test' }]] },
+  {
+    say: 'blocklist *@tempmail.test',
+    reads: [['clerk_blocklists_list', {}]],
+    pending: [['clerk_blocklist_create', { identifier: '*@tempmail.test' }]],
+  },
   {
     say: 'change the lifetime of the supabase template to 600',
     reads: [

@@ -1,0 +1,266 @@
+/**
+ * One reader of a field edit for every resource (issue 15, round 3). Rule: a clause that names a field of an
+ * organization, a user, a JWT template or an OAuth application (the API's own setting names and their synonyms,
+ * `FIELD_WORDS` in lexicon.ts) and says its new value in any of the usual ways — "<field> = V", "<field>: V",
+ * "<field> -> V", "set/change/make/bump <field> to V", "<field> should (now) be / read / show as V", "<field>
+ * needs to be V" — is an update of that resource with those fields. Lists are edited, never replaced blindly:
+ * "drop X from its scopes", "keep only A and B", "also accept <url> as a redirect". The owner is found by the same
+ * rules for every resource: an id or email, "<owner>'s <field>", "<field> of/for <owner>", a topic before a colon
+ * ("acme: name=…"), "the <owner> org/app/template". The reader is asked only when the per-resource parsers found
+ * no change (intents.ts), so it adds readings and never replaces one.
+ */
+import { type Sentence, unmask } from './entities.js';
+import type { Fields, Intent, NamedResource, Ref } from './intent-types.js';
+import { jwtName, oauthName } from './intents-named.js';
+import { FIELD_WORDS, type FieldResource, type FieldWord, RESOURCE_WORDS } from './lexicon.js';
+import { NUMBER_WORDS } from './number-words.js';
+import { orgRef, toRef } from './refs.js';
+
+// How a new value is introduced after the field word.
+const SETS =
+  '(?:=|:|->|→|=>|\\bto\\b|\\bas\\b|\\bshould\\s+(?:now\\s+|instead\\s+)?(?:be|read|say|show(?:\\s+as)?)\\b|\\b(?:needs?|has|have)\\s+to\\s+(?:be|read|say|show(?:\\s+as)?|go\\s+(?:up|down)\\s+to)\\b|\\bmust\\s+be\\b|\\b(?:is|are)\\s+now\\b|\\bbecomes?\\b|\\bwill\\s+be\\b|\\bof\\b(?=\\s+\\d))';
+// Where a free-text value ends: a new clause, a sign-off, a purpose.
+const VALUE_END =
+  /\s*(?:[,;]|\s+(?:and|but|while|because|since|so|please|pls|thanks|thx|now|instead|too|as well|going forward|from now on|if)\b|[.!?](?:\s|$)|$).*$/i;
+const UNIT = '(s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?)';
+
+interface Edit {
+  word: FieldWord;
+  fields: Fields;
+}
+
+/** The field edit a clause states, or undefined when it names no field with a readable new value. */
+export function readFieldEdit(c: string, s: Sentence): Intent | undefined {
+  const edits = FIELD_WORDS.flatMap((w) => editsOf(c, s, w));
+  if (edits.length === 0) return readImplicitName(c, s);
+  const resource = resourceOf(c, s, edits);
+  if (!resource) return undefined;
+  const fields: Fields = {};
+  for (const e of edits) if (e.word.resource === resource) Object.assign(fields, e.fields);
+  if (Object.keys(fields).length === 0) return undefined;
+  if (resource === 'org') {
+    const org = orgOwner(c, s);
+    return { kind: 'org_update', ...(org ? { org } : {}), fields };
+  }
+  if (resource === 'user') {
+    const target = userOwner(c, s);
+    return { kind: 'user_update', ...(target ? { target } : {}), fields };
+  }
+  const ref = namedOwner(resource, c, s);
+  return { kind: 'named_update', resource: resource as NamedResource, ...(ref ? { ref } : {}), fields };
+}
+
+// "our workspace "Foo" should now read "Foo Labs"", "the Foo app should be called Bar": a new name said of the
+// thing itself (the field is the name, left unsaid).
+const CALLED =
+  '(?:should\\s+(?:now\\s+)?(?:read|say|be\\s+(?:called|named|renamed(?:\\s+to)?|known\\s+as)|show\\s+(?:up\\s+)?as)|(?:needs?|has)\\s+to\\s+(?:read|be\\s+(?:called|named|renamed(?:\\s+to)?))|(?:is|will\\s+be)\\s+now\\s+(?:called|named))';
+
+function readImplicitName(c: string, s: Sentence): Intent | undefined {
+  for (const resource of ['org', 'oauth', 'jwt'] as const) {
+    const noun = RESOURCE_WORDS[resource];
+    const m =
+      c.match(
+        new RegExp(
+          `\\b(?:the|our|their|my|its)?\\s*(?:${noun})\\s+(⟦q\\d+⟧|[A-Z][\\w&.-]*(?:\\s+[A-Z][\\w&.-]*){0,2})\\s+${CALLED}\\s+(.+)$`,
+          'i',
+        ),
+      ) ??
+      c.match(
+        new RegExp(
+          `(?:^|\\b(?:the|our|their)\\s+)(⟦q\\d+⟧|[A-Z][\\w&.-]*(?:\\s+[A-Z][\\w&.-]*){0,2})\\s+(?:${noun})\\s+${CALLED}\\s+(.+)$`,
+          'i',
+        ),
+      );
+    if (!m) continue;
+    const name = readValue({ resource, param: 'name', kind: 'text', words: 'name' }, m[2]!, s);
+    if (typeof name !== 'string') continue;
+    const said = m[1]!.replace(/^(?:the|our|their|my|its)\s+/i, '');
+    const owner: Ref | undefined =
+      resource === 'org' ? orgRef(said, s.ents) : { kind: 'name', value: unmask(said, s.ents) };
+    if (!owner) continue;
+    if (resource === 'org') return { kind: 'org_update', org: owner, fields: { name } };
+    return { kind: 'named_update', resource, ref: owner, fields: { name } };
+  }
+  return undefined;
+}
+
+/** Every value the clause gives for one field word (usually none or one). */
+function editsOf(c: string, s: Sentence, word: FieldWord): Edit[] {
+  const re = new RegExp(`\\b(?:${word.words})\\b`, 'gi');
+  const out: Edit[] = [];
+  for (const m of c.matchAll(re)) {
+    const after = c.slice(m.index! + m[0].length);
+    const before = c.slice(0, m.index!);
+    const fields =
+      word.kind === 'scopes' || word.kind === 'list' ? listEdit(word, before, after, c, s) : setValue(word, after, s);
+    if (fields) out.push({ word, fields });
+  }
+  return out;
+}
+
+/** "<field> [of X] to V", "<field>: V", "<field> should now read V". */
+function setValue(word: FieldWord, after: string, s: Sentence): Fields | undefined {
+  // The owner may stand between the field and its value: "the name of the acme org to Acme Corp".
+  const m = after.match(new RegExp(`^(?:\\s+(?:of|for|on|in)\\s+[^,;:=]+?)??\\s*${SETS}\\s*(.+)$`, 'i'));
+  if (!m) return undefined;
+  const said = m[1]!.trim();
+  const value = readValue(word, said, s);
+  return value === undefined ? undefined : { [word.param]: value };
+}
+
+function readValue(word: FieldWord, said: string, s: Sentence): unknown {
+  if (word.kind === 'int') {
+    const n = said.match(/^(?:just\s+|only\s+|exactly\s+)?(\d+|[a-z]+(?:-[a-z]+)?)\b/i);
+    const v = n ? (/^\d+$/.test(n[1]!) ? Number(n[1]) : NUMBER_WORDS[n[1]!.toLowerCase()]) : undefined;
+    return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
+  }
+  if (word.kind === 'seconds') {
+    const n = said.match(new RegExp(`^(?:just\\s+|only\\s+|exactly\\s+)?(\\d+)\\s*${UNIT}?\\b`, 'i'));
+    return n ? seconds(Number(n[1]), n[2]) : undefined;
+  }
+  const quoted = said.match(/^["'“]?⟦q(\d+)⟧/);
+  if (quoted) return s.ents.quoted[Number(quoted[1])];
+  // A value is written, not pointed at: "to that", "to the new one" are for the message to fill.
+  const text = unmask(said.replace(VALUE_END, ''), s.ents)
+    .replace(/^["'“]|["'”]$/g, '')
+    .trim();
+  if (!text || /⟦/.test(text) || /^(?:that|this|it|the\s+new\s+\w+|something|whatever)$/i.test(text)) return undefined;
+  if (text.split(/\s+/).length > 5) return undefined;
+  // A slug or handle is one token.
+  if (/^(?:slug|username)$/.test(word.param) && /\s/.test(text)) return undefined;
+  return text;
+}
+
+/**
+ * Lists (scopes, redirect URIs): "drop A from its scopes" → remove; "add A to the scopes" / "also accept <url> as a
+ * redirect" → add; "keep only A and B", "scopes should be exactly A B" → the new list.
+ */
+function listEdit(word: FieldWord, before: string, after: string, c: string, s: Sentence): Fields | undefined {
+  if (word.kind === 'list') {
+    if (s.ents.urls.length === 0) return undefined;
+    const adds =
+      /\b(?:add|append|include|register|allow|accept|another|second|additional|extra|also|as well|keep(?:s|ing)?\s+working)\b/i.test(
+        c,
+      );
+    return adds ? { [`add_${word.param}`]: [...s.ents.urls] } : { [word.param]: [...s.ents.urls] };
+  }
+  const items = (said: string): string[] =>
+    unmask(said, s.ents)
+      .split(/\s*(?:,|\+|&|\band\b|\bplus\b|\s)\s*/i)
+      .map((w) => w.replace(/^["'`]|["'`]$/g, ''))
+      .filter((w) => /^[a-z][\w:.]*$/i.test(w) && !/^(?:the|a|an|only|just|scopes?|its|their)$/i.test(w));
+  const removed = before.match(
+    /\b(?:remove|drop|revoke|strip|delete|take\s+(?:away|out)|get\s+rid\s+of|trim)\s+(?:the\s+)?([\w:.]+(?:\s*(?:,|\+|and)\s*[\w:.]+)*)\s+(?:scopes?\s+)?(?:from|off|out\s+of)\s+(?:(?:its|their|the)\s+)?(?:(?:[\w.-]+\s+){0,3}[\w.-]+(?:'s|’s)?\s+)?$/i,
+  );
+  if (removed) return { remove_scopes: items(removed[1]!) };
+  const added = before.match(
+    /\b(?:add|grant|include|append)\s+(?:the\s+)?([\w:.]+(?:\s*(?:,|\+|and)\s*[\w:.]+)*)\s+(?:scopes?\s+)?(?:to|into)\s+(?:(?:its|their|the)\s+)?(?:(?:[\w.-]+\s+){0,3}[\w.-]+(?:'s|’s)?\s+)?$/i,
+  );
+  if (added) return { add_scopes: items(added[1]!) };
+  // "keep profile + email", "so it only keeps profile and email", "scopes should be just profile email".
+  const kept =
+    c.match(/\b(?:only\s+)?keeps?\s+(?:only\s+|just\s+)?([\w:.]+(?:\s*(?:,|\+|&|and|plus)\s*[\w:.]+)*)/i) ??
+    after.match(
+      new RegExp(
+        `^\\s*${SETS}\\s*(?:only|just|exactly)?\\s*:?\\s*([\\w:.]+(?:\\s*(?:,|\\+|&|and|\\s)\\s*[\\w:.]+)*)`,
+        'i',
+      ),
+    );
+  if (kept) {
+    const list = items(kept[1]!);
+    if (list.length > 0) return { scopes: list.join(' ') };
+  }
+  return undefined;
+}
+
+/** The resource the fields belong to: the one resource noun the clause names, else the one the fields fit. */
+function resourceOf(c: string, s: Sentence, edits: Edit[]): FieldResource | undefined {
+  const fits = new Set(edits.map((e) => e.word.resource));
+  if (fits.size === 1 && ![...fits].some((r) => edits.some((e) => e.word.resource === r && e.word.param === 'name')))
+    return [...fits][0];
+  if (s.ents.ids.some((i) => i.prefix === 'org')) return fits.has('org') ? 'org' : undefined;
+  if (s.ents.ids.some((i) => i.prefix === 'oa')) return fits.has('oauth') ? 'oauth' : undefined;
+  const named = (Object.keys(RESOURCE_WORDS) as FieldResource[]).filter(
+    (r) => fits.has(r) && new RegExp(`\\b(?:${RESOURCE_WORDS[r]})\\b`, 'i').test(c),
+  );
+  if (named.length === 1) return named[0];
+  // Only an organization is the topic of a bare "acme: name=…, max…=60" with an organization-only field.
+  const only = [...fits].filter((r) => edits.some((e) => e.word.resource === r && e.word.param !== 'name'));
+  if (only.length === 1) return only[0];
+  if (fits.has('user') && (s.ents.emails.length > 0 || s.ents.ids.some((i) => i.prefix === 'user'))) return 'user';
+  return undefined;
+}
+
+const OWNER_VERB =
+  '(?:set|change|update|edit|modify|make|bump|raise|lower|increase|decrease|fix|correct|switch|rename|put)';
+
+/** The organization: an id, "<X>'s <field>", "<field> of/for X", "the X org", or the topic before a colon. */
+function orgOwner(c: string, s: Sentence): Ref | undefined {
+  const id = s.ents.ids.find((i) => i.prefix === 'org');
+  if (id) return { kind: 'id', value: id.value };
+  const fields = FIELD_WORDS.filter((w) => w.resource === 'org')
+    .map((w) => w.words)
+    .join('|');
+  const chunk =
+    c.match(/^([^:=]{1,40}?)\s*:\s/i)?.[1] ??
+    c.match(new RegExp(`(?:^|\\b${OWNER_VERB}\\s+)(?:the\\s+)?([^,;:]+?)(?:'s|’s|s')\\s+(?:${fields})\\b`, 'i'))?.[1] ??
+    c.match(new RegExp(`\\b(?:${fields})\\s+(?:of|for|on)\\s+(?:the\\s+)?(.+?)\\s*(?:${SETS})`, 'i'))?.[1] ??
+    c.match(
+      new RegExp(
+        `\\b(?:the\\s+|our\\s+|their\\s+)?(⟦q\\d+⟧|[\\w&.-]+(?:\\s+[\\w&.-]+)?)\\s+(?:${RESOURCE_WORDS.org})\\b`,
+        'i',
+      ),
+    )?.[1];
+  if (!chunk) return undefined;
+  const cleaned = chunk.replace(new RegExp(`^(?:${OWNER_VERB})\\s+`, 'i'), '');
+  if (/^(?:their|our|its|his|her|the|my|this|that)$/i.test(cleaned.trim())) return undefined;
+  return orgRef(cleaned, s.ents);
+}
+
+/** The user: an email or id, "<X>'s <field>", "<field> of/for X", or a pronoun owner ("his surname"). */
+function userOwner(c: string, s: Sentence): Ref | undefined {
+  const email = s.ents.emails[0];
+  if (email && s.ents.emails.length === 1) return { kind: 'email', value: email };
+  const id = s.ents.ids.find((i) => i.prefix === 'user');
+  if (id) return { kind: 'id', value: id.value };
+  const fields = FIELD_WORDS.filter((w) => w.resource === 'user')
+    .map((w) => w.words)
+    .join('|');
+  const possessive = c.match(
+    new RegExp(`(?:^|\\b${OWNER_VERB}\\s+)(?:the\\s+)?([^,;:]+?)(?:'s|’s|s')\\s+(?:${fields})\\b`, 'i'),
+  )?.[1];
+  if (possessive) return toRef(possessive.replace(new RegExp(`^(?:${OWNER_VERB})\\s+`, 'i'), ''), s.ents);
+  const pronoun = c.match(new RegExp(`\\b(his|her|their)\\s+(?:${fields})\\b`, 'i'))?.[1];
+  if (pronoun) return { kind: 'pronoun', value: { his: 'him', her: 'her', their: 'them' }[pronoun.toLowerCase()]! };
+  const of = c.match(new RegExp(`\\b(?:${fields})\\s+(?:of|for)\\s+(.+?)\\s*(?:${SETS})`, 'i'))?.[1];
+  return of ? toRef(of, s.ents) : undefined;
+}
+
+/** A JWT template or OAuth application: by id, or by the name the resource parsers read. */
+function namedOwner(resource: FieldResource, c: string, s: Sentence): Ref | undefined {
+  const prefix = resource === 'jwt' ? 'jtmp' : 'oa';
+  const id = s.ents.ids.find((i) => i.prefix === prefix);
+  if (id) return { kind: 'id', value: id.value };
+  // The value is not the name: "name to Foo Sync" names the new name, not the app.
+  // …nor is what a list edit moves: "drop X from the Foo app's scopes" names Foo.
+  const head = c
+    .replace(new RegExp(`\\s*${SETS}\\s*.*$`, 'i'), '')
+    .replace(
+      /^(?:remove|drop|revoke|strip|delete|take\s+(?:away|out)|get\s+rid\s+of|trim|add|grant|include|append)\s+.+?\s+(?:from|off|out\s+of|to|into)\s+/i,
+      'for ',
+    );
+  const topic = c.match(/^([^:=]{1,40}?)\s*:\s/)?.[1];
+  const name =
+    resource === 'jwt'
+      ? (jwtName(topic ?? head, s) ?? jwtName(c, s))
+      : (oauthName(topic ?? head, s) ?? oauthName(c, s));
+  return name ? { kind: 'name', value: name } : undefined;
+}
+
+function seconds(n: number, unit: string | undefined): number {
+  if (!unit) return n;
+  if (/^m(?:in|inute)?s?$/i.test(unit)) return n * 60;
+  if (/^h(?:our|r)?s?$/i.test(unit)) return n * 3600;
+  if (/^d(?:ay)?s?$/i.test(unit)) return n * 86400;
+  return n;
+}

@@ -1,0 +1,104 @@
+/**
+ * Chat-speak, spelt out: contractions typed without the apostrophe ("shouldnt", "hes", "dont") and the
+ * abbreviations people type on a phone ("yday", "thru", "w/", "b/c", "acct"). One table, applied to the masked
+ * message before typo correction, so every later rule reads ordinary English. Words that are also real words
+ * ("ill", "wont", "its", "lets") are left alone unless their place in the sentence says which one it is.
+ */
+
+const CONTRACTIONS: Record<string, string> = {
+  shouldnt: "shouldn't",
+  couldnt: "couldn't",
+  wouldnt: "wouldn't",
+  dont: "don't",
+  doesnt: "doesn't",
+  didnt: "didn't",
+  isnt: "isn't",
+  arent: "aren't",
+  wasnt: "wasn't",
+  werent: "weren't",
+  hasnt: "hasn't",
+  havent: "haven't",
+  hadnt: "hadn't",
+  cant: "can't",
+  mustnt: "mustn't",
+  neednt: "needn't",
+  hes: "he's",
+  shes: "she's",
+  theyre: "they're",
+  theyve: "they've",
+  weve: "we've",
+  youre: "you're",
+  thats: "that's",
+  whats: "what's",
+  theres: "there's",
+  im: "I'm",
+  ive: "I've",
+  id: "I'd",
+};
+
+const ABBREVIATIONS: Record<string, string> = {
+  yday: 'yesterday',
+  ytd: 'yesterday',
+  tmrw: 'tomorrow',
+  tmr: 'tomorrow',
+  thru: 'through',
+  rn: 'right now',
+  b4: 'before',
+  abt: 'about',
+  acct: 'account',
+  accnt: 'account',
+  ppl: 'people',
+  smth: 'something',
+  sth: 'something',
+  cuz: 'because',
+  coz: 'because',
+  bc: 'because',
+  bcz: 'because',
+  msg: 'message',
+  pw: 'password',
+  pwd: 'password',
+  mgr: 'manager',
+  w: 'with',
+};
+
+// "w/ admin", "w/o a role", "b/c she left": slash forms, which \b-word tables cannot hold.
+const SLASHED: Array<[RegExp, string]> = [
+  [/\bw\/o\b/gi, 'without'],
+  [/\bw\/\s*(?=[a-z⟦])/gi, 'with '],
+  [/\bb\/c\b/gi, 'because'],
+];
+
+// "id" is an identifier word in this domain ("user id", "the id"): only "id" where a verb follows it as a
+// subject ("id like to", "id rather") is "I'd". "w" alone is "with" only between two words ("w admin role").
+const GUARDED: Record<string, RegExp> = {
+  id: /^(?:like|love|prefer|rather|appreciate|want|need|say|think|be)\b/i,
+  w: /^(?:the|a|an|admin|member|viewer|role|access|their|his|her)\b/i,
+};
+
+// "ill resend it", "ill do it": "I'll" only at a clause start, before a word that cannot follow the adjective.
+const ILL =
+  /(?<=^|[.,;:!?]\s*|\b(?:and|so|then|but|or|ok|okay)\s+)ill(?=\s+(?:just\s+|also\s+|then\s+)?(?:do|send|resend|redo|re-?invite|invite|check|ask|add|handle|take|fix|try|let|tell|get|make|set|update|follow|ping|reach|sort|look|be|need|have)\b)/gi;
+
+function keepCase(from: string, to: string): string {
+  return /^[A-Z]/.test(from) && to[0] !== 'I' ? to[0]!.toUpperCase() + to.slice(1) : to;
+}
+
+/** The message with chat-speak spelt out (the masked text: emails, ids and quoted names are placeholders). */
+export function spellOutTexting(text: string): string {
+  let out = text;
+  for (const [re, to] of SLASHED) out = out.replace(re, to);
+  out = out.replace(ILL, "I'll");
+  return out.replace(/\b[a-z][a-z0-9]*\b/gi, (word, at: number, whole: string) => {
+    const key = word.toLowerCase();
+    const to = CONTRACTIONS[key] ?? ABBREVIATIONS[key];
+    if (!to) return word;
+    const guard = GUARDED[key];
+    if (guard && !guard.test(whole.slice(at + word.length).trimStart())) return word;
+    // "the im account", "a ppl list" are fine either way; a word glued to an apostrophe or a dot is not one of these.
+    const before = whole[at - 1];
+    const after = whole[at + word.length];
+    if (before === "'" || before === '’' || before === '.' || after === "'" || after === '’' || after === '@')
+      return word;
+    return keepCase(word, to);
+  });
+}

@@ -1,0 +1,109 @@
+/**
+ * The one field reader (field-edit.ts): every field of every resource, its value said in any of the usual ways.
+ * Phrasings are invented (five shapes per request: terse, key=value, stated, hedged, pasted), never scenario text.
+ * The table's parameter names are checked against the real update actions, so the reader can only ever propose a
+ * parameter the API accepts.
+ */
+import { describe, expect, it } from 'vitest';
+import { allActions } from '../../../src/actions/index.js';
+import { FIELD_WORDS } from '../../../src/llm/offline/lexicon.js';
+import { parseRequest } from '../../../src/llm/offline/request.js';
+import type { Intent } from '../../../src/llm/offline/intent-types.js';
+
+const NOW = Date.UTC(2026, 10, 15);
+const parse = (text: string): Intent => parseRequest(text, NOW);
+
+describe('the field table is the API schema', () => {
+  const UPDATE = {
+    org: 'clerk_organization_update',
+    user: 'clerk_user_update',
+    jwt: 'clerk_jwt_template_update',
+    oauth: 'clerk_client_update',
+  } as const;
+  it.each(FIELD_WORDS.map((w) => [w.resource, w.param] as const))(
+    '%s.%s is a parameter of its update action',
+    (r, p) => {
+      const action = allActions.find((a) => a.name === UPDATE[r]);
+      expect(Object.keys(action!.params.shape)).toContain(p);
+    },
+  );
+});
+
+describe('organization fields', () => {
+  it.each([
+    [
+      'umbrella: name="Umbrella Group", max_allowed_memberships=80',
+      { name: 'Umbrella Group', max_allowed_memberships: 80 },
+    ],
+    ['umbrella org: slug = umbrella-group', { slug: 'umbrella-group' }],
+    ['set the seat limit of the Umbrella org to 80', { max_allowed_memberships: 80 }],
+    ["Umbrella's member cap should be 80 now", { max_allowed_memberships: 80 }],
+    [
+      'for the umbrella org, name = "Umbrella Group" and slug = umbrella-group',
+      { name: 'Umbrella Group', slug: 'umbrella-group' },
+    ],
+  ])('%s', (text, fields) => {
+    const i = parse(text);
+    expect(i.kind).toBe('org_update');
+    if (i.kind === 'org_update') {
+      expect(i.fields).toEqual(fields);
+      expect(i.org?.value.toLowerCase()).toBe('umbrella');
+    }
+  });
+
+  it.each([
+    'our workspace "Umbrella" should now read "Umbrella Group"',
+    'the Umbrella workspace should be called Umbrella Group from now on',
+    'Hi, quick one. Our company "Umbrella" should now be named "Umbrella Group". Thanks, Ada',
+    'the "Umbrella" org needs to be renamed to Umbrella Group',
+    'rename the Umbrella org to Umbrella Group',
+  ])('a new name said of the organization itself: %s', (text) => {
+    const i = parse(text);
+    expect(i).toEqual({
+      kind: 'org_update',
+      org: { kind: 'name', value: 'Umbrella' },
+      fields: { name: 'Umbrella Group' },
+    });
+  });
+});
+
+describe('OAuth scopes are edited, never the app deleted', () => {
+  it.each([
+    ['drop public_metadata from the Relay oauth app scopes', { remove_scopes: ['public_metadata'] }],
+    ['the oauth app called relay: remove public_metadata from its scopes', { remove_scopes: ['public_metadata'] }],
+    ['relay oauth app scopes -> profile email', { scopes: 'profile email' }],
+    ['for the Relay oauth app set the scopes to exactly profile, email', { scopes: 'profile email' }],
+    ['add the openid scope to the Relay oauth app', { add_scopes: ['openid'] }],
+  ])('%s', (text, fields) => {
+    const i = parse(text);
+    expect(i.kind).toBe('named_update');
+    if (i.kind === 'named_update') {
+      expect(i.fields).toEqual(fields);
+      expect(i.ref?.value.toLowerCase()).toBe('relay');
+    }
+  });
+});
+
+describe('JWT template times', () => {
+  it.each([
+    ['hasura jwt: lifetime = 10 minutes', { lifetime: 600 }],
+    ['the hasura template clock skew should be 20s', { allowed_clock_skew: 20 }],
+    ['hasura jwt template lifetime -> 3600', { lifetime: 3600 }],
+    ['bump the lifetime of the hasura template to 2 hours', { lifetime: 7200 }],
+    ['set the hasura jwt template allowed_clock_skew to 15', { allowed_clock_skew: 15 }],
+  ])('%s', (text, fields) => {
+    const i = parse(text);
+    expect(i.kind).toBe('named_update');
+    if (i.kind === 'named_update') {
+      expect(i.fields).toEqual(fields);
+      expect(i.ref?.value.toLowerCase()).toBe('hasura');
+    }
+  });
+});
+
+describe('a value that is pointed at, not written, is never read as the value', () => {
+  it.each(['umbrella: slug -> the new one', 'umbrella org: name = something'])('%s', (text) => {
+    const i = parse(text);
+    expect(JSON.stringify(i)).not.toMatch(/"name":"that"|"slug":"the new one"/);
+  });
+});
