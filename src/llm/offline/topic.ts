@@ -17,9 +17,10 @@ const PREDICATE =
   "(?:stays?|remains?|keeps?|is|isn't|is\\s+not|was|wasn't|are|aren't|were|weren't|has|hasn't|have|haven't|needs?|should|shouldn't|must|can|can't|cannot|will|won't|doesn't|don't|didn't|went|expired|looks?|seems?|got|ought)";
 const KEPT =
   /^\s+(?:stays?|remains?|keeps?|(?:is|are)\s+(?:still\s+)?(?:wanted|needed|fine|ok|okay|good|valid|correct|right)|should\s+(?:stay|remain)|can\s+stay|must\s+stay)\b/i;
-const LEAD = /^(?:(?:so|and|but|also|btw|fyi|ok|okay|re|about|regarding)[,:]?\s+)+/i;
+const LEAD =
+  /^(?:(?:so|and|but|also|btw|fyi|ok|okay|re|about|regarding)[,:]?\s+|there(?:'s|’s|\s+is)\s+(?=an?\s)|we\s+have\s+(?=an?\s))+/i;
 const TOPIC = new RegExp(
-  `^((?:the|that|this|our|their|his|her|its|my)\\b(?:(?!\\s${PREDICATE}\\b).){0,100}?\\b${RECORD}\\b.*?)(?:\\s+${PREDICATE}\\b.*)?$`,
+  `^((?:the|that|this|our|their|his|her|its|my|an?)\\b(?:(?!\\s${PREDICATE}\\b).){0,100}?\\b${RECORD}\\b.*?)(?:\\s+${PREDICATE}\\b.*)?$`,
   'i',
 );
 
