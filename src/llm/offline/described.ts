@@ -20,8 +20,9 @@ const OLDEST =
   /^(?:(?:the|our|my)\s+)?(?:very\s+)?(?:oldest|earliest|first)\s+(?:sign[- ]?ups?|signups?|users?|accounts?|registrations?|customers?|person)(?:\s+(?:ever|to\s+(?:sign\s*-?\s*up|register|join)))?$/i;
 // "the user whose external ID is crm-123", "the account with external id crm-123".
 const EXTERNAL =
-  /^(?:(?:the|a)\s+)?(?:(?:user|account|person|customer|member|one)\s+)?(?:whose|with(?:\s+the)?|having(?:\s+the)?|that\s+has(?:\s+the)?|who\s+has(?:\s+the)?)\s+external[\s_-]?id\s+(?:is\s+|of\s+|=\s*|:\s*)?(\S+)$/i;
-const EXTERNAL_BARE = /^(?:the\s+)?(?:user\s+with\s+)?external[\s_-]?id\s+(\S+)$/i;
+  /^(?:(?:the|a)\s+)?(?:(?:user|account|person|customer|member|one)\s+)?(?:whose|with(?:\s+the)?|having(?:\s+the)?|that\s+has(?:\s+the)?|who\s+has(?:\s+the)?)\s+(?:external|crm|erp|billing|salesforce|hubspot|stripe)[\s_-]?id\s+(?:is\s+|of\s+|=\s*|:\s*)?(\S+)$/i;
+// ("CRM id", "ERP id": the id another system keeps for the user, which Clerk stores as the external id.)
+const EXTERNAL_BARE = /^(?:the\s+)?(?:user\s+with\s+)?(?:external|crm|erp)[\s_-]?id\s+(\S+)$/i;
 // A value that only points elsewhere ("… is that") or is no value at all.
 const POINTER = /^(?:that|this|it|one|same|is|of|the|an?|was)$/i;
 

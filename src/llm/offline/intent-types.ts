@@ -80,7 +80,8 @@ export type Intent =
   | { kind: 'org_delete'; orgs: Ref[] }
   /** `pick`: "…, and of those, who signed in most recently?" — the one member the second lookup singles out. */
   | { kind: 'members_list'; org?: Ref; role?: string; count: boolean; pick?: 'last_sign_in' | 'last_active' }
-  | { kind: 'membership_get'; org?: Ref; user?: Ref }
+  /** `asks`: a yes/no question about one role ("does X have admin in Y?"), answered first. */
+  | { kind: 'membership_get'; org?: Ref; user?: Ref; asks?: string }
   | { kind: 'membership_add'; org?: Ref; users: Ref[]; role: string }
   | { kind: 'membership_set_role'; org?: Ref; users: Ref[]; role: string }
   /** `everyOrg`: "take her out of every organization she's in" — each organization the user belongs to. */
@@ -138,7 +139,8 @@ export type Intent =
   | { kind: 'roles_every_org'; user: Ref }
   | { kind: 'user_when'; user: Ref; what: 'last_sign_in' | 'last_active' | 'created' }
   /** `org`: "the pending Globex invite Bob sent" — only that organization's invitations. */
-  | { kind: 'invitation_by_inviter'; inviter: Ref; org?: Ref }
+  /** `show`: "which invitations did Bob send?" — the same lookups, answered, nothing revoked. */
+  | { kind: 'invitation_by_inviter'; inviter: Ref; org?: Ref; show?: boolean }
   /** Several steps from one message ("sign X out and ban him"), planned in order (plan-sequence.ts). */
   | { kind: 'sequence'; steps: Intent[] };
 

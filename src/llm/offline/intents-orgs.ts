@@ -305,7 +305,13 @@ function parseOneMembership(c: string, s: Sentence): Parsed {
   if (
     (m = c.match(/^what(?:'s| is)?\s+(?:the\s+)?role\s+(?:does|do)\s+(.+?)\s+have\s+(?:in|at|on|within)\s+(.+)$/i)) ??
     (m = c.match(/^what(?:'s| is)\s+(.+?)(?:'s|’s|s')\s+role\s+(?:in|at|on|within)\s+(.+)$/i)) ??
-    (m = c.match(/^(?:is|are)\s+(.+?)\s+(?:a|an)\s+(?:member|admin|administrator|owner)\s+(?:of|in|at)\s+(.+)$/i)) ??
+    (m = c.match(
+      /^(?:is|are)\s+(.+?)\s+(?:a|an|the)\s+(?:(?:regular|plain|normal)\s+)?(?:member|admin|administrator|owner|viewer|billing(?:\s+(?:member|manager|person))?|guest)\s+(?:of|in|at)\s+(.+)$/i,
+    )) ??
+    // "does X have admin in Y?", "has X got the billing role at Y?": the membership shows the role.
+    (m = c.match(
+      /^(?:does|do|has|have)\s+(.+?)\s+(?:got\s+|have\s+|hold\s+|still\s+have\s+)?(?:the\s+|an?\s+)?(?:admin|administrator|owner|member|viewer|billing|guest)\s*(?:role|access|rights|permissions?|privileges)?\s+(?:in|at|on|for|within)\s+(.+)$/i,
+    )) ??
     (m = c.match(/^(?:is|are)\s+(.+?)\s+in\s+(.+?)$/i)) ??
     (m = c.match(
       /^(?:show|get|check|view|see|display|look up)\s+(.+?)(?:'s|’s|s')\s+(?:membership|role)\s+(?:in|at|on|of|within)\s+(.+)$/i,
@@ -316,7 +322,12 @@ function parseOneMembership(c: string, s: Sentence): Parsed {
   ) {
     const org = orgChunk(m[2]!, s);
     const user = toRef(m[1]!, s.ents);
-    if (org && user) return { kind: 'membership_get', org, user };
+    // "is X a viewer of Y?", "does X have admin in Y?": the role asked about is answered yes or no first.
+    const asked = /^(?:is|are|does|do|has|have)\b/i.test(c)
+      ? c.match(/\b(admin|administrator|owner|member|viewer|billing|guest)\b/i)?.[1]
+      : undefined;
+    const asks = asked ? roleKey(asked) : undefined;
+    if (org && user) return { kind: 'membership_get', org, user, ...(asks ? { asks } : {}) };
   }
   return undefined;
 }

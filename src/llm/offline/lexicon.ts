@@ -213,6 +213,39 @@ const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
       return `remove ${person} from ${org ?? 'their org'}`;
     },
   ],
+  // "the person Bob Stone invited (to Foo)", "the contractor she invited": described by the invitation, which is
+  // what a revocation acts on ("… - cancel that invite").
+  [
+    /\b(?:the\s+)?(?:person|one|guy|user|address|contractor|candidate)\s+(?:that\s+|whom\s+|who\s+)?(⟦[ei]\d+⟧|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?|he|she|they|we)\s+invited\b/g,
+    'the invite $1 sent',
+  ],
+  // "the guy from Initech who is a viewer", "the user at Foo that has admin": the holder of that role there
+  // (refs.ts reads "the viewer person at Initech"; said before "from X" it is no longer read as the place).
+  [
+    /\b(?:the|our)\s+(?:person|guy|gal|user|one|member|contact|account|employee)\s+(?:from|at|in|over\s+at)\s+([A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*)?)\s+(?:who|that)\s+(?:is|has|holds)\s+(?:the\s+|an?\s+)?(admin|billing|viewer|guest|owner)(?:\s+(?:role|access|rights))?\b/gi,
+    (_m: string, org: string, role: string) => `the ${role.toLowerCase()} person at ${org}`,
+  ],
+  // "lock chris for now", "ban him for the time being": how long is not part of the name.
+  [/\s+for\s+(?:now|the\s+time\s+being|a\s+while|the\s+moment)\b/gi, ''],
+  // "(they have an open dispute)", "(she's on leave)": an aside in brackets that is a clause says why, not who.
+  [/\s*\((?:they|he|she|it|we|i|this|that|there)(?:'s|’s|'re|’re)?\s[^()]*\)/gi, ''],
+  // "put her in it as the admin": the role, not a person.
+  [/\bas\s+the\s+(admin|member|viewer|billing|guest|owner)\b(?!\s+(?:of|for|in|at)\b)/gi, 'as $1'],
+  // "can u lock chris out for now": locking someone out is locking them.
+  [/\block\s+(⟦[ei]\d+⟧|[\w.'’-]+(?:\s+[\w.'’-]+)?)\s+out\b(?!\s+of\b)/gi, 'lock $1'],
+  // "make it so sofia is admin there": the role stated as the state wanted.
+  [
+    /\bmake\s+it\s+so\s+(?:that\s+)?(⟦[ei]\d+⟧|[\w.'’-]+(?:\s+[\w.'’-]+)?)\s+(?:is|becomes|gets\s+to\s+be)\s+(?:an?\s+)?(admin|member|viewer|billing|guest)\b/gi,
+    'make $1 $2',
+  ],
+  // "put pepper in it as the admin", "put her into Foo as a viewer": adding with a role.
+  [/\bput\s+(⟦[ei]\d+⟧|[\w.'’-]+(?:\s+[\w.'’-]+)?)\s+(?:in|into|on)\s+(?=\S+(?:\s+\S+){0,3}?\s+as\b)/gi, 'add $1 to '],
+  // "add him to hooli but only as a viewer": the role, said with a restriction.
+  [/\s+but\s+only\s+as\b|\s+only\s+as\b(?=\s+(?:an?\s+)?(?:admin|member|viewer|billing|guest))/gi, ' as'],
+  // "there's an app with foo in the name right?": a question tag is not part of the name.
+  [/\s+(?:right|yeah|correct)(?=\s*\?)/gi, ''],
+  // "the pending globex invite that bob stone sent", "whatever invite bob sent": which one, not a name.
+  [/\b(?:whatever|whichever)\s+(?=(?:pending\s+|open\s+|org\s+)?invit)/gi, 'the '],
   // "pull it back", "pull back the invite": taking back something sent.
   [/\bpull\s+(it|that|this|them)\s+back\b/gi, 'revoke $1'],
   [/\bpull\s+back\b/gi, 'revoke'],

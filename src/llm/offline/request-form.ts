@@ -58,7 +58,7 @@ const ADVERB = '(?:(?:now|also|please|just|finally|actually|probably|definitely)
 const PASSIVE = new RegExp(`^${LEAD}([^,]+?)\\s+${MODAL}\\s+${ADVERB}(?:be|get)\\s+${ADVERB}${PP}\\b(.*)$`, 'i');
 // "I need X gone", "we want X banned", "please get X unlocked", "can you have X removed from Acme".
 const WANTED = new RegExp(
-  `^${LEAD}(?:(?:i|we)(?:'d|’d| would)?\\s+(?:(?:also|really|just)\\s+)?(?:need|want|like)|(?:please\\s+)?(?:get|have)|(?:can|could|would)\\s+(?:you|u)\\s+(?:please\\s+)?(?:get|have))\\s+(?!to\\b)([^,]+?)\\s+${PP}\\b(.*)$`,
+  `^${LEAD}(?:(?:(?:i|we)(?:'d|’d| would)?\\s+)?(?:(?:also|really|just)\\s+)?(?:need|want|like)|(?:please\\s+)?(?:get|have)|(?:can|could|would)\\s+(?:you|u)\\s+(?:please\\s+)?(?:get|have))\\s+(?!to\\b)([^,]+?)\\s+${PP}\\b(.*)$`,
   'i',
 );
 // "make sure X is banned", "ensure that X gets locked".

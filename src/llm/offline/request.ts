@@ -18,7 +18,7 @@ import { parseStatedField, parseStatedValue, withStatedName } from './stated-val
 import { withPastedSubject } from './pasted-subject.js';
 import { mergeSteps } from './merge-steps.js';
 import { withAllowlistedInvite } from './allowlist-invite.js';
-import { fillThere, orgMention, referents, withOrg } from './org-context.js';
+import { fillThere, orgMention, personNames, referents, withOrg } from './org-context.js';
 import { OrgThread, refersToOrgOf } from './org-thread.js';
 import { parseReinvite } from './reinvite.js';
 import { parseDeviceRevoke } from './session-device.js';
@@ -104,11 +104,16 @@ function parseMessage(whole: Sentence, now: number): Intent {
     if (STATEMENT.test(stripLead(u.masked))) return [];
     // "sorry, I mean ban her": the correction's lead words are not part of what it asks.
     let masked = u.masked.replace(CORRECTION_LEAD, '');
-    masked = topicFilled(whole, masked, units, i, now) ?? masked;
+    const rest = units.filter((_, k) => k !== i).map((o) => o.masked);
+    // "that invitation" with one address named elsewhere, else a topic another clause names (topic.ts).
+    masked =
+      fillInvitation(masked, rest) ??
+      fillQuotedApp(masked, rest) ??
+      topicFilled(whole, masked, units, i, now) ??
+      masked;
+    masked = formerLatter(masked, units, i, isUserId, org) ?? masked;
     if (userTokens(masked, isUserId).length === 0 && hasAnaphor(masked))
       masked = fillAnaphors(masked, antecedent(units, i, isUserId, org));
-    const rest = units.filter((_, k) => k !== i).map((o) => o.masked);
-    masked = fillInvitation(masked, rest) ?? fillQuotedApp(masked, rest) ?? masked;
     let s = subSentence(whole, masked);
     let intent = parseSentence(s, now);
     const others = [...units.slice(0, i).reverse(), ...units.slice(i + 1)].map((o) => o.masked);
@@ -302,6 +307,33 @@ function withoutThere(sentence: string): string {
   );
 }
 
+/**
+ * "Grace Kim and Chris Park both work at Foo; lock the latter": "the former" / "the latter" is the first / last
+ * of the people the nearest other clause names (by placeholder or full name, in the order said). Two or more
+ * must be named there; otherwise nothing is filled (and the planner asks).
+ */
+function formerLatter(
+  masked: string,
+  units: Unit[],
+  index: number,
+  isUserId: (token: string) => boolean,
+  org: string | undefined,
+): string | undefined {
+  const which = masked.match(/\bthe\s+(former|latter)\b/i);
+  if (!which) return undefined;
+  const order = [...units.slice(0, index).reverse(), ...units.slice(index + 1)];
+  for (const u of order) {
+    const people = [...u.masked.matchAll(/⟦[ei]\d+⟧|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)+/g)]
+      .map((m) => m[0])
+      .filter((p) => (p.startsWith('⟦') ? userTokens(p, isUserId).length > 0 : personNames(p, org).length > 0));
+    if (people.length >= 2) {
+      const who = /former/i.test(which[1]!) ? people[0]! : people[people.length - 1]!;
+      return masked.replace(which[0], who);
+    }
+  }
+  return undefined;
+}
+
 // Words that start a report but are not somebody's name.
 const NOT_PERSON =
   /^(?:i|we|you|he|she|it|they|this|that|there|these|those|the|a|an|our|my|your|his|her|their|its|someone|somebody|anyone|everyone|nobody|no|some|all|every|each|one|what|which|who|when|if|please|pls|hey|hi|hello|so|and|but|also|then|just|now|today|yesterday|compliance|security|legal|finance|support|hr|it|ops|team|management|customer|client|user|caller|sender|requester|manager|boss|someone|person)$/i;
@@ -324,7 +356,7 @@ function reportSubject(masked: string, anyVerb = false): string | undefined {
     return undefined;
   }
   const m = masked.match(
-    /^(?:(?:hey|hi|so|and|but|also|btw|fyi|ok)[,\s]+)*([A-Za-z][\w'’-]+(?:\s+[A-Za-z][\w'’-]+)?)(?:\s+(?:from|in|at|on)\s+(?:the\s+)?[\w-]+(?:\s+(?!(?:just|already|recently|has|had)\b)[a-z][\w-]*)?(?:\s+team)?)?\s+(?:(?:just|already|recently|has|had)\s+)?(?:moved|left|lost|quit|joined|changed|switched|transferred|resigned|retired|finished|started|forgot|went|is|was|has|had|says|said|got|thinks|believes|noticed)\b/,
+    /^(?:(?:hey|hi|so|and|but|also|btw|fyi|ok)[,\s]+)*([A-Za-z][\w'’-]+(?:\s+[A-Za-z][\w'’-]+)?)(?:\s+(?:from|in|at|on)\s+(?:the\s+)?[\w-]+(?:\s+(?!(?:just|already|recently|has|had)\b)[a-z][\w-]*)?(?:\s+team)?)?\s+(?:(?:just|already|recently|has|had)\s+)?(?:moved|left|lost|quit|joined|changed|switched|transferred|resigned|retired|finished|started|forgot|went|is|was|has|had|says|said|got|thinks|believes|noticed|(?:has|had|is|was|does|did)n['’]t|never)\b/,
   );
   if (!m) return undefined;
   const words = m[1]!.split(/\s+/);

@@ -14,10 +14,13 @@ const RECORD =
   '(?:invit(?:e|ation)s?|apps?|applications?|integrations?|clients?|connectors?|templates?|domains?|orgs?|organi[sz]ations?|workspaces?|compan(?:y|ies)|users?|accounts?|persons?|people|members?|admins?|viewers?|contacts?|sessions?)';
 // The words that end the noun phrase and start what is said about it ("… isn't needed", "… went to the wrong person").
 const PREDICATE =
-  "(?:is|isn't|is\\s+not|was|wasn't|are|aren't|were|weren't|has|hasn't|have|haven't|needs?|should|shouldn't|must|can|can't|cannot|will|won't|doesn't|don't|didn't|went|expired|looks?|seems?|got|ought)";
-const LEAD = /^(?:(?:so|and|but|also|btw|fyi|ok|okay|re|about|regarding)[,:]?\s+)+/i;
+  "(?:stays?|remains?|keeps?|is|isn't|is\\s+not|was|wasn't|are|aren't|were|weren't|has|hasn't|have|haven't|needs?|should|shouldn't|must|can|can't|cannot|will|won't|doesn't|don't|didn't|went|expired|looks?|seems?|got|ought)";
+const KEPT =
+  /^\s+(?:stays?|remains?|keeps?|(?:is|are)\s+(?:still\s+)?(?:wanted|needed|fine|ok|okay|good|valid|correct|right)|should\s+(?:stay|remain)|can\s+stay|must\s+stay)\b/i;
+const LEAD =
+  /^(?:(?:so|and|but|also|btw|fyi|ok|okay|re|about|regarding)[,:]?\s+|there(?:'s|’s|\s+is)\s+(?=an?\s)|we\s+have\s+(?=an?\s))+/i;
 const TOPIC = new RegExp(
-  `^((?:the|that|this|our|their|his|her|its|my)\\b(?:(?!\\s${PREDICATE}\\b).){0,100}?\\b${RECORD}\\b.*?)(?:\\s+${PREDICATE}\\b.*)?$`,
+  `^((?:the|that|this|our|their|his|her|its|my|an?)\\b(?:(?!\\s${PREDICATE}\\b).){0,100}?\\b${RECORD}\\b.*?)(?:\\s+${PREDICATE}\\b.*)?$`,
   'i',
 );
 
@@ -41,6 +44,8 @@ function topicOfPart(masked: string): string | undefined {
   if (/^(?:whoever|whichever\s+\w+|anyone|everyone)\s+(?:has|holds|is)\b/i.test(clause)) return clause;
   const m = clause.match(TOPIC);
   if (!m) return undefined;
+  // "the new hire invite stays as it is", "the one Alice sent is still wanted": what is kept is never a target.
+  if (KEPT.test(clause.slice(m[1]!.length))) return undefined;
   const phrase = m[1]!.trim();
   // A pronoun-only phrase or a bare determiner names nothing.
   if (/^(?:the|that|this|our|their|his|her|its|my)\s+(?:one|ones)$/i.test(phrase)) return undefined;
@@ -54,6 +59,8 @@ const OBJECTLESS = new RegExp(
 );
 // The request after the topic, pointing back at it.
 const POINTER = /\b(?:that\s+one|this\s+one|the\s+same\s+one|it)\b/i;
+const POINTER_NOUN =
+  /\b(?:that|this|the\s+same|said)\s+(invit(?:e|ation)|app(?:lication)?|template|domain|org(?:ani[sz]ation)?)\b/i;
 
 /**
  * The request of `clause` with the topic in the object's place: "bump to member" + "whoever has viewer in Foo" →
@@ -64,6 +71,9 @@ export function withTopic(clause: string, topic: string): string | undefined {
   const bare = clause.trim().match(OBJECTLESS);
   if (bare) return `${bare[1]!} ${topic}${bare[2]!}`;
   if (POINTER.test(clause)) return clause.replace(POINTER, topic);
+  // "cancel that invite": the topic when it names the same kind of record.
+  const kind = clause.match(POINTER_NOUN);
+  if (kind && new RegExp(`\\b${kind[1]!.slice(0, 5)}`, 'i').test(topic)) return clause.replace(POINTER_NOUN, topic);
   // "drop X from its scopes": the topic's field.
   if (/\bits\b/i.test(clause)) return clause.replace(/\bits\b/i, `${topic}'s`);
   return undefined;

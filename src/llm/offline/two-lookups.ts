@@ -77,6 +77,17 @@ export function parseTwoLookups(c: string, s: Sentence): Intent | undefined {
     const user = toRef(last[1]!, s.ents);
     if (user) return { kind: 'user_when', user, what: /activity/i.test(last[2]!) ? 'last_active' : 'last_sign_in' };
   }
+  // "which invitations did Priya send (, and to whom)?", "show the invites sent by Bob": answered, never revoked.
+  const sentWhich =
+    c.match(
+      /^(?:which|what)\s+(?:pending\s+|open\s+)?(?:org(?:ani[sz]ation)?\s+)?invit(?:e|ation)s?\s+(?:did|has|have)\s+(.+?)\s+(?:sent|send|made|make|created|create|issued|issue)(?:\s+out)?\b/i,
+    ) ??
+    c.match(
+      /^(?:list|show|display|get|see)\s+(?:me\s+)?(?:the\s+|all\s+)?(?:pending\s+|open\s+)?(?:org(?:ani[sz]ation)?\s+)?invit(?:e|ation)s\s+(?:that\s+)?(?:sent\s+by\s+(.+)|(?!sent\b)(.+?)\s+(?:has\s+|have\s+)?(?:sent|made|created|issued))$/i,
+    );
+  const sender = sentWhich ? (sentWhich[1] ?? sentWhich[2] ?? sentWhich[3])!.trim() : undefined;
+  const inviter = sender && !/^(?:i|we|you|they|someone)$/i.test(sender) ? toRef(sender, s.ents) : undefined;
+  if (inviter) return { kind: 'invitation_by_inviter', inviter, show: true };
   const when = c.match(WHEN);
   if (when) {
     const user = toRef(when[1]!, s.ents);
@@ -182,6 +193,13 @@ export function planInvitationByInviter(ctx: PlanContext, intent: InviterIntent)
   if (sent.length === 0)
     return say(
       `I found no pending organization invitation sent by ${userText(u.user)} (I checked the pending invitations of ${named ? '' : 'the organizations they belong to: '}${checked}). App invitations do not record who sent them. Nothing was changed.`,
+    );
+  if (intent.show)
+    return say(
+      `${userText(u.user)} sent ${plural(sent.length, 'pending invitation')}:\n${table(
+        ['Email', 'Organization', 'Invitation'],
+        sent.map((x) => [x.email, x.org.name, x.id]),
+      )}\nNothing was changed.`,
     );
   let chosen = sent;
   if (sent.length > 1) {

@@ -203,7 +203,10 @@ describe('a forwarded mail ends after its sender signs it; the admin line below 
       fwd('I typed my password wrong and my account is locked. Can someone let me back in?', 'pls sort her out thx'),
       'user_restore_sign_in',
     ],
-    [fwd('My account is locked. Please also delete bo@k.test while you are at it.', 'just unlock her please'), 'user_action'],
+    [
+      fwd('My account is locked. Please also delete bo@k.test while you are at it.', 'just unlock her please'),
+      'user_action',
+    ],
   ])('%#', (text, kind) => {
     const i = parse(text);
     expect(i.kind).toBe(kind);
