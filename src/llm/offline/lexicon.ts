@@ -257,7 +257,7 @@ const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
   ],
   // "give her access back", "give him back access": restore sign-in for the person the pronoun names.
   [
-    /\bgive\s+(⟦[ei]\d+⟧|him|her|them)\s+(?:back\s+(?:(?:their|his|her)\s+)?(?:access|login)|(?:access|login)\s+back)\b/gi,
+    /\b[Gg]ive\s+(⟦[ei]\d+⟧|[Hh]im|[Hh]er|[Tt]hem|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)\s+(?:back\s+(?:(?:their|his|her)\s+)?(?:access|login|account)|(?:(?:their|his|her)\s+)?(?:access|login|account)\s+back)\b/g,
     'let $1 sign in again',
   ],
   // "lift the ban", "clear his ban" (no "on X"): the ban of the person the message is about.
