@@ -77,6 +77,9 @@ export function instructionClauses(whole: Sentence): string[] {
   const sentences = splitSentences(whole.masked);
   const lastCorrection = sentences.map((s) => CORRECTION.test(s)).lastIndexOf(true);
   const verb = new RegExp(`^${ACTION_VERB}\\b`, 'i');
+  // "we are requesting you to kindly terminate …", "could the team please remove …": a verb right after "please"
+  // or "kindly" is asked for wherever the clause starts.
+  const asked = new RegExp(`\\b(?:please|kindly|pls|plz)\\s+(?:(?:just|also|quickly)\\s+)?${ACTION_VERB}\\b`, 'i');
   return sentences
     .slice(Math.max(lastCorrection, 0))
     .flatMap((sentence) => splitClauses(sentence).flatMap((u) => thenParts(u.masked)))
@@ -84,7 +87,12 @@ export function instructionClauses(whole: Sentence): string[] {
       const lead = core(subSentence(whole, stripLead(masked)));
       if (NEGATED.test(stripLead(masked)) || REPLY_ONLY.test(lead) || DELEGATE.test(lead)) return false;
       // After "and then" / "and also" an instruction may use a verb the lexicon does not know: it still counts.
-      return verb.test(lead) || WANTS.test(lead) || (chained && /^[a-z]+\b/.test(lead) && !NARRATIVE.test(lead));
+      return (
+        verb.test(lead) ||
+        asked.test(lead) ||
+        WANTS.test(lead) ||
+        (chained && /^[a-z]+\b/.test(lead) && !NARRATIVE.test(lead))
+      );
     })
     .map(({ masked }) => masked);
 }

@@ -20,7 +20,8 @@ const OBJECT =
 // as likely an org, a domain or a template, so it is left alone.
 const IT_USER = /\b((?:un-?lock|lock|un-?ban|ban|suspend|reinstate)\s+)it\b/gi;
 // "When did she last sign in?", "what role does he hold …": a subject pronoun right after a question's auxiliary.
-const ASKED_ABOUT = /\b((?:did|does|has|is|was|can|could)\s+)(?:she|he)\b/gi;
+const ASKED_ABOUT =
+  /\b((?:did|does|has|is|was|can|could)\s+)(?:she|he)\b|\b((?:did|do|have|are|were|can|could)\s+)they\b/gi;
 
 // "the invitation she sent", "the invites they created": the subject of a relative clause about what someone sent.
 const RELATIVE_SUBJECT =
@@ -49,5 +50,5 @@ export function fillAnaphors(masked: string, tokens: string[]): string {
     .replace(OBJECT, who)
     .replace(RELATIVE_SUBJECT, who)
     .replace(IT_USER, `$1${who}`)
-    .replace(ASKED_ABOUT, `$1${who}`);
+    .replace(ASKED_ABOUT, (_m, a?: string, b?: string) => `${a ?? b ?? ''}${who}`);
 }

@@ -30,14 +30,22 @@ const WAS = new RegExp(
   `^(?:was|were|has|have|is)\\s+(.+?)\\s+(?:been\\s+)?${ADVERBS}(?:been\\s+)?${PARTICIPLE}${TAIL}\\s*(\\?*)$`,
   'i',
 );
+// "X is banned, right?", "X's still locked, isn't she?", "X is unlocked now, correct?": a statement asked back.
+const TAG = new RegExp(
+  `^(.+?)(?:\\s+(?:is|are)|'s|’s)\\s+(?:still\\s+|already\\s+|now\\s+)*${PARTICIPLE}(?:\\s+(?:now|still|already))?\\s*,?\\s+(?:right|correct|yes|yeah|yep|no|true|isn['’]?t\\s+(?:he|she|it|that\\s+so)|aren['’]?t\\s+they|i\\s+(?:assume|hope|think))\\s*(\\?*)$`,
+  'i',
+);
 // "if not (I suppose) we should (do it)", "if not, please do", "if he isn't, ban him": a follow-up on a check.
 const IF_NOT =
-  /^(?:and\s+)?if\s+(?:not|he\s+isn['’]?t|she\s+isn['’]?t|they\s+aren['’]?t|it\s+isn['’]?t|so)\b[^.!?]*[.!?]*$/i;
+  /^(?:and\s+)?if\s+(?:not|he\s+isn['’]?t|she\s+isn['’]?t|they\s+aren['’]?t|it\s+isn['’]?t|so|(?:he|she|they|it)\s+(?:is|are|was))\b[^.!?]*[.!?]*$/i;
 
 /** The sentence as a state question, or unchanged. */
 export function checkQuestion(sentence: string): string {
   const did = sentence.match(DID);
   if (did) return `is ${did[2]} ${STATE[did[1]!.toLowerCase()]}${did[3]}`;
+  const tag = sentence.match(TAG);
+  if (tag && !/^(?:it|this|that|there|who|what|which)$/i.test(tag[1]!.trim()))
+    return `is ${tag[1]} ${tag[2]!.toLowerCase()}${tag[3]}`;
   const was = sentence.match(WAS);
   if (was && !/^(?:it|this|that|there)$/i.test(was[1]!)) return `is ${was[1]} ${was[2]!.toLowerCase()}${was[3]}`;
   return sentence;

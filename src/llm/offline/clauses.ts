@@ -17,7 +17,7 @@ const FILLER =
   '(?:(?:just|also|please|pls|plz|kindly|then|and|finally|afterwards|after that|(?:can|could|would|will) (?:you|u))\\s+)*';
 
 // Verbs that report (past tense, or a state): "approved", "quit", "was", "is", "left".
-const REPORT = '(?:was|were|is|are|has|had|left|quit|went|got|lost|moved|[a-z]+ed)';
+const REPORT = '(?:was|were|is|are|has|had|left|quit|went|got|lost|moved|took|gave|ran|sold|bought|told|[a-z]+ed)';
 
 /** One piece of a request. `verbLed`: it was split off because it starts with an action verb. */
 export interface Unit {

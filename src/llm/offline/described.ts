@@ -20,8 +20,9 @@ const OLDEST =
   /^(?:(?:the|our|my)\s+)?(?:very\s+)?(?:oldest|earliest|first)\s+(?:sign[- ]?ups?|signups?|users?|accounts?|registrations?|customers?|person)(?:\s+(?:ever|to\s+(?:sign\s*-?\s*up|register|join)))?$/i;
 // "the user whose external ID is crm-123", "the account with external id crm-123".
 const EXTERNAL =
-  /^(?:(?:the|a)\s+)?(?:(?:user|account|person|customer|member|one)\s+)?(?:whose|with(?:\s+the)?|having(?:\s+the)?|that\s+has(?:\s+the)?|who\s+has(?:\s+the)?)\s+external[\s_-]?id\s+(?:is\s+|of\s+|=\s*|:\s*)?(\S+)$/i;
-const EXTERNAL_BARE = /^(?:the\s+)?(?:user\s+with\s+)?external[\s_-]?id\s+(\S+)$/i;
+  /^(?:(?:the|a)\s+)?(?:(?:user|account|person|customer|member|one)\s+)?(?:whose|with(?:\s+the)?|having(?:\s+the)?|that\s+has(?:\s+the)?|who\s+has(?:\s+the)?)\s+(?:external|crm|erp|billing|salesforce|hubspot|stripe)[\s_-]?id\s+(?:is\s+|of\s+|=\s*|:\s*)?(\S+)$/i;
+// ("CRM id", "ERP id": the id another system keeps for the user, which Clerk stores as the external id.)
+const EXTERNAL_BARE = /^(?:the\s+)?(?:user\s+with\s+)?(?:external|crm|erp)[\s_-]?id\s+(\S+)$/i;
 // A value that only points elsewhere ("… is that") or is no value at all.
 const POINTER = /^(?:that|this|it|one|same|is|of|the|an?|was)$/i;
 
@@ -32,13 +33,24 @@ export function describedRef(chunk: string): Ref | undefined {
     .replace(/[.,;:!?]+$/, '')
     .trim();
   if (text === '' || /⟦/.test(text)) return undefined;
-  const role = roleRef(text);
+  const role = roleRef(text) ?? roleRef(rolePerson(text));
   if (role) return role;
   if (NEWEST.test(text) || SIGNED_UP_LAST.test(text)) return { kind: 'newest', value: 'user' };
   if (OLDEST.test(text)) return { kind: 'newest', value: 'oldest' };
   const ext = text.match(EXTERNAL) ?? text.match(EXTERNAL_BARE);
   if (ext && !POINTER.test(ext[1]!)) return { kind: 'external', value: ext[1]!.replace(/^["'“‘]|["'”’]$/g, '') };
   return undefined;
+}
+
+// "our Globex contact who handles billing", "the person that looks after admin at Foo": the one who does a role's
+// work is its holder. Read as "the billing person at Globex", which refs.ts knows.
+const DOES_ROLE =
+  /^(?:[Tt]he|[Oo]ur|[Tt]heir|[Yy]our|[Mm]y)\s+(?:([A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*)?)\s+)?(?:contact|person|guy|gal|one|user|member|rep|representative|lead|point\s+of\s+contact|colleague)\s+(?:who|that)\s+(?:currently\s+|now\s+|usually\s+)?(?:handles|does|runs|manages|owns|looks\s+after|takes\s+care\s+of|is\s+in\s+charge\s+of|deals\s+with|covers|is\s+responsible\s+for)\s+(?:the\s+|our\s+|their\s+)?(admin|billing|member|viewer|guest|owner)(?:\s+(?:stuff|things|side|work|role))?((?:\s+(?:in|at|of|for)\s+.+)?)$/;
+
+function rolePerson(text: string): string {
+  const m = text.match(DOES_ROLE);
+  if (!m) return text;
+  return `the ${m[2]!.toLowerCase()} person${m[1] ? ` at ${m[1]}` : ''}${m[3] ?? ''}`;
 }
 
 // Words a description can start with: a determiner or a "whoever".

@@ -20,7 +20,7 @@ const START = String.raw`(^|[.!?;:]\s+|[,—–]\s*|\s[-–]\s+|\b(?:so|and|but|
 
 // Softeners that say nothing about what is asked: "I think", "apparently", "it seems that".
 const HEDGES = [
-  String.raw`(?:i|we)\s+(?:think|believe|guess|suppose|reckon|gather|assume|feel)(?:\s+that)?`,
+  String.raw`(?:i|we)\s+(?:think|believe|guess|suppose|reckon|gather|assume|feel)(?:\s+that(?!\s+(?:one|ones|invit\w*|app|org)\b))?`,
   String.raw`(?:it\s+(?:seems|looks)(?:\s+like|\s+that)?)`,
   String.raw`(?:apparently|probably|presumably|perhaps|maybe|basically|honestly|ideally)\s*,?`,
   // "I'd like to lock …", "we want to remove …" — not "I'd like to know …" (a question follows).
@@ -61,7 +61,12 @@ const WHOEVER_HAS =
 
 // "could X be bumped up to a regular member", "X should be moved to billing": a role change said as a passive.
 const ROLE_MOVE =
-  /(^|[.!?;]\s+|[,—–]\s*|\bso\s+)(?:(?:could|can|would|will|should)\s+)?(?!(?:so|and|but|then)\s)([^,.!?;]+?)\s+(?:(?:should|must|can|could|needs\s+to)\s+)?(?:be|get)\s+(?:bumped|moved|switched|changed|promoted|demoted|upgraded|downgraded)(?:\s+(?:up|down|back))?\s+to\s+(an?\s+(?:regular\s+|normal\s+|plain\s+|full\s+)?(?:admin|member|viewer|billing)\b|(?:admin|member|viewer|billing)\b)/gi;
+  /(^|[.!?;]\s+|[,—–]\s*|\bso\s+)(?:(?:could|can|would|will|should)\s+)?(?!(?:so|and|but|then)\s)((?:(?!\b(?:not|never)\b|n['’]t\b)[^,.!?;])+?)\s+(?:(?:should|must|can|could|needs\s+to)\s+)?(?:be|get)\s+(?:bumped|moved|switched|changed|promoted|demoted|upgraded|downgraded)(?:\s+(?:up|down|back))?\s+to\s+(an?\s+(?:regular\s+|normal\s+|plain\s+|full\s+)?(?:admin|member|viewer|billing)\b|(?:admin|member|viewer|billing)\b)/gi;
+
+// "could he be made an admin there?", "X should be named a viewer of Foo": a role given, said as a passive.
+const ROLE_MADE =
+  /(^|[.!?;]\s+|[,—–]\s*|\bso\s+)(?:(?:could|can|would|will|should)\s+)?(?!(?:so|and|but|then)\s)((?:(?!\b(?:not|never)\b|n['’]t\b)[^,.!?;—–])+?)\s+(?:(?:should|must|can|could|needs\s+to)\s+)?(?:be|get)\s+(?:made|named|appointed|set\s+as)\s+(?=(?:an?\s+)?(?:regular\s+|normal\s+|plain\s+|full\s+)?(?:admin|member|viewer|billing|guest)\b)/gi;
+const OBJECT_FORM: Record<string, string> = { he: 'him', she: 'her', they: 'them' };
 
 // "remove the billing member in the Foo org from it": "it" is the organization the clause named.
 const FROM_IT =
@@ -90,7 +95,8 @@ const NEW_INVITE = /\b(new|another|fresh)\s+(invit(?:e|ation))\b/gi;
 
 /** The sentence(s) with hedges, softened modals and relative-clause role references made plain. */
 export function unhedge(masked: string): string {
-  const known = new Set<string>(VERBS);
+  // ("needs adding to Foo": adding is a verb the parsers read, though never typo-corrected.)
+  const known = new Set<string>([...VERBS, 'add']);
   const participle = (v: string) => (v.endsWith('e') ? `${v}d` : `${v}ed`);
   // "… until it's done — so X should be …": a dash before a joining word ends the context like a comma does.
   let s = masked
@@ -130,6 +136,7 @@ export function unhedge(masked: string): string {
       '$1 $2',
     )
     .replace(ROLE_MOVE, '$1switch $2 to $3')
+    .replace(ROLE_MADE, (_m, lead: string, who: string) => `${lead}make ${OBJECT_FORM[who.toLowerCase()] ?? who} `)
     .replace(FROM_IT, '$1 $2')
     .replace(SIGN_UP_INVITE, 'app $1')
     .replace(NEWEST, 'the most recent pending $1')

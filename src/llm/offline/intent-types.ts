@@ -80,13 +80,26 @@ export type Intent =
   | { kind: 'org_delete'; orgs: Ref[] }
   /** `pick`: "…, and of those, who signed in most recently?" — the one member the second lookup singles out. */
   | { kind: 'members_list'; org?: Ref; role?: string; count: boolean; pick?: 'last_sign_in' | 'last_active' }
-  | { kind: 'membership_get'; org?: Ref; user?: Ref }
+  /** `asks`: a yes/no question about one role ("does X have admin in Y?"), answered first. */
+  | { kind: 'membership_get'; org?: Ref; user?: Ref; asks?: string }
   | { kind: 'membership_add'; org?: Ref; users: Ref[]; role: string }
   | { kind: 'membership_set_role'; org?: Ref; users: Ref[]; role: string }
   /** `everyOrg`: "take her out of every organization she's in" — each organization the user belongs to. */
   | { kind: 'membership_remove'; org?: Ref; users: Ref[]; everyOrg?: boolean }
   | { kind: 'org_invitations_list'; org?: Ref; status?: string }
-  | { kind: 'invite'; emails: string[]; org?: Ref; app: boolean; role: string; fields: Fields }
+  /**
+   * `again`: "send them a fresh invitation, same address as before" — the address of the one expired (or revoked)
+   * invitation; `keepRole`: its role too (no role said).
+   */
+  | {
+      kind: 'invite';
+      emails: string[];
+      org?: Ref;
+      app: boolean;
+      role: string;
+      fields: Fields;
+      again?: { keepRole: boolean };
+    }
   /** `all`: "revoke all pending invitations" — every pending one, one gated call each. */
   | {
       kind: 'org_invitation_revoke';
@@ -125,7 +138,9 @@ export type Intent =
   /** Two lookups (two-lookups.ts): roles in each of a user's organizations, a date in words, an inviter's invitation. */
   | { kind: 'roles_every_org'; user: Ref }
   | { kind: 'user_when'; user: Ref; what: 'last_sign_in' | 'last_active' | 'created' }
-  | { kind: 'invitation_by_inviter'; inviter: Ref }
+  /** `org`: "the pending Globex invite Bob sent" — only that organization's invitations. */
+  /** `show`: "which invitations did Bob send?" — the same lookups, answered, nothing revoked. */
+  | { kind: 'invitation_by_inviter'; inviter: Ref; org?: Ref; show?: boolean }
   /** Several steps from one message ("sign X out and ban him"), planned in order (plan-sequence.ts). */
   | { kind: 'sequence'; steps: Intent[] };
 

@@ -161,11 +161,18 @@ export function jwtTimes(said: string): Fields {
   const UNIT = '(s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?)';
   const life = c.match(
     new RegExp(
-      `\\b(?:lifetime|expir\\w*|ttl|valid(?:ity)?|lasts?|lasting|live|living)\\b[^\\d⟦]*(\\d+)\\s*${UNIT}?\\b`,
+      `\\b(?:lifetime|expir\\w*|ttl|valid(?:ity)?|lasts?|lasting|live|living)\\b([^\\d⟦]*)(\\d+)\\s*${UNIT}?\\b`,
       'i',
     ),
   );
-  if (life) fields.lifetime = seconds(life[1]!, life[2]);
+  // A bare number is a lifetime only when it is said of it ("lifetime to 300", "ttl: 60"), not one met clauses
+  // later ("tokens expire too fast, users get 401 all the time").
+  const gap = life?.[1] ?? '';
+  const bareAndFar =
+    life &&
+    !life[3] &&
+    (/[,.;!?]/.test(gap) || (gap.trim() !== '' && !/(?:\b(?:to|be|is|at|of|from)|[:=])\s*$/i.test(gap)));
+  if (life && !bareAndFar) fields.lifetime = seconds(life[2]!, life[3]);
   const skew = c.match(
     new RegExp(
       `\\b(?:clock )?skew\\b[^\\d⟦]*(\\d+)\\s*${UNIT}?\\b|\\b(\\d+)\\s*${UNIT}?\\s+(?:of\\s+)?(?:allowed\\s+)?clock\\s+skew\\b`,
@@ -362,6 +369,14 @@ export function oauthName(c: string, s: Sentence): string | undefined {
   const name = unmask(named, s.ents)
     .replace(/^(?:the|an?|new|our|my)\s+/i, '')
     .trim();
+  // "Could the OAuth app for it …": words of the sentence around a name the user never said are no name; the
+  // planner then looks for the one app the message mentions (plan-named.ts).
+  if (
+    /^(?:could|would|can|will|should|please|pls|for|it|its|this|that|these|those)\b|\b(?:the|for|it|its|an?)$/i.test(
+      name,
+    )
+  )
+    return undefined;
   return name && !/⟦/.test(name) && !STOP.has(name.toLowerCase()) ? name : undefined;
 }
 

@@ -305,7 +305,13 @@ function parseOneMembership(c: string, s: Sentence): Parsed {
   if (
     (m = c.match(/^what(?:'s| is)?\s+(?:the\s+)?role\s+(?:does|do)\s+(.+?)\s+have\s+(?:in|at|on|within)\s+(.+)$/i)) ??
     (m = c.match(/^what(?:'s| is)\s+(.+?)(?:'s|’s|s')\s+role\s+(?:in|at|on|within)\s+(.+)$/i)) ??
-    (m = c.match(/^(?:is|are)\s+(.+?)\s+(?:a|an)\s+(?:member|admin|administrator|owner)\s+(?:of|in|at)\s+(.+)$/i)) ??
+    (m = c.match(
+      /^(?:is|are)\s+(.+?)\s+(?:a|an|the)\s+(?:(?:regular|plain|normal)\s+)?(?:member|admin|administrator|owner|viewer|billing(?:\s+(?:member|manager|person))?|guest)\s+(?:of|in|at)\s+(.+)$/i,
+    )) ??
+    // "does X have admin in Y?", "has X got the billing role at Y?": the membership shows the role.
+    (m = c.match(
+      /^(?:does|do|has|have)\s+(.+?)\s+(?:got\s+|have\s+|hold\s+|still\s+have\s+)?(?:the\s+|an?\s+)?(?:admin|administrator|owner|member|viewer|billing|guest)\s*(?:role|access|rights|permissions?|privileges)?\s+(?:in|at|on|for|within)\s+(.+)$/i,
+    )) ??
     (m = c.match(/^(?:is|are)\s+(.+?)\s+in\s+(.+?)$/i)) ??
     (m = c.match(
       /^(?:show|get|check|view|see|display|look up)\s+(.+?)(?:'s|’s|s')\s+(?:membership|role)\s+(?:in|at|on|of|within)\s+(.+)$/i,
@@ -316,7 +322,12 @@ function parseOneMembership(c: string, s: Sentence): Parsed {
   ) {
     const org = orgChunk(m[2]!, s);
     const user = toRef(m[1]!, s.ents);
-    if (org && user) return { kind: 'membership_get', org, user };
+    // "is X a viewer of Y?", "does X have admin in Y?": the role asked about is answered yes or no first.
+    const asked = /^(?:is|are|does|do|has|have)\b/i.test(c)
+      ? c.match(/\b(admin|administrator|owner|member|viewer|billing|guest)\b/i)?.[1]
+      : undefined;
+    const asks = asked ? roleKey(asked) : undefined;
+    if (org && user) return { kind: 'membership_get', org, user, ...(asks ? { asks } : {}) };
   }
   return undefined;
 }
@@ -545,10 +556,11 @@ export const INVITE_FIELDS = (c: string, s: Sentence): Fields => {
 
 /** Invitations: list, create (app or org), revoke. */
 // Recency of an invitation: "the latest open invite", "our last sent invitation".
+// (An organization's name may stand between: "the newest pending Foo invite".)
 const NEWEST_INVITE =
-  /\b(?:newest|latest|most\s+recent(?:ly\s+(?:sent|created|issued))?|last(?:\s+sent)?)\s+(?:(?:pending|open|outstanding|app|application|org(?:ani[sz]ation)?)\s+)*invit(?:e|ation)\b(?!s)/i;
+  /\b(?:newest|latest|most\s+recent(?:ly\s+(?:sent|created|issued))?|last(?:\s+sent)?)\s+(?:(?:pending|open|outstanding|app|application|org(?:ani[sz]ation)?)\s+)*(?:[\w&'’-]+\s+){0,2}?(?:(?:pending|open|org(?:ani[sz]ation)?)\s+)?invit(?:e|ation)\b(?!s)/i;
 const OLDEST_INVITE =
-  /\b(?:oldest|earliest|first(?:\s+sent)?)\s+(?:(?:pending|open|outstanding|app|application|org(?:ani[sz]ation)?)\s+)*invit(?:e|ation)\b(?!s)/i;
+  /\b(?:oldest|earliest|first(?:\s+sent)?)\s+(?:(?:pending|open|outstanding|app|application|org(?:ani[sz]ation)?)\s+)*(?:[\w&'’-]+\s+){0,2}?(?:(?:pending|open|org(?:ani[sz]ation)?)\s+)?invit(?:e|ation)\b(?!s)/i;
 
 export function parseInvitations(c: string, s: Sentence): Intent | undefined {
   if (!/\binvit/i.test(c)) return undefined;
@@ -560,7 +572,7 @@ export function parseInvitations(c: string, s: Sentence): Intent | undefined {
   if (/^(?:revoke|cancel|withdraw|rescind|delete|remove|void|invalidate|take back|retract|kill)\b/i.test(c))
     return parseInvitationRevoke(c, s);
   const createVerb =
-    /^(?:invite|re-?invite|send|create|add|issue|make|extend)\b/i.test(c) &&
+    /^(?:invite|re-?invite|re-?send|send|create|add|issue|make|extend)\b/i.test(c) &&
     !/^(?:send|create)\b.*\binvitations\b.*\blist\b/i.test(c);
   if (createVerb && (/^invite\b/i.test(c) || /\binvit(?:e|ation)\b/i.test(c))) return parseInvitationCreate(c, s);
   const status = invitationStatus(c);
@@ -587,6 +599,36 @@ function invitationStatus(c: string): 'pending' | 'accepted' | 'revoked' | 'expi
           : undefined;
 }
 
+// Who sent an invitation, said anywhere in the phrase: "the invite (that) Bob Stone sent (out)", "the invitations
+// sent by ⟦e0⟧". WHO is a placeholder or one or two words (never a preposition or a verb of the phrase).
+const SENDER =
+  "(⟦[ei]\\d+⟧|(?!(?:to|for|in|at|from|of|sent|that|which|was|were|is|we|i|you|someone|somebody|the|an?)\\b)[A-Za-z][\\w'’-]*(?:\\s+(?!(?:to|for|in|at|from|of|and|had|has|have|just|already|sent|made|created|issued|last|on|out)\\b)[A-Za-z][\\w'’-]*)?)";
+const SENT = '(?:sent|made|created|issued)(?:\\s+out)?';
+const INVITER = [
+  new RegExp(
+    `(\\binvit(?:e|ation)s?)\\s+(?:that\\s+|which\\s+)?${SENDER}\\s+(?:(?:had|has|have|just|already|originally)\\s+)?${SENT}\\b`,
+    'i',
+  ),
+  // "… sent by Bob", "the invite to Foo that was sent by Bob": said anywhere after the noun.
+  new RegExp(
+    `(\\binvit(?:e|ation)s?\\b.*?)\\s+(?:that\\s+|which\\s+)?(?:was\\s+|were\\s+)?${SENT}\\s+by\\s+${SENDER}`,
+    'i',
+  ),
+];
+
+/**
+ * An invitation described by who sent it, anywhere in a revocation: the sender and the clause without that
+ * description (which may still name the organization: "cancel the pending Globex invite Bob sent").
+ */
+function inviterIn(c: string, s: Sentence): { inviter: Ref; rest: string } | undefined {
+  for (const re of INVITER) {
+    const m = c.match(re);
+    const inviter = m ? toRef(m[2]!, s.ents) : undefined;
+    if (m && inviter) return { inviter, rest: c.replace(re, '$1') };
+  }
+  return undefined;
+}
+
 /** "revoke the invitation for x@y.test", "cancel all pending Acme invitations": app or organization invitations. */
 function parseInvitationRevoke(said: string, s: Sentence): Intent | undefined {
   // "…to acme, sent to the wrong address": a participle after a comma describes the invitation, it names no place.
@@ -594,6 +636,16 @@ function parseInvitationRevoke(said: string, s: Sentence): Intent | undefined {
     /,\s+(?:(?:which|that)\s+(?:was|were)\s+)?(?:sent|created|issued|made|typed|entered|mailed)\b.*$/i,
     '',
   );
+  const by = inviterIn(c, s);
+  if (by) {
+    // "… for it", "… to the contractor": what the invitation was for says nothing about which organization.
+    const rest = parseInvitationRevoke(
+      by.rest.replace(/\s+(?:for|about|to)\s+(?:it|that|this|them|the\s+[a-z]+)$/i, ''),
+      s,
+    );
+    const org = rest && 'org' in rest ? rest.org : undefined;
+    return { kind: 'invitation_by_inviter', inviter: by.inviter, ...(org ? { org } : {}) };
+  }
   const inviteIds = s.ents.ids.filter((i) => i.prefix === 'inv' || i.prefix === 'orginv');
   // "… to the Acme organisation which are still pending", "… Acme org (not yet accepted)": a trailing status says
   // which invitations (read by `all` and the planner's pending filter), never where they are to.
@@ -610,12 +662,12 @@ function parseInvitationRevoke(said: string, s: Sentence): Intent | undefined {
     )?.[1] ?? core.match(/^\w+\s+(?:the\s+)?(?!⟦)(.+?)\s+(?:org(?:anization)?\s+)?invit\w*\b/i)?.[1];
   // "all pending Acme", "any Acme": the quantifier and status words say which invitations, not the organization.
   const orgText = rawOrgText?.replace(
-    /^(?:(?:the|all|every|each|any|of|pending|open|outstanding|still)\s+)+(?=\S)/i,
+    /^(?:(?:the|all|every|each|any|of|pending|open|outstanding|still|newest|latest|oldest|earliest|last|first|most\s+recent(?:ly\s+sent)?)\s+)+(?=\S)/i,
     '',
   );
   const cleanedOrg =
     orgText &&
-    !/^(?:the\s+)?(?:all|every|each|any)\b|^(?:the\s+)?(?:pending\s+|open\s+)?invit|^(?:the\s+)?(?:pending\s+)?(?:app|application)\b|^(?:the|this|that|an?|pending|open|their|his|her|my|our)$|^(?:the\s+)?(?:very\s+)?(?:newest|latest|oldest|earliest|first|last|most\s+recent|recent)(?:\s+(?:pending|open|sent))?$/i.test(
+    !/^(?:the\s+)?(?:all|every|each|any)\b|^(?:the\s+)?(?:pending\s+|open\s+)?invit|^(?:the\s+)?(?:pending\s+)?(?:app|application)\b|^(?:the|this|that|an?|pending|open|their|his|her|my|our|it|org|organi[sz]ation)$|^(?:the\s+)?(?:very\s+)?(?:newest|latest|oldest|earliest|first|last|most\s+recent|recent)(?:\s+(?:pending|open|sent))?$/i.test(
       orgText.trim(),
     )
       ? orgChunk(orgText.replace(/^(?:pending|open)\s+/i, ''), s)
@@ -684,19 +736,26 @@ function parseInvitationRevoke(said: string, s: Sentence): Intent | undefined {
 /** "invite x@y.test to Acme as admin", "send an app invitation to x@y.test". */
 function parseInvitationCreate(c: string, s: Sentence): Intent {
   const emails = [...s.ents.emails];
-  const role =
-    roleKey(
-      c.match(new RegExp(`\\bas\\s+${ROLE}`, 'i'))?.[1] ?? c.match(/\bwith (?:the )?role\s+(\S+)/i)?.[1] ?? 'member',
-    ) ?? 'org:member';
+  const said = roleKey(
+    c.match(new RegExp(`\\bas\\s+${ROLE}`, 'i'))?.[1] ?? c.match(/\bwith (?:the )?role\s+(\S+)/i)?.[1] ?? '',
+  );
+  const role = said ?? 'org:member';
+  // "send them a fresh invitation, same address as before": the address of their old invitation (the planner
+  // finds the expired one), and its role when none is said.
+  const again = emails.length === 0 && AGAIN.test(c) ? { again: { keepRole: said === undefined } } : {};
   const app =
     /\b(?:app|application|instance|platform|product|sign[- ]?up|site)\s+invit|\binvit\w*\s+(?:to|for)\s+(?:the\s+)?(?:app|application|instance|platform|product|sign[- ]?up|site|clerk)\b|\bto sign up\b|\bjoin (?:the\s+)?(?:app|application|instance|platform|product|site)\b/i.test(
       c,
     );
   const orgText = app
     ? undefined
-    : c.match(
+    : (c.match(
         /\b(?:to join|into|to|join|at|in|for)\s+(?:the\s+)?(?!⟦[ei])(.+?)(?:\s+(?:org|organi[sz]ation|team|company|workspace))?(?=\s+(?:as|with|expiring|valid|lasting|and|that|which|redirect|without|silently|no)\b|,|$)/i,
-      )?.[1];
+      )?.[1] ??
+      // "resend the Globex invitation (that expired)": the organization said before the noun.
+      c.match(
+        /^(?:re-?send|re-?invite|send)\s+(?:the|their|that|our)\s+(?!(?:new|fresh|app|pending|same)\b)([\w&'’-]+?)(?:'s|’s)?\s+(?:org(?:ani[sz]ation)?\s+)?invit/i,
+      )?.[1]);
   const org = orgText && !APP_WORDS.test(orgText.trim()) ? orgChunk(orgText, s) : undefined;
   return {
     kind: 'invite',
@@ -705,8 +764,11 @@ function parseInvitationCreate(c: string, s: Sentence): Intent {
     app: app || (orgText !== undefined && APP_WORDS.test(orgText.trim())),
     role,
     fields: INVITE_FIELDS(c, s),
+    ...again,
   };
 }
+
+const AGAIN = /\b(?:same\s+(?:e-?mail\s+)?address|same\s+e-?mail|as\s+before|again|re-?send|re-?invite)\b/i;
 
 /** "pending invitations for Acme", "who has been invited": app or organization invitation lists. */
 function parseInvitationList(c: string, s: Sentence, status: ReturnType<typeof invitationStatus>): Intent {

@@ -191,6 +191,61 @@ const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
     'let $1 sign in again',
   ],
   [/\b(?:rescind|withdraw)\b/gi, 'revoke'],
+  // "the pending inv to acme", "all invs": an invitation, abbreviated (after a determiner or status word only).
+  [
+    /(?<=\b(?:the|an?|that|this|pending|open|org|app|all|any|every|each|recent|latest|newest|oldest|last)\s+)inv(s?)\b/gi,
+    'invite$1',
+  ],
+  // "drop X from its scopes", "remove X from the scopes of Y": the scope edit said with the list as the place.
+  [
+    /\b(remove|drop|revoke|strip|take\s+away)\s+(?:the\s+)?([\w:.]+(?:\s*(?:,|and)\s*[\w:.]+)*)\s+from\s+(?:the\s+scopes?\s+of\s+(.+?)|(.+?)(?:'s|’s)\s+scopes?)(?=\s*[,;.]|$)/gi,
+    '$1 the $2 scope from $3$4',
+  ],
+  // "drop his org membership", "end Ann Lee's membership in Foo", "end her Foo membership", "revoke all her
+  // memberships": leaving an organization (never deleting one). With no organization said, the one the message
+  // names (plan-orgs.ts); "all … memberships" is every organization the person is in.
+  [
+    /\b(?:[Rr]emove|[Dd]rop|[Dd]elete|[Ee]nd|[Rr]evoke|[Cc]ancel|[Tt]erminate|[Kk]ill|[Cc]lose)\s+(all\s+(?:of\s+)?)?(his|her|their|⟦[ei]\d+⟧(?:'s|’s)|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?(?:'s|’s))\s+(?:(?!(?:[Oo]rg|[Oo]rgani[sz]ation|[Tt]eam|[Cc]ompany|[Ww]orkspace)\b)([A-Z][\w&-]*)\s+)?(?:(?:[Oo]rg(?:ani[sz]ation)?|[Tt]eam|[Cc]ompany|[Ww]orkspace)\s+)?([Mm]emberships?)\b(?:\s+(?:in|of|at|with|from)\s+)?/g,
+    (m: string, all: string | undefined, who: string, org: string | undefined, noun: string) => {
+      const person = { his: 'him', her: 'her', their: 'them' }[who.toLowerCase()] ?? who.replace(/(?:'s|’s)$/, '');
+      if (/\s(?:in|of|at|with|from)\s+$/.test(m)) return `remove ${person} from `;
+      if (all || noun.endsWith('s')) return `remove ${person} from every organization`;
+      return `remove ${person} from ${org ?? 'their org'}`;
+    },
+  ],
+  // "the person Bob Stone invited (to Foo)", "the contractor she invited": described by the invitation, which is
+  // what a revocation acts on ("… - cancel that invite").
+  [
+    /\b(?:the\s+)?(?:person|one|guy|user|address|contractor|candidate)\s+(?:that\s+|whom\s+|who\s+)?(⟦[ei]\d+⟧|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?|he|she|they|we)\s+invited\b/g,
+    'the invite $1 sent',
+  ],
+  // "the guy from Initech who is a viewer", "the user at Foo that has admin": the holder of that role there
+  // (refs.ts reads "the viewer person at Initech"; said before "from X" it is no longer read as the place).
+  [
+    /\b(?:the|our)\s+(?:person|guy|gal|user|one|member|contact|account|employee)\s+(?:from|at|in|over\s+at)\s+([A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*)?)\s+(?:who|that)\s+(?:is|has|holds)\s+(?:the\s+|an?\s+)?(admin|billing|viewer|guest|owner)(?:\s+(?:role|access|rights))?\b/gi,
+    (_m: string, org: string, role: string) => `the ${role.toLowerCase()} person at ${org}`,
+  ],
+  // "lock chris for now", "ban him for the time being": how long is not part of the name.
+  [/\s+for\s+(?:now|the\s+time\s+being|a\s+while|the\s+moment)\b/gi, ''],
+  // "(they have an open dispute)", "(she's on leave)": an aside in brackets that is a clause says why, not who.
+  [/\s*\((?:they|he|she|it|we|i|this|that|there)(?:'s|’s|'re|’re)?\s[^()]*\)/gi, ''],
+  // "put her in it as the admin": the role, not a person.
+  [/\bas\s+the\s+(admin|member|viewer|billing|guest|owner)\b(?!\s+(?:of|for|in|at)\b)/gi, 'as $1'],
+  // "can u lock chris out for now": locking someone out is locking them.
+  [/\block\s+(⟦[ei]\d+⟧|[\w.'’-]+(?:\s+[\w.'’-]+)?)\s+out\b(?!\s+of\b)/gi, 'lock $1'],
+  // "make it so sofia is admin there": the role stated as the state wanted.
+  [
+    /\bmake\s+it\s+so\s+(?:that\s+)?(⟦[ei]\d+⟧|[\w.'’-]+(?:\s+[\w.'’-]+)?)\s+(?:is|becomes|gets\s+to\s+be)\s+(?:an?\s+)?(admin|member|viewer|billing|guest)\b/gi,
+    'make $1 $2',
+  ],
+  // "put pepper in it as the admin", "put her into Foo as a viewer": adding with a role.
+  [/\bput\s+(⟦[ei]\d+⟧|[\w.'’-]+(?:\s+[\w.'’-]+)?)\s+(?:in|into|on)\s+(?=\S+(?:\s+\S+){0,3}?\s+as\b)/gi, 'add $1 to '],
+  // "add him to hooli but only as a viewer": the role, said with a restriction.
+  [/\s+but\s+only\s+as\b|\s+only\s+as\b(?=\s+(?:an?\s+)?(?:admin|member|viewer|billing|guest))/gi, ' as'],
+  // "there's an app with foo in the name right?": a question tag is not part of the name.
+  [/\s+(?:right|yeah|correct)(?=\s*\?)/gi, ''],
+  // "the pending globex invite that bob stone sent", "whatever invite bob sent": which one, not a name.
+  [/\b(?:whatever|whichever)\s+(?=(?:pending\s+|open\s+|org\s+)?invit)/gi, 'the '],
   // "pull it back", "pull back the invite": taking back something sent.
   [/\bpull\s+(it|that|this|them)\s+back\b/gi, 'revoke $1'],
   [/\bpull\s+back\b/gi, 'revoke'],
@@ -209,17 +264,6 @@ const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
   [
     /\b(?:undo|lift|remove|reverse|clear|take\s+back|revoke|cancel)\s+(?:the|his|her|their)\s+ban\b(?!\s+(?:on|for|of|against|from|reason|note|list)\b|_)/gi,
     (m: string) => `unban ${/\bhis\b/i.test(m) ? 'him' : /\bher\b/i.test(m) ? 'her' : 'them'}`,
-  ],
-  // "drop his org membership", "end her Foo membership", "revoke their membership in Foo": taking that person out
-  // of the organization (named here, or the one the message names).
-  [
-    /\b(?:drop|remove|delete|end|revoke|cancel|terminate|kill)\s+(his|her|their|⟦[ei]\d+⟧(?:'s|’s))\s+(?:([A-Z][\w&-]*)\s+)?(?:(?:org(?:ani[sz]ation)?|company|team|workspace)\s+)?memberships?\b(\s+(?:in|of|at|with)\s+)?/gi,
-    (_m: string, who: string, org: string | undefined, tail: string | undefined) => {
-      const person = { his: 'him', her: 'her', their: 'them' }[who.toLowerCase()] ?? who.replace(/(?:'s|’s)$/, '');
-      const owner = { his: 'his', her: 'her', their: 'their' }[who.toLowerCase()] ?? 'the';
-      const named = org && !/^(?:org|organi[sz]ation|company|team|workspace)$/i.test(org) ? org : undefined;
-      return `remove ${person} from ${tail ? '' : (named ?? `${owner} organization`)}`;
-    },
   ],
   // "give X access to Globex as a member": a membership.
   [/\bgive\s+(⟦[ei]\d+⟧|[\w.'’-]+?)\s+access\s+to\s+/gi, 'add $1 to '],
@@ -328,7 +372,7 @@ const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
   ],
   // "first allowlist X, then …", "step one: add Y": an order word before the verb is not part of the request.
   [
-    /(?<=^|[.!?;]\s+)(?:first(?:ly)?|first\s+of\s+all|to\s+start|step\s+(?:one|1))[,:]?\s+(?=(?:please\s+)?(?:allowlist|whitelist|blocklist|add|invite|remove|ban|unban|lock|unlock|set|make|send|create|revoke|delete|rename|change|update)\b)/gi,
+    /(?<=^|[.!?;]\s+)(?:first(?:ly)?|first\s+of\s+all|to\s+(?:start|begin)(?:\s+with)?|second(?:ly)?|third(?:ly)?|next|lastly|step\s+(?:one|two|three|[123]))[,:]?\s+(?=(?:(?:please|kindly|pls|plz|just|also|then)\s+)*(?:allowlist|whitelist|blocklist|add|invite|remove|ban|unban|lock|unlock|set|make|send|create|revoke|delete|rename|change|update)\b)/gi,
     '',
   ],
   // "@ops pls change …", "@here: ban …": a chat mention addressing someone is not part of the request.

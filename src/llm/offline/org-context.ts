@@ -5,6 +5,7 @@
  * by the word that introduces it ("at", "running", "of") or a company suffix ("Inc", "Corp").
  */
 import { descriptionIn } from './described.js';
+import { USERNAME } from './refs.js';
 import type { Intent } from './intent-types.js';
 
 const CAPS = "[A-Z][\\w&'’-]*";
@@ -75,6 +76,9 @@ const STARTER =
  * (a description may point into it: "whose external ID is that").
  */
 export function referents(masked: string, org: string | undefined, context = ''): string[] {
+  // "Liam (username liamt)", "ann, login ann_k,": a username said beside a name is the surest way to find them.
+  const handle = masked.match(USERNAME);
+  if (handle) return [handle[1]!];
   const described = descriptionIn(masked, context);
   if (described) return [described];
   const names = personNames(masked, org);
@@ -82,7 +86,9 @@ export function referents(masked: string, org: string | undefined, context = '')
   // Only before a verb a person is the subject of ("Ravi is …", "Mira from Legal sent …"): a capitalised word
   // before any other verb is as likely an organization or a team ("Sales wants …").
   const subject = masked.match(
-    new RegExp(`^(${CAPS})(?:\\s+(?:from|in|at|on)\\s+${CAPS})?\\s+(?=(?:is|was|sent|invited|has|had)\\b)`),
+    new RegExp(
+      `^(${CAPS})(?:\\s+(?:from|in|at|on)\\s+${CAPS}(?:\\s+[a-z]+(?=\\s+(?:pinged|emailed|messaged|wrote|told|asked|texted|called)\\b))?)?\\s+(?=(?:is|was|sent|invited|has|had)\\b|(?:pinged|emailed|messaged|wrote\\s+to|told|asked|texted|called)\\s+(?:me|us)\\b)`,
+    ),
   );
   const name = subject?.[1]?.replace(/(?:'s|’s)$/, '');
   if (!name || NOT_NAME.test(name) || STARTER.test(name) || /['’]/.test(name) || org?.split(' ').includes(name))

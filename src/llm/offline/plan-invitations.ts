@@ -15,6 +15,7 @@ import { askFor, readFailed, requireOrg, stopped } from './resolve.js';
 import { day, plural, table } from './summarize.js';
 import { planRevokeAllPending } from './plan-revoke-all.js';
 import { orgInvitationFacts } from './two-lookups.js';
+import { oldInvitation } from './invite-again.js';
 
 type Of<K extends Intent['kind']> = Extract<Intent, { kind: K }>;
 
@@ -67,6 +68,15 @@ const APP =
 /** "invite X [to Y] [as role]": an app invitation or an org invitation per email. */
 export function planInvite(ctx: PlanContext, intent: Of<'invite'>): PlanStep {
   let emails = intent.emails;
+  let role = intent.role;
+  if (emails.length === 0 && intent.again && intent.org && !intent.app) {
+    const org = requireOrg(ctx, intent.org);
+    if (!org.ok) return stopped(ctx, org);
+    const old = oldInvitation(ctx, org.value);
+    if (!old.ok) return stopped(ctx, old);
+    emails = [old.value.email];
+    if (intent.again.keepRole) role = old.value.role;
+  }
   if (emails.length === 0) {
     const r = askFor(ctx, 'Which email address should I invite?', (a) => {
       const found = analyze(a).ents.emails;
@@ -76,7 +86,6 @@ export function planInvite(ctx: PlanContext, intent: Of<'invite'>): PlanStep {
     emails = r.value;
   }
   let target: Ref | 'app' | undefined = intent.app ? 'app' : intent.org;
-  let role = intent.role;
   if (!target) {
     const r = askFor<{ target: Ref | 'app'; role?: string }>(
       ctx,

@@ -98,12 +98,14 @@ export function planMembershipGet(ctx: PlanContext, intent: Of<'membership_get'>
   const env = ctx.read('clerk_org_membership_get', { organization_id: org.id, user_id: u.id });
   if (!env) return ctx.pending();
   if (env.status === 'error' && env.httpStatus === 404)
-    return say(`${userText(u)} is not a member of ${orgText(org)}.`);
+    return say(`${intent.asks ? 'No: ' : ''}${userText(u)} is not a member of ${orgText(org)}.`);
   if (env.status !== 'ok') return readFailed(env, `the membership of ${userText(u)}`);
   const m = toMember(asObject(env.result) ?? {});
   const since = field(asObject(env.result) ?? {}, 'created_at');
+  // (Asked about a member: any membership is one; asked about another role: that role exactly.)
+  const yes = intent.asks && (intent.asks === 'org:member' || m.role === intent.asks);
   return say(
-    `${userText(u)} is ${m.role === 'org:admin' ? 'an admin' : `a ${roleWord(m.role)}`} of ${orgText(org)} (role ${m.role}${since ? `, since ${since.slice(0, 10)}` : ''}).`,
+    `${intent.asks ? (yes ? 'Yes: ' : 'No: ') : ''}${userText(u)} is ${m.role === 'org:admin' ? 'an admin' : m.role === 'org:member' ? 'a member' : `a member with the ${m.role.replace(/^org:/, '')} role`} of ${orgText(org)} (role ${m.role}${since ? `, since ${since.slice(0, 10)}` : ''}).`,
   );
 }
 

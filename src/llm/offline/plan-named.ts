@@ -12,6 +12,7 @@ import type { Call, PlanStep, PlanContext } from './plan-context.js';
 import { asObject, asPage, field } from './results.js';
 import { askFor, chooseNamed, matchAnswer, readFailed, stopped, type Res } from './resolve.js';
 import { cell, plural, table } from './summarize.js';
+import { mentionedOne, mentions } from './mentioned.js';
 
 type Of<K extends Intent['kind']> = Extract<Intent, { kind: K }>;
 type Obj = Record<string, unknown>;
@@ -308,6 +309,12 @@ export function planNamedUpdate(ctx: PlanContext, intent: Of<'named_update'>): P
     return say(`Clerk can't update a ${spec.noun} in place; delete it and add it again. Nothing was changed.`);
   let ref = intent.ref;
   if (!ref) {
+    // "the OAuth app for it", "its scopes": the one item whose whole name the message says anywhere.
+    const mentioned = mentionedItem(ctx, intent.resource);
+    if (mentioned === 'pending') return ctx.pending();
+    if (mentioned) ref = { kind: 'name', value: mentioned.name };
+  }
+  if (!ref) {
     const r = askFor(ctx, `Which ${spec.noun} should I change?`, (a) => {
       const name =
         analyze(a).ents.quoted[0] ??
@@ -495,12 +502,20 @@ function planNamedDeleteWhich(ctx: PlanContext, resource: NamedResource): PlanSt
   ]);
 }
 
-/** True when `text` contains `name` as whole words, case-insensitively (names shorter than 4 letters never count). */
-function mentions(text: string, name: string): boolean {
-  if (name.trim().length < 4) return false;
-  const escaped = name
-    .trim()
-    .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-    .replace(/\s+/g, '\\s+');
-  return new RegExp(`(?<![\\w.-])${escaped}(?![\\w-])`, 'i').test(text);
+/**
+ * The one item whose whole name the request says anywhere ("… a staging copy of the internal dashboard. Could
+ * the OAuth app for it …"): a listing of them all, then the names the message contains. Several or none → undefined
+ * (the caller asks).
+ */
+function mentionedItem(ctx: PlanContext, resource: NamedResource): Item | undefined | 'pending' {
+  const spec = SPECS[resource];
+  const env = ctx.read(spec.list, spec.listArgs());
+  if (!env) return 'pending';
+  if (env.status !== 'ok') return undefined;
+  const items: Item[] = asPage(env.result).items.map((o) => ({
+    id: field(o, 'id') ?? '',
+    name: field(o, 'name') ?? '',
+    raw: o,
+  }));
+  return mentionedOne(ctx.turn.request, items, (i) => [i.name]);
 }

@@ -11,6 +11,11 @@ import { askFor, firstStop, readFailed, requireOrg, resolveUsers, stopped, type 
 import { orgRef } from './refs.js';
 import { changeText, userText } from './plan-users.js';
 import { day, plural, table } from './summarize.js';
+import { mentionedOne } from './mentioned.js';
+
+// An organization said only as a pronoun or a bare noun: which one is still to be found.
+const NOT_NAMED =
+  /^(?:(?:the|our|their|his|her|its|that|this|your|my)\s+)?(?:org|organi[sz]ation|company|workspace|team|it|its|their|them|there)$|^(?:the|a|an|our|their|his|her)$/i;
 
 type Of<K extends Intent['kind']> = Extract<Intent, { kind: K }>;
 
@@ -27,8 +32,19 @@ export function roleWord(role: string): string {
 }
 
 /** Asks which organization when the request did not say. */
-export function orgOrAsk(ctx: PlanContext, ref: Ref | undefined, question: string): Res<Ref> {
-  if (ref) return { ok: true, value: ref };
+export function orgOrAsk(ctx: PlanContext, ref: Ref | undefined, question: string, newValues: string[] = []): Res<Ref> {
+  if (ref && !(ref.kind === 'name' && NOT_NAMED.test(ref.value))) return { ok: true, value: ref };
+  // "rename their organisation", no organization said: the one the message names anywhere (mentioned.ts).
+  const env = ctx.read('clerk_organizations_list', { limit: 100 });
+  if (!env) return { ok: false, outcome: 'pending' };
+  const found =
+    env.status === 'ok'
+      ? mentionedOne(withoutValues(ctx.turn.request, newValues), asPage(env.result).items.map(toOrg), (o) => [
+          o.name,
+          o.slug,
+        ])
+      : undefined;
+  if (found) return { ok: true, value: { kind: 'name', value: found.name } };
   return askFor(ctx, question, (a) => orgRef(analyze(a).masked, analyze(a).ents));
 }
 
@@ -139,7 +155,9 @@ export function planOrgCreate(ctx: PlanContext, intent: Of<'org_create'>): PlanS
 
 /** Rename, slug, member limit, metadata. */
 export function planOrgUpdate(ctx: PlanContext, intent: Of<'org_update'>): PlanStep {
-  const ref = orgOrAsk(ctx, intent.org, 'Which organization should I change?');
+  // (The new name or slug is not the organization meant: "rename their org to Acme Labs" never means Acme.)
+  const values = Object.values(intent.fields).filter((v): v is string => typeof v === 'string');
+  const ref = orgOrAsk(ctx, intent.org, 'Which organization should I change?', values);
   if (!ref.ok) return stopped(ctx, ref);
   let fields = intent.fields;
   if (Object.keys(fields).length === 0) {
@@ -185,4 +203,9 @@ export function planOrgDelete(ctx: PlanContext, intent: Of<'org_delete'>): PlanS
     };
   });
   return act(ctx, calls);
+}
+
+/** The request without the new values it gives, so a new name never reads as the record meant. */
+function withoutValues(text: string, values: string[]): string {
+  return values.reduce((t, v) => (v.trim() === '' ? t : t.split(v).join(' ')), text);
 }

@@ -9,6 +9,7 @@ import type { PlanStep, PlanContext } from './plan-context.js';
 import { readAllPages } from './paging.js';
 import { field } from './results.js';
 import { askFor, matchAnswer, readFailed, stopped } from './resolve.js';
+import { mentions } from './mentioned.js';
 
 type Obj = Record<string, unknown>;
 
@@ -41,8 +42,14 @@ export function planRevokeOnePending(ctx: PlanContext, recency?: Recency): PlanS
   if (pending.length === 0)
     return say('There are no pending app invitations, so there is nothing to revoke. Nothing was changed.');
   const end = newest ? newestOf(pending, recency === 'oldest') : undefined;
-  let chosen: Obj = end ?? pending[0]!;
-  if (pending.length > 1 && !end) {
+  // "the app invite we sent to the consultant": the one pending invitation whose address (or the part before
+  // its @) the message says (mentioned.ts); otherwise the question below.
+  const said = pending.filter((i) => {
+    const email = field(i, 'email_address') ?? '';
+    return email !== '' && (mentions(ctx.turn.request, email) || mentions(ctx.turn.request, email.split('@')[0]!));
+  });
+  let chosen: Obj = end ?? (said.length === 1 ? said[0]! : pending[0]!);
+  if (pending.length > 1 && !end && said.length !== 1) {
     const emails = pending.map((i) => field(i, 'email_address') ?? field(i, 'id') ?? '?');
     const list = pending.length <= 10 ? `: ${emails.slice(0, -1).join(', ')} and ${emails[emails.length - 1]}` : '';
     const r = askFor(

@@ -15,10 +15,15 @@ const TRAIL =
 const PRONOUN =
   /^(?:him|her|them|she|he|they|this one|that one|this user|that user|the same user|those users|these users|both of them|both)$/i;
 
+const NAME_PART =
+  /^(?:the\s+)?(?:(?:user|person|account|member|one|guy|customer|employee)\s+)?(?:(?:with|having|whose|who\s+has)\s+(?:the\s+|a\s+)?|whoever['’]?s\s+)(?:sur|last|family|first|given)\s*-?\s*name\s+(?:is\s+|of\s+)?/i;
+
 /** Removes filler around a name: "the user Dave Miller's account" → "Dave Miller". */
 export function cleanName(chunk: string): string {
   let s = chunk
     .trim()
+    // "the user with the surname Haddad", "whoever's first name is Omar": the name part said is the name to find.
+    .replace(NAME_PART, '')
     .replace(/^[,;:]+|[,;:?]+$/g, '')
     .trim();
   for (let i = 0; i < 3; i++) s = s.replace(LEAD, '').replace(TRAIL, '').trim();
@@ -46,10 +51,16 @@ const ORG_WORD =
 const IN_ORG = `(?:\\s+(?:in|at|of|on|for|within)\\s+(?:the\\s+)?(?:(?:their|his|her|its|our|your|that|this|the)\\s+(?:own\\s+)?(?:org|organi[sz]ation|company|team|workspace)|(${ORG_WORD}(?:\\s+${ORG_WORD}){0,2}?)(?:\\s+(?:org|organi[sz]ation|company|team|workspace))?))?`;
 // One person meant: "the person who …", "the only admin of …", "Wayne's sole viewer" (not "whoever", not plurals).
 const SINGULAR =
-  /^(?:the|a|an|our)\s+(?:(?:one|only|single|sole|lone|current)\s+)*(?:person|user|member|account|one|individual|employee|guy|admin|administrator|owner|viewer|billing|guest)\b(?!s\b)|(?:'s|’s)\s+(?:only|sole|one|single)\s/i;
+  /^(?:the|our)\s+[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*)*\s+(?:admin|administrator|owner|viewer|billing|guest|member)(?:\s+(?:person|user|contact|guy|manager))?$|^(?:the|a|an|our)\s+(?:(?:one|only|single|sole|lone|current)\s+)*(?:person|user|member|account|one|individual|employee|guy|admin|administrator|owner|viewer|billing|guest)\b(?!s\b)|(?:'s|’s)\s+(?:only|sole|one|single)\s/i;
 
 /** "Globex's admins", "the viewers of Initech", "whoever holds the billing role in Initech", "everyone with the billing role at Hooli". */
 const ROLE_REFS: Array<{ re: RegExp; org: number; role: number }> = [
+  // "the Hooli viewer", "our Globex billing person", "the Initech admins": the organization said as an adjective.
+  {
+    re: new RegExp(`^(?:the|our)\\s+${ORG_NAME}\\s+${KNOWN_ROLE}${HOLDER}$`),
+    org: 1,
+    role: 2,
+  },
   {
     re: new RegExp(`^(?:all\\s+(?:of\\s+)?)?(?:the\\s+)?${ORG_NAME}(?:'s|’s)\\s+${ROLE_WORD}${HOLDER}$`),
     org: 1,
@@ -136,6 +147,10 @@ export function roleRef(chunk: string): Ref | undefined {
   return undefined;
 }
 
+/** "Liam (username liamt)", "ann, login ann_k,": a username said beside a name (group 1). */
+export const USERNAME =
+  /[(,]\s*(?:user\s*-?\s*name|handle|login)\s*(?:is\s+|[:=]\s*)?@?([a-z0-9][\w.-]*[a-z0-9])\s*(?:[),]|$)/i;
+
 /** One chunk → one Ref, or undefined when nothing usable is left. */
 export function toRef(chunk: string, ents: Entities): Ref | undefined {
   const described = /⟦/.test(chunk) ? undefined : describedRef(unmask(chunk, ents));
@@ -148,6 +163,9 @@ export function toRef(chunk: string, ents: Entities): Ref | undefined {
   if (id) return { kind: 'id', value: ents.ids[Number(id[1])]!.value };
   const quoted = chunk.match(/⟦q(\d+)⟧/);
   if (quoted) return { kind: 'name', value: ents.quoted[Number(quoted[1])]! };
+  // The username beside a name finds the one person (Clerk's query matches usernames).
+  const handle = chunk.match(USERNAME);
+  if (handle) return { kind: 'name', value: handle[1]! };
   const bare = unmask(chunk, ents)
     .trim()
     .replace(/(?:'s|’s)$/i, '')
@@ -237,12 +255,20 @@ export function splitOrgRefs(chunk: string, ents: Entities): Ref[] {
 const CLAUSE = /\b(?:is|are|was|were|has|have|had|will|did|does|got|went|left)\b|\b[a-z]{3,}ed\b/;
 // Words after an organization's name that only say how ("… organisation entirely", "… for good").
 const ORG_TRAIL =
-  /\s+(?:entirely|completely|altogether|permanently|for good|right now|now|please|pls|plz|asap|too|as well|again|today)$/i;
+  /\s+(?:entirely|completely|altogether|permanently|for good|right now|now|please|pls|plz|asap|too|as well|again|today|from now on|from today(?: on)?|going forward|for (?:that|this|it|them|now|the moment|the time being)|moving forward|effective (?:immediately|today|now)|immediately|this week|starting (?:today|now|monday|tomorrow))$/i;
+
+const ORG_RECENCY =
+  /^(?:(?:our|my|very)\s+)*(?:newest|latest|youngest|most\s+recent(?:ly\s+(?:created|added|made))?|last\s+created|oldest|earliest|first(?:\s+created)?)(?:\s+one)?$/i;
+// "the slug of Acme", "Acme's member limit": the field asked about is not part of the name (the read shows it).
+const FIELD_OF =
+  /^(?:the\s+)?(?:slug|name|id|member\s+(?:limit|cap|count)|seat\s+(?:limit|count)|max(?:imum)?\s+(?:allowed\s+)?memberships?|(?:public\s+|private\s+)?metadata|creation\s+date)\s+(?:of|for)\s+/i;
+const OF_FIELD =
+  /(?:'s|’s)\s+(?:slug|name|id|member\s+(?:limit|cap|count)|seat\s+(?:limit|count)|max(?:imum)?\s+(?:allowed\s+)?memberships?|(?:public\s+|private\s+)?metadata|creation\s+date)$/i;
 
 /** An organization reference from a captured chunk ("the Acme org", "org_…", "acme"). */
 export function orgRef(given: string | undefined, ents: Entities): Ref | undefined {
   if (!given) return undefined;
-  let chunk = given;
+  let chunk = given.trim().replace(FIELD_OF, '').replace(OF_FIELD, '');
   for (let i = 0; i < 3; i++) chunk = chunk.trim().replace(ORG_TRAIL, '');
   const id = chunk.match(/⟦i(\d+)⟧/);
   if (id && ents.ids[Number(id[1])]!.prefix === 'org') return { kind: 'id', value: ents.ids[Number(id[1])]!.value };
@@ -276,5 +302,8 @@ export function orgRef(given: string | undefined, ents: Entities): Ref | undefin
   if (!name || /⟦/.test(name) || name.split(' ').length > 5) return undefined;
   if (/^(?:it|them|the app|app|application|the application|our app|instance|the instance|everyone|all)$/i.test(name))
     return undefined;
+  // "the newest org", "our oldest organization": by creation date (resolve.ts lists them in that order).
+  const recency = name.match(ORG_RECENCY);
+  if (recency) return { kind: 'newest', value: /^(?:oldest|earliest|first)/i.test(recency[0]) ? 'oldest' : 'newest' };
   return { kind: 'name', value: name };
 }

@@ -12,6 +12,7 @@
  * the past ("X was banned") or a question about state ("is X locked?") is left alone, so it never becomes an
  * instruction.
  */
+import { ACTION_VERB } from './clauses.js';
 import { VERBS } from './lexicon.js';
 import { NOT_UPDATE } from './phrases.js';
 import { requestText } from './quoted.js';
@@ -57,7 +58,7 @@ const ADVERB = '(?:(?:now|also|please|just|finally|actually|probably|definitely)
 const PASSIVE = new RegExp(`^${LEAD}([^,]+?)\\s+${MODAL}\\s+${ADVERB}(?:be|get)\\s+${ADVERB}${PP}\\b(.*)$`, 'i');
 // "I need X gone", "we want X banned", "please get X unlocked", "can you have X removed from Acme".
 const WANTED = new RegExp(
-  `^${LEAD}(?:(?:i|we)(?:'d|’d| would)?\\s+(?:(?:also|really|just)\\s+)?(?:need|want|like)|(?:please\\s+)?(?:get|have)|(?:can|could|would)\\s+(?:you|u)\\s+(?:please\\s+)?(?:get|have))\\s+(?!to\\b)([^,]+?)\\s+${PP}\\b(.*)$`,
+  `^${LEAD}(?:(?:(?:i|we)(?:'d|’d| would)?\\s+)?(?:(?:also|really|just)\\s+)?(?:need|want|like)|(?:please\\s+)?(?:get|have)|(?:can|could|would)\\s+(?:you|u)\\s+(?:please\\s+)?(?:get|have))\\s+(?!to\\b)([^,]+?)\\s+${PP}\\b(.*)$`,
   'i',
 );
 // "make sure X is banned", "ensure that X gets locked".
@@ -73,7 +74,7 @@ const NO_LONGER =
   /^(.+?)\s+(?:should(?:n't|n’t|\s+not)|must(?:n't|n’t|\s+not)|should\s+no\s+longer|must\s+no\s+longer|(?:does|do)(?:n't|n’t|\s+not)\s+need\s+to)\s+(?:be\s+(?:on|in|part\s+of|a\s+member\s+of)|have\s+access\s+to)\s+(.+?)(?:\s+(?:anymore|any\s+more|any\s+longer))?([,;].*)?$/i;
 // "Bob should just be a regular member of Globex, not an admin": a role (or kind) stated as what someone should be.
 const BE_A = new RegExp(
-  `^${LEAD}([^,]+?)\\s+${MODAL}\\s+${ADVERB}(?:only\\s+)?(?:be|become|turn\\s+into)\\s+(an?\\s+.+?)(?:,?\\s+(?:not|instead\\s+of|rather\\s+than)\\s+.*)?$`,
+  `^${LEAD}([^,]+?)\\s+${MODAL}\\s+${ADVERB}(?:only\\s+)?(?:be|become|turn\\s+into)\\s+((?:an?\\s+|(?=(?:admin|member|viewer|billing|owner)s?\\s+(?:of|in|at)\\s[^,]*$)).+?)(?:,?\\s+(?:not|instead\\s+of|rather\\s+than)\\s+.*)?$`,
   'i',
 );
 // "the Zapier app should only have the profile and email scopes": a list field stated as what it should hold.
@@ -122,6 +123,9 @@ const TERSE = new RegExp(
   'i',
 );
 const HAS_VERB = new RegExp(`\\b(?:${VERBS.join('|')}|set|add|put|give|let|make|please|pls|kindly)\\b`, 'i');
+// Built on first use: clauses.ts and this module import each other through the lexicon.
+const arrowToVerb = (value: string): boolean =>
+  new RegExp(`^(?:(?:please|pls|just)\\s+)?${ACTION_VERB}\\b`, 'i').test(value);
 const ARROW = /^([^:]+?:\s*[\w\s-]+?|[\w\s'’-]+?)\s*(?:->|→|=>)\s*(.+)$/;
 const FRONTED =
   /^(?:for|on)\s+(.+?),?\s+(?:please\s+|pls\s+|can\s+you\s+|could\s+you\s+)?(set|change|update)\s+(?:the\s+|its\s+)?([\w\s-]+?)\s+to\s+(?:exactly\s*:?\s*|just\s+)?(.+)$/i;
@@ -217,7 +221,9 @@ export function imperative(sentence: string): string {
   if (terse && !NEGATION.test(terse[0]) && !HAS_VERB.test(terse[1]!)) return `set ${terse[1]} to ${terse[2]}`;
   // "foo template: lifetime -> 90s": a field and the value it should take.
   const arrow = s.match(ARROW);
-  if (arrow && !NEGATION.test(arrow[0])) return `set ${arrow[1]!.replace(/:\s*/, "'s ")} to ${arrow[2]}`;
+  // ("the Foo invite -> revoke": an arrow before a request points at what to act on, topic.ts.)
+  if (arrow && !NEGATION.test(arrow[0]) && !arrowToVerb(arrow[2]!))
+    return `set ${arrow[1]!.replace(/:\s*/, "'s ")} to ${arrow[2]}`;
   // "On the Portal app, change the scopes to just: a b": the thing changed named first.
   const fronted = s.match(FRONTED);
   if (fronted) return `${fronted[2]} the ${fronted[3]} of ${fronted[1]} to ${fronted[4]}`;

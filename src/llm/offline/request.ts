@@ -18,19 +18,22 @@ import { parseStatedField, parseStatedValue, withStatedName } from './stated-val
 import { withPastedSubject } from './pasted-subject.js';
 import { mergeSteps } from './merge-steps.js';
 import { withAllowlistedInvite } from './allowlist-invite.js';
-import { fillThere, orgMention, referents, withOrg } from './org-context.js';
+import { fillThere, orgMention, personNames, referents, withOrg } from './org-context.js';
 import { OrgThread, refersToOrgOf } from './org-thread.js';
 import { parseReinvite } from './reinvite.js';
 import { parseDeviceRevoke } from './session-device.js';
 import { sharedNoun, withSharedNoun } from './shared-noun.js';
 import { fillEntityAnaphor, fillResourceAnaphor, hasResourceAnaphor, resourcePhrase } from './resource-anaphora.js';
+import { arrowAsDash, topicOf, withTopic } from './topic.js';
 
 export const NEGATED =
   /^(?:(?:please|but|and|just|also)\s+)*(?:don'?t|do not|never|no need to|without|not|nor|avoid)\b/i;
 const CORRECTION_LEAD =
   /^(?:(?:no|nope|hmm|ok|okay|oh)[,.!]?\s+)*(?:wait|actually|scratch that|on second thought|sorry|correction)[,.!]?\s+(?:(?:no|i mean|rather)[,.!]?\s+)?|^i mean[,.!]?\s+/i;
+// "ban him instead", "lock her instead of banning her" take back what was asked; "should say Chairman instead of
+// CEO" only names the value being replaced.
 export const CORRECTION =
-  /^(?:(?:no|nope|hmm|ok|okay|oh)[,.!]?\s+)*(?:wait|actually|scratch that|on second thought|i mean|correction|rather|sorry(?!\s+(?:on|for|about|if|to|i'?m|in\s+advance)\b))\b|\binstead\b/i;
+  /^(?:(?:no|nope|hmm|ok|okay|oh)[,.!]?\s+)*(?:wait|actually|scratch that|on second thought|i mean|correction|rather|sorry(?!\s+(?:on|for|about|if|to|i'?m|in\s+advance)\b))\b|\binstead\b(?!\s+of\s+(?!\w+ing\b))/i;
 const STATEMENT =
   /^(?:someone|somebody|we|i|he|she|they|you|our\s+[\w-]+|the\s+[\w-]+|⟦[ei]\d+⟧)\s+(?:(?:already|just|accidentally|mistakenly|recently|also)\s+)?(?:(?!(?:need|proceed|feed|seed|speed|exceed)\b)[a-z]+ed|was|were|had|got|did|made|sent|left|took|gave|set|put)\b/i;
 const PASSIVE_KINDS = new Set<Intent['kind']>(['unknown', 'smalltalk', 'help']);
@@ -81,7 +84,7 @@ export function parseWholeMessage(whole: Sentence): Intent | undefined {
 function parseMessage(whole: Sentence, now: number): Intent {
   const read = parseWholeMessage(whole);
   if (read) return read;
-  const sentences = splitSentences(whole.masked);
+  const sentences = splitSentences(arrowAsDash(whole.masked));
   const org = orgMention(whole.masked);
   const units = sentences.flatMap((sentence, n) =>
     clausesOf(whole, org ? fillThere(sentence, org) : withoutThere(sentence), now).map((u) => ({ ...u, sentence: n })),
@@ -101,10 +104,16 @@ function parseMessage(whole: Sentence, now: number): Intent {
     if (STATEMENT.test(stripLead(u.masked))) return [];
     // "sorry, I mean ban her": the correction's lead words are not part of what it asks.
     let masked = u.masked.replace(CORRECTION_LEAD, '');
+    const rest = units.filter((_, k) => k !== i).map((o) => o.masked);
+    // "that invitation" with one address named elsewhere, else a topic another clause names (topic.ts).
+    masked =
+      fillInvitation(masked, rest) ??
+      fillQuotedApp(masked, rest) ??
+      topicFilled(whole, masked, units, i, now) ??
+      masked;
+    masked = formerLatter(masked, units, i, isUserId, org) ?? masked;
     if (userTokens(masked, isUserId).length === 0 && hasAnaphor(masked))
       masked = fillAnaphors(masked, antecedent(units, i, isUserId, org));
-    const rest = units.filter((_, k) => k !== i).map((o) => o.masked);
-    masked = fillInvitation(masked, rest) ?? fillQuotedApp(masked, rest) ?? masked;
     let s = subSentence(whole, masked);
     let intent = parseSentence(s, now);
     const others = [...units.slice(0, i).reverse(), ...units.slice(i + 1)].map((o) => o.masked);
@@ -204,6 +213,12 @@ function clausesOf(whole: Sentence, sentence: string, now: number): Unit[] {
     // "supabase template: allowed clock skew -> 30s": the part after the colon is the change, not a detail.
     const all = parseSentence(subSentence(whole, sentence), now);
     if (READ_KINDS.has(head.kind) && (READ_KINDS.has(all.kind) || PASSIVE_KINDS.has(all.kind))) {
+      // "the app called foo: drop a scope from its scopes": the part after the colon acts on the topic before it.
+      const topic = topicOf(colon[1]!);
+      const acted = topic ? withTopic(colon[2]!, topic) : undefined;
+      const change = acted ? parseSentence(subSentence(whole, acted), now) : undefined;
+      if (acted && change && !READ_KINDS.has(change.kind) && !PASSIVE_KINDS.has(change.kind))
+        return [{ masked: acted, verbLed: false }];
       // "…OAuth apps: names and the redirect URIs": the whole sentence may name extra columns for the same read.
       const joined = `${colon[1]!} with ${colon[2]!}`;
       const both = parseSentence(subSentence(whole, joined), now);
@@ -292,6 +307,33 @@ function withoutThere(sentence: string): string {
   );
 }
 
+/**
+ * "Grace Kim and Chris Park both work at Foo; lock the latter": "the former" / "the latter" is the first / last
+ * of the people the nearest other clause names (by placeholder or full name, in the order said). Two or more
+ * must be named there; otherwise nothing is filled (and the planner asks).
+ */
+function formerLatter(
+  masked: string,
+  units: Unit[],
+  index: number,
+  isUserId: (token: string) => boolean,
+  org: string | undefined,
+): string | undefined {
+  const which = masked.match(/\bthe\s+(former|latter)\b/i);
+  if (!which) return undefined;
+  const order = [...units.slice(0, index).reverse(), ...units.slice(index + 1)];
+  for (const u of order) {
+    const people = [...u.masked.matchAll(/⟦[ei]\d+⟧|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)+/g)]
+      .map((m) => m[0])
+      .filter((p) => (p.startsWith('⟦') ? userTokens(p, isUserId).length > 0 : personNames(p, org).length > 0));
+    if (people.length >= 2) {
+      const who = /former/i.test(which[1]!) ? people[0]! : people[people.length - 1]!;
+      return masked.replace(which[0], who);
+    }
+  }
+  return undefined;
+}
+
 // Words that start a report but are not somebody's name.
 const NOT_PERSON =
   /^(?:i|we|you|he|she|it|they|this|that|there|these|those|the|a|an|our|my|your|his|her|their|its|someone|somebody|anyone|everyone|nobody|no|some|all|every|each|one|what|which|who|when|if|please|pls|hey|hi|hello|so|and|but|also|then|just|now|today|yesterday|compliance|security|legal|finance|support|hr|it|ops|team|management|customer|client|user|caller|sender|requester|manager|boss|someone|person)$/i;
@@ -300,6 +342,13 @@ const NOT_PERSON =
 function reportSubject(masked: string, anyVerb = false): string | undefined {
   // An organization's report may use any past-tense verb ("foo renewed", "foo bought more seats").
   if (anyVerb) {
+    // ("Bill emailed: …", "Ann wrote …": whoever writes or calls is a person, not the organization.)
+    if (
+      /^(?:[\w'’-]+\s+){1,2}(?:emailed|wrote|mailed|messaged|pinged|called|texted|asked|replied|mentioned|said|told|reported|complained)\b/i.test(
+        masked,
+      )
+    )
+      return undefined;
     const org = masked.match(
       /^(?:(?:so|and|but|also|btw|fyi)[,\s]+)*([A-Za-z][\w&'’-]+(?:\s+(?!(?:is|was|has|had|are|were)\b)[A-Za-z][\w&'’-]+)?)\s+(?:just\s+|recently\s+|currently\s+|now\s+|still\s+|already\s+)?(?:[a-z]+ed|bought|sold|grew|paid|signed|is|was|has|had)\b/,
     );
@@ -307,7 +356,7 @@ function reportSubject(masked: string, anyVerb = false): string | undefined {
     return undefined;
   }
   const m = masked.match(
-    /^(?:(?:hey|hi|so|and|but|also|btw|fyi|ok)[,\s]+)*([A-Za-z][\w'’-]+(?:\s+[A-Za-z][\w'’-]+)?)(?:\s+(?:from|in|at|on)\s+(?:the\s+)?[\w-]+(?:\s+(?!(?:just|already|recently|has|had)\b)[a-z][\w-]*)?(?:\s+team)?)?\s+(?:(?:just|already|recently|has|had)\s+)?(?:moved|left|lost|quit|joined|changed|switched|transferred|resigned|retired|finished|started|forgot|went|is|was|has|had|says|said|got|thinks|believes|noticed)\b/,
+    /^(?:(?:hey|hi|so|and|but|also|btw|fyi|ok)[,\s]+)*([A-Za-z][\w'’-]+(?:\s+[A-Za-z][\w'’-]+)?)(?:\s+(?:from|in|at|on)\s+(?:the\s+)?[\w-]+(?:\s+(?!(?:just|already|recently|has|had)\b)[a-z][\w-]*)?(?:\s+team)?)?\s+(?:(?:just|already|recently|has|had)\s+)?(?:moved|left|lost|quit|joined|changed|switched|transferred|resigned|retired|finished|started|forgot|went|is|was|has|had|says|said|got|thinks|believes|noticed|(?:has|had|is|was|does|did)n['’]t|never)\b/,
   );
   if (!m) return undefined;
   const words = m[1]!.split(/\s+/);
@@ -383,4 +432,19 @@ function asksToRead(s: Sentence): boolean {
 function withMessageOrg(intent: Intent, org: string | undefined): Intent {
   if (intent.kind !== 'org_update' || intent.org || !org) return intent;
   return { ...intent, org: { kind: 'name', value: org } };
+}
+
+/**
+ * "the pending Foo invite Bob sent - cancel it", "whoever has viewer in Foo -> bump to member": a request that
+ * points back at (or leaves out) its object takes the topic another clause names (nearest earlier first), when the
+ * result parses as a request (topic.ts).
+ */
+function topicFilled(whole: Sentence, masked: string, units: Unit[], index: number, now: number): string | undefined {
+  const order = [...units.slice(0, index).reverse(), ...units.slice(index + 1)];
+  for (const o of order) {
+    const topic = topicOf(o.masked);
+    const filled = topic ? withTopic(masked, topic) : undefined;
+    if (filled && !PASSIVE_KINDS.has(parseSentence(subSentence(whole, filled), now).kind)) return filled;
+  }
+  return undefined;
 }

@@ -509,6 +509,16 @@ function matchWhole<T>(answer: string, candidates: T[], keys: (c: T) => string[]
 /** Resolves one organization reference (id as is; name/slug via clerk_organizations_list {query}). */
 function resolveOrg(ctx: PlanContext, ref: Ref): Res<OrgRow | undefined> {
   if (ref.kind === 'id') return ok({ id: ref.value, name: ref.value, slug: '', createdAt: null });
+  if (ref.kind === 'newest') {
+    // "the newest org": one read in creation order; the organization found is named on the card.
+    const byAge = ctx.read('clerk_organizations_list', {
+      order_by: ref.value === 'oldest' ? '+created_at' : '-created_at',
+      limit: 1,
+    });
+    if (!byAge) return stop('pending');
+    if (byAge.status !== 'ok') return stop(readFailed(byAge, 'organizations'));
+    return ok(asPage(byAge.result).items.map(toOrg)[0]);
+  }
   const env = ctx.read('clerk_organizations_list', { query: ref.value });
   if (!env) return stop('pending');
   if (env.status !== 'ok') return stop(readFailed(env, `the organization "${ref.value}"`));

@@ -13,7 +13,7 @@ import type { Call, PlanStep, PlanContext } from './plan-context.js';
 import { userText } from './plan-users.js';
 import { toRef } from './refs.js';
 import { parseMemberships } from './intents-orgs.js';
-import { askFor, matchAnswer, readFailed, resolveUsers, stopped } from './resolve.js';
+import { askFor, matchAnswer, readFailed, requireOrg, resolveUsers, stopped } from './resolve.js';
 import { asPage, field, toOrg, toUser, type OrgRow, type UserRow } from './results.js';
 import { plural, table } from './summarize.js';
 
@@ -25,10 +25,6 @@ const EACH_ORG =
   /\s+(?:in|at|across|for)\s+(?:each|every|all)(?:(?:\s+(?:one\s+)?of)?\s+(?:his|her|their|the|its)?\s*(?:orgs?|organi[sz]ations?|teams?|companies)(?:\s+(?:she|he|they)(?:'s|'re|\s+is|\s+are|\s+belongs?\s+to)?(?:\s+in)?)?|\s+(?:one\s+)?of\s+(?:them|those)|\s+one)?$/i;
 const WHEN =
   /^(?:how long ago|when|how many days ago|what(?:\s+(?:date|day|time))?)\s+(?:did|was|has)\s+(.+?)\s+(?:last\s+)?(sign(?:ed)?\s*-?\s*in|log(?:ged)?\s*-?\s*in|(?:been\s+)?active|seen|sign(?:ed)?\s*-?\s*up|created|join(?:ed)?)(?:\s+(?:last|for the last time))?$/i;
-const BY_INVITER = [
-  /^(?:revoke|cancel|delete|remove)\s+(?:the\s+)?(?:pending\s+)?(?:org(?:ani[sz]ation)?\s+)?invit(?:ation|e)s?\s+(?:that\s+)?(.+?)\s+(?:sent|made|created|issued)(?:\s+out)?$/i,
-  /^(?:revoke|cancel|delete|remove)\s+(?:the\s+)?(?:pending\s+)?(?:org(?:ani[sz]ation)?\s+)?invit(?:ation|e)s?\s+(?:sent|made|created|issued)\s+by\s+(.+)$/i,
-];
 
 // "…; of them, who logged in last?", "…; which of them was active last?"
 const OF_THOSE =
@@ -81,18 +77,23 @@ export function parseTwoLookups(c: string, s: Sentence): Intent | undefined {
     const user = toRef(last[1]!, s.ents);
     if (user) return { kind: 'user_when', user, what: /activity/i.test(last[2]!) ? 'last_active' : 'last_sign_in' };
   }
+  // "which invitations did Priya send (, and to whom)?", "show the invites sent by Bob": answered, never revoked.
+  const sentWhich =
+    c.match(
+      /^(?:which|what)\s+(?:pending\s+|open\s+)?(?:org(?:ani[sz]ation)?\s+)?invit(?:e|ation)s?\s+(?:did|has|have)\s+(.+?)\s+(?:sent|send|made|make|created|create|issued|issue)(?:\s+out)?\b/i,
+    ) ??
+    c.match(
+      /^(?:list|show|display|get|see)\s+(?:me\s+)?(?:the\s+|all\s+)?(?:pending\s+|open\s+)?(?:org(?:ani[sz]ation)?\s+)?invit(?:e|ation)s\s+(?:that\s+)?(?:sent\s+by\s+(.+)|(?!sent\b)(.+?)\s+(?:has\s+|have\s+)?(?:sent|made|created|issued))$/i,
+    );
+  const sender = sentWhich ? (sentWhich[1] ?? sentWhich[2] ?? sentWhich[3])!.trim() : undefined;
+  const inviter = sender && !/^(?:i|we|you|they|someone)$/i.test(sender) ? toRef(sender, s.ents) : undefined;
+  if (inviter) return { kind: 'invitation_by_inviter', inviter, show: true };
   const when = c.match(WHEN);
   if (when) {
     const user = toRef(when[1]!, s.ents);
     const word = when[2]!.toLowerCase();
     const what = /active|seen/.test(word) ? 'last_active' : /up|created|join/.test(word) ? 'created' : 'last_sign_in';
     if (user) return { kind: 'user_when', user, what };
-  }
-  for (const re of BY_INVITER) {
-    const m = c.match(re);
-    const inviter = m ? toRef(m[1]!, s.ents) : undefined;
-    if (inviter && !/^(?:i|we|you|they|someone)$/i.test(m![1]!.trim()))
-      return { kind: 'invitation_by_inviter', inviter };
   }
   return undefined;
 }
@@ -171,7 +172,10 @@ export function ago(then: number, now: number): string {
 export function planInvitationByInviter(ctx: PlanContext, intent: InviterIntent): PlanStep {
   const u = oneUser(ctx, intent.inviter);
   if (!u.ok) return u.outcome;
-  const o = orgsOf(ctx, u.user);
+  // An organization said with the description is the only one looked in; otherwise each one the inviter is in.
+  const named = intent.org ? requireOrg(ctx, intent.org) : undefined;
+  if (named && !named.ok) return stopped(ctx, named);
+  const o = named?.ok ? { ok: true as const, orgs: [named.value] } : orgsOf(ctx, u.user);
   if (!o.ok) return o.outcome;
   const envs = o.orgs.map((org) =>
     ctx.read('clerk_org_invitations_list', { organization_id: org.id, status: 'pending', limit: 100 }),
@@ -188,7 +192,14 @@ export function planInvitationByInviter(ctx: PlanContext, intent: InviterIntent)
   const checked = o.orgs.map((org) => org.name).join(', ') || 'none';
   if (sent.length === 0)
     return say(
-      `I found no pending organization invitation sent by ${userText(u.user)} (I checked the pending invitations of the organizations they belong to: ${checked}). App invitations do not record who sent them. Nothing was changed.`,
+      `I found no pending organization invitation sent by ${userText(u.user)} (I checked the pending invitations of ${named ? '' : 'the organizations they belong to: '}${checked}). App invitations do not record who sent them. Nothing was changed.`,
+    );
+  if (intent.show)
+    return say(
+      `${userText(u.user)} sent ${plural(sent.length, 'pending invitation')}:\n${table(
+        ['Email', 'Organization', 'Invitation'],
+        sent.map((x) => [x.email, x.org.name, x.id]),
+      )}\nNothing was changed.`,
     );
   let chosen = sent;
   if (sent.length > 1) {

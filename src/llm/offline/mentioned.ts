@@ -1,0 +1,26 @@
+/**
+ * A record the message names without saying which kind of reference it is: "… a staging copy of the internal
+ * dashboard. Could the OAuth app for it …", "Initech rebranded — rename their organisation …". When a request's
+ * target is only a pronoun or a bare noun ("it", "their organisation"), the target is the one listed record whose
+ * whole name the message contains anywhere. One rule for every resource the planner lists by name; several or
+ * none named means the planner asks, so nothing is guessed.
+ */
+
+/** True when `text` contains `name` as whole words, case-insensitively (names shorter than 4 letters never count). */
+export function mentions(text: string, name: string): boolean {
+  if (name.trim().length < 4) return false;
+  const escaped = name
+    .trim()
+    .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+    .replace(/[\s_-]+/g, '[\\s_-]+');
+  return new RegExp(`(?<![\\w.-])${escaped}(?![\\w-])`, 'i').test(text);
+}
+
+/**
+ * The one item `text` names (by any of its `keys`, e.g. name and slug); an item whose name only appears inside
+ * another named item's name ("Acme" in "Acme Labs") does not count twice.
+ */
+export function mentionedOne<T>(text: string, items: T[], keys: (item: T) => string[]): T | undefined {
+  const named = items.filter((i) => keys(i).some((k) => k !== '' && mentions(text, k)));
+  return named.length === 1 ? named[0] : undefined;
+}
