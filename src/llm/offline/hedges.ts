@@ -34,6 +34,8 @@ const HEDGES = [
   String.raw`(?:could|can|would|shall)\s+we(?:\s+(?:maybe|perhaps|please|possibly|just|kindly))*(?=\s+(?:raise|bump|set|lift|take|add|${VERBS.join('|')})\b)`,
   // "we are requesting you to kindly unlock …", "requesting you to terminate …": the desk asking is a request.
   String.raw`(?:(?:we|i|they)\s+(?:are|am)\s+)?(?:requesting|asking|needing|wanting)\s+(?:you|u)\s+to`,
+  // "the fix is to also allow …", "the ask is to add …": what follows is the request.
+  String.raw`the\s+(?:fix|solution|ask|request|plan|idea|workaround)\s+(?:is|would\s+be)\s+to`,
   // "as a precaution lock …", "in the meantime, revoke …": why or when, said before the verb.
   String.raw`(?:as\s+a\s+precaution|to\s+be\s+safe|just\s+in\s+case|in\s+the\s+meantime|meanwhile|for\s+safety)\s*,?`,
   // "as per customer change request CR-1 kindly rename …": the reference a request is made under.

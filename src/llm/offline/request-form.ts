@@ -122,7 +122,10 @@ const TERSE = new RegExp(
   `^((?!(?:(?:please|pls|plz|kindly)\\s+)?(?:${VERBS.join('|')}|set|add|put|give|let)\\b)[\\w\\s.-]+?(?:(?:'s|’s)|\\s+(?:jwt|template|o-?auth\\s+app|app|org|organi[sz]ation))\\s+(?:${FIELD_WORD}))\\s+to\\s+(.+)$`,
   'i',
 );
-const HAS_VERB = new RegExp(`\\b(?:${VERBS.join('|')}|set|add|put|give|let|make|please|pls|kindly)\\b`, 'i');
+const HAS_VERB = new RegExp(
+  `\\b(?:${VERBS.join('|')}|set|add|put|give|let|make|please|pls|kindly|raise|bump|lower|increase|decrease|extend|shorten|reduce)\\b`,
+  'i',
+);
 // Built on first use: clauses.ts and this module import each other through the lexicon.
 const arrowToVerb = (value: string): boolean =>
   new RegExp(`^(?:(?:please|pls|just)\\s+)?${ACTION_VERB}\\b`, 'i').test(value);
