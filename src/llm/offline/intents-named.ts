@@ -138,7 +138,8 @@ export function jwtName(c: string, s: Sentence): string | undefined {
       : c.match(/⟦q(\d+)⟧/));
   if (quoted) return s.ents.quoted[Number(quoted[1] ?? quoted[2])];
   const candidates = [
-    c.match(/\b(?:called|named)\s+([\w.-]+)/i)?.[1],
+    // ("a claim called org_id" names the claim, not the template.)
+    c.match(/\b(?<!claims?\s)(?:called|named)\s+([\w.-]+)/i)?.[1],
     c.match(/\b(?:jwt\s+)?template\s+(?!called|named)([\w.-]+)/i)?.[1],
     c.match(/\b([\w.-]+)\s+(?:jwt\s+)?(?:token\s+)?template\b/i)?.[1],
     // "foo jwt's lifetime", "the foo jwts": the name before "jwt" (not "foo jwt template", read above).

@@ -257,3 +257,20 @@ describe('a URL an OAuth app should accept is one more redirect URI', () => {
     });
   });
 });
+
+describe('a claim whose value is a template expression', () => {
+  it.each([
+    'Please add a claim called team_id with the value {{org.id}} to the hasura JWT template, keep the others',
+    'So, is it possible that we add a claim team_id with the value {{org.id}} to the hasura JWT template?',
+    'add the claim team_id = {{org.id}} to the hasura template',
+  ])('%s', (text) => {
+    expect(parse(text)).toMatchObject({
+      kind: 'named_update',
+      ref: { value: 'hasura' },
+      fields: { claim_change: { key: 'team_id', value: '{{org.id}}' } },
+    });
+  });
+  it('broken JSON is still reported', () => {
+    expect(parse('set ana@k.test public metadata to {plan: }')).toMatchObject({ kind: 'unknown' });
+  });
+});
