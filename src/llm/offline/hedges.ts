@@ -122,28 +122,32 @@ export function unhedge(masked: string): string {
       const rest = all.slice(at + m.length).split(/[.!?;]\s/)[0]!;
       return /\b(?:to|for|into|in|at)\s+(?:the\s+)?(?!⟦)[A-Z]/.test(rest) ? m : `${adj} app ${noun}`;
     });
-  return s
-    .replace(SOFT_MODAL, 'needs to')
-    .replace(SOFT_NEED, '$1 needs')
-    .replace(ACCOUNT_NEEDS, 'needs to be ')
-    .replace(NEEDS_GERUND, (m, stem: string) => {
-      const verb = known.has(stem) ? stem : known.has(`${stem}e`) ? `${stem}e` : undefined;
-      return verb ? `needs to be ${participle(verb)}` : m;
-    })
-    .replace(WHOEVER_IS, (_m, role: string) => `the ${role.toLowerCase()}`)
-    .replace(
-      WHOEVER_HAS,
-      (_m, role: string) => `the ${role.toLowerCase()}${/^(?:billing|guest)$/i.test(role) ? ' member' : ''}`,
-    )
-    .replace(
-      /\b((?:the|whoever\s+(?:is|has)(?:\s+(?:the|an?))?)\s+(?:admin|member|viewer|billing|owner|guest)(?:\s+(?:member|role))?)\s+over\s+(at|in)\b/gi,
-      '$1 $2',
-    )
-    .replace(ROLE_MOVE, '$1switch $2 to $3')
-    .replace(ROLE_MADE, (_m, lead: string, who: string) => `${lead}make ${OBJECT_FORM[who.toLowerCase()] ?? who} `)
-    .replace(FROM_IT, '$1 $2')
-    .replace(SIGN_UP_INVITE, 'app $1')
-    .replace(NEWEST, 'the most recent pending $1')
-    .replace(ORG_SENT, "$1's invitation for $2")
-    .replace(/^\s+/, '');
+  return (
+    s
+      .replace(SOFT_MODAL, 'needs to')
+      // "the domain is to be allowed", "the address is to be removed": the formal "should be".
+      .replace(/\b(?:is|are)\s+to\s+be\s+(?=[a-z]{2,}(?:ed|en|wn)\b)/gi, 'should be ')
+      .replace(SOFT_NEED, '$1 needs')
+      .replace(ACCOUNT_NEEDS, 'needs to be ')
+      .replace(NEEDS_GERUND, (m, stem: string) => {
+        const verb = known.has(stem) ? stem : known.has(`${stem}e`) ? `${stem}e` : undefined;
+        return verb ? `needs to be ${participle(verb)}` : m;
+      })
+      .replace(WHOEVER_IS, (_m, role: string) => `the ${role.toLowerCase()}`)
+      .replace(
+        WHOEVER_HAS,
+        (_m, role: string) => `the ${role.toLowerCase()}${/^(?:billing|guest)$/i.test(role) ? ' member' : ''}`,
+      )
+      .replace(
+        /\b((?:the|whoever\s+(?:is|has)(?:\s+(?:the|an?))?)\s+(?:admin|member|viewer|billing|owner|guest)(?:\s+(?:member|role))?)\s+over\s+(at|in)\b/gi,
+        '$1 $2',
+      )
+      .replace(ROLE_MOVE, '$1switch $2 to $3')
+      .replace(ROLE_MADE, (_m, lead: string, who: string) => `${lead}make ${OBJECT_FORM[who.toLowerCase()] ?? who} `)
+      .replace(FROM_IT, '$1 $2')
+      .replace(SIGN_UP_INVITE, 'app $1')
+      .replace(NEWEST, 'the most recent pending $1')
+      .replace(ORG_SENT, "$1's invitation for $2")
+      .replace(/^\s+/, '')
+  );
 }

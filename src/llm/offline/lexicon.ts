@@ -38,6 +38,7 @@ export const VERBS = [
   'make',
   'sign',
   'kick',
+  'allow',
 ];
 
 /** Resource words, corrected anywhere in a message (they are long enough not to collide with names). */

@@ -300,11 +300,15 @@ const EMOTICON = /\s+[:;]-?[()](?=\s|$)/g;
 function linesToSentences(text: string): string {
   // JSON or code spread over lines keeps its layout (a period inside it would change it).
   if (!text.includes('\n') || /[{[]/.test(text)) return text;
-  return unwrap(text.split('\n'))
-    .map((l) => l.replace(BULLET, '').trim())
-    .filter((l) => l !== '')
-    .map((l) => (/[.!?;,]$/.test(l) ? l : `${l.replace(/:$/, '')}.`))
-    .join(' ');
+  return (
+    unwrap(text.split('\n'))
+      // A numbered or bulleted item is a step of its own even when it ends with a comma ("1) …,\n2) …").
+      .map((l) => (BULLET.test(l) || ENUMERATOR.test(l) ? l.replace(/,\s*$/, ';') : l))
+      .map((l) => l.replace(BULLET, '').trim())
+      .filter((l) => l !== '')
+      .map((l) => (/[.!?;,]$/.test(l) ? l : `${l.replace(/:$/, '')}.`))
+      .join(' ')
+  );
 }
 
 // A sign-off alone on its line ("Thanks,", "Best regards", "--").

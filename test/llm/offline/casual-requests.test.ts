@@ -302,3 +302,20 @@ describe('an instruction to the assistant that runs over several pasted lines is
     expect(JSON.stringify(i)).not.toMatch(/clerk_user_(?:delete|ban)/);
   });
 });
+
+describe('formal passives and numbered items', () => {
+  it('"X is to be allowed", "Y is to be taken out of the allowlist", one numbered line each', () => {
+    const got = steps(
+      parse(
+        'Two changes are required in the allowlist:\n1) the complete k.test domain is to be allowed for sign up (all addresses),\n2) the single address bo@other.test is to be taken out of the allowlist as the contract ended.\nThe rest is to be kept as it is.',
+      ),
+    );
+    expect(got.map((s) => s.kind)).toEqual(['list_add', 'list_remove']);
+  });
+  it.each(['ana@k.test is to be unlocked', 'the account ana@k.test is to be locked till further notice'])(
+    '%s',
+    (text) => {
+      expect(parse(text).kind).toBe('user_action');
+    },
+  );
+});
