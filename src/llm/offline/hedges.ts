@@ -36,6 +36,8 @@ const HEDGES = [
   String.raw`(?:(?:we|i|they)\s+(?:are|am)\s+)?(?:requesting|asking|needing|wanting)\s+(?:you|u)\s+to`,
   // "is it possible that we add …", "would it be ok if you could lock …": the admin asking for it.
   String.raw`(?:is|would|will)\s+it\s+(?:be\s+)?(?:possible|ok(?:ay)?|alright|feasible)\s+(?:that|if)\s+(?:we|you|u)(?:\s+(?:can|could|would))?(?=\s+(?:raise|bump|set|lift|take|add|${VERBS.join('|')})\b)`,
+  // "they are requesting that he should be invited …": what follows is the request (a passive read as such).
+  String.raw`(?:(?:they|we|he|she|i|customer|the\s+customer)\s+(?:are|is|am)\s+)?(?:requesting|asking|needing|wanting)\s+that(?=[^.!?;]*\b(?:should|must|shall|would|needs\s+to)\s+be\b)`,
   // "the fix is to also allow …", "the ask is to add …": what follows is the request.
   String.raw`the\s+(?:fix|solution|ask|request|plan|idea|workaround)\s+(?:is|would\s+be)\s+to`,
   // "as a precaution lock …", "in the meantime, revoke …": why or when, said before the verb.

@@ -467,6 +467,18 @@ const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
     /\b(?:we|i|they)\s+(?:want|need|would\s+like|'d\s+like)\s+(him|her|them|⟦[ei]\d+⟧)\s+(?:out\s+of|off(?:\s+of)?|removed\s+from|taken\s+out\s+of|gone\s+from)\s+/gi,
     'remove $1 from ',
   ],
+  // "what we need is a new organization called Foo": creating it.
+  [
+    /\bwhat\s+(?:we|i|they)\s+(?:need|want|would\s+like)\s+is\s+(?=an?\s+(?:new\s+|separate\s+)?(?:org|organi[sz]ation|workspace|company|team)\b)/gi,
+    'create ',
+  ],
+  // "create an org called Foo, and Ann should be the admin of it": Ann is its first admin (its creator).
+  [
+    /\b(create\s+an?\s+(?:new\s+)?(?:org|organi[sz]ation|workspace|company)\s+(?:called|named)\s+[^,.;]+?),?\s+and\s+(⟦[ei]\d+⟧|[\w.'’-]+(?:\s+[\w.'’-]+)?)\s+(?:should|will|must|is\s+to|needs\s+to)\s+be\s+(?:the\s+|its\s+)?(?:admin|owner|administrator)\s+(?:of|for|in)\s+(?:it|that|the\s+new\s+one)\b/gi,
+    '$1 with $2 as its admin',
+  ],
+  // "… admin of it from day one", "… going forward": when, not what.
+  [/\s+(?:from\s+day\s+one|going\s+forward|from\s+now\s+on|from\s+the\s+start)\b/gi, ''],
   // "kindly rename …": a polite "please".
   [/\bkindly\b/gi, 'please'],
   // "we are requesting that all users at @x.test are locked", "is it possible that every member of Foo is switched

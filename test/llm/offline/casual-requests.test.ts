@@ -319,3 +319,19 @@ describe('formal passives and numbered items', () => {
     },
   );
 });
+
+describe('support-desk requests for a new member or a new organization', () => {
+  it('"they are requesting that he should be invited into Foo", then "kindly send the invitation" is one invitation', () => {
+    const i = parse(
+      'Customer informs that a new joinee is starting Monday. His official mail id is ana@k.test. They are requesting that he should be invited into the Umbrella organisation with normal member rights only.\n\nKindly send the invitation from backend and revert back with confirmation.',
+    );
+    expect(i).toMatchObject({ kind: 'invite', emails: ['ana@k.test'], org: { value: 'Umbrella' }, role: 'org:member' });
+  });
+  it.each([
+    'What we need is a new organization called Foo Labs, and Ana Kim should be the admin of it from day one. Can you set that up?',
+    'pls create an org called Foo Labs, and ana@k.test will be the admin of it',
+  ])('%s → one creation with its first admin', (text) => {
+    expect(parse(text)).toMatchObject({ kind: 'org_create', fields: { name: 'Foo Labs' } });
+    expect(parse(text)).toHaveProperty('ownerRef');
+  });
+});
