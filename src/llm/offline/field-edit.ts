@@ -24,6 +24,9 @@ const VALUE_END =
   /\s*(?:[,;]|\s+(?:and|but|while|because|since|so|please|pls|thanks|thx|now|instead|too|as well|going forward|from now on|if)\b|[.!?](?:\s|$)|$).*$/i;
 const UNIT = '(s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?)';
 
+const QUESTION =
+  /^(?:is|are|was|were|does|do|did|has|have|what|which|how|who|why|when|where)\b(?!\s+(?:it\s+)?(?:possible|ok|okay)\s+(?:for\s+\w+\s+)?to\b)/i;
+
 interface Edit {
   word: FieldWord;
   fields: Fields;
@@ -31,8 +34,12 @@ interface Edit {
 
 /** The field edit a clause states, or undefined when it names no field with a readable new value. */
 export function readFieldEdit(c: string, s: Sentence): Intent | undefined {
+  // A question about a field ("is it possible that the tokens live a minute?", "what is the lifetime?") changes
+  // nothing.
+  if (QUESTION.test(c)) return undefined;
   const edits = FIELD_WORDS.flatMap((w) => editsOf(c, s, w));
-  if (edits.length === 0) return readImplicitName(c, s) ?? readScopeStatement(c, s) ?? readMemberCap(c, s);
+  if (edits.length === 0)
+    return readImplicitName(c, s) ?? readScopeStatement(c, s) ?? readMemberCap(c, s) ?? readAllowedUrl(c, s);
   const resource = resourceOf(c, s, edits);
   if (!resource) return undefined;
   const fields: Fields = {};
@@ -127,6 +134,23 @@ function readMemberCap(c: string, s: Sentence): Intent | undefined {
   if (!m || !CAP_CONTEXT.test(c.replace(m[0], ''))) return undefined;
   const org = orgOwner(c, s);
   return { kind: 'org_update', ...(org ? { org } : {}), fields: { max_allowed_memberships: Number(m[1]) } };
+}
+
+/**
+ * "also allow https://… on the Foo OAuth app", "add https://… to the Foo app": a URL an OAuth application should
+ * accept is one more redirect URI (the planner keeps the ones it has).
+ */
+function readAllowedUrl(c: string, s: Sentence): Intent | undefined {
+  if (s.ents.urls.length === 0) return undefined;
+  if (!new RegExp(`\\b(?:${RESOURCE_WORDS.oauth})\\b`, 'i').test(c)) return undefined;
+  if (!/\b(?:allow|accept|add|include|register|whitelist|permit|trust)\b/i.test(c)) return undefined;
+  const ref = namedOwner('oauth', c.replace(/⟦u\d+⟧/g, ''), s);
+  return {
+    kind: 'named_update',
+    resource: 'oauth',
+    ...(ref ? { ref } : {}),
+    fields: { add_redirect_uris: [...s.ents.urls] },
+  };
 }
 
 /** Every value the clause gives for one field word (usually none or one). */

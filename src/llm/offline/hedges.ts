@@ -32,6 +32,14 @@ const HEDGES = [
   String.raw`(?:we|you|u)\s+(?:should|must|(?:might\s+|may\s+)?(?:need|have)\s+to|ought\s+to)(?:\s+(?:probably|just|also|really))?(?=\s+(?:lift|take|kick|pull|${VERBS.join('|')})\b)`,
   // "could we maybe raise …", "can we please add …": the admin asking themselves is a request.
   String.raw`(?:could|can|would|shall)\s+we(?:\s+(?:maybe|perhaps|please|possibly|just|kindly))*(?=\s+(?:raise|bump|set|lift|take|add|${VERBS.join('|')})\b)`,
+  // "we are requesting you to kindly unlock …", "requesting you to terminate …": the desk asking is a request.
+  String.raw`(?:(?:we|i|they)\s+(?:are|am)\s+)?(?:requesting|asking|needing|wanting)\s+(?:you|u)\s+to`,
+  // "is it possible that we add …", "would it be ok if you could lock …": the admin asking for it.
+  String.raw`(?:is|would|will)\s+it\s+(?:be\s+)?(?:possible|ok(?:ay)?|alright|feasible)\s+(?:that|if)\s+(?:we|you|u)(?:\s+(?:can|could|would))?(?=\s+(?:raise|bump|set|lift|take|add|${VERBS.join('|')})\b)`,
+  // "they are requesting that he should be invited …": what follows is the request (a passive read as such).
+  String.raw`(?:(?:they|we|he|she|i|customer|the\s+customer)\s+(?:are|is|am)\s+)?(?:requesting|asking|needing|wanting)\s+that(?=[^.!?;]*\b(?:should|must|shall|would|needs\s+to)\s+be\b)`,
+  // "the fix is to also allow …", "the ask is to add …": what follows is the request.
+  String.raw`the\s+(?:fix|solution|ask|request|plan|idea|workaround)\s+(?:is|would\s+be)\s+to`,
   // "as a precaution lock …", "in the meantime, revoke …": why or when, said before the verb.
   String.raw`(?:as\s+a\s+precaution|to\s+be\s+safe|just\s+in\s+case|in\s+the\s+meantime|meanwhile|for\s+safety)\s*,?`,
   // "as per customer change request CR-1 kindly rename …": the reference a request is made under.
@@ -116,28 +124,32 @@ export function unhedge(masked: string): string {
       const rest = all.slice(at + m.length).split(/[.!?;]\s/)[0]!;
       return /\b(?:to|for|into|in|at)\s+(?:the\s+)?(?!⟦)[A-Z]/.test(rest) ? m : `${adj} app ${noun}`;
     });
-  return s
-    .replace(SOFT_MODAL, 'needs to')
-    .replace(SOFT_NEED, '$1 needs')
-    .replace(ACCOUNT_NEEDS, 'needs to be ')
-    .replace(NEEDS_GERUND, (m, stem: string) => {
-      const verb = known.has(stem) ? stem : known.has(`${stem}e`) ? `${stem}e` : undefined;
-      return verb ? `needs to be ${participle(verb)}` : m;
-    })
-    .replace(WHOEVER_IS, (_m, role: string) => `the ${role.toLowerCase()}`)
-    .replace(
-      WHOEVER_HAS,
-      (_m, role: string) => `the ${role.toLowerCase()}${/^(?:billing|guest)$/i.test(role) ? ' member' : ''}`,
-    )
-    .replace(
-      /\b((?:the|whoever\s+(?:is|has)(?:\s+(?:the|an?))?)\s+(?:admin|member|viewer|billing|owner|guest)(?:\s+(?:member|role))?)\s+over\s+(at|in)\b/gi,
-      '$1 $2',
-    )
-    .replace(ROLE_MOVE, '$1switch $2 to $3')
-    .replace(ROLE_MADE, (_m, lead: string, who: string) => `${lead}make ${OBJECT_FORM[who.toLowerCase()] ?? who} `)
-    .replace(FROM_IT, '$1 $2')
-    .replace(SIGN_UP_INVITE, 'app $1')
-    .replace(NEWEST, 'the most recent pending $1')
-    .replace(ORG_SENT, "$1's invitation for $2")
-    .replace(/^\s+/, '');
+  return (
+    s
+      .replace(SOFT_MODAL, 'needs to')
+      // "the domain is to be allowed", "the address is to be removed": the formal "should be".
+      .replace(/\b(?:is|are)\s+to\s+be\s+(?=[a-z]{2,}(?:ed|en|wn)\b)/gi, 'should be ')
+      .replace(SOFT_NEED, '$1 needs')
+      .replace(ACCOUNT_NEEDS, 'needs to be ')
+      .replace(NEEDS_GERUND, (m, stem: string) => {
+        const verb = known.has(stem) ? stem : known.has(`${stem}e`) ? `${stem}e` : undefined;
+        return verb ? `needs to be ${participle(verb)}` : m;
+      })
+      .replace(WHOEVER_IS, (_m, role: string) => `the ${role.toLowerCase()}`)
+      .replace(
+        WHOEVER_HAS,
+        (_m, role: string) => `the ${role.toLowerCase()}${/^(?:billing|guest)$/i.test(role) ? ' member' : ''}`,
+      )
+      .replace(
+        /\b((?:the|whoever\s+(?:is|has)(?:\s+(?:the|an?))?)\s+(?:admin|member|viewer|billing|owner|guest)(?:\s+(?:member|role))?)\s+over\s+(at|in)\b/gi,
+        '$1 $2',
+      )
+      .replace(ROLE_MOVE, '$1switch $2 to $3')
+      .replace(ROLE_MADE, (_m, lead: string, who: string) => `${lead}make ${OBJECT_FORM[who.toLowerCase()] ?? who} `)
+      .replace(FROM_IT, '$1 $2')
+      .replace(SIGN_UP_INVITE, 'app $1')
+      .replace(NEWEST, 'the most recent pending $1')
+      .replace(ORG_SENT, "$1's invitation for $2")
+      .replace(/^\s+/, '')
+  );
 }

@@ -81,6 +81,14 @@ const STOP = new Set([
   'claims',
   'claim',
   'tokens',
+  // …nor what a template does: "the foo template expires after a minute".
+  'expires',
+  'expire',
+  'expired',
+  'lasts',
+  'works',
+  'fails',
+  'issues',
   // Verbs never name a template: "in the grafana template change the team claim …".
   'change',
   'set',
@@ -130,7 +138,8 @@ export function jwtName(c: string, s: Sentence): string | undefined {
       : c.match(/⟦q(\d+)⟧/));
   if (quoted) return s.ents.quoted[Number(quoted[1] ?? quoted[2])];
   const candidates = [
-    c.match(/\b(?:called|named)\s+([\w.-]+)/i)?.[1],
+    // ("a claim called org_id" names the claim, not the template.)
+    c.match(/\b(?<!claims?\s)(?:called|named)\s+([\w.-]+)/i)?.[1],
     c.match(/\b(?:jwt\s+)?template\s+(?!called|named)([\w.-]+)/i)?.[1],
     c.match(/\b([\w.-]+)\s+(?:jwt\s+)?(?:token\s+)?template\b/i)?.[1],
     // "foo jwt's lifetime", "the foo jwts": the name before "jwt" (not "foo jwt template", read above).
@@ -159,12 +168,12 @@ export function jwtTimes(said: string): Fields {
       (w) => String(DURATION_WORDS[w.toLowerCase()]),
     );
   const UNIT = '(s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?)';
-  const life = c.match(
-    new RegExp(
-      `\\b(?:lifetime|expir\\w*|ttl|valid(?:ity)?|lasts?|lasting|live|living)\\b([^\\d⟦]*)(\\d+)\\s*${UNIT}?\\b`,
-      'i',
-    ),
-  );
+  // The field's own name first: "expires after a minute … raise its lifetime to 5 minutes" sets 5 minutes.
+  const life =
+    c.match(new RegExp(`\\b(?:lifetime|ttl)\\b([^\\d⟦]*)(\\d+)\\s*${UNIT}?\\b`, 'i')) ??
+    c.match(
+      new RegExp(`\\b(?:expir\\w*|valid(?:ity)?|lasts?|lasting|live|living)\\b([^\\d⟦]*)(\\d+)\\s*${UNIT}?\\b`, 'i'),
+    );
   // A bare number is a lifetime only when it is said of it ("lifetime to 300", "ttl: 60"), not one met clauses
   // later ("tokens expire too fast, users get 401 all the time").
   const gap = life?.[1] ?? '';
@@ -251,7 +260,15 @@ export function parseJwt(c: string, s: Sentence): Intent | undefined {
         : { kind: 'named_delete', resource: 'jwt', refs: [] };
   // "tokens from X should live two hours": a clause that states a lifetime or skew changes it, whatever its verb —
   // unless it reports the past ("the foo template expired 10 minutes ago").
-  const timeStated = Object.keys(times).length > 0 && !/\bago\b|\b(?:was|were|had|expired|lasted)\b/i.test(c);
+  // (…nor how it is now: "the token from the foo template expires after a minute" describes, it asks nothing.)
+  const timeStated =
+    Object.keys(times).length > 0 &&
+    // ("is it possible that those tokens live only a minute?": a question about the time, not a new one.)
+    !/^(?:is|are|was|were|does|do|did)\b/i.test(c) &&
+    !/\bago\b|\b(?:was|were|had|expired|lasted)\b/i.test(c) &&
+    !/\b(?:expires|lasts|is\s+valid)\s+(?:after|in|for|within)\b/i.test(
+      c.replace(/\b(?:should|must|needs?\s+to|to)\b.*$/i, ''),
+    );
   if (verb === 'update' || timeStated) {
     const rename = c.match(
       /^rename\s+(?:the\s+)?(?:jwt\s+)?(?:template\s+)?(?:⟦q\d+⟧|[\w.-]+)(?:\s+(?:jwt\s+)?template)?\s+to\s+(?:⟦q(\d+)⟧|([\w.-]+))/i,

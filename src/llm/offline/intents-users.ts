@@ -153,7 +153,10 @@ function parseMetadataChange(c: string, s: Sentence): Intent | undefined {
     // "mark Noah Wilson as a vip in his public metadata": the one marked.
     refFrom(c.match(/^(?:mark|flag|tag|label)\s+(.+?)\s+as\s+/i)?.[1], s) ??
     refFrom(c.match(/\b(?:of|for|on|to)\s+(?:the\s+user\s+|user\s+)?(.+?)(?:\s+(?:to|with|as)\s+⟦j\d+⟧.*)?$/i)?.[1], s);
-  // No JSON given: the planner asks for it.
+  // No JSON given: the planner asks for it — when the clause asks for a change at all ("the flag reads beta_tester
+  // from the user's public metadata" only describes).
+  if (!json && !/\b(?:set|update|change|add|put|merge|edit|remove|clear|delete|drop|store|record|write|fix)\b/i.test(c))
+    return undefined;
   if (!json) return { kind: 'user_update', ...(target ? { target } : {}), fields: {} };
   return { kind: 'user_update', ...(target ? { target } : {}), fields: { [which]: json } };
 }

@@ -55,10 +55,12 @@ export function parseSentence(s: Sentence, now: number): Intent {
     const verb = c.split(/\s+/)[0]!.toLowerCase();
     return { kind: 'refuse', reason: bulkReason(verb === 'sign' || verb === 'log' ? 'sign out' : verb) };
   }
-  if (s.ents.badJson.length > 0) {
+  // ("{{org.id}}" is a template expression, a claim's value — not broken JSON.)
+  const broken = s.ents.badJson.filter((span) => !/^\{\{[^{}]*\}\}$/.test(span.trim()));
+  if (broken.length > 0) {
     return {
       kind: 'unknown',
-      reason: `I couldn't read ${s.ents.badJson[0]} as a JSON object. Write it as JSON, e.g. {"plan": "pro"}.`,
+      reason: `I couldn't read ${broken[0]} as a JSON object. Write it as JSON, e.g. {"plan": "pro"}.`,
     };
   }
   const restore =

@@ -35,6 +35,9 @@ const NOT_KEYS = new Set([
   'slug',
 ]);
 
+const LEAD_IN =
+  /^(?:context|background|note|fyi|update|summary|ps|reason|why|ticket|subject|priority|category|customer|request|issue|problem|details?|info|quick\s+one)$/i;
+
 /** Key/value pairs from a masked metadata request, or undefined. */
 export function parseKeyValues(c: string, s: Sentence): Record<string, unknown> | undefined {
   const out: Record<string, unknown> = {};
@@ -45,7 +48,9 @@ export function parseKeyValues(c: string, s: Sentence): Record<string, unknown> 
   };
   // "plan=pro, seats=3" first; "plan: pro" only when there is no "=" form (so "Acme: tier=gold" reads tier).
   for (const sep of ['=', ':']) {
-    for (const m of c.matchAll(new RegExp(`(?:^|[\\s,;:(])${KEY}\\s*${sep}\\s*${VALUE}`, 'g'))) put(m[1]!, m[2]!);
+    // ("A bit of context: we …", "Background: the …": a lead-in before a colon is no key.)
+    for (const m of c.matchAll(new RegExp(`(?:^|[\\s,;:(])${KEY}\\s*${sep}\\s*${VALUE}`, 'g')))
+      if (sep === '=' || !LEAD_IN.test(m[1]!)) put(m[1]!, m[2]!);
     if (Object.keys(out).length > 0) return out;
   }
   // "(key tier, value gold)", "key: tier, value: gold", "the key is tier and the value gold": the pair named as

@@ -38,6 +38,7 @@ export const VERBS = [
   'make',
   'sign',
   'kick',
+  'allow',
 ];
 
 /** Resource words, corrected anywhere in a message (they are long enough not to collide with names). */
@@ -450,14 +451,42 @@ const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
     /\s+(?:rn|right\s+now|atm|at\s+the\s+moment|currently|today\s+itself|itself|at\s+the\s+earliest|asap|right\s+away)(?=\s*[?!.]*$)/gi,
     '',
   ],
+  // "unlock the said account", "terminate the active login of X": support-desk words for the account and its sessions.
+  [/\bthe\s+said\s+(?:account|user|customer|person|login)\b/gi, 'the account'],
+  [
+    /\b(?:terminate|end|kill|revoke|close)\s+(?:the\s+|all\s+(?:the\s+)?)?(?:active\s+|current\s+|open\s+)?(?:logins?|log-?in\s+sessions?)\s+(?:of|for)\s+(⟦[ei]\d+⟧|him|her|them)/gi,
+    'sign $1 out',
+  ],
+  // "… and revert back to us once done", "at the earliest": a support desk asking for a reply, not an action.
+  [/\s*,?\s+(?:(?:and\s+)?(?:please\s+|kindly\s+)?revert\s+back|and\s+(?:please\s+|kindly\s+)?revert)\b[^.!?]*/gi, ''],
+  [/\s+at\s+the\s+earliest\b/gi, ''],
+  // "cancelled from backend", "out of Foo in your system", "on our end": where the admin works, not a place.
+  [/\s+(?:from\s+(?:the\s+)?back-?end|(?:in|on)\s+(?:your|our|the)\s+(?:system|end|side))\b/gi, ''],
+  // "we want him out of Foo", "they need her off the Foo org": taking that person out of the organization.
+  [
+    /\b(?:we|i|they)\s+(?:want|need|would\s+like|'d\s+like)\s+(him|her|them|⟦[ei]\d+⟧)\s+(?:out\s+of|off(?:\s+of)?|removed\s+from|taken\s+out\s+of|gone\s+from)\s+/gi,
+    'remove $1 from ',
+  ],
+  // "what we need is a new organization called Foo": creating it.
+  [
+    /\bwhat\s+(?:we|i|they)\s+(?:need|want|would\s+like)\s+is\s+(?=an?\s+(?:new\s+|separate\s+)?(?:org|organi[sz]ation|workspace|company|team)\b)/gi,
+    'create ',
+  ],
+  // "create an org called Foo, and Ann should be the admin of it": Ann is its first admin (its creator).
+  [
+    /\b(create\s+an?\s+(?:new\s+)?(?:org|organi[sz]ation|workspace|company)\s+(?:called|named)\s+[^,.;]+?),?\s+and\s+(⟦[ei]\d+⟧|[\w.'’-]+(?:\s+[\w.'’-]+)?)\s+(?:should|will|must|is\s+to|needs\s+to)\s+be\s+(?:the\s+|its\s+)?(?:admin|owner|administrator)\s+(?:of|for|in)\s+(?:it|that|the\s+new\s+one)\b/gi,
+    '$1 with $2 as its admin',
+  ],
+  // "… admin of it from day one", "… going forward": when, not what.
+  [/\s+(?:from\s+day\s+one|going\s+forward|from\s+now\s+on|from\s+the\s+start)\b/gi, ''],
   // "kindly rename …": a polite "please".
   [/\bkindly\b/gi, 'please'],
   // "we are requesting that all users at @x.test are locked", "is it possible that every member of Foo is switched
   // to viewer": the state asked for, said of its subject, is the request (the verb of that participle).
   [
-    /\b(?:(?:we|i|they)\s+(?:are|am)\s+|(?:is|would|will)\s+it\s+(?:be\s+)?)?(?:requesting|request|asking|ask|possible|ok|okay)\s+that\s+(.+?)\s+(?:are|is|be|gets?|get)\s+(locked|unlocked|banned|unbanned|removed|deleted|revoked|switched|moved|changed)\b/gi,
+    /\b(?:(?:we|i|they)\s+(?:are|am)\s+|(?:is|would|will)\s+it\s+(?:be\s+)?)?(?<!\bnot\s+)(?:requesting|request|asking|ask|needing|need|wanting|want|possible|ok|okay)\s+that\s+([^.!?;]+?)\s+(?:are|is|be|gets?|get)\s+(locked|unlocked|banned|unbanned|removed|deleted|revoked|cancell?ed|switched|moved|changed)\b/gi,
     (_m: string, who: string, done: string) =>
-      `${{ locked: 'lock', unlocked: 'unlock', banned: 'ban', unbanned: 'unban', removed: 'remove', deleted: 'delete', revoked: 'revoke', switched: 'switch', moved: 'move', changed: 'change' }[done.toLowerCase()]} ${who}`,
+      `${{ locked: 'lock', unlocked: 'unlock', banned: 'ban', unbanned: 'unban', removed: 'remove', deleted: 'delete', revoked: 'revoke', cancelled: 'revoke', canceled: 'revoke', switched: 'switch', moved: 'move', changed: 'change' }[done.toLowerCase()]} ${who}`,
   ],
   // "… sign in again today": when, at the end of a request (not "who joined today", not "from today").
   [/(?<=\b(?:again|back|access|account|now))\s+today(?=\s*[?!.]*$)/gi, ''],

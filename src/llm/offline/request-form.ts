@@ -122,7 +122,10 @@ const TERSE = new RegExp(
   `^((?!(?:(?:please|pls|plz|kindly)\\s+)?(?:${VERBS.join('|')}|set|add|put|give|let)\\b)[\\w\\s.-]+?(?:(?:'s|’s)|\\s+(?:jwt|template|o-?auth\\s+app|app|org|organi[sz]ation))\\s+(?:${FIELD_WORD}))\\s+to\\s+(.+)$`,
   'i',
 );
-const HAS_VERB = new RegExp(`\\b(?:${VERBS.join('|')}|set|add|put|give|let|make|please|pls|kindly)\\b`, 'i');
+const HAS_VERB = new RegExp(
+  `\\b(?:${VERBS.join('|')}|set|add|put|give|let|make|please|pls|kindly|raise|bump|lower|increase|decrease|extend|shorten|reduce)\\b`,
+  'i',
+);
 // Built on first use: clauses.ts and this module import each other through the lexicon.
 const arrowToVerb = (value: string): boolean =>
   new RegExp(`^(?:(?:please|pls|just)\\s+)?${ACTION_VERB}\\b`, 'i').test(value);
@@ -297,11 +300,15 @@ const EMOTICON = /\s+[:;]-?[()](?=\s|$)/g;
 function linesToSentences(text: string): string {
   // JSON or code spread over lines keeps its layout (a period inside it would change it).
   if (!text.includes('\n') || /[{[]/.test(text)) return text;
-  return unwrap(text.split('\n'))
-    .map((l) => l.replace(BULLET, '').trim())
-    .filter((l) => l !== '')
-    .map((l) => (/[.!?;,]$/.test(l) ? l : `${l.replace(/:$/, '')}.`))
-    .join(' ');
+  return (
+    unwrap(text.split('\n'))
+      // A numbered or bulleted item is a step of its own even when it ends with a comma ("1) …,\n2) …").
+      .map((l) => (BULLET.test(l) || ENUMERATOR.test(l) ? l.replace(/,\s*$/, ';') : l))
+      .map((l) => l.replace(BULLET, '').trim())
+      .filter((l) => l !== '')
+      .map((l) => (/[.!?;,]$/.test(l) ? l : `${l.replace(/:$/, '')}.`))
+      .join(' ')
+  );
 }
 
 // A sign-off alone on its line ("Thanks,", "Best regards", "--").

@@ -17,7 +17,7 @@ import { withDetails } from './details.js';
 import { parseStatedField, parseStatedValue, withStatedName } from './stated-value.js';
 import { withPastedSubject } from './pasted-subject.js';
 import { mergeSteps } from './merge-steps.js';
-import { withAllowlistedInvite } from './allowlist-invite.js';
+import { withAllowlistedInvite, withoutRepeatedInvite } from './allowlist-invite.js';
 import { fillThere, orgMention, personNames, referents, withOrg } from './org-context.js';
 import { OrgThread, refersToOrgOf } from './org-thread.js';
 import { parseReinvite } from './reinvite.js';
@@ -196,7 +196,7 @@ function parseMessage(whole: Sentence, now: number): Intent {
       return p.intent;
     return { ...p.intent, filter: { ...prev.filter, ...p.intent.filter } };
   });
-  const steps = withAllowlistedInvite(mergeSteps(intents));
+  const steps = withoutRepeatedInvite(withAllowlistedInvite(mergeSteps(intents)));
   return steps.length === 1 ? steps[0]! : { kind: 'sequence', steps };
 }
 

@@ -220,3 +220,57 @@ describe('support-desk wording', () => {
     expect(JSON.stringify(parse('lock every user whose email is ending with @leaky.test'))).not.toMatch(/pending/);
   });
 });
+
+describe('a question or a description of a field changes nothing', () => {
+  it.each([
+    'Is it possible that the tokens from the hasura template really live only about a minute?',
+    'what is the lifetime set on the hasura template exactly?',
+    'the token we mint from the hasura JWT template expires after a minute',
+    'does the umbrella org have a member cap of 30?',
+  ])('%s', (text) => {
+    expect(JSON.stringify(parse(text))).not.toMatch(/named_update|org_update/);
+  });
+  it('the field named in the request wins over a time only described', () => {
+    const i = parse(
+      "the token from the hasura JWT template expires after a minute. Could we maybe raise that template's lifetime to five minutes?",
+    );
+    expect(i).toMatchObject({ kind: 'named_update', ref: { value: 'hasura' }, fields: { lifetime: 300 } });
+  });
+  it('a lead-in before a colon is no metadata key', () => {
+    const i = parse(
+      'A bit of context: we open the beta next week and the flag reads beta_tester from public metadata. Please set beta_tester = true in ana@k.test public metadata.',
+    );
+    expect(JSON.stringify(i)).not.toContain('"context"');
+  });
+});
+
+describe('a URL an OAuth app should accept is one more redirect URI', () => {
+  it.each([
+    'The fix is to also allow https://stage.relay.test/cb on the Relay OAuth app.',
+    'please also allow https://stage.relay.test/cb on the Relay oauth app, keep the old one',
+    'Relay oauth app: also accept https://stage.relay.test/cb',
+  ])('%s', (text) => {
+    expect(parse(text)).toMatchObject({
+      kind: 'named_update',
+      ref: { value: 'Relay' },
+      fields: { add_redirect_uris: ['https://stage.relay.test/cb'] },
+    });
+  });
+});
+
+describe('a claim whose value is a template expression', () => {
+  it.each([
+    'Please add a claim called team_id with the value {{org.id}} to the hasura JWT template, keep the others',
+    'So, is it possible that we add a claim team_id with the value {{org.id}} to the hasura JWT template?',
+    'add the claim team_id = {{org.id}} to the hasura template',
+  ])('%s', (text) => {
+    expect(parse(text)).toMatchObject({
+      kind: 'named_update',
+      ref: { value: 'hasura' },
+      fields: { claim_change: { key: 'team_id', value: '{{org.id}}' } },
+    });
+  });
+  it('broken JSON is still reported', () => {
+    expect(parse('set ana@k.test public metadata to {plan: }')).toMatchObject({ kind: 'unknown' });
+  });
+});
