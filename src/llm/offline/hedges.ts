@@ -53,7 +53,13 @@ const WHOEVER_HAS =
 
 // "could X be bumped up to a regular member", "X should be moved to billing": a role change said as a passive.
 const ROLE_MOVE =
-  /(^|[.!?;]\s+|[,—–]\s*|\bso\s+)(?:(?:could|can|would|will|should)\s+)?(?!(?:so|and|but|then)\s)((?:(?!\b(?:not|never)\b|n['’]t\b)[^,.!?;])+?)\s+(?:(?:should|must|can|could|needs\s+to)\s+)?(?:be|get)\s+(?:bumped|moved|switched|changed|promoted|demoted|upgraded|downgraded)(?:\s+(?:up|down|back))?\s+to\s+(an?\s+(?:regular\s+|normal\s+|plain\s+|full\s+)?(?:admin|member|viewer|billing)\b|(?:admin|member|viewer|billing)\b)/gi;
+  /(^|[.!?;]\s+|[,—–]\s*|\bso\s+)(?:(?:could|can|would|will|should)\s+)?(?!(?:so|and|but|then)\s)((?:(?!\b(?:not|never)\b|n['’]t\b)[^,.!?;])+?)\s+(?:(?:should|must|can|could|needs\s+to)\s+)?(?:be|get)\s+(?:bumped|moved|switched|changed|promoted|demoted|upgraded|downgraded)(?:\s+(?:up|down|back))?\s+to\s+(?:the\s+)?(an?\s+(?:regular\s+|normal\s+|plain\s+|full\s+)?(?:admin|member|viewer|billing)\b|(?:admin|member|viewer|billing)\b)(?:\s+role\b)?/gi;
+
+// "we are needing that Wong is banned", "is it possible that X is switched to …", "Pepper is requesting that
+// Natasha also is made admin": the state asked for, said as a that-clause. Read as "X should be …", which the
+// passive, role-move and role-given rules then turn into the request.
+const THAT_STATE =
+  /(?<=^|[.!?;:]\s*)[^.!?;:]*?\b(?:is\s+it\s+possible|could\s+it\s+be|(?:(?:we|i|they|he|she)\s+)?(?:(?:are|am|is)\s+)?(?:needing|requesting|wanting|requiring|asking)|(?:we|i|they)\s+(?:need|request|require|want|ask)|kindly\s+ensure|please\s+ensure)\s+that\s+((?:(?!\b(?:not|never)\b|n['’]t\b)[^,.!?;])+?)\s+(?:also\s+)?(?:is|are|be|gets?)\s+(?:also\s+)?(?=[a-z]+(?:ed|en|ne|de)\b)/gi;
 
 // "could he be made an admin there?", "X should be named a viewer of Foo": a role given, said as a passive.
 const ROLE_MADE =
@@ -111,6 +117,7 @@ export function unhedge(masked: string): string {
       return /\b(?:to|for|into|in|at)\s+(?:the\s+)?(?!⟦)[A-Z]/.test(rest) ? m : `${adj} app ${noun}`;
     });
   return s
+    .replace(THAT_STATE, (m: string, who: string) => `${/^\s/.test(m) ? ' ' : ''}${who} should be `)
     .replace(SOFT_MODAL, 'needs to')
     .replace(SOFT_NEED, '$1 needs')
     .replace(ACCOUNT_NEEDS, 'needs to be ')

@@ -221,6 +221,25 @@ const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
   [/\s*\((?:they|he|she|it|we|i|this|that|there)(?:'s|’s|'re|’re)?\s[^()]*\)/gi, ''],
   // "put her in it as the admin": the role, not a person.
   [/\bas\s+the\s+(admin|member|viewer|billing|guest|owner)\b(?!\s+(?:of|for|in|at)\b)/gi, 'as $1'],
+  // "who is having the admin role", "we are needing …": the progressive of a state verb is the plain verb.
+  [/\b(?:is|am)\s+having\b/gi, 'has'],
+  [/\bare\s+having\b/gi, 'have'],
+  [
+    /\b(?:is|am|are)\s+(need|want|requir|know|own|hold)ing\b/gi,
+    (_m: string, v: string) => `${v === 'requir' ? 'require' : v}s`,
+  ],
+  // "until then", "till further notice", "today itself": when, not who or what.
+  [/\s+(?:until\s+then|until\s+further\s+notice|till\s+further\s+notice|today\s+itself|from\s+today)\b/gi, ''],
+  // ", could you please take care?", "can u handle it": politeness that hands the request over, no request itself.
+  [
+    /,?\s*(?:could|can|would|will)\s+(?:you|u)\s+(?:please\s+|kindly\s+)?(?:take\s+care(?:\s+of\s+(?:it|this|that))?|handle\s+(?:it|this|that)|do\s+the\s+needful)\s*(?=[?.!]|$)/gi,
+    '',
+  ],
+  // "everybody who is a normal member in Foo": every regular member (refs.ts reads it as the member role).
+  [
+    /\b(?:everybody|everyone|anyone|all\s+(?:the\s+)?(?:users|people|members))\s+(?:who|that)\s+(?:is|are)\s+(?:an?\s+)?(ordinary|plain|regular|normal|basic)\s+members?\b/gi,
+    'every $1 member',
+  ],
   // "can u lock chris out for now": locking someone out is locking them.
   [/\block\s+(⟦[ei]\d+⟧|[\w.'’-]+(?:\s+[\w.'’-]+)?)\s+out\b(?!\s+of\b)/gi, 'lock $1'],
   // "move him, so out of Foo and into Bar": a move from one organization to another.
