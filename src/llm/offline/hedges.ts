@@ -30,6 +30,8 @@ const HEDGES = [
   String.raw`(?:would|could|will|is)\s+it\s+(?:be\s+)?(?:at\s+all\s+)?(?:possible|ok(?:ay)?|alright|feasible)\s+(?:for\s+(?:you|u|us)\s+)?to`,
   // "we should lock …", "you may need to remove …": the admin's own obligation, said before a verb.
   String.raw`(?:we|you|u)\s+(?:should|must|(?:might\s+|may\s+)?(?:need|have)\s+to|ought\s+to)(?:\s+(?:probably|just|also|really))?(?=\s+(?:lift|take|kick|pull|${VERBS.join('|')})\b)`,
+  // "could we maybe promote …", "can we please remove …": the admin asking for it to be done.
+  String.raw`(?:could|can|shall|may)\s+we(?:\s+(?:maybe|perhaps|possibly|please|just|kindly))*(?=\s+(?:lift|take|kick|pull|give|move|switch|promote|${VERBS.join('|')})\b)`,
   // "(they've) asked if we can lift …", "Kim asked whether you could …".
   String.raw`(?:(?:they|he|she)(?:'ve|’ve|\s+have|'s|’s|\s+has)?\s+|[A-Z][\w'’-]*\s+)?asked\s+(?:if|whether)\s+(?:we|you|u)\s+(?:can|could|would)`,
 ];
@@ -59,7 +61,7 @@ const ROLE_MOVE =
 // Natasha also is made admin": the state asked for, said as a that-clause. Read as "X should be …", which the
 // passive, role-move and role-given rules then turn into the request.
 const THAT_STATE =
-  /(?<=^|[.!?;:]\s*)[^.!?;:]*?\b(?:is\s+it\s+possible|could\s+it\s+be|(?:(?:we|i|they|he|she)\s+)?(?:(?:are|am|is)\s+)?(?:needing|requesting|wanting|requiring|asking)|(?:we|i|they)\s+(?:need|request|require|want|ask)|kindly\s+ensure|please\s+ensure)\s+that\s+((?:(?!\b(?:not|never)\b|n['’]t\b)[^,.!?;])+?)\s+(?:also\s+)?(?:is|are|be|gets?)\s+(?:also\s+)?(?=[a-z]+(?:ed|en|ne|de)\b)/gi;
+  /(?<=^|[.!?;:]\s*)[^.!?;:]*?\b(?:is\s+it\s+possible|could\s+it\s+be|(?:(?:we|i|they|he|she)\s+)?(?:(?:are|am|is)\s+)?(?:needing|requesting|wanting|requiring|asking)|(?:(?:has|have|had)\s+)?(?:requested|asked)|(?:we|i|they)\s+(?:need|request|require|want|ask)|kindly\s+ensure|please\s+ensure)\s+that\s+((?:(?!\b(?:not|never)\b|n['’]t\b)[^,.!?;])+?)\s+(?:also\s+)?(?:(?:should|must|shall|will|can|may)\s+)?(?:is|are|be|gets?)\s+(?:also\s+)?(?=[a-z]+(?:ed|en|ne|de)\b)/gi;
 
 // "could he be made an admin there?", "X should be named a viewer of Foo": a role given, said as a passive.
 const ROLE_MADE =

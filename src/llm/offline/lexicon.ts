@@ -228,6 +228,22 @@ const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
     /\b(?:is|am|are)\s+(need|want|requir|know|own|hold)ing\b/gi,
     (_m: string, v: string) => `${v === 'requir' ? 'require' : v}s`,
   ],
+  // "Kindly do the same and revert (back)", "revert back with the list": reply to the ticket, not an action.
+  [
+    /,?\s*(?:and\s+)?(?:kindly\s+|please\s+|pls\s+)?(?:do\s+the\s+(?:same|needful)\s+and\s+)?revert(?:\s+back)?\b(?=\s*(?:[.,!?]|$|to\s+us|with\b|once\b|after\b|at\s+the\b|soon\b))[^.!?\n]*/gi,
+    '',
+  ],
+  // "(read only)", "(view-only)": what the role means, said beside it.
+  [/\s*\((?:read|view)[\s-]?only(?:\s+access)?\)/gi, ''],
+  // "a full admin", "proper admin rights": the admin role.
+  [/\b(?:an?\s+)?(?:full|proper|complete|real)\s+(admin|administrator)\b/gi, '$1'],
+  // "the person with viewer in their organization … from it": "it" is that organization, not named here.
+  [
+    /(\bin\s+(?:their|its|our|the)\s+(?:org|organi[sz]ation|company|workspace)\b[^.!?;]*?\b(?:out\s+of|from))\s+it\b/gi,
+    '$1 their org',
+  ],
+  // "promote whoever holds billing in Hooli to admin there": "there" is the organization the clause just named.
+  [/(\b(?:in|at|of)\s+[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*)?\b[^.!?;,]*?)\s+(?:over\s+)?there\b/g, '$1'],
   // "until then", "till further notice", "today itself": when, not who or what.
   [/\s+(?:until\s+then|until\s+further\s+notice|till\s+further\s+notice|today\s+itself|from\s+today)\b/gi, ''],
   // ", could you please take care?", "can u handle it": politeness that hands the request over, no request itself.

@@ -61,3 +61,33 @@ describe('who holds a role', () => {
     expect(parse(text)).toEqual({ kind: 'members_list', org: { kind: 'name', value: 'Umbrella' }, role, count: false });
   });
 });
+
+describe('desk-ticket wording around a reference', () => {
+  it.each([
+    'Umbrella has requested that the person having viewer (read only) role in their organisation should be removed from it. Kindly do the same and revert.',
+    'Umbrella asked that the person having viewer role in their organization be removed from it, revert back once done',
+    'Umbrella has requested that the user with the viewer role in their org is removed from it.',
+  ])('%s → their one viewer leaves; no organization is taken from the words "revert" or "it"', (text) => {
+    const intent = parse(text);
+    expect(intent).toMatchObject({
+      kind: 'membership_remove',
+      users: [{ kind: 'role', value: 'org:viewer', one: true }],
+    });
+    expect(JSON.stringify(intent)).not.toMatch(/"value":"(?:revert|it)"/);
+    // The role reference keeps no pronoun for an organization: the planner finds the one the message names.
+    expect((intent as { users: Array<{ org?: string }> }).users[0]!.org).toBeUndefined();
+  });
+
+  it.each([
+    'So, could we maybe promote whoever holds the billing role in Umbrella to a full admin there?',
+    'could we please promote whoever holds the billing role in Umbrella to admin there',
+    'can we promote whoever has billing in Umbrella to a proper admin',
+  ])('%s → billing holders of Umbrella become admins', (text) => {
+    expect(parse(text)).toMatchObject({
+      kind: 'membership_set_role',
+      users: [{ kind: 'role', value: 'org:billing', org: 'Umbrella' }],
+      role: 'org:admin',
+      org: { kind: 'name', value: 'Umbrella' },
+    });
+  });
+});
