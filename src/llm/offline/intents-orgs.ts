@@ -669,7 +669,7 @@ function parseInvitationRevoke(said: string, s: Sentence): Intent | undefined {
     )?.[1] ?? core.match(/^\w+\s+(?:the\s+)?(?!⟦)(.+?)\s+(?:org(?:anization)?\s+)?invit\w*\b/i)?.[1];
   // "all pending Acme", "any Acme": the quantifier and status words say which invitations, not the organization.
   const orgText = rawOrgText?.replace(
-    /^(?:(?:the|all|every|each|any|of|pending|open|outstanding|still|newest|latest|oldest|earliest|last|first|most\s+recent(?:ly\s+sent)?)\s+)+(?=\S)/i,
+    /^(?:(?:the|all|every|each|any|of|pending|open|outstanding|still|only|just|newest|latest|oldest|earliest|last|first|most\s+recent(?:ly\s+sent)?)\s+)+(?=\S)/i,
     '',
   );
   const cleanedOrg =

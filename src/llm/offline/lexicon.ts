@@ -235,6 +235,11 @@ const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
   ],
   // "(read only)", "(view-only)": what the role means, said beside it.
   [/\s*\((?:read|view)[\s-]?only(?:\s+access)?\)/gi, ''],
+  // "revoke only the one sent by Priya": what is sent by someone is an invitation.
+  [
+    /\bthe\s+(one|ones)\s+(?=(?:that\s+|which\s+)?(?:was\s+|were\s+)?(?:sent|issued)\s+(?:out\s+)?by\b)/gi,
+    (_m: string, one: string) => (one.toLowerCase() === 'ones' ? 'the invitations ' : 'the invitation '),
+  ],
   // "a full admin", "proper admin rights": the admin role.
   [/\b(?:an?\s+)?(?:full|proper|complete|real)\s+(admin|administrator)\b/gi, '$1'],
   // "the person with viewer in their organization … from it": "it" is that organization, not named here.
