@@ -30,6 +30,8 @@ const HEDGES = [
   String.raw`(?:would|could|will|is)\s+it\s+(?:be\s+)?(?:at\s+all\s+)?(?:possible|ok(?:ay)?|alright|feasible)\s+(?:for\s+(?:you|u|us)\s+)?to`,
   // "we should lock …", "you may need to remove …": the admin's own obligation, said before a verb.
   String.raw`(?:we|you|u)\s+(?:should|must|(?:might\s+|may\s+)?(?:need|have)\s+to|ought\s+to)(?:\s+(?:probably|just|also|really))?(?=\s+(?:lift|take|kick|pull|${VERBS.join('|')})\b)`,
+  // "pepper says natasha should be an admin", "Ann mentioned that X needs removing": who passed the request on.
+  String.raw`(?!(?:it|this|that|he|she|they|we|i|you)\s)[\w'’-]+(?:\s+from\s+[\w'’-]+)?\s+(?:says|said|mentioned|thinks|reckons|tells\s+me|told\s+me|told\s+us)(?:\s+that)?(?=\s+\S+(?:\s+\S+)?\s+(?:should|needs?|must|has\s+to|wants?|ought)\b)`,
   // "could we maybe promote …", "can we please remove …": the admin asking for it to be done.
   String.raw`(?:could|can|shall|may)\s+we(?:\s+(?:maybe|perhaps|possibly|please|just|kindly))*(?=\s+(?:lift|take|kick|pull|give|move|switch|promote|${VERBS.join('|')})\b)`,
   // "(they've) asked if we can lift …", "Kim asked whether you could …".
