@@ -58,7 +58,7 @@ export function splitClauses(sentence: string): Unit[] {
   // Case-sensitive on purpose: "Rename Acme to Make and Ban Inc" names a company; a new instruction is lowercase.
   // "… got married and asked us to change her last name": the request embedded after "asked us to" is a clause.
   const verbSplit = new RegExp(
-    `(?:\\s*,\\s*(?:and\\s+)?(?:so\\s+)?(?:then\\s+)?|\\s+[-–—]+\\s+|\\s+and\\s+(?:then\\s+)?|\\s+(?:and\\s+)?so\\s+|\\s+then\\s+|${EMBEDDED})(?=${FILLER}${ACTION_VERB}\\b)`,
+    `(?:\\s*,\\s*(?:and\\s+)?(?:so\\s+)?(?:then\\s+)?|\\s+[-–—]+\\s+|\\s+and\\s+(?:then\\s+)?|\\s+(?:and\\s+)?so\\s+|\\s+then\\s+|\\s+but\\s+(?=(?:can|could|would|will|pls|please)\\s)|${EMBEDDED})(?=${FILLER}${ACTION_VERB}\\b)`,
     'g',
   );
   // ", her trial expired", ", the old alert was noise": a report after a comma is an aside.

@@ -18,7 +18,7 @@ import { orgRef, toRef } from './refs.js';
 
 // How a new value is introduced after the field word.
 const SETS =
-  '(?:=|:|->|→|=>|\\bto\\b|\\bas\\b|\\bshould\\s+(?:now\\s+|instead\\s+)?(?:be|read|say|show(?:\\s+as)?)\\b|\\b(?:needs?|has|have)\\s+to\\s+(?:be|read|say|show(?:\\s+as)?|go\\s+(?:up|down)\\s+to)\\b|\\bmust\\s+be\\b|\\b(?:is|are)\\s+now\\b|\\bbecomes?\\b|\\bwill\\s+be\\b|\\bof\\b(?=\\s+\\d))';
+  '(?:=|:|->|→|=>|\\bto\\s+(?:be|read|say)\\b|\\bto\\b|\\bas\\b|\\bshould\\s+(?:now\\s+|instead\\s+)?(?:be|read|say|show(?:\\s+as)?)\\b|\\b(?:needs?|has|have)\\s+to\\s+(?:be|read|say|show(?:\\s+as)?|go\\s+(?:up|down)\\s+to)\\b|\\bmust\\s+be\\b|\\b(?:is|are)\\s+now\\b|\\bbecomes?\\b|\\bwill\\s+be\\b|\\bof\\b(?=\\s+\\d))';
 // Where a free-text value ends: a new clause, a sign-off, a purpose.
 const VALUE_END =
   /\s*(?:[,;]|\s+(?:and|but|while|because|since|so|please|pls|thanks|thx|now|instead|too|as well|going forward|from now on|if)\b|[.!?](?:\s|$)|$).*$/i;
@@ -32,7 +32,7 @@ interface Edit {
 /** The field edit a clause states, or undefined when it names no field with a readable new value. */
 export function readFieldEdit(c: string, s: Sentence): Intent | undefined {
   const edits = FIELD_WORDS.flatMap((w) => editsOf(c, s, w));
-  if (edits.length === 0) return readImplicitName(c, s);
+  if (edits.length === 0) return readImplicitName(c, s) ?? readScopeStatement(c, s) ?? readMemberCap(c, s);
   const resource = resourceOf(c, s, edits);
   if (!resource) return undefined;
   const fields: Fields = {};
@@ -84,6 +84,51 @@ function readImplicitName(c: string, s: Sentence): Intent | undefined {
   return undefined;
 }
 
+// The OAuth scopes Clerk grants: named in a request, they are scopes even when the word "scopes" is not said.
+const SCOPE = '(?:profile|email|public[_ ]metadata|private[_ ]metadata|openid|offline_access)';
+const SCOPES = `${SCOPE}(?:\\s*(?:,|\\+|&|\\band\\b|\\bplus\\b)\\s*${SCOPE})*`;
+
+/**
+ * "the Foo app shouldn't get public_metadata anymore, just profile + email", "Foo must no longer access private
+ * metadata": what an OAuth application may still read is its scope list. "just/only A and B" is the new list;
+ * otherwise what it must no longer get is removed (the planner keeps the rest).
+ */
+function readScopeStatement(c: string, s: Sentence): Intent | undefined {
+  if (!new RegExp(`\\b(?:${RESOURCE_WORDS.oauth}|scopes?)\\b`, 'i').test(c)) return undefined;
+  const names = (said: string): string[] =>
+    [...said.matchAll(new RegExp(SCOPE, 'gi'))].map((m) => m[0].toLowerCase().replace(' ', '_'));
+  const denied = c.match(
+    new RegExp(
+      `\\b(?:shouldn'?t|should\\s+not|must\\s+not|mustn'?t|can'?t|cannot|no\\s+longer)\\s+(?:be\\s+able\\s+to\\s+)?(?:get|have|see|read|access|use|request|keep)\\s+(?:the\\s+|any\\s+)?(${SCOPES})`,
+      'i',
+    ),
+  );
+  const kept = c.match(new RegExp(`\\b(?:just|only)\\s+(?:keeps?\\s+|gets?\\s+|have\\s+|the\\s+)?(${SCOPES})\\b`, 'i'));
+  const fields: Fields = kept
+    ? { scopes: names(kept[1]!).join(' ') }
+    : denied
+      ? { remove_scopes: names(denied[1]!) }
+      : {};
+  if (Object.keys(fields).length === 0) return undefined;
+  const ref = namedOwner('oauth', c, s);
+  return { kind: 'named_update', resource: 'oauth', ...(ref ? { ref } : {}), fields };
+}
+
+// "allow 25 memberships", "capped at 15 members", "they can have up to 25 ppl": the member limit said as a count.
+const CAP =
+  /\b(?:allow(?:ing|s)?|up\s+to|capped\s+at|cap(?:\s+(?:it|them))?\s+(?:at|to)|limit(?:ed)?(?:\s+(?:it|them))?\s+(?:at|to)|max(?:imum)?\s+of)\s+(\d+)\s+(?:memberships|members|seats|people|ppl|users|persons)\b/i;
+const CAP_CONTEXT = new RegExp(
+  `\\b(?:${RESOURCE_WORDS.org}|raise|bump|increase|lower|decrease|set|cap|limit|seats?)\\b|\\bcapped\\b`,
+  'i',
+);
+
+function readMemberCap(c: string, s: Sentence): Intent | undefined {
+  const m = c.match(CAP);
+  if (!m || !CAP_CONTEXT.test(c.replace(m[0], ''))) return undefined;
+  const org = orgOwner(c, s);
+  return { kind: 'org_update', ...(org ? { org } : {}), fields: { max_allowed_memberships: Number(m[1]) } };
+}
+
 /** Every value the clause gives for one field word (usually none or one). */
 function editsOf(c: string, s: Sentence, word: FieldWord): Edit[] {
   const re = new RegExp(`\\b(?:${word.words})\\b`, 'gi');
@@ -92,7 +137,9 @@ function editsOf(c: string, s: Sentence, word: FieldWord): Edit[] {
     const after = c.slice(m.index! + m[0].length);
     const before = c.slice(0, m.index!);
     const fields =
-      word.kind === 'scopes' || word.kind === 'list' ? listEdit(word, before, after, c, s) : setValue(word, after, s);
+      word.kind === 'scopes' || word.kind === 'list'
+        ? listEdit(word, before, after, c, s)
+        : (setValue(word, after, s) ?? sharedValue(word, before, after, s));
     if (fields) out.push({ word, fields });
   }
   return out;
@@ -101,10 +148,26 @@ function editsOf(c: string, s: Sentence, word: FieldWord): Edit[] {
 /** "<field> [of X] to V", "<field>: V", "<field> should now read V". */
 function setValue(word: FieldWord, after: string, s: Sentence): Fields | undefined {
   // The owner may stand between the field and its value: "the name of the acme org to Acme Corp".
-  const m = after.match(new RegExp(`^(?:\\s+(?:of|for|on|in)\\s+[^,;:=]+?)??\\s*${SETS}\\s*(.+)$`, 'i'));
+  // ("username from liamt to liam.turner": the old value is context.)
+  const m = after.match(
+    new RegExp(`^(?:\\s+(?:of|for|on|in)\\s+[^,;:=]+?)??(?:\\s+from\\s+\\S+)?\\s*${SETS}\\s*(.+)$`, 'i'),
+  );
   if (!m) return undefined;
   const said = m[1]!.trim();
   const value = readValue(word, said, s);
+  return value === undefined ? undefined : { [word.param]: value };
+}
+
+/**
+ * "name should be Foo Labs and the slug foo-labs": a second field after "and" shares the first one's verb, so its
+ * value follows it directly.
+ */
+function sharedValue(word: FieldWord, before: string, after: string, s: Sentence): Fields | undefined {
+  if (!/\band\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?$/i.test(before)) return undefined;
+  if (!new RegExp(SETS, 'i').test(before)) return undefined;
+  const m = after.match(/^\s+(\S.*)$/);
+  if (!m) return undefined;
+  const value = readValue(word, m[1]!, s);
   return value === undefined ? undefined : { [word.param]: value };
 }
 
@@ -212,8 +275,12 @@ function orgOwner(c: string, s: Sentence): Ref | undefined {
       ),
     )?.[1];
   if (!chunk) return undefined;
-  const cleaned = chunk.replace(new RegExp(`^(?:${OWNER_VERB})\\s+`, 'i'), '');
-  if (/^(?:their|our|its|his|her|the|my|this|that)$/i.test(cleaned.trim())) return undefined;
+  const cleaned = chunk
+    .replace(new RegExp(`^(?:${OWNER_VERB})\\s+`, 'i'), '')
+    .replace(/^(?:(?:so|and|but|then|also|now)\s+)+/i, '');
+  // "their org", "in their org": a possessive or a preposition is no name (the message's organization is used).
+  if (/(?:^|\s)(?:their|our|its|his|her|the|my|this|that)$/i.test(cleaned.trim())) return undefined;
+  if (/^(?:in|of|for|to|at|on|with|from)\s/i.test(cleaned.trim())) return undefined;
   return orgRef(cleaned, s.ents);
 }
 
@@ -249,7 +316,18 @@ function namedOwner(resource: FieldResource, c: string, s: Sentence): Ref | unde
       /^(?:remove|drop|revoke|strip|delete|take\s+(?:away|out)|get\s+rid\s+of|trim|add|grant|include|append)\s+.+?\s+(?:from|off|out\s+of|to|into)\s+/i,
       'for ',
     );
-  const topic = c.match(/^([^:=]{1,40}?)\s*:\s/)?.[1];
+  let topic = c.match(/^([^:=]{1,40}?)\s*:\s/)?.[1];
+  // "security review thing: the foo oauth app …": a topic that is not the resource is only a label.
+  const noun = new RegExp(`\\b(?:${RESOURCE_WORDS[resource]})\\b`, 'i');
+  // "Following our review — the Foo app …": a dash ends a lead-in the same way.
+  const dash = c.split(/\s+[—–-]+\s+/);
+  if (dash.length > 1 && !noun.test(dash[0]!) && noun.test(dash.slice(1).join(' - ')))
+    return namedOwner(resource, dash.slice(1).join(' - '), s);
+  if (topic && !noun.test(topic)) {
+    const body = c.slice(c.indexOf(':') + 1).trim();
+    topic = undefined;
+    if (noun.test(body)) return namedOwner(resource, body, s);
+  }
   const name =
     resource === 'jwt'
       ? (jwtName(topic ?? head, s) ?? jwtName(c, s))

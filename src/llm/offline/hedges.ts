@@ -32,8 +32,12 @@ const HEDGES = [
   String.raw`(?:we|you|u)\s+(?:should|must|(?:might\s+|may\s+)?(?:need|have)\s+to|ought\s+to)(?:\s+(?:probably|just|also|really))?(?=\s+(?:lift|take|kick|pull|${VERBS.join('|')})\b)`,
   // "pepper says natasha should be an admin", "Ann mentioned that X needs removing": who passed the request on.
   String.raw`(?!(?:it|this|that|he|she|they|we|i|you)\s)[\w'’-]+(?:\s+from\s+[\w'’-]+)?\s+(?:says|said|mentioned|thinks|reckons|tells\s+me|told\s+me|told\s+us)(?:\s+that)?(?=\s+\S+(?:\s+\S+)?\s+(?:should|needs?|must|has\s+to|wants?|ought)\b)`,
-  // "could we maybe promote …", "can we please remove …": the admin asking for it to be done.
-  String.raw`(?:could|can|shall|may)\s+we(?:\s+(?:maybe|perhaps|possibly|please|just|kindly))*(?=\s+(?:lift|take|kick|pull|give|move|switch|promote|${VERBS.join('|')})\b)`,
+  // "could we maybe raise …", "can we please add …": the admin asking themselves is a request.
+  String.raw`(?:could|can|would|shall)\s+we(?:\s+(?:maybe|perhaps|please|possibly|just|kindly))*(?=\s+(?:raise|bump|set|lift|take|add|kick|pull|give|move|switch|promote|${VERBS.join('|')})\b)`,
+  // "as a precaution lock …", "in the meantime, revoke …": why or when, said before the verb.
+  String.raw`(?:as\s+a\s+precaution|to\s+be\s+safe|just\s+in\s+case|in\s+the\s+meantime|meanwhile|for\s+safety)\s*,?`,
+  // "as per customer change request CR-1 kindly rename …": the reference a request is made under.
+  String.raw`as\s+per\s+[^,.;]{1,60}?(?=\s+(?:kindly|please|pls|we|you)\b)`,
   // "(they've) asked if we can lift …", "Kim asked whether you could …".
   String.raw`(?:(?:they|he|she)(?:'ve|’ve|\s+have|'s|’s|\s+has)?\s+|[A-Z][\w'’-]*\s+)?asked\s+(?:if|whether)\s+(?:we|you|u)\s+(?:can|could|would)`,
 ];

@@ -121,8 +121,14 @@ function seconds(n: string, unit: string | undefined): number {
 }
 
 export function jwtName(c: string, s: Sentence): string | undefined {
-  const quoted = c.match(/⟦q(\d+)⟧/);
-  if (quoted) return s.ents.quoted[Number(quoted[1])];
+  // A quoted name next to the template words names it; a quoted error message elsewhere ("getting 'token not yet
+  // valid' errors") does not, unless nothing else names a template.
+  const quoted =
+    c.match(/⟦q(\d+)⟧(?=\s+(?:jwt|template|token\s+template))|\b(?:template|jwt|called|named)\s+⟦q(\d+)⟧/i) ??
+    (/\b[\w.-]+\s+(?:jwt\s+)?template\b|\btemplate\s+[\w.-]+/i.test(c.replace(/⟦q\d+⟧/g, ''))
+      ? null
+      : c.match(/⟦q(\d+)⟧/));
+  if (quoted) return s.ents.quoted[Number(quoted[1] ?? quoted[2])];
   const candidates = [
     c.match(/\b(?:called|named)\s+([\w.-]+)/i)?.[1],
     c.match(/\b(?:jwt\s+)?template\s+(?!called|named)([\w.-]+)/i)?.[1],

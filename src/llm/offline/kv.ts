@@ -63,7 +63,8 @@ export function parseKeyValues(c: string, s: Sentence): Record<string, unknown> 
   // "set plan to enterprise …", "metadata key plan to pro", "change the tier in the metadata to gold"
   for (const verb of c.matchAll(
     new RegExp(
-      `\\b(?:set(?:ting)?|put(?:ting)?|add(?:ing)?|chang(?:e|ing)|updat(?:e|ing)|mak(?:e|ing)|and)\\s+(?:the\\s+)?(?:(?:public|private|unsafe)\\s+)?(?:metadata\\s+)?(?:key\\s+|field\\s+|value\\s+(?:of\\s+)?)?${KEY}\\s+(?:to|as)\\s+${VALUE}`,
+      // ("set their org's plan to X": an owner said before the key is not the key.)
+      `\\b(?:set(?:ting)?|put(?:ting)?|add(?:ing)?|chang(?:e|ing)|updat(?:e|ing)|mak(?:e|ing)|and)\\s+(?:the\\s+)?(?:(?:their|his|her|its|our)\\s+(?:(?:org|organi[sz]ation|company|account)(?:'s|’s)\\s+)?|[\\w.-]+(?:'s|’s)\\s+)?(?:(?:public|private|unsafe)\\s+)?(?:metadata\\s+)?(?:key\\s+|field\\s+|value\\s+(?:of\\s+)?)?${KEY}\\s+(?:to|as)\\s+${VALUE}`,
       'gi',
     ),
   ))
@@ -83,7 +84,7 @@ function proseForms(c: string, put: (k: string, v: string) => void): void {
   const removal = c.match(
     new RegExp(
       // ("the flag key": a word before "key" is the key itself, never the noun "key".)
-      `\\b(?:remove|delete|drop|clear|unset|erase|strip|wipe)\\s+(?:the\\s+)?(?:(?:key|field|entry|flag)\\s+(?!(?:key|field|entry|note|value)\\b))?${KEY}(?:\\s+(?:key|field|entry|flag|value|note|setting|property|attribute))?\\b`,
+      `\\b(?:remove|delete|drop|clear|unset|erase|strip|wipe)(?:\\s+out)?\\s+(?:the\\s+)?(?:(?:key|field|entry|flag)\\s+(?!(?:key|field|entry|note|value)\\b))?${KEY}(?:\\s+(?:key|field|entry|flag|value|note|setting|property|attribute|thing|bit|value))?\\b`,
       'i',
     ),
   );

@@ -60,6 +60,11 @@ export const NOUNS = [
   'application',
   'applications',
   'members',
+  'member',
+  'account',
+  'accounts',
+  'integration',
+  'integrations',
   'satellite',
   'domain',
   'domains',
@@ -86,6 +91,9 @@ export const CLIPPED: Record<string, string> = {
   membs: 'members',
   perms: 'permissions',
   usr: 'user',
+  shld: 'should',
+  shd: 'should',
+  blok: 'block',
   usrs: 'users',
 };
 
@@ -133,6 +141,8 @@ const REAL_WORDS = new Set([
   'locker',
   'blocked',
   'bloke',
+  'ending',
+  'ended',
 ]);
 
 // Where a verb stands (start of a clause, after punctuation or "please" / "and" / "to"): lexicon rows anchored
@@ -152,7 +162,7 @@ const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
   [/\borganis(ations?|ed?)\b/gi, 'organiz$1'],
   // "the Internal Dashboard app": a capitalized name before "app"/"application" is an OAuth application (an
   // "app invitation" is not).
-  [/\b(?!OAuth\b)([A-Z][\w-]*)\s+(?:app|application)\b(?!\s+invit)/g, '$1 oauth app'],
+  [/\b(?!OAuth\b)([A-Z][\w-]*)\s+(?:app|application|integration|connector)\b(?!\s+invit)/g, '$1 oauth app'],
   // "undo all the bans", "clear all bans": every banned user (bulk.ts lists them first). "undo the bans" on
   // people named in the message is "unban them" (never everyone).
   [
@@ -263,11 +273,6 @@ const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
   ],
   // "can u lock chris out for now": locking someone out is locking them.
   [/\block\s+(⟦[ei]\d+⟧|[\w.'’-]+(?:\s+[\w.'’-]+)?)\s+out\b(?!\s+of\b)/gi, 'lock $1'],
-  // "move him, so out of Foo and into Bar": a move from one organization to another.
-  [
-    /\bmove\s+(⟦[ei]\d+⟧|[\w.'’-]+(?:\s+[\w.'’-]+)?),?\s+(?:so\s+)?(?:out\s+of|from)\s+(.+?),?\s+(?:and\s+)?(?:over\s+)?in(?:to)?\s+/gi,
-    'move $1 from $2 to ',
-  ],
   // "make it so sofia is admin there": the role stated as the state wanted.
   [
     /\bmake\s+it\s+so\s+(?:that\s+)?(⟦[ei]\d+⟧|[\w.'’-]+(?:\s+[\w.'’-]+)?)\s+(?:is|becomes|gets\s+to\s+be)\s+(?:an?\s+)?(admin|member|viewer|billing|guest)\b/gi,
@@ -292,7 +297,7 @@ const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
   ],
   // "give her access back", "give him back access": restore sign-in for the person the pronoun names.
   [
-    /\bgive\s+(⟦[ei]\d+⟧|him|her|them)\s+(?:back\s+(?:(?:their|his|her)\s+)?(?:access|login)|(?:access|login)\s+back)\b/gi,
+    /\b[Gg]ive\s+(⟦[ei]\d+⟧|[Hh]im|[Hh]er|[Tt]hem|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)\s+(?:back\s+(?:(?:their|his|her)\s+)?(?:access|login|account)|(?:(?:their|his|her)\s+)?(?:access|login|account)\s+back)\b/g,
     'let $1 sign in again',
   ],
   // "lift the ban", "clear his ban" (no "on X"): the ban of the person the message is about.
@@ -377,6 +382,23 @@ const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
     /\b(one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|forty-five|sixty|ninety)\s+(?=(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?)\b)/gi,
     (_m: string, word: string) => `${NUMBER_WORDS[word.toLowerCase()]} `,
   ],
+  // "put pepper in it as the admin", "stick X into Foo": adding to an organization; "as the admin" is the role.
+  [/\b(?:put|stick|throw|pop)\s+(⟦[ei]\d+⟧|[\w.'’-]+(?:\s+[\w.'’-]+)?)\s+(?:in|into|on)\s+(?=\S)/gi, 'add $1 to '],
+  [
+    /\b(to\s+(?:it|them|⟦i\d+⟧|[\w&.-]+(?:\s+[\w&.-]+)?)\s+)as\s+(?:the|an?)\s+(admin|administrator|member|viewer)\b/gi,
+    '$1as $2',
+  ],
+  // "make it so sofia is admin there", "make sure X becomes a viewer in Foo": the role said as the state wanted.
+  [
+    /\bmake\s+(?:it\s+)?(?:so|sure)\s+(?:that\s+)?(⟦[ei]\d+⟧|[\w.'’-]+(?:\s+[\w.'’-]+)?)\s+(?:is|becomes|gets\s+to\s+be|ends\s+up)\s+(?:an?\s+)?(admin|member|viewer|billing)\b/gi,
+    'make $1 $2',
+  ],
+  // "move him out of acme and into globex", "move her, so out of Foo and over to Bar": the same as "move X from Foo to
+  // Bar" (leave one organization, join the other; a role said after "from" stays a role change).
+  [
+    /\bmove\s+(⟦[ei]\d+⟧|him|her|them|[\w.'’-]+(?:\s+[\w.'’-]+)?),?\s+(?:so\s+)?out\s+of\s+(?:the\s+)?([\w&-]+(?:\s+(?:org|organi[sz]ation|team))?)\s+(?:and\s+)?(?:into|over\s+to|to)\s+/gi,
+    'move $1 from $2 to ',
+  ],
   // "shoot her an invite", "fire off an invitation to X", "drop X an invite": sending one.
   [
     /\b(?:shoot|fire\s+off|drop|ping|throw)\s+(⟦e\d+⟧|him|her|them)\s+(an?\s+(?:new\s+|fresh\s+)?invit\w*)/gi,
@@ -394,7 +416,7 @@ const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
     '',
   ],
   // "@ops pls change …", "@here: ban …": a chat mention addressing someone is not part of the request.
-  [/(?<=^|[.!?;]\s+)@[\w.-]+[,:]?\s+/g, ''],
+  [/(?<=^|[.!?;,]\s+)@[\w.-]+[,:]?\s+/g, ''],
   // "ban him + lock her": a plus between requests is "and".
   [/\s+\+\s+/g, ' and '],
   // "anns role", "bobs account": a possessive written without its apostrophe.
@@ -414,7 +436,7 @@ const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
   // "lock his login", "ban her user": the person's account is the person.
   [/\b(his|her|their)\s+(?:user\s+)?(?:login|user)\b(?!\s+(?:name|e-?mail|id|metadata|details)\b)/gi, '$1 account'],
   // "end her open sessions": whose sessions, whichever are active (only active ones can be ended).
-  [/\b(his|her|their)\s+(?:active|open|current|live|running)\s+(sessions?)\b/gi, '$1 $2'],
+  [/\b(his|her|their)\s+(?:active|open|current|live|running|logged[- ]in|signed[- ]in)\s+(sessions?)\b/gi, '$1 $2'],
   // "every session belonging to x@y.test": that person's sessions.
   [
     /\b(?:every|each|any|all(?:\s+(?:of\s+)?the)?)\s+(?:active\s+|open\s+|current\s+)?sessions?\s+(?:belonging\s+to|owned\s+by|of|for)\s+(⟦[ei]\d+⟧)/gi,
@@ -428,7 +450,7 @@ const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
   ],
   // "revoke all his sessions", "end her sessions": signing that person out (a pronoun the message fills).
   [
-    /\b(?:revoke|end|kill|terminate|invalidate|clear|close|wipe)\s+(?:all\s+(?:of\s+)?|every\s+one\s+of\s+)?(his|her|their)\s+sessions\b/gi,
+    /\b(?:revoke|end|kill|terminate|invalidate|clear|close|wipe)\s+(?:all\s+(?:of\s+)?|every\s+one\s+of\s+)?(his|her|their)\s+sessions?\b/gi,
     (_m: string, who: string) => `sign ${{ his: 'him', her: 'her', their: 'them' }[who.toLowerCase()]} out`,
   ],
   // "yank the invite for x@y.test", "pull that invitation": a revocation.
@@ -464,7 +486,23 @@ const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
   // "her public md": metadata, abbreviated.
   [/\b(public|private|unsafe)\s+md\b/gi, '$1 metadata'],
   // "how many members does Foo have rn?", "… right now?": a time adverb at the end of a clause changes nothing.
-  [/\s+(?:rn|right\s+now|atm|at\s+the\s+moment|currently)(?=\s*[?!.]*$)/gi, ''],
+  [
+    /\s+(?:rn|right\s+now|atm|at\s+the\s+moment|currently|today\s+itself|itself|at\s+the\s+earliest|asap|right\s+away)(?=\s*[?!.]*$)/gi,
+    '',
+  ],
+  // "kindly rename …": a polite "please".
+  [/\bkindly\b/gi, 'please'],
+  // "we are requesting that all users at @x.test are locked", "is it possible that every member of Foo is switched
+  // to viewer": the state asked for, said of its subject, is the request (the verb of that participle).
+  [
+    /\b(?:(?:we|i|they)\s+(?:are|am)\s+|(?:is|would|will)\s+it\s+(?:be\s+)?)?(?:requesting|request|asking|ask|possible|ok|okay)\s+that\s+(.+?)\s+(?:are|is|be|gets?|get)\s+(locked|unlocked|banned|unbanned|removed|deleted|revoked|switched|moved|changed)\b/gi,
+    (_m: string, who: string, done: string) =>
+      `${{ locked: 'lock', unlocked: 'unlock', banned: 'ban', unbanned: 'unban', removed: 'remove', deleted: 'delete', revoked: 'revoke', switched: 'switch', moved: 'move', changed: 'change' }[done.toLowerCase()]} ${who}`,
+  ],
+  // "… sign in again today": when, at the end of a request (not "who joined today", not "from today").
+  [/(?<=\b(?:again|back|access|account|now))\s+today(?=\s*[?!.]*$)/gi, ''],
+  // "rename the app 'Foo' as 'Bar'": renaming as is renaming to.
+  [/\b(rename\s+.+?)\s+as\s+(?=⟦q\d+⟧|[A-Z])/g, '$1 to '],
 ];
 
 /** The clause with every casual phrasing replaced by its canonical verb. */
@@ -536,7 +574,9 @@ function slip(word: string, target: string): boolean {
 /** "banned", "invites", "revoking": an inflected lexicon word is a real word, not a typo. */
 function isInflection(word: string): boolean {
   // "member" next to "members": the singular of a lexicon plural is a word too.
-  if ([...VERBS, ...NOUNS].some((w) => w === `${word}s` || w === `${word}es`)) return true;
+  // ("templat" is not the singular of "templates": only -s/-x/-z/-ch/-sh words take -es.)
+  if ([...VERBS, ...NOUNS].some((w) => w === `${word}s` || (/(?:s|x|z|ch|sh)$/.test(word) && w === `${word}es`)))
+    return true;
   const stems = [word.replace(/(?:ed|es|s|ing|er|ers|al)$/, ''), word.replace(/(?:d|r|rs)$/, '')];
   return stems.some(
     (stem) =>

@@ -67,6 +67,8 @@ export function splitPasted(raw: string): Pasted {
   let announcing = false;
   let announced = false;
   let signedOff = false;
+  let signedBlock = false;
+  let senderName: string | undefined;
   const lines = raw.split('\n');
   for (const [i, line] of lines.entries()) {
     if (DELIMITER.test(line)) {
@@ -86,13 +88,20 @@ export function splitPasted(raw: string): Pasted {
     if (line.trim() === '') {
       if (signedOff) [announced, announcing, signedOff] = [false, false, false];
       else if (announcing) announced = true;
+      // A forwarded mail with no closing rule ends after its sender's signature line (their name alone) and the
+      // blank line after it: what the admin writes below it is theirs again.
+      if (inBlock && signedBlock) [inBlock, signedBlock] = [false, false];
     }
+    if (inBlock && senderName && signature(line, senderName)) signedBlock = true;
     if (announced && !inBlock && SIGN_OFF.test(line)) signedOff = true;
     const isQuoted = announced || inBlock || QUOTED_LINE.test(line);
     const text = isQuoted ? line.replace(/^\s*>+\s?/, '') : line;
     const header = text.match(HEADER);
     if (header) {
-      if (isQuoted && !sender && /^\s*(?:from|sender|reply-to):/i.test(text)) sender = header[1]!.match(EMAIL)?.[0];
+      if (isQuoted && !sender && /^\s*(?:from|sender|reply-to):/i.test(text)) {
+        sender = header[1]!.match(EMAIL)?.[0];
+        senderName = header[1]!.match(/^\s*["']?([A-Za-z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*)*)["']?\s*</)?.[1];
+      }
       // "Sender: x@y.test has been sending bulk sign-ups": a header that goes on as a sentence keeps the sentence.
       if (!(isQuoted && /\s(?:has|have|is|are|was|were)\s/i.test(header[1]!))) continue;
     }
@@ -105,6 +114,16 @@ export function splitPasted(raw: string): Pasted {
     if (!isQuoted && ANNOUNCES.test(text)) announcing = true;
   }
   return { own, quoted, injected, ...(sender ? { sender } : {}) };
+}
+
+/** A signature line: the sender's name (or first name) alone, optionally with "| Company" or a title after it. */
+function signature(line: string, name: string): boolean {
+  const said = line
+    .trim()
+    .replace(/\s*[|,–—-].*$/, '')
+    .toLowerCase();
+  const full = name.toLowerCase();
+  return said !== '' && (said === full || said === full.split(/\s+/)[0]);
 }
 
 /**

@@ -333,7 +333,7 @@ export function layout(raw: string): string {
 // "…so nobody signs in with it", "…until he calls back", "…because they asked": why or how long, said
 // after the request. It names no target and no action, and would otherwise be read as part of the reference.
 const ADJUNCT =
-  /\s*,?\s+(?:so\s+that|so|until|while|because)\s+(?:no\s*one|nobody|anyone|anybody|everyone|he|she|they|we|i|it|you|his|her|their)\b(?![^,;]*\b(?:need|needs|want|wants|should|must|please|pls|have\s+to|has\s+to|can\s+you|could\s+you)\b)[^,;]*/gi;
+  /\s*,?\s+(?:so\s+that|so|until|while|because)\s+(?:no\s*one|nobody|anyone|anybody|everyone|he|she|they|we|i|it|you|his|her|their)\b(?![^,;]*\b(?:need|needs|want|wants|should|must|please|pls|have\s+to|has\s+to|can\s+you|could\s+you|\d+\s+(?:ppl|people|members|memberships|seats|users))\b)[^,;]*/gi;
 // "we'd be glad if you could …", "it would be great if you could …": a polite "please".
 const POLITE =
   /\b(?:(?:i|we)(?:'d|’d|\s+would)\s+(?:be\s+(?:\w+\s+)?(?:grateful|thankful|glad|happy|obliged)|(?:really\s+)?appreciate\s+it)|it\s+would\s+be\s+(?:\w+\s+)?(?:great|good|helpful|nice|ideal))\s+if\s+(?:you|u)\s+(?:could|would|can|might)(?:\s+(?:kindly|please|possibly|perhaps))?\s+/gi;
@@ -344,16 +344,22 @@ const POLITE =
  * whichever of the ban or the lock is there (the planner looks). Without such a statement it stays a wrapper.
  */
 const FIX =
-  /\b(?:sort\s+(?:that|this|it)(?:\s+out)?|sort\s+out\s+(?:that|this|it)|get\s+(?:that|this|it)\s+(?:sorted|fixed|resolved)(?:\s+out)?|(?:fix|resolve|take\s+care\s+of|deal\s+with|handle)\s+(?:that|this|it))(?:\s+for\s+(⟦[ei]\d+⟧|him|her|them))?/i;
+  /\b(?:sort\s+(?:that|this|it)(?:\s+out)?|sort\s+(⟦[ei]\d+⟧|him|her|them)\s+out|sort\s+out\s+(?:that|this|it)|get\s+(?:that|this|it)\s+(?:sorted|fixed|resolved)(?:\s+out)?|(?:fix|resolve|take\s+care\s+of|deal\s+with|handle)\s+(?:that|this|it))(?:\s+for\s+(⟦[ei]\d+⟧|him|her|them))?/i;
 const LOCKED_OUT =
   /\b(?:is|was|got|gets|been|are|were|being|still)\s+(?:locked|banned)(?:\s+out)?\b|\blocked\s+out\b|\bcan(?:'|’)?t\s+(?:get|log|sign)\s+(?:in|on)\b|\bcannot\s+(?:get|log|sign)\s+(?:in|on)\b/i;
 
 function fixMeansRestore(masked: string): string {
   if (!LOCKED_OUT.test(masked)) return masked;
-  return masked.replace(FIX, (_m, who: string | undefined) => `let ${who ?? 'the account'} sign in again`);
+  return masked.replace(
+    FIX,
+    (_m, sorted: string | undefined, who: string | undefined) => `let ${sorted ?? who ?? 'the account'} sign in again`,
+  );
 }
 
 // "ensure the invitation is no longer valid", "make sure this invite won't work": a revocation.
+// "make sure they can't use it" (it: the invitation another clause names): a revocation of that invitation.
+const CANNOT_USE =
+  /\b(?:make\s+sure|ensure)\s+(?:that\s+)?(?:they|he|she|nobody|no\s*one)\s+(?:can(?:not|'t|’t|\s+no\s+longer)|won'?t\s+be\s+able\s+to)\s+use\s+(?:it|that|the\s+(?:invite|invitation|link))\b(?=[^.!?]*[.!?]?)/gi;
 const UNUSABLE =
   /\b(?:make\s+sure|ensure|see\s+to\s+it)\s+(?:that\s+)?((?:the|that|this|their|his|her)\s+(?:[\w-]+\s+)?(?:invit\w*|sessions?)(?:\s+(?:to|for|of)\s+⟦e\d+⟧)?)\s+(?:can(?:not|'t|’t|\s+not|\s+no\s+longer)\s+be\s+used|is\s+no\s+longer\s+(?:valid|usable)|(?:won't|will\s+not)\s+work(?:\s+anymore)?)\b/gi;
 
@@ -363,7 +369,8 @@ export function imperatives(masked: string): string {
     masked
       .replace(POLITE, 'please ')
       .replace(/\bplease\s+to\s+(?=[a-z])/gi, 'please ')
-      .replace(UNUSABLE, 'revoke $1'),
+      .replace(UNUSABLE, 'revoke $1')
+      .replace(CANNOT_USE, (m) => (/\binvit/i.test(masked) ? 'revoke that invitation' : m)),
   );
   return polite
     .split(/((?:[.!?;]+)\s+)/)

@@ -33,7 +33,7 @@ const CORRECTION_LEAD =
 // "ban him instead", "lock her instead of banning her" take back what was asked; "should say Chairman instead of
 // CEO" only names the value being replaced.
 export const CORRECTION =
-  /^(?:(?:no|nope|hmm|ok|okay|oh)[,.!]?\s+)*(?:wait|actually|scratch that|on second thought|i mean|correction|rather|sorry)\b|\binstead\b(?!\s+of\s+(?!\w+ing\b))/i;
+  /^(?:(?:no|nope|hmm|ok|okay|oh)[,.!]?\s+)*(?:wait|actually|scratch that|on second thought|i mean|correction|rather|sorry(?!\s+(?:on|for|about|if|to|i'?m|in\s+advance)\b))\b|\binstead\b(?!\s+of\s+(?!\w+ing\b))/i;
 const STATEMENT =
   /^(?:someone|somebody|we|i|he|she|they|you|our\s+[\w-]+|the\s+[\w-]+|⟦[ei]\d+⟧)\s+(?:(?:already|just|accidentally|mistakenly|recently|also)\s+)?(?:(?!(?:need|proceed|feed|seed|speed|exceed)\b)[a-z]+ed|was|were|had|got|did|made|sent|left|took|gave|set|put)\b/i;
 const PASSIVE_KINDS = new Set<Intent['kind']>(['unknown', 'smalltalk', 'help']);
@@ -87,7 +87,7 @@ function parseMessage(whole: Sentence, now: number): Intent {
   const sentences = splitSentences(arrowAsDash(whole.masked));
   const org = orgMention(whole.masked);
   const units = sentences.flatMap((sentence, n) =>
-    clausesOf(whole, org ? fillThere(sentence, org) : sentence, now).map((u) => ({ ...u, sentence: n })),
+    clausesOf(whole, org ? fillThere(sentence, org) : withoutThere(sentence), now).map((u) => ({ ...u, sentence: n })),
   );
   if (units.length === 0) return parseSentence(whole, now);
   if (units.length === 1) {
@@ -297,6 +297,17 @@ function antecedent(
 }
 
 /**
+ * "make sofia admin there" when the message names no organization it can place: the role change names none, so
+ * the planner reads the person's own organizations (one → that one, several → it asks).
+ */
+function withoutThere(sentence: string): string {
+  return sentence.replace(
+    /\b((?:admin|member|viewer|billing)s?)\s+(?:in\s+|over\s+)?there\b(?=\s*(?:[.!?,;]|too\b|as\s+well\b|$))/i,
+    '$1',
+  );
+}
+
+/**
  * "Grace Kim and Chris Park both work at Foo; lock the latter": "the former" / "the latter" is the first / last
  * of the people the nearest other clause names (by placeholder or full name, in the order said). Two or more
  * must be named there; otherwise nothing is filled (and the planner asks).
@@ -325,7 +336,7 @@ function formerLatter(
 
 // Words that start a report but are not somebody's name.
 const NOT_PERSON =
-  /^(?:i|we|you|he|she|it|they|this|that|there|these|those|the|a|an|our|my|your|his|her|their|its|someone|somebody|anyone|everyone|nobody|no|some|all|every|each|one|what|which|who|when|if|please|pls|hey|hi|hello|so|and|but|also|then|just|now|today|yesterday|compliance|security|legal|finance|support|hr|it|ops|team|management)$/i;
+  /^(?:i|we|you|he|she|it|they|this|that|there|these|those|the|a|an|our|my|your|his|her|their|its|someone|somebody|anyone|everyone|nobody|no|some|all|every|each|one|what|which|who|when|if|please|pls|hey|hi|hello|so|and|but|also|then|just|now|today|yesterday|compliance|security|legal|finance|support|hr|it|ops|team|management|customer|client|user|caller|sender|requester|manager|boss|someone|person)$/i;
 
 /** The person a report is about, written in lower case ("ann lee quit", "bob from support lost …"). */
 function reportSubject(masked: string, anyVerb = false): string | undefined {
@@ -339,13 +350,13 @@ function reportSubject(masked: string, anyVerb = false): string | undefined {
     )
       return undefined;
     const org = masked.match(
-      /^(?:(?:so|and|but|also|btw|fyi)[,\s]+)*([A-Za-z][\w&'’-]+(?:\s+[A-Za-z][\w&'’-]+)?)\s+(?:just\s+|recently\s+)?(?:[a-z]+ed|bought|sold|grew|paid|signed|is|was|has|had)\b/,
+      /^(?:(?:so|and|but|also|btw|fyi)[,\s]+)*([A-Za-z][\w&'’-]+(?:\s+(?!(?:is|was|has|had|are|were)\b)[A-Za-z][\w&'’-]+)?)\s+(?:just\s+|recently\s+|currently\s+|now\s+|still\s+|already\s+)?(?:[a-z]+ed|bought|sold|grew|paid|signed|is|was|has|had)\b/,
     );
     if (org && !org[1]!.split(/\s+/).some((w) => NOT_PERSON.test(w))) return org[1];
     return undefined;
   }
   const m = masked.match(
-    /^(?:(?:hey|hi|so|and|but|also|btw|fyi|ok)[,\s]+)*([A-Za-z][\w'’-]+(?:\s+[A-Za-z][\w'’-]+)?)(?:\s+(?:from|in|at|on)\s+(?:the\s+)?[\w-]+(?:\s+(?!(?:just|already|recently|has|had)\b)[a-z][\w-]*)?(?:\s+team)?)?\s+(?:(?:just|already|recently|has|had)\s+)?(?:moved|left|lost|quit|joined|changed|switched|transferred|resigned|retired|finished|started|forgot|went|is|was|has|had|says|said|got|(?:has|had|is|was|does|did)n['’]t|never)\b/,
+    /^(?:(?:hey|hi|so|and|but|also|btw|fyi|ok)[,\s]+)*([A-Za-z][\w'’-]+(?:\s+[A-Za-z][\w'’-]+)?)(?:\s+(?:from|in|at|on)\s+(?:the\s+)?[\w-]+(?:\s+(?!(?:just|already|recently|has|had)\b)[a-z][\w-]*)?(?:\s+team)?)?\s+(?:(?:just|already|recently|has|had)\s+)?(?:moved|left|lost|quit|joined|changed|switched|transferred|resigned|retired|finished|started|forgot|went|is|was|has|had|says|said|got|thinks|believes|noticed|(?:has|had|is|was|does|did)n['’]t|never)\b/,
   );
   if (!m) return undefined;
   const words = m[1]!.split(/\s+/);
@@ -355,7 +366,8 @@ function reportSubject(masked: string, anyVerb = false): string | undefined {
 
 // "that", "the new name": a value said by pointing at another clause. "the org", "it": an organization not named.
 const VALUE_ANAPHOR = /^(?:that|this|it|the\s+new\s+(?:one|name))$/i;
-const ORG_WORD = /^(?:(?:the|our|their|its)\s+)?(?:org|organi[sz]ation|company|it|its|their|them)$|^(?:the|a|an|our)$/i;
+const ORG_WORD =
+  /^(?:(?:the|our|their|its)\s+)?(?:org|organi[sz]ation|company|it|its|their|them)$|^(?:the|a|an|our|their|its)$/i;
 // "Foo rebranded to Foo Group", "Foo is now called Foo Group", "Foo changed its name to Foo Group".
 const RENAMED =
   /\b(?:rebranded|renamed\s+itself|changed\s+(?:its|their)\s+name)\s+(?:to|as)\s+([A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3})|\bis\s+now\s+called\s+([A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3})/;

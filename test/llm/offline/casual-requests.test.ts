@@ -175,3 +175,73 @@ describe('allowlist then invite: the invitation is to the app unless an organiza
     expect(i?.kind === 'invite' && i.app).toBe(false);
   });
 });
+
+describe('typos of resource words and casual placement verbs', () => {
+  it.each([
+    ['pls lcok ana@k.test acount', 'user_action'],
+    ['add ana@k.test to the umbrella organisation as a normal memeber', 'membership_add'],
+    ['we stopped using relay, @bot pls nuke the relay integraton oauth aplication', 'named_delete'],
+    ['create an org called Foo Labs and put ana@k.test in it as the admin', 'sequence'],
+  ])('%s', (text, kind) => {
+    expect(parse(text).kind).toBe(kind);
+  });
+  it('"put X in it as the admin" adds X as an admin of the organization just created', () => {
+    const got = steps(parse('create an org called Foo Labs and put ana@k.test in it as the admin'));
+    expect(got[1]).toMatchObject({ kind: 'membership_add', org: { value: 'Foo Labs' }, role: 'org:admin' });
+  });
+});
+
+describe('a forwarded mail ends after its sender signs it; the admin line below is the request', () => {
+  const fwd = (body: string, own: string) =>
+    `fyi\n\n---------- Forwarded message ---------\nFrom: Ana Kim <ana@k.test>\nSubject: help\n\n${body}\nAna\n\n${own}`;
+  it.each([
+    [
+      fwd('I lost my laptop, please log me out everywhere.', 'pls kill her logged in session, dont lock her'),
+      'sign_out',
+    ],
+    [
+      fwd('I typed my password wrong and my account is locked. Can someone let me back in?', 'pls sort her out thx'),
+      'user_restore_sign_in',
+    ],
+    [
+      fwd('My account is locked. Please also delete bo@k.test while you are at it.', 'just unlock her please'),
+      'user_action',
+    ],
+  ])('%#', (text, kind) => {
+    const i = parse(text);
+    expect(i.kind).toBe(kind);
+    expect(JSON.stringify(i)).toContain('ana@k.test');
+    expect(JSON.stringify(i)).not.toContain('bo@k.test');
+  });
+});
+
+describe('two-step moves and wanted states', () => {
+  it.each([
+    'ana kim is transferring. can u move her, so out of umbrella and into hooli as a regular member',
+    'move ana kim from umbrella to hooli',
+    'pls move ana kim out of umbrella and into hooli',
+  ])('%s → join the new organization, then leave the old one', (text) => {
+    const got = steps(parse(text));
+    expect(got.map((s) => s.kind)).toEqual(['membership_add', 'membership_remove']);
+    expect(got.map((s) => ('org' in s ? s.org?.value.toLowerCase() : undefined))).toEqual(['hooli', 'umbrella']);
+  });
+  it('"move her from admin to member" stays a role change', () => {
+    expect(parse('move ana@k.test from admin to member in Umbrella').kind).toBe('membership_set_role');
+  });
+  it.each(['can u make it so ana@k.test is admin in Umbrella', 'make sure ana@k.test becomes a viewer in Umbrella'])(
+    '%s',
+    (text) => {
+      expect(parse(text).kind).toBe('membership_set_role');
+    },
+  );
+  it('"…, but can u log him out" is its own clause', () => {
+    const i = parse(
+      'ana@k.test saw her password leak. she is changing it but can u log her out on all her devices first',
+    );
+    expect(i).toMatchObject({ kind: 'sign_out', targets: [{ kind: 'email', value: 'ana@k.test' }] });
+  });
+  it('"make sure they can\'t use it" after an invitation is named revokes it', () => {
+    const i = parse('we sent an invite to ana@k.test last week by mistake, can you make sure they cannot use it?');
+    expect(i).toMatchObject({ kind: 'invitation_revoke', emails: ['ana@k.test'] });
+  });
+});

@@ -107,3 +107,116 @@ describe('a value that is pointed at, not written, is never read as the value', 
     expect(JSON.stringify(i)).not.toMatch(/"name":"that"|"slug":"the new one"/);
   });
 });
+
+describe('what an OAuth app may still read is its scope list (the word "scopes" unsaid)', () => {
+  it.each([
+    ['the relay oauth app shouldnt get public_metadata anymore, just profile + email', { scopes: 'profile email' }],
+    ['ops note: the Relay integration should only keep profile and email', { scopes: 'profile email' }],
+    ['Relay app must not read private metadata any more', { remove_scopes: ['private_metadata'] }],
+    [
+      "after the audit — the Relay integration shouldn't be able to read public metadata",
+      { remove_scopes: ['public_metadata'] },
+    ],
+    ['relay oauth app: only profile, email', { scopes: 'profile email' }],
+  ])('%s', (text, fields) => {
+    const i = parse(text);
+    expect(i.kind).toBe('named_update');
+    if (i.kind === 'named_update') {
+      expect(i.fields).toEqual(fields);
+      expect(i.ref?.value.toLowerCase()).toBe('relay');
+    }
+  });
+});
+
+describe('a second field after "and" shares the first one\'s verb', () => {
+  it.each([
+    ['umbrella org: name should be Umbrella Group and the slug umbrella-group'],
+    ['for the umbrella org the name needs to be Umbrella Group and the slug umbrella-group'],
+    ['umbrella rebranded. name shld be Umbrella Group and the slug umbrella-group'],
+  ])('%s', (text) => {
+    const i = parse(text);
+    expect(i.kind === 'org_update' && i.fields).toEqual({ name: 'Umbrella Group', slug: 'umbrella-group' });
+  });
+});
+
+describe('metadata said in prose', () => {
+  it.each([
+    [
+      "umbrella renewed. set their org's plan to gold in the public metadata",
+      'org_update',
+      { public_metadata: { plan: 'gold' } },
+    ],
+    [
+      'clear out the legacy_id in ana@k.test private metadata',
+      'user_update',
+      { private_metadata: { legacy_id: null } },
+    ],
+    [
+      'remove the legacy_id thing from ana@k.test private metadata',
+      'user_update',
+      { private_metadata: { legacy_id: null } },
+    ],
+    ["set ana@k.test's tier to gold in her public metadata", 'user_update', { public_metadata: { tier: 'gold' } }],
+  ])('%s', (text, kind, fields) => {
+    const i = parse(text);
+    expect(i.kind).toBe(kind);
+    expect('fields' in i && i.fields).toEqual(fields);
+  });
+});
+
+describe('a quoted error message is not a template name', () => {
+  it('the template named next to the word "template" wins', () => {
+    const i = parse("seeing 'clock skew detected' errors. bump the allowed clock skew on the hasura templat to 20 sec");
+    expect(i).toMatchObject({ kind: 'named_update', ref: { value: 'hasura' }, fields: { allowed_clock_skew: 20 } });
+  });
+});
+
+describe('the member limit said as a count', () => {
+  it.each([
+    ['Umbrella Corp renewed. Could we maybe bump their organization to allow 30 memberships?', 'Umbrella Corp'],
+    ['umbrella downgraded, so their organization should be capped at 30 memberships from now on', undefined],
+    ['umbrella upgraded their plan so they can have up to 30 ppl in their org now. pls raise the limit', 'umbrella'],
+    ['please limit the Umbrella org to 30 members', 'Umbrella'],
+    [
+      "Umbrella Corp currently has no cap. Their contract says 30 seats. Could we set their organization's maximum memberships to 30?",
+      'Umbrella Corp',
+    ],
+  ])('%s', (text, org) => {
+    const i = parse(text);
+    expect(i.kind).toBe('org_update');
+    if (i.kind === 'org_update') {
+      expect(i.fields).toEqual({ max_allowed_memberships: 30 });
+      if (org) expect(i.org?.value).toBe(org);
+    }
+  });
+});
+
+describe('support-desk wording', () => {
+  it.each([
+    [
+      "as per change request CR-12 kindly rename the OAuth application 'Relay' as 'Relay (old)'",
+      { name: 'Relay (old)' },
+    ],
+    [
+      'user Ana Kim (ana@k.test) is requesting to change her username from anak to ana.kim. Kindly do the needful.',
+      { username: 'ana.kim' },
+    ],
+    [
+      'customer Umbrella Corp is wanting their URL slug to be umbrella-corp instead of umbrella. Kindly update.',
+      { slug: 'umbrella-corp' },
+    ],
+  ])('%s', (text, fields) => {
+    const i = parse(text);
+    expect('fields' in i && i.fields).toEqual(fields);
+  });
+
+  it('"we are requesting that all users at @x are locked" is the bulk lock of that domain', () => {
+    const i = parse(
+      'As a precaution we are requesting that all the users whose email id is ending with @leaky.test are locked till further notice.',
+    );
+    expect(i).toMatchObject({ kind: 'bulk_user_action', action: 'clerk_user_lock', domain: 'leaky.test' });
+  });
+  it('"ending" is a word, never corrected to "pending"', () => {
+    expect(JSON.stringify(parse('lock every user whose email is ending with @leaky.test'))).not.toMatch(/pending/);
+  });
+});
