@@ -94,11 +94,11 @@ export function spellOutTexting(text: string): string {
     if (!to) return word;
     const guard = GUARDED[key];
     if (guard && !guard.test(whole.slice(at + word.length).trimStart())) return word;
-    // "the im account", "a ppl list" are fine either way; a word glued to an apostrophe or a dot is not one of these.
-    const before = whole[at - 1];
-    const after = whole[at + word.length];
-    if (before === "'" || before === '’' || before === '.' || after === "'" || after === '’' || after === '@')
-      return word;
+    // A word glued to an apostrophe, a dot, an @ or a joiner is part of something else (a contraction, an address,
+    // an id or a slug: "acct-991", "ppl_ops"), never one of these.
+    const before = whole[at - 1] ?? '';
+    const after = whole[at + word.length] ?? '';
+    if (/['’.@_/-]/.test(before) || /['’@_/-]/.test(after)) return word;
     return keepCase(word, to);
   });
 }

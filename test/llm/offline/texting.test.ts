@@ -25,6 +25,8 @@ describe('spellOutTexting', () => {
     'he is ill today',
     'what is the session id',
     'the org its members belong to',
+    'lock the user with external id acct-991',
+    'the slug is ppl_ops',
   ])('%j stays as it is', (text) => {
     expect(spellOutTexting(text)).toBe(text);
   });
