@@ -30,8 +30,10 @@ const HEDGES = [
   String.raw`(?:would|could|will|is)\s+it\s+(?:be\s+)?(?:at\s+all\s+)?(?:possible|ok(?:ay)?|alright|feasible)\s+(?:for\s+(?:you|u|us)\s+)?to`,
   // "we should lock …", "you may need to remove …": the admin's own obligation, said before a verb.
   String.raw`(?:we|you|u)\s+(?:should|must|(?:might\s+|may\s+)?(?:need|have)\s+to|ought\s+to)(?:\s+(?:probably|just|also|really))?(?=\s+(?:lift|take|kick|pull|${VERBS.join('|')})\b)`,
+  // "pepper says natasha should be an admin", "Ann mentioned that X needs removing": who passed the request on.
+  String.raw`(?!(?:it|this|that|he|she|they|we|i|you)\s)[\w'’-]+(?:\s+from\s+[\w'’-]+)?\s+(?:says|said|mentioned|thinks|reckons|tells\s+me|told\s+me|told\s+us)(?:\s+that)?(?=\s+\S+(?:\s+\S+)?\s+(?:should|needs?|must|has\s+to|wants?|ought)\b)`,
   // "could we maybe raise …", "can we please add …": the admin asking themselves is a request.
-  String.raw`(?:could|can|would|shall)\s+we(?:\s+(?:maybe|perhaps|please|possibly|just|kindly))*(?=\s+(?:raise|bump|set|lift|take|add|${VERBS.join('|')})\b)`,
+  String.raw`(?:could|can|would|shall)\s+we(?:\s+(?:maybe|perhaps|please|possibly|just|kindly))*(?=\s+(?:raise|bump|set|lift|take|add|kick|pull|give|move|switch|promote|${VERBS.join('|')})\b)`,
   // "we are requesting you to kindly unlock …", "requesting you to terminate …": the desk asking is a request.
   String.raw`(?:(?:we|i|they)\s+(?:are|am)\s+)?(?:requesting|asking|needing|wanting)\s+(?:you|u)\s+to`,
   // "is it possible that we add …", "would it be ok if you could lock …": the admin asking for it.
@@ -67,7 +69,13 @@ const WHOEVER_HAS =
 
 // "could X be bumped up to a regular member", "X should be moved to billing": a role change said as a passive.
 const ROLE_MOVE =
-  /(^|[.!?;]\s+|[,—–]\s*|\bso\s+)(?:(?:could|can|would|will|should)\s+)?(?!(?:so|and|but|then)\s)((?:(?!\b(?:not|never)\b|n['’]t\b)[^,.!?;])+?)\s+(?:(?:should|must|can|could|needs\s+to)\s+)?(?:be|get)\s+(?:bumped|moved|switched|changed|promoted|demoted|upgraded|downgraded)(?:\s+(?:up|down|back))?\s+to\s+(an?\s+(?:regular\s+|normal\s+|plain\s+|full\s+)?(?:admin|member|viewer|billing)\b|(?:admin|member|viewer|billing)\b)/gi;
+  /(^|[.!?;]\s+|[,—–]\s*|\bso\s+)(?:(?:could|can|would|will|should)\s+)?(?!(?:so|and|but|then)\s)((?:(?!\b(?:not|never)\b|n['’]t\b)[^,.!?;])+?)\s+(?:(?:should|must|can|could|needs\s+to)\s+)?(?:be|get)\s+(?:bumped|moved|switched|changed|promoted|demoted|upgraded|downgraded)(?:\s+(?:up|down|back))?\s+to\s+(?:the\s+)?(an?\s+(?:regular\s+|normal\s+|plain\s+|full\s+)?(?:admin|member|viewer|billing)\b|(?:admin|member|viewer|billing)\b)(?:\s+role\b)?/gi;
+
+// "we are needing that Wong is banned", "is it possible that X is switched to …", "Pepper is requesting that
+// Natasha also is made admin": the state asked for, said as a that-clause. Read as "X should be …", which the
+// passive, role-move and role-given rules then turn into the request.
+const THAT_STATE =
+  /(?<=^|[.!?;:]\s*)[^.!?;:]*?\b(?:is\s+it\s+possible|could\s+it\s+be|(?:(?:we|i|they|he|she)\s+)?(?:(?:are|am|is)\s+)?(?:needing|requesting|wanting|requiring|asking)|(?:(?:has|have|had)\s+)?(?:requested|asked)|(?:we|i|they)\s+(?:need|request|require|want|ask)|kindly\s+ensure|please\s+ensure)\s+that\s+((?:(?!\b(?:not|never)\b|n['’]t\b)[^,.!?;])+?)\s+(?:also\s+)?(?:(?:should|must|shall|will|can|may)\s+)?(?:is|are|be|gets?)\s+(?:also\s+)?(?=[a-z]+(?:ed|en|ne|de)\b)/gi;
 
 // "could he be made an admin there?", "X should be named a viewer of Foo": a role given, said as a passive.
 const ROLE_MADE =
@@ -126,6 +134,7 @@ export function unhedge(masked: string): string {
     });
   return (
     s
+      .replace(THAT_STATE, (m: string, who: string) => `${/^\s/.test(m) ? ' ' : ''}${who} should be `)
       .replace(SOFT_MODAL, 'needs to')
       // "the domain is to be allowed", "the address is to be removed": the formal "should be".
       .replace(/\b(?:is|are)\s+to\s+be\s+(?=[a-z]{2,}(?:ed|en|wn)\b)/gi, 'should be ')

@@ -104,7 +104,7 @@ const SOURCE =
  * an identifier, and marks one list as the one it leaves, removes it there and adds it to the other.
  */
 function parseListMove(c: string, s: Sentence): Intent | undefined {
-  if (!ALLOW.test(c) || !BLOCK.test(c) || /(?:is|are)\s+.*\?$/.test(c)) return undefined;
+  if (!ALLOW.test(c) || !BLOCK.test(c) || /\b(?:is|are)\s+.*\?$/.test(c)) return undefined;
   const source = c.match(SOURCE)?.[1];
   if (!source) return undefined;
   const from: 'allowlist' | 'blocklist' | undefined = ALLOW.test(source)

@@ -335,6 +335,13 @@ function parseOneMembership(c: string, s: Sentence): Parsed {
 /** Member lists and counts of one organization. */
 function parseMemberList(c: string, s: Sentence): Parsed {
   let m: RegExpMatchArray | null;
+  // "who has the billing role in Foo?", "who holds viewer at Foo", "who's got admin in Foo": that role's holders.
+  const holders = c.match(
+    /^who(?:'s|’s|\s+has|\s+have|\s+holds|\s+is\s+holding|\s+has\s+got)\s+(?:got\s+)?(?:the\s+|an?\s+)?(admin|administrator|owner|member|viewer|billing|guest)\s*(?:role|access|rights|permissions?)?\s+(?:in|at|of|for|on)\s+(.+?)\??$/i,
+  );
+  const holderOrg = holders ? orgChunk(holders[2]!, s) : undefined;
+  const holderRole = holders ? roleKey(holders[1]!) : undefined;
+  if (holderOrg && holderRole) return { kind: 'members_list', org: holderOrg, role: holderRole, count: false };
   const roleFilter = /\badmins?\b|\badministrators?\b|\bowners?\b/i.test(c)
     ? 'org:admin'
     : /\bbasic members\b|\bregular members\b/i.test(c)
@@ -662,7 +669,7 @@ function parseInvitationRevoke(said: string, s: Sentence): Intent | undefined {
     )?.[1] ?? core.match(/^\w+\s+(?:the\s+)?(?!⟦)(.+?)\s+(?:org(?:anization)?\s+)?invit\w*\b/i)?.[1];
   // "all pending Acme", "any Acme": the quantifier and status words say which invitations, not the organization.
   const orgText = rawOrgText?.replace(
-    /^(?:(?:the|all|every|each|any|of|pending|open|outstanding|still|newest|latest|oldest|earliest|last|first|most\s+recent(?:ly\s+sent)?)\s+)+(?=\S)/i,
+    /^(?:(?:the|all|every|each|any|of|pending|open|outstanding|still|only|just|newest|latest|oldest|earliest|last|first|most\s+recent(?:ly\s+sent)?)\s+)+(?=\S)/i,
     '',
   );
   const cleanedOrg =

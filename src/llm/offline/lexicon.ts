@@ -232,6 +232,46 @@ const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
   [/\s*\((?:they|he|she|it|we|i|this|that|there)(?:'s|’s|'re|’re)?\s[^()]*\)/gi, ''],
   // "put her in it as the admin": the role, not a person.
   [/\bas\s+the\s+(admin|member|viewer|billing|guest|owner)\b(?!\s+(?:of|for|in|at)\b)/gi, 'as $1'],
+  // "who is having the admin role", "we are needing …": the progressive of a state verb is the plain verb.
+  [/\b(?:is|am)\s+having\b/gi, 'has'],
+  [/\bare\s+having\b/gi, 'have'],
+  [
+    /\b(?:is|am|are)\s+(need|want|requir|know|own|hold)ing\b/gi,
+    (_m: string, v: string) => `${v === 'requir' ? 'require' : v}s`,
+  ],
+  // "Kindly do the same and revert (back)", "revert back with the list": reply to the ticket, not an action.
+  [
+    /,?\s*(?:and\s+)?(?:kindly\s+|please\s+|pls\s+)?(?:do\s+the\s+(?:same|needful)\s+and\s+)?revert(?:\s+back)?\b(?=\s*(?:[.,!?]|$|to\s+us|with\b|once\b|after\b|at\s+the\b|soon\b))[^.!?\n]*/gi,
+    '',
+  ],
+  // "(read only)", "(view-only)": what the role means, said beside it.
+  [/\s*\((?:read|view)[\s-]?only(?:\s+access)?\)/gi, ''],
+  // "revoke only the one sent by Priya": what is sent by someone is an invitation.
+  [
+    /\bthe\s+(one|ones)\s+(?=(?:that\s+|which\s+)?(?:was\s+|were\s+)?(?:sent|issued)\s+(?:out\s+)?by\b)/gi,
+    (_m: string, one: string) => (one.toLowerCase() === 'ones' ? 'the invitations ' : 'the invitation '),
+  ],
+  // "a full admin", "proper admin rights": the admin role.
+  [/\b(?:an?\s+)?(?:full|proper|complete|real)\s+(admin|administrator)\b/gi, '$1'],
+  // "the person with viewer in their organization … from it": "it" is that organization, not named here.
+  [
+    /(\bin\s+(?:their|its|our|the)\s+(?:org|organi[sz]ation|company|workspace)\b[^.!?;]*?\b(?:out\s+of|from))\s+it\b/gi,
+    '$1 their org',
+  ],
+  // "promote whoever holds billing in Hooli to admin there": "there" is the organization the clause just named.
+  [/(\b(?:in|at|of)\s+[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*)?\b[^.!?;,]*?)\s+(?:over\s+)?there\b/g, '$1'],
+  // "until then", "till further notice", "today itself": when, not who or what.
+  [/\s+(?:until\s+then|until\s+further\s+notice|till\s+further\s+notice|today\s+itself|from\s+today)\b/gi, ''],
+  // ", could you please take care?", "can u handle it": politeness that hands the request over, no request itself.
+  [
+    /,?\s*(?:could|can|would|will)\s+(?:you|u)\s+(?:please\s+|kindly\s+)?(?:take\s+care(?:\s+of\s+(?:it|this|that))?|handle\s+(?:it|this|that)|do\s+the\s+needful)\s*(?=[?.!]|$)/gi,
+    '',
+  ],
+  // "everybody who is a normal member in Foo": every regular member (refs.ts reads it as the member role).
+  [
+    /\b(?:everybody|everyone|anyone|all\s+(?:the\s+)?(?:users|people|members))\s+(?:who|that)\s+(?:is|are)\s+(?:an?\s+)?(ordinary|plain|regular|normal|basic)\s+members?\b/gi,
+    'every $1 member',
+  ],
   // "can u lock chris out for now": locking someone out is locking them.
   [/\block\s+(⟦[ei]\d+⟧|[\w.'’-]+(?:\s+[\w.'’-]+)?)\s+out\b(?!\s+of\b)/gi, 'lock $1'],
   // "make it so sofia is admin there": the role stated as the state wanted.
@@ -258,7 +298,7 @@ const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
   ],
   // "give her access back", "give him back access": restore sign-in for the person the pronoun names.
   [
-    /\bgive\s+(⟦[ei]\d+⟧|him|her|them)\s+(?:back\s+(?:(?:their|his|her)\s+)?(?:access|login)|(?:access|login)\s+back)\b/gi,
+    /\b[Gg]ive\s+(⟦[ei]\d+⟧|[Hh]im|[Hh]er|[Tt]hem|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)\s+(?:back\s+(?:(?:their|his|her)\s+)?(?:access|login|account)|(?:(?:their|his|her)\s+)?(?:access|login|account)\s+back)\b/g,
     'let $1 sign in again',
   ],
   // "lift the ban", "clear his ban" (no "on X"): the ban of the person the message is about.

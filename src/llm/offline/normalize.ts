@@ -21,9 +21,12 @@ const PLEASANTRY =
 const SIGN_OFF =
   /(?:^|(?<=[.!?\n])\s*|\s+)(?:thx|tia|ty|(?:many\s+)?thanks(?:\s+(?:a lot|so much|in advance))?|thank you(?: so much| in advance)?|cheers|best(?:\s+regards|\s+wishes)?|kind regards|regards|warm regards|sincerely|--+|sent from my \w+)\s*[,!.]?(?:\s+(?:[A-Z][\w'-]*|⟦e\d+⟧)(?:\s+[A-Z][\w'-]*)?)?(?:\s*\([^()]{1,60}\))?\s*[.!]?\s*$/i;
 
+// "Mr. Jared Dunn", "Ms Fatima", "dr lee": a title before a name is not part of the name the lookup searches.
+const HONORIFIC = /\b(?:mr|mrs|ms|mx|miss|dr|mister)\.?\s+(?=[a-z][\w'’-]*\b)(?!(?:and|or|the|a|an)\b)/gi;
+
 /** The message without greeting, pleasantries and sign-off; synonyms and typos normalized. */
 export function normalize(s: Sentence): Sentence {
-  let masked = s.masked.replace(GREETING, '').replace(PLEASANTRY, '');
+  let masked = s.masked.replace(GREETING, '').replace(PLEASANTRY, '').replace(HONORIFIC, '');
   // Only a sign-off that leaves something before it: "thanks" alone is a reply, not a signature.
   const signed = masked.replace(SIGN_OFF, '');
   // "rename it to Foo Bar, ty": the comma before the sign-off goes with it.

@@ -134,6 +134,13 @@ export function withRefOrg(intent: Intent): Intent {
   if (!('users' in intent) || !Array.isArray(intent.users) || !('org' in intent) || !intent.org) return intent;
   const org = intent.org;
   if (org.kind !== 'name' && org.kind !== 'id') return intent;
+  // "in their organization": which one is still to be found (resolve.ts), so it is not copied.
+  if (
+    /^(?:(?:the|their|its|our|his|her)\s+)?(?:org|organi[sz]ation|company|workspace|team|it|its|their)$/i.test(
+      org.value,
+    )
+  )
+    return intent;
   if (!intent.users.some((u) => u.kind === 'role' && !u.org)) return intent;
   const users = intent.users.map((u) => (u.kind === 'role' && !u.org ? { ...u, org: org.value } : u));
   return { ...intent, users } as Intent;

@@ -51,13 +51,22 @@ const ORG_WORD =
 const IN_ORG = `(?:\\s+(?:in|at|of|on|for|within)\\s+(?:the\\s+)?(?:(?:their|his|her|its|our|your|that|this|the)\\s+(?:own\\s+)?(?:org|organi[sz]ation|company|team|workspace)|(${ORG_WORD}(?:\\s+${ORG_WORD}){0,2}?)(?:\\s+(?:org|organi[sz]ation|company|team|workspace))?))?`;
 // One person meant: "the person who …", "the only admin of …", "Wayne's sole viewer" (not "whoever", not plurals).
 const SINGULAR =
-  /^(?:the|our)\s+[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*)*\s+(?:admin|administrator|owner|viewer|billing|guest|member)(?:\s+(?:person|user|contact|guy|manager))?$|^(?:the|a|an|our)\s+(?:(?:one|only|single|sole|lone|current)\s+)*(?:person|user|member|account|one|individual|employee|guy|admin|administrator|owner|viewer|billing|guest)\b(?!s\b)|(?:'s|’s)\s+(?:only|sole|one|single)\s/i;
+  /^(?:the|our)\s+[A-Za-z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*)*\s+(?:admin|administrator|owner|viewer|billing|guest|member)(?:\s+(?:person|user|contact|guy|manager))?$|^(?:the|a|an|our)\s+(?:(?:one|only|single|sole|lone|current)\s+)*(?:person|user|member|account|one|individual|employee|guy|admin|administrator|owner|viewer|billing|guest)\b(?!s\b)|(?:'s|’s)\s+(?:only|sole|one|single)\s/i;
 
 /** "Globex's admins", "the viewers of Initech", "whoever holds the billing role in Initech", "everyone with the billing role at Hooli". */
+// Words before a role that describe it rather than name an organization.
+const ROLE_ADJECTIVE =
+  '(?:new|old|other|current|former|main|only|sole|one|first|last|real|actual|acting|interim|temporary|backup|second|third|previous|next|same|right|wrong|existing|regular|normal|plain|basic|full|super|org|team|company|workspace|billing|their|his|her|its|lead|head|senior|junior|primary|secondary|single|lone|whole|entire|remaining|extra|additional|another|that|this|an?)';
 const ROLE_REFS: Array<{ re: RegExp; org: number; role: number }> = [
   // "the Hooli viewer", "our Globex billing person", "the Initech admins": the organization said as an adjective.
   {
     re: new RegExp(`^(?:the|our)\\s+${ORG_NAME}\\s+${KNOWN_ROLE}${HOLDER}$`),
+    org: 1,
+    role: 2,
+  },
+  // (Typed in lower case — "the initech admin" — when the word is no adjective of the role: "the new admin".)
+  {
+    re: new RegExp(`^(?:the|our)\\s+(?!${ROLE_ADJECTIVE}\\s)([a-z][\\w&'-]*)\\s+${KNOWN_ROLE}${HOLDER}$`),
     org: 1,
     role: 2,
   },

@@ -281,7 +281,8 @@ function unwrap(lines: string[]): string[] {
       prev !== undefined &&
       prev.trim().length >= 50 &&
       !/[.!?:;]\s*$/.test(prev) &&
-      /^\s*[a-z]/.test(line) &&
+      // (A capital after a word no sentence ends on — "… the billing role in" / "Hooli to …" — continues too.)
+      (/^\s*[a-z]/.test(line) || (/^\s*[A-Z⟦]/.test(line) && DANGLING.test(prev))) &&
       !BULLET.test(line) &&
       !ENUMERATOR.test(line);
     if (continues) out[out.length - 1] = `${prev!.trimEnd()} ${line.trim()}`;
@@ -289,6 +290,9 @@ function unwrap(lines: string[]): string[] {
   }
   return out;
 }
+
+const DANGLING =
+  /\b(?:in|at|of|to|for|from|with|into|onto|by|on|the|a|an|and|or|that|whoever|is|are|be|my|our|their|his|her|its|as|than|called|named)\s*$/i;
 
 // "(a) unlock X; (b) ban Y": letters or numbers in parentheses that enumerate steps inside a line.
 const ENUMERATOR = /^\s*\(?(?:[a-h]|[1-9])\)\s+/i;

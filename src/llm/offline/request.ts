@@ -24,7 +24,7 @@ import { parseReinvite } from './reinvite.js';
 import { parseDeviceRevoke } from './session-device.js';
 import { sharedNoun, withSharedNoun } from './shared-noun.js';
 import { fillEntityAnaphor, fillResourceAnaphor, hasResourceAnaphor, resourcePhrase } from './resource-anaphora.js';
-import { arrowAsDash, topicOf, withTopic } from './topic.js';
+import { arrowAsDash, fitsTopic, topicOf, withTopic } from './topic.js';
 
 export const NEGATED =
   /^(?:(?:please|but|and|just|also)\s+)*(?:don'?t|do not|never|no need to|without|not|nor|avoid)\b/i;
@@ -444,7 +444,10 @@ function topicFilled(whole: Sentence, masked: string, units: Unit[], index: numb
   for (const o of order) {
     const topic = topicOf(o.masked);
     const filled = topic ? withTopic(masked, topic) : undefined;
-    if (filled && !PASSIVE_KINDS.has(parseSentence(subSentence(whole, filled), now).kind)) return filled;
+    const intent = filled ? parseSentence(subSentence(whole, filled), now) : undefined;
+    // (It must act on the kind of record the topic names: a domain topic never becomes a user's deletion.)
+    const resource = intent && 'resource' in intent ? intent.resource : undefined;
+    if (filled && intent && !PASSIVE_KINDS.has(intent.kind) && fitsTopic(topic!, intent.kind, resource)) return filled;
   }
   return undefined;
 }

@@ -5,6 +5,7 @@
  * next turn. Nothing here ever guesses between candidates; a misspelt name (fuzzy.ts) resolves only to the one
  * record nearest to it, shown in full on the approval card.
  */
+import { mentions } from './mentioned.js';
 import { analyze } from './entities.js';
 import { lookupWords, nearest } from './fuzzy.js';
 import type { Ref } from './intent-types.js';
@@ -469,6 +470,10 @@ const ORDINALS: Array<[RegExp, number]> = [
 export function matchAnswer<T>(answer: string, candidates: T[], keys: (c: T) => string[]): T | undefined {
   const whole = matchWhole(answer, candidates, keys);
   if (whole !== undefined) return whole;
+  // "Sorry for the confusion, it is Chris Evans from Globex.": the one candidate whose full name or address the
+  // answer says word for word (a one-word key such as a first name never decides).
+  const said = candidates.filter((c) => keys(c).some((k) => /[\s@]/.test(k.trim()) && mentions(answer, k)));
+  if (said.length === 1) return said[0];
   const parts = answer.split(/\s*(?:[,;:()–—]|\s-\s|^\s*-\s)\s*/).filter((p) => p.trim() !== '');
   if (parts.length < 2) return undefined;
   // Parts are matched by name only: "the one in support" is an aside, not "the first one".
@@ -480,7 +485,7 @@ function matchWhole<T>(answer: string, candidates: T[], keys: (c: T) => string[]
   const a = answer
     .trim()
     .replace(/[.!?]+$/, '')
-    .replace(/^(?:i mean|i meant|the one (?:at|with|from)|it'?s|that'?s|use|pick|choose)\s+/i, '')
+    .replace(/^(?:i mean|i meant|the one (?:at|with|from)|it'?s|it is|that'?s|that is|use|pick|choose|go with)\s+/i, '')
     .trim();
   if (
     !byName &&

@@ -38,6 +38,42 @@ export function topicOf(masked: string): string | undefined {
 }
 
 function topicOfPart(masked: string): string | undefined {
+  return topicAtStart(masked) ?? embeddedTopic(masked);
+}
+
+// "… for the candidate who got the most recent app invitation": an invitation, app, template or domain named
+// inside a longer clause (the last one it names), when no topic starts the clause. Users and organizations are
+// left to the pronoun rules (anaphora.ts, mentioned.ts).
+const EMBEDDED =
+  /\b(?:the|our|their)\s+(?:(?!(?:the|a|an|who|which|that)\b)[\w'’-]+\s+){0,4}?(?:invit(?:e|ation)|apps?|applications?|integrations?|templates?|domains?)\b(?!\s+(?:invit|apps?\b|applications?\b|templates?\b|domains?\b))/gi;
+
+const KEPT_ANYWHERE =
+  /\b(?:stays?|remains?|keeps?|(?:is|are)\s+(?:still\s+)?(?:wanted|needed|fine|ok|okay|good|valid|correct|right)|should\s+(?:stay|remain)|can\s+stay|must\s+stay)\b/i;
+
+/** True when what the request became acts on the kind of record the topic names (never a user for a domain). */
+export function fitsTopic(topic: string, kind: string, resource?: string): boolean {
+  if (/\binvit/i.test(topic)) return /invit/.test(kind);
+  if (/\b(?:apps?|applications?|integrations?|clients?|connectors?)\b/i.test(topic)) return resource === 'oauth';
+  if (/\btemplates?\b/i.test(topic)) return resource === 'jwt';
+  if (/\bdomains?\b/i.test(topic)) return resource === 'domain';
+  if (
+    /\b(?:orgs?|organi[sz]ations?|workspaces?|compan(?:y|ies))\b/i.test(topic) &&
+    !/\b(?:who|whoever|person|user|member|admin|viewer)\b/i.test(topic)
+  )
+    return /^org_|^membership|^members/.test(kind);
+  return /^user|^membership|^sign_out|^session|^bulk/.test(kind);
+}
+
+function embeddedTopic(masked: string): string | undefined {
+  if (new RegExp(`^${ACTION_VERB}\\b`, 'i').test(masked.replace(LEAD, '').trim())) return undefined;
+  const all = [...masked.matchAll(EMBEDDED)];
+  const last = all[all.length - 1];
+  if (!last) return undefined;
+  if (KEPT_ANYWHERE.test(masked.slice(last.index! + last[0].length))) return undefined;
+  return last[0];
+}
+
+function topicAtStart(masked: string): string | undefined {
   const clause = masked.replace(LEAD, '').trim();
   if (new RegExp(`^${ACTION_VERB}\\b`, 'i').test(clause)) return undefined;
   // "whoever has viewer in Foo": the description is the whole clause (its verb belongs to it).
@@ -47,6 +83,10 @@ function topicOfPart(masked: string): string | undefined {
   // "the new hire invite stays as it is", "the one Alice sent is still wanted": what is kept is never a target.
   if (KEPT.test(clause.slice(m[1]!.length))) return undefined;
   const phrase = m[1]!.trim();
+  // "the offer fell through for the person who …": a verb before the record's noun makes it a sentence, not a
+  // noun phrase (the record named inside it is found by embeddedTopic).
+  const head = phrase.slice(0, phrase.search(new RegExp(`\\b${RECORD}\\b`, 'i')));
+  if (/\b(?:[a-z]{3,}ed|fell|got|went|came|took|said|says|was|were|is|are|has|had)\b/i.test(head)) return undefined;
   // A pronoun-only phrase or a bare determiner names nothing.
   if (/^(?:the|that|this|our|their|his|her|its|my)\s+(?:one|ones)$/i.test(phrase)) return undefined;
   return phrase;
@@ -59,6 +99,8 @@ const OBJECTLESS = new RegExp(
 );
 // The request after the topic, pointing back at it.
 const POINTER = /\b(?:that\s+one|this\s+one|the\s+same\s+one|it)\b/i;
+const ITS_FIELD =
+  /\bits\s+((?:allowed\s+)?(?:scopes?|lifetime|claims?|redirect|callback|clock\s+skew|slug|name|members?|metadata|pkce|consent|member\s+(?:limit|cap)))/i;
 const POINTER_NOUN =
   /\b(?:that|this|the\s+same|said)\s+(invit(?:e|ation)|app(?:lication)?|template|domain|org(?:ani[sz]ation)?)\b/i;
 
@@ -74,8 +116,8 @@ export function withTopic(clause: string, topic: string): string | undefined {
   // "cancel that invite": the topic when it names the same kind of record.
   const kind = clause.match(POINTER_NOUN);
   if (kind && new RegExp(`\\b${kind[1]!.slice(0, 5)}`, 'i').test(topic)) return clause.replace(POINTER_NOUN, topic);
-  // "drop X from its scopes": the topic's field.
-  if (/\bits\b/i.test(clause)) return clause.replace(/\bits\b/i, `${topic}'s`);
+  // "drop X from its scopes": the topic's field (not "its OAuth app", which names another record).
+  if (ITS_FIELD.test(clause)) return clause.replace(ITS_FIELD, `${topic}'s $1`);
   return undefined;
 }
 

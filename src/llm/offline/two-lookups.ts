@@ -61,9 +61,14 @@ export function parseTwoLookups(c: string, s: Sentence): Intent | undefined {
     if (user && (roles[2]!.trim() !== '' || /\broles\b/i.test(c))) return { kind: 'roles_every_org', user };
   }
   // "which orgs is X in, and (with) what role (in each)?": both questions answered by one two-lookup answer.
-  const inWhich = c.match(
-    /\b(?:which|what)\s+(?:orgs?|organi[sz]ations?|teams?|companies)\s+(?:is|are|does|do)\s+(.+?)\s+(?:in|a member of|part of|belong(?:s|ing)? to)\b[,\s]+and\s+(?:with\s+|in\s+|as\s+)?(?:what|which)\s+roles?\b/i,
-  );
+  const inWhich =
+    c.match(
+      /\b(?:which|what)\s+(?:orgs?|organi[sz]ations?|teams?|companies)\s+(?:is|are|does|do)\s+(.+?)\s+(?:in|a member of|part of|belong(?:s|ing)? to)\b[,\s]+and\s+(?:with\s+|in\s+|as\s+)?(?:what|which)\s+roles?\b/i,
+    ) ??
+    // (The embedded order: "… is asking which organisations she is part of and with what role in each".)
+    c.match(
+      /\b(?:which|what)\s+(?:orgs?|organi[sz]ations?|teams?|companies)\s+(.+?)\s+(?:is|are)\s+(?:in|a member of|part of|belonging to)\b[,\s]+and\s+(?:with\s+|in\s+|as\s+)?(?:what|which)\s+roles?\b/i,
+    );
   if (inWhich) {
     const who = /^(?:she|he|they|them|her|him)$/i.test(inWhich[1]!.trim()) ? c.match(/⟦[ei]\d+⟧/)?.[0] : inWhich[1]!;
     const user = who ? toRef(who, s.ents) : undefined;
@@ -88,6 +93,16 @@ export function parseTwoLookups(c: string, s: Sentence): Intent | undefined {
   const sender = sentWhich ? (sentWhich[1] ?? sentWhich[2] ?? sentWhich[3])!.trim() : undefined;
   const inviter = sender && !/^(?:i|we|you|they|someone)$/i.test(sender) ? toRef(sender, s.ents) : undefined;
   if (inviter) return { kind: 'invitation_by_inviter', inviter, show: true };
+  // "could you tell me when Ivan actually signed in last?": the same question, embedded.
+  const told = c.match(
+    /^(?:(?:could|can|would)\s+(?:you|u)\s+)?(?:please\s+|kindly\s+)?(?:tell\s+me|let\s+me\s+know|check|find\s+out|see)\s+when\s+(.+?)\s+(?:(?:actually|really|truly)\s+)?(?:last\s+)?(sign(?:ed)?\s*-?\s*in|log(?:ged)?\s*-?\s*in|was\s+(?:last\s+)?active|sign(?:ed)?\s*-?\s*up|joined)(?:\s+(?:last|for\s+the\s+last\s+time))?\??$/i,
+  );
+  const toldUser = told ? toRef(told[1]!, s.ents) : undefined;
+  if (told && toldUser) {
+    const word = told[2]!.toLowerCase();
+    const what = /active/.test(word) ? 'last_active' : /up|join/.test(word) ? 'created' : 'last_sign_in';
+    return { kind: 'user_when', user: toldUser, what };
+  }
   const when = c.match(WHEN);
   if (when) {
     const user = toRef(when[1]!, s.ents);

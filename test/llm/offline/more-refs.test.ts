@@ -147,3 +147,25 @@ describe('which invitations someone sent', () => {
     expect(turn.text).toMatch(/auditor@example\.com/);
   });
 });
+
+describe('the organization as a lowercase adjective of a role', () => {
+  it.each([
+    ['the initech admin', { kind: 'role', value: 'org:admin', org: 'initech', one: true }],
+    ['our umbrella billing person', { kind: 'role', value: 'org:billing', org: 'umbrella', one: true }],
+    ['the hooli viewers', { kind: 'role', value: 'org:viewer', org: 'hooli' }],
+  ])('%s', (text, ref) => {
+    expect(roleRef(text)).toEqual(ref);
+  });
+
+  it.each(['the new admin', 'our other admin', 'the acting admin'])('%s names no organization', (text) => {
+    expect(roleRef(text)).toBeUndefined();
+  });
+
+  it('a pronoun in another sentence means that holder', () => {
+    expect(parse('the initech admin needs to see the hooli stuff too. add him to hooli as a viewer')).toMatchObject({
+      kind: 'membership_add',
+      users: [{ kind: 'role', value: 'org:admin', org: 'initech', one: true }],
+      role: 'org:viewer',
+    });
+  });
+});

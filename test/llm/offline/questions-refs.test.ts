@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkQuestions } from '../../../src/llm/offline/checks.js';
 import { parseRequest } from '../../../src/llm/offline/request.js';
+import { matchAnswer } from '../../../src/llm/offline/resolve.js';
 import { createStack } from './drive.js';
 
 const parse = (text: string) => parseRequest(text, 0);
@@ -78,5 +79,36 @@ describe('a role asked about is answered yes or no', () => {
     const turn = await stack.say('does Fatima Zahra have admin in Globex?');
     expect(turn.pending).toEqual([]);
     expect(turn.text).toMatch(/^No: Fatima Zahra/m);
+  });
+});
+
+describe('answers to "which one?" and requests passed on', () => {
+  const people = [
+    { n: 'Nia Okafor', e: 'nia@globex.test' },
+    { n: 'Nia Park', e: 'nia.park@acme.test' },
+  ];
+  it.each([
+    ['Sorry for the confusion, it is Nia Okafor from Globex.', 'Nia Okafor'],
+    ['ah my bad - that is Nia Park, the Acme one', 'Nia Park'],
+    ['go with nia.park@acme.test please', 'Nia Park'],
+  ])('%s → %s', (answer, name) => {
+    expect(matchAnswer(answer, people, (p) => [p.n, p.e])?.n).toBe(name);
+  });
+
+  it('an answer naming both, or only the shared first name, decides nothing', () => {
+    expect(matchAnswer('Nia', people, (p) => [p.n, p.e])).toBeUndefined();
+    expect(matchAnswer('both Nia Okafor and Nia Park', people, (p) => [p.n, p.e])).toBeUndefined();
+  });
+
+  it.each([
+    'pepper says nia should be an admin in Umbrella',
+    'Carl mentioned that nia needs to be an admin in Umbrella',
+    'carl from sales told me nia should be an admin in Umbrella',
+  ])('%s → nia becomes an admin (the messenger is nobody to change)', (text) => {
+    expect(parse(text)).toMatchObject({
+      kind: 'membership_set_role',
+      users: [{ kind: 'name', value: 'nia' }],
+      role: 'org:admin',
+    });
   });
 });

@@ -99,3 +99,52 @@ describe('invitations described by sender, recency and abbreviation', () => {
     });
   });
 });
+
+describe('a topic named inside a longer clause', () => {
+  it.each([
+    'the offer fell through for the person who got the newest app invitation. Kindly revoke that invitation only.',
+    'HR says the candidate with the most recent app invitation declined; revoke that invitation',
+  ])('%s → the newest app invitation', (text) => {
+    expect(parse(text)).toMatchObject({ kind: 'invitation_revoke', newest: 'newest' });
+  });
+
+  it('a record the clause keeps is never the topic', () => {
+    expect(topicOf('the new hire invite for Sales stays as it is')).toBeUndefined();
+  });
+
+  it('what the request became must act on the kind of record the topic names', () => {
+    // A domain topic filled into "get rid of it" must never read as deleting a user called like the phrase.
+    for (const text of [
+      'The blog is gone. We still have the old satellite domain set up for it, please delete it.',
+      'we still have the extra satellite domain hooked up for it — not the main one — could you get rid of it?',
+    ]) {
+      const intent = parse(text);
+      expect(intent).not.toMatchObject({ kind: 'user_action' });
+      expect(intent).toMatchObject({ kind: 'named_delete', resource: 'domain' });
+    }
+  });
+});
+
+describe('questions embedded in a request', () => {
+  it.each([
+    ['could you tell me when Carl Ray actually signed in last?', 'last_sign_in'],
+    ['please let me know when Carl Ray last logged in', 'last_sign_in'],
+    ['can you check when Carl Ray signed up', 'created'],
+  ])('%s', (text, what) => {
+    expect(parse(text)).toEqual({ kind: 'user_when', user: { kind: 'name', value: 'Carl Ray' }, what });
+  });
+
+  it('which organizations she is part of, and with what role (embedded order)', () => {
+    expect(parse('ann@x.test is asking which organisations she is part of and with what role in each')).toEqual({
+      kind: 'roles_every_org',
+      user: { kind: 'email', value: 'ann@x.test' },
+    });
+  });
+
+  it('"the one sent by X" is that invitation', () => {
+    expect(parse('Kindly revoke only the one sent by Carl Ray.')).toEqual({
+      kind: 'invitation_by_inviter',
+      inviter: { kind: 'name', value: 'Carl Ray' },
+    });
+  });
+});
