@@ -504,7 +504,7 @@ const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
   [/\s+(?:from\s+(?:the\s+)?back-?end|(?:in|on)\s+(?:your|our|the)\s+(?:system|end|side))\b/gi, ''],
   // "we want him out of Foo", "they need her off the Foo org": taking that person out of the organization.
   [
-    /\b(?:we|i|they)\s+(?:want|need|would\s+like|'d\s+like)\s+(him|her|them|⟦[ei]\d+⟧)\s+(?:out\s+of|off(?:\s+of)?|removed\s+from|taken\s+out\s+of|gone\s+from)\s+/gi,
+    /\b(?:we|i|they)(?:'ll|’ll|\s+will|\s+would)?\s+(?:want|need|like|'d\s+like)\s+(him|her|them|⟦[ei]\d+⟧)\s+(?:out\s+of|off(?:\s+of)?|removed\s+from|taken\s+out\s+of|gone\s+from)\s+/gi,
     'remove $1 from ',
   ],
   // "what we need is a new organization called Foo": creating it.

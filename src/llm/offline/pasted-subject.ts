@@ -54,14 +54,23 @@ const FIX = new RegExp(
 function withStatedField(own: string, quoted: string[], about: string): string {
   const fix = own.match(FIX);
   if (!fix) return own;
-  const field = fix[1]!.toLowerCase();
-  const stated = quoted
-    .join(' ')
-    .match(
+  const asked = fix[1]!.toLowerCase();
+  const text = quoted.join(' ');
+  const stated =
+    text.match(
       new RegExp(
-        `\\b(?:my|the|her|his|their)\\s+${field}\\s+(?:should|must|needs?\\s+to)\\s+(?:be|read)\\s+(?:written\\s+|spelled\\s+|spelt\\s+)?(?:as\\s+)?["'“]?([A-Z][\\w'’-]*(?:\\s+[A-Z][\\w'’-]*){0,2})`,
+        `\\b(?:my|the|her|his|their)\\s+${asked}\\s+(?:should|must|needs?\\s+to)\\s+(?:be|read)\\s+(?:written\\s+|spelled\\s+|spelt\\s+)?(?:as\\s+)?["'“]?([A-Z][\\w'’-]*(?:\\s+[A-Z][\\w'’-]*){0,2})`,
+      ),
+    ) ??
+    // "my surname is spelled wrong … It should be Willson": the field the mail names, its value in the next
+    // sentence ("fix his name" asks for whichever name field the mail is about).
+    text.match(
+      new RegExp(
+        `\\b(?:[Mm]y|[Tt]he|[Hh]er|[Hh]is|[Tt]heir)\\s+(${asked === 'name' ? FIELD.slice(1, -1) : asked})\\b[^.!?]*\\b(?:wrong|misspelt|misspelled|incorrect|typo)\\b[^.!?]*[.!?]\\s+(?:[Ii]t|[Tt]hat)\\s+(?:should|must|needs?\\s+to)\\s+(?:be|read)\\s+(?:spelled\\s+|spelt\\s+|written\\s+)?(?:as\\s+)?["'“]?([A-Z][\\w'’-]*(?:\\s+[A-Z][\\w'’-]*){0,2})`,
       ),
     );
   if (!stated) return own;
-  return own.replace(FIX, `change ${about}'s ${field} to ${stated[1]!}`);
+  const field = stated.length > 2 ? stated[1]!.toLowerCase() : asked;
+  const value = stated[stated.length - 1]!;
+  return own.replace(FIX, `change ${about}'s ${field} to ${value}`);
 }
