@@ -251,6 +251,16 @@ const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
     /\bthe\s+(one|ones)\s+(?=(?:that\s+|which\s+)?(?:was\s+|were\s+)?(?:sent|issued)\s+(?:out\s+)?by\b)/gi,
     (_m: string, one: string) => (one.toLowerCase() === 'ones' ? 'the invitations ' : 'the invitation '),
   ],
+  // "the old extra domain", "the other domain": every domain but the primary one is a satellite.
+  [
+    /\b(?:the\s+)?(?:old\s+)?(?:extra|other|additional|second|secondary|non-?main)\s+domain\b/gi,
+    'the satellite domain',
+  ],
+  // "the extra domain we set up for it can go": a record that can go is to be deleted.
+  [
+    /\b((?:the|that|this|our)\s+(?:(?!\b(?:the|so|and|but|then|because)\b)[^.,;!?]){0,60}?\b(?:domain|template|app|application|integration|invite|invitation)\b(?:(?!\b(?:the|so|and|but|then|because)\b)[^.,;!?]){0,40}?)\s+can\s+go\b(?!\s+(?:to|back|ahead|through|on)\b)/gi,
+    'delete $1',
+  ],
   // "a full admin", "proper admin rights": the admin role.
   [/\b(?:an?\s+)?(?:full|proper|complete|real)\s+(admin|administrator)\b/gi, '$1'],
   // "the person with viewer in their organization … from it": "it" is that organization, not named here.
@@ -330,7 +340,7 @@ const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
     ' called ',
   ],
   [
-    /\b(?:the\s+)?(domain|one)\s+(?:that|which)\s+(?:is\s+not|isn't)\s+(?:the\s+)?primary(?:\s+(?:one|domain))?/gi,
+    /\b(?:the\s+)?(domain|one)\s+(?:that|which)\s+(?:is\s+not|isn't)\s+(?:the\s+|our\s+)?(?:primary|main)(?:\s+(?:one|domain))?/gi,
     'the satellite $1',
   ],
   [/\b(?:the\s+)?(?:non-?primary|secondary)\s+domain\b/gi, 'the satellite domain'],

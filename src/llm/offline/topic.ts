@@ -98,7 +98,7 @@ const OBJECTLESS = new RegExp(
   'i',
 );
 // The request after the topic, pointing back at it.
-const POINTER = /\b(?:that\s+one|this\s+one|the\s+same\s+one|it)\b/i;
+const POINTER = /\b(?:that\s+one|this\s+one|the\s+same\s+one|the\s+(?:extra|other|second|old|satellite)\s+one|it)\b/i;
 const ITS_FIELD =
   /\bits\s+((?:allowed\s+)?(?:scopes?|lifetime|claims?|redirect|callback|clock\s+skew|slug|name|members?|metadata|pkce|consent|member\s+(?:limit|cap)))/i;
 const POINTER_NOUN =

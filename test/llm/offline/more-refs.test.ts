@@ -169,3 +169,22 @@ describe('the organization as a lowercase adjective of a role', () => {
     });
   });
 });
+
+describe('the domain that is not the main one', () => {
+  it.each([
+    'the shop closed, so the extra domain we set up for it can go. not the main one!',
+    'We still have the old extra domain configured next to our main one. Could we remove the extra one (the one that is not our primary domain)?',
+    'delete the other domain, keep the main one',
+    'the secondary domain can go now',
+  ])('%s → the satellite domain is deleted', (text) => {
+    expect(parse(text)).toMatchObject({
+      kind: 'named_delete',
+      resource: 'domain',
+      refs: [{ where: 'satellite' }],
+    });
+  });
+
+  it('"can go" about a person or a place is no deletion', () => {
+    expect(parse('the new hire can go to the onboarding call')).not.toMatchObject({ kind: 'named_delete' });
+  });
+});
