@@ -6,7 +6,7 @@
  * asks to narrow the filter instead. A bulk request without such a filter is still refused (intents.ts).
  */
 import type { Sentence } from './entities.js';
-import type { Intent, UserFilter } from './intent-types.js';
+import type { Intent, Ref, UserFilter } from './intent-types.js';
 import { act, say } from './mutation-step.js';
 import type { Call, PlanStep, PlanContext } from './plan-context.js';
 import { userCall } from './plan-users.js';
@@ -64,7 +64,10 @@ export function planBulkUserAction(ctx: PlanContext, intent: BulkIntent): PlanSt
   if (env.status !== 'ok') return readFailed(env, 'users');
   const page = asPage(env.result);
   const what = describe(intent);
-  const listed = page.items.map(toUser).filter((u) => matches(u, intent));
+  const matching = page.items.map(toUser).filter((u) => matches(u, intent));
+  const kept = keptOut(matching, intent.except ?? []);
+  if (!kept.ok) return say(kept.message);
+  const listed = matching.filter((u) => !kept.users.includes(u));
   const targets = listed.filter((u) => needsChange(u, intent.action));
   const total = page.total ?? page.items.length;
   const narrow = 'Narrow it down (for example by email domain or sign-up date) and ask again. Nothing was changed.';
@@ -88,9 +91,40 @@ export function planBulkUserAction(ctx: PlanContext, intent: BulkIntent): PlanSt
   const calls: Call[] = targets.map((u) => userCall(intent.action, u));
   const skipped = listed.length - targets.length;
   const notes = [
-    `(${what}: ${listed.length} listed${skipped > 0 ? `, ${skipped} already ${state(intent.action)}` : ''}; each change is approved on its own — \`a\` approves the rest.)`,
+    `(${what}: ${matching.length} listed${kept.users.length > 0 ? `, ${kept.users.length} kept out as you asked (${kept.users.map((u) => u.name ?? u.email ?? u.id).join(', ')})` : ''}${skipped > 0 ? `, ${skipped} already ${state(intent.action)}` : ''}; each change is approved on its own — \`a\` approves the rest.)`,
+    ...kept.notes,
   ];
   return act(ctx, calls, notes);
+}
+
+/**
+ * The listed users an exception names ("except X"): by email or id exactly, by name when it is one listed user's
+ * full name or one of its words. A name that fits several listed users stops the change (fail closed: the
+ * wrong one could be changed); one that fits none is said, and nobody is kept out for it.
+ */
+function keptOut(
+  listed: UserRow[],
+  refs: Ref[],
+): { ok: true; users: UserRow[]; notes: string[] } | { ok: false; message: string } {
+  const users: UserRow[] = [];
+  const notes: string[] = [];
+  for (const ref of refs) {
+    const v = ref.value.toLowerCase().trim();
+    const hits = listed.filter((u) => {
+      if (ref.kind === 'email') return (u.email ?? '').toLowerCase() === v;
+      if (ref.kind === 'id') return u.id === ref.value;
+      const name = (u.name ?? '').toLowerCase();
+      return name === v || name.split(/\s+/).includes(v) || (u.username ?? '').toLowerCase() === v;
+    });
+    if (hits.length > 1)
+      return {
+        ok: false,
+        message: `"${ref.value}", whom you kept out, fits ${hits.length} of the users listed (${hits.map((u) => u.name ?? u.email ?? u.id).join(', ')}), so I can't tell whom to leave alone. Say their email, and ask again. Nothing was changed.`,
+      };
+    if (hits.length === 0) notes.push(`${ref.value}, whom you kept out, is not among them.`);
+    else users.push(hits[0]!);
+  }
+  return { ok: true, users, notes };
 }
 
 function matches(u: UserRow, intent: BulkIntent): boolean {

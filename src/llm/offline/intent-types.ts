@@ -134,6 +134,9 @@ export type Intent =
       action: 'clerk_user_ban' | 'clerk_user_unban' | 'clerk_user_lock' | 'clerk_user_unlock';
       filter: UserFilter;
       domain?: string;
+      /** "… except X": listed users these name are left out (exceptions.ts). */
+      except?: Ref[];
+      exceptSaid?: string;
     }
   /** Two lookups (two-lookups.ts): roles in each of a user's organizations, a date in words, an inviter's invitation. */
   | { kind: 'roles_every_org'; user: Ref }

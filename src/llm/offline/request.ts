@@ -17,6 +17,7 @@ import { withDetails } from './details.js';
 import { parseStatedField, parseStatedValue, withStatedName } from './stated-value.js';
 import { withPastedSubject } from './pasted-subject.js';
 import { mergeSteps } from './merge-steps.js';
+import { exceptionIn } from './exceptions.js';
 import { withAllowlistedInvite, withoutRepeatedInvite } from './allowlist-invite.js';
 import { fillThere, orgMention, personNames, referents, withOrg } from './org-context.js';
 import { OrgThread, refersToOrgOf } from './org-thread.js';
@@ -65,6 +66,39 @@ export function readMessage(text: string): Sentence {
 
 /** Parses an already analyzed message (accounting re-parses it with one clause left out). */
 export function parseAnalyzed(said: Sentence, now: number): Intent {
+  // "unban everyone who is banned except X": the exception comes out before parsing, so X can never become the
+  // target; a bulk change keeps it (the plan leaves X out), anything else is parsed as before.
+  const exception = exceptionIn(said.masked, said.ents);
+  if (exception) {
+    const bulk = parseAnalyzed({ ...said, masked: exception.rest }, now);
+    if (bulk.kind === 'bulk_user_action') return { ...bulk, except: exception.refs, exceptSaid: exception.said };
+    const plain = parseKept(said, now);
+    // A change aimed at someone the exception keeps out is the opposite of what was asked.
+    const kept = exception.refs.map((r) => r.value.toLowerCase());
+    if (
+      !['unknown', 'smalltalk', 'help', 'refuse'].includes(plain.kind) &&
+      kept.some((k) => refValues(plain).includes(k))
+    )
+      return {
+        kind: 'unknown',
+        reason: `I can't apply "${exception.said}" to this request, and doing it without that exception would change the very ones you kept out. Name exactly which ones to change, and I'll prepare one change each. Nothing was changed.`,
+      };
+    return plain;
+  }
+  return parseKept(said, now);
+}
+
+/** Every reference value an intent carries (emails, ids, names), lower-cased. */
+function refValues(intent: Intent): string[] {
+  const out: string[] = [];
+  JSON.stringify(intent, (key, value) => {
+    if (key === 'value' && typeof value === 'string') out.push(value.toLowerCase());
+    return value;
+  });
+  return out;
+}
+
+function parseKept(said: Sentence, now: number): Intent {
   const whole = withStatedName(said);
   const intent = withDetails(parseMessage(whole, now), whole);
   // "X doesn't need to be removed after all": understood as what NOT to do — said so, rather than "not understood".

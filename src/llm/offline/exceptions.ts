@@ -1,0 +1,59 @@
+/**
+ * People kept out of a bulk change: "unban everyone who is banned except X", "lock all @foo.test users but not
+ * X and Y", "unban all of them but X", "…, leave X banned", "…, keep X locked". The exception is taken out of the
+ * message before it is parsed (so the excepted person can never become the target), and the bulk plan drops the
+ * listed users it names (bulk.ts). A request that is not a bulk change keeps the old, fail-closed handling
+ * (accounting.ts refuses an exception it cannot apply).
+ */
+import { type Entities, unmask } from './entities.js';
+import type { Ref } from './intent-types.js';
+import { toRef } from './refs.js';
+
+const LEAD =
+  '(?:except(?:\\s+for)?|but\\s+not|other\\s+than|apart\\s+from|aside\\s+from|excluding|not\\s+including|save\\s+for|besides|with\\s+the\\s+exception\\s+of)';
+// The people, up to the end of the clause (a sentence end, a semicolon, or a dash), without a trailing "though".
+const WHO = "((?:⟦[eiq]\\d+⟧|[\\w'’.-]+)(?:(?:\\s*,\\s*|\\s+and\\s+|\\s*&\\s*|\\s+)(?:⟦[eiq]\\d+⟧|[\\w'’.-]+)){0,5})";
+const END = '(?:\\s+(?:though|tho|please|pls|obviously|of\\s+course))?\\s*(?=[.;!?]|\\s[-–—]\\s|$)';
+const FORMS = [
+  // "… except X", "…, but not X", "… other than X and Y"
+  new RegExp(`\\s*,?\\s*\\b${LEAD}\\s+${WHO}${END}`, 'i'),
+  // "everyone but X", "all of them but X", "every banned user but X": "but" right after the quantified people.
+  new RegExp(
+    `(?<=\\b(?:all|everyone|everybody|all\\s+of\\s+them|(?:every|all(?:\\s+the)?)\\s+(?:[a-z@⟦][\\w⟧@.-]*\\s+){0,3}(?:users?|accounts?|people|members?))\\b)\\s+but\\s+(?!not\\b)${WHO}${END}`,
+    'i',
+  ),
+  // "…, leave X banned", "…; keep X locked", "… and don't touch X": a person named as staying as they are.
+  new RegExp(
+    `\\s*[,;]?\\s*(?:(?:but|and|just)\\s+)?(?:leave|keep|don'?t\\s+touch|do\\s+not\\s+touch)\\s+${WHO}\\s+(?:banned|locked|as\\s+(?:is|they\\s+are|he\\s+is|she\\s+is)|alone|untouched|out\\s+of\\s+(?:it|this))${END}`,
+    'i',
+  ),
+];
+
+export interface Exception {
+  /** The message without the exception. */
+  rest: string;
+  /** Who is kept out. */
+  refs: Ref[];
+  /** The exception as the user said it. */
+  said: string;
+}
+
+/** The exception in a masked message, if there is one whose people can all be read. */
+export function exceptionIn(masked: string, ents: Entities): Exception | undefined {
+  for (const form of FORMS) {
+    const m = masked.match(form);
+    if (!m) continue;
+    const parts = m[1]!
+      .split(/\s*,\s*|\s+and\s+|\s*&\s*/i)
+      .map((p) => p.trim())
+      .filter(Boolean);
+    const refs = parts.map((p) => toRef(p, ents));
+    if (refs.length === 0 || refs.some((r) => !r || !['email', 'id', 'name'].includes(r.kind))) continue;
+    return {
+      rest: masked.replace(form, '').replace(/\s+([.;!?])/g, '$1'),
+      refs: refs as Ref[],
+      said: unmask(m[0].replace(/^\s*[,;]?\s*/, ''), ents),
+    };
+  }
+  return undefined;
+}
