@@ -13,7 +13,9 @@ const LEAD =
   '(?:except(?:\\s+for)?|but\\s+not|other\\s+than|apart\\s+from|aside\\s+from|excluding|not\\s+including|save\\s+for|besides|with\\s+the\\s+exception\\s+of)';
 // The people, up to the end of the clause (a sentence end, a semicolon, or a dash), without a trailing "though".
 const WHO = "((?:⟦[eiq]\\d+⟧|[\\w'’.-]+)(?:(?:\\s*,\\s*|\\s+and\\s+|\\s*&\\s*|\\s+)(?:⟦[eiq]\\d+⟧|[\\w'’.-]+)){0,5})";
-const END = '(?:\\s+(?:though|tho|please|pls|obviously|of\\s+course))?\\s*(?=[.;!?]|\\s[-–—]\\s|$)';
+// (An aside in brackets after the people, "except X (why)", is part of the exception.)
+const END =
+  '(?:\\s*\\([^()]*\\))?(?:\\s+(?:though|tho|please|pls|obviously|of\\s+course))?\\s*(?=[.;!?]|\\s[-–—]\\s|$)';
 const FORMS = [
   // "… except X", "…, but not X", "… other than X and Y"
   new RegExp(`\\s*,?\\s*\\b${LEAD}\\s+${WHO}${END}`, 'i'),
@@ -56,4 +58,17 @@ export function exceptionIn(masked: string, ents: Entities): Exception | undefin
     };
   }
   return undefined;
+}
+
+/**
+ * The addresses and ids said right after an exception word ("except x@y.test …"), however the rest of the
+ * sentence goes on. A backstop for exceptions `exceptionIn` could not read: no change may be aimed at them.
+ */
+export function keptValues(masked: string, ents: Entities): string[] {
+  const out: string[] = [];
+  for (const m of masked.matchAll(
+    new RegExp(`\\b${LEAD}\\s+((?:⟦[ei]\\d+⟧(?:\\s*,\\s*|\\s+and\\s+|\\s*&\\s*)?)+)`, 'gi'),
+  ))
+    for (const token of m[1]!.match(/⟦[ei]\d+⟧/g) ?? []) out.push(unmask(token, ents).toLowerCase());
+  return out;
 }

@@ -17,7 +17,7 @@ import { withDetails } from './details.js';
 import { parseStatedField, parseStatedValue, withStatedName } from './stated-value.js';
 import { withPastedSubject } from './pasted-subject.js';
 import { mergeSteps } from './merge-steps.js';
-import { exceptionIn } from './exceptions.js';
+import { exceptionIn, keptValues } from './exceptions.js';
 import { withAllowlistedInvite, withoutRepeatedInvite } from './allowlist-invite.js';
 import { fillThere, orgMention, personNames, referents, withOrg } from './org-context.js';
 import { OrgThread, refersToOrgOf } from './org-thread.js';
@@ -85,8 +85,17 @@ export function parseAnalyzed(said: Sentence, now: number): Intent {
       };
     return plain;
   }
-  return parseKept(said, now);
+  const intent = parseKept(said, now);
+  const kept = keptValues(said.masked, said.ents);
+  if (kept.length > 0 && !NO_CHANGE.has(intent.kind) && kept.some((k) => refValues(intent).includes(k)))
+    return {
+      kind: 'unknown',
+      reason: `You kept ${kept.join(', ')} out of this request, and I could not read it without changing exactly that, so I changed nothing. Name the ones to change, and I'll prepare one change each.`,
+    };
+  return intent;
 }
+
+const NO_CHANGE = new Set<Intent['kind']>(['unknown', 'smalltalk', 'help', 'refuse']);
 
 /** Every reference value an intent carries (emails, ids, names), lower-cased. */
 function refValues(intent: Intent): string[] {

@@ -32,6 +32,8 @@ describe('bulk changes with people kept out', () => {
     (who: { email: string; name: string }) => `pls unban all the banned users but ${who.name}`,
     (who: { email: string; name: string }) => `lift all the bans, but leave ${who.name} banned though`,
     (who: { email: string; name: string }) => `unban all banned accounts; keep ${who.email} banned`,
+    (who: { email: string; name: string }) =>
+      `Review done. Unban every banned user except ${who.email} (the fraud case is still\nopen). Thanks`,
   ])('%s: every banned user but that one', async (say) => {
     const stack = createStack();
     const banned = await bannedUsers(stack);
@@ -64,5 +66,17 @@ describe('bulk changes with people kept out', () => {
     const turn = await stack.say('unban everyone who is banned except Quill');
     expect(turn.pending).toEqual([]);
     expect(turn.text).toMatch(/can't tell whom to leave alone[\s\S]*Nothing was changed/);
+  });
+});
+
+describe('an exception that cannot be read', () => {
+  it.each([
+    'Unban everyone currently banned EXCEPT zoe@mail.test, she did it again, and again.',
+    'ban everyone except zoe@mail.test: she is fine',
+  ])('%j never becomes a change aimed at the one kept out', async (text) => {
+    const stack = createStack();
+    const turn = await stack.say(text);
+    expect(turn.pending).toEqual([]);
+    expect(turn.text).toMatch(/changed nothing|Nothing was changed/);
   });
 });
