@@ -13,6 +13,16 @@ import type { Intent } from '../../../src/llm/offline/intent-types.js';
 const NOW = Date.UTC(2026, 10, 15);
 const parse = (text: string): Intent => parseRequest(text, NOW);
 
+/** The text is an update of the named resource `name` with exactly `fields`. */
+function expectNamedUpdate(text: string, fields: Record<string, unknown>, name: string): void {
+  const i = parse(text);
+  expect(i.kind).toBe('named_update');
+  if (i.kind === 'named_update') {
+    expect(i.fields).toEqual(fields);
+    expect(i.ref?.value.toLowerCase()).toBe(name);
+  }
+}
+
 describe('the field table is the API schema', () => {
   const UPDATE = {
     org: 'clerk_organization_update',
@@ -74,14 +84,7 @@ describe('OAuth scopes are edited, never the app deleted', () => {
     ['relay oauth app scopes -> profile email', { scopes: 'profile email' }],
     ['for the Relay oauth app set the scopes to exactly profile, email', { scopes: 'profile email' }],
     ['add the openid scope to the Relay oauth app', { add_scopes: ['openid'] }],
-  ])('%s', (text, fields) => {
-    const i = parse(text);
-    expect(i.kind).toBe('named_update');
-    if (i.kind === 'named_update') {
-      expect(i.fields).toEqual(fields);
-      expect(i.ref?.value.toLowerCase()).toBe('relay');
-    }
-  });
+  ])('%s', (text, fields) => expectNamedUpdate(text, fields, 'relay'));
 });
 
 describe('JWT template times', () => {
@@ -91,14 +94,7 @@ describe('JWT template times', () => {
     ['hasura jwt template lifetime -> 3600', { lifetime: 3600 }],
     ['bump the lifetime of the hasura template to 2 hours', { lifetime: 7200 }],
     ['set the hasura jwt template allowed_clock_skew to 15', { allowed_clock_skew: 15 }],
-  ])('%s', (text, fields) => {
-    const i = parse(text);
-    expect(i.kind).toBe('named_update');
-    if (i.kind === 'named_update') {
-      expect(i.fields).toEqual(fields);
-      expect(i.ref?.value.toLowerCase()).toBe('hasura');
-    }
-  });
+  ])('%s', (text, fields) => expectNamedUpdate(text, fields, 'hasura'));
 });
 
 describe('a value that is pointed at, not written, is never read as the value', () => {
@@ -118,14 +114,7 @@ describe('what an OAuth app may still read is its scope list (the word "scopes" 
       { remove_scopes: ['public_metadata'] },
     ],
     ['relay oauth app: only profile, email', { scopes: 'profile email' }],
-  ])('%s', (text, fields) => {
-    const i = parse(text);
-    expect(i.kind).toBe('named_update');
-    if (i.kind === 'named_update') {
-      expect(i.fields).toEqual(fields);
-      expect(i.ref?.value.toLowerCase()).toBe('relay');
-    }
-  });
+  ])('%s', (text, fields) => expectNamedUpdate(text, fields, 'relay'));
 });
 
 describe('a second field after "and" shares the first one\'s verb', () => {
