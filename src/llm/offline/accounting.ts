@@ -80,27 +80,36 @@ export function instructionClauses(whole: Sentence): string[] {
   // "we are requesting you to kindly terminate …", "could the team please remove …": a verb right after "please"
   // or "kindly" is asked for wherever the clause starts.
   const asked = new RegExp(`\\b(?:please|kindly|pls|plz)\\s+(?:(?:just|also|quickly)\\s+)?${ACTION_VERB}\\b`, 'i');
-  return sentences
-    .slice(Math.max(lastCorrection, 0))
-    .flatMap((sentence) => splitClauses(sentence).flatMap((u) => thenParts(u.masked)))
-    .filter(({ masked, chained }) => {
-      const lead = core(subSentence(whole, stripLead(masked)));
-      if (NEGATED.test(stripLead(masked)) || REPLY_ONLY.test(lead) || DELEGATE.test(lead)) return false;
-      // After "and then" / "and also" an instruction may use a verb the lexicon does not know: it still counts.
-      return (
-        verb.test(lead) ||
-        asked.test(lead) ||
-        WANTS.test(lead) ||
-        (chained && /^[a-z]+\b/.test(lead) && !NARRATIVE.test(lead))
-      );
-    })
-    .map(({ masked }) => masked);
+  return (
+    sentences
+      .slice(Math.max(lastCorrection, 0))
+      .flatMap((sentence) => splitClauses(sentence).flatMap((u) => thenParts(u.masked)))
+      // "X is taking over, so he needs to be admin there": the reason before "so" only names who; the wanted
+      // state after it is the instruction (left out alone, it must change the intent).
+      .flatMap((part) => {
+        const [reason, wanted] = part.masked.split(/,?\s+so\s+(?=(?:he|she|they|we|i|you|it|⟦[ei]\d+⟧)\s)/i, 2);
+        return wanted !== undefined && WANTS.test(wanted) && reason ? [{ masked: wanted, chained: false }] : [part];
+      })
+      .filter(({ masked, chained }) => {
+        const lead = core(subSentence(whole, stripLead(masked)));
+        if (NEGATED.test(stripLead(masked)) || REPLY_ONLY.test(lead) || DELEGATE.test(lead)) return false;
+        // After "and then" / "and also" an instruction may use a verb the lexicon does not know: it still counts.
+        return (
+          verb.test(lead) ||
+          asked.test(lead) ||
+          WANTS.test(lead) ||
+          (chained && /^[a-z]+\b/.test(lead) && !NARRATIVE.test(lead))
+        );
+      })
+      .map(({ masked }) => masked)
+  );
 }
 
-// "I'd also like that domain blocked", "X really should be removed": a wanted state is an instruction too, even
+// "I'd also like that domain blocked", "X really should be removed", "so he needs to be admin there": a wanted
+// state (or role) is an instruction too, even
 // when no rule rewrote it to the imperative — so if nothing came of it, the answer says so.
 const WANTS =
-  /\b(?:like|want|need|needs|should|must|has\s+to|have\s+to)\b(?!\s+to\s+know)[^.?!]*\b(?:banned|unbanned|locked|unlocked|blocked|unblocked|blocklisted|allowlisted|removed|deleted|revoked|cancell?ed|added|invited|renamed|updated|changed|suspended|disabled|enabled|restored|signed\s+out|logged\s+out)\b/i;
+  /\b(?:like|want|need|needs|should|must|has\s+to|have\s+to)\b(?!\s+to\s+know)[^.?!]*\b(?:banned|unbanned|locked|unlocked|blocked|unblocked|blocklisted|allowlisted|removed|deleted|revoked|cancell?ed|added|invited|renamed|updated|changed|suspended|disabled|enabled|restored|signed\s+out|logged\s+out)\b|\b(?:needs?|should|must|has\s+to|have\s+to)\s+(?:to\s+)?(?:be|become)\s+(?:an?\s+|the\s+)?(?:admin|administrator|member|viewer|billing|owner)\b/i;
 
 // "…, and then he got locked out": a subject or a determiner after "then" starts a narrative, not an instruction.
 const NARRATIVE =

@@ -36,3 +36,14 @@ describe('a request asked mid-clause is accounted for', () => {
     expect(unplaced[0]).toContain('ann@k.test');
   });
 });
+
+describe('a wanted role after "so" is an instruction of its own', () => {
+  it('"X took over, so he needs to be admin there … unlock him": the role part, if not acted on, is named', () => {
+    const { intent, unplaced } = understand(
+      'omar haddad took over the support desk so he needs to be admin there. he is still locked out too, unlock him.',
+      NOW,
+    );
+    expect(intent).toMatchObject({ kind: 'user_action', action: 'clerk_user_unlock' });
+    expect(unplaced).toEqual(['he needs to be admin there']);
+  });
+});
