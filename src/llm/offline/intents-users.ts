@@ -152,7 +152,12 @@ function parseMetadataChange(c: string, s: Sentence): Intent | undefined {
     ) ??
     // "mark Noah Wilson as a vip in his public metadata": the one marked.
     refFrom(c.match(/^(?:mark|flag|tag|label)\s+(.+?)\s+as\s+/i)?.[1], s) ??
-    refFrom(c.match(/\b(?:of|for|on|to)\s+(?:the\s+user\s+|user\s+)?(.+?)(?:\s+(?:to|with|as)\s+⟦j\d+⟧.*)?$/i)?.[1], s);
+    refFrom(
+      c.match(/\b(?:of|for|on|to)\s+(?:the\s+user\s+|user\s+)?(.+?)(?:\s+(?:to|with|as)\s+⟦j\d+⟧.*)?$/i)?.[1],
+      s,
+    ) ??
+    // "… in her public metadata" with the person named in another clause: the pronoun, filled from that clause.
+    possessiveOwner(c);
   // No JSON given: the planner asks for it — when the clause asks for a change at all ("the flag reads beta_tester
   // from the user's public metadata" only describes).
   if (!json && !/\b(?:set|update|change|add|put|merge|edit|remove|clear|delete|drop|store|record|write|fix)\b/i.test(c))
@@ -326,4 +331,11 @@ export function parseUsersList(c: string, s: Sentence, now: number): Intent | un
   const hasFilter = Object.keys(filter).length > 0;
   if (!hasFilter && !count && !plainList) return undefined;
   return { kind: 'users_list', filter, count };
+}
+
+/** "her metadata", "his private metadata": the pronoun whose antecedent another clause names. */
+function possessiveOwner(c: string): Ref | undefined {
+  const m = c.match(/\b(his|her|their)\s+(?:public\s+|private\s+|unsafe\s+)?metadata\b/i);
+  if (!m) return undefined;
+  return { kind: 'pronoun', value: { his: 'him', her: 'her', their: 'them' }[m[1]!.toLowerCase()]! };
 }
