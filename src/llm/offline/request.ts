@@ -10,7 +10,7 @@ import { ACTION_VERB, splitClauses, splitSentences, subSentence, type Unit } fro
 import { analyze, type Sentence, unmask } from './entities.js';
 import { normalize } from './normalize.js';
 import { negatedRequest } from './request-form.js';
-import type { Intent } from './intent-types.js';
+import type { Intent, Ref } from './intent-types.js';
 import { parseSentence } from './intents.js';
 import { core, COUNT, READ } from './phrases.js';
 import { withDetails } from './details.js';
@@ -156,7 +156,7 @@ function parseMessage(whole: Sentence, now: number): Intent {
       masked;
     masked = formerLatter(masked, units, i, isUserId, org) ?? masked;
     if (userTokens(masked, isUserId).length === 0 && hasAnaphor(masked))
-      masked = fillAnaphors(masked, antecedent(units, i, isUserId, org));
+      masked = fillAnaphors(masked, antecedent(units, i, isUserId, org, (m) => namedTarget(whole, m, now)));
     let s = subSentence(whole, masked);
     let intent = parseSentence(s, now);
     const others = [...units.slice(0, i).reverse(), ...units.slice(i + 1)].map((o) => o.masked);
@@ -324,6 +324,7 @@ function antecedent(
   index: number,
   isUserId: (token: string) => boolean,
   org: string | undefined,
+  named: (masked: string) => string | undefined = () => undefined,
 ): string[] {
   const order = [...units.slice(0, index).reverse(), ...units.slice(index + 1)];
   for (const u of order) {
@@ -335,8 +336,19 @@ function antecedent(
     // An organization the message is about is not a person ("Foo is shutting down").
     const subject = reportSubject(u.masked);
     if (subject && subject.toLowerCase() !== org?.toLowerCase()) return [subject];
+    // "pls unban sam taylor and clear … in his metadata": the one person the other clause's request acts on,
+    // however it was typed (a lower-case name is no "full name" to the rules above).
+    const target = named(u.masked);
+    if (target) return [target];
   }
   return [];
+}
+
+/** The one user a clause's request names by name ("unban sam taylor" → "sam taylor"), if it names exactly one. */
+function namedTarget(whole: Sentence, masked: string, now: number): string | undefined {
+  const intent = parseSentence(subSentence(whole, masked), now) as { targets?: Ref[]; users?: Ref[] };
+  const refs = intent.targets ?? intent.users ?? [];
+  return refs.length === 1 && refs[0]!.kind === 'name' ? refs[0]!.value : undefined;
 }
 
 /**

@@ -25,3 +25,15 @@ describe('the owner of the metadata', () => {
     });
   });
 });
+
+describe('a pronoun takes the one person another clause acts on, however typed', () => {
+  it.each([
+    'pls unban omar haddad and also clear out the ban_reason in his private metadata',
+    'unlock rita moss, then remove the region key from her public metadata',
+  ])('%j: the metadata edit is for that person', (text) => {
+    const intent = parseRequest(text, NOW) as { kind: string; steps?: Array<{ kind: string; target?: unknown }> };
+    expect(intent.kind).toBe('sequence');
+    const update = intent.steps?.find((s) => s.kind === 'user_update');
+    expect(update?.target).toMatchObject({ kind: 'name' });
+  });
+});
