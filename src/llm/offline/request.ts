@@ -156,7 +156,10 @@ function parseMessage(whole: Sentence, now: number): Intent {
       masked;
     masked = formerLatter(masked, units, i, isUserId, org) ?? masked;
     if (userTokens(masked, isUserId).length === 0 && hasAnaphor(masked))
-      masked = fillAnaphors(masked, antecedent(units, i, isUserId, org, (m) => namedTarget(whole, m, now)));
+      masked = fillAnaphors(
+        masked,
+        antecedent(units, i, isUserId, org, (m) => namedTarget(whole, m, now)),
+      );
     let s = subSentence(whole, masked);
     let intent = parseSentence(s, now);
     const others = [...units.slice(0, i).reverse(), ...units.slice(i + 1)].map((o) => o.masked);
