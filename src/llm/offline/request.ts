@@ -339,8 +339,10 @@ function antecedent(
     // An organization the message is about is not a person ("Foo is shutting down").
     const subject = reportSubject(u.masked);
     if (subject && subject.toLowerCase() !== org?.toLowerCase()) return [subject];
-    // "pls unban sam taylor and clear … in his metadata": the one person the other clause's request acts on,
-    // however it was typed (a lower-case name is no "full name" to the rules above).
+  }
+  // "pls unban sam taylor and clear … in his metadata": failing all that, the one person the nearest other clause's
+  // request acts on, however it was typed (a lower-case name is no "full name" to the rules above).
+  for (const u of order) {
     const target = named(u.masked);
     if (target) return [target];
   }
