@@ -10,7 +10,7 @@ import { ACTION_VERB, splitClauses, splitSentences, subSentence } from './clause
 import { type Sentence, unmask } from './entities.js';
 import type { Intent } from './intent-types.js';
 import { core } from './phrases.js';
-import { CORRECTION, NEGATED, parseAnalyzed, parseWholeMessage, readMessage, stripLead } from './request.js';
+import { CORRECTION, NEGATED, NO_CHANGE, parseAnalyzed, parseWholeMessage, readMessage, stripLead } from './request.js';
 
 /** A parsed request with the instruction clauses nothing in the intent came from (as the user wrote them). */
 export interface Understood {
@@ -18,7 +18,6 @@ export interface Understood {
   unplaced: string[];
 }
 
-const NO_ACTION = new Set<Intent['kind']>(['unknown', 'smalltalk', 'help', 'refuse']);
 // "let me know when it's done", "tell me once you're finished": asks for a reply, not for an action.
 const REPLY_ONLY = /^(?:let me know|tell me (?:when|once|if|after)|show me (?:when|once))\b/i;
 // "could you deal with this?", "pls action it": passes the request on, asks for nothing itself.
@@ -29,7 +28,7 @@ const DELEGATE =
 export function understand(text: string, now: number): Understood {
   const whole = readMessage(text);
   const intent = parseAnalyzed(whole, now);
-  if (NO_ACTION.has(intent.kind)) return { intent, unplaced: [] };
+  if (NO_CHANGE.has(intent.kind)) return { intent, unplaced: [] };
   const exception = ignoredException(whole, intent, now);
   if (exception) return { intent: exception, unplaced: [] };
   if (parseWholeMessage(whole)) return { intent, unplaced: [] };

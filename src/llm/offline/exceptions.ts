@@ -36,8 +36,6 @@ export interface Exception {
   rest: string;
   /** Who is kept out. */
   refs: Ref[];
-  /** The exception as the user said it. */
-  said: string;
 }
 
 /** The exception in a masked message, if there is one whose people can all be read. */
@@ -54,7 +52,6 @@ export function exceptionIn(masked: string, ents: Entities): Exception | undefin
     return {
       rest: masked.replace(form, '').replace(/\s+([.;!?])/g, '$1'),
       refs: refs as Ref[],
-      said: unmask(m[0].replace(/^\s*[,;]?\s*/, ''), ents),
     };
   }
   return undefined;

@@ -136,7 +136,6 @@ export type Intent =
       domain?: string;
       /** "… except X": listed users these name are left out (exceptions.ts). */
       except?: Ref[];
-      exceptSaid?: string;
     }
   /** Two lookups (two-lookups.ts): roles in each of a user's organizations, a date in words, an inviter's invitation. */
   | { kind: 'roles_every_org'; user: Ref }

@@ -139,15 +139,11 @@ function membershipCall(
 
 /** "add X to Y [as role]". */
 export function planMembershipAdd(ctx: PlanContext, intent: Of<'membership_add'>): PlanStep {
-  const ref = orgOrAsk(ctx, intent.org, 'Which organization should I add them to?');
-  if (!ref.ok) return stopped(ctx, ref);
-  const r = orgAndUsers(ctx, ref.value, intent.users);
-  if (!r.ok) return stopped(ctx, r);
   // Read each membership first: someone who is already a member is said so ("not sure whether someone already
   // did"), never re-added — a second create would only fail, and the admin asked for a state, not a call.
-  const { org, users, notes } = r.value;
-  const envs = readMemberships(ctx, org, users);
-  if (!envs) return ctx.pending();
+  const read = readMemberships(ctx, intent.org, intent.users, 'Which organization should I add them to?');
+  if (!('envs' in read)) return read;
+  const { org, users, notes, envs } = read;
   const calls: Call[] = [];
   users.forEach((u, i) => {
     const env = envs[i]!;
@@ -200,13 +196,9 @@ export function planMembershipSetRole(ctx: PlanContext, given: Of<'membership_se
     if (!found.ok) return stopped(ctx, found);
     intent = { ...intent, org: found.value.org, users: [found.value.user] };
   }
-  const ref = orgOrAsk(ctx, intent.org, 'In which organization?');
-  if (!ref.ok) return stopped(ctx, ref);
-  const r = orgAndUsers(ctx, ref.value, intent.users);
-  if (!r.ok) return stopped(ctx, r);
-  const { org, users, notes } = r.value;
-  const envs = readMemberships(ctx, org, users);
-  if (!envs) return ctx.pending();
+  const read = readMemberships(ctx, intent.org, intent.users, 'In which organization?');
+  if (!('envs' in read)) return read;
+  const { org, users, notes, envs } = read;
   const calls: Call[] = [];
   users.forEach((u, i) => {
     const env = envs[i]!;
@@ -253,7 +245,22 @@ export function planMembershipRemove(ctx: PlanContext, given: Of<'membership_rem
 }
 
 /** Each user's membership of `org` (a 404 envelope when there is none); undefined while a read is still pending. */
-function readMemberships(ctx: PlanContext, org: OrgRow, users: UserRow[]): Envelope[] | undefined {
+/**
+ * The organization (asked for with `question` when none is named), the users, and each one's membership read:
+ * or the step to take instead (a question, a stop, or waiting for the reads).
+ */
+function readMemberships(
+  ctx: PlanContext,
+  orgRef: Ref | undefined,
+  userRefs: Ref[],
+  question: string,
+): { org: OrgRow; users: UserRow[]; notes: string[]; envs: Envelope[] } | PlanStep {
+  const ref = orgOrAsk(ctx, orgRef, question);
+  if (!ref.ok) return stopped(ctx, ref);
+  const r = orgAndUsers(ctx, ref.value, userRefs);
+  if (!r.ok) return stopped(ctx, r);
+  const { org, users } = r.value;
   const envs = users.map((u) => ctx.read('clerk_org_membership_get', { organization_id: org.id, user_id: u.id }));
-  return envs.every((e) => e !== undefined) ? (envs as Envelope[]) : undefined;
+  if (envs.some((e) => e === undefined)) return ctx.pending();
+  return { ...r.value, envs: envs as Envelope[] };
 }

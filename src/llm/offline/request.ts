@@ -71,31 +71,22 @@ export function parseAnalyzed(said: Sentence, now: number): Intent {
   const exception = exceptionIn(said.masked, said.ents);
   if (exception) {
     const bulk = parseAnalyzed({ ...said, masked: exception.rest }, now);
-    if (bulk.kind === 'bulk_user_action') return { ...bulk, except: exception.refs, exceptSaid: exception.said };
-    const plain = parseKept(said, now);
-    // A change aimed at someone the exception keeps out is the opposite of what was asked.
-    const kept = exception.refs.map((r) => r.value.toLowerCase());
-    if (
-      !['unknown', 'smalltalk', 'help', 'refuse'].includes(plain.kind) &&
-      kept.some((k) => refValues(plain).includes(k))
-    )
-      return {
-        kind: 'unknown',
-        reason: `I can't apply "${exception.said}" to this request, and doing it without that exception would change the very ones you kept out. Name exactly which ones to change, and I'll prepare one change each. Nothing was changed.`,
-      };
-    return plain;
+    if (bulk.kind === 'bulk_user_action') return { ...bulk, except: exception.refs };
   }
   const intent = parseKept(said, now);
-  const kept = keptValues(said.masked, said.ents);
+  // Whoever the message keeps out (read by exceptionIn, or an address or id right after an exception word
+  // however the sentence goes on) is never the target of a change: that is the opposite of what was asked.
+  const kept = [...(exception?.refs.map((r) => r.value.toLowerCase()) ?? []), ...keptValues(said.masked, said.ents)];
   if (kept.length > 0 && !NO_CHANGE.has(intent.kind) && kept.some((k) => refValues(intent).includes(k)))
     return {
       kind: 'unknown',
-      reason: `You kept ${kept.join(', ')} out of this request, and I could not read it without changing exactly that, so I changed nothing. Name the ones to change, and I'll prepare one change each.`,
+      reason: `You kept ${[...new Set(kept)].join(', ')} out of this request, and I could not read it without changing exactly that, so I changed nothing. Name the ones to change, and I'll prepare one change each.`,
     };
   return intent;
 }
 
-const NO_CHANGE = new Set<Intent['kind']>(['unknown', 'smalltalk', 'help', 'refuse']);
+/** Intents that change nothing (accounting.ts checks no clause of these either). */
+export const NO_CHANGE = new Set<Intent['kind']>(['unknown', 'smalltalk', 'help', 'refuse']);
 
 /** Every reference value an intent carries (emails, ids, names), lower-cased. */
 function refValues(intent: Intent): string[] {
