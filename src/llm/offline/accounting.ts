@@ -22,7 +22,8 @@ export interface Understood {
 const REPLY_ONLY = /^(?:let me know|tell me (?:when|once|if|after)|show me (?:when|once))\b/i;
 // "could you deal with this?", "pls action it": passes the request on, asks for nothing itself.
 const DELEGATE =
-  /^(?:take care of|handle|action|deal with|sort out|look into|do|process|work on)\s+(?:it|this|that|these|those|them|the following|the below|both(?:\s+things)?|everything|all of (?:it|this|them))\b|^(?:update|change|fix|correct|adjust|set)\s+(?:it|this|that)(?:\s+(?:up|out))?(?:\s+for\s+(?:him|her|them|me|us))?$/i;
+  /^(?:take care of|handle|action|deal with|sort out|look into|do|process|work on)\s+(?:it|this|that|these|those|them|the following|the below|both(?:\s+things)?|everything|all of (?:it|this|them))\b|^(?:update|change|fix|correct|adjust|set)\s+(?:it|this|that)(?:\s+(?:up|out))?(?:\s+for\s+(?:him|her|them|me|us))?$|^(?:make|do|apply|carry\s+out|action|implement|go\s+ahead\s+with)\s+(?:that|this|the|these|those)\s+(?:change|update|edit|rename|request)s?\b/i;
+// (The last form is the closing "could you make that change?": it points back at the change the message states.)
 
 /** Parses `text` and lists the instruction clauses the intent does not account for. */
 export function understand(text: string, now: number): Understood {

@@ -29,6 +29,21 @@ const ADD_FORMS = [
   ),
 ];
 
+// Round 4: the key and the value of a new claim may be said apart, with the template between them: the key before
+// "claim" ("an "org_id" claim", "a new tier claim") or after it ("a claim called plan", "a claim keyed org_id"),
+// the value anywhere after the key ("… to the foo template with the value {{org.id}}", "whose value is …",
+// "set to …", "= …").
+const KEY_NOT =
+  /^(?:a|an|the|new|extra|another|more|one|custom|additional|that|this|to|in|into|for|with|on|of|which|whose|and|its)$/i;
+const KEY_FORMS = [
+  new RegExp(`\\bclaims?\\s+(?:named|called|keyed|with\\s+(?:the\\s+)?(?:key|name))\\s+${TOKEN}`, 'i'),
+  new RegExp(`\\b(?:an?|the|one|new)\\s+(?:new\\s+|extra\\s+|custom\\s+)?${TOKEN}\\s+claim\\b`, 'i'),
+];
+const VALUE_AFTER_KEY = new RegExp(
+  `\\b(?:with\\s+(?:the\\s+|a\\s+)?value(?:\\s+(?:of|as|set\\s+to))?|whose\\s+value\\s+(?:is|should\\s+be|will\\s+be)|(?:its|the)\\s+value\\s+(?:should\\s+be|being|is|=|:)|value\\s*(?:=|:)|set\\s+to|mapped\\s+to|holding|that\\s+(?:holds|says|reads))\\s+${TOKEN}|(?:=|:|→|->)\\s*${TOKEN}`,
+  'i',
+);
+
 /** "add a claim …": the key and value said anywhere in the message (ids, quotes and template expressions kept). */
 export function parseClaimAdd(whole: Sentence): ClaimChange | undefined {
   for (const re of ADD_FORMS) {
@@ -37,6 +52,16 @@ export function parseClaimAdd(whole: Sentence): ClaimChange | undefined {
     const key = tokenText(m[1]!, whole);
     if (typeof key !== 'string' || !/^[\w.:-]+$/.test(key)) continue;
     return { words: [], key, value: tokenText(m[2]!.replace(/[.!?]+$/, ''), whole) };
+  }
+  for (const re of KEY_FORMS) {
+    const m = whole.masked.match(re);
+    if (!m || KEY_NOT.test(m[1]!)) continue;
+    const key = tokenText(m[1]!, whole);
+    if (typeof key !== 'string' || !/^[\w.:-]+$/.test(key)) continue;
+    const v = whole.masked.slice(m.index! + m[0].length).match(VALUE_AFTER_KEY);
+    const said = v?.[1] ?? v?.[2];
+    if (!said) continue;
+    return { words: [], key, value: tokenText(said.replace(/[.!?]+$/, ''), whole) };
   }
   return undefined;
 }
@@ -66,7 +91,7 @@ const LEAD =
 export function parseClaimChange(c: string, s: Sentence): ClaimChange | undefined {
   const stated = c.match(
     new RegExp(
-      `${WORDS}claim\\s+(?:should\\s+(?:be|become|say|read)|(?:needs?|has)\\s+to\\s+be|must\\s+be|=|:)\\s+${VALUE}(?:\\s*,?\\s*(?:rather than|instead of|and not|not)\\s+${VALUE})?`,
+      `${WORDS}claim\\s+(?:should\\s+(?:now\\s+)?(?:be|become|say|read)|(?:needs?|has)\\s+to\\s+(?:be|become|say|read)|must\\s+be|=|:)\\s+${VALUE}(?:\\s+now)?(?:\\s*,?\\s*(?:rather than|instead of|and not|not)\\s+${VALUE})?`,
       'i',
     ),
   );
@@ -76,11 +101,12 @@ export function parseClaimChange(c: string, s: Sentence): ClaimChange | undefine
       'i',
     ),
   );
+  const keyed = stated || set ? undefined : keyedChange(c);
   const m = stated
     ? { words: stated[1]!, value: stated[2]!, was: stated[3] }
     : set && /\b(?:set|change|update|switch|make)\b/i.test(c)
       ? { words: set[1]!, value: set[3]!, was: set[2] ?? set[4] }
-      : undefined;
+      : keyed;
   if (!m) return undefined;
   const all = m.words.trim().split(/\s+/);
   let start = 0;
@@ -93,6 +119,51 @@ export function parseClaimChange(c: string, s: Sentence): ClaimChange | undefine
     words,
     value: claimValue(m.value, s),
     ...(m.was !== undefined ? { was: claimValue(m.was, s) } : {}),
+  };
+}
+
+// A claim named by its own key, written as keys are ("x-app-tier", "org_role", "https:…" is masked): a token with
+// a separator inside. The template's own settings are no claims.
+const KEY_TOKEN = '((?:[A-Za-z][\\w]*[-_:.])+[A-Za-z\\d]\\w*)';
+const SETTING =
+  /^(?:allowed[_-]clock[_-]skew|clock[_-]skew|signing[_-]algorithm|custom[_-]signing[_-]key|token[_-]lifetime)$/i;
+// Written as a key, not as hyphenated English ("follow-up:", "sign-in should …"): an underscore, dot or colon
+// inside, or two hyphens or more.
+const KEY_SHAPED =
+  /^(?!(?:up-to-date|day-to-day|one-to-one|end-to-end|face-to-face|out-of-\w+)$)(?:.*[_.:].*|(?:[^-]+-){2,}[^-]+)$/i;
+const NEW_VALUE =
+  '(?:should\\s+(?:now\\s+)?(?:be|become|say|read)|(?:needs?|has)\\s+to\\s+(?:be|become|say|read)|must\\s+(?:be|say|read)|=|:|->|→|=>)';
+
+/**
+ * Round 4: "x-app-tier needs to say 'gold' now instead of 'silver'", "set org_role to admin", "org_role: admin" — a
+ * claim named by its key, with no word "claim" (the clause is about a JWT template). The key's parts are the words.
+ */
+function keyedChange(c: string): { words: string; value: string; was?: string } | undefined {
+  const stated = c.match(
+    new RegExp(
+      `(?:^|[\\s:,(])${KEY_TOKEN}\\s*${NEW_VALUE}\\s*${VALUE}(?:\\s+now)?(?:\\s*,?\\s*(?:rather than|instead of|and not|not)\\s+${VALUE})?`,
+      'i',
+    ),
+  );
+  const set = c.match(
+    new RegExp(
+      `\\b(?:set|change|update|switch|make)\\s+(?:the\\s+)?${KEY_TOKEN}(?:\\s+claim)?\\s+(?:from\\s+${VALUE}\\s+)?to\\s+${VALUE}`,
+      'i',
+    ),
+  );
+  const m = stated
+    ? { key: stated[1]!, value: stated[2]!, was: stated[3] }
+    : set
+      ? { key: set[1]!, value: set[3]!, was: set[2] }
+      : undefined;
+  if (!m || SETTING.test(m.key) || !KEY_SHAPED.test(m.key)) return undefined;
+  return {
+    words: m.key
+      .split(/[^A-Za-z0-9]+/)
+      .filter(Boolean)
+      .join(' '),
+    value: m.value,
+    was: m.was,
   };
 }
 

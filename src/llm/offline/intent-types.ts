@@ -20,8 +20,9 @@ export interface Ref {
   kind: 'email' | 'id' | 'name' | 'pronoun' | 'role' | 'newest' | 'external';
   value: string;
   org?: string;
-  /** A described item rather than a named one: "the satellite domain" (any domain but the primary). */
-  where?: 'satellite';
+  /** A described item rather than a named one: "the satellite domain" (any domain but the primary); `redirect`:
+   * the OAuth application whose redirect URIs are on the host `value` ("the app that redirects to foo.com"). */
+  where?: 'satellite' | 'redirect';
   /** A role reference said in the singular ("the person who holds …"): several holders are asked about. */
   one?: boolean;
 }

@@ -8,6 +8,9 @@ import type { Fields, Intent, Ref } from './intent-types.js';
 import { COUNT, READ } from './phrases.js';
 import { parseClaimChange } from './claim-change.js';
 import { NUMBER_WORDS } from './number-words.js';
+import { readNewName } from './new-name.js';
+import { ACTION_VERB } from './clauses.js';
+import { addedScopes, bareScopeEdit, scopeListAfter } from './scope-names.js';
 
 const STOP = new Set([
   'a',
@@ -39,6 +42,20 @@ const STOP = new Set([
   'domain',
   'satellite',
   'existing',
+  // Adverbs and modals after "template" are no names: "could the foo template also include …".
+  'also',
+  'too',
+  'now',
+  'still',
+  'just',
+  'only',
+  'please',
+  'pls',
+  'could',
+  'would',
+  'must',
+  'need',
+  'needs',
   'its',
   'their',
   // Function words never name a template: "the template are getting rejected", "template is broken".
@@ -78,6 +95,7 @@ const STOP = new Set([
   'clock',
   'skew',
   'lifetime',
+  'ttl',
   'claims',
   'claim',
   'tokens',
@@ -132,7 +150,10 @@ export function jwtName(c: string, s: Sentence): string | undefined {
   // A quoted name next to the template words names it; a quoted error message elsewhere ("getting 'token not yet
   // valid' errors") does not, unless nothing else names a template.
   const quoted =
-    c.match(/⟦q(\d+)⟧(?=\s+(?:jwt|template|token\s+template))|\b(?:template|jwt|called|named)\s+⟦q(\d+)⟧/i) ??
+    // ("a claim called "plan"" names the claim, not the template.)
+    c.match(
+      /⟦q(\d+)⟧(?=\s+(?:jwt|template|token\s+template))|\b(?:template|jwt|(?<!claims?\s)(?:called|named))\s+⟦q(\d+)⟧/i,
+    ) ??
     (/\b[\w.-]+\s+(?:jwt\s+)?template\b|\btemplate\s+[\w.-]+/i.test(c.replace(/⟦q\d+⟧/g, ''))
       ? null
       : c.match(/⟦q(\d+)⟧/));
@@ -181,23 +202,34 @@ export function jwtTimes(said: string): Fields {
     life &&
     !life[3] &&
     (/[,.;!?]/.test(gap) || (gap.trim() !== '' && !/(?:\b(?:to|be|is|at|of|from)|[:=])\s*$/i.test(gap)));
-  if (life && !bareAndFar) fields.lifetime = seconds(life[2]!, life[3]);
+  // "lifetime 60s -> 300s", "ttl from 60 to 300": the old value is context, the one after the arrow is new.
+  const then = (m: RegExpMatchArray): RegExpMatchArray | null =>
+    c.slice(m.index! + m[0].length).match(new RegExp(`^\\s*(?:->|→|=>|to)\\s*(\\d+)\\s*${UNIT}?\\b`, 'i'));
+  const lifeNext = life ? then(life) : null;
+  if (lifeNext) fields.lifetime = seconds(lifeNext[1]!, lifeNext[2]);
+  else if (life && !bareAndFar) fields.lifetime = seconds(life[2]!, life[3]);
   const skew = c.match(
     new RegExp(
       `\\b(?:clock )?skew\\b[^\\d⟦]*(\\d+)\\s*${UNIT}?\\b|\\b(\\d+)\\s*${UNIT}?\\s+(?:of\\s+)?(?:allowed\\s+)?clock\\s+skew\\b`,
       'i',
     ),
   );
-  if (skew) fields.allowed_clock_skew = seconds(skew[1] ?? skew[3]!, skew[2] ?? skew[4]);
+  const skewNext = skew?.[1] !== undefined ? then(skew) : null;
+  if (skewNext) fields.allowed_clock_skew = seconds(skewNext[1]!, skewNext[2]);
+  else if (skew) fields.allowed_clock_skew = seconds(skew[1] ?? skew[3]!, skew[2] ?? skew[4]);
   return fields;
 }
+
+// "… to also include an "org_id" claim …", "add a new tier claim": a claim added, said anywhere in the clause.
+const ADDS_CLAIM =
+  /\b(?:add|include|put|insert|append)\s+(?:(?:a|an|the|one|more|new|another|extra|custom)\s+)+(?:⟦q\d+⟧\s+|[\w.:-]+\s+)?claims?\b/i;
 
 /** JWT templates. */
 export function parseJwt(c: string, s: Sentence): Intent | undefined {
   // Lifetime and clock skew are fields only JWT templates have: "make lifetime 5 minutes" is about a template.
   const timed = /\blifetime\b|\bclock skew\b/i.test(c) && Object.keys(jwtTimes(c)).length > 0;
   // …and so are claims: "change the role claim from X to Y" (the template may be named in another clause).
-  const claimed = /\bclaim\b/i.test(c) && parseClaimChange(c, s) !== undefined;
+  const claimed = /\bclaim\b/i.test(c) && (parseClaimChange(c, s) !== undefined || ADDS_CLAIM.test(c));
   if ((!/\bjwts?\b|\btemplates?\b/i.test(c) && !timed && !claimed) || /\bemail template|\binvitation template/i.test(c))
     return undefined;
   const id = s.ents.ids.find((i) => i.prefix === 'jtmp');
@@ -220,8 +252,12 @@ export function parseJwt(c: string, s: Sentence): Intent | undefined {
   if (s.ents.json[0]) fields.claims = s.ents.json[0];
   Object.assign(fields, times);
   // "add a claim to the grafana template": a new claim in an existing template (details.ts finds key and value).
+  // (Anywhere in the clause, and with the key before "claim": "… to also include an "org_id" claim …".)
   if (
-    /^(?:add|include|put|insert)\s+(?:a\s+|an\s+|the\s+|one\s+|more\s+|new\s+|another\s+|extra\s+)*claims?\b/i.test(c)
+    /^(?:add|include|put|insert)\s+(?:a\s+|an\s+|the\s+|one\s+|more\s+|new\s+|another\s+|extra\s+)*claims?\b/i.test(
+      c,
+    ) ||
+    (ADDS_CLAIM.test(c) && !/^(?:is|are|does|do|did|has|have|what|which|why|how)\b/i.test(c))
   ) {
     const target = id ? { kind: 'id' as const, value: id.value } : nameRef(jwtName(c, s));
     return {
@@ -381,7 +417,8 @@ export function oauthName(c: string, s: Sentence): string | undefined {
     raw ??
     c
       .match(/((?:\b[A-Z][\w-]*\s+)+)(?:o-?auth\s*2?\s*)?(?:app|application)\b/)?.[1]
-      ?.replace(/^(?:Our|The|My|This|That)\s+/, '');
+      ?.replace(/^(?:Our|The|My|This|That)\s+/, '') ??
+    lowerCaseAppName(c);
   if (!named) return undefined;
   const name = unmask(named, s.ents)
     .replace(/^(?:the|an?|new|our|my)\s+/i, '')
@@ -397,6 +434,52 @@ export function oauthName(c: string, s: Sentence): string | undefined {
   return name && !/⟦/.test(name) && !STOP.has(name.toLowerCase()) ? name : undefined;
 }
 
+// Words before "app" that say what kind of app, not which one.
+const APP_KIND =
+  /^(?:new|same|other|old|whole|first|second|third-party|external|internal|web|mobile|desktop|native|oauth|client|connected|that|this|which|whose|your|their|our|the|an?|its)$/i;
+
+/**
+ * "zapier app shouldn't …", "set the metrics app to …": one lower-case word right before "app" names it, as people
+ * type names (the lookup matches it against the apps' names; one that matches nothing is reported, never guessed).
+ */
+function lowerCaseAppName(c: string): string | undefined {
+  const verb = new RegExp(`^${ACTION_VERB}$`, 'i');
+  for (const m of c.matchAll(/\b([a-z][\w.-]*)\s+(?:app|application|integration)\b(?!\s+(?:called|named)\b)/g)) {
+    const word = m[1]!;
+    if (APP_KIND.test(word) || STOP.has(word.toLowerCase()) || verb.test(word)) continue;
+    return word;
+  }
+  return undefined;
+}
+
+// "the app that redirects to foo.com", "the client whose callback is on foo.com", "the app with a redirect URI at
+// https://foo.com/cb", "the foo.com-redirect app": an OAuth application described by where it sends people back.
+const BY_REDIRECT = [
+  /\b(?:that|which)\s+(?:redirects?|calls?\s+back|points?|sends?\s+(?:\w+\s+)?back|returns?)\s+(?:to|at|on|into)\s+(⟦[hu]\d+⟧)/i,
+  /\bwhose\s+(?:redirect|callback)(?:\s+ur[il]s?)?\s+(?:is|are|goes|go|points?|lives?)\s+(?:to\s+|at\s+|on\s+)?(⟦[hu]\d+⟧)/i,
+  /\b(?:with|having|that\s+has|which\s+has)\s+(?:a\s+|the\s+|its\s+)?(?:redirect|callback)(?:\s+ur[il]s?)?\s+(?:on|at|to|of|pointing\s+(?:to|at)|going\s+to)\s+(⟦[hu]\d+⟧)/i,
+  /\b(?:with|having|that\s+has|which\s+has)\s+(?:a\s+|the\s+)?(⟦[hu]\d+⟧)\s+(?:redirect|callback)/i,
+];
+
+/** The described app's host and the masked token it came from, or undefined. */
+function redirectRef(c: string, s: Sentence): { ref: Ref; token: string } | undefined {
+  for (const re of BY_REDIRECT) {
+    const m = c.match(re);
+    if (!m) continue;
+    const token = m[1]!;
+    const n = Number(token.slice(2, -1));
+    const said = token[1] === 'h' ? s.ents.hosts[n] : s.ents.urls[n];
+    let host: string | undefined;
+    try {
+      host = said === undefined ? undefined : token[1] === 'h' ? said : new URL(said).hostname;
+    } catch {
+      host = undefined;
+    }
+    if (host) return { ref: { kind: 'name', value: host.toLowerCase(), where: 'redirect' }, token };
+  }
+  return undefined;
+}
+
 /** OAuth applications. */
 export function parseOAuth(c: string, s: Sentence): Intent | undefined {
   const id = s.ents.ids.find((i) => i.prefix === 'oa' || i.prefix === 'oauth' || i.prefix === 'app');
@@ -408,21 +491,26 @@ export function parseOAuth(c: string, s: Sentence): Intent | undefined {
     !/\binvit/i.test(c);
   // Scopes are a field only OAuth applications have: a request that changes them names an OAuth app.
   const scopesOf = c.match(/^(?:set|change|update|replace)\s+(?:the\s+)?scopes?\s+(?:of|for|on)\s+.+?\s+to\s+(.+)$/i);
-  if (!OAUTH.test(c) && !id && !callbackApp && !scopesOf) return undefined;
+  // "drop public_metadata": scopes edited by name alone; the app is the one the message names (details.ts).
+  const bare = id ? undefined : bareScopeEdit(c);
+  if (bare) return { kind: 'named_update', resource: 'oauth', fields: bare };
+  // "the app that redirects to foo.com": an app described by its redirect host is an OAuth application.
+  const described =
+    id || !/\b(?:apps?|applications?|clients?|integrations?)\b/i.test(c) ? undefined : redirectRef(c, s);
+  if (!OAUTH.test(c) && !id && !callbackApp && !scopesOf && !described) return undefined;
   const verb = verbKind(c);
   const fields: Fields = {};
-  if (s.ents.urls.length > 0 && /\bredirect|\bcallback/i.test(c)) fields.redirect_uris = [...s.ents.urls];
-  const scopes = c.match(
-    /\bscopes?\b(?:\s+(?:to|of|=|:))?(?:\s+(?:exactly|only|just))?\s*:?\s+(?:⟦q(\d+)⟧|((?:[\w:.]+)(?:(?:\s*,\s*|\s+and\s+|\s+)(?!with\b|and\b|public\b|pkce\b)[\w:.]+)*))/i,
-  );
+  // (A URL that only says which app is meant is no new redirect URI.)
+  const urls = s.ents.urls.filter((_, i) => described?.token !== `⟦u${i}⟧`);
+  if (urls.length > 0 && /\bredirect|\bcallback/i.test(c)) fields.redirect_uris = [...urls];
+  // The list after "scopes" is the scope names said there (scope-names.ts): "the scope too" gives none.
+  const scopesSaid = c.match(/\bscopes?\b(?:\s+(?:to|of|=|:))?(?:\s+(?:exactly|only|just))?\s*:?\s+(.+)$/i);
+  const scopes = scopesSaid ? scopeListAfter(scopesSaid[1]!, s) : undefined;
   if (scopesOf)
     fields.scopes = unmask(scopesOf[1]!, s.ents)
       .replace(/\s*,\s*|\s+and\s+/g, ' ')
       .trim();
-  else if (scopes)
-    fields.scopes = (scopes[1] !== undefined ? s.ents.quoted[Number(scopes[1])]! : scopes[2]!)
-      .replace(/\s*,\s*|\s+and\s+/g, ' ')
-      .trim();
+  else if (scopes) fields.scopes = scopes.replace(/\s*,\s*|\s+and\s+/g, ' ').trim();
   if (
     /\b(?:make (?:it )?public|as (?:a )?public|public client|set public|to public)\b|\bpublic\s*(?:=|:)\s*true|^make\b.*\bpublic$/i.test(
       c,
@@ -452,9 +540,17 @@ export function parseOAuth(c: string, s: Sentence): Intent | undefined {
   );
   if (scopeEdit) {
     const named = scopeEdit[2]!.split(/\s*(?:,|and)\s*/).filter(Boolean);
-    const target = id ? { kind: 'id' as const, value: id.value } : nameRef(oauthName(`for ${scopeEdit[3]!}`, s));
+    const target = id
+      ? { kind: 'id' as const, value: id.value }
+      : (described?.ref ?? nameRef(oauthName(`for ${scopeEdit[3]!}`, s)));
     const key = /^(?:add|grant|include)$/i.test(scopeEdit[1]!) ? 'add_scopes' : 'remove_scopes';
     return { kind: 'named_update', resource: 'oauth', ...(target ? { ref: target } : {}), fields: { [key]: named } };
+  }
+  // "… and grant the app openid as well": scopes added anywhere in the clause (the rest are kept).
+  const added = scopeEdit ? undefined : addedScopes(c);
+  if (added) {
+    fields.add_scopes = added;
+    delete fields.scopes;
   }
   if (addsRedirect) {
     const target = id
@@ -486,7 +582,9 @@ export function parseOAuth(c: string, s: Sentence): Intent | undefined {
       .split(/\s*,\s*|\s+and\s+|\s+/)
       .map((w) => w.replace(/^["'`]|["'`]$/g, ''))
       .filter((w) => w !== '' && !/^(?:the|a|an)$/i.test(w));
-    const target = id ? { kind: 'id' as const, value: id.value } : nameRef(oauthName(`for ${dropScopes[2]!}`, s));
+    const target = id
+      ? { kind: 'id' as const, value: id.value }
+      : (described?.ref ?? nameRef(oauthName(`for ${dropScopes[2]!}`, s)));
     if (names.length > 0)
       return {
         kind: 'named_update',
@@ -502,12 +600,13 @@ export function parseOAuth(c: string, s: Sentence): Intent | undefined {
   }
   const ref: Ref | undefined = id
     ? { kind: 'id', value: id.value }
-    : nameRef(
+    : (described?.ref ??
+      nameRef(
         oauthName(
           c.replace(/\s+to\s+(?:⟦q\d+⟧|[^⟦]+)$/i, (m) => (/^rename/i.test(c) ? '' : m)),
           s,
         ),
-      );
+      ));
   if (verb === 'delete')
     return ref
       ? { kind: 'named_delete', resource: 'oauth', refs: [ref] }
@@ -515,14 +614,19 @@ export function parseOAuth(c: string, s: Sentence): Intent | undefined {
         ? undefined
         : { kind: 'named_delete', resource: 'oauth', refs: [] };
   // "On the X app, set the scopes to …": a clause that gives a field's new value changes it, whatever comes first.
-  const setsField = /\b(?:set|change|update|make|replace)\b/i.test(c) && Object.keys(fields).length > 0;
-  if (verb === 'update' || setsField) {
-    const rename = c.match(/^rename\s+.+?\s+to\s+(?:⟦q(\d+)⟧|(.+))$/i);
-    if (rename)
-      fields.name = (rename[1] !== undefined ? s.ents.quoted[Number(rename[1])]! : unmask(rename[2]!, s.ents))
-        .replace(/[,;:.!?]+$/, '')
-        .trim();
-    const renamedRef = rename ? nameRef(oauthName(c.replace(/\s+to\s+(?:⟦q\d+⟧|.+)$/i, ''), s)) : ref;
+  // ("the app that redirects to foo.com - require PKCE on it": a flag said with its own verb is a change too.)
+  const setsField =
+    /\b(?:set|change|update|make|replace|require|enable|disable|turn\s+(?:on|off))\b/i.test(c) &&
+    Object.keys(fields).length > 0;
+  // "rename X to V", "X should now be called V": the new name ends where the sentence goes on (new-name.ts).
+  const renamed = readNewName(c, s);
+  if (verb === 'update' || setsField || renamed || fields.add_scopes) {
+    if (renamed) fields.name = renamed.name;
+    const renamedRef = described
+      ? described.ref
+      : renamed
+        ? (nameRef(oauthName(renamed.head, s)) ?? (/^rename\b/i.test(c) ? undefined : ref))
+        : ref;
     const target = id ? ref : renamedRef;
     return { kind: 'named_update', resource: 'oauth', ...(target ? { ref: target } : {}), fields };
   }

@@ -13,6 +13,7 @@ import { asObject, asPage, field } from './results.js';
 import { askFor, chooseNamed, matchAnswer, readFailed, stopped, type Res } from './resolve.js';
 import { cell, plural, table } from './summarize.js';
 import { mentionedOne, mentions } from './mentioned.js';
+import { scopeNames } from './scope-names.js';
 
 type Of<K extends Intent['kind']> = Extract<Intent, { kind: K }>;
 type Obj = Record<string, unknown>;
@@ -121,6 +122,7 @@ interface Item {
 function findItem(ctx: PlanContext, resource: NamedResource, ref: Ref): Res<Item | undefined> {
   const spec = SPECS[resource];
   if (ref.kind === 'id') return { ok: true, value: { id: ref.value, name: ref.value, raw: {} } };
+  if (ref.where === 'redirect') return appByRedirect(ctx, ref.value);
   const env = ctx.read(spec.list, spec.listArgs(ref.value));
   if (!env) return { ok: false, outcome: 'pending' };
   if (env.status !== 'ok') return { ok: false, outcome: readFailed(env, `${spec.noun}s`) };
@@ -145,6 +147,30 @@ function findItem(ctx: PlanContext, resource: NamedResource, ref: Ref): Res<Item
   return chooseNamed(ctx, items, ref.value, spec.noun);
 }
 
+/**
+ * "the app that redirects to foo.com": the OAuth applications whose redirect URIs are on that host (or a subdomain
+ * of it), from the full listing. One → it; several → asked which; none → nothing (the caller says so).
+ */
+function appByRedirect(ctx: PlanContext, host: string): Res<Item | undefined> {
+  const spec = SPECS.oauth;
+  const env = ctx.read(spec.list, spec.listArgs());
+  if (!env) return { ok: false, outcome: 'pending' };
+  if (env.status !== 'ok') return { ok: false, outcome: readFailed(env, `${spec.noun}s`) };
+  const onHost = (uri: unknown): boolean => {
+    try {
+      const h = new URL(String(uri)).hostname.toLowerCase();
+      return h === host || h.endsWith(`.${host}`);
+    } catch {
+      return false;
+    }
+  };
+  const items = asPage(env.result)
+    .items.filter((o) => Array.isArray(o.redirect_uris) && o.redirect_uris.some(onHost))
+    .map((o) => ({ id: field(o, 'id') ?? '', name: field(o, 'name') ?? '', raw: o }));
+  if (items.length <= 1) return { ok: true, value: items[0] };
+  return chooseNamed(ctx, items, '', `${spec.noun} redirecting to ${host}`);
+}
+
 function requireItem(ctx: PlanContext, resource: NamedResource, ref: Ref): Res<Item> {
   const r = findItem(ctx, resource, ref);
   if (!r.ok) return r;
@@ -152,7 +178,9 @@ function requireItem(ctx: PlanContext, resource: NamedResource, ref: Ref): Res<I
     return {
       ok: false,
       outcome: say(
-        `I couldn't find a ${SPECS[resource].noun} called "${ref.value}". Nothing was changed. Try "list ${SPECS[resource].noun}s".`,
+        ref.where === 'redirect'
+          ? `No ${SPECS[resource].noun} has a redirect URI on ${ref.value}. Nothing was changed. Try "list ${SPECS[resource].noun}s with their redirect URIs".`
+          : `I couldn't find a ${SPECS[resource].noun} called "${ref.value}". Nothing was changed. Try "list ${SPECS[resource].noun}s".`,
       ),
     };
   return { ok: true, value: r.value };
@@ -375,9 +403,13 @@ export function planNamedUpdate(ctx: PlanContext, intent: Of<'named_update'>): P
     const current = String(asObject(env.result)?.scopes ?? '')
       .split(/\s+/)
       .filter(Boolean);
+    // ("scopes only A + B. drop C": a list said outright is the base the edits apply to.)
+    // (Only a list of real scope names: "the other scopes are to be retained" says none.)
+    const said = typeof fields.scopes === 'string' ? fields.scopes.split(/\s+/).filter(Boolean) : [];
+    const base = said.length > 0 && scopeNames(said.join(' ')).length === said.length ? said : current;
     const removing = (fields.remove_scopes as string[] | undefined) ?? [];
     const adding = (fields.add_scopes as string[] | undefined) ?? [];
-    const next = [...current.filter((x) => !removing.includes(x)), ...adding.filter((x) => !current.includes(x))];
+    const next = [...base.filter((x) => !removing.includes(x)), ...adding.filter((x) => !base.includes(x))];
     if (next.join(' ') === current.join(' '))
       return say(
         `${itemText('oauth', it)} already has the scopes ${current.join(' ') || '(none)'}${removing.length > 0 ? ` (no ${removing.join(', ')})` : ''}. Nothing was changed.`,

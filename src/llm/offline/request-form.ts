@@ -282,7 +282,7 @@ function unwrap(lines: string[]): string[] {
       prev.trim().length >= 50 &&
       !/[.!?:;]\s*$/.test(prev) &&
       // (A capital after a word no sentence ends on — "… the billing role in" / "Hooli to …" — continues too.)
-      (/^\s*[a-z]/.test(line) || (/^\s*[A-Z⟦]/.test(line) && DANGLING.test(prev))) &&
+      (/^\s*[a-z]/.test(line) || (/^\s*[A-Z⟦]/.test(line) && DANGLING.test(prev)) || MID_ACRONYM.test(line)) &&
       !BULLET.test(line) &&
       !ENUMERATOR.test(line);
     if (continues) out[out.length - 1] = `${prev!.trimEnd()} ${line.trim()}`;
@@ -290,6 +290,10 @@ function unwrap(lines: string[]): string[] {
   }
   return out;
 }
+
+// "… please update the callback" / "URL for the Foo app": a line that starts with an acronym and goes on in lower
+// case continues the sentence (a new sentence rarely opens on "URL for", "ID of", "JWT for"; "OK so" and "PS" do).
+const MID_ACRONYM = /^\s*(?!(?:OK|PS|FYI|BTW|NB|ASAP|TLDR|IMO|FWIW|AFAIK)\b)[A-Z]{2,5}s?\s+[a-z]/;
 
 const DANGLING =
   /\b(?:in|at|of|to|for|from|with|into|onto|by|on|the|a|an|and|or|that|whoever|is|are|be|my|our|their|his|her|its|as|than|called|named)\s*$/i;
