@@ -15,10 +15,12 @@ import { jwtName, oauthName } from './intents-named.js';
 import { FIELD_WORDS, type FieldResource, type FieldWord, RESOURCE_WORDS } from './lexicon.js';
 import { NUMBER_WORDS } from './number-words.js';
 import { orgRef, toRef } from './refs.js';
+import { nameDiff } from './stated-value.js';
 
 // How a new value is introduced after the field word.
+// (A change said as a passive participle comes first, so "to be changed to V" reads V, not "changed to V".)
 const SETS =
-  '(?:=|:|->|→|=>|\\bto\\s+(?:be|read|say)\\b|\\bto\\b|\\bas\\b|\\bshould\\s+(?:now\\s+|instead\\s+)?(?:be|read|say|show(?:\\s+as)?)\\b|\\b(?:needs?|has|have)\\s+to\\s+(?:be|read|say|show(?:\\s+as)?|go\\s+(?:up|down)\\s+to)\\b|\\bmust\\s+be\\b|\\b(?:is|are)\\s+now\\b|\\bbecomes?\\b|\\bwill\\s+be\\b|\\bof\\b(?=\\s+\\d))';
+  '(?:(?:\\b(?:to|should|must|(?:needs?|has|have)\\s+to)\\s+)?\\bbe\\s+(?:changed|set|updated|switched|corrected|renamed|moved|amended)\\s+(?:to|as)\\b|\\bneeds?\\s+(?:changing|updating|correcting|setting)\\s+to\\b|=|:|->|→|=>|\\bto\\s+(?:be|read|say)\\b|\\bto\\b|\\bas\\b|\\bshould\\s+(?:now\\s+|instead\\s+)?(?:be|read|say|show(?:\\s+as)?)\\b|\\b(?:needs?|has|have)\\s+to\\s+(?:be|read|say|show(?:\\s+as)?|go\\s+(?:up|down)\\s+to)\\b|\\bmust\\s+be\\b|\\b(?:is|are)\\s+now\\b|\\bbecomes?\\b|\\bwill\\s+be\\b|\\bof\\b(?=\\s+\\d))';
 // Where a free-text value ends: a new clause, a sign-off, a purpose.
 const VALUE_END =
   /\s*(?:[,;]|\s+(?:and|but|while|because|since|so|please|pls|thanks|thx|now|instead|too|as well|going forward|from now on|if)\b|[.!?](?:\s|$)|$).*$/i;
@@ -37,6 +39,34 @@ export function readFieldEdit(c: string, s: Sentence): Intent | undefined {
   // A question about a field ("is it possible that the tokens live a minute?", "what is the lifetime?") changes
   // nothing.
   if (QUESTION.test(c)) return undefined;
+  return afterReport(c, s) ?? readEdit(c, s);
+}
+
+// "Foo got acquired — our company record should read Foo Group": news before a dash, then a change of "the org".
+const LEAD = /^(.+?)\s+(?:—|–|--?)\s+(.+)$/;
+const REPORT =
+  /^(?:(?:so|btw|fyi|heads\s+up|update)[,:\s]+)*([A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,2})\s+(?:(?:has|have|had|just|recently|finally|officially)\s+)*(?:[a-z]+ed|went|got|became|underwent|is|are|was|were)\b/;
+const BARE_ORG =
+  /^(?:(?:the|our|their|its|this|that)\s*)?(?:org|orgs|organi[sz]ation|company|workspace|team|tenant|it)?$/i;
+
+/**
+ * An organization change after a report before a dash: the organization is the report's subject when the change
+ * names none ("the org", "their workspace"). Only organization changes take it; anything else reads as before.
+ */
+function afterReport(c: string, s: Sentence): Intent | undefined {
+  const m = c.match(LEAD);
+  if (!m || FIELD_WORDS.some((w) => new RegExp(`\\b(?:${w.words})\\b`, 'i').test(m[1]!))) return undefined;
+  const subject = m[1]!.match(REPORT)?.[1];
+  if (!subject) return undefined;
+  const inner = readEdit(m[2]!, s);
+  if (inner?.kind !== 'org_update' || (inner.org && !BARE_ORG.test(inner.org.value.trim()))) return undefined;
+  const org = orgRef(subject, s.ents);
+  return org ? { ...inner, org } : undefined;
+}
+
+function readEdit(c: string, s: Sentence): Intent | undefined {
+  const renamed = readNameChange(c, s);
+  if (renamed) return renamed;
   const edits = FIELD_WORDS.flatMap((w) => editsOf(c, s, w));
   if (edits.length === 0)
     return readImplicitName(c, s) ?? readScopeStatement(c, s) ?? readMemberCap(c, s) ?? readAllowedUrl(c, s);
@@ -65,6 +95,20 @@ const CALLED =
 function readImplicitName(c: string, s: Sentence): Intent | undefined {
   for (const resource of ['org', 'oauth', 'jwt'] as const) {
     const noun = RESOURCE_WORDS[resource];
+    // "show their org as "Foo XYZ" from now on": how an organization should show is its name.
+    const shown = c.match(
+      new RegExp(
+        `^(?:show|display|list|present|label)\\s+((?:the|our|their|its|this)\\s+(?:${noun})|(?:the\\s+)?[A-Z][\\w&.-]*(?:\\s+[A-Z][\\w&.-]*){0,2}(?:\\s+(?:${noun}))?)\\s+as\\s+(.+)$`,
+        'i',
+      ),
+    );
+    if (shown && resource === 'org' && new RegExp(`\\b(?:${noun})\\b`, 'i').test(shown[1]!)) {
+      const name = readValue({ resource, param: 'name', kind: 'text', words: 'name' }, shown[2]!, s);
+      const bare = BARE_ORG.test(shown[1]!.trim());
+      const org = bare ? undefined : orgRef(shown[1]!, s.ents);
+      if (typeof name === 'string' && (bare || org))
+        return { kind: 'org_update', ...(org ? { org } : {}), fields: { name } };
+    }
     const m =
       c.match(
         new RegExp(
@@ -129,7 +173,30 @@ const CAP_CONTEXT = new RegExp(
   'i',
 );
 
+// "cap Foo at 40 members", "limit Foo to 12 seats", "let Foo have up to 30 members", "Foo can have at most 25
+// people": a verb of limiting (or of letting have) with the organization between it and the count.
+const COUNTED = '(\\d+|[a-z]+(?:-[a-z]+)?)\\s+(?:memberships|members|seats|people|ppl|users|persons|accounts)\\b';
+const MOST = '(?:up\\s+to|at\\s+most|a\\s+max(?:imum)?\\s+of|max(?:imum)?|no\\s+more\\s+than|only)\\s+';
+const CAP_OWNER = [
+  new RegExp(`\\b(?:cap|limit|restrict|hold|keep)\\s+(.+?)\\s+(?:at|to|under)\\s+(?:${MOST})?${COUNTED}`, 'i'),
+  new RegExp(`\\b(?:let|allow|permit)\\s+(.+?)\\s+(?:to\\s+)?have\\s+(?:${MOST})?${COUNTED}`, 'i'),
+  new RegExp(
+    `^(?:(?:so|and|but|then)\\s+)?(.+?)\\s+(?:can|may|should|must|is\\s+allowed\\s+to|should\\s+be\\s+able\\s+to)\\s+(?:only\\s+)?have\\s+${MOST}${COUNTED}`,
+    'i',
+  ),
+];
+
 function readMemberCap(c: string, s: Sentence): Intent | undefined {
+  for (const re of CAP_OWNER) {
+    const m = c.match(re);
+    const n = m ? (/^\d+$/.test(m[2]!) ? Number(m[2]) : NUMBER_WORDS[m[2]!.toLowerCase()]) : undefined;
+    if (!m || typeof n !== 'number') continue;
+    const owner = m[1]!.replace(/^(?:the\s+)?(?:number\s+of\s+)?(?:members?|seats?)\s+(?:of|in|for|at)\s+/i, '');
+    // "let it have …": the organization is another clause's (org-thread.ts fills "it").
+    if (/^(?:it|them|they|this|that|the\s+org(?:anization)?)$/i.test(owner.trim())) return undefined;
+    const org = orgRef(owner, s.ents);
+    if (org) return { kind: 'org_update', org, fields: { max_allowed_memberships: n } };
+  }
   const m = c.match(CAP);
   if (!m || !CAP_CONTEXT.test(c.replace(m[0], ''))) return undefined;
   const org = orgOwner(c, s);
@@ -153,6 +220,27 @@ function readAllowedUrl(c: string, s: Sentence): Intent | undefined {
   };
 }
 
+const FULL_NAME = "([A-Z][\\w'’-]*(?:\\s+[A-Z][\\w'’-]*){1,2})";
+const NAME_FROM = new RegExp(
+  `(?:\\b(his|her|their)\\s+|(⟦[ei]\\d+⟧|\\b[A-Z][\\w'’-]+(?:\\s+[A-Z][\\w'’-]+)*)(?:'s|’s)\\s+|\\bthe\\s+)(?:full\\s+|display\\s+)?name(?:\\s+(?:on|of|for)\\s+(⟦[ei]\\d+⟧))?\\s+from\\s+${FULL_NAME}\\s+to\\s+${FULL_NAME}\\b`,
+);
+
+/**
+ * "change his name from Sam Taylor to Sam Tyler": a person's full name from OLD to NEW changes only the parts that
+ * differ. The person is the owner said (a pronoun, "<X>'s", "the name on <address>"), else the old name itself.
+ */
+function readNameChange(c: string, s: Sentence): Intent | undefined {
+  const m = c.match(NAME_FROM);
+  if (!m) return undefined;
+  const fields = nameDiff(m[4]!, m[5]!);
+  if (!fields) return undefined;
+  const pronoun = m[1]?.toLowerCase();
+  const target: Ref | undefined = pronoun
+    ? { kind: 'pronoun', value: { his: 'him', her: 'her', their: 'them' }[pronoun]! }
+    : (toRef(m[2] ?? m[3] ?? m[4]!, s.ents) ?? undefined);
+  return { kind: 'user_update', ...(target ? { target } : {}), fields };
+}
+
 /** Every value the clause gives for one field word (usually none or one). */
 function editsOf(c: string, s: Sentence, word: FieldWord): Edit[] {
   const re = new RegExp(`\\b(?:${word.words})\\b`, 'gi');
@@ -163,7 +251,7 @@ function editsOf(c: string, s: Sentence, word: FieldWord): Edit[] {
     const fields =
       word.kind === 'scopes' || word.kind === 'list'
         ? listEdit(word, before, after, c, s)
-        : (setValue(word, after, s) ?? sharedValue(word, before, after, s));
+        : (setValue(word, after, s) ?? sharedValue(word, before, after, s) ?? hadValue(word, before, after, s));
     if (fields) out.push({ word, fields });
   }
   return out;
@@ -194,6 +282,20 @@ function sharedValue(word: FieldWord, before: string, after: string, s: Sentence
   const value = readValue(word, m[1]!, s);
   return value === undefined ? undefined : { [word.param]: value };
 }
+
+// "X should have first name Ann and last name Lee", "give X the username ann.lee", "X gets slug foo-eu": a verb
+// of having before the field, and the value right after it.
+const HAVE = /\b(?:have|has|get|gets|give\s+.+?|with)\s+(?:the\s+|a\s+|an\s+)?(?:new\s+)?$/i;
+
+function hadValue(word: FieldWord, before: string, after: string, s: Sentence): Fields | undefined {
+  const shared = /\band\s+(?:the\s+|a\s+|its\s+|their\s+|his\s+|her\s+)?$/i.test(before) && HAVE_ANYWHERE.test(before);
+  if (!HAVE.test(before) && !shared) return undefined;
+  const m = after.match(/^\s+(?:of\s+)?(\S.*)$/);
+  if (!m || /^(?:of|for|to|from|in|on|is|was|should|and)\b/i.test(m[1]!)) return undefined;
+  const value = readValue(word, m[1]!, s);
+  return value === undefined ? undefined : { [word.param]: value };
+}
+const HAVE_ANYWHERE = /\b(?:should|must|needs?\s+to|to|will)\s+(?:have|get)\b|\bgive\b|^(?:have|get)\b/i;
 
 function readValue(word: FieldWord, said: string, s: Sentence): unknown {
   if (word.kind === 'int') {
@@ -308,6 +410,10 @@ function orgOwner(c: string, s: Sentence): Ref | undefined {
   return orgRef(cleaned, s.ents);
 }
 
+// The person who asks, at the start of the clause: a placeholder or a full name, then a verb of asking.
+const ASKER =
+  /^(?:(?:so|and|also|btw|fyi)[,\s]+)*(⟦[ei]\d+⟧|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+)\s+(?:(?:has|had|just|also)\s+)*(?:asked|asks|wants|wanted|would\s+like|requested|requests|needs|emailed|wrote|messaged|is\s+asking|called|reached\s+out)\b/;
+
 /** The user: an email or id, "<X>'s <field>", "<field> of/for X", or a pronoun owner ("his surname"). */
 function userOwner(c: string, s: Sentence): Ref | undefined {
   const email = s.ents.emails[0];
@@ -321,7 +427,20 @@ function userOwner(c: string, s: Sentence): Ref | undefined {
     new RegExp(`(?:^|\\b${OWNER_VERB}\\s+)(?:the\\s+)?([^,;:]+?)(?:'s|’s|s')\\s+(?:${fields})\\b`, 'i'),
   )?.[1];
   if (possessive) return toRef(possessive.replace(new RegExp(`^(?:${OWNER_VERB})\\s+`, 'i'), ''), s.ents);
+  // "Ann Lee should have the last name Park": the subject of a verb of having.
+  const subject = c.match(
+    /^(?:(?:so|and|also|then)\s+)*(⟦[ei]\d+⟧|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+)\s+(?:should|must|needs?\s+to|will|can)\s+(?:now\s+)?(?:have|get)\b/,
+  )?.[1];
+  const subjectRef = subject ? toRef(subject, s.ents) : undefined;
+  if (subjectRef) return subjectRef;
+  // "the ci-runner user", "the ann.lee account": a handle said with the word user.
+  const handle = c.match(/\bthe\s+([a-z0-9][\w.-]*[\w])\s+(?:user|account|login)\b/i)?.[1];
+  if (handle && !/^(?:same|new|old|other|right|wrong|test|main|admin)$/i.test(handle)) return toRef(handle, s.ents);
   const pronoun = c.match(new RegExp(`\\b(his|her|their)\\s+(?:${fields})\\b`, 'i'))?.[1];
+  // "Ann Lee asked for her surname to be …": whoever asks for their own field is its owner.
+  const asker = pronoun ? c.match(ASKER)?.[1] : undefined;
+  const askerRef = asker ? toRef(asker, s.ents) : undefined;
+  if (askerRef) return askerRef;
   if (pronoun) return { kind: 'pronoun', value: { his: 'him', her: 'her', their: 'them' }[pronoun.toLowerCase()]! };
   const of = c.match(new RegExp(`\\b(?:${fields})\\s+(?:of|for)\\s+(.+?)\\s*(?:${SETS})`, 'i'))?.[1];
   return of ? toRef(of, s.ents) : undefined;

@@ -476,8 +476,9 @@ function parseOrgUpdate(c: string, s: Sentence): Intent | undefined {
     const fields: Fields = {};
     const slug = c.match(/\bslug\b.*?\bto\s+(?:⟦q(\d+)⟧|([\w-]+))/i);
     if (slug) fields.slug = slug[1] !== undefined ? s.ents.quoted[Number(slug[1])] : slug[2];
-    const name = c.match(/\bname\b.*?\bto\s+(?:⟦q(\d+)⟧|(.+)$)/i);
-    if (name && !slug)
+    // "its name to Foo Labs and its slug to foo-labs": the name ends where the next field starts.
+    const name = c.match(/\bname\b.*?\bto\s+(?:⟦q(\d+)⟧|(.+?)(?=\s+and\s+(?:its\s+|the\s+|their\s+)?slug\b|$))/i);
+    if (name && (!slug || /\bname\b.*?\bto\b.+?\band\s+(?:its\s+|the\s+|their\s+)?slug\b/i.test(c)))
       fields.name = name[1] !== undefined ? s.ents.quoted[Number(name[1])] : unmask(name[2]!, s.ents).trim();
     const max = c.match(/\b(?:max(?:imum)?|limit|cap|seats?|member(?:ship)? (?:limit|cap)|members)\b.*?\bto\s+(\d+)/i);
     if (max) fields.max_allowed_memberships = Number(max[1]);

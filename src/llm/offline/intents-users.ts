@@ -151,7 +151,8 @@ function parseMetadataChange(c: string, s: Sentence): Intent | undefined {
       s,
     ) ??
     // "mark Noah Wilson as a vip in his public metadata": the one marked.
-    refFrom(c.match(/^(?:mark|flag|tag|label)\s+(.+?)\s+as\s+/i)?.[1], s) ??
+    // ("tag him in the private metadata with x set to 1": the one tagged, however the entry is said.)
+    refFrom(c.match(/^(?:mark|flag|tag|label)\s+(.+?)\s+(?:as|in|with)\s+/i)?.[1], s) ??
     refFrom(
       c.match(/\b(?:of|for|on|to)\s+(?:the\s+user\s+|user\s+)?(.+?)(?:\s+(?:to|with|as)\s+⟦j\d+⟧.*)?$/i)?.[1],
       s,

@@ -26,6 +26,8 @@ import { parseDeviceRevoke } from './session-device.js';
 import { sharedNoun, withSharedNoun } from './shared-noun.js';
 import { fillEntityAnaphor, fillResourceAnaphor, hasResourceAnaphor, resourcePhrase } from './resource-anaphora.js';
 import { arrowAsDash, fitsTopic, topicOf, withTopic } from './topic.js';
+import { fillMetadataKey, targetsPointer } from './metadata-anaphora.js';
+import { correctionValue, withCorrectedValue } from './value-correction.js';
 
 export const NEGATED =
   /^(?:(?:please|but|and|just|also)\s+)*(?:don'?t|do not|never|no need to|without|not|nor|avoid)\b/i;
@@ -167,6 +169,13 @@ function parseMessage(whole: Sentence, now: number): Intent {
       const again = retry ? parseSentence(retry, now) : undefined;
       if (retry && again && !PASSIVE_KINDS.has(again.kind)) [s, intent] = [retry, again];
     }
+    // "X's metadata still has crm_ref. Remove that key.": the one metadata key the other clauses name.
+    if (PASSIVE_KINDS.has(intent.kind) || targetsPointer(intent as Parameters<typeof targetsPointer>[0])) {
+      const filled = fillMetadataKey(masked, others);
+      const again = filled ? parseSentence(subSentence(whole, filled), now) : undefined;
+      if (filled && again?.kind === 'user_update' && Object.keys(again.fields).length > 0)
+        [s, intent] = [subSentence(whole, filled), again];
+    }
     // "the foo jwt template - tokens expire too fast. make the lifetime 5 minutes": a field change that names no
     // target takes the one resource another clause names (a topic said first, then what to change).
     if (
@@ -193,9 +202,10 @@ function parseMessage(whole: Sentence, now: number): Intent {
       if (renamed) intent = { ...intent, fields: { ...intent.fields, name: unmask(renamed, whole.ents) } };
     }
     if (intent.kind === 'org_update' && (!intent.org || ORG_WORD.test(intent.org.value))) {
-      const subject = units
-        .filter((_, k) => k !== i)
-        .map((o) => reportSubject(o.masked, true))
+      // ("Foo merged with Bar — their workspace needs the name Foo Bar": a report before a dash counts too.)
+      const lead = masked.split(/\s+[—–]+\s+|\s+--?\s+/);
+      const subject = [...units.filter((_, k) => k !== i).map((o) => o.masked), ...(lead.length > 1 ? [lead[0]!] : [])]
+        .map((o) => reportSubject(o, true))
         .find((n) => n !== undefined);
       if (subject) intent = { ...intent, org: { kind: 'name', value: subject } };
     }
@@ -211,7 +221,13 @@ function parseMessage(whole: Sentence, now: number): Intent {
   // A correction the parser could not read still takes back what came before it: acting on the earlier request
   // would do what the user just withdrew.
   const lastCorrection = sentences.map((t) => CORRECTION.test(t)).lastIndexOf(true);
-  if (lastCorrection > 0 && !actionable.some((p) => p.sentence >= lastCorrection)) {
+  // "set Foo's slug to foo-eu. no wait, foo-emea": a correction that says only a value replaces the value before it.
+  const value = lastCorrection > 0 ? correctionValue(sentences[lastCorrection]!, whole) : undefined;
+  const prior = actionable.at(-1);
+  const fixed = value !== undefined && prior ? withCorrectedValue(prior.intent, value) : undefined;
+  if (fixed && prior && !actionable.some((p) => p.sentence >= lastCorrection))
+    actionable = [...actionable.slice(0, -1), { ...prior, intent: fixed }];
+  else if (lastCorrection > 0 && !actionable.some((p) => p.sentence >= lastCorrection)) {
     const said = unmask(sentences[lastCorrection]!, whole.ents);
     return {
       kind: 'unknown',
@@ -401,7 +417,7 @@ function reportSubject(masked: string, anyVerb = false): string | undefined {
     )
       return undefined;
     const org = masked.match(
-      /^(?:(?:so|and|but|also|btw|fyi)[,\s]+)*([A-Za-z][\w&'’-]+(?:\s+(?!(?:is|was|has|had|are|were)\b)[A-Za-z][\w&'’-]+)?)\s+(?:just\s+|recently\s+|currently\s+|now\s+|still\s+|already\s+)?(?:[a-z]+ed|bought|sold|grew|paid|signed|is|was|has|had)\b/,
+      /^(?:(?:so|and|but|also|btw|fyi)[,\s]+)*([A-Za-z][\w&'’-]+(?:\s+(?!(?:is|was|has|had|are|were|have|went|got|became|underwent)\b)[A-Za-z][\w&'’-]+)?)\s+(?:just\s+|recently\s+|currently\s+|now\s+|still\s+|already\s+)?(?:[a-z]+ed|bought|sold|grew|paid|signed|is|was|has|had|have|went|got|became|underwent)\b/,
     );
     if (org && !org[1]!.split(/\s+/).some((w) => NOT_PERSON.test(w))) return org[1];
     return undefined;

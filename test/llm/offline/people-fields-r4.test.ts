@@ -1,0 +1,263 @@
+/**
+ * Field edits on users, organizations and metadata said in prose (issue 15, round 4). Each block is one CAUSE,
+ * with phrasings invented here in different voices (terse, hedged, pasted mail, question, passive, notes); none is
+ * an eval scenario's text.
+ */
+import { describe, expect, it } from 'vitest';
+import { parseRequest } from '../../../src/llm/offline/request.js';
+
+const parse = (text: string) => parseRequest(text, 0);
+
+describe('a metadata key whose value follows it as a participle, a wish, or side by side', () => {
+  it.each([
+    ['could you tag him in his public metadata with vip_tier set to gold? thanks', { vip_tier: 'gold' }, 'public'],
+    ['put region eu-west into Omar Haddad’s public metadata', { region: 'eu-west' }, 'public'],
+    [
+      'Hi team,\n\nplease store crm_ref 88213 in bob@acme.test’s private metadata.\n\nThanks,\nJo',
+      { crm_ref: 88213 },
+      'private',
+    ],
+    ['onboarding_done should be true in jane@example.com’s metadata', { onboarding_done: true }, 'public'],
+    ['beta_tester needs to be set to false in carl@x.test’s public metadata', { beta_tester: false }, 'public'],
+    ['grace@kim.test -> public metadata, cohort being switched to spring', { cohort: 'spring' }, 'public'],
+  ])('%s', (text, pairs, which) => {
+    expect(parse(text)).toMatchObject({ kind: 'user_update', fields: { [`${which}_metadata`]: pairs } });
+  });
+
+  it('a ticket id before a colon is no key, and a value never runs into the word metadata', () => {
+    const intent = parse('ticket OPS-77: dave@acme.test’s private metadata is fine');
+    expect(JSON.stringify(intent)).not.toMatch(/OPS-77/);
+  });
+
+  it('"add the vip flag to …" names the entry, not a value', () => {
+    expect(JSON.stringify(parse('add the vip flag to ann@x.test’s metadata'))).not.toMatch(/"vip":"flag"/);
+  });
+});
+
+describe('a metadata key named in one clause and removed by a pointer in another', () => {
+  it.each([
+    [
+      'ann@x.test’s private metadata still has legacy_crm_id from the old CRM. Remove that key.',
+      'legacy_crm_id',
+      'private',
+    ],
+    [
+      'We dropped Zendesk, so the zendesk_ref field in Omar Haddad’s public metadata is stale - can you delete it?',
+      'zendesk_ref',
+      'public',
+    ],
+    [
+      'Hello,\n\nbob@acme.test has oldPlanCode in his metadata from a migration.\nPlease get rid of it.\n\nCheers, Sam',
+      'oldPlanCode',
+      'public',
+    ],
+    [
+      'there is a billing.customer entry in dave@acme.test’s private metadata. wipe that entry pls',
+      'billing.customer',
+      'private',
+    ],
+    ['the "tmp flag" key on jane@example.com’s public metadata - strip it out', 'tmp flag', 'public'],
+  ])('%s', (text, key, which) => {
+    expect(parse(text)).toMatchObject({ kind: 'user_update', fields: { [`${which}_metadata`]: { [key]: null } } });
+  });
+
+  it('two candidate keys fill nothing (a key is never guessed)', () => {
+    const intent = parse('ann@x.test’s private metadata has legacy_id and old_plan. Remove that key.');
+    expect(JSON.stringify(intent)).not.toMatch(/null/);
+  });
+
+  it('a pointer with no metadata named anywhere stays unread', () => {
+    expect(JSON.stringify(parse('ann@x.test mentioned legacy_id. Remove that key.'))).not.toMatch(/metadata/);
+  });
+});
+
+describe('a member limit said as a verb of limiting (or of letting have) with the organization in between', () => {
+  it.each([
+    ['cap Umbrella at 15 members', 'Umbrella', 15],
+    ['could we limit the Wayne org to twelve seats please?', 'Wayne', 12],
+    ['Stark Industries can have at most 80 people from now on', 'Stark Industries', 80],
+    ['Hi,\n\nplease allow Acme to have up to 60 members.\n\nThanks, Lee', 'Acme', 60],
+    ['restrict Globex to 5 users', 'Globex', 5],
+  ])('%s', (text, org, n) => {
+    expect(parse(text)).toMatchObject({
+      kind: 'org_update',
+      org: { kind: 'name', value: org },
+      fields: { max_allowed_memberships: n },
+    });
+  });
+
+  it('"let it have …" after another change of the same organization joins that change', () => {
+    expect(parse('set the slug of Initrode to initrode-labs, and let it have up to 45 members')).toMatchObject({
+      kind: 'org_update',
+      org: { kind: 'name', value: 'Initrode' },
+      fields: { slug: 'initrode-labs', max_allowed_memberships: 45 },
+    });
+  });
+});
+
+describe('an organization named by news (a report before a dash or in another sentence), then "the org"', () => {
+  it.each([
+    ['Wayne got acquired — the company should now be called "Wayne Group"', 'Wayne', { name: 'Wayne Group' }],
+    [
+      'Umbrella have merged with a rival. Please change the organization’s name to Umbrella One and its slug to umbrella-one.',
+      'Umbrella',
+      { name: 'Umbrella One', slug: 'umbrella-one' },
+    ],
+    [
+      'Initech went through a relaunch, so show their workspace as "Initech 2" from now on',
+      'Initech',
+      { name: 'Initech 2' },
+    ],
+    ['Stark rebranded -- the org name should be Stark Intl', 'Stark', { name: 'Stark Intl' }],
+    ['Stark rebranded – rename our org to Stark Intl please', 'Stark', { name: 'Stark Intl' }],
+    ['fyi Acme was acquired - the org should read "Acme by Globex"', 'Acme', { name: 'Acme by Globex' }],
+  ])('%s', (text, org, fields) => {
+    expect(parse(text)).toMatchObject({ kind: 'org_update', org: { kind: 'name', value: org }, fields });
+  });
+
+  it('news about a person before a dash gives no organization', () => {
+    expect(parse('Dave Lee left the company — please lock his account')).not.toMatchObject({ kind: 'org_update' });
+  });
+});
+
+describe('a user field asked for as a passive participle, by the person it belongs to', () => {
+  it.each([
+    [
+      'Omar Haddad asked for his username to be changed to omar.h, could you do that?',
+      { kind: 'name', value: 'Omar Haddad' },
+      { username: 'omar.h' },
+    ],
+    [
+      'ann@x.test wants her surname to be updated to Lee-Park',
+      { kind: 'email', value: 'ann@x.test' },
+      { last_name: 'Lee-Park' },
+    ],
+    [
+      'Grace Kim has asked for her first name to be corrected to Gracie. Thanks!',
+      { kind: 'name', value: 'Grace Kim' },
+      { first_name: 'Gracie' },
+    ],
+    [
+      'the username of bob@acme.test should be changed to bobby',
+      { kind: 'email', value: 'bob@acme.test' },
+      { username: 'bobby' },
+    ],
+    [
+      'Hi,\n\nDave Lee requested that his last name be set to Lee-Smith.\n\nBest, Ops',
+      { kind: 'name', value: 'Dave Lee' },
+      { last_name: 'Lee-Smith' },
+    ],
+  ])('%s', (text, target, fields) => {
+    expect(parse(text)).toMatchObject({ kind: 'user_update', target, fields });
+  });
+});
+
+describe('a new name stated as news about the person, then a request to update', () => {
+  it.each([
+    [
+      'jo@x.test called; she goes by a different surname at work now, Alvarez. Could you update her profile?',
+      'jo@x.test',
+      { last_name: 'Alvarez' },
+    ],
+    [
+      'Hello! My surname has changed to Mensah after the wedding, please update it. Login: kofi@mail.test',
+      'kofi@mail.test',
+      { last_name: 'Mensah' },
+    ],
+    [
+      'Hi,\nI recently got married. Could you change my name from Lena Fischer to Lena Brandt? My account is lena@web.test.\nThanks, Lena',
+      'lena@web.test',
+      { last_name: 'Brandt' },
+    ],
+    ['pls fix the name on sam@x.test from Sam Taylor to Samuel Taylor', 'sam@x.test', { first_name: 'Samuel' }],
+    [
+      'his last name is now Okoro — tom@x.test. can you reflect that on his account?',
+      'tom@x.test',
+      { last_name: 'Okoro' },
+    ],
+  ])('%s', (text, email, fields) => {
+    const intent = parse(text);
+    expect(intent).toMatchObject({ kind: 'user_update', target: { kind: 'email', value: email }, fields });
+    // only the part that changed
+    expect(Object.keys((intent as { fields: object }).fields)).toEqual(Object.keys(fields));
+  });
+
+  it('a name change said beside another action is read clause by clause (the other action is not dropped)', () => {
+    const intent = parse('lock sam@x.test and change his name from Sam Taylor to Sam Tyler');
+    expect(intent.kind).toBe('sequence');
+  });
+
+  it('"don\'t update it yet" changes nothing', () => {
+    expect(parse('my surname has changed to Mensah but don’t update it yet. kofi@mail.test')).not.toMatchObject({
+      kind: 'user_update',
+    });
+  });
+});
+
+describe('a correction that says only the new value replaces the value before it', () => {
+  it.each([
+    ['set Umbrella’s slug to umbrella-eu. no wait, umbrella-emea.', { slug: 'umbrella-emea' }],
+    ['cap Stark at 40 members - sorry, I meant 45', { max_allowed_memberships: 45 }],
+    ['rename the Wayne org to Wayne Corp. Actually, make that "Wayne Group"', { name: 'Wayne Group' }],
+    ['change Acme’s slug to acme-inc. correction: acme-co. slug only', { slug: 'acme-co' }],
+    ['raise the member limit of Globex to 30. oops, 35 instead', { max_allowed_memberships: 35 }],
+  ])('%s', (text, fields) => {
+    expect(parse(text)).toMatchObject({ kind: 'org_update', fields });
+  });
+
+  it('a rename of a user or organization takes the corrected name', () => {
+    expect(parse('rename Wayne to Wayne Corp. sorry, Wayne Group')).toMatchObject({
+      kind: 'rename_any',
+      newName: 'Wayne Group',
+    });
+  });
+
+  it('a correction whose value does not fit the field changes nothing', () => {
+    expect(parse('cap Stark at 40 members. no wait, stark-eu')).toMatchObject({ kind: 'unknown' });
+  });
+
+  it('a correction naming another person is never a value swap', () => {
+    expect(JSON.stringify(parse('set the username of ann@x.test to ann.x. no wait, bob@x.test'))).not.toMatch(
+      /"username":"bob/,
+    );
+  });
+});
+
+describe('fields said with a verb of having, for a user named by a handle or as the subject', () => {
+  it.each([
+    [
+      'the ci-runner user should have first name Build and last name Robot',
+      { kind: 'name', value: 'ci-runner' },
+      { first_name: 'Build', last_name: 'Robot' },
+    ],
+    ['give the ann.lee account the username ann.park', { kind: 'name', value: 'ann.lee' }, { username: 'ann.park' }],
+    ['Grace Kim should have the last name Kim-Lee', { kind: 'name', value: 'Grace Kim' }, { last_name: 'Kim-Lee' }],
+    [
+      'bob@acme.test needs to have first name Robert',
+      { kind: 'email', value: 'bob@acme.test' },
+      { first_name: 'Robert' },
+    ],
+    [
+      'the qa-bot user should get first name QA, and add squad: platform to its public metadata',
+      { kind: 'name', value: 'qa-bot' },
+      { first_name: 'QA', public_metadata: { squad: 'platform' } },
+    ],
+  ])('%s', (text, target, fields) => {
+    expect(parse(text)).toMatchObject({ kind: 'user_update', target, fields });
+  });
+});
+
+describe('"while you\'re at it" before a second request keeps the request', () => {
+  it.each([
+    ['Ban Omar Haddad, and while you’re at it change his username to omar.banned', 'clerk_user_ban'],
+    ['unlock ann@x.test - whilst you are in there, set her first name to Annie', 'clerk_user_unlock'],
+    ['Lock Grace Kim and while ur at it set her last name to Kim-Lee', 'clerk_user_lock'],
+  ])('%s', (text, action) => {
+    const intent = parse(text) as { kind: string; steps: Array<{ kind: string; action?: string; target?: unknown }> };
+    expect(intent.kind).toBe('sequence');
+    expect(intent.steps[0]).toMatchObject({ action });
+    expect(intent.steps[1]).toMatchObject({ kind: 'user_update' });
+    // the name is the person's, never the capitalised verb before it
+    expect(JSON.stringify(intent.steps[1]!.target)).not.toMatch(/Ban |Lock |unlock/);
+  });
+});
