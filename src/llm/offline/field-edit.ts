@@ -22,8 +22,9 @@ import { nameDiff } from './stated-value.js';
 const SETS =
   '(?:(?:\\b(?:to|should|must|(?:needs?|has|have)\\s+to)\\s+)?\\bbe\\s+(?:changed|set|updated|switched|corrected|renamed|moved|amended)\\s+(?:to|as)\\b|\\bneeds?\\s+(?:changing|updating|correcting|setting)\\s+to\\b|=|:|->|→|=>|\\bto\\s+(?:be|read|say)\\b|\\bto\\b|\\bas\\b|\\bshould\\s+(?:now\\s+|instead\\s+)?(?:be|read|say|show(?:\\s+as)?)\\b|\\b(?:needs?|has|have)\\s+to\\s+(?:be|read|say|show(?:\\s+as)?|go\\s+(?:up|down)\\s+to)\\b|\\bmust\\s+be\\b|\\b(?:is|are)\\s+now\\b|\\bbecomes?\\b|\\bwill\\s+be\\b|\\bof\\b(?=\\s+\\d))';
 // Where a free-text value ends: a new clause, a sign-off, a purpose.
+// ("Lee not Li", "Lee (not Li)", "Lee rather than Li": what it is not is said after the value.)
 const VALUE_END =
-  /\s*(?:[,;]|\s+(?:and|but|while|because|since|so|please|pls|thanks|thx|now|instead|too|as well|going forward|from now on|if)\b|[.!?](?:\s|$)|$).*$/i;
+  /\s*(?:[,;(]|\s+(?:and|but|while|because|since|so|please|pls|thanks|thx|now|instead|too|as well|going forward|from now on|if|not|rather\s+than)\b|[.!?](?:\s|$)|$).*$/i;
 const UNIT = '(s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?)';
 
 const QUESTION =
@@ -166,8 +167,9 @@ function readScopeStatement(c: string, s: Sentence): Intent | undefined {
 }
 
 // "allow 25 memberships", "capped at 15 members", "they can have up to 25 ppl": the member limit said as a count.
+// ("a limit of 12 members", "a cap of 30 seats": the limit named as a noun.)
 const CAP =
-  /\b(?:allow(?:ing|s)?|up\s+to|capped\s+at|cap(?:\s+(?:it|them))?\s+(?:at|to)|limit(?:ed)?(?:\s+(?:it|them))?\s+(?:at|to)|max(?:imum)?\s+of)\s+(\d+)\s+(?:memberships|members|seats|people|ppl|users|persons)\b/i;
+  /\b(?:allow(?:ing|s)?|up\s+to|capped\s+at|cap(?:\s+(?:it|them))?\s+(?:at|to)|limit(?:ed)?(?:\s+(?:it|them))?\s+(?:at|to)|(?:max(?:imum)?|limit|cap|ceiling)\s+of)\s+(\d+)\s+(?:memberships|members|seats|people|ppl|users|persons)\b/i;
 const CAP_CONTEXT = new RegExp(
   `\\b(?:${RESOURCE_WORDS.org}|raise|bump|increase|lower|decrease|set|cap|limit|seats?)\\b|\\bcapped\\b`,
   'i',
@@ -181,7 +183,16 @@ const CAP_OWNER = [
   new RegExp(`\\b(?:cap|limit|restrict|hold|keep)\\s+(.+?)\\s+(?:at|to|under)\\s+(?:${MOST})?${COUNTED}`, 'i'),
   new RegExp(`\\b(?:let|allow|permit)\\s+(.+?)\\s+(?:to\\s+)?have\\s+(?:${MOST})?${COUNTED}`, 'i'),
   new RegExp(
-    `^(?:(?:so|and|but|then)\\s+)?(.+?)\\s+(?:can|may|should|must|is\\s+allowed\\s+to|should\\s+be\\s+able\\s+to)\\s+(?:only\\s+)?have\\s+${MOST}${COUNTED}`,
+    `^(?:(?:so|and|but|then)\\s+)?(.+?)\\s+(?:can|may|should|must|is\\s+allowed\\s+to|should\\s+be\\s+able\\s+to)\\s+(?:only\\s+)?have\\s+(?:${MOST})?${COUNTED}`,
+    'i',
+  ),
+  // "bump Acme to 50 seats", "take Foo down to 10 members", "Acme needs 50 seats now".
+  new RegExp(
+    `\\b(?:bump|raise|increase|lower|reduce|decrease|drop|take|move|grow|expand|shrink|set|change|upgrade|downgrade)\\s+(.+?)\\s+(?:up\\s+|down\\s+)?to\\s+(?:${MOST})?${COUNTED}`,
+    'i',
+  ),
+  new RegExp(
+    `^(?:(?:so|and|but|then)\\s+)?(.+?)\\s+(?:now\\s+)?(?:needs|requires|wants|should\\s+get|gets|is\\s+getting|will\\s+need)\\s+(?:${MOST})?${COUNTED}(?!\\s+more)`,
     'i',
   ),
 ];
@@ -191,6 +202,7 @@ function readMemberCap(c: string, s: Sentence): Intent | undefined {
     const m = c.match(re);
     const n = m ? (/^\d+$/.test(m[2]!) ? Number(m[2]) : NUMBER_WORDS[m[2]!.toLowerCase()]) : undefined;
     if (!m || typeof n !== 'number') continue;
+    if (/⟦[ewp]\d+⟧/.test(m[1]!)) continue;
     const owner = m[1]!.replace(/^(?:the\s+)?(?:number\s+of\s+)?(?:members?|seats?)\s+(?:of|in|for|at)\s+/i, '');
     // "let it have …": the organization is another clause's (org-thread.ts fills "it").
     if (/^(?:it|them|they|this|that|the\s+org(?:anization)?)$/i.test(owner.trim())) return undefined;
@@ -257,12 +269,16 @@ function editsOf(c: string, s: Sentence, word: FieldWord): Edit[] {
   return out;
 }
 
+const WRONG =
+  '(?:\\s+(?:is|was|are|has\\s+been|got)\\s+(?:(?:still|currently|now|all|a\\s+bit|spelled|spelt)\\s+)?(?:misspelled|misspelt|wrong|incorrect|outdated|out\\s+of\\s+date|a\\s+typo|off|not\\s+right|old|stale)(?:\\s+(?:in\\s+clerk|on\\s+(?:the|her|his|their)\\s+(?:account|profile)))?\\s*[,;.:–—-]?\\s*(?:(?:and|but|so)\\s+)?(?:it|this|that|which|they)?)';
+
 /** "<field> [of X] to V", "<field>: V", "<field> should now read V". */
 function setValue(word: FieldWord, after: string, s: Sentence): Fields | undefined {
   // The owner may stand between the field and its value: "the name of the acme org to Acme Corp".
   // ("username from liamt to liam.turner": the old value is context.)
+  // ("last name is misspelled, it should be Lee": a complaint about the value may come before what it should be.)
   const m = after.match(
-    new RegExp(`^(?:\\s+(?:of|for|on|in)\\s+[^,;:=]+?)??(?:\\s+from\\s+\\S+)?\\s*${SETS}\\s*(.+)$`, 'i'),
+    new RegExp(`^(?:\\s+(?:of|for|on|in)\\s+[^,;:=]+?)??(?:\\s+from\\s+\\S+)?${WRONG}?\\s*${SETS}\\s*(.+)$`, 'i'),
   );
   if (!m) return undefined;
   const said = m[1]!.trim();
@@ -307,6 +323,9 @@ function readValue(word: FieldWord, said: string, s: Sentence): unknown {
     const n = said.match(new RegExp(`^(?:just\\s+|only\\s+|exactly\\s+)?(\\d+)\\s*${UNIT}?\\b`, 'i'));
     return n ? seconds(Number(n[1]), n[2]) : undefined;
   }
+  // "Smyth -> Smith": the value after the arrow is the new one.
+  const arrow = said.match(/^\S+(?:\s+\S+)?\s*(?:->|→|=>)\s*(\S.*)$/);
+  if (arrow) return readValue(word, arrow[1]!, s);
   const quoted = said.match(/^["'“]?⟦q(\d+)⟧/);
   if (quoted) return s.ents.quoted[Number(quoted[1])];
   // A value is written, not pointed at: "to that", "to the new one" are for the message to fill.

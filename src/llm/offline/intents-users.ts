@@ -153,9 +153,13 @@ function parseMetadataChange(c: string, s: Sentence): Intent | undefined {
     // "mark Noah Wilson as a vip in his public metadata": the one marked.
     // ("tag him in the private metadata with x set to 1": the one tagged, however the entry is said.)
     refFrom(c.match(/^(?:mark|flag|tag|label)\s+(.+?)\s+(?:as|in|with)\s+/i)?.[1], s) ??
-    refFrom(
-      c.match(/\b(?:of|for|on|to)\s+(?:the\s+user\s+|user\s+)?(.+?)(?:\s+(?:to|with|as)\s+⟦j\d+⟧.*)?$/i)?.[1],
-      s,
+    // ("set k to "v"": the value after "to" is no user.)
+    notValue(
+      refFrom(
+        c.match(/\b(?:of|for|on|to)\s+(?:the\s+user\s+|user\s+)?(.+?)(?:\s+(?:to|with|as)\s+⟦j\d+⟧.*)?$/i)?.[1],
+        s,
+      ),
+      json,
     ) ??
     // "… in her public metadata" with the person named in another clause: the pronoun, filled from that clause.
     possessiveOwner(c);
@@ -165,6 +169,12 @@ function parseMetadataChange(c: string, s: Sentence): Intent | undefined {
     return undefined;
   if (!json) return { kind: 'user_update', ...(target ? { target } : {}), fields: {} };
   return { kind: 'user_update', ...(target ? { target } : {}), fields: { [which]: json } };
+}
+
+function notValue(ref: Ref | undefined, json: unknown): Ref | undefined {
+  if (!ref || !json || typeof json !== 'object') return ref;
+  const values = Object.values(json as Record<string, unknown>).map((v) => String(v).toLowerCase());
+  return values.includes(ref.value.toLowerCase()) ? undefined : ref;
 }
 
 function refFrom(chunk: string | undefined, s: Sentence): Ref | undefined {

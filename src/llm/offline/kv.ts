@@ -87,7 +87,7 @@ export function parseKeyValues(c: string, s: Sentence): Record<string, unknown> 
   for (const verb of c.matchAll(
     new RegExp(
       // ("set their org's plan to X": an owner said before the key is not the key.)
-      `\\b(?:set(?:ting)?|put(?:ting)?|add(?:ing)?|chang(?:e|ing)|updat(?:e|ing)|mak(?:e|ing)|and)\\s+(?:the\\s+)?(?:(?:their|his|her|its|our)\\s+(?:(?:org|organi[sz]ation|company|account)(?:'s|’s)\\s+)?|[\\w.-]+(?:'s|’s)\\s+)?(?:(?:public|private|unsafe)\\s+)?(?:metadata\\s+)?(?:key\\s+|field\\s+|value\\s+(?:of\\s+)?)?${KEY}\\s+(?:to|as)\\s+${VALUE}`,
+      `\\b(?:set(?:ting)?|put(?:ting)?|add(?:ing)?|chang(?:e|ing)|updat(?:e|ing)|mak(?:e|ing)|and)\\s+(?:the\\s+)?(?:(?:their|his|her|its|our)\\s+(?:(?:org|organi[sz]ation|company|account)(?:'s|’s)\\s+)?|[\\w.-]+(?:'s|’s)\\s+)?(?:(?:public|private|unsafe)\\s+)?(?:metadata(?:'s|’s)?\\s+)?(?:key\\s+|field\\s+|value\\s+(?:of\\s+)?)?${KEY}\\s+(?:to|as)\\s+${VALUE}`,
       'gi',
     ),
   ))

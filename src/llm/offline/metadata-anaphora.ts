@@ -66,3 +66,17 @@ export function targetsPointer(intent: { kind: string; targets?: Array<{ kind: s
     )
   );
 }
+
+const LABEL = /^(?:(?:the|her|his|their|its)\s+)?(public|private|unsafe)?\s*(?:metadata|md)\s*$/i;
+
+/**
+ * "private metadata: set k to v" split into a label sentence and the change: the change is said of the labelled
+ * metadata ("set k to v in the private metadata"). The label sentence stays (it reads as nothing on its own).
+ */
+export function withMetadataLabels(sentences: string[]): string[] {
+  return sentences.map((sentence, i) => {
+    const label = sentences[i - 1]?.trim().replace(/[.:]$/, '').match(LABEL);
+    if (!label || /\bmetadata\b/i.test(sentence)) return sentence;
+    return `${sentence.replace(/[.!]\s*$/, '')} in the ${label[1] ? `${label[1].toLowerCase()} ` : ''}metadata`;
+  });
+}

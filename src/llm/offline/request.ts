@@ -26,7 +26,8 @@ import { parseDeviceRevoke } from './session-device.js';
 import { sharedNoun, withSharedNoun } from './shared-noun.js';
 import { fillEntityAnaphor, fillResourceAnaphor, hasResourceAnaphor, resourcePhrase } from './resource-anaphora.js';
 import { arrowAsDash, fitsTopic, topicOf, withTopic } from './topic.js';
-import { fillMetadataKey, targetsPointer } from './metadata-anaphora.js';
+import { fillMetadataKey, targetsPointer, withMetadataLabels } from './metadata-anaphora.js';
+import { withMessageUser } from './message-user.js';
 import { correctionValue, withCorrectedValue } from './value-correction.js';
 
 export const NEGATED =
@@ -120,7 +121,7 @@ export function parseWholeMessage(whole: Sentence): Intent | undefined {
 function parseMessage(whole: Sentence, now: number): Intent {
   const read = parseWholeMessage(whole);
   if (read) return read;
-  const sentences = splitSentences(arrowAsDash(whole.masked));
+  const sentences = withMetadataLabels(splitSentences(arrowAsDash(whole.masked)));
   const org = orgMention(whole.masked);
   const units = sentences.flatMap((sentence, n) =>
     clausesOf(whole, org ? fillThere(sentence, org) : withoutThere(sentence), now).map((u) => ({ ...u, sentence: n })),
@@ -128,7 +129,9 @@ function parseMessage(whole: Sentence, now: number): Intent {
   if (units.length === 0) return parseSentence(whole, now);
   if (units.length === 1) {
     const one = parseSentence(subSentence(whole, units[0]!.masked), now);
-    return PASSIVE_KINDS.has(one.kind) ? parseSentence(whole, now) : withMessageOrg(one, org);
+    return PASSIVE_KINDS.has(one.kind)
+      ? parseSentence(whole, now)
+      : withMessageOrg(withReportedOrg(one, units[0]!.masked, []), org);
   }
   const isUserId = (token: string): boolean => whole.ents.ids[Number(token.slice(2, -1))]?.prefix === 'user';
   const orgs = new OrgThread();
@@ -201,15 +204,12 @@ function parseMessage(whole: Sentence, now: number): Intent {
         .find((n) => n !== undefined);
       if (renamed) intent = { ...intent, fields: { ...intent.fields, name: unmask(renamed, whole.ents) } };
     }
-    if (intent.kind === 'org_update' && (!intent.org || ORG_WORD.test(intent.org.value))) {
-      // ("Foo merged with Bar — their workspace needs the name Foo Bar": a report before a dash counts too.)
-      const lead = masked.split(/\s+[—–]+\s+|\s+--?\s+/);
-      const subject = [...units.filter((_, k) => k !== i).map((o) => o.masked), ...(lead.length > 1 ? [lead[0]!] : [])]
-        .map((o) => reportSubject(o, true))
-        .find((n) => n !== undefined);
-      if (subject) intent = { ...intent, org: { kind: 'name', value: subject } };
-    }
-    intent = withMessageOrg(intent, org);
+    intent = withReportedOrg(
+      intent,
+      masked,
+      units.filter((_, k) => k !== i).map((o) => o.masked),
+    );
+    intent = withMessageUser(withMessageOrg(intent, org), whole);
     [s, intent] = orgs.complete(whole, masked, s, intent, (again) => parseSentence(again, now));
     intent = withOrg(intent, org);
     return [{ s, intent, sentence: u.sentence, corrects: CORRECTION.test(sentences[u.sentence]!) }];
@@ -492,6 +492,20 @@ export function stripLead(masked: string): string {
 function asksToRead(s: Sentence): boolean {
   const c = core(s);
   return /\?\s*$/.test(s.masked) || new RegExp(`^(?:${READ.source}|${COUNT.source})`, 'i').test(c);
+}
+
+/**
+ * "foo bought more seats, raise their member limit to 20", "Foo upgraded — set plan to X in the org's metadata": an
+ * organization change that names none ("the org", "their org") takes the organization a report in the message is
+ * about (another clause, or the lead-in before a dash in the same clause).
+ */
+function withReportedOrg(intent: Intent, masked: string, others: string[]): Intent {
+  if (intent.kind !== 'org_update' || (intent.org && !ORG_WORD.test(intent.org.value))) return intent;
+  const lead = masked.split(/\s+[—–]+\s+|\s+--?\s+/);
+  const subject = [...others, ...(lead.length > 1 ? [lead[0]!] : [])]
+    .map((o) => reportSubject(o, true))
+    .find((n) => n !== undefined);
+  return subject ? { ...intent, org: { kind: 'name', value: subject } } : intent;
 }
 
 /** "Pepper at Foo signed … set the seat limit to 40": a settings change that names no organization takes the one

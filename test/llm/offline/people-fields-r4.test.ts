@@ -261,3 +261,92 @@ describe('"while you\'re at it" before a second request keeps the request', () =
     expect(JSON.stringify(intent.steps[1]!.target)).not.toMatch(/Ban |Lock |unlock/);
   });
 });
+
+describe('organization metadata written or removed with any verb, owner said before "metadata"', () => {
+  it.each([
+    ['add tier: gold to Umbrella’s org metadata', 'Umbrella', { public_metadata: { tier: 'gold' } }],
+    [
+      'remove the legacy_plan key from Stark’s organization metadata',
+      'Stark',
+      { public_metadata: { legacy_plan: null } },
+    ],
+    ['pls put region eu into the private metadata of the Wayne org', 'Wayne', { private_metadata: { region: 'eu' } }],
+    ['change tier to gold in Globex’s org metadata', 'Globex', { public_metadata: { tier: 'gold' } }],
+    [
+      'Hooli renewed — set plan to premium in the org’s public metadata',
+      'Hooli',
+      { public_metadata: { plan: 'premium' } },
+    ],
+  ])('%s', (text, org, fields) => {
+    expect(parse(text)).toMatchObject({ kind: 'org_update', org: { kind: 'name', value: org }, fields });
+  });
+
+  it('a new organization with metadata is still a creation', () => {
+    expect(parse('add a new org called Foo Labs with public metadata {"a":1}')).toMatchObject({ kind: 'org_create' });
+  });
+});
+
+describe('a member limit said as a count after a verb of raising/needing, or as "a limit of N"', () => {
+  it.each([
+    ['bump Wayne to 50 seats', 'Wayne', 50],
+    ['Initrode needs 35 seats now', 'Initrode', 35],
+    ['the Stark org should be able to have 75 members', 'Stark', 75],
+    ['take Globex down to 10 members please', 'Globex', 10],
+    ['Hooli signed a bigger contract, so their org needs a limit of 90 members.', 'Hooli', 90],
+  ])('%s', (text, org, n) => {
+    expect(parse(text)).toMatchObject({
+      kind: 'org_update',
+      org: { kind: 'name', value: org },
+      fields: { max_allowed_memberships: n },
+    });
+  });
+
+  it('a relative count ("5 more seats") is not a new limit', () => {
+    expect(parse('Acme needs 5 more seats')).not.toMatchObject({ kind: 'org_update' });
+  });
+
+  it('a user is never read as the organization of a limit', () => {
+    expect(parse('move bob@x.test to 3 users')).not.toMatchObject({ kind: 'org_update' });
+  });
+});
+
+describe('a field said to be wrong, then what it should be (or OLD -> NEW, "V not W")', () => {
+  it.each([
+    ['Omar Haddad’s last name is misspelled, it should be Haddad not Hadad', { last_name: 'Haddad' }],
+    ['ann@x.test’s first name is wrong - should be Anne (with an e)', { first_name: 'Anne' }],
+    ['the surname on dave@acme.test is out of date, it should read Lee-Smith', { last_name: 'Lee-Smith' }],
+    ['pls fix bob@acme.test’s last name from Smyth to Smith', { last_name: 'Smith' }],
+    ['grace@kim.test’s username is a typo; it needs to be grace.kim', { username: 'grace.kim' }],
+  ])('%s', (text, fields) => {
+    expect(parse(text)).toMatchObject({ kind: 'user_update', fields });
+  });
+});
+
+describe('a metadata label before a colon, and a change that names no user in a message about one user', () => {
+  it.each([
+    [
+      'ann@x.test was verified.\n1. unlock the account\n2. private metadata: set kyc_done to true',
+      { private_metadata: { kyc_done: true } },
+    ],
+    ['ticket for bob@acme.test\n- public metadata: tier -> gold', { public_metadata: { tier: 'gold' } }],
+    ['Re dave@acme.test. Public metadata: set plan to pro.', { public_metadata: { plan: 'pro' } }],
+  ])('%s', (text, fields) => {
+    const intent = parse(text) as { kind: string; steps?: unknown[] };
+    const update = intent.kind === 'sequence' ? intent.steps!.at(-1) : intent;
+    expect(update).toMatchObject({ kind: 'user_update', target: { kind: 'email' }, fields });
+  });
+
+  it('with two users named, the change names no user (the planner asks)', () => {
+    const intent = parse('ann@x.test and bob@x.test wrote in. private metadata: set kyc_done to true') as {
+      kind: string;
+      target?: unknown;
+    };
+    expect(intent.kind === 'user_update' ? intent.target : undefined).toBeUndefined();
+  });
+
+  it('the value after "to" is never the user', () => {
+    expect(parse('private metadata: set verified_on to "2026-01-02"')).not.toMatchObject({
+      target: { value: '2026-01-02' },
+    });
+  });
+});
