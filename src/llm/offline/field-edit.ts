@@ -20,7 +20,7 @@ import { nameDiff } from './stated-value.js';
 // How a new value is introduced after the field word.
 // (A change said as a passive participle comes first, so "to be changed to V" reads V, not "changed to V".)
 const SETS =
-  '(?:(?:\\b(?:to|should|must|(?:needs?|has|have)\\s+to)\\s+)?\\bbe\\s+(?:changed|set|updated|switched|corrected|renamed|moved|amended)\\s+(?:to|as)\\b|\\bneeds?\\s+(?:changing|updating|correcting|setting)\\s+to\\b|=|:|->|→|=>|\\bto\\s+(?:be|read|say)\\b|\\bto\\b|\\bas\\b|\\bshould\\s+(?:now\\s+|instead\\s+)?(?:be|read|say|show(?:\\s+as)?)\\b|\\b(?:needs?|has|have)\\s+to\\s+(?:be|read|say|show(?:\\s+as)?|go\\s+(?:up|down)\\s+to)\\b|\\bmust\\s+be\\b|\\b(?:is|are)\\s+now\\b|\\bbecomes?\\b|\\bwill\\s+be\\b|\\bof\\b(?=\\s+\\d))';
+  '(?:(?:\\b(?:to|should|must|(?:needs?|has|have)\\s+to)\\s+)?\\bbe\\s+(?:changed|set|updated|switched|corrected|renamed|moved|amended|raised|lowered|increased|decreased|reduced|bumped)\\s+(?:(?:up|down)\\s+)?(?:to|as)\\b|\\bneeds?\\s+(?:changing|updating|correcting|setting|raising|lowering|increasing|decreasing|reducing|bumping)\\s+(?:(?:up|down)\\s+)?to\\b|=|:|->|→|=>|\\bto\\s+(?:be|read|say)\\b|\\bto\\b|\\bas\\b|\\bshould\\s+(?:now\\s+|instead\\s+)?(?:be|read|say|show(?:\\s+as)?)\\b|\\b(?:needs?|has|have)\\s+to\\s+(?:be|read|say|show(?:\\s+as)?|go\\s+(?:up|down)\\s+to)\\b|\\bmust\\s+be\\b|\\b(?:is|are)\\s+now\\b|\\bbecomes?\\b|\\bwill\\s+be\\b|\\bof\\b(?=\\s+\\d))';
 // Where a free-text value ends: a new clause, a sign-off, a purpose.
 // ("Lee not Li", "Lee (not Li)", "Lee rather than Li": what it is not is said after the value.)
 const VALUE_END =
@@ -305,8 +305,13 @@ const HAVE = /\b(?:have|has|get|gets|give\s+.+?|with)\s+(?:the\s+|a\s+|an\s+)?(?
 
 function hadValue(word: FieldWord, before: string, after: string, s: Sentence): Fields | undefined {
   const shared = /\band\s+(?:the\s+|a\s+|its\s+|their\s+|his\s+|her\s+)?$/i.test(before) && HAVE_ANYWHERE.test(before);
-  if (!HAVE.test(before) && !shared) return undefined;
-  const m = after.match(/^\s+(?:of\s+)?(\S.*)$/);
+  // "set external id 55-1 on x@y", "Update Foo: name "Foo X", slug foo-x": a verb of setting right before the field,
+  // or a list of fields after a topic and a colon.
+  const listed = /^[^:]{1,60}:\s/.test(before) && /(?::|,|;|\band)\s*$/i.test(before);
+  const set =
+    /^(?:(?:please|pls|can\s+you|could\s+you|kindly)\s+)*(?:set|put|make)\s+(?:the\s+|their\s+|its\s+)?$/i.test(before);
+  if (!HAVE.test(before) && !shared && !listed && !set) return undefined;
+  const m = after.replace(/\s+(?:on|for|of)\s+⟦[ei]\d+⟧.*$/, '').match(/^\s+(?:of\s+)?(\S.*)$/);
   if (!m || /^(?:of|for|to|from|in|on|is|was|should|and)\b/i.test(m[1]!)) return undefined;
   const value = readValue(word, m[1]!, s);
   return value === undefined ? undefined : { [word.param]: value };
@@ -413,6 +418,10 @@ function orgOwner(c: string, s: Sentence): Ref | undefined {
     c.match(/^([^:=]{1,40}?)\s*:\s/i)?.[1] ??
     c.match(new RegExp(`(?:^|\\b${OWNER_VERB}\\s+)(?:the\\s+)?([^,;:]+?)(?:'s|’s|s')\\s+(?:${fields})\\b`, 'i'))?.[1] ??
     c.match(new RegExp(`\\b(?:${fields})\\s+(?:of|for|on)\\s+(?:the\\s+)?(.+?)\\s*(?:${SETS})`, 'i'))?.[1] ??
+    // "could the Globex slug be changed …": a name said before the field, after "the".
+    c.match(
+      new RegExp(`\\b(?:the|our|their)\\s+([A-Z][\\w&.-]*(?:\\s+[A-Z][\\w&.-]*){0,2})\\s+(?:${fields})\\b`),
+    )?.[1] ??
     c.match(
       new RegExp(
         `\\b(?:the\\s+|our\\s+|their\\s+)?(⟦q\\d+⟧|[\\w&.-]+(?:\\s+[\\w&.-]+)?)\\s+(?:${RESOURCE_WORDS.org})\\b`,

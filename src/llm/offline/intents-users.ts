@@ -144,6 +144,13 @@ function parseMetadataChange(c: string, s: Sentence): Intent | undefined {
       )?.[1],
       s,
     ) ??
+    // "from maria garcias private metadata": a possessive typed without its apostrophe (two words, then "s").
+    refFrom(
+      c.match(
+        /\b(?:in|from|of|on|inside|to|into)\s+(?!(?:the|his|her|their|its|our|my|your)\b)([a-z][\w'-]*\s+[a-z][\w'-]*?)s\s+(?:public |private |unsafe )?metadata\b/i,
+      )?.[1],
+      s,
+    ) ??
     refFrom(
       c.match(
         /^(?:set|update|change|merge|add|put|edit)\s+(.+?)(?:'s|’s|s')\s+(?:public |private |unsafe )?metadata/i,

@@ -350,3 +350,41 @@ describe('a metadata label before a colon, and a change that names no user in a 
     });
   });
 });
+
+describe('a value right after its field (after "set", or in a list after a topic), an owner before the field', () => {
+  it.each([
+    ['Please set external ID 55-123 on bob@acme.test', 'user_update', { external_id: '55-123' }],
+    ['set first name Ann for ann@x.test', 'user_update', { first_name: 'Ann' }],
+    [
+      'Update Initech: name "Initech Two", slug initech-two',
+      'org_update',
+      { name: 'Initech Two', slug: 'initech-two' },
+    ],
+    ['Could the Wayne slug be changed to wayne-group?', 'org_update', { slug: 'wayne-group' }],
+    ['the Stark member limit should be increased to 45', 'org_update', { max_allowed_memberships: 45 }],
+    ["Globex's seat cap needs raising to 60", 'org_update', { max_allowed_memberships: 60 }],
+  ])('%s', (text, kind, fields) => {
+    expect(parse(text)).toMatchObject({ kind, fields });
+    expect(JSON.stringify(parse(text))).toMatch(/"(?:target|org)":\{/);
+  });
+});
+
+describe('a metadata owner typed lower-case with the possessive apostrophe left out', () => {
+  it.each([
+    [
+      'can u remove the legacy_id thing from omar haddads private metadata',
+      'omar haddad',
+      { private_metadata: { legacy_id: null } },
+    ],
+    ['add vip: true to grace kims public metadata', 'grace kim', { public_metadata: { vip: true } }],
+    ['pls set tier to gold in chris parks metadata', 'chris park', { public_metadata: { tier: 'gold' } }],
+    ['store crm_ref 7 into lee wongs private metadata thx', 'lee wong', { private_metadata: { crm_ref: 7 } }],
+    ['drop the beta key from sofia garcias public metadata', 'sofia garcia', { public_metadata: { beta: null } }],
+  ])('%s', (text, name, fields) => {
+    expect(parse(text)).toMatchObject({ kind: 'user_update', target: { kind: 'name', value: name }, fields });
+  });
+
+  it('"the users metadata" names nobody', () => {
+    expect(parse('clear the foo key from the users metadata')).not.toMatchObject({ target: { kind: 'name' } });
+  });
+});
