@@ -180,7 +180,11 @@ const CAP_CONTEXT = new RegExp(
 const COUNTED = '(\\d+|[a-z]+(?:-[a-z]+)?)\\s+(?:memberships|members|seats|people|ppl|users|persons|accounts)\\b';
 const MOST = '(?:up\\s+to|at\\s+most|a\\s+max(?:imum)?\\s+of|max(?:imum)?|no\\s+more\\s+than|only)\\s+';
 const CAP_OWNER = [
-  new RegExp(`\\b(?:cap|limit|restrict|hold|keep)\\s+(.+?)\\s+(?:at|to|under)\\s+(?:${MOST})?${COUNTED}`, 'i'),
+  // (not the noun: "our member limit raised to 40")
+  new RegExp(
+    `(?<!\\b(?:member(?:ship)?|seat|user|the|our|their|its|a|new)\\s)\\b(?:cap|limit|restrict|hold|keep)\\s+(.+?)\\s+(?:at|to|under)\\s+(?:${MOST})?${COUNTED}`,
+    'i',
+  ),
   new RegExp(`\\b(?:let|allow|permit)\\s+(.+?)\\s+(?:to\\s+)?have\\s+(?:${MOST})?${COUNTED}`, 'i'),
   new RegExp(
     `^(?:(?:so|and|but|then)\\s+)?(.+?)\\s+(?:can|may|should|must|is\\s+allowed\\s+to|should\\s+be\\s+able\\s+to)\\s+(?:only\\s+)?have\\s+(?:${MOST})?${COUNTED}`,
@@ -197,6 +201,9 @@ const CAP_OWNER = [
   ),
 ];
 
+const OWN_LIMIT =
+  /^(?:(?:the|our|their|its|his|her|my|your)\s+)?(?:(?:org|organi[sz]ation|team|company|workspace)(?:'s|’s)?\s+)?(?:(?:member(?:ship)?|seat|user)s?\s+)?(?:limit|cap|count|allowance|max(?:imum)?|number|plan|org|organi[sz]ation|team|company|workspace)$/i;
+
 function readMemberCap(c: string, s: Sentence): Intent | undefined {
   for (const re of CAP_OWNER) {
     const m = c.match(re);
@@ -206,6 +213,8 @@ function readMemberCap(c: string, s: Sentence): Intent | undefined {
     const owner = m[1]!.replace(/^(?:the\s+)?(?:number\s+of\s+)?(?:members?|seats?)\s+(?:of|in|for|at)\s+/i, '');
     // "let it have …": the organization is another clause's (org-thread.ts fills "it").
     if (/^(?:it|them|they|this|that|the\s+org(?:anization)?)$/i.test(owner.trim())) return undefined;
+    // "bump our cap to 25 people": the limit itself, of an organization the message names elsewhere.
+    if (OWN_LIMIT.test(owner.trim())) return { kind: 'org_update', fields: { max_allowed_memberships: n } };
     const org = orgRef(owner, s.ents);
     if (org) return { kind: 'org_update', org, fields: { max_allowed_memberships: n } };
   }
@@ -263,7 +272,10 @@ function editsOf(c: string, s: Sentence, word: FieldWord): Edit[] {
     const fields =
       word.kind === 'scopes' || word.kind === 'list'
         ? listEdit(word, before, after, c, s)
-        : (setValue(word, after, s) ?? sharedValue(word, before, after, s) ?? hadValue(word, before, after, s));
+        : (setValue(word, after, s) ??
+          sharedValue(word, before, after, s) ??
+          hadValue(word, before, after, s) ??
+          wishedValue(word, before, after, s));
     if (fields) out.push({ word, fields });
   }
   return out;
@@ -317,6 +329,19 @@ function hadValue(word: FieldWord, before: string, after: string, s: Sentence): 
   return value === undefined ? undefined : { [word.param]: value };
 }
 const HAVE_ANYWHERE = /\b(?:should|must|needs?\s+to|to|will)\s+(?:have|get)\b|\bgive\b|^(?:have|get)\b/i;
+
+// "we need our member limit raised to 40", "I'd like her surname changed to Park": a wanted state, the field and a
+// bare participle (a report such as "the slug changed to x last week" has no wish before it and is not read).
+const WISH = /\b(?:need|needs|want|wants|would\s+like|'d\s+like|get|have|having)\s+(?:\S+\s+){0,4}$/i;
+const PARTICIPLE =
+  /^\s+(?:changed|set|updated|switched|corrected|raised|lowered|increased|decreased|reduced|bumped|moved)\s+(?:(?:up|down)\s+)?(?:to|as)\s+(.+)$/i;
+
+function wishedValue(word: FieldWord, before: string, after: string, s: Sentence): Fields | undefined {
+  const m = after.match(PARTICIPLE);
+  if (!m || !WISH.test(before)) return undefined;
+  const value = readValue(word, m[1]!, s);
+  return value === undefined ? undefined : { [word.param]: value };
+}
 
 function readValue(word: FieldWord, said: string, s: Sentence): unknown {
   if (word.kind === 'int') {
@@ -418,10 +443,9 @@ function orgOwner(c: string, s: Sentence): Ref | undefined {
     c.match(/^([^:=]{1,40}?)\s*:\s/i)?.[1] ??
     c.match(new RegExp(`(?:^|\\b${OWNER_VERB}\\s+)(?:the\\s+)?([^,;:]+?)(?:'s|’s|s')\\s+(?:${fields})\\b`, 'i'))?.[1] ??
     c.match(new RegExp(`\\b(?:${fields})\\s+(?:of|for|on)\\s+(?:the\\s+)?(.+?)\\s*(?:${SETS})`, 'i'))?.[1] ??
-    // "could the Globex slug be changed …": a name said before the field, after "the".
-    c.match(
-      new RegExp(`\\b(?:the|our|their)\\s+([A-Z][\\w&.-]*(?:\\s+[A-Z][\\w&.-]*){0,2})\\s+(?:${fields})\\b`),
-    )?.[1] ??
+    // "could the Globex slug be changed …": a name said before the field, after "the" (never a word of the
+    // field's own name: "the URL slug", "the Display name").
+    nameBeforeField(c, fields) ??
     c.match(
       new RegExp(
         `\\b(?:the\\s+|our\\s+|their\\s+)?(⟦q\\d+⟧|[\\w&.-]+(?:\\s+[\\w&.-]+)?)\\s+(?:${RESOURCE_WORDS.org})\\b`,
@@ -441,6 +465,14 @@ function orgOwner(c: string, s: Sentence): Ref | undefined {
 // The person who asks, at the start of the clause: a placeholder or a full name, then a verb of asking.
 const ASKER =
   /^(?:(?:so|and|also|btw|fyi)[,\s]+)*(⟦[ei]\d+⟧|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+)\s+(?:(?:has|had|just|also)\s+)*(?:asked|asks|wants|wanted|would\s+like|requested|requests|needs|emailed|wrote|messaged|is\s+asking|called|reached\s+out)\b/;
+
+function nameBeforeField(c: string, fields: string): string | undefined {
+  const m = c.match(new RegExp(`\\bthe\\s+([A-Z][\\w&.-]*(?:\\s+[A-Z][\\w&.-]*){0,2})\\s+((?:${fields})\\b.*)$`));
+  if (!m) return undefined;
+  const last = m[1]!.split(/\s+/).at(-1)!;
+  if (new RegExp(`^(?:${fields})\\b`, 'i').test(`${last} ${m[2]}`)) return undefined;
+  return m[1];
+}
 
 /** The user: an email or id, "<X>'s <field>", "<field> of/for X", or a pronoun owner ("his surname"). */
 function userOwner(c: string, s: Sentence): Ref | undefined {

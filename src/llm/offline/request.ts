@@ -499,12 +499,16 @@ function asksToRead(s: Sentence): boolean {
  * organization change that names none ("the org", "their org") takes the organization a report in the message is
  * about (another clause, or the lead-in before a dash in the same clause).
  */
+// "… bump our cap to 25. do it for foo labs thx": the organization a bare "do it for X" names.
+const DO_IT_FOR =
+  /^(?:(?:pls|please|and|so|then|ok)\s+)*(?:do|apply|make|set|change)\s+(?:it|this|that|the\s+same)(?:\s+(?:change|update|edit|one))?\s+(?:for|on|to|in)\s+(?:the\s+)?(?!(?:me|us|him|her|them|everyone|all)\b)([\w&.'-]+(?:\s+[\w&.'-]+){0,2}?)(?:\s+(?:org|organi[sz]ation|team|company|workspace))?(?:\s+(?:thx|thanks|ty|pls|please|asap|too|now))*\s*[.!]?$/i;
+
 function withReportedOrg(intent: Intent, masked: string, others: string[]): Intent {
   if (intent.kind !== 'org_update' || (intent.org && !ORG_WORD.test(intent.org.value))) return intent;
   const lead = masked.split(/\s+[—–]+\s+|\s+--?\s+/);
-  const subject = [...others, ...(lead.length > 1 ? [lead[0]!] : [])]
-    .map((o) => reportSubject(o, true))
-    .find((n) => n !== undefined);
+  const subject =
+    others.map((o) => o.match(DO_IT_FOR)?.[1]).find((n) => n !== undefined) ??
+    [...others, ...(lead.length > 1 ? [lead[0]!] : [])].map((o) => reportSubject(o, true)).find((n) => n !== undefined);
   return subject ? { ...intent, org: { kind: 'name', value: subject } } : intent;
 }
 

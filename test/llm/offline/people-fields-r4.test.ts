@@ -369,6 +369,16 @@ describe('a value right after its field (after "set", or in a list after a topic
   });
 });
 
+describe("a word of the field's own name is never the owner", () => {
+  it.each([
+    'could the URL slug of Globex be changed to globex-x?',
+    'Wayne wants their URL slug to be wayne-x',
+    'please make the Display name of the Wayne org read Wayne X',
+  ])('%s', (text) => {
+    expect(JSON.stringify(parse(text))).not.toMatch(/"value":"(?:URL|Display)"/);
+  });
+});
+
 describe('a metadata owner typed lower-case with the possessive apostrophe left out', () => {
   it.each([
     [
@@ -386,5 +396,20 @@ describe('a metadata owner typed lower-case with the possessive apostrophe left 
 
   it('"the users metadata" names nobody', () => {
     expect(parse('clear the foo key from the users metadata')).not.toMatchObject({ target: { kind: 'name' } });
+  });
+});
+
+describe('"our limit" is the limit of the organization the message names elsewhere ("do it for X")', () => {
+  it.each([
+    ['from tony:\n"can u bump our limit to 30 members"\ndo it for wayne enterprises thx', 'wayne enterprises', 30],
+    ['Customer asks: please raise their seat cap to 25 seats.\nApply it to Initech.', 'Initech', 25],
+    ['raise our limit to 12 members pls. do this for the Hooli org', 'Hooli', 12],
+    ['we need our member limit raised to 40 members. make that change for globex please', 'globex', 40],
+    ['lower the limit to 5 users. do the same for Umbrella', 'Umbrella', 5],
+  ])('%s', (text, org, n) => {
+    const intent = parse(text) as { kind: string; org?: { value: string }; fields: object };
+    expect(intent).toMatchObject({ kind: 'org_update', fields: { max_allowed_memberships: n } });
+    // never the word "limit" as an organization
+    expect(intent.org?.value).toBe(org);
   });
 });
