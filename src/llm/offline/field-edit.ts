@@ -503,6 +503,9 @@ function userOwner(c: string, s: Sentence): Ref | undefined {
   if (askerRef) return askerRef;
   if (pronoun) return { kind: 'pronoun', value: { his: 'him', her: 'her', their: 'them' }[pronoun.toLowerCase()]! };
   const of = c.match(new RegExp(`\\b(?:${fields})\\s+(?:of|for)\\s+(.+?)\\s*(?:${SETS})`, 'i'))?.[1];
+  // "the last name for my profile": the writer, whom the message names by address (message-user.ts).
+  if (of && /^(?:(?:my|our)\s+(?:own\s+)?(?:account|profile|login|user|record)|me|myself)$/i.test(of.trim()))
+    return undefined;
   return of ? toRef(of, s.ents) : undefined;
 }
 

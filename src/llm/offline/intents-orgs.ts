@@ -395,11 +395,16 @@ function setRole(userChunk: string, orgText: string, roleWord: string, s: Senten
 /** Organization list/get/create/update/delete. */
 export function parseOrganizations(c: string, s: Sentence): Intent | undefined {
   if (!hasOrgContext(c, s)) return undefined;
+  // A person's metadata ("her public metadata", "x@y's metadata") is never an organization's, whatever its keys
+  // are called ("team: growth").
+  if (PERSON_METADATA.test(c) && !s.ents.ids.some((i) => i.prefix === 'org')) return undefined;
   const meta = parseOrgMetadata(c, s);
   if (meta) return meta;
   if (/^(?:create|add|new|make|set ?up|start|register|spin up|open)\b/i.test(c)) return parseOrgCreate(c, s);
   return parseOrgDelete(c, s) ?? parseOrgUpdate(c, s) ?? parseOrgRead(c, s);
 }
+
+const PERSON_METADATA = /(?:\b(?:his|her)\s+|⟦[ei]\d+⟧(?:'s|’s)\s+)(?:public\s+|private\s+|unsafe\s+)?metadata\b/i;
 
 // "add tier: gold to Acme's org metadata", "remove the legacy key from the metadata of the Foo org": a verb that
 // writes or removes, then whose metadata. (A new organization is never this: "add a new org … with metadata".)

@@ -131,7 +131,7 @@ function parseMessage(whole: Sentence, now: number): Intent {
     const one = parseSentence(subSentence(whole, units[0]!.masked), now);
     return PASSIVE_KINDS.has(one.kind)
       ? parseSentence(whole, now)
-      : withMessageOrg(withReportedOrg(one, units[0]!.masked, []), org);
+      : withMessageUser(withMessageOrg(withReportedOrg(one, units[0]!.masked, []), org), whole);
   }
   const isUserId = (token: string): boolean => whole.ents.ids[Number(token.slice(2, -1))]?.prefix === 'user';
   const orgs = new OrgThread();
@@ -423,7 +423,7 @@ function reportSubject(masked: string, anyVerb = false): string | undefined {
     return undefined;
   }
   const m = masked.match(
-    /^(?:(?:hey|hi|so|and|but|also|btw|fyi|ok)[,\s]+)*([A-Za-z][\w'’-]+(?:\s+[A-Za-z][\w'’-]+)?)(?:\s+(?:from|in|at|on)\s+(?:the\s+)?[\w-]+(?:\s+(?!(?:just|already|recently|has|had)\b)[a-z][\w-]*)?(?:\s+team)?)?\s+(?:(?:just|already|recently|has|had)\s+)?(?:moved|left|lost|quit|joined|changed|switched|transferred|resigned|retired|finished|started|forgot|went|is|was|has|had|says|said|got|thinks|believes|noticed|(?:has|had|is|was|does|did)n['’]t|never)\b/,
+    /^(?:(?:hey|hi|so|and|but|also|btw|fyi|ok)[,\s]+)*([A-Za-z][\w'’-]+(?:\s+[A-Za-z][\w'’-]+)?)(?:\s+(?:from|in|at|on)\s+(?:the\s+)?[\w-]+(?:\s+(?!(?:just|already|recently|has|had)\b)[a-z][\w-]*)?(?:\s+team)?)?\s+(?:(?:just|already|recently|has|had)\s+)?(?:moved|left|lost|quit|joined|changed|switched|transferred|resigned|retired|finished|started|forgot|went|signed|registered|enrolled|emailed|wrote|married|is|was|has|had|says|said|got|thinks|believes|noticed|(?:has|had|is|was|does|did)n['’]t|never)\b/,
   );
   if (!m) return undefined;
   const words = m[1]!.split(/\s+/);

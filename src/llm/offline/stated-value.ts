@@ -106,17 +106,33 @@ const OTHER_ACTION =
  * "please update my name from Ann Lee to Ann Park (login ann@x.test)": a full name said as from OLD to NEW changes
  * only the parts that differ. The person is the one address the message gives, else the old name itself.
  */
+// "Ann Lee is now Ann Park, can you update her profile?": a person's full name is now another (said of a person:
+// the message talks about her/his/my profile, account, name or surname, or a marriage).
+const NOW_NAMED =
+  /\b([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){1,2})\s+(?:is\s+now|has\s+become|will\s+now\s+be|goes\s+by)\s+([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){1,2})\b/;
+const ABOUT_PERSON =
+  /\b(?:her|his|my)\s+(?:profile|account|name|surname|record|login)\b|\bmarri(?:ed|age)\b|\bsurname\b/i;
+
 function parseNameChange(whole: Sentence): Intent | undefined {
-  const m = whole.masked.match(
-    /\bname\b[^.?!]*?\bfrom\s+([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){1,2})\s+to\s+([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){1,2})\b/,
-  );
+  const now = whole.masked.match(NOW_NAMED);
+  const m =
+    now && ABOUT_PERSON.test(whole.masked)
+      ? now
+      : whole.masked.match(
+          /\bname\b[^.?!]*?\bfrom\s+([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){1,2})\s+to\s+([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){1,2})\b/,
+        );
   if (!m || !ASKS_UPDATE.test(whole.masked) || NOT_NOW.test(whole.masked) || OTHER_ACTION.test(whole.masked))
     return undefined;
-  const fields = nameDiff(m[1]!, m[2]!);
+  // ("FYI Dave Lee is now …": a lead word is no part of the name.)
+  const was = m[1]!.replace(
+    /^(?:(?:FYI|Fyi|Also|So|Btw|BTW|PS|Note|Update|Hi|Hey|Hello|After|Since|Now|Today|And|But)\s+)+/,
+    '',
+  );
+  const fields = nameDiff(was, m[2]!);
   if (!fields) return undefined;
   const emails = [...new Set(whole.ents.emails)];
   if (emails.length > 1) return undefined;
-  const target: Ref = emails.length === 1 ? { kind: 'email', value: emails[0]! } : { kind: 'name', value: m[1]! };
+  const target: Ref = emails.length === 1 ? { kind: 'email', value: emails[0]! } : { kind: 'name', value: was };
   return { kind: 'user_update', target, fields };
 }
 

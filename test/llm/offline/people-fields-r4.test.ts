@@ -413,3 +413,61 @@ describe('"our limit" is the limit of the organization the message names elsewhe
     expect(intent.org?.value).toBe(org);
   });
 });
+
+describe('"my account" is the writer the message names by address', () => {
+  it.each([
+    [
+      'Hi! Could you change the name on my account to Priya Shah? My email is priya@x.test. Thanks!',
+      'priya@x.test',
+      { first_name: 'Priya', last_name: 'Shah' },
+    ],
+    [
+      'please update the username of my account to kofi.m - login kofi@mail.test',
+      'kofi@mail.test',
+      { username: 'kofi.m' },
+    ],
+    ['Hello, set the last name for my profile to Brandt. (lena@web.test)', 'lena@web.test', { last_name: 'Brandt' }],
+  ])('%s', (text, email, fields) => {
+    expect(parse(text)).toMatchObject({ kind: 'user_update', target: { kind: 'email', value: email }, fields });
+  });
+
+  it('with no address in the message, "my account" names nobody (never a user called "account")', () => {
+    expect(JSON.stringify(parse('change the name on my account to Priya Shah'))).not.toMatch(/"account"/);
+  });
+});
+
+describe("a person's metadata whose key is an organization noun stays the person's", () => {
+  it.each([
+    ['her public metadata should include team: growth (jane@example.com)', { team: 'growth' }],
+    ['add team: growth to jane@example.com’s public metadata', { team: 'growth' }],
+    ['set company=Acme in bob@acme.test’s public metadata', { company: 'Acme' }],
+  ])('%s', (text, pairs) => {
+    expect(parse(text)).toMatchObject({ kind: 'user_update', fields: { public_metadata: pairs } });
+  });
+});
+
+describe('a person\'s full name "is now" another, said of a person', () => {
+  it.each([
+    ['Sofia Garcia is now Sofia Martinez, can you update her profile?', 'Sofia Garcia', { last_name: 'Martinez' }],
+    ['FYI Dave Lee goes by David Lee now, please fix his account', 'Dave Lee', { first_name: 'David' }],
+    ['After the wedding Grace Kim is now Grace Park - update her name please', 'Grace Kim', { last_name: 'Park' }],
+  ])('%s', (text, name, fields) => {
+    expect(parse(text)).toMatchObject({ kind: 'user_update', target: { kind: 'name', value: name }, fields });
+  });
+
+  it('an organization that "is now" another name is not read as a person', () => {
+    expect(parse('Foo Corp is now Foo Group, please update the org')).not.toMatchObject({ kind: 'user_update' });
+  });
+});
+
+describe('a person reported in lower case (signed up, wrote in, got married …) is who "her/his" means', () => {
+  it.each([
+    ['grace kim signed up for the pilot, pls put pilot = true in her public metadata', 'grace kim'],
+    ['omar haddad got married. set married to true in his metadata', 'omar haddad'],
+    ['lee wong registered for the beta - add beta: yes to his public metadata', 'lee wong'],
+    ['sofia garcia emailed us; please store source=email in her private metadata', 'sofia garcia'],
+    ['chris park wrote in, so flag him in his metadata with access_requested set to true', 'chris park'],
+  ])('%s', (text, name) => {
+    expect(parse(text)).toMatchObject({ kind: 'user_update', target: { kind: 'name', value: name } });
+  });
+});
