@@ -15,13 +15,16 @@ import { jwtName, oauthName } from './intents-named.js';
 import { FIELD_WORDS, type FieldResource, type FieldWord, RESOURCE_WORDS } from './lexicon.js';
 import { NUMBER_WORDS } from './number-words.js';
 import { orgRef, toRef } from './refs.js';
+import { nameDiff } from './stated-value.js';
 
 // How a new value is introduced after the field word.
+// (A change said as a passive participle comes first, so "to be changed to V" reads V, not "changed to V".)
 const SETS =
-  '(?:=|:|->|→|=>|\\bto\\s+(?:be|read|say)\\b|\\bto\\b|\\bas\\b|\\bshould\\s+(?:now\\s+|instead\\s+)?(?:be|read|say|show(?:\\s+as)?)\\b|\\b(?:needs?|has|have)\\s+to\\s+(?:be|read|say|show(?:\\s+as)?|go\\s+(?:up|down)\\s+to)\\b|\\bmust\\s+be\\b|\\b(?:is|are)\\s+now\\b|\\bbecomes?\\b|\\bwill\\s+be\\b|\\bof\\b(?=\\s+\\d))';
+  '(?:(?:\\b(?:to|should|must|(?:needs?|has|have)\\s+to)\\s+)?\\bbe\\s+(?:changed|set|updated|switched|corrected|renamed|moved|amended|raised|lowered|increased|decreased|reduced|bumped)\\s+(?:(?:up|down)\\s+)?(?:to|as)\\b|\\bneeds?\\s+(?:changing|updating|correcting|setting|raising|lowering|increasing|decreasing|reducing|bumping)\\s+(?:(?:up|down)\\s+)?to\\b|=|:|->|→|=>|\\bto\\s+(?:be|read|say)\\b|\\bto\\b|\\bas\\b|\\bshould\\s+(?:now\\s+|instead\\s+)?(?:be|read|say|show(?:\\s+as)?)\\b|\\b(?:needs?|has|have)\\s+to\\s+(?:be|read|say|show(?:\\s+as)?|go\\s+(?:up|down)\\s+to)\\b|\\bmust\\s+be\\b|\\b(?:is|are)\\s+now\\b|\\bbecomes?\\b|\\bwill\\s+be\\b|\\bof\\b(?=\\s+\\d))';
 // Where a free-text value ends: a new clause, a sign-off, a purpose.
+// ("Lee not Li", "Lee (not Li)", "Lee rather than Li": what it is not is said after the value.)
 const VALUE_END =
-  /\s*(?:[,;]|\s+(?:and|but|while|because|since|so|please|pls|thanks|thx|now|instead|too|as well|going forward|from now on|if)\b|[.!?](?:\s|$)|$).*$/i;
+  /\s*(?:[,;(]|\s+(?:and|but|while|because|since|so|please|pls|thanks|thx|now|instead|too|as well|going forward|from now on|if|not|rather\s+than)\b|[.!?](?:\s|$)|$).*$/i;
 const UNIT = '(s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?)';
 
 const QUESTION =
@@ -37,6 +40,34 @@ export function readFieldEdit(c: string, s: Sentence): Intent | undefined {
   // A question about a field ("is it possible that the tokens live a minute?", "what is the lifetime?") changes
   // nothing.
   if (QUESTION.test(c)) return undefined;
+  return afterReport(c, s) ?? readEdit(c, s);
+}
+
+// "Foo got acquired — our company record should read Foo Group": news before a dash, then a change of "the org".
+const LEAD = /^(.+?)\s+(?:—|–|--?)\s+(.+)$/;
+const REPORT =
+  /^(?:(?:so|btw|fyi|heads\s+up|update)[,:\s]+)*([A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,2})\s+(?:(?:has|have|had|just|recently|finally|officially)\s+)*(?:[a-z]+ed|went|got|became|underwent|is|are|was|were)\b/;
+const BARE_ORG =
+  /^(?:(?:the|our|their|its|this|that)\s*)?(?:org|orgs|organi[sz]ation|company|workspace|team|tenant|it)?$/i;
+
+/**
+ * An organization change after a report before a dash: the organization is the report's subject when the change
+ * names none ("the org", "their workspace"). Only organization changes take it; anything else reads as before.
+ */
+function afterReport(c: string, s: Sentence): Intent | undefined {
+  const m = c.match(LEAD);
+  if (!m || FIELD_WORDS.some((w) => new RegExp(`\\b(?:${w.words})\\b`, 'i').test(m[1]!))) return undefined;
+  const subject = m[1]!.match(REPORT)?.[1];
+  if (!subject) return undefined;
+  const inner = readEdit(m[2]!, s);
+  if (inner?.kind !== 'org_update' || (inner.org && !BARE_ORG.test(inner.org.value.trim()))) return undefined;
+  const org = orgRef(subject, s.ents);
+  return org ? { ...inner, org } : undefined;
+}
+
+function readEdit(c: string, s: Sentence): Intent | undefined {
+  const renamed = readNameChange(c, s);
+  if (renamed) return renamed;
   const edits = FIELD_WORDS.flatMap((w) => editsOf(c, s, w));
   if (edits.length === 0)
     return readImplicitName(c, s) ?? readScopeStatement(c, s) ?? readMemberCap(c, s) ?? readAllowedUrl(c, s);
@@ -65,6 +96,20 @@ const CALLED =
 function readImplicitName(c: string, s: Sentence): Intent | undefined {
   for (const resource of ['org', 'oauth', 'jwt'] as const) {
     const noun = RESOURCE_WORDS[resource];
+    // "show their org as "Foo XYZ" from now on": how an organization should show is its name.
+    const shown = c.match(
+      new RegExp(
+        `^(?:show|display|list|present|label)\\s+((?:the|our|their|its|this)\\s+(?:${noun})|(?:the\\s+)?[A-Z][\\w&.-]*(?:\\s+[A-Z][\\w&.-]*){0,2}(?:\\s+(?:${noun}))?)\\s+as\\s+(.+)$`,
+        'i',
+      ),
+    );
+    if (shown && resource === 'org' && new RegExp(`\\b(?:${noun})\\b`, 'i').test(shown[1]!)) {
+      const name = readValue({ resource, param: 'name', kind: 'text', words: 'name' }, shown[2]!, s);
+      const bare = BARE_ORG.test(shown[1]!.trim());
+      const org = bare ? undefined : orgRef(shown[1]!, s.ents);
+      if (typeof name === 'string' && (bare || org))
+        return { kind: 'org_update', ...(org ? { org } : {}), fields: { name } };
+    }
     const m =
       c.match(
         new RegExp(
@@ -122,14 +167,57 @@ function readScopeStatement(c: string, s: Sentence): Intent | undefined {
 }
 
 // "allow 25 memberships", "capped at 15 members", "they can have up to 25 ppl": the member limit said as a count.
+// ("a limit of 12 members", "a cap of 30 seats": the limit named as a noun.)
 const CAP =
-  /\b(?:allow(?:ing|s)?|up\s+to|capped\s+at|cap(?:\s+(?:it|them))?\s+(?:at|to)|limit(?:ed)?(?:\s+(?:it|them))?\s+(?:at|to)|max(?:imum)?\s+of)\s+(\d+)\s+(?:memberships|members|seats|people|ppl|users|persons)\b/i;
+  /\b(?:allow(?:ing|s)?|up\s+to|capped\s+at|cap(?:\s+(?:it|them))?\s+(?:at|to)|limit(?:ed)?(?:\s+(?:it|them))?\s+(?:at|to)|(?:max(?:imum)?|limit|cap|ceiling)\s+of)\s+(\d+)\s+(?:memberships|members|seats|people|ppl|users|persons)\b/i;
 const CAP_CONTEXT = new RegExp(
   `\\b(?:${RESOURCE_WORDS.org}|raise|bump|increase|lower|decrease|set|cap|limit|seats?)\\b|\\bcapped\\b`,
   'i',
 );
 
+// "cap Foo at 40 members", "limit Foo to 12 seats", "let Foo have up to 30 members", "Foo can have at most 25
+// people": a verb of limiting (or of letting have) with the organization between it and the count.
+const COUNTED = '(\\d+|[a-z]+(?:-[a-z]+)?)\\s+(?:memberships|members|seats|people|ppl|users|persons|accounts)\\b';
+const MOST = '(?:up\\s+to|at\\s+most|a\\s+max(?:imum)?\\s+of|max(?:imum)?|no\\s+more\\s+than|only)\\s+';
+const CAP_OWNER = [
+  // (not the noun: "our member limit raised to 40")
+  new RegExp(
+    `(?<!\\b(?:member(?:ship)?|seat|user|the|our|their|its|a|new)\\s)\\b(?:cap|limit|restrict|hold|keep)\\s+(.+?)\\s+(?:at|to|under)\\s+(?:${MOST})?${COUNTED}`,
+    'i',
+  ),
+  new RegExp(`\\b(?:let|allow|permit)\\s+(.+?)\\s+(?:to\\s+)?have\\s+(?:${MOST})?${COUNTED}`, 'i'),
+  new RegExp(
+    `^(?:(?:so|and|but|then)\\s+)?(.+?)\\s+(?:can|may|should|must|is\\s+allowed\\s+to|should\\s+be\\s+able\\s+to)\\s+(?:only\\s+)?have\\s+(?:${MOST})?${COUNTED}`,
+    'i',
+  ),
+  // "bump Acme to 50 seats", "take Foo down to 10 members", "Acme needs 50 seats now".
+  new RegExp(
+    `\\b(?:bump|raise|increase|lower|reduce|decrease|drop|take|move|grow|expand|shrink|set|change|upgrade|downgrade)\\s+(.+?)\\s+(?:up\\s+|down\\s+)?to\\s+(?:${MOST})?${COUNTED}`,
+    'i',
+  ),
+  new RegExp(
+    `^(?:(?:so|and|but|then)\\s+)?(.+?)\\s+(?:now\\s+)?(?:needs|requires|wants|should\\s+get|gets|is\\s+getting|will\\s+need)\\s+(?:${MOST})?${COUNTED}(?!\\s+more)`,
+    'i',
+  ),
+];
+
+const OWN_LIMIT =
+  /^(?:(?:the|our|their|its|his|her|my|your)\s+)?(?:(?:org|organi[sz]ation|team|company|workspace)(?:'s|’s)?\s+)?(?:(?:member(?:ship)?|seat|user)s?\s+)?(?:limit|cap|count|allowance|max(?:imum)?|number|plan|org|organi[sz]ation|team|company|workspace)$/i;
+
 function readMemberCap(c: string, s: Sentence): Intent | undefined {
+  for (const re of CAP_OWNER) {
+    const m = c.match(re);
+    const n = m ? (/^\d+$/.test(m[2]!) ? Number(m[2]) : NUMBER_WORDS[m[2]!.toLowerCase()]) : undefined;
+    if (!m || typeof n !== 'number') continue;
+    if (/⟦[ewp]\d+⟧/.test(m[1]!)) continue;
+    const owner = m[1]!.replace(/^(?:the\s+)?(?:number\s+of\s+)?(?:members?|seats?)\s+(?:of|in|for|at)\s+/i, '');
+    // "let it have …": the organization is another clause's (org-thread.ts fills "it").
+    if (/^(?:it|them|they|this|that|the\s+org(?:anization)?)$/i.test(owner.trim())) return undefined;
+    // "bump our cap to 25 people": the limit itself, of an organization the message names elsewhere.
+    if (OWN_LIMIT.test(owner.trim())) return { kind: 'org_update', fields: { max_allowed_memberships: n } };
+    const org = orgRef(owner, s.ents);
+    if (org) return { kind: 'org_update', org, fields: { max_allowed_memberships: n } };
+  }
   const m = c.match(CAP);
   if (!m || !CAP_CONTEXT.test(c.replace(m[0], ''))) return undefined;
   const org = orgOwner(c, s);
@@ -153,6 +241,27 @@ function readAllowedUrl(c: string, s: Sentence): Intent | undefined {
   };
 }
 
+const FULL_NAME = "([A-Z][\\w'’-]*(?:\\s+[A-Z][\\w'’-]*){1,2})";
+const NAME_FROM = new RegExp(
+  `(?:\\b(his|her|their)\\s+|(⟦[ei]\\d+⟧|\\b[A-Z][\\w'’-]+(?:\\s+[A-Z][\\w'’-]+)*)(?:'s|’s)\\s+|\\bthe\\s+)(?:full\\s+|display\\s+)?name(?:\\s+(?:on|of|for)\\s+(⟦[ei]\\d+⟧))?\\s+from\\s+${FULL_NAME}\\s+to\\s+${FULL_NAME}\\b`,
+);
+
+/**
+ * "change his name from Sam Taylor to Sam Tyler": a person's full name from OLD to NEW changes only the parts that
+ * differ. The person is the owner said (a pronoun, "<X>'s", "the name on <address>"), else the old name itself.
+ */
+function readNameChange(c: string, s: Sentence): Intent | undefined {
+  const m = c.match(NAME_FROM);
+  if (!m) return undefined;
+  const fields = nameDiff(m[4]!, m[5]!);
+  if (!fields) return undefined;
+  const pronoun = m[1]?.toLowerCase();
+  const target: Ref | undefined = pronoun
+    ? { kind: 'pronoun', value: { his: 'him', her: 'her', their: 'them' }[pronoun]! }
+    : (toRef(m[2] ?? m[3] ?? m[4]!, s.ents) ?? undefined);
+  return { kind: 'user_update', ...(target ? { target } : {}), fields };
+}
+
 /** Every value the clause gives for one field word (usually none or one). */
 function editsOf(c: string, s: Sentence, word: FieldWord): Edit[] {
   const re = new RegExp(`\\b(?:${word.words})\\b`, 'gi');
@@ -163,18 +272,25 @@ function editsOf(c: string, s: Sentence, word: FieldWord): Edit[] {
     const fields =
       word.kind === 'scopes' || word.kind === 'list'
         ? listEdit(word, before, after, c, s)
-        : (setValue(word, after, s) ?? sharedValue(word, before, after, s));
+        : (setValue(word, after, s) ??
+          sharedValue(word, before, after, s) ??
+          hadValue(word, before, after, s) ??
+          wishedValue(word, before, after, s));
     if (fields) out.push({ word, fields });
   }
   return out;
 }
 
+const WRONG =
+  '(?:\\s+(?:is|was|are|has\\s+been|got)\\s+(?:(?:still|currently|now|all|a\\s+bit|spelled|spelt)\\s+)?(?:misspelled|misspelt|wrong|incorrect|outdated|out\\s+of\\s+date|a\\s+typo|off|not\\s+right|old|stale)(?:\\s+(?:in\\s+clerk|on\\s+(?:the|her|his|their)\\s+(?:account|profile)))?\\s*[,;.:–—-]?\\s*(?:(?:and|but|so)\\s+)?(?:it|this|that|which|they)?)';
+
 /** "<field> [of X] to V", "<field>: V", "<field> should now read V". */
 function setValue(word: FieldWord, after: string, s: Sentence): Fields | undefined {
   // The owner may stand between the field and its value: "the name of the acme org to Acme Corp".
   // ("username from liamt to liam.turner": the old value is context.)
+  // ("last name is misspelled, it should be Lee": a complaint about the value may come before what it should be.)
   const m = after.match(
-    new RegExp(`^(?:\\s+(?:of|for|on|in)\\s+[^,;:=]+?)??(?:\\s+from\\s+\\S+)?\\s*${SETS}\\s*(.+)$`, 'i'),
+    new RegExp(`^(?:\\s+(?:of|for|on|in)\\s+[^,;:=]+?)??(?:\\s+from\\s+\\S+)?${WRONG}?\\s*${SETS}\\s*(.+)$`, 'i'),
   );
   if (!m) return undefined;
   const said = m[1]!.trim();
@@ -195,6 +311,38 @@ function sharedValue(word: FieldWord, before: string, after: string, s: Sentence
   return value === undefined ? undefined : { [word.param]: value };
 }
 
+// "X should have first name Ann and last name Lee", "give X the username ann.lee", "X gets slug foo-eu": a verb
+// of having before the field, and the value right after it.
+const HAVE = /\b(?:have|has|get|gets|give\s+.+?|with)\s+(?:the\s+|a\s+|an\s+)?(?:new\s+)?$/i;
+
+function hadValue(word: FieldWord, before: string, after: string, s: Sentence): Fields | undefined {
+  const shared = /\band\s+(?:the\s+|a\s+|its\s+|their\s+|his\s+|her\s+)?$/i.test(before) && HAVE_ANYWHERE.test(before);
+  // "set external id 55-1 on x@y", "Update Foo: name "Foo X", slug foo-x": a verb of setting right before the field,
+  // or a list of fields after a topic and a colon.
+  const listed = /^[^:]{1,60}:\s/.test(before) && /(?::|,|;|\band)\s*$/i.test(before);
+  const set =
+    /^(?:(?:please|pls|can\s+you|could\s+you|kindly)\s+)*(?:set|put|make)\s+(?:the\s+|their\s+|its\s+)?$/i.test(before);
+  if (!HAVE.test(before) && !shared && !listed && !set) return undefined;
+  const m = after.replace(/\s+(?:on|for|of)\s+⟦[ei]\d+⟧.*$/, '').match(/^\s+(?:of\s+)?(\S.*)$/);
+  if (!m || /^(?:of|for|to|from|in|on|is|was|should|and)\b/i.test(m[1]!)) return undefined;
+  const value = readValue(word, m[1]!, s);
+  return value === undefined ? undefined : { [word.param]: value };
+}
+const HAVE_ANYWHERE = /\b(?:should|must|needs?\s+to|to|will)\s+(?:have|get)\b|\bgive\b|^(?:have|get)\b/i;
+
+// "we need our member limit raised to 40", "I'd like her surname changed to Park": a wanted state, the field and a
+// bare participle (a report such as "the slug changed to x last week" has no wish before it and is not read).
+const WISH = /\b(?:need|needs|want|wants|would\s+like|'d\s+like|get|have|having)\s+(?:\S+\s+){0,4}$/i;
+const PARTICIPLE =
+  /^\s+(?:changed|set|updated|switched|corrected|raised|lowered|increased|decreased|reduced|bumped|moved)\s+(?:(?:up|down)\s+)?(?:to|as)\s+(.+)$/i;
+
+function wishedValue(word: FieldWord, before: string, after: string, s: Sentence): Fields | undefined {
+  const m = after.match(PARTICIPLE);
+  if (!m || !WISH.test(before)) return undefined;
+  const value = readValue(word, m[1]!, s);
+  return value === undefined ? undefined : { [word.param]: value };
+}
+
 function readValue(word: FieldWord, said: string, s: Sentence): unknown {
   if (word.kind === 'int') {
     const n = said.match(/^(?:just\s+|only\s+|exactly\s+)?(\d+|[a-z]+(?:-[a-z]+)?)\b/i);
@@ -205,6 +353,9 @@ function readValue(word: FieldWord, said: string, s: Sentence): unknown {
     const n = said.match(new RegExp(`^(?:just\\s+|only\\s+|exactly\\s+)?(\\d+)\\s*${UNIT}?\\b`, 'i'));
     return n ? seconds(Number(n[1]), n[2]) : undefined;
   }
+  // "Smyth -> Smith": the value after the arrow is the new one.
+  const arrow = said.match(/^\S+(?:\s+\S+)?\s*(?:->|→|=>)\s*(\S.*)$/);
+  if (arrow) return readValue(word, arrow[1]!, s);
   const quoted = said.match(/^["'“]?⟦q(\d+)⟧/);
   if (quoted) return s.ents.quoted[Number(quoted[1])];
   // A value is written, not pointed at: "to that", "to the new one" are for the message to fill.
@@ -292,6 +443,9 @@ function orgOwner(c: string, s: Sentence): Ref | undefined {
     c.match(/^([^:=]{1,40}?)\s*:\s/i)?.[1] ??
     c.match(new RegExp(`(?:^|\\b${OWNER_VERB}\\s+)(?:the\\s+)?([^,;:]+?)(?:'s|’s|s')\\s+(?:${fields})\\b`, 'i'))?.[1] ??
     c.match(new RegExp(`\\b(?:${fields})\\s+(?:of|for|on)\\s+(?:the\\s+)?(.+?)\\s*(?:${SETS})`, 'i'))?.[1] ??
+    // "could the Globex slug be changed …": a name said before the field, after "the" (never a word of the
+    // field's own name: "the URL slug", "the Display name").
+    nameBeforeField(c, fields) ??
     c.match(
       new RegExp(
         `\\b(?:the\\s+|our\\s+|their\\s+)?(⟦q\\d+⟧|[\\w&.-]+(?:\\s+[\\w&.-]+)?)\\s+(?:${RESOURCE_WORDS.org})\\b`,
@@ -308,6 +462,18 @@ function orgOwner(c: string, s: Sentence): Ref | undefined {
   return orgRef(cleaned, s.ents);
 }
 
+// The person who asks, at the start of the clause: a placeholder or a full name, then a verb of asking.
+const ASKER =
+  /^(?:(?:so|and|also|btw|fyi)[,\s]+)*(⟦[ei]\d+⟧|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+)\s+(?:(?:has|had|just|also)\s+)*(?:asked|asks|wants|wanted|would\s+like|requested|requests|needs|emailed|wrote|messaged|is\s+asking|called|reached\s+out)\b/;
+
+function nameBeforeField(c: string, fields: string): string | undefined {
+  const m = c.match(new RegExp(`\\bthe\\s+([A-Z][\\w&.-]*(?:\\s+[A-Z][\\w&.-]*){0,2})\\s+((?:${fields})\\b.*)$`));
+  if (!m) return undefined;
+  const last = m[1]!.split(/\s+/).at(-1)!;
+  if (new RegExp(`^(?:${fields})\\b`, 'i').test(`${last} ${m[2]}`)) return undefined;
+  return m[1];
+}
+
 /** The user: an email or id, "<X>'s <field>", "<field> of/for X", or a pronoun owner ("his surname"). */
 function userOwner(c: string, s: Sentence): Ref | undefined {
   const email = s.ents.emails[0];
@@ -321,9 +487,25 @@ function userOwner(c: string, s: Sentence): Ref | undefined {
     new RegExp(`(?:^|\\b${OWNER_VERB}\\s+)(?:the\\s+)?([^,;:]+?)(?:'s|’s|s')\\s+(?:${fields})\\b`, 'i'),
   )?.[1];
   if (possessive) return toRef(possessive.replace(new RegExp(`^(?:${OWNER_VERB})\\s+`, 'i'), ''), s.ents);
+  // "Ann Lee should have the last name Park": the subject of a verb of having.
+  const subject = c.match(
+    /^(?:(?:so|and|also|then)\s+)*(⟦[ei]\d+⟧|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+)\s+(?:should|must|needs?\s+to|will|can)\s+(?:now\s+)?(?:have|get)\b/,
+  )?.[1];
+  const subjectRef = subject ? toRef(subject, s.ents) : undefined;
+  if (subjectRef) return subjectRef;
+  // "the ci-runner user", "the ann.lee account": a handle said with the word user.
+  const handle = c.match(/\bthe\s+([a-z0-9][\w.-]*[\w])\s+(?:user|account|login)\b/i)?.[1];
+  if (handle && !/^(?:same|new|old|other|right|wrong|test|main|admin)$/i.test(handle)) return toRef(handle, s.ents);
   const pronoun = c.match(new RegExp(`\\b(his|her|their)\\s+(?:${fields})\\b`, 'i'))?.[1];
+  // "Ann Lee asked for her surname to be …": whoever asks for their own field is its owner.
+  const asker = pronoun ? c.match(ASKER)?.[1] : undefined;
+  const askerRef = asker ? toRef(asker, s.ents) : undefined;
+  if (askerRef) return askerRef;
   if (pronoun) return { kind: 'pronoun', value: { his: 'him', her: 'her', their: 'them' }[pronoun.toLowerCase()]! };
   const of = c.match(new RegExp(`\\b(?:${fields})\\s+(?:of|for)\\s+(.+?)\\s*(?:${SETS})`, 'i'))?.[1];
+  // "the last name for my profile": the writer, whom the message names by address (message-user.ts).
+  if (of && /^(?:(?:my|our)\s+(?:own\s+)?(?:account|profile|login|user|record)|me|myself)$/i.test(of.trim()))
+    return undefined;
   return of ? toRef(of, s.ents) : undefined;
 }
 

@@ -44,6 +44,8 @@ const HEDGES = [
   String.raw`the\s+(?:fix|solution|ask|request|plan|idea|workaround)\s+(?:is|would\s+be)\s+to`,
   // "as a precaution lock …", "in the meantime, revoke …": why or when, said before the verb.
   String.raw`(?:as\s+a\s+precaution|to\s+be\s+safe|just\s+in\s+case|in\s+the\s+meantime|meanwhile|for\s+safety)\s*,?`,
+  // "whilst you're in there, set …", "while u r at it: unlock …": only an order word before the verb.
+  String.raw`(?:while|whilst)\s+(?:you(?:'re|’re|\s+are)|u\s*r|ur)\s+(?:at\s+it|in\s+there)\s*,?`,
   // "as per customer change request CR-1 kindly rename …": the reference a request is made under.
   String.raw`as\s+per\s+[^,.;]{1,60}?(?=\s+(?:kindly|please|pls|we|you)\b)`,
   // "(they've) asked if we can lift …", "Kim asked whether you could …".

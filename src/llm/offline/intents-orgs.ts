@@ -395,8 +395,49 @@ function setRole(userChunk: string, orgText: string, roleWord: string, s: Senten
 /** Organization list/get/create/update/delete. */
 export function parseOrganizations(c: string, s: Sentence): Intent | undefined {
   if (!hasOrgContext(c, s)) return undefined;
+  // A person's metadata ("her public metadata", "x@y's metadata") is never an organization's, whatever its keys
+  // are called ("team: growth").
+  if (PERSON_METADATA.test(c) && !s.ents.ids.some((i) => i.prefix === 'org')) return undefined;
+  const meta = parseOrgMetadata(c, s);
+  if (meta) return meta;
   if (/^(?:create|add|new|make|set ?up|start|register|spin up|open)\b/i.test(c)) return parseOrgCreate(c, s);
   return parseOrgDelete(c, s) ?? parseOrgUpdate(c, s) ?? parseOrgRead(c, s);
+}
+
+const PERSON_METADATA = /(?:\b(?:his|her)\s+|⟦[ei]\d+⟧(?:'s|’s)\s+)(?:public\s+|private\s+|unsafe\s+)?metadata\b/i;
+
+// "add tier: gold to Acme's org metadata", "remove the legacy key from the metadata of the Foo org": a verb that
+// writes or removes, then whose metadata. (A new organization is never this: "add a new org … with metadata".)
+const META_VERB =
+  /^(?:add|put|store|stick|save|record|write|include|merge|remove|delete|drop|clear|unset|erase|strip|wipe|get\s+rid\s+of|mark|flag|tag|set|change|update|edit)\b/i;
+const META_OWNER = [
+  // (the last preposition before "<owner>'s metadata": "set k to v in Foo's org metadata" names Foo)
+  /^.*\b(?:from|in|of|on|to|into|inside)\s+(?:the\s+)?(.+?)(?:'s|’s|s')\s+(?:(?:org|organi[sz]ation|company|team|workspace)(?:'s|’s)?\s+)?(?:public\s+|private\s+)?metadata\b/i,
+  /^\w+\s+(?:the\s+)?((?:(?!\b(?:to|in|from|of|on|into|as)\b)[^,;])+?)(?:'s|’s|s')\s+(?:(?:org|organi[sz]ation|company|team|workspace)(?:'s|’s)?\s+)?(?:public\s+|private\s+)?metadata\b/i,
+  /\bmetadata\s+(?:of|for|on)\s+(?:the\s+)?(.+?)(?:\s+(?:org|organi[sz]ation|company|team|workspace))?(?:\s+(?:to|with|as)\s+.*)?\s*$/i,
+];
+
+/** A metadata edit of an existing organization said with a verb of writing or removing. */
+function parseOrgMetadata(c: string, s: Sentence): Intent | undefined {
+  // ("Foo upgraded — set plan to X in the org's metadata": the request after a report and a dash.)
+  const lead = c.match(/^.+?\s+[—–-]+\s+(.+)$/);
+  if (lead && META_VERB.test(lead[1]!)) return parseOrgMetadata(lead[1]!, s);
+  if (!/\bmetadata\b/i.test(c) || !META_VERB.test(c)) return undefined;
+  if (/\b(?:new|another)\s+(?:org|organi[sz]ation|company|team|workspace)\b|\b(?:called|named)\b/i.test(c))
+    return undefined;
+  const orgId = s.ents.ids.find((i) => i.prefix === 'org');
+  const who = orgId ? `⟦i${s.ents.ids.indexOf(orgId)}⟧` : META_OWNER.map((re) => c.match(re)?.[1]).find((w) => w);
+  const meta = s.ents.json[0] ?? parseKeyValues(c, s);
+  // "the org's metadata", "their organization's metadata": the organization is for the message to say.
+  if (who && /^(?:the|their|its|our|this|that)?\s*(?:org|organi[sz]ation|company|team|workspace)$/i.test(who.trim()))
+    return {
+      kind: 'org_update',
+      fields: meta ? { [/\bprivate\b/i.test(c) ? 'private_metadata' : 'public_metadata']: meta } : {},
+    };
+  const org = orgChunk(who, s);
+  if (!org) return undefined;
+  const which = /\bprivate\b/i.test(c) ? 'private_metadata' : 'public_metadata';
+  return { kind: 'org_update', org, fields: meta ? { [which]: meta } : {} };
 }
 
 /** "create an organization called X [with slug …, max N members, owned by …]". */
@@ -476,8 +517,9 @@ function parseOrgUpdate(c: string, s: Sentence): Intent | undefined {
     const fields: Fields = {};
     const slug = c.match(/\bslug\b.*?\bto\s+(?:⟦q(\d+)⟧|([\w-]+))/i);
     if (slug) fields.slug = slug[1] !== undefined ? s.ents.quoted[Number(slug[1])] : slug[2];
-    const name = c.match(/\bname\b.*?\bto\s+(?:⟦q(\d+)⟧|(.+)$)/i);
-    if (name && !slug)
+    // "its name to Foo Labs and its slug to foo-labs": the name ends where the next field starts.
+    const name = c.match(/\bname\b.*?\bto\s+(?:⟦q(\d+)⟧|(.+?)(?=\s+and\s+(?:its\s+|the\s+|their\s+)?slug\b|$))/i);
+    if (name && (!slug || /\bname\b.*?\bto\b.+?\band\s+(?:its\s+|the\s+|their\s+)?slug\b/i.test(c)))
       fields.name = name[1] !== undefined ? s.ents.quoted[Number(name[1])] : unmask(name[2]!, s.ents).trim();
     const max = c.match(/\b(?:max(?:imum)?|limit|cap|seats?|member(?:ship)? (?:limit|cap)|members)\b.*?\bto\s+(\d+)/i);
     if (max) fields.max_allowed_memberships = Number(max[1]);

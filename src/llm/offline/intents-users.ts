@@ -107,23 +107,30 @@ export function parseUserUpdate(c: string, s: Sentence): Intent | undefined {
   else if ((m = c.match(new RegExp(`${VERB}(.+?)(?:'s|’s|s')\\s+${FIELD}\\s+to\\s+(.+)$`, 'i'))))
     [, who, fieldWord, value] = m;
   if (!fieldWord || !who || !value) return undefined;
-  const target = toRef(who, s.ents);
+  // "the name on my account": the writer, whom the message names by address (message-user.ts), never "account".
+  const self = /^(?:(?:my|our)\s+(?:own\s+)?(?:account|profile|login|user|record)|me|myself|mine)$/i.test(who.trim());
+  const target = self ? undefined : toRef(who, s.ents);
   // "… to Anne, it's misspelled": a comma that starts a new clause ends the value.
-  const said = value.replace(
-    /\s*[,;]\s*(?:it'?s|its|he|she|they|this|that|because|since|as|so|which|who|please|pls|thanks?|thx|nothing|only|just|and nothing)\b.*$/i,
-    '',
-  );
+  const said = value
+    .replace(
+      /\s*[,;]\s*(?:it'?s|its|he|she|they|this|that|because|since|as|so|which|who|please|pls|thanks?|thx|nothing|only|just|and nothing)\b.*$/i,
+      '',
+    )
+    // ("… to kofi.m - login x@y", "… to Brandt (see ticket)": a dash or a bracket ends the value.)
+    .replace(/\s+[-–—]+\s+.*$|\s*\(.*$/, '');
   const text = cleanValue(unmask(said, s.ents));
   const field = FIELD_WORDS.find((f) => new RegExp(`^(?:${f.re.source})$`, 'i').test(fieldWord!.trim()))?.field;
-  if (!target || !text || !field) return undefined;
+  if ((!target && !self) || !text || !field) return undefined;
   const fields: Fields = field === 'name' ? splitName(text) : { [field]: text };
-  return { kind: 'user_update', target, fields };
+  return { kind: 'user_update', ...(target ? { target } : {}), fields };
 }
 
 /** "set jane@example.com's public metadata to {…}" / "update the metadata of Dave with {…}" (users only). */
 function parseMetadataChange(c: string, s: Sentence): Intent | undefined {
   if (!/\bmetadata\b/i.test(c)) return undefined;
-  if (/\b(?:org|orgs|organi[sz]ation|company|team)\b/i.test(c) || s.ents.ids.some((i) => i.prefix === 'org'))
+  // ("team: growth" is a key, not an organization.)
+  const words = c.replace(/\b[\w.-]+\s*[:=]/g, ' ');
+  if (/\b(?:org|orgs|organi[sz]ation|company|team)\b/i.test(words) || s.ents.ids.some((i) => i.prefix === 'org'))
     return undefined;
   const which = /\bprivate\b/i.test(c)
     ? 'private_metadata'
@@ -140,7 +147,14 @@ function parseMetadataChange(c: string, s: Sentence): Intent | undefined {
     refFrom(
       // (the last preposition before it: "set x to true in Ann Lee's metadata" names Ann Lee, not "true in …")
       c.match(
-        /^.*\b(?:in|from|of|on|inside)\s+(?!the\b)([^,]+?)(?:'s|’s|s')\s+(?:public |private |unsafe )?metadata/i,
+        /^.*\b(?:in|from|of|on|inside|to|into)\s+(?!the\b)([^,]+?)(?:'s|’s|s')\s+(?:public |private |unsafe )?metadata/i,
+      )?.[1],
+      s,
+    ) ??
+    // "from maria garcias private metadata": a possessive typed without its apostrophe (two words, then "s").
+    refFrom(
+      c.match(
+        /\b(?:in|from|of|on|inside|to|into)\s+(?!(?:the|his|her|their|its|our|my|your)\b)([a-z][\w-]*\s+[a-z][\w-]*?)(?<!['’])s\s+(?:public |private |unsafe )?metadata\b/i,
       )?.[1],
       s,
     ) ??
@@ -151,10 +165,15 @@ function parseMetadataChange(c: string, s: Sentence): Intent | undefined {
       s,
     ) ??
     // "mark Noah Wilson as a vip in his public metadata": the one marked.
-    refFrom(c.match(/^(?:mark|flag|tag|label)\s+(.+?)\s+as\s+/i)?.[1], s) ??
-    refFrom(
-      c.match(/\b(?:of|for|on|to)\s+(?:the\s+user\s+|user\s+)?(.+?)(?:\s+(?:to|with|as)\s+⟦j\d+⟧.*)?$/i)?.[1],
-      s,
+    // ("tag him in the private metadata with x set to 1": the one tagged, however the entry is said.)
+    refFrom(c.match(/^(?:mark|flag|tag|label)\s+(.+?)\s+(?:as|in|with)\s+/i)?.[1], s) ??
+    // ("set k to "v"": the value after "to" is no user.)
+    notValue(
+      refFrom(
+        c.match(/\b(?:of|for|on|to)\s+(?:the\s+user\s+|user\s+)?(.+?)(?:\s+(?:to|with|as)\s+⟦j\d+⟧.*)?$/i)?.[1],
+        s,
+      ),
+      json,
     ) ??
     // "… in her public metadata" with the person named in another clause: the pronoun, filled from that clause.
     possessiveOwner(c);
@@ -164,6 +183,12 @@ function parseMetadataChange(c: string, s: Sentence): Intent | undefined {
     return undefined;
   if (!json) return { kind: 'user_update', ...(target ? { target } : {}), fields: {} };
   return { kind: 'user_update', ...(target ? { target } : {}), fields: { [which]: json } };
+}
+
+function notValue(ref: Ref | undefined, json: unknown): Ref | undefined {
+  if (!ref || !json || typeof json !== 'object') return ref;
+  const values = Object.values(json as Record<string, unknown>).map((v) => String(v).toLowerCase());
+  return values.includes(ref.value.toLowerCase()) ? undefined : ref;
 }
 
 function refFrom(chunk: string | undefined, s: Sentence): Ref | undefined {

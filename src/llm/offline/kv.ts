@@ -33,7 +33,24 @@ const NOT_KEYS = new Set([
   'last',
   'username',
   'slug',
+  'that',
+  'this',
+  'which',
+  'what',
+  'there',
+  'he',
+  'she',
+  'they',
+  'we',
+  'i',
+  'you',
+  'one',
+  'everything',
+  'nothing',
 ]);
+
+// (Not a value: the start of "private metadata", "public metadata".)
+const NOT_META = '(?![^\\s,;⟦=()]*\\s+metadata\\b)';
 
 const LEAD_IN =
   /^(?:context|background|note|fyi|update|summary|ps|reason|why|ticket|subject|priority|category|customer|request|issue|problem|details?|info|quick\s+one)$/i;
@@ -49,7 +66,8 @@ export function parseKeyValues(c: string, s: Sentence): Record<string, unknown> 
   // "plan=pro, seats=3" first; "plan: pro" only when there is no "=" form (so "Acme: tier=gold" reads tier).
   for (const sep of ['=', ':']) {
     // ("A bit of context: we …", "Background: the …": a lead-in before a colon is no key.)
-    for (const m of c.matchAll(new RegExp(`(?:^|[\\s,;:(])${KEY}\\s*${sep}\\s*${VALUE}`, 'g')))
+    // (A value never runs into the word metadata: "ticket T-1: ⟦owner⟧'s private metadata" has no pair.)
+    for (const m of c.matchAll(new RegExp(`(?:^|[\\s,;:(])${KEY}\\s*${sep}\\s*${NOT_META}${VALUE}`, 'g')))
       if (sep === '=' || !LEAD_IN.test(m[1]!)) put(m[1]!, m[2]!);
     if (Object.keys(out).length > 0) return out;
   }
@@ -69,15 +87,37 @@ export function parseKeyValues(c: string, s: Sentence): Record<string, unknown> 
   for (const verb of c.matchAll(
     new RegExp(
       // ("set their org's plan to X": an owner said before the key is not the key.)
-      `\\b(?:set(?:ting)?|put(?:ting)?|add(?:ing)?|chang(?:e|ing)|updat(?:e|ing)|mak(?:e|ing)|and)\\s+(?:the\\s+)?(?:(?:their|his|her|its|our)\\s+(?:(?:org|organi[sz]ation|company|account)(?:'s|’s)\\s+)?|[\\w.-]+(?:'s|’s)\\s+)?(?:(?:public|private|unsafe)\\s+)?(?:metadata\\s+)?(?:key\\s+|field\\s+|value\\s+(?:of\\s+)?)?${KEY}\\s+(?:to|as)\\s+${VALUE}`,
+      `\\b(?:set(?:ting)?|put(?:ting)?|add(?:ing)?|chang(?:e|ing)|updat(?:e|ing)|mak(?:e|ing)|and)\\s+(?:the\\s+)?(?:(?:their|his|her|its|our)\\s+(?:(?:org|organi[sz]ation|company|account)(?:'s|’s)\\s+)?|[\\w.-]+(?:'s|’s)\\s+)?(?:(?:public|private|unsafe)\\s+)?(?:metadata(?:'s|’s)?\\s+)?(?:key\\s+|field\\s+|value\\s+(?:of\\s+)?)?${KEY}\\s+(?:to|as)\\s+${VALUE}`,
       'gi',
     ),
   ))
     put(verb[1]!, verb[2]!);
   const after = c.match(new RegExp(`\\bmetadata\\s+(?:key\\s+|field\\s+)?${KEY}\\s+(?:to|as|=)\\s+${VALUE}`, 'i'));
   if (Object.keys(out).length === 0 && after) put(after[1]!, after[2]!);
+  if (Object.keys(out).length === 0) keyFirstForms(c, put);
   if (Object.keys(out).length === 0) proseForms(c, put);
   return Object.keys(out).length > 0 ? out : undefined;
+}
+
+// A setting verb said after the key, as a participle or a wish: "with vip set to true", "tier should be gold",
+// "cohort needs to be changed to spring".
+const SET_PARTICIPLE = '(?:set|changed|switched|updated|flipped|turned)\\s+(?:to|as)\\s+';
+const KEY_THEN_VALUE = new RegExp(
+  `(?:^|[\\s,;(])${KEY}\\s+(?:(?:(?:should|must|will|shall)(?:\\s+now)?|needs?\\s+to|has\\s+to|to)\\s+be\\s+(?:${SET_PARTICIPLE})?|(?:is\\s+(?:now\\s+)?|being\\s+|gets?\\s+)?${SET_PARTICIPLE})${NOT_META}${VALUE}`,
+  'gi',
+);
+// "add region eu-west to her metadata", "store crm_ref 88213 in X's private metadata": a key and its value side by
+// side after a verb that writes, then where they go. (A word that names the entry itself is no value: "add the vip
+// flag to …".)
+const KEY_VALUE_INTO = new RegExp(
+  `\\b(?:add|put|store|stick|save|record|write|include)\\s+(?:(?:a|the|an)\\s+)?(?:(?:new\\s+)?(?:key|field|entry)\\s+)?${KEY}\\s+(?:(?:with\\s+)?(?:the\\s+|a\\s+)?value\\s+(?:of\\s+)?)?(?!(?:flag|key|field|entry|tag|label|note|setting|property|value|attribute)\\b)${VALUE}\\s+(?:in|into|to|on|onto|inside)\\b`,
+  'i',
+);
+
+function keyFirstForms(c: string, put: (k: string, v: string) => void): void {
+  for (const m of c.matchAll(KEY_THEN_VALUE)) put(m[1]!, m[2]!);
+  const into = c.match(KEY_VALUE_INTO);
+  if (into) put(into[1]!, into[2]!);
 }
 
 /**

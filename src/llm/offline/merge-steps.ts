@@ -35,6 +35,19 @@ export function mergeSteps(steps: Intent[]): Intent[] {
         continue;
       }
     }
+    // "X should have first name A, and add k: v to its metadata": a user update that names no user joins the
+    // user update next to it (different fields only).
+    if (step.kind === 'user_update' && prev?.kind === 'user_update' && !step.target !== !prev.target) {
+      if (!Object.keys(step.fields).some((k) => k in prev.fields)) {
+        out[out.length - 1] = {
+          ...prev,
+          ...step,
+          target: (prev.target ?? step.target)!,
+          fields: { ...prev.fields, ...step.fields },
+        };
+        continue;
+      }
+    }
     // "list Fooco's admins; which of them logged in last?": the narrowing joins the list before it.
     if (
       step.kind === 'members_list' &&

@@ -26,6 +26,9 @@ import { parseDeviceRevoke } from './session-device.js';
 import { sharedNoun, withSharedNoun } from './shared-noun.js';
 import { fillEntityAnaphor, fillResourceAnaphor, hasResourceAnaphor, resourcePhrase } from './resource-anaphora.js';
 import { arrowAsDash, fitsTopic, topicOf, withTopic } from './topic.js';
+import { fillMetadataKey, targetsPointer, withMetadataLabels } from './metadata-anaphora.js';
+import { withMessageUser } from './message-user.js';
+import { correctionValue, withCorrectedValue } from './value-correction.js';
 
 export const NEGATED =
   /^(?:(?:please|but|and|just|also)\s+)*(?:don'?t|do not|never|no need to|without|not|nor|avoid)\b/i;
@@ -118,7 +121,7 @@ export function parseWholeMessage(whole: Sentence): Intent | undefined {
 function parseMessage(whole: Sentence, now: number): Intent {
   const read = parseWholeMessage(whole);
   if (read) return read;
-  const sentences = splitSentences(arrowAsDash(whole.masked));
+  const sentences = withMetadataLabels(splitSentences(arrowAsDash(whole.masked)));
   const org = orgMention(whole.masked);
   const units = sentences.flatMap((sentence, n) =>
     clausesOf(whole, org ? fillThere(sentence, org) : withoutThere(sentence), now).map((u) => ({ ...u, sentence: n })),
@@ -126,7 +129,9 @@ function parseMessage(whole: Sentence, now: number): Intent {
   if (units.length === 0) return parseSentence(whole, now);
   if (units.length === 1) {
     const one = parseSentence(subSentence(whole, units[0]!.masked), now);
-    return PASSIVE_KINDS.has(one.kind) ? parseSentence(whole, now) : withMessageOrg(one, org);
+    return PASSIVE_KINDS.has(one.kind)
+      ? parseSentence(whole, now)
+      : withMessageUser(withMessageOrg(withReportedOrg(one, units[0]!.masked, []), org), whole);
   }
   const isUserId = (token: string): boolean => whole.ents.ids[Number(token.slice(2, -1))]?.prefix === 'user';
   const orgs = new OrgThread();
@@ -167,6 +172,13 @@ function parseMessage(whole: Sentence, now: number): Intent {
       const again = retry ? parseSentence(retry, now) : undefined;
       if (retry && again && !PASSIVE_KINDS.has(again.kind)) [s, intent] = [retry, again];
     }
+    // "X's metadata still has crm_ref. Remove that key.": the one metadata key the other clauses name.
+    if (PASSIVE_KINDS.has(intent.kind) || targetsPointer(intent as Parameters<typeof targetsPointer>[0])) {
+      const filled = fillMetadataKey(masked, others);
+      const again = filled ? parseSentence(subSentence(whole, filled), now) : undefined;
+      if (filled && again?.kind === 'user_update' && Object.keys(again.fields).length > 0)
+        [s, intent] = [subSentence(whole, filled), again];
+    }
     // "the foo jwt template - tokens expire too fast. make the lifetime 5 minutes": a field change that names no
     // target takes the one resource another clause names (a topic said first, then what to change).
     if (
@@ -192,14 +204,12 @@ function parseMessage(whole: Sentence, now: number): Intent {
         .find((n) => n !== undefined);
       if (renamed) intent = { ...intent, fields: { ...intent.fields, name: unmask(renamed, whole.ents) } };
     }
-    if (intent.kind === 'org_update' && (!intent.org || ORG_WORD.test(intent.org.value))) {
-      const subject = units
-        .filter((_, k) => k !== i)
-        .map((o) => reportSubject(o.masked, true))
-        .find((n) => n !== undefined);
-      if (subject) intent = { ...intent, org: { kind: 'name', value: subject } };
-    }
-    intent = withMessageOrg(intent, org);
+    intent = withReportedOrg(
+      intent,
+      masked,
+      units.filter((_, k) => k !== i).map((o) => o.masked),
+    );
+    intent = withMessageUser(withMessageOrg(intent, org), whole);
     [s, intent] = orgs.complete(whole, masked, s, intent, (again) => parseSentence(again, now));
     intent = withOrg(intent, org);
     return [{ s, intent, sentence: u.sentence, corrects: CORRECTION.test(sentences[u.sentence]!) }];
@@ -211,7 +221,13 @@ function parseMessage(whole: Sentence, now: number): Intent {
   // A correction the parser could not read still takes back what came before it: acting on the earlier request
   // would do what the user just withdrew.
   const lastCorrection = sentences.map((t) => CORRECTION.test(t)).lastIndexOf(true);
-  if (lastCorrection > 0 && !actionable.some((p) => p.sentence >= lastCorrection)) {
+  // "set Foo's slug to foo-eu. no wait, foo-emea": a correction that says only a value replaces the value before it.
+  const value = lastCorrection > 0 ? correctionValue(sentences[lastCorrection]!, whole) : undefined;
+  const prior = actionable.at(-1);
+  const fixed = value !== undefined && prior ? withCorrectedValue(prior.intent, value) : undefined;
+  if (fixed && prior && !actionable.some((p) => p.sentence >= lastCorrection))
+    actionable = [...actionable.slice(0, -1), { ...prior, intent: fixed }];
+  else if (lastCorrection > 0 && !actionable.some((p) => p.sentence >= lastCorrection)) {
     const said = unmask(sentences[lastCorrection]!, whole.ents);
     return {
       kind: 'unknown',
@@ -401,13 +417,13 @@ function reportSubject(masked: string, anyVerb = false): string | undefined {
     )
       return undefined;
     const org = masked.match(
-      /^(?:(?:so|and|but|also|btw|fyi)[,\s]+)*([A-Za-z][\w&'’-]+(?:\s+(?!(?:is|was|has|had|are|were)\b)[A-Za-z][\w&'’-]+)?)\s+(?:just\s+|recently\s+|currently\s+|now\s+|still\s+|already\s+)?(?:[a-z]+ed|bought|sold|grew|paid|signed|is|was|has|had)\b/,
+      /^(?:(?:so|and|but|also|btw|fyi)[,\s]+)*([A-Za-z][\w&'’-]+(?:\s+(?!(?:is|was|has|had|are|were|have|went|got|became|underwent)\b)[A-Za-z][\w&'’-]+)?)\s+(?:just\s+|recently\s+|currently\s+|now\s+|still\s+|already\s+)?(?:[a-z]+ed|bought|sold|grew|paid|signed|is|was|has|had|have|went|got|became|underwent)\b/,
     );
     if (org && !org[1]!.split(/\s+/).some((w) => NOT_PERSON.test(w))) return org[1];
     return undefined;
   }
   const m = masked.match(
-    /^(?:(?:hey|hi|so|and|but|also|btw|fyi|ok)[,\s]+)*([A-Za-z][\w'’-]+(?:\s+[A-Za-z][\w'’-]+)?)(?:\s+(?:from|in|at|on)\s+(?:the\s+)?[\w-]+(?:\s+(?!(?:just|already|recently|has|had)\b)[a-z][\w-]*)?(?:\s+team)?)?\s+(?:(?:just|already|recently|has|had)\s+)?(?:moved|left|lost|quit|joined|changed|switched|transferred|resigned|retired|finished|started|forgot|went|is|was|has|had|says|said|got|thinks|believes|noticed|(?:has|had|is|was|does|did)n['’]t|never)\b/,
+    /^(?:(?:hey|hi|so|and|but|also|btw|fyi|ok)[,\s]+)*([A-Za-z][\w'’-]+(?:\s+[A-Za-z][\w'’-]+)?)(?:\s+(?:from|in|at|on)\s+(?:the\s+)?[\w-]+(?:\s+(?!(?:just|already|recently|has|had)\b)[a-z][\w-]*)?(?:\s+team)?)?\s+(?:(?:just|already|recently|has|had)\s+)?(?:moved|left|lost|quit|joined|changed|switched|transferred|resigned|retired|finished|started|forgot|went|signed|registered|enrolled|emailed|wrote|married|is|was|has|had|says|said|got|thinks|believes|noticed|(?:has|had|is|was|does|did)n['’]t|never)\b/,
   );
   if (!m) return undefined;
   const words = m[1]!.split(/\s+/);
@@ -476,6 +492,24 @@ export function stripLead(masked: string): string {
 function asksToRead(s: Sentence): boolean {
   const c = core(s);
   return /\?\s*$/.test(s.masked) || new RegExp(`^(?:${READ.source}|${COUNT.source})`, 'i').test(c);
+}
+
+/**
+ * "foo bought more seats, raise their member limit to 20", "Foo upgraded — set plan to X in the org's metadata": an
+ * organization change that names none ("the org", "their org") takes the organization a report in the message is
+ * about (another clause, or the lead-in before a dash in the same clause).
+ */
+// "… bump our cap to 25. do it for foo labs thx": the organization a bare "do it for X" names.
+const DO_IT_FOR =
+  /^(?:(?:pls|please|and|so|then|ok)\s+)*(?:do|apply|make|set|change)\s+(?:it|this|that|the\s+same)(?:\s+(?:change|update|edit|one))?\s+(?:for|on|to|in)\s+(?:the\s+)?(?!(?:me|us|him|her|them|everyone|all)\b)([\w&.'-]+(?:\s+[\w&.'-]+){0,2}?)(?:\s+(?:org|organi[sz]ation|team|company|workspace))?(?:\s+(?:thx|thanks|ty|pls|please|asap|too|now))*\s*[.!]?$/i;
+
+function withReportedOrg(intent: Intent, masked: string, others: string[]): Intent {
+  if (intent.kind !== 'org_update' || (intent.org && !ORG_WORD.test(intent.org.value))) return intent;
+  const lead = masked.split(/\s+[—–]+\s+|\s+--?\s+/);
+  const subject =
+    others.map((o) => o.match(DO_IT_FOR)?.[1]).find((n) => n !== undefined) ??
+    [...others, ...(lead.length > 1 ? [lead[0]!] : [])].map((o) => reportSubject(o, true)).find((n) => n !== undefined);
+  return subject ? { ...intent, org: { kind: 'name', value: subject } } : intent;
 }
 
 /** "Pepper at Foo signed … set the seat limit to 40": a settings change that names no organization takes the one

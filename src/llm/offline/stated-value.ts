@@ -78,10 +78,80 @@ const FIELD_KEY: Record<string, string> = {
  * email); otherwise the usual parse applies.
  */
 export function parseStatedField(whole: Sentence): Intent | undefined {
-  const m = whole.masked.match(NEW_FIELD);
+  return parseNameChange(whole) ?? parseNewField(whole);
+}
+
+// A field and its new value stated as news about the person, in any of the usual ways.
+const NAME_FIELD = '(first name|given name|last name|family name|surname|username|user name)';
+const CAPITAL = "([A-Z][\\w'’-]*(?:-[A-Z][\\w'’-]*)?)";
+const STATED: readonly RegExp[] = [
+  NEW_FIELD,
+  // "she goes by a different surname these days, Lee-Park", "he uses a new last name professionally: Park"
+  new RegExp(
+    `\\b(?:uses?|using|goes\\s+by|going\\s+by|has|took|takes|prefers?|picked|chose)\\s+(?:a|an|the)\\s+(?:different|new|other)\\s+${NAME_FIELD}(?:\\s+(?!(?:and|but)\\b)[a-z]+){0,4}\\s*[,:–—-]\\s*${CAPITAL}(?=\\s*[.,;(!?)]|\\s*$)`,
+  ),
+  // "his surname is now Park", "her last name has changed to Lee-Park", "my surname changed to Okafor"
+  new RegExp(
+    `\\b(?:[Hh]er|[Hh]is|[Tt]heir|[Mm]y)\\s+${NAME_FIELD}\\s+(?:is\\s+now|has\\s+(?:now\\s+)?changed\\s+to|changed\\s+to|has\\s+become|became|will\\s+now\\s+be)\\s+["'“]?${CAPITAL}`,
+  ),
+];
+const FIELD_KEYS: Record<string, string> = { 'given name': 'first_name', 'user name': 'username' };
+// "don’t update it yet" (any apostrophe): the update is what is not asked.
+const NOT_NOW = new RegExp(NOT_UPDATE.source.replace("don'?t", "don['’]?t"), 'i');
+// A message that also asks for another action is read clause by clause (this reader would drop it).
+const OTHER_ACTION =
+  /\b(?:ban|unban|lock|unlock|delete|remove|invite|revoke|suspend|block|sign\s+(?:him|her|them)\s+out)\b/i;
+
+/**
+ * "please update my name from Ann Lee to Ann Park (login ann@x.test)": a full name said as from OLD to NEW changes
+ * only the parts that differ. The person is the one address the message gives, else the old name itself.
+ */
+// "Ann Lee is now Ann Park, can you update her profile?": a person's full name is now another (said of a person:
+// the message talks about her/his/my profile, account, name or surname, or a marriage).
+const NOW_NAMED =
+  /\b([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){1,2})\s+(?:is\s+now|has\s+become|will\s+now\s+be|goes\s+by)\s+([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){1,2})\b/;
+const ABOUT_PERSON =
+  /\b(?:her|his|my)\s+(?:profile|account|name|surname|record|login)\b|\bmarri(?:ed|age)\b|\bsurname\b/i;
+
+function parseNameChange(whole: Sentence): Intent | undefined {
+  const now = whole.masked.match(NOW_NAMED);
+  const m =
+    now && ABOUT_PERSON.test(whole.masked)
+      ? now
+      : whole.masked.match(
+          /\bname\b[^.?!]*?\bfrom\s+([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){1,2})\s+to\s+([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){1,2})\b/,
+        );
+  if (!m || !ASKS_UPDATE.test(whole.masked) || NOT_NOW.test(whole.masked) || OTHER_ACTION.test(whole.masked))
+    return undefined;
+  // ("FYI Dave Lee is now …": a lead word is no part of the name.)
+  const was = m[1]!.replace(
+    /^(?:(?:FYI|Fyi|Also|So|Btw|BTW|PS|Note|Update|Hi|Hey|Hello|After|Since|Now|Today|And|But)\s+)+/,
+    '',
+  );
+  const fields = nameDiff(was, m[2]!);
+  if (!fields) return undefined;
+  const emails = [...new Set(whole.ents.emails)];
+  if (emails.length > 1) return undefined;
+  const target: Ref = emails.length === 1 ? { kind: 'email', value: emails[0]! } : { kind: 'name', value: was };
+  return { kind: 'user_update', target, fields };
+}
+
+/** The name fields that differ between a full name and the new one ("Ann Lee" → "Ann Park": last_name only). */
+export function nameDiff(before: string, after: string): Record<string, string> | undefined {
+  const [was, now] = [before.trim().split(/\s+/), after.trim().split(/\s+/)];
+  if (was.length < 2 || now.length < 2) return undefined;
+  const fields: Record<string, string> = {};
+  if (was.slice(0, -1).join(' ') !== now.slice(0, -1).join(' ')) fields.first_name = now.slice(0, -1).join(' ');
+  if (was.at(-1) !== now.at(-1)) fields.last_name = now.at(-1)!;
+  return Object.keys(fields).length > 0 ? fields : undefined;
+}
+
+function parseNewField(whole: Sentence): Intent | undefined {
+  const m = STATED.map((re) => whole.masked.match(re)).find((x) => x !== null);
   if (!m || !ASKS_UPDATE.test(whole.masked)) return undefined;
+  if (m !== whole.masked.match(NEW_FIELD) && OTHER_ACTION.test(whole.masked)) return undefined;
   // "…but don't update it yet": the update is what is not asked.
-  if (NOT_UPDATE.test(whole.masked)) return undefined;
+  if (NOT_NOW.test(whole.masked)) return undefined;
   const emails = [...new Set(whole.ents.emails)];
   const names = [...new Set(personNames(whole.masked, undefined))].filter((n) => !n.includes(m[2]!));
   const target: Ref | undefined =
@@ -91,7 +161,7 @@ export function parseStatedField(whole: Sentence): Intent | undefined {
         ? { kind: 'name', value: names[0]! }
         : undefined;
   if (!target) return undefined;
-  const field = m[1]!.toLowerCase();
+  const field = m[1]!.toLowerCase().replace(/\s+/g, ' ');
   const value = m[2]!;
   // A lower-case word is a value only for a username ("her new name is unknown" names nobody).
   if (field !== 'username' && !/^[A-Z]/.test(value)) return undefined;
@@ -106,5 +176,5 @@ export function parseStatedField(whole: Sentence): Intent | undefined {
           : { first_name: parts.slice(0, -1).join(' '), last_name: parts.at(-1) },
     };
   }
-  return { kind: 'user_update', target, fields: { [FIELD_KEY[field]!]: value } };
+  return { kind: 'user_update', target, fields: { [FIELD_KEY[field] ?? FIELD_KEYS[field]!]: value } };
 }
