@@ -10,6 +10,8 @@ import { canonicalVerb, correctTypos } from './lexicon.js';
 import { checkQuestions } from './checks.js';
 import { imperatives } from './request-form.js';
 import { spellOutTexting } from './texting.js';
+import { withWriter } from './first-person.js';
+import { withNamedAddress } from './named-address.js';
 
 // "Hi team,", "Hello Kim!", "Dear support -": a greeting at the very start, with whom it greets.
 const GREETING =
@@ -39,6 +41,8 @@ export function normalize(s: Sentence): Sentence {
     if (signer.length === 1 && !/⟦[ei]\d+⟧/.test(masked))
       masked = `${/[.!?]$/.test(masked) ? masked : `${masked}.`} The message was signed by ${signer[0]}.`;
   }
-  masked = canonicalVerb(imperatives(unhedge(checkQuestions(correctTypos(spellOutTexting(masked.trim()))))));
+  masked = canonicalVerb(
+    imperatives(unhedge(checkQuestions(correctTypos(withNamedAddress(withWriter(spellOutTexting(masked.trim()))))))),
+  );
   return masked === s.masked ? s : { ...s, masked: masked || s.masked };
 }
