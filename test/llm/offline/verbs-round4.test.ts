@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseRequest } from '../../../src/llm/offline/request.js';
-import { NOW } from './drive.js';
+import { createStack, NOW } from './drive.js';
 
 const parse = (said: string): Record<string, unknown> => parseRequest(said, NOW) as unknown as Record<string, unknown>;
 const json = (said: string): string => JSON.stringify(parse(said));
@@ -211,5 +211,63 @@ describe('a named ask handed over from pasted text', () => {
     );
     expect(intent).not.toContain('zed@x.test');
     expect(intent).not.toContain('clerk_user_delete');
+  });
+});
+
+describe('"undo it" lifts the one sanction the message names', () => {
+  it.each([
+    ['the ban on Rae Holt was a false positive, can you reverse it', 'clerk_user_unban', 'Rae Holt'],
+    ["rae@x.test's lockout was our bug - roll it back please", 'clerk_user_unlock', 'rae@x.test'],
+    ['Looked into the rae holt ban: legit customer. Undo that.', 'clerk_user_unban', 'rae holt'],
+    ['Rae Holt’s suspension was a mix-up; lift it', 'clerk_user_unban', 'Rae Holt'],
+    ['ticket 55 - the lock on rae@x.test came from a bad rule, revert it', 'clerk_user_unlock', 'rae@x.test'],
+  ])('"%s"', (said, action, who) => {
+    const intent = json(said);
+    expect(intent).toContain(action);
+    expect(intent).toContain(who);
+  });
+
+  it.each([
+    'the permanent ban was wrong, undo it',
+    'the ban on Rae Holt and the lock on Ian Moss were both mistakes, reverse it',
+    'the ban on Rae Holt was right, do not undo it',
+  ])('"%s" lifts nothing', (said) => {
+    expect(json(said)).not.toMatch(/clerk_user_un(?:ban|lock)/);
+  });
+});
+
+describe('"it" is the one account the message names', () => {
+  it.each([
+    ["Rae Holt's account has been dormant since 2021. Please delete it.", 'clerk_user_delete', 'Rae Holt'],
+    ['the account rae@x.test keeps failing logins, lock it', 'clerk_user_lock', 'rae@x.test'],
+    ['Re: account of rae@x.test - payment cleared, please unban it now', 'clerk_user_unban', 'rae@x.test'],
+    ["Ian Moss's account looks compromised. Could you lock it until he calls?", 'clerk_user_lock', 'Ian Moss'],
+    ['we closed the case on user account ian@x.test; unlock it', 'clerk_user_unlock', 'ian@x.test'],
+  ])('"%s"', (said, action, who) => {
+    const intent = json(said);
+    expect(intent).toContain(action);
+    expect(intent).toContain(who);
+  });
+
+  it.each([
+    "Umbrella Corp's account is over quota, delete it",
+    "Rae Holt's account: the Foo org invite expired, delete it",
+    "Rae Holt's account and Ian Moss's account are idle, delete it",
+  ])('"%s" deletes no user', (said) => {
+    expect(json(said)).not.toContain('clerk_user_delete');
+  });
+});
+
+describe('two parts asking the same change are one approval', () => {
+  it('a lock lifted twice over is proposed once', async () => {
+    const stack = createStack();
+    const turn = await stack.say("ava@mail.test's lockout was a glitch, roll it back and let her sign in again");
+    expect(turn.pending.map((p) => p.action)).toEqual(['clerk_user_unlock']);
+  });
+
+  it('different changes of one person are all kept', async () => {
+    const stack = createStack();
+    const turn = await stack.say('unlock ava@mail.test and then ban her');
+    expect(turn.pending.map((p) => p.action)).toEqual(['clerk_user_unlock', 'clerk_user_ban']);
   });
 });
