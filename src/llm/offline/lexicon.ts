@@ -518,6 +518,20 @@ const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
   // context, the new one is what to set.
   [/\bfrom\s+\d+(?:\.\d+)?\s*[a-z]{0,7}\s+to\s+(?=\d)/gi, 'to '],
   [/(?<=\b(?:members(?:hips)?|skew|lifetime|limit|cap|seats))\s+\d+\s+to\s+(?=\d)/gi, ' to '],
+  // "private metadata: set K to V", "public md -> add plan = pro": the metadata named as a topic before the edit is
+  // where the edit goes (whose: the person the message is about, filled like any "their").
+  [
+    /\b(public|private|unsafe)\s+(?:metadata|md)\s*(?::|->|→|-|–)\s*(set|add|put|change|update|remove|delete|clear|drop|unset)\s+([^.;!?]+?)(?=\s*(?:[.;!?]|$))/gi,
+    '$2 $3 in their $1 metadata',
+  ],
+  // "Unlock is not needed", "The ban was a mistake": a verb as the subject of "is/was/…" is a noun, not a request.
+  [
+    new RegExp(
+      `(?<=^|[.!?;]\\s+)(${VERBS.join('|')})\\s+(?=(?:is|was|isn't|isn’t|wasn't|wasn’t|are|were|will|won't|would|should|shouldn't|can|can't|cannot|may|might|must|seems?|looks?)\\b)`,
+      'gi',
+    ),
+    'the $1 ',
+  ],
   // "her public md": metadata, abbreviated.
   [/\b(public|private|unsafe)\s+md\b/gi, '$1 metadata'],
   // "how many members does Foo have rn?", "… right now?": a time adverb at the end of a clause changes nothing.

@@ -14,6 +14,7 @@ import { withWriter } from './first-person.js';
 import { withNamedAddress } from './named-address.js';
 import { withUndoneSanction } from './undo-sanction.js';
 import { withAccountAnaphor } from './account-anaphora.js';
+import { withSubjectFirst } from './subject-first.js';
 
 // "Hi team,", "Hello Kim!", "Dear support -": a greeting at the very start, with whom it greets.
 const GREETING =
@@ -35,6 +36,7 @@ const STAGES: ReadonlyArray<(masked: string) => string> = [
   withNamedAddress,
   withAccountAnaphor,
   correctTypos,
+  withSubjectFirst,
   checkQuestions,
   unhedge,
   imperatives,

@@ -271,3 +271,43 @@ describe('two parts asking the same change are one approval', () => {
     expect(turn.pending.map((p) => p.action)).toEqual(['clerk_user_unlock', 'clerk_user_ban']);
   });
 });
+
+describe('the person said first, then bare steps', () => {
+  it.each([
+    ['kai@x.test\n- unlock\n- sign out everywhere', ['clerk_user_unlock', 'sign_out']],
+    ['Re Kai Ono: unlock, then ban', ['clerk_user_unlock', 'clerk_user_ban']],
+    ['kai@x.test -> lock pls', ['clerk_user_lock']],
+    ['user: kai@x.test\n1. unban\n2. revoke all sessions', ['clerk_user_unban', 'sign_out']],
+    ['Kai Ono.\nunlock please.\nprivate metadata: remove lock_note', ['clerk_user_unlock', 'private_metadata']],
+  ])('"%s"', (said, wanted) => {
+    const intent = json(said);
+    for (const w of wanted) expect(intent).toContain(w);
+    expect(intent).toMatch(/kai@x\.test|Kai Ono/);
+  });
+
+  it('a label line is not a person', () => {
+    expect(json('Actions:\n- unlock\n- ban')).not.toContain('"value":"Actions"');
+  });
+
+  it.each([
+    'kai@x.test was banned last week. Unlock is not needed.',
+    'Kai Ono. Unban was discussed, it can wait.',
+    'kai@x.test: delete is not an option, we keep the account',
+  ])('"%s": a verb said as a noun is no request', (said) => {
+    expect(json(said)).not.toMatch(/clerk_user_(?:unlock|unban|delete)/);
+  });
+});
+
+describe('metadata named as a topic before its edit', () => {
+  it.each([
+    ['unlock kai@x.test\nprivate metadata: set verified_on to "2026-01-02"', 'private_metadata', 'verified_on'],
+    ['kai@x.test - public metadata: set tier to gold', 'public_metadata', 'tier'],
+    ['Kai Ono: public md -> set plan to team', 'public_metadata', 'plan'],
+    ['unban kai@x.test. private metadata - clear ban_note', 'private_metadata', 'ban_note'],
+    ['for kai@x.test, private metadata: remove stripe_id', 'private_metadata', 'stripe_id'],
+  ])('"%s"', (said, where, key) => {
+    const intent = json(said);
+    expect(intent).toContain(where);
+    expect(intent).toContain(key);
+  });
+});
