@@ -46,6 +46,11 @@ function verbOf(participle: string, rest: string): string | undefined {
 // Any participle the lexicon knows, or "gone": the word the rules below look for.
 const PP = `(${[...PARTICIPLES.keys(), 'gone', 'deactivated', 'taken', 'thrown', 'booted'].join('|')})`;
 
+// A participle before a noun is an adjective, not the state asked for: "I need the list of banned users" asks for a
+// list (never a ban), "we want the locked accounts counted" asks for a count.
+const NOT_ATTRIBUTIVE =
+  '(?!\\s+(?:users?|accounts?|people|persons?|members?|ones?|e-?mails?|addresses|invit\\w*|sessions?|entries|identifiers?|domains?|apps?|applications?|orgs?|organi[sz]ations?|list|lists|folks|customers?|emails?)\\b)';
+
 // Context before the request in the same sentence ("X no longer works with us, she needs to be …").
 // (Or a report joined by "so": "X left the company so we need her removed from Acme".)
 const LEAD = '((?:[^,]*,\\s*)*?(?:[^,]*?\\s(?=so\\s))?(?:(?:and|so|then|also)\\s+)?)';
@@ -55,15 +60,18 @@ const MODAL =
 const ADVERB = '(?:(?:now|also|please|just|finally|actually|probably|definitely)\\s+)?';
 
 // "X should be locked …", "X needs to be removed from Acme", "X can be unbanned now".
-const PASSIVE = new RegExp(`^${LEAD}([^,]+?)\\s+${MODAL}\\s+${ADVERB}(?:be|get)\\s+${ADVERB}${PP}\\b(.*)$`, 'i');
+const PASSIVE = new RegExp(
+  `^${LEAD}([^,]+?)\\s+${MODAL}\\s+${ADVERB}(?:be|get)\\s+${ADVERB}${PP}\\b${NOT_ATTRIBUTIVE}(.*)$`,
+  'i',
+);
 // "I need X gone", "we want X banned", "please get X unlocked", "can you have X removed from Acme".
 const WANTED = new RegExp(
-  `^${LEAD}(?:(?:all|what|the\\s+(?:only|one)\\s+thing)\\s+(?:i|we)\\s+(?:really\\s+)?(?:want|need|would\\s+like|'d\\s+like|’d\\s+like)\\s+(?:is|are)(?:\\s+for)?|(?:(?:i|we)(?:'d|’d| would)?\\s+)?(?:(?:also|really|just)\\s+)?(?:need|want|like)|(?:please\\s+)?(?:get|have)|(?:can|could|would)\\s+(?:you|u)\\s+(?:please\\s+)?(?:get|have))\\s+(?!to\\b)([^,]+?)\\s+${PP}\\b(.*)$`,
+  `^${LEAD}(?:(?:all|what|the\\s+(?:only|one)\\s+thing)\\s+(?:i|we)\\s+(?:really\\s+)?(?:want|need|would\\s+like|'d\\s+like|’d\\s+like)\\s+(?:is|are)(?:\\s+for)?|(?:(?:i|we)(?:'d|’d| would)?\\s+)?(?:(?:also|really|just)\\s+)?(?:need|want|like)|(?:please\\s+)?(?:get|have)|(?:can|could|would)\\s+(?:you|u)\\s+(?:please\\s+)?(?:get|have))\\s+(?!to\\b)([^,]+?)\\s+${PP}\\b${NOT_ATTRIBUTIVE}(.*)$`,
   'i',
 );
 // "make sure X is banned", "ensure that X gets locked".
 const ENSURE = new RegExp(
-  `^${LEAD}(?:(?:can|could|would)\\s+(?:you|u)\\s+)?(?:please\\s+)?(?:make\\s+sure|ensure|see\\s+to\\s+it)\\s+(?:that\\s+)?([^,]+?)\\s+(?:is|are|gets|get|stays|stay)\\s+${PP}\\b(.*)$`,
+  `^${LEAD}(?:(?:can|could|would)\\s+(?:you|u)\\s+)?(?:please\\s+)?(?:make\\s+sure|ensure|see\\s+to\\s+it)\\s+(?:that\\s+)?([^,]+?)\\s+(?:is|are|gets|get|stays|stay)\\s+${PP}\\b${NOT_ATTRIBUTIVE}(.*)$`,
   'i',
 );
 // "is it possible to unlock X?", "would you be able to …": the question wraps an instruction.

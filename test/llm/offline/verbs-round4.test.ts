@@ -311,3 +311,63 @@ describe('metadata named as a topic before its edit', () => {
     expect(intent).toContain(key);
   });
 });
+
+describe('joining words between two requests', () => {
+  it.each([
+    [
+      "Lock Kai Ono's account, and while you're at it change his last name to Ono-Berg",
+      ['clerk_user_lock', 'Ono-Berg'],
+    ],
+    ['unban kai@x.test. whilst you are in there, also lock lu@x.test', ['clerk_user_unban', 'clerk_user_lock']],
+    ['unlock kai@x.test; on top of that, ban lu@x.test', ['clerk_user_unlock', 'clerk_user_ban']],
+    ['lock kai@x.test and, while you are at it, sign him out', ['clerk_user_lock', 'sign_out']],
+    ['One more thing: ban lu@x.test. Separately, unlock kai@x.test', ['clerk_user_ban', 'clerk_user_unlock']],
+  ])('"%s"', (said, wanted) => {
+    const intent = json(said);
+    for (const w of wanted) expect(intent).toContain(w);
+    // The verb before a name is never part of the name a pronoun takes.
+    expect(intent).not.toMatch(/"value":"(?:Lock|Unban|Ban) /);
+  });
+
+  it('"blocklist" as a verb after "and" starts its own step', () => {
+    const intent = json('take a@x.test off the allowlist, and blocklist *@junk.test (bots)');
+    expect(intent).toContain('"list":"allowlist","identifiers":["a@x.test"]');
+    expect(intent).toContain('"list":"blocklist","identifiers":["*@junk.test"]');
+  });
+});
+
+describe('a participle before a noun is not the state asked for (safety)', () => {
+  it.each([
+    'Need the list of banned users for the audit - names and emails.',
+    'I want the number of locked accounts for the report',
+    'we need the removed members listed for HR',
+    'could you get me the banned emails please',
+    'we would like the locked users exported, read only',
+  ])('"%s" changes nothing', (said) => {
+    expect(json(said)).not.toMatch(/clerk_user_(?:ban|lock|unban|unlock|delete)|membership_remove/);
+  });
+
+  it('the same verbs still ask when the participle ends the object', () => {
+    expect(json('I need kai@x.test banned')).toContain('clerk_user_ban');
+  });
+});
+
+describe('an address corrected as it is typed', () => {
+  it.each([
+    ['revoke the invite for kia@x.tset -- sorry, kai@x.test', 'kai@x.test', 'kia@x.tset'],
+    ['ban kia@x.test, I mean kai@x.test', 'kai@x.test', 'kia@x.test'],
+    ['lock kia@x.test (oops, kai@x.test) pls', 'kai@x.test', 'kia@x.test'],
+    ['unlock kia@x.test sorry kai@x.test', 'kai@x.test', 'kia@x.test'],
+    ['delete the invite to kia@x.test - typo, kai@x.test', 'kai@x.test', 'kia@x.test'],
+  ])('"%s"', (said, meant, slip) => {
+    const intent = json(said);
+    expect(intent).toContain(meant);
+    expect(intent).not.toContain(slip);
+  });
+
+  it('two addresses with no correction word are both kept', () => {
+    const intent = json('ban kia@x.test and kai@x.test');
+    expect(intent).toContain('kia@x.test');
+    expect(intent).toContain('kai@x.test');
+  });
+});
