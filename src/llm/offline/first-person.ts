@@ -13,6 +13,9 @@ const SELF = new RegExp(
   [
     // "this is Ann Lee at Foo (⟦e0⟧)", "I'm ⟦e0⟧", "my name is Ann Lee, ⟦e0⟧"
     `\\b(?:this\\s+is|it'?s|it’s|i'?m|i’m|i\\s+am|my\\s+name\\s+is)\\s+${NAME}(?:(?:from|at|of|with)\\s+[A-Z][\\w&'’-]*\\s*)?[,(\\s]*(⟦e\\d+⟧)`,
+    // "Kai Ono here (⟦e0⟧)", "⟦e0⟧ here"
+    `\\b${NAME}here\\s*[,(:-]?\\s*(⟦e\\d+⟧)`,
+    '(⟦e\\d+⟧)\\s+here\\b',
     // "my email is ⟦e0⟧", "my login: ⟦e0⟧", "my account (⟦e0⟧)"
     '\\bmy\\s+(?:e-?mail|address|login|account|username)(?:\\s+address)?\\s*(?:is|=|:)?\\s*\\(?(⟦e\\d+⟧)',
     // the signature's address (normalize.ts), the sender of a pasted mail written in the first person (quoted.ts)
@@ -27,7 +30,10 @@ const ME =
   /\b(log|sign|lock|unlock|ban|unban|remove|kick|boot|delete|unblock|block|reinvite|invite|add|let|get)\s+me\b(?!\s+(?:know|see|check|explain)\b)/gi;
 // "my account", "my sessions", "my login": the writer's.
 const MY =
-  /\bmy\s+(account|sessions?|logins?|user|profile|devices?|(?:first|last|family|user|display)\s*name|surname|e-?mail(?:\s+address)?)\b/gi;
+  /\bmy\s+(account|sessions?|logins?|user|profile|devices?|(?:(?:first|last|family|user|display|full)\s*)?name|surname|e-?mail(?:\s+address)?)\b(?!\s*(?:is|was|=|:)\s)/gi;
+
+// "could I be added to Foo?", "can I get unlocked": the writer as the subject of a passive request.
+const I_PASSIVE = /\b(could|can)\s+i\s+(?=(?:please\s+)?(?:be|get)\s)/gi;
 
 /** The message with the writer's "me" / "my account" replaced by their one address, or as it was. */
 export function withWriter(masked: string): string {
@@ -37,5 +43,6 @@ export function withWriter(masked: string): string {
   const [writer] = [...own];
   return masked
     .replace(ME, (_m, verb: string) => `${verb} ${writer}`)
-    .replace(MY, (_m, noun: string) => `${writer}'s ${noun}`);
+    .replace(MY, (_m, noun: string) => `${writer}'s ${noun}`)
+    .replace(I_PASSIVE, (_m, modal: string) => `${modal} ${writer} `);
 }

@@ -532,6 +532,17 @@ const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
     ),
     'the $1 ',
   ],
+  // "update her name on her account", "my surname in my profile": where the field is, not whose or what.
+  [
+    /\b((?:(?:first|last|family|full|display|user)\s*)?name|surname|username)\s+(?:on|in)\s+(?:⟦e\d+⟧(?:'s|’s)|my|his|her|their|the)\s+(?:account|profile|login)\b/gi,
+    '$1',
+  ],
+  // "update my name from Ann Lee to Ann Park", "her surname from Lee to Park": the old value is context, the new one is
+  // what to set (numbers: the row above).
+  [
+    /\b((?:(?:first|last|family|full|display|user)\s*)?name|surname|username|slug)((?:\s+(?:on|of|for|in)\s+\S+(?:\s+account)?)?)\s+from\s+(?:⟦q\d+⟧|[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}|[\w.-]+)\s+to\s+(?=\S)/g,
+    '$1$2 to ',
+  ],
   // "her public md": metadata, abbreviated.
   [/\b(public|private|unsafe)\s+md\b/gi, '$1 metadata'],
   // "how many members does Foo have rn?", "… right now?": a time adverb at the end of a clause changes nothing.

@@ -64,6 +64,12 @@ const PASSIVE = new RegExp(
   `^${LEAD}([^,]+?)\\s+${MODAL}\\s+${ADVERB}(?:be|get)\\s+${ADVERB}${PP}\\b${NOT_ATTRIBUTIVE}(.*)$`,
   'i',
 );
+// "Could she be added to Foo as a member?", "can x@y.test get unlocked today": the passive asked as a request (not
+// "should X be banned?" — advice —, nor "could X be banned for sharing …" / "… if …" — a question about a rule).
+const ASKED_PASSIVE = new RegExp(
+  `^${LEAD}(?:could|can)\\s+(?!(?:you|u|we|i|it|there|this|that|anyone|someone|somebody)\\b)([^,]+?)\\s+(?:please\\s+)?${ADVERB}(?:be|get)\\s+${ADVERB}${PP}\\b${NOT_ATTRIBUTIVE}(?![^.!?]*\\b(?:if|when|whether|for\\s+\\w+ing)\\b)(.*)$`,
+  'i',
+);
 // "I need X gone", "we want X banned", "please get X unlocked", "can you have X removed from Acme".
 const WANTED = new RegExp(
   `^${LEAD}(?:(?:all|what|the\\s+(?:only|one)\\s+thing)\\s+(?:i|we)\\s+(?:really\\s+)?(?:want|need|would\\s+like|'d\\s+like|’d\\s+like)\\s+(?:is|are)(?:\\s+for)?|(?:(?:i|we)(?:'d|’d| would)?\\s+)?(?:(?:also|really|just)\\s+)?(?:need|want|like)|(?:please\\s+)?(?:get|have)|(?:can|could|would)\\s+(?:you|u)\\s+(?:please\\s+)?(?:get|have))\\s+(?!to\\b)([^,]+?)\\s+${PP}\\b${NOT_ATTRIBUTIVE}(.*)$`,
@@ -180,7 +186,7 @@ function request(verb: string, subject: string, rest: string): string {
 export function imperative(sentence: string): string {
   const s = sentence.replace(ASKS, '');
   if (NOT_A_SUBJECT.test(s)) return sentence;
-  for (const re of [PASSIVE, WANTED, ENSURE]) {
+  for (const re of [PASSIVE, ASKED_PASSIVE, WANTED, ENSURE]) {
     const m = s.match(re);
     const verb = m && verbOf(m[3]!, m[4]!);
     // A negation anywhere before the participle ("X doesn't need to be removed", "we never want X banned")
@@ -381,7 +387,7 @@ export function layout(raw: string): string {
 // "…so nobody signs in with it", "…until he calls back", "…because they asked": why or how long, said
 // after the request. It names no target and no action, and would otherwise be read as part of the reference.
 const ADJUNCT =
-  /\s*,?\s+(?:so\s+that|so|until|while|because)\s+(?:no\s*one|nobody|anyone|anybody|everyone|he|she|they|we|i|it|you|his|her|their)\b(?![^,;]*\b(?:need|needs|want|wants|should|must|please|pls|have\s+to|has\s+to|can\s+you|could\s+you|\d+\s+(?:ppl|people|members|memberships|seats|users))\b)[^,;]*/gi;
+  /\s*,?\s+(?:so\s+that|so|until|while|because)\s+(?:no\s*one|nobody|anyone|anybody|someone|somebody|everyone|he|she|they|we|i|it|you|his|her|their)\b(?![^,;]*\b(?:need|needs|want|wants|should|must|please|pls|have\s+to|has\s+to|can\s+you|could\s+you|\d+\s+(?:ppl|people|members|memberships|seats|users))\b)[^,;]*/gi;
 // "we'd be glad if you could …", "it would be great if you could …": a polite "please".
 const POLITE =
   /\b(?:(?:i|we)(?:'d|’d|\s+would)\s+(?:be\s+(?:\w+\s+)?(?:grateful|thankful|glad|happy|obliged)|(?:really\s+)?appreciate\s+it)|it\s+would\s+be\s+(?:\w+\s+)?(?:great|good|helpful|nice|ideal))\s+if\s+(?:you|u)\s+(?:could|would|can|might)(?:\s+(?:kindly|please|possibly|perhaps))?\s+/gi;

@@ -371,3 +371,51 @@ describe('an address corrected as it is typed', () => {
     expect(intent).toContain('kai@x.test');
   });
 });
+
+describe('the passive asked as a question', () => {
+  it.each([
+    ['Could she be added to the Foo organization as a viewer? She is kai@x.test', 'membership_add'],
+    ['can kai@x.test get unlocked today?', 'clerk_user_unlock'],
+    ['could the invite to kai@x.test be revoked please', 'invitation_revoke'],
+    ['Hi, can lu@x.test please be banned, it is a bot', 'clerk_user_ban'],
+    ['Could Kai Ono be removed from Foo?', 'membership_remove'],
+  ])('"%s"', (said, kind) => {
+    expect(json(said)).toContain(kind);
+  });
+
+  it.each([
+    'should kai@x.test be banned?',
+    'could kai@x.test be banned for sharing her password?',
+    'can kai@x.test be locked if she fails again?',
+    'could anyone be removed from Foo by mistake?',
+  ])('"%s" is a question, not a change', (said) => {
+    expect(json(said)).not.toMatch(/clerk_user_(?:ban|lock)|membership_remove/);
+  });
+});
+
+describe('pasted text handed over in other words, and values said with the old one', () => {
+  const paste = (own: string): string =>
+    `Got this from a customer:\n\n> Hi, Kai Ono here (kai@x.test). Could I be added to the Foo organization as a member?\n> Thanks, Kai\n\n${own}`;
+  it.each([
+    'Would you be able to do that bit for him?',
+    'If you could sort that for them, amazing.',
+    'can you do this for him please',
+    'please sort this out',
+    'could you do that one today?',
+  ])('"%s" hands the ask over', (own) => {
+    expect(json(paste(own))).toContain('membership_add');
+  });
+
+  it.each([
+    ['please update my name on my account from Kai Ono to Kai Berg. My login is kai@x.test', 'Berg'],
+    ['change her surname from Ono to Berg-Ono, she is kai@x.test', 'Berg-Ono'],
+    ['kai@x.test: last name from Ono to Berg please', 'Berg'],
+    ['set the username of kai@x.test from kaio to kai.berg', 'kai.berg'],
+    ['Hi, this is kai@x.test - please change my last name from Ono to Berg', 'Berg'],
+  ])('"%s"', (said, value) => {
+    const intent = json(said);
+    expect(intent).toContain('kai@x.test');
+    expect(intent).toContain(value);
+    expect(intent).not.toMatch(/"(?:first_name|last_name|username)":"(?:Ono|kaio)"/);
+  });
+});
