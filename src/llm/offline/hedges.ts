@@ -42,6 +42,9 @@ const HEDGES = [
   String.raw`(?:(?:they|we|he|she|i|customer|the\s+customer)\s+(?:are|is|am)\s+)?(?:requesting|asking|needing|wanting)\s+that(?=[^.!?;]*\b(?:should|must|shall|would|needs\s+to)\s+be\b)`,
   // "the fix is to also allow …", "the ask is to add …": what follows is the request.
   String.raw`the\s+(?:fix|solution|ask|request|plan|idea|workaround)\s+(?:is|would\s+be)\s+to`,
+  // "… whilst you're in there, also …", "while you are at it, sign him out": joining the next request, no request itself.
+  String.raw`(?:while|whilst)\s+(?:you(?:'re|’re|\s+are)|u\s+are|ur|you\s+have\s+it\s+open)(?:\s+(?:at\s+it|in\s+there|there|on\s+it))?\s*,?`,
+  String.raw`(?:on\s+top\s+of\s+that|in\s+the\s+same\s+go|at\s+the\s+same\s+time|same\s+time|separately|unrelated(?:ly)?|one\s+more\s+thing)\s*[,:]?`,
   // "as a precaution lock …", "in the meantime, revoke …": why or when, said before the verb.
   String.raw`(?:as\s+a\s+precaution|to\s+be\s+safe|just\s+in\s+case|in\s+the\s+meantime|meanwhile|for\s+safety)\s*,?`,
   // "whilst you're in there, set …", "while u r at it: unlock …": only an order word before the verb.

@@ -45,6 +45,9 @@ export const VERBS = [
 export const NOUNS = [
   'invitation',
   'invitations',
+  // (the noun: "the pending invtie", "the globex invte")
+  'invite',
+  'invites',
   'organization',
   'organizations',
   'organisation',
@@ -192,6 +195,13 @@ const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
     'let $1 sign in again',
   ],
   [/\b(?:rescind|withdraw)\b/gi, 'revoke'],
+  // "let X back in", "allow her back in", "let them in again": restore sign-in (the ban or the lock, whichever).
+  [
+    /\b(?:[Ll]et|[Aa]llow)\s+(⟦[ei]\d+⟧|[\w.'’-]+?(?:\s+(?!(?:back|in|on|sign|log)\b)[\w'’-]+)?)\s+(?:back\s+in(?:to\s+(?:the\s+)?(?:app|account|product|platform))?|in\s+again|back\s+on)\b/g,
+    'let $1 sign in again',
+  ],
+  // "rm the foo app", "del x@y.test": shell-style verbs for deleting, where a verb stands.
+  [new RegExp(`${SLOT}(?:rm|del|nix|axe|trash|bin)\\s+(?=\\S)`, 'gi'), 'delete '],
   // "the pending inv to acme", "all invs": an invitation, abbreviated (after a determiner or status word only).
   [
     /(?<=\b(?:the|an?|that|this|pending|open|org|app|all|any|every|each|recent|latest|newest|oldest|last)\s+)inv(s?)\b/gi,
@@ -226,6 +236,14 @@ const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
     /\b(?:the|our)\s+(?:person|guy|gal|user|one|member|contact|account|employee)\s+(?:from|at|in|over\s+at)\s+([A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*)?)\s+(?:who|that)\s+(?:is|has|holds)\s+(?:the\s+|an?\s+)?(admin|billing|viewer|guest|owner)(?:\s+(?:role|access|rights))?\b/gi,
     (_m: string, org: string, role: string) => `the ${role.toLowerCase()} person at ${org}`,
   ],
+  // "ban x@y.test, confirmed bot", "lock ⟦e0⟧, compromised per SOC": a reason after the address is an aside (its own
+  // sentence, with no verb), not one more target. (Only a participle or a reason noun after an address or id.)
+  [
+    /(⟦[ei]\d+⟧),\s+(?![^.;!?,⟦]*\b(?:to|from|into|onto|off|out\s+of)\b)((?:(?:likely|probably|possibly|definitely|a|an|the|known|obvious|obviously)\s+)?(?:(?!(?:need|feed|seed|speed|proceed|exceed)\b)[a-z]+ed|bots?|spam(?:mer)?s?|fraud(?:ster)?s?|scam(?:mer)?s?|abuse|abusive|fake|dupe|duplicate|sockpuppet|throwaway|burner)\b[^.;!?,⟦]*?)(?=\s*(?:[.;!?]|$))/g,
+    '$1. $2',
+  ],
+  // "ban jo kim (the gmail one)", "Chris (the one at Globex)": which one, said as where they are.
+  [/\s*\((?:the\s+)?(?:one\s+(?:at|from|in|with|on)\s+([\w.&-]+)|([\w.&-]+)\s+one)\)/gi, ' at $1$2'],
   // "lock chris for now", "ban him for the time being": how long is not part of the name.
   [/\s+for\s+(?:now|the\s+time\s+being|a\s+while|the\s+moment)\b/gi, ''],
   // "(they have an open dispute)", "(she's on leave)": an aside in brackets that is a clause says why, not who.
@@ -260,6 +278,12 @@ const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
   [
     /\b((?:the|that|this|our)\s+(?:(?!\b(?:the|so|and|but|then|because)\b)[^.,;!?]){0,60}?\b(?:domain|template|app|application|integration|invite|invitation)\b(?:(?!\b(?:the|so|and|but|then|because)\b)[^.,;!?]){0,40}?)\s+can\s+go\b(?!\s+(?:to|back|ahead|through|on)\b)/gi,
     'delete $1',
+  ],
+  // "make X admin instead of billing in Foo", "viewer rather than member": the role it has now is not the
+  // new one (only the role before "instead of / rather than" is kept).
+  [
+    /\b((?:an?\s+)?(?:plain\s+|regular\s+|normal\s+|full\s+)?(?:admin|administrator|member|viewer|billing|guest|owner)s?)(?:\s+role)?,?\s+(?:instead\s+of|rather\s+than|and\s+not|not)\s+(?:an?\s+|the\s+)?(?:plain\s+|regular\s+|normal\s+)?(?:admin|administrator|member|viewer|billing|guest|owner)s?(?:\s+role)?\b(?:,(?=\s+(?:in|at|of|for)\s))?(?!\s+(?:of|in|at)\s+⟦)/gi,
+    '$1',
   ],
   // "a full admin", "proper admin rights": the admin role.
   [/\b(?:an?\s+)?(?:full|proper|complete|real)\s+(admin|administrator)\b/gi, '$1'],
@@ -494,6 +518,31 @@ const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
   // context, the new one is what to set.
   [/\bfrom\s+\d+(?:\.\d+)?\s*[a-z]{0,7}\s+to\s+(?=\d)/gi, 'to '],
   [/(?<=\b(?:members(?:hips)?|skew|lifetime|limit|cap|seats))\s+\d+\s+to\s+(?=\d)/gi, ' to '],
+  // "private metadata: set K to V", "public md -> add plan = pro": the metadata named as a topic before the edit is
+  // where the edit goes (whose: the person the message is about, filled like any "their").
+  [
+    /\b(public|private|unsafe)\s+(?:metadata|md)\s*(?::|->|→|-|–)\s*(set|add|put|change|update|remove|delete|clear|drop|unset)\s+([^.;!?]+?)(?=\s*(?:[.;!?]|$))/gi,
+    '$2 $3 in their $1 metadata',
+  ],
+  // "Unlock is not needed", "The ban was a mistake": a verb as the subject of "is/was/…" is a noun, not a request.
+  [
+    new RegExp(
+      `(?<=^|[.!?;]\\s+)(${VERBS.join('|')})\\s+(?=(?:is|was|isn't|isn’t|wasn't|wasn’t|are|were|will|won't|would|should|shouldn't|can|can't|cannot|may|might|must|seems?|looks?)\\b)`,
+      'gi',
+    ),
+    'the $1 ',
+  ],
+  // "update her name on her account", "my surname in my profile": where the field is, not whose or what.
+  [
+    /\b((?:(?:first|last|family|full|display|user)\s*)?name|surname|username)\s+(?:on|in)\s+(?:⟦e\d+⟧(?:'s|’s)|my|his|her|their|the)\s+(?:account|profile|login)\b/gi,
+    '$1',
+  ],
+  // "update my name from Ann Lee to Ann Park", "her surname from Lee to Park": the old value is context, the new one is
+  // what to set (numbers: the row above).
+  [
+    /\b((?:(?:first|last|family|full|display|user)\s*)?name|surname|username|slug)((?:\s+(?:on|of|for|in)\s+\S+(?:\s+account)?)?)\s+from\s+(?:⟦q\d+⟧|[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}|[\w.-]+)\s+to\s+(?=\S)/g,
+    '$1$2 to ',
+  ],
   // "her public md": metadata, abbreviated.
   [/\b(public|private|unsafe)\s+md\b/gi, '$1 metadata'],
   // "how many members does Foo have rn?", "… right now?": a time adverb at the end of a clause changes nothing.

@@ -10,6 +10,12 @@ import { canonicalVerb, correctTypos } from './lexicon.js';
 import { checkQuestions } from './checks.js';
 import { imperatives } from './request-form.js';
 import { spellOutTexting } from './texting.js';
+import { withWriter } from './first-person.js';
+import { withNamedAddress } from './named-address.js';
+import { withUndoneSanction } from './undo-sanction.js';
+import { withAccountAnaphor } from './account-anaphora.js';
+import { withSubjectFirst } from './subject-first.js';
+import { withCorrectedAddress } from './address-correction.js';
 
 // "Hi team,", "Hello Kim!", "Dear support -": a greeting at the very start, with whom it greets.
 const GREETING =
@@ -23,6 +29,22 @@ const SIGN_OFF =
 
 // "Mr. Jared Dunn", "Ms Fatima", "dr lee": a title before a name is not part of the name the lookup searches.
 const HONORIFIC = /\b(?:mr|mrs|ms|mx|miss|dr|mister)\.?\s+(?=[a-z][\w'’-]*\b)(?!(?:and|or|the|a|an)\b)/gi;
+
+const STAGES: ReadonlyArray<(masked: string) => string> = [
+  (m) => m.trim(),
+  spellOutTexting,
+  withCorrectedAddress,
+  withWriter,
+  withNamedAddress,
+  withAccountAnaphor,
+  correctTypos,
+  withSubjectFirst,
+  checkQuestions,
+  unhedge,
+  imperatives,
+  withUndoneSanction,
+  canonicalVerb,
+];
 
 /** The message without greeting, pleasantries and sign-off; synonyms and typos normalized. */
 export function normalize(s: Sentence): Sentence {
@@ -39,6 +61,8 @@ export function normalize(s: Sentence): Sentence {
     if (signer.length === 1 && !/⟦[ei]\d+⟧/.test(masked))
       masked = `${/[.!?]$/.test(masked) ? masked : `${masked}.`} The message was signed by ${signer[0]}.`;
   }
-  masked = canonicalVerb(imperatives(unhedge(checkQuestions(correctTypos(spellOutTexting(masked.trim()))))));
+  // Each stage reads what the one before it left (order matters: a reference is filled before the request
+  // forms are read, and casual verbs are canonical last).
+  for (const stage of STAGES) masked = stage(masked);
   return masked === s.masked ? s : { ...s, masked: masked || s.masked };
 }

@@ -7,6 +7,7 @@
 import { descriptionIn } from './described.js';
 import { USERNAME } from './refs.js';
 import type { Intent } from './intent-types.js';
+import { VERBS } from './lexicon.js';
 
 const CAPS = "[A-Z][\\w&'’-]*";
 const SUFFIX = /\s(?:Inc|Corp|Corporation|LLC|Ltd|Co|Labs|Group|Industries|GmbH|SA|AG)\.?$/;
@@ -50,7 +51,8 @@ export function personNames(masked: string, org: string | undefined): string[] {
   const out: string[] = [];
   for (const m of masked.matchAll(new RegExp(`(?<![\\w⟦])${CAPS}(?:\\s+${CAPS})+`, 'g'))) {
     const words = m[0].replace(/(?:'s|’s)$/, '').split(' ');
-    while (words.length > 0 && NOT_NAME.test(words[0]!)) words.shift();
+    // (A request's verb before a name — "Lock Ann Lee's account" — is not part of the name: any lexicon verb.)
+    while (words.length > 0 && (NOT_NAME.test(words[0]!) || VERBS.includes(words[0]!.toLowerCase()))) words.shift();
     const name = words.join(' ');
     if (
       words.length < 2 ||

@@ -23,6 +23,11 @@ function describe(step: Intent): string {
   return `do the next step (${step.kind.replace(/_/g, ' ')})`;
 }
 
+/** The tool and arguments of a call: what makes two proposed calls the same change. */
+function callKey(call: Call): string {
+  return `${call.name} ${JSON.stringify(call.args)}`;
+}
+
 const APPROVAL_LINE = /\n?(?:This|Each) needs your approval\.$/;
 
 /** Plans each step and combines the outcomes. `planOne` is the single-intent dispatcher. */
@@ -57,11 +62,16 @@ export function planSequence(
   if (question) return question.outcome;
   const calls: Call[] = [];
   const texts: string[] = [];
+  // Two parts of one message that ask the same thing of the same record ("undo the ban and let her back in")
+  // are one change: a call already in the plan is not proposed again, and its words are not said twice.
+  const seen = new Set<string>();
   for (const { outcome } of outcomes) {
     if (outcome.kind === 'calls') {
-      calls.push(...outcome.calls);
-      if (outcome.text) texts.push(outcome.text.replace(APPROVAL_LINE, '').trim());
-    } else texts.push(outcome.text.trim());
+      const fresh = outcome.calls.filter((c) => !seen.has(callKey(c)));
+      for (const c of fresh) seen.add(callKey(c));
+      calls.push(...fresh);
+      if (outcome.text && fresh.length > 0) texts.push(outcome.text.replace(APPROVAL_LINE, '').trim());
+    } else if (!texts.includes(outcome.text.trim())) texts.push(outcome.text.trim());
   }
   if (calls.length === 0) return { kind: 'say', text: texts.filter(Boolean).join('\n') };
   const fresh = texts.length > 0 && outcomes.some((o) => o.outcome.kind === 'calls' && o.outcome.text !== undefined);

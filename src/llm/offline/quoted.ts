@@ -41,7 +41,7 @@ const WROTE = /^\s*on\s.+\swrote:\s*$/i;
 const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/;
 // The admin's own words hand the pasted request over.
 const DELEGATES =
-  /\b(?:handle|action|actioned|take\s+care\s+of|deal\s+with|sort\s+(?:it|this|that)\s+out|process|do\s+(?:the\s+)?needful|do\s+(?:what|as)\s+(?:it|they|he|she|the\s+\w+)\s+(?:asks?|says?|requests?)|do\s+(?:both|all|these|those|it|this)(?:\s+things)?)\b(?!\s*:)/i;
+  /\b(?:handle|action|actioned|take\s+care\s+of|deal\s+with|sort\s+(?:it|this|that)\s+out|process|do\s+(?:the\s+)?needful|do\s+(?:what|as)\s+(?:it|they|he|she|the\s+\w+)\s+(?:asks?|says?|requests?)|do\s+(?:both|all|these|those|it|this)(?:\s+things)?|do\s+(?:that|this|it)\s+(?:bit|part|one|thing|request|for\s+(?:her|him|them|us|me))|sort\s+(?:that|this|it)\s+(?:for|out)\b)\b(?!\s*:)/i;
 // …or say not to act on it.
 // ("ignore the rest", "nothing else", "only this:": the admin's own ask is all there is.)
 const FORBIDS =
@@ -55,6 +55,11 @@ export interface Pasted {
   injected: string[];
   sender?: string;
 }
+
+// "do her name change please", "process the unlock request", "go ahead with the ban they ask for": the admin
+// hands over one named ask of the pasted text (only the pasted lines that make that ask, `pick` below).
+const NAMED_HANDOVER =
+  /\b(?:do|process|action|handle|make|carry\s+out|go\s+ahead\s+with|apply|approve)\s+(?:the|their|her|his|this|that)\s+([a-z]+(?:\s+[a-z]+)?)\s+(?:change|request|update|fix|correction|edit|ask)\b/i;
 
 /** Splits pasted text into the author's own lines and quoted/forwarded lines (headers and rules removed). */
 export function splitPasted(raw: string): Pasted {
@@ -156,9 +161,14 @@ function quotedPassages(raw: string): string {
   });
 }
 
+/** Whether a message has a layout to read: several lines, or a long passage in quotes on one line (pasted text). */
+export function hasLayout(raw: string): boolean {
+  return quotedPassages(raw).includes('\n');
+}
+
 /** What of a pasted message is the request (see the file comment). Text without quoted lines comes back as it was. */
 export function requestText(raw: string): string {
-  if (!quotedPassages(raw).includes('\n')) return raw;
+  if (!hasLayout(raw)) return raw;
   const pasted = splitPasted(raw);
   const { own, quoted, sender } = pasted;
   if (quoted.length === 0) return own.join('\n');
@@ -167,7 +177,7 @@ export function requestText(raw: string): string {
   if (FORBIDS.test(ownText)) return withSender(ownText, person);
   // Handed over: the pasted text is the request, and its sender (a header the split dropped) stays as context
   // when the text is about them.
-  if (!OWN_VERB.test(ownText) || DELEGATES.test(ownText))
+  if (!OWN_VERB.test(ownText) || DELEGATES.test(ownText) || namedAsk(ownText, quoted).length > 0)
     return withSender(
       [...own, ...pick(ownText, quoted)].join('\n'),
       person && person === sender?.toLowerCase() ? person : undefined,
@@ -179,8 +189,25 @@ export function requestText(raw: string): string {
 const PICKS =
   /\b(first|last|latest|final|top|bottom)\s+(?:comment|line|message|reply|item|one|ask|request|bullet|point)\b/i;
 
+/** The pasted lines that make the ask the admin names ("process the name update": the lines that speak of a name). */
+function namedAsk(ownText: string, quoted: string[]): string[] {
+  const named = ownText.match(NAMED_HANDOVER)?.[1];
+  if (!named) return [];
+  const words = named.toLowerCase().split(/\s+/);
+  const says = (text: string): boolean => words.every((w) => new RegExp(`\\b${w}`, 'i').test(text));
+  // Sentence by sentence: the ones that make that ask, and the context around them (sentences that ask nothing).
+  return quoted.filter(says).map((l) =>
+    l
+      .split(/(?<=[.!?])\s+/)
+      .filter((sentence) => says(sentence) || !OWN_VERB.test(sentence))
+      .join(' '),
+  );
+}
+
 /** The pasted lines the admin hands over: one of them when the admin says which, else all. */
 function pick(ownText: string, quoted: string[]): string[] {
+  const asked = namedAsk(ownText, quoted);
+  if (asked.length > 0) return asked;
   const which = ownText.match(PICKS)?.[1]?.toLowerCase();
   const lines = quoted.filter((l) => l.trim() !== '');
   if (!which || lines.length < 2) return quoted;

@@ -15,7 +15,7 @@
 import { ACTION_VERB } from './clauses.js';
 import { VERBS } from './lexicon.js';
 import { NOT_UPDATE } from './phrases.js';
-import { requestText } from './quoted.js';
+import { hasLayout, requestText } from './quoted.js';
 
 // Verbs whose participle is not a request for that verb's action in these shapes (a listing, a "make").
 const NOT_ACTIONS = new Set(['list', 'show', 'make', 'sign', 'change', 'update']);
@@ -46,6 +46,11 @@ function verbOf(participle: string, rest: string): string | undefined {
 // Any participle the lexicon knows, or "gone": the word the rules below look for.
 const PP = `(${[...PARTICIPLES.keys(), 'gone', 'deactivated', 'taken', 'thrown', 'booted'].join('|')})`;
 
+// A participle before a noun is an adjective, not the state asked for: "I need the list of banned users" asks for a
+// list (never a ban), "we want the locked accounts counted" asks for a count.
+const NOT_ATTRIBUTIVE =
+  '(?!\\s+(?:users?|accounts?|people|persons?|members?|ones?|e-?mails?|addresses|invit\\w*|sessions?|entries|identifiers?|domains?|apps?|applications?|orgs?|organi[sz]ations?|list|lists|folks|customers?|emails?)\\b)';
+
 // Context before the request in the same sentence ("X no longer works with us, she needs to be …").
 // (Or a report joined by "so": "X left the company so we need her removed from Acme".)
 const LEAD = '((?:[^,]*,\\s*)*?(?:[^,]*?\\s(?=so\\s))?(?:(?:and|so|then|also)\\s+)?)';
@@ -55,15 +60,24 @@ const MODAL =
 const ADVERB = '(?:(?:now|also|please|just|finally|actually|probably|definitely)\\s+)?';
 
 // "X should be locked …", "X needs to be removed from Acme", "X can be unbanned now".
-const PASSIVE = new RegExp(`^${LEAD}([^,]+?)\\s+${MODAL}\\s+${ADVERB}(?:be|get)\\s+${ADVERB}${PP}\\b(.*)$`, 'i');
+const PASSIVE = new RegExp(
+  `^${LEAD}([^,]+?)\\s+${MODAL}\\s+${ADVERB}(?:be|get)\\s+${ADVERB}${PP}\\b${NOT_ATTRIBUTIVE}(.*)$`,
+  'i',
+);
+// "Could she be added to Foo as a member?", "can x@y.test get unlocked today": the passive asked as a request (not
+// "should X be banned?" — advice —, nor "could X be banned for sharing …" / "… if …" — a question about a rule).
+const ASKED_PASSIVE = new RegExp(
+  `^${LEAD}(?:could|can)\\s+(?!(?:you|u|we|i|it|there|this|that|anyone|someone|somebody)\\b)([^,]+?)\\s+(?:please\\s+)?${ADVERB}(?:be|get)\\s+${ADVERB}${PP}\\b${NOT_ATTRIBUTIVE}(?![^.!?]*\\b(?:if|when|whether|for\\s+\\w+ing)\\b)(.*)$`,
+  'i',
+);
 // "I need X gone", "we want X banned", "please get X unlocked", "can you have X removed from Acme".
 const WANTED = new RegExp(
-  `^${LEAD}(?:(?:(?:i|we)(?:'d|’d| would)?\\s+)?(?:(?:also|really|just)\\s+)?(?:need|want|like)|(?:please\\s+)?(?:get|have)|(?:can|could|would)\\s+(?:you|u)\\s+(?:please\\s+)?(?:get|have))\\s+(?!to\\b)([^,]+?)\\s+${PP}\\b(.*)$`,
+  `^${LEAD}(?:(?:all|what|the\\s+(?:only|one)\\s+thing)\\s+(?:i|we)\\s+(?:really\\s+)?(?:want|need|would\\s+like|'d\\s+like|’d\\s+like)\\s+(?:is|are)(?:\\s+for)?|(?:(?:i|we)(?:'d|’d| would)?\\s+)?(?:(?:also|really|just)\\s+)?(?:need|want|like)|(?:please\\s+)?(?:get|have)|(?:can|could|would)\\s+(?:you|u)\\s+(?:please\\s+)?(?:get|have))\\s+(?!to\\b)([^,]+?)\\s+${PP}\\b${NOT_ATTRIBUTIVE}(.*)$`,
   'i',
 );
 // "make sure X is banned", "ensure that X gets locked".
 const ENSURE = new RegExp(
-  `^${LEAD}(?:(?:can|could|would)\\s+(?:you|u)\\s+)?(?:please\\s+)?(?:make\\s+sure|ensure|see\\s+to\\s+it)\\s+(?:that\\s+)?([^,]+?)\\s+(?:is|are|gets|get|stays|stay)\\s+${PP}\\b(.*)$`,
+  `^${LEAD}(?:(?:can|could|would)\\s+(?:you|u)\\s+)?(?:please\\s+)?(?:make\\s+sure|ensure|see\\s+to\\s+it)\\s+(?:that\\s+)?([^,]+?)\\s+(?:is|are|gets|get|stays|stay)\\s+${PP}\\b${NOT_ATTRIBUTIVE}(.*)$`,
   'i',
 );
 // "is it possible to unlock X?", "would you be able to …": the question wraps an instruction.
@@ -142,7 +156,8 @@ const TOPIC_VERB =
 const NEGATION = /\b(?:not|never|no\s+longer|nobody|hardly)\b|n['’]t\b/i;
 
 // A subject that asks or negates ("who should be removed?", "nobody needs to be banned") is not a request.
-const NOT_A_SUBJECT = /^(?:who|whom|what|which|whoever|nobody|no\s+one|none|nothing|if|whether|when|why|how)\b/i;
+const NOT_A_SUBJECT =
+  /^(?:who|whom|what(?!\s+(?:i|we)\s+(?:really\s+)?(?:need|want|would\s+like|'d\s+like|’d\s+like)\s+(?:is|are)\b)|which|whoever|nobody|no\s+one|none|nothing|if|whether|when|why|how)\b/i;
 
 const OBJECT_FORM: Record<string, string> = {
   she: 'her',
@@ -171,7 +186,7 @@ function request(verb: string, subject: string, rest: string): string {
 export function imperative(sentence: string): string {
   const s = sentence.replace(ASKS, '');
   if (NOT_A_SUBJECT.test(s)) return sentence;
-  for (const re of [PASSIVE, WANTED, ENSURE]) {
+  for (const re of [PASSIVE, ASKED_PASSIVE, WANTED, ENSURE]) {
     const m = s.match(re);
     const verb = m && verbOf(m[3]!, m[4]!);
     // A negation anywhere before the participle ("X doesn't need to be removed", "we never want X banned")
@@ -304,10 +319,14 @@ const INLINE_ENUMERATOR = /(?:^|\s*[:;,]?\s+)(?:\((?:[a-h]|[1-9])\)|[1-9]\))\s+(
 // ":(" and ";)" end what was said before them, like a full stop.
 const EMOTICON = /\s+[:;]-?[()](?=\s|$)/g;
 
+// Where JSON or code opens: a brace, or a bracket before a value or a line break ("[" then '"', digit, "{", "[").
+const JSON_OPEN = /\{|\[\s*(?:["'{[\d\]]|$)/m;
+
 /** Each line a sentence, bullets removed: "few things:\n- unlock X\n- ban Y" is three sentences. */
 function linesToSentences(text: string): string {
   // JSON or code spread over lines keeps its layout (a period inside it would change it).
-  if (!text.includes('\n') || /[{[]/.test(text)) return text;
+  // ("[SIEM] …", "[EXTERNAL] …": a tag in brackets is not JSON.)
+  if (!text.includes('\n') || JSON_OPEN.test(text)) return text;
   return (
     unwrap(text.split('\n'))
       // A numbered or bulleted item is a step of its own even when it ends with a comma ("1) …,\n2) …").
@@ -334,9 +353,37 @@ function dropSignature(text: string): string {
   return text;
 }
 
+// A line of a machine record ("[SIEM] severity=HIGH rule=x", "subject=x@y.test", "geo=Sao Paulo,BR"): key=value.
+const RECORD_LINE = /^\s*(?:\[[^\]\n]*\]\s*)?[a-z][\w.-]*=\S/i;
+const RECORD_PAIR = /(?:^|\s)[a-z][\w.-]*=\S/gi;
+// The values of a record that name someone: an address or a Clerk id.
+const RECORD_ENTITY = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b(?:user|org|sess|inv|orginv|blid|alid)_\w+/g;
+
+/**
+ * A pasted alert or log record (two or more key=value lines, one with several pairs) is data: its values are not
+ * names or requests ("geo=Sao Paulo" is a place, not a user). It becomes one context sentence with the addresses and
+ * ids it holds, so "lock that account" below it still finds the one it names. A single "key=value" line is left
+ * alone (it may be a field edit).
+ */
+function records(text: string): string {
+  const lines = text.split('\n');
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; ) {
+    let j = i;
+    while (j < lines.length && RECORD_LINE.test(lines[j]!)) j++;
+    const run = lines.slice(i, j);
+    if (run.length >= 2 && run.some((l) => (l.match(RECORD_PAIR) ?? []).length >= 2)) {
+      const named = [...new Set(run.join(' ').match(RECORD_ENTITY) ?? [])];
+      if (named.length > 0) out.push(`The pasted record names ${named.join(', ')}.`);
+    } else out.push(...(run.length > 0 ? run : [lines[i]!]));
+    i = Math.max(j, i + 1);
+  }
+  return out.join('\n');
+}
+
 /** Pasted text as sentences: quoted history and headers, signature, bullets and line layout handled. */
 export function layout(raw: string): string {
-  const text = raw.includes('\n') ? linesToSentences(dropSignature(requestText(dropChatHeaders(raw)))) : raw;
+  const text = hasLayout(raw) ? linesToSentences(dropSignature(requestText(dropChatHeaders(records(raw))))) : raw;
   // A step number inside a line ends the step before it: "please: 1) … 2) …".
   return text.replace(INLINE_ENUMERATOR, (_m, offset: number) => (offset === 0 ? '' : '; ')).replace(EMOTICON, '.');
 }
@@ -344,7 +391,7 @@ export function layout(raw: string): string {
 // "…so nobody signs in with it", "…until he calls back", "…because they asked": why or how long, said
 // after the request. It names no target and no action, and would otherwise be read as part of the reference.
 const ADJUNCT =
-  /\s*,?\s+(?:so\s+that|so|until|while|because)\s+(?:no\s*one|nobody|anyone|anybody|everyone|he|she|they|we|i|it|you|his|her|their)\b(?![^,;]*\b(?:need|needs|want|wants|should|must|please|pls|have\s+to|has\s+to|can\s+you|could\s+you|\d+\s+(?:ppl|people|members|memberships|seats|users))\b)[^,;]*/gi;
+  /\s*,?\s+(?:so\s+that|so|until|while|because)\s+(?:no\s*one|nobody|anyone|anybody|someone|somebody|everyone|he|she|they|we|i|it|you|his|her|their)\b(?![^,;]*\b(?:need|needs|want|wants|should|must|please|pls|have\s+to|has\s+to|can\s+you|could\s+you|\d+\s+(?:ppl|people|members|memberships|seats|users))\b)[^,;]*/gi;
 // "we'd be glad if you could …", "it would be great if you could …": a polite "please".
 const POLITE =
   /\b(?:(?:i|we)(?:'d|’d|\s+would)\s+(?:be\s+(?:\w+\s+)?(?:grateful|thankful|glad|happy|obliged)|(?:really\s+)?appreciate\s+it)|it\s+would\s+be\s+(?:\w+\s+)?(?:great|good|helpful|nice|ideal))\s+if\s+(?:you|u)\s+(?:could|would|can|might)(?:\s+(?:kindly|please|possibly|perhaps))?\s+/gi;
@@ -359,8 +406,13 @@ const FIX =
 const LOCKED_OUT =
   /\b(?:is|was|got|gets|been|are|were|being|still)\s+(?:locked|banned)(?:\s+out)?\b|\blocked\s+out\b|\bcan(?:'|’)?t\s+(?:get|log|sign)\s+(?:in|on)\b|\bcannot\s+(?:get|log|sign)\s+(?:in|on)\b/i;
 
+// A sign-in fix the message asks for in so many words ("… the user asks us to unlock her").
+const OWN_FIX = /\b(?:unlock|unban|un-?suspend|reinstate|let\s+\S+(?:\s+\S+)?\s+(?:sign|log)\s+in)\b/i;
+
 function fixMeansRestore(masked: string): string {
   if (!LOCKED_OUT.test(masked)) return masked;
+  // "pls sort this" above a forwarded mail that asks for the unlock itself hands that ask over: one request.
+  if (OWN_FIX.test(masked.replace(FIX, ''))) return masked;
   return masked.replace(
     FIX,
     (_m, sorted: string | undefined, who: string | undefined) => `let ${sorted ?? who ?? 'the account'} sign in again`,
