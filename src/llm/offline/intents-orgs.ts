@@ -96,9 +96,31 @@ function parseMove(c: string, s: Sentence): Parsed {
   return undefined;
 }
 
+/** "make <role description> <role> [in O]": each place the description could end is tried, shortest first. */
+function describedTarget(c: string, s: Sentence): Intent | undefined {
+  const head = c.match(/^(?:make|set|turn)\s+/i);
+  if (!head) return undefined;
+  const rest = c.slice(head[0].length);
+  const tail = new RegExp(`^\\s+(?:into\\s+)?${ROLE}(?:\\s+(?:of|in|at|for|on)\\s+(.+))?$`, 'i');
+  for (const gap of rest.matchAll(/\s+/g)) {
+    const m = rest.slice(gap.index).match(tail);
+    if (!m) continue;
+    const who = toRef(rest.slice(0, gap.index), s.ents);
+    const role = roleKey(m[1]!);
+    if (who?.kind !== 'role' || !role || who.value === role) continue;
+    const org = m[2] ? orgChunk(m[2], s) : who.org ? { kind: 'name' as const, value: who.org } : undefined;
+    return { kind: 'membership_set_role', ...(org ? { org } : {}), users: [who], role };
+  }
+  return undefined;
+}
+
 /** Role changes: "make X an admin of Y", "promote X in Y", "switch X to a normal member". */
 function parseRoleChange(c: string, s: Sentence): Parsed {
   let m: RegExpMatchArray | null;
+  // "make the viewer in Acme a normal member": the target is itself a role description, so its role word is not
+  // the new role (the new role is the one said after the whole description).
+  const described = describedTarget(c, s);
+  if (described) return described;
   if (
     (m = c.match(
       new RegExp(`^(?:make|set|turn)\\s+(.+?)\\s+(?:into\\s+)?${ROLE}\\s+(?:of|in|at|for|on)\\s+(.+)$`, 'i'),
@@ -212,6 +234,18 @@ function parseRoleChange(c: string, s: Sentence): Parsed {
       ),
     ))
   ) {
+    // ("switch his role to admin" names no user; "switch whoever has the billing role to viewer" does.)
+    const described = toRef(m[1]!, s.ents);
+    if (described?.kind === 'role') {
+      const org = m[3]
+        ? orgChunk(m[3], s)
+        : described.org
+          ? { kind: 'name' as const, value: described.org }
+          : undefined;
+      const role = roleKey(m[2]!);
+      if (role && described.value !== role)
+        return { kind: 'membership_set_role', ...(org ? { org } : {}), users: [described], role };
+    }
     if (/\brole\b/i.test(m[1]!)) return null;
     const users = splitRefs(m[1]!, s.ents);
     const role = roleKey(m[2]!);
@@ -335,6 +369,14 @@ function parseOneMembership(c: string, s: Sentence): Parsed {
 /** Member lists and counts of one organization. */
 function parseMemberList(c: string, s: Sentence): Parsed {
   let m: RegExpMatchArray | null;
+  // "who are Hooli's viewers?", "who's the billing person at Wayne", "show whoever holds guest in Initech": a
+  // question about any role description (refs.ts) is that organization's member list filtered by the role.
+  const asked = c.match(
+    /^(?:who(?:'s|’s|\s+is|\s+are|\s+was|\s+were)(?:\s+(?:currently|now|right\s+now))?|(?:list|show|display|get|tell\s+me|give\s+me|name)(?:\s+me)?)\s+(.+?)(?:\s+(?:currently|now|right\s+now|at\s+the\s+moment|these\s+days))?\s*\??$/i,
+  );
+  const described = asked ? roleRef(unmask(asked[1]!, s.ents)) : undefined;
+  if (described?.org)
+    return { kind: 'members_list', org: { kind: 'name', value: described.org }, role: described.value, count: false };
   // "who has the billing role in Foo?", "who holds viewer at Foo", "who's got admin in Foo": that role's holders.
   const holders = c.match(
     /^who(?:'s|’s|\s+has|\s+have|\s+holds|\s+is\s+holding|\s+has\s+got)\s+(?:got\s+)?(?:the\s+|an?\s+)?(admin|administrator|owner|member|viewer|billing|guest)\s*(?:role|access|rights|permissions?)?\s+(?:in|at|of|for|on)\s+(.+?)\??$/i,

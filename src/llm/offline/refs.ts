@@ -43,7 +43,8 @@ const HOLDER_WORDS =
 const WHO_HAS =
   '(?:\\s+(?:who|that|which))?(?:\\s+(?:currently|now|still|already|presently))?\\s+(?:has|have|holds?|holding|having|with|owns?|carries|carrying)\\s+';
 const ROLE_NOUN = '(?:role|access|rights|permissions?|seat|privileges?|level)s?';
-const KNOWN_ROLE = '(admins?|administrators?|owners?|members?|viewers?|billing(?: managers?)?|guests?)';
+// ("read-only" is what a viewer is: "the read-only user at Hooli".)
+const KNOWN_ROLE = '(admins?|administrators?|owners?|members?|viewers?|billing(?: managers?)?|guests?|read[- ]?only)';
 // A word of an organization's name: not a verb or a joining word ("… in Umbrella has been spamming" ends at Umbrella).
 const ORG_WORD =
   "(?!(?:has|have|had|is|are|was|were|been|be|should|must|needs?|will|can|could|would|looks?|seems?|and|or|but|to|from|with|who|that|which|now|today|please|as|so|because|since|the|an?|our|my|their|this|that|team|org|organi[sz]ation|company|workspace|group|app|instance)\\b)[\\w&'’-]+";
@@ -137,19 +138,26 @@ const ROLE_REFS: Array<{ re: RegExp; org: number; role: number }> = [
 
 /** A role reference ("Globex's admins") as a Ref of kind `role`, or undefined. */
 export function roleRef(chunk: string): Ref | undefined {
-  const text = chunk.trim();
+  // A determiner capitalised at a sentence start ("The Hooli viewer wants …") is still the determiner.
+  const text = chunk
+    .trim()
+    .replace(/^(?:The|Our|All|Every|Each|Any|Whoever|Anyone|Everyone|Those|These)\b/, (w) => w.toLowerCase());
   for (const { re, org, role } of ROLE_REFS) {
     const m = text.match(re);
     if (!m) continue;
     const word = m[role]!.toLowerCase();
     if (/^(?:user|users|people|account|accounts|the|an?|that|this|their|same|any|some|no)$/.test(word))
       return undefined;
+    // "Acme wants …": an organization typed with a capital does not go on in lower case (the words are a verb).
+    const orgName = m[org]?.trim();
+    if (orgName && /^[A-Z]/.test(orgName) && /\s[a-z]/.test(orgName)) continue;
     const key = /^(?:admins?|administrators?|owners?)$/.test(word)
       ? 'org:admin'
-      : /^(?:members?|ordinary|plain|regular|normal|basic|standard|simple|non-admin)$/.test(word)
-        ? 'org:member'
-        : `org:${word.replace(/ managers?$/, '').replace(/s$/, '')}`;
-    const orgName = m[org]?.trim();
+      : /^read[- ]?only$/.test(word)
+        ? 'org:viewer'
+        : /^(?:members?|ordinary|plain|regular|normal|basic|standard|simple|non-admin)$/.test(word)
+          ? 'org:member'
+          : `org:${word.replace(/ managers?$/, '').replace(/s$/, '')}`;
     const one = SINGULAR.test(text) ? { one: true } : {};
     return orgName ? { kind: 'role', value: key, org: orgName, ...one } : { kind: 'role', value: key, ...one };
   }
