@@ -114,16 +114,33 @@ function describedTarget(c: string, s: Sentence): Intent | undefined {
   return undefined;
 }
 
+// Words before a role that say what kind of member, not which organization ("a regular member", "a billing admin").
+const ROLE_KIND =
+  /^(?:regular|normal|plain|basic|ordinary|full|billing|org|read-only|new|sole|only|main|an?|the|their|his|her|our|its)$/i;
+
+/** "set X to stark admin" → "set X to admin in stark"; undefined when the word before the role is no org name. */
+function orgAdjective(c: string): string | undefined {
+  const m = c.match(
+    /^((?:make|set|switch|move|change|demote|promote|downgrade|upgrade|bump|put|turn|drop|knock|bring|take)\s+.+?\s+(?:(?:down|back|over|up)\s+)?(?:to\s+|into\s+)?)(?:(an?|the)\s+)?([A-Za-z][\w&'’-]*)\s+(admin|administrator|member|viewer|billing|guest)s?$/i,
+  );
+  if (!m || ROLE_KIND.test(m[3]!) || roleKey(m[3]!)) return undefined;
+  // (Nothing between the verb and "to" but the person: "switch X to Foo admin", not "switch the Foo … to".)
+  return `${m[1]}${m[2] ? `${m[2]} ` : ''}${m[4]} in ${m[3]}`;
+}
+
 /** Role changes: "make X an admin of Y", "promote X in Y", "switch X to a normal member". */
 function parseRoleChange(c: string, s: Sentence): Parsed {
   let m: RegExpMatchArray | null;
+  // "X -> stark admin", "make X a Hooli viewer": the organization said as an adjective of the role.
+  const adjective = orgAdjective(c);
+  if (adjective) return parseRoleChange(adjective, s);
   // "make the viewer in Acme a normal member": the target is itself a role description, so its role word is not
   // the new role (the new role is the one said after the whole description).
   const described = describedTarget(c, s);
   if (described) return described;
   if (
     (m = c.match(
-      new RegExp(`^(?:make|set|turn)\\s+(.+?)\\s+(?:into\\s+)?${ROLE}\\s+(?:of|in|at|for|on)\\s+(.+)$`, 'i'),
+      new RegExp(`^(?:make|set|turn)\\s+(.+?)\\s+(?:into\\s+|to\\s+)?${ROLE}\\s+(?:of|in|at|for|on)\\s+(.+)$`, 'i'),
     ))
   ) {
     return setRole(m[1]!, m[3]!, m[2]!, s);
@@ -211,6 +228,8 @@ function parseRoleChange(c: string, s: Sentence): Parsed {
       ),
     ))
   ) {
+    // "dana no longer needs admin in Foo": a need said in the negative asks for no role (least of all that one).
+    if (/\b(?:no\s+longer|not|never|hardly)$|n['’]t$/i.test(m[1]!.trim())) return null;
     const who = toRef(m[1]!, s.ents);
     const role = roleKey(m[2]!);
     const org = m[3] ? orgChunk(m[3], s) : undefined;
@@ -229,7 +248,7 @@ function parseRoleChange(c: string, s: Sentence): Parsed {
   if (
     (m = c.match(
       new RegExp(
-        `^(?:switch|move|change|demote|downgrade|upgrade|bump|set|put|turn|drop)\\s+(.+?)\\s+(?:down\\s+|back\\s+|over\\s+|up\\s+)?(?:to|into)\\s+(?:the\\s+)?${ROLE}(?:\\s+(?:role|access|permissions))?(?:\\s+(?:of|in|at|for|on|within)\\s+(.+))?$`,
+        `^(?:switch|move|change|demote|downgrade|upgrade|bump|set|put|turn|drop|knock|bring|take)\\s+(.+?)\\s+(?:down\\s+|back\\s+|over\\s+|up\\s+)?(?:to|into)\\s+(?:the\\s+)?${ROLE}(?:\\s+(?:role|access|permissions))?(?:\\s+(?:of|in|at|for|on|within)\\s+(.+))?$`,
         'i',
       ),
     ))

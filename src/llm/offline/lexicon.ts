@@ -353,6 +353,11 @@ const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
     'remove $1 from ',
   ],
   [/\b(?:boot|chuck|kick)\s+(⟦[ei]\d+⟧|[\w.'’-]+?(?:\s+[\w.'’-]+?){0,2}?)\s+from\b/gi, 'remove $1 from'],
+  // "knock X down to a regular member", "bring X up to admin": a direction before a role is a demotion / promotion.
+  [
+    /\b(?:knock|bring|take|drop|move|bump|kick|step)\s+(⟦[ei]\d+⟧|[\w.'’-]+?(?:\s+[\w.'’-]+?){0,2}?)\s+(down|up)\s+to\b(?=\s+(?:an?\s+|the\s+)?(?:(?:regular|normal|plain|basic|full|ordinary|[A-Za-z][\w&-]*)\s+)?(?:admin|administrator|member|viewer|billing|guest)s?\b)/gi,
+    (_m: string, who: string, way: string) => `${way.toLowerCase() === 'down' ? 'demote' : 'promote'} ${who} to`,
+  ],
   // "delete the Foo org completely": how thoroughly is not part of the name.
   [/\s+(?:entirely|completely|altogether|for good|once and for all)\b/gi, ''],
   // "add her to Foo with the viewer role": the role said as a role ("the member" is not a person here).

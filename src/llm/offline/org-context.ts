@@ -45,6 +45,10 @@ function trimOrg(name: string): string {
     .trim();
 }
 
+// "Initech Legal", "Hooli Support Desk": a name that ends in a department is a team writing in, not a person.
+const TEAM =
+  /\s(?:HR|IT|Finance|Legal|Support|Sales|Ops|Operations|Security|Compliance|Marketing|Engineering|Accounting|Billing|Procurement|Payroll|Team|Desk|Helpdesk|Office|Department|Dept)$/;
+
 /** Capitalised full names of people in a masked clause ("Marcus Johnson"), organizations excluded. */
 export function personNames(masked: string, org: string | undefined): string[] {
   const out: string[] = [];
@@ -55,6 +59,7 @@ export function personNames(masked: string, org: string | undefined): string[] {
     if (
       words.length < 2 ||
       SUFFIX.test(name) ||
+      TEAM.test(name) ||
       (org && (name === org || org.startsWith(name) || name.startsWith(org)))
     )
       continue;
