@@ -69,25 +69,28 @@ export function parseMemberships(c: string, s: Sentence): Intent | undefined {
   return undefined;
 }
 
-/** "move X from A to B [as role]": add to B, then remove from A. */
+/**
+ * "move X from A to B [as role]": add to B, then remove from A. Also said as a note about the person: "X: out of A,
+ * into B as member", "X - from A to B".
+ */
 function parseMove(c: string, s: Sentence): Parsed {
   let m: RegExpMatchArray | null;
   if (
     (m = c.match(
       new RegExp(
-        `^(?:move|transfer|switch)\\s+(.+?)\\s+from\\s+(?:the\\s+)?(.+?)\\s+(?:to|into|over to)\\s+(?:the\\s+)?(.+?)(?:\\s*,?\\s+(?:as|with (?:the )?role)\\s+${ROLE})?$`,
+        `^(?:(?:move|transfer|switch)\\s+(.+?)|(.+?)\\s*(?::|\\s-|–|—))\\s+(?:from|out\\s+of)\\s+(?:the\\s+)?(.+?)\\s*(?:,\\s*|\\s+)(?:and\\s+|then\\s+)*(?:to|into|in\\s+to|over\\s+to)\\s+(?:the\\s+)?(.+?)(?:\\s*,?\\s+(?:as|with (?:the )?role)\\s+${ROLE})?$`,
         'i',
       ),
     ))
   ) {
-    const users = splitRefs(m[1]!, s.ents);
-    const from = orgChunk(m[2]!, s);
-    const to = orgChunk(m[3]!, s);
+    const users = splitRefs(m[1] ?? m[2]!, s.ents);
+    const from = orgChunk(m[3]!, s);
+    const to = orgChunk(m[4]!, s);
     if (users.length > 0 && from && to) {
       return {
         kind: 'sequence',
         steps: [
-          { kind: 'membership_add', org: to, users, role: roleKey(m[4] ?? 'member') ?? 'org:member' },
+          { kind: 'membership_add', org: to, users, role: roleKey(m[5] ?? 'member') ?? 'org:member' },
           { kind: 'membership_remove', org: from, users },
         ],
       };
@@ -116,14 +119,16 @@ function describedTarget(c: string, s: Sentence): Intent | undefined {
 
 // Words before a role that say what kind of member, not which organization ("a regular member", "a billing admin").
 const ROLE_KIND =
-  /^(?:regular|normal|plain|basic|ordinary|full|billing|org|read-only|new|sole|only|main|an?|the|their|his|her|our|its)$/i;
+  /^(?:regular|normal|plain|basic|ordinary|full|billing|org|read-only|new|sole|only|main|an?|the|their|his|her|our|its|to|into|in|at|of|on|for|as|and|or|then)$/i;
 
 /** "set X to stark admin" → "set X to admin in stark"; undefined when the word before the role is no org name. */
 function orgAdjective(c: string): string | undefined {
   const m = c.match(
     /^((?:make|set|switch|move|change|demote|promote|downgrade|upgrade|bump|put|turn|drop|knock|bring|take)\s+.+?\s+(?:(?:down|back|over|up)\s+)?(?:to\s+|into\s+)?)(?:(an?|the)\s+)?([A-Za-z][\w&'’-]*)\s+(admin|administrator|member|viewer|billing|guest)s?$/i,
   );
-  if (!m || ROLE_KIND.test(m[3]!) || roleKey(m[3]!)) return undefined;
+  if (!m || ROLE_KIND.test(m[3]!) || roleKey(m[3]!) || /\s(?:and|then)\s/i.test(m[1]!)) return undefined;
+  // The role follows "to" ("switch X to Foo admin") or an article ("make X a Foo viewer").
+  if (!/\b(?:to|into)\s+$/i.test(m[1]!) && !m[2]) return undefined;
   // (Nothing between the verb and "to" but the person: "switch X to Foo admin", not "switch the Foo … to".)
   return `${m[1]}${m[2] ? `${m[2]} ` : ''}${m[4]} in ${m[3]}`;
 }
@@ -394,7 +399,12 @@ function parseMemberList(c: string, s: Sentence): Parsed {
     /^(?:who(?:'s|’s|\s+is|\s+are|\s+was|\s+were)(?:\s+(?:currently|now|right\s+now))?|(?:list|show|display|get|tell\s+me|give\s+me|name)(?:\s+me)?)\s+(.+?)(?:\s+(?:currently|now|right\s+now|at\s+the\s+moment|these\s+days))?\s*\??$/i,
   );
   const described = asked ? roleRef(unmask(asked[1]!, s.ents)) : undefined;
-  if (described?.org)
+  // ("show Acme's members" is the whole list: only a qualified member — "regular", "the member role" — filters.)
+  const plain =
+    asked &&
+    /\bmembers?\b/i.test(asked[1]!) &&
+    !/\b(?:role|ordinary|plain|regular|normal|basic|standard|simple|non-admin)\b/i.test(asked[1]!);
+  if (described?.org && !plain)
     return { kind: 'members_list', org: { kind: 'name', value: described.org }, role: described.value, count: false };
   // "who has the billing role in Foo?", "who holds viewer at Foo", "who's got admin in Foo": that role's holders.
   const holders = c.match(

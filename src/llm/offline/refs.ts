@@ -11,7 +11,7 @@ const LEAD =
   /^(?:(?:the|a|an|user|users|account|accounts|member|members|person|people|customer|customers|of|for|called|named|with email|email|e-mail|id|user id|my|our|this|that)\s+)+/i;
 // Filler a name is typed with ("unlock dana account plz"): the possessive, the account noun and chat politeness.
 const TRAIL =
-  /(?:'s|’s|s')?(?:\s+(?:account|accounts|user|users|profile|login|too|as well|please|pls|plz|pleas|thx|thanks|ty|now|right now|immediately|permanently|for good|from the app|from clerk|everywhere|again|instead|then|also|as well|for now|for the moment|for a while|for the time being|temporarily|asap|right away))+$/i;
+  /(?:'s|’s|s')?(?:\s+(?:account|accounts|user|users|profile|login|too|as well|please|pls|plz|pleas|thx|thanks|ty|for me|for us|now|right now|immediately|permanently|for good|from the app|from clerk|everywhere|again|instead|then|also|as well|for now|for the moment|for a while|for the time being|temporarily|asap|right away))+$/i;
 const PRONOUN =
   /^(?:him|her|them|she|he|they|this one|that one|this user|that user|the same user|those users|these users|both of them|both)$/i;
 
@@ -223,7 +223,9 @@ export function preferFullName(chunk: string): string {
 export function splitRefs(chunk: string, ents: Entities): Ref[] {
   const parts = chunk.split(/\s*(?:,|;|\band\b|&|\bplus\b|\bas well as\b)\s*/i).filter((p) => p.trim() !== '');
   const refs: Ref[] = [];
-  for (const part of parts) {
+  for (const [n, part] of parts.entries()) {
+    // "lock X, her laptop got stolen": a later part that reads as a clause is an aside, not a target.
+    if (n > 0 && ASIDE.test(unmask(part, ents))) continue;
     // Several placeholders in one part ("⟦e0⟧ ⟦e1⟧") are several targets.
     const many = part.match(/⟦[ei]\d+⟧/g);
     if (many && many.length > 1) {
@@ -238,6 +240,10 @@ export function splitRefs(chunk: string, ents: Entities): Ref[] {
   }
   return dedupe(refs);
 }
+
+// A subject pronoun or a possessive, a finite verb, or a contraction: words a name or an address never has.
+const ASIDE =
+  /\b(?:he|she|they|it|i|we|his|its|their|our|my|me|us|something|someone|nothing|there|this|that)(?:'s|’s|'re|’re|'ve|’ve|'ll|’ll)?\b|\b(?:is|are|was|were|has|have|had|seems?|looks?|keeps?|did|does|got)\b|\w(?:'s|’s)\s+(?:off|wrong|weird|broken|not|been|gone)\b/i;
 
 function dedupe(refs: Ref[]): Ref[] {
   const seen = new Set<string>();
@@ -285,7 +291,12 @@ const OF_FIELD =
 /** An organization reference from a captured chunk ("the Acme org", "org_…", "acme"). */
 export function orgRef(given: string | undefined, ents: Entities): Ref | undefined {
   if (!given) return undefined;
-  let chunk = given.trim().replace(FIELD_OF, '').replace(OF_FIELD, '');
+  // "Globex, please check", "Hooli - thanks": what follows a comma or dash in lower case is an aside, not the name.
+  let chunk = given
+    .trim()
+    .replace(/\s*(?:[,;]\s+|\s[-–—]\s+)(?=[a-z]).*$/, '')
+    .replace(FIELD_OF, '')
+    .replace(OF_FIELD, '');
   for (let i = 0; i < 3; i++) chunk = chunk.trim().replace(ORG_TRAIL, '');
   const id = chunk.match(/⟦i(\d+)⟧/);
   if (id && ents.ids[Number(id[1])]!.prefix === 'org') return { kind: 'id', value: ents.ids[Number(id[1])]!.value };

@@ -332,7 +332,10 @@ function dropSignature(text: string): string {
 
 /** Pasted text as sentences: quoted history and headers, signature, bullets and line layout handled. */
 export function layout(raw: string): string {
-  const text = raw.includes('\n') ? linesToSentences(dropSignature(requestText(dropChatHeaders(raw)))) : raw;
+  // (A one-line message typed as a bullet, "- unlock X", is that line.)
+  const text = raw.includes('\n')
+    ? linesToSentences(dropSignature(requestText(dropChatHeaders(raw))))
+    : raw.replace(BULLET, '');
   // A step number inside a line ends the step before it: "please: 1) … 2) …".
   return text.replace(INLINE_ENUMERATOR, (_m, offset: number) => (offset === 0 ? '' : '; ')).replace(EMOTICON, '.');
 }
