@@ -24,6 +24,12 @@ export interface Ref {
   where?: 'satellite';
   /** A role reference said in the singular ("the person who holds …"): several holders are asked about. */
   one?: boolean;
+  /**
+   * Holders a role reference leaves out ("the other Foo admin" when the message says "Ann is the legit one"; "the
+   * Foo admin who isn't Ann"): names or addresses. An empty list means "the other" with nobody named to leave out,
+   * so several holders are asked about (resolve.ts never guesses which one is "other").
+   */
+  except?: string[];
 }
 
 /** Filters for clerk_users_list in the user's words. */

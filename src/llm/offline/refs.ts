@@ -221,6 +221,11 @@ export function preferFullName(chunk: string): string {
 
 /** A list of targets: "a@x.test, b@x.test and Dave" → three Refs. */
 export function splitRefs(chunk: string, ents: Entities): Ref[] {
+  // "the Foo admin who isn't Ann or Bo": the list names who is left out, not more targets.
+  if (/\b(?:isn['’]t|is\s+not|other\s+than|besides|apart\s+from|except|but\s+not)\b/i.test(chunk) && !/⟦/.test(chunk)) {
+    const one = describedRef(unmask(chunk, ents));
+    if (one) return [one];
+  }
   const parts = chunk.split(/\s*(?:,|;|\band\b|&|\bplus\b|\bas well as\b)\s*/i).filter((p) => p.trim() !== '');
   const refs: Ref[] = [];
   for (const [n, part] of parts.entries()) {

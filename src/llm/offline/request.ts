@@ -26,6 +26,7 @@ import { parseDeviceRevoke } from './session-device.js';
 import { sharedNoun, withSharedNoun } from './shared-noun.js';
 import { fillEntityAnaphor, fillResourceAnaphor, hasResourceAnaphor, resourcePhrase } from './resource-anaphora.js';
 import { arrowAsDash, fitsTopic, topicOf, withTopic } from './topic.js';
+import { withKeptOut } from './other-holder.js';
 
 export const NEGATED =
   /^(?:(?:please|but|and|just|also)\s+)*(?:don'?t|do not|never|no need to|without|not|nor|avoid)\b/i;
@@ -154,6 +155,8 @@ function parseMessage(whole: Sentence, now: number): Intent {
     let s = subSentence(whole, masked);
     let intent = parseSentence(s, now);
     const others = [...units.slice(0, i).reverse(), ...units.slice(i + 1)].map((o) => o.masked);
+    // "the other Foo admin": the holders the other clauses name are left out (other-holder.ts).
+    intent = withKeptOut(intent, others, org, whole.ents);
     const mentionsEntity = intent.kind === 'list_entries' || PASSIVE_KINDS.has(intent.kind);
     if (mentionsEntity && units.length > 1) {
       const filled = fillEntityAnaphor(masked, others);
