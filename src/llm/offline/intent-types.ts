@@ -25,7 +25,7 @@ export interface Ref {
   /** A role reference said in the singular ("the person who holds …"): several holders are asked about. */
   one?: boolean;
   /**
-   * Holders a role reference leaves out ("the other Foo admin" when the message says "Ann is the legit one"; "the
+   * Holders a role reference leaves out ("the other Foo admin" when the message says "Ann stays"; "the
    * Foo admin who isn't Ann"): names or addresses. An empty list means "the other" with nobody named to leave out,
    * so several holders are asked about (resolve.ts never guesses which one is "other").
    */

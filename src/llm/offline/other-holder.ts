@@ -1,5 +1,5 @@
 /**
- * "Umbrella has two admins. Ann is the legit one. Lock the other Umbrella admin." — "the other <role holder>" leaves
+ * "Foo has 2 viewers; Ann should stay. Remove the remaining Foo viewer." — "the other <role holder>" leaves
  * out whoever the message's other clauses name (by full name, address, or a first name that is a clause's subject:
  * org-context.ts `referents`). Nothing named elsewhere leaves the list empty, and the planner asks which holder is
  * meant when several remain (resolve.ts); the people named are never the target.
