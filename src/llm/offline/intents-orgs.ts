@@ -406,6 +406,17 @@ function parseMemberList(c: string, s: Sentence): Parsed {
     !/\b(?:role|ordinary|plain|regular|normal|basic|standard|simple|non-admin)\b/i.test(asked[1]!);
   if (described?.org && !plain)
     return { kind: 'members_list', org: { kind: 'name', value: described.org }, role: described.value, count: false };
+  // "…, and who are the admins?": the organization is the one the message names (request.ts fills it, or the
+  // planner asks).
+  const bare = asked?.[1]!.match(
+    /^(?:the|their|its|our)\s+(admins?|administrators?|owners?|viewers?|billing(?:\s+(?:people|persons?|contacts?|managers?))?|guests?)(?:\s+(?:there|then))?$/i,
+  );
+  const bareWord = bare?.[1]!
+    .replace(/s$/, '')
+    .replace(/\s+\w+$/, '')
+    .toLowerCase();
+  const bareRole = bareWord ? (roleKey(bareWord) ?? (bareWord === 'guest' ? 'org:guest' : undefined)) : undefined;
+  if (bareRole) return { kind: 'members_list', role: bareRole, count: false };
   // "who has the billing role in Foo?", "who holds viewer at Foo", "who's got admin in Foo": that role's holders.
   const holders = c.match(
     /^who(?:'s|’s|\s+has|\s+have|\s+holds|\s+is\s+holding|\s+has\s+got)\s+(?:got\s+)?(?:the\s+|an?\s+)?(admin|administrator|owner|member|viewer|billing|guest)\s*(?:role|access|rights|permissions?)?\s+(?:in|at|of|for|on)\s+(.+?)\??$/i,
@@ -447,9 +458,18 @@ function parseMemberList(c: string, s: Sentence): Parsed {
     // "lock Hooli's admins": an action on the members the role names, not a request to list them.
     if (new RegExp(`^${ACTION_VERB}\\s`, 'i').test(chunk) && !/^(?:list|show|get|tell)\b/i.test(chunk))
       return undefined;
-    if (/\b(?:users|people)\b/i.test(c) && !hasOrgContext(c, s) && !/\b(?:members|admins|membership)\b/i.test(c))
+    // ("how many people are in Foo": a capitalised name after "in" is an organization; users have no place.)
+    if (
+      /\b(?:users|people)\b/i.test(c) &&
+      !hasOrgContext(c, s) &&
+      !/\b(?:members|admins|membership)\b/i.test(c) &&
+      !/^[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*)*$/.test(chunk.trim())
+    )
       return null;
     const org = orgChunk(chunk, s);
+    // "their org", "the company": the organization the message names elsewhere (request.ts), not one called "their".
+    if (org && /^(?:their|its|the|that|this|org|organi[sz]ation|company|team|workspace)$/i.test(org.value))
+      return { kind: 'members_list', ...(roleFilter ? { role: roleFilter } : {}), count };
     if (org) return { kind: 'members_list', org, ...(roleFilter ? { role: roleFilter } : {}), count };
   }
   return undefined;

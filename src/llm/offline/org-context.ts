@@ -11,7 +11,7 @@ import type { Intent } from './intent-types.js';
 const CAPS = "[A-Z][\\w&'’-]*";
 const SUFFIX = /\s(?:Inc|Corp|Corporation|LLC|Ltd|Co|Labs|Group|Industries|GmbH|SA|AG)\.?$/;
 const ORG_INTRO = new RegExp(
-  `\\b(?:at|running|runs|run|within|inside|of the|for the|join|joins|joining|joined|removed from|taken out of|kicked out of|left|leaves|leaving|quit|quits)\\s+((?:${CAPS})(?:\\s+${CAPS}){0,2})`,
+  `\\b(?:at|At|running|runs|run|within|Within|inside|Inside|of the|for the|For the|join|joins|joining|joined|removed from|taken out of|kicked out of|left|leaves|leaving|quit|quits)\\s+((?:${CAPS})(?:\\s+${CAPS}){0,2})`,
   'g',
 );
 const ORG_WORD = new RegExp(
@@ -106,7 +106,8 @@ export function referents(masked: string, org: string | undefined, context = '')
 
 /** "promote X to admin there": "there" is the organization named elsewhere in the message. */
 export function fillThere(masked: string, org: string): string {
-  return masked.replace(/\s+(?:in |over )?there\b/i, ` in ${org}`);
+  // ("how many people are there in …": an existential "there" points nowhere.)
+  return masked.replace(/(?<!\b(?:are|is|was|were|any|anyone|anybody))\s+(?:in |over )?there\b/i, ` in ${org}`);
 }
 
 const MEMBERSHIP_KINDS = new Set<Intent['kind']>([

@@ -61,6 +61,10 @@ export class OrgThread {
       retry(masked.replace(IT, this.last), (i) => ORG_INTENTS.has(i.kind));
     if (orgless(out[1]) && this.last && THERE.test(masked))
       retry(fillThere(masked, this.last), (i) => !PASSIVE.has(i.kind));
+    // "how many members does Foo have, and who are the admins?": a question about members that names no
+    // organization asks about the one the clause before named (a read: nothing is changed on a guess).
+    if (out[1].kind === 'members_list' && !out[1].org && this.last)
+      out = [out[0], { ...out[1], org: { kind: 'name', value: this.last } }];
     const final = out[1];
     if (final.kind === 'org_create' && typeof final.fields.name === 'string') this.created = final.fields.name;
     const named = (final as { org?: Ref }).org;

@@ -1,0 +1,49 @@
+/**
+ * Questions about an organization's members asked in two parts ("how many …, and who are the admins?"): a part
+ * that names no organization asks about the one the other part (or the message) names; "how many people are in
+ * Foo" counts Foo's members (users have no place to be "in"); "their org" is the organization named elsewhere.
+ */
+import { describe, expect, it } from 'vitest';
+import { parseRequest } from '../../../src/llm/offline/request.js';
+import { createStack, NOW } from './drive.js';
+
+type Step = { kind: string; org?: { value: string }; role?: string; count?: boolean };
+
+function steps(text: string): Step[] {
+  const intent = parseRequest(text, NOW) as Step & { steps?: Step[] };
+  return intent.steps ?? [intent];
+}
+
+describe('two-part member questions', () => {
+  it.each([
+    ['how many people are in Initech, and who are the admins?', 'Initech', 'org:admin'],
+    ['How many members does Hooli have and who are the viewers?', 'Hooli', 'org:viewer'],
+    ['For the Wayne call tomorrow: how many people are in their org, and who are the admins?', 'Wayne', 'org:admin'],
+    ['quick q - how many users are in Stark? and who are its billing people?', 'Stark', 'org:billing'],
+    ['At Umbrella, how many people are there in the org right now and who are the guests', 'Umbrella', 'org:guest'],
+  ])('%s', (text, org, role) => {
+    expect(steps(text).map((s) => [s.kind, s.org?.value, s.role, s.count])).toEqual([
+      ['members_list', org, undefined, true],
+      ['members_list', org, role, false],
+    ]);
+  });
+
+  it('a lone "who are the admins?" names no organization (the planner asks which)', () => {
+    expect(parseRequest('who are the admins?', NOW)).toEqual({ kind: 'members_list', role: 'org:admin', count: false });
+  });
+
+  it('"how many people are in the app" still counts users', () => {
+    expect(parseRequest('how many people are in the app', NOW)).toEqual(
+      expect.objectContaining({ kind: 'users_list', count: true }),
+    );
+  });
+
+  it('answers both parts from the membership list, changing nothing', async () => {
+    const stack = createStack();
+    const turn = await stack.say('how many people are in Globex, and who are the admins?');
+    expect(turn.pending).toEqual([]);
+    expect(turn.text).toMatch(/Globex has 9 members/);
+    expect(turn.text).toMatch(/Laura Martinez/);
+    expect(turn.text).toMatch(/Bob Stone/);
+  });
+});
