@@ -85,7 +85,15 @@ export type Intent =
   | { kind: 'org_update'; org?: Ref; fields: Fields }
   | { kind: 'org_delete'; orgs: Ref[] }
   /** `pick`: "…, and of those, who signed in most recently?" — the one member the second lookup singles out. */
-  | { kind: 'members_list'; org?: Ref; role?: string; count: boolean; pick?: 'last_sign_in' | 'last_active' }
+  /** `ofUser`: "who's the admin in her organization" — the organization is the user's own (read, one or asked). */
+  | {
+      kind: 'members_list';
+      org?: Ref;
+      role?: string;
+      count: boolean;
+      pick?: 'last_sign_in' | 'last_active';
+      ofUser?: Ref;
+    }
   /** `asks`: a yes/no question about one role ("does X have admin in Y?"), answered first. */
   | { kind: 'membership_get'; org?: Ref; user?: Ref; asks?: string }
   | { kind: 'membership_add'; org?: Ref; users: Ref[]; role: string }

@@ -604,7 +604,7 @@ function parseOrgRead(c: string, s: Sentence): Intent | undefined {
   // list
   const memberOf =
     c.match(
-      /^(?:which|what)\s+(?:orgs|organi[sz]ations|companies|teams)\s+(?:is|does|are|do)\s+(.+?)\s+(?:in|a member of|part of|belong to|members of|on)$/i,
+      /^(?:which|what)\s+(?:orgs?|organi[sz]ations?|compan(?:y|ies)|teams?)\s+(?:is|does|are|do)\s+(.+?)\s+(?:in|a member of|part of|belong to|members of|on)$/i,
     )?.[1] ??
     c.match(
       /^(?:list|show|get|view)\s+(?:the\s+)?(?:orgs|organi[sz]ations|companies|teams)\s+(?:of|for)\s+(.+)$/i,

@@ -23,7 +23,7 @@ const SUFFIXED = new RegExp(
   'g',
 );
 const NOT_NAME =
-  /^(?:I|We|You|He|She|They|It|The|This|That|Please|Can|Could|Would|Our|My|Hey|Hi|Hello|Ok|Okay|So|And|But|Also|Then|Switch|Move|Make|Promote|Demote|Remove|Add|Set|Change|On|Thanks|Regards|Best|Dear|Mr|Mrs|Ms|Dr)$/;
+  /^(?:I|We|You|He|She|They|It|The|This|That|Which|What|Whose|Who|How|Please|Can|Could|Would|Our|My|Hey|Hi|Hello|Ok|Okay|So|And|But|Also|Then|Switch|Move|Make|Promote|Demote|Remove|Add|Set|Change|On|Thanks|Regards|Best|Dear|Mr|Mrs|Ms|Dr)$/;
 
 /** The organization a masked message names, if exactly one. */
 export function orgMention(masked: string): string | undefined {

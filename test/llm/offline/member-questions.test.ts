@@ -47,3 +47,30 @@ describe('two-part member questions', () => {
     expect(turn.text).toMatch(/Bob Stone/);
   });
 });
+
+describe("the members of a user's own organization, asked after it", () => {
+  it.each([
+    ["which organization is Dana Lee in, and who's the admin there?", 'Dana Lee', 'org:admin'],
+    ['what org is omar@x.test in and who are the admins', 'omar@x.test', 'org:admin'],
+    ['Which company is Raj Patel in? Who is the billing person there?', 'Raj Patel', 'org:billing'],
+    ['which teams is kim@x.test on, and who are the viewers?', 'kim@x.test', 'org:viewer'],
+    ['Quick q: which org is Ann Park part of, and who are the admins there', 'Ann Park', 'org:admin'],
+  ])('%s', (text, who, role) => {
+    const [orgs, members] = steps(text) as Array<Step & { memberRef?: { value: string }; ofUser?: { value: string } }>;
+    expect(orgs?.kind).toBe('orgs_list');
+    expect(orgs?.memberRef?.value).toBe(who);
+    expect(members).toEqual(
+      expect.objectContaining({ kind: 'members_list', role, ofUser: expect.objectContaining({ value: who }) }),
+    );
+    expect(members?.org).toBeUndefined();
+  });
+
+  it("lists the admins of the user's one organization, read from the user (changing nothing)", async () => {
+    const stack = createStack();
+    const turn = await stack.say("which organization is Richard Hendricks in, and who's the admin there?");
+    expect(turn.pending).toEqual([]);
+    expect(turn.reads.some((r) => r.action === 'clerk_organizations_list' && Array.isArray(r.args.user_id))).toBe(true);
+    expect(turn.text).toMatch(/Hooli has 1 admin/);
+    expect(turn.text).toMatch(/Gavin Belson/);
+  });
+});
