@@ -31,6 +31,9 @@ export function describedRef(chunk: string): Ref | undefined {
   const text = chunk
     .trim()
     .replace(/[.,;:!?]+$/, '')
+    // ("lock their billing seat's account pending review": whose account, and why, are not who.)
+    .replace(/\s+(?:pending|until|during)\s+\w+(?:\s+\w+)?$/i, '')
+    .replace(/(?:'s|’s)(?:\s+(?:user\s+)?(?:accounts?|logins?|profiles?))?$/i, '')
     // ("lock the Foo admin account now": when is not who.)
     .replace(/(?:\s+(?:now|right\s+now|immediately|asap|please|pls|plz|too|as\s+well|for\s+now|today|again))+$/i, '')
     .trim();
@@ -82,7 +85,7 @@ function rolePerson(text: string): string {
 
 // Words a description can start with: a determiner or a "whoever".
 const START =
-  /^(?:the|every|each|all|any|whoever|anyone|anybody|everyone|everybody|whichever|those|these|our|my|user|account|person)$/i;
+  /^(?:the|every|each|all|any|whoever|anyone|anybody|everyone|everybody|whichever|those|these|our|my|their|its|user|account|person)$/i;
 // An identifier as people write record numbers: letters and digits joined by "-" or "_" ("erp-4410", "acct_17").
 const IDENTIFIER = /(?<![\w⟦@.-])(?=[\w-]*\d)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)+(?![\w⟧@-])/gi;
 

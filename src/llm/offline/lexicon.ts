@@ -398,6 +398,11 @@ const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
     /\b(one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|forty-five|sixty|ninety)\s+(?=(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?)\b)/gi,
     (_m: string, word: string) => `${NUMBER_WORDS[word.toLowerCase()]} `,
   ],
+  // "put a lock on X", "place a ban on X": the action named as a noun is that action on X.
+  [
+    /\b(?:put|place|slap|stick)\s+an?\s+(lock|ban|block)\s+on\s+/gi,
+    (_m: string, what: string) => `${what.toLowerCase()} `,
+  ],
   // "put pepper in it as the admin", "stick X into Foo": adding to an organization; "as the admin" is the role.
   [/\b(?:put|stick|throw|pop)\s+(⟦[ei]\d+⟧|[\w.'’-]+(?:\s+[\w.'’-]+)?)\s+(?:in|into|on)\s+(?=\S)/gi, 'add $1 to '],
   [

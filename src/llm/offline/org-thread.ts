@@ -66,7 +66,7 @@ export class OrgThread {
     // organization asks about the one the clause before named (a read: nothing is changed on a guess).
     if (out[1].kind === 'members_list' && !out[1].org && this.last)
       out = [out[0], { ...out[1], org: { kind: 'name', value: this.last } }];
-    // "which org is X in, and who's the admin there?": the organization the clause before asked about is X's own.
+    // "what team is X on? who holds billing over there?": the organization the clause before asked about is X's own.
     else if (out[1].kind === 'members_list' && !out[1].org && !out[1].ofUser && this.memberOf)
       out = [out[0], { ...out[1], ofUser: this.memberOf }];
     const final = out[1];

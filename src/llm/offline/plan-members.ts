@@ -17,7 +17,7 @@ type Of<K extends Intent['kind']> = Extract<Intent, { kind: K }>;
 
 /** Members of one org (or how many). */
 export function planMembersList(ctx: PlanContext, intent: Of<'members_list'>): PlanStep {
-  // "which org is X in, and who's the admin there?": X's own organization (one → it, several → asked).
+  // "what team is X on? who holds billing over there?": X's own organization (one → it, several → asked).
   if (!intent.org && intent.ofUser) {
     const own = orgOfUser(ctx, intent.ofUser, 'whose members I should list');
     if (!own.ok) return stopped(ctx, own);

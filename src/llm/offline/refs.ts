@@ -125,6 +125,12 @@ const ROLE_REFS: Array<{ re: RegExp; org: number; role: number }> = [
     org: 2,
     role: 1,
   },
+  // "their org:billing seat", "its admin person": a role of the organization the message names (none here).
+  {
+    re: /^(?:the|their|its|that)\s+(?:org:)?(admin|billing|viewer|guest)\s+(?:seat|person|user|account|holder|contact)$/i,
+    org: 99,
+    role: 1,
+  },
   // "all the regular members of Umbrella", "each plain member": members with the member role (no admin, no billing).
   {
     re: new RegExp(

@@ -104,4 +104,24 @@ describe('a role description as the target of a role change', () => {
       count: false,
     });
   });
+
+  it.each([
+    // The antecedent is "their <role> seat" (the organization the message names), the request a noun action.
+    [
+      'Refund fraud on the Initech account came from their billing seat. Put a lock on that person pending review.',
+      'clerk_user_lock',
+    ],
+    ['Hooli: spam invites were sent from its admin seat. pls lock that person’s account', 'clerk_user_lock'],
+    ['The Wayne chargeback traces to their org:billing seat - place a ban on that person', 'clerk_user_ban'],
+    [
+      'their viewer account at Stark leaked a report. Could you lock that account until we know more?',
+      'clerk_user_lock',
+    ],
+    ['Umbrella says their guest user is abusing the API. ban that person.', 'clerk_user_ban'],
+  ])('%s', (text, action) => {
+    const intent = parseRequest(text, NOW) as { kind: string; action?: string; targets?: Array<{ kind: string }> };
+    expect(intent.kind).toBe('user_action');
+    expect(intent.action).toBe(action);
+    expect(intent.targets).toEqual([expect.objectContaining({ kind: 'role' })]);
+  });
 });
