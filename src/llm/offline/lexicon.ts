@@ -398,6 +398,11 @@ const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
     /\b(one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|forty-five|sixty|ninety)\s+(?=(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?)\b)/gi,
     (_m: string, word: string) => `${NUMBER_WORDS[word.toLowerCase()]} `,
   ],
+  // "new org: Foo Labs", "New organisation - Foo": a note that names what to create.
+  [
+    /(?:^|(?<=[.;!?]\s))new\s+(?:org|organi[sz]ation|company|workspace)\s*(?::|\s-|–|—)\s*(?=\S)/gi,
+    'create an organization called ',
+  ],
   // "put a lock on X", "place a ban on X": the action named as a noun is that action on X.
   [
     /\b(?:put|place|slap|stick)\s+an?\s+(lock|ban|block)\s+on\s+/gi,

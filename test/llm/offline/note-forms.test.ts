@@ -83,3 +83,26 @@ describe('a label before the question or request', () => {
     ]);
   });
 });
+
+describe('a note that names a new organization', () => {
+  it.each([
+    ['new org: Acme Labs', 'Acme Labs'],
+    ['New organisation - Hooli Research', 'Hooli Research'],
+    ['new workspace: Stark Tower', 'Stark Tower'],
+    ['new org: Wayne Labs. add kim@x.test to it as admin', 'Wayne Labs'],
+    ['ok. new company: Initech West', 'Initech West'],
+  ])('%s', (text, name) => {
+    const intent = parseRequest(text, NOW) as {
+      kind: string;
+      fields?: { name?: string };
+      steps?: Array<{ kind: string; fields?: { name?: string }; org?: { value: string } }>;
+    };
+    const create = intent.steps?.[0] ?? intent;
+    expect(create.kind).toBe('org_create');
+    expect(create.fields?.name).toBe(name);
+    if (intent.steps)
+      expect(intent.steps[1]).toEqual(
+        expect.objectContaining({ kind: 'membership_add', org: expect.objectContaining({ value: name }) }),
+      );
+  });
+});
