@@ -419,11 +419,13 @@ function parseMemberList(c: string, s: Sentence): Parsed {
   if (bareRole) return { kind: 'members_list', role: bareRole, count: false };
   // "who has the billing role in Foo?", "who holds viewer at Foo", "who's got admin in Foo": that role's holders.
   const holders = c.match(
-    /^who(?:'s|’s|\s+has|\s+have|\s+holds|\s+is\s+holding|\s+has\s+got)\s+(?:got\s+)?(?:the\s+|an?\s+)?(admin|administrator|owner|member|viewer|billing|guest)\s*(?:role|access|rights|permissions?)?\s+(?:in|at|of|for|on)\s+(.+?)\??$/i,
+    /^who(?:'s|’s|\s+has|\s+have|\s+holds|\s+is\s+holding|\s+has\s+got)\s+(?:got\s+)?(?:the\s+|an?\s+)?(admin|administrator|owner|member|viewer|billing|guest)\s*(?:role|access|rights|permissions?)?(?:\s+(?:in|at|of|for|on)\s+(.+?))?\??$/i,
   );
-  const holderOrg = holders ? orgChunk(holders[2]!, s) : undefined;
+  const holderOrg = holders?.[2] ? orgChunk(holders[2], s) : undefined;
   const holderRole = holders ? roleKey(holders[1]!) : undefined;
   if (holderOrg && holderRole) return { kind: 'members_list', org: holderOrg, role: holderRole, count: false };
+  // ("…, and who has the admin role?": the organization the other part or the message names.)
+  if (holders && !holders[2] && holderRole) return { kind: 'members_list', role: holderRole, count: false };
   const roleFilter = /\badmins?\b|\badministrators?\b|\bowners?\b/i.test(c)
     ? 'org:admin'
     : /\bbasic members\b|\bregular members\b/i.test(c)

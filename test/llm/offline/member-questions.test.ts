@@ -20,6 +20,7 @@ describe('two-part member questions', () => {
     ['How many members does Hooli have and who are the viewers?', 'Hooli', 'org:viewer'],
     ['For the Wayne call tomorrow: how many people are in their org, and who are the admins?', 'Wayne', 'org:admin'],
     ['quick q - how many users are in Stark? and who are its billing people?', 'Stark', 'org:billing'],
+    ['how many members does Wayne have, and who holds the admin role?', 'Wayne', 'org:admin'],
     ['At Umbrella, how many people are there in the org right now and who are the guests', 'Umbrella', 'org:guest'],
   ])('%s', (text, org, role) => {
     expect(steps(text).map((s) => [s.kind, s.org?.value, s.role, s.count])).toEqual([
