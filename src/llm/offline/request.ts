@@ -150,7 +150,10 @@ function parseMessage(whole: Sentence, now: number): Intent {
     if (userTokens(masked, isUserId).length === 0 && hasAnaphor(masked))
       masked = fillAnaphors(
         masked,
-        antecedent(units, i, isUserId, org, (m) => namedTarget(whole, m, now)),
+        singularOf(
+          masked,
+          antecedent(units, i, isUserId, org, (m) => namedTarget(whole, m, now)),
+        ),
       );
     let s = subSentence(whole, masked);
     let intent = parseSentence(s, now);
@@ -341,6 +344,19 @@ function antecedent(
     if (target) return [target];
   }
   return [];
+}
+
+/**
+ * "Whoever has the billing role in Foo is leaving. Switch that person to viewer.": a singular pronoun ("that
+ * person", "him", "her") means one holder, so "whoever …" becomes "the person who …" (several holders → asked).
+ */
+function singularOf(masked: string, who: string[]): string[] {
+  if (
+    !/\b(?:(?:that|this|the)\s+(?:person|user|one|account|member|guy)|him|her)\b/i.test(masked) ||
+    /\bthem\b/i.test(masked)
+  )
+    return who;
+  return who.map((w) => w.replace(/^(?:whoever|anyone|anybody|someone)\b/i, 'the person who'));
 }
 
 /** The one user a clause's request names by name ("unban sam taylor" → "sam taylor"), if it names exactly one. */

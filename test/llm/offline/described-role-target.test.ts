@@ -124,4 +124,14 @@ describe('a role description as the target of a role change', () => {
     expect(intent.action).toBe(action);
     expect(intent.targets).toEqual([expect.objectContaining({ kind: 'role' })]);
   });
+
+  it('a singular pronoun for "whoever holds R" asks which holder when several hold it', async () => {
+    const stack = createStack();
+    const turn = await stack.say('Whoever has the admin role in Globex is leaving soon. Please lock that person.');
+    expect(turn.pending).toEqual([]);
+    expect(turn.text).toMatch(/Which one/i);
+    const plural = await stack.say('Whoever has the admin role in Globex is leaving soon. Please lock them.');
+    expect(plural.pending).toHaveLength(2);
+    await stack.cancel(plural);
+  });
 });
