@@ -361,8 +361,15 @@ function singularOf(masked: string, who: string[]): string[] {
 
 /** The one user a clause's request names by name ("unban sam taylor" → "sam taylor"), if it names exactly one. */
 function namedTarget(whole: Sentence, masked: string, now: number): string | undefined {
-  const intent = parseSentence(subSentence(whole, masked), now) as { targets?: Ref[]; users?: Ref[] };
-  const refs = intent.targets ?? intent.users ?? [];
+  const intent = parseSentence(subSentence(whole, masked), now) as {
+    targets?: Ref[];
+    users?: Ref[];
+    memberRef?: Ref;
+    user?: Ref;
+  };
+  // (A question about someone — "what orgs is jane doe in" — names them as much as a request does.)
+  const about = intent.memberRef ?? intent.user;
+  const refs = intent.targets ?? intent.users ?? (about ? [about] : []);
   return refs.length === 1 && refs[0]!.kind === 'name' ? refs[0]!.value : undefined;
 }
 

@@ -75,3 +75,13 @@ describe("the members of a user's own organization, asked after it", () => {
     expect(turn.text).toMatch(/Gavin Belson/);
   });
 });
+
+describe('a pronoun in a second question means the person the first question is about', () => {
+  it.each([
+    ['quick q, what orgs is dana lee in and what role does she have in each one?', 'dana lee'],
+    ['which teams is omar haddad on? what role does he hold in each?', 'omar haddad'],
+    ['Random question: what orgs is raj patel in, and what role does he have in each one', 'raj patel'],
+  ])('%s', (text, who) => {
+    expect(parseRequest(text, NOW)).toEqual({ kind: 'roles_every_org', user: { kind: 'name', value: who } });
+  });
+});
