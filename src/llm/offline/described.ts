@@ -31,15 +31,45 @@ export function describedRef(chunk: string): Ref | undefined {
   const text = chunk
     .trim()
     .replace(/[.,;:!?]+$/, '')
+    // ("lock their billing seat's account pending review": whose account, and why, are not who.)
+    .replace(/\s+(?:pending|until|during)\s+\w+(?:\s+\w+)?$/i, '')
+    .replace(/(?:'s|’s)(?:\s+(?:user\s+)?(?:accounts?|logins?|profiles?))?$/i, '')
+    // ("lock the Foo admin account now": when is not who.)
+    .replace(/(?:\s+(?:now|right\s+now|immediately|asap|please|pls|plz|too|as\s+well|for\s+now|today|again))+$/i, '')
     .trim();
   if (text === '' || /⟦/.test(text)) return undefined;
   const role = roleRef(text) ?? roleRef(rolePerson(text));
   if (role) return role;
+  const other = otherHolder(text);
+  if (other) return other;
   if (NEWEST.test(text) || SIGNED_UP_LAST.test(text)) return { kind: 'newest', value: 'user' };
   if (OLDEST.test(text)) return { kind: 'newest', value: 'oldest' };
   const ext = text.match(EXTERNAL) ?? text.match(EXTERNAL_BARE);
   if (ext && !POINTER.test(ext[1]!)) return { kind: 'external', value: ext[1]!.replace(/^["'“‘]|["'”’]$/g, '') };
   return undefined;
+}
+
+// "the other Foo admin", "the remaining viewer at Foo": one holder besides the one(s) the message names elsewhere.
+const OTHER = /^(?:the|our)\s+(?:other|remaining|second|non-?\w+)\s+(.+)$/i;
+// "the Foo admin who isn't Ann", "Foo's viewer other than ann@x.test", "the billing person at Foo besides Omar".
+const BUT_NOT =
+  /^(.+?)\s+(?:(?:who|that)\s+(?:is\s+not|isn['’]t|ain['’]t)|other\s+than|besides|apart\s+from|except(?:\s+for)?|but\s+not)\s+(.+)$/iu;
+// Each person a "not" list names: "Ann Park or Bo", "Ann, Bo and not Cy".
+const NAME_LIST = /\s*(?:,|\band\b|\bor\b|\bnor\b)\s*(?:(?:also\s+)?not\s+)?/i;
+const PERSON = /^[\p{L}][\p{L}'’.@-]*(?:\s+[\p{L}][\p{L}'’.@-]*)?$/u;
+
+/** A role holder said by who it is not, or undefined. Always one person meant (several left → asked). */
+function otherHolder(text: string): Ref | undefined {
+  const other = text.match(OTHER);
+  // ("the non-admin members" is a role of its own, read by refs.ts.)
+  const base = other && !/^(?:the|our)\s+non/i.test(text) ? roleRef(`the ${other[1]!}`) : undefined;
+  if (base) return { ...base, one: true, except: [] };
+  const but = text.match(BUT_NOT);
+  const named = but ? roleRef(but[1]!) : undefined;
+  const except = but ? but[2]!.split(NAME_LIST).filter((n) => n.trim() !== '') : [];
+  // (Every part must be a name: anything else is not understood, so nothing is read.)
+  if (!named || except.length === 0 || !except.every((n) => PERSON.test(n.trim()))) return undefined;
+  return { ...named, one: true, except: except.map((n) => n.trim()) };
 }
 
 // "our Globex contact who handles billing", "the person that looks after admin at Foo": the one who does a role's
@@ -55,7 +85,7 @@ function rolePerson(text: string): string {
 
 // Words a description can start with: a determiner or a "whoever".
 const START =
-  /^(?:the|every|each|all|any|whoever|anyone|anybody|everyone|everybody|whichever|those|these|our|my|user|account|person)$/i;
+  /^(?:the|every|each|all|any|whoever|anyone|anybody|everyone|everybody|whichever|those|these|our|my|their|its|user|account|person)$/i;
 // An identifier as people write record numbers: letters and digits joined by "-" or "_" ("erp-4410", "acct_17").
 const IDENTIFIER = /(?<![\w⟦@.-])(?=[\w-]*\d)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)+(?![\w⟧@-])/gi;
 

@@ -25,6 +25,12 @@ export interface Ref {
   where?: 'satellite' | 'redirect';
   /** A role reference said in the singular ("the person who holds …"): several holders are asked about. */
   one?: boolean;
+  /**
+   * Holders a role reference leaves out ("the other Foo admin" when the message says "Ann stays"; "the
+   * Foo admin who isn't Ann"): names or addresses. An empty list means "the other" with nobody named to leave out,
+   * so several holders are asked about (resolve.ts never guesses which one is "other").
+   */
+  except?: string[];
 }
 
 /** Filters for clerk_users_list in the user's words. */
@@ -80,7 +86,15 @@ export type Intent =
   | { kind: 'org_update'; org?: Ref; fields: Fields }
   | { kind: 'org_delete'; orgs: Ref[] }
   /** `pick`: "…, and of those, who signed in most recently?" — the one member the second lookup singles out. */
-  | { kind: 'members_list'; org?: Ref; role?: string; count: boolean; pick?: 'last_sign_in' | 'last_active' }
+  /** `ofUser`: "who's the admin in her organization" — the organization is the user's own (read, one or asked). */
+  | {
+      kind: 'members_list';
+      org?: Ref;
+      role?: string;
+      count: boolean;
+      pick?: 'last_sign_in' | 'last_active';
+      ofUser?: Ref;
+    }
   /** `asks`: a yes/no question about one role ("does X have admin in Y?"), answered first. */
   | { kind: 'membership_get'; org?: Ref; user?: Ref; asks?: string }
   | { kind: 'membership_add'; org?: Ref; users: Ref[]; role: string }

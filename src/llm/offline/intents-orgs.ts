@@ -69,25 +69,28 @@ export function parseMemberships(c: string, s: Sentence): Intent | undefined {
   return undefined;
 }
 
-/** "move X from A to B [as role]": add to B, then remove from A. */
+/**
+ * "move X from A to B [as role]": add to B, then remove from A. Also said as a note about the person: "X: out of A,
+ * into B as member", "X - from A to B".
+ */
 function parseMove(c: string, s: Sentence): Parsed {
   let m: RegExpMatchArray | null;
   if (
     (m = c.match(
       new RegExp(
-        `^(?:move|transfer|switch)\\s+(.+?)\\s+from\\s+(?:the\\s+)?(.+?)\\s+(?:to|into|over to)\\s+(?:the\\s+)?(.+?)(?:\\s*,?\\s+(?:as|with (?:the )?role)\\s+${ROLE})?$`,
+        `^(?:(?:move|transfer|switch)\\s+(.+?)|(.+?)\\s*(?::|\\s-|–|—))\\s+(?:from|out\\s+of)\\s+(?:the\\s+)?(.+?)\\s*(?:,\\s*|\\s+)(?:and\\s+|then\\s+)*(?:to|into|in\\s+to|over\\s+to)\\s+(?:the\\s+)?(.+?)(?:\\s*,?\\s+(?:as|with (?:the )?role)\\s+${ROLE})?$`,
         'i',
       ),
     ))
   ) {
-    const users = splitRefs(m[1]!, s.ents);
-    const from = orgChunk(m[2]!, s);
-    const to = orgChunk(m[3]!, s);
+    const users = splitRefs(m[1] ?? m[2]!, s.ents);
+    const from = orgChunk(m[3]!, s);
+    const to = orgChunk(m[4]!, s);
     if (users.length > 0 && from && to) {
       return {
         kind: 'sequence',
         steps: [
-          { kind: 'membership_add', org: to, users, role: roleKey(m[4] ?? 'member') ?? 'org:member' },
+          { kind: 'membership_add', org: to, users, role: roleKey(m[5] ?? 'member') ?? 'org:member' },
           { kind: 'membership_remove', org: from, users },
         ],
       };
@@ -96,12 +99,53 @@ function parseMove(c: string, s: Sentence): Parsed {
   return undefined;
 }
 
+/** "make <role description> <role> [in O]": each place the description could end is tried, shortest first. */
+function describedTarget(c: string, s: Sentence): Intent | undefined {
+  const head = c.match(/^(?:make|set|turn)\s+/i);
+  if (!head) return undefined;
+  const rest = c.slice(head[0].length);
+  const tail = new RegExp(`^\\s+(?:into\\s+)?${ROLE}(?:\\s+(?:of|in|at|for|on)\\s+(.+))?$`, 'i');
+  for (const gap of rest.matchAll(/\s+/g)) {
+    const m = rest.slice(gap.index).match(tail);
+    if (!m) continue;
+    const who = toRef(rest.slice(0, gap.index), s.ents);
+    const role = roleKey(m[1]!);
+    if (who?.kind !== 'role' || !role || who.value === role) continue;
+    const org = m[2] ? orgChunk(m[2], s) : who.org ? { kind: 'name' as const, value: who.org } : undefined;
+    return { kind: 'membership_set_role', ...(org ? { org } : {}), users: [who], role };
+  }
+  return undefined;
+}
+
+// Words before a role that say what kind of member, not which organization ("a regular member", "a billing admin").
+const ROLE_KIND =
+  /^(?:regular|normal|plain|basic|ordinary|full|billing|org|read-only|new|sole|only|main|an?|the|their|his|her|our|its|to|into|in|at|of|on|for|as|and|or|then)$/i;
+
+/** "set X to stark admin" → "set X to admin in stark"; undefined when the word before the role is no org name. */
+function orgAdjective(c: string): string | undefined {
+  const m = c.match(
+    /^((?:make|set|switch|move|change|demote|promote|downgrade|upgrade|bump|put|turn|drop|knock|bring|take)\s+.+?\s+(?:(?:down|back|over|up)\s+)?(?:to\s+|into\s+)?)(?:(an?|the)\s+)?([A-Za-z][\w&'’-]*)\s+(admin|administrator|member|viewer|billing|guest)s?$/i,
+  );
+  if (!m || ROLE_KIND.test(m[3]!) || roleKey(m[3]!) || /\s(?:and|then)\s/i.test(m[1]!)) return undefined;
+  // The role follows "to" ("switch X to Foo admin") or an article ("make X a Foo viewer").
+  if (!/\b(?:to|into)\s+$/i.test(m[1]!) && !m[2]) return undefined;
+  // (Nothing between the verb and "to" but the person: "switch X to Foo admin", not "switch the Foo … to".)
+  return `${m[1]}${m[2] ? `${m[2]} ` : ''}${m[4]} in ${m[3]}`;
+}
+
 /** Role changes: "make X an admin of Y", "promote X in Y", "switch X to a normal member". */
 function parseRoleChange(c: string, s: Sentence): Parsed {
   let m: RegExpMatchArray | null;
+  // "X -> stark admin", "make X a Hooli viewer": the organization said as an adjective of the role.
+  const adjective = orgAdjective(c);
+  if (adjective) return parseRoleChange(adjective, s);
+  // "make the viewer in Acme a normal member": the target is itself a role description, so its role word is not
+  // the new role (the new role is the one said after the whole description).
+  const described = describedTarget(c, s);
+  if (described) return described;
   if (
     (m = c.match(
-      new RegExp(`^(?:make|set|turn)\\s+(.+?)\\s+(?:into\\s+)?${ROLE}\\s+(?:of|in|at|for|on)\\s+(.+)$`, 'i'),
+      new RegExp(`^(?:make|set|turn)\\s+(.+?)\\s+(?:into\\s+|to\\s+)?${ROLE}\\s+(?:of|in|at|for|on)\\s+(.+)$`, 'i'),
     ))
   ) {
     return setRole(m[1]!, m[3]!, m[2]!, s);
@@ -189,6 +233,8 @@ function parseRoleChange(c: string, s: Sentence): Parsed {
       ),
     ))
   ) {
+    // "dana no longer needs admin in Foo": a need said in the negative asks for no role (least of all that one).
+    if (/\b(?:no\s+longer|not|never|hardly)$|n['’]t$/i.test(m[1]!.trim())) return null;
     const who = toRef(m[1]!, s.ents);
     const role = roleKey(m[2]!);
     const org = m[3] ? orgChunk(m[3], s) : undefined;
@@ -207,11 +253,23 @@ function parseRoleChange(c: string, s: Sentence): Parsed {
   if (
     (m = c.match(
       new RegExp(
-        `^(?:switch|move|change|demote|downgrade|upgrade|bump|set|put|turn|drop)\\s+(.+?)\\s+(?:down\\s+|back\\s+|over\\s+|up\\s+)?(?:to|into)\\s+(?:the\\s+)?${ROLE}(?:\\s+(?:role|access|permissions))?(?:\\s+(?:of|in|at|for|on|within)\\s+(.+))?$`,
+        `^(?:switch|move|change|demote|downgrade|upgrade|bump|set|put|turn|drop|knock|bring|take)\\s+(.+?)\\s+(?:down\\s+|back\\s+|over\\s+|up\\s+)?(?:to|into)\\s+(?:the\\s+)?${ROLE}(?:\\s+(?:role|access|permissions))?(?:\\s+(?:of|in|at|for|on|within)\\s+(.+))?$`,
         'i',
       ),
     ))
   ) {
+    // ("switch his role to admin" names no user; "switch whoever has the billing role to viewer" does.)
+    const described = toRef(m[1]!, s.ents);
+    if (described?.kind === 'role') {
+      const org = m[3]
+        ? orgChunk(m[3], s)
+        : described.org
+          ? { kind: 'name' as const, value: described.org }
+          : undefined;
+      const role = roleKey(m[2]!);
+      if (role && described.value !== role)
+        return { kind: 'membership_set_role', ...(org ? { org } : {}), users: [described], role };
+    }
     if (/\brole\b/i.test(m[1]!)) return null;
     const users = splitRefs(m[1]!, s.ents);
     const role = roleKey(m[2]!);
@@ -335,13 +393,39 @@ function parseOneMembership(c: string, s: Sentence): Parsed {
 /** Member lists and counts of one organization. */
 function parseMemberList(c: string, s: Sentence): Parsed {
   let m: RegExpMatchArray | null;
+  // "who are Hooli's viewers?", "who's the billing person at Wayne", "show whoever holds guest in Initech": a
+  // question about any role description (refs.ts) is that organization's member list filtered by the role.
+  const asked = c.match(
+    /^(?:who(?:'s|’s|\s+is|\s+are|\s+was|\s+were)(?:\s+(?:currently|now|right\s+now))?|(?:list|show|display|get|tell\s+me|give\s+me|name)(?:\s+me)?)\s+(.+?)(?:\s+(?:currently|now|right\s+now|at\s+the\s+moment|these\s+days))?\s*\??$/i,
+  );
+  const described = asked ? roleRef(unmask(asked[1]!, s.ents)) : undefined;
+  // ("show Acme's members" is the whole list: only a qualified member — "regular", "the member role" — filters.)
+  const plain =
+    asked &&
+    /\bmembers?\b/i.test(asked[1]!) &&
+    !/\b(?:role|ordinary|plain|regular|normal|basic|standard|simple|non-admin)\b/i.test(asked[1]!);
+  if (described?.org && !plain)
+    return { kind: 'members_list', org: { kind: 'name', value: described.org }, role: described.value, count: false };
+  // "…, and who are the admins?": the organization is the one the message names (request.ts fills it, or the
+  // planner asks).
+  const bare = asked?.[1]!.match(
+    /^(?:the|their|its|our)\s+(admins?|administrators?|owners?|viewers?|billing(?:\s+(?:people|persons?|contacts?|managers?))?|guests?)(?:\s+(?:there|then))?$/i,
+  );
+  const bareWord = bare?.[1]!
+    .replace(/s$/, '')
+    .replace(/\s+\w+$/, '')
+    .toLowerCase();
+  const bareRole = bareWord ? (roleKey(bareWord) ?? (bareWord === 'guest' ? 'org:guest' : undefined)) : undefined;
+  if (bareRole) return { kind: 'members_list', role: bareRole, count: false };
   // "who has the billing role in Foo?", "who holds viewer at Foo", "who's got admin in Foo": that role's holders.
   const holders = c.match(
-    /^who(?:'s|’s|\s+has|\s+have|\s+holds|\s+is\s+holding|\s+has\s+got)\s+(?:got\s+)?(?:the\s+|an?\s+)?(admin|administrator|owner|member|viewer|billing|guest)\s*(?:role|access|rights|permissions?)?\s+(?:in|at|of|for|on)\s+(.+?)\??$/i,
+    /^who(?:'s|’s|\s+has|\s+have|\s+holds|\s+is\s+holding|\s+has\s+got)\s+(?:got\s+)?(?:the\s+|an?\s+)?(admin|administrator|owner|member|viewer|billing|guest)\s*(?:role|access|rights|permissions?)?(?:\s+(?:in|at|of|for|on)\s+(.+?))?\??$/i,
   );
-  const holderOrg = holders ? orgChunk(holders[2]!, s) : undefined;
+  const holderOrg = holders?.[2] ? orgChunk(holders[2], s) : undefined;
   const holderRole = holders ? roleKey(holders[1]!) : undefined;
   if (holderOrg && holderRole) return { kind: 'members_list', org: holderOrg, role: holderRole, count: false };
+  // ("…, and who has the admin role?": the organization the other part or the message names.)
+  if (holders && !holders[2] && holderRole) return { kind: 'members_list', role: holderRole, count: false };
   const roleFilter = /\badmins?\b|\badministrators?\b|\bowners?\b/i.test(c)
     ? 'org:admin'
     : /\bbasic members\b|\bregular members\b/i.test(c)
@@ -376,9 +460,18 @@ function parseMemberList(c: string, s: Sentence): Parsed {
     // "lock Hooli's admins": an action on the members the role names, not a request to list them.
     if (new RegExp(`^${ACTION_VERB}\\s`, 'i').test(chunk) && !/^(?:list|show|get|tell)\b/i.test(chunk))
       return undefined;
-    if (/\b(?:users|people)\b/i.test(c) && !hasOrgContext(c, s) && !/\b(?:members|admins|membership)\b/i.test(c))
+    // ("how many people are in Foo": a capitalised name after "in" is an organization; users have no place.)
+    if (
+      /\b(?:users|people)\b/i.test(c) &&
+      !hasOrgContext(c, s) &&
+      !/\b(?:members|admins|membership)\b/i.test(c) &&
+      !/^[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*)*$/.test(chunk.trim())
+    )
       return null;
     const org = orgChunk(chunk, s);
+    // "their org", "the company": the organization the message names elsewhere (request.ts), not one called "their".
+    if (org && /^(?:their|its|the|that|this|org|organi[sz]ation|company|team|workspace)$/i.test(org.value))
+      return { kind: 'members_list', ...(roleFilter ? { role: roleFilter } : {}), count };
     if (org) return { kind: 'members_list', org, ...(roleFilter ? { role: roleFilter } : {}), count };
   }
   return undefined;
@@ -555,7 +648,7 @@ function parseOrgRead(c: string, s: Sentence): Intent | undefined {
   // list
   const memberOf =
     c.match(
-      /^(?:which|what)\s+(?:orgs|organi[sz]ations|companies|teams)\s+(?:is|does|are|do)\s+(.+?)\s+(?:in|a member of|part of|belong to|members of|on)$/i,
+      /^(?:which|what)\s+(?:orgs?|organi[sz]ations?|compan(?:y|ies)|teams?)\s+(?:is|does|are|do)\s+(.+?)\s+(?:in|a member of|part of|belong to|members of|on)$/i,
     )?.[1] ??
     c.match(
       /^(?:list|show|get|view)\s+(?:the\s+)?(?:orgs|organi[sz]ations|companies|teams)\s+(?:of|for)\s+(.+)$/i,

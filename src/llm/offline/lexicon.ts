@@ -377,6 +377,11 @@ const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
     'remove $1 from ',
   ],
   [/\b(?:boot|chuck|kick)\s+(⟦[ei]\d+⟧|[\w.'’-]+?(?:\s+[\w.'’-]+?){0,2}?)\s+from\b/gi, 'remove $1 from'],
+  // "knock X down to a regular member", "bring X up to admin": a direction before a role is a demotion / promotion.
+  [
+    /\b(?:knock|bring|take|drop|move|bump|kick|step)\s+(⟦[ei]\d+⟧|[\w.'’-]+?(?:\s+[\w.'’-]+?){0,2}?)\s+(down|up)\s+to\b(?=\s+(?:an?\s+|the\s+)?(?:(?:regular|normal|plain|basic|full|ordinary|[A-Za-z][\w&-]*)\s+)?(?:admin|administrator|member|viewer|billing|guest)s?\b)/gi,
+    (_m: string, who: string, way: string) => `${way.toLowerCase() === 'down' ? 'demote' : 'promote'} ${who} to`,
+  ],
   // "delete the Foo org completely": how thoroughly is not part of the name.
   [/\s+(?:entirely|completely|altogether|for good|once and for all)\b/gi, ''],
   // "add her to Foo with the viewer role": the role said as a role ("the member" is not a person here).
@@ -416,6 +421,16 @@ const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
   [
     /\b(one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|forty-five|sixty|ninety)\s+(?=(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?)\b)/gi,
     (_m: string, word: string) => `${NUMBER_WORDS[word.toLowerCase()]} `,
+  ],
+  // "new org: Foo Labs", "New organisation - Foo": a note that names what to create.
+  [
+    /(?:^|(?<=[.;!?]\s))new\s+(?:org|organi[sz]ation|company|workspace)\s*(?::|\s-|–|—)\s*(?=\S)/gi,
+    'create an organization called ',
+  ],
+  // "put a lock on X", "place a ban on X": the action named as a noun is that action on X.
+  [
+    /\b(?:put|place|slap|stick)\s+an?\s+(lock|ban|block)\s+on\s+/gi,
+    (_m: string, what: string) => `${what.toLowerCase()} `,
   ],
   // "put pepper in it as the admin", "stick X into Foo": adding to an organization; "as the admin" is the role.
   [/\b(?:put|stick|throw|pop)\s+(⟦[ei]\d+⟧|[\w.'’-]+(?:\s+[\w.'’-]+)?)\s+(?:in|into|on)\s+(?=\S)/gi, 'add $1 to '],

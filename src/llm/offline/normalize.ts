@@ -20,6 +20,9 @@ import { withCorrectedAddress } from './address-correction.js';
 // "Hi team,", "Hello Kim!", "Dear support -": a greeting at the very start, with whom it greets.
 const GREETING =
   /^(?:hi|hello|hey|hiya|dear|good (?:morning|afternoon|evening)|greetings)(?:\s+(?:team|all|there|folks|everyone|everybody|guys|support|admins?|[A-Z][\w'-]*))?\s*[,!.:-]+\s*/i;
+// "Quick q -", "quick question:", "Random question,": a label for what follows, not part of it.
+const LABEL =
+  /^(?:(?:a\s+)?(?:quick|random|simple|small|short|silly|dumb)\s+(?:q|qq|question|one|ask|query)|question|q|qq|query)\s*[,!.:–—-]+\s*/i;
 // "Hope you're well.", "I hope this finds you well!": a pleasantry sentence anywhere.
 const PLEASANTRY =
   /(?:^|(?<=[.!?]\s))(?:i\s+)?hope\s+(?:you(?:'re| are)|this (?:finds you|message finds you)|all is|everything is|your (?:day|week) is)[^.!?]*[.!?]?\s*/gi;
@@ -48,7 +51,7 @@ const STAGES: ReadonlyArray<(masked: string) => string> = [
 
 /** The message without greeting, pleasantries and sign-off; synonyms and typos normalized. */
 export function normalize(s: Sentence): Sentence {
-  let masked = s.masked.replace(GREETING, '').replace(PLEASANTRY, '').replace(HONORIFIC, '');
+  let masked = s.masked.replace(GREETING, '').replace(LABEL, '').replace(PLEASANTRY, '').replace(HONORIFIC, '');
   // Only a sign-off that leaves something before it: "thanks" alone is a reply, not a signature.
   const signed = masked.replace(SIGN_OFF, '');
   // "rename it to Foo Bar, ty": the comma before the sign-off goes with it.

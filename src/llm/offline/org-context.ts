@@ -12,7 +12,7 @@ import { VERBS } from './lexicon.js';
 const CAPS = "[A-Z][\\w&'’-]*";
 const SUFFIX = /\s(?:Inc|Corp|Corporation|LLC|Ltd|Co|Labs|Group|Industries|GmbH|SA|AG)\.?$/;
 const ORG_INTRO = new RegExp(
-  `\\b(?:at|running|runs|run|within|inside|of the|for the|join|joins|joining|joined|removed from|taken out of|kicked out of|left|leaves|leaving|quit|quits)\\s+((?:${CAPS})(?:\\s+${CAPS}){0,2})`,
+  `\\b(?:at|At|running|runs|run|within|Within|inside|Inside|of the|for the|For the|join|joins|joining|joined|removed from|taken out of|kicked out of|left|leaves|leaving|quit|quits)\\s+((?:${CAPS})(?:\\s+${CAPS}){0,2})`,
   'g',
 );
 const ORG_WORD = new RegExp(
@@ -24,7 +24,7 @@ const SUFFIXED = new RegExp(
   'g',
 );
 const NOT_NAME =
-  /^(?:I|We|You|He|She|They|It|The|This|That|Please|Can|Could|Would|Our|My|Hey|Hi|Hello|Ok|Okay|So|And|But|Also|Then|Switch|Move|Make|Promote|Demote|Remove|Add|Set|Change|Lock|Unlock|Ban|Unban|Delete|Rename|Invite|Update|Revoke|Suspend|Block|Unblock|Kick|Give|Put|Mark|Flag|Reset|On|Thanks|Regards|Best|Dear|Mr|Mrs|Ms|Dr)$/;
+  /^(?:I|We|You|He|She|They|It|The|This|That|Which|What|Whose|Who|How|Please|Can|Could|Would|Our|My|Hey|Hi|Hello|Ok|Okay|So|And|But|Also|Then|Switch|Move|Make|Promote|Demote|Remove|Add|Set|Change|Lock|Unlock|Ban|Unban|Delete|Rename|Invite|Update|Revoke|Suspend|Block|Unblock|Kick|Give|Put|Mark|Flag|Reset|On|Thanks|Regards|Best|Dear|Mr|Mrs|Ms|Dr)$/;
 
 /** The organization a masked message names, if exactly one. */
 export function orgMention(masked: string): string | undefined {
@@ -46,6 +46,10 @@ function trimOrg(name: string): string {
     .trim();
 }
 
+// "Initech Legal", "Hooli Support Desk": a name that ends in a department is a team writing in, not a person.
+const TEAM =
+  /\s(?:HR|IT|Finance|Legal|Support|Sales|Ops|Operations|Security|Compliance|Marketing|Engineering|Accounting|Billing|Procurement|Payroll|Team|Desk|Helpdesk|Office|Department|Dept)$/;
+
 /** Capitalised full names of people in a masked clause ("Marcus Johnson"), organizations excluded. */
 export function personNames(masked: string, org: string | undefined): string[] {
   const out: string[] = [];
@@ -57,6 +61,7 @@ export function personNames(masked: string, org: string | undefined): string[] {
     if (
       words.length < 2 ||
       SUFFIX.test(name) ||
+      TEAM.test(name) ||
       (org && (name === org || org.startsWith(name) || name.startsWith(org)))
     )
       continue;
@@ -103,7 +108,8 @@ export function referents(masked: string, org: string | undefined, context = '')
 
 /** "promote X to admin there": "there" is the organization named elsewhere in the message. */
 export function fillThere(masked: string, org: string): string {
-  return masked.replace(/\s+(?:in |over )?there\b/i, ` in ${org}`);
+  // ("how many people are there in …": an existential "there" points nowhere.)
+  return masked.replace(/(?<!\b(?:are|is|was|were|any|anyone|anybody))\s+(?:in |over )?there\b/i, ` in ${org}`);
 }
 
 const MEMBERSHIP_KINDS = new Set<Intent['kind']>([

@@ -37,6 +37,7 @@ export function refersToOrgOf(masked: string, others: Intent[]): boolean {
 export class OrgThread {
   private created: string | undefined;
   private last: string | undefined;
+  private memberOf: Ref | undefined;
 
   /** The clause's sentence and intent, re-read with the organization reference filled when that parses. */
   complete(whole: Sentence, masked: string, s: Sentence, intent: Intent, parse: Parse): [Sentence, Intent] {
@@ -61,7 +62,15 @@ export class OrgThread {
       retry(masked.replace(IT, this.last), (i) => ORG_INTENTS.has(i.kind));
     if (orgless(out[1]) && this.last && THERE.test(masked))
       retry(fillThere(masked, this.last), (i) => !PASSIVE.has(i.kind));
+    // "how many members does Foo have, and who are the admins?": a question about members that names no
+    // organization asks about the one the clause before named (a read: nothing is changed on a guess).
+    if (out[1].kind === 'members_list' && !out[1].org && this.last)
+      out = [out[0], { ...out[1], org: { kind: 'name', value: this.last } }];
+    // "what team is X on? who holds billing over there?": the organization the clause before asked about is X's own.
+    else if (out[1].kind === 'members_list' && !out[1].org && !out[1].ofUser && this.memberOf)
+      out = [out[0], { ...out[1], ofUser: this.memberOf }];
     const final = out[1];
+    if (final.kind === 'orgs_list' && final.memberRef) this.memberOf = final.memberRef;
     if (final.kind === 'org_create' && typeof final.fields.name === 'string') this.created = final.fields.name;
     const named = (final as { org?: Ref }).org;
     if (named?.kind === 'name') this.last = named.value;

@@ -17,6 +17,12 @@ type Of<K extends Intent['kind']> = Extract<Intent, { kind: K }>;
 
 /** Members of one org (or how many). */
 export function planMembersList(ctx: PlanContext, intent: Of<'members_list'>): PlanStep {
+  // "what team is X on? who holds billing over there?": X's own organization (one → it, several → asked).
+  if (!intent.org && intent.ofUser) {
+    const own = orgOfUser(ctx, intent.ofUser, 'whose members I should list');
+    if (!own.ok) return stopped(ctx, own);
+    return planMembersList(ctx, { ...intent, org: own.value.org, ofUser: undefined });
+  }
   const ref = orgOrAsk(ctx, intent.org, 'Which organization?');
   if (!ref.ok) return stopped(ctx, ref);
   const org = requireOrg(ctx, ref.value);

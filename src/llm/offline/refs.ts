@@ -11,7 +11,7 @@ const LEAD =
   /^(?:(?:the|a|an|user|users|account|accounts|member|members|person|people|customer|customers|of|for|called|named|with email|email|e-mail|id|user id|my|our|this|that)\s+)+/i;
 // Filler a name is typed with ("unlock dana account plz"): the possessive, the account noun and chat politeness.
 const TRAIL =
-  /(?:'s|’s|s')?(?:\s+(?:account|accounts|user|users|profile|login|too|as well|please|pls|plz|pleas|thx|thanks|ty|now|right now|immediately|permanently|for good|from the app|from clerk|everywhere|again|instead|then|also|as well|for now|for the moment|for a while|for the time being|temporarily|asap|right away))+$/i;
+  /(?:'s|’s|s')?(?:\s+(?:account|accounts|user|users|profile|login|too|as well|please|pls|plz|pleas|thx|thanks|ty|for me|for us|now|right now|immediately|permanently|for good|from the app|from clerk|everywhere|again|instead|then|also|as well|for now|for the moment|for a while|for the time being|temporarily|asap|right away))+$/i;
 const PRONOUN =
   /^(?:him|her|them|she|he|they|this one|that one|this user|that user|the same user|those users|these users|both of them|both)$/i;
 
@@ -43,7 +43,8 @@ const HOLDER_WORDS =
 const WHO_HAS =
   '(?:\\s+(?:who|that|which))?(?:\\s+(?:currently|now|still|already|presently))?\\s+(?:has|have|holds?|holding|having|with|owns?|carries|carrying)\\s+';
 const ROLE_NOUN = '(?:role|access|rights|permissions?|seat|privileges?|level)s?';
-const KNOWN_ROLE = '(admins?|administrators?|owners?|members?|viewers?|billing(?: managers?)?|guests?)';
+// ("read-only" is what a viewer is: "the read-only user at Hooli".)
+const KNOWN_ROLE = '(admins?|administrators?|owners?|members?|viewers?|billing(?: managers?)?|guests?|read[- ]?only)';
 // A word of an organization's name: not a verb or a joining word ("… in Umbrella has been spamming" ends at Umbrella).
 const ORG_WORD =
   "(?!(?:has|have|had|is|are|was|were|been|be|should|must|needs?|will|can|could|would|looks?|seems?|and|or|but|to|from|with|who|that|which|now|today|please|as|so|because|since|the|an?|our|my|their|this|that|team|org|organi[sz]ation|company|workspace|group|app|instance)\\b)[\\w&'’-]+";
@@ -124,6 +125,12 @@ const ROLE_REFS: Array<{ re: RegExp; org: number; role: number }> = [
     org: 2,
     role: 1,
   },
+  // "their org:billing seat", "its admin person": a role of the organization the message names (none here).
+  {
+    re: /^(?:the|their|its|that)\s+(?:org:)?(admin|billing|viewer|guest)\s+(?:seat|person|user|account|holder|contact)$/i,
+    org: 99,
+    role: 1,
+  },
   // "all the regular members of Umbrella", "each plain member": members with the member role (no admin, no billing).
   {
     re: new RegExp(
@@ -137,19 +144,26 @@ const ROLE_REFS: Array<{ re: RegExp; org: number; role: number }> = [
 
 /** A role reference ("Globex's admins") as a Ref of kind `role`, or undefined. */
 export function roleRef(chunk: string): Ref | undefined {
-  const text = chunk.trim();
+  // A determiner capitalised at a sentence start ("The Hooli viewer wants …") is still the determiner.
+  const text = chunk
+    .trim()
+    .replace(/^(?:The|Our|All|Every|Each|Any|Whoever|Anyone|Everyone|Those|These)\b/, (w) => w.toLowerCase());
   for (const { re, org, role } of ROLE_REFS) {
     const m = text.match(re);
     if (!m) continue;
     const word = m[role]!.toLowerCase();
     if (/^(?:user|users|people|account|accounts|the|an?|that|this|their|same|any|some|no)$/.test(word))
       return undefined;
+    // "Acme wants …": an organization typed with a capital does not go on in lower case (the words are a verb).
+    const orgName = m[org]?.trim();
+    if (orgName && /^[A-Z]/.test(orgName) && /\s[a-z]/.test(orgName)) continue;
     const key = /^(?:admins?|administrators?|owners?)$/.test(word)
       ? 'org:admin'
-      : /^(?:members?|ordinary|plain|regular|normal|basic|standard|simple|non-admin)$/.test(word)
-        ? 'org:member'
-        : `org:${word.replace(/ managers?$/, '').replace(/s$/, '')}`;
-    const orgName = m[org]?.trim();
+      : /^read[- ]?only$/.test(word)
+        ? 'org:viewer'
+        : /^(?:members?|ordinary|plain|regular|normal|basic|standard|simple|non-admin)$/.test(word)
+          ? 'org:member'
+          : `org:${word.replace(/ managers?$/, '').replace(/s$/, '')}`;
     const one = SINGULAR.test(text) ? { one: true } : {};
     return orgName ? { kind: 'role', value: key, org: orgName, ...one } : { kind: 'role', value: key, ...one };
   }
@@ -213,9 +227,16 @@ export function preferFullName(chunk: string): string {
 
 /** A list of targets: "a@x.test, b@x.test and Dave" → three Refs. */
 export function splitRefs(chunk: string, ents: Entities): Ref[] {
+  // "the Foo admin who isn't Ann or Bo": the list names who is left out, not more targets.
+  if (/\b(?:isn['’]t|is\s+not|other\s+than|besides|apart\s+from|except|but\s+not)\b/i.test(chunk) && !/⟦/.test(chunk)) {
+    const one = describedRef(unmask(chunk, ents));
+    if (one) return [one];
+  }
   const parts = chunk.split(/\s*(?:,|;|\band\b|&|\bplus\b|\bas well as\b)\s*/i).filter((p) => p.trim() !== '');
   const refs: Ref[] = [];
-  for (const part of parts) {
+  for (const [n, part] of parts.entries()) {
+    // "lock X, her laptop got stolen": a later part that reads as a clause is an aside, not a target.
+    if (n > 0 && ASIDE.test(unmask(part, ents))) continue;
     // Several placeholders in one part ("⟦e0⟧ ⟦e1⟧") are several targets.
     const many = part.match(/⟦[ei]\d+⟧/g);
     if (many && many.length > 1) {
@@ -230,6 +251,10 @@ export function splitRefs(chunk: string, ents: Entities): Ref[] {
   }
   return dedupe(refs);
 }
+
+// A subject pronoun or a possessive, a finite verb, or a contraction: words a name or an address never has.
+const ASIDE =
+  /\b(?:he|she|they|it|i|we|his|its|their|our|my|me|us|something|someone|nothing|there|this|that)(?:'s|’s|'re|’re|'ve|’ve|'ll|’ll)?\b|\b(?:is|are|was|were|has|have|had|seems?|looks?|keeps?|did|does|got)\b|\w(?:'s|’s)\s+(?:off|wrong|weird|broken|not|been|gone)\b/i;
 
 function dedupe(refs: Ref[]): Ref[] {
   const seen = new Set<string>();
@@ -277,7 +302,12 @@ const OF_FIELD =
 /** An organization reference from a captured chunk ("the Acme org", "org_…", "acme"). */
 export function orgRef(given: string | undefined, ents: Entities): Ref | undefined {
   if (!given) return undefined;
-  let chunk = given.trim().replace(FIELD_OF, '').replace(OF_FIELD, '');
+  // "Globex, please check", "Hooli - thanks": what follows a comma or dash in lower case is an aside, not the name.
+  let chunk = given
+    .trim()
+    .replace(/\s*(?:[,;]\s+|\s[-–—]\s+)(?=[a-z]).*$/, '')
+    .replace(FIELD_OF, '')
+    .replace(OF_FIELD, '');
   for (let i = 0; i < 3; i++) chunk = chunk.trim().replace(ORG_TRAIL, '');
   const id = chunk.match(/⟦i(\d+)⟧/);
   if (id && ents.ids[Number(id[1])]!.prefix === 'org') return { kind: 'id', value: ents.ids[Number(id[1])]!.value };

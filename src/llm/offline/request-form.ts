@@ -95,8 +95,9 @@ const BE_A = new RegExp(
 const HAVE =
   /^(.+?)\s+(?:should|must|needs?\s+to)\s+(?:only\s+|just\s+)?have\s+(?:the\s+)?(.+?)\s+(scopes?|redirect\s+ur[il]s?|claims)$/i;
 // "Acme's slug should be acme-inc", "the lifetime of hasura should be 300": a field stated as it should be.
+// ("… should be able to invite people" says what someone can do, never a value.)
 const FIELD_STATE =
-  /^((?:.+?(?:'s|’s)|the\s+.+?\s+(?:of|for|on))\s+.+?)\s+(?:should|must|needs?\s+to)\s+(?:now\s+)?be\s+(?:changed\s+to\s+|set\s+to\s+|updated\s+to\s+)?(.+)$/i;
+  /^((?:.+?(?:'s|’s)|the\s+.+?\s+(?:of|for|on))\s+.+?)\s+(?:should|must|needs?\s+to)\s+(?:now\s+)?be\s+(?!able\s+to\b)(?:changed\s+to\s+|set\s+to\s+|updated\s+to\s+)?(.+)$/i;
 
 // "Foo's seat limit needs to go up to 40", "their org's member cap should be raised to 25", "the slug of Foo has to
 // change to foo-inc": a field of a named thing said as where it should go (issue 15, round 2). Context before it in
@@ -383,7 +384,10 @@ function records(text: string): string {
 
 /** Pasted text as sentences: quoted history and headers, signature, bullets and line layout handled. */
 export function layout(raw: string): string {
-  const text = hasLayout(raw) ? linesToSentences(dropSignature(requestText(dropChatHeaders(records(raw))))) : raw;
+  // (A one-line message typed as a bullet, "- unlock X", is that line.)
+  const text = hasLayout(raw)
+    ? linesToSentences(dropSignature(requestText(dropChatHeaders(records(raw)))))
+    : raw.replace(BULLET, '');
   // A step number inside a line ends the step before it: "please: 1) … 2) …".
   return text.replace(INLINE_ENUMERATOR, (_m, offset: number) => (offset === 0 ? '' : '; ')).replace(EMOTICON, '.');
 }

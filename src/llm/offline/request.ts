@@ -29,6 +29,7 @@ import { arrowAsDash, fitsTopic, topicOf, withTopic } from './topic.js';
 import { fillMetadataKey, targetsPointer, withMetadataLabels } from './metadata-anaphora.js';
 import { withMessageUser } from './message-user.js';
 import { correctionValue, withCorrectedValue } from './value-correction.js';
+import { withKeptOut } from './other-holder.js';
 
 export const NEGATED =
   /^(?:(?:please|but|and|just|also)\s+)*(?:don'?t|do not|never|no need to|without|not|nor|avoid)\b/i;
@@ -154,11 +155,16 @@ function parseMessage(whole: Sentence, now: number): Intent {
     if (userTokens(masked, isUserId).length === 0 && hasAnaphor(masked))
       masked = fillAnaphors(
         masked,
-        antecedent(units, i, isUserId, org, (m) => namedTarget(whole, m, now)),
+        singularOf(
+          masked,
+          antecedent(units, i, isUserId, org, (m) => namedTarget(whole, m, now)),
+        ),
       );
     let s = subSentence(whole, masked);
     let intent = parseSentence(s, now);
     const others = [...units.slice(0, i).reverse(), ...units.slice(i + 1)].map((o) => o.masked);
+    // "the other Foo admin": the holders the other clauses name are left out (other-holder.ts).
+    intent = withKeptOut(intent, others, org, whole.ents);
     const mentionsEntity = intent.kind === 'list_entries' || PASSIVE_KINDS.has(intent.kind);
     if (mentionsEntity && units.length > 1) {
       const filled = fillEntityAnaphor(masked, others);
@@ -356,10 +362,30 @@ function antecedent(
   return [];
 }
 
+/**
+ * "Whoever has the billing role in Foo is leaving. Switch that person to viewer.": a singular pronoun ("that
+ * person", "him", "her") means one holder, so "whoever …" becomes "the person who …" (several holders → asked).
+ */
+function singularOf(masked: string, who: string[]): string[] {
+  if (
+    !/\b(?:(?:that|this|the)\s+(?:person|user|one|account|member|guy)|him|her)\b/i.test(masked) ||
+    /\bthem\b/i.test(masked)
+  )
+    return who;
+  return who.map((w) => w.replace(/^(?:whoever|anyone|anybody|someone)\b/i, 'the person who'));
+}
+
 /** The one user a clause's request names by name ("unban sam taylor" → "sam taylor"), if it names exactly one. */
 function namedTarget(whole: Sentence, masked: string, now: number): string | undefined {
-  const intent = parseSentence(subSentence(whole, masked), now) as { targets?: Ref[]; users?: Ref[] };
-  const refs = intent.targets ?? intent.users ?? [];
+  const intent = parseSentence(subSentence(whole, masked), now) as {
+    targets?: Ref[];
+    users?: Ref[];
+    memberRef?: Ref;
+    user?: Ref;
+  };
+  // (A question about someone — "what orgs is jane doe in" — names them as much as a request does.)
+  const about = intent.memberRef ?? intent.user;
+  const refs = intent.targets ?? intent.users ?? (about ? [about] : []);
   return refs.length === 1 && refs[0]!.kind === 'name' ? refs[0]!.value : undefined;
 }
 

@@ -133,10 +133,12 @@ function expandPronouns(
           unknown,
           stop: { ok: false, outcome: readFailed(env, `the members of ${org.value.name}`) },
         };
-      const ids = asPage(env.result)
+      const holding = asPage(env.result)
         .items.map(toMember)
-        .filter((m) => m.role === r.value && m.userId)
-        .map((m) => m.userId);
+        .filter((m) => m.role === r.value && m.userId);
+      // "the other admin": the holders the message keeps out are never meant (none left → nobody matches).
+      const members = holding.filter((m) => !(r.except ?? []).some((x) => isPerson(m, x)));
+      const ids = members.map((m) => m.userId);
       if (ids.length > MAX_ROLE_TARGETS)
         return {
           refs: out,
@@ -151,10 +153,7 @@ function expandPronouns(
       if (ids.length === 0) unknown.push(r);
       if (r.one && ids.length > 1) {
         // "the person who holds the billing role": one person was meant and several hold it — ask which.
-        const holders = asPage(env.result)
-          .items.map(toMember)
-          .filter((m) => m.role === r.value && m.userId)
-          .map((m) => ({ id: m.userId, name: m.name, email: m.email }));
+        const holders = members.map((m) => ({ id: m.userId, name: m.name, email: m.email }));
         const chosen = pick(
           ctx,
           holders,
@@ -237,6 +236,14 @@ function requestOrg(ctx: PlanContext): Res<OrgRow> {
 
 const NOT_ORG_WORD =
   /^(?:I|We|You|He|She|They|It|The|This|That|Please|Can|Could|Would|Our|My|Hey|Hi|Hello|Thanks|Ok|Okay|So|And|But|Also|Then|Sorry)$/;
+
+/** True when `said` (a name, a word of a name, or an address) is this member. */
+function isPerson(m: { name: string | null; email: string | null }, said: string): boolean {
+  const x = said.trim().toLowerCase();
+  if (x === '') return false;
+  if (m.email && m.email.toLowerCase() === x) return true;
+  return !!m.name && mentions(m.name, said);
+}
 
 /** Most users one role reference may stand for (the same cap as bulk changes). */
 const MAX_ROLE_TARGETS = 25;
