@@ -5,7 +5,9 @@
  * the account and changes nothing. A conditional follow-up ("if not, we should", "if not, please do") names no
  * action of its own: it is dropped here, so it can never turn a check into a change the admin did not see asked.
  */
+import { conditionalChanges } from './conditional.js';
 import { orgMention } from './org-context.js';
+import { wantedRead } from './wanted-read.js';
 
 // The state verbs a check can ask about, with the adjective the state question uses.
 const STATE: Readonly<Record<string, string>> = {
@@ -52,11 +54,15 @@ export function checkQuestion(sentence: string): string {
 }
 
 /** Every check question of the message as a state question; a follow-up conditioned on a check is dropped. */
-export function checkQuestions(masked: string): string {
+export function checkQuestions(said: string): string {
+  // "is X banned? if not, ban him": a change on the planner's own precondition is that change (conditional.ts).
+  const masked = conditionalChanges(said, checkQuestion);
   const pieces = masked.split(/((?:[.!?;]+)\s+)/);
   const org = orgMention(masked);
-  const checked = pieces.map((p, i) => (i % 2 === 0 ? (limitQuestion(p, org) ?? checkQuestion(p)) : p));
-  if (!checked.some((p, i) => i % 2 === 0 && p !== pieces[i])) return masked;
+  const checked = pieces.map((p, i) =>
+    i % 2 === 0 ? (limitQuestion(p, org) ?? wantedRead(p) ?? checkQuestion(p)) : p,
+  );
+  if (!checked.some((p, i) => i % 2 === 0 && p !== pieces[i]) && masked === said) return masked;
   // (Only after a check: "if not, we should" then has nothing to act on but the check's answer.)
   return checked
     .map((p, i) => (i % 2 === 0 && IF_NOT.test(p.trim()) ? '' : p))
