@@ -7,7 +7,7 @@
  */
 import { conditionalChanges } from './conditional.js';
 import { orgMention } from './org-context.js';
-import { wantedRead } from './wanted-read.js';
+import { asksForAnswer, dateFieldQuestion, embeddedQuestion, sessionQuestion, wantedRead } from './wanted-read.js';
 
 // The state verbs a check can ask about, with the adjective the state question uses.
 const STATE: Readonly<Record<string, string>> = {
@@ -60,8 +60,18 @@ export function checkQuestions(said: string): string {
   const pieces = masked.split(/((?:[.!?;]+)\s+)/);
   const org = orgMention(masked);
   const checked = pieces.map((p, i) =>
-    i % 2 === 0 ? (limitQuestion(p, org) ?? wantedRead(p) ?? checkQuestion(p)) : p,
+    i % 2 === 0
+      ? (limitQuestion(p, org) ??
+        wantedRead(p) ??
+        embeddedQuestion(p) ??
+        sessionQuestion(p) ??
+        dateFieldQuestion(p) ??
+        checkQuestion(p))
+      : p,
   );
+  // "how many … at the moment? Could you tell me?": the second sentence only asks for the answer to the first.
+  for (let i = 2; i < checked.length; i += 2)
+    if (asksForAnswer(checked[i]!) && ASKED.test(checked.slice(0, i).join(''))) checked[i] = '';
   if (!checked.some((p, i) => i % 2 === 0 && p !== pieces[i]) && masked === said) return masked;
   // (Only after a check: "if not, we should" then has nothing to act on but the check's answer.)
   return checked
@@ -69,6 +79,9 @@ export function checkQuestions(said: string): string {
     .join('')
     .replace(/\s+$/, (m) => (m.includes('\n') ? m : ''));
 }
+
+// A question asked before: a question mark, or a wh-question.
+const ASKED = /\?|\b(?:how\s+many|who|which|what|when)\b/i;
 
 // "how many members is Foo allowed to have", "how many seats can Foo have in total", "what's Foo's seat limit",
 // "what is the member cap of Foo": the organization's limit, read from the organization itself.

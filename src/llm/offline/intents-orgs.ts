@@ -337,9 +337,14 @@ function parseMemberList(c: string, s: Sentence): Parsed {
   let m: RegExpMatchArray | null;
   // "who has the billing role in Foo?", "who holds viewer at Foo", "who's got admin in Foo": that role's holders.
   const holders = c.match(
-    /^who(?:'s|’s|\s+has|\s+have|\s+holds|\s+is\s+holding|\s+has\s+got)\s+(?:got\s+)?(?:the\s+|an?\s+)?(admin|administrator|owner|member|viewer|billing|guest)\s*(?:role|access|rights|permissions?)?\s+(?:in|at|of|for|on)\s+(.+?)\??$/i,
+    /^who(?:'s|’s|\s+has|\s+have|\s+holds|\s+is\s+holding|\s+has\s+got)\s+(?:got\s+)?(?:the\s+|an?\s+)?(admin|administrator|owner|member|viewer|billing|guest)\s*(?:role|access|rights|permissions?)?(?:\s+(?:in|at|of|for|on)\s+(.+?))?\??$/i,
   );
-  const holderOrg = holders ? orgChunk(holders[2]!, s) : undefined;
+  // (No organization said: the one the message names, else a question — plan-orgs.orgOrAsk.)
+  const holderOrg = holders
+    ? holders[2]
+      ? orgChunk(holders[2], s)
+      : { kind: 'name' as const, value: 'their organization' }
+    : undefined;
   const holderRole = holders ? roleKey(holders[1]!) : undefined;
   if (holderOrg && holderRole) return { kind: 'members_list', org: holderOrg, role: holderRole, count: false };
   const roleFilter = /\badmins?\b|\badministrators?\b|\bowners?\b/i.test(c)
