@@ -6,6 +6,7 @@
  * action of its own: it is dropped here, so it can never turn a check into a change the admin did not see asked.
  */
 import { conditionalChanges } from './conditional.js';
+import { invitationStatus } from './invitation-status.js';
 import { orgMention } from './org-context.js';
 import { asksForAnswer, dateFieldQuestion, embeddedQuestion, sessionQuestion, wantedRead } from './wanted-read.js';
 
@@ -56,7 +57,7 @@ export function checkQuestion(sentence: string): string {
 /** Every check question of the message as a state question; a follow-up conditioned on a check is dropped. */
 export function checkQuestions(said: string): string {
   // "is X banned? if not, ban him": a change on the planner's own precondition is that change (conditional.ts).
-  const masked = conditionalChanges(said, checkQuestion);
+  const masked = conditionalChanges(invitationStatus(said), checkQuestion);
   const pieces = masked.split(/((?:[.!?;]+)\s+)/);
   const org = orgMention(masked);
   const checked = pieces.map((p, i) =>

@@ -673,9 +673,17 @@ function parseInvitationRevoke(said: string, s: Sentence): Intent | undefined {
       /\b(?:to|for|at|from|in|of)\s+(?:the\s+)?(?!⟦[ei])(.+?)(?:\s+(?:org|organi[sz]ation|team|company))?$/i,
     )?.[1] ?? core.match(/^\w+\s+(?:the\s+)?(?!⟦)(.+?)\s+(?:org(?:anization)?\s+)?invit\w*\b/i)?.[1];
   // "all pending Acme", "any Acme": the quantifier and status words say which invitations, not the organization.
-  const orgText = rawOrgText?.replace(
-    /^(?:(?:the|all|every|each|any|of|pending|open|outstanding|still|only|just|newest|latest|oldest|earliest|last|first|most\s+recent(?:ly\s+sent)?)\s+)+(?=\S)/i,
-    '',
+  const orgText = rawOrgText
+    ?.replace(
+      /^(?:(?:the|all|every|each|any|of|pending|open|outstanding|still|only|just|newest|latest|oldest|earliest|last|first|most\s+recent(?:ly\s+sent)?)\s+)+(?=\S)/i,
+      '',
+    )
+    // "all of Foo's pending org invitations": the status and the noun after the owner are not its name.
+    .replace(/(?:'s|’s)?\s+(?:(?:pending|open|outstanding|org|organi[sz]ation|app|application)\s+)*invit\w*$/i, '')
+    .replace(/(?:\s+(?:pending|open|outstanding))+$/i, '');
+  // "every pending invitation to their org": the organization the message names (plan-orgs.orgOrAsk).
+  const theirs = /^(?:their|its|our|that|this)(?:\s+(?:org|organi[sz]ation|company|team|workspace))?$/i.test(
+    orgText?.trim() ?? '',
   );
   const cleanedOrg =
     orgText &&
@@ -694,7 +702,10 @@ function parseInvitationRevoke(said: string, s: Sentence): Intent | undefined {
         ? 'oldest'
         : undefined;
   // "the latest invitation we sent": "we sent" says who sent it, it names no organization.
-  const org = appOnly || (newest && /^(?:we|i|you|they)\b/i.test(orgText ?? '')) ? undefined : cleanedOrg;
+  const org =
+    appOnly || (newest && /^(?:we|i|you|they)\b/i.test(orgText ?? ''))
+      ? undefined
+      : (cleanedOrg ?? (theirs ? { kind: 'name' as const, value: 'their organization' } : undefined));
   // "revoke the pending Acme invitations": the plural names every one of them, like "all".
   const all =
     !newest &&
@@ -727,7 +738,9 @@ function parseInvitationRevoke(said: string, s: Sentence): Intent | undefined {
     return { kind: 'invitation_revoke', emails: [...s.ents.emails], ids: inviteIds.map((i) => i.value) };
   if (
     /\b(?:all|every|each|any)\b/i.test(c) &&
-    /\binvitations\b|\b(?:every|each|any)\s+(?:pending\s+|open\s+)?invitation\b/i.test(c)
+    /\binvit(?:ation|e)s\b|\b(?:every|each|any)\s+(?:(?:pending|open|app|application|sign-?up)\s+)*invit(?:ation|e)\b/i.test(
+      c,
+    )
   ) {
     // Every app invitation is the widest revoke there is: when the words speak of an organization this parser
     // could not read, asking (not understood) beats revoking invitations the admin never meant.
