@@ -105,8 +105,12 @@ const SOURCE =
  */
 function parseListMove(c: string, s: Sentence): Intent | undefined {
   if (!ALLOW.test(c) || !BLOCK.test(c) || /\b(?:is|are)\s+.*\?$/.test(c)) return undefined;
-  const source = c.match(SOURCE)?.[1];
+  const sourceAt = c.match(SOURCE);
+  const source = sourceAt?.[1];
   if (!source) return undefined;
+  // "take X off the allowlist, and blocklist Y": two requests, each with its own identifier, are no move.
+  const [before, after] = [c.slice(0, sourceAt.index), c.slice(sourceAt.index! + sourceAt[0].length)];
+  if (/⟦[wehp]\d+⟧/.test(before) && /⟦[wehp]\d+⟧/.test(after)) return undefined;
   const from: 'allowlist' | 'blocklist' | undefined = ALLOW.test(source)
     ? 'allowlist'
     : BLOCK.test(source)

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { entryNames, namedEntries } from '../../../src/llm/offline/list-entry.js';
+import { parseRequest } from '../../../src/llm/offline/request.js';
 import { createStack } from './drive.js';
 
 describe('the words an entry is named by', () => {
@@ -45,5 +46,39 @@ describe('removing a described entry through the real stack', () => {
     const stack = createStack();
     const turn = await stack.say(said);
     expect(turn.pending).toEqual([]);
+  });
+});
+
+describe('two list requests in one sentence are not a move', () => {
+  const NOW = Date.UTC(2026, 10, 27, 12);
+  const steps = (said: string) => {
+    const intent = parseRequest(said, NOW);
+    const all = intent.kind === 'sequence' ? intent.steps : [intent];
+    return all.map((i) => ('identifiers' in i ? `${i.kind} ${i.list} ${i.identifiers.join(' ')}` : i.kind));
+  };
+
+  it.each([
+    [
+      'drop x@a.test from the allowlist and blacklist *@b.test',
+      ['list_remove allowlist x@a.test', 'list_add blocklist *@b.test'],
+    ],
+    [
+      'please take *@c.test off the blocklist, then allowlist d@e.test',
+      ['list_remove blocklist *@c.test', 'list_add allowlist d@e.test'],
+    ],
+    [
+      'Two list changes: whitelist i@j.test, and take *@k.test off the blocklist',
+      ['list_add allowlist i@j.test', 'list_remove blocklist *@k.test'],
+    ],
+    [
+      'remove f@g.test from the allowlist; blocklist *@h.test too',
+      ['list_remove allowlist f@g.test', 'list_add blocklist *@h.test'],
+    ],
+    [
+      'move l@m.test from the allowlist to the blocklist',
+      ['list_remove allowlist l@m.test', 'list_add blocklist l@m.test'],
+    ],
+  ])('%s', (said, expected) => {
+    expect(steps(said)).toEqual(expected);
   });
 });
