@@ -347,6 +347,13 @@ function parseMemberList(c: string, s: Sentence): Parsed {
     : undefined;
   const holderRole = holders ? roleKey(holders[1]!) : undefined;
   if (holderOrg && holderRole) return { kind: 'members_list', org: holderOrg, role: holderRole, count: false };
+  // "who are the admins?", "who's their owner": the role's holders in the organization the message names.
+  const plainHolders = c.match(
+    /^who(?:'s|’s|\s+is|\s+are)\s+(?:the|their|its|our)\s+(admins?|administrators?|owners?|viewers?|billing\s+(?:people|contacts?|members?))\s*\??$/i,
+  );
+  const plainRole = plainHolders ? roleKey(plainHolders[1]!.replace(/s$/i, '').split(/\s+/)[0]!) : undefined;
+  if (plainRole)
+    return { kind: 'members_list', org: { kind: 'name', value: 'their organization' }, role: plainRole, count: false };
   const roleFilter = /\badmins?\b|\badministrators?\b|\bowners?\b/i.test(c)
     ? 'org:admin'
     : /\bbasic members\b|\bregular members\b/i.test(c)

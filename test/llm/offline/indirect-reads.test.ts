@@ -67,6 +67,8 @@ describe('indirect reads through the real stack change nothing', () => {
     ['How many devices is Dave Miller signed in on? just curious, leave them be', /Dave Miller .*has 3 sessions/],
     ['compliance check: last login for Grace Kim?', /Grace Kim/],
     ["Two questions on Initech: how many members are in the organisation, and who's got the admin role", /Bill/],
+    ['Hooli renewal prep: how many people are in their org today, and who are the admins?', /Hooli has \d+ admins?/],
+    ['Umbrella audit. Who are the admins?', /Umbrella.* has \d+ admins?/],
   ])('%s', async (said, answer) => {
     const stack = createStack();
     const turn = await stack.say(said);
