@@ -57,6 +57,9 @@ const OTHERWISE_ALONE =
 // "if she already is, fine - nothing else to do": adds nothing to the request before it.
 const IF_ALREADY =
   /^(?:and\s+|but\s+)?if\s+(?:\S+\s+){0,3}?(?:already|still)\b(?![^.!?]*\b(?:ban|unban|lock|unlock|delete|remove|revoke)\b)/i;
+// "Lock only, no bans.", "just unlock - don't ban": which action, said again after the request — no target of its own.
+const ONLY_THAT =
+  /^(?:(?:just|only)\s+)?(ban|unban|lock|unlock|revoke|remove|delete|suspend)(?:\s+(?:only|them|it|him|her))?(?:\s*[,;:-]\s*(?:(?:no|not|never|without|don'?t|do\s+not)\s+[\w\s']+))?\s*[.!]*$/i;
 // "double-check and make sure X is locked": the check is the request's own read.
 const CHECK_AND = /\b(?:double[-\s]?check|check)\s+(?:and|&)\s+(?=make\s+sure|ensure)/gi;
 
@@ -149,6 +152,17 @@ export function conditionalChanges(masked: string, asQuestion: (sentence: string
         pieces[i + 2] = '';
         pieces[i + 1] = /[.!?]/.test(pieces[i + 1] ?? '') ? '.' : '';
       }
+      continue;
+    }
+    const only = p.trim().match(ONLY_THAT);
+    if (
+      only &&
+      i > 0 &&
+      /\b(?:only|just|no|not|never|without|don'?t)\b/i.test(p) &&
+      pieces.slice(0, i).some((x, k) => k % 2 === 0 && new RegExp(`\\b${only[1]}\\b`, 'i').test(x))
+    ) {
+      pieces[i] = '';
+      changed = true;
       continue;
     }
     if (i > 0 && IF_ALREADY.test(p.trim()) && pieces.slice(0, i).some((x, k) => k % 2 === 0 && x.trim())) {

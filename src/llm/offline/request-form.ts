@@ -286,8 +286,9 @@ function unwrap(lines: string[]): string[] {
       prev !== undefined &&
       prev.trim().length >= 50 &&
       !/[.!?:;]\s*$/.test(prev) &&
-      // (A capital after a word no sentence ends on — "… the billing role in" / "Hooli to …" — continues too.)
-      (/^\s*[a-z]/.test(line) || (/^\s*[A-Z⟦]/.test(line) && DANGLING.test(prev))) &&
+      // (A capital after a word no sentence ends on — "… the billing role in" / "Hooli to …" — continues too, and so
+      // does an address or domain: "… whose email is at" / "@x.test …".)
+      (/^\s*[a-z]/.test(line) || (/^\s*[A-Z⟦@*]/.test(line) && DANGLING.test(prev))) &&
       !BULLET.test(line) &&
       !ENUMERATOR.test(line);
     if (continues) out[out.length - 1] = `${prev!.trimEnd()} ${line.trim()}`;
