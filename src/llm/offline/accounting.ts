@@ -6,6 +6,7 @@
  * message parses to the same intent without it, nothing in the plan came from it, and the answer says so
  * ("I did not act on: …"). Pure and deterministic, like the parser it checks.
  */
+import { skipsAskedState } from './bulk.js';
 import { ACTION_VERB, splitClauses, splitSentences, subSentence } from './clauses.js';
 import { type Sentence, unmask } from './entities.js';
 import type { Intent } from './intent-types.js';
@@ -59,6 +60,8 @@ const EXCEPTION =
 function ignoredException(whole: Sentence, intent: Intent, now: number): Intent | undefined {
   const m = whole.masked.match(EXCEPTION);
   if (!m) return undefined;
+  // "ban everyone at x.test except the ones already banned": the bulk plan skips those itself (bulk.ts).
+  if (skipsAskedState(m[0], intent)) return undefined;
   const rest = whole.masked.replace(EXCEPTION, '');
   if (JSON.stringify(parseAnalyzed({ ...whole, masked: rest }, now)) !== JSON.stringify(intent)) return undefined;
   const said = unmask(m[0].replace(/^\s*,?\s*/, ''), whole.ents);

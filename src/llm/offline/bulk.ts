@@ -25,13 +25,29 @@ const ACTIONS = {
 type BulkAction = (typeof ACTIONS)[keyof typeof ACTIONS];
 export type BulkIntent = Extract<Intent, { kind: 'bulk_user_action' }>;
 
-const ALL = /^(ban|unban|lock|unlock)\s+(?:all(?:\s+(?:the|of the))?|every|each|everyone|everybody|anyone)\b(.*)$/i;
+// ("ban the users at @x.test": the plural with a filter is every one of them.)
+const ALL =
+  /^(ban|unban|lock|unlock)\s+(?:all(?:\s+(?:the|of the))?|every|each|everyone|everybody|anyone|the(?=\s+(?:users|accounts|people)\b))\b(.*)$/i;
+
+const SKIP_STATE =
+  /\s*\(?\s*,?\s*(?:skip(?:ping)?|except(?:\s+for)?|excluding|but\s+not|leave\s+out|leaving\s+out|ignor(?:e|ing)|other\s+than|minus|not)\s+(?:(?:anyone|anybody|those|the\s+ones|people|users|accounts|whoever|any)\s+)?(?:who(?:'s|’s|\s+is|\s+are|\s+were)\s+|that(?:'s|’s|\s+is|\s+are)\s+)?(?:already\s+|currently\s+)?(banned|locked)\b(?:[^)]*\))?/gi;
+
+/** True when `said` only keeps out the users already in the state the bulk change asks for (the plan skips them). */
+export function skipsAskedState(said: string, intent: Intent): boolean {
+  if (intent.kind !== 'bulk_user_action') return false;
+  const asked = state(intent.action);
+  const found = [...said.matchAll(SKIP_STATE)];
+  return found.length > 0 && found.every((m) => m[1]!.toLowerCase() === asked);
+}
 
 /** A bulk user change with a filter, or undefined (no filter named: the caller refuses as before). */
 export function parseBulkUserAction(c: string, s: Sentence): BulkIntent | undefined {
   const m = c.match(ALL);
   if (!m || /⟦[ei]\d+⟧/.test(c)) return undefined;
-  const rest = m[2]!;
+  const action = ACTIONS[m[1]!.toLowerCase() as keyof typeof ACTIONS];
+  // "(ignoring those already locked)": the users already in the asked state, which the plan skips anyway — no
+  // filter (it would select exactly the users that need no change).
+  const rest = m[2]!.replace(SKIP_STATE, (said, st: string) => (st.toLowerCase() === state(action) ? '' : said));
   // "@junk.test", "whose address is on junk.test", "users at junk.test": a host said as an email domain.
   const host =
     rest.match(/@⟦h(\d+)⟧/) ??
@@ -50,7 +66,6 @@ export function parseBulkUserAction(c: string, s: Sentence): BulkIntent | undefi
   if (/\b(?:who (?:is|are)|that (?:is|are)|currently)?\s*banned\b/i.test(rest)) filter.banned = true;
   if (/\blocked(?:\s+out)?\b/i.test(rest)) filter.locked = true;
   if (Object.keys(filter).length === 0) return undefined;
-  const action = ACTIONS[m[1]!.toLowerCase() as keyof typeof ACTIONS];
   return { kind: 'bulk_user_action', action, filter, ...(domain ? { domain } : {}) };
 }
 

@@ -5,7 +5,10 @@
  * the account and changes nothing. A conditional follow-up ("if not, we should", "if not, please do") names no
  * action of its own: it is dropped here, so it can never turn a check into a change the admin did not see asked.
  */
+import { conditionalChanges } from './conditional.js';
+import { invitationStatus } from './invitation-status.js';
 import { orgMention } from './org-context.js';
+import { asksForAnswer, dateFieldQuestion, embeddedQuestion, sessionQuestion, wantedRead } from './wanted-read.js';
 
 // The state verbs a check can ask about, with the adjective the state question uses.
 const STATE: Readonly<Record<string, string>> = {
@@ -52,17 +55,34 @@ export function checkQuestion(sentence: string): string {
 }
 
 /** Every check question of the message as a state question; a follow-up conditioned on a check is dropped. */
-export function checkQuestions(masked: string): string {
+export function checkQuestions(said: string): string {
+  // "is X banned? if not, ban him": a change on the planner's own precondition is that change (conditional.ts).
+  const masked = conditionalChanges(invitationStatus(said), checkQuestion);
   const pieces = masked.split(/((?:[.!?;]+)\s+)/);
   const org = orgMention(masked);
-  const checked = pieces.map((p, i) => (i % 2 === 0 ? (limitQuestion(p, org) ?? checkQuestion(p)) : p));
-  if (!checked.some((p, i) => i % 2 === 0 && p !== pieces[i])) return masked;
+  const checked = pieces.map((p, i) =>
+    i % 2 === 0
+      ? (limitQuestion(p, org) ??
+        wantedRead(p) ??
+        embeddedQuestion(p) ??
+        sessionQuestion(p) ??
+        dateFieldQuestion(p) ??
+        checkQuestion(p))
+      : p,
+  );
+  // "how many … at the moment? Could you tell me?": the second sentence only asks for the answer to the first.
+  for (let i = 2; i < checked.length; i += 2)
+    if (asksForAnswer(checked[i]!) && ASKED.test(checked.slice(0, i).join(''))) checked[i] = '';
+  if (!checked.some((p, i) => i % 2 === 0 && p !== pieces[i]) && masked === said) return masked;
   // (Only after a check: "if not, we should" then has nothing to act on but the check's answer.)
   return checked
     .map((p, i) => (i % 2 === 0 && IF_NOT.test(p.trim()) ? '' : p))
     .join('')
     .replace(/\s+$/, (m) => (m.includes('\n') ? m : ''));
 }
+
+// A question asked before: a question mark, or a wh-question.
+const ASKED = /\?|\b(?:how\s+many|who|which|what|when)\b/i;
 
 // "how many members is Foo allowed to have", "how many seats can Foo have in total", "what's Foo's seat limit",
 // "what is the member cap of Foo": the organization's limit, read from the organization itself.

@@ -63,9 +63,10 @@ export function splitClauses(sentence: string): Unit[] {
   );
   // ", her trial expired", ", the old alert was noise": a report after a comma is an aside.
   // ", legal approved it", ", and sam is still an admin there": a subject and a report, not an instruction.
+  // (", and they'll re-invite the ones they want": what someone else will do is an aside too.)
   // (", who signed in last?" asks a question: a wh-word is never the subject of an aside.)
   const asideSplit = new RegExp(
-    `\\s*,\\s*(?=(?:it|he|she|they|we|i|this|that|there)(?:'s|'re|'ve|'ll)?\\s|(?:(?:and|but)\\s+)?(?!(?:and|but|then|so|also|please|pls|or|just|not|no|who|which|what|whose)\\b|${FILLER}${ACTION_VERB}\\b)(?:[\\w&'’.-]+\\s+){1,4}(?:still\\s+|already\\s+|just\\s+)?${REPORT}\\b(?!\\s+(?:to|by|from|for|with|that)\\b))`,
+    `\\s*,\\s*(?=(?:it|he|she|they|we|i|this|that|there)(?:'s|'re|'ve|'ll)?\\s|(?:and|but)\\s+(?:they|he|she)(?:'ll|’ll|\\s+will)\\s|(?:(?:and|but)\\s+)?(?!(?:and|but|then|so|also|please|pls|or|just|not|no|who|which|what|whose)\\b|${FILLER}${ACTION_VERB}\\b)(?:[\\w&'’.-]+\\s+){1,4}(?:still\\s+|already\\s+|just\\s+)?${REPORT}\\b(?!\\s+(?:to|by|from|for|with|that)\\b))`,
     'gi',
   );
   const units: Unit[] = [];

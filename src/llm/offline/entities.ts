@@ -63,9 +63,10 @@ const EMAIL = /(?<![\w.+-])[a-z0-9][a-z0-9._%+-]*@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[
 const WILDCARD = /\*@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/gi;
 const URL_RE = /\bhttps?:\/\/[^\s"'<>]+[^\s"'<>.,;:!?)]/gi;
 const ID_RE = new RegExp(`\\b(?:${ID_PREFIXES.join('|')})_[A-Za-z0-9]{3,}\\b`, 'g');
-// A host right after a bare "@" ("an @globex.test address") is still a host; inside an email it never is.
+// A host right after a bare "@" ("an @globex.test address") is still a host; inside an email it never is. A
+// period after it ends the sentence ("… at x.test. Thanks"); a period and more letters make a longer name.
 const HOST =
-  /(?<![\w.-])(?<![\w.-]@)(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:com|net|org|io|dev|app|test|co|ai|xyz|info|biz|us|uk|de|fr|example|local|localhost)(?![\w.-])/gi;
+  /(?<![\w.-])(?<![\w.-]@)(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:com|net|org|io|dev|app|test|co|ai|xyz|info|biz|us|uk|de|fr|example|local|localhost)(?![\w-]|\.[\w-])/gi;
 const PHONE = /(?<![\w])\+\d[\d\s-]{6,}\d(?![\w])/g;
 const QUOTED = /(?<=^|[\s(:,=])(?:"([^"]+)"|'([^']+)'|“([^”]+)”|‘([^’]+)’|`([^`]+)`)(?=$|[\s).,:;!?])/g;
 

@@ -47,6 +47,8 @@ export function exceptionIn(masked: string, ents: Entities): Exception | undefin
       .split(/\s*,\s*|\s+and\s+|\s*&\s*/i)
       .map((p) => p.trim())
       .filter(Boolean);
+    // "except the ones already banned" describes a state, nobody by name: the bulk plan skips those anyway.
+    if (/\b(?:already|currently|still)\b|\b(?:banned|locked)$/i.test(m[1]!)) continue;
     const refs = parts.map((p) => toRef(p, ents));
     if (refs.length === 0 || refs.some((r) => !r || !['email', 'id', 'name'].includes(r.kind))) continue;
     return {

@@ -135,7 +135,8 @@ export type Intent =
   /** `term`: a yes/no question ("are sign-ups from X blocked?") answered from the entries that cover X. */
   | { kind: 'list_entries'; list: 'allowlist' | 'blocklist'; term?: string }
   | { kind: 'list_add'; list: 'allowlist' | 'blocklist'; identifiers: string[]; notify?: boolean }
-  | { kind: 'list_remove'; list: 'allowlist' | 'blocklist'; identifiers: string[]; ids: string[] }
+  /** `described`: no identifier said — the one entry the message names by a word of it (list-entry.ts). */
+  | { kind: 'list_remove'; list: 'allowlist' | 'blocklist'; identifiers: string[]; ids: string[]; described?: boolean }
   /** `details`: extra fields the user asked to see for each item ("and the redirect URIs"). */
   | { kind: 'named_list'; resource: NamedResource; details?: string[] }
   /** `fields`: the fields the user asked about ("what scopes does X have"), shown first. */

@@ -105,8 +105,12 @@ const SOURCE =
  */
 function parseListMove(c: string, s: Sentence): Intent | undefined {
   if (!ALLOW.test(c) || !BLOCK.test(c) || /\b(?:is|are)\s+.*\?$/.test(c)) return undefined;
-  const source = c.match(SOURCE)?.[1];
+  const sourceAt = c.match(SOURCE);
+  const source = sourceAt?.[1];
   if (!source) return undefined;
+  // "take X off the allowlist, and blocklist Y": two requests, each with its own identifier, are no move.
+  const [before, after] = [c.slice(0, sourceAt.index), c.slice(sourceAt.index! + sourceAt[0].length)];
+  if (/⟦[wehp]\d+⟧/.test(before) && /⟦[wehp]\d+⟧/.test(after)) return undefined;
   const from: 'allowlist' | 'blocklist' | undefined = ALLOW.test(source)
     ? 'allowlist'
     : BLOCK.test(source)
@@ -185,6 +189,19 @@ export function parseAccessLists(c: string, s: Sentence): Intent | undefined {
       return { kind: 'list_remove', list: 'allowlist', identifiers: identifiers(s, 'allowlist'), ids: [] };
     if (/^(?:unblock|stop blocking)\s+⟦[wh]/i.test(c))
       return { kind: 'list_remove', list: 'blocklist', identifiers: identifiers(s, 'blocklist'), ids: [] };
+    // "unblock that domain / that address": an entry, named by a word elsewhere in the message (list-entry.ts).
+    if (
+      /^(?:unblock|stop blocking)\s+(?:that|this|the|the\s+same)\s+(?:(?:e-?mail\s+)?address|e-?mail|domain|identifier|entry|one)\b/i.test(
+        c,
+      )
+    )
+      return {
+        kind: 'list_remove',
+        list: 'blocklist',
+        identifiers: identifiers(s, 'blocklist'),
+        ids: [],
+        described: true,
+      };
     return undefined;
   }
   const ids = s.ents.ids.filter((i) => i.prefix === (list === 'allowlist' ? 'alid' : 'blid')).map((i) => i.value);
@@ -194,12 +211,9 @@ export function parseAccessLists(c: string, s: Sentence): Intent | undefined {
       c,
     );
   if (removing) {
+    // "nuke the mailinator thing from the blocklist": the entry the message names by a word of it.
     if (idents.length === 0 && ids.length === 0)
-      return {
-        kind: 'unknown',
-        topic: list,
-        reason: `Tell me which entry to remove from the ${list}, e.g. "remove *@acme.test from the ${list}".`,
-      };
+      return { kind: 'list_remove', list, identifiers: [], ids: [], described: true };
     return { kind: 'list_remove', list, identifiers: idents, ids };
   }
   const adding =

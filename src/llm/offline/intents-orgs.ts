@@ -421,11 +421,21 @@ function parseMemberList(c: string, s: Sentence): Parsed {
   const holders = c.match(
     /^who(?:'s|’s|\s+has|\s+have|\s+holds|\s+is\s+holding|\s+has\s+got)\s+(?:got\s+)?(?:the\s+|an?\s+)?(admin|administrator|owner|member|viewer|billing|guest)\s*(?:role|access|rights|permissions?)?(?:\s+(?:in|at|of|for|on)\s+(.+?))?\??$/i,
   );
-  const holderOrg = holders?.[2] ? orgChunk(holders[2], s) : undefined;
+  // (No organization said: the one the message names, else a question — plan-orgs.orgOrAsk.)
+  const holderOrg = holders
+    ? holders[2]
+      ? orgChunk(holders[2], s)
+      : { kind: 'name' as const, value: 'their organization' }
+    : undefined;
   const holderRole = holders ? roleKey(holders[1]!) : undefined;
   if (holderOrg && holderRole) return { kind: 'members_list', org: holderOrg, role: holderRole, count: false };
-  // ("…, and who has the admin role?": the organization the other part or the message names.)
-  if (holders && !holders[2] && holderRole) return { kind: 'members_list', role: holderRole, count: false };
+  // "who are the admins?", "who's their owner": the role's holders in the organization the message names.
+  const plainHolders = c.match(
+    /^who(?:'s|’s|\s+is|\s+are)\s+(?:the|their|its|our)\s+(admins?|administrators?|owners?|viewers?|billing\s+(?:people|contacts?|members?))\s*\??$/i,
+  );
+  const plainRole = plainHolders ? roleKey(plainHolders[1]!.replace(/s$/i, '').split(/\s+/)[0]!) : undefined;
+  if (plainRole)
+    return { kind: 'members_list', org: { kind: 'name', value: 'their organization' }, role: plainRole, count: false };
   const roleFilter = /\badmins?\b|\badministrators?\b|\bowners?\b/i.test(c)
     ? 'org:admin'
     : /\bbasic members\b|\bregular members\b/i.test(c)
@@ -803,9 +813,17 @@ function parseInvitationRevoke(said: string, s: Sentence): Intent | undefined {
       /\b(?:to|for|at|from|in|of)\s+(?:the\s+)?(?!⟦[ei])(.+?)(?:\s+(?:org|organi[sz]ation|team|company))?$/i,
     )?.[1] ?? core.match(/^\w+\s+(?:the\s+)?(?!⟦)(.+?)\s+(?:org(?:anization)?\s+)?invit\w*\b/i)?.[1];
   // "all pending Acme", "any Acme": the quantifier and status words say which invitations, not the organization.
-  const orgText = rawOrgText?.replace(
-    /^(?:(?:the|all|every|each|any|of|pending|open|outstanding|still|only|just|newest|latest|oldest|earliest|last|first|most\s+recent(?:ly\s+sent)?)\s+)+(?=\S)/i,
-    '',
+  const orgText = rawOrgText
+    ?.replace(
+      /^(?:(?:the|all|every|each|any|of|pending|open|outstanding|still|only|just|newest|latest|oldest|earliest|last|first|most\s+recent(?:ly\s+sent)?)\s+)+(?=\S)/i,
+      '',
+    )
+    // "all of Foo's pending org invitations": the status and the noun after the owner are not its name.
+    .replace(/(?:'s|’s)?\s+(?:(?:pending|open|outstanding|org|organi[sz]ation|app|application)\s+)*invit\w*$/i, '')
+    .replace(/(?:\s+(?:pending|open|outstanding))+$/i, '');
+  // "every pending invitation to their org": the organization the message names (plan-orgs.orgOrAsk).
+  const theirs = /^(?:their|its|our|that|this)(?:\s+(?:org|organi[sz]ation|company|team|workspace))?$/i.test(
+    orgText?.trim() ?? '',
   );
   const cleanedOrg =
     orgText &&
@@ -824,7 +842,10 @@ function parseInvitationRevoke(said: string, s: Sentence): Intent | undefined {
         ? 'oldest'
         : undefined;
   // "the latest invitation we sent": "we sent" says who sent it, it names no organization.
-  const org = appOnly || (newest && /^(?:we|i|you|they)\b/i.test(orgText ?? '')) ? undefined : cleanedOrg;
+  const org =
+    appOnly || (newest && /^(?:we|i|you|they)\b/i.test(orgText ?? ''))
+      ? undefined
+      : (cleanedOrg ?? (theirs ? { kind: 'name' as const, value: 'their organization' } : undefined));
   // "revoke the pending Acme invitations": the plural names every one of them, like "all".
   const all =
     !newest &&
@@ -857,7 +878,9 @@ function parseInvitationRevoke(said: string, s: Sentence): Intent | undefined {
     return { kind: 'invitation_revoke', emails: [...s.ents.emails], ids: inviteIds.map((i) => i.value) };
   if (
     /\b(?:all|every|each|any)\b/i.test(c) &&
-    /\binvitations\b|\b(?:every|each|any)\s+(?:pending\s+|open\s+)?invitation\b/i.test(c)
+    /\binvit(?:ation|e)s\b|\b(?:every|each|any)\s+(?:(?:pending|open|app|application|sign-?up)\s+)*invit(?:ation|e)\b/i.test(
+      c,
+    )
   ) {
     // Every app invitation is the widest revoke there is: when the words speak of an organization this parser
     // could not read, asking (not understood) beats revoking invitations the admin never meant.

@@ -503,6 +503,15 @@ const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
     /\b(?:revoke|end|kill|terminate|invalidate|clear|close|wipe)\s+(?:all\s+(?:of\s+)?|every\s+one\s+of\s+)?(his|her|their)\s+sessions?\b/gi,
     (_m: string, who: string) => `sign ${{ his: 'him', her: 'her', their: 'them' }[who.toLowerCase()]} out`,
   ],
+  // "…, and blocklist *@x.test", "pls allowlist a@b.test": the list name used as a verb is adding to that list.
+  [
+    new RegExp(
+      `${SLOT}(block|black|allow|white)-?list\\s+(?:the\\s+(?:domain|address|e-?mail)\\s+)?((?:⟦[wehp]\\d+⟧(?:\\s*,\\s*(?=⟦)|\\s+and\\s+(?=⟦))?)+)`,
+      'gi',
+    ),
+    (_m: string, kind: string, what: string) =>
+      `add ${what.trim()} to the ${/^(?:block|black)$/i.test(kind) ? 'blocklist' : 'allowlist'}`,
+  ],
   // "yank the invite for x@y.test", "pull that invitation": a revocation.
   [/\b(?:yank|pull|scrap|kill)\s+(?=(?:the|that|this|our|his|her|their|an?)\s+(?:[\w-]+\s+)?invit)/gi, 'revoke '],
   // "end any session he still has": the sessions that person has.

@@ -2,6 +2,7 @@
  * Plans for sessions (sign out everywhere = list active sessions, then revoke each; get/revoke by id; list a
  * user's sessions) and for the sign-up allowlist and blocklist (list, add, remove by identifier or id).
  */
+import { namedEntries } from './list-entry.js';
 import { act, say } from './mutation-step.js';
 import { analyze } from './entities.js';
 import type { Intent } from './intent-types.js';
@@ -217,6 +218,7 @@ export function planListRemove(ctx: PlanContext, intent: Of<'list_remove'>): Pla
     done: () => `Removed entry ${id} from the ${intent.list}`,
   }));
   const notes: string[] = [];
+  if (intent.described && intent.identifiers.length === 0 && intent.ids.length === 0) return removeNamed(ctx, intent);
   if (intent.identifiers.length > 0) {
     const env = ctx.read(a.list, {});
     if (!env) return ctx.pending();
@@ -242,4 +244,33 @@ export function planListRemove(ctx: PlanContext, intent: Of<'list_remove'>): Pla
     }
   }
   return act(ctx, calls, notes);
+}
+
+/** "nuke the mailinator thing from the blocklist": the one entry the message names by a word of it. */
+function removeNamed(ctx: PlanContext, intent: Of<'list_remove'>): PlanStep {
+  const a = LIST_ACTIONS[intent.list];
+  const ask = `Tell me which entry to remove from the ${intent.list}, e.g. "remove *@acme.test from the ${intent.list}".`;
+  const env = ctx.read(a.list, {});
+  if (!env) return ctx.pending();
+  if (env.status !== 'ok') return readFailed(env, `the ${intent.list}`);
+  const items = asPage(env.result).items;
+  const hits = namedEntries(ctx.turn.request, items, (i) => field(i, 'identifier') ?? '');
+  if (hits.length === 0) return say(`I couldn't tell which ${intent.list} entry you mean. ${ask} Nothing was changed.`);
+  if (hits.length > 1)
+    return say(
+      `Several ${intent.list} entries fit (${hits.map((h) => field(h, 'identifier')).join(', ')}). ${ask} Nothing was changed.`,
+    );
+  const shown = field(hits[0]!, 'identifier')!;
+  return act(
+    ctx,
+    [
+      {
+        name: a.delete,
+        args: { identifier_id: field(hits[0]!, 'id')! },
+        label: `remove ${shown} from the ${intent.list} (${field(hits[0]!, 'id')})`,
+        done: () => `Removed ${shown} from the ${intent.list}`,
+      },
+    ],
+    [],
+  );
 }

@@ -159,6 +159,9 @@ const NEGATION = /\b(?:not|never|no\s+longer|nobody|hardly)\b|n['’]t\b/i;
 // A subject that asks or negates ("who should be removed?", "nobody needs to be banned") is not a request.
 const NOT_A_SUBJECT =
   /^(?:who|whom|what(?!\s+(?:i|we)\s+(?:really\s+)?(?:need|want|would\s+like|'d\s+like|’d\s+like)\s+(?:is|are)\b)|which|whoever|nobody|no\s+one|none|nothing|if|whether|when|why|how)\b/i;
+// The noun a participle describes when it is used as an adjective ("banned users", "revoked invites").
+const ADJECTIVE_USE =
+  /^\s+(?:(?:and|or)\s+\w+\s+)?(?:users?|accounts?|people|persons|members?|ones|invit(?:ation|e)s?|org(?:anization|anisation)?s?|sessions?|entries|domains?|e-?mails?|addresses|identifiers)\b/i;
 
 const OBJECT_FORM: Record<string, string> = {
   she: 'her',
@@ -193,6 +196,8 @@ export function imperative(sentence: string): string {
     // A negation anywhere before the participle ("X doesn't need to be removed", "we never want X banned")
     // means the opposite of the request: left alone.
     const head = m ? s.slice(m[1]!.length, s.length - m[4]!.length) : '';
+    // A participle before a noun is an adjective ("a list of all banned accounts"): a read, never a change.
+    if (m && ADJECTIVE_USE.test(m[4]!)) continue;
     if (m && verb && !NOT_A_SUBJECT.test(m[2]!) && !NEGATION.test(head)) return `${m[1]}${request(verb, m[2]!, m[4]!)}`;
   }
   const move = s.match(MOVE);
@@ -297,8 +302,9 @@ function unwrap(lines: string[]): string[] {
       prev !== undefined &&
       prev.trim().length >= 50 &&
       !/[.!?:;]\s*$/.test(prev) &&
-      // (A capital after a word no sentence ends on — "… the billing role in" / "Hooli to …" — continues too.)
-      (/^\s*[a-z]/.test(line) || (/^\s*[A-Z⟦]/.test(line) && DANGLING.test(prev)) || MID_ACRONYM.test(line)) &&
+      // (A capital after a word no sentence ends on — "… the billing role in" / "Hooli to …" — continues too, and so
+      // does an address or domain: "… whose email is at" / "@x.test …".)
+      (/^\s*[a-z]/.test(line) || (/^\s*[A-Z⟦@*]/.test(line) && DANGLING.test(prev)) || MID_ACRONYM.test(line)) &&
       !BULLET.test(line) &&
       !ENUMERATOR.test(line);
     if (continues) out[out.length - 1] = `${prev!.trimEnd()} ${line.trim()}`;
