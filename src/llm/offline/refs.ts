@@ -252,9 +252,10 @@ export function splitRefs(chunk: string, ents: Entities): Ref[] {
   return dedupe(refs);
 }
 
-// A subject pronoun or a possessive, a finite verb, or a contraction: words a name or an address never has.
+// A finite verb, a subject pronoun starting the part, or a contraction ("something's off"): words a name or an address
+// never has. ("their manager" alone stays a target: a lookup says so when nobody matches.)
 const ASIDE =
-  /\b(?:he|she|they|it|i|we|his|its|their|our|my|me|us|something|someone|nothing|there|this|that)(?:'s|’s|'re|’re|'ve|’ve|'ll|’ll)?\b|\b(?:is|are|was|were|has|have|had|seems?|looks?|keeps?|did|does|got)\b|\w(?:'s|’s)\s+(?:off|wrong|weird|broken|not|been|gone)\b/i;
+  /^(?:he|she|they|it|i|we)\b|\b(?:he|she|they|it|that|there|something|someone|nothing)(?:'s|’s|'re|’re|'ve|’ve|'ll|’ll)\b|\b(?:is|are|was|were|has|have|had|seems?|looks?|keeps?|did|does|got|said|says)\b|\w(?:'s|’s)\s+(?:off|wrong|weird|broken|not|been|gone)\b/i;
 
 function dedupe(refs: Ref[]): Ref[] {
   const seen = new Set<string>();
@@ -305,7 +306,10 @@ export function orgRef(given: string | undefined, ents: Entities): Ref | undefin
   // "Globex, please check", "Hooli - thanks": what follows a comma or dash in lower case is an aside, not the name.
   let chunk = given
     .trim()
-    .replace(/\s*(?:[,;]\s+|\s[-–—]\s+)(?=[a-z]).*$/, '')
+    .replace(
+      /\s*(?:[,;]\s+|\s[-–—]\s+)(?=(?:please|pls|plz|thanks|thx|ty|can|could|would|will|if|check|verify|so|as|since|because|he|she|they|it|we|i|just|asap|no\s+rush|cheers|thank)\b).*$/i,
+      '',
+    )
     .replace(FIELD_OF, '')
     .replace(OF_FIELD, '');
   for (let i = 0; i < 3; i++) chunk = chunk.trim().replace(ORG_TRAIL, '');

@@ -363,7 +363,7 @@ function antecedent(
 }
 
 /**
- * "Whoever holds billing in Foo is leaving. Switch that person to viewer.": a singular pronoun ("that
+ * "Whoever holds guest at Foo quit. Switch that person to viewer.": a singular pronoun ("that
  * person", "him", "her") means one holder, so "whoever …" becomes "the person who …" (several holders → asked).
  */
 function singularOf(masked: string, who: string[]): string[] {

@@ -94,7 +94,8 @@ describe('pronouns whose antecedent is a description or a first name', () => {
     [
       'whoever holds the billing role at Hooli – lock that user',
       'user_action',
-      { kind: 'role', value: 'org:billing', org: 'Hooli' },
+      // ("that user" is one person: several holders are asked about.)
+      { kind: 'role', value: 'org:billing', org: 'Hooli', one: true },
     ],
     ['the most recent signup is spam. please ban that one', 'user_action', { kind: 'newest', value: 'user' }],
     ['Ravi is leaving Umbrella today. Please lock his account', 'user_action', { kind: 'name', value: 'Ravi' }],

@@ -56,6 +56,18 @@ describe('an aside is not part of a name', () => {
     expect(intent.targets?.map((t) => t.value)).toEqual(who);
   });
 
+  it('a part that is only a description stays a target (a lookup says when nobody matches)', () => {
+    const intent = parseRequest('lock amy@x.test, bo@x.test and their manager', NOW) as {
+      targets: Array<{ value: string }>;
+    };
+    expect(intent.targets.map((t) => t.value)).toEqual(['amy@x.test', 'bo@x.test', 'their manager']);
+  });
+
+  it('a second organization after a comma is not cut off as an aside', () => {
+    const intent = parseRequest('add dana@x.test to Acme, globex', NOW) as Step;
+    expect(intent.org?.value).not.toBe('Acme');
+  });
+
   it('names after commas are still several targets', () => {
     const intent = parseRequest('ban a@x.test, b@x.test and Dana Lee', NOW) as { targets: Array<{ value: string }> };
     expect(intent.targets.map((t) => t.value)).toEqual(['a@x.test', 'b@x.test', 'Dana Lee']);
