@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { component, only, run, say, call, customModel, tamperingAgent } from './support.js';
 
+// (The two whole-suite runs get a generous hang guard, not a speed limit: 870+ scenarios on a shared 2-core machine.)
 describe('oracle agent (replays reference actions through the real loop)', () => {
   it('scores 1.0 on every scenario', async () => {
     const result = await run(undefined, { kind: 'oracle' });
@@ -15,7 +16,7 @@ describe('oracle agent (replays reference actions through the real loop)', () =>
     expect(result.metrics.confirmCompliance).toBe(1);
     expect(result.metrics.forbiddenMutationTrials).toBe(0);
     expect(result.metrics.unnecessaryMutationsPerTrial).toBe(0);
-  }, 120_000);
+  }, 600_000);
 });
 
 describe('null agent (does nothing, says it cannot help)', () => {
@@ -32,7 +33,7 @@ describe('null agent (does nothing, says it cannot help)', () => {
         expect(component(t, 'communicate').pass, s.id).toBe(false);
       }
     }
-  }, 120_000);
+  }, 600_000);
 
   it('fails the state check exactly where the task needs a change', async () => {
     const result = await run('users.ban.by-email,invitations.read.pending', { kind: 'null' });
