@@ -45,6 +45,9 @@ export const VERBS = [
 export const NOUNS = [
   'invitation',
   'invitations',
+  // ("the globex invte": the short noun people type for an invitation)
+  'invite',
+  'invites',
   'organization',
   'organizations',
   'organisation',
