@@ -1,16 +1,15 @@
 /**
- * An address or id corrected as soon as it is typed — "x@y.tset -- sorry, x@y.test", "a@x.test, I mean b@x.test",
- * "user_1 (oops, user_2)" — is the second one: the first is a slip and never a target. Only an address replaced by
- * an address (an id by an id) right after a correction word; a correction said any other way is left to the
- * sentence-level reading (request.ts), which changes nothing when it cannot read it.
+ * A value corrected as it is typed (issue 15, round 4): "revoke the invite for jon@x.test -- sorry, john@x.test",
+ * "ban a@b.test, I mean a@c.test", "remove *@x.test... oops, *@y.test". When an address, id, host or wildcard is
+ * followed by a correction word and another of the same kind, the second replaces the first and the correction
+ * is gone, so the request reads as if typed right. Only two values of one kind next to each other: a correction
+ * that changes the request itself ("ban X, sorry, lock X") is the clause rules' (request.ts CORRECTION).
  */
 
 const CORRECTED =
-  /(⟦([ei])\d+⟧)\s*(?:--|—|–|-|,|;|\.|\()?\s*(?:sorry|oops|whoops|typo|correction|i\s+mean|i\s+meant|sry)[,:!.]?\s+(?:i\s+mean\s+|it'?s\s+|should\s+be\s+)?(⟦([ei])\d+⟧)\)?/gi;
+  /⟦([eihwp])\d+⟧\s*(?:--?|–|—|,|;|\.{3}|…)?\s*(?:\(\s*)?(?:(?:no|oops|argh|ugh)[,!.]?\s+)?(?:sorry|oops|i\s+mean|i\s+meant|correction|typo|wait|rather|make\s+that)[,:!.]?\s*(?:(?:i\s+mean|i\s+meant|it'?s|it\s+is|that\s+should\s+be|should\s+be)\s+)?(⟦\1\d+⟧)(?:\s*\))?/gi;
 
-/** The message with a corrected address or id replaced by its correction, or as it was. */
-export function withCorrectedAddress(masked: string): string {
-  return masked.replace(CORRECTED, (m, _first: string, kind: string, second: string, kind2: string) =>
-    kind === kind2 ? second : m,
-  );
+/** The masked message with each corrected value replaced by its correction. */
+export function correctedValues(masked: string): string {
+  return masked.replace(CORRECTED, (_m, _kind: string, right: string) => right);
 }

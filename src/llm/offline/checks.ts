@@ -8,6 +8,7 @@
 import { conditionalChanges } from './conditional.js';
 import { invitationStatus } from './invitation-status.js';
 import { orgMention } from './org-context.js';
+import { correctedValues } from './address-correction.js';
 import { asksForAnswer, dateFieldQuestion, embeddedQuestion, sessionQuestion, wantedRead } from './wanted-read.js';
 
 // The state verbs a check can ask about, with the adjective the state question uses.
@@ -57,7 +58,7 @@ export function checkQuestion(sentence: string): string {
 /** Every check question of the message as a state question; a follow-up conditioned on a check is dropped. */
 export function checkQuestions(said: string): string {
   // "is X banned? if not, ban him": a change on the planner's own precondition is that change (conditional.ts).
-  const masked = conditionalChanges(invitationStatus(said), checkQuestion);
+  const masked = conditionalChanges(invitationStatus(correctedValues(said)), checkQuestion);
   const pieces = masked.split(/((?:[.!?;]+)\s+)/);
   const org = orgMention(masked);
   const checked = pieces.map((p, i) =>

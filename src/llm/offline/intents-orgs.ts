@@ -822,7 +822,7 @@ function parseInvitationRevoke(said: string, s: Sentence): Intent | undefined {
     .replace(/(?:'s|’s)?\s+(?:(?:pending|open|outstanding|org|organi[sz]ation|app|application)\s+)*invit\w*$/i, '')
     .replace(/(?:\s+(?:pending|open|outstanding))+$/i, '');
   // "every pending invitation to their org": the organization the message names (plan-orgs.orgOrAsk).
-  const theirs = /^(?:their|its|our|that|this)(?:\s+(?:org|organi[sz]ation|company|team|workspace))?$/i.test(
+  const theirs = /^(?:their|its|our)(?:\s+(?:org|organi[sz]ation|company|team|workspace))?$/i.test(
     orgText?.trim() ?? '',
   );
   const cleanedOrg =
@@ -832,7 +832,11 @@ function parseInvitationRevoke(said: string, s: Sentence): Intent | undefined {
     )
       ? orgChunk(orgText.replace(/^(?:pending|open)\s+/i, ''), s)
       : undefined;
-  const appOnly = /\b(?:app|application)\s+invit/i.test(c);
+  // ("the invitation to sign up, for the app": the invitation to the application itself.)
+  const appOnly =
+    /\b(?:app|application)\s+invit|\binvit\w*\s+to\s+sign[- ]?up\b|\binvit\w*\s+(?:to|for)\s+(?:the\s+|our\s+)?(?:app|application)\b/i.test(
+      c,
+    );
   const named = s.ents.emails.length > 0 || inviteIds.length > 0;
   const newest: Recency | undefined = named
     ? undefined

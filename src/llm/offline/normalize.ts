@@ -15,7 +15,7 @@ import { withNamedAddress } from './named-address.js';
 import { withUndoneSanction } from './undo-sanction.js';
 import { withAccountAnaphor } from './account-anaphora.js';
 import { withSubjectFirst } from './subject-first.js';
-import { withCorrectedAddress } from './address-correction.js';
+import { correctedValues } from './address-correction.js';
 
 // "Hi team,", "Hello Kim!", "Dear support -": a greeting at the very start, with whom it greets.
 const GREETING =
@@ -36,7 +36,7 @@ const HONORIFIC = /\b(?:mr|mrs|ms|mx|miss|dr|mister)\.?\s+(?=[a-z][\w'’-]*\b)(
 const STAGES: ReadonlyArray<(masked: string) => string> = [
   (m) => m.trim(),
   spellOutTexting,
-  withCorrectedAddress,
+  correctedValues,
   withWriter,
   withNamedAddress,
   withAccountAnaphor,

@@ -7,6 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { invitationStatus } from '../../../src/llm/offline/invitation-status.js';
+import { parseRequest } from '../../../src/llm/offline/request.js';
 import { createStack } from './drive.js';
 
 describe('invitation status words → pending', () => {
@@ -64,5 +65,25 @@ describe('bulk revocation by status through the real stack', () => {
     const stack = createStack();
     const turn = await stack.say("please don't cancel the outstanding Acme invitations, they are still wanted");
     expect(turn.pending).toEqual([]);
+  });
+});
+
+describe('which organization an invitation revocation names', () => {
+  const NOW = Date.UTC(2026, 10, 27, 12);
+  it.each([
+    ['please revoke that invite', { kind: 'invitation_revoke', one: true }],
+    ['cancel this invitation', { kind: 'invitation_revoke', one: true }],
+    ['cancel all of their outstanding org invitations', { kind: 'org_invitation_revoke', all: true }],
+    ['revoke every pending invite to our organisation', { kind: 'org_invitation_revoke', all: true }],
+  ])('%s', (said, shape) => {
+    const intent = parseRequest(said, NOW);
+    expect(intent).toMatchObject(shape);
+    // ("that" / "this" are no organization; "their / our organisation" is the one the message names.)
+    if ('org' in intent && intent.org) expect(intent.org.value).toBe('their organization');
+  });
+
+  it('an invite to sign up to the app is never read as an organization', () => {
+    const intent = parseRequest('revoke the invite to sign up to our app for x@y.test', NOW);
+    expect(intent).toMatchObject({ kind: 'invitation_revoke', emails: ['x@y.test'] });
   });
 });
