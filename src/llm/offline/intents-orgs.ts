@@ -408,11 +408,11 @@ function parseMemberList(c: string, s: Sentence): Parsed {
     return { kind: 'members_list', org: { kind: 'name', value: described.org }, role: described.value, count: false };
   // "…, and who are the admins?": the organization is the one the message names (request.ts fills it, or the
   // planner asks).
-  const bare = asked?.[1]!.match(
+  const bare = asked?.[1]?.match(
     /^(?:the|their|its|our)\s+(admins?|administrators?|owners?|viewers?|billing(?:\s+(?:people|persons?|contacts?|managers?))?|guests?)(?:\s+(?:there|then))?$/i,
   );
-  const bareWord = bare?.[1]!
-    .replace(/s$/, '')
+  const bareWord = bare?.[1]
+    ?.replace(/s$/, '')
     .replace(/\s+\w+$/, '')
     .toLowerCase();
   const bareRole = bareWord ? (roleKey(bareWord) ?? (bareWord === 'guest' ? 'org:guest' : undefined)) : undefined;

@@ -29,6 +29,7 @@ import { arrowAsDash, fitsTopic, topicOf, withTopic } from './topic.js';
 import { fillMetadataKey, targetsPointer, withMetadataLabels } from './metadata-anaphora.js';
 import { withMessageUser } from './message-user.js';
 import { correctionValue, withCorrectedValue } from './value-correction.js';
+import { uncheckedCondition } from './unchecked-condition.js';
 import { withKeptOut } from './other-holder.js';
 
 export const NEGATED =
@@ -85,6 +86,15 @@ export function parseAnalyzed(said: Sentence, now: number): Intent {
     return {
       kind: 'unknown',
       reason: `You kept ${[...new Set(kept)].join(', ')} out of this request, and I could not read it without changing exactly that, so I changed nothing. Name the ones to change, and I'll prepare one change each.`,
+    };
+  // "is X banned? if not, delete her": a change on a condition nothing checks is never shown as an unconditional
+  // card; the admin is told what to do instead (unchecked-condition.ts).
+  const condition =
+    NO_CHANGE.has(intent.kind) || READ_KINDS.has(intent.kind) ? undefined : uncheckedCondition(said.masked);
+  if (condition)
+    return {
+      kind: 'unknown',
+      reason: `I changed nothing: you asked for it only on a condition ("${unmask(condition, said.ents)}"), and I don't check conditions as part of a change. Ask me about the condition first, then ask for the change on its own.`,
     };
   return intent;
 }

@@ -1,0 +1,34 @@
+/**
+ * A change asked for only on a condition the model does not check (issue 15, round 4): "is X banned? if not,
+ * delete her", "delete Y unless he is an admin", "ban Z if she has not signed in this year". The parsers read the
+ * request and leave the condition out, so the card would show an unconditional change the admin never asked for.
+ * Conditions on the change's own precondition ("is X banned? if not, ban him", "lock Y unless already locked")
+ * have been rewritten to the bare change by then (conditional.ts: the planner reads the state and says "already");
+ * what is left here is a condition nobody checked, and the request is declined with what to do instead.
+ * Not conditions: "if" meaning whether ("not sure if", "let me know if"), politeness ("if you could", "if
+ * possible", "if that's ok"), and "if not already" (the change is its own check: already so, nothing to do).
+ */
+
+// "if / only if / unless / provided (that) / as long as" and what follows up to the end of the sentence.
+const CONDITION = /\b(?:only\s+if|if|unless|provided(?:\s+that)?|as\s+long\s+as)\b[^.!?;\n]*/gi;
+// "not sure if", "let me know if", "check if", "wondering if": "if" meaning whether; "sorry if …": an apology.
+const WHETHER =
+  /\b(?:sorry|apologies|apologise|apologize|forgive\s+me|excuse\s+me|sure|unsure|wonder(?:ing|ed)?|know|knows|ask(?:ing|ed)?|see|check(?:ing)?|tell\s+me|find\s+out|curious|confirm|verify|idea|doubt|question|clear)\s*,?\s*$/i;
+// "if you could", "if possible", "if that's ok", "if you don't mind", "if needed", "if I understand right".
+const POLITE =
+  /^(?:if|unless)\s+(?:(?:you|u|ya|someone|somebody|anyone|we|one)\s+(?:could|can|would|will|have|get|are\s+able|find|don['’]?t\s+mind|do\s+not\s+mind|want|wanna|like|need|please|see\s+this|read\s+this|got)|possible|you\s+please|please|needed|necessary|required|need\s+be|any|anything|this\s+is|this['’]s|(?:that|this|it)(?:'s|’s|\s+is|\s+was)\s+(?:ok|okay|alright|all\s+right|fine|possible|easier|not\s+too|the\s+right|no\s+trouble|no\s+bother)|(?:it|this|that)\s+helps|i\s+(?:understand|remember|recall|read|am\s+not\s+mistaken|['’]m\s+not\s+mistaken|word|phrase|may|might|can)|i['’]m\s+not\s+mistaken|not\s+too\s+much|(?:you|u)\s+get\s+a)\b/i;
+// "if not already", "unless she's already in it", "if it isn't there yet": the change checks itself.
+const ALREADY = /\b(?:already|yet)\b/i;
+
+/** The first condition in a message that the change would silently drop, as the user wrote it, or undefined. */
+export function uncheckedCondition(masked: string): string | undefined {
+  for (const m of masked.matchAll(CONDITION)) {
+    const said = m[0].trim();
+    if (WHETHER.test(masked.slice(0, m.index))) continue;
+    if (POLITE.test(said) || ALREADY.test(said)) continue;
+    // ("…, if not." / "if so" alone with nothing to act on is a tail of a question, not a condition on a change.)
+    if (/^if\s+(?:not|so)\s*[,.]?\s*$/i.test(said) && !/[?]\s*$/.test(masked.slice(0, m.index).trim())) continue;
+    return said;
+  }
+  return undefined;
+}
