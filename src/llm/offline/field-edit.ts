@@ -94,6 +94,22 @@ const CALLED =
   '(?:should\\s+(?:now\\s+)?(?:read|say|be\\s+(?:called|named|renamed(?:\\s+to)?|known\\s+as)|show\\s+(?:up\\s+)?as)|(?:needs?|has)\\s+to\\s+(?:read|be\\s+(?:called|named|renamed(?:\\s+to)?))|(?:is|will\\s+be)\\s+now\\s+(?:called|named))';
 
 function readImplicitName(c: string, s: Sentence): Intent | undefined {
+  // "dave@x.test should be called David Miller from now on": a user named by address or id, and the full name
+  // they should have (first and last name).
+  const user = c.match(new RegExp(`^(?:(?:so|and|also|btw|fyi)\\s+)?(⟦[ei]\\d+⟧)\\s+${CALLED}\\s+(.+)$`, 'i'));
+  const userToken = user ? s.ents.ids[Number(user[1]!.slice(2, -1))] : undefined;
+  if (user && (user[1]!.startsWith('⟦e') || userToken?.prefix === 'user')) {
+    const name = readValue({ resource: 'user', param: 'first_name', kind: 'text', words: 'name' }, user[2]!, s);
+    const target = toRef(user[1]!, s.ents);
+    if (typeof name === 'string' && /^[A-Z]/.test(name) && target) {
+      const parts = name.split(/\s+/);
+      const fields: Fields =
+        parts.length === 1
+          ? { first_name: name }
+          : { first_name: parts.slice(0, -1).join(' '), last_name: parts.at(-1) };
+      return { kind: 'user_update', target, fields };
+    }
+  }
   for (const resource of ['org', 'oauth', 'jwt'] as const) {
     const noun = RESOURCE_WORDS[resource];
     // "show their org as "Foo XYZ" from now on": how an organization should show is its name.

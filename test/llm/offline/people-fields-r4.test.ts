@@ -491,3 +491,18 @@ describe('values ended by a dash aside, "ought to be", "make X\'s F V", arrows b
     expect(parse(text)).toMatchObject({ kind, fields });
   });
 });
+
+describe('a user named by address or id, and the name they should be called', () => {
+  it.each([
+    ['dave@acme.test should be called David Miller from now on', { first_name: 'David', last_name: 'Miller' }],
+    ['user_2XWIsgzAkIscBEqX0lhV300001W should be named Liam T', { first_name: 'Liam', last_name: 'T' }],
+    ['bob@acme.test is now called Robert Stone', { first_name: 'Robert', last_name: 'Stone' }],
+    ['so jo@x.test needs to be renamed to Joanna Smith', { first_name: 'Joanna', last_name: 'Smith' }],
+  ])('%s', (text, fields) => {
+    expect(parse(text)).toMatchObject({ kind: 'user_update', fields });
+  });
+
+  it('a name that is not written (lower case, "something else") changes nothing', () => {
+    expect(parse('dave@acme.test should be called something else')).not.toMatchObject({ kind: 'user_update' });
+  });
+});
