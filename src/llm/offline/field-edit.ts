@@ -20,11 +20,11 @@ import { nameDiff } from './stated-value.js';
 // How a new value is introduced after the field word.
 // (A change said as a passive participle comes first, so "to be changed to V" reads V, not "changed to V".)
 const SETS =
-  '(?:(?:\\b(?:to|should|must|(?:needs?|has|have)\\s+to)\\s+)?\\bbe\\s+(?:changed|set|updated|switched|corrected|renamed|moved|amended|raised|lowered|increased|decreased|reduced|bumped)\\s+(?:(?:up|down)\\s+)?(?:to|as)\\b|\\bneeds?\\s+(?:changing|updating|correcting|setting|raising|lowering|increasing|decreasing|reducing|bumping)\\s+(?:(?:up|down)\\s+)?to\\b|=|:|->|→|=>|\\bto\\s+(?:be|read|say)\\b|\\bto\\b|\\bas\\b|\\bshould\\s+(?:now\\s+|instead\\s+)?(?:be|read|say|show(?:\\s+as)?)\\b|\\b(?:needs?|has|have)\\s+to\\s+(?:be|read|say|show(?:\\s+as)?|go\\s+(?:up|down)\\s+to)\\b|\\bmust\\s+be\\b|\\b(?:is|are)\\s+now\\b|\\bbecomes?\\b|\\bwill\\s+be\\b|\\bof\\b(?=\\s+\\d))';
+  '(?:(?:\\b(?:to|should|must|(?:needs?|has|have)\\s+to)\\s+)?\\bbe\\s+(?:changed|set|updated|switched|corrected|renamed|moved|amended|raised|lowered|increased|decreased|reduced|bumped)\\s+(?:(?:up|down)\\s+)?(?:to|as)\\b|\\bneeds?\\s+(?:changing|updating|correcting|setting|raising|lowering|increasing|decreasing|reducing|bumping)\\s+(?:(?:up|down)\\s+)?to\\b|=|:|->|→|=>|\\bto\\s+(?:be|read|say)\\b|\\bto\\b|\\bas\\b|\\bshould\\s+(?:now\\s+|instead\\s+)?(?:be|read|say|show(?:\\s+as)?)\\b|\\b(?:needs?|has|have)\\s+to\\s+(?:be|read|say|show(?:\\s+as)?|go\\s+(?:up|down)\\s+to)\\b|\\bmust\\s+be\\b|\\bought\\s+to\\s+(?:be|read|say)\\b|\\b(?:is|are)\\s+now\\b|\\bbecomes?\\b|\\bwill\\s+be\\b|\\bof\\b(?=\\s+\\d))';
 // Where a free-text value ends: a new clause, a sign-off, a purpose.
 // ("Lee not Li", "Lee (not Li)", "Lee rather than Li": what it is not is said after the value.)
 const VALUE_END =
-  /\s*(?:[,;(]|\s+(?:and|but|while|because|since|so|please|pls|thanks|thx|now|instead|too|as well|going forward|from now on|if|not|rather\s+than)\b|[.!?](?:\s|$)|$).*$/i;
+  /\s*(?:[,;(]|\s+[-–—]+\s|\s+(?:and|but|while|because|since|so|please|pls|thanks|thx|now|instead|too|as well|going forward|from now on|if|not|rather\s+than)\b|[.!?](?:\s|$)|$).*$/i;
 const UNIT = '(s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?)';
 
 const QUESTION =
@@ -94,6 +94,22 @@ const CALLED =
   '(?:should\\s+(?:now\\s+)?(?:read|say|be\\s+(?:called|named|renamed(?:\\s+to)?|known\\s+as)|show\\s+(?:up\\s+)?as)|(?:needs?|has)\\s+to\\s+(?:read|be\\s+(?:called|named|renamed(?:\\s+to)?))|(?:is|will\\s+be)\\s+now\\s+(?:called|named))';
 
 function readImplicitName(c: string, s: Sentence): Intent | undefined {
+  // "dave@x.test should be called David Miller from now on": a user named by address or id, and the full name
+  // they should have (first and last name).
+  const user = c.match(new RegExp(`^(?:(?:so|and|also|btw|fyi)\\s+)?(⟦[ei]\\d+⟧)\\s+${CALLED}\\s+(.+)$`, 'i'));
+  const userToken = user ? s.ents.ids[Number(user[1]!.slice(2, -1))] : undefined;
+  if (user && (user[1]!.startsWith('⟦e') || userToken?.prefix === 'user')) {
+    const name = readValue({ resource: 'user', param: 'first_name', kind: 'text', words: 'name' }, user[2]!, s);
+    const target = toRef(user[1]!, s.ents);
+    if (typeof name === 'string' && /^[A-Z]/.test(name) && target) {
+      const parts = name.split(/\s+/);
+      const fields: Fields =
+        parts.length === 1
+          ? { first_name: name }
+          : { first_name: parts.slice(0, -1).join(' '), last_name: parts.at(-1) };
+      return { kind: 'user_update', target, fields };
+    }
+  }
   for (const resource of ['org', 'oauth', 'jwt'] as const) {
     const noun = RESOURCE_WORDS[resource];
     // "show their org as "Foo XYZ" from now on": how an organization should show is its name.
@@ -321,7 +337,9 @@ function hadValue(word: FieldWord, before: string, after: string, s: Sentence): 
   // or a list of fields after a topic and a colon.
   const listed = /^[^:]{1,60}:\s/.test(before) && /(?::|,|;|\band)\s*$/i.test(before);
   const set =
-    /^(?:(?:please|pls|can\s+you|could\s+you|kindly)\s+)*(?:set|put|make)\s+(?:the\s+|their\s+|its\s+)?$/i.test(before);
+    /^(?:(?:please|pls|can\s+you|could\s+you|kindly)\s+)*(?:set|put|make)\s+(?:the\s+|their\s+|its\s+|his\s+|her\s+)?(?:\S+(?:\s+\S+)?(?:'s|’s|s')\s+)?$/i.test(
+      before,
+    );
   if (!HAVE.test(before) && !shared && !listed && !set) return undefined;
   const m = after.replace(/\s+(?:on|for|of)\s+⟦[ei]\d+⟧.*$/, '').match(/^\s+(?:of\s+)?(\S.*)$/);
   if (!m || /^(?:of|for|to|from|in|on|is|was|should|and)\b/i.test(m[1]!)) return undefined;
@@ -496,6 +514,8 @@ function userOwner(c: string, s: Sentence): Ref | undefined {
   // "the ci-runner user", "the ann.lee account": a handle said with the word user.
   const handle = c.match(/\bthe\s+([a-z0-9][\w.-]*[\w])\s+(?:user|account|login)\b/i)?.[1];
   if (handle && !/^(?:same|new|old|other|right|wrong|test|main|admin)$/i.test(handle)) return toRef(handle, s.ents);
+  // "update my surname to X": the writer, whom the message names by address (message-user.ts).
+  if (new RegExp(`\\bmy\\s+(?:${fields})\\b`, 'i').test(c)) return undefined;
   const pronoun = c.match(new RegExp(`\\b(his|her|their)\\s+(?:${fields})\\b`, 'i'))?.[1];
   // "Ann Lee asked for her surname to be …": whoever asks for their own field is its owner.
   const asker = pronoun ? c.match(ASKER)?.[1] : undefined;

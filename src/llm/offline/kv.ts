@@ -64,12 +64,17 @@ export function parseKeyValues(c: string, s: Sentence): Record<string, unknown> 
     out[key] = coerce(v, s);
   };
   // "plan=pro, seats=3" first; "plan: pro" only when there is no "=" form (so "Acme: tier=gold" reads tier).
-  for (const sep of ['=', ':']) {
+  // ("plan -> pro", "tier → gold": an arrow gives the new value the same way.)
+  for (const sep of ['(?:=(?!>)|->|→|=>)', ':']) {
     // ("A bit of context: we …", "Background: the …": a lead-in before a colon is no key.)
     // (A value never runs into the word metadata: "ticket T-1: ⟦owner⟧'s private metadata" has no pair.)
     for (const m of c.matchAll(new RegExp(`(?:^|[\\s,;:(])${KEY}\\s*${sep}\\s*${NOT_META}${VALUE}`, 'g')))
-      if (sep === '=' || !LEAD_IN.test(m[1]!)) put(m[1]!, m[2]!);
-    if (Object.keys(out).length > 0) return out;
+      if (sep !== ':' || !LEAD_IN.test(m[1]!)) put(m[1]!, m[2]!);
+    // ("set tier to gold, seats -> 3": a "set k to v" pair said beside them counts too.)
+    if (Object.keys(out).length > 0) {
+      if (sep !== ':') setPairs(c, put);
+      return out;
+    }
   }
   // "(key tier, value gold)", "key: tier, value: gold", "the key is tier and the value gold": the pair named as
   // key and value.
@@ -83,7 +88,16 @@ export function parseKeyValues(c: string, s: Sentence): Record<string, unknown> 
     put(named[1]!, named[2]!.replace(/\)$/, ''));
     if (Object.keys(out).length > 0) return out;
   }
-  // "set plan to enterprise …", "metadata key plan to pro", "change the tier in the metadata to gold"
+  setPairs(c, put);
+  const after = c.match(new RegExp(`\\bmetadata\\s+(?:key\\s+|field\\s+)?${KEY}\\s+(?:to|as|=)\\s+${VALUE}`, 'i'));
+  if (Object.keys(out).length === 0 && after) put(after[1]!, after[2]!);
+  if (Object.keys(out).length === 0) keyFirstForms(c, put);
+  if (Object.keys(out).length === 0) proseForms(c, put);
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
+/** "set plan to enterprise …", "metadata key plan to pro", "change the tier in the metadata to gold". */
+function setPairs(c: string, put: (k: string, v: string) => void): void {
   for (const verb of c.matchAll(
     new RegExp(
       // ("set their org's plan to X": an owner said before the key is not the key.)
@@ -92,11 +106,6 @@ export function parseKeyValues(c: string, s: Sentence): Record<string, unknown> 
     ),
   ))
     put(verb[1]!, verb[2]!);
-  const after = c.match(new RegExp(`\\bmetadata\\s+(?:key\\s+|field\\s+)?${KEY}\\s+(?:to|as|=)\\s+${VALUE}`, 'i'));
-  if (Object.keys(out).length === 0 && after) put(after[1]!, after[2]!);
-  if (Object.keys(out).length === 0) keyFirstForms(c, put);
-  if (Object.keys(out).length === 0) proseForms(c, put);
-  return Object.keys(out).length > 0 ? out : undefined;
 }
 
 // A setting verb said after the key, as a participle or a wish: "with vip set to true", "tier should be gold",

@@ -471,3 +471,38 @@ describe('a person reported in lower case (signed up, wrote in, got married …)
     expect(parse(text)).toMatchObject({ kind: 'user_update', target: { kind: 'name', value: name } });
   });
 });
+
+describe('values ended by a dash aside, "ought to be", "make X\'s F V", arrows between metadata pairs', () => {
+  it.each([
+    [
+      'Hello support,\n\nPlease update my surname to Nakamura - I got married in June.\nAccount: yuki@mail.test\n\nRegards,\nYuki',
+      'user_update',
+      { last_name: 'Nakamura' },
+    ],
+    ['The slug for Stark Industries ought to be stark', 'org_update', { slug: 'stark' }],
+    ['Could you make Dave Lee’s username dlee2? thanks', 'user_update', { username: 'dlee2' }],
+    ['in ann@x.test’s public metadata, plan -> pro please', 'user_update', { public_metadata: { plan: 'pro' } }],
+    [
+      'ann@x.test public metadata: tier → gold, seats → 3',
+      'user_update',
+      { public_metadata: { tier: 'gold', seats: 3 } },
+    ],
+  ])('%s', (text, kind, fields) => {
+    expect(parse(text)).toMatchObject({ kind, fields });
+  });
+});
+
+describe('a user named by address or id, and the name they should be called', () => {
+  it.each([
+    ['dave@acme.test should be called David Miller from now on', { first_name: 'David', last_name: 'Miller' }],
+    ['user_2XWIsgzAkIscBEqX0lhV300001W should be named Liam T', { first_name: 'Liam', last_name: 'T' }],
+    ['bob@acme.test is now called Robert Stone', { first_name: 'Robert', last_name: 'Stone' }],
+    ['so jo@x.test needs to be renamed to Joanna Smith', { first_name: 'Joanna', last_name: 'Smith' }],
+  ])('%s', (text, fields) => {
+    expect(parse(text)).toMatchObject({ kind: 'user_update', fields });
+  });
+
+  it('a name that is not written (lower case, "something else") changes nothing', () => {
+    expect(parse('dave@acme.test should be called something else')).not.toMatchObject({ kind: 'user_update' });
+  });
+});
