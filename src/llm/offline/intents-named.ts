@@ -229,6 +229,8 @@ export function jwtTimes(said: string): Fields {
   return fields;
 }
 
+const TOKENS_OF = /\b(?:the\s+|our\s+)?([a-z][\w.-]*)\s+(?:jwts?\s+)?tokens?\b/i;
+
 // "… to also include an "org_id" claim …", "add a new tier claim": a claim added, said anywhere in the clause.
 const ADDS_CLAIM =
   /\b(?:add|include|put|insert|append)\s+(?:(?:a|an|the|one|more|new|another|extra|custom)\s+)*(?:⟦q\d+⟧\s+|[\w.:-]+\s+)?claims?\b/i;
@@ -236,7 +238,16 @@ const ADDS_CLAIM =
 /** JWT templates. */
 export function parseJwt(c: string, s: Sentence): Intent | undefined {
   // Lifetime and clock skew are fields only JWT templates have: "make lifetime 5 minutes" is about a template.
-  const timed = /\blifetime\b|\bclock skew\b/i.test(c) && Object.keys(jwtTimes(c)).length > 0;
+  // "make the foo tokens last 2 hours", "foo tokens should expire after 10 minutes": how long the tokens of a named
+  // template live is its lifetime (the word before "tokens" is the template's name; one that is none is reported).
+  const tokenName = TOKENS_OF.exec(c)?.[1];
+  const tokensTimed =
+    tokenName !== undefined &&
+    !STOP.has(tokenName.toLowerCase()) &&
+    !/^(?:session|access|refresh|api|auth|bearer|id|their|his|her|all|those|these)$/i.test(tokenName) &&
+    /\b(?:should|must|needs?\s+to|has\s+to|make|set|let)\b/i.test(c) &&
+    jwtTimes(c).lifetime !== undefined;
+  const timed = (/\blifetime\b|\bclock skew\b/i.test(c) && Object.keys(jwtTimes(c)).length > 0) || tokensTimed;
   // …and so are claims: "change the role claim from X to Y" (the template may be named in another clause).
   const claimed =
     /\bclaim\b/i.test(c) &&
@@ -300,7 +311,9 @@ export function parseJwt(c: string, s: Sentence): Intent | undefined {
       fields: { ...fields, claim_change: claim },
     };
   }
-  const ref: Ref | undefined = id ? { kind: 'id', value: id.value } : nameRef(jwtName(c, s));
+  const ref: Ref | undefined = id
+    ? { kind: 'id', value: id.value }
+    : (nameRef(jwtName(c, s)) ?? (tokensTimed ? nameRef(tokenName) : undefined));
   // "drop the email claim from the foo template": one claim goes, never the template. A removal whose claim cannot
   // be read changes nothing.
   if (verb === 'delete' && /\bclaims?\b/i.test(c)) {
@@ -349,7 +362,8 @@ export function parseJwt(c: string, s: Sentence): Intent | undefined {
       ? ref
       : nameRef(
           (!rename && newName ? jwtName(newName.head, s) : undefined) ??
-            jwtName(c.replace(/\s+to\s+(?:⟦q\d+⟧|[\w.-]+)$/i, ''), s),
+            jwtName(c.replace(/\s+to\s+(?:⟦q\d+⟧|[\w.-]+)$/i, ''), s) ??
+            (tokensTimed ? tokenName : undefined),
         );
     return { kind: 'named_update', resource: 'jwt', ...(target ? { ref: target } : {}), fields };
   }

@@ -321,3 +321,20 @@ describe('short notes', () => {
     });
   });
 });
+
+describe("how long a named template's tokens live is its lifetime (intents-named.ts tokensTimed)", () => {
+  // Cause: "the foo tokens should last …" named no "template" or "lifetime", so the change was not understood.
+  it.each([
+    ['make the grafana tokens last 2 hours', 7200],
+    ['grafana tokens should expire after 10 minutes, not 1', 600],
+    ['Hi! Our grafana JWT tokens need to live for 30 minutes from now on. Thanks, Lee', 1800],
+    ['pls set grafana tokens to expire in 15 min', 900],
+    ['FYI - grafana tokens must last 1 hour now', 3600],
+  ])('%s', (text, lifetime) => {
+    expect(update(text)).toEqual({ ref: 'grafana', fields: { lifetime } });
+  });
+
+  it('session tokens are no template', () => {
+    expect(parse('session tokens should expire after 10 minutes').kind).not.toBe('named_update');
+  });
+});
