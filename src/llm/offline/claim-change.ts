@@ -15,6 +15,32 @@ export interface ClaimChange {
   was?: unknown;
   /** A new top-level claim with exactly this key ("add a claim user_plan = {{…}}"); `words` is unused then. */
   key?: string;
+  /** The described claim is taken out ("drop the email claim"); `value` is unused then. */
+  remove?: true;
+}
+
+// "remove the email claim from the foo template", "drop claim 'tier'", "take the x-app-team claim out": one claim
+// removed. The key may be words, a key-shaped token, a quoted key or a token the masker read as an id.
+const REMOVE =
+  /\b(?:remove|drop|delete|strip|erase|take\s+out|take|get\s+rid\s+of)\s+(?:the\s+|that\s+|its\s+)?(?:[\w.-]+\s+(?:jwt\s+)?template(?:'s|’s)\s+)?(?:claims?\s+(?:called\s+|named\s+|keyed\s+)?(⟦[qi]\d+⟧|[\w.:-]+)|(⟦[qi]\d+⟧|(?:[\w.:-]+\s+){0,2}?[\w.:-]+)\s+claims?)(?!\w)/i;
+
+/** The one claim a clause removes, or undefined. */
+export function parseClaimRemoval(c: string, s: Sentence): ClaimChange | undefined {
+  const m = c.match(REMOVE);
+  if (!m) return undefined;
+  const said = (m[1] ?? m[2])!;
+  const token = said.match(/^⟦([qi])(\d+)⟧$/);
+  const text = token
+    ? token[1] === 'q'
+      ? s.ents.quoted[Number(token[2])]
+      : s.ents.ids[Number(token[2])]?.value
+    : said;
+  if (!text) return undefined;
+  const words = text
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w !== '' && !LEAD.test(w));
+  return words.length > 0 ? { words, value: null, remove: true } : undefined;
 }
 
 const TOKEN = '(⟦[qixej]\\d+⟧|[^\\s,;]+)';
@@ -151,11 +177,26 @@ function keyedChange(c: string): { words: string; value: string; was?: string } 
       'i',
     ),
   );
+  // "set claim role = admin", "claim tier -> gold": the key right after the word "claim" (any spelling).
+  const named = c.match(
+    new RegExp(
+      `\\bclaim\\s+(?:called\\s+|named\\s+)?([A-Za-z][\\w.:-]*)\\s*(?:=|:|->|→|=>|\\bto\\b|\\bshould\\s+be\\b)\\s*${VALUE}`,
+      'i',
+    ),
+  );
   const m = stated
     ? { key: stated[1]!, value: stated[2]!, was: stated[3] }
     : set
       ? { key: set[1]!, value: set[3]!, was: set[2] }
       : undefined;
+  if (!m && named && !SETTING.test(named[1]!))
+    return {
+      words: named[1]!
+        .split(/[^A-Za-z0-9]+/)
+        .filter(Boolean)
+        .join(' '),
+      value: named[2]!,
+    };
   if (!m || SETTING.test(m.key) || !KEY_SHAPED.test(m.key)) return undefined;
   return {
     words: m.key
@@ -214,6 +255,7 @@ export function applyClaimChange(
   const copy = structuredClone(root);
   let o = copy;
   for (const k of path.slice(0, -1)) o = o[k] as Obj;
-  o[path[path.length - 1]!] = change.value;
+  if (change.remove) delete o[path[path.length - 1]!];
+  else o[path[path.length - 1]!] = change.value;
   return { ok: true, claims: copy, path };
 }

@@ -6,11 +6,19 @@ import type { Sentence } from './entities.js';
 import { unmask } from './entities.js';
 import type { Fields, Intent, Ref } from './intent-types.js';
 import { COUNT, READ } from './phrases.js';
-import { parseClaimChange } from './claim-change.js';
+import { parseClaimChange, parseClaimRemoval } from './claim-change.js';
 import { NUMBER_WORDS } from './number-words.js';
 import { readNewName } from './new-name.js';
 import { ACTION_VERB } from './clauses.js';
-import { addedScopes, bareScopeEdit, scopeListAfter } from './scope-names.js';
+import {
+  addedScopes,
+  bareScopeEdit,
+  deniedScopes,
+  keptScopes,
+  scopeListAfter,
+  scopeListEdit,
+  scopeNames,
+} from './scope-names.js';
 
 const STOP = new Set([
   'a',
@@ -156,7 +164,8 @@ export function jwtName(c: string, s: Sentence): string | undefined {
     ) ??
     (/\b[\w.-]+\s+(?:jwt\s+)?template\b|\btemplate\s+[\w.-]+/i.test(c.replace(/⟦q\d+⟧/g, ''))
       ? null
-      : c.match(/⟦q(\d+)⟧/));
+      : // (…but never the quoted key of a claim: "remove claim 'x-foo'".)
+        c.match(/(?<!\bclaims?\s+(?:called\s+|named\s+|keyed\s+)?)⟦q(\d+)⟧/));
   if (quoted) return s.ents.quoted[Number(quoted[1] ?? quoted[2])];
   const candidates = [
     // ("a claim called org_id" names the claim, not the template.)
@@ -220,16 +229,31 @@ export function jwtTimes(said: string): Fields {
   return fields;
 }
 
+const TOKENS_OF = /\b(?:the\s+|our\s+)?([a-z][\w.-]*)\s+(?:jwts?\s+)?tokens?\b/i;
+
 // "… to also include an "org_id" claim …", "add a new tier claim": a claim added, said anywhere in the clause.
 const ADDS_CLAIM =
-  /\b(?:add|include|put|insert|append)\s+(?:(?:a|an|the|one|more|new|another|extra|custom)\s+)+(?:⟦q\d+⟧\s+|[\w.:-]+\s+)?claims?\b/i;
+  /\b(?:add|include|put|insert|append)\s+(?:(?:a|an|the|one|more|new|another|extra|custom)\s+)*(?:⟦q\d+⟧\s+|[\w.:-]+\s+)?claims?\b/i;
 
 /** JWT templates. */
 export function parseJwt(c: string, s: Sentence): Intent | undefined {
   // Lifetime and clock skew are fields only JWT templates have: "make lifetime 5 minutes" is about a template.
-  const timed = /\blifetime\b|\bclock skew\b/i.test(c) && Object.keys(jwtTimes(c)).length > 0;
+  // "make the foo tokens last 2 hours", "foo tokens should expire after 10 minutes": how long the tokens of a named
+  // template live is its lifetime (the word before "tokens" is the template's name; one that is none is reported).
+  const tokenName = TOKENS_OF.exec(c)?.[1];
+  const tokensTimed =
+    tokenName !== undefined &&
+    !STOP.has(tokenName.toLowerCase()) &&
+    !/^(?:session|access|refresh|api|auth|bearer|id|their|his|her|all|those|these)$/i.test(tokenName) &&
+    /\b(?:should|must|needs?\s+to|has\s+to|make|set|let)\b/i.test(c) &&
+    jwtTimes(c).lifetime !== undefined;
+  const timed = (/\blifetime\b|\bclock skew\b/i.test(c) && Object.keys(jwtTimes(c)).length > 0) || tokensTimed;
   // …and so are claims: "change the role claim from X to Y" (the template may be named in another clause).
-  const claimed = /\bclaim\b/i.test(c) && (parseClaimChange(c, s) !== undefined || ADDS_CLAIM.test(c));
+  const claimed =
+    /\bclaim\b/i.test(c) &&
+    (parseClaimChange(c, s) !== undefined ||
+      ADDS_CLAIM.test(c) ||
+      (verbKind(c) === 'delete' && parseClaimRemoval(c, s) !== undefined));
   if ((!/\bjwts?\b|\btemplates?\b/i.test(c) && !timed && !claimed) || /\bemail template|\binvitation template/i.test(c))
     return undefined;
   const id = s.ents.ids.find((i) => i.prefix === 'jtmp');
@@ -287,7 +311,26 @@ export function parseJwt(c: string, s: Sentence): Intent | undefined {
       fields: { ...fields, claim_change: claim },
     };
   }
-  const ref: Ref | undefined = id ? { kind: 'id', value: id.value } : nameRef(jwtName(c, s));
+  const ref: Ref | undefined = id
+    ? { kind: 'id', value: id.value }
+    : (nameRef(jwtName(c, s)) ?? (tokensTimed ? nameRef(tokenName) : undefined));
+  // "drop the email claim from the foo template": one claim goes, never the template. A removal whose claim cannot
+  // be read changes nothing.
+  if (verb === 'delete' && /\bclaims?\b/i.test(c)) {
+    const removed = parseClaimRemoval(c, s);
+    if (!removed) return { kind: 'unknown', topic: 'jwt' };
+    const rest = c.replace(
+      /\b(?:remove|drop|delete|strip|erase|take\s+out|take|get\s+rid\s+of)\s+.*?\bclaims?\b(?:\s+(?:called|named|keyed))?(?:\s+⟦[qi]\d+⟧|\s+[\w.:-]+(?=\s+(?:from|out|of)\b))?/i,
+      ' ',
+    );
+    const target = id ? ref : nameRef(jwtName(rest, s));
+    return {
+      kind: 'named_update',
+      resource: 'jwt',
+      ...(target ? { ref: target } : {}),
+      fields: { claim_change: removed },
+    };
+  }
   if (verb === 'delete')
     return ref
       ? { kind: 'named_delete', resource: 'jwt', refs: [ref] }
@@ -305,12 +348,23 @@ export function parseJwt(c: string, s: Sentence): Intent | undefined {
     !/\b(?:expires|lasts|is\s+valid)\s+(?:after|in|for|within)\b/i.test(
       c.replace(/\b(?:should|must|needs?\s+to|to)\b.*$/i, ''),
     );
-  if (verb === 'update' || timeStated) {
+  // "… rename JWT template foo → foo-prod", "the foo template should be called bar": the new name said anywhere
+  // (new-name.ts); a template's name is one token.
+  const renamed = readNewName(c, s);
+  const newName = renamed && /^[\w.-]+$/.test(renamed.name) ? renamed : undefined;
+  if (verb === 'update' || timeStated || newName) {
     const rename = c.match(
       /^rename\s+(?:the\s+)?(?:jwt\s+)?(?:template\s+)?(?:⟦q\d+⟧|[\w.-]+)(?:\s+(?:jwt\s+)?template)?\s+to\s+(?:⟦q(\d+)⟧|([\w.-]+))/i,
     );
     if (rename) fields.name = rename[1] !== undefined ? s.ents.quoted[Number(rename[1])] : rename[2];
-    const target = id ? ref : nameRef(jwtName(c.replace(/\s+to\s+(?:⟦q\d+⟧|[\w.-]+)$/i, ''), s));
+    else if (newName) fields.name = newName.name;
+    const target = id
+      ? ref
+      : nameRef(
+          (!rename && newName ? jwtName(newName.head, s) : undefined) ??
+            jwtName(c.replace(/\s+to\s+(?:⟦q\d+⟧|[\w.-]+)$/i, ''), s) ??
+            (tokensTimed ? tokenName : undefined),
+        );
     return { kind: 'named_update', resource: 'jwt', ...(target ? { ref: target } : {}), fields };
   }
   if (ref && !plural) return { kind: 'named_get', resource: 'jwt', ref };
@@ -387,6 +441,11 @@ const NAME_HAS = [
 ];
 
 export function oauthName(c: string, s: Sentence): string | undefined {
+  // "security review thing: the foo oauth app …", "Following our review — the Foo app …": a lead-in label that
+  // names no app is not part of the name; the app is named after it.
+  const lead = c.match(/^([^:]{1,40}?)(?::|\s+[—–-]+)\s+(.+)$/);
+  const APP = /\b(?:o-?auth|apps?|applications?|integrations?|clients?)\b/i;
+  if (lead && !APP.test(lead[1]!) && APP.test(lead[2]!)) return oauthName(lead[2]!, s);
   for (const re of NAME_HAS) {
     const word = c.match(re)?.[1];
     if (word) return unmask(word, s.ents).trim();
@@ -395,7 +454,8 @@ export function oauthName(c: string, s: Sentence): string | undefined {
   if (quoted) return s.ents.quoted[Number(quoted[1])];
   const raw =
     c.match(
-      /\b(?:called|named)\s+(.+?)(?=\s+(?:with|and|that|having|redirect|scopes?|which|using|to)\b|[,:]|$)/i,
+      // (The name ends with its sentence, and "… called Foo in it / in its name" is the lexicon's "whose name has".)
+      /\b(?:called|named)\s+(.+?)(?=\s+(?:with|and|that|having|redirect|scopes?|which|using|to|in\s+(?:it|its\s+name|the\s+name|their\s+name))\b|[,:]|[.;!?](?:\s|$)|$)/i,
     )?.[1] ??
     // "metrics oauth app needs another callback url": the name is the subject before "<oauth> app <verb>".
     c.match(
@@ -418,9 +478,16 @@ export function oauthName(c: string, s: Sentence): string | undefined {
     c
       .match(/((?:\b[A-Z][\w-]*\s+)+)(?:o-?auth\s*2?\s*)?(?:app|application)\b/)?.[1]
       ?.replace(/^(?:Our|The|My|This|That)\s+/, '') ??
-    lowerCaseAppName(c);
+    lowerCaseAppName(c) ??
+    // "the Foo one should only have …": a capitalised name before "one" (the clause is about an app).
+    c.match(/\b[Tt]he\s+([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})\s+one\b/)?.[1];
   if (!named) return undefined;
+  // ("could we get the Foo app's callback changed": the asking words before the name are no part of it.)
   const name = unmask(named, s.ents)
+    .replace(
+      /^(?:(?:could|can|would|will|please|pls)\s+)?(?:(?:we|you|u|i)\s+)?(?:(?:please|pls|just)\s+)?(?:get|have|see)\s+/i,
+      '',
+    )
     .replace(/^(?:the|an?|new|our|my)\s+/i, '')
     .trim();
   // "Could the OAuth app for it …": words of the sentence around a name the user never said are no name; the
@@ -444,7 +511,9 @@ const APP_KIND =
  */
 function lowerCaseAppName(c: string): string | undefined {
   const verb = new RegExp(`^${ACTION_VERB}$`, 'i');
-  for (const m of c.matchAll(/\b([a-z][\w.-]*)\s+(?:app|application|integration)\b(?!\s+(?:called|named)\b)/g)) {
+  for (const m of c.matchAll(
+    /\b([a-z][\w.-]*)\s+(?:o-?auth(?!\s+(?:app|application|client|integration)s?\b)|app|application|integration)\b(?!\s+(?:called|named)\b)/g,
+  )) {
     const word = m[1]!;
     if (APP_KIND.test(word) || STOP.has(word.toLowerCase()) || verb.test(word)) continue;
     return word;
@@ -497,7 +566,12 @@ export function parseOAuth(c: string, s: Sentence): Intent | undefined {
   // "the app that redirects to foo.com": an app described by its redirect host is an OAuth application.
   const described =
     id || !/\b(?:apps?|applications?|clients?|integrations?)\b/i.test(c) ? undefined : redirectRef(c, s);
-  if (!OAUTH.test(c) && !id && !callbackApp && !scopesOf && !described) return undefined;
+  // Scopes, PKCE and the consent screen are fields only OAuth applications have: a clause about them is about one.
+  const oauthField =
+    (/\bscopes?\b/i.test(c) && scopeNames(c).length > 0) ||
+    deniedScopes(c) !== undefined ||
+    /\bpkce\b|\bconsent\s+screen\b/i.test(c);
+  if (!OAUTH.test(c) && !id && !callbackApp && !scopesOf && !described && !oauthField) return undefined;
   const verb = verbKind(c);
   const fields: Fields = {};
   // (A URL that only says which app is meant is no new redirect URI.)
@@ -522,8 +596,15 @@ export function parseOAuth(c: string, s: Sentence): Intent | undefined {
     fields.pkce_required = true;
   if (/\b(?:don'?t require|disable|turn off|no)\s+pkce\b|\bpkce\s+(?:off|disabled|optional)\b/i.test(c))
     fields.pkce_required = false;
-  if (/\b(?:enable|show|turn on)\s+(?:the\s+)?consent/i.test(c)) fields.consent_screen_enabled = true;
-  if (/\b(?:disable|skip|hide|turn off|no|without)\s+(?:the\s+)?consent/i.test(c))
+  if (
+    /\b(?:enable|show|turn on)\s+(?:the\s+)?consent|\bconsent(?:\s+screen)?\s+(?:on|enabled|shown|=\s*true)\b/i.test(c)
+  )
+    fields.consent_screen_enabled = true;
+  if (
+    /\b(?:disable|skip|hide|turn off|no|without)\s+(?:the\s+)?consent|\bconsent(?:\s+screen)?\s+(?:off|disabled|hidden|skipped|=\s*false)\b/i.test(
+      c,
+    )
+  )
     fields.consent_screen_enabled = false;
   // "add a redirect URI to X", "X needs a second callback: URL": Clerk replaces the list, so the planner sends
   // the existing URIs plus these (never a create, never a replace).
@@ -546,11 +627,30 @@ export function parseOAuth(c: string, s: Sentence): Intent | undefined {
     const key = /^(?:add|grant|include)$/i.test(scopeEdit[1]!) ? 'add_scopes' : 'remove_scopes';
     return { kind: 'named_update', resource: 'oauth', ...(target ? { ref: target } : {}), fields: { [key]: named } };
   }
+  // "add openid to the foo app's scopes": the app's list is edited, never a new app made.
+  const listEdit = scopeEdit ? undefined : scopeListEdit(c);
+  if (listEdit) {
+    const target = id
+      ? { kind: 'id' as const, value: id.value }
+      : (described?.ref ?? nameRef(oauthName(`for ${listEdit.owner} app`, s)));
+    return { kind: 'named_update', resource: 'oauth', ...(target ? { ref: target } : {}), fields: listEdit.fields };
+  }
   // "… and grant the app openid as well": scopes added anywhere in the clause (the rest are kept).
   const added = scopeEdit ? undefined : addedScopes(c);
   if (added) {
     fields.add_scopes = added;
     delete fields.scopes;
+  }
+  // "the foo integration no longer needs the email scope": removed, the rest kept.
+  const denied = scopeEdit || added ? undefined : deniedScopes(c);
+  if (denied) {
+    // ("…, just A + B": the list said outright wins over what must go.)
+    const kept = keptScopes(c);
+    if (kept) fields.scopes = kept.join(' ');
+    else {
+      fields.remove_scopes = denied;
+      delete fields.scopes;
+    }
   }
   if (addsRedirect) {
     const target = id
@@ -607,6 +707,10 @@ export function parseOAuth(c: string, s: Sentence): Intent | undefined {
           s,
         ),
       ));
+  // A clause about a field of the app ("drop its email scope", "remove the callback") never deletes the app: what
+  // the readers above did not understand changes nothing.
+  if (verb === 'delete' && !described && /\b(?:scopes?|redirects?|callbacks?|pkce|consent)\b/i.test(c))
+    return { kind: 'unknown', topic: 'oauth' };
   if (verb === 'delete')
     return ref
       ? { kind: 'named_delete', resource: 'oauth', refs: [ref] }
@@ -620,7 +724,13 @@ export function parseOAuth(c: string, s: Sentence): Intent | undefined {
     Object.keys(fields).length > 0;
   // "rename X to V", "X should now be called V": the new name ends where the sentence goes on (new-name.ts).
   const renamed = readNewName(c, s);
-  if (verb === 'update' || setsField || renamed || fields.add_scopes) {
+  // "consent screen off", "pkce required": a flag's new state said after it is a change too.
+  const flagStated =
+    Object.keys(fields).length > 0 &&
+    /\b(?:consent(?:\s+screen)?|pkce)\s+(?:on|off|enabled|disabled|required|optional|shown|hidden|skipped)\b|\bpublic\s*[:=]\s*(?:true|false)\b/i.test(
+      c,
+    );
+  if (verb === 'update' || setsField || flagStated || renamed || fields.add_scopes || denied) {
     if (renamed) fields.name = renamed.name;
     const renamedRef = described
       ? described.ref

@@ -386,7 +386,11 @@ export function planNamedUpdate(ctx: PlanContext, intent: Of<'named_update'>): P
         );
       claims = changed.claims;
       const { claim_change: _c, ...rest } = fields;
-      fields = { ...rest, [`claim ${changed.path.join('.')}`]: (fields.claim_change as ClaimChange).value };
+      const removed = (fields.claim_change as ClaimChange).remove === true;
+      fields = {
+        ...rest,
+        [`claim ${changed.path.join('.')}`]: removed ? '(removed)' : (fields.claim_change as ClaimChange).value,
+      };
     }
     args = {
       template_id: it.id,

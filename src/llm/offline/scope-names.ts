@@ -49,7 +49,7 @@ export function addedScopes(c: string): string[] | undefined {
 const API_SCOPE = '(?:profile|email|public_metadata|private_metadata|openid|offline_access)';
 const API_LIST = `${API_SCOPE}(?:\\s*(?:,|\\+|&|\\band\\b)\\s*${API_SCOPE})*`;
 const BARE = new RegExp(
-  `^(?:(remove|drop|strip|revoke|take\\s+away|take\\s+out|get\\s+rid\\s+of|delete)|(add|grant|include|give))\\s+(?:(?:it|them)\\s+)?(?:the\\s+)?(?:(${LIST})\\s+scopes?|(${API_LIST}))(?:\\s+(?:too|also|as\\s+well))?$`,
+  `^(?:(remove|drop|strip|revoke|take\\s+away|take\\s+out|get\\s+rid\\s+of|delete)|(add|grant|include|give))\\s+(?:(?:it|them)\\s+)?(?:the\\s+|its\\s+|their\\s+)?(?:(${LIST})\\s+scopes?|(${API_LIST}))(?:\\s+(?:too|also|as\\s+well))?$`,
   'i',
 );
 
@@ -60,4 +60,47 @@ export function bareScopeEdit(c: string): { remove_scopes: string[] } | { add_sc
   const names = scopeNames(m[3] ?? m[4]!);
   if (names.length === 0) return undefined;
   return m[1] ? { remove_scopes: names } : { add_scopes: names };
+}
+
+// "the foo integration no longer needs the email scope", "zapier doesn't use openid": a scope an app must no longer
+// have is removed (the rest kept). Questions ("does it still need …?") are not read here.
+const DENIED = new RegExp(
+  `\\b(?:no\\s+longer|doesn'?t|does\\s+not|don'?t|do\\s+not|won'?t|will\\s+not|shouldn'?t|should\\s+not|mustn'?t|must\\s+not|never)\\s+(?:(?:really|actually|even)\\s+)?(?:needs?|wants?|uses?|requires?|gets?|have|has|sees?|reads?|access(?:es)?|keeps?)\\s+(?:the\\s+|its\\s+|any\\s+|their\\s+|that\\s+)?(${LIST})(?:\\s+scopes?)?\\b`,
+  'i',
+);
+
+/** The scopes a statement says an app must no longer have, or undefined. */
+export function deniedScopes(c: string): string[] | undefined {
+  if (/^(?:is|are|does|do|did|has|have|what|which|why|how|who|should|can|could)\b/i.test(c)) return undefined;
+  const m = c.match(DENIED);
+  const names = m ? scopeNames(m[1]!) : [];
+  return names.length > 0 ? names : undefined;
+}
+
+// "…, just profile + email": the list an app keeps, said outright, is its new scope list.
+const KEPT = new RegExp(`\\b(?:just|only)\\s+(?:keeps?\\s+|gets?\\s+|have\\s+|the\\s+)?(${LIST})\\b`, 'i');
+
+/** The scope list a clause says an app keeps ("just A + B"), or undefined. */
+export function keptScopes(c: string): string[] | undefined {
+  const m = c.match(KEPT);
+  const names = m ? scopeNames(m[1]!) : [];
+  return names.length > 0 ? names : undefined;
+}
+
+// "add openid to the foo app's scopes", "take email out of the scopes of the foo app": named scopes moved into or
+// out of an app's list — an edit of that list, never a new app.
+const LIST_EDIT = new RegExp(
+  `^(?:(remove|drop|strip|revoke|delete|take\\s+(?:away|out)|get\\s+rid\\s+of)|(add|grant|include|append|put))\\s+(?:the\\s+)?(${LIST})(?:\\s+scopes?)?\\s+(?:to|into|from|off|out\\s+of|on)\\s+(?:(.+?)(?:'s|’s)\\s+scopes?\\b|(?:the\\s+|its\\s+)?scopes?\\s+(?:of|for|on)\\s+(.+)$)`,
+  'i',
+);
+
+/** The scope names a clause moves into or out of an app's list, and the words naming the app. */
+export function scopeListEdit(
+  c: string,
+): { fields: { remove_scopes: string[] } | { add_scopes: string[] }; owner: string } | undefined {
+  const m = c.match(LIST_EDIT);
+  if (!m) return undefined;
+  const names = scopeNames(m[3]!);
+  if (names.length === 0) return undefined;
+  return { fields: m[1] ? { remove_scopes: names } : { add_scopes: names }, owner: (m[4] ?? m[5]!).trim() };
 }

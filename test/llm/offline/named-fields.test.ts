@@ -186,3 +186,155 @@ describe('the planner acts only on the app whose redirect URI is on the host', (
     expect(turn.text).toMatch(/No OAuth application has a redirect URI on nowhere\.example\.net/);
   });
 });
+
+describe('one claim removed, never the template (claim-change.ts parseClaimRemoval)', () => {
+  // Cause: "remove the K claim from T" read as deleting template T.
+  it.each([
+    ['remove the tier claim from the grafana template', ['tier']],
+    ['Hi - could you take the tier claim out of the grafana JWT template? It is no longer used. Thanks', ['tier']],
+    ['grafana template -> drop claim tier', ['tier']],
+    ["delete the grafana template's x-grafana-team claim", ['x', 'grafana', 'team']],
+    ["grafana jwt: remove claim 'x-grafana-team' please", ['x', 'grafana', 'team']],
+  ])('%s', (text, words) => {
+    const u = update(text);
+    expect(u.ref).toBe('grafana');
+    expect(u.fields.claim_change).toEqual({ words, value: null, remove: true });
+  });
+
+  it('a claim removal whose claim cannot be read changes nothing (no delete of the template)', () => {
+    expect(parse('delete the claims of the grafana template')).not.toMatchObject({ kind: 'named_delete' });
+  });
+
+  it('the planner sends the template with that one claim gone and every other claim kept', async () => {
+    const stack = createStack();
+    const turn = await stack.say('supabase template: drop the email claim, keep the others');
+    expect(turn.pending.map((p) => p.action)).toEqual(['clerk_jwt_template_update']);
+    const sent = turn.pending[0]!.args.claims;
+    const claims = (typeof sent === 'string' ? JSON.parse(sent) : sent) as Record<string, unknown>;
+    expect(claims).toEqual({ aud: 'authenticated', role: 'authenticated', app_metadata: { provider: 'clerk' } });
+  });
+});
+
+describe('a scope the app must no longer have (scope-names.ts deniedScopes)', () => {
+  // Cause: "no longer needs / doesn't use X" named no verb the scope readers knew; a scope edit on an app named
+  // without the word "OAuth" was read as a membership change.
+  it.each([
+    ['the metrics integration no longer needs the email scope', ['email']],
+    ['metrics app doesnt use openid any more, please take it off', ['openid']],
+    ['FYI the metrics app does not need private metadata', ['private_metadata']],
+    ['remove the email scope from the metrics app', ['email']],
+    ['Hello, our metrics app should not access public metadata. Regards, Kim', ['public_metadata']],
+  ])('%s', (text, removed) => {
+    const u = update(text);
+    expect(u.ref).toBe('metrics');
+    expect(u.fields.remove_scopes).toEqual(removed);
+  });
+
+  it('a question about a scope changes nothing', () => {
+    expect(parse('does the metrics app still need the email scope?').kind).not.toBe('named_update');
+  });
+});
+
+describe('OAuth flags said as "field on/off"', () => {
+  it.each([
+    ['Metrics Hub oauth app -> consent screen on', { consent_screen_enabled: true }],
+    ['Metrics Hub oauth app: consent screen off', { consent_screen_enabled: false }],
+    ['Metrics Hub OAuth app, pkce required', { pkce_required: true }],
+  ])('%s', (text, fields) => {
+    expect(parse(text)).toMatchObject({ kind: 'named_update', resource: 'oauth', fields });
+  });
+});
+
+describe("scopes moved into or out of an app's list are an edit, never a new app (scope-names.ts scopeListEdit)", () => {
+  it.each([
+    ["add openid to the metrics app's scopes", { add_scopes: ['openid'] }],
+    ['please put offline_access into the metrics app’s scopes', { add_scopes: ['offline_access'] }],
+    ['take email out of the scopes of the metrics app', { remove_scopes: ['email'] }],
+    ["drop private metadata from the metrics app's scopes", { remove_scopes: ['private_metadata'] }],
+    ['grant openid to the scopes of the metrics app', { add_scopes: ['openid'] }],
+  ])('%s', (text, fields) => {
+    expect(parse(text)).toMatchObject({ kind: 'named_update', resource: 'oauth', ref: { value: 'metrics' }, fields });
+  });
+});
+
+describe('a claim named right after the word "claim", and a template renamed anywhere in the clause', () => {
+  it.each([
+    ['grafana template: set claim tier = gold', ['tier'], 'gold'],
+    ['in the grafana jwt template, claim tier -> gold', ['tier'], 'gold'],
+    ['grafana template - change claim tier to gold pls', ['tier'], 'gold'],
+  ])('%s', (text, words, value) => {
+    expect(update(text)).toEqual({ ref: 'grafana', fields: { claim_change: { words, value } } });
+  });
+
+  it.each([
+    ['rename JWT template grafana → grafana-prod'],
+    ['the grafana template should be called grafana-prod'],
+    ['grafana jwt template needs to be renamed to grafana-prod please'],
+  ])('%s', (text) => {
+    expect(update(text)).toEqual({ ref: 'grafana', fields: { name: 'grafana-prod' } });
+  });
+});
+
+describe('a field of the app removed is never the app deleted', () => {
+  it('"… public and drop its email scope": the app loses one scope, no delete anywhere', () => {
+    const i = parse('make the Metrics Hub oauth app public and drop its email scope');
+    expect(JSON.stringify(i)).not.toMatch(/named_delete/);
+    expect(JSON.stringify(i)).toMatch(/"remove_scopes":\["email"\]/);
+  });
+
+  it.each([['remove the callback from the Metrics Hub oauth app'], ['delete pkce on the metrics oauth app']])(
+    '%s → no delete of the app',
+    (text) => {
+      expect(JSON.stringify(parse(text))).not.toMatch(/named_delete/);
+    },
+  );
+
+  it('an app described by its redirect host can still be deleted when that is what is asked', () => {
+    expect(parse('delete the OAuth app that redirects to partner.example.org')).toMatchObject({
+      kind: 'named_delete',
+      refs: [{ value: 'partner.example.org', where: 'redirect' }],
+    });
+  });
+
+  it('"<name> oauth: pkce on, consent off" names the app by the word before "oauth"', () => {
+    expect(parse('metrics oauth: pkce on, consent off')).toMatchObject({
+      kind: 'named_update',
+      ref: { value: 'metrics' },
+      fields: { pkce_required: true, consent_screen_enabled: false },
+    });
+  });
+});
+
+describe('short notes', () => {
+  it('"the Foo one should only have …" names the app Foo', () => {
+    expect(parse('The Metrics one should only have profile and email scopes going forward')).toMatchObject({
+      kind: 'named_update',
+      ref: { value: 'Metrics' },
+      fields: { scopes: 'profile email' },
+    });
+  });
+
+  it('"<template> → add claim K = V" adds the claim', () => {
+    expect(update('grafana JWT → add claim tier = {{user.public_metadata.tier}}')).toEqual({
+      ref: 'grafana',
+      fields: { claim_change: { words: [], key: 'tier', value: '{{user.public_metadata.tier}}' } },
+    });
+  });
+});
+
+describe("how long a named template's tokens live is its lifetime (intents-named.ts tokensTimed)", () => {
+  // Cause: "the foo tokens should last …" named no "template" or "lifetime", so the change was not understood.
+  it.each([
+    ['make the grafana tokens last 2 hours', 7200],
+    ['grafana tokens should expire after 10 minutes, not 1', 600],
+    ['Hi! Our grafana JWT tokens need to live for 30 minutes from now on. Thanks, Lee', 1800],
+    ['pls set grafana tokens to expire in 15 min', 900],
+    ['FYI - grafana tokens must last 1 hour now', 3600],
+  ])('%s', (text, lifetime) => {
+    expect(update(text)).toEqual({ ref: 'grafana', fields: { lifetime } });
+  });
+
+  it('session tokens are no template', () => {
+    expect(parse('session tokens should expire after 10 minutes').kind).not.toBe('named_update');
+  });
+});
