@@ -26,6 +26,7 @@ import { parseDeviceRevoke } from './session-device.js';
 import { sharedNoun, withSharedNoun } from './shared-noun.js';
 import { fillEntityAnaphor, fillResourceAnaphor, hasResourceAnaphor, resourcePhrase } from './resource-anaphora.js';
 import { arrowAsDash, fitsTopic, topicOf, withTopic } from './topic.js';
+import { clarifiesOnly } from './clarifying-correction.js';
 
 export const NEGATED =
   /^(?:(?:please|but|and|just|also)\s+)*(?:don'?t|do not|never|no need to|without|not|nor|avoid)\b/i;
@@ -211,7 +212,14 @@ function parseMessage(whole: Sentence, now: number): Intent {
   // A correction the parser could not read still takes back what came before it: acting on the earlier request
   // would do what the user just withdrew.
   const lastCorrection = sentences.map((t) => CORRECTION.test(t)).lastIndexOf(true);
-  if (lastCorrection > 0 && !actionable.some((p) => p.sentence >= lastCorrection)) {
+  if (
+    lastCorrection > 0 &&
+    !actionable.some((p) => p.sentence >= lastCorrection) &&
+    !clarifiesOnly(
+      sentences[lastCorrection]!,
+      actionable.map((p) => p.intent),
+    )
+  ) {
     const said = unmask(sentences[lastCorrection]!, whole.ents);
     return {
       kind: 'unknown',

@@ -419,3 +419,22 @@ describe('pasted text handed over in other words, and values said with the old o
     expect(intent).not.toMatch(/"(?:first_name|last_name|username)":"(?:Ono|kaio)"/);
   });
 });
+
+describe('a correction that only rules out a reading the request never had', () => {
+  it.each([
+    ['kick kai ono out of the foo org. no wait, dont delete his account, just the org bit', 'membership_remove'],
+    ['remove kai@x.test from Foo - actually do not ban her, only the membership', 'membership_remove'],
+    ['lock kai@x.test. sorry, not delete - just the lock', 'clerk_user_lock'],
+    ["sign kai@x.test out everywhere. wait, don't lock him, just the sessions", 'sign_out'],
+    ["revoke the invite to kai@x.test. no wait, don't ban her, only the invite", 'invitation_revoke'],
+  ])('"%s" keeps the request', (said, kind) => {
+    expect(json(said)).toContain(kind);
+  });
+
+  it.each([
+    'delete kai@x.test. no wait, do not delete him, just the org bit',
+    'ban kai@x.test. wait, never ban him, only the org part',
+  ])('"%s" withdraws it (nothing changes)', (said) => {
+    expect(json(said)).not.toMatch(/clerk_user_(?:delete|ban)/);
+  });
+});
