@@ -1,6 +1,6 @@
 /**
- * "kick X out of Foo. no wait, don't delete his account, just the org bit": a correction that only rules out a
- * reading the request never had ("don't delete his account") and says "just / only the <part>" confirms the
+ * "remove X from Foo - actually do not ban her, only the membership": a correction that only rules out a reading
+ * the request never had ("do not ban her") and says "just / only the <part>" confirms the
  * request; it takes nothing back. Only when the verb it negates is not what the earlier request does — "ban X. no
  * wait, don't ban him, just lock" has a request of its own, and "delete X. wait, don't delete, just the org bit"
  * really withdraws the deletion (request.ts then asks, as for any correction it cannot read).
