@@ -422,7 +422,7 @@ describe('pasted text handed over in other words, and values said with the old o
 
 describe('a correction that only rules out a reading the request never had', () => {
   it.each([
-    ['kick kai ono out of the foo org. no wait, dont delete his account, just the org bit', 'membership_remove'],
+    ['boot kai ono from the foo org. no wait, do not delete the user, only the membership', 'membership_remove'],
     ['remove kai@x.test from Foo - actually do not ban her, only the membership', 'membership_remove'],
     ['lock kai@x.test. sorry, not delete - just the lock', 'clerk_user_lock'],
     ["sign kai@x.test out everywhere. wait, don't lock him, just the sessions", 'sign_out'],
