@@ -10,6 +10,8 @@ import type { Intent } from './intent-types.js';
 import { VERBS } from './lexicon.js';
 
 const CAPS = "[A-Z][\\w&'’-]*";
+const TEAM =
+  /\s(?:HR|IT|Finance|Sales|Legal|Support|Ops|Operations|Security|Engineering|Marketing|Payments|Procurement|Team|Desk|Helpdesk|Admins)$/;
 const SUFFIX = /\s(?:Inc|Corp|Corporation|LLC|Ltd|Co|Labs|Group|Industries|GmbH|SA|AG)\.?$/;
 const ORG_INTRO = new RegExp(
   `\\b(?:at|running|runs|run|within|inside|of the|for the|join|joins|joining|joined|removed from|taken out of|kicked out of|left|leaves|leaving|quit|quits)\\s+((?:${CAPS})(?:\\s+${CAPS}){0,2})`,
@@ -57,6 +59,8 @@ export function personNames(masked: string, org: string | undefined): string[] {
     if (
       words.length < 2 ||
       SUFFIX.test(name) ||
+      // "Globex HR", "Acme Finance", "the Hooli IT desk": a team, not a person.
+      TEAM.test(name) ||
       (org && (name === org || org.startsWith(name) || name.startsWith(org)))
     )
       continue;
