@@ -438,3 +438,17 @@ describe('a correction that only rules out a reading the request never had', () 
     expect(json(said)).not.toMatch(/clerk_user_(?:delete|ban)/);
   });
 });
+
+describe('a team is not a person a pronoun can mean', () => {
+  it.each([
+    ['Acme Finance says Kai Ono left. please remove him from Acme', 'Kai Ono'],
+    ['Note from Foo HR: Kai Ono is on leave, lock his account', 'Kai Ono'],
+    ['Hooli IT confirmed it. Kai Ono needs to be unlocked; please unlock him', 'Kai Ono'],
+    ['Stark Security flagged Kai Ono today. ban him', 'Kai Ono'],
+    ['Foo Support escalated: Kai Ono cannot sign in, unlock him please', 'Kai Ono'],
+  ])('"%s"', (said, who) => {
+    const intent = json(said);
+    expect(intent).toContain(who);
+    expect(intent).not.toMatch(/"value":"\w+ (?:Finance|HR|IT|Legal|Support)"/);
+  });
+});
