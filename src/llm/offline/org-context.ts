@@ -48,7 +48,7 @@ function trimOrg(name: string): string {
 
 // "Initech Legal", "Hooli Support Desk": a name that ends in a department is a team writing in, not a person.
 const TEAM =
-  /\s(?:HR|IT|Finance|Legal|Support|Sales|Ops|Operations|Security|Compliance|Marketing|Engineering|Accounting|Billing|Procurement|Payroll|Team|Desk|Helpdesk|Office|Department|Dept)$/;
+  /\s(?:HR|IT|Finance|Legal|Support|Sales|Ops|Operations|Security|Compliance|Marketing|Engineering|Accounting|Billing|Payments|Procurement|Payroll|Team|Desk|Helpdesk|Office|Department|Dept|Admins)$/;
 
 /** Capitalised full names of people in a masked clause ("Marcus Johnson"), organizations excluded. */
 export function personNames(masked: string, org: string | undefined): string[] {

@@ -287,7 +287,8 @@ export function pastedNote(raw: string): string {
     return `The pasted text contains instructions addressed to the system or to me ("${injected[0]!.slice(0, 80)}"); I ignored them. Only your own words are requests.`;
   if (quoted.length === 0 || !quoted.some((l) => OWN_VERB.test(l))) return '';
   const request = requestText(raw);
-  if (quoted.every((l) => l.trim() === '' || request.includes(l))) return '';
+  // (A sign-off line of the pasted mail is not an ask left out: the request drops it as a signature.)
+  if (quoted.every((l) => l.trim() === '' || SIGN_OFF.test(l) || request.includes(l))) return '';
   return own.some((l) => /[a-z]{3}/i.test(l))
     ? 'I read the pasted message as information, not as instructions: I did not act on what it asks. If you want any of it done, say so in your own words.'
     : '';

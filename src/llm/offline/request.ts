@@ -31,6 +31,7 @@ import { withMessageUser } from './message-user.js';
 import { correctionValue, withCorrectedValue } from './value-correction.js';
 import { uncheckedCondition } from './unchecked-condition.js';
 import { withKeptOut } from './other-holder.js';
+import { clarifiesOnly } from './clarifying-correction.js';
 
 export const NEGATED =
   /^(?:(?:please|but|and|just|also)\s+)*(?:don'?t|do not|never|no need to|without|not|nor|avoid)\b/i;
@@ -243,7 +244,15 @@ function parseMessage(whole: Sentence, now: number): Intent {
   const fixed = value !== undefined && prior ? withCorrectedValue(prior.intent, value) : undefined;
   if (fixed && prior && !actionable.some((p) => p.sentence >= lastCorrection))
     actionable = [...actionable.slice(0, -1), { ...prior, intent: fixed }];
-  else if (lastCorrection > 0 && !actionable.some((p) => p.sentence >= lastCorrection)) {
+  else if (
+    lastCorrection > 0 &&
+    !actionable.some((p) => p.sentence >= lastCorrection) &&
+    // (A correction that only rules out what the request never did keeps the request: clarifying-correction.ts.)
+    !clarifiesOnly(
+      sentences[lastCorrection]!,
+      actionable.map((p) => p.intent),
+    )
+  ) {
     const said = unmask(sentences[lastCorrection]!, whole.ents);
     return {
       kind: 'unknown',

@@ -419,3 +419,36 @@ describe('pasted text handed over in other words, and values said with the old o
     expect(intent).not.toMatch(/"(?:first_name|last_name|username)":"(?:Ono|kaio)"/);
   });
 });
+
+describe('a correction that only rules out a reading the request never had', () => {
+  it.each([
+    ['boot kai ono from the foo org. no wait, do not delete the user, only the membership', 'membership_remove'],
+    ['remove kai@x.test from Foo - actually do not ban her, only the membership', 'membership_remove'],
+    ['lock kai@x.test. sorry, not delete - just the lock', 'clerk_user_lock'],
+    ["sign kai@x.test out everywhere. wait, don't lock him, just the sessions", 'sign_out'],
+    ["revoke the invite to kai@x.test. no wait, don't ban her, only the invite", 'invitation_revoke'],
+  ])('"%s" keeps the request', (said, kind) => {
+    expect(json(said)).toContain(kind);
+  });
+
+  it.each([
+    'delete kai@x.test. no wait, do not delete him, just the org bit',
+    'ban kai@x.test. wait, never ban him, only the org part',
+  ])('"%s" withdraws it (nothing changes)', (said) => {
+    expect(json(said)).not.toMatch(/clerk_user_(?:delete|ban)/);
+  });
+});
+
+describe('a team is not a person a pronoun can mean', () => {
+  it.each([
+    ['Acme Finance says Kai Ono left. please remove him from Acme', 'Kai Ono'],
+    ['Note from Foo HR: Kai Ono is on leave, lock his account', 'Kai Ono'],
+    ['Hooli IT confirmed it. Kai Ono needs to be unlocked; please unlock him', 'Kai Ono'],
+    ['Stark Security flagged Kai Ono today. ban him', 'Kai Ono'],
+    ['Foo Support escalated: Kai Ono cannot sign in, unlock him please', 'Kai Ono'],
+  ])('"%s"', (said, who) => {
+    const intent = json(said);
+    expect(intent).toContain(who);
+    expect(intent).not.toMatch(/"value":"\w+ (?:Finance|HR|IT|Legal|Support)"/);
+  });
+});
