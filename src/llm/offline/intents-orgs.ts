@@ -421,21 +421,12 @@ function parseMemberList(c: string, s: Sentence): Parsed {
   const holders = c.match(
     /^who(?:'s|’s|\s+has|\s+have|\s+holds|\s+is\s+holding|\s+has\s+got)\s+(?:got\s+)?(?:the\s+|an?\s+)?(admin|administrator|owner|member|viewer|billing|guest)\s*(?:role|access|rights|permissions?)?(?:\s+(?:in|at|of|for|on)\s+(.+?))?\??$/i,
   );
-  // (No organization said: the one the message names, else a question — plan-orgs.orgOrAsk.)
-  const holderOrg = holders
-    ? holders[2]
-      ? orgChunk(holders[2], s)
-      : { kind: 'name' as const, value: 'their organization' }
-    : undefined;
+  const holderOrg = holders?.[2] ? orgChunk(holders[2], s) : undefined;
   const holderRole = holders ? roleKey(holders[1]!) : undefined;
   if (holderOrg && holderRole) return { kind: 'members_list', org: holderOrg, role: holderRole, count: false };
-  // "who are the admins?", "who's their owner": the role's holders in the organization the message names.
-  const plainHolders = c.match(
-    /^who(?:'s|’s|\s+is|\s+are)\s+(?:the|their|its|our)\s+(admins?|administrators?|owners?|viewers?|billing\s+(?:people|contacts?|members?))\s*\??$/i,
-  );
-  const plainRole = plainHolders ? roleKey(plainHolders[1]!.replace(/s$/i, '').split(/\s+/)[0]!) : undefined;
-  if (plainRole)
-    return { kind: 'members_list', org: { kind: 'name', value: 'their organization' }, role: plainRole, count: false };
+  // ("…, and who has the admin role?": the organization the other part or the message names — org-thread.ts,
+  // request.ts — else the planner asks.)
+  if (holders && !holders[2] && holderRole) return { kind: 'members_list', role: holderRole, count: false };
   const roleFilter = /\badmins?\b|\badministrators?\b|\bowners?\b/i.test(c)
     ? 'org:admin'
     : /\bbasic members\b|\bregular members\b/i.test(c)

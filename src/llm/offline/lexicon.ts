@@ -543,10 +543,14 @@ const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
   [/\bfrom\s+\d+(?:\.\d+)?\s*[a-z]{0,7}\s+to\s+(?=\d)/gi, 'to '],
   [/(?<=\b(?:members(?:hips)?|skew|lifetime|limit|cap|seats))\s+\d+\s+to\s+(?=\d)/gi, ' to '],
   // "private metadata: set K to V", "public md -> add plan = pro": the metadata named as a topic before the edit is
-  // where the edit goes (whose: the person the message is about, filled like any "their").
+  // where the edit goes (whose: the person the message is about, filled like any "their"; with several people
+  // named, the label is left as said: metadata-anaphora.ts reads it and names no owner, so the planner asks).
   [
     /\b(public|private|unsafe)\s+(?:metadata|md)\s*(?::|->|→|-|–)\s*(set|add|put|change|update|remove|delete|clear|drop|unset)\s+([^.;!?]+?)(?=\s*(?:[.;!?]|$))/gi,
-    '$2 $3 in their $1 metadata',
+    (...m: string[]) => {
+      const [all, where, verb, edit, , whole] = m as [string, string, string, string, unknown, string];
+      return new Set(whole.match(/⟦[ei]\d+⟧/g) ?? []).size > 1 ? all : `${verb} ${edit} in their ${where} metadata`;
+    },
   ],
   // "Unlock is not needed", "The ban was a mistake": a verb as the subject of "is/was/…" is a noun, not a request.
   [
@@ -556,16 +560,11 @@ const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
     ),
     'the $1 ',
   ],
-  // "update her name on her account", "my surname in my profile": where the field is, not whose or what.
+  // "update her name on her account", "my surname in my profile": where the field is, not whose or what; an
+  // owner said by address stays the owner ("the name on x@y's account" → "the name on x@y").
   [
-    /\b((?:(?:first|last|family|full|display|user)\s*)?name|surname|username)\s+(?:on|in)\s+(?:⟦e\d+⟧(?:'s|’s)|my|his|her|their|the)\s+(?:account|profile|login)\b/gi,
-    '$1',
-  ],
-  // "update my name from Ann Lee to Ann Park", "her surname from Lee to Park": the old value is context, the new one is
-  // what to set (numbers: the row above).
-  [
-    /\b((?:(?:first|last|family|full|display|user)\s*)?name|surname|username|slug)((?:\s+(?:on|of|for|in)\s+\S+(?:\s+account)?)?)\s+from\s+(?:⟦q\d+⟧|[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}|[\w.-]+)\s+to\s+(?=\S)/g,
-    '$1$2 to ',
+    /\b((?:(?:first|last|family|full|display|user)\s*)?name|surname|username)\s+(?:on|in)\s+(?:(⟦e\d+⟧)(?:'s|’s)|my|his|her|their|the)\s+(?:account|profile|login)\b/gi,
+    (_m: string, field: string, owner?: string) => (owner ? `${field} on ${owner}` : field),
   ],
   // "her public md": metadata, abbreviated.
   [/\b(public|private|unsafe)\s+md\b/gi, '$1 metadata'],
