@@ -517,7 +517,7 @@ function userOwner(c: string, s: Sentence): Ref | undefined {
   // "update my surname to X": the writer, whom the message names by address (message-user.ts).
   if (new RegExp(`\\bmy\\s+(?:${fields})\\b`, 'i').test(c)) return undefined;
   const pronoun = c.match(new RegExp(`\\b(his|her|their)\\s+(?:${fields})\\b`, 'i'))?.[1];
-  // "Ann Lee asked for her surname to be …": whoever asks for their own field is its owner.
+  // "Ann Lee wants her surname changed to …": whoever asks for their own field is its owner.
   const asker = pronoun ? c.match(ASKER)?.[1] : undefined;
   const askerRef = asker ? toRef(asker, s.ents) : undefined;
   if (askerRef) return askerRef;

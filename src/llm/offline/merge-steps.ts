@@ -1,6 +1,6 @@
 /**
- * Folding the steps of a compound request that describe one change: "Rename Hooli to Hooli XYZ and change its
- * slug to hooli-xyz" is one organization update with two fields, not a rename plus an update of "its".
+ * Folding the steps of a compound request that describe one change: "Rename Foo to Foo Co and set its
+ * slug to foo-co" is one organization update with two fields, not a rename plus an update of "its".
  */
 import type { Intent } from './intent-types.js';
 
@@ -73,7 +73,7 @@ export function mergeSteps(steps: Intent[]): Intent[] {
       out[out.length - 1] = { ...prev, fields: { ...prev.fields, ...step.fields } };
       continue;
     }
-    // "which orgs does X belong to, and with what role in each?": the roles answer lists them all.
+    // "which orgs does X belong to, and her role in every one?": the roles answer lists them all.
     if (
       step.kind === 'roles_every_org' &&
       prev?.kind === 'orgs_list' &&

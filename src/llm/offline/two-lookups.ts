@@ -60,12 +60,12 @@ export function parseTwoLookups(c: string, s: Sentence): Intent | undefined {
     const user = toRef(roles[1]!, s.ents);
     if (user && (roles[2]!.trim() !== '' || /\broles\b/i.test(c))) return { kind: 'roles_every_org', user };
   }
-  // "which orgs is X in, and (with) what role (in each)?": both questions answered by one two-lookup answer.
+  // "which orgs is X in, and her role (in every one)?": both questions answered by one two-lookup answer.
   const inWhich =
     c.match(
       /\b(?:which|what)\s+(?:orgs?|organi[sz]ations?|teams?|companies)\s+(?:is|are|does|do)\s+(.+?)\s+(?:in|a member of|part of|belong(?:s|ing)? to)\b[,\s]+and\s+(?:with\s+|in\s+|as\s+)?(?:what|which)\s+roles?\b/i,
     ) ??
-    // (The embedded order: "… is asking which organisations she is part of and with what role in each".)
+    // (The embedded order: "… wants to know the organisations she belongs to and her role in every one".)
     c.match(
       /\b(?:which|what)\s+(?:orgs?|organi[sz]ations?|teams?|companies)\s+(.+?)\s+(?:is|are)\s+(?:in|a member of|part of|belonging to)\b[,\s]+and\s+(?:with\s+|in\s+|as\s+)?(?:what|which)\s+roles?\b/i,
     );
