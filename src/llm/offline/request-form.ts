@@ -48,8 +48,10 @@ const PP = `(${[...PARTICIPLES.keys(), 'gone', 'deactivated', 'taken', 'thrown',
 
 // A participle before a noun is an adjective, not the state asked for: "I need the list of banned users" asks for a
 // list (never a ban), "we want the locked accounts counted" asks for a count.
-const NOT_ATTRIBUTIVE =
-  '(?!\\s+(?:users?|accounts?|people|persons?|members?|ones?|e-?mails?|addresses|invit\\w*|sessions?|entries|identifiers?|domains?|apps?|applications?|orgs?|organi[sz]ations?|list|lists|folks|customers?|emails?)\\b)';
+// (Every request pattern below ends its participle with this check: "banned users", "locked or disabled accounts".)
+const ATTRIBUTIVE_NOUN =
+  '\\s+(?:(?:and|or)\\s+\\w+\\s+)?(?:users?|accounts?|people|persons?|members?|ones?|e-?mails?|addresses|invit\\w*|sessions?|entries|identifiers?|domains?|apps?|applications?|orgs?|organi[sz]ations?|list|lists|folks|customers?)\\b';
+const NOT_ATTRIBUTIVE = `(?!${ATTRIBUTIVE_NOUN})`;
 
 // Context before the request in the same sentence ("X no longer works with us, she needs to be …").
 // (Or a report joined by "so": "X left the company so we need her removed from Acme".)
@@ -159,9 +161,6 @@ const NEGATION = /\b(?:not|never|no\s+longer|nobody|hardly)\b|n['’]t\b/i;
 // A subject that asks or negates ("who should be removed?", "nobody needs to be banned") is not a request.
 const NOT_A_SUBJECT =
   /^(?:who|whom|what(?!\s+(?:i|we)\s+(?:really\s+)?(?:need|want|would\s+like|'d\s+like|’d\s+like)\s+(?:is|are)\b)|which|whoever|nobody|no\s+one|none|nothing|if|whether|when|why|how)\b/i;
-// The noun a participle describes when it is used as an adjective ("banned users", "revoked invites").
-const ADJECTIVE_USE =
-  /^\s+(?:(?:and|or)\s+\w+\s+)?(?:users?|accounts?|people|persons|members?|ones|invit(?:ation|e)s?|org(?:anization|anisation)?s?|sessions?|entries|domains?|e-?mails?|addresses|identifiers)\b/i;
 
 const OBJECT_FORM: Record<string, string> = {
   she: 'her',
@@ -196,8 +195,6 @@ export function imperative(sentence: string): string {
     // A negation anywhere before the participle ("X doesn't need to be removed", "we never want X banned")
     // means the opposite of the request: left alone.
     const head = m ? s.slice(m[1]!.length, s.length - m[4]!.length) : '';
-    // A participle before a noun is an adjective ("a list of all banned accounts"): a read, never a change.
-    if (m && ADJECTIVE_USE.test(m[4]!)) continue;
     if (m && verb && !NOT_A_SUBJECT.test(m[2]!) && !NEGATION.test(head)) return `${m[1]}${request(verb, m[2]!, m[4]!)}`;
   }
   const move = s.match(MOVE);
