@@ -15,6 +15,7 @@ import { jwtName, oauthName } from './intents-named.js';
 import { FIELD_WORDS, type FieldResource, type FieldWord, RESOURCE_WORDS } from './lexicon.js';
 import { NUMBER_WORDS } from './number-words.js';
 import { orgRef, toRef } from './refs.js';
+import { SCOPE_NAME, scopeNames } from './scope-names.js';
 import { nameDiff } from './stated-value.js';
 
 // How a new value is introduced after the field word.
@@ -152,9 +153,9 @@ function readImplicitName(c: string, s: Sentence): Intent | undefined {
   return undefined;
 }
 
-// The OAuth scopes Clerk grants: named in a request, they are scopes even when the word "scopes" is not said.
-const SCOPE = '(?:profile|email|public[_ ]metadata|private[_ ]metadata|openid|offline_access)';
-const SCOPES = `${SCOPE}(?:\\s*(?:,|\\+|&|\\band\\b|\\bplus\\b)\\s*${SCOPE})*`;
+// The OAuth scopes Clerk grants (scope-names.ts): named in a request, they are scopes even when the word "scopes"
+// is not said.
+const SCOPES = `${SCOPE_NAME}(?:\\s*(?:,|\\+|&|\\band\\b|\\bplus\\b)\\s*${SCOPE_NAME})*`;
 
 /**
  * "the Foo app shouldn't get public_metadata anymore, just profile + email", "Foo must no longer access private
@@ -163,8 +164,6 @@ const SCOPES = `${SCOPE}(?:\\s*(?:,|\\+|&|\\band\\b|\\bplus\\b)\\s*${SCOPE})*`;
  */
 function readScopeStatement(c: string, s: Sentence): Intent | undefined {
   if (!new RegExp(`\\b(?:${RESOURCE_WORDS.oauth}|scopes?)\\b`, 'i').test(c)) return undefined;
-  const names = (said: string): string[] =>
-    [...said.matchAll(new RegExp(SCOPE, 'gi'))].map((m) => m[0].toLowerCase().replace(' ', '_'));
   const denied = c.match(
     new RegExp(
       `\\b(?:shouldn'?t|should\\s+not|must\\s+not|mustn'?t|can'?t|cannot|no\\s+longer)\\s+(?:be\\s+able\\s+to\\s+)?(?:get|have|see|read|access|use|request|keep)\\s+(?:the\\s+|any\\s+)?(${SCOPES})`,
@@ -173,9 +172,9 @@ function readScopeStatement(c: string, s: Sentence): Intent | undefined {
   );
   const kept = c.match(new RegExp(`\\b(?:just|only)\\s+(?:keeps?\\s+|gets?\\s+|have\\s+|the\\s+)?(${SCOPES})\\b`, 'i'));
   const fields: Fields = kept
-    ? { scopes: names(kept[1]!).join(' ') }
+    ? { scopes: scopeNames(kept[1]!).join(' ') }
     : denied
-      ? { remove_scopes: names(denied[1]!) }
+      ? { remove_scopes: scopeNames(denied[1]!) }
       : {};
   if (Object.keys(fields).length === 0) return undefined;
   const ref = namedOwner('oauth', c, s);
