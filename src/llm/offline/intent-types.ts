@@ -17,8 +17,11 @@ export interface Ref {
    * `value` "oldest" ("our oldest account").
    * `external`: the user whose external id is `value` ("the user whose external ID is crm-123").
    */
-  kind: 'email' | 'id' | 'name' | 'pronoun' | 'role' | 'newest' | 'external';
+  kind: 'email' | 'id' | 'name' | 'pronoun' | 'role' | 'newest' | 'external' | 'mention';
+  /** (`mention`: the text to look for a listed record's name in — listed-names.ts.) */
   value: string;
+  /** `mention`: a longer text (the whole request) looked in when `value` names no record. */
+  wider?: string;
   org?: string;
   /** A described item rather than a named one: "the satellite domain" (any domain but the primary); `redirect`:
    * the OAuth application whose redirect URIs are on the host `value` ("the app that redirects to foo.com"). */

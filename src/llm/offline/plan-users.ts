@@ -42,7 +42,9 @@ export function missingNotes(missing: Ref[]): string[] {
         ? `No user has the id ${r.value}.`
         : r.kind === 'pronoun'
           ? `I don't know who "${r.value}" refers to: name the user (email, id or name).`
-          : r.kind === 'role'
+          : r.kind === 'mention'
+            ? `I couldn't tell which user you mean: no user's name or email is in what you wrote. Name them by email.`
+            : r.kind === 'role'
             ? `Nobody in ${r.org} has the ${r.value.replace(/^org:/, '')} role (I listed its members with that role).`
             : `No user matches "${r.value}".`,
   );

@@ -12,6 +12,18 @@ import type { Ref } from './intent-types.js';
 import type { PlanStep, PlanContext } from './plan-context.js';
 import { asPage, toMember, toOrg, toUser, userLabel, type Envelope, type OrgRow, type UserRow } from './results.js';
 import { userRefsAnywhere } from './refs.js';
+import { orgsNamed, usersNamed } from './listed-names.js';
+
+/** Most users one listing for a name in the text reads (Clerk's page limit). */
+const LISTED_USERS = 500;
+
+// A "name" that is only pronouns and filler ("who that was", "sure she", "her"): no name stood where the reader
+// looked, so the user is looked for in the whole request instead (listed-names.ts).
+const NO_NAME =
+  /^(?:[\s'’,]*\b(?:he|she|her|him|his|they|them|their|they'?ve|who|whoever|that|this|it|is|was|sure|be|just|wrote|said|the|one|person|user|account)\b)+[\s'’,]*/i;
+
+/** The request as the readers see it (pasted text that was not handed over is left out). */
+const requestWords = (ctx: PlanContext): string => analyze(ctx.turn.request).text;
 
 /** A resolution: a value, or why the plan must stop here (reads pending, a question, an error). */
 export type Res<T> = { ok: true; value: T } | { ok: false; outcome: PlanStep | 'pending' };
@@ -276,8 +288,28 @@ export function resolveUsers(ctx: PlanContext, given: Ref[], opts: { state?: boo
     else if (env.status !== 'ok') return stop(readFailed(env, r.value));
     else idRows.set(r.value, toUser(asPage(env.result).items[0] ?? {}));
   }
+  // A pronoun-and-filler "name" is looked for in the whole request instead.
+  const refsNamed = refs.map(
+    (r): Ref =>
+      r.kind === 'name' && NO_NAME.test(r.value) && r.value.replace(NO_NAME, '').trim().length < 3
+        ? { kind: 'mention', value: requestWords(ctx) }
+        : r,
+  );
+  let listed: UserRow[] = [];
+  const readListed = (): Res<UserRow[]> => {
+    const env = ctx.read('clerk_users_list', { limit: LISTED_USERS });
+    if (!env) return stop('pending');
+    if (env.status !== 'ok') return stop(readFailed(env, 'users'));
+    return ok(asPage(env.result).items.map(toUser));
+  };
+  if (refsNamed.some((r) => r.kind === 'mention')) {
+    const all = readListed();
+    if (!all.ok && all.outcome !== 'pending') return all;
+    if (all.ok) listed = all.value;
+    else pending = true;
+  }
   const nameRows = new Map<string, UserRow[]>();
-  for (const r of refs.filter((x) => x.kind === 'name')) {
+  for (const r of refsNamed.filter((x) => x.kind === 'name')) {
     const env = ctx.read('clerk_users_list', { query: r.value });
     if (!env) pending = true;
     else if (env.status !== 'ok') return stop(readFailed(env, `"${r.value}"`));
@@ -291,11 +323,50 @@ export function resolveUsers(ctx: PlanContext, given: Ref[], opts: { state?: boo
     if (!near.ok) return near;
     nameRows.set(name, near.value);
   }
+  const grounded = new Set<string>();
+  // A name that found nobody even so was read from the wrong words ("who that was"): the user the request names
+  // anywhere, if exactly one, is the one meant (the card names them; several or none → not found, as before).
+  for (const [name, rows] of nameRows) {
+    if (rows.length > 0) continue;
+    if (listed.length === 0) {
+      const all = readListed();
+      if (!all.ok) return all;
+      listed = all.value;
+    }
+    const named = usersNamed(requestWords(ctx), listed);
+    if (named.length === 1) {
+      nameRows.set(name, named);
+      grounded.add(name);
+    }
+  }
 
   const found: UserRow[] = [];
   const missing: Ref[] = [...expanded.unknown];
-  for (const r of refs) {
-    if (r.kind === 'email') {
+  for (const r of refsNamed) {
+    if (r.kind === 'mention') {
+      let rows = usersNamed(r.value, listed);
+      if (rows.length === 0 && r.wider) rows = usersNamed(r.wider, listed);
+      if (r.org && rows.length > 1) {
+        const narrowed = membersAmong(ctx, r.org, rows);
+        if (!narrowed.ok) return narrowed;
+        if (narrowed.value.length > 0) rows = narrowed.value;
+      }
+      if (rows.length === 0) missing.push(r);
+      else if (rows.length === 1) found.push(rows[0]!);
+      else {
+        const chosen = pick(
+          ctx,
+          rows,
+          userLabel,
+          (u) => [u.id, u.email ?? '', u.name ?? '', u.username ?? ''],
+          sharedName(rows, r.wider ?? r.value),
+          'user',
+          'user',
+        );
+        if (!chosen.ok) return chosen;
+        found.push(chosen.value);
+      }
+    } else if (r.kind === 'email') {
       const u =
         emailRows.find((row) => row.email?.toLowerCase() === r.value) ??
         emailRows.find((row) => JSON.stringify(row).toLowerCase().includes(`"${r.value}"`));
@@ -307,6 +378,10 @@ export function resolveUsers(ctx: PlanContext, given: Ref[], opts: { state?: boo
       else found.push(row ?? idUser(r.value));
     } else {
       let rows = nameRows.get(r.value) ?? [];
+      if (grounded.has(r.value)) {
+        found.push(rows[0]!);
+        continue;
+      }
       if (r.org && rows.length > 1) {
         const narrowed = membersAmong(ctx, r.org, rows);
         if (!narrowed.ok) return narrowed;
@@ -518,6 +593,14 @@ function matchWhole<T>(answer: string, candidates: T[], keys: (c: T) => string[]
   return byWords.length === 1 ? byWords[0] : undefined;
 }
 
+/** The words of the candidates' names the text has ("Wong" for Lee Wong and Ada Wong), for the question. */
+function sharedName(rows: UserRow[], text: string): string {
+  const said = (rows[0]?.name ?? '')
+    .split(/\s+/)
+    .filter((w) => w.length > 1 && new RegExp(`\\b${w.replace(/[.*+?^${}()|[\]\\]/g, '')}\\b`, 'i').test(text));
+  return said.join(' ') || 'the name you gave';
+}
+
 /** Resolves one organization reference (id as is; name/slug via clerk_organizations_list {query}). */
 function resolveOrg(ctx: PlanContext, ref: Ref): Res<OrgRow | undefined> {
   if (ref.kind === 'id') return ok({ id: ref.value, name: ref.value, slug: '', createdAt: null });
@@ -530,6 +613,24 @@ function resolveOrg(ctx: PlanContext, ref: Ref): Res<OrgRow | undefined> {
     if (!byAge) return stop('pending');
     if (byAge.status !== 'ok') return stop(readFailed(byAge, 'organizations'));
     return ok(asPage(byAge.result).items.map(toOrg)[0]);
+  }
+  if (ref.kind === 'mention') {
+    // "the Globex people", "their org" with the organization named anywhere: the listed organization the text names.
+    const all = ctx.read('clerk_organizations_list', { limit: 100 });
+    if (!all) return stop('pending');
+    if (all.status !== 'ok') return stop(readFailed(all, 'organizations'));
+    const orgs = asPage(all.result).items.map(toOrg);
+    let rows = orgsNamed(ref.value, orgs);
+    if (rows.length === 0 && ref.wider) rows = orgsNamed(ref.wider, orgs);
+    if (rows.length <= 1) return ok(rows[0]);
+    return pick(
+      ctx,
+      rows,
+      (o) => `${o.name} (slug ${o.slug})`,
+      (o) => [o.id, o.name, o.slug],
+      'the organization you named',
+      'organization',
+    );
   }
   const env = ctx.read('clerk_organizations_list', { query: ref.value });
   if (!env) return stop('pending');
@@ -569,8 +670,21 @@ function resolveOrg(ctx: PlanContext, ref: Ref): Res<OrgRow | undefined> {
 
 /** An org that must exist: missing → a clear "not found" answer. */
 export function requireOrg(ctx: PlanContext, ref: Ref): Res<OrgRow> {
-  const r = resolveOrg(ctx, ref);
+  let r = resolveOrg(ctx, ref);
   if (!r.ok) return r;
+  // A name read from the wrong words ("their organization", "that latest") finds none: the one organization the
+  // request names anywhere is the one meant (several or none → not found, as before).
+  if (!r.value && ref.kind === 'name') {
+    const named = resolveOrg(ctx, { kind: 'mention', value: requestWords(ctx) });
+    if (!named.ok && named.outcome === 'pending') return named;
+    if (named.ok && named.value) r = named;
+  }
+  if (!r.value && ref.kind === 'mention')
+    return stop(
+      say(
+        'I couldn\'t tell which organization you mean: no organization\'s name is in what you wrote. Nothing was changed. Try "list organizations" to see them.',
+      ),
+    );
   if (!r.value)
     return stop(
       say(

@@ -1,0 +1,139 @@
+/**
+ * Which listed users and organizations a text names — the reverse of a name search. The readers find a name by
+ * where it stands in a sentence ("ban <name>"); when that position holds no name ("lock whoever that is", "take
+ * monica off billing", "the person in their org"), the planner lists the records instead and looks for each one's
+ * name in the text. A record counts when its email, full name or username appears as whole words; a first or last
+ * name alone counts only when no record is named in full and the word is not an everyday English word. People the
+ * text speaks of as senders or bystanders ("Bill wrote:", "Bob stays an admin") are not targets. Several records
+ * named → the caller asks which; none → nothing is guessed.
+ */
+import type { OrgRow, UserRow } from './results.js';
+
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/[\s_-]+/g, '[\\s_-]+');
+
+/** Where `key` occurs in `text` as whole words (case-insensitive; a possessive "'s" may follow). */
+function occurrences(text: string, key: string): RegExpMatchArray[] {
+  if (key.trim().length < 3) return [];
+  return [...text.matchAll(new RegExp(`(?<![\\p{L}\\d@._-])${escape(key.trim())}(?![\\p{L}\\d@-]|\\.\\w)`, 'giu'))];
+}
+
+// First names that are also everyday words: in a lower-case message they are not read as a person.
+const WORDS = new Set([
+  'will',
+  'grace',
+  'mark',
+  'bill',
+  'may',
+  'june',
+  'april',
+  'rose',
+  'hope',
+  'joy',
+  'faith',
+  'art',
+  'pat',
+  'sue',
+  'rob',
+  'dawn',
+  'chase',
+  'hunter',
+  'max',
+  'amber',
+  'ray',
+  'jack',
+  'frank',
+  'sky',
+  'summer',
+  'autumn',
+  'page',
+  'penny',
+  'dean',
+  'drew',
+  'guy',
+  'ted',
+  'gene',
+  'lane',
+  'young',
+  'long',
+  'white',
+  'black',
+  'brown',
+  'green',
+  'king',
+  'hall',
+  'park',
+  'stone',
+  'price',
+  'rich',
+  'field',
+  'wood',
+  'day',
+  'love',
+  'star',
+  'case',
+  'lee',
+  'lane',
+]);
+
+// "Bill wrote:", "Priya sent an invite", "Bob stays an admin": the person speaks or is kept as they are.
+const BYSTANDER_AFTER =
+  /^(?:'s\s+(?:note|message|mail|email|words|ticket))?\s*(?:\([^)]*\)\s*)?(?:[,:]|\s+(?:says?|said|asks?|asked|wrote|writes|sent|sends|reported|reports|mentioned|mentions|told|tells|confirmed|forwarded|emailed|messaged|pinged|flagged|replied|stays?|remains?|keeps?|can\s+stay|should\s+stay|is\s+fine|is\s+staying|over\s+at|from\s+\w+\s+(?:says?|said|asked|wrote|sent))\b)/i;
+const BYSTANDER_BEFORE =
+  /(?:\b(?:from|by|cc|thanks|thank\s+you|regards|best|cheers|sincerely|signed|per|via|leave|keep|not|except|but)[,:]?\s*|[-–—]\s*)$/i;
+
+function isBystander(text: string, m: RegExpMatchArray): boolean {
+  const at = m.index ?? 0;
+  return BYSTANDER_AFTER.test(text.slice(at + m[0].length)) || BYSTANDER_BEFORE.test(text.slice(0, at));
+}
+
+/** Occurrences of `key` in `text` that are not bystanders. */
+function named(text: string, key: string | null | undefined): boolean {
+  if (!key) return false;
+  return occurrences(text, key).some((m) => !isBystander(text, m));
+}
+
+/** A single name word may stand for its person: capitalised as typed, or a lower-case message and no common word. */
+function nameWord(text: string, word: string): boolean {
+  if (word.length < 3) return false;
+  const hits = occurrences(text, word).filter((m) => !isBystander(text, m));
+  return hits.some((m) => /^\p{Lu}/u.test(m[0]) || (!/\p{Lu}/u.test(text) && !WORDS.has(word.toLowerCase())));
+}
+
+/** The users `text` names: in full (email, full name, username) first; else by one name word, if unique to them. */
+export function usersNamed<T extends Pick<UserRow, 'id' | 'name' | 'email' | 'username'>>(
+  text: string,
+  rows: T[],
+): T[] {
+  const full = rows.filter(
+    (u) =>
+      (u.email ? text.toLowerCase().includes(u.email.toLowerCase()) : false) ||
+      named(text, u.name) ||
+      named(text, u.username),
+  );
+  if (full.length > 0) return full;
+  return rows.filter((u) => (u.name ?? '').split(/\s+/).some((w) => nameWord(text, w)));
+}
+
+/**
+ * The organizations `text` names: by name or slug, else by the first word of a longer name ("Acme" for "Acme
+ * Inc") when no other organization starts with it.
+ */
+export function orgsNamed<T extends Pick<OrgRow, 'id' | 'name' | 'slug'>>(text: string, rows: T[]): T[] {
+  const full = rows.filter((o) => named(text, o.name) || named(text, o.slug));
+  // "Acme Inc" named inside "Acme Inc Labs" does not make both count: the longest name wins.
+  const longest = full.filter(
+    (o) =>
+      !full.some(
+        (p) => p !== o && p.name.length > o.name.length && p.name.toLowerCase().includes(o.name.toLowerCase()),
+      ),
+  );
+  if (longest.length > 0) return longest;
+  const first = (o: T): string => o.name.split(/\s+/)[0] ?? '';
+  return rows.filter(
+    (o) =>
+      first(o).length >= 4 &&
+      o.name.includes(' ') &&
+      rows.filter((p) => first(p).toLowerCase() === first(o).toLowerCase()).length === 1 &&
+      nameWord(text, first(o)),
+  );
+}
