@@ -9,12 +9,12 @@
  */
 import type { OrgRow, UserRow } from './results.js';
 
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/[\s_-]+/g, '[\\s_-]+');
+const pattern = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/[\s_-]+/g, '[\\s_-]+');
 
 /** Where `key` occurs in `text` as whole words (case-insensitive; a possessive "'s" may follow). */
 function occurrences(text: string, key: string): RegExpMatchArray[] {
   if (key.trim().length < 3) return [];
-  return [...text.matchAll(new RegExp(`(?<![\\p{L}\\d@._-])${escape(key.trim())}(?![\\p{L}\\d@-]|\\.\\w)`, 'giu'))];
+  return [...text.matchAll(new RegExp(`(?<![\\p{L}\\d@._-])${pattern(key.trim())}(?![\\p{L}\\d@-]|\\.\\w)`, 'giu'))];
 }
 
 // First names that are also everyday words: in a lower-case message they are not read as a person.

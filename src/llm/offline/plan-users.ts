@@ -45,8 +45,8 @@ export function missingNotes(missing: Ref[]): string[] {
           : r.kind === 'mention'
             ? `I couldn't tell which user you mean: no user's name or email is in what you wrote. Name them by email.`
             : r.kind === 'role'
-            ? `Nobody in ${r.org} has the ${r.value.replace(/^org:/, '')} role (I listed its members with that role).`
-            : `No user matches "${r.value}".`,
+              ? `Nobody in ${r.org} has the ${r.value.replace(/^org:/, '')} role (I listed its members with that role).`
+              : `No user matches "${r.value}".`,
   );
 }
 
