@@ -87,15 +87,15 @@ function isBystander(text: string, m: RegExpMatchArray): boolean {
 }
 
 /** Occurrences of `key` in `text` that are not bystanders. */
-function named(text: string, key: string | null | undefined): boolean {
+function named(text: string, key: string | null | undefined, people = true): boolean {
   if (!key) return false;
-  return occurrences(text, key).some((m) => !isBystander(text, m));
+  return occurrences(text, key).some((m) => !people || !isBystander(text, m));
 }
 
 /** A single name word may stand for its person: capitalised as typed, or a lower-case message and no common word. */
-function nameWord(text: string, word: string): boolean {
+function nameWord(text: string, word: string, people = true): boolean {
   if (word.length < 3) return false;
-  const hits = occurrences(text, word).filter((m) => !isBystander(text, m));
+  const hits = occurrences(text, word).filter((m) => !people || !isBystander(text, m));
   return hits.some((m) => /^\p{Lu}/u.test(m[0]) || (!/\p{Lu}/u.test(text) && !WORDS.has(word.toLowerCase())));
 }
 
@@ -119,7 +119,8 @@ export function usersNamed<T extends Pick<UserRow, 'id' | 'name' | 'email' | 'us
  * Inc") when no other organization starts with it.
  */
 export function orgsNamed<T extends Pick<OrgRow, 'id' | 'name' | 'slug'>>(text: string, rows: T[]): T[] {
-  const full = rows.filter((o) => named(text, o.name) || named(text, o.slug));
+  // (An organization that "asked" or "wrote" is the customer the request is about: no bystanders here.)
+  const full = rows.filter((o) => named(text, o.name, false) || named(text, o.slug, false));
   // "Acme Inc" named inside "Acme Inc Labs" does not make both count: the longest name wins.
   const longest = full.filter(
     (o) =>
@@ -134,6 +135,6 @@ export function orgsNamed<T extends Pick<OrgRow, 'id' | 'name' | 'slug'>>(text: 
       first(o).length >= 4 &&
       o.name.includes(' ') &&
       rows.filter((p) => first(p).toLowerCase() === first(o).toLowerCase()).length === 1 &&
-      nameWord(text, first(o)),
+      nameWord(text, first(o), false),
   );
 }

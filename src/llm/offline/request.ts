@@ -32,6 +32,8 @@ import { correctionValue, withCorrectedValue } from './value-correction.js';
 import { uncheckedCondition } from './unchecked-condition.js';
 import { withKeptOut } from './other-holder.js';
 import { clarifiesOnly } from './clarifying-correction.js';
+import { parseFrames } from './frames.js';
+import { swapCorrection } from './correction-swap.js';
 
 export const NEGATED =
   /^(?:(?:please|but|and|just|also)\s+)*(?:don'?t|do not|never|no need to|without|not|nor|avoid)\b/i;
@@ -116,13 +118,15 @@ function refValues(intent: Intent): string[] {
 function parseKept(said: Sentence, now: number): Intent {
   const whole = withStatedName(said);
   const intent = withDetails(parseMessage(whole, now), whole);
+  if (intent.kind !== 'unknown' || intent.reason) return intent;
   // "X doesn't need to be removed after all": understood as what NOT to do — said so, rather than "not understood".
-  if (intent.kind === 'unknown' && !intent.reason && negatedRequest(whole.masked))
+  if (negatedRequest(whole.masked))
     return {
       kind: 'unknown',
       reason: `I changed nothing: "${whole.raw.trim()}" says what should not be done. If you meant a change, say it as a request.`,
     };
-  return intent;
+  // Nothing the sentence readers know: the frame reader looks for asked actions anywhere (frames.ts).
+  return parseFrames(said) ?? intent;
 }
 
 /** Requests only the whole message expresses (a device described, a typo'd invitation, a value stated as news). */
@@ -253,6 +257,9 @@ function parseMessage(whole: Sentence, now: number): Intent {
       actionable.map((p) => p.intent),
     )
   ) {
+    // "…, not private": a correction that names the word it replaces is applied to the request (correction-swap.ts).
+    const swapped = swapCorrection(sentences, lastCorrection);
+    if (swapped !== undefined && swapped.trim() !== '') return parseMessage({ ...whole, masked: swapped }, now);
     const said = unmask(sentences[lastCorrection]!, whole.ents);
     return {
       kind: 'unknown',

@@ -1,0 +1,378 @@
+/**
+ * The second reader: action frames found anywhere in a message, for what the sentence readers (intents.ts and
+ * the files around it) could not read. Those readers are precise and shaped: a verb where a request puts it, a
+ * name where the verb's object stands. People write otherwise — "could his access to the Globex organisation be
+ * taken away?", "kill whatever session hes got live rn. dont ban him", "revoek the invitiation for x@y to join the
+ * Hooli organisaton". A frame is an action word (by edit distance against a small lexicon, in any position, as a
+ * base form or as a participle after a modal "be") plus the resource words around it; the slots come from what the
+ * sentence holds (addresses, ids, a domain, a role word) and otherwise from names looked up in the listing
+ * (`mention` references, listed-names.ts), so a name is whatever a record is called rather than whatever stood in a
+ * position. Negated actions ("no bans", "don't delete her") and reports ("his account got locked") are no frame.
+ * Used only when the readers understood nothing: they keep precedence, and this reader never widens what they read.
+ */
+import { closest } from './lexicon.js';
+import { splitSentences } from './clauses.js';
+import { roleKey, type Sentence, unmask } from './entities.js';
+import type { Intent, Ref } from './intent-types.js';
+
+type Act = 'lock' | 'unlock' | 'ban' | 'unban' | 'delete' | 'remove' | 'revoke' | 'end' | 'role' | 'restore';
+
+/** Base forms of the action words, and what each does. */
+const ACTS: Record<string, Act> = {
+  lock: 'lock',
+  freeze: 'lock',
+  unlock: 'unlock',
+  unfreeze: 'unlock',
+  ban: 'ban',
+  unban: 'unban',
+  delete: 'delete',
+  erase: 'delete',
+  nuke: 'delete',
+  wipe: 'delete',
+  purge: 'delete',
+  bin: 'delete',
+  trash: 'delete',
+  destroy: 'delete',
+  scrap: 'delete',
+  remove: 'remove',
+  kick: 'remove',
+  boot: 'remove',
+  offboard: 'remove',
+  eject: 'remove',
+  revoke: 'revoke',
+  cancel: 'revoke',
+  withdraw: 'revoke',
+  rescind: 'revoke',
+  retract: 'revoke',
+  kill: 'end',
+  end: 'end',
+  terminate: 'end',
+  make: 'role',
+  promote: 'role',
+  demote: 'role',
+  downgrade: 'role',
+  switch: 'role',
+  change: 'role',
+  set: 'role',
+  move: 'role',
+};
+
+/** Participles after "be"/"get" ("should be locked", "could she be made an admin"). */
+const PARTICIPLES: Record<string, Act> = {
+  locked: 'lock',
+  frozen: 'lock',
+  unlocked: 'unlock',
+  banned: 'ban',
+  unbanned: 'unban',
+  deleted: 'delete',
+  erased: 'delete',
+  removed: 'remove',
+  kicked: 'remove',
+  revoked: 'revoke',
+  cancelled: 'revoke',
+  canceled: 'revoke',
+  withdrawn: 'revoke',
+  rescinded: 'revoke',
+  terminated: 'end',
+  ended: 'end',
+  killed: 'end',
+  made: 'role',
+  promoted: 'role',
+  demoted: 'role',
+  downgraded: 'role',
+  switched: 'role',
+  changed: 'role',
+  moved: 'role',
+  set: 'role',
+};
+
+const NOUNS: Record<string, string> = {
+  invite: 'invite',
+  invites: 'invite',
+  invitation: 'invite',
+  invitations: 'invite',
+  session: 'session',
+  sessions: 'session',
+  account: 'account',
+  accounts: 'account',
+  acct: 'account',
+  accts: 'account',
+  user: 'account',
+  users: 'account',
+  login: 'account',
+  organization: 'org',
+  organisation: 'org',
+  organizations: 'org',
+  organisations: 'org',
+  org: 'org',
+  orgs: 'org',
+  workspace: 'org',
+  membership: 'org',
+  memberships: 'org',
+  access: 'access',
+};
+
+const LEXICON = [...Object.keys(ACTS), ...Object.keys(PARTICIPLES), ...Object.keys(NOUNS)];
+
+/** One word of a sentence, as typed and as read. */
+interface Word {
+  said: string;
+  word: string;
+  at: number;
+}
+
+function wordsOf(sentence: string): Word[] {
+  const out: Word[] = [];
+  for (const m of sentence.matchAll(/⟦[a-z]\d+⟧|[\p{L}'’-]+/gu)) {
+    const said = m[0];
+    const lower = said.toLowerCase().replace(/’/g, "'");
+    const word =
+      lower.startsWith('⟦') || LEXICON.includes(lower) || said.length < 4 ? lower : (closest(lower, LEXICON) ?? lower);
+    out.push({ said, word, at: m.index ?? 0 });
+  }
+  return out;
+}
+
+const NEGATION =
+  /^(?:no|not|never|without|don't|dont|doesn't|doesnt|didn't|didnt|shouldn't|shouldnt|won't|wont|can't|cant|nor|instead)$/;
+const BE = /^(?:be|been|get|gets|getting|is|are|was|were)$/;
+const MODAL_REQUEST =
+  /\b(?:should|must|needs?\s+to|has\s+to|have\s+to|could|can|would|will|please|pls|to\s+be|want|wants|like|asked?|requests?|requested)\b/i;
+// A question about what is or was ("did you lock X?", "is X banned?") asks nothing to change; a request put as a
+// question starts with one of these.
+const ASKING = /^(?:(?:hi|hey|hello|so|ok|okay|and|also|then)[,!]?\s+)*(?:can|could|would|will|pls|please)\b/i;
+
+/**
+ * True when a negation stands in the few words before word `i` of its own clause: the look back stops at
+ * punctuation, at another action word and at "just/but/only/and" ("don't delete him, just lock him" locks).
+ */
+function negatedAt(sentence: string, words: Word[], i: number): boolean {
+  for (let k = i - 1; k >= Math.max(0, i - 5); k--) {
+    const w = words[k]!;
+    if (/[,;:.!?()]/.test(sentence.slice(w.at + w.said.length, words[k + 1]!.at))) return false;
+    if (NEGATION.test(w.word)) return true;
+    if (ACTS[w.word] || /^(?:just|but|only|and|then|instead)$/.test(w.word)) return false;
+  }
+  return false;
+}
+
+/** The actions a sentence asks for, in order (negated ones and reports left out). */
+function actsOf(sentence: string, words: Word[]): Array<{ act: Act; index: number }> {
+  const question = /\?\s*$/.test(sentence) && !ASKING.test(sentence) && !/\bis\s+it\s+possible\b/i.test(sentence);
+  const out: Array<{ act: Act; index: number }> = [];
+  words.forEach((w, i) => {
+    // "don't ban him", "no bans", "doesn't need to be removed" within the same few words.
+    if (negatedAt(sentence, words, i)) return;
+    const base = ACTS[w.word];
+    if (base) {
+      if (question) return;
+      // "set" and "change" are role verbs only with a role word after them (checked by the caller); "end", "set"
+      // are everyday words otherwise — the caller asks for the resource word each needs.
+      // A third-person report ("he locks", "they banned") is not asked: only base forms count here.
+      out.push({ act: base, index: i });
+      return;
+    }
+    const participle = PARTICIPLES[w.word];
+    if (participle) {
+      // "should be locked", "could she be made an administrator", "is to be locked": the state asked for.
+      const prev = words
+        .slice(Math.max(0, i - 3), i)
+        .map((b) => b.word)
+        .reverse();
+      const be = prev.findIndex((b) => BE.test(b));
+      if (be === -1) return;
+      const head = sentence.slice(0, w.at);
+      if (!MODAL_REQUEST.test(head.slice(Math.max(0, head.length - 60)))) return;
+      out.push({ act: participle, index: i });
+    }
+  });
+  // "take his access away", "take her out of Foo", "take him off Foo": a removal.
+  const takes = sentence.match(/\b(?:take|taken|took|pull|pulled|get)\b[^.?!]{0,40}?\b(?:out|off|away)\b/i);
+  if (takes && !out.some((o) => o.act === 'remove')) {
+    const at = words.findIndex((w) => w.at >= (takes.index ?? 0));
+    if (!(at > 0 && negatedAt(sentence, words, at)) && (!question || /\bbe\s+taken\b/i.test(takes[0])))
+      out.push({ act: 'remove', index: Math.max(0, at) });
+  }
+  // "sign him out", "log her out everywhere": every session ends.
+  if (/\b(?:sign|log)\s+(?:\S+\s+){0,3}?out\b/i.test(sentence) && !question) out.push({ act: 'end', index: 0 });
+  // "let him back in", "give her access back", "lift the ban": sign-in restored (the planner looks which).
+  if (
+    /\blet\s+(?:\S+\s+){1,3}?back\s+in\b|\bgive\s+(?:\S+\s+){1,3}?access\s+back\b|\blift\s+the\s+(?:ban|lock|block)\b/i.test(
+      sentence,
+    )
+  )
+    out.push({ act: 'restore', index: 0 });
+  return out;
+}
+
+const ALL_WORD = /\b(?:all|every|each|everyone|everybody)\b/i;
+const NEWEST = /\b(?:newest|latest|most\s+recent(?:ly)?|last)\b/i;
+
+/** The role a sentence names ("admin", "read-only access", "regular member"), as a Clerk role key. */
+function roleOf(sentence: string): string | undefined {
+  if (/\b(?:view[\s-]?only|read[\s-]?only|read\s+access)\b/i.test(sentence)) return 'org:viewer';
+  const m = sentence.match(
+    /\b(?:(?:regular|plain|normal|ordinary|basic)\s+member|administrator|admin|member|viewer|billing)\b(?!\s+(?:of\s+)?(?:the\s+)?(?:team|department|dept))/gi,
+  );
+  const keys = [...new Set((m ?? []).map((r) => roleKey(r)).filter((r): r is string => r !== undefined))];
+  // "from billing to member": the role asked for is the one after "to"/"as"/"an".
+  if (keys.length > 1) {
+    const to = sentence.match(
+      /\b(?:to|as|an?|into)\s+(?:a\s+|an\s+|the\s+)?((?:regular|plain|normal)\s+member|administrator|admin|member|viewer|billing)\b/i,
+    );
+    return to ? roleKey(to[1]!) : undefined;
+  }
+  return keys[0];
+}
+
+/** The users a sentence names by address or id; else the one address the whole message has; else a lookup by name. */
+function usersOf(sentence: string, said: Sentence, skipEmails: Set<string>): Ref[] {
+  const emails = [...sentence.matchAll(/⟦e(\d+)⟧/g)]
+    .map((m) => said.ents.emails[Number(m[1])]!)
+    .filter((e) => !skipEmails.has(e));
+  const ids = [...sentence.matchAll(/⟦i(\d+)⟧/g)]
+    .map((m) => said.ents.ids[Number(m[1])]!)
+    .filter((i) => i.prefix === 'user')
+    .map((i) => i.value);
+  if (emails.length > 0 || ids.length > 0)
+    return [
+      ...emails.map((value): Ref => ({ kind: 'email', value })),
+      ...ids.map((value): Ref => ({ kind: 'id', value })),
+    ];
+  const all = [...new Set(said.ents.emails)].filter((e) => !skipEmails.has(e));
+  if (all.length === 1) return [{ kind: 'email', value: all[0]! }];
+  return [{ kind: 'mention', value: unmask(sentence, said.ents), wider: unmask(said.masked, said.ents) }];
+}
+
+const orgRef = (sentence: string, said: Sentence): Ref => ({
+  kind: 'mention',
+  value: unmask(sentence, said.ents),
+  wider: unmask(said.masked, said.ents),
+});
+
+/** The intent one action of a sentence asks for, or undefined when its slots are not there. */
+function frame(act: Act, sentence: string, words: Word[], said: Sentence, at = 0): Intent | undefined {
+  const nouns = new Set(words.map((w) => NOUNS[w.word]).filter(Boolean));
+  const hosts = [...sentence.matchAll(/@?⟦h(\d+)⟧|⟦w(\d+)⟧/g)];
+  const emailsIn = [...sentence.matchAll(/⟦e(\d+)⟧/g)].map((m) => said.ents.emails[Number(m[1])]!);
+  switch (act) {
+    case 'lock':
+    case 'unlock':
+    case 'ban':
+    case 'unban': {
+      const action = `clerk_user_${act}` as const;
+      // "lock all the proton.test accts": every user at that domain, one approval each (bulk.ts).
+      const domains = [
+        ...new Set(
+          hosts.map((h) =>
+            h[1] !== undefined
+              ? said.ents.hosts[Number(h[1])]!
+              : said.ents.wildcards[Number(h[2])]!.replace(/^\*?@/, ''),
+          ),
+        ),
+      ];
+      if (ALL_WORD.test(sentence) && domains.length === 1 && emailsIn.length === 0) {
+        const domain = domains[0]!;
+        return { kind: 'bulk_user_action', action, filter: { emailQuery: `@${domain}` }, domain };
+      }
+      return { kind: 'user_action', action, targets: usersOf(sentence, said, new Set()) };
+    }
+    case 'restore':
+      return { kind: 'user_restore_sign_in', targets: usersOf(sentence, said, new Set()) };
+    case 'end':
+      if (!nouns.has('session') && !/\b(?:sign|log)\b/i.test(sentence)) return undefined;
+      return { kind: 'sign_out', targets: usersOf(sentence, said, new Set()) };
+    case 'revoke': {
+      if (!nouns.has('invite')) return undefined;
+      // "(x@y.test) … Can that invitation be cancelled?": the one address the message names.
+      const everyEmail = [...new Set(said.ents.emails)];
+      if (
+        emailsIn.length === 0 &&
+        everyEmail.length === 1 &&
+        /\b(?:that|this|the|their|her|his)\s+(?:\w+\s+)?invit/i.test(sentence)
+      )
+        emailsIn.push(everyEmail[0]!);
+      const newest = NEWEST.test(sentence) ? ('newest' as const) : undefined;
+      if (nouns.has('org'))
+        return {
+          kind: 'org_invitation_revoke',
+          org: orgRef(sentence, said),
+          emails: emailsIn,
+          ids: [],
+          ...(emailsIn.length === 0 && newest ? { newest } : {}),
+        };
+      if (emailsIn.length === 0 && !newest) return undefined;
+      return { kind: 'invitation_revoke', emails: emailsIn, ids: [], ...(emailsIn.length === 0 ? { newest } : {}) };
+    }
+    case 'delete':
+    case 'remove': {
+      if (nouns.has('invite')) return frame('revoke', sentence, words, said);
+      // "remove her from Foo", "kick him out of the Foo org", "take her access to Foo away": one membership.
+      if (nouns.has('org') || /\b(?:from|out\s+of|off)\b/i.test(sentence))
+        return { kind: 'membership_remove', org: orgRef(sentence, said), users: usersOf(sentence, said, new Set()) };
+      // Deleting an account is asked for in so many words (an account word, not negated), never inferred.
+      if (act === 'delete' && nouns.has('account') && !/\bnot\s+(?:the\s+)?(?:whole\s+)?account\b/i.test(sentence))
+        return { kind: 'user_action', action: 'clerk_user_delete', targets: usersOf(sentence, said, new Set()) };
+      return undefined;
+    }
+    case 'role': {
+      // "make sure she is a member" asks nothing; the role is said after the verb.
+      if (/\bmake\s+sure\b/i.test(sentence)) return undefined;
+      const role = roleOf(sentence.slice(at));
+      if (!role) return undefined;
+      return {
+        kind: 'membership_set_role',
+        org: orgRef(sentence, said),
+        users: usersOf(sentence, said, new Set()),
+        role,
+      };
+    }
+  }
+}
+
+const LAST_SIGN_IN =
+  /\blast\s+(?:sign(?:ed)?[\s-]?in|log(?:ged)?[\s-]?(?:in|on)|login|signin|logon)\b|\blast\s+time\s+(?:he|she|they|\S+)\s+(?:signed|logged)\s+(?:in|on)\b|\bwhen\s+did\s+.{1,40}?\blast\s+(?:sign|log)/i;
+const LAST_ACTIVE = /\blast\s+(?:seen|active|activity)\b|\bwhen\s+was\s+.{1,40}?\blast\s+(?:seen|active)\b/i;
+const ORGS_OF =
+  /\b(?:which|what|any)\s+(?:of\s+(?:the|our)\s+)?(?:orgs?|organi[sz]ations?|workspaces?)\b|\bbelongs?\s+to\s+(?:any|an?)\s+(?:orgs?|organi[sz]ations?)\b/i;
+const HOLDERS =
+  /\bwho\s+(?:are|is|'s)\s+(?:the\s+)?(?:current\s+)?(admins?|administrators?|viewers?|billing|members?)\b|\b(?:names?|list)\s+(?:of\s+)?(?:the\s+)?(admins?|administrators?)\b/i;
+
+/** The questions a sentence asks (a date, a user's organizations, an organization's admins), in order. */
+function readsOf(sentence: string, said: Sentence): Intent[] {
+  const out: Intent[] = [];
+  const user = (): Ref => usersOf(sentence, said, new Set())[0]!;
+  if (LAST_SIGN_IN.test(sentence)) out.push({ kind: 'user_when', user: user(), what: 'last_sign_in' });
+  else if (LAST_ACTIVE.test(sentence)) out.push({ kind: 'user_when', user: user(), what: 'last_active' });
+  if (ORGS_OF.test(sentence)) out.push({ kind: 'roles_every_org', user: user() });
+  const holders = sentence.match(HOLDERS);
+  if (holders && !ORGS_OF.test(sentence)) {
+    const role = roleKey((holders[1] ?? holders[2]!).replace(/s$/, ''));
+    if (role) out.push({ kind: 'members_list', org: orgRef(sentence, said), role, count: false });
+  }
+  return out;
+}
+
+/** Reads a message the sentence readers could not: one frame per asked action, or undefined when none is whole. */
+export function parseFrames(said: Sentence): Intent | undefined {
+  const steps: Intent[] = [];
+  const reads: Intent[] = [];
+  for (const sentence of splitSentences(said.masked)) {
+    const words = wordsOf(sentence);
+    const acts = actsOf(sentence, words);
+    // One action per kind per sentence ("lock … lock" is one ask), in the order said.
+    const seen = new Set<Act>();
+    for (const { act, index } of acts) {
+      if (seen.has(act)) continue;
+      seen.add(act);
+      const intent = frame(act, sentence, words, said, words[index]?.at ?? 0);
+      if (intent) steps.push(intent);
+    }
+    if (acts.length === 0) reads.push(...readsOf(sentence, said));
+  }
+  // Questions are answered when the message asks for no change (a question beside a change is its context).
+  if (steps.length === 0) steps.push(...reads);
+  const unique = steps.filter((s, i) => steps.findIndex((t) => JSON.stringify(t) === JSON.stringify(s)) === i);
+  if (unique.length === 0) return undefined;
+  return unique.length === 1 ? unique[0] : { kind: 'sequence', steps: unique };
+}
