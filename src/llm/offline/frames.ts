@@ -1,9 +1,9 @@
 /**
  * The second reader: action frames found anywhere in a message, for what the sentence readers (intents.ts and
  * the files around it) could not read. Those readers are precise and shaped: a verb where a request puts it, a
- * name where the verb's object stands. People write otherwise — "could his access to the Globex organisation be
- * taken away?", "kill whatever session hes got live rn. dont ban him", "revoek the invitiation for x@y to join the
- * Hooli organisaton". A frame is an action word (by edit distance against a small lexicon, in any position, as a
+ * name where the verb's object stands. People write otherwise — "can her Foo membership be taken off her?",
+ * "end every sesion that guy still has open, no bans though", "pls revkoe the invitaton for x@y to the Foo
+ * organisaton". A frame is an action word (by edit distance against a small lexicon, in any position, as a
  * base form or as a participle after a modal "be") plus the resource words around it; the slots come from what the
  * sentence holds (addresses, ids, a domain, a role word) and otherwise from names looked up in the listing
  * (`mention` references, listed-names.ts), so a name is whatever a record is called rather than whatever stood in a
@@ -12,7 +12,7 @@
  */
 import { closest } from './lexicon.js';
 import { splitSentences } from './clauses.js';
-import { roleKey, type Sentence, unmask } from './entities.js';
+import { analyze, roleKey, type Sentence, unmask } from './entities.js';
 import type { Intent, Ref } from './intent-types.js';
 
 type Act = 'lock' | 'unlock' | 'ban' | 'unban' | 'delete' | 'remove' | 'revoke' | 'end' | 'role' | 'restore';
@@ -57,11 +57,12 @@ const ACTS: Record<string, Act> = {
   move: 'role',
 };
 
-/** Participles after "be"/"get" ("should be locked", "could she be made an admin"). */
+/** Participles after "be"/"get" ("should be locked", "can he be made a viewer"). */
 const PARTICIPLES: Record<string, Act> = {
   locked: 'lock',
   frozen: 'lock',
   unlocked: 'unlock',
+  unfrozen: 'unlock',
   banned: 'ban',
   unbanned: 'unban',
   deleted: 'delete',
@@ -157,8 +158,8 @@ function negatedAt(sentence: string, words: Word[], i: number): boolean {
 }
 
 /** The actions a sentence asks for, in order (negated ones and reports left out). */
-function actsOf(sentence: string, words: Word[]): Array<{ act: Act; index: number }> {
-  const question = /\?\s*$/.test(sentence) && !ASKING.test(sentence) && !/\bis\s+it\s+possible\b/i.test(sentence);
+function actsOf(sentence: string, words: Word[], asked: boolean): Array<{ act: Act; index: number }> {
+  const question = asked && !ASKING.test(sentence) && !/\bis\s+it\s+possible\b/i.test(sentence);
   const out: Array<{ act: Act; index: number }> = [];
   words.forEach((w, i) => {
     // "don't ban him", "no bans", "doesn't need to be removed" within the same few words.
@@ -166,6 +167,14 @@ function actsOf(sentence: string, words: Word[]): Array<{ act: Act; index: numbe
     const base = ACTS[w.word];
     if (base) {
       if (question) return;
+      // "Unlock is not needed", "the ban was discussed": the action word as a noun, the subject of a statement;
+      // "unlock nothing": the object says none.
+      if (
+        /^\s*(?:is|was|were|are|has|had|can|will|would|should|needs?|isn'?t|wasn'?t|nothing|no\s+one|nobody)\b/i.test(
+          sentence.slice(w.at + w.said.length),
+        )
+      )
+        return;
       // "set" and "change" are role verbs only with a role word after them (checked by the caller); "end", "set"
       // are everyday words otherwise — the caller asks for the resource word each needs.
       // A third-person report ("he locks", "they banned") is not asked: only base forms count here.
@@ -174,7 +183,7 @@ function actsOf(sentence: string, words: Word[]): Array<{ act: Act; index: numbe
     }
     const participle = PARTICIPLES[w.word];
     if (participle) {
-      // "should be locked", "could she be made an administrator", "is to be locked": the state asked for.
+      // "should be locked", "can he be made a viewer", "is to be locked": the state asked for.
       const prev = words
         .slice(Math.max(0, i - 3), i)
         .map((b) => b.word)
@@ -183,6 +192,17 @@ function actsOf(sentence: string, words: Word[]): Array<{ act: Act; index: numbe
       if (be === -1) return;
       const head = sentence.slice(0, w.at);
       if (!MODAL_REQUEST.test(head.slice(Math.max(0, head.length - 60)))) return;
+      // "I'd like to know whether X is locked": a question about the state, not the state asked for.
+      if (/\b(?:whether|if|tell\s+me)\b/i.test(head)) return;
+      // "could X be banned for sharing a password?", "could anyone be removed by mistake?": whether it can happen.
+      if (
+        asked &&
+        (/^\s+(?:for|by|if|when|because|without|after|just)\b/i.test(sentence.slice(w.at + w.said.length)) ||
+          /\b(?:anyone|anybody|someone|somebody|everyone|one)\s+(?:\S+\s+)?$/i.test(
+            head.replace(/\b(?:be|get)\s*$/i, ''),
+          ))
+      )
+        return;
       out.push({ act: participle, index: i });
     }
   });
@@ -311,8 +331,15 @@ function frame(act: Act, sentence: string, words: Word[], said: Sentence, at = 0
       if (nouns.has('org') || /\b(?:from|out\s+of|off)\b/i.test(sentence))
         return { kind: 'membership_remove', org: orgRef(sentence, said), users: usersOf(sentence, said, new Set()) };
       // Deleting an account is asked for in so many words (an account word, not negated), never inferred.
-      if (act === 'delete' && nouns.has('account') && !/\bnot\s+(?:the\s+)?(?:whole\s+)?account\b/i.test(sentence))
-        return { kind: 'user_action', action: 'clerk_user_delete', targets: usersOf(sentence, said, new Set()) };
+      // (Only of an account named by address or id: a deletion is never proposed for a name read from prose.)
+      const targets = usersOf(sentence, said, new Set());
+      if (
+        act === 'delete' &&
+        nouns.has('account') &&
+        targets.every((t) => t.kind !== 'mention') &&
+        !/\bnot\s+(?:the\s+)?(?:whole\s+)?account\b/i.test(sentence)
+      )
+        return { kind: 'user_action', action: 'clerk_user_delete', targets };
       return undefined;
     }
     case 'role': {
@@ -353,13 +380,27 @@ function readsOf(sentence: string, said: Sentence): Intent[] {
   return out;
 }
 
-/** Reads a message the sentence readers could not: one frame per asked action, or undefined when none is whole. */
-export function parseFrames(said: Sentence): Intent | undefined {
+/**
+ * Reads a message the sentence readers could not: one frame per asked action, or undefined when none is whole.
+ * The message is read as normalized for the readers, and failing that as typed (normalizing may have recast the
+ * sentence, "is to be frozen" → "set … to frozen"); `asTyped: false` when `said` is the message with a part left out
+ * (accounting.ts), whose raw text still has that part.
+ */
+export function parseFrames(said: Sentence, asTyped = true): Intent | undefined {
+  return framesOf(said) ?? (asTyped ? framesOf(analyze(said.raw)) : undefined);
+}
+
+function framesOf(said: Sentence): Intent | undefined {
   const steps: Intent[] = [];
   const reads: Intent[] = [];
+  let from = 0;
   for (const sentence of splitSentences(said.masked)) {
     const words = wordsOf(sentence);
-    const acts = actsOf(sentence, words);
+    // (The sentence splitter drops the "?", so whether it was asked is read from the message.)
+    const at = said.masked.indexOf(sentence, from);
+    from = at < 0 ? from : at + sentence.length;
+    const asked = at >= 0 && /^\s*\?/.test(said.masked.slice(at + sentence.length));
+    const acts = actsOf(sentence, words, asked);
     // One action per kind per sentence ("lock … lock" is one ask), in the order said.
     const seen = new Set<Act>();
     for (const { act, index } of acts) {

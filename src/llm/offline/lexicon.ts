@@ -99,6 +99,10 @@ export const CLIPPED: Record<string, string> = {
   shd: 'should',
   blok: 'block',
   usrs: 'users',
+  acct: 'account',
+  accts: 'accounts',
+  acc: 'account',
+  accs: 'accounts',
 };
 
 /** English words one edit away from a lexicon word: never "corrected". */

@@ -77,7 +77,7 @@ const WORDS = new Set([
 
 // "Bill wrote:", "Priya sent an invite", "Bob stays an admin": the person speaks or is kept as they are.
 const BYSTANDER_AFTER =
-  /^(?:'s\s+(?:note|message|mail|email|words|ticket))?\s*(?:\([^)]*\)\s*)?(?:[,:]|\s+(?:says?|said|asks?|asked|wrote|writes|sent|sends|reported|reports|mentioned|mentions|told|tells|confirmed|forwarded|emailed|messaged|pinged|flagged|replied|stays?|remains?|keeps?|can\s+stay|should\s+stay|is\s+fine|is\s+staying|over\s+at|from\s+\w+\s+(?:says?|said|asked|wrote|sent))\b)/i;
+  /^(?:'s\s+(?:note|message|mail|email|words|ticket))?\s*(?:\([^)]*\)\s*)?(?:[,:]|\s+(?:says?|said|asks?|asked|wrote|writes|sent|sends|reported|reports|mentioned|mentions|told|tells|confirmed|forwarded|emailed|messaged|pinged|flagged|replied|stays?|remains?|keeps?|can\s+stay|should\s+stay|is\s+fine|is\s+staying|from\s+\w+\s+(?:says?|said|asked|wrote|sent))\b)/i;
 const BYSTANDER_BEFORE =
   /(?:\b(?:from|by|cc|thanks|thank\s+you|regards|best|cheers|sincerely|signed|per|via|leave|keep|not|except|but)[,:]?\s*|[-–—]\s*)$/i;
 
@@ -111,7 +111,12 @@ export function usersNamed<T extends Pick<UserRow, 'id' | 'name' | 'email' | 'us
       named(text, u.username),
   );
   if (full.length > 0) return full;
-  return rows.filter((u) => (u.name ?? '').split(/\s+/).some((w) => nameWord(text, w)));
+  // (A full name said as a bystander — "thanks, Ann Lee" — leaves none of its words to stand for anyone.)
+  const rest = rows.reduce(
+    (t, u) => (u.name ? t.replace(new RegExp(`(?<![\\p{L}])${pattern(u.name)}(?![\\p{L}])`, 'giu'), ' ') : t),
+    text,
+  );
+  return rows.filter((u) => (u.name ?? '').split(/\s+/).some((w) => nameWord(rest, w)));
 }
 
 /**

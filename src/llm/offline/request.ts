@@ -115,9 +115,20 @@ function refValues(intent: Intent): string[] {
   return out;
 }
 
+/** True when `said` is the whole message as read (not the message with a part left out, accounting.ts). */
+const asTyped = (said: Sentence): boolean => readMessage(said.raw).masked === said.masked;
+
+const FRAME_READS = new Set<Intent['kind']>(['user_when', 'roles_every_org', 'members_list']);
+
 function parseKept(said: Sentence, now: number): Intent {
   const whole = withStatedName(said);
   const intent = withDetails(parseMessage(whole, now), whole);
+  // A bare lookup is what the readers make of a message that names someone and nothing they know to do with them:
+  // an action the frame reader finds there ("… can get unfrozen now") is what was asked.
+  if (intent.kind === 'user_lookup' && !intent.asks) {
+    const framed = parseFrames(said, asTyped(said));
+    return framed && framed.kind !== 'sequence' && !FRAME_READS.has(framed.kind) ? framed : intent;
+  }
   if (intent.kind !== 'unknown' || intent.reason) return intent;
   // "X doesn't need to be removed after all": understood as what NOT to do — said so, rather than "not understood".
   if (negatedRequest(whole.masked))
@@ -126,7 +137,7 @@ function parseKept(said: Sentence, now: number): Intent {
       reason: `I changed nothing: "${whole.raw.trim()}" says what should not be done. If you meant a change, say it as a request.`,
     };
   // Nothing the sentence readers know: the frame reader looks for asked actions anywhere (frames.ts).
-  return parseFrames(said) ?? intent;
+  return parseFrames(said, asTyped(said)) ?? intent;
 }
 
 /** Requests only the whole message expresses (a device described, a typo'd invitation, a value stated as news). */

@@ -1,0 +1,172 @@
+/**
+ * The frame reader (frames.ts) and names found by listing (listed-names.ts): messages the sentence readers do
+ * not understand still give the action they ask for — a misspelt or casual action word anywhere, a participle after
+ * a modal "be", a bulk filter, a read — with targets from the sentence, the message, or a listed record's name.
+ * The safety half: negated actions, reports, questions about what happened, and an action word used as a noun
+ * are no change; a deletion is never proposed for a name read from prose. Every phrasing here is invented.
+ */
+import { describe, expect, it } from 'vitest';
+import { swapCorrection } from '../../../src/llm/offline/correction-swap.js';
+import type { Intent } from '../../../src/llm/offline/intent-types.js';
+import { orgsNamed, usersNamed } from '../../../src/llm/offline/listed-names.js';
+import { parseRequest } from '../../../src/llm/offline/request.js';
+import { createStack, NOW } from './drive.js';
+
+const CHANGES = new Set<Intent['kind']>([
+  'user_action',
+  'bulk_user_action',
+  'membership_remove',
+  'membership_set_role',
+  'invitation_revoke',
+  'org_invitation_revoke',
+  'sign_out',
+  'user_restore_sign_in',
+]);
+
+describe('an action word anywhere, with its slots', () => {
+  it.each([
+    ['the account of tomas@corp.test is to be frozen until finance replies', 'user_action', 'clerk_user_lock'],
+    ['vik@corp.test keeps posting spam. bann, not delete', 'user_action', 'clerk_user_ban'],
+    [
+      'FYI the mobile team says rei@corp.test is a bot - unlcok nothing, just a bann asap',
+      'user_action',
+      'clerk_user_ban',
+    ],
+    [
+      'ok so the customer passed the phone check, ines@corp.test can get unfrozen now',
+      'user_action',
+      'clerk_user_unlock',
+    ],
+    ['every session rafa@corp.test has open needs to be terminated, no ban yet', 'sign_out', undefined],
+    [
+      're: contractor offboarding. Can her membership in Foo Labs be taken off her? (dana@corp.test)',
+      'membership_remove',
+      undefined,
+    ],
+    ['the invitaton for oli@corp.test never got used, it can be withdrawn pls', 'invitation_revoke', undefined],
+  ])('%s', (text, kind, action) => {
+    const intent = parseRequest(text, NOW);
+    expect(intent.kind).toBe(kind);
+    if (action) expect((intent as { action?: string }).action).toBe(action);
+  });
+
+  it('every user at a domain said twice is still one domain: a bulk change', () => {
+    const intent = parseRequest(
+      'alert: sign-up burst from @spam.example.com\nfreeze all the spam.example.com accts for now',
+      NOW,
+    );
+    expect(intent).toMatchObject({ kind: 'bulk_user_action', action: 'clerk_user_lock', domain: 'spam.example.com' });
+  });
+
+  it('a role said after the verb, the organization and person looked up in the listing', () => {
+    const intent = parseRequest('re the reorg: could leo in the Foo workspace be switched over to a viewer seat?', NOW);
+    expect(intent).toMatchObject({ kind: 'membership_set_role', role: 'org:viewer' });
+    const set = intent as Extract<Intent, { kind: 'membership_set_role' }>;
+    expect(set.users[0]?.kind).toBe('mention');
+    expect(set.org?.kind).toBe('mention');
+  });
+
+  it.each([
+    ['for the incident log: what was the last login of ivo@corp.test? nothing else', 'user_when'],
+    ['quick one for the Foo account review, who are the admins over there? just names', 'members_list'],
+  ])('a question: %s', (text, kind) => {
+    expect(parseRequest(text, NOW).kind).toBe(kind);
+  });
+});
+
+describe('what asks for no change (safety)', () => {
+  it.each([
+    'vik@corp.test got banned last night and nobody knows why',
+    'did somebody lock tomas@corp.test this morning?',
+    'please do not delete the account of ines@corp.test, she is coming back',
+    'no bans for rafa@corp.test, he is a real customer',
+    'rei@corp.test was locked. Unlock is not needed yet',
+    'could anyone get removed from Foo Labs by accident?',
+    'would oli@corp.test be banned for sharing a password?',
+    "leo's account is idle and costs a seat, nuke it",
+  ])('%s', (text) => {
+    expect(CHANGES.has(parseRequest(text, NOW).kind)).toBe(false);
+  });
+});
+
+describe('names found by listing (listed-names.ts)', () => {
+  const users = [
+    { id: 'u1', name: 'Ana Silva', email: 'ana@x.test' },
+    { id: 'u2', name: 'Ben Silva', email: 'ben@x.test' },
+    { id: 'u3', name: 'Will Ortiz', email: 'will@x.test' },
+    { id: 'u4', name: 'Kofi Mensah', email: 'kofi@x.test', username: 'kofim' },
+  ];
+  it.each([
+    ['please lock ana silva now', ['u1']],
+    ['Silva needs to go', ['u1', 'u2']],
+    ['kofi in the ops team should be locked', ['u4']],
+    ['we will lock him later', []],
+    ['Ben wrote: please lock Ana', ['u1']],
+    ['thanks, Ana Silva', []],
+    ['lock kofim', ['u4']],
+  ])('%s', (text, ids) => {
+    expect(usersNamed(text, users).map((u) => u.id)).toEqual(ids);
+  });
+
+  const orgs = [
+    { id: 'o1', name: 'Foo Labs', slug: 'foo' },
+    { id: 'o2', name: 'Bar', slug: 'bar-co' },
+    { id: 'o3', name: 'Foo Labs Europe', slug: 'foo-eu' },
+  ];
+  it.each([
+    ['the Foo Labs Europe people asked for it', ['o3']],
+    ['bar-co wants it gone', ['o2']],
+    ['Nothing named here', []],
+  ])('%s', (text, ids) => {
+    expect(orgsNamed(text, orgs).map((o) => o.id)).toEqual(ids);
+  });
+});
+
+describe('a correction that names the word it replaces (correction-swap.ts)', () => {
+  it.each([
+    [
+      ['drop the tier key from her private metadata', "wait, it's in her public metadata, not private"],
+      1,
+      'drop the tier key from her public metadata',
+    ],
+    [
+      ['add the claim to the foo template', 'sorry, not foo, I meant the bar one'],
+      1,
+      'add the claim to the bar template',
+    ],
+    [
+      ['his account got locked', 'actually no, it was banned, not locked', 'undo it'],
+      1,
+      'his account got banned. undo it',
+    ],
+    [['lock whoever signed up last', 'the newest account, not an invitation'], 1, 'lock whoever signed up last'],
+  ])('%j', (sentences, index, expected) => {
+    expect(swapCorrection(sentences, index)).toBe(expected);
+  });
+
+  it('no pair named: undefined (the correction stays unread, nothing changes)', () => {
+    expect(swapCorrection(['ban ann@x.test', 'wait, hold on'], 1)).toBeUndefined();
+  });
+});
+
+describe('through the real stack', () => {
+  it('a name read from the wrong words falls back to the one person the request names', async () => {
+    const stack = createStack();
+    const turn = await stack.say('pepper over at stark seems compromised, whoever that is pls lock it up rn');
+    expect(turn.pending.map((p) => [p.action, p.args.user_id])).toEqual([
+      ['clerk_user_lock', expect.stringMatching(/^user_/)],
+    ]);
+    expect(turn.text).toMatch(/Pepper Potts/);
+  });
+
+  it('two people share the name: the model asks, and acts on the one chosen', async () => {
+    const stack = createStack();
+    const first = await stack.say('hm, the Wong account needs to be frozen for now');
+    expect(first.pending).toEqual([]);
+    expect(first.text).toMatch(/Lee Wong/);
+    expect(first.text).toMatch(/Ada Wong/);
+    const second = await stack.say('ada@umbrella.test', first.outcome.state);
+    expect(second.pending.map((p) => p.action)).toEqual(['clerk_user_lock']);
+    expect(second.text).toMatch(/Ada Wong/);
+  });
+});
