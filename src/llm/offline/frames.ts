@@ -14,6 +14,7 @@ import { closest } from './lexicon.js';
 import { splitSentences } from './clauses.js';
 import { analyze, roleKey, type Sentence, unmask } from './entities.js';
 import type { Intent, Ref } from './intent-types.js';
+import { orgSeats, userFields } from './field-frames.js';
 
 type Act = 'lock' | 'unlock' | 'ban' | 'unban' | 'delete' | 'remove' | 'revoke' | 'end' | 'role' | 'restore';
 
@@ -410,6 +411,13 @@ function framesOf(said: Sentence): Intent | undefined {
       if (intent) steps.push(intent);
     }
     if (acts.length === 0) reads.push(...readsOf(sentence, said));
+  }
+  // Field changes said in prose (field-frames.ts), when no action was asked.
+  if (steps.length === 0) {
+    const fields = userFields(said);
+    const seats = fields ? undefined : orgSeats(said);
+    if (fields) steps.push({ kind: 'user_update', target: usersOf(said.masked, said, new Set())[0]!, fields });
+    else if (seats) steps.push({ kind: 'org_update', org: seats.org, fields: seats.fields });
   }
   // Questions are answered when the message asks for no change (a question beside a change is its context).
   if (steps.length === 0) steps.push(...reads);

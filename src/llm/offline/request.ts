@@ -33,6 +33,7 @@ import { uncheckedCondition } from './unchecked-condition.js';
 import { withKeptOut } from './other-holder.js';
 import { clarifiesOnly } from './clarifying-correction.js';
 import { parseFrames } from './frames.js';
+import { userFields } from './field-frames.js';
 import { swapCorrection } from './correction-swap.js';
 
 export const NEGATED =
@@ -128,6 +129,12 @@ function parseKept(said: Sentence, now: number): Intent {
   if (intent.kind === 'user_lookup' && !intent.asks) {
     const framed = parseFrames(said, asTyped(said));
     return framed && framed.kind !== 'sequence' && !FRAME_READS.has(framed.kind) ? framed : intent;
+  }
+  // A field change the readers found with no value ("add a K entry with the value V to her metadata"): the values
+  // the field frames read, for the target the readers found.
+  if (intent.kind === 'user_update' && Object.keys(intent.fields).length === 0) {
+    const fields = userFields(said);
+    return fields ? { ...intent, fields } : intent;
   }
   if (intent.kind !== 'unknown' || intent.reason) return intent;
   // "X doesn't need to be removed after all": understood as what NOT to do — said so, rather than "not understood".

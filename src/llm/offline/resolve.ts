@@ -334,7 +334,7 @@ export function resolveUsers(ctx: PlanContext, given: Ref[], opts: { state?: boo
       listed = all.value;
     }
     const named = usersNamed(requestWords(ctx), listed);
-    if (named.length === 1) {
+    if (named.length > 0) {
       nameRows.set(name, named);
       grounded.add(name);
     }
@@ -354,15 +354,7 @@ export function resolveUsers(ctx: PlanContext, given: Ref[], opts: { state?: boo
       if (rows.length === 0) missing.push(r);
       else if (rows.length === 1) found.push(rows[0]!);
       else {
-        const chosen = pick(
-          ctx,
-          rows,
-          userLabel,
-          (u) => [u.id, u.email ?? '', u.name ?? '', u.username ?? ''],
-          sharedName(rows, r.wider ?? r.value),
-          'user',
-          'user',
-        );
+        const chosen = pickNamed(ctx, rows, r.wider ?? r.value);
         if (!chosen.ok) return chosen;
         found.push(chosen.value);
       }
@@ -379,7 +371,9 @@ export function resolveUsers(ctx: PlanContext, given: Ref[], opts: { state?: boo
     } else {
       let rows = nameRows.get(r.value) ?? [];
       if (grounded.has(r.value)) {
-        found.push(rows[0]!);
+        const one = rows.length === 1 ? ok(rows[0]!) : pickNamed(ctx, rows, requestWords(ctx));
+        if (!one.ok) return one;
+        found.push(one.value);
         continue;
       }
       if (r.org && rows.length > 1) {
@@ -393,8 +387,27 @@ export function resolveUsers(ctx: PlanContext, given: Ref[], opts: { state?: boo
       else missing.push(r);
     }
   }
+  // Users picked from the long listing were read in its slimmed form: each is read in full (state, dates) before
+  // a plan states anything about them.
+  const listedIds = new Set(listed.map((u) => u.id));
+  const full: UserRow[] = [];
+  for (const u of found) {
+    if (
+      !listedIds.has(u.id) ||
+      emailRows.includes(u) ||
+      [...nameRows.values()].some((rows) => rows.includes(u) && !listed.includes(u))
+    ) {
+      full.push(u);
+      continue;
+    }
+    const env = ctx.read('clerk_user_get', { user_id: u.id });
+    if (!env) pending = true;
+    else if (env.status !== 'ok') return stop(readFailed(env, userLabel(u)));
+    else full.push(toUser(asPage(env.result).items[0] ?? {}));
+  }
+  if (pending) return stop('pending');
   const seen = new Set<string>();
-  return ok({ found: found.filter((u) => (seen.has(u.id) ? false : (seen.add(u.id), true))), missing });
+  return ok({ found: full.filter((u) => (seen.has(u.id) ? false : (seen.add(u.id), true))), missing });
 }
 
 /**
@@ -591,6 +604,19 @@ function matchWhole<T>(answer: string, candidates: T[], keys: (c: T) => string[]
     return tokens.every((t) => hay.has(t));
   });
   return byWords.length === 1 ? byWords[0] : undefined;
+}
+
+/** Asks which of several users a text names was meant. */
+function pickNamed(ctx: PlanContext, rows: UserRow[], text: string): Res<UserRow> {
+  return pick(
+    ctx,
+    rows,
+    userLabel,
+    (u) => [u.id, u.email ?? '', u.name ?? '', u.username ?? ''],
+    sharedName(rows, text),
+    'user',
+    'user',
+  );
 }
 
 /** The words of the candidates' names the text has ("Wong" for Lee Wong and Ada Wong), for the question. */

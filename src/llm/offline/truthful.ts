@@ -33,7 +33,9 @@ export function nothingToChange(turn: Turn): string {
   const reads = [...turn.results.entries()].filter(([key]) => READ_TOOL.test(nameOf(key)));
   if (reads.length === 0) return 'I found nothing to act on in that request (no lookup was made). Nothing was changed.';
   const lines = reads.map(([key, env]) => `- ${describeRead(key, env)}`);
-  return `Nothing to change: what you asked for is already the case. I checked:\n${lines.join('\n')}`;
+  // (The plan found no target needing the change; that alone does not prove the request was already done, so the
+  // answer says what was looked up rather than claiming it.)
+  return `Nothing to change: these lookups found nothing that needs it:\n${lines.join('\n')}\nNothing was changed.`;
 }
 
 function nameOf(key: string): string {

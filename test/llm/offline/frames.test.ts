@@ -170,3 +170,38 @@ describe('through the real stack', () => {
     expect(second.text).toMatch(/Ada Wong/);
   });
 });
+
+describe('field changes said in prose (field-frames.ts)', () => {
+  it.each([
+    [
+      'Hi, ola@corp.test wrote in: her family name is misspelled. It should be Moreau-Diaz. Can you correct it?',
+      { last_name: 'Moreau-Diaz' },
+    ],
+    ['pls fix the first name on kai@corp.test, should read Kainoa', { first_name: 'Kainoa' }],
+    [
+      'the sync job chokes on legacy_plan_id in jo@corp.test private metadata, get rid of it (leave the public md alone)',
+      { private_metadata: { legacy_plan_id: null } },
+    ],
+    [
+      'For ida@corp.test: add a team key with value Growth to her public metadata pls',
+      { public_metadata: { team: 'Growth' } },
+    ],
+  ])('%s', (text, fields) => {
+    expect(parseRequest(text, NOW)).toMatchObject({ kind: 'user_update', fields });
+  });
+
+  it.each([
+    ['Foo Labs signed the bigger plan; they need space for 40 users now (it is capped at 25 today)', 40],
+    ['bump the Foo Labs org to 12 seats please', 12],
+  ])('a seat limit: %s', (text, n) => {
+    expect(parseRequest(text, NOW)).toMatchObject({ kind: 'org_update', fields: { max_allowed_memberships: n } });
+  });
+
+  it.each([
+    'what is the surname of ola@corp.test?',
+    'jo@corp.test has legacy_plan_id in her private metadata',
+    'Foo Labs has 25 seats right now',
+  ])('no value asked for: %s', (text) => {
+    expect(['user_update', 'org_update']).not.toContain(parseRequest(text, NOW).kind);
+  });
+});

@@ -68,7 +68,7 @@ describe('truthful wording', () => {
       { role: 'tool', toolCallId: 'c1', content: '{"ok":true,"result":{"data":[{"id":"user_1"}],"total_count":1}}' },
     ])!;
     expect(nothingToChange(looked)).toMatch(
-      /I checked:\n- clerk_users_list \(email_address=lee@initech\.test\): 1 found/,
+      /found nothing that needs it:\n- clerk_users_list \(email_address=lee@initech\.test\): 1 found/,
     );
     const none = readConversation([{ role: 'user', content: 'do the thing' }])!;
     expect(nothingToChange(none)).toMatch(/no lookup was made/);
