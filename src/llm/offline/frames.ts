@@ -11,6 +11,7 @@
  * Used only when the readers understood nothing: they keep precedence, and this reader never widens what they read.
  */
 import { closest } from './lexicon.js';
+import { roleRef } from './refs.js';
 import { splitSentences } from './clauses.js';
 import { analyze, roleKey, type Sentence, unmask } from './entities.js';
 import type { Intent, Ref } from './intent-types.js';
@@ -88,6 +89,27 @@ const PARTICIPLES: Record<string, Act> = {
   set: 'role',
 };
 
+const GERUNDS: Record<string, Act> = {
+  locking: 'lock',
+  unlocking: 'unlock',
+  banning: 'ban',
+  unbanning: 'unban',
+  deleting: 'delete',
+  removing: 'remove',
+  kicking: 'remove',
+  revoking: 'revoke',
+  cancelling: 'revoke',
+  canceling: 'revoke',
+  withdrawing: 'revoke',
+  ending: 'end',
+  terminating: 'end',
+  making: 'role',
+  promoting: 'role',
+  demoting: 'role',
+  switching: 'role',
+  changing: 'role',
+};
+
 const NOUNS: Record<string, string> = {
   invite: 'invite',
   invites: 'invite',
@@ -114,7 +136,7 @@ const NOUNS: Record<string, string> = {
   access: 'access',
 };
 
-const LEXICON = [...Object.keys(ACTS), ...Object.keys(PARTICIPLES), ...Object.keys(NOUNS)];
+const LEXICON = [...Object.keys(ACTS), ...Object.keys(PARTICIPLES), ...Object.keys(GERUNDS), ...Object.keys(NOUNS)];
 
 /** One word of a sentence, as typed and as read. */
 interface Word {
@@ -180,6 +202,17 @@ function actsOf(sentence: string, words: Word[], asked: boolean): Array<{ act: A
       // are everyday words otherwise — the caller asks for the resource word each needs.
       // A third-person report ("he locks", "they banned") is not asked: only base forms count here.
       out.push({ act: base, index: i });
+      return;
+    }
+    // "would you mind removing …", "please go ahead with locking …": the -ing form after a request word.
+    const gerund = GERUNDS[w.word];
+    if (gerund) {
+      if (
+        /\b(?:mind|consider|proceed\s+with|go\s+ahead\s+(?:and|with)|start|recommend|suggest)\s*$/i.test(
+          sentence.slice(0, w.at),
+        )
+      )
+        out.push({ act: gerund, index: i });
       return;
     }
     const participle = PARTICIPLES[w.word];
@@ -260,9 +293,34 @@ function usersOf(sentence: string, said: Sentence, skipEmails: Set<string>): Ref
       ...emails.map((value): Ref => ({ kind: 'email', value })),
       ...ids.map((value): Ref => ({ kind: 'id', value })),
     ];
+  // "whoever holds the billing role in Foo": the holders of that role (resolve.ts lists them).
+  const holder = holderRef(sentence, said);
+  if (holder) return [holder.ref];
   const all = [...new Set(said.ents.emails)].filter((e) => !skipEmails.has(e));
   if (all.length === 1) return [{ kind: 'email', value: all[0]! }];
   return [{ kind: 'mention', value: unmask(sentence, said.ents), wider: unmask(said.masked, said.ents) }];
+}
+
+const HOLDER =
+  /\b(?:whoever|anyone\s+who|anybody\s+who|the\s+(?:person|one|user|member|guy|people|folks?)\s+(?:who|that))\b[^,.;!?()]*/i;
+
+/** A role holder said as a description ("anyone who has read-only access at Foo"), and the words it spans. */
+function holderRef(sentence: string, said: Sentence): { ref: Ref; words: string } | undefined {
+  const m = sentence.match(HOLDER);
+  if (!m) return undefined;
+  const words = m[0]
+    .replace(/\s+(?:should|must|needs?|is\s+to|to\s+be|be|can|could|will|would|from\s+now)\b.*$/i, '')
+    // ("make whoever holds billing in Foo an admin": the role asked for is not part of the description.)
+    .replace(
+      /(?<!\b(?:is|are|was|were|has|have|holds?|with|as))\s+(?:an?|to|as|into)\s+(?:admin|administrator|member|viewer|billing|regular|plain|normal)\b.*$/i,
+      '',
+    );
+  const chunk = unmask(words, said.ents).replace(
+    /\b(?:(?:view|read)[\s-]?only|read)\s+(?:access|seat|role)\b/i,
+    'the viewer role',
+  );
+  const ref = roleRef(chunk);
+  return ref ? { ref, words } : undefined;
 }
 
 const orgRef = (sentence: string, said: Sentence): Ref => ({
@@ -314,6 +372,16 @@ function frame(act: Act, sentence: string, words: Word[], said: Sentence, at = 0
       )
         emailsIn.push(everyEmail[0]!);
       const newest = NEWEST.test(sentence) ? ('newest' as const) : undefined;
+      // "the invite Ann Lee sent to Foo": the invitations that person sent (two-lookups.ts asks when several).
+      const inviter = unmask(sentence, said.ents).match(
+        /\b(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?)\s+(?:had\s+|has\s+)?(?:sent|issued|created)\b/u,
+      )?.[1];
+      if (inviter && emailsIn.length === 0 && !/^(?:I|We|You|They|He|She|It|Someone)$/.test(inviter))
+        return {
+          kind: 'invitation_by_inviter',
+          inviter: { kind: 'name', value: inviter },
+          ...(nouns.has('org') ? { org: orgRef(sentence, said) } : {}),
+        };
       if (nouns.has('org'))
         return {
           kind: 'org_invitation_revoke',
@@ -329,7 +397,7 @@ function frame(act: Act, sentence: string, words: Word[], said: Sentence, at = 0
     case 'remove': {
       if (nouns.has('invite')) return frame('revoke', sentence, words, said);
       // "remove her from Foo", "kick him out of the Foo org", "take her access to Foo away": one membership.
-      if (nouns.has('org') || /\b(?:from|out\s+of|off)\b/i.test(sentence))
+      if (nouns.has('org') || /\b(?:from|out\s+of|off)\b/i.test(sentence) || holderRef(sentence, said))
         return { kind: 'membership_remove', org: orgRef(sentence, said), users: usersOf(sentence, said, new Set()) };
       // Deleting an account is asked for in so many words (an account word, not negated), never inferred.
       // (Only of an account named by address or id: a deletion is never proposed for a name read from prose.)
@@ -346,7 +414,9 @@ function frame(act: Act, sentence: string, words: Word[], said: Sentence, at = 0
     case 'role': {
       // "make sure she is a member" asks nothing; the role is said after the verb.
       if (/\bmake\s+sure\b/i.test(sentence)) return undefined;
-      const role = roleOf(sentence.slice(at));
+      // (The role that describes the target — "whoever holds billing" — is not the one asked for.)
+      const described = holderRef(sentence, said)?.words ?? '';
+      const role = roleOf(sentence.slice(at).replace(described, ' '));
       if (!role) return undefined;
       return {
         kind: 'membership_set_role',
@@ -383,12 +453,12 @@ function readsOf(sentence: string, said: Sentence): Intent[] {
 
 /**
  * Reads a message the sentence readers could not: one frame per asked action, or undefined when none is whole.
- * The message is read as normalized for the readers, and failing that as typed (normalizing may have recast the
- * sentence, "is to be frozen" → "set … to frozen"); `asTyped: false` when `said` is the message with a part left out
+ * The message is read as typed first (normalizing recasts sentences for the sentence readers' patterns: "is to be
+ * frozen" → "set … to frozen"), then as normalized; `asTyped: false` when `said` is the message with a part left out
  * (accounting.ts), whose raw text still has that part.
  */
 export function parseFrames(said: Sentence, asTyped = true): Intent | undefined {
-  return framesOf(said) ?? (asTyped ? framesOf(analyze(said.raw)) : undefined);
+  return (asTyped ? framesOf(analyze(said.raw)) : undefined) ?? framesOf(said);
 }
 
 function framesOf(said: Sentence): Intent | undefined {

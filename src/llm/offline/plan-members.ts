@@ -8,7 +8,16 @@ import type { Call, PlanStep, PlanContext } from './plan-context.js';
 import { orgOrAsk, orgText, roleWord } from './plan-orgs.js';
 import { missingNotes, userText } from './plan-users.js';
 import { asObject, asPage, type Envelope, field, toMember, toUser, type OrgRow, type UserRow } from './results.js';
-import { firstStop, orgOfRoleRefs, readFailed, requireOrg, resolveUsers, stopped, type Res } from './resolve.js';
+import {
+  firstStop,
+  mentionedOrg,
+  orgOfRoleRefs,
+  readFailed,
+  requireOrg,
+  resolveUsers,
+  stopped,
+  type Res,
+} from './resolve.js';
 import { plural, table } from './summarize.js';
 import { isPossessiveOrg, orgOfUser } from './plan-org-of-user.js';
 import { planRemoveFromEveryOrg } from './plan-every-org.js';
@@ -188,7 +197,11 @@ function withRoleOrg<T extends { org?: Ref; users: Ref[] }>(ctx: PlanContext, in
 }
 
 /** "make X an admin of Y": read the membership, then update it (or create it when X is not a member). */
-export function planMembershipSetRole(ctx: PlanContext, given: Of<'membership_set_role'>): PlanStep {
+export function planMembershipSetRole(ctx: PlanContext, said: Of<'membership_set_role'>): PlanStep {
+  // (An organization the frame reader looked for by name and found none of: the request named none.)
+  const mentioned = mentionedOrg(ctx, said.org);
+  if (!mentioned.ok) return stopped(ctx, mentioned);
+  const given = { ...said, org: mentioned.value };
   const withOrg = withRoleOrg(ctx, given);
   if (!withOrg.ok) return stopped(ctx, withOrg);
   let intent = withOrg.value;
@@ -227,8 +240,15 @@ export function planMembershipSetRole(ctx: PlanContext, given: Of<'membership_se
 }
 
 /** "remove X from Y". */
-export function planMembershipRemove(ctx: PlanContext, given: Of<'membership_remove'>): PlanStep {
-  if (given.everyOrg) return planRemoveFromEveryOrg(ctx, given.users, membershipCall);
+export function planMembershipRemove(ctx: PlanContext, said: Of<'membership_remove'>): PlanStep {
+  if (said.everyOrg) return planRemoveFromEveryOrg(ctx, said.users, membershipCall);
+  const mentioned = mentionedOrg(ctx, said.org);
+  if (!mentioned.ok) return stopped(ctx, mentioned);
+  // No organization named: the one the user is in ("their organization"), or asked.
+  const given =
+    said.org?.kind === 'mention' && !mentioned.value
+      ? { ...said, org: { kind: 'name' as const, value: 'their' } }
+      : { ...said, org: mentioned.value };
   const withOrg = withRoleOrg(ctx, given);
   if (!withOrg.ok) return stopped(ctx, withOrg);
   let intent = withOrg.value;

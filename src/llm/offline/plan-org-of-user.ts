@@ -30,7 +30,13 @@ export function orgOfUser(ctx: PlanContext, user: Ref, what: string, removal = f
   const orgs = asPage(env.result).items.map(toOrg);
   // A name comes back as the email it resolved to: resolving the name again would ask a clarified "which one?" a
   // second time (an email is unique, and the card still shows the person's name).
-  const who: Ref = user.kind === 'name' && u.email ? { kind: 'email', value: u.email } : user;
+  // (So is any reference resolved by a lookup — a name found in the listing, a role holder — as its email, else id.)
+  const who: Ref =
+    user.kind === 'email' || user.kind === 'id'
+      ? user
+      : u.email
+        ? { kind: 'email', value: u.email }
+        : { kind: 'id', value: u.id };
   const first = orgs[0];
   if (orgs.length === 1 && first) return { ok: true, value: { org: { kind: 'name', value: first.name }, user: who } };
   if (orgs.length === 0) {

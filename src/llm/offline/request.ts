@@ -34,6 +34,7 @@ import { withKeptOut } from './other-holder.js';
 import { clarifiesOnly } from './clarifying-correction.js';
 import { parseFrames } from './frames.js';
 import { userFields } from './field-frames.js';
+import { readWithWrongShape } from './implausible-name.js';
 import { swapCorrection } from './correction-swap.js';
 
 export const NEGATED =
@@ -124,6 +125,12 @@ const FRAME_READS = new Set<Intent['kind']>(['user_when', 'roles_every_org', 'me
 function parseKept(said: Sentence, now: number): Intent {
   const whole = withStatedName(said);
   const intent = withDetails(parseMessage(whole, now), whole);
+  // A name slot holding words no name is made of ("their organization", "who that was"): the sentence was read with
+  // the wrong shape, and the frame reader's reading (names found by listing) is taken when it has one.
+  if (!NO_CHANGE.has(intent.kind) && readWithWrongShape(intent, whole)) {
+    const framed = parseFrames(said, asTyped(said));
+    if (framed) return framed;
+  }
   // A bare lookup is what the readers make of a message that names someone and nothing they know to do with them:
   // an action the frame reader finds there ("… can get unfrozen now") is what was asked.
   if (intent.kind === 'user_lookup' && !intent.asks) {

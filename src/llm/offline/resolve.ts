@@ -694,6 +694,17 @@ function resolveOrg(ctx: PlanContext, ref: Ref): Res<OrgRow | undefined> {
   );
 }
 
+/**
+ * An organization said only by a `mention` ref: the one the text names (as an id ref), or undefined when it names
+ * none — the caller then treats the request as naming no organization ("their org" → the user's own).
+ */
+export function mentionedOrg(ctx: PlanContext, ref: Ref | undefined): Res<Ref | undefined> {
+  if (ref?.kind !== 'mention') return ok(ref);
+  const r = resolveOrg(ctx, ref);
+  if (!r.ok) return r;
+  return ok(r.value ? { kind: 'id', value: r.value.id } : undefined);
+}
+
 /** An org that must exist: missing → a clear "not found" answer. */
 export function requireOrg(ctx: PlanContext, ref: Ref): Res<OrgRow> {
   let r = resolveOrg(ctx, ref);

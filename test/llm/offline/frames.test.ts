@@ -9,7 +9,9 @@ import { describe, expect, it } from 'vitest';
 import { swapCorrection } from '../../../src/llm/offline/correction-swap.js';
 import type { Intent } from '../../../src/llm/offline/intent-types.js';
 import { orgsNamed, usersNamed } from '../../../src/llm/offline/listed-names.js';
-import { parseRequest } from '../../../src/llm/offline/request.js';
+import { parseFrames } from '../../../src/llm/offline/frames.js';
+import { implausible } from '../../../src/llm/offline/implausible-name.js';
+import { parseRequest, readMessage } from '../../../src/llm/offline/request.js';
 import { createStack, NOW } from './drive.js';
 
 const CHANGES = new Set<Intent['kind']>([
@@ -203,5 +205,53 @@ describe('field changes said in prose (field-frames.ts)', () => {
     'Foo Labs has 25 seats right now',
   ])('no value asked for: %s', (text) => {
     expect(['user_update', 'org_update']).not.toContain(parseRequest(text, NOW).kind);
+  });
+});
+
+describe('role holders, inviters and request words (frames.ts)', () => {
+  it.each([
+    [
+      'Foo Labs told us whoever holds the guest role in their workspace should be made a member',
+      'org:guest',
+      'org:member',
+    ],
+    ['could you make anyone who has read-only access at Foo Labs an admin?', 'org:viewer', 'org:admin'],
+  ])('%s', (text, holds, role) => {
+    // (The frame reader itself: the sentence readers may read some of these first.)
+    const intent = parseFrames(readMessage(text)) as Extract<Intent, { kind: 'membership_set_role' }>;
+    expect(intent.kind).toBe('membership_set_role');
+    expect(intent.role).toBe(role);
+    expect(intent.users[0]).toMatchObject({ kind: 'role', value: holds });
+  });
+
+  it('"would you mind removing …": the -ing form after a request word', () => {
+    expect(parseRequest('would you mind removing whoever is a viewer at Foo Labs? just the seat', NOW)).toMatchObject({
+      kind: 'membership_remove',
+      users: [{ kind: 'role', value: 'org:viewer' }],
+    });
+  });
+
+  it('an invitation named by who sent it', () => {
+    expect(
+      parseRequest('the invite Dana Reyes issued for the Foo Labs org can be rescinded, the hire fell through', NOW),
+    ).toMatchObject({
+      kind: 'invitation_by_inviter',
+      inviter: { kind: 'name', value: 'Dana Reyes' },
+    });
+  });
+});
+
+describe('a name slot that holds no name (implausible-name.ts)', () => {
+  const said = (text: string) => readMessage(text);
+  it.each([
+    ['who that was', true],
+    ['sure she', true],
+    ['an admin', true],
+    ["they've just wrote 'Wong", true],
+    ['Jo Park', false],
+    ['me', false],
+    ['The Agency', false],
+  ])('%s → implausible %s', (value, expected) => {
+    expect(implausible(value, said(`x ${value}`))).toBe(expected);
   });
 });

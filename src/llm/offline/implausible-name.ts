@@ -1,0 +1,69 @@
+/**
+ * A slot that does not hold what it should: the sentence readers take the words where a name stands in their
+ * pattern, and in prose those words are often not a name at all ("their organization", "that latest", "who that
+ * was", "an admin"). A name of a person, organization or record is a few words that are not pronouns, determiners,
+ * verbs of speech or other function words; a value read as a name that breaks this is evidence the sentence was
+ * read with the wrong shape, so request.ts lets the frame reader (frames.ts) read the message instead. A quoted
+ * value is always taken as said.
+ */
+import type { Sentence } from './entities.js';
+import type { Intent } from './intent-types.js';
+
+// Lower-case function words no name is made of (a capitalised "The" may start one: "The Agency").
+const FUNCTION_WORD =
+  /(?:^|\s)(?:that|this|these|those|their|his|her|its|our|your|my|other|who|whoever|whom|what|which|be|been|is|are|was|were|am|just|sure|she|he|they|them|it|we|you|i|me|us|latest|newest|oldest|pending|asked|asks|says|said|wrote|makes|sense|would|could|should|can|will|not|don't|please|pls)(?=\s|$|[',.:;!?])/;
+
+/** True when `value`, read as a name, cannot be one. */
+export function implausible(value: string, said: Sentence): boolean {
+  const v = value.trim();
+  if (v === '' || said.ents.quoted.some((q) => q.trim().toLowerCase() === v.toLowerCase())) return false;
+  // ("me", "my account": the writer, whom first-person.ts resolves.)
+  if (/^(?:me|myself|my\s+(?:own\s+)?account|i)$/i.test(v)) return false;
+  const words = v.split(/\s+/);
+  if (words.length > 5) return true;
+  if (/^[^\p{L}\d]/u.test(v)) return true;
+  // "an admin", "a viewer": an article and a lower-case word is a description, not a name.
+  if (/^(?:an?|the)\s+\p{Ll}/u.test(v)) return true;
+  return FUNCTION_WORD.test(v);
+}
+
+// Where an intent keeps the people it acts on (organization references are left out: "their org", "his
+// organization" are references the planner resolves itself, and a name that finds no organization is looked for
+// in the listing then — resolve.ts).
+const PEOPLE_KEYS = new Set([
+  'targets',
+  'target',
+  'users',
+  'refs',
+  'user',
+  'inviter',
+  'ownerRef',
+  'memberRef',
+  'ofUser',
+]);
+
+/** The names an intent's people references and created organizations carry. */
+function namesOf(intent: Intent): string[] {
+  const out: string[] = [];
+  const walk = (value: unknown, people: boolean): void => {
+    if (Array.isArray(value)) for (const v of value) walk(v, people);
+    else if (value && typeof value === 'object') {
+      const o = value as Record<string, unknown>;
+      if (people && o.kind === 'name' && typeof o.value === 'string') out.push(o.value);
+      for (const [k, v] of Object.entries(o))
+        if (typeof v === 'object') walk(v, PEOPLE_KEYS.has(k) || (people && k !== 'org'));
+    }
+  };
+  walk(intent, false);
+  if (intent.kind === 'org_create' && typeof intent.fields.name === 'string') out.push(intent.fields.name);
+  return out;
+}
+
+/**
+ * True when a name the intent was read with cannot be a name, and the intent names nobody by address or id (a
+ * description beside addresses — "amy@x.test and their manager" — is the readers' to report as not found).
+ */
+export function readWithWrongShape(intent: Intent, said: Sentence): boolean {
+  const addressed = /"kind":"(?:email|id)"/.test(JSON.stringify(intent));
+  return !addressed && namesOf(intent).some((n) => implausible(n, said));
+}
