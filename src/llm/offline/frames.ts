@@ -296,8 +296,11 @@ function usersOf(sentence: string, said: Sentence, skipEmails: Set<string>): Ref
   // "whoever holds the billing role in Foo": the holders of that role (resolve.ts lists them).
   const holder = holderRef(sentence, said);
   if (holder) return [holder.ref];
+  // The one address elsewhere in the message — unless it is a sender's ("a message from x@y", "cc x@y").
   const all = [...new Set(said.ents.emails)].filter((e) => !skipEmails.has(e));
-  if (all.length === 1) return [{ kind: 'email', value: all[0]! }];
+  const sender = (e: string): boolean =>
+    new RegExp(`\\b(?:from|by|sender|cc|sent\\s+by)\\s*:?\\s*⟦e${said.ents.emails.indexOf(e)}⟧`, 'i').test(said.masked);
+  if (all.length === 1 && !sender(all[0]!)) return [{ kind: 'email', value: all[0]! }];
   return [{ kind: 'mention', value: unmask(sentence, said.ents), wider: unmask(said.masked, said.ents) }];
 }
 

@@ -22,6 +22,8 @@ export interface Ref {
   value: string;
   /** `mention`: a longer text (the whole request) looked in when `value` names no record. */
   wider?: string;
+  /** `mention`: the pronoun it stands for ("her" with no earlier request), named when nobody is found. */
+  pronoun?: string;
   org?: string;
   /** A described item rather than a named one: "the satellite domain" (any domain but the primary); `redirect`:
    * the OAuth application whose redirect URIs are on the host `value` ("the app that redirects to foo.com"). */

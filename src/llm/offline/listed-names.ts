@@ -104,12 +104,7 @@ export function usersNamed<T extends Pick<UserRow, 'id' | 'name' | 'email' | 'us
   text: string,
   rows: T[],
 ): T[] {
-  const full = rows.filter(
-    (u) =>
-      (u.email ? text.toLowerCase().includes(u.email.toLowerCase()) : false) ||
-      named(text, u.name) ||
-      named(text, u.username),
-  );
+  const full = rows.filter((u) => named(text, u.email) || named(text, u.name) || named(text, u.username));
   if (full.length > 0) return full;
   // (A full name said as a bystander — "thanks, Ann Lee" — leaves none of its words to stand for anyone.)
   const rest = rows.reduce(

@@ -40,8 +40,8 @@ export function missingNotes(missing: Ref[]): string[] {
       ? `No user has the email ${r.value}.`
       : r.kind === 'id'
         ? `No user has the id ${r.value}.`
-        : r.kind === 'pronoun'
-          ? `I don't know who "${r.value}" refers to: name the user (email, id or name).`
+        : r.kind === 'pronoun' || (r.kind === 'mention' && r.pronoun)
+          ? `I don't know who "${r.kind === 'mention' ? r.pronoun : r.value}" refers to: name the user (email, id or name).`
           : r.kind === 'mention'
             ? `I couldn't tell which user you mean: no user's name or email is in what you wrote. Name them by email.`
             : r.kind === 'role'

@@ -182,7 +182,10 @@ function expandPronouns(
     } else if (r.kind !== 'pronoun') out.push(r);
     else {
       const ids = recentUserIds(ctx);
-      if (ids.length === 0) unknown.push(r);
+      // No earlier request to point back to: the person the request itself names ("monica … set her to member"),
+      // looked for in the listing (one, or asked among several; none → not known, as before).
+      if (ids.length === 0 && !/^(?:me|myself|i)$/i.test(r.value))
+        out.push({ kind: 'mention', value: requestWords(ctx), pronoun: r.value });
       for (const id of ids) out.push({ kind: 'id', value: id });
     }
   }
@@ -702,7 +705,8 @@ export function mentionedOrg(ctx: PlanContext, ref: Ref | undefined): Res<Ref | 
   if (ref?.kind !== 'mention') return ok(ref);
   const r = resolveOrg(ctx, ref);
   if (!r.ok) return r;
-  return ok(r.value ? { kind: 'id', value: r.value.id } : undefined);
+  // (By its exact name, so the card names it; names are looked up exactly first.)
+  return ok(r.value ? { kind: 'name', value: r.value.name } : undefined);
 }
 
 /** An org that must exist: missing → a clear "not found" answer. */

@@ -104,6 +104,7 @@ describe('names found by listing (listed-names.ts)', () => {
     ['kofi in the ops team should be locked', ['u4']],
     ['we will lock him later', []],
     ['Ben wrote: please lock Ana', ['u1']],
+    ['a message from ben@x.test: please lock Ana', ['u1']],
     ['thanks, Ana Silva', []],
     ['lock kofim', ['u4']],
   ])('%s', (text, ids) => {
@@ -253,5 +254,28 @@ describe('a name slot that holds no name (implausible-name.ts)', () => {
     ['The Agency', false],
   ])('%s → implausible %s', (value, expected) => {
     expect(implausible(value, said(`x ${value}`))).toBe(expected);
+  });
+});
+
+describe('a pronoun with nothing before it, and a sender is not the target', () => {
+  it('"set her to …" names the one person the message names (found in the listing)', async () => {
+    const stack = createStack();
+    const turn = await stack.say('pepper at stark runs the team now, keep her as admin there but lock her for today');
+    expect(turn.pending.map((p) => p.action)).toEqual(['clerk_user_lock']);
+    expect(turn.text).toMatch(/Pepper Potts/);
+  });
+
+  it('a pronoun and nobody named: nobody is guessed', async () => {
+    const turn = await createStack().say('pls freeze her account till monday');
+    expect(turn.pending).toEqual([]);
+    expect(turn.text).toMatch(/don't know who "her" refers to|couldn't tell which user you mean/);
+  });
+
+  it("the forwarded mail's sender address is not taken for the person it asks about", () => {
+    const said = readMessage(
+      'fwd, pls action\n\n> From: Sam Ortiz <sam@corp.test>\n>\n> Leo Park leads the team now. Could he be made an admin of the Foo workspace?\n> Sam\n',
+    );
+    const framed = parseFrames(said) as Extract<Intent, { kind: 'membership_set_role' }> | undefined;
+    expect(framed?.users[0]?.kind).toBe('mention');
   });
 });
