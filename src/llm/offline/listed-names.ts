@@ -111,7 +111,10 @@ export function usersNamed<T extends Pick<UserRow, 'id' | 'name' | 'email' | 'us
     (t, u) => (u.name ? t.replace(new RegExp(`(?<![\\p{L}])${pattern(u.name)}(?![\\p{L}])`, 'giu'), ' ') : t),
     text,
   );
-  return rows.filter((u) => (u.name ?? '').split(/\s+/).some((w) => nameWord(rest, w)));
+  const byWord = rows.filter((u) => (u.name ?? '').split(/\s+/).some((w) => nameWord(rest, w)));
+  if (byWord.length > 0) return byWord;
+  // Nobody else named: an address said as a sender's ("a message from x@y") is then the person it is about.
+  return rows.filter((u) => u.email && occurrences(text, u.email).length > 0);
 }
 
 /**
