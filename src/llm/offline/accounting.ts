@@ -11,6 +11,7 @@ import { ACTION_VERB, splitClauses, splitSentences, subSentence } from './clause
 import { type Sentence, unmask } from './entities.js';
 import type { Intent } from './intent-types.js';
 import { core } from './phrases.js';
+import { parseFrames } from './frames.js';
 import { CORRECTION, NEGATED, NO_CHANGE, parseAnalyzed, parseWholeMessage, readMessage, stripLead } from './request.js';
 
 /** A parsed request with the instruction clauses nothing in the intent came from (as the user wrote them). */
@@ -45,8 +46,23 @@ export function understand(text: string, now: number): Understood {
   });
   // No clause changes the intent when left out: the message was read as a whole (a reinvite, a stated value).
   if (clauses.length > 1 && unplaced.length === clauses.length) return { intent, unplaced: [] };
-  return { intent, unplaced: unplaced.map((c) => unmask(c, whole.ents)) };
+  // A clause the readers could not place gets the frame reader's reading (frames.ts), with the message around it
+  // as context ("add *@foo.test, remove old@bar.test" on the allowlist): a change it finds becomes a step of its
+  // own; anything else stays reported as not acted on.
+  const framed = unplaced.map((c) => {
+    const f = parseFrames(subSentence(whole, c), false, whole.masked);
+    return f && !NO_CHANGE.has(f.kind) && f.kind !== 'sequence' && !READ_ONLY.has(f.kind) ? f : undefined;
+  });
+  const steps = [...(intent.kind === 'sequence' ? intent.steps : [intent]), ...framed.filter((f) => f !== undefined)];
+  const known = new Set<string>();
+  const unique = steps.filter((st) => (known.has(JSON.stringify(st)) ? false : (known.add(JSON.stringify(st)), true)));
+  return {
+    intent: unique.length === 1 ? unique[0]! : { kind: 'sequence', steps: unique },
+    unplaced: unplaced.filter((_, i) => !framed[i]).map((c) => unmask(c, whole.ents)),
+  };
 }
+
+const READ_ONLY = new Set<Intent['kind']>(['user_when', 'roles_every_org', 'members_list', 'orgs_list', 'users_list']);
 
 // "except the one on his iPhone", "but not Dave", "other than the admins": a part that narrows the targets.
 const EXCEPTION =

@@ -17,7 +17,7 @@ import { analyze, roleKey, type Sentence, unmask } from './entities.js';
 import type { Intent, Ref } from './intent-types.js';
 import { orgSeats, userFields } from './field-frames.js';
 
-type Act = 'lock' | 'unlock' | 'ban' | 'unban' | 'delete' | 'remove' | 'revoke' | 'end' | 'role' | 'restore';
+type Act = 'lock' | 'unlock' | 'ban' | 'unban' | 'delete' | 'remove' | 'revoke' | 'end' | 'role' | 'restore' | 'add';
 
 /** Base forms of the action words, and what each does. */
 const ACTS: Record<string, Act> = {
@@ -37,6 +37,7 @@ const ACTS: Record<string, Act> = {
   destroy: 'delete',
   scrap: 'delete',
   remove: 'remove',
+  drop: 'remove',
   kick: 'remove',
   boot: 'remove',
   offboard: 'remove',
@@ -49,6 +50,8 @@ const ACTS: Record<string, Act> = {
   kill: 'end',
   end: 'end',
   terminate: 'end',
+  add: 'add',
+  allow: 'add',
   make: 'role',
   promote: 'role',
   demote: 'role',
@@ -134,6 +137,10 @@ const NOUNS: Record<string, string> = {
   membership: 'org',
   memberships: 'org',
   access: 'access',
+  allowlist: 'allowlist',
+  whitelist: 'allowlist',
+  blocklist: 'blocklist',
+  blacklist: 'blocklist',
 };
 
 const LEXICON = [...Object.keys(ACTS), ...Object.keys(PARTICIPLES), ...Object.keys(GERUNDS), ...Object.keys(NOUNS)];
@@ -332,9 +339,49 @@ const orgRef = (sentence: string, said: Sentence): Ref => ({
   wider: unmask(said.masked, said.ents),
 });
 
+/**
+ * "add *@foo.test, remove old@bar.test" (with the allowlist named in the sentence, or the only list the message
+ * names): one entry change per identifier in the sentence; "it" is the one identifier the message names.
+ */
+function listFrame(
+  act: 'add' | 'remove',
+  sentence: string,
+  nouns: Set<string>,
+  said: Sentence,
+  context: string,
+): Intent | undefined {
+  const named = ['allowlist', 'blocklist'].filter((l) => nouns.has(l));
+  const inContext = ['allowlist', 'blocklist'].filter((l) =>
+    new RegExp(l === 'allowlist' ? '\\b(?:allow|white)[\\s-]?list' : '\\b(?:block|black)[\\s-]?list', 'i').test(
+      `${said.masked} ${context}`,
+    ),
+  );
+  const list = (named.length === 1 ? named : inContext.length === 1 ? inContext : [])[0] as
+    | 'allowlist'
+    | 'blocklist'
+    | undefined;
+  if (!list) return undefined;
+  const ids = (text: string): string[] =>
+    [...text.matchAll(/⟦([ewh])(\d+)⟧/g)].map((m) =>
+      m[1] === 'e'
+        ? said.ents.emails[Number(m[2])]!
+        : m[1] === 'w'
+          ? said.ents.wildcards[Number(m[2])]!
+          : said.ents.hosts[Number(m[2])]!,
+    );
+  let identifiers = [...new Set(ids(sentence))];
+  // "make sure x@y is on the allowlist … can you add it?": the one identifier the message names.
+  if (identifiers.length === 0 && /\b(?:it|that|them|this)\b/i.test(sentence)) {
+    const all = [...new Set(ids(said.masked))];
+    if (all.length === 1) identifiers = all;
+  }
+  if (identifiers.length === 0) return undefined;
+  return act === 'add' ? { kind: 'list_add', list, identifiers } : { kind: 'list_remove', list, identifiers, ids: [] };
+}
+
 /** The intent one action of a sentence asks for, or undefined when its slots are not there. */
-function frame(act: Act, sentence: string, words: Word[], said: Sentence, at = 0): Intent | undefined {
-  const nouns = new Set(words.map((w) => NOUNS[w.word]).filter(Boolean));
+function frame(act: Act, sentence: string, words: Word[], said: Sentence, at = 0, context = ''): Intent | undefined {
+  const nouns = new Set(words.map((w) => NOUNS[w.word]).filter((n): n is string => n !== undefined));
   const hosts = [...sentence.matchAll(/@?⟦h(\d+)⟧|⟦w(\d+)⟧/g)];
   const emailsIn = [...sentence.matchAll(/⟦e(\d+)⟧/g)].map((m) => said.ents.emails[Number(m[1])]!);
   switch (act) {
@@ -396,9 +443,13 @@ function frame(act: Act, sentence: string, words: Word[], said: Sentence, at = 0
       if (emailsIn.length === 0 && !newest) return undefined;
       return { kind: 'invitation_revoke', emails: emailsIn, ids: [], ...(emailsIn.length === 0 ? { newest } : {}) };
     }
+    case 'add':
+      return listFrame('add', sentence, nouns, said, context);
     case 'delete':
     case 'remove': {
       if (nouns.has('invite')) return frame('revoke', sentence, words, said);
+      const listed = listFrame('remove', sentence, nouns, said, context);
+      if (listed) return listed;
       // "remove her from Foo", "kick him out of the Foo org", "take her access to Foo away": one membership.
       if (nouns.has('org') || /\b(?:from|out\s+of|off)\b/i.test(sentence) || holderRef(sentence, said))
         return { kind: 'membership_remove', org: orgRef(sentence, said), users: usersOf(sentence, said, new Set()) };
@@ -460,11 +511,11 @@ function readsOf(sentence: string, said: Sentence): Intent[] {
  * frozen" → "set … to frozen"), then as normalized; `asTyped: false` when `said` is the message with a part left out
  * (accounting.ts), whose raw text still has that part.
  */
-export function parseFrames(said: Sentence, asTyped = true): Intent | undefined {
-  return (asTyped ? framesOf(analyze(said.raw)) : undefined) ?? framesOf(said);
+export function parseFrames(said: Sentence, asTyped = true, context = ''): Intent | undefined {
+  return (asTyped ? framesOf(analyze(said.raw), context) : undefined) ?? framesOf(said, context);
 }
 
-function framesOf(said: Sentence): Intent | undefined {
+function framesOf(said: Sentence, context: string): Intent | undefined {
   const steps: Intent[] = [];
   const reads: Intent[] = [];
   let from = 0;
@@ -480,7 +531,7 @@ function framesOf(said: Sentence): Intent | undefined {
     for (const { act, index } of acts) {
       if (seen.has(act)) continue;
       seen.add(act);
-      const intent = frame(act, sentence, words, said, words[index]?.at ?? 0);
+      const intent = frame(act, sentence, words, said, words[index]?.at ?? 0, context);
       if (intent) steps.push(intent);
     }
     if (acts.length === 0) reads.push(...readsOf(sentence, said));

@@ -81,10 +81,13 @@ const WHOLE_DOMAIN =
 function identifiers(s: Sentence, list: 'allowlist' | 'blocklist', c = ''): string[] {
   // "the sender's whole domain, x.test, (as *@x.test)": an address in the possessive only says whose domain it is,
   // and a bare domain that a wildcard in the same request already covers is the same entry said twice.
-  const emails = s.ents.emails.filter((_, i) => !new RegExp(`⟦e${i}⟧['’]s\\b`).test(s.masked));
-  const covered = new Set(s.ents.wildcards.map((w) => w.replace(/^\*@/, '').toLowerCase()));
-  const out = [...s.ents.wildcards, ...emails, ...s.ents.phones];
-  for (const h of s.ents.hosts) {
+  // (Only what the text still says: a re-read with a clause left out keeps the entity tables of the whole message.)
+  const said = (kind: string) => (_: unknown, i: number) => s.masked.includes(`⟦${kind}${i}⟧`);
+  const emails = s.ents.emails.filter((_, i) => said('e')(_, i) && !new RegExp(`⟦e${i}⟧['’]s\\b`).test(s.masked));
+  const wildcards = s.ents.wildcards.filter(said('w'));
+  const covered = new Set(wildcards.map((w) => w.replace(/^\*@/, '').toLowerCase()));
+  const out = [...wildcards, ...emails, ...s.ents.phones.filter(said('p'))];
+  for (const h of s.ents.hosts.filter(said('h'))) {
     if (covered.has(h.toLowerCase())) continue;
     // "the whole domain x.test (wildcard, every address at it)": a blocklisted domain said as every address.
     const everyAddress =
@@ -224,7 +227,18 @@ export function parseAccessLists(c: string, s: Sentence): Intent | undefined {
   // sentence is read whole ("remove X from the blocklist and put onto the allowlist" is a move).
   if (adding && idents.length === 0 && ids.length === 0 && !READ.test(c) && !COUNT.test(c))
     return { kind: 'unknown', topic: list };
-  if (adding && idents.length > 0) {
+  // "add A, and drop B": an identifier that is the object of a removal verb is not one to add (that clause is a
+  // removal of its own; accounting.ts gives it its own reading).
+  const removed = new Set(
+    [
+      ...s.masked.matchAll(
+        /\b(?:remove|drop|delete|take|pull|strike|erase|purge|unlist)\s+(?:the\s+)?(?:entry\s+(?:for\s+)?)?⟦([ewh])(\d+)⟧/gi,
+      ),
+    ].map((m) => (m[1] === 'e' ? s.ents.emails : m[1] === 'w' ? s.ents.wildcards : s.ents.hosts)[Number(m[2])]),
+  );
+  const adds = idents.filter((i) => !removed.has(i) && !removed.has(i.replace(/^\*@/, '')));
+  if (adding && adds.length > 0) {
+    const idents = adds;
     const notify = /\bnotify\b|\bsend (?:them |him |her )?(?:an? )?(?:invite|invitation|email)\b|\band invite\b/i.test(
       c,
     );

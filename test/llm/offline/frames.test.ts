@@ -6,6 +6,7 @@
  * are no change; a deletion is never proposed for a name read from prose. Every phrasing here is invented.
  */
 import { describe, expect, it } from 'vitest';
+import { understand } from '../../../src/llm/offline/accounting.js';
 import { swapCorrection } from '../../../src/llm/offline/correction-swap.js';
 import type { Intent } from '../../../src/llm/offline/intent-types.js';
 import { orgsNamed, usersNamed } from '../../../src/llm/offline/listed-names.js';
@@ -277,5 +278,28 @@ describe('a pronoun with nothing before it, and a sender is not the target', () 
     );
     const framed = parseFrames(said) as Extract<Intent, { kind: 'membership_set_role' }> | undefined;
     expect(framed?.users[0]?.kind).toBe('mention');
+  });
+});
+
+describe('allow/blocklist entries, and a clause the readers could not place (accounting.ts)', () => {
+  it('a second clause of a multi-part request is read by the frame reader, not dropped', () => {
+    const { intent, unplaced } = understand(
+      'allowlist housekeeping: add *@neworg.test, and drop old@partner.test',
+      NOW,
+    );
+    expect(unplaced).toEqual([]);
+    expect(JSON.stringify(intent)).toMatch(/"list_add".*\*@neworg\.test/);
+    expect(JSON.stringify(intent)).toMatch(/"list_remove".*old@partner\.test/);
+  });
+
+  it('"make sure … is on the allowlist — can you add it?": the one address the message names', () => {
+    const framed = parseFrames(
+      readMessage('partner team wants ops@vendor.test on the whitelist so they can sign up. can you add it?'),
+    );
+    expect(framed).toMatchObject({ kind: 'list_add', list: 'allowlist', identifiers: ['ops@vendor.test'] });
+  });
+
+  it('no list named anywhere: no list change', () => {
+    expect(parseFrames(readMessage('pls add it for ops@vendor.test'))).toBeUndefined();
   });
 });
