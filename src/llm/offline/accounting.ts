@@ -65,8 +65,9 @@ export function understand(text: string, now: number): Understood {
 const READ_ONLY = new Set<Intent['kind']>(['user_when', 'roles_every_org', 'members_list', 'orgs_list', 'users_list']);
 
 // "except the one on his iPhone", "but not Dave", "other than the admins": a part that narrows the targets.
+// ("…, but not taking chances", "but not sure", "but not yet": a remark, not a target left out.)
 const EXCEPTION =
-  /\s*,?\s*\b(?:except(?:\s+for)?|but\s+not|other\s+than|apart\s+from|excluding|save\s+for|besides)\b[^.;!?]*/i;
+  /\s*,?\s*\b(?:except(?:\s+for)?|but\s+not(?!\s+(?:\w+ing|sure|yet|now|today|urgent|urgently|critical|a\s+big\s+deal)\b)|other\s+than|apart\s+from|excluding|save\s+for|besides)\b[^.;!?]*/i;
 
 /**
  * An exception the parser did not use ("revoke all of Dave's sessions except the one on his iPhone" parsed the

@@ -137,6 +137,14 @@ const NOUNS: Record<string, string> = {
   membership: 'org',
   memberships: 'org',
   access: 'access',
+  app: 'app',
+  apps: 'app',
+  application: 'app',
+  applications: 'app',
+  integration: 'app',
+  integrations: 'app',
+  template: 'template',
+  templates: 'template',
   allowlist: 'allowlist',
   whitelist: 'allowlist',
   blocklist: 'blocklist',
@@ -300,6 +308,9 @@ function usersOf(sentence: string, said: Sentence, skipEmails: Set<string>): Ref
       ...emails.map((value): Ref => ({ kind: 'email', value })),
       ...ids.map((value): Ref => ({ kind: 'id', value })),
     ];
+  // "external_id=crm-7", "external id: crm-7" (a log line or ticket field): the user with that external id.
+  const external = unmask(said.masked, said.ents).match(/\bexternal[_\s-]?id\s*[=:]\s*([\w.-]+)/i)?.[1];
+  if (external) return [{ kind: 'external', value: external }];
   // "whoever holds the billing role in Foo": the holders of that role (resolve.ts lists them).
   const holder = holderRef(sentence, said);
   if (holder) return [holder.ref];
@@ -450,6 +461,26 @@ function frame(act: Act, sentence: string, words: Word[], said: Sentence, at = 0
       if (nouns.has('invite')) return frame('revoke', sentence, words, said);
       const listed = listFrame('remove', sentence, nouns, said, context);
       if (listed) return listed;
+      // "bin the zapier integration app": the OAuth app (or JWT template) the text names, found by listing.
+      // Only when the app itself is the object ("delete pkce on the X app", "drop the claim from the Y template"
+      // delete a field, not the record).
+      const object =
+        sentence.slice(at).match(/^\S+\s+(.*?)\b(?:app|apps|application|integration|integraton|template)\b/i)?.[1] ??
+        '';
+      if (
+        act === 'delete' &&
+        (nouns.has('app') || nouns.has('template')) &&
+        !nouns.has('account') &&
+        object.split(/\s+/).length <= 5 &&
+        !/\b(?:on|from|of|in|for|at)\b|\b(?:pkce|scopes?|claims?|redirects?|uris?|urls?|lifetime|skew|metadata|keys?|secrets?|consent|name|logo)\b/i.test(
+          object,
+        )
+      )
+        return {
+          kind: 'named_delete',
+          resource: nouns.has('app') ? 'oauth' : 'jwt',
+          refs: [{ kind: 'mention', value: unmask(sentence, said.ents), wider: unmask(said.masked, said.ents) }],
+        };
       // "remove her from Foo", "kick him out of the Foo org", "take her access to Foo away": one membership.
       if (nouns.has('org') || /\b(?:from|out\s+of|off)\b/i.test(sentence) || holderRef(sentence, said))
         return { kind: 'membership_remove', org: orgRef(sentence, said), users: usersOf(sentence, said, new Set()) };

@@ -14,7 +14,7 @@ const FUNCTION_WORD =
   /(?:^|\s)(?:that|this|these|those|their|his|her|its|our|your|my|other|who|whoever|whom|what|which|be|been|is|are|was|were|am|just|sure|she|he|they|them|it|we|you|i|me|us|latest|newest|oldest|pending|asked|asks|says|said|wrote|makes|sense|would|could|should|can|will|not|don't|please|pls)(?=\s|$|[',.:;!?])/;
 
 /** True when `value`, read as a name, cannot be one. */
-export function implausible(value: string, said: Sentence): boolean {
+export function implausible(value: string, said: Sentence, person = false): boolean {
   const v = value.trim();
   if (v === '' || said.ents.quoted.some((q) => q.trim().toLowerCase() === v.toLowerCase())) return false;
   // ("me", "my account": the writer, whom first-person.ts resolves.)
@@ -24,8 +24,13 @@ export function implausible(value: string, said: Sentence): boolean {
   if (/^[^\p{L}\d]/u.test(v)) return true;
   // "an admin", "a viewer": an article and a lower-case word is a description, not a name.
   if (/^(?:an?|the)\s+\p{Ll}/u.test(v)) return true;
-  return FUNCTION_WORD.test(v);
+  return FUNCTION_WORD.test(v) || (person && RESOURCE_WORD.test(v));
 }
+
+// A person is not called "… integration app" or "… template": a resource word in a person's name means the words
+// named a record, not a user.
+const RESOURCE_WORD =
+  /\b(?:apps?|applications?|integrations?|templates?|domains?|organi[sz]ations?|orgs?|invitations?|invites?|sessions?|allowlist|blocklist|workspace)\b/i;
 
 // Where an intent keeps the people it acts on (organization references are left out: "their org", "his
 // organization" are references the planner resolves itself, and a name that finds no organization is looked for
@@ -43,19 +48,26 @@ const PEOPLE_KEYS = new Set([
 ]);
 
 /** The names an intent's people references and created organizations carry. */
-function namesOf(intent: Intent): string[] {
-  const out: string[] = [];
+function namesOf(intent: Intent): Array<{ name: string; person: boolean }> {
+  const out: Array<{ name: string; person: boolean }> = [];
   const walk = (value: unknown, people: boolean): void => {
     if (Array.isArray(value)) for (const v of value) walk(v, people);
     else if (value && typeof value === 'object') {
       const o = value as Record<string, unknown>;
-      if (people && o.kind === 'name' && typeof o.value === 'string') out.push(o.value);
+      if (people && o.kind === 'name' && typeof o.value === 'string') out.push({ name: o.value, person: true });
       for (const [k, v] of Object.entries(o))
         if (typeof v === 'object') walk(v, PEOPLE_KEYS.has(k) || (people && k !== 'org'));
     }
   };
-  walk(intent, false);
-  if (intent.kind === 'org_create' && typeof intent.fields.name === 'string') out.push(intent.fields.name);
+  // (A named record's refs are records, not people: checked below as names of records.)
+  if (!intent.kind.startsWith('named_')) walk(intent, false);
+  // A record read by name (an OAuth app, a JWT template): its name too.
+  if (intent.kind === 'named_get' || intent.kind === 'named_update') {
+    if (intent.ref?.kind === 'name') out.push({ name: intent.ref.value, person: false });
+  } else if (intent.kind === 'named_delete')
+    for (const r of intent.refs) if (r.kind === 'name') out.push({ name: r.value, person: false });
+  if (intent.kind === 'org_create' && typeof intent.fields.name === 'string')
+    out.push({ name: intent.fields.name, person: false });
   return out;
 }
 
@@ -65,5 +77,5 @@ function namesOf(intent: Intent): string[] {
  */
 export function readWithWrongShape(intent: Intent, said: Sentence): boolean {
   const addressed = /"kind":"(?:email|id)"/.test(JSON.stringify(intent));
-  return !addressed && namesOf(intent).some((n) => implausible(n, said));
+  return !addressed && namesOf(intent).some((n) => implausible(n.name, said, n.person));
 }

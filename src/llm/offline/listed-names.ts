@@ -118,10 +118,10 @@ export function usersNamed<T extends Pick<UserRow, 'id' | 'name' | 'email' | 'us
 }
 
 /**
- * The organizations `text` names: by name or slug, else by the first word of a longer name ("Acme" for "Acme
- * Inc") when no other organization starts with it.
+ * The organizations (or other named records: OAuth apps, JWT templates) `text` names: by name or slug, else by
+ * the first word of a longer name ("Acme" for "Acme Inc") when no other record starts with it.
  */
-export function orgsNamed<T extends Pick<OrgRow, 'id' | 'name' | 'slug'>>(text: string, rows: T[]): T[] {
+export function orgsNamed<T extends Pick<OrgRow, 'id' | 'name'> & { slug?: string }>(text: string, rows: T[]): T[] {
   // (An organization that "asked" or "wrote" is the customer the request is about: no bystanders here.)
   const full = rows.filter((o) => named(text, o.name, false) || named(text, o.slug, false));
   // "Acme Inc" named inside "Acme Inc Labs" does not make both count: the longest name wins.

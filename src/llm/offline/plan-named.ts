@@ -14,6 +14,7 @@ import { askFor, chooseNamed, matchAnswer, readFailed, stopped, type Res } from 
 import { cell, plural, table } from './summarize.js';
 import { mentionedOne, mentions } from './mentioned.js';
 import { scopeNames } from './scope-names.js';
+import { orgsNamed } from './listed-names.js';
 
 type Of<K extends Intent['kind']> = Extract<Intent, { kind: K }>;
 type Obj = Record<string, unknown>;
@@ -123,6 +124,21 @@ function findItem(ctx: PlanContext, resource: NamedResource, ref: Ref): Res<Item
   const spec = SPECS[resource];
   if (ref.kind === 'id') return { ok: true, value: { id: ref.value, name: ref.value, raw: {} } };
   if (ref.where === 'redirect') return appByRedirect(ctx, ref.value);
+  if (ref.kind === 'mention') {
+    // Named somewhere in the text (frames.ts): the listed record whose name it has; several → asked.
+    const all = ctx.read(spec.list, spec.listArgs());
+    if (!all) return { ok: false, outcome: 'pending' };
+    if (all.status !== 'ok') return { ok: false, outcome: readFailed(all, `${spec.noun}s`) };
+    const listed = asPage(all.result).items.map((o) => ({
+      id: field(o, 'id') ?? '',
+      name: field(o, 'name') ?? '',
+      raw: o,
+    }));
+    let named = orgsNamed(ref.value, listed);
+    if (named.length === 0 && ref.wider) named = orgsNamed(ref.wider, listed);
+    if (named.length <= 1) return { ok: true, value: named[0] };
+    return chooseNamed(ctx, named, '', spec.noun);
+  }
   const env = ctx.read(spec.list, spec.listArgs(ref.value));
   if (!env) return { ok: false, outcome: 'pending' };
   if (env.status !== 'ok') return { ok: false, outcome: readFailed(env, `${spec.noun}s`) };
@@ -144,7 +160,14 @@ function findItem(ctx: PlanContext, resource: NamedResource, ref: Ref): Res<Item
     if (satellites.length <= 1) return { ok: true, value: satellites[0] };
     return chooseNamed(ctx, satellites, '', `satellite ${spec.noun}`);
   }
-  return chooseNamed(ctx, items, ref.value, spec.noun);
+  const chosen = chooseNamed(ctx, items, ref.value, spec.noun);
+  // Nothing by the name read ("Zapier customer is nervous about …" read as a name): the one listed record the
+  // request names anywhere (listed-names.ts) — never guessed between several.
+  if (chosen.ok && !chosen.value && found.length > 0 && ref.value !== '') {
+    const named = orgsNamed(analyze(ctx.turn.request).text, items);
+    if (named.length === 1) return { ok: true, value: named[0] };
+  }
+  return chosen;
 }
 
 /**
@@ -180,7 +203,9 @@ function requireItem(ctx: PlanContext, resource: NamedResource, ref: Ref): Res<I
       outcome: say(
         ref.where === 'redirect'
           ? `No ${SPECS[resource].noun} has a redirect URI on ${ref.value}. Nothing was changed. Try "list ${SPECS[resource].noun}s with their redirect URIs".`
-          : `I couldn't find a ${SPECS[resource].noun} called "${ref.value}". Nothing was changed. Try "list ${SPECS[resource].noun}s".`,
+          : ref.kind === 'mention'
+            ? `I couldn't tell which ${SPECS[resource].noun} you mean: no ${SPECS[resource].noun}'s name is in what you wrote. Nothing was changed. Try "list ${SPECS[resource].noun}s".`
+            : `I couldn't find a ${SPECS[resource].noun} called "${ref.value}". Nothing was changed. Try "list ${SPECS[resource].noun}s".`,
       ),
     };
   return { ok: true, value: r.value };

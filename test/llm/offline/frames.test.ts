@@ -303,3 +303,35 @@ describe('allow/blocklist entries, and a clause the readers could not place (acc
     expect(parseFrames(readMessage('pls add it for ops@vendor.test'))).toBeUndefined();
   });
 });
+
+describe('records named in the text, ids in log lines, remarks after "but not"', () => {
+  it('"trash the … app" deletes the app the text names (found by listing), and only that', async () => {
+    const stack = createStack();
+    const turn = await stack.say('we stopped using zapier in march, trash the zapier integraton app pls');
+    expect(turn.pending.map((p) => p.action)).toEqual(['clerk_client_delete']);
+    expect(turn.text).toMatch(/Zapier Integration/);
+  });
+
+  it.each(['trash the pkce setting on the zapier app', 'drop the scopes of the zapier integration app'])(
+    'a field of the app is not the app: %s',
+    (text) => {
+      expect(parseFrames(readMessage(text))?.kind).not.toBe('named_delete');
+    },
+  );
+
+  it('external_id in a pasted log line names the user', () => {
+    const framed = parseFrames(
+      readMessage('alert: user flagged\nsvc=risk external_id=crm-881 score=0.91\nfreeze that account till the morning'),
+    );
+    expect(framed).toMatchObject({
+      kind: 'user_action',
+      action: 'clerk_user_lock',
+      targets: [{ kind: 'external', value: 'crm-881' }],
+    });
+  });
+
+  it('"but not sure" is a remark, not a target left out', () => {
+    const { intent } = understand('lock vik@corp.test for now, might be a false alarm but not taking the risk', NOW);
+    expect(intent).toMatchObject({ kind: 'user_action', action: 'clerk_user_lock' });
+  });
+});
