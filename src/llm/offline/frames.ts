@@ -314,13 +314,25 @@ function usersOf(sentence: string, said: Sentence, skipEmails: Set<string>): Ref
   // "whoever holds the billing role in Foo": the holders of that role (resolve.ts lists them).
   const holder = holderRef(sentence, said);
   if (holder) return [holder.ref];
-  // The one address elsewhere in the message — unless it is a sender's ("a message from x@y", "cc x@y").
+  // The address a ticket labels as the one affected ("Affected user(s): x@y", "Account: x@y"), else the one
+  // address elsewhere in the message — never a sender's or requester's ("a message from x@y", "Requester: x@y").
   const all = [...new Set(said.ents.emails)].filter((e) => !skipEmails.has(e));
-  const sender = (e: string): boolean =>
-    new RegExp(`\\b(?:from|by|sender|cc|sent\\s+by)\\s*:?\\s*⟦e${said.ents.emails.indexOf(e)}⟧`, 'i').test(said.masked);
-  if (all.length === 1 && !sender(all[0]!)) return [{ kind: 'email', value: all[0]! }];
+  const labelled =
+    (label: RegExp) =>
+    (e: string): boolean =>
+      new RegExp(`${label.source}[^⟦.]{0,30}⟦e${said.ents.emails.indexOf(e)}⟧`, 'i').test(said.masked);
+  const affected = all.filter(labelled(AFFECTED));
+  if (affected.length > 0) return affected.map((value): Ref => ({ kind: 'email', value }));
+  const others = all.filter((e) => !labelled(SENDER)(e));
+  if (others.length === 1) return [{ kind: 'email', value: others[0]! }];
   return [{ kind: 'mention', value: unmask(sentence, said.ents), wider: unmask(said.masked, said.ents) }];
 }
+
+// Ticket and mail labels: the person a request is about, and the people who only sent or handle it.
+const AFFECTED =
+  /\b(?:affected\s+(?:users?|accounts?|persons?|members?)(?:\(s\))?|target\s+(?:user|account)|user\s+account|(?:user|account|employee|member|customer|subject)(?:\(s\))?\s*:)/;
+const SENDER =
+  /\b(?:from|by|sender|cc|sent\s+by|requester|requested\s+by|reported\s+by|reporter|submitted\s+by|opened\s+by|raised\s+by|created\s+by|assignee|assigned\s+to|agent|contact)\b/;
 
 const HOLDER =
   /\b(?:whoever|anyone\s+who|anybody\s+who|the\s+(?:person|one|user|member|guy|people|folks?)\s+(?:who|that))\b[^,.;!?()]*/i;
@@ -458,6 +470,18 @@ function frame(act: Act, sentence: string, words: Word[], said: Sentence, at = 0
       return listFrame('add', sentence, nouns, said, context);
     case 'delete':
     case 'remove': {
+      // "take away his admin rights in Foo", "remove the admin role from her": a demotion to member, not a removal.
+      if (
+        /\badmin(?:istrator)?\s+(?:role|rights|privileges?|permissions?|status|access)\b|\b(?:take|took)\s+away\s+(?:him|her|them)\s+(?:the\s+)?admin\b/i.test(
+          sentence.slice(at),
+        )
+      )
+        return {
+          kind: 'membership_set_role',
+          org: orgRef(sentence, said),
+          users: usersOf(sentence, said, new Set()),
+          role: 'org:member',
+        };
       if (nouns.has('invite')) return frame('revoke', sentence, words, said);
       const listed = listFrame('remove', sentence, nouns, said, context);
       if (listed) return listed;

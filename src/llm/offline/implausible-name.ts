@@ -22,10 +22,20 @@ export function implausible(value: string, said: Sentence, person = false): bool
   const words = v.split(/\s+/);
   if (words.length > 5) return true;
   if (/^[^\p{L}\d]/u.test(v)) return true;
+  // "account", "the contractor": a common noun for a person is a description, not a name.
+  if (person && GENERIC.test(v)) return true;
+  // "from organization Foo": a preposition starts no name.
+  if (/^(?:from|to|into|in|of|for|with|on|at)\s/i.test(v)) return true;
   // "an admin", "a viewer": an article and a lower-case word is a description, not a name.
   if (/^(?:an?|the)\s+\p{Ll}/u.test(v)) return true;
   return FUNCTION_WORD.test(v) || (person && RESOURCE_WORD.test(v));
 }
+
+const POSSESSIVE_ORG =
+  /^(?:(?:(?:his|her|their|its|our|my|the|that|this)\s+)?(?:own\s+|current\s+|main\s+)?(?:org|orgs|organi[sz]ations?|workspaces?|company|team)?|it|there|them|his|her|their|its)$/i;
+
+const GENERIC =
+  /^(?:(?:the|a|an|our|this|that|my|his|her|their)\s+)?(?:new\s+)?(?:account|acct|user|customer|client|contractor|consultant|employee|person|member|guy|candidate|intern|hire|staff(?:er)?|colleague|teammate|someone|somebody)s?$/i;
 
 // A person is not called "… integration app" or "… template": a resource word in a person's name means the words
 // named a record, not a user.
@@ -55,8 +65,16 @@ function namesOf(intent: Intent): Array<{ name: string; person: boolean }> {
     else if (value && typeof value === 'object') {
       const o = value as Record<string, unknown>;
       if (people && o.kind === 'name' && typeof o.value === 'string') out.push({ name: o.value, person: true });
-      for (const [k, v] of Object.entries(o))
-        if (typeof v === 'object') walk(v, PEOPLE_KEYS.has(k) || (people && k !== 'org'));
+      for (const [k, v] of Object.entries(o)) {
+        // An organization said with a possessive ("their org", "his organization") is the planner's to resolve.
+        if ((k === 'org' || k === 'orgs') && v && typeof v === 'object')
+          for (const r of Array.isArray(v) ? v : [v]) {
+            const ref = r as { kind?: string; value?: unknown };
+            if (ref.kind === 'name' && typeof ref.value === 'string' && !POSSESSIVE_ORG.test(ref.value))
+              out.push({ name: ref.value, person: false });
+          }
+        else if (typeof v === 'object') walk(v, PEOPLE_KEYS.has(k) || (people && k !== 'org'));
+      }
     }
   };
   // (A named record's refs are records, not people: checked below as names of records.)

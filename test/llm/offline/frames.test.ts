@@ -335,3 +335,36 @@ describe('records named in the text, ids in log lines, remarks after "but not"',
     expect(intent).toMatchObject({ kind: 'user_action', action: 'clerk_user_lock' });
   });
 });
+
+describe('ticket fields and non-native phrasing', () => {
+  it('"Affected user(s):" names the target; the requester does not', () => {
+    const intent = parseRequest(
+      'Ticket #4821\nRequester: Dana Reyes <dana@corp.test>\nPriority: P2\nSummary: Account locked after failed logins\nRequested action: Unlock account\nAffected user(s): kofi@corp.test\n',
+      NOW,
+    );
+    expect(intent).toMatchObject({
+      kind: 'user_action',
+      action: 'clerk_user_unlock',
+      targets: [{ kind: 'email', value: 'kofi@corp.test' }],
+    });
+  });
+
+  it('a ticket\'s "Remove from organization X" is a membership removal, never an organization deletion', () => {
+    const intent = parseRequest(
+      'Ticket #77\nRequester: lead@corp.test\nSummary: Offboarding\nRequested action: Remove from organization Foo Labs\nAffected user(s): ines@corp.test\n',
+      NOW,
+    );
+    expect(intent).toMatchObject({ kind: 'membership_remove', users: [{ kind: 'email', value: 'ines@corp.test' }] });
+  });
+
+  it.each([
+    ['kindly take away him the admin in Foo Labs, leo@corp.test', 'org:member'],
+    ['please to remove the admin rights of leo@corp.test in Foo Labs', 'org:member'],
+  ])('a demotion: %s', (text, role) => {
+    expect(parseFrames(readMessage(text))).toMatchObject({ kind: 'membership_set_role', role });
+  });
+
+  it.each(['the account', 'a contractor', 'from organization Foo'])('"%s" is no name', (value) => {
+    expect(implausible(value, readMessage(value), true)).toBe(true);
+  });
+});
