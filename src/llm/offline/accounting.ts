@@ -51,7 +51,13 @@ export function understand(text: string, now: number): Understood {
   // own; anything else stays reported as not acted on.
   const framed = unplaced.map((c) => {
     const f = parseFrames(subSentence(whole, c), false, whole.masked);
-    return f && !NO_CHANGE.has(f.kind) && f.kind !== 'sequence' && !READ_ONLY.has(f.kind) ? f : undefined;
+    // (A membership change whose clause names no organization — "he needs to be admin there" — stays reported:
+    // "there" may be no organization at all.)
+    const orgless =
+      (f?.kind === 'membership_set_role' || f?.kind === 'membership_remove') &&
+      f.org?.kind === 'mention' &&
+      !/\b(?:org|orgs|organi[sz]ations?|workspace)\b|(?<!^)\b\p{Lu}/u.test(c);
+    return f && !orgless && !NO_CHANGE.has(f.kind) && f.kind !== 'sequence' && !READ_ONLY.has(f.kind) ? f : undefined;
   });
   const steps = [...(intent.kind === 'sequence' ? intent.steps : [intent]), ...framed.filter((f) => f !== undefined)];
   const known = new Set<string>();

@@ -63,7 +63,9 @@ function isNewRequest(text: string): boolean {
   const s = analyze(text);
   const bare = /^[\s,;]*(?:(?:⟦[eiqwh]\d+⟧|and|or|the|one|user|org)[\s,;]*)+$/i.test(s.masked.replace(/[.!?]+$/, ''));
   if (bare) return false;
-  const kind = parseRequest(text, 0).kind;
+  // (The sentence readers alone: a reply only the frame reader finds an action in — "she should be a regular
+  // member" — is an answer to the question asked.)
+  const kind = parseRequest(text, 0, false).kind;
   return kind !== 'unknown' && kind !== 'smalltalk';
 }
 

@@ -262,6 +262,14 @@ function actsOf(sentence: string, words: Word[], asked: boolean): Array<{ act: A
     if (!(at > 0 && negatedAt(sentence, words, at)) && (!question || /\bbe\s+taken\b/i.test(takes[0])))
       out.push({ act: 'remove', index: Math.max(0, at) });
   }
+  // "X should be admin now", "she needs viewer, not member", "has to become a billing member": a role wanted.
+  const wanted = sentence.match(
+    /\b(?:should|must|needs?|has\s+to|have\s+to|wants?)\s+(?:to\s+)?(?:(?:be|become|get|have)\s+)?(?:an?\s+|the\s+)?(?:(?:regular|plain|normal)\s+member|admin(?:istrator)?|member|viewer|billing)\b/i,
+  );
+  if (wanted && !out.some((o) => o.act === 'role') && !question) {
+    const at = words.findIndex((w) => w.at >= (wanted.index ?? 0));
+    if (!(at > 0 && negatedAt(sentence, words, at))) out.push({ act: 'role', index: Math.max(0, at) });
+  }
   // "sign him out", "log her out everywhere": every session ends.
   if (/\b(?:sign|log)\s+(?:\S+\s+){0,3}?out\b/i.test(sentence) && !question) out.push({ act: 'end', index: 0 });
   // "let him back in", "give her access back", "lift the ban": sign-in restored (the planner looks which).
@@ -284,6 +292,11 @@ function roleOf(sentence: string): string | undefined {
     /\b(?:(?:regular|plain|normal|ordinary|basic)\s+member|administrator|admin|member|viewer|billing)\b(?!\s+(?:of\s+)?(?:the\s+)?(?:team|department|dept))/gi,
   );
   const keys = [...new Set((m ?? []).map((r) => roleKey(r)).filter((r): r is string => r !== undefined))];
+  // "viewer, not member", "viewer instead of member": the role before the negation.
+  const not = sentence.match(
+    /\b((?:regular|plain|normal)\s+member|administrator|admin|member|viewer|billing)\b,?\s+(?:not|instead\s+of|rather\s+than)\s+(?:an?\s+)?(?:(?:regular|plain|normal)\s+member|administrator|admin|member|viewer|billing)\b/i,
+  );
+  if (keys.length > 1 && not) return roleKey(not[1]!);
   // "from billing to member": the role asked for is the one after "to"/"as"/"an".
   if (keys.length > 1) {
     const to = sentence.match(
@@ -505,8 +518,15 @@ function frame(act: Act, sentence: string, words: Word[], said: Sentence, at = 0
           resource: nouns.has('app') ? 'oauth' : 'jwt',
           refs: [{ kind: 'mention', value: unmask(sentence, said.ents), wider: unmask(said.masked, said.ents) }],
         };
-      // "remove her from Foo", "kick him out of the Foo org", "take her access to Foo away": one membership.
-      if (nouns.has('org') || /\b(?:from|out\s+of|off)\b/i.test(sentence) || holderRef(sentence, said))
+      // "remove her from Foo", "kick him out of the Foo org", "take her access to Foo away", "boot the intern at
+      // foo": one membership ("kick"/"boot" always mean the organization; "remove X at Y" names where).
+      if (
+        nouns.has('org') ||
+        /\b(?:from|out\s+of|off)\b/i.test(sentence) ||
+        holderRef(sentence, said) ||
+        /^(?:kick|boot|eject|kicking)$/i.test(words.find((w) => w.at >= at)?.word ?? '') ||
+        /\b(?:at|in)\s+\S+/i.test(sentence.slice(at))
+      )
         return { kind: 'membership_remove', org: orgRef(sentence, said), users: usersOf(sentence, said, new Set()) };
       // Deleting an account is asked for in so many words (an account word, not negated), never inferred.
       // (Only of an account named by address or id: a deletion is never proposed for a name read from prose.)
@@ -543,7 +563,7 @@ const LAST_ACTIVE = /\blast\s+(?:seen|active|activity)\b|\bwhen\s+was\s+.{1,40}?
 const ORGS_OF =
   /\b(?:which|what|any)\s+(?:of\s+(?:the|our)\s+)?(?:orgs?|organi[sz]ations?|workspaces?)\b|\bbelongs?\s+to\s+(?:any|an?)\s+(?:orgs?|organi[sz]ations?)\b/i;
 const HOLDERS =
-  /\bwho\s+(?:are|is|'s)\s+(?:the\s+)?(?:current\s+)?(admins?|administrators?|viewers?|billing|members?)\b|\b(?:names?|list)\s+(?:of\s+)?(?:the\s+)?(admins?|administrators?)\b/i;
+  /\bwho\s+(?:are|is|'s|r)\s+(?:the\s+)?(?:current\s+)?(admins?|administrators?|viewers?|billing|members?)\b|\b(?:names?|list)\s+(?:of\s+)?(?:the\s+)?(admins?|administrators?)\b/i;
 
 /** The questions a sentence asks (a date, a user's organizations, an organization's admins), in order. */
 function readsOf(sentence: string, said: Sentence): Intent[] {

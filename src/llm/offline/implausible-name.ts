@@ -35,7 +35,7 @@ const POSSESSIVE_ORG =
   /^(?:(?:(?:his|her|their|its|our|my|the|that|this)\s+)?(?:own\s+|current\s+|main\s+)?(?:org|orgs|organi[sz]ations?|workspaces?|company|team)?|it|there|them|his|her|their|its)$/i;
 
 const GENERIC =
-  /^(?:(?:the|a|an|our|this|that|my|his|her|their)\s+)?(?:new\s+)?(?:account|acct|user|customer|client|contractor|consultant|employee|person|member|guy|candidate|intern|hire|staff(?:er)?|colleague|teammate|someone|somebody)s?$/i;
+  /^(?:(?:the|a|an|our|this|that|my|his|her|their)\s+)?(?:new\s+)?(?:account|acct|user|customer|client|contractor|consultant|employee|person|member|guy|candidate|intern|hire|staff(?:er)?|colleague|teammate|someone|somebody|spammer|bot|abuser|attacker|scammer|fraudster|troll|hacker)s?$/i;
 
 // A person is not called "… integration app" or "… template": a resource word in a person's name means the words
 // named a record, not a user.

@@ -95,7 +95,10 @@ function named(text: string, key: string | null | undefined, people = true): boo
 /** A single name word may stand for its person: capitalised as typed, or a lower-case message and no common word. */
 function nameWord(text: string, word: string, people = true): boolean {
   if (word.length < 3) return false;
-  const hits = occurrences(text, word).filter((m) => !people || !isBystander(text, m));
+  // ("omars last login": a possessive typed without its apostrophe.)
+  const hits = [...occurrences(text, word), ...(people ? occurrences(text, `${word}s`) : [])].filter(
+    (m) => !people || !isBystander(text, m),
+  );
   return hits.some((m) => /^\p{Lu}/u.test(m[0]) || (!/\p{Lu}/u.test(text) && !WORDS.has(word.toLowerCase())));
 }
 

@@ -65,8 +65,8 @@ const READ_KINDS = new Set<Intent['kind']>([
 ]);
 
 /** Parses a whole user message. `now` (Unix ms) anchors relative dates. */
-export function parseRequest(text: string, now: number): Intent {
-  return parseAnalyzed(readMessage(text), now);
+export function parseRequest(text: string, now: number, frames = true): Intent {
+  return parseAnalyzed(readMessage(text), now, frames);
 }
 
 /** A message as the parsers see it: entities masked, noise dropped, typos and casual verbs normalized. */
@@ -75,15 +75,15 @@ export function readMessage(text: string): Sentence {
 }
 
 /** Parses an already analyzed message (accounting re-parses it with one clause left out). */
-export function parseAnalyzed(said: Sentence, now: number): Intent {
+export function parseAnalyzed(said: Sentence, now: number, frames = true): Intent {
   // "unban everyone who is banned except X": the exception comes out before parsing, so X can never become the
   // target; a bulk change keeps it (the plan leaves X out), anything else is parsed as before.
   const exception = exceptionIn(said.masked, said.ents);
   if (exception) {
-    const bulk = parseAnalyzed({ ...said, masked: exception.rest }, now);
+    const bulk = parseAnalyzed({ ...said, masked: exception.rest }, now, frames);
     if (bulk.kind === 'bulk_user_action') return { ...bulk, except: exception.refs };
   }
-  const intent = parseKept(said, now);
+  const intent = parseKept(said, now, frames);
   // Whoever the message keeps out (read by exceptionIn, or an address or id right after an exception word
   // however the sentence goes on) is never the target of a change: that is the opposite of what was asked.
   const kept = [...(exception?.refs.map((r) => r.value.toLowerCase()) ?? []), ...keptValues(said.masked, said.ents)];
@@ -122,9 +122,10 @@ const asTyped = (said: Sentence): boolean => readMessage(said.raw).masked === sa
 
 const FRAME_READS = new Set<Intent['kind']>(['user_when', 'roles_every_org', 'members_list']);
 
-function parseKept(said: Sentence, now: number): Intent {
+function parseKept(said: Sentence, now: number, frames = true): Intent {
   const whole = withStatedName(said);
   const intent = withDetails(parseMessage(whole, now), whole);
+  if (!frames) return intent;
   // A name slot holding words no name is made of ("their organization", "who that was"): the sentence was read with
   // the wrong shape, and the frame reader's reading (names found by listing) is taken when it has one.
   if (!NO_CHANGE.has(intent.kind) && readWithWrongShape(intent, whole)) {

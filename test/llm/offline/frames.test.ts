@@ -368,3 +368,30 @@ describe('ticket fields and non-native phrasing', () => {
     expect(implausible(value, readMessage(value), true)).toBe(true);
   });
 });
+
+describe('roles wanted, casual removals, typed possessives', () => {
+  it.each([
+    ['ugh whoever has billing at foo labs should be admin now', 'org:admin'],
+    ['the designer at foo labs (leo) needs viewer not member', 'org:viewer'],
+  ])('%s', (text, role) => {
+    expect(parseFrames(readMessage(text))).toMatchObject({ kind: 'membership_set_role', role });
+  });
+
+  it('"kick the intern at foo": a membership removal', () => {
+    expect(parseFrames(readMessage('pls kick the intern at foo labs, leo i think'))?.kind).toBe('membership_remove');
+  });
+
+  it('a reply that only the frame reader reads as an action is still an answer to the question', async () => {
+    const stack = createStack();
+    const first = await stack.say('Invite a new hire to Acme Inc.');
+    expect(first.text).toMatch(/email/i);
+    const second = await stack.say('it is kim.new@acme.test and she should be a plain member', first.outcome.state);
+    expect(second.pending.map((p) => p.action)).toEqual(['clerk_org_invitation_create']);
+  });
+
+  it('"omars last login": a possessive typed without its apostrophe', () => {
+    expect(
+      usersNamed('whats omars last login', [{ id: 'u9', name: 'Omar Haddad', email: 'o@x.test' }]).map((u) => u.id),
+    ).toEqual(['u9']);
+  });
+});
