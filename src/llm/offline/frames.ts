@@ -90,6 +90,10 @@ const PARTICIPLES: Record<string, Act> = {
   changed: 'role',
   moved: 'role',
   set: 'role',
+  reduced: 'role',
+  lowered: 'role',
+  upgraded: 'role',
+  raised: 'role',
 };
 
 const GERUNDS: Record<string, Act> = {
@@ -176,7 +180,7 @@ const NEGATION =
   /^(?:no|not|never|without|don't|dont|doesn't|doesnt|didn't|didnt|shouldn't|shouldnt|won't|wont|can't|cant|nor|instead)$/;
 const BE = /^(?:be|been|get|gets|getting|is|are|was|were)$/;
 const MODAL_REQUEST =
-  /\b(?:should|must|needs?\s+to|has\s+to|have\s+to|could|can|would|will|please|pls|to\s+be|want|wants|like|asked?|requests?|requested)\b/i;
+  /\b(?:should|shall|must|needs?\s+to|has\s+to|have\s+to|could|can|would|will|please|pls|to\s+be|want|wants|like|asked?|requests?|requested)\b/i;
 // A question about what is or was ("did you lock X?", "is X banned?") asks nothing to change; a request put as a
 // question starts with one of these.
 const ASKING = /^(?:(?:hi|hey|hello|so|ok|okay|and|also|then)[,!]?\s+)*(?:can|could|would|will|pls|please)\b/i;

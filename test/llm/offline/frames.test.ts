@@ -395,3 +395,18 @@ describe('roles wanted, casual removals, typed possessives', () => {
     ).toEqual(['u9']);
   });
 });
+
+describe('findings and remediations (passive, formal)', () => {
+  it.each([
+    [
+      'Observation 2: ines@corp.test keeps admin rights in Foo Labs. Action: the role is to be reduced to member.',
+      'membership_set_role',
+    ],
+    [
+      'Item 5 — the invitation to temp@corp.test is stale. Action required: the invitation shall be withdrawn.',
+      'invitation_revoke',
+    ],
+  ])('%s', (text, kind) => {
+    expect(parseRequest(text, NOW).kind).toBe(kind);
+  });
+});
