@@ -217,9 +217,8 @@ function actsOf(sentence: string, words: Word[], asked: boolean): Array<{ act: A
         )
       )
         return;
-      // "set" and "change" are role verbs only with a role word after them (checked by the caller); "end", "set"
-      // are everyday words otherwise — the caller asks for the resource word each needs.
-      // A third-person report ("he locks", "they banned") is not asked: only base forms count here.
+      // (Generic verbs — "set", "change", "end", "add" — make a frame only with the role word or resource word
+      // their frame needs, checked in `frame`; inflected reports such as "he locks" never match a base form.)
       out.push({ act: base, index: i });
       return;
     }
@@ -241,8 +240,7 @@ function actsOf(sentence: string, words: Word[], asked: boolean): Array<{ act: A
         .slice(Math.max(0, i - 3), i)
         .map((b) => b.word)
         .reverse();
-      const be = prev.findIndex((b) => BE.test(b));
-      if (be === -1) return;
+      if (!prev.some((b) => BE.test(b))) return;
       const head = sentence.slice(0, w.at);
       if (!MODAL_REQUEST.test(head.slice(Math.max(0, head.length - 60)))) return;
       // "I'd like to know whether X is locked": a question about the state, not the state asked for.
