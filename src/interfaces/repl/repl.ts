@@ -97,9 +97,11 @@ export function createRepl(deps: ReplDeps): Repl {
       );
       return 'refused';
     }
-    if (text.startsWith('/')) {
-      record(memory, deps, { kind: 'command', text });
-      return runCommand(text, session);
+    // A bare "exit" / "quit" (what a newcomer types) leaves like /exit; it is never sent to the model as a request.
+    const command = /^(?:exit|quit)$/i.test(text) ? `/${text.toLowerCase()}` : text;
+    if (command.startsWith('/')) {
+      record(memory, deps, { kind: 'command', text: command });
+      return runCommand(command, session);
     }
     record(memory, deps, { kind: 'input', text });
     return runRequest(text, memory, deps, renderer);

@@ -163,6 +163,9 @@ describe('slash commands', () => {
     const { repl } = setup();
     expect(await repl.handleLine('/exit')).toBe('exit');
     expect(await repl.handleLine('/QUIT')).toBe('exit');
+    // (A bare "exit" or "quit" too: it is never sent to the model.)
+    expect(await repl.handleLine('exit')).toBe('exit');
+    expect(await repl.handleLine('Quit')).toBe('exit');
   });
 
   it('an unknown command gets one line with the /help hint and the agent is not called', async () => {
