@@ -11,7 +11,7 @@ import { ACTION_VERB, splitClauses, splitSentences, subSentence } from './clause
 import { type Sentence, unmask } from './entities.js';
 import type { Intent } from './intent-types.js';
 import { core } from './phrases.js';
-import { parseFrames } from './frames.js';
+import { isOneChange, parseFrames } from './frames.js';
 import { CORRECTION, NEGATED, NO_CHANGE, parseAnalyzed, parseWholeMessage, readMessage, stripLead } from './request.js';
 
 /** A parsed request with the instruction clauses nothing in the intent came from (as the user wrote them). */
@@ -57,7 +57,7 @@ export function understand(text: string, now: number): Understood {
       (f?.kind === 'membership_set_role' || f?.kind === 'membership_remove') &&
       f.org?.kind === 'mention' &&
       !/\b(?:org|orgs|organi[sz]ations?|workspace)\b|(?<!^)\b\p{Lu}/u.test(c);
-    return f && !orgless && !NO_CHANGE.has(f.kind) && f.kind !== 'sequence' && !READ_ONLY.has(f.kind) ? f : undefined;
+    return isOneChange(f) && !orgless ? f : undefined;
   });
   const steps = [...(intent.kind === 'sequence' ? intent.steps : [intent]), ...framed.filter((f) => f !== undefined)];
   const known = new Set<string>();
@@ -67,8 +67,6 @@ export function understand(text: string, now: number): Understood {
     unplaced: unplaced.filter((_, i) => !framed[i]).map((c) => unmask(c, whole.ents)),
   };
 }
-
-const READ_ONLY = new Set<Intent['kind']>(['user_when', 'roles_every_org', 'members_list', 'orgs_list', 'users_list']);
 
 // "except the one on his iPhone", "but not Dave", "other than the admins": a part that narrows the targets.
 // ("…, but not taking chances", "but not sure", "but not yet": a remark, not a target left out.)

@@ -310,10 +310,8 @@ function roleOf(sentence: string): string | undefined {
 }
 
 /** The users a sentence names by address or id; else the one address the whole message has; else a lookup by name. */
-function usersOf(sentence: string, said: Sentence, skipEmails: Set<string>): Ref[] {
-  const emails = [...sentence.matchAll(/⟦e(\d+)⟧/g)]
-    .map((m) => said.ents.emails[Number(m[1])]!)
-    .filter((e) => !skipEmails.has(e));
+function usersOf(sentence: string, said: Sentence): Ref[] {
+  const emails = [...sentence.matchAll(/⟦e(\d+)⟧/g)].map((m) => said.ents.emails[Number(m[1])]!);
   const ids = [...sentence.matchAll(/⟦i(\d+)⟧/g)]
     .map((m) => said.ents.ids[Number(m[1])]!)
     .filter((i) => i.prefix === 'user')
@@ -331,7 +329,7 @@ function usersOf(sentence: string, said: Sentence, skipEmails: Set<string>): Ref
   if (holder) return [holder.ref];
   // The address a ticket labels as the one affected ("Affected user(s): x@y", "Account: x@y"), else the one
   // address elsewhere in the message — never a sender's or requester's ("a message from x@y", "Requester: x@y").
-  const all = [...new Set(said.ents.emails)].filter((e) => !skipEmails.has(e));
+  const all = [...new Set(said.ents.emails)];
   const labelled =
     (label: RegExp) =>
     (e: string): boolean =>
@@ -442,13 +440,13 @@ function frame(act: Act, sentence: string, words: Word[], said: Sentence, at = 0
         const domain = domains[0]!;
         return { kind: 'bulk_user_action', action, filter: { emailQuery: `@${domain}` }, domain };
       }
-      return { kind: 'user_action', action, targets: usersOf(sentence, said, new Set()) };
+      return { kind: 'user_action', action, targets: usersOf(sentence, said) };
     }
     case 'restore':
-      return { kind: 'user_restore_sign_in', targets: usersOf(sentence, said, new Set()) };
+      return { kind: 'user_restore_sign_in', targets: usersOf(sentence, said) };
     case 'end':
       if (!nouns.has('session') && !/\b(?:sign|log)\b/i.test(sentence)) return undefined;
-      return { kind: 'sign_out', targets: usersOf(sentence, said, new Set()) };
+      return { kind: 'sign_out', targets: usersOf(sentence, said) };
     case 'revoke': {
       if (!nouns.has('invite')) return undefined;
       // "(x@y.test) … Can that invitation be cancelled?": the one address the message names.
@@ -494,7 +492,7 @@ function frame(act: Act, sentence: string, words: Word[], said: Sentence, at = 0
         return {
           kind: 'membership_set_role',
           org: orgRef(sentence, said),
-          users: usersOf(sentence, said, new Set()),
+          users: usersOf(sentence, said),
           role: 'org:member',
         };
       if (nouns.has('invite')) return frame('revoke', sentence, words, said);
@@ -529,10 +527,10 @@ function frame(act: Act, sentence: string, words: Word[], said: Sentence, at = 0
         /^(?:kick|boot|eject|kicking)$/i.test(words.find((w) => w.at >= at)?.word ?? '') ||
         /\b(?:at|in)\s+\S+/i.test(sentence.slice(at))
       )
-        return { kind: 'membership_remove', org: orgRef(sentence, said), users: usersOf(sentence, said, new Set()) };
+        return { kind: 'membership_remove', org: orgRef(sentence, said), users: usersOf(sentence, said) };
       // Deleting an account is asked for in so many words (an account word, not negated), never inferred.
       // (Only of an account named by address or id: a deletion is never proposed for a name read from prose.)
-      const targets = usersOf(sentence, said, new Set());
+      const targets = usersOf(sentence, said);
       if (
         act === 'delete' &&
         nouns.has('account') &&
@@ -552,7 +550,7 @@ function frame(act: Act, sentence: string, words: Word[], said: Sentence, at = 0
       return {
         kind: 'membership_set_role',
         org: orgRef(sentence, said),
-        users: usersOf(sentence, said, new Set()),
+        users: usersOf(sentence, said),
         role,
       };
     }
@@ -567,10 +565,18 @@ const ORGS_OF =
 const HOLDERS =
   /\bwho\s+(?:are|is|'s|r)\s+(?:the\s+)?(?:current\s+)?(admins?|administrators?|viewers?|billing|members?)\b|\b(?:names?|list)\s+(?:of\s+)?(?:the\s+)?(admins?|administrators?)\b/i;
 
+/** The questions the frame reader answers (`readsOf`); everything else it returns is a change. */
+const FRAME_READS = new Set<Intent['kind']>(['user_when', 'roles_every_org', 'members_list']);
+
+/** True when a frame reading is one change (not a question, not several steps). */
+export function isOneChange(intent: Intent | undefined): intent is Intent {
+  return intent !== undefined && intent.kind !== 'sequence' && !FRAME_READS.has(intent.kind);
+}
+
 /** The questions a sentence asks (a date, a user's organizations, an organization's admins), in order. */
 function readsOf(sentence: string, said: Sentence): Intent[] {
   const out: Intent[] = [];
-  const user = (): Ref => usersOf(sentence, said, new Set())[0]!;
+  const user = (): Ref => usersOf(sentence, said)[0]!;
   if (LAST_SIGN_IN.test(sentence)) out.push({ kind: 'user_when', user: user(), what: 'last_sign_in' });
   else if (LAST_ACTIVE.test(sentence)) out.push({ kind: 'user_when', user: user(), what: 'last_active' });
   if (ORGS_OF.test(sentence)) out.push({ kind: 'roles_every_org', user: user() });
@@ -617,7 +623,7 @@ function framesOf(said: Sentence, context: string): Intent | undefined {
   if (steps.length === 0) {
     const fields = userFields(said);
     const seats = fields ? undefined : orgSeats(said);
-    if (fields) steps.push({ kind: 'user_update', target: usersOf(said.masked, said, new Set())[0]!, fields });
+    if (fields) steps.push({ kind: 'user_update', target: usersOf(said.masked, said)[0]!, fields });
     else if (seats) steps.push({ kind: 'org_update', org: seats.org, fields: seats.fields });
   }
   // Questions are answered when the message asks for no change (a question beside a change is its context).

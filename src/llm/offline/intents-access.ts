@@ -82,12 +82,12 @@ function identifiers(s: Sentence, list: 'allowlist' | 'blocklist', c = ''): stri
   // "the sender's whole domain, x.test, (as *@x.test)": an address in the possessive only says whose domain it is,
   // and a bare domain that a wildcard in the same request already covers is the same entry said twice.
   // (Only what the text still says: a re-read with a clause left out keeps the entity tables of the whole message.)
-  const said = (kind: string) => (_: unknown, i: number) => s.masked.includes(`⟦${kind}${i}⟧`);
-  const emails = s.ents.emails.filter((_, i) => said('e')(_, i) && !new RegExp(`⟦e${i}⟧['’]s\\b`).test(s.masked));
-  const wildcards = s.ents.wildcards.filter(said('w'));
+  const says = (kind: string, i: number): boolean => s.masked.includes(`⟦${kind}${i}⟧`);
+  const emails = s.ents.emails.filter((_, i) => says('e', i) && !new RegExp(`⟦e${i}⟧['’]s\\b`).test(s.masked));
+  const wildcards = s.ents.wildcards.filter((_, i) => says('w', i));
   const covered = new Set(wildcards.map((w) => w.replace(/^\*@/, '').toLowerCase()));
-  const out = [...wildcards, ...emails, ...s.ents.phones.filter(said('p'))];
-  for (const h of s.ents.hosts.filter(said('h'))) {
+  const out = [...wildcards, ...emails, ...s.ents.phones.filter((_, i) => says('p', i))];
+  for (const h of s.ents.hosts.filter((_, i) => says('h', i))) {
     if (covered.has(h.toLowerCase())) continue;
     // "the whole domain x.test (wildcard, every address at it)": a blocklisted domain said as every address.
     const everyAddress =

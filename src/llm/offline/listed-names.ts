@@ -7,14 +7,13 @@
  * text speaks of as senders or bystanders ("Bill wrote:", "Bob stays an admin") are not targets. Several records
  * named → the caller asks which; none → nothing is guessed.
  */
+import { namePattern } from './mentioned.js';
 import type { OrgRow, UserRow } from './results.js';
-
-const pattern = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/[\s_-]+/g, '[\\s_-]+');
 
 /** Where `key` occurs in `text` as whole words (case-insensitive; a possessive "'s" may follow). */
 function occurrences(text: string, key: string): RegExpMatchArray[] {
   if (key.trim().length < 3) return [];
-  return [...text.matchAll(new RegExp(`(?<![\\p{L}\\d@._-])${pattern(key.trim())}(?![\\p{L}\\d@-]|\\.\\w)`, 'giu'))];
+  return [...text.matchAll(new RegExp(`(?<![\\p{L}\\d@._-])${namePattern(key)}(?![\\p{L}\\d@-]|\\.\\w)`, 'giu'))];
 }
 
 // First names that are also everyday words: in a lower-case message they are not read as a person.
@@ -111,7 +110,7 @@ export function usersNamed<T extends Pick<UserRow, 'id' | 'name' | 'email' | 'us
   if (full.length > 0) return full;
   // (A full name said as a bystander — "thanks, Ann Lee" — leaves none of its words to stand for anyone.)
   const rest = rows.reduce(
-    (t, u) => (u.name ? t.replace(new RegExp(`(?<![\\p{L}])${pattern(u.name)}(?![\\p{L}])`, 'giu'), ' ') : t),
+    (t, u) => (u.name ? t.replace(new RegExp(`(?<![\\p{L}])${namePattern(u.name)}(?![\\p{L}])`, 'giu'), ' ') : t),
     text,
   );
   const byWord = rows.filter((u) => (u.name ?? '').split(/\s+/).some((w) => nameWord(rest, w)));
@@ -124,7 +123,7 @@ export function usersNamed<T extends Pick<UserRow, 'id' | 'name' | 'email' | 'us
  * The organizations (or other named records: OAuth apps, JWT templates) `text` names: by name or slug, else by
  * the first word of a longer name ("Acme" for "Acme Inc") when no other record starts with it.
  */
-export function orgsNamed<T extends Pick<OrgRow, 'id' | 'name'> & { slug?: string }>(text: string, rows: T[]): T[] {
+export function recordsNamed<T extends Pick<OrgRow, 'id' | 'name'> & { slug?: string }>(text: string, rows: T[]): T[] {
   // (An organization that "asked" or "wrote" is the customer the request is about: no bystanders here.)
   const full = rows.filter((o) => named(text, o.name, false) || named(text, o.slug, false));
   // "Acme Inc" named inside "Acme Inc Labs" does not make both count: the longest name wins.

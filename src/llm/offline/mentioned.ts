@@ -9,11 +9,15 @@
 /** True when `text` contains `name` as whole words, case-insensitively (names shorter than 4 letters never count). */
 export function mentions(text: string, name: string): boolean {
   if (name.trim().length < 4) return false;
-  const escaped = name
+  return new RegExp(`(?<![\\w.-])${namePattern(name)}(?![\\w-])`, 'i').test(text);
+}
+
+/** A name as a pattern: its characters escaped, any run of spaces, "_" or "-" matching any other such run. */
+export function namePattern(name: string): string {
+  return name
     .trim()
     .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
     .replace(/[\s_-]+/g, '[\\s_-]+');
-  return new RegExp(`(?<![\\w.-])${escaped}(?![\\w-])`, 'i').test(text);
 }
 
 /**

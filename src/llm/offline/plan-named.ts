@@ -10,11 +10,11 @@ import type { Fields, Intent, NamedResource, Ref } from './intent-types.js';
 import { parseDomains, parseJwt, parseOAuth } from './intents-named.js';
 import type { Call, PlanStep, PlanContext } from './plan-context.js';
 import { asObject, asPage, field } from './results.js';
-import { askFor, chooseNamed, matchAnswer, readFailed, stopped, type Res } from './resolve.js';
+import { askFor, chooseNamed, matchAnswer, readFailed, requestWords, stopped, type Res } from './resolve.js';
 import { cell, plural, table } from './summarize.js';
 import { mentionedOne, mentions } from './mentioned.js';
 import { scopeNames } from './scope-names.js';
-import { orgsNamed } from './listed-names.js';
+import { recordsNamed } from './listed-names.js';
 
 type Of<K extends Intent['kind']> = Extract<Intent, { kind: K }>;
 type Obj = Record<string, unknown>;
@@ -134,8 +134,8 @@ function findItem(ctx: PlanContext, resource: NamedResource, ref: Ref): Res<Item
       name: field(o, 'name') ?? '',
       raw: o,
     }));
-    let named = orgsNamed(ref.value, listed);
-    if (named.length === 0 && ref.wider) named = orgsNamed(ref.wider, listed);
+    let named = recordsNamed(ref.value, listed);
+    if (named.length === 0 && ref.wider) named = recordsNamed(ref.wider, listed);
     if (named.length <= 1) return { ok: true, value: named[0] };
     return chooseNamed(ctx, named, '', spec.noun);
   }
@@ -164,7 +164,7 @@ function findItem(ctx: PlanContext, resource: NamedResource, ref: Ref): Res<Item
   // Nothing by the name read ("Zapier customer is nervous about …" read as a name): the one listed record the
   // request names anywhere (listed-names.ts) — never guessed between several.
   if (chosen.ok && !chosen.value && found.length > 0 && ref.value !== '') {
-    const named = orgsNamed(analyze(ctx.turn.request).text, items);
+    const named = recordsNamed(requestWords(ctx), items);
     if (named.length === 1) return { ok: true, value: named[0] };
   }
   return chosen;

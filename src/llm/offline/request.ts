@@ -32,7 +32,7 @@ import { correctionValue, withCorrectedValue } from './value-correction.js';
 import { uncheckedCondition } from './unchecked-condition.js';
 import { withKeptOut } from './other-holder.js';
 import { clarifiesOnly } from './clarifying-correction.js';
-import { parseFrames } from './frames.js';
+import { isOneChange, parseFrames } from './frames.js';
 import { userFields } from './field-frames.js';
 import { readWithWrongShape } from './implausible-name.js';
 import { swapCorrection } from './correction-swap.js';
@@ -120,8 +120,6 @@ function refValues(intent: Intent): string[] {
 /** True when `said` is the whole message as read (not the message with a part left out, accounting.ts). */
 const asTyped = (said: Sentence): boolean => readMessage(said.raw).masked === said.masked;
 
-const FRAME_READS = new Set<Intent['kind']>(['user_when', 'roles_every_org', 'members_list']);
-
 function parseKept(said: Sentence, now: number, frames = true): Intent {
   const whole = withStatedName(said);
   const intent = withDetails(parseMessage(whole, now), whole);
@@ -136,7 +134,7 @@ function parseKept(said: Sentence, now: number, frames = true): Intent {
   // an action the frame reader finds there ("… can get unfrozen now") is what was asked.
   if (intent.kind === 'user_lookup' && !intent.asks) {
     const framed = parseFrames(said, asTyped(said));
-    return framed && framed.kind !== 'sequence' && !FRAME_READS.has(framed.kind) ? framed : intent;
+    return isOneChange(framed) ? framed : intent;
   }
   // A field change the readers found with no value ("add a K entry with the value V to her metadata"): the values
   // the field frames read, for the target the readers found.

@@ -12,7 +12,7 @@ import type { Ref } from './intent-types.js';
 import type { PlanStep, PlanContext } from './plan-context.js';
 import { asPage, toMember, toOrg, toUser, userLabel, type Envelope, type OrgRow, type UserRow } from './results.js';
 import { userRefsAnywhere } from './refs.js';
-import { orgsNamed, usersNamed } from './listed-names.js';
+import { recordsNamed, usersNamed } from './listed-names.js';
 
 /** Most users one listing for a name in the text reads (Clerk's page limit). */
 const LISTED_USERS = 500;
@@ -22,8 +22,19 @@ const LISTED_USERS = 500;
 const NO_NAME =
   /^(?:[\s'’,]*\b(?:he|she|her|him|his|they|them|their|they'?ve|who|whoever|that|this|it|is|was|sure|be|just|wrote|said|the|one|person|user|account)\b)+[\s'’,]*/i;
 
-/** The request as the readers see it (pasted text that was not handed over is left out). */
-const requestWords = (ctx: PlanContext): string => analyze(ctx.turn.request).text;
+/**
+ * The request as the readers see it (pasted text that was not handed over is left out). Read once per turn: every
+ * resolution of a step asks for it, and reading runs the whole message through the layout readers.
+ */
+const readRequests = new WeakMap<object, string>();
+export function requestWords(ctx: PlanContext): string {
+  let words = readRequests.get(ctx.turn);
+  if (words === undefined) {
+    words = analyze(ctx.turn.request).text;
+    readRequests.set(ctx.turn, words);
+  }
+  return words;
+}
 
 /** A resolution: a value, or why the plan must stop here (reads pending, a question, an error). */
 export type Res<T> = { ok: true; value: T } | { ok: false; outcome: PlanStep | 'pending' };
@@ -392,14 +403,9 @@ export function resolveUsers(ctx: PlanContext, given: Ref[], opts: { state?: boo
   }
   // Users picked from the long listing were read in its slimmed form: each is read in full (state, dates) before
   // a plan states anything about them.
-  const listedIds = new Set(listed.map((u) => u.id));
   const full: UserRow[] = [];
   for (const u of found) {
-    if (
-      !listedIds.has(u.id) ||
-      emailRows.includes(u) ||
-      [...nameRows.values()].some((rows) => rows.includes(u) && !listed.includes(u))
-    ) {
+    if (!listed.includes(u)) {
       full.push(u);
       continue;
     }
@@ -649,8 +655,8 @@ function resolveOrg(ctx: PlanContext, ref: Ref): Res<OrgRow | undefined> {
     if (!all) return stop('pending');
     if (all.status !== 'ok') return stop(readFailed(all, 'organizations'));
     const orgs = asPage(all.result).items.map(toOrg);
-    let rows = orgsNamed(ref.value, orgs);
-    if (rows.length === 0 && ref.wider) rows = orgsNamed(ref.wider, orgs);
+    let rows = recordsNamed(ref.value, orgs);
+    if (rows.length === 0 && ref.wider) rows = recordsNamed(ref.wider, orgs);
     if (rows.length <= 1) return ok(rows[0]);
     return pick(
       ctx,

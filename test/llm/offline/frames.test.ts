@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { understand } from '../../../src/llm/offline/accounting.js';
 import { swapCorrection } from '../../../src/llm/offline/correction-swap.js';
 import type { Intent } from '../../../src/llm/offline/intent-types.js';
-import { orgsNamed, usersNamed } from '../../../src/llm/offline/listed-names.js';
+import { recordsNamed, usersNamed } from '../../../src/llm/offline/listed-names.js';
 import { parseFrames } from '../../../src/llm/offline/frames.js';
 import { implausible } from '../../../src/llm/offline/implausible-name.js';
 import { parseRequest, readMessage } from '../../../src/llm/offline/request.js';
@@ -122,7 +122,7 @@ describe('names found by listing (listed-names.ts)', () => {
     ['bar-co wants it gone', ['o2']],
     ['Nothing named here', []],
   ])('%s', (text, ids) => {
-    expect(orgsNamed(text, orgs).map((o) => o.id)).toEqual(ids);
+    expect(recordsNamed(text, orgs).map((o) => o.id)).toEqual(ids);
   });
 });
 
