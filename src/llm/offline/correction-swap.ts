@@ -35,8 +35,8 @@ export function swapCorrection(sentences: string[], index: number): string | und
     meant = words.at(-1);
     // "in her public metadata, not private" where the request said "private metadata": the meant word is the one
     // before the noun both share.
-    const before = sentences.slice(0, index).join(' ');
-    if (words.length > 1 && new RegExp(`${word(said).source}\\s+${words.at(-1)!}`, 'i').test(before))
+    const earlier = sentences.slice(0, index).join(' ');
+    if (words.length > 1 && new RegExp(`${word(said).source}\\s+${word(words.at(-1)!).source}`, 'i').test(earlier))
       meant = words.at(-2);
   }
   if (!meant || !said || meant.toLowerCase() === said.toLowerCase()) return undefined;

@@ -117,24 +117,36 @@ function refValues(intent: Intent): string[] {
   return out;
 }
 
-/** True when `said` is the whole message as read (not the message with a part left out, accounting.ts). */
-const asTyped = (said: Sentence): boolean => readMessage(said.raw).masked === said.masked;
+/**
+ * True when `said` is the whole message as read (not the message with a part left out, accounting.ts). The
+ * whole message's reading is kept for the few raw texts seen last: accounting re-reads one message once per clause.
+ */
+const wholeMasked = new Map<string, string>();
+function asTyped(said: Sentence): boolean {
+  let masked = wholeMasked.get(said.raw);
+  if (masked === undefined) {
+    masked = readMessage(said.raw).masked;
+    if (wholeMasked.size >= 32) wholeMasked.clear();
+    wholeMasked.set(said.raw, masked);
+  }
+  return masked === said.masked;
+}
 
 function parseKept(said: Sentence, now: number, frames = true): Intent {
   const whole = withStatedName(said);
   const intent = withDetails(parseMessage(whole, now), whole);
   if (!frames) return intent;
+  // The frame reader's reading of the message, made at most once (frames.ts).
+  let framedOnce: { intent: Intent | undefined } | undefined;
+  const framed = (): Intent | undefined => (framedOnce ??= { intent: parseFrames(said, asTyped(said)) }).intent;
   // A name slot holding words no name is made of ("their organization", "who that was"): the sentence was read with
   // the wrong shape, and the frame reader's reading (names found by listing) is taken when it has one.
-  if (!NO_CHANGE.has(intent.kind) && readWithWrongShape(intent, whole)) {
-    const framed = parseFrames(said, asTyped(said));
-    if (framed) return framed;
-  }
+  if (!NO_CHANGE.has(intent.kind) && readWithWrongShape(intent, whole) && framed()) return framed()!;
   // A bare lookup is what the readers make of a message that names someone and nothing they know to do with them:
   // an action the frame reader finds there ("… can get unfrozen now") is what was asked.
   if (intent.kind === 'user_lookup' && !intent.asks) {
-    const framed = parseFrames(said, asTyped(said));
-    return isOneChange(framed) ? framed : intent;
+    const read = framed();
+    return isOneChange(read) ? read : intent;
   }
   // A field change the readers found with no value ("add a K entry with the value V to her metadata"): the values
   // the field frames read, for the target the readers found.
@@ -149,8 +161,8 @@ function parseKept(said: Sentence, now: number, frames = true): Intent {
       kind: 'unknown',
       reason: `I changed nothing: "${whole.raw.trim()}" says what should not be done. If you meant a change, say it as a request.`,
     };
-  // Nothing the sentence readers know: the frame reader looks for asked actions anywhere (frames.ts).
-  return parseFrames(said, asTyped(said)) ?? intent;
+  // Nothing the sentence readers know: the frame reader looks for asked actions anywhere.
+  return framed() ?? intent;
 }
 
 /** Requests only the whole message expresses (a device described, a typo'd invitation, a value stated as news). */

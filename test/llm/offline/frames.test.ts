@@ -148,6 +148,11 @@ describe('a correction that names the word it replaces (correction-swap.ts)', ()
     expect(swapCorrection(sentences, index)).toBe(expected);
   });
 
+  it('words with regex characters are taken as typed', () => {
+    // (An unbalanced ")" in the meant words once made this a SyntaxError.)
+    expect(swapCorrection(['call it alpha x)', 'sorry, it is omega x), not alpha'], 1)).toBe('call it omega x)');
+  });
+
   it('no pair named: undefined (the correction stays unread, nothing changes)', () => {
     expect(swapCorrection(['ban ann@x.test', 'wait, hold on'], 1)).toBeUndefined();
   });
