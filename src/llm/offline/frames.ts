@@ -284,7 +284,7 @@ function actsOf(sentence: string, words: Word[], asked: boolean): Array<{ act: A
   return out;
 }
 
-const ALL_WORD = /\b(?:all|every|each|everyone|everybody)\b/i;
+const ALL_WORD = /\b(?:all|every|each|everyone|everybody|every1|any\s+(?:user|account)s?)\b/i;
 const NEWEST = /\b(?:newest|latest|most\s+recent(?:ly)?|last)\b/i;
 
 /** The role a sentence names ("admin", "read-only access", "regular member"), as a Clerk role key. */
@@ -440,6 +440,19 @@ function frame(act: Act, sentence: string, words: Word[], said: Sentence, at = 0
         const domain = domains[0]!;
         return { kind: 'bulk_user_action', action, filter: { emailQuery: `@${domain}` }, domain };
       }
+      // Every user in the state the change undoes ("unban each account that is banned"; bulk.ts lists them with
+      // that filter). Only the undoing direction: "lock everyone who is locked" asks nothing.
+      const undone = act === 'unban' ? 'banned' : act === 'unlock' ? 'locked' : undefined;
+      if (
+        undone &&
+        ALL_WORD.test(sentence) &&
+        emailsIn.length === 0 &&
+        new RegExp(
+          `\\b(?:who(?:'s|s)?|that|which)\\s+(?:(?:is|are|r|were|got|have\\s+been|has\\s+been)\\s+)?(?:currently\\s+|now\\s+|still\\s+)?${undone}\\b|\\b${undone}\\s+(?:users|accounts|people|ones|folks)\\b`,
+          'i',
+        ).test(sentence)
+      )
+        return { kind: 'bulk_user_action', action, filter: undone === 'banned' ? { banned: true } : { locked: true } };
       return { kind: 'user_action', action, targets: usersOf(sentence, said) };
     }
     case 'restore':
@@ -550,7 +563,7 @@ function frame(act: Act, sentence: string, words: Word[], said: Sentence, at = 0
       return {
         kind: 'membership_set_role',
         org: orgRef(sentence, said),
-        users: usersOf(sentence, said),
+        users: usersOf(sentence, said).map((u) => (u.kind === 'mention' ? { ...u, asked: role } : u)),
         role,
       };
     }
@@ -565,8 +578,25 @@ const ORGS_OF =
 const HOLDERS =
   /\bwho\s+(?:are|is|'s|r)\s+(?:the\s+)?(?:current\s+)?(admins?|administrators?|viewers?|billing|members?)\b|\b(?:names?|list)\s+(?:of\s+)?(?:the\s+)?(admins?|administrators?)\b/i;
 
+// "how many people are in Foo", "Foo's headcount": an organization's size (the listing also shows each role).
+const HEADCOUNT =
+  /\bhow\s+many\s+(?:people|ppl|persons|users|members|folks|accounts|seats|employees|staff|of\s+them)\b|\bhead\s?count\b|\bhow\s+(?:big|large)\s+is\b/i;
+// (… of the whole instance: "how many users are in the app / in total" is the user count, not an organization's.)
+const WHOLE_INSTANCE =
+  /\b(?:app|application|system|instance|in\s+total|altogether|platform|clerk|database|signed\s+up)\b/i;
+// "which role does X have", "what roles are held by X", "X, what role in Foo?": a user's role in each organization.
+const ROLE_OF =
+  /\b(?:which|what)\s+(?:(?:org(?:ani[sz]ation)?|membership)\s+)?roles?\b|\broles?\s+(?:does|do|did|has|have|is|are)\s+(?!the\b)/i;
+
 /** The questions the frame reader answers (`readsOf`); everything else it returns is a change. */
 const FRAME_READS = new Set<Intent['kind']>(['user_when', 'roles_every_org', 'members_list']);
+
+/** True when a frame reading only asks (one question or several), changing nothing. */
+export function onlyAsks(intent: Intent | undefined): intent is Intent {
+  if (!intent) return false;
+  if (intent.kind === 'sequence') return intent.steps.every((s) => FRAME_READS.has(s.kind));
+  return FRAME_READS.has(intent.kind);
+}
 
 /** True when a frame reading is one change (not a question, not several steps). */
 export function isOneChange(intent: Intent | undefined): intent is Intent {
@@ -579,9 +609,24 @@ function readsOf(sentence: string, said: Sentence): Intent[] {
   const user = (): Ref => usersOf(sentence, said)[0]!;
   if (LAST_SIGN_IN.test(sentence)) out.push({ kind: 'user_when', user: user(), what: 'last_sign_in' });
   else if (LAST_ACTIVE.test(sentence)) out.push({ kind: 'user_when', user: user(), what: 'last_active' });
-  if (ORGS_OF.test(sentence)) out.push({ kind: 'roles_every_org', user: user() });
+  const headcount =
+    HEADCOUNT.test(sentence) &&
+    !WHOLE_INSTANCE.test(sentence) &&
+    // (… and of a place the sentence names: a bare "how many users have we got" names none.)
+    /\b(?:in|at|of|does|inside)\s+(?!(?:we|you|i|they|us|them|total|all|here|there)\b)\S/i.test(sentence);
+  // (The listing states the count too: asked also who they are or who holds a role, the members are listed.)
+  if (headcount)
+    out.push({
+      kind: 'members_list',
+      org: orgRef(sentence, said),
+      count: !/\b(?:who|whom|which\s+of\s+them|names?|admins?|administrators?|roles?|viewers?|billing)\b/i.test(
+        sentence,
+      ),
+    });
+  else if (ORGS_OF.test(sentence) || ROLE_OF.test(sentence)) out.push({ kind: 'roles_every_org', user: user() });
   const holders = sentence.match(HOLDERS);
-  if (holders && !ORGS_OF.test(sentence)) {
+  // (An organization's size comes with each member's role: "… and who is its admin" is answered by it.)
+  if (holders && !ORGS_OF.test(sentence) && !headcount) {
     const role = roleKey((holders[1] ?? holders[2]!).replace(/s$/, ''));
     if (role) out.push({ kind: 'members_list', org: orgRef(sentence, said), role, count: false });
   }

@@ -11,7 +11,7 @@ import type { Intent } from './intent-types.js';
 
 // Lower-case function words no name is made of (a capitalised "The" may start one: "The Agency").
 const FUNCTION_WORD =
-  /(?:^|\s)(?:that|this|these|those|their|his|her|its|our|your|my|other|who|whoever|whom|what|which|be|been|is|are|was|were|am|just|sure|she|he|they|them|it|we|you|i|me|us|latest|newest|oldest|pending|asked|asks|says|said|wrote|makes|sense|would|could|should|can|will|not|don't|please|pls)(?=\s|$|[',.:;!?])/;
+  /(?:^|\s)(?:that|this|these|those|their|his|her|its|our|your|my|other|who|whoever|whom|what|which|be|been|is|are|was|were|am|just|sure|she|he|they|them|it|we|you|i|me|us|latest|newest|oldest|pending|every|every1|everyone|everybody|anyone|anybody|all|asked|asks|says|said|wrote|makes|sense|would|could|should|can|will|not|don't|please|pls)(?=\s|$|[',.:;!?])/;
 
 /** True when `value`, read as a name, cannot be one. */
 export function implausible(value: string, said: Sentence, person = false): boolean {

@@ -24,6 +24,8 @@ export interface Ref {
   wider?: string;
   /** `mention`: the pronoun it stands for ("her" with no earlier request), named when nobody is found. */
   pronoun?: string;
+  /** `mention`: the role the change asks for, so never the role that describes whom it is for (held-role.ts). */
+  asked?: string;
   org?: string;
   /** A described item rather than a named one: "the satellite domain" (any domain but the primary); `redirect`:
    * the OAuth application whose redirect URIs are on the host `value` ("the app that redirects to foo.com"). */

@@ -32,7 +32,7 @@ import { correctionValue, withCorrectedValue } from './value-correction.js';
 import { uncheckedCondition } from './unchecked-condition.js';
 import { withKeptOut } from './other-holder.js';
 import { clarifiesOnly } from './clarifying-correction.js';
-import { isOneChange, parseFrames } from './frames.js';
+import { isOneChange, onlyAsks, parseFrames } from './frames.js';
 import { userFields } from './field-frames.js';
 import { readWithWrongShape } from './implausible-name.js';
 import { swapCorrection } from './correction-swap.js';
@@ -146,13 +146,35 @@ function parseKept(said: Sentence, now: number, frames = true): Intent {
   // an action the frame reader finds there ("… can get unfrozen now") is what was asked.
   if (intent.kind === 'user_lookup' && !intent.asks) {
     const read = framed();
-    return isOneChange(read) ? read : intent;
+    if (isOneChange(read)) return read;
+    // ("which organizations is X in, and when did X last sign in?": the questions the frame reader reads, about the
+    // user the readers found.)
+    if (onlyAsks(read)) return intent.refs.length === 1 ? aboutUser(read, intent.refs[0]!) : read;
+    return intent;
+  }
+  // (A bulk undo said around a state — every banned account, "unban them all" — reads as a listing to the readers,
+  // which have no shape for it; the frame reader's bulk change (one approval per listed user, bulk.ts) is what was asked.
+  if (intent.kind === 'users_list') {
+    const read = framed();
+    if (read?.kind === 'bulk_user_action') return read;
+  }
+  // A listing of every user is what the readers make of a count or a question they have no shape for ("how many
+  // people are in Foo?", "which role does X have in Foo?"): the question the frame reader reads there is answered.
+  if (intent.kind === 'users_list' && Object.keys(intent.filter).length === 0) {
+    const read = framed();
+    if (onlyAsks(read)) return read;
   }
   // A field change the readers found with no value ("add a K entry with the value V to her metadata"): the values
   // the field frames read, for the target the readers found.
   if (intent.kind === 'user_update' && Object.keys(intent.fields).length === 0) {
     const fields = userFields(said);
     return fields ? { ...intent, fields } : intent;
+  }
+  // A bulk change refused for naming no filter the readers know: the frame reader's filter ("every account with an
+  // address at foo.test", "each banned account"), when it reads one.
+  if (intent.kind === 'refuse' && /\bin bulk\b/.test(intent.reason)) {
+    const read = framed();
+    if (read?.kind === 'bulk_user_action') return read;
   }
   if (intent.kind !== 'unknown' || intent.reason) return intent;
   // "X doesn't need to be removed after all": understood as what NOT to do — said so, rather than "not understood".
@@ -163,6 +185,13 @@ function parseKept(said: Sentence, now: number, frames = true): Intent {
     };
   // Nothing the sentence readers know: the frame reader looks for asked actions anywhere.
   return framed() ?? intent;
+}
+
+/** The frame reader's questions, about `user` wherever they name the user only by a mention. */
+function aboutUser(read: Intent, user: Ref): Intent {
+  const one = (step: Intent): Intent =>
+    'user' in step && step.user && (step.user as Ref).kind === 'mention' ? ({ ...step, user } as Intent) : step;
+  return read.kind === 'sequence' ? { ...read, steps: read.steps.map(one) } : one(read);
 }
 
 /** Requests only the whole message expresses (a device described, a typo'd invitation, a value stated as news). */

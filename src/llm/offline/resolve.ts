@@ -13,6 +13,7 @@ import type { PlanStep, PlanContext } from './plan-context.js';
 import { asPage, toMember, toOrg, toUser, userLabel, type Envelope, type OrgRow, type UserRow } from './results.js';
 import { userRefsAnywhere } from './refs.js';
 import { recordsNamed, usersNamed } from './listed-names.js';
+import { heldRole } from './held-role.js';
 
 /** Most users one listing for a name in the text reads (Clerk's page limit). */
 const LISTED_USERS = 500;
@@ -274,6 +275,30 @@ function isPerson(m: { name: string | null; email: string | null }, said: string
 /** Most users one role reference may stand for (the same cap as bulk changes). */
 const MAX_ROLE_TARGETS = 25;
 
+/**
+ * The holder of the one role a text describes someone by, in the one organization it names (held-role.ts), when
+ * the text names nobody: undefined when it describes no role or names no organization (the caller says not found).
+ */
+function byHeldRole(
+  ctx: PlanContext,
+  text: string,
+  wider: string | undefined,
+  asked: string | undefined,
+  opts: { state?: boolean },
+): Res<UserRow[] | undefined> {
+  for (const t of wider && wider !== text ? [text, wider] : [text]) {
+    const role = heldRole(t, asked);
+    if (!role) continue;
+    const org = resolveOrg(ctx, { kind: 'mention', value: t });
+    if (!org.ok) return org;
+    if (!org.value) continue;
+    const users = resolveUsers(ctx, [{ kind: 'role', value: role, org: org.value.name, one: true }], opts);
+    if (!users.ok) return users;
+    return ok(users.value.found.length > 0 ? users.value.found : undefined);
+  }
+  return ok(undefined);
+}
+
 /** Resolves user references. `state: true` also reads users given by id (to know banned/locked). */
 export function resolveUsers(ctx: PlanContext, given: Ref[], opts: { state?: boolean } = {}): Res<UsersFound> {
   const expanded = expandPronouns(ctx, given);
@@ -365,8 +390,12 @@ export function resolveUsers(ctx: PlanContext, given: Ref[], opts: { state?: boo
         if (!narrowed.ok) return narrowed;
         if (narrowed.value.length > 0) rows = narrowed.value;
       }
-      if (rows.length === 0) missing.push(r);
-      else if (rows.length === 1) found.push(rows[0]!);
+      if (rows.length === 0) {
+        const held = byHeldRole(ctx, r.value, r.wider, r.asked, opts);
+        if (!held.ok) return held;
+        if (held.value) found.push(...held.value);
+        else missing.push(r);
+      } else if (rows.length === 1) found.push(rows[0]!);
       else {
         const chosen = pickNamed(ctx, rows, r.wider ?? r.value);
         if (!chosen.ok) return chosen;
@@ -398,7 +427,12 @@ export function resolveUsers(ctx: PlanContext, given: Ref[], opts: { state?: boo
       const choice = chooseUser(ctx, r.value, rows);
       if (!choice.ok) return choice;
       if (choice.value) found.push(choice.value);
-      else missing.push(r);
+      else {
+        const held = byHeldRole(ctx, requestWords(ctx), undefined, undefined, opts);
+        if (!held.ok) return held;
+        if (held.value) found.push(...held.value);
+        else missing.push(r);
+      }
     }
   }
   // Users picked from the long listing were read in its slimmed form: each is read in full (state, dates) before

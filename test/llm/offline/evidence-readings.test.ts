@@ -1,0 +1,89 @@
+/**
+ * Round 6 of the offline model: readings made from the evidence a message holds rather than from its shape — a
+ * person described by the role they hold (held-role.ts), a question about an organization's size or a user's roles
+ * answered instead of a listing of every user, and a bulk undo said around a state. Every phrasing is invented.
+ */
+import { describe, expect, it } from 'vitest';
+import { heldRole } from '../../../src/llm/offline/held-role.js';
+import { parseRequest } from '../../../src/llm/offline/request.js';
+import { createStack, NOW } from './drive.js';
+
+describe('the role that describes a person (held-role.ts)', () => {
+  it.each([
+    ['bump them up to admin, whoever handles billing in Foo', undefined, 'org:billing'],
+    ['the Foo admin should become a viewer', 'org:viewer', 'org:admin'],
+    ['our read-only person at Foo needs edit rights', undefined, 'org:viewer'],
+    // The role asked for is never the description; "member" describes nobody; two roles are no one role.
+    ['make her an admin of Foo', undefined, undefined],
+    ['the member of Foo should be a viewer', 'org:viewer', undefined],
+    ['the Foo admin and the Foo viewer', undefined, undefined],
+  ])('%s', (text, asked, role) => {
+    expect(heldRole(text, asked)).toBe(role);
+  });
+
+  it('the only holder of a described role is the target, found by listing the organization', async () => {
+    const stack = createStack();
+    const turn = await stack.say('our Initech administrator clicked a phishing link - freeze that account please');
+    expect(turn.pending.map((p) => p.action)).toEqual(['clerk_user_lock']);
+    expect(turn.text).toMatch(/Bill Lumbergh/);
+  });
+
+  it('the role asked for is not the one that finds the person', async () => {
+    const stack = createStack();
+    const turn = await stack.say('the globex person doing billing needs to be an admin there from today');
+    expect(turn.pending.map((p) => [p.action, p.args.role])).toEqual([['clerk_org_membership_update', 'org:admin']]);
+    expect(turn.text).toMatch(/Fatima Zahra/);
+  });
+
+  it('several holders of the described role: the model asks, and proposes nothing (safety)', async () => {
+    const stack = createStack();
+    const turn = await stack.say('the Acme admin has to be frozen, phished this morning');
+    expect(turn.pending).toEqual([]);
+    expect(turn.text).toMatch(/Alice Chen/);
+    expect(turn.text).toMatch(/Priya Patel/);
+  });
+});
+
+describe('questions the readers had only a listing for', () => {
+  it.each([
+    ['how many folks are at Globex at the moment?', 'members_list'],
+    ['whats the headcount of initech', 'members_list'],
+    ['how many users have we got?', 'users_list'],
+    ['how many accounts are on the platform in total', 'users_list'],
+    ['what role does Dave Miller hold?', 'roles_every_org'],
+  ])('%s', (text, kind) => {
+    expect(parseRequest(text, NOW).kind).toBe(kind);
+  });
+
+  it("an organization's size comes with each member's role, and nothing is proposed", async () => {
+    const stack = createStack();
+    const turn = await stack.say('how many folks are at Initech right now, and who runs it as admin?');
+    expect(turn.pending).toEqual([]);
+    expect(turn.reads.some((r) => r.action === 'clerk_org_memberships_list')).toBe(true);
+    expect(turn.text).toMatch(/Bill Lumbergh/);
+  });
+});
+
+describe('a bulk undo said around a state', () => {
+  it.each([
+    ['everyone that is banned at the moment, unban them all please', 'clerk_user_unban', 'banned'],
+    ['each account that is currently locked, unlock them all now', 'clerk_user_unlock', 'locked'],
+  ])('%s', (text, action, state) => {
+    expect(parseRequest(text, NOW)).toMatchObject({ kind: 'bulk_user_action', action, filter: { [state]: true } });
+  });
+
+  it.each([
+    // A listing stays a listing (safety).
+    ['list all the banned users', 'users_list'],
+  ])('%s', (text, kind) => {
+    expect(parseRequest(text, NOW).kind).toBe(kind);
+  });
+
+  it('"every1" is no name: every user at the domain, one approval each', () => {
+    expect(parseRequest('pls ban every1 w/ a spam.example.com address', NOW)).toMatchObject({
+      kind: 'bulk_user_action',
+      action: 'clerk_user_ban',
+      domain: 'spam.example.com',
+    });
+  });
+});
