@@ -14,7 +14,7 @@ import type { Fields, Ref } from './intent-types.js';
 
 // A change is asked for: a verb of change, or the value said as what it "should be".
 const ASKED =
-  /\b(?:change|update|fix|correct|set|make|rename|add|put|remove|drop|strip|delete|clear|unset|get\s+rid\s+of|take\s+out|raise|increase|bump|lift|lower|reduce|want|wants|need|needs|should|must|allow|give|upgrade|downgrade)\b/i;
+  /\b(?:change|update|fix|correct|set|make|rename|add|put|remove|drop|strip|delete|clear|unset|get\s+rid\s+of|take\s+out|raise|increase|bump|lift|lower|reduce|limit|cap|extend|expand|want|wants|need|needs|should|must|allow|give|upgrade|downgrade)\b/i;
 
 const NAME_PART = /\b(surname|last\s+name|family\s+name|second\s+name|first\s+name|given\s+name|forename)\b/i;
 const NAME_VALUE =
@@ -33,7 +33,7 @@ function namePart(text: string): Fields | undefined {
 }
 
 const SEATS =
-  /\b(\d{1,5})\s+(?:people|users|members|seats|persons|accounts|memberships|spots|places)\b|\b(?:seats?|members?|memberships?|limit|cap|capacity|max(?:imum)?)\b[^\d.;]{0,24}?\b(?:to|of|at)\s+(\d{1,5})\b/gi;
+  /\b(\d{1,5})\s+(?:people|users|members|seats|persons|accounts|memberships|spots|places)\b|\b(?:seats?|members?|memberships?|limit|cap|capacity|max(?:imum)?)\b[^\d.;]{0,24}?\b(?:to|of|at|until|till|up\s+to)\s+(\d{1,5})\b/gi;
 const CURRENT =
   /\b(?:currently|right\s+now|at\s+the\s+moment|today|now\s+it'?s|it'?s\s+(?:capped|limited|set)|was|were|used\s+to|from)\s*$/i;
 
@@ -94,11 +94,19 @@ export function userFields(said: Sentence): Fields | undefined {
   return metadataChange(text) ?? namePart(text);
 }
 
+/**
+ * "create a new organization called X … limit it to 5 members": the limit is the new organization's, and a change
+ * to an existing one whose name shares a word with X would be a change nobody asked for.
+ */
+export const CREATES_ORG =
+  /\b(?:create|creating|set\s+up|setting\s+up|spin\s+up|spinning\s+up|make|open|start|new)\s+(?:(?:a|an|the|another|one|brand)\s+)?(?:new\s+)?(?:\w+\s+)?(?:org|orgs|organi[sz]ations?|workspaces?)\b/i;
+
 /** A member-limit change the message asks for (with the organization looked up by name), or undefined. */
 export function orgSeats(said: Sentence): { org: Ref; fields: Fields } | undefined {
   const text = unmask(said.masked, said.ents);
   if (
     !ASKED.test(text) ||
+    CREATES_ORG.test(text) ||
     NOT_WANTED.test(text) ||
     !/\b(?:org|orgs|organi[sz]ations?|workspace|seats?|members?|people|users)\b/i.test(text)
   )

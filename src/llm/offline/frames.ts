@@ -15,7 +15,8 @@ import { roleRef } from './refs.js';
 import { splitSentences } from './clauses.js';
 import { analyze, roleKey, type Sentence, unmask } from './entities.js';
 import type { Intent, Ref } from './intent-types.js';
-import { orgSeats, userFields } from './field-frames.js';
+import { CREATES_ORG, orgSeats, userFields } from './field-frames.js';
+import { recordRename } from './record-rename.js';
 
 type Act = 'lock' | 'unlock' | 'ban' | 'unban' | 'delete' | 'remove' | 'revoke' | 'end' | 'role' | 'restore' | 'add';
 
@@ -209,6 +210,8 @@ function actsOf(sentence: string, words: Word[], asked: boolean): Array<{ act: A
     const base = ACTS[w.word];
     if (base) {
       if (question) return;
+      // "set up a workspace", "make up", "end up": a phrasal verb, not the action.
+      if (/^\s+(?:up|out)\b/i.test(sentence.slice(w.at + w.said.length)) && /^(?:set|make|end)$/.test(w.word)) return;
       // "Unlock is not needed", "the ban was discussed": the action word as a noun, the subject of a statement;
       // "unlock nothing": the object says none.
       if (
@@ -588,6 +591,8 @@ const WHOLE_INSTANCE =
 const ROLE_OF =
   /\b(?:which|what)\s+(?:(?:org(?:ani[sz]ation)?|membership)\s+)?roles?\b|\broles?\s+(?:does|do|did|has|have|is|are)\s+(?!the\b)/i;
 
+const ORG_CHANGES = new Set<Intent['kind']>(['membership_set_role', 'membership_remove', 'org_update', 'named_update']);
+
 /** The questions the frame reader answers (`readsOf`); everything else it returns is a change. */
 const FRAME_READS = new Set<Intent['kind']>(['user_when', 'roles_every_org', 'members_list']);
 
@@ -666,6 +671,8 @@ function framesOf(said: Sentence, context: string): Intent | undefined {
   }
   // Field changes said in prose (field-frames.ts), when no action was asked.
   if (steps.length === 0) {
+    const renamed = recordRename(said);
+    if (renamed) return renamed;
     const fields = userFields(said);
     const seats = fields ? undefined : orgSeats(said);
     if (fields) steps.push({ kind: 'user_update', target: usersOf(said.masked, said)[0]!, fields });
@@ -673,6 +680,10 @@ function framesOf(said: Sentence, context: string): Intent | undefined {
   }
   // Questions are answered when the message asks for no change (a question beside a change is its context).
   if (steps.length === 0) steps.push(...reads);
+  // A message that creates an organization: a role, removal or limit read from it is the new organization's, which
+  // no existing one stands for (an existing one sharing a word of its name would be changed) — those are left out.
+  if (CREATES_ORG.test(unmask(said.masked, said.ents)))
+    for (let i = steps.length - 1; i >= 0; i--) if (ORG_CHANGES.has(steps[i]!.kind)) steps.splice(i, 1);
   const unique = steps.filter((s, i) => steps.findIndex((t) => JSON.stringify(t) === JSON.stringify(s)) === i);
   if (unique.length === 0) return undefined;
   return unique.length === 1 ? unique[0] : { kind: 'sequence', steps: unique };

@@ -1,6 +1,7 @@
 /**
  * Intent patterns for organizations, memberships and invitations (app-level and organization-level).
  */
+import { endOfName } from './new-name.js';
 import { parseDateWindow } from './dates.js';
 import type { Sentence } from './entities.js';
 import { roleKey, unmask } from './entities.js';
@@ -597,7 +598,8 @@ function parseOrgUpdate(c: string, s: Sentence): Intent | undefined {
   const orgId = s.ents.ids.find((i) => i.prefix === 'org');
   if ((m = c.match(/^rename\s+(.+?)\s+to\s+(.+)$/i))) {
     const org = orgChunk(m[1]!, s);
-    const name = unmask(m[2]!, s.ents)
+    // (A name ends where the sentence goes on: "to Foo XYZ pls, slug can stay" → "Foo XYZ".)
+    const name = unmask(/⟦q\d+⟧/.test(m[2]!) ? m[2]! : endOfName(m[2]!), s.ents)
       .replace(/^["'“]|["'”]$/g, '')
       .replace(/\s+(?:org|organization)$/i, '')
       .trim();

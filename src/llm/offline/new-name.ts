@@ -24,6 +24,11 @@ const NAMING =
 const NAME_END =
   /\s*(?:[,;(]|[.!?](?:\s|$)|\s+(?:please|pls|plz|thanks|thank\s+you|thx|so|because|since|as\s+(?:they|we|the|it|per)|instead|going\s+forward|from\s+now\s+on|if|when|nothing\s+else|and\s+(?:(?:also|then|please|pls)\s+)*(?:give|grant|add|drop|remove|set|make|change|update|enable|disable|require|turn|keep|leave|also|then|its?|their|the)\b|(?:too|as\s+well|now|today|asap)\b)).*$/i;
 
+/** `text` up to where a free-text name in it ends (a comma, a courtesy, a reason, another request). */
+export function endOfName(text: string): string {
+  return text.replace(NAME_END, '');
+}
+
 /** The new name a clause gives, or undefined. `name` is never empty, a pronoun, or longer than six words. */
 export function readNewName(c: string, s: Sentence): NewName | undefined {
   const m = c.match(NAMING);

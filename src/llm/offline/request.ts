@@ -164,6 +164,12 @@ function parseKept(said: Sentence, now: number, frames = true): Intent {
     const read = framed();
     if (onlyAsks(read)) return read;
   }
+  // A record change the readers found with no field ("the X app, change the name of it in 'Y'"): the frame
+  // reader's reading, when it reads a rename.
+  if (intent.kind === 'named_update' && Object.keys(intent.fields).length === 0) {
+    const read = framed();
+    if (read?.kind === 'named_update' || read?.kind === 'org_update') return read;
+  }
   // A field change the readers found with no value ("add a K entry with the value V to her metadata"): the values
   // the field frames read, for the target the readers found.
   if (intent.kind === 'user_update' && Object.keys(intent.fields).length === 0) {

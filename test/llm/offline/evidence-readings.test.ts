@@ -87,3 +87,36 @@ describe('a bulk undo said around a state', () => {
     });
   });
 });
+
+describe("a record's new name said in prose (record-rename.ts)", () => {
+  it.each([
+    ["the oauth app Internal Dashboard - could you change the name of it in 'Ops Hub'", 'named_update', 'Ops Hub'],
+    ["per legal, the organisation 'Hooli' is to be renamed 'Hooli Labs'. Leave the slug.", 'org_update', 'Hooli Labs'],
+    ['rename the initech organisation to Initech Systems pls, keep the slug', 'org_update', 'Initech Systems'],
+  ])('%s', (text, kind, name) => {
+    expect(parseRequest(text, NOW)).toMatchObject({ kind, fields: { name } });
+  });
+
+  it('the new name never picks the record: the one named before it does', async () => {
+    const stack = createStack();
+    const turn = await stack.say("per legal, the organisation 'Hooli' is to be renamed 'Initech Two'. Leave the slug.");
+    expect(turn.pending.map((p) => [p.action, p.args.name])).toEqual([['clerk_organization_update', 'Initech Two']]);
+    expect(turn.text).toMatch(/Hooli/);
+  });
+
+  it('a limit for an organization being created is never a change to one that shares a word of its name (safety)', async () => {
+    const stack = createStack();
+    const turn = await stack.say(
+      'Hello. Bob Stone is starting a small pilot group in January. Could you please create a new organisation called Globex Research, with Bob as its administrator, and limit it to 5 members for now? Many thanks.',
+    );
+    expect(turn.pending.some((p) => p.action === 'clerk_organization_update')).toBe(false);
+  });
+
+  it('"set up a new organisation … with Bob as its administrator" changes no role in an existing one (safety)', async () => {
+    const stack = createStack();
+    const turn = await stack.say(
+      'Morning! Could you set up a new organisation called Globex Research, with Bob as its administrator? Cheers.',
+    );
+    expect(turn.pending.some((p) => p.action.startsWith('clerk_org_membership'))).toBe(false);
+  });
+});
