@@ -243,6 +243,14 @@ function actsOf(sentence: string, words: Word[], asked: boolean): Array<{ act: A
         .slice(Math.max(0, i - 3), i)
         .map((b) => b.word)
         .reverse();
+      // "wants this account banned", "we need her locked asap": the state wanted for an object.
+      const wantedFor = words
+        .slice(Math.max(0, i - 5), i)
+        .some((b) => /^(?:want|wants|wanted|need|needs|like|'d)$/.test(b.word));
+      if (wantedFor && !prev.some((b) => BE.test(b))) {
+        if (!asked) out.push({ act: participle, index: i });
+        return;
+      }
       if (!prev.some((b) => BE.test(b))) return;
       const head = sentence.slice(0, w.at);
       if (!MODAL_REQUEST.test(head.slice(Math.max(0, head.length - 60)))) return;
@@ -269,7 +277,7 @@ function actsOf(sentence: string, words: Word[], asked: boolean): Array<{ act: A
   }
   // "X should be admin now", "she needs viewer, not member", "has to become a billing member": a role wanted.
   const wanted = sentence.match(
-    /\b(?:should|must|needs?|has\s+to|have\s+to|wants?)\s+(?:to\s+)?(?:(?:be|become|get|have)\s+)?(?:an?\s+|the\s+)?(?:(?:regular|plain|normal)\s+member|admin(?:istrator)?|member|viewer|billing)\b/i,
+    /\b(?:(?:should|must|needs?|has\s+to|have\s+to|wants?)\s+(?:to\s+)?(?:(?:be|become|get|have)\s+)?|(?:he|she|they|also)\s+(?:becomes?|get|gets)\s+)(?:an?\s+|the\s+)?(?:(?:regular|plain|normal)\s+member|admin(?:istrator)?|member|viewer|billing)\b/i,
   );
   if (wanted && !out.some((o) => o.act === 'role') && !question) {
     const at = words.findIndex((w) => w.at >= (wanted.index ?? 0));
@@ -341,6 +349,10 @@ function usersOf(sentence: string, said: Sentence): Ref[] {
   if (affected.length > 0) return affected.map((value): Ref => ({ kind: 'email', value }));
   const others = all.filter((e) => !labelled(SENDER)(e));
   if (others.length === 1) return [{ kind: 'email', value: others[0]! }];
+  // "Affected user(s): Ann Lee": the person a ticket is about, said by name (looked up in the listing).
+  const named = said.masked.match(AFFECTED_NAME)?.[1]?.trim();
+  if (named && !/^(?:n\/?a|none|nobody|-+|tbd|unknown|see\s+below)$/i.test(named))
+    return [{ kind: 'mention', value: unmask(named, said.ents), wider: unmask(said.masked, said.ents) }];
   return [{ kind: 'mention', value: unmask(sentence, said.ents), wider: unmask(said.masked, said.ents) }];
 }
 
@@ -349,6 +361,9 @@ const AFFECTED =
   /\b(?:affected\s+(?:users?|accounts?|persons?|members?)(?:\(s\))?|target\s+(?:user|account)|user\s+account|(?:user|account|employee|member|customer|subject)(?:\(s\))?\s*:)/;
 const SENDER =
   /\b(?:from|by|sender|cc|sent\s+by|requester|requested\s+by|reported\s+by|reporter|submitted\s+by|opened\s+by|raised\s+by|created\s+by|assignee|assigned\s+to|agent|contact)\b/;
+
+const AFFECTED_NAME =
+  /\baffected\s+(?:users?|accounts?|persons?|members?|people)(?:\(s\))?\s*:\s*([^.;:(⟦]{2,60}?)(?=\s*(?:[.;(]|--|\s-\s|$))/i;
 
 const HOLDER =
   /\b(?:whoever|anyone\s+who|anybody\s+who|the\s+(?:person|one|user|member|guy|people|folks?)\s+(?:who|that))\b[^,.;!?()]*/i;

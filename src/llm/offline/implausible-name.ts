@@ -8,6 +8,7 @@
  */
 import type { Sentence } from './entities.js';
 import type { Intent } from './intent-types.js';
+import { closest } from './lexicon.js';
 
 // Lower-case function words no name is made of (a capitalised "The" may start one: "The Agency").
 const FUNCTION_WORD =
@@ -21,6 +22,10 @@ export function implausible(value: string, said: Sentence, person = false): bool
   if (/^(?:me|myself|my\s+(?:own\s+)?account|i)$/i.test(v)) return false;
   const words = v.split(/\s+/);
   if (words.length > 5) return true;
+  // An address is no organization's name; an action word ("bann", "unlok") is nobody's name.
+  if (!person && /@/.test(v)) return true;
+  const lower = v.toLowerCase();
+  if (words.length === 1 && (ACTION_WORDS.includes(lower) || closest(lower, ACTION_WORDS) !== undefined)) return true;
   if (/^[^\p{L}\d]/u.test(v)) return true;
   // "account", "the contractor": a common noun for a person is a description, not a name.
   if (person && GENERIC.test(v)) return true;
@@ -30,6 +35,8 @@ export function implausible(value: string, said: Sentence, person = false): bool
   if (/^(?:an?|the)\s+\p{Ll}/u.test(v)) return true;
   return FUNCTION_WORD.test(v) || (person && RESOURCE_WORD.test(v));
 }
+
+const ACTION_WORDS = ['ban', 'unban', 'lock', 'unlock', 'delete', 'remove', 'revoke', 'kick', 'block', 'unblock'];
 
 const POSSESSIVE_ORG =
   /^(?:(?:(?:his|her|their|its|our|my|the|that|this)\s+)?(?:own\s+|current\s+|main\s+)?(?:org|orgs|organi[sz]ations?|workspaces?|company|team)?|it|there|them|his|her|their|its)$/i;

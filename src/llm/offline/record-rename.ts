@@ -1,5 +1,5 @@
 /**
- * A record's new name said in prose (the frame reader's rename half): "the X app, change the name of it in 'Y'",
+ * A record's new name said in prose (the frame reader's rename half): "the X app - could you update its name into 'Y'",
  * "the organization 'X' is to be renamed 'Y'", "renaem the x organisation to Y pls, slug can stay". The sentence
  * readers want "rename X to Y"; this reads the evidence instead — a naming word, the kind of record the message
  * names (organization, OAuth application, JWT template), and the new name: a quoted name said after the naming
@@ -13,7 +13,7 @@ import { CREATES_ORG } from './field-frames.js';
 import { endOfName } from './new-name.js';
 
 const NAMING =
-  /\b(?:re-?name[ds]?|renaming|re-?titled?|(?:change|changing|update|updating|fix|correct)\s+(?:the\s+)?(?:display\s+)?name|new\s+name|(?:be|is)\s+(?:now\s+)?(?:called|named|renamed))\b/i;
+  /\b(?:re-?name[ds]?|renaming|re-?titled?|(?:change|changing|update|updating|fix|correct)\s+(?:the\s+|its\s+|their\s+)?(?:display\s+)?name|new\s+name|(?:be|is)\s+(?:now\s+)?(?:called|named|renamed))\b/i;
 const KIND: Array<{ re: RegExp; kind: 'org' | 'oauth' | 'jwt' }> = [
   { re: /\b(?:organi[sz]ations?|orgs?|workspaces?|company)\b/i, kind: 'org' },
   { re: /\b(?:oauth|apps?|applications?|integrations?|clients?)\b/i, kind: 'oauth' },

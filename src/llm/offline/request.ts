@@ -144,6 +144,12 @@ function parseKept(said: Sentence, now: number, frames = true): Intent {
   if (!NO_CHANGE.has(intent.kind) && readWithWrongShape(intent, whole) && framed()) return framed()!;
   // A bare lookup is what the readers make of a message that names someone and nothing they know to do with them:
   // an action the frame reader finds there ("… can get unfrozen now") is what was asked.
+  // A new account read from a message whose action word is another ("make the ban on x@y … account"): the frame
+  // reader's change, which the action word says.
+  if (intent.kind === 'user_create') {
+    const read = framed();
+    if (isOneChange(read) && read.kind === 'user_action') return read;
+  }
   if (intent.kind === 'user_lookup' && !intent.asks) {
     const read = framed();
     if (isOneChange(read)) return read;
@@ -164,7 +170,7 @@ function parseKept(said: Sentence, now: number, frames = true): Intent {
     const read = framed();
     if (onlyAsks(read)) return read;
   }
-  // A record change the readers found with no field ("the X app, change the name of it in 'Y'"): the frame
+  // A record change the readers found with no field ("the X app, update its name into 'Y'"): the frame
   // reader's reading, when it reads a rename.
   if (intent.kind === 'named_update' && Object.keys(intent.fields).length === 0) {
     const read = framed();

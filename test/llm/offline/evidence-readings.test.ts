@@ -90,7 +90,7 @@ describe('a bulk undo said around a state', () => {
 
 describe("a record's new name said in prose (record-rename.ts)", () => {
   it.each([
-    ["the oauth app Internal Dashboard - could you change the name of it in 'Ops Hub'", 'named_update', 'Ops Hub'],
+    ["the oauth app Internal Dashboard - could you update its name into 'Ops Hub'", 'named_update', 'Ops Hub'],
     ["per legal, the organisation 'Hooli' is to be renamed 'Hooli Labs'. Leave the slug.", 'org_update', 'Hooli Labs'],
     ['rename the initech organisation to Initech Systems pls, keep the slug', 'org_update', 'Initech Systems'],
   ])('%s', (text, kind, name) => {
@@ -118,5 +118,58 @@ describe("a record's new name said in prose (record-rename.ts)", () => {
       'Morning! Could you set up a new organisation called Globex Research, with Bob as its administrator? Cheers.',
     );
     expect(turn.pending.some((p) => p.action.startsWith('clerk_org_membership'))).toBe(false);
+  });
+});
+
+describe('the action word wins over a shape that has none', () => {
+  it('"put the bann on x@y … account" is a ban, not a new account', () => {
+    expect(parseRequest('pls put the bann on kim@corp.test, she shares her acount with her team', NOW)).toMatchObject({
+      kind: 'user_action',
+      action: 'clerk_user_ban',
+      targets: [{ kind: 'email', value: 'kim@corp.test' }],
+    });
+  });
+
+  it('a new account asked for in so many words is still one', () => {
+    expect(parseRequest('create an account for kim@corp.test please', NOW).kind).toBe('user_create');
+  });
+
+  it.each([
+    ['legal reviewed it and wants this account banned today (kim@corp.test)', 'clerk_user_ban'],
+    ['we need kim@corp.test locked until the audit is over', 'clerk_user_lock'],
+  ])('the state wanted for an object: %s', (text, action) => {
+    expect(parseRequest(text, NOW)).toMatchObject({ kind: 'user_action', action });
+  });
+
+  it('a question whether the state is wanted asks nothing (safety)', () => {
+    expect(parseRequest('do we want kim@corp.test banned?', NOW).kind).not.toBe('user_action');
+  });
+
+  it('"… and then he becomes admin in Foo": both steps', () => {
+    const intent = parseRequest(
+      'omar haddad from acme, first unlock him pls, and then also he becomes admin in the acme org',
+      NOW,
+    );
+    expect(intent.kind).toBe('sequence');
+    const steps = (intent as { steps: Array<{ kind: string; role?: string }> }).steps;
+    expect(steps.map((s) => s.kind)).toEqual(['user_action', 'membership_set_role']);
+    expect(steps[1]!.role).toBe('org:admin');
+  });
+
+  it('a ticket\'s "Affected user(s):" line names whom "this account" is, and the reporters are left alone', async () => {
+    const stack = createStack();
+    const turn = await stack.say(
+      [
+        'Ticket #1207',
+        'Requester: Moderation desk',
+        'Summary: repeated spam in comments',
+        'Description: several people flagged the comments. The desk looked at them and wants this account banned today.',
+        'Affected user(s): Ryan Murphy',
+        '-- note: flagged by Olivia Brown and Mia Anderson, leave their accounts alone.',
+      ].join('\n'),
+    );
+    expect(turn.pending.map((p) => p.action)).toEqual(['clerk_user_ban']);
+    expect(turn.text).toMatch(/Ryan Murphy/);
+    expect(turn.text).not.toMatch(/Olivia|Mia Anderson/);
   });
 });
