@@ -90,9 +90,18 @@ const NOT_WANTED =
 /** A user field change the message asks for, or undefined. */
 export function userFields(said: Sentence): Fields | undefined {
   const text = unmask(said.masked, said.ents);
-  if (!ASKED.test(text) || NOT_WANTED.test(text)) return undefined;
-  return metadataChange(text) ?? namePart(text);
+  if (!ASKED.test(text)) return undefined;
+  const meta = metadataChange(text);
+  // A key removed: only a negated removal (or "not yet") says it is not wanted — "drop the key outright, no new
+  // value for it" says how, not whether.
+  if (meta && Object.values(meta).every((v) => Object.values(v as object).every((x) => x === null)))
+    return NOT_REMOVED.test(text) ? undefined : meta;
+  if (NOT_WANTED.test(text)) return undefined;
+  return meta ?? namePart(text);
 }
+
+const NOT_REMOVED =
+  /\b(?:don['’]?t|do\s+not|not|never|no\s+need\s+to|shouldn['’]?t|won['’]?t|needn['’]?t)\s+(?:\w+\s+){0,2}?(?:remove|drop|delete|clear|wipe)d?\b|\bnot\s+yet\b|\bhold\s+off\b/i;
 
 /**
  * "create a new organization called X … limit it to 5 members": the limit is the new organization's, and a change

@@ -53,7 +53,12 @@ const NOT_KEYS = new Set([
 const NOT_META = '(?![^\\s,;⟦=()]*\\s+metadata\\b)';
 
 const LEAD_IN =
-  /^(?:context|background|note|fyi|update|summary|ps|reason|why|ticket|subject|priority|category|customer|request|issue|problem|details?|info|quick\s+one)$/i;
+  /^(?:context|background|note|fyi|update|summary|ps|reason|why|ticket|subject|priority|category|customer|request|issue|problem|details?|info|quick\s+one|description|remediation|finding|observation|resolution|notes?|comments?|status|action|requested\s+action)$/i;
+
+// "Remediation: The …", "Description: lena@… has …": a capitalised word before a colon followed by a sentence's
+// first word is a document's label (a ticket, a finding), not a key and its value.
+const LABEL =
+  /^[A-Z][a-z]+(?:\s*\(s\))?:(?:the|a|an|this|that|these|those|it|he|she|they|we|i|our|his|her|their|has|have|is|are|was|were|please|pls|hi|hello)$/i;
 
 /** Key/value pairs from a masked metadata request, or undefined. */
 export function parseKeyValues(c: string, s: Sentence): Record<string, unknown> | undefined {
@@ -69,7 +74,7 @@ export function parseKeyValues(c: string, s: Sentence): Record<string, unknown> 
     // ("A bit of context: we …", "Background: the …": a lead-in before a colon is no key.)
     // (A value never runs into the word metadata: "ticket T-1: ⟦owner⟧'s private metadata" has no pair.)
     for (const m of c.matchAll(new RegExp(`(?:^|[\\s,;:(])${KEY}\\s*${sep}\\s*${NOT_META}${VALUE}`, 'g')))
-      if (sep !== ':' || !LEAD_IN.test(m[1]!)) put(m[1]!, m[2]!);
+      if (sep !== ':' || (!LEAD_IN.test(m[1]!) && !LABEL.test(`${m[1]!}:${m[2]!}`))) put(m[1]!, m[2]!);
     // ("set tier to gold, seats -> 3": a "set k to v" pair said beside them counts too.)
     if (Object.keys(out).length > 0) {
       if (sep !== ':') setPairs(c, put);
@@ -143,6 +148,15 @@ function proseForms(c: string, put: (k: string, v: string) => void): void {
     ),
   );
   if (removal) {
+    // ("remove Remediation: The legacy_id key …": a capitalised word there is a label the sentence was recast
+    // around; the one snake_case key the text names is the key.)
+    const snake = [
+      ...new Set([...c.matchAll(/(?<![\w.@⟦-])([a-z][a-z0-9]*(?:_[a-z0-9]+)+)(?![\w@⟧-])/g)].map((m) => m[1]!)),
+    ].filter((k) => !/_metadata$/.test(k));
+    if (/^[A-Z][a-z]+$/.test(removal[1]!)) {
+      if (snake.length === 1) put(snake[0]!, 'null');
+      return;
+    }
     put(removal[1]!, 'null');
     return;
   }

@@ -173,3 +173,31 @@ describe('the action word wins over a shape that has none', () => {
     expect(turn.text).not.toMatch(/Olivia|Mia Anderson/);
   });
 });
+
+describe('metadata keys in documents (kv.ts, field-frames.ts)', () => {
+  it('a label before a colon is no key: the snake_case key the finding names is removed', () => {
+    const intent = parseRequest(
+      "Finding 3: the private metadata of tom.nguyen@acme.test still holds an old_erp_ref value.\nRemediation: The old_erp_ref key is to be removed from that user's private metadata.",
+      NOW,
+    );
+    expect(intent).toMatchObject({ kind: 'user_update', fields: { private_metadata: { old_erp_ref: null } } });
+    expect(JSON.stringify(intent)).not.toMatch(/Remediation/);
+  });
+
+  it('"drop that key (not a new value)" is still a removal', () => {
+    expect(
+      parseRequest(
+        'tom.nguyen@acme.test has a stale "beta_cohort" entry in his public metadata. Please drop that key outright (do not set it to anything else).',
+        NOW,
+      ),
+    ).toMatchObject({ kind: 'user_update', fields: { public_metadata: { beta_cohort: null } } });
+  });
+
+  it('a negated removal removes nothing (safety)', () => {
+    const intent = parseRequest(
+      'tom.nguyen@acme.test has a "beta_cohort" entry in his public metadata - do not remove it yet, finance still reads it',
+      NOW,
+    );
+    expect(JSON.stringify(intent)).not.toMatch(/"beta_cohort":null/);
+  });
+});
