@@ -39,10 +39,10 @@ export function understand(text: string, now: number): Understood {
   // One clause alone is the whole message (its answer already says whether it was understood); one instruction
   // beside context sentences is checked like any other part.
   if (clauses.length === 0 || clauseCount(whole) < 2) return { intent, unplaced: [] };
-  const key = JSON.stringify(intent);
+  const key = placedKey(intent);
   const unplaced = clauses.filter((clause) => {
     const rest = without(whole.masked, clause);
-    return rest !== undefined && JSON.stringify(parseAnalyzed({ ...whole, masked: rest }, now)) === key;
+    return rest !== undefined && placedKey(parseAnalyzed({ ...whole, masked: rest }, now)) === key;
   });
   // No clause changes the intent when left out: the message was read as a whole (a reinvite, a stated value).
   if (clauses.length > 1 && unplaced.length === clauses.length) return { intent, unplaced: [] };
@@ -50,7 +50,7 @@ export function understand(text: string, now: number): Understood {
   // as context ("add *@foo.test, remove old@bar.test" on the allowlist): a change it finds becomes a step of its
   // own; anything else stays reported as not acted on.
   const framed = unplaced.map((c) => {
-    const f = parseFrames(subSentence(whole, c), false, whole.masked);
+    const f = parseFrames(subSentence(whole, c), false, unmask(whole.masked, whole.ents));
     // (A membership change whose clause names no organization — "he needs to be admin there" — stays reported:
     // "there" may be no organization at all.)
     const orgless =
@@ -66,6 +66,19 @@ export function understand(text: string, now: number): Understood {
     intent: unique.length === 1 ? unique[0]! : { kind: 'sequence', steps: unique },
     unplaced: unplaced.filter((_, i) => !framed[i]).map((c) => unmask(c, whole.ents)),
   };
+}
+
+/**
+ * What a reading acts on, for telling whether a clause placed anything in it. A `mention` reference carries the
+ * text it was read from (its sentence, the whole message), which changes whenever any clause is left out — so it
+ * counts only as "a person or record named in the text", or every clause would look placed.
+ */
+function placedKey(intent: Intent): string {
+  return JSON.stringify(intent, (_k, v: unknown) =>
+    v && typeof v === 'object' && (v as { kind?: unknown }).kind === 'mention'
+      ? { kind: 'mention', asked: (v as { asked?: string }).asked }
+      : v,
+  );
 }
 
 // "except the one on his iPhone", "but not Dave", "other than the admins": a part that narrows the targets.

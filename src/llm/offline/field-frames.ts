@@ -18,7 +18,7 @@ const ASKED =
 
 const NAME_PART = /\b(surname|last\s+name|family\s+name|second\s+name|first\s+name|given\s+name|forename)\b/i;
 const NAME_VALUE =
-  /\b(?:should\s+(?:be|read|say)|needs\s+to\s+be|must\s+be|is\s+now|to|into|as|→|->)\s+["'“]?(\p{Lu}[\p{L}'’]*(?:[-\s]\p{Lu}[\p{L}'’]*)?)(?=["'”]?(?:[\s,.;:!?)]|$))/u;
+  /\b(?:should\s+(?:be|read|say)|needs\s+to\s+be|must\s+be|is\s+now|it'?s|its|to|into|as|→|->)\s+["'“]?(\p{Lu}[\p{L}'’]*(?:[-\s]\p{Lu}[\p{L}'’]*)?)(?=["'”]?(?:[\s,.;:!?)]|$))/u;
 
 /** "… surname … should be X": the name part and its new value, when the message says both. */
 function namePart(text: string): Fields | undefined {
@@ -111,18 +111,21 @@ export const CREATES_ORG =
   /\b(?:create|creating|set\s+up|setting\s+up|spin\s+up|spinning\s+up|make|open|start|new)\s+(?:(?:a|an|the|another|one|brand)\s+)?(?:new\s+)?(?:\w+\s+)?(?:org|orgs|organi[sz]ations?|workspaces?)\b/i;
 
 /** A member-limit change the message asks for (with the organization looked up by name), or undefined. */
-export function orgSeats(said: Sentence): { org: Ref; fields: Fields } | undefined {
+export function orgSeats(said: Sentence, context = ''): { org: Ref; fields: Fields } | undefined {
   const text = unmask(said.masked, said.ents);
   if (
     !ASKED.test(text) ||
-    CREATES_ORG.test(text) ||
+    CREATES_ORG.test(`${text} ${context}`) ||
     // ("does Foo have a member limit of 30?": a question about the limit.)
     /^\s*(?:does|do|is|are|what|how|has|have|did|was|were|which)\b[^?]*\?/i.test(text) ||
     NOT_WANTED.test(text) ||
-    !/\b(?:org|orgs|organi[sz]ations?|workspace|seats?|members?|people|users)\b/i.test(text)
+    !/\b(?:org|orgs|organi[sz]ations?|workspace|seats?|members?|people|users)\b/i.test(context || text)
   )
     return undefined;
-  const n = seatLimit(text);
+  // A part read apart from its message ("raise it to 20"): the limit the whole message asks for, when it is a
+  // number this part says.
+  const whole = context ? seatLimit(context) : undefined;
+  const n = seatLimit(text) ?? (whole !== undefined && new RegExp(`\\b${whole}\\b`).test(text) ? whole : undefined);
   if (n === undefined) return undefined;
   return { org: { kind: 'mention', value: text }, fields: { max_allowed_memberships: n } };
 }

@@ -608,6 +608,16 @@ const ROLE_OF =
 
 const ORG_CHANGES = new Set<Intent['kind']>(['membership_set_role', 'membership_remove', 'org_update', 'named_update']);
 
+/** Sets `wider` on every `mention` reference of a reading to the whole message it was read from. */
+function widen(value: unknown, context: string): void {
+  if (Array.isArray(value)) for (const v of value) widen(v, context);
+  else if (value && typeof value === 'object') {
+    const o = value as Record<string, unknown>;
+    if (o.kind === 'mention') o.wider = context;
+    else for (const v of Object.values(o)) widen(v, context);
+  }
+}
+
 /** The questions the frame reader answers (`readsOf`); everything else it returns is a change. */
 const FRAME_READS = new Set<Intent['kind']>(['user_when', 'roles_every_org', 'members_list']);
 
@@ -689,10 +699,13 @@ function framesOf(said: Sentence, context: string): Intent | undefined {
     const renamed = recordRename(said);
     if (renamed) return renamed;
     const fields = userFields(said);
-    const seats = fields ? undefined : orgSeats(said);
+    const seats = fields ? undefined : orgSeats(said, context);
     if (fields) steps.push({ kind: 'user_update', target: usersOf(said.masked, said)[0]!, fields });
     else if (seats) steps.push({ kind: 'org_update', org: seats.org, fields: seats.fields });
   }
+  // A part read apart from its message (accounting.ts): a person or organization it names by no name ("fix her
+  // last name", "raise it to 20") is looked for in the whole message.
+  if (context) for (const st of steps) widen(st, context);
   // Questions are answered when the message asks for no change (a question beside a change is its context).
   if (steps.length === 0) steps.push(...reads);
   // A message that creates an organization: a role, removal or limit read from it is the new organization's, which

@@ -4,6 +4,7 @@
  * answered instead of a listing of every user, and a bulk undo said around a state. Every phrasing is invented.
  */
 import { describe, expect, it } from 'vitest';
+import { understand } from '../../../src/llm/offline/accounting.js';
 import { heldRole } from '../../../src/llm/offline/held-role.js';
 import { parseRequest } from '../../../src/llm/offline/request.js';
 import { createStack, NOW } from './drive.js';
@@ -199,5 +200,41 @@ describe('metadata keys in documents (kv.ts, field-frames.ts)', () => {
       NOW,
     );
     expect(JSON.stringify(intent)).not.toMatch(/"beta_cohort":null/);
+  });
+});
+
+describe('every part of a multi-part message (accounting.ts with the frame reader)', () => {
+  const kinds = (text: string): string[] => {
+    const { intent } = understand(text, NOW);
+    return (intent.kind === 'sequence' ? intent.steps : [intent]).map((s) =>
+      s.kind === 'user_action' ? s.action : s.kind,
+    );
+  };
+
+  it('a list verb a few words before its address is its own step', () => {
+    expect(
+      kinds("lock dave miller's acct and also blocklist his spare addr dave.spare@mail.test so he cant sign up again"),
+    ).toEqual(['clerk_user_lock', 'list_add']);
+  });
+
+  it('"… + fix her last name, its X": the name change is a step, on the person the message names', async () => {
+    const text = 'grace (grace@acme.test) is locked out, unlock her pls + fix her last name while ur at it, its Kimm';
+    expect(kinds(text)).toEqual(['clerk_user_unlock', 'user_update']);
+    const stack = createStack();
+    const turn = await stack.say(text);
+    // (Grace is not locked: the unlock is reported as nothing to do; the name change is proposed for her.)
+    expect(turn.pending.map((p) => [p.action, p.args.last_name])).toEqual([['clerk_user_update', 'Kimm']]);
+    expect(turn.text).toMatch(/Grace Kim <grace@acme\.test>/);
+  });
+
+  it('"(2) … raise it to 15": the limit said apart from the organization, found in the whole message', () => {
+    const { intent } = understand(
+      'Two things for the Initech org: (1) Peter Gibbons should be an admin, he leads the team now; (2) we hit our 8-member cap, please raise it to 15.',
+      NOW,
+    );
+    expect(intent.kind).toBe('sequence');
+    const steps = (intent as Extract<typeof intent, { kind: 'sequence' }>).steps;
+    expect(steps.map((s) => s.kind)).toEqual(['membership_set_role', 'org_update']);
+    expect(steps[1]).toMatchObject({ fields: { max_allowed_memberships: 15 } });
   });
 });
