@@ -12,6 +12,7 @@ import { type Sentence, unmask } from './entities.js';
 import type { Intent } from './intent-types.js';
 import { core } from './phrases.js';
 import { isOneChange, parseFrames } from './frames.js';
+import { intoNewOrg } from './new-org-steps.js';
 import { CORRECTION, NEGATED, NO_CHANGE, parseAnalyzed, parseWholeMessage, readMessage, stripLead } from './request.js';
 
 /** A parsed request with the instruction clauses nothing in the intent came from (as the user wrote them). */
@@ -59,7 +60,10 @@ export function understand(text: string, now: number): Understood {
       !/\b(?:org|orgs|organi[sz]ations?|workspace)\b|(?<!^)\b\p{Lu}/u.test(c);
     return isOneChange(f) && !orgless ? f : undefined;
   });
-  const steps = [...(intent.kind === 'sequence' ? intent.steps : [intent]), ...framed.filter((f) => f !== undefined)];
+  const steps = intoNewOrg([
+    ...(intent.kind === 'sequence' ? intent.steps : [intent]),
+    ...framed.filter((f) => f !== undefined),
+  ]);
   const known = new Set<string>();
   const unique = steps.filter((st) => (known.has(JSON.stringify(st)) ? false : (known.add(JSON.stringify(st)), true)));
   return {

@@ -283,6 +283,17 @@ function actsOf(sentence: string, words: Word[], asked: boolean): Array<{ act: A
     const at = words.findIndex((w) => w.at >= (wanted.index ?? 0));
     if (!(at > 0 && negatedAt(sentence, words, at))) out.push({ act: 'role', index: Math.max(0, at) });
   }
+  // "put X inside Foo as admin", "include her as a viewer": a membership with a role (the role frame reads it).
+  if (
+    !out.some((o) => o.act === 'role') &&
+    !question &&
+    /\b(?:put|place|include|add)\b[^.;]*?\bas\s+(?:an?\s+|the\s+)?(?:admin(?:istrator)?|member|viewer|billing)\b/i.test(
+      sentence,
+    )
+  ) {
+    const at = words.findIndex((w) => /^(?:put|place|include|add)$/.test(w.word));
+    if (!(at > 0 && negatedAt(sentence, words, at))) out.push({ act: 'role', index: Math.max(0, at) });
+  }
   // "sign him out", "log her out everywhere": every session ends.
   if (/\b(?:sign|log)\s+(?:\S+\s+){0,3}?out\b/i.test(sentence) && !question) out.push({ act: 'end', index: 0 });
   // "let him back in", "give her access back", "lift the ban": sign-in restored (the planner looks which).

@@ -104,7 +104,8 @@ export type Intent =
     }
   /** `asks`: a yes/no question about one role ("does X have admin in Y?"), answered first. */
   | { kind: 'membership_get'; org?: Ref; user?: Ref; asks?: string }
-  | { kind: 'membership_add'; org?: Ref; users: Ref[]; role: string }
+  /** `roleFrom`: the role is the one each user holds in that organization ("move X to B with the same role"). */
+  | { kind: 'membership_add'; org?: Ref; users: Ref[]; role: string; roleFrom?: Ref }
   | { kind: 'membership_set_role'; org?: Ref; users: Ref[]; role: string }
   /** `everyOrg`: "take her out of every organization she's in" — each organization the user belongs to. */
   | { kind: 'membership_remove'; org?: Ref; users: Ref[]; everyOrg?: boolean }

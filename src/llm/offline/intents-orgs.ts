@@ -79,7 +79,7 @@ function parseMove(c: string, s: Sentence): Parsed {
   if (
     (m = c.match(
       new RegExp(
-        `^(?:(?:move|transfer|switch)\\s+(.+?)|(.+?)\\s*(?::|\\s-|–|—))\\s+(?:from|out\\s+of)\\s+(?:the\\s+)?(.+?)\\s*(?:,\\s*|\\s+)(?:and\\s+|then\\s+)*(?:to|into|in\\s+to|over\\s+to)\\s+(?:the\\s+)?(.+?)(?:\\s*,?\\s+(?:as|with (?:the )?role)\\s+${ROLE})?$`,
+        `^(?:(?:move|transfer|switch)\\s+(.+?)|(.+?)\\s*(?::|\\s-|–|—))\\s+(?:from|out\\s+of)\\s+(?:the\\s+)?(.+?)\\s*(?:,\\s*|\\s+)(?:and\\s+|then\\s+)*(?:to|into|in\\s+to|over\\s+to)\\s+(?:the\\s+)?(.+?)(?:\\s*,?\\s+(?:as|with (?:the )?role)\\s+${ROLE}|\\s*,?\\s+(?:as|with|w/|keeping|at)\\s+(?:the\\s+|his\\s+|her\\s+|their\\s+)?(same)\\b.*)?$`,
         'i',
       ),
     ))
@@ -91,7 +91,14 @@ function parseMove(c: string, s: Sentence): Parsed {
       return {
         kind: 'sequence',
         steps: [
-          { kind: 'membership_add', org: to, users, role: roleKey(m[5] ?? 'member') ?? 'org:member' },
+          {
+            kind: 'membership_add',
+            org: to,
+            users,
+            role: roleKey(m[5] ?? 'member') ?? 'org:member',
+            // ("… keeping the same role": the role held in the organization left, read by the plan.)
+            ...(m[6] ? { roleFrom: from } : {}),
+          },
           { kind: 'membership_remove', org: from, users },
         ],
       };
@@ -542,7 +549,7 @@ function parseOrgCreate(c: string, s: Sentence): Intent {
     c.match(/\b(?:called|named|name)\s+⟦q(\d+)⟧/i)?.[1] !== undefined
       ? s.ents.quoted[Number(c.match(/\b(?:called|named|name)\s+⟦q(\d+)⟧/i)![1])]
       : (c.match(
-          /\b(?:called|named)\s+(.+?)(?=\s+(?:with|owned|for|and|slug|having|max|limit|that|where|created)\b|,|$)/i,
+          /\b(?:called|named|with\s+(?:the\s+)?name)\s+(.+?)(?=\s+(?:with|owned|for|and|slug|having|max|limit|that|where|created)\b|,|$)/i,
         )?.[1] ??
         c.match(
           /\b(?:org|organi[sz]ation|company|team|workspace)\s+(?!called|named|for|with)(.+?)(?=\s+(?:with|owned|for|and|slug|having|max|limit|that|where|created)\b|,|$)/i,

@@ -159,11 +159,26 @@ export function planMembershipAdd(ctx: PlanContext, intent: Of<'membership_add'>
   const read = readMemberships(ctx, intent.org, intent.users, 'Which organization should I add them to?');
   if (!('envs' in read)) return read;
   const { org, users, notes, envs } = read;
+  // "… with the same role": each user's role in the organization they come from, read before anything is proposed
+  // (no membership there → nothing is guessed; the admin is told).
+  const roles = new Map<string, string>();
+  if (intent.roleFrom) {
+    const from = readMemberships(ctx, intent.roleFrom, intent.users, 'Which organization should the role come from?');
+    if (!('envs' in from)) return from;
+    from.users.forEach((u, i) => {
+      const env = from.envs[i]!;
+      const role = env.status === 'ok' ? toMember(asObject(env.result) ?? {}).role : undefined;
+      if (role) roles.set(u.id, role);
+      else notes.push(`${userText(u)} has no role in ${from.org.name} to keep, so I did not add them to ${org.name}.`);
+    });
+  }
   const calls: Call[] = [];
   users.forEach((u, i) => {
     const env = envs[i]!;
+    if (intent.roleFrom && !roles.has(u.id)) return;
+    const wanted = roles.get(u.id) ?? intent.role;
     if (env.status === 'error' && env.httpStatus === 404)
-      calls.push(membershipCall('clerk_org_membership_create', org, u, intent.role));
+      calls.push(membershipCall('clerk_org_membership_create', org, u, wanted));
     else if (env.status !== 'ok')
       notes.push(
         `I couldn't read the membership of ${userText(u)}: ${env.status === 'error' ? env.message : env.status}.`,
@@ -171,7 +186,7 @@ export function planMembershipAdd(ctx: PlanContext, intent: Of<'membership_add'>
     else {
       const role = toMember(asObject(env.result) ?? {}).role;
       notes.push(
-        `${userText(u)} is already a member of ${org.name}${role ? ` (role ${role})` : ''}, so there is nothing to add.${role && intent.role && role !== intent.role ? ` Ask me to change the role if it should be ${intent.role}.` : ''}`,
+        `${userText(u)} is already a member of ${org.name}${role ? ` (role ${role})` : ''}, so there is nothing to add.${role && !intent.roleFrom && intent.role && role !== intent.role ? ` Ask me to change the role if it should be ${intent.role}.` : ''}`,
       );
     }
   });

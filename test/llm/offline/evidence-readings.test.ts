@@ -238,3 +238,59 @@ describe('every part of a multi-part message (accounting.ts with the frame reade
     expect(steps[1]).toMatchObject({ fields: { max_allowed_memberships: 15 } });
   });
 });
+
+describe('two steps where the second uses the first', () => {
+  it('"create an organisation with name X and put Y inside as admin of it": a membership of the new one', () => {
+    const { intent } = understand(
+      'pls create new organisation with name Oscorp Labs and put inside Pepper Potts as admin of it',
+      NOW,
+    );
+    expect(intent).toMatchObject({
+      kind: 'sequence',
+      steps: [
+        { kind: 'org_create', fields: { name: 'Oscorp Labs' } },
+        { kind: 'membership_add', org: { kind: 'name', value: 'Oscorp Labs' }, role: 'org:admin' },
+      ],
+    });
+  });
+
+  it('"… and make me (Name) its admin": the named person creates it', () => {
+    const { intent } = understand(
+      'Please create an organization named Oscorp Labs with the slug oscorp, and make me (Pepper) its admin.',
+      NOW,
+    );
+    expect(intent).toMatchObject({
+      kind: 'org_create',
+      fields: { name: 'Oscorp Labs', slug: 'oscorp' },
+      ownerRef: { kind: 'name', value: 'Pepper' },
+    });
+  });
+
+  it('another role in the new organization is a membership of it; its one admin said as a role creates it', async () => {
+    const { intent } = understand(
+      'pls create new organisation with name Oscorp Labs and put inside Pepper Potts as viewer of it',
+      NOW,
+    );
+    expect(intent).toMatchObject({
+      kind: 'sequence',
+      steps: [
+        { kind: 'org_create', fields: { name: 'Oscorp Labs' } },
+        { kind: 'membership_add', org: { kind: 'name', value: 'Oscorp Labs' }, role: 'org:viewer' },
+      ],
+    });
+    const stack = createStack();
+    const turn = await stack.say('Please create an organization named Oscorp Labs, and make me (Pepper) its admin.');
+    expect(turn.pending.map((p) => p.action)).toEqual(['clerk_organization_create']);
+    expect(turn.pending[0]!.args.created_by).toMatch(/^user_/);
+    expect(turn.text).toMatch(/Pepper Potts/);
+  });
+
+  it('a move "with the same role" keeps the role read from the organization left', async () => {
+    const stack = createStack();
+    const turn = await stack.say('move tom nguyen from acme over to initech w/ the same role he has now');
+    expect(turn.pending.map((p) => [p.action, p.args.role ?? null])).toEqual([
+      ['clerk_org_membership_create', 'org:viewer'],
+      ['clerk_org_membership_delete', null],
+    ]);
+  });
+});
