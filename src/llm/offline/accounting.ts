@@ -87,8 +87,9 @@ function placedKey(intent: Intent): string {
 
 // "except the one on his iPhone", "but not Dave", "other than the admins": a part that narrows the targets.
 // ("…, but not taking chances", "but not sure", "but not yet": a remark, not a target left out.)
+// ("…, but not block her account": a change not wanted — a constraint, not a target left out.)
 const EXCEPTION =
-  /\s*,?\s*\b(?:except(?:\s+for)?|but\s+not(?!\s+(?:\w+ing|sure|yet|now|today|urgent|urgently|critical|a\s+big\s+deal)\b)|other\s+than|apart\s+from|excluding|save\s+for|besides)\b[^.;!?]*/i;
+  /\s*,?\s*\b(?:except(?:\s+for)?|but\s+not(?!\s+(?:\w+ing|sure|yet|now|today|urgent|urgently|critical|a\s+big\s+deal|ban|block|lock|delete|remove|suspend|disable|revoke|kick|touch|change)\b)|other\s+than|apart\s+from|excluding|save\s+for|besides)\b[^.;!?]*/i;
 
 /**
  * An exception the parser did not use ("revoke all of Dave's sessions except the one on his iPhone" parsed the

@@ -55,7 +55,9 @@ const NOT_ATTRIBUTIVE = `(?!${ATTRIBUTIVE_NOUN})`;
 
 // Context before the request in the same sentence ("X no longer works with us, she needs to be …").
 // (Or a report joined by "so": "X left the company so we need her removed from Acme".)
-const LEAD = '((?:[^,]*,\\s*)*?(?:[^,]*?\\s(?=so\\s))?(?:(?:and|so|then|also)\\s+)?)';
+// (A document's label before it — "Remediation: X is to be …", "Description: …" — is context too, never the subject.)
+const LEAD =
+  '((?:(?:remediation|description|summary|finding|observation|resolution|notes?|request(?:ed\\s+action)?|action|details?|issue|problem|context|background|update|recommendation)(?:\\s+\\d+)?(?:\\s*\\([^)]*\\))?\\s*:\\s+)?(?:[^,]*,\\s*)*?(?:[^,]*?\\s(?=so\\s))?(?:(?:and|so|then|also)\\s+)?)';
 
 const MODAL =
   '(?:should|must|needs?\\s+to|has\\s+to|have\\s+to|can|could|is\\s+to|are\\s+to|ought\\s+to|will\\s+need\\s+to|wants?\\s+to)';

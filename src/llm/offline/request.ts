@@ -75,7 +75,9 @@ export function readMessage(text: string): Sentence {
 }
 
 /** Parses an already analyzed message (accounting re-parses it with one clause left out). */
-export function parseAnalyzed(said: Sentence, now: number, frames = true): Intent {
+export function parseAnalyzed(given: Sentence, now: number, frames = true): Intent {
+  // "…, but not block his account": a change not wanted, said beside the one wanted — never a target or a step.
+  const said = { ...given, masked: given.masked.replace(NOT_THIS_TOO, '') };
   // "unban everyone who is banned except X": the exception comes out before parsing, so X can never become the
   // target; a bulk change keeps it (the plan leaves X out), anything else is parsed as before.
   const exception = exceptionIn(said.masked, said.ents);
@@ -103,6 +105,9 @@ export function parseAnalyzed(said: Sentence, now: number, frames = true): Inten
     };
   return intent;
 }
+
+const NOT_THIS_TOO =
+  /\s*,?\s*\b(?:but|and)\s+(?:please\s+)?(?:not|don'?t|do\s+not|never)\s+(?:ban|block|lock|delete|remove|suspend|disable|kick|touch)\b[^,.;!?]*/gi;
 
 /** Intents that change nothing (accounting.ts checks no clause of these either). */
 export const NO_CHANGE = new Set<Intent['kind']>(['unknown', 'smalltalk', 'help', 'refuse']);

@@ -294,3 +294,26 @@ describe('two steps where the second uses the first', () => {
     ]);
   });
 });
+
+describe('document labels and constraints', () => {
+  it('"Remediation: X is to be added to …": the label is context, not the subject', () => {
+    expect(
+      parseRequest(
+        "Remediation: A claim named 'tier' with the value {{user.public_metadata.tier}} is to be added to the supabase JWT template.",
+        NOW,
+      ),
+    ).toMatchObject({
+      kind: 'named_update',
+      resource: 'jwt',
+      fields: { claim_change: { key: 'tier', value: '{{user.public_metadata.tier}}' } },
+    });
+  });
+
+  it('"…, but not block his account" is a change not wanted, not a target left out', () => {
+    const { intent } = understand(
+      'please end the sessions of dave@acme.test, but not block his account, he needs to work',
+      NOW,
+    );
+    expect(intent).toEqual({ kind: 'sign_out', targets: [{ kind: 'email', value: 'dave@acme.test' }] });
+  });
+});
