@@ -20,13 +20,16 @@ const NAME_PART = /\b(surname|last\s+name|family\s+name|second\s+name|first\s+na
 const NAME_VALUE =
   /\b(?:should\s+(?:be|read|say)|needs\s+to\s+be|must\s+be|is\s+now|it'?s|its|to|into|as|→|->)\s+["'“]?(\p{Lu}[\p{L}'’]*(?:[-\s]\p{Lu}[\p{L}'’]*)?)(?=["'”]?(?:[\s,.;:!?)]|$))/u;
 
+const NAME_IS = /^[^.;!?]{0,12}?\bis\s+["'“]?(\p{Lu}[\p{L}'’]*(?:[-\s]\p{Lu}[\p{L}'’]*)?)(?=["'”]?(?:[\s,.;:!?)]|$))/u;
+
 /** "… surname … should be X": the name part and its new value, when the message says both. */
 function namePart(text: string): Fields | undefined {
   const part = text.match(NAME_PART);
   if (!part) return undefined;
   // The value after the name word, or in a later sentence ("It should be X").
   const after = text.slice((part.index ?? 0) + part[0].length);
-  const value = after.match(NAME_VALUE)?.[1];
+  // ("my first name is X", said as what it really is: only when no "to"/"should be" gives the new value.)
+  const value = after.match(NAME_VALUE)?.[1] ?? after.match(NAME_IS)?.[1];
   if (!value || /^(?:The|Her|His|Their|It|A|An)$/.test(value)) return undefined;
   const key = /first|given|fore/i.test(part[1]!) ? 'first_name' : 'last_name';
   return { [key]: value.replace(/\s+/g, ' ') };

@@ -58,8 +58,9 @@ export interface Pasted {
 
 // "do her name change please", "process the unlock request", "go ahead with the ban they ask for": the admin
 // hands over one named ask of the pasted text (only the pasted lines that make that ask, `pick` below).
+// ("apply the fix to the surname she wants", "make the correction to her surname": the same, the other way round.)
 const NAMED_HANDOVER =
-  /\b(?:do|process|action|handle|make|carry\s+out|go\s+ahead\s+with|apply|approve)\s+(?:the|their|her|his|this|that)\s+([a-z]+(?:\s+[a-z]+)?)\s+(?:change|request|update|fix|correction|edit|ask)\b/i;
+  /\b(?:do|process|action|handle|make|carry\s+out|go\s+ahead\s+with|apply|approve)\s+(?:the|their|her|his|this|that)\s+(?:([a-z]+(?:\s+[a-z]+)?)\s+(?:change|request|update|fix|correction|edit|ask)|(?:change|update|fix|correction|edit)\s+(?:of|to|for|on)\s+(?:the|their|her|his|its)\s+([a-z]+(?:\s+[a-z]+)?)(?=\s+(?:he|she|they|it|the\s+\w+)\s+(?:asks?|wants?|requests?|mentions?)\b|[\s,.:;]*$|\s*[,.:;]))\b/im;
 
 /** Splits pasted text into the author's own lines and quoted/forwarded lines (headers and rules removed). */
 export function splitPasted(raw: string): Pasted {
@@ -191,7 +192,8 @@ const PICKS =
 
 /** The pasted lines that make the ask the admin names ("process the name update": the lines that speak of a name). */
 function namedAsk(ownText: string, quoted: string[]): string[] {
-  const named = ownText.match(NAMED_HANDOVER)?.[1];
+  const m = ownText.match(NAMED_HANDOVER);
+  const named = m?.[1] ?? m?.[2];
   if (!named) return [];
   const words = named.toLowerCase().split(/\s+/);
   const says = (text: string): boolean => words.every((w) => new RegExp(`\\b${w}`, 'i').test(text));

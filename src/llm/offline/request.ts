@@ -165,9 +165,17 @@ function parseKept(said: Sentence, now: number, frames = true): Intent {
   }
   // (A bulk undo said around a state — every banned account, "unban them all" — reads as a listing to the readers,
   // which have no shape for it; the frame reader's bulk change (one approval per listed user, bulk.ts) is what was asked.
+  // (The same for a field change with its value — a mail saying a new surname since a wedding in some past month,
+  // asking for it to be updated — which the readers took for a listing of that month's sign-ups.)
   if (intent.kind === 'users_list') {
     const read = framed();
     if (read?.kind === 'bulk_user_action') return read;
+    if (
+      read?.kind === 'user_update' &&
+      Object.keys(read.fields).length > 0 &&
+      !/\?\s*$/.test(whole.masked.split(/(?<=[.!?])\s+/)[0] ?? '')
+    )
+      return read;
   }
   // A listing of every user is what the readers make of a count or a question they have no shape for ("how many
   // people are in Foo?", "which role does X have in Foo?"): the question the frame reader reads there is answered.
