@@ -200,6 +200,13 @@ function negatedAt(sentence: string, words: Word[], i: number): boolean {
   return false;
 }
 
+/** The clause of `sentence` word `at` stands in: after the last dash, semicolon, colon or comma before it. */
+function clauseOf(sentence: string, at: number): string {
+  const head = sentence.slice(0, at);
+  const cut = Math.max(...['—', '–', ' - ', ';', ':', ','].map((d) => head.lastIndexOf(d) + d.length));
+  return sentence.slice(Math.max(0, cut)).trim();
+}
+
 /** The actions a sentence asks for, in order (negated ones and reports left out). */
 function actsOf(sentence: string, words: Word[], asked: boolean): Array<{ act: Act; index: number }> {
   const question = asked && !ASKING.test(sentence) && !/\bis\s+it\s+possible\b/i.test(sentence);
@@ -209,7 +216,8 @@ function actsOf(sentence: string, words: Word[], asked: boolean): Array<{ act: A
     if (negatedAt(sentence, words, i)) return;
     const base = ACTS[w.word];
     if (base) {
-      if (question) return;
+      // ("X sent an invite last week — could you please revoke it?": the clause the verb is in asks.)
+      if (question && !ASKING.test(clauseOf(sentence, w.at))) return;
       // "set up a workspace", "make up", "end up": a phrasal verb, not the action.
       if (/^\s+(?:up|out)\b/i.test(sentence.slice(w.at + w.said.length)) && /^(?:set|make|end)$/.test(w.word)) return;
       // "Unlock is not needed", "the ban was discussed": the action word as a noun, the subject of a statement;
@@ -490,7 +498,12 @@ function frame(act: Act, sentence: string, words: Word[], said: Sentence, at = 0
       if (!nouns.has('session') && !/\b(?:sign|log)\b/i.test(sentence)) return undefined;
       return { kind: 'sign_out', targets: usersOf(sentence, said) };
     case 'revoke': {
-      if (!nouns.has('invite')) return undefined;
+      // ("… an invitation Priya sent. … please cancel it": "it" is the invitation the message speaks of.)
+      const itInvite =
+        !nouns.has('invite') &&
+        /\b(?:it|that|this|that\s+one)\b/i.test(sentence.slice(at)) &&
+        /\binvit/i.test(said.masked);
+      if (!nouns.has('invite') && !itInvite) return undefined;
       // "(x@y.test) … Can that invitation be cancelled?": the one address the message names.
       const everyEmail = [...new Set(said.ents.emails)];
       if (
@@ -501,9 +514,28 @@ function frame(act: Act, sentence: string, words: Word[], said: Sentence, at = 0
         emailsIn.push(everyEmail[0]!);
       const newest = NEWEST.test(sentence) ? ('newest' as const) : undefined;
       // "the invite Ann Lee sent to Foo": the invitations that person sent (two-lookups.ts asks when several).
-      const inviter = unmask(sentence, said.ents).match(
-        /\b(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?)\s+(?:had\s+|has\s+)?(?:sent|issued|created)\b/u,
-      )?.[1];
+      const inviterIn = (text: string): string | undefined =>
+        unmask(text, said.ents).match(
+          /\b(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?)\s+(?:had\s+|has\s+|was\s+|had\s+been\s+)?(?:sent|sending|issued|created)\b/u,
+        )?.[1];
+      // (… or in the message, when this sentence points back at it: "revoke that invitation".)
+      const pointsBack = itInvite || /\b(?:it|that|this)\s+(?:\w+\s+)?invit/i.test(sentence.slice(at));
+      const inviter = inviterIn(sentence) ?? (pointsBack ? inviterIn(said.masked) : undefined);
+      // "withdraw the invitation I sent" in a ticket: the writer sent it — the requester's (sender's) address.
+      const writer = [...new Set(said.ents.emails)].filter((e) =>
+        new RegExp(`${SENDER.source}[^⟦.]{0,30}⟦e${said.ents.emails.indexOf(e)}⟧`, 'i').test(said.masked),
+      );
+      if (
+        !inviter &&
+        emailsIn.length === 0 &&
+        writer.length === 1 &&
+        /\b(?:I|we)\s+(?:had\s+|have\s+|just\s+)?(?:sent|invited|issued|created)\b/i.test(said.masked)
+      )
+        return {
+          kind: 'invitation_by_inviter',
+          inviter: { kind: 'email', value: writer[0]! },
+          ...(nouns.has('org') ? { org: orgRef(sentence, said) } : {}),
+        };
       if (inviter && emailsIn.length === 0 && !/^(?:I|We|You|They|He|She|It|Someone)$/.test(inviter))
         return {
           kind: 'invitation_by_inviter',
@@ -723,6 +755,19 @@ function framesOf(said: Sentence, context: string): Intent | undefined {
   // no existing one stands for (an existing one sharing a word of its name would be changed) — those are left out.
   if (CREATES_ORG.test(unmask(said.masked, said.ents)))
     for (let i = steps.length - 1; i >= 0; i--) if (ORG_CHANGES.has(steps[i]!.kind)) steps.splice(i, 1);
+  // The writer's address is the inviter where the writer says they sent it: never also an invitation for them.
+  const senders = steps.flatMap((st) =>
+    st.kind === 'invitation_by_inviter' && st.inviter.kind === 'email' ? [st.inviter.value] : [],
+  );
+  for (let i = steps.length - 1; i >= 0; i--) {
+    const st = steps[i]!;
+    if (
+      (st.kind === 'invitation_revoke' || st.kind === 'org_invitation_revoke') &&
+      st.emails.length > 0 &&
+      st.emails.every((e) => senders.includes(e))
+    )
+      steps.splice(i, 1);
+  }
   const unique = steps.filter((s, i) => steps.findIndex((t) => JSON.stringify(t) === JSON.stringify(s)) === i);
   if (unique.length === 0) return undefined;
   return unique.length === 1 ? unique[0] : { kind: 'sequence', steps: unique };

@@ -177,6 +177,47 @@ function parseKept(said: Sentence, now: number, frames = true): Intent {
     )
       return read;
   }
+  // "… an invitation Priya sent … please cancel it": a listing of invitations is what the readers made of a
+  // revocation they had no shape for; the frame reader's revocation is what was asked.
+  // (And an invitation "for" the ticket's requester, when the requester says they sent it: by who sent it.)
+  if (
+    intent.kind === 'invitation_revoke' ||
+    intent.kind === 'org_invitation_revoke' ||
+    (intent.kind === 'sequence' && intent.steps.some((st) => st.kind.endsWith('invitation_revoke')))
+  ) {
+    const read = framed();
+    // ("X sent an invitation … could you revoke that invitation?": a revocation naming no invitation is the one
+    // the frame reader finds by who sent it.)
+    if (
+      read?.kind === 'invitation_by_inviter' &&
+      (intent.kind === 'invitation_revoke' || intent.kind === 'org_invitation_revoke') &&
+      intent.emails.length === 0 &&
+      intent.ids.length === 0 &&
+      !('newest' in intent && intent.newest)
+    )
+      return read;
+    if (read?.kind === 'invitation_by_inviter' && read.inviter.kind === 'email') {
+      const sender = read.inviter.value;
+      const byInviter = (st: Intent): Intent =>
+        (st.kind === 'invitation_revoke' || st.kind === 'org_invitation_revoke') &&
+        st.emails.length === 1 &&
+        st.emails[0] === sender
+          ? read
+          : st;
+      if (intent.kind !== 'sequence') return byInviter(intent);
+      const steps = intent.steps.map(byInviter).filter((st, i, all) => all.indexOf(st) === i);
+      return steps.length === 1 ? steps[0]! : { ...intent, steps };
+    }
+  }
+  if (intent.kind === 'invitations_list' || intent.kind === 'org_invitations_list') {
+    const read = framed();
+    if (
+      read?.kind === 'invitation_by_inviter' ||
+      read?.kind === 'invitation_revoke' ||
+      read?.kind === 'org_invitation_revoke'
+    )
+      return read;
+  }
   // A listing of every user is what the readers make of a count or a question they have no shape for ("how many
   // people are in Foo?", "which role does X have in Foo?"): the question the frame reader reads there is answered.
   if (intent.kind === 'users_list' && Object.keys(intent.filter).length === 0) {

@@ -353,3 +353,45 @@ describe('a pasted customer mail handed over for one named change (quoted.ts, fi
     expect(intent).toMatchObject({ kind: 'user_update', fields: { last_name: 'Rossi-Bianchi' } });
   });
 });
+
+describe('an invitation named by who sent it', () => {
+  it('"X sent an invite … — could you please revoke that invitation?": the clause with the verb asks', () => {
+    expect(
+      parseRequest(
+        'Alice Chen sent an invitation to the Acme org for a consultant on Monday — could you please revoke that invitation? Thanks.',
+        NOW,
+      ),
+    ).toMatchObject({ kind: 'invitation_by_inviter', inviter: { kind: 'name', value: 'Alice Chen' } });
+  });
+
+  it('"… an invitation which X was sending … please cancel it": "it" is that invitation', () => {
+    expect(
+      parseRequest(
+        'at acme there is an invitation which Alice was sending, for a consultant. wrong person, please cancel it',
+        NOW,
+      ),
+    ).toMatchObject({ kind: 'invitation_by_inviter', inviter: { kind: 'name', value: 'Alice' } });
+  });
+
+  it("a ticket's requester who says they sent it is the inviter, never the invitee", () => {
+    const intent = parseRequest(
+      [
+        'Ticket #3310',
+        'Requester: Alice Chen <alice@acme.test>',
+        'Summary: Cancel my outstanding Acme invite',
+        'Description: I invited a consultant to Acme last week but the project was cancelled. Please withdraw the invitation I sent.',
+      ].join('\n'),
+      NOW,
+    );
+    expect(intent).toMatchObject({
+      kind: 'invitation_by_inviter',
+      inviter: { kind: 'email', value: 'alice@acme.test' },
+    });
+  });
+
+  it('a question about who sent one asks nothing to change (safety)', () => {
+    const intent = parseRequest('did Alice Chen send an invitation to the consultant? could you check', NOW);
+    expect(['invitation_revoke', 'org_invitation_revoke']).not.toContain(intent.kind);
+    if (intent.kind === 'invitation_by_inviter') expect(intent.show).toBe(true);
+  });
+});
