@@ -17,6 +17,7 @@ import { analyze, roleKey, type Sentence, unmask } from './entities.js';
 import type { Intent, Ref } from './intent-types.js';
 import { CREATES_ORG, orgSeats, userFields } from './field-frames.js';
 import { recordRename } from './record-rename.js';
+import { appScopes } from './app-scopes.js';
 
 type Act = 'lock' | 'unlock' | 'ban' | 'unban' | 'delete' | 'remove' | 'revoke' | 'end' | 'role' | 'restore' | 'add';
 
@@ -717,6 +718,9 @@ export function parseFrames(said: Sentence, asTyped = true, context = ''): Inten
 }
 
 function framesOf(said: Sentence, context: string): Intent | undefined {
+  // A scope name is evidence no other reading has: "take away the public_metadata" is about an app's scopes.
+  const scopes = appScopes(said);
+  if (scopes) return scopes;
   const steps: Intent[] = [];
   const reads: Intent[] = [];
   let from = 0;

@@ -480,10 +480,31 @@ export function planNamedUpdate(ctx: PlanContext, intent: Of<'named_update'>): P
     fields = { ...rest, scopes: kept.join(' ') };
     args = { [spec.idParam]: it.id, ...fields };
   }
+  // A scope list replaces the app's: the card and the answer say which scopes that takes away or adds, read
+  // from the app (so "scopes → profile email" also says it removes public_metadata).
+  let scopeDiff = '';
+  if (intent.resource === 'oauth' && typeof fields.scopes === 'string') {
+    const env = ctx.read(spec.get, { oauth_application_id: it.id });
+    if (!env) return ctx.pending();
+    if (env.status === 'ok') {
+      const had = String(asObject(env.result)?.scopes ?? '')
+        .split(/\s+/)
+        .filter(Boolean);
+      const next = fields.scopes.split(/\s+/).filter(Boolean);
+      const removes = had.filter((x) => !next.includes(x));
+      const adds = next.filter((x) => !had.includes(x));
+      scopeDiff = [
+        removes.length > 0 ? `removes ${removes.join(', ')}` : '',
+        adds.length > 0 ? `adds ${adds.join(', ')}` : '',
+      ]
+        .filter(Boolean)
+        .join('; ');
+    }
+  }
   const change = Object.entries(fields)
     .map(
       ([k, v]) =>
-        `${k.startsWith('claim ') ? k : k.replace(/_/g, ' ')} → ${typeof v === 'string' ? v : JSON.stringify(v)}`,
+        `${k.startsWith('claim ') ? k : k.replace(/_/g, ' ')} → ${typeof v === 'string' ? v : JSON.stringify(v)}${k === 'scopes' && scopeDiff ? ` (${scopeDiff})` : ''}`,
     )
     .join(', ');
   const call: Call = {

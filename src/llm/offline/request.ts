@@ -224,6 +224,12 @@ function parseKept(said: Sentence, now: number, frames = true): Intent {
     const read = framed();
     if (onlyAsks(read)) return read;
   }
+  // A record shown where the message asks to change it ("… like the X app to stop requesting the Y scope"): the
+  // frame reader's change of that record kind.
+  if (intent.kind === 'named_get') {
+    const read = framed();
+    if (read?.kind === 'named_update' && read.resource === intent.resource) return read;
+  }
   // A record change the readers found with no field ("the X app, update its name into 'Y'"): the frame
   // reader's reading, when it reads a rename.
   if (intent.kind === 'named_update' && Object.keys(intent.fields).length === 0) {

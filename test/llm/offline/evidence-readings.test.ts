@@ -395,3 +395,28 @@ describe('an invitation named by who sent it', () => {
     if (intent.kind === 'invitation_by_inviter') expect(intent.show).toBe(true);
   });
 });
+
+describe("an OAuth application's scopes in prose (app-scopes.ts, plan-named.ts)", () => {
+  it.each([
+    [
+      'the zapier integration asks for too much. strip openid off it, only profile and email should remain',
+      { scopes: 'profile email' },
+    ],
+    ['Ops would like the Internal Dashboard app to stop requesting the profile scope', { remove_scopes: ['profile'] }],
+  ])('%s', (text, fields) => {
+    expect(parseRequest(text, NOW)).toMatchObject({ kind: 'named_update', resource: 'oauth', fields });
+  });
+
+  it('a question about scopes changes none (safety)', () => {
+    expect(parseRequest('does the zapier app still request public_metadata?', NOW).kind).not.toBe('named_update');
+  });
+
+  it('the card says which scopes a new list takes away, read from the app', async () => {
+    const stack = createStack();
+    const turn = await stack.say(
+      'the Zapier Integration app: please stop requesting public_metadata, only profile and email',
+    );
+    expect(turn.pending.map((p) => [p.action, p.args.scopes])).toEqual([['clerk_client_update', 'profile email']]);
+    expect(turn.text).toMatch(/removes public_metadata/);
+  });
+});

@@ -1,0 +1,33 @@
+/**
+ * An OAuth application's scopes changed in prose (the frame reader's scope half): "strip openid off it, leave
+ * just email", "it should stop requesting private_metadata; only profile going forward". Clerk grants a fixed set of scopes (scope-names.ts), so a scope name is strong evidence on its own: the list
+ * kept ("only/just A and B") becomes the scopes, the names after a removal word are taken out of what the app has
+ * (the planner reads it), and the application is the one whose name the text says (a `mention`).
+ */
+import { type Sentence, unmask } from './entities.js';
+import type { Fields, Intent } from './intent-types.js';
+import { SCOPE_NAME, scopeNames } from './scope-names.js';
+
+const LIST = `${SCOPE_NAME}(?:\\s*(?:,|\\+|&|/|\\band\\b|\\bplus\\b)\\s*${SCOPE_NAME})*`;
+const KEPT = new RegExp(`\\b(?:only|just|exactly)\\s+(?:the\\s+)?(${LIST})\\b`, 'i');
+const REMOVED = new RegExp(
+  `\\b(?:take\\s+away|taking\\s+away|remove|drop|strip|revoke|stop\\s+(?:requesting|asking\\s+for|using|getting)|no\\s+longer\\s+(?:request|requests|need|needs|get|gets))\\b[^.;]{0,40}?\\b(${LIST})\\b`,
+  'i',
+);
+
+/** The scope change a message asks for, or undefined (no scope named, or neither a kept list nor a removal). */
+export function appScopes(said: Sentence): Intent | undefined {
+  const text = unmask(said.masked, said.ents);
+  if (scopeNames(text).length === 0 || !/\b(?:scopes?|oauth|apps?|applications?|integrations?)\b/i.test(text))
+    return undefined;
+  // (A question about the scopes asks nothing.)
+  if (/^\s*(?:does|do|is|are|what|which|how|has|have)\b[^?]*\?\s*$/i.test(text)) return undefined;
+  const kept = text.match(KEPT)?.[1];
+  const removed = text.match(REMOVED)?.[1];
+  if (!kept && !removed) return undefined;
+  const fields: Fields = {};
+  if (kept) fields.scopes = scopeNames(kept).join(' ');
+  if (removed) fields.remove_scopes = scopeNames(removed);
+  const rest = text.replace(new RegExp(`\\b${SCOPE_NAME}\\b`, 'gi'), ' ');
+  return { kind: 'named_update', resource: 'oauth', ref: { kind: 'mention', value: rest }, fields };
+}
