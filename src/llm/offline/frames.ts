@@ -373,8 +373,14 @@ function usersOf(sentence: string, said: Sentence): Ref[] {
   const named = said.masked.match(AFFECTED_NAME)?.[1]?.trim();
   if (named && !/^(?:n\/?a|none|nobody|-+|tbd|unknown|see\s+below)$/i.test(named))
     return [{ kind: 'mention', value: unmask(named, said.ents), wider: unmask(said.masked, said.ents) }];
+  // "the newest signup … lock that acct": the most recently created user (one read in creation order).
+  const newest = said.masked.match(NEWEST_USER);
+  if (newest) return [{ kind: 'newest', value: /oldest|first/i.test(newest[1]!) ? 'oldest' : 'user' }];
   return [{ kind: 'mention', value: unmask(sentence, said.ents), wider: unmask(said.masked, said.ents) }];
 }
+
+const NEWEST_USER =
+  /\b(newest|latest|most\s+recent|oldest|first)\s+(?:sign[\s-]?ups?|signups?|users?|accounts?|registrations?|registered\s+users?)\b/i;
 
 // Ticket and mail labels: the person a request is about, and the people who only sent or handle it.
 const AFFECTED =
@@ -657,8 +663,16 @@ function widen(value: unknown, context: string): void {
   if (Array.isArray(value)) for (const v of value) widen(v, context);
   else if (value && typeof value === 'object') {
     const o = value as Record<string, unknown>;
-    if (o.kind === 'mention') o.wider = context;
-    else for (const v of Object.values(o)) widen(v, context);
+    if (o.kind === 'mention') {
+      o.wider = context;
+      // ("the newest signup …, lock that acct": the part points back at the newest user the message speaks of.)
+      const newest = context.match(NEWEST_USER);
+      if (newest && /\b(?:that|this|it|them|him|her)\b/i.test(String(o.value)) && !/\p{Lu}|@/u.test(String(o.value))) {
+        o.kind = 'newest';
+        o.value = /oldest|first/i.test(newest[1]!) ? 'oldest' : 'user';
+        delete o.wider;
+      }
+    } else for (const v of Object.values(o)) widen(v, context);
   }
 }
 
