@@ -33,6 +33,7 @@ import { uncheckedCondition } from './unchecked-condition.js';
 import { withKeptOut } from './other-holder.js';
 import { clarifiesOnly } from './clarifying-correction.js';
 import { isOneChange, onlyAsks, parseFrames } from './frames.js';
+import { parseSignupBlock } from './signup-block.js';
 import { userFields } from './field-frames.js';
 import { readWithWrongShape } from './implausible-name.js';
 import { swapCorrection } from './correction-swap.js';
@@ -244,6 +245,14 @@ function parseKept(said: Sentence, now: number, frames = true): Intent {
   }
   // A bulk change refused for naming no filter the readers know: the frame reader's filter ("every account with an
   // address at foo.test", "each banned account"), when it reads one.
+  // Sign-ups from a domain to stop: only a blocklist entry does that (signup-block.ts).
+  if (
+    (intent.kind === 'refuse' && /\bin bulk\b/.test(intent.reason)) ||
+    (intent.kind === 'unknown' && !intent.reason)
+  ) {
+    const signups = parseSignupBlock(whole);
+    if (signups) return signups;
+  }
   if (intent.kind === 'refuse' && /\bin bulk\b/.test(intent.reason)) {
     const read = framed();
     if (read?.kind === 'bulk_user_action') return read;

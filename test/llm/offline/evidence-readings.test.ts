@@ -443,3 +443,20 @@ describe('hostile record names and the newest user', () => {
     expect(turn.text).not.toMatch(/Mallory/);
   });
 });
+
+describe('sign-ups from a domain (signup-block.ts)', () => {
+  it.each(['Summary: Block all signups from junkmail.test', 'pls stop new registrations using junkmail.test'])(
+    '%s → a wildcard blocklist entry, no ban',
+    (text) => {
+      expect(parseRequest(text, NOW)).toEqual({
+        kind: 'list_add',
+        list: 'blocklist',
+        identifiers: ['*@junkmail.test'],
+      });
+    },
+  );
+
+  it('banning the users who exist there is still a bulk ban by their domain', () => {
+    expect(parseRequest('ban every user at junkmail.test', NOW).kind).toBe('bulk_user_action');
+  });
+});
