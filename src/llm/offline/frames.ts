@@ -644,7 +644,7 @@ const LAST_ACTIVE = /\blast\s+(?:seen|active|activity)\b|\bwhen\s+was\s+.{1,40}?
 const ORGS_OF =
   /\b(?:which|what|any)\s+(?:of\s+(?:the|our)\s+)?(?:orgs?|organi[sz]ations?|workspaces?)\b|\bbelongs?\s+to\s+(?:any|an?)\s+(?:orgs?|organi[sz]ations?)\b/i;
 const HOLDERS =
-  /\bwho\s+(?:are|is|'s|r)\s+(?:the\s+)?(?:current\s+)?(admins?|administrators?|viewers?|billing|members?)\b|\b(?:names?|list)\s+(?:of\s+)?(?:the\s+)?(admins?|administrators?)\b/i;
+  /\bwho\s+(?:(?:are|is|'s|r)\s+)?(?:the\s+)?(?:current\s+)?(admins?|administrators?|viewers?|billing|members?)\b|\b(?:names?|list)\s+(?:of\s+)?(?:the\s+)?(admins?|administrators?)\b/i;
 
 // "how many people are in Foo", "Foo's headcount": an organization's size (the listing also shows each role).
 const HEADCOUNT =

@@ -219,6 +219,17 @@ function parseKept(said: Sentence, now: number, frames = true): Intent {
     )
       return read;
   }
+  // (Every organization listed for "which organisations does X belong to, and her role in each": the question
+  // about that user the frame reader reads.)
+  if (
+    intent.kind === 'orgs_list' &&
+    !intent.memberRef &&
+    !intent.query &&
+    /\b(?:she|he|her|his|him|they|their|them)\b|⟦e\d+⟧/i.test(whole.masked)
+  ) {
+    const read = framed();
+    if (onlyAsks(read)) return read;
+  }
   // A listing of every user is what the readers make of a count or a question they have no shape for ("how many
   // people are in Foo?", "which role does X have in Foo?"): the question the frame reader reads there is answered.
   if (intent.kind === 'users_list' && Object.keys(intent.filter).length === 0) {

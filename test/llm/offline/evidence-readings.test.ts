@@ -460,3 +460,27 @@ describe('sign-ups from a domain (signup-block.ts)', () => {
     expect(parseRequest('ban every user at junkmail.test', NOW).kind).toBe('bulk_user_action');
   });
 });
+
+describe('questions said as reported speech', () => {
+  it('"Foo is asking who the admins of their organisation are": the admins of Foo', () => {
+    expect(
+      parseRequest('Initech wants to know who the admins of their organisation are. Names only, no changes.', NOW),
+    ).toMatchObject({
+      kind: 'members_list',
+      role: 'org:admin',
+    });
+  });
+
+  it('"which organisations she belongs to and her role in each": her roles, not every organization', () => {
+    expect(
+      parseRequest(
+        "For Grace Kim's access review: could you tell me which organisations she belongs to and what her role is in each?",
+        NOW,
+      ).kind,
+    ).toBe('roles_every_org');
+  });
+
+  it('"which organizations do we have?" still lists every organization', () => {
+    expect(parseRequest('which organizations do we have?', NOW).kind).toBe('orgs_list');
+  });
+});
