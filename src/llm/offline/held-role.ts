@@ -13,8 +13,14 @@ const HELD = /\b(administrators?|admins?|billing|viewers?|read[\s-]?only)\b/gi;
 const WANTED =
   /\b(?:to|as|into|an?|be|become|becomes|get|gets|make\s+(?:him|her|them|it)|bump\s+(?:him|her|them)\s+up\s+to)\s+(?:an?\s+|the\s+)?(?:administrator|admin|billing|viewer|member)\b/gi;
 
+// "leave pepper alone, she's the admin", "Bob stays", "don't touch the admin": the role may describe the person
+// kept OUT of the change — the description is then no way to find whom it is for (fail closed: not found, asked).
+const KEEPS_OUT =
+  /\b(?:leave\s+(?:\S+\s+){0,3}?(?:alone|be|out|as\s+is)|(?:don'?t|do\s+not|never)\s+(?:touch|change|demote|remove|lock|ban)|except|excluding|apart\s+from|other\s+than|but\s+not|stays?|remains?|untouched|unchanged|keep\s+(?:\S+\s+){0,3}?(?:as|where))\b/i;
+
 /** The one role key `text` describes someone by, or undefined (none, or several). `asked` is never it. */
 export function heldRole(text: string, asked?: string): string | undefined {
+  if (KEEPS_OUT.test(text)) return undefined;
   const described = text.replace(WANTED, ' ');
   const keys = new Set<string>();
   for (const m of described.matchAll(HELD)) {

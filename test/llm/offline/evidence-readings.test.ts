@@ -484,3 +484,21 @@ describe('questions said as reported speech', () => {
     expect(parseRequest('which organizations do we have?', NOW).kind).toBe('orgs_list');
   });
 });
+
+describe('a role that describes the person kept out (safety)', () => {
+  it.each([
+    'initech grp: every1 w the member role -> viewer for now. leave bill alone hes the admin',
+    'the globex billing person stays as is; make the others viewers',
+  ])('%s: no held role', (text) => {
+    expect(heldRole(text)).toBeUndefined();
+  });
+
+  it('"… leave bill alone hes the admin" never changes the admin', async () => {
+    const stack = createStack();
+    const turn = await stack.say(
+      'initech grp: every1 w the member role -> viewer for now. leave bill alone hes the admin',
+    );
+    expect(turn.pending.some((p) => p.args.user_id === 'user_2vlktcHQmUWgehSvFoIlV00000n')).toBe(false);
+    expect(turn.text).not.toMatch(/I'll change the role of Bill/);
+  });
+});
