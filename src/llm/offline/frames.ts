@@ -257,7 +257,12 @@ function actsOf(sentence: string, words: Word[], asked: boolean): Array<{ act: A
         .slice(Math.max(0, i - 5), i)
         .some((b) => /^(?:want|wants|wanted|need|needs|like|'d)$/.test(b.word));
       if (wantedFor && !prev.some((b) => BE.test(b))) {
-        if (!asked) out.push({ act: participle, index: i });
+        // ("we need the locked accounts counted": an adjective before its noun, not the state wanted.)
+        const attributive =
+          /^\s+(?:users?|accounts?|accts?|people|ones|members?|sessions?|invit\w*|e-?mails?|addresses|list)\b/i.test(
+            sentence.slice(w.at + w.said.length),
+          );
+        if (!asked && !attributive) out.push({ act: participle, index: i });
         return;
       }
       if (!prev.some((b) => BE.test(b))) return;
@@ -373,8 +378,11 @@ function usersOf(sentence: string, said: Sentence): Ref[] {
   const named = said.masked.match(AFFECTED_NAME)?.[1]?.trim();
   if (named && !/^(?:n\/?a|none|nobody|-+|tbd|unknown|see\s+below)$/i.test(named))
     return [{ kind: 'mention', value: unmask(named, said.ents), wider: unmask(said.masked, said.ents) }];
-  // "the newest signup … lock that acct": the most recently created user (one read in creation order).
-  const newest = said.masked.match(NEWEST_USER);
+  // "the newest signup … lock that acct": the most recently created user (one read in creation order) — said in
+  // this sentence, or pointed back at ("that acct") from a sentence that names nobody.
+  const pointsBack =
+    /\b(?:that|this|it|them)\b/i.test(sentence) && !/\p{Lu}/u.test(unmask(sentence, said.ents).slice(1));
+  const newest = sentence.match(NEWEST_USER) ?? (pointsBack ? said.masked.match(NEWEST_USER) : null);
   if (newest) return [{ kind: 'newest', value: /oldest|first/i.test(newest[1]!) ? 'oldest' : 'user' }];
   return [{ kind: 'mention', value: unmask(sentence, said.ents), wider: unmask(said.masked, said.ents) }];
 }

@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { understand } from '../../../src/llm/offline/accounting.js';
 import { heldRole } from '../../../src/llm/offline/held-role.js';
 import { usersNamed } from '../../../src/llm/offline/listed-names.js';
-import { parseRequest } from '../../../src/llm/offline/request.js';
+import { parseFrames } from '../../../src/llm/offline/frames.js';
+import { parseRequest, readMessage } from '../../../src/llm/offline/request.js';
 import { createStack, NOW } from './drive.js';
 
 describe('the role that describes a person (held-role.ts)', () => {
@@ -500,5 +501,22 @@ describe('a role that describes the person kept out (safety)', () => {
     );
     expect(turn.pending.some((p) => p.args.user_id === 'user_2vlktcHQmUWgehSvFoIlV00000n')).toBe(false);
     expect(turn.text).not.toMatch(/I'll change the role of Bill/);
+  });
+});
+
+describe('the newest user is only the target where it is meant', () => {
+  it('"lock the newest signup. also unlock Grace Kim": Grace is no newest user (the frame reader itself)', () => {
+    const read = parseFrames(readMessage('lock the newest signup pls. also unlock Grace Kim, she is fine'));
+    const steps = read?.kind === 'sequence' ? read.steps : read ? [read] : [];
+    const unlock = steps.find((s) => s.kind === 'user_action' && s.action === 'clerk_user_unlock');
+    expect(unlock).toBeDefined();
+    expect(JSON.stringify(unlock)).not.toMatch(/"kind":"newest"/);
+  });
+});
+
+describe('a participle before its noun is no state wanted (safety)', () => {
+  it('"we need the locked accounts counted" asks no lock', () => {
+    const read = parseFrames(readMessage('we need the locked accounts counted for the audit, by tomorrow'));
+    expect(JSON.stringify(read ?? null)).not.toMatch(/clerk_user_lock/);
   });
 });
