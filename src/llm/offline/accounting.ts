@@ -13,7 +13,16 @@ import type { Intent } from './intent-types.js';
 import { core } from './phrases.js';
 import { isOneChange, parseFrames } from './frames.js';
 import { intoNewOrg } from './new-org-steps.js';
-import { CORRECTION, NEGATED, NO_CHANGE, parseAnalyzed, parseWholeMessage, readMessage, stripLead } from './request.js';
+import {
+  CORRECTION,
+  NEGATED,
+  NO_CHANGE,
+  NOT_THIS_TOO,
+  parseAnalyzed,
+  parseWholeMessage,
+  readMessage,
+  stripLead,
+} from './request.js';
 
 /** A parsed request with the instruction clauses nothing in the intent came from (as the user wrote them). */
 export interface Understood {
@@ -87,9 +96,8 @@ function placedKey(intent: Intent): string {
 
 // "except the one on his iPhone", "but not Dave", "other than the admins": a part that narrows the targets.
 // ("…, but not taking chances", "but not sure", "but not yet": a remark, not a target left out.)
-// ("…, but not block her account": a change not wanted — a constraint, not a target left out.)
 const EXCEPTION =
-  /\s*,?\s*\b(?:except(?:\s+for)?|but\s+not(?!\s+(?:\w+ing|sure|yet|now|today|urgent|urgently|critical|a\s+big\s+deal|ban|block|lock|delete|remove|suspend|disable|revoke|kick|touch|change)\b)|other\s+than|apart\s+from|excluding|save\s+for|besides)\b[^.;!?]*/i;
+  /\s*,?\s*\b(?:except(?:\s+for)?|but\s+not(?!\s+(?:\w+ing|sure|yet|now|today|urgent|urgently|critical|a\s+big\s+deal)\b)|other\s+than|apart\s+from|excluding|save\s+for|besides)\b[^.;!?]*/i;
 
 /**
  * An exception the parser did not use ("revoke all of Dave's sessions except the one on his iPhone" parsed the
@@ -97,11 +105,13 @@ const EXCEPTION =
  * on: the answer says why and asks for the targets by name. Returns that answer, or undefined.
  */
 function ignoredException(whole: Sentence, intent: Intent, now: number): Intent | undefined {
-  const m = whole.masked.match(EXCEPTION);
+  // ("…, but not block her account": a change not wanted — a constraint the parse drops, not a target left out.)
+  const masked = whole.masked.replace(NOT_THIS_TOO, '');
+  const m = masked.match(EXCEPTION);
   if (!m) return undefined;
   // "ban everyone at x.test except the ones already banned": the bulk plan skips those itself (bulk.ts).
   if (skipsAskedState(m[0], intent)) return undefined;
-  const rest = whole.masked.replace(EXCEPTION, '');
+  const rest = masked.replace(EXCEPTION, '');
   if (JSON.stringify(parseAnalyzed({ ...whole, masked: rest }, now)) !== JSON.stringify(intent)) return undefined;
   const said = unmask(m[0].replace(/^\s*,?\s*/, ''), whole.ents);
   return {

@@ -6,12 +6,10 @@
  */
 import { type Sentence, unmask } from './entities.js';
 import type { Fields, Intent } from './intent-types.js';
-import { SCOPE_NAME, scopeNames } from './scope-names.js';
+import { deniedScopes, keptScopes, SCOPE_LIST, SCOPE_NAME, scopeNames } from './scope-names.js';
 
-const LIST = `${SCOPE_NAME}(?:\\s*(?:,|\\+|&|/|\\band\\b|\\bplus\\b)\\s*${SCOPE_NAME})*`;
-const KEPT = new RegExp(`\\b(?:only|just|exactly)\\s+(?:the\\s+)?(${LIST})\\b`, 'i');
 const REMOVED = new RegExp(
-  `\\b(?:take\\s+away|taking\\s+away|remove|drop|strip|revoke|stop\\s+(?:requesting|asking\\s+for|using|getting)|no\\s+longer\\s+(?:request|requests|need|needs|get|gets))\\b[^.;]{0,40}?\\b(${LIST})\\b`,
+  `\\b(?:take\\s+away|taking\\s+away|remove|drop|strip|revoke|stop\\s+(?:requesting|asking\\s+for|using|getting)|no\\s+longer\\s+(?:request|requests|need|needs|get|gets))\\b[^.;]{0,40}?\\b(${SCOPE_LIST})\\b`,
   'i',
 );
 
@@ -22,12 +20,14 @@ export function appScopes(said: Sentence): Intent | undefined {
     return undefined;
   // (A question about the scopes asks nothing.)
   if (/^\s*(?:does|do|is|are|what|which|how|has|have)\b[^?]*\?\s*$/i.test(text)) return undefined;
-  const kept = text.match(KEPT)?.[1];
-  const removed = text.match(REMOVED)?.[1];
-  if (!kept && !removed) return undefined;
+  // (The list kept and the scopes an app must no longer have are read as the clause readers read them.)
+  const kept = keptScopes(text);
+  const dropped = text.match(REMOVED)?.[1];
+  const removed = dropped ? scopeNames(dropped) : deniedScopes(text);
+  if (!kept && !removed?.length) return undefined;
   const fields: Fields = {};
-  if (kept) fields.scopes = scopeNames(kept).join(' ');
-  if (removed) fields.remove_scopes = scopeNames(removed);
+  if (kept) fields.scopes = kept.join(' ');
+  if (removed?.length) fields.remove_scopes = removed;
   const rest = text.replace(new RegExp(`\\b${SCOPE_NAME}\\b`, 'gi'), ' ');
   return { kind: 'named_update', resource: 'oauth', ref: { kind: 'mention', value: rest }, fields };
 }

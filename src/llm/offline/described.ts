@@ -26,6 +26,19 @@ const EXTERNAL_BARE = /^(?:the\s+)?(?:user\s+with\s+)?(?:external|crm|erp)[\s_-]
 // A value that only points elsewhere ("… is that") or is no value at all.
 const POINTER = /^(?:that|this|it|one|same|is|of|the|an?|was)$/i;
 
+// The same descriptions found inside a longer text ("our latest registration seems fake, freeze that account").
+const unanchored = (re: RegExp): RegExp =>
+  new RegExp(`\\b(?:${re.source.replace(/^\^/, '').replace(/\$$/, '')})\\b`, 'i');
+const NEWEST_IN = unanchored(NEWEST);
+const OLDEST_IN = unanchored(OLDEST);
+
+/** The newest (or oldest) user a text speaks of anywhere in it, or undefined. */
+export function recencyIn(text: string): Ref | undefined {
+  if (NEWEST_IN.test(text)) return { kind: 'newest', value: 'user' };
+  if (OLDEST_IN.test(text)) return { kind: 'newest', value: 'oldest' };
+  return undefined;
+}
+
 /** A chunk that describes a user (role holders, the newest user, an external id), or undefined. */
 export function describedRef(chunk: string): Ref | undefined {
   const text = chunk

@@ -17,6 +17,7 @@ import { analyze, roleKey, type Sentence, unmask } from './entities.js';
 import type { Intent, Ref } from './intent-types.js';
 import { CREATES_ORG, orgSeats, userFields } from './field-frames.js';
 import { recordRename } from './record-rename.js';
+import { recencyIn } from './described.js';
 import { appScopes } from './app-scopes.js';
 
 type Act = 'lock' | 'unlock' | 'ban' | 'unban' | 'delete' | 'remove' | 'revoke' | 'end' | 'role' | 'restore' | 'add';
@@ -365,14 +366,10 @@ function usersOf(sentence: string, said: Sentence): Ref[] {
   if (holder) return [holder.ref];
   // The address a ticket labels as the one affected ("Affected user(s): x@y", "Account: x@y"), else the one
   // address elsewhere in the message — never a sender's or requester's ("a message from x@y", "Requester: x@y").
-  const all = [...new Set(said.ents.emails)];
-  const labelled =
-    (label: RegExp) =>
-    (e: string): boolean =>
-      new RegExp(`${label.source}[^⟦.]{0,30}⟦e${said.ents.emails.indexOf(e)}⟧`, 'i').test(said.masked);
-  const affected = all.filter(labelled(AFFECTED));
+  const affected = labelledEmails(said, AFFECTED);
   if (affected.length > 0) return affected.map((value): Ref => ({ kind: 'email', value }));
-  const others = all.filter((e) => !labelled(SENDER)(e));
+  const senders = labelledEmails(said, SENDER);
+  const others = [...new Set(said.ents.emails)].filter((e) => !senders.includes(e));
   if (others.length === 1) return [{ kind: 'email', value: others[0]! }];
   // "Affected user(s): Ann Lee": the person a ticket is about, said by name (looked up in the listing).
   const named = said.masked.match(AFFECTED_NAME)?.[1]?.trim();
@@ -382,19 +379,23 @@ function usersOf(sentence: string, said: Sentence): Ref[] {
   // this sentence, or pointed back at ("that acct") from a sentence that names nobody.
   const pointsBack =
     /\b(?:that|this|it|them)\b/i.test(sentence) && !/\p{Lu}/u.test(unmask(sentence, said.ents).slice(1));
-  const newest = sentence.match(NEWEST_USER) ?? (pointsBack ? said.masked.match(NEWEST_USER) : null);
-  if (newest) return [{ kind: 'newest', value: /oldest|first/i.test(newest[1]!) ? 'oldest' : 'user' }];
+  const recent = recencyIn(sentence) ?? (pointsBack ? recencyIn(said.masked) : undefined);
+  if (recent) return [recent];
   return [{ kind: 'mention', value: unmask(sentence, said.ents), wider: unmask(said.masked, said.ents) }];
 }
-
-const NEWEST_USER =
-  /\b(newest|latest|most\s+recent|oldest|first)\s+(?:sign[\s-]?ups?|signups?|users?|accounts?|registrations?|registered\s+users?)\b/i;
 
 // Ticket and mail labels: the person a request is about, and the people who only sent or handle it.
 const AFFECTED =
   /\b(?:affected\s+(?:users?|accounts?|persons?|members?)(?:\(s\))?|target\s+(?:user|account)|user\s+account|(?:user|account|employee|member|customer|subject)(?:\(s\))?\s*:)/;
 const SENDER =
   /\b(?:from|by|sender|cc|sent\s+by|requester|requested\s+by|reported\s+by|reporter|submitted\s+by|opened\s+by|raised\s+by|created\s+by|assignee|assigned\s+to|agent|contact)\b/;
+
+/** The message's addresses a label stands just before ("Affected user(s): x@y", "Requester: Ann <x@y>"). */
+function labelledEmails(said: Sentence, label: RegExp): string[] {
+  return [...new Set(said.ents.emails)].filter((e) =>
+    new RegExp(`${label.source}[^⟦.]{0,30}⟦e${said.ents.emails.indexOf(e)}⟧`, 'i').test(said.masked),
+  );
+}
 
 const AFFECTED_NAME =
   /\baffected\s+(?:users?|accounts?|persons?|members?|people)(?:\(s\))?\s*:\s*([^.;:(⟦]{2,60}?)(?=\s*(?:[.;(]|--|\s-\s|$))/i;
@@ -537,9 +538,7 @@ function frame(act: Act, sentence: string, words: Word[], said: Sentence, at = 0
       const pointsBack = itInvite || /\b(?:it|that|this)\s+(?:\w+\s+)?invit/i.test(sentence.slice(at));
       const inviter = inviterIn(sentence) ?? (pointsBack ? inviterIn(said.masked) : undefined);
       // "withdraw the invitation I sent" in a ticket: the writer sent it — the requester's (sender's) address.
-      const writer = [...new Set(said.ents.emails)].filter((e) =>
-        new RegExp(`${SENDER.source}[^⟦.]{0,30}⟦e${said.ents.emails.indexOf(e)}⟧`, 'i').test(said.masked),
-      );
+      const writer = labelledEmails(said, SENDER);
       if (
         !inviter &&
         emailsIn.length === 0 &&
@@ -674,10 +673,10 @@ function widen(value: unknown, context: string): void {
     if (o.kind === 'mention') {
       o.wider = context;
       // ("the newest signup …, lock that acct": the part points back at the newest user the message speaks of.)
-      const newest = context.match(NEWEST_USER);
-      if (newest && /\b(?:that|this|it|them|him|her)\b/i.test(String(o.value)) && !/\p{Lu}|@/u.test(String(o.value))) {
-        o.kind = 'newest';
-        o.value = /oldest|first/i.test(newest[1]!) ? 'oldest' : 'user';
+      const recent = recencyIn(context);
+      if (recent && /\b(?:that|this|it|them|him|her)\b/i.test(String(o.value)) && !/\p{Lu}|@/u.test(String(o.value))) {
+        o.kind = recent.kind;
+        o.value = recent.value;
         delete o.wider;
       }
     } else for (const v of Object.values(o)) widen(v, context);

@@ -119,6 +119,17 @@ interface Item {
   raw: Obj;
 }
 
+function toItem(o: Obj): Item {
+  return { id: field(o, 'id') ?? '', name: field(o, 'name') ?? '', raw: o };
+}
+
+/** An OAuth application's scopes as Clerk returns them (one space-separated string), as a list. */
+function scopeList(app: unknown): string[] {
+  return String(asObject(app)?.scopes ?? '')
+    .split(/\s+/)
+    .filter(Boolean);
+}
+
 /** Finds one item by name (list read) or takes the id as is. `undefined` = nothing matched. */
 function findItem(ctx: PlanContext, resource: NamedResource, ref: Ref): Res<Item | undefined> {
   const spec = SPECS[resource];
@@ -129,11 +140,7 @@ function findItem(ctx: PlanContext, resource: NamedResource, ref: Ref): Res<Item
     const all = ctx.read(spec.list, spec.listArgs());
     if (!all) return { ok: false, outcome: 'pending' };
     if (all.status !== 'ok') return { ok: false, outcome: readFailed(all, `${spec.noun}s`) };
-    const listed = asPage(all.result).items.map((o) => ({
-      id: field(o, 'id') ?? '',
-      name: field(o, 'name') ?? '',
-      raw: o,
-    }));
+    const listed = asPage(all.result).items.map(toItem);
     let named = recordsNamed(ref.value, listed);
     if (named.length === 0 && ref.wider) named = recordsNamed(ref.wider, listed);
     if (named.length <= 1) return { ok: true, value: named[0] };
@@ -149,11 +156,7 @@ function findItem(ctx: PlanContext, resource: NamedResource, ref: Ref): Res<Item
     if (!all) return { ok: false, outcome: 'pending' };
     if (all.status === 'ok') found = asPage(all.result).items;
   }
-  const items = found.map((o) => ({
-    id: field(o, 'id') ?? '',
-    name: field(o, 'name') ?? '',
-    raw: o,
-  }));
+  const items = found.map(toItem);
   if (ref.where === 'satellite') {
     // Described, not named: the satellites among the listed domains (one → it, several → ask which).
     const satellites = items.filter((i) => i.raw.is_satellite === true);
@@ -429,9 +432,7 @@ export function planNamedUpdate(ctx: PlanContext, intent: Of<'named_update'>): P
     const env = ctx.read(spec.get, { oauth_application_id: it.id });
     if (!env) return ctx.pending();
     if (env.status !== 'ok') return readFailed(env, itemText('oauth', it));
-    const current = String(asObject(env.result)?.scopes ?? '')
-      .split(/\s+/)
-      .filter(Boolean);
+    const current = scopeList(env.result);
     // ("scopes only A + B. drop C": a list said outright is the base the edits apply to.)
     // (Only a list of real scope names: "the other scopes are to be retained" says none.)
     const said = typeof fields.scopes === 'string' ? fields.scopes.split(/\s+/).filter(Boolean) : [];
@@ -463,23 +464,6 @@ export function planNamedUpdate(ctx: PlanContext, intent: Of<'named_update'>): P
     fields = { ...rest, redirect_uris: [...existing, ...added] };
     args = { [spec.idParam]: it.id, ...fields };
   }
-  if (intent.resource === 'oauth' && Array.isArray(fields.remove_scopes)) {
-    // clerk_client_update replaces scopes: read the app and send the scopes it has minus the ones named.
-    const env = ctx.read(spec.get, { oauth_application_id: it.id });
-    if (!env) return ctx.pending();
-    if (env.status !== 'ok') return readFailed(env, itemText('oauth', it));
-    const current = asObject(env.result)?.scopes;
-    const existing = typeof current === 'string' ? current.split(/\s+/).filter(Boolean) : [];
-    const removed = fields.remove_scopes as string[];
-    const kept = existing.filter((scope) => !removed.some((r) => r.toLowerCase() === scope.toLowerCase()));
-    if (kept.length === existing.length)
-      return say(
-        `${itemText('oauth', it)} has no ${removed.join(', ')} scope (it has: ${existing.join(' ') || 'none'}). Nothing was changed.`,
-      );
-    const { remove_scopes: _removed, ...rest } = fields;
-    fields = { ...rest, scopes: kept.join(' ') };
-    args = { [spec.idParam]: it.id, ...fields };
-  }
   // A scope list replaces the app's: the card and the answer say which scopes that takes away or adds, read
   // from the app (so "scopes → profile email" also says it removes public_metadata).
   let scopeDiff = '';
@@ -487,9 +471,7 @@ export function planNamedUpdate(ctx: PlanContext, intent: Of<'named_update'>): P
     const env = ctx.read(spec.get, { oauth_application_id: it.id });
     if (!env) return ctx.pending();
     if (env.status === 'ok') {
-      const had = String(asObject(env.result)?.scopes ?? '')
-        .split(/\s+/)
-        .filter(Boolean);
+      const had = scopeList(env.result);
       const next = fields.scopes.split(/\s+/).filter(Boolean);
       const removes = had.filter((x) => !next.includes(x));
       const adds = next.filter((x) => !had.includes(x));
@@ -546,11 +528,7 @@ function planNamedDeleteWhich(ctx: PlanContext, resource: NamedResource): PlanSt
   const env = ctx.read(spec.list, spec.listArgs());
   if (!env) return ctx.pending();
   if (env.status !== 'ok') return readFailed(env, `${spec.noun}s`);
-  const items: Item[] = asPage(env.result).items.map((o) => ({
-    id: field(o, 'id') ?? '',
-    name: field(o, 'name') ?? '',
-    raw: o,
-  }));
+  const items: Item[] = asPage(env.result).items.map(toItem);
   if (items.length === 0) return say(`There are no ${spec.noun}s, so there is nothing to delete.`);
   // Rule: when the message names exactly one item anywhere (in any case, e.g. in a context sentence before the
   // request), that is the one; a name also contained in another never counts as named.
@@ -594,10 +572,6 @@ function mentionedItem(ctx: PlanContext, resource: NamedResource): Item | undefi
   const env = ctx.read(spec.list, spec.listArgs());
   if (!env) return 'pending';
   if (env.status !== 'ok') return undefined;
-  const items: Item[] = asPage(env.result).items.map((o) => ({
-    id: field(o, 'id') ?? '',
-    name: field(o, 'name') ?? '',
-    raw: o,
-  }));
+  const items: Item[] = asPage(env.result).items.map(toItem);
   return mentionedOne(ctx.turn.request, items, (i) => [i.name]);
 }

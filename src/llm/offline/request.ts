@@ -106,8 +106,9 @@ export function parseAnalyzed(given: Sentence, now: number, frames = true): Inte
   return intent;
 }
 
-const NOT_THIS_TOO =
-  /\s*,?\s*\b(?:but|and)\s+(?:please\s+)?(?:not|don'?t|do\s+not|never)\s+(?:ban|block|lock|delete|remove|suspend|disable|kick|touch)\b[^,.;!?]*/gi;
+/** "…, but not block her account", "and don't delete him": a change not wanted, said beside the one wanted. */
+export const NOT_THIS_TOO =
+  /\s*,?\s*\b(?:but|and)\s+(?:please\s+)?(?:not|don'?t|do\s+not|never)\s+(?:ban|block|lock|delete|remove|suspend|disable|revoke|kick|touch|change)\b[^,.;!?]*/gi;
 
 /** Intents that change nothing (accounting.ts checks no clause of these either). */
 export const NO_CHANGE = new Set<Intent['kind']>(['unknown', 'smalltalk', 'help', 'refuse']);

@@ -9,7 +9,8 @@ import { type Sentence, unmask } from './entities.js';
 
 /** One scope name as people write it. */
 export const SCOPE_NAME = '(?:profile|email|public[_ ]metadata|private[_ ]metadata|openid|offline[_ ]access)';
-const LIST = `${SCOPE_NAME}(?:\\s*(?:,|\\+|&|/|\\band\\b|\\bplus\\b|\\s)\\s*${SCOPE_NAME})*`;
+/** A list of scope names (separated by commas, "and", "+", "/" or spaces). */
+export const SCOPE_LIST = `${SCOPE_NAME}(?:\\s*(?:,|\\+|&|/|\\band\\b|\\bplus\\b|\\s)\\s*${SCOPE_NAME})*`;
 
 /** The scope names a piece of text says, in order, written as Clerk writes them. */
 export function scopeNames(said: string): string[] {
@@ -23,13 +24,13 @@ export function scopeNames(said: string): string[] {
 export function scopeListAfter(said: string, s: Sentence): string | undefined {
   const quoted = said.match(/^["'“]?⟦q(\d+)⟧/);
   if (quoted) return s.ents.quoted[Number(quoted[1])];
-  const m = unmask(said, s.ents).match(new RegExp(`^(?:only\\s+|just\\s+|exactly\\s+)?:?\\s*(${LIST})\\b`, 'i'));
+  const m = unmask(said, s.ents).match(new RegExp(`^(?:only\\s+|just\\s+|exactly\\s+)?:?\\s*(${SCOPE_LIST})\\b`, 'i'));
   return m ? scopeNames(m[1]!).join(' ') : undefined;
 }
 
 // "hand it the offline_access scope too", "grant openid and email as well", "also allow the private metadata scope".
 const ADDED = new RegExp(
-  `\\b(?:give|grant|hand|add|include|allow|enable)\\s+(?:(?:it|them)\\s+|(?:the|our|that|this)\\s+(?:[\\w.-]+\\s+){0,4}?(?:o-?auth\\s+)?(?:app|application|integration|client)\\s+)?(?:access\\s+to\\s+)?(?:the\\s+)?(${LIST})(?:\\s+scopes?)?(?=\\s+(?:too|also|as\\s+well|scopes?)\\b|\\s*$|\\s*[,.;]|\\s+(?:to|on|for)\\b)`,
+  `\\b(?:give|grant|hand|add|include|allow|enable)\\s+(?:(?:it|them)\\s+|(?:the|our|that|this)\\s+(?:[\\w.-]+\\s+){0,4}?(?:o-?auth\\s+)?(?:app|application|integration|client)\\s+)?(?:access\\s+to\\s+)?(?:the\\s+)?(${SCOPE_LIST})(?:\\s+scopes?)?(?=\\s+(?:too|also|as\\s+well|scopes?)\\b|\\s*$|\\s*[,.;]|\\s+(?:to|on|for)\\b)`,
   'i',
 );
 
@@ -49,7 +50,7 @@ export function addedScopes(c: string): string[] | undefined {
 const API_SCOPE = '(?:profile|email|public_metadata|private_metadata|openid|offline_access)';
 const API_LIST = `${API_SCOPE}(?:\\s*(?:,|\\+|&|\\band\\b)\\s*${API_SCOPE})*`;
 const BARE = new RegExp(
-  `^(?:(remove|drop|strip|revoke|take\\s+away|take\\s+out|get\\s+rid\\s+of|delete)|(add|grant|include|give))\\s+(?:(?:it|them)\\s+)?(?:the\\s+|its\\s+|their\\s+)?(?:(${LIST})\\s+scopes?|(${API_LIST}))(?:\\s+(?:too|also|as\\s+well))?$`,
+  `^(?:(remove|drop|strip|revoke|take\\s+away|take\\s+out|get\\s+rid\\s+of|delete)|(add|grant|include|give))\\s+(?:(?:it|them)\\s+)?(?:the\\s+|its\\s+|their\\s+)?(?:(${SCOPE_LIST})\\s+scopes?|(${API_LIST}))(?:\\s+(?:too|also|as\\s+well))?$`,
   'i',
 );
 
@@ -65,7 +66,7 @@ export function bareScopeEdit(c: string): { remove_scopes: string[] } | { add_sc
 // "the foo integration no longer needs the email scope", "zapier doesn't use openid": a scope an app must no longer
 // have is removed (the rest kept). Questions ("does it still need …?") are not read here.
 const DENIED = new RegExp(
-  `\\b(?:no\\s+longer|doesn'?t|does\\s+not|don'?t|do\\s+not|won'?t|will\\s+not|shouldn'?t|should\\s+not|mustn'?t|must\\s+not|never)\\s+(?:(?:really|actually|even)\\s+)?(?:needs?|wants?|uses?|requires?|gets?|have|has|sees?|reads?|access(?:es)?|keeps?)\\s+(?:the\\s+|its\\s+|any\\s+|their\\s+|that\\s+)?(${LIST})(?:\\s+scopes?)?\\b`,
+  `\\b(?:no\\s+longer|doesn'?t|does\\s+not|don'?t|do\\s+not|won'?t|will\\s+not|shouldn'?t|should\\s+not|mustn'?t|must\\s+not|never)\\s+(?:(?:really|actually|even)\\s+)?(?:needs?|wants?|uses?|requires?|gets?|have|has|sees?|reads?|access(?:es)?|keeps?)\\s+(?:the\\s+|its\\s+|any\\s+|their\\s+|that\\s+)?(${SCOPE_LIST})(?:\\s+scopes?)?\\b`,
   'i',
 );
 
@@ -78,7 +79,10 @@ export function deniedScopes(c: string): string[] | undefined {
 }
 
 // "…, just profile + email": the list an app keeps, said outright, is its new scope list.
-const KEPT = new RegExp(`\\b(?:just|only)\\s+(?:keeps?\\s+|gets?\\s+|have\\s+|the\\s+)?(${LIST})\\b`, 'i');
+const KEPT = new RegExp(
+  `\\b(?:just|only|exactly)\\s+(?:keeps?\\s+|gets?\\s+|have\\s+|the\\s+)?(${SCOPE_LIST})\\b`,
+  'i',
+);
 
 /** The scope list a clause says an app keeps ("just A + B"), or undefined. */
 export function keptScopes(c: string): string[] | undefined {
@@ -90,7 +94,7 @@ export function keptScopes(c: string): string[] | undefined {
 // "add openid to the foo app's scopes", "take email out of the scopes of the foo app": named scopes moved into or
 // out of an app's list — an edit of that list, never a new app.
 const LIST_EDIT = new RegExp(
-  `^(?:(remove|drop|strip|revoke|delete|take\\s+(?:away|out)|get\\s+rid\\s+of)|(add|grant|include|append|put))\\s+(?:the\\s+)?(${LIST})(?:\\s+scopes?)?\\s+(?:to|into|from|off|out\\s+of|on)\\s+(?:(.+?)(?:'s|’s)\\s+scopes?\\b|(?:the\\s+|its\\s+)?scopes?\\s+(?:of|for|on)\\s+(.+)$)`,
+  `^(?:(remove|drop|strip|revoke|delete|take\\s+(?:away|out)|get\\s+rid\\s+of)|(add|grant|include|append|put))\\s+(?:the\\s+)?(${SCOPE_LIST})(?:\\s+scopes?)?\\s+(?:to|into|from|off|out\\s+of|on)\\s+(?:(.+?)(?:'s|’s)\\s+scopes?\\b|(?:the\\s+|its\\s+)?scopes?\\s+(?:of|for|on)\\s+(.+)$)`,
   'i',
 );
 

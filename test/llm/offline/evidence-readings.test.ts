@@ -488,8 +488,8 @@ describe('questions said as reported speech', () => {
 
 describe('a role that describes the person kept out (safety)', () => {
   it.each([
-    'initech grp: every1 w the member role -> viewer for now. leave bill alone hes the admin',
-    'the globex billing person stays as is; make the others viewers',
+    'initech grp: switch the member ones to viewer for now. leave bill alone hes the admin',
+    'the globex billing person stays as is, the rest go to viewer',
   ])('%s: no held role', (text) => {
     expect(heldRole(text)).toBeUndefined();
   });
