@@ -116,10 +116,12 @@ describe("a record's new name said in prose (record-rename.ts)", () => {
   });
 
   it('"set up a new organisation … with Bob as its administrator" changes no role in an existing one (safety)', async () => {
+    const text =
+      'Morning! Could you set up a new organisation called Globex Research, with Bob as its administrator? Cheers.';
+    // (The frame reader itself: the sentence readers read this one as a creation before it is consulted.)
+    expect(JSON.stringify(parseFrames(readMessage(text)) ?? null)).not.toMatch(/membership_set_role|org_update/);
     const stack = createStack();
-    const turn = await stack.say(
-      'Morning! Could you set up a new organisation called Globex Research, with Bob as its administrator? Cheers.',
-    );
+    const turn = await stack.say(text);
     expect(turn.pending.some((p) => p.action.startsWith('clerk_org_membership'))).toBe(false);
   });
 });
