@@ -92,8 +92,17 @@ function compactList(items: unknown[], total: number | undefined, options: Compa
 function slimItem(value: unknown, options: CompactOptions): unknown {
   if (!isObj(value)) return value;
   if (value.object === 'user') {
-    const { id, name, email, banned, locked } = compactUser(value, options);
-    return { id, name, email, ...(banned ? { banned } : {}), ...(locked ? { locked } : {}) };
+    // (A username or external id is how people name someone too — "liamt", "CRM ref crm-2077" — so it stays.)
+    const { id, name, email, username, external_id, banned, locked } = compactUser(value, options);
+    return {
+      id,
+      name,
+      email,
+      ...(username ? { username } : {}),
+      ...(external_id ? { external_id } : {}),
+      ...(banned ? { banned } : {}),
+      ...(locked ? { locked } : {}),
+    };
   }
   if (value.object === 'organization_membership') {
     const { organization_id: _org, organization_name: _name, created_at: _created, ...rest } = compactMembership(value);

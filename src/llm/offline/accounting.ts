@@ -14,7 +14,7 @@ import { core } from './phrases.js';
 import { isOneChange, parseFrames } from './frames.js';
 import { intoNewOrg } from './new-org-steps.js';
 import {
-  CORRECTION,
+  correctsAt,
   NEGATED,
   NO_CHANGE,
   NOT_THIS_TOO,
@@ -127,7 +127,7 @@ function ignoredException(whole: Sentence, intent: Intent, now: number): Intent 
  */
 export function instructionClauses(whole: Sentence): string[] {
   const sentences = splitSentences(whole.masked);
-  const lastCorrection = sentences.map((s) => CORRECTION.test(s)).lastIndexOf(true);
+  const lastCorrection = sentences.map((_, k) => correctsAt(sentences, k)).lastIndexOf(true);
   const verb = new RegExp(`^${ACTION_VERB}\\b`, 'i');
   // "we are requesting you to kindly terminate …", "could the team please remove …": a verb right after "please"
   // or "kindly" is asked for wherever the clause starts.

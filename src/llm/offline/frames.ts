@@ -230,6 +230,17 @@ function actsOf(sentence: string, words: Word[], asked: boolean): Array<{ act: A
         )
       )
         return;
+      // "lift the ban", "undo her lock": the action word as the object of another verb is a noun — unless it says
+      // on whom ("do the ban on X" asks for the ban); "just a ban" alone still asks for one.
+      if (
+        i > 1 &&
+        /^(?:the|a|an|his|her|their|its|my|our|your|this|that)$/.test(words[i - 1]!.word) &&
+        /^(?:lift|lifted|undo|reverse|remove|clear|cancel|drop|revoke|appeal|discuss|review|extend|keep|explain|end|take)$/.test(
+          words[i - 2]!.word,
+        ) &&
+        !/^\s+(?:on|of|for|against)\b/i.test(sentence.slice(w.at + w.said.length))
+      )
+        return;
       // (Generic verbs — "set", "change", "end", "add" — make a frame only with the role word or resource word
       // their frame needs, checked in `frame`; inflected reports such as "he locks" never match a base form.)
       out.push({ act: base, index: i });

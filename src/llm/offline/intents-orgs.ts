@@ -502,7 +502,15 @@ export function parseOrganizations(c: string, s: Sentence): Intent | undefined {
   if (PERSON_METADATA.test(c) && !s.ents.ids.some((i) => i.prefix === 'org')) return undefined;
   const meta = parseOrgMetadata(c, s);
   if (meta) return meta;
-  if (/^(?:create|add|new|make|set ?up|start|register|spin up|open)\b/i.test(c)) return parseOrgCreate(c, s);
+  // "add"/"make"/"open" create only when their object is the organization itself ("add a new org called Foo");
+  // "add X to the Foo org", "make sure she loses the Foo workspace" create nothing.
+  if (
+    /^(?:create|new|set ?up|start|register|spin up)\b/i.test(c) ||
+    /^(?:add|make|open)\s+(?:(?:a|an|one|another|new|brand\s+new|fresh|second)\s+)+(?:org|organi[sz]ation|company|team|workspace)\b/i.test(
+      c,
+    )
+  )
+    return parseOrgCreate(c, s);
   return parseOrgDelete(c, s) ?? parseOrgUpdate(c, s) ?? parseOrgRead(c, s);
 }
 

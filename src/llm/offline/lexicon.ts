@@ -170,7 +170,11 @@ const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
   [/\borganis(ations?|ed?)\b/gi, 'organiz$1'],
   // "the Internal Dashboard app": a capitalized name before "app"/"application" is an OAuth application (an
   // "app invitation" is not).
-  [/\b(?!OAuth\b)([A-Z][\w-]*)\s+(?:app|application|integration|connector)\b(?!\s+invit)/g, '$1 oauth app'],
+  // ("the Zapier connection (thing)": what connects another service to sign-in is an OAuth application too.)
+  [
+    /\b(?!OAuth\b)([A-Z][\w-]*)\s+(?:app|application|integration|connector|connection)(?:\s+thing)?\b(?!\s+invit)/g,
+    '$1 oauth app',
+  ],
   // "undo all the bans", "clear all bans": every banned user (bulk.ts lists them first). "undo the bans" on
   // people named in the message is "unban them" (never everyone).
   [
@@ -763,5 +767,6 @@ export const RESOURCE_WORDS: Readonly<Record<FieldResource, string>> = {
   org: 'orgs?|organi[sz]ations?|company|workspace|team|tenant',
   user: 'users?|accounts?|profile',
   jwt: 'jwts?(?:\\s+templates?)?|templates?',
-  oauth: 'o-?auth(?:\\s*2)?(?:\\s+(?:app|application|client))?|apps?|applications?|integrations?|clients?|connectors?',
+  oauth:
+    'o-?auth(?:\\s*2)?(?:\\s+(?:app|application|client))?|apps?|applications?|integrations?|clients?|connectors?|connections?',
 };

@@ -8,6 +8,7 @@
  * named → the caller asks which; none → nothing is guessed.
  */
 import { namePattern } from './mentioned.js';
+import { ACTION_VERB } from './clauses.js';
 import type { OrgRow, UserRow } from './results.js';
 
 /** Where `key` occurs in `text` as whole words (case-insensitive; a possessive "'s" may follow). */
@@ -87,8 +88,13 @@ const BYSTANDER_AFTER =
 const BYSTANDER_BEFORE =
   /(?:\b(?:from|by|cc|thanks|thank\s+you|regards|best|cheers|sincerely|signed|per|via|leave|keep|not|except|but)[,:]?\s*|[-–—]\s*)$/i;
 
+// "viktor crane: lift the ban …": a name opening the message as its label, an instruction after it, is who the
+// message is about (a speaker's label in a pasted chat has a time or other lines before it).
+const TOPIC_LABEL = new RegExp(`^\\s*:\\s*(?:(?:pls|please|can\\s+you|could\\s+you)\\s+)?${ACTION_VERB}\\b`, 'i');
+
 function isBystander(text: string, m: RegExpMatchArray): boolean {
   const at = m.index ?? 0;
+  if (text.slice(0, at).trim() === '' && TOPIC_LABEL.test(text.slice(at + m[0].length))) return false;
   return BYSTANDER_AFTER.test(text.slice(at + m[0].length)) || BYSTANDER_BEFORE.test(text.slice(0, at));
 }
 
@@ -108,12 +114,15 @@ function nameWord(text: string, word: string, people = true): boolean {
   return hits.some((m) => /^\p{Lu}/u.test(m[0]) || (!/\p{Lu}/u.test(text) && !WORDS.has(word.toLowerCase())));
 }
 
-/** The users `text` names: in full (email, full name, username) first; else by one name word, if unique to them. */
-export function usersNamed<T extends Pick<UserRow, 'id' | 'name' | 'email' | 'username'>>(
+/** The users `text` names: in full (email, full name, username, external id) first; else by one name word, if unique to them. */
+export function usersNamed<T extends Pick<UserRow, 'id' | 'name' | 'email' | 'username' | 'externalId'>>(
   text: string,
   rows: T[],
 ): T[] {
-  const full = rows.filter((u) => named(text, u.email) || named(text, u.name) || named(text, u.username));
+  // (An external id — "CRM reference crm-2077" — names its user as surely as an email does.)
+  const full = rows.filter(
+    (u) => named(text, u.email) || named(text, u.name) || named(text, u.username) || named(text, u.externalId, false),
+  );
   if (full.length > 0) return full;
   // (A full name said as a bystander — "thanks, Ann Lee" — leaves none of its words to stand for anyone.)
   const rest = rows.reduce(

@@ -16,6 +16,8 @@ import { withUndoneSanction } from './undo-sanction.js';
 import { withAccountAnaphor } from './account-anaphora.js';
 import { withSubjectFirst } from './subject-first.js';
 import { correctedValues } from './address-correction.js';
+import { withNamedList } from './list-anaphora.js';
+import { ACTION_VERB } from './clauses.js';
 
 // "Hi team,", "Hello Kim!", "Dear support -": a greeting at the very start, with whom it greets.
 const GREETING =
@@ -33,11 +35,20 @@ const SIGN_OFF =
 // "Mr. Jared Dunn", "Ms Fatima", "dr lee": a title before a name is not part of the name the lookup searches.
 const HONORIFIC = /\b(?:mr|mrs|ms|mx|miss|dr|mister)\.?\s+(?=[a-z][\w'’-]*\b)(?!(?:and|or|the|a|an)\b)/gi;
 
+// "permanently delete X", "temporarily lock her", "immediately revoke …": a manner adverb before the action verb
+// says how, not what; the readers expect the verb first.
+const MANNER = new RegExp(
+  `\\b(?!(?:only|early|likely|family|apply|reply|supply|rely|kindly|friendly)\\b)[a-z]{3,}ly\\s+(?=${ACTION_VERB}\\b)`,
+  'gi',
+);
+
 const STAGES: ReadonlyArray<(masked: string) => string> = [
   (m) => m.trim(),
+  (m) => m.replace(MANNER, ''),
   spellOutTexting,
   correctedValues,
   withWriter,
+  withNamedList,
   withNamedAddress,
   withAccountAnaphor,
   correctTypos,
@@ -47,6 +58,8 @@ const STAGES: ReadonlyArray<(masked: string) => string> = [
   imperatives,
   withUndoneSanction,
   canonicalVerb,
+  // ("can we perhaps just nuke it": the hedge before a casual verb goes once the verb is canonical.)
+  unhedge,
 ];
 
 /** The message without greeting, pleasantries and sign-off; synonyms and typos normalized. */

@@ -13,6 +13,8 @@ import { parseLooseJson } from './entities.js';
 import { day, plural, table } from './summarize.js';
 import { planUnblock } from './plan-unblock.js';
 import { readAllPages } from './paging.js';
+import { organizationInstead } from './metadata-owner.js';
+import { planOrgUpdate } from './plan-orgs.js';
 
 type Of<K extends Intent['kind']> = Extract<Intent, { kind: K }>;
 
@@ -333,6 +335,10 @@ export function changeText(fields: Fields): string {
 
 /** Profile or metadata updates. */
 export function planUserUpdate(ctx: PlanContext, intent: Of<'user_update'>): PlanStep {
+  // "clear the region key in Foo's metadata": an organization's metadata, when the listing says so.
+  const org = organizationInstead(ctx, intent.target, intent.fields);
+  if (!org.ok) return stopped(ctx, org);
+  if (org.value) return planOrgUpdate(ctx, { kind: 'org_update', org: org.value, fields: intent.fields });
   let target = intent.target;
   if (!target) {
     const r = askFor(

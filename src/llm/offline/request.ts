@@ -42,9 +42,29 @@ export const NEGATED =
 const CORRECTION_LEAD =
   /^(?:(?:no|nope|hmm|ok|okay|oh)[,.!]?\s+)*(?:wait|actually|scratch that|on second thought|sorry|correction)[,.!]?\s+(?:(?:no|i mean|rather)[,.!]?\s+)?|^i mean[,.!]?\s+/i;
 // "ban him instead", "lock her instead of banning her" take back what was asked; "should say Chairman instead of
-// CEO" only names the value being replaced.
+// CEO" only names the value being replaced. "sorry" corrects only when a replacement follows it ("sorry, Wayne
+// Group", "sorry, not foo"); an apology ("Sorry, long week!", "sorry for the mess") corrects nothing.
 export const CORRECTION =
-  /^(?:(?:no|nope|hmm|ok|okay|oh)[,.!]?\s+)*(?:wait|actually|scratch that|on second thought|i mean|correction|rather|sorry(?!\s+(?:on|for|about|if|to|i'?m|in\s+advance)\b))\b|\binstead\b(?!\s+of\s+(?!\w+ing\b))/i;
+  /^(?:(?:no|nope|hmm|ok|okay|oh)[,.!]?\s+)*(?:wait|actually|scratch that|on second thought|i mean|correction|rather|sorry(?=[\s,.!–—-]*(?:.*\b(?:not|no|instead|meant|mean|rather|wait|actually)\b|(?!(?:for|about|if|to|on|in\s+advance|again|i|i'?m|this|that|that'?s|we|we'?re|they|he|she|me|hope)\b)[^\s,.!–—-])))|\binstead\b(?!\s+of\s+(?!\w+ing\b))/i;
+// A sentence that corrects only by "instead" is a replacement, not a retraction, when it names a record the
+// sentences before it do not ("take a@x off the list? … could b@y go on it instead") or when its own clause before
+// "but" asks something ("lift the ban but lock him instead": both).
+const INSTEAD_ONLY = /\binstead\b/i;
+
+/** True when sentence `i` takes back what the sentences before it asked (see CORRECTION). */
+export function correctsAt(sentences: string[], i: number): boolean {
+  const sentence = sentences[i]!;
+  if (!CORRECTION.test(sentence)) return false;
+  if (!INSTEAD_ONLY.test(sentence) || CORRECTION.test(sentence.replace(/\binstead\b/gi, ''))) return true;
+  const before = sentences.slice(0, i).join(' ');
+  const own = [...sentence.matchAll(/⟦[ei]\d+⟧/g)].some((m) => !before.includes(m[0]));
+  const contrast = new RegExp(`^.*?\\b${ACTION_VERB}\\b.*?\\bbut\\s+.*\\binstead\\b`, 'i').test(sentence);
+  return !own && !contrast;
+}
+
+// "I doubt anyone opens the Foo app now", "we reckon it is unused": what the writer believes or does is context.
+const BELIEF =
+  /^(?:i|we)\s+(?:(?:don'?t|do\s+not|no\s+longer|really|honestly|just)\s+)*(?:think|believe|guess|suppose|feel|reckon|use|know)\b(?!\s+(?:to|you)\b)/i;
 const STATEMENT =
   /^(?:someone|somebody|we|i|he|she|they|you|our\s+[\w-]+|the\s+[\w-]+|⟦[ei]\d+⟧)\s+(?:(?:already|just|accidentally|mistakenly|recently|also)\s+)?(?:(?!(?:need|proceed|feed|seed|speed|exceed)\b)[a-z]+ed|was|were|had|got|did|made|sent|left|took|gave|set|put)\b/i;
 const PASSIVE_KINDS = new Set<Intent['kind']>(['unknown', 'smalltalk', 'help']);
@@ -190,7 +210,7 @@ function parseMessage(whole: Sentence, now: number): Intent {
     if (NEGATED.test(stripLead(u.masked))) return [];
     // "Someone deleted the hasura template last week": a report of what happened (a subject, then a past-tense
     // verb) is context, never an instruction — it still names people and things for the other clauses.
-    if (STATEMENT.test(stripLead(u.masked))) return [];
+    if (STATEMENT.test(stripLead(u.masked)) || BELIEF.test(stripLead(u.masked))) return [];
     // "sorry, I mean ban her": the correction's lead words are not part of what it asks.
     let masked = u.masked.replace(CORRECTION_LEAD, '');
     const rest = units.filter((_, k) => k !== i).map((o) => o.masked);
@@ -267,7 +287,7 @@ function parseMessage(whole: Sentence, now: number): Intent {
     intent = withMessageUser(withMessageOrg(intent, org), whole);
     [s, intent] = orgs.complete(whole, masked, s, intent, (again) => parseSentence(again, now));
     intent = withOrg(intent, org);
-    return [{ s, intent, sentence: u.sentence, corrects: CORRECTION.test(sentences[u.sentence]!) }];
+    return [{ s, intent, sentence: u.sentence, corrects: correctsAt(sentences, u.sentence) }];
   });
   let actionable = parsed.filter((p) => !PASSIVE_KINDS.has(p.intent.kind));
   // "Delete X. Actually, ban him instead.": a correction replaces what was asked in the sentences before it.
@@ -275,7 +295,7 @@ function parseMessage(whole: Sentence, now: number): Intent {
   if (last > 0) actionable = actionable.filter((p, i) => i >= last || p.sentence === actionable[last]!.sentence);
   // A correction the parser could not read still takes back what came before it: acting on the earlier request
   // would do what the user just withdrew.
-  const lastCorrection = sentences.map((t) => CORRECTION.test(t)).lastIndexOf(true);
+  const lastCorrection = sentences.map((_, k) => correctsAt(sentences, k)).lastIndexOf(true);
   // "set Foo's slug to foo-eu. no wait, foo-emea": a correction that says only a value replaces the value before it.
   const value = lastCorrection > 0 ? correctionValue(sentences[lastCorrection]!, whole) : undefined;
   const prior = actionable.at(-1);

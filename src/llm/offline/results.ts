@@ -73,6 +73,7 @@ export interface UserRow {
   name: string | null;
   email: string | null;
   username?: string;
+  externalId?: string;
   banned: boolean;
   locked: boolean;
   createdAt: string | null;
@@ -93,6 +94,7 @@ export function toUser(o: Obj): UserRow {
     name,
     email: str(o.email) ?? str(primary?.email_address) ?? null,
     ...(str(o.username) ? { username: str(o.username)! } : {}),
+    ...(str(o.external_id) ? { externalId: str(o.external_id)! } : {}),
     banned: o.banned === true,
     locked: o.locked === true,
     createdAt: time(o.created_at),

@@ -58,6 +58,9 @@ const ABBREVIATIONS: Record<string, string> = {
   pw: 'password',
   pwd: 'password',
   mgr: 'manager',
+  grp: 'group',
+  kik: 'kick',
+  al: 'all',
   w: 'with',
 };
 
@@ -73,6 +76,8 @@ const SLASHED: Array<[RegExp, string]> = [
 const GUARDED: Record<string, RegExp> = {
   id: /^(?:like|love|prefer|rather|appreciate|want|need|say|think|be)\b/i,
   w: /^(?:the|a|an|admin|member|viewer|role|access|their|his|her)\b/i,
+  // ("Al" is also a name: "al" is "all" only before "of", "the", "his", "her", "their".)
+  al: /^(?:of|the|his|her|their|those|these)\b/i,
 };
 
 // "ill resend it", "ill do it": "I'll" only at a clause start, before a word that cannot follow the adjective.

@@ -1,0 +1,161 @@
+/**
+ * Round 7 of the offline model: mechanisms found on development sets and tested here with invented phrasings —
+ * an apology is no correction, "instead" with a record of its own is a replacement, a determiner makes an action
+ * word a noun, a username or external id names its user from the listing, an organization's metadata is the
+ * organization's, "add"/"make" create an organization only when it is their object, and a list described by what
+ * it does is "that list".
+ */
+import { describe, expect, it } from 'vitest';
+import { correctsAt, parseRequest } from '../../../src/llm/offline/request.js';
+import { splitSentences } from '../../../src/llm/offline/clauses.js';
+import { usersNamed } from '../../../src/llm/offline/listed-names.js';
+import { withNamedList } from '../../../src/llm/offline/list-anaphora.js';
+import { createStack, NOW } from './drive.js';
+
+const corrects = (text: string): boolean => {
+  const sentences = splitSentences(text);
+  return sentences.some((_, i) => i > 0 && correctsAt(sentences, i));
+};
+
+describe('an apology is no correction', () => {
+  it.each([
+    ['lock ben@x.test please. Sorry, I know it is late!', false],
+    ['lock ben@x.test please. sorry this is such a mess', false],
+    ['lock ben@x.test please. sorry!', false],
+    ['lock ben@x.test please. sorry, ban him instead', true],
+    ['lock ben@x.test please. sorry, not lock, ban', true],
+    ['rename Foo to Foo Ltd. sorry, Foo Group', true],
+  ])('%s → corrects: %s', (text, expected) => {
+    expect(corrects(text)).toBe(expected);
+  });
+
+  it('a request followed by an apology is still acted on', () => {
+    expect(parseRequest('can you lock every account at spam.test? Sorry, I know this is a lot', NOW)).toMatchObject({
+      kind: 'bulk_user_action',
+      action: 'clerk_user_lock',
+    });
+  });
+});
+
+describe('"instead" that replaces rather than retracts', () => {
+  it('a new address "instead" keeps the removal before it (both parts)', () => {
+    const intent = parseRequest(
+      'there is a list of addresses allowed to sign up. take old@x.test off that list? new@y.test should go on the list instead.',
+      NOW,
+    );
+    expect(intent).toMatchObject({
+      kind: 'sequence',
+      steps: [
+        { kind: 'list_remove', list: 'allowlist', identifiers: ['old@x.test'] },
+        { kind: 'list_add', list: 'allowlist', identifiers: ['new@y.test'] },
+      ],
+    });
+  });
+
+  it.each(['delete ben@x.test. actually, lock him instead', 'delete ben@x.test. lock him instead.'])(
+    '"instead" about the same person still takes back what came before: %s (safety)',
+    (text) => {
+      expect(parseRequest(text, NOW)).toMatchObject({ kind: 'user_action', action: 'clerk_user_lock' });
+    },
+  );
+
+  it('"the ban" after a determiner is a noun: lifting it never bans (safety)', () => {
+    const intent = parseRequest('could you lift the ban but lock the account of viktor crane', NOW);
+    expect(JSON.stringify(intent)).not.toContain('clerk_user_ban"');
+    expect(JSON.stringify(intent)).toContain('clerk_user_lock');
+  });
+
+  it('"lift the ban but lock him instead" does both, and never bans (safety)', async () => {
+    const stack = createStack();
+    const turn = await stack.say('viktor crane: lift the ban but freeze the account instead, until he replies. do both');
+    const actions = turn.pending.map((p) => p.action).sort();
+    expect(actions).toEqual(['clerk_user_lock', 'clerk_user_unban']);
+  });
+});
+
+describe('the list a message describes', () => {
+  it.each([
+    ['the addresses allowed to sign up: take a@x.test off that list', 'take a@x.test off the allowlist'],
+    ['the addresses blocked from signing up: put a@x.test on the list', 'put a@x.test on the blocklist'],
+    // Both lists described, or neither: "the list" is left as said.
+    ['the allowlist and the blocklist: take a@x.test off the list', 'take a@x.test off the list'],
+    ['take a@x.test off the list', 'take a@x.test off the list'],
+  ])('%s', (text, expected) => {
+    expect(withNamedList(text).endsWith(expected)).toBe(true);
+  });
+});
+
+describe('a username or external id names its user', () => {
+  const rows = [
+    { id: 'u1', name: 'Ann Lee', email: 'ann@x.test', username: 'annl' },
+    { id: 'u2', name: 'Bo Kim', email: 'bo@x.test', externalId: 'erp-551' },
+  ];
+  it.each([
+    ['annl needs a new handle', ['u1']],
+    ['the account behind erp-551 must go', ['u2']],
+    ['erp-5510 is someone else', []],
+  ])('%s', (text, ids) => {
+    expect(usersNamed(text, rows).map((r) => r.id)).toEqual(ids);
+  });
+
+  it('a user said only by their external id is found from the listing and locked', async () => {
+    const stack = createStack();
+    const turn = await stack.say('all we have is the CRM reference crm-2077. please temporarily lock that account');
+    expect(turn.pending.map((p) => p.action)).toEqual(['clerk_user_lock']);
+    expect(turn.text).toMatch(/Ethan Clark/);
+  });
+});
+
+describe("an organization's metadata (metadata-owner.ts)", () => {
+  it("a key removed from an organization's metadata updates the organization", async () => {
+    const stack = createStack();
+    const turn = await stack.say('Initech: please take the industry key out of its public metadata');
+    expect(turn.pending.map((p) => p.action)).toEqual(['clerk_organization_update']);
+    expect(turn.pending[0]!.args.public_metadata).toEqual({ industry: null });
+    expect(turn.text).toMatch(/Initech/);
+  });
+
+  it('metadata said of people stays on people, never on their organization (safety)', async () => {
+    const stack = createStack();
+    const turn = await stack.say('For every member of the Initech org, set user public metadata "tier": "beta" please');
+    expect(turn.pending.map((p) => p.action)).not.toContain('clerk_organization_update');
+  });
+});
+
+describe('creating an organization takes it as the object', () => {
+  it.each([
+    'add that user to the Stark Industries org as a member',
+    'make sure he no longer has access to the Globex workspace',
+    'who originally created the Globex org?',
+  ])('%s creates nothing', (text) => {
+    expect(parseRequest(text, NOW).kind).not.toBe('org_create');
+  });
+
+  it.each(['add a new org called Tyrell', 'create Tyrell as an organization', 'set up an organization named Tyrell'])(
+    '%s creates one',
+    (text) => {
+      expect(parseRequest(text, NOW).kind).toBe('org_create');
+    },
+  );
+});
+
+describe('words that mean the verb', () => {
+  it.each([
+    ['permanently delete ben@x.test', 'clerk_user_delete'],
+    ['go ahead with the ban on ben@x.test', 'clerk_user_ban'],
+  ])('%s', (text, action) => {
+    expect(parseRequest(text, NOW)).toMatchObject({ kind: 'user_action', action });
+  });
+
+  it('"nuke al of her sesions" revokes sessions and deletes nobody (safety)', async () => {
+    const stack = createStack();
+    const turn = await stack.say('nuke al of janes sesions pls. jane doe');
+    expect(turn.pending.map((p) => p.action)).toEqual(['clerk_session_revoke']);
+  });
+
+  it('a belief about an app is context; the hedged casual verb after it deletes the app', () => {
+    expect(
+      parseRequest("I don't think anyone uses the Zapier connection now. could we maybe just get rid of it?", NOW),
+    ).toMatchObject({ kind: 'named_delete', resource: 'oauth' });
+  });
+});
