@@ -46,6 +46,8 @@ export function arbitrate(
   if (intent.kind === 'users_list') {
     const read = framed();
     if (read?.kind === 'bulk_user_action') return read;
+    // ("Foo org: members max should go to 9": a member limit asked for, not a count of users.)
+    if (read?.kind === 'org_update' && read.fields.max_allowed_memberships !== undefined) return read;
     if (
       read?.kind === 'user_update' &&
       Object.keys(read.fields).length > 0 &&

@@ -37,8 +37,9 @@ function namePart(text: string): Fields | undefined {
 
 const SEATS =
   /\b(\d{1,5})\s+(?:people|users|members|seats|persons|accounts|memberships|spots|places)\b|\b(?:seats?|members?|memberships?|limit|cap|capacity|max(?:imum)?)\b[^\d.;]{0,24}?\b(?:to|of|at|until|till|up\s+to)\s+(\d{1,5})\b/gi;
+// ("capped, only allowed 8 seats", "they've hit 8 members": what is, not what should be.)
 const CURRENT =
-  /\b(?:currently|right\s+now|at\s+the\s+moment|today|now\s+it'?s|it'?s\s+(?:capped|limited|set)|was|were|used\s+to|from)\s*$/i;
+  /\b(?:currently|right\s+now|at\s+the\s+moment|today|now\s+it'?s|it'?s\s+(?:capped|limited|set)|was|were|used\s+to|from|(?:only\s+)?allowed|hit|reached|has|have|had|got)\s*$/i;
 
 /** The member limit asked for: the one number of seats not said as the current value. */
 function seatLimit(text: string): number | undefined {

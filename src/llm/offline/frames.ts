@@ -709,10 +709,16 @@ export function isOneChange(intent: Intent | undefined): intent is Intent {
   return intent !== undefined && intent.kind !== 'sequence' && !FRAME_READS.has(intent.kind);
 }
 
+const ASKS_ABOUT_SELF =
+  /^(?:(?:so|and|also|btw)[,]?\s+)?((?:[A-Z][\p{L}'’-]+\s+){0,2}[A-Z][\p{L}'’-]+)\s+(?:asked|asks|wants\s+to\s+know|wanted\s+to\s+know|wonders|wondered)\s+(?:(?:me|us)\s+)?(?:which|what|whether|if|how|when)\b(?=.*\b(?:she|he|they)\b)/u;
+
 /** The questions a sentence asks (a date, a user's organizations, an organization's admins), in order. */
 function readsOf(sentence: string, said: Sentence): Intent[] {
   const out: Intent[] = [];
-  const user = (): Ref => usersOf(sentence, said)[0]!;
+  // ("Jane Doe asked me which organizations she is in": who asks about themselves is whom the question is about;
+  // only for these questions, which change nothing.)
+  const asker = sentence.match(ASKS_ABOUT_SELF);
+  const user = (): Ref => (asker ? { kind: 'name', value: unmask(asker[1]!, said.ents) } : usersOf(sentence, said)[0]!);
   if (LAST_SIGN_IN.test(sentence)) out.push({ kind: 'user_when', user: user(), what: 'last_sign_in' });
   else if (LAST_ACTIVE.test(sentence)) out.push({ kind: 'user_when', user: user(), what: 'last_active' });
   const headcount =

@@ -133,7 +133,7 @@ function parseListMove(c: string, s: Sentence): Intent | undefined {
 }
 
 const CHECK =
-  /^(?:is|are)\s+(.+?)\s+(?:currently\s+|still\s+|already\s+)?(blocked|blocklisted|blacklisted|denied|on\s+(?:the|our)\s+(?:block|black|deny)[- ]?list|allowed|allowlisted|whitelisted|on\s+(?:the|our)\s+(?:allow|white)[- ]?list)\b/i;
+  /^(?:is|are)\s+(.+?)\s+(?:currently\s+|still\s+|already\s+)?(blocked|blocklisted|blacklisted|denied|(?:on|in)\s+(?:the|our)\s+(?:block(?:ed)?|black|deny|denied|banned)[- ]?list|allowed|allowlisted|whitelisted|(?:on|in)\s+(?:the|our)\s+(?:allow(?:ed)?|white)[- ]?list)\b/i;
 const SIGNUP_WORDS =
   /\b(?:the|any|all|new|sign-?ups?|signing up|registrations?|accounts?|users?|people|emails?|e-mails?|addresses|address|domains?|domain|from|at|with|using|on|our|instance|app|allowed to sign up)\b/gi;
 

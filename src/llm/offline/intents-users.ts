@@ -267,7 +267,7 @@ export function parseUserLookup(c: string, s: Sentence): Intent | undefined {
     c.match(
       /^(?:look ?up|lookup|tell me about|who is|who's|pull up|bring up|describe|details (?:of|for|on|about)|info (?:on|about|for)|find|show me|show)\s+(.+)$/i,
     ) ??
-    c.match(/^is\s+(.+?)\s+(?:banned|locked|blocked|active)$/i) ??
+    c.match(/^is\s+(.+?)\s+(?:(?:still|already|currently|now|really)\s+)?(?:banned|locked|blocked|active)$/i) ??
     c.match(/^what(?:'s| is)\s+(?:the\s+)?status\s+of\s+(.+)$/i);
   if (!m) return undefined;
   // "who's banned?", "show me everything": a status or a vague word, not somebody's name.
@@ -281,7 +281,9 @@ export function parseUserLookup(c: string, s: Sentence): Intent | undefined {
   if (/\b(?:users|accounts|people|members|ones)\b/i.test(chunk)) return undefined;
   const refs = splitRefs(m[1]!, s.ents);
   // "is Ann Lee banned?" asks a yes/no about the state, named by name as by email.
-  const asks = c.match(/^is\s+.+?\s+(banned|locked)$/i)?.[1]?.toLowerCase() as 'banned' | 'locked' | undefined;
+  const asks = c
+    .match(/^is\s+.+?\s+(?:(?:still|already|currently|now|really)\s+)?(banned|locked)$/i)?.[1]
+    ?.toLowerCase() as 'banned' | 'locked' | undefined;
   return refs.length > 0 ? { kind: 'user_lookup', refs, ...(asks ? { asks } : {}) } : undefined;
 }
 

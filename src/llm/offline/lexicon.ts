@@ -168,6 +168,12 @@ const NOT_ORG =
 const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
   // British spelling: the parsers read one spelling.
   [/\borganis(ations?|ed?)\b/gi, 'organiz$1'],
+  // "the Initech group", "which groups is she in": people who do not know the word call an organization a group
+  // ("a group of users" and "the same group" are not one).
+  // ("the Initech group" is Initech itself.)
+  [/\bthe\s+([A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,2})\s+group\b/g, '$1'],
+  // (Lower case only, and never inside a slug or a name: "Foo Group", "foo-group" stay as typed.)
+  [/(?<!\bsame\s|[\w-])group(s?)(?![\w-]|\s+(?:of|chat|call|email|message)\b)/g, 'org$1'],
   // "the Internal Dashboard app": a capitalized name before "app"/"application" is an OAuth application (an
   // "app invitation" is not).
   // ("the Zapier connection (thing)": what connects another service to sign-in is an OAuth application too.)
@@ -635,7 +641,7 @@ export function canonicalVerb(c: string): string {
 
 // A word right after one of these (or at the start of a clause) stands where a request puts its verb.
 const VERB_SLOT =
-  /(?:^|[,.;:!?(]|\b(?:please|pls|plz|you|u|and|then|to|also|just|kindly|now|can|could|would|will|quickly|must|should))\s*$/i;
+  /(?:^|[,.;:!?(]|\b(?:please|pls|plz|you|u|and|then|to|also|just|kindly|now|can|could|would|will|quickly|must|should|maybe|perhaps|possibly))\s*$/i;
 
 /** Misspelt verbs (in a verb's place) and resource words (anywhere) replaced by the lexicon word they are closest to. */
 export function correctTypos(masked: string): string {
@@ -652,7 +658,7 @@ export function correctTypos(masked: string): string {
     }
     const before = parts.slice(0, i).join('');
     const fixed =
-      (VERB_SLOT.test(before) ? closest(word, VERBS) : undefined) ??
+      (VERB_SLOT.test(before) ? (closest(word, VERBS) ?? droppedLetter(word, VERBS)) : undefined) ??
       // Five letters ("acess") only when written in lower case: a capitalised short word is more likely a name.
       (word.length >= 6 || (word.length === 5 && m[1] === word) ? closest(word, NOUNS) : undefined);
     if (fixed) parts[i] = `${fixed}${m[2]}`;
@@ -674,6 +680,22 @@ export function closest(word: string, lexicon: readonly string[]): string | unde
     else if (d === bestDistance) best.push(target);
   }
   return best.length === 1 ? best[0] : undefined;
+}
+
+/** "lok", "kik": a three-letter word in a verb's place that is a four-letter verb missing one letter (one verb only). */
+// Three-letter words that are words: never a verb with a letter missing ("how" is not "show", "bot" not "boot").
+const THREE_LETTER_WORDS = new Set(
+  'how who why the and for are not but all any can had her was one our out day get has him his new now old see two way did its let put say she too use set end add ask try run top yes ago via per off own low few lot log box fix job key bot bit pot dot hot got not lit kit pin bin tin sin win pen ten den men hen'.split(
+    ' ',
+  ),
+);
+
+function droppedLetter(word: string, verbs: readonly string[]): string | undefined {
+  if (word.length !== 3 || REAL_WORDS.has(word) || THREE_LETTER_WORDS.has(word) || verbs.includes(word))
+    return undefined;
+  // (An inner letter only: a first or last letter missing makes too many real words.)
+  const hits = verbs.filter((v) => v.length === 4 && [1, 2].some((i) => v.slice(0, i) + v.slice(i + 1) === word));
+  return hits.length === 1 ? hits[0] : undefined;
 }
 
 /** A swapped pair or a doubled letter: the only slips short words are corrected for ("bann", "lcok"). */

@@ -137,7 +137,7 @@ function listAnswer(list: 'allowlist' | 'blocklist', term: string, items: Array<
   const state = list === 'blocklist' ? 'blocked' : 'allowed';
   if (covers.length === 0)
     return `No: nothing on the ${list} covers ${term} (I read all ${plural(items.length, 'entry', 'entries')}), so sign-ups from it are not ${state} by the ${list}. Nothing was changed.`;
-  return `Yes: sign-ups from ${term} are ${state}. The ${list} has ${covers
+  return `Yes: ${term} is already covered, so sign-ups from it are ${state}. The ${list} has ${covers
     .map((i) => `${field(i, 'identifier')} (${field(i, 'id')}, added ${day(field(i, 'created_at'))})`)
     .join(', ')}. Nothing was changed.`;
 }

@@ -36,6 +36,7 @@ import { arbitrate } from './arbitration.js';
 import { parseFrames } from './frames.js';
 import { readWithWrongShape } from './implausible-name.js';
 import { swapCorrection } from './correction-swap.js';
+import { boundValues } from './value-bounds.js';
 
 export const NEGATED =
   /^(?:(?:please|but|and|just|also)\s+)*(?:don'?t|do not|never|no need to|without|not|nor|avoid)\b/i;
@@ -105,7 +106,7 @@ export function parseAnalyzed(given: Sentence, now: number, frames = true): Inte
     const bulk = parseAnalyzed({ ...said, masked: exception.rest }, now, frames);
     if (bulk.kind === 'bulk_user_action') return { ...bulk, except: exception.refs };
   }
-  const intent = parseKept(said, now, frames);
+  const intent = boundValues(parseKept(said, now, frames));
   // Whoever the message keeps out (read by exceptionIn, or an address or id right after an exception word
   // however the sentence goes on) is never the target of a change: that is the opposite of what was asked.
   const kept = [...(exception?.refs.map((r) => r.value.toLowerCase()) ?? []), ...keptValues(said.masked, said.ents)];

@@ -69,6 +69,8 @@ const SLASHED: Array<[RegExp, string]> = [
   [/\bw\/o\b/gi, 'without'],
   [/\bw\/\s*(?=[a-z⟦])/gi, 'with '],
   [/\bb\/c\b/gi, 'because'],
+  // "un-bann", "un-lock": the prefix typed apart is the same verb.
+  [/\bun-(?=(?:ban|lock|block|freeze|suspend)\w*\b)/gi, 'un'],
 ];
 
 // "id" is an identifier word in this domain ("user id", "the id"): only "id" where a verb follows it as a

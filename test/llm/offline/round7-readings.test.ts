@@ -6,7 +6,7 @@
  * it does is "that list".
  */
 import { describe, expect, it } from 'vitest';
-import { correctsAt, parseRequest } from '../../../src/llm/offline/request.js';
+import { correctsAt, parseRequest, readMessage } from '../../../src/llm/offline/request.js';
 import { splitSentences } from '../../../src/llm/offline/clauses.js';
 import { usersNamed } from '../../../src/llm/offline/listed-names.js';
 import { withNamedList } from '../../../src/llm/offline/list-anaphora.js';
@@ -67,7 +67,9 @@ describe('"instead" that replaces rather than retracts', () => {
 
   it('"lift the ban but lock him instead" does both, and never bans (safety)', async () => {
     const stack = createStack();
-    const turn = await stack.say('viktor crane: lift the ban but freeze the account instead, until he replies. do both');
+    const turn = await stack.say(
+      'viktor crane: lift the ban but freeze the account instead, until he replies. do both',
+    );
     const actions = turn.pending.map((p) => p.action).sort();
     expect(actions).toEqual(['clerk_user_lock', 'clerk_user_unban']);
   });
@@ -157,5 +159,73 @@ describe('words that mean the verb', () => {
     expect(
       parseRequest("I don't think anyone uses the Zapier connection now. could we maybe just get rid of it?", NOW),
     ).toMatchObject({ kind: 'named_delete', resource: 'oauth' });
+  });
+});
+
+describe('typed words (texting.ts, lexicon.ts)', () => {
+  it.each([
+    ['pls lok bob@x.test', 'lock bob@x.test'],
+    ['could we maybe un-bann kim@x.test', 'unban kim@x.test'],
+    // A three-letter word that is a word stays one: "how" is never "show".
+    ['how many accounts does kim@x.test have', 'how many accounts'],
+  ])('%s', (text, part) => {
+    expect(readMessage(text).masked.replace(/⟦e0⟧/, text.match(/\S+@\S+/)![0])).toContain(part);
+  });
+
+  it('"how many … don\'t log him out" asks a question and proposes no sign-out (safety)', () => {
+    const intent = parseRequest(
+      'How many devices is Dave Miller signed in on? just checking, do not log him out.',
+      NOW,
+    );
+    expect(intent.kind).not.toBe('sign_out');
+  });
+
+  it.each([
+    ['which groups is Kim Lee part of?', 'orgs_list'],
+    ['take kim@x.test out of the Foo group', 'membership_remove'],
+    ['is Kim Lee still banned??', 'user_lookup'],
+    ['is spam@x.test already on the blocked list?', 'list_entries'],
+  ])('%s', (text, kind) => {
+    expect(parseRequest(text, NOW).kind).toBe(kind);
+  });
+
+  it('a question about oneself is about the one who asked (reads only)', () => {
+    expect(
+      parseRequest('Kim Lee asked me which groups she is part of. could you tell me which ones she is in?', NOW),
+    ).toMatchObject({ kind: 'roles_every_org', user: { kind: 'name', value: 'Kim Lee' } });
+  });
+});
+
+describe('numbers and names that end where the value ends', () => {
+  it('the member limit asked for, not the one they are "only allowed" now', () => {
+    const intent = parseRequest(
+      "Foo says they're only allowed 25 people at the moment. They got a grant, could we put their limit up to 60?",
+      NOW,
+    );
+    expect(JSON.stringify(intent)).toContain('"max_allowed_memberships":60');
+  });
+
+  it('"Foo org: set the maximum number of members to 15" is a limit, not a count of users', () => {
+    expect(parseRequest('Foo org: set the maximum number of members to 15 (new contract).', NOW)).toMatchObject({
+      kind: 'org_update',
+      fields: { max_allowed_memberships: 15 },
+    });
+  });
+
+  it.each([
+    ['she changed her surname to Okoro after the wedding, please update her last name. kim@x.test', 'Okoro'],
+    ['set kim@x.test last name to van der Berg', 'van der Berg'],
+    ['set kim@x.test last name to Smith-Jones', 'Smith-Jones'],
+  ])('%s', (text, value) => {
+    expect(JSON.stringify(parseRequest(text, NOW))).toContain(`"last_name":"${value}"`);
+  });
+
+  it('"updated to match" is no name: only the quoted one is proposed', () => {
+    const intent = parseRequest(
+      'Foo is now Foo Group, and the org name should be updated to match. please rename the Foo org to "Foo Group".',
+      NOW,
+    );
+    expect(JSON.stringify(intent)).not.toContain('"name":"match"');
+    expect(JSON.stringify(intent)).toContain('"name":"Foo Group"');
   });
 });
