@@ -108,7 +108,11 @@ const IDENTIFIER = /(?<![\w⟦@.-])(?=[\w-]*\d)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)+(
  * (`context`), when it gives exactly one.
  */
 export function descriptionIn(masked: string, context = ''): string | undefined {
-  const words = masked.split(/\s+/).filter((w) => w !== '');
+  // ("(whoever holds … in Foo)": a description said in brackets.)
+  const words = masked
+    .replace(/[()]/g, ' ')
+    .split(/\s+/)
+    .filter((w) => w !== '');
   let best: string | undefined;
   for (let i = 0; i < words.length; i++) {
     if (!START.test(words[i]!)) continue;

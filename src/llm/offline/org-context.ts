@@ -60,6 +60,8 @@ export function personNames(masked: string, org: string | undefined): string[] {
     const name = words.join(' ');
     if (
       words.length < 2 ||
+      // ("Do NOT delete …", "FYI Please …": a shouted or function word is no part of a name.)
+      words.some((w) => /^[A-Z]{2,}$/.test(w) || NOT_NAME.test(w) || /^(?:Do|Does|Don't|Not|No|Never|Note)$/.test(w)) ||
       SUFFIX.test(name) ||
       TEAM.test(name) ||
       (org && (name === org || org.startsWith(name) || name.startsWith(org)))

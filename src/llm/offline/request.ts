@@ -411,6 +411,9 @@ function clausesOf(whole: Sentence, sentence: string, now: number): Unit[] {
   return [{ masked: sentence, verbLed: false }];
 }
 
+const HEADER_LABEL =
+  /^\s*(?:raised|requested|reported|submitted|opened|filed|logged|sent|created)\s+by\s*:|^\s*(?:from|requester|reporter|assignee|cc)\s*:/i;
+
 /**
  * Who a pronoun in clause `index` points at: the users named in the nearest other clause (earlier clauses first),
  * by placeholder or by one full name; failing that, the one person a report in the message is about ("ann from
@@ -423,7 +426,11 @@ function antecedent(
   org: string | undefined,
   named: (masked: string) => string | undefined = () => undefined,
 ): string[] {
-  const order = [...units.slice(0, index).reverse(), ...units.slice(index + 1)];
+  // ("Raised by: the client's Finance Director", "Requested by: …": a ticket's header names who asked, never whom a
+  // pronoun in the request means.)
+  const order = [...units.slice(0, index).reverse(), ...units.slice(index + 1)].filter(
+    (u) => !HEADER_LABEL.test(u.masked),
+  );
   for (const u of order) {
     const tokens = userTokens(u.masked, isUserId);
     if (tokens.length > 0) return [...new Set(tokens)];

@@ -229,3 +229,22 @@ describe('numbers and names that end where the value ends', () => {
     expect(JSON.stringify(intent)).toContain('"name":"Foo Group"');
   });
 });
+
+describe('whom "that person" means in a ticket', () => {
+  const ticket =
+    'REQ-77\nRequested by: our Head Of Ops\nThe Foo viewer (whoever still holds the viewer role in the Foo org) moved on. Please remove that person from the Foo org. Do NOT delete the user account.';
+
+  it('the described role holder, not the requester in the header nor a shouted "Do NOT"', () => {
+    expect(parseRequest(ticket, NOW)).toMatchObject({
+      kind: 'membership_remove',
+      users: [{ kind: 'role', value: 'org:viewer' }],
+    });
+  });
+
+  it('never deletes an organization (safety)', () => {
+    expect(JSON.stringify(parseRequest(ticket, NOW))).not.toContain('org_delete');
+    expect(
+      parseRequest('Please remove that person from the Foo org. Do NOT delete the user account.', NOW).kind,
+    ).not.toBe('org_delete');
+  });
+});
