@@ -11,13 +11,13 @@ import { roleRef } from './refs.js';
 
 // "our newest registration", "the most recent user", "the latest account".
 const NEWEST =
-  /^(?:(?:the|our|my)\s+)?(?:very\s+)?(?:newest|latest|most\s+recent(?:ly\s+(?:created|added|registered|joined))?|youngest)\s+(?:sign[- ]?ups?|signups?|users?|accounts?|registrations?|registrants?|customers?|members?|person|people)$/i;
+  /^(?:(?:the|our|my)\s+)?(?:very\s+)?(?:newest|latest|most\s+recent(?:ly\s+(?:created|added|registered|joined))?|youngest)\s+(?:sign[- ]?ups?|signups?|users?|accounts?|accts?|registrations?|registrants?|customers?|members?|person|people)$/i;
 // "the user who signed up last", "whoever registered most recently", "the last person to sign up".
 const SIGNED_UP_LAST =
   /^(?:whoever|(?:the\s+)?(?:user|account|person|one|customer))\s+(?:who|that)?\s*(?:signed\s*-?\s*up|registered|joined|was\s+created|got\s+created)\s+(?:last|most\s+recently)$|^the\s+(?:last|latest|newest|most\s+recent)\s+(?:user|account|person|one|customer)\s+to\s+(?:sign\s*-?\s*up|register|join)$/i;
 // "our oldest account", "the earliest sign-up", "the first user to sign up".
 const OLDEST =
-  /^(?:(?:the|our|my)\s+)?(?:very\s+)?(?:oldest|earliest|first)\s+(?:sign[- ]?ups?|signups?|users?|accounts?|registrations?|customers?|person)(?:\s+(?:ever|to\s+(?:sign\s*-?\s*up|register|join)))?$/i;
+  /^(?:(?:the|our|my)\s+)?(?:very\s+)?(?:oldest|earliest|first)\s+(?:sign[- ]?ups?|signups?|users?|accounts?|accts?|registrations?|customers?|person)(?:\s+(?:ever|to\s+(?:sign\s*-?\s*up|register|join)))?$/i;
 // "the user whose external ID is crm-123", "the account with external id crm-123".
 const EXTERNAL =
   /^(?:(?:the|a)\s+)?(?:(?:user|account|person|customer|member|one)\s+)?(?:whose|with(?:\s+the)?|having(?:\s+the)?|that\s+has(?:\s+the)?|who\s+has(?:\s+the)?)\s+(?:external|crm|erp|billing|salesforce|hubspot|stripe)[\s_-]?id\s+(?:is\s+|of\s+|=\s*|:\s*)?(\S+)$/i;

@@ -910,6 +910,9 @@ function parseInvitationRevoke(said: string, s: Sentence): Intent | undefined {
   return undefined;
 }
 
+const INVITEE =
+  /^(?:(?:their|our|his|her|my|your|the|a|an|this|that)\s+)(?:[a-z-]+\s+){0,2}(?:contractors?|hires?|employees?|colleagues?|persons?|people|users?|members?|staff|interns?|consultants?|friends?|candidates?|recruits?|volunteers?|tutors?|customers?|clients?|reps?|managers?|starters?|joiners?|guests?|auditors?)$/;
+
 /** "invite x@y.test to Acme as admin", "send an app invitation to x@y.test". */
 function parseInvitationCreate(c: string, s: Sentence): Intent {
   const emails = [...s.ents.emails];
@@ -933,7 +936,9 @@ function parseInvitationCreate(c: string, s: Sentence): Intent {
       c.match(
         /^(?:re-?send|re-?invite|send)\s+(?:the|their|that|our)\s+(?!(?:new|fresh|app|pending|same)\b)([\w&'’-]+?)(?:'s|’s)?\s+(?:org(?:ani[sz]ation)?\s+)?invit/i,
       )?.[1]);
-  const org = orgText && !APP_WORDS.test(orgText.trim()) ? orgChunk(orgText, s) : undefined;
+  // ("invite our new intern, Ann Lee, at ⟦e0⟧" — "to" a description of whom it goes to, not an organization.)
+  const person = orgText !== undefined && INVITEE.test(orgText.trim());
+  const org = orgText && !person && !APP_WORDS.test(orgText.trim()) ? orgChunk(orgText, s) : undefined;
   return {
     kind: 'invite',
     emails,

@@ -168,6 +168,11 @@ const NOT_ORG =
 const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
   // British spelling: the parsers read one spelling.
   [/\borganis(ations?|ed?)\b/gi, 'organiz$1'],
+  // "ban and block x@y": both said, so both are wanted — the user banned, and the address kept from signing up again.
+  [
+    /\bban\s+(?:and|\+|&)\s+(?:also\s+)?(?:block|blocklist|blacklist)\s+(⟦e\d+⟧)/gi,
+    'ban $1 and add $1 to the blocklist',
+  ],
   // "the Initech group", "which groups is she in": people who do not know the word call an organization a group
   // ("a group of users" and "the same group" are not one).
   // ("the Initech group" is Initech itself.)

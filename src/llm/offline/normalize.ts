@@ -17,6 +17,7 @@ import { withAccountAnaphor } from './account-anaphora.js';
 import { withSubjectFirst } from './subject-first.js';
 import { correctedValues } from './address-correction.js';
 import { withNamedList } from './list-anaphora.js';
+import { withArrowRoles } from './arrow-roles.js';
 import { ACTION_VERB } from './clauses.js';
 
 // "Hi team,", "Hello Kim!", "Dear support -": a greeting at the very start, with whom it greets.
@@ -48,6 +49,7 @@ const STAGES: ReadonlyArray<(masked: string) => string> = [
   spellOutTexting,
   correctedValues,
   withWriter,
+  withArrowRoles,
   withNamedList,
   withNamedAddress,
   withAccountAnaphor,

@@ -248,3 +248,44 @@ describe('whom "that person" means in a ticket', () => {
     ).not.toBe('org_delete');
   });
 });
+
+describe('records said again as nouns, and lists of changes', () => {
+  it('"ban and block that email": both, on the one address the message names', () => {
+    expect(parseRequest('spammer is kim@x.test. pls ban and block that email', NOW)).toMatchObject({
+      kind: 'sequence',
+      steps: [
+        { kind: 'user_action', action: 'clerk_user_ban', targets: [{ kind: 'email', value: 'kim@x.test' }] },
+        { kind: 'list_add', list: 'blocklist', identifiers: ['kim@x.test'] },
+      ],
+    });
+  });
+
+  it('"allow that whole domain" is the one domain the message names', () => {
+    expect(
+      parseRequest('their people all use @corp.test mail. please allow that whole domain to sign up', NOW),
+    ).toMatchObject({ kind: 'list_add', list: 'allowlist', identifiers: ['*@corp.test'] });
+  });
+
+  it('an invitation "to their new intern, Ann Lee, at a@x.test" names no organization', () => {
+    const intent = parseRequest('send an invitation to their new intern, Ann Lee, at ann@x.test', NOW);
+    expect(intent).toMatchObject({ kind: 'invite', emails: ['ann@x.test'] });
+    expect(intent).not.toHaveProperty('org');
+  });
+
+  it('"Foo: a -> admin, b -> viewer" is one role change per pair', () => {
+    expect(parseRequest('foo: kim -> admin, lee -> viewer. long story', NOW)).toMatchObject({
+      kind: 'sequence',
+      steps: [
+        { kind: 'membership_set_role', users: [{ value: 'kim' }], role: 'org:admin' },
+        { kind: 'membership_set_role', users: [{ value: 'lee' }], role: 'org:viewer' },
+      ],
+    });
+  });
+
+  it('"the newest acct that signed up … ban it" is the newest user', () => {
+    expect(parseRequest('the newest acct that signed up is posting spam. ban it', NOW)).toMatchObject({
+      kind: 'user_action',
+      targets: [{ kind: 'newest' }],
+    });
+  });
+});
