@@ -71,7 +71,13 @@ function readEdit(c: string, s: Sentence): Intent | undefined {
   if (renamed) return renamed;
   const edits = FIELD_WORDS.flatMap((w) => editsOf(c, s, w));
   if (edits.length === 0)
-    return readImplicitName(c, s) ?? readScopeStatement(c, s) ?? readMemberCap(c, s) ?? readAllowedUrl(c, s);
+    return (
+      readImplicitName(c, s) ??
+      readScopeStatement(c, s) ??
+      readMemberCap(c, s) ??
+      readAllowedUrl(c, s) ??
+      readLooseKey(c, s)
+    );
   const resource = resourceOf(c, s, edits);
   if (!resource) return undefined;
   const fields: Fields = {};
@@ -87,6 +93,41 @@ function readEdit(c: string, s: Sentence): Intent | undefined {
   }
   const ref = namedOwner(resource, c, s);
   return { kind: 'named_update', resource: resource as NamedResource, ...(ref ? { ref } : {}), fields };
+}
+
+// "set beta to off on his acct", "set beta_tester = true for ⟦e0⟧": a key no setting is called, set on
+// a user's account, is a key of the user's public metadata (where apps keep such flags); the card says so.
+const LOOSE_KEY =
+  /^set\s+([a-z][a-z0-9_]{1,40})\s*(?:to|=|:|->)\s*("[^"]*"|true|false|yes|no|on|off|\d+(?:\.\d+)?|[a-z][\w-]{0,30})\s+(?:on|for|in)\s+(?:(⟦[ei]\d+⟧)(?:'s|’s)?(?:\s+(?:account|acct|profile|user)\b)?|(her|his|their|the)\s+(?:account|acct|profile|user)\b)/i;
+const BOOLEAN: Record<string, boolean> = { true: true, yes: true, on: true, false: false, no: false, off: false };
+
+function readLooseKey(c: string, s: Sentence): Intent | undefined {
+  const m = c.match(LOOSE_KEY);
+  if (!m) return undefined;
+  const key = m[1]!.toLowerCase();
+  // (A setting of some resource — "set lifetime to 60 on …" — is the field readers' to read, never metadata.)
+  if (
+    FIELD_WORDS.some((w) => new RegExp(`^(?:${w.words})$`, 'i').test(key)) ||
+    /^(?:role|name|it|this|that)$/.test(key)
+  )
+    return undefined;
+  const raw = m[2]!;
+  const value: unknown =
+    raw.toLowerCase() in BOOLEAN
+      ? BOOLEAN[raw.toLowerCase()]
+      : /^\d+(?:\.\d+)?$/.test(raw)
+        ? Number(raw)
+        : raw.replace(/^"|"$/g, '');
+  const owner = m[3] ?? m[4]!;
+  const target: Ref | undefined = owner.startsWith('⟦')
+    ? toRef(owner, s.ents)
+    : /^(?:her|his|their)$/i.test(owner)
+      ? {
+          kind: 'pronoun',
+          value: owner.toLowerCase() === 'his' ? 'him' : owner.toLowerCase() === 'her' ? 'her' : 'them',
+        }
+      : undefined;
+  return { kind: 'user_update', ...(target ? { target } : {}), fields: { public_metadata: { [key]: value } } };
 }
 
 // "our workspace "Foo" should now read "Foo Labs"", "the Foo app should be called Bar": a new name said of the

@@ -123,7 +123,10 @@ export function unhedge(masked: string): string {
     // "the partnership ended so pls get rid of …": "so" before a request starts it, as after a comma.
     .replace(SO_REQUEST, ', so ')
     // Irregular participles of verbs the lexicon maps: "withdrawn", "rescinded" are revocations.
-    .replace(/\b(?:withdrawn|rescinded|pulled\s+back)\b/gi, 'revoked');
+    .replace(/\b(?:withdrawn|rescinded|pulled\s+back)\b/gi, 'revoked')
+    // "…, and rather than editing it could we just remove …": the road not taken is no part of the request.
+    .replace(/\b(?:and\s+)?(?:rather|instead)\s+than\s+\w+ing(?:\s+(?:it|that|this|them|him|her))?\s*,?\s*/gi, ', ')
+    .replace(/,(?:\s*,)+/g, ',');
   // Repeated: "so I think I'd like to …" takes off one softener per pass.
   for (let i = 0; i < 3; i++) {
     const next = s.replace(HEDGE, '$1');

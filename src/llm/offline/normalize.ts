@@ -18,6 +18,7 @@ import { withSubjectFirst } from './subject-first.js';
 import { correctedValues } from './address-correction.js';
 import { withNamedList } from './list-anaphora.js';
 import { withArrowRoles } from './arrow-roles.js';
+import { withNoteRemoval } from './note-removal.js';
 import { ACTION_VERB } from './clauses.js';
 
 // "Hi team,", "Hello Kim!", "Dear support -": a greeting at the very start, with whom it greets.
@@ -50,6 +51,7 @@ const STAGES: ReadonlyArray<(masked: string) => string> = [
   correctedValues,
   withWriter,
   withArrowRoles,
+  withNoteRemoval,
   withNamedList,
   withNamedAddress,
   withAccountAnaphor,

@@ -289,3 +289,26 @@ describe('records said again as nouns, and lists of changes', () => {
     });
   });
 });
+
+describe('metadata said without the word', () => {
+  it('"set newsletter to false on kim@x.test" is a public metadata key of that user', () => {
+    expect(parseRequest('set newsletter to false on kim@x.test pls', NOW)).toMatchObject({
+      kind: 'user_update',
+      target: { kind: 'email', value: 'kim@x.test' },
+      fields: { public_metadata: { newsletter: false } },
+    });
+  });
+
+  it('a setting of another resource is never read as metadata', () => {
+    expect(JSON.stringify(parseRequest('set lifetime to 60 on the hasura template', NOW))).not.toContain('metadata');
+  });
+
+  it('"a note on her profile that says k: v … take that note off" removes that key', () => {
+    expect(
+      parseRequest(
+        'kim@x.test has a little note on her profile that says region: emea. rather than editing it, could we just take that note off?',
+        NOW,
+      ),
+    ).toMatchObject({ kind: 'user_update', fields: { public_metadata: { region: null } } });
+  });
+});
