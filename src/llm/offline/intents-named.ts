@@ -592,9 +592,19 @@ export function parseOAuth(c: string, s: Sentence): Intent | undefined {
   )
     fields.public = true;
   if (/\b(?:confidential|private client|not public|non-public)\b|^make\b.*\bprivate$/i.test(c)) fields.public = false;
-  if (/\b(?:require|enable|turn on)\s+pkce\b|\bpkce\s+(?:required|on|enabled)\b|\bwith pkce\b/i.test(c))
+  // ("it needs PKCE turned on, please", "PKCE must be mandatory": the state a few words after the name.)
+  if (
+    /\b(?:require|enable|turn\s+on|switch\s+on|activate)\s+(?:the\s+)?pkce\b|\bpkce\s+(?:[\w-]+\s+){0,2}?(?:required|on|enabled|mandatory|activated)\b|\bwith pkce\b/i.test(
+      c,
+    ) &&
+    !/\bpkce\s+(?:[\w-]+\s+){0,2}?(?:not\s+required|off|disabled|optional)\b/i.test(c)
+  )
     fields.pkce_required = true;
-  if (/\b(?:don'?t require|disable|turn off|no)\s+pkce\b|\bpkce\s+(?:off|disabled|optional)\b/i.test(c))
+  if (
+    /\b(?:don'?t require|disable|turn off|switch off|no)\s+(?:the\s+)?pkce\b|\bpkce\s+(?:[\w-]+\s+){0,2}?(?:not\s+required|off|disabled|optional)\b/i.test(
+      c,
+    )
+  )
     fields.pkce_required = false;
   if (
     /\b(?:enable|show|turn on)\s+(?:the\s+)?consent|\bconsent(?:\s+screen)?\s+(?:on|enabled|shown|=\s*true)\b/i.test(c)
@@ -727,7 +737,7 @@ export function parseOAuth(c: string, s: Sentence): Intent | undefined {
   // "consent screen off", "pkce required": a flag's new state said after it is a change too.
   const flagStated =
     Object.keys(fields).length > 0 &&
-    /\b(?:consent(?:\s+screen)?|pkce)\s+(?:on|off|enabled|disabled|required|optional|shown|hidden|skipped)\b|\bpublic\s*[:=]\s*(?:true|false)\b/i.test(
+    /\b(?:consent(?:\s+screen)?|pkce)\s+(?:[\w-]+\s+){0,2}?(?:on|off|enabled|disabled|required|optional|shown|hidden|skipped|mandatory|activated)\b|\bpublic\s*[:=]\s*(?:true|false)\b/i.test(
       c,
     );
   if (verb === 'update' || setsField || flagStated || renamed || fields.add_scopes || denied) {

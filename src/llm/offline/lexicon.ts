@@ -183,7 +183,7 @@ const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
   // "app invitation" is not).
   // ("the Zapier connection (thing)": what connects another service to sign-in is an OAuth application too.)
   [
-    /\b(?!OAuth\b)([A-Z][\w-]*)\s+(?:app|application|integration|connector|connection)(?:\s+thing)?\b(?!\s+invit)/g,
+    /(?<![\w-])(?!OAuth\b)([A-Z][\w-]*|⟦q\d+⟧)\s+(?:app|application|integration|connector|connection)(?:\s+thing)?\b(?!\s+invit)/g,
     '$1 oauth app',
   ],
   // "undo all the bans", "clear all bans": every banned user (bulk.ts lists them first). "undo the bans" on

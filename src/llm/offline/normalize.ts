@@ -6,7 +6,7 @@
  */
 import type { Sentence } from './entities.js';
 import { unhedge } from './hedges.js';
-import { canonicalVerb, correctTypos } from './lexicon.js';
+import { canonicalVerb, correctTypos, FIELD_WORDS } from './lexicon.js';
 import { checkQuestions } from './checks.js';
 import { imperatives } from './request-form.js';
 import { spellOutTexting } from './texting.js';
@@ -33,6 +33,17 @@ const PLEASANTRY =
 // "Thanks, Kim", "Best regards,\nSam", "-- Sam", "Sent from my phone": the sign-off and everything after it.
 const SIGN_OFF =
   /(?:^|(?<=[.!?\n])\s*|\s+)(?:thx|tia|ty|(?:many\s+)?thanks(?:\s+(?:a lot|so much|in advance))?|thank you(?: so much| in advance)?|cheers|best(?:\s+regards|\s+wishes)?|kind regards|regards|warm regards|sincerely|--+|sent from my \w+)\s*[,!.]?(?:\s+(?:[A-Z][\w'-]*|⟦e\d+⟧)(?:\s+[A-Z][\w'-]*)?)?(?:\s*\([^()]{1,60}\))?\s*[.!]?\s*$/i;
+
+const SETTING_NAME = new RegExp(
+  `^(?:${[...FIELD_WORDS.filter((w) => w.param !== 'name').map((w) => w.words), 'pkce(?:\\s+required)?', 'consent\\s+screen'].join('|')})$`,
+  'i',
+);
+
+const SETTING_CALLED = new RegExp(
+  `\\b(?:setting|option|field|value|thing)\\s+(?:called|named)\\s+(${SETTING_NAME.source.slice(1, -1)})\\b`,
+  'i',
+);
+const CHANGE_IT = /\b(change|set|put|make|bump|raise|increase|lower|reduce|move)\s+it\s+(?:up\s+|down\s+)?to\b/gi;
 
 // "Mr. Jared Dunn", "Ms Fatima", "dr lee": a title before a name is not part of the name the lookup searches.
 const HONORIFIC = /\b(?:mr|mrs|ms|mx|miss|dr|mister)\.?\s+(?=[a-z][\w'’-]*\b)(?!(?:and|or|the|a|an)\b)/gi;
@@ -81,6 +92,15 @@ export function normalize(s: Sentence): Sentence {
     if (signer.length === 1 && !/⟦[ei]\d+⟧/.test(masked))
       masked = `${/[.!?]$/.test(masked) ? masked : `${masked}.`} The message was signed by ${signer[0]}.`;
   }
+  // "the option named 'lifetime'", "wants 'PKCE' turned on": a setting's name in quotes is still the
+  // setting, never a value — it is read as typed.
+  masked = masked.replace(/⟦q(\d+)⟧/g, (token, n: string) => {
+    const text = s.ents.quoted[Number(n)];
+    return text !== undefined && SETTING_NAME.test(text.trim()) ? text.trim() : token;
+  });
+  // "an option named leeway, now 10s … please raise it to 60": "it" is that setting.
+  const setting = masked.match(SETTING_CALLED)?.[1];
+  if (setting) masked = masked.replace(CHANGE_IT, (_m, verb: string) => `${verb} the ${setting} to`);
   // Each stage reads what the one before it left (order matters: a reference is filled before the request
   // forms are read, and casual verbs are canonical last).
   for (const stage of STAGES) masked = stage(masked);

@@ -64,6 +64,8 @@ export function correctsAt(sentences: string[], i: number): boolean {
 }
 
 // "I doubt anyone opens the Foo app now", "we reckon it is unused": what the writer believes or does is context.
+// "there's a setting called X that's at 5", "in it there is …": what exists is context, never a change.
+const EXISTS = /^(?:(?:and|so|but)\s+)?(?:in\s+it\s+)?there(?:'s|’s|\s+is|\s+are)\b/i;
 const BELIEF =
   /^(?:i|we)\s+(?:(?:don'?t|do\s+not|no\s+longer|really|honestly|just)\s+)*(?:think|believe|guess|suppose|feel|reckon|use|know)\b(?!\s+(?:to|you)\b)/i;
 const STATEMENT =
@@ -211,7 +213,8 @@ function parseMessage(whole: Sentence, now: number): Intent {
     if (NEGATED.test(stripLead(u.masked))) return [];
     // "Someone deleted the hasura template last week": a report of what happened (a subject, then a past-tense
     // verb) is context, never an instruction — it still names people and things for the other clauses.
-    if (STATEMENT.test(stripLead(u.masked)) || BELIEF.test(stripLead(u.masked))) return [];
+    if (STATEMENT.test(stripLead(u.masked)) || BELIEF.test(stripLead(u.masked)) || EXISTS.test(stripLead(u.masked)))
+      return [];
     // "sorry, I mean ban her": the correction's lead words are not part of what it asks.
     let masked = u.masked.replace(CORRECTION_LEAD, '');
     const rest = units.filter((_, k) => k !== i).map((o) => o.masked);

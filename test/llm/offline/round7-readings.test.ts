@@ -312,3 +312,20 @@ describe('metadata said without the word', () => {
     ).toMatchObject({ kind: 'user_update', fields: { public_metadata: { region: null } } });
   });
 });
+
+describe('settings said in prose', () => {
+  it.each([
+    ["the 'Portal' connection should have 'PKCE' turned on as required", { pkce_required: true }],
+    ['the Portal app needs PKCE switched off, it is optional for them', { pkce_required: false }],
+  ])('%s', (text, fields) => {
+    expect(parseRequest(text, NOW)).toMatchObject({ kind: 'named_update', resource: 'oauth', fields });
+  });
+
+  it('"an option named leeway … raise it to 60 seconds" changes that setting, not the value it has now', () => {
+    const intent = parseRequest(
+      'our hasura template has an option named leeway, now 10 seconds. please raise it to 60 seconds',
+      NOW,
+    );
+    expect(JSON.stringify(intent)).toContain('"allowed_clock_skew":60');
+  });
+});
