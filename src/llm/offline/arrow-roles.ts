@@ -2,7 +2,8 @@
  * "hooli: gilfoyle -> admin, dinesh -> viewer": a list of people, each with an arrow to the role they should have,
  * under an organization said as the label. Each pair becomes its own sentence ("make gilfoyle an admin of hooli.")
  * so every part is read, planned and accounted for. Only when every pair's right side is a role word; anything else
- * (a field value, "25 -> 40") is left to the other readers.
+ * (a field value, "25 -> 40") is left to the other readers. One arrow from everyone holding a role ("foo: everyone
+ * with the member role -> viewer") is the role change for every holder (the planner lists them, one approval each).
  */
 const ROLE = '(?:admin(?:istrator)?|member|viewer|billing|guest)';
 const PAIR = `[\\w.'’⟦⟧-]+(?:\\s+[\\w.'’⟦⟧-]+)?\\s*(?:->|→|=>)\\s*${ROLE}`;
@@ -11,7 +12,21 @@ const LIST = new RegExp(
   'i',
 );
 
+// "stark: everyone with the member role -> viewer": one arrow whose left side is everyone holding a role.
+const EVERYONE = new RegExp(
+  `^(?:(.{1,40}?)\\s*[:,-]\\s+)?((?:every(?:one|body|1)?|all|each)\\b[^.!?>→]{0,60}?\\b${ROLE}\\s+role)\\s*(?:->|→|=>)\\s*(${ROLE})\\b`,
+  'i',
+);
+
 export function withArrowRoles(masked: string): string {
+  const every = masked.match(EVERYONE);
+  if (every) {
+    const org = every[1]?.trim().replace(/\s+(?:org|organi[sz]ation|group|grp|team)$/i, '');
+    const role = every[3]!.toLowerCase().startsWith('admin') ? 'an admin' : `a ${every[3]!.toLowerCase()}`;
+    // (What follows the arrow's role — "til the drama dies down" — is its own sentence: why or how long.)
+    const rest = masked.slice(every[0].length).replace(/^\s+(?=[a-z])/i, '. ');
+    return `make ${every[2]!.trim()}${org ? ` in ${org}` : ''} ${role}${rest}`;
+  }
   const m = masked.match(LIST);
   if (!m) return masked;
   const org = m[1]?.trim();

@@ -567,6 +567,11 @@ function frame(act: Act, sentence: string, words: Word[], said: Sentence, at = 0
           inviter: { kind: 'name', value: inviter },
           ...(nouns.has('org') ? { org: orgRef(sentence, said) } : {}),
         };
+      // ("cancel all the pending invitations to their org": every one of them, listed first, one approval each.)
+      const every =
+        emailsIn.length === 0 &&
+        !newest &&
+        /\b(?:all|every|each)\b[^.;!?]{0,40}?\binvit(?:ation|e)s?\b/i.test(sentence);
       if (nouns.has('org'))
         return {
           kind: 'org_invitation_revoke',
@@ -574,6 +579,7 @@ function frame(act: Act, sentence: string, words: Word[], said: Sentence, at = 0
           emails: emailsIn,
           ids: [],
           ...(emailsIn.length === 0 && newest ? { newest } : {}),
+          ...(every ? { all: true } : {}),
         };
       if (emailsIn.length === 0 && !newest) return undefined;
       return { kind: 'invitation_revoke', emails: emailsIn, ids: [], ...(emailsIn.length === 0 ? { newest } : {}) };

@@ -22,7 +22,8 @@ const UNACCEPTED = [
   "(?:that|which)\\s+(?:is|are)\\s+(?:not|n['’]t)\\s+(?:yet\\s+)?(?:accepted|used|redeemed)(?:\\s+yet)?",
   '(?:(?:that|which)\\s+(?:is|are)\\s+)?(?:still\\s+)?waiting\\s+to\\s+be\\s+(?:accepted|used|redeemed)',
   '(?:(?:that|which)\\s+(?:is|are)\\s+)?(?:still\\s+)?(?:awaiting|waiting\\s+for)\\s+(?:acceptance|a\\s+reply|an\\s+answer)',
-  '(?:(?:that|which)\\s+)?(?:nobody|no\\s+one|noone)\\s+(?:has\\s+)?(?:accepted|used|redeemed)(?:\\s+(?:yet|so\\s+far))?',
+  // ("which no one replied to so far", "that nobody has clicked": the same, said of the people invited.)
+  '(?:(?:that|which)\\s+)?(?:nobody|no\\s+one|noone)\\s+(?:has\\s+)?(?:accepted|used|redeemed|said\\s+yes\\s+to|responded\\s+to|answered|replied\\s+to|clicked|opened|taken\\s+up)(?:\\s+(?:yet|so\\s+far))?',
   '(?:not\\s+yet|never)\\s+(?:accepted|used|redeemed)',
   '(?:(?:that|which)\\s+(?:is|are)\\s+)?(?:still\\s+)?(?:pending|open|outstanding)',
 ].join('|');

@@ -60,6 +60,10 @@ const ABBREVIATIONS: Record<string, string> = {
   mgr: 'manager',
   grp: 'group',
   kik: 'kick',
+  every1: 'everyone',
+  any1: 'anyone',
+  some1: 'someone',
+  no1: 'no one',
   al: 'all',
   w: 'with',
 };

@@ -329,3 +329,22 @@ describe('settings said in prose', () => {
     expect(JSON.stringify(intent)).toContain('"allowed_clock_skew":60');
   });
 });
+
+describe('everyone holding a role, and every pending invitation', () => {
+  it('"foo: every1 w the member role -> viewer for now" changes every member holder (listed by the planner)', () => {
+    expect(parseRequest('foo org: every1 w the member role -> viewer for now. long story', NOW)).toMatchObject({
+      kind: 'membership_set_role',
+      users: [{ kind: 'role', value: 'org:member' }],
+      role: 'org:viewer',
+    });
+  });
+
+  it('"cancel all the invitations to Foo that nobody has said yes to" revokes every pending one', () => {
+    expect(
+      parseRequest(
+        'Foo are rebuilding their team, so their boss asked if we could cancel all the invitations to their org that nobody has said yes to yet',
+        NOW,
+      ),
+    ).toMatchObject({ kind: 'org_invitation_revoke', all: true });
+  });
+});
