@@ -45,11 +45,21 @@ export function planMembersList(ctx: PlanContext, intent: Of<'members_list'>): P
   const rows = page.items.map(toMember);
   const n = page.total ?? rows.length;
   const who = intent.role ? `${roleWord(intent.role)}s` : 'members';
-  if (intent.count) return say(`${org.value.name} has ${n} ${n === 1 ? who.replace(/s$/, '') : who}.`);
+  // ("how many of them are admins?": the count by role is stated, when the listing holds them all and has several.)
+  const byRole = new Map<string, number>();
+  for (const m of rows) byRole.set(m.role, (byRole.get(m.role) ?? 0) + 1);
+  const counts =
+    !intent.role && rows.length === n && byRole.size > 1
+      ? ` (${[...byRole.entries()]
+          .sort((a, b) => b[1] - a[1])
+          .map(([role, k]) => `${k} ${roleWord(role)}${k === 1 ? '' : 's'}`)
+          .join(', ')})`
+      : '';
+  if (intent.count) return say(`${org.value.name} has ${n} ${n === 1 ? who.replace(/s$/, '') : who}${counts}.`);
   if (rows.length === 0) return say(`${org.value.name} has no ${who}.`);
   if (intent.pick) return pickRecent(ctx, intent.pick, org.value.name, who, rows);
   return say(
-    `${org.value.name} has ${n} ${n === 1 ? who.replace(/s$/, '') : who}:\n${table(
+    `${org.value.name} has ${n} ${n === 1 ? who.replace(/s$/, '') : who}${counts}:\n${table(
       ['Name', 'Email', 'Role', 'User ID'],
       rows.map((m) => [m.name, m.email, roleWord(m.role), m.userId]),
     )}`,

@@ -14,7 +14,7 @@ import { userText } from './plan-users.js';
 import { toRef } from './refs.js';
 import { parseMemberships } from './intents-orgs.js';
 import { askFor, matchAnswer, readFailed, requireOrg, resolveUsers, stopped } from './resolve.js';
-import { asPage, field, toOrg, toUser, type OrgRow, type UserRow } from './results.js';
+import { asPage, toMember, field, toOrg, toUser, type OrgRow, type UserRow } from './results.js';
 import { plural, table } from './summarize.js';
 
 export type RolesIntent = Extract<Intent, { kind: 'roles_every_org' }>;
@@ -269,10 +269,31 @@ export function orgInvitationFacts(ctx: PlanContext, email: string): string | 'p
   const usersEnv = ids.length > 0 ? ctx.read('clerk_users_list', { user_id: ids, limit: 100 }) : undefined;
   if (ids.length > 0 && !usersEnv) return 'pending';
   const users = usersEnv?.status === 'ok' ? asPage(usersEnv.result).items.map(toUser) : [];
-  const lines = found.map((f) => {
+  // The sender's role in that organization today (a fourth lookup): "who sent it, and are they still an admin
+  // there?" is the usual next question, and an inviter may since have been demoted or removed.
+  const roleEnvs = found.map((f) =>
+    f.inviter
+      ? ctx.read('clerk_org_memberships_list', { organization_id: f.org.id, user_id: [f.inviter], limit: 10 })
+      : undefined,
+  );
+  if (found.some((f, k) => f.inviter && !roleEnvs[k])) return 'pending';
+  const lines = found.map((f, k) => {
     const who = f.inviter ? users.find((u) => u.id === f.inviter) : undefined;
     const sender = who ? userText(who) : f.inviter ? `user ${f.inviter}` : 'someone Clerk did not record';
-    return `- to ${f.org.name} (${f.org.id}) with the role ${f.role.replace(/^org:/, '')} (${f.role}), sent by ${sender} (invitation ${f.id})`;
+    const env = roleEnvs[k];
+    const held =
+      env?.status === 'ok'
+        ? asPage(env.result)
+            .items.map(toMember)
+            .find((m) => m.userId === f.inviter)
+        : undefined;
+    const now =
+      env?.status !== 'ok'
+        ? ''
+        : held
+          ? `, who is now ${held.role === 'org:admin' ? 'an admin' : `a ${held.role.replace(/^org:/, '')}`} of ${f.org.name} (${held.role})`
+          : `, who is no longer a member of ${f.org.name}`;
+    return `- to ${f.org.name} (${f.org.id}) with the role ${f.role.replace(/^org:/, '')} (${f.role}), sent by ${sender}${now} (invitation ${f.id})`;
   });
   return `There is no pending app invitation for ${email}, but there ${found.length === 1 ? 'is a pending organization invitation' : `are ${found.length} pending organization invitations`}:\n${lines.join('\n')}`;
 }

@@ -348,3 +348,19 @@ describe('everyone holding a role, and every pending invitation', () => {
     ).toMatchObject({ kind: 'org_invitation_revoke', all: true });
   });
 });
+
+describe('answers that carry the next fact asked for', () => {
+  it("an organization's member listing states how many hold each role", async () => {
+    const stack = createStack();
+    const turn = await stack.say('how many people are in Acme, and how many of those are admins?');
+    expect(turn.text).toMatch(/\b\d+ admins?\b/);
+    expect(turn.pending).toEqual([]);
+  });
+
+  it("an invitation's sender is reported with the role they hold in that organization now", async () => {
+    const stack = createStack();
+    const turn = await stack.say('who sent the pending invite to newdev@globex.test? nothing to change');
+    expect(turn.text).toMatch(/sent by .*who is (?:now an? \w+ of|no longer a member of) Globex/);
+    expect(turn.pending).toEqual([]);
+  });
+});
