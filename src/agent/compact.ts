@@ -155,6 +155,8 @@ function compactOrganization(o: Obj, options: CompactOptions = {}): Obj {
   if (typeof o.members_count === 'number') out.members_count = o.members_count;
   if (typeof o.pending_invitations_count === 'number') out.pending_invitations_count = o.pending_invitations_count;
   out.max_allowed_memberships = o.max_allowed_memberships;
+  // (Who created it: "the org Ann set up", "whoever created Foo" are answered from it.)
+  if (typeof o.created_by === 'string' && o.created_by) out.created_by = o.created_by;
   out.created_at = isoTime(o.created_at);
   copyMetadata(o, out, options);
   return out;

@@ -16,8 +16,9 @@ export interface Ref {
    * `newest`: the most recently created user ("the latest sign-up"), `value` "user"; or the first created,
    * `value` "oldest" ("our oldest account").
    * `external`: the user whose external id is `value` ("the user whose external ID is crm-123").
+   * `creator`: the user who created the organization `value` names ("whoever set up Foo"; creator.ts).
    */
-  kind: 'email' | 'id' | 'name' | 'pronoun' | 'role' | 'newest' | 'external' | 'mention';
+  kind: 'email' | 'id' | 'name' | 'pronoun' | 'role' | 'newest' | 'external' | 'mention' | 'creator';
   /** (`mention`: the text to look for a listed record's name in — listed-names.ts.) */
   value: string;
   /** `mention`: a longer text (the whole request) looked in when `value` names no record. */

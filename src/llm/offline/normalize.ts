@@ -55,9 +55,16 @@ const MANNER = new RegExp(
   'gi',
 );
 
+// "… as a viewer (new budget).", "… to 30 (per the contract).": a remark in brackets at the end of a
+// sentence says why: plain words only — no address, id, "key: value", setting or role word, and no "(not X)" that
+// corrects a value.
+const ASIDE =
+  /\s*\((?!\s*(?:not|or|aka|i\.e|e\.g|no|was|formerly|previously|with|without)\b)(?![^()]*\b(?:user\s*name|handle|login|id|e-?mail|role|admin|member|viewer|billing|metadata|md|true|false|yes|no)\b)[a-z][a-z\s'’-]{0,58}\)(?=\s*(?:[.!?;]|$))/gi;
+
 const STAGES: ReadonlyArray<(masked: string) => string> = [
   (m) => m.trim(),
   (m) => m.replace(MANNER, ''),
+  (m) => m.replace(ASIDE, ''),
   spellOutTexting,
   correctedValues,
   withWriter,

@@ -7,7 +7,8 @@ import { analyze } from './entities.js';
 import type { Intent, Ref } from './intent-types.js';
 import type { Call, PlanStep, PlanContext } from './plan-context.js';
 import { asObject, asPage, toOrg, type OrgRow, type UserRow } from './results.js';
-import { askFor, firstStop, readFailed, requireOrg, resolveUsers, stopped, type Res } from './resolve.js';
+import { askFor, firstStop, orgByCreator, readFailed, requireOrg, resolveUsers, stopped, type Res } from './resolve.js';
+import { orgCreatorIn } from './creator.js';
 import { orgRef } from './refs.js';
 import { changeText, userText } from './plan-users.js';
 import { day, plural, table } from './summarize.js';
@@ -45,6 +46,14 @@ export function orgOrAsk(ctx: PlanContext, ref: Ref | undefined, question: strin
         ])
       : undefined;
   if (found) return { ok: true, value: { kind: 'name', value: found.name } };
+  // "the workspace Ann Lee made in spring": the one organization that person created.
+  const creator = orgCreatorIn(ctx.turn.request);
+  if (creator && env.status === 'ok') {
+    const made = orgByCreator(ctx, creator, asPage(env.result).items.map(toOrg));
+    if (!made.ok) return made;
+    // (By its slug, unique and matched exactly, so the card names it.)
+    if (made.value) return { ok: true, value: { kind: 'name', value: made.value.slug } };
+  }
   return askFor(ctx, question, (a) => orgRef(analyze(a).masked, analyze(a).ents));
 }
 

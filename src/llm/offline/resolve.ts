@@ -14,6 +14,7 @@ import { asPage, toMember, toOrg, toUser, userLabel, type Envelope, type OrgRow,
 import { userRefsAnywhere } from './refs.js';
 import { recordsNamed, usersNamed } from './listed-names.js';
 import { heldRole } from './held-role.js';
+import { orgCreatorIn } from './creator.js';
 
 /** Most users one listing for a name in the text reads (Clerk's page limit). */
 const LISTED_USERS = 500;
@@ -114,6 +115,14 @@ function expandPronouns(
   const out: Ref[] = [];
   const unknown: Ref[] = [];
   for (const r of refs) {
+    if (r.kind === 'creator') {
+      // "whoever created Foo": the organization, then its creator (Clerk's created_by), as a user id.
+      const org = requireOrg(ctx, { kind: 'name', value: r.value });
+      if (!org.ok) return { refs: out, unknown, stop: org };
+      if (org.value.createdBy) out.push({ kind: 'id', value: org.value.createdBy });
+      else unknown.push(r);
+      continue;
+    }
     if (r.kind === 'newest' || r.kind === 'external') {
       // "the latest sign-up", "the user whose external ID is crm-1": one read answers it, as a user id.
       const oldest = r.kind === 'newest' && r.value === 'oldest';
@@ -671,6 +680,37 @@ function sharedName(rows: UserRow[], text: string): string {
 }
 
 /** Resolves one organization reference (id as is; name/slug via clerk_organizations_list {query}). */
+/**
+ * The organization `person` created (two lookups: the person by name, then the listed organizations' creator).
+ * One → it; several → asked which; the person or their organization not found → undefined (the caller says so).
+ */
+export function orgByCreator(ctx: PlanContext, person: string, listed?: OrgRow[]): Res<OrgRow | undefined> {
+  const env = ctx.read('clerk_users_list', { query: person });
+  if (!env) return stop('pending');
+  if (env.status !== 'ok') return stop(readFailed(env, `"${person}"`));
+  const users = asPage(env.result).items.map(toUser);
+  const exact = users.filter((u) => (u.name ?? '').toLowerCase() === person.toLowerCase() || u.email === person);
+  const who = exact.length === 1 ? exact[0] : users.length === 1 ? users[0] : undefined;
+  if (!who) return ok(undefined);
+  let orgs = listed;
+  if (!orgs) {
+    const all = ctx.read('clerk_organizations_list', { limit: 100 });
+    if (!all) return stop('pending');
+    if (all.status !== 'ok') return stop(readFailed(all, 'organizations'));
+    orgs = asPage(all.result).items.map(toOrg);
+  }
+  const made = orgs.filter((o) => o.createdBy === who.id);
+  if (made.length <= 1) return ok(made[0]);
+  return pick(
+    ctx,
+    made,
+    (o) => `${o.name} (slug ${o.slug})`,
+    (o) => [o.id, o.name, o.slug],
+    `the organizations ${who.name ?? person} created`,
+    'organization',
+  );
+}
+
 function resolveOrg(ctx: PlanContext, ref: Ref): Res<OrgRow | undefined> {
   if (ref.kind === 'id') return ok({ id: ref.value, name: ref.value, slug: '', createdAt: null });
   if (ref.kind === 'newest') {
@@ -691,6 +731,11 @@ function resolveOrg(ctx: PlanContext, ref: Ref): Res<OrgRow | undefined> {
     const orgs = asPage(all.result).items.map(toOrg);
     let rows = recordsNamed(ref.value, orgs);
     if (rows.length === 0 && ref.wider) rows = recordsNamed(ref.wider, orgs);
+    // "the workspace Ann Lee made": none named, the one that person created.
+    if (rows.length === 0) {
+      const creator = orgCreatorIn(ref.value) ?? (ref.wider ? orgCreatorIn(ref.wider) : undefined);
+      if (creator) return orgByCreator(ctx, creator, orgs);
+    }
     if (rows.length <= 1) return ok(rows[0]);
     return pick(
       ctx,

@@ -126,6 +126,8 @@ export interface OrgRow {
   maxAllowed?: number;
   createdAt: string | null;
   publicMetadata?: unknown;
+  /** The user who created it (Clerk's `created_by`), when the listing says. */
+  createdBy?: string;
 }
 
 /** A compacted (or raw) organization → OrgRow. */
@@ -138,6 +140,7 @@ export function toOrg(o: Obj): OrgRow {
     ...(typeof o.max_allowed_memberships === 'number' ? { maxAllowed: o.max_allowed_memberships } : {}),
     createdAt: time(o.created_at),
     ...(o.public_metadata !== undefined ? { publicMetadata: o.public_metadata } : {}),
+    ...(str(o.created_by) ? { createdBy: str(o.created_by)! } : {}),
   };
 }
 

@@ -364,3 +364,33 @@ describe('answers that carry the next fact asked for', () => {
     expect(turn.pending).toEqual([]);
   });
 });
+
+describe('references by who created an organization (creator.ts)', () => {
+  it.each([
+    ['add whoever first set up the Hooli workspace to Initech as a member', 'Hooli'],
+    ['the person who created Umbrella should be locked', 'Umbrella'],
+  ])('%s', (text, org) => {
+    expect(JSON.stringify(parseRequest(text, NOW))).toContain(`{"kind":"creator","value":"${org}"}`);
+  });
+
+  it("the creator is found from the organization's created_by and is the one proposed", async () => {
+    const stack = createStack();
+    const turn = await stack.say('add whoever created the Globex org to Initech as a member');
+    expect(turn.pending.map((p) => p.action)).toEqual(['clerk_org_membership_create']);
+    expect(turn.text).toMatch(/Bob Stone/);
+  });
+
+  it('"the workspace Pepper Potts made" is the organization she created', async () => {
+    const stack = createStack();
+    const turn = await stack.say('the workspace Pepper Potts made in spring needs a member limit of 30');
+    expect(turn.pending.map((p) => [p.action, p.args.max_allowed_memberships])).toEqual([
+      ['clerk_organization_update', 30],
+    ]);
+    expect(turn.text).toMatch(/Stark/);
+  });
+
+  it('a bracketed remark at the end is an aside; a bracketed setting is not', () => {
+    expect(readMessage('add ann@x.test to Foo as a viewer (new budget).').masked).not.toContain('budget');
+    expect(readMessage('lock Ann (username annk)').masked).toContain('annk');
+  });
+});

@@ -1,0 +1,39 @@
+/**
+ * References by who created an organization (Clerk records it as the organization's `created_by`):
+ * - a user: "the person who first set up Foo", "whoever created the Foo workspace" → that organization's creator;
+ * - an organization: "the workspace Ann Lee made in spring", "the org that Ann created" → the one organization
+ *   that person created (several → asked, none → not found; never guessed).
+ * Both are two lookups the planner makes (the organization, then its creator; or the person, then the
+ * organizations listed with their creator).
+ */
+import type { Ref } from './intent-types.js';
+
+const ORG_NOUN = '(?:org|orgs|organi[sz]ation|workspace|company|team|group)';
+const MADE = '(?:created|set\\s+up|made|founded|started|opened|registered|spun\\s+up)';
+
+// "the person who first set up Foo", "whoever created the Foo workspace", "the one that made Foo".
+const USER_BY_CREATED = new RegExp(
+  `^(?:(?:the|that)\\s+)?(?:(?:same\\s+)?(?:user|person|one|account|member|individual)\\s+)?(?:who|that|whoever)?\\s*(?:originally\\s+|first\\s+|initially\\s+)?${MADE}\\s+(?:the\\s+)?(.+?)(?:\\s+${ORG_NOUN})?(?:\\s+(?:originally|in\\s+the\\s+first\\s+place|back\\s+then))?$`,
+  'i',
+);
+const WHOEVER = /^(?:whoever|the\s+(?:user|person|one)\s+(?:who|that))\b/i;
+
+// "the workspace Ann Lee made in spring", "the org that Ann created".
+const ORG_BY_CREATOR = new RegExp(
+  `\\b(?:the\\s+)?${ORG_NOUN}\\s+(?:that\\s+|which\\s+)?((?:[A-Z][\\p{L}'’-]+\\s+){0,2}[A-Z][\\p{L}'’-]+|⟦e\\d+⟧)\\s+(?:had\\s+|has\\s+)?${MADE}\\b`,
+  'u',
+);
+
+/** The creator of the organization a user description names ("whoever created Foo"), or undefined. */
+export function creatorRef(text: string): Ref | undefined {
+  const t = text.trim().replace(/[.,;:!?]+$/, '');
+  if (!WHOEVER.test(t) && !/^(?:the\s+)?(?:same\s+)?(?:user|person|one)\s+(?:who|that)\b/i.test(t)) return undefined;
+  const org = t.match(USER_BY_CREATED)?.[1]?.trim();
+  if (!org || /^(?:it|this|that|them|one|an?\s)/i.test(org) || org.split(/\s+/).length > 4) return undefined;
+  return { kind: 'creator', value: org };
+}
+
+/** The person whose organization a text describes ("the workspace Ann Lee made"), or undefined. */
+export function orgCreatorIn(text: string): string | undefined {
+  return text.match(ORG_BY_CREATOR)?.[1];
+}
