@@ -23,7 +23,11 @@ const word = (w: string): RegExp =>
  * correction does not name a pair. The sentences after the correction are kept.
  */
 export function swapCorrection(sentences: string[], index: number): string | undefined {
-  const correction = sentences[index]!.trim();
+  // ("…, lock, not ban, because he may come back": the reason after the pair is not part of it.)
+  const correction = sentences[index]!.trim().replace(
+    /,?\s+(?:because|since|as|so\s+that|given\s+that|cause|cuz)\b.*$/i,
+    '',
+  );
   let meant: string | undefined;
   let said: string | undefined;
   const late = correction.match(NOT_SAID_MEANT);
@@ -40,7 +44,15 @@ export function swapCorrection(sentences: string[], index: number): string | und
       meant = words.at(-2);
   }
   if (!meant || !said || meant.toLowerCase() === said.toLowerCase()) return undefined;
-  const before = sentences.slice(0, index);
+  // ("… ban his account - actually no. sorry, lock, not ban": a sentence of correction words alone goes with it.)
+  const before = sentences
+    .slice(0, index)
+    .filter(
+      (t) =>
+        !/^(?:(?:no|nope|wait|actually|sorry|hmm|oh|scratch\s+that|on\s+second\s+thought)[\s,.!–—-]*)+$/i.test(
+          t.trim(),
+        ),
+    );
   const rest = sentences.slice(index + 1);
   if (!before.some((s) => word(said!).test(s))) return [...before, ...rest].join('. ');
   return [...before.map((s) => s.replace(new RegExp(word(said!).source, 'gi'), meant!)), ...rest].join('. ');

@@ -440,6 +440,11 @@ function antecedent(
     const names = [...new Set(referents(u.masked, org, units.map((x) => x.masked).join(' ')))];
     if (names.length === 1) return names;
     if (names.length > 1) return [];
+    // ("remove Peter from Foo, and also lock his account": the one person the nearer clause's request acts on
+    // comes before whoever a farther report is about — "Bill asked me two things".)
+    // (Only a clause that names someone itself: "unlock the account" points back, it names nobody.)
+    const target = hasAnaphor(u.masked) ? undefined : named(u.masked);
+    if (target && /\p{Lu}/u.test(target)) return [target];
     // An organization the message is about is not a person ("Foo is shutting down").
     const subject = reportSubject(u.masked);
     if (subject && subject.toLowerCase() !== org?.toLowerCase()) return [subject];

@@ -394,3 +394,20 @@ describe('references by who created an organization (creator.ts)', () => {
     expect(readMessage('lock Ann (username annk)').masked).toContain('annk');
   });
 });
+
+describe('whom "his" means, and a correction with its reason', () => {
+  it('"Kim asked me two things: remove Omar from Acme, and also lock his account" locks Omar, not Kim (safety)', () => {
+    const intent = parseRequest('Kim Lee asked me two things. remove Omar from Acme, and also lock his account', NOW);
+    expect(JSON.stringify(intent)).not.toContain('Kim Lee');
+    expect(JSON.stringify(intent)).toContain('clerk_user_lock');
+  });
+
+  it('"… ban his account - actually no. sorry, lock, not ban, because …" locks and never bans (safety)', () => {
+    const intent = parseRequest(
+      'please remove omar@x.test from Acme and ban his account - actually no. sorry, she said lock, not ban, because he may come back. thanks',
+      NOW,
+    );
+    expect(JSON.stringify(intent)).toContain('clerk_user_lock');
+    expect(JSON.stringify(intent)).not.toContain('clerk_user_ban"');
+  });
+});
