@@ -92,10 +92,17 @@ const BYSTANDER_BEFORE =
 // message is about (a speaker's label in a pasted chat has a time or other lines before it).
 const TOPIC_LABEL = new RegExp(`^\\s*:\\s*(?:(?:pls|please|can\\s+you|could\\s+you)\\s+)?${ACTION_VERB}\\b`, 'i');
 
+const TICKET_ROLE_LABEL =
+  /\b(?:reporter|reported\s+by|requester|requested\s+by|raised\s+by|submitted\s+by|opened\s+by|filed\s+by|assignee|assigned\s+to|cc|bcc|watcher|approver)\s*[:=]?\s*$/i;
+
 function isBystander(text: string, m: RegExpMatchArray): boolean {
   const at = m.index ?? 0;
   if (text.slice(0, at).trim() === '' && TOPIC_LABEL.test(text.slice(at + m[0].length))) return false;
-  return BYSTANDER_AFTER.test(text.slice(at + m[0].length)) || BYSTANDER_BEFORE.test(text.slice(0, at));
+  return (
+    BYSTANDER_AFTER.test(text.slice(at + m[0].length)) ||
+    BYSTANDER_BEFORE.test(text.slice(0, at)) ||
+    TICKET_ROLE_LABEL.test(text.slice(Math.max(0, at - 30), at))
+  );
 }
 
 /** Occurrences of `key` in `text` that are not bystanders. */
@@ -137,8 +144,15 @@ export function usersNamed<T extends Pick<UserRow, 'id' | 'name' | 'email' | 'us
       .some((w) => /^\p{Lu}/u.test(w) && !FUNCTION_WORDS.has(w.toLowerCase()) && nameWord(rest, w)),
   );
   if (byWord.length > 0) return byWord;
-  // Nobody else named: an address said as a sender's ("a message from x@y") is then the person it is about.
-  return rows.filter((u) => u.email && occurrences(text, u.email).length > 0);
+  // Nobody else named: an address said as a sender's ("a message from x@y") is then the person it is about —
+  // never one a ticket labels as who reported, requested or handles it ("Reporter: x@y", "cc: …").
+  return rows.filter(
+    (u) =>
+      u.email &&
+      occurrences(text, u.email).some(
+        (m) => !TICKET_ROLE_LABEL.test(text.slice(Math.max(0, (m.index ?? 0) - 30), m.index ?? 0)),
+      ),
+  );
 }
 
 /**

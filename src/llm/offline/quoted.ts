@@ -32,7 +32,7 @@ const OWN_VERB = new RegExp(
 // already given: the shape of a prompt injection, never a request (they are dropped even when the pasted text
 // is handed over; the admin's own words are never filtered).
 const INJECTION =
-  /\b(?:system\s+(?:override|prompt|message|instruction)|override\s*:|note\s+to\s+(?:the\s+)?(?:ai|assistant|bot|model|agent|admin(?:istrator)?)|(?:ai|assistant|bot|agent)\s*:|as\s+(?:the|an)\s+(?:admin(?:istrator)?|ai|assistant)\b[^.]*\b(?:must|should|need\s+to|have\s+to)|(?:ignore|disregard|forget)\s+(?:(?:all|any|your|the|my|of)\s+)*(?:(?:previous|prior|earlier|above|other)\s+)?(?:instructions|rules)|(?:approval|confirmation)\s+(?:is\s+|was\s+|has\s+been\s+)?(?:already\s+)?(?:pre-?)?(?:granted|given|approved)|pre-?approved|without\s+(?:asking\s+(?:for\s+)?)?(?:confirmation|approval)|i\s+instruct\s+(?:the|you)|\b(?:drive-?by|unknown|unverified|anonymous|random|untrusted|unauthori[sz]ed|third-?party)\s+(?:comment(?:er)?|account|user|person|sender|reply|poster|contributor)\b|\b(?:comment|reply|message)\s+from\s+(?:an?\s+)?(?:unknown|unverified|anonymous|random|untrusted|outside)\b)/i;
+  /\b(?:system\s+(?:override|prompt|message|instruction)|override\s*:|note\s+(?:to|for)\s+(?:the\s+|any\s+|an?\s+)?(?:ai|assistant|bot|model|agent|admin(?:istrator)?|llm)|\b(?:ai|assistant|bot|model|agent|llm)\s+(?:that\s+is\s+|who\s+is\s+)?(?:processing|reading|handling|parsing|triaging)\s+(?:this|these|the)\b|\bno\s+need\s+to\s+(?:ask|check\s+with|confirm\s+with)\s+(?:any(?:one|body)|me|them)\b|\balready\s+approved\s+by\b|(?:ai|assistant|bot|agent)\s*:|as\s+(?:the|an)\s+(?:admin(?:istrator)?|ai|assistant)\b[^.]*\b(?:must|should|need\s+to|have\s+to)|(?:ignore|disregard|forget)\s+(?:(?:all|any|your|the|my|of)\s+)*(?:(?:previous|prior|earlier|above|other)\s+)?(?:instructions|rules)|(?:approval|confirmation)\s+(?:is\s+|was\s+|has\s+been\s+)?(?:already\s+)?(?:pre-?)?(?:granted|given|approved)|pre-?approved|without\s+(?:asking\s+(?:for\s+)?)?(?:confirmation|approval)|i\s+instruct\s+(?:the|you)|\b(?:drive-?by|unknown|unverified|anonymous|random|untrusted|unauthori[sz]ed|third-?party)\s+(?:comment(?:er)?|account|user|person|sender|reply|poster|contributor)\b|\b(?:comment|reply|message)\s+from\s+(?:an?\s+)?(?:unknown|unverified|anonymous|random|untrusted|outside)\b)/i;
 // A sign-off with an optional name ("Kind regards, Maria"): the end of a pasted mail.
 const SIGN_OFF =
   /^\s*(?:thx|thanks|thank you|cheers|best(?:\s+regards|\s+wishes)?|kind regards|regards|warm regards|sincerely)\b[\s,!.]*(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)?[.!]?\s*$/i;
@@ -230,7 +230,7 @@ function withSender(ownText: string, about: string | undefined): string {
 
 // A line of a ticket that names who it is about ("User: x@y.test …", "Reported account: …").
 const SUBJECT_LINE =
-  /^\s*(?:user|email|e-mail|account|customer|reported (?:user|account|address|email)|offender|abuser|spammer)\s*:/i;
+  /^\s*(?:[>|]\s*)*(?:user|email|e-mail|account|customer|reported (?:user|account|address|email)|offender|abuser|spammer|subject(?=\s*:\s*\S+@)|affected\s+(?:user|account)s?|target)\s*:/i;
 
 /**
  * Who a pasted text is about — ONE rule, for the admin's pronouns here and for described references ("the spammer
