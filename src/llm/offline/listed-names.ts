@@ -9,6 +9,7 @@
  */
 import { namePattern } from './mentioned.js';
 import { ACTION_VERB } from './clauses.js';
+import { TICKET_ROLE_WORDS } from './ticket-labels.js';
 import type { OrgRow, UserRow } from './results.js';
 
 /** Where `key` occurs in `text` as whole words (case-insensitive; a possessive "'s" may follow). */
@@ -92,8 +93,7 @@ const BYSTANDER_BEFORE =
 // message is about (a speaker's label in a pasted chat has a time or other lines before it).
 const TOPIC_LABEL = new RegExp(`^\\s*:\\s*(?:(?:pls|please|can\\s+you|could\\s+you)\\s+)?${ACTION_VERB}\\b`, 'i');
 
-const TICKET_ROLE_LABEL =
-  /\b(?:reporter|reported\s+by|requester|requested\s+by|raised\s+by|submitted\s+by|opened\s+by|filed\s+by|assignee|assigned\s+to|cc|bcc|watcher|approver)\s*[:=]?\s*$/i;
+const TICKET_ROLE_LABEL = new RegExp(`\\b${TICKET_ROLE_WORDS}\\s*[:=]?\\s*$`, 'i');
 
 function isBystander(text: string, m: RegExpMatchArray): boolean {
   const at = m.index ?? 0;

@@ -37,6 +37,7 @@ import { parseFrames } from './frames.js';
 import { readWithWrongShape } from './implausible-name.js';
 import { swapCorrection } from './correction-swap.js';
 import { boundValues } from './value-bounds.js';
+import { TICKET_ROLE_WORDS } from './ticket-labels.js';
 
 export const NEGATED =
   /^(?:(?:please|but|and|just|also)\s+)*(?:don'?t|do not|never|no need to|without|not|nor|avoid)\b/i;
@@ -63,9 +64,9 @@ export function correctsAt(sentences: string[], i: number): boolean {
   return !own && !contrast;
 }
 
-// "I doubt anyone opens the Foo app now", "we reckon it is unused": what the writer believes or does is context.
 // "there's a setting called X that's at 5", "in it there is …": what exists is context, never a change.
 const EXISTS = /^(?:(?:and|so|but)\s+)?(?:in\s+it\s+)?there(?:'s|’s|\s+is|\s+are)\b/i;
+// "I doubt anyone opens the Foo app now", "we reckon it is unused": what the writer believes or does is context.
 const BELIEF =
   /^(?:i|we)\s+(?:(?:don'?t|do\s+not|no\s+longer|really|honestly|just)\s+)*(?:think|believe|guess|suppose|feel|reckon|use|know)\b(?!\s+(?:to|you)\b)/i;
 const STATEMENT =
@@ -414,8 +415,7 @@ function clausesOf(whole: Sentence, sentence: string, now: number): Unit[] {
   return [{ masked: sentence, verbLed: false }];
 }
 
-const HEADER_LABEL =
-  /^\s*(?:raised|requested|reported|submitted|opened|filed|logged|sent|created)\s+by\s*:|^\s*(?:from|requester|reporter|assignee|cc)\s*:/i;
+const HEADER_LABEL = new RegExp(`^\\s*(?:${TICKET_ROLE_WORDS}|from|sent\\s+by)\\s*:`, 'i');
 
 /**
  * Who a pronoun in clause `index` points at: the users named in the nearest other clause (earlier clauses first),
