@@ -151,6 +151,10 @@ const REAL_WORDS = new Set([
   'bloke',
   'ending',
   'ended',
+  // Three-letter words: never a verb with an inner letter missing ("how" is not "show", "bot" not "boot").
+  ...'how who why the and for are not but all any can had her was one our out day get has him his new now old see two way did its let put say she too use set end add ask try run top yes ago via per off own low few lot log box fix job key bot bit pot dot hot got lit kit pin bin tin sin win pen ten den men hen'.split(
+    ' ',
+  ),
 ]);
 
 // Where a verb stands (start of a clause, after punctuation or "please" / "and" / "to"): lexicon rows anchored
@@ -688,16 +692,8 @@ export function closest(word: string, lexicon: readonly string[]): string | unde
 }
 
 /** "lok", "kik": a three-letter word in a verb's place that is a four-letter verb missing one letter (one verb only). */
-// Three-letter words that are words: never a verb with a letter missing ("how" is not "show", "bot" not "boot").
-const THREE_LETTER_WORDS = new Set(
-  'how who why the and for are not but all any can had her was one our out day get has him his new now old see two way did its let put say she too use set end add ask try run top yes ago via per off own low few lot log box fix job key bot bit pot dot hot got not lit kit pin bin tin sin win pen ten den men hen'.split(
-    ' ',
-  ),
-);
-
 function droppedLetter(word: string, verbs: readonly string[]): string | undefined {
-  if (word.length !== 3 || REAL_WORDS.has(word) || THREE_LETTER_WORDS.has(word) || verbs.includes(word))
-    return undefined;
+  if (word.length !== 3 || REAL_WORDS.has(word) || verbs.includes(word)) return undefined;
   // (An inner letter only: a first or last letter missing makes too many real words.)
   const hits = verbs.filter((v) => v.length === 4 && [1, 2].some((i) => v.slice(0, i) + v.slice(i + 1) === word));
   return hits.length === 1 ? hits[0] : undefined;
