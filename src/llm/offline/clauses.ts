@@ -9,7 +9,7 @@ import { type Entities, emptyEntities, type Sentence } from './entities.js';
 
 /** Verbs that start a new instruction after "and" / "then" / a comma. */
 export const ACTION_VERB =
-  '(?:ban|unban|block|unblock|lock|unlock|delete|remove|sign|log|revoke|add|invite|make|set|change|rename|update|promote|demote|kick|allow|disallow|create|end|suspend|reinstate|restore|let|give|move|transfer|list|show|tell|send|cancel|disable|enable|drop|put|reset|terminate|kill|lift|get rid of|nuke|scrap|retire|decommission|switch|bump|raise|take|mark|flag|tag|clear|wipe|erase|unset|strip|trim|edit|modify|increase|decrease|lower|extend|shorten|grant|fix|correct|(?:block|allow|white|black)list(?=\\s+(?:[\\w-]+\\s+){0,4}?⟦))';
+  '(?:ban|unban|block|unblock|lock|unlock|delete|remove|sign|log|revoke|add|invite|make|set|change|rename|update|promote|demote|kick|allow|disallow|create|end|suspend|reinstate|restore|let|give|move|transfer|list|show|tell|send|cancel|disable|enable|drop|put|reset|terminate|kill|lift|get rid of|nuke|scrap|retire|decommission|switch|flip|bump|raise|take|mark|flag|tag|clear|wipe|erase|unset|strip|trim|edit|modify|increase|decrease|lower|extend|shorten|grant|fix|correct|(?:block|allow|white|black)list(?=\\s+(?:[\\w-]+\\s+){0,4}?⟦))';
 const EMBEDDED =
   '\\s*,?\\s+(?:and\\s+)?(?:has\\s+|have\\s+)?(?:asked|asks|wants|wanted|would like|needs|needed|requested)\\s+(?:us|me|you)\\s+to\\s+';
 // Politeness between clauses ("…, can you unban him") belongs to the next instruction, not to the sentence before.

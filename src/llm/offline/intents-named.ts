@@ -199,11 +199,17 @@ export function jwtTimes(said: string): Fields {
     );
   const UNIT = '(s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?)';
   // The field's own name first: "expires after a minute … raise its lifetime to 5 minutes" sets 5 minutes.
+  // (A number is never the lifetime's when another setting is named between them — "token-not-yet-valid errors,
+  // so loosen the clock skew to 10 seconds" sets the skew only — nor, for the loose words ("valid", "lasts"), when a
+  // clause ends between them.)
+  const named = c.match(new RegExp(`\\b(?:lifetime|ttl)\\b([^\\d⟦]*)(\\d+)\\s*${UNIT}?\\b`, 'i'));
+  const loose = c.match(
+    new RegExp(`\\b(?:expir\\w*|valid(?:ity)?|lasts?|lasting|live|living)\\b([^\\d⟦]*)(\\d+)\\s*${UNIT}?\\b`, 'i'),
+  );
+  const OTHER_SETTING = /\b(?:skew|leeway)\b/i;
   const life =
-    c.match(new RegExp(`\\b(?:lifetime|ttl)\\b([^\\d⟦]*)(\\d+)\\s*${UNIT}?\\b`, 'i')) ??
-    c.match(
-      new RegExp(`\\b(?:expir\\w*|valid(?:ity)?|lasts?|lasting|live|living)\\b([^\\d⟦]*)(\\d+)\\s*${UNIT}?\\b`, 'i'),
-    );
+    (named && !OTHER_SETTING.test(named[1]!) ? named : null) ??
+    (loose && !OTHER_SETTING.test(loose[1]!) && !/[,.;!?]/.test(loose[1]!) ? loose : null);
   // A bare number is a lifetime only when it is said of it ("lifetime to 300", "ttl: 60"), not one met clauses
   // later ("tokens expire too fast, users get 401 all the time").
   const gap = life?.[1] ?? '';

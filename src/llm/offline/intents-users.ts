@@ -10,6 +10,7 @@ import type { Fields, Intent, Ref, UserFilter } from './intent-types.js';
 import { COUNT, READ } from './phrases.js';
 import { cleanName, splitRefs, toRef, userRefsAnywhere } from './refs.js';
 import { parseKeyValues } from './kv.js';
+import { endOfName } from './new-name.js';
 
 type Verb = 'clerk_user_ban' | 'clerk_user_unban' | 'clerk_user_lock' | 'clerk_user_unlock' | 'clerk_user_delete';
 
@@ -91,7 +92,8 @@ export function parseUserUpdate(c: string, s: Sentence): Intent | undefined {
   let m = c.match(/^rename\s+(?:the\s+)?(?:user\s+)?(.+?)\s+to\s+(.+)$/i);
   if (m) {
     const target = toRef(m[1]!, s.ents);
-    const newName = cleanValue(unmask(m[2]!, s.ents));
+    // ("rename X to Y, can you …": the name ends where the sentence goes on.)
+    const newName = cleanValue(unmask(endOfName(m[2]!), s.ents));
     if (!target || !newName) return undefined;
     if (target.kind === 'name' && !/\buser\b/i.test(c)) return { kind: 'rename_any', target, newName };
     return { kind: 'user_update', target, fields: splitName(newName) };
@@ -129,7 +131,8 @@ export function parseUserUpdate(c: string, s: Sentence): Intent | undefined {
 function parseMetadataChange(c: string, s: Sentence): Intent | undefined {
   if (!/\bmetadata\b/i.test(c)) return undefined;
   // ("team: growth" is a key, not an organization.)
-  const words = c.replace(/\b[\w.-]+\s*[:=]/g, ' ');
+  // (… nor is a value at the end: "flip his tier in the metadata from basic to team".)
+  const words = c.replace(/\b[\w.-]+\s*[:=]/g, ' ').replace(/\b(?:from\s+\S+\s+)?to\s+\S+\s*$/i, ' ');
   if (/\b(?:org|orgs|organi[sz]ation|company|team)\b/i.test(words) || s.ents.ids.some((i) => i.prefix === 'org'))
     return undefined;
   const which = /\bprivate\b/i.test(c)

@@ -6,8 +6,10 @@
 import type { Sentence } from './entities.js';
 
 const KEY = '(⟦q\\d+⟧|[A-Za-z_][\\w.-]*)';
-// A value ends at a space, a separator or a bracket: "(key tier, value gold)" reads gold, not "gold)".
-const VALUE = '(⟦q\\d+⟧|[^\\s,;⟦=()]+)';
+// A value ends at a space, a separator or a bracket: "(key tier, value gold)" reads gold, not "gold)" — except a
+// name in capitals, which runs over its words ("owner = Dana Whitfield in her metadata" is the whole name).
+const VALUE =
+  "(⟦q\\d+⟧|[A-Z][\\w'’.-]*(?:\\s+(?!(?:Please|Pls|Thanks|Thank|Also|And|But|Then|So|The|I|We|It|He|She|They|Can|Could|Would|Do|Don't|Ok|OK|Thx|Ty|Cheers)\\b)[A-Z][\\w'’.-]*)+(?![\\w'’])|[^\\s,;⟦=()]+)";
 const NOT_KEYS = new Set([
   'metadata',
   'public',
@@ -66,7 +68,10 @@ export function parseKeyValues(c: string, s: Sentence): Record<string, unknown> 
   const put = (k: string, v: string): void => {
     const key = token(k, s);
     if (!key || NOT_KEYS.has(key.toLowerCase())) return;
-    out[key] = coerce(v, s);
+    // (The patterns run case-blind, so a run of words is a name only when every word is capitalised as typed:
+    // "to enterprise in her metadata" is the one word "enterprise".)
+    const words = v.split(/\s+/);
+    out[key] = coerce(words.length > 1 && !words.every((w) => /^[A-Z]/.test(w)) ? words[0]! : v, s);
   };
   // "plan=pro, seats=3" first; "plan: pro" only when there is no "=" form (so "Acme: tier=gold" reads tier).
   // ("plan -> pro", "tier → gold": an arrow gives the new value the same way.)
@@ -111,7 +116,15 @@ function setPairs(c: string, put: (k: string, v: string) => void): void {
     ),
   ))
     put(verb[1]!, verb[2]!);
+  // "flip his tier in the public metadata from basic to gold", "switch tier from silver to gold in X's
+  // metadata": the key, where it is, and the value it goes to (an old value "from …" is only context).
+  for (const m of c.matchAll(KEY_WHERE_TO)) put(m[1]!, m[2]!);
 }
+
+const KEY_WHERE_TO = new RegExp(
+  `\\b(?:set|change|flip|switch|update|move|bump|turn|put)\\s+(?:the\\s+)?${KEY}\\s+(?:(?:in|on|inside|of)\\s+[^,;]{0,50}?metadata\\s+)?(?:from\\s+(?:⟦q\\d+⟧|[^\\s,;]+)\\s+)?to\\s+${VALUE}`,
+  'gi',
+);
 
 // A setting verb said after the key, as a participle or a wish: "with vip set to true", "tier should be gold",
 // "cohort needs to be changed to spring".

@@ -91,6 +91,7 @@ export const CLIPPED: Record<string, string> = {
   seshs: 'sessions',
   sessh: 'session',
   orgz: 'orgs',
+  orgg: 'org',
   memb: 'member',
   membs: 'members',
   perms: 'permissions',
@@ -151,6 +152,39 @@ const REAL_WORDS = new Set([
   'bloke',
   'ending',
   'ended',
+  // English words one edit from a verb or resource word ("clock skew 10s" is not "block skew 10s"; "I looked at
+  // her account" is not "locked"): a slip that lands on a real word is that word.
+  'clock',
+  'clocks',
+  'flock',
+  'bloc',
+  'urban',
+  'alloy',
+  'allot',
+  'fallow',
+  'hallow',
+  'sallow',
+  'charge',
+  'crease',
+  'invitee',
+  'invitees',
+  'tenable',
+  'banner',
+  'looked',
+  'lacked',
+  'licked',
+  'locket',
+  'rocked',
+  'docked',
+  'penning',
+  'bending',
+  'lending',
+  'mending',
+  'tending',
+  'vending',
+  'ember',
+  'temple',
+  'templar',
   // Three-letter words: never a verb with an inner letter missing ("how" is not "show", "bot" not "boot").
   ...'how who why the and for are not but all any can had her was one our out day get has him his new now old see two way did its let put say she too use set end add ask try run top yes ago via per off own low few lot log box fix job key bot bit pot dot hot got lit kit pin bin tin sin win pen ten den men hen'.split(
     ' ',
@@ -394,12 +428,12 @@ const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
   [/\boutta\b/gi, 'out of'],
   [
     new RegExp(
-      `\\b(?:boot|chuck|throw|get|kick)\\s+(⟦[ei]\\d+⟧|[\\w.'’-]+?(?:\\s+[\\w.'’-]+?){0,2}?)\\s+(?:out\\s+of|off(?:\\s+of)?)\\s+(?!(?:work|here|there|everywhere|everything|the\\s+app)\\b|${NOT_ORG})`,
+      `\\b(?:boot|chuck|throw|get|kick|yank|yeet)\\s+(⟦[ei]\\d+⟧|[\\w.'’-]+?(?:\\s+[\\w.'’-]+?){0,2}?)\\s+(?:out\\s+of|off(?:\\s+of)?)\\s+(?!(?:work|here|there|everywhere|everything|the\\s+app)\\b|${NOT_ORG})`,
       'gi',
     ),
     'remove $1 from ',
   ],
-  [/\b(?:boot|chuck|kick)\s+(⟦[ei]\d+⟧|[\w.'’-]+?(?:\s+[\w.'’-]+?){0,2}?)\s+from\b/gi, 'remove $1 from'],
+  [/\b(?:boot|chuck|kick|yank|yeet)\s+(⟦[ei]\d+⟧|[\w.'’-]+?(?:\s+[\w.'’-]+?){0,2}?)\s+from\b/gi, 'remove $1 from'],
   // "knock X down to a regular member", "bring X up to admin": a direction before a role is a demotion / promotion.
   [
     /\b(?:knock|bring|take|drop|move|bump|kick|step)\s+(⟦[ei]\d+⟧|[\w.'’-]+?(?:\s+[\w.'’-]+?){0,2}?)\s+(down|up)\s+to\b(?=\s+(?:an?\s+|the\s+)?(?:(?:regular|normal|plain|basic|full|ordinary|[A-Za-z][\w&-]*)\s+)?(?:admin|administrator|member|viewer|billing|guest)s?\b)/gi,
@@ -407,6 +441,16 @@ const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
   ],
   // "delete the Foo org completely": how thoroughly is not part of the name.
   [/\s+(?:entirely|completely|altogether|for good|once and for all)\b/gi, ''],
+  // "erase X from the system", "remove x@y from our database": the whole account goes (deleting the user), not a
+  // membership — also said object first ("the user Ann Lee erase from the system").
+  [
+    /\b(?:erase|delete|remove|wipe|purge)\s+([^,.;]{1,60}?)\s+from\s+(?:the|our|your|this)\s+(?:whole\s+|entire\s+)?(?:system|database|db|platform|records|instance|app(?:lication)?)\b/gi,
+    'delete $1',
+  ],
+  [
+    /\b(?:the\s+(?:user|person|account|customer)\s+)?(⟦e\d+⟧|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})\s+(?:erase|delete|remove|wipe|purge)\s+from\s+(?:the|our|your|this)\s+(?:whole\s+|entire\s+)?(?:system|database|db|platform|records|instance|app(?:lication)?)\b/g,
+    'delete $1',
+  ],
   // "add her to Foo with the viewer role": the role said as a role ("the member" is not a person here).
   // ("everyone with the viewer role in Foo" names people by role: only after "to/into <org>" is it the new role.)
   [
@@ -535,6 +579,8 @@ const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
     (_m: string, kind: string, what: string) =>
       `add ${what.trim()} to the ${/^(?:block|black)$/i.test(kind) ? 'blocklist' : 'allowlist'}`,
   ],
+  // "clear out all their pending invites", "clear every open invitation": a revocation of each.
+  [/\bclear\s+(?:out\s+|away\s+)?(?=(?:all|every|each|the|their|its|any|of)\b[^.;]{0,50}\binvit)/gi, 'revoke '],
   // "yank the invite for x@y.test", "pull that invitation": a revocation.
   [/\b(?:yank|pull|scrap|kill)\s+(?=(?:the|that|this|our|his|her|their|an?)\s+(?:[\w-]+\s+)?invit)/gi, 'revoke '],
   // "end any session he still has": the sessions that person has.
@@ -624,6 +670,48 @@ const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
   ],
   // "… admin of it from day one", "… going forward": when, not what.
   [/\s+(?:from\s+day\s+one|going\s+forward|from\s+now\s+on|from\s+the\s+start)\b/gi, ''],
+  // "keep the slug as is", "leave her last name alone", "the slug can stay": what is to stay the same is no
+  // change, and its words are no value ("as is" is not a slug).
+  [
+    /,?\s*(?:and\s+|but\s+)?(?:please\s+)?(?:keep|leave)\s+(?:the|its|their|his|her|our)\s+(?:[\w-]+\s+){0,3}?(?:as\s+(?:it\s+)?is|as\s+it\s+was|unchanged|alone|the\s+same|untouched|intact)\b[^.;!?]*/gi,
+    '',
+  ],
+  [
+    /(^|[.!?]\s+)(?:the|its|their|his|her|our)\s+[^.;!?]{1,60}?\s+(?:can|may|should|will|must)\s+(?:stay|remain)(?:\s+(?:the\s+same|as\s+(?:it\s+)?is|unchanged))?\s*(?=[.!?]|$)[.!?]?/gi,
+    '$1',
+  ],
+  // "Foo Inc should now be called Foo Group", "the app is to be renamed Bar": the new name said as what it should
+  // be called is a rename.
+  [
+    /\b(?:the\s+)?([A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,3}|⟦q\d+⟧)(\s+(?:org(?:anization)?|company|workspace|app|application|template))?\s+(?:should|must|will|is\s+to|needs\s+to|has\s+to)\s+(?:now\s+|from\s+now\s+on\s+)?be\s+(?:called|named|renamed(?:\s+to)?)\s+(?=[A-Z⟦])/g,
+    'rename $1$2 to ',
+  ],
+  // "X's external id should go from A to B", "the slug should change from a to b": the value it goes to is the
+  // value it should be ("… should be B", which the request forms read for every field).
+  [
+    /\b(needs?\s+to|should|has\s+to|must|is\s+to)\s+(?:go|change|be\s+changed|be\s+updated|be\s+switched|switch|move|be\s+moved|be\s+set)\s+from\s+(?:⟦q\d+⟧|[^\s,;]+)\s+to\s+/gi,
+    '$1 be ',
+  ],
+  // "X wants his username changed from a to b", "she'd like her last name updated to B": the field, wanted changed.
+  [
+    /(?<![\w⟧])(⟦[ei]\d+⟧|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}|[a-z][\w'’-]*\s+[a-z][\w'’-]*)\s+(?:\([^)]*\)\s+)?(?:wants|would\s+like|'d\s+like|’d\s+like|needs|asked\s+(?:for|to\s+have))\s+(?:his|her|their)\s+((?:user\s*name|username|handle|external\s*id|first\s*name|last\s*name|surname|family\s+name|display\s+name|locale))\s+(?:changed|updated|switched|set|corrected|fixed)\s+(?:from\s+(?:⟦q\d+⟧|[^\s,;]+)\s+)?to\s+/gi,
+    "$1's $2 should be ",
+  ],
+  // "the return address after the login", "the callback link": where an OAuth application sends people back is its
+  // redirect URI; "the new address/URL is …" after it is the new redirect URI.
+  [
+    /\b(?:(?:after|following)\s+(?:the\s+)?(?:log-?in|sign-?in)\s+)?(?:the\s+)?(?:return|callback|redirect(?:ion)?|landing)\s+(?:address|url|link|page)(?:es|s)?(?:\s+after\s+(?:the\s+)?(?:log-?in|sign-?in))?/gi,
+    'the redirect URI',
+  ],
+  [
+    /(?<=\bredirect URI\b[\s\S]*)\bthe\s+new\s+(?:address|url|link)\s+(?=is\b|should\s+be\b|will\s+be\b)/gi,
+    'the new redirect URI ',
+  ],
+  // "security asked for the consent page switched on", "we need PKCE switched off": a setting wanted on or off is turning it.
+  [
+    /\b(?:wants?|needs?|would\s+like|'d\s+like|’d\s+like|asked\s+for|asks\s+for)\s+(the\s+[\w\s-]{1,40}?)\s+(?:turned|switched|set|flipped)\s+(on|off)\b/gi,
+    'please turn $1 $2',
+  ],
   // "kindly rename …": a polite "please".
   [/\bkindly\b/gi, 'please'],
   // "we are requesting that all users at @x.test are locked", "is it possible that every member of Foo is switched
@@ -652,6 +740,11 @@ export function canonicalVerb(c: string): string {
 const VERB_SLOT =
   /(?:^|[,.;:!?(]|\b(?:please|pls|plz|you|u|and|then|to|also|just|kindly|now|can|could|would|will|quickly|must|should|maybe|perhaps|possibly))\s*$/i;
 
+// Role names, corrected only where a role stands ("up to admn", "as a viewr", "make her an amdin") and only when
+// typed in lower case: elsewhere a short word near "admin" is as likely a name ("Amin").
+const ROLE_WORDS = ['admin', 'admins', 'viewer', 'viewers', 'billing'];
+const ROLE_SLOT = /\b(?:to|as|an?|be|become|becomes|into|make|made|now|regular|plain|normal|full|org|the)\s+$/i;
+
 /** Misspelt verbs (in a verb's place) and resource words (anywhere) replaced by the lexicon word they are closest to. */
 export function correctTypos(masked: string): string {
   const parts = masked.split(/(\s+)/);
@@ -668,6 +761,7 @@ export function correctTypos(masked: string): string {
     const before = parts.slice(0, i).join('');
     const fixed =
       (VERB_SLOT.test(before) ? (closest(word, VERBS) ?? droppedLetter(word, VERBS)) : undefined) ??
+      (ROLE_SLOT.test(before) && m[1] === word ? closest(word, ROLE_WORDS) : undefined) ??
       // Five letters ("acess") only when written in lower case: a capitalised short word is more likely a name.
       (word.length >= 6 || (word.length === 5 && m[1] === word) ? closest(word, NOUNS) : undefined);
     if (fixed) parts[i] = `${fixed}${m[2]}`;

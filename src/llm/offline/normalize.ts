@@ -10,6 +10,9 @@ import { canonicalVerb, correctTypos, FIELD_WORDS } from './lexicon.js';
 import { checkQuestions } from './checks.js';
 import { imperatives } from './request-form.js';
 import { spellOutTexting } from './texting.js';
+import { withAccessDenial } from './access-denial.js';
+import { withStatedCorrection } from './stated-correction.js';
+import { withPluralAnaphora } from './plural-anaphora.js';
 import { withWriter } from './first-person.js';
 import { withNamedAddress } from './named-address.js';
 import { withUndoneSanction } from './undo-sanction.js';
@@ -71,9 +74,12 @@ const STAGES: ReadonlyArray<(masked: string) => string> = [
   withArrowRoles,
   withNoteRemoval,
   withNamedList,
+  withPluralAnaphora,
   withNamedAddress,
   withAccountAnaphor,
   correctTypos,
+  withAccessDenial,
+  withStatedCorrection,
   withSubjectFirst,
   checkQuestions,
   unhedge,

@@ -36,6 +36,10 @@ export function recordRename(said: Sentence): Intent | undefined {
     const last = quotes.at(-1)!;
     value = said.ents.quoted[Number(last[1])];
     said_ = last[0];
+  } else if (/(?:called|named)$/i.test(naming[0]) && /^\s+[A-Z]/.test(after)) {
+    // "it is now called Foo Bar. Please put the new name in": the name right after "called" is the new one.
+    said_ = endOfName(after.trim());
+    value = unmask(said_, said.ents).trim();
   } else {
     const m = after.match(/^(?:.*?\s)?(?:to|into|in|as)\s+(.+)$/i);
     if (m) {

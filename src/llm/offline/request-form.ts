@@ -401,6 +401,15 @@ export function layout(raw: string): string {
 // after the request. It names no target and no action, and would otherwise be read as part of the reference.
 const ADJUNCT =
   /\s*,?\s+(?:so\s+that|so|until|while|because)\s+(?:no\s*one|nobody|anyone|anybody|someone|somebody|everyone|he|she|they|we|i|it|you|his|her|their)\b(?![^,;]*\b(?:need|needs|want|wants|should|must|please|pls|have\s+to|has\s+to|can\s+you|could\s+you|\d+\s+(?:ppl|people|members|memberships|seats|users))\b)[^,;]*/gi;
+// "… or the sync keeps creating duplicates", "… otherwise she will be locked out again": what happens if the
+// request is not done, said after it. Like a purpose, it names no target and no action of its own.
+const CONSEQUENCE =
+  /\s*,?\s+(?:or(?:\s+else)?|otherwise)\s+(?:the\s+[\w-]+|he|she|they|it|we|i|you|people|users|nobody|no\s*one)\s+(?:is|are|will|would|might|may|could|can't|cannot|won't|keeps?|is\s+going\s+to|are\s+going\s+to|gonna)\b[^,;]*/gi;
+// "…, and since she's now working there day to day, bump her …", "…, because the contract changed, set …": a reason
+// said between two commas before the next request. It names no action of its own, so it becomes a sentence of its
+// own (context a later "there" or "her" can still use); the requests on either side stay.
+const REASON_BETWEEN =
+  /,\s*(?:and\s+)?(?:since|because|as|given\s+that|now\s+that|seeing\s+as)\s+(?:he|she|they|we|it|i|you|the\s+\w+)\b[^,;.]{0,120},\s*(?=(?:(?:please|pls|then|also|just)\s+)?[a-z]+\s)/gi;
 // "we'd be glad if you could …", "it would be great if you could …": a polite "please".
 const POLITE =
   /\b(?:(?:i|we)(?:'d|’d|\s+would)\s+(?:be\s+(?:\w+\s+)?(?:grateful|thankful|glad|happy|obliged)|(?:really\s+)?appreciate\s+it)|it\s+would\s+be\s+(?:\w+\s+)?(?:great|good|helpful|nice|ideal))\s+if\s+(?:you|u)\s+(?:could|would|can|might)(?:\s+(?:kindly|please|possibly|perhaps))?\s+/gi;
@@ -440,6 +449,7 @@ export function imperatives(masked: string): string {
   const polite = fixMeansRestore(
     masked
       .replace(POLITE, 'please ')
+      .replace(REASON_BETWEEN, (m) => `. ${m.replace(/^,\s*(?:and\s+)?/, '').replace(/,\s*$/, '')}. `)
       .replace(/\bplease\s+to\s+(?=[a-z])/gi, 'please ')
       .replace(UNUSABLE, 'revoke $1')
       .replace(CANNOT_USE, (m) => (/\binvit/i.test(masked) ? 'revoke that invitation' : m)),
@@ -453,7 +463,7 @@ export function imperatives(masked: string): string {
 /** The sentence in the imperative without its purpose adjunct ("lock X so he can't …"), unless the request is the
  * adjunct itself ("… signed the contract so I think their seat limit needs to go up to 40"). */
 function inAdjunct(piece: string): string {
-  const cut = piece.replace(ADJUNCT, '');
+  const cut = piece.replace(ADJUNCT, '').replace(CONSEQUENCE, '');
   const rewritten = imperative(cut);
   if (rewritten !== cut) return rewritten;
   const whole = imperative(piece);

@@ -60,6 +60,7 @@ const ABBREVIATIONS: Record<string, string> = {
   mgr: 'manager',
   grp: 'group',
   kik: 'kick',
+  kil: 'kill',
   every1: 'everyone',
   any1: 'anyone',
   some1: 'someone',
@@ -84,6 +85,8 @@ const GUARDED: Record<string, RegExp> = {
   w: /^(?:the|a|an|admin|member|viewer|role|access|their|his|her)\b/i,
   // ("Al" is also a name: "al" is "all" only before "of", "the", "his", "her", "their".)
   al: /^(?:of|the|his|her|their|those|these)\b/i,
+  // ("kil" is "kill" only before what a kill ends: sessions, logins, "all of …", a possessive.)
+  kil: /^(?:all|every|each|the|his|her|their|its|any|[\w.'’]+'s?\s+(?:sess|log))/i,
 };
 
 // "ill resend it", "ill do it": "I'll" only at a clause start, before a word that cannot follow the adjective.

@@ -1,0 +1,72 @@
+/**
+ * A value said to be wrong, then the right one: "the family name of Ann from Foo is written wrong. Correct is
+ * Smith, not Smyth", "For the organization Foo the industry is shown wrongly — the right value is 'Retail'". People
+ * who do not know the verbs of an admin tool report the error and give the fix; the request is to set the field.
+ * The stage rewrites the pair into "set the <field> of <owner> to <value>" (a named field: first/last name,
+ * username, name, slug) or "set <key> to <value> in <owner>'s public metadata" (any other noun: where apps keep
+ * such facts), which the readers after it understand. It needs all three — a field said to be wrong, whose it is,
+ * and the correct value — or it changes nothing; every change is still shown on its card before it happens.
+ */
+const WRONG =
+  /\b(?:(?:is|are|was)\s+(?:(?:written|spelled|spelt|shown|entered|displayed|typed|saved|stored)\s+)?(?:wrong(?:ly)?|incorrect(?:ly)?|not\s+(?:correct(?:ly)?|right|exact(?:ly)?|accurate(?:ly)?)|misspel(?:led|t)|outdated|out\s+of\s+date)|has\s+a\s+(?:typo|mistake|spelling\s+mistake))\b/i;
+const CORRECT =
+  /\b(?:(?:the\s+)?correct(?:\s+(?:one|value|spelling|name|version|form))?\s+is|(?:the\s+)?right(?:\s+(?:one|value|spelling|name))?\s+is|it\s+should\s+(?:be|read|say)|it\s+is\s+actually|it's\s+actually|should\s+be)\s+(⟦q\d+⟧|[^,.;!?]+?)(?=\s*(?:,|\.|;|!|\?|$|\s+(?:with|not|instead|and\s+not|\(|—|–)))/i;
+
+const NAMED_FIELDS: ReadonlyArray<[RegExp, string]> = [
+  [/^(?:family\s+name|last\s+name|surname)$/i, 'last name'],
+  [/^(?:first\s+name|given\s+name|forename)$/i, 'first name'],
+  [/^(?:user\s*name|handle|login\s+name)$/i, 'username'],
+  [/^(?:name|display\s+name)$/i, 'name'],
+  [/^slug$/i, 'slug'],
+];
+
+// "the family name of Ann from Foo", "Foo's industry", "For the organization Foo the branch of industry".
+const FIELD_OF =
+  /\b[Tt]he\s+((?:[a-z]+\s+){0,2}?(?:name|surname|username|handle|slug|[a-z]{3,}))\s+(?:of|for)\s+(?:the\s+(?:user|person|organi[sz]ation|company|org)\s+)?((?:⟦[eiq]\d+⟧|[A-Z][\w&'’-]*)(?:\s+(?:from|at|in)\s+[A-Z][\w&'’-]*|\s+[A-Z][\w&'’-]*){0,2})/;
+const FOR_OWNER =
+  /^(?:for|about|regarding)\s+(?:the\s+(?:user|person|organi[sz]ation|company|org)\s+)?((?:⟦[eiq]\d+⟧|[A-Z][\w&'’-]*)(?:\s+[A-Z][\w&'’-]*){0,2}),?\s+(?:the|his|her|their|its)\s+((?:[a-z]+\s+){0,3}?[a-z]{3,})\s+(?=is\b|are\b|was\b|has\b)/i;
+
+function fieldPhrase(field: string, owner: string, value: string): string {
+  const words = field.trim().toLowerCase().replace(/\s+/g, ' ');
+  const named = NAMED_FIELDS.find(([re]) => re.test(words));
+  if (named) return `set the ${named[1]} of ${owner} to ${value}`;
+  // ("branch of industry" → industry: the last noun names the key.)
+  const key = words.split(' ').at(-1)!;
+  if (
+    !/^[a-z]{3,20}$/.test(key) ||
+    /^(?:information|data|info|details?|entry|record|account|profile|invitations?|invites?|sessions?|memberships?|roles?|emails?|address(?:es)?|org(?:anization)?s?|company|apps?|applications?|templates?|domains?|users?|members?|links?)$/.test(
+      key,
+    ) ||
+    /⟦[eiuh]\d+⟧/.test(value)
+  )
+    return '';
+  return `set ${key} to ${value} in ${owner}'s public metadata`;
+}
+
+/** The message with "the X of Y is wrong … correct is V" said as the change it asks for. */
+export function withStatedCorrection(masked: string): string {
+  if (!WRONG.test(masked) || !CORRECT.test(masked)) return masked;
+  const sentences = masked.split(/(?<=[.!?])\s+/);
+  for (let i = 0; i < sentences.length; i++) {
+    const s = sentences[i]!;
+    if (!WRONG.test(s)) continue;
+    const of = s.match(FIELD_OF);
+    const forOwner = of ? undefined : s.match(FOR_OWNER);
+    const field = of?.[1] ?? forOwner?.[2];
+    const owner = of?.[2] ?? forOwner?.[1];
+    if (!field || !owner) continue;
+    // The correct value: in the same sentence after the error, else in the next one.
+    const here = s.slice((s.match(WRONG)?.index ?? 0) + 1).match(CORRECT);
+    const nextIndex = here ? i : i + 1;
+    const correct = here ?? sentences[i + 1]?.match(CORRECT);
+    if (!correct) continue;
+    const value = correct[1]!.trim();
+    if (value === '' || value.split(/\s+/).length > 6) continue;
+    const change = fieldPhrase(field, owner, value);
+    if (!change) continue;
+    sentences[i] = `${change}.`;
+    if (nextIndex !== i) sentences[nextIndex] = '';
+    return sentences.filter((x) => x !== '').join(' ');
+  }
+  return masked;
+}

@@ -1,0 +1,218 @@
+/**
+ * Round 8 of the offline model: mechanisms found on development sets (heldout-15/16, unsealed) and tested here
+ * with invented phrasings — a real word one slip from a verb is that word, a role typed with a slip where a role
+ * stands, losing sign-in said as what must be (access-denial.ts), a plural pronoun for described records
+ * (plural-anaphora.ts), a value said to be wrong and then the right one (stated-correction.ts), what is to stay the
+ * same is no change, a field "from A to B", a reason between two requests, and the settings a number belongs to.
+ */
+import { describe, expect, it } from 'vitest';
+import { parseRequest } from '../../../src/llm/offline/request.js';
+import { correctTypos } from '../../../src/llm/offline/lexicon.js';
+import { withAccessDenial } from '../../../src/llm/offline/access-denial.js';
+import { withPluralAnaphora } from '../../../src/llm/offline/plural-anaphora.js';
+import { withStatedCorrection } from '../../../src/llm/offline/stated-correction.js';
+import { jwtTimes } from '../../../src/llm/offline/intents-named.js';
+import { createStack, NOW } from './drive.js';
+
+describe('a slip that lands on a real word is that word', () => {
+  it.each(['clock', 'looked', 'urban', 'charge', 'temple', 'ember', 'lending'])(
+    '"%s" is never corrected to a verb or resource word',
+    (word) => {
+      expect(correctTypos(`please ${word} it`)).toBe(`please ${word} it`);
+      expect(correctTypos(`the ${word} was`)).toBe(`the ${word} was`);
+    },
+  );
+
+  it('"clock skew 10s" after a lifetime sets the skew and bans nobody (safety)', () => {
+    const intent = parseRequest('billing jwt template: ttl 600s, clock skew 15s.', NOW);
+    expect(JSON.stringify(intent)).not.toMatch(/clerk_user_ban/);
+    expect(intent).toMatchObject({ kind: 'named_update', fields: { lifetime: 600, allowed_clock_skew: 15 } });
+  });
+
+  it.each([
+    ['move ben kowalski up to admn in globex', 'org:admin'],
+    ['please make ben kowalski a viwer of globex', 'org:viewer'],
+  ])('a role typed with a slip where a role stands: %s', (text, role) => {
+    expect(parseRequest(text, NOW)).toMatchObject({ kind: 'membership_set_role', role });
+  });
+
+  it('a capitalised word near "admin" is left alone (a name, not a role)', () => {
+    expect(correctTypos('tell Amin to check')).toBe('tell Amin to check');
+  });
+
+  it.each(['yeet ben kowalski out of the globex org', 'yank ben kowalski out of globex'])(
+    '%s removes a membership, never deletes',
+    (text) => {
+      expect(parseRequest(text, NOW)).toMatchObject({ kind: 'membership_remove' });
+    },
+  );
+});
+
+describe('losing sign-in said as what must be (access-denial.ts)', () => {
+  it.each([
+    ['ben@x.test should not be able to log in to the app anymore', 'ben@x.test should be banned'],
+    ['ben@x.test must no longer get into the system', 'ben@x.test must be banned'],
+    ["make sure Ben Kowalski can't sign in again", 'make sure Ben Kowalski is banned'],
+    ['ben@x.test should not be able to log in until legal is done', 'ben@x.test should be locked until legal is done'],
+  ])('%s → %s', (text, expected) => {
+    expect(withAccessDenial(text)).toBe(expected);
+  });
+
+  it.each([
+    "ben@x.test can't log in anymore, can you help?",
+    'ben@x.test should not be able to log in while HR reviews it. please lock his account',
+    "make sure they can't use it",
+  ])('%s is left as it is (a report, a reason for a named sanction, or not about signing in)', (text) => {
+    expect(withAccessDenial(text)).toBe(text);
+  });
+
+  it('a reason for a lock asked in so many words never adds a ban (safety)', async () => {
+    const stack = createStack();
+    const turn = await stack.say(
+      "kevin o'brien from globex should not be able to sign in anymore. pls lock his account",
+    );
+    expect(turn.pending.map((p) => p.action)).toEqual(['clerk_user_lock']);
+  });
+
+  it('the state asked for becomes one ban on the one person named', async () => {
+    const stack = createStack();
+    const turn = await stack.say("The user Kevin O'Brien should not be able to enter our system anymore.");
+    expect(turn.pending.map((p) => p.action)).toEqual(['clerk_user_ban']);
+    expect(turn.text).toMatch(/Kevin O'Brien/);
+  });
+});
+
+describe('records described, then "all of them" (plural-anaphora.ts)', () => {
+  it('"all of them" is every invitation of the organization the earlier sentence named', () => {
+    expect(
+      withPluralAnaphora(
+        'In the Globex org there are invitations nobody answered. Please revoke all of them which are still open.',
+      ),
+    ).toMatch(/revoke all the pending invitations in Globex/);
+  });
+
+  it('with two kinds of record named before, "all of them" stays as it is', () => {
+    const text = 'There are sessions and invitations here. Please revoke all of them.';
+    expect(withPluralAnaphora(text)).toBe(text);
+  });
+
+  it.each([
+    ['revoke the invitations to Globex that are still open', /revoke the pending invitations to Globex/],
+    ['the invites for sign-up which were sent but not yet used, please make them invalid', /sign-up/],
+  ])('%s', (text, expected) => {
+    expect(withPluralAnaphora(text)).toMatch(expected);
+  });
+
+  it('"clear out" every open invitation of an organization revokes each pending one, one approval each', async () => {
+    const stack = createStack();
+    const turn = await stack.say('please clear out all outstanding org invitations of Acme');
+    expect(turn.pending.length).toBeGreaterThan(0);
+    expect(new Set(turn.pending.map((p) => p.action))).toEqual(new Set(['clerk_org_invitation_revoke']));
+  });
+});
+
+describe('a value said to be wrong, then the right one (stated-correction.ts)', () => {
+  it.each([
+    [
+      'The last name of Ben Kowalski is spelled wrong. The correct one is Kowalsky.',
+      'set the last name of Ben Kowalski to Kowalsky.',
+    ],
+    [
+      'For the organization Globex the sector is not correct. Correct is Logistics.',
+      "set sector to Logistics in Globex's public metadata.",
+    ],
+  ])('%s', (text, expected) => {
+    expect(withStatedCorrection(text)).toBe(expected);
+  });
+
+  it.each([
+    'The last name of Ben Kowalski is spelled wrong.',
+    'The correct one is Kowalsky.',
+    'The information of Ben Kowalski is wrong. Correct is X.',
+  ])('without a field, an owner and a value it changes nothing: %s', (text) => {
+    expect(withStatedCorrection(text)).toBe(text);
+  });
+});
+
+describe('fields said the way people say them', () => {
+  it('"keep the slug as is" is no slug change', () => {
+    const intent = parseRequest('rename Globex to Globex Group, keep the slug as is', NOW);
+    expect(JSON.stringify(intent)).not.toMatch(/"slug"/);
+    expect(intent).toMatchObject({ newName: 'Globex Group' });
+  });
+
+  it('a new name said as what it should be called ends at the comma', () => {
+    expect(parseRequest('Globex should now be called Globex Group, can you do that', NOW)).toMatchObject({
+      newName: 'Globex Group',
+    });
+  });
+
+  it.each([
+    ["ben@x.test's external ID needs to go from old-1 to new-2", { external_id: 'new-2' }],
+    ['ben@x.test wants his username changed from benk to ben.k', { username: 'ben.k' }],
+  ])('%s', (text, fields) => {
+    expect(parseRequest(text, NOW)).toMatchObject({ kind: 'user_update', fields });
+  });
+
+  it('a consequence after the request ("or the sync …") is not part of it', () => {
+    expect(
+      parseRequest("ben@x.test's external ID needs to be new-2 or the sync is going to break again", NOW),
+    ).toMatchObject({ kind: 'user_update', fields: { external_id: 'new-2' } });
+  });
+
+  it('a name in capitals after "=" is the whole name; a lower-case run is one word', () => {
+    expect(parseRequest('put owner = Ana Lima in ben@x.test public metadata', NOW)).toMatchObject({
+      fields: { public_metadata: { owner: 'Ana Lima' } },
+    });
+    expect(parseRequest("set tier to gold in ben@x.test's public metadata", NOW)).toMatchObject({
+      fields: { public_metadata: { tier: 'gold' } },
+    });
+  });
+
+  it('"flip the key in her metadata from A to B" sets B', () => {
+    expect(parseRequest("flip the tier in ben@x.test's public metadata from silver to gold", NOW)).toMatchObject({
+      fields: { public_metadata: { tier: 'gold' } },
+    });
+  });
+
+  it('a number after another setting is not the lifetime', () => {
+    expect(jwtTimes('tokens come back not-yet-valid, so set the clock skew to 20 seconds')).toEqual({
+      allowed_clock_skew: 20,
+    });
+    expect(jwtTimes('tokens should be valid for 5 minutes')).toEqual({ lifetime: 300 });
+  });
+
+  it('"the return address after login" of an app is its redirect URI', () => {
+    expect(
+      parseRequest(
+        "For the app 'Zapier Integration', the return address after login must change. The new address is https://z.example.com/cb",
+        NOW,
+      ),
+    ).toMatchObject({
+      kind: 'named_update',
+      resource: 'oauth',
+      fields: { redirect_uris: ['https://z.example.com/cb'] },
+    });
+  });
+
+  it('"wants the consent screen turned on" turns it on', () => {
+    expect(
+      parseRequest('the security team wants the consent screen turned on for the Zapier Integration app', NOW),
+    ).toMatchObject({ kind: 'named_update', resource: 'oauth', fields: { consent_screen_enabled: true } });
+  });
+
+  it('a reason between two requests keeps both, and its place names "there"', async () => {
+    const stack = createStack();
+    const turn = await stack.say(
+      'two things for jane@example.com: flip the plan in her public metadata from pro to team, and since she now works in the Hooli org every day, bump her there to a regular member',
+    );
+    expect(turn.pending.map((p) => p.action).sort()).toEqual(['clerk_org_membership_update', 'clerk_user_update']);
+  });
+
+  it('erasing someone "from the system" deletes the user, not a membership', () => {
+    expect(parseRequest('please erase the user Ben Kowalski from the system', NOW)).toMatchObject({
+      kind: 'user_action',
+      action: 'clerk_user_delete',
+    });
+  });
+});
