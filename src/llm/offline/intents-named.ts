@@ -204,12 +204,12 @@ export function jwtTimes(said: string): Fields {
   // clause ends between them.)
   const named = c.match(new RegExp(`\\b(?:lifetime|ttl)\\b([^\\d⟦]*)(\\d+)\\s*${UNIT}?\\b`, 'i'));
   const loose = c.match(
-    new RegExp(`\\b(?:expir\\w*|valid(?:ity)?|lasts?|lasting|live|living)\\b([^\\d⟦]*)(\\d+)\\s*${UNIT}?\\b`, 'i'),
+    new RegExp(`\\b(?:expir\\w*|valid(?:ity)?|lasts?|lasting|live|living)\\b([^\\d⟦,.;!?]*)(\\d+)\\s*${UNIT}?\\b`, 'i'),
   );
   const OTHER_SETTING = /\b(?:skew|leeway)\b/i;
   const life =
     (named && !OTHER_SETTING.test(named[1]!) ? named : null) ??
-    (loose && !OTHER_SETTING.test(loose[1]!) && !/[,.;!?]/.test(loose[1]!) ? loose : null);
+    (loose && !OTHER_SETTING.test(loose[1]!) ? loose : null);
   // A bare number is a lifetime only when it is said of it ("lifetime to 300", "ttl: 60"), not one met clauses
   // later ("tokens expire too fast, users get 401 all the time").
   const gap = life?.[1] ?? '';

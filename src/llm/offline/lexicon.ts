@@ -712,6 +712,69 @@ const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
     /\b(?:wants?|needs?|would\s+like|'d\s+like|’d\s+like|asked\s+for|asks\s+for)\s+(the\s+[\w\s-]{1,40}?)\s+(?:turned|switched|set|flipped)\s+(on|off)\b/gi,
     'please turn $1 $2',
   ],
+  // "nothing outside that domain", "nobody else", "no one other than them": how far the request goes, said on its
+  // own — no record and no action of its own.
+  [
+    /(^|[.!?;]\s+|,\s*)(?:and\s+)?(?:nothing|nobody|no\s*one|no-one|no\s+other\s+(?:user|account)s?)(?:\s+(?:else|more|further))?\s*(?:(?:outside|beyond|other\s+than|except|besides)\b[^.!?;]*)?(?=[.!?;]|$)[.!?;]?/gi,
+    (_m: string, lead: string) => (lead.startsWith(',') ? '' : lead),
+  ],
+  // "Globex's billing contact", "the person doing the billing for Globex": the holder of that role in that
+  // organization (a role reference; resolve.ts lists the holders, and asks when there are several).
+  [
+    /\b([A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*)?)(?:'s|’s)\s+(billing|admin)\s+(?:contact|person|guy|lady|lead|rep|representative)\b/g,
+    'the person with the $2 role in $1',
+  ],
+  [
+    /\b(?:[Tt]he\s+)?(?:person|one|guy|lady|woman|man|user|member)\s+(?:who\s+(?:is\s+|does\s+|handles\s+)?|that\s+(?:is\s+|does\s+|handles\s+)?)?(?:doing|handling|does|handles|responsible\s+for|in\s+charge\s+of)\s+(?:the\s+)?(?:billing|payments|invoices)\s+(?:for|at|of|in)\s+(?:the\s+)?([A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*)?)(?:\s+(?:company|org(?:anization)?|team|side))?/g,
+    'the person with the billing role in $1',
+  ],
+  // "she should stay in Globex, but only as a normal member": staying with another role is that role.
+  [
+    /\b(should|must|can|will|may)\s+stay\s+(?:inside|in|at|with)\s+([^,.;]+?),?\s+(?:but\s+)?(?:only\s+|just\s+)?as\s+(?:an?\s+)?((?:normal|regular|plain)\s+member|member|viewer|admin|billing)\b/gi,
+    '$1 be $3 of $2',
+  ],
+  // "…, so she needs admin there": a role someone needs, after a report, starts a request of its own.
+  [
+    /,?\s+so\s+(?=(?:he|she|they)\s+(?:needs?|should|must|has\s+to|have\s+to)\s+(?:be\s+)?(?:an?\s+)?(?:admin|member|viewer|billing)\b)/gi,
+    '. ',
+  ],
+  // ", that is whoever holds it, …": an apposition that says the same again.
+  [/,\s*that\s+is\s+(?:whoever|the\s+one|the\s+person)\b[^,.;]*,/gi, ','],
+  // "in whatever org she's in", "of the organization he is part of": the organization of the person the request is
+  // about (read from their memberships, never guessed: plan-org-of-user.ts).
+  [
+    /\b(in|of|for|at|from)\s+(?:whatever|whichever|the)\s+(?:org|organi[sz]ation|company|workspace|team)\s+(she|he|they)(?:'s|’s|'re|’re|\s+is|\s+are)\s+(?:in|part\s+of|a\s+member\s+of|with)\b/gi,
+    (_m: string, prep: string, who: string) =>
+      `${prep} ${{ she: 'her', he: 'his', they: 'their' }[who.toLowerCase()]} org`,
+  ],
+  // "show all orgs he's part of + roles", "all the organizations X is in and the role": her role in each of them.
+  [
+    /\b(?:list|show|tell\s+me|give\s+me)\s+(?:every|all|each|all\s+the)\s+(?:orgs?|organi[sz]ations?|companies|workspaces)\s+(⟦e\d+⟧|she|he|they|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)(?:\s*(?:'s|’s)|\s+(?:is|are))\s+(?:in|part\s+of|a\s+member\s+of)\s*(?:\+|and|with|&|,)\s*(?:(?:her|his|their|the)\s+)?roles?(?:\s+(?:in|there)\s*(?:each|there)?)?/gi,
+    (_m: string, who: string) =>
+      `what role does ${who} have in each of ${/^(?:she)$/i.test(who) ? 'her' : /^he$/i.test(who) ? 'his' : 'their'} orgs`,
+  ],
+  // "a phone #", "phone no.": a phone number; "does he have a phone number on his account" asks what it is.
+  [/\bphone\s*(?:#|no\.?(?=\s|$)|nr\.?(?=\s|$))/gi, 'phone number'],
+  [
+    /\b(?:does|do)\s+(he|she|they|⟦e\d+⟧)\s+(?:even\s+|actually\s+|already\s+)?have\s+an?\s+phone\s+number(?:\s+on\s+(?:his|her|their|the)\s+(?:account|profile))?/gi,
+    (_m: string, who: string) =>
+      `what is ${/^she$/i.test(who) ? 'her' : /^he$/i.test(who) ? 'his' : who.startsWith('⟦') ? `${who}'s` : 'their'} phone number`,
+  ],
+  // "is he in any org?": which organizations he is in (a question, never an organization called "any").
+  [
+    /\b(?:is|are)\s+(he|she|they|⟦e\d+⟧)\s+(?:even\s+)?(?:in|part\s+of|a\s+member\s+of)\s+any\s+(?:orgs?|organi[sz]ations?|companies|workspaces)\b/gi,
+    'which orgs is $1 in',
+  ],
+  // "as a viewer only", "as an admin only": the role, said with a limit that changes nothing.
+  [/\b(as\s+(?:an?\s+)?(?:admin|member|viewer|billing)(?:\s+member)?)\s+only\b/gi, '$1'],
+  // "the account of whoever created Foo", "the login of the person who set up Foo": that person.
+  [/\b(?:the\s+)?(?:account|login|user|profile)\s+of\s+(?=whoever\b|the\s+(?:person|one|user)\s+who\b)/gi, ''],
+  // "the one who first set up Foo", "whoever first made Foo": whoever created it.
+  [
+    /\b(?:[Tt]he\s+(?:person|one|user|guy)\s+who|whoever)\s+(?:originally\s+|first\s+|initially\s+)?(?:set\s+up|made|started|opened|founded|created)\s+(?=(?:the\s+)?[A-Za-z])/g,
+    'whoever created ',
+  ],
+  [/(whoever created [^()]{1,60}?)\s*\((?:whoever|who(?:ever)?\s+(?:created|made|set\s+up))\s+it\)/gi, '$1'],
   // "kindly rename …": a polite "please".
   [/\bkindly\b/gi, 'please'],
   // "we are requesting that all users at @x.test are locked", "is it possible that every member of Foo is switched

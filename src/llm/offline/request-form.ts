@@ -76,7 +76,7 @@ const ASKED_PASSIVE = new RegExp(
 );
 // "I need X gone", "we want X banned", "please get X unlocked", "can you have X removed from Acme".
 const WANTED = new RegExp(
-  `^${LEAD}(?:(?:all|what|the\\s+(?:only|one)\\s+thing)\\s+(?:i|we)\\s+(?:really\\s+)?(?:want|need|would\\s+like|'d\\s+like|’d\\s+like)\\s+(?:is|are)(?:\\s+for)?|(?:(?:i|we)(?:'d|’d| would)?\\s+)?(?:(?:also|really|just)\\s+)?(?:need|want|like)|(?:please\\s+)?(?:get|have)|(?:can|could|would)\\s+(?:you|u)\\s+(?:please\\s+)?(?:get|have))\\s+(?!to\\b)([^,]+?)\\s+${PP}\\b${NOT_ATTRIBUTIVE}(.*)$`,
+  `^${LEAD}(?:(?:all|what|the\\s+(?:only|one)\\s+thing)\\s+(?:i|we)\\s+(?:really\\s+)?(?:want|need|would\\s+like|'d\\s+like|’d\\s+like)\\s+(?:is|are)(?:\\s+for)?|(?:(?:i|we)(?:'d|’d| would)?\\s+)?(?:(?:also|really|just)\\s+)?(?:need|want)|(?:i|we)(?:'d|’d| would)\\s+(?:(?:also|really|just)\\s+)?like|(?:please\\s+)?(?:get|have)|(?:can|could|would)\\s+(?:you|u)\\s+(?:please\\s+)?(?:get|have))\\s+(?!to\\b)([^,]+?)\\s+${PP}\\b${NOT_ATTRIBUTIVE}(.*)$`,
   'i',
 );
 // "make sure X is banned", "ensure that X gets locked".
@@ -305,12 +305,16 @@ function unwrap(lines: string[]): string[] {
       // does an address or domain: "… whose email is at" / "@x.test …".)
       (/^\s*[a-z]/.test(line) || (/^\s*[A-Z⟦@*]/.test(line) && DANGLING.test(prev)) || MID_ACRONYM.test(line)) &&
       !BULLET.test(line) &&
-      !ENUMERATOR.test(line);
+      !ENUMERATOR.test(line) &&
+      // (A log or alert line — it opens on a timestamp — is a record of its own, never wrapped prose.)
+      !LOG_LINE.test(prev!);
     if (continues) out[out.length - 1] = `${prev!.trimEnd()} ${line.trim()}`;
     else out.push(line);
   }
   return out;
 }
+
+const LOG_LINE = /^\s*\[?\d{4}-\d{2}-\d{2}[T\s]\d{2}:\d{2}/;
 
 // "… please update the callback" / "URL for the Foo app": a line that starts with an acronym and goes on in lower
 // case continues the sentence (a new sentence rarely opens on "URL for", "ID of", "JWT for"; "OK so" and "PS" do).

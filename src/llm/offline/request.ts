@@ -55,7 +55,11 @@ const INSTEAD_ONLY = /\binstead\b/i;
 
 /** True when sentence `i` takes back what the sentences before it asked (see CORRECTION). */
 export function correctsAt(sentences: string[], i: number): boolean {
-  const sentence = sentences[i]!;
+  // ("she needs admin instead of billing": a role contrasted with the one held corrects nothing said before.)
+  const sentence = sentences[i]!.replace(
+    /\binstead\s+of\s+(?:an?\s+|the\s+|her\s+|his\s+|their\s+)?(?:(?:regular|normal|plain)\s+)?(?:admin|administrator|member|viewer|billing)(?:\s+role)?\b/gi,
+    '',
+  );
   if (!CORRECTION.test(sentence)) return false;
   if (!INSTEAD_ONLY.test(sentence) || CORRECTION.test(sentence.replace(/\binstead\b/gi, ''))) return true;
   const before = sentences.slice(0, i).join(' ');
@@ -415,6 +419,9 @@ function clausesOf(whole: Sentence, sentence: string, now: number): Unit[] {
   return [{ masked: sentence, verbLed: false }];
 }
 
+const ROLE_HOLDER =
+  /\bthe\s+person\s+with\s+the\s+(?:admin|member|viewer|billing)\s+role\s+in\s+[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*)?|\bwhoever\s+created\s+(?:the\s+)?[A-Za-z][\w&'’-]*(?:\s+(?!org\b|organi[sz]ation\b)[A-Za-z][\w&'’-]*)?(?:\s+(?:org|organi[sz]ation))?/;
+
 const HEADER_LABEL = new RegExp(`^\\s*(?:${TICKET_ROLE_WORDS}|from|sent\\s+by)\\s*:`, 'i');
 
 /**
@@ -437,6 +444,11 @@ function antecedent(
   for (const u of order) {
     const tokens = userTokens(u.masked, isUserId);
     if (tokens.length > 0) return [...new Set(tokens)];
+    // ("the person with the billing role in Foo is taking over. she needs admin": the holder of a role, or whoever
+    // created an organization, said as such, is whom the pronoun means — resolve.ts finds them, and asks when
+    // there are several.)
+    const holder = u.masked.match(ROLE_HOLDER);
+    if (holder) return [holder[0]];
     const names = [...new Set(referents(u.masked, org, units.map((x) => x.masked).join(' ')))];
     if (names.length === 1) return names;
     if (names.length > 1) return [];

@@ -74,6 +74,9 @@ const SLASHED: Array<[RegExp, string]> = [
   [/\bw\/o\b/gi, 'without'],
   [/\bw\/\s*(?=[a-z⟦])/gi, 'with '],
   [/\bb\/c\b/gi, 'because'],
+  // "i.e." and "e.g." are no sentence ends (their dots would split a sentence and read "e." as a new one).
+  [/\bi\.\s?e\.(?:,)?/gi, 'that is'],
+  [/\be\.\s?g\.(?:,)?/gi, 'for example'],
   // "un-bann", "un-lock": the prefix typed apart is the same verb.
   [/\bun-(?=(?:ban|lock|block|freeze|suspend)\w*\b)/gi, 'un'],
 ];

@@ -216,3 +216,69 @@ describe('fields said the way people say them', () => {
     });
   });
 });
+
+describe('pasted records, scope words and references (round 8, second batch)', () => {
+  it('a log line that opens on a timestamp is never joined to the request under it', () => {
+    const intent = parseRequest(
+      '2026-11-02T03:14:00Z ids: brute force against *@proton.test accounts\nlock every account with an @proton.test address. nobody outside that domain.',
+      NOW,
+    );
+    expect(intent).toMatchObject({ kind: 'bulk_user_action', action: 'clerk_user_lock' });
+  });
+
+  it('"like the newest account created" is a comparison, never a request to create a user (safety)', () => {
+    const intent = parseRequest('the latest signup, like the last account created today, is spam. ban it', NOW);
+    expect(JSON.stringify(intent)).not.toMatch(/user_create/);
+  });
+
+  it('"i.e." is no sentence end', () => {
+    expect(parseRequest('Hooli i.e. the org Gavin runs: show its members', NOW).kind).not.toBe('unknown');
+  });
+
+  it.each([
+    ["Hooli's billing contact should become a regular member", 'org:billing'],
+    ['the person handling the billing for Hooli should be an admin', 'org:billing'],
+  ])('%s names the holder of the role', (text, held) => {
+    expect(parseRequest(text, NOW)).toMatchObject({
+      kind: 'membership_set_role',
+      users: [{ kind: 'role', value: held, org: 'Hooli' }],
+    });
+  });
+
+  it('a pronoun after "whoever created Foo" means that person', () => {
+    expect(
+      parseRequest(
+        'the one who first set up the Hooli org is leading the audit, so please add them to Globex as a viewer only',
+        NOW,
+      ),
+    ).toMatchObject({ kind: 'membership_add', users: [{ kind: 'creator', value: 'Hooli' }], role: 'org:viewer' });
+  });
+
+  it('"a role instead of another" in a sentence of its own corrects nothing', () => {
+    expect(
+      parseRequest('the person with the billing role in Hooli needs admin there instead of billing', NOW),
+    ).toMatchObject({ kind: 'membership_set_role', role: 'org:admin' });
+  });
+
+  it('"in whatever org she is in" is her own organization (read, never guessed)', () => {
+    expect(parseRequest('joanna@initech.test needs admin in whatever org she is in', NOW)).toMatchObject({
+      kind: 'membership_set_role',
+      org: { kind: 'name', value: 'her' },
+    });
+  });
+
+  it('"list every org he is in + role" asks his role in each', () => {
+    expect(parseRequest('gavin@hooli.test: list all the orgs he is in + role', NOW)).toMatchObject({
+      kind: 'roles_every_org',
+    });
+  });
+
+  it('"is he in any org" is a question about his organizations, never one called "any"', () => {
+    const intent = parseRequest('is noah@example.com in any org?', NOW);
+    expect(JSON.stringify(intent)).not.toMatch(/"any"/);
+  });
+
+  it('a lifetime said after a complaint in the same sentence is read from the verb that says it', () => {
+    expect(jwtTimes('tokens are expiring way too fast, can u make them last 10 min')).toEqual({ lifetime: 600 });
+  });
+});
