@@ -114,8 +114,8 @@ export function planBulkUserAction(ctx: PlanContext, intent: BulkIntent): PlanSt
 
 /**
  * The listed users an exception names ("except X"): by email or id exactly, by name when it is one listed user's
- * full name or one of its words. A name that fits several listed users stops the change (fail closed: the
- * wrong one could be changed); one that fits none is said, and nobody is kept out for it.
+ * full name or one of its words. A name that fits several listed users, or none, stops the change (fail closed: the
+ * wrong one could be changed); an address or id that fits none is said, and nobody is kept out for it.
  */
 function keptOut(
   listed: UserRow[],
@@ -135,6 +135,13 @@ function keptOut(
       return {
         ok: false,
         message: `"${ref.value}", whom you kept out, fits ${hits.length} of the users listed (${hits.map((u) => u.name ?? u.email ?? u.id).join(', ')}), so I can't tell whom to leave alone. Say their email, and ask again. Nothing was changed.`,
+      };
+    // (An address or id that is not listed is simply not among them. A name or description that fits nobody may be a
+    // slip for one who is — "viktor krane", "the credential-stuffing guy" — so it stops the change: fail closed.)
+    if (hits.length === 0 && ref.kind !== 'email' && ref.kind !== 'id')
+      return {
+        ok: false,
+        message: `I can't tell who "${ref.value}", whom you kept out, is among the users listed, so doing it would risk changing exactly them. Say their email, and ask again. Nothing was changed.`,
       };
     if (hits.length === 0) notes.push(`${ref.value}, whom you kept out, is not among them.`);
     else users.push(hits[0]!);

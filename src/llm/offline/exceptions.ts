@@ -12,10 +12,14 @@ import { toRef } from './refs.js';
 const LEAD =
   '(?:except(?:\\s+for)?|but\\s+not|other\\s+than|apart\\s+from|aside\\s+from|excluding|not\\s+including|save\\s+for|besides|with\\s+the\\s+exception\\s+of)';
 // The people, up to the end of the clause (a sentence end, a semicolon, or a dash), without a trailing "though".
-const WHO = "((?:⟦[eiq]\\d+⟧|[\\w'’.-]+)(?:(?:\\s*,\\s*|\\s+and\\s+|\\s*&\\s*|\\s+)(?:⟦[eiq]\\d+⟧|[\\w'’.-]+)){0,5})";
+// (A pronoun or a verb after a comma starts a remark about them — ", he stays banned" — not another person.)
+const WHO =
+  "((?:⟦[eiq]\\d+⟧|[\\w'’.-]+)(?:(?:\\s*,\\s*(?=⟦)|\\s*,?\\s+and\\s+|\\s*&\\s*|\\s+)(?!(?:he|she|they|his|her|their|who|which|that|it|stays?|remains?|is|are|was)\\b)(?:⟦[eiq]\\d+⟧|[\\w'’.-]+)){0,5})";
 // (An aside in brackets after the people, "except X (why)", is part of the exception.)
+// (", he stays banned (why)", ", his was fraud so he stays": a remark that the excepted person stays as they are
+// belongs to the exception too.)
 const END =
-  '(?:\\s*\\([^()]*\\))?(?:\\s+(?:though|tho|please|pls|obviously|of\\s+course))?\\s*(?=[.;!?]|\\s[-–—]\\s|$)';
+  '(?:\\s*\\([^()]*\\))?(?:\\s*,\\s*(?:(?:he|she|they|his|her|their|who)\\b|[^.;!?]*?\\b(?:stays?|remains?|staying|keeps?|kept)\\b)[^.;!?]*)?(?:\\s+(?:though|tho|please|pls|obviously|of\\s+course))?\\s*(?=[.;!?]|\\s[-–—]\\s|$)';
 const FORMS = [
   // "… except X", "…, but not X", "… other than X and Y"
   new RegExp(`\\s*,?\\s*\\b${LEAD}\\s+${WHO}${END}`, 'i'),

@@ -735,11 +735,11 @@ const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
   ],
   // "…, so she needs admin there": a role someone needs, after a report, starts a request of its own.
   [
-    /,?\s+so\s+(?=(?:he|she|they)\s+(?:needs?|should|must|has\s+to|have\s+to)\s+(?:be\s+)?(?:an?\s+)?(?:admin|member|viewer|billing)\b)/gi,
+    /,?\s+so\s+(?=(?:he|she|they)\s+needs?\s+(?:an?\s+)?(?:admin|member|viewer|billing)\b)/gi,
     '. ',
   ],
   // ", that is whoever holds it, …": an apposition that says the same again.
-  [/,\s*that\s+is\s+(?:whoever|the\s+one|the\s+person)\b[^,.;]*,/gi, ','],
+  [/,\s*that\s+is\s+(?!(?:fine|ok|okay|all|it|not)\b)[^,.;]*,/gi, ','],
   // "in whatever org she's in", "of the organization he is part of": the organization of the person the request is
   // about (read from their memberships, never guessed: plan-org-of-user.ts).
   [
@@ -775,6 +775,12 @@ const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
     'whoever created ',
   ],
   [/(whoever created [^()]{1,60}?)\s*\((?:whoever|who(?:ever)?\s+(?:created|made|set\s+up))\s+it\)/gi, '$1'],
+  // "ban review done", "lock audit finished": an action word naming a piece of work (a review, an audit) is a
+  // noun — the subject of a report, never a request aimed at "review done".
+  [
+    /(^|[.!?;:]\s+|\n)(ban|unban|lock|unlock|block|delete|deletion|removal|access|offboarding)\s+(review|audit|check|sweep|clean-?up|appeal|process|request|ticket|investigation|task)\b/gi,
+    '$1the $2 $3',
+  ],
   // "kindly rename …": a polite "please".
   [/\bkindly\b/gi, 'please'],
   // "we are requesting that all users at @x.test are locked", "is it possible that every member of Foo is switched

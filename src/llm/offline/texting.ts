@@ -74,9 +74,9 @@ const SLASHED: Array<[RegExp, string]> = [
   [/\bw\/o\b/gi, 'without'],
   [/\bw\/\s*(?=[a-z⟦])/gi, 'with '],
   [/\bb\/c\b/gi, 'because'],
-  // "i.e." and "e.g." are no sentence ends (their dots would split a sentence and read "e." as a new one).
-  [/\bi\.\s?e\.(?:,)?/gi, 'that is'],
-  [/\be\.\s?g\.(?:,)?/gi, 'for example'],
+  // "X's contact, i.e. whoever holds the role, …": an apposition after "i.e." says the same again (its dots would
+  // otherwise split the sentence there). Elsewhere "i.e." keeps ending what came before it.
+  [/\bi\.\s?e\.,?\s+(?=whoever\b|the\s+(?:one|person)\b)/gi, 'that is '],
   // "un-bann", "un-lock": the prefix typed apart is the same verb.
   [/\bun-(?=(?:ban|lock|block|freeze|suspend)\w*\b)/gi, 'un'],
 ];

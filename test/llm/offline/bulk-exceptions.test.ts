@@ -70,9 +70,22 @@ describe('bulk changes with people kept out', () => {
 });
 
 describe('an exception that cannot be read', () => {
+  it('a remark about the one kept out ("…, she did it again") belongs to the exception: nobody targets her', async () => {
+    const stack = createStack();
+    const zoe = (await stack.sandbox
+      .fetch(`${stack.sandbox.baseUrl.replace(/\/v1\/?$/, '')}/v1/users?email_address=zoe@mail.test`, {
+        headers: { authorization: `Bearer ${stack.sandbox.secretKey}` },
+      })
+      .then((r) => r.json())) as Array<{ id: string }>;
+    const turn = await stack.say('Unban everyone currently banned EXCEPT zoe@mail.test, she did it again, and again.');
+    expect(turn.pending.length).toBeGreaterThan(0);
+    expect(turn.pending.every((p) => p.action === 'clerk_user_unban')).toBe(true);
+    expect(turn.pending.map((p) => p.args.user_id)).not.toContain(zoe[0]!.id);
+  });
+
   it.each([
-    'Unban everyone currently banned EXCEPT zoe@mail.test, she did it again, and again.',
     'ban everyone except zoe@mail.test: she is fine',
+    'unban every banned user except zoe@mail.test who keeps doing it again and again and again',
   ])('%j never becomes a change aimed at the one kept out', async (text) => {
     const stack = createStack();
     const turn = await stack.say(text);

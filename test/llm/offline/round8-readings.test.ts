@@ -231,8 +231,23 @@ describe('pasted records, scope words and references (round 8, second batch)', (
     expect(JSON.stringify(intent)).not.toMatch(/user_create/);
   });
 
-  it('"i.e." is no sentence end', () => {
-    expect(parseRequest('Hooli i.e. the org Gavin runs: show its members', NOW).kind).not.toBe('unknown');
+  it('"i.e." before an apposition is no sentence end', () => {
+    expect(
+      parseRequest("Hooli's billing contact, i.e. whoever holds the billing role there, should become a viewer", NOW),
+    ).toMatchObject({ kind: 'membership_set_role', users: [{ kind: 'role', value: 'org:billing', org: 'Hooli' }] });
+  });
+
+  it('"ban review done" is a report about a review, never a ban (safety)', () => {
+    expect(JSON.stringify(parseRequest('ban review done (T-12). unban everyone who is banned', NOW))).not.toMatch(
+      /clerk_user_ban"/,
+    );
+  });
+
+  it('an exception that names nobody listed stops a bulk change (fail closed)', async () => {
+    const stack = createStack();
+    const turn = await stack.say('unban everyone who is banned except the spammer guy, he stays out');
+    expect(turn.pending).toEqual([]);
+    expect(turn.text).toMatch(/Nothing was changed/);
   });
 
   it.each([
