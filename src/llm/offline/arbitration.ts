@@ -134,9 +134,14 @@ export function arbitrate(
   // A bulk change refused for naming no filter the readers know: the frame reader's filter ("every account with an
   // address at foo.test", "each banned account"), when it reads one.
   // Sign-ups from a domain to stop: only a blocklist entry does that (signup-block.ts).
+  // ("block signups from foo.test": sign-ups are no user to ban, whatever the sentence reader took as the name.)
+  const signupsAsName =
+    intent.kind === 'user_action' &&
+    intent.targets.some((t) => /\b(?:sign[\s-]?ups?|signups|registrations?)\b/i.test(t.value));
   if (
     (intent.kind === 'refuse' && /\bin bulk\b/.test(intent.reason)) ||
-    (intent.kind === 'unknown' && !intent.reason)
+    (intent.kind === 'unknown' && !intent.reason) ||
+    signupsAsName
   ) {
     const signups = parseSignupBlock(whole);
     if (signups) return signups;

@@ -397,7 +397,7 @@ function usersOf(sentence: string, said: Sentence): Ref[] {
 
 // Ticket and mail labels: the person a request is about, and the people who only sent or handle it.
 const AFFECTED =
-  /\b(?:affected\s+(?:users?|accounts?|persons?|members?)(?:\(s\))?|target\s+(?:user|account)|user\s+account|(?:user|account|employee|member|customer|subject)(?:\(s\))?\s*:)/;
+  /\b(?:affected\s+(?:users?|accounts?|persons?|members?)(?:\(s\))?|target\s+(?:user|account)|user\s+account|(?:user|account|employee|member|customer|subject|offending|reported)(?:\s+(?:user|account|acct|member))?(?:\(s\))?\s*:)/;
 const SENDER =
   /\b(?:from|by|sender|cc|sent\s+by|requester|requested\s+by|reported\s+by|reporter|submitted\s+by|opened\s+by|raised\s+by|created\s+by|assignee|assigned\s+to|agent|contact)\b/;
 

@@ -734,10 +734,7 @@ const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
     '$1 be $3 of $2',
   ],
   // "…, so she needs admin there": a role someone needs, after a report, starts a request of its own.
-  [
-    /,?\s+so\s+(?=(?:he|she|they)\s+needs?\s+(?:an?\s+)?(?:admin|member|viewer|billing)\b)/gi,
-    '. ',
-  ],
+  [/,?\s+so\s+(?=(?:he|she|they)\s+needs?\s+(?:an?\s+)?(?:admin|member|viewer|billing)\b)/gi, '. '],
   // ", that is whoever holds it, …": an apposition that says the same again.
   [/,\s*that\s+is\s+(?!(?:fine|ok|okay|all|it|not)\b)[^,.;]*,/gi, ','],
   // "in whatever org she's in", "of the organization he is part of": the organization of the person the request is
@@ -780,6 +777,12 @@ const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
   [
     /(^|[.!?;:]\s+|\n)(ban|unban|lock|unlock|block|delete|deletion|removal|access|offboarding)\s+(review|audit|check|sweep|clean-?up|appeal|process|request|ticket|investigation|task)\b/gi,
     '$1the $2 $3',
+  ],
+  // "ensure no one can register using an address at foo.test": future sign-ups from that domain blocked
+  // (signup-block.ts).
+  [
+    /\b(?:make\s+sure|ensure)\s+(?:that\s+)?(?:nobody|no\s*one|no-one)\s+(?:else\s+)?(?:can|could|is\s+able\s+to)\s+(?:sign[\s-]?up|register|create\s+(?:an\s+)?accounts?|join)\s+(?:with|using|from|via)\s+(?:an?\s+)?(@?⟦h\d+⟧|⟦w\d+⟧)(?:\s+(?:address(?:es)?|e-?mails?|domain|accounts?))?/gi,
+    'block all signups from $1',
   ],
   // "kindly rename …": a polite "please".
   [/\bkindly\b/gi, 'please'],

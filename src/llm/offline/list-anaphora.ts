@@ -14,7 +14,13 @@ const THAT_LIST = /\b(?:that|the|this|same)\s+list\b(?!\s+of\b)/gi;
 const GOES_ON =
   /\b(?:(?:so\s+)?(?:could|can|would|should|may)\s+)?(that|it|this|they|⟦e\d+⟧)\s+(?:(?:should|can|could|will|must)\s+)?(?:go|get\s+(?:put|added)|be\s+(?:put|added|placed))\s+(?:on|onto|in|into|to)\s+the\s+(allowlist|blocklist)\b/gi;
 
-export function withNamedList(masked: string): string {
+// "allowlist Foo's entire domain — every @foo.test person should get in": the domain said later in the same
+// message is the one meant (with two domains named after it, the words stay as they are).
+const ORGS_DOMAIN =
+  /\b(whitelist|allowlist|blacklist|blocklist)\s+(?:[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*)?(?:'s|’s)|their|its|the)\s+(?:(?:whole|entire|email)\s+)*domain\b(?=[^]*?@?(⟦h\d+⟧))(?![^]*⟦h\d+⟧[^]*⟦h\d+⟧)/gi;
+
+export function withNamedList(given: string): string {
+  const masked = given.replace(ORGS_DOMAIN, '$1 the $2 domain');
   const allows = ALLOWS.test(masked);
   const blocks = BLOCKS.test(masked);
   const named = allows === blocks ? masked : masked.replace(THAT_LIST, allows ? 'the allowlist' : 'the blocklist');

@@ -11,6 +11,7 @@ import { checkQuestions } from './checks.js';
 import { imperatives } from './request-form.js';
 import { spellOutTexting } from './texting.js';
 import { withAccessDenial } from './access-denial.js';
+import { withLabelledAccount } from './labelled-account.js';
 import { withStatedCorrection } from './stated-correction.js';
 import { withPluralAnaphora } from './plural-anaphora.js';
 import { withWriter } from './first-person.js';
@@ -76,6 +77,7 @@ const STAGES: ReadonlyArray<(masked: string) => string> = [
   withNamedList,
   withPluralAnaphora,
   withNamedAddress,
+  withLabelledAccount,
   withAccountAnaphor,
   correctTypos,
   withAccessDenial,

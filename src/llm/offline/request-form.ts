@@ -86,7 +86,7 @@ const ENSURE = new RegExp(
 );
 // "is it possible to unlock X?", "would you be able to …": the question wraps an instruction.
 const ASKS =
-  /^(?:(?:can|could|would|will)\s+(?:you|u)(?:\s+(?:please|possibly|kindly|perhaps|maybe|quickly|just|also))+|would\s+you\s+be\s+so\s+kind\s+as\s+to|is\s+it\s+possible\s+to|would\s+it\s+be\s+(?:at\s+all\s+)?possible\s+to|is\s+there\s+a\s+way\s+to|are\s+you\s+able\s+to|would\s+you\s+be\s+able\s+to|any\s+chance\s+you\s+(?:can|could)|(?:i|we)(?:'d|’d| would)\s+like\s+you\s+to|(?:i|we)\s+need\s+you\s+to)\s+/i;
+  /^(?:(?:can|could|would|will)\s+(?:you|u)(?:\s+(?:please|possibly|kindly|perhaps|maybe|quickly|just|also))+|(?:can|could)\s+we(?:\s+(?:please|possibly|maybe|just|also))?(?=\s+(?:whitelist|allowlist|blacklist|blocklist|ban|unban|lock|unlock|remove|revoke|invite|add|block|unblock|rename|delete|make|set|change|move|cancel)\b)|would\s+you\s+be\s+so\s+kind\s+as\s+to|is\s+it\s+possible\s+to|would\s+it\s+be\s+(?:at\s+all\s+)?possible\s+to|is\s+there\s+a\s+way\s+to|are\s+you\s+able\s+to|would\s+you\s+be\s+able\s+to|any\s+chance\s+you\s+(?:can|could)|(?:i|we)(?:'d|’d| would)\s+like\s+you\s+to|(?:i|we)\s+need\s+you\s+to)\s+/i;
 // "X shouldn't be on the blocklist anymore", "X should no longer be in Acme", "X shouldn't have access to Acme".
 const NO_LONGER =
   /^(.+?)\s+(?:should(?:n't|n’t|\s+not)|must(?:n't|n’t|\s+not)|should\s+no\s+longer|must\s+no\s+longer|(?:does|do)(?:n't|n’t|\s+not)\s+need\s+to)\s+(?:be\s+(?:on|in|part\s+of|a\s+member\s+of)|have\s+access\s+to)\s+(.+?)(?:\s+(?:anymore|any\s+more|any\s+longer))?([,;].*)?$/i;
@@ -424,7 +424,7 @@ const POLITE =
  * whichever of the ban or the lock is there (the planner looks). Without such a statement it stays a wrapper.
  */
 const FIX =
-  /\b(?:sort\s+(?:that|this|it)(?:\s+out)?|sort\s+(⟦[ei]\d+⟧|him|her|them)\s+out|sort\s+out\s+(?:that|this|it)|get\s+(?:that|this|it)\s+(?:sorted|fixed|resolved)(?:\s+out)?|(?:fix|resolve|take\s+care\s+of|deal\s+with|handle)\s+(?:that|this|it))(?:\s+for\s+(⟦[ei]\d+⟧|him|her|them))?/i;
+  /\b(?:sort\s+(?:that|this|it)(?:\s+out)?|sort\s+(⟦[ei]\d+⟧|him|her|them)\s+out|sort\s+out\s+(?:that|this|it)|get\s+(?:that|this|it)\s+(?:sorted|fixed|resolved)(?:\s+out)?|(?:fix|resolve|take\s+care\s+of|deal\s+with|handle)\s+(?:that|this|it)|(?:do|handle|sort(?:\s+out)?|take\s+care\s+of)\s+(?:both|all)(?:\s+of)?(?:\s+(?:those|these|them|things))?(?=\s*(?:[,.;!?]|$)))(?:\s+for\s+(⟦[ei]\d+⟧|him|her|them))?/i;
 const LOCKED_OUT =
   /\b(?:is|was|got|gets|been|are|were|being|still)\s+(?:locked|banned)(?:\s+out)?\b|\blocked\s+out\b|\bcan(?:'|’)?t\s+(?:get|log|sign)\s+(?:in|on)\b|\bcannot\s+(?:get|log|sign)\s+(?:in|on)\b/i;
 

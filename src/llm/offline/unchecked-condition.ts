@@ -17,8 +17,10 @@ const WHETHER =
 // "if you could", "if possible", "if that's ok", "if you don't mind", "if needed", "if I understand right".
 const POLITE =
   /^(?:if|unless)\s+(?:(?:you|u|ya|someone|somebody|anyone|we|one)\s+(?:could|can|would|will|have|get|are\s+able|find|don['’]?t\s+mind|do\s+not\s+mind|want|wanna|like|need|please|see\s+this|read\s+this|got)|possible|you\s+please|please|needed|necessary|required|need\s+be|any|anything|this\s+is|this['’]s|(?:that|this|it)(?:'s|’s|\s+is|\s+was)\s+(?:ok|okay|alright|all\s+right|fine|possible|easier|not\s+too|the\s+right|no\s+trouble|no\s+bother)|(?:it|this|that)\s+helps|i\s+(?:understand|remember|recall|read|am\s+not\s+mistaken|['’]m\s+not\s+mistaken|word|phrase|may|might|can)|i['’]m\s+not\s+mistaken|not\s+too\s+much|(?:you|u)\s+get\s+a)\b/i;
-// "if not already", "unless she's already in it", "if it isn't there yet": the change checks itself.
-const ALREADY = /\b(?:already|yet)\b/i;
+// "if not already", "unless she's already in it", "if it isn't there yet", "only if missing": the change checks
+// itself (the planner reads the state first and says "already" when there is nothing to do).
+const ALREADY =
+  /\b(?:already|yet|missing|absent|(?:is\s*n['’]?t|is\s+not|not)\s+(?:there|listed|present|on\s+(?:it|there|the\s+list)))\b/i;
 
 /** The first condition in a message that the change would silently drop, as the user wrote it, or undefined. */
 export function uncheckedCondition(masked: string): string | undefined {

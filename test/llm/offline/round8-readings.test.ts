@@ -297,3 +297,55 @@ describe('pasted records, scope words and references (round 8, second batch)', (
     expect(jwtTimes('tokens are expiring way too fast, can u make them last 10 min')).toEqual({ lifetime: 600 });
   });
 });
+
+describe('lists, tickets and plain requests (round 8, third batch)', () => {
+  it.each(['block signups from throwaway.test', 'ensure no one can register using a throwaway.test address'])(
+    '%s blocks future sign-ups from the domain and bans nobody (safety)',
+    (text) => {
+      const intent = parseRequest(text, NOW);
+      expect(intent).toMatchObject({ kind: 'list_add', list: 'blocklist', identifiers: ['*@throwaway.test'] });
+    },
+  );
+
+  it('"add it only if missing" is a change that checks itself (the planner reads the list first)', async () => {
+    const stack = createStack();
+    const turn = await stack.say('verify *@acme.test is on the allowlist. add it if it is missing.');
+    expect(turn.pending).toEqual([]);
+    expect(turn.text).toMatch(/already on the allowlist/);
+  });
+
+  it('"allowlist Foo\'s whole domain" takes the one domain the message names', () => {
+    expect(
+      parseRequest("could we allowlist Hooli's entire domain — every @hooli.test person should get in", NOW),
+    ).toMatchObject({ kind: 'list_add', list: 'allowlist', identifiers: ['*@hooli.test'] });
+  });
+
+  it('a ticket field "Offending account: x@y" is whom "the offending account" means, not the reporter', () => {
+    expect(
+      parseRequest(
+        'T-88 | Reported by: Mia Anderson (mia.anderson@mail.test)\nOffending account: ryan.murphy@outlook.test\n\nban the offending account please',
+        NOW,
+      ),
+    ).toMatchObject({
+      kind: 'user_action',
+      action: 'clerk_user_ban',
+      targets: [{ value: 'ryan.murphy@outlook.test' }],
+    });
+  });
+
+  it('"idk if …" is no condition on the change', () => {
+    expect(parseRequest('unlock ava@mail.test, idk if the helpdesk already did it', NOW)).toMatchObject({
+      kind: 'user_action',
+      action: 'clerk_user_unlock',
+    });
+  });
+
+  it('"so we just lock her then" is the request', () => {
+    expect(parseRequest('mia.anderson@mail.test keeps sharing her login. so we just lock her then', NOW)).toMatchObject(
+      {
+        kind: 'user_action',
+        action: 'clerk_user_lock',
+      },
+    );
+  });
+});
