@@ -17,7 +17,7 @@ const GOES_ON =
 // "allowlist Foo's entire domain — every @foo.test person should get in": the domain said later in the same
 // message is the one meant (with two domains named after it, the words stay as they are).
 const ORGS_DOMAIN =
-  /\b(whitelist|allowlist|blacklist|blocklist)\s+(?:[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*)?(?:'s|’s)|their|its|the)\s+(?:(?:whole|entire|email)\s+)*domain\b(?=[^]*?@?(⟦h\d+⟧))(?![^]*⟦h\d+⟧[^]*⟦h\d+⟧)/gi;
+  /\b(whitelist|allowlist|blacklist|blocklist)\s+(?:[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*)?(?:'s|’s)|their|its|the)\s+(?:(?:whole|entire|email)\s+)*domain\b(?=[\s\S]*?@?(⟦h\d+⟧))(?![\s\S]*⟦h\d+⟧[\s\S]*⟦h\d+⟧)/gi;
 
 export function withNamedList(given: string): string {
   const masked = given.replace(ORGS_DOMAIN, '$1 the $2 domain');
