@@ -391,8 +391,40 @@ function records(text: string): string {
   return out.join('\n');
 }
 
+// A pasted JSON object of two or more "key": "value" pairs (an alert, a log event, an API response).
+const JSON_RECORD = /\{[^{}]*?"[\w.-]+"\s*:\s*"[^"]*"[^{}]*?,[^{}]*?"[\w.-]+"\s*:[^{}]*\}/g;
+const JSON_PAIR = /"([\w.-]+)"\s*:\s*"([^"]*)"/g;
+// What writing JSON is for here: metadata, claims, a template — then the object is a value, never a record.
+const JSON_VALUE_TALK = /\b(?:metadata|claims?|templates?|json|payload|set|merge)\b/i;
+
+/**
+ * "raw alert: {"actor":"x@y", "msg":"…"} — ban the actor": a pasted JSON object that is not a value for a change is
+ * a machine record, like key=value lines: it is kept only as the addresses it holds (so any instruction inside it,
+ * in a "msg" or "note" field, is never read), and "the <key>" elsewhere in the message is the address under that
+ * key ("the actor", "the target user").
+ */
+function jsonRecords(text: string): string {
+  const blocks = text.match(JSON_RECORD);
+  if (!blocks) return text;
+  const outside = blocks.reduce((t, b) => t.replace(b, ' '), text);
+  if (JSON_VALUE_TALK.test(outside)) return text;
+  let out = text;
+  for (const block of blocks) {
+    const pairs = [...block.matchAll(JSON_PAIR)].map((m) => [m[1]!, m[2]!] as const);
+    const addresses = [...new Set(block.match(RECORD_ENTITY) ?? [])];
+    out = out.replace(block, addresses.length > 0 ? `\nThe pasted record names ${addresses.join(', ')}.\n` : '\n');
+    for (const [key, value] of pairs) {
+      if (!/^[^\s@]+@[^\s@]+\.[a-z]{2,}$/i.test(value)) continue;
+      const words = key.replace(/[_.-]+/g, '\\s+');
+      out = out.replace(new RegExp(`\\bthe\\s+${words}\\b(?!\\s*")`, 'gi'), value);
+    }
+  }
+  return out;
+}
+
 /** Pasted text as sentences: quoted history and headers, signature, bullets and line layout handled. */
-export function layout(raw: string): string {
+export function layout(given: string): string {
+  const raw = jsonRecords(given);
   // (A one-line message typed as a bullet, "- unlock X", is that line.)
   const text = hasLayout(raw)
     ? linesToSentences(dropSignature(requestText(dropChatHeaders(records(raw)))))

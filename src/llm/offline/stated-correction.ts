@@ -43,8 +43,25 @@ function fieldPhrase(field: string, owner: string, value: string): string {
   return `set ${key} to ${value} in ${owner}'s public metadata`;
 }
 
+// "my surname is spelt "Olsen", not Olson", "her last name is written Smith, not Smyth": the right spelling
+// said against the wrong one is the value the field should have.
+const SPELLED =
+  /\b(my|her|his|their|⟦e\d+⟧(?:'s|’s))\s+(first\s+name|last\s+name|family\s+name|surname|user\s*name)\s+(?:is|should\s+be)\s+(?:spelled|spelt|written)\s+(⟦q\d+⟧|[A-Z][\w'’-]*)\s*(?:\([^)]*\))?\s*,?\s+(?:and\s+)?not\s+(?:⟦q\d+⟧|[A-Z][\w'’-]*)/;
+
+function spelled(masked: string): string {
+  const m = masked.match(SPELLED);
+  if (!m) return masked;
+  // ("my" in a pasted mail is its sender: the one address the message gives for who wrote it.)
+  const sender = masked.match(/\ba\s+message\s+from\s+(⟦e\d+⟧)/)?.[1];
+  const owner = m[1]!.toLowerCase() === 'my' ? (sender ? `${sender}'s` : undefined) : m[1]!;
+  if (!owner) return masked;
+  const field = NAMED_FIELDS.find(([re]) => re.test(m[2]!.replace(/\s+/g, ' ').toLowerCase()))?.[1] ?? m[2]!;
+  return masked.replace(m[0], `set ${owner} ${field} to ${m[3]!}`);
+}
+
 /** The message with "the X of Y is wrong … correct is V" said as the change it asks for. */
-export function withStatedCorrection(masked: string): string {
+export function withStatedCorrection(given: string): string {
+  const masked = spelled(given);
   if (!WRONG.test(masked) || !CORRECT.test(masked)) return masked;
   const sentences = masked.split(/(?<=[.!?])\s+/);
   for (let i = 0; i < sentences.length; i++) {
