@@ -45,6 +45,7 @@ export const VERBS = [
 export const NOUNS = [
   'invitation',
   'invitations',
+  'address',
   // (the noun: "the pending invtie", "the globex invte")
   'invite',
   'invites',
@@ -784,8 +785,26 @@ const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
     /\b(?:make\s+sure|ensure)\s+(?:that\s+)?(?:nobody|no\s*one|no-one)\s+(?:else\s+)?(?:can|could|is\s+able\s+to)\s+(?:sign[\s-]?up|register|create\s+(?:an\s+)?accounts?|join)\s+(?:with|using|from|via)\s+(?:an?\s+)?(@?⟦h\d+⟧|⟦w\d+⟧)(?:\s+(?:address(?:es)?|e-?mails?|domain|accounts?))?/gi,
     'block all signups from $1',
   ],
+  // "is the app invitation for x@y still open, or was it used?", "what's the status of the invitation for
+  // x@y": the state of that address's invitations, read (never a change).
+  [
+    /\b(?:is|was|has)\s+(?:the|their|his|her|that)\s+(?:(?:sign-?up|app|pending)\s+)*invit(?:ation|e)\s+(?:for|to|of)\s+(⟦e\d+⟧)\s+(?:still\s+|already\s+|been\s+)*(?:pending|open|valid|active|accepted|used|redeemed|waiting)\b[^.?!]*/gi,
+    'list invitations for $1',
+  ],
+  [
+    /\b(?:is|was)\s+the\s+(?:pending|open)\s+(?:(?:sign-?up|app)\s+)?invit(?:ation|e)\s+(?:for|to|of)\s+(⟦e\d+⟧)(?:\s+(?:still\s+)?(?:pending|open|valid))?(?:,?\s+(?:or|and)\b[^.?!]*)?(?=[.?!]|$)/gi,
+    'list invitations for $1',
+  ],
+  [
+    /\bwhat(?:'s|’s|\s+is)\s+the\s+status\s+of\s+(?:the|their|his|her|that)\s+(?:(?:sign-?up|app)\s+)?invit(?:ation|e)\s+(?:for|to|of)\s+(⟦e\d+⟧)/gi,
+    'list invitations for $1',
+  ],
   // "kindly rename …": a polite "please".
   [/\bkindly\b/gi, 'please'],
+  // "please to block …" (after "kindly" became "please"): the request.
+  [/\bplease\s+to\s+(?=[a-z])/gi, 'please '],
+  // "private_metadata.risk=high": the key written as a path into the metadata.
+  [/\b(public|private|unsafe)_metadata\.([a-z][\w-]*)\s*(=|:)\s*/gi, '$1 metadata $2$3'],
   // "we are requesting that all users at @x.test are locked", "is it possible that every member of Foo is switched
   // to viewer": the state asked for, said of its subject, is the request (the verb of that participle).
   [

@@ -383,3 +383,27 @@ describe('pasted records and spellings (round 8, fourth batch)', () => {
     });
   });
 });
+
+describe('typed words and questions (round 8, fifth batch)', () => {
+  it('"kindly to block the adress x@y" adds the address to the blocklist', () => {
+    expect(parseRequest('kindly to block the adress spam@junk.test, it makes fake sign-ups', NOW)).toMatchObject({
+      kind: 'list_add',
+      list: 'blocklist',
+      identifiers: ['spam@junk.test'],
+    });
+  });
+
+  it('"private_metadata.key=value" is a key of the private metadata', () => {
+    expect(parseRequest('flag noah@example.com private_metadata.review=open', NOW)).toMatchObject({
+      kind: 'user_update',
+      fields: { private_metadata: { review: 'open' } },
+    });
+  });
+
+  it.each([
+    'is the app invitation for newhire@acme.test still open, or was it used?',
+    "what's the status of the invitation for newhire@acme.test",
+  ])("%s reads that address's invitations and changes nothing", (text) => {
+    expect(parseRequest(text, NOW)).toMatchObject({ kind: 'invitations_list', query: 'newhire@acme.test' });
+  });
+});
