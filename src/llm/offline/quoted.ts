@@ -229,7 +229,7 @@ function withSender(ownText: string, about: string | undefined): string {
 }
 
 // A line of a ticket that names who it is about ("User: x@y.test …", "Reported account: …").
-const SUBJECT_LINE =
+export const SUBJECT_LINE =
   /^\s*(?:[>|]\s*)*(?:user|email|e-mail|account|customer|reported (?:user|account|address|email)|offender|abuser|spammer|subject(?=\s*:\s*\S+@)|affected\s+(?:user|account)s?|target)\s*:/i;
 
 /**

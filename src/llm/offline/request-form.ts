@@ -15,6 +15,7 @@
 import { ACTION_VERB } from './clauses.js';
 import { VERBS } from './lexicon.js';
 import { NOT_UPDATE } from './phrases.js';
+import { withTicketSubject } from './ticket-steps.js';
 import { hasLayout, requestText } from './quoted.js';
 
 // Verbs whose participle is not a request for that verb's action in these shapes (a listing, a "make").
@@ -424,7 +425,7 @@ function jsonRecords(text: string): string {
 
 /** Pasted text as sentences: quoted history and headers, signature, bullets and line layout handled. */
 export function layout(given: string): string {
-  const raw = jsonRecords(given);
+  const raw = withTicketSubject(jsonRecords(given));
   // (A one-line message typed as a bullet, "- unlock X", is that line.)
   const text = hasLayout(raw)
     ? linesToSentences(dropSignature(requestText(dropChatHeaders(records(raw)))))

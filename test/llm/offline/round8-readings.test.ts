@@ -407,3 +407,38 @@ describe('typed words and questions (round 8, fifth batch)', () => {
     expect(parseRequest(text, NOW)).toMatchObject({ kind: 'invitations_list', query: 'newhire@acme.test' });
   });
 });
+
+describe('moves, invitations and ticket steps (round 8, sixth batch)', () => {
+  it('"X must not be anymore in A, but in B as normal member" is a move: both steps', () => {
+    expect(
+      parseRequest("Kevin O'Brien must not be anymore in Globex, but in Hooli as normal member", NOW),
+    ).toMatchObject({
+      kind: 'sequence',
+      steps: [
+        { kind: 'membership_add', org: { value: 'Hooli' }, role: 'org:member' },
+        { kind: 'membership_remove', org: { value: 'Globex' } },
+      ],
+    });
+  });
+
+  it('"she should receive an invitation to Foo as member" invites her', () => {
+    expect(
+      parseRequest('new hire: lena.k@hooli.test. she should receive invitation to Hooli as normal member', NOW),
+    ).toMatchObject({ kind: 'invite', emails: ['lena.k@hooli.test'], org: { value: 'Hooli' }, role: 'org:member' });
+  });
+
+  it('objectless ticket steps act on the one address of its subject line, never the reporter', () => {
+    const intent = parseRequest(
+      'taking this one:\n\n> OPS-77 | offboarding\n> Reporter: gavin@hooli.test\n> User: dinesh@hooli.test\n> Steps:\n>   1. remove from hooli org\n>   2. lock account\n\nplease do both steps',
+      NOW,
+    );
+    expect(JSON.stringify(intent)).not.toMatch(/gavin@hooli\.test/);
+    expect(intent).toMatchObject({
+      kind: 'sequence',
+      steps: [
+        { kind: 'membership_remove', users: [{ value: 'dinesh@hooli.test' }] },
+        { kind: 'user_action', action: 'clerk_user_lock', targets: [{ value: 'dinesh@hooli.test' }] },
+      ],
+    });
+  });
+});
