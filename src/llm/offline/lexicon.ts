@@ -801,7 +801,7 @@ const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
   ],
   // "kindly rename …": a polite "please".
   [/\bkindly\b/gi, 'please'],
-  // "X must not be anymore in Acme, but in Globex as normal member": leaving one organization for another, with the
+  // "X should no longer be in Foo, but in Bar as a plain member": leaving one organization for another, with the
   // role there — a move (both steps, each approved on its own).
   [
     /(⟦e\d+⟧|\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?|\b(?:he|she|they))\s+(?:should|must|shall)(?:\s+not|n't|n’t)\s+be\s+(?:any\s*more\s+|any\s+longer\s+|no\s+longer\s+)?in\s+(?:the\s+)?([A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*)?)(?:\s+(?:team|org|organi[sz]ation|company))?(?:\s+(?:any\s*more|any\s+longer))?,?\s+but\s+(?:instead\s+|rather\s+|only\s+)?in\s+(?:the\s+)?([A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*)?)(?:\s+(?:team|org|organi[sz]ation|company))?\s+as\s+(?:an?\s+)?(?:(?:normal|regular|plain|ordinary)\s+)?(member|admin|viewer|billing)\b/g,
@@ -812,7 +812,7 @@ const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
     /(⟦e\d+⟧|\b(?:he|she|they)|\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)\s+(?:should|must|needs?\s+to|is\s+to|has\s+to|will)\s+(?:receive|get|be\s+sent|be\s+given)\s+(?:an?\s+|the\s+)?invit(?:ation|e)\s+(?=to\b|for\b)/g,
     (_m: string, who: string) => `invite ${{ he: 'him', she: 'her', they: 'them' }[who.toLowerCase()] ?? who} `,
   ],
-  // (The same move after the request forms read its first half: "remove X from Acme, but in Globex as a member".)
+  // (The same move after the request forms read its first half: "remove X from Foo, but in Bar as a member".)
   [
     /\bremove\s+(.+?)\s+from\s+(?:the\s+)?([A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*)?),?\s+but\s+(?:instead\s+|rather\s+|only\s+)?in\s+(?:the\s+)?([A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*)?)(?:\s+(?:team|org|organi[sz]ation|company))?\s+as\s+(?:an?\s+)?(?:(?:normal|regular|plain|ordinary)\s+)?(member|admin|viewer|billing)\b/g,
     'move $1 from $2 to $3 as a $4',
