@@ -61,6 +61,7 @@ const ABBREVIATIONS: Record<string, string> = {
   grp: 'group',
   kik: 'kick',
   kil: 'kill',
+  bam: 'ban',
   idk: "I don't know",
   dunno: "don't know",
   imo: 'in my opinion',
@@ -91,6 +92,8 @@ const GUARDED: Record<string, RegExp> = {
   w: /^(?:the|a|an|admin|member|viewer|role|access|their|his|her)\b/i,
   // ("Al" is also a name: "al" is "all" only before "of", "the", "his", "her", "their".)
   al: /^(?:of|the|his|her|their|those|these)\b/i,
+  // ("bam" is "ban" only before whom: an address, a pronoun or a name.)
+  bam: /^(?:⟦[ei]\d+⟧|him|her|them|that|this|the|[A-Za-z][\w'’.-]*(?:\s+[A-Za-z][\w'’.-]*)?\s*(?:$|[,.;!?]|pls|please|asap|now))/i,
   // ("kil" is "kill" only before what a kill ends: sessions, logins, "all of …", a possessive.)
   kil: /^(?:all|every|each|the|his|her|their|its|any|[\w.'’]+'s?\s+(?:sess|log))/i,
 };

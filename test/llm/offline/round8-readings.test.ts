@@ -442,3 +442,27 @@ describe('moves, invitations and ticket steps (round 8, sixth batch)', () => {
     });
   });
 });
+
+describe('slips and question orders (round 8, seventh batch)', () => {
+  it('"bam <someone>" is a ban', () => {
+    expect(parseRequest('bam noah@example.com now, spam bot', NOW)).toMatchObject({
+      kind: 'user_action',
+      action: 'clerk_user_ban',
+    });
+  });
+
+  it('"X, which role she have in Foo?" asks her role and changes nothing', () => {
+    expect(parseRequest('Monica Hall, which role she have in Hooli? only a question', NOW)).toMatchObject({
+      kind: 'membership_get',
+    });
+  });
+
+  it('"we need a tenant claim on the foo template: key k, value v" adds that claim', () => {
+    expect(
+      parseRequest(
+        'we need a region claim on the supabase jwt template: key region, value {{user.public_metadata.region}}',
+        NOW,
+      ),
+    ).toMatchObject({ kind: 'named_update', resource: 'jwt', fields: { claim_change: { key: 'region' } } });
+  });
+});
