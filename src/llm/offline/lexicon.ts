@@ -817,12 +817,12 @@ const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
     /\bremove\s+(.+?)\s+from\s+(?:the\s+)?([A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*)?),?\s+but\s+(?:instead\s+|rather\s+|only\s+)?in\s+(?:the\s+)?([A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*)?)(?:\s+(?:team|org|organi[sz]ation|company))?\s+as\s+(?:an?\s+)?(?:(?:normal|regular|plain|ordinary)\s+)?(member|admin|viewer|billing)\b/g,
     'move $1 from $2 to $3 as a $4',
   ],
-  // "we need a tenant claim on the foo template: …": a claim wanted is a claim to add.
+  // "we require one more region claim in the foo template: …": a claim wanted is a claim to add.
   [
     /\b(?:(?:we|i)\s+)?(?:need|want|require)s?\s+(?:a|an|one\s+more|another|a\s+new)\s+(?=(?:[\w-]+\s+)?claim\b)/gi,
     'add a ',
   ],
-  // "Tom Nguyen, which role he have in Acme?": the person said first, then the question about them.
+  // "Ann Lee, what role she has at Foo?": the person said first, then the question about them.
   [
     /(^|[.!?]\s+)([^,.;!?]{2,60}?),\s*(?:which|what)\s+role\s+(?:does\s+|do\s+|did\s+)?(?:he|she|they)\s+(?:have|has|hold|holds|got)\s+(in|at)\s+/gi,
     '$1what role does $2 have $3 ',
