@@ -9,6 +9,7 @@
 import type { Ref } from './intent-types.js';
 import { roleRef } from './refs.js';
 import { creatorRef } from './creator.js';
+import { namelessRef } from './nameless.js';
 
 // "our newest registration", "the most recent user", "the latest account".
 const NEWEST =
@@ -58,6 +59,8 @@ export function describedRef(chunk: string): Ref | undefined {
   if (other) return other;
   const creator = creatorRef(text);
   if (creator) return creator;
+  const nameless = namelessRef(text);
+  if (nameless) return nameless;
   if (NEWEST.test(text) || SIGNED_UP_LAST.test(text)) return { kind: 'newest', value: 'user' };
   if (OLDEST.test(text)) return { kind: 'newest', value: 'oldest' };
   const ext = text.match(EXTERNAL) ?? text.match(EXTERNAL_BARE);

@@ -34,6 +34,8 @@ const HEDGES = [
   String.raw`(?!(?:it|this|that|he|she|they|we|i|you)\s)[\w'’-]+(?:\s+from\s+[\w'’-]+)?\s+(?:says|said|mentioned|thinks|reckons|tells\s+me|told\s+me|told\s+us)(?:\s+that)?(?=\s+\S+(?:\s+\S+)?\s+(?:should|needs?|must|has\s+to|wants?|ought)\b)`,
   // "so we just lock her then, yes?": what we do next, said plainly, is the request.
   String.raw`(?:we|you|u)\s+(?:can\s+|could\s+)?just(?=\s+(?:lift|take|kick|pull|give|move|switch|${VERBS.join('|')})\b)`,
+  // "Ann asked me to ask you to unlock him", "he told me to tell u to …": who passed the request on.
+  String.raw`(?:he|she|they|[A-Z][\w'’-]*)\s+(?:said|asked|told\s+me|wants\s+me)\s+to\s+(?:tell|ask)\s+(?:you|u)\s+to`,
   // "could we maybe raise …", "can we please add …": the admin asking themselves is a request.
   String.raw`(?:could|can|would|shall)\s+we(?:\s+(?:maybe|perhaps|please|possibly|just|kindly))*(?=\s+(?:raise|bump|set|lift|take|add|kick|pull|give|move|switch|promote|${VERBS.join('|')})\b)`,
   // "we are requesting you to kindly unlock …", "requesting you to terminate …": the desk asking is a request.

@@ -514,7 +514,8 @@ export function parseOrganizations(c: string, s: Sentence): Intent | undefined {
   return parseOrgDelete(c, s) ?? parseOrgUpdate(c, s) ?? parseOrgRead(c, s);
 }
 
-const PERSON_METADATA = /(?:\b(?:his|her)\s+|⟦[ei]\d+⟧(?:'s|’s)\s+)(?:public\s+|private\s+|unsafe\s+)?metadata\b/i;
+const PERSON_METADATA =
+  /(?:\b(?:his|her)\s+|⟦[ei]\d+⟧(?:'s|’s)\s+|\b(?:user|account|person)(?:'s|’s)\s+)(?:public\s+|private\s+|unsafe\s+)?metadata\b|\bmetadata\s+of\s+the\s+(?:nameless\s+)?(?:user|account|person)\b/i;
 
 // "add tier: gold to Acme's org metadata", "remove the legacy key from the metadata of the Foo org": a verb that
 // writes or removes, then whose metadata. (A new organization is never this: "add a new org … with metadata".)

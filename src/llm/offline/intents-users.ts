@@ -132,7 +132,7 @@ function parseMetadataChange(c: string, s: Sentence): Intent | undefined {
   if (!/\bmetadata\b/i.test(c)) return undefined;
   // ("team: growth" is a key, not an organization.)
   // (… nor is a value at the end: "flip his tier in the metadata from basic to team".)
-  const words = c.replace(/\b[\w.-]+\s*[:=]/g, ' ').replace(/\b(?:from\s+\S+\s+)?to\s+\S+\s*$/i, ' ');
+  const words = c.replace(/\b[\w.-]+\s*[:=]\s*[^\s,;]*/g, ' ').replace(/\b(?:from\s+\S+\s+)?to\s+\S+\s*$/i, ' ');
   if (/\b(?:org|orgs|organi[sz]ation|company|team)\b/i.test(words) || s.ents.ids.some((i) => i.prefix === 'org'))
     return undefined;
   const which = /\bprivate\b/i.test(c)
@@ -150,7 +150,7 @@ function parseMetadataChange(c: string, s: Sentence): Intent | undefined {
     refFrom(
       // (the last preposition before it: "set x to true in Ann Lee's metadata" names Ann Lee, not "true in …")
       c.match(
-        /^.*\b(?:in|from|of|on|inside|to|into)\s+(?!the\b)([^,]+?)(?:'s|’s|s')\s+(?:public |private |unsafe )?metadata/i,
+        /^.*\b(?:in|from|of|on|inside|to|into)\s+(?!the\b(?!\s+nameless\s+user))([^,]+?)(?:'s|’s|s')\s+(?:public |private |unsafe )?metadata/i,
       )?.[1],
       s,
     ) ??

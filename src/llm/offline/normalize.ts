@@ -12,6 +12,7 @@ import { imperatives } from './request-form.js';
 import { spellOutTexting } from './texting.js';
 import { withAccessDenial } from './access-denial.js';
 import { withLabelledAccount } from './labelled-account.js';
+import { withNameless } from './nameless.js';
 import { withStatedCorrection } from './stated-correction.js';
 import { withPluralAnaphora } from './plural-anaphora.js';
 import { withWriter } from './first-person.js';
@@ -78,6 +79,7 @@ const STAGES: ReadonlyArray<(masked: string) => string> = [
   withPluralAnaphora,
   withNamedAddress,
   withLabelledAccount,
+  withNameless,
   withAccountAnaphor,
   correctTypos,
   withAccessDenial,

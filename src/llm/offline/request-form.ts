@@ -437,7 +437,7 @@ export function layout(given: string): string {
 // "…so nobody signs in with it", "…until he calls back", "…because they asked": why or how long, said
 // after the request. It names no target and no action, and would otherwise be read as part of the reference.
 const ADJUNCT =
-  /\s*,?\s+(?:so\s+that|so|until|while|because)\s+(?:no\s*one|nobody|anyone|anybody|someone|somebody|everyone|he|she|they|we|i|it|you|his|her|their)\b(?![^,;]*\b(?:need|needs|want|wants|should|must|please|pls|have\s+to|has\s+to|can\s+you|could\s+you|\d+\s+(?:ppl|people|members|memberships|seats|users))\b)[^,;]*/gi;
+  /\s*,?\s+(?:so\s+that|so|until|while|because)\s+(?:no\s*one|nobody|anyone|anybody|someone|somebody|everyone|he|she|they|we|i|it|you|his|her|their|people|others|the\s+(?:next|other)\s+[\w-]+)\b(?![^,;]*\b(?:need|needs|want|wants|should|must|please|pls|have\s+to|has\s+to|can\s+you|could\s+you|\d+\s+(?:ppl|people|members|memberships|seats|users))\b)[^,;]*/gi;
 // "… or the sync keeps creating duplicates", "… otherwise she will be locked out again": what happens if the
 // request is not done, said after it. Like a purpose, it names no target and no action of its own.
 const CONSEQUENCE =

@@ -123,6 +123,20 @@ function expandPronouns(
       else unknown.push(r);
       continue;
     }
+    if (r.kind === 'nameless') {
+      // "the account with no name": every user, then the one with neither a first nor a last name (one only).
+      const env = ctx.read('clerk_users_list', { limit: 500 });
+      if (!env) return { refs: out, unknown, stop: { ok: false, outcome: 'pending' } };
+      if (env.status !== 'ok')
+        return { refs: out, unknown, stop: { ok: false, outcome: readFailed(env, describe(r)) } };
+      // (Slim listings carry one "name"; toUser reads either form.)
+      const nameless = asPage(env.result)
+        .items.map(toUser)
+        .filter((u) => !(u.name ?? '').trim());
+      if (nameless.length === 1) out.push({ kind: 'id', value: nameless[0]!.id });
+      else unknown.push(r);
+      continue;
+    }
     if (r.kind === 'newest' || r.kind === 'external') {
       // "the latest sign-up", "the user whose external ID is crm-1": one read answers it, as a user id.
       const oldest = r.kind === 'newest' && r.value === 'oldest';
@@ -228,6 +242,7 @@ export function orgOfRoleRefs(ctx: PlanContext, users: Ref[]): Res<Ref | undefin
 
 /** A described reference in words, for messages. */
 function describe(r: Ref): string {
+  if (r.kind === 'nameless') return 'the user with no name';
   return r.kind === 'newest'
     ? `the ${r.value === 'oldest' ? 'oldest' : 'newest'} user`
     : r.kind === 'external'

@@ -114,7 +114,8 @@ export function time(v: unknown): string | null {
 /** "Jane Doe <jane@example.com>" (falls back to the email or the id). */
 export function userLabel(u: UserRow): string {
   if (u.name && u.email) return `${u.name} <${u.email}>`;
-  return u.name ?? u.email ?? u.id;
+  // (A service account with neither name nor address is shown by its username: "deploy-bot".)
+  return u.name ?? u.email ?? (u.username ? `@${u.username}` : u.id);
 }
 
 /** What the summaries need about an organization. */

@@ -466,3 +466,33 @@ describe('slips and question orders (round 8, seventh batch)', () => {
     ).toMatchObject({ kind: 'named_update', resource: 'jwt', fields: { claim_change: { key: 'region' } } });
   });
 });
+
+describe('the account with no name (nameless.ts)', () => {
+  it.each(['lock the account without a name', 'please lock the nameless account'])('%s', (text) => {
+    expect(parseRequest(text, NOW)).toMatchObject({
+      kind: 'user_action',
+      action: 'clerk_user_lock',
+      targets: [{ kind: 'nameless' }],
+    });
+  });
+
+  it('the one user with neither first nor last name is found by a read and shown by its username', async () => {
+    const stack = createStack();
+    const turn = await stack.say(
+      'one account in the list is a robot, it has no given or last name. please lock that one, do not delete it',
+    );
+    expect(turn.pending.map((p) => p.action)).toEqual(['clerk_user_lock']);
+    expect(turn.text).toMatch(/@deploy-bot/);
+  });
+
+  it('a metadata value with "team" in it does not make the edit an organization\'s', () => {
+    expect(parseRequest("put owner = sales-team in the nameless user's public metadata", NOW)).toMatchObject({
+      kind: 'user_update',
+      fields: { public_metadata: { owner: 'sales-team' } },
+    });
+  });
+
+  it('a description that is not about a name is no nameless reference', () => {
+    expect(JSON.stringify(parseRequest('lock the account with no password', NOW))).not.toMatch(/nameless/);
+  });
+});
