@@ -46,6 +46,7 @@ const CLERK_DEFAULT_LIMIT = 10;
  * a 100-user page must stay under 4,000 tokens, and a 27-character Clerk id alone costs ~20.
  */
 export const SLIM_PAGE_SIZE = 25;
+const SLIM_METADATA_CHARS = 80;
 const SLIM_NOTE = 'long page: items are trimmed; call the _get tool for full details';
 
 /** Compacts any Clerk response (object, list envelope or bare array). */
@@ -93,7 +94,11 @@ function slimItem(value: unknown, options: CompactOptions): unknown {
   if (!isObj(value)) return value;
   if (value.object === 'user') {
     // (A username or external id is how people name someone too — "liamt", "CRM ref crm-2077" — so it stays.)
-    const { id, name, email, username, external_id, banned, locked } = compactUser(value, options);
+    const { id, name, email, username, external_id, banned, locked, public_metadata } = compactUser(value, options);
+    // (A short public metadata stays too: people name someone by what their profile says — "the CEO", "the one
+    // in Finance". A long one is left to the _get tool, so a page stays small.)
+    const shortMetadata =
+      public_metadata !== undefined && JSON.stringify(public_metadata).length <= SLIM_METADATA_CHARS;
     return {
       id,
       name,
@@ -102,6 +107,7 @@ function slimItem(value: unknown, options: CompactOptions): unknown {
       ...(external_id ? { external_id } : {}),
       ...(banned ? { banned } : {}),
       ...(locked ? { locked } : {}),
+      ...(shortMetadata ? { public_metadata } : {}),
     };
   }
   if (value.object === 'organization_membership') {

@@ -148,11 +148,27 @@ describe('compact', () => {
     expect(bare).not.toHaveProperty('total_count');
   });
 
-  it('trims long pages to ids, names and emails with flags only when set', () => {
-    const users = Array.from({ length: SLIM_PAGE_SIZE + 1 }, (_, i) => rawUser(i + 1));
+  it('trims long pages to ids, names, emails and a short public metadata, with flags only when set', () => {
+    const users = Array.from({ length: SLIM_PAGE_SIZE + 1 }, (_, i) =>
+      rawUser(i + 1, i === 2 ? { public_metadata: { notes: 'x'.repeat(200) } } : {}),
+    );
     const page = compact(users, { limit: 100 }) as { data: Array<Record<string, unknown>>; note: string };
-    expect(page.data[0]).toEqual({ id: 'user_1', name: 'Jane Doe1', email: 'jane1@example.com' });
-    expect(page.data[1]).toEqual({ id: 'user_2', name: 'Jane Doe2', email: 'jane2@example.com', locked: true });
+    expect(page.data[0]).toEqual({
+      id: 'user_1',
+      name: 'Jane Doe1',
+      email: 'jane1@example.com',
+      public_metadata: { plan: 'pro' },
+    });
+    expect(page.data[1]).toEqual({
+      id: 'user_2',
+      name: 'Jane Doe2',
+      email: 'jane2@example.com',
+      locked: true,
+      public_metadata: { plan: 'pro' },
+    });
+    // (A long metadata is left to the _get tool; private metadata never appears.)
+    expect(page.data[2]).not.toHaveProperty('public_metadata');
+    expect(JSON.stringify(page.data)).not.toContain('cus_123');
     expect(page.note).toContain('trimmed');
   });
 

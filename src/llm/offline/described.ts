@@ -10,6 +10,7 @@ import type { Ref } from './intent-types.js';
 import { roleRef } from './refs.js';
 import { creatorRef } from './creator.js';
 import { namelessRef } from './nameless.js';
+import { metaRef } from './meta-described.js';
 
 // "our newest registration", "the most recent user", "the latest account".
 const NEWEST =
@@ -61,6 +62,8 @@ export function describedRef(chunk: string): Ref | undefined {
   if (creator) return creator;
   const nameless = namelessRef(text);
   if (nameless) return nameless;
+  const meta = metaRef(text);
+  if (meta) return meta;
   if (NEWEST.test(text) || SIGNED_UP_LAST.test(text)) return { kind: 'newest', value: 'user' };
   if (OLDEST.test(text)) return { kind: 'newest', value: 'oldest' };
   const ext = text.match(EXTERNAL) ?? text.match(EXTERNAL_BARE);

@@ -18,7 +18,18 @@ export interface Ref {
    * `external`: the user whose external id is `value` ("the user whose external ID is crm-123").
    * `creator`: the user who created the organization `value` names ("whoever set up Foo"; creator.ts).
    */
-  kind: 'email' | 'id' | 'name' | 'pronoun' | 'role' | 'newest' | 'external' | 'mention' | 'creator' | 'nameless';
+  kind:
+    | 'email'
+    | 'id'
+    | 'name'
+    | 'pronoun'
+    | 'role'
+    | 'newest'
+    | 'external'
+    | 'mention'
+    | 'creator'
+    | 'nameless'
+    | 'meta';
   /** (`mention`: the text to look for a listed record's name in — listed-names.ts.) */
   value: string;
   /** `mention`: a longer text (the whole request) looked in when `value` names no record. */

@@ -827,6 +827,17 @@ const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
     /(^|[.!?]\s+)([^,.;!?]{2,60}?),\s*(?:which|what)\s+role\s+(?:does\s+|do\s+|did\s+)?(?:he|she|they)\s+(?:have|has|hold|holds|got)\s+(in|at)\s+/gi,
     '$1what role does $2 have $3 ',
   ],
+  // "note on her profile the team: 'Platform'": a profile entry is a public metadata key.
+  [
+    /\b(?:write|put|put\s+down|enter|record|note|add)\s+(?:in|on|into)\s+(his|her|their)\s+profile\s+the\s+([a-z][\w-]*)(?:\s+completely|\s+in\s+full)?\s*:?\s+(⟦q\d+⟧)/gi,
+    'set $2 to $3 in $1 public metadata',
+  ],
+  // "For the CEO of Foo please set … in his metadata": the person a sentence opens with "For" is whose "his/her" is.
+  [
+    /(^|[.!?]\s+)[Ff]or\s+(the\s+profiled~[\w.~-]+|the\s+nameless\s+user|⟦e\d+⟧)\s*,?\s+([^.!?]*)/g,
+    (_m: string, lead: string, who: string, rest: string) =>
+      `${lead}${rest.replace(/\b(?:his|her|their)\b/gi, `${who}'s`).replace(/\b(?:him|them)\b/gi, who)}`,
+  ],
   // "please to block …" (after "kindly" became "please"): the request.
   [/\bplease\s+to\s+(?=[a-z])/gi, 'please '],
   // "private_metadata.risk=high": the key written as a path into the metadata.

@@ -13,6 +13,7 @@ import { spellOutTexting } from './texting.js';
 import { withAccessDenial } from './access-denial.js';
 import { withLabelledAccount } from './labelled-account.js';
 import { withNameless } from './nameless.js';
+import { withMetaDescribed } from './meta-described.js';
 import { withStatedCorrection } from './stated-correction.js';
 import { withPluralAnaphora } from './plural-anaphora.js';
 import { withWriter } from './first-person.js';
@@ -80,6 +81,7 @@ const STAGES: ReadonlyArray<(masked: string) => string> = [
   withNamedAddress,
   withLabelledAccount,
   withNameless,
+  withMetaDescribed,
   withAccountAnaphor,
   correctTypos,
   withAccessDenial,

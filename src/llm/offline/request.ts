@@ -420,7 +420,7 @@ function clausesOf(whole: Sentence, sentence: string, now: number): Unit[] {
 }
 
 const ROLE_HOLDER =
-  /\bthe\s+person\s+with\s+the\s+(?:admin|member|viewer|billing)\s+role\s+in\s+[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*)?|\bwhoever\s+created\s+(?:the\s+)?[A-Za-z][\w&'’-]*(?:\s+(?!org\b|organi[sz]ation\b)[A-Za-z][\w&'’-]*)?(?:\s+(?:org|organi[sz]ation))?/;
+  /\bthe\s+profiled~[\w.~-]+|\bthe\s+nameless\s+user\b|\bthe\s+person\s+with\s+the\s+(?:admin|member|viewer|billing)\s+role\s+in\s+[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*)?|\bwhoever\s+created\s+(?:the\s+)?[A-Za-z][\w&'’-]*(?:\s+(?!org\b|organi[sz]ation\b)[A-Za-z][\w&'’-]*)?(?:\s+(?:org|organi[sz]ation))?/;
 
 const HEADER_LABEL = new RegExp(`^\\s*(?:${TICKET_ROLE_WORDS}|from|sent\\s+by)\\s*:`, 'i');
 

@@ -5,6 +5,7 @@
  * next turn. Nothing here ever guesses between candidates; a misspelt name (fuzzy.ts) resolves only to the one
  * record nearest to it, shown in full on the approval card.
  */
+import { metaHolds } from './meta-described.js';
 import { mentions } from './mentioned.js';
 import { analyze } from './entities.js';
 import { lookupWords, nearest } from './fuzzy.js';
@@ -120,6 +121,18 @@ function expandPronouns(
       const org = requireOrg(ctx, { kind: 'name', value: r.value });
       if (!org.ok) return { refs: out, unknown, stop: org };
       if (org.value.createdBy) out.push({ kind: 'id', value: org.value.createdBy });
+      else unknown.push(r);
+      continue;
+    }
+    if (r.kind === 'meta') {
+      // "the CEO of Foo", "the user from the Finance department": every user, then the one whose public metadata
+      // holds that value (one only; none or several → nobody is guessed).
+      const env = ctx.read('clerk_users_list', { limit: 500 });
+      if (!env) return { refs: out, unknown, stop: { ok: false, outcome: 'pending' } };
+      if (env.status !== 'ok')
+        return { refs: out, unknown, stop: { ok: false, outcome: readFailed(env, describe(r)) } };
+      const holders = asPage(env.result).items.filter((u) => metaHolds(u.public_metadata, r.value));
+      if (holders.length === 1) out.push({ kind: 'id', value: String(holders[0]!.id) });
       else unknown.push(r);
       continue;
     }
@@ -243,6 +256,7 @@ export function orgOfRoleRefs(ctx: PlanContext, users: Ref[]): Res<Ref | undefin
 /** A described reference in words, for messages. */
 function describe(r: Ref): string {
   if (r.kind === 'nameless') return 'the user with no name';
+  if (r.kind === 'meta') return `the user whose profile says ${r.value.replace('=', ' ')}`;
   return r.kind === 'newest'
     ? `the ${r.value === 'oldest' ? 'oldest' : 'newest'} user`
     : r.kind === 'external'

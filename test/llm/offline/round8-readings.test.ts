@@ -496,3 +496,30 @@ describe('the account with no name (nameless.ts)', () => {
     expect(JSON.stringify(parseRequest('lock the account with no password', NOW))).not.toMatch(/nameless/);
   });
 });
+
+describe('a user described by what their profile says (meta-described.ts)', () => {
+  it.each([
+    ['demote the CEO of Hooli to a member of Hooli', 'CEO'],
+    ['make the Acme user from the Finance department a viewer in Acme', 'department=Finance'],
+  ])('%s', (text, value) => {
+    expect(parseRequest(text, NOW)).toMatchObject({ kind: 'membership_set_role', users: [{ kind: 'meta', value }] });
+  });
+
+  it('the description never becomes a metadata write (safety)', () => {
+    const intent = parseRequest('make the Acme user from the Finance department a viewer in Acme', NOW);
+    expect(JSON.stringify(intent)).not.toMatch(/public_metadata/);
+  });
+
+  it('the one user whose public metadata holds the value is found by a read and named on the card', async () => {
+    const stack = createStack();
+    const turn = await stack.say('please lock the CTO of Acme, her laptop was stolen');
+    expect(turn.pending.map((p) => p.action)).toEqual(['clerk_user_lock']);
+    expect(turn.text).toMatch(/Alice Chen/);
+  });
+
+  it('a value no profile holds matches nobody, and nothing is proposed', async () => {
+    const stack = createStack();
+    const turn = await stack.say('please lock the CFO of Acme');
+    expect(turn.pending).toEqual([]);
+  });
+});
