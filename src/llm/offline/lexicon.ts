@@ -838,6 +838,14 @@ const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
     (_m: string, lead: string, who: string, rest: string) =>
       `${lead}${rest.replace(/\b(?:his|her|their)\b/gi, `${who}'s`).replace(/\b(?:him|them)\b/gi, who)}`,
   ],
+  // "could his access to the Foo organisation be taken away?": removing him from it (the account stays).
+  [
+    /\b(?:(?:could|can|would|should|will)\s+)?(his|her|their|⟦e\d+⟧(?:'s|’s)?)\s+access\s+to\s+(?:the\s+)?([A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*)?)(?:\s+(?:org|organi[sz]ation|workspace|team))?\s+(?:be|get|to\s+be|should\s+be|needs?\s+to\s+be|must\s+be)\s+(?:taken\s+away|removed|revoked|withdrawn|ended|cut(?:\s+off)?|stopped)\b/gi,
+    (_m: string, who: string, org: string) =>
+      `remove ${{ his: 'him', her: 'her', their: 'them' }[who.toLowerCase()] ?? who.replace(/(?:'s|’s)$/, '')} from ${org}`,
+  ],
+  // "are those logins in use at all?": being used, never an organization called "use".
+  [/\b(?:still\s+)?in\s+use\b/gi, 'used'],
   // "please to block …" (after "kindly" became "please"): the request.
   [/\bplease\s+to\s+(?=[a-z])/gi, 'please '],
   // "private_metadata.risk=high": the key written as a path into the metadata.

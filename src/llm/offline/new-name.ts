@@ -20,9 +20,10 @@ export interface NewName {
 const NAMING =
   /^(.*?)\b(?:rename\s+(?!to\b|as\b)(.+?)\s+(?:to|as)|(?:should|must|will|shall|can)\s+(?:now\s+|instead\s+|from\s+now\s+on\s+)?(?:be\s+)?(?:called|named|renamed(?:\s+to)?|known\s+as|re-?titled(?:\s+to)?)|(?:needs?|has|have|is|are)\s+to\s+be\s+(?:called|named|renamed(?:\s+to)?|known\s+as)|be\s+renamed\s+(?:to|as)|(?:call|name)\s+it)\s+(.+)$/i;
 
-// Where a free-text name ends.
+// Where a free-text name ends. (A one-word bracket right after it, at the end — "Zapier (legacy)", "Foo (old)" — is
+// part of the name.)
 const NAME_END =
-  /\s*(?:[,;(]|[.!?](?:\s|$)|\s+(?:please|pls|plz|thanks|thank\s+you|thx|so|because|since|as\s+(?:they|we|the|it|per)|instead|going\s+forward|from\s+now\s+on|if|when|nothing\s+else|and\s+(?:(?:also|then|please|pls)\s+)*(?:give|grant|add|drop|remove|set|make|change|update|enable|disable|require|turn|keep|leave|also|then|its?|their|the)\b|(?:too|as\s+well|now|today|asap)\b)).*$/i;
+  /\s*(?:[,;]|\s[-–—]+\s|\((?![\w-]{1,15}\)\s*(?:$|[,.;!?]|[-–—]\s))|[.!?](?:\s|$)|\s+(?:please|pls|plz|thanks|thank\s+you|thx|so|because|since|as\s+(?:they|we|the|it|per)|instead|going\s+forward|from\s+now\s+on|if|when|nothing\s+else|and\s+(?:(?:also|then|please|pls)\s+)*(?:give|grant|add|drop|remove|set|make|change|update|enable|disable|require|turn|keep|leave|also|then|its?|their|the)\b|(?:too|as\s+well|now|today|asap)\b)).*$/i;
 
 /** `text` up to where a free-text name in it ends (a comma, a courtesy, a reason, another request). */
 export function endOfName(text: string): string {

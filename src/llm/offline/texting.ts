@@ -78,6 +78,8 @@ const SLASHED: Array<[RegExp, string]> = [
   [/\bw\/o\b/gi, 'without'],
   [/\bw\/\s*(?=[a-z⟦])/gi, 'with '],
   [/\bb\/c\b/gi, 'because'],
+  // "organization(s)", "user(s)": the plural.
+  [/\b([a-z]{3,})\(s\)/gi, '$1s'],
   // "X's contact, i.e. whoever holds the role, …": an apposition after "i.e." says the same again (its dots would
   // otherwise split the sentence there). Elsewhere "i.e." keeps ending what came before it.
   [/\bi\.\s?e\.,?\s+(?=whoever\b|the\s+(?:one|person)\b)/gi, 'that is '],

@@ -523,3 +523,28 @@ describe('a user described by what their profile says (meta-described.ts)', () =
     expect(turn.pending).toEqual([]);
   });
 });
+
+describe('names, access and plurals (round 8, last batch)', () => {
+  it('a one-word bracket after a new name is part of it; a dash ends it', () => {
+    expect(parseRequest('rename the Zapier Integration app to Zapier (old) - we are leaving it', NOW)).toMatchObject({
+      fields: { name: 'Zapier (old)' },
+    });
+  });
+
+  it('"could her access to Foo be taken away?" removes her from Foo and deletes nothing (safety)', () => {
+    const intent = parseRequest(
+      'Monica Hall (monica@hooli.test) has left. Could her access to the Hooli organisation be taken away? Keep her account.',
+      NOW,
+    );
+    expect(intent).toMatchObject({ kind: 'membership_remove', org: { value: 'Hooli' } });
+    expect(JSON.stringify(intent)).not.toMatch(/clerk_user_delete/);
+  });
+
+  it('"organization(s)" is the plural and "in use" is no organization', () => {
+    const intent = parseRequest(
+      'is noah@example.com still in use? which organization(s) is he in, and when did he last sign in?',
+      NOW,
+    );
+    expect(JSON.stringify(intent)).not.toMatch(/"use"/);
+  });
+});
