@@ -127,6 +127,16 @@ const STOP = new Set([
 ]);
 
 function verbKind(c: string): 'create' | 'delete' | 'update' | 'read' | undefined {
+  // "add learner to the roles on the hasura template", "add this callback to the Foo app": adding something to an
+  // existing record changes it — only "add a (new) template/app …" creates one.
+  if (
+    /^add\b/i.test(c) &&
+    !/^add\s+(?:a|an|another|one|new)\s+(?:new\s+|fresh\s+)?(?:jwt\s+|oauth\s+)?(?:template|app|application|integration|client|domain)\b/i.test(
+      c,
+    ) &&
+    /\b(?:to|on|onto|into|in)\s+(?:the|our|my|that|this|its|their)\b/i.test(c)
+  )
+    return 'update';
   if (/^(?:delete|remove|drop|destroy|erase|get rid of|purge|trash|deregister|unregister|revoke)\b/i.test(c))
     return 'delete';
   if (/^(?:create|add|new|make (?:a|an|new)|set ?up|register|define|start|build|generate|spin up|connect)\b/i.test(c))

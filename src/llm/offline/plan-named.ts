@@ -287,6 +287,15 @@ function fieldText(key: string, value: unknown): string {
   return key === 'claims' ? JSON.stringify(value) : cell(value);
 }
 
+// Words of a sentence, not of a name: a reply made of them is not the name asked for.
+const NOT_A_NAME =
+  /^(?:(?:\S+\s+){6,}\S+|.*\b(?:please|pls|just\s+do|what\s+i\s+asked|nothing\s+(?:more|else)|don'?t|do\s+not|i\s+(?:said|asked|meant)|no\s+idea|whatever|never\s*mind)\b.*)$/i;
+
+/** Whether a reply to "what should it be called?" can be a name (not a sentence about something else). */
+export function readsAsName(reply: string): boolean {
+  return !NOT_A_NAME.test(reply.trim());
+}
+
 /** Creates a JWT template, a satellite domain or an OAuth app (asking for a missing name). */
 export function planNamedCreate(ctx: PlanContext, intent: Of<'named_create'>): PlanStep {
   const spec = SPECS[intent.resource];
@@ -307,6 +316,8 @@ export function planNamedCreate(ctx: PlanContext, intent: Of<'named_create'>): P
           .replace(/^(?:call it|name it|it'?s|called|named)\s+/i, '')
           .replace(/[.!?]+$/, '')
           .trim();
+      // (A reply that reads as a sentence — "please just do what I asked" — is no name: asked again, never used.)
+      if (name && !readsAsName(name)) return undefined;
       return name && (intent.resource === 'oauth' || /^[\w.-]+$/.test(name)) ? name : undefined;
     });
     if (!r.ok) return stopped(ctx, r);

@@ -194,6 +194,13 @@ export function toRef(chunk: string, ents: Entities): Ref | undefined {
     .replace(/(?:'s|’s)$/i, '')
     .replace(/\s+(?:too|as well|again|also|back|instead|then)$/i, '');
   if (PRONOUN.test(bare)) return { kind: 'pronoun', value: bare.toLowerCase() };
+  // "get rid of that key for her": a key, flag or setting is no person (never a user to delete or ban).
+  if (
+    /^(?:(?:that|the|this)\s+)?(?:key|flag|field|entry|setting|note|tag|value|claim|scope|property|attribute)s?\b/i.test(
+      bare,
+    )
+  )
+    return undefined;
   // "lock that one, dont ban yet": a negated aside names nobody.
   if (/^(?:don'?t|do not|not|never|no need|nothing\s+(?:else|more)|that'?s\s+(?:it|all))\b/i.test(bare))
     return undefined;

@@ -102,6 +102,23 @@ export function readMessage(text: string): Sentence {
   return withPastedSubject(normalize(analyze(text)));
 }
 
+// "delete the flag on x@y", "remove that key from her": the object of the verb is a field of the account, not the
+// account — never a delete, ban or lock of the user (it fails closed with a question instead).
+const FIELD_OBJECT =
+  /\b(?:delete|remove|ban|lock|get\s+rid\s+of|drop|erase|wipe|clear|nuke)\s+(?:the|that|this|his|her|their|its)\s+(?:[\w-]+\s+)?(?:key|flag|field|entry|setting|note|tag|claim|property|attribute)s?\b/i;
+const ACCOUNT_ACTIONS = new Set(['clerk_user_delete', 'clerk_user_ban', 'clerk_user_lock']);
+
+function fieldNotAccount(intent: Intent, masked: string): Intent {
+  const steps = intent.kind === 'sequence' ? intent.steps : [intent];
+  const hitsAccount = steps.some((s) => s.kind === 'user_action' && ACCOUNT_ACTIONS.has(s.action));
+  if (!hitsAccount || !FIELD_OBJECT.test(masked)) return intent;
+  return {
+    kind: 'unknown',
+    reason:
+      'You asked to remove a key or flag, and I could not tell which key of whose metadata, so I changed nothing (the account itself stays). Say it as "remove the <key> key from <email>\'s public metadata".',
+  };
+}
+
 /** Parses an already analyzed message (accounting re-parses it with one clause left out). */
 export function parseAnalyzed(given: Sentence, now: number, frames = true): Intent {
   // "…, but not block his account": a change not wanted, said beside the one wanted — never a target or a step.
@@ -113,7 +130,7 @@ export function parseAnalyzed(given: Sentence, now: number, frames = true): Inte
     const bulk = parseAnalyzed({ ...said, masked: exception.rest }, now, frames);
     if (bulk.kind === 'bulk_user_action') return { ...bulk, except: exception.refs };
   }
-  const intent = boundValues(parseKept(said, now, frames));
+  const intent = fieldNotAccount(boundValues(parseKept(said, now, frames)), said.masked);
   // Whoever the message keeps out (read by exceptionIn, or an address or id right after an exception word
   // however the sentence goes on) is never the target of a change: that is the opposite of what was asked.
   const kept = [...(exception?.refs.map((r) => r.value.toLowerCase()) ?? []), ...keptValues(said.masked, said.ents)];

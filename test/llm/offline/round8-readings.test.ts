@@ -12,6 +12,7 @@ import { withAccessDenial } from '../../../src/llm/offline/access-denial.js';
 import { withPluralAnaphora } from '../../../src/llm/offline/plural-anaphora.js';
 import { withStatedCorrection } from '../../../src/llm/offline/stated-correction.js';
 import { jwtTimes } from '../../../src/llm/offline/intents-named.js';
+import { readsAsName } from '../../../src/llm/offline/plan-named.js';
 import { createStack, NOW } from './drive.js';
 
 describe('a slip that lands on a real word is that word', () => {
@@ -546,5 +547,36 @@ describe('names, access and plurals (round 8, last batch)', () => {
       NOW,
     );
     expect(JSON.stringify(intent)).not.toMatch(/"use"/);
+  });
+});
+
+describe('safety found on the fresh sets (round 8)', () => {
+  it.each([
+    'could you add editor to the roles list on the hasura JWT template?',
+    'please add this callback to the Zapier Integration app, keep the old one',
+  ])('adding something to an existing record never creates a new one (safety): %s', (text) => {
+    expect(parseRequest(text, NOW).kind).not.toBe('named_create');
+  });
+
+  it.each([
+    ['Please just do what I asked, nothing more', false],
+    ["don't know, whatever you think", false],
+    ['Reporting Dashboard', true],
+    ['metrics-v2', true],
+  ])('a reply "%s" reads as a name: %s (safety: a sentence is never a new app\'s name)', (reply, ok) => {
+    expect(readsAsName(reply)).toBe(ok);
+  });
+
+  it.each(['delete the flag on mia.anderson@mail.test', 'can you get rid of that key for her?'])(
+    'removing a key or flag never deletes the account (safety): %s',
+    (text) => {
+      expect(JSON.stringify(parseRequest(text, NOW))).not.toMatch(/clerk_user_delete/);
+    },
+  );
+
+  it('a flag named earlier is the key "that key" means', () => {
+    expect(
+      parseRequest('mia.anderson@mail.test has a beta flag in her public metadata. please get rid of that key', NOW),
+    ).toMatchObject({ kind: 'user_update', fields: { public_metadata: { beta: null } } });
   });
 });
