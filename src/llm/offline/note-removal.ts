@@ -9,7 +9,7 @@ const NOTE =
 const TAKE_OFF =
   /\b(?:take|remove|delete|drop|clear|get\s+rid\s+of)\s+(?:that|the|this)\s+(?:little\s+|old\s+)?(?:note|label|tag|flag|entry|line)(?:\s+off)?\b/gi;
 
-// "her profile has a newsletter flag in its public metadata … get rid of that key": the key named by what it is.
+// "his account carries a beta flag in the public metadata … drop that flag": the key named by what it is.
 const NAMED_KEY =
   /\b(?:an?|the)\s+["“']?([a-z][a-z0-9_]{1,40})["”']?\s+(?:flag|key|field|entry|setting|value|property)\s+(?:in|on)\s+(?:its|her|his|their|the)\s+(?:public\s+)?(?:metadata|profile)\b/i;
 const TAKE_KEY_OFF =
@@ -17,7 +17,7 @@ const TAKE_KEY_OFF =
 
 export function withNoteRemoval(masked: string): string {
   const named = masked.match(NAMED_KEY)?.[1];
-  // ("… get rid of that key for her": the key, never the person — a person is no key to get rid of.)
+  // ("… clear that flag for him": the key, never the person — a person is no key to get rid of.)
   const out = named ? masked.replace(TAKE_KEY_OFF, `remove the ${named} key from their public metadata`) : masked;
   const key = out.match(NOTE)?.[1];
   if (!key) return out;

@@ -194,7 +194,7 @@ export function toRef(chunk: string, ents: Entities): Ref | undefined {
     .replace(/(?:'s|’s)$/i, '')
     .replace(/\s+(?:too|as well|again|also|back|instead|then)$/i, '');
   if (PRONOUN.test(bare)) return { kind: 'pronoun', value: bare.toLowerCase() };
-  // "get rid of that key for her": a key, flag or setting is no person (never a user to delete or ban).
+  // "drop that flag for him": a key, flag or setting is no person (never a user to delete or ban).
   if (
     /^(?:(?:that|the|this)\s+)?(?:key|flag|field|entry|setting|note|tag|value|claim|scope|property|attribute)s?\b/i.test(
       bare,
