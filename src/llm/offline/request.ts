@@ -436,7 +436,8 @@ function clausesOf(whole: Sentence, sentence: string, now: number): Unit[] {
   return [{ masked: sentence, verbLed: false }];
 }
 
-const ROLE_HOLDER =
+// A person said by description (role holder, creator, nameless account, profile value), as a pronoun's antecedent.
+const DESCRIBED_PERSON =
   /\bthe\s+profiled~[\w.~-]+|\bthe\s+nameless\s+user\b|\bthe\s+person\s+with\s+the\s+(?:admin|member|viewer|billing)\s+role\s+in\s+[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*)?|\bwhoever\s+created\s+(?:the\s+)?[A-Za-z][\w&'’-]*(?:\s+(?!org\b|organi[sz]ation\b)[A-Za-z][\w&'’-]*)?(?:\s+(?:org|organi[sz]ation))?/;
 
 const HEADER_LABEL = new RegExp(`^\\s*(?:${TICKET_ROLE_WORDS}|from|sent\\s+by)\\s*:`, 'i');
@@ -461,10 +462,10 @@ function antecedent(
   for (const u of order) {
     const tokens = userTokens(u.masked, isUserId);
     if (tokens.length > 0) return [...new Set(tokens)];
-    // ("the person with the billing role in Foo is taking over. she needs admin": the holder of a role, or whoever
-    // created an organization, said as such, is whom the pronoun means — resolve.ts finds them, and asks when
-    // there are several.)
-    const holder = u.masked.match(ROLE_HOLDER);
+    // ("the person with the billing role in Foo is taking over. she needs admin": a person said by description —
+    // the holder of a role, whoever created an organization, the account with no name, the user a profile value
+    // describes — is whom the pronoun means; resolve.ts finds them, and never guesses between several.)
+    const holder = u.masked.match(DESCRIBED_PERSON);
     if (holder) return [holder[0]];
     const names = [...new Set(referents(u.masked, org, units.map((x) => x.masked).join(' ')))];
     if (names.length === 1) return names;
