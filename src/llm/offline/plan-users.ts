@@ -169,6 +169,10 @@ function userDetails(u: UserRow): string {
     `  signed up: ${day(u.createdAt)} · last active: ${day(u.lastActiveAt)} · last sign-in: ${day(u.lastSignInAt)}`,
   ];
   if (u.username) lines.splice(2, 0, `  username: ${u.username}`);
+  // (A phone number and an external id are facts people ask about too: "does he have a phone on his account?")
+  // (Only when the read carried it: a long page's slim rows leave phones out, so no phone there is no "none".)
+  if (u.phone) lines.push(`  phone: ${u.phone}`);
+  if (u.externalId) lines.push(`  external id: ${u.externalId}`);
   if (u.publicMetadata && typeof u.publicMetadata === 'object' && Object.keys(u.publicMetadata).length > 0)
     lines.push(`  public metadata: ${JSON.stringify(u.publicMetadata)}`);
   return lines.join('\n');

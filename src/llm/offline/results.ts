@@ -74,6 +74,7 @@ export interface UserRow {
   email: string | null;
   username?: string;
   externalId?: string;
+  phone?: string;
   banned: boolean;
   locked: boolean;
   createdAt: string | null;
@@ -82,6 +83,14 @@ export interface UserRow {
   publicMetadata?: unknown;
   /** True when only the id is known (no read was made), so banned/locked are unknown. */
   stub?: boolean;
+}
+
+/** The user's phone: the compacted `phone`, else the primary (or first) of Clerk's phone_numbers. */
+function phoneOf(o: Obj): string | undefined {
+  if (str(o.phone)) return str(o.phone)!;
+  const phones = Array.isArray(o.phone_numbers) ? o.phone_numbers.filter(isObj) : [];
+  const primary = phones.find((p) => p.id === o.primary_phone_number_id) ?? phones[0];
+  return str(primary?.phone_number) ?? undefined;
 }
 
 /** A compacted (or raw) Clerk user → UserRow. */
@@ -95,6 +104,7 @@ export function toUser(o: Obj): UserRow {
     email: str(o.email) ?? str(primary?.email_address) ?? null,
     ...(str(o.username) ? { username: str(o.username)! } : {}),
     ...(str(o.external_id) ? { externalId: str(o.external_id)! } : {}),
+    ...(phoneOf(o) ? { phone: phoneOf(o)! } : {}),
     banned: o.banned === true,
     locked: o.locked === true,
     createdAt: time(o.created_at),

@@ -580,3 +580,12 @@ describe('safety found on the fresh sets (round 8)', () => {
     ).toMatchObject({ kind: 'user_update', fields: { public_metadata: { beta: null } } });
   });
 });
+
+describe('a lookup answers the facts people ask about', () => {
+  it("a user's phone number is in the answer when the read carries it", async () => {
+    const stack = createStack();
+    const turn = await stack.say("what's the phone number on alice@acme.test's account?");
+    expect(turn.pending).toEqual([]);
+    expect(turn.text).toMatch(/phone: \+14155550101/);
+  });
+});
