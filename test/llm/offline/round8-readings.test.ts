@@ -1,9 +1,12 @@
 /**
- * Round 8 of the offline model: mechanisms found on development sets (heldout-15/16, unsealed) and tested here
- * with invented phrasings — a real word one slip from a verb is that word, a role typed with a slip where a role
- * stands, losing sign-in said as what must be (access-denial.ts), a plural pronoun for described records
- * (plural-anaphora.ts), a value said to be wrong and then the right one (stated-correction.ts), what is to stay the
- * same is no change, a field "from A to B", a reason between two requests, and the settings a number belongs to.
+ * Round 8 of the offline model: mechanisms found on development sets (heldout-15/16 unsealed, and the remaining
+ * failures of heldout-9…14) and tested here with invented phrasings — real words one slip from a verb, role typos,
+ * losing sign-in said as what must be (access-denial.ts), "all of them" after described records
+ * (plural-anaphora.ts), a value said to be wrong then the right one (stated-correction.ts), ticket fields and steps
+ * (labelled-account.ts, ticket-steps.ts), pasted JSON records, bulk exceptions that fail closed, the account with no
+ * name (nameless.ts), a user described by a profile value (meta-described.ts), and the safety readings found on the
+ * fresh heldout-17 (never a create for "add … to <record>", never a sentence as a name, never an account deleted
+ * for a key). Tests marked (safety) were seen to fail with their guard removed.
  */
 import { describe, expect, it } from 'vitest';
 import { parseRequest } from '../../../src/llm/offline/request.js';
