@@ -37,7 +37,7 @@ const HEDGES = [
   // "Ann asked me to ask you to unlock him", "he told me to tell u to …": who passed the request on.
   String.raw`(?:he|she|they|[A-Z][\w'’-]*)\s+(?:said|asked|told\s+me|wants\s+me)\s+to\s+(?:tell|ask)\s+(?:you|u)\s+to`,
   // "could we maybe raise …", "can we please add …": the admin asking themselves is a request.
-  String.raw`(?:could|can|would|shall)\s+we(?:\s+(?:maybe|perhaps|please|possibly|just|kindly))*(?=\s+(?:raise|bump|set|lift|take|add|kick|pull|give|move|switch|promote|${VERBS.join('|')})\b)`,
+  String.raw`(?:could|can|would|shall)\s+we(?:\s+(?:maybe|perhaps|please|possibly|just|kindly))*(?=\s+(?:raise|bump|set|lift|take|add|kick|pull|give|move|switch|promote|whitelist|allowlist|blacklist|blocklist|${VERBS.join('|')})\b)`,
   // "we are requesting you to kindly unlock …", "requesting you to terminate …": the desk asking is a request.
   String.raw`(?:(?:we|i|they)\s+(?:are|am)\s+)?(?:requesting|asking|needing|wanting)\s+(?:you|u)\s+to`,
   // "is it possible that we add …", "would it be ok if you could lock …": the admin asking for it.

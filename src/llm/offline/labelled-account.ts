@@ -5,6 +5,9 @@
  * or requester's address beside it (those labels are no account: ticket-labels.ts). One address per label; a label
  * said twice with two addresses is left alone.
  */
+import { TICKET_ROLE_WORDS } from './ticket-labels.js';
+
+const ROLE_LABEL = new RegExp(`^(?:${TICKET_ROLE_WORDS}|contact)$`, 'i');
 const LABELLED = /(?:^|[.\n|]\s*)([A-Z][a-z]+(?:\s+[a-z]+)?)\s+(?:account|user|acct|member)\s*:\s*(⟦e\d+⟧)/g;
 
 /** The message with "the <label> account" replaced by the address its ticket field gives. */
@@ -12,8 +15,9 @@ export function withLabelledAccount(masked: string): string {
   const byLabel = new Map<string, Set<string>>();
   for (const m of masked.matchAll(LABELLED)) {
     const label = m[1]!.toLowerCase();
-    if (/^(?:reported|requested|submitted|opened|raised|created|assigned|contact|reporter|requester)\b/.test(label))
-      continue;
+    // ("Reporter account:", "Requester user:": who sent or handles the ticket is never whom its request means; a
+    // "Reported account:" is the one reported.)
+    if (ROLE_LABEL.test(label)) continue;
     byLabel.set(label, (byLabel.get(label) ?? new Set()).add(m[2]!));
   }
   let out = masked;

@@ -196,6 +196,10 @@ const REAL_WORDS = new Set([
 // here match a phrase wherever the request puts it, not only at the start of the message.
 const SLOT = '(?<=^|[,.;:!?()-]\\s*|\\b(?:please|pls|plz|and|then|also|just|kindly|to|you|u|now)\\s+)';
 const POSSESSIVE: Record<string, string> = { he: 'his', she: 'her', they: 'their' };
+// (The same person as an object: "invite her", "remove him" — from the subject or from the possessive.)
+const OBJECT: Record<string, string> = { he: 'him', she: 'her', they: 'them', his: 'him', her: 'her', their: 'them' };
+/** "his"/"her"/"their" for a pronoun subject, "X's" for anything else ("⟦e0⟧'s"). */
+const possessiveOf = (who: string): string => POSSESSIVE[who.toLowerCase()] ?? `${who}'s`;
 // "out of all his sessions", "off every device": signing out, not leaving an organization.
 const NOT_ORG =
   '(?:(?:all|every|each|any)\\s+(?:of\\s+)?(?:(?:his|her|their|the)\\s+)?)?(?:(?:his|her|their)\\s+)?(?:sessions?|devices?|logins?)\\b';
@@ -587,7 +591,7 @@ const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
   // "end any session he still has": the sessions that person has.
   [
     /\b(?:whatever|any|every|all(?:\s+(?:of\s+)?the)?|the)\s+(?:active\s+|open\s+)?sessions?\s+(?:that\s+)?(he|she|they|⟦[ei]\d+⟧)\s+(?:currently\s+|still\s+|now\s+)?(?:has|have)(?:\s+(?:open|active|running|going))?\b/gi,
-    (_m: string, who: string) => `${POSSESSIVE[who.toLowerCase()] ?? `${who}'s`} sessions`,
+    (_m: string, who: string) => `${possessiveOf(who)} sessions`,
   ],
   // "remove each plain member from the Foo org", "every viewer in Foo": the people holding that role there
   // (refs.ts reads "the members of Foo" as a role reference). A bare "every member" is everyone, so "member"
@@ -705,8 +709,11 @@ const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
     'the redirect URI',
   ],
   [
-    /(?<=\bredirect URI\b[\s\S]*)\bthe\s+new\s+(?:address|url|link)\s+(?=is\b|should\s+be\b|will\s+be\b)/gi,
-    'the new redirect URI ',
+    /\bthe\s+new\s+(?:address|url|link)\s+(?=is\b|should\s+be\b|will\s+be\b)/gi,
+    // (Only after the redirect URI was spoken of: a look back at the text before, not a lookbehind over all of it.)
+    // (With no groups, a replacer gets the match, its offset and the whole text.)
+    (...[m, at, whole]: string[]) =>
+      /\bredirect URI\b/.test(whole!.slice(0, Number(at))) ? 'the new redirect URI ' : m!,
   ],
   // "security asked for the consent page switched on", "we need PKCE switched off": a setting wanted on or off is turning it.
   [
@@ -742,21 +749,19 @@ const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
   // about (read from their memberships, never guessed: plan-org-of-user.ts).
   [
     /\b(in|of|for|at|from)\s+(?:whatever|whichever|the)\s+(?:org|organi[sz]ation|company|workspace|team)\s+(she|he|they)(?:'s|’s|'re|’re|\s+is|\s+are)\s+(?:in|part\s+of|a\s+member\s+of|with)\b/gi,
-    (_m: string, prep: string, who: string) =>
-      `${prep} ${{ she: 'her', he: 'his', they: 'their' }[who.toLowerCase()]} org`,
+    (_m: string, prep: string, who: string) => `${prep} ${possessiveOf(who)} org`,
   ],
   // "show all orgs he's part of + roles", "all the organizations X is in and the role": her role in each of them.
   [
     /\b(?:list|show|tell\s+me|give\s+me)\s+(?:every|all|each|all\s+the)\s+(?:orgs?|organi[sz]ations?|companies|workspaces)\s+(⟦e\d+⟧|she|he|they|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)(?:\s*(?:'s|’s)|\s+(?:is|are))\s+(?:in|part\s+of|a\s+member\s+of)\s*(?:\+|and|with|&|,)\s*(?:(?:her|his|their|the)\s+)?roles?(?:\s+(?:in|there)\s*(?:each|there)?)?/gi,
     (_m: string, who: string) =>
-      `what role does ${who} have in each of ${/^(?:she)$/i.test(who) ? 'her' : /^he$/i.test(who) ? 'his' : 'their'} orgs`,
+      `what role does ${who} have in each of ${POSSESSIVE[who.toLowerCase()] ?? 'their'} orgs`,
   ],
   // "a phone #", "phone no.": a phone number; "does he have a phone number on his account" asks what it is.
   [/\bphone\s*(?:#|no\.?(?=\s|$)|nr\.?(?=\s|$))/gi, 'phone number'],
   [
     /\b(?:does|do)\s+(he|she|they|⟦e\d+⟧)\s+(?:even\s+|actually\s+|already\s+)?have\s+an?\s+phone\s+number(?:\s+on\s+(?:his|her|their|the)\s+(?:account|profile))?/gi,
-    (_m: string, who: string) =>
-      `what is ${/^she$/i.test(who) ? 'her' : /^he$/i.test(who) ? 'his' : who.startsWith('⟦') ? `${who}'s` : 'their'} phone number`,
+    (_m: string, who: string) => `what is ${possessiveOf(who)} phone number`,
   ],
   // "is he in any org?": which organizations he is in (a question, never an organization called "any").
   [
@@ -810,7 +815,7 @@ const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
   // "she should receive an invitation to Acme as member", "X is to get an invite to Foo": inviting them.
   [
     /(⟦e\d+⟧|\b(?:he|she|they)|\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)\s+(?:should|must|needs?\s+to|is\s+to|has\s+to|will)\s+(?:receive|get|be\s+sent|be\s+given)\s+(?:an?\s+|the\s+)?invit(?:ation|e)\s+(?=to\b|for\b)/g,
-    (_m: string, who: string) => `invite ${{ he: 'him', she: 'her', they: 'them' }[who.toLowerCase()] ?? who} `,
+    (_m: string, who: string) => `invite ${OBJECT[who.toLowerCase()] ?? who} `,
   ],
   // (The same move after the request forms read its first half: "remove X from Foo, but in Bar as a member".)
   [
@@ -842,7 +847,7 @@ const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
   [
     /\b(?:(?:could|can|would|should|will)\s+)?(his|her|their|⟦e\d+⟧(?:'s|’s)?)\s+access\s+to\s+(?:the\s+)?([A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*)?)(?:\s+(?:org|organi[sz]ation|workspace|team))?\s+(?:be|get|to\s+be|should\s+be|needs?\s+to\s+be|must\s+be)\s+(?:taken\s+away|removed|revoked|withdrawn|ended|cut(?:\s+off)?|stopped)\b/gi,
     (_m: string, who: string, org: string) =>
-      `remove ${{ his: 'him', her: 'her', their: 'them' }[who.toLowerCase()] ?? who.replace(/(?:'s|’s)$/, '')} from ${org}`,
+      `remove ${OBJECT[who.toLowerCase()] ?? who.replace(/(?:'s|’s)$/, '')} from ${org}`,
   ],
   // "are those logins in use at all?": being used, never an organization called "use".
   [/\b(?:still\s+)?in\s+use\b/gi, 'used'],

@@ -29,17 +29,12 @@ export function namelessRef(chunk: string): Ref | undefined {
 
 /** The message with an account described by having no name said as "the nameless user". */
 export function withNameless(masked: string): string {
-  if (!DESCRIBED.test(masked) && !SAID_OF_IT.test(masked)) return masked;
-  DESCRIBED.lastIndex = 0;
-  SAID_OF_IT.lastIndex = 0;
-  let out = masked.replace(DESCRIBED, 'the nameless user').replace(SAID_OF_IT, 'it is the nameless user');
-  if (/⟦[ei]\d+⟧/.test(out)) return out;
+  const out = masked.replace(DESCRIBED, 'the nameless user').replace(SAID_OF_IT, 'it is the nameless user');
+  if (out === masked || /⟦[ei]\d+⟧/.test(out)) return out;
   // Pronouns after the description, in the requests that follow it, mean that account.
-  const at = out.indexOf('the nameless user');
-  const head = out.slice(0, at + 'the nameless user'.length);
-  const tail = out
-    .slice(head.length)
-    .replace(POINTER, (p) => (p.toLowerCase() === 'its' ? "the nameless user's" : 'the nameless user'));
-  out = head + tail;
-  return out;
+  const at = out.indexOf('the nameless user') + 'the nameless user'.length;
+  return (
+    out.slice(0, at) +
+    out.slice(at).replace(POINTER, (p) => (p.toLowerCase() === 'its' ? "the nameless user's" : 'the nameless user'))
+  );
 }

@@ -38,7 +38,7 @@ const SIGN_OFF =
   /^\s*(?:thx|thanks|thank you|cheers|best(?:\s+regards|\s+wishes)?|kind regards|regards|warm regards|sincerely)\b[\s,!.]*(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)?[.!]?\s*$/i;
 const GREETING = /^\s*(?:hi|hello|hey|dear|team|good\s+(?:morning|afternoon|evening))\b/i;
 const WROTE = /^\s*on\s.+\swrote:\s*$/i;
-const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/;
+export const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/;
 // The admin's own words hand the pasted request over.
 const DELEGATES =
   /\b(?:handle|action|actioned|take\s+care\s+of|deal\s+with|sort\s+(?:it|this|that)\s+out|process|do\s+(?:the\s+)?needful|do\s+(?:what|as)\s+(?:it|they|he|she|the\s+\w+)\s+(?:asks?|says?|requests?)|do\s+(?:both|all|these|those|it|this)(?:\s+things)?|do\s+(?:that|this|it)\s+(?:bit|part|one|thing|request|for\s+(?:her|him|them|us|me))|sort\s+(?:that|this|it)\s+(?:for|out)\b)\b(?!\s*:)/i;

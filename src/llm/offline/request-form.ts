@@ -87,7 +87,7 @@ const ENSURE = new RegExp(
 );
 // "is it possible to unlock X?", "would you be able to …": the question wraps an instruction.
 const ASKS =
-  /^(?:(?:can|could|would|will)\s+(?:you|u)(?:\s+(?:please|possibly|kindly|perhaps|maybe|quickly|just|also))+|(?:can|could)\s+we(?:\s+(?:please|possibly|maybe|just|also))?(?=\s+(?:whitelist|allowlist|blacklist|blocklist|ban|unban|lock|unlock|remove|revoke|invite|add|block|unblock|rename|delete|make|set|change|move|cancel)\b)|would\s+you\s+be\s+so\s+kind\s+as\s+to|is\s+it\s+possible\s+to|would\s+it\s+be\s+(?:at\s+all\s+)?possible\s+to|is\s+there\s+a\s+way\s+to|are\s+you\s+able\s+to|would\s+you\s+be\s+able\s+to|any\s+chance\s+you\s+(?:can|could)|(?:i|we)(?:'d|’d| would)\s+like\s+you\s+to|(?:i|we)\s+need\s+you\s+to)\s+/i;
+  /^(?:(?:can|could|would|will)\s+(?:you|u)(?:\s+(?:please|possibly|kindly|perhaps|maybe|quickly|just|also))+|would\s+you\s+be\s+so\s+kind\s+as\s+to|is\s+it\s+possible\s+to|would\s+it\s+be\s+(?:at\s+all\s+)?possible\s+to|is\s+there\s+a\s+way\s+to|are\s+you\s+able\s+to|would\s+you\s+be\s+able\s+to|any\s+chance\s+you\s+(?:can|could)|(?:i|we)(?:'d|’d| would)\s+like\s+you\s+to|(?:i|we)\s+need\s+you\s+to)\s+/i;
 // "X shouldn't be on the blocklist anymore", "X should no longer be in Acme", "X shouldn't have access to Acme".
 const NO_LONGER =
   /^(.+?)\s+(?:should(?:n't|n’t|\s+not)|must(?:n't|n’t|\s+not)|should\s+no\s+longer|must\s+no\s+longer|(?:does|do)(?:n't|n’t|\s+not)\s+need\s+to)\s+(?:be\s+(?:on|in|part\s+of|a\s+member\s+of)|have\s+access\s+to)\s+(.+?)(?:\s+(?:anymore|any\s+more|any\s+longer))?([,;].*)?$/i;

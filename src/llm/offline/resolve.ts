@@ -124,29 +124,18 @@ function expandPronouns(
       else unknown.push(r);
       continue;
     }
-    if (r.kind === 'meta') {
-      // "the CEO of Foo", "the user from the Finance department": every user, then the one whose public metadata
-      // holds that value (one only; none or several → nobody is guessed).
-      const env = ctx.read('clerk_users_list', { limit: 500 });
+    if (r.kind === 'meta' || r.kind === 'nameless') {
+      // "the CEO of Foo", "the user from the Finance department", "the account with no name": every user, then the
+      // one whose public metadata holds that value, or the one with no name (one only; none or several → nobody).
+      const env = ctx.read('clerk_users_list', { limit: LISTED_USERS });
       if (!env) return { refs: out, unknown, stop: { ok: false, outcome: 'pending' } };
       if (env.status !== 'ok')
         return { refs: out, unknown, stop: { ok: false, outcome: readFailed(env, describe(r)) } };
-      const holders = asPage(env.result).items.filter((u) => metaHolds(u.public_metadata, r.value));
-      if (holders.length === 1) out.push({ kind: 'id', value: String(holders[0]!.id) });
-      else unknown.push(r);
-      continue;
-    }
-    if (r.kind === 'nameless') {
-      // "the account with no name": every user, then the one with neither a first nor a last name (one only).
-      const env = ctx.read('clerk_users_list', { limit: 500 });
-      if (!env) return { refs: out, unknown, stop: { ok: false, outcome: 'pending' } };
-      if (env.status !== 'ok')
-        return { refs: out, unknown, stop: { ok: false, outcome: readFailed(env, describe(r)) } };
-      // (Slim listings carry one "name"; toUser reads either form.)
-      const nameless = asPage(env.result)
+      // (Slim listings carry one "name" and a short public metadata; toUser reads either form.)
+      const fits = asPage(env.result)
         .items.map(toUser)
-        .filter((u) => !(u.name ?? '').trim());
-      if (nameless.length === 1) out.push({ kind: 'id', value: nameless[0]!.id });
+        .filter((u) => (r.kind === 'meta' ? metaHolds(u.publicMetadata, r.value) : !(u.name ?? '').trim()));
+      if (fits.length === 1) out.push({ kind: 'id', value: fits[0]!.id });
       else unknown.push(r);
       continue;
     }
@@ -708,7 +697,6 @@ function sharedName(rows: UserRow[], text: string): string {
   return said.join(' ') || 'the name you gave';
 }
 
-/** Resolves one organization reference (id as is; name/slug via clerk_organizations_list {query}). */
 /**
  * The organization `person` created (two lookups: the person by name, then the listed organizations' creator).
  * One → it; several → asked which; the person or their organization not found → undefined (the caller says so).
@@ -740,6 +728,7 @@ export function orgByCreator(ctx: PlanContext, person: string, listed?: OrgRow[]
   );
 }
 
+/** Resolves one organization reference (id as is; name/slug via clerk_organizations_list {query}). */
 function resolveOrg(ctx: PlanContext, ref: Ref): Res<OrgRow | undefined> {
   if (ref.kind === 'id') return ok({ id: ref.value, name: ref.value, slug: '', createdAt: null });
   if (ref.kind === 'newest') {

@@ -98,13 +98,14 @@ export function toUser(o: Obj): UserRow {
   const rawEmails = Array.isArray(o.email_addresses) ? o.email_addresses.filter(isObj) : [];
   const primary = rawEmails.find((e) => e.id === o.primary_email_address_id) ?? rawEmails[0];
   const name = str(o.name) ?? ([str(o.first_name), str(o.last_name)].filter(Boolean).join(' ') || null);
+  const phone = phoneOf(o);
   return {
     id: String(o.id ?? ''),
     name,
     email: str(o.email) ?? str(primary?.email_address) ?? null,
     ...(str(o.username) ? { username: str(o.username)! } : {}),
     ...(str(o.external_id) ? { externalId: str(o.external_id)! } : {}),
-    ...(phoneOf(o) ? { phone: phoneOf(o)! } : {}),
+    ...(phone ? { phone } : {}),
     banned: o.banned === true,
     locked: o.locked === true,
     createdAt: time(o.created_at),

@@ -7,18 +7,24 @@
  * such facts), which the readers after it understand. It needs all three — a field said to be wrong, whose it is,
  * and the correct value — or it changes nothing; every change is still shown on its card before it happens.
  */
+import { FIELD_WORDS } from './lexicon.js';
+
 const WRONG =
   /\b(?:(?:is|are|was)\s+(?:(?:written|spelled|spelt|shown|entered|displayed|typed|saved|stored)\s+)?(?:wrong(?:ly)?|incorrect(?:ly)?|not\s+(?:correct(?:ly)?|right|exact(?:ly)?|accurate(?:ly)?)|misspel(?:led|t)|outdated|out\s+of\s+date)|has\s+a\s+(?:typo|mistake|spelling\s+mistake))\b/i;
 const CORRECT =
   /\b(?:(?:the\s+)?correct(?:\s+(?:one|value|spelling|name|version|form))?\s+is|(?:the\s+)?right(?:\s+(?:one|value|spelling|name))?\s+is|it\s+should\s+(?:be|read|say)|it\s+is\s+actually|it's\s+actually|should\s+be)\s+(⟦q\d+⟧|[^,.;!?]+?)(?=\s*(?:,|\.|;|!|\?|$|\s+(?:with|not|instead|and\s+not|\(|—|–)))/i;
 
-const NAMED_FIELDS: ReadonlyArray<[RegExp, string]> = [
-  [/^(?:family\s+name|last\s+name|surname)$/i, 'last name'],
-  [/^(?:first\s+name|given\s+name|forename)$/i, 'first name'],
-  [/^(?:user\s*name|handle|login\s+name)$/i, 'username'],
-  [/^(?:name|display\s+name)$/i, 'name'],
-  [/^slug$/i, 'slug'],
-];
+// A field the request forms already know by name (the lexicon's one table of field words), said as they read it.
+function namedField(phrase: string): string | undefined {
+  const words = phrase.trim().replace(/\s+/g, ' ');
+  const hit = FIELD_WORDS.find(
+    (w) =>
+      (w.resource === 'user' || w.resource === 'org') &&
+      w.kind === 'text' &&
+      new RegExp(`^(?:${w.words})$`, 'i').test(words),
+  );
+  return hit?.param.replace(/_/g, ' ');
+}
 
 // "the family name of Ann from Foo", "Foo's industry", "For the organization Foo the branch of industry".
 const FIELD_OF =
@@ -28,8 +34,8 @@ const FOR_OWNER =
 
 function fieldPhrase(field: string, owner: string, value: string): string {
   const words = field.trim().toLowerCase().replace(/\s+/g, ' ');
-  const named = NAMED_FIELDS.find(([re]) => re.test(words));
-  if (named) return `set the ${named[1]} of ${owner} to ${value}`;
+  const named = namedField(words);
+  if (named) return `set the ${named} of ${owner} to ${value}`;
   // ("branch of industry" → industry: the last noun names the key.)
   const key = words.split(' ').at(-1)!;
   if (
@@ -55,7 +61,7 @@ function spelled(masked: string): string {
   const sender = masked.match(/\ba\s+message\s+from\s+(⟦e\d+⟧)/)?.[1];
   const owner = m[1]!.toLowerCase() === 'my' ? (sender ? `${sender}'s` : undefined) : m[1]!;
   if (!owner) return masked;
-  const field = NAMED_FIELDS.find(([re]) => re.test(m[2]!.replace(/\s+/g, ' ').toLowerCase()))?.[1] ?? m[2]!;
+  const field = namedField(m[2]!) ?? m[2]!;
   return masked.replace(m[0], `set ${owner} ${field} to ${m[3]!}`);
 }
 

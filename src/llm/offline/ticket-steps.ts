@@ -5,9 +5,9 @@
  * whom the steps mean. Only with exactly one address on subject lines, and only for a step whose verb acts on a
  * user and that names nobody itself; the reporter's or requester's address is never a subject line.
  */
-import { SUBJECT_LINE } from './quoted.js';
+import { EMAIL, SUBJECT_LINE } from './quoted.js';
 
-const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
+const EMAILS = new RegExp(EMAIL.source, 'g');
 const STEP =
   /^(\s*(?:[>|]\s*)*(?:\d+[.)]|[-*•])\s*)(remove|kick|ban|unban|lock|unlock|delete|suspend|offboard)\b(?!\s+(?:him|her|them|the\s+user\s+\S+@))(?:\s+(?:the\s+)?(?:account|acct|user|login))?(\s+(?:from|out\s+of)\b[^@\n]*)?\s*$/i;
 
@@ -16,7 +16,7 @@ export function withTicketSubject(raw: string): string {
   const lines = raw.split('\n');
   const subjects = [
     ...new Set(
-      lines.filter((l) => SUBJECT_LINE.test(l)).flatMap((l) => (l.match(EMAIL) ?? []).map((e) => e.toLowerCase())),
+      lines.filter((l) => SUBJECT_LINE.test(l)).flatMap((l) => (l.match(EMAILS) ?? []).map((e) => e.toLowerCase())),
     ),
   ];
   if (subjects.length !== 1) return raw;

@@ -337,6 +337,19 @@ describe('lists, tickets and plain requests (round 8, third batch)', () => {
     });
   });
 
+  it('"Reported account: x@y" is the account reported, never the one who reported it', () => {
+    expect(
+      parseRequest(
+        'T-9 | Reported by: mia.anderson@mail.test\nReported account: ryan.murphy@outlook.test\n\nplease ban the reported account',
+        NOW,
+      ),
+    ).toMatchObject({
+      kind: 'user_action',
+      action: 'clerk_user_ban',
+      targets: [{ value: 'ryan.murphy@outlook.test' }],
+    });
+  });
+
   it('"idk if …" is no condition on the change', () => {
     expect(parseRequest('unlock ava@mail.test, idk if the helpdesk already did it', NOW)).toMatchObject({
       kind: 'user_action',
