@@ -117,6 +117,14 @@ const SIGN_UP_SAID = /\b(?:sign[- ]?up|app)\s+(?:link|invit\w*|e-?mail)\b/i;
 const NEW_INVITE = /\b(new|another|fresh)\s+(invit(?:e|ation))\b/gi;
 
 /** The sentence(s) with hedges, softened modals and relative-clause role references made plain. */
+// "we're making everyone in Foo a viewer", "I'm removing X from Foo": what the admin says they are doing, said to
+// the one who will do it, is the request (the verb must be one the lexicon acts on; "we're banning spam daily" still
+// goes through the gate like any other request).
+const DOING =
+  /(^|[.!?;:]\s+|[,—–]\s*|\b(?:so|and|but|then)\s+)(?:we|i)(?:['’]re|\s+are|['’]m|\s+am)\s+(?:(?:going\s+to|gonna|also|now|just)\s+)*([a-z]+?)ing\b/gi;
+// (Only verbs that act on someone: "we're moving to SSO", "we are switching providers" tell what is going on.)
+const DOING_VERBS = new Set(['make', 'ban', 'unban', 'lock', 'unlock', 'remove', 'delete', 'add', 'kick', 'revoke', 'invite', 'promote', 'demote']);
+
 export function unhedge(masked: string): string {
   // ("needs adding to Foo": adding is a verb the parsers read, though never typo-corrected.)
   const known = new Set<string>([...VERBS, 'add']);
@@ -131,6 +139,10 @@ export function unhedge(masked: string): string {
     // "…, and rather than editing it could we just remove …": the road not taken is no part of the request.
     .replace(/\b(?:and\s+)?(?:rather|instead)\s+than\s+\w+ing(?:\s+(?:it|that|this|them|him|her))?\s*,?\s*/gi, ', ')
     .replace(/,(?:\s*,)+/g, ',');
+  s = s.replace(DOING, (m, lead: string, stem: string) => {
+    const base = [stem, `${stem}e`, stem.replace(/(.)\1$/, '$1')].find((v) => DOING_VERBS.has(v));
+    return base ? `${lead}${base}` : m;
+  });
   // Repeated: "so I think I'd like to …" takes off one softener per pass.
   for (let i = 0; i < 3; i++) {
     const next = s.replace(HEDGE, '$1');

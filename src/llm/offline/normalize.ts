@@ -26,6 +26,7 @@ import { withNamedList } from './list-anaphora.js';
 import { withArrowRoles } from './arrow-roles.js';
 import { withNoteRemoval } from './note-removal.js';
 import { ACTION_VERB } from './clauses.js';
+import { withoutRemarks } from './nonrestrictive.js';
 
 // "Hi team,", "Hello Kim!", "Dear support -": a greeting at the very start, with whom it greets.
 const GREETING =
@@ -67,11 +68,29 @@ const MANNER = new RegExp(
 const ASIDE =
   /\s*\((?!\s*(?:not|or|aka|i\.e|e\.g|no|was|formerly|previously|with|without)\b)(?![^()]*\b(?:user\s*name|handle|login|id|e-?mail|role|admin|member|viewer|billing|metadata|md|true|false|yes|no)\b)[a-z][a-z\s'’-]{0,58}\)(?=\s*(?:[.!?;]|$))/gi;
 
+// Emoji: a run between two words ends a sentence ("finished the quiz 🎉 can you …"); elsewhere it says nothing.
+const EMOJI = /[ \t]*(?:[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}][\u{FE0F}\u{200D}\u{1F3FB}-\u{1F3FF}]*)+[ \t]*/gu;
+function withoutEmoji(masked: string): string {
+  return masked
+    .replace(EMOJI, (run: string, at: number, all: string) => {
+      const before = all.slice(0, at);
+      const after = all.slice(at + run.length);
+      if (/[\w⟧)'"’]$/.test(before) && /^[A-Za-z⟦]/.test(after)) return '. ';
+      return before === '' || after === '' || /^[\s.,;:!?]/.test(after) ? '' : ' ';
+    })
+    .trim();
+}
+
+// "a full member", "a standard member", "an ordinary member": one role, said with the adjective the readers know.
+const ROLE_ADJECTIVE = /\b(?:full(?:[- ]fledged)?|standard|ordinary|simple|basic)\s+(?=members?\b)/gi;
+
 const STAGES: ReadonlyArray<(masked: string) => string> = [
   (m) => m.trim(),
+  withoutEmoji,
   (m) => m.replace(MANNER, ''),
   (m) => m.replace(ASIDE, ''),
   spellOutTexting,
+  withoutRemarks,
   correctedValues,
   withWriter,
   withArrowRoles,
@@ -84,6 +103,7 @@ const STAGES: ReadonlyArray<(masked: string) => string> = [
   withMetaDescribed,
   withAccountAnaphor,
   correctTypos,
+  (m) => m.replace(ROLE_ADJECTIVE, 'regular '),
   withAccessDenial,
   withStatedCorrection,
   withSubjectFirst,

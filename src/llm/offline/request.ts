@@ -440,6 +440,10 @@ function clausesOf(whole: Sentence, sentence: string, now: number): Unit[] {
 const DESCRIBED_PERSON =
   /\bthe\s+profiled~[\w.~-]+|\bthe\s+nameless\s+user\b|\bthe\s+person\s+with\s+the\s+(?:admin|member|viewer|billing)\s+role\s+in\s+[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*)?|\bwhoever\s+created\s+(?:the\s+)?[A-Za-z][\w&'’-]*(?:\s+(?!org\b|organi[sz]ation\b)[A-Za-z][\w&'’-]*)?(?:\s+(?:org|organi[sz]ation))?/;
 
+// "whoever has the billing role in foo", "whoever's the admin on the Foo org": the holder of one role in one organization.
+const WHOEVER_HOLDS =
+  /\bwhoever(?:['’]s|\s+is|\s+has|\s+holds)\s+(?:got\s+)?(?:the\s+)?(admin|member|viewer|billing)(?:\s+role)?\s+(?:on|in|at|of|for)\s+(?:the\s+)?(?!(?:org|organi[sz]ation|team|company)\b)([A-Za-z][\w&'’-]*)/i;
+
 const HEADER_LABEL = new RegExp(`^\\s*(?:${TICKET_ROLE_WORDS}|from|sent\\s+by)\\s*:`, 'i');
 
 /**
@@ -467,6 +471,9 @@ function antecedent(
     // describes — is whom the pronoun means; resolve.ts finds them, and never guesses between several.)
     const holder = u.masked.match(DESCRIBED_PERSON);
     if (holder) return [holder[0]];
+    // ("whoever's the billing role on the foo org just … ban them": a role holder said with "whoever".)
+    const whoever = u.masked.match(WHOEVER_HOLDS);
+    if (whoever) return [`whoever has the ${whoever[1]!.toLowerCase()} role in ${whoever[2]}`];
     const names = [...new Set(referents(u.masked, org, units.map((x) => x.masked).join(' ')))];
     if (names.length === 1) return names;
     if (names.length > 1) return [];
@@ -555,7 +562,7 @@ function formerLatter(
 
 // Words that start a report but are not somebody's name.
 const NOT_PERSON =
-  /^(?:i|we|you|he|she|it|they|this|that|there|these|those|the|a|an|our|my|your|his|her|their|its|someone|somebody|anyone|everyone|nobody|no|some|all|every|each|one|what|which|who|when|if|please|pls|hey|hi|hello|so|and|but|also|then|just|now|today|yesterday|compliance|security|legal|finance|support|hr|it|ops|team|management|customer|client|user|caller|sender|requester|manager|boss|someone|person)$/i;
+  /^(?:i|we|you|he|she|it|they|this|that|there|these|those|the|a|an|our|my|your|his|her|their|its|someone|somebody|anyone|everyone|nobody|no|some|all|every|each|one|what|which|who|when|if|please|pls|hey|hi|hello|so|and|but|also|then|just|now|today|yesterday|compliance|security|legal|finance|support|hr|it|ops|team|management|customer|client|user|caller|sender|requester|manager|boss|someone|person|payments?|billing|accounting|accounts|procurement|sales|marketing|engineering|product|design|leadership|mods?|moderation|trust|safety|admins?|staff|everybody|qa|devops|infra|platform|it's)$/i;
 
 /** The person a report is about, written in lower case ("ann lee quit", "bob from support lost …"). */
 function reportSubject(masked: string, anyVerb = false): string | undefined {
@@ -569,13 +576,13 @@ function reportSubject(masked: string, anyVerb = false): string | undefined {
     )
       return undefined;
     const org = masked.match(
-      /^(?:(?:so|and|but|also|btw|fyi)[,\s]+)*([A-Za-z][\w&'’-]+(?:\s+(?!(?:is|was|has|had|are|were|have|went|got|became|underwent)\b)[A-Za-z][\w&'’-]+)?)\s+(?:just\s+|recently\s+|currently\s+|now\s+|still\s+|already\s+)?(?:[a-z]+ed|bought|sold|grew|paid|signed|is|was|has|had|have|went|got|became|underwent)\b/,
+      /^(?:(?:so|and|but|also|btw|fyi)[,\s]+)*([A-Za-z][\w&'’-]+(?:\s+(?!(?:is|was|has|had|are|were|have|went|got|became|underwent)\b)[A-Za-z][\w&'’-]+)?)\s+(?:just\s+|recently\s+|currently\s+|now\s+|still\s+|already\s+)?(?:[a-z]+ed|bought|sold|grew|paid|signed(?!\s+off)|is|was|has|had|have|went|got|became|underwent)\b/,
     );
     if (org && !org[1]!.split(/\s+/).some((w) => NOT_PERSON.test(w))) return org[1];
     return undefined;
   }
   const m = masked.match(
-    /^(?:(?:hey|hi|so|and|but|also|btw|fyi|ok)[,\s]+)*([A-Za-z][\w'’-]+(?:\s+[A-Za-z][\w'’-]+)?)(?:\s+(?:from|in|at|on)\s+(?:the\s+)?[\w-]+(?:\s+(?!(?:just|already|recently|has|had)\b)[a-z][\w-]*)?(?:\s+team)?)?\s+(?:(?:just|already|recently|has|had)\s+)?(?:moved|left|lost|quit|joined|changed|switched|transferred|resigned|retired|finished|started|forgot|went|signed|registered|enrolled|emailed|wrote|married|is|was|has|had|says|said|got|thinks|believes|noticed|(?:has|had|is|was|does|did)n['’]t|never)\b/,
+    /^(?:(?:hey|hi|so|and|but|also|btw|fyi|ok)[,\s]+)*([A-Za-z][\w'’-]+(?:\s+[A-Za-z][\w'’-]+)?)(?:\s+(?:from|in|at|on)\s+(?:the\s+)?[\w-]+(?:\s+(?!(?:just|already|recently|has|had)\b)[a-z][\w-]*)?(?:\s+team)?)?\s+(?:(?:just|already|recently|has|had)\s+)?(?:moved|left|lost|quit|joined|changed|switched|transferred|resigned|retired|finished|started|forgot|went|signed(?!\s+off)|registered|enrolled|emailed|wrote|married|is|was|has|had|says|said|got|thinks|believes|noticed|(?:has|had|is|was|does|did)n['’]t|never)\b/,
   );
   if (!m) return undefined;
   const words = m[1]!.split(/\s+/);

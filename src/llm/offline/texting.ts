@@ -63,6 +63,7 @@ const ABBREVIATIONS: Record<string, string> = {
   kil: 'kill',
   bam: 'ban',
   idk: "I don't know",
+  em: 'them',
   dunno: "don't know",
   imo: 'in my opinion',
   every1: 'everyone',
@@ -83,6 +84,8 @@ const SLASHED: Array<[RegExp, string]> = [
   // "X's contact, i.e. whoever holds the role, …": an apposition after "i.e." says the same again (its dots would
   // otherwise split the sentence there). Elsewhere "i.e." keeps ending what came before it.
   [/\bi\.\s?e\.,?\s+(?=whoever\b|the\s+(?:one|person)\b)/gi, 'that is '],
+  // "ban 'em all": the clipped object pronoun.
+  [/(?<=\s)['’]em\b/gi, 'them'],
   // "un-bann", "un-lock": the prefix typed apart is the same verb.
   [/\bun-(?=(?:ban|lock|block|freeze|suspend)\w*\b)/gi, 'un'],
 ];
@@ -96,6 +99,8 @@ const GUARDED: Record<string, RegExp> = {
   al: /^(?:of|the|his|her|their|those|these)\b/i,
   // ("bam" is "ban" only before whom: an address, a pronoun or a name.)
   bam: /^(?:⟦[ei]\d+⟧|him|her|them|that|this|the|[A-Za-z][\w'’.-]*(?:\s+[A-Za-z][\w'’.-]*)?\s*(?:$|[,.;!?]|pls|please|asap|now))/i,
+  // ("em" is "them" only where an object ends: "ban em", "lock em all", "kick em out of Foo".)
+  em: /^(?:$|[,.;!?)]|all\b|both\b|out\b|up\b|too\b|now\b|asap\b|pls\b|please\b|from\b|for\b|in\b|on\b|and\b|then\b|thx\b|ty\b)/i,
   // ("kil" is "kill" only before what a kill ends: sessions, logins, "all of …", a possessive.)
   kil: /^(?:all|every|each|the|his|her|their|its|any|[\w.'’]+'s?\s+(?:sess|log))/i,
 };

@@ -1,0 +1,38 @@
+/**
+ * Remarks set off by commas that a request carries but never acts on:
+ * - a non-restrictive relative clause after a name or an address ("add Ann Lee, who joined on Monday, to Foo",
+ *   "unlock x@y.test, whose laptop was replaced."): the person is already named, so the clause only describes;
+ * - an announcing lead before a list of changes ("please make the following two changes: …", "do these three
+ *   things:"), whose verb is no request of its own ("make" would otherwise read as a role change);
+ * - a gloss on what the change amounts to ("…, read-only mode basically");
+ * - how long a change holds ("… a viewer till January", "until the end of term"): when, not what.
+ * Only clauses after a capitalised name, an address or id placeholder are dropped ("the user, who …" keeps its
+ * clause: there the clause may be what identifies them).
+ */
+
+const NAMED = "(?:⟦[ei]\\d+⟧|\\b[A-Z][\\w'’-]+(?:\\s+[A-Z][\\w'’-]+){0,2})";
+// (Not a clause that holds an address, a domain or a value a later sentence may point back to — "Foo, whose staff use
+// @foo.test addresses … allow that domain" — and never one that ends a question: "Ann, which role has she?")
+const RELATIVE = new RegExp(`(${NAMED}),\\s+(?:who|whose)\\b(?![^,.;:!?()]*[⟦@])[^,.;:!?()]*?(?:,\\s*|(?=\\s*[.;!]|$))`, 'g');
+
+const LEAD =
+  /\b(?:(?:please|pls|kindly)\s+)?(?:make|do|carry\s+out|action|apply|process|handle)\s+(?:the\s+following|these|the\s+below)(?:\s+(?:\w+))?\s+(?:changes?|amendments?|updates?|edits?|things?|items?|tasks?|requests?)\s*:\s*/gi;
+
+const MONTH =
+  '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+const WHEN = `(?:${MONTH}|(?:mon|tues|wednes|thurs|fri|satur|sun)day|next\\s+(?:week|month|term|semester|year|quarter)|the\\s+(?:end|start)\\s+of\\s+(?:the\\s+)?\\w+|(?:the\\s+)?new\\s+year|spring|summer|autumn|fall|winter|tomorrow|monday)`;
+const UNTIL = new RegExp(`\\s+(?:until|till|til|through|thru)\\s+${WHEN}\\b(?:\\s+\\d{1,2}(?:st|nd|rd|th)?)?`, 'gi');
+
+// "…, read-only mode basically!", "…, more or less": a gloss after a comma that says what the change amounts to.
+const GLOSS = /,\s+(?![^,.;!?]*⟦)[^,.;!?]{1,40}?\s+(?:basically|essentially|more\s+or\s+less|i\s+guess)(?=\s*[.;!?]|$)/gi;
+
+/** The masked message without descriptive relative clauses, list leads and "until <when>" adjuncts. */
+export function withoutRemarks(masked: string): string {
+  return masked
+    .replace(LEAD, '')
+    .replace(RELATIVE, (_m, who: string) => `${who} `)
+    .replace(UNTIL, '')
+    .replace(GLOSS, '')
+    .replace(/ {2,}/g, ' ')
+    .replace(/ +([,.;!?])/g, '$1');
+}

@@ -1,0 +1,140 @@
+/**
+ * Round 9 of the offline model: mechanisms found on development sets (heldout-17/18 unsealed) and tested here with
+ * invented phrasings — the clipped pronoun "em", "it" for the one account a message names, a remark after a pronoun
+ * object, approvals said as "signed off", a role holder said with "whoever", what the admin says they are doing,
+ * remarks set off by commas (nonrestrictive.ts), role adjectives and emoji between sentences. Tests marked (safety)
+ * were seen to fail with their guard removed.
+ */
+import { describe, expect, it } from 'vitest';
+import { parseRequest } from '../../../src/llm/offline/request.js';
+import { spellOutTexting } from '../../../src/llm/offline/texting.js';
+import { withAccountAnaphor } from '../../../src/llm/offline/account-anaphora.js';
+import { withoutRemarks } from '../../../src/llm/offline/nonrestrictive.js';
+import { unhedge } from '../../../src/llm/offline/hedges.js';
+import { NOW } from './drive.js';
+
+describe('"em" is "them" where an object ends', () => {
+  it.each([
+    ['ban em', 'ban them'],
+    ['lock em all asap', 'lock them all asap'],
+    ["kick 'em out of Foo", 'kick them out of Foo'],
+    ['ban em, they are bots', 'ban them, they are bots'],
+  ])('%s', (typed, read) => expect(spellOutTexting(typed)).toBe(read));
+
+  it.each(['an em dash here', 'the em unit is wrong', 'em@x.test'])('"%s" keeps its "em"', (text) => {
+    expect(spellOutTexting(text)).toBe(text);
+  });
+});
+
+describe('"it" is the one account the message names', () => {
+  it.each([
+    ['the ⟦e0⟧ one is a leftover test login. pls nuke it', 'nuke ⟦e0⟧'],
+    ['the ⟦e0⟧ account has been idle for ages, get rid of it', 'get rid of ⟦e0⟧'],
+    ['qa-runner user is from the old pipeline. wipe it', 'wipe qa-runner'],
+  ])('%s', (masked, read) => expect(withAccountAnaphor(masked)).toContain(read));
+
+  it('not when the message names another kind of record "it" could be (safety)', () => {
+    const masked = 'the ⟦e0⟧ one invited people to the Foo org by mistake. delete it';
+    expect(withAccountAnaphor(masked)).toBe(masked);
+  });
+
+  it('not when two accounts are named', () => {
+    const masked = 'the ⟦e0⟧ one and the ⟦e1⟧ one are dupes. nuke it';
+    expect(withAccountAnaphor(masked)).toBe(masked);
+  });
+
+  it('end to end: the named address is deleted', () => {
+    expect(parseRequest('the rk.old@mail.test one is a stale duplicate. could you nuke it?', NOW)).toMatchObject({
+      kind: 'user_action',
+      action: 'clerk_user_delete',
+      targets: [{ kind: 'email', value: 'rk.old@mail.test' }],
+    });
+  });
+});
+
+describe('a remark after a pronoun object is no target (safety)', () => {
+  it.each([
+    'ban them, payments already signed off',
+    'lock her, legal signed off on it',
+    'ban him, compliance already agreed',
+  ])('%s', (text) => {
+    const intent = parseRequest(text, NOW) as { targets?: Array<{ kind: string; value: string }> };
+    expect(intent.targets?.every((t) => t.kind === 'pronoun')).toBe(true);
+  });
+
+  it('an address after the pronoun is still a target', () => {
+    const intent = parseRequest('ban him and spam99@bots.test', NOW) as { targets?: Array<{ kind: string }> };
+    expect(intent.targets?.map((t) => t.kind)).toEqual(['pronoun', 'email']);
+  });
+});
+
+describe('a role holder said with "whoever" is what a later pronoun means', () => {
+  it.each([
+    ["whoever's the viewer on the wayne org leaked the roadmap. lock her", 'clerk_user_lock', 'org:viewer', 'wayne'],
+    ['whoever holds the billing role in Initech disputed every invoice. ban them', 'clerk_user_ban', 'org:billing', 'Initech'],
+  ])('%s', (text, action, role, org) => {
+    expect(parseRequest(text, NOW)).toMatchObject({ kind: 'user_action', action, targets: [{ kind: 'role', value: role, org }] });
+  });
+});
+
+describe('what the admin says they are doing is the request', () => {
+  it.each([
+    ["we're removing lena.k@corp.test from Foo today", 'membership_remove'],
+    ['we are making ari@corp.test an admin of Foo', 'membership_set_role'],
+    ["I'm locking pat@corp.test for the audit", 'user_action'],
+  ])('%s', (text, kind) => expect(parseRequest(text, NOW)).toMatchObject({ kind }));
+
+  it.each([
+    "we're moving to passkeys next quarter",
+    'we are switching identity providers in March',
+    "we're migrating roles from email checks to metadata",
+  ])('narration is no change: %s (safety)', (text) => {
+    expect(unhedge(text)).toBe(text);
+  });
+});
+
+describe('remarks set off by commas are not read as the request', () => {
+  it.each([
+    ['add ⟦e0⟧, who started on Monday, to Foo as a member', 'add ⟦e0⟧ to Foo as a member'],
+    ['invite Lena Kurz, who runs the night shift, to Foo', 'invite Lena Kurz to Foo'],
+    ['please make the following three changes: lock ⟦e0⟧', 'lock ⟦e0⟧'],
+    ['do these two things: unlock ⟦e0⟧', 'unlock ⟦e0⟧'],
+    ['make ⟦e0⟧ a viewer of Foo until March', 'make ⟦e0⟧ a viewer of Foo'],
+    ['make ⟦e0⟧ a viewer of Foo till the end of term', 'make ⟦e0⟧ a viewer of Foo'],
+    ['make ⟦e0⟧ a viewer of Foo, read-only access basically!', 'make ⟦e0⟧ a viewer of Foo!'],
+  ])('%s', (masked, read) => expect(withoutRemarks(masked)).toBe(read));
+
+  it.each([
+    // A question after a name: the clause is what is asked.
+    'Lena Kurz, which organizations is she in?',
+    // A clause that holds an address or a domain a later sentence may point back to.
+    'we hire from Brightline, whose staff all use @brightline.test addresses. allow that domain',
+    // After a plain noun the clause may be what identifies the person.
+    'remove the user, who signed up twice, from Foo',
+  ])('kept: %s', (masked) => expect(withoutRemarks(masked)).toBe(masked));
+
+  it('end to end: two changes after an announcing lead are both planned', () => {
+    expect(
+      parseRequest('Please make the following two changes: set the max members of Foo to 40, and add Lena Kurz, who joined today, to Foo as a member.', NOW),
+    ).toMatchObject({ kind: 'sequence', steps: [{ kind: 'org_update' }, { kind: 'membership_add' }] });
+  });
+});
+
+describe('role adjectives and emoji', () => {
+  it.each(['a full member', 'a standard member', 'an ordinary member', 'a full-fledged member'])(
+    'move ari@corp.test to %s of Foo',
+    (role) => {
+      expect(parseRequest(`move ari@corp.test to ${role} of Foo`, NOW)).toMatchObject({
+        kind: 'membership_set_role',
+        role: 'org:member',
+      });
+    },
+  );
+
+  it('an emoji run between two words ends a sentence', () => {
+    expect(parseRequest('ari passed the security training 🎉🥳 can u promote ari@corp.test to admin in Foo', NOW)).toMatchObject({
+      kind: 'membership_set_role',
+      role: 'org:admin',
+    });
+  });
+});
