@@ -440,7 +440,7 @@ function clausesOf(whole: Sentence, sentence: string, now: number): Unit[] {
 const DESCRIBED_PERSON =
   /\bthe\s+profiled~[\w.~-]+|\bthe\s+nameless\s+user\b|\bthe\s+person\s+with\s+the\s+(?:admin|member|viewer|billing)\s+role\s+in\s+[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*)?|\bwhoever\s+created\s+(?:the\s+)?[A-Za-z][\w&'’-]*(?:\s+(?!org\b|organi[sz]ation\b)[A-Za-z][\w&'’-]*)?(?:\s+(?:org|organi[sz]ation))?/;
 
-// "whoever has the billing role in foo", "whoever's the admin on the Foo org": the holder of one role in one organization.
+// "whoever holds the viewer role at foo", "whoever's the admin on the Foo org": the holder of one role in one organization.
 const WHOEVER_HOLDS =
   /\bwhoever(?:['’]s|\s+is|\s+has|\s+holds)\s+(?:got\s+)?(?:the\s+)?(admin|member|viewer|billing)(?:\s+role)?\s+(?:on|in|at|of|for)\s+(?:the\s+)?(?!(?:org|organi[sz]ation|team|company)\b)([A-Za-z][\w&'’-]*)/i;
 
@@ -471,7 +471,7 @@ function antecedent(
     // describes — is whom the pronoun means; resolve.ts finds them, and never guesses between several.)
     const holder = u.masked.match(DESCRIBED_PERSON);
     if (holder) return [holder[0]];
-    // ("whoever's the billing role on the foo org just … ban them": a role holder said with "whoever".)
+    // ("whoever's the viewer at foo leaked it … lock her": a role holder said with "whoever".)
     const whoever = u.masked.match(WHOEVER_HOLDS);
     if (whoever) return [`whoever has the ${whoever[1]!.toLowerCase()} role in ${whoever[2]}`];
     const names = [...new Set(referents(u.masked, org, units.map((x) => x.masked).join(' ')))];
