@@ -125,6 +125,13 @@ const DOING =
 // (Only verbs that act on someone: "we're moving to SSO", "we are switching providers" tell what is going on.)
 const DOING_VERBS = new Set(['make', 'ban', 'unban', 'lock', 'unlock', 'remove', 'delete', 'add', 'kick', 'revoke', 'invite', 'promote', 'demote']);
 
+const ASK_THAT =
+  /\b(?:i|we)\s+(?:would\s+|must\s+|hereby\s+|therefore\s+|now\s+)*(?:ask|request|require|recommend|propose|suggest|direct)\s+that\s+((?:(?!\b(?:not|never)\b)[^.!?;,])+?)\s+be\s+(?=[a-z]+(?:ed|en|wn)\b)/gi;
+
+// ("I ask that X not be banned": what must not be done — read as such, never as the ban.)
+const ASK_THAT_NOT =
+  /\b(?:i|we)\s+(?:would\s+|must\s+|hereby\s+|therefore\s+|now\s+)*(?:ask|request|require|recommend|propose|suggest|direct)\s+that\s+([^.!?;,]+?)\s+(?:not|never)\s+be\s+(?=[a-z]+(?:ed|en|wn)\b)/gi;
+
 export function unhedge(masked: string): string {
   // ("needs adding to Foo": adding is a verb the parsers read, though never typo-corrected.)
   const known = new Set<string>([...VERBS, 'add']);
@@ -160,6 +167,9 @@ export function unhedge(masked: string): string {
     s
       .replace(THAT_STATE, (m: string, who: string) => `${/^\s/.test(m) ? ' ' : ''}${who} should be `)
       .replace(SOFT_MODAL, 'needs to')
+      // "I would ask that X be reinstated", "we request that the invitation be withdrawn": the formal subjunctive.
+      .replace(ASK_THAT_NOT, '$1 should not be ')
+      .replace(ASK_THAT, '$1 should be ')
       // "the domain is to be allowed", "the address is to be removed": the formal "should be".
       .replace(/\b(?:is|are)\s+to\s+be\s+(?=[a-z]{2,}(?:ed|en|wn)\b)/gi, 'should be ')
       .replace(SOFT_NEED, '$1 needs')

@@ -526,6 +526,8 @@ const META_OWNER = [
   /^.*\b(?:from|in|of|on|to|into|inside)\s+(?:the\s+)?(.+?)(?:'s|’s|s')\s+(?:(?:org|organi[sz]ation|company|team|workspace)(?:'s|’s)?\s+)?(?:public\s+|private\s+)?metadata\b/i,
   /^\w+\s+(?:the\s+)?((?:(?!\b(?:to|in|from|of|on|into|as)\b)[^,;])+?)(?:'s|’s|s')\s+(?:(?:org|organi[sz]ation|company|team|workspace)(?:'s|’s)?\s+)?(?:public\s+|private\s+)?metadata\b/i,
   /\bmetadata\s+(?:of|for|on)\s+(?:the\s+)?(.+?)(?:\s+(?:org|organi[sz]ation|company|team|workspace))?(?:\s+(?:to|with|as)\s+.*)?\s*$/i,
+  // "record ab_1 against the Foo org as vendor_no in its metadata": whose record the value is kept against.
+  /\b(?:against|under)\s+(?:the\s+)?(.+?)\s+(?:org|organi[sz]ation|company|team|workspace)\s+as\s+/i,
 ];
 
 /** A metadata edit of an existing organization said with a verb of writing or removing. */

@@ -170,6 +170,8 @@ function parseMetadataChange(c: string, s: Sentence): Intent | undefined {
     // "mark Noah Wilson as a vip in his public metadata": the one marked.
     // ("tag him in the private metadata with x set to 1": the one tagged, however the entry is said.)
     refFrom(c.match(/^(?:mark|flag|tag|label)\s+(.+?)\s+(?:as|in|with)\s+/i)?.[1], s) ??
+    // "store ab_1 against Foo as vendor_no in its metadata": whose record the value is kept against.
+    refFrom(c.match(/\b(?:against|under)\s+(?:the\s+)?(.+?)\s+as\s+/i)?.[1], s) ??
     // ("set k to "v"": the value after "to" is no user.)
     notValue(
       refFrom(

@@ -98,6 +98,8 @@ export function parseKeyValues(c: string, s: Sentence): Record<string, unknown> 
     put(named[1]!, named[2]!.replace(/\)$/, ''));
     if (Object.keys(out).length > 0) return out;
   }
+  valueAsKey(c, put);
+  if (Object.keys(out).length > 0) return out;
   setPairs(c, put);
   const after = c.match(new RegExp(`\\bmetadata\\s+(?:key\\s+|field\\s+)?${KEY}\\s+(?:to|as|=)\\s+${VALUE}`, 'i'));
   if (Object.keys(out).length === 0 && after) put(after[1]!, after[2]!);
@@ -119,6 +121,18 @@ function setPairs(c: string, put: (k: string, v: string) => void): void {
   // "flip his tier in the public metadata from basic to gold", "switch tier from silver to gold in X's
   // metadata": the key, where it is, and the value it goes to (an old value "from …" is only context).
   for (const m of c.matchAll(KEY_WHERE_TO)) put(m[1]!, m[2]!);
+}
+
+// "store ab_77 as crm_ref in her private metadata", "record ab_77 against Foo as vendor_no in its metadata": the
+// value first, then the key it is kept as ("that number" is filled in by value-anaphora.ts before this reads it).
+const VALUE_AS_KEY = new RegExp(
+  `\\b(?:store|record|save|keep|put|add|write|log|note|file)\\s+(?:(?:the\\s+)?value\\s+)?${VALUE}\\s+(?:(?:against|on|for|to|under|with)\\s+[^,;]{1,60}?\\s+)?as\\s+(?:(?:the|its|their|her|his)\\s+)?(?:key\\s+)?${KEY}\\s+(?:in|into|on|inside|under|within)\\b[^,;]{0,40}?\\bmetadata\\b`,
+  'i',
+);
+
+function valueAsKey(c: string, put: (k: string, v: string) => void): void {
+  const m = c.match(VALUE_AS_KEY);
+  if (m) put(m[2]!, m[1]!);
 }
 
 const KEY_WHERE_TO = new RegExp(

@@ -27,6 +27,7 @@ import { withArrowRoles } from './arrow-roles.js';
 import { withNoteRemoval } from './note-removal.js';
 import { ACTION_VERB } from './clauses.js';
 import { withoutRemarks } from './nonrestrictive.js';
+import { withValueAnaphor } from './value-anaphora.js';
 
 // "Hi team,", "Hello Kim!", "Dear support -": a greeting at the very start, with whom it greets.
 const GREETING =
@@ -91,6 +92,7 @@ const STAGES: ReadonlyArray<(masked: string) => string> = [
   (m) => m.replace(ASIDE, ''),
   spellOutTexting,
   withoutRemarks,
+  withValueAnaphor,
   correctedValues,
   withWriter,
   withArrowRoles,

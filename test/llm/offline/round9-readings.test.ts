@@ -138,3 +138,45 @@ describe('role adjectives and emoji', () => {
     });
   });
 });
+
+describe('a value said once, then kept as a metadata key', () => {
+  it.each([
+    [
+      'Foo moved to a new ledger under vendor number vx_204. Please record that number against the Foo org as vendor_no in its private metadata.',
+      { kind: 'org_update', org: { value: 'Foo' }, fields: { private_metadata: { vendor_no: 'vx_204' } } },
+    ],
+    [
+      'the new reference is R-3391. store this reference as ref_no in kim@corp.test\'s public metadata',
+      { kind: 'user_update', target: { value: 'kim@corp.test' }, fields: { public_metadata: { ref_no: 'R-3391' } } },
+    ],
+    [
+      'save tz_77 as shard in kim@corp.test\'s private metadata',
+      { kind: 'user_update', fields: { private_metadata: { shard: 'tz_77' } } },
+    ],
+  ])('%s', (text, intent) => expect(parseRequest(text, NOW)).toMatchObject(intent));
+
+  it('two values after the same noun: no guess', () => {
+    const intent = parseRequest(
+      'the old number is ab_1 and the new number is ab_2. record that number against the Foo org as vendor_no in its metadata',
+      NOW,
+    );
+    expect(JSON.stringify(intent)).not.toMatch(/ab_[12]/);
+  });
+});
+
+describe('the formal "ask that X be …"', () => {
+  it.each([
+    ['I would ask that Ines Faro be reinstated', 'clerk_user_unban'],
+    ['we request that kim@corp.test be unlocked before Friday', 'clerk_user_unlock'],
+  ])('%s', (text, action) => expect(parseRequest(text, NOW)).toMatchObject({ kind: 'user_action', action }));
+
+  it.each([
+    'I would ask that Ines Faro not be banned',
+    'we request that kim@corp.test never be deleted',
+    'I must ask that Ines Faro not be locked',
+  ])('"… not be …" changes nothing: %s (safety)', (text) => {
+    const intent = parseRequest(text, NOW);
+    expect(intent.kind).toBe('unknown');
+    expect(JSON.stringify(intent)).not.toMatch(/clerk_user_(?:ban|delete|lock)/);
+  });
+});
