@@ -28,6 +28,7 @@ import { withNoteRemoval } from './note-removal.js';
 import { ACTION_VERB } from './clauses.js';
 import { withoutRemarks } from './nonrestrictive.js';
 import { withValueAnaphor } from './value-anaphora.js';
+import { withSentInvite } from './sent-invite.js';
 
 // "Hi team,", "Hello Kim!", "Dear support -": a greeting at the very start, with whom it greets.
 const GREETING =
@@ -93,6 +94,7 @@ const STAGES: ReadonlyArray<(masked: string) => string> = [
   spellOutTexting,
   withoutRemarks,
   withValueAnaphor,
+  withSentInvite,
   correctedValues,
   withWriter,
   withArrowRoles,

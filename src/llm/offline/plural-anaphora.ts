@@ -13,11 +13,17 @@ const KINDS: ReadonlyArray<[RegExp, string]> = [
   [/\bsessions\b/i, 'sessions'],
 ];
 
-const ALL_OF_THEM = /\b(?:all\s+of\s+(?:them|those|these)|(?:them|those|these)\s+all|all\s+(?:those|these))\b/i;
+// ("all of the ones that are still waiting": the ones of that kind, with the state said after them.)
+const ALL_OF_THEM = /\b(?:all\s+of\s+(?:them|those|these)|(?:them|those|these)\s+all|all\s+(?:those|these)|all\s+(?:of\s+)?the\s+ones)\b/i;
 
 // "in the Foo organization", "to Foo's org", "Foo org": where the records of the earlier sentence are.
 const ORG_PLACE =
-  /\b(?:[Ii]n|[Oo]f|[Ff]or|[Tt]o|[Aa]t|[Ff]rom)\s+(?:the\s+)?([A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,2})\s+(?:organization|org|company|workspace)\b/;
+  /\b(?:[Ii]n|[Oo]f|[Ff]or|[Tt]o|[Aa]t|[Ff]rom)\s+(?:the\s+)?([A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,2})\s+(?:organization|org|company|workspace|group|team|class|cohort)\b/;
+
+// "every account with a foo.test email", "all users at @foo.test", "each user whose address ends in foo.test" (the
+// domain is a placeholder here: entities.ts masks hosts).
+const DOMAIN_SET =
+  /\b(?:every|each|all(?:\s+(?:of\s+)?the)?|any)\s+(?:accounts?|users?|persons?|people|members?|sign-?ups?|logins?)\s+(?:with\s+an?\s+|at\s+|on\s+|from\s+|using\s+an?\s+|whose\s+(?:e-?mail\s+)?(?:address\s+)?ends\s+(?:in|with)\s+)@?(⟦h\d+⟧)/gi;
 
 const MAKE_INVALID =
   /\bmake\s+(them|it|those|these|that|this|all\s+of\s+them)\s+(?:invalid|void|unusable|inactive|not\s+valid)\b/gi;
@@ -30,6 +36,12 @@ export function withPluralAnaphora(masked: string): string {
     const s = sentences[i]!;
     if (!ALL_OF_THEM.test(s)) continue;
     const before = sentences.slice(0, i);
+    // ("every account with a foo.test address is a bot. ban all of them": the users an email domain describes.)
+    const domains = [...new Set(before.flatMap((b) => [...b.matchAll(DOMAIN_SET)].map((m) => m[1]!)))];
+    if (domains.length === 1) {
+      sentences[i] = s.replace(ALL_OF_THEM, `every user at @${domains[0]}`);
+      continue;
+    }
     const kinds = KINDS.filter(([re]) => before.some((b) => re.test(b)));
     if (kinds.length !== 1) continue;
     const [re, kind] = kinds[0]!;

@@ -180,3 +180,40 @@ describe('the formal "ask that X be …"', () => {
     expect(JSON.stringify(intent)).not.toMatch(/clerk_user_(?:ban|delete|lock)/);
   });
 });
+
+describe('plural records described by an email domain or a state', () => {
+  it.each([
+    ['each user at @spamhaus-demo.test joined within a minute. lock them all', 'clerk_user_lock', '@spamhaus-demo.test'],
+    ['every account with a junkmail.test address is a throwaway. ban all of them', 'clerk_user_ban', '@junkmail.test'],
+  ])('%s', (text, action, emailQuery) => {
+    expect(parseRequest(text, NOW)).toMatchObject({ kind: 'bulk_user_action', action, filter: { emailQuery } });
+  });
+
+  it('two domains described: no bulk change (safety)', () => {
+    const intent = parseRequest('every user at a.test and every user at b.test looks odd. ban all of them', NOW);
+    expect(intent.kind).not.toBe('bulk_user_action');
+  });
+
+  it('"all of the ones that are still waiting" after invitations in a group', () => {
+    expect(
+      parseRequest('For the Wayne group, a few invitations went out last month. Please withdraw all of the ones that are still waiting.', NOW),
+    ).toMatchObject({ kind: 'org_invitation_revoke', org: { value: 'Wayne' }, all: true });
+  });
+});
+
+describe('an invitation told as who sent it, then pointed at', () => {
+  it.each([
+    ['Ana Ruiz sent an invitation to Foo this morning by mistake. please cancel that one', 'Ana Ruiz', 'Foo'],
+    ['lee issued an invite into the Wayne org, wrong person. revoke it', 'lee', 'Wayne'],
+    ['Ana Ruiz sent an invite earlier, the wrong address. kill it before it gets used', 'Ana Ruiz', undefined],
+  ])('%s', (text, inviter, org) => {
+    const intent = parseRequest(text, NOW);
+    expect(intent).toMatchObject({ kind: 'invitation_by_inviter', inviter: { value: inviter } });
+    if (org) expect(intent).toMatchObject({ org: { value: org } });
+  });
+
+  it.each(['we sent an invite to Foo. cancel it', 'someone sent an invite to Foo. cancel it'])(
+    'nobody named: %s',
+    (text) => expect(parseRequest(text, NOW).kind).not.toBe('invitation_by_inviter'),
+  );
+});
