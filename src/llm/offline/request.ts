@@ -105,17 +105,20 @@ export function readMessage(text: string): Sentence {
 // "delete the flag on x@y", "remove that key from her": the object of the verb is a field of the account, not the
 // account — never a delete, ban or lock of the user (it fails closed with a question instead).
 const FIELD_OBJECT =
-  /\b(?:delete|remove|ban|lock|get\s+rid\s+of|drop|erase|wipe|clear|nuke)\s+(?:the|that|this|his|her|their|its)\s+(?:[\w-]+\s+)?(?:key|flag|field|entry|setting|note|tag|claim|property|attribute)s?\b/i;
+  /\b(?:delete|remove|ban|lock|get\s+rid\s+of|drop|erase|wipe|clear|nuke|take|strip)\s+(?:the|that|this|his|her|their|its)\s+(?:[\w-]+\s+)?(?:key|flag|field|entry|setting|note|tag|label|badge|claim|property|attribute)s?\b/i;
 const ACCOUNT_ACTIONS = new Set(['clerk_user_delete', 'clerk_user_ban', 'clerk_user_lock']);
+// ("take that note off her": a note goes, never her membership of an organization.)
+const hitsPerson = (s: Intent): boolean =>
+  (s.kind === 'user_action' && ACCOUNT_ACTIONS.has(s.action)) || s.kind === 'membership_remove';
 
 function fieldNotAccount(intent: Intent, masked: string): Intent {
   const steps = intent.kind === 'sequence' ? intent.steps : [intent];
-  const hitsAccount = steps.some((s) => s.kind === 'user_action' && ACCOUNT_ACTIONS.has(s.action));
+  const hitsAccount = steps.some(hitsPerson);
   if (!hitsAccount || !FIELD_OBJECT.test(masked)) return intent;
   return {
     kind: 'unknown',
     reason:
-      'You asked to remove a key or flag, and I could not tell which key of whose metadata, so I changed nothing (the account itself stays). Say it as "remove the <key> key from <email>\'s public metadata".',
+      'You asked to remove a key or flag, and I could not tell which key of whose metadata, so I changed nothing (the account and its memberships stay as they are). Say it as "remove the <key> key from <email>\'s public metadata".',
   };
 }
 

@@ -217,3 +217,21 @@ describe('an invitation told as who sent it, then pointed at', () => {
     (text) => expect(parseRequest(text, NOW).kind).not.toBe('invitation_by_inviter'),
   );
 });
+
+describe('a note whose key is said by name', () => {
+  it.each([
+    ['Rui Costa has a note on his profile about the old depot. I think the key is called depot. please take that note off', 'depot', 'public_metadata'],
+    ['there is an entry in the private part of kim@corp.test\'s profile, the field is named legacy_ref. remove that entry', 'legacy_ref', 'private_metadata'],
+  ])('%s', (text, key, which) => {
+    expect(JSON.stringify(parseRequest(text, NOW))).toContain(`"${which}":{"${key}":null}`);
+  });
+
+  it.each([
+    'Rui Costa is in Wayne. please take that note off',
+    'Rui Costa is in Wayne. please take that tag off him',
+    'please take the badge off Rui Costa',
+  ])('a note, tag or badge taken off is never a membership removal: %s (safety)', (text) => {
+    const intent = parseRequest(text, NOW);
+    expect(JSON.stringify(intent)).not.toMatch(/membership_remove|clerk_user_(?:delete|ban|lock)/);
+  });
+});
