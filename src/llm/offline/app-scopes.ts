@@ -8,10 +8,21 @@ import { type Sentence, unmask } from './entities.js';
 import type { Fields, Intent } from './intent-types.js';
 import { deniedScopes, keptScopes, SCOPE_LIST, SCOPE_NAME, scopeNames } from './scope-names.js';
 
+// (The scope named after the removal word, in the same phrase: "strip that scope, leave profile" removes no profile.)
 const REMOVED = new RegExp(
-  `\\b(?:take\\s+away|taking\\s+away|remove|drop|strip|revoke|stop\\s+(?:requesting|asking\\s+for|using|getting)|no\\s+longer\\s+(?:request|requests|need|needs|get|gets))\\b[^.;]{0,40}?\\b(${SCOPE_LIST})\\b`,
+  `\\b(?:take\\s+away|taking\\s+away|remove|drop|strip|revoke|stop\\s+(?:requesting|asking\\s+for|using|getting)|no\\s+longer\\s+(?:request|requests|need|needs|get|gets))\\b(?:(?!\\b(?:leave|leaving|keep|keeping|but|except)\\b)[^.;,]){0,40}?\\b(${SCOPE_LIST})\\b`,
   'i',
 );
+
+// "… shouldn't be reading private_metadata. strip that scope": the one scope named before the pointer.
+const POINTED = /\b(?:take\s+away|remove|drop|strip|revoke|pull|kill)\s+(?:that|this|the\s+same)\s+scope\b/i;
+
+function pointedScope(text: string): string[] | undefined {
+  const at = text.search(POINTED);
+  if (at < 0) return undefined;
+  const before = [...new Set(scopeNames(text.slice(0, at)))];
+  return before.length === 1 ? before : undefined;
+}
 
 /** The scope change a message asks for, or undefined (no scope named, or neither a kept list nor a removal). */
 export function appScopes(said: Sentence): Intent | undefined {
@@ -23,7 +34,7 @@ export function appScopes(said: Sentence): Intent | undefined {
   // (The list kept and the scopes an app must no longer have are read as the clause readers read them.)
   const kept = keptScopes(text);
   const dropped = text.match(REMOVED)?.[1];
-  const removed = dropped ? scopeNames(dropped) : deniedScopes(text);
+  const removed = dropped ? scopeNames(dropped) : (pointedScope(text) ?? deniedScopes(text));
   if (!kept && !removed?.length) return undefined;
   const fields: Fields = {};
   if (kept) fields.scopes = kept.join(' ');

@@ -235,3 +235,25 @@ describe('a note whose key is said by name', () => {
     expect(JSON.stringify(intent)).not.toMatch(/membership_remove|clerk_user_(?:delete|ban|lock)/);
   });
 });
+
+describe('OAuth application fields said in passing', () => {
+  it('"needs <url> added as a redirect" adds it to the list, never replaces the list', () => {
+    expect(parseRequest('the portal app needs https://stage.portal.test/cb added as a callback for staging', NOW)).toMatchObject({
+      kind: 'named_update',
+      resource: 'oauth',
+      fields: { add_redirect_uris: ['https://stage.portal.test/cb'] },
+    });
+  });
+
+  it('"strip that scope" is the one scope named before it', () => {
+    expect(parseRequest('the portal oauth app should not see private_metadata any more. strip that scope, keep openid and email', NOW)).toMatchObject({
+      kind: 'named_update',
+      fields: { remove_scopes: ['private_metadata'] },
+    });
+  });
+
+  it('scopes after "leave"/"keep" are never the ones removed (safety)', () => {
+    const intent = parseRequest('the portal oauth app must drop that scope, leave profile/email', NOW);
+    expect(JSON.stringify(intent)).not.toMatch(/"remove_scopes":\[[^\]]*"(?:profile|email)"/);
+  });
+});
