@@ -638,6 +638,8 @@ export function parseOAuth(c: string, s: Sentence): Intent | undefined {
     s.ents.urls.length > 0 &&
     /\b(?:callback|redirect)/i.test(c) &&
     !/\b(?:called|named|new (?:o-?auth )?app)\b/i.test(c) &&
+    // ("switch it to X, so the old URI goes, not kept alongside": a replacement said outright is never an add.)
+    !/\b(?:replac\w*|swap\w*|instead\s+of|not\s+(?:in\s+addition|as\s+well|alongside))\b/i.test(c) &&
     (/^(?:add|append|include|register|allow)\b/i.test(c) ||
       // ("needs https://… added as a redirect": the participle says add, as the verb does.)
       /\b(?:second|another|additional|extra|more|also|keep(?:s|ing)? working|as well|added|adding|in addition|alongside)\b/i.test(c));

@@ -29,6 +29,7 @@ import { ACTION_VERB } from './clauses.js';
 import { withoutRemarks } from './nonrestrictive.js';
 import { withValueAnaphor } from './value-anaphora.js';
 import { withSentInvite } from './sent-invite.js';
+import { withOrgOfPerson } from './org-of-person.js';
 
 // "Hi team,", "Hello Kim!", "Dear support -": a greeting at the very start, with whom it greets.
 const GREETING =
@@ -95,6 +96,7 @@ const STAGES: ReadonlyArray<(masked: string) => string> = [
   withoutRemarks,
   withValueAnaphor,
   withSentInvite,
+  withOrgOfPerson,
   correctedValues,
   withWriter,
   withArrowRoles,

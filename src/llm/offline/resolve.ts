@@ -16,6 +16,7 @@ import { userRefsAnywhere } from './refs.js';
 import { recordsNamed, usersNamed } from './listed-names.js';
 import { heldRole } from './held-role.js';
 import { orgCreatorIn } from './creator.js';
+import { saysOrgOf } from './org-of-person.js';
 
 /** Most users one listing for a name in the text reads (Clerk's page limit). */
 const LISTED_USERS = 500;
@@ -728,6 +729,36 @@ export function orgByCreator(ctx: PlanContext, person: string, listed?: OrgRow[]
   );
 }
 
+/** The organization of the one user whose full (or first) name is `person` (undefined when nobody, or several, has it). */
+function orgOfPerson(ctx: PlanContext, said: string): Res<OrgRow | undefined> {
+  const person = said
+    .replace(/[,.;:!?]+$/, '')
+    .replace(/['’]s\s+(?:org|organi[sz]ation|group|team|class|cohort|company|workspace)$/i, '');
+  if (!/^[A-Z][\w'’-]+(?:\s+[A-Za-z][\w'’-]+)?$/.test(person.trim()) || !saysOrgOf(ctx.turn.request, person))
+    return ok(undefined);
+  const env = ctx.read('clerk_users_list', { query: person });
+  if (!env) return stop('pending');
+  if (env.status !== 'ok') return stop(readFailed(env, `"${person}"`));
+  const who = asPage(env.result)
+    .items.map(toUser)
+    // (A first name alone counts only when it is someone's whole first name: "Happy", not "Hap".)
+    .filter((u) => [u.name ?? '', (u.name ?? '').split(/\s+/)[0]!].some((n) => n.toLowerCase() === person.trim().toLowerCase()));
+  if (who.length !== 1) return ok(undefined);
+  const orgs = ctx.read('clerk_organizations_list', { user_id: [who[0]!.id], limit: 100 });
+  if (!orgs) return stop('pending');
+  if (orgs.status !== 'ok') return stop(readFailed(orgs, `the organizations of ${who[0]!.name ?? person}`));
+  const rows = asPage(orgs.result).items.map(toOrg);
+  if (rows.length <= 1) return ok(rows[0]);
+  return pick(
+    ctx,
+    rows,
+    (o) => `${o.name} (slug ${o.slug})`,
+    (o) => [o.id, o.name, o.slug],
+    `the organizations ${who[0]!.name ?? person} is in`,
+    'organization',
+  );
+}
+
 /** Resolves one organization reference (id as is; name/slug via clerk_organizations_list {query}). */
 function resolveOrg(ctx: PlanContext, ref: Ref): Res<OrgRow | undefined> {
   if (ref.kind === 'id') return ok({ id: ref.value, name: ref.value, slug: '', createdAt: null });
@@ -789,7 +820,9 @@ function resolveOrg(ctx: PlanContext, ref: Ref): Res<OrgRow | undefined> {
   );
   if (prefix.length === 1) return ok(prefix[0]);
   const candidates = exact.length > 1 ? exact : prefix.length > 1 ? prefix : rows;
-  if (candidates.length === 0) return ok(undefined);
+  // "Ann Lee's group", "the same org as Ann Lee": no organization has the name, one person does — their
+  // organization (one → it; several → asked which; never guessed).
+  if (candidates.length === 0) return orgOfPerson(ctx, ref.value);
   return pick(
     ctx,
     candidates,

@@ -11,7 +11,8 @@ import { spellOutTexting } from '../../../src/llm/offline/texting.js';
 import { withAccountAnaphor } from '../../../src/llm/offline/account-anaphora.js';
 import { withoutRemarks } from '../../../src/llm/offline/nonrestrictive.js';
 import { unhedge } from '../../../src/llm/offline/hedges.js';
-import { NOW } from './drive.js';
+import { withOrgOfPerson } from '../../../src/llm/offline/org-of-person.js';
+import { createStack, NOW } from './drive.js';
 
 describe('"em" is "them" where an object ends', () => {
   it.each([
@@ -255,5 +256,49 @@ describe('OAuth application fields said in passing', () => {
   it('scopes after "leave"/"keep" are never the ones removed (safety)', () => {
     const intent = parseRequest('the portal oauth app must drop that scope, leave profile/email', NOW);
     expect(JSON.stringify(intent)).not.toMatch(/"remove_scopes":\[[^\]]*"(?:profile|email)"/);
+  });
+});
+
+describe('an organization said as someone\'s', () => {
+  it.each([
+    ['put ⟦e0⟧ in the same team as Rui Costa', "put ⟦e0⟧ in Rui Costa's organization"],
+    ['add Ana to the same group as before', 'add Ana to the same group as before'],
+    [
+      "I forget which cohort Rui Costa is in. find out and add ⟦e0⟧ to that one as a member",
+      "I forget which cohort Rui Costa is in. find out and add ⟦e0⟧ to Rui Costa's organization as a member",
+    ],
+    [
+      'no idea which org she belongs to, pls look it up and make her an admin there',
+      'no idea which org she belongs to, pls look it up and make her an admin of her organization',
+    ],
+  ])('%s', (masked, read) => expect(withOrgOfPerson(masked)).toBe(read));
+
+  it('end to end: the organization of the one person named, read — never guessed', async () => {
+    const stack = createStack();
+    const turn = await stack.say('please add yuki@acme.test to the same team as Happy Hogan, as a member');
+    expect(turn.reads.map((r) => r.action)).toContain('clerk_users_list');
+    expect(turn.pending.map((p) => [p.action, p.args.role])).toEqual([['clerk_org_membership_create', 'org:member']]);
+    expect(turn.text).toMatch(/Stark Industries/);
+  });
+
+  it('an organization named like a person is never that person\'s organization unless the message says so (safety)', async () => {
+    const stack = createStack();
+    const turn = await stack.say('delete the Happy Hogan organization');
+    expect(turn.pending).toEqual([]);
+    expect(turn.text).not.toMatch(/Stark/);
+  });
+
+  it('nobody by that name: no organization, nothing proposed', async () => {
+    const stack = createStack();
+    const turn = await stack.say('please add yuki@acme.test to the same team as Zed Nobodyson, as a member');
+    expect(turn.pending).toEqual([]);
+  });
+});
+
+describe('a redirect replacement said outright', () => {
+  it('"swap it to X (replacing the old one, not in addition)" replaces the list (safety: never keeps the old one)', () => {
+    expect(
+      parseRequest('the portal oauth app needs its callback swapped to https://new.portal.test/cb, replacing the old one, not in addition', NOW),
+    ).toMatchObject({ kind: 'named_update', fields: { redirect_uris: ['https://new.portal.test/cb'] } });
   });
 });

@@ -1,0 +1,57 @@
+/**
+ * An organization said as someone's: "put Ana in the same team as Rui Costa", "I can't recall which group Rui is
+ * in — look it up and add Ana to that one", "find out which org she belongs to and make her an admin there".
+ * Spelt as "<person>'s organization" (resolve.ts finds the one organization that person is in, or asks which),
+ * or, when the person is the one the request is about, as "her/his/their organization" (plan-org-of-user.ts).
+ */
+
+const ORG_NOUN = '(?:[Oo]rg|[Oo]rgani[sz]ation|[Gg]roup|[Tt]eam|[Cc]lass|[Cc]ohort|[Cc]ompany|[Ww]orkspace|[Tt]enant)';
+// (Case-sensitive on purpose: a name is capitalised, and "is" after it is no part of it.)
+const NAME = "([A-Z][\\w'’-]*(?:\\s+[A-Z][\\w'’-]*)?)";
+const PRONOUN = '([Ss]he|[Hh]e|[Tt]hey)';
+
+// "the (very) same group as Rui Costa"
+const SAME_AS = new RegExp(`\\bthe\\s+(?:very\\s+)?same\\s+${ORG_NOUN}\\s*,?\\s+as\\s+${NAME}`, 'g');
+// "which group Rui Costa is in", "which org she belongs to", "what class he's in"
+const WHICH_IN = new RegExp(
+  `\\b(?:[Ww]hich|[Ww]hat)\\s+${ORG_NOUN}\\s+(?:${NAME}|${PRONOUN})(?:\\s+(?:is|are)|['’]s|['’]re)?\\s+(?:currently\\s+)?(?:in|part\\s+of|belongs?\\s+to|a\\s+member\\s+of)\\b`,
+);
+// "… to that one", "… of that group", "in the very same group", "an admin there"
+const POINTED = new RegExp(
+  `\\b(to|into|in|of|from)\\s+(?:that\\s+one|that\\s+${ORG_NOUN}|the\\s+(?:very\\s+)?same\\s+(?:one|${ORG_NOUN}))\\b|\\b(admin|member|viewer)\\s+there\\b`,
+  'gi',
+);
+const POSSESSIVE: Record<string, string> = { she: 'her', he: 'his', they: 'their' };
+
+/** The masked message with an organization said as someone's spelt as that person's organization. */
+export function withOrgOfPerson(masked: string): string {
+  let out = masked.replace(SAME_AS, (_m, who: string) => `${who}'s organization`);
+  const which = out.match(WHICH_IN);
+  if (!which) return withRole(out);
+  const owner = which[1] ? `${which[1]}'s` : POSSESSIVE[which[2]!.toLowerCase()]!;
+  const after = out.slice(which.index! + which[0].length);
+  const spelt = after.replace(POINTED, (_m, prep: string | undefined, role: string | undefined) =>
+    role ? `${role} of ${owner} organization` : `${prep} ${owner} organization`,
+  );
+  return withRole(out.slice(0, which.index! + which[0].length) + spelt);
+}
+
+/** "… to Ann's organization, as a regular member": the role after a comma still goes with it. */
+function withRole(masked: string): string {
+  return masked.replace(/(['’]s|\b(?:her|his|their))\s+organization,(?=\s+as\b)/g, '$1 organization');
+}
+
+/**
+ * True when `request` says an organization as `person`'s ("Rui's team", "the same group as Rui", "which org Rui is
+ * in"): only then does an organization reference that names no organization fall back to that person's (so
+ * "delete the Foo Bar org" never reaches the organization of someone called Foo Bar).
+ */
+export function saysOrgOf(request: string, person: string): boolean {
+  const who = person.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  if (!who) return false;
+  const noun = ORG_NOUN.replace(/\[(\w)(\w)\]/g, '[$1$2]');
+  return new RegExp(
+    `\\b${who}['’]s\\s+${noun}|\\bsame\\s+${noun}\\s*,?\\s+as\\s+${who}\\b|\\b(?:which|what)\\s+${noun}\\s+${who}\\b`,
+    'i',
+  ).test(request);
+}
