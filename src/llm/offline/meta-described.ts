@@ -14,6 +14,11 @@ const ORG = "([A-Z][\\w&'’-]*(?:\\s+[A-Z][\\w&'’-]*)?)";
 const FORMS: ReadonlyArray<[RegExp, (...m: string[]) => string]> = [
   [new RegExp(`\\b(?:the\\s+)?${TITLE}\\s+(?:of|at|from)\\s+${ORG}\\b`, 'g'), (_m, t) => `the profiled~${t}`],
   [new RegExp(`\\b${ORG}(?:'s|’s)\\s+${TITLE}\\b`, 'g'), (_m, _o, t) => `the profiled~${t}`],
+  // Typed in lower case: "the hooli ceo", "the ceo of hooli", "hooli's cto" (the acronym is the title).
+  [
+    /\b(?:the\s+)?(?:[a-z][\w&'’-]*\s+)?(ceo|cto|cfo|coo|cio|ciso|cmo|cpo)\b(?:\s+(?:of|at|from)\s+[a-z][\w&'’-]*)?(?:['’]s\s+(?:account|login|profile))?/g,
+    (_m, t) => `the profiled~${t.toUpperCase()}`,
+  ],
   // "the Foo member from the Legal department", "the person in Sales team".
   [
     /\b(?:the\s+)?(?:[A-Z][\w&'’-]*\s+)?(?:user|person|one|member|guy|lady|employee)\s+(?:from|in|of)\s+(?:the\s+)?([A-Z][a-z]+)\s+(?:department|dept|team)\b/g,

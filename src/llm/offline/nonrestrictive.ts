@@ -20,7 +20,7 @@ const LEAD =
 
 const MONTH =
   '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
-const WHEN = `(?:${MONTH}|(?:mon|tues|wednes|thurs|fri|satur|sun)day|next\\s+(?:week|month|term|semester|year|quarter)|the\\s+(?:end|start)\\s+of\\s+(?:the\\s+)?\\w+|(?:the\\s+)?new\\s+year|spring|summer|autumn|fall|winter|tomorrow|monday)`;
+const WHEN = `(?:further\\s+notice|${MONTH}|(?:mon|tues|wednes|thurs|fri|satur|sun)day|next\\s+(?:week|month|term|semester|year|quarter)|the\\s+(?:end|start)\\s+of\\s+(?:the\\s+)?\\w+|(?:the\\s+)?new\\s+year|spring|summer|autumn|fall|winter|tomorrow|monday)`;
 const UNTIL = new RegExp(`\\s+(?:until|till|til|through|thru)\\s+${WHEN}\\b(?:\\s+\\d{1,2}(?:st|nd|rd|th)?)?`, 'gi');
 
 // "…, read-only mode basically!", "…, more or less": a gloss after a comma that says what the change amounts to.

@@ -30,6 +30,7 @@ import { withoutRemarks } from './nonrestrictive.js';
 import { withValueAnaphor } from './value-anaphora.js';
 import { withSentInvite } from './sent-invite.js';
 import { withOrgOfPerson } from './org-of-person.js';
+import { withRecentRecord } from './recent-record.js';
 
 // "Hi team,", "Hello Kim!", "Dear support -": a greeting at the very start, with whom it greets.
 const GREETING =
@@ -97,6 +98,7 @@ const STAGES: ReadonlyArray<(masked: string) => string> = [
   withValueAnaphor,
   withSentInvite,
   withOrgOfPerson,
+  withRecentRecord,
   correctedValues,
   withWriter,
   withArrowRoles,

@@ -447,6 +447,17 @@ const DESCRIBED_PERSON =
 const WHOEVER_HOLDS =
   /\bwhoever(?:['’]s|\s+is|\s+has|\s+holds)\s+(?:got\s+)?(?:the\s+)?(admin|member|viewer|billing)(?:\s+role)?\s+(?:on|in|at|of|for)\s+(?:the\s+)?(?!(?:org|organi[sz]ation|team|company)\b)([A-Za-z][\w&'’-]*)/i;
 
+// "the person who originally created the Foo org", "the lady who set up Foo": the organization's creator.
+const PERSON_NOUN = '(?:individual|person|user|woman|man|lady|guy|one|account|member|colleague|teacher|admin)';
+const WHO_MADE = new RegExp(
+  `\\b[Tt]he\\s+${PERSON_NOUN}\\s+(?:who|that)\\s+(?:originally\\s+|first\\s+|initially\\s+)?(?:created|set\\s+up|started|made|opened|founded)\\s+(?:the\\s+)?([A-Z][\\w&'’-]*(?:\\s+[A-Z][\\w&'’-]*)?)`,
+);
+// "the guy who runs the Foo cohort", "the person who manages Foo": the holder of its admin role.
+const WHO_RUNS = new RegExp(
+  `\\bthe\\s+${PERSON_NOUN}\\s+(?:who|that)\\s+(?:currently\\s+)?(?:runs|leads|manages|heads|administers|is\\s+in\\s+charge\\s+of)\\s+(?:the\\s+)?([A-Z][\\w&'’-]*|[a-z][\\w&'’-]*(?=\\s+(?:org|organi[sz]ation|group|team|class|cohort|workspace)\\b))`,
+  'i',
+);
+
 const HEADER_LABEL = new RegExp(`^\\s*(?:${TICKET_ROLE_WORDS}|from|sent\\s+by)\\s*:`, 'i');
 
 /**
@@ -473,10 +484,17 @@ function antecedent(
     // the holder of a role, whoever created an organization, the account with no name, the user a profile value
     // describes — is whom the pronoun means; resolve.ts finds them, and never guesses between several.)
     const holder = u.masked.match(DESCRIBED_PERSON);
-    if (holder) return [holder[0]];
+    // ("whoever created the Foo org" → "whoever created Foo": said before "'s metadata", the organization word would
+    // make it read as the organization's own metadata.)
+    if (holder) return [holder[0].replace(/^(whoever\s+created\s+)(?:the\s+)?(.+?)(?:\s+(?:org|organi[sz]ation))?$/i, '$1$2')];
     // ("whoever's the viewer at foo leaked it … lock her": a role holder said with "whoever".)
     const whoever = u.masked.match(WHOEVER_HOLDS);
     if (whoever) return [`whoever has the ${whoever[1]!.toLowerCase()} role in ${whoever[2]}`];
+    // ("the woman who first set up Foo …", "the guy who runs the Foo team …": who made it, who is in charge of it.)
+    const maker = u.masked.match(WHO_MADE);
+    if (maker) return [`whoever created ${maker[1]}`];
+    const runner = u.masked.match(WHO_RUNS);
+    if (runner) return [`the person with the admin role in ${runner[1]![0]!.toUpperCase()}${runner[1]!.slice(1)}`];
     const names = [...new Set(referents(u.masked, org, units.map((x) => x.masked).join(' ')))];
     if (names.length === 1) return names;
     if (names.length > 1) return [];

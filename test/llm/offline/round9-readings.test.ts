@@ -302,3 +302,42 @@ describe('a redirect replacement said outright', () => {
     ).toMatchObject({ kind: 'named_update', fields: { redirect_uris: ['https://new.portal.test/cb'] } });
   });
 });
+
+describe('people described by what they do or made', () => {
+  it.each([
+    ["freeze the wayne cto's account for now", 'clerk_user_lock', 'CTO'],
+    ['lock the cfo of wayne', 'clerk_user_lock', 'CFO'],
+  ])('a title typed in lower case: %s', (text, action, title) => {
+    expect(parseRequest(text, NOW)).toMatchObject({ kind: 'user_action', action, targets: [{ kind: 'meta', value: title }] });
+  });
+
+  it('"the person who first set up Foo … add her to Bar" is the creator of Foo', () => {
+    expect(parseRequest('The person who first set up Wayne Enterprises is joining a second team. add her to Hooli as a member', NOW)).toMatchObject({
+      kind: 'membership_add',
+      users: [{ kind: 'creator', value: 'Wayne Enterprises' }],
+    });
+  });
+
+  it('"the one who originally created Foo … that user" is the creator of Foo', () => {
+    expect(
+      parseRequest('the one who originally created the Wayne org moved to finance. please record dept = finance in that user\'s public metadata', NOW),
+    ).toMatchObject({ kind: 'user_update', target: { kind: 'creator', value: 'Wayne' } });
+  });
+});
+
+describe('the newest record, described then pointed at', () => {
+  it.each([
+    ['The newest organization renewed for more seats. raise that organization\'s member limit to 30', 30],
+    ['please set the latest org\'s max members to 12', 12],
+  ])('%s', (text, max) => {
+    expect(parseRequest(text, NOW)).toMatchObject({ kind: 'org_update', org: { kind: 'newest' }, fields: { max_allowed_memberships: max } });
+  });
+
+  it('"the new one" after the newest account is the newest user, and "X\'s already done" is no target (safety)', () => {
+    expect(parseRequest('our newest signup is a second account of rui. ban the new one, rui\'s already done', NOW)).toEqual({
+      kind: 'user_action',
+      action: 'clerk_user_ban',
+      targets: [{ kind: 'newest', value: 'user' }],
+    });
+  });
+});
