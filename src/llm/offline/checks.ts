@@ -43,8 +43,27 @@ const TAG = new RegExp(
 const IF_NOT =
   /^(?:and\s+)?if\s+(?:not|he\s+isn['’]?t|she\s+isn['’]?t|they\s+aren['’]?t|it\s+isn['’]?t|so|(?:he|she|they|it)\s+(?:is|are|was))\b[^.!?]*[.!?]*$/i;
 
+// "please confirm that X holds the billing role within Foo", "can u check X is actually in the Foo class?": a
+// membership said as what to check is the question about it (an answer, never a change). "make sure X is in Foo"
+// only as a question: said plainly it may ask for the change.
+const ASK_CHECK =
+  '^(?:(?:please|pls|kindly|can\\s+(?:you|u)|could\\s+(?:you|u)|would\\s+you)\\s+)*(?:(confirm|check|verify|double[- ]?check|see)|make\\s+sure)\\s+(?:that\\s+|whether\\s+|if\\s+)?';
+const ORG_TAIL = '(?:the\\s+)?(.+?)(?:\\s+(?:org|organi[sz]ation|group|class|cohort|team|workspace))?';
+const CHECK_ROLE = new RegExp(
+  `${ASK_CHECK}(.+?)\\s+(?:holds?|has|have)\\s+(?:the\\s+|an?\\s+)?(admin|member|viewer|billing)\\s+role\\s+(?:in|within|at|of|for)\\s+${ORG_TAIL}\\s*(\\?*)$`,
+  'i',
+);
+const CHECK_IN = new RegExp(
+  `${ASK_CHECK}(.+?)(?:\\s+(?:is|are)|['’]s)\\s+(?:actually\\s+|really\\s+|still\\s+|already\\s+)*(?:in|a\\s+member\\s+of|part\\s+of)\\s+${ORG_TAIL}\\s*(\\?*)$`,
+  'i',
+);
+
 /** The sentence as a state question, or unchanged. */
 export function checkQuestion(sentence: string): string {
+  const role = sentence.match(CHECK_ROLE);
+  if (role && (role[1] || role[6])) return `does ${role[2]} hold the ${role[3]!.toLowerCase()} role in ${role[4]}?`;
+  const member = sentence.match(CHECK_IN);
+  if (member && (member[1] || member[4])) return `is ${member[2]} in ${member[3]}?`;
   const did = sentence.match(DID);
   if (did) return `is ${did[2]} ${STATE[did[1]!.toLowerCase()]}${did[3]}`;
   const tag = sentence.match(TAG);

@@ -136,7 +136,7 @@ function valueAsKey(c: string, put: (k: string, v: string) => void): void {
 }
 
 const KEY_WHERE_TO = new RegExp(
-  `\\b(?:set|change|flip|switch|update|move|bump|turn|put)\\s+(?:the\\s+)?${KEY}\\s+(?:(?:in|on|inside|of)\\s+[^,;]{0,50}?metadata\\s+)?(?:from\\s+(?:⟦q\\d+⟧|[^\\s,;]+)\\s+)?to\\s+${VALUE}`,
+  `\\b(?:set|change|flip|switch|update|move|bump|turn|put|amend|modify|alter|correct)\\s+(?:the\\s+)?${KEY}\\s+(?:(?:(?:held|stored|kept|saved)\\s+)?(?:in|on|inside|of)\\s+[^,;]{0,50}?metadata\\s+)?(?:from\\s+(?:⟦q\\d+⟧|[^\\s,;]+)\\s+)?to\\s+${VALUE}`,
   'gi',
 );
 

@@ -5,6 +5,7 @@
  * - an announcing lead before a list of changes ("please make the following two changes: …", "do these three
  *   things:"), whose verb is no request of its own ("make" would otherwise read as a role change);
  * - a gloss on what the change amounts to ("…, read-only mode basically");
+ * - why or when, said before the request ("In preparation for the audit, please …");
  * - how long a change holds ("… a viewer till January", "until the end of term"): when, not what.
  * Only clauses after a capitalised name, an address or id placeholder are dropped ("the user, who …" keeps its
  * clause: there the clause may be what identifies them).
@@ -26,10 +27,16 @@ const UNTIL = new RegExp(`\\s+(?:until|till|til|through|thru)\\s+${WHEN}\\b(?:\\
 // "…, read-only mode basically!", "…, more or less": a gloss after a comma that says what the change amounts to.
 const GLOSS = /,\s+(?![^,.;!?]*⟦)[^,.;!?]{1,40}?\s+(?:basically|essentially|more\s+or\s+less|i\s+guess)(?=\s*[.;!?]|$)/gi;
 
+// "In preparation for the audit, please …", "Following the end of the contract, kindly …": why or when, said
+// before the request (only before a word a request starts with).
+const PURPOSE_LEAD =
+  /(^|[.!?]\s+)(?:in\s+preparation\s+for|ahead\s+of|as\s+part\s+of|for\s+the\s+purposes?\s+of|in\s+advance\s+of|prior\s+to|in\s+light\s+of|following|further\s+to|pursuant\s+to)\s+[^,.;!?⟦]{1,80},\s+(?=(?:please|kindly|could|can|would|i|we)\b)/gi;
+
 /** The masked message without descriptive relative clauses, list leads and "until <when>" adjuncts. */
 export function withoutRemarks(masked: string): string {
   return masked
     .replace(LEAD, '')
+    .replace(PURPOSE_LEAD, '$1')
     .replace(RELATIVE, (_m, who: string) => `${who} `)
     .replace(UNTIL, '')
     .replace(GLOSS, '')

@@ -2,7 +2,8 @@
  * An organization said as someone's: "put Ana in the same team as Rui Costa", "I can't recall which group Rui is
  * in — look it up and add Ana to that one", "find out which org she belongs to and make her an admin there".
  * Spelt as "<person>'s organization" (resolve.ts finds the one organization that person is in, or asks which),
- * or, when the person is the one the request is about, as "her/his/their organization" (plan-org-of-user.ts).
+ * or, when the person is the one the request is about, as "her/his/their organization" (plan-org-of-user.ts);
+ * "the membership held by X" is X's membership of their organization.
  */
 
 const ORG_NOUN = '(?:[Oo]rg|[Oo]rgani[sz]ation|[Gg]roup|[Tt]eam|[Cc]lass|[Cc]ohort|[Cc]ompany|[Ww]orkspace|[Tt]enant)';
@@ -23,9 +24,18 @@ const POINTED = new RegExp(
 );
 const POSSESSIVE: Record<string, string> = { she: 'her', he: 'his', they: 'their' };
 
+// "rescind the organization membership held by Lee", "end the membership of ⟦e0⟧": their membership of the
+// organization they are in (one → it; several → asked which; plan-org-of-user.ts).
+const MEMBERSHIP_HELD = new RegExp(
+  `\\b(remove|rescind|revoke|end|cancel|terminate|delete|drop)\\s+(?:the\\s+)?(?:${ORG_NOUN}\\s+)?membership\\s+(?:currently\\s+|now\\s+)?(?:held\\s+by|of|belonging\\s+to)\\s+(⟦[ei]\\d+⟧|${NAME.slice(1, -1)})`,
+  'g',
+);
+
 /** The masked message with an organization said as someone's spelt as that person's organization. */
 export function withOrgOfPerson(masked: string): string {
-  let out = masked.replace(SAME_AS, (_m, who: string) => `${who}'s organization`);
+  let out = masked
+    .replace(MEMBERSHIP_HELD, (_m, _verb: string, who: string) => `remove ${who} from their organization`)
+    .replace(SAME_AS, (_m, who: string) => `${who}'s organization`);
   const which = out.match(WHICH_IN);
   if (!which) return withRole(out);
   const owner = which[1] ? `${which[1]}'s` : POSSESSIVE[which[2]!.toLowerCase()]!;

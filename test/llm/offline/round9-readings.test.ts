@@ -341,3 +341,38 @@ describe('the newest record, described then pointed at', () => {
     });
   });
 });
+
+describe('more casual verbs and formal field edits', () => {
+  it('"yeet the X app" is delete, and goes through the gate like any delete', () => {
+    expect(parseRequest('yeet the portal oauth app, nobody uses it', NOW)).toMatchObject({ kind: 'named_delete', resource: 'oauth' });
+  });
+
+  it.each([
+    ["please amend the vendor_ref held in Rui Costa's private metadata to vx-88", { vendor_ref: 'vx-88' }],
+    ["kindly correct the region stored in Rui Costa's private metadata to eu-2", { region: 'eu-2' }],
+  ])('%s', (text, meta) => {
+    expect(parseRequest(text, NOW)).toMatchObject({ kind: 'user_update', fields: { private_metadata: meta } });
+  });
+});
+
+describe('a membership said as what to check is a question', () => {
+  it.each([
+    ['please confirm that Rui Costa holds the viewer role within the Wayne organisation', 'membership_get'],
+    ['Ahead of the review, kindly verify that Rui Costa has the admin role in Wayne.', 'membership_get'],
+    ['can you check Rui Costa is actually in the Wayne team?', 'membership_get'],
+    ['could u make sure Rui Costa is in the Wayne group?', 'membership_get'],
+  ])('%s', (text, kind) => expect(parseRequest(text, NOW)).toMatchObject({ kind }));
+
+  it('"make sure X is in Foo" said plainly is not read as a question', () => {
+    expect(parseRequest('make sure Rui Costa is in Wayne', NOW).kind).not.toBe('membership_get');
+  });
+});
+
+describe('the membership held by someone', () => {
+  it.each([
+    'please rescind the organisation membership currently held by Rui Costa',
+    'end the membership of Rui Costa',
+  ])('%s is their membership of their organization (asked when several)', (text) => {
+    expect(parseRequest(text, NOW)).toMatchObject({ kind: 'membership_remove', org: { value: 'their' }, users: [{ value: 'Rui Costa' }] });
+  });
+});
