@@ -286,6 +286,11 @@ const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
       return `remove ${person} from ${org ?? 'their org'}`;
     },
   ],
+  // "send them both invites to Foo", "send x@y.test an invitation to Foo": inviting them there.
+  [
+    /\bsend\s+((?:(?!\b(?:an?|the|an?other|new)\b)[^,.;!?])+?)\s+(?:an?\s+|both\s+|the\s+|new\s+)?(?:org(?:anization)?\s+)?invit(?:e|ation)s?\s+(to|for|into)\b/gi,
+    (_m: string, who: string) => `invite ${who.replace(/\s+both$/i, '')} to`,
+  ],
   // "the person Bob Stone invited (to Foo)", "the contractor she invited": described by the invitation, which is
   // what a revocation acts on ("… - cancel that invite").
   [

@@ -31,6 +31,7 @@ import { withValueAnaphor } from './value-anaphora.js';
 import { withSentInvite } from './sent-invite.js';
 import { withOrgOfPerson } from './org-of-person.js';
 import { withRecentRecord } from './recent-record.js';
+import { withNamedInvitee } from './name-address.js';
 
 // "Hi team,", "Hello Kim!", "Dear support -": a greeting at the very start, with whom it greets.
 const GREETING =
@@ -151,5 +152,6 @@ export function normalize(s: Sentence): Sentence {
   // Each stage reads what the one before it left (order matters: a reference is filled before the request
   // forms are read, and casual verbs are canonical last).
   for (const stage of STAGES) masked = stage(masked);
+  masked = withNamedInvitee(masked, s.ents.emails);
   return masked === s.masked ? s : { ...s, masked: masked || s.masked };
 }

@@ -5,6 +5,7 @@
  * clause is that intent; several become a `sequence` planned step by step. A message with no actionable clause is
  * parsed whole, exactly as before splitting existed.
  */
+import { unstretched } from './texting.js';
 import { fillAnaphors, hasAnaphor, userTokens } from './anaphora.js';
 import { ACTION_VERB, splitClauses, splitSentences, subSentence, type Unit } from './clauses.js';
 import { analyze, type Sentence, unmask } from './entities.js';
@@ -99,7 +100,8 @@ export function parseRequest(text: string, now: number, frames = true): Intent {
 
 /** A message as the parsers see it: entities masked, noise dropped, typos and casual verbs normalized. */
 export function readMessage(text: string): Sentence {
-  return withPastedSubject(normalize(analyze(text)));
+  // (Stretched words are spelt plainly before anything reads the text, the unmasked text included.)
+  return withPastedSubject(normalize(analyze(unstretched(text))));
 }
 
 // "delete the flag on x@y", "remove that key from her": the object of the verb is a field of the account, not the

@@ -113,9 +113,19 @@ function keepCase(from: string, to: string): string {
   return /^[A-Z]/.test(from) && to[0] !== 'I' ? to[0]!.toUpperCase() + to.slice(1) : to;
 }
 
+/**
+ * "sooo", "pleaseee", "yesss": a letter typed three times or more is one letter (no English word has three). Only
+ * plain words: an address, URL, id or slug ("aaa@x.test", "team-zzz") keeps its letters.
+ */
+export function unstretched(text: string): string {
+  return text.replace(/(?<![\w@./:-])[a-z]*([a-z])\1{2,}[a-z]*(?![\w@./:-]|\.\w)/gi, (word) =>
+    word.replace(/([a-z])\1{2,}/gi, '$1'),
+  );
+}
+
 /** The message with chat-speak spelt out (the masked text: emails, ids and quoted names are placeholders). */
 export function spellOutTexting(text: string): string {
-  let out = text;
+  let out = unstretched(text);
   for (const [re, to] of SLASHED) out = out.replace(re, to);
   out = out.replace(ILL, "I'll");
   return out.replace(/\b[a-z][a-z0-9]*\b/gi, (word, at: number, whole: string) => {

@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseRequest } from '../../../src/llm/offline/request.js';
-import { spellOutTexting } from '../../../src/llm/offline/texting.js';
+import { spellOutTexting, unstretched } from '../../../src/llm/offline/texting.js';
 import { withAccountAnaphor } from '../../../src/llm/offline/account-anaphora.js';
 import { withoutRemarks } from '../../../src/llm/offline/nonrestrictive.js';
 import { unhedge } from '../../../src/llm/offline/hedges.js';
@@ -374,5 +374,33 @@ describe('the membership held by someone', () => {
     'end the membership of Rui Costa',
   ])('%s is their membership of their organization (asked when several)', (text) => {
     expect(parseRequest(text, NOW)).toMatchObject({ kind: 'membership_remove', org: { value: 'their' }, users: [{ value: 'Rui Costa' }] });
+  });
+});
+
+describe('stretched words, named invitees and "send … invites"', () => {
+  it.each([
+    ['sooo can you ban x9@bots.test', 'so can you ban x9@bots.test'],
+    ['pleaseee lock her', 'please lock her'],
+    ['ban aaa@x.test', 'ban aaa@x.test'],
+    ['the team-zzz slug', 'the team-zzz slug'],
+  ])('%s', (typed, read) => expect(unstretched(typed)).toBe(read));
+
+  it('a person named by name is the one address of the message that carries the name', () => {
+    expect(
+      parseRequest('Ines wrote in from ines.faro@corp.test asking to join. Could you send Ines an invite to Wayne as a regular member?', NOW),
+    ).toMatchObject({ kind: 'invite', emails: ['ines.faro@corp.test'], org: { value: 'Wayne' } });
+  });
+
+  it('two addresses carry the name: no guess', () => {
+    const intent = parseRequest('ines@a.test and ines@b.test both wrote. send Ines an invite to Wayne', NOW);
+    expect(JSON.stringify(intent)).not.toMatch(/"emails":\["ines@/);
+  });
+
+  it('"send them both invites to Foo" invites them to Foo', () => {
+    expect(parseRequest('two hires start monday: pa@corp.test and qb@corp.test. send them both invites to Wayne', NOW)).toMatchObject({
+      kind: 'invite',
+      emails: ['pa@corp.test', 'qb@corp.test'],
+      org: { value: 'Wayne' },
+    });
   });
 });
