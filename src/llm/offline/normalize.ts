@@ -32,6 +32,8 @@ import { withSentInvite } from './sent-invite.js';
 import { withOrgOfPerson } from './org-of-person.js';
 import { withRecentRecord } from './recent-record.js';
 import { withNamedInvitee } from './name-address.js';
+import { withOrgThere } from './org-there.js';
+import { withRegainedAccess } from './regained-access.js';
 
 // "Hi team,", "Hello Kim!", "Dear support -": a greeting at the very start, with whom it greets.
 const GREETING =
@@ -100,6 +102,8 @@ const STAGES: ReadonlyArray<(masked: string) => string> = [
   withSentInvite,
   withOrgOfPerson,
   withRecentRecord,
+  withOrgThere,
+  withRegainedAccess,
   correctedValues,
   withWriter,
   withArrowRoles,

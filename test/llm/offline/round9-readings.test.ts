@@ -404,3 +404,27 @@ describe('stretched words, named invitees and "send … invites"', () => {
     });
   });
 });
+
+describe('"there", "out of it" and getting back in', () => {
+  it.each([
+    ['Rui Costa is joining the Wayne team next week, so he needs to be added there as a regular member.', 'membership_add', 'Wayne'],
+    ['Rui Costa has left the Hooli group, so please take him out of it.', 'membership_remove', 'Hooli'],
+  ])('%s', (text, kind, org) => expect(parseRequest(text, NOW)).toMatchObject({ kind, org: { value: org } }));
+
+  it('two organizations in the sentence: "there" stays unread', () => {
+    const intent = parseRequest('Rui moved from the Wayne team to the Hooli team, so add him there', NOW);
+    expect(intent.kind).not.toBe('membership_add');
+  });
+
+  it.each([
+    ['kim@corp.test wrote in. Could you fix it so that she is able to get in again?', 'kim@corp.test'],
+    ['please sort it out so kim@corp.test can log back in', 'kim@corp.test'],
+    ['let kim@corp.test get back in', 'kim@corp.test'],
+  ])('%s', (text, email) => {
+    expect(parseRequest(text, NOW)).toMatchObject({ kind: 'user_restore_sign_in', targets: [{ kind: 'email', value: email }] });
+  });
+
+  it('"so that X can not get in" is never a restore (safety)', () => {
+    expect(parseRequest('fix it so that kim@corp.test can not get in again', NOW).kind).not.toBe('user_restore_sign_in');
+  });
+});
