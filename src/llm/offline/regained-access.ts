@@ -1,5 +1,5 @@
 /**
- * Getting back in, said as what should be possible: "could you fix it so that she is able to get in again?",
+ * Getting back in, said as what should be possible: "can you sort this so he is able to log in again?",
  * "sort it out so X can log back in", "let him get back in". That is letting them sign in again (the planner reads
  * the account and lifts whatever stops it: a ban or a lock). Read before the reason and consequence readers, which
  * would otherwise take "so that she can …" for a why and drop it.
@@ -9,7 +9,7 @@ const FIX_SO =
   /\b(?:fix|sort(?:\s+out)?|resolve|sort)\s+(?:it|this|that|things)(?:\s+out)?\s+so\s+(?:that\s+)?((?:(?!\b(?:not|never)\b)[^,.;!?])+?)\s+(?:is\s+able\s+to|are\s+able\s+to|can|could)\s+(?:sign|log|get)\s+(?:back\s+)?in(?:\s+again)?\b/gi;
 const LET_GET_IN = /\b(let|allow)\s+((?:(?!\b(?:get|not|never)\b)[^,.;!?])+?)\s+(?:to\s+)?get\s+(?:back\s+in|in\s+again)\b/gi;
 
-// (The subject said as the object: "so that she can …" → "let her …".)
+// (The subject said as the object: "so he can …" → "let him …".)
 const OBJECT: Readonly<Record<string, string>> = { she: 'her', he: 'him', they: 'them' };
 
 /** The masked message with getting back in said as "let X sign in again". */
