@@ -61,6 +61,8 @@ export const NOUNS = [
   'templates',
   'allowlist',
   'blocklist',
+  // (the list said as "the blocked list")
+  'blocked',
   'metadata',
   'application',
   'applications',

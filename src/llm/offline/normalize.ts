@@ -34,6 +34,7 @@ import { withRecentRecord } from './recent-record.js';
 import { withNamedInvitee } from './name-address.js';
 import { withOrgThere } from './org-there.js';
 import { withRegainedAccess } from './regained-access.js';
+import { withListPointer } from './list-pointer.js';
 
 // "Hi team,", "Hello Kim!", "Dear support -": a greeting at the very start, with whom it greets.
 const GREETING =
@@ -117,6 +118,7 @@ const STAGES: ReadonlyArray<(masked: string) => string> = [
   withAccountAnaphor,
   correctTypos,
   (m) => m.replace(ROLE_ADJECTIVE, 'regular '),
+  withListPointer,
   withAccessDenial,
   withStatedCorrection,
   withSubjectFirst,

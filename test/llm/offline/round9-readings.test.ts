@@ -12,6 +12,7 @@ import { withAccountAnaphor } from '../../../src/llm/offline/account-anaphora.js
 import { withoutRemarks } from '../../../src/llm/offline/nonrestrictive.js';
 import { unhedge } from '../../../src/llm/offline/hedges.js';
 import { withOrgOfPerson } from '../../../src/llm/offline/org-of-person.js';
+import { withListPointer as withListPointerFor } from '../../../src/llm/offline/list-pointer.js';
 import { createStack, NOW } from './drive.js';
 
 describe('"em" is "them" where an object ends', () => {
@@ -426,5 +427,23 @@ describe('"there", "out of it" and getting back in', () => {
 
   it('"so that X can not get in" is never a restore (safety)', () => {
     expect(parseRequest('fix it so that kim@corp.test can not get in again', NOW).kind).not.toBe('user_restore_sign_in');
+  });
+});
+
+describe('the sign-up list said in plain words, then pointed at', () => {
+  it.each([
+    ['She signs up as ines@corp.test. I think it is on that blocked list, the one that keeps people out. Please take her address off of it.', 'list_remove', 'blocklist'],
+    ['ines@corp.test is not on the allowed list yet, please add her address to it', 'list_add', 'allowlist'],
+  ])('%s', (text, kind, list) => {
+    expect(parseRequest(text, NOW)).toMatchObject({ kind, list, identifiers: ['ines@corp.test'] });
+  });
+
+  it('"got sign-ups from it" points at no list (safety: the question stays a question)', () => {
+    expect(withListPointerFor('is ⟦e0⟧ on the blocklist? if not add it, got 4 signups from it tonight')).not.toMatch(/from the blocklist/);
+  });
+
+  it('both lists spoken of: "it" stays unread', () => {
+    const intent = parseRequest('ines@corp.test is on the blocked list and not on the allowed list. take her address off of it', NOW);
+    expect(intent.kind).not.toBe('list_remove');
   });
 });
