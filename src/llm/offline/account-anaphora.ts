@@ -12,7 +12,7 @@
 const WHO =
   "(⟦[ei]\\d+⟧|[A-Z][\\w'’-]*\\s+(?!(?:Corp|Corporation|Inc|Ltd|LLC|Labs|Group|Industries|Systems|Technologies|Co|Company|Enterprises|Holdings)\\b)[A-Z][\\w'’-]*)";
 // A login name with a joiner in it ("ops-bot", "qa_runner"): said before "user"/"account", it is the account's name.
-const HANDLE = "([a-z][\\w]*[-_.][\\w.-]*[a-z0-9])";
+const HANDLE = '([a-z][\\w]*[-_.][\\w.-]*[a-z0-9])';
 const OWNERS = [
   new RegExp(`${WHO}(?:'s|’s)\\s+(?:user\\s+)?account\\b`, 'g'),
   new RegExp(`\\b(?:the\\s+)?(?:user\\s+)?account\\s+(?:of\\s+|for\\s+|belonging\\s+to\\s+)?${WHO}`, 'g'),

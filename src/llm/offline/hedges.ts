@@ -123,7 +123,21 @@ const NEW_INVITE = /\b(new|another|fresh)\s+(invit(?:e|ation))\b/gi;
 const DOING =
   /(^|[.!?;:]\s+|[,—–]\s*|\b(?:so|and|but|then)\s+)(?:we|i)(?:['’]re|\s+are|['’]m|\s+am)\s+(?:(?:going\s+to|gonna|also|now|just)\s+)*([a-z]+?)ing\b/gi;
 // (Only verbs that act on someone: "we're moving to SSO", "we are switching providers" tell what is going on.)
-const DOING_VERBS = new Set(['make', 'ban', 'unban', 'lock', 'unlock', 'remove', 'delete', 'add', 'kick', 'revoke', 'invite', 'promote', 'demote']);
+const DOING_VERBS = new Set([
+  'make',
+  'ban',
+  'unban',
+  'lock',
+  'unlock',
+  'remove',
+  'delete',
+  'add',
+  'kick',
+  'revoke',
+  'invite',
+  'promote',
+  'demote',
+]);
 
 const ASK_THAT =
   /\b(?:i|we)\s+(?:would\s+|must\s+|hereby\s+|therefore\s+|now\s+)*(?:ask|request|require|recommend|propose|suggest|direct)\s+that\s+((?:(?!\b(?:not|never)\b)[^.!?;,])+?)\s+be\s+(?=[a-z]+(?:ed|en|wn)\b)/gi;

@@ -642,7 +642,9 @@ export function parseOAuth(c: string, s: Sentence): Intent | undefined {
     !/\b(?:replac\w*|swap\w*|instead\s+of|not\s+(?:in\s+addition|as\s+well|alongside))\b/i.test(c) &&
     (/^(?:add|append|include|register|allow)\b/i.test(c) ||
       // ("needs https://… added as a redirect": the participle says add, as the verb does.)
-      /\b(?:second|another|additional|extra|more|also|keep(?:s|ing)? working|as well|added|adding|in addition|alongside)\b/i.test(c));
+      /\b(?:second|another|additional|extra|more|also|keep(?:s|ing)? working|as well|added|adding|in addition|alongside)\b/i.test(
+        c,
+      ));
   // "remove the public_metadata scope from X", "add the openid scope to X": Clerk replaces the scope string, so the
   // planner reads the app and sends its scopes minus (or plus) these; the rest are kept.
   const scopeEdit = c.match(

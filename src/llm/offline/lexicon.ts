@@ -553,7 +553,10 @@ const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
     /\b(?!(?:his|its|hers|theirs|this|users|members|admins|owners|others|ours|yours|was|is|has|does)\b)([a-z][a-z'-]*[a-rt-z])s\s+(role|account|sessions?|membership|login|access)\b/g,
     "$1's $2",
   ],
-  [new RegExp(`${SLOT}(?:get rid of|do away with|nuke|scrap|retire|decommission|trash|axe|nix|yeet|bin)\\b`, 'gi'), 'delete'],
+  [
+    new RegExp(`${SLOT}(?:get rid of|do away with|nuke|scrap|retire|decommission|trash|axe|nix|yeet|bin)\\b`, 'gi'),
+    'delete',
+  ],
   // "take that one off the blocklist", "please take her out of Acme": removal from a list or an organization.
   [
     new RegExp(

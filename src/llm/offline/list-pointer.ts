@@ -5,8 +5,10 @@
  * beside it is the one address the message names (with none, or several, the words stay as they are).
  */
 
-const BLOCK = /\b(?:block(?:ed)?\s*list|blacklist|black\s+list|deny\s*list|banned\s+list|list\s+(?:that|which)\s+(?:keeps?|blocks?|stops?)\s+(?:people|users|them|sign-?ups?)\s+out)\b/i;
-const ALLOW = /\b(?:allow(?:ed)?\s*list|white\s*list|safe\s*list|approved\s+list|list\s+(?:that|which)\s+lets?\s+(?:people|users|them)\s+(?:in|sign\s+up))\b/i;
+const BLOCK =
+  /\b(?:block(?:ed)?\s*list|blacklist|black\s+list|deny\s*list|banned\s+list|list\s+(?:that|which)\s+(?:keeps?|blocks?|stops?)\s+(?:people|users|them|sign-?ups?)\s+out)\b/i;
+const ALLOW =
+  /\b(?:allow(?:ed)?\s*list|white\s*list|safe\s*list|approved\s+list|list\s+(?:that|which)\s+lets?\s+(?:people|users|them)\s+(?:in|sign\s+up))\b/i;
 // (Only after a verb that moves something on or off a list: "got sign-ups from it" points at no list.)
 const POINTED =
   /\b((?:take|remove|delete|drop|pull|get|clear|strike|add|put|place|stick)\b[^.;!?,]{0,40}?\s)(off(?:\s+of)?|from|to|onto|on)\s+(?:it|that\s+list|this\s+list|the\s+list)\b(?!\s*(?:'s|’s))/gi;

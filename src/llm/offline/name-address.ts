@@ -15,7 +15,13 @@ export function withNamedInvitee(masked: string, emails: readonly string[]): str
     if (first.length < 3) return m;
     const hits = emails
       .map((e, i) => [e, i] as const)
-      .filter(([e]) => e.split('@')[0]!.toLowerCase().split(/[._+-]/).includes(first));
+      .filter(([e]) =>
+        e
+          .split('@')[0]!
+          .toLowerCase()
+          .split(/[._+-]/)
+          .includes(first),
+      );
     return hits.length === 1 ? `${verb}⟦e${hits[0]![1]}⟧` : m;
   });
 }

@@ -14,7 +14,10 @@
 const NAMED = "(?:⟦[ei]\\d+⟧|\\b[A-Z][\\w'’-]+(?:\\s+[A-Z][\\w'’-]+){0,2})";
 // (Not a clause that holds an address, a domain or a value a later sentence may point back to — "Foo, whose staff use
 // @foo.test addresses … allow that domain" — and never one that ends a question: "Ann, which role has she?")
-const RELATIVE = new RegExp(`(${NAMED}),\\s+(?:who|whose)\\b(?![^,.;:!?()]*[⟦@])[^,.;:!?()]*?(?:,\\s*|(?=\\s*[.;!]|$))`, 'g');
+const RELATIVE = new RegExp(
+  `(${NAMED}),\\s+(?:who|whose)\\b(?![^,.;:!?()]*[⟦@])[^,.;:!?()]*?(?:,\\s*|(?=\\s*[.;!]|$))`,
+  'g',
+);
 
 const LEAD =
   /\b(?:(?:please|pls|kindly)\s+)?(?:make|do|carry\s+out|action|apply|process|handle)\s+(?:the\s+following|these|the\s+below)(?:\s+(?:\w+))?\s+(?:changes?|amendments?|updates?|edits?|things?|items?|tasks?|requests?)\s*:\s*/gi;
@@ -25,7 +28,8 @@ const WHEN = `(?:further\\s+notice|${MONTH}|(?:mon|tues|wednes|thurs|fri|satur|s
 const UNTIL = new RegExp(`\\s+(?:until|till|til|through|thru)\\s+${WHEN}\\b(?:\\s+\\d{1,2}(?:st|nd|rd|th)?)?`, 'gi');
 
 // "…, read-only mode basically!", "…, more or less": a gloss after a comma that says what the change amounts to.
-const GLOSS = /,\s+(?![^,.;!?]*⟦)[^,.;!?]{1,40}?\s+(?:basically|essentially|more\s+or\s+less|i\s+guess)(?=\s*[.;!?]|$)/gi;
+const GLOSS =
+  /,\s+(?![^,.;!?]*⟦)[^,.;!?]{1,40}?\s+(?:basically|essentially|more\s+or\s+less|i\s+guess)(?=\s*[.;!?]|$)/gi;
 
 // "In preparation for the audit, please …", "Following the end of the contract, kindly …": why or when, said
 // before the request (only before a word a request starts with).

@@ -77,7 +77,8 @@ const ASIDE =
   /\s*\((?!\s*(?:not|or|aka|i\.e|e\.g|no|was|formerly|previously|with|without)\b)(?![^()]*\b(?:user\s*name|handle|login|id|e-?mail|role|admin|member|viewer|billing|metadata|md|true|false|yes|no)\b)[a-z][a-z\s'’-]{0,58}\)(?=\s*(?:[.!?;]|$))/gi;
 
 // Emoji: a run between two words ends a sentence ("finished the quiz 🎉 can you …"); elsewhere it says nothing.
-const EMOJI = /[ \t]*(?:[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}][\u{FE0F}\u{200D}\u{1F3FB}-\u{1F3FF}]*)+[ \t]*/gu;
+const EMOJI =
+  /[ \t]*(?:(?:\p{Extended_Pictographic}|[\u{1F1E6}-\u{1F1FF}])(?:\u{FE0F}|\u{200D}|[\u{1F3FB}-\u{1F3FF}])*)+[ \t]*/gu;
 function withoutEmoji(masked: string): string {
   return masked
     .replace(EMOJI, (run: string, at: number, all: string) => {

@@ -33,7 +33,7 @@ const MEMBERSHIP_HELD = new RegExp(
 
 /** The masked message with an organization said as someone's spelt as that person's organization. */
 export function withOrgOfPerson(masked: string): string {
-  let out = masked
+  const out = masked
     .replace(MEMBERSHIP_HELD, (_m, _verb: string, who: string) => `remove ${who} from their organization`)
     .replace(SAME_AS, (_m, who: string) => `${who}'s organization`);
   const which = out.match(WHICH_IN);

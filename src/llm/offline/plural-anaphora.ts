@@ -14,7 +14,8 @@ const KINDS: ReadonlyArray<[RegExp, string]> = [
 ];
 
 // ("withdraw all of the ones nobody took up": the ones of that kind, with the state said after them.)
-const ALL_OF_THEM = /\b(?:all\s+of\s+(?:them|those|these)|(?:them|those|these)\s+all|all\s+(?:those|these)|all\s+(?:of\s+)?the\s+ones)\b/i;
+const ALL_OF_THEM =
+  /\b(?:all\s+of\s+(?:them|those|these)|(?:them|those|these)\s+all|all\s+(?:those|these)|all\s+(?:of\s+)?the\s+ones)\b/i;
 
 // "in the Foo organization", "to Foo's org", "Foo org": where the records of the earlier sentence are.
 const ORG_PLACE =

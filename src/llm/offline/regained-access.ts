@@ -7,7 +7,8 @@
 
 const FIX_SO =
   /\b(?:fix|sort(?:\s+out)?|resolve|sort)\s+(?:it|this|that|things)(?:\s+out)?\s+so\s+(?:that\s+)?((?:(?!\b(?:not|never)\b)[^,.;!?])+?)\s+(?:is\s+able\s+to|are\s+able\s+to|can|could)\s+(?:sign|log|get)\s+(?:back\s+)?in(?:\s+again)?\b/gi;
-const LET_GET_IN = /\b(let|allow)\s+((?:(?!\b(?:get|not|never)\b)[^,.;!?])+?)\s+(?:to\s+)?get\s+(?:back\s+in|in\s+again)\b/gi;
+const LET_GET_IN =
+  /\b(let|allow)\s+((?:(?!\b(?:get|not|never)\b)[^,.;!?])+?)\s+(?:to\s+)?get\s+(?:back\s+in|in\s+again)\b/gi;
 
 // (The subject said as the object: "so he can …" → "let him …".)
 const OBJECT: Readonly<Record<string, string>> = { she: 'her', he: 'him', they: 'them' };

@@ -488,7 +488,8 @@ function antecedent(
     const holder = u.masked.match(DESCRIBED_PERSON);
     // ("whoever created the Foo org" → "whoever created Foo": said before "'s metadata", the organization word would
     // make it read as the organization's own metadata.)
-    if (holder) return [holder[0].replace(/^(whoever\s+created\s+)(?:the\s+)?(.+?)(?:\s+(?:org|organi[sz]ation))?$/i, '$1$2')];
+    if (holder)
+      return [holder[0].replace(/^(whoever\s+created\s+)(?:the\s+)?(.+?)(?:\s+(?:org|organi[sz]ation))?$/i, '$1$2')];
     // ("whoever's the viewer at foo leaked it … lock her": a role holder said with "whoever".)
     const whoever = u.masked.match(WHOEVER_HOLDS);
     if (whoever) return [`whoever has the ${whoever[1]!.toLowerCase()} role in ${whoever[2]}`];

@@ -742,7 +742,9 @@ function orgOfPerson(ctx: PlanContext, said: string): Res<OrgRow | undefined> {
   const who = asPage(env.result)
     .items.map(toUser)
     // (A first name alone counts only when it is someone's whole first name: "Happy", not "Hap".)
-    .filter((u) => [u.name ?? '', (u.name ?? '').split(/\s+/)[0]!].some((n) => n.toLowerCase() === person.trim().toLowerCase()));
+    .filter((u) =>
+      [u.name ?? '', (u.name ?? '').split(/\s+/)[0]!].some((n) => n.toLowerCase() === person.trim().toLowerCase()),
+    );
   if (who.length !== 1) return ok(undefined);
   const orgs = ctx.read('clerk_organizations_list', { user_id: [who[0]!.id], limit: 100 });
   if (!orgs) return stop('pending');

@@ -73,9 +73,18 @@ describe('a remark after a pronoun object is no target (safety)', () => {
 describe('a role holder said with "whoever" is what a later pronoun means', () => {
   it.each([
     ["whoever's the viewer on the wayne org leaked the roadmap. lock her", 'clerk_user_lock', 'org:viewer', 'wayne'],
-    ['whoever holds the billing role in Initech disputed every invoice. ban them', 'clerk_user_ban', 'org:billing', 'Initech'],
+    [
+      'whoever holds the billing role in Initech disputed every invoice. ban them',
+      'clerk_user_ban',
+      'org:billing',
+      'Initech',
+    ],
   ])('%s', (text, action, role, org) => {
-    expect(parseRequest(text, NOW)).toMatchObject({ kind: 'user_action', action, targets: [{ kind: 'role', value: role, org }] });
+    expect(parseRequest(text, NOW)).toMatchObject({
+      kind: 'user_action',
+      action,
+      targets: [{ kind: 'role', value: role, org }],
+    });
   });
 });
 
@@ -117,7 +126,10 @@ describe('remarks set off by commas are not read as the request', () => {
 
   it('end to end: two changes after an announcing lead are both planned', () => {
     expect(
-      parseRequest('Please make the following two changes: set the max members of Foo to 40, and add Lena Kurz, who joined today, to Foo as a member.', NOW),
+      parseRequest(
+        'Please make the following two changes: set the max members of Foo to 40, and add Lena Kurz, who joined today, to Foo as a member.',
+        NOW,
+      ),
     ).toMatchObject({ kind: 'sequence', steps: [{ kind: 'org_update' }, { kind: 'membership_add' }] });
   });
 });
@@ -134,7 +146,9 @@ describe('role adjectives and emoji', () => {
   );
 
   it('an emoji run between two words ends a sentence', () => {
-    expect(parseRequest('ari passed the security training 🎉🥳 can u promote ari@corp.test to admin in Foo', NOW)).toMatchObject({
+    expect(
+      parseRequest('ari passed the security training 🎉🥳 can u promote ari@corp.test to admin in Foo', NOW),
+    ).toMatchObject({
       kind: 'membership_set_role',
       role: 'org:admin',
     });
@@ -148,11 +162,11 @@ describe('a value said once, then kept as a metadata key', () => {
       { kind: 'org_update', org: { value: 'Foo' }, fields: { private_metadata: { vendor_no: 'vx_204' } } },
     ],
     [
-      'the new reference is R-3391. store this reference as ref_no in kim@corp.test\'s public metadata',
+      "the new reference is R-3391. store this reference as ref_no in kim@corp.test's public metadata",
       { kind: 'user_update', target: { value: 'kim@corp.test' }, fields: { public_metadata: { ref_no: 'R-3391' } } },
     ],
     [
-      'save tz_77 as shard in kim@corp.test\'s private metadata',
+      "save tz_77 as shard in kim@corp.test's private metadata",
       { kind: 'user_update', fields: { private_metadata: { shard: 'tz_77' } } },
     ],
   ])('%s', (text, intent) => expect(parseRequest(text, NOW)).toMatchObject(intent));
@@ -185,7 +199,11 @@ describe('the formal "ask that X be …"', () => {
 
 describe('plural records described by an email domain or a state', () => {
   it.each([
-    ['each user at @spamhaus-demo.test joined within a minute. lock them all', 'clerk_user_lock', '@spamhaus-demo.test'],
+    [
+      'each user at @spamhaus-demo.test joined within a minute. lock them all',
+      'clerk_user_lock',
+      '@spamhaus-demo.test',
+    ],
     ['every account with a junkmail.test address is a throwaway. ban all of them', 'clerk_user_ban', '@junkmail.test'],
   ])('%s', (text, action, emailQuery) => {
     expect(parseRequest(text, NOW)).toMatchObject({ kind: 'bulk_user_action', action, filter: { emailQuery } });
@@ -198,7 +216,10 @@ describe('plural records described by an email domain or a state', () => {
 
   it('"all of the ones that are still waiting" after invitations in a group', () => {
     expect(
-      parseRequest('For the Wayne group, a few invitations went out last month. Please withdraw all of the ones that are still waiting.', NOW),
+      parseRequest(
+        'For the Wayne group, a few invitations went out last month. Please withdraw all of the ones that are still waiting.',
+        NOW,
+      ),
     ).toMatchObject({ kind: 'org_invitation_revoke', org: { value: 'Wayne' }, all: true });
   });
 });
@@ -222,8 +243,16 @@ describe('an invitation told as who sent it, then pointed at', () => {
 
 describe('a note whose key is said by name', () => {
   it.each([
-    ['Rui Costa has a note on his profile about the old depot. I think the key is called depot. please take that note off', 'depot', 'public_metadata'],
-    ['there is an entry in the private part of kim@corp.test\'s profile, the field is named legacy_ref. remove that entry', 'legacy_ref', 'private_metadata'],
+    [
+      'Rui Costa has a note on his profile about the old depot. I think the key is called depot. please take that note off',
+      'depot',
+      'public_metadata',
+    ],
+    [
+      "there is an entry in the private part of kim@corp.test's profile, the field is named legacy_ref. remove that entry",
+      'legacy_ref',
+      'private_metadata',
+    ],
   ])('%s', (text, key, which) => {
     expect(JSON.stringify(parseRequest(text, NOW))).toContain(`"${which}":{"${key}":null}`);
   });
@@ -240,7 +269,9 @@ describe('a note whose key is said by name', () => {
 
 describe('OAuth application fields said in passing', () => {
   it('"needs <url> added as a redirect" adds it to the list, never replaces the list', () => {
-    expect(parseRequest('the portal app needs https://stage.portal.test/cb added as a callback for staging', NOW)).toMatchObject({
+    expect(
+      parseRequest('the portal app needs https://stage.portal.test/cb added as a callback for staging', NOW),
+    ).toMatchObject({
       kind: 'named_update',
       resource: 'oauth',
       fields: { add_redirect_uris: ['https://stage.portal.test/cb'] },
@@ -248,7 +279,12 @@ describe('OAuth application fields said in passing', () => {
   });
 
   it('"strip that scope" is the one scope named before it', () => {
-    expect(parseRequest('the portal oauth app should not see private_metadata any more. strip that scope, keep openid and email', NOW)).toMatchObject({
+    expect(
+      parseRequest(
+        'the portal oauth app should not see private_metadata any more. strip that scope, keep openid and email',
+        NOW,
+      ),
+    ).toMatchObject({
       kind: 'named_update',
       fields: { remove_scopes: ['private_metadata'] },
     });
@@ -260,12 +296,12 @@ describe('OAuth application fields said in passing', () => {
   });
 });
 
-describe('an organization said as someone\'s', () => {
+describe("an organization said as someone's", () => {
   it.each([
     ['put ⟦e0⟧ in the same team as Rui Costa', "put ⟦e0⟧ in Rui Costa's organization"],
     ['add Ana to the same group as before', 'add Ana to the same group as before'],
     [
-      "I forget which cohort Rui Costa is in. find out and add ⟦e0⟧ to that one as a member",
+      'I forget which cohort Rui Costa is in. find out and add ⟦e0⟧ to that one as a member',
       "I forget which cohort Rui Costa is in. find out and add ⟦e0⟧ to Rui Costa's organization as a member",
     ],
     [
@@ -282,7 +318,7 @@ describe('an organization said as someone\'s', () => {
     expect(turn.text).toMatch(/Stark Industries/);
   });
 
-  it('an organization named like a person is never that person\'s organization unless the message says so (safety)', async () => {
+  it("an organization named like a person is never that person's organization unless the message says so (safety)", async () => {
     const stack = createStack();
     const turn = await stack.say('delete the Happy Hogan organization');
     expect(turn.pending).toEqual([]);
@@ -299,7 +335,10 @@ describe('an organization said as someone\'s', () => {
 describe('a redirect replacement said outright', () => {
   it('"swap it to X (replacing the old one, not in addition)" replaces the list (safety: never keeps the old one)', () => {
     expect(
-      parseRequest('the portal oauth app needs its callback swapped to https://new.portal.test/cb, replacing the old one, not in addition', NOW),
+      parseRequest(
+        'the portal oauth app needs its callback swapped to https://new.portal.test/cb, replacing the old one, not in addition',
+        NOW,
+      ),
     ).toMatchObject({ kind: 'named_update', fields: { redirect_uris: ['https://new.portal.test/cb'] } });
   });
 });
@@ -309,11 +348,20 @@ describe('people described by what they do or made', () => {
     ["freeze the wayne cto's account for now", 'clerk_user_lock', 'CTO'],
     ['lock the cfo of wayne', 'clerk_user_lock', 'CFO'],
   ])('a title typed in lower case: %s', (text, action, title) => {
-    expect(parseRequest(text, NOW)).toMatchObject({ kind: 'user_action', action, targets: [{ kind: 'meta', value: title }] });
+    expect(parseRequest(text, NOW)).toMatchObject({
+      kind: 'user_action',
+      action,
+      targets: [{ kind: 'meta', value: title }],
+    });
   });
 
   it('"the person who first set up Foo … add her to Bar" is the creator of Foo', () => {
-    expect(parseRequest('The person who first set up Wayne Enterprises is joining a second team. add her to Hooli as a member', NOW)).toMatchObject({
+    expect(
+      parseRequest(
+        'The person who first set up Wayne Enterprises is joining a second team. add her to Hooli as a member',
+        NOW,
+      ),
+    ).toMatchObject({
       kind: 'membership_add',
       users: [{ kind: 'creator', value: 'Wayne Enterprises' }],
     });
@@ -321,21 +369,30 @@ describe('people described by what they do or made', () => {
 
   it('"the one who originally created Foo … that user" is the creator of Foo', () => {
     expect(
-      parseRequest('the one who originally created the Wayne org moved to finance. please record dept = finance in that user\'s public metadata', NOW),
+      parseRequest(
+        "the one who originally created the Wayne org moved to finance. please record dept = finance in that user's public metadata",
+        NOW,
+      ),
     ).toMatchObject({ kind: 'user_update', target: { kind: 'creator', value: 'Wayne' } });
   });
 });
 
 describe('the newest record, described then pointed at', () => {
   it.each([
-    ['The newest organization renewed for more seats. raise that organization\'s member limit to 30', 30],
-    ['please set the latest org\'s max members to 12', 12],
+    ["The newest organization renewed for more seats. raise that organization's member limit to 30", 30],
+    ["please set the latest org's max members to 12", 12],
   ])('%s', (text, max) => {
-    expect(parseRequest(text, NOW)).toMatchObject({ kind: 'org_update', org: { kind: 'newest' }, fields: { max_allowed_memberships: max } });
+    expect(parseRequest(text, NOW)).toMatchObject({
+      kind: 'org_update',
+      org: { kind: 'newest' },
+      fields: { max_allowed_memberships: max },
+    });
   });
 
   it('"the new one" after the newest account is the newest user, and "X\'s already done" is no target (safety)', () => {
-    expect(parseRequest('our newest signup is a second account of rui. ban the new one, rui\'s already done', NOW)).toEqual({
+    expect(
+      parseRequest("our newest signup is a second account of rui. ban the new one, rui's already done", NOW),
+    ).toEqual({
       kind: 'user_action',
       action: 'clerk_user_ban',
       targets: [{ kind: 'newest', value: 'user' }],
@@ -345,7 +402,10 @@ describe('the newest record, described then pointed at', () => {
 
 describe('more casual verbs and formal field edits', () => {
   it('"yeet the X app" is delete, and goes through the gate like any delete', () => {
-    expect(parseRequest('yeet the portal oauth app, nobody uses it', NOW)).toMatchObject({ kind: 'named_delete', resource: 'oauth' });
+    expect(parseRequest('yeet the portal oauth app, nobody uses it', NOW)).toMatchObject({
+      kind: 'named_delete',
+      resource: 'oauth',
+    });
   });
 
   it.each([
@@ -374,7 +434,11 @@ describe('the membership held by someone', () => {
     'please rescind the organisation membership currently held by Rui Costa',
     'end the membership of Rui Costa',
   ])('%s is their membership of their organization (asked when several)', (text) => {
-    expect(parseRequest(text, NOW)).toMatchObject({ kind: 'membership_remove', org: { value: 'their' }, users: [{ value: 'Rui Costa' }] });
+    expect(parseRequest(text, NOW)).toMatchObject({
+      kind: 'membership_remove',
+      org: { value: 'their' },
+      users: [{ value: 'Rui Costa' }],
+    });
   });
 });
 
@@ -388,7 +452,10 @@ describe('stretched words, named invitees and "send … invites"', () => {
 
   it('a person named by name is the one address of the message that carries the name', () => {
     expect(
-      parseRequest('Ines wrote in from ines.faro@corp.test asking to join. Could you send Ines an invite to Wayne as a regular member?', NOW),
+      parseRequest(
+        'Ines wrote in from ines.faro@corp.test asking to join. Could you send Ines an invite to Wayne as a regular member?',
+        NOW,
+      ),
     ).toMatchObject({ kind: 'invite', emails: ['ines.faro@corp.test'], org: { value: 'Wayne' } });
   });
 
@@ -398,7 +465,9 @@ describe('stretched words, named invitees and "send … invites"', () => {
   });
 
   it('"send them both invites to Foo" invites them to Foo', () => {
-    expect(parseRequest('two hires start monday: pa@corp.test and qb@corp.test. send them both invites to Wayne', NOW)).toMatchObject({
+    expect(
+      parseRequest('two hires start monday: pa@corp.test and qb@corp.test. send them both invites to Wayne', NOW),
+    ).toMatchObject({
       kind: 'invite',
       emails: ['pa@corp.test', 'qb@corp.test'],
       org: { value: 'Wayne' },
@@ -408,7 +477,11 @@ describe('stretched words, named invitees and "send … invites"', () => {
 
 describe('"there", "out of it" and getting back in', () => {
   it.each([
-    ['Rui Costa is joining the Wayne team next week, so he needs to be added there as a regular member.', 'membership_add', 'Wayne'],
+    [
+      'Rui Costa is joining the Wayne team next week, so he needs to be added there as a regular member.',
+      'membership_add',
+      'Wayne',
+    ],
     ['Rui Costa has left the Hooli group, so please take him out of it.', 'membership_remove', 'Hooli'],
   ])('%s', (text, kind, org) => expect(parseRequest(text, NOW)).toMatchObject({ kind, org: { value: org } }));
 
@@ -422,28 +495,42 @@ describe('"there", "out of it" and getting back in', () => {
     ['please sort it out so kim@corp.test can log back in', 'kim@corp.test'],
     ['let kim@corp.test get back in', 'kim@corp.test'],
   ])('%s', (text, email) => {
-    expect(parseRequest(text, NOW)).toMatchObject({ kind: 'user_restore_sign_in', targets: [{ kind: 'email', value: email }] });
+    expect(parseRequest(text, NOW)).toMatchObject({
+      kind: 'user_restore_sign_in',
+      targets: [{ kind: 'email', value: email }],
+    });
   });
 
   it('"so that X can not get in" is never a restore (safety)', () => {
-    expect(parseRequest('fix it so that kim@corp.test can not get in again', NOW).kind).not.toBe('user_restore_sign_in');
+    expect(parseRequest('fix it so that kim@corp.test can not get in again', NOW).kind).not.toBe(
+      'user_restore_sign_in',
+    );
   });
 });
 
 describe('the sign-up list said in plain words, then pointed at', () => {
   it.each([
-    ['She signs up as ines@corp.test. I think it is on that blocked list, the one that keeps people out. Please take her address off of it.', 'list_remove', 'blocklist'],
+    [
+      'She signs up as ines@corp.test. I think it is on that blocked list, the one that keeps people out. Please take her address off of it.',
+      'list_remove',
+      'blocklist',
+    ],
     ['ines@corp.test is not on the allowed list yet, please add her address to it', 'list_add', 'allowlist'],
   ])('%s', (text, kind, list) => {
     expect(parseRequest(text, NOW)).toMatchObject({ kind, list, identifiers: ['ines@corp.test'] });
   });
 
   it('"got sign-ups from it" points at no list (safety: the question stays a question)', () => {
-    expect(withListPointerFor('is ⟦e0⟧ on the blocklist? if not add it, got 4 signups from it tonight')).not.toMatch(/from the blocklist/);
+    expect(withListPointerFor('is ⟦e0⟧ on the blocklist? if not add it, got 4 signups from it tonight')).not.toMatch(
+      /from the blocklist/,
+    );
   });
 
   it('both lists spoken of: "it" stays unread', () => {
-    const intent = parseRequest('ines@corp.test is on the blocked list and not on the allowed list. take her address off of it', NOW);
+    const intent = parseRequest(
+      'ines@corp.test is on the blocked list and not on the allowed list. take her address off of it',
+      NOW,
+    );
     expect(intent.kind).not.toBe('list_remove');
   });
 });
