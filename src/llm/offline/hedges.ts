@@ -118,8 +118,8 @@ const NEW_INVITE = /\b(new|another|fresh)\s+(invit(?:e|ation))\b/gi;
 
 /** The sentence(s) with hedges, softened modals and relative-clause role references made plain. */
 // "we're making everyone in Foo a viewer", "I'm removing X from Foo": what the admin says they are doing, said to
-// the one who will do it, is the request (the verb must be one the lexicon acts on; "we're banning spam daily" still
-// goes through the gate like any other request).
+// the one who will do it, is the request (only for the verbs below; "we're banning spam daily" still goes through the
+// gate like any other request).
 const DOING =
   /(^|[.!?;:]\s+|[,—–]\s*|\b(?:so|and|but|then)\s+)(?:we|i)(?:['’]re|\s+are|['’]m|\s+am)\s+(?:(?:going\s+to|gonna|also|now|just)\s+)*([a-z]+?)ing\b/gi;
 // (Only verbs that act on someone: "we're moving to SSO", "we are switching providers" tell what is going on.)

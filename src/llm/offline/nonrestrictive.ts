@@ -13,7 +13,8 @@
 
 const NAMED = "(?:⟦[ei]\\d+⟧|\\b[A-Z][\\w'’-]+(?:\\s+[A-Z][\\w'’-]+){0,2})";
 // (Not a clause that holds an address, a domain or a value a later sentence may point back to — "Foo, whose staff use
-// @foo.test addresses … allow that domain" — and never one that ends a question: "Ann, which role has she?")
+// @foo.test addresses … allow that domain" — nor one that ends a question; only "who"/"whose" clauses: after a name,
+// "which" starts a question as often as a remark.)
 const RELATIVE = new RegExp(
   `(${NAMED}),\\s+(?:who|whose)\\b(?![^,.;:!?()]*[⟦@])[^,.;:!?()]*?(?:,\\s*|(?=\\s*[.;!]|$))`,
   'g',
@@ -24,7 +25,7 @@ const LEAD =
 
 const MONTH =
   '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
-const WHEN = `(?:further\\s+notice|${MONTH}|(?:mon|tues|wednes|thurs|fri|satur|sun)day|next\\s+(?:week|month|term|semester|year|quarter)|the\\s+(?:end|start)\\s+of\\s+(?:the\\s+)?\\w+|(?:the\\s+)?new\\s+year|spring|summer|autumn|fall|winter|tomorrow|monday)`;
+const WHEN = `(?:further\\s+notice|${MONTH}|(?:mon|tues|wednes|thurs|fri|satur|sun)day|next\\s+(?:week|month|term|semester|year|quarter)|the\\s+(?:end|start)\\s+of\\s+(?:the\\s+)?\\w+|(?:the\\s+)?new\\s+year|spring|summer|autumn|fall|winter|tomorrow)`;
 const UNTIL = new RegExp(`\\s+(?:until|till|til|through|thru)\\s+${WHEN}\\b(?:\\s+\\d{1,2}(?:st|nd|rd|th)?)?`, 'gi');
 
 // "…, read-only mode basically!", "…, more or less": a gloss after a comma that says what the change amounts to.

@@ -59,9 +59,8 @@ function withRole(masked: string): string {
 export function saysOrgOf(request: string, person: string): boolean {
   const who = person.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   if (!who) return false;
-  const noun = ORG_NOUN.replace(/\[(\w)(\w)\]/g, '[$1$2]');
   return new RegExp(
-    `\\b${who}['’]s\\s+${noun}|\\bsame\\s+${noun}\\s*,?\\s+as\\s+${who}\\b|\\b(?:which|what)\\s+${noun}\\s+${who}\\b`,
+    `\\b${who}['’]s\\s+${ORG_NOUN}|\\bsame\\s+${ORG_NOUN}\\s*,?\\s+as\\s+${who}\\b|\\b(?:which|what)\\s+${ORG_NOUN}\\s+${who}\\b`,
     'i',
   ).test(request);
 }

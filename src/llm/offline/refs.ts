@@ -261,9 +261,9 @@ export function splitRefs(chunk: string, ents: Entities): Ref[] {
 
 // A finite verb, a subject pronoun starting the part, or a contraction ("something's off"): words a name or an address
 // never has. ("their manager" alone stays a target: a lookup says so when nobody matches.)
-// ("ban the new one, X's already done", "lock Y, legal still agrees": an adverb no name holds starts a remark.)
+// ("ban the new one, X's already done", "lock Y, legal already agreed": a remark, not a second target.)
 const ASIDE =
-  /^(?:he|she|they|it|i|we)\b|\b(?:already|still|anyway|too)\s*$|\w(?:'s|’s)\s+(?:already|still|done|fine|ok|okay|sorted|handled)\b|\b(?:he|she|they|it|that|there|something|someone|nothing)(?:'s|’s|'re|’re|'ve|’ve|'ll|’ll)\b|\b(?:is|are|was|were|has|have|had|seems?|looks?|keeps?|did|does|got|said|says)\b|\w(?:'s|’s)\s+(?:off|wrong|weird|broken|not|been|gone)\b/i;
+  /^(?:he|she|they|it|i|we)\b|\b(?:already|anyway)\s*$|\w(?:'s|’s)\s+(?:already|still|done|fine|ok|okay|sorted|handled)\b|\b(?:he|she|they|it|that|there|something|someone|nothing)(?:'s|’s|'re|’re|'ve|’ve|'ll|’ll)\b|\b(?:is|are|was|were|has|have|had|seems?|looks?|keeps?|did|does|got|said|says)\b|\w(?:'s|’s)\s+(?:off|wrong|weird|broken|not|been|gone)\b/i;
 
 function dedupe(refs: Ref[]): Ref[] {
   const seen = new Set<string>();

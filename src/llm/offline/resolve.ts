@@ -717,14 +717,22 @@ export function orgByCreator(ctx: PlanContext, person: string, listed?: OrgRow[]
     if (all.status !== 'ok') return stop(readFailed(all, 'organizations'));
     orgs = asPage(all.result).items.map(toOrg);
   }
-  const made = orgs.filter((o) => o.createdBy === who.id);
-  if (made.length <= 1) return ok(made[0]);
+  return oneOrg(
+    ctx,
+    orgs.filter((o) => o.createdBy === who.id),
+    `the organizations ${who.name ?? person} created`,
+  );
+}
+
+/** One of `rows`: none or one as it is, several asked about (`what` says which ones they are). */
+function oneOrg(ctx: PlanContext, rows: OrgRow[], what: string): Res<OrgRow | undefined> {
+  if (rows.length <= 1) return ok(rows[0]);
   return pick(
     ctx,
-    made,
+    rows,
     (o) => `${o.name} (slug ${o.slug})`,
     (o) => [o.id, o.name, o.slug],
-    `the organizations ${who.name ?? person} created`,
+    what,
     'organization',
   );
 }
@@ -749,16 +757,7 @@ function orgOfPerson(ctx: PlanContext, said: string): Res<OrgRow | undefined> {
   const orgs = ctx.read('clerk_organizations_list', { user_id: [who[0]!.id], limit: 100 });
   if (!orgs) return stop('pending');
   if (orgs.status !== 'ok') return stop(readFailed(orgs, `the organizations of ${who[0]!.name ?? person}`));
-  const rows = asPage(orgs.result).items.map(toOrg);
-  if (rows.length <= 1) return ok(rows[0]);
-  return pick(
-    ctx,
-    rows,
-    (o) => `${o.name} (slug ${o.slug})`,
-    (o) => [o.id, o.name, o.slug],
-    `the organizations ${who[0]!.name ?? person} is in`,
-    'organization',
-  );
+  return oneOrg(ctx, asPage(orgs.result).items.map(toOrg), `the organizations ${who[0]!.name ?? person} is in`);
 }
 
 /** Resolves one organization reference (id as is; name/slug via clerk_organizations_list {query}). */
@@ -787,15 +786,7 @@ function resolveOrg(ctx: PlanContext, ref: Ref): Res<OrgRow | undefined> {
       const creator = orgCreatorIn(ref.value) ?? (ref.wider ? orgCreatorIn(ref.wider) : undefined);
       if (creator) return orgByCreator(ctx, creator, orgs);
     }
-    if (rows.length <= 1) return ok(rows[0]);
-    return pick(
-      ctx,
-      rows,
-      (o) => `${o.name} (slug ${o.slug})`,
-      (o) => [o.id, o.name, o.slug],
-      'the organization you named',
-      'organization',
-    );
+    return oneOrg(ctx, rows, 'the organization you named');
   }
   const env = ctx.read('clerk_organizations_list', { query: ref.value });
   if (!env) return stop('pending');
