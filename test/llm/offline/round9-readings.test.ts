@@ -389,9 +389,12 @@ describe('the newest record, described then pointed at', () => {
     });
   });
 
-  it.each(['ban pa@corp.test, qb@corp.test too', 'lock Ines Faro and Rui Costa too'])('"… too" keeps every target: %s', (text) => {
-    expect((parseRequest(text, NOW) as { targets?: unknown[] }).targets).toHaveLength(2);
-  });
+  it.each(['ban pa@corp.test, qb@corp.test too', 'lock Ines Faro and Rui Costa too'])(
+    '"… too" keeps every target: %s',
+    (text) => {
+      expect((parseRequest(text, NOW) as { targets?: unknown[] }).targets).toHaveLength(2);
+    },
+  );
 
   it('"the new one" after the newest account is the newest user, and "X\'s already done" is no target (safety)', () => {
     expect(
