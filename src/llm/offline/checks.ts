@@ -47,23 +47,26 @@ const IF_NOT =
 // membership said as what to check is the question about it (an answer, never a change). "make sure X is in Foo"
 // only as a question: said plainly it may ask for the change.
 const ASK_CHECK =
-  '^(?:(?:please|pls|kindly|can\\s+(?:you|u)|could\\s+(?:you|u)|would\\s+you)\\s+)*(?:(confirm|check|verify|double[- ]?check|see)|make\\s+sure)\\s+(?:that\\s+|whether\\s+|if\\s+)?';
-const ORG_TAIL = '(?:the\\s+)?(.+?)(?:\\s+(?:org|organi[sz]ation|group|class|cohort|team|workspace))?';
+  '^(?:(?:please|pls|kindly|can\\s+(?:you|u)|could\\s+(?:you|u)|would\\s+you)\\s+)*(?:(?<check>confirm|check|verify|double[- ]?check|see)|make\\s+sure)\\s+(?:that\\s+|whether\\s+|if\\s+)?';
+const ORG_TAIL = '(?:the\\s+)?(?<org>.+?)(?:\\s+(?:org|organi[sz]ation|group|class|cohort|team|workspace))?';
+const QUESTION_END = '\\s*(?<asked>\\?*)$';
 const CHECK_ROLE = new RegExp(
-  `${ASK_CHECK}(.+?)\\s+(?:holds?|has|have)\\s+(?:the\\s+|an?\\s+)?(admin|member|viewer|billing)\\s+role\\s+(?:in|within|at|of|for)\\s+${ORG_TAIL}\\s*(\\?*)$`,
+  `${ASK_CHECK}(?<who>.+?)\\s+(?:holds?|has|have)\\s+(?:the\\s+|an?\\s+)?(?<role>admin|member|viewer|billing)\\s+role\\s+(?:in|within|at|of|for)\\s+${ORG_TAIL}${QUESTION_END}`,
   'i',
 );
 const CHECK_IN = new RegExp(
-  `${ASK_CHECK}(.+?)(?:\\s+(?:is|are)|['’]s)\\s+(?:actually\\s+|really\\s+|still\\s+|already\\s+)*(?:in|a\\s+member\\s+of|part\\s+of)\\s+${ORG_TAIL}\\s*(\\?*)$`,
+  `${ASK_CHECK}(?<who>.+?)(?:\\s+(?:is|are)|['’]s)\\s+(?:actually\\s+|really\\s+|still\\s+|already\\s+)*(?:in|a\\s+member\\s+of|part\\s+of)\\s+${ORG_TAIL}${QUESTION_END}`,
   'i',
 );
+/** A check said with a checking verb, or any check said as a question ("make sure …" only then). */
+const isCheck = (g: Record<string, string | undefined>): boolean => Boolean(g.check || g.asked);
 
 /** The sentence as a state question, or unchanged. */
 export function checkQuestion(sentence: string): string {
-  const role = sentence.match(CHECK_ROLE);
-  if (role && (role[1] || role[6])) return `does ${role[2]} hold the ${role[3]!.toLowerCase()} role in ${role[4]}?`;
-  const member = sentence.match(CHECK_IN);
-  if (member && (member[1] || member[4])) return `is ${member[2]} in ${member[3]}?`;
+  const role = sentence.match(CHECK_ROLE)?.groups;
+  if (role && isCheck(role)) return `does ${role.who} hold the ${role.role!.toLowerCase()} role in ${role.org}?`;
+  const member = sentence.match(CHECK_IN)?.groups;
+  if (member && isCheck(member)) return `is ${member.who} in ${member.org}?`;
   const did = sentence.match(DID);
   if (did) return `is ${did[2]} ${STATE[did[1]!.toLowerCase()]}${did[3]}`;
   const tag = sentence.match(TAG);

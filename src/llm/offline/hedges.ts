@@ -139,12 +139,13 @@ const DOING_VERBS = new Set([
   'demote',
 ]);
 
-const ASK_THAT =
-  /\b(?:i|we)\s+(?:would\s+|must\s+|hereby\s+|therefore\s+|now\s+)*(?:ask|request|require|recommend|propose|suggest|direct)\s+that\s+((?:(?!\b(?:not|never)\b)[^.!?;,])+?)\s+be\s+(?=[a-z]+(?:ed|en|wn)\b)/gi;
-
+// "I would ask that X be reinstated", "we request that the invitation be withdrawn": the formal subjunctive.
+const ASKS_THAT =
+  '\\b(?:i|we)\\s+(?:would\\s+|must\\s+|hereby\\s+|therefore\\s+|now\\s+)*(?:ask|request|require|recommend|propose|suggest|direct)\\s+that\\s+';
+const PASSIVE = '\\s+be\\s+(?=[a-z]+(?:ed|en|wn)\\b)';
+const ASK_THAT = new RegExp(`${ASKS_THAT}((?:(?!\\b(?:not|never)\\b)[^.!?;,])+?)${PASSIVE}`, 'gi');
 // ("I ask that X not be banned": what must not be done — read as such, never as the ban.)
-const ASK_THAT_NOT =
-  /\b(?:i|we)\s+(?:would\s+|must\s+|hereby\s+|therefore\s+|now\s+)*(?:ask|request|require|recommend|propose|suggest|direct)\s+that\s+([^.!?;,]+?)\s+(?:not|never)\s+be\s+(?=[a-z]+(?:ed|en|wn)\b)/gi;
+const ASK_THAT_NOT = new RegExp(`${ASKS_THAT}([^.!?;,]+?)\\s+(?:not|never)${PASSIVE}`, 'gi');
 
 export function unhedge(masked: string): string {
   // ("needs adding to Foo": adding is a verb the parsers read, though never typo-corrected.)
@@ -181,7 +182,6 @@ export function unhedge(masked: string): string {
     s
       .replace(THAT_STATE, (m: string, who: string) => `${/^\s/.test(m) ? ' ' : ''}${who} should be `)
       .replace(SOFT_MODAL, 'needs to')
-      // "I would ask that X be reinstated", "we request that the invitation be withdrawn": the formal subjunctive.
       .replace(ASK_THAT_NOT, '$1 should not be ')
       .replace(ASK_THAT, '$1 should be ')
       // "the domain is to be allowed", "the address is to be removed": the formal "should be".

@@ -782,9 +782,9 @@ const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
   [/\b(as\s+(?:an?\s+)?(?:admin|member|viewer|billing)(?:\s+member)?)\s+only\b/gi, '$1'],
   // "the account of whoever created Foo", "the login of the person who set up Foo": that person.
   [/\b(?:the\s+)?(?:account|login|user|profile)\s+of\s+(?=whoever\b|the\s+(?:person|one|user)\s+who\b)/gi, ''],
-  // "the one who first set up Foo", "whoever first made Foo": whoever created it.
+  // "the one who first set up Foo", "the lady that made Foo", "whoever first made Foo": whoever created it.
   [
-    /\b(?:[Tt]he\s+(?:person|one|user|guy)\s+who|whoever)\s+(?:originally\s+|first\s+|initially\s+)?(?:set\s+up|made|started|opened|founded|created)\s+(?=(?:the\s+)?[A-Za-z])/g,
+    /\b(?:[Tt]he\s+(?:person|one|user|guy|individual|woman|man|lady|colleague|member)\s+(?:who|that)|whoever)\s+(?:originally\s+|first\s+|initially\s+)?(?:set\s+up|made|started|opened|founded|created)\s+(?=(?:the\s+)?[A-Za-z])/g,
     'whoever created ',
   ],
   [/(whoever created [^()]{1,60}?)\s*\((?:whoever|who(?:ever)?\s+(?:created|made|set\s+up))\s+it\)/gi, '$1'],

@@ -449,16 +449,22 @@ const DESCRIBED_PERSON =
 const WHOEVER_HOLDS =
   /\bwhoever(?:['’]s|\s+is|\s+has|\s+holds)\s+(?:got\s+)?(?:the\s+)?(admin|member|viewer|billing)(?:\s+role)?\s+(?:on|in|at|of|for)\s+(?:the\s+)?(?!(?:org|organi[sz]ation|team|company)\b)([A-Za-z][\w&'’-]*)/i;
 
-// "the person who originally created the Foo org", "the lady who set up Foo": the organization's creator.
 const PERSON_NOUN = '(?:individual|person|user|woman|man|lady|guy|one|account|member|colleague|teacher|admin)';
-const WHO_MADE = new RegExp(
-  `\\b[Tt]he\\s+${PERSON_NOUN}\\s+(?:who|that)\\s+(?:originally\\s+|first\\s+|initially\\s+)?(?:created|set\\s+up|started|made|opened|founded)\\s+(?:the\\s+)?([A-Z][\\w&'’-]*(?:\\s+[A-Z][\\w&'’-]*)?)`,
-);
 // "the guy who runs the Foo cohort", "the person who manages Foo": the holder of its admin role.
 const WHO_RUNS = new RegExp(
   `\\bthe\\s+${PERSON_NOUN}\\s+(?:who|that)\\s+(?:currently\\s+)?(?:runs|leads|manages|heads|administers|is\\s+in\\s+charge\\s+of)\\s+(?:the\\s+)?([A-Z][\\w&'’-]*|[a-z][\\w&'’-]*(?=\\s+(?:org|organi[sz]ation|group|team|class|cohort|workspace)\\b))`,
   'i',
 );
+
+/**
+ * A role holder in the forms the role readers take: "the person with the admin role in Foo" for one person ("the guy
+ * who runs Foo"; the name capitalised, as DESCRIBED_PERSON reads it), "whoever has the admin role in Foo" when the
+ * message did not say how many ("whoever's the admin …": "lock them" then means every holder).
+ */
+const roleHolder = (role: string, org: string, one: boolean): string =>
+  one
+    ? `the person with the ${role.toLowerCase()} role in ${org[0]!.toUpperCase()}${org.slice(1)}`
+    : `whoever has the ${role.toLowerCase()} role in ${org}`;
 
 const HEADER_LABEL = new RegExp(`^\\s*(?:${TICKET_ROLE_WORDS}|from|sent\\s+by)\\s*:`, 'i');
 
@@ -490,14 +496,13 @@ function antecedent(
     // make it read as the organization's own metadata.)
     if (holder)
       return [holder[0].replace(/^(whoever\s+created\s+)(?:the\s+)?(.+?)(?:\s+(?:org|organi[sz]ation))?$/i, '$1$2')];
-    // ("whoever's the viewer at foo leaked it … lock her": a role holder said with "whoever".)
+    // ("whoever's the viewer at foo leaked it … lock her", "the guy who runs the Foo team …": a role holder, said as
+    // the one form DESCRIBED_PERSON and the role readers take. Who set an organization up is already "whoever
+    // created Foo" — the lexicon says it so — and is matched above.)
     const whoever = u.masked.match(WHOEVER_HOLDS);
-    if (whoever) return [`whoever has the ${whoever[1]!.toLowerCase()} role in ${whoever[2]}`];
-    // ("the woman who first set up Foo …", "the guy who runs the Foo team …": who made it, who is in charge of it.)
-    const maker = u.masked.match(WHO_MADE);
-    if (maker) return [`whoever created ${maker[1]}`];
+    if (whoever) return [roleHolder(whoever[1]!, whoever[2]!, false)];
     const runner = u.masked.match(WHO_RUNS);
-    if (runner) return [`the person with the admin role in ${runner[1]![0]!.toUpperCase()}${runner[1]!.slice(1)}`];
+    if (runner) return [roleHolder('admin', runner[1]!, true)];
     const names = [...new Set(referents(u.masked, org, units.map((x) => x.masked).join(' ')))];
     if (names.length === 1) return names;
     if (names.length > 1) return [];

@@ -125,7 +125,8 @@ export function unstretched(text: string): string {
 
 /** The message with chat-speak spelt out (the masked text: emails, ids and quoted names are placeholders). */
 export function spellOutTexting(text: string): string {
-  let out = unstretched(text);
+  // (Stretched words were already spelt plainly by readMessage, before masking: see unstretched.)
+  let out = text;
   for (const [re, to] of SLASHED) out = out.replace(re, to);
   out = out.replace(ILL, "I'll");
   return out.replace(/\b[a-z][a-z0-9]*\b/gi, (word, at: number, whole: string) => {
