@@ -161,12 +161,75 @@ function keyFirstForms(c: string, put: (k: string, v: string) => void): void {
   if (into) put(into[1]!, into[2]!);
 }
 
+// "delete the stripe customer id from her private metadata": a key said in words is the snake_case key those words
+// spell (the convention metadata keys follow), when the words name it right before where it is kept.
+const KEY_PHRASE_REMOVAL =
+  /\b(?:remove|delete|drop|clear|unset|erase|strip|wipe|take)(?:\s+out)?\s+(?:the\s+|her\s+|his\s+|their\s+|its\s+)?((?:[a-z][a-z0-9]*\s+){1,3}[a-z][a-z0-9]*)(?:\s+(?:key|field|entry|flag|value|setting|property|attribute|thing|bit))?\s+(?:from|in|off|out\s+of)\s+[^.;!?]{0,40}?\bmetadata\b/;
+const KEY_NOUNS = new Set([
+  'key',
+  'field',
+  'entry',
+  'flag',
+  'value',
+  'setting',
+  'property',
+  'attribute',
+  'thing',
+  'bit',
+  'info',
+]);
+const NOT_KEY_WORDS = new Set([
+  'the',
+  'a',
+  'an',
+  'and',
+  'or',
+  'of',
+  'her',
+  'his',
+  'their',
+  'its',
+  'my',
+  'our',
+  'that',
+  'this',
+  'key',
+  'keys',
+  'field',
+  'fields',
+  'value',
+  'entry',
+  'all',
+  'every',
+  'metadata',
+  'public',
+  'private',
+  'unsafe',
+  'it',
+  'them',
+  'from',
+  'in',
+  'off',
+  'out',
+  'user',
+  'account',
+  'profile',
+]);
+
 /**
  * Metadata said in prose, only when the message talks about metadata: "remove the 'region' key" → region: null
  * (Clerk deletes a key set to null), "mark her as a beta_tester" / "flag X as vip" → beta_tester: true.
  */
 function proseForms(c: string, put: (k: string, v: string) => void): void {
   if (!/\bmetadata\b/i.test(c)) return;
+  const phrase = c.match(KEY_PHRASE_REMOVAL);
+  const words = phrase ? phrase[1]!.split(/\s+/) : [];
+  // ("the tier thing", "the plan bit": what the key is called, not part of its name.)
+  while (words.length > 0 && KEY_NOUNS.has(words[words.length - 1]!)) words.pop();
+  if (words.length > 1 && !words.some((w) => NOT_KEY_WORDS.has(w) || KEY_NOUNS.has(w))) {
+    put(words.join('_'), 'null');
+    return;
+  }
   const removal = c.match(
     new RegExp(
       // ("the flag key": a word before "key" is the key itself, never the noun "key".)

@@ -210,7 +210,47 @@ const NOT_ORG =
  * Casual phrasings → the canonical words (applied to the masked message; `$1` keeps a captured reference).
  * Order matters only where one phrase contains another.
  */
+// Acts said as nouns ("kindly effect the deletion of Foo", "carry out a lock on X", "effect her promotion to admin"):
+// formal writing names the act and asks for it to be done; the noun stands for its verb.
+const NOMINAL: Record<string, string> = {
+  deletion: 'delete',
+  removal: 'remove',
+  revocation: 'revoke',
+  cancellation: 'cancel',
+  cancelation: 'cancel',
+  termination: 'terminate',
+  unlocking: 'unlock',
+  locking: 'lock',
+  lock: 'lock',
+  lockout: 'lock',
+  ban: 'ban',
+  banning: 'ban',
+  unbanning: 'unban',
+  suspension: 'suspend',
+  reinstatement: 'reinstate',
+  promotion: 'promote',
+  demotion: 'demote',
+  creation: 'create',
+  renaming: 'rename',
+  blocking: 'block',
+  unblocking: 'unblock',
+  blocklisting: 'blocklist',
+  allowlisting: 'allowlist',
+};
+const DO_ACT =
+  '(?:effect|effectuate|carry\\s+out|perform|process|action|execute|implement|proceed\\s+with|arrange(?:\\s+for)?|put\\s+through|do)';
+const NOMINAL_ACT = new RegExp(
+  `\\b${DO_ACT}\\s+(?:the|a|an|(his|her|their))\\s+(?:immediate\\s+|necessary\\s+|requested\\s+)?(${Object.keys(NOMINAL).join('|')})\\b(?:\\s+(?:of|on|for|against)\\b)?`,
+  'gi',
+);
+
 const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
+  // (See NOMINAL: "effect the revocation of X" is "revoke X"; "effect her promotion" is "promote her".)
+  [
+    NOMINAL_ACT,
+    (_m: string, owner: string | undefined, act: string) =>
+      `${NOMINAL[act.toLowerCase()]}${owner ? ` ${OBJECT[owner.toLowerCase()]}` : ''}`,
+  ],
   // British spelling: the parsers read one spelling.
   [/\borganis(ations?|ed?)\b/gi, 'organiz$1'],
   // "ban and block x@y": both said, so both are wanted — the user banned, and the address kept from signing up again.
@@ -863,8 +903,50 @@ const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
   [/\b(?:still\s+)?in\s+use\b/gi, 'used'],
   // "please to block …" (after "kindly" became "please"): the request.
   [/\bplease\s+to\s+(?=[a-z])/gi, 'please '],
+  // "no other member's role is to be altered", "the name and slug are to remain unaltered", "Globex itself is not
+  // to be modified": what must stay as it is, said in the passive — the change touches only what it names.
+  [
+    /(^|[.;]\s*|,\s*(?:and\s+)?)no\s+other\s+[^.;!?]{1,60}?\s+(?:is|are|shall\s+be|will\s+be)\s+(?:to\s+be\s+)?(?:altered|changed|modified|affected|touched|updated|removed|deleted|terminated|revoked)\b[^.;!?]*/gi,
+    '$1',
+  ],
+  [
+    /(^|[.;]\s*)(?:the|its|his|her|their)\s+[^.;!?]{1,80}?\s+(?:is|are)\s+(?:to|not\s+to)\s+(?:remain|stay|be)\s+(?:unaltered|unchanged|untouched|intact|as\s+(?:it|they)\s+(?:is|are)|modified|altered|changed|affected|touched)\b[^.;!?]*/gi,
+    '$1',
+  ],
+  // "forty (40)", "fifteen (15) seats": a number in words with its digits after it is the number once.
+  [
+    new RegExp(
+      `\\b(?:${Object.keys(NUMBER_WORDS).join('|')}|\\d+)(?:[-\\s](?:${Object.keys(NUMBER_WORDS).join('|')}))?\\s+\\((\\d+)\\)`,
+      'gi',
+    ),
+    '$1',
+  ],
+  [
+    /\bensure\s+(?:that\s+)?(?=[^.;!?]{1,60}?\s+(?:is|are)\s+(?:an?\s+)?(?:admin|member|viewer|billing)\b)/gi,
+    'make sure ',
+  ],
+  // "delete the organization Foo together with its memberships": what deleting it takes with it, not a second thing.
+  [
+    /\s+(?:together|along)\s+with\s+(?:all\s+(?:of\s+)?)?(?:its|their)\s+(?:memberships?|members|invitations?|data|contents)\b/gi,
+    '',
+  ],
+  // "ensure that X holds the administrator role in Foo": make sure of a role (the planner says when it already is).
+  [
+    /\b(ensure|make\s+sure)\s+(?:that\s+)?(.+?)\s+(?:holds|has|retains|keeps)\s+(?:the\s+)?(admin(?:istrator)?|member|viewer|billing)\s+role\s+(?:in|at|of|for|within)\s+/gi,
+    (_m: string, _v: string, who: string, role: string) =>
+      `make sure ${who} is ${/^admin/i.test(role) ? 'admin' : role} of `,
+  ],
   // "private_metadata.risk=high": the key written as a path into the metadata.
   [/\b(public|private|unsafe)_metadata\.([a-z][\w-]*)\s*(=|:)\s*/gi, '$1 metadata $2$3'],
+  // "remove billing_id from private_metadata", "her public profile info": the metadata said by its API name or
+  // as the profile's public/private part.
+  // (Only where it is a place — "from private_metadata": a bare "drop public_metadata" may name an OAuth scope.)
+  [
+    /\b(from|in|into|to|of|off|inside)\s+(?:(the|her|his|their|its)\s+)?(public|private|unsafe)_metadata\b(?!\.)/gi,
+    (_m: string, at: string, owner: string | undefined, which: string) =>
+      `${at} ${owner ? `${owner} ` : ''}${which} metadata`,
+  ],
+  [/\b(public|private|unsafe)\s+(?:profile\s+)?(?:info|information|data|details|section|part)\b/gi, '$1 metadata'],
   // "we are requesting that all users at @x.test are locked", "is it possible that every member of Foo is switched
   // to viewer": the state asked for, said of its subject, is the request (the verb of that participle).
   [
@@ -1011,7 +1093,7 @@ export const FIELD_WORDS: readonly FieldWord[] = [
     param: 'max_allowed_memberships',
     kind: 'int',
     words:
-      'max(?:imum)?\\s+(?:allowed\\s+)?(?:number\\s+of\\s+)?(?:members(?:hips)?|seats|users)|(?:member(?:ship)?|seat|user)\\s+(?:limit|cap|count)|seat\\s+allowance',
+      'max(?:imum)?\\s+(?:allowed\\s+)?(?:number\\s+of\\s+)?(?:members(?:hips)?|seats|users)(?:\\s+(?:permitted|allowed))?|(?:member(?:ship)?|seat|user)\\s+(?:limit|cap|count)|seat\\s+allowance',
   },
   { resource: 'user', param: 'first_name', kind: 'text', words: 'first\\s+name|given\\s+name|forename' },
   { resource: 'user', param: 'last_name', kind: 'text', words: 'last\\s+name|surname|family\\s+name' },

@@ -35,7 +35,7 @@ const GLOSS =
 // "In preparation for the audit, please …", "Following the end of the contract, kindly …": why or when, said
 // before the request (only before a word a request starts with).
 const PURPOSE_LEAD =
-  /(^|[.!?]\s+)(?:in\s+preparation\s+for|ahead\s+of|as\s+part\s+of|for\s+the\s+purposes?\s+of|in\s+advance\s+of|prior\s+to|in\s+light\s+of|following|further\s+to|pursuant\s+to)\s+[^,.;!?⟦]{1,80},\s+(?=(?:please|kindly|could|can|would|i|we)\b)/gi;
+  /(^|[.!?]\s+)(?:in\s+preparation\s+for|ahead\s+of|as\s+part\s+of|for\s+the\s+purposes?\s+of|in\s+advance\s+of|prior\s+to|in\s+light\s+of|in\s+view\s+of|in\s+connection\s+with|in\s+accordance\s+with|with\s+reference\s+to|with\s+regard\s+to|at\s+the\s+request\s+of|on\s+behalf\s+of|following|further\s+to|pursuant\s+to|whereas)\s+[^.;!?⟦]{1,160}?,\s+(?=(?:please|kindly|could|can|would|i|we)\b)/gi;
 
 /** The masked message without descriptive relative clauses, list leads and "until <when>" adjuncts. */
 export function withoutRemarks(masked: string): string {

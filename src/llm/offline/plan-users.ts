@@ -331,10 +331,26 @@ export function changeText(fields: Fields): string {
   return Object.entries(fields)
     .map(([k, v]) =>
       k.endsWith('metadata')
-        ? `merge ${JSON.stringify(v)} into ${k.replace('_', ' ')}`
+        ? metadataText(k.replace('_', ' '), v)
         : `${k.replace(/_/g, ' ')} → ${typeof v === 'string' ? v : JSON.stringify(v)}`,
     )
     .join(', ');
+}
+
+/**
+ * A metadata merge in words. A key set to null is deleted by Clerk, so it is said as a removal ("remove the key
+ * region from public metadata"), never as a merge of a null the reader has to decode.
+ */
+function metadataText(where: string, v: unknown): string {
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return `merge ${JSON.stringify(v)} into ${where}`;
+  const entries = Object.entries(v as Record<string, unknown>);
+  const removed = entries.filter(([, x]) => x === null).map(([k]) => k);
+  const kept = Object.fromEntries(entries.filter(([, x]) => x !== null));
+  const removal = `remove the key${removed.length > 1 ? 's' : ''} ${removed.join(', ')} from ${where}`;
+  if (removed.length === 0) return `merge ${JSON.stringify(v)} into ${where}`;
+  return Object.keys(kept).length === 0
+    ? removal
+    : `merge ${JSON.stringify(kept)} into ${where} and ${removal.replace(` from ${where}`, '')}`;
 }
 
 /** Profile or metadata updates. */

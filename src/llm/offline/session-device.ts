@@ -18,6 +18,15 @@ interface DeviceWord {
 
 const KILL =
   /\b(?:kill|revoke|end|terminate|close|cut off|invalidate|sign out|log out|sign|log)\s+(?:out\s+)?(?:of\s+)?(?:just\s+|only\s+)?(?:that|this|the|her|his|their)\s+(?:\w+\s+)?(?:session|device|laptop|phone|machine|computer|browser|tablet)\b/i;
+// "end X's session on his iPhone", "terminate the signed-in session on the aforementioned laptop": a session said
+// with the device it is on is that one session, never every session of the person.
+const DEVICE =
+  '(?:iphone|ipad|android|windows|pc|mac(?:book|intosh)?|imac|linux|ubuntu|laptop|desktop|computer|workstation|mobile|cell ?phone|smartphone|phone|tablet|chrome|safari|firefox|edge)';
+const KILL_ON = new RegExp(
+  `\\b(?:kill|revoke|end|terminate|close|cut off|invalidate|sign out|log out)\\b[^.;!?]{0,80}?\\bsession(?:\\s+of\\s+\\S+)?\\s+(?:on|from)\\s+(?:(?:the|that|this|his|her|their|aforementioned|said|lost|stolen|old|work|personal)\\s+)*(?:[\\w-]+\\s+){0,2}?${DEVICE}\\b`,
+  'i',
+);
+const kills = (s: string): boolean => KILL.test(s) || KILL_ON.test(s);
 const KEEP = /^(?:(?:but|and|please)\s+)*(?:leave|keep|don'?t|do not|not|never|except|without)\b/i;
 
 const str = (a: Record<string, unknown>, k: string): string =>
@@ -64,10 +73,15 @@ export function deviceWords(masked: string): DeviceWord[] {
 /** A request to end one described session, or undefined. */
 export function parseDeviceRevoke(whole: Sentence): Intent | undefined {
   const units = splitSentences(whole.masked).flatMap((s) => splitClauses(s));
-  if (!units.some((u) => KILL.test(u.masked) && !KEEP.test(u.masked))) return undefined;
-  if (units.some((u) => /\b(?:all|every|everywhere)\b/i.test(u.masked) && KILL.test(u.masked))) return undefined;
+  if (!units.some((u) => kills(u.masked) && !KEEP.test(u.masked))) return undefined;
+  if (units.some((u) => /\b(?:all|every|everywhere)\b/i.test(u.masked) && kills(u.masked))) return undefined;
   const target: Ref | undefined = userRefsAnywhere(whole)[0] ?? name(whole.masked);
-  if (!target) return undefined;
+  // (Fail closed: a described session with nobody to own it is a question, never every session of someone.)
+  if (!target)
+    return {
+      kind: 'refuse',
+      reason: 'I can end one session picked by its device, but I could not tell whose it is: name the user by email.',
+    };
   return { kind: 'session_revoke_device', target, words: deviceWords(whole.masked).map((w) => w.word) };
 }
 

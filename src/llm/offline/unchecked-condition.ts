@@ -22,12 +22,25 @@ const POLITE =
 const ALREADY =
   /\b(?:already|yet|missing|absent|(?:is\s*n['’]?t|is\s+not|not)\s+(?:there|listed|present|on\s+(?:it|there|the\s+list)))\b/i;
 
+// "provided that no other changes are made", "as long as nothing else is touched", "provided her public metadata
+// stays as it is": what the change must leave alone, which a planner that does only what is asked already keeps.
+const NOTHING_ELSE =
+  /^(?:provided(?:\s+that)?|as\s+long\s+as|only\s+if|if)\s+(?:(?:nothing|no(?:thing)?\s+else|no\s+other\b[^.!?;]*?|none\s+of\b[^.!?;]*?)\s+(?:is|are|gets?|be|will\s+be|has\s+been)\s+(?:made|changed|modified|altered|affected|touched|deleted|removed|done)|(?:you|u|we)\s+(?:do\s+not|don['’]?t|won['’]?t|never)\s+(?:touch|change|modify|alter|delete|remove|ban|lock)\b|[^.!?;]{1,60}?\s+(?:stays?|remains?)\s+(?:as\s+(?:it|they)\s+(?:is|are)|unchanged|unaltered|untouched|intact|the\s+same))/i;
+// "the backend folks will yell at me if aud breaks": a consequence for someone else, said as a remark, is no
+// condition on the change (the clause before "if" foretells, it does not ask).
+const CONSEQUENCE = /\b(?:will|['’]ll|gonna|going\s+to|would|might)\s+(?:\w+\s+){0,4}$/i;
+const clauseBefore = (text: string): string => {
+  const clause = text.split(/[.!?;,:(—–]|\s-\s|\blol\b/).pop() ?? '';
+  return /\b(?:you|u|please|pls|plz|kindly|i|we)\b/i.test(clause) ? '' : clause;
+};
+
 /** The first condition in a message that the change would silently drop, as the user wrote it, or undefined. */
 export function uncheckedCondition(masked: string): string | undefined {
   for (const m of masked.matchAll(CONDITION)) {
     const said = m[0].trim();
     if (WHETHER.test(masked.slice(0, m.index))) continue;
-    if (POLITE.test(said) || ALREADY.test(said)) continue;
+    if (POLITE.test(said) || ALREADY.test(said) || NOTHING_ELSE.test(said)) continue;
+    if (CONSEQUENCE.test(clauseBefore(masked.slice(0, m.index)))) continue;
     // ("…, if not." / "if so" alone with nothing to act on is a tail of a question, not a condition on a change.)
     if (/^if\s+(?:not|so)\s*[,.]?\s*$/i.test(said) && !/[?]\s*$/.test(masked.slice(0, m.index).trim())) continue;
     return said;
