@@ -18,7 +18,18 @@ const EVERYONE = new RegExp(
   'i',
 );
 
-export function withArrowRoles(masked: string): string {
+// "promote gracekim -> admin in acme", "promte bob -> admn": the arrow after a verb and its person says what they
+// become (the verb may still be misspelt here: typos are corrected after this stage).
+const VERB_ARROW = new RegExp(
+  `\\b([a-z]{4,9})\\s+((?:⟦[ei]\\d+⟧|[\\w.'’-]+)(?:\\s+[\\w.'’-]+)?)\\s*(?:->|→|=>)\\s*(?=(?:an?\\s+)?(?:${ROLE}|adm[a-z]{1,3}|amdin)\\b)`,
+  'gi',
+);
+const ROLE_VERB = /^(?:promote|demote|move|switch|change|set|make|pro?m[a-z]{2,5}|dem[a-z]{2,5})$/i;
+
+export function withArrowRoles(text: string): string {
+  const masked = text.replace(VERB_ARROW, (m, verb: string, who: string) =>
+    ROLE_VERB.test(verb) ? `${verb} ${who} to ` : m,
+  );
   const every = masked.match(EVERYONE);
   if (every) {
     const org = every[1]?.trim().replace(/\s+(?:org|organi[sz]ation|group|grp|team)$/i, '');

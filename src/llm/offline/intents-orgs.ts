@@ -595,6 +595,8 @@ function parseOrgDelete(c: string, s: Sentence): Intent | undefined {
   let m: RegExpMatchArray | null;
   const orgId = s.ents.ids.find((i) => i.prefix === 'org');
   if ((m = c.match(/^(?:delete|remove|destroy|drop|erase|get rid of|wipe|purge|shut down|close)\s+(.+)$/i))) {
+    // ("… delete do NOT ban/delete": words that forbid or name another act are never an organization's name.)
+    if (/\b(?:not|never|don['’]?t|ban|unban|lock|delete|remove)\b|\//i.test(m[1]!) && !orgId) return undefined;
     if (/\b(?:all|every)\b/i.test(m[1]!) && !orgId)
       return {
         kind: 'refuse',

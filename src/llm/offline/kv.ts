@@ -90,7 +90,7 @@ export function parseKeyValues(c: string, s: Sentence): Record<string, unknown> 
   // key and value.
   const named = c.match(
     new RegExp(
-      `\\bkey\\s*:?\\s*(?:(?:should|must|will)\\s+be\\s+|is\\s+|of\\s+)?${KEY}\\s*[,;]?\\s*(?:and\\s+)?(?:its\\s+|the\\s+|a\\s+)?value\\s*:?\\s*(?:(?:should|must|will)\\s+be\\s+|is\\s+|of\\s+|=\\s*)?${VALUE}`,
+      `\\bkey\\s*:?\\s*(?:(?:should|must|will)\\s+be\\s+|is\\s+|of\\s+)?${KEY}\\s*[,;]?\\s*(?:and\\s+)?(?:with\\s+|having\\s+)?(?:its\\s+|the\\s+|a\\s+)?value\\s*:?\\s*(?:(?:should|must|will)\\s+be\\s+|is\\s+|of\\s+|=\\s*)?${VALUE}`,
       'i',
     ),
   );
@@ -100,6 +100,13 @@ export function parseKeyValues(c: string, s: Sentence): Record<string, unknown> 
   }
   valueAsKey(c, put);
   if (Object.keys(out).length > 0) return out;
+  // "record the department "Legal" in her public metadata (key: department)": the entry named by a noun and its
+  // quoted value, kept under the key said in brackets when there is one.
+  const noun = c.match(NOUN_VALUE_INTO);
+  if (noun) {
+    put(c.match(/\(\s*key\s*:?\s*(⟦q\d+⟧|[A-Za-z_][\w.-]*)\s*\)/i)?.[1] ?? noun[1]!, noun[2]!);
+    if (Object.keys(out).length > 0) return out;
+  }
   setPairs(c, put);
   const after = c.match(new RegExp(`\\bmetadata\\s+(?:key\\s+|field\\s+)?${KEY}\\s+(?:to|as|=)\\s+${VALUE}`, 'i'));
   if (Object.keys(out).length === 0 && after) put(after[1]!, after[2]!);
@@ -129,6 +136,9 @@ const VALUE_AS_KEY = new RegExp(
   `\\b(?:store|record|save|keep|put|add|write|log|note|file)\\s+(?:(?:the\\s+)?value\\s+)?${VALUE}\\s+(?:(?:against|on|for|to|under|with)\\s+[^,;]{1,60}?\\s+)?as\\s+(?:(?:the|its|their|her|his)\\s+)?(?:key\\s+)?${KEY}\\s+(?:in|into|on|inside|under|within)\\b[^,;]{0,40}?\\bmetadata\\b`,
   'i',
 );
+
+const NOUN_VALUE_INTO =
+  /\b(?:record|set|put|store|add|enter|write|note|save)\s+(?:the\s+|a\s+|an\s+|her\s+|his\s+|their\s+|its\s+)?([a-z][\w-]*)\s+(⟦q\d+⟧)\s+(?:in|into|on|to|under)\b[^.;!?]{0,60}?\bmetadata\b/i;
 
 function valueAsKey(c: string, put: (k: string, v: string) => void): void {
   const m = c.match(VALUE_AS_KEY);
@@ -228,6 +238,17 @@ function proseForms(c: string, put: (k: string, v: string) => void): void {
   while (words.length > 0 && KEY_NOUNS.has(words[words.length - 1]!)) words.pop();
   if (words.length > 1 && !words.some((w) => NOT_KEY_WORDS.has(w) || KEY_NOUNS.has(w))) {
     put(words.join('_'), 'null');
+    return;
+  }
+  // "take the 'newsletter' thing out of her public metadata": taking a key out of it is removing it.
+  const takeOut = c.match(
+    new RegExp(
+      `\\btake\\s+(?:the\\s+)?(?:(?:key|field|entry|flag)\\s+)?${KEY}(?:\\s+(?:key|field|entry|flag|value|setting|thing|bit))?\\s+(?:out\\s+of|off(?:\\s+of)?|away\\s+from|from)\\b`,
+      'i',
+    ),
+  );
+  if (takeOut && !/^[A-Z][a-z]+$/.test(takeOut[1]!)) {
+    put(takeOut[1]!, 'null');
     return;
   }
   const removal = c.match(

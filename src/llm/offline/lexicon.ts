@@ -976,7 +976,8 @@ const VERB_SLOT =
 // Role names, corrected only where a role stands ("up to admn", "as a viewr", "make her an amdin") and only when
 // typed in lower case: elsewhere a short word near "admin" is as likely a name ("Amin").
 const ROLE_WORDS = ['admin', 'admins', 'viewer', 'viewers', 'billing'];
-const ROLE_SLOT = /\b(?:to|as|an?|be|become|becomes|into|make|made|now|regular|plain|normal|full|org|the)\s+$/i;
+const ROLE_SLOT =
+  /(?:\b(?:to|as|an?|be|become|becomes|into|make|made|now|regular|plain|normal|full|org|the)|->|→|=>)\s*$/i;
 
 /** Misspelt verbs (in a verb's place) and resource words (anywhere) replaced by the lexicon word they are closest to. */
 export function correctTypos(masked: string): string {

@@ -37,10 +37,15 @@ const GLOSS =
 const PURPOSE_LEAD =
   /(^|[.!?]\s+)(?:in\s+preparation\s+for|ahead\s+of|as\s+part\s+of|for\s+the\s+purposes?\s+of|in\s+advance\s+of|prior\s+to|in\s+light\s+of|in\s+view\s+of|in\s+connection\s+with|in\s+accordance\s+with|with\s+reference\s+to|with\s+regard\s+to|at\s+the\s+request\s+of|on\s+behalf\s+of|following|further\s+to|pursuant\s+to|whereas)\s+[^.;!?⟦]{1,160}?,\s+(?=(?:please|kindly|could|can|would|i|we)\b)/gi;
 
+// "Mr. Tom Lee having moved to Sales, kindly record …": an absolute clause before the request is a statement of its
+// own — said as one, so a "his" in the request finds its person in the sentence before.
+const ABSOLUTE = /(^|[.!?]\s+)([^,.;!?]{1,60}?)\s+having\s+([^.;!?]{1,160}?),\s+(?=(?:please|kindly)\b)/gi;
+
 /** The masked message without descriptive relative clauses, list leads and "until <when>" adjuncts. */
 export function withoutRemarks(masked: string): string {
   return masked
     .replace(LEAD, '')
+    .replace(ABSOLUTE, '$1$2 has $3. ')
     .replace(PURPOSE_LEAD, '$1')
     .replace(RELATIVE, (_m, who: string) => `${who} `)
     .replace(UNTIL, '')

@@ -93,8 +93,13 @@ function withoutEmoji(masked: string): string {
 // "a full member", "a standard member", "an ordinary member": one role, said with the adjective the readers know.
 const ROLE_ADJECTIVE = /\b(?:full(?:[- ]fledged)?|standard|ordinary|simple|basic)\s+(?=members?\b)/gi;
 
+// "ugh can u …", "welp, …", "sigh. …": a sound of feeling before the sentence is no part of it.
+const INTERJECTION =
+  /(^|[.!?]\s+)(?:u+g+h+|a+r+g+h+|h+m+|oo+f|welp|sigh|omg|ugh+|um+|uh+|meh|yikes|jeez|geez)\b[,!.]*\s+/gi;
+
 const STAGES: ReadonlyArray<(masked: string) => string> = [
   (m) => m.trim(),
+  (m) => m.replace(INTERJECTION, '$1'),
   withoutEmoji,
   (m) => m.replace(MANNER, ''),
   (m) => m.replace(ASIDE, ''),

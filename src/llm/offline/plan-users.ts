@@ -353,6 +353,20 @@ function metadataText(where: string, v: unknown): string {
     : `merge ${JSON.stringify(kept)} into ${where} and ${removal.replace(` from ${where}`, '')}`;
 }
 
+/**
+ * "change her last name to doe-harrington" typed all in lower case: a person's name is written with capitals
+ * ("Doe-Harrington"), as an admin would enter it. A name typed with any capital is kept exactly as typed.
+ */
+function withNameCase(fields: Fields): Fields {
+  const out: Fields = { ...fields };
+  for (const k of ['first_name', 'last_name'] as const) {
+    const v = out[k];
+    if (typeof v === 'string' && /^[a-z][a-z'’ -]*$/.test(v))
+      out[k] = v.replace(/(^|[\s'’-])([a-z])/g, (_m, sep: string, ch: string) => `${sep}${ch.toUpperCase()}`);
+  }
+  return out;
+}
+
 /** Profile or metadata updates. */
 export function planUserUpdate(ctx: PlanContext, intent: Of<'user_update'>): PlanStep {
   // "clear the region key in Foo's metadata": an organization's metadata, when the listing says so.
@@ -377,6 +391,7 @@ export function planUserUpdate(ctx: PlanContext, intent: Of<'user_update'>): Pla
     if (!r.ok) return stopped(ctx, r);
     fields = { public_metadata: r.value };
   }
+  fields = withNameCase(fields);
   const res = resolveUsers(ctx, [target]);
   if (!res.ok) return stopped(ctx, res);
   const u = res.value.found[0];

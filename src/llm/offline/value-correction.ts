@@ -21,6 +21,9 @@ export function correctionValue(sentence: string, s: Sentence): string | undefin
   const rest = sentence
     .trim()
     .slice(lead[0].length)
+    // ("…, she's keeping both lol": a remark about the value after it, not part of it.)
+    .replace(/\s*,\s*(?:she|he|they|it|that|this|we)(?:['’]s|['’]re|\s+is|\s+are|\s+was|\s+wants?)\b.*$/i, '')
+    .replace(/\s+(?:lol|haha|lmao)\s*$/i, '')
     .replace(/\s*(?:instead|then|please|pls|sorry)?[.!]*$/i, '')
     .trim();
   const quoted = rest.match(/^["'“]?⟦q(\d+)⟧["'”]?$/);
