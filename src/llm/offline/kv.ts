@@ -171,7 +171,7 @@ function keyFirstForms(c: string, put: (k: string, v: string) => void): void {
   if (into) put(into[1]!, into[2]!);
 }
 
-// "delete the stripe customer id from her private metadata": a key said in words is the snake_case key those words
+// "drop the hubspot contact id off his private metadata": a key said in words is the snake_case key those words
 // spell (the convention metadata keys follow), when the words name it right before where it is kept.
 const KEY_PHRASE_REMOVAL =
   /\b(?:remove|delete|drop|clear|unset|erase|strip|wipe|take)(?:\s+out)?\s+(?:the\s+|her\s+|his\s+|their\s+|its\s+)?((?:[a-z][a-z0-9]*\s+){1,3}[a-z][a-z0-9]*)(?:\s+(?:key|field|entry|flag|value|setting|property|attribute|thing|bit))?\s+(?:from|in|off|out\s+of)\s+[^.;!?]{0,40}?\bmetadata\b/;
@@ -240,7 +240,7 @@ function proseForms(c: string, put: (k: string, v: string) => void): void {
     put(words.join('_'), 'null');
     return;
   }
-  // "take the 'newsletter' thing out of her public metadata": taking a key out of it is removing it.
+  // "take the 'promo' flag out of his public metadata": taking a key out of it is removing it.
   const takeOut = c.match(
     new RegExp(
       `\\btake\\s+(?:the\\s+)?(?:(?:key|field|entry|flag)\\s+)?${KEY}(?:\\s+(?:key|field|entry|flag|value|setting|thing|bit))?\\s+(?:out\\s+of|off(?:\\s+of)?|away\\s+from|from)\\b`,

@@ -903,7 +903,7 @@ const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
   [/\b(?:still\s+)?in\s+use\b/gi, 'used'],
   // "please to block …" (after "kindly" became "please"): the request.
   [/\bplease\s+to\s+(?=[a-z])/gi, 'please '],
-  // "no other member's role is to be altered", "the name and slug are to remain unaltered", "Globex itself is not
+  // "no other person's access is to be changed", "the name and slug are to remain unaltered", "Initech itself is not
   // to be modified": what must stay as it is, said in the passive — the change touches only what it names.
   [
     /(^|[.;]\s*|,\s*(?:and\s+)?)no\s+other\s+[^.;!?]{1,60}?\s+(?:is|are|shall\s+be|will\s+be)\s+(?:to\s+be\s+)?(?:altered|changed|modified|affected|touched|updated|removed|deleted|terminated|revoked)\b[^.;!?]*/gi,
@@ -938,7 +938,7 @@ const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
   ],
   // "private_metadata.risk=high": the key written as a path into the metadata.
   [/\b(public|private|unsafe)_metadata\.([a-z][\w-]*)\s*(=|:)\s*/gi, '$1 metadata $2$3'],
-  // "remove billing_id from private_metadata", "her public profile info": the metadata said by its API name or
+  // "clear vendor_ref from private_metadata", "her public profile info": the metadata said by its API name or
   // as the profile's public/private part.
   // (Only where it is a place — "from private_metadata": a bare "drop public_metadata" may name an OAuth scope.)
   [

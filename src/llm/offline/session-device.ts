@@ -18,7 +18,7 @@ interface DeviceWord {
 
 const KILL =
   /\b(?:kill|revoke|end|terminate|close|cut off|invalidate|sign out|log out|sign|log)\s+(?:out\s+)?(?:of\s+)?(?:just\s+|only\s+)?(?:that|this|the|her|his|their)\s+(?:\w+\s+)?(?:session|device|laptop|phone|machine|computer|browser|tablet)\b/i;
-// "end X's session on his iPhone", "terminate the signed-in session on the aforementioned laptop": a session said
+// "end X's session on his iPhone", "close the signed-in session on the said tablet": a session said
 // with the device it is on is that one session, never every session of the person.
 const DEVICE =
   '(?:iphone|ipad|android|windows|pc|mac(?:book|intosh)?|imac|linux|ubuntu|laptop|desktop|computer|workstation|mobile|cell ?phone|smartphone|phone|tablet|chrome|safari|firefox|edge)';

@@ -22,11 +22,11 @@ const POLITE =
 const ALREADY =
   /\b(?:already|yet|missing|absent|(?:is\s*n['’]?t|is\s+not|not)\s+(?:there|listed|present|on\s+(?:it|there|the\s+list)))\b/i;
 
-// "provided that no other changes are made", "as long as nothing else is touched", "provided her public metadata
+// "provided no other field is touched", "as long as nothing else is touched", "provided her public metadata
 // stays as it is": what the change must leave alone, which a planner that does only what is asked already keeps.
 const NOTHING_ELSE =
   /^(?:provided(?:\s+that)?|as\s+long\s+as|only\s+if|if)\s+(?:(?:nothing|no(?:thing)?\s+else|no\s+other\b[^.!?;]*?|none\s+of\b[^.!?;]*?)\s+(?:is|are|gets?|be|will\s+be|has\s+been)\s+(?:made|changed|modified|altered|affected|touched|deleted|removed|done)|(?:you|u|we)\s+(?:do\s+not|don['’]?t|won['’]?t|never)\s+(?:touch|change|modify|alter|delete|remove|ban|lock)\b|[^.!?;]{1,60}?\s+(?:stays?|remains?)\s+(?:as\s+(?:it|they)\s+(?:is|are)|unchanged|unaltered|untouched|intact|the\s+same))/i;
-// "the backend folks will yell at me if aud breaks": a consequence for someone else, said as a remark, is no
+// "the mobile team will be cross with me if sub changes": a consequence for someone else, said as a remark, is no
 // condition on the change (the clause before "if" foretells, it does not ask).
 const CONSEQUENCE = /\b(?:will|['’]ll|gonna|going\s+to|would|might)\s+(?:\w+\s+){0,4}$/i;
 const clauseBefore = (text: string): string => {

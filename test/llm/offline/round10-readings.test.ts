@@ -1,0 +1,216 @@
+/**
+ * Round 10 of the offline model: mechanisms found on development sets (heldout-19/20 unsealed) and tested here with
+ * invented phrasings — acts said as nouns, a session said with its device, metadata keys said in words, constraints
+ * said as conditions or in the passive, formal leads, a corrected value with a remark after it, lower-case names.
+ * Tests marked (safety) were seen to fail with their guard removed.
+ */
+import { describe, expect, it } from 'vitest';
+import { parseRequest } from '../../../src/llm/offline/request.js';
+import { uncheckedCondition } from '../../../src/llm/offline/unchecked-condition.js';
+import { changeText } from '../../../src/llm/offline/plan-users.js';
+import { createStack, NOW } from './drive.js';
+
+describe('an act said as a noun is its verb', () => {
+  it.each([
+    ['Kindly effect the deletion of the organization Umbrella Corp.', { kind: 'org_delete' }],
+    ['please carry out a lock on the account of kim@corp.test', { kind: 'user_action', action: 'clerk_user_lock' }],
+    ['kindly process the unlocking of kim@corp.test', { kind: 'user_action', action: 'clerk_user_unlock' }],
+    ['Please action the revocation of the invitation to temp@corp.test', { kind: 'invitation_revoke' }],
+    ['kindly effect her promotion to administrator of Acme', { kind: 'membership_set_role', role: 'org:admin' }],
+    ['please perform the removal of kim@corp.test from Acme', { kind: 'membership_remove' }],
+  ])('%s', (text, intent) => expect(parseRequest(text, NOW)).toMatchObject(intent));
+
+  it('"delete the organization X together with its memberships" deletes the organization, never a user (safety)', () => {
+    expect(
+      parseRequest('kindly effect the deletion of the organization Umbrella Corp together with its members', NOW),
+    ).toMatchObject({
+      kind: 'org_delete',
+      orgs: [{ kind: 'name', value: 'Umbrella Corp' }],
+    });
+  });
+});
+
+describe('a session said with the device it is on', () => {
+  it.each([
+    "end kim@corp.test's session on her ipad",
+    'please terminate the signed-in session of kim@corp.test on her iPad only',
+  ])('%s is that one session', (text) => {
+    expect(parseRequest(text, NOW)).toMatchObject({ kind: 'session_revoke_device' });
+  });
+
+  it('with nobody named to own it, nothing is proposed — never every session (safety)', () => {
+    const intent = parseRequest('kindly effect the termination of the signed-in session on the aforesaid tablet', NOW);
+    expect(intent.kind).not.toBe('sign_out');
+    expect(intent.kind).toBe('refuse');
+  });
+
+  it('"all of X\'s sessions" is still every session', () => {
+    expect(parseRequest("end all of kim@corp.test's sessions", NOW)).toMatchObject({ kind: 'sign_out' });
+  });
+
+  it('end to end: one card, for the iPhone session only (safety)', async () => {
+    const stack = createStack();
+    const turn = await stack.say("please end dave@acme.test's session on his iphone, his other devices are fine");
+    expect(turn.pending.map((p) => p.action)).toEqual(['clerk_session_revoke']);
+    expect(turn.text).toMatch(/iphone/i);
+  });
+});
+
+describe('metadata keys and where they are kept, said in words', () => {
+  it.each([
+    [
+      "can u drop the hubspot contact id off kim@corp.test's private metadata",
+      { private_metadata: { hubspot_contact_id: null } },
+    ],
+    ["take the tier thing off kim@corp.test's public metadata", { public_metadata: { tier: null } }],
+    ['take the "promo" flag out of her public profile info for kim@corp.test', { public_metadata: { promo: null } }],
+    [
+      'please clear `vendor_ref` from the private_metadata of kim@corp.test',
+      { private_metadata: { vendor_ref: null } },
+    ],
+    [
+      'kindly record in the unsafe metadata of kim@corp.test the key "locale" with the value "fr"',
+      { unsafe_metadata: { locale: 'fr' } },
+    ],
+    [
+      'kindly record the department "Support" in the public metadata of kim@corp.test (key: department)',
+      { public_metadata: { department: 'Support' } },
+    ],
+  ])('%s', (text, fields) => expect(parseRequest(text, NOW)).toMatchObject({ kind: 'user_update', fields }));
+
+  it('a scope named like metadata stays a scope', () => {
+    expect(parseRequest('the zapier app -> scopes only profile + email. drop public_metadata', NOW)).not.toMatchObject({
+      kind: 'user_update',
+    });
+  });
+
+  it('a key set to null is said as a removal, not a merge of null', () => {
+    expect(changeText({ public_metadata: { tier: null } })).toBe('remove the key tier from public metadata');
+    expect(changeText({ public_metadata: { tier: 'gold', region: null } })).toBe(
+      'merge {"tier":"gold"} into public metadata and remove the key region',
+    );
+    expect(changeText({ public_metadata: { tier: 'gold' } })).toBe('merge {"tier":"gold"} into public metadata');
+  });
+});
+
+describe('what must stay as it is, said as a condition or in the passive', () => {
+  it.each([
+    'Provided that no other field is touched, please unlock kim@corp.test',
+    'unlock kim@corp.test, as long as nothing else is changed',
+    'unlock kim@corp.test provided her profile stays as it is',
+  ])('%s is the change', (text) => {
+    expect(parseRequest(text, NOW)).toMatchObject({ kind: 'user_action', action: 'clerk_user_unlock' });
+  });
+
+  it('a consequence for someone else is no condition', () => {
+    expect(
+      uncheckedCondition(
+        'add the claim plan to the foo template, the mobile team will be cross with me if sub changes',
+      ),
+    ).toBeUndefined();
+  });
+
+  it.each([
+    'delete kim@corp.test if she has not signed in this year',
+    'ban kim@corp.test unless she is an admin',
+    'remove kim@corp.test from Acme provided she has finished onboarding',
+  ])('a condition nobody checked still stops the change (safety): %s', (text) => {
+    expect(parseRequest(text, NOW).kind).toBe('unknown');
+  });
+
+  it.each([
+    ["kindly promote kim@corp.test to admin of Acme; no other person's access is to be changed", 'membership_set_role'],
+    [
+      'Kindly rename Hooli to Hooli Labs. The slug and metadata of the organization are to remain unaltered.',
+      'rename_any',
+    ],
+  ])('%s', (text, kind) => expect(parseRequest(text, NOW).kind).toBe(kind));
+});
+
+describe('formal leads and forms', () => {
+  it.each([
+    'In connection with the review opened last week, and pending its outcome, kindly lock kim@corp.test.',
+    'In view of the audit findings, please lock kim@corp.test.',
+    'With reference to our call this morning, kindly lock kim@corp.test.',
+  ])('%s', (text) => {
+    expect(parseRequest(text, NOW)).toMatchObject({ kind: 'user_action', action: 'clerk_user_lock' });
+  });
+
+  it('an absolute clause before the request gives "his" its person', () => {
+    expect(
+      parseRequest(
+        'Mr. Tom Reyes having joined Support, kindly record the department "Support" in his public metadata.',
+        NOW,
+      ),
+    ).toMatchObject({ kind: 'user_update', target: { kind: 'name', value: 'Tom Reyes' } });
+  });
+
+  it('"ensure that X holds the administrator role in Y" makes sure of the role', () => {
+    expect(
+      parseRequest('kindly ensure that Kim Lee holds the administrator role in the organization Acme', NOW),
+    ).toMatchObject({
+      kind: 'membership_set_role',
+      role: 'org:admin',
+    });
+  });
+
+  it('"thirty (30)" is thirty once', () => {
+    expect(
+      parseRequest(
+        'kindly set the maximum number of memberships permitted for the organization Hooli to thirty (30).',
+        NOW,
+      ),
+    ).toMatchObject({ kind: 'org_update', fields: { max_allowed_memberships: 30 } });
+  });
+});
+
+describe('typed fast', () => {
+  it.each([
+    ['promte kimlee -> admn in acme org', 'org:admin'],
+    ['demote kimlee -> viewer in acme', 'org:viewer'],
+  ])('%s', (text, role) => {
+    expect(parseRequest(text, NOW)).toMatchObject({
+      kind: 'membership_set_role',
+      users: [{ kind: 'name', value: 'kimlee' }],
+      role,
+    });
+  });
+
+  it('an interjection before a question-request is dropped', () => {
+    expect(parseRequest('argh can u blocklsit junk@spam.test?? they sign up every minute', NOW)).toMatchObject({
+      kind: 'list_add',
+      identifiers: ['junk@spam.test'],
+    });
+  });
+
+  it('a corrected value keeps no remark after it', () => {
+    expect(
+      parseRequest(
+        "change kim@corp.test's last name to reyes — wait no i meant lee-reyes, she's keeping both lol",
+        NOW,
+      ),
+    ).toMatchObject({ kind: 'user_update', fields: { last_name: 'lee-reyes' } });
+  });
+
+  it('end to end: a surname typed in lower case is written with capitals on the card', async () => {
+    const stack = createStack();
+    const turn = await stack.say("change jane@example.com's last name to doe-o'hara");
+    expect(turn.pending.map((p) => p.args.last_name)).toEqual(["Doe-O'Hara"]);
+  });
+
+  it('a name typed with a capital is kept as typed', async () => {
+    const stack = createStack();
+    const turn = await stack.say("change jane@example.com's last name to McDoe");
+    expect(turn.pending.map((p) => p.args.last_name)).toEqual(['McDoe']);
+  });
+});
+
+describe('an organization name never holds a prohibition', () => {
+  it('"… do NOT ban/delete" in a ticket never becomes deleting an organization (safety)', () => {
+    const intent = parseRequest(
+      'HR-1 leaver\nemployee: Kim Lee <kim@acme.test>\n  [ ] clerk: remove from acme org  <-- you\nnotes: keep the account (alumni list), do NOT ban/delete. just drop the acme membership.',
+      NOW,
+    );
+    expect(JSON.stringify(intent)).not.toMatch(/org_delete|user_delete|clerk_user_ban/);
+  });
+});
