@@ -25,10 +25,13 @@ const ALREADY =
 // "provided no other field is touched", "as long as nothing else is touched", "provided her public metadata
 // stays as it is": what the change must leave alone, which a planner that does only what is asked already keeps.
 const NOTHING_ELSE =
-  /^(?:provided(?:\s+that)?|as\s+long\s+as|only\s+if|if)\s+(?:(?:nothing|no(?:thing)?\s+else|no\s+other\b[^.!?;]*?|none\s+of\b[^.!?;]*?)\s+(?:is|are|gets?|be|will\s+be|has\s+been)\s+(?:made|changed|modified|altered|affected|touched|deleted|removed|done)|(?:you|u|we)\s+(?:do\s+not|don['’]?t|won['’]?t|never)\s+(?:touch|change|modify|alter|delete|remove|ban|lock)\b|[^.!?;]{1,60}?\s+(?:stays?|remains?)\s+(?:as\s+(?:it|they)\s+(?:is|are)|unchanged|unaltered|untouched|intact|the\s+same))/i;
+  /^(?:provided(?:\s+that)?|as\s+long\s+as|only\s+if|if)\s+(?:(?:nothing|no(?:thing)?\s+else|no\s+other\b[^.!?;]*?|none\s+of\b[^.!?;]*?)\s+(?:is|are|gets?|be|will\s+be|has\s+been)\s+(?:made|changed|modified|altered|affected|touched|deleted|removed|done)|(?:you|u|we)\s+(?:do\s+not|don['’]?t|won['’]?t|never)\s+(?:touch|change|modify|alter|delete|remove|ban|lock)\b)|^(?:provided(?:\s+that)?|as\s+long\s+as)\s+[^.!?;]{1,60}?\s+(?:stays?|remains?)\s+(?:as\s+(?:it|they)\s+(?:is|are)|unchanged|unaltered|untouched|intact|the\s+same)/i;
 // "the mobile team will be cross with me if sub changes": a consequence for someone else, said as a remark, is no
 // condition on the change (the clause before "if" foretells, it does not ask).
-const CONSEQUENCE = /\b(?:will|['’]ll|gonna|going\s+to|would|might)\s+(?:\w+\s+){0,4}$/i;
+// (Only a reaction — "be cross / mad / upset", "yell", "complain", "freak out": "this would only apply if …" is a
+// condition and still stops the change.)
+const CONSEQUENCE =
+  /\b(?:will|['’]ll|gonna|going\s+to|would|might)\s+(?:(?:be|get)\s+(?:so\s+|really\s+|very\s+)?(?:mad|upset|cross|angry|annoyed|furious|livid|unhappy|sad)(?:\s+(?:at|with)\s+\w+)?|yell(?:\s+at\s+\w+)?|scream(?:\s+at\s+\w+)?|kill\s+\w+|complain|freak\s+out|panic|hate\s+\w+)\s*$/i;
 const clauseBefore = (text: string): string => {
   const clause = text.split(/[.!?;,:(—–]|\s-\s|\blol\b/).pop() ?? '';
   return /\b(?:you|u|please|pls|plz|kindly|i|we)\b/i.test(clause) ? '' : clause;

@@ -114,6 +114,8 @@ describe('what must stay as it is, said as a condition or in the passive', () =>
     'delete kim@corp.test if she has not signed in this year',
     'ban kim@corp.test unless she is an admin',
     'remove kim@corp.test from Acme provided she has finished onboarding',
+    'lock kim@corp.test, this would only apply if she is still active',
+    'lock kim@corp.test if her plan remains unchanged',
   ])('a condition nobody checked still stops the change (safety): %s', (text) => {
     expect(parseRequest(text, NOW).kind).toBe('unknown');
   });
