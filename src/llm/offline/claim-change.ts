@@ -108,7 +108,8 @@ function tokenText(t: string, s: Sentence): unknown {
 }
 
 const VALUE = '(⟦q\\d+⟧|[^\\s,;.⟦]+)';
-const WORDS = "((?:[A-Za-z][\\w'-]*\\s+){1,5})";
+// (A quoted key names the claim too: "the 'aud' claim".)
+const WORDS = "((?:(?:[A-Za-z][\\w'-]*|⟦q\\d+⟧)\\s+){1,5})";
 // Words that introduce the description rather than being part of it.
 const LEAD =
   /^(?:the|its|their|a|an|that|this|in|on|of|for|and|jwt|template|template's|templates|token|tokens|set|change|update|make|switch)$/i;
@@ -139,7 +140,10 @@ export function parseClaimChange(c: string, s: Sentence): ClaimChange | undefine
   all.forEach((w, i) => {
     if (LEAD.test(w) || /⟦/.test(w)) start = i + 1;
   });
-  const words = all.slice(start).map((w) => w.toLowerCase().replace(/'s$/, ''));
+  const quoted = all.at(-1)?.match(/^⟦q(\d+)⟧$/);
+  const words = quoted
+    ? (s.ents.quoted[Number(quoted[1])] ?? '').toLowerCase().split(/\s+/).filter(Boolean)
+    : all.slice(start).map((w) => w.toLowerCase().replace(/'s$/, ''));
   if (words.length === 0) return undefined;
   return {
     words,

@@ -55,7 +55,7 @@ const NOT_KEYS = new Set([
 const NOT_META = '(?![^\\s,;⟦=()]*\\s+metadata\\b)';
 
 const LEAD_IN =
-  /^(?:context|background|note|fyi|update|summary|ps|reason|why|ticket|subject|priority|category|customer|request|issue|problem|details?|info|quick\s+one|description|remediation|finding|observation|resolution|notes?|comments?|status|action|requested\s+action)$/i;
+  /^(?:context|background|note|fyi|update|summary|ps|reason|why|ticket|subject|priority|category|customer|request|issue|problem|details?|info|quick\s+one|description|remediation|finding|observation|resolution|notes?|comments?|status|action|requested\s+action|steps?|expected|actual|env|environment|build|version|precondition|preconditions|severity|repro)$/i;
 
 // "Remediation: The …", "Description: lena@… has …": a capitalised word before a colon followed by a sentence's
 // first word is a document's label (a ticket, a finding), not a key and its value.

@@ -910,7 +910,7 @@ const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
     '$1',
   ],
   [
-    /(^|[.;]\s*)(?:the|its|his|her|their)\s+[^.;!?]{1,80}?\s+(?:is|are)\s+(?:to|not\s+to)\s+(?:remain|stay|be)\s+(?:unaltered|unchanged|untouched|intact|as\s+(?:it|they)\s+(?:is|are)|modified|altered|changed|affected|touched)\b[^.;!?]*/gi,
+    /(^|[.;]\s*)(?:the|its|his|her|their)\s+[^.;!?]{1,80}?\s+(?:is|are)\s+(?:to\s+(?:remain|stay)|not\s+to\s+(?:be|remain|stay))\s+(?:unaltered|unchanged|untouched|intact|as\s+(?:it|they)\s+(?:is|are)|modified|altered|changed|affected|touched|deleted|removed|banned|locked|revoked)\b[^.;!?]*/gi,
     '$1',
   ],
   // "forty (40)", "fifteen (15) seats": a number in words with its digits after it is the number once.

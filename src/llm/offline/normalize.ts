@@ -35,6 +35,7 @@ import { withNamedInvitee } from './name-address.js';
 import { withOrgThere } from './org-there.js';
 import { withRegainedAccess } from './regained-access.js';
 import { withListPointer } from './list-pointer.js';
+import { withPassiveRequests } from './passive-request.js';
 
 // "Hi team,", "Hello Kim!", "Dear support -": a greeting at the very start, with whom it greets.
 const GREETING =
@@ -97,13 +98,34 @@ const ROLE_ADJECTIVE = /\b(?:full(?:[- ]fledged)?|standard|ordinary|simple|basic
 const INTERJECTION =
   /(^|[.!?]\s+)(?:u+g+h+|a+r+g+h+|h+m+|oo+f|welp|sigh|omg|ugh+|um+|uh+|meh|yikes|jeez|geez)\b[,!.]*\s+/gi;
 
+// "Env: prod, build 77", "Actual: still shows Sales", "Severity: P2": a bug report's context lines say where and
+// what is wrong now, never what to do (its "Steps:" and "Expected:" lines say that).
+const REPORT_CONTEXT =
+  /(^|[.!?]\s+)(?:env|environment|build|version|browser|os|device|actual(?:\s+result)?|severity|priority|labels?|component|preconditions?)\s*:[^.!?]*(?:[.!?]|$)/gi;
+
+// "Steps: rename org X → Y. Expected: display name reads Y.": when the steps say the act, the expected result only
+// restates it (and its words — "reads Y" — are no value); without an act in the steps, "Expected:" is the request.
+const STEPS_LABEL = /(^|[.!?]\s+)steps?(?:\s+to\s+\w+)?\s*:\s*/gi;
+const EXPECTED = /(^|[.!?]\s+)expected(?:\s+result)?\s*:[^.!?]*(?:[.!?]|$)/gi;
+function withReportSteps(masked: string): string {
+  const steps = [...masked.matchAll(/(?:^|[.!?]\s+)steps?\s*:\s*([^.!?]*)/gi)].map((m) => m[1]!);
+  const acts = steps.some((st) =>
+    new RegExp(`^(?:\\d+[.)]\\s*)?(?:please\\s+)?${ACTION_VERB}\\b`, 'i').test(st.trim()),
+  );
+  const out = acts ? masked.replace(EXPECTED, '$1') : masked;
+  return out.replace(STEPS_LABEL, '$1').trim();
+}
+
 const STAGES: ReadonlyArray<(masked: string) => string> = [
   (m) => m.trim(),
   (m) => m.replace(INTERJECTION, '$1'),
+  (m) => m.replace(REPORT_CONTEXT, '$1').trim(),
+  withReportSteps,
   withoutEmoji,
   (m) => m.replace(MANNER, ''),
   (m) => m.replace(ASIDE, ''),
   spellOutTexting,
+  withPassiveRequests,
   withoutRemarks,
   withValueAnaphor,
   withSentInvite,

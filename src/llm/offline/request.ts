@@ -23,6 +23,7 @@ import { withAllowlistedInvite, withoutRepeatedInvite } from './allowlist-invite
 import { fillThere, orgMention, personNames, referents, withOrg } from './org-context.js';
 import { OrgThread, refersToOrgOf } from './org-thread.js';
 import { parseReinvite } from './reinvite.js';
+import { spokenForms } from './spoken.js';
 import { parseDeviceRevoke } from './session-device.js';
 import { sharedNoun, withSharedNoun } from './shared-noun.js';
 import { fillEntityAnaphor, fillResourceAnaphor, hasResourceAnaphor, resourcePhrase } from './resource-anaphora.js';
@@ -101,7 +102,8 @@ export function parseRequest(text: string, now: number, frames = true): Intent {
 /** A message as the parsers see it: entities masked, noise dropped, typos and casual verbs normalized. */
 export function readMessage(text: string): Sentence {
   // (Stretched words are spelt plainly before anything reads the text, the unmasked text included.)
-  return withPastedSubject(normalize(analyze(unstretched(text))));
+  // (So are words dictated by speech-to-text: "maria at example dot com".)
+  return withPastedSubject(normalize(analyze(unstretched(spokenForms(text)))));
 }
 
 // "delete the flag on x@y", "remove that key from her": the object of the verb is a field of the account, not the
@@ -116,7 +118,12 @@ const hitsPerson = (s: Intent): boolean =>
 function fieldNotAccount(intent: Intent, masked: string): Intent {
   const steps = intent.kind === 'sequence' ? intent.steps : [intent];
   const hitsAccount = steps.some(hitsPerson);
-  if (!hitsAccount || !FIELD_OBJECT.test(masked)) return intent;
+  // ("pull the stripe id off her account, it's in the private metadata": a membership removal whose organization
+  // the message never names, in a message about metadata, is a metadata key read wrongly.)
+  const unnamedOrg = steps.some(
+    (s) => s.kind === 'membership_remove' && (!s.org || s.org.kind === 'mention') && /\bmetadata\b/i.test(masked),
+  );
+  if (!hitsAccount || !(FIELD_OBJECT.test(masked) || unnamedOrg)) return intent;
   return {
     kind: 'unknown',
     reason:

@@ -26,6 +26,10 @@ const ALREADY =
 // stays as it is": what the change must leave alone, which a planner that does only what is asked already keeps.
 const NOTHING_ELSE =
   /^(?:provided(?:\s+that)?|as\s+long\s+as|only\s+if|if)\s+(?:(?:nothing|no(?:thing)?\s+else|no\s+other\b[^.!?;]*?|none\s+of\b[^.!?;]*?)\s+(?:is|are|gets?|be|will\s+be|has\s+been)\s+(?:made|changed|modified|altered|affected|touched|deleted|removed|done)|(?:you|u|we)\s+(?:do\s+not|don['’]?t|won['’]?t|never)\s+(?:touch|change|modify|alter|delete|remove|ban|lock)\b)|^(?:provided(?:\s+that)?|as\s+long\s+as)\s+[^.!?;]{1,60}?\s+(?:stays?|remains?)\s+(?:as\s+(?:it|they)\s+(?:is|are)|unchanged|unaltered|untouched|intact|the\s+same)/i;
+// "unless otherwise instructed", "unless told otherwise", "unless so instructed separately": a standing default,
+// not a condition on this change.
+const UNTIL_TOLD =
+  /^unless\s+(?:(?:otherwise|so)\s+(?:instructed|advised|notified|agreed|directed|told)|(?:told|instructed|advised|notified)\s+otherwise|you\s+hear\s+otherwise)\b/i;
 // "the mobile team will be cross with me if sub changes": a consequence for someone else, said as a remark, is no
 // condition on the change (the clause before "if" foretells, it does not ask).
 // (Only a reaction — "be cross / mad / upset", "yell", "complain", "freak out": "this would only apply if …" is a
@@ -42,7 +46,7 @@ export function uncheckedCondition(masked: string): string | undefined {
   for (const m of masked.matchAll(CONDITION)) {
     const said = m[0].trim();
     if (WHETHER.test(masked.slice(0, m.index))) continue;
-    if (POLITE.test(said) || ALREADY.test(said) || NOTHING_ELSE.test(said)) continue;
+    if (POLITE.test(said) || ALREADY.test(said) || NOTHING_ELSE.test(said) || UNTIL_TOLD.test(said)) continue;
     if (CONSEQUENCE.test(clauseBefore(masked.slice(0, m.index)))) continue;
     // ("…, if not." / "if so" alone with nothing to act on is a tail of a question, not a condition on a change.)
     if (/^if\s+(?:not|so)\s*[,.]?\s*$/i.test(said) && !/[?]\s*$/.test(masked.slice(0, m.index).trim())) continue;
