@@ -1,7 +1,7 @@
 /**
- * Requests said as decisions or in the passive (issue 15, round 11): "it has been decided that the account of X be
- * locked", "the 'region' entry shall be removed from Foo's public metadata", "X shall hold the administrator role in
- * Foo". Formal writing names the thing first and the act last; the readers expect the act first. The rewrite turns
+ * Requests said as decisions or in the passive (issue 15, round 11): "the board has agreed that X's login be
+ * locked", "the 'region' entry shall be removed from Foo's public metadata", "X is henceforth to hold the admin role
+ * at Foo". Formal writing names the thing first and the act last; the readers expect the act first. The rewrite turns
  * the passive clause around ("lock the account of X", "remove the 'region' entry from …", "make X an admin of Foo")
  * and leaves everything else as written. Only participles of acts the model knows are turned; a passive of anything
  * else ("was locked following failed attempts": what happened, past tense) is left alone — only a passive that asks
@@ -51,7 +51,7 @@ const ACTS: Readonly<Record<string, string>> = {
 
 const ASKING =
   '(?:shall|should|must|will\\s+need\\s+to|needs?\\s+to|has\\s+to|have\\s+to|is\\s+to|are\\s+to|is\\s+hereby\\s+to)\\s+';
-// "it has been decided that …", "the committee has resolved that …": the decision's lead is no part of the request.
+// "it was agreed that …", "the committee has resolved that …": the decision's lead is no part of the request.
 const DECIDED =
   /\b(?:it\s+(?:has\s+(?:now\s+)?been|is|was|had\s+been)\s+(?:decided|agreed|resolved|determined|directed|approved|requested|ordered)|(?:we|i|the\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:have|has)\s+(?:now\s+)?(?:decided|agreed|resolved|determined|directed))\s+that\s*:?\s*/gi;
 // (Where a decision's lead stood: only there is a bare "X be locked" a request.)
@@ -67,7 +67,7 @@ const HOLD = new RegExp(
   `(^|[.;:!?]\\s+|\\b(?:and|then)\\s+)([^.;:!?\\n]{2,120}?)\\s+(?:${ASKING})(?:no\\s+longer\\s+hold\\s+the\\s+[\\w"'’ ]{1,30}?\\s+role\\s+(?:in|at|of|within)\\s+(?:the\\s+)?([^.;:!?\\n]{1,60}?)\\s+and\\s+(?:${ASKING})?)?(?:(?:instead|henceforth|now)\\s+)?hold\\s+the\\s+["'“]?(admin(?:istrator)?|member|viewer|billing)["'”]?\\s+role(?:\\s+(?:in|at|of|within)\\s+(?:the\\s+)?([^.;:!?\\n,]{1,60}))?`,
   'gi',
 );
-// "X be assigned the member role in Foo", "the same role be conferred upon Y": given a role.
+// "Y be given the viewer role at Foo", "X be granted the admin role within Bar": given a role.
 const ASSIGNED = new RegExp(
   `(^|[.;:!?]\\s+|\\b(?:and|then)\\s+)([^.;:!?\\n]{2,120}?)\\s+(?:${ASKING})?be\\s+(?:assigned|given|granted)\\s+the\\s+["'“]?(admin(?:istrator)?|member|viewer|billing)["'”]?\\s+role\\s+(?:in|at|of|within)\\s+(?:the\\s+)?([^.;:!?\\n,]{1,60})`,
   'gi',
@@ -102,12 +102,12 @@ export function withPassiveRequests(masked: string): string {
       )
       .replace(PASSIVE, (m, lead: string, what: string, part: string, out: string | undefined) => {
         const thing = what.trim();
-        // (Never a negated or merely foretold passive: "the account is not to be deleted", "it will be locked".)
+        // (Never a negated or merely foretold passive: "her login must not be removed", "it will be locked".)
         // ("we are requesting that X be locked": that form is read by the lexicon, participle and all.)
         if (NOT_SUBJECT.test(thing) || AUXILIARY_END.test(thing) || NEGATED.test(thing) || ASKED_THAT.test(thing))
           return m;
         const verb = ACTS[part.toLowerCase()]!;
-        // ("…, so he needs to be added": the subject is what follows the last "so" / "and" / comma before a pronoun.)
+        // ("…, so she has to be invited": the subject is what follows the last "so" / "and" / comma before a pronoun.)
         const pro = thing.match(/^(.*?(?:,\s*|\b(?:so|and|but|then)\s+))(he|she|they|it)$/i);
         if (pro) return `${lead}${pro[1]}${verb}${out ?? ''} ${OBJECT[pro[2]!.toLowerCase()]}`;
         if (/^(?:he|she|they)$/i.test(thing)) return `${lead}${verb}${out ?? ''} ${OBJECT[thing.toLowerCase()]}`;

@@ -118,7 +118,7 @@ const hitsPerson = (s: Intent): boolean =>
 function fieldNotAccount(intent: Intent, masked: string): Intent {
   const steps = intent.kind === 'sequence' ? intent.steps : [intent];
   const hitsAccount = steps.some(hitsPerson);
-  // ("pull the stripe id off her account, it's in the private metadata": a membership removal whose organization
+  // ("yank the crm ref off his login, you'll find it in private metadata": a membership removal whose organization
   // the message never names, in a message about metadata, is a metadata key read wrongly.)
   const unnamedOrg = steps.some(
     (s) => s.kind === 'membership_remove' && (!s.org || s.org.kind === 'mention') && /\bmetadata\b/i.test(masked),

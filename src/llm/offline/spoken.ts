@@ -1,7 +1,7 @@
 /**
  * Text dictated by speech-to-text (issue 15, round 11): an address said aloud ("maria at example dot com"), a key
- * said with its separators ("stripe underscore customer underscore id"), a name spelt out letter by letter
- * ("k o b r i e n"). Spelt the way it is typed before anything reads the message, so the masks and readers see an
+ * said with its separators ("crm underscore contact underscore ref"), a name spelt out letter by letter
+ * ("j o p a r k"). Spelt the way it is typed before anything reads the message, so the masks and readers see an
  * address, a key and a word. Only unambiguous shapes: an address needs "at" and a "dot" before a known top-level
  * domain; letters are joined only in runs of four or more.
  */
@@ -22,13 +22,13 @@ const joined = (words: string): string =>
 export function spokenForms(text: string): string {
   return (
     text
-      // ("k o b r i e n": four or more single letters in a row are one word.)
+      // ("j o p a r k": four or more single letters in a row are one word.)
       .replace(/\b(?:[a-z]\s+){3,}[a-z]\b/gi, (run) => run.replace(/\s+/g, ''))
-      // ("the one at outlook dot test": a word that points at a person is no mailbox name.)
+      // ("the guy at mail dot test": a word that points at a person is no mailbox name.)
       .replace(SPOKEN_ADDRESS, (m, local: string, domain: string) =>
         NOT_LOCAL.test(local) ? m : `${joined(local)}@${joined(domain)}`,
       )
-      // ("stripe underscore customer underscore id": a key said with its underscores.)
+      // ("crm underscore contact underscore ref": a key said with its underscores.)
       .replace(/\b([a-z0-9]+(?:\s+underscore\s+[a-z0-9]+)+)\b/gi, (words) => joined(words))
   );
 }

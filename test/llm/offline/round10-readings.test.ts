@@ -216,3 +216,114 @@ describe('an organization name never holds a prohibition', () => {
     expect(JSON.stringify(intent)).not.toMatch(/org_delete|user_delete|clerk_user_ban/);
   });
 });
+
+// ---- Round 11 (same session): mechanisms from heldout-21/22, unsealed as development data. ----
+
+import { withPassiveRequests } from '../../../src/llm/offline/passive-request.js';
+import { spokenForms } from '../../../src/llm/offline/spoken.js';
+
+describe('requests said as decisions or in the passive', () => {
+  it.each([
+    [
+      'It has been agreed that the account of Ms. Jo Park (jo@corp.test) be locked.',
+      { kind: 'user_action', action: 'clerk_user_lock' },
+    ],
+    [
+      'The board has resolved that jo@corp.test shall be unbanned with immediate effect.',
+      { kind: 'user_action', action: 'clerk_user_unban' },
+    ],
+    [
+      'Pursuant to the retention policy, the "region" entry shall be removed from the public metadata of the Hooli organisation.',
+      { kind: 'org_update', fields: { public_metadata: { region: null } } },
+    ],
+    [
+      'It has been decided that Ms. Jo Park (jo@corp.test) shall no longer hold the administrator role in the Hooli organisation and shall instead hold the viewer role.',
+      { kind: 'membership_set_role', role: 'org:viewer' },
+    ],
+    [
+      'It has been decided that Ms. Jo Park be assigned the billing role in the Hooli organisation.',
+      { kind: 'membership_set_role', role: 'org:billing' },
+    ],
+    [
+      'It has been decided that the "iss" claim of the hasura JWT template be amended to read "portal".',
+      { kind: 'named_update', fields: { claim_change: { words: ['iss'], value: 'portal' } } },
+    ],
+  ])('%s', (text, intent) => expect(parseRequest(text, NOW)).toMatchObject(intent));
+
+  it.each([
+    // Negated, foretold or past passives are no request.
+    'The account is not to be deleted unless so instructed separately.',
+    "jo@corp.test doesn't need to be removed from Hooli after all",
+    'It has been decided that jo@corp.test shall not be banned.',
+    'the account of jo@corp.test was locked following repeated failed sign-in attempts.',
+  ])('never a change (safety): %s', (text) => {
+    const intent = parseRequest(text, NOW);
+    expect(JSON.stringify(intent)).not.toMatch(/clerk_user_delete|clerk_user_ban"|membership_remove|clerk_user_lock/);
+  });
+
+  it('the rewrite leaves a negated passive as written', () => {
+    const masked = 'the account is not to be deleted';
+    expect(withPassiveRequests(masked)).toBe(masked);
+  });
+
+  it('"…, so he needs to be added there" keeps its lead and turns the pronoun', () => {
+    expect(withPassiveRequests('Jo is joining Hooli, so he needs to be added there as a member')).toBe(
+      'Jo is joining Hooli, so add him there as a member',
+    );
+  });
+});
+
+describe('dictated text', () => {
+  it.each([
+    ['her email is jo at corp dot test', 'her email is jo@corp.test'],
+    ['write to jo dot park at mail dot corp dot test', 'write to jo.park@mail.corp.test'],
+    ['the key is stripe underscore customer underscore id', 'the key is stripe_customer_id'],
+    ['change it to j o p a r k please', 'change it to jopark please'],
+  ])('%s', (said, typed) => expect(spokenForms(said)).toBe(typed));
+
+  it.each(['we meet at noon at the office', 'the one at outlook dot test', 'i am at a loss', 'a b c'])(
+    'left as said: %s',
+    (said) => expect(spokenForms(said)).toBe(said),
+  );
+
+  it('end to end: an address said aloud is the account meant', () => {
+    expect(parseRequest('um can you lock jane at example dot com for now', NOW)).toMatchObject({
+      kind: 'user_action',
+      action: 'clerk_user_lock',
+      targets: [{ kind: 'email', value: 'jane@example.com' }],
+    });
+  });
+
+  it('a metadata key pulled "off her account" is never a membership removal (safety)', () => {
+    const intent = parseRequest(
+      "can you pull the hubspot id off jo park's account it's in the private metadata her email is jo at corp dot test",
+      NOW,
+    );
+    expect(JSON.stringify(intent)).not.toMatch(/membership_remove|clerk_user_delete/);
+  });
+});
+
+describe('bug reports', () => {
+  it('context lines are no request, and a restated "Expected:" line gives no value', () => {
+    expect(
+      parseRequest(
+        'Env: staging, build 12\nSteps: rename org "Hooli" → "Hooli Labs".\nExpected: display name reads Hooli Labs.',
+        NOW,
+      ),
+    ).toMatchObject({ kind: 'org_update', fields: { name: 'Hooli Labs' } });
+  });
+
+  it('"Expected:" is the request when the steps only point at the field', () => {
+    expect(
+      parseRequest(
+        'Steps: Jo Park (jo@corp.test) → public metadata → squad.\nExpected: squad = "Data".\nActual: still shows Web.',
+        NOW,
+      ),
+    ).toMatchObject({ kind: 'user_update', fields: { public_metadata: { squad: 'Data' } } });
+  });
+
+  it('a label is never a metadata key (safety)', () => {
+    const intent = parseRequest('Steps: Jo Park (jo@corp.test) → public metadata → team.', NOW);
+    expect(JSON.stringify(intent)).not.toMatch(/"Steps"/);
+  });
+});
