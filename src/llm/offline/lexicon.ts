@@ -194,6 +194,9 @@ const REAL_WORDS = new Set([
   ),
 ]);
 
+// The role of whoever pays for an organization ("the person doing the billing for Foo").
+const PAYING_ROLE = 'billing';
+
 // Where a verb stands (start of a clause, after punctuation or "please" / "and" / "to"): lexicon rows anchored
 // here match a phrase wherever the request puts it, not only at the start of the message.
 const SLOT = '(?<=^|[,.;:!?()-]\\s*|\\b(?:please|pls|plz|and|then|also|just|kindly|to|you|u|now)\\s+)';
@@ -784,7 +787,7 @@ const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
   ],
   [
     /\b(?:[Tt]he\s+)?(?:person|one|guy|lady|woman|man|user|member)\s+(?:who\s+(?:is\s+|does\s+|handles\s+)?|that\s+(?:is\s+|does\s+|handles\s+)?)?(?:doing|handling|does|handles|responsible\s+for|in\s+charge\s+of)\s+(?:the\s+)?(?:billing|payments|invoices)\s+(?:for|at|of|in)\s+(?:the\s+)?([A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*)?)(?:\s+(?:company|org(?:anization)?|team|side))?/g,
-    'the person with the billing role in $1',
+    (_m: string, org: string) => `the person with the ${PAYING_ROLE} role in ${org}`,
   ],
   // "she should stay in Globex, but only as a normal member": staying with another role is that role.
   [

@@ -43,7 +43,7 @@ const GREETING =
 // "Quick q -", "quick question:", "Random question,": a label for what follows, not part of it.
 const LABEL =
   /^(?:(?:a\s+)?(?:quick|random|simple|small|short|silly|dumb)\s+(?:q|qq|question|one|ask|query)|question|q|qq|query)\s*[,!.:–—-]+\s*/i;
-// "Hope you're well.", "I hope this finds you well!": a pleasantry sentence anywhere.
+// "Hope you're well.", "hope this message finds you in good health": a pleasantry sentence anywhere.
 const PLEASANTRY =
   /(?:^|(?<=[.!?]\s))(?:i\s+)?hope\s+(?:you(?:'re| are)|this (?:finds you|message finds you)|all is|everything is|your (?:day|week) is)[^.!?]*[.!?]?\s*/gi;
 // "Thanks, Kim", "Best regards,\nSam", "-- Sam", "Sent from my phone": the sign-off and everything after it.

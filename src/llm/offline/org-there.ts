@@ -1,5 +1,5 @@
 /**
- * "Ana is joining the Wayne team next week, so she needs to be added there", "Rui has left the Foo group, please
+ * "Ana starts with the Wayne team on Monday, so add her there", "Rui has left the Foo group, please
  * take him out of it": "there" / "it" after a membership verb is the one organization the same sentence names as a
  * group ("the Wayne team", "the Foo org"). With none, or two, named in that sentence the words stay as they are.
  */

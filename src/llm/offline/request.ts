@@ -24,6 +24,7 @@ import { fillThere, orgMention, personNames, referents, withOrg } from './org-co
 import { OrgThread, refersToOrgOf } from './org-thread.js';
 import { parseReinvite } from './reinvite.js';
 import { spokenForms } from './spoken.js';
+import { withoutSwitchedOff } from './switched-off.js';
 import { parseDeviceRevoke } from './session-device.js';
 import { sharedNoun, withSharedNoun } from './shared-noun.js';
 import { fillEntityAnaphor, fillResourceAnaphor, hasResourceAnaphor, resourcePhrase } from './resource-anaphora.js';
@@ -103,7 +104,7 @@ export function parseRequest(text: string, now: number, frames = true): Intent {
 export function readMessage(text: string): Sentence {
   // (Stretched words are spelt plainly before anything reads the text, the unmasked text included.)
   // (So are words dictated by speech-to-text: "maria at example dot com".)
-  return withPastedSubject(normalize(analyze(unstretched(spokenForms(text)))));
+  return withPastedSubject(normalize(analyze(unstretched(spokenForms(withoutSwitchedOff(text))))));
 }
 
 // "delete the flag on x@y", "remove that key from her": the object of the verb is a field of the account, not the
@@ -114,6 +115,23 @@ const ACCOUNT_ACTIONS = new Set(['clerk_user_delete', 'clerk_user_ban', 'clerk_u
 // ("take that note off her": a note goes, never her membership of an organization.)
 const hitsPerson = (s: Intent): boolean =>
   (s.kind === 'user_action' && ACCOUNT_ACTIONS.has(s.action)) || s.kind === 'membership_remove';
+
+// "add office: Austin to the metadata of everybody in Foo": every member's own metadata, never the organization's.
+const EVERY_MEMBER =
+  /\b(?:every(?:one|body|\s+(?:member|user|person|account))|all\s+(?:of\s+)?(?:the\s+|its\s+|their\s+)?(?:members|users|people|accounts|staff)|each\s+(?:member|user|person|account))\s+(?:in|of|at|from|within|on)\b/i;
+
+function everyMemberNotOrg(intent: Intent, masked: string): Intent {
+  const steps = intent.kind === 'sequence' ? intent.steps : [intent];
+  const orgMeta = steps.some(
+    (s) => s.kind === 'org_update' && Object.keys(s.fields).some((k) => k.endsWith('metadata')),
+  );
+  if (!orgMeta || !EVERY_MEMBER.test(masked) || !/\bmetadata\b/i.test(masked)) return intent;
+  return {
+    kind: 'unknown',
+    reason:
+      "You asked to change the metadata of every member of an organization. I don't change many users' metadata from one sentence, and the organization's own metadata is not theirs, so I changed nothing. Name the users (emails), for example \"add office: Austin to a@x.test's and b@x.test's public metadata\".",
+  };
+}
 
 function fieldNotAccount(intent: Intent, masked: string): Intent {
   const steps = intent.kind === 'sequence' ? intent.steps : [intent];
@@ -142,7 +160,10 @@ export function parseAnalyzed(given: Sentence, now: number, frames = true): Inte
     const bulk = parseAnalyzed({ ...said, masked: exception.rest }, now, frames);
     if (bulk.kind === 'bulk_user_action') return { ...bulk, except: exception.refs };
   }
-  const intent = fieldNotAccount(boundValues(parseKept(said, now, frames)), said.masked);
+  const intent = everyMemberNotOrg(
+    fieldNotAccount(boundValues(parseKept(said, now, frames)), said.masked),
+    said.masked,
+  );
   // Whoever the message keeps out (read by exceptionIn, or an address or id right after an exception word
   // however the sentence goes on) is never the target of a change: that is the opposite of what was asked.
   const kept = [...(exception?.refs.map((r) => r.value.toLowerCase()) ?? []), ...keptValues(said.masked, said.ents)];
@@ -495,7 +516,7 @@ function antecedent(
   for (const u of order) {
     const tokens = userTokens(u.masked, isUserId);
     if (tokens.length > 0) return [...new Set(tokens)];
-    // ("the person with the billing role in Foo is taking over. she needs admin": a person said by description —
+    // ("the one holding the billing role in Foo is taking over. she needs admin": a person said by description —
     // the holder of a role, whoever created an organization, the account with no name, the user a profile value
     // describes — is whom the pronoun means; resolve.ts finds them, and never guesses between several.)
     const holder = u.masked.match(DESCRIBED_PERSON);

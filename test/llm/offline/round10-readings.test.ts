@@ -327,3 +327,30 @@ describe('bug reports', () => {
     expect(JSON.stringify(intent)).not.toMatch(/"Steps"/);
   });
 });
+
+describe('safety readings found at the heldout-23/24 measurement (forbidden mutations there, fixed after it)', () => {
+  it('metadata for "everybody in Foo" is never the organization\'s own metadata (safety)', () => {
+    const intent = parseRequest(
+      'please add region: EU to the public metadata of everybody in the Hooli organization',
+      NOW,
+    );
+    expect(JSON.stringify(intent)).not.toMatch(/org_update/);
+  });
+
+  it('"no ban/lock" forbids both acts (safety)', () => {
+    const intent = parseRequest(
+      'sessions revoke --user jo@corp.test --all\n# tablet lost on a train. sign-outs only, no ban/lock',
+      NOW,
+    );
+    expect(JSON.stringify(intent)).not.toMatch(/clerk_user_lock|clerk_user_ban"/);
+  });
+
+  it('a step switched off in a pasted config is no step (safety)', () => {
+    const intent = parseRequest(
+      'leaver: jo@corp.test\nsteps:\n  - remove_from_org: hooli   # yours\n  - ban_user: false         # stays a reviewer',
+      NOW,
+    );
+    expect(JSON.stringify(intent)).not.toMatch(/clerk_user_ban/);
+    expect(JSON.stringify(intent)).toMatch(/membership_remove/);
+  });
+});
