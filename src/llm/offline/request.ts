@@ -25,6 +25,7 @@ import { OrgThread, refersToOrgOf } from './org-thread.js';
 import { parseReinvite } from './reinvite.js';
 import { spokenForms } from './spoken.js';
 import { withoutSwitchedOff } from './switched-off.js';
+import { withCliCommands } from './cli-commands.js';
 import { parseDeviceRevoke } from './session-device.js';
 import { sharedNoun, withSharedNoun } from './shared-noun.js';
 import { fillEntityAnaphor, fillResourceAnaphor, hasResourceAnaphor, resourcePhrase } from './resource-anaphora.js';
@@ -104,7 +105,7 @@ export function parseRequest(text: string, now: number, frames = true): Intent {
 export function readMessage(text: string): Sentence {
   // (Stretched words are spelt plainly before anything reads the text, the unmasked text included.)
   // (So are words dictated by speech-to-text: "maria at example dot com".)
-  return withPastedSubject(normalize(analyze(unstretched(spokenForms(withoutSwitchedOff(text))))));
+  return withPastedSubject(normalize(analyze(unstretched(spokenForms(withCliCommands(withoutSwitchedOff(text)))))));
 }
 
 // "delete the flag on x@y", "remove that key from her": the object of the verb is a field of the account, not the

@@ -354,3 +354,34 @@ describe('safety readings found at the heldout-23/24 measurement (forbidden muta
     expect(JSON.stringify(intent)).toMatch(/membership_remove/);
   });
 });
+
+// ---- Round 12 (same session): mechanisms from heldout-23/24, unsealed as development data. ----
+
+import { withCliCommands } from '../../../src/llm/offline/cli-commands.js';
+
+describe('requests written as command lines', () => {
+  it.each([
+    ['user ban jo@corp.test   # spam again', 'ban jo@corp.test. # spam again'],
+    ['user rm jo@corp.test --hard', 'delete the user jo@corp.test.'],
+    ['user update jo@corp.test --first-name "Joanne"', 'change the first name of jo@corp.test to "Joanne".'],
+    ['sessions revoke --user jo@corp.test --all', 'revoke all sessions of jo@corp.test.'],
+    ['oauth_app rm "Legacy Sync"', 'delete the oauth app "Legacy Sync".'],
+    ['2. allowlist add "*@partner.test"', '2. add *@partner.test to the allowlist.'],
+    [
+      'unset users[jo@corp.test].private_metadata.crm_ref',
+      "remove the crm_ref key from jo@corp.test's private metadata.",
+    ],
+  ])('%s', (typed, said) => expect(withCliCommands(typed)).toBe(said));
+
+  it.each(['I will update the user list later', 'user experience is bad', 'users: 12 active', 'session ended at noon'])(
+    'prose is left as typed: %s',
+    (typed) => expect(withCliCommands(typed)).toBe(typed),
+  );
+
+  it('end to end: a command line and a comment give one card', () => {
+    expect(parseRequest('user lock jo@corp.test   # lock, NOT ban', NOW)).toMatchObject({
+      kind: 'user_action',
+      action: 'clerk_user_lock',
+    });
+  });
+});
