@@ -916,6 +916,31 @@ const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
     /(^|[.;]\s*)(?:the|its|his|her|their)\s+[^.;!?]{1,80}?\s+(?:is|are)\s+(?:to\s+(?:remain|stay)|not\s+to\s+(?:be|remain|stay))\s+(?:unaltered|unchanged|untouched|intact|as\s+(?:it|they)\s+(?:is|are)|modified|altered|changed|affected|touched|deleted|removed|banned|locked|revoked)\b[^.;!?]*/gi,
     '$1',
   ],
+  // Words an English learner carries over from Spanish and Portuguese ("eliminate the satellite", "quit that
+  // scope", "ban to X", "pass to admin", "put him as a regular viewer", "the responsible of payments in Foo").
+  [/\beliminat(?:e|ing)\b/gi, 'delete'],
+  [/\bquit\s+(?=(?:that|this|the|its|her|his|their)\b)/gi, 'remove '],
+  // (Not "invite to X": an invitation is sent to someone, and "the invite to X" is the noun.)
+  [/\b(ban|unban|lock|unlock)\s+to\s+(?=[A-Z⟦])/g, '$1 '],
+  [/\bpass(?:es)?\s+to\s+(?=(?:an?\s+)?(?:viewer|member|admin|billing)s?\b)/gi, 'move to '],
+  [
+    /\bput\s+(him|her|them|⟦e\d+⟧|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+as\s+(?:an?\s+)?(?:normal\s+|regular\s+|simple\s+)?(member|viewer|admin|billing)\b/g,
+    'make $1 a $2',
+  ],
+  [
+    /\bthe\s+(?:responsible|person\s+responsible|one\s+responsible)\s+(?:of|for)\s+(?:the\s+)?(?:billing|payments|invoices)\s+(?:in|of|at|for)\s+(?:the\s+organi[sz]ation\s+)?([A-Z][\w&'’-]*)/g,
+    (_m: string, org: string) => `the person with the ${PAYING_ROLE} role in ${org}`,
+  ],
+  // "all people who hold the role of viewer": everyone holding that role.
+  [
+    /\ball\s+(?:the\s+)?(?:persons|people|users|members|accounts)\s+(?:that|who|which)\s+(?:have|hold)\s+the\s+role\s+(?:of\s+)?(member|viewer|admin|billing)\b/gi,
+    'everyone with the $1 role',
+  ],
+  // "At Foo, everyone with the viewer role should go to member": the holders, moved.
+  [
+    /\b(?:[Ii]n|[Aa]t|[Ff]or|[Ww]ithin)\s+(?:the\s+organi[sz]ation\s+)?([A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*)?),\s+(everyone\s+with\s+the\s+\w+\s+role)\s+(?:must|should|shall|needs?\s+to|has\s+to|have\s+to|is\s+to|are\s+to)\s+(?:move|go|change|switch|become|be\s+moved)\s+to\s+/g,
+    'move $2 in $1 to ',
+  ],
   // "forty (40)", "fifteen (15) seats": a number in words with its digits after it is the number once.
   [
     new RegExp(

@@ -79,6 +79,18 @@ const NEGATED = /\b(?:not|never|no\s+longer|no\s+need|nor|neither)\b|n['’]t\b/
 const ASKED_THAT = /\b(?:requesting|request|requests|asking|ask|asks|want|wants|need|needs|wish|like)\s+that\b/i;
 const OBJECT: Readonly<Record<string, string>> = { he: 'him', she: 'her', they: 'them', it: 'it' };
 
+// "Could the tier be updated to 'X'?", "we'd like that template to be removed": a passive asked as
+// a question or a wish is the same request.
+const PARTS = Object.keys(ACTS).join('|');
+const ASKED_PASSIVE = new RegExp(
+  `\\b(?:could|can|would|will)\\s+((?:the|its|their|his|her|our|this|that)\\s+[^.;:!?\\n]{1,80}?)\\s+(?:please\\s+)?be\\s+(${PARTS})\\b`,
+  'gi',
+);
+const WISHED_PASSIVE = new RegExp(
+  `\\b(?:i|we)\\s+(?:would\\s+like|['’]d\\s+like|want|need|wish|would\\s+prefer)\\s+((?:the|its|their|his|her|our|this|that)\\s+[^.;:!?\\n]{1,80}?)\\s+to\\s+be\\s+(${PARTS})\\b`,
+  'gi',
+);
+
 const role = (r: string): string => (/^admin/i.test(r) ? 'an admin' : `a ${r.toLowerCase()}`);
 // (A subject that is itself a clause — "which, having been found …" — or starts with a verb is not turned.)
 const NOT_SUBJECT =
@@ -86,8 +98,12 @@ const NOT_SUBJECT =
 
 /** The message with passive and decided requests said as imperatives. */
 export function withPassiveRequests(masked: string): string {
+  const turn = (m: string, thing: string, part: string): string =>
+    NEGATED.test(thing) ? m : `${ACTS[part.toLowerCase()]!} ${thing.trim()}`;
   return (
     masked
+      .replace(ASKED_PASSIVE, turn)
+      .replace(WISHED_PASSIVE, turn)
       .replace(DECIDED, MARK)
       .replace(
         HOLD,

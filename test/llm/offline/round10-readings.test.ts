@@ -385,3 +385,37 @@ describe('requests written as command lines', () => {
     });
   });
 });
+
+describe('words carried over from Spanish and Portuguese', () => {
+  it.each([
+    ['please eliminate the domain blog.example.com', { kind: 'named_delete', resource: 'domain' }],
+    ['Ban to Jo Park, three chargebacks this month', { kind: 'user_action', action: 'clerk_user_ban' }],
+    [
+      'Please, put jo@corp.test as a regular member of Hooli, he keeps working there',
+      { kind: 'membership_set_role', role: 'org:member' },
+    ],
+    [
+      'At Hooli, all people who hold the role of viewer should go to member.',
+      { kind: 'membership_set_role', users: [{ kind: 'role', value: 'org:viewer' }], role: 'org:member' },
+    ],
+  ])('%s', (text, intent) => expect(parseRequest(text, NOW)).toMatchObject(intent));
+
+  it('"the invite to x@y" keeps its "to" (the noun, not an invitation sent)', () => {
+    expect(parseRequest('the pending sign-up invite to jo@corp.test was a mistake, revoke it', NOW)).toMatchObject({
+      kind: 'invitation_revoke',
+    });
+  });
+});
+
+describe('a passive asked as a question or a wish', () => {
+  it('"we would like the Hooli workspace to be deleted, if that is simple"', () => {
+    expect(parseRequest('we would like the Hooli workspace to be deleted, if that is simple.', NOW)).toMatchObject({
+      kind: 'org_delete',
+    });
+  });
+
+  it.each(['could the account not be deleted', 'Could you tell me if the account can be deleted?'])(
+    'never a change (safety): %s',
+    (text) => expect(JSON.stringify(parseRequest(text, NOW))).not.toMatch(/delete/),
+  );
+});
