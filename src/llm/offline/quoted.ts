@@ -32,7 +32,7 @@ const OWN_VERB = new RegExp(
 // already given: the shape of a prompt injection, never a request (they are dropped even when the pasted text
 // is handed over; the admin's own words are never filtered).
 const INJECTION =
-  /\b(?:system\s+(?:override|prompt|message|instruction)|override\s*:|note\s+(?:to|for)\s+(?:the\s+|any\s+|an?\s+)?(?:ai|assistant|bot|model|agent|admin(?:istrator)?|llm)|\b(?:ai|assistant|bot|model|agent|llm)\s+(?:that\s+is\s+|who\s+is\s+)?(?:processing|reading|handling|parsing|triaging)\s+(?:this|these|the)\b|\bno\s+need\s+to\s+(?:ask|check\s+with|confirm\s+with)\s+(?:any(?:one|body)|me|them)\b|\balready\s+approved\s+by\b|(?:ai|assistant|bot|agent)\s*:|as\s+(?:the|an)\s+(?:admin(?:istrator)?|ai|assistant)\b[^.]*\b(?:must|should|need\s+to|have\s+to)|(?:ignore|disregard|forget)\s+(?:(?:all|any|your|the|my|of)\s+)*(?:(?:previous|prior|earlier|above|other)\s+)?(?:instructions|rules)|(?:approval|confirmation)\s+(?:is\s+|was\s+|has\s+been\s+)?(?:already\s+)?(?:pre-?)?(?:granted|given|approved)|pre-?approved|without\s+(?:asking\s+(?:for\s+)?)?(?:confirmation|approval)|i\s+instruct\s+(?:the|you)|\b(?:drive-?by|unknown|unverified|anonymous|random|untrusted|unauthori[sz]ed|third-?party)\s+(?:comment(?:er)?|account|user|person|sender|reply|poster|contributor)\b|\b(?:comment|reply|message)\s+from\s+(?:an?\s+)?(?:unknown|unverified|anonymous|random|untrusted|outside)\b)/i;
+  /\b(?:system\s+(?:override|prompt|message|instruction)|override\s*:|note\s+(?:to|for)\s+(?:the\s+|any\s+|an?\s+)?(?:ai|assistant|bot|model|agent|admin(?:istrator)?|llm)|\b(?:ai|assistant|bot|model|agent|llm)\s+(?:that\s+is\s+|who\s+is\s+)?(?:processing|reading|handling|parsing|triaging)\s+(?:this|these|the)\b|\bno\s+need\s+to\s+(?:ask|check\s+with|confirm\s+with)\s+(?:any(?:one|body)|me|them)\b|\balready\s+(?:been\s+)?(?:approved|authori[sz]ed|cleared|signed\s+off)\s+by\b|\bnote\s+(?:to|for)\s+(?:whoever|whomever|anyone\s+who|the\s+person\s+who|the\s+people\s+who)\s+(?:does|do|runs|run|handles|handle|manages|manage|reads|read|processes|process|looks\s+after)\b|\b(?:make|give|grant|set)\s+(?:this|my)\s+account\s+(?:an?\s+)?(?:admin(?:istrator)?|owner)\b|\bgive\s+me\s+(?:admin|owner)\b|(?:ai|assistant|bot|agent)\s*:|as\s+(?:the|an)\s+(?:admin(?:istrator)?|ai|assistant)\b[^.]*\b(?:must|should|need\s+to|have\s+to)|(?:ignore|disregard|forget)\s+(?:(?:all|any|your|the|my|of)\s+)*(?:(?:previous|prior|earlier|above|other)\s+)?(?:instructions|rules)|(?:approval|confirmation)\s+(?:is\s+|was\s+|has\s+been\s+)?(?:already\s+)?(?:pre-?)?(?:granted|given|approved)|pre-?approved|without\s+(?:asking\s+(?:for\s+)?)?(?:confirmation|approval)|i\s+instruct\s+(?:the|you)|\b(?:drive-?by|unknown|unverified|anonymous|random|untrusted|unauthori[sz]ed|third-?party)\s+(?:comment(?:er)?|account|user|person|sender|reply|poster|contributor)\b|\b(?:comment|reply|message)\s+from\s+(?:an?\s+)?(?:unknown|unverified|anonymous|random|untrusted|outside)\b)/i;
 // A sign-off with an optional name ("Kind regards, Maria"): the end of a pasted mail.
 const SIGN_OFF =
   /^\s*(?:thx|thanks|thank you|cheers|best(?:\s+regards|\s+wishes)?|kind regards|regards|warm regards|sincerely)\b[\s,!.]*(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)?[.!]?\s*$/i;
@@ -76,6 +76,8 @@ export function splitPasted(raw: string): Pasted {
   let signedBlock = false;
   let injecting = false;
   let quotedAfterAnnouncement = false;
+  // (A "P.S." right after the signature that closed a forwarded mail is still the mail's: the sender wrote it.)
+  let closedBySignature = false;
   let senderName: string | undefined;
   const lines = raw.split('\n');
   for (const [i, line] of lines.entries()) {
@@ -105,7 +107,7 @@ export function splitPasted(raw: string): Pasted {
       else if (announcing) announced = true;
       // A forwarded mail with no closing rule ends after its sender's signature line (their name alone) and the
       // blank line after it: what the admin writes below it is theirs again.
-      if (inBlock && signedBlock) [inBlock, signedBlock] = [false, false];
+      if (inBlock && signedBlock) [inBlock, signedBlock, closedBySignature] = [false, false, true];
     }
     if (inBlock && senderName && signature(line, senderName)) signedBlock = true;
     if (announced && !inBlock && SIGN_OFF.test(line)) signedOff = true;
@@ -113,6 +115,10 @@ export function splitPasted(raw: string): Pasted {
     if (announced && !inBlock && line.trim() !== '') {
       if (QUOTED_LINE.test(line)) quotedAfterAnnouncement = true;
       else if (quotedAfterAnnouncement) [announced, announcing, quotedAfterAnnouncement] = [false, false, false];
+    }
+    if (closedBySignature && line.trim() !== '') {
+      if (/^\s*p\.?\s*(?:p\.?\s*)?s\b\.?/i.test(line)) inBlock = true;
+      closedBySignature = false;
     }
     const isQuoted = announced || inBlock || QUOTED_LINE.test(line);
     const text = isQuoted ? line.replace(/^\s*>+\s?/, '') : line;

@@ -34,7 +34,9 @@ const readRequests = new WeakMap<object, string>();
 export function requestWords(ctx: PlanContext): string {
   let words = readRequests.get(ctx.turn);
   if (words === undefined) {
-    words = analyze(ctx.turn.request).text;
+    // (A name alone after the last sentence — "… to hand, sorry! Margaret" — is the writer signing off: never whom
+    // a "she" or a mention means.)
+    words = analyze(ctx.turn.request).text.replace(/([.!?])\s+[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)?\s*$/, '$1');
     readRequests.set(ctx.turn, words);
   }
   return words;
