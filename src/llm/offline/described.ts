@@ -1,7 +1,7 @@
 /**
  * Users described rather than named (issue 15): by organization role ("anyone holding the guest role at Umbrella",
- * "each regular member of Wayne"), by recency ("our newest registration") and by external id ("the user whose
- * external ID is crm-123"). `describedRef` reads a chunk that IS a description; `descriptionIn` finds one inside a
+ * "each regular member of Wayne"), by recency ("our newest registration") and by external id ("the account whose
+ * external ID equals crm-123"). `describedRef` reads a chunk that IS a description; `descriptionIn` finds one inside a
  * longer clause ("the newest account is obviously spam"), so a pronoun in another clause ("lock that one") can mean
  * it. Each description is resolved by a read (resolve.ts) and the user found is shown on the approval card; a
  * description never matches a user by guesswork.
@@ -21,7 +21,7 @@ const SIGNED_UP_LAST =
 // "our oldest account", "the earliest sign-up", "the first user to sign up".
 const OLDEST =
   /^(?:(?:the|our|my)\s+)?(?:very\s+)?(?:oldest|earliest|first)\s+(?:sign[- ]?ups?|signups?|users?|accounts?|accts?|registrations?|customers?|person)(?:\s+(?:ever|to\s+(?:sign\s*-?\s*up|register|join)))?$/i;
-// "the user whose external ID is crm-123", "the account with external id crm-123".
+// "the person with external ID crm-123", "the account with external id crm-123".
 const EXTERNAL =
   /^(?:(?:the|a)\s+)?(?:(?:user|account|person|customer|member|one)\s+)?(?:whose|with(?:\s+the)?|having(?:\s+the)?|that\s+has(?:\s+the)?|who\s+has(?:\s+the)?)\s+(?:external|crm|erp|billing|salesforce|hubspot|stripe)[\s_-]?id\s+(?:is\s+|of\s+|=\s*|:\s*)?(\S+)$/i;
 // ("CRM id", "ERP id": the id another system keeps for the user, which Clerk stores as the external id.)

@@ -5,8 +5,8 @@
  * row in the tables below, removed wherever a clause starts (sentence start, after a comma or dash, after
  * "so"/"and"/"but"), so the request-form rules (request-form.ts) and the parsers see the plain request.
  *
- * References by role said as a relative clause ("whoever is the admin over at Foo", "the person who has the
- * billing role in the Foo org") become the role reference every user-targeting request already accepts ("the
+ * References by role said as a relative clause ("whoever is the admin over at Foo", "the person who holds the
+ * billing role at the Foo org") become the role reference every user-targeting request already accepts ("the
  * admin at Foo", "the billing member of Foo"; resolve.ts looks it up and asks when it is ambiguous).
  *
  * Safety: nothing here adds an action. A hedge is removed only in front of the words that follow it, a negation

@@ -15,7 +15,7 @@ export interface Ref {
    * no `org` = the organization of the request ("every plain member" of the org a membership change names).
    * `newest`: the most recently created user ("the latest sign-up"), `value` "user"; or the first created,
    * `value` "oldest" ("our oldest account").
-   * `external`: the user whose external id is `value` ("the user whose external ID is crm-123").
+   * `external`: the account whose external id equals `value` ("the account whose external ID equals crm-123").
    * `creator`: the user who created the organization `value` names ("whoever set up Foo"; creator.ts).
    */
   kind:

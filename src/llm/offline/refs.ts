@@ -178,7 +178,7 @@ export const USERNAME =
 export function toRef(chunk: string, ents: Entities): Ref | undefined {
   const described = /⟦/.test(chunk) ? undefined : describedRef(unmask(chunk, ents));
   if (described) return described;
-  // "the user whose external ID is that": a description whose value is elsewhere is no name to search for.
+  // "the account whose external ID is that": a description whose value is elsewhere is no name to search for.
   if (/\bexternal[\s_-]?id\s+(?:is\s+)?(?:that|this|it)$/i.test(chunk.trim())) return undefined;
   const email = chunk.match(/⟦e(\d+)⟧/);
   if (email) return { kind: 'email', value: ents.emails[Number(email[1])]! };

@@ -143,7 +143,7 @@ function expandPronouns(
       continue;
     }
     if (r.kind === 'newest' || r.kind === 'external') {
-      // "the latest sign-up", "the user whose external ID is crm-1": one read answers it, as a user id.
+      // "the latest sign-up", "the account whose external ID equals crm-1": one read answers it, as a user id.
       const oldest = r.kind === 'newest' && r.value === 'oldest';
       const args =
         r.kind === 'newest'
