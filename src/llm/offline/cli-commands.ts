@@ -19,8 +19,11 @@ const USER_VERBS: Readonly<Record<string, string>> = {
   rm: 'delete the user',
   del: 'delete the user',
   delete: 'delete the user',
-  remove: 'delete the user',
 };
+// (A command's target is an address or an id: "user remove Bob from Acme" is prose, never "delete the user Bob".)
+const ACCOUNT = /^["']?(?:[^\s@"']+@[^\s"']+|user_\w+)["']?$/;
+// (A record's name is quoted or one plain word: "app remove the old redirect" names no app.)
+const NAMED = /^(?:"[^"]+"|'[^']+'|(?!(?:the|a|an|it|this|that|my|our|its|their|from|to)$)[A-Za-z0-9_-]+)$/i;
 const FLAG_FIELDS: Readonly<Record<string, string>> = {
   'first-name': 'first name',
   first_name: 'first name',
@@ -42,8 +45,8 @@ function sentence(resource: string, verb: string, rest: string): string | undefi
   const r = resource.toLowerCase().replace(/s$/, '');
   const v = verb.toLowerCase();
   const target = firstArg(rest);
-  if (r === 'user' && USER_VERBS[v] && target && !target.startsWith('-')) return `${USER_VERBS[v]} ${unquote(target)}`;
-  if (r === 'user' && (v === 'update' || v === 'set' || v === 'edit') && target) {
+  if (r === 'user' && USER_VERBS[v] && target && ACCOUNT.test(target)) return `${USER_VERBS[v]} ${unquote(target)}`;
+  if (r === 'user' && (v === 'update' || v === 'set' || v === 'edit') && target && ACCOUNT.test(target)) {
     const changes = Object.entries(FLAG_FIELDS)
       .map(([f, field]) => [field, flag(rest, f)] as const)
       .filter((x): x is readonly [string, string] => x[1] !== undefined)
@@ -52,11 +55,11 @@ function sentence(resource: string, verb: string, rest: string): string | undefi
   }
   if (r === 'session' && (v === 'revoke' || v === 'kill' || v === 'end' || v === 'rm')) {
     const who = flag(rest, 'user');
-    return who ? `revoke all sessions of ${unquote(who)}` : undefined;
+    return who && ACCOUNT.test(who) ? `revoke all sessions of ${unquote(who)}` : undefined;
   }
-  if (/^(?:oauth[_-]?app(?:lication)?|app|client)$/.test(r) && /^(?:rm|del|delete|remove)$/.test(v) && target)
+  if (/^oauth[_-]?app(?:lication)?$/.test(r) && /^(?:rm|del|delete)$/.test(v) && target && NAMED.test(target))
     return `delete the oauth app ${quoted(target)}`;
-  if (/^(?:org|organi[sz]ation)$/.test(r) && /^(?:rm|del|delete|remove)$/.test(v) && target)
+  if (/^(?:org|organi[sz]ation)$/.test(r) && /^(?:rm|del|delete)$/.test(v) && target && NAMED.test(target))
     return `delete the organization ${quoted(target)}`;
   if ((r === 'blocklist' || r === 'allowlist') && target) {
     if (v === 'add') return `add ${unquote(target)} to the ${r}`;

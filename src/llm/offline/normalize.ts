@@ -99,9 +99,10 @@ const INTERJECTION =
   /(^|[.!?]\s+)(?:u+g+h+|a+r+g+h+|h+m+|oo+f|welp|sigh|omg|ugh+|um+|uh+|meh|yikes|jeez|geez)\b[,!.]*\s+/gi;
 
 // "Env: prod, build 77", "Actual: still shows Sales", "Severity: P2": a bug report's context lines say where and
-// what is wrong now, never what to do (its "Steps:" and "Expected:" lines say that).
+// what is wrong now, never what to do (its "Steps:" and "Expected:" lines say that). A "Device:" or "Browser:"
+// line stays: it may be what picks one session out of several.
 const REPORT_CONTEXT =
-  /(^|[.!?]\s+)(?:env|environment|build|version|browser|os|device|actual(?:\s+result)?|severity|priority|labels?|component|preconditions?)\s*:[^.!?]*(?:[.!?]|$)/gi;
+  /(^|[.!?]\s+)(?:env|environment|build|version|actual(?:\s+result)?|severity|priority|labels?|component|preconditions?)\s*:[^.!?]*(?:[.!?]|$)/gi;
 
 // "Steps: rename org X → Y. Expected: display name reads Y.": when the steps say the act, the expected result only
 // restates it (and its words — "reads Y" — are no value); without an act in the steps, "Expected:" is the request.

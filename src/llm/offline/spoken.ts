@@ -13,7 +13,7 @@ const SPOKEN_ADDRESS = new RegExp(
   'gi',
 );
 const NOT_LOCAL =
-  /^(?:one|someone|anyone|everyone|somebody|anybody|everybody|him|her|them|me|us|people|users?|person|guy|girl|account|email|address|mail|is|was|be|based|works?|working|who|the|a|an)$/i;
+  /^(?:one|someone|anyone|everyone|somebody|anybody|everybody|him|her|them|me|us|people|users?|person|guy|girl|account|email|address|mail|is|was|be|based|works?|working|who|the|a|an|up|in|on|out|off|signed|registered|here|there|live|lives|located|me|over|staff|team)$/i;
 const SEPARATOR: Readonly<Record<string, string>> = { dot: '.', underscore: '_', dash: '-', hyphen: '-' };
 const joined = (words: string): string =>
   words.replace(/\s+(dot|underscore|dash|hyphen)\s+/gi, (_m, sep: string) => SEPARATOR[sep.toLowerCase()]!);

@@ -373,6 +373,15 @@ describe('requests written as command lines', () => {
     ],
   ])('%s', (typed, said) => expect(withCliCommands(typed)).toBe(said));
 
+  it.each([
+    'user remove Jo from Hooli',
+    'app remove the staging redirect from the portal app',
+    'org delete the test one',
+  ])('a command word in prose never deletes a record (safety): %s', (typed) => {
+    expect(withCliCommands(typed)).toBe(typed);
+    expect(JSON.stringify(parseRequest(typed, NOW))).not.toMatch(/clerk_user_delete|org_delete|named_delete/);
+  });
+
   it.each(['I will update the user list later', 'user experience is bad', 'users: 12 active', 'session ended at noon'])(
     'prose is left as typed: %s',
     (typed) => expect(withCliCommands(typed)).toBe(typed),
