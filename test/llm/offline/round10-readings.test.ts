@@ -1,14 +1,18 @@
 /**
- * Round 10 of the offline model: mechanisms found on development sets (heldout-19/20 unsealed) and tested here with
- * invented phrasings — acts said as nouns, a session said with its device, metadata keys said in words, constraints
- * said as conditions or in the passive, formal leads, a corrected value with a remark after it, lower-case names.
- * Tests marked (safety) were seen to fail with their guard removed.
+ * Rounds 10–12 of the offline model: mechanisms found on development sets (heldout-19 … 24, unsealed in turn) and
+ * tested here with invented phrasings — acts said as nouns, a session said with its device, metadata keys said in
+ * words, constraints said as conditions or in the passive, formal leads, passive and decided requests, dictated text,
+ * bug reports, command lines, words carried over from Spanish. Tests marked (safety) were seen to fail with their
+ * guard removed.
  */
 import { describe, expect, it } from 'vitest';
 import { parseRequest } from '../../../src/llm/offline/request.js';
 import { uncheckedCondition } from '../../../src/llm/offline/unchecked-condition.js';
 import { changeText } from '../../../src/llm/offline/plan-users.js';
 import { createStack, NOW } from './drive.js';
+import { withPassiveRequests } from '../../../src/llm/offline/passive-request.js';
+import { spokenForms } from '../../../src/llm/offline/spoken.js';
+import { withCliCommands } from '../../../src/llm/offline/cli-commands.js';
 
 describe('an act said as a noun is its verb', () => {
   it.each([
@@ -219,9 +223,6 @@ describe('an organization name never holds a prohibition', () => {
 
 // ---- Round 11 (same session): mechanisms from heldout-21/22, unsealed as development data. ----
 
-import { withPassiveRequests } from '../../../src/llm/offline/passive-request.js';
-import { spokenForms } from '../../../src/llm/offline/spoken.js';
-
 describe('requests said as decisions or in the passive', () => {
   it.each([
     [
@@ -356,8 +357,6 @@ describe('safety readings found at the heldout-23/24 measurement (forbidden muta
 });
 
 // ---- Round 12 (same session): mechanisms from heldout-23/24, unsealed as development data. ----
-
-import { withCliCommands } from '../../../src/llm/offline/cli-commands.js';
 
 describe('requests written as command lines', () => {
   it.each([
