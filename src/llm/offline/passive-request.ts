@@ -76,7 +76,8 @@ const ASSIGNED = new RegExp(
 const AUXILIARY_END =
   /\b(?:was|were|has|have|had|is|are|will|would|can|could|may|might|to|not|been|being|already|also|get|gets|got|should|shall|must|just|simply)\s*$/i;
 const NEGATED = /\b(?:not|never|no\s+longer|no\s+need|nor|neither)\b|n['’]t\b/i;
-const ASKED_THAT = /\b(?:requesting|request|requests|asking|ask|asks|want|wants|need|needs|wish|like)\s+that\b/i;
+const ASKED_THAT =
+  /\b(?:requesting|request|requests|requested|asking|ask|asks|asked|want|wants|wanted|need|needs|wish|like)\s+that\b|\bto\s+be\s+\w+ed\b|\s--?\s/i;
 const OBJECT: Readonly<Record<string, string>> = { he: 'him', she: 'her', they: 'them', it: 'it' };
 
 // "Could the tier be updated to 'X'?", "we'd like that template to be removed": a passive asked as
