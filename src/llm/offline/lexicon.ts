@@ -194,25 +194,29 @@ const REAL_WORDS = new Set([
   ),
 ]);
 
-// The role of whoever pays for an organization ("the person doing the billing for Foo").
-const PAYING_ROLE = 'billing';
+/** One holder of a role in an organization, in the form the role readers take ("… the admin role in Foo"). */
+export const oneHolder = (role: string, org: string): string => `the person with the ${role} role in ${org}`;
 
 // Where a verb stands (start of a clause, after punctuation or "please" / "and" / "to"): lexicon rows anchored
 // here match a phrase wherever the request puts it, not only at the start of the message.
 const SLOT = '(?<=^|[,.;:!?()-]\\s*|\\b(?:please|pls|plz|and|then|also|just|kindly|to|you|u|now)\\s+)';
 const POSSESSIVE: Record<string, string> = { he: 'his', she: 'her', they: 'their' };
 // (The same person as an object: "invite her", "remove him" — from the subject or from the possessive.)
-const OBJECT: Record<string, string> = { he: 'him', she: 'her', they: 'them', his: 'him', her: 'her', their: 'them' };
+export const OBJECT: Readonly<Record<string, string>> = {
+  he: 'him',
+  she: 'her',
+  they: 'them',
+  it: 'it',
+  his: 'him',
+  her: 'her',
+  their: 'them',
+};
 /** "his"/"her"/"their" for a pronoun subject, "X's" for anything else ("⟦e0⟧'s"). */
 const possessiveOf = (who: string): string => POSSESSIVE[who.toLowerCase()] ?? `${who}'s`;
 // "out of all his sessions", "off every device": signing out, not leaving an organization.
 const NOT_ORG =
   '(?:(?:all|every|each|any)\\s+(?:of\\s+)?(?:(?:his|her|their|the)\\s+)?)?(?:(?:his|her|their)\\s+)?(?:sessions?|devices?|logins?)\\b';
 
-/**
- * Casual phrasings → the canonical words (applied to the masked message; `$1` keeps a captured reference).
- * Order matters only where one phrase contains another.
- */
 // Acts said as nouns ("kindly effect the deletion of Foo", "carry out a lock on X", "effect her promotion to admin"):
 // formal writing names the act and asks for it to be done; the noun stands for its verb.
 const NOMINAL: Record<string, string> = {
@@ -247,6 +251,10 @@ const NOMINAL_ACT = new RegExp(
   'gi',
 );
 
+/**
+ * Casual phrasings → the canonical words (applied to the masked message; `$1` keeps a captured reference).
+ * Order matters only where one phrase contains another.
+ */
 const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
   // (See NOMINAL: "effect the revocation of X" is "revoke X"; "effect her promotion" is "promote her".)
   [
@@ -783,11 +791,11 @@ const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
   // organization (a role reference; resolve.ts lists the holders, and asks when there are several).
   [
     /\b([A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*)?)(?:'s|’s)\s+(billing|admin)\s+(?:contact|person|guy|lady|lead|rep|representative)\b/g,
-    'the person with the $2 role in $1',
+    (_m: string, org: string, role: string) => oneHolder(role, org),
   ],
   [
     /\b(?:[Tt]he\s+)?(?:person|one|guy|lady|woman|man|user|member)\s+(?:who\s+(?:is\s+|does\s+|handles\s+)?|that\s+(?:is\s+|does\s+|handles\s+)?)?(?:doing|handling|does|handles|responsible\s+for|in\s+charge\s+of)\s+(?:the\s+)?(?:billing|payments|invoices)\s+(?:for|at|of|in)\s+(?:the\s+)?([A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*)?)(?:\s+(?:company|org(?:anization)?|team|side))?/g,
-    (_m: string, org: string) => `the person with the ${PAYING_ROLE} role in ${org}`,
+    (_m: string, org: string) => oneHolder('billing', org),
   ],
   // "she should stay in Globex, but only as a normal member": staying with another role is that role.
   [
@@ -929,7 +937,7 @@ const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
   ],
   [
     /\bthe\s+(?:responsible|person\s+responsible|one\s+responsible)\s+(?:of|for)\s+(?:the\s+)?(?:billing|payments|invoices)\s+(?:in|of|at|for)\s+(?:the\s+organi[sz]ation\s+)?([A-Z][\w&'’-]*)/g,
-    (_m: string, org: string) => `the person with the ${PAYING_ROLE} role in ${org}`,
+    (_m: string, org: string) => oneHolder('billing', org),
   ],
   // "all people who hold the role of viewer": everyone holding that role.
   [
@@ -949,10 +957,6 @@ const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
     ),
     '$1',
   ],
-  [
-    /\bensure\s+(?:that\s+)?(?=[^.;!?]{1,60}?\s+(?:is|are)\s+(?:an?\s+)?(?:admin|member|viewer|billing)\b)/gi,
-    'make sure ',
-  ],
   // "delete the organization Foo together with its memberships": what deleting it takes with it, not a second thing.
   [
     /\s+(?:together|along)\s+with\s+(?:all\s+(?:of\s+)?)?(?:its|their)\s+(?:memberships?|members|invitations?|data|contents)\b/gi,
@@ -963,6 +967,11 @@ const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
     /\b(ensure|make\s+sure)\s+(?:that\s+)?(.+?)\s+(?:holds|has|retains|keeps)\s+(?:the\s+)?(admin(?:istrator)?|member|viewer|billing)\s+role\s+(?:in|at|of|for|within)\s+/gi,
     (_m: string, _v: string, who: string, role: string) =>
       `make sure ${who} is ${/^admin/i.test(role) ? 'admin' : role} of `,
+  ],
+  // (and "ensure X is an admin of Foo" is making sure of it too.)
+  [
+    /\bensure\s+(?:that\s+)?(?=[^.;!?]{1,60}?\s+(?:is|are)\s+(?:an?\s+)?(?:admin|member|viewer|billing)\b)/gi,
+    'make sure ',
   ],
   // "private_metadata.risk=high": the key written as a path into the metadata.
   [/\b(public|private|unsafe)_metadata\.([a-z][\w-]*)\s*(=|:)\s*/gi, '$1 metadata $2$3'],

@@ -10,6 +10,7 @@
  * Only clauses after a capitalised name, an address or id placeholder are dropped ("the user, who …" keeps its
  * clause: there the clause may be what identifies them).
  */
+import { ACTION_VERB } from './clauses.js';
 
 const NAMED = "(?:⟦[ei]\\d+⟧|\\b[A-Z][\\w'’-]+(?:\\s+[A-Z][\\w'’-]+){0,2})";
 // (Not a clause that holds an address, a domain or a value a later sentence may point back to — "Foo, whose staff use
@@ -34,8 +35,10 @@ const GLOSS =
 
 // "In preparation for the audit, please …", "Following the end of the contract, kindly …": why or when, said
 // before the request (only before a word a request starts with).
-const PURPOSE_LEAD =
-  /(^|[.!?]\s+)(?:in\s+preparation\s+for|ahead\s+of|as\s+part\s+of|for\s+the\s+purposes?\s+of|in\s+advance\s+of|prior\s+to|in\s+light\s+of|in\s+view\s+of|in\s+connection\s+with|in\s+accordance\s+with|with\s+reference\s+to|with\s+regard\s+to|at\s+the\s+request\s+of|on\s+behalf\s+of|following|further\s+to|pursuant\s+to|whereas)\s+[^.;!?⟦]{1,160}?,\s+(?=(?:please|kindly|could|can|would|i|we|lock|unlock|ban|unban|delete|remove|revoke|set|make|add|invite|rename|record|change|cancel|block|unblock|end|promote|demote)\b)/gi;
+const PURPOSE_LEAD = new RegExp(
+  String.raw`(^|[.!?]\s+)(?:in\s+preparation\s+for|ahead\s+of|as\s+part\s+of|for\s+the\s+purposes?\s+of|in\s+advance\s+of|prior\s+to|in\s+light\s+of|in\s+view\s+of|in\s+connection\s+with|in\s+accordance\s+with|with\s+reference\s+to|with\s+regard\s+to|at\s+the\s+request\s+of|on\s+behalf\s+of|following|further\s+to|pursuant\s+to|whereas)\s+[^.;!?⟦]{1,160}?,\s+(?=(?:please|kindly|could|can|would|i|we)\b|${ACTION_VERB}\b)`,
+  'gi',
+);
 
 // "Mr. Tom Lee having moved to Sales, kindly record …": an absolute clause before the request is a statement of its
 // own — said as one, so a "his" in the request finds its person in the sentence before.

@@ -108,11 +108,10 @@ const REPORT_CONTEXT =
 // restates it (and its words — "reads Y" — are no value); without an act in the steps, "Expected:" is the request.
 const STEPS_LABEL = /(^|[.!?]\s+)steps?(?:\s+to\s+\w+)?\s*:\s*/gi;
 const EXPECTED = /(^|[.!?]\s+)expected(?:\s+result)?\s*:[^.!?]*(?:[.!?]|$)/gi;
+const STEP = /(?:^|[.!?]\s+)steps?\s*:\s*([^.!?]*)/gi;
+const STARTS_WITH_ACT = new RegExp(`^(?:\\d+[.)]\\s*)?(?:please\\s+)?${ACTION_VERB}\\b`, 'i');
 function withReportSteps(masked: string): string {
-  const steps = [...masked.matchAll(/(?:^|[.!?]\s+)steps?\s*:\s*([^.!?]*)/gi)].map((m) => m[1]!);
-  const acts = steps.some((st) =>
-    new RegExp(`^(?:\\d+[.)]\\s*)?(?:please\\s+)?${ACTION_VERB}\\b`, 'i').test(st.trim()),
-  );
+  const acts = [...masked.matchAll(STEP)].some((m) => STARTS_WITH_ACT.test(m[1]!.trim()));
   const out = acts ? masked.replace(EXPECTED, '$1') : masked;
   return out.replace(STEPS_LABEL, '$1').trim();
 }

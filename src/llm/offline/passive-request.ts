@@ -7,6 +7,7 @@
  * else ("was locked following failed attempts": what happened, past tense) is left alone — only a passive that asks
  * (shall / should / must / is to / be) is a request.
  */
+import { OBJECT } from './lexicon.js';
 
 // The act each participle names, and what stands between the verb and the rest when the participle takes "to".
 const ACTS: Readonly<Record<string, string>> = {
@@ -76,9 +77,10 @@ const ASSIGNED = new RegExp(
 const AUXILIARY_END =
   /\b(?:was|were|has|have|had|is|are|will|would|can|could|may|might|to|not|been|being|already|also|get|gets|got|should|shall|must|just|simply)\s*$/i;
 const NEGATED = /\b(?:not|never|no\s+longer|no\s+need|nor|neither)\b|n['’]t\b/i;
-const ASKED_THAT =
+// (Left to the readers that already know these forms: a request said with "that" — "we are requesting that X be
+// locked" —, a nested passive — "still waiting to be accepted" —, a label joined by a dash.)
+const LEFT_TO_OTHERS =
   /\b(?:requesting|request|requests|requested|asking|ask|asks|asked|want|wants|wanted|need|needs|wish|like)\s+that\b|\bto\s+be\s+\w+ed\b|\s--?\s/i;
-const OBJECT: Readonly<Record<string, string>> = { he: 'him', she: 'her', they: 'them', it: 'it' };
 
 // "Could the tier be updated to 'X'?", "we'd like that template to be removed": a passive asked as
 // a question or a wish is the same request.
@@ -97,6 +99,8 @@ const role = (r: string): string => (/^admin/i.test(r) ? 'an admin' : `a ${r.toL
 const NOT_SUBJECT =
   /^(?:it|this|that|there|which|who|what|if|when|unless|provided|nothing|no\s+other|none|i|we|you)\b/i;
 
+const turnable = (who: string): boolean => !NOT_SUBJECT.test(who.trim()) && !NEGATED.test(who);
+
 /** The message with passive and decided requests said as imperatives. */
 export function withPassiveRequests(masked: string): string {
   const turn = (m: string, thing: string, part: string): string =>
@@ -110,24 +114,22 @@ export function withPassiveRequests(masked: string): string {
         HOLD,
         (m, lead: string, who: string, fromOrg: string | undefined, r: string, org: string | undefined) => {
           const where = org ?? fromOrg;
-          if (NOT_SUBJECT.test(who.trim()) || NEGATED.test(who)) return m;
+          if (!turnable(who)) return m;
           return `${lead}make ${who.trim()} ${role(r)}${where ? ` of ${where.trim()}` : ''}`;
         },
       )
       .replace(ASSIGNED, (m, lead: string, who: string, r: string, org: string) =>
-        NOT_SUBJECT.test(who.trim()) || NEGATED.test(who) ? m : `${lead}make ${who.trim()} ${role(r)} of ${org.trim()}`,
+        turnable(who) ? `${lead}make ${who.trim()} ${role(r)} of ${org.trim()}` : m,
       )
       .replace(PASSIVE, (m, lead: string, what: string, part: string, out: string | undefined) => {
         const thing = what.trim();
         // (Never a negated or merely foretold passive: "her login must not be removed", "it will be locked".)
-        // ("we are requesting that X be locked": that form is read by the lexicon, participle and all.)
-        if (NOT_SUBJECT.test(thing) || AUXILIARY_END.test(thing) || NEGATED.test(thing) || ASKED_THAT.test(thing))
+        if (NOT_SUBJECT.test(thing) || AUXILIARY_END.test(thing) || NEGATED.test(thing) || LEFT_TO_OTHERS.test(thing))
           return m;
         const verb = ACTS[part.toLowerCase()]!;
         // ("…, so she has to be invited": the subject is what follows the last "so" / "and" / comma before a pronoun.)
-        const pro = thing.match(/^(.*?(?:,\s*|\b(?:so|and|but|then)\s+))(he|she|they|it)$/i);
+        const pro = thing.match(/^((?:.*?(?:,\s*|\b(?:so|and|but|then)\s+))?)(he|she|they|it)$/i);
         if (pro) return `${lead}${pro[1]}${verb}${out ?? ''} ${OBJECT[pro[2]!.toLowerCase()]}`;
-        if (/^(?:he|she|they)$/i.test(thing)) return `${lead}${verb}${out ?? ''} ${OBJECT[thing.toLowerCase()]}`;
         // ("Pursuant to the policy, the 'x' entry shall be removed": a lead before the subject stays in front.)
         const lead2 = thing.match(
           /^(.*,\s+)((?:the|a|an|all|every|each|his|her|their|its|mr\.?|ms\.?|mrs\.?|dr\.?)\b.*)$/i,

@@ -342,15 +342,14 @@ export function changeText(fields: Fields): string {
  * region from public metadata"), never as a merge of a null the reader has to decode.
  */
 function metadataText(where: string, v: unknown): string {
-  if (!v || typeof v !== 'object' || Array.isArray(v)) return `merge ${JSON.stringify(v)} into ${where}`;
-  const entries = Object.entries(v as Record<string, unknown>);
+  const entries = v && typeof v === 'object' && !Array.isArray(v) ? Object.entries(v) : [];
   const removed = entries.filter(([, x]) => x === null).map(([k]) => k);
-  const kept = Object.fromEntries(entries.filter(([, x]) => x !== null));
-  const removal = `remove the key${removed.length > 1 ? 's' : ''} ${removed.join(', ')} from ${where}`;
   if (removed.length === 0) return `merge ${JSON.stringify(v)} into ${where}`;
-  return Object.keys(kept).length === 0
-    ? removal
-    : `merge ${JSON.stringify(kept)} into ${where} and ${removal.replace(` from ${where}`, '')}`;
+  const keys = `the key${removed.length > 1 ? 's' : ''} ${removed.join(', ')}`;
+  const kept = entries.filter(([, x]) => x !== null);
+  return kept.length === 0
+    ? `remove ${keys} from ${where}`
+    : `merge ${JSON.stringify(Object.fromEntries(kept))} into ${where} and remove ${keys}`;
 }
 
 /**

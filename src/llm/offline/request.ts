@@ -23,6 +23,7 @@ import { withAllowlistedInvite, withoutRepeatedInvite } from './allowlist-invite
 import { fillThere, orgMention, personNames, referents, withOrg } from './org-context.js';
 import { OrgThread, refersToOrgOf } from './org-thread.js';
 import { parseReinvite } from './reinvite.js';
+import { oneHolder } from './lexicon.js';
 import { spokenForms } from './spoken.js';
 import { withoutSwitchedOff } from './switched-off.js';
 import { withCliCommands } from './cli-commands.js';
@@ -103,10 +104,17 @@ export function parseRequest(text: string, now: number, frames = true): Intent {
 
 /** A message as the parsers see it: entities masked, noise dropped, typos and casual verbs normalized. */
 export function readMessage(text: string): Sentence {
-  // (Stretched words are spelt plainly before anything reads the text, the unmasked text included.)
-  // (So are words dictated by speech-to-text: "maria at example dot com".)
-  return withPastedSubject(normalize(analyze(unstretched(spokenForms(withCliCommands(withoutSwitchedOff(text)))))));
+  return withPastedSubject(normalize(analyze(RAW_STAGES.reduce((t, stage) => stage(t), text))));
 }
+
+// What is read on the raw text, before anything is masked or split, in this order: steps a config switches off go,
+// command lines become sentences, dictated addresses and separators are spelt as typed, stretched words plainly.
+const RAW_STAGES: ReadonlyArray<(text: string) => string> = [
+  withoutSwitchedOff,
+  withCliCommands,
+  spokenForms,
+  unstretched,
+];
 
 // "delete the flag on x@y", "remove that key from her": the object of the verb is a field of the account, not the
 // account — never a delete, ban or lock of the user (it fails closed with a question instead).
@@ -121,33 +129,39 @@ const hitsPerson = (s: Intent): boolean =>
 const EVERY_MEMBER =
   /\b(?:every(?:one|body|\s+(?:member|user|person|account))|all\s+(?:of\s+)?(?:the\s+|its\s+|their\s+)?(?:members|users|people|accounts|staff)|each\s+(?:member|user|person|account))\s+(?:in|of|at|from|within|on)\b/i;
 
-function everyMemberNotOrg(intent: Intent, masked: string): Intent {
-  const steps = intent.kind === 'sequence' ? intent.steps : [intent];
-  const orgMeta = steps.some(
-    (s) => s.kind === 'org_update' && Object.keys(s.fields).some((k) => k.endsWith('metadata')),
-  );
-  if (!orgMeta || !EVERY_MEMBER.test(masked) || !/\bmetadata\b/i.test(masked)) return intent;
-  return {
-    kind: 'unknown',
-    reason:
-      "You asked to change the metadata of every member of an organization. I don't change many users' metadata from one sentence, and the organization's own metadata is not theirs, so I changed nothing. Name the users (emails), for example \"add office: Austin to a@x.test's and b@x.test's public metadata\".",
-  };
-}
+/**
+ * Readings that must fail closed: a change on an account or a membership when the message is about a key of some
+ * metadata, and an organization's metadata when the message means every member's. Each returns why, or undefined.
+ */
+const FAIL_CLOSED: ReadonlyArray<(steps: Intent[], masked: string) => string | undefined> = [
+  (steps, masked) => {
+    if (!steps.some(hitsPerson)) return undefined;
+    // ("yank the crm ref off his login, you'll find it in private metadata": a membership removal whose organization
+    // the message never names, in a message about metadata, is a metadata key read wrongly.)
+    const unnamedOrg = steps.some(
+      (s) => s.kind === 'membership_remove' && (!s.org || s.org.kind === 'mention') && /\bmetadata\b/i.test(masked),
+    );
+    return FIELD_OBJECT.test(masked) || unnamedOrg
+      ? 'You asked to remove a key or flag, and I could not tell which key of whose metadata, so I changed nothing (the account and its memberships stay as they are). Say it as "remove the <key> key from <email>\'s public metadata".'
+      : undefined;
+  },
+  (steps, masked) => {
+    const orgMeta = steps.some(
+      (s) => s.kind === 'org_update' && Object.keys(s.fields).some((k) => k.endsWith('metadata')),
+    );
+    return orgMeta && EVERY_MEMBER.test(masked) && /\bmetadata\b/i.test(masked)
+      ? "You asked to change the metadata of every member of an organization. I don't change many users' metadata from one sentence, and the organization's own metadata is not theirs, so I changed nothing. Name the users (emails), for example \"add office: Austin to a@x.test's and b@x.test's public metadata\"."
+      : undefined;
+  },
+];
 
-function fieldNotAccount(intent: Intent, masked: string): Intent {
+function failClosed(intent: Intent, masked: string): Intent {
   const steps = intent.kind === 'sequence' ? intent.steps : [intent];
-  const hitsAccount = steps.some(hitsPerson);
-  // ("yank the crm ref off his login, you'll find it in private metadata": a membership removal whose organization
-  // the message never names, in a message about metadata, is a metadata key read wrongly.)
-  const unnamedOrg = steps.some(
-    (s) => s.kind === 'membership_remove' && (!s.org || s.org.kind === 'mention') && /\bmetadata\b/i.test(masked),
-  );
-  if (!hitsAccount || !(FIELD_OBJECT.test(masked) || unnamedOrg)) return intent;
-  return {
-    kind: 'unknown',
-    reason:
-      'You asked to remove a key or flag, and I could not tell which key of whose metadata, so I changed nothing (the account and its memberships stay as they are). Say it as "remove the <key> key from <email>\'s public metadata".',
-  };
+  for (const guard of FAIL_CLOSED) {
+    const reason = guard(steps, masked);
+    if (reason) return { kind: 'unknown', reason };
+  }
+  return intent;
 }
 
 /** Parses an already analyzed message (accounting re-parses it with one clause left out). */
@@ -161,10 +175,7 @@ export function parseAnalyzed(given: Sentence, now: number, frames = true): Inte
     const bulk = parseAnalyzed({ ...said, masked: exception.rest }, now, frames);
     if (bulk.kind === 'bulk_user_action') return { ...bulk, except: exception.refs };
   }
-  const intent = everyMemberNotOrg(
-    fieldNotAccount(boundValues(parseKept(said, now, frames)), said.masked),
-    said.masked,
-  );
+  const intent = failClosed(boundValues(parseKept(said, now, frames)), said.masked);
   // Whoever the message keeps out (read by exceptionIn, or an address or id right after an exception word
   // however the sentence goes on) is never the target of a change: that is the opposite of what was asked.
   const kept = [...(exception?.refs.map((r) => r.value.toLowerCase()) ?? []), ...keptValues(said.masked, said.ents)];
@@ -492,7 +503,7 @@ const WHO_RUNS = new RegExp(
  */
 const roleHolder = (role: string, org: string, one: boolean): string =>
   one
-    ? `the person with the ${role.toLowerCase()} role in ${org[0]!.toUpperCase()}${org.slice(1)}`
+    ? oneHolder(role.toLowerCase(), `${org[0]!.toUpperCase()}${org.slice(1)}`)
     : `whoever has the ${role.toLowerCase()} role in ${org}`;
 
 const HEADER_LABEL = new RegExp(`^\\s*(?:${TICKET_ROLE_WORDS}|from|sent\\s+by)\\s*:`, 'i');

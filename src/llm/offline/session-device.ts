@@ -18,15 +18,6 @@ interface DeviceWord {
 
 const KILL =
   /\b(?:kill|revoke|end|terminate|close|cut off|invalidate|sign out|log out|sign|log)\s+(?:out\s+)?(?:of\s+)?(?:just\s+|only\s+)?(?:that|this|the|her|his|their)\s+(?:\w+\s+)?(?:session|device|laptop|phone|machine|computer|browser|tablet)\b/i;
-// "end X's session on his iPhone", "close the signed-in session on the said tablet": a session said
-// with the device it is on is that one session, never every session of the person.
-const DEVICE =
-  '(?:iphone|ipad|android|windows|pc|mac(?:book|intosh)?|imac|linux|ubuntu|laptop|desktop|computer|workstation|mobile|cell ?phone|smartphone|phone|tablet|chrome|safari|firefox|edge)';
-const KILL_ON = new RegExp(
-  `\\b(?:kill|revoke|end|terminate|close|cut off|invalidate|sign out|log out)\\b[^.;!?]{0,80}?\\bsession(?:\\s+of\\s+\\S+)?\\s+(?:on|from)\\s+(?:(?:the|that|this|his|her|their|aforementioned|said|lost|stolen|old|work|personal)\\s+)*(?:[\\w-]+\\s+){0,2}?${DEVICE}\\b`,
-  'i',
-);
-const kills = (s: string): boolean => KILL.test(s) || KILL_ON.test(s);
 const KEEP = /^(?:(?:but|and|please)\s+)*(?:leave|keep|don'?t|do not|not|never|except|without)\b/i;
 
 const str = (a: Record<string, unknown>, k: string): string =>
@@ -50,6 +41,14 @@ const VOCAB: Array<[RegExp, (a: Record<string, unknown>) => boolean]> = [
   [/\bfirefox\b/i, (a) => str(a, 'browser_name').includes('firefox')],
   [/\bedge\b/i, (a) => str(a, 'browser_name').includes('edge')],
 ];
+
+// "end X's session on his iPhone", "close the signed-in session on the said tablet": a session said
+// with the device it is on (any word of VOCAB, or a tablet) is that one session, never every session of the person.
+const KILL_ON = new RegExp(
+  `\\b(?:kill|revoke|end|terminate|close|cut off|invalidate|sign out|log out)\\b[^.;!?]{0,80}?\\bsession(?:\\s+of\\s+\\S+)?\\s+(?:on|from)\\s+(?:(?:the|that|this|his|her|their|aforementioned|said|lost|stolen|old|work|personal)\\s+)*(?:[\\w-]+\\s+){0,2}?(?:${[...VOCAB.map(([re]) => re.source), '\\btablet\\b'].join('|')})`,
+  'i',
+);
+const kills = (s: string): boolean => KILL.test(s) || KILL_ON.test(s);
 
 /** What the message says about the device, outside constraints. Cities and countries come after "in"/"from". */
 export function deviceWords(masked: string): DeviceWord[] {
