@@ -42,7 +42,13 @@ const POSSESSIVE_ORG =
   /^(?:(?:(?:his|her|their|its|our|my|the|that|this)\s+)?(?:own\s+|current\s+|main\s+)?(?:org|orgs|organi[sz]ations?|workspaces?|company|team)?|it|there|them|his|her|their|its)$/i;
 
 const GENERIC =
-  /^(?:(?:the|a|an|our|this|that|my|his|her|their)\s+)?(?:new\s+)?(?:account|acct|user|customer|client|contractor|consultant|employee|person|member|guy|candidate|intern|hire|staff(?:er)?|colleague|teammate|someone|somebody|spammer|bot|abuser|attacker|scammer|fraudster|troll|hacker)s?$/i;
+  /^(?:(?:the|a|an|our|this|that|my|his|her|their)\s+)?(?:new\s+)?(?:account|acct|user|customer|client|contractor|consultant|employee|person|member|guy|candidate|intern|hire|staff(?:er)?|colleague|teammate|someone|somebody|spammer|bot|abuser|attacker|scammer|fraudster|troll|hacker|parent|mum|mom|dad|guardian|teacher|student|pupil|volunteer|helper|manager|supervisor|caretaker|lead|owner|founder|partner|vendor|contact|requester|reporter|tenant|patient|player|moderator)s?$/i;
+
+// A person named by a word for what they are, in any form ("parent", "that parent", "the new volunteer").
+// (Not "account", "user", "customer": those stand for someone the message names elsewhere, and the frame reader
+// finds them.)
+const DESCRIBED =
+  /^(?:(?:the|a|an|our|this|that|my|his|her|their)\s+)?(?:new\s+)?(?:parent|mum|mom|dad|guardian|teacher|student|pupil|volunteer|helper|manager|supervisor|caretaker|owner|founder|partner|vendor|tenant|patient|player|moderator)s?$/i;
 
 // A person is not called "… integration app" or "… template": a resource word in a person's name means the words
 // named a record, not a user.
@@ -100,6 +106,17 @@ function namesOf(intent: Intent): Array<{ name: string; person: boolean }> {
  * True when a name the intent was read with cannot be a name, and the intent names nobody by address or id (a
  * description beside addresses — "amy@x.test and their manager" — is the readers' to report as not found).
  */
+/**
+ * "pop that parent into the Volunteers group": the person slot holds a description of a person, not a name. Who it
+ * describes is for the admin to say — never a name found elsewhere in the message. Returns the description.
+ */
+export function describedPerson(intent: Intent, said: Sentence): string | undefined {
+  if (/"kind":"(?:email|id)"/.test(JSON.stringify(intent))) return undefined;
+  const n = namesOf(intent).find((x) => x.person && DESCRIBED.test(x.name.trim()));
+  if (!n || said.ents.quoted.some((q) => q.trim().toLowerCase() === n.name.trim().toLowerCase())) return undefined;
+  return n.name.trim();
+}
+
 export function readWithWrongShape(intent: Intent, said: Sentence): boolean {
   const addressed = /"kind":"(?:email|id)"/.test(JSON.stringify(intent));
   return !addressed && namesOf(intent).some((n) => implausible(n.name, said, n.person));

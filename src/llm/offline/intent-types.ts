@@ -180,6 +180,7 @@ export type Intent =
   /** `show`: "which invitations did Bob send?" — the same lookups, answered, nothing revoked. */
   | { kind: 'invitation_by_inviter'; inviter: Ref; org?: Ref; show?: boolean }
   /** Several steps from one message ("sign X out and ban him"), planned in order (plan-sequence.ts). */
+  | { kind: 'value_swap'; to: string; text: string }
   | { kind: 'sequence'; steps: Intent[] };
 
 /** Which end of a list by created_at: "the latest invite" or "the oldest invite". */

@@ -101,8 +101,24 @@ function isBystander(text: string, m: RegExpMatchArray): boolean {
   return (
     BYSTANDER_AFTER.test(text.slice(at + m[0].length)) ||
     BYSTANDER_BEFORE.test(text.slice(0, at)) ||
+    signsOff(text, at, at + m[0].length) ||
     TICKET_ROLE_LABEL.test(text.slice(Math.max(0, at - 30), at))
   );
+}
+
+// "… Thank you so much, Margaret", "Many thanks!\nMrs Ellis xx": the writer's name closing the message.
+const CLOSING =
+  /\b(?:thanks|thank\s+you|cheers|regards|best|warmly|sincerely|love|ta|xx+|bye|talk\s+soon)\b[^.?\n]{0,30}[,!.\s-]*$/i;
+
+const FORWARDED = /^\s*(?:from|requester|subject|sender)\s*:|\bfwd?\b|\bforwarded\b|\bwrote:|^\s*>/im;
+
+/** True when the name at [at, end) is the message's sign-off: its last words, after a closing or a line break. */
+function signsOff(text: string, at: number, end: number): boolean {
+  if (!/^[\s,.!xX-]*$/.test(text.slice(end))) return false;
+  // (A forwarded message's sign-off is its sender, who is who it is about.)
+  if (FORWARDED.test(text)) return false;
+  const before = text.slice(0, at);
+  return CLOSING.test(before) || /\n\s*(?:[-–—~]\s*)?(?:(?:mrs?|ms|miss|dr)\.?\s+)?$/i.test(before);
 }
 
 /** Occurrences of `key` in `text` that are not bystanders. */
@@ -171,11 +187,32 @@ export function recordsNamed<T extends Pick<OrgRow, 'id' | 'name'> & { slug?: st
   );
   if (longest.length > 0) return longest;
   const first = (o: T): string => o.name.split(/\s+/)[0] ?? '';
-  return rows.filter(
+  const byFirst = rows.filter(
     (o) =>
       first(o).length >= 4 &&
       o.name.includes(' ') &&
       rows.filter((p) => first(p).toLowerCase() === first(o).toLowerCase()).length === 1 &&
       nameWord(text, first(o), false),
   );
+  return byFirst.length > 0 ? byFirst : byGroupWord(text, rows);
+}
+
+// What an organization is called in passing: "the Volunteers group", "our staff org", "the Parents team".
+const GROUP_NOUN = '(?:group|org|organi[sz]ation|team|workspace|club|committee|chapter)';
+
+/**
+ * "the Volunteers group" for "Maple Grove Volunteers": a word said right before a word for an organization, that is
+ * a word of exactly one organization's name and of no other's. A word several names share names none of them.
+ */
+export function byGroupWord<T extends { name: string }>(text: string, rows: T[]): T[] {
+  const said = [...text.matchAll(new RegExp(`\\b([A-Za-z][\\w'’-]{2,})\\s+${GROUP_NOUN}s?\\b`, 'gi'))].map((m) =>
+    m[1]!.toLowerCase().replace(/['’]s$/, ''),
+  );
+  const hits = new Set<T>();
+  for (const word of said) {
+    if (FUNCTION_WORDS.has(word) || WORDS.has(word)) continue;
+    const having = rows.filter((o) => o.name.toLowerCase().split(/\s+/).includes(word));
+    if (having.length === 1) hits.add(having[0]!);
+  }
+  return hits.size === 1 ? [...hits] : [];
 }

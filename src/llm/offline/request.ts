@@ -5,6 +5,7 @@
  * clause is that intent; several become a `sequence` planned step by step. A message with no actionable clause is
  * parsed whole, exactly as before splitting existed.
  */
+import { parseValueSwap, withNewValueSaid } from './value-swap.js';
 import { unstretched } from './texting.js';
 import { fillAnaphors, hasAnaphor, userTokens } from './anaphora.js';
 import { ACTION_VERB, splitClauses, splitSentences, subSentence, type Unit } from './clauses.js';
@@ -39,7 +40,7 @@ import { withKeptOut } from './other-holder.js';
 import { clarifiesOnly } from './clarifying-correction.js';
 import { arbitrate } from './arbitration.js';
 import { parseFrames } from './frames.js';
-import { readWithWrongShape } from './implausible-name.js';
+import { describedPerson, readWithWrongShape } from './implausible-name.js';
 import { swapCorrection } from './correction-swap.js';
 import { boundValues } from './value-bounds.js';
 import { TICKET_ROLE_WORDS } from './ticket-labels.js';
@@ -175,7 +176,7 @@ export function parseAnalyzed(given: Sentence, now: number, frames = true): Inte
     const bulk = parseAnalyzed({ ...said, masked: exception.rest }, now, frames);
     if (bulk.kind === 'bulk_user_action') return { ...bulk, except: exception.refs };
   }
-  const intent = failClosed(boundValues(parseKept(said, now, frames)), said.masked);
+  const intent = failClosed(boundValues(withNewValueSaid(parseKept(said, now, frames), said)), said.masked);
   // Whoever the message keeps out (read by exceptionIn, or an address or id right after an exception word
   // however the sentence goes on) is never the target of a change: that is the opposite of what was asked.
   const kept = [...(exception?.refs.map((r) => r.value.toLowerCase()) ?? []), ...keptValues(said.masked, said.ents)];
@@ -237,6 +238,12 @@ function parseKept(said: Sentence, now: number, frames = true): Intent {
   const framed = (): Intent | undefined => (framedOnce ??= { intent: parseFrames(said, asTyped(said)) }).intent;
   // A name slot holding words no name is made of ("their organization", "who that was"): the sentence was read with
   // the wrong shape, and the frame reader's reading (names found by listing) is taken when it has one.
+  const described = NO_CHANGE.has(intent.kind) ? undefined : describedPerson(intent, whole);
+  if (described)
+    return {
+      kind: 'unknown',
+      reason: `I couldn't tell who "${described}" is, so I changed nothing. Name them (email or full name) and say it again.`,
+    };
   if (!NO_CHANGE.has(intent.kind) && readWithWrongShape(intent, whole) && framed()) return framed()!;
   // A catch-all reading the readers made for a shape they do not know, where the frame reader reads what the
   // message's own words ask (arbitration.ts).
@@ -249,8 +256,9 @@ function parseKept(said: Sentence, now: number, frames = true): Intent {
       kind: 'unknown',
       reason: `I changed nothing: "${whole.raw.trim()}" says what should not be done. If you meant a change, say it as a request.`,
     };
-  // Nothing the sentence readers know: the frame reader looks for asked actions anywhere.
-  return framed() ?? intent;
+  // Nothing the sentence readers know: the frame reader looks for asked actions anywhere, then a change said by
+  // its old and new values is looked for in the data (value-swap.ts).
+  return framed() ?? parseValueSwap(whole) ?? intent;
 }
 
 /** Requests only the whole message expresses (a device described, a typo'd invitation, a value stated as news). */

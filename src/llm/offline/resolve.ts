@@ -763,6 +763,8 @@ function orgOfPerson(ctx: PlanContext, said: string): Res<OrgRow | undefined> {
 }
 
 /** Resolves one organization reference (id as is; name/slug via clerk_organizations_list {query}). */
+const GROUP_NOUNS = /^(?:the|our|group|org|organi[sz]ation|team|workspace|club|committee|chapter)s?$/;
+
 function resolveOrg(ctx: PlanContext, ref: Ref): Res<OrgRow | undefined> {
   if (ref.kind === 'id') return ok({ id: ref.value, name: ref.value, slug: '', createdAt: null });
   if (ref.kind === 'newest') {
@@ -814,6 +816,13 @@ function resolveOrg(ctx: PlanContext, ref: Ref): Res<OrgRow | undefined> {
       o.slug.toLowerCase().startsWith(lower),
   );
   if (prefix.length === 1) return ok(prefix[0]);
+  // "the Volunteers group" for "Maple Grove Volunteers": every word said is a whole word of one name alone.
+  const said = lower.split(/[^\p{L}\d'’-]+/u).filter((w) => w && !GROUP_NOUNS.test(w));
+  const byWords = rows.filter((o) => {
+    const name = o.name.toLowerCase().split(/\s+/);
+    return said.length > 0 && said.every((w) => name.includes(w));
+  });
+  if (exact.length === 0 && prefix.length === 0 && byWords.length === 1) return ok(byWords[0]);
   const candidates = exact.length > 1 ? exact : prefix.length > 1 ? prefix : rows;
   // "Ann Lee's group", "the same org as Ann Lee": no organization has the name, one person does — their
   // organization (one → it; several → asked which; never guessed).

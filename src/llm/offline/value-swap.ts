@@ -1,0 +1,243 @@
+/**
+ * A change said by its values, not by its field (round 13): "on his profile where it says Year 3, change it to
+ * Year 4", "the group can only hold ten people — raise it to twenty", "she signs in as "gracekim"; she'd like it to
+ * be grace.kim". People name the value they see, rarely the setting that holds it.
+ *
+ * Rule: the message says a new value ("change/set/make/raise … to V", "make it V", "like this: V", a quoted value
+ * someone wants) and names one user or one organization. The record is read, and the field to change is the one
+ * whose current value the message also says — a username, a top-level metadata value, an organization's member
+ * limit or slug (a name only when the message speaks of a name). Exactly one field must hold a value said; none or
+ * several → nothing is proposed and the admin is told why. The field is found in the data, never guessed from words,
+ * and the card shows the old and the new value.
+ */
+import type { Sentence } from './entities.js';
+import type { Fields, Intent } from './intent-types.js';
+import { recordsNamed, usersNamed } from './listed-names.js';
+import { say } from './mutation-step.js';
+import { NUMBER_WORDS } from './number-words.js';
+import type { PlanContext, PlanStep } from './plan-context.js';
+import { planOrgUpdate } from './plan-orgs.js';
+import { planUserUpdate } from './plan-users.js';
+import { readFailed } from './resolve.js';
+import { asObject, asPage, toUser } from './results.js';
+
+type Swap = Extract<Intent, { kind: 'value_swap' }>;
+
+// A value: quoted, a number (or number word), or up to three words before the clause ends.
+const VALUE = `(?:"([^"\\n]{1,60})"|'([^'\\n]{1,60})'|“([^”\\n]{1,60})”|([^\\s,;!?"]+(?:\\s+(?!(?:please|pls|for|so|because|as|and|but|if|thanks?|thank|now|instead|then|from|in|on|when|before|after)\\b)[^\\s,;!?".]+){0,2}))`;
+const NEW_VALUE: readonly RegExp[] = [
+  // "change it to V", "raise the limit to V", "be changed to: V"
+  new RegExp(
+    `\\b(?:chang|set|mak|fix|updat|correct|alter|switch|rais|increas|bump|lower|reduc|amend|edit)\\w*\\b[^.?!\\n,;]{0,80}\\bto\\s*:?\\s*${VALUE}`,
+    'i',
+  ),
+  // "make it V"
+  new RegExp(`\\bmake\\s+(?:it|that|this)\\s+${VALUE}`, 'i'),
+  // "like this: V"
+  new RegExp(`\\blike\\s+(?:this|so)\\s*:\\s*${VALUE}`, 'i'),
+  // "(she) wanted "V"", "would like it to be "V"": a wish, only with a quoted value
+  /\b(?:wanted|wants|would\s+like|'d\s+like|prefers?)\s+(?:it\s+(?:to\s+(?:be|say|read)\s+)?)?(?:"([^"\n]{1,60})"|“([^”\n]{1,60})”)/i,
+];
+
+// A change that is not of a value: a role, a lock, a membership — other readers' business.
+const NOT_A_VALUE =
+  /\b(?:admin(?:istrator)?|member|viewer|owner|role|ban(?:ned)?|lock(?:ed)?|unlock|delete|remove|invite|invitation|session|sign\s+out)\b/i;
+
+/** A change said by an old and a new value, or undefined when the message says no new value. */
+export function parseValueSwap(whole: Sentence): Intent | undefined {
+  const text = whole.text;
+  for (const re of NEW_VALUE) {
+    const m = text.match(re);
+    if (!m) continue;
+    const to = m
+      .slice(1)
+      .find((g) => g !== undefined)
+      ?.trim()
+      // (An unquoted value ends where its sentence does: "like this: grace.kim. Would you …".)
+      .split(/[.:](?=\s|$)/)[0];
+    if (!to || NOT_A_VALUE.test(to)) return undefined;
+    // An unquoted value looks like one: a number, a capitalised name, or a token with a digit, dot, @ or
+    // underscore ("to match", "make that change" say no value).
+    const quoted = m.slice(1, 4).some((g) => g !== undefined) || re === NEW_VALUE[2] || re === NEW_VALUE[3];
+    if (!quoted && numberOf(to) === undefined && !/^\p{Lu}|[\d._@]/u.test(to)) return undefined;
+    return { kind: 'value_swap', to, text };
+  }
+  return undefined;
+}
+
+/** The number a value stands for ("twenty", "20"), or undefined. */
+function numberOf(value: string): number | undefined {
+  const v = value.trim().toLowerCase();
+  if (/^\d+$/.test(v)) return Number(v);
+  return NUMBER_WORDS[v];
+}
+
+/** `text` with number words written as digits, so "ten people" says the value 10. */
+function withDigits(text: string): string {
+  return text.replace(/\b[a-z]+(?:-[a-z]+)?\b/gi, (w) => {
+    const n = NUMBER_WORDS[w.toLowerCase()];
+    return n === undefined ? w : String(n);
+  });
+}
+
+const escape = (v: string): string => v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The key a slot changes: a metadata key, or the field itself. */
+function slotKey(slot: Slot): string {
+  const [field, value] = Object.entries(slot.fields)[0]!;
+  return value && typeof value === 'object' ? Object.keys(value)[0]! : field;
+}
+
+function says(text: string, value: string): boolean {
+  const v = value.trim();
+  if (v.length === 0) return false;
+  const escaped = escape(v);
+  return new RegExp(`(?<![\\p{L}\\d._@-])${escaped}(?![\\p{L}\\d@-]|\\.\\w)`, 'iu').test(text);
+}
+
+interface Slot {
+  owner: 'user' | 'org';
+  id: string;
+  label: string;
+  fields: Fields;
+  old: string;
+}
+
+type Obj = Record<string, unknown>;
+
+/** The fields of one record whose current value `said` (the message without its new value) says. */
+function slotsOf(owner: 'user' | 'org', rec: Obj, label: string, saidAll: string, to: string): Slot[] {
+  const out: Slot[] = [];
+  // (How the record was named is not a value said of it: "Stark Industries" does not say the slug "stark".)
+  const said = saidAll.split(label).join(' ');
+  const id = String(rec.id ?? '');
+  const toNumber = numberOf(to);
+  const offer = (field: string, current: unknown, value: unknown, path?: string): void => {
+    if (current === null || current === undefined || typeof current === 'object') return;
+    const old = String(current);
+    if (old === '' || old.toLowerCase() === to.toLowerCase() || !says(said, old)) return;
+    const fields: Fields = path ? { [field]: { [path]: value } } : { [field]: value };
+    out.push({ owner, id, label, fields, old });
+  };
+  const typed = (current: unknown): unknown =>
+    typeof current === 'number' ? (toNumber ?? Number.NaN) : typeof current === 'boolean' ? undefined : to;
+  const namesSpoken = /\bname|\bspel|\bcalled\b/i.test(said);
+  if (owner === 'user') {
+    offer('username', rec.username, to);
+    if (namesSpoken) {
+      offer('first_name', rec.first_name, to);
+      offer('last_name', rec.last_name, to);
+    }
+  } else {
+    if (toNumber !== undefined) offer('max_allowed_memberships', rec.max_allowed_memberships, toNumber);
+    offer('slug', rec.slug, to);
+    if (namesSpoken) offer('name', rec.name, to);
+  }
+  for (const field of ['public_metadata', 'private_metadata', 'unsafe_metadata']) {
+    const meta = rec[field];
+    if (!meta || typeof meta !== 'object') continue;
+    for (const [key, current] of Object.entries(meta as Obj)) {
+      const value = typed(current);
+      if (value === undefined || (typeof value === 'number' && Number.isNaN(value))) continue;
+      offer(field, current, value, key);
+    }
+  }
+  return out;
+}
+
+/** Reads the records the message names and proposes the one change whose old value it says. */
+export function planValueSwap(ctx: PlanContext, intent: Swap): PlanStep {
+  const users = ctx.read('clerk_users_list', { limit: 500 });
+  const orgs = ctx.read('clerk_organizations_list', { limit: 100 });
+  if (!users || !orgs) return ctx.pending();
+  if (users.status !== 'ok') return readFailed(users, 'users');
+  if (orgs.status !== 'ok') return readFailed(orgs, 'organizations');
+  const userItems = asPage(users.result).items as Obj[];
+  const orgItems = asPage(orgs.result).items as Obj[];
+  // The message's words with the new value taken out, numbers as digits: where an old value may be said.
+  const said = withDigits(intent.text.replace(intent.to, ' '));
+  const rows = userItems.map(toUser);
+  // (Who reports the value may be whose it is: "Lucy Grant says the nickname on her profile shows …".)
+  let namedUsers = usersNamed(intent.text, rows);
+  if (namedUsers.length === 0)
+    namedUsers = rows.filter((u) => !!u.name && /\s/.test(u.name) && says(intent.text, u.name));
+  const orgRows = orgItems.map((o) => ({
+    id: String(o.id ?? ''),
+    name: String(o.name ?? ''),
+    slug: String(o.slug ?? ''),
+  }));
+  const namedOrgs = recordsNamed(intent.text, orgRows);
+  if (namedUsers.length + namedOrgs.length > 4)
+    return say(
+      `I couldn't tell whose setting should become "${intent.to}": the message names several people and organizations. Nothing was changed.`,
+    );
+  // Each record read whole (a listing may leave metadata out).
+  const records: Array<{ owner: 'user' | 'org'; label: string; env: ReturnType<PlanContext['read']> }> = [
+    ...namedUsers.map((u) => ({
+      owner: 'user' as const,
+      label: u.name ?? u.email ?? u.id,
+      env: ctx.read('clerk_user_get', { user_id: u.id }),
+    })),
+    ...namedOrgs.map((o) => ({
+      owner: 'org' as const,
+      label: o.name,
+      env: ctx.read('clerk_organization_get', { organization_id: o.id }),
+    })),
+  ];
+  if (records.some((r) => !r.env)) return ctx.pending();
+  const slots: Slot[] = [];
+  for (const r of records) {
+    if (r.env!.status !== 'ok') return readFailed(r.env!, r.label);
+    const rec = asObject(r.env!.result);
+    if (rec) slots.push(...slotsOf(r.owner, rec, r.label, said, intent.to));
+  }
+  const who = [...namedUsers.map((u) => u.name ?? u.email ?? u.id), ...namedOrgs.map((o) => o.name)];
+  if (who.length === 0)
+    return say(
+      `I couldn't tell whose setting should become "${intent.to}": the message names no user or organization I found. Nothing was changed.`,
+    );
+  // Several values said: the one whose key the message also names ("the nickname … shows "Lu""), else the one it
+  // quotes, if that leaves one.
+  if (slots.length > 1) {
+    const keyed = slots.filter((x) => says(said.replace(/_/g, ' '), slotKey(x).replace(/_/g, ' ')));
+    const quoted = slots.filter((x) => new RegExp(`["“']${escape(x.old)}["”']`, 'i').test(said));
+    const narrowed = keyed.length === 1 ? keyed : quoted.length === 1 ? quoted : slots;
+    slots.splice(0, slots.length, ...narrowed);
+  }
+  if (slots.length !== 1) {
+    const why =
+      slots.length === 0
+        ? `no setting of ${who.join(', ')} holds a value your message mentions`
+        : `several settings hold a value your message mentions (${slots.map((s) => `${s.label}: "${s.old}"`).join('; ')})`;
+    return say(
+      `I couldn't tell which setting should become "${intent.to}": ${why}. Nothing was changed. Say which setting, for example "set <field> of <who> to ${intent.to}".`,
+    );
+  }
+  const slot = slots[0]!;
+  return slot.owner === 'user'
+    ? planUserUpdate(ctx, { kind: 'user_update', target: { kind: 'id', value: slot.id }, fields: slot.fields })
+    : planOrgUpdate(ctx, { kind: 'org_update', org: { kind: 'id', value: slot.id }, fields: slot.fields });
+}
+
+/**
+ * "the group only lets 40 people in — could we make it 60?": a field reading that took the value the message says
+ * the field has now, when the message goes on to say the new one. The new value replaces it (same kind: a number
+ * for a number); anything else is returned as read.
+ */
+export function withNewValueSaid(intent: Intent, whole: Sentence): Intent {
+  if (intent.kind !== 'org_update' && intent.kind !== 'user_update' && intent.kind !== 'named_update') return intent;
+  const entries = Object.entries(intent.fields);
+  if (entries.length !== 1) return intent;
+  const [field, value] = entries[0]!;
+  if (typeof value !== 'number' && typeof value !== 'string') return intent;
+  const swap = parseValueSwap(whole);
+  if (swap?.kind !== 'value_swap') return intent;
+  // (Numbers only: a number the message says the field holds now, then the number it should hold.)
+  const next = numberOf(swap.to);
+  if (typeof value !== 'number' || next === undefined || value === next) return intent;
+  const text = withDigits(whole.text);
+  const oldAt = text.search(new RegExp(`(?<![\\w.])${escape(String(value))}(?![\\w])`, 'i'));
+  const newAt = text.lastIndexOf(String(next));
+  if (oldAt < 0 || newAt <= oldAt) return intent;
+  return { ...intent, fields: { [field]: next } } as Intent;
+}
