@@ -80,7 +80,7 @@ function withDigits(text: string): string {
   });
 }
 
-const escape = (v: string): string => v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRe = (v: string): string => v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The key a slot changes: a metadata key, or the field itself. */
 function slotKey(slot: Slot): string {
@@ -91,7 +91,7 @@ function slotKey(slot: Slot): string {
 function says(text: string, value: string): boolean {
   const v = value.trim();
   if (v.length === 0) return false;
-  const escaped = escape(v);
+  const escaped = escapeRe(v);
   return new RegExp(`(?<![\\p{L}\\d._@-])${escaped}(?![\\p{L}\\d@-]|\\.\\w)`, 'iu').test(text);
 }
 
@@ -200,7 +200,7 @@ export function planValueSwap(ctx: PlanContext, intent: Swap): PlanStep {
   // quotes, if that leaves one.
   if (slots.length > 1) {
     const keyed = slots.filter((x) => says(said.replace(/_/g, ' '), slotKey(x).replace(/_/g, ' ')));
-    const quoted = slots.filter((x) => new RegExp(`["“']${escape(x.old)}["”']`, 'i').test(said));
+    const quoted = slots.filter((x) => new RegExp(`["“']${escapeRe(x.old)}["”']`, 'i').test(said));
     const narrowed = keyed.length === 1 ? keyed : quoted.length === 1 ? quoted : slots;
     slots.splice(0, slots.length, ...narrowed);
   }
@@ -236,7 +236,7 @@ export function withNewValueSaid(intent: Intent, whole: Sentence): Intent {
   const next = numberOf(swap.to);
   if (typeof value !== 'number' || next === undefined || value === next) return intent;
   const text = withDigits(whole.text);
-  const oldAt = text.search(new RegExp(`(?<![\\w.])${escape(String(value))}(?![\\w])`, 'i'));
+  const oldAt = text.search(new RegExp(`(?<![\\w.])${escapeRe(String(value))}(?![\\w])`, 'i'));
   const newAt = text.lastIndexOf(String(next));
   if (oldAt < 0 || newAt <= oldAt) return intent;
   return { ...intent, fields: { [field]: next } } as Intent;
