@@ -44,7 +44,7 @@ const POSSESSIVE_ORG =
 const GENERIC =
   /^(?:(?:the|a|an|our|this|that|my|his|her|their)\s+)?(?:new\s+)?(?:account|acct|user|customer|client|contractor|consultant|employee|person|member|guy|candidate|intern|hire|staff(?:er)?|colleague|teammate|someone|somebody|spammer|bot|abuser|attacker|scammer|fraudster|troll|hacker|parent|mum|mom|dad|guardian|teacher|student|pupil|volunteer|helper|manager|supervisor|caretaker|lead|owner|founder|partner|vendor|contact|requester|reporter|tenant|patient|player|moderator)s?$/i;
 
-// A person named by a word for what they are, in any form ("parent", "that parent", "the new volunteer").
+// A person named by a word for what they are, in any form ("tutor", "that tutor", "the new caretaker").
 // (Not "account", "user", "customer": those stand for someone the message names elsewhere, and the frame reader
 // finds them.)
 const DESCRIBED =
@@ -107,7 +107,7 @@ function namesOf(intent: Intent): Array<{ name: string; person: boolean }> {
  * description beside addresses — "amy@x.test and their manager" — is the readers' to report as not found).
  */
 /**
- * "pop that parent into the Volunteers group": the person slot holds a description of a person, not a name. Who it
+ * "put that tutor into the Coaches group": the person slot holds a description of a person, not a name. Who it
  * describes is for the admin to say — never a name found elsewhere in the message. Returns the description.
  */
 export function describedPerson(intent: Intent, said: Sentence): string | undefined {

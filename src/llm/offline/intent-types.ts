@@ -3,6 +3,7 @@
  * the planner turns it into reads, mutations and a closing answer. Slots the user left out stay undefined, and the
  * planner asks for the ones it needs.
  */
+import type { MembersChange } from './org-members-bulk.js';
 import type { DateWindow } from './dates.js';
 
 /**
@@ -181,6 +182,8 @@ export type Intent =
   | { kind: 'invitation_by_inviter'; inviter: Ref; org?: Ref; show?: boolean }
   /** Several steps from one message ("sign X out and ban him"), planned in order (plan-sequence.ts). */
   | { kind: 'value_swap'; to: string; text: string }
+  /** "lock everyone in the Stark org": one change per member of the organization the message names (org-members-bulk.ts). */
+  | { kind: 'org_members_bulk'; change: MembersChange; text: string }
   | { kind: 'sequence'; steps: Intent[] };
 
 /** Which end of a list by created_at: "the latest invite" or "the oldest invite". */

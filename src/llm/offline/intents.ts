@@ -22,7 +22,6 @@ import { canonicalVerb } from './lexicon.js';
 import { parseBulkUserAction } from './bulk.js';
 import { parseTwoLookups } from './two-lookups.js';
 import { readFieldEdit } from './field-edit.js';
-import { subSentence } from './clauses.js';
 
 const HELP =
   /^(?:help|\?|commands|examples|usage|menu|what can you do|what do you (?:do|understand|support)|how do(?:es)? (?:this|it|i use (?:this|you)) work|what can i (?:ask|say|do)|show (?:me )?(?:some )?examples|how do i use (?:this|you))$/i;
@@ -90,33 +89,7 @@ export function parseSentence(s: Sentence, now: number): Intent {
     const intent = parse();
     if (intent) return changesNothing(intent) ? (readFieldEdit(c, s) ?? intent) : intent;
   }
-  return readFieldEdit(c, s) ?? (trimming ? undefined : trimmedReading(s, now)) ?? unknown(c);
-}
-
-let trimming = false;
-// Words a trailing remark may hold without changing what is asked ("on my clients site pls", "for now", "today").
-const SAFE_TAIL =
-  /^(?:on|at|for|in|over|via|through|with|this|today|tonight|now|asap|please|pls|plz|thanks|thx|ta|lol|right|away|soon|quickly|when|you|u|can|get|a|the|my|our|their|his|her|its|chance|moment|sec|second|minute|bit|while|site|website|app|system|platform|portal|end|side|dashboard|clients?|customers?|instance|account|thing|real|quick|if|possible|mind|time|then|too|again|now|morning|afternoon|evening|week|day|[!?.]+)$/i;
-
-/**
- * A sentence no reader knows as a whole, read without its trailing remark ("unban X on my clients site pls"):
- * the longest prefix that reads as a request, when what is left out is only words of place, time and politeness —
- * never an entity, a number, a negation, a condition or a preposition that says from where or to what.
- */
-function trimmedReading(s: Sentence, now: number): Intent | undefined {
-  const words = s.masked.split(/\s+/);
-  trimming = true;
-  try {
-    for (let cut = 1; cut <= Math.min(8, words.length - 2); cut++) {
-      const dropped = words.slice(words.length - cut);
-      if (!dropped.every((w) => SAFE_TAIL.test(w.replace(/[,;:!?.]+$/, '') || w))) return undefined;
-      const intent = parseSentence(subSentence(s, words.slice(0, words.length - cut).join(' ')), now);
-      if (intent.kind !== 'unknown') return intent;
-    }
-    return undefined;
-  } finally {
-    trimming = false;
-  }
+  return readFieldEdit(c, s) ?? unknown(c);
 }
 
 /**

@@ -489,9 +489,14 @@ const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
   ],
   [/\b(?:the\s+)?(?:non-?primary|secondary)\s+domain\b/gi, 'the satellite domain'],
   [/\boutta\b/gi, 'out of'],
+  // "should drop to viewer": a fall to a lower role is a demotion, never a removal.
+  [
+    /\bdrop(?:s|ped)?\s+(?:down\s+)?to\s+(?=(?:an?\s+|the\s+)?["“]?(?:viewer|member|basic\s+member)\b)/gi,
+    'be demoted to ',
+  ],
   [
     new RegExp(
-      `\\b(?:boot|chuck|throw|get|kick|yank|yeet)\\s+(⟦[ei]\\d+⟧|[\\w.'’-]+?(?:\\s+[\\w.'’-]+?){0,2}?)\\s+(?:out\\s+of|off(?:\\s+of)?)\\s+(?!(?:work|here|there|everywhere|everything|the\\s+app)\\b|${NOT_ORG})`,
+      `\\b(?:boot|chuck|throw|get|kick|yank|yeet|clear|take|pull)\\s+(⟦[ei]\\d+⟧|[\\w.'’-]+?(?:\\s+[\\w.'’-]+?){0,2}?)\\s+(?:out\\s+of|off(?:\\s+of)?)\\s+(?!(?:work|here|there|everywhere|everything|the\\s+app)\\b|${NOT_ORG})`,
       'gi',
     ),
     'remove $1 from ',

@@ -106,7 +106,7 @@ function isBystander(text: string, m: RegExpMatchArray): boolean {
   );
 }
 
-// "… Thank you so much, Margaret", "Many thanks!\nMrs Ellis xx": the writer's name closing the message.
+// "… cheers for this, Deb", "Best wishes!\nMr Orton": the writer's name closing the message.
 const CLOSING =
   /\b(?:thanks|thank\s+you|cheers|regards|best|warmly|sincerely|love|ta|xx+|bye|talk\s+soon)\b[^.?\n]{0,30}[,!.\s-]*$/i;
 
@@ -197,22 +197,52 @@ export function recordsNamed<T extends Pick<OrgRow, 'id' | 'name'> & { slug?: st
   return byFirst.length > 0 ? byFirst : byGroupWord(text, rows);
 }
 
-// What an organization is called in passing: "the Volunteers group", "our staff org", "the Parents team".
+// What an organization is called in passing: "the Coaches group", "our tutors org", "the Alumni team".
 const GROUP_NOUN = '(?:group|org|organi[sz]ation|team|workspace|club|committee|chapter)';
 
 /**
- * "the Volunteers group" for "Maple Grove Volunteers": a word said right before a word for an organization, that is
+ * "the Coaches group" for "Riverside Coaches": a word said right before a word for an organization, that is
  * a word of exactly one organization's name and of no other's. A word several names share names none of them.
  */
 export function byGroupWord<T extends { name: string }>(text: string, rows: T[]): T[] {
-  const said = [...text.matchAll(new RegExp(`\\b([A-Za-z][\\w'’-]{2,})\\s+${GROUP_NOUN}s?\\b`, 'gi'))].map((m) =>
-    m[1]!.toLowerCase().replace(/['’]s$/, ''),
-  );
   const hits = new Set<T>();
-  for (const word of said) {
-    if (FUNCTION_WORDS.has(word) || WORDS.has(word)) continue;
-    const having = rows.filter((o) => o.name.toLowerCase().split(/\s+/).includes(word));
+  for (const m of text.matchAll(new RegExp(`((?:[A-Za-z][\\w'’-]*\\s+){0,3})${GROUP_NOUN}s?\\b`, 'gi'))) {
+    // The words right before the noun, back to a function word: all of them must be words of the one name
+    // ("the Wayne Corp organization" is not "Umbrella Corp": "Wayne" is no word of it).
+    const before = m[1]!.trim().split(/\s+/).filter(Boolean);
+    const run: string[] = [];
+    for (const w of before.reverse()) {
+      const lower = w.toLowerCase().replace(/['’]s$/, '');
+      if (FUNCTION_WORDS.has(lower) || RUN_STOP.has(lower)) break;
+      run.unshift(lower);
+    }
+    if (run.length === 0 || run.some((w) => w.length < 3 || WORDS.has(w))) continue;
+    const having = rows.filter((o) => {
+      const name = o.name.toLowerCase().split(/\s+/);
+      return run.every((w) => name.includes(w));
+    });
     if (having.length === 1) hits.add(having[0]!);
   }
   return hits.size === 1 ? [...hits] : [];
 }
+
+// Words that end a run of name words before "group" ("add her to our Coaches group", "in the Coaches group").
+const RUN_STOP = new Set([
+  'to',
+  'in',
+  'of',
+  'on',
+  'at',
+  'into',
+  'out',
+  'off',
+  'a',
+  'an',
+  'my',
+  'whole',
+  'same',
+  'entire',
+  'new',
+  'old',
+  'other',
+]);

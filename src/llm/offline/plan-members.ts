@@ -134,7 +134,7 @@ export function planMembershipGet(ctx: PlanContext, intent: Of<'membership_get'>
   );
 }
 
-function membershipCall(
+export function membershipCall(
   action: 'clerk_org_membership_create' | 'clerk_org_membership_update' | 'clerk_org_membership_delete',
   org: OrgRow,
   u: UserRow,

@@ -2,6 +2,7 @@
  * The planner: from the conversation (request, answers, results so far) to the next step — read calls,
  * mutation calls, a clarifying question, or the final answer. Pure and deterministic.
  */
+import { planMembersBulk } from './org-members-bulk.js';
 import { planValueSwap } from './value-swap.js';
 import { say } from './mutation-step.js';
 import type { Turn } from './conversation.js';
@@ -172,6 +173,8 @@ function planIntent(ctx: PlanContext, intent: Intent): PlanStep {
       return planUserWhen(ctx, intent);
     case 'invitation_by_inviter':
       return planInvitationByInviter(ctx, intent);
+    case 'org_members_bulk':
+      return planMembersBulk(ctx, intent);
     case 'value_swap':
       return planValueSwap(ctx, intent);
     case 'sequence':

@@ -6,6 +6,7 @@
  * parsed whole, exactly as before splitting existed.
  */
 import { parseValueSwap, withNewValueSaid } from './value-swap.js';
+import { parseMembersBulk } from './org-members-bulk.js';
 import { unstretched } from './texting.js';
 import { fillAnaphors, hasAnaphor, userTokens } from './anaphora.js';
 import { ACTION_VERB, splitClauses, splitSentences, subSentence, type Unit } from './clauses.js';
@@ -267,6 +268,15 @@ export function parseWholeMessage(whole: Sentence): Intent | undefined {
 }
 
 function parseMessage(whole: Sentence, now: number): Intent {
+  const members = parseMembersBulk(whole, (text) => parseRequest(text, now));
+  if (!members) return parseMessageRead(whole, now);
+  // "every holder of the viewer role in Foo": the readers already name those people by their role (held-role.ts);
+  // their reading is kept.
+  const read = parseMessageRead(whole, now);
+  return /"kind":"role"/.test(JSON.stringify(read)) ? read : members;
+}
+
+function parseMessageRead(whole: Sentence, now: number): Intent {
   const read = parseWholeMessage(whole);
   if (read) return read;
   const sentences = withMetadataLabels(splitSentences(arrowAsDash(whole.masked)));

@@ -816,7 +816,7 @@ function resolveOrg(ctx: PlanContext, ref: Ref): Res<OrgRow | undefined> {
       o.slug.toLowerCase().startsWith(lower),
   );
   if (prefix.length === 1) return ok(prefix[0]);
-  // "the Volunteers group" for "Maple Grove Volunteers": every word said is a whole word of one name alone.
+  // "the Coaches group" for "Riverside Coaches": every word said is a whole word of one name alone.
   const said = lower.split(/[^\p{L}\d'’-]+/u).filter((w) => w && !GROUP_NOUNS.test(w));
   const byWords = rows.filter((o) => {
     const name = o.name.toLowerCase().split(/\s+/);

@@ -1,7 +1,7 @@
 /**
- * A change said by its values, not by its field (round 13): "on his profile where it says Year 3, change it to
- * Year 4", "the group can only hold ten people — raise it to twenty", "she signs in as "gracekim"; she'd like it to
- * be grace.kim". People name the value they see, rarely the setting that holds it.
+ * A change said by its values, not by its field (round 13): "his card reads Grade 6 — please change it to
+ * Grade 7", "the club takes eight at most; bump that up to twelve", "he logs in as "rajp"; he'd rather it be
+ * raj.p". People name the value they see, rarely the setting that holds it.
  *
  * Rule: the message says a new value ("change/set/make/raise … to V", "make it V", "like this: V", a quoted value
  * someone wants) and names one user or one organization. The record is read, and the field to change is the one
@@ -26,7 +26,7 @@ type Swap = Extract<Intent, { kind: 'value_swap' }>;
 // A value: quoted, a number (or number word), or up to three words before the clause ends.
 const VALUE = `(?:"([^"\\n]{1,60})"|'([^'\\n]{1,60})'|“([^”\\n]{1,60})”|([^\\s,;!?"]+(?:\\s+(?!(?:please|pls|for|so|because|as|and|but|if|thanks?|thank|now|instead|then|from|in|on|when|before|after)\\b)[^\\s,;!?".]+){0,2}))`;
 const NEW_VALUE: readonly RegExp[] = [
-  // "change it to V", "raise the limit to V", "be changed to: V"
+  // "alter it to V", "push the cap to V", "be amended to: V"
   new RegExp(
     `\\b(?:chang|set|mak|fix|updat|correct|alter|switch|rais|increas|bump|lower|reduc|amend|edit)\\w*\\b[^.?!\\n,;]{0,80}\\bto\\s*:?\\s*${VALUE}`,
     'i',
@@ -53,7 +53,7 @@ export function parseValueSwap(whole: Sentence): Intent | undefined {
       .slice(1)
       .find((g) => g !== undefined)
       ?.trim()
-      // (An unquoted value ends where its sentence does: "like this: grace.kim. Would you …".)
+      // (An unquoted value ends where its sentence does: "like this: raj.p. Thanks …".)
       .split(/[.:](?=\s|$)/)[0];
     if (!to || NOT_A_VALUE.test(to)) return undefined;
     // An unquoted value looks like one: a number, a capitalised name, or a token with a digit, dot, @ or
@@ -108,7 +108,7 @@ type Obj = Record<string, unknown>;
 /** The fields of one record whose current value `said` (the message without its new value) says. */
 function slotsOf(owner: 'user' | 'org', rec: Obj, label: string, saidAll: string, to: string): Slot[] {
   const out: Slot[] = [];
-  // (How the record was named is not a value said of it: "Stark Industries" does not say the slug "stark".)
+  // (How the record was named is not a value said of it: "Foo Labs" does not say the slug "foo".)
   const said = saidAll.split(label).join(' ');
   const id = String(rec.id ?? '');
   const toNumber = numberOf(to);
@@ -157,7 +157,7 @@ export function planValueSwap(ctx: PlanContext, intent: Swap): PlanStep {
   // The message's words with the new value taken out, numbers as digits: where an old value may be said.
   const said = withDigits(intent.text.replace(intent.to, ' '));
   const rows = userItems.map(toUser);
-  // (Who reports the value may be whose it is: "Lucy Grant says the nickname on her profile shows …".)
+  // (Who reports the value may be whose it is: "Ann Lee tells me her profile reads …".)
   let namedUsers = usersNamed(intent.text, rows);
   if (namedUsers.length === 0)
     namedUsers = rows.filter((u) => !!u.name && /\s/.test(u.name) && says(intent.text, u.name));
@@ -196,7 +196,7 @@ export function planValueSwap(ctx: PlanContext, intent: Swap): PlanStep {
     return say(
       `I couldn't tell whose setting should become "${intent.to}": the message names no user or organization I found. Nothing was changed.`,
     );
-  // Several values said: the one whose key the message also names ("the nickname … shows "Lu""), else the one it
+  // Several values said: the one whose key the message also names ("the alias … reads "Jo""), else the one it
   // quotes, if that leaves one.
   if (slots.length > 1) {
     const keyed = slots.filter((x) => says(said.replace(/_/g, ' '), slotKey(x).replace(/_/g, ' ')));
@@ -220,7 +220,7 @@ export function planValueSwap(ctx: PlanContext, intent: Swap): PlanStep {
 }
 
 /**
- * "the group only lets 40 people in — could we make it 60?": a field reading that took the value the message says
+ * "the team caps at 30 seats, so please take it to 45": a field reading that took the value the message says
  * the field has now, when the message goes on to say the new one. The new value replaces it (same kind: a number
  * for a number); anything else is returned as read.
  */

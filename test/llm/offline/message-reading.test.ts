@@ -296,8 +296,12 @@ describe('people named by their role, in bulk', () => {
     expect(parseRequest(said, NOW)).toMatchObject(intent);
   });
 
-  it('a bare "every member" is everyone, so it is refused rather than read as the member role', () => {
-    expect(parseRequest('remove every member from Acme', NOW).kind).toBe('refuse');
+  it('a bare "every member" is everyone in the organization, never read as the member role', () => {
+    // (Round 13: a change on every member of a named organization is planned from its membership list, one gated
+    // card each — org-members-bulk.ts; it carries no role filter.)
+    const intent = parseRequest('remove every member from Acme', NOW);
+    expect(intent).toMatchObject({ kind: 'org_members_bulk', change: { kind: 'remove' } });
+    expect(JSON.stringify(intent)).not.toMatch(/org:member/);
   });
 
   it('plans one role change per holder of the role, and nobody else', async () => {

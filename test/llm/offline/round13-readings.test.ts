@@ -66,12 +66,66 @@ describe('a change said by its old and new values', () => {
   });
 });
 
+describe('a change on every member of one organization', () => {
+  it.each([
+    [
+      'everybody in the Stark Industries org must be locked for now, do not ban them',
+      { kind: 'user_action', action: 'clerk_user_lock' },
+    ],
+    [
+      'in the Initech org please change everyone who is a regular member to viewer',
+      { kind: 'set_role', role: 'org:viewer' },
+    ],
+    ['add region: EU to the public metadata of every member of the Initech organization', { kind: 'metadata' }],
+    ['please take everyone out of the Stark Industries group except Pepper', { kind: 'remove' }],
+  ])('%s', (text, change) => expect(parseRequest(text, NOW)).toMatchObject({ kind: 'org_members_bulk', change }));
+
+  it('an address filter is not an organization ("everyone with a x.test address", the group said elsewhere)', () => {
+    expect(
+      parseRequest('It is all one group of trolls. Please lock everyone with an evil.test email address.', NOW).kind,
+    ).not.toBe('org_members_bulk');
+  });
+
+  it('proposes one gated change per member with the filtered role; a named member is kept out (safety)', async () => {
+    const stack = createStack();
+    const turn = await stack.say(
+      'in the Initech org please switch everyone who is a regular member to viewer, not Peter though, he stays',
+    );
+    expect(turn.pending.every((p) => p.action === 'clerk_org_membership_update' && p.args.role === 'org:viewer')).toBe(
+      true,
+    );
+    const who = turn.pending.map((p) => p.args.user_id);
+    expect(who).toHaveLength(5); // Lee, Samir, Michael, Joanna and Nora are members; Bill is admin; Peter is named
+    expect(turn.text).toMatch(/kept out because your message names them \(Peter Gibbons\)/);
+    expect(turn.text).not.toMatch(/Bill/);
+  });
+
+  it('lock everyone in an organization: its members only, each on its own card', async () => {
+    const stack = createStack();
+    const turn = await stack.say('please lock all the accounts in the Stark Industries org until further notice');
+    expect(turn.pending.map((p) => p.action)).toEqual(['clerk_user_lock', 'clerk_user_lock', 'clerk_user_lock']);
+  });
+
+  it('with no organization it can name, nothing is proposed (safety)', async () => {
+    const stack = createStack();
+    const turn = await stack.say('please lock everyone in the Wakanda group');
+    expect(turn.pending).toEqual([]);
+    expect(turn.text).toMatch(/couldn't tell which organization.*Nothing was changed/s);
+  });
+});
+
 describe('an organization said by one word of its name', () => {
   const orgs = [{ name: 'Northside Volunteers' }, { name: 'Northside Staff' }, { name: 'Parents Forum' }];
   it.each([
     ['please add her to the Volunteers group', 'Northside Volunteers'],
     ['put him in our staff team', 'Northside Staff'],
   ])('%s', (text, name) => expect(byGroupWord(text, orgs).map((o) => o.name)).toEqual([name]));
+
+  it('every word said before the noun must be a word of the name: "the Wayne Corp organization" is not Umbrella Corp (safety)', () => {
+    expect(byGroupWord('delete the Wayne Corp organization', [{ name: 'Umbrella Corp' }, { name: 'Acme' }])).toEqual(
+      [],
+    );
+  });
 
   it('a word several names share names none of them (safety)', () => {
     expect(byGroupWord('add her to the Northside group', orgs)).toEqual([]);
