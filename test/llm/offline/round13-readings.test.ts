@@ -142,6 +142,17 @@ describe("the writer's sign-off is not the person meant", () => {
   });
 });
 
+describe("the writer's sign-off alone", () => {
+  it('"… could you unlock her account? … Thank you so much, Peter" is never about Peter (safety)', async () => {
+    const stack = createStack();
+    const turn = await stack.say(
+      'Hello, one of our members cannot get in, could you unlock her account please? Thank you so much, Peter',
+    );
+    expect(turn.pending).toEqual([]);
+    expect(turn.text).not.toMatch(/Gibbons/);
+  });
+});
+
 describe('a person said by what they are is asked about, never guessed', () => {
   it('"pop that volunteer into Acme" names nobody, even with a name elsewhere (safety)', () => {
     const intent = parseRequest(
