@@ -7,6 +7,7 @@
  */
 import { parseValueSwap, withNewValueSaid } from './value-swap.js';
 import { parseMembersBulk } from './org-members-bulk.js';
+import { parseEnumerated } from './enumerated.js';
 import { unstretched } from './texting.js';
 import { fillAnaphors, hasAnaphor, userTokens } from './anaphora.js';
 import { ACTION_VERB, splitClauses, splitSentences, subSentence, type Unit } from './clauses.js';
@@ -136,6 +137,7 @@ const EVERY_MEMBER =
  * metadata, and an organization's metadata when the message means every member's. Each returns why, or undefined.
  */
 const FAIL_CLOSED: ReadonlyArray<(steps: Intent[], masked: string) => string | undefined> = [
+  (steps, masked) => negatedChange(steps, masked),
   (steps, masked) => {
     if (!steps.some(hitsPerson)) return undefined;
     // ("yank the crm ref off his login, you'll find it in private metadata": a membership removal whose organization
@@ -156,6 +158,36 @@ const FAIL_CLOSED: ReadonlyArray<(steps: Intent[], masked: string) => string | u
       : undefined;
   },
 ];
+
+// The verbs each destructive change is said with, for the negation guard below.
+const SAID_AS: Partial<Record<string, string>> = {
+  clerk_user_ban: 'ban|block|bar|suspend',
+  clerk_user_lock: 'lock|freeze|suspend|block',
+  clerk_user_delete: 'delete|remove|erase|close|wipe|nuke',
+  membership_remove: 'remove|kick|drop|boot|take',
+  org_delete: 'delete|remove|close|wipe',
+};
+
+/**
+ * "Do NOT delete or ban X — it is a temporary hold": the verb of the change is governed by a negation (alone or in
+ * a list joined by "or"/"and"/"nor"/"/"), so the message says not to do it. Never a change; it fails closed. A
+ * positive ask of the same verb elsewhere ("…; ban her instead") keeps the change.
+ */
+function negatedChange(steps: Intent[], masked: string): string | undefined {
+  for (const step of steps) {
+    const key = step.kind === 'user_action' ? step.action : step.kind;
+    const verbs = SAID_AS[key];
+    if (!verbs) continue;
+    const re = new RegExp(
+      `\\b(?:do\\s+not|don'?t|dont|never|must\\s+not|should\\s+not|shouldn'?t|not)\\s+(?:(?:[a-z]+)\\s*(?:or|and|nor|/)\\s*){0,3}(?:${verbs})\\b(?![^.;!?]*\\b(?:but|just|only|instead)\\s+(?:${verbs})\\b)`,
+      'i',
+    );
+    const askedElsewhere = new RegExp(`(?:^|[.;!?]\\s*|\\b(?:but|just|only|instead|please)\\s+)(?:${verbs})\\b`, 'i');
+    if (re.test(masked) && !askedElsewhere.test(masked.replace(re, '')))
+      return 'I changed nothing: your message says not to do that. If you meant a change, say it as a request on its own.';
+  }
+  return undefined;
+}
 
 function failClosed(intent: Intent, masked: string): Intent {
   const steps = intent.kind === 'sequence' ? intent.steps : [intent];
@@ -268,6 +300,9 @@ export function parseWholeMessage(whole: Sentence): Intent | undefined {
 }
 
 function parseMessage(whole: Sentence, now: number): Intent {
+  // "1) … 2) …": each listed ask read on its own (enumerated.ts).
+  const listed = parseEnumerated(whole.raw, (text) => parseRequest(text, now));
+  if (listed) return listed;
   const members = parseMembersBulk(whole, (text) => parseRequest(text, now));
   if (!members) return parseMessageRead(whole, now);
   // "every holder of the viewer role in Foo": the readers already name those people by their role (held-role.ts);

@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseRequest } from '../../../src/llm/offline/request.js';
 import { byGroupWord } from '../../../src/llm/offline/listed-names.js';
+import { listedItems } from '../../../src/llm/offline/enumerated.js';
 import { createStack, NOW } from './drive.js';
 
 describe('a change said by its old and new values', () => {
@@ -161,5 +162,48 @@ describe('a person said by what they are is asked about, never guessed', () => {
     );
     expect(intent).toMatchObject({ kind: 'unknown' });
     expect((intent as { reason?: string }).reason).toMatch(/who "(?:that )?volunteer" is/);
+  });
+});
+
+describe('a message that lists its asks', () => {
+  it('reads each item on its own: a pronoun stays inside its item', () => {
+    const intent = parseRequest(
+      'two things: 1) Rita Vance runs the team now, make her an admin of Initech 2) revoke the invite for temp@corp.test',
+      NOW,
+    );
+    expect(intent).toMatchObject({ kind: 'sequence' });
+    const steps = (intent as { steps: Array<{ kind: string }> }).steps;
+    expect(steps.map((s) => s.kind)).toEqual(['membership_set_role', 'invitation_revoke']);
+    expect(JSON.stringify(steps[0])).toMatch(/Rita Vance/);
+    expect(JSON.stringify(steps[0])).not.toMatch(/temp@corp\.test/);
+  });
+
+  it('an item that says what not to do is a constraint, never a step (safety)', () => {
+    const intent = parseRequest(
+      'Steps:\n1. Look up kim@corp.test.\n2. Lock the account.\n3. Do NOT delete or ban, this is only a hold.',
+      NOW,
+    );
+    expect(JSON.stringify(intent)).not.toMatch(/clerk_user_ban|clerk_user_delete/);
+  });
+
+  it('numbers out of order are no list ("set it to 3) or 2)")', () => {
+    expect(listedItems('set the limit to 30 (2) ok, or rather 20 (1) thanks')).toBeUndefined();
+  });
+});
+
+describe('a change the message says not to make', () => {
+  it.each([
+    'Do NOT delete or ban kim@corp.test - this is a temporary hold.',
+    'please never lock or ban kim@corp.test',
+    'we must not remove/delete kim@corp.test',
+  ])('never a change (safety): %s', (text) => {
+    expect(parseRequest(text, NOW)).toMatchObject({ kind: 'unknown' });
+  });
+
+  it.each([
+    ['lock kim@corp.test, do not ban or delete her', 'clerk_user_lock'],
+    ['do not delete or lock kim@corp.test; ban her instead', 'clerk_user_ban'],
+  ])('the change asked beside it stays: %s', (text, action) => {
+    expect(parseRequest(text, NOW)).toMatchObject({ kind: 'user_action', action });
   });
 });
