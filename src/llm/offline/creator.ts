@@ -37,3 +37,17 @@ export function creatorRef(text: string): Ref | undefined {
 export function orgCreatorIn(text: string): string | undefined {
   return text.match(ORG_BY_CREATOR)?.[1];
 }
+
+// "… of the individual who originally created the organization Foo", "whoever first set up the foo org on their
+// site": a creator said inside a longer sentence. The organization's name runs to the next clause boundary.
+const CREATOR_INSIDE = new RegExp(
+  `\\b(?:whoever|(?:the|that)\\s+(?:[\\w-]+\\s+)?(?:user|person|one|account|member|individual|dude|guy|lady|gentleman|man|woman|admin|owner)\\s+(?:who|that))\\s+(?:had\\s+|has\\s+)?(?:originally\\s+|first\\s+|initially\\s+)?${MADE}\\s+(?:the\\s+)?(?:${ORG_NOUN}\\s+(?:called\\s+|named\\s+)?)?(.+?)(?:\\s+${ORG_NOUN})?(?=\\s*[,.;:!?()]|\\s+(?:on|in|at|for|has|have|is|was|back|originally|and|but|so|because|lock|ban|delete|remove)\\b|\\s*$)`,
+  'i',
+);
+
+/** The organization whose creator a longer text describes ("… the individual who created the org Foo"), or undefined. */
+export function creatorInside(text: string): string | undefined {
+  const org = text.match(CREATOR_INSIDE)?.[1]?.trim();
+  if (!org || /^(?:it|this|that|them|one|an?\s)/i.test(org) || org.split(/\s+/).length > 4) return undefined;
+  return org;
+}

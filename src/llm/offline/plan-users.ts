@@ -2,6 +2,7 @@
  * Plans for user requests: lists and counts, look-ups, ban/unban/lock/unlock/delete (one call per user, skipping
  * no-ops we can see), "let … sign in again" (unban or unlock, whichever applies), create and update.
  */
+import { creatorInside } from './creator.js';
 import { act, say, withJsonArgs } from './mutation-step.js';
 import { analyze } from './entities.js';
 import type { Fields, Intent, Ref, UserFilter } from './intent-types.js';
@@ -372,7 +373,9 @@ export function planUserUpdate(ctx: PlanContext, intent: Of<'user_update'>): Pla
   const org = organizationInstead(ctx, intent.target, intent.fields);
   if (!org.ok) return stopped(ctx, org);
   if (org.value) return planOrgUpdate(ctx, { kind: 'org_update', org: org.value, fields: intent.fields });
-  let target = intent.target;
+  // ("the lady who first set up Foo … her surname is now X": the organization's creator.)
+  const creatorOf = intent.target ? undefined : creatorInside(ctx.turn.request);
+  let target: Ref | undefined = intent.target ?? (creatorOf ? { kind: 'creator', value: creatorOf } : undefined);
   if (!target) {
     const r = askFor(
       ctx,

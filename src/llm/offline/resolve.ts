@@ -15,7 +15,7 @@ import { asPage, toMember, toOrg, toUser, userLabel, type Envelope, type OrgRow,
 import { userRefsAnywhere } from './refs.js';
 import { recordsNamed, usersNamed } from './listed-names.js';
 import { heldRole } from './held-role.js';
-import { orgCreatorIn } from './creator.js';
+import { creatorInside, orgCreatorIn } from './creator.js';
 import { saysOrgOf } from './org-of-person.js';
 
 /** Most users one listing for a name in the text reads (Clerk's page limit). */
@@ -420,6 +420,30 @@ export function resolveUsers(ctx: PlanContext, given: Ref[], opts: { state?: boo
         if (!narrowed.ok) return narrowed;
         if (narrowed.value.length > 0) rows = narrowed.value;
       }
+      // "lock the individual who created the organization Foo": nobody named, the organization's creator.
+      const creatorOf =
+        rows.length === 0 ? (creatorInside(r.value) ?? (r.wider ? creatorInside(r.wider) : undefined)) : undefined;
+      if (creatorOf) {
+        const org = requireOrg(ctx, { kind: 'name', value: creatorOf });
+        if (!org.ok) return org;
+        const env = org.value.createdBy ? ctx.read('clerk_user_get', { user_id: org.value.createdBy }) : undefined;
+        if (org.value.createdBy && !env) return stop('pending');
+        if (env?.status === 'ok') {
+          found.push(toUser(asPage(env.result).items[0] ?? {}));
+          continue;
+        }
+      }
+      // "the gentleman whose mobile is +44 7700 900123": nobody named, one telephone number — its one user.
+      const phone = rows.length === 0 ? phoneInside(r.wider ?? r.value) : undefined;
+      if (phone) {
+        const env = ctx.read('clerk_users_list', { phone_number: [phone], limit: 10 });
+        if (!env) return stop('pending');
+        const hits = env.status === 'ok' ? asPage(env.result).items.map(toUser) : [];
+        if (hits.length === 1) {
+          found.push(hits[0]!);
+          continue;
+        }
+      }
       if (rows.length === 0) {
         const held = byHeldRole(ctx, r.value, r.wider, r.asked, opts);
         if (!held.ok) return held;
@@ -522,6 +546,15 @@ function membersOf(ctx: PlanContext, orgId: string, rows: UserRow[]): Res<UserRo
  * three letters (a slip later in the word — "Hanah", "daniels" — still finds the record to compare with). A name
  * typed as one word is compared with each word of a record's name too.
  */
+/** The one telephone number a text says, as E.164 ("+44 7700 900123" → "+447700900123"), or undefined. */
+function phoneInside(text: string): string | undefined {
+  const found = [...text.matchAll(/(?<![\w+])\+\d[\d ().-]{6,18}\d(?![\w])/g)].map(
+    (m) => `+${m[0].replace(/\D/g, '')}`,
+  );
+  const distinct = [...new Set(found)];
+  return distinct.length === 1 && distinct[0]!.length >= 9 ? distinct[0] : undefined;
+}
+
 function nearUsers(ctx: PlanContext, name: string): Res<UserRow[]> {
   const rows = new Map<string, UserRow>();
   let pending = false;
