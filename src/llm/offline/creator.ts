@@ -38,7 +38,7 @@ export function orgCreatorIn(text: string): string | undefined {
   return text.match(ORG_BY_CREATOR)?.[1];
 }
 
-// "… of the individual who originally created the organization Foo", "whoever first set up the foo org on their
+// "… of the member that initially founded the workspace Foo", "whoever first spun up the foo org for their
 // site": a creator said inside a longer sentence. The organization's name runs to the next clause boundary.
 const CREATOR_INSIDE = new RegExp(
   `\\b(?:whoever|(?:the|that)\\s+(?:[\\w-]+\\s+)?(?:user|person|one|account|member|individual|dude|guy|lady|gentleman|man|woman|admin|owner)\\s+(?:who|that))\\s+(?:had\\s+|has\\s+)?(?:originally\\s+|first\\s+|initially\\s+)?${MADE}\\s+(?:the\\s+)?(?:${ORG_NOUN}\\s+(?:called\\s+|named\\s+)?)?(.+?)(?:\\s+${ORG_NOUN})?(?=\\s*[,.;:!?()]|\\s+(?:on|in|at|for|has|have|is|was|back|originally|and|but|so|because|lock|ban|delete|remove)\\b|\\s*$)`,

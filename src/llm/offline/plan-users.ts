@@ -373,7 +373,7 @@ export function planUserUpdate(ctx: PlanContext, intent: Of<'user_update'>): Pla
   const org = organizationInstead(ctx, intent.target, intent.fields);
   if (!org.ok) return stopped(ctx, org);
   if (org.value) return planOrgUpdate(ctx, { kind: 'org_update', org: org.value, fields: intent.fields });
-  // ("the lady who first set up Foo … her surname is now X": the organization's creator.)
+  // ("the woman who initially made Foo … her family name is X now": the organization's creator.)
   const creatorOf = intent.target ? undefined : creatorInside(ctx.turn.request);
   let target: Ref | undefined = intent.target ?? (creatorOf ? { kind: 'creator', value: creatorOf } : undefined);
   if (!target) {

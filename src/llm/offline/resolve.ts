@@ -420,7 +420,7 @@ export function resolveUsers(ctx: PlanContext, given: Ref[], opts: { state?: boo
         if (!narrowed.ok) return narrowed;
         if (narrowed.value.length > 0) rows = narrowed.value;
       }
-      // "lock the individual who created the organization Foo": nobody named, the organization's creator.
+      // "freeze the account of the guy that founded the Foo workspace": nobody named, the organization's creator.
       const creatorOf =
         rows.length === 0 ? (creatorInside(r.value) ?? (r.wider ? creatorInside(r.wider) : undefined)) : undefined;
       if (creatorOf) {

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { parseRequest } from '../../../src/llm/offline/request.js';
 import { byGroupWord } from '../../../src/llm/offline/listed-names.js';
 import { listedItems } from '../../../src/llm/offline/enumerated.js';
+import { creatorInside } from '../../../src/llm/offline/creator.js';
 import { createStack, NOW } from './drive.js';
 
 describe('a change said by its old and new values', () => {
@@ -205,5 +206,29 @@ describe('a change the message says not to make', () => {
     ['do not delete or lock kim@corp.test; ban her instead', 'clerk_user_ban'],
   ])('the change asked beside it stays: %s', (text, action) => {
     expect(parseRequest(text, NOW)).toMatchObject({ kind: 'user_action', action });
+  });
+});
+
+describe('a person said as who created an organization, or by a telephone number', () => {
+  it.each([
+    ['please freeze the account of the person who originally set up the Wayne org, nobody else', 'Wayne'],
+    ['whoever first made the Foo Labs workspace has left; lock them', 'Foo Labs'],
+    ['the gentleman that created the organization Acme Inc. wants a new name', 'Acme Inc'],
+  ])('%s', (text, org) => expect(creatorInside(text)).toBe(org));
+
+  it("locks the organization's creator, found by its created_by", async () => {
+    const stack = createStack();
+    const turn = await stack.say(
+      'kindly lock the account of the member that first founded the organization Stark Industries, nobody else',
+    );
+    expect(turn.pending.map((p) => p.action)).toEqual(['clerk_user_lock']);
+    expect(turn.text).toMatch(/lock Pepper Potts/);
+  });
+
+  it('the one user with the telephone number said', async () => {
+    const stack = createStack();
+    const turn = await stack.say('a member rang from +1 415 555 0101 and wants her account locked for now, please');
+    expect(turn.pending.map((p) => p.action)).toEqual(['clerk_user_lock']);
+    expect(turn.text).toMatch(/lock Alice Chen/);
   });
 });
