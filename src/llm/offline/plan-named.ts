@@ -431,6 +431,16 @@ export function planNamedUpdate(ctx: PlanContext, intent: Of<'named_update'>): P
         [`claim ${changed.path.join('.')}`]: removed ? '(removed)' : (fields.claim_change as ClaimChange).value,
       };
     }
+    // "make sure the lifetime is 60 — if it is, change nothing": every value asked is the one it holds already.
+    const asked = Object.entries(fields);
+    if (
+      asked.length > 0 &&
+      asked.every(([k]) => !k.startsWith('claim') || k === 'claims') &&
+      asked.every(([k, v]) => JSON.stringify(current[k]) === JSON.stringify(v))
+    )
+      return say(
+        `${itemText('jwt', it)} already has ${asked.map(([k, v]) => `${k.replace(/_/g, ' ')} ${JSON.stringify(v)}`).join(', ')}, so there is nothing to change. Nothing was changed.`,
+      );
     args = {
       template_id: it.id,
       name: fields.name ?? field(current, 'name') ?? it.name,

@@ -19,6 +19,8 @@ const DELIMITER = /^\s*(?:([-=_~*#])\1+[^\n]*\1{2}|[-_=]{3,})\s*$/;
 // Mail headers (and the "Sender:"/"Reporter:" lines of tickets) inside pasted text.
 const HEADER = /^\s*(?:from|to|cc|bcc|date|sent|subject|sender|reply-to):\s*(.*)$/i;
 const QUOTED_LINE = /^\s*>/;
+// A line of a pasted chat transcript: "[19:03] Ann Lee: …", "10:42 AM Support Bot: …" — someone else's words.
+const CHAT_LINE = /^\s*\[?\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\]?\s+[^:\n]{1,40}:\s/i;
 // An own line that announces pasted text after it ("Customer email below:", "copying the ticket from our COO").
 const ANNOUNCES =
   /\b(?:below|following|pasted|pasting|forwarded|forwarding|fwd|copying|copied)\b.*\b(?:e-?mail|mail|message|ticket|report|thread|note|complaint|inbox)\b|\b(?:e-?mail|mail|message|ticket|report|thread|note|complaint)\b.*\b(?:below|follows|following)\b/i;
@@ -120,7 +122,7 @@ export function splitPasted(raw: string): Pasted {
       if (/^\s*p\.?\s*(?:p\.?\s*)?s\b\.?/i.test(line)) inBlock = true;
       closedBySignature = false;
     }
-    const isQuoted = announced || inBlock || QUOTED_LINE.test(line);
+    const isQuoted = announced || inBlock || QUOTED_LINE.test(line) || CHAT_LINE.test(line);
     const text = isQuoted ? line.replace(/^\s*>+\s?/, '') : line;
     const header = text.match(HEADER);
     if (header) {
