@@ -48,7 +48,7 @@ const KILL_ON = new RegExp(
   `\\b(?:kill|revoke|end|terminate|close|cut off|invalidate|sign out|log out)\\b[^.;!?]{0,80}?\\bsession(?:\\s+of\\s+\\S+)?\\s+(?:on|from)\\s+(?:(?:the|that|this|his|her|their|aforementioned|said|lost|stolen|old|work|personal)\\s+)*(?:[\\w-]+\\s+){0,2}?(?:${[...VOCAB.map(([re]) => re.source), '\\btablet\\b'].join('|')})`,
   'i',
 );
-// "sign him out on the phone only", "log ⟦e0⟧ out of the work laptop": a sign-out said with the device it is on.
+// "log her out of that tablet", "sign ⟦e0⟧ out on the work laptop": a sign-out said with the device it is on.
 const OUT_ON = new RegExp(
   `\\b(?:sign|log|kick|boot)\\s+(?:\\S+\\s+){1,3}?out\\s+(?:of\\s+|on\\s+|from\\s+)(?:(?:the|that|this|his|her|their|my|its|lost|stolen|old|work|personal)\\s+)*(?:[\\w-]+\\s+){0,2}?(?:${[...VOCAB.map(([re]) => re.source), '\\btablet\\b', '\\bdevice\\b'].join('|')})`,
   'i',
