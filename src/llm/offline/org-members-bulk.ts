@@ -23,7 +23,7 @@ import type { Call, PlanContext, PlanStep } from './plan-context.js';
 import { membershipCall } from './plan-members.js';
 import { orgText, roleWord } from './plan-orgs.js';
 import { changeText, userCall } from './plan-users.js';
-import { readFailed } from './resolve.js';
+import { idUser, readFailed } from './resolve.js';
 import { asPage, type OrgRow, toMember, toUser, type UserRow } from './results.js';
 import { MAX_TARGETS } from './bulk.js';
 
@@ -149,7 +149,8 @@ export function planMembersBulk(ctx: PlanContext, intent: MembersBulk): PlanStep
   const role = roleFilter(intent.text);
   const members = page.items.map(toMember).filter((x) => !role || x.role === role);
   const rows: Array<{ u: UserRow; role: string }> = members.map((x) => ({
-    u: users.get(x.userId) ?? { ...blankUser(), id: x.userId, name: x.name, email: x.email },
+    // (A member the user listing did not return is still named by the membership row.)
+    u: users.get(x.userId) ?? { ...idUser(x.userId), name: x.name, email: x.email, stub: false },
     role: x.role,
   }));
   // Whoever the message names is the exception, never a target.
@@ -214,17 +215,4 @@ function callFor(change: MembersChange, org: OrgRow, u: UserRow): Call {
   if (change.kind === 'remove') return membershipCall('clerk_org_membership_delete', org, u);
   const call = userCall('clerk_user_update', u, withJsonArgs(change.fields, METADATA), ['update', 'Updated']);
   return { ...call, label: `${call.label}: ${changeText(change.fields)}` };
-}
-
-function blankUser(): UserRow {
-  return {
-    id: '',
-    name: null,
-    email: null,
-    banned: false,
-    locked: false,
-    createdAt: null,
-    lastActiveAt: null,
-    lastSignInAt: null,
-  };
 }

@@ -78,7 +78,8 @@ export function readFailed(env: Envelope, what: string): PlanStep {
   return say(`I couldn't look up ${what} (${why}). Nothing was changed.`);
 }
 
-function idUser(id: string): UserRow {
+/** A user known only by id (a stub: the card says "user <id>" until a read names them). */
+export function idUser(id: string): UserRow {
   return {
     id,
     name: null,
