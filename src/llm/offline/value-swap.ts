@@ -56,10 +56,10 @@ export function parseValueSwap(whole: Sentence): Intent | undefined {
       // (An unquoted value ends where its sentence does: "like this: raj.p. Thanks …".)
       .split(/[.:](?=\s|$)/)[0];
     if (!to || NOT_A_VALUE.test(to)) return undefined;
-    // An unquoted value looks like one: a number, a capitalised name, or a token with a digit, dot, @ or
-    // underscore ("to match", "make that change" say no value).
-    const quoted = m.slice(1, 4).some((g) => g !== undefined) || re === NEW_VALUE[2] || re === NEW_VALUE[3];
-    if (!quoted && numberOf(to) === undefined && !/^\p{Lu}|[\d._@]/u.test(to)) return undefined;
+    // A value not quoted nor introduced as one ("like this: …") looks like one: a number, a capitalised name, or a
+    // token with a digit, dot, @ or underscore ("to match", "make that change" say no value).
+    const explicit = m.slice(1, 4).some((g) => g !== undefined) || re === NEW_VALUE[2] || re === NEW_VALUE[3];
+    if (!explicit && numberOf(to) === undefined && !/^\p{Lu}|[\d._@]/u.test(to)) return undefined;
     return { kind: 'value_swap', to, text };
   }
   return undefined;
