@@ -41,14 +41,20 @@ const ACTION_WORDS = ['ban', 'unban', 'lock', 'unlock', 'delete', 'remove', 'rev
 const POSSESSIVE_ORG =
   /^(?:(?:(?:his|her|their|its|our|my|the|that|this)\s+)?(?:own\s+|current\s+|main\s+)?(?:org|orgs|organi[sz]ations?|workspaces?|company|team)?|it|there|them|his|her|their|its)$/i;
 
-const GENERIC =
-  /^(?:(?:the|a|an|our|this|that|my|his|her|their)\s+)?(?:new\s+)?(?:account|acct|user|customer|client|contractor|consultant|employee|person|member|guy|candidate|intern|hire|staff(?:er)?|colleague|teammate|someone|somebody|spammer|bot|abuser|attacker|scammer|fraudster|troll|hacker|parent|mum|mom|dad|guardian|teacher|student|pupil|volunteer|helper|manager|supervisor|caretaker|lead|owner|founder|partner|vendor|contact|requester|reporter|tenant|patient|player|moderator)s?$/i;
+// Words for what a person is ("tutor", "caretaker"): a description, never a name.
+const ROLE_NOUNS =
+  'parent|mum|mom|dad|guardian|teacher|student|pupil|volunteer|helper|manager|supervisor|caretaker|owner|founder|partner|vendor|tenant|patient|player|moderator';
+const DESCRIPTION_LEAD = '^(?:(?:the|a|an|our|this|that|my|his|her|their)\\s+)?(?:new\\s+)?';
+
+const GENERIC = new RegExp(
+  `${DESCRIPTION_LEAD}(?:account|acct|user|customer|client|contractor|consultant|employee|person|member|guy|candidate|intern|hire|staff(?:er)?|colleague|teammate|someone|somebody|spammer|bot|abuser|attacker|scammer|fraudster|troll|hacker|lead|contact|requester|reporter|${ROLE_NOUNS})s?$`,
+  'i',
+);
 
 // A person named by a word for what they are, in any form ("tutor", "that tutor", "the new caretaker").
 // (Not "account", "user", "customer": those stand for someone the message names elsewhere, and the frame reader
 // finds them.)
-const DESCRIBED =
-  /^(?:(?:the|a|an|our|this|that|my|his|her|their)\s+)?(?:new\s+)?(?:parent|mum|mom|dad|guardian|teacher|student|pupil|volunteer|helper|manager|supervisor|caretaker|owner|founder|partner|vendor|tenant|patient|player|moderator)s?$/i;
+const DESCRIBED = new RegExp(`${DESCRIPTION_LEAD}(?:${ROLE_NOUNS})s?$`, 'i');
 
 // A person is not called "… integration app" or "… template": a resource word in a person's name means the words
 // named a record, not a user.
@@ -103,10 +109,6 @@ function namesOf(intent: Intent): Array<{ name: string; person: boolean }> {
 }
 
 /**
- * True when a name the intent was read with cannot be a name, and the intent names nobody by address or id (a
- * description beside addresses — "amy@x.test and their manager" — is the readers' to report as not found).
- */
-/**
  * "put that tutor into the Coaches group": the person slot holds a description of a person, not a name. Who it
  * describes is for the admin to say — never a name found elsewhere in the message. Returns the description.
  */
@@ -117,6 +119,10 @@ export function describedPerson(intent: Intent, said: Sentence): string | undefi
   return n.name.trim();
 }
 
+/**
+ * True when a name the intent was read with cannot be a name, and the intent names nobody by address or id (a
+ * description beside addresses — "amy@x.test and their manager" — is the readers' to report as not found).
+ */
 export function readWithWrongShape(intent: Intent, said: Sentence): boolean {
   const addressed = /"kind":"(?:email|id)"/.test(JSON.stringify(intent));
   return !addressed && namesOf(intent).some((n) => implausible(n.name, said, n.person));

@@ -180,10 +180,11 @@ export type Intent =
   /** `org`: "the pending Globex invite Bob sent" — only that organization's invitations. */
   /** `show`: "which invitations did Bob send?" — the same lookups, answered, nothing revoked. */
   | { kind: 'invitation_by_inviter'; inviter: Ref; org?: Ref; show?: boolean }
-  /** Several steps from one message ("sign X out and ban him"), planned in order (plan-sequence.ts). */
+  /** "where it says Grade 6, make it Grade 7": the field whose current value the message says (value-swap.ts). */
   | { kind: 'value_swap'; to: string; text: string }
-  /** "lock everyone in the Stark org": one change per member of the organization the message names (org-members-bulk.ts). */
+  /** "lock everyone in the Foo org": one change per member of the organization the message names (org-members-bulk.ts). */
   | { kind: 'org_members_bulk'; change: MembersChange; text: string }
+  /** Several steps from one message ("sign X out and ban him"), planned in order (plan-sequence.ts). */
   | { kind: 'sequence'; steps: Intent[] };
 
 /** Which end of a list by created_at: "the latest invite" or "the oldest invite". */

@@ -198,7 +198,16 @@ export function recordsNamed<T extends Pick<OrgRow, 'id' | 'name'> & { slug?: st
 }
 
 // What an organization is called in passing: "the Coaches group", "our tutors org", "the Alumni team".
-const GROUP_NOUN = '(?:group|org|organi[sz]ation|team|workspace|club|committee|chapter)';
+export const GROUP_NOUN = '(?:group|org|organi[sz]ation|team|workspace|club|committee|chapter)';
+
+/** The records whose name holds every one of `words` (lower case) as a whole word. */
+export function namesHolding<T extends { name: string }>(words: string[], rows: T[]): T[] {
+  if (words.length === 0) return [];
+  return rows.filter((o) => {
+    const name = o.name.toLowerCase().split(/\s+/);
+    return words.every((w) => name.includes(w));
+  });
+}
 
 /**
  * "the Coaches group" for "Riverside Coaches": a word said right before a word for an organization, that is
@@ -217,10 +226,7 @@ export function byGroupWord<T extends { name: string }>(text: string, rows: T[])
       run.unshift(lower);
     }
     if (run.length === 0 || run.some((w) => w.length < 3 || WORDS.has(w))) continue;
-    const having = rows.filter((o) => {
-      const name = o.name.toLowerCase().split(/\s+/);
-      return run.every((w) => name.includes(w));
-    });
+    const having = namesHolding(run, rows);
     if (having.length === 1) hits.add(having[0]!);
   }
   return hits.size === 1 ? [...hits] : [];

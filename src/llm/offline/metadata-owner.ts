@@ -9,7 +9,7 @@ import type { Fields, Ref } from './intent-types.js';
 import type { PlanContext } from './plan-context.js';
 import { recordsNamed, usersNamed } from './listed-names.js';
 import { asPage, toOrg, toUser } from './results.js';
-import { readFailed, requestWords, type Res } from './resolve.js';
+import { LISTED_USERS, readFailed, requestWords, type Res } from './resolve.js';
 
 const PEOPLE =
   /\b(?:users?|members?|every(?:one|body)?|each|people|person|persons|account|accounts|acct|he|she|him|his|her|hers)\b/i;
@@ -28,7 +28,7 @@ export function organizationInstead(ctx: PlanContext, target: Ref | undefined, f
   if (orgs.status !== 'ok') return { ok: false, outcome: readFailed(orgs, 'organizations') };
   const named = recordsNamed(text, asPage(orgs.result).items.map(toOrg));
   if (named.length !== 1) return { ok: true, value: undefined };
-  const users = ctx.read('clerk_users_list', { limit: 500 });
+  const users = ctx.read('clerk_users_list', { limit: LISTED_USERS });
   if (!users) return { ok: false, outcome: 'pending' };
   if (users.status !== 'ok') return { ok: false, outcome: readFailed(users, 'users') };
   if (usersNamed(text, asPage(users.result).items.map(toUser)).length > 0) return { ok: true, value: undefined };

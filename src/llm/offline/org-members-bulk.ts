@@ -22,9 +22,9 @@ import { act, say, withJsonArgs } from './mutation-step.js';
 import type { Call, PlanContext, PlanStep } from './plan-context.js';
 import { membershipCall } from './plan-members.js';
 import { orgText, roleWord } from './plan-orgs.js';
-import { changeText, userCall } from './plan-users.js';
-import { idUser, readFailed } from './resolve.js';
-import { asPage, type OrgRow, toMember, toUser, type UserRow } from './results.js';
+import { changeText, METADATA, userCall } from './plan-users.js';
+import { idUser, LISTED_USERS, readFailed } from './resolve.js';
+import { asPage, type OrgRow, toMember, toOrg, toUser, type UserRow } from './results.js';
 import { MAX_TARGETS } from './bulk.js';
 
 export type MembersChange =
@@ -116,19 +116,12 @@ function roleFilter(text: string): string | undefined {
   return undefined;
 }
 
-const METADATA = ['public_metadata', 'private_metadata', 'unsafe_metadata'] as const;
-
 /** Lists the named organization's members and proposes one change per member who needs it. */
 export function planMembersBulk(ctx: PlanContext, intent: MembersBulk): PlanStep {
   const orgsEnv = ctx.read('clerk_organizations_list', { limit: 100 });
   if (!orgsEnv) return ctx.pending();
   if (orgsEnv.status !== 'ok') return readFailed(orgsEnv, 'organizations');
-  const orgs: OrgRow[] = asPage(orgsEnv.result).items.map((o) => ({
-    id: String(o.id ?? ''),
-    name: String(o.name ?? ''),
-    slug: String(o.slug ?? ''),
-    createdAt: null,
-  }));
+  const orgs = asPage(orgsEnv.result).items.map(toOrg);
   const named = recordsNamed(intent.text, orgs);
   if (named.length !== 1)
     return say(
@@ -136,7 +129,7 @@ export function planMembersBulk(ctx: PlanContext, intent: MembersBulk): PlanStep
     );
   const org = named[0]!;
   const membersEnv = ctx.read('clerk_org_memberships_list', { organization_id: org.id, limit: 100 });
-  const usersEnv = ctx.read('clerk_users_list', { limit: 500 });
+  const usersEnv = ctx.read('clerk_users_list', { limit: LISTED_USERS });
   if (!membersEnv || !usersEnv) return ctx.pending();
   if (membersEnv.status !== 'ok') return readFailed(membersEnv, `the members of ${org.name}`);
   if (usersEnv.status !== 'ok') return readFailed(usersEnv, 'users');

@@ -19,7 +19,8 @@ import { planOrgUpdate } from './plan-orgs.js';
 
 type Of<K extends Intent['kind']> = Extract<Intent, { kind: K }>;
 
-const METADATA = ['public_metadata', 'private_metadata', 'unsafe_metadata'] as const;
+/** The three metadata fields of a user (JSON arguments of clerk_user_update). */
+export const METADATA = ['public_metadata', 'private_metadata', 'unsafe_metadata'] as const;
 
 /** "Jane Doe <jane@example.com> (user_…)" or just the id. */
 export function userText(u: UserRow): string {

@@ -13,13 +13,13 @@ import type { Ref } from './intent-types.js';
 import type { PlanStep, PlanContext } from './plan-context.js';
 import { asPage, toMember, toOrg, toUser, userLabel, type Envelope, type OrgRow, type UserRow } from './results.js';
 import { userRefsAnywhere } from './refs.js';
-import { recordsNamed, usersNamed } from './listed-names.js';
+import { GROUP_NOUN, namesHolding, recordsNamed, usersNamed } from './listed-names.js';
 import { heldRole } from './held-role.js';
 import { creatorInside, orgCreatorIn } from './creator.js';
 import { saysOrgOf } from './org-of-person.js';
 
 /** Most users one listing for a name in the text reads (Clerk's page limit). */
-const LISTED_USERS = 500;
+export const LISTED_USERS = 500;
 
 // A "name" that is only pronouns and filler ("who that was", "sure she", "her"): no name stood where the reader
 // looked, so the user is looked for in the whole request instead (listed-names.ts).
@@ -542,11 +542,6 @@ function membersOf(ctx: PlanContext, orgId: string, rows: UserRow[]): Res<UserRo
   return ok(rows.filter((u) => ids.has(u.id)));
 }
 
-/**
- * Users whose name is within a slip or two of `name`, found by looking up each of its words and each word's first
- * three letters (a slip later in the word — "Hanah", "daniels" — still finds the record to compare with). A name
- * typed as one word is compared with each word of a record's name too.
- */
 /** The one telephone number a text says, as E.164 ("+44 7700 900123" → "+447700900123"), or undefined. */
 function phoneInside(text: string): string | undefined {
   const found = [...text.matchAll(/(?<![\w+])\+\d[\d ().-]{6,18}\d(?![\w])/g)].map(
@@ -556,6 +551,11 @@ function phoneInside(text: string): string | undefined {
   return distinct.length === 1 && distinct[0]!.length >= 9 ? distinct[0] : undefined;
 }
 
+/**
+ * Users whose name is within a slip or two of `name`, found by looking up each of its words and each word's first
+ * three letters (a slip later in the word — "Hanah", "daniels" — still finds the record to compare with). A name
+ * typed as one word is compared with each word of a record's name too.
+ */
 function nearUsers(ctx: PlanContext, name: string): Res<UserRow[]> {
   const rows = new Map<string, UserRow>();
   let pending = false;
@@ -796,9 +796,10 @@ function orgOfPerson(ctx: PlanContext, said: string): Res<OrgRow | undefined> {
   return oneOrg(ctx, asPage(orgs.result).items.map(toOrg), `the organizations ${who[0]!.name ?? person} is in`);
 }
 
-/** Resolves one organization reference (id as is; name/slug via clerk_organizations_list {query}). */
-const GROUP_NOUNS = /^(?:the|our|group|org|organi[sz]ation|team|workspace|club|committee|chapter)s?$/;
+// Words that say "an organization", not which one ("the Coaches group").
+const GROUP_NOUNS = new RegExp(`^(?:the|our|${GROUP_NOUN})s?$`);
 
+/** Resolves one organization reference (id as is; name/slug via clerk_organizations_list {query}). */
 function resolveOrg(ctx: PlanContext, ref: Ref): Res<OrgRow | undefined> {
   if (ref.kind === 'id') return ok({ id: ref.value, name: ref.value, slug: '', createdAt: null });
   if (ref.kind === 'newest') {
@@ -851,11 +852,10 @@ function resolveOrg(ctx: PlanContext, ref: Ref): Res<OrgRow | undefined> {
   );
   if (prefix.length === 1) return ok(prefix[0]);
   // "the Coaches group" for "Riverside Coaches": every word said is a whole word of one name alone.
-  const said = lower.split(/[^\p{L}\d'’-]+/u).filter((w) => w && !GROUP_NOUNS.test(w));
-  const byWords = rows.filter((o) => {
-    const name = o.name.toLowerCase().split(/\s+/);
-    return said.length > 0 && said.every((w) => name.includes(w));
-  });
+  const byWords = namesHolding(
+    lower.split(/[^\p{L}\d'’-]+/u).filter((w) => w && !GROUP_NOUNS.test(w)),
+    rows,
+  );
   if (exact.length === 0 && prefix.length === 0 && byWords.length === 1) return ok(byWords[0]);
   const candidates = exact.length > 1 ? exact : prefix.length > 1 ? prefix : rows;
   // "Ann Lee's group", "the same org as Ann Lee": no organization has the name, one person does — their

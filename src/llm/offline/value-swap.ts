@@ -17,9 +17,9 @@ import { say } from './mutation-step.js';
 import { NUMBER_WORDS } from './number-words.js';
 import type { PlanContext, PlanStep } from './plan-context.js';
 import { planOrgUpdate } from './plan-orgs.js';
-import { planUserUpdate } from './plan-users.js';
-import { readFailed } from './resolve.js';
-import { asObject, asPage, toUser } from './results.js';
+import { METADATA, planUserUpdate } from './plan-users.js';
+import { LISTED_USERS, readFailed } from './resolve.js';
+import { asObject, asPage, toOrg, toUser } from './results.js';
 
 type Swap = Extract<Intent, { kind: 'value_swap' }>;
 
@@ -133,7 +133,7 @@ function slotsOf(owner: 'user' | 'org', rec: Obj, label: string, saidAll: string
     offer('slug', rec.slug, to);
     if (namesSpoken) offer('name', rec.name, to);
   }
-  for (const field of ['public_metadata', 'private_metadata', 'unsafe_metadata']) {
+  for (const field of METADATA) {
     const meta = rec[field];
     if (!meta || typeof meta !== 'object') continue;
     for (const [key, current] of Object.entries(meta as Obj)) {
@@ -147,13 +147,12 @@ function slotsOf(owner: 'user' | 'org', rec: Obj, label: string, saidAll: string
 
 /** Reads the records the message names and proposes the one change whose old value it says. */
 export function planValueSwap(ctx: PlanContext, intent: Swap): PlanStep {
-  const users = ctx.read('clerk_users_list', { limit: 500 });
+  const users = ctx.read('clerk_users_list', { limit: LISTED_USERS });
   const orgs = ctx.read('clerk_organizations_list', { limit: 100 });
   if (!users || !orgs) return ctx.pending();
   if (users.status !== 'ok') return readFailed(users, 'users');
   if (orgs.status !== 'ok') return readFailed(orgs, 'organizations');
   const userItems = asPage(users.result).items as Obj[];
-  const orgItems = asPage(orgs.result).items as Obj[];
   // The message's words with the new value taken out, numbers as digits: where an old value may be said.
   const said = withDigits(intent.text.replace(intent.to, ' '));
   const rows = userItems.map(toUser);
@@ -161,12 +160,7 @@ export function planValueSwap(ctx: PlanContext, intent: Swap): PlanStep {
   let namedUsers = usersNamed(intent.text, rows);
   if (namedUsers.length === 0)
     namedUsers = rows.filter((u) => !!u.name && /\s/.test(u.name) && says(intent.text, u.name));
-  const orgRows = orgItems.map((o) => ({
-    id: String(o.id ?? ''),
-    name: String(o.name ?? ''),
-    slug: String(o.slug ?? ''),
-  }));
-  const namedOrgs = recordsNamed(intent.text, orgRows);
+  const namedOrgs = recordsNamed(intent.text, asPage(orgs.result).items.map(toOrg));
   if (namedUsers.length + namedOrgs.length > 4)
     return say(
       `I couldn't tell whose setting should become "${intent.to}": the message names several people and organizations. Nothing was changed.`,
