@@ -75,7 +75,7 @@ function metadataKind(text: string, keyAt: number): string | undefined {
 function metadataChange(text: string): Fields | undefined {
   const keys = [...new Set([...text.matchAll(KEY)].map((m) => m[1]!))].filter((k) => !/_metadata$/.test(k));
   const pair = text.match(
-    /\b(?:add|set|put|give)\s+(?:an?\s+|the\s+)?["'“]?([a-z][\w-]*)["'”]?\s+(?:entry|key|field|flag|attribute|value)\s+(?:with\s+(?:the\s+)?value|(?:set\s+)?to|=|of)\s+["'“]?([\w.@-]+)["'”]?/i,
+    /\b(?:add|set|put|give)\s+(?:an?\s+|the\s+)?["'“]?(?!(?:the|a|an|its|his|her|their|this|that)\b)([a-z][\w-]*)["'”]?\s+(?:entry|key|field|flag|attribute|value)\s+(?:with\s+(?:the\s+)?value|(?:set\s+)?to|=|of)\s+["'“]?([\w.@-]+)["'”]?/i,
   );
   if (pair) {
     const kind = metadataKind(text, pair.index ?? 0);

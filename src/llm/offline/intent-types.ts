@@ -181,7 +181,7 @@ export type Intent =
   /** `show`: "which invitations did Bob send?" — the same lookups, answered, nothing revoked. */
   | { kind: 'invitation_by_inviter'; inviter: Ref; org?: Ref; show?: boolean }
   /** "where it says Grade 6, make it Grade 7": the field whose current value the message says (value-swap.ts). */
-  | { kind: 'value_swap'; to: string; text: string }
+  | { kind: 'value_swap'; to: string; text: string; remove?: boolean }
   /** "lock everyone in the Foo org": one change per member of the organization the message names (org-members-bulk.ts). */
   | { kind: 'org_members_bulk'; change: MembersChange; text: string }
   /** Several steps from one message ("sign X out and ban him"), planned in order (plan-sequence.ts). */

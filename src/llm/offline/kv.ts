@@ -49,6 +49,18 @@ const NOT_KEYS = new Set([
   'one',
   'everything',
   'nothing',
+  // (What a key is called is never the key: "the attribute 'x'".)
+  'attribute',
+  'property',
+  'setting',
+  'entry',
+  'and',
+  'or',
+  'not',
+  'no',
+  'to',
+  'be',
+  'is',
 ]);
 
 // (Not a value: the start of "private metadata", "public metadata".)
@@ -145,8 +157,10 @@ function valueAsKey(c: string, put: (k: string, v: string) => void): void {
   if (m) put(m[2]!, m[1]!);
 }
 
+// ("the value of K", "the attribute K": what the key is called, said before it.)
+const KEY_NOUN = '(?:(?:value\\s+of|key|field|entry|attribute|property|setting)\\s+(?:the\\s+)?)?';
 const KEY_WHERE_TO = new RegExp(
-  `\\b(?:set|change|flip|switch|update|move|bump|turn|put|amend|modify|alter|correct)\\s+(?:the\\s+)?${KEY}\\s+(?:(?:(?:held|stored|kept|saved)\\s+)?(?:in|on|inside|of)\\s+[^,;]{0,50}?metadata\\s+)?(?:from\\s+(?:⟦q\\d+⟧|[^\\s,;]+)\\s+)?to\\s+${VALUE}`,
+  `\\b(?:set|change|flip|switch|update|move|bump|turn|put|amend|modify|alter|correct)\\s+(?:the\\s+)?${KEY_NOUN}${KEY}\\s+(?:(?:(?:held|stored|kept|saved)\\s+)?(?:in|on|inside|of)\\s+[^,;]{0,50}?metadata\\s+)?(?:from\\s+(?:⟦q\\d+⟧|[^\\s,;]+)\\s+)?to\\s+${VALUE}`,
   'gi',
 );
 
@@ -223,7 +237,7 @@ function proseForms(c: string, put: (k: string, v: string) => void): void {
   const removal = c.match(
     new RegExp(
       // ("the flag key": a word before "key" is the key itself, never the noun "key".)
-      `\\b(?:remove|delete|drop|clear|unset|erase|strip|wipe)(?:\\s+out)?\\s+(?:the\\s+)?(?:(?:key|field|entry|flag)\\s+(?!(?:key|field|entry|note|value)\\b))?${KEY}(?:\\s+(?:key|field|entry|flag|value|note|setting|property|attribute|thing|bit|value))?\\b`,
+      `\\b(?:remove|delete|drop|clear|unset|erase|strip|wipe)(?:\\s+out)?\\s+(?:the\\s+)?(?:(?:key|field|entry|flag|attribute|property|setting|value\\s+of)\\s+(?!(?:key|field|entry|note|value)\\b))?${KEY}(?:\\s+(?:key|field|entry|flag|value|note|setting|property|attribute|thing|bit|value))?(?![\\w])`,
       'i',
     ),
   );

@@ -707,7 +707,8 @@ const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
     (_m: string, field: string, owner?: string) => (owner ? `${field} on ${owner}` : field),
   ],
   // "her public md": metadata, abbreviated.
-  [/\b(public|private|unsafe)\s+md\b/gi, '$1 metadata'],
+  // ("in public meta", "unsafe meta theme = dark", "private meta data": the same word, shortened or split.)
+  [/\b(public|private|unsafe)\s+(?:md|meta(?:\s+data)?)\b(?!-)/gi, '$1 metadata'],
   // "how many members does Foo have rn?", "… right now?": a time adverb at the end of a clause changes nothing.
   [
     /\s+(?:rn|right\s+now|atm|at\s+the\s+moment|currently|today\s+itself|itself|at\s+the\s+earliest|asap|right\s+away)(?=\s*[?!.]*$)/gi,
@@ -906,8 +907,11 @@ const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
   // "For the CEO of Foo please set … in his metadata": the person a sentence opens with "For" is whose "his/her" is.
   [
     /(^|[.!?]\s+)[Ff]or\s+(the\s+profiled~[\w.~-]+|the\s+nameless\s+user|⟦e\d+⟧)\s*,?\s+([^.!?]*)/g,
-    (_m: string, lead: string, who: string, rest: string) =>
-      `${lead}${rest.replace(/\b(?:his|her|their)\b/gi, `${who}'s`).replace(/\b(?:him|them)\b/gi, who)}`,
+    (m: string, lead: string, who: string, rest: string) => {
+      const filled = rest.replace(/\b(?:his|her|their)\b/gi, `${who}'s`).replace(/\b(?:him|them)\b/gi, who);
+      // (No pronoun to stand in for: "for X set K = V" keeps X, or the request would lose whose it is.)
+      return filled === rest ? m : `${lead}${filled}`;
+    },
   ],
   // "could his access to the Foo organisation be taken away?": removing him from it (the account stays).
   [

@@ -45,6 +45,9 @@ const ACTS: Readonly<Record<string, string>> = {
   upgraded: 'set',
   downgraded: 'set',
   elevated: 'change',
+  // (A setting switched: "the consent screen shall be enabled on Foo" → "enable the consent screen on Foo".)
+  enabled: 'enable',
+  disabled: 'disable',
   signed: 'sign',
   terminated: 'end',
   ended: 'end',

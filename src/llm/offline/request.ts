@@ -157,7 +157,34 @@ const FAIL_CLOSED: ReadonlyArray<(steps: Intent[], masked: string) => string | u
       ? "You asked to change the metadata of every member of an organization. I don't change many users' metadata from one sentence, and the organization's own metadata is not theirs, so I changed nothing. Name the users (emails), for example \"add office: Austin to a@x.test's and b@x.test's public metadata\"."
       : undefined;
   },
+  (steps) => {
+    const odd = steps.map(oddMetadataKey).find((k) => k !== undefined);
+    return odd === undefined
+      ? undefined
+      : `I read "${odd}" as a metadata key, which is a word of the sentence rather than a key, so I changed nothing. Say the key and its value, for example "set plan to pro in <email>'s public metadata".`;
+  },
 ];
+
+// A metadata key that is a word of the sentence's grammar ("the", "attribute", "not"): the sentence was read with
+// the wrong shape, and a card carrying that key would change a value nobody named.
+const FUNCTION_WORD =
+  /^(?:the|a|an|and|or|not|no|of|to|in|on|for|from|with|is|are|be|was|it|its|his|her|their|this|that|attribute|property|entry|field|key|value|setting)$/i;
+
+/** A metadata key the change would write that is a word of the sentence's grammar, or undefined. */
+function oddMetadataKey(step: Intent): string | undefined {
+  return metadataKeys(step).find((k) => FUNCTION_WORD.test(k));
+}
+
+/** The metadata keys a change would write (user, organization and bulk metadata merges). */
+function metadataKeys(step: Intent): string[] {
+  const out: string[] = [];
+  JSON.stringify(step, (key, value) => {
+    if (/_metadata$/.test(key) && value && typeof value === 'object' && !Array.isArray(value))
+      out.push(...Object.keys(value));
+    return value;
+  });
+  return out;
+}
 
 // The verbs each destructive change is said with, for the negation guard below.
 const SAID_AS: Partial<Record<string, string>> = {
@@ -209,7 +236,10 @@ export function parseAnalyzed(given: Sentence, now: number, frames = true): Inte
     const bulk = parseAnalyzed({ ...said, masked: exception.rest }, now, frames);
     if (bulk.kind === 'bulk_user_action') return { ...bulk, except: exception.refs };
   }
-  const intent = failClosed(boundValues(withNewValueSaid(parseKept(said, now, frames), said)), said.masked);
+  const read = withNewValueSaid(parseKept(said, now, frames), said);
+  // (A metadata key that is a word of the sentence: the data is asked which key the message names, value-swap.ts.)
+  const rescued = read.kind !== 'sequence' && oddMetadataKey(read) ? (parseValueSwap(said) ?? read) : read;
+  const intent = failClosed(boundValues(rescued), said.masked);
   // Whoever the message keeps out (read by exceptionIn, or an address or id right after an exception word
   // however the sentence goes on) is never the target of a change: that is the opposite of what was asked.
   const kept = [...(exception?.refs.map((r) => r.value.toLowerCase()) ?? []), ...keptValues(said.masked, said.ents)];

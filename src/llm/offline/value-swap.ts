@@ -33,6 +33,15 @@ const NEW_VALUE: readonly RegExp[] = [
   ),
   // "make it V"
   new RegExp(`\\bmake\\s+(?:it|that|this)\\s+${VALUE}`, 'i'),
+  // "the plan from "pro" to "enterprise"", "from basic → gold": an old and a new value side by side, whatever verb
+  // (or none) goes with them.
+  new RegExp(
+    `\\bfrom\\s+(?:"[^"\\n]{1,60}"|'[^'\\n]{1,60}'|“[^”\\n]{1,60}”|[^\\s,;!?"]+)\\s+(?:to|into|→|->)\\s+${VALUE}`,
+    'i',
+  ),
+  // "… this title to "Chairman" change": a quoted new value after "to", the verb anywhere in the sentence.
+  /\b(?:to|into)\s+(?:"([^"\n]{1,60})"|“([^”\n]{1,60})”)(?=[^.?!\n]{0,40}\b(?:chang|set|updat|correct|amend|alter|switch|edit|modif|renam))/i,
+  /\b(?:chang|set|updat|correct|amend|alter|switch|edit|modif)\w*\b[^.?!\n]{0,120}\b(?:to|into)\s+(?:"([^"\n]{1,60})"|“([^”\n]{1,60})”)/i,
   // "like this: V"
   new RegExp(`\\blike\\s+(?:this|so)\\s*:\\s*${VALUE}`, 'i'),
   // "(she) wanted "V"", "would like it to be "V"": a wish, only with a quoted value
@@ -43,9 +52,18 @@ const NEW_VALUE: readonly RegExp[] = [
 const NOT_A_VALUE =
   /\b(?:admin(?:istrator)?|member|viewer|owner|role|ban(?:ned)?|lock(?:ed)?|unlock|delete|remove|invite|invitation|session|sign\s+out)\b/i;
 
+// A key taken out of metadata: "erase the customer identifier held in her private metadata", "the entry "x" in Foo's
+// public metadata shall be deleted".
+const REMOVES = /\b(?:remov|delet|eras|drop|clear|unset|wip(?:e|ed|ing)\b|purg|strip|get\s+rid\s+of)\w*/i;
+const NOT_REMOVED =
+  /\b(?:not|never|no\s+need\s+to|don['’]?t|shouldn['’]?t)\s+(?:\w+\s+){0,2}?(?:remov|delet|eras|drop|clear|wip)\w*/i;
+
 /** A change said by an old and a new value, or undefined when the message says no new value. */
 export function parseValueSwap(whole: Sentence): Intent | undefined {
   const text = whole.text;
+  // (A key removed: the record is read and the key found in it by the words the message names it with.)
+  if (/\bmetadata\b/i.test(whole.masked) && REMOVES.test(text) && !NOT_REMOVED.test(text))
+    return { kind: 'value_swap', to: '', text, remove: true };
   for (const re of NEW_VALUE) {
     const m = text.match(re);
     if (!m) continue;
@@ -58,7 +76,7 @@ export function parseValueSwap(whole: Sentence): Intent | undefined {
     if (!to || NOT_A_VALUE.test(to)) return undefined;
     // A value not quoted nor introduced as one ("like this: …") looks like one: a number, a capitalised name, or a
     // token with a digit, dot, @ or underscore ("to match", "make that change" say no value).
-    const explicit = m.slice(1, 4).some((g) => g !== undefined) || re === NEW_VALUE[2] || re === NEW_VALUE[3];
+    const explicit = m.slice(1, 4).some((g) => g !== undefined) || (re !== NEW_VALUE[0] && re !== NEW_VALUE[1]);
     if (!explicit && numberOf(to) === undefined && !/^\p{Lu}|[\d._@]/u.test(to)) return undefined;
     return { kind: 'value_swap', to, text };
   }
@@ -104,6 +122,56 @@ interface Slot {
 }
 
 type Obj = Record<string, unknown>;
+
+// A key's words as people say them: "id" is also "identifier" or "number".
+const KEY_WORD_SAID: Readonly<Record<string, string>> = {
+  id: '(?:id|identifier|number|no)',
+  ids: '(?:ids|identifiers)',
+};
+
+/**
+ * True when the message names the metadata key: the key itself (in quotes or as typed), or every word it is made of
+ * ("the Stripe customer identifier" names stripe_customer_id, "the locale hint" names localeHint).
+ */
+function keyNamed(text: string, key: string): boolean {
+  if (says(text, key)) return true;
+  const parts = key
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .split(/[\s_.-]+/)
+    .map((p) => p.toLowerCase())
+    .filter((p) => p.length > 0);
+  if (parts.length < 2) return false;
+  return parts.every((p) =>
+    new RegExp(`(?<![\\p{L}\\d])${KEY_WORD_SAID[p] ?? escapeRe(p)}(?![\\p{L}\\d])`, 'iu').test(text),
+  );
+}
+
+/** The metadata kinds the message speaks of ("her private metadata"), or all three when it names none. */
+function kindsSaid(text: string): readonly string[] {
+  const said = METADATA.filter((f) => new RegExp(`\\b${f.split('_')[0]}\\s+metadata\\b`, 'i').test(text));
+  return said.length > 0 ? said : METADATA;
+}
+
+/** The metadata keys of one record that the message names, as changes to `value` (null: the key is removed). */
+function keysNamedOf(owner: 'user' | 'org', rec: Obj, label: string, text: string, value: string | null): Slot[] {
+  const out: Slot[] = [];
+  const id = String(rec.id ?? '');
+  const toNumber = value === null ? undefined : numberOf(value);
+  for (const field of kindsSaid(text)) {
+    const meta = rec[field];
+    if (!meta || typeof meta !== 'object') continue;
+    for (const [key, current] of Object.entries(meta as Obj)) {
+      if (!keyNamed(text, key)) continue;
+      // (A new value of the key's own kind: a number for a number; a key holding an object is not replaced whole.)
+      if (value !== null && current !== null && typeof current === 'object') continue;
+      if (value !== null && typeof current === 'number' && toNumber === undefined) continue;
+      const next = value === null ? null : typeof current === 'number' ? toNumber : value;
+      if (next !== null && String(current) === String(next)) continue;
+      out.push({ owner, id, label, fields: { [field]: { [key]: next } }, old: String(current ?? '') });
+    }
+  }
+  return out;
+}
 
 /** The fields of one record whose current value `said` (the message without its new value) says. */
 function slotsOf(owner: 'user' | 'org', rec: Obj, label: string, saidAll: string, to: string): Slot[] {
@@ -160,6 +228,23 @@ export function planValueSwap(ctx: PlanContext, intent: Swap): PlanStep {
   let namedUsers = usersNamed(intent.text, rows);
   if (namedUsers.length === 0)
     namedUsers = rows.filter((u) => !!u.name && /\s/.test(u.name) && says(intent.text, u.name));
+  // (Nobody named: the person whose profile holds a value the message quotes — "whose profile reads "CEO"".)
+  if (namedUsers.length === 0) {
+    const quoted = [...intent.text.matchAll(/["“]([^"”\n]{1,60})["”]/g)]
+      .map((m) => m[1]!)
+      .filter((q) => q !== intent.to);
+    const holders = userItems.filter((u) =>
+      METADATA.some((f) => {
+        const meta = u[f];
+        return (
+          !!meta &&
+          typeof meta === 'object' &&
+          Object.values(meta as Obj).some((v) => typeof v !== 'object' && quoted.some((q) => String(v) === q))
+        );
+      }),
+    );
+    if (holders.length === 1) namedUsers = rows.filter((u) => u.id === String(holders[0]!.id));
+  }
   const namedOrgs = recordsNamed(intent.text, asPage(orgs.result).items.map(toOrg));
   if (namedUsers.length + namedOrgs.length > 4)
     return say(
@@ -183,8 +268,17 @@ export function planValueSwap(ctx: PlanContext, intent: Swap): PlanStep {
   for (const r of records) {
     if (r.env!.status !== 'ok') return readFailed(r.env!, r.label);
     const rec = asObject(r.env!.result);
-    if (rec) slots.push(...slotsOf(r.owner, rec, r.label, said, intent.to));
+    if (!rec) continue;
+    if (intent.remove) slots.push(...keysNamedOf(r.owner, rec, r.label, intent.text, null));
+    else slots.push(...slotsOf(r.owner, rec, r.label, said, intent.to));
   }
+  // No value said is held anywhere: the key the message names gets the new value, when it names one
+  // ("in his public metadata the plan … "enterprise"").
+  if (!intent.remove && slots.length === 0)
+    for (const r of records) {
+      const rec = r.env!.status === 'ok' ? asObject(r.env!.result) : undefined;
+      if (rec) slots.push(...keysNamedOf(r.owner, rec, r.label, said, intent.to));
+    }
   const who = [...namedUsers.map((u) => u.name ?? u.email ?? u.id), ...namedOrgs.map((o) => o.name)];
   if (who.length === 0)
     return say(
@@ -198,6 +292,12 @@ export function planValueSwap(ctx: PlanContext, intent: Swap): PlanStep {
     const narrowed = keyed.length === 1 ? keyed : quoted.length === 1 ? quoted : slots;
     slots.splice(0, slots.length, ...narrowed);
   }
+  if (intent.remove && slots.length !== 1)
+    return say(
+      slots.length === 0
+        ? `I couldn't tell which metadata key to remove: no key of ${who.join(', ')} is one your message names. Nothing was changed. Say it as "remove the <key> key from <who>'s public metadata".`
+        : `I couldn't tell which metadata key to remove: your message names several (${slots.map((x) => `${x.label}: ${slotKey(x)}`).join('; ')}). Nothing was changed.`,
+    );
   if (slots.length !== 1) {
     const why =
       slots.length === 0
