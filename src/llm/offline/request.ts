@@ -170,6 +170,22 @@ const FAIL_CLOSED: ReadonlyArray<(steps: Intent[], masked: string) => string | u
 const FUNCTION_WORD =
   /^(?:the|a|an|and|or|not|no|of|to|in|on|for|from|with|is|are|be|was|it|its|his|her|their|this|that|attribute|property|entry|field|key|value|setting)$/i;
 
+/**
+ * A reading of a message about metadata that writes no key it names: a key that is a word of the grammar, an update
+ * left with nothing to write, or an act on the person where the message removes a key ("delete the key, not …").
+ */
+function readsMetadataWrongly(read: Intent, masked: string): boolean {
+  if (oddMetadataKey(read) !== undefined) return true;
+  if (!/\bmetadata\b/i.test(masked)) return false;
+  if ((read.kind === 'user_update' || read.kind === 'org_update') && !writesSomething(read.fields)) return true;
+  return hitsPerson(read) && FIELD_OBJECT.test(masked);
+}
+
+/** True when the fields write at least one value (a metadata merge with no key writes nothing). */
+function writesSomething(fields: Record<string, unknown>): boolean {
+  return Object.values(fields).some((v) => !(v && typeof v === 'object' && Object.keys(v).length === 0));
+}
+
 /** A metadata key the change would write that is a word of the sentence's grammar, or undefined. */
 function oddMetadataKey(step: Intent): string | undefined {
   return metadataKeys(step).find((k) => FUNCTION_WORD.test(k));
@@ -238,7 +254,13 @@ export function parseAnalyzed(given: Sentence, now: number, frames = true): Inte
   }
   const read = withNewValueSaid(parseKept(said, now, frames), said);
   // (A metadata key that is a word of the sentence: the data is asked which key the message names, value-swap.ts.)
-  const rescued = read.kind !== 'sequence' && oddMetadataKey(read) ? (parseValueSwap(said) ?? read) : read;
+  // (A sequence only when every step is such an update: no other ask of the message is lost by reading it again.)
+  const steps = read.kind === 'sequence' ? read.steps : [read];
+  const onlyUpdates = steps.every((x) => x.kind === 'user_update' || x.kind === 'org_update');
+  const rescued =
+    (read.kind !== 'sequence' || onlyUpdates) && steps.some((x) => readsMetadataWrongly(x, said.masked))
+      ? (parseValueSwap(said) ?? read)
+      : read;
   const intent = failClosed(boundValues(rescued), said.masked);
   // Whoever the message keeps out (read by exceptionIn, or an address or id right after an exception word
   // however the sentence goes on) is never the target of a change: that is the opposite of what was asked.

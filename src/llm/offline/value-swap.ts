@@ -58,6 +58,9 @@ const REMOVES = /\b(?:remov|delet|eras|drop|clear|unset|wip(?:e|ed|ing)\b|purg|s
 const NOT_REMOVED =
   /\b(?:not|never|no\s+need\s+to|don['’]?t|shouldn['’]?t)\s+(?:\w+\s+){0,2}?(?:remov|delet|eras|drop|clear|wip)\w*/i;
 
+// A sentence saying what stays as it is ("the plan entry shall remain", "all other keys are to be retained").
+const STAYS = /\b(?:remain|stay|stays|retained|kept|preserved|untouched|unchanged)\b/i;
+
 /** A change said by an old and a new value, or undefined when the message says no new value. */
 export function parseValueSwap(whole: Sentence): Intent | undefined {
   const text = whole.text;
@@ -291,6 +294,15 @@ export function planValueSwap(ctx: PlanContext, intent: Swap): PlanStep {
     const quoted = slots.filter((x) => new RegExp(`["“']${escapeRe(x.old)}["”']`, 'i').test(said));
     const narrowed = keyed.length === 1 ? keyed : quoted.length === 1 ? quoted : slots;
     slots.splice(0, slots.length, ...narrowed);
+  }
+  // Several keys named: the ones named in the sentence that asks for the change ("the entry "x" … shall be
+  // deleted. The plan entry shall remain." removes x).
+  if (slots.length > 1) {
+    const asking = intent.text
+      .split(/(?<=[.!?;])\s+|\n+/)
+      .filter((t) => (intent.remove ? REMOVES.test(t) : says(t, intent.to)) && !STAYS.test(t));
+    const narrowed = slots.filter((x) => asking.some((t) => keyNamed(t, slotKey(x))));
+    if (narrowed.length > 0) slots.splice(0, slots.length, ...narrowed);
   }
   if (intent.remove && slots.length !== 1)
     return say(
