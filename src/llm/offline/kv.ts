@@ -3,6 +3,7 @@
  * "X's metadata plan=pro, seats=3", "add tier: gold to the metadata". Values that look like numbers or booleans
  * become those; everything else stays a string. Returns undefined when no key/value pair is clearly there.
  */
+import { ACTION_VERB } from './clauses.js';
 import type { Sentence } from './entities.js';
 
 const KEY = '(⟦q\\d+⟧|[A-Za-z_][\\w.-]*)';
@@ -87,7 +88,8 @@ export function parseKeyValues(c: string, s: Sentence): Record<string, unknown> 
   };
   // "plan=pro, seats=3" first; "plan: pro" only when there is no "=" form (so "Acme: tier=gold" reads tier).
   // ("plan -> pro", "tier → gold": an arrow gives the new value the same way.)
-  for (const sep of ['(?:=(?!>)|->|→|=>)', ':']) {
+  // ("the billing person → make them admin": an arrow before a request points at the request, not at a value.)
+  for (const sep of [`(?:=(?!>)|(?:->|→|=>)(?!\\s*(?:(?:please|pls|just)\\s+)?${ACTION_VERB}\\b))`, ':']) {
     // ("A bit of context: we …", "Background: the …": a lead-in before a colon is no key.)
     // (A value never runs into the word metadata: "ticket T-1: ⟦owner⟧'s private metadata" has no pair.)
     for (const m of c.matchAll(new RegExp(`(?:^|[\\s,;:(])${KEY}\\s*${sep}\\s*${NOT_META}${VALUE}`, 'g')))

@@ -706,6 +706,20 @@ const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
     /\b((?:(?:first|last|family|full|display|user)\s*)?name|surname|username)\s+(?:on|in)\s+(?:(⟦e\d+⟧)(?:'s|’s)|my|his|her|their|the)\s+(?:account|profile|login)\b/gi,
     (_m: string, field: string, owner?: string) => (owner ? `${field} on ${owner}` : field),
   ],
+  // "the administrator role (org:admin)", "as a viewer (org:viewer)": the role's key said again in brackets.
+  [
+    /\b(admin(?:istrator)?|member|viewer|billing)(s?(?:\s+role)?)\s*\(\s*(?:the\s+)?org:(admin|member|viewer|billing)\s*\)/gi,
+    (m: string, word: string, rest: string, key: string) =>
+      word.toLowerCase().startsWith(key.toLowerCase()) ? `${word}${rest}` : m,
+  ],
+  // "with effect from today", "effective immediately": when, and it is now.
+  [/\s*,?\s*\b(?:with\s+(?:immediate\s+)?effect(?:\s+(?:from|as\s+of)\s+(?:today|now))?|effective\s+(?:immediately|today|now))\b/gi, ''],
+  // "globex billing person → make them admin": a description said first without its article (texting drops it) is
+  // the same description with it.
+  [
+    /^(\s*)(?!(?:the|a|an|this|that|our|my|their|his|her)\b)([a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}\s+(?:person|people|guy|gal|user|account|one|folks?))(?=\s*(?::|->|→|\s[-–—]\s))/i,
+    '$1the $2',
+  ],
   // "her public md": metadata, abbreviated.
   // ("in public meta", "unsafe meta theme = dark", "private meta data": the same word, shortened or split.)
   [/\b(public|private|unsafe)\s+(?:md|meta(?:\s+data)?)\b(?!-)/gi, '$1 metadata'],

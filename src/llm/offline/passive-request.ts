@@ -46,6 +46,9 @@ const ACTS: Readonly<Record<string, string>> = {
   downgraded: 'set',
   elevated: 'change',
   // (A setting switched: "the consent screen shall be enabled on Foo" → "enable the consent screen on Foo".)
+  // ("the administrator of Foo is to be reassigned to the member role": a role change.)
+  reassigned: 'move',
+  moved: 'move',
   enabled: 'enable',
   disabled: 'disable',
   signed: 'sign',
