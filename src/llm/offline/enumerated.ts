@@ -47,7 +47,8 @@ const CONSTRAINT = /^(?:please\s+)?(?:do\s+not|don'?t|dont|never|nothing\s+else|
 // an item of its own — a constraint too, unless the item also asks for something in its own words.
 const RETAINED =
   /\b(?:(?:is|are)\s+to\s+be|shall\s+be|must\s+be|should\s+be|will\s+be)\s+(?:retained|kept|preserved|left\s+(?:as|alone|untouched|unchanged))\b|\b(?:is|are|shall|must|should)\s+(?:to\s+)?remain\b|\bnot\s+a\s+request\s+(?:for|to)\b/i;
-const ASKS = /^(?:please\s+)?(?:remove|delete|erase|lock|unlock|ban|unban|add|invite|revoke|set|change|update|make|rename|create)\b/i;
+const ASKS =
+  /^(?:please\s+)?(?:remove|delete|erase|lock|unlock|ban|unban|add|invite|revoke|set|change|update|make|rename|create)\b/i;
 /** True when every sentence of the item says what stays as it is, and none asks in its own words. */
 function keepsOnly(item: string): boolean {
   return item

@@ -14,7 +14,7 @@ import type { Fields, Ref } from './intent-types.js';
 
 // A change is asked for: a verb of change, or the value said as what it "should be".
 const ASKED =
-  /\b(?:change|update|fix|correct|set|make|rename|add|put|remove|drop|strip|delete|clear|unset|get\s+rid\s+of|take\s+out|raise|increase|bump|lift|lower|reduce|limit|extend|expand|want|wants|need|needs|should|must|allow|give|upgrade|downgrade)\b/i;
+  /\b(?:change|update|fix|correct|set|make|rename|add|put|remove|drop|strip|delete|clear|unset|get\s+rid\s+of|take\s+out|raise|increase|bump|lift|lower|reduce|limit|cap|extend|expand|want|wants|need|needs|should|must|allow|give|upgrade|downgrade)\b/i;
 
 const NAME_PART = /\b(surname|last\s+name|family\s+name|second\s+name|first\s+name|given\s+name|forename)\b/i;
 const NAME_VALUE =

@@ -224,7 +224,9 @@ function splitName(full: string): Fields {
 export function parseUserCreate(c: string, s: Sentence): Intent | undefined {
   const isCreate =
     // ("make the billing person admin" makes nobody: "make" creates only "a/an/new" one.)
-    /^(?:create|add|register|make\s+(?:a|an|new|one)\b|set ?up|new|onboard|sign up)\b.*\b(?:user|account|person|login)\b/i.test(c) ||
+    /^(?:create|add|register|make\s+(?:a|an|new|one)\b|set ?up|new|onboard|sign up)\b.*\b(?:user|account|person|login)\b/i.test(
+      c,
+    ) ||
     /^(?:create|register|onboard|sign up)\s+⟦e\d+⟧/i.test(c) ||
     /^new user\b/i.test(c);
   if (!isCreate || /\b(?:to|into)\s+(?:the\s+)?(?:allow|block|deny)/i.test(c)) return undefined;

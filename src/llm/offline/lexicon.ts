@@ -713,7 +713,10 @@ const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
       word.toLowerCase().startsWith(key.toLowerCase()) ? `${word}${rest}` : m,
   ],
   // "with effect from today", "effective immediately": when, and it is now.
-  [/\s*,?\s*\b(?:with\s+(?:immediate\s+)?effect(?:\s+(?:from|as\s+of)\s+(?:today|now))?|effective\s+(?:immediately|today|now))\b/gi, ''],
+  [
+    /\s*,?\s*\b(?:with\s+(?:immediate\s+)?effect(?:\s+(?:from|as\s+of)\s+(?:today|now))?|effective\s+(?:immediately|today|now))\b/gi,
+    '',
+  ],
   // "globex billing person → make them admin": a description said first without its article (texting drops it) is
   // the same description with it.
   [

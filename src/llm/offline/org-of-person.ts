@@ -8,7 +8,8 @@
 
 const ORG_NOUN = '(?:[Oo]rg|[Oo]rgani[sz]ation|[Gg]roup|[Tt]eam|[Cc]lass|[Cc]ohort|[Cc]ompany|[Ww]orkspace|[Tt]enant)';
 // (Case-sensitive on purpose: a name is capitalised, and "is" after it is no part of it.)
-const NAME = "([A-Z][\\w'’-]*(?:\\s+[A-Z][\\w'’-]*)?)";
+// (An address names the person as surely: "which org ⟦e0⟧ is in".)
+const NAME = "(⟦e\\d+⟧|[A-Z][\\w'’-]*(?:\\s+[A-Z][\\w'’-]*)?)";
 const PRONOUN = '([Ss]he|[Hh]e|[Tt]hey)';
 
 // "the (very) same group as Rui Costa"
@@ -19,7 +20,7 @@ const WHICH_IN = new RegExp(
 );
 // "… to that one", "… of that group", "in the very same group", "an admin there"
 const POINTED = new RegExp(
-  `\\b(to|into|in|of|from)\\s+(?:that\\s+one|that\\s+${ORG_NOUN}|the\\s+(?:very\\s+)?same\\s+(?:one|${ORG_NOUN}))\\b|\\b(admin|member|viewer)\\s+there\\b`,
+  `\\b(to|into|in|of|from)\\s+(?:that\\s+one|that\\s+${ORG_NOUN}|the\\s+(?:very\\s+)?same\\s+(?:one|${ORG_NOUN}))\\b|\\b(admin|member|viewer)\\s+there\\b|\\b(?:that|this)\\s+(?:same\\s+)?${ORG_NOUN}\\b`,
   'gi',
 );
 const POSSESSIVE: Record<string, string> = { she: 'her', he: 'his', they: 'their' };
@@ -40,11 +41,23 @@ export function withOrgOfPerson(masked: string): string {
   if (!which) return withRole(out);
   const owner = which[1] ? `${which[1]}'s` : POSSESSIVE[which[2]!.toLowerCase()]!;
   const after = out.slice(which.index! + which[0].length);
+  // ("… and cap that org at 30": the organization pointed at with no preposition before it.)
   const spelt = after.replace(POINTED, (_m, prep: string | undefined, role: string | undefined) =>
-    role ? `${role} of ${owner} organization` : `${prep} ${owner} organization`,
+    role ? `${role} of ${owner} organization` : prep ? `${prep} ${owner} organization` : `${owner} organization`,
   );
+  // "check which org X is in and cap that org at 30": the look-up is the change's own first step (the planner reads
+  // X's organizations: one → it, several → asks), so the sentence is the change alone.
+  const lookup = out.slice(0, which.index!).match(LOOK_UP);
+  if (spelt !== after && lookup) {
+    const rest = spelt.replace(/^\s*(?:,\s*)?(?:(?:and|then|so|&)\s+)*(?:(?:please|pls)\s+)?/i, '');
+    if (rest !== spelt) return withRole(out.slice(0, lookup.index!) + rest);
+  }
   return withRole(out.slice(0, which.index! + which[0].length) + spelt);
 }
+
+// "check", "find out", "look up": a look-up said as the first step, right before "which org X is in".
+const LOOK_UP =
+  /(?:^|(?<=[.!?;:,]\s*)|\b(?:can|could)\s+(?:you|u)\s+|\b(?:please|pls)\s+)(?:(?:first\s+)?(?:check|find\s+out|look\s+up|see|determine|figure\s+out|work\s+out)\s+(?:first\s+)?)$/i;
 
 /** "… to Ann's organization, as a regular member": the role after a comma still goes with it. */
 function withRole(masked: string): string {

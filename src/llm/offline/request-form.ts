@@ -149,6 +149,8 @@ const HAS_VERB = new RegExp(
 // Built on first use: clauses.ts and this module import each other through the lexicon.
 const arrowToVerb = (value: string): boolean =>
   new RegExp(`^(?:(?:please|pls|just)\\s+)?${ACTION_VERB}\\b`, 'i').test(value);
+const QUESTION_START =
+  /^(?:what|whats|what['’]s|who|whos|who['’]s|which|when|where|why|how|is|are|does|do|did|can|could|has|have|was|were)\b/i;
 const ARROW = /^([^:]+?:\s*[\w\s-]+?|[\w\s'’-]+?)\s*(?:->|→|=>)\s*(.+)$/;
 const FRONTED =
   /^(?:for|on)\s+(.+?),?\s+(?:please\s+|pls\s+|can\s+you\s+|could\s+you\s+)?(set|change|update)\s+(?:the\s+|its\s+)?([\w\s-]+?)\s+to\s+(?:exactly\s*:?\s*|just\s+)?(.+)$/i;
@@ -246,7 +248,8 @@ export function imperative(sentence: string): string {
   // "foo template: lifetime -> 90s": a field and the value it should take.
   const arrow = s.match(ARROW);
   // ("the Foo invite -> revoke": an arrow before a request points at what to act on, topic.ts.)
-  if (arrow && !NEGATION.test(arrow[0]) && !arrowToVerb(arrow[2]!))
+  // ("quick q → whats the lifetime of foo?": an arrow before a question points at the question.)
+  if (arrow && !NEGATION.test(arrow[0]) && !arrowToVerb(arrow[2]!) && !QUESTION_START.test(arrow[2]!))
     return `set ${arrow[1]!.replace(/:\s*/, "'s ")} to ${arrow[2]}`;
   // "On the Portal app, change the scopes to just: a b": the thing changed named first.
   const fronted = s.match(FRONTED);

@@ -773,21 +773,38 @@ function oneOrg(ctx: PlanContext, rows: OrgRow[], what: string): Res<OrgRow | un
   );
 }
 
-/** The organization of the one user whose full (or first) name is `person` (undefined when nobody, or several, has it). */
-function orgOfPerson(ctx: PlanContext, said: string): Res<OrgRow | undefined> {
+// "<person>'s organization" inside a mention: an address or a capitalised name, then the possessive.
+const POSSESSED_ORG =
+  /(?<![\w.@-])([\w.+-]+@[\w-]+(?:\.[\w-]+)+|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)['’]s\s+(?:org|organi[sz]ation|company|workspace|team|group)\b/;
+
+// "check which org ann@x.test is in and cap that org …": the organization that person is in.
+const WHICH_ORG_IN =
+  /\b(?:which|what)\s+(?:org|organi[sz]ation|company|workspace|team|group)\s+([\w.+-]+@[\w-]+(?:\.[\w-]+)+|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?:is|was)\s+(?:in|part\s+of|a\s+member\s+of)\b/i;
+
+/**
+ * The organization of the one user whose full (or first) name or address is `person` (undefined when nobody, or
+ * several, has it). `possessive`: the message said "<person>'s organization" itself.
+ */
+function orgOfPerson(ctx: PlanContext, said: string, possessive = false): Res<OrgRow | undefined> {
   const person = said
     .replace(/[,.;:!?]+$/, '')
     .replace(/['’]s\s+(?:org|organi[sz]ation|group|team|class|cohort|company|workspace)$/i, '');
-  if (!/^[A-Z][\w'’-]+(?:\s+[A-Za-z][\w'’-]+)?$/.test(person.trim()) || !saysOrgOf(ctx.turn.request, person))
+  const address = /^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$/.test(person.trim());
+  if (
+    (!address && !/^[A-Z][\w'’-]+(?:\s+[A-Za-z][\w'’-]+)?$/.test(person.trim())) ||
+    (!possessive && !saysOrgOf(ctx.turn.request, person))
+  )
     return ok(undefined);
-  const env = ctx.read('clerk_users_list', { query: person });
+  const env = ctx.read('clerk_users_list', address ? { email_address: [person.trim()] } : { query: person });
   if (!env) return stop('pending');
   if (env.status !== 'ok') return stop(readFailed(env, `"${person}"`));
   const who = asPage(env.result)
     .items.map(toUser)
     // (A first name alone counts only when it is someone's whole first name: "Happy", not "Hap".)
-    .filter((u) =>
-      [u.name ?? '', (u.name ?? '').split(/\s+/)[0]!].some((n) => n.toLowerCase() === person.trim().toLowerCase()),
+    .filter(
+      (u) =>
+        (address && u.email?.toLowerCase() === person.trim().toLowerCase()) ||
+        [u.name ?? '', (u.name ?? '').split(/\s+/)[0]!].some((n) => n.toLowerCase() === person.trim().toLowerCase()),
     );
   if (who.length !== 1) return ok(undefined);
   const orgs = ctx.read('clerk_organizations_list', { user_id: [who[0]!.id], limit: 100 });
@@ -824,6 +841,9 @@ function resolveOrg(ctx: PlanContext, ref: Ref): Res<OrgRow | undefined> {
     if (rows.length === 0) {
       const creator = orgCreatorIn(ref.value) ?? (ref.wider ? orgCreatorIn(ref.wider) : undefined);
       if (creator) return orgByCreator(ctx, creator, orgs);
+      // "cap ann@x.test's organization at 30": none named, the one that person is in (several → asked which).
+      const owner = ref.value.match(POSSESSED_ORG) ?? ref.value.match(WHICH_ORG_IN);
+      if (owner) return orgOfPerson(ctx, owner[1]!, true);
     }
     return oneOrg(ctx, rows, 'the organization you named');
   }
