@@ -43,7 +43,7 @@ export function listedItems(text: string): { preamble: string; items: string[] }
 }
 
 const CONSTRAINT = /^(?:please\s+)?(?:do\s+not|don'?t|dont|never|nothing\s+else|no\s+other|not)\b/i;
-// "3. The account itself is to be retained; this is not a request for full erasure": what stays as it is, said as
+// "2. Her login itself stays as it is — we are not asking for a deletion": what stays as it is, said as
 // an item of its own — a constraint too, unless the item also asks for something in its own words.
 const RETAINED =
   /\b(?:(?:is|are)\s+to\s+be|shall\s+be|must\s+be|should\s+be|will\s+be)\s+(?:retained|kept|preserved|left\s+(?:as|alone|untouched|unchanged))\b|\b(?:is|are|shall|must|should)\s+(?:to\s+)?remain\b|\bnot\s+a\s+request\s+(?:for|to)\b/i;

@@ -88,7 +88,7 @@ export function parseKeyValues(c: string, s: Sentence): Record<string, unknown> 
   };
   // "plan=pro, seats=3" first; "plan: pro" only when there is no "=" form (so "Acme: tier=gold" reads tier).
   // ("plan -> pro", "tier → gold": an arrow gives the new value the same way.)
-  // ("the billing person → make them admin": an arrow before a request points at the request, not at a value.)
+  // ("Foo's finance contact → promote her": an arrow before a request points at the request, not at a value.)
   for (const sep of [`(?:=(?!>)|(?:->|→|=>)(?!\\s*(?:(?:please|pls|just)\\s+)?${ACTION_VERB}\\b))`, ':']) {
     // ("A bit of context: we …", "Background: the …": a lead-in before a colon is no key.)
     // (A value never runs into the word metadata: "ticket T-1: ⟦owner⟧'s private metadata" has no pair.)

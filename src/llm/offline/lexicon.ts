@@ -717,7 +717,7 @@ const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
     /\s*,?\s*\b(?:with\s+(?:immediate\s+)?effect(?:\s+(?:from|as\s+of)\s+(?:today|now))?|effective\s+(?:immediately|today|now))\b/gi,
     '',
   ],
-  // "globex billing person → make them admin": a description said first without its article (texting drops it) is
+  // "acme finance guy → promote him": a description said first without its article (texting drops it) is
   // the same description with it.
   [
     /^(\s*)(?!(?:the|a|an|this|that|our|my|their|his|her)\b)([a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}\s+(?:person|people|guy|gal|user|account|one|folks?))(?=\s*(?::|->|→|\s[-–—]\s))/i,

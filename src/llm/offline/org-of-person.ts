@@ -41,11 +41,11 @@ export function withOrgOfPerson(masked: string): string {
   if (!which) return withRole(out);
   const owner = which[1] ? `${which[1]}'s` : POSSESSIVE[which[2]!.toLowerCase()]!;
   const after = out.slice(which.index! + which[0].length);
-  // ("… and cap that org at 30": the organization pointed at with no preposition before it.)
+  // ("… then limit that team to 12": the organization pointed at with no preposition before it.)
   const spelt = after.replace(POINTED, (_m, prep: string | undefined, role: string | undefined) =>
     role ? `${role} of ${owner} organization` : prep ? `${prep} ${owner} organization` : `${owner} organization`,
   );
-  // "check which org X is in and cap that org at 30": the look-up is the change's own first step (the planner reads
+  // "look up which team X belongs to, then limit that team to 12": the look-up is the change's own first step (the planner reads
   // X's organizations: one → it, several → asks), so the sentence is the change alone.
   const lookup = out.slice(0, which.index!).match(LOOK_UP);
   if (spelt !== after && lookup) {

@@ -45,8 +45,8 @@ const ACTS: Readonly<Record<string, string>> = {
   upgraded: 'set',
   downgraded: 'set',
   elevated: 'change',
-  // (A setting switched: "the consent screen shall be enabled on Foo" → "enable the consent screen on Foo".)
-  // ("the administrator of Foo is to be reassigned to the member role": a role change.)
+  // (A setting switched: "PKCE must be enabled for Foo" → "enable PKCE for Foo".)
+  // ("Foo's owner should be reassigned as a viewer": a role change.)
   reassigned: 'move',
   moved: 'move',
   enabled: 'enable',

@@ -46,13 +46,21 @@ export function planMembersList(ctx: PlanContext, intent: Of<'members_list'>): P
   const n = page.total ?? rows.length;
   const who = intent.role ? `${roleWord(intent.role)}s` : 'members';
   // ("how many of them are admins?": the count by role is stated, when the listing holds them all and has several.)
+  const holders = (role: string, k: number): string =>
+    role === 'org:member' || k > 3
+      ? ''
+      : `: ${rows
+          .filter((m) => m.role === role)
+          .map((m) => m.name ?? m.email ?? m.userId)
+          .join(', ')}`;
   const byRole = new Map<string, number>();
   for (const m of rows) byRole.set(m.role, (byRole.get(m.role) ?? 0) + 1);
   const counts =
     !intent.role && rows.length === n && byRole.size > 1
       ? ` (${[...byRole.entries()]
           .sort((a, b) => b[1] - a[1])
-          .map(([role, k]) => `${k} ${roleWord(role)}${k === 1 ? '' : 's'}`)
+          // (A role few hold is named with its holders: "how many are there, and who is the admin?" is answered.)
+          .map(([role, k]) => `${k} ${roleWord(role)}${k === 1 ? '' : 's'}${holders(role, k)}`)
           .join(', ')})`
       : '';
   if (intent.count) return say(`${org.value.name} has ${n} ${n === 1 ? who.replace(/s$/, '') : who}${counts}.`);

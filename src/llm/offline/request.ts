@@ -168,7 +168,7 @@ const FAIL_CLOSED: ReadonlyArray<(steps: Intent[], masked: string) => string | u
 // A metadata key that is a word of the sentence's grammar ("the", "attribute", "not"): the sentence was read with
 // the wrong shape, and a card carrying that key would change a value nobody named.
 const FUNCTION_WORD =
-  /^(?:the|a|an|and|or|not|no|of|to|in|on|for|from|with|is|are|be|was|it|its|his|her|their|this|that|attribute|property|entry|field|key|value|setting)$/i;
+  /^(?:the|and|or|not|no|of|to|in|on|for|from|with|is|are|be|was|it|its|his|her|their|this|that|attribute|property|entry|field|key|value|setting)$/i;
 
 /**
  * A reading of a message about metadata that writes no key it names: a key that is a word of the grammar, an update
@@ -285,6 +285,10 @@ export function parseAnalyzed(given: Sentence, now: number, frames = true): Inte
 /** "…, but not block her account", "and don't delete him": a change not wanted, said beside the one wanted. */
 export const NOT_THIS_TOO =
   /\s*,?\s*\b(?:but|and)\s+(?:please\s+)?(?:not|don'?t|do\s+not|never)\s+(?:ban|block|lock|delete|remove|suspend|disable|revoke|kick|touch|change)\b[^,.;!?]*/gi;
+
+// Members said with an organization word, and no users or accounts: a question about one organization's members.
+const MEMBERS_OF_ORG =
+  /^(?![^]*\b(?:users|accounts|sign-?ups)\b)(?=[^]*\bmembers\b)[^]*\b(?:org|orgs|organi[sz]ations?|company|team|workspace)\b/i;
 
 /** Intents that change nothing (accounting.ts checks no clause of these either). */
 export const NO_CHANGE = new Set<Intent['kind']>(['unknown', 'smalltalk', 'help', 'refuse']);
@@ -407,6 +411,16 @@ function parseMessageRead(whole: Sentence, now: number): Intent {
       );
     let s = subSentence(whole, masked);
     let intent = parseSentence(s, now);
+    // "what's the headcount of members in that org": an organization's members are never answered with every user.
+    if (
+      intent.kind === 'users_list' &&
+      intent.count &&
+      Object.keys(intent.filter).length === 0 &&
+      MEMBERS_OF_ORG.test(masked)
+    ) {
+      const said = unmask(masked, whole.ents);
+      intent = { kind: 'members_list', org: { kind: 'mention', value: said, wider: whole.text }, count: intent.count };
+    }
     const others = [...units.slice(0, i).reverse(), ...units.slice(i + 1)].map((o) => o.masked);
     // "the other Foo admin": the holders the other clauses name are left out (other-holder.ts).
     intent = withKeptOut(intent, others, org, whole.ents);

@@ -276,7 +276,7 @@ export function planValueSwap(ctx: PlanContext, intent: Swap): PlanStep {
     else slots.push(...slotsOf(r.owner, rec, r.label, said, intent.to));
   }
   // No value said is held anywhere: the key the message names gets the new value, when it names one
-  // ("in his public metadata the plan … "enterprise"").
+  // ("her tier … should now read "gold"").
   if (!intent.remove && slots.length === 0)
     for (const r of records) {
       const rec = r.env!.status === 'ok' ? asObject(r.env!.result) : undefined;
