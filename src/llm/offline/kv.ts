@@ -62,7 +62,13 @@ const NOT_KEYS = new Set([
   'to',
   'be',
   'is',
+  'remains',
+  'remain',
+  'stays',
+  'stay',
 ]);
+
+const REMOVED = /^(?:dropped|removed|deleted|erased|cleared|unset|wiped|purged|stripped)$/i;
 
 // (Not a value: the start of "private metadata", "public metadata".)
 const NOT_META = '(?![^\\s,;⟦=()]*\\s+metadata\\b)';
@@ -84,7 +90,9 @@ export function parseKeyValues(c: string, s: Sentence): Record<string, unknown> 
     // (The patterns run case-blind, so a run of words is a name only when every word is capitalised as typed:
     // "to enterprise in her metadata" is the one word "enterprise".)
     const words = v.split(/\s+/);
-    out[key] = coerce(words.length > 1 && !words.every((w) => /^[A-Z]/.test(w)) ? words[0]! : v, s);
+    // ("the tier key has to be dropped": a key said to go is removed — Clerk deletes a key set to null.)
+    const value = coerce(words.length > 1 && !words.every((w) => /^[A-Z]/.test(w)) ? words[0]! : v, s);
+    out[key] = typeof value === 'string' && REMOVED.test(value) ? null : value;
   };
   // "plan=pro, seats=3" first; "plan: pro" only when there is no "=" form (so "Acme: tier=gold" reads tier).
   // ("plan -> pro", "tier → gold": an arrow gives the new value the same way.)

@@ -7,7 +7,18 @@ import { analyze } from './entities.js';
 import type { Intent, Ref } from './intent-types.js';
 import type { Call, PlanStep, PlanContext } from './plan-context.js';
 import { asObject, asPage, toOrg, type OrgRow, type UserRow } from './results.js';
-import { askFor, firstStop, orgByCreator, readFailed, requireOrg, resolveUsers, stopped, type Res } from './resolve.js';
+import {
+  askFor,
+  firstStop,
+  orgByCreator,
+  POSSESSED_ORG,
+  readFailed,
+  requireOrg,
+  resolveUsers,
+  stopped,
+  type Res,
+  WHICH_ORG_IN,
+} from './resolve.js';
 import { orgCreatorIn } from './creator.js';
 import { orgRef } from './refs.js';
 import { changeText, userText } from './plan-users.js';
@@ -54,6 +65,10 @@ export function orgOrAsk(ctx: PlanContext, ref: Ref | undefined, question: strin
     // (By its slug, unique and matched exactly, so the card names it.)
     if (made.value) return { ok: true, value: { kind: 'name', value: made.value.slug } };
   }
+  // "limit ann@x.test's organization to 12", "see which org Ann is in and …": the organization that person is in
+  // (resolve.ts reads it: one → it, several → asked which).
+  if (POSSESSED_ORG.test(ctx.turn.request) || WHICH_ORG_IN.test(ctx.turn.request))
+    return { ok: true, value: { kind: 'mention', value: ctx.turn.request } };
   return askFor(ctx, question, (a) => orgRef(analyze(a).masked, analyze(a).ents));
 }
 

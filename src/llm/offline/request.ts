@@ -168,7 +168,7 @@ const FAIL_CLOSED: ReadonlyArray<(steps: Intent[], masked: string) => string | u
 // A metadata key that is a word of the sentence's grammar ("the", "attribute", "not"): the sentence was read with
 // the wrong shape, and a card carrying that key would change a value nobody named.
 const FUNCTION_WORD =
-  /^(?:the|and|or|not|no|of|to|in|on|for|from|with|is|are|be|was|it|its|his|her|their|this|that|attribute|property|entry|field|key|value|setting)$/i;
+  /^(?:the|and|or|not|no|of|to|in|on|for|from|with|is|are|be|was|it|its|his|her|their|this|that|attribute|property|entry|field|key|value|setting|remains?|stays?)$/i;
 
 /**
  * A reading of a message about metadata that writes no key it names: a key that is a word of the grammar, an update

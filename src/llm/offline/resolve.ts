@@ -774,12 +774,12 @@ function oneOrg(ctx: PlanContext, rows: OrgRow[], what: string): Res<OrgRow | un
 }
 
 // "<person>'s organization" inside a mention: an address or a capitalised name, then the possessive.
-const POSSESSED_ORG =
+export const POSSESSED_ORG =
   /(?<![\w.@-])([\w.+-]+@[\w-]+(?:\.[\w-]+)+|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)['’]s\s+(?:org|organi[sz]ation|company|workspace|team|group)\b/;
 
 // "check which org ann@x.test is in and cap that org …": the organization that person is in.
-const WHICH_ORG_IN =
-  /\b(?:which|what)\s+(?:org|organi[sz]ation|company|workspace|team|group)\s+([\w.+-]+@[\w-]+(?:\.[\w-]+)+|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?:is|was)\s+(?:in|part\s+of|a\s+member\s+of)\b/i;
+export const WHICH_ORG_IN =
+  /\b(?:which|what)\s+(?:org|organi[sz]ation|company|workspace|team|group)\s+([\w.+-]+@[\w-]+(?:\.[\w-]+)+|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?:(?:is|was)\s+(?:in|part\s+of|a\s+member\s+of)|belongs?\s+to)\b/i;
 
 /**
  * The organization of the one user whose full (or first) name or address is `person` (undefined when nobody, or

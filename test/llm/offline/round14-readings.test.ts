@@ -1,0 +1,182 @@
+/**
+ * Round 14 of the offline model: metadata keys the data names (a key removed or changed when the message names it in
+ * words or quotes, found in the record that is read), a key that is a word of the sentence never written, an
+ * organization said as a person's ("look up which org X is in and …"), a member count that names the holders of a
+ * rare role, and a few shapes of formal and texting English. Invented phrasings on the demo seed. Tests marked
+ * (safety) were seen to fail with their guard removed.
+ */
+import { describe, expect, it } from 'vitest';
+import { listedItems } from '../../../src/llm/offline/enumerated.js';
+import { requestText } from '../../../src/llm/offline/quoted.js';
+import { parseRequest } from '../../../src/llm/offline/request.js';
+import { createStack, NOW } from './drive.js';
+
+const parse = (text: string) => parseRequest(text, NOW);
+
+/** Every metadata key an intent would write. */
+function keysOf(intent: unknown): string[] {
+  const out: string[] = [];
+  JSON.stringify(intent, (key, value) => {
+    if (/_metadata$/.test(key) && value && typeof value === 'object') out.push(...Object.keys(value));
+    return value;
+  });
+  return out;
+}
+
+describe('a metadata key the message names, found in the record', () => {
+  it('removes the key an organization holds when the message names it and asks for it gone', async () => {
+    const stack = createStack();
+    const turn = await stack.say(
+      'Initech: the "industry" value kept in its public metadata is outdated and has to be deleted entirely. Its plan value stays.',
+    );
+    expect(turn.pending.map((p) => [p.action, JSON.stringify(p.args.public_metadata)])).toEqual([
+      ['clerk_organization_update', '{"industry":null}'],
+    ]);
+  });
+
+  it('of several keys named, only the one in the sentence that asks (the one said to stay is kept) (safety)', async () => {
+    const stack = createStack();
+    const turn = await stack.say(
+      'Initech: the plan value in its public metadata remains as it is. The "industry" entry in that metadata should be removed.',
+    );
+    expect(turn.pending).toHaveLength(1);
+    expect(turn.pending[0]!.args.public_metadata).toEqual({ industry: null });
+  });
+
+  it('a key said by the words it is made of, on a user the message names', async () => {
+    const stack = createStack();
+    const turn = await stack.say(
+      'Joanna Lee (joanna@initech.test) no longer works shifts, so the shift entry in her public metadata must be erased.',
+    );
+    expect(turn.pending.map((p) => [p.action, JSON.stringify(p.args.public_metadata)])).toEqual([
+      ['clerk_user_update', '{"shift":null}'],
+    ]);
+  });
+
+  it('a key no record holds is never invented: nothing is proposed, and the reply says why (safety)', async () => {
+    const stack = createStack();
+    const turn = await stack.say(
+      'For Initech, the "region" entry of its public metadata is obsolete and must be erased; the rest remains.',
+    );
+    expect(turn.pending).toEqual([]);
+    expect(turn.text).toMatch(/Nothing was changed/);
+  });
+
+  it('the person found by a value their profile holds, the key by its name, the new value quoted', async () => {
+    const stack = createStack();
+    const turn = await stack.say(
+      'At Hooli, the person whose public profile carries the title "CEO" should get that title corrected to "Founder".',
+    );
+    expect(turn.pending.map((p) => [p.action, JSON.stringify(p.args.public_metadata)])).toEqual([
+      ['clerk_user_update', '{"title":"Founder"}'],
+    ]);
+  });
+});
+
+describe('a metadata key that is a word of the sentence is never written', () => {
+  it.each([
+    ['please set the value of "locale_hint" in public metadata to "fr" for lena@proton.test', { locale_hint: 'fr' }],
+    ['the attribute "tier" has to be dropped from the public metadata of lena@proton.test', { tier: null }],
+    ['for noah@example.com put unsafe meta color = blue', { color: 'blue' }],
+  ])('%s', (text, meta) => {
+    const intent = parse(text);
+    expect(intent).toMatchObject({ kind: 'user_update' });
+    expect(JSON.stringify(intent)).toContain(JSON.stringify(meta).slice(1, -1));
+  });
+
+  it('no reading writes "the", "attribute", "not" or "and" as a key (safety)', () => {
+    for (const text of [
+      'The value of "locale_hint" in her public metadata is to be changed from "de" to "de-CH" for lena@proton.test.',
+      'the attribute "shift" is to be removed from the public metadata of joanna@initech.test, it is to be deleted and not set to an empty value',
+      'the entry "plan" in the public metadata of lucas.martin@mail.test is to be changed from "pro" to "team"',
+    ])
+      expect(keysOf(parse(text)).filter((k) => /^(?:the|attribute|not|and|entry|value)$/i.test(k))).toEqual([]);
+  });
+
+  it('"for X, set …" keeps X when no pronoun stands for it', () => {
+    expect(parse('for noah@example.com set unsafe metadata mode = compact')).toMatchObject({
+      kind: 'user_update',
+      target: { kind: 'email', value: 'noah@example.com' },
+    });
+  });
+});
+
+describe('formal and texting shapes', () => {
+  it('a passive "shall be enabled" switches the setting on', () => {
+    expect(parse('the consent screen should be enabled on the app "Zapier Integration"')).toMatchObject({
+      kind: 'named_update',
+      resource: 'oauth',
+      fields: { consent_screen_enabled: true },
+    });
+  });
+
+  it('a quoted name between a JWT field and its value', () => {
+    expect(
+      parse('the clock skew of the template called "hasura" should go down from 5 seconds to 3 seconds'),
+    ).toMatchObject({ kind: 'named_update', fields: { allowed_clock_skew: 3 } });
+  });
+
+  it("a role's key repeated in brackets, and a role change said as a reassignment", () => {
+    expect(parse('please make sure dave@acme.test holds the viewer role (org:viewer) in Acme Inc')).toMatchObject({
+      kind: 'membership_set_role',
+      role: 'org:viewer',
+    });
+    expect(parse('the admin of Hooli is to be reassigned to the viewer role with immediate effect')).toMatchObject({
+      kind: 'membership_set_role',
+      users: [{ kind: 'role', value: 'org:admin', org: 'Hooli' }],
+      role: 'org:viewer',
+    });
+  });
+
+  it('an arrow before a question points at the question, never at a value', () => {
+    expect(parse('small q -> what is the lifetime of the supabase jwt?')).toMatchObject({ kind: 'named_get' });
+  });
+
+  it('"make the X person an admin" creates nobody (safety)', () => {
+    expect(parse('acme finance guy -> make him admin pls, the usual one is away').kind).not.toBe('user_create');
+    expect(parse('make a new user for tom.new@example.com')).toMatchObject({ kind: 'user_create' });
+  });
+});
+
+describe("an organization said as a person's", () => {
+  it('"look up which org X belongs to and limit that org to 12": the change on X\'s organization', async () => {
+    const stack = createStack();
+    const turn = await stack.say('look up which org nora@initech.test belongs to, and limit that org to 12 members');
+    expect(turn.pending.map((p) => [p.action, p.args.max_allowed_memberships])).toEqual([
+      ['clerk_organization_update', 12],
+    ]);
+    expect(turn.text).toMatch(/Initech/);
+  });
+});
+
+describe('questions about one organization', () => {
+  it('a member count names the holders of a role few hold', async () => {
+    const stack = createStack();
+    const turn = await stack.say('how many members does Stark Industries have?');
+    expect(turn.text).toMatch(/3 members/);
+    expect(turn.text).toMatch(/Pepper Potts/);
+  });
+
+  it("a count of an organization's members is never answered with every user (safety)", () => {
+    const intent = parse('how many members are in their org, and who is the admin in Hooli?');
+    const steps = intent.kind === 'sequence' ? intent.steps : [intent];
+    expect(steps.some((s) => s.kind === 'users_list')).toBe(false);
+  });
+});
+
+describe('lists and pasted chats', () => {
+  it('a listed item that only says what stays is a constraint, never a step (safety)', () => {
+    const items = listedItems('1) lock peter@initech.test\n2) His membership of Initech is to be kept as it is.');
+    expect(items?.items).toHaveLength(2);
+    const intent = parse('1) lock peter@initech.test\n2) His membership of Initech is to be kept as it is.');
+    expect(JSON.stringify(intent)).toMatch(/clerk_user_lock/);
+    expect(JSON.stringify(intent)).not.toMatch(/membership_remove|membership_set_role/);
+  });
+
+  it('"sort this one out" and "do what <name> says" hand a pasted chat over', () => {
+    const chat = '[10:02] Ann Lee: please unlock my account ann@x.test\n[10:03] Support: on it';
+    expect(requestText(`can you sort this one out for her\n${chat}`)).toMatch(/unlock my account/);
+    expect(requestText(`just do what ann says pls\n${chat}`)).toMatch(/unlock my account/);
+    expect(requestText(`lock bob@x.test\n${chat}`)).not.toMatch(/unlock my account/);
+  });
+});
