@@ -187,7 +187,7 @@ function writesSomething(fields: Record<string, unknown>): boolean {
 }
 
 /** A metadata key the change would write that is a word of the sentence's grammar, or undefined. */
-function oddMetadataKey(step: Intent): string | undefined {
+export function oddMetadataKey(step: Intent): string | undefined {
   return metadataKeys(step).find((k) => FUNCTION_WORD.test(k));
 }
 

@@ -322,7 +322,8 @@ export function planValueSwap(ctx: PlanContext, intent: Swap): PlanStep {
   const slot = slots[0]!;
   return slot.owner === 'user'
     ? planUserUpdate(ctx, { kind: 'user_update', target: { kind: 'id', value: slot.id }, fields: slot.fields })
-    : planOrgUpdate(ctx, { kind: 'org_update', org: { kind: 'id', value: slot.id }, fields: slot.fields });
+    : // (By its exact name, so the card names the organization; names are looked up exactly first.)
+      planOrgUpdate(ctx, { kind: 'org_update', org: { kind: 'name', value: slot.label }, fields: slot.fields });
 }
 
 /**

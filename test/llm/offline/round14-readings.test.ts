@@ -8,7 +8,8 @@
 import { describe, expect, it } from 'vitest';
 import { listedItems } from '../../../src/llm/offline/enumerated.js';
 import { requestText } from '../../../src/llm/offline/quoted.js';
-import { parseRequest } from '../../../src/llm/offline/request.js';
+import type { Intent } from '../../../src/llm/offline/intent-types.js';
+import { oddMetadataKey, parseRequest } from '../../../src/llm/offline/request.js';
 import { createStack, NOW } from './drive.js';
 
 const parse = (text: string) => parseRequest(text, NOW);
@@ -34,7 +35,19 @@ describe('a metadata key the message names, found in the record', () => {
     ]);
   });
 
-  it('of several keys named, only the one in the sentence that asks (the one said to stay is kept) (safety)', async () => {
+  it('of several keys named, only the one in the sentence that asks (the one said to stay is kept)', async () => {
+    const stack = createStack();
+    const turn = await stack.say(
+      'In the public metadata of Initech, the "industry" entry must be erased. The "plan" entry stays as it is.',
+    );
+    expect(turn.pending.map((p) => [p.action, JSON.stringify(p.args.public_metadata)])).toEqual([
+      ['clerk_organization_update', '{"industry":null}'],
+    ]);
+    // (The card names the organization, not its id.)
+    expect(turn.text).toMatch(/Initech/);
+  });
+
+  it('a key said as staying is never removed: "the plan value remains" writes no key "remains"', async () => {
     const stack = createStack();
     const turn = await stack.say(
       'Initech: the plan value in its public metadata remains as it is. The "industry" entry in that metadata should be removed.',
@@ -53,7 +66,7 @@ describe('a metadata key the message names, found in the record', () => {
     ]);
   });
 
-  it('a key no record holds is never invented: nothing is proposed, and the reply says why (safety)', async () => {
+  it('a key no record holds is never invented: nothing is proposed, and the reply says why', async () => {
     const stack = createStack();
     const turn = await stack.say(
       'For Initech, the "region" entry of its public metadata is obsolete and must be erased; the rest remains.',
@@ -84,7 +97,20 @@ describe('a metadata key that is a word of the sentence is never written', () =>
     expect(JSON.stringify(intent)).toContain(JSON.stringify(meta).slice(1, -1));
   });
 
-  it('no reading writes "the", "attribute", "not" or "and" as a key (safety)', () => {
+  it('the guard: a change writing a key that is a grammar word is recognised (safety)', () => {
+    expect(oddMetadataKey({ kind: 'user_update', fields: { public_metadata: { the: 'x' } } } as Intent)).toBe('the');
+    expect(oddMetadataKey({ kind: 'user_update', fields: { public_metadata: { plan: 'x' } } } as Intent)).toBe(
+      undefined,
+    );
+    expect(
+      oddMetadataKey({
+        kind: 'sequence',
+        steps: [{ kind: 'org_update', fields: { private_metadata: { attribute: null } } }],
+      } as Intent),
+    ).toBe('attribute');
+  });
+
+  it('no reading writes "the", "attribute", "not" or "and" as a key', () => {
     for (const text of [
       'The value of "locale_hint" in her public metadata is to be changed from "de" to "de-CH" for lena@proton.test.',
       'the attribute "shift" is to be removed from the public metadata of joanna@initech.test, it is to be deleted and not set to an empty value',
@@ -133,7 +159,10 @@ describe('formal and texting shapes', () => {
   });
 
   it('"make the X person an admin" creates nobody (safety)', () => {
-    expect(parse('acme finance guy -> make him admin pls, the usual one is away').kind).not.toBe('user_create');
+    expect(parse("hooli billing person: make them admin, gavin's away").kind).not.toBe('user_create');
+    expect(parse("the Hooli billing person → make them admin please, Gavin's away this week").kind).not.toBe(
+      'user_create',
+    );
     expect(parse('make a new user for tom.new@example.com')).toMatchObject({ kind: 'user_create' });
   });
 });
@@ -158,14 +187,14 @@ describe('questions about one organization', () => {
   });
 
   it("a count of an organization's members is never answered with every user (safety)", () => {
-    const intent = parse('how many members are in their org, and who is the admin in Hooli?');
+    const intent = parse("how many members do they have in their team and who's the admin at Hooli?");
     const steps = intent.kind === 'sequence' ? intent.steps : [intent];
     expect(steps.some((s) => s.kind === 'users_list')).toBe(false);
   });
 });
 
 describe('lists and pasted chats', () => {
-  it('a listed item that only says what stays is a constraint, never a step (safety)', () => {
+  it('a listed item that only says what stays is a constraint, never a step', () => {
     const items = listedItems('1) lock peter@initech.test\n2) His membership of Initech is to be kept as it is.');
     expect(items?.items).toHaveLength(2);
     const intent = parse('1) lock peter@initech.test\n2) His membership of Initech is to be kept as it is.');
