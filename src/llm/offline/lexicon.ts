@@ -202,6 +202,9 @@ export const oneHolder = (role: string, org: string): string => `the person with
 const SLOT = '(?<=^|[,.;:!?()-]\\s*|\\b(?:please|pls|plz|and|then|also|just|kindly|to|you|u|now)\\s+)';
 const POSSESSIVE: Record<string, string> = { he: 'his', she: 'her', they: 'their' };
 // (The same person as an object: "invite her", "remove him" — from the subject or from the possessive.)
+// ("make sure the backup job is in place": a thing, not a person.)
+const ARTICLE = /^(?:the|a|an|this|that|these|those|our|my|your|its|their)\b/i;
+
 export const OBJECT: Readonly<Record<string, string>> = {
   he: 'him',
   she: 'her',
@@ -722,6 +725,25 @@ const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
   [
     /^(\s*)(?!(?:the|a|an|this|that|our|my|their|his|her)\b)([a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}\s+(?:person|people|guy|gal|user|account|one|folks?))(?=\s*(?::|->|→|\s[-–—]\s))/i,
     '$1the $2',
+  ],
+  // "make sure X is in Foo", "ensure that she holds the administrator role in Foo", "make sure he has admin rights at
+  // Foo": the state to reach is the change (the planner reports "already" when it holds — nothing then changes).
+  [
+    /\b(?:make\s+sure|ensure|see\s+to\s+it)\s+(?:that\s+)?(⟦[ei]\d+⟧|she|he|they|[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}|(?!(?:the|a|an|this|that|our|my)\b)[a-z]+\s+[a-z]+)\s+(?:holds|has|have|gets|keeps)\s+(?:the\s+)?(admin(?:istrator)?|member|viewer|billing)\s+(?:role|rights|access|permissions|privileges)\s+(in|at|of|for|within)\b/gi,
+    (m: string, who: string, role: string, prep: string) =>
+      ARTICLE.test(who)
+        ? m
+        : `make ${OBJECT[who.toLowerCase()] ?? who} ${role.toLowerCase().startsWith('admin') ? 'admin' : role.toLowerCase()} ${prep}`,
+  ],
+  [
+    /\b(?:make\s+sure|ensure|see\s+to\s+it)\s+(?:that\s+)?(⟦[ei]\d+⟧|she|he|they|[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}|(?!(?:the|a|an|this|that|our|my)\b)[a-z]+\s+[a-z]+)\s+(?:is|are)\s+(?:(?:already|still)\s+)?(?:in|a\s+member\s+of|part\s+of|added\s+to)\s+(?=(?:the\s+)?(?:⟦|[A-Z]|[a-z][\w-]*\s+(?:org|organi[sz]ation|group|team|company|workspace)\b))/gi,
+    (m: string, who: string) => (ARTICLE.test(who) ? m : `add ${OBJECT[who.toLowerCase()] ?? who} to `),
+  ],
+  // "add X to Foo if he's not there already", "…, like add him if she isn't in it": the condition is the adding's own
+  // (the planner reads the membership and says "already a member" when it holds), so it is no separate ask.
+  [
+    /(\b(?:add|put)\b[^.;!?]*?)\s*,?\s*(?:\b(?:like|so|i\s+mean)\s+)?(?:(?:add|put)\s+(?:him|her|them)\s+)?(?:only\s+)?if\s+(?:he|she|they|⟦[ei]\d+⟧)\s*(?:['’]s|['’]re|is|are)?\s*(?:not|n['’]t)\s+(?:already\s+)?(?:there|in\s+(?:it|there)|a\s+member|part\s+of\s+it)(?:\s+(?:already|yet))?\b/gi,
+    '$1',
   ],
   // "her public md": metadata, abbreviated.
   // ("in public meta", "unsafe meta theme = dark", "private meta data": the same word, shortened or split.)

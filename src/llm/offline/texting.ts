@@ -72,6 +72,8 @@ const ABBREVIATIONS: Record<string, string> = {
   no1: 'no one',
   al: 'all',
   w: 'with',
+  cn: 'can',
+  ad: 'add',
 };
 
 // "w/ admin", "w/o a role", "b/c she left": slash forms, which \b-word tables cannot hold.
@@ -101,6 +103,10 @@ const GUARDED: Record<string, RegExp> = {
   bam: /^(?:⟦[ei]\d+⟧|him|her|them|that|this|the|[A-Za-z][\w'’.-]*(?:\s+[A-Za-z][\w'’.-]*)?\s*(?:$|[,.;!?]|pls|please|asap|now))/i,
   // ("em" is "them" only where an object ends: "ban em", "lock em all", "kick em out of Foo".)
   em: /^(?:$|[,.;!?)]|all\b|both\b|out\b|up\b|too\b|now\b|asap\b|pls\b|please\b|from\b|for\b|in\b|on\b|and\b|then\b|thx\b|ty\b)/i,
+  // ("cn u unban …": "cn" is "can" only before "you"/"u"/"someone".)
+  cn: /^(?:u|you|ya|someone|somebody|we|i)\b/i,
+  // ("ad" is an advert elsewhere: "add" only where a person and then "to" follow — "ad richard hendriks to Foo".)
+  ad: /^(?:⟦[ei]\d+⟧|him|her|them|[A-Za-z][\w'’.-]*(?:\s+[A-Za-z][\w'’.-]*){0,2})\s+(?:to|into)\b/i,
   // ("kil" is "kill" only before what a kill ends: sessions, logins, "all of …", a possessive.)
   kil: /^(?:all|every|each|the|his|her|their|its|any|[\w.'’]+'s?\s+(?:sess|log))/i,
 };
