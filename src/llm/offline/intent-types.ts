@@ -182,6 +182,8 @@ export type Intent =
   | { kind: 'invitation_by_inviter'; inviter: Ref; org?: Ref; show?: boolean }
   /** "where it says Grade 6, make it Grade 7": the field whose current value the message says (value-swap.ts). */
   | { kind: 'value_swap'; to: string; text: string; remove?: boolean }
+  /** "what plan is Foo on?": the value of a metadata key the question names, on the record it names. */
+  | { kind: 'value_question'; text: string; topic?: string }
   /** "lock everyone in the Foo org": one change per member of the organization the message names (org-members-bulk.ts). */
   | { kind: 'org_members_bulk'; change: MembersChange; text: string }
   /** Several steps from one message ("sign X out and ban him"), planned in order (plan-sequence.ts). */

@@ -4,6 +4,7 @@
  */
 import { planMembersBulk } from './org-members-bulk.js';
 import { planValueSwap } from './value-swap.js';
+import { planValueQuestion } from './value-question.js';
 import { say } from './mutation-step.js';
 import type { Turn } from './conversation.js';
 import { helpText, notUnderstood } from './examples.js';
@@ -177,6 +178,8 @@ function planIntent(ctx: PlanContext, intent: Intent): PlanStep {
       return planMembersBulk(ctx, intent);
     case 'value_swap':
       return planValueSwap(ctx, intent);
+    case 'value_question':
+      return planValueQuestion(ctx, intent);
     case 'sequence':
       return planSequence(ctx, intent.steps, planIntent);
   }

@@ -6,6 +6,7 @@
  * parsed whole, exactly as before splitting existed.
  */
 import { parseValueSwap, withNewValueSaid } from './value-swap.js';
+import { parseValueQuestion } from './value-question.js';
 import { parseMembersBulk } from './org-members-bulk.js';
 import { parseEnumerated } from './enumerated.js';
 import { unstretched } from './texting.js';
@@ -85,6 +86,7 @@ const STATEMENT =
   /^(?:someone|somebody|we|i|he|she|they|you|our\s+[\w-]+|the\s+[\w-]+|⟦[ei]\d+⟧)\s+(?:(?:already|just|accidentally|mistakenly|recently|also)\s+)?(?:(?!(?:need|proceed|feed|seed|speed|exceed)\b)[a-z]+ed|was|were|had|got|did|made|sent|left|took|gave|set|put)\b/i;
 const PASSIVE_KINDS = new Set<Intent['kind']>(['unknown', 'smalltalk', 'help']);
 const READ_KINDS = new Set<Intent['kind']>([
+  'value_question',
   'users_list',
   'user_lookup',
   'sessions_list',
@@ -347,7 +349,7 @@ function parseKept(said: Sentence, now: number, frames = true): Intent {
     };
   // Nothing the sentence readers know: the frame reader looks for asked actions anywhere, then a change said by
   // its old and new values is looked for in the data (value-swap.ts).
-  return framed() ?? parseValueSwap(whole) ?? intent;
+  return framed() ?? parseValueSwap(whole) ?? parseValueQuestion(whole, intent.topic) ?? intent;
 }
 
 /** Requests only the whole message expresses (a device described, a typo'd invitation, a value stated as news). */

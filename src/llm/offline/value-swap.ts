@@ -136,7 +136,7 @@ const KEY_WORD_SAID: Readonly<Record<string, string>> = {
  * True when the message names the metadata key: the key itself (in quotes or as typed), or every word it is made of
  * ("the Stripe customer identifier" names stripe_customer_id, "the locale hint" names localeHint).
  */
-function keyNamed(text: string, key: string): boolean {
+export function keyNamed(text: string, key: string): boolean {
   if (says(text, key)) return true;
   const parts = key
     .replace(/([a-z])([A-Z])/g, '$1 $2')

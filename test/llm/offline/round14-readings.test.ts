@@ -209,3 +209,51 @@ describe('lists and pasted chats', () => {
     expect(requestText(`lock bob@x.test\n${chat}`)).not.toMatch(/unlock my account/);
   });
 });
+
+describe('a state to reach, said as "make sure"', () => {
+  it('"make sure X holds the viewer role in Foo" is that role change; "make sure X is in Foo" is the add', () => {
+    expect(parse('could you ensure that Tom Nguyen holds the viewer role in Acme Inc?')).toMatchObject({
+      kind: 'membership_set_role',
+      role: 'org:viewer',
+    });
+    expect(parse('pls make sure zoe adams is in the hooli org, add her if she is not in it yet')).toMatchObject({
+      kind: 'membership_add',
+      users: [{ kind: 'name', value: 'zoe adams' }],
+    });
+  });
+
+  it('a thing is never a person: "make sure the nightly export is in place" changes nothing', () => {
+    expect(parse('make sure the nightly export is in place').kind).not.toBe('membership_add');
+  });
+
+  it('when the state holds already, nothing changes and the reply says so', async () => {
+    const stack = createStack();
+    const turn = await stack.say('please make sure Priya Patel has admin rights in Acme Inc');
+    expect(turn.pending).toEqual([]);
+    expect(turn.text).toMatch(/already/i);
+  });
+});
+
+describe('texting forms', () => {
+  it('"cn u" and "ad X to Foo"', () => {
+    expect(parse('cn u unlock lee@initech.test')).toMatchObject({ kind: 'user_action', action: 'clerk_user_unlock' });
+    expect(parse('ad zoe adams to hooli as a viewer')).toMatchObject({ kind: 'membership_add', role: 'org:viewer' });
+    expect(parse('the ad banner for Hooli looks off').kind).not.toBe('membership_add');
+  });
+});
+
+describe('a question about one value a record holds', () => {
+  it('answers the metadata value the question names, from the record it names', async () => {
+    const stack = createStack();
+    const turn = await stack.say('what tier of plan is Globex on at the moment?');
+    expect(turn.pending).toEqual([]);
+    expect(turn.text).toMatch(/Globex: plan is "pro"/);
+  });
+
+  it('a question naming no value the record holds is not understood, never answered with a guess', async () => {
+    const stack = createStack();
+    const turn = await stack.say('what colour is Globex painted?');
+    expect(turn.pending).toEqual([]);
+    expect(turn.text).toMatch(/didn't understand/);
+  });
+});

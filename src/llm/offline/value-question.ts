@@ -1,0 +1,68 @@
+/**
+ * A question about one value a record holds (round 14): "what plan is Foo on?", "which title does Ann Lee have in her
+ * profile?", "what's the shift set to for joanna@x.test?". People ask for the value by the name of its metadata key.
+ *
+ * Rule: the message asks (a "what/which" question, or ends with "?"), names one or more users or organizations, and
+ * names a metadata key one of them holds (the key itself, or every word it is made of). The records are read and the
+ * value is answered as the data has it; a key no record holds is said to be missing, never guessed. Nothing changes.
+ */
+import type { Sentence } from './entities.js';
+import type { Intent } from './intent-types.js';
+import { recordsNamed, usersNamed } from './listed-names.js';
+import { notUnderstood } from './examples.js';
+import { say } from './mutation-step.js';
+import type { PlanContext, PlanStep } from './plan-context.js';
+import { LISTED_USERS, readFailed } from './resolve.js';
+import { asObject, asPage, toOrg, toUser } from './results.js';
+import { keyNamed } from './value-swap.js';
+
+type Question = Extract<Intent, { kind: 'value_question' }>;
+type Obj = Record<string, unknown>;
+
+const ASKS = /^\s*(?:(?:and|so|quick\s+q\w*|question)\s*[,:]?\s*)?(?:what|which|whats|what['’]s)\b|\?\s*$/i;
+// (Metadata a question may be answered from: private metadata is never shown, compact.ts.)
+const SHOWN = ['public_metadata', 'unsafe_metadata'] as const;
+
+/** A question about a value, or undefined when the message asks none. */
+export function parseValueQuestion(whole: Sentence, topic?: string): Intent | undefined {
+  const text = whole.text.trim();
+  // (The whole message names whose value; a sentence of it asks.)
+  const asking = text.split(/(?<=[.!?])\s+|\n+/).some((t) => ASKS.test(t));
+  return asking ? { kind: 'value_question', text, ...(topic ? { topic } : {}) } : undefined;
+}
+
+/** Reads the records the question names and answers the value of the metadata key it names. */
+export function planValueQuestion(ctx: PlanContext, intent: Question): PlanStep {
+  const users = ctx.read('clerk_users_list', { limit: LISTED_USERS });
+  const orgs = ctx.read('clerk_organizations_list', { limit: 100 });
+  if (!users || !orgs) return ctx.pending();
+  if (users.status !== 'ok') return readFailed(users, 'users');
+  if (orgs.status !== 'ok') return readFailed(orgs, 'organizations');
+  const namedUsers = usersNamed(intent.text, asPage(users.result).items.map(toUser));
+  const namedOrgs = recordsNamed(intent.text, asPage(orgs.result).items.map(toOrg));
+  // (Nothing this reading can answer: the reply is the one for a request not understood.)
+  if (namedUsers.length + namedOrgs.length === 0 || namedUsers.length + namedOrgs.length > 3)
+    return say(notUnderstood(intent.topic));
+  const records = [
+    ...namedUsers.map((u) => ({
+      label: u.name ?? u.email ?? u.id,
+      env: ctx.read('clerk_user_get', { user_id: u.id }),
+    })),
+    ...namedOrgs.map((o) => ({ label: o.name, env: ctx.read('clerk_organization_get', { organization_id: o.id }) })),
+  ];
+  if (records.some((r) => !r.env)) return ctx.pending();
+  const answers: string[] = [];
+  for (const r of records) {
+    if (r.env!.status !== 'ok') return readFailed(r.env!, r.label);
+    const rec = asObject(r.env!.result) as Obj | undefined;
+    for (const field of SHOWN) {
+      const meta = rec?.[field];
+      if (!meta || typeof meta !== 'object') continue;
+      for (const [key, value] of Object.entries(meta as Obj))
+        if (keyNamed(intent.text, key))
+          answers.push(`${r.label}: ${key} is ${JSON.stringify(value)} (${field.replace('_', ' ')}).`);
+    }
+  }
+  if (answers.length === 0) return say(notUnderstood(intent.topic));
+  return say(answers.join('\n'));
+}
