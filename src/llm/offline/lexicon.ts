@@ -745,6 +745,16 @@ const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
     /(\b(?:add|put)\b[^.;!?]*?)\s*,?\s*(?:\b(?:like|so|i\s+mean)\s+)?(?:(?:add|put)\s+(?:him|her|them)\s+)?(?:only\s+)?if\s+(?:he|she|they|⟦[ei]\d+⟧)\s*(?:['’]s|['’]re|is|are)?\s*(?:not|n['’]t)\s+(?:already\s+)?(?:there|in\s+(?:it|there)|a\s+member|part\s+of\s+it)(?:\s+(?:already|yet))?\b/gi,
     '$1',
   ],
+  // "add X to Foo too? as a viewer, not admin": a role said after the sentence ended still belongs to it.
+  [
+    /\s*([?.!])\s+(as\s+(?:an?\s+)?(?:admin(?:istrator)?|member|viewer|billing)(?:\s+role)?)\b(?=\s*(?:[,.;!?]|$|not\b|pls\b|please\b|only\b|lol\b))/gi,
+    ' $2$1',
+  ],
+  // "the organisation Foo completely delete": the verb said last, as some first languages put it.
+  [
+    /\bthe\s+(?:org|organi[sz]ation|group|workspace)\s+([A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*)?)\s+(?:(?:completely|entirely|fully|permanently)\s+)?(delete|remove)(?=\s*(?:[.!;]|$))/g,
+    '$2 the organization $1',
+  ],
   // "her public md": metadata, abbreviated.
   // ("in public meta", "unsafe meta theme = dark", "private meta data": the same word, shortened or split.)
   [/\b(public|private|unsafe)\s+(?:md|meta(?:\s+data)?)\b(?!-)/gi, '$1 metadata'],

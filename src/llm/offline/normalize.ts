@@ -36,6 +36,7 @@ import { withOrgThere } from './org-there.js';
 import { withRegainedAccess } from './regained-access.js';
 import { withListPointer } from './list-pointer.js';
 import { withPassiveRequests } from './passive-request.js';
+import { withWholeOrgRemoval } from './whole-org.js';
 
 // "Hi team,", "Hello Kim!", "Dear support -": a greeting at the very start, with whom it greets.
 const GREETING =
@@ -125,6 +126,7 @@ const STAGES: ReadonlyArray<(masked: string) => string> = [
   (m) => m.replace(MANNER, ''),
   (m) => m.replace(ASIDE, ''),
   spellOutTexting,
+  withWholeOrgRemoval,
   withPassiveRequests,
   withoutRemarks,
   withValueAnaphor,

@@ -16,7 +16,7 @@ const PRONOUN = '([Ss]he|[Hh]e|[Tt]hey)';
 const SAME_AS = new RegExp(`\\bthe\\s+(?:very\\s+)?same\\s+${ORG_NOUN}\\s*,?\\s+as\\s+${NAME}`, 'g');
 // "which group Rui Costa is in", "which org she belongs to", "what class he's in"
 const WHICH_IN = new RegExp(
-  `\\b(?:[Ww]hich|[Ww]hat)\\s+${ORG_NOUN}\\s+(?:${NAME}|${PRONOUN})(?:\\s+(?:is|are)|['’]s|['’]re)?\\s+(?:currently\\s+)?(?:in|part\\s+of|belongs?\\s+to|a\\s+member\\s+of)\\b`,
+  `\\b(?:[Ww]hich|[Ww]hat|[Ww]hatever|[Ww]hichever)\\s+${ORG_NOUN}\\s+(?:${NAME}|${PRONOUN}|([a-z]+\\s+[a-z]+(?=\\s+(?:is|are)\\s+in\\b)))(?:\\s+(?:is|are)|['’]s|['’]re)?\\s+(?:currently\\s+)?(?:in|part\\s+of|belongs?\\s+to|a\\s+member\\s+of)\\b`,
 );
 // "… to that one", "… of that group", "in the very same group", "an admin there"
 const POINTED = new RegExp(
@@ -39,7 +39,7 @@ export function withOrgOfPerson(masked: string): string {
     .replace(SAME_AS, (_m, who: string) => `${who}'s organization`);
   const which = out.match(WHICH_IN);
   if (!which) return withRole(out);
-  const owner = which[1] ? `${which[1]}'s` : POSSESSIVE[which[2]!.toLowerCase()]!;
+  const owner = which[1] ? `${which[1]}'s` : which[2] ? POSSESSIVE[which[2].toLowerCase()]! : `${which[3]!}'s`;
   const after = out.slice(which.index! + which[0].length);
   // ("… then limit that team to 12": the organization pointed at with no preposition before it.)
   const spelt = after.replace(POINTED, (_m, prep: string | undefined, role: string | undefined) =>
@@ -73,7 +73,7 @@ export function saysOrgOf(request: string, person: string): boolean {
   const who = person.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   if (!who) return false;
   return new RegExp(
-    `\\b${who}['’]s\\s+${ORG_NOUN}|\\bsame\\s+${ORG_NOUN}\\s*,?\\s+as\\s+${who}\\b|\\b(?:which|what)\\s+${ORG_NOUN}\\s+${who}\\b`,
+    `\\b${who}['’]s\\s+${ORG_NOUN}|\\bsame\\s+${ORG_NOUN}\\s*,?\\s+as\\s+${who}\\b|\\b(?:which|what|whatever|whichever)\\s+${ORG_NOUN}\\s+${who}\\b`,
     'i',
   ).test(request);
 }

@@ -791,7 +791,7 @@ function orgOfPerson(ctx: PlanContext, said: string, possessive = false): Res<Or
     .replace(/['’]s\s+(?:org|organi[sz]ation|group|team|class|cohort|company|workspace)$/i, '');
   const address = /^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$/.test(person.trim());
   if (
-    (!address && !/^[A-Z][\w'’-]+(?:\s+[A-Za-z][\w'’-]+)?$/.test(person.trim())) ||
+    (!address && !/^[A-Za-z][\w'’-]+(?:\s+[A-Za-z][\w'’-]+)?$/.test(person.trim())) ||
     (!possessive && !saysOrgOf(ctx.turn.request, person))
   )
     return ok(undefined);

@@ -257,3 +257,42 @@ describe('a question about one value a record holds', () => {
     expect(turn.text).toMatch(/didn't understand/);
   });
 });
+
+describe('an organization taken away whole', () => {
+  it('"whether the whole Foo group could be taken off the site" is the organization deleted, on a card', async () => {
+    const stack = createStack();
+    const turn = await stack.say(
+      'Hooli has stopped trading, and I was asked whether the whole Hooli group could be removed from our platform for good.',
+    );
+    expect(turn.pending.map((p) => p.action)).toEqual(['clerk_organization_delete']);
+    expect(turn.text).toMatch(/Hooli/);
+  });
+
+  it('the group named in an earlier sentence ("the whole group")', async () => {
+    const stack = createStack();
+    const turn = await stack.say(
+      'The Hooli group has wound down. Could the entire group be taken down from the site altogether, please?',
+    );
+    expect(turn.pending.map((p) => p.action)).toEqual(['clerk_organization_delete']);
+  });
+
+  it('the verb said last: "the organisation Foo completely delete"', () => {
+    expect(parse('Please the organisation Hooli completely delete.')).toMatchObject({
+      kind: 'org_delete',
+      orgs: [{ kind: 'name', value: 'Hooli' }],
+    });
+  });
+
+  it('a member taken out of a group is no deletion of the group (safety)', () => {
+    expect(parse('remove Dave Miller from the whole Acme group please').kind).not.toBe('org_delete');
+  });
+});
+
+describe('"whatever org X is in"', () => {
+  it("adds to that person's organization, with the role said after the sentence", async () => {
+    const stack = createStack();
+    const turn = await stack.say('whatever org ada wong is in, can u put zoe adams in that one too? as a viewer pls');
+    expect(turn.pending.map((p) => [p.action, p.args.role])).toEqual([['clerk_org_membership_create', 'org:viewer']]);
+    expect(turn.text).toMatch(/Umbrella/);
+  });
+});

@@ -1,0 +1,20 @@
+/**
+ * An organization taken away whole (round 14): "could the whole Foo group be taken off our website altogether?",
+ * "the entire group should be removed from the platform for good". Said of the group itself, with "whole"/"entire",
+ * the removal is of the organization — a deletion, shown on its own card like any other. Read before the passive
+ * is turned around (passive-request.ts), which would otherwise make it a removal of someone from the group.
+ * With no name ("the whole group"), the organization the message names elsewhere is meant (the planner reads it).
+ */
+
+const WHOLE_ORG =
+  /\b(?:whether|if|that)?\s*\bthe\s+(?:whole|entire)\s+(?:([A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*)?)\s+)?(?:group|org|organi[sz]ation|workspace|company)\s+(?:(?:could|should|shall|must|can|might|would|is\s+to|needs?\s+to)\s+)?(?:be\s+)?(?:taken\s+(?:off|down)|removed|deleted|closed(?:\s+down)?|shut\s+down|wiped)\b(?:\s+(?:(?:from|off)\s+)?(?:our|the)\s+(?:website|site|platform|system|app))?(?:\s+(?:altogether|entirely|completely|for\s+good))?/g;
+
+/** The masked message with a whole organization's removal said as its deletion. */
+export function withWholeOrgRemoval(masked: string): string {
+  return masked.replace(WHOLE_ORG, (_m, name: string | undefined, at: number) => {
+    const ask = name ? `delete the ${name} organization` : 'delete the organization';
+    // ("I was asked whether …": the ask becomes a sentence of its own, so the words before it are no part of it.)
+    const before = masked.slice(0, at).trim();
+    return before === '' || /[.!?:;]$/.test(before) ? ` ${ask}` : `. ${ask}`;
+  });
+}
