@@ -625,11 +625,15 @@ export function parseOAuth(c: string, s: Sentence): Intent | undefined {
   )
     fields.pkce_required = false;
   if (
-    /\b(?:enable|show|turn on)\s+(?:the\s+)?consent|\bconsent(?:\s+screen)?\s+(?:on|enabled|shown|=\s*true)\b/i.test(c)
+    /\b(?:enable|show|turn on|switch on)\s+(?:the\s+)?consent|\bconsent(?:\s+screen)?\s+(?:on|enabled|shown|=\s*true)\b/i.test(
+      c,
+    ) ||
+    // ("… skips the consent screen. Please switch it on.": the setting the message speaks of, pointed at.)
+    (/\b(?:switch|turn)\s+(?:it|that|this)\s+(?:back\s+)?on\b/i.test(c) && /\bconsent\b/i.test(s.masked))
   )
     fields.consent_screen_enabled = true;
   if (
-    /\b(?:disable|skip|hide|turn off|no|without)\s+(?:the\s+)?consent|\bconsent(?:\s+screen)?\s+(?:off|disabled|hidden|skipped|=\s*false)\b/i.test(
+    /\b(?:disable|skip|hide|turn off|switch off|no|without)\s+(?:the\s+)?consent|\bconsent(?:\s+screen)?\s+(?:off|disabled|hidden|skipped|=\s*false)\b/i.test(
       c,
     )
   )

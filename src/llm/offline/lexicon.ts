@@ -745,7 +745,7 @@ const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
     /(\b(?:add|put)\b[^.;!?]*?)\s*,?\s*(?:\b(?:like|so|i\s+mean)\s+)?(?:(?:add|put)\s+(?:him|her|them)\s+)?(?:only\s+)?if\s+(?:he|she|they|⟦[ei]\d+⟧)\s*(?:['’]s|['’]re|is|are)?\s*(?:not|n['’]t)\s+(?:already\s+)?(?:there|in\s+(?:it|there)|a\s+member|part\s+of\s+it)(?:\s+(?:already|yet))?\b/gi,
     '$1',
   ],
-  // "add X to Foo too? as a viewer, not admin": a role said after the sentence ended still belongs to it.
+  // "put Ann in Foo as well? as a billing one pls": a role said after the sentence ended still belongs to it.
   [
     /\s*([?.!])\s+(as\s+(?:an?\s+)?(?:admin(?:istrator)?|member|viewer|billing)(?:\s+role)?)\b(?=\s*(?:[,.;!?]|$|not\b|pls\b|please\b|only\b|lol\b))/gi,
     ' $2$1',

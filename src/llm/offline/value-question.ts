@@ -19,7 +19,9 @@ import { keyNamed } from './value-swap.js';
 type Question = Extract<Intent, { kind: 'value_question' }>;
 type Obj = Record<string, unknown>;
 
-const ASKS = /^\s*(?:(?:and|so|quick\s+q\w*|question)\s*[,:]?\s*)?(?:what|which|whats|what['’]s)\b|\?\s*$/i;
+// "what plan …", "which tier …", "what's the title of/for …": a question that names the value it asks for.
+const ASKS =
+  /\b(?:what|which)\s+(?!(?:is|are|was|were|do|does|did|can|could|should|would|will|has|have|had|happened|happens|going|about|if|kind|sort|time|day|else|exactly)\b)[a-z_][\w-]*\b|\bwhat(?:['’]s|\s+is)\s+the\s+[a-z_][\w-]*(?:\s+[a-z_][\w-]*)?\s+(?:of|for|on|in|at)\b/i;
 // (Metadata a question may be answered from: private metadata is never shown, compact.ts.)
 const SHOWN = ['public_metadata', 'unsafe_metadata'] as const;
 
@@ -27,7 +29,7 @@ const SHOWN = ['public_metadata', 'unsafe_metadata'] as const;
 export function parseValueQuestion(whole: Sentence, topic?: string): Intent | undefined {
   const text = whole.text.trim();
   // (The whole message names whose value; a sentence of it asks.)
-  const asking = text.split(/(?<=[.!?])\s+|\n+/).some((t) => ASKS.test(t));
+  const asking = text.split(/(?<=[.!?])\s+|\n+/).some((t) => ASKS.test(t) && /\?\s*$|^\s*(?:what|which)\b/i.test(t));
   return asking ? { kind: 'value_question', text, ...(topic ? { topic } : {}) } : undefined;
 }
 

@@ -283,7 +283,7 @@ describe('an organization taken away whole', () => {
     });
   });
 
-  it('a member taken out of a group is no deletion of the group (safety)', () => {
+  it('a member taken out of a group is no deletion of the group', () => {
     expect(parse('remove Dave Miller from the whole Acme group please').kind).not.toBe('org_delete');
   });
 });
