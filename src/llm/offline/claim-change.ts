@@ -108,6 +108,8 @@ function tokenText(t: string, s: Sentence): unknown {
 }
 
 const VALUE = '(⟦q\\d+⟧|[^\\s,;.⟦]+)';
+// (The template named after the claim: "… claim of/on the foo template …".)
+const OF_TEMPLATE = '(?:(?:of|in|on|for)\\s+(?:the\\s+)?(?:⟦q\\d+⟧|[\\w.-]+)(?:\\s+(?:jwt\\s+)?template)?\\s+)?';
 // (A quoted key names the claim too: "the 'aud' claim".)
 const WORDS = "((?:(?:[A-Za-z][\\w'-]*|⟦q\\d+⟧)\\s+){1,5})";
 // Words that introduce the description rather than being part of it.
@@ -118,7 +120,8 @@ const LEAD =
 export function parseClaimChange(c: string, s: Sentence): ClaimChange | undefined {
   const stated = c.match(
     new RegExp(
-      `${WORDS}claim\\s+(?:should\\s+(?:now\\s+)?(?:be|become|say|read)|(?:needs?|has)\\s+to\\s+(?:be|become|say|read)|must\\s+be|=|:)\\s+${VALUE}(?:\\s+now)?(?:\\s*,?\\s*(?:rather than|instead of|and not|not)\\s+${VALUE})?`,
+      // ("the default role claim of the foo template should say 'viewer'": the template named between them.)
+      `${WORDS}claim\\s+${OF_TEMPLATE}(?:should\\s+(?:now\\s+)?(?:be|become|say|read)|(?:needs?|has)\\s+to\\s+(?:be|become|say|read)|must\\s+be|=|:)\\s+${VALUE}(?:\\s+now)?(?:\\s*,?\\s*(?:rather than|instead of|and not|not)\\s+${VALUE})?`,
       'i',
     ),
   );
@@ -128,12 +131,22 @@ export function parseClaimChange(c: string, s: Sentence): ClaimChange | undefine
       'i',
     ),
   );
-  const keyed = stated || set ? undefined : keyedChange(c);
+  // "the default role claim is 'user' — they renamed it, so it needs to say 'viewer' now": what it is, then what
+  // it should say.
+  const isThen = c.match(
+    new RegExp(
+      `${WORDS}claim\\s+${OF_TEMPLATE}(?:is|says|reads)\\s+(?:currently\\s+|still\\s+)?${VALUE}[^.;!?]{0,80}?\\b(?:it|that|this)\\s+(?:now\\s+)?(?:needs?\\s+to|should|must|has\\s+to)\\s+(?:be|say|read|become)\\s+${VALUE}`,
+      'i',
+    ),
+  );
+  const keyed = stated || set || isThen ? undefined : keyedChange(c);
   const m = stated
     ? { words: stated[1]!, value: stated[2]!, was: stated[3] }
-    : set && /\b(?:set|change|update|switch|make)\b/i.test(c)
-      ? { words: set[1]!, value: set[3]!, was: set[2] ?? set[4] }
-      : keyed;
+    : isThen
+      ? { words: isThen[1]!, value: isThen[3]!, was: isThen[2] }
+      : set && /\b(?:set|change|update|switch|make)\b/i.test(c)
+        ? { words: set[1]!, value: set[3]!, was: set[2] ?? set[4] }
+        : keyed;
   if (!m) return undefined;
   const all = m.words.trim().split(/\s+/);
   let start = 0;

@@ -755,6 +755,11 @@ const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
     /\bthe\s+(?:org|organi[sz]ation|group|workspace)\s+([A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*)?)\s+(?:(?:completely|entirely|fully|permanently)\s+)?(delete|remove)(?=\s*(?:[.!;]|$))/g,
     '$2 the organization $1',
   ],
+  // "his advice is to extend the lifetime", "the fix would be to unlock her": the suggestion said is the request.
+  [
+    /\b(?:(?:the|her|his|their|my|our|its|your)\s+)?(?:suggestion|proposal|recommendation|request|ask|idea|fix|solution|advice)(?:\s*,[^,.;!?]{1,60},)?\s+(?:here\s+)?(?:is|was|would\s+be)\s+to\s+(?=[a-z])/gi,
+    '',
+  ],
   // "her public md": metadata, abbreviated.
   // ("in public meta", "unsafe meta theme = dark", "private meta data": the same word, shortened or split.)
   [/\b(public|private|unsafe)\s+(?:md|meta(?:\s+data)?)\b(?!-)/gi, '$1 metadata'],

@@ -159,6 +159,14 @@ const FAIL_CLOSED: ReadonlyArray<(steps: Intent[], masked: string) => string | u
       ? "You asked to change the metadata of every member of an organization. I don't change many users' metadata from one sentence, and the organization's own metadata is not theirs, so I changed nothing. Name the users (emails), for example \"add office: Austin to a@x.test's and b@x.test's public metadata\"."
       : undefined;
   },
+  (steps, masked) =>
+    // ("the default role claim … since the rename it should be 'staff'": a claim's new value, never the template's
+    // new name — a rename is said of the template itself.)
+    steps.some((s) => s.kind === 'named_update' && s.resource === 'jwt' && typeof s.fields.name === 'string') &&
+    /\bclaims?\b/i.test(masked) &&
+    !RENAMES_TEMPLATE.test(masked)
+      ? 'You spoke of a claim, and I read a new name for the template, so I changed nothing. To change a claim, say "set the <claim> claim of <template> to <value>"; to rename the template, say "rename the <template> template to <name>".'
+      : undefined,
   (steps) => {
     const odd = steps.map(oddMetadataKey).find((k) => k !== undefined);
     return odd === undefined
@@ -166,6 +174,9 @@ const FAIL_CLOSED: ReadonlyArray<(steps: Intent[], masked: string) => string | u
       : `I read "${odd}" as a metadata key, which is a word of the sentence rather than a key, so I changed nothing. Say the key and its value, for example "set plan to pro in <email>'s public metadata".`;
   },
 ];
+
+const RENAMES_TEMPLATE =
+  /(?<!\b(?:the|a|since|after|before)\s+)\brename\s+(?:the\s+|that\s+|this\s+)?(?:⟦q\d+⟧\s+|[\w.-]+\s+)?(?:jwt\s+)?(?:template|it)\b|\b(?:call|name)\s+(?:it|the\s+template)\b|\btemplate(?:'s|’s)?\s+(?:new\s+)?name\b/i;
 
 // A metadata key that is a word of the sentence's grammar ("the", "attribute", "not"): the sentence was read with
 // the wrong shape, and a card carrying that key would change a value nobody named.

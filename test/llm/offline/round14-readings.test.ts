@@ -296,3 +296,38 @@ describe('"whatever org X is in"', () => {
     expect(turn.text).toMatch(/Umbrella/);
   });
 });
+
+describe('JWT template changes said in prose', () => {
+  it('"her advice, which I agree with, is to lower the skew on that template": the suggestion is the request', () => {
+    expect(
+      parse(
+        'Tokens of the template called "hasura" fail on old laptops. His advice, which I agree with, is to raise the allowed clock skew on that template to 8 seconds.',
+      ),
+    ).toMatchObject({ kind: 'named_update', resource: 'jwt', fields: { allowed_clock_skew: 8 } });
+  });
+
+  it('a claim said with the template between it and its new value is that claim, never a rename (safety)', () => {
+    const intent = parse("the default role claim of the hasura template should read 'editor' instead of 'user'");
+    expect(intent).toMatchObject({
+      kind: 'named_update',
+      fields: { claim_change: { words: ['default', 'role'], value: 'editor' } },
+    });
+    expect(JSON.stringify(intent)).not.toMatch(/"name":/);
+  });
+
+  it('"the claim is X, it needs to say Y": the new value', () => {
+    expect(parse("the default role claim on the hasura template is 'user', it needs to say 'staff' now")).toMatchObject(
+      {
+        fields: { claim_change: { words: ['default', 'role'], value: 'staff' } },
+      },
+    );
+  });
+
+  it('a message about a claim never renames the template (safety)', () => {
+    const intent = parse(
+      "the default role claim on the hasura template is 'user' - since the rename it should be 'staff'",
+    );
+    expect(JSON.stringify(intent)).not.toMatch(/"name":"staff"/);
+    expect(parse('rename the hasura template to hasura-v2')).toMatchObject({ fields: { name: 'hasura-v2' } });
+  });
+});
