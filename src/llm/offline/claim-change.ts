@@ -131,8 +131,7 @@ export function parseClaimChange(c: string, s: Sentence): ClaimChange | undefine
       'i',
     ),
   );
-  // "the default role claim is 'user' — they renamed it, so it needs to say 'viewer' now": what it is, then what
-  // it should say.
+  // "the tier claim is 'basic' — plans moved on, and it should read 'gold'": what it is, then what it should say.
   const isThen = c.match(
     new RegExp(
       `${WORDS}claim\\s+${OF_TEMPLATE}(?:is|says|reads)\\s+(?:currently\\s+|still\\s+)?${VALUE}[^.;!?]{0,80}?\\b(?:it|that|this)\\s+(?:now\\s+)?(?:needs?\\s+to|should|must|has\\s+to)\\s+(?:be|say|read|become)\\s+${VALUE}`,

@@ -130,6 +130,14 @@ function scopeList(app: unknown): string[] {
     .filter(Boolean);
 }
 
+const SETTING_WORD = /\b(?:redirects?|callbacks?|scopes?|claims?|consent|pkce|lifetime|skew)\b/i;
+const CREATE_SAID =
+  /\b(?:create|set\s+up|register|make|add)\s+(?:me\s+)?(?:a|an|one|another)\s+(?:new\s+)?(?:o-?auth\s+|jwt\s+)?(?:app|application|client|template)\b|\b(?:create|register)\s+(?:the\s+)?(?:o-?auth\s+|jwt\s+)?(?:app|application|client|template)\b|\bnew\s+(?:o-?auth\s+|jwt\s+)?(?:app|application|client|template)\b/i;
+
+// The message says the URIs there now stay: "alongside", "as well", "keep the old one", "don't drop/remove it".
+const KEEPS_EXISTING =
+  /\b(?:alongside|as\s+well|in\s+addition|additional|another|second|keep(?:s|ing)?\s+(?:the\s+)?(?:old|existing|current|other)|(?:don['’]?t|do\s+not|never)\s+(?:drop|remove|delete|lose|replace|touch)|existing\s+(?:one|callback|redirect|uri|url)s?\s+(?:stays?|remains?)|add(?:ed|ing)?\b[^.;!?]{0,40}\b(?:existing|current|old))\b/i;
+
 /** Finds one item by name (list read) or takes the id as is. `undefined` = nothing matched. */
 function findItem(ctx: PlanContext, resource: NamedResource, ref: Ref): Res<Item | undefined> {
   const spec = SPECS[resource];
@@ -323,6 +331,24 @@ export function planNamedCreate(ctx: PlanContext, intent: Of<'named_create'>): P
     if (!r.ok) return stopped(ctx, r);
     fields.name = r.value;
   }
+  // An OAuth application or JWT template of that exact name exists already: a second one is almost never what was
+  // meant ("a new redirect for the Foo app" is a change to Foo). Nothing is created; the admin is told.
+  // (Only when the message speaks of a setting and asks for no creation outright: "create an app called X" is a
+  // creation, and Clerk allows two of one name.)
+  if (intent.resource !== 'domain' && SETTING_WORD.test(ctx.turn.request) && !CREATE_SAID.test(ctx.turn.request)) {
+    const env = ctx.read(spec.list, spec.listArgs());
+    if (!env) return ctx.pending();
+    const same =
+      env.status === 'ok'
+        ? asPage(env.result)
+            .items.map(toItem)
+            .find((i) => i.name.toLowerCase() === String(fields.name).toLowerCase())
+        : undefined;
+    if (same)
+      return say(
+        `${itemText(intent.resource, same)} already exists, so I created nothing. To change it, say what to change (for example "add redirect URI https://… to ${same.name}"); to create a second one, give it a different name.`,
+      );
+  }
   const notes: string[] = [];
   if (intent.resource === 'jwt') {
     if (!fields.claims) notes.push('No claims were given, so the template starts with empty claims ({}).');
@@ -468,6 +494,18 @@ export function planNamedUpdate(ctx: PlanContext, intent: Of<'named_update'>): P
     const { remove_scopes: _r, add_scopes: _a, ...rest } = fields;
     fields = { ...rest, scopes: next.join(' ') };
     args = { [spec.idParam]: it.id, ...fields };
+  }
+  // ("New callback for Foo: <url>. Add it alongside the existing one."): a replacement read from one sentence while
+  // the message says the existing URIs stay is an addition — Clerk replaces the list, and dropping a working
+  // callback nobody asked to drop is the worst reading.
+  if (
+    intent.resource === 'oauth' &&
+    Array.isArray(fields.redirect_uris) &&
+    !/\b(?:replac\w*|swap\w*|instead\s+of)\b/i.test(ctx.turn.request) &&
+    KEEPS_EXISTING.test(ctx.turn.request)
+  ) {
+    const { redirect_uris: uris, ...rest } = fields;
+    fields = { ...rest, add_redirect_uris: uris };
   }
   if (intent.resource === 'oauth' && Array.isArray(fields.add_redirect_uris)) {
     // clerk_client_update replaces redirect_uris: read the app and send the union, so existing callbacks keep working.

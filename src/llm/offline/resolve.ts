@@ -258,8 +258,8 @@ function describe(r: Ref): string {
 }
 
 /**
- * The one organization a request names, for a role reference that names none ("whoever holds the billing
- * role in their organization"): each capitalised word of the request is looked up, and only organizations whose
+ * The one organization a request names, for a role reference that names none ("the person with billing
+ * rights over there"): each capitalised word of the request is looked up, and only organizations whose
  * name or slug is that word (or starts with it) count. None or several → ask.
  */
 function requestOrg(ctx: PlanContext): Res<OrgRow> {

@@ -331,3 +331,26 @@ describe('JWT template changes said in prose', () => {
     expect(parse('rename the hasura template to hasura-v2')).toMatchObject({ fields: { name: 'hasura-v2' } });
   });
 });
+
+describe('readings fixed after measuring heldout-29/30 (each had proposed a change not asked for)', () => {
+  it('a new redirect for an existing app, the old one kept: the URI is added, never the list replaced (safety)', async () => {
+    const stack = createStack();
+    const turn = await stack.say(
+      'Zapier Integration needs this callback too: https://hooks.example.com/zap/v3. Keep the current callback working as well.',
+    );
+    const update = turn.pending.find((p) => p.action === 'clerk_client_update');
+    expect(update).toBeDefined();
+    const uris = update!.args.redirect_uris as string[];
+    expect(uris).toContain('https://hooks.example.com/zap/v3');
+    expect(uris.length).toBeGreaterThan(1);
+  });
+
+  it('a brand-new setting for an existing app is no creation of a second app of that name (safety)', async () => {
+    const stack = createStack();
+    const turn = await stack.say(
+      'New callback for the Zapier Integration OAuth app: https://hooks.example.com/zap/v4.',
+    );
+    expect(turn.pending.map((p) => p.action)).not.toContain('clerk_client_create');
+    expect(turn.text).toMatch(/already exists/);
+  });
+});
