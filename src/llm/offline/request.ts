@@ -301,7 +301,7 @@ export const NOT_THIS_TOO =
 
 // Members said with an organization word, and no users or accounts: a question about one organization's members.
 const MEMBERS_OF_ORG =
-  /^(?![^]*\b(?:users|accounts|sign-?ups)\b)(?=[^]*\bmembers\b)[^]*\b(?:org|orgs|organi[sz]ations?|company|team|workspace)\b/i;
+  /^(?![\s\S]*\b(?:users|accounts|sign-?ups)\b)(?=[\s\S]*\bmembers\b)[\s\S]*\b(?:org|orgs|organi[sz]ations?|company|team|workspace)\b/i;
 
 /** Intents that change nothing (accounting.ts checks no clause of these either). */
 export const NO_CHANGE = new Set<Intent['kind']>(['unknown', 'smalltalk', 'help', 'refuse']);

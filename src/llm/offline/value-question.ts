@@ -12,9 +12,9 @@ import { recordsNamed, usersNamed } from './listed-names.js';
 import { notUnderstood } from './examples.js';
 import { say } from './mutation-step.js';
 import type { PlanContext, PlanStep } from './plan-context.js';
-import { LISTED_USERS, readFailed } from './resolve.js';
-import { asObject, asPage, toOrg, toUser } from './results.js';
-import { keyNamed } from './value-swap.js';
+import { readFailed } from './resolve.js';
+import { asObject, toOrg, toUser } from './results.js';
+import { keyNamed, listPeopleAndOrgs } from './value-swap.js';
 
 type Question = Extract<Intent, { kind: 'value_question' }>;
 type Obj = Record<string, unknown>;
@@ -35,13 +35,10 @@ export function parseValueQuestion(whole: Sentence, topic?: string): Intent | un
 
 /** Reads the records the question names and answers the value of the metadata key it names. */
 export function planValueQuestion(ctx: PlanContext, intent: Question): PlanStep {
-  const users = ctx.read('clerk_users_list', { limit: LISTED_USERS });
-  const orgs = ctx.read('clerk_organizations_list', { limit: 100 });
-  if (!users || !orgs) return ctx.pending();
-  if (users.status !== 'ok') return readFailed(users, 'users');
-  if (orgs.status !== 'ok') return readFailed(orgs, 'organizations');
-  const namedUsers = usersNamed(intent.text, asPage(users.result).items.map(toUser));
-  const namedOrgs = recordsNamed(intent.text, asPage(orgs.result).items.map(toOrg));
+  const listed = listPeopleAndOrgs(ctx);
+  if ('step' in listed) return listed.step;
+  const namedUsers = usersNamed(intent.text, listed.users.map(toUser));
+  const namedOrgs = recordsNamed(intent.text, listed.orgs.map(toOrg));
   // (Nothing this reading can answer: the reply is the one for a request not understood.)
   if (namedUsers.length + namedOrgs.length === 0 || namedUsers.length + namedOrgs.length > 3)
     return say(notUnderstood(intent.topic));

@@ -216,14 +216,24 @@ function slotsOf(owner: 'user' | 'org', rec: Obj, label: string, saidAll: string
   return out;
 }
 
-/** Reads the records the message names and proposes the one change whose old value it says. */
-export function planValueSwap(ctx: PlanContext, intent: Swap): PlanStep {
+/**
+ * Every user and organization, listed once: the readers that find a record by what the message says of it
+ * (value-swap, value-question) need both. A read not finished or failed is the step to return instead.
+ */
+export function listPeopleAndOrgs(ctx: PlanContext): { users: Obj[]; orgs: Obj[] } | { step: PlanStep } {
   const users = ctx.read('clerk_users_list', { limit: LISTED_USERS });
   const orgs = ctx.read('clerk_organizations_list', { limit: 100 });
-  if (!users || !orgs) return ctx.pending();
-  if (users.status !== 'ok') return readFailed(users, 'users');
-  if (orgs.status !== 'ok') return readFailed(orgs, 'organizations');
-  const userItems = asPage(users.result).items as Obj[];
+  if (!users || !orgs) return { step: ctx.pending() };
+  if (users.status !== 'ok') return { step: readFailed(users, 'users') };
+  if (orgs.status !== 'ok') return { step: readFailed(orgs, 'organizations') };
+  return { users: asPage(users.result).items as Obj[], orgs: asPage(orgs.result).items as Obj[] };
+}
+
+/** Reads the records the message names and proposes the one change whose old value it says. */
+export function planValueSwap(ctx: PlanContext, intent: Swap): PlanStep {
+  const listed = listPeopleAndOrgs(ctx);
+  if ('step' in listed) return listed.step;
+  const userItems = listed.users;
   // The message's words with the new value taken out, numbers as digits: where an old value may be said.
   const said = withDigits(intent.text.replace(intent.to, ' '));
   const rows = userItems.map(toUser);
@@ -248,7 +258,7 @@ export function planValueSwap(ctx: PlanContext, intent: Swap): PlanStep {
     );
     if (holders.length === 1) namedUsers = rows.filter((u) => u.id === String(holders[0]!.id));
   }
-  const namedOrgs = recordsNamed(intent.text, asPage(orgs.result).items.map(toOrg));
+  const namedOrgs = recordsNamed(intent.text, listed.orgs.map(toOrg));
   if (namedUsers.length + namedOrgs.length > 4)
     return say(
       `I couldn't tell whose setting should become "${intent.to}": the message names several people and organizations. Nothing was changed.`,
