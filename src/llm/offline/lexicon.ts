@@ -201,10 +201,9 @@ export const oneHolder = (role: string, org: string): string => `the person with
 // here match a phrase wherever the request puts it, not only at the start of the message.
 const SLOT = '(?<=^|[,.;:!?()-]\\s*|\\b(?:please|pls|plz|and|then|also|just|kindly|to|you|u|now)\\s+)';
 const POSSESSIVE: Record<string, string> = { he: 'his', she: 'her', they: 'their' };
-// (The same person as an object: "invite her", "remove him" — from the subject or from the possessive.)
 // ("make sure the backup job is in place": a thing, not a person.)
 const ARTICLE = /^(?:the|a|an|this|that|these|those|our|my|your|its|their)\b/i;
-
+// (The same person as an object: "invite her", "remove him" — from the subject or from the possessive.)
 export const OBJECT: Readonly<Record<string, string>> = {
   he: 'him',
   she: 'her',

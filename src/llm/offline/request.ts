@@ -266,8 +266,9 @@ export function parseAnalyzed(given: Sentence, now: number, frames = true): Inte
     if (bulk.kind === 'bulk_user_action') return { ...bulk, except: exception.refs };
   }
   const read = withNewValueSaid(parseKept(said, now, frames), said);
-  // (A metadata key that is a word of the sentence: the data is asked which key the message names, value-swap.ts.)
-  // (A sequence only when every step is such an update: no other ask of the message is lost by reading it again.)
+  // A reading of a metadata request that writes no key the message names (readsMetadataWrongly) is read again from
+  // the data: the record is asked which key the message names (value-swap.ts). A sequence only when every step is an
+  // update, so no other ask of the message is lost by reading it again.
   const steps = read.kind === 'sequence' ? read.steps : [read];
   const onlyUpdates = steps.every((x) => x.kind === 'user_update' || x.kind === 'org_update');
   const rescued =
@@ -359,7 +360,8 @@ function parseKept(said: Sentence, now: number, frames = true): Intent {
       reason: `I changed nothing: "${whole.raw.trim()}" says what should not be done. If you meant a change, say it as a request.`,
     };
   // Nothing the sentence readers know: the frame reader looks for asked actions anywhere, then a change said by
-  // its old and new values is looked for in the data (value-swap.ts).
+  // its old and new values is looked for in the data (value-swap.ts), then a question about one value
+  // (value-question.ts).
   return framed() ?? parseValueSwap(whole) ?? parseValueQuestion(whole, intent.topic) ?? intent;
 }
 
