@@ -161,7 +161,9 @@ function showToolEnd(event: Extract<AgentEvent, { type: 'tool_end' }>, turn: Tur
   const view = viewResult(event.action, event.result);
   if (isRead) {
     out.line(c.dim(`· ${head} → ${view.text}`));
-    if (view.rows) turn.heldRows = view.rows;
+    // (A read of one record after a list — "what plan is Foo on?": list, then get — made the list a look-up: its rows
+    // are no answer, and are dropped.)
+    turn.heldRows = view.rows;
   } else {
     out.line(`${view.dryRun ? c.yellow('○') : c.green('✓')} ${head} → ${view.text}`);
   }

@@ -89,6 +89,27 @@ describe('render', () => {
     expect(listed).not.toMatch(/name\s+email/);
   });
 
+  it('a list read followed by one record read was a look-up: its table is not shown', () => {
+    const { out, text } = captureOutput();
+    const r = createRenderer(out);
+    r.startTurn();
+    r.handle(turn[4]!);
+    r.handle(turn[5]!);
+    r.handle({ type: 'tool_start', callId: 'c9', action: 'clerk_user_get', args: { user_id: 'user_1' }, risk: 'read' });
+    r.handle({
+      type: 'tool_end',
+      callId: 'c9',
+      action: 'clerk_user_get',
+      ok: true,
+      durationMs: 2,
+      result: { ...users[1], public_metadata: { plan: 'pro' } },
+    });
+    r.handle({ type: 'assistant_text', text: 'User 1: plan is "pro".' });
+    r.handle({ type: 'summary', summary: buildSummary([], 'User 1: plan is "pro".') });
+    expect(text()).not.toMatch(/name\s+email/);
+    expect(text()).not.toContain('u0@acme.test');
+  });
+
   it('shows a held table before the approval cards', () => {
     const { out, text } = captureOutput();
     const r = createRenderer(out);
