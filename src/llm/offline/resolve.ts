@@ -810,7 +810,15 @@ function orgOfPerson(ctx: PlanContext, said: string, possessive = false): Res<Or
   const orgs = ctx.read('clerk_organizations_list', { user_id: [who[0]!.id], limit: 100 });
   if (!orgs) return stop('pending');
   if (orgs.status !== 'ok') return stop(readFailed(orgs, `the organizations of ${who[0]!.name ?? person}`));
-  return oneOrg(ctx, asPage(orgs.result).items.map(toOrg), `the organizations ${who[0]!.name ?? person} is in`);
+  const theirs = asPage(orgs.result).items.map(toOrg);
+  // (Said as theirs and they are in none: said so, with what was read — never another organization instead.)
+  if (possessive && theirs.length === 0)
+    return stop(
+      say(
+        `${who[0]!.name ?? person} is not a member of any organization (I listed their organizations), so there is no organization of theirs to change. Nothing was changed.`,
+      ),
+    );
+  return oneOrg(ctx, theirs, `the organizations ${who[0]!.name ?? person} is in`);
 }
 
 // Words that say "an organization", not which one ("the Coaches group").
@@ -835,15 +843,17 @@ function resolveOrg(ctx: PlanContext, ref: Ref): Res<OrgRow | undefined> {
     if (!all) return stop('pending');
     if (all.status !== 'ok') return stop(readFailed(all, 'organizations'));
     const orgs = asPage(all.result).items.map(toOrg);
+    // "cap ann@x.test's organization at 30", "see which org ann@x.test is in and …": the one that person is in
+    // (several → asked which) — read first, so an organization that only shares a word with the address (its
+    // domain) is never taken for it.
+    const owner = ref.value.match(POSSESSED_ORG) ?? ref.value.match(WHICH_ORG_IN);
+    if (owner) return orgOfPerson(ctx, owner[1]!, true);
     let rows = recordsNamed(ref.value, orgs);
     if (rows.length === 0 && ref.wider) rows = recordsNamed(ref.wider, orgs);
     // "the workspace Ann Lee made": none named, the one that person created.
     if (rows.length === 0) {
       const creator = orgCreatorIn(ref.value) ?? (ref.wider ? orgCreatorIn(ref.wider) : undefined);
       if (creator) return orgByCreator(ctx, creator, orgs);
-      // "cap ann@x.test's organization at 30": none named, the one that person is in (several → asked which).
-      const owner = ref.value.match(POSSESSED_ORG) ?? ref.value.match(WHICH_ORG_IN);
-      if (owner) return orgOfPerson(ctx, owner[1]!, true);
     }
     return oneOrg(ctx, rows, 'the organization you named');
   }

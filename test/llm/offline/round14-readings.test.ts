@@ -178,6 +178,16 @@ describe("an organization said as a person's", () => {
   });
 });
 
+describe('the organization of a person is read from their memberships', () => {
+  it('never taken from the domain of their address: someone at @acme.test in no organization changes nothing (safety)', async () => {
+    const stack = createStack();
+    const turn = await stack.say('check which org yuki@acme.test is in and cap that org at 30 members');
+    expect(turn.pending).toEqual([]);
+    expect(turn.text).not.toMatch(/Acme Inc \(org_/);
+    expect(turn.text).toMatch(/not a member of any organization/);
+  });
+});
+
 describe('questions about one organization', () => {
   it('a member count names the holders of a role few hold', async () => {
     const stack = createStack();
