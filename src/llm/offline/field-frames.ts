@@ -104,8 +104,9 @@ export function userFields(said: Sentence): Fields | undefined {
   return meta ?? namePart(text);
 }
 
-const NOT_REMOVED =
-  /\b(?:don['’]?t|do\s+not|not|never|no\s+need\s+to|shouldn['’]?t|won['’]?t|needn['’]?t)\s+(?:\w+\s+){0,2}?(?:remove|drop|delete|clear|wipe)d?\b|\bnot\s+yet\b|\bhold\s+off\b/i;
+/** A removal said as not wanted ("don't delete it yet", "not to be erased", "hold off"). */
+export const NOT_REMOVED =
+  /\b(?:don['’]?t|do\s+not|not|never|no\s+need\s+to|shouldn['’]?t|won['’]?t|needn['’]?t)\s+(?:\w+\s+){0,2}?(?:remove|drop|delete|clear|wipe|erase)d?\b|\bnot\s+yet\b|\bhold\s+off\b/i;
 
 /**
  * "create a new organization called X … limit it to 5 members": the limit is the new organization's, and a change

@@ -213,8 +213,8 @@ export function jwtTimes(said: string): Fields {
   // so loosen the clock skew to 10 seconds" sets the skew only — nor, for the loose words ("valid", "lasts"), when a
   // clause ends between them.)
   // (A quoted name may stand between the field and its value: "the skew on the template "foo" to 2 seconds".)
-  const GAP = '((?:[^\\d⟦]|⟦q\\d+⟧)*)';
-  const named = c.match(new RegExp(`\\b(?:lifetime|ttl)\\b${GAP}(\\d+)\\s*${UNIT}?\\b`, 'i'));
+  const GAP = '(?:[^\\d⟦]|⟦q\\d+⟧)*';
+  const named = c.match(new RegExp(`\\b(?:lifetime|ttl)\\b(${GAP})(\\d+)\\s*${UNIT}?\\b`, 'i'));
   const loose = c.match(
     new RegExp(`\\b(?:expir\\w*|valid(?:ity)?|lasts?|lasting|live|living)\\b([^\\d⟦,.;!?]*)(\\d+)\\s*${UNIT}?\\b`, 'i'),
   );
@@ -237,7 +237,7 @@ export function jwtTimes(said: string): Fields {
   else if (life && !bareAndFar) fields.lifetime = seconds(life[2]!, life[3]);
   const skew = c.match(
     new RegExp(
-      `\\b(?:clock )?skew\\b(?:[^\\d⟦]|⟦q\\d+⟧)*(\\d+)\\s*${UNIT}?\\b|\\b(\\d+)\\s*${UNIT}?\\s+(?:of\\s+)?(?:allowed\\s+)?clock\\s+skew\\b`,
+      `\\b(?:clock )?skew\\b${GAP}(\\d+)\\s*${UNIT}?\\b|\\b(\\d+)\\s*${UNIT}?\\s+(?:of\\s+)?(?:allowed\\s+)?clock\\s+skew\\b`,
       'i',
     ),
   );

@@ -11,61 +11,38 @@ const KEY = '(⟦q\\d+⟧|[A-Za-z_][\\w.-]*)';
 // name in capitals, which runs over its words ("owner = Dana Whitfield in her metadata" is the whole name).
 const VALUE =
   "(⟦q\\d+⟧|[A-Z][\\w'’.-]*(?:\\s+(?!(?:Please|Pls|Thanks|Thank|Also|And|But|Then|So|The|I|We|It|He|She|They|Can|Could|Would|Do|Don't|Ok|OK|Thx|Ty|Cheers)\\b)[A-Z][\\w'’.-]*)+(?![\\w'’])|[^\\s,;⟦=()]+)";
+/**
+ * Words of a sentence's grammar, and what a key is called ("the attribute 'x'"): never a metadata key, whichever
+ * reader produced it (request.ts refuses a change that would write one). Not "a"/"an": a JSON object may hold such
+ * a key.
+ */
+export const GRAMMAR_WORDS: ReadonlySet<string> = new Set([
+  ...['the', 'and', 'or', 'not', 'no', 'of', 'to', 'in', 'on', 'for', 'from', 'with'],
+  ...['is', 'are', 'be', 'was', 'it', 'its', 'his', 'her', 'their', 'this', 'that'],
+  ...['attribute', 'property', 'entry', 'field', 'key', 'value', 'setting', 'remain', 'remains', 'stay', 'stays'],
+]);
+
+// Words kv's own patterns may catch where a key stands, which name no key: the grammar words and the words of the
+// request around the metadata ("public", "user", "name" …), and the articles.
 const NOT_KEYS = new Set([
-  'metadata',
-  'public',
-  'private',
-  'unsafe',
-  'the',
-  'a',
-  'an',
-  'it',
-  'its',
-  'his',
-  'her',
-  'their',
-  'key',
-  'field',
-  'value',
-  'user',
-  'org',
-  'organization',
-  'role',
-  'name',
-  'first',
-  'last',
-  'username',
-  'slug',
-  'that',
-  'this',
-  'which',
-  'what',
-  'there',
-  'he',
-  'she',
-  'they',
-  'we',
-  'i',
-  'you',
-  'one',
-  'everything',
-  'nothing',
-  // (What a key is called is never the key: "the attribute 'x'".)
-  'attribute',
-  'property',
-  'setting',
-  'entry',
-  'and',
-  'or',
-  'not',
-  'no',
-  'to',
-  'be',
-  'is',
-  'remains',
-  'remain',
-  'stays',
-  'stay',
+  ...GRAMMAR_WORDS,
+  ...[
+    'a',
+    'an',
+    'metadata',
+    'public',
+    'private',
+    'unsafe',
+    'user',
+    'org',
+    'organization',
+    'role',
+    'name',
+    'first',
+    'last',
+  ],
+  ...['username', 'slug', 'which', 'what', 'there', 'he', 'she', 'they', 'we', 'i', 'you', 'one'],
+  ...['everything', 'nothing'],
 ]);
 
 const REMOVED = /^(?:dropped|removed|deleted|erased|cleared|unset|wiped|purged|stripped)$/i;

@@ -201,6 +201,10 @@ export const oneHolder = (role: string, org: string): string => `the person with
 // here match a phrase wherever the request puts it, not only at the start of the message.
 const SLOT = '(?<=^|[,.;:!?()-]\\s*|\\b(?:please|pls|plz|and|then|also|just|kindly|to|you|u|now)\\s+)';
 const POSSESSIVE: Record<string, string> = { he: 'his', she: 'her', they: 'their' };
+// "make sure X …", "ensure that she …": the state asked for, and whom it is about (an address, a pronoun, a name).
+// (Case-blind, so "the backup job" matches too: ARTICLE tells a thing from a person where it is used.)
+const ENSURE_WHO =
+  "\\b(?:make\\s+sure|ensure|see\\s+to\\s+it)\\s+(?:that\\s+)?(⟦[ei]\\d+⟧|she|he|they|[A-Z][\\w'’.-]*(?:\\s+[A-Z][\\w'’.-]*){0,2}|[a-z]+\\s+[a-z]+)";
 // ("make sure the backup job is in place": a thing, not a person.)
 const ARTICLE = /^(?:the|a|an|this|that|these|those|our|my|your|its|their)\b/i;
 // (The same person as an object: "invite her", "remove him" — from the subject or from the possessive.)
@@ -728,14 +732,20 @@ const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
   // "make sure X is in Foo", "ensure that she holds the administrator role in Foo", "make sure he has admin rights at
   // Foo": the state to reach is the change (the planner reports "already" when it holds — nothing then changes).
   [
-    /\b(?:make\s+sure|ensure|see\s+to\s+it)\s+(?:that\s+)?(⟦[ei]\d+⟧|she|he|they|[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}|(?!(?:the|a|an|this|that|our|my)\b)[a-z]+\s+[a-z]+)\s+(?:holds|has|have|gets|keeps)\s+(?:the\s+)?(admin(?:istrator)?|member|viewer|billing)\s+(?:role|rights|access|permissions|privileges)\s+(in|at|of|for|within)\b/gi,
+    new RegExp(
+      `${ENSURE_WHO}\\s+(?:holds|has|have|gets|keeps)\\s+(?:the\\s+)?(admin(?:istrator)?|member|viewer|billing)\\s+(?:role|rights|access|permissions|privileges)\\s+(in|at|of|for|within)\\b`,
+      'gi',
+    ),
     (m: string, who: string, role: string, prep: string) =>
       ARTICLE.test(who)
         ? m
         : `make ${OBJECT[who.toLowerCase()] ?? who} ${role.toLowerCase().startsWith('admin') ? 'admin' : role.toLowerCase()} ${prep}`,
   ],
   [
-    /\b(?:make\s+sure|ensure|see\s+to\s+it)\s+(?:that\s+)?(⟦[ei]\d+⟧|she|he|they|[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}|(?!(?:the|a|an|this|that|our|my)\b)[a-z]+\s+[a-z]+)\s+(?:is|are)\s+(?:(?:already|still)\s+)?(?:in|a\s+member\s+of|part\s+of|added\s+to)\s+(?=(?:the\s+)?(?:⟦|[A-Z]|[a-z][\w-]*\s+(?:org|organi[sz]ation|group|team|company|workspace)\b))/gi,
+    new RegExp(
+      `${ENSURE_WHO}\\s+(?:is|are)\\s+(?:(?:already|still)\\s+)?(?:in|a\\s+member\\s+of|part\\s+of|added\\s+to)\\s+(?=(?:the\\s+)?(?:⟦|[A-Z]|[a-z][\\w-]*\\s+(?:org|organi[sz]ation|group|team|company|workspace)\\b))`,
+      'gi',
+    ),
     (m: string, who: string) => (ARTICLE.test(who) ? m : `add ${OBJECT[who.toLowerCase()] ?? who} to `),
   ],
   // "add X to Foo if he's not there already", "…, like add him if she isn't in it": the condition is the adding's own
@@ -748,11 +758,6 @@ const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
   [
     /\s*([?.!])\s+(as\s+(?:an?\s+)?(?:admin(?:istrator)?|member|viewer|billing)(?:\s+role)?)\b(?=\s*(?:[,.;!?]|$|not\b|pls\b|please\b|only\b|lol\b))/gi,
     ' $2$1',
-  ],
-  // "the organisation Foo completely delete": the verb said last, as some first languages put it.
-  [
-    /\bthe\s+(?:org|organi[sz]ation|group|workspace)\s+([A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*)?)\s+(?:(?:completely|entirely|fully|permanently)\s+)?(delete|remove)(?=\s*(?:[.!;]|$))/g,
-    '$2 the organization $1',
   ],
   // "his advice is to extend the lifetime", "the fix would be to unlock her": the suggestion said is the request.
   [

@@ -25,6 +25,19 @@ const POINTED = new RegExp(
 );
 const POSSESSIVE: Record<string, string> = { she: 'her', he: 'his', they: 'their' };
 
+// An e-mail address as typed (unmasked text: a mention, the request).
+export const ADDRESS = '[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+';
+// "<person>'s organization" inside a mention or a request: an address or a capitalised name, then the possessive.
+export const POSSESSED_ORG = new RegExp(
+  `(?<![\\w.@-])(${ADDRESS}|[A-Z][\\w'’-]+(?:\\s+[A-Z][\\w'’-]+)?)['’]s\\s+(?:org|organi[sz]ation|company|workspace|team|group)\\b`,
+);
+// "check which org ann@x.test is in and cap that org …", "which team Ann Lee belongs to": the organization that
+// person is in.
+export const WHICH_ORG_IN = new RegExp(
+  `\\b(?:which|what)\\s+(?:org|organi[sz]ation|company|workspace|team|group)\\s+(${ADDRESS}|[A-Z][\\w'’-]+(?:\\s+[A-Z][\\w'’-]+)?)\\s+(?:(?:is|was)\\s+(?:in|part\\s+of|a\\s+member\\s+of)|belongs?\\s+to)\\b`,
+  'i',
+);
+
 // "rescind the organization membership held by Lee", "end the membership of ⟦e0⟧": their membership of the
 // organization they are in (one → it; several → asked which; plan-org-of-user.ts).
 const MEMBERSHIP_HELD = new RegExp(

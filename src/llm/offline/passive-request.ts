@@ -45,10 +45,10 @@ const ACTS: Readonly<Record<string, string>> = {
   upgraded: 'set',
   downgraded: 'set',
   elevated: 'change',
-  // (A setting switched: "PKCE must be enabled for Foo" → "enable PKCE for Foo".)
   // ("Foo's owner should be reassigned as a viewer": a role change.)
   reassigned: 'move',
   moved: 'move',
+  // (A setting switched: "PKCE must be enabled for Foo" → "enable PKCE for Foo".)
   enabled: 'enable',
   disabled: 'disable',
   signed: 'sign',

@@ -7,18 +7,8 @@ import { analyze } from './entities.js';
 import type { Intent, Ref } from './intent-types.js';
 import type { Call, PlanStep, PlanContext } from './plan-context.js';
 import { asObject, asPage, toOrg, type OrgRow, type UserRow } from './results.js';
-import {
-  askFor,
-  firstStop,
-  orgByCreator,
-  POSSESSED_ORG,
-  readFailed,
-  requireOrg,
-  resolveUsers,
-  stopped,
-  type Res,
-  WHICH_ORG_IN,
-} from './resolve.js';
+import { askFor, firstStop, orgByCreator, readFailed, requireOrg, resolveUsers, stopped, type Res } from './resolve.js';
+import { POSSESSED_ORG, WHICH_ORG_IN } from './org-of-person.js';
 import { orgCreatorIn } from './creator.js';
 import { orgRef } from './refs.js';
 import { changeText, userText } from './plan-users.js';

@@ -43,7 +43,7 @@ const WROTE = /^\s*on\s.+\swrote:\s*$/i;
 export const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/;
 // The admin's own words hand the pasted request over.
 const DELEGATES =
-  /\b(?:handle|action|actioned|take\s+care\s+of|deal\s+with|sort\s+(?:it|this|that)(?:\s+one)?\s+out|sort\s+out\s+(?:it|this|that)\b|process|do\s+(?:the\s+)?needful|do\s+(?:what|as)\s+(?:it|they|he|she|the\s+\w+|[a-z]+)\s+(?:asks?|says?|requests?|wants?|asked|said|requested|wanted)|do\s+(?:both|all|these|those|it|this)(?:\s+things)?|do\s+(?:that|this|it)\s+(?:bit|part|one|thing|request|for\s+(?:her|him|them|us|me))|sort\s+(?:that|this|it)\s+(?:for|out)\b)\b(?!\s*:)/i;
+  /\b(?:handle|action|actioned|take\s+care\s+of|deal\s+with|sort\s+out\s+(?:it|this|that)\b|process|do\s+(?:the\s+)?needful|do\s+(?:what|as)\s+(?:it|they|he|she|the\s+\w+|[a-z]+)\s+(?:asks?|says?|requests?|wants?|asked|said|requested|wanted)|do\s+(?:both|all|these|those|it|this)(?:\s+things)?|do\s+(?:that|this|it)\s+(?:bit|part|one|thing|request|for\s+(?:her|him|them|us|me))|sort\s+(?:that|this|it)(?:\s+one)?\s+(?:for|out)\b)\b(?!\s*:)/i;
 // …or say not to act on it.
 // ("ignore the rest", "nothing else", "only this:": the admin's own ask is all there is.)
 const FORBIDS =

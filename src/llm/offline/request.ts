@@ -6,6 +6,7 @@
  * parsed whole, exactly as before splitting existed.
  */
 import { parseValueSwap, withNewValueSaid } from './value-swap.js';
+import { GRAMMAR_WORDS } from './kv.js';
 import { parseValueQuestion } from './value-question.js';
 import { parseMembersBulk } from './org-members-bulk.js';
 import { parseEnumerated } from './enumerated.js';
@@ -139,7 +140,7 @@ const EVERY_MEMBER =
  * metadata, and an organization's metadata when the message means every member's. Each returns why, or undefined.
  */
 const FAIL_CLOSED: ReadonlyArray<(steps: Intent[], masked: string) => string | undefined> = [
-  (steps, masked) => negatedChange(steps, masked),
+  negatedChange,
   (steps, masked) => {
     if (!steps.some(hitsPerson)) return undefined;
     // ("yank the crm ref off his login, you'll find it in private metadata": a membership removal whose organization
@@ -178,11 +179,6 @@ const FAIL_CLOSED: ReadonlyArray<(steps: Intent[], masked: string) => string | u
 const RENAMES_TEMPLATE =
   /(?<!\b(?:the|a|since|after|before)\s+)\brename\s+(?:the\s+|that\s+|this\s+)?(?:⟦q\d+⟧\s+|[\w.-]+\s+)?(?:jwt\s+)?(?:template|it)\b|\b(?:call|name)\s+(?:it|the\s+template)\b|\btemplate(?:'s|’s)?\s+(?:new\s+)?name\b/i;
 
-// A metadata key that is a word of the sentence's grammar ("the", "attribute", "not"): the sentence was read with
-// the wrong shape, and a card carrying that key would change a value nobody named.
-const FUNCTION_WORD =
-  /^(?:the|and|or|not|no|of|to|in|on|for|from|with|is|are|be|was|it|its|his|her|their|this|that|attribute|property|entry|field|key|value|setting|remains?|stays?)$/i;
-
 /**
  * A reading of a message about metadata that writes no key it names: a key that is a word of the grammar, an update
  * left with nothing to write, or an act on the person where the message removes a key ("delete the key, not …").
@@ -201,7 +197,8 @@ function writesSomething(fields: Record<string, unknown>): boolean {
 
 /** A metadata key the change would write that is a word of the sentence's grammar, or undefined. */
 export function oddMetadataKey(step: Intent): string | undefined {
-  return metadataKeys(step).find((k) => FUNCTION_WORD.test(k));
+  // (The sentence was read with the wrong shape: a card carrying that key would change a value nobody named.)
+  return metadataKeys(step).find((k) => GRAMMAR_WORDS.has(k.toLowerCase()));
 }
 
 /** The metadata keys a change would write (user, organization and bulk metadata merges). */

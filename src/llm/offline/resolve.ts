@@ -16,7 +16,7 @@ import { userRefsAnywhere } from './refs.js';
 import { GROUP_NOUN, namesHolding, recordsNamed, usersNamed } from './listed-names.js';
 import { heldRole } from './held-role.js';
 import { creatorInside, orgCreatorIn } from './creator.js';
-import { saysOrgOf } from './org-of-person.js';
+import { ADDRESS, POSSESSED_ORG, saysOrgOf, WHICH_ORG_IN } from './org-of-person.js';
 
 /** Most users one listing for a name in the text reads (Clerk's page limit). */
 export const LISTED_USERS = 500;
@@ -773,14 +773,6 @@ function oneOrg(ctx: PlanContext, rows: OrgRow[], what: string): Res<OrgRow | un
   );
 }
 
-// "<person>'s organization" inside a mention: an address or a capitalised name, then the possessive.
-export const POSSESSED_ORG =
-  /(?<![\w.@-])([\w.+-]+@[\w-]+(?:\.[\w-]+)+|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)['’]s\s+(?:org|organi[sz]ation|company|workspace|team|group)\b/;
-
-// "check which org ann@x.test is in and cap that org …": the organization that person is in.
-export const WHICH_ORG_IN =
-  /\b(?:which|what)\s+(?:org|organi[sz]ation|company|workspace|team|group)\s+([\w.+-]+@[\w-]+(?:\.[\w-]+)+|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?:(?:is|was)\s+(?:in|part\s+of|a\s+member\s+of)|belongs?\s+to)\b/i;
-
 /**
  * The organization of the one user whose full (or first) name or address is `person` (undefined when nobody, or
  * several, has it). `possessive`: the message said "<person>'s organization" itself.
@@ -789,7 +781,7 @@ function orgOfPerson(ctx: PlanContext, said: string, possessive = false): Res<Or
   const person = said
     .replace(/[,.;:!?]+$/, '')
     .replace(/['’]s\s+(?:org|organi[sz]ation|group|team|class|cohort|company|workspace)$/i, '');
-  const address = /^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$/.test(person.trim());
+  const address = new RegExp(`^${ADDRESS}$`).test(person.trim());
   if (
     (!address && !/^[A-Za-z][\w'’-]+(?:\s+[A-Za-z][\w'’-]+)?$/.test(person.trim())) ||
     (!possessive && !saysOrgOf(ctx.turn.request, person))

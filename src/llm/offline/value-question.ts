@@ -12,9 +12,8 @@ import { recordsNamed, usersNamed } from './listed-names.js';
 import { notUnderstood } from './examples.js';
 import { say } from './mutation-step.js';
 import type { PlanContext, PlanStep } from './plan-context.js';
-import { readFailed } from './resolve.js';
-import { asObject, toOrg, toUser } from './results.js';
-import { keyNamed, listPeopleAndOrgs } from './value-swap.js';
+import { toOrg, toUser } from './results.js';
+import { keyNamed, listPeopleAndOrgs, readWhole } from './value-swap.js';
 
 type Question = Extract<Intent, { kind: 'value_question' }>;
 type Obj = Record<string, unknown>;
@@ -42,26 +41,17 @@ export function planValueQuestion(ctx: PlanContext, intent: Question): PlanStep 
   // (Nothing this reading can answer: the reply is the one for a request not understood.)
   if (namedUsers.length + namedOrgs.length === 0 || namedUsers.length + namedOrgs.length > 3)
     return say(notUnderstood(intent.topic));
-  const records = [
-    ...namedUsers.map((u) => ({
-      label: u.name ?? u.email ?? u.id,
-      env: ctx.read('clerk_user_get', { user_id: u.id }),
-    })),
-    ...namedOrgs.map((o) => ({ label: o.name, env: ctx.read('clerk_organization_get', { organization_id: o.id }) })),
-  ];
-  if (records.some((r) => !r.env)) return ctx.pending();
+  const read = readWhole(ctx, namedUsers, namedOrgs);
+  if ('step' in read) return read.step;
   const answers: string[] = [];
-  for (const r of records) {
-    if (r.env!.status !== 'ok') return readFailed(r.env!, r.label);
-    const rec = asObject(r.env!.result) as Obj | undefined;
+  for (const r of read.records)
     for (const field of SHOWN) {
-      const meta = rec?.[field];
+      const meta = r.rec[field];
       if (!meta || typeof meta !== 'object') continue;
       for (const [key, value] of Object.entries(meta as Obj))
         if (keyNamed(intent.text, key))
           answers.push(`${r.label}: ${key} is ${JSON.stringify(value)} (${field.replace('_', ' ')}).`);
     }
-  }
   if (answers.length === 0) return say(notUnderstood(intent.topic));
   return say(answers.join('\n'));
 }

@@ -17,9 +17,10 @@ import { say } from './mutation-step.js';
 import { NUMBER_WORDS } from './number-words.js';
 import type { PlanContext, PlanStep } from './plan-context.js';
 import { planOrgUpdate } from './plan-orgs.js';
+import { NOT_REMOVED } from './field-frames.js';
 import { METADATA, planUserUpdate } from './plan-users.js';
 import { LISTED_USERS, readFailed } from './resolve.js';
-import { asObject, asPage, toOrg, toUser } from './results.js';
+import { asObject, asPage, type OrgRow, toOrg, toUser, type UserRow } from './results.js';
 
 type Swap = Extract<Intent, { kind: 'value_swap' }>;
 
@@ -55,8 +56,6 @@ const NOT_A_VALUE =
 // A key taken out of metadata: "erase the customer identifier held in her private metadata", "the entry "x" in Foo's
 // public metadata shall be deleted".
 const REMOVES = /\b(?:remov|delet|eras|drop|clear|unset|wip(?:e|ed|ing)\b|purg|strip|get\s+rid\s+of)\w*/i;
-const NOT_REMOVED =
-  /\b(?:not|never|no\s+need\s+to|don['’]?t|shouldn['’]?t)\s+(?:\w+\s+){0,2}?(?:remov|delet|eras|drop|clear|wip)\w*/i;
 
 // A sentence saying what stays as it is ("the plan entry shall remain", "all other keys are to be retained").
 const STAYS = /\b(?:remain|stay|stays|retained|kept|preserved|untouched|unchanged)\b/i;
@@ -229,6 +228,44 @@ export function listPeopleAndOrgs(ctx: PlanContext): { users: Obj[]; orgs: Obj[]
   return { users: asPage(users.result).items as Obj[], orgs: asPage(orgs.result).items as Obj[] };
 }
 
+/** One record read whole, with what the card calls it. */
+export interface WholeRecord {
+  owner: 'user' | 'org';
+  label: string;
+  rec: Obj;
+}
+
+/**
+ * The users and organizations named, each read whole (a listing may leave metadata out). A read not finished or
+ * failed is the step to return instead.
+ */
+export function readWhole(
+  ctx: PlanContext,
+  users: UserRow[],
+  orgs: OrgRow[],
+): { records: WholeRecord[] } | { step: PlanStep } {
+  const reads = [
+    ...users.map((u) => ({
+      owner: 'user' as const,
+      label: u.name ?? u.email ?? u.id,
+      env: ctx.read('clerk_user_get', { user_id: u.id }),
+    })),
+    ...orgs.map((o) => ({
+      owner: 'org' as const,
+      label: o.name,
+      env: ctx.read('clerk_organization_get', { organization_id: o.id }),
+    })),
+  ];
+  if (reads.some((r) => !r.env)) return { step: ctx.pending() };
+  const records: WholeRecord[] = [];
+  for (const r of reads) {
+    if (r.env!.status !== 'ok') return { step: readFailed(r.env!, r.label) };
+    const rec = asObject(r.env!.result);
+    if (rec) records.push({ owner: r.owner, label: r.label, rec });
+  }
+  return { records };
+}
+
 /** Reads the records the message names and proposes the one change whose old value it says. */
 export function planValueSwap(ctx: PlanContext, intent: Swap): PlanStep {
   const listed = listPeopleAndOrgs(ctx);
@@ -263,35 +300,16 @@ export function planValueSwap(ctx: PlanContext, intent: Swap): PlanStep {
     return say(
       `I couldn't tell whose setting should become "${intent.to}": the message names several people and organizations. Nothing was changed.`,
     );
-  // Each record read whole (a listing may leave metadata out).
-  const records: Array<{ owner: 'user' | 'org'; label: string; env: ReturnType<PlanContext['read']> }> = [
-    ...namedUsers.map((u) => ({
-      owner: 'user' as const,
-      label: u.name ?? u.email ?? u.id,
-      env: ctx.read('clerk_user_get', { user_id: u.id }),
-    })),
-    ...namedOrgs.map((o) => ({
-      owner: 'org' as const,
-      label: o.name,
-      env: ctx.read('clerk_organization_get', { organization_id: o.id }),
-    })),
-  ];
-  if (records.some((r) => !r.env)) return ctx.pending();
+  const read = readWhole(ctx, namedUsers, namedOrgs);
+  if ('step' in read) return read.step;
   const slots: Slot[] = [];
-  for (const r of records) {
-    if (r.env!.status !== 'ok') return readFailed(r.env!, r.label);
-    const rec = asObject(r.env!.result);
-    if (!rec) continue;
-    if (intent.remove) slots.push(...keysNamedOf(r.owner, rec, r.label, intent.text, null));
-    else slots.push(...slotsOf(r.owner, rec, r.label, said, intent.to));
-  }
+  for (const r of read.records)
+    if (intent.remove) slots.push(...keysNamedOf(r.owner, r.rec, r.label, intent.text, null));
+    else slots.push(...slotsOf(r.owner, r.rec, r.label, said, intent.to));
   // No value said is held anywhere: the key the message names gets the new value, when it names one
   // ("her tier … should now read "gold"").
   if (!intent.remove && slots.length === 0)
-    for (const r of records) {
-      const rec = r.env!.status === 'ok' ? asObject(r.env!.result) : undefined;
-      if (rec) slots.push(...keysNamedOf(r.owner, rec, r.label, said, intent.to));
-    }
+    for (const r of read.records) slots.push(...keysNamedOf(r.owner, r.rec, r.label, said, intent.to));
   const who = [...namedUsers.map((u) => u.name ?? u.email ?? u.id), ...namedOrgs.map((o) => o.name)];
   if (who.length === 0)
     return say(

@@ -4,17 +4,22 @@
  * the removal is of the organization — a deletion, shown on its own card like any other. Read before the passive
  * is turned around (passive-request.ts), which would otherwise make it a removal of someone from the group.
  * With no name ("the whole group"), the organization the message names elsewhere is meant (the planner reads it).
+ * Also "the organisation Foo completely delete": the verb said last, as some first languages put it.
  */
 
 const WHOLE_ORG =
   /\b(?:whether|if|that)?\s*\bthe\s+(?:whole|entire)\s+(?:([A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*)?)\s+)?(?:group|org|organi[sz]ation|workspace|company)\s+(?:(?:could|should|shall|must|can|might|would|is\s+to|needs?\s+to)\s+)?(?:be\s+)?(?:taken\s+(?:off|down)|removed|deleted|closed(?:\s+down)?|shut\s+down|wiped)\b(?:\s+(?:(?:from|off)\s+)?(?:our|the)\s+(?:website|site|platform|system|app))?(?:\s+(?:altogether|entirely|completely|for\s+good))?/g;
 
+const VERB_LAST =
+  /\bthe\s+(?:org|organi[sz]ation|group|workspace)\s+([A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*)?)\s+(?:(?:completely|entirely|fully|permanently)\s+)?(delete|remove)(?=\s*(?:[.!;]|$))/g;
+
 /** The masked message with a whole organization's removal said as its deletion. */
 export function withWholeOrgRemoval(masked: string): string {
-  return masked.replace(WHOLE_ORG, (_m, name: string | undefined, at: number) => {
+  const said = masked.replace(VERB_LAST, '$2 the organization $1');
+  return said.replace(WHOLE_ORG, (_m, name: string | undefined, at: number) => {
     const ask = name ? `delete the ${name} organization` : 'delete the organization';
     // ("I was asked whether …": the ask becomes a sentence of its own, so the words before it are no part of it.)
-    const before = masked.slice(0, at).trim();
+    const before = said.slice(0, at).trim();
     return before === '' || /[.!?:;]$/.test(before) ? ` ${ask}` : `. ${ask}`;
   });
 }
