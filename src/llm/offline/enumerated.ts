@@ -43,20 +43,6 @@ export function listedItems(text: string): { preamble: string; items: string[] }
 }
 
 const CONSTRAINT = /^(?:please\s+)?(?:do\s+not|don'?t|dont|never|nothing\s+else|no\s+other|not)\b/i;
-// "2. Her login itself stays as it is — we are not asking for a deletion": what stays as it is, said as
-// an item of its own — a constraint too, unless the item also asks for something in its own words.
-const RETAINED =
-  /\b(?:(?:is|are)\s+to\s+be|shall\s+be|must\s+be|should\s+be|will\s+be)\s+(?:retained|kept|preserved|left\s+(?:as|alone|untouched|unchanged))\b|\b(?:is|are|shall|must|should)\s+(?:to\s+)?remain\b|\bnot\s+a\s+request\s+(?:for|to)\b/i;
-const ASKS =
-  /^(?:please\s+)?(?:remove|delete|erase|lock|unlock|ban|unban|add|invite|revoke|set|change|update|make|rename|create)\b/i;
-/** True when every sentence of the item says what stays as it is, and none asks in its own words. */
-function keepsOnly(item: string): boolean {
-  return item
-    .split(/(?<=[.!?;])\s+/)
-    .filter((t) => t.trim() !== '')
-    .every((t) => RETAINED.test(t) && !ASKS.test(t.trim()));
-}
-
 const NOTHING = new Set<Intent['kind']>(['unknown', 'help', 'smalltalk', 'refuse']);
 
 /** Each listed item read on its own, as one request of several steps; undefined when the message lists nothing. */
@@ -69,7 +55,7 @@ export function parseEnumerated(text: string, read: (text: string) => Intent): I
     const steps: Intent[] = [];
     for (const item of listed.items) {
       // "2. Never remove or lock her": a constraint on the other items, never a step of its own.
-      if (CONSTRAINT.test(item) || keepsOnly(item)) continue;
+      if (CONSTRAINT.test(item)) continue;
       let intent = read(item);
       // Read again after the context when alone it reads as nothing, or leaves something to be found in the text
       // ("drop her from the team" under "two asks about Foo:", "the account" under "x@y.test reported:").

@@ -204,7 +204,7 @@ describe('questions about one organization', () => {
 });
 
 describe('lists and pasted chats', () => {
-  it('a listed item that only says what stays is a constraint, never a step', () => {
+  it('a listed item that only says what stays adds no step of its own', () => {
     const items = listedItems('1) lock peter@initech.test\n2) His membership of Initech is to be kept as it is.');
     expect(items?.items).toHaveLength(2);
     const intent = parse('1) lock peter@initech.test\n2) His membership of Initech is to be kept as it is.');
