@@ -82,9 +82,31 @@ function askedState(sentence: string, question: boolean): Asked | undefined {
   return { subject, state: m[2]!.toLowerCase() };
 }
 
+// "if she isn't locked yet, go ahead", "not banned? then proceed", "if he isn't, do the needful": the change said
+// by a stand-in verb. After a negated state it can only be the verb that brings the state about (ban, lock); after
+// an affirmed one ("if he's banned, do it") it could be several things, and stays unread.
+const STAND_IN = new RegExp(
+  `^((?:and\\s+|but\\s+|then\\s+|so\\s+)?if\\s+(?:not(?:\\s+already)?(?:\\s+${STATE})?|.{1,40}?\\s*(?:(?:is|are|was)(?:n['’]?t|\\s+not)|['’]s\\s+not)\\s+(?:already\\s+|yet\\s+|still\\s+)*${STATE}(?:\\s+(?:yet|already))?)\\s*[,:;-]?\\s*)(?:then\\s+)?(?:please\\s+|pls\\s+|kindly\\s+|just\\s+)*(?:(?:action|do|execute|perform|apply|handle|sort)\\s+(?:it|that|this|so|the\\s+same)|go\\s+ahead(?:\\s+and\\s+do\\s+(?:it|so))?|proceed|do\\s+the\\s+needful|take\\s+care\\s+of\\s+it|make\\s+it\\s+so)\\s*[.!]*$`,
+  'i',
+);
+const OBJECT_OF: Readonly<Record<string, string>> = { he: 'him', she: 'her', they: 'them', it: 'it' };
+
+/** The stand-in verb of a conditional change replaced by the verb its negated state asks for. */
+function standIn(s: string, asked: string | undefined): string {
+  const m = s.match(STAND_IN);
+  if (!m) return s;
+  const said = m[1]!;
+  const state = (said.match(/\b(banned|locked)\b/i)?.[1] ?? asked ?? '').toLowerCase();
+  if (!state) return s;
+  const verb = state === 'banned' ? 'ban' : 'lock';
+  const who = said.match(/^(?:\w+\s+)?if\s+(\S+)/i)?.[1]?.toLowerCase() ?? '';
+  // (Said back in the form the readers below take: "if he is not banned, ban him".)
+  return OBJECT_OF[who] ? `if ${who} is not ${state}, ${verb} ${OBJECT_OF[who]}` : `if not ${state}, ${verb} them`;
+}
+
 /** The bare request a conditional sentence comes to, or undefined when its condition is not the verb's own. */
 function conditional(sentence: string, asked: Asked | undefined): string | undefined {
-  const s = sentence.trim().replace(OTHERWISE, '');
+  const s = standIn(sentence.trim().replace(OTHERWISE, ''), asked?.state);
   const a = s.match(IF_THEN);
   if (a) {
     // (1 "not", 2 its state, 3 "so", 4 who, 5 negated, 6 affirmed, 7 the state said, 8 verb, 9 its object)

@@ -33,9 +33,15 @@ export function creatorRef(text: string): Ref | undefined {
   return { kind: 'creator', value: org };
 }
 
+// "the workspace that had been founded by Dr. Ann Lee", "the org set up by ⟦e0⟧": the same, in the passive.
+const ORG_BY_CREATOR_PASSIVE = new RegExp(
+  `\\b${ORG_NOUN}\\s+(?:(?:which|that)\\s+(?:was|were|had\\s+been|has\\s+been)\\s+)?(?:(?:originally|first|initially)\\s+)?${MADE}\\s+by\\s+(?:(?:Mr|Mrs|Ms|Dr)\\.?\\s+)?((?:[A-Z][\\p{L}'’-]+\\s+){0,2}[A-Z][\\p{L}'’-]+|⟦e\\d+⟧|[\\w.+-]+@[\\w.-]+)`,
+  'u',
+);
+
 /** The person whose organization a text describes ("the workspace Ann Lee made"), or undefined. */
 export function orgCreatorIn(text: string): string | undefined {
-  return text.match(ORG_BY_CREATOR)?.[1];
+  return text.match(ORG_BY_CREATOR)?.[1] ?? text.match(ORG_BY_CREATOR_PASSIVE)?.[1];
 }
 
 // "… of the member that initially founded the workspace Foo", "whoever first spun up the foo org for their

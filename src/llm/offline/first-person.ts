@@ -36,7 +36,22 @@ const MY =
 const I_PASSIVE = /\b(could|can)\s+i\s+(?=(?:please\s+)?(?:be|get)\s)/gi;
 
 /** The message with the writer's "me" / "my account" replaced by their one address, or as it was. */
-export function withWriter(masked: string): string {
+// "make sure I (⟦e0⟧) have admin rights", "me (⟦e0⟧)": the writer names their address right where they mean
+// themselves; the address stands there, with the verb agreeing.
+const SELF_NAMED = /\b(?:I|me|myself)\s*\(\s*(⟦e\d+⟧)\s*\)(?:\s+(have|am|was|do|don['’]t)\b)?/g;
+const AGREES: Readonly<Record<string, string>> = {
+  have: 'has',
+  am: 'is',
+  was: 'was',
+  do: 'does',
+  "don't": "doesn't",
+  'don’t': 'doesn’t',
+};
+
+export function withWriter(given: string): string {
+  const masked = given.replace(SELF_NAMED, (_m, address: string, verb?: string) =>
+    verb ? `${address} ${AGREES[verb] ?? verb}` : address,
+  );
   const own = new Set<string>();
   for (const m of masked.matchAll(SELF)) own.add(m.slice(1).find((g) => g !== undefined)!);
   if (own.size !== 1) return masked;

@@ -18,6 +18,8 @@ export interface Ref {
    * `value` "oldest" ("our oldest account").
    * `external`: the account whose external id equals `value` ("the account whose external ID equals crm-123").
    * `creator`: the user who created the organization `value` names ("whoever set up Foo"; creator.ts).
+   * `inviter`: the user who sent the organization invitation to the address `value` (in `org`, when said);
+   * inviter-described.ts.
    */
   kind:
     | 'email'
@@ -29,6 +31,7 @@ export interface Ref {
     | 'external'
     | 'mention'
     | 'creator'
+    | 'inviter'
     | 'nameless'
     | 'meta';
   /** (`mention`: the text to look for a listed record's name in — listed-names.ts.) */

@@ -409,15 +409,35 @@ export function parseDomains(c: string, s: Sentence): Intent | undefined {
   if (/\bemail domain\b/i.test(c)) return undefined;
   const verb = verbKind(c);
   const host = s.ents.hosts[0];
+  // "the blog domain", "our shop domain": a domain named by a word of its host name (matched against the list);
+  // "the blog satellite domain", "the old blog domain": that word among words that only say what kind it is.
+  const said = (
+    c.match(/\b(?:the|our|my|that|this)\s+((?:[a-z0-9][a-z0-9-]*\s+){0,2}?[a-z0-9][a-z0-9-]*)\s+domain\b(?!s)/i)?.[1] ??
+    ''
+  )
+    .split(/\s+/)
+    .filter(Boolean);
+  const words = said.filter((w) => !DOMAIN_ADJECTIVE.test(w));
+  // (Said with "satellite", the word narrows the satellites when a host holds it and only describes otherwise —
+  // "the extra satellite domain"; the planner decides, plan-named.ts.)
+  const withSatellite = said.some((w) => /^satellite$/i.test(w));
+  const word = words.length === 1 && !withSatellite ? words[0] : undefined;
+  const narrowed: Ref | undefined =
+    words.length === 1 && withSatellite && !host && !id
+      ? { kind: 'name', value: words[0]!, where: 'satellite' }
+      : undefined;
   // "the satellite domain", "the one of our domains that isn't the primary": described, not named; the
   // planner picks among the satellites (or asks). A plural is a list, unless it is the whole the one is out of.
   const partitive = /\b(?:of|among)\s+(?:our|the|my|your|their)\s+(?:\w+\s+)?domains\b/i.test(c);
   const satellite: Ref | undefined =
-    !host && !id && SATELLITE.test(c) && (partitive || !/\bdomains\b/i.test(c)) && !/\b(?:all|every|each)\b/i.test(c)
-      ? { kind: 'name', value: 'satellite', where: 'satellite' }
+    !host &&
+    !id &&
+    !word &&
+    (SATELLITE.test(c) || withSatellite) &&
+    (partitive || !/\bdomains\b/i.test(c)) &&
+    !/\b(?:all|every|each)\b/i.test(c)
+      ? (narrowed ?? { kind: 'name', value: 'satellite', where: 'satellite' })
       : undefined;
-  // "the blog domain", "our shop domain": a domain named by a word of its host name (matched against the list).
-  const word = c.match(/\b(?:the|our|my|that|this)\s+([a-z0-9][a-z0-9-]*)\s+domain\b(?!s)/i)?.[1];
   const byWord: Ref | undefined =
     !host && !id && !satellite && word && !DOMAIN_ADJECTIVE.test(word) ? { kind: 'name', value: word } : undefined;
   const ref: Ref | undefined = id

@@ -37,10 +37,44 @@ const SHOULD_GO = new RegExp(
   'i',
 );
 
+// "that invite we mailed x@y — still open or used?", "has x@y accepted her invite yet?": a question
+// about where one invitation stands. It is asked as the question the readers take ("what is the status of the
+// invitation to x@y?"), which lists that address's invitations with their status. Only a question (a question mark,
+// or a question's first word), with one address and no change asked in the same sentence.
+const STATUS_WORD =
+  /\b(?:accepted|pending|used|redeemed|expired|revoked|status|gone\s+through|went\s+through|clicked|opened|answered|taken\s+up|still\s+(?:open|valid|active|outstanding|waiting))\b/i;
+const QUESTION_OPENING = /^(?:[^,]*,\s*)?(?:is|has|have|was|were|did|does|do|can\s+you\s+(?:check|see|tell))\b/i;
+const CHANGE_ASKED = /\b(?:revoke|cancel|resend|re-send|delete|remove|invite|send)\b/i;
+const NEGATED_CHANGE =
+  /\b(?:do\s+not|don['’]?t|no\s+need\s+to|never|without)\s+(?:\w+\s+)?(?:revoke|cancel|resend|re-send|delete|remove|send)\w*/gi;
+
+const IF_PENDING_REVOKE =
+  /^\s*(?:and\s+)?if\s+(?:so|yes|it\s+is|it['’]s\s+(?:still\s+)?pending|(?:it\s+is\s+)?still\s+pending|pending)\s*,?\s*(?:please\s+|pls\s+|then\s+|go\s+ahead\s+and\s+)*(?:revoke|cancel|withdraw|kill|pull)\s+(?:it|that|the\s+invit\w*)\b[^.!?;]*$/i;
+
+const IF_NOT_ACCEPTED_REVOKE =
+  /^\s*(?:and\s+)?if\s+(?:not|no|it\s+(?:is\s*n['’]?t|is\s+not|has\s*n['’]?t|has\s+not)(?:\s+been)?(?:\s+(?:accepted|used))?(?:\s+yet)?)(?:\s+yet)?\s*,?\s*(?:please\s+|pls\s+|then\s+|go\s+ahead\s+and\s+)*(?:revoke|cancel|withdraw|kill|pull)\s+(?:it|that|the\s+invit\w*)\b[^.!?;]*$/i;
+
+function statusQuestion(piece: string, asked: boolean): string | undefined {
+  if (!/invit/i.test(piece) || !STATUS_WORD.test(piece)) return undefined;
+  const emails = [...new Set(piece.match(/⟦e\d+⟧/g) ?? [])];
+  if (emails.length !== 1) return undefined;
+  if (!asked && !QUESTION_OPENING.test(piece.trim())) return undefined;
+  // ("… invitation sent to x@y" — the sending is the invitation's history, not a change asked.)
+  const rest = piece.replace(NEGATED_CHANGE, '').replace(/\b(?:sent|send)\s+(?:to|out\s+to)\b|\binvit\w*/gi, '');
+  if (CHANGE_ASKED.test(rest)) return undefined;
+  return `what is the status of the invitation to ${emails[0]}`;
+}
+
+// "can we take that back before she signs up?", "take back my invite to x@y": in a message about an invitation,
+// taking it back is revoking it.
+const TAKE_BACK =
+  /\b(?:take|took|taking|get|pull)\s+(it|that|this|them|(?:the|my|our|that|this|her|his|their)\s+(?:[\w-]+\s+)?invit\w*)\s+(?:back|bak|bck)\b|\b(?:take|get|pull)\s+(?:back|bak)\s+(?=(?:the|my|our|that|this|her|his|their)\s+(?:[\w-]+\s+)?invit)/gi;
+
 /** The message with invitation status said as "pending" and "X should be cancelled" as "revoke X". */
 export function invitationStatus(masked: string): string {
   if (!/invit/i.test(masked)) return masked;
   const out = masked
+    .replace(TAKE_BACK, (_m, object?: string) => (object ? `revoke ${object}` : 'revoke '))
     .replace(RELATIVE, (_m, det: string, words: string, noun: string, place: string) => {
       // "pending" goes after the last determiner ("so every app invite" → "so every pending app invite"), else
       // right before the noun.
@@ -51,10 +85,27 @@ export function invitationStatus(masked: string): string {
     })
     .replace(ADJECTIVE, 'pending ')
     .replace(/\bpending\s+pending\b/gi, 'pending');
-  return out
-    .split(/((?:[.!?;]+)\s+)/)
+  const pieces = out.split(/((?:[.!?;]+)(?:\s+|$))/);
+  return pieces
     .map((p, i) => {
       if (i % 2 === 1) return p;
+      const status = statusQuestion(p, (pieces[i + 1] ?? '').includes('?'));
+      // ("still pending? if so, pull it": a revocation only ever takes a pending invitation, so the
+      // condition is the change's own and the pair is the revocation; the planner says when none is pending.)
+      const next = pieces[i + 2] ?? '';
+      // (Asked "accepted?", "if not" is the pending case; asked "pending?", "if so" is. Asked both, neither.)
+      const acceptedAsked =
+        /\b(?:accepted|used|redeemed|answered|clicked|taken\s+up|gone\s+through|went\s+through)\b/i.test(p);
+      const pendingAsked = /\b(?:pending|open|outstanding|waiting|valid|active)\b/i.test(p);
+      const revokes =
+        acceptedAsked !== pendingAsked &&
+        (acceptedAsked ? IF_NOT_ACCEPTED_REVOKE.test(next) : IF_PENDING_REVOKE.test(next));
+      if (status && revokes) {
+        pieces[i + 2] = '';
+        pieces[i + 1] = '.';
+        return `revoke the pending invitation to ${status.split(' ').at(-1)}`;
+      }
+      if (status) return status;
       const m = p.match(SHOULD_GO);
       return m ? `${m[1]}revoke ${m[2]!.trim()}${m[3]}` : p;
     })

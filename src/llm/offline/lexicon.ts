@@ -95,6 +95,15 @@ export const CLIPPED: Record<string, string> = {
   sessh: 'session',
   orgz: 'orgs',
   orgg: 'org',
+  // ("group" is too short for edit distance to find among real words; its usual slips and clipping.)
+  grup: 'group',
+  plese: 'please',
+  pleese: 'please',
+  plase: 'please',
+  pleaes: 'please',
+  gruop: 'group',
+  goup: 'group',
+  grp: 'group',
   memb: 'member',
   membs: 'members',
   perms: 'permissions',
@@ -616,8 +625,16 @@ const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
     "$1's $2",
   ],
   [
-    new RegExp(`${SLOT}(?:get rid of|do away with|nuke|scrap|retire|decommission|trash|axe|nix|yeet|bin)\\b`, 'gi'),
+    new RegExp(
+      `${SLOT}(?:get rid of|do away with|nuke|scrap|retire|decommission|sunset|trash|axe|nix|yeet|bin)\\b`,
+      'gi',
+    ),
     'delete',
+  ],
+  // "loop her into Foo", "loop them in on Foo": adding to an organization.
+  [
+    /\bloop\s+(⟦[ei]\d+⟧|them|him|her|[\w.'’-]+(?:\s+[\w.'’-]+)?)\s+(?:in\s+on|in\s+to|into|in)\s+(?=\S)/gi,
+    'add $1 to ',
   ],
   // "take that one off the blocklist", "please take her out of Acme": removal from a list or an organization.
   [
@@ -1062,6 +1079,30 @@ const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
   [/(?<=\b(?:again|back|access|account|now))\s+today(?=\s*[?!.]*$)/gi, ''],
   // "rename the app 'Foo' as 'Bar'": renaming as is renaming to.
   [/\b(rename\s+.+?)\s+as\s+(?=⟦q\d+⟧|[A-Z])/g, '$1 to '],
+  // "make Natasha as admin", "appoint Ann Lee as an admin": "as" before the role in "make" adds nothing (the role
+  // is the complement, and "Natasha as" is no name).
+  [
+    /\b(make|made|appoint|appointed|designate|designated)\s+(⟦e\d+⟧|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})\s+as\s+(?=(?:an?\s+)?(?:admin|administrator|viewer|billing|member)\b)/g,
+    '$1 $2 ',
+  ],
+  // "is she still in the Foo group on the website", "lock his account on the portal": the product itself, named as
+  // where things are, adds nothing (lower case only: "the Portal" may be an app's name).
+  [
+    /\s+(?:on|in|from|of)\s+(?:the|our|your)\s+(?:club\s+|company\s+|member\s+|partner\s+|customer\s+)?(?:website|web\s*site|site|portal|platform|system)\b(?!\s*(?:'s|’s|app|application))/g,
+    '',
+  ],
+  // "how many folks are on Foo", "how many ppl": casual words for people.
+  [/\b(how\s+many\s+)(?:folks|peeps|ppl|heads|souls|bodies)\b/gi, '$1people'],
+  [/\b(how\s+many\s+(?:people|members|users)\s+(?:are|is)\s+)on\s+/gi, '$1in '],
+  // "the company that was founded by Ann Lee", "the org set up by ⟦e0⟧": the active form creator.ts reads
+  // ("the org that Ann Lee created"); the person is the organization's creator, never the target.
+  [
+    /\b((?:the\s+)?(?:org|organi[sz]ation|workspace|company|team|group))\s+(?:(?:which|that)\s+(?:was|were|had\s+been|has\s+been)\s+)?(?:(?:originally|first|initially)\s+)?(created|set\s+up|made|founded|started|opened|registered|spun\s+up)\s+by\s+((?:(?:mr|mrs|ms|dr)\.?\s+)?(?:[A-Z][\w'’-]*\s+){0,2}[A-Z][\w'’-]*|⟦e\d+⟧)/gi,
+    (_m: string, org: string, made: string, who: string) =>
+      `${org} that ${who.replace(/^(?:mr|mrs|ms|dr)\.?\s+/i, '')} ${made.toLowerCase()}`,
+  ],
+  // "change her role to bilin manager": a role word misspelt twice is still the role before "manager".
+  [/\b(?:bil+in|bil+ng|bilin|biling|billin|bilng|bililng|billling|billig)\s+(?=manager\b)/gi, 'billing '],
 ];
 
 /** The clause with every casual phrasing replaced by its canonical verb. */
@@ -1079,7 +1120,8 @@ const VERB_SLOT =
 
 // Role names, corrected only where a role stands ("up to admn", "as a viewr", "make her an amdin") and only when
 // typed in lower case: elsewhere a short word near "admin" is as likely a name ("Amin").
-const ROLE_WORDS = ['admin', 'admins', 'viewer', 'viewers', 'billing'];
+// (And the adjectives said of the plain role: "an ordinery member".)
+const ROLE_WORDS = ['admin', 'admins', 'viewer', 'viewers', 'billing', 'ordinary', 'regular', 'standard'];
 const ROLE_SLOT =
   /(?:\b(?:to|as|an?|be|become|becomes|into|make|made|now|regular|plain|normal|full|org|the)|->|→|=>)\s*$/i;
 

@@ -37,6 +37,8 @@ import { withRegainedAccess } from './regained-access.js';
 import { withListPointer } from './list-pointer.js';
 import { withPassiveRequests } from './passive-request.js';
 import { withWholeOrgRemoval } from './whole-org.js';
+import { withKeyOfOwner } from './key-of-owner.js';
+import { withInviterDescribed } from './inviter-described.js';
 
 // "Hi team,", "Hello Kim!", "Dear support -": a greeting at the very start, with whom it greets.
 const GREETING =
@@ -63,7 +65,9 @@ const SETTING_CALLED = new RegExp(
 const CHANGE_IT = /\b(change|set|put|make|bump|raise|increase|lower|reduce|move)\s+it\s+(?:up\s+|down\s+)?to\b/gi;
 
 // "Mr. Jared Dunn", "Ms Fatima", "dr lee": a title before a name is not part of the name the lookup searches.
-const HONORIFIC = /\b(?:mr|mrs|ms|mx|miss|dr|mister)\.?\s+(?=[a-z][\w'’-]*\b)(?!(?:and|or|the|a|an)\b)/gi;
+// ("young Mr Noah Wilson", "dear old Mrs Brown": a fond adjective before the honorific goes with it.)
+const HONORIFIC =
+  /\b(?:(?:(?:young|old|dear|poor|little|lovely|good)\s+){1,2}(?=(?:mr|mrs|ms|mx|miss|dr|mister)\.?\s+[A-Z]))?(?:mr|mrs|ms|mx|miss|dr|mister)\.?\s+(?=[a-z][\w'’-]*\b)(?!(?:and|or|the|a|an)\b)/gi;
 
 // "permanently delete X", "temporarily lock her", "immediately revoke …": a manner adverb before the action verb
 // says how, not what; the readers expect the verb first.
@@ -157,6 +161,7 @@ const STAGES: ReadonlyArray<(masked: string) => string> = [
   imperatives,
   withUndoneSanction,
   canonicalVerb,
+  withKeyOfOwner,
   // ("can we perhaps just nuke it": the hedge before a casual verb goes once the verb is canonical.)
   unhedge,
 ];
@@ -187,6 +192,9 @@ export function normalize(s: Sentence): Sentence {
   if (setting) masked = masked.replace(CHANGE_IT, (_m, verb: string) => `${verb} the ${setting} to`);
   // Each stage reads what the one before it left (order matters: a reference is filled before the request
   // forms are read, and casual verbs are canonical last).
+  // (A person described by the invitation they sent is said as one token first: the address in the description
+  // must never be read as whom the request means — inviter-described.ts.)
+  masked = withInviterDescribed(masked, s.ents.emails);
   for (const stage of STAGES) masked = stage(masked);
   masked = withNamedInvitee(masked, s.ents.emails);
   return masked === s.masked ? s : { ...s, masked: masked || s.masked };

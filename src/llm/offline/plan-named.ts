@@ -167,7 +167,12 @@ function findItem(ctx: PlanContext, resource: NamedResource, ref: Ref): Res<Item
   const items = found.map(toItem);
   if (ref.where === 'satellite') {
     // Described, not named: the satellites among the listed domains (one → it, several → ask which).
-    const satellites = items.filter((i) => i.raw.is_satellite === true);
+    // ("the blog satellite domain": the satellites whose host holds the word said with it, when any does; a word
+    // no host holds — "the extra satellite domain" — only describes, and every satellite stays a candidate.)
+    const all = items.filter((i) => i.raw.is_satellite === true);
+    const word = ref.value.toLowerCase();
+    const named = word !== 'satellite' ? all.filter((i) => i.name.toLowerCase().includes(word)) : [];
+    const satellites = named.length > 0 ? named : all;
     if (satellites.length <= 1) return { ok: true, value: satellites[0] };
     return chooseNamed(ctx, satellites, '', `satellite ${spec.noun}`);
   }

@@ -50,7 +50,9 @@ export function missingNotes(missing: Ref[]): string[] {
             ? `I couldn't tell which user you mean: no user's name or email is in what you wrote. Name them by email.`
             : r.kind === 'role'
               ? `Nobody in ${r.org} has the ${r.value.replace(/^org:/, '')} role (I listed its members with that role).`
-              : `No user matches "${r.value}".`,
+              : r.kind === 'inviter'
+                ? `I couldn't tell who sent the invitation to ${r.value}: I read the organization invitations to that address${r.org ? ` in ${r.org}` : ''} and found no single sender (app invitations do not record one). Name the person by email.`
+                : `No user matches "${r.value}".`,
   );
 }
 

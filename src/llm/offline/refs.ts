@@ -6,6 +6,7 @@ import type { Entities, Sentence } from './entities.js';
 import { unmask } from './entities.js';
 import type { Ref } from './intent-types.js';
 import { describedRef } from './described.js';
+import { inviterRef } from './inviter-described.js';
 
 const LEAD =
   /^(?:(?:the|a|an|user|users|account|accounts|member|members|person|people|customer|customers|of|for|called|named|with email|email|e-mail|id|user id|my|our|this|that)\s+)+/i;
@@ -143,6 +144,9 @@ const ROLE_REFS: Array<{ re: RegExp; org: number; role: number }> = [
 ];
 
 /** A role reference ("Globex's admins") as a Ref of kind `role`, or undefined. */
+const POSSESSION =
+  /^(?:laptops?|phones?|iphones?|ipads?|macs?|macbooks?|computers?|pcs?|devices?|tablets?|bags?|cars?|keys?|wallets?|passwords?|logins?|emails?|e-mails?|inbox|mailbox|sessions?|invit\w*|names?|surnames?|addresses|address|metadata|profiles?|settings?|browsers?|machines?|desk|badge|card|credentials?|sign-?ins?|access|membership|memberships|role|roles|data|details|info|files?|photos?|pictures?|avatars?|username|number)$/;
+
 export function roleRef(chunk: string): Ref | undefined {
   // A determiner capitalised at a sentence start ("The Hooli viewer wants …") is still the determiner.
   const text = chunk
@@ -154,6 +158,8 @@ export function roleRef(chunk: string): Ref | undefined {
     const word = m[role]!.toLowerCase();
     if (/^(?:user|users|people|account|accounts|the|an?|that|this|their|same|any|some|no)$/.test(word))
       return undefined;
+    // ("Kim's tablet went missing", "Ann's phone": a person's things, never a role held in an organization "Kim".)
+    if (POSSESSION.test(word)) return undefined;
     // "Acme wants …": an organization typed with a capital does not go on in lower case (the words are a verb).
     const orgName = m[org]?.trim();
     if (orgName && /^[A-Z]/.test(orgName) && /\s[a-z]/.test(orgName)) continue;
@@ -176,6 +182,8 @@ export const USERNAME =
 
 /** One chunk → one Ref, or undefined when nothing usable is left. */
 export function toRef(chunk: string, ents: Entities): Ref | undefined {
+  const inviter = inviterRef(chunk);
+  if (inviter) return inviter;
   const described = /⟦/.test(chunk) ? undefined : describedRef(unmask(chunk, ents));
   if (described) return described;
   // "the account whose external ID is that": a description whose value is elsewhere is no name to search for.

@@ -17,6 +17,7 @@ import { VERBS } from './lexicon.js';
 import { NOT_UPDATE } from './phrases.js';
 import { withTicketSubject } from './ticket-steps.js';
 import { hasLayout, requestText } from './quoted.js';
+import { withoutFormFields } from './ticket-form.js';
 
 // Verbs whose participle is not a request for that verb's action in these shapes (a listing, a "make").
 const NOT_ACTIONS = new Set(['list', 'show', 'make', 'sign', 'change', 'update']);
@@ -431,7 +432,7 @@ export function layout(given: string): string {
   const raw = withTicketSubject(jsonRecords(given));
   // (A one-line message typed as a bullet, "- unlock X", is that line.)
   const text = hasLayout(raw)
-    ? linesToSentences(dropSignature(requestText(dropChatHeaders(records(raw)))))
+    ? linesToSentences(dropSignature(requestText(dropChatHeaders(records(withoutFormFields(raw))))))
     : raw.replace(BULLET, '');
   // A step number inside a line ends the step before it: "please: 1) … 2) …".
   return text.replace(INLINE_ENUMERATOR, (_m, offset: number) => (offset === 0 ? '' : '; ')).replace(EMOTICON, '.');
@@ -440,7 +441,7 @@ export function layout(given: string): string {
 // "…so nobody signs in with it", "…until he calls back", "…because they asked": why or how long, said
 // after the request. It names no target and no action, and would otherwise be read as part of the reference.
 const ADJUNCT =
-  /\s*,?\s+(?:so\s+that|so|until|while|because)\s+(?:no\s*one|nobody|anyone|anybody|someone|somebody|everyone|he|she|they|we|i|it|you|his|her|their|people|others|the\s+(?:next|other)\s+[\w-]+)\b(?![^,;]*\b(?:need|needs|want|wants|should|must|please|pls|have\s+to|has\s+to|can\s+you|could\s+you|\d+\s+(?:ppl|people|members|memberships|seats|users))\b)[^,;]*/gi;
+  /\s*,?\s+(?:so\s+that|so|until|while|because)\s+(?:no\s*one|nobody|anyone|anybody|someone|somebody|everyone|he|she|they|we|i|it|you|his|her|their|people|others|the\s+(?:next|other)\s+[\w-]+|the\s+(?:[\w-]+\s+){0,2}?[\w-]+(?=\s+(?:can|could|will|would|won't|cannot|can't|may|might|stops?|doesn't|does\s+not|is\s+no\s+longer|no\s+longer)\b))\b(?![^,;]*\b(?:need|needs|want|wants|should|must|please|pls|have\s+to|has\s+to|can\s+you|could\s+you|\d+\s+(?:ppl|people|members|memberships|seats|users))\b)[^,;]*/gi;
 // "… or the sync keeps creating duplicates", "… otherwise she will be locked out again": what happens if the
 // request is not done, said after it. Like a purpose, it names no target and no action of its own.
 const CONSEQUENCE =

@@ -5,6 +5,8 @@
  * clause is that intent; several become a `sequence` planned step by step. A message with no actionable clause is
  * parsed whole, exactly as before splitting existed.
  */
+import { withRestatements } from './restatement.js';
+import { withHandover } from './handover.js';
 import { parseValueSwap, withNewValueSaid } from './value-swap.js';
 import { GRAMMAR_WORDS } from './kv.js';
 import { parseValueQuestion } from './value-question.js';
@@ -117,6 +119,8 @@ export function readMessage(text: string): Sentence {
 // command lines become sentences, dictated addresses and separators are spelt as typed, stretched words plainly.
 const RAW_STAGES: ReadonlyArray<(text: string) => string> = [
   withoutSwitchedOff,
+  withRestatements,
+  withHandover,
   withCliCommands,
   spokenForms,
   unstretched,
@@ -614,7 +618,7 @@ function clausesOf(whole: Sentence, sentence: string, now: number): Unit[] {
 
 // A person said by description (role holder, creator, nameless account, profile value), as a pronoun's antecedent.
 const DESCRIBED_PERSON =
-  /\bthe\s+profiled~[\w.~-]+|\bthe\s+nameless\s+user\b|\bthe\s+person\s+with\s+the\s+(?:admin|member|viewer|billing)\s+role\s+in\s+[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*)?|\bwhoever\s+created\s+(?:the\s+)?[A-Za-z][\w&'’-]*(?:\s+(?!org\b|organi[sz]ation\b)[A-Za-z][\w&'’-]*)?(?:\s+(?:org|organi[sz]ation))?/;
+  /\bthe\s+profiled~[\w.~-]+|\bthe\s+inviter~[\w.+-]+~at~[\w.-]+(?:~in~[\w&'’.-]+)?|\bthe\s+nameless\s+user\b|\bthe\s+person\s+with\s+the\s+(?:admin|member|viewer|billing)\s+role\s+in\s+[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*)?|\bwhoever\s+created\s+(?:the\s+)?[A-Za-z][\w&'’-]*(?:\s+(?!org\b|organi[sz]ation\b)[A-Za-z][\w&'’-]*)?(?:\s+(?:org|organi[sz]ation))?/;
 
 // "whoever holds the viewer role at foo", "whoever's the admin on the Foo org": the holder of one role in one organization.
 const WHOEVER_HOLDS =
@@ -785,6 +789,9 @@ function reportSubject(masked: string, anyVerb = false): string | undefined {
     /^(?:(?:hey|hi|so|and|but|also|btw|fyi|ok)[,\s]+)*([A-Za-z][\w'’-]+(?:\s+[A-Za-z][\w'’-]+)?)(?:\s+(?:from|in|at|on)\s+(?:the\s+)?[\w-]+(?:\s+(?!(?:just|already|recently|has|had)\b)[a-z][\w-]*)?(?:\s+team)?)?\s+(?:(?:just|already|recently|has|had)\s+)?(?:moved|left|lost|quit|joined|changed|switched|transferred|resigned|retired|finished|started|forgot|went|signed(?!\s+off)|registered|enrolled|emailed|wrote|married|is|was|has|had|says|said|got|thinks|believes|noticed|(?:has|had|is|was|does|did)n['’]t|never)\b/,
   );
   if (!m) return undefined;
+  // ("Kim's phone got nicked … log her out": the report is about a thing of Kim's, and Kim is the person.)
+  const owner = m[1]!.match(/^([A-Z][\w-]*)(?:'s|’s)\s+[a-z][\w-]*$/)?.[1];
+  if (owner) return NOT_PERSON.test(owner) ? undefined : owner;
   const words = m[1]!.split(/\s+/);
   if (words.some((w) => NOT_PERSON.test(w))) return undefined;
   return m[1];

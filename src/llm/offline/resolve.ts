@@ -11,7 +11,17 @@ import { analyze } from './entities.js';
 import { lookupWords, nearest } from './fuzzy.js';
 import type { Ref } from './intent-types.js';
 import type { PlanStep, PlanContext } from './plan-context.js';
-import { asPage, toMember, toOrg, toUser, userLabel, type Envelope, type OrgRow, type UserRow } from './results.js';
+import {
+  asPage,
+  field,
+  toMember,
+  toOrg,
+  toUser,
+  userLabel,
+  type Envelope,
+  type OrgRow,
+  type UserRow,
+} from './results.js';
 import { userRefsAnywhere } from './refs.js';
 import { GROUP_NOUN, namesHolding, recordsNamed, usersNamed } from './listed-names.js';
 import { heldRole } from './held-role.js';
@@ -125,6 +135,35 @@ function expandPronouns(
       const org = requireOrg(ctx, { kind: 'name', value: r.value });
       if (!org.ok) return { refs: out, unknown, stop: org };
       if (org.value.createdBy) out.push({ kind: 'id', value: org.value.createdBy });
+      else unknown.push(r);
+      continue;
+    }
+    if (r.kind === 'inviter') {
+      // "whoever sent the Acme invite to x@y": the organization invitations to that address (in the organization
+      // said, or in every one), and the one user who sent them (Clerk's inviter_id). None or several → nobody.
+      const orgs = r.org ? [requireOrg(ctx, { kind: 'name', value: r.org })] : undefined;
+      if (orgs && !orgs[0]!.ok)
+        return { refs: out, unknown, stop: orgs[0] as { ok: false; outcome: PlanStep | 'pending' } };
+      let rows: OrgRow[];
+      if (orgs) rows = [(orgs[0] as { ok: true; value: OrgRow }).value];
+      else {
+        const env = ctx.read('clerk_organizations_list', { limit: 100 });
+        if (!env) return { refs: out, unknown, stop: { ok: false, outcome: 'pending' } };
+        if (env.status !== 'ok')
+          return { refs: out, unknown, stop: { ok: false, outcome: readFailed(env, 'organizations') } };
+        rows = asPage(env.result).items.map(toOrg);
+      }
+      const envs = rows.map((o) =>
+        ctx.read('clerk_org_invitations_list', { organization_id: o.id, email_address: r.value, limit: 100 }),
+      );
+      if (envs.some((e) => !e)) return { refs: out, unknown, stop: { ok: false, outcome: 'pending' } };
+      const senders = new Set<string>();
+      for (const e of envs)
+        if (e?.status === 'ok')
+          for (const i of asPage(e.result).items)
+            if (field(i, 'email_address')?.toLowerCase() === r.value.toLowerCase() && field(i, 'inviter_id'))
+              senders.add(field(i, 'inviter_id')!);
+      if (senders.size === 1) out.push({ kind: 'id', value: [...senders][0]! });
       else unknown.push(r);
       continue;
     }
@@ -250,6 +289,7 @@ export function orgOfRoleRefs(ctx: PlanContext, users: Ref[]): Res<Ref | undefin
 function describe(r: Ref): string {
   if (r.kind === 'nameless') return 'the user with no name';
   if (r.kind === 'meta') return `the user whose profile says ${r.value.replace('=', ' ')}`;
+  if (r.kind === 'inviter') return `the organization invitations to ${r.value}`;
   return r.kind === 'newest'
     ? `the ${r.value === 'oldest' ? 'oldest' : 'newest'} user`
     : r.kind === 'external'

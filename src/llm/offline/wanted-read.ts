@@ -51,8 +51,21 @@ const KNOW_AFTER =
 const TELL_ME =
   /^(?:(?:can|could|would)\s+(?:you|u)\s+(?:please\s+)?|please\s+|pls\s+|kindly\s+)?(?:tell\s+me|let\s+me\s+know|revert|get\s+back\s+to\s+me)(?:\s+(?:please|pls|asap|thanks|when\s+you\s+can))*\s*[?.!]*$/i;
 
+// "can you check if Ann is still part of Foo", "we need to know if the invite to x@y has been accepted": a
+// yes/no question asked indirectly. It is asked directly ("is Ann still in Foo?"), which the question readers read.
+// (Only "is / are / has / have" after a short subject: "let me know if you need anything" asks nothing.)
+const WHETHER = new RegExp(
+  `^${LEAD}(?:${WHO}(?:(?:really|just|only|also)\\s+)?(?:need|needs|want|wants|would\\s+like|wanted|have)\\s+to\\s+(?:know|find\\s+out|check|see|confirm)|(?:(?:can|could|would)\\s+(?:you|u)\\s+(?:please\\s+|kindly\\s+)?|please\\s+|pls\\s+|kindly\\s+)?(?:tell\\s+(?:me|us)|let\\s+(?:me|us)\\s+know|check|find\\s+out|confirm|see|verify|look\\s+up))\\s+(?:whether|if)\\s+((?!(?:you|u|we|i|there|anything|something)\\b)(?:[\\w'’.⟦⟧-]+\\s+){0,4}?[\\w'’.⟦⟧-]+)\\s+(is|are|has|have)\\s+(?!(?:able|going|ok|okay|fine|possible|needed|necessary)\\b)(.+?)\\s*[?.!]*$`,
+  'i',
+);
+
 /** The question an indirect question asks ("we want to know which X" → "which X"), or undefined. */
 export function embeddedQuestion(sentence: string): string | undefined {
+  const yesNo = sentence.trim().match(WHETHER);
+  if (yesNo) {
+    const lead = yesNo[1]!.replace(/[\s,;:-]+$/, '');
+    return `${lead ? `${lead}, ` : ''}${yesNo[3]!.toLowerCase()} ${yesNo[2]} ${yesNo[4]}?`;
+  }
   const m = sentence.trim().match(KNOW) ?? sentence.trim().match(KNOW_AFTER);
   if (!m) return undefined;
   const lead = m[1]!.replace(/[\s,;:-]+$/, '');
