@@ -99,6 +99,9 @@ function placedKey(intent: Intent): string {
 const EXCEPTION =
   /\s*,?\s*\b(?:except(?:\s+for)?|but\s+not(?!\s+(?:\w+ing|sure|yet|now|today|urgent|urgently|critical|a\s+big\s+deal)\b)|other\s+than|apart\s+from|excluding|save\s+for|besides)\b[^.;!?]*/i;
 
+const SET_WORD =
+  /\b(?:all|every|each|any|everyone|everybody|anyone|anybody|everything|both|rest|others|them|those|these|(?:sessions|members|users|accounts|invitations|invites|people|admins|viewers|orgs|organi[sz]ations|domains|apps|templates|devices|memberships|entries|keys|emails|addresses)\b)/i;
+
 /**
  * An exception the parser did not use ("revoke all of Dave's sessions except the one on his iPhone" parsed the
  * same as without it) would widen the change to the very targets the user kept out. Such a request is not acted
@@ -109,6 +112,12 @@ function ignoredException(whole: Sentence, intent: Intent, now: number): Intent 
   const masked = whole.masked.replace(NOT_THIS_TOO, '');
   const m = masked.match(EXCEPTION);
   if (!m) return undefined;
+  // ("he says nobody has called him that since 1974 except his sister": an exception narrows a set, and a sentence
+  // that names no set — no "all", "every", plural of records — has nothing for it to narrow.)
+  const start = Math.max(...['.', '!', '?', ';'].map((p) => masked.lastIndexOf(p, m.index!)));
+  const ends = ['.', '!', '?', ';'].map((p) => masked.indexOf(p, m.index!)).filter((i) => i >= 0);
+  const sentence = masked.slice(start + 1, ends.length > 0 ? Math.min(...ends) : undefined);
+  if (!SET_WORD.test(sentence)) return undefined;
   // "ban everyone at x.test except the ones already banned": the bulk plan skips those itself (bulk.ts).
   if (skipsAskedState(m[0], intent)) return undefined;
   const rest = masked.replace(EXCEPTION, '');

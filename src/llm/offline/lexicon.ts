@@ -1091,6 +1091,8 @@ const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
     /\s+(?:on|in|from|of)\s+(?:the|our|your)\s+(?:club\s+|company\s+|member\s+|partner\s+|customer\s+)?(?:website|web\s*site|site|portal|platform|system)\b(?!\s*(?:'s|’s|app|application))/g,
     '',
   ],
+  // "is Ann still part of Foo?", "whether she is a part of the Foo team": membership said as being part of it.
+  [/\b(?<=(?:is|are|was|were|still|not|no\s+longer)\s+)(?:a\s+)?part\s+of\s+(?=(?:the\s+)?[A-Z⟦])/g, 'in '],
   // "how many folks are on Foo", "how many ppl": casual words for people.
   [/\b(how\s+many\s+)(?:folks|peeps|ppl|heads|souls|bodies)\b/gi, '$1people'],
   [/\b(how\s+many\s+(?:people|members|users)\s+(?:are|is)\s+)on\s+/gi, '$1in '],

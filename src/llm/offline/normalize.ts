@@ -39,6 +39,7 @@ import { withPassiveRequests } from './passive-request.js';
 import { withWholeOrgRemoval } from './whole-org.js';
 import { withKeyOfOwner } from './key-of-owner.js';
 import { withInviterDescribed } from './inviter-described.js';
+import { withNameDisplay } from './name-display.js';
 
 // "Hi team,", "Hello Kim!", "Dear support -": a greeting at the very start, with whom it greets.
 const GREETING =
@@ -81,6 +82,15 @@ const MANNER = new RegExp(
 // corrects a value.
 const ASIDE =
   /\s*\((?!\s*(?:not|or|aka|i\.e|e\.g|no|was|formerly|previously|with|without)\b)(?![^()]*\b(?:user\s*name|handle|login|id|e-?mail|role|admin|member|viewer|billing|metadata|md|true|false|yes|no)\b)[a-z][a-z\s'’-]{0,58}\)(?=\s*(?:[.!?;]|$))/gi;
+
+// "John Smith — a retired teacher, very exact — has asked …": a remark between two dashes is an aside; the sentence
+// reads on without it. (Only a short aside with no address, id or quoted value in it, and no request word.)
+const DASHED_ASIDE =
+  /\s+[—–]\s+(?![^—–]*(?:⟦|\b(?:please|pls|kindly|delete|remove|ban|lock|unlock|unban|revoke|invite|add|rename|change|set|update|make|not|never|don['’]?t)\b))[^—–.!?;\n\s]+\s+[^—–.!?;\n]{2,90}?\s+[—–]\s+/g;
+// "a delightful young woman, Aisha Bello, came to …": the person's description before the name, said between
+// commas, goes; the name is the subject the other clauses' pronouns mean.
+const DESCRIBED_NAME =
+  /\b(?:a|an|our|my|the|this|one)\s+(?:[a-z][\w-]*\s+){0,3}(?:woman|man|lady|gentleman|girl|boy|friend|member|colleague|customer|student|teacher|neighbou?r|volunteer|guest|reader|client|contractor|employee)\s*,\s*(?:(?:miss|mrs|mr|ms|dr)\.?\s+)?([A-Z][\w'’-]+\s+[A-Z][\w'’-]+)\s*,\s*/gi;
 
 // Emoji: a run between two words ends a sentence ("finished the quiz 🎉 can you …"); elsewhere it says nothing.
 const EMOJI =
@@ -129,6 +139,7 @@ const STAGES: ReadonlyArray<(masked: string) => string> = [
   withoutEmoji,
   (m) => m.replace(MANNER, ''),
   (m) => m.replace(ASIDE, ''),
+  (m) => m.replace(DASHED_ASIDE, ' ').replace(DESCRIBED_NAME, '$1 '),
   spellOutTexting,
   withWholeOrgRemoval,
   withPassiveRequests,
@@ -195,6 +206,7 @@ export function normalize(s: Sentence): Sentence {
   // (A person described by the invitation they sent is said as one token first: the address in the description
   // must never be read as whom the request means — inviter-described.ts.)
   masked = withInviterDescribed(masked, s.ents.emails);
+  masked = withNameDisplay(masked, s.ents.quoted);
   for (const stage of STAGES) masked = stage(masked);
   masked = withNamedInvitee(masked, s.ents.emails);
   return masked === s.masked ? s : { ...s, masked: masked || s.masked };

@@ -68,7 +68,9 @@ export function personNames(masked: string, org: string | undefined): string[] {
     )
       continue;
     const before = masked.slice(0, m.index).trimEnd();
-    if (/\b(?:at|running|within|inside|in|of)$/i.test(before)) continue;
+    // ("came to our Poetry Circle": a name after "our" / "their" is a group's; after "the" it may be a person's —
+    // "the Sam Taylor chargeback".)
+    if (/\b(?:at|running|within|inside|in|of|our|their|your|my)$/i.test(before)) continue;
     out.push(name);
   }
   return out;

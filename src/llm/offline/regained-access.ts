@@ -19,3 +19,14 @@ export function withRegainedAccess(masked: string): string {
     .replace(FIX_SO, (_m, who: string) => `let ${OBJECT[who.toLowerCase()] ?? who} sign in again`)
     .replace(LET_GET_IN, '$1 $2 sign in again');
 }
+
+// "get him back in", "get her back into her account": sign-in restored, as "let … back in" says it. Read on the
+// raw text: the frame reader would otherwise take "get … out" in "get him back in if he got locked out" for a
+// removal.
+const GET_BACK_IN =
+  /\bget\s+((?:[\w.+-]+@[\w.-]+)|him|her|them|[\w.'’-]+(?:\s+[\w.'’-]+)?)\s+back\s+(?:in(?:to\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:site|app|account|portal|website|system))?|on(?:line)?)\b/gi;
+
+/** The message with "get X back in" said as "let X back in". */
+export function withGetBackIn(text: string): string {
+  return text.replace(GET_BACK_IN, 'let $1 back in');
+}

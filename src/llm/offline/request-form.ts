@@ -76,9 +76,12 @@ const ASKED_PASSIVE = new RegExp(
   `^${LEAD}(?:could|can)\\s+(?!(?:you|u|we|i|it|there|this|that|anyone|someone|somebody)\\b)([^,]+?)\\s+(?:please\\s+)?${ADVERB}(?:be|get)\\s+${ADVERB}${PP}\\b${NOT_ATTRIBUTIVE}(?![^.!?]*\\b(?:if|when|whether|for\\s+\\w+ing)\\b)(.*)$`,
   'i',
 );
+// The object of "get / have X <participle>" never runs past a new clause: in "get him back in if he got locked
+// out" the participle belongs to the condition, and reading "lock him" from it would do the opposite of the ask.
+const NO_CLAUSE_BREAK = '(?:(?!\\b(?:if|when|unless|because|since|after|before|while|once|so\\s+that)\\b)[^,])';
 // "I need X gone", "we want X banned", "please get X unlocked", "can you have X removed from Acme".
 const WANTED = new RegExp(
-  `^${LEAD}(?:(?:all|what|the\\s+(?:only|one)\\s+thing)\\s+(?:i|we)\\s+(?:really\\s+)?(?:want|need|would\\s+like|'d\\s+like|’d\\s+like)\\s+(?:is|are)(?:\\s+for)?|(?:(?:i|we)(?:'d|’d| would)?\\s+)?(?:(?:also|really|just)\\s+)?(?:need|want)|(?:i|we)(?:'d|’d| would)\\s+(?:(?:also|really|just)\\s+)?like|(?:please\\s+)?(?:get|have)|(?:can|could|would)\\s+(?:you|u)\\s+(?:please\\s+)?(?:get|have))\\s+(?!to\\b)([^,]+?)\\s+${PP}\\b${NOT_ATTRIBUTIVE}(.*)$`,
+  `^${LEAD}(?:(?:all|what|the\\s+(?:only|one)\\s+thing)\\s+(?:i|we)\\s+(?:really\\s+)?(?:want|need|would\\s+like|'d\\s+like|’d\\s+like)\\s+(?:is|are)(?:\\s+for)?|(?:(?:i|we)(?:'d|’d| would)?\\s+)?(?:(?:also|really|just)\\s+)?(?:need|want)|(?:i|we)(?:'d|’d| would)\\s+(?:(?:also|really|just)\\s+)?like|(?:please\\s+)?(?:get|have)|(?:can|could|would)\\s+(?:you|u)\\s+(?:please\\s+)?(?:get|have))\\s+(?!to\\b)(${NO_CLAUSE_BREAK}+?)\\s+${PP}\\b${NOT_ATTRIBUTIVE}(.*)$`,
   'i',
 );
 // "make sure X is banned", "ensure that X gets locked".

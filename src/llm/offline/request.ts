@@ -7,6 +7,7 @@
  */
 import { withRestatements } from './restatement.js';
 import { withHandover } from './handover.js';
+import { withGetBackIn } from './regained-access.js';
 import { parseValueSwap, withNewValueSaid } from './value-swap.js';
 import { GRAMMAR_WORDS } from './kv.js';
 import { parseValueQuestion } from './value-question.js';
@@ -121,6 +122,7 @@ const RAW_STAGES: ReadonlyArray<(text: string) => string> = [
   withoutSwitchedOff,
   withRestatements,
   withHandover,
+  withGetBackIn,
   withCliCommands,
   spokenForms,
   unstretched,
@@ -171,6 +173,12 @@ const FAIL_CLOSED: ReadonlyArray<(steps: Intent[], masked: string) => string | u
     /\bclaims?\b/i.test(masked) &&
     !RENAMES_TEMPLATE.test(masked)
       ? 'You spoke of a claim, and I read a new name for the template, so I changed nothing. To change a claim, say "set the <claim> claim of <template> to <value>"; to rename the template, say "rename the <template> template to <name>".'
+      : undefined,
+  // ("username → should be changed to x, could you update it": a username is one word; a reading that would write
+  // a phrase there read the sentence, not the value.)
+  (steps) =>
+    steps.some((s) => s.kind === 'user_update' && typeof s.fields.username === 'string' && /\s/.test(s.fields.username))
+      ? 'I read a username with spaces in it, which is a phrase of the sentence rather than a username, so I changed nothing. Say it as "set the username of <email> to <username>".'
       : undefined,
   (steps) => {
     const odd = steps.map(oddMetadataKey).find((k) => k !== undefined);
@@ -685,7 +693,9 @@ function antecedent(
     // comes before whoever a farther report is about — "Bill asked me two things".)
     // (Only a clause that names someone itself: "unlock the account" points back, it names nobody.)
     const target = hasAnaphor(u.masked) ? undefined : named(u.masked);
-    if (target && /\p{Lu}/u.test(target)) return [target];
+    // ("She would like to join": a pronoun capitalised at a sentence start is no name.)
+    if (target && /\p{Lu}/u.test(target) && !/^(?:she|he|they|it|i|we|you|her|him|them)$/i.test(target.trim()))
+      return [target];
     // An organization the message is about is not a person ("Foo is shutting down").
     const subject = reportSubject(u.masked);
     if (subject && subject.toLowerCase() !== org?.toLowerCase()) return [subject];
@@ -786,10 +796,11 @@ function reportSubject(masked: string, anyVerb = false): string | undefined {
     return undefined;
   }
   const m = masked.match(
-    /^(?:(?:hey|hi|so|and|but|also|btw|fyi|ok)[,\s]+)*([A-Za-z][\w'’-]+(?:\s+[A-Za-z][\w'’-]+)?)(?:\s+(?:from|in|at|on)\s+(?:the\s+)?[\w-]+(?:\s+(?!(?:just|already|recently|has|had)\b)[a-z][\w-]*)?(?:\s+team)?)?\s+(?:(?:just|already|recently|has|had)\s+)?(?:moved|left|lost|quit|joined|changed|switched|transferred|resigned|retired|finished|started|forgot|went|signed(?!\s+off)|registered|enrolled|emailed|wrote|married|is|was|has|had|says|said|got|thinks|believes|noticed|(?:has|had|is|was|does|did)n['’]t|never)\b/,
+    /^(?:(?:hey|hi|so|and|but|also|btw|fyi|ok|first(?:ly)?|second(?:ly)?|third(?:ly)?|next|then|lastly|finally|plus|additionally|meanwhile|oh)[,\s]+)*([A-Za-z][\w'’-]+(?:\s+[A-Za-z][\w'’-]+)?)(?:\s+(?:from|in|at|on)\s+(?:the\s+)?[\w-]+(?:\s+(?!(?:just|already|recently|has|had)\b)[a-z][\w-]*)?(?:\s+team)?)?\s+(?:(?:just|already|recently|has|had)\s+)?(?:moved|left|lost|quit|joined|changed|switched|transferred|resigned|retired|finished|started|forgot|went|signed(?!\s+off)|registered|enrolled|emailed|wrote|married|is|was|has|had|says|said|got|thinks|believes|noticed|came|visited|phoned|telephoned|rang|called|popped|dropped|stopped|asked|wants|needs|tells|told|brought|bought|(?:has|had|is|was|does|did)n['’]t|never)\b/,
   );
   if (!m) return undefined;
   // ("Kim's phone got nicked … log her out": the report is about a thing of Kim's, and Kim is the person.)
+  if (/^(?:she|he|they|it|i|we|you)\b/i.test(m[1]!)) return undefined;
   const owner = m[1]!.match(/^([A-Z][\w-]*)(?:'s|’s)\s+[a-z][\w-]*$/)?.[1];
   if (owner) return NOT_PERSON.test(owner) ? undefined : owner;
   const words = m[1]!.split(/\s+/);

@@ -44,9 +44,9 @@ const clauseBefore = (text: string): string => {
 // "get her back in if she got locked out", "unblock X if he can't sign in": a restore asked on the condition that sign-in is blocked is its own
 // check (the planner reads the ban and the lock and lifts whichever is there, or says neither is).
 const SHUT_OUT =
-  /^(?:only\s+)?if\s+(?:it\s+turns\s+out\s+(?:that\s+)?)?[^.!?;]{0,40}?\b(?:(?:shut|locked|kept|blocked|barred)\s+out|locked|banned|blocked|barred|suspended|can(?:['’]?t|not)\s+(?:get|sign|log)\s+(?:in|on))\b/i;
+  /^(?:only\s+)?if\s+(?:it\s+turns\s+out\s+(?:that\s+)?)?[^.!?;]{0,40}?\b(?:(?:shut|locked|kept|blocked|barred)\s+out|locked|banned|blocked|barred|suspended|can(?:['’]?t|not)\s+(?:get|sign|log)\s+(?:in|on)|(?:got|been|gets|was|is)\s+out)\b/i;
 const RESTORES =
-  /\b(?:let\s+\S+(?:\s+\S+)?\s+(?:back\s+in|in\s+again|sign\s+in|log\s+in)|unlock|unban|restore|reinstate|lift|unblock|open\s+(?:it|\S+)\s+up)\b/i;
+  /\b(?:(?:let|get)\s+\S+(?:\s+\S+)?\s+(?:back\s+in|in\s+again|sign\s+in|log\s+in)|unlock|unban|restore|reinstate|lift|unblock|open\s+(?:it|\S+)\s+up)\b/i;
 // "if she wasn't locked out after all, leave everything as it is" / "if not, don't touch anything": the other branch of a self-checking change asks
 // for nothing to be done, which is what the planner does when the state is not there.
 const ELSE_NOTHING =
