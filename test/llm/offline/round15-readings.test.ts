@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { parseRequest } from '../../../src/llm/offline/request.js';
 import { withoutFormFields } from '../../../src/llm/offline/ticket-form.js';
 import { imperatives } from '../../../src/llm/offline/request-form.js';
+import { roleRef } from '../../../src/llm/offline/refs.js';
 import { createStack, NOW } from './drive.js';
 
 const parse = (text: string) => parseRequest(text, NOW);
@@ -105,7 +106,7 @@ describe('a request said twice, or by a stand-in', () => {
     expect(actions(turn)).toEqual(['clerk_user_lock']);
   });
 
-  it('a stand-in after an affirmed state could be several things and is not read as a change (safety)', async () => {
+  it('a stand-in after an affirmed state could be several things and is not read as a change', async () => {
     const stack = createStack();
     const turn = await stack.say('Is sam.taylor@globex.test banned? If he is, go ahead.');
     expect(turn.pending).toEqual([]);
@@ -206,6 +207,13 @@ describe('references', () => {
   });
 
   it('a thing of someone\'s ("Kim\'s tablet") is never a role held in an organization "Kim" (safety)', () => {
+    expect(roleRef("Kim's tablet")).toBeUndefined();
+    expect(roleRef("Dave's laptop")).toBeUndefined();
+    // (A role word still is: "Globex's contractors".)
+    expect(roleRef("Globex's contractors")).toMatchObject({ kind: 'role', value: 'org:contractor', org: 'Globex' });
+  });
+
+  it("a report about a thing of someone's makes that someone the pronoun's antecedent", () => {
     const read = parse("Dave's tablet went missing on the train. Sign him out everywhere please.");
     expect(JSON.stringify(read)).not.toMatch(/org:tablet/);
     expect(read).toMatchObject({ kind: 'sign_out', targets: [{ value: 'Dave' }] });
