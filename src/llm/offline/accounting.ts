@@ -112,7 +112,7 @@ function ignoredException(whole: Sentence, intent: Intent, now: number): Intent 
   const masked = whole.masked.replace(NOT_THIS_TOO, '');
   const m = masked.match(EXCEPTION);
   if (!m) return undefined;
-  // ("he says nobody has called him that since 1974 except his sister": an exception narrows a set, and a sentence
+  // ("she says nobody spells it that way except her aunt": an exception narrows a set, and a sentence
   // that names no set — no "all", "every", plural of records — has nothing for it to narrow.)
   const start = Math.max(...['.', '!', '?', ';'].map((p) => masked.lastIndexOf(p, m.index!)));
   const ends = ['.', '!', '?', ';'].map((p) => masked.indexOf(p, m.index!)).filter((i) => i >= 0);

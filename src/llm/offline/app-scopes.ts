@@ -10,7 +10,7 @@ import { deniedScopes, keptScopes, SCOPE_LIST, SCOPE_NAME, scopeNames } from './
 
 // (The scope named after the removal word, in the same phrase: "strip that scope, leave profile" removes no profile.)
 const REMOVED = new RegExp(
-  `\\b(?:take\\s+away|taking\\s+away|remove|drop|strip|revoke|stop\\s+(?:requesting|asking\\s+for|using|getting)|no\\s+longer\\s+(?:request|requests|need|needs|get|gets))\\b(?:(?!\\b(?:leave|leaving|keep|keeping|but|except)\\b)[^.;,]){0,40}?\\b(${SCOPE_LIST})\\b`,
+  `\\b(?:take\\s+away|taking\\s+away|remove|drop|strip|revoke|stop\\s+(?:requesting|asking\\s+for|using|getting)|no\\s+longer\\s+(?:request|requests|need|needs|get|gets|be\\s+granted|be\\s+given|have|has|be\\s+allowed)|(?:must|should|shall)\\s+not\\s+(?:be\\s+granted|be\\s+given|have|request|get))\\b(?:(?!\\b(?:leave|leaving|keep|keeping|but|except)\\b)[^.;,]){0,40}?\\b(${SCOPE_LIST})\\b`,
   'i',
 );
 

@@ -31,3 +31,17 @@ export function withKeyOfOwner(masked: string): string {
     return `set ${snake} to ${value} in ${owner}'s ${kind ? `${kind} ` : ''}metadata`;
   });
 }
+
+// "record it on the Foo organisation in private metadata (not visible to members) as: k: v": the owner said
+// before the metadata, the pair after "as". Said as "add k: v to the Foo organisation's private metadata".
+const ON_OWNER =
+  /\b(?:record|put|set|store|add|save|note|log|enter)\s+(?:it|this|that|the\s+date|the\s+value)?\s*(?:on|for|against|to|in)\s+(?:the\s+)?((?:⟦e\d+⟧|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})(?:\s+(?:org|organi[sz]ation|company|workspace))?)(?:'s|’s)?\s+(?:in|into|under)\s+(?:its\s+|the\s+|their\s+|his\s+|her\s+)?(?:(public|private|unsafe)\s+)?meta-?data(?:\s*\([^()]{0,80}\))?\s+as\s*:?\s+([a-z][\w.-]*\s*[:=]\s*[^\s,;]+?)(?=[.,;]?(?:\s|$))/g;
+
+/** The sentence with the owner said before the metadata and the pair after "as" put in the readers' form. */
+export function withOwnerThenPair(masked: string): string {
+  return masked.replace(
+    ON_OWNER,
+    (_m, owner: string, kind: string | undefined, pair: string) =>
+      `add ${pair} to ${/^⟦/.test(owner) ? owner : `the ${owner}`}'s ${kind ? `${kind} ` : ''}metadata`,
+  );
+}

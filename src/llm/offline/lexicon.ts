@@ -1093,6 +1093,11 @@ const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
   ],
   // "is Ann still part of Foo?", "whether she is a part of the Foo team": membership said as being part of it.
   [/\b(?<=(?:is|are|was|were|still|not|no\s+longer)\s+)(?:a\s+)?part\s+of\s+(?=(?:the\s+)?[A-Z⟦])/g, 'in '],
+  // "in the portal's private metadata": the product's own metadata is the record's (lower case only, as above).
+  [
+    /\b(?:the|our)\s+(?:website|web\s*site|site|portal|platform|system)(?:'s|’s)\s+(?=(?:public|private|unsafe)\s+metadata\b)/g,
+    '',
+  ],
   // "how many folks are on Foo", "how many ppl": casual words for people.
   [/\b(how\s+many\s+)(?:folks|peeps|ppl|heads|souls|bodies)\b/gi, '$1people'],
   [/\b(how\s+many\s+(?:people|members|users)\s+(?:are|is)\s+)on\s+/gi, '$1in '],

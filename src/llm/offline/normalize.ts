@@ -27,7 +27,7 @@ import { withArrowRoles } from './arrow-roles.js';
 import { withNoteRemoval } from './note-removal.js';
 import { ACTION_VERB } from './clauses.js';
 import { withoutRemarks } from './nonrestrictive.js';
-import { withValueAnaphor } from './value-anaphora.js';
+import { withChosenName, withValueAnaphor } from './value-anaphora.js';
 import { withSentInvite } from './sent-invite.js';
 import { withOrgOfPerson } from './org-of-person.js';
 import { withRecentRecord } from './recent-record.js';
@@ -37,7 +37,7 @@ import { withRegainedAccess } from './regained-access.js';
 import { withListPointer } from './list-pointer.js';
 import { withPassiveRequests } from './passive-request.js';
 import { withWholeOrgRemoval } from './whole-org.js';
-import { withKeyOfOwner } from './key-of-owner.js';
+import { withKeyOfOwner, withOwnerThenPair } from './key-of-owner.js';
 import { withInviterDescribed } from './inviter-described.js';
 import { withNameDisplay } from './name-display.js';
 
@@ -145,6 +145,7 @@ const STAGES: ReadonlyArray<(masked: string) => string> = [
   withPassiveRequests,
   withoutRemarks,
   withValueAnaphor,
+  withChosenName,
   withSentInvite,
   withOrgOfPerson,
   withRecentRecord,
@@ -173,6 +174,7 @@ const STAGES: ReadonlyArray<(masked: string) => string> = [
   withUndoneSanction,
   canonicalVerb,
   withKeyOfOwner,
+  withOwnerThenPair,
   // ("can we perhaps just nuke it": the hedge before a casual verb goes once the verb is canonical.)
   unhedge,
 ];

@@ -50,6 +50,9 @@ function trimOrg(name: string): string {
 const TEAM =
   /\s(?:HR|IT|Finance|Legal|Support|Sales|Ops|Operations|Security|Compliance|Marketing|Engineering|Accounting|Billing|Payments|Procurement|Payroll|Team|Desk|Helpdesk|Office|Department|Dept|Admins)$/;
 
+const BARE_ORG =
+  /^(?:(?:the|their|its|our|this|that)\s+)?(?:org|organi[sz]ation|company|workspace|team|group|club|circle|society)$/i;
+
 /** Capitalised full names of people in a masked clause ("Marcus Johnson"), organizations excluded. */
 export function personNames(masked: string, org: string | undefined): string[] {
   const out: string[] = [];
@@ -128,6 +131,10 @@ const MEMBERSHIP_KINDS = new Set<Intent['kind']>([
 
 /** A membership intent without an organization gets the one the message named. */
 export function withOrg(intent: Intent, org: string | undefined): Intent {
+  // ("we voted at Foo … change the group's name to that": an organization change said of "the org / the group"
+  // is of the one organization the message names.)
+  if (org && intent.kind === 'org_update' && intent.org && BARE_ORG.test(intent.org.value))
+    return { ...intent, org: { kind: 'name', value: org } } as Intent;
   if (
     !org ||
     !MEMBERSHIP_KINDS.has(intent.kind) ||

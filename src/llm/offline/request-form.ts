@@ -340,6 +340,9 @@ const EMOTICON = /\s+[:;]-?[()](?=\s|$)/g;
 // Where JSON or code opens: a brace, or a bracket before a value or a line break ("[" then '"', digit, "{", "[").
 const JSON_OPEN = /\{|\[\s*(?:["'{[\d\]]|$)/m;
 
+// One key and its value on a line of its own: "plan: gold", "dpa_date = 2026-11-18".
+const KEY_VALUE_LINE = /^[a-z][\w.-]*\s*[:=]\s*[^\s:=][^:=]*$/i;
+
 /** Each line a sentence, bullets removed: "few things:\n- unlock X\n- ban Y" is three sentences. */
 function linesToSentences(text: string): string {
   // JSON or code spread over lines keeps its layout (a period inside it would change it).
@@ -351,7 +354,14 @@ function linesToSentences(text: string): string {
       .map((l) => (BULLET.test(l) || ENUMERATOR.test(l) ? l.replace(/,\s*$/, ';') : l))
       .map((l) => l.replace(BULLET, '').trim())
       .filter((l) => l !== '')
-      .map((l) => (/[.!?;,]$/.test(l) ? l : `${l.replace(/:$/, '')}.`))
+      // ("… in its private metadata as:" then "dpa_date: 2026-11-18": the pair the line announces is part of it.)
+      .map((l, i, all) =>
+        /:$/.test(l) && KEY_VALUE_LINE.test(all[i + 1] ?? '')
+          ? l.replace(/:$/, '')
+          : /[.!?;,]$/.test(l)
+            ? l
+            : `${l.replace(/:$/, '')}.`,
+      )
       .join(' ')
   );
 }

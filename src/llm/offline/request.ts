@@ -210,8 +210,14 @@ function writesSomething(fields: Record<string, unknown>): boolean {
 /** A metadata key the change would write that is a word of the sentence's grammar, or undefined. */
 export function oddMetadataKey(step: Intent): string | undefined {
   // (The sentence was read with the wrong shape: a card carrying that key would change a value nobody named.)
-  return metadataKeys(step).find((k) => GRAMMAR_WORDS.has(k.toLowerCase()));
+  // ("Requester: Dinesh" on a pasted ticket is who filed it: a form's label, capitalised, is never a key.)
+  return metadataKeys(step).find(
+    (k) => GRAMMAR_WORDS.has(k.toLowerCase()) || (/^[A-Z]/.test(k) && FORM_LABELS.test(k)),
+  );
 }
+
+const FORM_LABELS =
+  /^(?:requester|requested[_ ]by|reporter|reported[_ ]by|number|priority|category|description|summary|subject|assignee|assigned[_ ]to|impact|urgency|from|to|cc|bcc|date|sent|ticket|incident|caller|opened[_ ]by|short[_ ]description|work[_ ]notes?)$/i;
 
 /** The metadata keys a change would write (user, organization and bulk metadata merges). */
 function metadataKeys(step: Intent): string[] {
@@ -796,7 +802,7 @@ function reportSubject(masked: string, anyVerb = false): string | undefined {
     return undefined;
   }
   const m = masked.match(
-    /^(?:(?:hey|hi|so|and|but|also|btw|fyi|ok|first(?:ly)?|second(?:ly)?|third(?:ly)?|next|then|lastly|finally|plus|additionally|meanwhile|oh)[,\s]+)*([A-Za-z][\w'’-]+(?:\s+[A-Za-z][\w'’-]+)?)(?:\s+(?:from|in|at|on)\s+(?:the\s+)?[\w-]+(?:\s+(?!(?:just|already|recently|has|had)\b)[a-z][\w-]*)?(?:\s+team)?)?\s+(?:(?:just|already|recently|has|had)\s+)?(?:moved|left|lost|quit|joined|changed|switched|transferred|resigned|retired|finished|started|forgot|went|signed(?!\s+off)|registered|enrolled|emailed|wrote|married|is|was|has|had|says|said|got|thinks|believes|noticed|came|visited|phoned|telephoned|rang|called|popped|dropped|stopped|asked|wants|needs|tells|told|brought|bought|(?:has|had|is|was|does|did)n['’]t|never)\b/,
+    /^(?:(?:hey|hi|so|and|but|also|btw|fyi|ok|first(?:ly)?|second(?:ly)?|third(?:ly)?|next|then|lastly|finally|plus|additionally|meanwhile|oh)[,\s]+)*([A-Za-z][\w'’-]+(?:\s+[A-Za-z][\w'’-]+)?)(?:\s+(?:from|in|at|on)\s+(?:the\s+)?[\w-]+(?:\s+(?!(?:just|already|recently|has|had)\b)[a-z][\w-]*)?(?:\s+team)?)?\s+(?:(?:just|already|recently|has|had)\s+)?(?:moved|left|lost|quit|joined|changed|switched|transferred|resigned|retired|finished|started|forgot|went|signed(?!\s+off)|registered|enrolled|emailed|wrote|married|is|was|has|had|says|said|got|thinks|believes|noticed|came|visited|phoned|telephoned|rang|popped|dropped|stopped|(?:has|had|is|was|does|did)n['’]t|never)\b/,
   );
   if (!m) return undefined;
   // ("Kim's phone got nicked … log her out": the report is about a thing of Kim's, and Kim is the person.)

@@ -25,3 +25,19 @@ export function withValueAnaphor(masked: string): string {
     return values.length === 1 ? `${verb}${values[0]}` : m;
   });
 }
+
+// "we have settled on "Foo Society" … could you change the group's name to that": a name the message says was
+// chosen, then pointed at. Only a quoted name after a word of choosing, and only when the message chose one.
+const CHOSEN =
+  /\b(?:settled\s+on|decided\s+on|agreed\s+on|opted\s+for|voted\s+for|chose|chosen|picked|went\s+with|go\s+with|new\s+name\s+(?:is|will\s+be|shall\s+be))\s+(⟦q\d+⟧)/gi;
+const TO_POINTER =
+  /\b((?:name|rename|call|change|update|retitle)\b[^.!?;]{0,60}?\b(?:to|as|into))\s+(?:that|this|it|the\s+new\s+(?:name|one|title)|the\s+one\s+(?:we|they)\s+(?:chose|picked|agreed\s+on))\b/gi;
+
+/** The masked message with "rename it to that" filled in with the one name it says was chosen. */
+export function withChosenName(masked: string): string {
+  const chosen = [...new Set([...masked.matchAll(CHOSEN)].map((m) => m[1]!))];
+  if (chosen.length !== 1) return masked;
+  return masked.replace(TO_POINTER, (m, head: string, at: number) =>
+    masked.indexOf(chosen[0]!) < at ? `${head} ${chosen[0]}` : m,
+  );
+}

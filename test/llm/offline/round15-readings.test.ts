@@ -6,7 +6,7 @@
  * (safety) were seen to fail with their guard removed.
  */
 import { describe, expect, it } from 'vitest';
-import { parseRequest } from '../../../src/llm/offline/request.js';
+import { oddMetadataKey, parseRequest } from '../../../src/llm/offline/request.js';
 import { withoutFormFields } from '../../../src/llm/offline/ticket-form.js';
 import { imperatives } from '../../../src/llm/offline/request-form.js';
 import { roleRef } from '../../../src/llm/offline/refs.js';
@@ -317,5 +317,47 @@ describe('the object of "get / have X <participle>"', () => {
     expect(parse('Could you get noah@example.com back in if he got locked out?')).toMatchObject({
       kind: 'user_restore_sign_in',
     });
+  });
+});
+
+describe('values and owners said around the metadata', () => {
+  it("a ticket's labels are never metadata keys (safety)", () => {
+    const read = parse(
+      "Requester: Gavin Belson (Hooli)\nPlease delete the beta_flag key from gavin@hooli.test's unsafe metadata entirely.",
+    );
+    expect(JSON.stringify(read)).not.toMatch(/"Requester"/);
+    expect(oddMetadataKey({ kind: 'user_update', fields: { public_metadata: { Requester: 'x' } } } as never)).toBe(
+      'Requester',
+    );
+    // (A key that happens to share a label's word, typed as a key, is a key.)
+    expect(
+      oddMetadataKey({ kind: 'user_update', fields: { public_metadata: { priority: 'high' } } } as never),
+    ).toBeUndefined();
+  });
+
+  it('the owner said before the metadata and the pair on the line after "as:"', () => {
+    expect(
+      parse(
+        "Please record it on the Initech organisation in the portal's private metadata as:\n  renewal_date: 2027-03-01\nNothing else.",
+      ),
+    ).toMatchObject({
+      kind: 'org_update',
+      org: { kind: 'name', value: 'Initech' },
+      fields: { private_metadata: { renewal_date: '2027-03-01' } },
+    });
+  });
+
+  it('"must no longer be granted the X scope" takes the scope away', () => {
+    expect(parse('The "Internal Dashboard" OAuth app must no longer be granted the email scope.')).toMatchObject({
+      kind: 'named_update',
+      resource: 'oauth',
+      fields: { remove_scopes: ['email'] },
+    });
+  });
+
+  it('"rename it to that" after a name the message says was chosen', () => {
+    expect(
+      parse('The Hooli team met and agreed on "Hooli Cloud". Please change the org\'s name to that.'),
+    ).toMatchObject({ kind: 'org_update', org: { kind: 'name', value: 'Hooli' }, fields: { name: 'Hooli Cloud' } });
   });
 });
