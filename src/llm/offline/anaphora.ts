@@ -10,7 +10,7 @@ const POSSESSED =
   '(?:sessions?|memberships?|roles?|last\\s+(?:sign[- ]?in|log[- ]?in|login|activity|seen)|sign[- ]?ins?|(?:first |last |user ?|display |family |given |middle |nick ?|full )?name|surname|forename|username|phone(?:\\s+number)?|password|details|invit(?:e|ation)s?|devices?|(?:public |private |unsafe )?metadata|email(?: address)?)';
 // "the member role", "the account whose external id equals …", "the person who holds …": a description, not a pronoun.
 const NOUN_PHRASE =
-  /\b(?:(?:the|this|that|said|same)\s+(?:same\s+)?(?:user|account|person|member|customer|employee)(?:'s)?(?!\s+(?:roles?|access|rights|permissions?|seat|level|privileges?|whose|who|that|which|with)\b)|(?:his|her|their)\s+(?:user\s+)?(?:accounts?|logins?|profiles?)|this one|that one)\b/gi;
+  /\b(?:(?:the|this|that|said|same)\s+(?:same\s+)?(?:user|account|person|member|customer|employee)(?:'s)?(?!\s+(?:roles?|access|rights|permissions?|seat|level|privileges?|whose|who|that|which|with|of)\b)|(?:his|her|their)\s+(?:user\s+)?(?:accounts?|logins?|profiles?)|this one|that one)\b/gi;
 const POSSESSIVE = new RegExp(`\\b(?:his|her|their)\\s+(?=${POSSESSED}\\b)`, 'gi');
 // "her" before an organization word is a possessive ("each of her organizations"), not the object.
 // ("which of them signed in last?" narrows a list the message reads; it names nobody to act on.)

@@ -43,7 +43,7 @@ export const INVITER_TOKEN = /\bthe\s+inviter~[\w.-]+~at~[\w.-]+(?:~in~[\w&'’.
 
 /** "the inviter~ann~at~x.test[~in~Org]" as a reference, or undefined. */
 export function inviterRef(chunk: string): Ref | undefined {
-  const m = chunk.trim().match(/^(?:the\s+)?inviter~([\w.+-]+)~at~([\w.-]+?)(?:~in~([\w&'’.-]+))?$/i);
+  const m = chunk.trim().match(/^(?:the\s+)?inviter~([\w.+-]+)~at~([\w.-]+?)(?:~in~([\w&'’.-]+?))?(?:'s|’s)?$/i);
   if (!m) return undefined;
   return { kind: 'inviter', value: `${m[1]}@${m[2]}`, ...(m[3] ? { org: m[3].replace(/_/g, ' ') } : {}) };
 }

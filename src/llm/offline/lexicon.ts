@@ -631,6 +631,24 @@ const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
     ),
     'delete',
   ],
+  // "send a sign-up invitation to x@y", "issue an app invite for x@y": an invitation to the application itself.
+  [
+    /\b(?:send|issue|create|raise|generate)\s+(?:an?\s+|the\s+)?(?:app|application|sign[- ]?up|signup|registration|platform)\s+(?:invitation|invite)\s+(?:to|for)\s+(⟦e\d+⟧)/gi,
+    'invite $1 to the app',
+  ],
+  // (The same, once "send a sign-up invitation" has become "invite app".)
+  [/\binvite\s+(?:an?\s+)?app\s+(?:invitation\s+|invite\s+)?(?:to|for)\s+(⟦e\d+⟧)/gi, 'invite $1 to the app'],
+  // "cancel the same", "lock the said user": the thing or person just named (office English).
+  [
+    /\b((?:cancel|revoke|delete|remove|lock|unlock|ban|unban|approve|process|update|withdraw|action)\s+)the\s+same\b/gi,
+    '$1it',
+  ],
+  [/\bthe\s+said\s+(user|account|person|member|employee|invitation|invite|organi[sz]ation|org)\b/gi, 'that $1'],
+  // "all accounts that are members of Foo": the members of Foo.
+  [
+    /\b(every|each|all)\s+(?:users?|accounts?|persons?|people)\s+(?:who|that)\s+(?:is|are)\s+(?:a\s+)?members?\s+of\b/gi,
+    '$1 member of',
+  ],
   // "loop her into Foo", "loop them in on Foo": adding to an organization.
   [
     /\bloop\s+(⟦[ei]\d+⟧|them|him|her|[\w.'’-]+(?:\s+[\w.'’-]+)?)\s+(?:in\s+on|in\s+to|into|in)\s+(?=\S)/gi,
@@ -1093,7 +1111,7 @@ const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
   ],
   // "is Ann still part of Foo?", "whether she is a part of the Foo team": membership said as being part of it.
   [/\b(?<=(?:is|are|was|were|still|not|no\s+longer)\s+)(?:a\s+)?part\s+of\s+(?=(?:the\s+)?[A-Z⟦])/g, 'in '],
-  // "in the portal's private metadata": the product's own metadata is the record's (lower case only, as above).
+  // "into our platform's public metadata": the product's own metadata is the record's (lower case only, as above).
   [
     /\b(?:the|our)\s+(?:website|web\s*site|site|portal|platform|system)(?:'s|’s)\s+(?=(?:public|private|unsafe)\s+metadata\b)/g,
     '',

@@ -21,7 +21,7 @@ const FORMS: ReadonlyArray<[RegExp, (...m: string[]) => string]> = [
   ],
   // "the Foo member from the Legal department", "the person in Sales team".
   [
-    /\b(?:the\s+)?(?:[A-Z][\w&'’-]*\s+)?(?:user|person|one|member|guy|lady|employee)\s+(?:from|in|of)\s+(?:the\s+)?([A-Z][a-z]+)\s+(?:department|dept|team)\b/g,
+    /\b(?:the\s+)?(?:[A-Z][\w&'’-]*\s+)?(?:user|person|one|member|guy|lady|employee)\s+(?:(?:who|that)\s+(?:is|was|works|sits)\s+)?(?:from|in|of)\s+(?:the\s+)?([A-Z][a-z]+)\s+(?:department|dept|team)\b/g,
     (_m, d) => `the profiled~department~${d}`,
   ],
   // "somebody having tier: gold in his metadata".
@@ -42,13 +42,13 @@ export function withMetaDescribed(masked: string): string {
   const at = out.indexOf(described[0]!) + described[0]!.length;
   return (
     out.slice(0, at) +
-    out.slice(at).replace(/\b(?:that|this)\s+(?:person|user|one|account|employee|member)\b/gi, described[0]!)
+    out.slice(at).replace(/\b(?:that|this|the\s+said)\s+(?:person|user|one|account|employee|member)\b/gi, described[0]!)
   );
 }
 
 /** "the profiled~X" (or "~k~v") as a reference. */
 export function metaRef(chunk: string): Ref | undefined {
-  const m = chunk.trim().match(/^(?:the\s+)?profiled~([\w.-]+)(?:~([\w.-]+))?$/i);
+  const m = chunk.trim().match(/^(?:the\s+)?profiled~([\w.-]+?)(?:~([\w.-]+?))?(?:'s|’s)?$/i);
   if (!m) return undefined;
   return { kind: 'meta', value: m[2] !== undefined ? `${m[1]}=${m[2]}` : m[1]! };
 }

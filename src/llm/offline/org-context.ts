@@ -131,7 +131,7 @@ const MEMBERSHIP_KINDS = new Set<Intent['kind']>([
 
 /** A membership intent without an organization gets the one the message named. */
 export function withOrg(intent: Intent, org: string | undefined): Intent {
-  // ("we voted at Foo … change the group's name to that": an organization change said of "the org / the group"
+  // ("we met at Foo … please retitle the team to that": an organization change said of "the org / the group"
   // is of the one organization the message names.)
   if (org && intent.kind === 'org_update' && intent.org && BARE_ORG.test(intent.org.value))
     return { ...intent, org: { kind: 'name', value: org } } as Intent;

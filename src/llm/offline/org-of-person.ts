@@ -14,6 +14,16 @@ const PRONOUN = '([Ss]he|[Hh]e|[Tt]hey)';
 
 // "the (very) same group as Rui Costa"
 const SAME_AS = new RegExp(`\\bthe\\s+(?:very\\s+)?same\\s+${ORG_NOUN}\\s*,?\\s+as\\s+${NAME}`, 'g');
+// "the same team in which Rui Costa is there", "the same group that Rui is in": the same, said with a relative clause.
+const SAME_IN = new RegExp(
+  `\\bthe\\s+(?:very\\s+)?same\\s+${ORG_NOUN}\\s+(?:in\\s+which|where|that|which)\\s+${NAME}\\s+(?:is|was)(?:\\s+(?:there|in|part\\s+of|a\\s+member\\s+of|present))?(?:\\s+(?:in|too|also|as\\s+well))?\\b`,
+  'g',
+);
+// "add Ana to whatever team Rui is in": the look-up said where the organization goes, after a preposition.
+const WHICH_AT = new RegExp(
+  `\\b(to|into|in|from|of)\\s+(?:[Ww]hatever|[Ww]hichever|[Ww]hich|[Tt]he)\\s+${ORG_NOUN}\\s+${NAME}\\s+(?:is|was)\\s+(?:currently\\s+)?(?:in|part\\s+of|a\\s+member\\s+of)\\b`,
+  'g',
+);
 // "which group Rui Costa is in", "which org she belongs to", "what class he's in"
 const WHICH_IN = new RegExp(
   `\\b(?:[Ww]hich|[Ww]hat|[Ww]hatever|[Ww]hichever)\\s+${ORG_NOUN}\\s+(?:${NAME}|${PRONOUN}|([a-z]+\\s+[a-z]+(?=\\s+(?:is|are)\\s+in\\b)))(?:\\s+(?:is|are)|['’]s|['’]re)?\\s+(?:currently\\s+)?(?:in|part\\s+of|belongs?\\s+to|a\\s+member\\s+of)\\b`,
@@ -49,7 +59,9 @@ const MEMBERSHIP_HELD = new RegExp(
 export function withOrgOfPerson(masked: string): string {
   const out = masked
     .replace(MEMBERSHIP_HELD, (_m, _verb: string, who: string) => `remove ${who} from their organization`)
-    .replace(SAME_AS, (_m, who: string) => `${who}'s organization`);
+    .replace(SAME_AS, (_m, who: string) => `${who}'s organization`)
+    .replace(SAME_IN, (_m, who: string) => `${who}'s organization`)
+    .replace(WHICH_AT, (_m, prep: string, who: string) => `${prep} ${who}'s organization`);
   const which = out.match(WHICH_IN);
   if (!which) return withRole(out);
   const owner = which[1] ? `${which[1]}'s` : which[2] ? POSSESSIVE[which[2].toLowerCase()]! : `${which[3]!}'s`;
@@ -86,7 +98,7 @@ export function saysOrgOf(request: string, person: string): boolean {
   const who = person.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   if (!who) return false;
   return new RegExp(
-    `\\b${who}['’]s\\s+${ORG_NOUN}|\\bsame\\s+${ORG_NOUN}\\s*,?\\s+as\\s+${who}\\b|\\b(?:which|what|whatever|whichever)\\s+${ORG_NOUN}\\s+${who}\\b`,
+    `\\b${who}['’]s\\s+${ORG_NOUN}|\\bsame\\s+${ORG_NOUN}\\s*,?\\s+(?:as|in\\s+which|where|that|which)\\s+${who}\\b|\\b(?:which|what|whatever|whichever)\\s+${ORG_NOUN}\\s+${who}\\b`,
     'i',
   ).test(request);
 }

@@ -226,6 +226,8 @@ export function toRef(chunk: string, ents: Entities): Ref | undefined {
   const name = preferFullName(cleanName(unmask(chunk, ents)));
   if (!name || /⟦/.test(name) || /^(?:it|its)$/i.test(name)) return undefined;
   if (name.length > 60 || name.split(' ').length > 5) return undefined;
+  // ("the account of the profiled~…": a description token is still a description once the words around it go.)
+  if (/~/.test(name)) return inviterRef(name) ?? describedRef(name) ?? { kind: 'name', value: name };
   return { kind: 'name', value: name };
 }
 

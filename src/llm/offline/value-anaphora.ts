@@ -26,7 +26,7 @@ export function withValueAnaphor(masked: string): string {
   });
 }
 
-// "we have settled on "Foo Society" … could you change the group's name to that": a name the message says was
+// "the members picked "Foo Society" … please rename the club to that": a name the message says was
 // chosen, then pointed at. Only a quoted name after a word of choosing, and only when the message chose one.
 const CHOSEN =
   /\b(?:settled\s+on|decided\s+on|agreed\s+on|opted\s+for|voted\s+for|chose|chosen|picked|went\s+with|go\s+with|new\s+name\s+(?:is|will\s+be|shall\s+be))\s+(⟦q\d+⟧)/gi;

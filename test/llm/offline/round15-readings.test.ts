@@ -361,3 +361,42 @@ describe('values and owners said around the metadata', () => {
     ).toMatchObject({ kind: 'org_update', org: { kind: 'name', value: 'Hooli' }, fields: { name: 'Hooli Cloud' } });
   });
 });
+
+describe('office English and relative clauses', () => {
+  it('"the same organisation in which X is there" and "to whatever organisation X is in" are X\'s organization', async () => {
+    for (const said of [
+      'Kindly add the user Wei Zhang in the same organisation in which Happy Hogan is there, as member only.',
+      'add Wei Zhang to whatever organisation Happy Hogan is in, as a member',
+    ]) {
+      const stack = createStack();
+      const turn = await stack.say(said);
+      expect(actions(turn)).toEqual(['clerk_org_membership_create']);
+      expect(turn.text).toMatch(/Stark Industries/);
+    }
+  });
+
+  it('a sign-up invitation is an invitation to the application', () => {
+    expect(parse('Please send a sign-up invitation to ravi.k@example.com')).toMatchObject({
+      kind: 'invite',
+      emails: ['ravi.k@example.com'],
+      app: true,
+    });
+  });
+
+  it('"the said user" after a described person is that person', async () => {
+    const stack = createStack();
+    const turn = await stack.say(
+      'The user who is from Sales department in Acme is serving notice. Kindly lock the account of the said user. Do not delete.',
+    );
+    expect(actions(turn)).toEqual(['clerk_user_lock']);
+  });
+
+  it('"every user who is a member of Foo" is the members of Foo, and "lock only - no bans, …" names nobody (safety)', () => {
+    const read = parse(
+      'Lock the login of every account that is a member of the Umbrella Corp organisation. Lock only - no bans, no deletions, we will look at each one next week.',
+    );
+    expect(read).toMatchObject({ kind: 'org_members_bulk', change: { action: 'clerk_user_lock' } });
+    // (Read as names, "only - no bans" and "no deletions" had been two users to look up and lock.)
+    expect(read).not.toHaveProperty('targets');
+  });
+});
