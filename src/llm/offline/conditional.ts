@@ -59,7 +59,7 @@ const IF_ALREADY =
   /^(?:and\s+|but\s+)?if\s+(?:\S+\s+){0,3}?(?:already|still)\b(?![^.!?]*\b(?:ban|unban|lock|unlock|delete|remove|revoke)\b)/i;
 // "Lock only, no bans.", "just unlock - don't ban": which action, said again after the request — no target of its own.
 const ONLY_THAT =
-  /^(?:(?:just|only)\s+)?(ban|unban|lock|unlock|revoke|remove|delete|suspend)(?:\s+(?:only|them|it|him|her))?(?:\s*[,;:-]\s*(?:(?:no|not|never|without|don'?t|do\s+not)\s+[\w\s']+))?\s*[.!]*$/i;
+  /^(?:(?:just|only)\s+)?(ban|unban|lock|unlock|revoke|remove|delete|suspend)(?:\s+(?:only|them|it|him|her))?(?:\s*[,;:-]\s*(?:(?:no|not|never|without|don'?t|do\s+not)\s+[\w\s']+))*(?:\s*,\s*(?:we|i|they)\s+(?:will|'ll|’ll|shall|are\s+going\s+to)\b[^.!?;]*)?\s*[.!]*$/i;
 // "double-check and make sure X is locked": the check is the request's own read.
 const CHECK_AND = /\b(?:double[-\s]?check|check)\s+(?:and|&)\s+(?=make\s+sure|ensure)/gi;
 
