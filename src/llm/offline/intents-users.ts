@@ -150,7 +150,7 @@ function parseMetadataChange(c: string, s: Sentence): Intent | undefined {
     refFrom(
       // (the last preposition before it: "set x to true in Ann Lee's metadata" names Ann Lee, not "true in …")
       c.match(
-        /^.*\b(?:in|from|of|on|inside|to|into)\s+(?!the\b(?!\s+(?:nameless\s+user|profiled~)))([^,]+?)(?:'s|’s|s')\s+(?:public |private |unsafe )?metadata/i,
+        /^.*\b(?:in|from|of|on|off|inside|to|into|out\s+of)\s+(?!the\b(?!\s+(?:nameless\s+user|profiled~)))([^,]+?)(?:'s|’s|s')\s+(?:public |private |unsafe )?metadata/i,
       )?.[1],
       s,
     ) ??

@@ -636,6 +636,11 @@ const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
     /\b(?:send|issue|create|raise|generate)\s+(?:an?\s+|the\s+)?(?:app|application|sign[- ]?up|signup|registration|platform)\s+(?:invitation|invite)\s+(?:to|for)\s+(⟦e\d+⟧)/gi,
     'invite $1 to the app',
   ],
+  // "PKCE to be made mandatory for Foo", "PKCE must be enforced on Foo": the setting asked for, said of it.
+  [
+    /\b(?:make\s+)?pkce\s+(?:is\s+|to\s+be\s+|should\s+be\s+|must\s+be\s+|shall\s+be\s+|needs\s+to\s+be\s+)?(?:made\s+)?(?:mandatory|required|compulsory|enforced|obligatory)\b/gi,
+    'require PKCE',
+  ],
   // (The same, once "send a sign-up invitation" has become "invite app".)
   [/\binvite\s+(?:an?\s+)?app\s+(?:invitation\s+|invite\s+)?(?:to|for)\s+(⟦e\d+⟧)/gi, 'invite $1 to the app'],
   // "cancel the same", "lock the said user": the thing or person just named (office English).

@@ -17,7 +17,7 @@ import { VERBS } from './lexicon.js';
 import { NOT_UPDATE } from './phrases.js';
 import { withTicketSubject } from './ticket-steps.js';
 import { hasLayout, requestText } from './quoted.js';
-import { withoutFormFields } from './ticket-form.js';
+import { withoutFormFields, withRecordOfChange } from './ticket-form.js';
 
 // Verbs whose participle is not a request for that verb's action in these shapes (a listing, a "make").
 const NOT_ACTIONS = new Set(['list', 'show', 'make', 'sign', 'change', 'update']);
@@ -445,7 +445,7 @@ export function layout(given: string): string {
   const raw = withTicketSubject(jsonRecords(given));
   // (A one-line message typed as a bullet, "- unlock X", is that line.)
   const text = hasLayout(raw)
-    ? linesToSentences(dropSignature(requestText(dropChatHeaders(records(withoutFormFields(raw))))))
+    ? linesToSentences(dropSignature(requestText(dropChatHeaders(records(withRecordOfChange(withoutFormFields(raw)))))))
     : raw.replace(BULLET, '');
   // A step number inside a line ends the step before it: "please: 1) … 2) …".
   return text.replace(INLINE_ENUMERATOR, (_m, offset: number) => (offset === 0 ? '' : '; ')).replace(EMOTICON, '.');

@@ -39,3 +39,24 @@ export function withoutFormFields(text: string): string {
     .map((l) => l.replace(DESCRIPTION, ''))
     .join('\n');
 }
+
+// "Application: Foo (OAuth app)" then "Change: PKCE to be made mandatory": a form that names the record on one
+// line and the change on another. The change is read as said of that record.
+const RECORD_FIELD =
+  /^\s*(o-?auth\s+app(?:lication)?|application|app|organi[sz]ation|org|workspace|jwt\s+template|template|domain|user|account)\s*:\s*(.+?)\s*(?:\(([^()]{1,30})\))?\s*$/i;
+const CHANGE_FIELD =
+  /^\s*(?:change(?:\s+(?:required|requested|needed|description))?|requested\s+change|required\s+change|request|action(?:\s+required)?)\s*:\s*(.+?)\s*$/i;
+
+/** The form's change line said of the record its other line names ("PKCE to be made mandatory for the Foo app"). */
+export function withRecordOfChange(text: string): string {
+  const lines = text.split('\n');
+  const records = lines.map((l) => l.match(RECORD_FIELD)).filter((m) => m !== null);
+  const changes = lines.filter((l) => CHANGE_FIELD.test(l));
+  if (records.length !== 1 || changes.length !== 1) return text;
+  const [line, noun, name, kind] = records[0]!;
+  const said = `the ${name} ${(kind ?? noun ?? '').trim()}`;
+  return lines
+    .filter((l) => l !== line)
+    .map((l) => l.replace(CHANGE_FIELD, (_m, change: string) => `${change.replace(/[.;]$/, '')} for ${said}.`))
+    .join('\n');
+}

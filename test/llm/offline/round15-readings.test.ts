@@ -400,3 +400,26 @@ describe('office English and relative clauses', () => {
     expect(read).not.toHaveProperty('targets');
   });
 });
+
+describe('forms that name the record on one line and the change on another', () => {
+  it('"Application: Foo (OAuth app)" then "Change: PKCE to be made mandatory"', () => {
+    expect(
+      parse(
+        'Dear Team,\nApplication: Internal Dashboard (OAuth app)\nChange: PKCE to be made mandatory\nKindly do the needful.',
+      ),
+    ).toMatchObject({
+      kind: 'named_update',
+      resource: 'oauth',
+      ref: { kind: 'name', value: 'Internal Dashboard' },
+      fields: { pkce_required: true },
+    });
+  });
+
+  it('a key stripped "off" someone\'s metadata is taken from their metadata', () => {
+    expect(parse("can you strip the beta_flag key off Noah Wilson's public metadata?")).toMatchObject({
+      kind: 'user_update',
+      target: { kind: 'name', value: 'Noah Wilson' },
+      fields: { public_metadata: { beta_flag: null } },
+    });
+  });
+});
