@@ -40,7 +40,7 @@ export function withoutFormFields(text: string): string {
     .join('\n');
 }
 
-// "Application: Foo (OAuth app)" then "Change: PKCE to be made mandatory": a form that names the record on one
+// "App: Foo (OAuth application)" then "Requested change: PKCE must be required": a form that names the record on one
 // line and the change on another. The change is read as said of that record.
 const RECORD_FIELD =
   /^\s*(o-?auth\s+app(?:lication)?|application|app|organi[sz]ation|org|workspace|jwt\s+template|template|domain|user|account)\s*:\s*(.+?)\s*(?:\(([^()]{1,30})\))?\s*$/i;
