@@ -271,6 +271,15 @@ const NOMINAL_ACT = new RegExp(
  * Order matters only where one phrase contains another.
  */
 const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
+  // "delete the Foo Readers group", "close the Bar club": a name said with a group word is an organization's, never a
+  // person's (a user delete of "Foo Readers" would look up a person).
+  [
+    /\b(delete|remove|close(?:\s+down)?|disband|dissolve|shut\s+down|wind\s+(?:up|down)|archive|do\s+away\s+with|get\s+rid\s+of|scrap|axe|nuke|retire|decommission|sunset)\s+(?:the\s+)?((?:[A-Z][\w&'’-]*\s+){1,4})(group|club|circle|society|team|workspace)\b/g,
+    (_m: string, verb: string, name: string) =>
+      `${/^(?:delete|remove)$/i.test(verb) ? verb : 'delete'} the ${name.trim()} organization`,
+  ],
+  // "lock Chris's portal account": the product's name before "account" says nothing of whose it is.
+  [/(?<=['’]s)\s+(?:portal|website|site|club|app|platform)\s+(?=(?:account|login|profile|access)\b)/g, ' '],
   // (See NOMINAL: "effect the revocation of X" is "revoke X"; "effect her promotion" is "promote her".)
   [
     NOMINAL_ACT,
@@ -640,6 +649,11 @@ const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
   [
     /\b(?:make\s+)?pkce\s+(?:is\s+|to\s+be\s+|should\s+be\s+|must\s+be\s+|shall\s+be\s+|needs\s+to\s+be\s+)?(?:made\s+)?(?:mandatory|required|compulsory|enforced|obligatory)\b/gi,
     'require PKCE',
+  ],
+  // "everyone who is at present barred … should be let back in": every banned user unbanned (listed first).
+  [
+    /\b(?:every(?:one|body)|all\s+(?:users|accounts|people|members))\s+(?:who|that)\s+(?:is|are)\s+(?:at\s+present\s+|currently\s+|now\s+|still\s+)?(?:barred|banned)\b[^.!?;]{0,60}?\s+(?:should|must|can|may|shall)\s+(?:now\s+)?be\s+(?:let\s+back\s+in|unbanned|allowed\s+back(?:\s+in)?|reinstated|welcomed\s+back)/gi,
+    'unban everyone who is banned',
   ],
   // (The same, once "send a sign-up invitation" has become "invite app".)
   [/\binvite\s+(?:an?\s+)?app\s+(?:invitation\s+|invite\s+)?(?:to|for)\s+(⟦e\d+⟧)/gi, 'invite $1 to the app'],

@@ -145,7 +145,7 @@ const ROLE_REFS: Array<{ re: RegExp; org: number; role: number }> = [
 
 /** A role reference ("Globex's admins") as a Ref of kind `role`, or undefined. */
 const POSSESSION =
-  /^(?:laptops?|phones?|iphones?|ipads?|macs?|macbooks?|computers?|pcs?|devices?|tablets?|bags?|cars?|keys?|wallets?|passwords?|logins?|emails?|e-mails?|inbox|mailbox|sessions?|invit\w*|names?|surnames?|addresses|address|metadata|profiles?|settings?|browsers?|machines?|desk|badge|card|credentials?|sign-?ins?|access|membership|memberships|role|roles|data|details|info|files?|photos?|pictures?|avatars?|username|number)$/;
+  /^(?:portal|website|site|club|app|platform|work|personal|main|primary|old|new|company|google|microsoft|laptops?|phones?|iphones?|ipads?|macs?|macbooks?|computers?|pcs?|devices?|tablets?|bags?|cars?|keys?|wallets?|passwords?|logins?|emails?|e-mails?|inbox|mailbox|sessions?|invit\w*|names?|surnames?|addresses|address|metadata|profiles?|settings?|browsers?|machines?|desk|badge|card|credentials?|sign-?ins?|access|membership|memberships|role|roles|data|details|info|files?|photos?|pictures?|avatars?|username|number)$/;
 
 export function roleRef(chunk: string): Ref | undefined {
   // A determiner capitalised at a sentence start ("The Hooli viewer wants …") is still the determiner.

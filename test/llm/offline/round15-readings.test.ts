@@ -423,3 +423,29 @@ describe('forms that name the record on one line and the change on another', () 
     });
   });
 });
+
+describe('groups, clubs and accounts on the site', () => {
+  it('a name said with a group word is an organization to delete, never a person (safety)', () => {
+    for (const said of [
+      'Would you be so kind as to do away with the Hooli Readers group entirely?',
+      'please close the Initech Chess club',
+    ])
+      expect(parse(said)).toMatchObject({ kind: 'org_delete' });
+  });
+
+  it('"X\'s portal account" is X\'s account', () => {
+    expect(parse("Please lock Chris's portal account until he has a new laptop.")).toMatchObject({
+      kind: 'user_action',
+      action: 'clerk_user_lock',
+      targets: [{ kind: 'name', value: 'Chris' }],
+    });
+  });
+
+  it('"everyone who is at present barred should be let back in" unbans every banned user (listed first)', () => {
+    expect(parse('This winter everyone who is at present barred from the site should be let back in.')).toMatchObject({
+      kind: 'bulk_user_action',
+      action: 'clerk_user_unban',
+      filter: { banned: true },
+    });
+  });
+});
