@@ -650,7 +650,7 @@ const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
     /\b(?:make\s+)?pkce\s+(?:is\s+|to\s+be\s+|should\s+be\s+|must\s+be\s+|shall\s+be\s+|needs\s+to\s+be\s+)?(?:made\s+)?(?:mandatory|required|compulsory|enforced|obligatory)\b/gi,
     'require PKCE',
   ],
-  // "everyone who is at present barred … should be let back in": every banned user unbanned (listed first).
+  // "all users who are currently banned may now be allowed back": every banned user unbanned (listed first).
   [
     /\b(?:every(?:one|body)|all\s+(?:users|accounts|people|members))\s+(?:who|that)\s+(?:is|are)\s+(?:at\s+present\s+|currently\s+|now\s+|still\s+)?(?:barred|banned)\b[^.!?;]{0,60}?\s+(?:should|must|can|may|shall)\s+(?:now\s+)?be\s+(?:let\s+back\s+in|unbanned|allowed\s+back(?:\s+in)?|reinstated|welcomed\s+back)/gi,
     'unban everyone who is banned',
