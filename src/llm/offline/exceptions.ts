@@ -10,7 +10,7 @@ import type { Ref } from './intent-types.js';
 import { toRef } from './refs.js';
 
 const LEAD =
-  '(?:except(?:\\s+for)?|but\\s+not|other\\s+than|apart\\s+from|aside\\s+from|excluding|not\\s+including|save\\s+for|besides|with\\s+the\\s+exception\\s+of)';
+  '(?:except(?:\\s+for)?|skip(?:ping)?|leave\\s+out|leaving\\s+out|omit(?:ting)?|exclude|but\\s+not|other\\s+than|apart\\s+from|aside\\s+from|excluding|not\\s+including|save\\s+for|besides|with\\s+the\\s+exception\\s+of)';
 // The people, up to the end of the clause (a sentence end, a semicolon, or a dash), without a trailing "though".
 // (A pronoun or a verb after a comma starts a remark about them — ", he stays banned" — not another person.)
 const WHO =

@@ -70,9 +70,24 @@ function statusQuestion(piece: string, asked: boolean): string | undefined {
 const TAKE_BACK =
   /\b(?:take|took|taking|get|pull)\s+(it|that|this|them|(?:the|my|our|that|this|her|his|their)\s+(?:[\w-]+\s+)?invit\w*)\s+(?:back|bak|bck)\b|\b(?:take|get|pull)\s+(?:back|bak)\s+(?=(?:the|my|our|that|this|her|his|their)\s+(?:[\w-]+\s+)?invit)/gi;
 
+// "acme: revoke all the pending invites pls": an organization said as the message's topic, before a colon, is where
+// invitations that name no organization are. (Read as the application's invitations, the request had revoked
+// invitations of people the message never meant.) Not a label ("FYI:", "Re:", "Note:", "Urgent:").
+const TOPIC =
+  /^\s*([A-Za-z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*)?)\s*:\s+(?![^.!?]*\b(?:to|for|in|into|of|from)\s+(?:the\s+)?(?:[A-Z]|⟦)[^.!?]*\binvit)(?![^.!?]*\binvit\w*\s+(?:to|for|in|into|of|from)\s+(?:the\s+)?(?:[A-Z]|⟦|app\b))/;
+const NOT_TOPIC =
+  /^(?:note|nb|fyi|re|fw|fwd|subject|update|question|q|qq|ps|urgent|important|todo|action|request|ticket|summary|context|background|details?|hi|hey|hello|ok|okay|also|btw|pls|please|asap|help|reminder|heads\s+up|app|the\s+app)$/i;
+
+function withTopicOrg(masked: string): string {
+  const m = masked.match(TOPIC);
+  if (!m || NOT_TOPIC.test(m[1]!)) return masked;
+  return masked.replace(/\b(invit(?:ation|e)s)\b(?!\s+(?:to|for|in|into|of|from)\b)/i, `$1 to ${m[1]}`);
+}
+
 /** The message with invitation status said as "pending" and "X should be cancelled" as "revoke X". */
-export function invitationStatus(masked: string): string {
-  if (!/invit/i.test(masked)) return masked;
+export function invitationStatus(given: string): string {
+  if (!/invit/i.test(given)) return given;
+  const masked = withTopicOrg(given);
   const out = masked
     .replace(TAKE_BACK, (_m, object?: string) => (object ? `revoke ${object}` : 'revoke '))
     .replace(RELATIVE, (_m, det: string, words: string, noun: string, place: string) => {

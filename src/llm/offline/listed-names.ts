@@ -252,3 +252,19 @@ const RUN_STOP = new Set([
   'old',
   'other',
 ]);
+
+// A sentence that says something stays as it is: "the one for Foo we keep", "Bar stays", "don't touch Baz".
+const KEPT_SENTENCE =
+  /\b(?:keep|keeps|keeping|kept|stays?|staying|remains?|untouched|unchanged|leave\s+\S+(?:\s+\S+)?\s+(?:alone|as\s+(?:it|they)\s+(?:is|are))|do(?:n['’]?t|\s+not)\s+(?:delete|remove|touch|change|ban|lock|revoke)|must\s+(?:stay|remain)|not\s+(?:be\s+)?affected)\b/i;
+
+/**
+ * The wider text a name is looked for in when the request itself names no record, without the sentences that say
+ * something stays ("please delete the templat of supabse. the one for hasura we keep"): a record named only as kept
+ * is never the one a change falls back to.
+ */
+export function withoutKept(text: string): string {
+  return text
+    .split(/(?<=[.!?;])\s+/)
+    .filter((s) => !KEPT_SENTENCE.test(s))
+    .join(' ');
+}

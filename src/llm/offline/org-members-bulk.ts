@@ -116,6 +116,37 @@ function roleFilter(text: string): string | undefined {
   return undefined;
 }
 
+// The roles a message about everyone keeps out: "every member who is not an admin", "the non-admins", "except the
+// admins", "admins unchanged", "leave the admin and billing folks alone". (A role said this way was ignored once,
+// and an admin was proposed for the change the message kept admins out of.)
+const ROLE = '(admin|administrator|viewer|billing|member)s?';
+const KEPT_OUT_ROLES: readonly RegExp[] = [
+  new RegExp(`\\b(?:who|that)(?:'s|’s|\\s+is|\\s+are)\\s+not\\s+(?:an?\\s+)?${ROLE}\\b`, 'gi'),
+  new RegExp(`\\bnon[- ]?${ROLE}\\b`, 'gi'),
+  new RegExp(
+    `\\b(?:except(?:\\s+for)?|but\\s+not|other\\s+than|apart\\s+from|excluding|save\\s+for|besides|not)\\s+(?:the\\s+|any\\s+|our\\s+)?${ROLE}(?:\\s+(?:and|&|or)\\s+(?:the\\s+)?${ROLE})?\\b`,
+    'gi',
+  ),
+  new RegExp(
+    `\\b${ROLE}(?:\\s+(?:and|&)\\s+${ROLE})?(?:\\s+(?:folks|people|users|accounts|holders))?\\s+(?:(?:are|is|stay|stays|remain|remains|keep|keeps|should\\s+(?:stay|remain|be\\s+left))\\s+)?(?:unchanged|untouched|as\\s+(?:is|they\\s+are)|alone|their\\s+role)\\b`,
+    'gi',
+  ),
+  new RegExp(
+    `\\bleave\\s+(?:the\\s+|any\\s+|our\\s+)?${ROLE}(?:\\s+(?:and|&)\\s+(?:the\\s+)?${ROLE})?(?:\\s+(?:folks|people|users|accounts|holders))?\\s+(?:alone|as\\s+(?:is|they\\s+are)|untouched|out)\\b`,
+    'gi',
+  ),
+];
+
+/** The roles the message keeps out of a change on everyone. */
+export function keptOutRoles(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const re of KEPT_OUT_ROLES)
+    for (const m of text.matchAll(re))
+      for (const word of m.slice(1).filter((w): w is string => w !== undefined))
+        out.add(`org:${word.toLowerCase().replace(/^administrator$/, 'admin')}`);
+  return out;
+}
+
 /** Lists the named organization's members and proposes one change per member who needs it. */
 export function planMembersBulk(ctx: PlanContext, intent: MembersBulk): PlanStep {
   const orgsEnv = ctx.read('clerk_organizations_list', { limit: 100 });
@@ -140,7 +171,9 @@ export function planMembersBulk(ctx: PlanContext, intent: MembersBulk): PlanStep
     );
   const users = new Map(asPage(usersEnv.result).items.map((o) => [String(o.id ?? ''), toUser(o)]));
   const role = roleFilter(intent.text);
-  const members = page.items.map(toMember).filter((x) => !role || x.role === role);
+  const excluded = keptOutRoles(intent.text);
+  const byRole = page.items.map(toMember).filter((x) => excluded.has(x.role)).length;
+  const members = page.items.map(toMember).filter((x) => (!role || x.role === role) && !excluded.has(x.role));
   const rows: Array<{ u: UserRow; role: string }> = members.map((x) => ({
     // (A member the user listing did not return is still named by the membership row.)
     u: users.get(x.userId) ?? { ...idUser(x.userId), name: x.name, email: x.email, stub: false },
@@ -165,7 +198,7 @@ export function planMembersBulk(ctx: PlanContext, intent: MembersBulk): PlanStep
   const kept = rows.filter((r) => keptOut.has(r.u.id)).map((r) => r.u.name ?? r.u.email ?? r.u.id);
   const skipped = listed.length - targets.length;
   return act(ctx, calls, [
-    `(${what}: ${rows.length} listed${kept.length > 0 ? `, ${kept.length} kept out because your message names them (${kept.join(', ')})` : ''}${skipped > 0 ? `, ${skipped} already as asked` : ''}; each change is approved on its own — \`a\` approves the rest.)`,
+    `(${what}: ${rows.length} listed${byRole > 0 ? ` (${byRole} more kept out by role: ${[...excluded].map((r) => roleWord(r)).join(', ')})` : ''}${kept.length > 0 ? `, ${kept.length} kept out because your message names them (${kept.join(', ')})` : ''}${skipped > 0 ? `, ${skipped} already as asked` : ''}; each change is approved on its own — \`a\` approves the rest.)`,
   ]);
 }
 

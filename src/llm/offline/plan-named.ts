@@ -14,7 +14,7 @@ import { askFor, chooseNamed, matchAnswer, readFailed, requestWords, stopped, ty
 import { cell, plural, table } from './summarize.js';
 import { mentionedOne, mentions } from './mentioned.js';
 import { scopeNames } from './scope-names.js';
-import { recordsNamed } from './listed-names.js';
+import { recordsNamed, withoutKept } from './listed-names.js';
 
 type Of<K extends Intent['kind']> = Extract<Intent, { kind: K }>;
 type Obj = Record<string, unknown>;
@@ -150,7 +150,7 @@ function findItem(ctx: PlanContext, resource: NamedResource, ref: Ref): Res<Item
     if (all.status !== 'ok') return { ok: false, outcome: readFailed(all, `${spec.noun}s`) };
     const listed = asPage(all.result).items.map(toItem);
     let named = recordsNamed(ref.value, listed);
-    if (named.length === 0 && ref.wider) named = recordsNamed(ref.wider, listed);
+    if (named.length === 0 && ref.wider) named = recordsNamed(withoutKept(ref.wider), listed);
     if (named.length <= 1) return { ok: true, value: named[0] };
     return chooseNamed(ctx, named, '', spec.noun);
   }

@@ -23,7 +23,7 @@ import {
   type UserRow,
 } from './results.js';
 import { userRefsAnywhere } from './refs.js';
-import { GROUP_NOUN, namesHolding, recordsNamed, usersNamed } from './listed-names.js';
+import { GROUP_NOUN, namesHolding, recordsNamed, usersNamed, withoutKept } from './listed-names.js';
 import { heldRole } from './held-role.js';
 import { creatorInside, orgCreatorIn } from './creator.js';
 import { ADDRESS, POSSESSED_ORG, saysOrgOf, WHICH_ORG_IN } from './org-of-person.js';
@@ -455,7 +455,7 @@ export function resolveUsers(ctx: PlanContext, given: Ref[], opts: { state?: boo
   for (const r of refsNamed) {
     if (r.kind === 'mention') {
       let rows = usersNamed(r.value, listed);
-      if (rows.length === 0 && r.wider) rows = usersNamed(r.wider, listed);
+      if (rows.length === 0 && r.wider) rows = usersNamed(withoutKept(r.wider), listed);
       if (r.org && rows.length > 1) {
         const narrowed = membersAmong(ctx, r.org, rows);
         if (!narrowed.ok) return narrowed;
@@ -881,7 +881,7 @@ function resolveOrg(ctx: PlanContext, ref: Ref): Res<OrgRow | undefined> {
     const owner = ref.value.match(POSSESSED_ORG) ?? ref.value.match(WHICH_ORG_IN);
     if (owner) return orgOfPerson(ctx, owner[1]!, true);
     let rows = recordsNamed(ref.value, orgs);
-    if (rows.length === 0 && ref.wider) rows = recordsNamed(ref.wider, orgs);
+    if (rows.length === 0 && ref.wider) rows = recordsNamed(withoutKept(ref.wider), orgs);
     // "the workspace Ann Lee made": none named, the one that person created.
     if (rows.length === 0) {
       const creator = orgCreatorIn(ref.value) ?? (ref.wider ? orgCreatorIn(ref.wider) : undefined);
