@@ -81,7 +81,8 @@ const NOT_TOPIC =
 function withTopicOrg(masked: string): string {
   const m = masked.match(TOPIC);
   if (!m || NOT_TOPIC.test(m[1]!)) return masked;
-  return masked.replace(/\b(invit(?:ation|e)s)\b(?!\s+(?:to|for|in|into|of|from)\b)/i, `$1 to ${m[1]}`);
+  // ("to the Foo org": the organization word ends the name, so a remark after it is no part of it.)
+  return masked.replace(/\b(invit(?:ation|e)s)\b(?!\s+(?:to|for|in|into|of|from)\b)/i, `$1 to the ${m[1]} org`);
 }
 
 /** The message with invitation status said as "pending" and "X should be cancelled" as "revoke X". */

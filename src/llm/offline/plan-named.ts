@@ -180,7 +180,7 @@ function findItem(ctx: PlanContext, resource: NamedResource, ref: Ref): Res<Item
   // Nothing by the name read ("Zapier customer is nervous about …" read as a name): the one listed record the
   // request names anywhere (listed-names.ts) — never guessed between several.
   if (chosen.ok && !chosen.value && found.length > 0 && ref.value !== '') {
-    const named = recordsNamed(requestWords(ctx), items);
+    const named = recordsNamed(withoutKept(requestWords(ctx)), items);
     if (named.length === 1) return { ok: true, value: named[0] };
   }
   return chosen;
@@ -596,7 +596,8 @@ function planNamedDeleteWhich(ctx: PlanContext, resource: NamedResource): PlanSt
   if (items.length === 0) return say(`There are no ${spec.noun}s, so there is nothing to delete.`);
   // Rule: when the message names exactly one item anywhere (in any case, e.g. in a context sentence before the
   // request), that is the one; a name also contained in another never counts as named.
-  const named = items.filter((i) => mentions(ctx.turn.request, i.name));
+  // (Not in a sentence that says it stays: "… the one for Foo we keep" names the one NOT to delete.)
+  const named = items.filter((i) => mentions(withoutKept(ctx.turn.request), i.name));
   if (named.length === 1) {
     const it = named[0]!;
     return act(ctx, [
@@ -637,5 +638,5 @@ function mentionedItem(ctx: PlanContext, resource: NamedResource): Item | undefi
   if (!env) return 'pending';
   if (env.status !== 'ok') return undefined;
   const items: Item[] = asPage(env.result).items.map(toItem);
-  return mentionedOne(ctx.turn.request, items, (i) => [i.name]);
+  return mentionedOne(withoutKept(ctx.turn.request), items, (i) => [i.name]);
 }

@@ -449,3 +449,44 @@ describe('groups, clubs and accounts on the site', () => {
     });
   });
 });
+
+describe("found by the fresh pair's forbidden readings", () => {
+  it('a change on everyone in an organization keeps out the roles the message keeps out (safety)', async () => {
+    for (const said of [
+      'Set every member of Stark Industries who is not an admin to viewer.',
+      'Set every member of Stark Industries to viewer, admins unchanged.',
+    ]) {
+      const stack = createStack();
+      const turn = await stack.say(said);
+      expect(turn.pending.length).toBeGreaterThan(0);
+      expect(turn.text).not.toMatch(/Pepper Potts/);
+    }
+  });
+
+  it('"skip X" in its own sentence keeps X out of a bulk change (safety)', async () => {
+    const stack = createStack();
+    const turn = await stack.say(
+      'lock every @outlook.test account, there is a wave of bad logins. skip ryan, he is fine',
+    );
+    expect(turn.pending.length).toBeGreaterThan(0);
+    expect(turn.text).not.toMatch(/lock Ryan Murphy/);
+    expect(turn.text).toMatch(/kept out as you asked \(Ryan Murphy\)/);
+  });
+
+  it('an organization said as the topic before a colon is where the invitations are revoked (safety)', () => {
+    expect(parse('globex: revoke all the pending invites pls, new process next quarter')).toMatchObject({
+      kind: 'org_invitation_revoke',
+      all: true,
+    });
+    // (A label before the colon is no organization.)
+    expect(parse('FYI: revoke all the pending invites')).toMatchObject({ kind: 'invitation_revoke', all: true });
+  });
+
+  it('a record named only as kept is never the one a deletion falls back to (safety)', async () => {
+    const stack = createStack();
+    const turn = await stack.say('please delete the jwt templat of supabse, not used. the one for hasura we keep!');
+    // (The typo names no template, so it asks which; it never picks the one said as kept.)
+    expect(turn.pending).toEqual([]);
+    expect(turn.text).toMatch(/Which one should I delete\?/);
+  });
+});
