@@ -255,7 +255,7 @@ const RUN_STOP = new Set([
 
 // A sentence that says something stays as it is: "the one for Foo we keep", "Bar stays", "don't touch Baz".
 const KEPT_SENTENCE =
-  /\b(?:keep|keeps|keeping|kept|stays?|staying|remains?|untouched|unchanged|leave\s+\S+(?:\s+\S+)?\s+(?:alone|as\s+(?:it|they)\s+(?:is|are))|do(?:n['’]?t|\s+not)\s+(?:delete|remove|touch|change|ban|lock|revoke)|must\s+(?:stay|remain)|not\s+(?:be\s+)?affected)\b/i;
+  /\b(?:we|i|they|you)\s+(?:will\s+|'ll\s+|’ll\s+|want\s+to\s+|still\s+|should\s+|can\s+)?keep(?:\s+(?:it|this|that|them|those|these)\b|\s*(?:[!.;]|$))|\b(?:it|this|that|they|one)\s+(?:stays?|remains?|must\s+(?:stay|remain)|is\s+to\s+(?:stay|remain)|should\s+(?:stay|remain))\b(?!\s+(?:logged|signed|locked|banned|out|in\b))|\b(?:leave|keep)\s+(?:it|this|that|them)\s+(?:alone|as\s+(?:it|they)\s+(?:is|are)|untouched|in\s+place)\b|\bdo(?:n['’]?t|\s+not)\s+(?:delete|remove)\s+(?:it|this|that|them|the\s+\w+)\b/i;
 
 /**
  * The wider text a name is looked for in when the request itself names no record, without the sentences that say
