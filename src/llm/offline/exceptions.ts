@@ -73,5 +73,15 @@ export function keptValues(masked: string, ents: Entities): string[] {
     new RegExp(`\\b${LEAD}\\s+((?:⟦[ei]\\d+⟧(?:\\s*,\\s*|\\s+and\\s+|\\s*&\\s*)?)+)`, 'gi'),
   ))
     for (const token of m[1]!.match(/⟦[ei]\d+⟧/g) ?? []) out.push(unmask(token, ents).toLowerCase());
+  // "(including the entry for *@acme.test) is to remain unchanged": an address, id or pattern in a sentence that
+  // says it stays as it is. (A list entry had been removed that such a sentence kept.)
+  for (const sentence of masked.split(/(?<=[.!?;])\s+/))
+    if (STAYS.test(sentence) && !CHANGE_IN_SENTENCE.test(sentence.replace(STAYS, '')))
+      for (const token of sentence.match(/⟦[eiw]\d+⟧/g) ?? []) out.push(unmask(token, ents).toLowerCase());
   return out;
 }
+
+const STAYS =
+  /\b(?:(?:is|are)\s+to\s+)?(?:remains?|stays?|must\s+(?:remain|stay)|should\s+(?:remain|stay)|is\s+to\s+(?:remain|stay))\s+(?:unchanged|untouched|as\s+(?:it|they)\s+(?:is|are)|in\s+place|on\s+(?:the\s+)?(?:list|allowlist|blocklist))\b|\b(?:leave|keep)\s+(?:⟦[eiw]\d+⟧|it|them)\s+(?:as\s+(?:it|they)\s+(?:is|are)|alone|untouched|in\s+place|on\s+(?:the\s+)?(?:list|allowlist|blocklist))\b/i;
+// A sentence that also asks for a change on what it names is not one that only keeps.
+const CHANGE_IN_SENTENCE = /\b(?:remove|delete|revoke|ban|lock|unban|unlock|drop|take\s+off|add|invite|block)\b/i;

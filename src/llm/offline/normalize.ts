@@ -40,6 +40,7 @@ import { withWholeOrgRemoval } from './whole-org.js';
 import { withKeyOfOwner, withOwnerThenPair } from './key-of-owner.js';
 import { withInviterDescribed } from './inviter-described.js';
 import { withNameDisplay } from './name-display.js';
+import { withListTopic } from './list-topic.js';
 
 // "Hi team,", "Hello Kim!", "Dear support -": a greeting at the very start, with whom it greets.
 const GREETING =
@@ -209,6 +210,7 @@ export function normalize(s: Sentence): Sentence {
   // must never be read as whom the request means — inviter-described.ts.)
   masked = withInviterDescribed(masked, s.ents.emails);
   masked = withNameDisplay(masked, s.ents.quoted);
+  masked = withListTopic(masked);
   for (const stage of STAGES) masked = stage(masked);
   masked = withNamedInvitee(masked, s.ents.emails);
   return masked === s.masked ? s : { ...s, masked: masked || s.masked };

@@ -293,7 +293,13 @@ export function parseAnalyzed(given: Sentence, now: number, frames = true): Inte
   const intent = failClosed(boundValues(rescued), said.masked);
   // Whoever the message keeps out (read by exceptionIn, or an address or id right after an exception word
   // however the sentence goes on) is never the target of a change: that is the opposite of what was asked.
-  const kept = [...(exception?.refs.map((r) => r.value.toLowerCase()) ?? []), ...keptValues(said.masked, said.ents)];
+  // (Read on the message as typed too: normalizing drops a sentence that only says something stays.)
+  const typed = analyze(said.raw);
+  const kept = [
+    ...(exception?.refs.map((r) => r.value.toLowerCase()) ?? []),
+    ...keptValues(said.masked, said.ents),
+    ...keptValues(typed.masked, typed.ents),
+  ];
   if (kept.length > 0 && !NO_CHANGE.has(intent.kind) && kept.some((k) => refValues(intent).includes(k)))
     return {
       kind: 'unknown',
@@ -327,6 +333,9 @@ function refValues(intent: Intent): string[] {
   const out: string[] = [];
   JSON.stringify(intent, (key, value) => {
     if (key === 'value' && typeof value === 'string') out.push(value.toLowerCase());
+    // (A list change names its entries, an invitation change its addresses.)
+    if ((key === 'identifiers' || key === 'emails') && Array.isArray(value))
+      for (const v of value) if (typeof v === 'string') out.push(v.toLowerCase());
     return value;
   });
   return out;

@@ -490,3 +490,32 @@ describe("found by the fresh pair's forbidden readings", () => {
     expect(turn.text).toMatch(/Which one should I delete\?/);
   });
 });
+
+describe('lists named up front, and entries said to stay', () => {
+  it('"changes to the allowlist: … remove x@y" removes the entry, never deletes the user (safety)', () => {
+    const read = parse(
+      'Please make these changes to the sign-up allowlist: 1. add *@rovers.test; and 2. remove old.partner@globex.test.',
+    );
+    expect(JSON.stringify(read)).not.toMatch(/clerk_user_delete/);
+    expect(read).toMatchObject({
+      kind: 'sequence',
+      steps: [
+        { kind: 'list_add', list: 'allowlist', identifiers: ['*@rovers.test'] },
+        { kind: 'list_remove', list: 'allowlist', identifiers: ['old.partner@globex.test'] },
+      ],
+    });
+  });
+
+  it('an entry a sentence says is to remain unchanged is never removed (safety)', () => {
+    const read = parse(
+      'add *@rovers.test to the allowlist and remove the entry for old.partner@globex.test from it. The allowlist (including the entry for *@acme.test) is to remain unchanged.',
+    );
+    expect(JSON.stringify(read)).not.toMatch(/\*@acme\.test/);
+  });
+
+  it('"all addresses at the domain foo.test (i.e. *@foo.test)" is the entry, not a domain to create', () => {
+    expect(
+      parse('Please add all email addresses at the domain rovers.test (i.e. *@rovers.test) to the allowlist.'),
+    ).toMatchObject({ kind: 'list_add', list: 'allowlist', identifiers: ['*@rovers.test'] });
+  });
+});
