@@ -10,6 +10,8 @@ import { oddMetadataKey, parseRequest } from '../../../src/llm/offline/request.j
 import { withoutFormFields } from '../../../src/llm/offline/ticket-form.js';
 import { imperatives } from '../../../src/llm/offline/request-form.js';
 import { roleRef } from '../../../src/llm/offline/refs.js';
+import { keptValues } from '../../../src/llm/offline/exceptions.js';
+import { analyze } from '../../../src/llm/offline/entities.js';
 import { createStack, NOW } from './drive.js';
 
 const parse = (text: string) => parseRequest(text, NOW);
@@ -506,7 +508,17 @@ describe('lists named up front, and entries said to stay', () => {
     });
   });
 
-  it('an entry a sentence says is to remain unchanged is never removed (safety)', () => {
+  it('an address or pattern a sentence says is to remain unchanged is kept out (safety)', () => {
+    const typed = analyze(
+      'Remove old@globex.test. The allowlist (including the entry for *@acme.test) is to remain unchanged.',
+    );
+    expect(keptValues(typed.masked, typed.ents)).toEqual(['*@acme.test']);
+    // (A sentence that also asks for a change keeps nothing.)
+    const asks = analyze('Remove *@acme.test, the rest is to remain unchanged.');
+    expect(keptValues(asks.masked, asks.ents)).toEqual([]);
+  });
+
+  it('an entry a sentence says is to remain unchanged is not removed', () => {
     const read = parse(
       'add *@rovers.test to the allowlist and remove the entry for old.partner@globex.test from it. The allowlist (including the entry for *@acme.test) is to remain unchanged.',
     );
