@@ -2,7 +2,7 @@
  * Invitation steps read with the rest of the message.
  *
  * "allowlist *@foo.test, then send an invite to ann@foo.test": an invitation that names no organization, in a
- * message that also puts the invitee's address (or its domain) on the allowlist, is an invitation to sign up to the
+ * message that also puts the invitee's address (or its domain) on the allowlist, is an invitation to join the
  * app — the allowlist is about signing up to the instance, so no organization is meant and no question is asked.
  * Any organization named keeps it an organization invitation.
  */

@@ -39,7 +39,7 @@ const TAG = new RegExp(
   `^(.+?)(?:\\s+(?:is|are)|'s|’s)\\s+(?:still\\s+|already\\s+|now\\s+)*${PARTICIPLE}(?:\\s+(?:now|still|already))?\\s*,?\\s+(?:right|correct|yes|yeah|yep|no|true|isn['’]?t\\s+(?:he|she|it|that\\s+so)|aren['’]?t\\s+they|i\\s+(?:assume|hope|think))\\s*(\\?*)$`,
   'i',
 );
-// "if not (I suppose) we should (do it)", "if not, please do", "if he isn't, ban him": a follow-up on a check.
+// "if not (I suppose) we should (do it)", "if not, please do", "if she isn't, then lock her": a follow-up on a check.
 const IF_NOT =
   /^(?:and\s+)?if\s+(?:not|he\s+isn['’]?t|she\s+isn['’]?t|they\s+aren['’]?t|it\s+isn['’]?t|so|(?:he|she|they|it)\s+(?:is|are|was))\b[^.!?]*[.!?]*$/i;
 

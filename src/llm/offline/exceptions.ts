@@ -73,7 +73,7 @@ export function keptValues(masked: string, ents: Entities): string[] {
     new RegExp(`\\b${LEAD}\\s+((?:⟦[ei]\\d+⟧(?:\\s*,\\s*|\\s+and\\s+|\\s*&\\s*)?)+)`, 'gi'),
   ))
     for (const token of m[1]!.match(/⟦[ei]\d+⟧/g) ?? []) out.push(unmask(token, ents).toLowerCase());
-  // "(including the entry for *@acme.test) is to remain unchanged": an address, id or pattern in a sentence that
+  // "… the row for *@foo.test must stay as it is": an address, id or pattern in a sentence that
   // says it stays as it is. (A list entry had been removed that such a sentence kept.)
   for (const sentence of masked.split(/(?<=[.!?;])\s+/))
     if (STAYS.test(sentence) && !CHANGE_IN_SENTENCE.test(sentence.replace(STAYS, '')))

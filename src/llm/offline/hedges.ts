@@ -68,7 +68,7 @@ const ACCOUNT_NEEDS =
 // "his account might just need unlocking": a gerund after "need" is the passive of that verb.
 const NEEDS_GERUND = /\b(?:(?:might|may|would|could|will)\s+)?(?:just\s+)?needs?\s+(?:just\s+)?([a-z]+?)ing\b/gi;
 
-// "whoever is the admin over at Foo … should be locked", "the person who has the billing role in Foo": a role
+// "whoever is the admin over at Foo … should be locked", "the one holding the billing role at Foo": a role
 // reference. "whoever" only as the subject of a modal or passive (refs.ts reads it elsewhere, and a subject
 // starting with "whoever" is otherwise never a request in request-form.ts).
 const WHOEVER_IS =

@@ -425,7 +425,7 @@ function parseMemberList(c: string, s: Sentence): Parsed {
     .toLowerCase();
   const bareRole = bareWord ? (roleKey(bareWord) ?? (bareWord === 'guest' ? 'org:guest' : undefined)) : undefined;
   if (bareRole) return { kind: 'members_list', role: bareRole, count: false };
-  // "who has the billing role in Foo?", "who holds viewer at Foo", "who's got admin in Foo": that role's holders.
+  // "who holds the billing role at Foo?", "who holds viewer at Foo", "who's got admin in Foo": that role's holders.
   const holders = c.match(
     /^who(?:'s|’s|\s+has|\s+have|\s+holds|\s+is\s+holding|\s+has\s+got)\s+(?:got\s+)?(?:the\s+|an?\s+)?(admin|administrator|owner|member|viewer|billing|guest)\s*(?:role|access|rights|permissions?)?(?:\s+(?:in|at|of|for|on)\s+(.+?))?\??$/i,
   );

@@ -183,7 +183,7 @@ function parseMetadataChange(c: string, s: Sentence): Intent | undefined {
     // "… in her public metadata" with the person named in another clause: the pronoun, filled from that clause.
     possessiveOwner(c);
   // No JSON given: the planner asks for it — when the clause asks for a change at all ("the flag reads beta_tester
-  // from the user's public metadata" only describes).
+  // out of her public metadata" only describes).
   if (!json && !/\b(?:set|update|change|add|put|merge|edit|remove|clear|delete|drop|store|record|write|fix)\b/i.test(c))
     return undefined;
   if (!json) return { kind: 'user_update', ...(target ? { target } : {}), fields: {} };

@@ -70,7 +70,7 @@ function statusQuestion(piece: string, asked: boolean): string | undefined {
 const TAKE_BACK =
   /\b(?:take|took|taking|get|pull)\s+(it|that|this|them|(?:the|my|our|that|this|her|his|their)\s+(?:[\w-]+\s+)?invit\w*)\s+(?:back|bak|bck)\b|\b(?:take|get|pull)\s+(?:back|bak)\s+(?=(?:the|my|our|that|this|her|his|their)\s+(?:[\w-]+\s+)?invit)/gi;
 
-// "acme: revoke all the pending invites pls": an organization said as the message's topic, before a colon, is where
+// "initech: kill every open invite, thx": an organization said as the message's topic, before a colon, is where
 // invitations that name no organization are. (Read as the application's invitations, the request had revoked
 // invitations of people the message never meant.) Not a label ("FYI:", "Re:", "Note:", "Urgent:").
 const TOPIC =

@@ -1,6 +1,6 @@
 /**
- * A message that says up front which list it changes — "please make the following changes to the sign-up
- * allowlist: 1. add *@foo.test 2. remove ann@x.test", "blocklist: add spam.test, drop old@x.test" — means that list
+ * A message that says up front which list it changes — "two edits for our allowlist: first add
+ * *@foo.test, then drop ann@x.test", "blocklist: add spam.test, drop old@x.test" — means that list
  * in each of its steps. Each bare "add X" / "remove X" (an address or pattern with no "to / from …" of its own) is
  * said with the list. Without this, "remove ann@x.test" alone reads as deleting the user ann@x.test.
  */

@@ -259,7 +259,7 @@ const KEPT_SENTENCE =
 
 /**
  * The wider text a name is looked for in when the request itself names no record, without the sentences that say
- * something stays ("please delete the templat of supabse. the one for hasura we keep"): a record named only as kept
+ * something stays ("drop the templte for fooo. the bar template we keep"): a record named only as kept
  * is never the one a change falls back to.
  */
 export function withoutKept(text: string): string {

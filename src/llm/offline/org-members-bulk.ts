@@ -117,7 +117,7 @@ function roleFilter(text: string): string | undefined {
 }
 
 // The roles a message about everyone keeps out: "every member who is not an admin", "the non-admins", "except the
-// admins", "admins unchanged", "leave the admin and billing folks alone". (A role said this way was ignored once,
+// admins", "admins unchanged", "leave admins and billing people as they are". (A role said this way was ignored once,
 // and an admin was proposed for the change the message kept admins out of.)
 const ROLE = '(admin|administrator|viewer|billing|member)s?';
 const KEPT_OUT_ROLES: readonly RegExp[] = [

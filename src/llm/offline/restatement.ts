@@ -14,7 +14,7 @@ const RESTATED = new RegExp(
   'gi',
 );
 
-// "all email addresses at the domain foo.test (i.e. *@foo.test)": a description of what to list, then the exact
+// "every address under the domain foo.test (i.e. *@foo.test)": a description of what to list, then the exact
 // entry in brackets — the entry is what is meant ("the domain foo.test" alone reads as a domain to create).
 const RESTATED_ENTRY =
   /\b(?:all\s+|any\s+|every\s+)?(?:(?:e-?mail\s+)?addresses|e-?mails|accounts|users|sign-?ups|people)\s+(?:at|from|on|under|in|with|using)\s+(?:the\s+)?(?:(?:e-?mail\s+)?domain\s+)?[\w.-]+\.[a-z]{2,}\s*\(\s*(?:i\.\s?e\.?|ie|that\s+is|meaning|so)\s*,?\s*([*\w.+-]*@[\w.-]+\.[a-z]{2,})\s*\)/gi;
