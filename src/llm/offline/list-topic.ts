@@ -10,6 +10,9 @@ const LEAD =
 const STEP =
   /\b(add|include|put|remove|delete|drop|take\s+off|strip)\s+((?:the\s+entry\s+for\s+)?⟦[ew]\d+⟧(?:\s*(?:,|and|&)\s*⟦[ew]\d+⟧)*)(?!\s+(?:to|from|on|off|onto|into|in)\b)/gi;
 
+const ANNOUNCED =
+  /^[^:.!?]*\b(?:changes?|updates?|edits?|amendments?)\s+(?:to|on|for|in)\s+(?:the\s+|our\s+)?(?:sign[- ]?up\s+)?(?:allowlist|blocklist)\s*:\s*/i;
+
 /** The masked message with each bare list step said with the list its lead names. */
 export function withListTopic(masked: string): string {
   const lead = masked.match(LEAD);
@@ -17,7 +20,9 @@ export function withListTopic(masked: string): string {
   const list = (lead[1] ?? lead[2])!.toLowerCase();
   // (Two lists named: which one a step means is not said, and nothing is filled in.)
   if (/\ballowlist\b/i.test(masked) && /\bblocklist\b/i.test(masked)) return masked;
-  return masked.replace(STEP, (_m, verb: string, what: string) => {
+  // (The lead itself only announces the steps: once each step names the list, it is said and goes.)
+  const steps = masked.replace(ANNOUNCED, '');
+  return steps.replace(STEP, (_m, verb: string, what: string) => {
     const entries = what.replace(/^the\s+entry\s+for\s+/i, '');
     return /^(?:add|include|put)$/i.test(verb)
       ? `${verb} ${entries} to the ${list}`

@@ -508,6 +508,15 @@ describe('lists named up front, and entries said to stay', () => {
     });
   });
 
+  it('the lead that announces the list is no ask of its own (nothing reported as not acted on)', async () => {
+    const stack = createStack();
+    const turn = await stack.say(
+      'please make the following changes to the allowlist: 1. add *@rovers.test; and 2. remove partner@globex.test',
+    );
+    expect(actions(turn)).toEqual(['clerk_allowlist_create', 'clerk_allowlist_delete']);
+    expect(turn.text).not.toMatch(/did not act on/);
+  });
+
   it('an address or pattern a sentence says is to remain unchanged is kept out (safety)', () => {
     const typed = analyze(
       'Remove old@globex.test. The allowlist (including the entry for *@acme.test) is to remain unchanged.',
