@@ -114,9 +114,10 @@ function ignoredException(whole: Sentence, intent: Intent, now: number): Intent 
   if (!m) return undefined;
   // ("she says nobody spells it that way except her aunt": an exception narrows a set, and a sentence
   // that names no set — no "all", "every", plural of records — has nothing for it to narrow.)
-  const start = Math.max(...['.', '!', '?', ';'].map((p) => masked.lastIndexOf(p, m.index!)));
-  const ends = ['.', '!', '?', ';'].map((p) => masked.indexOf(p, m.index!)).filter((i) => i >= 0);
-  const sentence = masked.slice(start + 1, ends.length > 0 ? Math.min(...ends) : undefined);
+  const sentence = `${masked
+    .slice(0, m.index)
+    .split(/[.!?;]/)
+    .pop()}${masked.slice(m.index).split(/[.!?;]/)[0]}`;
   if (!SET_WORD.test(sentence)) return undefined;
   // "ban everyone at x.test except the ones already banned": the bulk plan skips those itself (bulk.ts).
   if (skipsAskedState(m[0], intent)) return undefined;

@@ -33,15 +33,21 @@ export function creatorRef(text: string): Ref | undefined {
   return { kind: 'creator', value: org };
 }
 
-// "the workspace that had been founded by Dr. Ann Lee", "the org set up by ⟦e0⟧": the same, in the passive.
-const ORG_BY_CREATOR_PASSIVE = new RegExp(
-  `\\b${ORG_NOUN}\\s+(?:(?:which|that)\\s+(?:was|were|had\\s+been|has\\s+been)\\s+)?(?:(?:originally|first|initially)\\s+)?${MADE}\\s+by\\s+(?:(?:Mr|Mrs|Ms|Dr)\\.?\\s+)?((?:[A-Z][\\p{L}'’-]+\\s+){0,2}[A-Z][\\p{L}'’-]+|⟦e\\d+⟧|[\\w.+-]+@[\\w.-]+)`,
-  'u',
+// "the workspace that had been founded by Dr. Ann Lee", "the org set up by ⟦e0⟧": the same, in the passive. Said
+// in the active form ORG_BY_CREATOR reads — here on raw text, and by the lexicon on the masked message, where a
+// reader would otherwise take the person for the target ("rename the org created by Ann to …" renamed Ann).
+export const CREATOR_PASSIVE = new RegExp(
+  `\\b((?:the\\s+)?${ORG_NOUN})\\s+(?:(?:which|that)\\s+(?:was|were|had\\s+been|has\\s+been)\\s+)?(?:(?:originally|first|initially)\\s+)?(${MADE})\\s+by\\s+(?:(?:Mr|Mrs|Ms|Dr|mr|mrs|ms|dr)\\.?\\s+)?((?:[A-Z][\\p{L}'’-]+\\s+){0,2}[A-Z][\\p{L}'’-]+|⟦e\\d+⟧)`,
+  'gu',
 );
+
+/** The passive description said actively: "the org that Ann Lee created". */
+export const creatorActive = (_m: string, org: string, made: string, who: string): string =>
+  `${org} that ${who} ${made.toLowerCase()}`;
 
 /** The person whose organization a text describes ("the workspace Ann Lee made"), or undefined. */
 export function orgCreatorIn(text: string): string | undefined {
-  return text.match(ORG_BY_CREATOR)?.[1] ?? text.match(ORG_BY_CREATOR_PASSIVE)?.[1];
+  return text.replace(CREATOR_PASSIVE, creatorActive).match(ORG_BY_CREATOR)?.[1];
 }
 
 // "… of the member that initially founded the workspace Foo", "whoever first spun up the foo org for their

@@ -35,7 +35,6 @@ const MY =
 // "could I be added to Foo?", "can I get unlocked": the writer as the subject of a passive request.
 const I_PASSIVE = /\b(could|can)\s+i\s+(?=(?:please\s+)?(?:be|get)\s)/gi;
 
-/** The message with the writer's "me" / "my account" replaced by their one address, or as it was. */
 // "make sure I (⟦e0⟧) have admin rights", "me (⟦e0⟧)": the writer names their address right where they mean
 // themselves; the address stands there, with the verb agreeing.
 const SELF_NAMED = /\b(?:I|me|myself)\s*\(\s*(⟦e\d+⟧)\s*\)(?:\s+(have|am|was|do|don['’]t)\b)?/g;
@@ -48,6 +47,7 @@ const AGREES: Readonly<Record<string, string>> = {
   'don’t': 'doesn’t',
 };
 
+/** The message with the writer's "me" / "my account" replaced by their one address, or as it was. */
 export function withWriter(given: string): string {
   const masked = given.replace(SELF_NAMED, (_m, address: string, verb?: string) =>
     verb ? `${address} ${AGREES[verb] ?? verb}` : address,

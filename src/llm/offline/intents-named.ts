@@ -438,8 +438,7 @@ export function parseDomains(c: string, s: Sentence): Intent | undefined {
     !/\b(?:all|every|each)\b/i.test(c)
       ? (narrowed ?? { kind: 'name', value: 'satellite', where: 'satellite' })
       : undefined;
-  const byWord: Ref | undefined =
-    !host && !id && !satellite && word && !DOMAIN_ADJECTIVE.test(word) ? { kind: 'name', value: word } : undefined;
+  const byWord: Ref | undefined = !host && !id && !satellite && word ? { kind: 'name', value: word } : undefined;
   const ref: Ref | undefined = id
     ? { kind: 'id', value: id.value }
     : host

@@ -48,12 +48,19 @@ const CHANGE_ASKED = /\b(?:revoke|cancel|resend|re-send|delete|remove|invite|sen
 const NEGATED_CHANGE =
   /\b(?:do\s+not|don['’]?t|no\s+need\s+to|never|without)\s+(?:\w+\s+)?(?:revoke|cancel|resend|re-send|delete|remove|send)\w*/gi;
 
-const IF_PENDING_REVOKE =
-  /^\s*(?:and\s+)?if\s+(?:so|yes|it\s+is|it['’]s\s+(?:still\s+)?pending|(?:it\s+is\s+)?still\s+pending|pending)\s*,?\s*(?:please\s+|pls\s+|then\s+|go\s+ahead\s+and\s+)*(?:revoke|cancel|withdraw|kill|pull)\s+(?:it|that|the\s+invit\w*)\b[^.!?;]*$/i;
+// "…, (then) (please) revoke it": the revocation that follows the condition, to the end of the sentence.
+const REVOKE_IT =
+  '\\s*,?\\s*(?:please\\s+|pls\\s+|then\\s+|go\\s+ahead\\s+and\\s+)*(?:revoke|cancel|withdraw|kill|pull)\\s+(?:it|that|the\\s+invit\\w*)\\b[^.!?;]*$';
+const IF_PENDING_REVOKE = new RegExp(
+  `^\\s*(?:and\\s+)?if\\s+(?:so|yes|it\\s+is|it['’]s\\s+(?:still\\s+)?pending|(?:it\\s+is\\s+)?still\\s+pending|pending)${REVOKE_IT}`,
+  'i',
+);
+const IF_NOT_ACCEPTED_REVOKE = new RegExp(
+  `^\\s*(?:and\\s+)?if\\s+(?:not|no|it\\s+(?:is\\s*n['’]?t|is\\s+not|has\\s*n['’]?t|has\\s+not)(?:\\s+been)?(?:\\s+(?:accepted|used))?(?:\\s+yet)?)(?:\\s+yet)?${REVOKE_IT}`,
+  'i',
+);
 
-const IF_NOT_ACCEPTED_REVOKE =
-  /^\s*(?:and\s+)?if\s+(?:not|no|it\s+(?:is\s*n['’]?t|is\s+not|has\s*n['’]?t|has\s+not)(?:\s+been)?(?:\s+(?:accepted|used))?(?:\s+yet)?)(?:\s+yet)?\s*,?\s*(?:please\s+|pls\s+|then\s+|go\s+ahead\s+and\s+)*(?:revoke|cancel|withdraw|kill|pull)\s+(?:it|that|the\s+invit\w*)\b[^.!?;]*$/i;
-
+/** The one address a question about an invitation's status asks about, or undefined. */
 function statusQuestion(piece: string, asked: boolean): string | undefined {
   if (!/invit/i.test(piece) || !STATUS_WORD.test(piece)) return undefined;
   const emails = [...new Set(piece.match(/⟦e\d+⟧/g) ?? [])];
@@ -62,7 +69,7 @@ function statusQuestion(piece: string, asked: boolean): string | undefined {
   // ("… invitation sent to x@y" — the sending is the invitation's history, not a change asked.)
   const rest = piece.replace(NEGATED_CHANGE, '').replace(/\b(?:sent|send)\s+(?:to|out\s+to)\b|\binvit\w*/gi, '');
   if (CHANGE_ASKED.test(rest)) return undefined;
-  return `what is the status of the invitation to ${emails[0]}`;
+  return emails[0];
 }
 
 // "can we take that back before she signs up?", "take back my invite to x@y": in a message about an invitation,
@@ -119,9 +126,9 @@ export function invitationStatus(given: string): string {
       if (status && revokes) {
         pieces[i + 2] = '';
         pieces[i + 1] = '.';
-        return `revoke the pending invitation to ${status.split(' ').at(-1)}`;
+        return `revoke the pending invitation to ${status}`;
       }
-      if (status) return status;
+      if (status) return `what is the status of the invitation to ${status}`;
       const m = p.match(SHOULD_GO);
       return m ? `${m[1]}revoke ${m[2]!.trim()}${m[3]}` : p;
     })

@@ -2,10 +2,10 @@
  * A person described as whoever sent an invitation: "whoever sent the Acme invite to x@y.test", "the admin who
  * invited x@y.test to Foo", "whichever of our admins issued the invitation for x@y.test". Clerk records who sent
  * an organization invitation (its `inviter_id`), so the person is found by reading the organization invitations to
- * that address. `withInviterDescribed` says the description as
- * one token, "the inviter~ann~at~x.test" or "…~in~Acme" (the address spelt out inside the token, so it is never
- * taken for the person, and survives the clause splitting that re-reads placeholders); `inviterRef` reads the token as a reference, and resolve.ts finds the one sender
- * (none or several → nobody is guessed, and the reply says where it looked).
+ * that address. `withInviterDescribed` says the description as one token, "the inviter~ann~at~x.test" or
+ * "…~in~Acme" (the address spelt out inside the token, so it is never taken for the person, and survives the clause
+ * splitting that re-reads placeholders); `inviterRef` reads the token as a reference, and resolve.ts finds the one
+ * sender (none or several → nobody is guessed, and the reply says where it looked).
  */
 import type { Ref } from './intent-types.js';
 
@@ -39,7 +39,8 @@ export function withInviterDescribed(masked: string, emails: readonly string[]):
     .replace(FORMS[1]!, (_m, n: string, org?: string) => token(n, org));
 }
 
-export const INVITER_TOKEN = /\bthe\s+inviter~[\w.-]+~at~[\w.-]+(?:~in~[\w&'’.-]+)?/;
+/** The token as it stands in a masked sentence (request.ts reads it as a described person, like "the profiled~…"). */
+export const INVITER_TOKEN = /\bthe\s+inviter~[\w.+-]+~at~[\w.-]+(?:~in~[\w&'’.-]+)?/;
 
 /** "the inviter~ann~at~x.test[~in~Org]" as a reference, or undefined. */
 export function inviterRef(chunk: string): Ref | undefined {

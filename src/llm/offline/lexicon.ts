@@ -6,6 +6,7 @@
  * that knows the variants, so a new synonym is one row here rather than one more regex in each parser.
  */
 import { NUMBER_WORDS } from './number-words.js';
+import { CREATOR_PASSIVE, creatorActive } from './creator.js';
 
 /** Verbs the parsers act on. Short ones (≤ 4 letters) are only corrected for a swapped or doubled letter. */
 export const VERBS = [
@@ -1138,13 +1139,9 @@ const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
   // "how many folks are on Foo", "how many ppl": casual words for people.
   [/\b(how\s+many\s+)(?:folks|peeps|ppl|heads|souls|bodies)\b/gi, '$1people'],
   [/\b(how\s+many\s+(?:people|members|users)\s+(?:are|is)\s+)on\s+/gi, '$1in '],
-  // "the company that was founded by Ann Lee", "the org set up by ⟦e0⟧": the active form creator.ts reads
-  // ("the org that Ann Lee created"); the person is the organization's creator, never the target.
-  [
-    /\b((?:the\s+)?(?:org|organi[sz]ation|workspace|company|team|group))\s+(?:(?:which|that)\s+(?:was|were|had\s+been|has\s+been)\s+)?(?:(?:originally|first|initially)\s+)?(created|set\s+up|made|founded|started|opened|registered|spun\s+up)\s+by\s+((?:(?:mr|mrs|ms|dr)\.?\s+)?(?:[A-Z][\w'’-]*\s+){0,2}[A-Z][\w'’-]*|⟦e\d+⟧)/gi,
-    (_m: string, org: string, made: string, who: string) =>
-      `${org} that ${who.replace(/^(?:mr|mrs|ms|dr)\.?\s+/i, '')} ${made.toLowerCase()}`,
-  ],
+  // "the company that was founded by Ann Lee": the active form creator.ts reads; the person is the creator, never
+  // the target.
+  [CREATOR_PASSIVE, creatorActive],
   // "change her role to bilin manager": a role word misspelt twice is still the role before "manager".
   [/\b(?:bil+in|bil+ng|bilin|biling|billin|bilng|bililng|billling|billig)\s+(?=manager\b)/gi, 'billing '],
 ];

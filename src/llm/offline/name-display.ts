@@ -34,14 +34,14 @@ export function withNameDisplay(masked: string, quoted: readonly string[]): stri
   const spelt = full.replace(/⟦q(\d+)⟧/, (_t, n: string) => quoted[Number(n)] ?? '').trim();
   const words = spelt.split(/\s+/);
   if (words.length < 2) return out;
-  out = out.replace(CHANGE_PART, (whole, verb: string, part: string) => {
+  out = out.replace(CHANGE_PART, (_m, verb: string, part: string) => {
     const p = part.toLowerCase();
     const value = /^(?:surname|last\s+name|family\s+name)$/.test(p)
       ? words.at(-1)!
       : /^(?:first\s+name|given\s+name|forename)$/.test(p)
         ? words[0]!
         : spelt;
-    return value ? `${verb}${part} to ${value}` : whole;
+    return `${verb}${part} to ${value}`;
   });
   return out;
 }

@@ -172,8 +172,9 @@ export function planMembersBulk(ctx: PlanContext, intent: MembersBulk): PlanStep
   const users = new Map(asPage(usersEnv.result).items.map((o) => [String(o.id ?? ''), toUser(o)]));
   const role = roleFilter(intent.text);
   const excluded = keptOutRoles(intent.text);
-  const byRole = page.items.map(toMember).filter((x) => excluded.has(x.role)).length;
-  const members = page.items.map(toMember).filter((x) => (!role || x.role === role) && !excluded.has(x.role));
+  const all = page.items.map(toMember);
+  const byRole = all.filter((x) => excluded.has(x.role)).length;
+  const members = all.filter((x) => (!role || x.role === role) && !excluded.has(x.role));
   const rows: Array<{ u: UserRow; role: string }> = members.map((x) => ({
     // (A member the user listing did not return is still named by the membership row.)
     u: users.get(x.userId) ?? { ...idUser(x.userId), name: x.name, email: x.email, stub: false },

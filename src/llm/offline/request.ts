@@ -6,6 +6,7 @@
  * parsed whole, exactly as before splitting existed.
  */
 import { withRestatements } from './restatement.js';
+import { INVITER_TOKEN } from './inviter-described.js';
 import { withHandover } from './handover.js';
 import { withGetBackIn } from './regained-access.js';
 import { parseValueSwap, withNewValueSaid } from './value-swap.js';
@@ -641,7 +642,7 @@ function clausesOf(whole: Sentence, sentence: string, now: number): Unit[] {
 
 // A person said by description (role holder, creator, nameless account, profile value), as a pronoun's antecedent.
 const DESCRIBED_PERSON =
-  /\bthe\s+profiled~[\w.~-]+|\bthe\s+inviter~[\w.+-]+~at~[\w.-]+(?:~in~[\w&'’.-]+)?|\bthe\s+nameless\s+user\b|\bthe\s+person\s+with\s+the\s+(?:admin|member|viewer|billing)\s+role\s+in\s+[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*)?|\bwhoever\s+created\s+(?:the\s+)?[A-Za-z][\w&'’-]*(?:\s+(?!org\b|organi[sz]ation\b)[A-Za-z][\w&'’-]*)?(?:\s+(?:org|organi[sz]ation))?/;
+  /\bthe\s+profiled~[\w.~-]+|\bthe\s+nameless\s+user\b|\bthe\s+person\s+with\s+the\s+(?:admin|member|viewer|billing)\s+role\s+in\s+[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*)?|\bwhoever\s+created\s+(?:the\s+)?[A-Za-z][\w&'’-]*(?:\s+(?!org\b|organi[sz]ation\b)[A-Za-z][\w&'’-]*)?(?:\s+(?:org|organi[sz]ation))?/;
 
 // "whoever holds the viewer role at foo", "whoever's the admin on the Foo org": the holder of one role in one organization.
 const WHOEVER_HOLDS =
@@ -689,7 +690,7 @@ function antecedent(
     // ("the one holding the billing role in Foo is taking over. she needs admin": a person said by description —
     // the holder of a role, whoever created an organization, the account with no name, the user a profile value
     // describes — is whom the pronoun means; resolve.ts finds them, and never guesses between several.)
-    const holder = u.masked.match(DESCRIBED_PERSON);
+    const holder = u.masked.match(DESCRIBED_PERSON) ?? u.masked.match(INVITER_TOKEN);
     // ("whoever created the Foo org" → "whoever created Foo": said before "'s metadata", the organization word would
     // make it read as the organization's own metadata.)
     if (holder)

@@ -141,12 +141,12 @@ function expandPronouns(
     if (r.kind === 'inviter') {
       // "whoever sent the Acme invite to x@y": the organization invitations to that address (in the organization
       // said, or in every one), and the one user who sent them (Clerk's inviter_id). None or several → nobody.
-      const orgs = r.org ? [requireOrg(ctx, { kind: 'name', value: r.org })] : undefined;
-      if (orgs && !orgs[0]!.ok)
-        return { refs: out, unknown, stop: orgs[0] as { ok: false; outcome: PlanStep | 'pending' } };
       let rows: OrgRow[];
-      if (orgs) rows = [(orgs[0] as { ok: true; value: OrgRow }).value];
-      else {
+      if (r.org) {
+        const org = requireOrg(ctx, { kind: 'name', value: r.org });
+        if (!org.ok) return { refs: out, unknown, stop: org };
+        rows = [org.value];
+      } else {
         const env = ctx.read('clerk_organizations_list', { limit: 100 });
         if (!env) return { refs: out, unknown, stop: { ok: false, outcome: 'pending' } };
         if (env.status !== 'ok')

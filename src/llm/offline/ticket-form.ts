@@ -5,8 +5,8 @@
  * "revert the config") would be read as asks. They go. The title field ("Short description", "Summary", "Title")
  * restates the ask in a headline's words ("Retire the shop domain", "Lock Ann's account"); when the form's
  * description asks for something itself, the description is the request and the headline goes too. Otherwise the
- * title stays: it may be the only ask ("Summary: set my username to …" above a description that tells the story). Field values that name people (requester, affected user) are kept:
- * they are read as context (ticket-labels.ts).
+ * title stays: it may be the only ask ("Summary: set my username to …" above a description that tells the story).
+ * Field values that name people (requester, affected user) are kept: they are read as context (ticket-labels.ts).
  */
 
 // The bookkeeping fields of ITSM forms (ServiceNow, Jira Service Management, Zendesk, Freshservice, change requests).

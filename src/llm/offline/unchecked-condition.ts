@@ -41,14 +41,16 @@ const clauseBefore = (text: string): string => {
   return /\b(?:you|u|please|pls|plz|kindly|i|we)\b/i.test(clause) ? '' : clause;
 };
 
-// "get her back in if she got locked out", "unblock X if he can't sign in": a restore asked on the condition that sign-in is blocked is its own
-// check (the planner reads the ban and the lock and lifts whichever is there, or says neither is).
+// "get her back in if she got locked out", "unblock X if he can't sign in": a restore asked on the condition that
+// sign-in is blocked is its own check (the planner reads the ban and the lock and lifts whichever is there, or says
+// neither is).
 const SHUT_OUT =
   /^(?:only\s+)?if\s+(?:it\s+turns\s+out\s+(?:that\s+)?)?[^.!?;]{0,40}?\b(?:(?:shut|locked|kept|blocked|barred)\s+out|locked|banned|blocked|barred|suspended|can(?:['’]?t|not)\s+(?:get|sign|log)\s+(?:in|on)|(?:got|been|gets|was|is)\s+out)\b/i;
 const RESTORES =
   /\b(?:(?:let|get)\s+\S+(?:\s+\S+)?\s+(?:back\s+in|in\s+again|sign\s+in|log\s+in)|unlock|unban|restore|reinstate|lift|unblock|open\s+(?:it|\S+)\s+up)\b/i;
-// "if she wasn't locked out after all, leave everything as it is" / "if not, don't touch anything": the other branch of a self-checking change asks
-// for nothing to be done, which is what the planner does when the state is not there.
+// "if she wasn't locked out after all, leave everything as it is" / "if not, don't touch anything": the other
+// branch of a self-checking change asks for nothing to be done, which is what the planner does when the state is
+// not there.
 const ELSE_NOTHING =
   /^if\s+(?:it\s+turns\s+out\s+(?:that\s+)?)?[^.!?;]{0,60}?(?:\bnot\b|n['’]t\b|\bnever\b)[^.!?;]{0,40}?(?:,\s*)?(?:then\s+)?(?:please\s+)?(?:do\s+not|don['’]?t|no\s+need\s+to|there\s+is\s+no\s+need\s+to)\s+(?:go\s+)?(?:chang|touch|do|alter|modify)\w*\s+(?:anything|a\s+thing)\b/i;
 
