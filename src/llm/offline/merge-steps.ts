@@ -114,7 +114,29 @@ export function mergeSteps(steps: Intent[]): Intent[] {
     }
     out.push(step);
   }
-  return out;
+  // "Amend template foo as follows: lifetime 300. For the avoidance of doubt, the template is to be amended, not
+  // re-created": an update that says no field, beside an update of the same record that does, restates it — it is
+  // not a second ask (which would make the reply ask what to change).
+  return withoutRestated(out);
+}
+
+/** The steps without an update that says no field beside an update of the same record that does. */
+export function withoutRestated(steps: Intent[]): Intent[] {
+  return steps.filter((step) => !(restated(step) && steps.some((other) => other !== step && sameRecord(other, step))));
+}
+
+const UPDATE_KINDS = new Set<Intent['kind']>(['named_update', 'org_update', 'user_update']);
+const fieldsOf = (i: Intent): object => (i as { fields?: object }).fields ?? {};
+const restated = (i: Intent): boolean => UPDATE_KINDS.has(i.kind) && Object.keys(fieldsOf(i)).length === 0;
+const refOf = (i: Intent) =>
+  i.kind === 'named_update' ? i.ref : i.kind === 'org_update' ? i.org : i.kind === 'user_update' ? i.target : undefined;
+
+/** Whether `other` is an update with fields of the record `step` names (or of its kind, when `step` names none). */
+function sameRecord(other: Intent, step: Intent): boolean {
+  if (other.kind !== step.kind || restated(other)) return false;
+  if (other.kind === 'named_update' && step.kind === 'named_update' && other.resource !== step.resource) return false;
+  const [a, b] = [refOf(other), refOf(step)];
+  return !b || (!!a && a.kind === b.kind && a.value.toLowerCase() === b.value.toLowerCase());
 }
 
 /** Whether two updates name the same record the same way (same resource, same reference; no field set twice). */

@@ -35,6 +35,7 @@ import { withNamedInvitee } from './name-address.js';
 import { withOrgThere } from './org-there.js';
 import { withRegainedAccess } from './regained-access.js';
 import { withListPointer } from './list-pointer.js';
+import { withDefinedTerms } from './defined-term.js';
 import { withPassiveRequests } from './passive-request.js';
 import { withWholeOrgRemoval } from './whole-org.js';
 import { withKeyOfOwner, withOwnerThenPair } from './key-of-owner.js';
@@ -211,6 +212,7 @@ export function normalize(s: Sentence): Sentence {
   masked = withInviterDescribed(masked, s.ents.emails);
   masked = withNameDisplay(masked, s.ents.quoted);
   masked = withListTopic(masked);
+  masked = withDefinedTerms(masked, s.ents);
   for (const stage of STAGES) masked = stage(masked);
   masked = withNamedInvitee(masked, s.ents.emails);
   return masked === s.masked ? s : { ...s, masked: masked || s.masked };

@@ -100,6 +100,14 @@ const WISHED_PASSIVE = new RegExp(
   'gi',
 );
 
+// "We would be grateful if X could be removed", "it would be appreciated if X were updated to …": a polite wish
+// whose subject is the thing, not "you", is the same passive request ("X should be removed"). The "if" is no
+// condition here — the readers of conditions never see it.
+const POLITE_IF = new RegExp(
+  `\\b(?:(?:i|we)(?:'d|’d|\\s+would)\\s+be\\s+(?:\\w+\\s+)?(?:grateful|thankful|glad|happy|obliged|pleased)|it\\s+would\\s+be\\s+(?:\\w+\\s+)?(?:appreciated|great|helpful|ideal))\\s+if\\s+(?!(?:you|u)\\b)([^.;!?\\n]{2,160}?)\\s+(?:could|can|would|might|were(?:\\s+to)?|was)\\s+(?:(?:kindly|please|possibly|also)\\s+)?(?:be\\s+)?(?=(?:${Object.keys(ACTS).join('|')})\\b)`,
+  'gi',
+);
+
 const role = (r: string): string => (/^admin/i.test(r) ? 'an admin' : `a ${r.toLowerCase()}`);
 // (A subject that is itself a clause — "which, having been found …" — or starts with a verb is not turned.)
 const NOT_SUBJECT =
@@ -113,6 +121,7 @@ export function withPassiveRequests(masked: string): string {
     NEGATED.test(thing) ? m : `${ACTS[part.toLowerCase()]!} ${thing.trim()}`;
   return (
     masked
+      .replace(POLITE_IF, (m, thing: string) => (NEGATED.test(thing) ? m : `${thing} should be `))
       .replace(ASKED_PASSIVE, turn)
       .replace(WISHED_PASSIVE, turn)
       .replace(DECIDED, MARK)

@@ -9,6 +9,7 @@ import { withRestatements } from './restatement.js';
 import { INVITER_TOKEN } from './inviter-described.js';
 import { withHandover } from './handover.js';
 import { withGetBackIn } from './regained-access.js';
+import { withMetadataSlots } from './metadata-slots.js';
 import { parseValueSwap, withNewValueSaid } from './value-swap.js';
 import { GRAMMAR_WORDS } from './kv.js';
 import { parseValueQuestion } from './value-question.js';
@@ -26,7 +27,7 @@ import { core, COUNT, READ } from './phrases.js';
 import { withDetails } from './details.js';
 import { parseStatedField, parseStatedValue, withStatedName } from './stated-value.js';
 import { withPastedSubject } from './pasted-subject.js';
-import { mergeSteps } from './merge-steps.js';
+import { mergeSteps, withoutRestated } from './merge-steps.js';
 import { exceptionIn, keptValues } from './exceptions.js';
 import { withAllowlistedInvite, withoutRepeatedInvite } from './allowlist-invite.js';
 import { fillThere, orgMention, personNames, referents, withOrg } from './org-context.js';
@@ -281,7 +282,12 @@ export function parseAnalyzed(given: Sentence, now: number, frames = true): Inte
     const bulk = parseAnalyzed({ ...said, masked: exception.rest }, now, frames);
     if (bulk.kind === 'bulk_user_action') return { ...bulk, except: exception.refs };
   }
-  const read = withNewValueSaid(parseKept(said, now, frames), said);
+  const first = parseKept(said, now, frames);
+  const restated = first.kind === 'sequence' ? withoutRestated(first.steps) : undefined;
+  const read = withNewValueSaid(
+    restated?.length === 1 ? restated[0]! : restated ? { kind: 'sequence', steps: restated } : first,
+    said,
+  );
   // A reading of a metadata request that writes no key the message names (readsMetadataWrongly) is read again from
   // the data: the record is asked which key the message names (value-swap.ts). A sequence only when every step is an
   // update, so no other ask of the message is lost by reading it again.
@@ -291,7 +297,10 @@ export function parseAnalyzed(given: Sentence, now: number, frames = true): Inte
     (read.kind !== 'sequence' || onlyUpdates) && steps.some((x) => readsMetadataWrongly(x, said.masked))
       ? (parseValueSwap(said) ?? read)
       : read;
-  const intent = failClosed(boundValues(rescued), said.masked);
+  // Nothing written yet, and the message asks for a metadata write: its parts, wherever they stand
+  // (metadata-slots.ts).
+  const filled = withMetadataSlots(normalize(said), rescued);
+  const intent = failClosed(boundValues(filled), said.masked);
   // Whoever the message keeps out (read by exceptionIn, or an address or id right after an exception word
   // however the sentence goes on) is never the target of a change: that is the opposite of what was asked.
   // (Read on the message as typed too: normalizing drops a sentence that only says something stays.)

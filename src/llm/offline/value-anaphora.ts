@@ -26,12 +26,13 @@ export function withValueAnaphor(masked: string): string {
   });
 }
 
-// "the members picked "Foo Society" … please rename the club to that": a name the message says was
-// chosen, then pointed at. Only a quoted name after a word of choosing, and only when the message chose one.
+// "the members picked "Foo Society" … please rename the club to that", "the company is now "Foo Pharma" … change
+// the org's name to this / to reflect this": a name the message says was chosen (or is now the name), then pointed
+// at. Only a quoted name after a word of choosing, and only when the message chose one.
 const CHOSEN =
-  /\b(?:settled\s+on|decided\s+on|agreed\s+on|opted\s+for|voted\s+for|chose|chosen|picked|went\s+with|go\s+with|new\s+name\s+(?:is|will\s+be|shall\s+be))\s+(⟦q\d+⟧)/gi;
+  /\b(?:settled\s+on|decided\s+on|agreed\s+on|opted\s+for|voted\s+for|chose|chosen|picked|went\s+with|go\s+with|new\s+name\s+(?:is|will\s+be|shall\s+be)|(?:is|are)\s+(?:now|henceforth)(?:\s+(?:called|named|known\s+as))?|now\s+(?:is|are)|(?:to\s+be|is\s+now|will\s+be|be)\s+(?:known|called|named)\s+(?:(?:henceforth|from\s+now\s+on|hereafter)\s+)?(?:as\s+)?|(?:henceforth|hereafter)\s+(?:as|be))\s+(⟦q\d+⟧)/gi;
 const TO_POINTER =
-  /\b((?:name|rename|call|change|update|retitle)\b[^.!?;]{0,60}?\b(?:to|as|into))\s+(?:that|this|it|the\s+new\s+(?:name|one|title)|the\s+one\s+(?:we|they)\s+(?:chose|picked|agreed\s+on))\b/gi;
+  /\b((?:name|rename|call|change|update|retitle)\b[^.!?;]{0,60}?\b(?:to|as|into))\s+(?:(?:reflect|match|mirror)\s+(?:that|this|it|the\s+change)|that|this|it|the\s+new\s+(?:name|one|title)|the\s+one\s+(?:we|they)\s+(?:chose|picked|agreed\s+on))\b/gi;
 
 /** The masked message with "rename it to that" filled in with the one name it says was chosen. */
 export function withChosenName(masked: string): string {

@@ -55,10 +55,24 @@ const NOT_A_VALUE =
 
 // A key taken out of metadata: "erase the customer identifier held in her private metadata", "the entry "x" in Foo's
 // public metadata shall be deleted".
-const REMOVES = /\b(?:remov|delet|eras|drop|clear|unset|wip(?:e|ed|ing)\b|purg|strip|get\s+rid\s+of)\w*/i;
+// (Whole words only: "stripe_customer_id" is no "strip", "clearly" no "clear".)
+const REMOVES =
+  /\b(?:remov(?:e|ed|es|ing|al)|delet(?:e|ed|es|ing|ion)|eras(?:e|ed|es|ing|ure)|drop(?:s|ped|ping)?|clear(?:s|ed|ing)?|unset|wip(?:e|ed|ing)|purg(?:e|ed|es|ing)|strip(?:s|ped|ping)?|get\s+rid\s+of)\b/i;
 
 // A sentence saying what stays as it is ("the plan entry shall remain", "all other keys are to be retained").
-const STAYS = /\b(?:remain|stay|stays|retained|kept|preserved|untouched|unchanged)\b/i;
+const STAYS =
+  /\b(?:remain|remains|stay|stays|retained|kept|preserved|untouched|unchanged|left\s+(?:as\s+(?:it\s+)?is|alone|untouched)|as\s+(?:it|they)\s+(?:is|are|stands?)|(?:not|never)\s+be\s+(?:altered|changed|touched|modified))\b/i;
+
+/** The text without its sentences that say what stays as it is: a key named there is not the one to change. */
+const withoutKept = (text: string): string =>
+  text
+    .split(/(?<=[.!?;])\s+|\n+/)
+    .filter((t) => !STAYS.test(t))
+    .join(' ');
+
+// A key as typed in a message ("stripe_customer_id", "billingRef"): how a private key is named when the record's
+// private metadata is not shown to the model (agent/compact.ts leaves it out).
+const KEY_TOKEN = /(?<![\w.@-])([a-z][a-z0-9]*(?:_[a-z0-9]+)+|[a-z]+(?:[A-Z][a-z0-9]+)+)(?![\w@-]|\.\w)/g;
 
 /** A change said by an old and a new value, or undefined when the message says no new value. */
 export function parseValueSwap(whole: Sentence): Intent | undefined {
@@ -160,8 +174,18 @@ function keysNamedOf(owner: 'user' | 'org', rec: Obj, label: string, text: strin
   const id = String(rec.id ?? '');
   const toNumber = value === null ? undefined : numberOf(value);
   for (const field of kindsSaid(text)) {
-    const meta = rec[field];
-    if (!meta || typeof meta !== 'object') continue;
+    let meta = rec[field];
+    // (Private metadata not shown: the keys typed in a sentence that says this kind by name are the candidates;
+    // a value written there is merged, and nothing is removed unseen.)
+    if (meta === undefined || meta === null) {
+      if (field !== 'private_metadata' || value === null || !/\bprivate\s+metadata\b/i.test(text)) continue;
+      const typed = text
+        .split(/(?<=[.!?;])\s+|\n+/)
+        .filter((t) => /\bprivate\s+metadata\b/i.test(t))
+        .flatMap((t) => [...t.matchAll(KEY_TOKEN)].map((m) => m[1]!));
+      meta = Object.fromEntries([...new Set(typed)].map((k) => [k, null]));
+    }
+    if (typeof meta !== 'object') continue;
     for (const [key, current] of Object.entries(meta as Obj)) {
       if (!keyNamed(text, key)) continue;
       // (A new value of the key's own kind: a number for a number; a key holding an object is not replaced whole.)
@@ -309,7 +333,7 @@ export function planValueSwap(ctx: PlanContext, intent: Swap): PlanStep {
   // No value said is held anywhere: the key the message names gets the new value, when it names one
   // ("her tier … should now read "gold"").
   if (!intent.remove && slots.length === 0)
-    for (const r of read.records) slots.push(...keysNamedOf(r.owner, r.rec, r.label, said, intent.to));
+    for (const r of read.records) slots.push(...keysNamedOf(r.owner, r.rec, r.label, withoutKept(said), intent.to));
   const who = [...namedUsers.map((u) => u.name ?? u.email ?? u.id), ...namedOrgs.map((o) => o.name)];
   if (who.length === 0)
     return say(
