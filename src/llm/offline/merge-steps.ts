@@ -114,8 +114,7 @@ export function mergeSteps(steps: Intent[]): Intent[] {
     }
     out.push(step);
   }
-  // "Amend template foo as follows: lifetime 300. For the avoidance of doubt, the template is to be amended, not
-  // re-created": an update that says no field, beside an update of the same record that does, restates it — it is
+  // "Change template foo like this: lifetime 300. To be clear, only change it, do not recreate it": an update that says no field, beside an update of the same record that does, restates it — it is
   // not a second ask (which would make the reply ask what to change).
   return withoutRestated(out);
 }

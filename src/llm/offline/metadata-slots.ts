@@ -2,8 +2,8 @@
  * A metadata write read by its parts wherever the message puts them (issue 15, round 16). The phrase readers
  * (kv.ts, field-edit.ts, value-swap.ts) each know one order of words; a request written as a form, a letter or in
  * a second language puts the same three parts — which kind of metadata, which key, which value — in any order
- * ("add please in the private metadata the billing_id cus_77", "the number S-1 … recorded in her private metadata
- * under the key student_no"). This reader is asked only when those readers found nothing to write: it collects the
+ * ("put in the private metadata too the crm_ref ab_77", "their code K-9 … is to be kept in its private
+ * metadata, key partner_code"). This reader is asked only when those readers found nothing to write: it collects the
  * candidates for each part from the sentences that ask (a sentence saying what stays as it is names no part), and
  * proposes the write only when each part has exactly one candidate. Anything else stays as it was read, so the
  * reply still asks. It only ever merges one key into one record's metadata: the approval card shows it whole.
@@ -16,7 +16,7 @@ type Kind = 'public_metadata' | 'private_metadata' | 'unsafe_metadata';
 
 const KIND_SAID = /\b(public|private|unsafe)(?:[\s_-]+meta(?:[\s_-]?data)?\b)/gi;
 const METADATA_WORD = /(?:\b|_)meta(?:[\s_-]?data)?\b/i;
-// A sentence that says what stays as it is ("her public metadata is to be left as is", "nothing else changes").
+// A sentence that says what stays as it is ("the plan entry stays as it stands", "nothing else changes").
 const KEEPS =
   /\b(?:remain|remains|stay|stays|retained|kept|preserved|untouched|unchanged|left\s+(?:as\s+(?:it\s+)?is|alone)|as\s+(?:it|they)\s+(?:is|are)|(?:not|never)\s+be\s+(?:altered|changed|touched|modified)|nothing\s+(?:else|more)|no\s+other)\b/i;
 // A request that writes: a question about a key ("does she have a billing_id?") is never one.
