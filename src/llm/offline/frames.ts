@@ -512,7 +512,7 @@ function frame(act: Act, sentence: string, words: Word[], said: Sentence, at = 0
         ALL_WORD.test(sentence) &&
         emailsIn.length === 0 &&
         new RegExp(
-          `\\b(?:who(?:'s|s)?|that|which)\\s+(?:(?:is|are|r|were|got|have\\s+been|has\\s+been)\\s+)?(?:currently\\s+|now\\s+|still\\s+)?${undone}\\b|\\b${undone}\\s+(?:users|accounts|people|ones|folks)\\b`,
+          `\\b(?:who(?:'s|s)?|that|which)\\s+(?:(?:is|are|r|were|got|have\\s+been|has\\s+been)\\s+)?(?:currently\\s+|now\\s+|still\\s+)?${undone}\\b|\\b${undone}\\s+(?:users|usrs|accounts|accts|accnts|accs|logins|profiles|people|ones|folks)\\b`,
           'i',
         ).test(sentence)
       )

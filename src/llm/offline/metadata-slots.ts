@@ -10,18 +10,16 @@
  */
 import { type Sentence, unmask } from './entities.js';
 import type { Intent, Ref } from './intent-types.js';
+import { onlyLimits } from './constraints.js';
 import { orgRef } from './refs.js';
 
 type Kind = 'public_metadata' | 'private_metadata' | 'unsafe_metadata';
 
 const KIND_SAID = /\b(public|private|unsafe)(?:[\s_-]+meta(?:[\s_-]?data)?\b)/gi;
 const METADATA_WORD = /(?:\b|_)meta(?:[\s_-]?data)?\b/i;
-// A sentence that says what stays as it is ("the plan entry stays as it stands", "nothing else changes").
-const KEEPS =
-  /\b(?:remain|remains|stay|stays|retained|kept|preserved|untouched|unchanged|left\s+(?:as\s+(?:it\s+)?is|alone)|as\s+(?:it|they)\s+(?:is|are)|(?:not|never)\s+be\s+(?:altered|changed|touched|modified)|nothing\s+(?:else|more)|no\s+other)\b/i;
 // A request that writes: a question about a key ("does she have a billing_id?") is never one.
 const WRITES =
-  /\b(?:add|put|set|store|record|save|write|enter|update|change|replace|amend|correct|fill|mark|include|register)\w*\b|=|->|→/i;
+  /\b(?:add|put|set|store|record|save|write|enter|update|change|replace|swap|switch|amend|correct|fill|mark|include|register|kept|keep)\w*\b|=|->|→/i;
 const REMOVES =
   /\b(?:remov(?:e|ed|al)|delet(?:e|ed|ion)|eras(?:e|ed|ure)|drop(?:ped)?|clear(?:ed)?|unset|purg(?:e|ed)|get\s+rid\s+of|take\s+out)\b/i;
 // A question about a key ("does she have a billing_id?"); "can you replace it …?" asks for a change.
@@ -57,7 +55,7 @@ const sentences = (masked: string): string[] => masked.split(/(?<=[.!?;])\s+|\n+
 
 /** One key, one value and one kind, each said once in the asking sentences; undefined otherwise. */
 export function readParts(s: Sentence): { kind: Kind; key: string; value: unknown } | undefined {
-  const asking = sentences(s.masked).filter((t) => !KEEPS.test(t));
+  const asking = sentences(s.masked).filter((t) => !onlyLimits(t));
   const text = asking.join(' ');
   if (!METADATA_WORD.test(text) || !WRITES.test(text) || asking.some((t) => QUESTION.test(t))) return undefined;
   const kinds = new Set([...text.matchAll(KIND_SAID)].map((m) => `${m[1]!.toLowerCase()}_metadata` as Kind));
@@ -95,7 +93,8 @@ function writesOnlyGrammar(fields: Record<string, unknown>): boolean {
 function ownerOf(s: Sentence, read: Intent): { user?: Ref; org?: Ref } | undefined {
   if (read.kind === 'user_update' && read.target) return { user: read.target };
   if (read.kind === 'org_update' && read.org) return { org: read.org };
-  if (read.kind !== 'unknown' || read.reason) return undefined;
+  // (An update read without its record, or nothing read: the record the message names, when it names one.)
+  if (read.kind === 'unknown' && read.reason) return undefined;
   const emails = new Set([...s.masked.matchAll(EMAIL)].map((m) => m[1]!));
   const orgs = new Set([...s.masked.matchAll(ORG_SAID)].map((m) => (m[1] ?? m[2])!));
   // (A person said by first and last name, when nothing else names anyone: "Maria Garcia has a new account …".)

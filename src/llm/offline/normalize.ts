@@ -112,6 +112,10 @@ function withoutEmoji(masked: string): string {
 const ROLE_ADJECTIVE = /\b(?:full(?:[- ]fledged)?|standard|ordinary|simple|basic)\s+(?=members?\b)/gi;
 
 // "ugh can u …", "welp, …", "sigh. …": a sound of feeling before the sentence is no part of it.
+// "ngl he's been trolling lol", "tbh just kick him fr": chat fillers say how the writer feels, never what to do.
+const FILLER =
+  /\s*(?<![\w'’-])(?:lol+|lmao+|lmfao|rofl|ngl|tbh|tbf|smh|istg|bruh|lowkey|highkey|no\s+cap|fr\s+fr|jk|haha+|hehe+|xd)(?![\w'’-])[,!]*/gi;
+
 const INTERJECTION =
   /(^|[.!?]\s+)(?:u+g+h+|a+r+g+h+|h+m+|oo+f|welp|sigh|omg|ugh+|um+|uh+|meh|yikes|jeez|geez)\b[,!.]*\s+/gi;
 
@@ -143,6 +147,7 @@ const STAGES: ReadonlyArray<(masked: string) => string> = [
   (m) => m.replace(ASIDE, ''),
   (m) => m.replace(DASHED_ASIDE, ' ').replace(DESCRIBED_NAME, '$1 '),
   spellOutTexting,
+  (m) => m.replace(FILLER, '').trim(),
   withWholeOrgRemoval,
   withPassiveRequests,
   withoutRemarks,

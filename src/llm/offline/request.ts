@@ -10,6 +10,7 @@ import { INVITER_TOKEN } from './inviter-described.js';
 import { withHandover } from './handover.js';
 import { withGetBackIn } from './regained-access.js';
 import { withMetadataSlots } from './metadata-slots.js';
+import { limitedRefs, withoutConstraints } from './constraints.js';
 import { parseValueSwap, withNewValueSaid } from './value-swap.js';
 import { GRAMMAR_WORDS } from './kv.js';
 import { parseValueQuestion } from './value-question.js';
@@ -147,8 +148,20 @@ const EVERY_MEMBER =
  * Readings that must fail closed: a change on an account or a membership when the message is about a key of some
  * metadata, and an organization's metadata when the message means every member's. Each returns why, or undefined.
  */
+const ORG_INVITATIONS_SAID =
+  /\b(?:org(?:ani[sz]ation)?(?:'s|’s)?\s+(?:[\w-]+\s+){0,2}invit\w*|invit\w*\s+(?:to|into|for)\s+(?:join\s+)?(?:the\s+)?(?:org|organi[sz]ation)\b)/i;
+const APP_INVITATIONS_SAID =
+  /\b(?:app(?:lication)?(?:-level)?|sign[\s-]?up|platform|instance)\s+(?:[\w-]+\s+){0,2}invit\w*/i;
 const FAIL_CLOSED: ReadonlyArray<(steps: Intent[], masked: string) => string | undefined> = [
   negatedChange,
+  // "list Foo's org invitations that are pending, then revoke all of them": application invitations are never what a
+  // message about an organization's invitations revokes, even when that organization could not be read.
+  (steps, masked) =>
+    steps.some((s) => s.kind === 'invitation_revoke' && (s.all || s.newest || s.one)) &&
+    ORG_INVITATIONS_SAID.test(masked) &&
+    !APP_INVITATIONS_SAID.test(masked)
+      ? 'You asked about an organization\'s invitations, and I could not tell which organization, so I changed nothing (application invitations are a different list). Say it as "revoke the pending invitations to <organization>".'
+      : undefined,
   (steps, masked) => {
     if (!steps.some(hitsPerson)) return undefined;
     // ("yank the crm ref off his login, you'll find it in private metadata": a membership removal whose organization
@@ -274,7 +287,14 @@ function failClosed(intent: Intent, masked: string): Intent {
 /** Parses an already analyzed message (accounting re-parses it with one clause left out). */
 export function parseAnalyzed(given: Sentence, now: number, frames = true): Intent {
   // "…, but not block his account": a change not wanted, said beside the one wanted — never a target or a step.
-  const said = { ...given, masked: given.masked.replace(NOT_THIS_TOO, '') };
+  // Sentences that only limit the request ("her role stays as it is", "don't ban him yet") are no asks
+  // (constraints.ts); the exception readers below still read the message whole.
+  const said = {
+    ...given,
+    masked: withoutConstraints(given.masked.replace(NOT_THIS_TOO, '')),
+    raw: withoutConstraints(given.raw),
+    text: withoutConstraints(given.text),
+  };
   // "unban everyone who is banned except X": the exception comes out before parsing, so X can never become the
   // target; a bulk change keeps it (the plan leaves X out), anything else is parsed as before.
   const exception = exceptionIn(said.masked, said.ents);
@@ -300,15 +320,23 @@ export function parseAnalyzed(given: Sentence, now: number, frames = true): Inte
   // Nothing written yet, and the message asks for a metadata write: its parts, wherever they stand
   // (metadata-slots.ts).
   const filled = withMetadataSlots(normalize(said), rescued);
-  const intent = failClosed(boundValues(filled), said.masked);
+  const checked = failClosed(boundValues(filled), said.masked);
+  // Whoever a limiting sentence names ("Viktor Crane stays banned") is left out of a change on everyone, and is
+  // never the target of a change (below).
+  const limited = limitedRefs(given.masked, given.ents);
+  const intent =
+    checked.kind === 'bulk_user_action' && limited.length > 0
+      ? { ...checked, except: [...(checked.except ?? []), ...limited] }
+      : checked;
   // Whoever the message keeps out (read by exceptionIn, or an address or id right after an exception word
   // however the sentence goes on) is never the target of a change: that is the opposite of what was asked.
   // (Read on the message as typed too: normalizing drops a sentence that only says something stays.)
-  const typed = analyze(said.raw);
+  const typed = analyze(given.raw);
   const kept = [
     ...(exception?.refs.map((r) => r.value.toLowerCase()) ?? []),
     ...keptValues(said.masked, said.ents),
     ...keptValues(typed.masked, typed.ents),
+    ...(intent.kind === 'bulk_user_action' ? [] : limited.map((r) => r.value.toLowerCase())),
   ];
   if (kept.length > 0 && !NO_CHANGE.has(intent.kind) && kept.some((k) => refValues(intent).includes(k)))
     return {

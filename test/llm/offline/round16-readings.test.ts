@@ -1,0 +1,188 @@
+/**
+ * Round 16 of the offline model: a metadata write read by its parts wherever they stand, polite wishes whose subject
+ * is the thing, defined terms, a value pointed at, sentences that only limit a request, and guards against a
+ * limit read as an ask. Invented phrasings on the demo seed. Tests marked (safety) were seen to fail with their
+ * guard removed.
+ */
+import { describe, expect, it } from 'vitest';
+import { withoutConstraints } from '../../../src/llm/offline/constraints.js';
+import { withDefinedTerms } from '../../../src/llm/offline/defined-term.js';
+import { analyze } from '../../../src/llm/offline/entities.js';
+import type { Intent } from '../../../src/llm/offline/intent-types.js';
+import { withoutRestated } from '../../../src/llm/offline/merge-steps.js';
+import { readParts } from '../../../src/llm/offline/metadata-slots.js';
+import { normalize } from '../../../src/llm/offline/normalize.js';
+import { parseRequest, readMessage } from '../../../src/llm/offline/request.js';
+import { createStack, NOW } from './drive.js';
+
+const parse = (text: string) => parseRequest(text, NOW);
+const actions = (turn: { pending: Array<{ action: string; args: Record<string, unknown> }> }) =>
+  turn.pending.map((p) => p.action);
+const parts = (text: string) => readParts(normalize(readMessage(text)));
+
+describe('a metadata write read by its parts', () => {
+  it('finds kind, key and value in any order', () => {
+    expect(parts('could you put in the private metadata too the crm_ref ab_77 for the org Globex')).toEqual({
+      kind: 'private_metadata',
+      key: 'crm_ref',
+      value: 'ab_77',
+    });
+    expect(parts('Their code K-9 has been issued; it is to be kept in its public metadata, key partner_code.')).toEqual(
+      { kind: 'public_metadata', key: 'partner_code', value: 'K-9' },
+    );
+  });
+
+  it('takes the last value introduced as the new one ("is A now, swap it with B")', () => {
+    expect(parts('In her private metadata the payout_ref is pr_111 now, please swap it with pr_222.')?.value).toBe(
+      'pr_222',
+    );
+  });
+
+  it('proposes nothing when two keys or two kinds are said, or when the message asks a question', () => {
+    expect(parts('set crm_ref and erp_ref in the private metadata of jane@example.com to x_1')).toBeUndefined();
+    expect(parts('copy crm_ref ab_77 from the public metadata into the private metadata')).toBeUndefined();
+    expect(parts('Does jane@example.com have a crm_ref in her private metadata? It should be ab_77')).toBeUndefined();
+  });
+
+  it('a sentence saying what stays names no key', () => {
+    expect(
+      parts('Record the badge_no B-17 in the public metadata of dave@acme.test. His home_site stays as it is.'),
+    ).toEqual({ kind: 'public_metadata', key: 'badge_no', value: 'B-17' });
+  });
+
+  it('writes a private key the model cannot see, on the one organization the message names', async () => {
+    const stack = createStack();
+    const turn = await stack.say('For the org Globex, could you put in the private metadata too the crm_ref ab_77?');
+    expect(turn.pending.map((p) => [p.action, p.args])).toEqual([
+      ['clerk_organization_update', { organization_id: expect.any(String), private_metadata: { crm_ref: 'ab_77' } }],
+    ]);
+  });
+
+  it('a key with "stripe" in it is never a removal (safety)', () => {
+    const intent = parse("Update the stripe_payout_id kept in maria@example.com's private metadata to po_55.");
+    expect(JSON.stringify(intent)).not.toMatch(/"remove":true|null/);
+  });
+});
+
+describe('polite wishes, defined terms and values pointed at', () => {
+  it('"we would be grateful if X could be locked" is a request, not a condition', async () => {
+    const stack = createStack();
+    const turn = await stack.say('We would be grateful if the account of jane@example.com could be locked.');
+    expect(actions(turn)).toEqual(['clerk_user_lock']);
+  });
+
+  it('a negated polite wish asks for nothing (safety)', async () => {
+    const stack = createStack();
+    const turn = await stack.say('We would be grateful if jane@example.com could not be banned for now.');
+    expect(actions(turn)).not.toContain('clerk_user_ban');
+  });
+
+  it('a defined term is said as what it names', () => {
+    const s = analyze(
+      'Please amend the JWT template named "hasura" (the "Template"): the Template\'s lifetime is 600.',
+    );
+    const out = withDefinedTerms(s.masked, s.ents);
+    expect(out).not.toMatch(/Template|\(/);
+    expect(out).toMatch(/the template ⟦q0⟧'s lifetime/);
+  });
+
+  it('a defined term reaches the record it names', async () => {
+    const stack = createStack();
+    const turn = await stack.say(
+      'Please amend the JWT template named "hasura" (the "Template") so that tokens issued under the Template have a lifetime of 600 seconds.',
+    );
+    expect(turn.pending.map((p) => [p.action, p.args.lifetime])).toEqual([['clerk_jwt_template_update', 600]]);
+  });
+
+  it('"change the name to reflect this" takes the name the message says it now is', async () => {
+    const stack = createStack();
+    const turn = await stack.say(
+      'The shop is now "Globex Retail". Please change the name of the org Globex to reflect this.',
+    );
+    expect(turn.pending.map((p) => p.args.name)).toEqual(['Globex Retail']);
+  });
+
+  it('an update that says no field beside an update of the same record is no second ask', () => {
+    const steps: Intent[] = [
+      { kind: 'named_update', resource: 'jwt', fields: { lifetime: 300 } },
+      { kind: 'named_update', resource: 'jwt', fields: {} },
+    ];
+    expect(withoutRestated(steps)).toEqual([steps[0]]);
+    // (An empty update of another kind of record stays: it is asked about.)
+    const other: Intent[] = [steps[0]!, { kind: 'org_update', fields: {} }];
+    expect(withoutRestated(other)).toHaveLength(2);
+  });
+});
+
+describe('sentences that only limit a request', () => {
+  it('drops "don\'t delete or ban him yet", a subject line and "X stays as it is"', () => {
+    expect(withoutConstraints("Lock dave@acme.test till Monday. Don't delete or ban him yet")).toBe(
+      'Lock dave@acme.test till Monday',
+    );
+    expect(withoutConstraints('RE: ban appeal\nPlease unlock dave@acme.test.')).toBe('Please unlock dave@acme.test.');
+    expect(withoutConstraints('Make Ann an admin of Foo. The viewer there stays as it is.')).toBe(
+      'Make Ann an admin of Foo',
+    );
+  });
+
+  it('keeps a sentence that also asks, a question, a lasting state and a removal said as "not retained"', () => {
+    const kept = [
+      'In Foo revoke the newest invite, the other one stays.',
+      'Could you alter the template so its tokens remain usable a day.',
+      'Which templates exist and for how long does a token remain valid?',
+      'The region entry should not be retained. Remove it from her account.',
+      "Don't delete Ann, ban her instead.",
+    ];
+    for (const text of kept) expect(withoutConstraints(text)).toBe(text);
+  });
+
+  it('a limit never becomes the ask: "lock the newest account. don\'t delete or ban it"', async () => {
+    const stack = createStack();
+    const turn = await stack.say("someone odd signed up, the newest account. can you lock it? don't delete or ban it");
+    expect(actions(turn)).toEqual(['clerk_user_lock']);
+  });
+
+  it('a memo subject that names an act is no ask (safety)', async () => {
+    const stack = createStack();
+    const turn = await stack.say('RE: ban review\nACTION: dave@acme.test to be unlocked.');
+    expect(actions(turn)).not.toContain('clerk_user_ban');
+  });
+
+  it('whoever a limiting sentence names stays out of a bulk change (safety)', async () => {
+    for (const kept of ['Viktor Crane stays banned.', 'viktor.crane@outlook.test is to remain banned.']) {
+      const stack = createStack();
+      const turn = await stack.say(`Please unban every banned account. ${kept}`);
+      expect(actions(turn)).toEqual(['clerk_user_unban', 'clerk_user_unban']);
+      expect(JSON.stringify(turn.pending)).not.toMatch(/user_2WHoud37sEtAv1qkVAXp700001u/);
+    }
+  });
+
+  it('whoever a limiting sentence names is never the target of a change (safety)', async () => {
+    const stack = createStack();
+    const turn = await stack.say('Lock the account. jane@example.com stays as she is.');
+    expect(turn.pending).toEqual([]);
+  });
+});
+
+describe('guards', () => {
+  it("an organization's invitations are never revoked as application invitations (safety)", async () => {
+    const stack = createStack();
+    const turn = await stack.say(
+      'First list the org invitations of Acme Corp that are pending. Then revoke all of them.',
+    );
+    expect(actions(turn)).not.toContain('clerk_invitation_revoke');
+  });
+
+  it('chat fillers are no part of the request', async () => {
+    const stack = createStack();
+    const turn = await stack.say('ngl just kick dave@acme.test from acme lol');
+    expect(actions(turn)).toEqual(['clerk_org_membership_delete']);
+  });
+
+  it('"accts" in a bulk undo is accounts', () => {
+    expect(parse('all currently banned accts to be unbanned.')).toMatchObject({
+      kind: 'bulk_user_action',
+      action: 'clerk_user_unban',
+    });
+  });
+});
