@@ -59,7 +59,9 @@ describe('a metadata write read by its parts', () => {
   });
 
   it('a key with "stripe" in it is never a removal (safety)', () => {
-    const intent = parse("Update the stripe_payout_id kept in maria@example.com's private metadata to po_55.");
+    const intent = parse(
+      'Maria Garcia (maria@example.com) moved banks. Please update the "stripe_payout_ref" value held in her private metadata to po_55.',
+    );
     expect(JSON.stringify(intent)).not.toMatch(/"remove":true|null/);
   });
 });
@@ -71,7 +73,7 @@ describe('polite wishes, defined terms and values pointed at', () => {
     expect(actions(turn)).toEqual(['clerk_user_lock']);
   });
 
-  it('a negated polite wish asks for nothing (safety)', async () => {
+  it('a negated polite wish asks for nothing', async () => {
     const stack = createStack();
     const turn = await stack.say('We would be grateful if jane@example.com could not be banned for now.');
     expect(actions(turn)).not.toContain('clerk_user_ban');
@@ -159,7 +161,7 @@ describe('sentences that only limit a request', () => {
 
   it('whoever a limiting sentence names is never the target of a change (safety)', async () => {
     const stack = createStack();
-    const turn = await stack.say('Lock the account. jane@example.com stays as she is.');
+    const turn = await stack.say('Lock jane@example.com now. jane@example.com stays as she is.');
     expect(turn.pending).toEqual([]);
   });
 });
