@@ -40,6 +40,9 @@ export const VERBS = [
   'sign',
   'kick',
   'allow',
+  // (The list words people use as verbs: "whitelst her" is "whitelist her".)
+  'whitelist',
+  'blacklist',
 ];
 
 /** Resource words, corrected anywhere in a message (they are long enough not to collide with names). */
@@ -1159,6 +1162,11 @@ export function canonicalVerb(c: string): string {
 const VERB_SLOT =
   /(?:^|[,.;:!?(]|\b(?:please|pls|plz|you|u|and|then|to|also|just|kindly|now|can|could|would|will|quickly|must|should|maybe|perhaps|possibly))\s*$/i;
 
+// A word after one of these stands where a passive puts its participle.
+const PARTICIPLE_SLOT =
+  /\b(?:be|been|being|is|are|was|were|get|got|gets|have|has|had|it|him|her|them|account|acount)\s*$/i;
+const PARTICIPLES = VERBS.filter((v) => v.length >= 4).map((v) => (v.endsWith('e') ? `${v}d` : `${v}ed`));
+
 // Role names, corrected only where a role stands ("up to admn", "as a viewr", "make her an amdin") and only when
 // typed in lower case: elsewhere a short word near "admin" is as likely a name ("Amin").
 // (And the adjectives said of the plain role: "an ordinery member".)
@@ -1182,12 +1190,21 @@ export function correctTypos(masked: string): string {
     const before = parts.slice(0, i).join('');
     const fixed =
       (VERB_SLOT.test(before) ? (closest(word, VERBS) ?? droppedLetter(word, VERBS)) : undefined) ??
+      // ("could be remvoed", "get her acount unlokced": a misspelt participle where a passive puts one.)
+      (PARTICIPLE_SLOT.test(before) && /d$/.test(word) ? closest(word, PARTICIPLES) : undefined) ??
       (ROLE_SLOT.test(before) && m[1] === word ? closest(word, ROLE_WORDS) : undefined) ??
       // Five letters ("acess") only when written in lower case: a capitalised short word is more likely a name.
       (word.length >= 6 || (word.length === 5 && m[1] === word) ? closest(word, NOUNS) : undefined);
     if (fixed) parts[i] = `${fixed}${m[2]}`;
   }
   return parts.join('');
+}
+
+/** Only the misspelt participles of passives ("could be remvoed"): read before the passive requests are turned. */
+export function correctParticiples(masked: string): string {
+  return masked.replace(/\b([a-z]{4,}d)\b/g, (word: string, _w: string, at: number) =>
+    PARTICIPLE_SLOT.test(masked.slice(0, at)) ? (closest(word, PARTICIPLES) ?? word) : word,
+  );
 }
 
 /** The one lexicon word `word` is a typo of, or undefined (known words, inflections and ties are left alone). */
@@ -1216,8 +1233,12 @@ function droppedLetter(word: string, verbs: readonly string[]): string | undefin
 
 /** A swapped pair or a doubled letter: the only slips short words are corrected for ("bann", "lcok"). */
 function slip(word: string, target: string): boolean {
+  // (A doubled letter, or a letter of the word typed once too early: "bann", "bnan".)
   if (word.length === target.length + 1)
-    return [...word].some((ch, i) => i > 0 && ch === word[i - 1] && word.slice(0, i) + word.slice(i + 1) === target);
+    return [...word].some(
+      (ch, i) =>
+        i > 0 && word.slice(0, i) + word.slice(i + 1) === target && (ch === word[i - 1] || word.indexOf(ch, i + 1) > i),
+    );
   if (word.length !== target.length) return false;
   const diff = [...word].map((ch, i) => (ch === target[i] ? -1 : i)).filter((i) => i >= 0);
   return (

@@ -6,7 +6,7 @@
  */
 import type { Sentence } from './entities.js';
 import { unhedge } from './hedges.js';
-import { canonicalVerb, correctTypos, FIELD_WORDS } from './lexicon.js';
+import { canonicalVerb, correctTypos, FIELD_WORDS, correctParticiples } from './lexicon.js';
 import { checkQuestions } from './checks.js';
 import { imperatives } from './request-form.js';
 import { spellOutTexting } from './texting.js';
@@ -149,6 +149,7 @@ const STAGES: ReadonlyArray<(masked: string) => string> = [
   spellOutTexting,
   (m) => m.replace(FILLER, '').trim(),
   withWholeOrgRemoval,
+  correctParticiples,
   withPassiveRequests,
   withoutRemarks,
   withValueAnaphor,

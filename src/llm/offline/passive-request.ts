@@ -104,7 +104,7 @@ const WISHED_PASSIVE = new RegExp(
 // whose subject is the thing, not "you", is the same passive request ("X should be removed"). The "if" is no
 // condition here — the readers of conditions never see it.
 const POLITE_IF = new RegExp(
-  `\\b(?:(?:i|we)(?:'d|’d|\\s+would)\\s+be\\s+(?:\\w+\\s+)?(?:grateful|thankful|glad|happy|obliged|pleased)|it\\s+would\\s+be\\s+(?:\\w+\\s+)?(?:appreciated|great|helpful|ideal))\\s+if\\s+(?!(?:you|u)\\b)([^.;!?\\n]{2,160}?)\\s+(?:could|can|would|might|were(?:\\s+to)?|was)\\s+(?:(?:kindly|please|possibly|also)\\s+)?(?:be\\s+)?(?=(?:${Object.keys(ACTS).join('|')})\\b)`,
+  `\\b(?:(?:i|we)(?:'d|’d|\\s+would)\\s+be\\s+(?:\\w+\\s+)?(?:gratef?ull?|thankfull?|glad|happy|obliged|pleased)|it\\s+would\\s+be\\s+(?:\\w+\\s+)?(?:appreciated|great|helpful|ideal))\\s+if\\s+(?!(?:you|u)\\b)([^.;!?\\n]{2,160}?)\\s+(?:could|can|would|might|were(?:\\s+to)?|was)\\s+(?:(?:kindly|please|possibly|also)\\s+)?(?:be\\s+)?(?=(?:${Object.keys(ACTS).join('|')})\\b)`,
   'gi',
 );
 

@@ -15,6 +15,7 @@ import { cell, plural, table } from './summarize.js';
 import { mentionedOne, mentions } from './mentioned.js';
 import { scopeNames } from './scope-names.js';
 import { recordsNamed, withoutKept } from './listed-names.js';
+import { distance } from './lexicon.js';
 
 type Of<K extends Intent['kind']> = Extract<Intent, { kind: K }>;
 type Obj = Record<string, unknown>;
@@ -151,6 +152,8 @@ function findItem(ctx: PlanContext, resource: NamedResource, ref: Ref): Res<Item
     const listed = asPage(all.result).items.map(toItem);
     let named = recordsNamed(ref.value, listed);
     if (named.length === 0 && ref.wider) named = recordsNamed(withoutKept(ref.wider), listed);
+    // (Named with a slip of the keys — "the supabse template": the one record one word is a typo of.)
+    if (named.length === 0) named = misspeltNamed(withoutKept(ref.wider ?? ref.value), listed);
     if (named.length <= 1) return { ok: true, value: named[0] };
     return chooseNamed(ctx, named, '', spec.noun);
   }
@@ -208,6 +211,22 @@ function appByRedirect(ctx: PlanContext, host: string): Res<Item | undefined> {
     .map((o) => ({ id: field(o, 'id') ?? '', name: field(o, 'name') ?? '', raw: o }));
   if (items.length <= 1) return { ok: true, value: items[0] };
   return chooseNamed(ctx, items, '', `${spec.noun} redirecting to ${host}`);
+}
+
+/**
+ * The one listed record whose name (or a word of it, five letters or more) a word of the text misspells: one edit
+ * away, two for words of eight letters or more. None, or several, is none: the reply then asks.
+ */
+function misspeltNamed(text: string, listed: Item[]): Item[] {
+  const words = (text.toLowerCase().match(/[a-z][a-z0-9-]{4,}/g) ?? []).filter((w) => !/\d/.test(w));
+  const hits = listed.filter((item) =>
+    item.name
+      .toLowerCase()
+      .split(/[\s_-]+/)
+      .filter((n) => n.length >= 5)
+      .some((n) => words.some((w) => w !== n && distance(w, n) <= (n.length >= 8 ? 2 : 1))),
+  );
+  return hits.length === 1 ? hits : [];
 }
 
 function requireItem(ctx: PlanContext, resource: NamedResource, ref: Ref): Res<Item> {

@@ -9,6 +9,7 @@ import { withoutConstraints } from '../../../src/llm/offline/constraints.js';
 import { withDefinedTerms } from '../../../src/llm/offline/defined-term.js';
 import { analyze } from '../../../src/llm/offline/entities.js';
 import type { Intent } from '../../../src/llm/offline/intent-types.js';
+import { correctParticiples, correctTypos } from '../../../src/llm/offline/lexicon.js';
 import { withoutRestated } from '../../../src/llm/offline/merge-steps.js';
 import { readParts } from '../../../src/llm/offline/metadata-slots.js';
 import { normalize } from '../../../src/llm/offline/normalize.js';
@@ -186,5 +187,35 @@ describe('guards', () => {
       kind: 'bulk_user_action',
       action: 'clerk_user_unban',
     });
+  });
+});
+
+describe('slips of the keys', () => {
+  it('a short verb with a letter typed early, and a list word used as a verb', () => {
+    expect(correctTypos('can u bnan jane')).toBe('can u ban jane');
+    expect(correctTypos('pls whitelst her')).toBe('pls whitelist her');
+  });
+
+  it('a misspelt participle where a passive puts one, and nothing else', () => {
+    expect(correctParticiples('his login could be unlokced')).toBe('his login could be unlocked');
+    expect(correctParticiples('she should get remvoed from Foo')).toBe('she should get removed from Foo');
+    for (const text of ['it was locked', 'it has been listed', 'the org is named Foo', 'the file was used'])
+      expect(correctParticiples(text)).toBe(text);
+  });
+
+  it('a polite wish with misspelt words still asks', async () => {
+    const stack = createStack();
+    const turn = await stack.say('We would be most gratefull if the acount of lee@initech.test could be unlokced.');
+    expect(actions(turn)).toEqual(['clerk_user_unlock']);
+  });
+
+  it('a misspelt template name is the one template it is a slip of, never the one the message keeps', async () => {
+    const stack = createStack();
+    const turn = await stack.say('please delete the supabsae jwt template');
+    expect(turn.pending.map((p) => [p.action, p.args.template_id])).toEqual([
+      ['clerk_jwt_template_delete', 'jtmp_2tvWaeY96PFeezvjT15wz00004q'],
+    ]);
+    const kept = await createStack().say('pls get rid of the jwt templat for supabsae, the hasura one we keep');
+    expect(JSON.stringify(kept.pending)).not.toMatch(/jtmp_2z29VnbyKqu5CHa9XfLpf00004p/);
   });
 });
