@@ -1145,6 +1145,12 @@ const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
   // "the company that was founded by Ann Lee": the active form creator.ts reads; the person is the creator, never
   // the target.
   [CREATOR_PASSIVE, creatorActive],
+  // "take Ann off admin at Foo", "get him off the admins in Bar" (after "take off" became "remove from"): the admin
+  // role taken away, the membership kept.
+  [
+    /\b(?:take|get|bump|remove)\s+(⟦[ei]\d+⟧|him|her|them|[\w.'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?:off|from)\s+(?:the\s+)?admins?(?:istrators?)?(?:\s+role)?\s+(?:at|in|of|for|on)\s+/gi,
+    'demote $1 in ',
+  ],
   // "change her role to bilin manager": a role word misspelt twice is still the role before "manager".
   [/\b(?:bil+in|bil+ng|bilin|biling|billin|bilng|bililng|billling|billig)\s+(?=manager\b)/gi, 'billing '],
 ];

@@ -34,6 +34,7 @@ const NAMED_KEY = [
   /\b(?:the|her|his|their|its)\s+([a-z][a-zA-Z_]*)\s+(?:\([^)]*\)\s+)?(?:in|of)\s+(?:the\s+|her\s+|his\s+|their\s+|its\s+)?(?:public|private|unsafe)[\s_-]+meta/g,
   /\b(?:public|private|unsafe)[\s_-]+meta(?:[\s_-]?data)?\s*[:,-]?\s*(?:the\s+)?([a-z][a-zA-Z_]*)\s*(?:=|->|→|:)/g,
   /(?<![\w⟦-])([a-z][a-zA-Z_]*)\s*(?:=(?!>)|->|→)/g,
+  /\b(?:put|set|make|switch|turn|flip|change)\s+(?:the\s+)?([a-z][a-zA-Z_]*)\s+(?:to|as)\s+(?=true\b|false\b|\d)/g,
 ];
 const NOT_A_KEY = new Set([
   ...['the', 'a', 'an', 'it', 'this', 'that', 'value', 'key', 'entry', 'number', 'one', 'same', 'new', 'old'],
@@ -46,6 +47,7 @@ const MARKED_VALUE =
 // A value typed bare: a token with a letter and a digit ("cus_R9", "S2024-0117"), never a date's day or a year.
 const BARE_VALUE = /(?<![\w.@⟦-])((?=[\w.-]*[A-Za-z])(?=[\w.-]*\d)[A-Za-z0-9][\w.-]*[A-Za-z0-9])(?![\w@⟧-])/g;
 const EMAIL = /⟦e(\d+)⟧/g;
+const VALUE_WORD = /^(?:true|false|yes|no|on|off|\d+)$/i;
 const ORG_SAID =
   /\b(?:org(?:ani[sz]ation)?|company)\s+(⟦q\d+⟧|[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*)?)|(⟦q\d+⟧|\b[A-Z][\w&-]*)\s+(?:org|organi[sz]ation)\b/g;
 
@@ -114,6 +116,9 @@ function ownerOf(s: Sentence, read: Intent): { user?: Ref; org?: Ref } | undefin
 export function withMetadataSlots(s: Sentence, read: Intent): Intent {
   const empty =
     read.kind === 'unknown' ||
+    // ("in her public metadata, put newsletter to false": "put X to Y" read as adding someone to an organization
+    // called "false".)
+    (read.kind === 'membership_add' && read.org?.kind === 'name' && VALUE_WORD.test(read.org.value)) ||
     ((read.kind === 'user_update' || read.kind === 'org_update') &&
       (Object.keys(read.fields).length === 0 || writesOnlyGrammar(read.fields)));
   if (!empty) return read;

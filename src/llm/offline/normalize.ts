@@ -113,6 +113,10 @@ const ROLE_ADJECTIVE = /\b(?:full(?:[- ]fledged)?|standard|ordinary|simple|basic
 
 // "ugh can u …", "welp, …", "sigh. …": a sound of feeling before the sentence is no part of it.
 // "ngl he's been trolling lol", "tbh just kick him fr": chat fillers say how the writer feels, never what to do.
+// 'the organization "Foo Labs" (slug foo-labs) …', "Foo (id org_1)": an identifier in brackets after a name says
+// which record is meant; it is never a new value of that identifier.
+const IDENTIFIER_ASIDE = /\s*\(\s*(?:slug|id|identifier|key)\s*[:=]?\s*[^()\s]+\s*\)/gi;
+
 const FILLER =
   /\s*(?<![\w'’-])(?:lol+|lmao+|lmfao|rofl|ngl|tbh|tbf|smh|istg|bruh|lowkey|highkey|no\s+cap|fr\s+fr|jk|haha+|hehe+|xd)(?![\w'’-])[,!]*/gi;
 
@@ -146,6 +150,7 @@ const STAGES: ReadonlyArray<(masked: string) => string> = [
   (m) => m.replace(MANNER, ''),
   (m) => m.replace(ASIDE, ''),
   (m) => m.replace(DASHED_ASIDE, ' ').replace(DESCRIBED_NAME, '$1 '),
+  (m) => m.replace(IDENTIFIER_ASIDE, ''),
   spellOutTexting,
   (m) => m.replace(FILLER, '').trim(),
   withWholeOrgRemoval,

@@ -98,6 +98,8 @@ const SLASHED: Array<[RegExp, string]> = [
   [/(?<=\s)['’]em\b/gi, 'them'],
   // "un-bann", "un-lock": the prefix typed apart is the same verb.
   [/\bun-(?=(?:ban|lock|block|freeze|suspend)\w*\b)/gi, 'un'],
+  // "can ya lock him", "could ya pls": "ya" after a modal is "you" (alone it may be "yes").
+  [/\b(can|could|would|will|won't|do|did|if|thank|cheers|can't)\s+ya\b/gi, '$1 you'],
 ];
 
 // "id" is an identifier word in this domain ("user id", "the id"): only "id" where a verb follows it as a

@@ -219,3 +219,35 @@ describe('slips of the keys', () => {
     expect(JSON.stringify(kept.pending)).not.toMatch(/jtmp_2z29VnbyKqu5CHa9XfLpf00004p/);
   });
 });
+
+describe('asides and casual forms', () => {
+  it('an identifier in brackets after a name is which record, never a new value', () => {
+    const intent = parse('Raise the member limit of organization "Globex" (slug globex) from 10 to 30.');
+    expect(intent).toMatchObject({ kind: 'org_update', fields: { max_allowed_memberships: 30 } });
+    expect(JSON.stringify(intent)).not.toMatch(/"slug"/);
+  });
+
+  it('"can ya" is "can you"', () => {
+    expect(parse("can ya set hooli's member cap to 12?")).toMatchObject({
+      kind: 'org_update',
+      fields: { max_allowed_memberships: 12 },
+    });
+  });
+
+  it('"put K to false" in a message about metadata writes the key, never adds anyone to an org called "false"', async () => {
+    const stack = createStack();
+    const turn = await stack.say(
+      'Jane Doe asked us to stop the digest mails. In her public metadata, put digest to false.',
+    );
+    expect(turn.pending.map((p) => [p.action, p.args.public_metadata])).toEqual([
+      ['clerk_user_update', { digest: false }],
+    ]);
+  });
+
+  it('"take X off admin at Foo" keeps the membership and drops the role', () => {
+    expect(parse('take dave@acme.test off admin at acme')).toMatchObject({
+      kind: 'membership_set_role',
+      role: 'org:member',
+    });
+  });
+});
