@@ -56,7 +56,9 @@ export function onlyLimits(sentence: string): boolean {
 }
 
 /** The message (masked or as typed) without its sentences that only say what must stay or must not be done. */
-export function withoutConstraints(masked: string): string {
+export function withoutConstraints(given: string): string {
+  // (A person vouched for, said beside the request: "ban him pls, kim's legit".)
+  const masked = given.replace(VOUCHED, '');
   const parts = masked.split(/((?:[.!?;]+(?=\s|$)|\n+)\s*)/);
   const sentences = parts.filter((_, i) => i % 2 === 0);
   const limits = sentences.map(onlyLimits);
@@ -71,6 +73,10 @@ export function withoutConstraints(masked: string): string {
   const last = sentences.map((t) => t.trim() !== '').lastIndexOf(true);
   return kept[last] ? out.replace(/[\s.;!]+$/, '') : out;
 }
+
+// "…, liam's legit", "Ann is fine": a person vouched for is whom the request is NOT about.
+export const VOUCHED =
+  /,?\s*\b(?!(?:he|she|they|it|this|that|which|who)\b)([A-Za-z][\w.'’-]*(?:\s+[A-Z][\w'’-]+)?)(?:'s|’s|\s+is)\s+(?:legit|fine|ok|okay|trusted|trustworthy|innocent|safe|one\s+of\s+the\s+good\s+ones)\b(?=\s*(?:[,.;!?]|$))/gi;
 
 // A person said by first and last name ("Viktor Crane stays banned").
 const FULL_NAME = /(?<![\w⟦-])([A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w⟧-])/g;
@@ -93,5 +99,7 @@ export function limitedRefs(masked: string, ents: Entities): Ref[] {
       out.push({ kind: token[1] === 'e' ? 'email' : 'id', value: unmask(token, ents) });
     for (const m of subject.matchAll(FULL_NAME)) out.push({ kind: 'name', value: m[1]! });
   }
+  for (const m of masked.matchAll(VOUCHED))
+    out.push(/^⟦e\d+⟧$/.test(m[1]!) ? { kind: 'email', value: unmask(m[1]!, ents) } : { kind: 'name', value: m[1]! });
   return out;
 }

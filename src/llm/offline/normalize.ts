@@ -35,6 +35,7 @@ import { withNamedInvitee } from './name-address.js';
 import { withOrgThere } from './org-there.js';
 import { withRegainedAccess } from './regained-access.js';
 import { withListPointer } from './list-pointer.js';
+import { VOUCHED } from './constraints.js';
 import { withDefinedTerms } from './defined-term.js';
 import { withPassiveRequests } from './passive-request.js';
 import { withWholeOrgRemoval } from './whole-org.js';
@@ -151,6 +152,7 @@ const STAGES: ReadonlyArray<(masked: string) => string> = [
   (m) => m.replace(ASIDE, ''),
   (m) => m.replace(DASHED_ASIDE, ' ').replace(DESCRIBED_NAME, '$1 '),
   (m) => m.replace(IDENTIFIER_ASIDE, ''),
+  (m) => m.replace(VOUCHED, ''),
   spellOutTexting,
   (m) => m.replace(FILLER, '').trim(),
   withWholeOrgRemoval,

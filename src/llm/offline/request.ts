@@ -50,7 +50,7 @@ import { withKeptOut } from './other-holder.js';
 import { clarifiesOnly } from './clarifying-correction.js';
 import { arbitrate } from './arbitration.js';
 import { parseFrames } from './frames.js';
-import { describedPerson, readWithWrongShape } from './implausible-name.js';
+import { describedPerson, implausible, readWithWrongShape } from './implausible-name.js';
 import { swapCorrection } from './correction-swap.js';
 import { boundValues } from './value-bounds.js';
 import { TICKET_ROLE_WORDS } from './ticket-labels.js';
@@ -152,8 +152,35 @@ const ORG_INVITATIONS_SAID =
   /\b(?:org(?:ani[sz]ation)?(?:'s|’s)?\s+(?:[\w-]+\s+){0,2}invit\w*|invit\w*\s+(?:to|into|for)\s+(?:join\s+)?(?:the\s+)?(?:org|organi[sz]ation)\b)/i;
 const APP_INVITATIONS_SAID =
   /\b(?:app(?:lication)?(?:-level)?|sign[\s-]?up|platform|instance)\s+(?:[\w-]+\s+){0,2}invit\w*/i;
+// "invite X with the same role as Y", "give her the same access I have": a role said by someone else's role is
+// looked up, never assumed — the default role would be a guess. (Read on the message as typed: normalizing turns
+// "with the same role" into a form the readers drop.)
+const SAME_ROLE =
+  /\bsame\s+(?:role|access|permissions?|level(?:\s+of\s+access)?|rights|privileges)\b(?!\s+(?:as\s+)?(?:before|last\s+time|previously|it\s+had|the\s+(?:old|previous|expired)))/i;
+function sameRoleGuessed(intent: Intent, raw: string): string | undefined {
+  const steps = intent.kind === 'sequence' ? intent.steps : [intent];
+  const guessed = steps.some(
+    (s) =>
+      (s.kind === 'invite' && !s.again) ||
+      (s.kind === 'membership_add' && !s.roleFrom) ||
+      (s.kind === 'membership_set_role' && !('roleFrom' in s && s.roleFrom)),
+  );
+  return guessed && SAME_ROLE.test(raw)
+    ? 'You asked for the same role as someone else has, and I do not look that up as part of a change, so I changed nothing. Ask "what role does <who> have in <organization>?" first, then ask for the change with that role.'
+    : undefined;
+}
+
 const FAIL_CLOSED: ReadonlyArray<(steps: Intent[], masked: string) => string | undefined> = [
   negatedChange,
+  // An organization to delete whose "name" holds a pronoun or a preposition is a sentence read wrongly.
+  (steps) =>
+    steps.some(
+      (s) =>
+        s.kind === 'org_delete' &&
+        s.orgs.some((o) => o.kind === 'name' && /\b(?:him|her|them|his|their|from|membership|access)\b/i.test(o.value)),
+    )
+      ? 'I could not tell which organization to delete (what I read as its name is part of a sentence), so I changed nothing. Say it as "delete the organization <name>".'
+      : undefined,
   // "list Foo's org invitations that are pending, then revoke all of them": application invitations are never what a
   // message about an organization's invitations revokes, even when that organization could not be read.
   (steps, masked) =>
@@ -284,6 +311,65 @@ function failClosed(intent: Intent, masked: string): Intent {
   return intent;
 }
 
+// "remove him from the Foo organization" read as deleting an organization called "him from the Foo": the person
+// said before "from" is whom the request removes, and the organization stays.
+const PERSON_FROM =
+  /^(him|her|them|⟦[ei]\d+⟧|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?:from|out\s+of)\s+(?:the\s+)?(.+?)(?:\s+(?:org|organi[sz]ation|workspace|group|team))?$/i;
+function memberNotOrg(intent: Intent): Intent {
+  const fix = (step: Intent): Intent => {
+    if (step.kind !== 'org_delete' || step.orgs.length !== 1 || step.orgs[0]!.kind !== 'name') return step;
+    const m = step.orgs[0]!.value.trim().match(PERSON_FROM);
+    if (!m) return step;
+    const who = m[1]!;
+    const user: Ref = /^(?:him|her|them)$/i.test(who)
+      ? { kind: 'pronoun', value: who.toLowerCase() }
+      : { kind: 'name', value: who };
+    return { kind: 'membership_remove', org: { kind: 'name', value: m[2]!.trim() }, users: [user] };
+  };
+  return intent.kind === 'sequence' ? { ...intent, steps: intent.steps.map(fix) } : fix(intent);
+}
+
+/**
+ * Steps read wrongly in a way the message itself shows: an address read into steps of both lists belongs to the list
+ * named right after it ("add A to the allowlist, and remove B from the blocklist": unblocking is not allowlisting), and a record created under a "name" that is part of a
+ * sentence ("the new one don't swap it") is no step at all (accounting.ts reports the words not acted on).
+ */
+function repaired(intent: Intent, said: Sentence): Intent {
+  const steps = intent.kind === 'sequence' ? intent.steps : [intent];
+  // (An address the message only ever names with the other list — "… and remove B from the blocklist" — is not on
+  // this list's step; one it names with this list anywhere stays.)
+  const listsSaidWith = (id: string): Set<string> => {
+    const out = new Set<string>();
+    said.ents.emails.forEach((e, n) => {
+      if (e.toLowerCase() !== id) return;
+      const at = said.masked.indexOf(`⟦e${n}⟧`);
+      const clause = at < 0 ? '' : said.masked.slice(at, at + 80).split(/[.;!?]/)[0]!;
+      const word = clause.match(/\b(allow|white|block|black)[\s-]?list/i)?.[1];
+      if (word) out.add(/^(?:allow|white)$/i.test(word) ? 'allowlist' : 'blocklist');
+    });
+    return out;
+  };
+  const belongs = (id: string, list: 'allowlist' | 'blocklist'): boolean => {
+    const said = listsSaidWith(id);
+    return said.size === 0 || said.has(list);
+  };
+  const out = steps
+    .map((s): Intent | undefined => {
+      if (s.kind === 'list_add' || s.kind === 'list_remove') {
+        const identifiers = s.identifiers.filter((i) => belongs(i.toLowerCase(), s.list));
+        if (identifiers.length === s.identifiers.length) return s;
+        return identifiers.length === 0 ? undefined : { ...s, identifiers };
+      }
+      if ((s.kind === 'named_create' || s.kind === 'org_create') && typeof s.fields.name === 'string')
+        return implausible(s.fields.name, said) ? undefined : s;
+      return s;
+    })
+    .filter((s): s is Intent => s !== undefined);
+  if (out.length === steps.length && out.every((s, i) => s === steps[i])) return intent;
+  if (out.length === 0) return { kind: 'unknown' };
+  return out.length === 1 ? out[0]! : { kind: 'sequence', steps: out };
+}
+
 /** Parses an already analyzed message (accounting re-parses it with one clause left out). */
 export function parseAnalyzed(given: Sentence, now: number, frames = true): Intent {
   // "…, but not block his account": a change not wanted, said beside the one wanted — never a target or a step.
@@ -320,7 +406,9 @@ export function parseAnalyzed(given: Sentence, now: number, frames = true): Inte
   // Nothing written yet, and the message asks for a metadata write: its parts, wherever they stand
   // (metadata-slots.ts).
   const filled = withMetadataSlots(normalize(said), rescued);
-  const checked = failClosed(boundValues(filled), said.masked);
+  const closed = failClosed(boundValues(repaired(memberNotOrg(filled), said)), said.masked);
+  const guessedRole = sameRoleGuessed(closed, given.raw);
+  const checked: Intent = guessedRole ? { kind: 'unknown', reason: guessedRole } : closed;
   // Whoever a limiting sentence names ("Viktor Crane stays banned") is left out of a change on everyone, and is
   // never the target of a change (below).
   const limited = limitedRefs(given.masked, given.ents);
@@ -702,6 +790,7 @@ const roleHolder = (role: string, org: string, one: boolean): string =>
     ? oneHolder(role.toLowerCase(), `${org[0]!.toUpperCase()}${org.slice(1)}`)
     : `whoever has the ${role.toLowerCase()} role in ${org}`;
 
+const CHAT_SPEAKER = /^\s*\[?\s*\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?\s*\]?\s*[^:.!?]{1,40}?:\s*/i;
 const HEADER_LABEL = new RegExp(`^\\s*(?:${TICKET_ROLE_WORDS}|from|sent\\s+by)\\s*:`, 'i');
 
 /**
@@ -718,9 +807,10 @@ function antecedent(
 ): string[] {
   // ("Raised by: the client's Finance Director", "Requested by: …": a ticket's header names who asked, never whom a
   // pronoun in the request means.)
-  const order = [...units.slice(0, index).reverse(), ...units.slice(index + 1)].filter(
-    (u) => !HEADER_LABEL.test(u.masked),
-  );
+  // ("[9:41 PM] kim: this guy x@y keeps spamming … ban him": who speaks a chat line is never whom a pronoun means.)
+  const order = [...units.slice(0, index).reverse(), ...units.slice(index + 1)]
+    .filter((u) => !HEADER_LABEL.test(u.masked))
+    .map((u) => ({ ...u, masked: u.masked.replace(CHAT_SPEAKER, '') }));
   for (const u of order) {
     const tokens = userTokens(u.masked, isUserId);
     if (tokens.length > 0) return [...new Set(tokens)];

@@ -251,3 +251,48 @@ describe('asides and casual forms', () => {
     });
   });
 });
+
+describe('readings the message itself shows are wrong (safety)', () => {
+  it('"remove his membership of the Foo organisation" removes him, never deletes the organization', async () => {
+    const stack = createStack();
+    const turn = await stack.say(
+      'Kim Lee (kim.lee@acme.test) has left. Action needed: remove his membership of the Acme Inc organisation today. His user record is NOT to be deleted.',
+    );
+    expect(actions(turn)).not.toContain('clerk_organization_delete');
+    expect(parse('remove him from the Acme Inc organization')).toMatchObject({ kind: 'membership_remove' });
+  });
+
+  it('who speaks a chat line, or is vouched for, is never whom "him" means', async () => {
+    const stack = createStack();
+    const turn = await stack.say(
+      [
+        '[8:02 PM] chris: this one guy ethan@mail.test spams scam links in every channel',
+        '[8:03 PM] chris: got receipts',
+        'can u ban him pls, chris is legit',
+      ].join('\n'),
+    );
+    expect(JSON.stringify(turn.pending)).not.toMatch(/user_2zeWJUSkSsPw0IZdB157l00000E/);
+  });
+
+  it('"with the same role as Y" is never guessed as the default role', async () => {
+    const stack = createStack();
+    const turn = await stack.say('Invite kai@acme.test to Acme Inc with the same role that Tom Nguyen holds there.');
+    expect(turn.pending).toEqual([]);
+    expect(turn.text).toMatch(/same role/i);
+  });
+
+  it('an address said with the blocklist is not added to the allowlist', () => {
+    const intent = parse(
+      'Two things: we need new@globex.test to be able to sign up, and old@mailinator.com was blocked by mistake. Could you add new@globex.test to the allowlist, and remove old@mailinator.com from the blocklist?',
+    );
+    expect(JSON.stringify(intent)).not.toMatch(/"list":"allowlist","identifiers":\[[^\]]*old@mailinator/);
+  });
+
+  it('a record is never created under a "name" that is part of a sentence', async () => {
+    const stack = createStack();
+    const turn = await stack.say(
+      "the Internal Dashboard app needs https://rota.example.test/cb as a redirect too, the old one must keep working, so add the new one don't swap it",
+    );
+    expect(actions(turn)).not.toContain('clerk_client_create');
+  });
+});
