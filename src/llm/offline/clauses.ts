@@ -71,7 +71,7 @@ export function splitClauses(sentence: string): Unit[] {
   );
   const units: Unit[] = [];
   for (const piece of sentence.split(asideSplit)) {
-    // "how many X …, and how many of those are banned?": each question is its own clause.
+    // "how many X …, and of those how many are banned?": each question is its own clause.
     // A question followed by "and what/which/who/when/how …" asks two questions: each is its own clause.
     const asks = /^(?:how|what|which|who|when|where|is|are|does|do)\b/i.test(piece.trim());
     const nextQuestion = asks

@@ -26,7 +26,7 @@ const HEDGES = [
   // "I'd like to lock …", "we want to remove …" — not "I'd like to know …" (a question follows).
   String.raw`(?:i|we)(?:'d|’d|\s+would)\s+(?:like|love|want)\s+to(?!\s+(?:know|ask|understand|hear|thank|be|check|see|confirm)\b)`,
   String.raw`(?:i|we)\s+(?:want|need)\s+to(?!\s+(?:know|ask|understand|hear|thank|be|check|see|confirm)\b)`,
-  // "would it be at all possible to …", "is it ok to …", "would it be possible for you to …".
+  // "would it be at all possible to …", "is it ok to …", "could it be possible that you …".
   String.raw`(?:would|could|will|is)\s+it\s+(?:be\s+)?(?:at\s+all\s+)?(?:possible|ok(?:ay)?|alright|feasible)\s+(?:for\s+(?:you|u|us)\s+)?to`,
   // "we should lock …", "you may need to remove …": the admin's own obligation, said before a verb.
   String.raw`(?:we|you|u)\s+(?:should|must|(?:might\s+|may\s+)?(?:need|have)\s+to|ought\s+to)(?:\s+(?:probably|just|also|really))?(?=\s+(?:lift|take|kick|pull|${VERBS.join('|')})\b)`,

@@ -1,5 +1,5 @@
 /**
- * "Revoke all pending invitations [to Acme]": list the pending ones, then one gated revoke per invitation. A long
+ * "Revoke every invitation still pending [for Foo]": list the pending ones, then one gated revoke per invitation. A long
  * list is not turned into dozens of approvals: above MAX_BULK the user is asked to narrow it down.
  */
 import { act, say } from './mutation-step.js';

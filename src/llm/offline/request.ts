@@ -152,7 +152,7 @@ const ORG_INVITATIONS_SAID =
   /\b(?:org(?:ani[sz]ation)?(?:'s|’s)?\s+(?:[\w-]+\s+){0,2}invit\w*|invit\w*\s+(?:to|into|for)\s+(?:join\s+)?(?:the\s+)?(?:org|organi[sz]ation)\b)/i;
 const APP_INVITATIONS_SAID =
   /\b(?:app(?:lication)?(?:-level)?|sign[\s-]?up|platform|instance)\s+(?:[\w-]+\s+){0,2}invit\w*/i;
-// "invite X with the same role as Y", "give her the same access I have": a role said by someone else's role is
+// "invite X with the same role as Y", "she should get whatever access Ann has": a role said by someone else's role is
 // looked up, never assumed — the default role would be a guess. (Read on the message as typed: normalizing turns
 // "with the same role" into a form the readers drop.)
 const SAME_ROLE =
@@ -315,7 +315,7 @@ function failClosed(intent: Intent, masked: string): Intent {
 // said before "from" is whom the request removes, and the organization stays.
 const PERSON_FROM =
   /^(him|her|them|⟦[ei]\d+⟧|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?:from|out\s+of)\s+(?:the\s+)?(.+?)(?:\s+(?:org|organi[sz]ation|workspace|group|team))?$/i;
-function memberNotOrg(intent: Intent): Intent {
+export function memberNotOrg(intent: Intent): Intent {
   const fix = (step: Intent): Intent => {
     if (step.kind !== 'org_delete' || step.orgs.length !== 1 || step.orgs[0]!.kind !== 'name') return step;
     const m = step.orgs[0]!.value.trim().match(PERSON_FROM);
@@ -332,7 +332,7 @@ function memberNotOrg(intent: Intent): Intent {
 /**
  * Steps read wrongly in a way the message itself shows: an address read into steps of both lists belongs to the list
  * named right after it ("add A to the allowlist, and remove B from the blocklist": unblocking is not allowlisting), and a record created under a "name" that is part of a
- * sentence ("the new one don't swap it") is no step at all (accounting.ts reports the words not acted on).
+ * sentence ("the extra one, do not replace") is no step at all (accounting.ts reports the words not acted on).
  */
 function repaired(intent: Intent, said: Sentence): Intent {
   const steps = intent.kind === 'sequence' ? intent.steps : [intent];
@@ -679,7 +679,7 @@ function parseMessageRead(whole: Sentence, now: number): Intent {
   // Statements that merely read ("jane@x.test is locked") are context when the message also asks for a change.
   if (actionable.some((p) => !READ_KINDS.has(p.intent.kind)))
     actionable = actionable.filter((p) => !READ_KINDS.has(p.intent.kind) || asksToRead(p.s));
-  // "…, and how many of those are banned?": a follow-up question narrows the users the question before it counted.
+  // "…, and of those, how many are banned?": a follow-up question narrows the users the question before it counted.
   const intents = actionable.map((p, i) => {
     const prev = actionable[i - 1]?.intent;
     if (

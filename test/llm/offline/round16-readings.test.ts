@@ -13,7 +13,7 @@ import { correctParticiples, correctTypos } from '../../../src/llm/offline/lexic
 import { withoutRestated } from '../../../src/llm/offline/merge-steps.js';
 import { readParts } from '../../../src/llm/offline/metadata-slots.js';
 import { normalize } from '../../../src/llm/offline/normalize.js';
-import { parseRequest, readMessage } from '../../../src/llm/offline/request.js';
+import { memberNotOrg, parseRequest, readMessage } from '../../../src/llm/offline/request.js';
 import { createStack, NOW } from './drive.js';
 
 const parse = (text: string) => parseRequest(text, NOW);
@@ -168,6 +168,18 @@ describe('sentences that only limit a request', () => {
 });
 
 describe('guards', () => {
+  it('who speaks a chat line is never whom "him" means (behaviour: the transcript reader also keeps speakers out)', async () => {
+    const stack = createStack();
+    const turn = await stack.say(
+      [
+        '[8:02 PM] chris: this one guy ethan@mail.test spams scam links in every channel',
+        '[8:03 PM] chris: got receipts if u want',
+        'can u ban him pls',
+      ].join('\n'),
+    );
+    expect(JSON.stringify(turn.pending)).not.toMatch(/user_2zeWJUSkSsPw0IZdB157l00000E/);
+  });
+
   it("an organization's invitations are never revoked as application invitations (safety)", async () => {
     const stack = createStack();
     const turn = await stack.say(
@@ -260,18 +272,25 @@ describe('readings the message itself shows are wrong (safety)', () => {
     );
     expect(actions(turn)).not.toContain('clerk_organization_delete');
     expect(parse('remove him from the Acme Inc organization')).toMatchObject({ kind: 'membership_remove' });
+    // (The reading a forwarded leaver notice had produced.)
+    expect(memberNotOrg({ kind: 'org_delete', orgs: [{ kind: 'name', value: 'him from the Acme Inc' }] })).toEqual({
+      kind: 'membership_remove',
+      org: { kind: 'name', value: 'Acme Inc' },
+      users: [{ kind: 'pronoun', value: 'him' }],
+    });
   });
 
-  it('who speaks a chat line, or is vouched for, is never whom "him" means', async () => {
+  it('a person vouched for is never whom "him" means', async () => {
     const stack = createStack();
     const turn = await stack.say(
       [
-        '[8:02 PM] chris: this one guy ethan@mail.test spams scam links in every channel',
-        '[8:03 PM] chris: got receipts',
-        'can u ban him pls, chris is legit',
+        '[7:15 PM] liamt: heads up mods',
+        '[7:15 PM] liamt: some dude ethan (ethan@mail.test) is spamming "free coins" links',
+        '[7:16 PM] liamt: two of my mates fell for it',
+        'ban him pls, liam is legit',
       ].join('\n'),
     );
-    expect(JSON.stringify(turn.pending)).not.toMatch(/user_2zeWJUSkSsPw0IZdB157l00000E/);
+    expect(JSON.stringify(turn.pending)).not.toMatch(/user_2XWIsgzAkIscBEqX0lhV300001W/);
   });
 
   it('"with the same role as Y" is never guessed as the default role', async () => {
@@ -283,9 +302,12 @@ describe('readings the message itself shows are wrong (safety)', () => {
 
   it('an address said with the blocklist is not added to the allowlist', () => {
     const intent = parse(
-      'Two things: we need new@globex.test to be able to sign up, and old@mailinator.com was blocked by mistake. Could you add new@globex.test to the allowlist, and remove old@mailinator.com from the blocklist?',
+      'Dear team, two matters. Firstly, the address new@globex.test must be permitted to sign up. Secondly, the address old@mailinator.com was blocked by mistake some time ago. Would it be possible to add new@globex.test to the allowlist, and to remove old@mailinator.com from the blocklist?',
     );
-    expect(JSON.stringify(intent)).not.toMatch(/"list":"allowlist","identifiers":\[[^\]]*old@mailinator/);
+    const steps = (intent.kind === 'sequence' ? intent.steps : [intent]) as Array<Record<string, unknown>>;
+    const on = (list: string) => steps.filter((s) => s.list === list).flatMap((s) => s.identifiers as string[]);
+    expect(on('allowlist')).toEqual(['new@globex.test']);
+    expect(on('blocklist')).toEqual(['old@mailinator.com']);
   });
 
   it('a record is never created under a "name" that is part of a sentence', async () => {
