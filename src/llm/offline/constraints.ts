@@ -74,9 +74,10 @@ export function withoutConstraints(given: string): string {
   return kept[last] ? out.replace(/[\s.;!]+$/, '') : out;
 }
 
-// "…, liam's legit", "Ann is fine": a person vouched for is whom the request is NOT about.
+// "…, kim's legit": a person vouched for beside the request is whom it is NOT about. (Only after a comma: a sentence
+// of its own — "Omar is fine." — may be what picks the other holder of a role, and stays.)
 export const VOUCHED =
-  /,?\s*\b(?!(?:he|she|they|it|this|that|which|who)\b)([A-Za-z][\w.'’-]*(?:\s+[A-Z][\w'’-]+)?)(?:'s|’s|\s+is)\s+(?:legit|fine|ok|okay|trusted|trustworthy|innocent|safe|one\s+of\s+the\s+good\s+ones)\b(?=\s*(?:[,.;!?]|$))/gi;
+  /,\s*\b(?!(?:he|she|they|it|this|that|which|who)\b)([A-Za-z][\w.'’-]*(?:\s+[A-Z][\w'’-]+)?)(?:'s|’s|\s+is)\s+(?:legit|fine|ok|okay|trusted|trustworthy|innocent|safe|one\s+of\s+the\s+good\s+ones)\b(?=\s*(?:[,.;!?]|$))/gi;
 
 // A person said by first and last name ("Viktor Crane stays banned").
 const FULL_NAME = /(?<![\w⟦-])([A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w⟧-])/g;

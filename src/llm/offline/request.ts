@@ -345,9 +345,10 @@ function repaired(intent: Intent, said: Sentence): Intent {
     said.ents.emails.forEach((e, n) => {
       if (e.toLowerCase() !== id) return;
       const at = said.masked.indexOf(`⟦e${n}⟧`);
-      const clause = at < 0 ? '' : said.masked.slice(at, at + 80).split(/[.;!?]/)[0]!;
-      const word = clause.match(/\b(allow|white|block|black)[\s-]?list/i)?.[1];
-      if (word) out.add(/^(?:allow|white)$/i.test(word) ? 'allowlist' : 'blocklist');
+      // (Up to the next address or the next ask: "from the allowlist to the blocklist" names both for one address.)
+      const clause = at < 0 ? '' : said.masked.slice(at + 3, at + 100).split(/[.;!?]|⟦e\d+⟧|,\s*and\b/)[0]!;
+      for (const m of clause.matchAll(/\b(allow|white|block|black)[\s-]?list/gi))
+        out.add(/^(?:allow|white)$/i.test(m[1]!) ? 'allowlist' : 'blocklist');
     });
     return out;
   };
