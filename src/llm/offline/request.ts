@@ -156,7 +156,7 @@ const APP_INVITATIONS_SAID =
 // looked up, never assumed — the default role would be a guess. (Read on the message as typed: normalizing turns
 // "with the same role" into a form the readers drop.)
 const SAME_ROLE =
-  /\bsame\s+(?:role|access|permissions?|level(?:\s+of\s+access)?|rights|privileges)\b(?!\s+(?:as\s+)?(?:before|last\s+time|previously|it\s+had|the\s+(?:old|previous|expired))|\s+(?:(?:that|which)\s+)?(?:he|she|they|it)\s+(?:has|had|holds|held|have)\b|\s+(?:as\s+)?(?:now|currently|there|as\s+(?:now|there)))/i;
+  /\bsame\s+(?:role|access|permissions?|level(?:\s+of\s+access)?|rights|privileges)\b(?!\s+(?:as\s+)?(?:before|last\s+time|previously|it\s+had|the\s+(?:old|previous|expired))|\s+(?:(?:that|which)\s+)?(?:he|she|they|it)\s+(?:has|had|holds|held|have)\b)/i;
 function sameRoleGuessed(intent: Intent, raw: string): string | undefined {
   const steps = intent.kind === 'sequence' ? intent.steps : [intent];
   const guessed = steps.some(

@@ -295,9 +295,17 @@ describe('readings the message itself shows are wrong (safety)', () => {
 
   it('"with the same role as Y" is never guessed as the default role', async () => {
     const stack = createStack();
-    const turn = await stack.say('Invite kai@acme.test to Acme Inc with the same role that Tom Nguyen holds there.');
-    expect(turn.pending).toEqual([]);
-    expect(turn.text).toMatch(/same role/i);
+    for (const text of [
+      'Invite kai@acme.test to Acme Inc with the same role that Tom Nguyen holds there.',
+      'Please add kai@acme.test to the Acme Inc organisation in the same role currently held by Grace Kim.',
+    ]) {
+      const turn = await createStack().say(text);
+      expect(turn.pending).toEqual([]);
+      expect(turn.text).toMatch(/same role/i);
+    }
+    // (A person's own role is the move reader's: "same role he has now".)
+    const own = await stack.say('move Omar Haddad from Acme to Globex, same role he has now');
+    expect(own.pending.length).toBeGreaterThan(0);
   });
 
   it('an address said with the blocklist is not added to the allowlist', () => {
