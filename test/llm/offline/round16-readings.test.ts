@@ -297,7 +297,7 @@ describe('readings the message itself shows are wrong (safety)', () => {
     const stack = createStack();
     for (const text of [
       'Invite kai@acme.test to Acme Inc with the same role that Tom Nguyen holds there.',
-      'Please add kai@acme.test to the Acme Inc organisation in the same role currently held by Grace Kim.',
+      'Invite kai@acme.test to the Acme Inc organisation with the same role currently held by Grace Kim.',
     ]) {
       const turn = await createStack().say(text);
       expect(turn.pending).toEqual([]);
