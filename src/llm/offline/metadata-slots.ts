@@ -5,7 +5,8 @@
  * ("put in the private metadata too the crm_ref ab_77", "their code K-9 … is to be kept in its private
  * metadata, key partner_code"). This reader is asked only when those readers found nothing to write: it collects the
  * candidates for each part from the sentences that ask (a sentence saying what stays as it is names no part), and
- * proposes the write only when each part has exactly one candidate. Anything else stays as it was read, so the
+ * proposes the write only when each part has exactly one candidate (of several values introduced — "is A, swap it
+ * with B" — the last is the new one). Anything else stays as it was read, so the
  * reply still asks. It only ever merges one key into one record's metadata: the approval card shows it whole.
  */
 import { type Sentence, unmask } from './entities.js';
