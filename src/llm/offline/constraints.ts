@@ -79,8 +79,9 @@ export function withoutConstraints(given: string): string {
 export const VOUCHED =
   /,\s*\b(?!(?:he|she|they|it|this|that|which|who)\b)([A-Za-z][\w.'’-]*(?:\s+[A-Z][\w'’-]+)?)(?:'s|’s|\s+is)\s+(?:legit|fine|ok|okay|trusted|trustworthy|innocent|safe|one\s+of\s+the\s+good\s+ones)\b(?=\s*(?:[,.;!?]|$))/gi;
 
-// A person said by first and last name ("Viktor Crane stays banned").
-const FULL_NAME = /(?<![\w⟦-])([A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w⟧-])/g;
+// A person said by first and last name ("Viktor Crane stays banned", "Ana de Souza").
+export const FULL_NAME =
+  /(?<![\w⟦-])([A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+(?:(?:de|van|von|da|di|le)\s+)?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w⟧-])/g;
 
 /**
  * The records a limiting sentence names ("Viktor Crane stays banned", "don't touch x@y.test"): never the target of a

@@ -114,8 +114,9 @@ export function mergeSteps(steps: Intent[]): Intent[] {
     }
     out.push(step);
   }
-  // "Change template foo like this: lifetime 300. To be clear, only change it, do not recreate it": an update that says no field, beside an update of the same record that does, restates it — it is
-  // not a second ask (which would make the reply ask what to change).
+  // "Change template foo like this: lifetime 300. To be clear, only change it, do not recreate it": an update that
+  // says no field, beside an update of the same record that does, restates it — it is not a second ask (which would
+  // make the reply ask what to change).
   return withoutRestated(out);
 }
 

@@ -11,7 +11,8 @@
  */
 import { type Sentence, unmask } from './entities.js';
 import type { Intent, Ref } from './intent-types.js';
-import { onlyLimits } from './constraints.js';
+import { FULL_NAME, onlyLimits } from './constraints.js';
+import { normalize } from './normalize.js';
 import { orgRef } from './refs.js';
 
 type Kind = 'public_metadata' | 'private_metadata' | 'unsafe_metadata';
@@ -52,8 +53,6 @@ const VALUE_WORD = /^(?:true|false|yes|no|on|off|\d+)$/i;
 const ORG_SAID =
   /\b(?:org(?:ani[sz]ation)?|company)\s+(⟦q\d+⟧|[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*)?)|(⟦q\d+⟧|\b[A-Z][\w&-]*)\s+(?:org|organi[sz]ation)\b/g;
 
-const FULL_NAME =
-  /(?<![\w⟦-])([A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+(?:(?:de|van|von|da|di|le)\s+)?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w⟧-])/g;
 const sentences = (masked: string): string[] => masked.split(/(?<=[.!?;])\s+|\n+/).filter((t) => t.trim() !== '');
 
 /** One key, one value and one kind, each said once in the asking sentences; undefined otherwise. */
@@ -114,7 +113,7 @@ function ownerOf(s: Sentence, read: Intent): { user?: Ref; org?: Ref } | undefin
 }
 
 /** The metadata write the message states by its parts, when the reading found none; else the reading unchanged. */
-export function withMetadataSlots(s: Sentence, read: Intent): Intent {
+export function withMetadataSlots(said: Sentence, read: Intent): Intent {
   const empty =
     read.kind === 'unknown' ||
     // ("in her public metadata, put newsletter to false": "put X to Y" read as adding someone to an organization
@@ -123,6 +122,8 @@ export function withMetadataSlots(s: Sentence, read: Intent): Intent {
     ((read.kind === 'user_update' || read.kind === 'org_update') &&
       (Object.keys(read.fields).length === 0 || writesOnlyGrammar(read.fields)));
   if (!empty) return read;
+  // (Normalized only here: most readings write something, and the parse is run once per clause by accounting.ts.)
+  const s = normalize(said);
   const owner = ownerOf(s, read);
   if (!owner) return read;
   const parts = readParts(s);

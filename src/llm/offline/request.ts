@@ -408,7 +408,7 @@ export function parseAnalyzed(given: Sentence, now: number, frames = true): Inte
       : read;
   // Nothing written yet, and the message asks for a metadata write: its parts, wherever they stand
   // (metadata-slots.ts).
-  const filled = withMetadataSlots(normalize(said), rescued);
+  const filled = withMetadataSlots(said, rescued);
   const closed = failClosed(boundValues(repaired(memberNotOrg(filled), said)), said.masked);
   const guessedRole = sameRoleGuessed(closed, given.raw);
   const checked: Intent = guessedRole ? { kind: 'unknown', reason: guessedRole } : closed;

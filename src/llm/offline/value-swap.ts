@@ -17,6 +17,7 @@ import { say } from './mutation-step.js';
 import { NUMBER_WORDS } from './number-words.js';
 import type { PlanContext, PlanStep } from './plan-context.js';
 import { planOrgUpdate } from './plan-orgs.js';
+import { onlyLimits } from './constraints.js';
 import { NOT_REMOVED } from './field-frames.js';
 import { METADATA, planUserUpdate } from './plan-users.js';
 import { LISTED_USERS, readFailed } from './resolve.js';
@@ -63,11 +64,12 @@ const REMOVES =
 const STAYS =
   /\b(?:remain|remains|stay|stays|retained|kept|preserved|untouched|unchanged|left\s+(?:as\s+(?:it\s+)?is|alone|untouched)|as\s+(?:it|they)\s+(?:is|are|stands?)|(?:not|never)\s+be\s+(?:altered|changed|touched|modified))\b/i;
 
-/** The text without its sentences that say what stays as it is: a key named there is not the one to change. */
-const withoutKept = (text: string): string =>
+/** The text without its sentences that only limit the request (constraints.ts): a key named there is not the one to
+ * change. */
+const withoutLimits = (text: string): string =>
   text
     .split(/(?<=[.!?;])\s+|\n+/)
-    .filter((t) => !STAYS.test(t))
+    .filter((t) => !onlyLimits(t))
     .join(' ');
 
 // A key as typed in a message ("stripe_customer_id", "billingRef"): how a private key is named when the record's
@@ -333,7 +335,7 @@ export function planValueSwap(ctx: PlanContext, intent: Swap): PlanStep {
   // No value said is held anywhere: the key the message names gets the new value, when it names one
   // ("her tier … should now read "gold"").
   if (!intent.remove && slots.length === 0)
-    for (const r of read.records) slots.push(...keysNamedOf(r.owner, r.rec, r.label, withoutKept(said), intent.to));
+    for (const r of read.records) slots.push(...keysNamedOf(r.owner, r.rec, r.label, withoutLimits(said), intent.to));
   const who = [...namedUsers.map((u) => u.name ?? u.email ?? u.id), ...namedOrgs.map((o) => o.name)];
   if (who.length === 0)
     return say(
