@@ -77,8 +77,8 @@ export function splitClauses(sentence: string): Unit[] {
     const nextQuestion = asks
       ? /\s*,?\s+and\s+(?=(?:how|what|which|who|when|where)\b|(?:is|are|does|do|has|have|was)\s+(?:he|she|they|it|⟦[ei]\d+⟧)\b)/i
       : /\s*,?\s+and\s+(?=how many\b)/i;
-    const clauses = piece
-      .split(verbSplit)
+    const clauses = alsoSplit(piece)
+      .flatMap((c) => c.split(verbSplit))
       .flatMap((c) => c.split(nextQuestion))
       .map((c) => c.trim())
       .filter((c) => c !== '');
@@ -89,6 +89,19 @@ export function splitClauses(sentence: string): Unit[] {
     );
   }
   return units;
+}
+
+// "unlock her, and also Lucas Martin upgraded his plan so his account needs to say premium now": "and also" before a
+// clause long enough to be a request of its own (a report and an ask) starts one. A short tail ("lock X and also
+// Y") is the same request's second target, and stays with it.
+const AND_ALSO = /\s*,\s*and\s+also\s+|\s*,\s*also\s*,\s*/i;
+const ASK_MARKER = /\b(?:so|please|pls|can\s+you|could\s+you|needs?\s+to|should|has\s+to|must)\b/i;
+function alsoSplit(piece: string): string[] {
+  const m = piece.match(AND_ALSO);
+  if (!m || m.index === undefined) return [piece];
+  const tail = piece.slice(m.index + m[0].length);
+  if (tail.split(/\s+/).length < 8 || !ASK_MARKER.test(tail)) return [piece];
+  return [piece.slice(0, m.index), ...alsoSplit(tail)];
 }
 
 /** A Sentence for one piece of a masked request, with its entities renumbered from 0. */

@@ -195,6 +195,17 @@ export function parseLooseJson(span: string): Record<string, unknown> | undefine
 }
 
 /** Replaces placeholders in a captured chunk with the entity text they stand for. */
+/** `unmask`, with each quoted value back inside its quotes ("… to "Chairman" change" keeps saying it is quoted). */
+export function unmaskQuoted(chunk: string, ents: Entities): string {
+  return unmask(
+    chunk.replace(/⟦q(\d+)⟧/g, (whole, n: string) => {
+      const q = ents.quoted[Number(n)];
+      return q === undefined ? whole : `"${q}"`;
+    }),
+    ents,
+  );
+}
+
 export function unmask(chunk: string, ents: Entities): string {
   return chunk.replace(/⟦([a-z])(\d+)⟧/g, (whole, kind: string, n: string) => {
     const k = Number(n);

@@ -57,6 +57,9 @@ const HEDGES = [
   String.raw`as\s+per\s+[^,.;]{1,60}?(?=\s+(?:kindly|please|pls|we|you)\b)`,
   // "(they've) asked if we can lift …", "Kim asked whether you could …".
   String.raw`(?:(?:they|he|she)(?:'ve|’ve|\s+have|'s|’s|\s+has)?\s+|[A-Z][\w'’-]*\s+)?asked\s+(?:if|whether)\s+(?:we|you|u)\s+(?:can|could|would)`,
+  // "if it's no trouble could you …", "if at all possible, please …": politeness, no condition on the change
+  // (unchecked-condition.ts reads the same openers as no condition).
+  String.raw`if\s+(?:(?:it|this|that)(?:(?:'s|’s|\s+is|\s+would\s+be)\s+(?:not|no)|\s+isn['’]?t)\s+(?:(?:a|an|any|too)\s+)?(?:much\s+)?(?:inconvenien(?:t|ce)|trouble|bother|problem|burden)|(?:at\s+all\s+)?possible|convenient|time\s+(?:permits|allows))\s*,?`,
 ];
 const HEDGE = new RegExp(`${START}(?:${HEDGES.join('|')})\\s+`, 'gi');
 

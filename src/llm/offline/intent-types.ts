@@ -184,7 +184,7 @@ export type Intent =
   /** `show`: "which invitations did Bob send?" — the same lookups, answered, nothing revoked. */
   | { kind: 'invitation_by_inviter'; inviter: Ref; org?: Ref; show?: boolean }
   /** "where it says Grade 6, make it Grade 7": the field whose current value the message says (value-swap.ts). */
-  | { kind: 'value_swap'; to: string; text: string; remove?: boolean }
+  | { kind: 'value_swap'; to: string; text: string; remove?: boolean; keyText?: string }
   /** "what plan is Foo on?": the value of a metadata key the question names, on the record it names. */
   | { kind: 'value_question'; text: string; topic?: string }
   /** "lock everyone in the Foo org": one change per member of the organization the message names (org-members-bulk.ts). */

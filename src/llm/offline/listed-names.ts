@@ -144,7 +144,13 @@ export function usersNamed<T extends Pick<UserRow, 'id' | 'name' | 'email' | 'us
 ): T[] {
   // (An external id — "CRM reference crm-2077" — names its user as surely as an email does.)
   const full = rows.filter(
-    (u) => named(text, u.email) || named(text, u.name) || named(text, u.username) || named(text, u.externalId, false),
+    (u) =>
+      named(text, u.email) ||
+      named(text, u.name) ||
+      // ("unlock lee wongs account": a full name with its possessive typed without the apostrophe.)
+      (!!u.name && /\s/.test(u.name) && named(text, `${u.name}s`)) ||
+      named(text, u.username) ||
+      named(text, u.externalId, false),
   );
   if (full.length > 0) return full;
   // (A full name said as a bystander — "thanks, Ann Lee" — leaves none of its words to stand for anyone.)
@@ -198,7 +204,8 @@ export function recordsNamed<T extends Pick<OrgRow, 'id' | 'name'> & { slug?: st
 }
 
 // What an organization is called in passing: "the Coaches group", "our tutors org", "the Alumni team".
-export const GROUP_NOUN = '(?:group|org|organi[sz]ation|team|workspace|club|committee|chapter)';
+export const GROUP_NOUN =
+  '(?:group|org|organi[sz]ation|team|workspace|club|committee|chapter|clan|guild|squad|crew|community|server|department|dept)';
 
 /** The records whose name holds every one of `words` (lower case) as a whole word. */
 export function namesHolding<T extends { name: string }>(words: string[], rows: T[]): T[] {

@@ -8,6 +8,7 @@ import type { PlanStep, PlanContext } from './plan-context.js';
 import { planOrgUpdate } from './plan-orgs.js';
 import { planUserUpdate, renameCandidates } from './plan-users.js';
 import { askFor, stopped } from './resolve.js';
+import { GROUP_NOUN } from './listed-names.js';
 
 type Of<K extends Intent['kind']> = Extract<Intent, { kind: K }>;
 
@@ -22,7 +23,9 @@ export function planRenameAny(ctx: PlanContext, intent: Of<'rename_any'>): PlanS
   const userHit = (found.users ?? []).some(
     (u) => u.name?.toLowerCase().split(' ').includes(lower) || u.name?.toLowerCase() === lower,
   );
-  if (orgHit && !userHit)
+  // ("rename the initech clan to …": a word for a group says it is an organization, found by its other words.)
+  const groupSaid = new RegExp(`\\s${GROUP_NOUN}s?$`, 'i').test(intent.target.value);
+  if ((orgHit || groupSaid) && !userHit)
     return planOrgUpdate(ctx, { kind: 'org_update', org: intent.target, fields: { name: intent.newName } });
   if (userHit && !orgHit) {
     const parts = intent.newName.split(/\s+/);

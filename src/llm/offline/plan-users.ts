@@ -8,7 +8,8 @@ import { analyze } from './entities.js';
 import type { Fields, Intent, Ref, UserFilter } from './intent-types.js';
 import type { Call, PlanStep, PlanContext } from './plan-context.js';
 import { asObject, asPage, toUser, userLabel, type UserRow } from './results.js';
-import { askFor, readFailed, resolveUsers, stopped } from './resolve.js';
+import { askFor, LISTED_USERS, readFailed, requestWords, resolveUsers, stopped } from './resolve.js';
+import { usersNamed } from './listed-names.js';
 import { toRef, userRefsAnywhere } from './refs.js';
 import { parseLooseJson } from './entities.js';
 import { day, plural, table } from './summarize.js';
@@ -379,6 +380,15 @@ export function planUserUpdate(ctx: PlanContext, intent: Of<'user_update'>): Pla
   // ("the woman who initially made Foo … her family name is X now": the organization's creator.)
   const creatorOf = intent.target ? undefined : creatorInside(ctx.turn.request);
   let target: Ref | undefined = intent.target ?? (creatorOf ? { kind: 'creator', value: creatorOf } : undefined);
+  // ("joanna doesn't do nights any more, take the shift key off her metadata": the one person the request names,
+  // typed in lower case so no reader saw a name, found in the listing; several or none → asked, as before.)
+  if (!target) {
+    const named = oneUserNamed(ctx);
+    if (named === 'pending') return ctx.pending();
+    // (By address when it has one, so the card names the person.)
+    if (named)
+      target = named.email ? { kind: 'email', value: named.email.toLowerCase() } : { kind: 'id', value: named.id };
+  }
   if (!target) {
     const r = askFor(
       ctx,
@@ -424,4 +434,13 @@ export function renameCandidates(
     users: asPage(u.result).items.map(toUser),
     orgs: asPage(o.result).items.map((x) => ({ name: String(x.name ?? ''), slug: String(x.slug ?? '') })),
   };
+}
+
+/** The one listed user the request names (listed-names.ts), 'pending' while the listing is read, else undefined. */
+function oneUserNamed(ctx: PlanContext): UserRow | 'pending' | undefined {
+  const env = ctx.read('clerk_users_list', { limit: LISTED_USERS });
+  if (!env) return 'pending';
+  if (env.status !== 'ok') return undefined;
+  const named = usersNamed(requestWords(ctx), asPage(env.result).items.map(toUser));
+  return named.length === 1 ? named[0] : undefined;
 }

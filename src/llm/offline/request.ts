@@ -12,6 +12,7 @@ import { withGetBackIn } from './regained-access.js';
 import { withMetadataSlots } from './metadata-slots.js';
 import { limitedRefs, withoutConstraints } from './constraints.js';
 import { parseValueSwap, withNewValueSaid } from './value-swap.js';
+import { withSettingRemoval } from './setting-removal.js';
 import { GRAMMAR_WORDS } from './kv.js';
 import { parseValueQuestion } from './value-question.js';
 import { parseMembersBulk } from './org-members-bulk.js';
@@ -19,7 +20,7 @@ import { parseEnumerated } from './enumerated.js';
 import { unstretched } from './texting.js';
 import { fillAnaphors, hasAnaphor, userTokens } from './anaphora.js';
 import { ACTION_VERB, splitClauses, splitSentences, subSentence, type Unit } from './clauses.js';
-import { analyze, type Sentence, unmask } from './entities.js';
+import { analyze, type Sentence, unmask, unmaskQuoted } from './entities.js';
 import { normalize } from './normalize.js';
 import { negatedRequest } from './request-form.js';
 import type { Intent, Ref } from './intent-types.js';
@@ -149,7 +150,7 @@ const EVERY_MEMBER =
  * metadata, and an organization's metadata when the message means every member's. Each returns why, or undefined.
  */
 const ORG_INVITATIONS_SAID =
-  /\b(?:org(?:ani[sz]ation)?(?:'s|’s)?\s+(?:[\w-]+\s+){0,2}invit\w*|invit\w*\s+(?:to|into|for)\s+(?:join\s+)?(?:the\s+)?(?:org|organi[sz]ation)\b)/i;
+  /\b(?:org(?:ani[sz]ation)?(?:'s|’s)?\s+(?:[\w-]+\s+){0,2}invit\w*|invit\w*\s+(?:to|into|for)\s+(?:join\s+)?(?:the\s+)?(?:[\w-]+\s+){0,2}(?:org|organi[sz]ation)\b)/i;
 const APP_INVITATIONS_SAID =
   /\b(?:app(?:lication)?(?:-level)?|sign[\s-]?up|platform|instance)\s+(?:[\w-]+\s+){0,2}invit\w*/i;
 // "invite X with the same role as Y", "she should get whatever access Ann has": a role said by someone else's role is
@@ -304,8 +305,40 @@ function negatedChange(steps: Intent[], masked: string): string | undefined {
   return undefined;
 }
 
+// "revoke all of the pending invitations for Acme", "cancel the newest invite to Globex": invitations said with an
+// organization's name are that organization's, never the application's (the planner looks the name up; no such
+// organization → it says so and changes nothing).
+const INVITES_FOR_NAME =
+  /\binvit\w*\s+(?:to|for|at|into|of)\s+(?:the\s+)?(?!(?:Clerk|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|I)\b)(\p{Lu}[\w&'’.-]*(?:\s+\p{Lu}[\w&'’.-]*){0,2})/u;
+function orgInvitationsNamed(intent: Intent, masked: string): Intent {
+  const fix = (step: Intent): Intent => {
+    if (step.kind !== 'invitation_revoke' || !(step.all || step.newest) || step.emails.length + step.ids.length > 0)
+      return step;
+    const m = masked.match(INVITES_FOR_NAME);
+    if (!m || APP_INVITATIONS_SAID.test(masked)) return step;
+    return {
+      kind: 'org_invitation_revoke',
+      org: { kind: 'name', value: m[1]!.replace(/['’]s$/, '') },
+      emails: [],
+      ids: [],
+      ...(step.all ? { all: true } : {}),
+      ...(step.newest ? { newest: step.newest } : {}),
+    };
+  };
+  return intent.kind === 'sequence' ? { ...intent, steps: intent.steps.map(fix) } : fix(intent);
+}
+
 function failClosed(intent: Intent, masked: string): Intent {
-  const steps = intent.kind === 'sequence' ? intent.steps : [intent];
+  let steps = intent.kind === 'sequence' ? intent.steps : [intent];
+  // "all invitations to the Acme organization … could be cancelled. Would you revoke all the pending invitations for
+  // Acme?": beside a revocation of one organization's invitations, a revocation of every application invitation is
+  // the same ask read twice — unless the message speaks of application invitations itself.
+  const orgRevoke = steps.some((s) => s.kind === 'org_invitation_revoke');
+  const appAll = (s: Intent): boolean => s.kind === 'invitation_revoke' && !!(s.all || s.newest || s.one);
+  if (orgRevoke && steps.some(appAll) && !APP_INVITATIONS_SAID.test(masked)) {
+    steps = steps.filter((s) => !appAll(s));
+    intent = steps.length === 1 ? steps[0]! : { kind: 'sequence', steps };
+  }
   for (const guard of FAIL_CLOSED) {
     const reason = guard(steps, masked);
     if (reason) return { kind: 'unknown', reason };
@@ -373,6 +406,9 @@ function repaired(intent: Intent, said: Sentence): Intent {
   return out.length === 1 ? out[0]! : { kind: 'sequence', steps: out };
 }
 
+// "No changes are to be made", "nothing else is to change": a sentence that limits, never one that asks.
+const NO_CHANGES = /\b(?:no|nothing)\s+(?:other\s+|else\s+|further\s+)?(?:changes?|edits?)\b|\bnothing\s+else\b/i;
+
 /** Parses an already analyzed message (accounting re-parses it with one clause left out). */
 export function parseAnalyzed(given: Sentence, now: number, frames = true): Intent {
   // "…, but not block his account": a change not wanted, said beside the one wanted — never a target or a step.
@@ -408,8 +444,13 @@ export function parseAnalyzed(given: Sentence, now: number, frames = true): Inte
       : read;
   // Nothing written yet, and the message asks for a metadata write: its parts, wherever they stand
   // (metadata-slots.ts).
-  const filled = withMetadataSlots(said, rescued);
-  const closed = failClosed(boundValues(repaired(memberNotOrg(filled), said)), said.masked);
+  // "take that newsletter thing off her account": a setting, not a person or a membership, is what comes off
+  // (setting-removal.ts). Not for a sequence: its other asks would be lost.
+  const filled = withMetadataSlots(said, rescued.kind === 'sequence' ? rescued : withSettingRemoval(rescued, said));
+  const closed = failClosed(
+    boundValues(repaired(memberNotOrg(orgInvitationsNamed(filled, said.masked)), said)),
+    said.masked,
+  );
   const guessedRole = sameRoleGuessed(closed, given.raw);
   const checked: Intent = guessedRole ? { kind: 'unknown', reason: guessedRole } : closed;
   // Whoever a limiting sentence names ("Viktor Crane stays banned") is left out of a change on everyone, and is
@@ -647,6 +688,20 @@ function parseMessageRead(whole: Sentence, now: number): Intent {
     intent = withOrg(intent, org);
     return [{ s, intent, sentence: u.sentence, corrects: correctsAt(sentences, u.sentence) }];
   });
+  // "unlock Ava, and also where Lucas's account says his plan is pro that needs to say premium": beside a clause that
+  // asks for a change, a clause no reader knows is read as a change said by its values or a setting taken off
+  // (value-swap.ts, setting-removal.ts); the planner finds the field in the data, or says it could not.
+  if (parsed.some((p) => !PASSIVE_KINDS.has(p.intent.kind) && !READ_KINDS.has(p.intent.kind)))
+    for (const p of parsed) {
+      if (!PASSIVE_KINDS.has(p.intent.kind) || NEGATED.test(stripLead(p.s.masked)) || NO_CHANGES.test(p.s.masked))
+        continue;
+      const clause = { ...p.s, text: unmaskQuoted(p.s.masked, p.s.ents) };
+      const said = withSettingRemoval(p.intent, clause);
+      const read = said !== p.intent ? said : parseValueSwap(clause, true);
+      // (The records are looked for in the whole message, unmasked from the words being read — accounting.ts
+      // narrows them clause by clause: the clause that asks often names nobody.)
+      if (read?.kind === 'value_swap') p.intent = { ...read, text: unmaskQuoted(whole.masked, whole.ents) };
+    }
   let actionable = parsed.filter((p) => !PASSIVE_KINDS.has(p.intent.kind));
   // "Delete X. Actually, ban him instead.": a correction replaces what was asked in the sentences before it.
   const last = actionable.map((p) => p.corrects).lastIndexOf(true);
@@ -765,6 +820,13 @@ function clausesOf(whole: Sentence, sentence: string, now: number): Unit[] {
       PASSIVE_KINDS.has(parseSentence(subSentence(whole, u.masked), now).kind),
   );
   if (!broken) return units;
+  // "unban X, kick Y from Foo, and set Z's newsletter thing to false": two or more clauses that each ask for a
+  // different change on their own are a list of requests, whatever the one left over says — read whole, the
+  // sentence would make the other clauses targets of the first verb. (The clause not read is reported back.)
+  const asks = units
+    .map((u) => parseSentence(subSentence(whole, u.masked), now))
+    .filter((x) => !PASSIVE_KINDS.has(x.kind) && !READ_KINDS.has(x.kind));
+  if (new Set(asks.map((x) => `${x.kind}:${'action' in x ? x.action : ''}`)).size >= 2) return units;
   return [{ masked: sentence, verbLed: false }];
 }
 

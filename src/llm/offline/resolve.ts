@@ -898,8 +898,19 @@ function resolveOrg(ctx: PlanContext, ref: Ref): Res<OrgRow | undefined> {
     const all = ctx.read('clerk_organizations_list', { limit: 100 });
     if (!all) return stop('pending');
     if (all.status !== 'ok') return stop(readFailed(all, 'organizations'));
-    rows = nearest(ref.value, asPage(all.result).items.map(toOrg), (o) => [o.name, o.slug]);
+    const every = asPage(all.result).items.map(toOrg);
+    rows = nearest(ref.value, every, (o) => [o.name, o.slug]);
     if (rows.length === 1) return ok(rows[0]);
+    // "the initech clan", "our Lakeview clinic": the words said, less a word for a group, are whole words of one
+    // organization's name alone.
+    const held = namesHolding(
+      ref.value
+        .toLowerCase()
+        .split(/[^\p{L}\d'’-]+/u)
+        .filter((w) => w && !GROUP_NOUNS.test(w)),
+      every,
+    );
+    if (rows.length === 0 && held.length === 1) return ok(held[0]);
   }
   const lower = ref.value.toLowerCase();
   const exact = rows.filter(

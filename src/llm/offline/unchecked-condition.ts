@@ -14,9 +14,12 @@ const CONDITION = /\b(?:only\s+if|if|unless|provided(?:\s+that)?|as\s+long\s+as)
 // "not sure if", "let me know if", "check if", "wondering if": "if" meaning whether; "sorry if …": an apology.
 const WHETHER =
   /\b(?:sorry|apologies|apologise|apologize|forgive\s+me|excuse\s+me|sure|unsure|wonder(?:ing|ed)?|know|knows|ask(?:ing|ed)?|see|check(?:ing)?|tell\s+me|find\s+out|curious|confirm|verify|idea|doubt|question|clear)\s*,?\s*$/i;
+// "a client asked Deb if we …", "she asked me whether …": "if" after asking someone means whether.
+const ASKED_SOMEONE =
+  /\b(?:ask(?:s|ed|ing)?|wonder(?:s|ed|ing)?|check(?:s|ed|ing)?\s+with|told|tells?)\s+(?:me|us|him|her|them|you|u|[A-Z][\w'’-]*)\s*,?\s*$/;
 // "if you could", "if possible", "if that's ok", "if you don't mind", "if needed", "if I understand right".
 const POLITE =
-  /^(?:if|unless)\s+(?:(?:you|u|ya|someone|somebody|anyone|we|one)\s+(?:could|can|would|will|have|get|are\s+able|find|don['’]?t\s+mind|do\s+not\s+mind|want|wanna|like|need|please|see\s+this|read\s+this|got)|possible|you\s+please|please|needed|necessary|required|need\s+be|any|anything|this\s+is|this['’]s|(?:that|this|it)(?:'s|’s|\s+is|\s+was)\s+(?:ok|okay|alright|all\s+right|fine|possible|easier|not\s+too|the\s+right|no\s+trouble|no\s+bother|straightforward|easy|simple|doable|feasible|convenient)|(?:it|this|that)\s+helps|i\s+(?:understand|remember|recall|read|am\s+not\s+mistaken|['’]m\s+not\s+mistaken|word|phrase|may|might|can)|i['’]m\s+not\s+mistaken|not\s+too\s+much|(?:you|u)\s+get\s+a)\b/i;
+  /^(?:if|unless)\s+(?:(?:you|u|ya|someone|somebody|anyone|we|one)\s+(?:could|can|would|will|have|get|are\s+able|find|don['’]?t\s+mind|do\s+not\s+mind|want|wanna|like|need|please|see\s+this|read\s+this|got)|possible|you\s+please|please|needed|necessary|required|need\s+be|any|anything|this\s+is|this['’]s|(?:that|this|it)(?:'s|’s|\s+is|\s+was)\s+(?:ok|okay|alright|all\s+right|fine|possible|easier|not\s+too|the\s+right|no\s+trouble|no\s+bother|straightforward|easy|simple|doable|feasible|convenient)|(?:it|this|that)\s+helps|i\s+(?:understand|remember|recall|read|am\s+not\s+mistaken|['’]m\s+not\s+mistaken|word|phrase|may|might|can)|i['’]m\s+not\s+mistaken|not\s+too\s+much|(?:you|u)\s+get\s+a|(?:it|this|that)(?:(?:'s|’s|\s+is|\s+was|\s+would\s+be)\s+(?:not|no)|\s+isn['’]?t|\s+wouldn['’]?t\s+be)\s+(?:(?:a|an|any|too)\s+)?(?:much\s+)?(?:inconvenien(?:t|ce)|trouble|bother|problem|issue|difficult|hard|burden)|at\s+all\s+possible|time\s+(?:permits|allows)|convenient)\b/i;
 // "if not already", "unless she's already in it", "if it isn't there yet", "only if missing": the change checks
 // itself (the planner reads the state first and says "already" when there is nothing to do).
 const ALREADY =
@@ -58,7 +61,7 @@ const ELSE_NOTHING =
 export function uncheckedCondition(masked: string): string | undefined {
   for (const m of masked.matchAll(CONDITION)) {
     const said = m[0].trim();
-    if (WHETHER.test(masked.slice(0, m.index))) continue;
+    if (WHETHER.test(masked.slice(0, m.index)) || ASKED_SOMEONE.test(masked.slice(0, m.index))) continue;
     if (POLITE.test(said) || ALREADY.test(said) || NOTHING_ELSE.test(said) || UNTIL_TOLD.test(said)) continue;
     if (CONSEQUENCE.test(clauseBefore(masked.slice(0, m.index)))) continue;
     if ((SHUT_OUT.test(said) && RESTORES.test(masked)) || ELSE_NOTHING.test(said)) continue;

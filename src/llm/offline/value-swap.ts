@@ -10,7 +10,7 @@
  * several → nothing is proposed and the admin is told why. The field is found in the data, never guessed from words,
  * and the card shows the old and the new value.
  */
-import type { Sentence } from './entities.js';
+import { type Sentence, unmaskQuoted } from './entities.js';
 import type { Fields, Intent } from './intent-types.js';
 import { recordsNamed, usersNamed } from './listed-names.js';
 import { say } from './mutation-step.js';
@@ -30,11 +30,14 @@ const VALUE = `(?:"([^"\\n]{1,60})"|'([^'\\n]{1,60})'|“([^”\\n]{1,60})”|([
 const NEW_VALUE: readonly RegExp[] = [
   // "alter it to V", "push the cap to V", "be amended to: V"
   new RegExp(
-    `\\b(?:chang|set|mak|fix|updat|correct|alter|switch|rais|increas|bump|lower|reduc|amend|edit)\\w*\\b[^.?!\\n,;]{0,80}\\bto\\s*:?\\s*${VALUE}`,
+    `\\b(?:chang|set|mak|fix|updat|correct|alter|switch|rais|increas|bump|lower|reduc|amend|edit)\\w*\\b[^.?!\\n,;]{0,80}\\bto\\b\\s*:?\\s*${VALUE}`,
     'i',
   ),
   // "make it V"
   new RegExp(`\\bmake\\s+(?:it|that|this)\\s+${VALUE}`, 'i'),
+  // "where it says pro, that needs to say premium now", "it should read gold"
+  new RegExp(`\\b(?:needs?|should|has|have|ought)\\s+to\\s+(?:say|read|be|show)\\s+(?:now\\s+)?${VALUE}`, 'i'),
+  new RegExp(`\\bshould\\s+(?:now\\s+)?(?:say|read|show)\\s+${VALUE}`, 'i'),
   // "the plan from "pro" to "enterprise"", "from basic → gold": an old and a new value side by side, whatever verb
   // (or none) goes with them.
   new RegExp(
@@ -76,13 +79,21 @@ const withoutLimits = (text: string): string =>
 // private metadata is not shown to the model (agent/compact.ts leaves it out).
 const KEY_TOKEN = /(?<![\w.@-])([a-z][a-z0-9]*(?:_[a-z0-9]+)+|[a-z]+(?:[A-Z][a-z0-9]+)+)(?![\w@-]|\.\w)/g;
 
-/** A change said by an old and a new value, or undefined when the message says no new value. */
-export function parseValueSwap(whole: Sentence): Intent | undefined {
-  const text = whole.text;
+/**
+ * A change said by an old and a new value, or undefined when the message says no new value. A `clause` of a longer
+ * message is read only when it asks (a verb of change, "please", "needs to"), never by its "from X to Y" alone
+ * ("Elena is transferring from Acme to Initech" reports a move, it asks for no value).
+ */
+export function parseValueSwap(whole: Sentence, clause = false): Intent | undefined {
+  if (clause && !CLAUSE_ASKS.test(whole.text)) return undefined;
+  // (Unmasked from the words being read, which accounting.ts narrows clause by clause: the reading then says which
+  // words it came from.)
+  const text = unmaskQuoted(whole.masked, whole.ents);
   // (A key removed: the record is read and the key found in it by the words the message names it with.)
   if (/\bmetadata\b/i.test(whole.masked) && REMOVES.test(text) && !NOT_REMOVED.test(text))
     return { kind: 'value_swap', to: '', text, remove: true };
   for (const re of NEW_VALUE) {
+    if (clause && re === NEW_VALUE[4]) continue;
     const m = text.match(re);
     if (!m) continue;
     const to = m
@@ -94,11 +105,48 @@ export function parseValueSwap(whole: Sentence): Intent | undefined {
     if (!to || NOT_A_VALUE.test(to)) return undefined;
     // A value not quoted nor introduced as one ("like this: …") looks like one: a number, a capitalised name, or a
     // token with a digit, dot, @ or underscore ("to match", "make that change" say no value).
-    const explicit = m.slice(1, 4).some((g) => g !== undefined) || (re !== NEW_VALUE[0] && re !== NEW_VALUE[1]);
-    if (!explicit && numberOf(to) === undefined && !/^\p{Lu}|[\d._@]/u.test(to)) return undefined;
+    const explicit =
+      m.slice(1, 4).some((g) => g !== undefined) ||
+      (re !== NEW_VALUE[0] && re !== NEW_VALUE[1] && re !== NEW_VALUE[2] && re !== NEW_VALUE[3]);
+    // A plain lower-case word ("where it says his shift is nights, change that to days") only when the message also
+    // says the value it has now: the planner changes only a field that holds a value said.
+    const plainWord =
+      (re === NEW_VALUE[0] || re === NEW_VALUE[2] || re === NEW_VALUE[3]) &&
+      /^[a-z][a-z-]{1,30}$/.test(to) &&
+      !NOT_A_PLAIN_VALUE.has(to) &&
+      saysCurrent(text, to) &&
+      new RegExp(`\\s${escapeRe(to)}$`).test(m[0]);
+    // ("set chloe's newsletter thing to false": a yes/no value goes to a key that holds one — keysNamedOf.)
+    const yesNo = re === NEW_VALUE[0] && boolOf(to) !== undefined;
+    if (!explicit && !plainWord && !yesNo && numberOf(to) === undefined && !/^\p{Lu}|[\d._@]/u.test(to))
+      return undefined;
     return { kind: 'value_swap', to, text };
   }
   return undefined;
+}
+
+const CLAUSE_ASKS =
+  /\b(?:please|pls|plz|can\s+(?:you|u)|could\s+(?:you|u)|needs?\s+to|should|has\s+to|must|chang\w*|set|make|updat\w*|fix|correct|amend)\b/i;
+
+// Words after "to" that are no value: "change it to match", "set it to reflect this", "fix it to be …".
+const NOT_A_PLAIN_VALUE = new Set(
+  'match reflect be do say read show use make fix sort get have it this that them him her me us you the a an what whatever something someone anything the same same mine his hers theirs'.split(
+    ' ',
+  ),
+);
+
+// "where it says his shift is nights", "his plan reads pro", "it currently shows basic": a value held now, said.
+function saysCurrent(text: string, to: string): boolean {
+  const m = text.match(
+    /\b(?:says?|reads?|shows?|is|are|was|currently|still|set\s+(?:to|as))\s+(?:still\s+|currently\s+|set\s+to\s+)?(?:on\s+)?"?([a-z][\w-]*)/gi,
+  );
+  return (m ?? []).some((x) => !x.toLowerCase().endsWith(to.toLowerCase()));
+}
+
+/** The yes/no a value stands for ("false", "off", "no"), or undefined. */
+function boolOf(value: string): boolean | undefined {
+  const v = value.trim().toLowerCase();
+  return /^(?:true|yes|on|enabled)$/.test(v) ? true : /^(?:false|no|off|disabled)$/.test(v) ? false : undefined;
 }
 
 /** The number a value stands for ("twenty", "20"), or undefined. */
@@ -193,7 +241,23 @@ function keysNamedOf(owner: 'user' | 'org', rec: Obj, label: string, text: strin
       // (A new value of the key's own kind: a number for a number; a key holding an object is not replaced whole.)
       if (value !== null && current !== null && typeof current === 'object') continue;
       if (value !== null && typeof current === 'number' && toNumber === undefined) continue;
-      const next = value === null ? null : typeof current === 'number' ? toNumber : value;
+      // (A yes/no key takes only a yes/no value, written as a boolean.)
+      if (value !== null && typeof current === 'boolean' && boolOf(value) === undefined) continue;
+      if (
+        value !== null &&
+        typeof current !== 'boolean' &&
+        boolOf(value) !== undefined &&
+        !/^(?:true|false)$/i.test(value)
+      )
+        continue;
+      const next =
+        value === null
+          ? null
+          : typeof current === 'number'
+            ? toNumber
+            : typeof current === 'boolean'
+              ? boolOf(value)
+              : value;
       if (next !== null && String(current) === String(next)) continue;
       out.push({ owner, id, label, fields: { [field]: { [key]: next } }, old: String(current ?? '') });
     }
@@ -205,11 +269,14 @@ function keysNamedOf(owner: 'user' | 'org', rec: Obj, label: string, text: strin
 function slotsOf(owner: 'user' | 'org', rec: Obj, label: string, saidAll: string, to: string): Slot[] {
   const out: Slot[] = [];
   // (How the record was named is not a value said of it: "Foo Labs" does not say the slug "foo".)
-  const said = saidAll.split(label).join(' ');
+  const said = saidAll.replace(new RegExp(escapeRe(label), 'gi'), ' ');
   const id = String(rec.id ?? '');
   const toNumber = numberOf(to);
+  // (A yes/no value is never a name, a slug or a text: only a key that holds a yes/no takes it — keysNamedOf.)
+  const yesNo = boolOf(to) !== undefined;
   const offer = (field: string, current: unknown, value: unknown, path?: string): void => {
     if (current === null || current === undefined || typeof current === 'object') return;
+    if (yesNo) return;
     const old = String(current);
     if (old === '' || old.toLowerCase() === to.toLowerCase() || !says(said, old)) return;
     const fields: Fields = path ? { [field]: { [path]: value } } : { [field]: value };
@@ -330,7 +397,7 @@ export function planValueSwap(ctx: PlanContext, intent: Swap): PlanStep {
   if ('step' in read) return read.step;
   const slots: Slot[] = [];
   for (const r of read.records)
-    if (intent.remove) slots.push(...keysNamedOf(r.owner, r.rec, r.label, intent.text, null));
+    if (intent.remove) slots.push(...keysNamedOf(r.owner, r.rec, r.label, intent.keyText ?? intent.text, null));
     else slots.push(...slotsOf(r.owner, r.rec, r.label, said, intent.to));
   // No value said is held anywhere: the key the message names gets the new value, when it names one
   // ("her tier … should now read "gold"").
@@ -374,8 +441,14 @@ export function planValueSwap(ctx: PlanContext, intent: Swap): PlanStep {
     );
   }
   const slot = slots[0]!;
+  // (A user by address when the listing has one, so the card names the person.)
+  const email = namedUsers.find((u) => u.id === slot.id)?.email;
   return slot.owner === 'user'
-    ? planUserUpdate(ctx, { kind: 'user_update', target: { kind: 'id', value: slot.id }, fields: slot.fields })
+    ? planUserUpdate(ctx, {
+        kind: 'user_update',
+        target: email ? { kind: 'email', value: email.toLowerCase() } : { kind: 'id', value: slot.id },
+        fields: slot.fields,
+      })
     : // (By its exact name, so the card names the organization; names are looked up exactly first.)
       planOrgUpdate(ctx, { kind: 'org_update', org: { kind: 'name', value: slot.label }, fields: slot.fields });
 }
