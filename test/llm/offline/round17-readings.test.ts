@@ -80,6 +80,9 @@ describe('a value said in plain lower case', () => {
   it('(safety) "to match", "to day" and a value nobody holds are no values', async () => {
     expect(parse('Lucas Martin has plan pro, change the others to match').kind).not.toBe('value_swap');
     expect(parse('Lucas Martin is on pro. make sure it is done today').kind).not.toBe('value_swap');
+    expect(parse('please lock lena@proton.test, I will make sure it is done today 2pm')).toMatchObject({
+      kind: 'user_action',
+    });
     const turn = await say('where Lucas Martin’s profile says gold, change that to silver');
     expect(turn.pending).toEqual([]);
   });
@@ -100,6 +103,11 @@ describe('yes/no values', () => {
     const actions = turn.pending.map((p) => p.action);
     expect(actions).toEqual(['clerk_user_unban', 'clerk_org_membership_delete', 'clerk_user_update']);
     expect(JSON.stringify(turn.pending)).not.toMatch(/"slug"|"name"/);
+    // ("acme" is Acme Inc's slug, said here as a value of the record the message also names.)
+    const other = await say("for the acme people, set chloe dubois's newsletter thing to off");
+    expect(calls(other)).toEqual([
+      ['clerk_user_update', { user_id: expect.any(String), public_metadata: { newsletter: false } }],
+    ]);
   });
 });
 
