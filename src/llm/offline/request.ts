@@ -329,16 +329,7 @@ function orgInvitationsNamed(intent: Intent, masked: string): Intent {
 }
 
 function failClosed(intent: Intent, masked: string): Intent {
-  let steps = intent.kind === 'sequence' ? intent.steps : [intent];
-  // "all invitations to the Acme organization … could be cancelled. Would you revoke all the pending invitations for
-  // Acme?": beside a revocation of one organization's invitations, a revocation of every application invitation is
-  // the same ask read twice — unless the message speaks of application invitations itself.
-  const orgRevoke = steps.some((s) => s.kind === 'org_invitation_revoke');
-  const appAll = (s: Intent): boolean => s.kind === 'invitation_revoke' && !!(s.all || s.newest || s.one);
-  if (orgRevoke && steps.some(appAll) && !APP_INVITATIONS_SAID.test(masked)) {
-    steps = steps.filter((s) => !appAll(s));
-    intent = steps.length === 1 ? steps[0]! : { kind: 'sequence', steps };
-  }
+  const steps = intent.kind === 'sequence' ? intent.steps : [intent];
   for (const guard of FAIL_CLOSED) {
     const reason = guard(steps, masked);
     if (reason) return { kind: 'unknown', reason };
