@@ -56,7 +56,6 @@ export function understand(text: string, now: number): Understood {
   });
   // No clause changes the intent when left out: the message was read as a whole (a reinvite, a stated value).
   if (clauses.length > 1 && unplaced.length === clauses.length) return { intent, unplaced: [] };
-
   // A clause the readers could not place gets the frame reader's reading (frames.ts), with the message around it
   // as context ("add *@foo.test, remove old@bar.test" on the allowlist): a change it finds becomes a step of its
   // own; anything else stays reported as not acted on.
@@ -76,16 +75,9 @@ export function understand(text: string, now: number): Understood {
   ]);
   const known = new Set<string>();
   const unique = steps.filter((st) => (known.has(JSON.stringify(st)) ? false : (known.add(JSON.stringify(st)), true)));
-  // A clause that asks, read alone, for a step the plan already has said the same thing twice ("…asked if all
-  // invitations to Acme could be cancelled. Would you revoke Acme's pending invitations?"): it was acted on.
-  const stepKeys = new Set((intent.kind === 'sequence' ? intent.steps : [intent]).map(placedKey));
-  const restated = (c: string): boolean => {
-    const alone = parseAnalyzed(subSentence(whole, c), now);
-    return !NO_CHANGE.has(alone.kind) && stepKeys.has(placedKey(alone));
-  };
   return {
     intent: unique.length === 1 ? unique[0]! : { kind: 'sequence', steps: unique },
-    unplaced: unplaced.filter((c, i) => !framed[i] && !restated(c)).map((c) => unmask(c, whole.ents)),
+    unplaced: unplaced.filter((_, i) => !framed[i]).map((c) => unmask(c, whole.ents)),
   };
 }
 

@@ -193,7 +193,7 @@ describe("an organization's invitations said by its name", () => {
     });
   });
 
-  it('(safety) the same ask said twice revokes one list, and is not reported as not acted on', () => {
+  it("(safety) the same ask said twice revokes one organization's list, and is not reported as not acted on", () => {
     const read = understand(
       'Globex asked if all invitations to the Globex organization that are pending could be cancelled. Please revoke all the pending invitations for Globex.',
       NOW,
