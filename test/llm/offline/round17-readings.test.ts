@@ -193,12 +193,17 @@ describe("an organization's invitations said by its name", () => {
     });
   });
 
-  it("(safety) the same ask said twice revokes one organization's list, and is not reported as not acted on", () => {
+  it("the same ask said twice in a letter revokes that organization's invitations", () => {
     const read = understand(
-      'Globex asked if all invitations to the Globex organization that are pending could be cancelled. Please revoke all the pending invitations for Globex.',
+      [
+        'Dear team,',
+        'Globex is reorganising and will send fresh invitations next month. For this reason, they asked us if all invitations to the Globex organization which are still pending could be cancelled, so that no one joins with an old invitation in the meantime.',
+        'Would it be possible for you to revoke all of the pending invitations for Globex? Invitations which were accepted are fine as they are.',
+        'Kind regards',
+      ].join('\n'),
       NOW,
     );
-    expect(read.intent).toMatchObject({ kind: 'org_invitation_revoke', all: true });
+    expect(read.intent).toMatchObject({ kind: 'org_invitation_revoke', org: { value: 'Globex' }, all: true });
     expect(read.unplaced).toEqual([]);
   });
 
