@@ -91,7 +91,7 @@ export function splitClauses(sentence: string): Unit[] {
   return units;
 }
 
-// "unlock her, and also Lucas Martin upgraded his plan so his account needs to say premium now": "and also" before a
+// "lock him, and also Dana Fox changed tiers so her record should read gold from today": "and also" before a
 // clause long enough to be a request of its own (a report and an ask) starts one. A short tail ("lock X and also
 // Y") is the same request's second target, and stays with it.
 const AND_ALSO = /\s*,\s*and\s+also\s+|\s*,\s*also\s*,\s*/i;

@@ -305,7 +305,7 @@ function negatedChange(steps: Intent[], masked: string): string | undefined {
   return undefined;
 }
 
-// "revoke all of the pending invitations for Acme", "cancel the newest invite to Globex": invitations said with an
+// "cancel every open invite for Hooli", "withdraw the newest invitation to Globex": invitations said with an
 // organization's name are that organization's, never the application's (the planner looks the name up; no such
 // organization → it says so and changes nothing).
 const INVITES_FOR_NAME =
@@ -397,7 +397,7 @@ function repaired(intent: Intent, said: Sentence): Intent {
   return out.length === 1 ? out[0]! : { kind: 'sequence', steps: out };
 }
 
-// "No changes are to be made", "nothing else is to change": a sentence that limits, never one that asks.
+// "No further edits, please", "nothing else is to change": a sentence that limits, never one that asks.
 const NO_CHANGES = /\b(?:no|nothing)\s+(?:other\s+|else\s+|further\s+)?(?:changes?|edits?)\b|\bnothing\s+else\b/i;
 
 /** Parses an already analyzed message (accounting re-parses it with one clause left out). */
@@ -435,7 +435,7 @@ export function parseAnalyzed(given: Sentence, now: number, frames = true): Inte
       : read;
   // Nothing written yet, and the message asks for a metadata write: its parts, wherever they stand
   // (metadata-slots.ts).
-  // "take that newsletter thing off her account": a setting, not a person or a membership, is what comes off
+  // "pull the beta flag off his login": a setting, not a person or a membership, is what comes off
   // (setting-removal.ts). Not for a sequence: its other asks would be lost.
   const filled = withMetadataSlots(said, rescued.kind === 'sequence' ? rescued : withSettingRemoval(rescued, said));
   const closed = failClosed(
@@ -679,12 +679,18 @@ function parseMessageRead(whole: Sentence, now: number): Intent {
     intent = withOrg(intent, org);
     return [{ s, intent, sentence: u.sentence, corrects: correctsAt(sentences, u.sentence) }];
   });
-  // "unlock Ava, and also where Lucas's account says his plan is pro that needs to say premium": beside a clause that
+  // "unlock Ava, and also Dana's profile reads tier silver, it should read gold": beside a clause that
   // asks for a change, a clause no reader knows is read as a change said by its values or a setting taken off
   // (value-swap.ts, setting-removal.ts); the planner finds the field in the data, or says it could not.
   if (parsed.some((p) => !PASSIVE_KINDS.has(p.intent.kind) && !READ_KINDS.has(p.intent.kind)))
     for (const p of parsed) {
-      if (!PASSIVE_KINDS.has(p.intent.kind) || NEGATED.test(stripLead(p.s.masked)) || NO_CHANGES.test(p.s.masked))
+      // (A correction — "actually, make that X" — is read by the correction readers below.)
+      if (
+        !PASSIVE_KINDS.has(p.intent.kind) ||
+        p.corrects ||
+        NEGATED.test(stripLead(p.s.masked)) ||
+        NO_CHANGES.test(p.s.masked)
+      )
         continue;
       const clause = { ...p.s, text: unmaskQuoted(p.s.masked, p.s.ents) };
       const said = withSettingRemoval(p.intent, clause);
@@ -811,7 +817,7 @@ function clausesOf(whole: Sentence, sentence: string, now: number): Unit[] {
       PASSIVE_KINDS.has(parseSentence(subSentence(whole, u.masked), now).kind),
   );
   if (!broken) return units;
-  // "unban X, kick Y from Foo, and set Z's newsletter thing to false": two or more clauses that each ask for a
+  // "unban X, boot Y out of Foo, and flip Z's promo flag off": two or more clauses that each ask for a
   // different change on their own are a list of requests, whatever the one left over says — read whole, the
   // sentence would make the other clauses targets of the first verb. (The clause not read is reported back.)
   const asks = units

@@ -1,6 +1,6 @@
 /**
  * A setting taken off a record, said without the word "metadata" (issue 15, round 17): "take that newsletter
- * thing off her account", "get rid of the covid hours bit from Northside's info", "remove the shift setting from
+ * flag off his login", "get rid of the holiday hours bit from Foo's info", "remove the pager setting from
  * Joanna's profile". People name a metadata key by what it is about and a word for a setting ("thing", "bit",
  * "setting", "field", "flag", "entry" …), right after the verb that removes it.
  *
@@ -16,12 +16,12 @@ import type { Intent } from './intent-types.js';
 const SETTING_WORD =
   '(?:thing|things|bit|bits|setting|settings|field|flag|entry|key|value|tag|note|line|detail|details|option|attribute|property|info)';
 const OWNER = String.raw`(?:the|that|this|those|her|his|their|its|[\w’'-]+['’]s)`;
-// "take that newsletter thing off", "take the old covid hours bit out of …"
+// "take that beta flag off", "take the old holiday hours bit out of …"
 const TAKE_OFF = new RegExp(
   String.raw`\btake\s+(?:${OWNER}\s+)?((?:[\w-]+\s+){1,3}?)${SETTING_WORD}\s+(?:off|out|away)\b`,
   'i',
 );
-// "get rid of the covid hours bit", "remove the shift setting", "delete his nickname field"
+// "get rid of the holiday hours bit", "remove the pager setting", "delete his nickname field"
 const REMOVE_THE = new RegExp(
   String.raw`\b(?:get\s+rid\s+of|remove|delete|drop|clear|erase|wipe|strip(?:\s+out)?|take\s+(?:off|out|away))\s+(?:${OWNER}\s+)?((?:[\w-]+\s+){1,3}?)${SETTING_WORD}\b`,
   'i',
@@ -38,7 +38,7 @@ export function settingRemoved(text: string): string | undefined {
   const m = text.match(TAKE_OFF) ?? text.match(REMOVE_THE);
   if (!m) return undefined;
   const said = m[1]!.trim().split(/\s+/);
-  // ("delete his account to tidy things up": words a key's name is never made of say no key.)
+  // ("wipe her account so things are tidy": words a key's name is never made of say no key.)
   if (said.some((w) => FUNCTION_WORD.test(w))) return undefined;
   const words = said.filter((w) => !NOT_KEY_WORDS.test(w));
   return words.length > 0 ? words.join(' ') : undefined;

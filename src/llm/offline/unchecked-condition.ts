@@ -14,7 +14,7 @@ const CONDITION = /\b(?:only\s+if|if|unless|provided(?:\s+that)?|as\s+long\s+as)
 // "not sure if", "let me know if", "check if", "wondering if": "if" meaning whether; "sorry if …": an apology.
 const WHETHER =
   /\b(?:sorry|apologies|apologise|apologize|forgive\s+me|excuse\s+me|sure|unsure|wonder(?:ing|ed)?|know|knows|ask(?:ing|ed)?|see|check(?:ing)?|tell\s+me|find\s+out|curious|confirm|verify|idea|doubt|question|clear)\s*,?\s*$/i;
-// "a client asked Deb if we …", "she asked me whether …": "if" after asking someone means whether.
+// "a parent asked Omar if we …", "she asked me whether …": "if" after asking someone means whether.
 const ASKED_SOMEONE =
   /\b(?:ask(?:s|ed|ing)?|wonder(?:s|ed|ing)?|check(?:s|ed|ing)?\s+with|told|tells?)\s+(?:me|us|him|her|them|you|u|[A-Z][\w'’-]*)\s*,?\s*$/;
 // "if you could", "if possible", "if that's ok", "if you don't mind", "if needed", "if I understand right".

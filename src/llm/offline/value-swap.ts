@@ -35,7 +35,7 @@ const NEW_VALUE: readonly RegExp[] = [
   ),
   // "make it V"
   new RegExp(`\\bmake\\s+(?:it|that|this)\\s+${VALUE}`, 'i'),
-  // "where it says pro, that needs to say premium now", "it should read gold"
+  // "it reads basic, that ought to read gold now", "it should read gold"
   new RegExp(`\\b(?:needs?|should|has|have|ought)\\s+to\\s+(?:say|read|be|show)\\s+(?:now\\s+)?${VALUE}`, 'i'),
   new RegExp(`\\bshould\\s+(?:now\\s+)?(?:say|read|show)\\s+${VALUE}`, 'i'),
   // "the plan from "pro" to "enterprise"", "from basic → gold": an old and a new value side by side, whatever verb
@@ -108,7 +108,7 @@ export function parseValueSwap(whole: Sentence, clause = false): Intent | undefi
     const explicit =
       m.slice(1, 4).some((g) => g !== undefined) ||
       (re !== NEW_VALUE[0] && re !== NEW_VALUE[1] && re !== NEW_VALUE[2] && re !== NEW_VALUE[3]);
-    // A plain lower-case word ("where it says his shift is nights, change that to days") only when the message also
+    // A plain lower-case word ("her badge says bronze, change that to silver") only when the message also
     // says the value it has now: the planner changes only a field that holds a value said.
     const plainWord =
       (re === NEW_VALUE[0] || re === NEW_VALUE[2] || re === NEW_VALUE[3]) &&
@@ -116,7 +116,7 @@ export function parseValueSwap(whole: Sentence, clause = false): Intent | undefi
       !NOT_A_PLAIN_VALUE.has(to) &&
       saysCurrent(text, to) &&
       new RegExp(`\\s${escapeRe(to)}$`).test(m[0]);
-    // ("set chloe's newsletter thing to false": a yes/no value goes to a key that holds one — keysNamedOf.)
+    // ("set dana's promo flag to off": a yes/no value goes to a key that holds one — keysNamedOf.)
     const yesNo = re === NEW_VALUE[0] && boolOf(to) !== undefined;
     if (!explicit && !plainWord && !yesNo && numberOf(to) === undefined && !/^\p{Lu}|[\d._@]/u.test(to))
       return undefined;
@@ -135,7 +135,7 @@ const NOT_A_PLAIN_VALUE = new Set(
   ),
 );
 
-// "where it says his shift is nights", "his plan reads pro", "it currently shows basic": a value held now, said.
+// "her badge says bronze", "his tier reads basic", "it currently shows basic": a value held now, said.
 function saysCurrent(text: string, to: string): boolean {
   const m = text.match(
     /\b(?:says?|reads?|shows?|is|are|was|currently|still|set\s+(?:to|as))\s+(?:still\s+|currently\s+|set\s+to\s+)?(?:on\s+)?"?([a-z][\w-]*)/gi,
