@@ -44,6 +44,10 @@ const VERBS: Array<{ re: RegExp; action: Verb | 'restore' }> = [
   },
 ];
 
+// "all week", "every day", "all the time", "all along": a stretch of time, not everyone.
+const TIME_QUANTIFIER =
+  /\b(?:all|every)\s+(?:the\s+)?(?:day|days|week|weeks|night|nights|month|year|morning|evening|weekend|time|along|over|season|game|match|round)\b/gi;
+
 /** ban/unban/lock/unlock/delete/"let … sign in again" with one or more targets. */
 export function parseUserAction(c: string, s: Sentence): Intent | undefined {
   for (const { re, action } of VERBS) {
@@ -53,7 +57,9 @@ export function parseUserAction(c: string, s: Sentence): Intent | undefined {
       /\s+(?:now|again|immediately|permanently|for good|from (?:the )?app|from clerk|everywhere)$/i,
       '',
     );
-    if (/\b(?:all|every|everyone|everybody|anyone)\b/i.test(chunk) && !/⟦[ei]/.test(chunk)) {
+    // ("ban richard, toxic all week": a time said with "all" or "every" is no set of users.)
+    const quantified = chunk.replace(TIME_QUANTIFIER, ' ');
+    if (/\b(?:all|every|everyone|everybody|anyone)\b/i.test(quantified) && !/⟦[ei]/.test(chunk)) {
       return {
         kind: 'refuse',
         reason: bulkReason(action === 'restore' ? 'change' : action.replace('clerk_user_', '')),

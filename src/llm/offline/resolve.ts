@@ -856,6 +856,10 @@ function orgOfPerson(ctx: PlanContext, said: string, possessive = false): Res<Or
 // Words that say "an organization", not which one ("the Coaches group").
 const GROUP_NOUNS = new RegExp(`^(?:the|our|${GROUP_NOUN})s?$`);
 
+// A remark run on after a name: a pronoun and its verb, or a word that starts a reason.
+const REMARK_AFTER_NAME =
+  /\s+(?:(?:she|he|they|we|i|it|that)(?:['’](?:s|re|ll|ve|m|d)|\s+(?:is|are|was|were|has|have|had|will|wants?|needs?|said|says))|because|cuz|since|as\s+(?:she|he|they)|so\s+(?:she|he|they|that)|who|which|thanks|thx|ty|pls|please|asap|lol|lmao)\b.*$/i;
+
 /** Resolves one organization reference (id as is; name/slug via clerk_organizations_list {query}). */
 function resolveOrg(ctx: PlanContext, ref: Ref): Res<OrgRow | undefined> {
   if (ref.kind === 'id') return ok({ id: ref.value, name: ref.value, slug: '', createdAt: null });
@@ -889,6 +893,10 @@ function resolveOrg(ctx: PlanContext, ref: Ref): Res<OrgRow | undefined> {
     }
     return oneOrg(ctx, rows, 'the organization you named');
   }
+  // "globex she's our new co-lead", "initech because they asked": a name that runs on into a remark is looked up
+  // without the remark.
+  const trimmed = ref.value.replace(REMARK_AFTER_NAME, '').trim();
+  if (trimmed !== ref.value && trimmed !== '') return resolveOrg(ctx, { ...ref, value: trimmed });
   const env = ctx.read('clerk_organizations_list', { query: ref.value });
   if (!env) return stop('pending');
   if (env.status !== 'ok') return stop(readFailed(env, `the organization "${ref.value}"`));

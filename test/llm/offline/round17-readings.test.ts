@@ -184,6 +184,29 @@ describe('people and organizations said loosely', () => {
   });
 });
 
+describe('chat shorthand', () => {
+  it('a stretch of time said with "all" is no set of users', async () => {
+    const turn = await say('lock richard he spammed the chat all night');
+    expect(turn.pending.map((p) => p.action)).toEqual(['clerk_user_lock']);
+    expect(turn.text).toMatch(/Richard Hendricks/);
+  });
+
+  it('(safety) "everyone" is still refused in bulk, whatever time is said', () => {
+    expect(parse('ban everyone who spammed all week')).toMatchObject({ kind: 'refuse' });
+  });
+
+  it('"giv", "admn", and an organization name that runs on into a remark', async () => {
+    const turn = await say('giv nora admn on initech she runs it now');
+    expect(calls(turn)).toEqual([
+      [
+        'clerk_org_membership_update',
+        { organization_id: expect.any(String), user_id: expect.any(String), role: 'org:admin' },
+      ],
+    ]);
+    expect(turn.text).toMatch(/Nora Quinn.*Initech/);
+  });
+});
+
 describe("an organization's invitations said by its name", () => {
   it("(safety) invitations for a named organization are that organization's, never the application's", () => {
     expect(parse('could you cancel all of the pending invitations for Globex?')).toMatchObject({
