@@ -15,7 +15,7 @@ import { jwtName, oauthName } from './intents-named.js';
 import { FIELD_WORDS, type FieldResource, type FieldWord, RESOURCE_WORDS } from './lexicon.js';
 import { NUMBER_WORDS } from './number-words.js';
 import { orgRef, toRef } from './refs.js';
-import { SCOPE_NAME, scopeNames } from './scope-names.js';
+import { keptScopes, SCOPE_NAME, scopeNames } from './scope-names.js';
 import { nameDiff } from './stated-value.js';
 
 // How a new value is introduced after the field word.
@@ -211,12 +211,9 @@ function readScopeStatement(c: string, s: Sentence): Intent | undefined {
       'i',
     ),
   );
-  const kept = c.match(new RegExp(`\\b(?:just|only)\\s+(?:keeps?\\s+|gets?\\s+|have\\s+|the\\s+)?(${SCOPES})\\b`, 'i'));
-  const fields: Fields = kept
-    ? { scopes: scopeNames(kept[1]!).join(' ') }
-    : denied
-      ? { remove_scopes: scopeNames(denied[1]!) }
-      : {};
+  // (The list kept as scope-names.ts reads it: "remove only X" says what goes, never what stays.)
+  const kept = keptScopes(c);
+  const fields: Fields = kept ? { scopes: kept.join(' ') } : denied ? { remove_scopes: scopeNames(denied[1]!) } : {};
   if (Object.keys(fields).length === 0) return undefined;
   const ref = namedOwner('oauth', c, s);
   return { kind: 'named_update', resource: 'oauth', ...(ref ? { ref } : {}), fields };
@@ -463,7 +460,8 @@ function listEdit(word: FieldWord, before: string, after: string, c: string, s: 
       ),
     );
   if (kept) {
-    const list = items(kept[1]!);
+    // (A list kept is of scope names only: "keep profile and email, take off …" keeps no scope "take".)
+    const list = items(kept[1]!).filter((w) => new RegExp(`^${SCOPE_NAME}$`, 'i').test(w));
     if (list.length > 0) return { scopes: list.join(' ') };
   }
   return undefined;

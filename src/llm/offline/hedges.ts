@@ -77,7 +77,7 @@ const NEEDS_GERUND = /\b(?:(?:might|may|would|could|will)\s+)?(?:just\s+)?needs?
 const WHOEVER_IS =
   /\b(?:whoever(?=[^.!?;]*\b(?:should|must|needs?|might|may|can|could|has\s+to|be)\b)|the\s+(?:person|one|user|member|guy|lady)\s+(?:who|that))\s+(?:is|'s|’s)\s+(?:currently\s+)?(?:an?\s+|the\s+)?(admin|member|viewer|billing|owner|guest)\b/gi;
 const WHOEVER_HAS =
-  /\b(?:whoever(?=[^.!?;]*\b(?:should|must|needs?|might|may|can|could|has\s+to|be)\b)|the\s+(?:person|one|user|member|guy|lady)\s+(?:who|that))\s+(?:has|holds|gets)\s+(?:the\s+|an?\s+)?(?:org:)?(admin|member|viewer|billing|owner|guest)\s+role\b/gi;
+  /\b(?:(?:whoever(?=[^.!?;]*\b(?:should|must|needs?|might|may|can|could|has\s+to|be)\b)|the\s+(?:person|one|user|member|guy|lady)\s+(?:who|that))\s+(?:has|holds|gets)|the\s+(?:sole\s+|only\s+|single\s+|current\s+)?holder\s+of)\s+(?:the\s+|an?\s+)?(?:org:)?(admin|member|viewer|billing|owner|guest)\s+role\b/gi;
 
 // "could X be bumped up to a regular member", "X should be moved to billing": a role change said as a passive.
 const ROLE_MOVE =

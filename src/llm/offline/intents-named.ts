@@ -737,7 +737,7 @@ export function parseOAuth(c: string, s: Sentence): Intent | undefined {
     const names = unmask(dropScopes[1]!, s.ents)
       .split(/\s*,\s*|\s+and\s+|\s+/)
       .map((w) => w.replace(/^["'`]|["'`]$/g, ''))
-      .filter((w) => w !== '' && !/^(?:the|a|an)$/i.test(w));
+      .filter((w) => w !== '' && !/^(?:the|a|an|only|just)$/i.test(w));
     const target = id
       ? { kind: 'id' as const, value: id.value }
       : (described?.ref ?? nameRef(oauthName(`for ${dropScopes[2]!}`, s)));

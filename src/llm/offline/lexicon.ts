@@ -83,6 +83,9 @@ export const NOUNS = [
   'banned',
   'locked',
   'access',
+  // (the role said in full: "make her administator of Foo")
+  'administrator',
+  'administrators',
 ];
 
 /**

@@ -657,5 +657,8 @@ function mentionedItem(ctx: PlanContext, resource: NamedResource): Item | undefi
   if (!env) return 'pending';
   if (env.status !== 'ok') return undefined;
   const items: Item[] = asPage(env.result).items.map(toItem);
-  return mentionedOne(withoutKept(ctx.turn.request), items, (i) => [i.name]);
+  const text = withoutKept(ctx.turn.request);
+  // ("for the application Zapier": the first word of one item's longer name, said alone — listed-names.ts.)
+  const byName = recordsNamed(text, items);
+  return mentionedOne(text, items, (i) => [i.name]) ?? (byName.length === 1 ? byName[0] : undefined);
 }

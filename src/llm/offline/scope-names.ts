@@ -10,7 +10,7 @@ import { type Sentence, unmask } from './entities.js';
 /** One scope name as people write it. */
 export const SCOPE_NAME = '(?:profile|email|public[_ ]metadata|private[_ ]metadata|openid|offline[_ ]access)';
 /** A list of scope names (separated by commas, "and", "+", "/" or spaces). */
-export const SCOPE_LIST = `${SCOPE_NAME}(?:\\s*(?:,|\\+|&|/|\\band\\b|\\bplus\\b|\\s)\\s*${SCOPE_NAME})*`;
+export const SCOPE_LIST = `${SCOPE_NAME}(?:\\s*(?:,|\\+|&|/|\\band\\b|\\bplus\\b|\\s)\\s*(?:the\\s+)?${SCOPE_NAME})*`;
 
 /** The scope names a piece of text says, in order, written as Clerk writes them. */
 export function scopeNames(said: string): string[] {
@@ -79,15 +79,17 @@ export function deniedScopes(c: string): string[] | undefined {
 }
 
 // "…, just profile + email": the list an app keeps, said outright, is its new scope list.
+// ("remove only the public_metadata scope" says what goes, not what stays; "keeping profile and email", "leave it with
+// profile and email", "the profile and email ones continue" say what stays.)
 const KEPT = new RegExp(
-  `\\b(?:just|only|exactly)\\s+(?:keeps?\\s+|gets?\\s+|have\\s+|the\\s+)?(${SCOPE_LIST})\\b`,
+  `(?<!\\b(?:remove|drop|strip|revoke|delete|off|out|away)\\s+)\\b(?:just|only|exactly)\\s+(?:keeps?\\s+|gets?\\s+|have\\s+|the\\s+)?(${SCOPE_LIST})\\b|\\b(?:keep(?:s|ing)?|leav(?:e|es|ing))\\s+(?:(?:it|them)\\s+with\\s+)?(?:only\\s+|just\\s+)?(?:the\\s+)?(${SCOPE_LIST})\\b|\\b(?:the\\s+)?(${SCOPE_LIST})\\s+(?:ones?\\s+|scopes?\\s+)?(?:continue|stay|remain)s?\\b`,
   'i',
 );
 
 /** The scope list a clause says an app keeps ("just A + B"), or undefined. */
 export function keptScopes(c: string): string[] | undefined {
   const m = c.match(KEPT);
-  const names = m ? scopeNames(m[1]!) : [];
+  const names = m ? scopeNames(m[1] ?? m[2] ?? m[3]!) : [];
   return names.length > 0 ? names : undefined;
 }
 

@@ -207,6 +207,52 @@ describe('chat shorthand', () => {
   });
 });
 
+describe('roles said in full or by their holder', () => {
+  it('"administator" is the administrator role', () => {
+    expect(parse('please make Grace Kim administator of Acme')).toMatchObject({
+      kind: 'membership_set_role',
+      role: 'org:admin',
+      users: [{ value: 'Grace Kim' }],
+    });
+  });
+
+  it('"the sole holder of the billing role in Globex" is that role\'s one holder', () => {
+    expect(parse('move the sole holder of the org:billing role in Globex down to viewer')).toMatchObject({
+      kind: 'membership_set_role',
+      role: 'org:viewer',
+      users: [{ kind: 'role', value: 'org:billing', org: 'Globex' }],
+    });
+  });
+});
+
+describe("an OAuth application's scopes", () => {
+  it('(safety) "remove only X" removes X; it never makes X the whole list', async () => {
+    const turn = await say('on the Zapier Integration, please remove only the public_metadata scope');
+    expect(calls(turn)).toEqual([
+      ['clerk_client_update', { oauth_application_id: expect.any(String), scopes: 'profile email' }],
+    ]);
+  });
+
+  it('the scopes kept, said as "stay" or "leave it with", and an app named by the first word of its name', async () => {
+    for (const text of [
+      'for the app Zapier: the profile and email scopes stay, drop public_metadata',
+      'the zapier integration has too much, leave it with profile and email only',
+    ]) {
+      const turn = await say(text);
+      expect(calls(turn)).toEqual([
+        ['clerk_client_update', { oauth_application_id: expect.any(String), scopes: 'profile email' }],
+      ]);
+    }
+  });
+
+  it('(safety) a list kept holds scope names only', async () => {
+    const turn = await say('the zapier integration can keep profile and email, take off the public metadata scope');
+    expect(calls(turn)).toEqual([
+      ['clerk_client_update', { oauth_application_id: expect.any(String), scopes: 'profile email' }],
+    ]);
+  });
+});
+
 describe("an organization's invitations said by its name", () => {
   it("(safety) invitations for a named organization are that organization's, never the application's", () => {
     expect(parse('could you cancel all of the pending invitations for Globex?')).toMatchObject({
