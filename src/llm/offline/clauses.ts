@@ -75,7 +75,7 @@ export function splitClauses(sentence: string): Unit[] {
     // A question followed by "and what/which/who/when/how …" asks two questions: each is its own clause.
     const asks = /^(?:how|what|which|who|when|where|is|are|does|do)\b/i.test(piece.trim());
     const nextQuestion = asks
-      ? /\s*,?\s+and\s+(?=(?:how|what|which|who|when|where)\b|(?:is|are|does|do|has|have|was)\s+(?:he|she|they|it|⟦[ei]\d+⟧)\b)/i
+      ? /\s*,?\s+and\s+(?=(?:how|what|which|who|when|where)\b|(?:is|are|does|do|has|have|was)\s+(?:he|she|they|it|⟦[ei]\d+⟧)\b|(?:is|are|was)\s+\S+(?:\s+\S+)?\s+(?:also\s+)?(?:one\s+of|among)\s+(?:them|those|these)\b)/i
       : /\s*,?\s+and\s+(?=how many\b)/i;
     const clauses = alsoSplit(piece)
       .flatMap((c) => c.split(verbSplit))

@@ -73,6 +73,17 @@ const CHANGE_IT = /\b(change|set|put|make|bump|raise|increase|lower|reduce|move)
 const HONORIFIC =
   /\b(?:(?:(?:young|old|dear|poor|little|lovely|good)\s+){1,2}(?=(?:mr|mrs|ms|mx|miss|dr|mister)\.?\s+[A-Z]))?(?:mr|mrs|ms|mx|miss|dr|mister)\.?\s+(?=[a-z][\w'’-]*\b)(?!(?:and|or|the|a|an)\b)/gi;
 
+// "is he locked or not?", "banned or not": the question asks the same without its "or not".
+const OR_NOT = /\s*,?\s+or\s+not(?=\s*[?.!]|\s*$)/gi;
+
+// "the user Lee Wong, his account is locked?", "Ann Lee is still banned?": a yes/no question said in the order of a
+// statement is the question.
+const STATED_QUESTION =
+  /(^|[.!?]\s+)(?:the\s+(?:user|account)\s+)?(⟦e\d+⟧|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s*,?\s*(?:(?:his|her|their)\s+(?:account|acct|user|login)\s+)?(?:is|['’]s)\s+(?:still\s+)?(locked|banned|blocked|suspended)\s*\?/g;
+
+// "Wong-san", "Tanaka-sama": an honorific written after a name is not part of it either.
+const NAME_SUFFIX = /\b([A-Z][\w'’]*)-(?:san|sama|kun|chan|sensei|ssi|nim)\b/g;
+
 // "permanently delete X", "temporarily lock her", "immediately revoke …": a manner adverb before the action verb
 // says how, not what; the readers expect the verb first.
 const MANNER = new RegExp(
@@ -196,7 +207,14 @@ const STAGES: ReadonlyArray<(masked: string) => string> = [
 
 /** The message without greeting, pleasantries and sign-off; synonyms and typos normalized. */
 export function normalize(s: Sentence): Sentence {
-  let masked = s.masked.replace(GREETING, '').replace(LABEL, '').replace(PLEASANTRY, '').replace(HONORIFIC, '');
+  let masked = s.masked
+    .replace(GREETING, '')
+    .replace(LABEL, '')
+    .replace(PLEASANTRY, '')
+    .replace(HONORIFIC, '')
+    .replace(NAME_SUFFIX, '$1')
+    .replace(OR_NOT, '')
+    .replace(STATED_QUESTION, '$1is $2 $3?');
   // Only a sign-off that leaves something before it: "thanks" alone is a reply, not a signature.
   const signed = masked.replace(SIGN_OFF, '');
   // "rename it to Foo Bar, ty": the comma before the sign-off goes with it.

@@ -26,9 +26,17 @@ const POINTED_USER = new RegExp(
   'g',
 );
 
+// "the last person who registered on our app", "the latest user that signed up", "the most new one": the newest
+// user, said by when they joined.
+const JOINED_LAST =
+  /\b([Tt]he)\s+(?:last|latest|newest|most\s+recent|most\s+new)\s+(?:person|user|one|account|acct|acc|member|customer|client|registrant)\s+(?:who|that|to)\s+(?:has\s+|have\s+|just\s+|recently\s+)*(?:registered|signed\s+up|joined|sign(?:ed)?\s+in\s+for\s+the\s+first\s+time|made\s+(?:the\s+|a\s+|an\s+|their\s+)?(?:sign-?up|account|registration|\w+)|created\s+(?:an?\s+|their\s+)?account)(?:\s+(?:on|to|in|for|with)\s+(?:our|the|your)\s+(?:application|app|site|portal|platform|website|system))?/g;
+const MOST_NEW = /\b(?:the\s+)?most\s+new\s+(?:one|user|account)\b/gi;
+
 /** The masked message with a pointer to the newest organization or user spelt out, and its fields said plainly. */
 export function withRecentRecord(masked: string): string {
-  let out = masked;
+  let out = masked
+    .replace(JOINED_LAST, (_m, the: string) => `${the} newest account`)
+    .replace(MOST_NEW, 'the newest account');
   const user = out.match(DESCRIBED_USER);
   if (user) {
     const at = user.index! + user[0].length;

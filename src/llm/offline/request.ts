@@ -13,6 +13,7 @@ import { withMetadataSlots } from './metadata-slots.js';
 import { limitedRefs, withoutConstraints } from './constraints.js';
 import { parseValueSwap, withNewValueSaid } from './value-swap.js';
 import { withSettingRemoval } from './setting-removal.js';
+import { toRef } from './refs.js';
 import { GRAMMAR_WORDS } from './kv.js';
 import { parseValueQuestion } from './value-question.js';
 import { parseMembersBulk } from './org-members-bulk.js';
@@ -397,6 +398,10 @@ function repaired(intent: Intent, said: Sentence): Intent {
   return out.length === 1 ? out[0]! : { kind: 'sequence', steps: out };
 }
 
+// "is Viktor one of them", "is ⟦e0⟧ among them", "is Ann Lee in that list".
+const ONE_OF_THEM =
+  /^(?:and\s+)?(?:is|are|was)\s+(⟦[ei]\d+⟧|[A-Za-z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?:also\s+)?(?:one\s+of\s+(?:them|those|these)|among\s+(?:them|those|these)|in\s+(?:there|that\s+list|the\s+list|that\s+lot))\s*\??$/i;
+
 // "No further edits, please", "nothing else is to change": a sentence that limits, never one that asks.
 const NO_CHANGES = /\b(?:no|nothing)\s+(?:other\s+|else\s+|further\s+)?(?:changes?|edits?)\b|\bnothing\s+else\b/i;
 
@@ -611,6 +616,21 @@ function parseMessageRead(whole: Sentence, now: number): Intent {
       );
     let s = subSentence(whole, masked);
     let intent = parseSentence(s, now);
+    // "how many are banned, and is Viktor one of them?": whether one person is in the set the question before counted.
+    const oneOf = PASSIVE_KINDS.has(intent.kind) && i > 0 ? masked.match(ONE_OF_THEM) : null;
+    if (oneOf) {
+      const before = parseSentence(subSentence(whole, units[i - 1]!.masked), now);
+      const asks =
+        before.kind === 'users_list'
+          ? before.filter.banned
+            ? 'banned'
+            : before.filter.locked
+              ? 'locked'
+              : undefined
+          : undefined;
+      const ref = asks ? toRef(oneOf[1]!, whole.ents) : undefined;
+      if (asks && ref) intent = { kind: 'user_lookup', refs: [ref], asks };
+    }
     // "what's the headcount of members in that org": an organization's members are never answered with every user.
     if (
       intent.kind === 'users_list' &&

@@ -253,6 +253,39 @@ describe("an OAuth application's scopes", () => {
   });
 });
 
+describe('people said by when they joined, by an honorific, and questions said as statements', () => {
+  it('"the last person who registered on our app" is the newest user, pointed at again as "this account"', () => {
+    for (const text of [
+      'The last person who registered on our app is a bot. Please lock this account.',
+      'the latest user that signed up, the most new one, spams everyone, please lock this user',
+    ])
+      expect(parse(text)).toMatchObject({
+        kind: 'user_action',
+        action: 'clerk_user_lock',
+        targets: [{ kind: 'newest', value: 'user' }],
+      });
+  });
+
+  it('"Wong-san" is Wong', () => {
+    expect(parse('please lock Wong-san')).toMatchObject({ targets: [{ kind: 'name', value: 'Wong' }] });
+  });
+
+  it('"… locked or not?", "X, his account is locked?" ask whether', async () => {
+    for (const text of ['is Lee Wong locked or not?', 'the user Lee Wong, his account is locked? just asking']) {
+      const turn = await say(text);
+      expect(turn.pending).toEqual([]);
+      expect(turn.text).toMatch(/^Yes: Lee Wong/);
+    }
+  });
+
+  it('"how many are banned, and is X one of them?" answers both', async () => {
+    const turn = await say('how many people are banned at the moment, and is viktor one of them');
+    expect(turn.pending).toEqual([]);
+    expect(turn.text).toMatch(/3 banned users/);
+    expect(turn.text).toMatch(/Yes: Viktor Crane/);
+  });
+});
+
 describe("an organization's invitations said by its name", () => {
   it("(safety) invitations for a named organization are that organization's, never the application's", () => {
     expect(parse('could you cancel all of the pending invitations for Globex?')).toMatchObject({
