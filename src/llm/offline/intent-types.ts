@@ -147,6 +147,8 @@ export type Intent =
       ids: string[];
       all?: boolean;
       newest?: Recency;
+      /** "the Hooli invite for bighead": the start of the invited address, said instead of the address. */
+      invitee?: string;
     }
   /** Replace a mistyped invitation: revoke the one to `oldEmail`, invite `newEmail` (same org, same role). */
   | { kind: 'reinvite'; oldEmail: string; newEmail: string; org?: Ref; role?: string }

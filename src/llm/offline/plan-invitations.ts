@@ -171,6 +171,34 @@ export function planOrgInvitationRevoke(ctx: PlanContext, intent: Of<'org_invita
       },
     ]);
   }
+  if (intent.invitee && intent.emails.length === 0 && intent.ids.length === 0) {
+    // "the Hooli invite for bighead": the pending invitation whose address starts with what was said (one → it;
+    // several → asked; none → said so).
+    const env = ctx.read('clerk_org_invitations_list', { organization_id: o.id, status: 'pending', limit: 100 });
+    if (!env) return ctx.pending();
+    if (env.status !== 'ok') return readFailed(env, `the invitations of ${orgText(o)}`);
+    const word = intent.invitee.toLowerCase();
+    const hits = asPage(env.result).items.filter((i) => {
+      const local = (field(i, 'email_address') ?? '').toLowerCase().split('@')[0]!;
+      return (
+        (field(i, 'status') ?? 'pending') === 'pending' &&
+        local
+          .split(/[._+-]/)
+          .concat(local)
+          .includes(word)
+      );
+    });
+    if (hits.length === 0)
+      return say(
+        `${o.name} has no pending invitation to an address starting with "${intent.invitee}" (I listed its pending invitations). Nothing was changed.`,
+      );
+    if (hits.length > 1)
+      return say(
+        `${o.name} has ${hits.length} pending invitations that could be "${intent.invitee}": ${hits.map((i) => field(i, 'email_address')).join(', ')}. Say which address, and I'll revoke that one. Nothing was changed.`,
+      );
+    const email = field(hits[0]!, 'email_address')!;
+    return act(ctx, [revokeInvitationOf(o, email, field(hits[0]!, 'id')!)]);
+  }
   const envs = intent.emails.map((e) => ({
     e,
     env: ctx.read('clerk_org_invitations_list', { organization_id: o.id, email_address: e, status: 'pending' }),

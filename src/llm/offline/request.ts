@@ -311,8 +311,27 @@ function negatedChange(steps: Intent[], masked: string): string | undefined {
 // organization → it says so and changes nothing).
 const INVITES_FOR_NAME =
   /\binvit\w*\s+(?:to|for|at|into|of)\s+(?:the\s+)?(?!(?:Clerk|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|I)\b)(\p{Lu}[\w&'’.-]*(?:\s+\p{Lu}[\w&'’.-]*){0,2})/u;
+// "revoke the hooli invite for bighead": an organization said before the invitation, and after "for" a word that is
+// the start of the invited address rather than an organization.
+const INVITE_FOR_HANDLE = /\b([A-Za-z][\w&-]*)\s+invit\w*\s+(?:for|of|to)\s+([a-z][\w.-]{2,})\b(?!\s*@)/;
+
 function orgInvitationsNamed(intent: Intent, masked: string): Intent {
   const fix = (step: Intent): Intent => {
+    if (
+      step.kind === 'org_invitation_revoke' &&
+      step.org?.kind === 'name' &&
+      !step.all &&
+      !step.newest &&
+      step.emails.length + step.ids.length === 0
+    ) {
+      const m = masked.match(INVITE_FOR_HANDLE);
+      if (
+        m &&
+        m[2]!.toLowerCase() === step.org.value.toLowerCase() &&
+        !/^(?:the|an?|this|that|pending|new|old)$/i.test(m[1]!)
+      )
+        return { ...step, org: { kind: 'name', value: m[1]! }, invitee: m[2]! };
+    }
     if (step.kind !== 'invitation_revoke' || !(step.all || step.newest) || step.emails.length + step.ids.length > 0)
       return step;
     const m = masked.match(INVITES_FOR_NAME);

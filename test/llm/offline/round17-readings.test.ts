@@ -309,6 +309,20 @@ describe("an organization's invitations said by its name", () => {
     expect(read.unplaced).toEqual([]);
   });
 
+  it('"the globex invite for newdev": the invitation whose address starts with the word', async () => {
+    const turn = await say('pls revoke the globex invite for newdev, they took another offer');
+    expect(calls(turn)).toEqual([
+      ['clerk_org_invitation_revoke', { organization_id: expect.any(String), invitation_id: expect.any(String) }],
+    ]);
+    expect(turn.text).toMatch(/newdev@globex\.test/);
+  });
+
+  it('(safety) a word that starts no invited address revokes nothing', async () => {
+    const turn = await say('pls revoke the globex invite for marcy');
+    expect(turn.pending).toEqual([]);
+    expect(turn.text).toMatch(/no pending invitation to an address starting with "marcy"/);
+  });
+
   it('application invitations said as such stay application invitations', () => {
     expect(parse('revoke all pending sign-up invitations for Globex people')).toMatchObject({
       kind: 'invitation_revoke',
