@@ -12,6 +12,7 @@ import { lookupWords, nearest } from './fuzzy.js';
 import type { Ref } from './intent-types.js';
 import type { PlanStep, PlanContext } from './plan-context.js';
 import {
+  asObject,
   asPage,
   field,
   toMember,
@@ -661,6 +662,11 @@ function pick<T extends { id: string }>(
   noun: string,
   kind: 'user' | 'other' = 'other',
 ): Res<T> {
+  // "the one whose profile shows the Finance department": of several people, the one a profile value the request
+  // says belongs to alone (each is read whole; none or several → asked, as before).
+  const described = describedAmong(ctx, candidates);
+  if (described === 'pending') return stop('pending');
+  if (described) return ok(described);
   let retry = false;
   for (;;) {
     const answer = ctx.answer();
@@ -694,6 +700,34 @@ function pick<T extends { id: string }>(
     }
     retry = true;
   }
+}
+
+// Profile values too common to tell anyone apart by.
+const PLAIN_VALUES = new Set(['true', 'false', 'yes', 'no', 'none', 'null', 'user', 'admin', 'member', 'pro', 'free']);
+
+/** The one of several users (by user id) whose public profile value the request says and no other holds. */
+function describedAmong<T extends { id: string }>(ctx: PlanContext, candidates: T[]): T | undefined | 'pending' {
+  if (candidates.length < 2 || candidates.length > 5 || !candidates.every((c) => c.id.startsWith('user_')))
+    return undefined;
+  const reads = candidates.map((c) => ctx.read('clerk_user_get', { user_id: c.id }));
+  if (reads.some((r) => !r)) return 'pending';
+  const text = requestWords(ctx);
+  const valuesOf = (i: number): string[] => {
+    const env = reads[i]!;
+    const rec = env.status === 'ok' ? asObject(env.result) : undefined;
+    const meta = rec?.public_metadata;
+    if (!meta || typeof meta !== 'object') return [];
+    return Object.values(meta as Record<string, unknown>)
+      .filter((v): v is string => typeof v === 'string' && v.trim().length >= 3 && !PLAIN_VALUES.has(v.toLowerCase()))
+      .map((v) => v.toLowerCase());
+  };
+  const all = candidates.map((_, i) => valuesOf(i));
+  const said = (v: string): boolean =>
+    new RegExp(`(?<![\\p{L}\\d])${v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\d])`, 'iu').test(text);
+  const hits = candidates.filter((_, i) =>
+    all[i]!.some((v) => said(v) && all.every((other, k) => k === i || !other.includes(v))),
+  );
+  return hits.length === 1 ? hits[0] : undefined;
 }
 
 const ORDINALS: Array<[RegExp, number]> = [

@@ -225,6 +225,25 @@ describe('roles said in full or by their holder', () => {
   });
 });
 
+describe('one of several people, told apart by a profile value the message says', () => {
+  it('the role holder whose profile holds the value said', async () => {
+    const turn = await say('the Acme admin who works in Engineering should be reduced to member');
+    expect(calls(turn)).toEqual([
+      [
+        'clerk_org_membership_update',
+        { organization_id: expect.any(String), user_id: expect.any(String), role: 'org:member' },
+      ],
+    ]);
+    expect(turn.text).toMatch(/Alice Chen/);
+  });
+
+  it('(safety) a value no candidate holds alone still asks which one', async () => {
+    const turn = await say('the Acme admin who works in Marketing should be reduced to member');
+    expect(turn.pending).toEqual([]);
+    expect(turn.text).toMatch(/Which one do you mean/);
+  });
+});
+
 describe("an OAuth application's scopes", () => {
   it('(safety) "remove only X" removes X; it never makes X the whole list', async () => {
     const turn = await say('on the Zapier Integration, please remove only the public_metadata scope');
