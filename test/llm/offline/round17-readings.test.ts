@@ -237,10 +237,15 @@ describe('one of several people, told apart by a profile value the message says'
     expect(turn.text).toMatch(/Alice Chen/);
   });
 
-  it('(safety) a value no candidate holds alone still asks which one', async () => {
-    const turn = await say('the Acme admin who works in Marketing should be reduced to member');
-    expect(turn.pending).toEqual([]);
-    expect(turn.text).toMatch(/Which one do you mean/);
+  it('(safety) values that fit several, or none, still ask which one', async () => {
+    for (const text of [
+      'the Acme admin who works in Marketing should be reduced to member',
+      'the Acme admin from Engineering or Finance should be reduced to member',
+    ]) {
+      const turn = await say(text);
+      expect(turn.pending).toEqual([]);
+      expect(turn.text).toMatch(/Which one do you mean/);
+    }
   });
 });
 
