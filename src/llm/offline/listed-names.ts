@@ -134,7 +134,14 @@ function nameWord(text: string, word: string, people = true): boolean {
   const hits = [...occurrences(text, word), ...(people ? occurrences(text, `${word}s`) : [])].filter(
     (m) => !people || !isBystander(text, m),
   );
-  return hits.some((m) => /^\p{Lu}/u.test(m[0]) || (!/\p{Lu}/u.test(text) && !WORDS.has(word.toLowerCase())));
+  // (In a message with capitals, a lower-case name still counts when it owns something: "alice's title", "alice isnt".)
+  return hits.some(
+    (m) =>
+      /^\p{Lu}/u.test(m[0]) ||
+      (!WORDS.has(word.toLowerCase()) &&
+        (!/\p{Lu}/u.test(text) ||
+          (people && /^(?:['’]s\b|\s+(?:isn['’]?t|is\s+not|doesn['’]?t|has|had|was|wasn['’]?t)\b)/.test(text.slice((m.index ?? 0) + m[0].length))))),
+  );
 }
 
 /** The users `text` names: in full (email, full name, username, external id) first; else by one name word, if unique to them. */

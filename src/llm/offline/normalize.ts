@@ -132,8 +132,9 @@ const IDENTIFIER_ASIDE = /\s*\(\s*(?:slug|id|identifier|key)\s*[:=]?\s*[^()\s]+\
 const FILLER =
   /\s*(?<![\w'’-])(?:lol+|lmao+|lmfao|rofl|ngl|tbh|tbf|smh|istg|bruh|lowkey|highkey|no\s+cap|fr\s+fr|jk|haha+|hehe+|xd)(?![\w'’-])[,!]*/gi;
 
+// ("so yeah can you …", "ok so, …", "anyway, …": a turn of talk before the ask, no part of it.)
 const INTERJECTION =
-  /(^|[.!?]\s+)(?:u+g+h+|a+r+g+h+|h+m+|oo+f|welp|sigh|omg|ugh+|um+|uh+|meh|yikes|jeez|geez)\b[,!.]*\s+/gi;
+  /(^|[.!?]\s+)(?:u+g+h+|a+r+g+h+|h+m+|oo+f|welp|sigh|omg|ugh+|um+|uh+|meh|yikes|jeez|geez|so\s+yeah|yeah\s+so|ok(?:ay)?\s+so|right\s+so|anyway(?:s)?|so\s+anyway)\b[,!.]*\s+/gi;
 
 // "Env: prod, build 77", "Actual: still shows Sales", "Severity: P2": a bug report's context lines say where and
 // what is wrong now, never what to do (its "Steps:" and "Expected:" lines say that). A "Device:" or "Browser:"

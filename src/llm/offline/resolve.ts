@@ -887,6 +887,11 @@ function orgOfPerson(ctx: PlanContext, said: string, possessive = false): Res<Or
   return oneOrg(ctx, theirs, `the organizations ${who[0]!.name ?? person} is in`);
 }
 
+// Words for what kind of place an organization is ("the Northside clinic" for "Northside Animal Hospital"): when the
+// name as said finds nothing, the other words must name one organization alone.
+const PLACE_NOUNS =
+  /^(?:clinic|hospital|practice|school|office|branch|store|shop|site|location|campus|company|firm|agency|page|portal)s?$/;
+
 // Words that say "an organization", not which one ("the Coaches group").
 const GROUP_NOUNS = new RegExp(`^(?:the|our|${GROUP_NOUN})s?$`);
 
@@ -949,7 +954,7 @@ function resolveOrg(ctx: PlanContext, ref: Ref): Res<OrgRow | undefined> {
       ref.value
         .toLowerCase()
         .split(/[^\p{L}\d'’-]+/u)
-        .filter((w) => w && !GROUP_NOUNS.test(w)),
+        .filter((w) => w && !GROUP_NOUNS.test(w) && !PLACE_NOUNS.test(w)),
       every,
     );
     if (rows.length === 0 && held.length === 1) return ok(held[0]);
