@@ -25,7 +25,7 @@ const PRONOUN =
 const NOW = '(?:\\s+(?:right\\s+now|now|currently|atm|already|still|yet|from\\s+your\\s+side|on\\s+our\\s+side))*';
 const STILL = '(?:(?:still|already|currently|actually)\\s+)*';
 const POLITE =
-  '(?:(?:please|pls|plz|kindly|just|then|go\\s+ahead\\s+and|do|you\\s+can|u\\s+can|feel\\s+free\\s+to|can\\s+you|could\\s+you)\\s+)*';
+  '(?:(?:please|pls|plz|kindly|just|then|to|go\\s+ahead\\s+and|do|you\\s+can|u\\s+can|feel\\s+free\\s+to|can\\s+you|could\\s+you)\\s+)*';
 // "…, otherwise let me know", "else tell me": the other branch only asks to be told, which every answer does.
 const OTHERWISE =
   /\s*[,;-]?\s*(?:otherwise|else|if\s+(?:not|so|it\s+is|they\s+are))\s*,?\s+(?:just\s+|pls\s+|please\s+)?(?:tell\s+me|let\s+me\s+know|say\s+so|report\s+back|leave\s+it)\b.*$/i;
@@ -36,7 +36,7 @@ const IS_Q = new RegExp(`^is\\s+(.+?)\\s+${STILL}${STATE}${NOW}\\s*$`, 'i');
 const NOTE_Q = new RegExp(`^(.+?)\\s*(?:->|→|=>|:|–|—|-)?\\s+${STILL}${STATE}${NOW}\\s*$`, 'i');
 // "(can you) check / double-check / see / verify whether X is banned", "we (only) want to know if X is locked".
 const ASK_Q = new RegExp(
-  `^(?:.*?\\b(?:want|need|would\\s+like|wanted)\\s+to\\s+know|(?:(?:can|could|would)\\s+(?:you|u)\\s+|please\\s+|pls\\s+)?(?:double[-\\s]?check|check|see|verify|confirm|find\\s+out|look\\s+up))\\s+(?:if|whether)\\s+(.+?)\\s+(?:is|are|was|'s|’s)\\s+${STILL}${STATE}${NOW}\\s*$`,
+  `^(?:.*?\\b(?:want|need|would\\s+like|wanted)\\s+to\\s+know|(?:.*?\\b(?:asked|told|wants?|wanted)\\s+(?:me|us|you|u)\\s+to\\s+)?(?:(?:can|could|would)\\s+(?:you|u)\\s+|please\\s+|pls\\s+)?(?:double[-\\s]?check|check|see|verify|confirm|find\\s+out|look\\s+up))\\s+(?:if|whether|that)\\s+(.+?)\\s+(?:is|are|was|'s|’s)\\s+(?:definitely\\s+|really\\s+)?${STILL}${STATE}${NOW}\\s*$`,
   'i',
 );
 // "if not (already banned)", "if he isn't (yet) locked", "if so", "if she's (still) banned", then the verb.
@@ -49,6 +49,9 @@ const THEN_IF = new RegExp(
   `^${POLITE}${VERB}\\s+(.+?)\\s*,?\\s+(?:(unless)|if)\\s+(?:(not)(?:\\s+already)?(?:\\s+${STATE})?|(?:.{1,40}?)\\s*(?:(?:is|are|was)(n['’]?t|\\s+not)|('s|’s|\\s+is|\\s+are|\\s+was))\\s+(?:already\\s+|yet\\s+|still\\s+)*${STATE}(?:\\s+(?:yet|already))?)\\s*[.!]*$`,
   'i',
 );
+// "if he isn't, …", "if she is not, …": a negated state said by its pronoun alone.
+const IF_ISNT =
+  /^((?:and\s+|but\s+|then\s+|so\s+)?if\s+)(?:he|she|they|it)\s+(?:is|are|was)(?:n['’]?t|\s+not)(?:\s+already)?(?=\s*[,:;-]|\s+(?:please|pls|just|then|go\s+ahead|to)\b)/i;
 // "ban him pls", "lock her too": words after the object that are no part of it.
 const TAIL = /(?:\s+(?:pls|plz|please|thanks|thx|asap|too|then|as\s+well|right\s+away))+\s*$/i;
 // "Otherwise let me know." as a sentence of its own, after the conditional it completes.
@@ -106,7 +109,9 @@ function standIn(s: string, asked: string | undefined): string {
 
 /** The bare request a conditional sentence comes to, or undefined when its condition is not the verb's own. */
 function conditional(sentence: string, asked: Asked | undefined): string | undefined {
-  const s = standIn(sentence.trim().replace(OTHERWISE, ''), asked?.state);
+  // ("if he isn't, ban him": the state is the one just asked about, as in "if not, ban him".)
+  const bare = sentence.trim().replace(IF_ISNT, '$1not');
+  const s = standIn(bare.replace(OTHERWISE, ''), asked?.state);
   const a = s.match(IF_THEN);
   if (a) {
     // (1 "not", 2 its state, 3 "so", 4 who, 5 negated, 6 affirmed, 7 the state said, 8 verb, 9 its object)

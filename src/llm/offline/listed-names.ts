@@ -87,7 +87,7 @@ const FUNCTION_WORDS = new Set(
 const BYSTANDER_AFTER =
   /^(?:'s\s+(?:note|message|mail|email|words|ticket))?\s*(?:\([^)]*\)\s*)?(?:[,:]|\s+(?:says?|said|asks?|asked|wrote|writes|sent|sends|reported|reports|mentioned|mentions|told|tells|confirmed|forwarded|emailed|messaged|pinged|flagged|replied|stays?|remains?|keeps?|can\s+stay|should\s+stay|is\s+fine|is\s+staying|from\s+\w+\s+(?:says?|said|asked|wrote|sent))\b)/i;
 const BYSTANDER_BEFORE =
-  /(?:\b(?:from|by|cc|thanks|thank\s+you|regards|best|cheers|sincerely|signed|per|via|leave|keep|not|except|but)[,:]?\s*|[-–—]\s*)$/i;
+  /(?:\b(?:from|by|cc|thanks|thank\s+you|regards|best|cheers|sincerely|signed|per|via|leave|keep|not|except|but|ignore|disregard)[,:]?\s*|[-–—]\s*)$/i;
 
 // "viktor crane: lift the ban …": a name opening the message as its label, an instruction after it, is who the
 // message is about (a speaker's label in a pasted chat has a time or other lines before it).
@@ -140,7 +140,10 @@ function nameWord(text: string, word: string, people = true): boolean {
       /^\p{Lu}/u.test(m[0]) ||
       (!WORDS.has(word.toLowerCase()) &&
         (!/\p{Lu}/u.test(text) ||
-          (people && /^(?:['’]s\b|\s+(?:isn['’]?t|is\s+not|doesn['’]?t|has|had|was|wasn['’]?t)\b)/.test(text.slice((m.index ?? 0) + m[0].length))))),
+          (people &&
+            /^(?:['’]s\b|\s+(?:isn['’]?t|is\s+not|doesn['’]?t|has|had|was|wasn['’]?t)\b)/.test(
+              text.slice((m.index ?? 0) + m[0].length),
+            )))),
   );
 }
 

@@ -134,6 +134,25 @@ describe('requests listed in one sentence', () => {
   });
 });
 
+describe("a change on the condition that is the change's own", () => {
+  it('"check that X is banned, and if he isn\'t, ban him" is the ban (the planner answers "already")', async () => {
+    for (const text of [
+      "please check that Viktor Crane is banned, and if he isn't, ban him",
+      "my boss asked me to double check that Viktor Crane is definitely banned, and if he isn't to ban him",
+    ]) {
+      const turn = await say(text);
+      expect(turn.pending).toEqual([]);
+      expect(turn.text).toMatch(/already banned/i);
+    }
+  });
+
+  it('(safety) another condition still stops the change', () => {
+    expect(parse("check that Viktor Crane is banned, and if he isn't, delete him")).toMatchObject({
+      kind: 'unknown',
+    });
+  });
+});
+
 describe('politeness is no condition', () => {
   it('"if it isn’t too much bother", "if at all possible", "if time permits"', () => {
     for (const text of [
@@ -174,6 +193,24 @@ describe('people and organizations said loosely', () => {
     expect(calls(turn)).toEqual([
       ['clerk_user_update', { user_id: expect.any(String), public_metadata: { locale_hint: null } }],
     ]);
+  });
+
+  it('"so yeah" before the ask is no part of it', async () => {
+    const turn = await say('so yeah can you send newbie@acme.test an invite to Globex as a member');
+    expect(calls(turn)).toEqual([
+      [
+        'clerk_org_invitation_create',
+        { organization_id: expect.any(String), email_address: 'newbie@acme.test', role: 'org:member' },
+      ],
+    ]);
+  });
+
+  it('a lower-case first name that owns something, in a message with capitals', async () => {
+    const turn = await say('fyi dave isnt in sales anymore. his department in public meta -> Customer Support');
+    expect(calls(turn)).toEqual([
+      ['clerk_user_update', { user_id: expect.any(String), public_metadata: { department: 'Customer Support' } }],
+    ]);
+    expect(turn.text).toMatch(/Dave Miller/);
   });
 
   it('an organization by a word of its name and a word for a group ("the hooli squad")', async () => {
