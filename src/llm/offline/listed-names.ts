@@ -86,6 +86,24 @@ const FUNCTION_WORDS = new Set(
 // "Bill wrote:", "Priya sent an invite", "Bob stays an admin": the person speaks or is kept as they are.
 const BYSTANDER_AFTER =
   /^(?:'s\s+(?:note|message|mail|email|words|ticket))?\s*(?:\([^)]*\)\s*)?(?:[,:]|\s+(?:says?|said|asks?|asked|wrote|writes|sent|sends|reported|reports|mentioned|mentions|told|tells|confirmed|forwarded|emailed|messaged|pinged|flagged|replied|stays?|remains?|keeps?|can\s+stay|should\s+stay|is\s+fine|is\s+staying|from\s+\w+\s+(?:says?|said|asked|wrote|sent))\b)/i;
+// "Kofi Mensah's mother", "the sub covering Angela's classes": a person said to describe someone else by their
+// relation to them. The person named is not whom the request is about.
+const RELATION_NOUN =
+  '(?:mother|mum|mom|father|dad|parents?|guardians?|son|daughter|child|children|kids?|wife|husband|partner|spouse|manager|boss|assistant|sub|substitute|replacement|cover|deputy|stand-?in|classes|class|students?|pupils?|team)';
+const RELATED_AFTER = new RegExp(`^['’]s\\s+(?:(?:new|old|current|former)\\s+)?${RELATION_NOUN}\\b`, 'i');
+const RELATED_BEFORE =
+  /\b(?:covering(?:\s+for)?|replacing|subbing\s+for|standing\s+in\s+for|filling\s+in\s+for|on\s+behalf\s+of)\s+$/i;
+
+/** The names `text` says only to describe someone else by their relation to them ("Kofi Mensah's mother"). */
+export function relatedNames(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(/\b([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)(?=['’]s\s)/g)) {
+    const at = (m.index ?? 0) + m[0].length;
+    if (RELATED_AFTER.test(text.slice(at))) out.push(m[1]!);
+  }
+  return out;
+}
+
 const BYSTANDER_BEFORE =
   /(?:\b(?:from|by|cc|thanks|thank\s+you|regards|best|cheers|sincerely|signed|per|via|leave|keep|not|except|but|ignore|disregard)[,:]?\s*|[-–—]\s*)$/i;
 
@@ -101,6 +119,8 @@ function isBystander(text: string, m: RegExpMatchArray): boolean {
   return (
     BYSTANDER_AFTER.test(text.slice(at + m[0].length)) ||
     BYSTANDER_BEFORE.test(text.slice(0, at)) ||
+    RELATED_AFTER.test(`${/['’]s$/.test(m[0]) ? "'s" : ''}${text.slice(at + m[0].length)}`) ||
+    RELATED_BEFORE.test(text.slice(0, at)) ||
     signsOff(text, at, at + m[0].length) ||
     TICKET_ROLE_LABEL.test(text.slice(Math.max(0, at - 30), at))
   );

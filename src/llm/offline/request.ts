@@ -14,6 +14,7 @@ import { limitedRefs, withoutConstraints } from './constraints.js';
 import { parseValueSwap, withNewValueSaid } from './value-swap.js';
 import { withSettingRemoval } from './setting-removal.js';
 import { toRef } from './refs.js';
+import { relatedNames } from './listed-names.js';
 import { GRAMMAR_WORDS } from './kv.js';
 import { parseValueQuestion } from './value-question.js';
 import { parseMembersBulk } from './org-members-bulk.js';
@@ -490,6 +491,15 @@ export function parseAnalyzed(given: Sentence, now: number, frames = true): Inte
       kind: 'unknown',
       reason: `You kept ${[...new Set(kept)].join(', ')} out of this request, and I could not read it without changing exactly that, so I changed nothing. Name the ones to change, and I'll prepare one change each.`,
     };
+  // "Kofi Mensah's mother asked for access … add her": a person named only to describe someone else by their relation
+  // to them is never the one changed (the "her" meant the mother); the request fails closed and says why.
+  const related = relatedNames(given.raw).filter((n) => onlyAsRelated(given.raw, n));
+  const aimed = NO_CHANGE.has(intent.kind) ? [] : related.filter((n) => refValues(intent).includes(n.toLowerCase()));
+  if (aimed.length > 0)
+    return {
+      kind: 'unknown',
+      reason: `You named ${aimed[0]} only to say who someone else is ("${aimed[0]}'s …"), and I could not tell who that person is, so I changed nothing. Name them (email or full name) and say it again.`,
+    };
   // "is X banned? if not, delete her": a change on a condition nothing checks is never shown as an unconditional
   // card; the admin is told what to do instead (unchecked-condition.ts).
   const condition =
@@ -509,6 +519,12 @@ export const NOT_THIS_TOO =
 // Members said with an organization word, and no users or accounts: a question about one organization's members.
 const MEMBERS_OF_ORG =
   /^(?![\s\S]*\b(?:users|accounts|sign-?ups)\b)(?=[\s\S]*\bmembers\b)[\s\S]*\b(?:org|orgs|organi[sz]ations?|company|team|workspace)\b/i;
+
+/** True when every time `text` says `name` it is a possessor ("Kofi Mensah's mother"), never the person itself. */
+function onlyAsRelated(text: string, name: string): boolean {
+  const all = text.match(new RegExp(`\\b${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'g'))?.length ?? 0;
+  return all > 0 && relatedNames(text).filter((n) => n === name).length === all;
+}
 
 /** Intents that change nothing (accounting.ts checks no clause of these either). */
 export const NO_CHANGE = new Set<Intent['kind']>(['unknown', 'smalltalk', 'help', 'refuse']);

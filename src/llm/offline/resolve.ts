@@ -456,7 +456,10 @@ export function resolveUsers(ctx: PlanContext, given: Ref[], opts: { state?: boo
   for (const r of refsNamed) {
     if (r.kind === 'mention') {
       let rows = usersNamed(r.value, listed);
-      if (rows.length === 0 && r.wider) rows = usersNamed(withoutKept(r.wider), listed);
+      // (From the whole message, never someone the asking sentence names only as a bystander: "lock the sub covering
+      // Angela's classes" after "Angela Torres returns on Monday" is not about Angela.)
+      if (rows.length === 0 && r.wider)
+        rows = usersNamed(withoutKept(r.wider), listed).filter((u) => !namedAsBystander(r.value, u));
       if (r.org && rows.length > 1) {
         const narrowed = membersAmong(ctx, r.org, rows);
         if (!narrowed.ok) return narrowed;
@@ -798,6 +801,14 @@ function pickNamed(ctx: PlanContext, rows: UserRow[], text: string): Res<UserRow
     'user',
     'user',
   );
+}
+
+/** True when a word of the person's name stands in `text` (where it named nobody, so only as a bystander). */
+function namedAsBystander(text: string, u: UserRow): boolean {
+  return (u.name ?? '')
+    .split(/\s+/)
+    .filter((w) => w.length >= 3)
+    .some((w) => new RegExp(`(?<![\\p{L}])${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'iu').test(text));
 }
 
 /** The words of the candidates' names the text has ("Wong" for Lee Wong and Ada Wong), for the question. */

@@ -286,6 +286,21 @@ describe('one of several people, told apart by a profile value the message says'
   });
 });
 
+describe('a person named only to say who someone else is', () => {
+  it('(safety) "X\'s manager … add her" never adds X', async () => {
+    const turn = await say("Grace Kim's manager asked for access, please add her to Globex as a member");
+    expect(turn.pending).toEqual([]);
+    expect(turn.text).toMatch(/named Grace Kim only to say who someone else is/);
+  });
+
+  it('(safety) "the temp covering for X", after a sentence about X, is never X', async () => {
+    const turn = await say(
+      'Alice Chen is back on Monday. Please lock the account of the temp who has been covering for Alice.',
+    );
+    expect(turn.pending).toEqual([]);
+  });
+});
+
 describe("an OAuth application's scopes", () => {
   it('(safety) "remove only X" removes X; it never makes X the whole list', async () => {
     const turn = await say('on the Zapier Integration, please remove only the public_metadata scope');
