@@ -109,7 +109,7 @@ function standIn(s: string, asked: string | undefined): string {
 
 /** The bare request a conditional sentence comes to, or undefined when its condition is not the verb's own. */
 function conditional(sentence: string, asked: Asked | undefined): string | undefined {
-  // ("if he isn't, ban him": the state is the one just asked about, as in "if not, ban him".)
+  // ("if she isn't, lock her": the state is the one just asked about, as in "if not, lock her".)
   const bare = sentence.trim().replace(IF_ISNT, '$1not');
   const s = standIn(bare.replace(OTHERWISE, ''), asked?.state);
   const a = s.match(IF_THEN);

@@ -89,7 +89,7 @@ const BYSTANDER_AFTER =
 // "Kofi Mensah's mother", "the sub covering Angela's classes": a person said to describe someone else by their
 // relation to them. The person named is not whom the request is about.
 const RELATION_NOUN =
-  '(?:mother|mum|mom|father|dad|parents?|guardians?|son|daughter|child|children|kids?|wife|husband|partner|spouse|manager|boss|assistant|sub|substitute|replacement|cover|deputy|stand-?in|classes|class|students?|pupils?|team)';
+  '(?:mother|mum|mom|father|dad|parents?|guardians?|son|daughter|child|children|kids?|wife|husband|partner|spouse|manager|boss|assistant|sub|substitute|replacement|cover|deputy|stand-?in)';
 const RELATED_AFTER = new RegExp(`^['’]s\\s+(?:(?:new|old|current|former)\\s+)?${RELATION_NOUN}\\b`, 'i');
 const RELATED_BEFORE =
   /\b(?:covering(?:\s+for)?|replacing|subbing\s+for|standing\s+in\s+for|filling\s+in\s+for|on\s+behalf\s+of)\s+$/i;

@@ -76,7 +76,7 @@ const HONORIFIC =
 // "is he locked or not?", "banned or not": the question asks the same without its "or not".
 const OR_NOT = /\s*,?\s+or\s+not(?=\s*[?.!]|\s*$)/gi;
 
-// "the user Lee Wong, his account is locked?", "Ann Lee is still banned?": a yes/no question said in the order of a
+// "the member Ann Lee, her login is locked?", "Ann Lee is still banned?": a yes/no question said in the order of a
 // statement is the question.
 const STATED_QUESTION =
   /(^|[.!?]\s+)(?:the\s+(?:user|account)\s+)?(⟦e\d+⟧|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s*,?\s*(?:(?:his|her|their)\s+(?:account|acct|user|login)\s+)?(?:is|['’]s)\s+(?:still\s+)?(locked|banned|blocked|suspended)\s*\?/g;

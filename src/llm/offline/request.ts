@@ -13,6 +13,7 @@ import { withMetadataSlots } from './metadata-slots.js';
 import { limitedRefs, withoutConstraints } from './constraints.js';
 import { parseValueSwap, withNewValueSaid } from './value-swap.js';
 import { withSettingRemoval } from './setting-removal.js';
+import { APP_INVITATIONS_SAID, orgInvitationsNamed } from './org-invitations-named.js';
 import { toRef } from './refs.js';
 import { relatedNames } from './listed-names.js';
 import { GRAMMAR_WORDS } from './kv.js';
@@ -153,8 +154,6 @@ const EVERY_MEMBER =
  */
 const ORG_INVITATIONS_SAID =
   /\b(?:org(?:ani[sz]ation)?(?:'s|’s)?\s+(?:[\w-]+\s+){0,2}invit\w*|invit\w*\s+(?:to|into|for)\s+(?:join\s+)?(?:the\s+)?(?:[\w-]+\s+){0,2}(?:org|organi[sz]ation)\b)/i;
-const APP_INVITATIONS_SAID =
-  /\b(?:app(?:lication)?(?:-level)?|sign[\s-]?up|platform|instance)\s+(?:[\w-]+\s+){0,2}invit\w*/i;
 // "invite X with the same role as Y", "she should get whatever access Ann has": a role said by someone else's role is
 // looked up, never assumed — the default role would be a guess. (Read on the message as typed: normalizing turns
 // "with the same role" into a form the readers drop.)
@@ -307,48 +306,6 @@ function negatedChange(steps: Intent[], masked: string): string | undefined {
   return undefined;
 }
 
-// "cancel every open invite for Hooli", "withdraw the newest invitation to Globex": invitations said with an
-// organization's name are that organization's, never the application's (the planner looks the name up; no such
-// organization → it says so and changes nothing).
-const INVITES_FOR_NAME =
-  /\binvit\w*\s+(?:to|for|at|into|of)\s+(?:the\s+)?(?!(?:Clerk|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|I)\b)(\p{Lu}[\w&'’.-]*(?:\s+\p{Lu}[\w&'’.-]*){0,2})/u;
-// "revoke the hooli invite for bighead": an organization said before the invitation, and after "for" a word that is
-// the start of the invited address rather than an organization.
-const INVITE_FOR_HANDLE = /\b([A-Za-z][\w&-]*)\s+invit\w*\s+(?:for|of|to)\s+([a-z][\w.-]{2,})\b(?!\s*@)/;
-
-function orgInvitationsNamed(intent: Intent, masked: string): Intent {
-  const fix = (step: Intent): Intent => {
-    if (
-      step.kind === 'org_invitation_revoke' &&
-      step.org?.kind === 'name' &&
-      !step.all &&
-      !step.newest &&
-      step.emails.length + step.ids.length === 0
-    ) {
-      const m = masked.match(INVITE_FOR_HANDLE);
-      if (
-        m &&
-        m[2]!.toLowerCase() === step.org.value.toLowerCase() &&
-        !/^(?:the|an?|this|that|pending|new|old)$/i.test(m[1]!)
-      )
-        return { ...step, org: { kind: 'name', value: m[1]! }, invitee: m[2]! };
-    }
-    if (step.kind !== 'invitation_revoke' || !(step.all || step.newest) || step.emails.length + step.ids.length > 0)
-      return step;
-    const m = masked.match(INVITES_FOR_NAME);
-    if (!m || APP_INVITATIONS_SAID.test(masked)) return step;
-    return {
-      kind: 'org_invitation_revoke',
-      org: { kind: 'name', value: m[1]!.replace(/['’]s$/, '') },
-      emails: [],
-      ids: [],
-      ...(step.all ? { all: true } : {}),
-      ...(step.newest ? { newest: step.newest } : {}),
-    };
-  };
-  return intent.kind === 'sequence' ? { ...intent, steps: intent.steps.map(fix) } : fix(intent);
-}
-
 function failClosed(intent: Intent, masked: string): Intent {
   const steps = intent.kind === 'sequence' ? intent.steps : [intent];
   for (const guard of FAIL_CLOSED) {
@@ -418,7 +375,7 @@ function repaired(intent: Intent, said: Sentence): Intent {
   return out.length === 1 ? out[0]! : { kind: 'sequence', steps: out };
 }
 
-// "is Viktor one of them", "is ⟦e0⟧ among them", "is Ann Lee in that list".
+// "is Ann among them", "is ⟦e0⟧ one of those", "is Ann Lee in that list".
 const ONE_OF_THEM =
   /^(?:and\s+)?(?:is|are|was)\s+(⟦[ei]\d+⟧|[A-Za-z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?:also\s+)?(?:one\s+of\s+(?:them|those|these)|among\s+(?:them|those|these)|in\s+(?:there|that\s+list|the\s+list|that\s+lot))\s*\??$/i;
 
@@ -651,7 +608,7 @@ function parseMessageRead(whole: Sentence, now: number): Intent {
       );
     let s = subSentence(whole, masked);
     let intent = parseSentence(s, now);
-    // "how many are banned, and is Viktor one of them?": whether one person is in the set the question before counted.
+    // "how many are locked, and is Ann among those?": whether one person is in the set the question before counted.
     const oneOf = PASSIVE_KINDS.has(intent.kind) && i > 0 ? masked.match(ONE_OF_THEM) : null;
     if (oneOf) {
       const before = parseSentence(subSentence(whole, units[i - 1]!.masked), now);

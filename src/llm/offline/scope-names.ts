@@ -79,8 +79,8 @@ export function deniedScopes(c: string): string[] | undefined {
 }
 
 // "…, just profile + email": the list an app keeps, said outright, is its new scope list.
-// ("remove only the public_metadata scope" says what goes, not what stays; "keeping profile and email", "leave it with
-// profile and email", "the profile and email ones continue" say what stays.)
+// ("drop only openid" says what goes, not what stays; "keeping email and openid", "leave them with email", "the
+// profile and openid ones continue" say what stays.)
 const KEPT = new RegExp(
   `(?<!\\b(?:remove|drop|strip|revoke|delete|off|out|away)\\s+)\\b(?:just|only|exactly)\\s+(?:keeps?\\s+|gets?\\s+|have\\s+|the\\s+)?(${SCOPE_LIST})\\b|\\b(?:keep(?:s|ing)?|leav(?:e|es|ing))\\s+(?:(?:it|them)\\s+with\\s+)?(?:only\\s+|just\\s+)?(?:the\\s+)?(${SCOPE_LIST})\\b|\\b(?:the\\s+)?(${SCOPE_LIST})\\s+(?:ones?\\s+|scopes?\\s+)?(?:continue|stay|remain)s?\\b`,
   'i',
