@@ -705,8 +705,6 @@ function pick<T extends { id: string }>(
   }
 }
 
-const DESCRIBES = /\b(?:whose|who|which|that\s+(?:works|is|has)|profile|department|dept|title|works?|working|based)\b/i;
-
 // Profile values too common to tell anyone apart by.
 const PLAIN_VALUES = new Set(['true', 'false', 'yes', 'no', 'none', 'null', 'user', 'admin', 'member', 'pro', 'free']);
 
@@ -714,10 +712,7 @@ const PLAIN_VALUES = new Set(['true', 'false', 'yes', 'no', 'none', 'null', 'use
 function describedAmong<T extends { id: string }>(ctx: PlanContext, candidates: T[]): T | undefined | 'pending' {
   if (candidates.length < 2 || candidates.length > 5 || !candidates.every((c) => c.id.startsWith('user_')))
     return undefined;
-  // (Only when the request describes someone — "whose profile …", "who works in …": a bare "ban Chris" reads nothing
-  // more before it asks.)
   const text = requestWords(ctx);
-  if (!DESCRIBES.test(text)) return undefined;
   const reads = candidates.map((c) => ctx.read('clerk_user_get', { user_id: c.id }));
   if (reads.some((r) => !r)) return 'pending';
   const valuesOf = (i: number): string[] => {

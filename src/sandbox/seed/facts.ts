@@ -49,6 +49,7 @@ function buildFacts() {
     bob: userFact(s, 'bob@globex.test'),
     sam: userFact(s, 'sam.taylor@globex.test'),
     lee: userFact(s, 'lee@initech.test'),
+    joanna: userFact(s, 'joanna@initech.test'),
     chrisPark: userFact(s, 'chris.park@acme.test'),
     chrisEvans: userFact(s, 'chris@globex.test'),
     mallory: userFact(s, 'mallory@evil.test'),

@@ -31,6 +31,11 @@ const TODAY = Math.floor(NOW / DAY) * DAY;
 
 const byEmail = (...emails: string[]): Call => ['clerk_users_list', { email_address: emails }];
 const byQuery = (query: string): Call => ['clerk_users_list', { query }];
+// Of several people a name matches, each is read whole before the question (a profile value the request says may
+// tell them apart — resolve.ts describedAmong).
+const readEach = (...ids: string[]): Call[] => ids.map((id) => ['clerk_user_get', { user_id: id }]);
+const CHRISES = readEach(U.chrisEvans.id, U.chrisPark.id);
+const LEES = readEach(U.lee.id, U.joanna.id);
 const orgQuery = (query: string): Call => ['clerk_organizations_list', { query }];
 const memberGet = (org: string, user: string): Call => [
   'clerk_org_membership_get',
@@ -207,8 +212,12 @@ export const PHRASINGS: Phrasing[] = [
     reads: [byEmail('jane@example.com', 'bob@globex.test')],
     pending: [ban(U.jane.id), ban(U.bob.id)],
   },
-  { say: ['ban Chris', 'Chris Evans'], reads: [byQuery('Chris')], pending: [ban(U.chrisEvans.id)] },
-  { say: ['suspend Chris', 'chris.park@acme.test'], reads: [byQuery('Chris')], pending: [ban(U.chrisPark.id)] },
+  { say: ['ban Chris', 'Chris Evans'], reads: [byQuery('Chris'), ...CHRISES], pending: [ban(U.chrisEvans.id)] },
+  {
+    say: ['suspend Chris', 'chris.park@acme.test'],
+    reads: [byQuery('Chris'), ...CHRISES],
+    pending: [ban(U.chrisPark.id)],
+  },
   { say: `ban ${U.mallory.id}`, pending: [ban(U.mallory.id)] },
   { say: 'ban Mallory', reads: [byQuery('Mallory')], pending: [ban(U.mallory.id)] },
 
@@ -261,7 +270,7 @@ export const PHRASINGS: Phrasing[] = [
   },
   {
     say: ['let Lee sign in again', 'Lee Wong'],
-    reads: [byQuery('Lee')],
+    reads: [byQuery('Lee'), ...LEES],
     pending: [['clerk_user_unlock', { user_id: U.lee.id }]],
   },
 
@@ -1058,20 +1067,28 @@ export const PHRASINGS: Phrasing[] = [
   },
 
   // ---- clarifying questions (one question, no calls, no guess)
-  { say: 'ban Chris', reads: [byQuery('Chris')], asks: /2 users matching "Chris"[\s\S]*Chris Park[\s\S]*Which one/ },
-  { say: 'suspend Chris', reads: [byQuery('Chris')], asks: /Chris Evans/ },
-  { say: 'let Lee sign in again', reads: [byQuery('Lee')], asks: /Lee Wong/ },
+  {
+    say: 'ban Chris',
+    reads: [byQuery('Chris'), ...CHRISES],
+    asks: /2 users matching "Chris"[\s\S]*Chris Park[\s\S]*Which one/,
+  },
+  { say: 'suspend Chris', reads: [byQuery('Chris'), ...CHRISES], asks: /Chris Evans/ },
+  { say: 'let Lee sign in again', reads: [byQuery('Lee'), ...LEES], asks: /Lee Wong/ },
   { say: 'invite bob2@acme.test', asks: /Which organization should I invite bob2@acme\.test to/ },
   { say: 'create a JWT template', asks: /What should the new JWT template be called/ },
   { say: 'create a user', asks: /What email address/ },
   { say: 'create an organization', asks: /What should the new organization be called/ },
   { say: 'add satellite domain', asks: /Which domain should I add/ },
-  { say: ['ban Chris', 'the tall one'], reads: [byQuery('Chris')], asks: /couldn't match that[\s\S]*Which one/ },
+  {
+    say: ['ban Chris', 'the tall one'],
+    reads: [byQuery('Chris'), ...CHRISES],
+    asks: /couldn't match that[\s\S]*Which one/,
+  },
 
   // ---- refusals, no-ops and "didn't understand" (no mutation, honest words)
   { say: 'delete all users', answer: /won't delete users in bulk/ },
   { say: 'ban everyone', answer: /won't ban users in bulk/ },
-  { say: ['ban Chris', 'never mind'], reads: [byQuery('Chris')], answer: /Nothing was changed/ },
+  { say: ['ban Chris', 'never mind'], reads: [byQuery('Chris'), ...CHRISES], answer: /Nothing was changed/ },
   { say: 'ban sam.taylor@globex.test', reads: [byEmail('sam.taylor@globex.test')], answer: /already banned/ },
   {
     say: 'lock nobody@nowhere.test',
