@@ -12,12 +12,17 @@ export function mentions(text: string, name: string): boolean {
   return new RegExp(`(?<![\\w.-])${namePattern(name)}(?![\\w-])`, 'i').test(text);
 }
 
+/** `text` with every character a regular expression gives a meaning to escaped. */
+export const escapeRe = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** True when `text` says `word` as a whole word (no letter or digit on either side), case-insensitively. */
+export function saysWord(text: string, word: string): boolean {
+  return new RegExp(`(?<![\\p{L}\\d])${escapeRe(word)}(?![\\p{L}\\d])`, 'iu').test(text);
+}
+
 /** A name as a pattern: its characters escaped, any run of spaces, "_" or "-" matching any other such run. */
 export function namePattern(name: string): string {
-  return name
-    .trim()
-    .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-    .replace(/[\s_-]+/g, '[\\s_-]+');
+  return escapeRe(name.trim()).replace(/[\s_-]+/g, '[\\s_-]+');
 }
 
 /**

@@ -16,6 +16,7 @@ import { withSettingRemoval } from './setting-removal.js';
 import { APP_INVITATIONS_SAID, orgInvitationsNamed } from './org-invitations-named.js';
 import { toRef } from './refs.js';
 import { relatedNames } from './listed-names.js';
+import { escapeRe } from './mentioned.js';
 import { GRAMMAR_WORDS } from './kv.js';
 import { parseValueQuestion } from './value-question.js';
 import { parseMembersBulk } from './org-members-bulk.js';
@@ -479,7 +480,7 @@ const MEMBERS_OF_ORG =
 
 /** True when every time `text` says `name` it is a possessor ("Kofi Mensah's mother"), never the person itself. */
 function onlyAsRelated(text: string, name: string): boolean {
-  const all = text.match(new RegExp(`\\b${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'g'))?.length ?? 0;
+  const all = text.match(new RegExp(`\\b${escapeRe(name)}\\b`, 'g'))?.length ?? 0;
   return all > 0 && relatedNames(text).filter((n) => n === name).length === all;
 }
 

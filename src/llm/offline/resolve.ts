@@ -6,7 +6,7 @@
  * record nearest to it, shown in full on the approval card.
  */
 import { metaHolds } from './meta-described.js';
-import { mentions } from './mentioned.js';
+import { mentions, saysWord } from './mentioned.js';
 import { analyze } from './entities.js';
 import { lookupWords, nearest } from './fuzzy.js';
 import type { Ref } from './intent-types.js';
@@ -725,10 +725,8 @@ function describedAmong<T extends { id: string }>(ctx: PlanContext, candidates: 
       .map((v) => v.toLowerCase());
   };
   const all = candidates.map((_, i) => valuesOf(i));
-  const said = (v: string): boolean =>
-    new RegExp(`(?<![\\p{L}\\d])${v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\d])`, 'iu').test(text);
   const hits = candidates.filter((_, i) =>
-    all[i]!.some((v) => said(v) && all.every((other, k) => k === i || !other.includes(v))),
+    all[i]!.some((v) => saysWord(text, v) && all.every((other, k) => k === i || !other.includes(v))),
   );
   return hits.length === 1 ? hits[0] : undefined;
 }
@@ -808,7 +806,7 @@ function namedAsBystander(text: string, u: UserRow): boolean {
   return (u.name ?? '')
     .split(/\s+/)
     .filter((w) => w.length >= 3)
-    .some((w) => new RegExp(`(?<![\\p{L}])${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'iu').test(text));
+    .some((w) => saysWord(text, w));
 }
 
 /** The words of the candidates' names the text has ("Wong" for Lee Wong and Ada Wong), for the question. */

@@ -18,6 +18,7 @@ import { NUMBER_WORDS } from './number-words.js';
 import type { PlanContext, PlanStep } from './plan-context.js';
 import { planOrgUpdate } from './plan-orgs.js';
 import { onlyLimits } from './constraints.js';
+import { escapeRe } from './mentioned.js';
 import { NOT_REMOVED } from './field-frames.js';
 import { METADATA, planUserUpdate } from './plan-users.js';
 import { LISTED_USERS, readFailed } from './resolve.js';
@@ -27,30 +28,60 @@ type Swap = Extract<Intent, { kind: 'value_swap' }>;
 
 // A value: quoted, a number (or number word), or up to three words before the clause ends.
 const VALUE = `(?:"([^"\\n]{1,60})"|'([^'\\n]{1,60})'|“([^”\\n]{1,60})”|([^\\s,;!?"]+(?:\\s+(?!(?:please|pls|for|so|because|as|and|but|if|thanks?|thank|now|instead|then|from|in|on|when|before|after)\\b)[^\\s,;!?".]+){0,2}))`;
-const NEW_VALUE: readonly RegExp[] = [
+// How a form of saying a new value is read. `bare`: an unquoted value must look like one (a number, a capitalised
+// name, a token with a digit, dot, @ or underscore — "to match", "make that change" say no value). `plain`: a plain
+// lower-case word is taken when the message also says the value held now. `yesNo`: a yes/no value is taken (it goes
+// only to a key that holds one — keysNamedOf). `pair`: an old and a new value side by side, never read in a clause
+// alone ("Elena is transferring from Acme to Initech" reports a move).
+interface NewValueForm {
+  re: RegExp;
+  bare?: boolean;
+  plain?: boolean;
+  yesNo?: boolean;
+  pair?: boolean;
+}
+const NEW_VALUE: readonly NewValueForm[] = [
   // "alter it to V", "push the cap to V", "be amended to: V"
-  new RegExp(
-    `\\b(?:chang|set|mak|fix|updat|correct|alter|switch|rais|increas|bump|lower|reduc|amend|edit)\\w*\\b[^.?!\\n,;]{0,80}\\bto\\b\\s*:?\\s*${VALUE}`,
-    'i',
-  ),
+  {
+    re: new RegExp(
+      `\\b(?:chang|set|mak|fix|updat|correct|alter|switch|rais|increas|bump|lower|reduc|amend|edit)\\w*\\b[^.?!\\n,;]{0,80}\\bto\\b\\s*:?\\s*${VALUE}`,
+      'i',
+    ),
+    bare: true,
+    plain: true,
+    yesNo: true,
+  },
   // "make it V"
-  new RegExp(`\\bmake\\s+(?:it|that|this)\\s+${VALUE}`, 'i'),
+  { re: new RegExp(`\\bmake\\s+(?:it|that|this)\\s+${VALUE}`, 'i'), bare: true },
   // "it reads basic, that ought to read gold now", "it should read gold"
-  new RegExp(`\\b(?:needs?|should|has|have|ought)\\s+to\\s+(?:say|read|be|show)\\s+(?:now\\s+)?${VALUE}`, 'i'),
-  new RegExp(`\\bshould\\s+(?:now\\s+)?(?:say|read|show)\\s+${VALUE}`, 'i'),
+  {
+    re: new RegExp(`\\b(?:needs?|should|has|have|ought)\\s+to\\s+(?:say|read|be|show)\\s+(?:now\\s+)?${VALUE}`, 'i'),
+    bare: true,
+    plain: true,
+  },
+  { re: new RegExp(`\\bshould\\s+(?:now\\s+)?(?:say|read|show)\\s+${VALUE}`, 'i'), bare: true, plain: true },
   // "the plan from "pro" to "enterprise"", "from basic → gold": an old and a new value side by side, whatever verb
   // (or none) goes with them.
-  new RegExp(
-    `\\bfrom\\s+(?:"[^"\\n]{1,60}"|'[^'\\n]{1,60}'|“[^”\\n]{1,60}”|[^\\s,;!?"]+)\\s+(?:to|into|→|->)\\s+${VALUE}`,
-    'i',
-  ),
+  {
+    re: new RegExp(
+      `\\bfrom\\s+(?:"[^"\\n]{1,60}"|'[^'\\n]{1,60}'|“[^”\\n]{1,60}”|[^\\s,;!?"]+)\\s+(?:to|into|→|->)\\s+${VALUE}`,
+      'i',
+    ),
+    pair: true,
+  },
   // "… this title to "Chairman" change": a quoted new value after "to", the verb anywhere in the sentence.
-  /\b(?:to|into)\s+(?:"([^"\n]{1,60})"|“([^”\n]{1,60})”)(?=[^.?!\n]{0,40}\b(?:chang|set|updat|correct|amend|alter|switch|edit|modif|renam))/i,
-  /\b(?:chang|set|updat|correct|amend|alter|switch|edit|modif)\w*\b[^.?!\n]{0,120}\b(?:to|into)\s+(?:"([^"\n]{1,60})"|“([^”\n]{1,60})”)/i,
+  {
+    re: /\b(?:to|into)\s+(?:"([^"\n]{1,60})"|“([^”\n]{1,60})”)(?=[^.?!\n]{0,40}\b(?:chang|set|updat|correct|amend|alter|switch|edit|modif|renam))/i,
+  },
+  {
+    re: /\b(?:chang|set|updat|correct|amend|alter|switch|edit|modif)\w*\b[^.?!\n]{0,120}\b(?:to|into)\s+(?:"([^"\n]{1,60})"|“([^”\n]{1,60})”)/i,
+  },
   // "like this: V"
-  new RegExp(`\\blike\\s+(?:this|so)\\s*:\\s*${VALUE}`, 'i'),
+  { re: new RegExp(`\\blike\\s+(?:this|so)\\s*:\\s*${VALUE}`, 'i') },
   // "(she) wanted "V"", "would like it to be "V"": a wish, only with a quoted value
-  /\b(?:wanted|wants|would\s+like|'d\s+like|prefers?)\s+(?:it\s+(?:to\s+(?:be|say|read)\s+)?)?(?:"([^"\n]{1,60})"|“([^”\n]{1,60})”)/i,
+  {
+    re: /\b(?:wanted|wants|would\s+like|'d\s+like|prefers?)\s+(?:it\s+(?:to\s+(?:be|say|read)\s+)?)?(?:"([^"\n]{1,60})"|“([^”\n]{1,60})”)/i,
+  },
 ];
 
 // A change that is not of a value: a role, a lock, a membership — other readers' business.
@@ -92,9 +123,9 @@ export function parseValueSwap(whole: Sentence, clause = false): Intent | undefi
   // (A key removed: the record is read and the key found in it by the words the message names it with.)
   if (/\bmetadata\b/i.test(whole.masked) && REMOVES.test(text) && !NOT_REMOVED.test(text))
     return { kind: 'value_swap', to: '', text, remove: true };
-  for (const re of NEW_VALUE) {
-    if (clause && re === NEW_VALUE[4]) continue;
-    const m = text.match(re);
+  for (const form of NEW_VALUE) {
+    if (clause && form.pair) continue;
+    const m = text.match(form.re);
     if (!m) continue;
     const to = m
       .slice(1)
@@ -103,23 +134,18 @@ export function parseValueSwap(whole: Sentence, clause = false): Intent | undefi
       // (An unquoted value ends where its sentence does: "like this: raj.p. Thanks …".)
       .split(/[.:](?=\s|$)/)[0];
     if (!to || NOT_A_VALUE.test(to)) return undefined;
-    // A value not quoted nor introduced as one ("like this: …") looks like one: a number, a capitalised name, or a
-    // token with a digit, dot, @ or underscore ("to match", "make that change" say no value).
-    const explicit =
-      m.slice(1, 4).some((g) => g !== undefined) ||
-      (re !== NEW_VALUE[0] && re !== NEW_VALUE[1] && re !== NEW_VALUE[2] && re !== NEW_VALUE[3]);
+    const quoted = m.slice(1, 4).some((g) => g !== undefined);
     // A plain lower-case word ("her badge says bronze, change that to silver") only when the message also
     // says the value it has now: the planner changes only a field that holds a value said.
     const plainWord =
-      (re === NEW_VALUE[0] || re === NEW_VALUE[2] || re === NEW_VALUE[3]) &&
+      !!form.plain &&
       /^[a-z][a-z-]{1,30}$/.test(to) &&
       !NOT_A_PLAIN_VALUE.has(to) &&
       saysCurrent(text, to) &&
       new RegExp(`\\s${escapeRe(to)}$`).test(m[0]);
-    // ("set dana's promo flag to off": a yes/no value goes to a key that holds one — keysNamedOf.)
-    const yesNo = re === NEW_VALUE[0] && boolOf(to) !== undefined;
-    if (!explicit && !plainWord && !yesNo && numberOf(to) === undefined && !/^\p{Lu}|[\d._@]/u.test(to))
-      return undefined;
+    const yesNo = !!form.yesNo && boolOf(to) !== undefined;
+    const looksLikeValue = numberOf(to) !== undefined || /^\p{Lu}|[\d._@]/u.test(to);
+    if (form.bare && !quoted && !plainWord && !yesNo && !looksLikeValue) return undefined;
     return { kind: 'value_swap', to, text };
   }
   return undefined;
@@ -163,8 +189,6 @@ function withDigits(text: string): string {
     return n === undefined ? w : String(n);
   });
 }
-
-const escapeRe = (v: string): string => v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The key a slot changes: a metadata key, or the field itself. */
 function slotKey(slot: Slot): string {
