@@ -197,6 +197,7 @@ function readImplicitName(c: string, s: Sentence): Intent | undefined {
 // The OAuth scopes Clerk grants (scope-names.ts): named in a request, they are scopes even when the word "scopes"
 // is not said.
 const SCOPES = `${SCOPE_NAME}(?:\\s*(?:,|\\+|&|\\band\\b|\\bplus\\b)\\s*${SCOPE_NAME})*`;
+const ONE_SCOPE = new RegExp(`^${SCOPE_NAME}$`, 'i');
 
 /**
  * "the Foo app shouldn't get public_metadata anymore, just profile + email", "Foo must no longer access private
@@ -461,7 +462,7 @@ function listEdit(word: FieldWord, before: string, after: string, c: string, s: 
     );
   if (kept) {
     // (A list kept is of scope names only: "keep profile and email, take off …" keeps no scope "take".)
-    const list = items(kept[1]!).filter((w) => new RegExp(`^${SCOPE_NAME}$`, 'i').test(w));
+    const list = items(kept[1]!).filter((w) => ONE_SCOPE.test(w));
     if (list.length > 0) return { scopes: list.join(' ') };
   }
   return undefined;

@@ -14,6 +14,7 @@
  */
 
 import { VERBS } from './lexicon.js';
+import { NO_TROUBLE } from './unchecked-condition.js';
 
 // Where a clause starts: the text start, a sentence end, a comma/dash, or a joining word.
 const START = String.raw`(^|[.!?;:]\s+|[,—–]\s*|\s[-–]\s+|\b(?:so|and|but|then)\s+)`;
@@ -59,7 +60,7 @@ const HEDGES = [
   String.raw`(?:(?:they|he|she)(?:'ve|’ve|\s+have|'s|’s|\s+has)?\s+|[A-Z][\w'’-]*\s+)?asked\s+(?:if|whether)\s+(?:we|you|u)\s+(?:can|could|would)`,
   // "if it's no trouble could you …", "if at all possible, please …": politeness, no condition on the change
   // (unchecked-condition.ts reads the same openers as no condition).
-  String.raw`if\s+(?:(?:it|this|that)(?:(?:'s|’s|\s+is|\s+would\s+be)\s+(?:not|no)|\s+isn['’]?t)\s+(?:(?:a|an|any|too)\s+)?(?:much\s+)?(?:inconvenien(?:t|ce)|trouble|bother|problem|burden)|(?:at\s+all\s+)?possible|convenient|time\s+(?:permits|allows))\s*,?`,
+  String.raw`if\s+(?:${NO_TROUBLE})\s*,?`,
 ];
 const HEDGE = new RegExp(`${START}(?:${HEDGES.join('|')})\\s+`, 'gi');
 

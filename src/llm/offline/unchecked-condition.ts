@@ -17,9 +17,15 @@ const WHETHER =
 // "a parent asked Omar if we …", "she asked me whether …": "if" after asking someone means whether.
 const ASKED_SOMEONE =
   /\b(?:ask(?:s|ed|ing)?|wonder(?:s|ed|ing)?|check(?:s|ed|ing)?\s+with|told|tells?)\s+(?:me|us|him|her|them|you|u|[A-Z][\w'’-]*)\s*,?\s*$/;
+// "if it isn't too much bother", "if at all possible", "if time permits": the request asks no more of it (hedges.ts
+// takes the same openers off the front of a clause).
+export const NO_TROUBLE = String.raw`(?:it|this|that)(?:(?:'s|’s|\s+is|\s+was|\s+would\s+be)\s+(?:not|no)|\s+isn['’]?t|\s+wouldn['’]?t\s+be)\s+(?:(?:a|an|any|too)\s+)?(?:much\s+)?(?:inconvenien(?:t|ce)|trouble|bother|problem|issue|difficult|hard|burden)|(?:at\s+all\s+)?possible|time\s+(?:permits|allows)|convenient`;
+
 // "if you could", "if possible", "if that's ok", "if you don't mind", "if needed", "if I understand right".
-const POLITE =
-  /^(?:if|unless)\s+(?:(?:you|u|ya|someone|somebody|anyone|we|one)\s+(?:could|can|would|will|have|get|are\s+able|find|don['’]?t\s+mind|do\s+not\s+mind|want|wanna|like|need|please|see\s+this|read\s+this|got)|possible|you\s+please|please|needed|necessary|required|need\s+be|any|anything|this\s+is|this['’]s|(?:that|this|it)(?:'s|’s|\s+is|\s+was)\s+(?:ok|okay|alright|all\s+right|fine|possible|easier|not\s+too|the\s+right|no\s+trouble|no\s+bother|straightforward|easy|simple|doable|feasible|convenient)|(?:it|this|that)\s+helps|i\s+(?:understand|remember|recall|read|am\s+not\s+mistaken|['’]m\s+not\s+mistaken|word|phrase|may|might|can)|i['’]m\s+not\s+mistaken|not\s+too\s+much|(?:you|u)\s+get\s+a|(?:it|this|that)(?:(?:'s|’s|\s+is|\s+was|\s+would\s+be)\s+(?:not|no)|\s+isn['’]?t|\s+wouldn['’]?t\s+be)\s+(?:(?:a|an|any|too)\s+)?(?:much\s+)?(?:inconvenien(?:t|ce)|trouble|bother|problem|issue|difficult|hard|burden)|at\s+all\s+possible|time\s+(?:permits|allows)|convenient)\b/i;
+const POLITE = new RegExp(
+  `^(?:if|unless)\\s+(?:(?:you|u|ya|someone|somebody|anyone|we|one)\\s+(?:could|can|would|will|have|get|are\\s+able|find|don['’]?t\\s+mind|do\\s+not\\s+mind|want|wanna|like|need|please|see\\s+this|read\\s+this|got)|possible|you\\s+please|please|needed|necessary|required|need\\s+be|any|anything|this\\s+is|this['’]s|(?:that|this|it)(?:'s|’s|\\s+is|\\s+was)\\s+(?:ok|okay|alright|all\\s+right|fine|possible|easier|not\\s+too|the\\s+right|no\\s+trouble|no\\s+bother|straightforward|easy|simple|doable|feasible|convenient)|(?:it|this|that)\\s+helps|i\\s+(?:understand|remember|recall|read|am\\s+not\\s+mistaken|['’]m\\s+not\\s+mistaken|word|phrase|may|might|can)|i['’]m\\s+not\\s+mistaken|not\\s+too\\s+much|(?:you|u)\\s+get\\s+a|${NO_TROUBLE})\\b`,
+  'i',
+);
 // "if not already", "unless she's already in it", "if it isn't there yet", "only if missing": the change checks
 // itself (the planner reads the state first and says "already" when there is nothing to do).
 const ALREADY =
