@@ -17,7 +17,7 @@ const WHETHER =
 // "a parent asked Omar if we …", "she asked me whether …": "if" after asking someone means whether.
 const ASKED_SOMEONE =
   /\b(?:ask(?:s|ed|ing)?|wonder(?:s|ed|ing)?|check(?:s|ed|ing)?\s+with|told|tells?)\s+(?:me|us|him|her|them|you|u|[A-Z][\w'’-]*)\s*,?\s*$/;
-// "if it isn't too much bother", "if at all possible", "if time permits": the request asks no more of it (hedges.ts
+// "if that is no bother", "if at all possible", "if time permits": the request asks no more of it (hedges.ts
 // takes the same openers off the front of a clause).
 export const NO_TROUBLE = String.raw`(?:it|this|that)(?:(?:'s|’s|\s+is|\s+was|\s+would\s+be)\s+(?:not|no)|\s+isn['’]?t|\s+wouldn['’]?t\s+be)\s+(?:(?:a|an|any|too)\s+)?(?:much\s+)?(?:inconvenien(?:t|ce)|trouble|bother|problem|issue|difficult|hard|burden)|(?:at\s+all\s+)?possible|time\s+(?:permits|allows)|convenient`;
 
