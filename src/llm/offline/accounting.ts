@@ -87,11 +87,16 @@ export function understand(text: string, now: number): Understood {
  * counts only as "a person or record named in the text", or every clause would look placed.
  */
 function placedKey(intent: Intent): string {
-  return JSON.stringify(intent, (_k, v: unknown) =>
-    v && typeof v === 'object' && (v as { kind?: unknown }).kind === 'mention'
-      ? { kind: 'mention', asked: (v as { asked?: string }).asked }
-      : v,
-  );
+  const key = (i: Intent): string =>
+    JSON.stringify(i, (_k, v: unknown) =>
+      v && typeof v === 'object' && (v as { kind?: unknown }).kind === 'mention'
+        ? { kind: 'mention', asked: (v as { asked?: string }).asked }
+        : v,
+    );
+  // A step read twice (a clause that only repeated another's reading) is one step: the plan keeps it once, so
+  // the clause that repeated it placed nothing of its own and must be reported.
+  if (intent.kind !== 'sequence') return key(intent);
+  return `[${[...new Set(intent.steps.map(key))].join(',')}]`;
 }
 
 // "except the one on his iPhone", "but not Dave", "other than the admins": a part that narrows the targets.

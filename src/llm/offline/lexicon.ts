@@ -495,7 +495,9 @@ const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
   [/\bgive\s+(⟦[ei]\d+⟧|[\w.'’-]+?)\s+access\s+to\s+/gi, 'add $1 to '],
   // "reinstate access for X", "restore X's access": whatever stops them signing in (ban or lock) is lifted.
   [
-    /\b(?:reinstate|restore|give back)\s+(?:the\s+)?(?:sign[- ]?in\s+|login\s+)?access\s+(?:for|to|of)\s+(⟦[ei]\d+⟧|[\w.'’-]+?)/gi,
+    // (The one named is an address, a pronoun or a capitalised name, said plainly or as "the account of …": a
+    // lazy word match had taken one letter of a name.)
+    /\b(?:reinstate|restore|give back)\s+(?:the\s+)?(?:sign[- ]?in\s+|login\s+)?access\s+(?:for|to|of)\s+(?:(?:the|his|her|their)\s+account\s+of\s+)?(⟦[ei]\d+⟧|him|her|them|\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)?)(?![\p{L}'’-])/giu,
     'let $1 sign in again',
   ],
   [
@@ -1311,7 +1313,7 @@ export const FIELD_WORDS: readonly FieldWord[] = [
     param: 'max_allowed_memberships',
     kind: 'int',
     words:
-      'max(?:imum)?\\s+(?:allowed\\s+)?(?:number\\s+of\\s+)?(?:members(?:hips)?|seats|users)(?:\\s+(?:permitted|allowed))?|(?:member(?:ship)?|seat|user)\\s+(?:limit|cap|count)|seat\\s+allowance',
+      'max(?:imum)?\\s+(?:allowed\\s+)?(?:number\\s+of\\s+)?(?:members(?:hips)?|seats|users|people|staff)(?:\\s+(?:permitted|allowed))?|(?:member(?:ship)?|seat|user)\\s+(?:limit|cap|count)|seat\\s+allowance|(?:max(?:imum)?|capacity|headcount)(?:\\s+(?:size|capacity|headcount|limit|cap))?',
   },
   { resource: 'user', param: 'first_name', kind: 'text', words: 'first\\s+name|given\\s+name|forename' },
   { resource: 'user', param: 'last_name', kind: 'text', words: 'last\\s+name|surname|family\\s+name' },

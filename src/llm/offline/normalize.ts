@@ -9,6 +9,8 @@ import { unhedge } from './hedges.js';
 import { canonicalVerb, correctTypos, FIELD_WORDS, correctParticiples } from './lexicon.js';
 import { checkQuestions } from './checks.js';
 import { imperatives } from './request-form.js';
+import { withLoanwords } from './loanwords.js';
+import { withPlainForms } from './plain-forms.js';
 import { spellOutTexting } from './texting.js';
 import { withAccessDenial } from './access-denial.js';
 import { withLabelledAccount } from './labelled-account.js';
@@ -166,6 +168,8 @@ const STAGES: ReadonlyArray<(masked: string) => string> = [
   (m) => m.replace(IDENTIFIER_ASIDE, ''),
   (m) => m.replace(VOUCHED, ''),
   spellOutTexting,
+  withLoanwords,
+  withPlainForms,
   (m) => m.replace(FILLER, '').trim(),
   withWholeOrgRemoval,
   correctParticiples,

@@ -5,6 +5,7 @@
  * next turn. Nothing here ever guesses between candidates; a misspelt name (fuzzy.ts) resolves only to the one
  * record nearest to it, shown in full on the approval card.
  */
+import { listedItems } from './enumerated.js';
 import { metaHolds } from './meta-described.js';
 import { mentions, saysWord } from './mentioned.js';
 import { analyze } from './entities.js';
@@ -439,6 +440,9 @@ export function resolveUsers(ctx: PlanContext, given: Ref[], opts: { state?: boo
   // anywhere, if exactly one, is the one meant (the card names them; several or none → not found, as before).
   for (const [name, rows] of nameRows) {
     if (rows.length > 0) continue;
+    // (In a listed message the other items name other people: "1. unlock Jane Doe 2. update Zorro's metadata"
+    // must never update Jane. The item's own name not found is the answer.)
+    if (listedItems(ctx.turn.request)) continue;
     if (listed.length === 0) {
       const all = readListed();
       if (!all.ok) return all;
@@ -967,6 +971,16 @@ function resolveOrg(ctx: PlanContext, ref: Ref): Res<OrgRow | undefined> {
       every,
     );
     if (rows.length === 0 && held.length === 1) return ok(held[0]);
+    // "lake side" for "… Lakeside", "the sea view office" for "Seaview": the words said, run together, are a run
+    // of whole words of one name alone (dictated or typed apart).
+    const glued = gluedNamesHolding(
+      ref.value
+        .toLowerCase()
+        .split(/[^\p{L}\d'’-]+/u)
+        .filter((w) => w && !GROUP_NOUNS.test(w) && !PLACE_NOUNS.test(w)),
+      every,
+    );
+    if (rows.length === 0 && held.length === 0 && glued.length === 1) return ok(glued[0]);
   }
   const lower = ref.value.toLowerCase();
   const exact = rows.filter(
@@ -998,6 +1012,23 @@ function resolveOrg(ctx: PlanContext, ref: Ref): Res<OrgRow | undefined> {
     ref.value,
     'organization',
   );
+}
+
+/** The organizations one of whose runs of name words, run together, is the words said run together. */
+function gluedNamesHolding(said: string[], rows: OrgRow[]): OrgRow[] {
+  const target = said.join('');
+  if (said.length === 0 || target.length < 5) return [];
+  return rows.filter((o) => {
+    const words = o.name
+      .toLowerCase()
+      .split(/[^\p{L}\d'’-]+/u)
+      .filter(Boolean);
+    for (let i = 0; i < words.length; i++)
+      for (let j = i + 1; j <= words.length; j++)
+        // (A run of the same words as said is a plain word match, found before; this is for other splits.)
+        if (j - i !== said.length && words.slice(i, j).join('') === target) return true;
+    return false;
+  });
 }
 
 /**

@@ -317,7 +317,11 @@ function slotsOf(owner: 'user' | 'org', rec: Obj, label: string, saidAll: string
     }
   } else {
     if (toNumber !== undefined) offer('max_allowed_memberships', rec.max_allowed_memberships, toNumber);
-    offer('slug', rec.slug, to);
+    // (The slug is most often a word of the name: "set Acme's foo to 8" names Acme by that word and says no slug.
+    // Only a slug said apart from the name's words is a value said.)
+    const nameWords = label.split(/[^\p{L}\d]+/u).filter((w) => w.length > 1);
+    const apart = nameWords.reduce((t, w) => t.replace(new RegExp(`\\b${escapeRe(w)}\\b`, 'gi'), ' '), said);
+    if (says(apart, String(rec.slug ?? ''))) offer('slug', rec.slug, to);
     if (namesSpoken) offer('name', rec.name, to);
   }
   for (const field of METADATA) {
@@ -423,8 +427,14 @@ export function planValueSwap(ctx: PlanContext, intent: Swap): PlanStep {
   for (const r of read.records)
     if (intent.remove) slots.push(...keysNamedOf(r.owner, r.rec, r.label, intent.keyText ?? intent.text, null));
     else slots.push(...slotsOf(r.owner, r.rec, r.label, said, intent.to));
+  // A key the message names beats a value it mentions in passing: "Tanya at the Foo office … update the title on
+  // her profile to X" changes her title, never the key that holds "Foo" (that was said only to say who she is).
+  if (!intent.remove && slots.length > 0 && !slots.some((x) => keyNamed(said, slotKey(x)))) {
+    const named = read.records.flatMap((r) => keysNamedOf(r.owner, r.rec, r.label, withoutLimits(said), intent.to));
+    if (named.length > 0) slots.splice(0, slots.length, ...named);
+  }
   // No value said is held anywhere: the key the message names gets the new value, when it names one
-  // ("her tier … should now read "gold"").
+  // ("her tier … should now read "gold").
   if (!intent.remove && slots.length === 0)
     for (const r of read.records) slots.push(...keysNamedOf(r.owner, r.rec, r.label, withoutLimits(said), intent.to));
   const who = [...namedUsers.map((u) => u.name ?? u.email ?? u.id), ...namedOrgs.map((o) => o.name)];

@@ -1,0 +1,201 @@
+/**
+ * Round 18 of the offline model: admin words from the writer's first language, punctuation and counts said aloud,
+ * words misheard by speech-to-text, organization names typed apart or in lower case, values played down ("just
+ * `x`"), a key said by name beating a value said in passing, and parts of a request that only repeated another's
+ * reading reported as not acted on. Invented phrasings on the demo seed (organizations and people added where the
+ * seed has none). Tests marked (safety) were seen to fail with their guard removed.
+ */
+import { describe, expect, it } from 'vitest';
+import { understand } from '../../../src/llm/offline/accounting.js';
+import { withLoanwords } from '../../../src/llm/offline/loanwords.js';
+import { parseRequest } from '../../../src/llm/offline/request.js';
+import { spokenForms } from '../../../src/llm/offline/spoken.js';
+import { createStack, NOW, type Stack } from './drive.js';
+
+const parse = (text: string) => parseRequest(text, NOW);
+const calls = (turn: { pending: Array<{ action: string; args: Record<string, unknown> }> }) =>
+  turn.pending.map((p) => [p.action, p.args]);
+const say = async (text: string) => createStack().say(text);
+
+/** A record added to the stack's sandbox through its own API (the demo seed lacks it). */
+async function post(stack: Stack, path: string, body: Record<string, unknown>): Promise<Record<string, unknown>> {
+  const sb = stack.sandbox;
+  const res = await sb.fetch(`${sb.baseUrl}${path}`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${sb.secretKey}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  expect(res.ok).toBe(true);
+  return (await res.json()) as Record<string, unknown>;
+}
+const JANE = 'user_2xBMiZX9VCaTFyCOPsP3L000004';
+
+describe('admin words from the first language', () => {
+  it('(safety) "desbanir" is unban, never a ban by spelling distance', async () => {
+    const turn = await say('hello, please to desbanir the usuária emily davis, the spam filter was wrong');
+    expect(calls(turn)).toEqual([['clerk_user_unban', { user_id: expect.any(String) }]]);
+  });
+
+  it('an invitation said as "convite", cancelled', async () => {
+    const turn = await say('oi, please cancelar the convite we sent to consultant@example.com, the project ended');
+    expect(calls(turn)).toEqual([['clerk_invitation_revoke', { invitation_id: expect.any(String) }]]);
+  });
+
+  it('"liberar" lifts whatever stops the sign-in (here a lock), said of "the account of" someone', async () => {
+    const turn = await say('can you please liberar the account of lee@initech.test? obrigado');
+    expect(calls(turn)).toEqual([['clerk_user_unlock', { user_id: expect.any(String) }]]);
+  });
+
+  it('only whole words with no English meaning are replaced', () => {
+    expect(withLoanwords('the inviter sent a convite')).toBe('the inviter sent a invitation');
+    expect(withLoanwords('⟦e0⟧ banir')).toBe('⟦e0⟧ ban');
+    expect(withLoanwords('banirx and x-desbanir stay')).toBe('banirx and x-desbanir stay');
+  });
+});
+
+describe('said aloud', () => {
+  it('"period" ends a sentence, except as a noun', () => {
+    expect(spokenForms('his last day was friday period thanks')).toBe('his last day was friday. thanks');
+    expect(spokenForms('the trial period ends soon')).toBe('the trial period ends soon');
+    expect(spokenForms('during that period he was away')).toBe('during that period he was away');
+    expect(spokenForms('how many are in Acme question mark')).toBe('how many are in Acme?');
+  });
+
+  it('(safety) "on lock" before whom it is done to is unlock; "put it on lock" keeps its meaning', () => {
+    expect(spokenForms('can you on lock Luis Ortega please')).toBe('can you unlock Luis Ortega please');
+    expect(spokenForms('put it on lock for now')).toBe('put it on lock for now');
+    expect(spokenForms('please band her from logging in')).toBe('please ban her from logging in');
+    expect(spokenForms('the band played')).toBe('the band played');
+  });
+
+  it('an email read aloud between "quote" and "end quote" is pasted text', () => {
+    expect(spokenForms('I got this quote hi there please help end quote can you')).toBe(
+      'I got this :\nhi there please help\ncan you',
+    );
+  });
+
+  it('asks counted aloud after "two things" are each done', async () => {
+    const turn = await say(
+      'okay two things real quick one unlock lee@initech.test he is back and two unban emily.davis@example.com',
+    );
+    expect(calls(turn)).toEqual([
+      ['clerk_user_unlock', { user_id: expect.any(String) }],
+      ['clerk_user_unban', { user_id: expect.any(String) }],
+    ]);
+  });
+
+  it('a count word inside a phrase is no list marker', () => {
+    expect(spokenForms('two things: lock the one on his phone, and ban one of them')).toBe(
+      'two things: lock the one on his phone, and ban one of them',
+    );
+  });
+});
+
+describe('organizations said loosely', () => {
+  it('a name typed apart ("river side") finds the organization whose name runs it together', async () => {
+    const stack = createStack();
+    await post(stack, '/organizations', { name: 'Harbor Dental Riverside', created_by: JANE });
+    const turn = await stack.say('remove jane@example.com from the river side clinic');
+    expect(calls(turn)).toEqual([
+      ['clerk_org_membership_delete', { organization_id: expect.any(String), user_id: JANE }],
+    ]);
+    expect(turn.text).toMatch(/Harbor Dental Riverside/);
+  });
+
+  it('"invited onto" and "how many people do we have in" are the plain requests', async () => {
+    const invite = await say('please get x@new.test invited onto Acme as regular staff');
+    expect(calls(invite)).toEqual([
+      [
+        'clerk_org_invitation_create',
+        { organization_id: expect.any(String), email_address: 'x@new.test', role: 'org:member' },
+      ],
+    ]);
+    const count = await say('how many people do we have in acme right now');
+    expect(count.text).toMatch(/Acme Inc has \d+ members/);
+  });
+
+  it('(safety) a setting nobody holds is not taken for the slug because the name says it ("Acme\'s foo")', async () => {
+    const turn = await say("set Acme's foo to 8");
+    expect(turn.pending).toEqual([]);
+    expect(turn.text).toMatch(/couldn't tell which setting/i);
+    const max = await say("set Acme's max to 8");
+    expect(calls(max)).toEqual([
+      ['clerk_organization_update', { organization_id: expect.any(String), max_allowed_memberships: 8 }],
+    ]);
+  });
+
+  it('(safety) in a listed message, "X\'s metadata" is the organization X, never a person another item names', async () => {
+    const stack = createStack();
+    await post(stack, '/organizations', { name: 'Roosevelt Middle School', created_by: JANE });
+    const turn = await stack.say(
+      'Checklist:\n1. Unlock lee@initech.test (locked himself out)\n2. Update Roosevelt\'s public metadata: term = "Spring"',
+    );
+    expect(calls(turn)).toEqual([
+      ['clerk_user_unlock', { user_id: expect.any(String) }],
+      ['clerk_organization_update', { organization_id: expect.any(String), public_metadata: { term: 'Spring' } }],
+    ]);
+  });
+
+  it('(safety) in a listed message a name nobody has is not taken for a person another item names', async () => {
+    const turn = await say('Checklist:\n1. Unlock Jane Doe\n2. Update Zorro\'s public metadata: term = "Spring"');
+    expect(turn.pending.filter((p) => p.action === 'clerk_user_update')).toEqual([]);
+    expect(turn.text).toMatch(/No user matches "Zorro"/);
+  });
+});
+
+describe('values and keys', () => {
+  it('(safety) "to just `x`": the word that plays the value down is no part of it', async () => {
+    const turn = await say("change acme's slug to just `acme-co`, the long one looks bad");
+    expect(calls(turn)).toEqual([
+      ['clerk_organization_update', { organization_id: expect.any(String), slug: 'acme-co' }],
+    ]);
+  });
+
+  it('(safety) a key the message names beats a value it mentions to say who someone is', async () => {
+    const stack = createStack();
+    await post(stack, '/users', {
+      email_address: ['zoe.park@clinic.test'],
+      first_name: 'Zoe',
+      last_name: 'Park',
+      skip_password_requirement: true,
+      public_metadata: { title: 'Hygienist', clinic: 'Northside' },
+    });
+    const turn = await stack.say(
+      'good news Zoe at Northside got promoted, please update the title on her profile to Lead Hygienist',
+    );
+    expect(calls(turn)).toEqual([
+      ['clerk_user_update', { user_id: expect.any(String), public_metadata: { title: 'Lead Hygienist' } }],
+    ]);
+  });
+
+  it('(safety) "the same room as Femi\'s" sets no flag named after a person', () => {
+    const read = parse("please set the room in her profile to the same room as Femi's");
+    expect(JSON.stringify(read)).not.toMatch(/Femi"?:true/);
+    expect(parse('mark jane@example.com as a beta_tester in public metadata')).toMatchObject({
+      fields: { public_metadata: { beta_tester: true } },
+    });
+  });
+
+  it('"restore access for" a full name lifts the block of that person', async () => {
+    const turn = await say('restore access for Lee Wong');
+    expect(calls(turn)).toEqual([['clerk_user_unlock', { user_id: expect.any(String) }]]);
+  });
+
+  it('the writer saying who they are, run on without a stop, is that address', () => {
+    expect(parse("add me to Acme as an admin I'm dave@new.test so I can cover")).toMatchObject({
+      kind: 'membership_add',
+      users: [{ kind: 'email', value: 'dave@new.test' }],
+      role: 'org:admin',
+    });
+  });
+});
+
+describe('accounting', () => {
+  it("(safety) a part that only repeated another part's reading is reported as not acted on", () => {
+    const u = understand(
+      'Hello, 3 little things:\n- the name of the organization Globex change to "Globex Corp"\n- unlock the Ava Thompson, she called us\n- the voucher of new@globex.test in Globex, cancel it, the deal fell through',
+      NOW,
+    );
+    expect(u.unplaced.join(' ')).toMatch(/cancel it/);
+  });
+});
