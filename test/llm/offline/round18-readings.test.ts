@@ -128,7 +128,7 @@ describe('organizations said loosely', () => {
     const stack = createStack();
     await post(stack, '/organizations', { name: 'Roosevelt Middle School', created_by: JANE });
     const turn = await stack.say(
-      'Checklist:\n1. Unlock lee@initech.test (locked himself out)\n2. Update Roosevelt\'s public metadata: term = "Spring"',
+      'Checklist:\n1. Unlock lee@initech.test (he locked his account)\n2. Update Roosevelt\'s public metadata: term = "Spring"',
     );
     expect(calls(turn)).toEqual([
       ['clerk_user_unlock', { user_id: expect.any(String) }],
@@ -169,7 +169,7 @@ describe('values and keys', () => {
   });
 
   it('(safety) "the same room as Femi\'s" sets no flag named after a person', () => {
-    const read = parse("please set the room in her profile to the same room as Femi's");
+    const read = parse("Please set the room in her profile (public metadata) to the same room as Femi's, thanks.");
     expect(JSON.stringify(read)).not.toMatch(/Femi"?:true/);
     expect(parse('mark jane@example.com as a beta_tester in public metadata')).toMatchObject({
       fields: { public_metadata: { beta_tester: true } },
