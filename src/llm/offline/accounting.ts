@@ -74,7 +74,17 @@ export function understand(text: string, now: number): Understood {
     ...framed.filter((f) => f !== undefined),
   ]);
   const known = new Set<string>();
-  const unique = steps.filter((st) => (known.has(JSON.stringify(st)) ? false : (known.add(JSON.stringify(st)), true)));
+  // "unlock everybody in the Saturday group who is locked": the group's members who are locked, never also every
+  // locked user — a bulk change over all users beside the same change over one organization's members would change
+  // more than asked, so the wider one goes.
+  const scoped = new Set(
+    steps.flatMap((st) =>
+      st.kind === 'org_members_bulk' && st.change.kind === 'user_action' ? [st.change.action] : [],
+    ),
+  );
+  const unique = steps
+    .filter((st) => !(st.kind === 'bulk_user_action' && scoped.has(st.action)))
+    .filter((st) => (known.has(JSON.stringify(st)) ? false : (known.add(JSON.stringify(st)), true)));
   return {
     intent: unique.length === 1 ? unique[0]! : { kind: 'sequence', steps: unique },
     unplaced: unplaced.filter((_, i) => !framed[i]).map((c) => unmask(c, whole.ents)),

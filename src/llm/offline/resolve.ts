@@ -441,8 +441,8 @@ export function resolveUsers(ctx: PlanContext, given: Ref[], opts: { state?: boo
   for (const [name, rows] of nameRows) {
     if (rows.length > 0) continue;
     // (In a listed message the other items name other people: "1. unlock Jane Doe 2. update Zorro's metadata"
-    // must never update Jane. The item's own name not found is the answer.)
-    if (listedItems(ctx.turn.request)) continue;
+    // must never update Jane. A name typed as one — capitalised — not found is the answer there.)
+    if (/^\p{Lu}/u.test(name.trim()) && listedItems(ctx.turn.request)) continue;
     if (listed.length === 0) {
       const all = readListed();
       if (!all.ok) return all;

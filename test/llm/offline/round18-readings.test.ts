@@ -198,4 +198,13 @@ describe('accounting', () => {
     );
     expect(u.unplaced.join(' ')).toMatch(/cancel it/);
   });
+
+  it('(safety) "everybody in Foo who is locked" is Foo\'s locked members, never also every locked user', () => {
+    const u = understand(
+      'Could you please unlock everybody in the Initech group who is locked? The Acme people are nothing to do with this, so please leave them be.',
+      NOW,
+    );
+    expect(JSON.stringify(u.intent)).toMatch(/org_members_bulk/);
+    expect(JSON.stringify(u.intent)).not.toMatch(/bulk_user_action/);
+  });
 });
