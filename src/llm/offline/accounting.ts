@@ -7,6 +7,7 @@
  * ("I did not act on: …"). Pure and deterministic, like the parser it checks.
  */
 import { skipsAskedState } from './bulk.js';
+import { withGroupScope } from './scoped-bulk.js';
 import { ACTION_VERB, splitClauses, splitSentences, subSentence } from './clauses.js';
 import { type Sentence, unmask } from './entities.js';
 import type { Intent } from './intent-types.js';
@@ -39,6 +40,13 @@ const DELEGATE =
 
 /** Parses `text` and lists the instruction clauses the intent does not account for. */
 export function understand(text: string, now: number): Understood {
+  const read = understood(text, now);
+  // (A bulk change over every user, said over a group, is put back in its group — scoped-bulk.ts.)
+  const intent = withGroupScope(read.intent, text);
+  return intent === read.intent ? read : { ...read, intent };
+}
+
+function understood(text: string, now: number): Understood {
   const whole = readMessage(text);
   const intent = parseAnalyzed(whole, now);
   if (NO_CHANGE.has(intent.kind)) return { intent, unplaced: [] };

@@ -208,3 +208,22 @@ describe('accounting', () => {
     expect(JSON.stringify(u.intent)).not.toMatch(/bulk_user_action/);
   });
 });
+
+describe('a bulk change said over a group', () => {
+  it('(safety) "unlock everybody in Initech who is locked" is Initech\'s locked members, not every locked user', async () => {
+    const turn = await say('unlock everybody in Initech who is locked');
+    expect(calls(turn)).toEqual([['clerk_user_unlock', { user_id: 'user_28QARevYQjsWB1PesFfWC00000C' }]]);
+    expect(turn.text).toMatch(/members of Initech/);
+  });
+
+  it('(safety) a group and a state the group change cannot select ("ban everyone in acme who is locked") → nothing', async () => {
+    const turn = await say('ban everyone in acme who is locked');
+    expect(turn.pending).toEqual([]);
+    expect(turn.text).toMatch(/Nothing was changed/);
+  });
+
+  it('without a group the state decides ("unlock everyone who is locked")', async () => {
+    const turn = await say('unlock everyone who is locked');
+    expect(turn.pending.length).toBeGreaterThan(1);
+  });
+});
