@@ -139,6 +139,13 @@ function verbKind(c: string): 'create' | 'delete' | 'update' | 'read' | undefine
     return 'update';
   if (/^(?:delete|remove|drop|destroy|erase|get rid of|purge|trash|deregister|unregister|revoke)\b/i.test(c))
     return 'delete';
+  // "put the lifetime in 5 minutes", "add the clock skew of 10s": a setting said with "the" is one the record has.
+  if (
+    /^(?:add|put|set|place)\s+the\s+(?:token\s+)?(?:lifetime|ttl|expiry|expiration|(?:allowed\s+)?clock\s+skew|leeway)\b/i.test(
+      c,
+    )
+  )
+    return 'update';
   if (/^(?:create|add|new|make (?:a|an|new)|set ?up|register|define|start|build|generate|spin up|connect)\b/i.test(c))
     return 'create';
   // "I need a new JWT template named …": asking for something new is a create, not a look-up.

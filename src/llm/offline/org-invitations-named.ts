@@ -18,6 +18,13 @@ export const APP_INVITATIONS_SAID =
 // organization → it says so and changes nothing).
 const INVITES_FOR_NAME =
   /\binvit\w*\s+(?:to|for|at|into|of)\s+(?:the\s+)?(?!(?:Clerk|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|I)\b)(\p{Lu}[\w&'’.-]*(?:\s+\p{Lu}[\w&'’.-]*){0,2})/u;
+// "cancel all the invites that are still out for lake side": the same said in lower case (round 18). The name is up
+// to three words, ending before a word that starts a remark; words that say when or for whom it is done ("for
+// now", "for me") are no organization. The planner looks the words up: no organization → nothing changed.
+const STOP = String.raw`(?:none|no|nobody|who|which|that|because|since|as|so|they|he|she|we|i|you|it|are|is|was|were|and|but|or|though|although|please|pls|thanks|thank|effective|today|now|asap|right|too|also|anymore|any)`;
+const INVITES_FOR_WORDS = new RegExp(
+  String.raw`\binvit\w*\s+(?:(?:that|which)\s+(?:are|is)\s+(?:still\s+)?(?:out|open|pending|outstanding|sitting\s+out)\s+)?(?:to|for|at)\s+(?:the\s+)?(?!(?:now|good|me|us|them|him|her|you|everyone|everybody|all|app|application|today|tomorrow|this|that|a|an|free|real|sure|some|review|approval|ages|years|months|weeks|days)\b)((?!${STOP}\b)[a-z][\w&'’-]*(?:\s+(?!${STOP}\b)[a-z][\w&'’-]*){0,2})`,
+);
 // "withdraw the hooli invite for bighead": an organization said before the invitation, and after "for" a word that is
 // the start of the invited address rather than an organization.
 const INVITE_FOR_HANDLE = /\b([A-Za-z][\w&-]*)\s+invit\w*\s+(?:for|of|to)\s+([a-z][\w.-]{2,})\b(?!\s*@)/;
@@ -42,7 +49,7 @@ export function orgInvitationsNamed(intent: Intent, masked: string): Intent {
     }
     if (step.kind !== 'invitation_revoke' || !(step.all || step.newest) || step.emails.length + step.ids.length > 0)
       return step;
-    const m = masked.match(INVITES_FOR_NAME);
+    const m = masked.match(INVITES_FOR_NAME) ?? (step.all ? masked.match(INVITES_FOR_WORDS) : null);
     if (!m || APP_INVITATIONS_SAID.test(masked)) return step;
     return {
       kind: 'org_invitation_revoke',

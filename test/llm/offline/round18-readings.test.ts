@@ -227,3 +227,46 @@ describe('a bulk change said over a group', () => {
     expect(turn.pending.length).toBeGreaterThan(1);
   });
 });
+
+describe('forms carried over from another language', () => {
+  it('"put the lifetime in 5 minutes" changes the named template, never creates one', async () => {
+    const turn = await say(
+      'hello, the tokens of the template hasura expire too fast. please to put the lifetime in 5 minutes, claims stay equal',
+    );
+    expect(calls(turn)).toEqual([
+      ['clerk_jwt_template_update', expect.objectContaining({ template_id: expect.any(String), lifetime: 300 })],
+    ]);
+  });
+
+  it('"remove him of the organization" is a removal from it', async () => {
+    const turn = await say('Ivan left Globex last week. Please to remove him of the organization, his account stays.');
+    expect(calls(turn)).toEqual([
+      ['clerk_org_membership_delete', { organization_id: expect.any(String), user_id: expect.any(String) }],
+    ]);
+  });
+
+  it('"the last person that made signup" is the newest user', () => {
+    expect(JSON.stringify(parse('the last person that made signup is a bot, please ban this user'))).toMatch(
+      /clerk_user_ban/,
+    );
+  });
+});
+
+describe("an organization's invitations said in lower case", () => {
+  it('(safety) "cancel all the invites still out for river side" is that organization\'s, never the app\'s', async () => {
+    const stack = createStack();
+    await post(stack, '/organizations', { name: 'Harbor Dental Riverside', created_by: JANE });
+    const turn = await stack.say('cancel all the invites that are still out for river side, nobody is coming');
+    expect(turn.pending.filter((p) => p.action === 'clerk_invitation_revoke')).toEqual([]);
+    expect(turn.text).toMatch(/Harbor Dental Riverside/);
+  });
+
+  it('(safety) an unknown lower-case name changes nothing; "for now" is no organization', async () => {
+    const unknown = await say('cancel all the invites for zorro');
+    expect(unknown.pending).toEqual([]);
+    expect(unknown.text).toMatch(/couldn't find an organization/i);
+    const forNow = await say('cancel all pending invites for now');
+    expect(forNow.pending.every((p) => p.action === 'clerk_invitation_revoke')).toBe(true);
+    expect(forNow.pending.length).toBeGreaterThan(0);
+  });
+});
