@@ -256,7 +256,7 @@ describe("an organization's invitations said in lower case", () => {
   it('(safety) "cancel all the invites still out for river side" is that organization\'s, never the app\'s', async () => {
     const stack = createStack();
     await post(stack, '/organizations', { name: 'Harbor Dental Riverside', created_by: JANE });
-    const turn = await stack.say('cancel all the invites that are still out for river side, nobody is coming');
+    const turn = await stack.say('cancel all the invites that are still out for river side none of them are coming');
     expect(turn.pending.filter((p) => p.action === 'clerk_invitation_revoke')).toEqual([]);
     expect(turn.text).toMatch(/Harbor Dental Riverside/);
   });
