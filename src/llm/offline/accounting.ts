@@ -82,7 +82,7 @@ function understood(text: string, now: number): Understood {
     ...framed.filter((f) => f !== undefined),
   ]);
   const known = new Set<string>();
-  // "unlock everybody in the Saturday group who is locked": the group's members who are locked, never also every
+  // "unban all members of the chess club that are banned": the club's members who are banned, never also every
   // locked user — a bulk change over all users beside the same change over one organization's members would change
   // more than asked, so the wider one goes.
   const scoped = new Set(

@@ -881,7 +881,7 @@ function parseInvitationRevoke(said: string, s: Sentence): Intent | undefined {
   }
   if (newest && !/\borg(?:ani[sz]ation)?\s+invit/i.test(c))
     return { kind: 'invitation_revoke', emails: [], ids: [], one: true, newest };
-  // "kill the pending org invite for x@y.test": an organization invitation; the organization comes from the rest
+  // "scrap the open org invitation for x@y.test": an organization invitation; the organization comes from the rest
   // of the message (withOrg) or the planner asks for it.
   if (/\borg(?:ani[sz]ation)?\s+invit/i.test(c) && !appOnly)
     return {

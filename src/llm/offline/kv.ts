@@ -242,7 +242,7 @@ function proseForms(c: string, put: (k: string, v: string) => void): void {
     return;
   }
   const flag = c.match(new RegExp(`\\b(?:mark|flag|tag|set|label)\\s+.+?\\s+as\\s+(?:an?\\s+)?${KEY}`, 'i'));
-  // ("set the room … to the same room as Femi's": a comparison with someone, and a capitalised plain word is a
+  // ("put the desk … to the same desk as Omar's": a comparison with someone, and a capitalised plain word is a
   // person's name — neither is a flag to set to true.)
   const after = flag ? c.slice((flag.index ?? 0) + flag[0].length) : '';
   if (flag && !/\bsame\b/i.test(flag[0]) && !/^['’]s?\b/.test(after) && !/^\p{Lu}\p{Ll}+$/u.test(flag[1]!))

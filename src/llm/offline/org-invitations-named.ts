@@ -18,7 +18,7 @@ export const APP_INVITATIONS_SAID =
 // organization → it says so and changes nothing).
 const INVITES_FOR_NAME =
   /\binvit\w*\s+(?:to|for|at|into|of)\s+(?:the\s+)?(?!(?:Clerk|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|I)\b)(\p{Lu}[\w&'’.-]*(?:\s+\p{Lu}[\w&'’.-]*){0,2})/u;
-// "cancel all the invites that are still out for lake side": the same said in lower case (round 18). The name is up
+// "withdraw every invite still open for north shore": the same said in lower case (round 18). The name is up
 // to three words, ending before a word that starts a remark; words that say when or for whom it is done ("for
 // now", "for me") are no organization. The planner looks the words up: no organization → nothing changed.
 const STOP = String.raw`(?:none|no|nobody|who|which|that|because|since|as|so|they|he|she|we|i|you|it|are|is|was|were|and|but|or|though|although|please|pls|thanks|thank|effective|today|now|asap|right|too|also|anymore|any)`;

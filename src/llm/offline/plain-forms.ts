@@ -1,7 +1,7 @@
 /**
  * Everyday wordings of two plain requests (round 18), said the way the readers know them:
  * - "get her invited onto the Foo clinic", "add him onto Foo": "onto" is "to" for an invitation or a membership;
- * - "how many people do we have on the Foo account", "how many members have we got in Foo": the head count of
+ * - "how many staff do you have inside Foo", "how many users have they got at Foo": the head count of
  *   Foo ("how many people are in Foo"); and a second count said short after it ("… and how many on Bar") counts
  *   the same thing in Bar;
  * - "add me to Foo as an admin I'm x@y.test so I can cover": the writer saying who they are, run on without a

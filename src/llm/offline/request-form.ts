@@ -492,7 +492,7 @@ function fixMeansRestore(masked: string): string {
 }
 
 // "ensure the invitation is no longer valid", "make sure this invite won't work": a revocation.
-// "make sure they can't use it" (it: the invitation another clause names): a revocation of that invitation.
+// "see to it that nobody can use it" (it: the invitation another clause names): a revocation of that invitation.
 const CANNOT_USE =
   /\b(?:make\s+sure|ensure)\s+(?:that\s+)?(?:they|he|she|nobody|no\s*one)\s+(?:can(?:not|'t|’t|\s+no\s+longer)|won'?t\s+be\s+able\s+to)\s+use\s+(?:it|that|the\s+(?:invite|invitation|link))\b(?=[^.!?]*[.!?]?)/gi;
 const UNUSABLE =

@@ -18,7 +18,7 @@ const SEPARATOR: Readonly<Record<string, string>> = { dot: '.', underscore: '_',
 const joined = (words: string): string =>
   words.replace(/\s+(dot|underscore|dash|hyphen)\s+/gi, (_m, sep: string) => SEPARATOR[sep.toLowerCase()]!);
 
-// Punctuation said aloud (round 18): "… by Friday period thanks", "how many on lake side question mark". "period" is
+// Punctuation said aloud (round 18): "… by Friday period thanks", "are there any in Foo question mark". "period" is
 // also a noun ("the trial period", "during that period"): after such a word it stays.
 const PERIOD_NOUN =
   /\b(?:trial|billing|grace|notice|waiting|probation(?:ary)?|time|same|each|per|pay|cooling(?:-off)?|lock(?:out)?|retention|holding|free|test|beta|rental|reporting|school|class|evaluation|review|contract|subscription|renewal|introductory|vesting|quiet|any|every|whole|entire|given|certain|short|long|week|month|year|transition|first|second|third|last|next|current|previous|a|the|(?:during|in|for|over|within|throughout|after|before|of|since|until)\s+(?:that|this|the|a|which))\s*$/i;
@@ -44,7 +44,7 @@ const MISHEARD: ReadonlyArray<[RegExp, string | ((m: string, ...groups: string[]
   ],
 ];
 
-// Asks counted aloud after saying how many there are: "three things real quick one unlock Luis two add me … and
+// Asks counted aloud after saying how many there are: "two quick ones one lock Omar two invite me … and
 // three set …". The count words, found in order after the announcement, become the list markers the list reader
 // knows ("1) … 2) …"); a count word that is part of a phrase ("the one on his phone", "one of them") is no marker.
 const ANNOUNCED =

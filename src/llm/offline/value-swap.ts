@@ -26,8 +26,9 @@ import { asObject, asPage, type OrgRow, toOrg, toUser, type UserRow } from './re
 
 type Swap = Extract<Intent, { kind: 'value_swap' }>;
 
-// A value: quoted, a number (or number word), or up to three words before the clause ends.
-const VALUE = `(?:"([^"\\n]{1,60})"|'([^'\\n]{1,60})'|“([^”\\n]{1,60})”|([^\\s,;!?"]+(?:\\s+(?!(?:please|pls|for|so|because|as|and|but|if|thanks?|thank|now|instead|then|from|in|on|when|before|after)\\b)[^\\s,;!?".]+){0,2}))`;
+// A value: quoted, a number (or number word), or up to three words before the clause ends (a dash standing alone
+// starts an aside: "to 204 - she moved offices").
+const VALUE = `(?:"([^"\\n]{1,60})"|'([^'\\n]{1,60})'|“([^”\\n]{1,60})”|([^\\s,;!?"]+(?:\\s+(?!(?:please|pls|for|so|because|as|and|but|if|thanks?|thank|now|instead|then|from|in|on|when|before|after)\\b)(?![-–—](?:\\s|$))[^\\s,;!?".]+){0,2}))`;
 // How a form of saying a new value is read. `bare`: an unquoted value must look like one (a number, a capitalised
 // name, a token with a digit, dot, @ or underscore — "to match", "make that change" say no value). `plain`: a plain
 // lower-case word is taken when the message also says the value held now. `yesNo`: a yes/no value is taken (it goes
@@ -427,8 +428,8 @@ export function planValueSwap(ctx: PlanContext, intent: Swap): PlanStep {
   for (const r of read.records)
     if (intent.remove) slots.push(...keysNamedOf(r.owner, r.rec, r.label, intent.keyText ?? intent.text, null));
     else slots.push(...slotsOf(r.owner, r.rec, r.label, said, intent.to));
-  // A key the message names beats a value it mentions in passing: "Tanya at the Foo office … update the title on
-  // her profile to X" changes her title, never the key that holds "Foo" (that was said only to say who she is).
+  // A key the message names beats a value it mentions in passing: "Ada from the Foo branch … set the
+  // job title in her metadata to X" changes her title, never the key that holds "Foo" (that was said only to say who she is).
   if (!intent.remove && slots.length > 0 && !slots.some((x) => keyNamed(said, slotKey(x)))) {
     const named = read.records.flatMap((r) => keysNamedOf(r.owner, r.rec, r.label, withoutLimits(said), intent.to));
     if (named.length > 0) slots.splice(0, slots.length, ...named);
