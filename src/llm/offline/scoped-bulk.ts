@@ -13,7 +13,7 @@ type Bulk = Extract<Intent, { kind: 'bulk_user_action' }>;
 // "everybody in Initech", "all users of the Foo team", "everyone inside the Riverside org": a set said by a group.
 // ("everyone at @spam.test" is an address filter, not a group: the word after must not be an address or a domain.)
 const IN_GROUP =
-  /\b(?:every(?:one|body)|all\s+(?:of\s+)?(?:the\s+)?(?:users|members|people|accounts|staff|folks)|all|each\s+(?:user|member|person|account))\s+(?:in|of|from|within|inside|on)\s+(?:the\s+|our\s+|my\s+)?(?!(?:system|app|application|site|website|portal|instance|platform|list|world)\b)(\p{L}[\p{L}\d&'’-]*)/iu;
+  /\b(?:every(?:one|body)|all\s+(?:of\s+)?(?:the\s+)?(?:users|members|people|accounts|staff|folks)|each\s+(?:user|member|person|account))\s+(?:in|of|from|within|inside|on)\s+(?:the\s+|our\s+|my\s+)?(?!(?:system|app|application|site|website|portal|instance|platform|list|world)\b)(\p{L}[\p{L}\d&'’-]*)/iu;
 const STATE_WORDS = /^(?:banned|locked|blocked|suspended|active|inactive|them|these|those|it|this|that|there)$/i;
 // The action that undoes each state: the group change skips members already as asked, so only this pairing is the
 // same set.
