@@ -11,6 +11,7 @@ import { checkQuestions } from './checks.js';
 import { imperatives } from './request-form.js';
 import { withLoanwords } from './loanwords.js';
 import { withPlainForms } from './plain-forms.js';
+import { withRoleCondition } from './role-condition.js';
 import { spellOutTexting } from './texting.js';
 import { withAccessDenial } from './access-denial.js';
 import { withLabelledAccount } from './labelled-account.js';
@@ -170,6 +171,7 @@ const STAGES: ReadonlyArray<(masked: string) => string> = [
   spellOutTexting,
   withLoanwords,
   withPlainForms,
+  withRoleCondition,
   (m) => m.replace(FILLER, '').trim(),
   withWholeOrgRemoval,
   correctParticiples,

@@ -270,3 +270,23 @@ describe("an organization's invitations said in lower case", () => {
     expect(forNow.pending.length).toBeGreaterThan(0);
   });
 });
+
+describe('a role asked for only if it is not held yet', () => {
+  it('"check X is an admin on Foo, and if not make them one" is the role change (already → said)', async () => {
+    const held = await say('could you verify that Priya Patel is an admin in Acme, and if not, make her one');
+    expect(held.pending).toEqual([]);
+    expect(held.text).toMatch(/already an admin of Acme Inc/);
+    const granted = await say("please make sure Tom Nguyen has admin rights in Acme Inc. If he doesn't, grant them.");
+    expect(calls(granted)).toEqual([
+      [
+        'clerk_org_membership_update',
+        { organization_id: expect.any(String), user_id: expect.any(String), role: 'org:admin' },
+      ],
+    ]);
+  });
+
+  it('(safety) a consequent that is not the role checked stays unread', async () => {
+    const turn = await say("check that Tom Nguyen is a viewer of Acme and if he isn't, remove him");
+    expect(turn.pending).toEqual([]);
+  });
+});
