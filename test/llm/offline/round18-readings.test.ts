@@ -286,7 +286,7 @@ describe('a role asked for only if it is not held yet', () => {
   });
 
   it('(safety) a consequent that is not the role checked stays unread', async () => {
-    const turn = await say("check that Tom Nguyen is a viewer of Acme and if he isn't, remove him");
+    const turn = await say("check that Priya Patel is a viewer of Acme and if she isn't, remove her");
     expect(turn.pending).toEqual([]);
   });
 });
