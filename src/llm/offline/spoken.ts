@@ -63,7 +63,8 @@ function spokenCount(text: string): string {
   const marks: Array<{ at: number; end: number }> = [];
   let from = start;
   for (let k = 0; k < COUNTS.length; k++) {
-    const re = new RegExp(`\\b(?:${COUNTS[k]}|${ORDINALS[k]}(?:ly)?)\\b[,:]?\\s*`, 'gi');
+    // (A count word inside an address or a key — "one@x.test", "step_two" — is no marker.)
+    const re = new RegExp(`(?<![\\w.@+'’-])(?:${COUNTS[k]}|${ORDINALS[k]}(?:ly)?)(?![\\w@.'’-])[,:]?\\s*`, 'gi');
     re.lastIndex = from;
     let found: RegExpExecArray | null = null;
     for (let m = re.exec(text); m; m = re.exec(text)) {

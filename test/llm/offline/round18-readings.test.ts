@@ -84,6 +84,12 @@ describe('said aloud', () => {
     ]);
   });
 
+  it('a count word inside an address is no list marker', () => {
+    expect(spokenForms('two things: one unlock one@x.test and two ban two@y.test')).toBe(
+      'two things:\n1) unlock one@x.test\n2) ban two@y.test',
+    );
+  });
+
   it('a count word inside a phrase is no list marker', () => {
     expect(spokenForms('two things: lock the one on his phone, and ban one of them')).toBe(
       'two things: lock the one on his phone, and ban one of them',
