@@ -190,11 +190,11 @@ export function instructionClauses(whole: Sentence): string[] {
   );
 }
 
-// "I'd also like that domain blocked", "X really should be removed", "so he needs to be admin there": a wanted
-// state (or role) is an instruction too, even
+// "I'd also like that domain blocked", "X really should be removed", "so he needs to be admin there", "she needs
+// taking off the list": a wanted state (or role) is an instruction too, even
 // when no rule rewrote it to the imperative — so if nothing came of it, the answer says so.
 const WANTS =
-  /\b(?:like|want|need|needs|should|must|has\s+to|have\s+to)\b(?!\s+to\s+know)[^.?!]*\b(?:banned|unbanned|locked|unlocked|blocked|unblocked|blocklisted|allowlisted|removed|deleted|revoked|cancell?ed|added|invited|renamed|updated|changed|suspended|disabled|enabled|restored|signed\s+out|logged\s+out)\b|\b(?:needs?|should|must|has\s+to|have\s+to)\s+(?:to\s+)?(?:be|become)\s+(?:an?\s+|the\s+)?(?:admin|administrator|member|viewer|billing|owner)\b/i;
+  /\b(?:like|want|need|needs|should|must|has\s+to|have\s+to)\b(?!\s+to\s+know)[^.?!]*\b(?:banned|unbanned|locked|unlocked|blocked|unblocked|blocklisted|allowlisted|removed|deleted|revoked|cancell?ed|added|invited|renamed|updated|changed|suspended|disabled|enabled|restored|signed\s+out|logged\s+out)\b|\b(?:needs?|should|must|has\s+to|have\s+to)\s+(?:to\s+)?(?:be|become)\s+(?:an?\s+|the\s+)?(?:admin|administrator|member|viewer|billing|owner)\b|\b(?:needs?|wants?)\s+(?:taking|removing|adding|putting|locking|unlocking|banning|unbanning|deleting|revoking|inviting|moving|changing|updating|renaming|signing)\b/i;
 
 // "…, and then he got locked out": a subject or a determiner after "then" starts a narrative, not an instruction.
 const NARRATIVE =

@@ -29,6 +29,9 @@ const NOT_KEYS = new Set([
   ...[
     'a',
     'an',
+    'pls',
+    'plz',
+    'please',
     'metadata',
     'public',
     'private',
@@ -154,8 +157,11 @@ const KEY_WHERE_TO = new RegExp(
 // A setting verb said after the key, as a participle or a wish: "with vip set to true", "tier should be gold",
 // "cohort needs to be changed to spring".
 const SET_PARTICIPLE = '(?:set|changed|switched|updated|flipped|turned)\\s+(?:to|as)\\s+';
+// (Without "is", "gets" or "being" only "set": "the customer switched to invoice billing" tells what happened, it
+// sets no key "customer".)
+const BARE_PARTICIPLE = '(?:set|flipped|turned)\\s+(?:to|as)\\s+';
 const KEY_THEN_VALUE = new RegExp(
-  `(?:^|[\\s,;(])${KEY}\\s+(?:(?:(?:should|must|will|shall)(?:\\s+now)?|needs?\\s+to|has\\s+to|to)\\s+be\\s+(?:${SET_PARTICIPLE})?|(?:is\\s+(?:now\\s+)?|being\\s+|gets?\\s+)?${SET_PARTICIPLE})${NOT_META}${VALUE}`,
+  `(?:^|[\\s,;(])${KEY}\\s+(?:(?:(?:should|must|will|shall)(?:\\s+now)?|needs?\\s+to|has\\s+to|to)\\s+be\\s+(?:${SET_PARTICIPLE})?|(?:is\\s+(?:now\\s+)?|being\\s+|gets?\\s+)${SET_PARTICIPLE}|${BARE_PARTICIPLE})${NOT_META}${VALUE}`,
   'gi',
 );
 // "add region eu-west to her metadata", "store crm_ref 88213 in X's private metadata": a key and its value side by

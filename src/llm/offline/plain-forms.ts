@@ -6,10 +6,18 @@
  *   the same thing in Bar;
  * - "add me to Foo as an admin I'm x@y.test so I can cover": the writer saying who they are, run on without a
  *   stop, is a sentence of its own (the request before it reads whole, and "me" is that address — first-person.ts);
+ *   "add me — Ann Lee — to Foo" is Ann Lee;
  * - "change the slug to just `alpha`", "set title to simply "Lead"": the word that plays the value down is no part
  *   of the value (it had become the new slug, "just"). Only before a quoted value, a capitalised word or a number;
  * - forms carried over from another language: "remove him of the organization" (from), "the last person that
- *   made signup" (signed up).
+ *   made signup" (signed up);
+ * - a wanted change said with "needs" and a gerund, as British English does: "she needs taking out of Foo" is
+ *   "she needs to be removed from Foo", "he needs adding to Bar", "it needs locking";
+ * - the lock said as a thing: "take the little lock off Doris's account" (unlock), "put the lock on his account"
+ *   (lock), "his account has got that lock on it" (is locked), and "take a quick look and check if" is a check;
+ * - the object first, as German and terse notes put it: "supabase tmpl delete pls", "the user anna please unlock",
+ *   "x@y.test unlock", "stripe_id remove pls" — the verb after a record (or a key) ending the clause is said
+ *   first. Only a record word, an address or a snake_case key before it, and only at the start of a sentence.
  */
 
 const ONTO = /\b(invit\w*|add(?:ed|ing)?|put)\b([^.?!\n]{0,60}?)\bonto\b/gi;
@@ -19,6 +27,15 @@ const HAVE_ON =
 const SHORT_SECOND =
   /\b(how\s+many\s+(people|users|members|staff|folks|accounts|seats)\s+are\s+in\b[^?\n]*?)\band\s+how\s+many\s+(?:on|in|at|for)\b/gi;
 
+// "add me — Margaret Ellis — to Foo", "add me (Ann Lee) to Foo": the writer names herself; the name is whom "me" means.
+// (Read on the raw text: the dashed aside would otherwise be dropped as a remark.)
+const ME_NAMED =
+  /\bme\s*(?:[—–]|--|\(|,)\s*(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,2}|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)\s*(?:[—–]|--|\)|,)/gu;
+
+/** The raw message with "me — <name> —" said as the name. */
+export function withNamedSelf(text: string): string {
+  return text.replace(ME_NAMED, '$1');
+}
 const RUN_ON_SELF = /([\p{L}\d])[ \t]+(I['’]m|I\s+am|this\s+is|my\s+(?:email|e-mail|address)\s+is)[ \t]+(⟦e\d+⟧)/gu;
 
 const PLAYED_DOWN = /\b(to|as|into|be|is|=)\s+(?:just|simply|only|merely|plain)\s+(?=⟦q\d+⟧|[\p{Lu}\d])/gu;
@@ -30,15 +47,53 @@ const MADE_SIGNUP =
 const MADE_LOGIN =
   /\b(?:make|made|makes|did|do|does)\s+(?:the\s+|a\s+|his\s+|her\s+|their\s+)?(?:log[- ]?in|login|sign[- ]?in|signin)\b/gi;
 
+const NEEDS_DOING: ReadonlyArray<[RegExp, string]> = [
+  [/\b(needs?|wants?)\s+taking\s+(?:out\s+of|off(?:\s+of)?|away\s+from)\b/gi, '$1 to be removed from'],
+  [/\b(needs?|wants?)\s+removing\s+from\b/gi, '$1 to be removed from'],
+  [/\b(needs?|wants?)\s+(?:adding|putting)\s+(?:in)?to\b/gi, '$1 to be added to'],
+];
+// ("banning" → "banned": the doubled consonant is kept.)
+const GERUND = /\b(needs?|wants?)\s+(locking|unlocking|banning|unbanning)\b/gi;
+
+const WHO = String.raw`(⟦e\d+⟧|him|her|them|his|their|\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)?)(?:['’]s)?(?:\s+(?:account|login))?`;
+const THE_LOCK = String.raw`(?:the|that|this|a)\s+(?:little\s+|wee\s+|small\s+)?lock(?:\s+(?:thing|thingy|symbol|icon))?`;
+const LOCK_OFF = new RegExp(String.raw`\b(?:take|get|remove|lift)\s+${THE_LOCK}\s+off(?:\s+of)?\s+${WHO}`, 'giu');
+const LOCK_ON = new RegExp(String.raw`\b(?:put|place|pop|stick)\s+${THE_LOCK}\s+on\s+${WHO}`, 'giu');
+const HAS_LOCK = new RegExp(String.raw`\b(?:has|have)\s+(?:got\s+)?${THE_LOCK}\s+on(?:\s+it)?\b`, 'giu');
+// "… is locked? If it is, just take it off; if it isn't, tell me": the branches of that question.
+const IF_HAS_OFF =
+  /\bif\s+(?:it|he|she|they)\s+(?:has|have|is|does)\s*,\s*(?:please\s+|then\s+|just\s+)*take\s+it\s+off\b/gi;
+const IF_HASNT = /\bif\s+(?:it|he|she|they)\s+(?:hasn['’]?t|has\s+not|haven['’]?t|isn['’]?t|doesn['’]?t)\s*,/gi;
+// "private meta: …", "public meta onboarding=…": metadata, said short.
+const META = /\b(public|private|unsafe)\s+meta\b(?!data)/gi;
+// ("take a look and check if …": a check, never "have … locked", the passive request.)
+const HAVE_A_LOOK = /\b(?:have|take)\s+a\s+(?:quick\s+)?look\s+and\s+(?:see|check)\s+(whether|if)\b/gi;
+const OBJECT: Readonly<Record<string, string>> = { his: 'him', their: 'them' };
+const objectOf = (who: string): string => OBJECT[who.toLowerCase()] ?? who;
+
+const OBJECT_FIRST =
+  /(^|[.!?;:\n]\s*)((?:the\s+)?(?:(?:user|template|org|organi[sz]ation|app|domain)\s+[\w.-]+(?:\s+(?!(?:pls|please|plz|kindly)\b)[\w.-]+)?|(?:[\w.-]+\s+){0,2}(?:template|org|organi[sz]ation|app|application|invite|invitation|domain|session|user|account)|⟦[ei]\d+⟧(?:['’]s\s+account)?|[a-z][a-z0-9]*(?:_[a-z0-9]+)+(?:\s+key)?))\s+(?:(?:pls|please|plz|kindly)\s+)?(delete|remove|revoke|lock|unlock|ban|unban)(?=\s*(?:pls|please|plz|now|asap|thx|thanks)?\s*(?:[,.;!?\n]|$))/gi;
+
 /** The masked message with these wordings said plainly. */
 export function withPlainForms(masked: string): string {
-  return masked
+  return NEEDS_DOING.reduce((t, [re, to]) => t.replace(re, to), masked)
+    .replace(LOCK_OFF, (_m, who: string) => `unlock ${objectOf(who)}`)
+    .replace(LOCK_ON, (_m, who: string) => `lock ${objectOf(who)}`)
+    .replace(META, '$1 metadata')
+    .replace(OBJECT_FIRST, (_m, lead: string, object: string, verb: string) => `${lead}${verb} ${object}`)
+    .replace(HAVE_A_LOOK, 'check $1')
+    .replace(HAS_LOCK, 'is locked')
+    .replace(IF_HAS_OFF, (m, at: number, whole: string) =>
+      /\bis\s+locked\b/i.test(whole.slice(0, at)) ? 'if so, unlock them' : m,
+    )
+    .replace(IF_HASNT, (m, at: number, whole: string) => (/\bis\s+locked\b/i.test(whole.slice(0, at)) ? 'if not,' : m))
     .replace(ONTO, '$1$2to')
     .replace(RUN_ON_SELF, '$1. $2 $3')
     .replace(PLAYED_DOWN, '$1 ')
     .replace(REMOVED_OF, '$1 $2 from ')
     .replace(MADE_SIGNUP, 'signed up')
     .replace(MADE_LOGIN, 'signed in')
+    .replace(GERUND, (_m, need: string, verb: string) => `${need} to be ${verb.replace(/ing$/i, 'ed')}`)
     .replace(HAVE_ON, (_m, a: string | undefined, b: string | undefined) => `how many ${a ?? b} are in`)
     .replace(SHORT_SECOND, (_m, first: string, noun: string) => `${first.trimEnd()}? how many ${noun} are in`);
 }

@@ -41,6 +41,7 @@ import { OrgThread, refersToOrgOf } from './org-thread.js';
 import { parseReinvite } from './reinvite.js';
 import { oneHolder } from './lexicon.js';
 import { spokenForms } from './spoken.js';
+import { withNamedSelf } from './plain-forms.js';
 import { withoutSwitchedOff } from './switched-off.js';
 import { withCliCommands } from './cli-commands.js';
 import { parseDeviceRevoke } from './session-device.js';
@@ -134,6 +135,7 @@ const RAW_STAGES: ReadonlyArray<(text: string) => string> = [
   withCliCommands,
   spokenForms,
   unstretched,
+  withNamedSelf,
 ];
 
 // "delete the flag on x@y", "remove that key from her": the object of the verb is a field of the account, not the

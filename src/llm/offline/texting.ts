@@ -50,6 +50,8 @@ const ABBREVIATIONS: Record<string, string> = {
   accts: 'accounts',
   accnts: 'accounts',
   usr: 'user',
+  tmpl: 'template',
+  tmpls: 'templates',
   acc: 'account',
   accs: 'accounts',
   admn: 'admin',
@@ -116,7 +118,7 @@ const GUARDED: Record<string, RegExp> = {
   // ("bam" is "ban" only before whom: an address, a pronoun or a name.)
   bam: /^(?:⟦[ei]\d+⟧|him|her|them|that|this|the|[A-Za-z][\w'’.-]*(?:\s+[A-Za-z][\w'’.-]*)?\s*(?:$|[,.;!?]|pls|please|asap|now))/i,
   // ("em" is "them" only where an object ends: "ban em", "lock em all", "kick em out of Foo".)
-  em: /^(?:$|[,.;!?)]|all\b|both\b|out\b|up\b|too\b|now\b|asap\b|pls\b|please\b|from\b|for\b|in\b|on\b|and\b|then\b|thx\b|ty\b)/i,
+  em: /^(?:$|[,.;!?)]|all\b|both\b|out\b|up\b|down\b|off\b|back\b|over\b|to\b|too\b|now\b|asap\b|pls\b|please\b|from\b|for\b|in\b|on\b|and\b|then\b|thx\b|ty\b)/i,
   // ("cn u unban …": "cn" is "can" only before "you"/"u"/"someone".)
   cn: /^(?:u|you|ya|someone|somebody|we|i)\b/i,
   // ("ad" is an advert elsewhere: "add" only where a person and then "to" follow — "ad richard hendriks to Foo".)

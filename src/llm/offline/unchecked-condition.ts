@@ -19,7 +19,7 @@ const ASKED_SOMEONE =
   /\b(?:ask(?:s|ed|ing)?|wonder(?:s|ed|ing)?|check(?:s|ed|ing)?\s+with|told|tells?)\s+(?:me|us|him|her|them|you|u|[A-Z][\w'’-]*)\s*,?\s*$/;
 // "if that is no bother", "if at all possible", "if time permits": the request asks no more of it (hedges.ts
 // takes the same openers off the front of a clause).
-export const NO_TROUBLE = String.raw`(?:it|this|that)(?:(?:'s|’s|\s+is|\s+was|\s+would\s+be)\s+(?:not|no)|\s+isn['’]?t|\s+wouldn['’]?t\s+be)\s+(?:(?:a|an|any|too)\s+)?(?:much\s+)?(?:inconvenien(?:t|ce)|trouble|bother|problem|issue|difficult|hard|burden)|(?:at\s+all\s+)?possible|time\s+(?:permits|allows)|convenient`;
+export const NO_TROUBLE = String.raw`(?:it|this|that)(?:(?:'s|’s|\s+is|\s+was|\s+would\s+be)\s+(?:not|no)|\s+isn['’]?t|\s+wouldn['’]?t\s+be)\s+(?:(?:a|an|any|too)\s+)?(?:much\s+)?(?:inconvenien(?:t|ce)|trouble|bother|problem|issue|difficult|hard|burden)|(?:at\s+all\s+)?possible|time\s+(?:permits|allows)|convenient|you(?:['’]d|\s+would)\s+be\s+so\s+(?:kind|good)|you\s+(?:wouldn['’]?t|would\s+not)\s+mind`;
 
 // "if you could", "if possible", "if that's ok", "if you don't mind", "if needed", "if I understand right".
 const POLITE = new RegExp(

@@ -296,3 +296,65 @@ describe('a role asked for only if it is not held yet', () => {
     expect(turn.pending).toEqual([]);
   });
 });
+
+describe('more everyday forms', () => {
+  it('"if you\'d be so kind" sets no condition, and "needs taking out of" is a removal', async () => {
+    const turn = await say(
+      "Two little jobs, if you'd be so kind. Firstly, Jane Doe needs taking out of Acme. Secondly, could you add Tom Nguyen to Globex too?",
+    );
+    expect(calls(turn)).toEqual([
+      ['clerk_org_membership_delete', { organization_id: expect.any(String), user_id: JANE }],
+      [
+        'clerk_org_membership_create',
+        { organization_id: expect.any(String), user_id: expect.any(String), role: 'org:member' },
+      ],
+    ]);
+  });
+
+  it('the lock said as a thing: taken off, put on, and asked about', async () => {
+    const off = await say("would you be so kind as to take the little lock thing off Lee Wong's account?");
+    expect(calls(off)).toEqual([['clerk_user_unlock', { user_id: expect.any(String) }]]);
+    const on = await say('Jane Doe lost her phone, could you put the little lock on her account for now?');
+    expect(calls(on)).toEqual([['clerk_user_lock', { user_id: JANE }]]);
+    const asked = await say(
+      "could you have a look and see whether Jane Doe's account has got that little lock on it? If it has, please take it off; if it hasn't, just let me know.",
+    );
+    expect(asked.pending).toEqual([]);
+    expect(asked.text).toMatch(/not locked/);
+  });
+
+  it('the object first: "supabase tmpl delete pls", "stripe_customer_id remove pls"', async () => {
+    const tmpl = await say('supabase tmpl delete pls, we moved off it');
+    expect(calls(tmpl)).toEqual([['clerk_jwt_template_delete', { template_id: expect.any(String) }]]);
+    const key = await say('maria@example.com private meta: stripe_customer_id remove pls');
+    expect(calls(key)).toEqual([
+      ['clerk_user_update', { user_id: expect.any(String), private_metadata: { stripe_customer_id: null } }],
+    ]);
+  });
+
+  it('(safety) "the customer switched to invoice billing" tells what happened: it writes no key "customer"', () => {
+    const read = parse('maria@example.com private metadata: the customer switched to invoice billing');
+    expect(JSON.stringify(read)).not.toMatch(/"customer"/);
+    expect(parse('update jane@example.com public metadata: vip set to true')).toMatchObject({
+      fields: { public_metadata: { vip: true } },
+    });
+  });
+
+  it('"knock em down" is them; "add me — Name — to Foo" is that person', async () => {
+    const demoted = await say('whoever has the billing role over at acme, knock em down to regular member');
+    expect(calls(demoted)).toEqual([
+      [
+        'clerk_org_membership_update',
+        { organization_id: expect.any(String), user_id: expect.any(String), role: 'org:member' },
+      ],
+    ]);
+    const added = await say('could you please add me — Tom Nguyen — to Globex as an ordinary member?');
+    expect(calls(added)).toEqual([
+      [
+        'clerk_org_membership_create',
+        { organization_id: expect.any(String), user_id: expect.any(String), role: 'org:member' },
+      ],
+    ]);
+    expect(added.text).toMatch(/Tom Nguyen/);
+  });
+});
