@@ -195,7 +195,21 @@ export function usersNamed<T extends Pick<UserRow, 'id' | 'name' | 'email' | 'us
       .split(/\s+/)
       .some((w) => /^\p{Lu}/u.test(w) && !FUNCTION_WORDS.has(w.toLowerCase()) && nameWord(rest, w)),
   );
-  if (byWord.length > 0) return byWord;
+  // (A word said that is also the short form of someone else's name — "jess" for Jess Whitaker, and Jessica Lin —
+  // names both: the caller asks which.)
+  if (byWord.length > 0) {
+    const said = byWord.flatMap((u) =>
+      (u.name ?? '').split(/\s+/).filter((w) => w.length >= 3 && /^\p{Lu}/u.test(w) && nameWord(rest, w)),
+    );
+    const shortOf = rows.filter(
+      (u) =>
+        !byWord.includes(u) &&
+        (u.name ?? '')
+          .split(/\s+/)
+          .some((w) => said.some((s) => w.length > s.length && w.toLowerCase().startsWith(s.toLowerCase()))),
+    );
+    return [...byWord, ...shortOf];
+  }
   // Nobody else named: an address said as a sender's ("a message from x@y") is then the person it is about —
   // never one a ticket labels as who reported, requested or handles it ("Reporter: x@y", "cc: …").
   return rows.filter(

@@ -639,6 +639,26 @@ function chooseUser(ctx: PlanContext, name: string, rows: UserRow[]): Res<UserRo
     const hay = new Set(words(`${u.name ?? ''} ${u.email?.split('@')[0] ?? ''} ${u.username ?? ''}`));
     return tokens.every((t) => hay.has(t));
   });
+  // A first name alone that is also the short form of someone else's ("jess": Jess Whitaker, and Jessica Lin) could
+  // be either: asked, never guessed (round 18: the fresh set's forbidden lock of the other Jess).
+  const shortOf =
+    tokens.length === 1 && tokens[0]!.length >= 3 && byWord.length === 1
+      ? rows.filter(
+          (u) =>
+            u !== byWord[0] &&
+            words(u.name ?? '').some((w) => w.length > tokens[0]!.length && w.startsWith(tokens[0]!)),
+        )
+      : [];
+  if (shortOf.length > 0)
+    return pick(
+      ctx,
+      [...byWord, ...shortOf],
+      userLabel,
+      (u) => [u.id, u.email ?? '', u.name ?? '', u.username ?? ''],
+      name,
+      'user',
+      'user',
+    );
   if (byWord.length === 1) return ok(byWord[0]);
   // No record has the name as written: one record within a slip or two of it is the one meant ("Gibons").
   const near = exact.length === 0 && byWord.length === 0 ? nearest(name, rows, nameKeys(name)) : [];
