@@ -983,23 +983,15 @@ function resolveOrg(ctx: PlanContext, ref: Ref): Res<OrgRow | undefined> {
     if (rows.length === 1) return ok(rows[0]);
     // "the initech clan", "our Lakeview clinic": the words said, less a word for a group, are whole words of one
     // organization's name alone.
-    const held = namesHolding(
-      ref.value
-        .toLowerCase()
-        .split(/[^\p{L}\d'’-]+/u)
-        .filter((w) => w && !GROUP_NOUNS.test(w) && !PLACE_NOUNS.test(w)),
-      every,
-    );
+    const said = ref.value
+      .toLowerCase()
+      .split(/[^\p{L}\d'’-]+/u)
+      .filter((w) => w && !GROUP_NOUNS.test(w) && !PLACE_NOUNS.test(w));
+    const held = namesHolding(said, every);
     if (rows.length === 0 && held.length === 1) return ok(held[0]);
     // "lake side" for "… Lakeside", "the sea view office" for "Seaview": the words said, run together, are a run
     // of whole words of one name alone (dictated or typed apart).
-    const glued = gluedNamesHolding(
-      ref.value
-        .toLowerCase()
-        .split(/[^\p{L}\d'’-]+/u)
-        .filter((w) => w && !GROUP_NOUNS.test(w) && !PLACE_NOUNS.test(w)),
-      every,
-    );
+    const glued = gluedNamesHolding(said, every);
     if (rows.length === 0 && held.length === 0 && glued.length === 1) return ok(glued[0]);
   }
   const lower = ref.value.toLowerCase();
