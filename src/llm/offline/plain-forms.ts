@@ -15,6 +15,7 @@
  *   "she needs to be removed from Foo", "he needs adding to Bar", "it needs locking";
  * - the lock said as a thing: "take the little lock off Doris's account" (unlock), "put the lock on his account"
  *   (lock), "his account has got that lock on it" (is locked), and "take a quick look and check if" is a check;
+ * - "the number of people allowed on Foo": Foo's member limit, a setting — never a count of users;
  * - the object first, as German and terse notes put it: "supabase tmpl delete pls", "the user anna please unlock",
  *   "x@y.test unlock", "stripe_id remove pls" — the verb after a record (or a key) ending the clause is said
  *   first. Only a record word, an address or a snake_case key before it, and only at the start of a sentence.
@@ -74,12 +75,16 @@ const objectOf = (who: string): string => OBJECT[who.toLowerCase()] ?? who;
 const OBJECT_FIRST =
   /(^|[.!?;:\n]\s*)((?:the\s+)?(?:(?:user|template|org|organi[sz]ation|app|domain)\s+[\w.-]+(?:\s+(?!(?:pls|please|plz|kindly)\b)[\w.-]+)?|(?:[\w.-]+\s+){0,2}(?:template|org|organi[sz]ation|app|application|invite|invitation|domain|session|user|account)|⟦[ei]\d+⟧(?:['’]s\s+account)?|[a-z][a-z0-9]*(?:_[a-z0-9]+)+(?:\s+key)?))\s+(?:(?:pls|please|plz|kindly)\s+)?(delete|remove|revoke|lock|unlock|ban|unban)(?=\s*(?:pls|please|plz|now|asap|thx|thanks)?\s*(?:[,.;!?\n]|$))/gi;
 
+const NUMBER_ALLOWED =
+  /\b(?:the\s+)?(?:number|amount|count)\s+of\s+(?:people|members|users|seats|staff|accounts)\s+(?:(?:that\s+are|who\s+are|we\s+are)\s+)?(?:allowed|permitted)\b/gi;
+
 /** The masked message with these wordings said plainly. */
 export function withPlainForms(masked: string): string {
   return NEEDS_DOING.reduce((t, [re, to]) => t.replace(re, to), masked)
     .replace(LOCK_OFF, (_m, who: string) => `unlock ${objectOf(who)}`)
     .replace(LOCK_ON, (_m, who: string) => `lock ${objectOf(who)}`)
     .replace(META, '$1 metadata')
+    .replace(NUMBER_ALLOWED, 'the member limit')
     .replace(OBJECT_FIRST, (_m, lead: string, object: string, verb: string) => `${lead}${verb} ${object}`)
     .replace(HAVE_A_LOOK, 'check $1')
     .replace(HAS_LOCK, 'is locked')
