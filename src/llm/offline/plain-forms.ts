@@ -15,7 +15,7 @@
  *   "she needs to be removed from Foo", "he needs adding to Bar", "it needs locking";
  * - the lock said as a thing: "take the little lock off Doris's account" (unlock), "put the lock on his account"
  *   (lock), "his account has got that lock on it" (is locked), and "take a quick look and check if" is a check;
- * - "the number of people allowed on Foo": Foo's member limit, a setting — never a count of users;
+ * - "raise the count of seats permitted in Foo": Foo's member limit, a setting — never a count of users;
  * - the object first, as German and terse notes put it: "supabase tmpl delete pls", "the user anna please unlock",
  *   "x@y.test unlock", "stripe_id remove pls" — the verb after a record (or a key) ending the clause is said
  *   first. Only a record word, an address or a snake_case key before it, and only at the start of a sentence.
