@@ -195,7 +195,7 @@ export function usersNamed<T extends Pick<UserRow, 'id' | 'name' | 'email' | 'us
       .split(/\s+/)
       .some((w) => /^\p{Lu}/u.test(w) && !FUNCTION_WORDS.has(w.toLowerCase()) && nameWord(rest, w)),
   );
-  // (A word said that is also the short form of someone else's name — "jess" for Jess Whitaker, and Jessica Lin —
+  // (A word said that is also the short form of someone else's name — "sam" for Sam Ortiz, and Samantha Reed —
   // names both: the caller asks which.)
   if (byWord.length > 0) {
     const said = byWord.flatMap((u) =>

@@ -21,7 +21,7 @@ export function organizationInstead(ctx: PlanContext, target: Ref | undefined, f
   if (keys.length === 0 || !keys.every((k) => METADATA_ONLY.test(k))) return { ok: true, value: undefined };
   if (target && target.kind !== 'name') return { ok: true, value: undefined };
   // (Anything said about people — "user metadata", "every member", "her profile" — keeps the user reading. A name
-  // said as whose metadata it is decides by itself: in a listed message "Roosevelt's public metadata" is the
+  // said as whose metadata it is decides by itself: in a listed message "Hillcrest's public metadata" is the
   // organization's even when another item speaks of a member.)
   if (target?.kind !== 'name' && PEOPLE.test(requestWords(ctx))) return { ok: true, value: undefined };
   const text = target?.value ?? requestWords(ctx);

@@ -13,10 +13,10 @@
  *   made signup" (signed up);
  * - a wanted change said with "needs" and a gerund, as British English does: "she needs taking out of Foo" is
  *   "she needs to be removed from Foo", "he needs adding to Bar", "it needs locking";
- * - the lock said as a thing: "take the little lock off Doris's account" (unlock), "put the lock on his account"
+ * - the lock said as a thing: "take the little lock off Omar's account" (unlock), "put the lock on his account"
  *   (lock), "his account has got that lock on it" (is locked), and "take a quick look and check if" is a check;
  * - "raise the count of seats permitted in Foo": Foo's member limit, a setting — never a count of users;
- * - the object first, as German and terse notes put it: "supabase tmpl delete pls", "the user anna please unlock",
+ * - the object first, as German and terse notes put it: "grafana tmpl delete", "the user omar please unlock",
  *   "x@y.test unlock", "stripe_id remove pls" — the verb after a record (or a key) ending the clause is said
  *   first. Only a record word, an address or a snake_case key before it, and only at the start of a sentence.
  */
@@ -28,7 +28,7 @@ const HAVE_ON =
 const SHORT_SECOND =
   /\b(how\s+many\s+(people|users|members|staff|folks|accounts|seats)\s+are\s+in\b[^?\n]*?)\band\s+how\s+many\s+(?:on|in|at|for)\b/gi;
 
-// "add me — Margaret Ellis — to Foo", "add me (Ann Lee) to Foo": the writer names herself; the name is whom "me" means.
+// "add me — Ruth Okoye — to Foo", "add me (Ann Lee) to Foo": the writer names herself; the name is whom "me" means.
 // (Read on the raw text: the dashed aside would otherwise be dropped as a remark.)
 const ME_NAMED =
   /\bme\s*(?:[—–]|--|\(|,)\s*(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,2}|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)\s*(?:[—–]|--|\)|,)/gu;

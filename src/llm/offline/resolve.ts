@@ -639,8 +639,8 @@ function chooseUser(ctx: PlanContext, name: string, rows: UserRow[]): Res<UserRo
     const hay = new Set(words(`${u.name ?? ''} ${u.email?.split('@')[0] ?? ''} ${u.username ?? ''}`));
     return tokens.every((t) => hay.has(t));
   });
-  // A first name alone that is also the short form of someone else's ("jess": Jess Whitaker, and Jessica Lin) could
-  // be either: asked, never guessed (round 18: the fresh set's forbidden lock of the other Jess).
+  // A first name alone that is also the short form of someone else's ("sam": Sam Ortiz, and Samantha Reed) could
+  // be either: asked, never guessed (round 18: a fresh set's forbidden lock of the other one).
   const shortOf =
     tokens.length === 1 && tokens[0]!.length >= 3 && byWord.length === 1
       ? rows.filter(
@@ -989,7 +989,7 @@ function resolveOrg(ctx: PlanContext, ref: Ref): Res<OrgRow | undefined> {
       .filter((w) => w && !GROUP_NOUNS.test(w) && !PLACE_NOUNS.test(w));
     const held = namesHolding(said, every);
     if (rows.length === 0 && held.length === 1) return ok(held[0]);
-    // "lake side" for "… Lakeside", "the sea view office" for "Seaview": the words said, run together, are a run
+    // "sea view" for "… Seaview", "the north gate office" for "Northgate": the words said, run together, are a run
     // of whole words of one name alone (dictated or typed apart).
     const glued = gluedNamesHolding(said, every);
     if (rows.length === 0 && held.length === 0 && glued.length === 1) return ok(glued[0]);

@@ -125,7 +125,7 @@ export function time(v: unknown): string | null {
 /** "Jane Doe <jane@example.com>" (falls back to the email or the id). */
 export function userLabel(u: UserRow): string {
   if (u.name && u.email) return `${u.name} <${u.email}>`;
-  // (No name but a username: the handle people call them by comes first — "@moonrug2 <rug2@x.test>".)
+  // (No name but a username: the handle people call them by comes first — "@nightowl <n.owl@x.test>".)
   if (!u.name && u.email && u.username) return `@${u.username} <${u.email}>`;
   // (A service account with neither name nor address is shown by its username: "deploy-bot".)
   return u.name ?? u.email ?? (u.username ? `@${u.username}` : u.id);

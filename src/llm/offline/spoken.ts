@@ -29,9 +29,9 @@ const SPOKEN_MARKS: ReadonlyArray<[RegExp, string]> = [
   [/(?<!\b(?:a|the|oxford|serial|inverted|no|one)\s*)[ \t]+comma\b(?![-'’])[ \t]*/gi, ', '],
   [/[ \t]+new\s+(?:line|paragraph)\b[ \t]*/gi, '\n'],
 ];
-// Read aloud from an email: "I'll read it quote hi Diane … end quote". The words between are pasted text.
+// Read aloud from an email: "she wrote quote hi Sam … end quote". The words between are pasted text.
 const SPOKEN_QUOTE = /\bquote\b([\s\S]+?)\b(?:end\s+quote|unquote|close\s+quote|end\s+of\s+quote)\b[ \t]*/gi;
-// Words misheard for the admin verb: "on lock his account" (unlock), "band her from logging in" (ban). Only right
+// Words misheard for the admin verb: "on lock his account" (unlock), "band him off the site" (ban). Only right
 // before whom it is done to: "put it on lock" and "a band" keep their meaning.
 const MISHEARD: ReadonlyArray<[RegExp, string | ((m: string, ...groups: string[]) => string)]> = [
   [

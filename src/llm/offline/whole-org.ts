@@ -4,8 +4,8 @@
  * the removal is of the organization — a deletion, shown on its own card like any other. Read before the passive
  * is turned around (passive-request.ts), which would otherwise make it a removal of someone from the group.
  * With no name ("the whole group"), the organization the message names elsewhere is meant (the planner reads it).
- * Also "the organisation Foo completely delete": the verb said last, as some first languages put it; and "delete
- * their portal workspace" after a sentence about Foo (round 18: it had become a removal of Foo's member): the
+ * Also "the organisation Foo completely delete": the verb said last, as some first languages put it; and "remove
+ * their client workspace" after a sentence about Foo (round 18: it had become a removal of Foo's member): the
  * workspace itself, whose name the message says elsewhere (none or several → the planner says so).
  */
 
