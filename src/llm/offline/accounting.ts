@@ -41,7 +41,8 @@ const DELEGATE =
 /** Parses `text` and lists the instruction clauses the intent does not account for. */
 export function understand(text: string, now: number): Understood {
   const read = understood(text, now);
-  // (A bulk change over every user, said over a group, is put back in its group — scoped-bulk.ts.)
+  // (A bulk change over every user, said over a group or beside the same change over a group, is put back in the
+  // group — scoped-bulk.ts.)
   const intent = withGroupScope(read.intent, text);
   return intent === read.intent ? read : { ...read, intent };
 }
@@ -82,17 +83,7 @@ function understood(text: string, now: number): Understood {
     ...framed.filter((f) => f !== undefined),
   ]);
   const known = new Set<string>();
-  // "unban all members of the chess club that are banned": the club's members who are banned, never also every
-  // locked user — a bulk change over all users beside the same change over one organization's members would change
-  // more than asked, so the wider one goes.
-  const scoped = new Set(
-    steps.flatMap((st) =>
-      st.kind === 'org_members_bulk' && st.change.kind === 'user_action' ? [st.change.action] : [],
-    ),
-  );
-  const unique = steps
-    .filter((st) => !(st.kind === 'bulk_user_action' && scoped.has(st.action)))
-    .filter((st) => (known.has(JSON.stringify(st)) ? false : (known.add(JSON.stringify(st)), true)));
+  const unique = steps.filter((st) => (known.has(JSON.stringify(st)) ? false : (known.add(JSON.stringify(st)), true)));
   return {
     intent: unique.length === 1 ? unique[0]! : { kind: 'sequence', steps: unique },
     unplaced: unplaced.filter((_, i) => !framed[i]).map((c) => unmask(c, whole.ents)),

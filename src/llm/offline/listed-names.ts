@@ -199,16 +199,9 @@ export function usersNamed<T extends Pick<UserRow, 'id' | 'name' | 'email' | 'us
   // names both: the caller asks which.)
   if (byWord.length > 0) {
     const said = byWord.flatMap((u) =>
-      (u.name ?? '').split(/\s+/).filter((w) => w.length >= 3 && /^\p{Lu}/u.test(w) && nameWord(rest, w)),
+      (u.name ?? '').split(/\s+/).filter((w) => /^\p{Lu}/u.test(w) && nameWord(rest, w)),
     );
-    const shortOf = rows.filter(
-      (u) =>
-        !byWord.includes(u) &&
-        (u.name ?? '')
-          .split(/\s+/)
-          .some((w) => said.some((s) => w.length > s.length && w.toLowerCase().startsWith(s.toLowerCase()))),
-    );
-    return [...byWord, ...shortOf];
+    return [...byWord, ...shortFormHolders(said, rows, byWord)];
   }
   // Nobody else named: an address said as a sender's ("a message from x@y") is then the person it is about —
   // never one a ticket labels as who reported, requested or handles it ("Reporter: x@y", "cc: …").
@@ -218,6 +211,22 @@ export function usersNamed<T extends Pick<UserRow, 'id' | 'name' | 'email' | 'us
       occurrences(text, u.email).some(
         (m) => !TICKET_ROLE_LABEL.test(text.slice(Math.max(0, (m.index ?? 0) - 30), m.index ?? 0)),
       ),
+  );
+}
+
+/**
+ * The people, other than `found`, one of whose name words a word said (three letters or more) is the short form
+ * of: "jess" said, Jess found — Jessica too. Such a word names them all, so the caller asks which.
+ */
+export function shortFormHolders<T extends Pick<UserRow, 'name'>>(said: string[], rows: T[], found: T[]): T[] {
+  const short = said.map((w) => w.toLowerCase()).filter((w) => w.length >= 3);
+  return rows.filter(
+    (u) =>
+      !found.includes(u) &&
+      (u.name ?? '')
+        .toLowerCase()
+        .split(/\s+/)
+        .some((w) => short.some((s) => w.length > s.length && w.startsWith(s))),
   );
 }
 

@@ -1,5 +1,5 @@
 /**
- * Everyday wordings of two plain requests (round 18), said the way the readers know them:
+ * Everyday and second-language wordings of plain requests (round 18), said the way the readers know them:
  * - "get her invited onto the Foo clinic", "add him onto Foo": "onto" is "to" for an invitation or a membership;
  * - "how many staff do you have inside Foo", "how many users have they got at Foo": the head count of
  *   Foo ("how many people are in Foo"); and a second count said short after it ("… and how many on Bar") counts
@@ -56,7 +56,8 @@ const NEEDS_DOING: ReadonlyArray<[RegExp, string]> = [
 // ("banning" → "banned": the doubled consonant is kept.)
 const GERUND = /\b(needs?|wants?)\s+(locking|unlocking|banning|unbanning)\b/gi;
 
-const WHO = String.raw`(⟦e\d+⟧|him|her|them|his|their|\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)?)(?:['’]s)?(?:\s+(?:account|login))?`;
+// (Whom: an address, a pronoun, or a name of one or two words — typed in any case, as people type names.)
+const WHO = String.raw`(⟦e\d+⟧|him|her|them|his|their|\p{L}[\p{L}'’-]*(?:\s+\p{L}[\p{L}'’-]*)?)(?:['’]s)?(?:\s+(?:account|login))?`;
 const THE_LOCK = String.raw`(?:the|that|this|a)\s+(?:little\s+|wee\s+|small\s+)?lock(?:\s+(?:thing|thingy|symbol|icon))?`;
 const LOCK_OFF = new RegExp(String.raw`\b(?:take|get|remove|lift)\s+${THE_LOCK}\s+off(?:\s+of)?\s+${WHO}`, 'giu');
 const LOCK_ON = new RegExp(String.raw`\b(?:put|place|pop|stick)\s+${THE_LOCK}\s+on\s+${WHO}`, 'giu');

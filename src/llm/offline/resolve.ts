@@ -25,7 +25,7 @@ import {
   type UserRow,
 } from './results.js';
 import { userRefsAnywhere } from './refs.js';
-import { GROUP_NOUN, namesHolding, recordsNamed, usersNamed, withoutKept } from './listed-names.js';
+import { GROUP_NOUN, namesHolding, recordsNamed, shortFormHolders, usersNamed, withoutKept } from './listed-names.js';
 import { heldRole } from './held-role.js';
 import { creatorInside, orgCreatorIn } from './creator.js';
 import { ADDRESS, POSSESSED_ORG, saysOrgOf, WHICH_ORG_IN } from './org-of-person.js';
@@ -641,14 +641,7 @@ function chooseUser(ctx: PlanContext, name: string, rows: UserRow[]): Res<UserRo
   });
   // A first name alone that is also the short form of someone else's ("sam": Sam Ortiz, and Samantha Reed) could
   // be either: asked, never guessed (round 18: a fresh set's forbidden lock of the other one).
-  const shortOf =
-    tokens.length === 1 && tokens[0]!.length >= 3 && byWord.length === 1
-      ? rows.filter(
-          (u) =>
-            u !== byWord[0] &&
-            words(u.name ?? '').some((w) => w.length > tokens[0]!.length && w.startsWith(tokens[0]!)),
-        )
-      : [];
+  const shortOf = tokens.length === 1 && byWord.length === 1 ? shortFormHolders(tokens, rows, byWord) : [];
   if (shortOf.length > 0)
     return pick(
       ctx,

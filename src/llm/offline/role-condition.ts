@@ -10,8 +10,9 @@
 const ROLE = '(admin|administrator|member|viewer|billing)';
 const CHECK =
   '(?:(?:can|could|would)\\s+(?:you|u)\\s+|please\\s+|pls\\s+|kindly\\s+)*(?:just\\s+)?(?:double[-\\s]?check|check|make\\s+sure|ensure|verify|confirm|see)\\s+(?:that\\s+|if\\s+|whether\\s+)?';
+// (Whom: an address, or up to three words of a name, typed in any case.)
 const WHO =
-  "(⟦e\\d+⟧|(?:doctor\\s+|dr\\.?\\s+|mr\\.?\\s+|ms\\.?\\s+|mrs\\.?\\s+)?[\\p{L}][\\p{L}'’.-]*(?:\\s+[\\p{Lu}][\\p{L}'’.-]*){0,2})";
+  "(⟦e\\d+⟧|(?:doctor\\s+|dr\\.?\\s+|mr\\.?\\s+|ms\\.?\\s+|mrs\\.?\\s+)?\\p{L}[\\p{L}'’.-]*(?:\\s+\\p{L}[\\p{L}'’.-]*){0,2})";
 const WHERE = '(?:on|in|of|for|at)\\s+(?:the\\s+)?(.+?)';
 // "…, and if not, give her that", "If he doesn't, grant it", "if not, please add it".
 const IF_NOT =
@@ -26,6 +27,6 @@ const HAS_ROLE = new RegExp(
 /** The masked message with "check X is a <role> of Y, and if not make them one" said as the role change. */
 export function withRoleCondition(masked: string): string {
   const said = (_m: string, who: string, role: string, where: string): string =>
-    `make ${who} ${role.toLowerCase() === 'billing' ? 'billing' : role.toLowerCase() === 'administrator' ? 'admin' : role.toLowerCase()} of ${where.replace(/\s+(?:organi[sz]ation|org)$/i, '')}`;
+    `make ${who} ${role.toLowerCase().replace(/^administrator$/, 'admin')} of ${where.replace(/\s+(?:organi[sz]ation|org)$/i, '')}`;
   return masked.replace(IS_ROLE, said).replace(HAS_ROLE, said);
 }

@@ -4,7 +4,9 @@
  * (round 18: the group word had been dropped). Here such a reading is put back in its group: when the state asked
  * about is the one the change undoes ("unlock … who is locked", "unban … who is banned"), it is the change over the
  * group's members (org-members-bulk.ts skips those already as asked); any other pairing ("ban everyone in Foo who is
- * locked") cannot be listed that way and is answered with a question, with nothing changed.
+ * locked") cannot be listed that way and is answered with a question, with nothing changed. A bulk change over every
+ * user read beside the same change over a group's members ("unban all members of the chess club that are banned")
+ * would change more than asked: the wider one goes.
  */
 import type { Intent } from './intent-types.js';
 
@@ -25,8 +27,19 @@ const UNDOES: Readonly<Record<string, 'locked' | 'banned'>> = {
 /** The intent with a bulk change over every user put back in the group the text says; unchanged otherwise. */
 export function withGroupScope(intent: Intent, text: string): Intent {
   if (intent.kind === 'sequence') {
-    const steps = intent.steps.map((s) => withGroupScope(s, text));
-    return steps.some((s, i) => s !== intent.steps[i]) ? { kind: 'sequence', steps } : intent;
+    const grouped = new Set(
+      intent.steps.flatMap((s) =>
+        s.kind === 'org_members_bulk' && s.change.kind === 'user_action' ? [s.change.action] : [],
+      ),
+    );
+    const seen = new Set<string>();
+    const steps = intent.steps
+      .filter((s) => !(s.kind === 'bulk_user_action' && grouped.has(s.action)))
+      .map((s) => withGroupScope(s, text))
+      // (A step put back in its group may now be one the message already had.)
+      .filter((s) => !seen.has(JSON.stringify(s)) && !!seen.add(JSON.stringify(s)));
+    if (steps.length === intent.steps.length && steps.every((s, i) => s === intent.steps[i])) return intent;
+    return steps.length === 1 ? steps[0]! : { kind: 'sequence', steps };
   }
   if (intent.kind !== 'bulk_user_action' || intent.domain || intent.filter.emailQuery) return intent;
   const said = text.match(IN_GROUP);

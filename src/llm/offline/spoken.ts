@@ -33,14 +33,14 @@ const SPOKEN_MARKS: ReadonlyArray<[RegExp, string]> = [
 const SPOKEN_QUOTE = /\bquote\b([\s\S]+?)\b(?:end\s+quote|unquote|close\s+quote|end\s+of\s+quote)\b[ \t]*/gi;
 // Words misheard for the admin verb: "on lock his account" (unlock), "band him off the site" (ban). Only right
 // before whom it is done to: "put it on lock" and "a band" keep their meaning.
-const MISHEARD: ReadonlyArray<[RegExp, string | ((m: string, ...groups: string[]) => string)]> = [
+const MISHEARD: ReadonlyArray<[RegExp, (m: string, ...groups: string[]) => string]> = [
   [
     /\b([Oo]n)[ -]([Ll]ock|[Bb]an|[Bb]lock)\s+(?=(?:[Hh]im|[Hh]er|[Tt]hem|[Hh]is|[Tt]heir|[Tt]he|[Tt]his|[Tt]hat|[Mm]y|[Oo]ur)\b|\p{Lu})/gu,
     (_m: string, on: string, verb: string) => `${on[0] === 'O' ? 'U' : 'u'}n${verb.toLowerCase()} `,
   ],
   [
     /\bband\s+(?=(?:him|her|them|this\s+(?:user|account|person|guy)|that\s+(?:user|account|person|guy)|the\s+(?:user|account))\b)/gi,
-    'ban ',
+    () => 'ban ',
   ],
 ];
 
@@ -92,7 +92,7 @@ export function spokenPunctuation(text: string): string {
   let out = text.replace(SPOKEN_QUOTE, (_m, inner: string) => `:\n${inner.trim()}\n`);
   out = out.replace(SPOKEN_PERIOD, (m, at: number, whole: string) => (PERIOD_NOUN.test(whole.slice(0, at)) ? m : '. '));
   for (const [re, to] of SPOKEN_MARKS) out = out.replace(re, to);
-  for (const [re, to] of MISHEARD) out = out.replace(re, to as string);
+  for (const [re, to] of MISHEARD) out = out.replace(re, to);
   out = spokenCount(out);
   return out.replace(/[ \t]+$/gm, '');
 }

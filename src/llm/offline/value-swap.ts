@@ -428,14 +428,14 @@ export function planValueSwap(ctx: PlanContext, intent: Swap): PlanStep {
   for (const r of read.records)
     if (intent.remove) slots.push(...keysNamedOf(r.owner, r.rec, r.label, intent.keyText ?? intent.text, null));
     else slots.push(...slotsOf(r.owner, r.rec, r.label, said, intent.to));
-  // A key the message names beats a value it mentions in passing: "Ada from the Foo branch … set the
-  // job title in her metadata to X" changes her title, never the key that holds "Foo" (that was said only to say who she is).
+  // A key the message names beats a value it mentions in passing: "Ada from the Foo branch … set the job title in
+  // her metadata to X" changes her title, never the key that holds "Foo" (said only to say who she is).
   if (!intent.remove && slots.length > 0 && !slots.some((x) => keyNamed(said, slotKey(x)))) {
     const named = read.records.flatMap((r) => keysNamedOf(r.owner, r.rec, r.label, withoutLimits(said), intent.to));
     if (named.length > 0) slots.splice(0, slots.length, ...named);
   }
   // No value said is held anywhere: the key the message names gets the new value, when it names one
-  // ("her tier … should now read "gold").
+  // ("her tier … should now read "gold"").
   if (!intent.remove && slots.length === 0)
     for (const r of read.records) slots.push(...keysNamedOf(r.owner, r.rec, r.label, withoutLimits(said), intent.to));
   const who = [...namedUsers.map((u) => u.name ?? u.email ?? u.id), ...namedOrgs.map((o) => o.name)];

@@ -390,6 +390,10 @@ describe("the fresh pair's forbidden readings (heldout-41), fixed after its one 
     const turn = await stack.say("pls lock jess's login for now, something weird with her orders");
     expect(turn.pending).toEqual([]);
     expect(turn.text).toMatch(/Jess Whitaker[\s\S]*Jessica Lin/);
+    // (Said as a name, not a possessive: the name lookup asks the same.)
+    const named = await stack.say('lock Jess please');
+    expect(named.pending).toEqual([]);
+    expect(named.text).toMatch(/Jess Whitaker[\s\S]*Jessica Lin/);
     const full = await stack.say('lock Jess Whitaker');
     expect(calls(full)).toEqual([['clerk_user_lock', { user_id: expect.any(String) }]]);
   });
