@@ -8,6 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { understand } from '../../../src/llm/offline/accounting.js';
 import { withLoanwords } from '../../../src/llm/offline/loanwords.js';
+import { withGroupScope } from '../../../src/llm/offline/scoped-bulk.js';
 import { parseRequest } from '../../../src/llm/offline/request.js';
 import { spokenForms } from '../../../src/llm/offline/spoken.js';
 import { createStack, NOW, type Stack } from './drive.js';
@@ -226,6 +227,22 @@ describe('a bulk change said over a group', () => {
     const turn = await say('ban everyone in acme who is locked');
     expect(turn.pending).toEqual([]);
     expect(turn.text).toMatch(/Nothing was changed/);
+  });
+
+  it('(safety) a bulk change over every user read beside the same change over a group is dropped', () => {
+    const group = {
+      kind: 'org_members_bulk' as const,
+      change: { kind: 'user_action' as const, action: 'clerk_user_unlock' as const },
+      text: 'the locked ones of the Initech rota',
+    };
+    const every = { kind: 'bulk_user_action' as const, action: 'clerk_user_unlock' as const, filter: { locked: true } };
+    expect(withGroupScope({ kind: 'sequence', steps: [group, every] }, group.text)).toEqual(group);
+    // (Another change beside it stays.)
+    const ban = { ...every, action: 'clerk_user_ban' as const };
+    expect(withGroupScope({ kind: 'sequence', steps: [group, ban] }, group.text)).toEqual({
+      kind: 'sequence',
+      steps: [group, ban],
+    });
   });
 
   it('without a group the state decides ("unlock everyone who is locked")', async () => {
