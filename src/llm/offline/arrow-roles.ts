@@ -14,7 +14,7 @@ const LIST = new RegExp(
 
 // "stark: everyone with the member role -> viewer": one arrow whose left side is everyone holding a role.
 const EVERYONE = new RegExp(
-  `^(?:(.{1,40}?)\\s*[:,-]\\s+)?((?:every(?:one|body|1)?|all|each)\\b[^.!?>→]{0,60}?\\b${ROLE}\\s+role)\\s*(?:->|→|=>)\\s*(${ROLE})\\b`,
+  `^(?:(.{1,40}?)\\s*[:,-]\\s+)?((?:every(?:one|body|1)?|all|each)\\b[^.!?>→]{0,60}?(?:\\b${ROLE}\\s+role|\\borg:${ROLE}\\b(?:\\s+role)?))\\s*(?:->|→|=>)\\s*(?:org:)?(${ROLE})\\b`,
   'i',
 );
 
@@ -36,7 +36,8 @@ export function withArrowRoles(text: string): string {
     const role = every[3]!.toLowerCase().startsWith('admin') ? 'an admin' : `a ${every[3]!.toLowerCase()}`;
     // (What follows the arrow's role — "til the drama dies down" — is its own sentence: why or how long.)
     const rest = masked.slice(every[0].length).replace(/^\s+(?=[a-z])/i, '. ');
-    return `make ${every[2]!.trim()}${org ? ` in ${org}` : ''} ${role}${rest}`;
+    const holders = every[2]!.trim().replace(/\borg:(\w+)(?:\s+role)?/i, 'the $1 role');
+    return `make ${holders}${org ? ` in ${org}` : ''} ${role}${rest}`;
   }
   const m = masked.match(LIST);
   if (!m) return masked;

@@ -119,10 +119,24 @@ export const CLIPPED: Record<string, string> = {
   shd: 'should',
   blok: 'block',
   usrs: 'users',
+  frm: 'from',
+  thnks: 'thanks',
   acct: 'account',
   accts: 'accounts',
   acc: 'account',
   accs: 'accounts',
+};
+
+/** Verbs typed without their vowels or last letter ("mak her admin", "rmv him"): read as the verb only where a verb stands. */
+const CLIPPED_VERBS: Record<string, string> = {
+  mak: 'make',
+  chng: 'change',
+  chnge: 'change',
+  rmv: 'remove',
+  rmve: 'remove',
+  updt: 'update',
+  dlt: 'delete',
+  revok: 'revoke',
 };
 
 /** English words one edit away from a lexicon word: never "corrected". */
@@ -1199,6 +1213,11 @@ export function correctTypos(masked: string): string {
       continue;
     }
     const before = parts.slice(0, i).join('');
+    const clippedVerb = CLIPPED_VERBS[word];
+    if (clippedVerb && m[1] === word && VERB_SLOT.test(before)) {
+      parts[i] = `${clippedVerb}${m[2]}`;
+      continue;
+    }
     const fixed =
       (VERB_SLOT.test(before) ? (closest(word, VERBS) ?? droppedLetter(word, VERBS)) : undefined) ??
       // ("could be remvoed", "get her acount unlokced": a misspelt participle where a passive puts one.)
@@ -1266,7 +1285,8 @@ function isInflection(word: string): boolean {
   // ("templat" is not the singular of "templates": only -s/-x/-z/-ch/-sh words take -es.)
   if ([...VERBS, ...NOUNS].some((w) => w === `${word}s` || (/(?:s|x|z|ch|sh)$/.test(word) && w === `${word}es`)))
     return true;
-  const stems = [word.replace(/(?:ed|es|s|ing|er|ers|al)$/, ''), word.replace(/(?:d|r|rs)$/, '')];
+  // ("removed", "blocker": a final -d/-r after an e; "revokr" is a slip, not an inflection.)
+  const stems = [word.replace(/(?:ed|es|s|ing|er|ers|al)$/, ''), word.replace(/(?<=e)(?:d|r|rs)$/, '')];
   return stems.some(
     (stem) =>
       stem !== word &&

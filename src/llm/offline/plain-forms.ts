@@ -74,7 +74,11 @@ const OBJECT: Readonly<Record<string, string>> = { his: 'him', their: 'them' };
 const objectOf = (who: string): string => OBJECT[who.toLowerCase()] ?? who;
 
 const OBJECT_FIRST =
-  /(^|[.!?;:\n]\s*)((?:the\s+)?(?:(?:user|template|org|organi[sz]ation|app|domain)\s+[\w.-]+(?:\s+(?!(?:pls|please|plz|kindly)\b)[\w.-]+)?|(?:[\w.-]+\s+){0,2}(?:template|org|organi[sz]ation|app|application|invite|invitation|domain|session|user|account)|⟦[ei]\d+⟧(?:['’]s\s+account)?|[a-z][a-z0-9]*(?:_[a-z0-9]+)+(?:\s+key)?))\s+(?:(?:pls|please|plz|kindly)\s+)?(delete|remove|revoke|lock|unlock|ban|unban)(?=\s*(?:pls|please|plz|now|asap|thx|thanks)?\s*(?:[,.;!?\n]|$))/gi;
+  /(^|[.!?;:\n]\s*)((?:the\s+)?(?:(?:user|template|org|organi[sz]ation|app|domain)\s+[\w.-]+(?:\s+(?!(?:pls|please|plz|kindly)\b)[\w.-]+)?|(?:(?:[\w.-]+|⟦q\d+⟧)\s+){0,2}(?:template|org|organi[sz]ation|app|application|invite|invitation|domain|session|user|account)|⟦[eiwh]\d+⟧(?:['’]s\s+account)?|[a-z][a-z0-9]*(?:_[a-z0-9]+)+(?:\s+key)?))(?:\s*(?:->|→|=>)\s*|\s+(?:(?:pls|please|plz|kindly)\s+)?)(delete|remove|revoke|lock|unlock|ban|unban|blocklist|allowlist|block|unblock)(?=\s*(?:pls|please|plz|now|asap|thx|thanks)?\s*(?:[,.;!?\n]|$))/gi;
+
+// "globex → rename to Globex Corp", "grace → make admin in acme": a record, an arrow, then what to do to it.
+const ARROW_VERB =
+  /(^|[.!?;:\n]\s*)((?:[\w.&-]+|⟦[eiq]\d+⟧)(?:\s+(?:[\w.&-]+|⟦q\d+⟧)){0,2})\s*(?:->|→|=>)\s*(rename|make)\b/gi;
 
 const NUMBER_ALLOWED =
   /\b(?:the\s+)?(?:number|amount|count)\s+of\s+(?:people|members|users|seats|staff|accounts)\s+(?:(?:that\s+are|who\s+are|we\s+are)\s+)?(?:allowed|permitted)\b/gi;
@@ -86,6 +90,7 @@ export function withPlainForms(masked: string): string {
     .replace(LOCK_ON, (_m, who: string) => `lock ${objectOf(who)}`)
     .replace(META, '$1 metadata')
     .replace(NUMBER_ALLOWED, 'the member limit')
+    .replace(ARROW_VERB, '$1$3 $2')
     .replace(OBJECT_FIRST, (_m, lead: string, object: string, verb: string) => `${lead}${verb} ${object}`)
     .replace(HAVE_A_LOOK, 'check $1')
     .replace(HAS_LOCK, 'is locked')

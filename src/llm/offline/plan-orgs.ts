@@ -204,7 +204,7 @@ export function planOrgUpdate(ctx: PlanContext, intent: Of<'org_update'>): PlanS
 
 /** Deletes one or more organizations. */
 export function planOrgDelete(ctx: PlanContext, intent: Of<'org_delete'>): PlanStep {
-  const results = intent.orgs.map((r) => requireOrg(ctx, r));
+  const results = intent.orgs.map((r) => requireOrg(ctx, r, { strict: true }));
   const stop = firstStop(ctx, results);
   if (stop) return stop;
   const calls: Call[] = results.map((r) => {

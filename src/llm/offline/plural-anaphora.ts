@@ -15,7 +15,7 @@ const KINDS: ReadonlyArray<[RegExp, string]> = [
 
 // ("withdraw all of the ones nobody took up": the ones of that kind, with the state said after them.)
 const ALL_OF_THEM =
-  /\b(?:all\s+of\s+(?:them|those|these)|(?:them|those|these)\s+all|all\s+(?:those|these)|all\s+(?:of\s+)?the\s+ones)\b/i;
+  /\b(?:all\s+of\s+(?:them|those|these)|(?:them|those|these)\s+all|all\s+(?:those|these)|all\s+(?:of\s+)?the\s+ones|every\s+(?:single\s+)?one\s+of\s+(?:them|those|these)(?:\s+(?:logins|accounts|users))?)\b/i;
 
 // "in the Foo organization", "to Foo's org", "Foo org": where the records of the earlier sentence are.
 const ORG_PLACE =
@@ -25,6 +25,11 @@ const ORG_PLACE =
 // domain is a placeholder here: entities.ts masks hosts).
 const DOMAIN_SET =
   /\b(?:every|each|all(?:\s+(?:of\s+)?the)?|any)\s+(?:accounts?|users?|persons?|people|members?|sign-?ups?|logins?)\s+(?:with\s+an?\s+|at\s+|on\s+|from\s+|using\s+an?\s+|whose\s+(?:e-?mail\s+)?(?:address\s+)?ends\s+(?:in|with)\s+)@?(⟦h\d+⟧)/gi;
+
+// "a bunch of spam accounts from foo.test", "they were given addresses at foo.test": users an earlier sentence
+// places at a domain, in looser words.
+const DOMAIN_MENTION =
+  /\b(?:accounts?|accts?|users?|sign-?ups?|logins?|addresse?s|e-?mails?|e-?mail\s+addresses|bots?)\s+(?:(?:were\s+|are\s+)?(?:given|created|registered|made|set\s+up|signed\s+up)\s+)?(?:at|from|on|using|with|under)\s+@?(⟦h\d+⟧)/gi;
 
 const MAKE_INVALID =
   /\bmake\s+(them|it|those|these|that|this|all\s+of\s+them)\s+(?:invalid|void|unusable|inactive|not\s+valid)\b/gi;
@@ -38,7 +43,9 @@ export function withPluralAnaphora(masked: string): string {
     if (!ALL_OF_THEM.test(s)) continue;
     const before = sentences.slice(0, i);
     // ("every account with a foo.test address is a bot. ban all of them": the users an email domain describes.)
-    const domains = [...new Set(before.flatMap((b) => [...b.matchAll(DOMAIN_SET)].map((m) => m[1]!)))];
+    const domains = [
+      ...new Set(before.flatMap((b) => [...b.matchAll(DOMAIN_SET), ...b.matchAll(DOMAIN_MENTION)].map((m) => m[1]!))),
+    ];
     if (domains.length === 1) {
       sentences[i] = s.replace(ALL_OF_THEM, `every user at @${domains[0]}`);
       continue;

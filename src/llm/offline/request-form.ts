@@ -455,6 +455,10 @@ export function layout(given: string): string {
 // after the request. It names no target and no action, and would otherwise be read as part of the reference.
 const ADJUNCT =
   /\s*,?\s+(?:so\s+that|so|until|while|because)\s+(?:no\s*one|nobody|anyone|anybody|someone|somebody|everyone|he|she|they|we|i|it|you|his|her|their|people|others|the\s+(?:next|other)\s+[\w-]+|the\s+(?:[\w-]+\s+){0,2}?[\w-]+(?=\s+(?:can|could|will|would|won't|cannot|can't|may|might|stops?|doesn't|does\s+not|is\s+no\s+longer|no\s+longer)\b))\b(?![^,;]*\b(?:need|needs|want|wants|should|must|please|pls|have\s+to|has\s+to|can\s+you|could\s+you|\d+\s+(?:ppl|people|members|memberships|seats|users))\b)[^,;]*/gi;
+// "… as the contract is terminated", "… since their trial has ended", "… because the office closed": the reason,
+// said after the request with a subject and a verb of its own (so "as admin" or "since Monday" are not reasons).
+const REASON_AFTER =
+  /\s*,?\s+(?:because|since|as)\s+(?:the|a|an|our|their|his|her|its|my|this|that)\s+(?:[\w-]+\s+){0,2}?[\w-]+\s+(?:is|was|are|were|has|have|had|got|gets)\b[^,;]*/gi;
 // "… or the sync keeps creating duplicates", "… otherwise she will be locked out again": what happens if the
 // request is not done, said after it. Like a purpose, it names no target and no action of its own.
 const CONSEQUENCE =
@@ -517,7 +521,7 @@ export function imperatives(masked: string): string {
 /** The sentence in the imperative without its purpose adjunct ("lock X so he can't …"), unless the request is the
  * adjunct itself ("… signed the contract so I think their seat limit needs to go up to 40"). */
 function inAdjunct(piece: string): string {
-  const cut = piece.replace(ADJUNCT, '').replace(CONSEQUENCE, '');
+  const cut = piece.replace(ADJUNCT, '').replace(REASON_AFTER, '').replace(CONSEQUENCE, '');
   const rewritten = imperative(cut);
   if (rewritten !== cut) return rewritten;
   const whole = imperative(piece);

@@ -1049,12 +1049,18 @@ export function mentionedOrg(ctx: PlanContext, ref: Ref | undefined): Res<Ref | 
 }
 
 /** An org that must exist: missing → a clear "not found" answer. */
-export function requireOrg(ctx: PlanContext, ref: Ref): Res<OrgRow> {
+// A name read that says only "an organization" ("their organization", "the portal workspace"): no words of its own
+// that could be misread as another organization's name.
+const GENERIC_ORG =
+  /^(?:(?:the|their|its|his|her|our|my|this|that|portal|client|customer|organi[sz]ation|org|workspace|company|account|group|team)\s*)+$/i;
+
+export function requireOrg(ctx: PlanContext, ref: Ref, { strict = false }: { strict?: boolean } = {}): Res<OrgRow> {
   let r = resolveOrg(ctx, ref);
   if (!r.ok) return r;
   // A name read from the wrong words ("their organization", "that latest") finds none: the one organization the
-  // request names anywhere is the one meant (several or none → not found, as before).
-  if (!r.value && ref.kind === 'name') {
+  // request names anywhere is the one meant (several or none → not found, as before). Not for a permanent delete
+  // (`strict`): words misread as a name there ("remove X frm Globex organisation") must not find Globex to delete.
+  if (!r.value && ref.kind === 'name' && (!strict || GENERIC_ORG.test(ref.value.trim()))) {
     const named = resolveOrg(ctx, { kind: 'mention', value: requestWords(ctx) });
     if (!named.ok && named.outcome === 'pending') return named;
     if (named.ok && named.value) r = named;

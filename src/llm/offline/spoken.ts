@@ -12,6 +12,10 @@ const SPOKEN_ADDRESS = new RegExp(
   `\\b([a-z0-9][a-z0-9_-]*(?:\\s+(?:dot|underscore|dash|hyphen)\\s+[a-z0-9][a-z0-9_-]*)*)\\s+at\\s+([a-z0-9][a-z0-9-]*(?:\\s+dot\\s+[a-z0-9][a-z0-9-]*)*\\s+dot\\s+${TLD})\\b`,
   'gi',
 );
+// "accounts from spamdeals dot test": a domain said aloud, with no mailbox before it (one or more dotted labels
+// ending in a known top-level domain; the first label is no common word).
+const SPOKEN_HOST = new RegExp(`\\b([a-z0-9][a-z0-9-]*(?:\\s+dot\\s+[a-z0-9][a-z0-9-]*)*\\s+dot\\s+${TLD})\\b`, 'gi');
+const NOT_LABEL = /^(?:the|a|an|this|that|one|is|was|it|and|or|to|of|in|on|at|no|any)\s/i;
 const NOT_LOCAL =
   /^(?:one|someone|anyone|everyone|somebody|anybody|everybody|him|her|them|me|us|people|users?|person|guy|girl|account|email|address|mail|is|was|be|based|works?|working|who|the|a|an|up|in|on|out|off|signed|registered|here|there|live|lives|located|me|over|staff|team)$/i;
 const SEPARATOR: Readonly<Record<string, string>> = { dot: '.', underscore: '_', dash: '-', hyphen: '-' };
@@ -107,6 +111,7 @@ export function spokenForms(text: string): string {
       .replace(SPOKEN_ADDRESS, (m, local: string, domain: string) =>
         NOT_LOCAL.test(local) ? m : `${joined(local)}@${joined(domain)}`,
       )
+      .replace(SPOKEN_HOST, (m, host: string) => (NOT_LABEL.test(host) ? m : joined(host)))
       // ("crm underscore contact underscore ref": a key said with its underscores.)
       .replace(/\b([a-z0-9]+(?:\s+underscore\s+[a-z0-9]+)+)\b/gi, (words) => joined(words))
   );
