@@ -35,7 +35,7 @@ export function withArrowRoles(text: string): string {
     const org = every[1]?.trim().replace(/\s+(?:org|organi[sz]ation|group|grp|team)$/i, '');
     const role = every[3]!.toLowerCase().startsWith('admin') ? 'an admin' : `a ${every[3]!.toLowerCase()}`;
     // (What follows the arrow's role — "til the drama dies down" — is its own sentence: why or how long.)
-    const rest = masked.slice(every[0].length).replace(/^\s+(?=[a-z])/i, '. ');
+    const rest = masked.slice(every[0].length).replace(/^\s*,?\s+(?=[a-z])/i, '. ');
     const holders = every[2]!.trim().replace(/\borg:(\w+)(?:\s+role)?/i, 'the $1 role');
     return `make ${holders}${org ? ` in ${org}` : ''} ${role}${rest}`;
   }

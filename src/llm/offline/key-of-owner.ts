@@ -45,3 +45,34 @@ export function withOwnerThenPair(masked: string): string {
       `add ${pair} to ${/^⟦/.test(owner) ? owner : `the ${owner}`}'s ${kind ? `${kind} ` : ''}metadata`,
   );
 }
+
+// "update the employee ID in private metadata …", "2) Plan in public metadata to be updated as …": a key said in
+// words right before the metadata it is in is that key, written as keys are ("employee_id", "plan"). At most three
+// words, and only the words after a determiner or at the start of a line; words that are grammar stay as they are.
+const KEY_IN_WORDS =
+  /(\b(?:the|their|her|his|its|my|our)\s+|(?:^|[.;:)\n]\s*))((?:[A-Za-z]+\s+){0,2}[A-Za-z]+)\s+((?:key|field|entry)\s+)?in\s+((?:the|her|his|their|its)\s+)?(public|private|unsafe)\s+meta-?data\b/g;
+const GRAMMAR =
+  /^(?:a|an|the|their|her|his|its|my|our|and|or|to|of|value|key|field|entry|it|this|that|set|update|change|put|add|remove|delete|store|save|record|keep|is|are|was|be|please|pls|kindly|new|old)$/i;
+
+/** The message with a key said in words before its metadata written as the key. */
+export function withKeyInWords(masked: string): string {
+  return masked.replace(
+    KEY_IN_WORDS,
+    (whole, lead: string, words: string, noun: string | undefined, det: string | undefined, kind: string) => {
+      const all = words.split(/\s+/);
+      // (Only the last words that are no grammar: "set role in …" keeps its verb.)
+      let start = all.length;
+      while (start > 0 && !GRAMMAR.test(all[start - 1]!)) start--;
+      if (start === all.length) return whole;
+      const before = all.slice(0, start).join(' ');
+      const key = all.slice(start).join('_').toLowerCase();
+      const determined = /\b(?:the|their|her|his|its|my|our)$/i.test(before);
+      const opening = before
+        ? `${lead}${before} ${determined ? '' : 'the '}`
+        : /\S/.test(lead) && !/[.;:)]/.test(lead)
+          ? lead
+          : `${lead}the `;
+      return `${opening}${key} ${noun ?? ''}in ${det ?? ''}${kind} metadata`;
+    },
+  );
+}

@@ -71,7 +71,11 @@ export function readParts(s: Sentence): { kind: Kind; key: string; value: unknow
   if (keyList.length !== 1) return undefined;
   const key = keyList[0]!;
   const isKey = (v: string): boolean => v.toLowerCase() === key.toLowerCase();
-  const marked = [...text.matchAll(MARKED_VALUE)].map((m) => word(m[1]!)).filter((v) => v !== '' && !isKey(v));
+  // (Sentence by sentence: a value never runs on into the next sentence, "as X-1. The old one …".)
+  const marked = asking
+    .flatMap((t) => [...t.matchAll(MARKED_VALUE)])
+    .map((m) => word(m[1]!).replace(/\.$/, ''))
+    .filter((v) => v !== '' && !isKey(v));
   const bare = [...text.matchAll(BARE_VALUE)].map((m) => m[1]!).filter((v) => !isKey(v));
   const quoted = [...text.matchAll(/⟦q\d+⟧/g)].map((m) => word(m[0])).filter((v) => !isKey(v));
   const candidates = [marked, quoted, bare].map((list) => [...new Set(list)]).find((list) => list.length > 0);

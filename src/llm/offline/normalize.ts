@@ -42,7 +42,7 @@ import { VOUCHED } from './constraints.js';
 import { withDefinedTerms } from './defined-term.js';
 import { withPassiveRequests } from './passive-request.js';
 import { withWholeOrgRemoval } from './whole-org.js';
-import { withKeyOfOwner, withOwnerThenPair } from './key-of-owner.js';
+import { withKeyInWords, withKeyOfOwner, withOwnerThenPair } from './key-of-owner.js';
 import { withInviterDescribed } from './inviter-described.js';
 import { withNameDisplay } from './name-display.js';
 import { withListTopic } from './list-topic.js';
@@ -171,6 +171,7 @@ const STAGES: ReadonlyArray<(masked: string) => string> = [
   spellOutTexting,
   withLoanwords,
   withPlainForms,
+  withKeyInWords,
   withRoleCondition,
   (m) => m.replace(FILLER, '').trim(),
   withWholeOrgRemoval,

@@ -29,7 +29,7 @@ const DOMAIN_SET =
 // "a bunch of spam accounts from foo.test", "they were given addresses at foo.test": users an earlier sentence
 // places at a domain, in looser words.
 const DOMAIN_MENTION =
-  /\b(?:accounts?|accts?|users?|sign-?ups?|logins?|addresse?s|e-?mails?|e-?mail\s+addresses|bots?)\s+(?:(?:were\s+|are\s+)?(?:given|created|registered|made|set\s+up|signed\s+up)\s+)?(?:at|from|on|using|with|under)\s+@?(⟦h\d+⟧)/gi;
+  /\b(?:accounts?|accts?|users?|sign-?ups?|logins?|addresse?s|e-?mails?|e-?mail\s+addresses|bots?)\s+(?:[a-z]+\s+){0,2}?(?:at|from|on|using|with|under)\s+@?(⟦h\d+⟧)/gi;
 
 const MAKE_INVALID =
   /\bmake\s+(them|it|those|these|that|this|all\s+of\s+them)\s+(?:invalid|void|unusable|inactive|not\s+valid)\b/gi;

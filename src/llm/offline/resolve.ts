@@ -1049,10 +1049,15 @@ export function mentionedOrg(ctx: PlanContext, ref: Ref | undefined): Res<Ref | 
 }
 
 /** An org that must exist: missing → a clear "not found" answer. */
-// A name read that says only "an organization" ("their organization", "the portal workspace"): no words of its own
-// that could be misread as another organization's name.
-const GENERIC_ORG =
-  /^(?:(?:the|their|its|his|her|our|my|this|that|portal|client|customer|organi[sz]ation|org|workspace|company|account|group|team)\s*)+$/i;
+/**
+ * Whether words read as an organization's name name something else too: a capitalised word that is not part of
+ * the organization's own name ("Ivan Petrov frm Globex" when Globex is found elsewhere in the message). Such a
+ * reading is no ground for a permanent delete ("their portal workspace" or "the whole group" is).
+ */
+function namesOther(read: string, orgName: string): boolean {
+  const own = new Set(orgName.toLowerCase().split(/\s+/));
+  return read.split(/[\s,;()]+/).some((w) => /^\p{Lu}/u.test(w) && !own.has(w.toLowerCase()));
+}
 
 export function requireOrg(ctx: PlanContext, ref: Ref, { strict = false }: { strict?: boolean } = {}): Res<OrgRow> {
   let r = resolveOrg(ctx, ref);
@@ -1060,10 +1065,10 @@ export function requireOrg(ctx: PlanContext, ref: Ref, { strict = false }: { str
   // A name read from the wrong words ("their organization", "that latest") finds none: the one organization the
   // request names anywhere is the one meant (several or none → not found, as before). Not for a permanent delete
   // (`strict`): words misread as a name there ("remove X frm Globex organisation") must not find Globex to delete.
-  if (!r.value && ref.kind === 'name' && (!strict || GENERIC_ORG.test(ref.value.trim()))) {
+  if (!r.value && ref.kind === 'name') {
     const named = resolveOrg(ctx, { kind: 'mention', value: requestWords(ctx) });
     if (!named.ok && named.outcome === 'pending') return named;
-    if (named.ok && named.value) r = named;
+    if (named.ok && named.value && (!strict || !namesOther(ref.value, named.value.name))) r = named;
   }
   if (!r.value && ref.kind === 'mention')
     return stop(

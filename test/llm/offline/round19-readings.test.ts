@@ -1,0 +1,133 @@
+/**
+ * Round 19 of the offline model: code spans around an address or a role key, a record then an arrow then what to do
+ * to it, clipped verbs, a reason said after the request with a subject of its own, a domain said aloud, "all of
+ * them" after accounts placed at one domain, and a key said in words before its metadata. Invented phrasings on
+ * the demo seed. Tests marked (safety) were seen to fail with their guard removed.
+ */
+import { describe, expect, it } from 'vitest';
+import { understand } from '../../../src/llm/offline/accounting.js';
+import { withKeyInWords } from '../../../src/llm/offline/key-of-owner.js';
+import { spokenForms } from '../../../src/llm/offline/spoken.js';
+import { correctTypos } from '../../../src/llm/offline/lexicon.js';
+import { createStack, NOW } from './drive.js';
+
+const calls = (turn: { pending: Array<{ action: string; args: Record<string, unknown> }> }) =>
+  turn.pending.map((p) => [p.action, p.args]);
+const say = async (text: string) => createStack().say(text);
+const intentOf = (text: string) => understand(text, NOW).intent;
+
+describe('a permanent organization delete', () => {
+  it('(safety) never falls back to another organization the message names when the words read as its name name a person', async () => {
+    const turn = await say('pls take Ivan Petrov awya frm the Globex organisation');
+    expect(calls(turn).map(([action]) => action)).not.toContain('clerk_organization_delete');
+  });
+
+  it('a removal typed with clipped words is the membership removal', async () => {
+    const turn = await say('pls remve Ivan Petrov frm Globex org, only the org access');
+    expect(calls(turn)).toEqual([
+      ['clerk_org_membership_delete', { organization_id: expect.any(String), user_id: expect.any(String) }],
+    ]);
+  });
+
+  it('"their workspace" and "the whole group" still find the one organization the message names', async () => {
+    for (const text of [
+      'Stark Industries cancelled with us. Please delete their workspace.',
+      'the Stark Industries group is from an old event, can you delete the whole group',
+    ]) {
+      const turn = await say(text);
+      expect(calls(turn)).toEqual([['clerk_organization_delete', { organization_id: expect.any(String) }]]);
+    }
+  });
+
+  it('a reason after the request, with its own subject and verb, is not part of the name', () => {
+    expect(intentOf('please delete the Stark Industries organisation as their contract has ended')).toMatchObject({
+      kind: 'org_delete',
+      orgs: [{ kind: 'name', value: 'Stark Industries' }],
+    });
+    // ("as" with no verb after it is no reason: the role stays.)
+    expect(intentOf('add lee@initech.test to Hooli as an admin')).toMatchObject({ role: 'org:admin' });
+  });
+});
+
+describe('terse technical notes', () => {
+  it('a code span around an address, a pattern or a role key is read as the bare entity', () => {
+    expect(intentOf('blocklist `junk@burner.test` please')).toMatchObject({
+      kind: 'list_add',
+      list: 'blocklist',
+      identifiers: ['junk@burner.test'],
+    });
+    expect(intentOf('lock `lee@initech.test` now')).toMatchObject({
+      kind: 'user_action',
+      targets: [{ kind: 'email', value: 'lee@initech.test' }],
+    });
+  });
+
+  it('a code span around a plain word stays a quoted value', () => {
+    expect(intentOf('rename Hooli to `Hooli XYZ`')).toMatchObject({ newName: 'Hooli XYZ' });
+  });
+
+  it('a record, an arrow, then what to do to it', () => {
+    expect(intentOf('`*@burner.test` → blocklist')).toMatchObject({ kind: 'list_add', identifiers: ['*@burner.test'] });
+    expect(intentOf('hooli → rename to "Hooli Labs"')).toMatchObject({ kind: 'rename_any', newName: 'Hooli Labs' });
+    expect(intentOf('`supabase` jwt template → delete')).toMatchObject({ kind: 'named_delete', resource: 'jwt' });
+  });
+
+  it('every holder of a role said as its key, with an arrow to the new role', () => {
+    expect(intentOf('initech: everyone with `org:admin` → `org:member`, until the audit ends')).toMatchObject({
+      kind: 'membership_set_role',
+      users: [{ kind: 'role', value: 'org:admin' }],
+      role: 'org:member',
+    });
+  });
+});
+
+describe('slips', () => {
+  it('verbs typed without their vowels, only where a verb stands', () => {
+    expect(correctTypos('pls mak her admin')).toBe('pls make her admin');
+    expect(correctTypos('Mak Chen is new')).toBe('Mak Chen is new');
+    expect(correctTypos('pls rmv him frm hooli')).toBe('pls remove him from hooli');
+  });
+
+  it('a slip at the end of a verb is corrected, an inflection is not', () => {
+    expect(correctTypos('please revokr it')).toBe('please revoke it');
+    expect(correctTypos('please unlockr it')).toBe('please unlock it');
+    expect(correctTypos('the remover tool')).toBe('the remover tool');
+  });
+});
+
+describe('domains and the accounts at them', () => {
+  it('a domain said aloud, without a mailbox', () => {
+    expect(spokenForms('sign-ups from junkmail dot test again')).toBe('sign-ups from junkmail.test again');
+    expect(spokenForms('the dot com days')).toBe('the dot com days');
+  });
+
+  it('"all of them" after accounts placed at one domain is every user at it', () => {
+    expect(intentOf('a pile of fake accounts came from burner.test overnight. lock all of them')).toMatchObject({
+      kind: 'bulk_user_action',
+      action: 'clerk_user_lock',
+      filter: { emailQuery: '@burner.test' },
+    });
+  });
+
+  it('with no domain named, "all of them" is still refused', () => {
+    expect(intentOf('a pile of fake accounts came in overnight. lock all of them')).toMatchObject({ kind: 'refuse' });
+  });
+});
+
+describe('a key said in words', () => {
+  it('before the metadata it is in, it is written as a key', () => {
+    expect(withKeyInWords('please change the badge number in private metadata')).toBe(
+      'please change the badge_number in private metadata',
+    );
+    expect(withKeyInWords('3) Tier in public metadata to be set as gold')).toBe(
+      '3) the tier in public metadata to be set as gold',
+    );
+    expect(withKeyInWords('set role in public metadata')).toBe('set the role in public metadata');
+  });
+
+  it('the value stops at the end of its sentence', () => {
+    expect(
+      intentOf('kindly update the badge number in private metadata for lee@initech.test as B-77. The old one is lost'),
+    ).toMatchObject({ kind: 'user_update', fields: { private_metadata: { badge_number: 'B-77' } } });
+  });
+});
