@@ -18,7 +18,7 @@ const intentOf = (text: string) => understand(text, NOW).intent;
 
 describe('a permanent organization delete', () => {
   it('(safety) never falls back to another organization the message names when the words read as its name name a person', async () => {
-    const turn = await say('pls take Ivan Petrov awya frm the Globex organisation');
+    const turn = await say('pls remve Ivan Petrov fron the Globex organisation');
     expect(calls(turn).map(([action]) => action)).not.toContain('clerk_organization_delete');
   });
 
