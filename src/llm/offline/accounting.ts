@@ -109,9 +109,10 @@ function placedKey(intent: Intent): string {
 }
 
 // "except the one on his iPhone", "but not Dave", "other than the admins": a part that narrows the targets.
+// ("Apart from that, he keeps everything": "that" is the request itself — nothing is left out of it.)
 // ("…, but not taking chances", "but not sure", "but not yet": a remark, not a target left out.)
 const EXCEPTION =
-  /\s*,?\s*\b(?:except(?:\s+for)?|but\s+not(?!\s+(?:\w+ing|sure|yet|now|today|urgent|urgently|critical|a\s+big\s+deal)\b)|other\s+than|apart\s+from|excluding|save\s+for|besides)\b[^.;!?]*/i;
+  /\s*,?\s*\b(?:except(?:\s+for)?|but\s+not(?!\s+(?:\w+ing|sure|yet|now|today|urgent|urgently|critical|a\s+big\s+deal)\b)|other\s+than|apart\s+from|excluding|save\s+for|besides)\b(?!\s+(?:that|this)\s*(?:[,.;!?]|$|(?:he|she|they|it|we|i|you|nothing|no|everything|all)\b))[^.;!?]*/i;
 
 const SET_WORD =
   /\b(?:all|every|each|any|everyone|everybody|anyone|anybody|everything|both|rest|others|them|those|these|(?:sessions|members|users|accounts|invitations|invites|people|admins|viewers|orgs|organi[sz]ations|domains|apps|templates|devices|memberships|entries|keys|emails|addresses)\b)/i;

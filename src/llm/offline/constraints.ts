@@ -20,6 +20,8 @@ const KEEPS = new RegExp(
     // ("should not be retained" asks for a removal.)
     '(?<!\\bnot\\s|\\bno\\s+longer\\s)\\b(?:is|are|be)\\s+(?:retained|preserved|unaffected|not\\s+affected)\\b',
     '\\b(?:unchanged|untouched|unaltered|intact)\\b',
+    // ("he should keep everything as today", "leave the rest as it is now")
+    '\\b(?:keep|keeps|leave|leaves)\\s+(?:everything|all|the\\s+rest|anything)(?:\\s+else)?\\s+(?:as\\s+(?:today|now|before|is|it\\s+is|it\\s+was)|the\\s+same|alone)\\b',
     '\\bas\\s+(?:it|they)\\s+(?:is|are|stands?)\\b',
     '\\b(?:must|should|shall|will|is|are|to)\\s+(?:not|never)\\s+(?:be\\s+)?(?:altered|changed|touched|modified|affected)\\b',
     '\\bnot\\s+to\\s+be\\s+(?:altered|changed|touched|modified|affected)\\b',

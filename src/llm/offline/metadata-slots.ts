@@ -72,7 +72,10 @@ export function readParts(s: Sentence): { kind: Kind; key: string; value: unknow
   const key = keyList[0]!;
   const isKey = (v: string): boolean => v.toLowerCase() === key.toLowerCase();
   // (Sentence by sentence: a value never runs on into the next sentence, "as X-1. The old one …".)
-  const marked = asking
+  // (A sentence that writes nothing — "the old ID was a duplicate with HRMS" — only tells the story: its values are
+  // not the new one, when another sentence asks for the write.)
+  const writing = asking.filter((t) => WRITES.test(t));
+  const marked = (writing.length > 0 ? writing : asking)
     .flatMap((t) => [...t.matchAll(MARKED_VALUE)])
     .map((m) => word(m[1]!).replace(/\.$/, ''))
     .filter((v) => v !== '' && !isKey(v));

@@ -42,6 +42,7 @@ import { VOUCHED } from './constraints.js';
 import { withDefinedTerms } from './defined-term.js';
 import { withPassiveRequests } from './passive-request.js';
 import { withWholeOrgRemoval } from './whole-org.js';
+import { withoutCourtesy } from './courtesy.js';
 import { withKeyInWords, withKeyOfOwner, withOwnerThenPair } from './key-of-owner.js';
 import { withInviterDescribed } from './inviter-described.js';
 import { withNameDisplay } from './name-display.js';
@@ -157,9 +158,16 @@ function withReportSteps(masked: string): string {
   return out.replace(STEPS_LABEL, '$1').trim();
 }
 
+// "what is the status of X. Please don't resend": a sentence opened by a question word is a question, typed with a
+// full stop or with nothing at its end.
+const UNMARKED_QUESTION =
+  /(^|[.!]\s+)((?:what|which|who|whose|when)\s+(?:is|are|was|were|does|do|did|has|have)\b[^.!?\n]*?)\s*(?:\.(?=\s)|\.?$)/gi;
+
 const STAGES: ReadonlyArray<(masked: string) => string> = [
   (m) => m.trim(),
   (m) => m.replace(INTERJECTION, '$1'),
+  withoutCourtesy,
+  (m) => m.replace(UNMARKED_QUESTION, '$1$2?'),
   (m) => m.replace(REPORT_CONTEXT, '$1').trim(),
   withReportSteps,
   withoutEmoji,

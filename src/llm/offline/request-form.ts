@@ -478,9 +478,9 @@ const POLITE =
  * whichever of the ban or the lock is there (the planner looks). Without such a statement it stays a wrapper.
  */
 const FIX =
-  /\b(?:sort\s+(?:that|this|it)(?:\s+out)?|sort\s+(⟦[ei]\d+⟧|him|her|them)\s+out|sort\s+out\s+(?:that|this|it)|get\s+(?:that|this|it)\s+(?:sorted|fixed|resolved)(?:\s+out)?|(?:fix|resolve|take\s+care\s+of|deal\s+with|handle)\s+(?:that|this|it)|(?:do|handle|sort(?:\s+out)?|take\s+care\s+of)\s+(?:both|all)(?:\s+of)?(?:\s+(?:those|these|them|things))?(?=\s*(?:[,.;!?]|$)))(?:\s+for\s+(⟦[ei]\d+⟧|him|her|them))?/i;
+  /\b(?:sort\s+(?:that|this|it)(?:\s+out)?|sort\s+(⟦[ei]\d+⟧|him|her|them)\s+out|sort\s+out\s+(?:that|this|it)|get\s+(?:that|this|it)\s+(?:sorted|fixed|resolved)(?:\s+out)?|(?:fix|resolve|take\s+care\s+of|deal\s+with|handle)\s+(?:that|this|it)|do\s+(?:the\s+)?needful|(?:do|handle|sort(?:\s+out)?|take\s+care\s+of)\s+(?:both|all)(?:\s+of)?(?:\s+(?:those|these|them|things))?(?=\s*(?:[,.;!?]|$)))(?:\s+for\s+(⟦[ei]\d+⟧|him|her|them))?/i;
 const LOCKED_OUT =
-  /\b(?:is|was|got|gets|been|are|were|being|still)\s+(?:locked|banned)(?:\s+out)?\b|\blocked\s+out\b|\bcan(?:'|’)?t\s+(?:get|log|sign)\s+(?:in|on)\b|\bcannot\s+(?:get|log|sign)\s+(?:in|on)\b/i;
+  /\b(?:is|was|got|gets|been|are|were|being|still)\s+(?:locked|banned)(?:\s+out)?\b|\blocked\s+out\b|\bcan(?:'|’)?t\s+(?:get|log|sign)\s+(?:in|on)\b|\bcannot\s+(?:get|log|sign)\s+(?:in|on)\b|\b(?:not|un)\s*able\s+to\s+(?:log|sign)\s*-?\s*(?:in|on)\b/i;
 
 // A sign-in fix the message asks for in so many words ("… the user asks us to unlock her").
 const OWN_FIX = /\b(?:unlock|unban|un-?suspend|reinstate|let\s+\S+(?:\s+\S+)?\s+(?:sign|log)\s+in)\b/i;
@@ -489,9 +489,12 @@ function fixMeansRestore(masked: string): string {
   if (!LOCKED_OUT.test(masked)) return masked;
   // "pls sort this" above a forwarded mail that asks for the unlock itself hands that ask over: one request.
   if (OWN_FIX.test(masked.replace(FIX, ''))) return masked;
+  // (No one named with the fix: the one address the message gives, a ticket's "Mail ID: …", is whose sign-in.)
+  const addresses = [...new Set(masked.match(/⟦e\d+⟧/g) ?? [])];
+  const named = addresses.length === 1 ? addresses[0]! : 'the account';
   return masked.replace(
     FIX,
-    (_m, sorted: string | undefined, who: string | undefined) => `let ${sorted ?? who ?? 'the account'} sign in again`,
+    (_m, sorted: string | undefined, who: string | undefined) => `let ${sorted ?? who ?? named} sign in again`,
   );
 }
 

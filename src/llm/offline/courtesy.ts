@@ -1,0 +1,36 @@
+/**
+ * Service-desk courtesy, as written in Indian and other Commonwealth office English (issue 15, round 19): "Greetings
+ * of the day", "on priority basis", "at the earliest", "w.e.f. 15/11", "revert back once done". None of it is part
+ * of the request, and some of it reads as one ("revert" is also the word for undoing a change). So:
+ * - "revert (back) once done / to us / so that …" asks only for a reply: it goes;
+ * - "revert (back) with the status of X" asks for that information: it becomes "what is the status of X";
+ * - "revert <something>" with neither "back" nor a reply's words after it stays an undo request.
+ */
+
+const GREETING_OF_DAY = /\b(?:warm\s+)?greetings\s+(?:of|for)\s+the\s+day\b\s*[!.,]*\s*/gi;
+const PRIORITY =
+  /\s*,?\s*\b(?:on\s+(?:a\s+)?(?:top\s+|high\s+|urgent\s+)?priority(?:\s+basis)?|at\s+the\s+earliest(?:\s+possible)?|at\s+your\s+earliest(?:\s+convenience)?|(?:with\s+)?immediate\s+effect|w\.?\s?e\.?\s?f\.?\s*(?:⟦[a-z]\d+⟧|[\w/.-]+))(?=\s|[,.;!?]|$)/gi;
+// "revert back with the status of …", "revert with the list of …": a question.
+const REVERT_WITH =
+  /\b(?:and\s+)?(?:kindly\s+|please\s+|pls\s+)?revert\s+(?:back\s+)?(?:to\s+(?:me|us)\s+)?with\s+(?:the\s+)?(status|list|details|info(?:rmation)?|count|number)\b/gi;
+// "revert back once done", "revert to us so that we can close the ticket", "revert back for closure": a reply.
+const REVERT_REPLY =
+  /\s*,?\s*\b(?:and\s+)?(?:kindly\s+|please\s+|pls\s+)?revert\s+(?:back\b|to\s+(?:me|us)\b|once\s+done\b|for\s+closure\b)[^.;!?\n]*/gi;
+
+// "As discussed over call today morning, PFB the details of …:", "Please find below the changes required:": a
+// preamble that points at what follows. (Its "today" is when they talked, never a filter.)
+const PREAMBLE =
+  /(?:^|(?<=[.!?:\n]\s*))\s*(?:as\s+(?:discussed|informed|mentioned|requested|per\s+(?:our|the|your)\s+(?:call|discussion|conversation|mail|email))\b[^,.;!?:\n]*,\s*)?(?:pfb|pfa|please\s+find\s+(?:below|attached|enclosed))\b[^.;!?:\n]*[:.]?\s*/gi;
+const AS_DISCUSSED =
+  /(?:^|(?<=[.!?\n]\s*))\s*as\s+(?:discussed|informed|mentioned)\s+(?:over|on|in|during|with)\s+(?:the\s+|a\s+|our\s+)?(?:call|phone|meeting|chat|mail|email|review(?:\s+meeting)?)(?:\s+(?:today|yesterday)(?:\s+(?:morning|afternoon|evening))?)?\s*,\s*/gi;
+
+/** The message without desk courtesy; a request for a reply with information said as a question. */
+export function withoutCourtesy(masked: string): string {
+  return masked
+    .replace(GREETING_OF_DAY, '')
+    .replace(PREAMBLE, '')
+    .replace(AS_DISCUSSED, '')
+    .replace(PRIORITY, '')
+    .replace(REVERT_WITH, (_m, what: string) => `what is the ${what.toLowerCase()}`)
+    .replace(REVERT_REPLY, '');
+}
