@@ -207,6 +207,8 @@ export function jwtTimes(said: string): Fields {
   // "two hours", "an hour", "half an hour": durations said in words read as digits.
   const c = said
     .replace(/\bhalf an? hour\b/gi, '30 minutes')
+    // ("a whole day", "one full hour": the length said with weight.)
+    .replace(/\b(an?|one)\s+(?:whole|full|entire)\s+(?=(?:sec|second|min|minute|hr|hour|day)s?\b)/gi, '$1 ')
     .replace(
       new RegExp(
         `\\b(${Object.keys(DURATION_WORDS).join('|')})(?=\\s+(?:secs?|seconds?|mins?|minutes?|hrs?|hours?|days?)\\b)`,

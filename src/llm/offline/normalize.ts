@@ -43,6 +43,7 @@ import { withDefinedTerms } from './defined-term.js';
 import { withPassiveRequests } from './passive-request.js';
 import { withWholeOrgRemoval } from './whole-org.js';
 import { withoutCourtesy } from './courtesy.js';
+import { withRebrand } from './rebrand.js';
 import { withKeyInWords, withKeyOfOwner, withOwnerThenPair } from './key-of-owner.js';
 import { withInviterDescribed } from './inviter-described.js';
 import { withNameDisplay } from './name-display.js';
@@ -180,6 +181,7 @@ const STAGES: ReadonlyArray<(masked: string) => string> = [
   withLoanwords,
   withPlainForms,
   withKeyInWords,
+  withRebrand,
   withRoleCondition,
   (m) => m.replace(FILLER, '').trim(),
   withWholeOrgRemoval,

@@ -80,6 +80,9 @@ const OBJECT_FIRST =
 const ARROW_VERB =
   /(^|[.!?;:\n]\s*)((?:[\w.&-]+|⟦[eiq]\d+⟧)(?:\s+(?:[\w.&-]+|⟦q\d+⟧)){0,2})\s*(?:->|→|=>)\s*(rename|make)\b/gi;
 
+// "the foo token thing", "that app thingy": a record said with a filler noun after it.
+const THING = /\b(tokens?|template|app|application|domain|invite|invitation)\s+(?:thing|thingy|stuff)\b/gi;
+
 const NUMBER_ALLOWED =
   /\b(?:the\s+)?(?:number|amount|count)\s+of\s+(?:people|members|users|seats|staff|accounts)\s+(?:(?:that\s+are|who\s+are|we\s+are)\s+)?(?:allowed|permitted)\b/gi;
 
@@ -90,6 +93,7 @@ export function withPlainForms(masked: string): string {
     .replace(LOCK_ON, (_m, who: string) => `lock ${objectOf(who)}`)
     .replace(META, '$1 metadata')
     .replace(NUMBER_ALLOWED, 'the member limit')
+    .replace(THING, '$1')
     .replace(ARROW_VERB, '$1$3 $2')
     .replace(OBJECT_FIRST, (_m, lead: string, object: string, verb: string) => `${lead}${verb} ${object}`)
     .replace(HAVE_A_LOOK, 'check $1')

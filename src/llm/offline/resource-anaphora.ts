@@ -7,6 +7,8 @@
 
 const PHRASES = [
   /\b[\w.-]+\s+(?:jwt\s+)?(?:token\s+)?template\b/gi,
+  // "the foo tokens expire too fast. make them last a day": a template named by its tokens.
+  /\b[a-z][\w.-]*\s+(?:jwts?\s+)?tokens?\b/gi,
   /\b(?:jwt\s+)?template\s+⟦q\d+⟧/gi,
   /⟦h\d+⟧(?:\s+(?:satellite\s+)?domain)?|\b(?:satellite\s+)?domain\s+⟦h\d+⟧/gi,
   // "the satellite domain": a description that still says which one (lexicon.ts rewrites "not the primary one").
@@ -15,8 +17,9 @@ const PHRASES = [
   // "the app invite we sent out to x@y.test isn't needed, pull it back": an invitation named by its address.
   /\b(?:(?:app|org(?:ani[sz]ation)?)\s+)?invit(?:e|ation)\s+(?:(?:we|i|they|you)\s+sent(?:\s+out)?\s+)?(?:to|for)\s+⟦e\d+⟧/gi,
 ];
-const NOT_A_NAME = /^(?:the|a|an|this|that|jwt|o-?auth|our|my|new|its|their|every|each|all|any|which|are|is)\s/i;
-const IT = /\bits\b|\bit\b/i;
+const NOT_A_NAME =
+  /^(?:the|a|an|this|that|jwt|o-?auth|our|my|new|its|their|every|each|all|any|which|are|is|session|access|refresh|api|auth|bearer|id|his|her|your|those|these)\s/i;
+const IT = /\bits\b|\bit\b|\bthem\b/i;
 
 /** True when the clause refers to something with it / its. */
 export function hasResourceAnaphor(masked: string): boolean {
@@ -45,7 +48,13 @@ export function resourcePhrase(masked: string): string | undefined {
 export function fillResourceAnaphor(masked: string, others: string[]): string | undefined {
   const phrase = others.map(resourcePhrase).find((p) => p !== undefined);
   if (!phrase) return undefined;
-  return masked.replace(/\bits\b/i, `the ${phrase}'s`).replace(/\bit\b/i, `the ${phrase}`);
+  // ("them" only for tokens, which are many: said of anything else it may be people.)
+  const tokens = /\btokens?$/i.test(phrase);
+  if (!/\bits?\b/i.test(masked) && !(tokens && /\bthem\b/i.test(masked))) return undefined;
+  return masked
+    .replace(/\bits\b/i, `the ${phrase}'s`)
+    .replace(/\bit\b/i, `the ${phrase}`)
+    .replace(/\bthem\b/i, (m) => (tokens ? `the ${phrase}` : m));
 }
 
 const ENTITY_ANAPHOR =

@@ -66,8 +66,14 @@ function spelled(masked: string): string {
 }
 
 /** The message with "the X of Y is wrong … correct is V" said as the change it asks for. */
+// "Ann said her shift is late, not early — can you fix it": whose, which key, the right value, then the wrong one.
+// Said as "set Ann's shift to late" (the wrong value stays in the message, so the planner can check it is held).
+const IS_NOT =
+  /\b((?:⟦e\d+⟧|[A-Za-z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*)?)(?:['’]s)?)\s+(?:(?:said|says|tells\s+(?:me|us)|told\s+(?:me|us))\s+(?:that\s+)?(?:his|her|their)\s+)?([a-z][a-z_]{2,30}(?:\s+[a-z][a-z_]{2,30})?)\s+is\s+(?:actually\s+)?([\w-]+(?:\s+[\w-]+)?),?\s+not\s+([\w-]+(?:\s+[\w-]+)?)(?=\s*(?:[,.;!?]|$))/gi;
+const ASKS_FIX = /\b(?:fix|correct|change|update|sort|amend)\b/i;
+
 export function withStatedCorrection(given: string): string {
-  const masked = spelled(given);
+  const masked = withIsNot(spelled(given));
   if (!WRONG.test(masked) || !CORRECT.test(masked)) return masked;
   const sentences = masked.split(/(?<=[.!?])\s+/);
   for (let i = 0; i < sentences.length; i++) {
@@ -92,4 +98,14 @@ export function withStatedCorrection(given: string): string {
     return sentences.filter((x) => x !== '').join(' ');
   }
   return masked;
+}
+
+/** "Ann said her shift is late, not early, please fix it" → "set Ann's shift to late (not early). please fix it". */
+function withIsNot(masked: string): string {
+  if (!ASKS_FIX.test(masked)) return masked;
+  return masked.replace(IS_NOT, (whole, owner: string, key: string, right: string, wrong: string) => {
+    const who = owner.replace(/['’]s$/, '');
+    if (/^(?:it|this|that|he|she|they|there|which|what|who)$/i.test(who)) return whole;
+    return `set ${who}'s ${key.replace(/\s+/g, '_')} to ${right} (it reads ${wrong} now)`;
+  });
 }

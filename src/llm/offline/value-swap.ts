@@ -144,9 +144,18 @@ export function parseValueSwap(whole: Sentence, clause = false): Intent | undefi
       !NOT_A_PLAIN_VALUE.has(to) &&
       saysCurrent(text, to) &&
       new RegExp(`\\s${escapeRe(to)}$`).test(m[0]);
+    // (…or when the word before "to" is the key, said as someone's: "set Ann's shift to early" — the planner then
+    // writes only a key of that name the record already has.)
+    const keyedWord =
+      !!form.plain &&
+      /^[a-z][a-z-]{1,30}$/.test(to) &&
+      !NOT_A_PLAIN_VALUE.has(to) &&
+      new RegExp(
+        `(?:['’]s|\\b(?:the|their|his|her|its))\\s+[a-z][a-z_]{2,30}\\s+to\\s+${escapeRe(to)}(?![\\w-]|\\s+\\w)`,
+      ).test(m[0].split(/[.:](?=\\s|$)/)[0]!);
     const yesNo = !!form.yesNo && boolOf(to) !== undefined;
     const looksLikeValue = numberOf(to) !== undefined || /^\p{Lu}|[\d._@]/u.test(to);
-    if (form.bare && !quoted && !plainWord && !yesNo && !looksLikeValue) return undefined;
+    if (form.bare && !quoted && !plainWord && !keyedWord && !yesNo && !looksLikeValue) return undefined;
     return { kind: 'value_swap', to, text };
   }
   return undefined;
