@@ -336,10 +336,11 @@ const ALL_WORD = /\b(?:all|every|each|everyone|everybody|every1|any\s+(?:user|ac
 const NEWEST = /\b(?:newest|latest|most\s+recent(?:ly)?|last)\b/i;
 
 /** The role a sentence names ("admin", "read-only access", "regular member"), as a Clerk role key. */
+// ("the member limit", "the billing address": a role word that names a setting is no role.)
 function roleOf(sentence: string): string | undefined {
   if (/\b(?:view[\s-]?only|read[\s-]?only|read\s+access)\b/i.test(sentence)) return 'org:viewer';
   const m = sentence.match(
-    /\b(?:(?:regular|plain|normal|ordinary|basic)\s+member|administrator|admin|member|viewer|billing)\b(?!\s+(?:of\s+)?(?:the\s+)?(?:team|department|dept))/gi,
+    /\b(?:(?:regular|plain|normal|ordinary|basic)\s+member|administrator|admin|member|viewer|billing)\b(?!\s+(?:of\s+)?(?:the\s+)?(?:team|department|dept))(?!\s*(?:limit|cap|count|number|seats?|maximum|max|quota|list|ship|s\b))/gi,
   );
   const keys = [...new Set((m ?? []).map((r) => roleKey(r)).filter((r): r is string => r !== undefined))];
   // "viewer, not member", "viewer instead of member": the role before the negation.

@@ -50,7 +50,7 @@ export function withOwnerThenPair(masked: string): string {
 // words right before the metadata it is in is that key, written as keys are ("employee_id", "plan"). At most three
 // words, and only the words after a determiner or at the start of a line; words that are grammar stay as they are.
 const KEY_IN_WORDS =
-  /(\b(?:the|their|her|his|its|my|our)\s+|(?:^|[.;:)\n]\s*))((?:[A-Za-z]+\s+){0,2}[A-Za-z]+)\s+((?:key|field|entry)\s+)?in\s+((?:the|her|his|their|its)\s+)?(public|private|unsafe)\s+meta-?data\b/g;
+  /(\b(?:the|their|her|his|its|my|our)\s+|(?:^|[.;)\n]\s*))((?:[A-Za-z]+\s+){0,2}[A-Za-z]+)\s+((?:key|field|entry)\s+)?in\s+((?:the|her|his|their|its)\s+)?(public|private|unsafe)\s+meta-?data\b/g;
 const GRAMMAR =
   /^(?:a|an|the|their|her|his|its|my|our|and|or|to|of|value|key|field|entry|it|this|that|set|update|change|put|add|remove|delete|store|save|record|keep|is|are|was|be|please|pls|kindly|new|old)$/i;
 
@@ -63,7 +63,9 @@ export function withKeyInWords(masked: string): string {
       // (Only the last words that are no grammar: "set role in …" keeps its verb.)
       let start = all.length;
       while (start > 0 && !GRAMMAR.test(all[start - 1]!)) start--;
-      if (start === all.length) return whole;
+      // (A value said before the metadata is no key: "set his plan to enterprise in public metadata".)
+      if (start === all.length || all.slice(0, start).some((w) => /^(?:to|as|into)$/i.test(w))) return whole;
+      if (all.slice(start).some((w) => /^(?:true|false|yes|no|on|off)$/i.test(w))) return whole;
       const before = all.slice(0, start).join(' ');
       const key = all.slice(start).join('_').toLowerCase();
       const determined = /\b(?:the|their|her|his|its|my|our)$/i.test(before);

@@ -32,6 +32,9 @@ const JOINED_LAST =
   /\b([Tt]he)\s+(?:last|latest|newest|most\s+recent|most\s+new)\s+(?:person|user|one|account|acct|acc|member|customer|client|registrant)\s+(?:who|that|to)\s+(?:has\s+|have\s+|just\s+|recently\s+)*(?:registered|signed\s+up|joined|sign(?:ed)?\s+in\s+for\s+the\s+first\s+time|made\s+(?:the\s+|a\s+|an\s+|their\s+)?(?:sign-?up|account|registration|\w+)|created\s+(?:an?\s+|their\s+)?account)(?:\s+(?:on|to|in|for|with)\s+(?:our|the|your)\s+(?:application|app|site|portal|platform|website|system))?/g;
 const MOST_NEW = /\b(?:the\s+)?most\s+new\s+(?:one|user|account)\b/gi;
 
+const PRONOUN_AFTER_VERB =
+  /\b(lock|unlock|ban|unban|delete|remove|suspend|block|nuke|kill|deactivate|disable)\s+(?:it|him|her|them)\b/gi;
+
 /** The masked message with a pointer to the newest organization or user spelt out, and its fields said plainly. */
 export function withRecentRecord(masked: string): string {
   let out = masked
@@ -41,6 +44,13 @@ export function withRecentRecord(masked: string): string {
   if (user) {
     const at = user.index! + user[0].length;
     out = out.slice(0, at) + out.slice(at).replace(POINTED_USER, 'the newest user');
+    // "the newest signup looks like a bot. lock it": a pronoun after a verb in a later sentence, when the message
+    // names nobody else it could be.
+    const next = out.slice(at).search(/[.!?;]\s/);
+    if (next >= 0 && !/⟦[ei]\d+⟧/.test(out)) {
+      const from = at + next;
+      out = out.slice(0, from) + out.slice(from).replace(PRONOUN_AFTER_VERB, '$1 the newest user');
+    }
   }
   const described = out.match(DESCRIBED);
   if (described) {

@@ -80,8 +80,11 @@ const ASKED_PASSIVE = new RegExp(
 // out" the participle belongs to the condition, and reading "lock him" from it would do the opposite of the ask.
 const NO_CLAUSE_BREAK = '(?:(?!\\b(?:if|when|unless|because|since|after|before|while|once|so\\s+that)\\b)[^,])';
 // "I need X gone", "we want X banned", "please get X unlocked", "can you have X removed from Acme".
+// "my mom wants …", "the boss needs …", "Priya wants …": a wish relayed from whom the admin works for.
+const RELAYED =
+  '(?:(?:my|our|the)\\s+(?:mom|mum|mother|dad|father|parents|boss|manager|client|customer|owner|owners|partner|partners|lead|ceo|cto|cfo|coo|director|principal|teacher|wife|husband|sister|brother|aunt|uncle|family|team)|[A-Z][a-z]+)\\s+(?:also\\s+)?(?:wants|needs|would\\s+like|(?:has\\s+)?asked\\s+(?:for|to\\s+have))';
 const WANTED = new RegExp(
-  `^${LEAD}(?:(?:all|what|the\\s+(?:only|one)\\s+thing)\\s+(?:i|we)\\s+(?:really\\s+)?(?:want|need|would\\s+like|'d\\s+like|’d\\s+like)\\s+(?:is|are)(?:\\s+for)?|(?:(?:i|we)(?:'d|’d| would)?\\s+)?(?:(?:also|really|just)\\s+)?(?:need|want)|(?:i|we)(?:'d|’d| would)\\s+(?:(?:also|really|just)\\s+)?like|(?:please\\s+)?(?:get|have)|(?:can|could|would)\\s+(?:you|u)\\s+(?:please\\s+)?(?:get|have))\\s+(?!to\\b)(${NO_CLAUSE_BREAK}+?)\\s+${PP}\\b${NOT_ATTRIBUTIVE}(.*)$`,
+  `^${LEAD}(?:(?:all|what|the\\s+(?:only|one)\\s+thing)\\s+(?:i|we)\\s+(?:really\\s+)?(?:want|need|would\\s+like|'d\\s+like|’d\\s+like)\\s+(?:is|are)(?:\\s+for)?|(?:(?:i|we)(?:'d|’d| would)?\\s+)?(?:(?:also|really|just)\\s+)?(?:need|want)|(?:i|we)(?:'d|’d| would)\\s+(?:(?:also|really|just)\\s+)?like|(?:please\\s+)?(?:get|have)|(?:can|could|would)\\s+(?:you|u)\\s+(?:please\\s+)?(?:get|have)|${RELAYED})\\s+(?!to\\b)(${NO_CLAUSE_BREAK}+?)\\s+${PP}\\b${NOT_ATTRIBUTIVE}(.*)$`,
   'i',
 );
 // "make sure X is banned", "ensure that X gets locked".
@@ -459,6 +462,9 @@ const ADJUNCT =
 // said after the request with a subject and a verb of its own (so "as admin" or "since Monday" are not reasons).
 const REASON_AFTER =
   /\s*,?\s+(?:because|since|as)\s+(?:the|a|an|our|their|his|her|its|my|this|that)\s+(?:[\w-]+\s+){0,2}?[\w-]+\s+(?:is|was|are|were|has|have|had|got|gets)\b[^,;]*/gi;
+// "…, like fully gone", "…, like for good", "…, like asap": emphasis said after the request.
+const EMPHASIS =
+  /\s*,\s*like\s+(?:(?:fully|totally|completely|permanently|really|properly|entirely)\s+(?:gone|deleted|removed|wiped|erased|blocked|banned|locked)|for\s+good|forever|asap|right\s+now|now|today)\b[^,;]*/gi;
 // "… or the sync keeps creating duplicates", "… otherwise she will be locked out again": what happens if the
 // request is not done, said after it. Like a purpose, it names no target and no action of its own.
 const CONSEQUENCE =
@@ -524,7 +530,7 @@ export function imperatives(masked: string): string {
 /** The sentence in the imperative without its purpose adjunct ("lock X so he can't …"), unless the request is the
  * adjunct itself ("… signed the contract so I think their seat limit needs to go up to 40"). */
 function inAdjunct(piece: string): string {
-  const cut = piece.replace(ADJUNCT, '').replace(REASON_AFTER, '').replace(CONSEQUENCE, '');
+  const cut = piece.replace(ADJUNCT, '').replace(REASON_AFTER, '').replace(EMPHASIS, '').replace(CONSEQUENCE, '');
   const rewritten = imperative(cut);
   if (rewritten !== cut) return rewritten;
   const whole = imperative(piece);

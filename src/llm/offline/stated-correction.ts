@@ -105,6 +105,10 @@ function withIsNot(masked: string): string {
   if (!ASKS_FIX.test(masked)) return masked;
   return masked.replace(IS_NOT, (whole, owner: string, key: string, right: string, wrong: string) => {
     const who = owner.replace(/['’]s$/, '');
+    // ("the industry is shown not exactly": how it is shown, not the right value and the wrong one.)
+    if (/^(?:\w+ed|\w+ly|shown|written|spelt|set|correct|right|wrong|there|here|not)$/i.test(right.split(/\s+/)[0]!))
+      return whole;
+    if (/(?:ly|exact|correct|right|accurate|quite|really|sure|ok|okay|good)$/i.test(wrong)) return whole;
     if (/^(?:it|this|that|he|she|they|there|which|what|who)$/i.test(who)) return whole;
     return `set ${who}'s ${key.replace(/\s+/g, '_')} to ${right} (it reads ${wrong} now)`;
   });

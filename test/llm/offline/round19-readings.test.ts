@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { understand } from '../../../src/llm/offline/accounting.js';
+import { withoutCourtesy as withoutCourtesyOf } from '../../../src/llm/offline/courtesy.js';
 import { withKeyInWords } from '../../../src/llm/offline/key-of-owner.js';
 import { spokenForms } from '../../../src/llm/offline/spoken.js';
 import { correctTypos } from '../../../src/llm/offline/lexicon.js';
@@ -129,5 +130,117 @@ describe('a key said in words', () => {
     expect(
       intentOf('kindly update the badge number in private metadata for lee@initech.test as B-77. The old one is lost'),
     ).toMatchObject({ kind: 'user_update', fields: { private_metadata: { badge_number: 'B-77' } } });
+  });
+});
+
+describe('service-desk English', () => {
+  it('courtesy goes, and "revert back with the status of X" is the question', async () => {
+    expect(
+      intentOf(
+        'Greetings of the day! Kindly revert back with the status of the invitation sent to newbie@acme.test. Do not resend it.',
+      ),
+    ).toMatchObject({ kind: 'invitations_list', query: 'newbie@acme.test' });
+  });
+
+  it('"revert" that is not a reply keeps its meaning (no reply words after it)', () => {
+    expect(withoutCourtesyOf('please revert the change for bob')).toBe('please revert the change for bob');
+    expect(withoutCourtesyOf('lock him on priority basis and revert back once done')).toBe('lock him');
+  });
+
+  it('"do the needful" after a lock-out statement restores sign-in for the one address the ticket gives', () => {
+    expect(
+      intentOf(
+        'Mail ID : lee@initech.test\nIssue : user is not able to login, account is locked.\n\nKindly do the needful.',
+      ),
+    ).toMatchObject({ kind: 'user_restore_sign_in', targets: [{ kind: 'email', value: 'lee@initech.test' }] });
+  });
+
+  it('"apart from that" leaves nothing out, and "keep everything as today" only limits', () => {
+    expect(
+      intentOf(
+        'please give lee@initech.test the billing role in Initech. Apart from that he keeps everything as today.',
+      ),
+    ).toMatchObject({
+      kind: 'membership_set_role',
+      role: 'org:billing',
+    });
+  });
+});
+
+describe('reported changes', () => {
+  it('a rebrand reported, then the rename asked without the value', () => {
+    expect(intentOf('hooli rebranded, theyre "Hooli Cloud" now. can u update the name on their account')).toMatchObject(
+      {
+        kind: 'rename_any',
+        target: { kind: 'name', value: 'hooli' },
+        newName: 'Hooli Cloud',
+      },
+    );
+    expect(intentOf('we rebranded, so "Hooli" should now read "Hooli Cloud". fix it pls')).toMatchObject({
+      kind: 'rename_any',
+      newName: 'Hooli Cloud',
+    });
+  });
+
+  it('a rebrand reported with no ask stays a report', () => {
+    expect(intentOf('hooli rebranded to "Hooli Cloud" last spring')).not.toMatchObject({ kind: 'rename_any' });
+  });
+
+  it("a key named as someone's takes a plain value, and only a key the record has", async () => {
+    const turn = await say("set dave miller's department to marketing");
+    expect(calls(turn)).toEqual([
+      ['clerk_user_update', { user_id: expect.any(String), public_metadata: { department: 'marketing' } }],
+    ]);
+    const none = await say("set dave miller's shoe size to large");
+    expect(calls(none)).toEqual([]);
+  });
+
+  it('"X said her <key> is A, not B — fix it" is that change', async () => {
+    const turn = await say('dave miller says his department is marketing, not sales. could u fix it');
+    expect(calls(turn)).toEqual([
+      ['clerk_user_update', { user_id: expect.any(String), public_metadata: { department: 'marketing' } }],
+    ]);
+    // ("is shown not exactly": how the value is shown, no right and wrong value.)
+    expect(intentOf('for Initech the industry is shown not exactly, correct is "Fintech"')).not.toMatchObject({
+      to: 'shown',
+    });
+  });
+
+  it('a wish relayed from someone else is a request', () => {
+    expect(intentOf('my boss wants dave@acme.test locked, like right now')).toMatchObject({
+      kind: 'user_action',
+      action: 'clerk_user_lock',
+      targets: [{ kind: 'email', value: 'dave@acme.test' }],
+    });
+  });
+});
+
+describe('references', () => {
+  it('the newest sign-up, described, then "it" in a later sentence', () => {
+    expect(intentOf('the newest signup has a weird name. ban it please')).toMatchObject({
+      kind: 'user_action',
+      action: 'clerk_user_ban',
+      targets: [{ kind: 'newest', value: 'user' }],
+    });
+  });
+
+  it('a template named by its tokens, and "them" for those tokens in the next sentence', () => {
+    expect(intentOf('the supabase token thing times out too quickly. make them last one full hour')).toMatchObject({
+      kind: 'named_update',
+      resource: 'jwt',
+      fields: { lifetime: 3600 },
+    });
+  });
+
+  it('an organization by its creator, named in lower case', async () => {
+    const turn = await say('set the member limit of the org that bill lumbergh made to 30');
+    expect(calls(turn)).toEqual([
+      ['clerk_organization_update', { organization_id: expect.any(String), max_allowed_memberships: 30 }],
+    ]);
+  });
+
+  it('(safety) "the member limit" is a setting, never a role change', async () => {
+    const turn = await say('set the member limit of the org that bill made to 30');
+    expect(calls(turn).map(([action]) => action)).not.toContain('clerk_org_membership_update');
   });
 });
