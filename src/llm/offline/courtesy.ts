@@ -4,7 +4,8 @@
  * of the request, and some of it reads as one ("revert" is also the word for undoing a change). So:
  * - "revert (back) once done / to us / so that …" asks only for a reply: it goes;
  * - "revert (back) with the status of X" asks for that information: it becomes "what is the status of X";
- * - "revert <something>" with neither "back" nor a reply's words after it stays an undo request.
+ * - "revert <something>" with neither "back" nor a reply's words after it stays an undo request;
+ * - "cancel the same" (nothing after "same") is "cancel it".
  */
 
 const GREETING_OF_DAY = /\b(?:warm\s+)?greetings\s+(?:of|for)\s+the\s+day\b\s*[!.,]*\s*/gi;
@@ -24,6 +25,10 @@ const PREAMBLE =
 const AS_DISCUSSED =
   /(?:^|(?<=[.!?\n]\s*))\s*as\s+(?:discussed|informed|mentioned)\s+(?:over|on|in|during|with)\s+(?:the\s+|a\s+|our\s+)?(?:call|phone|meeting|chat|mail|email|review(?:\s+meeting)?)(?:\s+(?:today|yesterday)(?:\s+(?:morning|afternoon|evening))?)?\s*,\s*/gi;
 
+// "kindly cancel the same", "enable the same and revert": "the same" standing alone is "it" (the thing just named).
+const THE_SAME =
+  /\b((?:cancel|revoke|enable|disable|delete|remove|lock|unlock|ban|unban|update|change|approve|process|withdraw|deactivate|activate)\s+)the\s+same\b(?=\s*(?:[,.;!?]|$|\s+(?:and|so|at|on|by|as|asap|immediately|today|please|pls|kindly)\b))/gi;
+
 /** The message without desk courtesy; a request for a reply with information said as a question. */
 export function withoutCourtesy(masked: string): string {
   return masked
@@ -32,5 +37,7 @@ export function withoutCourtesy(masked: string): string {
     .replace(AS_DISCUSSED, '')
     .replace(PRIORITY, '')
     .replace(REVERT_WITH, (_m, what: string) => `what is the ${what.toLowerCase()}`)
-    .replace(REVERT_REPLY, '');
+    .replace(REVERT_REPLY, '')
+    .replace(THE_SAME, '$1it')
+    .replace(/\b(?:i\s+|we\s+)?(?:would\s+)?request\s+you\s+to\s+(?:kindly\s+|please\s+)?/gi, 'please ');
 }

@@ -86,9 +86,26 @@ const THING = /\b(tokens?|template|app|application|domain|invite|invitation)\s+(
 const NUMBER_ALLOWED =
   /\b(?:the\s+)?(?:number|amount|count)\s+of\s+(?:people|members|users|seats|staff|accounts)\s+(?:(?:that\s+are|who\s+are|we\s+are)\s+)?(?:allowed|permitted)\b/gi;
 
+// "the consent screen is found disabled for Foo. Kindly enable it": a setting said to be on or off, then "enable it" /
+// "turn it on" — "it" is that setting (of the record the first sentence names).
+const SETTING_STATE =
+  /\b((?:[a-z]+\s+){0,2}?(?:screen|pkce|setting|option|flag|feature|toggle|mode))\s+(?:is|was|are|seems|appears)\s+(?:to\s+be\s+)?(?:found\s+|currently\s+|still\s+|now\s+)?(?:disabled|enabled|off|on|turned\s+off|turned\s+on|not\s+enabled|not\s+required|switched\s+off)\b([^.!?]*)/i;
+const SWITCH_IT = /\b(enable|disable|turn\s+on|turn\s+off|switch\s+on|switch\s+off|activate|deactivate)\s+it\b/i;
+
+function withSettingPointed(masked: string): string {
+  const stated = masked.match(SETTING_STATE);
+  if (!stated || stated.index === undefined) return masked;
+  const after = stated.index + stated[0].length;
+  const rest = masked.slice(after);
+  const setting = stated[1]!.replace(/^(?:the|a|an|its|their)\s+/i, '');
+  // (Of which record: what the first sentence said after the state — "for the ⟦q0⟧ OAuth application".)
+  const of = stated[2]!.match(/\b(?:for|of|on)\s+(.+)$/i)?.[0] ?? '';
+  return masked.slice(0, after) + rest.replace(SWITCH_IT, (_m, verb: string) => `${verb} the ${setting} ${of}`.trim());
+}
+
 /** The masked message with these wordings said plainly. */
 export function withPlainForms(masked: string): string {
-  return NEEDS_DOING.reduce((t, [re, to]) => t.replace(re, to), masked)
+  return NEEDS_DOING.reduce((t, [re, to]) => t.replace(re, to), withSettingPointed(masked))
     .replace(LOCK_OFF, (_m, who: string) => `unlock ${objectOf(who)}`)
     .replace(LOCK_ON, (_m, who: string) => `lock ${objectOf(who)}`)
     .replace(META, '$1 metadata')
