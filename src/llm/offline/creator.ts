@@ -20,7 +20,8 @@ const WHOEVER = /^(?:whoever|the\s+(?:user|person|one)\s+(?:who|that))\b/i;
 
 // "the workspace Ann Lee made in spring", "the org that Ann created" (a name typed in any case, never a pronoun:
 // "the org that we created" names nobody).
-const NOT_A_CREATOR = "(?!(?:we|i|you|they|he|she|it|someone|somebody|anyone|the|a|an|our|my|their|was|were|is|has|had|been)\\b)";
+const NOT_A_CREATOR =
+  '(?!(?:we|i|you|they|he|she|it|someone|somebody|anyone|the|a|an|our|my|their|was|were|is|has|had|been)\\b)';
 const ORG_BY_CREATOR = new RegExp(
   `\\b(?:the\\s+)?${ORG_NOUN}\\s+(?:that\\s+|which\\s+)?((?:${NOT_A_CREATOR}[\\p{L}'’-]+\\s+){0,2}${NOT_A_CREATOR}[\\p{L}'’-]+|⟦e\\d+⟧)\\s+(?:had\\s+|has\\s+)?${MADE}\\b`,
   'iu',

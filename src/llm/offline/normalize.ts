@@ -88,6 +88,8 @@ const STATED_QUESTION =
 
 // "Wong-san", "Tanaka-sama": an honorific written after a name is not part of it either.
 const NAME_SUFFIX = /\b([A-Z][\w'’]*)-(?:san|sama|kun|chan|sensei|ssi|nim)\b/g;
+// "Priya ma'am", "Alice madam", "Ramesh sir", "Ravi ji": a courtesy title said after the name.
+const NAME_TITLE_AFTER = /\b([A-Z][\w'’-]*)\s+(?:ma['’]?am|madam|maam|sir|ji|saab|sahib)\b/g;
 
 // "permanently delete X", "temporarily lock her", "immediately revoke …": a manner adverb before the action verb
 // says how, not what; the readers expect the verb first.
@@ -231,6 +233,7 @@ export function normalize(s: Sentence): Sentence {
     .replace(PLEASANTRY, '')
     .replace(HONORIFIC, '')
     .replace(NAME_SUFFIX, '$1')
+    .replace(NAME_TITLE_AFTER, '$1')
     .replace(OR_NOT, '')
     .replace(STATED_QUESTION, '$1is $2 $3?');
   // Only a sign-off that leaves something before it: "thanks" alone is a reply, not a signature.

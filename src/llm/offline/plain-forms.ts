@@ -103,6 +103,33 @@ function withSettingPointed(masked: string): string {
   return masked.slice(0, after) + rest.replace(SWITCH_IT, (_m, verb: string) => `${verb} the ${setting} ${of}`.trim());
 }
 
+// "confirm below for x@y.test: 1) how many active sessions she has 2) which organizations she is part of": in a
+// question about the one person the message gives an address for, "she"/"he" is that person. Read on the raw text
+// (request.ts RAW_STAGES), before the list is split into clauses that no longer see the address. ("which all" is
+// "which"; "part of" an organization is being its member.)
+const QUESTION_START = /^(?:\d+[.)]\s*)?(?:how\s+many|how\s+much|which|what|when|whether|is|does|has)\b/i;
+const ADDRESS = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
+export function withQuestionPronoun(text: string): string {
+  const said = text
+    .replace(/\bwhich\s+all\b/gi, 'which')
+    .replace(/\b(is|are|am)\s+(?:a\s+)?part\s+of\b/gi, '$1 a member of');
+  const people = [...new Set((said.match(ADDRESS) ?? []).map((a) => a.toLowerCase()))];
+  if (people.length !== 1) return said;
+  const who = people[0]!;
+  return said
+    .split(/(?<=[.!?;\n]\s*)/)
+    .map((sentence) =>
+      QUESTION_START.test(sentence.trim())
+        ? sentence.replace(/\b(?:she|he)\b/i, who).replace(/\b(?:her|his)\b(?=\s+roles?\b)/i, `${who}'s`)
+        : sentence,
+    )
+    .join('');
+}
+
+// "how many active sessions she has", "how many orgs ⟦e0⟧ is having": the question in statement order.
+const HOW_MANY_STATED =
+  /\bhow\s+many\s+((?:[a-z]+\s+){0,3}?[a-z]+)\s+(⟦[ei]\d+⟧|she|he|they|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)\s+(?:has|have|is\s+having|are\s+having)\b/gi;
+
 /** The masked message with these wordings said plainly. */
 export function withPlainForms(masked: string): string {
   return NEEDS_DOING.reduce((t, [re, to]) => t.replace(re, to), withSettingPointed(masked))
@@ -111,6 +138,7 @@ export function withPlainForms(masked: string): string {
     .replace(META, '$1 metadata')
     .replace(NUMBER_ALLOWED, 'the member limit')
     .replace(THING, '$1')
+    .replace(HOW_MANY_STATED, 'how many $1 does $2 have')
     .replace(ARROW_VERB, '$1$3 $2')
     .replace(OBJECT_FIRST, (_m, lead: string, object: string, verb: string) => `${lead}${verb} ${object}`)
     .replace(HAVE_A_LOOK, 'check $1')

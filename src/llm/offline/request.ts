@@ -41,7 +41,7 @@ import { OrgThread, refersToOrgOf } from './org-thread.js';
 import { parseReinvite } from './reinvite.js';
 import { oneHolder } from './lexicon.js';
 import { spokenForms } from './spoken.js';
-import { withNamedSelf } from './plain-forms.js';
+import { withNamedSelf, withQuestionPronoun } from './plain-forms.js';
 import { withoutSwitchedOff } from './switched-off.js';
 import { withCliCommands } from './cli-commands.js';
 import { parseDeviceRevoke } from './session-device.js';
@@ -136,6 +136,7 @@ const RAW_STAGES: ReadonlyArray<(text: string) => string> = [
   spokenForms,
   unstretched,
   withNamedSelf,
+  withQuestionPronoun,
 ];
 
 // "delete the flag on x@y", "remove that key from her": the object of the verb is a field of the account, not the

@@ -4,4 +4,4 @@
  * steps or its pronouns mean (request.ts antecedents, listed-names.ts bystanders).
  */
 export const TICKET_ROLE_WORDS =
-  '(?:reporter|reported\\s+by|requester|requested\\s+by|raised\\s+by|submitted\\s+by|opened\\s+by|filed\\s+by|logged\\s+by|created\\s+by|assignee|assigned\\s+to|cc|bcc|watcher|approver)';
+  '(?:reporter|reported\\s+by|requester|requested\\s+by|raised\\s+by|submitted\\s+by|opened\\s+by|filed\\s+by|logged\\s+by|created\\s+by|assignee|assigned\\s+to|cc|bcc|watcher|approver|approved\\s+by|reporting\\s+to|reports\\s+to|reporting\\s+manager|line\\s+manager|manager|supervisor)';
