@@ -518,6 +518,12 @@ const SYNONYMS: Array<[RegExp, string | ((...m: string[]) => string)]> = [
     /\b(?:reinstate|restore)\s+(⟦[ei]\d+⟧|[\w.'’-]+?)(?:'s|’s)\s+(?:sign[- ]?in\s+|login\s+)?access\b/gi,
     'let $1 sign in again',
   ],
+  // "restore her access", "reinstate his login": the person the possessive pronoun names.
+  [
+    /\b(?:reinstate|restore)\s+(his|her|their)\s+(?:sign[- ]?in\s+|login\s+|portal\s+|account\s+)?(?:access|login)\b/gi,
+    (_m: string, pronoun: string) =>
+      `let ${{ his: 'him', her: 'her', their: 'them' }[pronoun.toLowerCase() as 'his' | 'her' | 'their']} sign in again`,
+  ],
   // Descriptions instead of names: "the app whose name mentions billing" → "the app called billing"
   // (names match by part, so the described word finds the item); "the domain that is not the primary one" →
   // "the satellite domain" (every domain but the primary one is a satellite).

@@ -126,9 +126,11 @@ export function withQuestionPronoun(text: string): string {
     .join('');
 }
 
-// "how many active sessions she has", "how many orgs ⟦e0⟧ is having": the question in statement order.
+// "how many active sessions she has", "how many orgs ⟦e0⟧ is having": the question in statement order. (The
+// subject is an address, a pronoun or a capitalised name — case matters here: "how many members their org is
+// allowed to have" has none.)
 const HOW_MANY_STATED =
-  /\bhow\s+many\s+((?:[a-z]+\s+){0,3}?[a-z]+)\s+(⟦[ei]\d+⟧|she|he|they|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)\s+(?:has|have|is\s+having|are\s+having)\b/gi;
+  /\b[Hh]ow\s+many\s+((?:[a-z]+\s+){0,3}?[a-z]+)\s+(⟦[ei]\d+⟧|she|he|they|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)\s+(?:has|have|is\s+having|are\s+having)\b/g;
 
 /** The masked message with these wordings said plainly. */
 export function withPlainForms(masked: string): string {

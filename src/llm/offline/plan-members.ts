@@ -21,6 +21,7 @@ import {
 import { plural, table } from './summarize.js';
 import { isPossessiveOrg, orgOfUser } from './plan-org-of-user.js';
 import { planRemoveFromEveryOrg } from './plan-every-org.js';
+import { planInvite } from './plan-invitations.js';
 
 type Of<K extends Intent['kind']> = Extract<Intent, { kind: K }>;
 
@@ -172,6 +173,20 @@ export function membershipCall(
 
 /** "add X to Y [as role]". */
 export function planMembershipAdd(ctx: PlanContext, intent: Of<'membership_add'>): PlanStep {
+  // "add new.hire@x.test to Foo" when no account has that address: nobody can be made a member, but they can be
+  // invited to Foo (with the role asked for). Only when every address is unknown: a mix stays as it was (the card
+  // would otherwise mix two kinds of change the admin did not tell apart).
+  const unknown = unknownAddresses(ctx, intent);
+  if (unknown === 'pending') return ctx.pending();
+  if (unknown.length > 0)
+    return planInvite(ctx, {
+      kind: 'invite',
+      emails: unknown,
+      ...(intent.org ? { org: intent.org } : {}),
+      app: false,
+      role: intent.role ?? 'org:member',
+      fields: {},
+    });
   // Read each membership first: someone who is already a member is said so ("not sure whether someone already
   // did"), never re-added — a second create would only fail, and the admin asked for a state, not a call.
   const read = readMemberships(ctx, intent.org, intent.users, 'Which organization should I add them to?');
@@ -209,6 +224,16 @@ export function planMembershipAdd(ctx: PlanContext, intent: Of<'membership_add'>
     }
   });
   return act(ctx, calls, notes);
+}
+
+/** The addresses of a membership add when every target is an address no account has; [] otherwise. */
+function unknownAddresses(ctx: PlanContext, intent: Of<'membership_add'>): string[] | 'pending' {
+  if (intent.roleFrom || intent.users.length === 0 || intent.users.some((u) => u.kind !== 'email')) return [];
+  const emails = intent.users.map((u) => u.value);
+  const envs = emails.map((e) => ctx.read('clerk_users_list', { email_address: [e] }));
+  if (envs.some((e) => e === undefined)) return 'pending';
+  const none = (envs as Envelope[]).every((e) => e.status === 'ok' && asPage(e.result).items.length === 0);
+  return none ? emails : [];
 }
 
 /**

@@ -244,3 +244,43 @@ describe('references', () => {
     expect(calls(turn).map(([action]) => action)).not.toContain('clerk_org_membership_update');
   });
 });
+
+describe('more plain forms', () => {
+  it('"how many X she has" is the question in statement order; a clause with no subject stays', async () => {
+    const { withPlainForms } = await import('../../../src/llm/offline/plain-forms.js');
+    expect(withPlainForms('how many active sessions she is having')).toBe('how many active sessions does she have');
+    expect(withPlainForms('how many members their org is allowed to have')).toBe(
+      'how many members their org is allowed to have',
+    );
+  });
+
+  it('"restore her access" below a pasted mail is the sender\'s sign-in', () => {
+    expect(
+      intentOf(
+        'fwd below.\n\nFrom: Lee Wong <lee@initech.test>\nHi, I am locked out of the portal.\nLee\n\nPlease restore her access.',
+      ),
+    ).toMatchObject({
+      kind: 'user_restore_sign_in',
+    });
+  });
+
+  it('adding an address no account has to an organization invites it there, with the role asked', async () => {
+    const turn = await say('add brand.new@acme.test to Acme as admin');
+    expect(calls(turn)).toEqual([
+      [
+        'clerk_org_invitation_create',
+        { organization_id: expect.any(String), email_address: 'brand.new@acme.test', role: 'org:admin' },
+      ],
+    ]);
+  });
+
+  it('an address that has an account is still added as a member', async () => {
+    const turn = await say('add jane@example.com to Initech');
+    expect(calls(turn)).toEqual([
+      [
+        'clerk_org_membership_create',
+        { organization_id: expect.any(String), user_id: expect.any(String), role: 'org:member' },
+      ],
+    ]);
+  });
+});
