@@ -31,5 +31,20 @@ export function namePattern(name: string): string {
  */
 export function mentionedOne<T>(text: string, items: T[], keys: (item: T) => string[]): T | undefined {
   const named = items.filter((i) => keys(i).some((k) => k !== '' && mentions(text, k)));
-  return named.length === 1 ? named[0] : undefined;
+  // A name said short, without its last word ("Vance & Sons" for "Vance & Sons Hardware"), elsewhere than inside a
+  // name said whole, names that record too: two records named is a question, never the one said in full.
+  const rest = named.reduce(
+    (t, i) => keys(i).reduce((u, k) => (k === '' ? u : u.replace(new RegExp(namePattern(k), 'gi'), ' ')), t),
+    text,
+  );
+  const short = items.filter(
+    (i) =>
+      !named.includes(i) &&
+      keys(i).some((k) => {
+        const words = k.trim().split(/\s+/);
+        return words.length >= 3 && mentions(rest, words.slice(0, -1).join(' '));
+      }),
+  );
+  const all = [...named, ...short];
+  return all.length === 1 ? all[0] : undefined;
 }

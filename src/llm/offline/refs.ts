@@ -25,6 +25,8 @@ export function cleanName(chunk: string): string {
     .trim()
     // "the user with the surname Haddad", "whoever's first name is Omar": the name part said is the name to find.
     .replace(NAME_PART, '')
+    // ("unlock it if so", "ban him if needed": the condition is the planner's check, not part of the name.)
+    .replace(/\s+if\s+(?:so|needed|necessary|required|need\s+be|applicable)\s*[?.!]?$/i, '')
     .replace(/^[,;:]+|[,;:?]+$/g, '')
     .trim();
   for (let i = 0; i < 3; i++) s = s.replace(LEAD, '').replace(TRAIL, '').trim();

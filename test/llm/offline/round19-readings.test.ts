@@ -284,3 +284,26 @@ describe('more plain forms', () => {
     ]);
   });
 });
+
+describe('which organization a step without one means', () => {
+  it('(safety) a name said short elsewhere in the message makes the one said in full no longer the only one', async () => {
+    const { mentionedOne } = await import('../../../src/llm/offline/mentioned.js');
+    const orgs = [{ name: 'Hollis & Daughters Bakery' }, { name: 'Pine Street Imports' }];
+    const text =
+      '1. add jane to Pine Street Imports. 2. Hollis & Daughters took on staff; raise their seat limit to 9.';
+    expect(mentionedOne(text, orgs, (o) => [o.name])).toBeUndefined();
+    // (Said inside the full name only, it names nothing more.)
+    expect(mentionedOne('raise the limit of Pine Street Imports to 9', orgs, (o) => [o.name])).toEqual(orgs[1]);
+    expect(mentionedOne('Hollis & Daughters took on staff; raise their seat limit', orgs, (o) => [o.name])).toEqual(
+      orgs[0],
+    );
+  });
+
+  it('a condition after the pronoun is no part of the name', () => {
+    expect(intentOf('check whether Lee Wong is locked, and unlock him if so')).toMatchObject({
+      kind: 'user_action',
+      action: 'clerk_user_unlock',
+    });
+    expect(intentOf('unlock Lee Wong if needed')).toMatchObject({ targets: [{ kind: 'name', value: 'Lee Wong' }] });
+  });
+});
