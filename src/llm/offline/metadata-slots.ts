@@ -46,6 +46,8 @@ const NOT_A_KEY = new Set([
 // The new value after a word that introduces one; a run of capitalised words is one name ("VP Engineering").
 const MARKED_VALUE =
   /(?:=|->|→|\b(?:to|by|with|reads?|as)\b)\s*(⟦q\d+⟧|true\b|false\b|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*|[\w.-]*\d[\w.-]*)/g;
+const SAYING =
+  /\b(?:saying|that\s+says|which\s+says|to\s+say|reading|that\s+reads)\s*:?\s+(⟦q\d+⟧|[a-z0-9][\w'’-]*(?:\s+[a-z0-9][\w'’-]*){0,4})(?=\s*(?:[,.;!?()]|$))/gi;
 // A value typed bare: a token with a letter and a digit ("cus_R9", "S2024-0117"), never a date's day or a year.
 const BARE_VALUE = /(?<![\w.@⟦-])((?=[\w.-]*[A-Za-z])(?=[\w.-]*\d)[A-Za-z0-9][\w.-]*[A-Za-z0-9])(?![\w@⟧-])/g;
 const EMAIL = /⟦e(\d+)⟧/g;
@@ -81,6 +83,12 @@ export function readParts(s: Sentence): { kind: Kind; key: string; value: unknow
     .filter((v) => v !== '' && !isKey(v));
   const bare = [...text.matchAll(BARE_VALUE)].map((m) => m[1]!).filter((v) => !isKey(v));
   const quoted = [...text.matchAll(/⟦q\d+⟧/g)].map((m) => word(m[0])).filter((v) => !isKey(v));
+  // ("key staff_note, saying prepay only": a value said as what the entry says, in plain words up to the clause end.)
+  const said = asking
+    .flatMap((t) => [...t.matchAll(SAYING)])
+    .map((m) => word(m[1]!).trim())
+    .filter((v) => v !== '' && !isKey(v));
+  if (said.length === 1 && marked.length === 0) marked.push(said[0]!);
   const candidates = [marked, quoted, bare].map((list) => [...new Set(list)]).find((list) => list.length > 0);
   if (!candidates) return REMOVES.test(text) ? { kind, key, value: null } : undefined;
   // (Several values introduced: the last one is the new one — "is A now, replace it by B".)

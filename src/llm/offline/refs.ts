@@ -12,7 +12,7 @@ const LEAD =
   /^(?:(?:the|a|an|user|users|account|accounts|member|members|person|people|customer|customers|of|for|called|named|with email|email|e-mail|id|user id|my|our|this|that)\s+)+/i;
 // Filler a name is typed with ("unlock dana account plz"): the possessive, the account noun and chat politeness.
 const TRAIL =
-  /(?:'s|’s|s')?(?:\s+(?:account|accounts|user|users|profile|login|too|as well|please|pls|plz|pleas|thx|thanks|ty|for me|for us|now|right now|immediately|permanently|for good|from the app|from clerk|everywhere|again|instead|then|also|as well|for now|for the moment|for a while|for the time being|temporarily|asap|right away))+$/i;
+  /(?:'s|’s|s')?(?:\s+(?:account|accounts|acct|accts|user|users|profile|login|too|as well|please|pls|plz|pleas|thx|thanks|ty|for me|for us|now|right now|immediately|permanently|for good|from the app|from clerk|everywhere|again|instead|then|also|as well|for now|for the moment|for a while|for the time being|temporarily|asap|right away))+$/i;
 const PRONOUN =
   /^(?:him|her|them|she|he|they|this one|that one|this user|that user|the same user|those users|these users|both of them|both)$/i;
 
@@ -28,6 +28,8 @@ export function cleanName(chunk: string): string {
     // ("unlock it if so", "ban him if needed": the condition is the planner's check, not part of the name.)
     .replace(/\s+if\s+(?:so|needed|necessary|required|need\s+be|applicable)\s*[?.!]?$/i, '')
     .replace(/^[,;:]+|[,;:?]+$/g, '')
+    // (An aside in brackets cut off at the clause's end leaves its opening bracket: "her account (".)
+    .replace(/\s*\($/, '')
     .trim();
   for (let i = 0; i < 3; i++) s = s.replace(LEAD, '').replace(TRAIL, '').trim();
   return s

@@ -246,6 +246,24 @@ export function keyNamed(text: string, key: string): boolean {
   );
 }
 
+/** The metadata keys of one record whose name starts with `head` ("extension" → extension_filed), to remove. */
+function headKeys(owner: 'user' | 'org', rec: Obj, label: string, head: string): Slot[] {
+  const id = String(rec.id ?? '');
+  return METADATA.flatMap((field) => {
+    const meta = rec[field];
+    if (!meta || typeof meta !== 'object') return [];
+    return Object.entries(meta as Obj)
+      .filter(([key]) => key.split(/[_.-]|(?=[A-Z])/)[0]!.toLowerCase() === head)
+      .map(([key, current]) => ({
+        owner,
+        id,
+        label,
+        fields: { [field]: { [key]: null } },
+        old: String(current ?? ''),
+      }));
+  });
+}
+
 /** The metadata kinds the message speaks of ("her private metadata"), or all three when it names none. */
 function kindsSaid(text: string): readonly string[] {
   const said = METADATA.filter((f) => new RegExp(`\\b${f.split('_')[0]}\\s+metadata\\b`, 'i').test(text));
@@ -468,6 +486,21 @@ export function planValueSwap(ctx: PlanContext, intent: Swap): PlanStep {
       .filter((t) => (intent.remove ? REMOVES.test(t) : says(t, intent.to)) && !STAYS.test(t));
     const narrowed = slots.filter((x) => asking.some((t) => keyNamed(t, slotKey(x))));
     if (narrowed.length > 0) slots.splice(0, slots.length, ...narrowed);
+  }
+  // "remove the extension flag": no key named whole, but one key of theirs starts with the word said before "flag"
+  // (or "key", "field", "entry") — that key.
+  if (intent.remove && slots.length === 0) {
+    const head = intent.text.match(
+      /\b(?:the|its|their|his|her)\s+([a-z]{3,})\s+(?:flag|key|field|entry|setting|marker)\b/i,
+    )?.[1];
+    if (head)
+      for (const r of read.records)
+        slots.push(
+          ...(keysNamedOf(r.owner, r.rec, r.label, intent.keyText ?? intent.text, null).length === 0
+            ? headKeys(r.owner, r.rec, r.label, head.toLowerCase())
+            : []),
+        );
+    if (slots.length > 1) slots.splice(0, slots.length);
   }
   if (intent.remove && slots.length !== 1)
     return say(

@@ -16,6 +16,7 @@ const calls = (turn: { pending: Array<{ action: string; args: Record<string, unk
   turn.pending.map((p) => [p.action, p.args]);
 const say = async (text: string) => createStack().say(text);
 const intentOf = (text: string) => understand(text, NOW).intent;
+const JANE = 'user_2xBMiZX9VCaTFyCOPsP3L000004';
 
 describe('a permanent organization delete', () => {
   it('(safety) never falls back to another organization the message names when the words read as its name name a person', async () => {
@@ -305,5 +306,30 @@ describe('which organization a step without one means', () => {
       action: 'clerk_user_unlock',
     });
     expect(intentOf('unlock Lee Wong if needed')).toMatchObject({ targets: [{ kind: 'name', value: 'Lee Wong' }] });
+  });
+});
+
+describe('metadata said in plain words', () => {
+  it('a value said as what the entry says ("key staff_note, saying prepay only")', () => {
+    expect(
+      intentOf(
+        'put a private note on jane@example.com (private metadata, hidden from her), key desk_note, saying call first',
+      ),
+    ).toMatchObject({ kind: 'user_update', fields: { private_metadata: { desk_note: 'call first' } } });
+  });
+
+  it('"remove the <word> flag" removes the one key of theirs that starts with that word', async () => {
+    const stack = createStack();
+    const sb = stack.sandbox;
+    const res = await sb.fetch(`${sb.baseUrl}/users/${JANE}/metadata`, {
+      method: 'PATCH',
+      headers: { Authorization: `Bearer ${sb.secretKey}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ public_metadata: { trial_extended: true } }),
+    });
+    expect(res.ok).toBe(true);
+    const turn = await stack.say(
+      'jane@example.com paid in the end. please remove the trial flag from her record, delete it',
+    );
+    expect(calls(turn)).toEqual([['clerk_user_update', { user_id: JANE, public_metadata: { trial_extended: null } }]]);
   });
 });
