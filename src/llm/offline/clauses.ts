@@ -19,6 +19,11 @@ const FILLER =
 // Verbs that report (past tense, or a state): "approved", "quit", "was", "is", "left".
 const REPORT = '(?:was|were|is|are|has|had|left|quit|went|got|lost|moved|took|gave|ran|sold|bought|told|[a-z]+ed)';
 
+// ", and Foo can have up to 8 people now", ", and her role should be admin": a new subject with a modal after ", and"
+// starts a request of its own (what the first clause asked stays the first clause's).
+const MODAL_CLAUSE =
+  "\\s*,\\s*and\\s+(?=(?:[\\w&'’.⟦⟧-]+\\s+){1,3}(?:can|should|must|may|will|needs?\\s+to|has\\s+to)\\s+(?:now\\s+|also\\s+)?(?:have|be|get|go)\\b)";
+
 /** One piece of a request. `verbLed`: it was split off because it starts with an action verb. */
 export interface Unit {
   masked: string;
@@ -58,7 +63,7 @@ export function splitClauses(sentence: string): Unit[] {
   // Case-sensitive on purpose: "Rename Acme to Make and Ban Inc" names a company; a new instruction is lowercase.
   // "… got married and asked us to change her last name": the request embedded after "asked us to" is a clause.
   const verbSplit = new RegExp(
-    `(?:\\s*,\\s*(?:and\\s+)?(?:so\\s+)?(?:then\\s+)?|\\s+[-–—]+\\s+|\\s+and\\s+(?:then\\s+)?|\\s+(?:and\\s+)?so\\s+|\\s+then\\s+|\\s+but\\s+(?=(?:can|could|would|will|pls|please)\\s)|${EMBEDDED})(?=${FILLER}${ACTION_VERB}\\b)`,
+    `(?:\\s*,\\s*(?:and\\s+)?(?:so\\s+)?(?:then\\s+)?|\\s+[-–—]+\\s+|\\s+and\\s+(?:then\\s+)?|\\s+(?:and\\s+)?so\\s+|\\s+then\\s+|\\s+but\\s+(?=(?:can|could|would|will|pls|please)\\s)|${EMBEDDED})(?=${FILLER}${ACTION_VERB}\\b)|${MODAL_CLAUSE}`,
     'g',
   );
   // ", her trial expired", ", the old alert was noise": a report after a comma is an aside.

@@ -132,6 +132,13 @@ export function withQuestionPronoun(text: string): string {
 const HOW_MANY_STATED =
   /\b[Hh]ow\s+many\s+((?:[a-z]+\s+){0,3}?[a-z]+)\s+(⟦[ei]\d+⟧|she|he|they|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)\s+(?:has|have|is\s+having|are\s+having)\b/g;
 
+// "mom says: …", "the boss says that …": whose wish it relays, said before the request — no part of it.
+const SAYS_LABEL =
+  /(^|[.!?;]\s+)(?:my\s+|our\s+|the\s+)?(?:mom|mum|mother|dad|father|boss|manager|client|customer|owner|partner|ceo|lead)\s+(?:says|said)\s*(?::|,|that\b)\s*/g;
+// "Foo's delivery day is moving to Wed", "her shift changes to late": a key said to take a new value.
+const MOVES_TO =
+  /\b((?:⟦[ei]\d+⟧|[\p{L}][\p{L}'’&-]*(?:\s+[\p{L}][\p{L}'’&-]*){0,2})['’]s\s+(?:[a-z][a-z_]*\s+){0,2}?[a-z][a-z_]*)\s+(?:is\s+(?:moving|changing|switching|going|being\s+(?:moved|changed|switched))|moves|changes|switches)\s+(?:over\s+)?to\b/gu;
+
 /** The masked message with these wordings said plainly. */
 export function withPlainForms(masked: string): string {
   return NEEDS_DOING.reduce((t, [re, to]) => t.replace(re, to), withSettingPointed(masked))
@@ -140,6 +147,8 @@ export function withPlainForms(masked: string): string {
     .replace(META, '$1 metadata')
     .replace(NUMBER_ALLOWED, 'the member limit')
     .replace(THING, '$1')
+    .replace(SAYS_LABEL, '$1')
+    .replace(MOVES_TO, 'set $1 to')
     .replace(HOW_MANY_STATED, 'how many $1 does $2 have')
     .replace(ARROW_VERB, '$1$3 $2')
     .replace(OBJECT_FIRST, (_m, lead: string, object: string, verb: string) => `${lead}${verb} ${object}`)

@@ -820,6 +820,14 @@ function clausesOf(whole: Sentence, sentence: string, now: number): Unit[] {
     );
     return filled !== undefined && !PASSIVE_KINDS.has(parseSentence(subSentence(whole, filled), now).kind);
   };
+  // (A clause that asks for a value by its field — "set Foo's plan to gold" — is read by the value reader after the
+  // clause readers (value-swap.ts): it asks for a change on its own, even though the clause readers pass it by.)
+  const reading = (masked: string): Intent => {
+    const one = parseSentence(subSentence(whole, masked), now);
+    if (!PASSIVE_KINDS.has(one.kind)) return one;
+    const clause = subSentence(whole, masked);
+    return parseValueSwap({ ...clause, text: unmaskQuoted(clause.masked, clause.ents) }, true) ?? one;
+  };
   const broken = units.some(
     (u) =>
       (u.verbLed || instruction.test(stripLead(u.masked))) &&
@@ -830,15 +838,13 @@ function clausesOf(whole: Sentence, sentence: string, now: number): Unit[] {
         u.masked,
         units.filter((o) => o !== u).map((o) => parseSentence(subSentence(whole, o.masked), now)),
       ) &&
-      PASSIVE_KINDS.has(parseSentence(subSentence(whole, u.masked), now).kind),
+      PASSIVE_KINDS.has(reading(u.masked).kind),
   );
   if (!broken) return units;
   // "unban X, boot Y out of Foo, and flip Z's promo flag off": two or more clauses that each ask for a
   // different change on their own are a list of requests, whatever the one left over says — read whole, the
   // sentence would make the other clauses targets of the first verb. (The clause not read is reported back.)
-  const asks = units
-    .map((u) => parseSentence(subSentence(whole, u.masked), now))
-    .filter((x) => !PASSIVE_KINDS.has(x.kind) && !READ_KINDS.has(x.kind));
+  const asks = units.map((u) => reading(u.masked)).filter((x) => !PASSIVE_KINDS.has(x.kind) && !READ_KINDS.has(x.kind));
   if (new Set(asks.map((x) => `${x.kind}:${'action' in x ? x.action : ''}`)).size >= 2) return units;
   return [{ masked: sentence, verbLed: false }];
 }

@@ -333,3 +333,28 @@ describe('metadata said in plain words', () => {
     expect(calls(turn)).toEqual([['clerk_user_update', { user_id: JANE, public_metadata: { trial_extended: null } }]]);
   });
 });
+
+describe('two asks in one sentence', () => {
+  it('(safety) a value asked by its field beside another change is its own step, never folded into the other', async () => {
+    const turn = await say("set hooli's plan to pro, and set initech's member limit to 8");
+    expect(calls(turn)).toEqual([
+      [
+        'clerk_organization_update',
+        { organization_id: 'org_23lL8IUJVbC37mDfBz7sh000023', public_metadata: { plan: 'pro' } },
+      ],
+      ['clerk_organization_update', { organization_id: 'org_21SdmsFEDghG24EYhHBqE000021', max_allowed_memberships: 8 }],
+    ]);
+  });
+
+  it('", and Foo can have up to N people now" is a request of its own; "mom says:" and "is moving to" are plain forms', () => {
+    expect(
+      intentOf("mom says: hooli's plan is moving to pro, and initech can have up to 8 ppl on their acct now"),
+    ).toMatchObject({
+      kind: 'sequence',
+      steps: [
+        { kind: 'value_swap', to: 'pro' },
+        { kind: 'org_update', org: { value: 'initech' }, fields: { max_allowed_memberships: 8 } },
+      ],
+    });
+  });
+});
