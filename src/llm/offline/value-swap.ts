@@ -444,7 +444,17 @@ export function planValueSwap(ctx: PlanContext, intent: Swap): PlanStep {
     );
     if (holders.length === 1) namedUsers = rows.filter((u) => u.id === String(holders[0]!.id));
   }
-  const namedOrgs = recordsNamed(intent.text, listed.orgs.map(toOrg));
+  let namedOrgs = recordsNamed(intent.text, listed.orgs.map(toOrg));
+  // "set Foo's plan to gold, and set Bar's limit to 8": the records named in the clause that says the new value are
+  // the ones it is for (the others belong to the other clause); none named there → all, as before.
+  if (!intent.remove && intent.to !== '') {
+    const own = intent.text.split(/(?<=[.!?;])\s+|\s*,\s*(?:and\s+)?|\s+and\s+/).find((c) => says(c, intent.to));
+    if (own) {
+      const users = namedUsers.filter((u) => usersNamed(own, [u]).length > 0);
+      const orgs = namedOrgs.filter((o) => recordsNamed(own, [o]).length > 0);
+      if (users.length + orgs.length > 0) [namedUsers, namedOrgs] = [users, orgs];
+    }
+  }
   if (namedUsers.length + namedOrgs.length > 4)
     return say(
       `I couldn't tell whose setting should become "${intent.to}": the message names several people and organizations. Nothing was changed.`,
@@ -508,6 +518,19 @@ export function planValueSwap(ctx: PlanContext, intent: Swap): PlanStep {
         ? `I couldn't tell which metadata key to remove: no key of ${who.join(', ')} is one your message names. Nothing was changed. Say it as "remove the <key> key from <who>'s public metadata".`
         : `I couldn't tell which metadata key to remove: your message names several (${slots.map((x) => `${x.label}: ${slotKey(x)}`).join('; ')}). Nothing was changed.`,
     );
+  // The key the message names already holds the value: nothing to change, said as such.
+  if (slots.length === 0 && !intent.remove) {
+    const held = read.records.flatMap((r) =>
+      METADATA.flatMap((f) => {
+        const meta = r.rec[f];
+        if (!meta || typeof meta !== 'object') return [];
+        return Object.entries(meta as Obj)
+          .filter(([k, v]) => keyNamed(withoutLimits(said), k) && String(v) === intent.to)
+          .map(([k]) => `${r.label}'s ${k} is already "${intent.to}"`);
+      }),
+    );
+    if (held.length > 0) return say(`${held.join('; ')} (I read the record), so I left it as it is.`);
+  }
   if (slots.length !== 1) {
     const why =
       slots.length === 0

@@ -358,3 +358,19 @@ describe('two asks in one sentence', () => {
     });
   });
 });
+
+describe('a value for a record named in its own clause', () => {
+  it('(safety) a value its record already holds never goes to the other record the message names', async () => {
+    const turn = await say("set hooli's plan to enterprise, and set initech's member limit to 8");
+    expect(calls(turn)).toEqual([
+      ['clerk_organization_update', { organization_id: 'org_21SdmsFEDghG24EYhHBqE000021', max_allowed_memberships: 8 }],
+    ]);
+    expect(turn.text).toMatch(/Hooli's plan is already "enterprise"/);
+  });
+
+  it('a value already held is said so, with what was read', async () => {
+    const turn = await say("set hooli's plan to enterprise");
+    expect(calls(turn)).toEqual([]);
+    expect(turn.text).toMatch(/already "enterprise" \(I read the record\)/);
+  });
+});
