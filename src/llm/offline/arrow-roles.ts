@@ -26,6 +26,11 @@ const VERB_ARROW = new RegExp(
 );
 const ROLE_VERB = /^(?:promote|demote|move|switch|change|set|make|pro?m[a-z]{2,5}|dem[a-z]{2,5})$/i;
 
+const ONE_IN_ORG = new RegExp(
+  `^((?:(?!->|→|=>)[^.!?:;,]){1,60}?)\\s*(?:->|→|=>)\\s*(?:an?\\s+)?(?:org:)?(${ROLE})\\s+(?:in|of|at|on|for)\\s+([\\w&'’.-]+(?:\\s+(?!too\\b|as\\b|also\\b)[A-Z][\\w&'’.-]*)?)`,
+  'i',
+);
+
 export function withArrowRoles(text: string): string {
   const masked = text.replace(VERB_ARROW, (m, verb: string, who: string) =>
     ROLE_VERB.test(verb) ? `${verb} ${who} to ` : m,
@@ -40,7 +45,13 @@ export function withArrowRoles(text: string): string {
     return `make ${holders}${org ? ` in ${org}` : ''} ${role}${rest}`;
   }
   const m = masked.match(LIST);
-  if (!m) return masked;
+  if (!m) {
+    // "whoever created hooli → admin in stark too": one person (said any way), an arrow, a role in an organization.
+    const one = masked.match(ONE_IN_ORG);
+    if (!one) return masked;
+    const r = one[2]!.toLowerCase().startsWith('admin') ? 'an admin' : `a ${one[2]!.toLowerCase()}`;
+    return `make ${one[1]!.trim()} ${r} in ${one[3]}${masked.slice(one[0].length)}`;
+  }
   const org = m[1]?.trim();
   const pairs = m[2]!.split(/\s*(?:,|;|&|\band\b)\s*/i).map((p) => p.split(/\s*(?:->|→|=>)\s*/));
   const sentences = pairs.map(([who, role]) => {

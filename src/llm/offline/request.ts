@@ -821,7 +821,8 @@ function clausesOf(whole: Sentence, sentence: string, now: number): Unit[] {
     return filled !== undefined && !PASSIVE_KINDS.has(parseSentence(subSentence(whole, filled), now).kind);
   };
   // (A clause that asks for a value by its field — "set Foo's plan to gold" — is read by the value reader after the
-  // clause readers (value-swap.ts): it asks for a change on its own, even though the clause readers pass it by.)
+  // clause readers (value-swap.ts): beside another ask it is an ask of its own, even though the clause readers pass
+  // it by.)
   const reading = (masked: string): Intent => {
     const one = parseSentence(subSentence(whole, masked), now);
     if (!PASSIVE_KINDS.has(one.kind)) return one;
@@ -838,7 +839,7 @@ function clausesOf(whole: Sentence, sentence: string, now: number): Unit[] {
         u.masked,
         units.filter((o) => o !== u).map((o) => parseSentence(subSentence(whole, o.masked), now)),
       ) &&
-      PASSIVE_KINDS.has(reading(u.masked).kind),
+      PASSIVE_KINDS.has(parseSentence(subSentence(whole, u.masked), now).kind),
   );
   if (!broken) return units;
   // "unban X, boot Y out of Foo, and flip Z's promo flag off": two or more clauses that each ask for a

@@ -374,3 +374,15 @@ describe('a value for a record named in its own clause', () => {
     expect(turn.text).toMatch(/already "enterprise" \(I read the record\)/);
   });
 });
+
+describe('one arrow to a role in an organization', () => {
+  it('a person said any way, an arrow, a role in an organization', async () => {
+    const turn = await say('whoever created hooli → viewer in initech too, for the audit');
+    expect(calls(turn)).toEqual([
+      [
+        'clerk_org_membership_create',
+        { organization_id: 'org_21SdmsFEDghG24EYhHBqE000021', user_id: expect.any(String), role: 'org:viewer' },
+      ],
+    ]);
+  });
+});
