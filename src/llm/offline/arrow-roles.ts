@@ -50,7 +50,12 @@ export function withArrowRoles(text: string): string {
     const one = masked.match(ONE_IN_ORG);
     if (!one) return masked;
     const r = one[2]!.toLowerCase().startsWith('admin') ? 'an admin' : `a ${one[2]!.toLowerCase()}`;
-    return `make ${one[1]!.trim()} ${r} in ${one[3]}${masked.slice(one[0].length)}`;
+    // (What follows — "too, for the audit" — is its own sentence: the organization's name ends here.)
+    const rest = masked
+      .slice(one[0].length)
+      .replace(/^\s*(?:too|as\s+well|also)\b/i, '')
+      .replace(/^\s*[,.;]?\s*/, '');
+    return `make ${one[1]!.trim()} ${r} in ${one[3]}.${rest ? ` ${rest}` : ''}`;
   }
   const org = m[1]?.trim();
   const pairs = m[2]!.split(/\s*(?:,|;|&|\band\b)\s*/i).map((p) => p.split(/\s*(?:->|→|=>)\s*/));
