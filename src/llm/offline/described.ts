@@ -7,6 +7,7 @@
  * description never matches a user by guesswork.
  */
 import type { Ref } from './intent-types.js';
+import { joinedRef } from './joined-when.js';
 import { roleRef } from './refs.js';
 import { creatorRef } from './creator.js';
 import { namelessRef } from './nameless.js';
@@ -65,6 +66,8 @@ export function describedRef(chunk: string): Ref | undefined {
   const meta = metaRef(text);
   if (meta) return meta;
   if (NEWEST.test(text) || SIGNED_UP_LAST.test(text)) return { kind: 'newest', value: 'user' };
+  const joined = joinedRef(text);
+  if (joined) return joined;
   if (OLDEST.test(text)) return { kind: 'newest', value: 'oldest' };
   const ext = text.match(EXTERNAL) ?? text.match(EXTERNAL_BARE);
   if (ext && !POINTER.test(ext[1]!)) return { kind: 'external', value: ext[1]!.replace(/^["'“‘]|["'”’]$/g, '') };

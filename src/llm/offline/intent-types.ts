@@ -20,6 +20,7 @@ export interface Ref {
    * `creator`: the user who created the organization `value` names ("whoever set up Foo"; creator.ts).
    * `inviter`: the user who sent the organization invitation to the address `value` (in `org`, when said);
    * inviter-described.ts.
+   * `joined`: the one user who signed up in the time `value` says ("whoever signed up last night"; joined-when.ts).
    */
   kind:
     | 'email'
@@ -33,7 +34,8 @@ export interface Ref {
     | 'creator'
     | 'inviter'
     | 'nameless'
-    | 'meta';
+    | 'meta'
+    | 'joined';
   /** (`mention`: the text to look for a listed record's name in — listed-names.ts.) */
   value: string;
   /** `mention`: a longer text (the whole request) looked in when `value` names no record. */

@@ -134,7 +134,7 @@ const HOW_MANY_STATED =
 
 // "mom says: …", "the boss says that …": whose wish it relays, said before the request — no part of it.
 const SAYS_LABEL =
-  /(^|[.!?;]\s+)(?:my\s+|our\s+|the\s+)?(?:mom|mum|mother|dad|father|boss|manager|client|customer|owner|partner|ceo|lead)\s+(?:says|said)\s*(?::|,|that\b)\s*/g;
+  /(^|[.!?;]\s+)(?:my\s+|our\s+|the\s+)?(?:mom|mum|mother|dad|father|boss|manager|client|customer|owner|partner|ceo|lead)\s+(?:says|said)\s*(?::|,|that\b|(?=(?:please\s+|pls\s+|to\s+)?(?:delete|remove|ban|unban|lock|unlock|add|invite|revoke|make|set|change|give|kick|block|rename|cancel)\b))\s*/g;
 // "Foo's delivery day is moving to Wed", "her shift changes to late": a key said to take a new value.
 const MOVES_TO =
   /\b((?:⟦[ei]\d+⟧|[\p{L}][\p{L}'’&-]*(?:\s+[\p{L}][\p{L}'’&-]*){0,2})['’]s\s+(?:[a-z][a-z_]*\s+){0,2}?[a-z][a-z_]*)\s+(?:is\s+(?:moving|changing|switching|going|being\s+(?:moved|changed|switched))|moves|changes|switches)\s+(?:over\s+)?to\b/gu;

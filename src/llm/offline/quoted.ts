@@ -202,7 +202,7 @@ export function requestText(raw: string): string {
 
 // "the ask is the first comment", "only the last line": the admin hands over one item of the pasted text.
 const PICKS =
-  /\b(first|last|latest|final|top|bottom)\s+(?:comment|line|message|reply|item|one|ask|request|bullet|point)\b/i;
+  /\b(first|last|latest|final|top|bottom)\s+(comment|line|message|reply|item|one|ask|request|bullet|point|paragraph)\b/i;
 
 /** The pasted lines that make the ask the admin names ("process the name update": the lines that speak of a name). */
 function namedAsk(ownText: string, quoted: string[]): string[] {
@@ -224,7 +224,18 @@ function namedAsk(ownText: string, quoted: string[]): string[] {
 function pick(ownText: string, quoted: string[]): string[] {
   const asked = namedAsk(ownText, quoted);
   if (asked.length > 0) return asked;
-  const which = ownText.match(PICKS)?.[1]?.toLowerCase();
+  const picked = ownText.match(PICKS);
+  const which = picked?.[1]?.toLowerCase();
+  // "the request in the last paragraph below": the paragraphs of the pasted text (a greeting, a sign-off or a name
+  // alone is no paragraph of the message).
+  if (which && picked?.[2]?.toLowerCase() === 'paragraph') {
+    const paragraphs = quoted
+      .join('\n')
+      .split(/\n\s*\n/)
+      .map((p) => p.trim())
+      .filter((p) => p.split(/\s+/).length >= 4 && !GREETING.test(p) && !SIGN_OFF.test(p.split('\n')[0]!));
+    if (paragraphs.length >= 2) return [/^(?:first|top)$/.test(which) ? paragraphs[0]! : paragraphs.at(-1)!];
+  }
   const lines = quoted.filter((l) => l.trim() !== '');
   if (!which || lines.length < 2) return quoted;
   return [/^(?:first|top)$/.test(which) ? lines[0]! : lines.at(-1)!];

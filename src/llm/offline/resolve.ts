@@ -29,6 +29,7 @@ import { GROUP_NOUN, namesHolding, recordsNamed, shortFormHolders, usersNamed, w
 import { heldRole } from './held-role.js';
 import { creatorInside, orgCreatorIn } from './creator.js';
 import { ADDRESS, POSSESSED_ORG, saysOrgOf, WHICH_ORG_IN } from './org-of-person.js';
+import { joinedWindow } from './joined-when.js';
 
 /** Most users one listing for a name in the text reads (Clerk's page limit). */
 export const LISTED_USERS = 500;
@@ -184,6 +185,33 @@ function expandPronouns(
       else unknown.push(r);
       continue;
     }
+    if (r.kind === 'joined') {
+      // "whoever signed up last night": the users created in that window; exactly one is meant.
+      const window = joinedWindow(r.value, ctx.now);
+      const env = ctx.read('clerk_users_list', {
+        created_at_after: window.after,
+        created_at_before: window.before,
+        limit: 10,
+      });
+      if (!env) return { refs: out, unknown, stop: { ok: false, outcome: 'pending' } };
+      if (env.status !== 'ok')
+        return { refs: out, unknown, stop: { ok: false, outcome: readFailed(env, describe(r)) } };
+      const users = asPage(env.result).items.map(toUser);
+      if (users.length === 1) out.push({ kind: 'id', value: users[0]!.id });
+      else if (users.length === 0) unknown.push(r);
+      else
+        return {
+          refs: out,
+          unknown,
+          stop: {
+            ok: false,
+            outcome: say(
+              `${users.length} users signed up ${r.value}: ${users.map((u) => userLabel(u)).join('; ')}. Which one do you mean? Nothing was changed.`,
+            ),
+          },
+        };
+      continue;
+    }
     if (r.kind === 'newest' || r.kind === 'external') {
       // "the latest sign-up", "the account whose external ID equals crm-1": one read answers it, as a user id.
       const oldest = r.kind === 'newest' && r.value === 'oldest';
@@ -292,6 +320,7 @@ function describe(r: Ref): string {
   if (r.kind === 'nameless') return 'the user with no name';
   if (r.kind === 'meta') return `the user whose profile says ${r.value.replace('=', ' ')}`;
   if (r.kind === 'inviter') return `the organization invitations to ${r.value}`;
+  if (r.kind === 'joined') return `the user who signed up ${r.value}`;
   return r.kind === 'newest'
     ? `the ${r.value === 'oldest' ? 'oldest' : 'newest'} user`
     : r.kind === 'external'

@@ -386,3 +386,28 @@ describe('one arrow to a role in an organization', () => {
     ]);
   });
 });
+
+describe('a person by when they signed up', () => {
+  it('the one user created in that window', async () => {
+    const turn = await say('the boss says lock the account created last night');
+    expect(calls(turn)).toEqual([['clerk_user_lock', { user_id: expect.any(String) }]]);
+  });
+
+  it('several in the window are a question, never a guess', async () => {
+    const turn = await say('lock whoever signed up yesterday');
+    expect(calls(turn)).toEqual([]);
+    expect(turn.text).toMatch(/2 users signed up yesterday: .*Which one/);
+  });
+});
+
+describe('which part of a pasted mail is handed over', () => {
+  it('"the request in the last paragraph below" is that paragraph, not the greeting or the sign-off', () => {
+    const text =
+      'Please action the request in the last paragraph below.\n\n> From: Ann Lee <ann@example.com>\n>\n> Hello,\n>\n> Thanks for the reports, the invoices follow next week.\n>\n> Also, please unlock the account lee@initech.test, he is locked out.\n>\n> Kind regards,\n> Ann';
+    expect(intentOf(text)).toMatchObject({
+      kind: 'user_action',
+      action: 'clerk_user_unlock',
+      targets: [{ kind: 'email', value: 'lee@initech.test' }],
+    });
+  });
+});
