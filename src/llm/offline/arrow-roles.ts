@@ -27,7 +27,7 @@ const VERB_ARROW = new RegExp(
 const ROLE_VERB = /^(?:promote|demote|move|switch|change|set|make|pro?m[a-z]{2,5}|dem[a-z]{2,5})$/i;
 
 const ONE_IN_ORG = new RegExp(
-  `^((?:(?!->|→|=>)[^.!?:;,]){1,60}?)\\s*(?:->|→|=>)\\s*(?:an?\\s+)?(?:org:)?(${ROLE})\\s+(?:in|of|at|on|for)\\s+([\\w&'’.-]+(?:\\s+(?!too\\b|as\\b|also\\b)[A-Z][\\w&'’.-]*)?)`,
+  `^((?:(?!->|→|=>)[^.!?:;,]){1,60}?)\\s*(?:->|→|=>)\\s*(?:an?\\s+)?(?:org:)?(${ROLE})\\s+(?:in|of|at|on|for)\\s+(?!(?:whatever|which|wherever|her|his|their|the|its|that|this|my|our|your|each|every|any|all)\\b)([\\w&'’.-]+(?:\\s+(?!too\\b|as\\b|also\\b)[A-Z][\\w&'’.-]*)?)`,
   'i',
 );
 
