@@ -107,6 +107,17 @@ function roleFilter(text: string): string | undefined {
     text.match(/\bfrom\s+["“]?(viewer|member|admin)["”]?\s+to\b/i) ??
     text.match(/\bset\s+to\s+["“]?(viewer|member|admin)["”]?/i);
   if (from) return `org:${from[1]!.toLowerCase()}`;
+  // "all the members who is viewer role", "everyone holding the billing role", "who are admins": the role the
+  // narrowing said (NARROWING takes these words out of the reading, so the plan must keep them — it once changed
+  // every member when only the viewers were meant).
+  const said =
+    text.match(
+      /\b(?:who|that)(?:'s|’s|\s+is|\s+are|\s+has|\s+have)\s+(?:currently\s+|presently\s+|still\s+)?(?:an?\s+|the\s+)?(admin|administrator|viewer|billing)s?(?:\s+role)?\b/i,
+    ) ??
+    text.match(
+      /\b(?:holding|with|having|has|have|holds?|in)\s+(?:the\s+)?["“]?(?:org:)?(admin|administrator|viewer|billing)["”]?\s+role\b/i,
+    );
+  if (said) return said[1]!.toLowerCase().startsWith('admin') ? 'org:admin' : `org:${said[1]!.toLowerCase()}`;
   if (
     /\b(?:regular|plain|ordinary|normal)\s+members?\b|\b(?:holding|with|having|has|have)\s+(?:the\s+)?(?:plain\s+)?["“]?member["”]?\s+role\b|\bwho(?:'s|’s|\s+is|\s+are)\s+(?:currently\s+|presently\s+)?(?:an?\s+)?members?\b/i.test(
       text,

@@ -488,6 +488,13 @@ export function planValueSwap(ctx: PlanContext, intent: Swap): PlanStep {
     const narrowed = keyed.length === 1 ? keyed : quoted.length === 1 ? quoted : slots;
     slots.splice(0, slots.length, ...narrowed);
   }
+  // A key named in a clause that says it stays ("…, plan keep", "the plan entry shall remain") is not the one to
+  // change, when another key is left (it once removed the very key the message kept).
+  if (slots.length > 1) {
+    const stays = intent.text.split(/[.!?;,]\s+|\n+/).filter((t) => STAYS.test(t) || /\bkeeps?\s*[.!?]?\s*$/i.test(t));
+    const kept = slots.filter((x) => !stays.some((t) => keyNamed(t, slotKey(x))));
+    if (kept.length > 0 && kept.length < slots.length) slots.splice(0, slots.length, ...kept);
+  }
   // Several keys named: the ones named in the sentence that asks for the change ("the entry "x" … shall be
   // deleted. The plan entry shall remain." removes x).
   if (slots.length > 1) {
