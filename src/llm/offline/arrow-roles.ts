@@ -46,7 +46,7 @@ export function withArrowRoles(text: string): string {
   }
   const m = masked.match(LIST);
   if (!m) {
-    // "whoever created hooli → admin in stark too": one person (said any way), an arrow, a role in an organization.
+    // "whoever set up foo → viewer in bar as well": one person (said any way), an arrow, a role in an organization.
     const one = masked.match(ONE_IN_ORG);
     if (!one) return masked;
     const r = one[2]!.toLowerCase().startsWith('admin') ? 'an admin' : `a ${one[2]!.toLowerCase()}`;

@@ -3,7 +3,7 @@
  * of the day", "on priority basis", "at the earliest", "w.e.f. 15/11", "revert back once done". None of it is part
  * of the request, and some of it reads as one ("revert" is also the word for undoing a change). So:
  * - "revert (back) once done / to us / so that …" asks only for a reply: it goes;
- * - "revert (back) with the status of X" asks for that information: it becomes "what is the status of X";
+ * - "revert with the status of X" asks for that information: it becomes "what is the status of X";
  * - "revert <something>" with neither "back" nor a reply's words after it stays an undo request;
  * - "cancel the same" (nothing after "same") is "cancel it".
  */
@@ -11,14 +11,14 @@
 const GREETING_OF_DAY = /\b(?:warm\s+)?greetings\s+(?:of|for)\s+the\s+day\b\s*[!.,]*\s*/gi;
 const PRIORITY =
   /\s*,?\s*\b(?:on\s+(?:a\s+)?(?:top\s+|high\s+|urgent\s+)?priority(?:\s+basis)?|at\s+the\s+earliest(?:\s+possible)?|at\s+your\s+earliest(?:\s+convenience)?|(?:with\s+)?immediate\s+effect|w\.?\s?e\.?\s?f\.?\s*(?:⟦[a-z]\d+⟧|[\w/.-]+))(?=\s|[,.;!?]|$)/gi;
-// "revert back with the status of …", "revert with the list of …": a question.
+// "revert with the list of …", "revert back with the count of …": a question.
 const REVERT_WITH =
   /\b(?:and\s+)?(?:kindly\s+|please\s+|pls\s+)?revert\s+(?:back\s+)?(?:to\s+(?:me|us)\s+)?with\s+(?:the\s+)?(status|list|details|info(?:rmation)?|count|number)\b/gi;
-// "revert back once done", "revert to us so that we can close the ticket", "revert back for closure": a reply.
+// "revert back once done", "revert to us when finished", "revert back for closure": a reply.
 const REVERT_REPLY =
   /\s*,?\s*\b(?:and\s+)?(?:kindly\s+|please\s+|pls\s+)?revert\s+(?:back\b|to\s+(?:me|us)\b|once\s+done\b|for\s+closure\b)[^.;!?\n]*/gi;
 
-// "As discussed over call today morning, PFB the details of …:", "Please find below the changes required:": a
+// "As discussed in the meeting, PFB the list of …:", "Please find below the changes required:": a
 // preamble that points at what follows. (Its "today" is when they talked, never a filter.)
 const PREAMBLE =
   /(?:^|(?<=[.!?:\n]\s*))\s*(?:as\s+(?:discussed|informed|mentioned|requested|per\s+(?:our|the|your)\s+(?:call|discussion|conversation|mail|email))\b[^,.;!?:\n]*,\s*)?(?:pfb|pfa|please\s+find\s+(?:below|attached|enclosed))\b[^.;!?:\n]*[:.]?\s*/gi;

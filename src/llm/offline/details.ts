@@ -1,5 +1,5 @@
 /**
- * Trailing details: "Send a sign-up invite to x@y.test. It should only be valid for 3 days.", "New JWT template
+ * Trailing details: "Invite x@y.test to sign up. It should only be valid for 3 days.", "New JWT template
  * grafana … Tokens should live 5 minutes, and allow 10 seconds of clock skew." A sentence with no action of its own
  * often only gives parameters of the one change the message asks for. When the message asks for exactly one
  * invitation or one JWT template create/update, options said anywhere in the message fill the fields its own

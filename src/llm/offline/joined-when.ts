@@ -1,5 +1,5 @@
 /**
- * A person described by when they signed up (issue 15, round 19): "delete whoever signed up last night", "lock the
+ * A person described by when they signed up (issue 15, round 19): "ban whoever registered overnight", "lock the
  * account that was created today". The users created in that window are listed (one read, with Clerk's
  * created_at filters); exactly one is the person meant, several are a question, none is "not found" — never the
  * nearest guess. The card shows who it is.

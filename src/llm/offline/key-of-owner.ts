@@ -46,7 +46,7 @@ export function withOwnerThenPair(masked: string): string {
   );
 }
 
-// "update the employee ID in private metadata …", "2) Plan in public metadata to be updated as …": a key said in
+// "change the badge number in private metadata …", "3) Tier in public metadata should become …": a key said in
 // words right before the metadata it is in is that key, written as keys are ("employee_id", "plan"). At most three
 // words, and only the words after a determiner or at the start of a line; words that are grammar stay as they are.
 const KEY_IN_WORDS =
@@ -63,7 +63,7 @@ export function withKeyInWords(masked: string): string {
       // (Only the last words that are no grammar: "set role in …" keeps its verb.)
       let start = all.length;
       while (start > 0 && !GRAMMAR.test(all[start - 1]!)) start--;
-      // (A value said before the metadata is no key: "set his plan to enterprise in public metadata".)
+      // (A value said before the metadata is no key: "put her tier to gold inside public metadata".)
       if (start === all.length || all.slice(0, start).some((w) => /^(?:to|as|into)$/i.test(w))) return whole;
       if (all.slice(start).some((w) => /^(?:true|false|yes|no|on|off)$/i.test(w))) return whole;
       const before = all.slice(0, start).join(' ');

@@ -83,7 +83,7 @@ export function readParts(s: Sentence): { kind: Kind; key: string; value: unknow
     .filter((v) => v !== '' && !isKey(v));
   const bare = [...text.matchAll(BARE_VALUE)].map((m) => m[1]!).filter((v) => !isKey(v));
   const quoted = [...text.matchAll(/⟦q\d+⟧/g)].map((m) => word(m[0])).filter((v) => !isKey(v));
-  // ("key staff_note, saying prepay only": a value said as what the entry says, in plain words up to the clause end.)
+  // ("key desk_note, saying call first": a value said as what the entry says, in plain words up to the clause end.)
   const said = asking
     .flatMap((t) => [...t.matchAll(SAYING)])
     .map((m) => word(m[1]!).trim())

@@ -107,7 +107,7 @@ function roleFilter(text: string): string | undefined {
     text.match(/\bfrom\s+["“]?(viewer|member|admin)["”]?\s+to\b/i) ??
     text.match(/\bset\s+to\s+["“]?(viewer|member|admin)["”]?/i);
   if (from) return `org:${from[1]!.toLowerCase()}`;
-  // "all the members who is viewer role", "everyone holding the billing role", "who are admins": the role the
+  // "every member who is billing role", "everyone holding the billing role", "who are admins": the role the
   // narrowing said (NARROWING takes these words out of the reading, so the plan must keep them — it once changed
   // every member when only the viewers were meant).
   const said =

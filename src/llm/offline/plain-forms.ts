@@ -86,7 +86,7 @@ const THING = /\b(tokens?|template|app|application|domain|invite|invitation)\s+(
 const NUMBER_ALLOWED =
   /\b(?:the\s+)?(?:number|amount|count)\s+of\s+(?:people|members|users|seats|staff|accounts)\s+(?:(?:that\s+are|who\s+are|we\s+are)\s+)?(?:allowed|permitted)\b/gi;
 
-// "the consent screen is found disabled for Foo. Kindly enable it": a setting said to be on or off, then "enable it" /
+// "the consent screen appears turned off on Foo. please enable it": a setting said to be on or off, then "enable it" /
 // "turn it on" — "it" is that setting (of the record the first sentence names).
 const SETTING_STATE =
   /\b((?:[a-z]+\s+){0,2}?(?:screen|pkce|setting|option|flag|feature|toggle|mode))\s+(?:is|was|are|seems|appears)\s+(?:to\s+be\s+)?(?:found\s+|currently\s+|still\s+|now\s+)?(?:disabled|enabled|off|on|turned\s+off|turned\s+on|not\s+enabled|not\s+required|switched\s+off)\b([^.!?]*)/i;
@@ -103,7 +103,7 @@ function withSettingPointed(masked: string): string {
   return masked.slice(0, after) + rest.replace(SWITCH_IT, (_m, verb: string) => `${verb} the ${setting} ${of}`.trim());
 }
 
-// "confirm below for x@y.test: 1) how many active sessions she has 2) which organizations she is part of": in a
+// "details for x@y.test: 1) how many devices she has 2) which orgs she is part of": in a
 // question about the one person the message gives an address for, "she"/"he" is that person. Read on the raw text
 // (request.ts RAW_STAGES), before the list is split into clauses that no longer see the address. ("which all" is
 // "which"; "part of" an organization is being its member.)
@@ -135,7 +135,7 @@ const HOW_MANY_STATED =
 // "mom says: …", "the boss says that …": whose wish it relays, said before the request — no part of it.
 const SAYS_LABEL =
   /(^|[.!?;]\s+)(?:my\s+|our\s+|the\s+)?(?:mom|mum|mother|dad|father|boss|manager|client|customer|owner|partner|ceo|lead)\s+(?:says|said)\s*(?::|,|that\b|(?=(?:please\s+|pls\s+|to\s+)?(?:delete|remove|ban|unban|lock|unlock|add|invite|revoke|make|set|change|give|kick|block|rename|cancel)\b))\s*/g;
-// "Foo's delivery day is moving to Wed", "her shift changes to late": a key said to take a new value.
+// "Foo's pickup slot is changing to noon", "her shift changes to late": a key said to take a new value.
 const MOVES_TO =
   /\b((?:⟦[ei]\d+⟧|[\p{L}][\p{L}'’&-]*(?:\s+[\p{L}][\p{L}'’&-]*){0,2})['’]s\s+(?:[a-z][a-z_]*\s+){0,2}?[a-z][a-z_]*)\s+(?:is\s+(?:moving|changing|switching|going|being\s+(?:moved|changed|switched))|moves|changes|switches)\s+(?:over\s+)?to\b/gu;
 

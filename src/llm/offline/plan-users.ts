@@ -72,7 +72,7 @@ function filterArgs(f: UserFilter, count: boolean): Record<string, unknown> {
   return args;
 }
 
-/** "3 banned users who signed up in the last 7 days" (n undefined → without the number). */
+/** "3 banned users who joined within the last week" (n undefined → without the number). */
 function usersPhrase(f: UserFilter, n: number | undefined, atLeast = false): string {
   const adjectives: string[] = [];
   if (f.banned === true) adjectives.push('banned');

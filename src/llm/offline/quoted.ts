@@ -226,7 +226,7 @@ function pick(ownText: string, quoted: string[]): string[] {
   if (asked.length > 0) return asked;
   const picked = ownText.match(PICKS);
   const which = picked?.[1]?.toLowerCase();
-  // "the request in the last paragraph below": the paragraphs of the pasted text (a greeting, a sign-off or a name
+  // "action the final paragraph of the mail": the paragraphs of the pasted text (a greeting, a sign-off or a name
   // alone is no paragraph of the message).
   if (which && picked?.[2]?.toLowerCase() === 'paragraph') {
     const paragraphs = quoted

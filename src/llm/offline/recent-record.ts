@@ -44,7 +44,7 @@ export function withRecentRecord(masked: string): string {
   if (user) {
     const at = user.index! + user[0].length;
     out = out.slice(0, at) + out.slice(at).replace(POINTED_USER, 'the newest user');
-    // "the newest signup looks like a bot. lock it": a pronoun after a verb in a later sentence, when the message
+    // "the latest account seems fake. ban it": a pronoun after a verb in a later sentence, when the message
     // names nobody else it could be.
     const next = out.slice(at).search(/[.!?;]\s/);
     if (next >= 0 && !/⟦[ei]\d+⟧/.test(out)) {

@@ -42,7 +42,7 @@ describe('a permanent organization delete', () => {
   });
 
   it('a reason after the request, with its own subject and verb, is not part of the name', () => {
-    expect(intentOf('please delete the Stark Industries organisation as their contract has ended')).toMatchObject({
+    expect(intentOf('could you delete the Stark Industries org as their contract has ended')).toMatchObject({
       kind: 'org_delete',
       orgs: [{ kind: 'name', value: 'Stark Industries' }],
     });
@@ -135,23 +135,23 @@ describe('a key said in words', () => {
 });
 
 describe('service-desk English', () => {
-  it('courtesy goes, and "revert back with the status of X" is the question', async () => {
+  it('courtesy goes, and "revert back with the status for X" is the question', async () => {
     expect(
       intentOf(
-        'Greetings of the day! Kindly revert back with the status of the invitation sent to newbie@acme.test. Do not resend it.',
+        'Greetings of the day! Pls revert back with the status for the invite we sent newbie@acme.test. Do not resend it.',
       ),
     ).toMatchObject({ kind: 'invitations_list', query: 'newbie@acme.test' });
   });
 
   it('"revert" that is not a reply keeps its meaning (no reply words after it)', () => {
     expect(withoutCourtesyOf('please revert the change for bob')).toBe('please revert the change for bob');
-    expect(withoutCourtesyOf('lock him on priority basis and revert back once done')).toBe('lock him');
+    expect(withoutCourtesyOf('lock him on top priority basis, revert back once done')).toBe('lock him');
   });
 
   it('"do the needful" after a lock-out statement restores sign-in for the one address the ticket gives', () => {
     expect(
       intentOf(
-        'Mail ID : lee@initech.test\nIssue : user is not able to login, account is locked.\n\nKindly do the needful.',
+        'Mail ID : lee@initech.test\nIssue : she is unable to log in, account is locked.\n\nKindly do the needful.',
       ),
     ).toMatchObject({ kind: 'user_restore_sign_in', targets: [{ kind: 'email', value: 'lee@initech.test' }] });
   });
@@ -249,7 +249,7 @@ describe('references', () => {
 describe('more plain forms', () => {
   it('"how many X she has" is the question in statement order; a clause with no subject stays', async () => {
     const { withPlainForms } = await import('../../../src/llm/offline/plain-forms.js');
-    expect(withPlainForms('how many active sessions she is having')).toBe('how many active sessions does she have');
+    expect(withPlainForms('how many open sessions he is having')).toBe('how many open sessions does he have');
     expect(withPlainForms('how many members their org is allowed to have')).toBe(
       'how many members their org is allowed to have',
     );
@@ -258,7 +258,7 @@ describe('more plain forms', () => {
   it('"restore her access" below a pasted mail is the sender\'s sign-in', () => {
     expect(
       intentOf(
-        'fwd below.\n\nFrom: Lee Wong <lee@initech.test>\nHi, I am locked out of the portal.\nLee\n\nPlease restore her access.',
+        'fwd below.\n\nFrom: Lee Wong <lee@initech.test>\nHi, the portal says my login is locked.\nLee\n\nPlease restore her access.',
       ),
     ).toMatchObject({
       kind: 'user_restore_sign_in',
@@ -310,10 +310,10 @@ describe('which organization a step without one means', () => {
 });
 
 describe('metadata said in plain words', () => {
-  it('a value said as what the entry says ("key staff_note, saying prepay only")', () => {
+  it('a value said as what the entry says ("…, saying call first")', () => {
     expect(
       intentOf(
-        'put a private note on jane@example.com (private metadata, hidden from her), key desk_note, saying call first',
+        'put a private note on jane@example.com (private metadata, hidden from her), key desk_note saying call first',
       ),
     ).toMatchObject({ kind: 'user_update', fields: { private_metadata: { desk_note: 'call first' } } });
   });
@@ -348,7 +348,7 @@ describe('two asks in one sentence', () => {
 
   it('", and Foo can have up to N people now" is a request of its own; "mom says:" and "is moving to" are plain forms', () => {
     expect(
-      intentOf("mom says: hooli's plan is moving to pro, and initech can have up to 8 ppl on their acct now"),
+      intentOf("mom says: hooli's plan is moving to pro, and initech may have up to 8 people in their org now"),
     ).toMatchObject({
       kind: 'sequence',
       steps: [
@@ -401,9 +401,9 @@ describe('a person by when they signed up', () => {
 });
 
 describe('which part of a pasted mail is handed over', () => {
-  it('"the request in the last paragraph below" is that paragraph, not the greeting or the sign-off', () => {
+  it('"what the final paragraph below asks" is that paragraph, not the greeting or the sign-off', () => {
     const text =
-      'Please action the request in the last paragraph below.\n\n> From: Ann Lee <ann@example.com>\n>\n> Hello,\n>\n> Thanks for the reports, the invoices follow next week.\n>\n> Also, please unlock the account lee@initech.test, he is locked out.\n>\n> Kind regards,\n> Ann';
+      'Kindly handle what the final paragraph below asks, when you can.\n\n> From: Ann Lee <ann@example.com>\n>\n> Hello,\n>\n> Thanks for the reports, the invoices follow next week.\n>\n> Also, please unlock the account lee@initech.test, he is locked out.\n>\n> Kind regards,\n> Ann';
     expect(intentOf(text)).toMatchObject({
       kind: 'user_action',
       action: 'clerk_user_unlock',
