@@ -132,6 +132,8 @@ function expandPronouns(
 ): { refs: Ref[]; unknown: Ref[]; stop?: { ok: false; outcome: PlanStep | 'pending' } } {
   const out: Ref[] = [];
   const unknown: Ref[] = [];
+  // (Stops with an answer: what was resolved so far, and why nothing more is.)
+  const answer = (text: string) => ({ refs: out, unknown, stop: { ok: false as const, outcome: say(text) } });
   for (const r of refs) {
     if (r.kind === 'creator') {
       // "whoever created Foo": the organization, then its creator (Clerk's created_by), as a user id.
@@ -200,16 +202,9 @@ function expandPronouns(
       if (users.length === 1) out.push({ kind: 'id', value: users[0]!.id });
       else if (users.length === 0) unknown.push(r);
       else
-        return {
-          refs: out,
-          unknown,
-          stop: {
-            ok: false,
-            outcome: say(
-              `${users.length} users signed up ${r.value}: ${users.map((u) => userLabel(u)).join('; ')}. Which one do you mean? Nothing was changed.`,
-            ),
-          },
-        };
+        return answer(
+          `${users.length} users signed up ${r.value}: ${users.map((u) => userLabel(u)).join('; ')}. Which one do you mean? Nothing was changed.`,
+        );
       continue;
     }
     if (r.kind === 'newest' || r.kind === 'external') {
@@ -262,16 +257,9 @@ function expandPronouns(
       const members = holding.filter((m) => !(r.except ?? []).some((x) => isPerson(m, x)));
       const ids = members.map((m) => m.userId);
       if (ids.length > MAX_ROLE_TARGETS)
-        return {
-          refs: out,
-          unknown,
-          stop: {
-            ok: false,
-            outcome: say(
-              `${ids.length} members of ${org.value.name} have the ${r.value.replace(/^org:/, '')} role — more than the ${MAX_ROLE_TARGETS} I act on from one request. Name them, or narrow it down. Nothing was changed.`,
-            ),
-          },
-        };
+        return answer(
+          `${ids.length} members of ${org.value.name} have the ${r.value.replace(/^org:/, '')} role — more than the ${MAX_ROLE_TARGETS} I act on from one request. Name them, or narrow it down. Nothing was changed.`,
+        );
       if (ids.length === 0) unknown.push(r);
       if (r.one && ids.length > 1) {
         // "the person who holds the billing role": one person was meant and several hold it — ask which.
