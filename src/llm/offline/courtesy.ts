@@ -4,7 +4,7 @@
  * of the request, and some of it reads as one ("revert" is also the word for undoing a change). So:
  * - "revert (back) once done / to us / so that …" asks only for a reply: it goes;
  * - "revert with the status of X" asks for that information: it becomes "what is the status of X";
- * - "revert <something>" with neither "back" nor a reply's words after it stays an undo request;
+ * - "revert (back) <something>" with no reply words after it ("revert back the role change") stays an undo request;
  * - "cancel the same" (nothing after "same") is "cancel it".
  */
 
@@ -14,9 +14,10 @@ const PRIORITY =
 // "revert with the list of …", "revert back with the count of …": a question.
 const REVERT_WITH =
   /\b(?:and\s+)?(?:kindly\s+|please\s+|pls\s+)?revert\s+(?:back\s+)?(?:to\s+(?:me|us)\s+)?with\s+(?:the\s+)?(status|list|details|info(?:rmation)?|count|number)\b/gi;
-// "revert back once done", "revert to us when finished", "revert back for closure": a reply.
+// "revert back once done", "revert to us when finished", "revert back for closure": a reply. ("revert back the
+// change" is an undo, and stays.)
 const REVERT_REPLY =
-  /\s*,?\s*\b(?:and\s+)?(?:kindly\s+|please\s+|pls\s+)?revert\s+(?:back\b|to\s+(?:me|us)\b|once\s+done\b|for\s+closure\b)[^.;!?\n]*/gi;
+  /\s*,?\s*\b(?:and\s+)?(?:kindly\s+|please\s+|pls\s+)?revert\s+(?:back\s*)?(?:(?=[.,;!?\n]|$)|(?:once|when|after|so\s+that|for\s+closure|to\s+(?:me|us)|at\s+the\s+earliest|asap)\b[^.;!?\n]*)/gi;
 
 // "As discussed in the meeting, PFB the list of …:", "Please find below the changes required:": a
 // preamble that points at what follows. (Its "today" is when they talked, never a filter.)

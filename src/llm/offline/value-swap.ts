@@ -510,13 +510,8 @@ export function planValueSwap(ctx: PlanContext, intent: Swap): PlanStep {
     const head = intent.text.match(
       /\b(?:the|its|their|his|her)\s+([a-z]{3,})\s+(?:flag|key|field|entry|setting|marker)\b/i,
     )?.[1];
-    if (head)
-      for (const r of read.records)
-        slots.push(
-          ...(keysNamedOf(r.owner, r.rec, r.label, intent.keyText ?? intent.text, null).length === 0
-            ? headKeys(r.owner, r.rec, r.label, head.toLowerCase())
-            : []),
-        );
+    if (head) for (const r of read.records) slots.push(...headKeys(r.owner, r.rec, r.label, head.toLowerCase()));
+    // (Several keys start with that word: none is taken — the answer says so.)
     if (slots.length > 1) slots.splice(0, slots.length);
   }
   if (intent.remove && slots.length !== 1)
