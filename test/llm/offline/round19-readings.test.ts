@@ -145,6 +145,9 @@ describe('service-desk English', () => {
 
   it('"revert" that is not a reply keeps its meaning (no reply words after it)', () => {
     expect(withoutCourtesyOf('please revert the change for bob')).toBe('please revert the change for bob');
+    expect(withoutCourtesyOf('lock bob and revert back the role change for ann')).toBe(
+      'lock bob and revert back the role change for ann',
+    );
     expect(withoutCourtesyOf('lock him on top priority basis, revert back once done')).toBe('lock him');
   });
 
