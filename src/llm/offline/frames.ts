@@ -340,7 +340,7 @@ const NEWEST = /\b(?:newest|latest|most\s+recent(?:ly)?|last)\b/i;
 function roleOf(sentence: string): string | undefined {
   if (/\b(?:view[\s-]?only|read[\s-]?only|read\s+access)\b/i.test(sentence)) return 'org:viewer';
   const m = sentence.match(
-    /\b(?:(?:regular|plain|normal|ordinary|basic)\s+member|administrator|admin|member|viewer|billing)\b(?!\s+(?:of\s+)?(?:the\s+)?(?:team|department|dept))(?!\s*(?:limit|cap|count|number|seats?|maximum|max|quota|list|ship|s\b))/gi,
+    /\b(?:(?:regular|plain|normal|ordinary|basic)\s+member|administrator|admin|member|viewer|billing)\b(?!\s+(?:of\s+)?(?:the\s+)?(?:team|department|dept))(?!\s*(?:limit|cap|count|number|maximum|max|quota|list|ship|seats?\s+(?:limit|cap|count|max|maximum)|s\b))/gi,
   );
   const keys = [...new Set((m ?? []).map((r) => roleKey(r)).filter((r): r is string => r !== undefined))];
   // "viewer, not member", "viewer instead of member": the role before the negation.

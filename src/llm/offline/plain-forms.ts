@@ -130,7 +130,7 @@ export function withQuestionPronoun(text: string): string {
 // subject is an address, a pronoun or a capitalised name — case matters here: "how many members their org is
 // allowed to have" has none.)
 const HOW_MANY_STATED =
-  /\b[Hh]ow\s+many\s+((?:[a-z]+\s+){0,3}?[a-z]+)\s+(⟦[ei]\d+⟧|she|he|they|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)\s+(?:has|have|is\s+having|are\s+having)\b/g;
+  /\b[Hh]ow\s+many\s+((?:(?!(?:does|do|did|can|could|will|would|should|may|might|must|is|are|was|were)\b)[a-z]+\s+){0,3}?(?!(?:does|do|did|can|could|will|would|should|may|might|must|is|are|was|were)\b)[a-z]+)\s+(⟦[ei]\d+⟧|she|he|they|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)\s+(?:has|have|is\s+having|are\s+having)\b/g;
 
 // "mom says: …", "the boss says that …": whose wish it relays, said before the request — no part of it.
 const SAYS_LABEL =

@@ -111,7 +111,10 @@ export function spokenForms(text: string): string {
       .replace(SPOKEN_ADDRESS, (m, local: string, domain: string) =>
         NOT_LOCAL.test(local) ? m : `${joined(local)}@${joined(domain)}`,
       )
-      .replace(SPOKEN_HOST, (m, host: string) => (NOT_LABEL.test(host) ? m : joined(host)))
+      // ("the one at outlook dot test": after "at" the address reader had its say, and left it as said.)
+      .replace(SPOKEN_HOST, (m, host: string, at: number, whole: string) =>
+        NOT_LABEL.test(host) || /\bat\s+$/i.test(whole.slice(0, at)) ? m : joined(host),
+      )
       // ("crm underscore contact underscore ref": a key said with its underscores.)
       .replace(/\b([a-z0-9]+(?:\s+underscore\s+[a-z0-9]+)+)\b/gi, (words) => joined(words))
   );

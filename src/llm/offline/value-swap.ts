@@ -146,10 +146,15 @@ export function parseValueSwap(whole: Sentence, clause = false): Intent | undefi
       new RegExp(`\\s${escapeRe(to)}$`).test(m[0]);
     // (…or when the word before "to" is the key, said as someone's: "set Ann's shift to early" — the planner then
     // writes only a key of that name the record already has.)
+    // (Never a participle of the request — "no other person's access is to be changed" — nor a key of "no one".)
     const keyedWord =
       !!form.plain &&
       /^[a-z][a-z-]{1,30}$/.test(to) &&
       !NOT_A_PLAIN_VALUE.has(to) &&
+      !/^(?:changed|updated|altered|modified|touched|affected|removed|deleted|kept|retained|set|done|made|fixed)$/.test(
+        to,
+      ) &&
+      !/\b(?:no|none|nobody|no\s+one)\b/i.test(m[0]) &&
       new RegExp(
         `(?:['’]s|\\b(?:the|their|his|her|its))\\s+[a-z][a-z_]{2,30}\\s+to\\s+${escapeRe(to)}(?![\\w-]|\\s+\\w)`,
       ).test(m[0].split(/[.:](?=\\s|$)/)[0]!);
