@@ -111,7 +111,7 @@ export function spokenForms(text: string): string {
       .replace(SPOKEN_ADDRESS, (m, local: string, domain: string) =>
         NOT_LOCAL.test(local) ? m : `${joined(local)}@${joined(domain)}`,
       )
-      // ("the one at outlook dot test": after "at" the address reader had its say, and left it as said.)
+      // ("the guy at mail dot test": after "at" the address reader had its say, and left it as said.)
       .replace(SPOKEN_HOST, (m, host: string, at: number, whole: string) =>
         NOT_LABEL.test(host) || /\bat\s+$/i.test(whole.slice(0, at)) ? m : joined(host),
       )
