@@ -1,5 +1,5 @@
 /**
- * Everyday and second-language wordings of plain requests (round 18), said the way the readers know them:
+ * Everyday and second-language wordings of plain requests (rounds 18 and 19), said the way the readers know them:
  * - "get her invited onto the Foo clinic", "add him onto Foo": "onto" is "to" for an invitation or a membership;
  * - "how many staff do you have inside Foo", "how many users have they got at Foo": the head count of
  *   Foo ("how many people are in Foo"); and a second count said short after it ("… and how many on Bar") counts
@@ -19,6 +19,11 @@
  * - the object first, as German and terse notes put it: "grafana tmpl delete", "the user omar please unlock",
  *   "x@y.test unlock", "stripe_id remove pls" — the verb after a record (or a key) ending the clause is said
  *   first. Only a record word, an address or a snake_case key before it, and only at the start of a sentence.
+ *   With an arrow too ("`*@foo.test` → blocklist", "foo → rename to …");
+ * - round 19: "the foo token thing" (a filler noun); "my boss says: …" (whose wish it relays); "Foo's plan is
+ *   moving to gold" (set it); "how many sessions she has" (the question in statement order); a setting said to be
+ *   off, then "enable it" (that setting); and, on the raw text, "she" in a question about the one address a
+ *   message gives.
  */
 
 const ONTO = /\b(invit\w*|add(?:ed|ing)?|put)\b([^.?!\n]{0,60}?)\bonto\b/gi;
