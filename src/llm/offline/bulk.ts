@@ -55,16 +55,12 @@ export function parseBulkUserAction(c: string, s: Sentence): BulkIntent | undefi
       /⟦h(\d+)⟧\s+(?:e-?mails?|e-?mail\s+addresse?s?|addresse?s?|domain|accounts?|users?|people|members?|customers?)\b/i,
     ) ??
     rest.match(/\b(?:at|from|on|using|with|under)\s+(?:an?\s+|the\s+)?⟦h(\d+)⟧/i);
-  // "… accounts from spam.test. ban all of them": "them"/"those" are the users at the one domain the message names.
-  const anaphoric = /^\s*(?:(?:one\s+)?of\s+)?(?:them|those|these|em)\b/i.test(rest) && s.ents.hosts.length === 1;
   const wild = rest.match(/⟦w(\d+)⟧/);
   const domain = host
     ? s.ents.hosts[Number(host[1])]
-    : anaphoric
-      ? s.ents.hosts[0]
-      : wild
-        ? s.ents.wildcards[Number(wild[1])]!.replace(/^\*?@/, '')
-        : undefined;
+    : wild
+      ? s.ents.wildcards[Number(wild[1])]!.replace(/^\*?@/, '')
+      : undefined;
   const filter: UserFilter = {};
   if (domain) filter.emailQuery = `@${domain}`;
   if (/\b(?:who (?:is|are)|that (?:is|are)|currently)?\s*banned\b/i.test(rest)) filter.banned = true;

@@ -88,7 +88,9 @@ export function emptyEntities(): Entities {
 
 // What a code span may hold and still be read as the entity it wraps.
 // (A role key, "`org:member`", is read as the role it names.)
-const CODE_ENTITY = [EMAIL, WILDCARD, ID_RE, HOST, URL_RE, /org:[a-z_]+/];
+const CODE_ENTITY = [EMAIL, WILDCARD, ID_RE, HOST, URL_RE, /org:[a-z_]+/].map(
+  (re) => new RegExp(`^(?:${re.source})$`, 'i'),
+);
 
 /** Builds a Sentence from raw user text. */
 export function analyze(raw: string): Sentence {
@@ -106,8 +108,7 @@ export function analyze(raw: string): Sentence {
     const inner = [m[1], m[2], m[3], m[4], m[5]].find((x) => typeof x === 'string') as string;
     // A code span around an address, id, pattern or host ("blocklist `x@y.test`") is formatting, not a quoted name:
     // the entity is read as if typed bare.
-    if (typeof m[5] === 'string' && CODE_ENTITY.some((re) => new RegExp(`^(?:${re.source})$`, 'i').test(inner.trim())))
-      return inner.trim();
+    if (typeof m[5] === 'string' && CODE_ENTITY.some((re) => re.test(inner.trim()))) return inner.trim();
     ents.quoted.push(inner.trim());
     return `⟦q${ents.quoted.length - 1}⟧`;
   });

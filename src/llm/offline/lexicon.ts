@@ -127,16 +127,17 @@ export const CLIPPED: Record<string, string> = {
   accs: 'accounts',
 };
 
-/** Verbs typed without their vowels or last letter ("mak her admin", "rmv him"): read as the verb only where a verb stands. */
+/**
+ * Verbs typed without their vowels or last letter ("mak her admin", "rmv him"): read as the verb only where a verb
+ * stands. (Slips one edit away — "chnge", "revok" — the spelling corrector below already finds.)
+ */
 const CLIPPED_VERBS: Record<string, string> = {
   mak: 'make',
   chng: 'change',
-  chnge: 'change',
   rmv: 'remove',
   rmve: 'remove',
   updt: 'update',
   dlt: 'delete',
-  revok: 'revoke',
 };
 
 /** English words one edit away from a lexicon word: never "corrected". */

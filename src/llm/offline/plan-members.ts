@@ -230,10 +230,10 @@ export function planMembershipAdd(ctx: PlanContext, intent: Of<'membership_add'>
 function unknownAddresses(ctx: PlanContext, intent: Of<'membership_add'>): string[] | 'pending' {
   if (intent.roleFrom || intent.users.length === 0 || intent.users.some((u) => u.kind !== 'email')) return [];
   const emails = intent.users.map((u) => u.value);
-  const envs = emails.map((e) => ctx.read('clerk_users_list', { email_address: [e] }));
-  if (envs.some((e) => e === undefined)) return 'pending';
-  const none = (envs as Envelope[]).every((e) => e.status === 'ok' && asPage(e.result).items.length === 0);
-  return none ? emails : [];
+  // (The same read the user lookup makes — resolve.ts resolveUsers — so it is made once.)
+  const env = ctx.read('clerk_users_list', { email_address: emails });
+  if (!env) return 'pending';
+  return env.status === 'ok' && asPage(env.result).items.length === 0 ? emails : [];
 }
 
 /**

@@ -28,7 +28,7 @@ export function withRebrand(masked: string): string {
   const subject = rebranded?.[1]?.trim();
   const old = read?.[1] ?? (subject && !PRONOUN.test(subject) ? subject : undefined);
   const renamed = read?.[2] ?? rebranded?.[2] ?? masked.match(NOW_CALLED)?.[1];
-  if (!old || !renamed || (!read && !rebranded)) return masked;
+  if (!old || !renamed) return masked;
   const ask = masked.match(ASK);
   if (!ask || ask.index === undefined) return masked;
   return `${masked.slice(0, ask.index)} rename ${old} to ${renamed}.${masked.slice(ask.index + ask[0].length)}`

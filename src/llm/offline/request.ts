@@ -824,9 +824,9 @@ function clausesOf(whole: Sentence, sentence: string, now: number): Unit[] {
   // clause readers (value-swap.ts): beside another ask it is an ask of its own, even though the clause readers pass
   // it by.)
   const reading = (masked: string): Intent => {
-    const one = parseSentence(subSentence(whole, masked), now);
-    if (!PASSIVE_KINDS.has(one.kind)) return one;
     const clause = subSentence(whole, masked);
+    const one = parseSentence(clause, now);
+    if (!PASSIVE_KINDS.has(one.kind)) return one;
     return parseValueSwap({ ...clause, text: unmaskQuoted(clause.masked, clause.ents) }, true) ?? one;
   };
   const broken = units.some(

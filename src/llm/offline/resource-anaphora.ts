@@ -21,7 +21,7 @@ const NOT_A_NAME =
   /^(?:the|a|an|this|that|jwt|o-?auth|our|my|new|its|their|every|each|all|any|which|are|is|session|access|refresh|api|auth|bearer|id|his|her|your|those|these)\s/i;
 const IT = /\bits\b|\bit\b|\bthem\b/i;
 
-/** True when the clause refers to something with it / its. */
+/** True when the clause refers to something with it / its (or "them": fillResourceAnaphor takes it only for tokens). */
 export function hasResourceAnaphor(masked: string): boolean {
   return IT.test(masked);
 }

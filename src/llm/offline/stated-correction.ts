@@ -6,6 +6,7 @@
  * username, name, slug) or "set <key> to <value> in <owner>'s public metadata" (any other noun: where apps keep
  * such facts), which the readers after it understand. It needs all three — a field said to be wrong, whose it is,
  * and the correct value — or it changes nothing; every change is still shown on its card before it happens.
+ * (Round 19: the shorter "Ann said her shift is late, not early — fix it" is said the same way, withIsNot below.)
  */
 import { FIELD_WORDS } from './lexicon.js';
 
@@ -100,7 +101,7 @@ export function withStatedCorrection(given: string): string {
   return masked;
 }
 
-/** "Ann said her shift is late, not early, please fix it" → "set Ann's shift to late (not early). please fix it". */
+/** "Ann said her shift is late, not early, please fix it" → "set Ann's shift to late (it reads early now). please fix it". */
 function withIsNot(masked: string): string {
   if (!ASKS_FIX.test(masked)) return masked;
   return masked.replace(IS_NOT, (whole, owner: string, key: string, right: string, wrong: string) => {

@@ -278,6 +278,16 @@ describe('more plain forms', () => {
     ]);
   });
 
+  it('several addresses with no account are each invited; a mix with an account is not turned into invitations', async () => {
+    const both = await say('add first.new@acme.test and second.new@acme.test to Acme');
+    expect(calls(both).map(([action, args]) => [action, (args as { email_address: string }).email_address])).toEqual([
+      ['clerk_org_invitation_create', 'first.new@acme.test'],
+      ['clerk_org_invitation_create', 'second.new@acme.test'],
+    ]);
+    const mixed = await say('add first.new@acme.test and jane@example.com to Acme');
+    expect(calls(mixed).map(([action]) => action)).not.toContain('clerk_org_invitation_create');
+  });
+
   it('an address that has an account is still added as a member', async () => {
     const turn = await say('add jane@example.com to Initech');
     expect(calls(turn)).toEqual([
